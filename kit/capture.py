@@ -1,0 +1,114 @@
+"""Capture at a glance: the interviews, the interviewer's share of talk, quotable quotes and
+the follow-up discipline of the customer-interview template."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from kit.study import Study
+
+TALK_RATIO_TARGET = 0.20  # the interviewer listens 80% of the time
+
+
+def _words(text) -> int:
+    return len(str(text).split())
+
+
+def at_a_glance(study: Study) -> pd.DataFrame:
+    """One row per interview: who, when, how long, what was captured."""
+    iv = study.interviews
+    cols = ["interview_id", "date", "participant", study.segment_attribute, "interviewer", "duration",
+            "n_turns", "talk_ratio"]
+    table = iv[[c for c in cols if c in iv]].copy()
+    for name, frame in (("quotes", study.quotes), ("insights", study.insights),
+                        ("opportunities", study.opportunities), ("actions", study.actions)):
+        counts = frame.groupby("interview_id").size() if len(frame) else pd.Series(dtype=int)
+        table[name] = table["interview_id"].map(counts).fillna(0).astype(int)
+    return table.sort_values(["date", "interview_id"], na_position="last").reset_index(drop=True)
+
+
+def talk_ratios(study: Study, target: float = TALK_RATIO_TARGET) -> pd.DataFrame:
+    """Words spoken by interviewer and participant per transcribed interview, and the
+    interviewer's share of all words against the 80/20 listening target."""
+    turns = study.turns
+    columns = ["interview_id", "interviewer_words", "participant_words", "talk_ratio", "over_target"]
+    if not len(turns):
+        return pd.DataFrame(columns=columns)
+    words = turns.assign(words=turns["text"].map(_words))
+    table = words.pivot_table(index="interview_id", columns="role", values="words", aggfunc="sum",
+                              fill_value=0)
+    for role in ("interviewer", "participant"):
+        if role not in table:
+            table[role] = 0
+    table = table.rename(columns={"interviewer": "interviewer_words", "participant": "participant_words"})
+    total = table["interviewer_words"] + table["participant_words"]
+    table["talk_ratio"] = (table["interviewer_words"] / total.where(total > 0)).round(3)
+    table["over_target"] = table["talk_ratio"] > target
+    return table.reset_index()[columns]
+
+
+def quotable(study: Study) -> pd.DataFrame:
+    """Key quotes from participants who consented to being quoted (others are left out)."""
+    quotes = study.quotes
+    ok = quotes[quotes["consent_quote"]]
+    return ok[["segment_id", "participant", "text", "time"]].reset_index(drop=True)
+
+
+def _days(later, earlier):
+    if later is None or earlier is None or pd.isna(later) or pd.isna(earlier):
+        return None
+    return (later - earlier).days
+
+
+def follow_up(study: Study, as_of: date | None = None) -> pd.DataFrame:
+    """The template's discipline per interview: thank-you within 24 hours (next day at the
+    latest), debrief within 48 hours, notes written the same day; and open or overdue
+    action items as of ``as_of`` (default: today)."""
+    as_of = as_of or date.today()
+    rows = []
+    actions = study.actions
+    for iv in study.interviews.itertuples(index=False):
+        if iv.date is None or pd.isna(iv.date):
+            continue
+        thank = _days(iv.thank_you_sent, iv.date)
+        debrief = _days(iv.debriefed, iv.date)
+        notes = _days(iv.notes_written, iv.date)
+        mine = actions[actions["interview_id"] == iv.interview_id] if len(actions) else actions
+        open_ = mine[mine["status"].isin(["open", "in progress"])] if len(mine) else mine
+        overdue = open_[open_["due"].map(lambda d: d is not None and not pd.isna(d) and d < as_of)] if len(open_) else open_
+        rows.append({
+            "interview_id": iv.interview_id, "date": iv.date,
+            "thank_you": "missing" if thank is None else ("on time" if thank <= 1 else f"{thank} days"),
+            "debrief": "missing" if debrief is None else ("on time" if debrief <= 2 else f"{debrief} days"),
+            "notes": "missing" if notes is None else ("same day" if notes == 0 else f"{notes} days later"),
+            "open_actions": len(open_), "overdue_actions": len(overdue),
+        })
+    table = pd.DataFrame(rows, columns=["interview_id", "date", "thank_you", "debrief", "notes",
+                                        "open_actions", "overdue_actions"])
+    late = (table["thank_you"] != "on time") | (table["debrief"] != "on time") | \
+           (table["notes"] != "same day") | (table["overdue_actions"] > 0)
+    return table.assign(needs_attention=late)
+
+
+def problem_table(study: Study) -> pd.DataFrame:
+    """The study's problems as a table, paths relative to the study folder."""
+    from pathlib import Path
+
+    rows = []
+    for p in study.problems:
+        try:
+            rel = str(Path(p.path).resolve().relative_to(Path(study.path).resolve()))
+        except ValueError:
+            rel = Path(p.path).name
+        rows.append({"file": rel, "line": p.line, "level": p.level, "message": p.message})
+    table = pd.DataFrame(rows, columns=["file", "line", "level", "message"])
+    return table if len(table) else pd.DataFrame({"file": [], "line": [], "level": [],
+                                                  "message": []}).astype(object)
+
+
+def save_table(frame: pd.DataFrame, path) -> None:
+    """Write a table for the report (a temporary file first, then renamed into place)."""
+    from kit.csvio import atomic_write_csv
+
+    atomic_write_csv(path, frame)

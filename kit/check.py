@@ -1,0 +1,22 @@
+"""`interview-kit check`: validate every file of a study without changing any."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kit.errors import Problem
+
+
+def check_study(path) -> list[Problem]:
+    """Every problem in the study's files, errors and warnings, sorted by file and line."""
+    from kit.study import load_study
+
+    path = Path(path)
+    if not path.exists():
+        return [Problem(str(path), 0, "no such study folder")]
+    if not path.is_dir():
+        return [Problem(str(path), 0, "not a folder: give the study folder")]
+    return load_study(path, strict=False).problems
+
+
+def format_problems(problems) -> str:
+    return "\n".join(str(p) for p in problems)

@@ -1,0 +1,286 @@
+"""Auto-coding: apply the codebook's keywords (on word stems) and patterns to text segments.
+
+Every coding keeps the evidence that triggered it, so a researcher can see why a code was
+applied and judge which rules to trust.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+from nltk.stem.snowball import SnowballStemmer
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_STEMMER = SnowballStemmer("english")
+NEGATIONS = frozenset({"not", "no", "never", "without", "hardly", "nobody", "nothing", "neither", "nor"})
+NEGATION_WINDOW = 3
+CLAUSE_BREAKS = frozenset({"but", "although", "though", "however", "whereas"})
+_CLAUSE_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[.!?;:,()\u2013\u2014\"“”]")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(str(text).lower())
+
+
+def stems(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text)]
+
+
+def _negated(words: list[str], at: int, start: int = 0) -> bool:
+    """True when a negation word comes at most ``NEGATION_WINDOW`` words before ``words[at]``
+    in the same clause (``start`` is the index of the clause's first word)."""
+    for w in words[max(start, at - NEGATION_WINDOW):at]:
+        if w in NEGATIONS or w.endswith("n't") or w.endswith("n’t"):
+            return True
+    return False
+
+
+def words_and_clauses(text: str) -> tuple[list[str], list[int]]:
+    """The words of ``text`` (as ``tokens``) and, for each, the index of the first word of its
+    clause. Punctuation and contrast words ("but", "although") end a negation's scope: in
+    "No, it was late" or "not cheap but late" the negation does not reach "late"."""
+    words, starts, start = [], [], 0
+    for match in _CLAUSE_TOKEN.finditer(str(text).lower()):
+        token = match.group(0)
+        if not token[0].isalnum():
+            start = len(words)
+            continue
+        words.append(token)
+        starts.append(start)
+        if token in CLAUSE_BREAKS:
+            start = len(words)
+    return words, starts
+
+
+class AutoCoder:
+    """Compiled matching rules for a codebook; ``code_text`` returns (code, evidence) pairs."""
+
+    def __init__(self, codebook, negation: bool = True, most_specific: bool = True):
+        self.negation = negation
+        # A parent code is dropped from a segment that one of its descendants matched
+        # ("apply the most specific code that fits").
+        parents = {c.name: c.parent for c in codebook}
+        self.ancestors: dict[str, set[str]] = {}
+        if most_specific:
+            for name in parents:
+                seen, node = set(), parents.get(name)
+                while node and node not in seen and node != name:
+                    seen.add(node)
+                    node = parents.get(node)
+                self.ancestors[name] = seen
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self.patterns: list[tuple[re.Pattern, str]] = []
+        for code in codebook:
+            for keyword in code.keywords:
+                key = tuple(stems(keyword))
+                if key:
+                    self.phrases.setdefault(key[0], []).append((key, code.name, keyword))
+            for pattern in code.patterns:
+                self.patterns.append((re.compile(pattern, re.IGNORECASE), code.name))
+
+    def code_text(self, text: str) -> list[tuple[str, str]]:
+        """(code, evidence) for every code whose keywords (on stems, skipping negated
+        mentions) or patterns (as written: a pattern is an explicit rule) match ``text``."""
+        words, starts = words_and_clauses(text)
+        stemmed = [stem(w) for w in words]
+        found: dict[str, str] = {}
+        for i, s in enumerate(stemmed):
+            for key, code, keyword in self.phrases.get(s, ()):
+                if code in found or tuple(stemmed[i:i + len(key)]) != key:
+                    continue
+                if self.negation and _negated(words, i, starts[i]):
+                    continue
+                found[code] = " ".join(words[i:i + len(key)])
+        for regex, code in self.patterns:
+            if code not in found:
+                match = regex.search(str(text))
+                if match:
+                    found[code] = match.group(0)
+        general = set().union(*(self.ancestors.get(code, set()) for code in found)) if found else set()
+        return [(code, evidence) for code, evidence in found.items() if code not in general]
+
+
+def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_specific: bool = True) -> pd.DataFrame:
+    """One row per (segment, code) the rules apply to: segment_id, interview_id, participant,
+    kind, code, evidence (the words or the pattern match that triggered it).
+
+    ``negation``: a keyword preceded, within three words of the same clause, by a negation
+    ("not", "never", "didn't", ...) does not count. ``most_specific``: a parent code is not
+    applied where one of its child codes is."""
+    coder = AutoCoder(codebook, negation=negation, most_specific=most_specific)
+    records = []
+    columns = ["segment_id", "interview_id", "participant", "kind"]
+    for row in segments[columns + ["text"]].itertuples(index=False):
+        for code, evidence in coder.code_text(row.text):
+            records.append((row.segment_id, row.interview_id, row.participant, row.kind, code, evidence))
+    return pd.DataFrame(records, columns=columns + ["code", "evidence"])
+
+
+def themes(codings: pd.DataFrame, scores: pd.DataFrame | None = None, n_participants: int | None = None,
+           codes=None) -> pd.DataFrame:
+    """Frequency of each code: participants mentioning it, their share of all participants,
+    mentions (coded segments) and the mean VADER compound of those segments.
+
+    ``codings`` has segment_id, code and participant (or interview_id when there is no
+    participant); ``scores`` maps segment_id to compound."""
+    who = codings["participant"].where(codings["participant"].astype(bool), codings["interview_id"]) \
+        if len(codings) else pd.Series(dtype=object)
+    frame = codings.assign(who=who)
+    if scores is not None and len(frame):
+        frame = frame.merge(scores[["segment_id", "compound"]], on="segment_id", how="left")
+    else:
+        frame["compound"] = float("nan")
+    grouped = frame.groupby("code").agg(participants=("who", "nunique"), mentions=("segment_id", "nunique"),
+                                        mean_compound=("compound", "mean"))
+    if codes is not None:
+        grouped = grouped.reindex(list(codes)).fillna({"participants": 0, "mentions": 0})
+    grouped["participants"] = grouped["participants"].astype(int)
+    grouped["mentions"] = grouped["mentions"].astype(int)
+    total = n_participants if n_participants else max(len(set(who)), 1)
+    grouped["share"] = grouped["participants"] / total
+    out = grouped.reset_index()[["code", "participants", "share", "mentions", "mean_compound"]]
+    return out.sort_values(["participants", "mentions", "code"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- auto vs manual
+
+KIND_OF_LETTER = {"t": "turn", "q": "quote", "i": "insight", "o": "opportunity"}
+COMPARE_COLUMNS = ["code", "manual", "auto", "tp", "fp", "fn", "precision", "recall", "f1", "verdict"]
+_SEGMENT_ID = re.compile(r"^(?P<interview>[^#\s]+)#(?P<letter>[tqio])\d+$")
+
+
+def segment_kind(segment_id: str) -> str:
+    """"turn", "quote", "insight" or "opportunity" from a stable segment id ("" if none)."""
+    match = _SEGMENT_ID.match(str(segment_id))
+    return KIND_OF_LETTER[match["letter"]] if match else ""
+
+
+def _segment_column(frame: pd.DataFrame) -> str:
+    for name in ("segment_id", "segment"):
+        if name in frame.columns:
+            return name
+    raise ValueError("codings need a `segment` (or `segment_id`) column")
+
+
+def _pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
+    seg = _segment_column(frame)
+    pairs = set()
+    for segment, code in zip(frame[seg], frame["code"]):
+        if isinstance(code, str) and code.strip() and isinstance(segment, str):
+            pairs.add((segment, code.strip()))
+    return pairs
+
+
+def comparison_universe(manual: pd.DataFrame, segments=None) -> list[str]:
+    """The segments on which auto-coding is judged against manual coding.
+
+    ``segments`` may be the study's segments table (``Study.segments()``): the universe is
+    then every segment of each manually coded interview, of the kinds the coders coded in
+    that interview (e.g. its participant turns and key quotes, not its insights), whether or
+    not a coder applied a code to it: a segment the coders read and left uncoded is a true
+    negative. It may also be an explicit collection of segment ids. With ``segments=None``
+    the universe is the segments that appear in the manual codings.
+    """
+    seg = _segment_column(manual)
+    coded = [s for s in manual[seg] if isinstance(s, str)]
+    if segments is None:
+        return list(dict.fromkeys(coded))
+    if isinstance(segments, pd.DataFrame):
+        read = {(m["interview"], KIND_OF_LETTER[m["letter"]]) for m in map(_SEGMENT_ID.match, coded) if m}
+        ids = segments["segment_id"]
+        kinds = segments["kind"] if "kind" in segments else ids.map(segment_kind)
+        keep = [(iv, kind) in read for iv, kind in zip(segments["interview_id"], kinds)]
+        return list(dict.fromkeys(ids[keep]))
+    if isinstance(segments, (str, bytes)):
+        raise TypeError("segments must be the segments table or a collection of segment ids")
+    return list(dict.fromkeys(segments))
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else float("nan")
+
+
+def _verdict(manual: int, precision: float, recall: float, f1: float, min_manual: int) -> str:
+    if manual < min_manual:
+        return "too few to tell"
+    if f1 >= 0.8:
+        return "trust"
+    if f1 >= 0.5:
+        return "check"
+    return "revise rules"
+
+
+def compare_auto_manual(auto: pd.DataFrame, manual: pd.DataFrame, segments=None, coder=None,
+                        codes=None, min_manual: int = 3) -> pd.DataFrame:
+    """How well auto-coding reproduces the manual codings, per code.
+
+    ``auto`` is ``autocode(...)`` (segment_id, code); ``manual`` the study's codings
+    (segment, code, coder). The reference is the union of all coders' codings, or only
+    ``coder``'s. Both are compared on the universe of :func:`comparison_universe` (auto-codes
+    outside it are ignored: nobody coded those segments by hand).
+
+    One row per code (``codes`` gives the rows and their order; by default every code seen):
+    ``manual`` and ``auto`` (segments each applied it to), ``tp`` (both), ``fp`` (auto
+    only), ``fn`` (manual only), ``precision`` = tp/(tp+fp), ``recall`` = tp/(tp+fn),
+    ``f1`` = 2 tp/(2 tp+fp+fn) (NaN where the denominator is 0), and a ``verdict``:
+    "trust" (f1 >= .8), "check" (>= .5), "revise rules", or "too few to tell" when the
+    coders applied the code fewer than ``min_manual`` times.
+    """
+    if coder is not None:
+        if "coder" not in manual or coder not in set(manual["coder"]):
+            known = ", ".join(sorted(map(str, set(manual.get("coder", []))))) or "none"
+            raise ValueError(f"coder {coder!r} has no codings (coders: {known})")
+        manual = manual[manual["coder"] == coder]
+    universe = set(comparison_universe(manual, segments))
+    reference = {p for p in _pairs(manual) if p[0] in universe}
+    predicted = {p for p in _pairs(auto) if p[0] in universe}
+    names = list(codes) if codes is not None else sorted({c for _, c in reference | predicted})
+    rows = []
+    for code in names:
+        ref = {s for s, c in reference if c == code}
+        got = {s for s, c in predicted if c == code}
+        tp, fp, fn = len(ref & got), len(got - ref), len(ref - got)
+        precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+        f1 = _ratio(2 * tp, 2 * tp + fp + fn)
+        rows.append({"code": code, "manual": len(ref), "auto": len(got), "tp": tp, "fp": fp, "fn": fn,
+                     "precision": precision, "recall": recall, "f1": f1,
+                     "verdict": _verdict(len(ref), precision, recall, f1, min_manual)})
+    frame = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    return frame.astype({c: "int64" for c in ("manual", "auto", "tp", "fp", "fn")}
+                        | {c: float for c in ("precision", "recall", "f1")})
+
+
+def auto_manual_summary(table: pd.DataFrame) -> dict:
+    """Micro-averaged precision, recall and F1 over every code of a
+    :func:`compare_auto_manual` table, with the counts they come from."""
+    tp, fp, fn = (int(table[c].sum()) for c in ("tp", "fp", "fn"))
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": _ratio(tp, tp + fp),
+            "recall": _ratio(tp, tp + fn), "f1": _ratio(2 * tp, 2 * tp + fp + fn)}
+
+
+def auto_manual_cases(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataFrame,
+                      coder=None) -> pd.DataFrame:
+    """The disagreements behind :func:`compare_auto_manual`, to read before trusting a rule:
+    one row per (segment, code) that only one side applied, with ``found_by`` ("auto" for a
+    false positive, "manual" for a false negative), the auto-coder's ``evidence`` and the
+    segment's ``text``."""
+    if coder is not None:
+        manual = manual[manual["coder"] == coder]
+    universe = set(comparison_universe(manual, segments))
+    reference = {p for p in _pairs(manual) if p[0] in universe}
+    predicted = {p for p in _pairs(auto) if p[0] in universe}
+    evidence = {(s, c): e for s, c, e in zip(auto["segment_id"], auto["code"], auto["evidence"])} \
+        if "evidence" in auto else {}
+    text = dict(zip(segments["segment_id"], segments["text"]))
+    order = {s: i for i, s in enumerate(segments["segment_id"])}
+    rows = [{"segment": s, "code": c, "found_by": "auto" if (s, c) in predicted else "manual",
+             "evidence": evidence.get((s, c), ""), "text": text.get(s, "")}
+            for s, c in (reference ^ predicted)]
+    rows.sort(key=lambda r: (order.get(r["segment"], len(order)), r["segment"], r["code"]))
+    return pd.DataFrame(rows, columns=["segment", "code", "found_by", "evidence", "text"])

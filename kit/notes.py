@@ -1,0 +1,686 @@
+"""Interview notes: ``interviews/*.md`` in the customer-interview template.
+
+A note is YAML front matter (``id``, ``date``, participant, interviewer, ...) followed by
+the template's sections as Markdown headings: Goals, Questions, Key Quotes, Insights,
+Opportunities, Action Items (a table), Follow-up. People write these by hand, so the parser
+is forgiving about heading case, spacing, level and order, and it never raises for what a
+note contains: everything it cannot use becomes a :class:`~kit.errors.Problem` with the line
+to look at, in ``note.problems``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kit.csvio import parse_date, read_text
+from kit.errors import Problem
+from kit.yamlio import duplicate_keys, key_lines, load_yaml, raw_scalars
+
+SECTION_TITLES = {
+    "goals": "Goals",
+    "questions": "Questions",
+    "quotes": "Key Quotes",
+    "insights": "Insights",
+    "opportunities": "Opportunities",
+    "actions": "Action Items",
+    "followup": "Follow-up",
+}
+"""Canonical section name -> the heading the template uses."""
+
+_ALIASES = {
+    "goals": "goals", "goal": "goals",
+    "questions": "questions", "question": "questions",
+    "key quotes": "quotes", "key quote": "quotes", "quotes": "quotes", "quote": "quotes",
+    "insights": "insights", "insight": "insights", "key insights": "insights",
+    "opportunities": "opportunities", "opportunity": "opportunities",
+    "action items": "actions", "action item": "actions", "actions": "actions",
+    "follow up": "followup", "follow ups": "followup", "followup": "followup",
+    "followups": "followup", "next steps": "followup", "next step": "followup",
+}
+
+REQUIRED_FRONT = ("id", "date")
+DATE_KEYS = ("date", "thank_you_sent", "debriefed", "notes_written")
+TEXT_KEYS = ("id", "participant", "interviewer", "note_taker", "transcript", "stage")
+EXPECTED_SECTIONS = ("quotes", "insights")
+STATUSES = ("open", "in progress", "done", "dropped")
+
+_STATUS_ALIASES = {
+    "": "open", "open": "open", "todo": "open", "to do": "open", "not started": "open",
+    "in progress": "in progress", "inprogress": "in progress", "doing": "in progress",
+    "started": "in progress", "wip": "in progress", "ongoing": "in progress",
+    "done": "done", "complete": "done", "completed": "done", "finished": "done",
+    "dropped": "dropped", "cancelled": "dropped", "canceled": "dropped",
+    "won't do": "dropped", "wont do": "dropped",
+}
+
+_COLUMN_ALIASES = {
+    "owner": "owner", "owners": "owner", "who": "owner", "assignee": "owner",
+    "assigned to": "owner", "responsible": "owner",
+    "action": "action", "actions": "action", "action item": "action", "task": "action",
+    "what": "action",
+    "due date": "due", "due": "due", "deadline": "due", "due by": "due", "by when": "due",
+    "status": "status", "state": "status",
+}
+_DEFAULT_COLUMNS = ("owner", "action", "due", "status")
+_TABLE_HEADER = "| Owner | Action | Due Date | Status |"
+
+
+@dataclass
+class Item:
+    """A list item or paragraph of a section: its text (lines joined by a space) and the
+    line where it starts."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Quote(Item):
+    """A key quote: ``text`` is the words inside the quotation marks.
+
+    ``time`` is in seconds, from a ``(m:ss)``, ``(h:mm:ss)`` or ``[m:ss]`` written before or
+    after the quote; ``speaker`` from an attribution after it (``— Dana``) or a label before
+    it (``Dana: "..."``); ``note`` keeps any other words after the closing mark.
+    """
+
+    time: float | None = None
+    speaker: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Action:
+    """One row of the Action Items table. ``status`` is one of :data:`STATUSES` when the
+    note's status is understood, else the note's own word, lowercased (with a problem)."""
+
+    owner: str
+    action: str
+    due: dt.date | None
+    status: str
+    line: int
+
+
+@dataclass
+class Note:
+    path: str
+    front: dict
+    sections: dict[str, list[Item]]
+    actions: list[Action]
+    problems: list[Problem]
+    body_line: int
+    front_lines: dict[str, int] = field(default_factory=dict)
+    """Top-level front-matter key -> its line, for locating problems found later."""
+    headings: dict[str, int] = field(default_factory=dict)
+    """Section name -> line of its (first) heading."""
+
+    def _text(self, key: str) -> str | None:
+        value = self.front.get(key)
+        if value is None or isinstance(value, (dict, list)):
+            return None
+        return str(value).strip() or None
+
+    @property
+    def id(self) -> str | None:
+        return self._text("id")
+
+    @property
+    def date(self) -> dt.date | None:
+        value = self.front.get("date")
+        return value if isinstance(value, dt.date) else None
+
+    @property
+    def participant(self) -> str | None:
+        return self._text("participant")
+
+    @property
+    def interviewer(self) -> str | None:
+        return self._text("interviewer")
+
+    @property
+    def note_taker(self) -> str | None:
+        return self._text("note_taker")
+
+    @property
+    def duration(self) -> float | None:
+        """Minutes, or None when not given or not a positive number."""
+        value = self.front.get("duration")
+        return float(value) if isinstance(value, float) else None
+
+    @property
+    def transcript(self) -> str | None:
+        return self._text("transcript")
+
+    @property
+    def stage(self) -> str | None:
+        return self._text("stage")
+
+    @property
+    def speakers(self) -> dict[str, str]:
+        value = self.front.get("speakers")
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return list(self.sections.get("quotes", []))
+
+    @property
+    def insights(self) -> list[Item]:
+        return list(self.sections.get("insights", []))
+
+    @property
+    def opportunities(self) -> list[Item]:
+        return list(self.sections.get("opportunities", []))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        """True when the note has no errors (warnings allowed)."""
+        return not self.errors
+
+    def segments(self, interview_id: str | None = None) -> list[dict]:
+        """The note's analysable text with stable ids: ``INT-003#q1`` for the 1st key quote,
+        ``#i`` insights, ``#o`` opportunities. ``interview_id`` defaults to the note's id,
+        else the file's stem."""
+        base = interview_id or self.id or Path(self.path).stem
+        rows = []
+        for section, kind, letter in (("quotes", "quote", "q"), ("insights", "insight", "i"),
+                                      ("opportunities", "opportunity", "o")):
+            for n, item in enumerate(self.sections.get(section, []), start=1):
+                rows.append({
+                    "segment": f"{base}#{letter}{n}", "interview_id": base, "kind": kind,
+                    "n": n, "text": item.text, "line": item.line,
+                    "time": getattr(item, "time", None), "speaker": getattr(item, "speaker", None),
+                })
+        return rows
+
+
+def parse_note(path) -> Note:
+    """Read and parse one note. Never raises for the file's content or for a file that
+    cannot be read: those come back as problems, with an empty ``front``."""
+    source = str(path)
+    text, problems = read_text(Path(path))
+    if text is None:
+        return Note(source, {}, {}, [], problems, 0)
+    return parse_note_text(text, source)
+
+
+def parse_note_text(text: str, source: str = "<note>") -> Note:
+    """Parse a note held in a string; ``source`` names it in problems."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    problems: list[Problem] = []
+    front, front_lines, body_start = _front_matter(lines, source, problems)
+    sections, headings, actions = _body(lines, body_start, source, problems)
+    for name in EXPECTED_SECTIONS:
+        if name not in headings:
+            problems.append(Problem(source, 0, f"no {SECTION_TITLES[name]} section: add "
+                                    f"'## {SECTION_TITLES[name]}'", "warning"))
+    problems.sort(key=lambda p: p.line)
+    return Note(source, front, sections, actions, problems, body_start + 1, front_lines, headings)
+
+
+# --- front matter ---------------------------------------------------------------------
+
+def _is_fence(line: str, *marks: str) -> bool:
+    return line.rstrip() in marks
+
+
+def _front_matter(lines, source, problems):
+    """Parse the front matter; return (front, key lines, 0-based index where the body starts)."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _is_fence(lines[first], "---"):
+        problems.append(Problem(source, 1, "no front matter: start the note with a '---' line, "
+                                "then 'id:' and 'date:' lines, then another '---' line"))
+        return {}, {}, 0
+    opened = first + 1  # 1-based line of the opening fence
+    close = next((i for i in range(first + 1, len(lines)) if _is_fence(lines[i], "---", "...")),
+                 None)
+    if close is None:
+        problems.append(Problem(source, opened, f"the front matter opened on line {opened} is "
+                                "never closed: add a '---' line after its last key"))
+        # Recover at the first heading so the body's sections are still read.
+        close = next((i for i in range(first + 1, len(lines)) if _heading(lines[i], strict=True)),
+                     len(lines))
+        body_start = close
+    else:
+        body_start = close + 1
+    yaml_text = "\n".join(lines[first + 1:close])
+    data, yaml_problems = load_yaml(yaml_text, source, line_offset=opened)
+    problems.extend(yaml_problems)
+    problems.extend(duplicate_keys(yaml_text, source, line_offset=opened))
+    key_line = key_lines(yaml_text, line_offset=opened)
+    if yaml_problems:
+        # Salvage the simple "key: value" lines so id and date still come through.
+        data = _salvage(lines[first + 1:close])
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        kind = ("a list" if isinstance(data, list) else "true/false" if isinstance(data, bool)
+                else "a number" if isinstance(data, (int, float)) else "text")
+        problems.append(Problem(source, opened + 1, f"the front matter must be 'key: value' "
+                                f"lines, not {kind}"))
+        return {}, key_line, body_start
+    front = {str(k): v for k, v in data.items()}
+    # Salvaged values get converted but not reported on: the syntax error comes first.
+    _check_front(front, key_line, raw_scalars(yaml_text), opened, source,
+                 [] if yaml_problems else problems)
+    return front, key_line, body_start
+
+
+_SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def _salvage(lines) -> dict:
+    front = {}
+    for line in lines:
+        match = _SIMPLE_LINE.match(line)
+        if match:
+            value = re.sub(r"\s+#.*$", "", match.group(2)).strip().strip("'\"")
+            front[match.group(1)] = value or None
+    return front
+
+
+def _check_front(front, key_line, raw, opened, source, problems):
+    def at(key):
+        return key_line.get(key, opened)
+
+    for key in REQUIRED_FRONT:
+        value = front.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problems.append(Problem(source, at(key), f"the front matter has no '{key}': add "
+                                    f"'{key}: {'INT-001' if key == 'id' else 'YYYY-MM-DD'}'"))
+    for key in TEXT_KEYS:
+        value = front.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (dict, list)):
+            problems.append(Problem(source, at(key), f"'{key}' must be a single value, "
+                                    f"not a {'list' if isinstance(value, list) else 'mapping'}"))
+        elif not isinstance(value, str):
+            # 007 -> 7, 2026-10-06 -> date: keep what the person wrote.
+            front[key] = raw.get(key, str(value))
+    note_id = front.get("id")
+    if isinstance(note_id, str) and "#" in note_id:
+        problems.append(Problem(source, at("id"), f"id '{note_id}' must not contain '#': "
+                                "it separates the interview id from a segment number"))
+    for key in DATE_KEYS:
+        if key not in front or front[key] is None:
+            continue
+        value = front[key]
+        try:
+            parsed = parse_date(value)
+        except ValueError:
+            parsed = None
+        if parsed is None and not (isinstance(value, str) and not value.strip()):
+            problems.append(Problem(source, at(key), f"'{key}' is {str(value)!r}, not a date: "
+                                    "write it as YYYY-MM-DD"))
+        elif parsed is not None:
+            front[key] = parsed
+    if front.get("duration") is not None:
+        # YAML 1.1 reads 4:30 as the number 270 (base 60): go by what was written.
+        minutes = _minutes(raw.get("duration", front["duration"]))
+        if minutes is None:
+            problems.append(Problem(source, at("duration"), f"'duration' is "
+                                    f"{str(front['duration'])!r}: give the length in minutes "
+                                    "as a positive number"))
+        else:
+            front["duration"] = minutes
+    speakers = front.get("speakers")
+    if speakers is not None and not isinstance(speakers, dict):
+        problems.append(Problem(source, at("speakers"), "'speakers' must map transcript labels "
+                                "to roles or names, e.g. {Dana: participant}"))
+
+
+def _minutes(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip()
+        clock = re.fullmatch(r"(?:(\d+):)?(\d+):([0-5]\d)", text)  # m:ss or h:mm:ss
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?", text)
+        if clock:
+            hours, minutes, seconds = clock.groups()
+            number = int(hours or 0) * 60 + int(minutes) + int(seconds) / 60
+        elif match:
+            number = float(match.group(1))
+        else:
+            return None
+    return number if number > 0 and number == number and number != float("inf") else None
+
+
+# --- body -----------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(.*)$")
+_BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_LIST = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])(?:\s+(.*)|\s*$)")
+_CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
+_BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
+
+
+def _name_key(name: str) -> str:
+    name = name.strip().strip("*_").rstrip(":").strip().strip("*_").strip()
+    return re.sub(r"[\s_-]+", " ", name.lower()).strip()
+
+
+def canonical_section(name: str) -> str:
+    """The canonical name of a heading: ``'Key Quotes:'`` -> ``'quotes'``; an unknown
+    heading -> its slug (``'Context & Setup'`` -> ``'context-setup'``)."""
+    key = _name_key(name)
+    return _ALIASES.get(key) or re.sub(r"[^\w]+", "-", key).strip("-_") or "untitled"
+
+
+def _heading(line: str, strict: bool = False):
+    """(level, name, known) for a heading line, else None.
+
+    ``##Insights`` (no space) counts; a single ``#word`` only when the word is a section name,
+    so a paragraph starting with a hashtag stays a paragraph. A line that is all bold and a
+    section name (``**Key Quotes:**``) counts as a heading too. ``strict`` (used to find where
+    unterminated front matter ends) accepts only ``##`` headings or known section names.
+    """
+    match = _HEADING.match(line)
+    if match:
+        hashes, rest = match.groups()
+        name = re.sub(r"\s+#+\s*$", "", rest).strip()
+        known = _name_key(name) in _ALIASES
+        spaced = rest[:1].isspace() or not rest
+        if not name:
+            return None
+        if not spaced and len(hashes) == 1 and not known:
+            return None
+        if strict and len(hashes) == 1 and not known:
+            return None
+        return len(hashes), name, known
+    match = _BOLD_HEADING.match(line)
+    if match and _name_key(match.group(1)) in _ALIASES:
+        return 7, match.group(1), True
+    return None
+
+
+def _strip_comments(lines):
+    """Blank out HTML comments (template guidance), keeping line numbers."""
+    out, inside = [], False
+    for line in lines:
+        kept = ""
+        while line:
+            if inside:
+                end = line.find("-->")
+                if end < 0:
+                    line = ""
+                else:
+                    line, inside = line[end + 3:], False
+            else:
+                start = line.find("<!--")
+                if start < 0:
+                    kept, line = kept + line, ""
+                else:
+                    kept, line, inside = kept + line[:start], line[start + 4:], True
+        out.append(kept)
+    return out
+
+
+def _body(lines, start, source, problems):
+    body = _strip_comments(lines[start:])
+    # (section, [(line, text)]), the first row (line, None) when the block has a heading
+    blocks: list[tuple[str, list]] = []
+    current, level, known = "preamble", 0, True
+    content: list = []
+    for offset, line in enumerate(body):
+        number = start + offset + 1
+        heading = _heading(line)
+        if heading:
+            h_level, name, h_known = heading
+            if not h_known and current != "preamble" and known and h_level > level:
+                content.append((number, ""))  # a sub-heading inside a section
+                continue
+            blocks.append((current, content))
+            current, level, known = canonical_section(name), h_level, h_known
+            content = [(number, None)]  # marker: heading line
+            continue
+        content.append((number, line))
+    blocks.append((current, content))
+
+    sections: dict[str, list[Item]] = {}
+    headings: dict[str, int] = {}
+    actions: list[Action] = []
+    for name, block in blocks:
+        heading_line = block[0][0] if block and block[0][1] is None else None
+        rows = [(n, text) for n, text in block if text is not None]
+        if heading_line is None and not any(text.strip() for _, text in rows):
+            continue  # nothing before the first heading
+        if heading_line is not None:
+            if name in headings:
+                problems.append(Problem(source, heading_line, f"a second {_title(name)} "
+                                        f"section (the first is on line {headings[name]}): "
+                                        "their items are joined", "warning"))
+            else:
+                headings[name] = heading_line
+        if name == "actions":
+            found = _actions(rows, source, problems)
+            actions.extend(found)
+            items = [Item(a.action, a.line) for a in found]
+        else:
+            items = _items(rows)
+            if name == "quotes":
+                items = [_quote(item, source, problems) for item in items]
+        sections.setdefault(name, []).extend(items)
+        if heading_line is not None and name in EXPECTED_SECTIONS and not items:
+            problems.append(Problem(source, heading_line, f"the {_title(name)} section is "
+                                    "empty", "warning"))
+    return sections, headings, actions
+
+
+def _title(name: str) -> str:
+    return SECTION_TITLES.get(name, name)
+
+
+def _items(rows) -> list[Item]:
+    """List items and paragraphs. A line that follows an item without a blank line continues
+    it; after a blank line, an indented line still continues a list item."""
+    items: list[Item] = []
+    parts: list[str] = []
+    first_line, is_list, blank_before, quoting = 0, False, False, False
+
+    def close():
+        text = " ".join(p.strip() for p in parts if p.strip())
+        if text:
+            items.append(Item(text, first_line))
+        parts.clear()
+
+    for number, line in rows:
+        if not line.strip() or _RULE.match(line):
+            if parts and (not is_list or _RULE.match(line)):
+                close()
+            blank_before, quoting = True, False
+            continue
+        quoted = _BLOCKQUOTE.match(line)
+        starts_quote = bool(quoted) and not quoting
+        quoting = bool(quoted)
+        if quoted:
+            line = line[quoted.end():]
+        match = _LIST.match(line)
+        if starts_quote and not match:  # a block quote interrupts a paragraph
+            close()
+            parts.append(line)
+            first_line, is_list = number, False
+        elif match:
+            close()
+            parts.append(_CHECKBOX.sub("", match.group(3) or ""))
+            first_line, is_list = number, True
+        elif parts and (not blank_before or (is_list and line[:2].isspace() and line.strip())):
+            parts.append(line)
+        else:
+            close()
+            parts.append(line)
+            first_line, is_list = number, False
+        blank_before = False
+    close()
+    return items
+
+
+# --- quotes ---------------------------------------------------------------------------
+
+_TIME = r"(?:(\d{1,2}):)?(\d{1,3}):(\d{1,2})"
+_LEADING_TIME = re.compile(r"^\s*[(\[]\s*" + _TIME + r"\s*[)\]]\s*[-—–:]?\s*")
+_TRAILING_TIME = re.compile(r"\s*[(\[]\s*(?:at\s+)?" + _TIME + r"\s*[)\]]\s*[.,;]?\s*$")
+_ANY_TIME = re.compile(r"[(\[]\s*(?:at\s+)?" + _TIME + r"\s*[)\]]")
+_OPENING = "\"“”„«"
+_CLOSING = "\"”“»"
+_LABEL = re.compile(r"^([A-Z][\w.' -]{0,40}?)\s*:\s*(?=[" + _OPENING + "])")
+
+
+def _seconds(match, source, line, problems) -> float | None:
+    hours, minutes, seconds = match.group(1), int(match.group(2)), int(match.group(3))
+    if seconds >= 60 or (hours is not None and minutes >= 60):
+        problems.append(Problem(source, line, f"time {match.group(0).strip()} is not a time "
+                                "(m:ss or h:mm:ss): it is ignored", "warning"))
+        return None
+    return float(int(hours or 0) * 3600 + minutes * 60 + seconds)
+
+
+def _quote(item: Item, source, problems) -> Quote:
+    text = item.text.strip()
+    time = speaker = note = None
+    match = _LEADING_TIME.match(text)
+    if match:
+        time = _seconds(match, source, item.line, problems)
+        text = text[match.end():]
+    match = _TRAILING_TIME.search(text)
+    if match:
+        time = _seconds(match, source, item.line, problems)
+        text = text[:match.start()].rstrip()
+    label = _LABEL.match(text)
+    if label:
+        speaker, text = label.group(1).strip(), text[label.end():]
+    if not text or text[0] not in _OPENING:
+        problems.append(Problem(source, item.line, "key quote is not in quotation marks: "
+                                "quote verbatim", "warning"))
+        return Quote(text.strip(), item.line, time, speaker)
+    close = max(text.rfind(mark) for mark in _CLOSING)
+    if close <= 0:
+        problems.append(Problem(source, item.line, "key quote has no closing quotation mark",
+                                "warning"))
+        return Quote(text[1:].strip(), item.line, time, speaker)
+    words, tail = text[1:close].strip(), text[close + 1:].strip()
+    match = _ANY_TIME.search(tail)
+    if match:
+        time = _seconds(match, source, item.line, problems)
+        tail = (tail[:match.start()] + " " + tail[match.end():]).strip()
+    attribution = re.match(r"^(?:[-—–~]+|,)\s*(.+?)[,;]?$", tail)
+    if attribution:
+        speaker = re.sub(r"(?<=\w\w)\.$", "", attribution.group(1).strip())  # keep "Dana K."
+    elif tail.strip(" .,;"):
+        note = tail
+    return Quote(words, item.line, time, speaker, note)
+
+
+# --- action items ---------------------------------------------------------------------
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)]
+
+
+def _is_separator(cells) -> bool:
+    return bool(cells) and all(re.fullmatch(r":?-+:?", c.replace(" ", "")) for c in cells if c) \
+        and any(cells)
+
+
+def _column(name: str) -> str | None:
+    return _COLUMN_ALIASES.get(re.sub(r"[\s_-]+", " ", name.strip().strip("*_`").lower()).strip())
+
+
+def _actions(rows, source, problems) -> list[Action]:
+    actions: list[Action] = []
+    columns = None
+    previous_was_table = False
+    other_rows = []
+    for number, line in rows:
+        if "|" not in line:
+            previous_was_table = False
+            other_rows.append((number, line))
+            continue
+        cells = _cells(line)
+        if _is_separator(cells):
+            previous_was_table = True
+            continue
+        named = [_column(c) for c in cells]
+        if not previous_was_table and any(named):
+            columns = named
+            _check_columns(columns, number, source, problems)
+            previous_was_table = True
+            continue
+        if columns is None:
+            columns = list(_DEFAULT_COLUMNS)
+            problems.append(Problem(source, number, f"the Action Items table has no header row: "
+                                    f"start it with {_TABLE_HEADER}; columns are read in that "
+                                    "order", "warning"))
+        previous_was_table = True
+        if "action" not in columns:
+            continue
+        values = {col: (cells[i] if i < len(cells) else "")
+                  for i, col in enumerate(columns) if col}
+        if not any(c.strip() for c in cells):
+            continue  # the template's empty row
+        actions.append(_action(values, number, columns, source, problems))
+    for item in _items(other_rows):
+        written = _line_at(rows, item.line)
+        if _LIST.match(written):
+            done = bool(re.match(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]", written))
+            problems.append(Problem(source, item.line, "action item is a list item, not a table "
+                                    f"row: give it an owner, due date and status in the "
+                                    f"{_TABLE_HEADER} table", "warning"))
+            actions.append(Action("", item.text, None, "done" if done else "open", item.line))
+    actions.sort(key=lambda a: a.line)
+    return actions
+
+
+def _line_at(rows, number) -> str:
+    return next(text for n, text in rows if n == number)
+
+
+def _check_columns(columns, line, source, problems):
+    if "action" not in columns:
+        problems.append(Problem(source, line, f"the Action Items table has no Action column: "
+                                f"use the header {_TABLE_HEADER}"))
+        return
+    for col, word, effect in (("owner", "Owner", "no action item has an owner"),
+                              ("status", "Status", "every action item is taken as open")):
+        if col not in columns:
+            problems.append(Problem(source, line, f"the Action Items table has no {word} "
+                                    f"column: {effect}", "warning"))
+
+
+def _action(values, line, columns, source, problems) -> Action:
+    owner = values.get("owner", "").strip()
+    text = values.get("action", "").strip()
+    if not text:
+        problems.append(Problem(source, line, "action item has no action", "warning"))
+    if not owner and "owner" in columns:
+        problems.append(Problem(source, line, "action item has no owner", "warning"))
+    due = None
+    due_text = values.get("due", "").strip().strip("`*_ ")
+    if due_text:
+        try:
+            due = parse_date(due_text)
+        except ValueError:
+            problems.append(Problem(source, line, f"due date {due_text!r} is not a date: write "
+                                    "it as YYYY-MM-DD"))
+    written = values.get("status", "")
+    key = re.sub(r"[\s_-]+", " ", written.strip().strip("`*_ .").lower()).strip()
+    status = _STATUS_ALIASES.get(key)
+    if status is None:
+        status = key
+        problems.append(Problem(source, line, f"action item status {written.strip()!r} is not "
+                                f"one of {', '.join(STATUSES)}"))
+    return Action(owner, text, due, status, line)

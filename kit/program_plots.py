@@ -1,0 +1,198 @@
+"""Figures for the pilot plan and the program's ROI, drawn from the tables of
+``kit.program``. Every figure has a title, labelled axes and a readable size; hatching,
+labels and numbers carry the meaning as well as colour."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import matplotlib.ticker
+from matplotlib.patches import Patch
+
+from kit.plots import FIGSIZE
+
+BLUE, GREY, RED, GREEN, AMBER = "#2e86c1", "#aab7b8", "#c0392b", "#229954", "#d68910"
+PALETTE = ["#2e86c1", "#d68910", "#229954", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--"]
+
+
+def _empty(title: str, message: str):
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.5))
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
+    ax.set_axis_off()
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def quota_coverage_chart(coverage):
+    """Completed interviews per segment against its quota; scheduled ones stacked and
+    hatched; segments below half their quota hatched in red and labelled."""
+    title = "Quota coverage per segment"
+    if not len(coverage):
+        return _empty(title, "No segments or quotas in study.yml")
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(2.8, 0.6 * len(coverage) + 1.5)))
+    names = coverage["segment"].tolist()
+    done = coverage["completed"].tolist()
+    under = coverage["under_represented"].tolist()
+    bars = ax.barh(names, done, color=[RED if u else BLUE for u in under], edgecolor="#333333",
+                   label="completed")
+    for bar, u in zip(bars, under):
+        if u:
+            bar.set_hatch("xx")
+    ax.barh(names, coverage["scheduled"], left=done, color="white", edgecolor=BLUE, hatch="//",
+            label="scheduled")
+    for i, row in enumerate(coverage.itertuples()):
+        if row.quota > 0:
+            ax.plot([row.quota, row.quota], [i - 0.4, i + 0.4], color="#111111", linewidth=2.5)
+        quota = f"{row.completed} of {row.quota}" if row.quota > 0 else f"{row.completed} (no quota)"
+        note = "  below half its quota" if row.under_represented else ""
+        ax.text(max(row.completed + row.scheduled, row.quota) + 0.15, i, quota + note, va="center", fontsize=9)
+    handles = [Patch(facecolor=BLUE, edgecolor="#333333", label="completed"),
+               Patch(facecolor="white", edgecolor=BLUE, hatch="//", label="scheduled"),
+               plt.Line2D([0], [0], color="#111111", linewidth=2.5, label="quota"),
+               Patch(facecolor=RED, edgecolor="#333333", hatch="xx", label="under-represented")]
+    ax.legend(handles=handles, loc="lower right", fontsize=8, framealpha=0.9)
+    top = max((coverage["completed"] + coverage["scheduled"]).max(), coverage["quota"].max())
+    ax.set_xlim(0, top * 1.6 + 1)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.invert_yaxis()
+    ax.set_xlabel("Interviews")
+    ax.set_ylabel("Segment")
+    ax.set_title(title + " (black line: quota)")
+    fig.tight_layout()
+    return fig
+
+
+def funnel_chart(funnel):
+    """The recruitment funnel: invited, scheduled, completed as solid bars; drop-offs and
+    open invitations hatched; every bar labelled with its count and rate."""
+    title = "Recruitment funnel"
+    if not len(funnel) or funnel["participants"].iloc[0] == 0:
+        return _empty(title, "No participants in participants.csv")
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    main = funnel["stage"].isin(["invited", "scheduled", "completed"]).tolist()
+    bars = ax.barh(funnel["stage"], funnel["participants"], color=[BLUE if m else GREY for m in main],
+                   edgecolor="#333333")
+    for bar, m in zip(bars, main):
+        if not m:
+            bar.set_hatch("//")
+    for i, row in enumerate(funnel.itertuples()):
+        rate = "" if row.base == "" or row.rate != row.rate else f"  ({row.rate:.0%} of {row.base})"
+        ax.text(row.participants + 0.2, i, f"{row.participants}{rate}", va="center", fontsize=9)
+    ax.set_xlim(0, funnel["participants"].max() * 1.45 + 1)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.invert_yaxis()
+    ax.legend(handles=[Patch(facecolor=BLUE, edgecolor="#333333", label="funnel stage"),
+                       Patch(facecolor=GREY, edgecolor="#333333", hatch="//", label="drop-off or still open")],
+              loc="lower right", fontsize=8)
+    ax.set_xlabel("Participants")
+    ax.set_ylabel("Stage")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def cadence_chart(weekly, per_week: float | None = None):
+    """Interviews per ISO week; weeks without an interview are marked. ``per_week`` draws
+    the pace the study expects (e.g. target / weeks) as a dashed line."""
+    title = "Interviews per week"
+    if not len(weekly):
+        return _empty(title, "No dated interviews yet")
+    fig, ax = plt.subplots(figsize=(max(FIGSIZE[0], 0.6 * len(weekly) + 2), FIGSIZE[1]))
+    labels = weekly["week"].tolist()
+    bars = ax.bar(labels, weekly["interviews"], color=BLUE, edgecolor="#333333")
+    for bar, n in zip(bars, weekly["interviews"]):
+        ax.text(bar.get_x() + bar.get_width() / 2, n + 0.1, str(n) if n else "none", ha="center",
+                va="bottom", fontsize=9, color=RED if not n else "#111111")
+    if per_week:
+        ax.axhline(per_week, color="#333333", linestyle="--", linewidth=1)
+        ax.text(len(labels) - 0.5, per_week, f" pace {per_week:.1f}/week", va="bottom", ha="right", fontsize=9)
+    ax.set_ylim(0, max(weekly["interviews"].max(), per_week or 0) * 1.25 + 1)
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_xlabel("ISO week")
+    ax.set_ylabel("Interviews")
+    ax.set_title(title)
+    plt.setp(ax.get_xticklabels(), rotation=45 if len(labels) > 8 else 0, ha="right" if len(labels) > 8 else "center")
+    fig.tight_layout()
+    return fig
+
+
+def roi_chart(costs, values, currency: str = "", roi: float | None = None):
+    """Left: the cost ledger by category. Right: the total cost against the estimated value
+    of the decisions, stacked by value kind, each part hatched and labelled. The ROI is in
+    the title."""
+    title = "What the program cost, and what its decisions are worth"
+    if not len(costs) and not len(values):
+        return _empty(title, "No costs.csv or decisions.csv entries")
+    unit = f" ({currency})" if currency else ""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(FIGSIZE[0] + 3, FIGSIZE[1] + 0.5),
+                                      gridspec_kw={"width_ratios": [1.2, 1]})
+    if len(costs):
+        bars = left.barh(costs["category"], costs["amount"], color=BLUE, edgecolor="#333333")
+        for bar, amount, share in zip(bars, costs["amount"], costs["share"]):
+            left.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {amount:,.0f} ({share:.0%})",
+                      va="center", fontsize=9)
+        left.set_xlim(0, costs["amount"].max() * 1.45)
+        left.invert_yaxis()
+    else:
+        left.text(0.5, 0.5, "No costs.csv entries", ha="center", va="center", transform=left.transAxes)
+    left.set_xlabel(f"Cost{unit}")
+    left.set_ylabel("Category")
+    left.set_title("Cost by category", fontsize=10)
+
+    total_cost = float(costs["amount"].sum()) if len(costs) else 0.0
+    right.bar(0, total_cost, color=BLUE, edgecolor="#333333", width=0.6)
+    right.text(0, total_cost, f"{total_cost:,.0f}", ha="center", va="bottom", fontsize=10, fontweight="bold")
+    bottom, handles = 0.0, [Patch(facecolor=BLUE, edgecolor="#333333", label="cost")]
+    for i, row in enumerate(values.itertuples() if len(values) else []):
+        amount = float(row.estimated_value)
+        if not amount or amount != amount:
+            continue
+        colour, hatch = PALETTE[(i + 1) % len(PALETTE)], HATCHES[(i + 1) % len(HATCHES)]
+        right.bar(1, amount, bottom=bottom, color=colour, hatch=hatch, edgecolor="#333333", width=0.6)
+        handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor="#333333", label=f"value: {row.value_kind}"))
+        bottom += amount
+    right.text(1, bottom, f"{bottom:,.0f}", ha="center", va="bottom", fontsize=10, fontweight="bold")
+    right.set_xticks([0, 1], ["Cost", "Estimated value"])
+    right.set_ylim(0, max(total_cost, bottom) * 1.15 + 1)
+    right.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    right.set_ylabel(f"Amount{unit}")
+    right.set_xlabel("Ledger")
+    right.legend(handles=handles, fontsize=8, loc="upper left")
+    right.set_title("Cost against estimated value", fontsize=10)
+    suffix = f" (ROI {roi:.1f}x)" if roi is not None and roi == roi else ""
+    fig.suptitle(title + suffix)
+    fig.tight_layout()
+    return fig
+
+
+STATE_STYLE = {"done": (GREEN, ""), "open": (BLUE, ".."), "overdue": (RED, "xx"), "dropped": (GREY, "//"),
+               "unknown": ("#ffffff", "\\\\")}
+
+
+def action_status_chart(by_owner, as_of=None):
+    """Action items per owner, stacked by state (done, open, overdue, dropped), each state
+    with its own hatch, and the count written in each part."""
+    title = "Action items by owner" + (f" as of {as_of}" if as_of else "")
+    if not len(by_owner):
+        return _empty(title, "No action items in the interview notes")
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(2.8, 0.5 * len(by_owner) + 1.6)))
+    owners = by_owner["owner"].tolist()
+    left = [0] * len(owners)
+    for state, (colour, hatch) in STATE_STYLE.items():
+        if state not in by_owner or not by_owner[state].sum():
+            continue
+        counts = by_owner[state].tolist()
+        ax.barh(owners, counts, left=left, color=colour, hatch=hatch, edgecolor="#333333", label=state)
+        for i, n in enumerate(counts):
+            if n:
+                ax.text(left[i] + n / 2, i, str(n), ha="center", va="center", fontsize=9,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1, "alpha": 0.8})
+        left = [a + b for a, b in zip(left, counts)]
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.invert_yaxis()
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_xlabel("Action items")
+    ax.set_ylabel("Owner")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig

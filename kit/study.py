@@ -1,0 +1,659 @@
+"""Loading a study folder into tidy tables.
+
+``load_study(path)`` reads every file of a study (see docs/study-format.md) and returns a
+``Study`` whose tables have one row per observation: one row per participant, per interview,
+per transcript turn, per quote, insight, opportunity, action item and coding. Every problem
+found on the way is a located ``Problem``; with ``strict=True`` (the default) errors raise
+``StudyError`` so nothing is analysed from a study that is known to be wrong.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kit.codebook import Codebook, load_codebook
+from kit.csvio import parse_date, read_rows, read_text
+from kit.errors import Problem, StudyError, TranscriptError
+from kit.yamlio import load_yaml
+from kit.yamllines import line_of, value_lines
+
+TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt")
+DEFAULT_INTERVIEWER_LABELS = ("interviewer", "moderator", "researcher", "ai", "assistant", "host")
+STATUSES = ("invited", "scheduled", "completed", "declined", "no-show")
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0", ""}
+COST_CATEGORIES = ("interviewer_time", "note_taker_time", "analysis_time", "incentive", "tool",
+                   "recruiting", "other")
+VALUE_KINDS = ("revenue", "cost_saving", "risk_avoided", "time_saved")
+_SEGMENT_ID = re.compile(r"^(?P<interview>[^#\s]+)#(?P<kind>[tqio])(?P<n>[1-9]\d*)$")
+
+TURN_COLUMNS = ["interview_id", "turn", "segment_id", "speaker", "role", "participant",
+                "start", "end", "text"]
+ITEM_COLUMNS = ["interview_id", "segment_id", "n", "participant", "text", "line"]
+
+
+@dataclass
+class Study:
+    """A study folder loaded into tidy tables. Build it with ``load_study``."""
+
+    path: Path
+    config: dict
+    guide: dict | None
+    participants: pd.DataFrame
+    interviews: pd.DataFrame
+    turns: pd.DataFrame
+    quotes: pd.DataFrame
+    insights: pd.DataFrame
+    opportunities: pd.DataFrame
+    actions: pd.DataFrame
+    followups: pd.DataFrame
+    codings: pd.DataFrame
+    codebook: Codebook
+    costs: pd.DataFrame
+    decisions: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.config.get("title") or self.path.name)
+
+    @property
+    def sprint(self) -> str:
+        return str(self.config.get("sprint") or "")
+
+    @property
+    def stages(self) -> list[str]:
+        return list(self.config.get("stages") or [])
+
+    @property
+    def segment_attribute(self) -> str:
+        return str((self.config.get("segments") or {}).get("attribute") or "segment")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def segments(self) -> pd.DataFrame:
+        """Every analysable text segment with its stable id: participant turns, key quotes,
+        insights and opportunities (columns segment_id, interview_id, participant, kind, text)."""
+        parts = []
+        turns = self.turns[self.turns["role"] == "participant"]
+        parts.append(turns.assign(kind="turn")[["segment_id", "interview_id", "participant", "kind", "text"]])
+        for kind, frame in (("quote", self.quotes), ("insight", self.insights),
+                            ("opportunity", self.opportunities)):
+            parts.append(frame.assign(kind=kind)[["segment_id", "interview_id", "participant", "kind", "text"]])
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            return pd.DataFrame(columns=["segment_id", "interview_id", "participant", "kind", "text"])
+        return pd.concat(parts, ignore_index=True)
+
+    def segment_ids(self) -> set[str]:
+        ids = set(self.turns["segment_id"])
+        for frame in (self.quotes, self.insights, self.opportunities):
+            ids.update(frame["segment_id"])
+        return ids
+
+    def consenting(self) -> set[str]:
+        """Participant ids who consented to being quoted."""
+        if "consent_quote" not in self.participants:
+            return set()
+        ok = self.participants[self.participants["consent_quote"] == True]  # noqa: E712
+        return set(ok["id"])
+
+
+def as_study(study, strict: bool = True) -> Study:
+    """Accept a loaded ``Study`` or a path, so notebooks load once and pass the study on."""
+    return study if isinstance(study, Study) else load_study(study, strict=strict)
+
+
+def load_study(path, strict: bool = True) -> Study:
+    """Load a study folder. With ``strict`` (default) any error raises ``StudyError``."""
+    loader = _Loader(Path(path))
+    study = loader.load()
+    if strict and study.errors:
+        raise StudyError(study.errors)
+    return study
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def problem(self, path, line, message, level="error"):
+        self.problems.append(Problem(str(path), int(line), message, level))
+
+    # -- study.yml, guide.yml -------------------------------------------------------------
+    def _yaml(self, name):
+        path = self.root / name
+        if not path.exists():
+            return None, {}, path
+        text, problems = read_text(path)
+        self.problems += problems
+        if text is None:
+            return None, {}, path
+        data, problems = load_yaml(text, str(path))
+        self.problems += problems
+        if problems:
+            return None, {}, path
+        return data, value_lines(text), path
+
+    def load_config(self) -> dict:
+        data, lines, path = self._yaml("study.yml")
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            self.problem(path, 1, "study.yml must be a mapping of keys such as research_question, segments, stages")
+            return {}
+        if not str(data.get("research_question") or "").strip():
+            self.problem(path, 1, "missing `research_question`: one sentence that says what the study must learn")
+        fmt = data.get("format", "micro")
+        if fmt not in ("micro", "full"):
+            self.problem(path, line_of(lines, "format"), f"format must be micro or full, not {fmt!r}")
+        segments = data.get("segments") or {}
+        if not isinstance(segments, dict):
+            self.problem(path, line_of(lines, "segments"), "segments must be a mapping with `attribute` and `quotas`")
+            data["segments"] = segments = {}
+        quotas = segments.get("quotas") or {}
+        if not isinstance(quotas, dict):
+            self.problem(path, line_of(lines, "segments", "quotas"), "segments.quotas must map each segment to a number of interviews")
+        else:
+            for seg, n in quotas.items():
+                if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                    self.problem(path, line_of(lines, "segments", "quotas", seg),
+                                 f"quota for {seg!r} must be a whole number >= 0, not {n!r}")
+        for key in ("stages", "objectives", "decisions", "interviewer_labels"):
+            value = data.get(key)
+            if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                self.problem(path, line_of(lines, key), f"{key} must be a list of strings")
+                data[key] = []
+        team = data.get("team") or []
+        if not isinstance(team, list) or not all(isinstance(m, (dict, str)) for m in team):
+            self.problem(path, line_of(lines, "team"), "team must be a list of {name, role}")
+            data["team"] = []
+        aliases = data.get("aliases") or {}
+        if not isinstance(aliases, dict):
+            self.problem(path, line_of(lines, "aliases"), "aliases must map a transcript label to a speaker name")
+            data["aliases"] = {}
+        rate = data.get("survey_baseline_response_rate")
+        if rate is not None and not (isinstance(rate, (int, float)) and 0 <= rate <= 1):
+            self.problem(path, line_of(lines, "survey_baseline_response_rate"),
+                         f"survey_baseline_response_rate must be a share between 0 and 1, not {rate!r}")
+        cadence = data.get("cadence_days")
+        if cadence is not None and not (isinstance(cadence, (int, float)) and cadence > 0):
+            self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
+        costs = data.get("costs") or {}
+        if not isinstance(costs, dict):
+            self.problem(path, line_of(lines, "costs"), "costs must be a mapping such as {hourly_rate: 85, currency: EUR}")
+            data["costs"] = {}
+        elif costs.get("hourly_rate") is not None and not (
+                isinstance(costs["hourly_rate"], (int, float)) and costs["hourly_rate"] >= 0):
+            self.problem(path, line_of(lines, "costs", "hourly_rate"), "costs.hourly_rate must be a number >= 0")
+        return data
+
+    def load_guide(self):
+        data, lines, path = self._yaml("guide.yml")
+        if data is None:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+            self.problem(path, 1, "guide.yml needs a `questions:` list of {text, kind}")
+            return None
+        for i, q in enumerate(data["questions"]):
+            at = line_of(lines, "questions", i)
+            if isinstance(q, str):
+                continue
+            if not isinstance(q, dict) or not str(q.get("text") or "").strip():
+                self.problem(path, at, "each question needs a `text`")
+            elif q.get("kind") not in (None, "opener", "targeted", "future", "probe"):
+                self.problem(path, at, f"question kind must be opener, targeted, future or probe, not {q.get('kind')!r}")
+        return data
+
+    # -- participants.csv ------------------------------------------------------------------
+    def load_participants(self) -> pd.DataFrame:
+        path = self.root / "participants.csv"
+        if not path.exists():
+            return pd.DataFrame(columns=["id", "status", "consent_record", "consent_quote"])
+        rows, columns, problems = read_rows(path, required=("id",))
+        self.problems += problems
+        seen: dict[str, int] = {}
+        kept = []
+        for row in rows:
+            line = row["_line"]
+            pid = row.get("id", "")
+            if not pid:
+                self.problem(path, line, "participant without an id")
+                continue
+            if pid in seen:
+                self.problem(path, line, f"duplicate participant id {pid!r} (first on line {seen[pid]})")
+                continue
+            seen[pid] = line
+            status = row.get("status", "").lower()
+            if "status" in row and status not in STATUSES:
+                self.problem(path, line, f"unknown status {row['status']!r}: use one of {', '.join(STATUSES)}")
+            row["status"] = status
+            for col in ("invited_on", "scheduled_on", "interviewed_on"):
+                try:
+                    row[col] = parse_date(row.get(col))
+                except ValueError:
+                    self.problem(path, line, f"{col} {row[col]!r} is not a date (YYYY-MM-DD)")
+                    row[col] = None
+            for col in ("consent_record", "consent_quote"):
+                value = row.get(col, "").lower()
+                if value not in YES | NO:
+                    self.problem(path, line, f"{col} must be yes or no, not {row[col]!r}")
+                row[col] = value in YES
+            if status == "completed" and row.get("invited_on") and row.get("interviewed_on") \
+                    and row["interviewed_on"] < row["invited_on"]:
+                self.problem(path, line, "interviewed_on is before invited_on")
+            kept.append(row)
+        frame = pd.DataFrame(kept)
+        for col in ("id", "status", "consent_record", "consent_quote", "_line"):
+            if col not in frame:
+                frame[col] = pd.Series(dtype=object)
+        return frame.rename(columns={"_line": "line"})
+
+    # -- interviews and transcripts --------------------------------------------------------
+    def _transcript_files(self):
+        folder = self.root / "transcripts"
+        if folder.is_dir():
+            files = [p for p in folder.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
+        elif not (self.root / "interviews").is_dir():
+            # A study that is only a folder of transcripts.
+            files = [p for p in self.root.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES
+                     and p.is_file()]
+        else:
+            files = []
+        return sorted(f for f in files if not f.name.startswith("."))
+
+    def load_notes(self):
+        from kit.notes import parse_note
+
+        folder = self.root / "interviews"
+        notes = []
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.md")):
+                if path.name.startswith(".") or path.name.lower() == "readme.md":
+                    continue
+                note = parse_note(path)
+                self.problems += note.problems
+                notes.append(note)
+        return notes
+
+
+    def load(self) -> Study:
+        config = self.load_config()
+        guide = self.load_guide()
+        participants = self.load_participants()
+        known_participants = set(participants["id"]) if (self.root / "participants.csv").exists() else None
+        notes = self.load_notes()
+        transcripts = self._transcript_files()
+        by_stem = {}
+        for t in transcripts:
+            by_stem.setdefault(t.stem, []).append(t)
+
+        interview_rows, turn_frames = [], []
+        quotes, insights, opportunities, actions, followups = [], [], [], [], []
+        ids_seen: dict[str, str] = {}
+        used_transcripts = set()
+        team = _team_names(config)
+
+        for note in notes:
+            front = note.front or {}
+            iid = str(front.get("id") or "").strip()
+            if not iid:
+                continue  # parse_note reported the missing id
+            if iid in ids_seen:
+                self.problem(note.path, _front_line(note, "id"),
+                             f"duplicate interview id {iid!r} (also in {ids_seen[iid]})")
+                continue
+            ids_seen[iid] = note.path
+            participant = str(front.get("participant") or "").strip()
+            if known_participants is not None:
+                if not participant:
+                    self.problem(note.path, _front_line(note, "id"), "note names no `participant`", "warning")
+                elif participant not in known_participants:
+                    self.problem(note.path, _front_line(note, "participant"),
+                                 f"participant {participant!r} is not in participants.csv")
+            tpath = None
+            tname = front.get("transcript")
+            if tname:
+                candidates = [self.root / "transcripts" / str(tname), self.root / str(tname)]
+                tpath = next((c for c in candidates if c.is_file()), None)
+                if tpath is None:
+                    self.problem(note.path, _front_line(note, "transcript"),
+                                 f"transcript {tname!r} not found in transcripts/")
+            elif iid in by_stem:
+                tpath = by_stem[iid][0]
+            row = _interview_row(iid, front, note.path, participant)
+            turns = None
+            if tpath is not None:
+                used_transcripts.add(tpath.resolve())
+                turns = self._read_turns(tpath, iid, participant, config, team, front)
+            row.update(_turn_summary(turns, tpath))
+            interview_rows.append(row)
+            if turns is not None:
+                turn_frames.append(turns)
+            sections = note.sections or {}
+            for kind, store, letter in (("quotes", quotes, "q"), ("insights", insights, "i"),
+                                        ("opportunities", opportunities, "o")):
+                for n, item in enumerate(sections.get(kind, []), start=1):
+                    rec = {"interview_id": iid, "segment_id": f"{iid}#{letter}{n}", "n": n,
+                           "participant": participant, "text": item.text, "line": item.line}
+                    if kind == "quotes":
+                        rec["time"] = getattr(item, "time", None)
+                    store.append(rec)
+            for item in sections.get("followup", []):
+                followups.append({"interview_id": iid, "text": item.text, "line": item.line})
+            for action in note.actions or []:
+                actions.append({"interview_id": iid, "owner": action.owner, "action": action.action,
+                                "due": action.due, "status": action.status, "line": action.line,
+                                "note_path": note.path})
+
+        # Transcripts without a note are interviews of their own, named after the file.
+        for tpath in transcripts:
+            if tpath.resolve() in used_transcripts:
+                continue
+            iid = tpath.stem
+            if iid in ids_seen:
+                continue
+            ids_seen[iid] = str(tpath)
+            turns = self._read_turns(tpath, iid, "", config, team, {})
+            row = _interview_row(iid, {}, "", "")
+            row.update(_turn_summary(turns, tpath))
+            interview_rows.append(row)
+            if turns is not None:
+                turn_frames.append(turns)
+
+        if not interview_rows:
+            self.problem(self.root, 0, "no interviews found: add notes to interviews/ or transcripts to transcripts/")
+
+        interviews = pd.DataFrame(interview_rows, columns=list(_interview_row("", {}, "", "")) +
+                                  ["transcript_path", "transcript_format", "n_turns", "talk_ratio"])
+        attribute_cols = [c for c in participants.columns
+                          if c not in ("id", "name", "email", "line", "status", "invited_on",
+                                       "scheduled_on", "interviewed_on", "consent_record", "consent_quote")]
+        if len(participants) and len(interviews):
+            extra = participants[["id"] + attribute_cols + ["consent_quote"]].rename(columns={"id": "participant"})
+            interviews = interviews.merge(extra, on="participant", how="left")
+        turns = (pd.concat(turn_frames, ignore_index=True) if turn_frames
+                 else pd.DataFrame(columns=TURN_COLUMNS))
+        quotes_df = pd.DataFrame(quotes, columns=ITEM_COLUMNS + ["time"])
+        consent = dict(zip(participants["id"], participants["consent_quote"])) if len(participants) else {}
+        quotes_df["consent_quote"] = quotes_df["participant"].map(lambda p: bool(consent.get(p, False)))
+        codebook, problems = (load_codebook(self.root / "codebook.yml", config.get("stages"))
+                              if (self.root / "codebook.yml").exists() else (Codebook([]), []))
+        self.problems += problems
+        study = Study(
+            path=self.root,
+            config=config,
+            guide=guide,
+            participants=participants,
+            interviews=interviews,
+            turns=turns,
+            quotes=quotes_df,
+            insights=pd.DataFrame(insights, columns=ITEM_COLUMNS),
+            opportunities=pd.DataFrame(opportunities, columns=ITEM_COLUMNS),
+            actions=pd.DataFrame(actions, columns=["interview_id", "owner", "action", "due", "status",
+                                                   "line", "note_path"]),
+            followups=pd.DataFrame(followups, columns=["interview_id", "text", "line"]),
+            codings=pd.DataFrame(columns=["segment", "code", "coder", "memo", "interview_id"]),
+            codebook=codebook,
+            costs=pd.DataFrame(),
+            decisions=pd.DataFrame(),
+        )
+        study.codings = self.load_codings(study)
+        study.costs = self.load_costs(config)
+        study.decisions = self.load_decisions(study)
+        study.problems = sorted(set(self.problems), key=lambda p: (p.path, p.line, p.message))
+        return study
+
+    def _read_turns(self, tpath, iid, participant, config, team, front):
+        from kit.transcripts import read_transcript
+
+        aliases = {str(k): str(v) for k, v in (config.get("aliases") or {}).items()}
+        speakers = front.get("speakers") or {}
+        roles = {}
+        if isinstance(speakers, dict):
+            for label, value in speakers.items():
+                value = str(value)
+                if value.lower() in ("interviewer", "participant", "observer"):
+                    roles[str(label).casefold()] = value.lower()
+                else:
+                    aliases[str(label)] = value
+        known = [m.get("name") if isinstance(m, dict) else m for m in config.get("team") or []]
+        known += [str(front.get(k)) for k in ("interviewer", "note_taker") if front.get(k)]
+        known += list(config.get("interviewer_labels") or [])
+        try:
+            turns = read_transcript(tpath, aliases=aliases or None, speakers=[k for k in known if k] or None)
+        except TranscriptError as exc:
+            self.problems += exc.problems
+            return None
+        interviewers = set(team) | set(DEFAULT_INTERVIEWER_LABELS)
+        interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
+        for key in ("interviewer", "note_taker"):
+            name = str(front.get(key) or "").strip()
+            if name:
+                interviewers |= {name.casefold(), name.split()[0].casefold()}
+        role_of = {}
+        for label in turns["speaker"].unique():
+            key = str(label).casefold()
+            if key in roles:
+                role_of[label] = roles[key]
+            elif key in interviewers or key.split()[0] in interviewers and key.split()[0] in team:
+                role_of[label] = "interviewer"
+            else:
+                role_of[label] = "participant"
+        if "interviewer" not in role_of.values() and len(role_of) > 1:
+            from kit import transcripts as tmod
+
+            guess = tmod.infer_interviewer(turns) if hasattr(tmod, "infer_interviewer") else turns["speaker"].iloc[0]
+            role_of[guess] = "interviewer"
+            self.problem(tpath, 0, f"no speaker is a known interviewer; took {guess!r} as the interviewer "
+                                   "(name the interviewer in the note or in study.yml interviewer_labels)", "warning")
+        turns = turns.copy()
+        turns.insert(0, "interview_id", iid)
+        turns.insert(1, "turn", range(1, len(turns) + 1))
+        turns.insert(2, "segment_id", [f"{iid}#t{n}" for n in turns["turn"]])
+        turns["role"] = turns["speaker"].map(role_of)
+        turns["participant"] = [participant if r == "participant" else "" for r in turns["role"]]
+        turns.attrs["path"] = str(tpath)
+        return turns[TURN_COLUMNS]
+
+    # -- codings, costs, decisions -----------------------------------------------------------
+    def load_codings(self, study: Study) -> pd.DataFrame:
+        folder = self.root / "codings"
+        columns = ["segment", "code", "coder", "memo", "interview_id"]
+        if not folder.is_dir():
+            return pd.DataFrame(columns=columns)
+        codes = set(study.codebook.names)
+        segment_ids = study.segment_ids()
+        has_codebook = (self.root / "codebook.yml").exists()
+        records = []
+        for path in sorted(folder.glob("*.csv")):
+            rows, _, problems = read_rows(path, required=("segment", "code"))
+            self.problems += problems
+            for row in rows:
+                line, segment, code = row["_line"], row.get("segment", ""), row.get("code", "")
+                if not segment or not code:
+                    self.problem(path, line, "a coding needs both a segment and a code")
+                    continue
+                match = _SEGMENT_ID.match(segment)
+                if not match:
+                    self.problem(path, line, f"segment {segment!r} is not a segment id such as INT-003#t4 or INT-003#q1")
+                    continue
+                if segment not in segment_ids:
+                    self.problem(path, line, f"unknown segment {segment!r}: no such turn, quote, insight or opportunity")
+                    continue
+                if has_codebook and code not in codes:
+                    self.problem(path, line, f"unknown code {code!r}: not in codebook.yml")
+                    continue
+                records.append({"segment": segment, "code": code,
+                                "coder": row.get("coder") or path.stem, "memo": row.get("memo", ""),
+                                "interview_id": match["interview"]})
+        frame = pd.DataFrame(records, columns=columns)
+        return frame.drop_duplicates(["segment", "code", "coder"]).reset_index(drop=True)
+
+    def load_costs(self, config) -> pd.DataFrame:
+        path = self.root / "costs.csv"
+        columns = ["date", "category", "description", "hours", "rate", "amount", "line"]
+        if not path.exists():
+            return pd.DataFrame(columns=columns)
+        rows, _, problems = read_rows(path, required=("category",))
+        self.problems += problems
+        default_rate = (config.get("costs") or {}).get("hourly_rate")
+        records = []
+        for row in rows:
+            line = row["_line"]
+            try:
+                day = parse_date(row.get("date"))
+            except ValueError:
+                self.problem(path, line, f"date {row.get('date')!r} is not a date (YYYY-MM-DD)")
+                continue
+            category = row.get("category", "").lower()
+            if category not in COST_CATEGORIES:
+                self.problem(path, line, f"unknown cost category {row.get('category')!r}: use one of {', '.join(COST_CATEGORIES)}")
+                continue
+            numbers = {}
+            bad = False
+            for col in ("hours", "rate", "amount"):
+                value = row.get(col, "")
+                if value == "":
+                    numbers[col] = None
+                    continue
+                try:
+                    numbers[col] = float(value)
+                except ValueError:
+                    self.problem(path, line, f"{col} {value!r} is not a number")
+                    bad = True
+                    continue
+                if numbers[col] < 0:
+                    self.problem(path, line, f"{col} is negative ({value}): costs are positive amounts")
+                    bad = True
+            if bad:
+                continue
+            amount = numbers["amount"]
+            if amount is None:
+                rate = numbers["rate"] if numbers["rate"] is not None else default_rate
+                if numbers["hours"] is None or rate is None:
+                    self.problem(path, line, "no amount: give `amount`, or `hours` with a `rate` "
+                                             "(or costs.hourly_rate in study.yml)")
+                    continue
+                amount = numbers["hours"] * float(rate)
+                numbers["rate"] = float(rate)
+            records.append({"date": day, "category": category, "description": row.get("description", ""),
+                            "hours": numbers["hours"], "rate": numbers["rate"], "amount": amount, "line": line})
+        return pd.DataFrame(records, columns=columns)
+
+    def load_decisions(self, study: Study) -> pd.DataFrame:
+        path = self.root / "decisions.csv"
+        columns = ["id", "date", "decision", "evidence", "estimated_value", "value_kind", "outcome_metric",
+                   "outcome_baseline", "outcome_reading", "reading_date", "line"]
+        if not path.exists():
+            return pd.DataFrame(columns=columns)
+        rows, _, problems = read_rows(path, required=("decision",))
+        self.problems += problems
+        interview_ids = set(study.interviews["interview_id"])
+        segment_ids = study.segment_ids()
+        records = []
+        for row in rows:
+            line = row["_line"]
+            rec = {"id": row.get("id", ""), "decision": row.get("decision", ""), "line": line,
+                   "value_kind": row.get("value_kind", "").lower(),
+                   "outcome_metric": row.get("outcome_metric", "")}
+            ok = True
+            for col in ("date", "reading_date"):
+                try:
+                    rec[col] = parse_date(row.get(col))
+                except ValueError:
+                    self.problem(path, line, f"{col} {row.get(col)!r} is not a date (YYYY-MM-DD)")
+                    ok = False
+            for col in ("estimated_value", "outcome_baseline", "outcome_reading"):
+                value = row.get(col, "")
+                try:
+                    rec[col] = float(value) if value != "" else None
+                except ValueError:
+                    self.problem(path, line, f"{col} {value!r} is not a number")
+                    ok = False
+            if rec.get("estimated_value") is not None and rec["estimated_value"] < 0:
+                self.problem(path, line, "estimated_value is negative: record the value a decision is expected to bring")
+                ok = False
+            if rec["value_kind"] and rec["value_kind"] not in VALUE_KINDS:
+                self.problem(path, line, f"unknown value_kind {row.get('value_kind')!r}: use one of {', '.join(VALUE_KINDS)}")
+                ok = False
+            evidence = [e.strip() for e in re.split(r"[;,]", row.get("evidence", "")) if e.strip()]
+            for ref in evidence:
+                if ref not in interview_ids and ref not in segment_ids:
+                    self.problem(path, line, f"evidence {ref!r} is not an interview or segment of this study")
+                    ok = False
+            rec["evidence"] = evidence
+            if ok:
+                records.append(rec)
+        return pd.DataFrame(records, columns=columns)
+
+
+def _team_names(config) -> set[str]:
+    names = set()
+    for member in config.get("team") or []:
+        name = member.get("name") if isinstance(member, dict) else member
+        if name:
+            names |= {str(name).casefold(), str(name).split()[0].casefold()}
+    for label, target in (config.get("aliases") or {}).items():
+        if str(target).casefold() in names:
+            names.add(str(label).casefold())
+    return names
+
+
+def _front_line(note, key: str) -> int:
+    """The line of a front-matter key in a note (1 when it cannot be found)."""
+    lines = getattr(note, "front_lines", None)
+    if isinstance(lines, dict) and key in lines:
+        return lines[key]
+    try:
+        text = Path(note.path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    for n, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return n
+    return 1
+
+
+def _date_or_none(value):
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def _interview_row(iid, front, note_path, participant) -> dict:
+    return {
+        "interview_id": iid,
+        "date": _date_or_none(front.get("date")),
+        "participant": participant,
+        "interviewer": str(front.get("interviewer") or ""),
+        "note_taker": str(front.get("note_taker") or ""),
+        "duration": front.get("duration"),
+        "stage": str(front.get("stage") or ""),
+        "thank_you_sent": _date_or_none(front.get("thank_you_sent")),
+        "debriefed": _date_or_none(front.get("debriefed")),
+        "notes_written": _date_or_none(front.get("notes_written")),
+        "note_path": str(note_path),
+    }
+
+
+def _turn_summary(turns, tpath) -> dict:
+    from kit.transcripts import talk_ratio
+
+    if turns is None:
+        return {"transcript_path": str(tpath) if tpath else "", "transcript_format": "",
+                "n_turns": 0, "talk_ratio": float("nan")}
+    interviewer = set(turns.loc[turns["role"] == "interviewer", "speaker"])
+    return {"transcript_path": str(tpath), "transcript_format": turns.attrs.get("format", ""),
+            "n_turns": len(turns), "talk_ratio": talk_ratio(turns, interviewer) if interviewer else float("nan")}

@@ -1,0 +1,563 @@
+"""Read interview transcripts into a table of speaker turns.
+
+A transcript becomes a DataFrame with exactly the columns ``speaker, start, end, text``:
+one row per speaker turn, consecutive segments of one speaker merged (start of the first,
+end of the last, texts joined with a single space), whitespace normalised. ``start`` and
+``end`` are seconds as floats, NaN where the format has no times.
+
+Formats are recognised from the content, never from the file extension:
+
+========  ==========================================================================
+format    looks like
+========  ==========================================================================
+vtt       ``WEBVTT`` header. Zoom: cue text ``Name: text``, a cue without a label
+          continues the previous speaker. Teams: ``<v Name>text</v>`` (closing tag
+          optional, ``<v.class Name>`` too), GUID cue ids. NOTE, STYLE and REGION
+          blocks are skipped, inline tags (``<c>``, ``<i>``, ``<00:00:01.000>``) removed.
+srt       numbered cues, ``00:00:01,000 --> 00:00:04,000``, cue text ``Name: text``.
+otter     a header line ``Name  0:03`` (or ``Name 1:02:03``), the text on the following
+          lines. ``start`` is the header's time; ``end`` is NaN (Otter gives no end).
+rev       ``Name (00:03):`` or ``Name (01:02:03):`` then the text, on the same line or
+          the following ones. ``start`` is the time; ``end`` is NaN.
+plain     ``Name: text`` lines; lines without a label continue the previous turn.
+========  ==========================================================================
+
+Labels that are not speakers
+----------------------------
+In ``Name: text`` formats (plain, Zoom VTT, SRT) a line such as ``Initial Steps:`` or
+``Here's my last question: ...`` inside an answer is a heading or a sentence, not a new
+speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *speaker label*:
+
+1. It looks like a name: starts with a letter, at most 4 words and 40 characters, only
+   letters, digits, spaces and ``. ' - _ & ( ) / , + @``, no common function word
+   (``my``, ``our``, ``for``, ``the``, ``here's`` ...), and the colon is not followed by a
+   digit or ``/`` (so ``10:30`` and ``https://`` never count).
+2. And it is *established*, one of:
+
+   a. forced: a key of ``aliases``, a name in ``speakers``, or a usual role label
+      (Interviewer, Moderator, Researcher, Participant, Respondent, Assistant, AI, User,
+      Q, A, Speaker 1, P1 ...);
+   b. used with text after the colon on at least two lines of the transcript, and not a
+      heading word (``Note``, ``Step 2``, ``Summary``, ``Next Steps`` ...);
+   c. used once with text after the colon, on the very first line of the transcript;
+   d. used once with text after the colon while the rules above found fewer than two
+      speakers (a two-line exchange ``Maya: ...`` / ``Dana: ...``);
+   e. in VTT and SRT only, used once with text after the colon: captioning tools label
+      every speaker, so someone who speaks once is still a speaker there.
+
+A label with nothing after the colon (``Initial Steps:``) starts a turn only if the
+label is established by the rules above (``AI:`` on its own line, the text below it).
+Every other ``Label: ...`` line stays in the current turn, verbatim, so no text is lost.
+In plain text, a person who speaks only once in a transcript of three or more people is
+therefore kept inside the previous turn unless named in ``speakers`` or ``aliases``.
+
+Text before the first speaker turn (a title line, unlabelled cues) is skipped; the
+returned frame's ``attrs["problems"]`` holds a warning saying so, and ``attrs["format"]``
+the detected format. Segments with no text (``AI:`` followed directly by the next
+speaker) are dropped before merging.
+"""
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kit.errors import Problem, TranscriptError
+
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "read_transcript",
+    "parse_transcript",
+    "detect_format",
+    "talk_ratio",
+    "infer_interviewer",
+    "parse_time",
+]
+
+COLUMNS = ["speaker", "start", "end", "text"]
+FORMATS = ("vtt", "srt", "otter", "rev", "plain")
+
+_NAN = float("nan")
+_SAMPLE = 8_000  # characters of a transcript that detect_format looks at
+
+# ---------------------------------------------------------------------------------------
+# compiled patterns
+# ---------------------------------------------------------------------------------------
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_TIMING = re.compile(rf"^({_TIME})[ \t]+-->[ \t]+({_TIME})(?:[ \t].*)?$")
+_TIMING_ANY = re.compile(rf"^[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}", re.M)
+_VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
+_SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
+
+_NAME = r"[^\W\d_][\w.'’\-&]*(?:[ \t]+[\w.'’\-&()]+){0,3}"
+_OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]*$")
+_REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
+_LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
+
+_LABEL_CHARS = re.compile(r"[\w .'’\-&()/,+@]+")
+_ROLE_LABEL = re.compile(
+    r"(?:interviewer|moderator|researcher|facilitator|participant|respondent|interviewee|"
+    r"assistant|ai|user|customer|q|a|i|r|p|speaker|unknown speaker|guest|host)"
+    r"(?:[ \t]*[0-9]+|[ \t]+[A-Z])?",
+    re.I,
+)
+_STOPWORDS = frozenset(
+    """about after also although and as at because before but by can could did do does
+    for from had has have he her here here's his how however if in into is it it's its
+    just like my no not now of on once or our she so some such than that that's the their
+    them then there there's these they this those though to too until very was we we're
+    were what what's when where which while who why will with would yes you your
+    said says asked asks replied told wrote thought
+    i'm i've i'd let's""".split()
+)
+_HEADING_WORDS = frozenset(
+    """note notes nb ps edit update updates example examples summary tldr step steps
+    warning tip tips important source sources link links subject re pros cons result
+    results conclusion conclusions background context outcome outcomes takeaway
+    takeaways item items part phase option options stage stages section chapter point
+    points goal goals agenda date time location attendees duration title topic topics
+    interview transcript recording meeting project study task tasks todo""".split()
+)
+
+_V_TAG = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
+_TAG = re.compile(r"<[^>\n]*>")
+_SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^>\n]*>|\{\\[^}\n]*\}", re.I)
+_CUE_ID = re.compile(r"^(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}(?:/[\w-]+)?)$")
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_QUESTION = re.compile(r"\?+(?=[\s\"'”’)\]]|$)")
+
+
+# ---------------------------------------------------------------------------------------
+# public API
+# ---------------------------------------------------------------------------------------
+def read_transcript(path, aliases: Mapping[str, str] | None = None, *,
+                    speakers: Iterable[str] | None = None) -> pd.DataFrame:
+    """Read a transcript file into a DataFrame of speaker turns (see the module doc).
+
+    ``aliases`` maps a label to the canonical speaker name (``{"Maya C.": "Maya Chen"}``)
+    and is applied before merging. ``speakers`` names labels that are always speakers,
+    even when used only once. Raises :class:`TranscriptError` for a missing, unreadable,
+    empty, binary or undecodable file, and for a file with no speaker turns.
+    """
+    source = str(path)
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise _error(source, 0, "transcript not found: check the file name, or the "
+                                "note's `transcript:` field") from None
+    except IsADirectoryError:
+        raise _error(source, 0, "this is a folder, not a transcript file") from None
+    except OSError as exc:
+        raise _error(source, 0, f"cannot read the transcript ({exc.strerror or exc}): "
+                                "check the file's permissions") from None
+    return parse_transcript(_decode(data, source), source=source, aliases=aliases,
+                            speakers=speakers)
+
+
+def parse_transcript(text: str, source: str = "<text>",
+                     aliases: Mapping[str, str] | None = None, *,
+                     speakers: Iterable[str] | None = None) -> pd.DataFrame:
+    """Parse transcript text (any supported format) into a DataFrame of speaker turns."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_transcript expects text (str), not {type(text).__name__}")
+    text = _normalise_newlines(text)
+    if not text.strip():
+        raise _error(source, 0, "empty transcript: add the text or remove the file")
+    if "\x00" in text:
+        raise _error(source, text.count("\n", 0, text.index("\x00")) + 1,
+                     "this looks like a binary file, not a transcript: save the "
+                     "transcript as text (.vtt, .srt or .txt)")
+    if _C0.search(text):
+        text = _C0.sub(" ", text)
+    fmt = detect_format(text)
+    lines = text.split("\n")
+    forced = set(aliases or ()) | set(speakers or ())
+    if fmt in ("vtt", "srt"):
+        items = _cue_items(lines, fmt, source)
+        turns, skipped = _build_turns(items, forced, aliases, single_use=True)
+    elif fmt in ("otter", "rev"):
+        items = _header_items(lines, fmt)
+        turns, skipped = _build_turns(items, forced, aliases, colon_labels=False)
+    else:
+        items = [(i, s, None, _NAN, _NAN)
+                 for i, s in enumerate(map(str.strip, lines), 1) if s]
+        turns, skipped = _build_turns(items, forced, aliases)
+    if not turns:
+        line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
+        raise _error(source, line, _no_turns_message(fmt))
+    speaker, start, end, out = [], [], [], []
+    for sp, st, en, pieces in turns:
+        speaker.append(sp)
+        start.append(st)
+        end.append(en)
+        out.append(" ".join(" ".join(pieces).split()))
+    df = pd.DataFrame({"speaker": speaker, "start": np.array(start, dtype="float64"),
+                       "end": np.array(end, dtype="float64"), "text": out})
+    problems = []
+    if skipped:
+        problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
+                                "speaker turn were skipped (a title, or text with no speaker "
+                                "label)", "warning"))
+    df.attrs["format"] = fmt
+    df.attrs["problems"] = problems
+    return df
+
+
+def detect_format(text: str) -> str:
+    """The transcript format of ``text``: one of "vtt", "srt", "otter", "rev", "plain"."""
+    head = text.lstrip("\ufeff").lstrip()
+    first = head.split("\n", 1)[0].rstrip("\r")
+    if _VTT_HEADER.match(first):
+        return "vtt"
+    if len(head) > _SAMPLE:  # formats are uniform: the start of the text is enough
+        cut = head.find("\n", _SAMPLE)
+        head = head if cut < 0 else head[:cut]
+    if "-->" in head and _TIMING_ANY.search(head):
+        return "srt"
+    rev = otter = plain = 0
+    for line in head.split("\n"):
+        colon = line.find(":")
+        if colon < 0 or colon > 60:
+            continue
+        line = line.strip()
+        if "):" in line and _REV.match(line):
+            rev += 1
+            continue
+        if line[-1:].isdigit() and _OTTER.match(line):
+            otter += 1
+            continue
+        m = _LABEL.match(line)
+        if m is not None and not m.group(2)[:1].isdigit() and m.group(2)[:1] != "/":
+            plain += 1
+    best = max(rev, otter, plain)
+    if best == 0:
+        return "plain"
+    if rev == best:
+        return "rev"
+    return "plain" if plain == best else "otter"
+
+
+def parse_time(value: str) -> float:
+    """Seconds as a float from ``h:mm:ss.mmm``, ``mm:ss.mmm``, ``m:ss`` (``,`` or ``.``)."""
+    value = value.strip().replace(",", ".")
+    whole, _, frac = value.partition(".")
+    seconds = 0
+    for part in whole.split(":"):
+        seconds = seconds * 60 + int(part)
+    millis = int((frac + "000")[:3]) if frac else 0
+    return (seconds * 1000 + millis) / 1000
+
+
+def talk_ratio(turns: pd.DataFrame, interviewer) -> float:
+    """The interviewer's share of all words spoken (0–1); NaN when nobody said a word.
+
+    ``interviewer`` is a speaker label or a collection of labels.
+    """
+    labels = {interviewer} if isinstance(interviewer, str) else set(interviewer)
+    mine = total = 0
+    for speaker, text in zip(turns["speaker"], turns["text"]):
+        n = len(str(text).split()) if isinstance(text, str) else 0
+        total += n
+        if speaker in labels:
+            mine += n
+    return mine / total if total else _NAN
+
+
+def infer_interviewer(turns: pd.DataFrame) -> str:
+    """The speaker who asks the most questions (sentences ending in ``?``).
+
+    Ties are broken by who speaks first. Raises ``ValueError`` for a table with no turns.
+    """
+    if len(turns) == 0:
+        raise ValueError("no turns: cannot tell who the interviewer is")
+    counts: dict[str, int] = {}
+    for speaker, text in zip(turns["speaker"], turns["text"]):
+        n = len(_QUESTION.findall(text)) if isinstance(text, str) else 0
+        counts[speaker] = counts.get(speaker, 0) + n
+    best = max(counts.values())
+    return next(s for s, n in counts.items() if n == best)  # dict keeps first-seen order
+
+
+# ---------------------------------------------------------------------------------------
+# reading bytes
+# ---------------------------------------------------------------------------------------
+def _error(source: str, line: int, message: str) -> TranscriptError:
+    return TranscriptError([Problem(source, line, message)])
+
+
+def _decode(data: bytes, source: str) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _error(source, data.count(b"\n", 0, exc.start) + 1,
+                         "cannot decode this UTF-16 text: save the transcript as "
+                         "UTF-8 text") from None
+    if b"\x00" in data:
+        raise _error(source, data.count(b"\n", 0, data.index(b"\x00")) + 1,
+                     "this looks like a binary file, not a transcript: save the "
+                     "transcript as text (.vtt, .srt or .txt)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise _error(source, line, "cannot decode the text: it is neither UTF-8 nor "
+                                   "Windows-1252/Latin-1; save the transcript as UTF-8")
+    return text
+
+
+def _normalise_newlines(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    return text
+
+
+def _no_turns_message(fmt: str) -> str:
+    if fmt == "vtt":
+        return ("no speaker turns found in this WebVTT file: its cues need speaker names "
+                "(`Name: text` or `<v Name>text`); turn on speaker names when exporting")
+    if fmt == "srt":
+        return ("no speaker turns found in this SRT file: its cues need speaker names "
+                "(`Name: text`); turn on speaker names when exporting")
+    return ("no speaker turns found: start each turn with the speaker's name and a colon, "
+            "e.g. `Maya: How do you send invoices?`")
+
+
+# ---------------------------------------------------------------------------------------
+# parsing
+# ---------------------------------------------------------------------------------------
+# An item is (line number, text, forced speaker or None, start, end). Text of an item
+# with a forced speaker is that speaker's; other items may start with a `Label:`.
+
+
+def _cue_items(lines: list[str], fmt: str, source: str) -> list[tuple]:
+    cues = []  # (start, end, [(line number, payload line), ...])
+    payload = None
+    skip_block = False
+    block_start = True
+    header_line = 0
+    for i, raw in enumerate(lines, 1):
+        s = raw.strip()
+        if not s:
+            payload = None
+            skip_block = False
+            block_start = True
+            continue
+        if skip_block:
+            continue
+        if payload is not None:
+            m = _TIMING.match(s)
+            if m is None:
+                payload.append((i, s))
+                continue
+            # a timing line with no blank line before it: the last line was a cue id
+            if payload and _CUE_ID.match(payload[-1][1]):
+                payload.pop()
+        elif block_start and _SPECIAL_BLOCK.match(s) and fmt == "vtt":
+            skip_block = True
+            continue
+        else:
+            m = _TIMING.match(s)
+            if m is None:
+                if fmt == "vtt" and not header_line and _VTT_HEADER.match(s):
+                    header_line = i
+                block_start = False
+                continue
+        payload = []
+        cues.append((parse_time(m.group(1)), parse_time(m.group(2)), payload))
+        block_start = False
+    if fmt == "vtt" and not cues:
+        raise _error(source, header_line or 1, "this WebVTT file has a header but no cues "
+                     "(no `00:00:01.000 --> 00:00:05.000` lines): export the transcript "
+                     "again or remove the file")
+    items = []
+    vtt = fmt == "vtt"
+    for start, end, payload in cues:
+        for i, s in payload:
+            if vtt:
+                m = _V_TAG.search(s) if "<v" in s else None
+                if m is not None:
+                    if m.start() > 0:
+                        rest = _clean_vtt(s[:m.start()])
+                        if rest:
+                            items.append((i, rest, None, start, end))
+                    while m:
+                        nxt = _V_TAG.search(s, m.end())
+                        chunk = s[m.end(): nxt.start() if nxt else len(s)]
+                        name = " ".join(_clean_vtt(m.group(1)).split())
+                        items.append((i, _clean_vtt(chunk), name or None, start, end))
+                        m = nxt
+                    continue
+                s = _clean_vtt(s)
+            elif "<" in s or "{" in s:
+                s = _SRT_TAG.sub("", s)
+            if s:
+                items.append((i, s, None, start, end))
+    return items
+
+
+def _clean_vtt(s: str) -> str:
+    if "<" in s:
+        s = _TAG.sub("", s)
+    if "&" in s:
+        s = html.unescape(s)
+    return s.strip()
+
+
+def _header_items(lines: list[str], fmt: str) -> list[tuple]:
+    items = []
+    if fmt == "rev":
+        for i, raw in enumerate(lines, 1):
+            s = raw.strip()
+            if not s:
+                continue
+            m = _REV.match(s)
+            if m and _is_name(m.group(1)):
+                items.append((i, m.group(3).strip(), " ".join(m.group(1).split()),
+                              parse_time(m.group(2)), _NAN))
+            else:
+                items.append((i, s, None, _NAN, _NAN))
+    else:
+        for i, raw in enumerate(lines, 1):
+            s = raw.strip()
+            if not s:
+                continue
+            m = _OTTER.match(s)
+            if m and _is_name(m.group(1)):
+                items.append((i, "", " ".join(m.group(1).split()), parse_time(m.group(2)), _NAN))
+            else:
+                items.append((i, s, None, _NAN, _NAN))
+    return items
+
+
+_name_cache: dict[str, bool] = {}
+
+
+def _is_name(label: str) -> bool:
+    """Whether ``label`` looks like a speaker name (rule 1 of the module doc)."""
+    ok = _name_cache.get(label)
+    if ok is None:
+        words = label.split()
+        ok = (
+            0 < len(words) <= 4
+            and len(label) <= 40
+            and _LABEL_CHARS.fullmatch(label) is not None
+            and not any(w.lower() in _STOPWORDS for w in words)
+        )
+        if len(_name_cache) > 100_000:
+            _name_cache.clear()
+        _name_cache[label] = ok
+    return ok
+
+
+def _is_heading(label: str) -> bool:
+    return any(w.lower().strip(".()") in _HEADING_WORDS for w in label.split())
+
+
+def _build_turns(items, forced, aliases, colon_labels=True, single_use=False):
+    """Turn items into merged turns ``[speaker, start, end, pieces]``; (turns, skipped).
+
+    ``single_use``: a name-like label used once with text is a speaker (rule 2e).
+    """
+    # pass 1: find `Label: rest` candidates and count how each label is used
+    labels: list = [None] * len(items)
+    if colon_labels:
+        with_text: dict[str, int] = {}
+        bare: set[str] = set()
+        first_label = None
+        first_item = True
+        for k, (i, s, sp, _st, _en) in enumerate(items):
+            if sp is not None or ":" not in s:
+                first_item = False
+                continue
+            m = _LABEL.match(s)
+            if m is None:
+                first_item = False
+                continue
+            rest = m.group(2)
+            if rest[:1].isdigit() or rest[:1] == "/":
+                first_item = False
+                continue
+            label = " ".join(m.group(1).split())
+            if not (_is_name(label) or label in forced):
+                first_item = False
+                continue
+            rest = rest.strip()
+            labels[k] = (label, rest)
+            if rest:
+                with_text[label] = with_text.get(label, 0) + 1
+                if first_item:
+                    first_label = label
+            else:
+                bare.add(label)
+            first_item = False
+        speakers = set()
+        for label in set(with_text) | bare:
+            if label in forced or _ROLE_LABEL.fullmatch(label):
+                speakers.add(label)
+            elif _is_heading(label):
+                continue
+            elif (with_text.get(label, 0) >= 2 or label == first_label
+                  or single_use and label in with_text):
+                speakers.add(label)
+        if len(speakers) < 2:
+            for label, n in with_text.items():  # in order of first use
+                if len(speakers) >= 2:
+                    break
+                if n == 1 and label not in speakers and not _is_heading(label):
+                    speakers.add(label)
+    # pass 2: build the turns
+    turns: list[list] = []
+    skipped: list[int] = []
+    cur = None
+    alias = aliases or {}
+    for k, (i, s, sp, st, en) in enumerate(items):
+        if sp is None and colon_labels:
+            lab = labels[k]
+            if lab is not None and lab[0] in speakers:
+                sp, s = lab
+        if sp is not None:
+            sp = alias.get(sp, sp)
+            if cur is not None and cur[0] == sp:
+                if en == en:
+                    cur[2] = en
+            else:
+                if cur is not None and not cur[3]:
+                    turns.pop()  # a label with no text: drop it
+                    cur = turns[-1] if turns else None
+                if cur is not None and cur[0] == sp:
+                    if en == en:
+                        cur[2] = en
+                else:
+                    cur = [sp, st, en, []]
+                    turns.append(cur)
+            if s:
+                cur[3].append(s)
+        elif cur is None:
+            skipped.append(i)
+        else:
+            cur[3].append(s)
+            if en == en:
+                cur[2] = en
+    if cur is not None and not cur[3]:
+        turns.pop()
+    return turns, skipped

@@ -1,0 +1,171 @@
+"""Shared fixtures: a small, valid study written fresh for every test that needs one."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpora" / "anthropic-interviewer"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+STUDY_YML = """
+title: Onboarding
+research_question: How do new team leads set up their first project?
+format: micro
+sprint: 2026-S01
+segments:
+  attribute: segment
+  quotas: {small: 1, large: 1}
+stages: [setup, invite, first-use]
+team:
+  - {name: Ana Silva, role: researcher}
+  - {name: Ben Okafor, role: designer}
+costs: {hourly_rate: 50, currency: EUR}
+survey_baseline_response_rate: 0.05
+cadence_days: 7
+"""
+
+PARTICIPANTS = """
+id,name,email,segment,channel,status,invited_on,scheduled_on,interviewed_on,consent_record,consent_quote
+P-1,Jo Park,jo@example.com,small,email,completed,2026-01-02,2026-01-04,2026-01-05,yes,yes
+P-2,Lee Grant,lee@example.com,large,in-app,completed,2026-01-02,2026-01-05,2026-01-06,yes,no
+P-3,Sam Ruiz,sam@example.com,large,email,declined,2026-01-02,,,no,no
+"""
+
+NOTE_1 = """
+---
+id: INT-001
+date: 2026-01-05
+participant: P-1
+interviewer: Ana Silva
+note_taker: Ben Okafor
+duration: 5
+stage: setup
+thank_you_sent: 2026-01-05
+debriefed: 2026-01-06
+notes_written: 2026-01-05
+---
+
+## Goals
+- Learn how Jo set up the first project.
+
+## Questions
+1. Tell me about the last time you set up a project.
+
+## Key Quotes
+- "I gave up on the template and copied last year's spreadsheet." (0:40)
+- "The invite email went to spam twice." (1:30)
+
+## Insights
+- Jo copied an old spreadsheet instead of using the template.
+
+## Opportunities
+- Importing a spreadsheet could replace the template step.
+
+## Action Items
+| Owner | Action | Due Date | Status |
+|---|---|---|---|
+| Ana Silva | Share the spam finding with support | 2026-01-09 | open |
+
+## Follow-up
+- Send the thank-you note.
+"""
+
+NOTE_2 = """
+---
+id: INT-002
+date: 2026-01-06
+participant: P-2
+interviewer: Ben Okafor
+note_taker: Ana Silva
+duration: 4
+---
+
+## Key Quotes
+- "Our IT team blocked the invite links for a week."
+
+## Insights
+- Lee waited a week for IT to allow invite links.
+
+## Opportunities
+- Admins could approve invites in advance.
+"""
+
+TRANSCRIPT_1 = """
+Ana Silva: Tell me about the last time you set up a project.
+Jo: It was in March. I gave up on the template and copied last year's spreadsheet.
+Jo: It was quicker.
+Ana Silva: What happened next?
+Jo: The invite email went to spam twice, so I texted everyone the link.
+"""
+
+CODEBOOK = """
+codes:
+  - name: workaround
+    definition: The participant routes around the product.
+    keywords: [spreadsheet, copied]
+    colour: "#1f77b4"
+    stage: setup
+  - name: invite-trouble
+    definition: Invitations do not reach people.
+    keywords: [spam, blocked]
+    patterns: ['invite (email|link)s?']
+    stage: invite
+"""
+
+CODINGS = """
+segment,code,coder,memo
+INT-001#t2,workaround,ana,
+INT-001#t4,invite-trouble,ana,spam folder
+INT-002#q1,invite-trouble,ana,
+"""
+
+
+@pytest.fixture
+def study_dir(tmp_path) -> Path:
+    root = tmp_path / "study"
+    write(root / "study.yml", STUDY_YML)
+    write(root / "participants.csv", PARTICIPANTS)
+    write(root / "interviews" / "INT-001.md", NOTE_1)
+    write(root / "interviews" / "INT-002.md", NOTE_2)
+    write(root / "transcripts" / "INT-001.txt", TRANSCRIPT_1)
+    write(root / "codebook.yml", CODEBOOK)
+    write(root / "codings" / "ana.csv", CODINGS)
+    write(root / "costs.csv", """
+        date,category,description,hours,rate,amount
+        2026-01-05,interviewer_time,INT-001,0.5,,
+        2026-01-06,incentive,gift card,,,25
+    """)
+    write(root / "decisions.csv", """
+        id,date,decision,evidence,estimated_value,value_kind,outcome_metric,outcome_baseline,outcome_reading,reading_date
+        D-1,2026-01-20,Add spreadsheet import,INT-001; INT-001#q1,5000,revenue,activation,0.4,,
+    """)
+    return root
+
+
+@pytest.fixture
+def pilot_dir() -> Path:
+    from kit.paths import pilot_path
+
+    return pilot_path()
+
+
+def tree_snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def pytest_configure(config):
+    # Build the kit's NLTK data in a private folder for the test run, not in the user's home.
+    import os
+    import tempfile
+
+    os.environ.setdefault("INTERVIEW_KIT_DATA", tempfile.mkdtemp(prefix="interview-kit-nltk-"))
