@@ -16,7 +16,7 @@ _API = {
     "parse_note": "kit.notes",
     "cohen_kappa": "kit.agreement",
     "krippendorff_alpha": "kit.agreement",
-    "saturation": "kit.saturation",
+    "saturation": "kit.thematic_saturation",
     "compound": "kit.sentiment",
     "lint_question": "kit.guide",
     "lint_guide": "kit.guide",

@@ -298,7 +298,7 @@ def krippendorff_alpha(data, level: str = "nominal") -> float:
     codes, uniques = _value_codes(arr, mask, level)
     c, k, w, pooled = _pairs(codes)
     n = pooled.size
-    if n < 2:
+    if n < 2 or len(uniques) < 2:  # nothing pairable, or no variation: alpha is undefined
         return float("nan")
     nc = np.bincount(pooled, minlength=len(uniques)).astype(float)
 

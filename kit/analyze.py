@@ -12,6 +12,9 @@ from kit.study import Study, as_study
 TURNS_COLUMNS = ["interview_id", "turn", "speaker", "role", "start", "end", "text", "compound"]
 
 
+PARALLEL_TEXTS = 50_000  # below this many texts, worker processes cost more than they save
+
+
 def score_turns(study: Study) -> pd.DataFrame:
     """The study's turns with a VADER compound score per turn."""
     from kit.sentiment import compound
@@ -19,6 +22,42 @@ def score_turns(study: Study) -> pd.DataFrame:
     turns = study.turns.copy()
     turns["compound"] = compound(turns["text"].tolist()) if len(turns) else pd.Series(dtype=float)
     return turns
+
+
+def _compound_chunk(texts):
+    from kit.sentiment import compound
+
+    return compound(texts)
+
+
+def _autocode_chunk(segments, codebook):
+    return autocode(segments, codebook)
+
+
+def _score_and_code(texts: list, segments: pd.DataFrame, codebook) -> tuple[list, pd.DataFrame]:
+    """VADER scores of ``texts`` and the auto-codes of ``segments``, the same as computing
+    them one after the other, but spread over the machine's cores for large studies."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kit.sentiment import compound
+
+    workers = min(4, os.cpu_count() or 1)
+    if len(texts) + len(segments) < PARALLEL_TEXTS or workers < 2:
+        return compound(texts), autocode(segments, codebook)
+    parts = workers * 2
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            step = -(-len(texts) // parts)
+            scored = [pool.submit(_compound_chunk, texts[i:i + step]) for i in range(0, len(texts), step)]
+            step = -(-len(segments) // parts) or 1
+            coded = [pool.submit(_autocode_chunk, segments.iloc[i:i + step], codebook)
+                     for i in range(0, len(segments), step)]
+            scores = [x for future in scored for x in future.result()]
+            codes = pd.concat([future.result() for future in coded], ignore_index=True)
+    except (OSError, RuntimeError):  # no worker processes here: do it in this one
+        return compound(texts), autocode(segments, codebook)
+    return scores, codes
 
 
 def public_speakers(turns: pd.DataFrame, include_names: bool = False) -> pd.Series:
@@ -30,24 +69,64 @@ def public_speakers(turns: pd.DataFrame, include_names: bool = False) -> pd.Seri
     return turns["speaker"].where(turns["role"] != "participant", pseudonym)
 
 
-def analyze(study, out_dir, include_names: bool = False) -> dict[str, Path]:
-    """Write turns.csv, themes.csv and autocodes.csv to ``out_dir``; return their paths."""
+def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
+            as_of=None) -> dict[str, Path]:
+    """Write turns.csv, themes.csv, autocodes.csv and program.json to ``out_dir``; return
+    their paths. ``as_of`` dates the program figures (default: today); ``progress`` shows
+    the steps on standard error when the study is large."""
+    from kit.program import program_json
     from kit.sentiment import compound
 
     study = as_study(study)
+    steps = _Steps(len(study.turns) > 20_000 and progress)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    turns = score_turns(study)
-    public = turns.assign(speaker=public_speakers(turns, include_names))[TURNS_COLUMNS]
+    steps.next("scoring sentiment and coding themes")
     segments = study.segments()
-    codes = autocode(segments, study.codebook)
+    turns = study.turns.copy()
+    turn_scores, codes = _score_and_code(turns["text"].tolist(), segments, study.codebook)
+    turns["compound"] = pd.Series(turn_scores, index=turns.index, dtype="float64")
+    public = turns.assign(speaker=public_speakers(turns, include_names))[TURNS_COLUMNS]
+    # Participant turns are scored once, with the turns; only the notes' texts are new.
+    known = dict(zip(turns["segment_id"].tolist(), turns["compound"].tolist()))
+    todo = segments.loc[~segments["segment_id"].isin(known), "text"].tolist()
+    known.update(zip(segments.loc[~segments["segment_id"].isin(known), "segment_id"], compound(todo)))
     scores = pd.DataFrame({"segment_id": segments["segment_id"],
-                           "compound": compound(segments["text"].tolist()) if len(segments) else []})
+                           "compound": segments["segment_id"].map(known)})
     participants = set(study.interviews["participant"].replace("", pd.NA).dropna())
     n = len(participants) or len(study.interviews)
     table = themes(codes, scores, n_participants=n, codes=study.codebook.names)
+    steps.next("writing tables")
     paths = {"turns": out / "turns.csv", "themes": out / "themes.csv", "autocodes": out / "autocodes.csv"}
     atomic_write_csv(paths["turns"], public)
     atomic_write_csv(paths["themes"], table)
     atomic_write_csv(paths["autocodes"], codes)
+    paths["program"] = program_json(study, out, as_of=as_of)
+    steps.close()
     return paths
+
+
+class _Steps:
+    """A progress bar over the steps of a long analysis (silent for small studies)."""
+
+    def __init__(self, show: bool, total: int = 2):
+        self.bar = None
+        if show:
+            import sys
+
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, desc="analyze", unit="step", file=sys.stderr, leave=False)
+        self.started = False
+
+    def next(self, what: str) -> None:
+        if self.bar is not None:
+            if self.started:
+                self.bar.update(1)
+            self.started = True
+            self.bar.set_postfix_str(what)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.close()

@@ -61,11 +61,13 @@ def _days(later, earlier):
     return (later - earlier).days
 
 
-def follow_up(study: Study, as_of: date | None = None) -> pd.DataFrame:
+def follow_up(study: Study, as_of: date | str | None = None) -> pd.DataFrame:
     """The template's discipline per interview: thank-you within 24 hours (next day at the
     latest), debrief within 48 hours, notes written the same day; and open or overdue
     action items as of ``as_of`` (default: today)."""
-    as_of = as_of or date.today()
+    from kit.csvio import parse_date
+
+    as_of = parse_date(as_of) if as_of else date.today()
     rows = []
     actions = study.actions
     for iv in study.interviews.itertuples(index=False):
@@ -107,8 +109,22 @@ def problem_table(study: Study) -> pd.DataFrame:
                                                   "message": []}).astype(object)
 
 
-def save_table(frame: pd.DataFrame, path) -> None:
-    """Write a table for the report (a temporary file first, then renamed into place)."""
-    from kit.csvio import atomic_write_csv
+def save_table(frame: pd.DataFrame, path, study: Study | None = None, include_names: bool = False) -> None:
+    """Write a table for the report (a temporary file first, then renamed into place).
 
-    atomic_write_csv(path, frame)
+    Tables in OUT are shared outputs, so every text cell is redacted on the way out: email
+    addresses and phone numbers always, and (given the ``study``) the names on its roster
+    unless ``include_names``."""
+    from kit.csvio import atomic_write_csv
+    from kit.privacy import redact, roster
+
+    people = roster(study) if study is not None else None
+    names = people is not None and not include_names
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
+            continue
+        values = out[column].tolist()
+        if any(isinstance(v, str) for v in values):
+            out[column] = [redact(v, people, names) for v in values]
+    atomic_write_csv(path, out)

@@ -69,12 +69,12 @@ def cmd_lint_guide(args) -> int:
     return EXIT_PROBLEMS if (flagged or broken or any(p.is_error for p in problems)) else EXIT_OK
 
 
-def _load_or_report(path):
+def _load_or_report(path, progress: bool = False):
     from kit.errors import StudyError
     from kit.study import load_study
 
     try:
-        return load_study(path, strict=True)
+        return load_study(path, strict=True, progress=progress)
     except StudyError as exc:
         _print_problems(exc.problems)
         return None
@@ -83,10 +83,11 @@ def _load_or_report(path):
 def cmd_analyze(args) -> int:
     from kit.analyze import analyze
 
-    study = _load_or_report(_study_arg(args.dir))
+    study = _load_or_report(_study_arg(args.dir), progress=not args.quiet)
     if study is None:
         return EXIT_PROBLEMS
-    paths = analyze(study, args.out, include_names=args.include_names)
+    paths = analyze(study, args.out, include_names=args.include_names, progress=not args.quiet,
+                    as_of=args.as_of)
     for path in paths.values():
         print(path)
     return EXIT_OK
@@ -101,7 +102,7 @@ def cmd_run(args) -> int:
 
     try:
         index = run(_study_arg(args.dir), args.out, sprint=args.sprint, include_names=args.include_names,
-                    progress=not args.quiet, log=log)
+                    progress=not args.quiet, log=log, log_file=args.log, jobs=args.jobs)
     except StudyError as exc:
         _print_problems(exc.problems)
         log("the study has errors; no notebook was run and the previous report is unchanged")
@@ -111,6 +112,61 @@ def cmd_run(args) -> int:
         log("the previous report is unchanged")
         return EXIT_NOTEBOOK
     print(index)
+    return EXIT_OK
+
+
+def cmd_review(args) -> int:
+    from kit.review import review_command
+
+    text, code = review_command(args.transcripts, args.interviewer, args.json)
+    print(text)
+    return code
+
+
+def _emit(text: str, code: int) -> int:
+    """Print a command's text: to standard error when it reports problems."""
+    if text:
+        print(text, file=sys.stderr if code == EXIT_PROBLEMS else sys.stdout)
+    return code
+
+
+def cmd_recruit(args) -> int:
+    from kit.recruit import recruit_command
+
+    return _emit(*recruit_command(args.pool, args.study, args.n, seed=args.seed, cooldown=args.cooldown_days,
+                                  repo=args.repo, dry_run=not args.apply))
+
+
+def cmd_index(args) -> int:
+    from kit.repository import index_command
+
+    return _emit(*index_command(args.repo))
+
+
+def cmd_search(args) -> int:
+    from kit.repository import search_command
+
+    return _emit(*search_command(args.repo, args.query, code=args.code, segment=args.segment, since=args.since,
+                                 as_json=args.json, limit=args.limit))
+
+
+def cmd_export(args) -> int:
+    from kit.qdpx import export_qdc, export_qdpx
+
+    if not args.qdpx and not args.qdc:
+        print("interview-kit export: give --qdpx FILE and/or --qdc FILE", file=sys.stderr)
+        return EXIT_USAGE
+    study = _load_or_report(_study_arg(args.dir))
+    if study is None:
+        return EXIT_PROBLEMS
+    if args.qdpx:
+        print(export_qdpx(study, args.qdpx, include_names=args.include_names))
+    if args.qdc:
+        if not len(study.codebook) and not len(study.codings):
+            print("interview-kit export: the study has no codebook.yml and no codings: no codes to export",
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(export_qdc(study, args.qdc))
     return EXIT_OK
 
 
@@ -137,17 +193,64 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per question")
     p.set_defaults(func=cmd_lint_guide)
 
+    p = sub.add_parser("review", help="review transcripts for interviewer training: talk ratio, questions, "
+                                      "probes, interruptions, time to the first story, a score")
+    p.add_argument("transcripts", nargs="+", help="transcript files (.vtt .srt .txt) or folders of them")
+    p.add_argument("--interviewer", action="append", metavar="LABEL",
+                   help="the interviewer's label (repeat for several); default: inferred")
+    p.add_argument("--json", action="store_true", help="one JSON object for one transcript, an array for several")
+    p.set_defaults(func=cmd_review)
+
     p = sub.add_parser("analyze", help="write the analysis tables (no notebooks)")
     p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
     p.add_argument("--out", required=True, help="folder for the tables")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date the program figures (overdue actions) as of this day "
+                                                         "(default: today)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("export", help="REFI-QDA exchange files for NVivo, ATLAS.ti, MAXQDA, QualCoder")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--qdpx", metavar="FILE", help="write a REFI-QDA project (.qdpx)")
+    p.add_argument("--qdc", metavar="FILE", help="write a REFI-QDA codebook (.qdc)")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("recruit", help="pick people from a CRM/analytics pool to fill the study's quotas")
+    p.add_argument("pool", help="the pool CSV (id or email, name, email, segment attributes, ...)")
+    p.add_argument("--study", required=True, help="the study whose participants.csv receives the invitations")
+    p.add_argument("--n", type=int, required=True, help="how many people to invite")
+    p.add_argument("--seed", type=int, default=0, help="random seed: the same seed picks the same people")
+    p.add_argument("--cooldown-days", type=int, default=90,
+                   help="skip anyone interviewed in the repository within this many days (default 90)")
+    p.add_argument("--repo", help="the research repository holding every study (default: the study's parent)")
+    p.add_argument("--apply", action="store_true",
+                   help="append the picks to participants.csv as invited (without it: a dry run)")
+    p.set_defaults(func=cmd_recruit)
+
+    p = sub.add_parser("index", help="build or update the research repository's full-text index")
+    p.add_argument("repo", help="a folder of studies (one per sprint)")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search quotes, insights, opportunities and turns across studies")
+    p.add_argument("repo", help="a folder of studies (one per sprint)")
+    p.add_argument("query", help='words to find, e.g. "late payment"')
+    p.add_argument("--code", help="only segments with this code")
+    p.add_argument("--segment", help="only participants of this segment")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only interviews on or after this date")
+    p.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
+    p.add_argument("--json", action="store_true", help="hits as a JSON array")
+    p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("run", help="run every workflow notebook and write OUT/index.html")
     p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
     p.add_argument("--out", default="report", help="output folder (default: ./report)")
     p.add_argument("--sprint", help="sprint label passed to the notebooks (default: study.yml's)")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.add_argument("--log", metavar="FILE",
+                   help="append timestamped lines (start, one per notebook, end with the exit code) to FILE")
+    p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once (default: 2)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
     return parser

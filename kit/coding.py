@@ -1,13 +1,19 @@
 """Auto-coding: apply the codebook's keywords (on word stems) and patterns to text segments.
 
 Every coding keeps the evidence that triggered it, so a researcher can see why a code was
-applied and judge which rules to trust.
+applied and judge which rules to trust. A keyword right after a negation in the same clause
+does not count, and a parent code gives way to its child codes on the same segment.
+
+* :func:`autocode` codes a segments table; :func:`themes` counts codes per participant.
+* :func:`compare_auto_manual` scores each code's rules against the coders' manual codings
+  (precision, recall, F1) on :func:`comparison_universe`, the segments the coders coded;
+  :func:`auto_manual_cases` lists the disagreements to read.
+* :func:`agreement_report` compares two coders (``kit.agreement``) on
+  :func:`shared_universe`, the segments both coded.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
@@ -16,12 +22,20 @@ _STEMMER = SnowballStemmer("english")
 NEGATIONS = frozenset({"not", "no", "never", "without", "hardly", "nobody", "nothing", "neither", "nor"})
 NEGATION_WINDOW = 3
 CLAUSE_BREAKS = frozenset({"but", "although", "though", "however", "whereas"})
-_CLAUSE_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[.!?;:,()\u2013\u2014\"“”]")
+_CLAUSE_SPLIT = re.compile(r"[.!?;:,()\u2013\u2014\"“”]")
 
 
-@lru_cache(maxsize=200_000)
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    """The Snowball stem of a lower-case word (memoised: interviews reuse a small vocabulary)."""
+    got = _STEMS.get(word)
+    if got is None:
+        if len(_STEMS) > 500_000:
+            _STEMS.clear()
+        got = _STEMS[word] = _STEMMER.stem(word)
+    return got
 
 
 def tokens(text: str) -> list[str]:
@@ -45,16 +59,22 @@ def words_and_clauses(text: str) -> tuple[list[str], list[int]]:
     """The words of ``text`` (as ``tokens``) and, for each, the index of the first word of its
     clause. Punctuation and contrast words ("but", "although") end a negation's scope: in
     "No, it was late" or "not cheap but late" the negation does not reach "late"."""
-    words, starts, start = [], [], 0
-    for match in _CLAUSE_TOKEN.finditer(str(text).lower()):
-        token = match.group(0)
-        if not token[0].isalnum():
-            start = len(words)
+    words: list[str] = []
+    starts: list[int] = []
+    for chunk in _CLAUSE_SPLIT.split(str(text).lower()):
+        found = _WORD.findall(chunk)
+        if not found:
             continue
-        words.append(token)
-        starts.append(start)
-        if token in CLAUSE_BREAKS:
-            start = len(words)
+        start = len(words)
+        if CLAUSE_BREAKS.isdisjoint(found):
+            words += found
+            starts += [start] * len(found)
+            continue
+        for word in found:
+            words.append(word)
+            starts.append(start)
+            if word in CLAUSE_BREAKS:
+                start = len(words)
     return words, starts
 
 
@@ -83,26 +103,43 @@ class AutoCoder:
                     self.phrases.setdefault(key[0], []).append((key, code.name, keyword))
             for pattern in code.patterns:
                 self.patterns.append((re.compile(pattern, re.IGNORECASE), code.name))
+        self.first_stems = frozenset(self.phrases)
+        # One pass of all patterns together tells whether any could match at all.
+        self.any_pattern = (re.compile("|".join(f"(?:{r.pattern})" for r, _ in self.patterns), re.IGNORECASE)
+                            if self.patterns else None)
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
         mentions) or patterns (as written: a pattern is an explicit rule) match ``text``."""
-        words, starts = words_and_clauses(text)
-        stemmed = [stem(w) for w in words]
+        text = str(text)
+        words = _WORD.findall(text.lower())
+        stems_ = _STEMS
+        stemmed = [stems_.get(w) or stem(w) for w in words]
         found: dict[str, str] = {}
-        for i, s in enumerate(stemmed):
-            for key, code, keyword in self.phrases.get(s, ()):
-                if code in found or tuple(stemmed[i:i + len(key)]) != key:
+        if not self.first_stems.isdisjoint(stemmed):
+            starts = None  # clause starts, worked out only when a keyword matches
+            for i, s in enumerate(stemmed):
+                candidates = self.phrases.get(s)
+                if not candidates:
                     continue
-                if self.negation and _negated(words, i, starts[i]):
-                    continue
-                found[code] = " ".join(words[i:i + len(key)])
-        for regex, code in self.patterns:
-            if code not in found:
-                match = regex.search(str(text))
-                if match:
-                    found[code] = match.group(0)
-        general = set().union(*(self.ancestors.get(code, set()) for code in found)) if found else set()
+                for key, code, keyword in candidates:
+                    if code in found or tuple(stemmed[i:i + len(key)]) != key:
+                        continue
+                    if self.negation:
+                        if starts is None:
+                            starts = words_and_clauses(text)[1]
+                        if _negated(words, i, starts[i]):
+                            continue
+                    found[code] = " ".join(words[i:i + len(key)])
+        if self.any_pattern is not None and self.any_pattern.search(text):
+            for regex, code in self.patterns:
+                if code not in found:
+                    match = regex.search(text)
+                    if match:
+                        found[code] = match.group(0)
+        if not found:
+            return []
+        general = set().union(*(self.ancestors.get(code, set()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
 
 
@@ -116,9 +153,14 @@ def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_speci
     coder = AutoCoder(codebook, negation=negation, most_specific=most_specific)
     records = []
     columns = ["segment_id", "interview_id", "participant", "kind"]
-    for row in segments[columns + ["text"]].itertuples(index=False):
-        for code, evidence in coder.code_text(row.text):
-            records.append((row.segment_id, row.interview_id, row.participant, row.kind, code, evidence))
+    seen: dict[str, list[tuple[str, str]]] = {}  # interviews repeat short turns ("Yes.", "Exactly.")
+    for segment_id, interview_id, participant, kind, text in zip(
+            *(segments[c].tolist() for c in columns + ["text"])):
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = coder.code_text(text)
+        for code, evidence in found:
+            records.append((segment_id, interview_id, participant, kind, code, evidence))
     return pd.DataFrame(records, columns=columns + ["code", "evidence"])
 
 
@@ -284,3 +326,88 @@ def auto_manual_cases(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.Dat
             for s, c in (reference ^ predicted)]
     rows.sort(key=lambda r: (order.get(r["segment"], len(order)), r["segment"], r["code"]))
     return pd.DataFrame(rows, columns=["segment", "code", "found_by", "evidence", "text"])
+
+
+def shared_universe(manual: pd.DataFrame, segments: pd.DataFrame, coders=None) -> list[str]:
+    """The segments every one of ``coders`` (default: all coders in ``manual``) coded, by
+    :func:`comparison_universe` applied to each coder: compare coders on it
+    (``kit.agreement``'s ``segments=``) so that a segment one coder coded and the other
+    read and left uncoded counts as a disagreement instead of dropping out."""
+    coders = list(dict.fromkeys(manual["coder"])) if coders is None else list(coders)
+    if not coders:
+        return []
+    shared = None
+    for coder in coders:
+        mine = comparison_universe(manual[manual["coder"] == coder], segments)
+        shared = mine if shared is None else [s for s in shared if s in set(mine)]
+    return shared
+
+
+def _plain(value):
+    """A JSON-safe value: NaN becomes None, numpy numbers become Python numbers."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def agreement_report(manual: pd.DataFrame, segments: pd.DataFrame, coders=None) -> dict:
+    """Inter-coder agreement of the study's manual codings, ready for a notebook.
+
+    Two coders (``coders``, default the first two in the codings) are compared on
+    :func:`shared_universe`: every segment of the kinds both coded in the interviews both
+    coded, so a segment only one of them coded is a disagreement. Returns a dict with
+    ``coders``, ``segments`` (the universe), ``overall`` (``kit.agreement.overall_agreement``),
+    ``per_code`` (``code_agreement``), ``disagreements`` (the reconciliation table) and
+    ``summary`` (the overall figures, JSON-safe, with the range of the per-code kappas).
+    With fewer than two coders the tables are empty and ``summary["reason"]`` says why.
+    """
+    from kit import agreement
+
+    known = list(dict.fromkeys(manual["coder"])) if len(manual) else []
+    chosen = list(coders) if coders is not None else known[:2]
+    if len(chosen) < 2:
+        reason = (f"agreement needs two coders; the codings have {len(known)} "
+                  f"({', '.join(map(str, known)) or 'none'})")
+        return {"coders": chosen, "segments": [], "overall": None,
+                "per_code": pd.DataFrame(columns=agreement.CODE_AGREEMENT_COLUMNS),
+                "disagreements": pd.DataFrame(columns=agreement.DISAGREEMENT_COLUMNS),
+                "summary": {"coders": chosen, "reason": reason}}
+    a, b = chosen[:2]
+    universe = shared_universe(manual, segments, [a, b])
+    pair = manual[manual["coder"].isin([a, b])]
+    overall = agreement.overall_agreement(pair, segments=universe)
+    per_code = agreement.code_agreement(pair, a, b, segments=universe)
+    kappas = per_code["kappa"].dropna()
+    summary = {"coders": [a, b], "n_segments": len(universe), "n_units": overall["n_units"],
+               "n_codes": overall["n_codes"], "alpha": overall["alpha"], "band": overall["band"],
+               "percent_agreement": overall["percent_agreement"], "mean_kappa": overall["mean_kappa"],
+               "kappa_band": overall["kappa_band"],
+               "kappa_min": float(kappas.min()) if len(kappas) else None,
+               "kappa_max": float(kappas.max()) if len(kappas) else None}
+    return {"coders": [a, b], "segments": universe, "overall": overall, "per_code": per_code,
+            "disagreements": agreement.disagreements(pair, a, b, segments=universe),
+            "summary": _plain(summary)}
+
+
+def _formatted(value, spec: str) -> str:
+    return "undefined" if value is None else format(value, spec)
+
+
+def agreement_lines(summary: dict) -> str:
+    """The overall agreement figures of :func:`agreement_report`'s summary, in words."""
+    if "reason" in summary:
+        return summary["reason"]
+    num = _formatted
+    return "\n".join([
+        f"{' and '.join(map(str, summary['coders']))} on {summary['n_segments']} segments and "
+        f"{summary['n_codes']} codes:",
+        f"  Krippendorff's alpha {num(summary['alpha'], '.3f')} ({summary['band']})",
+        f"  percent agreement {num(summary['percent_agreement'], '.1%')}",
+        f"  Cohen's kappa per code from {num(summary['kappa_min'], '.2f')} to {num(summary['kappa_max'], '.2f')}, "
+        f"mean {num(summary['mean_kappa'], '.2f')} ({summary['kappa_band']})"])

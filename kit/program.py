@@ -143,7 +143,8 @@ def _under_represented(n: int, total: int, expected_share, quota=None) -> bool:
 def quota_coverage(study) -> pd.DataFrame:
     """One row per segment (study.yml ``segments.quotas``, plus any segment met without a
     quota): quota, completed and still scheduled interviews, the gap to the quota, the share
-    of the quota covered, and whether the segment is below half its quota."""
+    of the quota covered, and whether the segment is under-represented (below half its quota,
+    or its share of the completed interviews below half its quota's share)."""
     study = as_study(study)
     attribute = study.segment_attribute
     quotas = _quotas(study)
@@ -156,7 +157,8 @@ def quota_coverage(study) -> pd.DataFrame:
     else:
         completed = upcoming = pd.Series(dtype=int)
     segments = list(quotas) + sorted(s for s in set(completed.index) | set(upcoming.index) if s not in quotas)
-    total, quota_total = int(completed.sum()), sum(quotas.values())
+    total = int(completed.drop(NONE_LABEL, errors="ignore").sum())
+    quota_total = sum(quotas.values())
     rows = []
     for seg in segments:
         quota = quotas.get(seg, 0)
@@ -177,6 +179,8 @@ def recruitment_funnel(study) -> pd.DataFrame:
     study = as_study(study)
     status = _statuses(study)
     invited = len(status)
+    if not (status != "").any():
+        status = pd.Series([], dtype=object)  # no statuses recorded: no funnel beyond the invitations
     counts = status.value_counts()
     scheduled = int(status.isin(SCHEDULED_STATUSES).sum())
     rows = [
@@ -201,7 +205,8 @@ def participation(study) -> dict:
     status = _statuses(study)
     invited = int(len(status))
     completed = int((status == "completed").sum())
-    rate = _ratio(completed, invited)
+    # Without recorded statuses nobody is known to have completed: unknown, not zero.
+    rate = _ratio(completed, invited) if (status != "").any() else None
     baseline = study.config.get("survey_baseline_response_rate")
     baseline = float(baseline) if isinstance(baseline, (int, float)) and not isinstance(baseline, bool) else None
     return {"invited": invited, "completed": completed, "participation_rate": _num(rate),
@@ -260,6 +265,8 @@ def diversity_attributes(study) -> list[str]:
     ``segments.attributes``, else the segment attribute alone."""
     study = as_study(study)
     attrs = (study.config.get("segments") or {}).get("attributes")
+    if isinstance(attrs, str) and attrs.strip():
+        return [attrs.strip()]
     if isinstance(attrs, list) and attrs:
         return [str(a) for a in attrs]
     return [study.segment_attribute]
@@ -355,7 +362,9 @@ def _interview_dates(study: Study) -> list[date]:
     return sorted(d for d in dates if not _missing(d))
 
 
-def _cadence_days(study: Study) -> float:
+def cadence_days(study) -> float:
+    """study.yml ``cadence_days``: interviews are expected at least this often (default 7)."""
+    study = as_study(study)
     value = study.config.get("cadence_days")
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 \
         else DEFAULT_CADENCE_DAYS
@@ -384,7 +393,7 @@ def weekly_cadence(study) -> pd.DataFrame:
 def cadence_gaps(study) -> pd.DataFrame:
     """Stretches between consecutive interviews longer than study.yml ``cadence_days``."""
     study = as_study(study)
-    limit = _cadence_days(study)
+    limit = cadence_days(study)
     dates = sorted(set(_interview_dates(study)))
     rows = [{"after": a, "before": b, "days": (b - a).days, "over_by": (b - a).days - limit}
             for a, b in zip(dates, dates[1:]) if (b - a).days > limit]
@@ -414,7 +423,7 @@ def plan_warnings(study) -> list[str]:
             out.append(f"diversity attribute {row.attribute!r} is not a column of participants.csv")
     for row in cadence_gaps(study).itertuples():
         out.append(f"no interview for {row.days} days between {row.after} and {row.before} "
-                   f"(cadence: every {_cadence_days(study):g} days)")
+                   f"(cadence: every {cadence_days(study):g} days)")
     return out
 
 

@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 
 from kit.plots import FIGSIZE
 
-BLUE, GREY, RED, GREEN, AMBER = "#2e86c1", "#aab7b8", "#c0392b", "#229954", "#d68910"
+BLUE, GREY, RED, GREEN = "#2e86c1", "#aab7b8", "#c0392b", "#229954"
 PALETTE = ["#2e86c1", "#d68910", "#229954", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--"]
 
@@ -44,7 +44,7 @@ def quota_coverage_chart(coverage):
         if row.quota > 0:
             ax.plot([row.quota, row.quota], [i - 0.4, i + 0.4], color="#111111", linewidth=2.5)
         quota = f"{row.completed} of {row.quota}" if row.quota > 0 else f"{row.completed} (no quota)"
-        note = "  below half its quota" if row.under_represented else ""
+        note = "  under-represented" if row.under_represented else ""
         ax.text(max(row.completed + row.scheduled, row.quota) + 0.15, i, quota + note, va="center", fontsize=9)
     handles = [Patch(facecolor=BLUE, edgecolor="#333333", label="completed"),
                Patch(facecolor="white", edgecolor=BLUE, hatch="//", label="scheduled"),
@@ -91,9 +91,11 @@ def funnel_chart(funnel):
     return fig
 
 
-def cadence_chart(weekly, per_week: float | None = None):
-    """Interviews per ISO week; weeks without an interview are marked. ``per_week`` draws
-    the pace the study expects (e.g. target / weeks) as a dashed line."""
+def cadence_chart(weekly, cadence_days: float | None = None):
+    """Interviews per ISO week; weeks without an interview are marked "none". With
+    ``cadence_days`` a dashed line shows the least the cadence asks for (7 / cadence_days
+    interviews a week)."""
+    per_week = 7 / cadence_days if cadence_days else None
     title = "Interviews per week"
     if not len(weekly):
         return _empty(title, "No dated interviews yet")
@@ -105,7 +107,8 @@ def cadence_chart(weekly, per_week: float | None = None):
                 va="bottom", fontsize=9, color=RED if not n else "#111111")
     if per_week:
         ax.axhline(per_week, color="#333333", linestyle="--", linewidth=1)
-        ax.text(len(labels) - 0.5, per_week, f" pace {per_week:.1f}/week", va="bottom", ha="right", fontsize=9)
+        ax.text(-0.45, per_week, f"cadence: at least one every {cadence_days:g} days", va="bottom", ha="left",
+                fontsize=9, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1, "alpha": 0.85})
     ax.set_ylim(0, max(weekly["interviews"].max(), per_week or 0) * 1.25 + 1)
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_xlabel("ISO week")
@@ -159,7 +162,7 @@ def roi_chart(costs, values, currency: str = "", roi: float | None = None):
     right.set_xlabel("Ledger")
     right.legend(handles=handles, fontsize=8, loc="upper left")
     right.set_title("Cost against estimated value", fontsize=10)
-    suffix = f" (ROI {roi:.1f}x)" if roi is not None and roi == roi else ""
+    suffix = f"\nROI = (value - cost) / cost = {roi:,.2f}" if roi is not None and roi == roi else ""
     fig.suptitle(title + suffix)
     fig.tight_layout()
     return fig

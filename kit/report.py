@@ -1,34 +1,1210 @@
-"""The report's front page, OUT/index.html, rendered from templates/report/."""
+"""The sprint report, OUT/index.html, rendered from templates/report/.
+
+The report reads the tables the workflow notebooks wrote to ``OUT/tables/`` (and their
+figures in ``OUT/figures/``) and assembles four sections: product (friction, feature
+requests, opportunities with their evidence), marketing (customer language, consented
+quotes), leadership (top themes, trends, program ROI, decisions) and a method appendix
+(sample and recruitment, capture, saturation, agreement between coders). Every table and
+figure names the file in ``OUT/tables/`` it comes from; a part whose table no notebook wrote
+says which table it needs and which notebook writes it.
+
+What the report shows that no other step computes (the evidence behind opportunities and
+decisions, feature requests in participants' words, the shareable quotes, the sample) it
+writes as tables of its own, ``OUT/tables/report_*.csv``, from the study, so those are
+traceable too. Figures are embedded as data URIs: index.html is one file that can be mailed.
+Participants appear by pseudonymous id, quotes only from those who consented, redacted by
+``kit.privacy``. Nothing in the page depends on the clock: the same tables give the same page.
+"""
 from __future__ import annotations
 
+import base64
+import json
+import math
+import re
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+import pandas as pd
 
 from kit.paths import templates_path
 
+REPORT_NOTEBOOK = "08-sprint-report"
+TABLES, FIGURES = "tables", "figures"
 
-def write_index(out: Path, study_path: Path, notebooks, include_names: bool = False) -> Path:
-    from kit import __version__
-    from kit.csvio import atomic_write_text
-    from kit.study import load_study
+# What the report reads, by the notebook that writes it. Each entry lists the file names
+# accepted (the first that exists wins), so the report picks up a table under either name.
+UPSTREAM = {
+    "interviews": (["interviews.csv"], "03-capture"),
+    "talk_ratio": (["talk_ratio.csv"], "03-capture"),
+    "quotes": (["quotes.csv"], "03-capture"),
+    "follow_up": (["follow_up.csv"], "03-capture"),
+    "guide": (["guide_lint.csv"], "01-guide-design"),
+    "funnel": (["recruitment_funnel.csv", "funnel.csv"], "02-pilot-plan"),
+    "quota": (["quota_coverage.csv", "quotas.csv"], "02-pilot-plan"),
+    "themes": (["frequency_intensity.csv", "themes.csv", "frequency.csv", "intensity.csv"], "04-coding"),
+    "rare_intense": (["rare_intense.csv"], "04-coding"),
+    "coded": (["codings_combined.csv", "coded_segments.csv", "autocodes.csv"], "04-coding"),
+    "agreement": (["agreement.json"], "04-coding"),
+    "code_agreement": (["agreement_per_code.csv", "agreement.csv", "code_agreement.csv"], "04-coding"),
+    "saturation": (["saturation.csv"], "04-coding"),
+    "saturation_summary": (["saturation.json"], "04-coding"),
+    "segment_patterns": (["codes_by_segment_share.csv", "codes_by_segment.csv", "code_by_segment.csv"],
+                         "04-coding"),
+    "stage_sentiment": (["sentiment_by_stage.csv", "stage_sentiment.csv"], "05-sentiment"),
+    "stage_counts": (["stage_sentiment_counts.csv"], "05-sentiment"),
+    "pain_points": (["pain_points.csv"], "05-sentiment"),
+    "sentiment_trend": (["sentiment_trend.csv"], "05-sentiment"),
+    "segment_sentiment": (["sentiment_by_segment.csv"], "05-sentiment"),
+    "language": (["phrases.csv", "customer_language.csv"], "06-patterns"),
+    "phrase_quotes": (["phrase_quotes.csv"], "06-patterns"),
+    "keyness": (["keyness_by_segment.csv"], "06-patterns"),
+    "theme_tests": (["theme_tests.csv"], "06-patterns"),
+    "opportunities": (["opportunities.csv"], "06-patterns"),
+    "opportunity_evidence": (["opportunity_evidence.csv"], "06-patterns"),
+    "theme_trends": (["trends.csv"], "09-continuous-discovery"),
+    "experiments": (["experiments.csv"], "09-continuous-discovery"),
+    "program": (["program.json"], "07-program-roi"),
+    "trends": (["program_trends.csv"], "07-program-roi"),
+    "weekly": (["weekly_cadence.csv"], "07-program-roi"),
+    "cost_breakdown": (["costs_by_category.csv", "cost_breakdown.csv"], "07-program-roi"),
+    "value_breakdown": (["value_by_kind.csv"], "07-program-roi"),
+}
+# Figures the report embeds, by the table they are drawn from (a figure NAME.png beside a
+# table NAME.csv needs no entry: the same name says where it comes from).
+FIGURE_SOURCES = {
+    "themes": ["frequency.png", "themes.png", "theme_frequency.png"],
+    "rare_intense": ["intensity.png"],
+    "stage_counts": ["stage_sentiment_heatmap.png"],
+    "sentiment_trend": ["sentiment_trend.png"],
+    "segment_sentiment": ["sentiment_by_segment.png"],
+    "theme_trends": ["trends.png"],
+    "segment_patterns": ["codes_by_segment.png", "code_by_segment.png"],
+    "saturation": ["saturation.png", "saturation_curve.png"],
+    "code_agreement": ["agreement.png", "code_agreement.png"],
+    "funnel": ["recruitment_funnel.png", "funnel.png"],
+    "quota": ["quota_coverage.png", "quotas.png"],
+    "talk_ratio": ["talk_ratio.png"],
+    "cost_breakdown": ["roi.png", "costs.png", "cost_breakdown.png"],
+    "weekly": ["weekly_cadence.png", "cadence.png"],
+    "trends": ["program_trends.png"],
+    "guide": ["guide_structure.png"],
+}
 
-    study = load_study(study_path, strict=False)
+# A participant asking for something, in their own words.
+REQUEST = re.compile(
+    r"\b(i wish|i'd love|i would love|would love|if only|i'd pay|i would pay|i'd happily pay|"
+    r"it would be (great|nice|good|brilliant|amazing|handy|useful)|would be (great|nice|brilliant|handy)|"
+    r"if (it|you|the app|the tool|brightbill|the software) could|why can't|"
+    r"what i (want|need) is|all i want|i just want|i'd want|i'd like (it|a|an|to be able)|"
+    r"should (just )?(be able to|let me)|i need (it|something) to|give me a)\b",
+    re.IGNORECASE)
+
+
+# -- reading the tables ----------------------------------------------------------------------------
+class Tables:
+    """The tables and figures of one output folder, read once, with what was used where."""
+
+    def __init__(self, out: Path):
+        self.out = Path(out)
+        self.used: dict[str, list[str]] = {}
+        self._cache: dict[str, object] = {}
+
+    def path(self, key: str) -> Path | None:
+        names, _ = UPSTREAM[key]
+        for name in names:
+            candidates = [self.out / TABLES / name] + ([self.out / name] if name.endswith(".json") else [])
+            for candidate in candidates:
+                if candidate.is_file():
+                    return candidate
+        return None
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.out).as_posix()
+
+    def get(self, key: str, section: str | None = None):
+        """The table (DataFrame; dict for .json) for ``key``, or None when no notebook wrote it."""
+        path = self.path(key)
+        if path is None:
+            return None
+        if section:
+            self.used.setdefault(self.rel(path), [])
+            if section not in self.used[self.rel(path)]:
+                self.used[self.rel(path)].append(section)
+        if key not in self._cache:
+            try:
+                if path.suffix == ".json":
+                    self._cache[key] = json.loads(path.read_text(encoding="utf-8"))
+                else:
+                    self._cache[key] = pd.read_csv(path, keep_default_na=True)
+            except (ValueError, OSError, pd.errors.ParserError):
+                self._cache[key] = None
+        return self._cache[key]
+
+    def source(self, key: str) -> str:
+        path = self.path(key)
+        return self.rel(path) if path else f"{TABLES}/{UPSTREAM[key][0][0]}"
+
+    def figure(self, key: str, also: tuple[str, ...] = ()) -> dict | None:
+        """The figure drawn from ``key``'s table as {"src": data URI, "name", "tables"}, or None.
+        A figure is only shown beside the table it is drawn from."""
+        table = self.path(key)
+        if table is None:
+            return None
+        names = [table.stem + ".png"] + list(FIGURE_SOURCES.get(key, []))
+        for name in names:
+            path = self.out / FIGURES / name
+            if path.is_file():
+                tables = [self.rel(table)] + [self.source(k) for k in also if self.path(k) is not None]
+                return {"src": data_uri(path), "name": f"{FIGURES}/{name}", "tables": tables}
+        return None
+
+    def own(self, name: str, frame: pd.DataFrame, section: str) -> str:
+        """Write one of the report's own tables and note where it is used."""
+        from kit.csvio import atomic_write_csv
+
+        path = self.out / TABLES / name
+        atomic_write_csv(path, frame)
+        rel = self.rel(path)
+        self.used.setdefault(rel, [])
+        if section not in self.used[rel]:
+            self.used[rel].append(section)
+        return rel
+
+
+def data_uri(path: Path) -> str:
+    kind = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+    mime = kind.get(Path(path).suffix.lower(), "application/octet-stream")
+    return f"data:{mime};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
+
+
+# -- formatting ------------------------------------------------------------------------------------
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or (
+        isinstance(value, str) and not value.strip())
+
+
+def fmt_share(value) -> str:
+    return "–" if _missing(value) else f"{float(value):.0%}"
+
+
+def fmt_num(value, digits: int = 0) -> str:
+    if _missing(value):
+        return "–"
+    value = float(value)
+    if digits == 0:
+        return f"{value:,.0f}"
+    return f"{value:,.{digits}f}"
+
+
+def fmt_signed(value, digits: int = 2) -> str:
+    return "–" if _missing(value) else f"{float(value):+.{digits}f}"
+
+
+def fmt_ratio(value) -> str:
+    """An ROI: a share below 10 (250%), a multiple from there on (24×)."""
+    if _missing(value):
+        return "–"
+    value = float(value)
+    return f"{value:.0%}" if abs(value) < 10 else f"{value:,.0f}×"
+
+
+def _auto_columns(frame: pd.DataFrame, n: int) -> dict:
+    columns = {}
+    for c in list(frame.columns)[:n]:
+        kind = frame[c].dtype.kind
+        columns[c] = (str(c).replace("_", " ").capitalize(),
+                      (lambda v: fmt_num(v, 2)) if kind == "f" else fmt_num if kind in "iu" else fmt_text)
+    return columns
+
+
+def fmt_money(value, currency: str = "") -> str:
+    if _missing(value):
+        return "–"
+    text = f"{float(value):,.0f}"
+    return f"{currency} {text}".strip()
+
+
+def fmt_text(value) -> str:
+    if _missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def sentiment_word(value) -> str:
+    if _missing(value):
+        return "–"
+    value = float(value)
+    return "negative" if value <= -0.05 else "positive" if value >= 0.05 else "neutral"
+
+
+# -- the blocks of the page --------------------------------------------------------------------------
+@dataclass
+class Block:
+    """One part of a section: a table, a figure, quotes, cards or a note of what is missing."""
+
+    title: str
+    intro: str = ""
+    sources: list[str] = field(default_factory=list)
+    metrics: list[dict] = field(default_factory=list)
+    table: dict | None = None
+    figures: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    cards: list[dict] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    missing: str = ""
+    note: str = ""
+
+    @property
+    def status(self) -> str:
+        return "missing" if self.missing and not (self.table or self.figures or self.quotes or self.cards
+                                                  or self.metrics or self.bullets) else "shown"
+
+    def add_figure(self, figure: dict | None) -> None:
+        if figure and figure["name"] not in [f["name"] for f in self.figures]:
+            self.figures.append(figure)
+            for table in figure["tables"]:
+                if table not in self.sources:
+                    self.sources.append(table)
+
+
+def table_of(frame: pd.DataFrame, columns: dict, limit: int | None = None, numeric=()) -> dict:
+    """A table for the template: ``columns`` maps a column to (heading, formatter)."""
+    shown = frame if limit is None else frame.head(limit)
+    rows = []
+    for record in shown.to_dict("records"):
+        rows.append([fmt(record.get(col)) for col, (_, fmt) in columns.items()])
+    return {"headings": [h for h, _ in columns.values()],
+            "numeric": [col in numeric for col in columns],
+            "rows": rows, "more": max(0, len(frame) - len(shown))}
+
+
+class Report:
+    """Assembles the sections from the tables of ``out`` and the study."""
+
+    def __init__(self, study, out: Path, sprint: str = "", include_names: bool = False):
+        from kit.privacy import roster
+
+        self.study = study
+        self.out = Path(out)
+        self.tables = Tables(self.out)
+        self.sprint = str(sprint or study.sprint or "")
+        self.include_names = bool(include_names)
+        self.roster = roster(study)
+        self.consenting = study.consenting()
+        people = study.participants
+        self.segment_attribute = study.segment_attribute
+        self.segment_of = dict(zip(people["id"], people[self.segment_attribute])) \
+            if self.segment_attribute in people else {}
+        self.name_of = dict(zip(people["id"], people["name"])) if "name" in people else {}
+        self.currency = str((study.config.get("costs") or {}).get("currency") or "")
+        self.ran = self._executed_notebooks()
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _executed_notebooks(self) -> list[str]:
+        folder = self.out / "notebooks"
+        if not folder.is_dir():
+            return []
+        stems = {p.stem for p in folder.glob("[0-9][0-9]-*.ipynb")}
+        stems.add(REPORT_NOTEBOOK)
+        return sorted(stems)
+
+    def who(self, pid) -> str:
+        pid = fmt_text(pid)
+        if not pid:
+            return "participant"
+        if self.include_names and self.name_of.get(pid):
+            return f"{pid} ({self.name_of[pid]})"
+        return pid
+
+    def redact(self, text) -> str:
+        from kit.privacy import redact
+
+        return redact(fmt_text(text), self.roster, names=not self.include_names)
+
+    def needs(self, *keys: str) -> str:
+        """What is missing, in a researcher's words: the table(s) and the notebook that writes them."""
+        parts = []
+        for key in keys:
+            names, notebook = UPSTREAM[key]
+            if notebook in self.ran:
+                how = f"the {notebook} notebook ran but wrote no such table"
+            elif self.ran:
+                how = f"the {notebook} notebook was not part of this run"
+            else:
+                how = f"run the {notebook} notebook (or `interview-kit run`) first"
+            parts.append(f"tables/{names[0]} ({how})")
+        return "Not available yet: this part needs " + "; ".join(parts) + "."
+
+    def _codebook(self, code) -> dict:
+        entry = self.study.codebook.get(code) if hasattr(self.study.codebook, "get") else None
+        if entry is None:
+            return {"definition": "", "stage": ""}
+        return {"definition": entry.definition or "", "stage": entry.stage or ""}
+
+    # -- the report's own tables ---------------------------------------------------------------
+    def quote_table(self) -> pd.DataFrame:
+        """Shareable key quotes (consented, redacted) with the codes applied to them, if coded."""
+        from kit.privacy import public_quotes
+
+        quotes = public_quotes(self.study, include_names=self.include_names)
+        coded = self.tables.get("coded")
+        codes = {}
+        if isinstance(coded, pd.DataFrame) and {"code"} <= set(coded.columns):
+            column = "segment_id" if "segment_id" in coded else "segment" if "segment" in coded else None
+            if column:
+                codes = coded.groupby(column)["code"].agg(lambda c: "; ".join(sorted(set(map(str, c))))).to_dict()
+        frame = quotes.assign(
+            segment=[fmt_text(self.segment_of.get(p)) for p in quotes["participant"]],
+            codes=[codes.get(s, "") for s in quotes["segment_id"]])
+        from kit.sentiment import compound
+
+        frame["compound"] = [round(v, 4) for v in compound(frame["text"].tolist())] if len(frame) else []
+        return frame[["segment_id", "interview_id", "participant", "segment", "codes", "compound", "text"]]
+
+    def request_table(self) -> pd.DataFrame:
+        """What participants asked for, in their own words (turns and key quotes), consented only."""
+        segments = self.study.segments()
+        own = segments[segments["kind"].isin(["turn", "quote"])]
+        asks = own[own["text"].map(lambda t: bool(REQUEST.search(str(t))))].copy()
+        quoted = asks[asks["kind"] == "quote"]
+        def covered(row) -> bool:  # a turn whose words a key quote of the same interview already holds
+            if row.kind != "turn":
+                return False
+            same = quoted[quoted["interview_id"] == row.interview_id]["text"]
+            return any(str(q).strip(" .\"“”") in str(row.text) for q in same)
+        asks = asks[pd.Series([not covered(r) for r in asks.itertuples()], index=asks.index, dtype=bool)]
+        asks = asks.assign(_k=asks["kind"].map({"quote": 0, "turn": 1})).sort_values(["_k", "segment_id"]) \
+            .drop(columns="_k")
+        asks["consented"] = asks["participant"].isin(self.consenting)
+        asks["segment"] = [fmt_text(self.segment_of.get(p)) for p in asks["participant"]]
+        asks["text"] = [self.redact(t) if ok else "" for t, ok in zip(asks["text"], asks["consented"])]
+        return asks[["segment_id", "interview_id", "participant", "segment", "kind", "consented", "text"]] \
+            .reset_index(drop=True)
+
+    def _decision_rows(self) -> list[dict]:
+        rows = []
+        for d in self.study.decisions.itertuples(index=False):
+            evidence = [str(e) for e in (d.evidence if isinstance(d.evidence, list) else [])]
+            interviews = sorted({e.split("#")[0] for e in evidence})
+            rows.append({"decision_id": d.id, "date": d.date, "decision": d.decision,
+                         "evidence": "; ".join(evidence), "interviews_cited": len(interviews),
+                         "estimated_value": d.estimated_value, "value_kind": d.value_kind,
+                         "outcome_metric": d.outcome_metric, "outcome_baseline": d.outcome_baseline,
+                         "outcome_reading": d.outcome_reading, "reading_date": d.reading_date})
+        return rows
+
+    def decision_table(self) -> pd.DataFrame:
+        columns = ["decision_id", "date", "decision", "evidence", "interviews_cited", "estimated_value",
+                   "value_kind", "outcome_metric", "outcome_baseline", "outcome_reading", "reading_date"]
+        return pd.DataFrame(self._decision_rows(), columns=columns)
+
+    def opportunity_table(self) -> pd.DataFrame:
+        """Each opportunity from the notes with its evidence: the interview's insights and
+        shareable quotes, and the decisions that cite it or its interview."""
+        opp = self.study.opportunities
+        insights = self.study.insights.groupby("interview_id").size().to_dict() if len(self.study.insights) else {}
+        quotes = self.study.quotes
+        shareable = quotes[quotes["participant"].isin(self.consenting)] if len(quotes) else quotes
+        quote_ids = shareable.groupby("interview_id")["segment_id"].agg(list).to_dict() if len(shareable) else {}
+        stage = dict(zip(self.study.interviews["interview_id"], self.study.interviews.get("stage", [])))
+        cites = {}
+        for d in self._decision_rows():
+            for e in d["evidence"].split("; "):
+                if e:
+                    cites.setdefault(e, set()).add(d["decision_id"])
+                    cites.setdefault(e.split("#")[0], set()).add(d["decision_id"])
+        rows = []
+        for o in opp.itertuples(index=False):
+            decided = sorted(cites.get(o.segment_id, set()) | cites.get(o.interview_id, set()))
+            rows.append({"segment_id": o.segment_id, "interview_id": o.interview_id, "participant": o.participant,
+                         "segment": fmt_text(self.segment_of.get(o.participant)),
+                         "stage": fmt_text(stage.get(o.interview_id)),
+                         "insights": int(insights.get(o.interview_id, 0)),
+                         "quotes": "; ".join(quote_ids.get(o.interview_id, [])),
+                         "decisions": "; ".join(decided), "text": self.redact(o.text)})
+        columns = ["segment_id", "interview_id", "participant", "segment", "stage", "insights", "quotes",
+                   "decisions", "text"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def sample_table(self) -> pd.DataFrame:
+        """Recruitment by segment: quota, invited, completed, declined or no-show, consented to quoting."""
+        people = self.study.participants
+        quotas = (self.study.config.get("segments") or {}).get("quotas") or {}
+        attr = self.segment_attribute
+        groups = sorted(set(map(str, people[attr].dropna())) | set(map(str, quotas))) if attr in people \
+            else sorted(map(str, quotas))
+        rows = []
+        for g in groups:
+            mine = people[people[attr].astype(str) == g] if attr in people else people.iloc[0:0]
+            status = mine["status"] if "status" in mine else pd.Series(dtype=str)
+            rows.append({"segment": g, "quota": quotas.get(g), "recruited": len(mine),
+                         "completed": int((status == "completed").sum()),
+                         "scheduled": int((status == "scheduled").sum()),
+                         "declined_or_no_show": int(status.isin(["declined", "no-show"]).sum()),
+                         "consented_to_quote": int(((status == "completed") & (mine["consent_quote"] == True)).sum())})  # noqa: E712
+        return pd.DataFrame(rows, columns=["segment", "quota", "recruited", "completed", "scheduled",
+                                           "declined_or_no_show", "consented_to_quote"])
+
+    # -- sections --------------------------------------------------------------------------------
+    def _themes(self, section: str) -> pd.DataFrame | None:
+        themes = self.tables.get("themes", section)
+        if not isinstance(themes, pd.DataFrame) or "code" not in themes:
+            return None
+        themes = themes.copy()
+        if "participants" in themes:
+            themes = themes[pd.to_numeric(themes["participants"], errors="coerce").fillna(0) > 0]
+        info = [self._codebook(c) for c in themes["code"]]
+        themes["definition"] = [i["definition"] for i in info]
+        if "stage" not in themes:
+            themes["stage"] = [i["stage"] for i in info]
+        return themes
+
+    def _quotes_for(self, quotes: pd.DataFrame, code: str, n: int = 1) -> list[dict]:
+        if not len(quotes):
+            return []
+        mine = quotes[quotes["codes"].fillna("").map(lambda c: code in str(c).split("; "))]
+        mine = mine.assign(_strength=-mine["compound"].abs()).sort_values(["_strength", "segment_id"])
+        return [self._quote(q) for q in mine.head(n).to_dict("records")]
+
+    def _quote(self, q: dict) -> dict:
+        meta = [self.who(q.get("participant"))]
+        if fmt_text(q.get("segment")):
+            meta.append(fmt_text(q.get("segment")))
+        meta.append(fmt_text(q.get("segment_id")))
+        return {"text": fmt_text(q.get("text")), "who": " · ".join(meta), "codes": fmt_text(q.get("codes")),
+                "id": fmt_text(q.get("segment_id"))}
+
+    def product(self, quotes: pd.DataFrame) -> list[Block]:
+        blocks = []
+        themes = self._themes("product")
+        friction = Block("Friction: where getting the job done hurts",
+                         "Themes whose coded passages read negative on average (VADER compound at or "
+                         "below −0.05), by how many participants raised them.")
+        if themes is not None and "mean_compound" in themes:
+            neg = themes[pd.to_numeric(themes["mean_compound"], errors="coerce") <= -0.05]
+            neg = neg.sort_values(["participants", "mean_compound"], ascending=[False, True]) \
+                if "participants" in neg else neg
+            friction.sources.append(self.tables.source("themes"))
+            if len(neg):
+                friction.table = table_of(neg, {
+                    "code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
+                    "stage": ("Journey stage", fmt_text), "participants": ("Participants", fmt_num),
+                    "share": ("Share", fmt_share), "mean_compound": ("Sentiment", fmt_signed)},
+                    limit=8, numeric=("participants", "share", "mean_compound"))
+                top = neg.iloc[0]
+                friction.quotes = self._quotes_for(quotes, str(top["code"]), 2)
+                if friction.quotes:
+                    friction.note = f"In participants' words, on “{top['code']}”:"
+                    friction.sources.append("tables/report_quotes.csv")
+            else:
+                friction.bullets = ["No theme reads negative on average in this sprint."]
+        else:
+            friction.missing = self.needs("themes")
+        blocks.append(friction)
+        blocks.append(self._journey())
+
+        rare = self.tables.get("rare_intense", "product")
+        strong = Block("Strong feelings, few voices",
+                       "Themes few participants raised but with unusual intensity (strong sentiment, "
+                       "emphasis, repetition): easy to miss in a frequency count.")
+        if isinstance(rare, pd.DataFrame):
+            strong.sources.append(self.tables.source("rare_intense"))
+            if len(rare):
+                strong.table = table_of(rare, {"code": ("Theme", fmt_text), "participants": ("Participants", fmt_num),
+                                               "intensity": ("Intensity", lambda v: fmt_num(v, 2)),
+                                               "mean_compound": ("Sentiment", fmt_signed)},
+                                        limit=6, numeric=("participants", "intensity", "mean_compound"))
+            else:
+                strong.bullets = ["No theme raised by few participants stands out for its intensity in this sprint."]
+            strong.add_figure(self.tables.figure("rare_intense", also=("themes",)) if
+                              self.tables.path("themes") and self.tables.figure("rare_intense") else None)
+        else:
+            strong.missing = self.needs("rare_intense")
+        blocks.append(strong)
+
+        requests = self.request_table()
+        rel = self.tables.own("report_requests.csv", requests, "product")
+        asks = Block("Feature requests, in participants' words",
+                     "Key quotes and turns where a participant asks for something (“I'd love…”, "
+                     "“I'd pay for…”, “if it could…”). A request is a clue to the job behind it, "
+                     "not a specification.", sources=[rel])
+        shown = requests[requests["consented"]]
+        asks.quotes = [self._quote(r) for r in shown.to_dict("records")][:8]
+        hidden = int((~requests["consented"]).sum())
+        if not len(requests):
+            asks.bullets = ["No participant asked for a feature in so many words in this sprint."]
+        if hidden:
+            asks.note = (f"{hidden} more request(s) came from participants who did not consent to being "
+                         "quoted; they are counted, not shown.")
+        blocks.append(asks)
+        blocks.append(self._opportunities(quotes))
+        return blocks
+
+    def _journey(self) -> Block:
+        block = Block("Pain along the journey",
+                      "How participants' own words read at each stage of the journey: where the share of "
+                      "negative passages is highest, and the most negative passages that may be quoted.")
+        stages = self.tables.get("stage_sentiment", "product")
+        if not isinstance(stages, pd.DataFrame) or not len(stages):
+            block.missing = self.needs("stage_sentiment")
+            return block
+        block.sources.append(self.tables.source("stage_sentiment"))
+        frame = stages.copy()
+        if "share_negative" in frame:
+            frame = frame.sort_values("share_negative", ascending=False, kind="stable")
+        block.table = table_of(frame, {
+            "stage": ("Stage", fmt_text), "n": ("Passages", fmt_num), "share_negative": ("Negative", fmt_share),
+            "share_positive": ("Positive", fmt_share), "mean_compound": ("Mean sentiment", fmt_signed)},
+            numeric=("n", "share_negative", "share_positive", "mean_compound"))
+        if self.tables.get("stage_counts", "product") is not None:
+            block.add_figure(self.tables.figure("stage_counts"))
+        pains = self.tables.get("pain_points", "product")
+        if isinstance(pains, pd.DataFrame) and len(pains) and {"text", "participant"} <= set(pains.columns):
+            shareable = pains[pains["participant"].isin(self.consenting)]
+            if "kind" in shareable:  # participants' own words only, not the team's insights
+                shareable = shareable[shareable["kind"].isin(["turn", "quote"])]
+            if "compound" in shareable:
+                shareable = shareable.sort_values("compound", kind="stable")
+            for row in shareable.drop_duplicates("stage" if "stage" in shareable else "text").head(4).to_dict("records"):
+                q = self._quote({**row, "text": self.redact(row["text"]),
+                                 "segment": self.segment_of.get(row["participant"])})
+                q["theme"] = f"stage: {row.get('stage')}" if row.get("stage") else ""
+                block.quotes.append(q)
+            if block.quotes:
+                block.note = "The most negative shareable passage at each stage:"
+                block.sources.append(self.tables.source("pain_points"))
+        return block
+
+    def _opportunities(self, quotes: pd.DataFrame) -> Block:
+        opps = self.opportunity_table()
+        rel = self.tables.own("report_opportunities.csv", opps, "product")
+        block = Block("Opportunities and their evidence",
+                      "The team's interpretation after each interview, with what it rests on: the "
+                      "interview's insights and a shareable quote, and the decisions that cite it. "
+                      "Interviews whose opportunities a decision already acts on come first.", sources=[rel])
+        if not len(opps):
+            block.bullets = ["The interview notes record no opportunities yet (the ## Opportunities section)."]
+            return block
+        quote_text = dict(zip(quotes["segment_id"], quotes["text"])) if len(quotes) else {}
+        ranked = self.tables.get("opportunities", "product")
+        if isinstance(ranked, pd.DataFrame) and len(ranked) and {"opportunity_id", "rank"} <= set(ranked.columns):
+            return self._ranked_opportunities(block, opps, ranked, quote_text)
+        order = {iid: i for i, iid in enumerate(opps["interview_id"].drop_duplicates())}
+        groups = []
+        for iid, group in opps.groupby("interview_id", sort=False):
+            decided = sorted({d for ds in group["decisions"] for d in str(ds).split("; ") if d})
+            groups.append((-len(decided), order[iid], iid, group, decided))
+        groups.sort(key=lambda g: g[:2])
+        for _, _, iid, group, decided in groups[:8]:
+            first = group.iloc[0]
+            qids = [q for q in str(first["quotes"]).split("; ") if q and q in quote_text]
+            block.cards.append({
+                "title": iid, "items": list(group["text"]),
+                "meta": " · ".join(x for x in (self.who(first["participant"]), first["segment"],
+                                                 f"stage: {first['stage']}" if first["stage"] else "") if x),
+                "evidence": [f"{first['insights']} insight(s) in the note"] + (
+                    [f"{len(qids)} shareable quote(s)"] if qids else []),
+                "quote": quote_text[qids[0]] if qids else "", "quote_id": qids[0] if qids else "",
+                "decisions": ", ".join(decided)})
+        rest = len(groups) - len(block.cards)
+        if rest > 0:
+            block.note = (f"{len(opps)} opportunities from {len(groups)} interviews; the other {rest} "
+                          f"interviews' opportunities are in {rel}.")
+        return block
+
+    def _ranked_opportunities(self, block: Block, opps: pd.DataFrame, ranked: pd.DataFrame,
+                              quote_text: dict) -> Block:
+        """Opportunities in the order the patterns step ranked them (how many participants
+        share the codes they rest on, and how strongly), with the report's evidence."""
+        block.intro = ("The team's interpretations after each interview, ranked by how many participants "
+                       "raised the themes they rest on, with the evidence behind each and the decisions "
+                       "that act on it.")
+        block.sources.insert(0, self.tables.source("opportunities"))
+        mine = opps.set_index("segment_id")
+        evidence = self.tables.get("opportunity_evidence", "product")
+        top = ranked.sort_values("rank", kind="stable").head(8)
+        for row in top.to_dict("records"):
+            oid = str(row["opportunity_id"])
+            own = mine.loc[oid] if oid in mine.index else None
+            decided = str(own["decisions"]).replace("; ", ", ") if own is not None and own["decisions"] else ""
+            quote, quote_id = "", ""
+            if isinstance(evidence, pd.DataFrame) and {"opportunity_id", "evidence_id", "kind"} <= set(evidence.columns):
+                mine_ev = evidence[(evidence["opportunity_id"] == oid) & (evidence["kind"] == "quote")]
+                if "shares_code" in mine_ev:
+                    mine_ev = mine_ev.sort_values("shares_code", ascending=False, kind="stable")
+                for ev in mine_ev["evidence_id"]:
+                    if ev in quote_text:
+                        quote, quote_id = quote_text[ev], ev
+                        break
+            share = row.get("share")
+            meta = [oid, self.who(row.get("participant")), fmt_text(row.get("segment"))]
+            block.cards.append({
+                "title": f"#{int(row['rank'])}", "items": [self.redact(row.get("text"))],
+                "meta": " · ".join(x for x in meta if x),
+                "evidence": [x for x in (
+                    f"themes: {row['codes']}" if fmt_text(row.get("codes")) else "",
+                    f"{fmt_num(row.get('participants'))} participants ({fmt_share(share)}) raised them"
+                    if not _missing(row.get("participants")) else "",
+                    f"{fmt_num(row.get('evidence'))} passages of evidence" if not _missing(row.get("evidence")) else "")
+                    if x],
+                "quote": quote, "quote_id": quote_id, "decisions": decided})
+        if len(ranked) > len(top):
+            block.note = (f"{len(ranked) - len(top)} more opportunities in {self.tables.source('opportunities')}; "
+                          f"the evidence behind each in {self.tables.source('opportunity_evidence')} and "
+                          f"{block.sources[-1]}.")
+        if self.tables.path("opportunity_evidence"):
+            block.sources.insert(1, self.tables.source("opportunity_evidence"))
+        return block
+
+    def marketing(self, quotes: pd.DataFrame) -> list[Block]:
+        blocks = []
+        blocks.append(self._language())
+
+        patterns = self.tables.get("segment_patterns", "marketing")
+        seg = Block("How segments differ", f"Share of each {self.segment_attribute} that raised each theme: "
+                                           "who to talk to about what.")
+        if isinstance(patterns, pd.DataFrame) and len(patterns):
+            seg.sources.append(self.tables.source("segment_patterns"))
+            columns = {c: (str(c).replace("_", " ").capitalize() if c == "code" else str(c),
+                           fmt_share if pd.api.types.is_float_dtype(patterns[c]) and patterns[c].max() <= 1
+                           else fmt_text) for c in patterns.columns[:8]}
+            if "code" in columns:
+                columns["code"] = ("Theme", fmt_text)
+            seg.table = table_of(patterns, columns, limit=15,
+                                 numeric=[c for c in patterns.columns[:8] if pd.api.types.is_numeric_dtype(patterns[c])])
+            seg.add_figure(self.tables.figure("segment_patterns"))
+            tests = self.tables.get("theme_tests", "marketing")
+            if isinstance(tests, pd.DataFrame) and {"code", "q_value"} <= set(tests.columns):
+                seg.sources.append(self.tables.source("theme_tests"))
+                clear = tests[pd.to_numeric(tests["q_value"], errors="coerce") < 0.05]
+                seg.bullets.append(
+                    "Differences that hold after correcting for testing many themes (q < 0.05): "
+                    + ", ".join(map(str, clear["code"])) + "." if len(clear) else
+                    "No difference between segments holds after correcting for testing many themes "
+                    "(all q ≥ 0.05): with groups this small, read the table as hints for the next sprint.")
+        else:
+            seg.missing = self.needs("segment_patterns")
+        if isinstance(self.tables.get("segment_sentiment", "marketing"), pd.DataFrame):
+            seg.add_figure(self.tables.figure("segment_sentiment"))
+        blocks.append(seg)
+
+        rel = "tables/report_quotes.csv"
+        total = len(self.study.quotes)
+        withheld = total - len(quotes)
+        block = Block("Quotes you may use",
+                      f"{len(quotes)} of {total} key quotes come from participants who consented to being "
+                      f"quoted ({withheld} withheld). Email addresses, phone numbers and names inside "
+                      "quotes are redacted.", sources=[rel])
+        if len(quotes):
+            themes = self._themes("marketing")
+            if themes is not None and quotes["codes"].astype(bool).any():
+                used = set()
+                for code in themes["code"].head(8):
+                    picked = [q for q in self._quotes_for(quotes, str(code), 3) if q["id"] not in used][:1]
+                    for q in picked:
+                        q["theme"] = f"theme: {code}"
+                        used.add(q["id"])
+                    block.quotes += picked
+                block.sources.append(self.tables.source("themes"))
+            if not block.quotes:
+                best = quotes.assign(_s=-quotes["compound"].abs()).sort_values(["interview_id", "_s"])
+                block.quotes = [self._quote(q) for q in best.drop_duplicates("interview_id").head(8).to_dict("records")]
+            block.note = f"All {len(quotes)} shareable quotes, with their themes, are in {rel}."
+        else:
+            block.bullets = ["No key quote may be shared: no participant with a key quote consented to quoting."]
+        blocks.append(block)
+        return blocks
+
+    def _language(self) -> Block:
+        lang = Block("Customer language",
+                     "The phrases customers use for their situation, and the words each segment uses more "
+                     "than the others: use them in copy, onboarding and sales conversations instead of our "
+                     "own vocabulary.")
+        phrases = self.tables.get("language", "marketing")
+        keyness = self.tables.get("keyness", "marketing")
+        if isinstance(phrases, pd.DataFrame) and len(phrases):
+            lang.sources.append(self.tables.source("language"))
+            lang.table = table_of(phrases, {"phrase": ("Phrase", fmt_text), "freq": ("Times said", fmt_num),
+                                            "people": ("People", fmt_num)} if "phrase" in phrases else
+                                  _auto_columns(phrases, 4), limit=10, numeric=("freq", "people"))
+            said = self.tables.get("phrase_quotes", "marketing")
+            if isinstance(said, pd.DataFrame) and {"phrase", "participant", "text"} <= set(said.columns):
+                ok = said[said["participant"].isin(self.consenting)].drop_duplicates("phrase").head(4)
+                for row in ok.to_dict("records"):
+                    q = self._quote({**row, "text": self.redact(row["text"]),
+                                     "segment": self.segment_of.get(row["participant"])})
+                    q["theme"] = f"“{row['phrase']}”"
+                    lang.quotes.append(q)
+                if lang.quotes:
+                    lang.sources.append(self.tables.source("phrase_quotes"))
+                    lang.note = "Phrases in context:"
+        if isinstance(keyness, pd.DataFrame) and {"segment", "word"} <= set(keyness.columns):
+            lang.sources.append(self.tables.source("keyness"))
+            over = keyness[keyness["use"] == "over"] if "use" in keyness else keyness
+            for seg, group in over.groupby("segment", sort=True):
+                words = ", ".join(map(str, group["word"].head(8)))
+                lang.bullets.append(f"{seg}: {words}")
+        if not lang.sources:
+            lang.missing = self.needs("language", "keyness")
+        elif lang.bullets:
+            lang.bullets.insert(0, "Words each segment uses more than the rest (log-likelihood keyness):")
+        return lang
+
+    def leadership(self) -> list[Block]:
+        blocks = []
+        themes = self._themes("leadership")
+        top = Block("Top themes", "What most participants talked about, and how it felt to them.")
+        if themes is not None:
+            top.sources.append(self.tables.source("themes"))
+            top.table = table_of(themes.head(6), {
+                "code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
+                "participants": ("Participants", fmt_num), "share": ("Share of participants", fmt_share),
+                "mean_compound": ("Feeling", sentiment_word)},
+                numeric=("participants", "share"))
+            top.add_figure(self._theme_figure(themes))
+        else:
+            top.missing = self.needs("themes")
+        blocks.append(top)
+
+        blocks.append(self._trends())
+
+        program = self.tables.get("program", "leadership")
+        roi = Block("Program ROI", "What the research cost and what the decisions it informed are "
+                                   "estimated to be worth: ROI = (value − cost) / cost.")
+        if isinstance(program, dict):
+            roi.sources.append(self.tables.source("program"))
+            cur = program.get("currency") or self.currency
+            roi.metrics = [
+                {"value": fmt_money(program.get("total_cost"), cur), "label": "program cost"},
+                {"value": fmt_money(program.get("total_value"), cur), "label": "estimated value of decisions"},
+                {"value": fmt_ratio(program.get("roi")), "label": "return on investment"},
+                {"value": fmt_money(program.get("cost_per_interview"), cur), "label": "cost per interview"},
+            ]
+            roi.bullets = [b for b in (
+                _maybe("Participation: {} of invited people took part ({}× the survey response rate).",
+                       fmt_share(program.get("participation_rate")), fmt_num(program.get("times_survey_rate"), 1)),
+                _maybe("Follow-up on time: {} of due thank-yous, debriefs and notes.",
+                       fmt_share(program.get("follow_up_on_time"))),
+                _maybe("Median {} days from the first interview cited to the decision.",
+                       fmt_num(program.get("median_days_insight_to_action"), 0)),
+                _maybe("Action items: {} done, {} open, of which {} overdue.", fmt_num(program.get("done_actions")),
+                       fmt_num(program.get("open_actions")), fmt_num(program.get("overdue_actions"))),
+            ) if b]
+            if self.tables.get("cost_breakdown", "leadership") is not None:
+                roi.add_figure(self.tables.figure("cost_breakdown", also=("value_breakdown",)))
+        else:
+            roi.missing = self.needs("program")
+        blocks.append(roi)
+
+        decisions = self.decision_table()
+        rel = self.tables.own("report_decisions.csv", decisions, "leadership")
+        block = Block("Decisions", "What the team decided on the strength of these interviews, how many "
+                                   "interviews each decision cites, and the outcome measured so far.",
+                      sources=[rel])
+        if len(decisions):
+            block.table = table_of(decisions, {
+                "decision_id": ("", fmt_text), "decision": ("Decision", fmt_text),
+                "interviews_cited": ("Interviews cited", fmt_num),
+                "estimated_value": ("Estimated value", lambda v: fmt_money(v, self.currency)),
+                "outcome_metric": ("Outcome metric", fmt_text),
+                "outcome_baseline": ("Baseline", _outcome), "outcome_reading": ("Reading", _outcome)},
+                numeric=("interviews_cited", "estimated_value", "outcome_baseline", "outcome_reading"))
+        else:
+            block.bullets = ["No decision is recorded yet in the study's decisions.csv."]
+        open_questions = list(self.study.config.get("decisions") or [])
+        if open_questions:
+            block.note = "Decisions this study set out to inform: " + " · ".join(open_questions)
+        blocks.append(block)
+        blocks.append(self._follow_up_readings())
+        return blocks
+
+    def _follow_up_readings(self) -> Block:
+        block = Block("Did the decisions work?", "Later sprints heard the same segments again: how often the "
+                                                 "theme a decision targeted came up before and after it, and "
+                                                 "how it felt.")
+        experiments = self.tables.get("experiments", "leadership")
+        if isinstance(experiments, pd.DataFrame) and {"decision", "reading"} <= set(experiments.columns):
+            block.sources.append(self.tables.source("experiments"))
+            for row in experiments.dropna(subset=["reading"]).head(8).to_dict("records"):
+                what = " · ".join(fmt_text(row.get(k)) for k in ("decision", "segment", "code") if fmt_text(row.get(k)))
+                block.bullets.append(f"{what}: {row['reading']}")
+            if not block.bullets:
+                block.bullets = ["No decision has a follow-up reading yet."]
+        else:
+            block.missing = self.needs("experiments")
+        return block
+
+    def _trends(self) -> Block:
+        trend = Block("Trends", "How themes and the program move from sprint to sprint, and how the mood "
+                                "moved within this sprint.")
+        themes = self.tables.get("theme_trends", "leadership")
+        if isinstance(themes, pd.DataFrame) and len(themes):
+            trend.add_figure(self.tables.figure("theme_trends"))
+            trend.sources.append(self.tables.source("theme_trends")) if not trend.figures else None
+            if {"sprint", "code", "share"} <= set(themes.columns) and themes["sprint"].nunique() > 1:
+                order = list(dict.fromkeys(themes["sprint"]))
+                first, last = order[0], order[-1]
+                wide = themes.pivot_table(index="code", columns="sprint", values="share", aggfunc="first")
+                if first in wide and last in wide:
+                    change = (wide[last] - wide[first]).dropna().sort_values()
+                    if len(change):
+                        down, up = change.index[0], change.index[-1]
+                        trend.bullets.append(
+                            f"From {first} to {last}: {up} rose most ({fmt_share(wide.loc[up, first])} → "
+                            f"{fmt_share(wide.loc[up, last])} of participants), {down} fell most "
+                            f"({fmt_share(wide.loc[down, first])} → {fmt_share(wide.loc[down, last])}).")
+        program = self.tables.get("trends", "leadership")
+        if isinstance(program, pd.DataFrame) and len(program):
+            trend.sources.append(self.tables.source("trends"))
+            cur = self.currency
+            trend.table = table_of(program, {
+                "sprint": ("Sprint", fmt_text), "interviews_completed": ("Interviews", fmt_num),
+                "participation_rate": ("Participation", fmt_share), "diversity": ("Diversity", lambda v: fmt_num(v, 2)),
+                "total_cost": ("Cost", lambda v: fmt_money(v, cur)), "total_value": ("Estimated value", lambda v: fmt_money(v, cur)),
+                "roi": ("ROI", fmt_ratio), "median_days_insight_to_action": ("Days to decision", lambda v: fmt_num(v, 0)),
+                "overdue_actions": ("Overdue actions", fmt_num)},
+                numeric=("interviews_completed", "participation_rate", "diversity", "total_cost", "total_value", "roi",
+                         "median_days_insight_to_action", "overdue_actions"))
+        mood = self.tables.get("sentiment_trend", "leadership")
+        if isinstance(mood, pd.DataFrame) and len(mood):
+            trend.add_figure(self.tables.figure("sentiment_trend"))
+            if "sentiment_trend.csv" not in " ".join(trend.sources):
+                trend.sources.append(self.tables.source("sentiment_trend"))
+        elif isinstance(self.tables.get("weekly", "leadership"), pd.DataFrame):
+            trend.add_figure(self.tables.figure("weekly"))
+        if not trend.sources:
+            trend.missing = self.needs("theme_trends", "trends", "sentiment_trend")
+        return trend
+
+    def appendix(self) -> list[Block]:
+        blocks = []
+        sample = self.sample_table()
+        rel = self.tables.own("report_sample.csv", sample, "appendix")
+        study = self.study
+        dates = pd.to_datetime(study.interviews["date"], errors="coerce").dropna()
+        fmt = str(study.config.get("format") or "micro")
+        block = Block("Sample and recruitment", sources=[rel])
+        block.intro = (f"{len(study.interviews)} {fmt} interviews"
+                       + (f" between {dates.min():%-d %B} and {dates.max():%-d %B %Y}" if len(dates) else "")
+                       + f"; participants recruited by {self.segment_attribute} against quotas.")
+        block.table = table_of(sample, {
+            "segment": (self.segment_attribute.capitalize(), fmt_text), "quota": ("Quota", fmt_num),
+            "recruited": ("Recruited", fmt_num), "completed": ("Interviewed", fmt_num),
+            "scheduled": ("Scheduled", fmt_num), "declined_or_no_show": ("Declined or no-show", fmt_num),
+            "consented_to_quote": ("Consented to quoting", fmt_num)},
+            numeric=("quota", "recruited", "completed", "scheduled", "declined_or_no_show", "consented_to_quote"))
+        for key in ("funnel", "quota"):
+            if self.tables.get(key, "appendix") is not None:
+                block.add_figure(self.tables.figure(key))
+        blocks.append(block)
+
+        guide = Block("Discussion guide", "The questions asked, checked for leading, closed, hypothetical and "
+                                          "double-barreled wording.")
+        lint = self.tables.get("guide", "appendix")
+        if isinstance(lint, pd.DataFrame) and "question" in lint:
+            guide.sources.append(self.tables.source("guide"))
+            flags = lint["flags"].fillna("").astype(str) if "flags" in lint else pd.Series([""] * len(lint))
+            guide.bullets.append(f"{len(lint)} questions; {int((flags != '').sum())} flagged.")
+            guide.table = table_of(lint, {"n": ("#", fmt_text), "kind": ("Kind", fmt_text),
+                                          "question": ("Question", fmt_text), "flags": ("Flags", fmt_text)})
+        else:
+            guide.missing = self.needs("guide")
+        blocks.append(guide)
+
+        capture = Block("Capture quality", "How much the interviewer talked (aim: 20% or less of the "
+                                           "words) and whether the follow-up discipline held.")
+        ratios = self.tables.get("talk_ratio", "appendix")
+        if isinstance(ratios, pd.DataFrame) and len(ratios):
+            capture.sources.append(self.tables.source("talk_ratio"))
+            over = int(ratios["over_target"].astype(str).str.lower().eq("true").sum()) if "over_target" in ratios else 0
+            capture.metrics.append({"value": fmt_share(pd.to_numeric(ratios["talk_ratio"], errors="coerce").median()),
+                                    "label": "median interviewer share of words"})
+            capture.metrics.append({"value": f"{over} of {len(ratios)}", "label": "transcripts over the 20% target"})
+        follow = self.tables.get("follow_up", "appendix")
+        if isinstance(follow, pd.DataFrame) and len(follow) and "thank_you" in follow:
+            capture.sources.append(self.tables.source("follow_up"))
+            capture.metrics.append({"value": fmt_share((follow["thank_you"] == "on time").mean()),
+                                    "label": "thank-you notes within 24 hours"})
+            capture.metrics.append({"value": fmt_share((follow["debrief"] == "on time").mean()),
+                                    "label": "debriefs within 48 hours"})
+        if isinstance(ratios, pd.DataFrame) and len(ratios):
+            capture.add_figure(self.tables.figure("talk_ratio"))
+        if not capture.sources:
+            capture.missing = self.needs("talk_ratio", "follow_up")
+        blocks.append(capture)
+
+        sat = Block("Saturation", "Whether new interviews still add new codes (Guest, Namey & Chen 2020: "
+                                  "saturation when a run of two interviews after a base of six adds at most "
+                                  "5% new codes).")
+        frame = self.tables.get("saturation", "appendix")
+        summary = self.tables.get("saturation_summary", "appendix")
+        if isinstance(summary, dict):
+            sat.sources.append(self.tables.source("saturation_summary"))
+            n = summary.get("n_interviews")
+            if summary.get("saturated_at"):
+                sat.bullets.append(f"Saturation was reached at interview {summary['saturated_at']}"
+                                   + (f" ({summary['saturated_at_id']})" if summary.get("saturated_at_id") else "")
+                                   + (f" of {n}" if n else "")
+                                   + (f", with {summary['total_codes']} codes in all." if summary.get("total_codes") is not None else "."))
+            else:
+                sat.bullets.append(f"Saturation was not reached: {summary.get('reason') or 'no run under the threshold'}.")
+        elif isinstance(frame, pd.DataFrame) and len(frame) and "saturation_point" in frame:
+            point = frame[frame["saturation_point"].astype(str).str.lower() == "true"]
+            sat.bullets.append(f"Saturation was reached at interview {int(point.iloc[0]['interview'])} of {len(frame)}."
+                               if len(point) else f"Saturation was not reached in {len(frame)} interviews.")
+        if isinstance(frame, pd.DataFrame) and len(frame):
+            sat.sources.append(self.tables.source("saturation"))
+            sat.add_figure(self.tables.figure("saturation"))
+        if not sat.sources:
+            sat.missing = self.needs("saturation")
+        blocks.append(sat)
+
+        agree = Block("Agreement between coders", "Coders coded the same segments independently; agreement "
+                                                  "is chance-corrected (Krippendorff's alpha over all codes, "
+                                                  "Cohen's kappa per code).")
+        overall = self.tables.get("agreement", "appendix")
+        per_code = self.tables.get("code_agreement", "appendix")
+        if isinstance(overall, dict):
+            agree.sources.append(self.tables.source("agreement"))
+            band = overall.get("alpha_band") or overall.get("band") or ""
+            kband = overall.get("mean_kappa_band") or overall.get("kappa_band") or ""
+            agree.metrics = [
+                {"value": fmt_num(overall.get("alpha"), 2), "label": f"Krippendorff's alpha{f' ({band})' if band else ''}"},
+                {"value": fmt_num(overall.get("mean_kappa"), 2), "label": f"mean Cohen's kappa per code{f' ({kband})' if kband else ''}"},
+                {"value": fmt_num(overall.get("n_segments")), "label": "segments coded by both"},
+                {"value": ", ".join(map(str, overall.get("coders") or [])) or "–", "label": "coders"},
+            ]
+        if isinstance(per_code, pd.DataFrame) and len(per_code) and "kappa" in per_code:
+            agree.sources.append(self.tables.source("code_agreement"))
+            weak = per_code[pd.to_numeric(per_code["kappa"], errors="coerce") < 0.6]
+            if len(weak):
+                agree.bullets.append("Codes to discuss and define more sharply (kappa below 0.6): "
+                                     + ", ".join(map(str, weak["code"])) + ".")
+            agree.add_figure(self.tables.figure("code_agreement"))
+        if not agree.sources:
+            agree.missing = self.needs("agreement")
+        blocks.append(agree)
+        return blocks
+
+    def _theme_figure(self, themes: pd.DataFrame) -> dict | None:
+        existing = self.tables.figure("themes")
+        if existing:
+            return existing
+        if not {"participants", "code"} <= set(themes.columns) or not len(themes):
+            return None
+        import matplotlib.pyplot as plt
+
+        from kit import plots
+
+        fig = report_theme_chart(themes.head(10))
+        path = self.out / FIGURES / "report_themes.png"
+        plots.save(fig, path)
+        plt.close(fig)
+        return {"src": data_uri(path), "name": f"{FIGURES}/report_themes.png", "tables": [self.tables.source("themes")]}
+
+    # -- the page --------------------------------------------------------------------------------
+    def headline(self, quotes: pd.DataFrame) -> tuple[list[dict], list[str]]:
+        study = self.study
+        themes = self.tables.get("themes")
+        program = self.tables.get("program")
+        participants = study.interviews["participant"].replace("", None).nunique()
+        metrics = [{"value": str(len(study.interviews)), "label": "interviews"},
+                   {"value": str(participants), "label": "participants"},
+                   {"value": str(len(quotes)), "label": "shareable quotes"},
+                   {"value": str(len(study.decisions)), "label": "decisions informed"}]
+        if isinstance(program, dict) and not _missing(program.get("roi")):
+            metrics.append({"value": fmt_ratio(program.get("roi")), "label": "program ROI"})
+        findings = []
+        if isinstance(themes, pd.DataFrame) and {"code", "participants"} <= set(themes.columns) and len(themes):
+            lead = themes.sort_values("participants", ascending=False, kind="stable").head(3)
+            total = participants or 1
+            findings.append("Most talked about: " + "; ".join(
+                f"{r.code} ({int(r.participants)} of {total} participants)" for r in lead.itertuples()) + ".")
+            if "mean_compound" in themes:
+                neg = themes[(pd.to_numeric(themes["mean_compound"], errors="coerce") <= -0.05)
+                             & (themes["participants"] > 0)]
+                if len(neg):
+                    worst = neg.sort_values(["participants", "mean_compound"], ascending=[False, True]).iloc[0]
+                    findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} "
+                                    f"participants and negative in tone ({float(worst['mean_compound']):+.2f}).")
+        decisions = self.decision_table()
+        if len(decisions):
+            value = pd.to_numeric(decisions["estimated_value"], errors="coerce").sum()
+            findings.append(f"{len(decisions)} decision(s) cite these interviews as evidence, with an estimated "
+                            f"value of {fmt_money(value, self.currency)}.")
+        if isinstance(program, dict) and not _missing(program.get("total_cost")):
+            cur = program.get("currency") or self.currency
+            findings.append(f"The research cost {fmt_money(program.get('total_cost'), cur)}"
+                            + (f"; the decisions it informed are estimated at {fmt_money(program.get('total_value'), cur)}, "
+                               f"a return on investment of {fmt_ratio(program.get('roi'))}."
+                               if not _missing(program.get("roi")) else "."))
+        return metrics, findings
+
+    def context(self) -> dict:
+        from kit import __version__
+
+        quotes = self.quote_table()
+        self.tables.own("report_quotes.csv", quotes, "marketing")
+        sections = [
+            {"id": "product", "title": "Product", "audience": "for product managers and designers",
+             "lead": "Where the job breaks down for participants, what they ask for, and what we could build.",
+             "blocks": self.product(quotes)},
+            {"id": "marketing", "title": "Marketing", "audience": "for marketing and sales",
+             "lead": "How customers describe their situation, and quotes cleared for use.",
+             "blocks": self.marketing(quotes)},
+            {"id": "leadership", "title": "Leadership", "audience": "for leadership",
+             "lead": "The themes that matter most, how the program is trending, what it is worth and what was decided.",
+             "blocks": self.leadership()},
+            {"id": "appendix", "title": "Method appendix", "audience": "for researchers",
+             "lead": "How the evidence was gathered and how far it can be trusted.",
+             "blocks": self.appendix()},
+        ]
+        metrics, findings = self.headline(quotes)
+        study = self.study
+        return {
+            "title": study.name,
+            "sprint": self.sprint,
+            "research_question": fmt_text(study.config.get("research_question")),
+            "objectives": list(study.config.get("objectives") or []),
+            "metrics": metrics,
+            "findings": findings,
+            "sections": [{**s, "blocks": [asdict(b) | {"status": b.status} for b in s["blocks"]]}
+                         for s in sections],
+            "notebooks": self.notebook_links(),
+            "tables": self.table_list(),
+            "include_names": self.include_names,
+            "withheld": len(study.quotes) - len(quotes),
+            "version": __version__,
+        }
+
+    def notebook_links(self) -> list[dict]:
+        links = []
+        for stem in self.ran:
+            links.append({"name": f"{stem}.ipynb", "stem": stem,
+                          "title": stem.split("-", 1)[-1].replace("-", " ").capitalize(),
+                          "step": stem.split("-", 1)[0]})
+        return links
+
+    def _writers(self) -> dict[str, list[str]]:
+        """Which executed notebook names which file: the notebooks' code, searched for file names."""
+        import nbformat
+
+        sources = {}
+        folder = self.out / "notebooks"
+        for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")) if folder.is_dir() else []:
+            try:
+                nb = nbformat.read(path, as_version=4)
+            except Exception:
+                continue
+            sources[path.stem] = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        return sources
+
+    def table_list(self) -> list[dict]:
+        folder = self.out / TABLES
+        rows = []
+        writers = self._writers()
+        paths = sorted(folder.glob("*")) if folder.is_dir() else []
+        paths += sorted(p for p in self.out.glob("*.json"))
+        for path in paths:
+            if path.suffix not in (".csv", ".json") or path.name.startswith("."):
+                continue
+            rel = self.tables.rel(path)
+            if path.suffix == ".csv":
+                try:
+                    size = f"{len(pd.read_csv(path))} rows"
+                except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError):
+                    size = "unreadable"
+            else:
+                size = "summary"
+            if path.name.startswith("report_"):
+                producer = REPORT_NOTEBOOK
+            else:
+                named = [nb for nb, code in writers.items() if path.stem in code]
+                producer = ", ".join(named) if named else "–"
+            rows.append({"path": rel, "size": size, "producer": producer,
+                         "used_in": ", ".join(self.tables.used.get(rel, [])) or "not shown"})
+        return rows
+
+
+def _maybe(template: str, *values) -> str:
+    return "" if any(v in ("–", "") for v in values) else template.format(*values)
+
+
+def _outcome(value) -> str:
+    if _missing(value):
+        return "–"
+    value = float(value)
+    return f"{value:.0%}" if 0 < abs(value) < 1 else fmt_num(value, 1).removesuffix(".0")
+
+
+def report_theme_chart(themes: pd.DataFrame):
+    """Horizontal bars: participants per theme; negative themes hatched and labelled."""
+    import matplotlib.pyplot as plt
+    import matplotlib.ticker
+
+    from kit.plots import FIGSIZE
+
+    frame = themes.iloc[::-1]
+    tone = pd.to_numeric(frame.get("mean_compound", pd.Series([float("nan")] * len(frame))), errors="coerce")
+    negative = (tone <= -0.05).tolist()
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(2.5, 0.38 * len(frame) + 1.3)))
+    bars = ax.barh(frame["code"].astype(str), frame["participants"],
+                   color=["#c0392b" if n else "#2e86c1" for n in negative])
+    for bar, neg, value in zip(bars, negative, frame["participants"]):
+        if neg:
+            bar.set_hatch("//")
+        ax.annotate(f"{int(value)}" + ("  negative" if neg else ""), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_xlabel("Participants who raised the theme")
+    ax.set_ylabel("Theme")
+    ax.set_xlim(0, float(frame["participants"].max()) * 1.3 + 0.5)
+    ax.set_title("Top themes by participants (hatched: negative in tone)")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+# -- entry points ------------------------------------------------------------------------------------
+@dataclass
+class Built:
+    """What ``build_report`` made: the page, and an outline of what it shows and lacks."""
+
+    path: Path
+    outline: pd.DataFrame
+
+    def _repr_html_(self):  # pragma: no cover - shown in the notebook
+        return self.outline.to_html(index=False)
+
+
+def render(context: dict) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
     env = Environment(loader=FileSystemLoader(templates_path() / "report"),
-                      autoescape=select_autoescape(["html", "j2"]))
-    page = env.get_template("index.html.j2").render(
-        title=study.name,
-        sprint=study.sprint,
-        research_question=study.config.get("research_question", ""),
-        n_interviews=len(study.interviews),
-        n_participants=study.interviews["participant"].replace("", None).nunique(),
-        n_transcripts=int((study.interviews["n_turns"] > 0).sum()),
-        n_quotes=int(study.quotes["consent_quote"].sum()) if len(study.quotes) else 0,
-        notebooks=[{"name": nb.name, "stem": nb.stem,
-                    "title": nb.stem.split("-", 1)[-1].replace("-", " ").capitalize()} for nb in notebooks],
-        include_names=include_names,
-        version=__version__,
-    )
-    path = Path(out) / "index.html"
-    atomic_write_text(path, page)
-    return path
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("index.html.j2").render(**context)
+
+
+def build_report(study, out_dir, sprint: str = "", include_names: bool = False) -> Built:
+    """Write OUT/index.html (and the report's own tables) from the tables in ``out_dir``."""
+    from kit.csvio import atomic_write_text
+    from kit.study import as_study
+
+    study = as_study(study, strict=False)
+    out = Path(out_dir)
+    (out / TABLES).mkdir(parents=True, exist_ok=True)
+    report = Report(study, out, sprint=sprint, include_names=include_names)
+    context = report.context()
+    path = out / "index.html"
+    atomic_write_text(path, render(context))
+    rows = [{"section": s["title"], "part": b["title"], "status": b["status"],
+             "source": ", ".join(b["sources"]) if b["sources"] else b["missing"]}
+            for s in context["sections"] for b in s["blocks"]]
+    return Built(path, pd.DataFrame(rows, columns=["section", "part", "status", "source"]))
+
+
+def write_index(out: Path, study_path: Path, notebooks=None, include_names: bool = False) -> Path:
+    """Write OUT/index.html from the tables in OUT (kept for callers of the first version)."""
+    return build_report(study_path, out, include_names=include_names).path

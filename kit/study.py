@@ -113,9 +113,10 @@ def as_study(study, strict: bool = True) -> Study:
     return study if isinstance(study, Study) else load_study(study, strict=strict)
 
 
-def load_study(path, strict: bool = True) -> Study:
-    """Load a study folder. With ``strict`` (default) any error raises ``StudyError``."""
-    loader = _Loader(Path(path))
+def load_study(path, strict: bool = True, progress: bool = False) -> Study:
+    """Load a study folder. With ``strict`` (default) any error raises ``StudyError``.
+    ``progress`` shows a progress bar on standard error for large studies."""
+    loader = _Loader(Path(path), progress=progress)
     study = loader.load()
     if strict and study.errors:
         raise StudyError(study.errors)
@@ -123,8 +124,10 @@ def load_study(path, strict: bool = True) -> Study:
 
 
 class _Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, progress: bool = False):
         self.root = root
+        self.progress = progress
+        self.parsed: dict = {}
         self.problems: list[Problem] = []
 
     def problem(self, path, line, message, level="error"):
@@ -147,6 +150,7 @@ class _Loader:
 
     def load_config(self) -> dict:
         data, lines, path = self._yaml("study.yml")
+        self.config_lines = lines
         if data is None:
             return {}
         if not isinstance(data, dict):
@@ -186,6 +190,16 @@ class _Loader:
         if rate is not None and not (isinstance(rate, (int, float)) and 0 <= rate <= 1):
             self.problem(path, line_of(lines, "survey_baseline_response_rate"),
                          f"survey_baseline_response_rate must be a share between 0 and 1, not {rate!r}")
+        target = data.get("target_interviews")
+        if target is not None and not (isinstance(target, int) and not isinstance(target, bool) and target > 0):
+            self.problem(path, line_of(lines, "target_interviews"),
+                         f"target_interviews must be a whole number of interviews (15-20 for a pilot), not {target!r}")
+            data.pop("target_interviews")
+        attributes = segments.get("attributes")
+        if attributes is not None and not (isinstance(attributes, list) and all(isinstance(a, str) for a in attributes)):
+            self.problem(path, line_of(lines, "segments", "attributes"),
+                         "segments.attributes must be a list of participants.csv columns, e.g. [segment, region]")
+            segments.pop("attributes")
         cadence = data.get("cadence_days")
         if cadence is not None and not (isinstance(cadence, (int, float)) and cadence > 0):
             self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
@@ -252,12 +266,32 @@ class _Loader:
             if status == "completed" and row.get("invited_on") and row.get("interviewed_on") \
                     and row["interviewed_on"] < row["invited_on"]:
                 self.problem(path, line, "interviewed_on is before invited_on")
+            if row.get("invited_on") and row.get("scheduled_on") and row["scheduled_on"] < row["invited_on"]:
+                self.problem(path, line, "scheduled_on is before invited_on")
+            if status == "completed" and "interviewed_on" in row and not row.get("interviewed_on"):
+                self.problem(path, line, "status is completed but interviewed_on is empty", "warning")
+            if status and status != "completed" and row.get("interviewed_on"):
+                self.problem(path, line, f"interviewed_on is set but the status is {status!r}: "
+                                         "is the interview completed?", "warning")
             kept.append(row)
         frame = pd.DataFrame(kept)
         for col in ("id", "status", "consent_record", "consent_quote", "_line"):
             if col not in frame:
                 frame[col] = pd.Series(dtype=object)
         return frame.rename(columns={"_line": "line"})
+
+    def _check_segment_columns(self, config, participants):
+        segments = config.get("segments") or {}
+        path = self.root / "study.yml"
+        lines = getattr(self, "config_lines", {})
+        attribute = segments.get("attribute")
+        if attribute and str(attribute) not in participants.columns:
+            self.problem(path, line_of(lines, "segments", "attribute"),
+                         f"segments.attribute {attribute!r} is not a column of participants.csv", "warning")
+        for i, column in enumerate(segments.get("attributes") or []):
+            if column not in participants.columns:
+                self.problem(path, line_of(lines, "segments", "attributes", i),
+                             f"diversity attribute {column!r} is not a column of participants.csv", "warning")
 
     # -- interviews and transcripts --------------------------------------------------------
     def _transcript_files(self):
@@ -287,24 +321,55 @@ class _Loader:
         return notes
 
 
+    def _transcript_of(self, front, iid, by_stem):
+        """The transcript file of a note: its `transcript:` key, else transcripts/<id>.*"""
+        name = front.get("transcript")
+        if name:
+            candidates = [self.root / "transcripts" / str(name), self.root / str(name)]
+            return next((c for c in candidates if c.is_file()), None)
+        return by_stem[iid][0] if iid in by_stem else None
+
+    def _transcript_jobs(self, notes, transcripts, by_stem, config) -> list:
+        """(path, aliases, speakers) for every transcript the study will read."""
+        jobs, claimed = [], set()
+        for note in notes:
+            front = note.front or {}
+            iid = str(front.get("id") or "").strip()
+            tpath = self._transcript_of(front, iid, by_stem) if iid else None
+            if tpath is not None and str(tpath) not in claimed:
+                claimed.add(str(tpath))
+                aliases, _, known = _transcript_args(config, front)
+                jobs.append((str(tpath), aliases, known))
+        aliases, _, known = _transcript_args(config, {})
+        jobs += [(str(t), aliases, known) for t in transcripts if str(t) not in claimed]
+        return jobs
+
     def load(self) -> Study:
         config = self.load_config()
         guide = self.load_guide()
         participants = self.load_participants()
         known_participants = set(participants["id"]) if (self.root / "participants.csv").exists() else None
+        if known_participants is not None and len(participants):
+            self._check_segment_columns(config, participants)
+        status_of = dict(zip(participants["id"], participants["status"])) if len(participants) else {}
         notes = self.load_notes()
         transcripts = self._transcript_files()
         by_stem = {}
         for t in transcripts:
             by_stem.setdefault(t.stem, []).append(t)
 
-        interview_rows, turn_frames = [], []
+        interview_rows = []
+        turn_columns = {c: [] for c in TURN_COLUMNS}
         quotes, insights, opportunities, actions, followups = [], [], [], [], []
         ids_seen: dict[str, str] = {}
         used_transcripts = set()
         team = _team_names(config)
 
+        self.parsed = _parse_in_parallel(self._transcript_jobs(notes, transcripts, by_stem, config),
+                                         self.progress)
+        bar = _progress_bar(len(notes) + len(transcripts), self.progress and not self.parsed)
         for note in notes:
+            bar.update(1)
             front = note.front or {}
             iid = str(front.get("id") or "").strip()
             if not iid:
@@ -321,25 +386,29 @@ class _Loader:
                 elif participant not in known_participants:
                     self.problem(note.path, _front_line(note, "participant"),
                                  f"participant {participant!r} is not in participants.csv")
-            tpath = None
-            tname = front.get("transcript")
-            if tname:
-                candidates = [self.root / "transcripts" / str(tname), self.root / str(tname)]
-                tpath = next((c for c in candidates if c.is_file()), None)
-                if tpath is None:
-                    self.problem(note.path, _front_line(note, "transcript"),
-                                 f"transcript {tname!r} not found in transcripts/")
-            elif iid in by_stem:
-                tpath = by_stem[iid][0]
+                elif status_of.get(participant) and status_of[participant] != "completed":
+                    self.problem(note.path, _front_line(note, "participant"),
+                                 f"participant {participant!r} has status {status_of[participant]!r} in "
+                                 "participants.csv: mark them completed", "warning")
+            day = _date_or_none(front.get("date"))
+            for key in ("thank_you_sent", "debriefed", "notes_written"):
+                done = _date_or_none(front.get(key))
+                if day is not None and done is not None and done < day:
+                    self.problem(note.path, _front_line(note, key), f"{key} {done} is before the interview ({day})")
+            tpath = self._transcript_of(front, iid, by_stem)
+            if tpath is None and front.get("transcript"):
+                self.problem(note.path, _front_line(note, "transcript"),
+                             f"transcript {front['transcript']!r} not found in transcripts/")
             row = _interview_row(iid, front, note.path, participant)
             turns = None
             if tpath is not None:
                 used_transcripts.add(tpath.resolve())
                 turns = self._read_turns(tpath, iid, participant, config, team, front)
-            row.update(_turn_summary(turns, tpath))
+            row.update(_turn_summary(turns, tpath, self.root))
             interview_rows.append(row)
             if turns is not None:
-                turn_frames.append(turns)
+                for column, values in turn_columns.items():
+                    values.extend(turns[column])
             sections = note.sections or {}
             for kind, store, letter in (("quotes", quotes, "q"), ("insights", insights, "i"),
                                         ("opportunities", opportunities, "o")):
@@ -358,6 +427,7 @@ class _Loader:
 
         # Transcripts without a note are interviews of their own, named after the file.
         for tpath in transcripts:
+            bar.update(1)
             if tpath.resolve() in used_transcripts:
                 continue
             iid = tpath.stem
@@ -366,11 +436,13 @@ class _Loader:
             ids_seen[iid] = str(tpath)
             turns = self._read_turns(tpath, iid, "", config, team, {})
             row = _interview_row(iid, {}, "", "")
-            row.update(_turn_summary(turns, tpath))
+            row.update(_turn_summary(turns, tpath, self.root))
             interview_rows.append(row)
             if turns is not None:
-                turn_frames.append(turns)
+                for column, values in turn_columns.items():
+                    values.extend(turns[column])
 
+        bar.close()
         if not interview_rows:
             self.problem(self.root, 0, "no interviews found: add notes to interviews/ or transcripts to transcripts/")
 
@@ -382,8 +454,10 @@ class _Loader:
         if len(participants) and len(interviews):
             extra = participants[["id"] + attribute_cols + ["consent_quote"]].rename(columns={"id": "participant"})
             interviews = interviews.merge(extra, on="participant", how="left")
-        turns = (pd.concat(turn_frames, ignore_index=True) if turn_frames
-                 else pd.DataFrame(columns=TURN_COLUMNS))
+        turns = pd.DataFrame(turn_columns, columns=TURN_COLUMNS)
+        turns["turn"] = turns["turn"].astype("int64")
+        for column in ("start", "end"):
+            turns[column] = turns[column].astype("float64")
         quotes_df = pd.DataFrame(quotes, columns=ITEM_COLUMNS + ["time"])
         consent = dict(zip(participants["id"], participants["consent_quote"])) if len(participants) else {}
         quotes_df["consent_quote"] = quotes_df["participant"].map(lambda p: bool(consent.get(p, False)))
@@ -415,26 +489,19 @@ class _Loader:
         return study
 
     def _read_turns(self, tpath, iid, participant, config, team, front):
-        from kit.transcripts import read_transcript
+        """The transcript's turns as columns (plain lists), with roles and stable ids."""
+        from kit.transcripts import infer_interviewer, read_turns
 
-        aliases = {str(k): str(v) for k, v in (config.get("aliases") or {}).items()}
-        speakers = front.get("speakers") or {}
-        roles = {}
-        if isinstance(speakers, dict):
-            for label, value in speakers.items():
-                value = str(value)
-                if value.lower() in ("interviewer", "participant", "observer"):
-                    roles[str(label).casefold()] = value.lower()
-                else:
-                    aliases[str(label)] = value
-        known = [m.get("name") if isinstance(m, dict) else m for m in config.get("team") or []]
-        known += [str(front.get(k)) for k in ("interviewer", "note_taker") if front.get(k)]
-        known += list(config.get("interviewer_labels") or [])
+        aliases, roles, known = _transcript_args(config, front)
+        parsed = self.parsed.pop(str(tpath), None)
         try:
-            turns = read_transcript(tpath, aliases=aliases or None, speakers=[k for k in known if k] or None)
+            if isinstance(parsed, TranscriptError):
+                raise parsed
+            columns, fmt, warnings = parsed or read_turns(tpath, aliases=aliases or None, speakers=known or None)
         except TranscriptError as exc:
             self.problems += exc.problems
             return None
+        self.problems += warnings
         interviewers = set(team) | set(DEFAULT_INTERVIEWER_LABELS)
         interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
         for key in ("interviewer", "note_taker"):
@@ -442,29 +509,30 @@ class _Loader:
             if name:
                 interviewers |= {name.casefold(), name.split()[0].casefold()}
         role_of = {}
-        for label in turns["speaker"].unique():
+        for label in dict.fromkeys(columns["speaker"]):
             key = str(label).casefold()
             if key in roles:
                 role_of[label] = roles[key]
-            elif key in interviewers or key.split()[0] in interviewers and key.split()[0] in team:
+            elif key in interviewers:
                 role_of[label] = "interviewer"
             else:
                 role_of[label] = "participant"
         if "interviewer" not in role_of.values() and len(role_of) > 1:
-            from kit import transcripts as tmod
-
-            guess = tmod.infer_interviewer(turns) if hasattr(tmod, "infer_interviewer") else turns["speaker"].iloc[0]
+            guess = infer_interviewer(pd.DataFrame(columns))
             role_of[guess] = "interviewer"
             self.problem(tpath, 0, f"no speaker is a known interviewer; took {guess!r} as the interviewer "
                                    "(name the interviewer in the note or in study.yml interviewer_labels)", "warning")
-        turns = turns.copy()
-        turns.insert(0, "interview_id", iid)
-        turns.insert(1, "turn", range(1, len(turns) + 1))
-        turns.insert(2, "segment_id", [f"{iid}#t{n}" for n in turns["turn"]])
-        turns["role"] = turns["speaker"].map(role_of)
-        turns["participant"] = [participant if r == "participant" else "" for r in turns["role"]]
-        turns.attrs["path"] = str(tpath)
-        return turns[TURN_COLUMNS]
+        n = len(columns["speaker"])
+        role = [role_of[label] for label in columns["speaker"]]
+        columns.update({
+            "interview_id": [iid] * n,
+            "turn": list(range(1, n + 1)),
+            "segment_id": [f"{iid}#t{i}" for i in range(1, n + 1)],
+            "role": role,
+            "participant": [participant if r == "participant" else "" for r in role],
+            "format": fmt,
+        })
+        return columns
 
     # -- codings, costs, decisions -----------------------------------------------------------
     def load_codings(self, study: Study) -> pd.DataFrame:
@@ -539,6 +607,11 @@ class _Loader:
             if bad:
                 continue
             amount = numbers["amount"]
+            if amount is not None and numbers["hours"] is not None and numbers["rate"] is not None \
+                    and abs(amount - numbers["hours"] * numbers["rate"]) > 0.005:
+                self.problem(path, line, f"amount {amount:g} is not hours x rate "
+                                         f"({numbers['hours']:g} x {numbers['rate']:g} = "
+                                         f"{numbers['hours'] * numbers['rate']:g})", "warning")
             if amount is None:
                 rate = numbers["rate"] if numbers["rate"] is not None else default_rate
                 if numbers["hours"] is None or rate is None:
@@ -560,7 +633,9 @@ class _Loader:
         rows, _, problems = read_rows(path, required=("decision",))
         self.problems += problems
         interview_ids = set(study.interviews["interview_id"])
+        interview_dates = dict(zip(study.interviews["interview_id"], study.interviews["date"]))
         segment_ids = study.segment_ids()
+        seen_ids: dict[str, int] = {}
         records = []
         for row in rows:
             line = row["_line"]
@@ -593,9 +668,106 @@ class _Loader:
                     self.problem(path, line, f"evidence {ref!r} is not an interview or segment of this study")
                     ok = False
             rec["evidence"] = evidence
+            if rec["id"] and rec["id"] in seen_ids:
+                self.problem(path, line, f"duplicate decision id {rec['id']!r} (first on line {seen_ids[rec['id']]})")
+                ok = False
+            elif not rec["id"]:
+                self.problem(path, line, "decision without an id: give it one such as D-001", "warning")
+            else:
+                seen_ids[rec["id"]] = line
+            if ok and rec.get("date") is None:
+                self.problem(path, line, "decision without a date: the time from interview to decision is unknown",
+                             "warning")
+            if ok and rec.get("outcome_reading") is not None and rec.get("outcome_baseline") is None:
+                self.problem(path, line, "outcome_reading without an outcome_baseline to compare it with")
+                ok = False
+            if ok and rec.get("outcome_reading") is not None and rec.get("reading_date") is None:
+                self.problem(path, line, "outcome_reading without a reading_date", "warning")
+            if ok and rec.get("date") and rec.get("reading_date") and rec["reading_date"] < rec["date"]:
+                self.problem(path, line, f"reading_date {rec['reading_date']} is before the decision ({rec['date']})")
+                ok = False
+            cited = [interview_dates.get(ref.split("#", 1)[0]) for ref in evidence]
+            cited = [d for d in cited if d is not None and not pd.isna(d)]
+            if ok and rec.get("date") and cited and rec["date"] < min(cited):
+                self.problem(path, line, f"decision dated {rec['date']}, before the earliest interview it cites "
+                                         f"({min(cited)})", "warning")
             if ok:
                 records.append(rec)
         return pd.DataFrame(records, columns=columns)
+
+
+class _NoBar:
+    def update(self, n):
+        pass
+
+    def close(self):
+        pass
+
+
+def _progress_bar(total: int, wanted: bool, threshold: int = 200):
+    """A progress bar on standard error for long loads; nothing for small studies."""
+    if not wanted or total < threshold:
+        return _NoBar()
+    import sys
+
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="reading interviews", unit="file", file=sys.stderr, leave=False)
+
+
+def _transcript_args(config, front) -> tuple[dict, dict, list]:
+    """How to read one interview's transcript: label aliases, roles fixed by the note's
+    ``speakers:``, and the labels that are always speakers (team, interviewer labels)."""
+    aliases = {str(k): str(v) for k, v in (config.get("aliases") or {}).items()}
+    speakers = front.get("speakers") or {}
+    roles = {}
+    if isinstance(speakers, dict):
+        for label, value in speakers.items():
+            value = str(value)
+            if value.lower() in ("interviewer", "participant", "observer"):
+                roles[str(label).casefold()] = value.lower()
+            else:
+                aliases[str(label)] = value
+    known = [m.get("name") if isinstance(m, dict) else m for m in config.get("team") or []]
+    known += [str(front.get(k)) for k in ("interviewer", "note_taker") if front.get(k)]
+    known += list(config.get("interviewer_labels") or [])
+    return aliases, roles, [str(k) for k in known if k]
+
+
+def _parse_job(job):
+    """Parse one transcript in a worker process; errors travel back as values."""
+    from kit.transcripts import read_turns
+
+    path, aliases, known = job
+    try:
+        return path, read_turns(path, aliases=aliases or None, speakers=known or None)
+    except TranscriptError as exc:
+        return path, exc
+
+
+PARALLEL_TRANSCRIPTS = 400  # below this, starting worker processes costs more than it saves
+
+
+def _parse_in_parallel(jobs, progress: bool) -> dict:
+    """Parse many transcripts on every core; {path: (columns, format, warnings) or error}."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(4, os.cpu_count() or 1)
+    if len(jobs) < PARALLEL_TRANSCRIPTS or workers < 2:
+        return {}
+    bar = _progress_bar(len(jobs), progress, threshold=0)
+    results = {}
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for path, result in pool.map(_parse_job, jobs, chunksize=100):
+                results[path] = result
+                bar.update(1)
+    except (OSError, RuntimeError):
+        return {}  # no worker processes here (a sandbox, a frozen app): parse one by one
+    finally:
+        bar.close()
+    return results
 
 
 def _team_names(config) -> set[str]:
@@ -648,12 +820,21 @@ def _interview_row(iid, front, note_path, participant) -> dict:
     }
 
 
-def _turn_summary(turns, tpath) -> dict:
-    from kit.transcripts import talk_ratio
-
+def _turn_summary(turns, tpath, root) -> dict:
+    """The transcript's path (relative to the study), format, turn count and talk ratio:
+    the interviewer's share of all words."""
+    path = ""
+    if tpath:
+        try:
+            path = str(Path(tpath).relative_to(root))
+        except ValueError:
+            path = str(tpath)
     if turns is None:
-        return {"transcript_path": str(tpath) if tpath else "", "transcript_format": "",
-                "n_turns": 0, "talk_ratio": float("nan")}
-    interviewer = set(turns.loc[turns["role"] == "interviewer", "speaker"])
-    return {"transcript_path": str(tpath), "transcript_format": turns.attrs.get("format", ""),
-            "n_turns": len(turns), "talk_ratio": talk_ratio(turns, interviewer) if interviewer else float("nan")}
+        return {"transcript_path": path, "transcript_format": "", "n_turns": 0, "talk_ratio": float("nan")}
+    words = {"interviewer": 0, "participant": 0, "observer": 0}
+    for role, text in zip(turns["role"], turns["text"]):
+        words[role] += len(text.split())
+    total = sum(words.values())
+    ratio = words["interviewer"] / total if total and "interviewer" in turns["role"] else float("nan")
+    return {"transcript_path": path, "transcript_format": turns["format"],
+            "n_turns": len(turns["text"]), "talk_ratio": ratio}

@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from kit.coding import stem, themes, words_and_clauses
@@ -31,7 +32,8 @@ __all__ = [
     "CODED_COLUMNS", "PARTICIPANT_WORDS", "coded_segments", "combine_codings", "n_participants",
     "frequency", "emphasis", "emphasis_table", "intensity", "cooccurrence",
     "cooccurrence_coefficient", "cooccurrence_pairs", "code_by_attribute", "rare_intense",
-    "quotes_per_code", "codes_per_interview", "segment_scores",
+    "quotes_per_code", "codes_per_interview", "segment_scores", "rare_intense_answer",
+    "saturation_answer",
 ]
 
 CODED_COLUMNS = ["segment_id", "interview_id", "participant", "kind", "code", "text"]
@@ -84,7 +86,8 @@ def coded_segments(codings: pd.DataFrame, segments: pd.DataFrame, coder=None) ->
         codings = codings[codings["coder"] == coder]
     seg = _segment_column(codings)
     pairs = codings[[seg, "code"]].rename(columns={seg: "segment_id"})
-    pairs = pairs[pairs["code"].map(lambda c: isinstance(c, str) and bool(c.strip()))]
+    keep = [isinstance(c, str) and bool(c.strip()) for c in pairs["code"]]
+    pairs = pairs.loc[pd.Series(keep, index=pairs.index, dtype=bool)]
     pairs = pairs.assign(code=pairs["code"].str.strip()).drop_duplicates(["segment_id", "code"])
     info = segments[["segment_id", "interview_id", "participant", "kind", "text"]].drop_duplicates("segment_id")
     frame = pairs.merge(info, on="segment_id", how="inner")
@@ -252,6 +255,23 @@ def rare_intense(table: pd.DataFrame, max_share: float = 0.20, top: float = 1 / 
     return chosen.sort_values(["rank", "code"]).reset_index(drop=True)
 
 
+def rare_intense_answer(strength: pd.DataFrame, rare: pd.DataFrame, max_share: float = 0.20) -> str:
+    """One sentence on the :func:`rare_intense` result, for a notebook."""
+    if len(rare):
+        names = ", ".join(rare["code"])
+        return f"{len(rare)} rare but intense theme{'s' if len(rare) != 1 else ''}: {names}"
+    mentioned = strength[strength["participants"] > 0]
+    if not len(mentioned):
+        return "No rare but intense theme: no code was applied."
+    rare_ones = mentioned[mentioned["share"] <= max_share + 1e-12]
+    if not len(rare_ones):
+        lowest = mentioned.sort_values(["share", "code"]).iloc[0]
+        return (f"No rare but intense theme: every code was raised by more than {max_share:.0%} of "
+                f"participants (the least common, {lowest['code']}, by {lowest['participants']}).")
+    return (f"No rare but intense theme: the {len(rare_ones)} rare code{'s' if len(rare_ones) != 1 else ''} "
+            f"({', '.join(rare_ones['code'])}) {'are' if len(rare_ones) != 1 else 'is'} not in the top third by strength.")
+
+
 # --------------------------------------------------------------------------- co-occurrence
 
 _UNITS = {"segment": "segment_id", "interview": "interview_id", "participant": "participant"}
@@ -283,8 +303,7 @@ def cooccurrence_coefficient(counts: pd.DataFrame) -> pd.DataFrame:
     diagonal of a code that occurs; 0 where neither code occurs)."""
     n = pd.Series(counts.to_numpy().diagonal(), index=counts.index)
     union = n.to_numpy()[:, None] + n.to_numpy()[None, :] - counts.to_numpy()
-    values = counts.to_numpy() / union.astype(float)
-    values[union == 0] = 0.0
+    values = np.divide(counts.to_numpy(), union, out=np.zeros(union.shape), where=union != 0)
     return pd.DataFrame(values, index=counts.index, columns=counts.columns)
 
 
@@ -375,10 +394,33 @@ def quotes_per_code(coded: pd.DataFrame, consenting, per_code: int = 3, scores: 
 
 def codes_per_interview(coded: pd.DataFrame, interviews: pd.DataFrame) -> dict:
     """``{interview_id: set of codes}`` for every interview of ``interviews``, in the order
-    they were held (date, then id; undated last), ready for ``kit.saturation.saturation``.
-    An interview nobody coded maps to an empty set."""
+    they were held (date, then id; undated last), ready for ``kit.thematic_saturation.saturation``.
+    An interview without codings maps to an empty set, which saturation reads as "nothing
+    new": pass only the interviews that were coded (all of them, for auto-codings)."""
     order = interviews.assign(_date=pd.to_datetime(interviews["date"], errors="coerce"))
     order = order.sort_values(["_date", "interview_id"], na_position="last")
     codes = coded.groupby("interview_id")["code"].agg(set).to_dict() if len(coded) else {}
     return {iid: set(codes.get(iid, set())) for iid in order["interview_id"]}
 
+
+
+# --------------------------------------------------------------------------- saturation answer
+
+def saturation_answer(result: dict) -> str:
+    """A sentence answering "were the interviews enough?" from a ``kit.saturation``
+    result: where saturation was reached (Guest, Namey & Chen 2020), what the interviews
+    after it added, and the share of codes found by interviews 6 and 12 (Guest, Bunce &
+    Johnson 2006)."""
+    n = result["n_interviews"]
+    rule = f"base {result['base']}, run {result['run']}, at most {result['threshold']:.0%} new codes"
+    shares = result.get("guest_2006") or {}
+    marks = [f"{shares[key]:.0%} by interview {mark}" for mark, key in ((6, "by_6"), (12, "by_12"))
+             if shares.get(key) is not None]
+    tail = f" Of the {result['total_codes']} codes, {' and '.join(marks)}." if marks else ""
+    point = result.get("saturated_at")
+    if not point:
+        return f"Not yet: {result.get('reason') or 'no run under the threshold'} ({rule}).{tail}"
+    later = sum(result["new_per_interview"][point:])
+    after = (f"interviews {point + 1} to {n} added {later} new code{'s' if later != 1 else ''}"
+             if point < n else "it was the last interview")
+    return f"Yes: saturation was reached at interview {point} of {n} ({rule}); {after}.{tail}"

@@ -146,10 +146,17 @@ def read_transcript(path, aliases: Mapping[str, str] | None = None, *,
     even when used only once. Raises :class:`TranscriptError` for a missing, unreadable,
     empty, binary or undecodable file, and for a file with no speaker turns.
     """
+    return _frame(*read_turns(path, aliases, speakers=speakers))
+
+
+def read_turns(path, aliases: Mapping[str, str] | None = None, *,
+               speakers: Iterable[str] | None = None) -> tuple[dict, str, list[Problem]]:
+    """Like :func:`read_transcript`, but the turns come back as plain lists
+    (``{"speaker": [...], "start": [...], "end": [...], "text": [...]}``) with the format
+    and the warnings, without building a DataFrame: for loading thousands of transcripts."""
     source = str(path)
-    p = Path(path)
     try:
-        data = p.read_bytes()
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise _error(source, 0, "transcript not found: check the file name, or the "
                                 "note's `transcript:` field") from None
@@ -158,14 +165,28 @@ def read_transcript(path, aliases: Mapping[str, str] | None = None, *,
     except OSError as exc:
         raise _error(source, 0, f"cannot read the transcript ({exc.strerror or exc}): "
                                 "check the file's permissions") from None
-    return parse_transcript(_decode(data, source), source=source, aliases=aliases,
-                            speakers=speakers)
+    return parse_turns(_decode(data, source), source=source, aliases=aliases, speakers=speakers)
 
 
 def parse_transcript(text: str, source: str = "<text>",
                      aliases: Mapping[str, str] | None = None, *,
                      speakers: Iterable[str] | None = None) -> pd.DataFrame:
     """Parse transcript text (any supported format) into a DataFrame of speaker turns."""
+    return _frame(*parse_turns(text, source, aliases, speakers=speakers))
+
+
+def _frame(columns: dict, fmt: str, problems: list) -> pd.DataFrame:
+    df = pd.DataFrame({"speaker": columns["speaker"], "start": np.array(columns["start"], dtype="float64"),
+                       "end": np.array(columns["end"], dtype="float64"), "text": columns["text"]})
+    df.attrs["format"] = fmt
+    df.attrs["problems"] = problems
+    return df
+
+
+def parse_turns(text: str, source: str = "<text>",
+                aliases: Mapping[str, str] | None = None, *,
+                speakers: Iterable[str] | None = None) -> tuple[dict, str, list[Problem]]:
+    """Parse transcript text into turns as plain lists; see :func:`read_turns`."""
     if not isinstance(text, str):
         raise TypeError(f"parse_transcript expects text (str), not {type(text).__name__}")
     text = _normalise_newlines(text)
@@ -193,22 +214,18 @@ def parse_transcript(text: str, source: str = "<text>",
     if not turns:
         line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
         raise _error(source, line, _no_turns_message(fmt))
-    speaker, start, end, out = [], [], [], []
+    columns = {"speaker": [], "start": [], "end": [], "text": []}
     for sp, st, en, pieces in turns:
-        speaker.append(sp)
-        start.append(st)
-        end.append(en)
-        out.append(" ".join(" ".join(pieces).split()))
-    df = pd.DataFrame({"speaker": speaker, "start": np.array(start, dtype="float64"),
-                       "end": np.array(end, dtype="float64"), "text": out})
+        columns["speaker"].append(sp)
+        columns["start"].append(st)
+        columns["end"].append(en)
+        columns["text"].append(" ".join(" ".join(pieces).split()))
     problems = []
     if skipped:
         problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
                                 "speaker turn were skipped (a title, or text with no speaker "
                                 "label)", "warning"))
-    df.attrs["format"] = fmt
-    df.attrs["problems"] = problems
-    return df
+    return columns, fmt, problems
 
 
 def detect_format(text: str) -> str:

@@ -16,7 +16,11 @@ from kit.csvio import read_text
 from kit.errors import Problem
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (much faster on thousands of notes).
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_BASE):
     """SafeLoader whose impossible dates (``2026-13-45``) stay strings instead of raising
     ValueError, so the caller can say which key holds a bad date."""
 
@@ -26,6 +30,13 @@ def _timestamp(loader, node):
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
         return loader.construct_scalar(node)
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+class _Loader(yaml.SafeLoader):
+    """The pure-Python parser, for its clearer error messages once libyaml has failed."""
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
@@ -62,6 +73,10 @@ def load_yaml(path_or_text, source: str | None = None, *, line_offset: int = 0):
         source = source if source is not None else "<string>"
         text = str(path_or_text)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        return yaml.load(text, Loader=_FastLoader), []
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python parser, whose messages and marks are clearer
     try:
         return yaml.load(text, Loader=_Loader), []
     except yaml.MarkedYAMLError as exc:
@@ -106,7 +121,7 @@ def key_lines(text: str, *, line_offset: int = 0) -> dict[str, int]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     found: dict[str, int] = {}
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_BASE)
     except yaml.YAMLError:
         root = None
     if isinstance(root, yaml.MappingNode):
@@ -124,7 +139,7 @@ def key_lines(text: str, *, line_offset: int = 0) -> dict[str, int]:
 def duplicate_keys(text: str, source: str, *, line_offset: int = 0) -> list[Problem]:
     """A warning for each key written twice in one mapping: YAML silently keeps the last."""
     try:
-        root = yaml.compose(text.lstrip("\ufeff"), Loader=yaml.SafeLoader)
+        root = yaml.compose(text.lstrip("\ufeff"), Loader=_BASE)
     except yaml.YAMLError:
         return []
     problems: list[Problem] = []
@@ -151,7 +166,7 @@ def raw_scalars(text: str) -> dict[str, str]:
     """Top-level keys whose value is a plain scalar, mapped to the characters as written
     (without quotes): ``id: 007`` gives ``"007"`` where YAML reads the number 7."""
     try:
-        root = yaml.compose(text.lstrip("\ufeff"), Loader=yaml.SafeLoader)
+        root = yaml.compose(text.lstrip("\ufeff"), Loader=_BASE)
     except yaml.YAMLError:
         return {}
     if not isinstance(root, yaml.MappingNode):

@@ -77,3 +77,109 @@ def test_python_m_kit_and_help():
     assert proc.returncode == 0 and "lint-guide" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "kit"], capture_output=True, text=True)
     assert proc.returncode == 2
+
+
+def test_export_writes_valid_refi_qda(study_dir, tmp_path, capsys):
+    from kit.qdpx import import_qdpx, validate
+
+    qdpx, qdc = tmp_path / "s.qdpx", tmp_path / "s.qdc"
+    assert main(["export", str(study_dir), "--qdpx", str(qdpx), "--qdc", str(qdc)]) == 0
+    assert validate(qdpx) == [] and validate(qdc) == []
+    codings, problems = import_qdpx(qdpx, kit.load_study(study_dir))
+    assert problems == []
+    assert sorted(zip(codings["segment"], codings["code"])) == sorted(
+        zip(kit.load_study(study_dir).codings["segment"], kit.load_study(study_dir).codings["code"]))
+    assert main(["export", str(study_dir)]) == 2
+
+
+def test_review_json_contract(pilot_dir, capsys):
+    import json
+
+    path = pilot_dir / "transcripts" / "INT-009.txt"
+    assert main(["review", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["interviewer"] == ["Interviewer"]
+    turns = kit.load_study(pilot_dir).turns
+    mine = turns[turns["interview_id"] == "INT-009"]
+    words = mine["text"].str.split().str.len()
+    assert data["talk_ratio"] == pytest.approx(words[mine["role"] == "interviewer"].sum() / words.sum(), abs=5e-4)
+    assert data["questions"] and all({"text", "start", "kind", "flags"} <= set(q) for q in data["questions"])
+    assert data["questions"][0]["kind"] == "story"
+
+
+def test_lint_guide_cli(tmp_path, capsys):
+    import json
+
+    guide = write(tmp_path / "g.txt", "Tell me about the last time you paid a supplier.\n"
+                                      "Would you use an app to split bills?\n")
+    assert main(["lint-guide", str(guide), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [d["question"] for d in data] == ["Tell me about the last time you paid a supplier.",
+                                             "Would you use an app to split bills?"]
+    assert data[0]["flags"] == [] and "hypothetical" in data[1]["flags"] and data[1]["suggestion"]
+    assert main(["lint-guide", str(tmp_path / "missing.yml")]) == 2
+
+
+def test_analyze_in_parallel_writes_the_same_tables(study_dir, tmp_path, monkeypatch):
+    import kit.analyze as analyze_mod
+    from kit.analyze import analyze
+
+    serial = analyze(study_dir, tmp_path / "serial")
+    monkeypatch.setattr(analyze_mod, "PARALLEL_TEXTS", 1)
+    parallel = analyze(study_dir, tmp_path / "parallel")
+    for name in serial:
+        assert serial[name].read_bytes() == parallel[name].read_bytes(), name
+
+
+def test_analyze_writes_program_json(pilot_dir, tmp_path, capsys):
+    import json
+
+    from kit.program import program_summary
+
+    assert main(["analyze", str(pilot_dir), "--out", str(tmp_path), "--as-of", "2026-11-20", "--quiet"]) == 0
+    program = json.loads((tmp_path / "program.json").read_text())
+    for key in ("participation_rate", "interviews_completed", "diversity", "total_cost", "total_value", "roi",
+                "median_days_insight_to_action", "open_actions", "overdue_actions"):
+        assert key in program, key
+    study = kit.load_study(pilot_dir)
+    assert program["interviews_completed"] == 18
+    # the pilot's ledgers, summed independently
+    assert program["total_cost"] == pytest.approx(study.costs["amount"].sum())
+    assert program["total_value"] == pytest.approx(study.decisions["estimated_value"].sum())
+    assert program["roi"] == pytest.approx((program["total_value"] - program["total_cost"]) / program["total_cost"])
+    assert program == json.loads(json.dumps(program_summary(study, "2026-11-20"), default=str))
+
+
+def test_index_and_search_commands(tmp_path, capsys):
+    import json
+
+    from kit.repository import example_repository
+
+    repo = example_repository(tmp_path / "repo")
+    assert main(["index", str(repo)]) == 0
+    assert (repo / ".interview-kit" / "index.sqlite").is_file()
+    capsys.readouterr()
+    assert main(["search", str(repo), "late payment", "--json", "--since", "2026-10-20"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all(str(h["date"]) >= "2026-10-20" for h in hits)
+    assert all("late" in json.dumps(h).lower() for h in hits)
+
+
+def test_recruit_dry_run_writes_nothing_and_apply_appends(tmp_path, capsys):
+    from kit.paths import pilot_path
+
+    study = tmp_path / "study"
+    assert main(["new", str(study), "--example", "pilot"]) == 0
+    yml = study / "study.yml"
+    yml.write_text(yml.read_text().replace("quotas: {freelancer: 6,", "quotas: {freelancer: 15,"))
+    pool = kit.paths.PACKAGE_DIR / "data" / "sprints" / "pool.csv"
+    before = (study / "participants.csv").read_bytes()
+    capsys.readouterr()
+    assert main(["recruit", str(pool), "--study", str(study), "--n", "2", "--seed", "3"]) == 0
+    dry = capsys.readouterr().out
+    assert "fills quota freelancer" in dry
+    assert (study / "participants.csv").read_bytes() == before
+    assert main(["recruit", str(pool), "--study", str(study), "--n", "2", "--seed", "3", "--apply"]) == 0
+    after = (study / "participants.csv").read_bytes()
+    assert after.startswith(before) and after.count(b"\n") == before.count(b"\n") + 2
+    assert main(["check", str(study)]) == 0

@@ -3,6 +3,7 @@ and no participant's name or email in anything shared."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 
 import kit
 from kit.errors import StudyError
-from kit.pipeline import NotebookFailed, run, workflow_notebooks
+from kit.pipeline import LOG_NAME, NotebookFailed, PrivacyLeak, dependencies, estimates, run, workflow_notebooks
 from conftest import REPO, tree_snapshot, write
 
 pytestmark = pytest.mark.slow
@@ -50,6 +51,71 @@ def test_shared_outputs_hold_no_names_or_emails(pilot_report):
             text = path.read_text(encoding="utf-8")
             leaked = [s for s in secrets if s in text]
             assert not leaked, f"{path.name} shows {leaked[:3]}"
+
+
+def test_first_names_contacts_absent_from_the_report(pilot_report):
+    import pandas as pd
+
+    out, index = pilot_report
+    people = kit.load_study(kit.paths.pilot_path()).participants
+    firsts = {n.split()[0] for n in people["name"] if n}
+    report_files = [index] + sorted((out / "tables").glob("report_*.csv"))
+    for path in report_files:
+        text = path.read_text(encoding="utf-8")
+        assert "07700 900123" not in text and "accounts@example.com" not in text, path.name
+    for path in sorted((out / "tables").glob("*quote*.csv")):
+        quotes = pd.read_csv(path)
+        if "text" in quotes:
+            said = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(quotes["text"].astype(str))))
+            assert not said & firsts, f"{path.name} quotes {sorted(said & firsts)[:3]}"
+    html = index.read_text(encoding="utf-8")
+    assert "[phone]" in html and "[email]" in html
+
+
+def test_contact_details_in_quotes_redacted_in_every_table(pilot_report):
+    out, _ = pilot_report
+    files = [p for p in sorted(out.rglob("*")) if p.suffix in (".csv", ".html", ".ipynb", ".json", ".md")]
+    leaks = [p.name for p in files
+             if "07700 900123" in p.read_text(encoding="utf-8") or "accounts@example.com" in p.read_text(encoding="utf-8")]
+    assert len(files) > 20 and not leaks, leaks
+
+
+def test_first_names_of_participants_are_redacted_in_published_notebooks(pilot_report):
+    import re
+
+    out, _ = pilot_report
+    people = kit.load_study(kit.paths.pilot_path()).participants
+    firsts = {n.split()[0] for n in people["name"] if n}
+    published = list((out / "notebooks").glob("*.html")) + [out / "index.html"]
+    for path in published:
+        text = path.read_text(encoding="utf-8")
+        shown = sorted(f for f in firsts if re.search(rf"(?<![\w@.]){re.escape(f)}(?![\w@])", text))
+        assert not shown, f"{path.name} shows {shown}"
+
+
+def test_run_log_has_one_line_per_notebook(pilot_report):
+    out, _ = pilot_report
+    lines = (out / LOG_NAME).read_text().splitlines()
+    assert [line.split("\t")[0] for line in lines] == [nb.name for nb in workflow_notebooks()]
+    for line in lines:
+        name, seconds, status = line.split("\t")
+        assert float(seconds) > 0 and status == "ok"
+
+
+def test_tables_are_the_same_on_a_second_run(pilot_report, tmp_path):
+    out, _ = pilot_report
+    some = [nb for nb in workflow_notebooks() if nb.stem in ("03-capture", "08-sprint-report")]
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        run(None, folder, progress=False, notebooks=some)
+    tables = sorted(p.name for p in (first / "tables").glob("*.csv"))
+    assert tables == sorted(p.name for p in (second / "tables").glob("*.csv"))
+    for name in tables:
+        assert (first / "tables" / name).read_bytes() == (second / "tables" / name).read_bytes(), name
+    assert (first / "index.html").read_bytes() == (second / "index.html").read_bytes()
+    for name in ("interviews.csv", "talk_ratio.csv", "quotes.csv", "report_decisions.csv",
+                 "report_opportunities.csv", "report_sample.csv"):
+        assert (first / "tables" / name).read_bytes() == (out / "tables" / name).read_bytes(), name
 
 
 def test_quotes_only_from_consenting_participants(pilot_report):
@@ -89,6 +155,9 @@ def test_failed_notebook_is_named_and_previous_report_kept(tmp_path):
     partial = tmp_path / "report.failed" / "notebooks" / "02-bad.ipynb"
     assert partial.is_file() and err.value.partial == partial
     assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+    log = (tmp_path / "report.failed" / LOG_NAME).read_text().splitlines()
+    assert log[0].startswith("01-good.ipynb\t") and log[0].endswith("\tok")
+    assert log[1].startswith("02-bad.ipynb\t") and f"failed at cell {code_cells + 1}: ValueError" in log[1]
 
 
 def test_study_errors_stop_before_any_notebook(study_dir, tmp_path):
@@ -115,3 +184,95 @@ def test_cli_run_on_a_broken_study_exits_1_without_traceback(tmp_path, study_dir
     assert proc.returncode == 1
     assert "participants.csv:2: unknown status 'maybe'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def _notebook(path: Path, code: str, after=None) -> Path:
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('study_dir = ""\nout_dir = ""\nsprint = ""\ninclude_names = False',
+                                  metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(code)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    if after is not None:
+        nb.metadata["interview_kit"] = {"after": after}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def test_dependencies_and_estimates_plan_the_run(tmp_path):
+    a = _notebook(tmp_path / "01-a.ipynb", "x = 1")
+    b = _notebook(tmp_path / "02-b.ipynb", "x = 2", after=["01-a"])
+    c = _notebook(tmp_path / "03-c.ipynb", "x = 3" * 2000)
+    report = _notebook(tmp_path / "08-sprint-report.ipynb", "x = 4")
+    last = _notebook(tmp_path / "09-z.ipynb", "x = 5", after="*")
+    plan = dependencies([a, b, c, report, last])
+    assert plan == {"01-a": set(), "02-b": {"01-a"}, "03-c": set(),
+                    "08-sprint-report": {"01-a", "02-b", "03-c", "09-z"},
+                    "09-z": {"01-a", "02-b", "03-c", "08-sprint-report"}}
+    guess = estimates([a, c])
+    assert guess["03-c"] > guess["01-a"]
+    write(tmp_path / "run.log", "01-a.ipynb\t30.0\tok\n03-c.ipynb\t2.5\tok\n")
+    assert estimates([a, c], tmp_path / "run.log") == {"01-a": 30.0, "03-c": 2.5}
+
+
+def test_independent_notebooks_run_side_by_side_and_the_report_last(tmp_path):
+    folder = tmp_path / "nbs"
+    slow = "import time\ntime.sleep(3)"
+    nbs = [_notebook(folder / "01-one.ipynb", slow), _notebook(folder / "02-two.ipynb", slow),
+           _notebook(folder / "08-sprint-report.ipynb",
+                     "from kit.report import build_report\nbuild_report(study_dir, out_dir)")]
+    out = tmp_path / "out"
+    log = tmp_path / "scheduler.log"
+    index = run(None, out, notebooks=nbs, progress=False, jobs=2, log_file=log)
+    assert index.is_file()
+    times = {}
+    for nb in nbs:
+        meta = nbformat.read(out / "notebooks" / nb.name, as_version=4).metadata["papermill"]
+        times[nb.stem] = (meta["start_time"], meta["end_time"])
+    one, two, report = times["01-one"], times["02-two"], times["08-sprint-report"]
+    assert one[0] < two[1] and two[0] < one[1], "the two notebooks did not overlap"
+    assert report[0] >= max(one[1], two[1]), "the report started before the notebooks it reads"
+    kept = log.read_text().splitlines()
+    assert kept[0].split("\t")[1] == "start" and kept[-1].split("\t")[1:3] == ["end", "ok"]
+    assert kept[-1].endswith("exit=0") and len(kept) == 2 + len(nbs)
+    html = index.read_text()
+    assert 'href="notebooks/01-one.html"' in html and (out / "notebooks" / "01-one.html").is_file()
+
+
+def test_names_shown_by_a_notebook_are_redacted(study_dir, tmp_path):
+    nb = _notebook(tmp_path / "nbs" / "01-shows.ipynb",
+                   "import kit\nkit.load_study(study_dir).participants[['id', 'name', 'email']]")
+    out = tmp_path / "out"
+    run(study_dir, out, notebooks=[nb], progress=False)
+    published = (out / "notebooks" / "01-shows.ipynb").read_text() + (out / "notebooks" / "01-shows.html").read_text()
+    assert "Jo Park" not in published and "jo@example.com" not in published
+    assert "[name]" in published and "[email]" in published
+    run(study_dir, out, notebooks=[nb], progress=False, include_names=True)
+    assert "Jo Park" in (out / "notebooks" / "01-shows.ipynb").read_text()
+
+
+def test_a_notebook_that_writes_names_fails_the_run(study_dir, tmp_path):
+    nb = _notebook(tmp_path / "nbs" / "01-leaky.ipynb",
+                   "import kit, pathlib\n"
+                   "kit.load_study(study_dir).participants[['id', 'name']].to_csv(pathlib.Path(out_dir) / 'people.csv')")
+    out = tmp_path / "out"
+    write(out / "index.html", "the last good report")
+    with pytest.raises(PrivacyLeak) as err:
+        run(study_dir, out, notebooks=[nb], progress=False)
+    assert isinstance(err.value, NotebookFailed)
+    assert "people.csv" in err.value.files
+    assert "Jo Park" not in str(err.value) and "--include-names" in str(err.value)
+    assert (out / "index.html").read_text() == "the last good report"
+    assert (tmp_path / "out.failed" / "notebooks" / "01-leaky.ipynb").is_file()
+    index = run(study_dir, out, notebooks=[nb], progress=False, include_names=True)
+    assert "Jo Park" in (out / "people.csv").read_text() and index.is_file()
+    assert not (tmp_path / "out.failed").exists()
+
+
+def test_study_errors_are_logged_for_the_scheduler(study_dir, tmp_path):
+    write(study_dir / "participants.csv", "id,status\nP-1,maybe\n")
+    log = tmp_path / "logs" / "run.log"
+    with pytest.raises(StudyError):
+        run(study_dir, tmp_path / "out", progress=False, log_file=log)
+    last = log.read_text().splitlines()[-1]
+    assert "no notebook run" in last and last.endswith("exit=1")

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kit.saturation import saturation, saturation_frame
+from kit.thematic_saturation import saturation, saturation_frame
 
 # Nine interviews, hand-worked throughout this file.
 #   interview  codes        new codes   cumulative distinct
@@ -242,3 +242,11 @@ def test_matches_literal_reference(interviews, base, run, threshold):
         assert x["end"] - x["start"] + 1 == run
         if x["ratio"] is not None:
             assert math.isclose(x["ratio"], x["new"] / r["base_codes"])
+
+
+def test_public_name_is_the_function_even_after_the_module_is_imported():
+    import kit
+    import kit.thematic_saturation  # noqa: F401
+
+    assert callable(kit.saturation)
+    assert kit.saturation([["a"], ["b"]], base=1, run=1)["base_codes"] == 1

@@ -155,3 +155,20 @@ def test_pilot_quotes_are_verbatim_in_transcripts(pilot_dir):
             assert norm(q.text) in norm(participant_text[q.interview_id]), q.segment_id
             checked += 1
     assert checked >= 12
+
+
+def test_parallel_parsing_gives_the_same_study(study_dir, monkeypatch):
+    """Large studies parse transcripts in worker processes; the tables must not change."""
+    import kit.study as study_mod
+
+    for i in range(6):
+        write(study_dir / "transcripts" / f"extra-{i}.txt",
+              f"Interviewer: Tell me about invoice {i}.\nKim: It was paid {i} days late.\n")
+    (study_dir / "transcripts" / "broken.vtt").write_bytes(b"WEBVTT\n\n")
+    serial = kit.load_study(study_dir, strict=False)
+    monkeypatch.setattr(study_mod, "PARALLEL_TRANSCRIPTS", 2)
+    parallel = kit.load_study(study_dir, strict=False)
+    pd.testing.assert_frame_equal(serial.turns, parallel.turns)
+    pd.testing.assert_frame_equal(serial.interviews, parallel.interviews)
+    assert [str(p) for p in serial.problems] == [str(p) for p in parallel.problems]
+    assert any("broken.vtt" in str(p) for p in parallel.errors)

@@ -1,0 +1,270 @@
+"""`interview-kit analyze` at scale, against NLTK's VADER alone on the same turns.
+
+    python benchmarks/analyze_scale.py                 # 10,000 transcripts, ~240,000 turns
+    python benchmarks/analyze_scale.py --n 2000 --keep # keep the generated study and output
+    python benchmarks/analyze_scale.py --profile       # also a cProfile of the analyze run
+
+Generates, deterministically from ``--seed``, a study of ``--n`` micro-interview transcripts
+(``--turns`` speaker turns each, the interviewer and the participant taking turns; plain
+``Name: text`` files and WebVTT cues mixed) in a temporary folder, with a study.yml and the
+bundled pilot's codebook.yml. Participant turns are interview-like sentences built from a
+vocabulary that includes the codebook's keywords, sentiment words, negations and boosters,
+with amounts and dates so that few turns repeat exactly.
+
+Then, in one run, it measures:
+
+* ``nltk``: NLTK's ``SentimentIntensityAnalyzer.polarity_scores`` (with the kit's lexicon,
+  ``kit.nltkdata.nltk_analyzer``) on every turn text, once, in this process;
+* ``analyze``: ``python -m kit analyze DIR --out OUT --quiet`` end to end in a subprocess
+  (interpreter start, imports, loading and parsing every transcript, sentiment, auto-coding,
+  themes, writing the tables): wall time and peak resident memory
+  (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``).
+
+CPU seconds of both are printed too: on a busy machine they are steadier than wall time.
+
+Targets: analyze time <= 0.5 x nltk time, analyze peak memory < 2 GiB. The exit code is 1
+when a target is missed (2 when analyze itself fails).
+
+With ``--profile`` the analyze run is repeated under cProfile (``python -m cProfile -o``) and
+the functions with the most cumulative and own time are printed; the profile file is kept
+with ``--keep``.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+TIME_RATIO_TARGET = 0.5
+MEMORY_TARGET = 2 * 1024 ** 3  # bytes
+
+INTERVIEWERS = ["Maya Chen", "Interviewer", "Tom Becker"]
+FIRST = ["Dana", "Gary", "Hannah", "Sven", "Oliver", "Ines", "Marcus", "Kwame", "Felix", "Darius",
+         "Kenji", "Nadia", "Leila", "Rosa", "Siobhan", "Ravi", "Amara", "Beata", "Lucy", "Omar"]
+LAST = ["Okafor", "Mulligan", "Weiss", "Lindqvist", "Grant", "Carvalho", "Bell", "Asante", "Brandt",
+        "Karimi", "Watanabe", "Petrova", "Haddad", "Delgado", "Reilly", "Menon", "Nwosu", "Kowalski"]
+QUESTIONS = [
+    "Tell me about the last time a client paid you later than you expected.",
+    "What happened next?", "How did that feel?", "Say more about that.", "What did you do then?",
+    "How did you match that payment to the invoice?", "Walk me through what you did after that.",
+    "When was the last time you changed how you send invoices?", "What made that hard?",
+    "Looking ahead to your next big invoice, what are you planning to do differently?",
+    "Who else was involved?", "How long did that take you?",
+]
+OPENERS = ["So", "Well,", "Um,", "Honestly,", "To be fair,", "I mean,", "Yeah, so", "Right,", "Okay,"]
+SUBJECTS = ["the client", "my accountant", "the landlord", "their finance team", "the agency", "a customer",
+            "the bank", "Brightbill", "the supplier portal", "my bookkeeper", "the council", "the tenant",
+            "their procurement team", "a regular", "the new client", "my biggest client", "the CFO"]
+EVENTS = [
+    "paid the invoice {d} days late", "sent the deposit up front", "asked for net 30 terms",
+    "rejected the invoice because the PO number was missing", "wanted a purchase order first",
+    "paid through the payment link straight away", "took a fee of {p} percent",
+    "put the wrong reference on the transfer", "ignored the automatic reminder",
+    "never answered when I rang", "moved us to sixty days terms", "paid by bank transfer on the doorstep",
+    "kept the quote in a spreadsheet", "sent a remittance that matched nothing on the statement",
+    "part paid the invoice and left {a} euros open", "asked for a new supplier onboarding form",
+    "changed the scope, so I had to retype the quote", "still has not paid the {a} euros",
+    "paid cash the same day", "said the reminder sounded like a robot", "had our invoice stuck in the portal",
+    "evaluated a cheaper competitor", "asked me to switch to their app", "paid after I chased twice",
+    "wanted a variation on the estimate", "sent the payment run on the {n}th",
+]
+FEELINGS = [
+    "It was awful.", "Honestly it was fine.", "I felt so awkward chasing them.", "That stings.",
+    "Great, really great!", "I was so angry!", "Not a big deal.", "I hate ringing people about money.",
+    "It's embarrassing, to be honest.", "I love that part.", "It was a nightmare, I couldn't sleep.",
+    "Fair play to them.", "I wasn't happy about it.", "It's just boring.", "That was a relief.",
+    "It felt rude to push.", "Which is stressful, with rent due.", "Brilliant, no complaints.",
+    "I don't mind, really.", "It is what it is.", "Terrible, TERRIBLE experience.", "Not great, not terrible.",
+]
+TAILS = ["on a Tuesday", "in March", "last month", "before Christmas", "for the third time", "again",
+         "on a {a} euro job", "for the kitchen refit", "on the website project", "for the brand refresh",
+         "with the boiler swap", "after the event", "on the {n}th"]
+SHORT = ["Yeah.", "Right.", "Okay.", "Exactly.", "Mm-hm.", "Sure.", "No.", "Yes, exactly.", "Not really."]
+
+
+def _fill(text: str, rng: random.Random) -> str:
+    return text.format(d=rng.randint(3, 95), p=rng.choice(["1.5", "2.9", "3", "4"]),
+                       a=rng.choice(range(150, 48000, 50)), n=rng.randint(1, 28))
+
+
+def participant_turn(rng: random.Random) -> str:
+    if rng.random() < 0.08:
+        return rng.choice(SHORT)
+    sentences = []
+    for _ in range(rng.choice((1, 1, 2, 2, 3))):
+        words = []
+        if rng.random() < 0.4:
+            words.append(rng.choice(OPENERS))
+        words.append(rng.choice(SUBJECTS))
+        words.append(_fill(rng.choice(EVENTS), rng))
+        if rng.random() < 0.6:
+            words.append(_fill(rng.choice(TAILS), rng))
+        sentence = " ".join(words)
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        if rng.random() < 0.5:
+            sentences.append(rng.choice(FEELINGS))
+    return " ".join(sentences)
+
+
+def interview(rng: random.Random, turns: int) -> tuple[str, str, list[str]]:
+    """(interviewer label, participant label, turn texts) of one interview."""
+    asker = rng.choice(INTERVIEWERS)
+    person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    texts = [rng.choice(QUESTIONS) if i % 2 == 0 else participant_turn(rng) for i in range(turns)]
+    return asker, person, texts
+
+
+def _vtt_time(seconds: float) -> str:
+    h, rem = divmod(seconds, 3600)
+    m, s = divmod(rem, 60)
+    return f"{int(h):02d}:{int(m):02d}:{s:06.3f}"
+
+
+def write_transcript(path: Path, asker: str, person: str, texts: list[str], vtt: bool) -> None:
+    labels = [asker if i % 2 == 0 else person for i in range(len(texts))]
+    if vtt:
+        lines, clock = ["WEBVTT", ""], 1.0
+        for i, (label, text) in enumerate(zip(labels, texts), start=1):
+            end = clock + 2.0 + len(text) / 15
+            lines += [str(i), f"{_vtt_time(clock)} --> {_vtt_time(end)}", f"{label}: {text}", ""]
+            clock = end + 0.4
+        body = "\n".join(lines)
+    else:
+        body = "\n".join(f"{label}: {text}" for label, text in zip(labels, texts)) + "\n"
+    path.write_text(body, encoding="utf-8")
+
+
+STUDY_YML = """\
+title: Getting paid at scale
+research_question: How do owners of small service businesses get paid, and where does it break down?
+sprint: BENCH
+format: micro
+stages: [quote, invoice, chase, reconcile]
+team:
+  - {name: Maya Chen, role: researcher}
+  - {name: Tom Becker, role: support lead}
+interviewer_labels: [Interviewer, Moderator]
+"""
+
+
+def generate(root: Path, n: int, turns: int, seed: int) -> list[str]:
+    """Write the study; return every turn text in the order of the files."""
+    from kit.paths import pilot_path
+
+    rng = random.Random(seed)
+    (root / "transcripts").mkdir(parents=True)
+    (root / "study.yml").write_text(STUDY_YML, encoding="utf-8")
+    shutil.copy(pilot_path() / "codebook.yml", root / "codebook.yml")
+    texts: list[str] = []
+    for i in range(1, n + 1):
+        asker, person, said = interview(rng, turns)
+        vtt = rng.random() < 0.5
+        write_transcript(root / "transcripts" / f"INT-{i:05d}{'.vtt' if vtt else '.txt'}", asker, person, said, vtt)
+        texts += said
+    return texts
+
+
+def time_nltk(texts: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of NLTK's VADER on every text."""
+    from kit.nltkdata import nltk_analyzer
+
+    sia = nltk_analyzer()
+    sia.polarity_scores("warm up")
+    t0, c0 = time.perf_counter(), time.process_time()
+    for text in texts:
+        sia.polarity_scores(text)
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def run_analyze(study: Path, out: Path, profile: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    cmd = [sys.executable]
+    if profile is not None:
+        cmd += ["-m", "cProfile", "-o", str(profile)]
+    cmd += ["-m", "kit", "analyze", str(study), "--out", str(out), "--quiet"]
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=str(REPO))
+    return time.perf_counter() - t0, done
+
+
+def print_profile(path: Path, top: int) -> None:
+    import io
+    import pstats
+
+    for key, title in (("cumulative", "cumulative time"), ("tottime", "own time")):
+        buffer = io.StringIO()
+        stats = pstats.Stats(str(path), stream=buffer)
+        stats.strip_dirs().sort_stats(key).print_stats(top)
+        text = buffer.getvalue()
+        start = text.find("   ncalls")
+        print(f"\n-- analyze under cProfile, top {top} by {title} --")
+        print(text[start:].rstrip())
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000, help="transcripts to generate (default 10000)")
+    ap.add_argument("--turns", type=int, default=24, help="speaker turns per transcript (default 24)")
+    ap.add_argument("--seed", type=int, default=20261005, help="random seed")
+    ap.add_argument("--keep", action="store_true", help="keep the generated study and the output")
+    ap.add_argument("--profile", action="store_true", help="also profile the analyze run with cProfile")
+    ap.add_argument("--top", type=int, default=25, help="functions to print from the profile")
+    args = ap.parse_args(argv)
+
+    base = Path(tempfile.mkdtemp(prefix="interview-kit-bench-"))
+    study, out = base / "study", base / "out"
+    try:
+        t0 = time.perf_counter()
+        texts = generate(study, args.n, args.turns, args.seed)
+        size = sum(p.stat().st_size for p in (study / "transcripts").iterdir())
+        print(f"generated {args.n:,} transcripts, {len(texts):,} turns ({len(set(texts)):,} distinct texts, "
+              f"{size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s: {study}")
+
+        # analyze first, so RUSAGE_CHILDREN holds its peak only.
+        t_analyze, done = run_analyze(study, out)
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak, cpu_analyze = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+        peak_bytes = peak if sys.platform == "darwin" else peak * 1024
+        if done.returncode != 0:
+            print(f"analyze failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}", file=sys.stderr)
+            return 2
+        rows = sum(1 for _ in open(out / "turns.csv", encoding="utf-8")) - 1
+        t_nltk, cpu_nltk = time_nltk(texts)
+
+        ratio = t_analyze / t_nltk
+        print(f"nltk VADER alone, {len(texts):,} turns:  {t_nltk:8.2f} s  ({len(texts) / t_nltk:,.0f} turns/s)")
+        print(f"interview-kit analyze, end to end:  {t_analyze:8.2f} s  ({rows:,} turns written)")
+        print(f"ratio analyze / nltk:               {ratio:8.3f}   (target <= {TIME_RATIO_TARGET})")
+        print(f"CPU seconds, analyze / nltk:        {cpu_analyze:8.2f} / {cpu_nltk:.2f} = {cpu_analyze / cpu_nltk:.3f} "
+              "(less sensitive to other load on the machine)")
+        print(f"analyze peak memory:                {peak_bytes / 2 ** 20:8.0f} MiB (target < "
+              f"{MEMORY_TARGET / 2 ** 30:.0f} GiB)")
+        ok_time, ok_memory = ratio <= TIME_RATIO_TARGET, peak_bytes < MEMORY_TARGET
+        print(f"time target {'met' if ok_time else 'MISSED'}; memory target {'met' if ok_memory else 'MISSED'}")
+
+        if args.profile:
+            profile = base / "analyze.prof"
+            t_profiled, done = run_analyze(study, base / "out-profiled", profile)
+            if done.returncode != 0:
+                print(f"profiled analyze failed:\n{done.stderr}", file=sys.stderr)
+                return 2
+            print(f"\nanalyze under cProfile: {t_profiled:.1f} s (profiling adds overhead); profile: {profile}")
+            print_profile(profile, args.top)
+        return 0 if ok_time and ok_memory else 1
+    finally:
+        if args.keep:
+            print(f"kept: {base}")
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""Scale of the research repository: index 10,000 interviews, search them, re-index one sprint.
+
+    python benchmarks/repository_scale.py                      # 10,000 interviews in 20 studies
+    python benchmarks/repository_scale.py --interviews 2000 --studies 5 --seed 3 --keep /tmp/big-repo
+
+A repository of ``--studies`` study folders is generated deterministically from ``--seed``:
+each interview has a note in the customer-interview template (3 key quotes, 4 insights,
+2 opportunities) written from the sentences of the bundled studies, and every other
+interview a plain-text transcript of 6 participant and 6 interviewer turns; participants
+recur across studies (ids and emails), with the bundled codebook and a few manual codings
+per study.
+
+Figures printed (seconds, wall clock):
+
+* build (full)          -- ``build_index`` on a repository without an index
+* search, fresh check   -- median of the queries with ``search()`` as it is used (it first
+                           checks every study's files for changes: a stat of each file)
+* search, index only    -- median of the same queries with ``update=False``
+* no change             -- ``build_index`` again, nothing changed
+* touch one study       -- one file's time changed, content not: re-hashed, not re-indexed
+* edit one study        -- one note changed: that study alone is re-indexed
+* rebuild after damage  -- the index overwritten with garbage, rebuilt from the files
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kit import repository  # noqa: E402
+from kit.paths import pilot_path  # noqa: E402
+from kit.study import load_study  # noqa: E402
+
+QUERIES = ["late payment", "reminder tone", "PO number", "bank transfer reference", "card fee",
+           '"debt collector"', "deposit", "part payments", "spreadsheet", "text message"]
+SEGMENTS = ["freelancer", "trades", "agency"]
+REGIONS = ["north", "south", "east", "west"]
+TEAM = ["Maya Chen", "Luis Ortega", "Priya Natarajan", "Tom Becker"]
+
+
+def sentences():
+    """Participant sentences (quotes, turns) and team sentences (insights, opportunities)
+    of the bundled studies, to write realistic notes from."""
+    said, noted, opps = set(), set(), set()
+    folders = [pilot_path()] + sorted(p for p in repository.sprints_path().iterdir() if p.is_dir())
+    for folder in folders:
+        s = load_study(folder, strict=False)
+        said |= set(s.quotes["text"]) | set(s.turns.loc[s.turns["role"] == "participant", "text"])
+        noted |= set(s.insights["text"])
+        opps |= set(s.opportunities["text"])
+    return sorted(said), sorted(noted), sorted(opps)
+
+
+def generate(root: Path, n_interviews: int, n_studies: int, seed: int) -> None:
+    rng = random.Random(seed)
+    said, noted, opps = sentences()
+    codebook = (pilot_path() / "codebook.yml").read_text(encoding="utf-8")
+    people = [(f"P-{i:05d}", f"person{i}@example.com", rng.choice(SEGMENTS), rng.choice(REGIONS))
+              for i in range(1, n_interviews // 2 + 1)]
+    per_study = [n_interviews // n_studies + (1 if i < n_interviews % n_studies else 0) for i in range(n_studies)]
+    start = date(2024, 1, 1)
+    number = 0
+    for k, count in enumerate(per_study):
+        folder = root / f"sprint-{k + 1:02d}"
+        (folder / "interviews").mkdir(parents=True)
+        (folder / "transcripts").mkdir()
+        (folder / "codings").mkdir()
+        (folder / "study.yml").write_text(
+            f"title: Sprint {k + 1}\nresearch_question: How do owners get paid?\nsprint: S{k + 1:02d}\n"
+            f"segments:\n  attribute: segment\n  quotas: {{freelancer: {count}, trades: {count}, agency: {count}}}\n"
+            f"cadence_days: 7\n", encoding="utf-8")
+        (folder / "codebook.yml").write_text(codebook, encoding="utf-8")
+        rows = ["id,email,segment,region,status,invited_on,interviewed_on,consent_record,consent_quote"]
+        codings = ["segment,code,coder"]
+        seen = set()
+        day0 = start + timedelta(days=28 * k)
+        for j in range(count):
+            number += 1
+            iid = f"INT-{number:05d}"
+            pid, email, segment, region = rng.choice(people)
+            when = day0 + timedelta(days=j * 21 // max(count, 1))
+            if pid not in seen:
+                seen.add(pid)
+                rows.append(f"{pid},{email},{segment},{region},completed,{(when - timedelta(days=5)).isoformat()},"
+                            f"{when.isoformat()},yes,yes")
+            interviewer, taker = rng.sample(TEAM, 2)
+            quotes = rng.sample(said, 3)
+            note = ["---", f"id: {iid}", f"date: {when.isoformat()}", f"participant: {pid}",
+                    f"interviewer: {interviewer}", f"note_taker: {taker}", "duration: 5", "---", "",
+                    "## Key Quotes"] + [f'- "{q.replace(chr(34), chr(39))}"' for q in quotes] + \
+                   ["", "## Insights"] + [f"- {t}" for t in rng.sample(noted, 4)] + \
+                   ["", "## Opportunities"] + [f"- {t}" for t in rng.sample(opps, 2)] + [""]
+            (folder / "interviews" / f"{iid}.md").write_text("\n".join(note), encoding="utf-8")
+            if j % 2 == 0:
+                lines = []
+                for t in range(6):
+                    lines.append(f"{interviewer}: {rng.choice(['Tell me more.', 'What happened next?', 'How did that feel?'])}")
+                    lines.append(f"Participant: {rng.choice(said)}")
+                (folder / "transcripts" / f"{iid}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            codings.append(f"{iid}#q1,{rng.choice(['late-payment', 'chasing-awkward', 'reminders-automation'])},bench")
+        (folder / "participants.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        (folder / "codings" / "bench.csv").write_text("\n".join(codings) + "\n", encoding="utf-8")
+
+
+def timed(fn, *args, **kwargs):
+    t = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - t, result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--interviews", type=int, default=10_000)
+    parser.add_argument("--studies", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--keep", help="write the repository here and keep it (default: a temporary folder)")
+    args = parser.parse_args(argv)
+
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="interview-kit-bench-"))
+    if root.exists() and any(root.iterdir()):
+        print(f"{root} is not empty", file=sys.stderr)
+        return 2
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        t_gen, _ = timed(generate, root, args.interviews, args.studies, args.seed)
+        files = sum(1 for _ in root.rglob("*") if _.is_file())
+        print(f"repository: {args.interviews:,} interviews in {args.studies} studies, {files:,} files "
+              f"(generated in {t_gen:.1f} s, seed {args.seed})")
+
+        t_build, report = timed(repository.update_index, root)
+        size = repository.index_path(root).stat().st_size
+        print(f"build (full)          {t_build:8.2f} s   {report.documents:,} segments, index {size / 1e6:.1f} MB")
+
+        fresh, cold, hits = [], [], []
+        for q in QUERIES:
+            t, h = timed(repository.search, root, q, limit=20)
+            fresh.append(t)
+            hits.append(len(h))
+            t, _ = timed(repository.search, root, q, limit=20, update=False)
+            cold.append(t)
+        print(f"search, fresh check   {statistics.median(fresh):8.3f} s   median of {len(QUERIES)} queries "
+              f"(min {min(fresh):.3f}, max {max(fresh):.3f})")
+        print(f"search, index only    {statistics.median(cold):8.4f} s   median (min {min(cold):.4f}, "
+              f"max {max(cold):.4f}); hits per query {min(hits)}-{max(hits)}")
+        t, _ = timed(repository.search, root, "reminder", code="reminders-automation", segment="freelancer",
+                     since="2024-06-01", update=False)
+        print(f"search with filters   {t:8.4f} s   (--code, --segment, --since)")
+
+        t, report = timed(repository.update_index, root)
+        print(f"no change             {t:8.3f} s   unchanged {len(report.unchanged)}, re-indexed {len(report.indexed)}")
+
+        target = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))[len(report.unchanged) // 2]
+        some_note = sorted((target / "interviews").glob("*.md"))[0]
+        st = some_note.stat()
+        os.utime(some_note, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+        t, report = timed(repository.update_index, root)
+        print(f"touch one study       {t:8.3f} s   touched {report.touched}, re-indexed {report.indexed}")
+
+        some_note.write_text(some_note.read_text(encoding="utf-8").replace(
+            "## Opportunities", "- A benchmark edit mentions a zeppelin.\n\n## Opportunities"), encoding="utf-8")
+        t, report = timed(repository.update_index, root)
+        print(f"edit one study        {t:8.3f} s   re-indexed {report.indexed} ({report.documents:,} segments)")
+        assert repository.search(root, "zeppelin", update=False)["id"].tolist() == [f"{some_note.stem}#i5"]
+
+        repository.index_path(root).write_bytes(b"garbage" * 1000)
+        t, report = timed(repository.update_index, root)
+        print(f"rebuild after damage  {t:8.2f} s   ({report.reason.split(' (')[0]})")
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,256 @@
+"""Customer language: the words and phrases participants use, and which of them are
+distinctive of a segment or a theme.
+
+* :func:`participant_words` -- the participants' own words, once: their transcript turns,
+  and the key quotes of interviews that have no transcript;
+* :func:`collocations` -- two-word phrases that occur together more than chance, found with
+  NLTK's ``BigramCollocationFinder`` (a frequency filter, then Dunning's likelihood ratio
+  or PMI), with how many people used each;
+* :func:`keyness` -- words over- (and under-) used in a target set of texts against a
+  reference set, by log-likelihood G2 (Rayson & Garside 2000) with the log ratio effect
+  size (Hardie 2014); :func:`keyness_by` does it for every segment value (each against the
+  rest) and :func:`theme_words` for every code (its segments against all other segments);
+* :func:`phrase_quotes` -- examples of a phrase in use, only from participants who
+  consented to being quoted.
+
+Tokenization needs no downloaded model: lower-cased words matched by NLTK's
+``RegexpTokenizer``; the stopword list is the kit's own (``kit.themes.STOPWORDS``).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from nltk.tokenize import RegexpTokenizer
+
+from kit.study import as_study
+from kit.themes import STOPWORDS
+
+__all__ = ["STOPWORDS", "NUMBER_WORDS", "words", "content_words", "participant_words", "g2", "log_ratio",
+           "collocations", "keyness", "keyness_by", "theme_words", "phrase_quotes"]
+
+_TOKENIZER = RegexpTokenizer(r"[a-z]+(?:['’][a-z]+)*")
+MIN_LENGTH = 3
+#: Numbers spelled out: amounts and durations ("forty five", "three days") are left out of
+#: phrases, where they would crowd out the words customers choose.
+NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+seventy eighty ninety hundred thousand million billion half""".split())
+
+
+def words(text) -> list[str]:
+    """Lower-cased words of a text (letters and inner apostrophes; digits are dropped)."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return []
+    return [w.replace("’", "'") for w in _TOKENIZER.tokenize(str(text).lower())]
+
+
+def _is_content(word: str, stopwords=STOPWORDS) -> bool:
+    return len(word) >= MIN_LENGTH and word not in stopwords and "'" not in word
+
+
+def content_words(text, stopwords=STOPWORDS) -> list[str]:
+    """:func:`words` without stopwords, contractions and words shorter than 3 letters."""
+    return [w for w in words(text) if _is_content(w, stopwords)]
+
+
+def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
+    """The participants' own words, each once: participant turns of transcribed interviews
+    and the key quotes of interviews without a transcript (a quote of a transcribed
+    interview repeats one of its turns). Columns segment_id, interview_id, participant,
+    kind, the participant ``attribute`` (default the study's segment attribute), text."""
+    study = as_study(study)
+    attribute = attribute or study.segment_attribute
+    segments = study.segments()
+    transcribed = set(study.turns["interview_id"])
+    keep = (segments["kind"] == "turn") | ((segments["kind"] == "quote") & ~segments["interview_id"].isin(transcribed))
+    frame = segments[keep].reset_index(drop=True)
+    frame["participant"] = frame["participant"].fillna("").astype(str)
+    columns = ["segment_id", "interview_id", "participant", "kind", "text"]
+    if attribute in study.interviews.columns:
+        value = study.interviews.set_index("interview_id")[attribute]
+        frame[attribute] = frame["interview_id"].map(value).fillna("").astype(str)
+        columns.insert(4, attribute)
+    return frame[columns]
+
+
+# --------------------------------------------------------------------------- statistics
+
+def g2(a, b, c, d):
+    """Log-likelihood G2 of a word seen ``a`` times in a corpus of ``c`` words and ``b``
+    times in one of ``d`` words (Rayson & Garside 2000):
+    E1 = c (a + b) / (c + d), E2 = d (a + b) / (c + d),
+    G2 = 2 (a ln(a / E1) + b ln(b / E2)), a term with a zero count being 0.
+    Takes numbers or arrays."""
+    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t1 = np.where(a > 0, a * np.log(np.where(a > 0, a, 1) / np.where(e1 > 0, e1, 1)), 0.0)
+        t2 = np.where(b > 0, b * np.log(np.where(b > 0, b, 1) / np.where(e2 > 0, e2, 1)), 0.0)
+    out = 2 * (t1 + t2)
+    return float(out) if out.ndim == 0 else out
+
+
+def log_ratio(a, b, c, d):
+    """Binary log of the ratio of relative frequencies (a / c) / (b / d) (Hardie 2014): +1
+    means twice as frequent in the target. A zero count is taken as 0.5."""
+    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
+    a = np.where(a > 0, a, 0.5)
+    b = np.where(b > 0, b, 0.5)
+    out = np.log2((a / c) / (b / d))
+    return float(out) if out.ndim == 0 else out
+
+
+# --------------------------------------------------------------------------- phrases
+
+COLLOCATION_COLUMNS = ["phrase", "freq", "people", "likelihood_ratio", "pmi"]
+
+
+def collocations(texts, who=None, min_freq: int = 3, min_people: int = 1, measure: str = "likelihood_ratio",
+                 top: int | None = 20, stopwords=STOPWORDS, numbers: bool = False) -> pd.DataFrame:
+    """Two-word phrases of ``texts`` (each text is a document: no phrase spans two turns),
+    seen at least ``min_freq`` times and used by at least ``min_people`` of ``who`` (one
+    person per text; default: each text its own person), ranked by ``measure``
+    ("likelihood_ratio" or "pmi"). Phrases with a stopword, a contraction or a word
+    shorter than 3 letters are left out, and so are those with a number word
+    (:data:`NUMBER_WORDS`) unless ``numbers`` is True."""
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    if measure not in ("likelihood_ratio", "pmi"):
+        raise ValueError(f"measure must be 'likelihood_ratio' or 'pmi', not {measure!r}")
+    texts = list(texts)
+    who = list(range(len(texts))) if who is None else list(who)
+    docs = [words(t) for t in texts]
+    finder = BigramCollocationFinder.from_documents(docs)
+    finder.apply_freq_filter(min_freq)
+    skip = frozenset() if numbers else NUMBER_WORDS
+    finder.apply_word_filter(lambda w: not _is_content(w, stopwords) or w in skip)
+    measures = BigramAssocMeasures()
+    lr = dict(finder.score_ngrams(measures.likelihood_ratio))
+    pmi = dict(finder.score_ngrams(measures.pmi))
+    users: dict[tuple, set] = {}
+    wanted = set(lr)
+    for person, doc in zip(who, docs):
+        for pair in zip(doc, doc[1:]):
+            if pair in wanted:
+                users.setdefault(pair, set()).add(person)
+    rows = [{"phrase": " ".join(pair), "freq": int(finder.ngram_fd[pair]), "people": len(users.get(pair, ())),
+             "likelihood_ratio": float(lr[pair]), "pmi": float(pmi[pair])} for pair in lr]
+    frame = pd.DataFrame(rows, columns=COLLOCATION_COLUMNS)
+    frame = frame[frame["people"] >= min_people]
+    frame = frame.sort_values([measure, "freq", "phrase"], ascending=[False, False, True])
+    if top is not None:
+        frame = frame.head(top)
+    return frame.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- keyness
+
+KEYNESS_COLUMNS = ["word", "target_freq", "reference_freq", "target_per_1000", "reference_per_1000",
+                   "g2", "p_value", "log_ratio", "use"]
+
+
+def keyness(target_texts, reference_texts, min_freq: int = 3, top: int | None = 20, overused_only: bool = True,
+            stopwords=STOPWORDS) -> pd.DataFrame:
+    """Words that set ``target_texts`` apart from ``reference_texts``: content words seen at
+    least ``min_freq`` times in the target, with their frequencies (raw and per 1,000
+    words of each corpus), log-likelihood ``g2`` (:func:`g2`), its ``p_value`` (chi-square,
+    1 degree of freedom), ``log_ratio`` (:func:`log_ratio`) and ``use`` ("over" when
+    relatively more frequent in the target, else "under"). Largest G2 first; with
+    ``overused_only`` (default) only the over-used words.
+
+    Corpus sizes count content words only, so stopwords do not dilute the comparison."""
+    from scipy.stats import chi2
+
+    target = Counter(w for t in target_texts for w in content_words(t, stopwords))
+    reference = Counter(w for t in reference_texts for w in content_words(t, stopwords))
+    c, d = sum(target.values()), sum(reference.values())
+    vocab = sorted(w for w, n in target.items() if n >= min_freq)
+    if not vocab or c == 0 or d == 0:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    a = np.array([target[w] for w in vocab], dtype=float)
+    b = np.array([reference.get(w, 0) for w in vocab], dtype=float)
+    scores = np.atleast_1d(g2(a, b, c, d))
+    frame = pd.DataFrame({
+        "word": vocab, "target_freq": a.astype("int64"), "reference_freq": b.astype("int64"),
+        "target_per_1000": 1000 * a / c, "reference_per_1000": 1000 * b / d,
+        "g2": scores, "p_value": chi2.sf(scores, 1), "log_ratio": np.atleast_1d(log_ratio(a, b, c, d)),
+        "use": np.where(a / c > b / d, "over", "under")})
+    if overused_only:
+        frame = frame[frame["use"] == "over"]
+    frame = frame.sort_values(["g2", "target_freq", "word"], ascending=[False, False, True])
+    if top is not None:
+        frame = frame.head(top)
+    return frame.reset_index(drop=True)
+
+
+def keyness_by(frame: pd.DataFrame, column: str, text: str = "text", min_freq: int = 3, top: int = 10,
+               **kw) -> pd.DataFrame:
+    """:func:`keyness` of each value of ``column`` (e.g. the segment) against all the
+    other rows of ``frame``: one block of up to ``top`` words per value, with ``column``
+    first and the ``people`` (participants) in that value who used the word."""
+    parts = []
+    for value in sorted(set(frame[column].fillna("").astype(str))):
+        mine = frame[column].fillna("").astype(str) == value
+        table = keyness(frame.loc[mine, text], frame.loc[~mine, text], min_freq=min_freq, top=top, **kw)
+        table.insert(0, column, value)
+        table["people"] = _people_using(frame[mine], table["word"], text)
+        parts.append(table)
+    if not parts:
+        return pd.DataFrame(columns=[column] + KEYNESS_COLUMNS + ["people"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _people_using(frame: pd.DataFrame, vocab, text: str = "text") -> list[int]:
+    who = frame["participant"].fillna("").astype(str).where(frame["participant"].fillna("").astype(str) != "",
+                                                            frame["interview_id"])
+    users: dict[str, set] = {w: set() for w in vocab}
+    for person, t in zip(who, frame[text]):
+        for w in set(content_words(t)) & users.keys():
+            users[w].add(person)
+    return [len(users[w]) for w in vocab]
+
+
+def theme_words(coded: pd.DataFrame, texts: pd.DataFrame, codes=None, min_freq: int = 2, top: int = 8,
+                **kw) -> pd.DataFrame:
+    """The words customers use for each theme: :func:`keyness` of the texts coded with a
+    code (``coded``: one row per segment_id and code) against every other text of
+    ``texts`` (:func:`participant_words`). One block of up to ``top`` words per code, with
+    the ``people`` who used the word in that theme's segments."""
+    names = list(codes) if codes is not None else sorted(set(coded["code"]))
+    parts = []
+    for code in names:
+        ids = set(coded.loc[coded["code"] == code, "segment_id"])
+        mine = texts["segment_id"].isin(ids)
+        if not mine.any():
+            continue
+        table = keyness(texts.loc[mine, "text"], texts.loc[~mine, "text"], min_freq=min_freq, top=top, **kw)
+        table.insert(0, "code", code)
+        table["people"] = _people_using(texts[mine], table["word"])
+        parts.append(table)
+    if not parts:
+        return pd.DataFrame(columns=["code"] + KEYNESS_COLUMNS + ["people"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def phrase_quotes(phrases, texts: pd.DataFrame, consenting, per_phrase: int = 1) -> pd.DataFrame:
+    """Up to ``per_phrase`` texts in which each phrase (a word or a two-word phrase) is
+    used, only from participants in ``consenting`` (``Study.consenting()``), shortest
+    first. Columns phrase, segment_id, participant, text."""
+    consenting = set(consenting)
+    ok = texts[texts["participant"].isin(consenting)]
+    tokenized = [(row.segment_id, row.participant, row.text, words(row.text)) for row in ok.itertuples(index=False)]
+    rows = []
+    for phrase in phrases:
+        target = tuple(words(phrase))
+        n = len(target)
+        if not n:
+            continue
+        hits = [(len(str(text)), sid, who, text) for sid, who, text, toks in tokenized
+                if any(tuple(toks[i:i + n]) == target for i in range(len(toks) - n + 1))]
+        for _, sid, who, text in sorted(hits, key=lambda h: (h[0], h[1]))[:per_phrase]:
+            rows.append({"phrase": phrase, "segment_id": sid, "participant": who, "text": text})
+    return pd.DataFrame(rows, columns=["phrase", "segment_id", "participant", "text"])

@@ -1,0 +1,185 @@
+"""Opportunities: every note's ``## Opportunities``, linked to the evidence behind it and
+ranked by how many participants that evidence speaks for and how strongly they spoke.
+
+* :func:`gather` -- one row per opportunity with its interview, participant and attribute;
+* :func:`evidence` -- one row per (opportunity, evidence): the key quotes and insights of
+  the same interview, with the codes applied to each and whether it shares a code with the
+  opportunity. Quotes of participants who did not consent to being quoted keep their id
+  and codes but not their text;
+* :func:`rank` -- per opportunity: its ``codes`` (those applied to the opportunity itself,
+  by a coder or the auto-coder; a parent code, the codebook's catch-all for its branch, is
+  dropped when a code without children is there too, so a broad "getting-paid" does not
+  swamp "late-payment"), ``participants``: the
+  people anywhere in the study with a segment carrying one of those codes (their
+  ``share`` of everyone interviewed; an opportunity without codes counts only the person
+  who raised it), and the strength of what they said in their own words (turns and
+  quotes): ``mean_abs_compound``, ``share_negative``, and ``intensity`` = share x mean
+  |compound|. ``coded_as`` is "specific" (a code without children), "catch-all" (only
+  parent codes, applied where no more specific code fits: nearly everyone says something
+  about getting paid) or "uncoded". Ranked by that, then participants, then intensity, so a
+  broad catch-all code does not push the specific opportunities down.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from kit.sentiment import POSITIVE_THRESHOLD
+from kit.study import as_study
+
+__all__ = ["gather", "evidence", "rank", "EVIDENCE_COLUMNS", "RANK_COLUMNS"]
+
+OWN_WORDS = ("turn", "quote")
+NO_CONSENT = "(not quoted: no consent to quote)"
+
+
+def _who(frame: pd.DataFrame) -> pd.Series:
+    participant = frame["participant"].fillna("").astype(str)
+    return participant.where(participant != "", frame["interview_id"])
+
+
+def gather(study, attribute: str | None = None) -> pd.DataFrame:
+    """One row per opportunity: opportunity_id (its segment id, ``INT-003#o1``),
+    interview_id, participant, date, the participant ``attribute`` (default the study's
+    segment attribute) and text."""
+    study = as_study(study)
+    attribute = attribute or study.segment_attribute
+    opp = study.opportunities.rename(columns={"segment_id": "opportunity_id"})
+    interviews = study.interviews.set_index("interview_id")
+    frame = opp[["opportunity_id", "interview_id", "participant"]].copy()
+    frame["participant"] = frame["participant"].fillna("").astype(str)
+    frame["date"] = frame["interview_id"].map(interviews["date"]) if len(frame) else []
+    columns = ["opportunity_id", "interview_id", "participant", "date", "text"]
+    if attribute in interviews.columns:
+        frame[attribute] = frame["interview_id"].map(interviews[attribute]).fillna("").astype(str) \
+            if len(frame) else pd.Series(dtype=str)
+        columns.insert(4, attribute)
+    frame["text"] = opp["text"]
+    return frame[columns].reset_index(drop=True)
+
+
+def _codes(study, codes):
+    if codes is None:
+        from kit.journey import applied_codes
+
+        codes = applied_codes(study)
+    return codes.groupby("segment_id")["code"].agg(lambda s: sorted(set(s))).to_dict() if len(codes) else {}
+
+
+def _general_codes(codebook) -> dict[str, set[str]]:
+    """code -> its descendants (empty for a code without children)."""
+    parents = {c.name: c.parent for c in codebook}
+    below: dict[str, set[str]] = {name: set() for name in parents}
+    for name in parents:
+        seen, node = set(), parents.get(name)
+        while node and node not in seen and node != name:
+            below.setdefault(node, set()).add(name)
+            seen.add(node)
+            node = parents.get(node)
+    return below
+
+
+def _specific(own, general):
+    """The opportunity's codes without the catch-all parents, unless it has nothing else."""
+    return [c for c in own if not general.get(c)] or list(own)
+
+
+EVIDENCE_COLUMNS = ["opportunity_id", "evidence_id", "kind", "participant", "codes", "shares_code", "text"]
+
+
+def evidence(study, codes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The evidence of each opportunity: the key quotes and insights of its interview,
+    with the ``codes`` applied to each (``codes``: ``kit.journey.applied_codes``, computed
+    when omitted) and ``shares_code``: whether one of them is one of the opportunity's
+    codes (as :func:`rank` chooses them). A quote's text is shown only if its participant
+    consented to being quoted."""
+    study = as_study(study)
+    codes_of = _codes(study, codes)
+    general = _general_codes(study.codebook)
+    consenting = study.consenting()
+    items = pd.concat([study.quotes.assign(kind="quote"), study.insights.assign(kind="insight")],
+                      ignore_index=True)
+    by_interview = {iid: group for iid, group in items.groupby("interview_id", sort=False)} if len(items) else {}
+    rows = []
+    for opp in study.opportunities.itertuples(index=False):
+        own = set(_specific(codes_of.get(opp.segment_id, []), general))
+        group = by_interview.get(opp.interview_id)
+        if group is None:
+            continue
+        for item in group.itertuples(index=False):
+            applied = codes_of.get(item.segment_id, [])
+            participant = str(item.participant or "")
+            quotable = item.kind != "quote" or participant in consenting
+            rows.append({"opportunity_id": opp.segment_id, "evidence_id": item.segment_id, "kind": item.kind,
+                         "participant": participant, "codes": ", ".join(applied),
+                         "shares_code": bool(own & set(applied)),
+                         "text": item.text if quotable else NO_CONSENT})
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+CODED_AS = ("specific", "catch-all", "uncoded")
+RANK_COLUMNS = ["rank", "opportunity_id", "interview_id", "participant", "text", "codes", "coded_as",
+                "evidence", "participants", "share", "voiced", "mean_abs_compound", "share_negative",
+                "intensity"]
+
+
+def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None = None,
+         attribute: str | None = None, threshold: float = POSITIVE_THRESHOLD) -> pd.DataFrame:
+    """Opportunities ranked by how they are coded (``coded_as``: specific codes first, then
+    catch-all parent codes only, then uncoded), frequency (``participants`` whose segments
+    carry one of the opportunity's codes) and then intensity (``share`` x mean |compound| of those
+    participants' own words carrying the codes). ``evidence`` counts the quotes and
+    insights of its interview that share one of its codes.
+
+    ``codes``: ``kit.journey.applied_codes`` (computed when omitted); ``scores``: segment_id,
+    compound (computed for the participants' own words when omitted)."""
+    from kit.themes import n_participants
+
+    study = as_study(study)
+    attribute = attribute or study.segment_attribute
+    if codes is None:
+        from kit.journey import applied_codes
+
+        codes = applied_codes(study)
+    codes_of = _codes(study, codes)
+    opps = gather(study, attribute)
+    segments = study.segments()
+    if scores is None:
+        from kit.sentiment import compound
+
+        own = segments[segments["kind"].isin(OWN_WORDS)]
+        scores = pd.DataFrame({"segment_id": own["segment_id"].tolist(),
+                               "compound": compound(own["text"].tolist()) if len(own) else []})
+    info = segments[["segment_id", "interview_id", "participant", "kind"]].drop_duplicates("segment_id")
+    coded = codes[["segment_id", "code"]].drop_duplicates().merge(info, on="segment_id", how="inner")
+    coded["who"] = _who(coded) if len(coded) else pd.Series(dtype=str)
+    coded = coded.merge(scores[["segment_id", "compound"]].drop_duplicates("segment_id"), on="segment_id", how="left")
+    n_people = n_participants(study) or 1
+    ev = evidence(study, codes)
+    support = ev[ev["shares_code"]].groupby("opportunity_id").size() if len(ev) else pd.Series(dtype=int)
+    general = _general_codes(study.codebook)
+    rows = []
+    for opp in opps.itertuples(index=False):
+        specific = _specific(codes_of.get(opp.opportunity_id, []), general)
+        mine = coded[coded["code"].isin(specific)]
+        voiced = mine[mine["kind"].isin(OWN_WORDS) & mine["compound"].notna()].drop_duplicates("segment_id")
+        people = mine["who"].nunique() if specific else 1
+        mean_abs = float(voiced["compound"].abs().mean()) if len(voiced) else float("nan")
+        negative = float((voiced["compound"] <= -threshold).mean()) if len(voiced) else float("nan")
+        rows.append({"opportunity_id": opp.opportunity_id, "interview_id": opp.interview_id,
+                     "participant": opp.participant, "text": opp.text, "codes": ", ".join(specific),
+                     "coded_as": ("uncoded" if not specific else
+                                  "catch-all" if all(general.get(c) for c in specific) else "specific"),
+                     "evidence": int(support.get(opp.opportunity_id, 0)),
+                     "participants": int(people), "share": people / n_people, "voiced": len(voiced),
+                     "mean_abs_compound": mean_abs,
+                     "share_negative": negative,
+                     "intensity": people / n_people * mean_abs})
+    table = pd.DataFrame(rows, columns=[c for c in RANK_COLUMNS if c != "rank"])
+    if attribute in opps.columns:
+        table.insert(3, attribute, opps[attribute].to_numpy() if len(opps) else [])
+    table["_coded"] = table["coded_as"].map({k: i for i, k in enumerate(CODED_AS)})
+    table = table.sort_values(["_coded", "participants", "intensity", "opportunity_id"],
+                              ascending=[True, False, False, True], na_position="last")
+    table = table.drop(columns="_coded").reset_index(drop=True)
+    table.insert(0, "rank", range(1, len(table) + 1))
+    return table

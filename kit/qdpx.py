@@ -1,0 +1,919 @@
+"""REFI-QDA exchange: a study as a ``.qdpx`` project and its codebook as a ``.qdc`` file.
+
+REFI-QDA 1.5 (https://www.qdasoftware.org) is the exchange format of ATLAS.ti, NVivo, MAXQDA,
+QualCoder, Quirkos and others. What the kit writes:
+
+- ``project.qde`` plus ``sources/<guid>.txt``: one UTF-8 plain text source per interview,
+  built by ``source_text`` (the transcript turns as ``Speaker: text`` lines, then the note's
+  key quotes, insights and opportunities under headings). Every segment id (``#t``, ``#q``,
+  ``#i``, ``#o``) is a range ``[start, end)`` of that text, counted in Unicode code points
+  from 0, the end exclusive. Participants' labels are their pseudonymous ids unless
+  ``include_names``.
+- the codebook with its hierarchy (nested ``<Code>``), colours and definitions; the coders as
+  users; the participants who were interviewed as cases, with the study's segment attributes
+  as variables and their interviews as sources; every manual coding as a
+  ``<PlainTextSelection>`` with one ``<Coding>`` by its coder (the memo is the selection's
+  description).
+- GUIDs are UUID 5 of stable ids (``code:late-payment``, ``source:INT-003``,
+  ``selection:INT-003#t4:late-payment:maya``) and timestamps come from the study's dates, so
+  exporting an unchanged study twice gives the same bytes.
+- no empty container elements (``<Sets/>``, ``<Variables/>`` ... are invalid) and the
+  schema's element order; ``validate`` checks a file against the bundled schemas (it needs
+  ``lxml``; the export itself does not).
+
+Import reads a ``.qdc`` (or the codebook of a ``.qdpx``) into a ``Codebook`` and the codings
+of a ``.qdpx`` into a table; selections in sources named after a study's interviews are
+mapped back to segment ids. Files that cannot be read give located problems, never a
+traceback.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import os
+import re
+import tempfile
+import uuid
+import zipfile
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree as ET
+from xml.parsers import expat
+
+import pandas as pd
+
+from kit import __version__
+from kit.codebook import Code, Codebook
+from kit.errors import Problem, StudyError
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = f"interview-kit {__version__}"
+SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "refi-qda"
+# Fixed namespace for the kit's GUIDs: uuid5(NAMESPACE, "code:late-payment") never changes.
+NAMESPACE = uuid.UUID("6f1c2a9e-5b3d-5e8a-9c47-2d0e8b61f3a4")
+CODING_COLUMNS = ["segment", "code", "coder", "memo", "source", "start", "end"]
+HEADINGS = {"turns": "Transcript", "quotes": "Key quotes", "insights": "Insights",
+            "opportunities": "Opportunities"}
+# Participant columns never exported as case variables, whatever study.yml says.
+_PERSONAL = {"id", "name", "email", "line", "consent_record", "consent_quote"}
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_RGB = re.compile(r"^(?:rgb)?\(?\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)?$", re.I)
+
+
+def guid(kind: str, key: str) -> str:
+    """The stable GUID of one thing of the study, e.g. ``guid("code", "late-payment")``."""
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+# -- the text of a source ----------------------------------------------------------------------
+def source_text(study, interview_id: str, include_names: bool = False) -> tuple[str, dict]:
+    """The plain text exported for one interview and where each segment sits in it.
+
+    Returns ``(text, {segment_id: (start, end)})`` with positions in Unicode code points,
+    ``end`` exclusive, so ``text[start:end]`` is the segment's text.
+    """
+    from kit.study import as_study
+
+    study = as_study(study)
+    if interview_id not in set(study.interviews["interview_id"]):
+        raise KeyError(f"no interview {interview_id!r} in the study")
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+
+    def add(piece: str, segment: str | None = None):
+        nonlocal pos
+        if segment is not None:
+            spans[segment] = (pos, pos + len(piece))
+        parts.append(piece)
+        pos += len(piece)
+
+    def heading(key: str):
+        if pos:
+            add("\n")
+        add(HEADINGS[key] + "\n")
+
+    turns = study.turns[study.turns["interview_id"] == interview_id]
+    if len(turns):
+        heading("turns")
+        for seg, speaker, text in zip(turns["segment_id"], _speakers(turns, include_names),
+                                      turns["text"]):
+            add(f"{speaker}: ")
+            add(_str(text), seg)
+            add("\n")
+    for key, frame in (("quotes", study.quotes), ("insights", study.insights),
+                       ("opportunities", study.opportunities)):
+        rows = frame[frame["interview_id"] == interview_id]
+        if not len(rows):
+            continue
+        heading(key)
+        for seg, text in zip(rows["segment_id"], rows["text"]):
+            add('- "' if key == "quotes" else "- ")
+            add(_str(text), seg)
+            add('"\n' if key == "quotes" else "\n")
+    return "".join(parts), spans
+
+
+def _speakers(turns: pd.DataFrame, include_names: bool) -> pd.Series:
+    """Speaker labels as ``kit.analyze.public_speakers`` gives them (a participant's label is
+    their pseudonymous id unless names are asked for), without importing the NLP stack."""
+    if include_names:
+        return turns["speaker"]
+    pseudonym = turns["participant"].where(turns["participant"].astype(bool), "participant")
+    return turns["speaker"].where(turns["role"] != "participant", pseudonym)
+
+
+# -- export --------------------------------------------------------------------------------------
+def export_qdpx(study, path, include_names: bool = False) -> Path:
+    """Write the study as a REFI-QDA project (``.qdpx``) and return its path.
+
+    Participants appear under their pseudonymous ids; ``include_names`` keeps the transcript
+    labels and adds each case's name as its description (for internal copies only).
+    """
+    from kit.study import as_study
+
+    study = as_study(study)
+    path = Path(path)
+    codes = _study_codes(study)
+    coders = sorted({_str(c) for c in study.codings["coder"] if _str(c)})
+    dates = sorted(d for d in study.interviews["date"] if isinstance(d, date))
+
+    attrs = {"xmlns": PROJECT_NS, "name": study.name, "origin": ORIGIN}
+    if dates:
+        attrs["creationDateTime"] = _stamp(dates[0])
+    root = ET.Element("Project", _clean(attrs))
+    if coders:
+        users = _sub(root, "Users")
+        for coder in coders:
+            _sub(users, "User", guid=guid("user", coder), name=coder, id=coder)
+    if codes:
+        _code_tree(_sub(_sub(root, "CodeBook"), "Codes"), codes)
+
+    cases, variables = _cases(study, include_names)
+    if variables:
+        holder = _sub(root, "Variables")
+        for name in variables:
+            _sub(holder, "Variable", guid=guid("variable", name), name=name, typeOfVariable="Text")
+    if cases:
+        holder = _sub(root, "Cases")
+        for case in cases:
+            el = _sub(holder, "Case", guid=guid("case", case["id"]), name=case["id"])
+            if case.get("description"):
+                _sub(el, "Description", text=case["description"])
+            for name, value in case["values"]:
+                vv = _sub(el, "VariableValue")
+                _sub(vv, "VariableRef", targetGUID=guid("variable", name))
+                _sub(vv, "TextValue", text=value)
+            for iid in case["interviews"]:
+                _sub(el, "SourceRef", targetGUID=guid("source", iid))
+
+    files: dict[str, bytes] = {}
+    rows = list(study.interviews.itertuples(index=False))
+    if rows:
+        sources = _sub(root, "Sources")
+        for row in rows:
+            iid = row.interview_id
+            text, spans = source_text(study, iid, include_names)
+            sguid = guid("source", iid)
+            files[f"sources/{sguid}.txt"] = text.encode("utf-8")
+            sattrs = {"guid": sguid, "name": iid, "plainTextPath": f"internal://{sguid}.txt"}
+            if isinstance(row.date, date):
+                sattrs["creationDateTime"] = _stamp(row.date)
+            src = _sub(sources, "TextSource", **sattrs)
+            _sub(src, "Description", text=_source_description(row))
+            codings = study.codings[study.codings["segment"].isin(list(spans))]
+            selections = sorted(
+                ((spans[r.segment], r.segment, r.code, _str(r.coder), _str(r.memo))
+                 for r in codings.itertuples(index=False)),
+                key=lambda s: (s[0][0], s[0][1], s[1], s[2], s[3]))
+            for (start, end), seg, code, coder, memo in selections:
+                key = f"{seg}:{code}:{coder}"
+                sel_attrs = {"guid": guid("selection", key), "name": seg,
+                             "startPosition": str(start), "endPosition": str(end)}
+                coding_attrs = {"guid": guid("coding", key)}
+                if coder:
+                    sel_attrs["creatingUser"] = coding_attrs["creatingUser"] = guid("user", coder)
+                sel = _sub(src, "PlainTextSelection", **sel_attrs)
+                if memo:
+                    _sub(sel, "Description", text=memo)
+                coding = _sub(sel, "Coding", **coding_attrs)
+                _sub(coding, "CodeRef", targetGUID=guid("code", code))
+    question = _str(study.config.get("research_question"))
+    if question:
+        _sub(root, "Description", text=question)
+
+    stamp = (dates[-1].year, dates[-1].month, dates[-1].day, 0, 0, 0) if dates else (1980, 1, 1, 0, 0, 0)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in [("project.qde", _serialize(root))] + sorted(files.items()):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    _atomic_write_bytes(path, buffer.getvalue())
+    return path
+
+
+def export_qdc(study_or_codebook, path) -> Path:
+    """Write a REFI-QDA codebook (``.qdc``) from a study (folder or ``Study``), a
+    ``codebook.yml`` file or a ``Codebook``; return its path."""
+    source = study_or_codebook
+    if isinstance(source, Codebook):
+        codes, where = list(source.codes), source.path or "codebook"
+    elif isinstance(source, (str, os.PathLike)) and Path(source).is_file():
+        from kit.codebook import load_codebook
+
+        codebook, problems = load_codebook(source)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            raise StudyError(errors)
+        codes, where = list(codebook.codes), str(source)
+    else:
+        from kit.study import as_study
+
+        study = as_study(source)
+        codes, where = _study_codes(study), str(study.path / "codebook.yml")
+    if not codes:
+        raise StudyError([Problem(where, 0, "no codes to export: a .qdc codebook needs at least one code")])
+    root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": ORIGIN})
+    _code_tree(_sub(root, "Codes"), codes)
+    path = Path(path)
+    _atomic_write_bytes(path, _serialize(root))
+    return path
+
+
+def _study_codes(study) -> list[Code]:
+    """The codebook's codes, plus any code used in codings that the codebook lacks."""
+    codes = list(study.codebook.codes)
+    known = {c.name for c in codes}
+    for name in study.codings["code"]:
+        name = _str(name)
+        if name and name not in known:
+            known.add(name)
+            codes.append(Code(name=name))
+    return codes
+
+
+def _code_tree(holder, codes: list[Code]) -> None:
+    names = {c.name for c in codes}
+    parent_of = {c.name: c.parent for c in codes}
+
+    def effective_parent(code: Code):
+        if not code.parent or code.parent not in names or code.parent == code.name:
+            return None
+        node, seen = code.parent, {code.name}
+        while node:  # a code inside a cycle of parents goes to the top level
+            if node in seen:
+                return None if node == code.name else code.parent
+            seen.add(node)
+            node = parent_of.get(node)
+        return code.parent
+
+    children: dict[str | None, list[Code]] = {}
+    for code in codes:
+        children.setdefault(effective_parent(code), []).append(code)
+
+    def emit(parent_el, code: Code, depth: int):
+        attrs = {"guid": guid("code", code.name), "name": code.name, "isCodable": "true"}
+        colour = _hex6(code.colour)
+        if colour:
+            attrs["color"] = colour
+        el = _sub(parent_el, "Code", **attrs)
+        description = describe_code(code)
+        if description:
+            _sub(el, "Description", text=description)
+        if depth < 100:
+            for child in children.get(code.name, []):
+                emit(el, child, depth + 1)
+
+    for code in children.get(None, []):
+        emit(holder, code, 0)
+
+
+def describe_code(code: Code) -> str:
+    """A code's ``<Description>``: the definition, then include/exclude guidance and examples
+    (read back by ``import_qdc``)."""
+    parts = [code.definition.strip()] if code.definition else []
+    if code.include:
+        parts.append(f"Include: {code.include.strip()}")
+    if code.exclude:
+        parts.append(f"Exclude: {code.exclude.strip()}")
+    if code.examples:
+        parts.append("Examples:\n" + "\n".join(f"- {e}" for e in code.examples))
+    return "\n\n".join(p for p in parts if p)
+
+
+def _parse_description(text: str) -> dict:
+    out = {"definition": "", "include": "", "exclude": "", "examples": []}
+    rest = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
+        if block.startswith("Include: "):
+            out["include"] = block[len("Include: "):].strip()
+        elif block.startswith("Exclude: "):
+            out["exclude"] = block[len("Exclude: "):].strip()
+        elif block.startswith("Examples:\n"):
+            out["examples"] = [line.strip()[2:].strip() if line.strip().startswith("- ") else line.strip()
+                               for line in block.split("\n")[1:] if line.strip()]
+        else:
+            rest.append(block)
+    out["definition"] = "\n\n".join(rest).strip()
+    return out
+
+
+def _cases(study, include_names: bool):
+    """The interviewed participants as cases, and the names of the variables they carry."""
+    interviews = study.interviews
+    by_participant: dict[str, list[str]] = {}
+    for pid, iid in zip(interviews["participant"], interviews["interview_id"]):
+        pid = _str(pid)
+        if pid:
+            by_participant.setdefault(pid, []).append(iid)
+    people = study.participants
+    declared = (study.config.get("segments") or {}).get("attributes") or []
+    wanted = [str(a) for a in declared if isinstance(a, str)] or [study.segment_attribute]
+    variables = []
+    for name in wanted:
+        if name in people.columns and name not in _PERSONAL and name not in variables:
+            variables.append(name)
+    records = {}
+    for row in people.to_dict("records"):
+        pid = _str(row.get("id"))
+        if pid not in by_participant:
+            continue
+        values = [(v, _str(row.get(v))) for v in variables if _str(row.get(v))]
+        case = {"id": pid, "values": values, "interviews": by_participant[pid]}
+        if include_names and _str(row.get("name")):
+            case["description"] = _str(row.get("name"))
+        records[pid] = case
+    for pid in sorted(set(by_participant) - set(records)):
+        records[pid] = {"id": pid, "values": [], "interviews": by_participant[pid]}
+    used = {name for case in records.values() for name, _ in case["values"]}
+    return list(records.values()), [v for v in variables if v in used]
+
+
+def _source_description(row) -> str:
+    bits = [f"Interview {row.interview_id}"]
+    if isinstance(row.date, date):
+        bits.append(f"on {row.date.isoformat()}")
+    if _str(row.participant):
+        bits.append(f"with {_str(row.participant)}")
+    text = " ".join(bits)
+    if _str(getattr(row, "stage", "")):
+        text += f" (stage: {_str(row.stage)})"
+    return text + "."
+
+
+# -- import --------------------------------------------------------------------------------------
+def import_qdc(path) -> tuple[Codebook, list[Problem]]:
+    """Read a REFI-QDA codebook (``.qdc``, or the codebook inside a ``.qdpx``).
+
+    Returns ``(Codebook, problems)``: codes with name, parent, definition (plus include,
+    exclude and examples when the description carries them) and colour. Code names that
+    repeat under different parents become ``parent/name``.
+    """
+    path = Path(path)
+    problems: list[Problem] = []
+    doc = _load(path, problems)
+    if doc is None:
+        return Codebook([], str(path)), problems
+    root, lines, where = doc["root"], doc["lines"], doc["where"]
+    kind = _local(root.tag)
+    if kind == "CodeBook":
+        book = root
+    elif kind == "Project":
+        book = _first(root, "CodeBook")
+    else:
+        problems.append(Problem(where, lines.get(id(root), 1),
+                                f"not a REFI-QDA codebook: the root element is <{kind}>, not <CodeBook>"))
+        return Codebook([], str(path)), problems
+    codes: list[Code] = []
+    if book is not None:
+        codes_el = _first(book, "Codes")
+        if codes_el is not None:
+            codes, _ = _read_codes(codes_el, lines, where, problems)
+        sets = _children(book, "Sets")
+        if kind == "CodeBook" and sets and any(_children(s, "Set") for s in sets):
+            problems.append(Problem(where, lines.get(id(sets[0]), 0),
+                                    "code sets are not imported: the kit's codebook has no sets", "warning"))
+    if not codes:
+        problems.append(Problem(where, lines.get(id(book if book is not None else root), 1),
+                                "the codebook has no codes", "warning"))
+    return Codebook(codes, str(path)), problems
+
+
+def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read the codings of a REFI-QDA project (``.qdpx``).
+
+    Returns ``(codings, problems)``; ``codings`` has the columns segment, code, coder, memo,
+    source, start, end (one row per coding of a text selection). With ``study`` (a folder
+    or ``Study``), selections in sources named after the study's interviews are mapped back
+    to segment ids (a selection inside a segment maps to that segment; one spanning several
+    maps to each); ``segment`` is empty for codings that map to no segment.
+    """
+    path = Path(path)
+    problems: list[Problem] = []
+    empty = pd.DataFrame(columns=CODING_COLUMNS)
+    doc = _load(path, problems, archive_only=True)
+    if doc is None:
+        return empty, problems
+    root, lines, where = doc["root"], doc["lines"], doc["where"]
+    if _local(root.tag) != "Project":
+        problems.append(Problem(where, lines.get(id(root), 1),
+                                f"not a REFI-QDA project: the root element is <{_local(root.tag)}>, not <Project>"))
+        return empty, problems
+    if study is not None:
+        from kit.study import as_study
+
+        study = as_study(study)
+        interview_ids = set(study.interviews["interview_id"])
+    else:
+        interview_ids = set()
+
+    users = {}
+    for user in _iter(_first(root, "Users"), "User"):
+        users[_norm_guid(user.get("guid"))] = user.get("name") or user.get("id") or ""
+    codes_by_guid = {}
+    book = _first(root, "CodeBook")
+    codes_el = _first(book, "Codes") if book is not None else None
+    if codes_el is not None:
+        _, codes_by_guid = _read_codes(codes_el, lines, where, problems)
+    notes = {}
+    for note in _iter(_first(root, "Notes"), "Note"):
+        content = _first(note, "PlainTextContent")
+        text = content.text if content is not None and content.text else \
+            _archive_text(doc, note.get("plainTextPath"), where, lines.get(id(note), 0), problems)
+        notes[_norm_guid(note.get("guid"))] = (text or "").strip()
+
+    rows = []
+    sources = _first(root, "Sources")
+    for src in _children(sources, "TextSource") if sources is not None else []:
+        name = src.get("name") or ""
+        line = lines.get(id(src), 0)
+        mapping = None
+        if name in interview_ids:
+            content = _first(src, "PlainTextContent")
+            text = content.text or "" if content is not None else \
+                _archive_text(doc, src.get("plainTextPath"), where, line, problems)
+            mapping = _segment_map(study, name, text, where, line, problems)
+        for sel in _children(src, "PlainTextSelection"):
+            sline = lines.get(id(sel), 0)
+            try:
+                start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
+            except (TypeError, ValueError):
+                problems.append(Problem(where, sline, f"selection in source {name!r} has no valid "
+                                        "startPosition/endPosition; skipped"))
+                continue
+            memo = _memo(sel, notes)
+            segments = [""]
+            if mapping is not None:
+                segments = _locate(mapping, start, end)
+                if not segments:
+                    problems.append(Problem(where, sline, f"selection [{start}, {end}) in {name} lies outside "
+                                            "every segment (a speaker label or heading); not mapped", "warning"))
+                    segments = [""]
+            for coding in _children(sel, "Coding"):
+                code = _coding_code(coding, codes_by_guid, where, lines, problems)
+                if code is None:
+                    continue
+                coder = users.get(_norm_guid(coding.get("creatingUser") or sel.get("creatingUser")), "")
+                memo_here = "\n\n".join(m for m in (memo, _memo(coding, notes)) if m)
+                for seg in segments:
+                    rows.append({"segment": seg, "code": code, "coder": coder, "memo": memo_here,
+                                 "source": name, "start": start, "end": end})
+        for coding in _children(src, "Coding"):
+            code = _coding_code(coding, codes_by_guid, where, lines, problems)
+            if code is None:
+                continue
+            if mapping is not None:
+                problems.append(Problem(where, lines.get(id(coding), 0), f"code {code!r} is applied to the "
+                                        f"whole source {name}, which is no segment; not mapped", "warning"))
+            rows.append({"segment": "", "code": code,
+                         "coder": users.get(_norm_guid(coding.get("creatingUser")), ""),
+                         "memo": _memo(coding, notes), "source": name, "start": None, "end": None})
+    # The kit's own cases and variables come from participants.csv: nothing is lost.
+    own = (root.get("origin") or "").startswith("interview-kit")
+    skipped = _skipped(root, ignore={"Case"} if own else set())
+    if skipped:
+        problems.append(Problem(where, 0, f"not imported: {skipped}", "warning"))
+    frame = pd.DataFrame(rows, columns=CODING_COLUMNS)
+    frame["start"] = frame["start"].astype("Int64")
+    frame["end"] = frame["end"].astype("Int64")
+    if study is not None and len(frame):
+        mapped = frame["segment"] != ""
+        frame = pd.concat([frame[mapped].drop_duplicates(["segment", "code", "coder"]), frame[~mapped]],
+                          ignore_index=True)
+    return frame, problems
+
+
+def _read_codes(codes_el, lines, where, problems) -> tuple[list[Code], dict[str, str]]:
+    codes: list[Code] = []
+    by_guid: dict[str, str] = {}
+    taken: set[str] = set()
+
+    def walk(el, parent: str | None, depth: int):
+        for node in _children(el, "Code"):
+            line = lines.get(id(node), 0)
+            name = (node.get("name") or "").strip()
+            if not name:
+                problems.append(Problem(where, line, "a code without a name was skipped; its sub-codes "
+                                        "are kept under its parent", "warning"))
+                if depth < 100:
+                    walk(node, parent, depth + 1)
+                continue
+            unique = name
+            if unique in taken:
+                unique = f"{parent}/{name}" if parent else name
+                n = 2
+                while unique in taken:
+                    unique = f"{parent + '/' if parent else ''}{name} ({n})"
+                    n += 1
+                problems.append(Problem(where, line, f"code name {name!r} appears more than once; "
+                                        f"this one is imported as {unique!r}", "warning"))
+            taken.add(unique)
+            gid = _norm_guid(node.get("guid"))
+            if gid in by_guid:
+                problems.append(Problem(where, line, f"code {name!r} repeats the GUID of code "
+                                        f"{by_guid[gid]!r}", "warning"))
+            else:
+                by_guid[gid] = unique
+            desc = _first(node, "Description")
+            parsed = _parse_description(desc.text or "" if desc is not None else "")
+            codes.append(Code(name=unique, parent=parent, colour=_import_colour(node.get("color"), where,
+                                                                              line, problems),
+                              line=line, **parsed))
+            if depth < 100:
+                walk(node, unique, depth + 1)
+
+    walk(codes_el, None, 0)
+    return codes, by_guid
+
+
+def _import_colour(value, where, line, problems):
+    value = (value or "").strip()
+    if not value:
+        return None
+    if _HEX.match(value):
+        return _hex6(value)
+    match = _RGB.match(value)
+    if match and all(int(g) <= 255 for g in match.groups()):
+        return "#" + "".join(f"{int(g):02x}" for g in match.groups())
+    problems.append(Problem(where, line, f"colour {value!r} is not a colour like #1f77b4; left out", "warning"))
+    return None
+
+
+def _coding_code(coding, codes_by_guid, where, lines, problems):
+    ref = _first(coding, "CodeRef")
+    target = _norm_guid(ref.get("targetGUID")) if ref is not None else ""
+    if target in codes_by_guid:
+        return codes_by_guid[target]
+    problems.append(Problem(where, lines.get(id(coding), 0),
+                            f"coding refers to a code that is not in the codebook ({target or 'no CodeRef'}); skipped"))
+    return None
+
+
+def _memo(el, notes) -> str:
+    desc = _first(el, "Description")
+    parts = [desc.text.strip()] if desc is not None and desc.text and desc.text.strip() else []
+    for ref in _children(el, "NoteRef"):
+        text = notes.get(_norm_guid(ref.get("targetGUID")))
+        if text:
+            parts.append(text)
+    return "\n\n".join(parts)
+
+
+def _segment_map(study, iid, text, where, line, problems) -> dict:
+    """Segment spans for an archived source: exact when the text is the study's own, else
+    found by searching each segment's text."""
+    candidates = [source_text(study, iid, include_names=flag) for flag in (False, True)]
+    if text is None:
+        problems.append(Problem(where, line, f"source {iid} has no readable text; its positions are taken "
+                                "as those of the study's current text", "warning"))
+        return candidates[0][1]
+    for expected, spans in candidates:
+        if text == expected:
+            return spans
+    expected, base = candidates[0]
+    spans, pos, missing = {}, 0, 0
+    for seg, (s, e) in sorted(base.items(), key=lambda kv: kv[1]):
+        needle = expected[s:e]
+        at = text.find(needle, pos)
+        if at < 0:
+            at = text.find(needle)
+        if at < 0 or not needle:
+            missing += bool(needle)
+            continue
+        spans[seg] = (at, at + len(needle))
+        pos = at + len(needle)
+    note = f" ({missing} segments not found)" if missing else ""
+    problems.append(Problem(where, line, f"source {iid} differs from the study's current text; its codings "
+                            f"were matched to segments by their text{note}", "warning"))
+    return spans
+
+
+def _locate(spans: dict, start: int, end: int) -> list[str]:
+    exact = [seg for seg, (s, e) in spans.items() if (s, e) == (start, end)]
+    if exact:
+        return exact
+    if start == end:
+        return [seg for seg, (s, e) in spans.items() if s <= start <= e]
+    return [seg for seg, (s, e) in sorted(spans.items(), key=lambda kv: kv[1]) if s < end and start < e]
+
+
+def _skipped(root, ignore=frozenset()) -> str:
+    labels = {"PDFSource": "PDF source", "PictureSource": "picture source", "AudioSource": "audio source",
+              "VideoSource": "video source", "Case": "case", "Set": "set", "Link": "link", "Graph": "graph"}
+    counts = {}
+    for el in root.iter():
+        name = _local(el.tag)
+        if name in labels and name not in ignore:
+            counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{n} {labels[k]}{'s' if n > 1 else ''}" for k, n in counts.items())
+
+
+# -- validation ----------------------------------------------------------------------------------
+def validate(path) -> list[str]:
+    """Check a ``.qdpx`` (its ``project.qde`` and sources) or a ``.qdc`` against the bundled
+    REFI-QDA schemas and the rules the schemas cannot express (unique GUIDs, references
+    that resolve, internal sources present, selections inside their text).
+
+    Returns messages ``path:line: message``; an empty list means valid. Needs ``lxml``.
+    """
+    try:
+        from lxml import etree
+    except ImportError:
+        return [f"{path}:0: cannot validate: lxml is not installed (pip install lxml)"]
+    path = Path(path)
+    problems: list[Problem] = []
+    doc = _load(path, problems, parse=False)
+    if doc is None:
+        return [str(p) for p in problems]
+    where = doc["where"]
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        tree = etree.fromstring(doc["data"], parser)
+    except etree.XMLSyntaxError as exc:
+        return [str(Problem(where, exc.lineno or 0, f"broken XML: {exc.msg}"))]
+    kind = etree.QName(tree).localname
+    schema_file = {"Project": "Project.xsd", "CodeBook": "Codebook.xsd"}.get(kind)
+    if schema_file is None:
+        return [str(Problem(where, tree.sourceline or 1, f"root element <{kind}> is neither <Project> nor <CodeBook>"))]
+    if doc["archive"] is not None and kind != "Project":
+        problems.append(Problem(where, tree.sourceline or 1, "the .qde file of a .qdpx must hold a <Project>"))
+    schema = _schema(schema_file)
+    if not schema.validate(tree):
+        for err in schema.error_log:
+            problems.append(Problem(where, err.line, err.message))
+    if kind == "Project":
+        problems += _project_rules(tree, doc, where)
+    return [str(p) for p in problems]
+
+
+@functools.lru_cache(maxsize=None)
+def _schema(name: str):
+    from lxml import etree
+
+    return etree.XMLSchema(etree.parse(str(SCHEMA_DIR / name)))
+
+
+def _project_rules(tree, doc, where) -> list[Problem]:
+    from lxml import etree
+
+    problems: list[Problem] = []
+    kinds: dict[str, str] = {}
+    for el in tree.iter(etree.Element):
+        gid = el.get("guid")
+        if gid is None:
+            continue
+        key = _norm_guid(gid)
+        if key in kinds:
+            problems.append(Problem(where, el.sourceline, f"GUID {gid} is used twice"))
+        kinds[key] = etree.QName(el).localname
+    sources = {"TextSource", "PictureSource", "PDFSource", "AudioSource", "VideoSource"}
+    selections = {"PlainTextSelection", "PictureSelection", "PDFSelection", "AudioSelection",
+                  "VideoSelection", "TranscriptSelection"}
+    wanted = {"CodeRef": {"Code"}, "MemberCode": {"Code"}, "VariableRef": {"Variable"},
+              "SourceRef": sources, "MemberSource": sources, "NoteRef": {"Note"}, "MemberNote": {"Note"},
+              "SelectionRef": selections}
+    for el in tree.iter(etree.Element):
+        name = etree.QName(el).localname
+        if name in wanted:
+            target = _norm_guid(el.get("targetGUID"))
+            if kinds.get(target) not in wanted[name]:
+                problems.append(Problem(where, el.sourceline, f"<{name}> points to {el.get('targetGUID')}, "
+                                        f"which is no {' or '.join(sorted(wanted[name]))}"))
+        for attr in ("creatingUser", "modifyingUser", "creatingUserGUID", "modifyingUserGUID"):
+            value = el.get(attr)
+            if value is not None and kinds.get(_norm_guid(value)) != "User":
+                problems.append(Problem(where, el.sourceline, f"{attr} {value} is no <User>"))
+        if name in ("TextSource", "Note", "Transcript", "Representation", "TextDescription"):
+            content = el.find(f"{{{PROJECT_NS}}}PlainTextContent")
+            has_path = el.get("plainTextPath") is not None
+            if content is not None and has_path:
+                problems.append(Problem(where, el.sourceline, f"<{name}> has both PlainTextContent and "
+                                        "plainTextPath; the standard allows one"))
+            text = None
+            if content is not None:
+                text = content.text or ""
+            elif has_path:
+                ref = el.get("plainTextPath")
+                if ref.startswith("internal://"):
+                    local: list[Problem] = []
+                    text = _archive_text(doc, ref, where, el.sourceline, local, level="error")
+                    problems += local
+            if text is not None:
+                for sel in el.iterchildren(f"{{{PROJECT_NS}}}PlainTextSelection"):
+                    try:
+                        start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
+                    except (TypeError, ValueError):
+                        continue  # the schema reports it
+                    if not 0 <= start <= end <= len(text):
+                        problems.append(Problem(where, sel.sourceline, f"selection [{start}, {end}) is outside "
+                                                f"its text of {len(text)} characters"))
+    return problems
+
+
+# -- reading files ------------------------------------------------------------------------------
+def _load(path: Path, problems: list[Problem], archive_only: bool = False, parse: bool = True):
+    """Read a .qdpx (its .qde file) or a .qdc. Returns a dict with data, root, lines, where
+    and the archive's members, or None after adding a problem."""
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(where, 0, f"cannot read file: {exc.strerror or exc}"))
+        return None
+    members = None
+    if zipfile.is_zipfile(io.BytesIO(raw)):
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                names = [n for n in archive.namelist() if not n.endswith("/")]
+                qde = "project.qde" if "project.qde" in names else None
+                if qde is None:
+                    found = [n for n in names if n.lower().endswith(".qde") and "__MACOSX" not in n]
+                    if len(found) == 1:
+                        qde = found[0]  # ATLAS.ti names it after the project
+                    elif len(found) > 1:
+                        problems.append(Problem(where, 0, "the archive holds several .qde files and no "
+                                                f"project.qde: {', '.join(sorted(found))}"))
+                        return None
+                if qde is None:
+                    problems.append(Problem(where, 0, "not a REFI-QDA project: the archive has no project.qde"))
+                    return None
+                data = archive.read(qde)
+                base = str(PurePosixPath(qde).parent)
+                prefix = "" if base == "." else base + "/"
+                members = {n[len(prefix):].lower(): n for n in names if n.startswith(prefix)}
+                doc = {"raw_archive": raw, "members": members}
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, NotImplementedError,
+                EOFError) as exc:
+            problems.append(Problem(where, 0, f"cannot read the .qdpx archive: {exc}"))
+            return None
+    else:
+        if archive_only:
+            problems.append(Problem(where, 0, "not a REFI-QDA project (.qdpx): the file is not a ZIP archive"))
+            return None
+        data, doc = raw, {}
+    doc.update({"data": data, "where": where, "archive": members})
+    if not parse:
+        return doc
+    root, lines = _parse_xml(data, where, problems)
+    if root is None:
+        return None
+    doc.update({"root": root, "lines": lines})
+    return doc
+
+
+def _archive_text(doc, ref, where, line, problems, level="warning"):
+    """The text of an ``internal://`` source, or None (with a problem)."""
+    if not ref:
+        return None
+    if not ref.startswith("internal://"):
+        problems.append(Problem(where, line or 0, f"external source {ref} is not in the archive", level))
+        return None
+    name = ref[len("internal://"):].lstrip("/")
+    members = doc.get("archive") or {}
+    member = members.get(f"sources/{name}".lower())
+    if member is None:
+        problems.append(Problem(where, line or 0, f"source file sources/{name} is missing from the archive", level))
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(doc["raw_archive"])) as archive:
+            raw = archive.read(member)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+        problems.append(Problem(where, line or 0, f"cannot read {member}: {exc}", level))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(where, line or 0, f"{member} is not UTF-8 text", level))
+        return None
+
+
+def _parse_xml(data: bytes, where: str, problems: list[Problem]):
+    """Parse XML into ElementTree elements, keeping each element's line number."""
+    builder = ET.TreeBuilder()
+    lines: dict[int, int] = {}
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def clark(name: str) -> str:
+        uri, _, local = name.rpartition(" ")
+        return f"{{{uri}}}{local}" if uri else local
+
+    def start(tag, attrs):
+        el = builder.start(clark(tag), {clark(k): v for k, v in attrs.items()})
+        lines[id(el)] = parser.CurrentLineNumber
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda tag: builder.end(clark(tag))
+    parser.CharacterDataHandler = builder.data
+    try:
+        parser.Parse(data, True)
+        root = builder.close()
+    except expat.ExpatError as exc:
+        problems.append(Problem(where, exc.lineno or 0, f"broken XML: {expat.ErrorString(exc.code)}"))
+        return None, {}
+    except (AssertionError, ValueError) as exc:  # an unbalanced tree from the builder
+        problems.append(Problem(where, 0, f"broken XML: {exc}"))
+        return None, {}
+    return root, lines
+
+
+# -- small helpers ---------------------------------------------------------------------------------
+def _local(tag) -> str:
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _children(el, name: str) -> list:
+    return [c for c in el if _local(c.tag) == name] if el is not None else []
+
+
+def _first(el, name: str):
+    found = _children(el, name)
+    return found[0] if found else None
+
+
+def _iter(el, name: str) -> list:
+    return [c for c in el.iter() if _local(c.tag) == name] if el is not None else []
+
+
+def _norm_guid(value) -> str:
+    return str(value or "").strip().strip("{}").lower()
+
+
+def _str(value) -> str:
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value).strip()
+
+
+def _clean(attrs: dict) -> dict:
+    return {k: _XML_INVALID.sub("", str(v)) for k, v in attrs.items()}
+
+
+def _sub(parent, tag: str, text: str | None = None, **attrs):
+    el = ET.SubElement(parent, tag, _clean(attrs))
+    if text is not None:
+        el.text = _XML_INVALID.sub("", text)
+    return el
+
+
+def _hex6(colour) -> str | None:
+    colour = (colour or "").strip()
+    if not _HEX.match(colour):
+        return None
+    digits = colour[1:]
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return "#" + digits
+
+
+def _stamp(day) -> str:
+    if isinstance(day, datetime):
+        day = day.date()
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _serialize(root) -> bytes:
+    ET.indent(root, space="  ")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,453 @@
+"""Recruiting the next participants from a pool exported from a CRM or product analytics.
+
+The pool is a CSV with one row per person: ``id`` and/or ``email`` (at least one of them per
+row), optionally ``name``, the segment attributes the study uses (``segment``, ``region``,
+...), and optionally ``last_contacted`` (a date) and ``opted_out`` (yes/no). Other columns
+are ignored.
+
+:func:`recruit` fills the study's open segment quotas (study.yml ``segments.quotas`` minus
+the participants already ``completed``, ``scheduled`` or ``invited``) with people drawn at
+random, reproducibly (``seed``), from the eligible part of the pool. A person is not
+eligible when they:
+
+* opted out (``opted_out`` in the pool);
+* declined an invitation to any study of the repository;
+* are already listed in this study's participants.csv;
+* were interviewed (participants.csv ``interviewed_on``, or a note's date) less than
+  ``cooldown_days`` ago in any study of the repository ``repo``, were contacted
+  (``last_contacted``) less than ``cooldown_days`` ago, or have an invitation still open
+  (``invited``/``scheduled`` less than ``cooldown_days`` ago) in another study.
+
+People are matched across studies by id or by email (case-insensitive). Each pick carries a
+``reason`` ("fills quota trades (2 of 4 open)": the second of the four open trades places).
+A dry run (the default) only shows the choice; ``dry_run=False`` appends the picks to the
+study's participants.csv as ``invited`` with ``invited_on`` = today, keeping every existing
+line as it was, written to a temporary file and renamed into place. It is the one command
+that writes participants.csv. A person already known in the repository keeps their id; a
+person without one gets the next free ``P-NNN``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from kit.csvio import atomic_write_text, parse_date, read_rows
+from kit.errors import Problem, StudyError
+
+TRUE = {"yes", "y", "true", "1", "x"}
+FALSE = {"no", "n", "false", "0", ""}
+TAKEN = ("completed", "scheduled", "invited")
+DEFAULT_CHANNEL = "pool"
+STANDARD_COLUMNS = ["id", "name", "email", "channel", "status", "invited_on", "scheduled_on", "interviewed_on",
+                    "consent_record", "consent_quote"]
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PID = re.compile(r"^P-(\d+)$")
+
+
+class RecruitError(StudyError):
+    """The pool or the study cannot be used for recruiting; carries located problems."""
+
+
+@dataclass
+class Person:
+    line: int
+    id: str
+    email: str
+    name: str
+    attrs: dict
+    channel: str = ""
+    last_contacted: date | None = None
+    opted_out: bool = False
+
+
+@dataclass
+class Record:
+    """Someone in a study's participants.csv (or named by one of its notes)."""
+
+    study: str
+    id: str
+    email: str
+    status: str
+    invited_on: date | None = None
+    interviewed: list = field(default_factory=list)
+
+
+def _norm_email(value) -> str:
+    return str(value or "").strip().casefold()
+
+
+def _today(today) -> date:
+    if today is None or (isinstance(today, str) and not today.strip()):
+        return date.today()
+    if isinstance(today, date):
+        return today
+    try:
+        value = parse_date(today)
+    except ValueError:
+        raise ValueError(f"today {today!r} is not a date (YYYY-MM-DD)") from None
+    return value
+
+
+# -- the pool ------------------------------------------------------------------------------------
+def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
+    """The people of a pool CSV and the problems found (errors for unusable rows,
+    warnings for repeated people, who are kept once)."""
+    path = Path(pool_csv)
+    rows, columns, problems = read_rows(path)
+    src = str(path)
+    if not columns:
+        return [], problems
+    if "id" not in columns and "email" not in columns:
+        problems.append(Problem(src, 1, "the pool needs an `id` or an `email` column to tell people apart"))
+    if attribute not in columns:
+        problems.append(Problem(src, 1, f"no `{attribute}` column: study.yml segments.attribute groups participants "
+                                        f"by {attribute!r}, so the pool must say each person's {attribute}"))
+    if any(p.is_error for p in problems):
+        return [], problems
+    people: list[Person] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        line = row["_line"]
+        pid, email = row.get("id", ""), row.get("email", "")
+        if not pid and not email:
+            problems.append(Problem(src, line, "a person needs an id or an email"))
+            continue
+        ok = True
+        if email and not _EMAIL.match(email):
+            problems.append(Problem(src, line, f"email {email!r} is not an email address"))
+            ok = False
+        try:
+            contacted = parse_date(row.get("last_contacted"))
+        except ValueError:
+            problems.append(Problem(src, line, f"last_contacted {row.get('last_contacted')!r} is not a date (YYYY-MM-DD)"))
+            ok, contacted = False, None
+        opted = row.get("opted_out", "").strip().casefold()
+        if opted not in TRUE | FALSE:
+            problems.append(Problem(src, line, f"opted_out must be yes or no, not {row.get('opted_out')!r}"))
+            ok = False
+        if not row.get(attribute, ""):
+            problems.append(Problem(src, line, f"no {attribute}: the person cannot fill a quota", "warning"))
+        if not ok:
+            continue
+        keys = [k for k in (f"id:{pid}" if pid else "", f"email:{_norm_email(email)}" if email else "") if k]
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            problems.append(Problem(src, line, f"the same person as on line {first} (same id or email): kept once",
+                                    "warning"))
+            continue
+        for k in keys:
+            seen[k] = line
+        attrs = {c: row.get(c, "") for c in columns if c not in ("id", "email", "name", "last_contacted", "opted_out",
+                                                                 "channel")}
+        people.append(Person(line, pid, email, row.get("name", ""), attrs, row.get("channel", ""), contacted,
+                             opted in TRUE))
+    return people, problems
+
+
+# -- who has been contacted before -----------------------------------------------------------------
+def _records(study) -> list[Record]:
+    from kit.repository import study_label
+
+    label = study_label(study)
+    p = study.participants
+    out: dict[str, Record] = {}
+    for row in p.to_dict("records") if len(p) else []:
+        pid = str(row.get("id") or "")
+        interviewed = [row["interviewed_on"]] if row.get("interviewed_on") else []
+        out[pid] = Record(label, pid, _norm_email(row.get("email")), str(row.get("status") or ""),
+                          row.get("invited_on") or None, interviewed)
+    for iv in study.interviews.itertuples(index=False):
+        if not iv.participant or iv.date is None or pd.isna(iv.date):
+            continue
+        rec = out.setdefault(iv.participant, Record(label, iv.participant, "", "completed"))
+        rec.interviewed.append(iv.date)
+    return list(out.values())
+
+
+def _history(study, repo) -> list[Record]:
+    from kit.repository import find_studies
+    from kit.study import load_study
+
+    records = _records(study)
+    if repo is not None:
+        mine = Path(study.path).resolve()
+        for folder in find_studies(repo):
+            if folder.resolve() != mine:
+                records += _records(load_study(folder, strict=False))
+    return records
+
+
+def open_quotas(study) -> pd.DataFrame:
+    """Per segment of study.yml ``segments.quotas``: the quota, the participants already
+    taking a place (completed, scheduled or invited) and the places still open."""
+    quotas = (study.config.get("segments") or {}).get("quotas") or {}
+    attribute = study.segment_attribute
+    p = study.participants
+    taken = {}
+    if len(p) and attribute in p:
+        busy = p[p["status"].isin(TAKEN)]
+        taken = busy[attribute].astype(str).str.strip().str.casefold().value_counts().to_dict()
+    rows = []
+    for seg, quota in quotas.items() if isinstance(quotas, dict) else []:
+        if not isinstance(quota, int) or isinstance(quota, bool):
+            continue
+        t = int(taken.get(str(seg).casefold(), 0))
+        rows.append({"segment": str(seg), "quota": quota, "taken": t, "open": max(quota - t, 0)})
+    return pd.DataFrame(rows, columns=["segment", "quota", "taken", "open"])
+
+
+SCREEN_COLUMNS = ["pool_line", "id", "known_as", "segment", "eligible", "rule", "reason"]
+
+
+def _screen(people, records, study, cooldown_days: int, today: date, attribute: str):
+    by_id: dict[str, list[Record]] = {}
+    by_email: dict[str, list[Record]] = {}
+    for r in records:
+        if r.id:
+            by_id.setdefault(r.id, []).append(r)
+        if r.email:
+            by_email.setdefault(r.email, []).append(r)
+    from kit.repository import study_label
+
+    here = study_label(study)
+    quotas = {s.casefold() for s in open_quotas(study)["segment"]}
+    since = today - timedelta(days=cooldown_days)
+    rows, problems = [], []
+    for person in people:
+        mine = list(by_id.get(person.id, [])) if person.id else []
+        mine += [r for r in by_email.get(_norm_email(person.email), []) if r not in mine] if person.email else []
+        if person.id and person.email:
+            for r in mine:
+                if r.id == person.id and r.email and r.email != _norm_email(person.email):
+                    problems.append(Problem("", person.line, f"id {person.id} belongs to another email in {r.study}'s "
+                                                             "participants.csv: fix the id or the email"))
+        known = next((r.id for r in mine if r.id), "")
+        segment = str(person.attrs.get(attribute, "")).strip()
+        last_interview = max((d for r in mine for d in r.interviewed), default=None)
+        declined = [r for r in mine if r.status == "declined"]
+        pending = [r for r in mine if r.status in ("invited", "scheduled") and r.study != here
+                   and (r.invited_on is None or r.invited_on > since)]
+        rule, reason = "", ""
+        if person.opted_out:
+            rule, reason = "opted out", "opted out"
+        elif declined:
+            rule, reason = "declined before", f"declined an invitation to {declined[0].study}"
+        elif any(r.study == here for r in mine):
+            status = next(r.status for r in mine if r.study == here)
+            rule, reason = "already listed", f"already in participants.csv ({status or 'no status'})"
+        elif last_interview is not None and last_interview > since:
+            rule = "interviewed recently"
+            reason = (f"interviewed on {last_interview.isoformat()}, {(today - last_interview).days} days ago "
+                      f"(cooldown {cooldown_days} days)")
+        elif person.last_contacted is not None and person.last_contacted > since:
+            rule = "contacted recently"
+            reason = (f"contacted on {person.last_contacted.isoformat()}, {(today - person.last_contacted).days} "
+                      f"days ago (cooldown {cooldown_days} days)")
+        elif pending:
+            rule, reason = "invited elsewhere", f"already invited to {pending[0].study}"
+        elif not segment:
+            rule, reason = f"no {attribute}", f"no {attribute}"
+        elif segment.casefold() not in quotas:
+            rule, reason = "no quota", f"no quota for {attribute} {segment!r} in study.yml"
+        rows.append({"pool_line": person.line, "id": person.id, "known_as": known, "segment": segment,
+                     "eligible": not rule, "rule": rule or "eligible", "reason": reason or "eligible",
+                     "_person": person})
+    return rows, problems
+
+
+def screen_pool(pool_csv, study_dir, cooldown_days: int = 90, repo=None, today=None) -> pd.DataFrame:
+    """Every person of the pool with whether they may be invited and, if not, why
+    (columns pool_line, id, known_as (their id in the repository), segment, eligible,
+    reason). Raises :class:`RecruitError` for a pool or study that cannot be used."""
+    rows, _, _, _ = _prepare(pool_csv, study_dir, cooldown_days, repo, today)
+    return pd.DataFrame([{k: v for k, v in r.items() if k != "_person"} for r in rows], columns=SCREEN_COLUMNS)
+
+
+def _prepare(pool_csv, study_dir, cooldown_days, repo, today):
+    from kit.study import as_study
+
+    if not isinstance(cooldown_days, int) or isinstance(cooldown_days, bool) or cooldown_days < 0:
+        raise ValueError(f"cooldown_days must be a whole number of days >= 0, not {cooldown_days!r}")
+    pool = Path(pool_csv)
+    if not pool.is_file():
+        raise FileNotFoundError(f"{pool}: no such pool file")
+    study = as_study(study_dir, strict=False)
+    fatal = [p for p in study.errors if Path(p.path).name in ("participants.csv", "study.yml")]
+    if fatal:
+        raise RecruitError(fatal)
+    quotas = (study.config.get("segments") or {}).get("quotas")
+    if not quotas:
+        raise RecruitError([Problem(str(Path(study.path) / "study.yml"), 1,
+                                    "no segments.quotas in study.yml: recruiting fills the quota of each segment, "
+                                    "e.g. segments: {attribute: segment, quotas: {trades: 6, agency: 6}}")])
+    today = _today(today)
+    people, problems = read_pool(pool, study.segment_attribute)
+    records = _history(study, repo)
+    rows, more = _screen(people, records, study, cooldown_days, today, study.segment_attribute)
+    problems += [Problem(str(pool), p.line, p.message, p.level) for p in more]
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise RecruitError(sorted(errors, key=lambda p: p.line))
+    return rows, study, today, (records, [p for p in problems if not p.is_error])
+
+
+# -- picking ---------------------------------------------------------------------------------------
+def _next_ids(records, study, count: int) -> list[str]:
+    ids = {r.id for r in records} | set(study.participants.get("id", []))
+    numbers = [int(m.group(1)) for m in map(_PID.match, ids) if m]
+    width = max([3] + [len(m.group(1)) for m in map(_PID.match, ids) if m])
+    start = max(numbers, default=0) + 1
+    return [f"P-{n:0{width}d}" for n in range(start, start + count)]
+
+
+def recruit(pool_csv, study_dir, n, seed=0, cooldown_days=90, repo=None, today=None, dry_run=True) -> pd.DataFrame:
+    """Pick up to ``n`` people from the pool to fill the study's open quotas (see the
+    module's documentation for who is eligible). Returns one row per pick: id, name, email,
+    the segment attributes, channel, status (``invited``), invited_on, reason, pool_line.
+    ``attrs``: ``open`` (the quota table before picking), ``screened`` (every pool row with
+    its reason), ``warnings`` (located problems that did not stop the run), ``written`` (the
+    participants.csv path, or None for a dry run).
+
+    The picks are random but reproducible: the same pool, study, ``seed`` and ``today``
+    give the same people, in a dry run and when applied. Slots go first to the segment
+    with the most open places (ties in the order of study.yml), one at a time."""
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n must be a whole number >= 1, not {n!r}")
+    rows, study, today, (records, warnings) = _prepare(pool_csv, study_dir, cooldown_days, repo, today)
+    attribute = study.segment_attribute
+    quotas = open_quotas(study)
+    rng = random.Random(seed)
+    candidates: dict[str, list] = {}
+    for seg in quotas["segment"]:
+        group = sorted((r for r in rows if r["eligible"] and r["segment"].casefold() == seg.casefold()),
+                       key=lambda r: r["pool_line"])
+        rng.shuffle(group)
+        candidates[seg] = group
+    remaining = dict(zip(quotas["segment"], quotas["open"]))
+    opened = dict(remaining)
+    order = {seg: i for i, seg in enumerate(quotas["segment"])}
+    picks = []
+    while len(picks) < n:
+        ready = [s for s in remaining if remaining[s] > 0 and candidates[s]]
+        if not ready:
+            break
+        seg = min(ready, key=lambda s: (-remaining[s], order[s]))
+        row = candidates[seg].pop(0)
+        remaining[seg] -= 1
+        filled = opened[seg] - remaining[seg]
+        picks.append((seg, row, f"fills quota {seg} ({filled} of {opened[seg]} open)"))
+    new_ids = iter(_next_ids(records, study, len(picks)))
+    header = _header(study)
+    out = []
+    for seg, row, reason in picks:
+        person = row["_person"]
+        pid = person.id or row["known_as"] or next(new_ids)
+        rec = {"id": pid, "name": person.name, "email": person.email}
+        for col, value in person.attrs.items():
+            if col in header or col == attribute:
+                rec[col] = value
+        rec[attribute] = person.attrs.get(attribute, seg)
+        rec.update(channel=person.channel or DEFAULT_CHANNEL, status="invited", invited_on=today.isoformat(),
+                   reason=reason, pool_line=person.line)
+        out.append(rec)
+    columns = ["id", "name", "email"] + [c for c in header if c not in STANDARD_COLUMNS] + \
+        [attribute] + ["channel", "status", "invited_on", "reason", "pool_line"]
+    columns = list(dict.fromkeys(columns))
+    table = pd.DataFrame([{c: rec.get(c, "") for c in columns} for rec in out], columns=columns)
+    table.attrs.update(open=quotas, warnings=warnings, written=None, attribute=attribute,
+                       screened=pd.DataFrame([{k: v for k, v in r.items() if k != "_person"} for r in rows],
+                                             columns=SCREEN_COLUMNS))
+    if not dry_run and len(table):
+        table.attrs["written"] = _append(study, table)
+    return table
+
+
+# -- writing participants.csv ----------------------------------------------------------------------
+def _header(study) -> list[str]:
+    path = Path(study.path) / "participants.csv"
+    if path.exists():
+        text = path.read_text(encoding="utf-8-sig")
+        first = next(csv.reader(io.StringIO(text.splitlines()[0] if text else "")), [])
+        return [h.strip() for h in first]
+    attrs = list((study.config.get("segments") or {}).get("attributes") or [study.segment_attribute])
+    if study.segment_attribute not in attrs:
+        attrs.insert(0, study.segment_attribute)
+    return ["id", "name", "email"] + attrs + STANDARD_COLUMNS[3:]
+
+
+def _append(study, table: pd.DataFrame) -> Path:
+    path = Path(study.path) / "participants.csv"
+    raw = path.read_bytes() if path.exists() else b""
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    header = _header(study)
+    if not text.strip():
+        text = ",".join(header) + newline
+    missing = [c for c in ("status", "invited_on") if c not in header]
+    if missing:  # an older participants.csv: extend the header, older rows read the new columns as empty
+        first, sep, rest = text.partition("\n")
+        first = first.rstrip("\r") + "," + ",".join(missing)
+        text = first + ("\r\n" if "\r\n" in text else "\n") + rest if sep else first + newline
+        header += missing
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=newline)
+    values = {"consent_record": "no", "consent_quote": "no"}
+    for rec in table.to_dict("records"):
+        writer.writerow([str(rec.get(col, values.get(col, "")) or values.get(col, "")) for col in header])
+    if text and not text.endswith(("\n", "\r")):
+        text += newline
+    current = path.read_bytes() if path.exists() else b""
+    if current != raw:
+        raise RecruitError([Problem(str(path), 0, "participants.csv changed while recruiting: nothing was written; "
+                                                  "run the command again")])
+    atomic_write_text(path, ("\ufeff" if bom else "") + text + buffer.getvalue())
+    return path
+
+
+# -- the command -------------------------------------------------------------------------------------
+def recruit_command(pool, study, n, seed=0, cooldown=90, repo=None, dry_run=True, today=None) -> tuple[str, int]:
+    """``interview-kit recruit POOL.csv --study DIR --n N [--seed S] [--cooldown-days D]
+    [--repo R] [--apply]``: a dry run by default, ``--apply`` (``dry_run=False``) writes.
+    Returns (text, exit code): 0 done (also when no place is open), 1 problems in the pool
+    or the study (``path:line: message``), 2 a usage error (missing file, bad number).
+    The text shows ids, segments and reasons, never names or emails."""
+    if study is None or not Path(study).is_dir():
+        return f"interview-kit recruit: {study}: no such study folder", 2
+    if repo is not None and not Path(repo).is_dir():
+        return f"interview-kit recruit: {repo}: no such repository folder", 2
+    try:
+        table = recruit(pool, study, n, seed=seed, cooldown_days=cooldown, repo=repo, today=today, dry_run=dry_run)
+    except RecruitError as exc:
+        return "\n".join(str(p) for p in exc.problems), 1
+    except (ValueError, FileNotFoundError) as exc:
+        return f"interview-kit recruit: {exc}", 2
+    quotas = table.attrs["open"]
+    screened = table.attrs["screened"]
+    lines = [str(w) for w in table.attrs["warnings"]]
+    lines.append("open places: " + (", ".join(f"{r.segment} {r.open} of {r.quota}" for r in quotas.itertuples())
+                                    or "none"))
+    skipped = screened[~screened["eligible"]]
+    if len(skipped):
+        counts = skipped["rule"].value_counts()
+        lines.append(f"skipped {len(skipped)} of {len(screened)} in the pool: "
+                     + ", ".join(f"{k} ({v})" for k, v in counts.items()))
+    if not len(table):
+        lines.append("nobody to invite: no open place can be filled from this pool")
+        return "\n".join(lines), 0
+    seg_col = table.attrs["attribute"]
+    for rec in table.to_dict("records"):
+        lines.append(f"{rec['id']}  {rec[seg_col]}  pool line {rec['pool_line']}: {rec['reason']}")
+    if dry_run:
+        lines.append(f"dry run: nothing written; add --apply to invite these {len(table)} people "
+                     f"(participants.csv, status invited, invited_on {table['invited_on'].iloc[0]})")
+    else:
+        lines.append(f"added {len(table)} people to {table.attrs['written']} as invited on {table['invited_on'].iloc[0]}")
+    return "\n".join(lines), 0

@@ -1,0 +1,666 @@
+"""Transcript review for interviewer training.
+
+``review_transcript(path_or_turns)`` reads one interview transcript and measures the habits a
+trainer looks for in a story-based micro-interview:
+
+==================  ==========================================================================
+what                how it is measured
+==================  ==========================================================================
+talk ratio          the interviewer's words / all words (0-1); the listening target is 20%
+                    or less (the 80/20 rule).
+questions           every question the interviewer asked: each interviewer turn is split into
+                    sentences; a sentence is a question when it ends with ``?`` or is a
+                    polite request ("Tell me about...", "Walk me through...", "Could you
+                    describe..."). Each is linted with :func:`kit.guide.lint_question` (kind,
+                    flags, suggestion). Housekeeping questions (recording, consent, "Does
+                    that sound good?") are listed but not scored.
+probes              questions of kind ``probe`` ("What happened next?", "Say more about that").
+stacked questions   interviewer turns with two or more questions in a row (ask one at a time).
+interruptions       turns that start before the previous turn ended (needs start and end
+                    times: WebVTT and SRT have them, Otter, Rev and plain text do not).
+monologues          interviewer turns of more than 60 words (pitching, explaining the
+                    product, a long preamble).
+first story         the first participant turn that answers a story question (at least 10
+                    words, after the interviewer's last real question asked for a story) or
+                    tells an episode ("last week", "yesterday", "the last time",
+                    "when I ..."): its start time, or its turn number when there are no times.
+==================  ==========================================================================
+
+Turns are numbered from 1 as in the study's segment ids (``INT-007#t12``). When the
+interviewer is not given, every label that asks questions like an interviewer is taken
+(:func:`infer_interviewers`), and the review says so (``inferred``, ``message``).
+
+``scorecard(review)`` turns a review into a 0-100 score with one line per habit;
+``cohort(reviews)`` is the table a trainer reads across many transcripts;
+``review_command(paths, interviewers, as_json)`` is ``interview-kit review``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from kit.errors import Problem, StudyError
+from kit.guide import lint_question
+from kit.transcripts import infer_interviewer, read_transcript, talk_ratio
+
+__all__ = [
+    "TALK_RATIO_TARGET",
+    "MONOLOGUE_WORDS",
+    "split_sentences",
+    "is_question",
+    "is_housekeeping",
+    "infer_interviewers",
+    "review_transcript",
+    "scorecard",
+    "cohort",
+    "format_review",
+    "review_command",
+    "review_study",
+    "review_many",
+    "fmt_time",
+]
+
+TALK_RATIO_TARGET = 0.20
+MONOLOGUE_WORDS = 60
+STORY_ANSWER_WORDS = 10  # an answer to a story question this long counts as the story
+
+# Scorecard: (item, weight). The weights add up to 100.
+WEIGHTS = {
+    "listening": 30,
+    "question quality": 20,
+    "story first": 15,
+    "probes": 10,
+    "one question at a time": 5,
+    "no interruptions": 10,
+    "no monologues": 10,
+}
+
+_TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt")
+
+# --------------------------------------------------------------------------------------
+# Sentences and questions
+# --------------------------------------------------------------------------------------
+_ABBREVIATIONS = re.compile(
+    r"\b(e\.g|i\.e|etc|vs|approx|mr|mrs|ms|dr|prof|st|no|fig|cf|inc|ltd|jr|sr)\.(?=\s)", re.I)
+_BOUNDARY = re.compile(r"(?<=[.!?\u2026])([\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[^a-z\s])")
+_DOT = "\u2024"  # one-dot leader: stands in for an abbreviation's dot while splitting
+
+_LEAD = (r"^(?:(?:so|and|ok|okay|now|well|great|right|alright|first|then|finally|lastly|next|also|just|maybe)[,!.]?\s+)*"
+         r"(?:(?:to (?:start|begin|finish|close|wrap up)|before we (?:start|begin|finish|wrap up|close)|"
+         r"thinking back|looking back|going back|first of all|last of all|one more thing)[^,.?!]{0,30},\s+)?")
+_REQUEST = re.compile(
+    _LEAD + r"(?:(?:can|could|would|will) you (?:please |just |maybe |perhaps )?|please )?"
+    r"(?:tell (?:me|us)|walk (?:me|us)|talk (?:me|us)|take (?:me|us)|run (?:me|us)|describe|share|"
+    r"explain|say (?:a bit |a little )?more|give (?:me|us) an? (?:example|sense|picture)|"
+    r"help (?:me|us) understand|think back|go back|go on|paint (?:me|us)|expand|elaborate|"
+    r"remind (?:me|us)|recall|show (?:me|us))\b"
+    r"|" + _LEAD + r"i(?:'d| would) (?:love|like) to (?:hear|know|understand|learn)\b"
+    r"|" + _LEAD + r"i(?:'m| am) (?:curious|interested|wondering) (?:about|to hear|to know|how|what|why|whether|if|when)\b",
+    re.I)
+_QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
+_HOUSEKEEPING = re.compile(
+    r"\b(record(?:ing|ed)?|consent|hear me|sound(?:s)? (?:good|ok|okay|alright)|"
+    r"any questions (?:for me|before)|questions before we|(?:ready|okay|ok) to (?:start|begin|get started)|"
+    r"is (?:now|this) (?:still )?a good time|still have time|have (?:a few|five|\d+) minutes|"
+    r"can i ask (?:you )?(?:one|a|another)? ?(?:quick|last|more|final|small)? ?(?:thing|question)|"
+    r"shall we (?:start|begin)|get started|dive in|can you see my screen|on mute|still there)\b",
+    re.I)
+
+# Past-tense episode markers in a participant's answer.
+EPISODE_MARKERS = re.compile(
+    r"\b(last (?:week|month|year|night|weekend|time|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|summer|winter|spring|autumn|quarter|one)|yesterday|the last time|"
+    r"the other day|this morning|earlier (?:today|this week)|\w+ (?:days|weeks|months|years) ago|"
+    r"a (?:few|couple of) (?:days|weeks|months) ago|recently|the most recent|when i\b)",
+    re.I)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences with a regular expression: after ``.``, ``!``, ``?`` or
+    ``…`` (and any closing quote or bracket), where the next word does not start in lower
+    case. Common abbreviations (e.g., i.e., Dr.) do not end a sentence."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = " ".join(text.split())
+    protected = _ABBREVIATIONS.sub(lambda m: m.group(1) + _DOT, text)
+    marked = _BOUNDARY.sub(lambda m: m.group(1) + "\n", protected)
+    return [s.replace(_DOT, ".").strip() for s in marked.split("\n") if s.strip()]
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks: it ends with ``?`` or is a polite request ("Tell me about...",
+    "Walk me through...", "Could you describe...", "I'd love to hear...")."""
+    s = sentence.strip()
+    return bool(s) and (bool(_QUESTION_END.search(s)) or bool(_REQUEST.match(s)))
+
+
+def is_housekeeping(sentence: str) -> bool:
+    """A question about the session rather than the person's experience (recording,
+    consent, "Does that sound good?", "Can I ask one quick thing?")."""
+    return bool(_HOUSEKEEPING.search(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _lint(sentence: str) -> tuple:
+    # Interviewers repeat themselves ("What happened next?"): lint each wording once.
+    r = lint_question(sentence)
+    return r["kind"], tuple(r["flags"]), r["suggestion"], tuple(r["reasons"].items())
+
+
+def _words(text) -> int:
+    return len(text.split()) if isinstance(text, str) else 0
+
+
+def _question_turn(text) -> bool:
+    return any(is_question(s) for s in split_sentences(text))
+
+
+# --------------------------------------------------------------------------------------
+# Who is the interviewer
+# --------------------------------------------------------------------------------------
+def infer_interviewers(turns: pd.DataFrame) -> list[str]:
+    """Every label that speaks as an interviewer, in order of first appearance.
+
+    The speaker who asks the most questions (:func:`kit.transcripts.infer_interviewer`),
+    plus every other label that only asks questions (each of its turns has one), such as a
+    note-taker's single question or an interviewer whose label changes between turns
+    (``Assistant`` in the first turn, ``AI`` afterwards). The speaker with the most words
+    and at least one other speaker are always left as participants.
+    """
+    if len(turns) == 0:
+        raise ValueError("no turns: cannot tell who the interviewer is")
+    primary = infer_interviewer(turns)
+    order: list[str] = []
+    n_turns: Counter = Counter()
+    asking: Counter = Counter()
+    words: Counter = Counter()
+    for speaker, text in zip(turns["speaker"], turns["text"]):
+        if speaker not in n_turns:
+            order.append(speaker)
+        n_turns[speaker] += 1
+        words[speaker] += _words(text)
+        if _question_turn(text):
+            asking[speaker] += 1
+    chosen = {primary}
+    talker = max(order, key=lambda s: words[s])
+    for label in order:
+        if label != primary and label != talker and asking[label] == n_turns[label]:
+            chosen.add(label)
+    if len(chosen) >= len(order):  # somebody must be answering
+        chosen = {primary}
+    return [label for label in order if label in chosen]
+
+
+def _resolve(turns: pd.DataFrame, interviewer, source: str) -> tuple[list[str], bool, str]:
+    speakers = list(dict.fromkeys(turns["speaker"]))
+    if interviewer:
+        wanted = [interviewer] if isinstance(interviewer, str) else list(interviewer)
+        found = []
+        for label in wanted:
+            if label in speakers:
+                found.append(label)
+                continue
+            folded = [s for s in speakers if str(s).casefold() == str(label).casefold()]
+            found.extend(folded)
+        if not found:
+            raise StudyError([Problem(source, 0, f"none of the interviewer labels ({', '.join(map(str, wanted))}) "
+                                                 f"speaks in this transcript; its speakers are: "
+                                                 f"{', '.join(map(str, speakers))}")])
+        return [s for s in speakers if s in set(found)], False, ""
+    if "role" in turns.columns and (turns["role"] == "interviewer").any():
+        labels = set(turns.loc[turns["role"] == "interviewer", "speaker"])
+        return [s for s in speakers if s in labels], False, ""
+    labels = infer_interviewers(turns)
+    message = (f"interviewer inferred as {', '.join(labels)} (the label(s) asking the questions); "
+               "name the interviewer to be sure")
+    return labels, True, message
+
+
+# --------------------------------------------------------------------------------------
+# The review
+# --------------------------------------------------------------------------------------
+def _num(value) -> float | None:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(value) else round(value, 3)
+
+
+def _load_turns(path_or_turns) -> tuple[pd.DataFrame, str | None, str]:
+    if isinstance(path_or_turns, pd.DataFrame):
+        turns = path_or_turns
+        path = turns.attrs.get("path")
+        if "interview_id" in turns.columns and len(turns):
+            name = str(turns["interview_id"].iloc[0])
+        else:
+            name = Path(path).stem if path else "<turns>"
+        return turns.reset_index(drop=True), path, name
+    path = Path(path_or_turns)
+    return read_transcript(path), str(path), path.stem
+
+
+def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int = MONOLOGUE_WORDS,
+                      target: float = TALK_RATIO_TARGET) -> dict:
+    """Review one transcript (a path, or a DataFrame of turns with ``speaker, start, end,
+    text``; a ``role`` column, as in ``Study.turns`` of one interview, names the interviewer).
+
+    ``interviewer`` is a label or a list of labels (matched exactly, else ignoring case);
+    when omitted it is inferred and ``inferred`` is True. Raises
+    :class:`kit.errors.TranscriptError` for a transcript that cannot be read and
+    :class:`kit.errors.StudyError` when none of the given labels speaks in it.
+
+    Returns a dict: ``transcript``, ``path``, ``format``, ``interviewer`` (labels),
+    ``inferred``, ``message``, ``n_turns``, ``has_times``, ``words``, ``talk_ratio``,
+    ``listening`` (``target``, ``met``), ``questions`` (one dict per question: ``turn``,
+    ``start``, ``speaker``, ``text``, ``kind``, ``flags``, ``suggestion``, ``reasons``,
+    ``housekeeping``), ``n_questions``, ``n_flagged``, ``flag_counts``, ``kind_counts``,
+    ``probes`` (``count``, ``questions``), ``stacked`` (``count``, ``turns``),
+    ``interruptions`` (``measured``, ``count``, ``by_interviewer``, ``turns``),
+    ``monologues`` (``threshold``, ``count``, ``turns``) and ``first_story`` (``turn``,
+    ``start``, ``via``, ``cue``; None when no story was found).
+    """
+    turns, path, name = _load_turns(path_or_turns)
+    source = path or name
+    if len(turns) == 0:
+        raise StudyError([Problem(source, 0, "the transcript has no turns")])
+    labels, inferred, message = _resolve(turns, interviewer, source)
+    mine = set(labels)
+    starts = [_num(v) for v in turns["start"]] if "start" in turns else [None] * len(turns)
+    ends = [_num(v) for v in turns["end"]] if "end" in turns else [None] * len(turns)
+    speakers = list(turns["speaker"])
+    texts = [t if isinstance(t, str) else "" for t in turns["text"]]
+    has_times = all(s is not None for s in starts)
+    has_ends = has_times and all(e is not None for e in ends)
+
+    questions, stacked, monologues = [], [], []
+    story_turns: set[int] = set()  # 0-based index of interviewer turns with a story question
+    for i, (speaker, text) in enumerate(zip(speakers, texts)):
+        if speaker not in mine:
+            continue
+        asked = [s for s in split_sentences(text) if is_question(s)]
+        for sentence in asked:
+            kind, flags, suggestion, reasons = _lint(sentence)
+            housekeeping = is_housekeeping(sentence)
+            questions.append({
+                "turn": i + 1, "start": starts[i], "speaker": speaker, "text": sentence,
+                "kind": kind, "flags": list(flags), "suggestion": suggestion,
+                "reasons": dict(reasons), "housekeeping": housekeeping,
+            })
+            if kind == "story" and not housekeeping:
+                story_turns.add(i)
+        real = [s for s in asked if not is_housekeeping(s)]
+        if sum(1 for s in real if _QUESTION_END.search(s)) >= 2:
+            stacked.append({"turn": i + 1, "start": starts[i], "questions": len(real)})
+        n = _words(text)
+        if n > monologue_words:
+            monologues.append({"turn": i + 1, "start": starts[i], "speaker": speaker, "words": n,
+                               "text": _clip(text, 100)})
+
+    interruptions = {"measured": has_ends, "count": None, "by_interviewer": None, "turns": []}
+    if has_ends:
+        for i in range(1, len(turns)):
+            if starts[i] < ends[i - 1]:
+                interruptions["turns"].append({
+                    "turn": i + 1, "start": starts[i], "previous_end": ends[i - 1],
+                    "overlap": round(ends[i - 1] - starts[i], 3),
+                    "role": "interviewer" if speakers[i] in mine else "participant",
+                    "speaker": speakers[i]})
+        interruptions["count"] = len(interruptions["turns"])
+        interruptions["by_interviewer"] = sum(t["role"] == "interviewer" for t in interruptions["turns"])
+
+    first_story = None
+    asked_turns = {q["turn"] - 1 for q in questions if not q["housekeeping"]}
+    pending = None  # the interviewer turn whose story question is still waiting for its story
+    for i, (speaker, text) in enumerate(zip(speakers, texts)):
+        if speaker in mine:
+            if i in asked_turns:  # a turn without a real question ("Take your time.") changes nothing
+                pending = i if i in story_turns else None
+            continue
+        if pending is not None and _words(text) >= STORY_ANSWER_WORDS:
+            first_story = {"turn": i + 1, "start": starts[i], "via": "answer to a story question",
+                           "cue": next(q["text"] for q in questions
+                                       if q["turn"] == pending + 1 and q["kind"] == "story")}
+            break
+        marker = EPISODE_MARKERS.search(text)
+        if marker:
+            first_story = {"turn": i + 1, "start": starts[i], "via": "episode marker",
+                           "cue": marker.group(0)}
+            break
+
+    words_interviewer = sum(_words(t) for s, t in zip(speakers, texts) if s in mine)
+    words_all = sum(_words(t) for t in texts)
+    ratio = talk_ratio(turns, mine)
+    ratio = None if ratio != ratio else round(ratio, 4)
+    scored = [q for q in questions if not q["housekeeping"]]
+    probes = [q for q in scored if q["kind"] == "probe"]
+    ends_known = [e for e in ends if e is not None]
+    duration = max(ends_known) if ends_known else (max(s for s in starts) if has_times else None)
+    return {
+        "transcript": name,
+        "path": path,
+        "format": turns.attrs.get("format", ""),
+        "interviewer": labels,
+        "participants": [s for s in dict.fromkeys(speakers) if s not in mine],
+        "inferred": inferred,
+        "message": message,
+        "n_turns": len(turns),
+        "has_times": has_times,
+        "duration": duration,
+        "words": {"interviewer": words_interviewer, "participant": words_all - words_interviewer},
+        "talk_ratio": ratio,
+        "listening": {"target": target, "met": ratio is not None and ratio <= target},
+        "questions": questions,
+        "n_questions": len(scored),
+        "n_flagged": sum(1 for q in scored if q["flags"]),
+        "flag_counts": dict(Counter(f for q in scored for f in q["flags"])),
+        "kind_counts": dict(Counter(q["kind"] for q in scored)),
+        "probes": {"count": len(probes),
+                   "questions": [{"turn": q["turn"], "start": q["start"], "text": q["text"]} for q in probes]},
+        "stacked": {"count": len(stacked), "turns": stacked},
+        "interruptions": interruptions,
+        "monologues": {"threshold": monologue_words, "count": len(monologues), "turns": monologues},
+        "first_story": first_story,
+    }
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 3].rstrip() + "..."
+
+
+# --------------------------------------------------------------------------------------
+# Scorecard and cohort
+# --------------------------------------------------------------------------------------
+def _linear(value: float, full: float, zero: float) -> float:
+    """1 at or below ``full``, 0 at or above ``zero``, linear between."""
+    if value <= full:
+        return 1.0
+    if value >= zero:
+        return 0.0
+    return (zero - value) / (zero - full)
+
+
+def scorecard(review: dict) -> dict:
+    """A 0-100 score and one item per habit: ``{transcript, score, items}``.
+
+    Each item is ``{item, value, target, met, points, weight, advice}``. Points are scaled:
+
+    - listening (30): full at a talk ratio of 20% or less, none at 50% or more;
+    - question quality (20): the share of (non-housekeeping) questions with no flag;
+    - story first (15): full when the first story starts within 60 s (none after 180 s),
+      or, without times, by turn 4 (none from turn 10); none when no story was told;
+    - probes (10): full for two or more, half for one;
+    - one question at a time (5): full with no turn of stacked questions, half off for each;
+    - no interruptions (10): half off for each interruption by the interviewer;
+    - no monologues (10): half off for each interviewer turn over the word threshold.
+
+    An item that cannot be measured (interruptions without end times) has ``points`` None
+    and leaves the total: the score is the points won over the weights measured.
+    """
+    items = []
+
+    def add(item, value, target, met, share, advice):
+        weight = WEIGHTS[item]
+        points = None if share is None else round(weight * share, 1)
+        items.append({"item": item, "value": value, "target": target, "met": met, "points": points,
+                      "weight": weight, "advice": "" if met else advice})
+
+    ratio = review.get("talk_ratio")
+    target = review.get("listening", {}).get("target", TALK_RATIO_TARGET)
+    add("listening", "n/a" if ratio is None else f"{ratio:.0%} of the words",
+        f"{target:.0%} or less", bool(review.get("listening", {}).get("met")),
+        0.0 if ratio is None else _linear(ratio, target, 0.5),
+        "talk less: ask, then stay silent; let pauses run")
+
+    n, flagged = review.get("n_questions", 0), review.get("n_flagged", 0)
+    counts = review.get("flag_counts") or {}
+    worst = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+    add("question quality", f"{n - flagged} of {n} questions unflagged", "no leading, closed, "
+        "hypothetical or double-barreled questions", n > 0 and flagged == 0,
+        (n - flagged) / n if n else 0.0,
+        f"rewrite the flagged questions ({worst})" if n else "no questions found: ask open, story-based questions")
+
+    story = review.get("first_story")
+    if story is None:
+        add("story first", "no story found", "a story in the first minute", False, 0.0,
+            "open with 'Tell me about the last time you ...' and wait for the story")
+    elif story.get("start") is not None:
+        s = story["start"]
+        add("story first", f"at {fmt_time(s)} (turn {story['turn']})", "within 1:00", s <= 60,
+            _linear(s, 60, 180), "get to the story sooner: cut the preamble, ask for the last time")
+    else:
+        t = story["turn"]
+        add("story first", f"turn {t}", "by turn 4", t <= 4, _linear(t, 4, 10),
+            "get to the story sooner: cut the preamble, ask for the last time")
+
+    probes = review.get("probes", {}).get("count", 0)
+    add("probes", f"{probes} probe(s)", "2 or more", probes >= 2, min(probes, 2) / 2,
+        "follow the story with probes: 'What happened next?', 'Say more about that.'")
+
+    stacked = review.get("stacked", {}).get("count", 0)
+    add("one question at a time", f"{stacked} turn(s) with stacked questions", "none", stacked == 0,
+        max(0.0, 1 - 0.5 * stacked), "ask one question, then stop: drop the second question")
+
+    inter = review.get("interruptions") or {}
+    if inter.get("measured"):
+        k = inter.get("by_interviewer") or 0
+        add("no interruptions", f"{k} by the interviewer", "none", k == 0, max(0.0, 1 - 0.5 * k),
+            "let the participant finish; count to three before speaking")
+    else:
+        add("no interruptions", "not measured (no end times)", "none", True, None, "")
+
+    mono = review.get("monologues", {})
+    m = mono.get("count", 0)
+    add("no monologues", f"{m} turn(s) over {mono.get('threshold', MONOLOGUE_WORDS)} words", "none", m == 0,
+        max(0.0, 1 - 0.5 * m), "keep turns short: no pitching or explaining the product")
+
+    measured = [i for i in items if i["points"] is not None]
+    total = sum(i["weight"] for i in measured)
+    score = round(100 * sum(i["points"] for i in measured) / total) if total else 0
+    return {"transcript": review.get("transcript"), "score": score, "items": items}
+
+
+def scorecard_table(card: dict) -> pd.DataFrame:
+    """A scorecard's items as a table (one row per habit)."""
+    return pd.DataFrame(card["items"], columns=["item", "value", "target", "met", "points", "weight", "advice"])
+
+
+COHORT_COLUMNS = ["transcript", "interviewer", "inferred", "n_turns", "talk_ratio", "listening_met",
+                  "questions", "flagged", "flagged_share", "probes", "stacked", "interruptions",
+                  "monologues", "first_story_turn", "first_story_start", "score"]
+
+
+def cohort(reviews) -> pd.DataFrame:
+    """One row per reviewed transcript, for a trainer looking across many interviews."""
+    rows = []
+    for r in reviews:
+        card = scorecard(r)
+        story = r.get("first_story") or {}
+        n = r.get("n_questions", 0)
+        rows.append({
+            "transcript": r.get("transcript"),
+            "interviewer": ", ".join(map(str, r.get("interviewer", []))),
+            "inferred": bool(r.get("inferred")),
+            "n_turns": r.get("n_turns"),
+            "talk_ratio": r.get("talk_ratio"),
+            "listening_met": bool(r.get("listening", {}).get("met")),
+            "questions": n,
+            "flagged": r.get("n_flagged", 0),
+            "flagged_share": round(r.get("n_flagged", 0) / n, 3) if n else None,
+            "probes": r.get("probes", {}).get("count", 0),
+            "stacked": r.get("stacked", {}).get("count", 0),
+            "interruptions": (r.get("interruptions") or {}).get("by_interviewer"),
+            "monologues": r.get("monologues", {}).get("count", 0),
+            "first_story_turn": story.get("turn"),
+            "first_story_start": story.get("start"),
+            "score": card["score"],
+        })
+    frame = pd.DataFrame(rows, columns=COHORT_COLUMNS)
+    for col in ("talk_ratio", "flagged_share", "first_story_start"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce")
+    for col in ("interruptions", "first_story_turn"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def questions_table(review: dict) -> pd.DataFrame:
+    """The interviewer's questions of one review, one row each."""
+    rows = [{"turn": q["turn"], "time": fmt_time(q["start"]), "kind": q["kind"],
+             "flags": ", ".join(q["flags"]), "question": q["text"], "suggestion": q["suggestion"],
+             "housekeeping": q["housekeeping"]} for q in review["questions"]]
+    return pd.DataFrame(rows, columns=["turn", "time", "kind", "flags", "question", "suggestion", "housekeeping"])
+
+
+# --------------------------------------------------------------------------------------
+# Text report and the command line
+# --------------------------------------------------------------------------------------
+def fmt_time(seconds) -> str:
+    """``m:ss`` (``h:mm:ss`` past an hour); ``-`` for None."""
+    if seconds is None or (isinstance(seconds, float) and math.isnan(seconds)):
+        return "-"
+    total = int(round(float(seconds)))
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def format_review(review: dict, card: dict | None = None) -> str:
+    """A plain-text review of one transcript for the terminal."""
+    card = card or scorecard(review)
+    name = review.get("path") or review.get("transcript")
+    lines = [f"{name}: score {card['score']}/100"]
+    who = ", ".join(map(str, review["interviewer"]))
+    lines.append(f"  interviewer: {who}" + (" (inferred: name it with --interviewer to be sure)"
+                                             if review["inferred"] else ""))
+    for item in card["items"]:
+        mark = "ok  " if item["met"] else "WORK"
+        pts = "  n/a" if item["points"] is None else f"{item['points']:>4g}/{item['weight']}"
+        line = f"  {mark} {item['item']:<23} {pts}  {item['value']} (target: {item['target']})"
+        if item["advice"]:
+            line += f"; {item['advice']}"
+        lines.append(line)
+    if review["questions"]:
+        lines.append("  questions:")
+        for q in review["questions"]:
+            flags = ", ".join(q["flags"]) if q["flags"] else "ok"
+            if q["housekeeping"]:
+                flags = "housekeeping"
+            text = _clip(q["text"], 90)
+            line = f"    t{q['turn']:<3} {fmt_time(q['start']):>7}  {q['kind']:<6} {flags:<22} {text}"
+            if q["suggestion"] and not q["housekeeping"]:
+                line += f"\n{'':>46}-> try: {q['suggestion']}"
+            lines.append(line.rstrip())
+    for t in review["monologues"]["turns"]:
+        lines.append(f"  monologue: t{t['turn']} at {fmt_time(t['start'])}, {t['words']} words: {t['text']}")
+    for t in (review["interruptions"] or {}).get("turns", []):
+        lines.append(f"  interruption: t{t['turn']} ({t['role']}) starts {t['overlap']:g} s before "
+                     "the previous turn ends")
+    return "\n".join(lines)
+
+
+def _expand_paths(paths) -> tuple[list[Path], list[Problem]]:
+    files, problems = [], []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            folder = p / "transcripts" if (p / "transcripts").is_dir() else p
+            found = sorted(f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")
+                           and f.suffix.lower() in _TRANSCRIPT_SUFFIXES)
+            if not found:
+                problems.append(Problem(str(p), 0, "no transcripts (.vtt, .srt, .txt) in this folder"))
+            files.extend(found)
+        else:
+            files.append(p)
+    return files, problems
+
+
+def review_study(study) -> list[dict]:
+    """Review every transcribed interview of a study (a path or a loaded Study), using the
+    study's speaker roles (so the interviewer is known, not inferred)."""
+    from kit.study import as_study
+
+    study = as_study(study, strict=False)
+    reviews = []
+    turns = study.turns
+    info = study.interviews.set_index("interview_id") if len(study.interviews) else None
+    for iid in dict.fromkeys(turns["interview_id"]):
+        mine = turns[turns["interview_id"] == iid].reset_index(drop=True)
+        if info is not None and iid in info.index:
+            mine.attrs["path"] = str(info.loc[iid, "transcript_path"]) or None
+            mine.attrs["format"] = str(info.loc[iid, "transcript_format"])
+        reviews.append(review_transcript(mine))
+    return reviews
+
+
+def review_many(transcripts="", study=None, interviewers=None) -> tuple[list[dict], list[Problem]]:
+    """The notebooks' entry point: review ``transcripts`` (a path, a folder, or a list of
+    them) or, when it is empty, every transcript of ``study`` (default: the bundled pilot).
+    Returns ``(reviews, problems)``; a transcript that cannot be read is a problem, not an
+    exception."""
+    if not transcripts:
+        from kit.paths import pilot_path
+
+        return review_study(study if study is not None else pilot_path()), []
+    paths = [transcripts] if isinstance(transcripts, (str, Path)) else list(transcripts)
+    files, problems = _expand_paths(paths)
+    reviews = []
+    for f in files:
+        try:
+            reviews.append(review_transcript(f, interviewers or None))
+        except StudyError as exc:
+            problems.extend(exc.problems)
+    return reviews, problems
+
+
+def _jsonable(review: dict, card: dict) -> dict:
+    out = dict(review)
+    out["score"] = card["score"]
+    out["scorecard"] = card["items"]
+    return out
+
+
+def review_command(paths, interviewers=None, as_json: bool = False) -> tuple[str, int]:
+    """``interview-kit review TRANSCRIPT... [--interviewer LABEL ...] [--json]``.
+
+    ``paths``: transcript files (a folder stands for its transcripts, or those in its
+    ``transcripts/``). ``interviewers``: labels of the interviewer (None or empty: inferred
+    per transcript). Returns ``(text, exit_code)``: the text is printed to standard output
+    as it is. With ``as_json`` it is one JSON object for one transcript, an array for
+    several; a transcript that cannot be reviewed is ``{"path", "problems"}`` there, and
+    ``path:line: message`` lines in the plain text. Exit code 0 when every transcript was
+    reviewed, 2 when one could not be read or none of the given labels speaks in it.
+    """
+    files, problems = _expand_paths(paths)
+    results: list[dict] = []  # review + card, or {"path", "problems"}
+    blocks: list[str] = [str(p) for p in problems]
+    reviews = []
+    code = 2 if problems else 0
+    for f in files:
+        try:
+            review = review_transcript(f, interviewers or None)
+        except StudyError as exc:
+            code = 2
+            results.append({"path": str(f), "problems": [str(p) for p in exc.problems]})
+            blocks.extend(str(p) for p in exc.problems)
+            continue
+        card = scorecard(review)
+        reviews.append(review)
+        results.append(_jsonable(review, card))
+        blocks.append(format_review(review, card))
+    if as_json:
+        if not problems and len(files) == 1:
+            return json.dumps(results[0], indent=2, ensure_ascii=False), code
+        extra = [{"path": p.path, "problems": [str(p)]} for p in problems]
+        return json.dumps(extra + results, indent=2, ensure_ascii=False), code
+    if len(reviews) > 1:
+        table = cohort(reviews)
+        summary = table[["transcript", "talk_ratio", "questions", "flagged", "probes", "first_story_turn", "score"]]
+        blocks.append("cohort:\n" + summary.to_string(index=False))
+    return "\n\n".join(blocks), code

@@ -1,0 +1,288 @@
+"""Comparing segments of participants (freelancers, trades, agencies, ...): how many in each
+raised a theme, and how each feels, with a test, an effect size and the counts side by side.
+
+With a handful of interviews per segment, tests have little power and p-values mislead on
+their own: every row carries the counts it came from, an effect size and a plain warning
+when the sample is small.
+
+* :func:`people` -- one row per participant interviewed, with their attribute value;
+* :func:`prevalence` -- per (code, segment value): people in the value who raised the code
+  against the rest, Fisher's exact test of that 2x2 table and its odds ratio;
+* :func:`prevalence_tests` -- per code, the whole code x value table: Fisher's exact test
+  for two values, else Pearson's chi-square with Cramér's V;
+* :func:`sentiment_comparison` -- per value: compound scores of the value against the rest,
+  Mann-Whitney U with the rank-biserial correlation.
+
+The statistics (:func:`fisher_2x2`, :func:`chi_square`, :func:`mann_whitney`) take plain
+counts and lists, so they can be checked against published examples.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["MIN_N", "MIN_EXPECTED", "fisher_2x2", "odds_ratio", "chi_square", "cramers_v",
+           "mann_whitney", "rank_biserial", "people", "prevalence", "prevalence_tests",
+           "sentiment_comparison", "NONE"]
+
+#: Fewer people than this in a group: the comparison cannot show much.
+MIN_N = 10
+#: Chi-square's approximation is poor when an expected count is below this.
+MIN_EXPECTED = 5
+#: The attribute value of people who have none.
+NONE = "(none)"
+
+
+# --------------------------------------------------------------------------- statistics
+
+def odds_ratio(a, b, c, d) -> float:
+    """Sample odds ratio (a d) / (b c) of the 2x2 table [[a, b], [c, d]] (inf when b c = 0
+    and a d > 0; NaN when both are 0), as scipy's ``fisher_exact`` reports it."""
+    num, den = a * d, b * c
+    if den == 0:
+        return math.inf if num > 0 else math.nan
+    return num / den
+
+
+def fisher_2x2(a, b, c, d, alternative: str = "two-sided") -> dict:
+    """Fisher's exact test of [[a, b], [c, d]] (rows: this group, the rest; columns: with,
+    without): ``odds_ratio`` and ``p_value`` (scipy.stats.fisher_exact)."""
+    from scipy.stats import fisher_exact
+
+    _, p = fisher_exact([[a, b], [c, d]], alternative=alternative)
+    return {"odds_ratio": odds_ratio(a, b, c, d), "p_value": float(p)}
+
+
+def cramers_v(chi2: float, n: int, shape) -> float:
+    """Cramér's V = sqrt(chi2 / (n (min(r, k) - 1))), without bias correction."""
+    r, k = shape
+    m = min(r, k) - 1
+    if n <= 0 or m <= 0:
+        return math.nan
+    return math.sqrt(chi2 / (n * m))
+
+
+def chi_square(table) -> dict:
+    """Pearson's chi-square test of independence of a contingency table (no continuity
+    correction): ``chi2``, ``dof``, ``p_value``, ``cramers_v``, ``min_expected`` and
+    ``small_expected`` (cells with an expected count below :data:`MIN_EXPECTED`). Rows or
+    columns that are all zero are dropped first."""
+    from scipy.stats import chi2_contingency
+
+    t = np.asarray(table, dtype=float)
+    t = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0]
+    n = int(t.sum())
+    if t.ndim != 2 or min(t.shape) < 2:
+        return {"chi2": math.nan, "dof": 0, "p_value": math.nan, "cramers_v": math.nan,
+                "min_expected": math.nan, "small_expected": 0, "n": n}
+    res = chi2_contingency(t, correction=False)
+    expected = np.asarray(res.expected_freq)
+    return {"chi2": float(res.statistic), "dof": int(res.dof), "p_value": float(res.pvalue),
+            "cramers_v": cramers_v(float(res.statistic), n, t.shape),
+            "min_expected": float(expected.min()), "small_expected": int((expected < MIN_EXPECTED).sum()),
+            "n": n}
+
+
+def rank_biserial(u1: float, n1: int, n2: int) -> float:
+    """Rank-biserial correlation of a Mann-Whitney U: 2 U1 / (n1 n2) - 1, from -1 (every
+    value of group 1 below every value of group 2) to +1 (every one above) (Kerby 2014)."""
+    if n1 == 0 or n2 == 0:
+        return math.nan
+    return 2 * u1 / (n1 * n2) - 1
+
+
+def mann_whitney(x, y, alternative: str = "two-sided") -> dict:
+    """Mann-Whitney U test of ``x`` against ``y`` (scipy.stats.mannwhitneyu, its default
+    method: exact for small samples without ties, else the normal approximation with tie
+    and continuity corrections): ``u`` (U of ``x``), ``p_value``, ``rank_biserial``."""
+    from scipy.stats import mannwhitneyu
+
+    x = [v for v in x if v == v]
+    y = [v for v in y if v == v]
+    if not x or not y:
+        return {"u": math.nan, "p_value": math.nan, "rank_biserial": math.nan}
+    res = mannwhitneyu(x, y, alternative=alternative)
+    return {"u": float(res.statistic), "p_value": float(res.pvalue),
+            "rank_biserial": rank_biserial(float(res.statistic), len(x), len(y))}
+
+
+def _bh(p: pd.Series) -> pd.Series:
+    """Benjamini-Hochberg adjusted p-values (q-values) of the non-missing p-values."""
+    from scipy.stats import false_discovery_control
+
+    out = pd.Series(np.nan, index=p.index)
+    ok = p.notna()
+    if ok.any():
+        out[ok] = false_discovery_control(p[ok].to_numpy(dtype=float), method="bh")
+    return out
+
+
+# --------------------------------------------------------------------------- people and themes
+
+def _who(frame: pd.DataFrame) -> pd.Series:
+    participant = frame["participant"].fillna("").astype(str)
+    return participant.where(participant != "", frame["interview_id"])
+
+
+def people(interviews: pd.DataFrame, attribute: str = "segment") -> pd.DataFrame:
+    """One row per person interviewed (``who``: participant id, or the interview id when
+    the interview names none) with their ``attribute`` value (``(none)`` when missing)."""
+    if attribute not in interviews.columns:
+        raise ValueError(f"no participant attribute {attribute!r} (the interviews have: "
+                         f"{', '.join(map(str, interviews.columns))})")
+    value = interviews[attribute].fillna("").astype(str).replace("", NONE)
+    frame = pd.DataFrame({"who": _who(interviews).to_numpy(), "interview_id": interviews["interview_id"].to_numpy(),
+                          "value": value.to_numpy()})
+    return frame.drop_duplicates("who").reset_index(drop=True)
+
+
+def _warn(n_group: int, n_rest: int, min_n: int = MIN_N) -> str:
+    small = [f"{label} n = {n}" for label, n in (("group", n_group), ("rest", n_rest)) if n < min_n]
+    return f"small sample ({', '.join(small)} < {min_n}): read as a hint, not a finding" if small else ""
+
+
+PREVALENCE_COLUMNS = ["code", "value", "with_code", "n", "share", "rest_with_code", "rest_n", "rest_share",
+                      "odds_ratio", "p_value", "q_value", "warning"]
+
+
+def prevalence(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "segment",
+               codes=None, min_n: int = MIN_N) -> pd.DataFrame:
+    """For every code and every value of ``attribute``: ``with_code`` of the ``n`` people
+    of that value raised the code (``share``), against ``rest_with_code`` of the
+    ``rest_n`` other people; Fisher's exact test (two-sided) of that 2x2 table with its
+    ``odds_ratio`` (> 1: more common in this value), the Benjamini-Hochberg ``q_value``
+    over every row (many tests are run at once), and a ``warning`` when a group has fewer
+    than ``min_n`` people.
+
+    ``coded`` has one row per (segment, code) with interview_id and participant
+    (``kit.themes.coded_segments`` or ``combine_codings``); ``interviews`` is the study's
+    interviews table."""
+    who = people(interviews, attribute)
+    value_of = dict(zip(who["who"], who["value"]))
+    sizes = who["value"].value_counts()
+    total = len(who)
+    raised = pd.DataFrame({"who": _who(coded).to_numpy(), "code": coded["code"].to_numpy()}).drop_duplicates()
+    raised = raised[raised["who"].isin(value_of)]
+    raised["value"] = raised["who"].map(value_of)
+    names = list(codes) if codes is not None else sorted(set(raised["code"]))
+    counts = raised.groupby(["code", "value"]).size()
+    code_totals = raised.groupby("code").size()
+    rows = []
+    for code in names:
+        k_all = int(code_totals.get(code, 0))
+        for value in sorted(sizes.index):
+            n = int(sizes[value])
+            a = int(counts.get((code, value), 0))
+            rest_n = total - n
+            c = k_all - a
+            test = fisher_2x2(a, n - a, c, rest_n - c) if rest_n > 0 else {"odds_ratio": math.nan, "p_value": math.nan}
+            rows.append({"code": code, "value": value, "with_code": a, "n": n, "share": a / n if n else math.nan,
+                         "rest_with_code": c, "rest_n": rest_n,
+                         "rest_share": c / rest_n if rest_n else math.nan,
+                         "odds_ratio": test["odds_ratio"], "p_value": test["p_value"],
+                         "warning": _warn(n, rest_n, min_n)})
+    table = pd.DataFrame(rows, columns=[c for c in PREVALENCE_COLUMNS if c != "q_value"])
+    table.insert(table.columns.get_loc("p_value") + 1, "q_value", _bh(table["p_value"]) if len(table) else [])
+    return table.rename(columns={"value": attribute})
+
+
+TEST_COLUMNS = ["code", "people_with_code", "n", "test", "statistic", "dof", "p_value", "q_value",
+                "effect", "effect_size", "min_expected", "small_expected", "warning"]
+
+
+def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "segment",
+                     codes=None, min_n: int = MIN_N) -> pd.DataFrame:
+    """One test per code of whether raising it depends on the ``attribute`` value, over
+    the whole value x (with, without) table of people: Fisher's exact test (``statistic``
+    = the odds ratio) when there are two values, else Pearson's chi-square with Cramér's V
+    as the effect size. ``warning`` flags expected counts below 5 (the chi-square p-value
+    is then only approximate: read the per-value Fisher tests of :func:`prevalence`) and
+    groups of fewer than ``min_n`` people. ``q_value``: Benjamini-Hochberg over the codes."""
+    who = people(interviews, attribute)
+    value_of = dict(zip(who["who"], who["value"]))
+    values = sorted(set(who["value"]))
+    sizes = who["value"].value_counts().reindex(values).to_numpy()
+    raised = pd.DataFrame({"who": _who(coded).to_numpy(), "code": coded["code"].to_numpy()}).drop_duplicates()
+    raised = raised[raised["who"].isin(value_of)]
+    raised["value"] = raised["who"].map(value_of)
+    names = list(codes) if codes is not None else sorted(set(raised["code"]))
+    counts = raised.groupby(["code", "value"]).size()
+    rows = []
+    for code in names:
+        with_code = np.array([int(counts.get((code, v), 0)) for v in values])
+        table = np.column_stack([with_code, sizes - with_code])
+        notes = []
+        if len(values) < 2:
+            rows.append({"code": code, "people_with_code": int(with_code.sum()), "n": int(sizes.sum()),
+                         "test": "", "statistic": math.nan, "dof": 0, "p_value": math.nan,
+                         "effect": "", "effect_size": math.nan, "min_expected": math.nan,
+                         "small_expected": 0, "warning": "only one group: nothing to compare"})
+            continue
+        chi = chi_square(table)
+        if len(values) == 2:
+            (a, b), (c, d) = table.tolist()
+            fisher = fisher_2x2(a, b, c, d)
+            test, stat, dof, p = "fisher", fisher["odds_ratio"], 1, fisher["p_value"]
+            effect, size = "odds_ratio", fisher["odds_ratio"]
+        else:
+            test, stat, dof, p = "chi-square", chi["chi2"], chi["dof"], chi["p_value"]
+            effect, size = "cramers_v", chi["cramers_v"]
+            if chi["small_expected"]:
+                cells = 2 * len(values)
+                notes.append(f"{chi['small_expected']} of {cells} expected counts < {MIN_EXPECTED}: "
+                             "chi-square p is approximate")
+        small = [f"{v} n = {int(s)}" for v, s in zip(values, sizes) if s < min_n]
+        if small:
+            notes.append(f"small groups ({', '.join(small)})")
+        if with_code.sum() == 0 or with_code.sum() == sizes.sum():
+            notes.append("raised by nobody or by everyone: nothing to compare")
+        rows.append({"code": code, "people_with_code": int(with_code.sum()), "n": int(sizes.sum()),
+                     "test": test, "statistic": stat, "dof": dof, "p_value": p, "effect": effect,
+                     "effect_size": size, "min_expected": chi["min_expected"],
+                     "small_expected": chi["small_expected"], "warning": "; ".join(notes)})
+    frame = pd.DataFrame(rows, columns=[c for c in TEST_COLUMNS if c != "q_value"])
+    frame.insert(frame.columns.get_loc("p_value") + 1, "q_value", _bh(frame["p_value"]) if len(frame) else [])
+    return frame
+
+
+# --------------------------------------------------------------------------- sentiment
+
+SENTIMENT_COLUMNS = ["value", "n", "people", "median_compound", "mean_compound", "rest_n", "rest_people",
+                     "rest_median_compound", "u", "p_value", "rank_biserial", "warning"]
+
+
+def sentiment_comparison(scored: pd.DataFrame, attribute: str = "segment", unit: str = "participant",
+                         min_n: int = MIN_N) -> pd.DataFrame:
+    """Sentiment of each ``attribute`` value against the rest: Mann-Whitney U (two-sided)
+    with the rank-biserial correlation (> 0: this value's scores tend to be higher).
+
+    ``scored`` is ``kit.feelings.score`` (with the ``attribute`` column). ``unit``:
+    "participant" (default) compares each person's mean compound, so a talkative person
+    counts once and the observations are independent; "turn" compares the turns
+    themselves (more of them, but turns of one person are not independent). ``n`` and
+    ``rest_n`` count the units compared; ``people`` the persons behind them."""
+    if attribute not in scored.columns:
+        raise ValueError(f"the scored table has no column {attribute!r}")
+    if unit not in ("participant", "turn"):
+        raise ValueError(f"unit must be 'participant' or 'turn', not {unit!r}")
+    frame = scored[scored["compound"].notna()]
+    frame = frame.assign(who=_who(frame), value=frame[attribute].fillna("").astype(str).replace("", NONE))
+    if unit == "participant":
+        units = frame.groupby(["who", "value"], as_index=False)["compound"].mean()
+    else:
+        units = frame[["who", "value", "compound"]]
+    rows = []
+    for value in sorted(set(units["value"])):
+        mine = units[units["value"] == value]
+        rest = units[units["value"] != value]
+        test = mann_whitney(mine["compound"].tolist(), rest["compound"].tolist())
+        rows.append({"value": value, "n": len(mine), "people": mine["who"].nunique(),
+                     "median_compound": float(mine["compound"].median()),
+                     "mean_compound": float(mine["compound"].mean()),
+                     "rest_n": len(rest), "rest_people": rest["who"].nunique(),
+                     "rest_median_compound": float(rest["compound"].median()) if len(rest) else math.nan,
+                     "u": test["u"], "p_value": test["p_value"], "rank_biserial": test["rank_biserial"],
+                     "warning": _warn(mine["who"].nunique(), rest["who"].nunique(), min_n)})
+    return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS).rename(columns={"value": attribute})

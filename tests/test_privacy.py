@@ -1,0 +1,96 @@
+"""kit.privacy: roster names, emails and phone numbers never reach a shared quote."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import kit
+from kit.privacy import EMAIL_MARK, NAME_MARK, PHONE_MARK, Roster, find_leaks, public_quotes, redact, roster
+from conftest import write
+
+
+@pytest.fixture(scope="module")
+def pilot_roster():
+    return roster(kit.paths.pilot_path())
+
+
+def test_roster_holds_full_names_first_names_surnames_and_emails(pilot_roster):
+    assert "Gary Mulligan" in pilot_roster.names
+    assert {"Gary", "Mulligan", "Hannah", "Weiss"} <= set(pilot_roster.parts)
+    assert "hannah.weiss@example.com" in pilot_roster.emails
+    assert len(pilot_roster.secrets) == 2 * 27
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("So now I put my mobile on every invoice in big letters, 07700 900123, and I tell them",
+     "So now I put my mobile on every invoice in big letters, [phone], and I tell them"),
+    ("ring +44 7700 900123 or (020) 7946-0958.", "ring [phone] or [phone]."),
+    ("ring 07700900123.", "ring [phone]."),
+    ("Every invoice has to go to accounts@example.com with the PO", "Every invoice has to go to [email] with the PO"),
+    ("mail first.last+tag@mail.example.co.uk now", "mail [email] now"),
+])
+def test_contact_details_are_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A EUR 2,100 boiler swap was paid 20 days late.",
+    "Paid on 2026-10-19, thirty-four days late; 12000 EUR; 1 500 000 users.",
+    "Sprints 2019 2020 2021 2022 went the same way.",
+    "INT-003#q1 at 1:23, reference 12345678901234567890",
+    "email me at accounts@ if you like",
+])
+def test_amounts_dates_ids_and_years_stay(text):
+    assert redact(text) == text
+
+
+def test_roster_names_are_redacted_whole_and_as_written(pilot_roster):
+    text = "Gary's van. Mr Mulligan rang a bell, then Marcus Bell; Hannah Weiss said hannah.weiss@example.com"
+    assert redact(text, pilot_roster) == (
+        f"{NAME_MARK}'s van. Mr {NAME_MARK} rang a bell, then {NAME_MARK}; {NAME_MARK} said {EMAIL_MARK}")
+    # a word that is only a name when capitalised stays as it is
+    assert redact("we grant a discount", pilot_roster) == "we grant a discount"
+    assert redact("Grant me that", pilot_roster) == f"{NAME_MARK} me that"
+    # names kept for an internal copy, contact details never
+    assert redact("Gary: 07700 900123", pilot_roster, names=False) == f"Gary: {PHONE_MARK}"
+
+
+def test_public_quotes_are_consented_and_redacted():
+    study = kit.load_study(kit.paths.pilot_path())
+    quotes = public_quotes(study)
+    assert set(quotes["participant"]) <= study.consenting()
+    refused = study.quotes[~study.quotes["consent_quote"]]
+    assert len(refused) and not set(refused["segment_id"]) & set(quotes["segment_id"])
+    text = dict(zip(quotes["segment_id"], quotes["text"]))
+    assert "07700 900123" not in text["INT-003#q1"] and PHONE_MARK in text["INT-003#q1"]
+    assert "accounts@example.com" not in text["INT-004#q1"] and EMAIL_MARK in text["INT-004#q1"]
+
+
+def test_first_names_inside_quotes_are_redacted(study_dir):
+    note = study_dir / "interviews" / "INT-001.md"
+    note.write_text(note.read_text().replace(
+        '- "The invite email went to spam twice." (1:30)',
+        '- "Lee said the invite email went to spam twice; ask Lee Grant or lee@example.com." (1:30)'))
+    quotes = public_quotes(kit.load_study(study_dir))
+    said = quotes.set_index("segment_id").loc["INT-001#q2", "text"]
+    assert said == f"{NAME_MARK} said the invite email went to spam twice; ask {NAME_MARK} or {EMAIL_MARK}."
+    assert "Lee" not in " ".join(quotes["text"])
+    kept = public_quotes(kit.load_study(study_dir), include_names=True)
+    assert "Lee Grant" in kept.set_index("segment_id").loc["INT-001#q2", "text"]
+
+
+def test_find_leaks_names_files_not_secrets(tmp_path, pilot_roster):
+    write(tmp_path / "tables" / "ok.csv", "participant,text\nP-004,fine\n")
+    write(tmp_path / "tables" / "bad.csv", "speaker,text\nGary Mulligan,hello\n")
+    write(tmp_path / "notes.json", '{"to": "HANNAH.WEISS@example.com"}')
+    write(tmp_path / "figures" / "x.png", "Gary Mulligan")  # not a text output
+    assert find_leaks(tmp_path, pilot_roster) == ["notes.json", "tables/bad.csv"]
+    assert find_leaks(tmp_path, Roster()) == []
+
+
+def test_a_study_without_names_has_an_empty_roster(tmp_path):
+    write(tmp_path / "participants.csv", "id,status\nP-1,completed\n")
+    people = roster(kit.load_study(tmp_path, strict=False))
+    assert people.secrets == () and people.name_pattern() is None
+    assert redact("call 07700 900123", people) == "call [phone]"
+    assert isinstance(redact(pd.NA, people), type(pd.NA))

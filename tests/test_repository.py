@@ -1,0 +1,418 @@
+"""The research repository: a SQLite FTS5 index of three sprints, search, prior interactions,
+trends, incremental re-indexing and recovery from a damaged index."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+
+import pandas as pd
+import pytest
+
+import kit
+from kit import repository
+from kit.repository import (build_index, example_repository, find_studies, fts_query, index_command,
+                            index_path, prior_interactions, search, search_command, trends, update_index,
+                            wilson_interval)
+from conftest import tree_snapshot, write
+
+SPRINTS = ["2026-S41", "2026-S45", "2026-S49"]
+
+
+@pytest.fixture(scope="module")
+def shared_repo(tmp_path_factory):
+    """A read-only example repository shared by the tests that do not change it."""
+    return example_repository(tmp_path_factory.mktemp("shared") / "repo")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return example_repository(tmp_path / "repo")
+
+
+def studies_snapshot(root):
+    return {name: tree_snapshot(root / name) for name in SPRINTS}
+
+
+# -- the repository -----------------------------------------------------------------------------
+def test_example_repository_has_three_sprints_and_repository_files(repo):
+    assert [p.name for p in find_studies(repo)] == SPRINTS
+    for name in ("assumptions.yml", "experiments.yml", "ost.yml", "pool.csv"):
+        assert (repo / name).is_file()
+    studies = repository.load_studies(repo)
+    assert [s.sprint for s in studies] == SPRINTS
+    assert [len(s.interviews) for s in studies] == [18, 6, 5]
+    assert all(not s.errors for s in studies)
+    # the same codebook in every sprint
+    assert studies[0].codebook.names == studies[1].codebook.names == studies[2].codebook.names
+
+
+def test_example_repository_refuses_a_folder_with_files(tmp_path):
+    write(tmp_path / "busy" / "keep.txt", "mine")
+    with pytest.raises(repository.RepositoryError, match="not empty"):
+        example_repository(tmp_path / "busy")
+
+
+def test_cache_folder_and_hidden_folders_are_not_studies(repo):
+    build_index(repo)
+    (repo / ".git" / "interviews").mkdir(parents=True)
+    (repo / "notes-for-later").mkdir()  # no study.yml, interviews/ or transcripts/
+    assert (repo / ".interview-kit" / "index.sqlite").is_file()
+    assert [p.name for p in find_studies(repo)] == SPRINTS
+
+
+def test_pick_study_by_folder_sprint_or_latest(shared_repo):
+    studies = repository.load_studies(shared_repo)
+    assert repository.pick_study(studies).sprint == "2026-S49"
+    assert repository.pick_study(studies, sprint="2026-S45").path.name == "2026-S45"
+    assert repository.pick_study(studies, study_dir=str(shared_repo / "2026-S41")) is studies[0]
+    assert repository.pick_study(studies, study_dir=str(kit.paths.pilot_path())) is studies[0]
+    with pytest.raises(repository.RepositoryError, match="no study with sprint"):
+        repository.pick_study(studies, sprint="2027-S01")
+
+
+def test_resolve_repository_never_writes_into_a_lone_study(study_dir):
+    before = tree_snapshot(study_dir)
+    root = repository.resolve_repository("", str(study_dir))
+    assert root != study_dir.parent
+    assert [p.name for p in find_studies(root)] == ["study"]
+    build_index(root)
+    assert tree_snapshot(study_dir) == before
+    assert not (study_dir / ".interview-kit").exists()
+
+
+# -- the index ------------------------------------------------------------------------------------
+def test_index_holds_every_segment_with_its_metadata(shared_repo):
+    path = build_index(shared_repo)
+    assert path == shared_repo / ".interview-kit" / "index.sqlite"
+    studies = repository.load_studies(shared_repo)
+    con = sqlite3.connect(path)
+    try:
+        counts = dict(con.execute("SELECT study, count(*) FROM docs GROUP BY study").fetchall())
+        kinds = dict(con.execute("SELECT kind, count(*) FROM docs GROUP BY kind").fetchall())
+        row = con.execute("SELECT study, interview_id, kind, participant, date, segment, codes, text FROM docs "
+                          "WHERE id = 'INT-001#q3'").fetchone()
+        codes = {c for (c,) in con.execute(
+            "SELECT code FROM doc_codes JOIN docs ON docs.rowid = doc_codes.doc WHERE docs.id = 'INT-001#q3'")}
+    finally:
+        con.close()
+    assert counts == {s.path.name: len(s.segments()) for s in studies} == {"2026-S41": 283, "2026-S45": 52,
+                                                                             "2026-S49": 36}
+    expected_kinds = pd.concat([s.segments() for s in studies])["kind"].value_counts().to_dict()
+    assert kinds == expected_kinds
+    assert row == ("2026-S41", "INT-001", "quote", "P-002", "2026-10-05", "freelancer",
+                   "chasing-awkward reminders-automation", "They felt too cold, like a debt collector.")
+    # manual codings (maya.csv codes INT-001#q3 as reminders-automation) and auto-codes together
+    assert codes == {"chasing-awkward", "reminders-automation"}
+
+
+def test_index_keeps_no_names_or_emails(shared_repo):
+    path = build_index(shared_repo)
+    data = path.read_bytes()
+    for study in repository.load_studies(shared_repo):
+        for email in study.participants["email"]:
+            assert email.encode() not in data
+    assert repository.email_hash("Dana.Okafor@Example.com ") == repository.email_hash("dana.okafor@example.com")
+
+
+def test_indexing_and_searching_leave_the_study_files_alone(repo):
+    before = studies_snapshot(repo)
+    build_index(repo)
+    search(repo, "late payment", code="late-payment")
+    prior_interactions(repo, "P-002")
+    trends(repo)
+    assert studies_snapshot(repo) == before
+
+
+def test_second_build_changes_nothing(repo):
+    first = update_index(repo)
+    assert first.rebuilt and first.reason == "no index yet" and first.indexed == SPRINTS
+    assert first.documents == 371
+    again = update_index(repo)
+    assert not again.rebuilt and again.indexed == [] and sorted(again.unchanged) == SPRINTS
+
+
+def test_only_the_changed_study_is_reindexed(repo):
+    build_index(repo)
+    note = repo / "2026-S45" / "interviews" / "INT-102.md"
+    text = note.read_text(encoding="utf-8")
+    note.write_text(text.replace("## Opportunities\n",
+                                 "- She keeps a paper ledger of zeppelin deliveries.\n\n## Opportunities\n"),
+                    encoding="utf-8")
+    report = update_index(repo)
+    assert not report.rebuilt
+    assert report.indexed == ["2026-S45"]
+    assert sorted(report.unchanged) == ["2026-S41", "2026-S49"]
+    assert report.documents == 53
+    hits = search(repo, "zeppelin")
+    assert hits["id"].tolist() == ["INT-102#i5"]
+    assert hits["kind"].tolist() == ["insight"] and hits["study"].tolist() == ["2026-S45"]
+
+
+def test_a_touched_but_unchanged_study_is_not_reindexed(repo):
+    build_index(repo)
+    path = repo / "2026-S49" / "participants.csv"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    report = update_index(repo)
+    assert report.indexed == [] and report.touched == ["2026-S49"]
+    # the new time is stored: the next update does not even hash the file again
+    assert update_index(repo).touched == []
+
+
+def test_a_removed_study_leaves_the_index(repo):
+    import shutil
+
+    build_index(repo)
+    shutil.rmtree(repo / "2026-S45")
+    report = update_index(repo)
+    assert report.removed == ["2026-S45"] and report.indexed == []
+    assert search(repo, "friendly", limit=50)["study"].isin(["2026-S41", "2026-S49"]).all()
+    con = sqlite3.connect(index_path(repo))
+    try:
+        assert con.execute("SELECT count(*) FROM docs WHERE study = '2026-S45'").fetchone() == (0,)
+        con.execute("INSERT INTO docs_fts(docs_fts) VALUES ('integrity-check')")  # raises if out of step
+    finally:
+        con.close()
+    assert search(repo, "Jana").empty  # only INT-103 (2026-S45) mentions her
+
+
+def test_a_new_study_is_added(repo, study_dir):
+    import shutil
+
+    build_index(repo)
+    shutil.copytree(study_dir, repo / "2027-S01")
+    report = update_index(repo)
+    assert report.indexed == ["2027-S01"]
+    assert search(repo, "spreadsheet", since="2026-01-01")["study"].tolist().count("2027-S01") >= 1
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "deleted", "old-schema"])
+def test_a_damaged_index_is_rebuilt(repo, damage):
+    path = build_index(repo)
+    if damage == "garbage":
+        path.write_bytes(b"this is not a database" * 100)
+    elif damage == "truncated":
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 3])
+    elif damage == "deleted":
+        path.unlink()
+    else:
+        con = sqlite3.connect(path)
+        con.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+        con.commit()
+        con.close()
+    report = update_index(repo)
+    assert report.rebuilt and report.indexed == SPRINTS and report.documents == 371
+    assert {"garbage": "unreadable", "truncated": "unreadable", "deleted": "no index yet",
+            "old-schema": "another version"}[damage] in report.reason
+    assert search(repo, "debt collector")["id"].tolist() == ["INT-001#q3", "INT-001#t12"]
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+@pytest.mark.parametrize("update", [True, False])
+def test_a_search_on_a_damaged_index_rebuilds_it(repo, damage, update):
+    path = build_index(repo)
+    data = path.read_bytes()
+    path.write_bytes(b"not a database" * 100 if damage == "garbage" else data[: len(data) // 2])
+    assert search(repo, "debt collector", update=update)["id"].tolist() == ["INT-001#q3", "INT-001#t12"]
+    assert prior_interactions(repo, "P-003", update=update)["kind"].tolist() == ["declined"]
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        con.close()
+
+
+def test_a_failed_rebuild_keeps_the_previous_index(repo, monkeypatch):
+    path = build_index(repo)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")  # forces a full rebuild
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    calls = []
+
+    def broken(con, study, fingerprint):
+        calls.append(study.path.name)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return original(con, study, fingerprint)
+
+    original = repository._insert_study
+    monkeypatch.setattr(repository, "_insert_study", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        update_index(repo)
+    assert path.read_bytes() == before  # never half-written
+    assert [p.name for p in path.parent.iterdir()] == ["index.sqlite"]  # no temporary file left
+
+
+# -- search ---------------------------------------------------------------------------------------
+def test_fts_query_is_always_valid():
+    assert fts_query("late payment") == '"late" "payment"'
+    assert fts_query('"debt collector" OR robot*') == '"debt collector" OR "robot"*'
+    assert fts_query("late-payment: (overdue)") == '"late payment" "overdue"'
+    assert fts_query('AND OR "" ***') == ""
+    assert fts_query("NOT pay OR") == '"pay"'
+
+
+def test_search_ranks_stemmed_matches(shared_repo):
+    hits = search(shared_repo, "late payment")
+    assert hits["id"].tolist() == ["INT-017#i2", "INT-003#i5", "INT-011#t14", "INT-006#t2"]
+    assert hits["rank"].tolist() == [1, 2, 3, 4]
+    assert hits["score"].is_monotonic_decreasing
+    assert list(hits.columns) == repository.SEARCH_COLUMNS
+    first = hits.iloc[0]
+    assert (first["study"], first["sprint"], first["date"], first["kind"], first["segment"]) == \
+        ("2026-S41", "2026-S41", "2026-10-28", "insight", "trades")
+    assert "[late]" in first["snippet"] and "[payments]" in first["snippet"]  # "payments" stems to "payment"
+
+
+def test_search_phrases_prefixes_and_punctuation(shared_repo):
+    assert search(shared_repo, '"debt collector"')["id"].tolist() == ["INT-001#q3", "INT-001#t12"]
+    robots = search(shared_repo, "robot*")["id"].tolist()  # robot, robots
+    assert robots[0] == "INT-011#q3" and sorted(robots) == ["INT-011#q3", "INT-011#t12", "INT-014#q3"]
+    assert search(shared_repo, "debt collector!?")["id"].tolist() == ["INT-001#q3", "INT-001#t12"]
+    assert search(shared_repo, "zzzunheardof").empty
+    with pytest.raises(ValueError, match="some words"):
+        search(shared_repo, " :: ")
+
+
+def test_search_filters(shared_repo):
+    hits = search(shared_repo, "reminder", code="reminders-automation", segment="Freelancer", since="2026-11-01",
+                  limit=50)
+    coded = repository.coded_table(repository.load_studies(shared_repo))
+    expected = coded[(coded["code"] == "reminders-automation") & (coded["segment"] == "freelancer")
+                     & (coded["date"].astype(str) >= "2026-11-01")
+                     & coded["text"].str.contains(r"\breminders?\b", case=False)]
+    assert sorted(hits["id"]) == sorted(expected["segment_id"]) and len(hits) == 24
+    assert hits["segment"].eq("freelancer").all()
+    assert (hits["date"] >= "2026-11-01").all()
+    assert hits["codes"].str.split().map(lambda c: "reminders-automation" in c).all()
+    assert set(hits["sprint"]) == {"2026-S45", "2026-S49"}
+    assert search(shared_repo, "text message", segment="trades")["id"].tolist() == ["INT-003#o1"]
+    assert len(search(shared_repo, "reminder", limit=3)) == 3
+    turn = hits[hits["id"] == "INT-101#t2"].iloc[0]
+    assert turn["context"] == ("Thanks for talking to us again, Dana. Tell me about the last invoice you sent since "
+                               "we last spoke.")  # the interviewer's turn before Dana's answer
+    with pytest.raises(ValueError, match="not a date"):
+        search(shared_repo, "reminder", since="last week")
+
+
+def test_search_command_text_and_json(shared_repo):
+    text, code = search_command(shared_repo, "debt collector")
+    assert code == 0
+    assert text.splitlines()[0].startswith(" 1. INT-001#q3  quote  2026-S41  2026-10-05  freelancer")
+    assert text.splitlines()[-1] == "2 match(es)"
+    text, code = search_command(shared_repo, "debt collector", as_json=True)
+    data = json.loads(text)
+    assert code == 0 and [d["id"] for d in data] == ["INT-001#q3", "INT-001#t12"]
+    assert data[0]["codes"] == ["chasing-awkward", "reminders-automation"]
+    assert {"id", "study", "date", "kind", "snippet", "context", "score"} <= set(data[0])
+    assert search_command(shared_repo, "zzzunheardof") == ("no matches for 'zzzunheardof'", 0)
+    assert search_command(shared_repo, "late", since="soon")[1] == 2
+    assert search_command(shared_repo / "2026-S41" / "interviews", "late")[1] == 2
+    assert search_command(shared_repo / "nowhere", "late")[1] == 2
+
+
+def test_index_command_reports_and_exits(repo, tmp_path):
+    text, code = index_command(repo)
+    assert code == 0
+    assert "indexed   2026-S41" in text and text.splitlines()[-1].endswith("3 studies, 371 segments")
+    assert "2026-S45: 1 warning(s)" in text  # INT-106 has an empty Key Quotes section
+    text, code = index_command(repo)
+    assert code == 0 and "unchanged 2026-S49" in text
+    write(repo / "2026-S49" / "decisions.csv", "id,date,decision\nD-9,someday,Ship it\n")
+    text, code = index_command(repo)
+    assert code == 1
+    assert f"{repo / '2026-S49' / 'decisions.csv'}:2: date 'someday' is not a date (YYYY-MM-DD)" in text
+    (tmp_path / "empty").mkdir()
+    text, code = index_command(tmp_path / "empty")
+    assert code == 2 and "no studies here" in text
+
+
+# -- prior interactions -----------------------------------------------------------------------------
+def test_prior_interactions_by_id_and_by_email(shared_repo):
+    by_id = prior_interactions(shared_repo, "P-002")
+    assert by_id[["sprint", "date", "kind", "interview_id", "participant", "interviewer", "quotes"]] \
+        .values.tolist() == [["2026-S41", "2026-10-05", "interview", "INT-001", "P-002", "Maya Chen", 3],
+                             ["2026-S45", "2026-11-04", "interview", "INT-101", "P-002", "Maya Chen", 3]]
+    assert by_id["summary"].iloc[1].startswith("She switched automatic reminders back on the day the tones shipped")
+    by_email = prior_interactions(shared_repo, " Dana.Okafor@Example.COM")
+    pd.testing.assert_frame_equal(by_id, by_email)
+    # Sven has a new id in 2026-S49 (P-036): the email links him to the pilot's P-008
+    sven = prior_interactions(shared_repo, "P-036")
+    assert sven[["interview_id", "participant"]].values.tolist() == [["INT-006", "P-008"], ["INT-201", "P-036"]]
+    text = sven.to_csv()  # the notes call him by first name; his full name and email stay out
+    assert "Lindqvist" not in text and "@" not in text
+
+
+def test_prior_interactions_without_an_interview(shared_repo):
+    assert prior_interactions(shared_repo, "P-003")[["sprint", "date", "kind", "summary"]].values.tolist() == \
+        [["2026-S41", "2026-09-29", "declined", "declined the invitation"]]
+    assert prior_interactions(shared_repo, "P-010")[["date", "kind"]].values.tolist() == [["2026-10-14", "no-show"]]
+    assert prior_interactions(shared_repo, "P-999").empty
+    with pytest.raises(ValueError):
+        prior_interactions(shared_repo, " ")
+
+
+# -- trends ------------------------------------------------------------------------------------------
+def test_trends_counts_and_intervals(shared_repo):
+    table = trends(shared_repo, codes=["chasing-awkward", "reminders-automation"])
+    assert list(table.columns) == repository.TREND_COLUMNS
+    got = table[["sprint", "code", "participants", "mentioning"]].values.tolist()
+    assert got == [["2026-S41", "chasing-awkward", 18, 6], ["2026-S41", "reminders-automation", 18, 8],
+                   ["2026-S45", "chasing-awkward", 6, 1], ["2026-S45", "reminders-automation", 6, 3],
+                   ["2026-S49", "chasing-awkward", 5, 0], ["2026-S49", "reminders-automation", 5, 2]]
+    row = table.iloc[0]
+    assert row["share"] == pytest.approx(6 / 18)
+    assert (row["share_low"], row["share_high"]) == pytest.approx(wilson_interval(6, 18))
+    assert table.iloc[4][["share", "share_low"]].tolist() == [0.0, 0.0]
+
+
+def test_trends_sentiment_is_the_mean_of_the_coded_participant_words(shared_repo):
+    studies = repository.load_studies(shared_repo)
+    coded = repository.coded_table(studies)
+    mine = coded[(coded["sprint"] == "2026-S45") & (coded["code"] == "reminders-automation")
+                 & coded["kind"].isin(["turn", "quote"])].drop_duplicates("segment_id")
+    expected = sum(kit.compound(mine["text"].tolist())) / len(mine)
+    table = trends(shared_repo, codes=["reminders-automation"])
+    row = table[table["sprint"] == "2026-S45"].iloc[0]
+    assert row["scored_segments"] == len(mine) == 10
+    assert row["mean_compound"] == pytest.approx(expected)
+
+
+def test_wilson_interval_published_values():
+    # Newcombe (1998), Statistics in Medicine 17:857-872, Table I
+    assert wilson_interval(81, 263) == pytest.approx((0.2553, 0.3662), abs=5e-5)
+    assert wilson_interval(15, 148) == pytest.approx((0.0624, 0.1605), abs=5e-5)
+    assert wilson_interval(0, 20) == pytest.approx((0.0, 0.1611), abs=5e-5)
+    assert wilson_interval(1, 29) == pytest.approx((0.0061, 0.1718), abs=5e-5)
+
+
+def test_trends_chart_has_a_title_and_every_sprint(shared_repo):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    table = trends(shared_repo)
+    fig = repository.trends_chart(table, codes=["chasing-awkward", "late-payment"])
+    ax = fig.axes[0]
+    assert ax.get_title() == "Theme prevalence across sprints"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2026-S41\n(n = 18)", "2026-S45\n(n = 6)",
+                                                             "2026-S49\n(n = 5)"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["chasing-awkward", "late-payment"]
+
+
+def test_a_segment_attribute_that_is_not_an_identifier(tmp_path, study_dir):
+    import shutil
+
+    root = tmp_path / "repo"
+    shutil.copytree(study_dir, root / "s1")
+    yml = root / "s1" / "study.yml"
+    yml.write_text(yml.read_text().replace("attribute: segment", "attribute: plan tier"), encoding="utf-8")
+    csv_path = root / "s1" / "participants.csv"
+    csv_path.write_text(csv_path.read_text().replace(",segment,", ",plan tier,"), encoding="utf-8")
+    hits = search(root, "spreadsheet", segment="small")
+    assert set(hits["segment"]) == {"small"} and "INT-001#q1" in set(hits["id"])
+    assert repository.interviews_table(root)["segment"].tolist() == ["small", "large"]
