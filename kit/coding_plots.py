@@ -16,7 +16,7 @@ import matplotlib.ticker
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from kit.plots import FIGSIZE
+from kit.plots import FIGSIZE, empty_figure
 
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++", "**"]
 PALETTE = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3",
@@ -52,14 +52,6 @@ def _groups(codebook, codes) -> dict[str, int]:
     return {top: i for i, top in enumerate(tops)}
 
 
-def _empty(title: str, message: str):
-    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.5))
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, wrap=True)
-    ax.set_title(title)
-    return fig
-
-
 # --------------------------------------------------------------------------- frequency
 
 def frequency_bars(table, codebook=None, n_participants: int | None = None,
@@ -68,7 +60,7 @@ def frequency_bars(table, codebook=None, n_participants: int | None = None,
     ``kit.themes.frequency`` or ``intensity`` table), grouped by top-level code: each group
     has its own colour and hatching, and every bar is labelled with its count and share."""
     if not len(table):
-        return _empty(title, "No codings yet.")
+        return empty_figure(title, "No codings yet.")
     codes = list(table["code"])
     groups = _groups(codebook, codes)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(3.0, 0.38 * len(codes) + 1.4)))
@@ -99,7 +91,7 @@ def intensity_chart(table, title: str = "Frequency and intensity of each code"):
     mean absolute sentiment of its segments (y), with the 20% line of rare themes."""
     valued = table[table["mean_abs_compound"].notna()]
     if not len(valued):
-        return _empty(title, "No coded segments in the participants' own words.")
+        return empty_figure(title, "No coded segments in the participants' own words.")
     fig, ax = plt.subplots(figsize=FIGSIZE)
     ax.scatter(valued["share"], valued["mean_abs_compound"], s=30 + 8 * valued["mentions"],
                facecolor="#9ecae1", edgecolor="#08519c", linewidth=1)
@@ -126,7 +118,7 @@ def cooccurrence_heatmap(counts, title: str = "Codes applied to the same segment
     n12, the diagonal (in italics, on grey) the units with the code."""
     codes = list(counts.index)
     if not codes:
-        return _empty(title, "No codings yet.")
+        return empty_figure(title, "No codings yet.")
     values = counts.to_numpy().astype(float)
     off = values.copy()
     np.fill_diagonal(off, np.nan)
@@ -163,7 +155,7 @@ def cooccurrence_network(counts, min_coefficient: float = 0.05, title: str = "Co
 
     codes = list(counts.index)
     if not codes:
-        return _empty(title, "No codings yet.")
+        return empty_figure(title, "No codings yet.")
     coef = cooccurrence_coefficient(counts)
     n = len(codes)
     angles = [math.pi / 2 - 2 * math.pi * k / n for k in range(n)]
@@ -212,7 +204,7 @@ def affinity_map(quotes, codebook=None, per_code: int = 2, width: int = 30,
     under their code, codes grouped in columns under their top-level code. Each note says
     whose words it holds; text is wrapped to ``width`` characters."""
     if not len(quotes):
-        return _empty(title, "No quotes from participants who consented to being quoted.")
+        return empty_figure(title, "No quotes from participants who consented to being quoted.")
     codes = list(dict.fromkeys(quotes["code"]))
     if codebook is not None:
         order = {c: i for i, c in enumerate(codebook.names)}
@@ -284,7 +276,7 @@ def agreement_bars(table, title: str = "Agreement between coders per code (Cohen
     """Cohen's kappa per code (``kit.agreement.code_agreement``) as horizontal bars over
     the Landis & Koch bands, each bar labelled with its kappa and band."""
     if not len(table):
-        return _empty(title, "No segments coded by both coders.")
+        return empty_figure(title, "No segments coded by both coders.")
     frame = table.sort_values("kappa", na_position="first").reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0] + 1, max(3.0, 0.38 * len(frame) + 1.8)))
     low = min(-0.2, math.floor(10 * float(np.nanmin(frame["kappa"]))) / 10) if frame["kappa"].notna().any() else -0.2
@@ -319,7 +311,7 @@ def auto_manual_chart(table, title: str = "Auto-coding against manual coding, pe
     """Precision and recall of each code's rules (``kit.coding.compare_auto_manual``) as
     paired bars, solid and hatched, with the number of manual codings beside the code."""
     if not len(table):
-        return _empty(title, "No manual codings to compare with.")
+        return empty_figure(title, "No manual codings to compare with.")
     frame = table.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(3.0, 0.45 * len(frame) + 1.8)), layout="constrained")
     ys = np.arange(len(frame))
@@ -350,7 +342,7 @@ def saturation_curve(result, title: str = "Thematic saturation"):
     (Guest, Bunce & Johnson 2006) and the saturation point of Guest, Namey & Chen (2020)."""
     n = result["n_interviews"]
     if not n:
-        return _empty(title, "No interviews.")
+        return empty_figure(title, "No interviews.")
     xs = np.arange(1, n + 1)
     curve = np.array(result["curve"])
     new = np.array(result["new_per_interview"])

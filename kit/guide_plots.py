@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 from matplotlib.patches import Patch
 
-from kit.plots import FIGSIZE
+from kit.plots import FIGSIZE, empty_figure
 
 ROLE_STYLE = {  # colour, hatch
     "opener": ("#2e86c1", ""),
@@ -24,15 +24,6 @@ def _clip(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
 
 
-def _empty(title: str, message: str):
-    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.5))
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
-    ax.set_axis_off()
-    ax.set_title(title)
-    fig.tight_layout()
-    return fig
-
-
 def structure_chart(result: dict):
     """The guide as a timeline: one bar per question in order, as long as its estimated
     minutes, styled by role; a last bar spans the whole guide's low-high estimate; the
@@ -40,7 +31,7 @@ def structure_chart(result: dict):
     title = "Guide structure and time budget"
     questions = (result or {}).get("questions") or []
     if not questions:
-        return _empty(title, "The guide has no questions")
+        return empty_figure(title, "The guide has no questions")
     b = result["budget"]
     n = len(questions)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0] + 1.5, max(3.0, 0.42 * (n + 1) + 1.6)))
@@ -109,7 +100,7 @@ def cohort_chart(table, target: float = 0.20):
     interviewer's share of words against the listening target (over target: red, hatched)."""
     title = "Interviewer review across transcripts"
     if not len(table):
-        return _empty(title, "No transcripts reviewed")
+        return empty_figure(title, "No transcripts reviewed")
     n = len(table)
     fig, (left, right) = plt.subplots(1, 2, figsize=(FIGSIZE[0] + 2, max(2.8, 0.32 * n + 1.6)), sharey=True)
     names = table["transcript"].astype(str).tolist()

@@ -46,3 +46,13 @@ def save(fig, path) -> None:
     os.close(fd)
     fig.savefig(tmp, dpi=110)
     os.replace(tmp, path)
+
+
+def empty_figure(title: str, message: str):
+    """A small figure that says why there is nothing to draw (a notebook never fails on it)."""
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.5))
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
+    ax.set_axis_off()
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig

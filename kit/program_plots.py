@@ -7,20 +7,11 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 from matplotlib.patches import Patch
 
-from kit.plots import FIGSIZE
+from kit.plots import FIGSIZE, empty_figure
 
 BLUE, GREY, RED, GREEN = "#2e86c1", "#aab7b8", "#c0392b", "#229954"
 PALETTE = ["#2e86c1", "#d68910", "#229954", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--"]
-
-
-def _empty(title: str, message: str):
-    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.5))
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
-    ax.set_axis_off()
-    ax.set_title(title)
-    fig.tight_layout()
-    return fig
 
 
 def quota_coverage_chart(coverage):
@@ -28,7 +19,7 @@ def quota_coverage_chart(coverage):
     hatched; segments below half their quota hatched in red and labelled."""
     title = "Quota coverage per segment"
     if not len(coverage):
-        return _empty(title, "No segments or quotas in study.yml")
+        return empty_figure(title, "No segments or quotas in study.yml")
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(2.8, 0.6 * len(coverage) + 1.5)))
     names = coverage["segment"].tolist()
     done = coverage["completed"].tolist()
@@ -67,7 +58,7 @@ def funnel_chart(funnel):
     open invitations hatched; every bar labelled with its count and rate."""
     title = "Recruitment funnel"
     if not len(funnel) or funnel["participants"].iloc[0] == 0:
-        return _empty(title, "No participants in participants.csv")
+        return empty_figure(title, "No participants in participants.csv")
     fig, ax = plt.subplots(figsize=FIGSIZE)
     main = funnel["stage"].isin(["invited", "scheduled", "completed"]).tolist()
     bars = ax.barh(funnel["stage"], funnel["participants"], color=[BLUE if m else GREY for m in main],
@@ -98,7 +89,7 @@ def cadence_chart(weekly, cadence_days: float | None = None):
     per_week = 7 / cadence_days if cadence_days else None
     title = "Interviews per week"
     if not len(weekly):
-        return _empty(title, "No dated interviews yet")
+        return empty_figure(title, "No dated interviews yet")
     fig, ax = plt.subplots(figsize=(max(FIGSIZE[0], 0.6 * len(weekly) + 2), FIGSIZE[1]))
     labels = weekly["week"].tolist()
     bars = ax.bar(labels, weekly["interviews"], color=BLUE, edgecolor="#333333")
@@ -125,7 +116,7 @@ def roi_chart(costs, values, currency: str = "", roi: float | None = None):
     the title."""
     title = "What the program cost, and what its decisions are worth"
     if not len(costs) and not len(values):
-        return _empty(title, "No costs.csv or decisions.csv entries")
+        return empty_figure(title, "No costs.csv or decisions.csv entries")
     unit = f" ({currency})" if currency else ""
     fig, (left, right) = plt.subplots(1, 2, figsize=(FIGSIZE[0] + 3, FIGSIZE[1] + 0.5),
                                       gridspec_kw={"width_ratios": [1.2, 1]})
@@ -177,7 +168,7 @@ def action_status_chart(by_owner, as_of=None):
     with its own hatch, and the count written in each part."""
     title = "Action items by owner" + (f" as of {as_of}" if as_of else "")
     if not len(by_owner):
-        return _empty(title, "No action items in the interview notes")
+        return empty_figure(title, "No action items in the interview notes")
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(2.8, 0.5 * len(by_owner) + 1.6)))
     owners = by_owner["owner"].tolist()
     left = [0] * len(owners)

@@ -10,7 +10,7 @@ import matplotlib.ticker
 import numpy as np
 from matplotlib.patches import Patch
 
-from kit.plots import FIGSIZE
+from kit.plots import FIGSIZE, empty_figure
 from kit.sentiment import POSITIVE_THRESHOLD
 
 __all__ = ["distribution_chart", "segment_chart", "trend_chart", "stage_heatmap_chart", "keyness_chart"]
@@ -18,15 +18,6 @@ __all__ = ["distribution_chart", "segment_chart", "trend_chart", "stage_heatmap_
 RED, GREY, BLUE = "#c0392b", "#aab7b8", "#2e86c1"
 #: label -> (colour, hatch, marker): negative, neutral, positive differ by more than colour.
 STYLE = {"negative": (RED, "//", "v"), "neutral": (GREY, "", "o"), "positive": (BLUE, "..", "^")}
-
-
-def _empty(title: str, message: str):
-    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.5))
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
-    ax.set_axis_off()
-    ax.set_title(title)
-    fig.tight_layout()
-    return fig
 
 
 def _label_of(value: float, threshold: float) -> str:
@@ -40,7 +31,7 @@ def distribution_chart(scored, bins: int = 20, threshold: float = POSITIVE_THRES
     the counts of each label are written in the legend."""
     values = scored["compound"].dropna().astype(float).to_numpy()
     if not len(values):
-        return _empty(title, "No scored turns")
+        return empty_figure(title, "No scored turns")
     edges = np.linspace(-1, 1, bins + 1)
     # Put the thresholds on bin edges so no bar mixes two labels.
     edges = np.unique(np.concatenate([edges, [-threshold, threshold]]))
@@ -76,7 +67,7 @@ def segment_chart(scored, attribute: str = "segment", threshold: float = POSITIV
     title = title or f"Sentiment of participants' turns by {attribute}"
     frame = scored[scored["compound"].notna()]
     if attribute not in frame.columns or not len(frame):
-        return _empty(title, f"No scored turns with a {attribute}")
+        return empty_figure(title, f"No scored turns with a {attribute}")
     values = sorted(set(frame[attribute].fillna("").astype(str)))
     groups = [frame.loc[frame[attribute].fillna("").astype(str) == v, "compound"].astype(float).to_numpy()
               for v in values]
@@ -117,7 +108,7 @@ def trend_chart(trend, title: str = "Sentiment week by week"):
     (dashed line, triangles, right axis), with the number of interviews and turns written
     under each point. ``trend`` is ``kit.feelings.trend``."""
     if not len(trend):
-        return _empty(title, "No dated interviews")
+        return empty_figure(title, "No dated interviews")
     fig, ax = plt.subplots(figsize=FIGSIZE)
     x = np.arange(len(trend))
     ax.plot(x, trend["mean_compound"], marker="o", color=BLUE, linewidth=2, label="mean compound (left)")
@@ -147,7 +138,7 @@ def stage_heatmap_chart(shares, counts, title: str = "Sentiment along the journe
     share of segments with that label; each cell shows the share and the count, so the
     figure reads without colour."""
     if not len(shares):
-        return _empty(title, "No stages in study.yml, the codebook or the notes")
+        return empty_figure(title, "No stages in study.yml, the codebook or the notes")
     data = shares.fillna(0).to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(3, 0.7 * len(shares) + 1.8)))
     image = ax.imshow(data, cmap="Greys", vmin=0, vmax=1, aspect="auto")
@@ -186,7 +177,7 @@ def keyness_chart(table, group: str | None = None, top: int = 10, title: str | N
     frame = frame.sort_values("g2", ascending=False).head(top)
     title = title or f"Distinctive words{label}"
     if not len(frame):
-        return _empty(title, "No word passes the frequency filter")
+        return empty_figure(title, "No word passes the frequency filter")
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(2.8, 0.4 * len(frame) + 1.4)))
     bars = ax.barh(frame["word"], frame["g2"], color=BLUE, edgecolor="#333333", hatch="..")
     for bar, row in zip(bars, frame.itertuples()):
