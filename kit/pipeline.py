@@ -65,7 +65,9 @@ def own_kernel():
     spec = root / "kernels" / "python3"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        # log_level=ERROR: the kernel would warn on every start that it listens on loopback TCP
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                 "--IPKernelApp.log_level=ERROR"],
         "display_name": "Python 3 (interview-kit)", "language": "python",
         "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"},
     }))

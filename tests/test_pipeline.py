@@ -175,6 +175,8 @@ def test_cli_run_prints_the_report_path(tmp_path, study_dir):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == str(out / "index.html")
     assert "Onboarding" in (out / "index.html").read_text()
+    # a scheduler's log gets one line per notebook, not the kernels' start-up chatter
+    assert "WARNING" not in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_cli_run_on_a_broken_study_exits_1_without_traceback(tmp_path, study_dir):
