@@ -173,6 +173,30 @@ def _segment_ids(studies) -> set[str]:
     return ids
 
 
+def _entries(items, lines, prefix, path, problems, what: str, keys: str):
+    """The entries of a YAML list that are mappings with a new ``id``, as (item, id, line,
+    where) with ``where(key)`` the line of one of its keys; the others become problems."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        at = line_of(lines, *prefix, i)
+
+        def where(key, at=at, i=i):
+            return line_of(lines, *prefix, i, key, default=at)
+
+        if not isinstance(item, dict):
+            problems.append(Problem(str(path), at, f"each {what} must be a mapping with {keys}"))
+            continue
+        ident = str(item.get("id") or "").strip()
+        if not ident:
+            problems.append(Problem(str(path), at, f"{what} without an `id`"))
+            continue
+        if ident in seen:
+            problems.append(Problem(str(path), where("id"), f"duplicate {what} id {ident!r} (first on line {seen[ident]})"))
+            continue
+        seen[ident] = where("id")
+        yield item, ident, at, where
+
+
 def load_assumptions(path, studies=None) -> tuple[list[Assumption], list[Problem]]:
     """Read ``assumptions.yml`` (``path`` is the file, or a repository or study folder).
     With ``studies`` (a repository path or loaded studies) codes and opportunity ids are
@@ -187,25 +211,9 @@ def load_assumptions(path, studies=None) -> tuple[list[Assumption], list[Problem
     known = _known_codes(studies)
     segment_ids = _segment_ids(studies)
     segment_values = _segment_values(studies)
-    out, seen = [], {}
-    for i, item in enumerate(items):
-        at = line_of(lines, *prefix, i)
-
-        def where(key, at=at, i=i):
-            return line_of(lines, *prefix, i, key, default=at)
-
-        if not isinstance(item, dict):
-            problems.append(Problem(str(path), at, "each assumption must be a mapping with id, assumption, test, "
-                                                   "threshold, codes_for and codes_against"))
-            continue
-        aid = str(item.get("id") or "").strip()
-        if not aid:
-            problems.append(Problem(str(path), at, "assumption without an `id`"))
-            continue
-        if aid in seen:
-            problems.append(Problem(str(path), where("id"), f"duplicate assumption id {aid!r} (first on line {seen[aid]})"))
-            continue
-        seen[aid] = where("id")
+    out = []
+    for item, aid, at, where in _entries(items, lines, prefix, path, problems, "assumption",
+                                         "id, assumption, test, threshold, codes_for and codes_against"):
         text = str(item.get("assumption") or "").strip()
         if not text:
             problems.append(Problem(str(path), at, f"{aid}: missing `assumption`: say what must be true, in one sentence"))
@@ -286,25 +294,9 @@ def load_experiments(path, studies, assumptions=None) -> tuple[list[Experiment],
     known = _known_codes(studies)
     segment_values = _segment_values(studies)
     assumption_ids = {a.id for a in assumptions} if assumptions is not None else None
-    out, seen = [], {}
-    for i, item in enumerate(items):
-        at = line_of(lines, *prefix, i)
-
-        def where(key, at=at, i=i):
-            return line_of(lines, *prefix, i, key, default=at)
-
-        if not isinstance(item, dict):
-            problems.append(Problem(str(path), at, "each experiment must be a mapping with id, decision, segment, "
-                                                   "date and follow_up"))
-            continue
-        eid = str(item.get("id") or "").strip()
-        if not eid:
-            problems.append(Problem(str(path), at, "experiment without an `id`"))
-            continue
-        if eid in seen:
-            problems.append(Problem(str(path), where("id"), f"duplicate experiment id {eid!r} (first on line {seen[eid]})"))
-            continue
-        seen[eid] = where("id")
+    out = []
+    for item, eid, at, where in _entries(items, lines, prefix, path, problems, "experiment",
+                                         "id, decision, segment, date and follow_up"):
         ok = True
         decision = str(item.get("decision") or "").strip()
         if not decision:

@@ -46,7 +46,6 @@ time budget. ``lint_file(path)`` does the same but returns the file's problems a
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from pathlib import Path
 from typing import Iterable
@@ -738,7 +737,6 @@ def _hypothetical(sents: list[_Sentence]) -> str:
     aspiration = bool(_ASPIRATION.search(full))
     for n, s in enumerate(sents):
         toks, low = s.toks, s.low
-        head = s.head
         start = toks[s.head_index] if s.head_index < len(toks) else ""
         # scenario openers
         first = [t for t in toks if t not in DISCOURSE and t != ","][:3]

@@ -51,7 +51,6 @@ def test_analyze_writes_the_contract_tables(study_dir, tmp_path, capsys):
     assert list(turns.columns) == ["interview_id", "turn", "speaker", "role", "start", "end", "text", "compound"]
     # participants appear by pseudonymous id, not by the label in the transcript
     assert list(turns["speaker"]) == ["Ana Silva", "P-1", "Ana Silva", "P-1"]
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
     from kit.nltkdata import nltk_analyzer
 
     sia = nltk_analyzer()
@@ -166,8 +165,6 @@ def test_index_and_search_commands(tmp_path, capsys):
 
 
 def test_recruit_dry_run_writes_nothing_and_apply_appends(tmp_path, capsys):
-    from kit.paths import pilot_path
-
     study = tmp_path / "study"
     assert main(["new", str(study), "--example", "pilot"]) == 0
     yml = study / "study.yml"

@@ -2,9 +2,6 @@
 that agree with the kit's own figures. (nbval checks the stored outputs separately.)"""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import nbformat
 import pandas as pd
 import papermill as pm

@@ -2,7 +2,6 @@
 and no participant's name or email in anything shared."""
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
