@@ -149,7 +149,7 @@ def _worker_count(jobs: int | None) -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str) -> _Outcome:
+def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people) -> _Outcome:
     import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
@@ -178,9 +178,9 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str) -> _Outco
         return outcome
     # An executed notebook is published with the report: its outputs get the same redaction
     # as the report's tables (contact details always, roster names unless asked for).
-    from kit.privacy import redact_notebook, roster
+    from kit.privacy import redact_notebook
 
-    if redact_notebook(executed, roster(parameters["study_dir"]), names=not parameters.get("include_names")):
+    if redact_notebook(executed, people, names=not parameters.get("include_names")):
         nbformat.write(executed, str(target))
     body, _ = HTMLExporter(exclude_input=True).from_notebook_node(executed)
     (build / "notebooks" / f"{nb.stem}.html").write_text(body, encoding="utf-8")
@@ -217,7 +217,7 @@ def estimates(notebooks: list[Path], previous_log: Path | None = None) -> dict[s
 
 
 def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, workers: int,
-             on_done, previous_log: Path | None = None) -> list[_Outcome]:
+             on_done, previous_log: Path | None = None, people=None) -> list[_Outcome]:
     """Execute the notebooks, each as soon as the ones it waits for succeeded, at most
     ``workers`` at once, the longest expected first. After a failure no new notebook
     starts; running ones finish."""
@@ -237,7 +237,7 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
                     if all(outcomes[d].status == "ok" for d in plan[nb.stem]):
                         pending.remove(nb)
                         outcomes[nb.stem].status = "running"
-                        running[pool.submit(_execute_one, nb, build, parameters, kernel)] = nb
+                        running[pool.submit(_execute_one, nb, build, parameters, kernel, people)] = nb
             if not running:
                 break  # nothing can start: a dependency failed (or the plan has a cycle)
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -326,9 +326,12 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
         (build / "notebooks").mkdir()
         parameters = {"study_dir": str(study_path), "out_dir": str(build), "sprint": sprint or "",
                       "include_names": bool(include_names)}
+        from kit.privacy import roster
+
+        people = roster(study)  # the study's roster, read once for every notebook's redaction
         with own_kernel() as kernel:
             outcomes = _run_all(notebooks, build, parameters, kernel, _worker_count(jobs), done,
-                                previous_log=out / LOG_NAME)
+                                previous_log=out / LOG_NAME, people=people)
         from kit.csvio import atomic_write_text
 
         atomic_write_text(build / LOG_NAME, "\n".join(_log_lines(outcomes)) + "\n")
@@ -344,9 +347,9 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
 
             build_report(study, build, sprint=sprint or "", include_names=include_names)
         if not include_names:
-            from kit.privacy import find_leaks, roster
+            from kit.privacy import find_leaks
 
-            leaks = find_leaks(build, roster(study))
+            leaks = find_leaks(build, people)
             if leaks:
                 kept = _keep_failed(build, out)
                 schedule_log.write(f"end\tprivacy check failed: {', '.join(leaks[:5])}\texit=3")
