@@ -1,6 +1,7 @@
 """Reading the study's CSV files with line numbers, and writing outputs safely."""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -12,20 +13,71 @@ from pathlib import Path
 from kit.errors import Problem
 
 
+FALLBACK_ENCODING = "cp1252"
+"""The encoding tried for a line that is not UTF-8: Windows-1252, what Excel and Word on
+Windows save by default (a superset of Latin-1's printable characters)."""
+
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def decode_text(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
+    """Decode a user's file line by line; ``(text, problems)``, ``text`` None when it cannot be.
+
+    UTF-16 with a byte-order mark is decoded as such. Otherwise each line is UTF-8 (a UTF-8
+    BOM is dropped) and a line that is not valid UTF-8 is decoded as Windows-1252, so one
+    pasted line does not turn every ``é`` and ``’`` of the file into mojibake. A warning
+    lists the lines decoded as Windows-1252; a byte that is neither (a binary file) is an
+    error. Newlines are normalised to ``\\n``.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            return None, [Problem(source, data.count(b"\n", 0, exc.start) + 1,
+                                  "cannot decode this UTF-16 text: save the file as UTF-8")]
+        return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    if b"\x00" in data:
+        return None, [Problem(source, data.count(b"\n", 0, data.index(b"\x00")) + 1,
+                              "this looks like a binary file, not text: save it as UTF-8 text")]
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pieces, fallback = [], []
+        for number, line in enumerate(data.split(b"\n"), start=1):
+            try:
+                pieces.append(line.decode("utf-8"))
+                continue
+            except UnicodeDecodeError:
+                pass
+            try:
+                piece = line.decode(FALLBACK_ENCODING)
+            except UnicodeDecodeError:
+                piece = line.decode("latin-1")
+            if _C1.search(piece):
+                return None, [Problem(source, number, "cannot decode this line: it is neither "
+                                      "UTF-8 nor Windows-1252 text; save the file as UTF-8")]
+            pieces.append(piece)
+            fallback.append(number)
+        text = "\n".join(pieces)
+        shown = ", ".join(map(str, fallback[:10])) + (f" and {len(fallback) - 10} more"
+                                                      if len(fallback) > 10 else "")
+        problems = [Problem(source, fallback[0], f"{len(fallback)} line(s) are not UTF-8 and were "
+                            f"read as Windows-1252 (line(s) {shown}): check their accented "
+                            "letters and quotes, and save the file as UTF-8", "warning")]
+        return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """Read a user's text file: UTF-8 (with or without BOM), newlines normalised."""
+    """Read a user's text file (see :func:`decode_text`); ``(text, problems)``, ``text`` None
+    when it cannot be read. Problems may hold warnings even when ``text`` is returned."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         return None, [Problem(str(path), 0, f"cannot read file: {exc.strerror or exc}")]
-    if b"\x00" in raw:
-        return None, [Problem(str(path), 0, "binary file where text was expected")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(str(path), line, "not valid UTF-8 text: save the file as UTF-8")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return decode_text(raw, str(path))
 
 
 def read_rows(path: Path, required: tuple[str, ...] = ()):

@@ -206,7 +206,9 @@ def parse_note(path) -> Note:
     text, problems = read_text(Path(path))
     if text is None:
         return Note(source, {}, {}, [], problems, 0)
-    return parse_note_text(text, source)
+    note = parse_note_text(text, source)
+    note.problems[:0] = problems  # warnings from decoding (lines read as Windows-1252)
+    return note
 
 
 def parse_note_text(text: str, source: str = "<note>") -> Note:

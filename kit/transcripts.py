@@ -89,9 +89,12 @@ _SAMPLE = 8_000  # characters of a transcript that detect_format looks at
 # ---------------------------------------------------------------------------------------
 # compiled patterns
 # ---------------------------------------------------------------------------------------
-_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_TIMING = re.compile(rf"^({_TIME})[ \t]+-->[ \t]+({_TIME})(?:[ \t].*)?$")
-_TIMING_ANY = re.compile(rf"^[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}", re.M)
+# Players accept more than the specifications: missing hours, 1-4 digit fractions after
+# `.`, `,` or `:`, no spaces around the arrow, cue settings after the end time.
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,:]\d{1,4})?"
+_TIMING = re.compile(rf"^({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t].*)?$")
+_TIMING_ANY = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}", re.M)
+_ARROW = re.compile(r"-->|->|—>|→")
 _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
 _SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 
@@ -104,7 +107,7 @@ _LABEL_CHARS = re.compile(r"[\w .'’\-&()/,+@]+")
 _ROLE_LABEL = re.compile(
     r"(?:interviewer|moderator|researcher|facilitator|participant|respondent|interviewee|"
     r"assistant|ai|user|customer|q|a|i|r|p|speaker|unknown speaker|guest|host)"
-    r"(?:[ \t]*[0-9]+|[ \t]+[A-Z])?",
+    r"(?:[ \t_]*[0-9]+|[ \t]+[A-Z])?",
     re.I,
 )
 _STOPWORDS = frozenset(
@@ -165,7 +168,12 @@ def read_turns(path, aliases: Mapping[str, str] | None = None, *,
     except OSError as exc:
         raise _error(source, 0, f"cannot read the transcript ({exc.strerror or exc}): "
                                 "check the file's permissions") from None
-    return parse_turns(_decode(data, source), source=source, aliases=aliases, speakers=speakers)
+    if data[:4] == b"PK\x03\x04":
+        text, warnings = _docx_text(data, source)
+    else:
+        text, warnings = _decode(data, source)
+    columns, fmt, problems = parse_turns(text, source=source, aliases=aliases, speakers=speakers)
+    return columns, fmt, warnings + problems
 
 
 def parse_transcript(text: str, source: str = "<text>",
@@ -201,15 +209,17 @@ def parse_turns(text: str, source: str = "<text>",
     fmt = detect_format(text)
     lines = text.split("\n")
     forced = set(aliases or ()) | set(speakers or ())
+    problems: list[Problem] = []
     if fmt in ("vtt", "srt"):
-        items = _cue_items(lines, fmt, source)
+        items = _drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems)
         turns, skipped = _build_turns(items, forced, aliases, single_use=True)
     elif fmt in ("otter", "rev"):
-        items = _header_items(lines, fmt)
+        items = _drop_boilerplate(_header_items(lines, fmt), source, problems)
         turns, skipped = _build_turns(items, forced, aliases, colon_labels=False)
     else:
-        items = [(i, s, None, _NAN, _NAN)
-                 for i, s in enumerate(map(str.strip, lines), 1) if s]
+        items = _drop_boilerplate([(i, s, None, _NAN, _NAN)
+                                   for i, s in enumerate(map(str.strip, lines), 1) if s],
+                                  source, problems)
         turns, skipped = _build_turns(items, forced, aliases)
     if not turns:
         line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
@@ -220,11 +230,11 @@ def parse_turns(text: str, source: str = "<text>",
         columns["start"].append(st)
         columns["end"].append(en)
         columns["text"].append(" ".join(" ".join(pieces).split()))
-    problems = []
     if skipped:
+        shown = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
         problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
-                                "speaker turn were skipped (a title, or text with no speaker "
-                                "label)", "warning"))
+                                f"speaker turn were skipped (line(s) {shown}: a title, or text "
+                                "with no speaker label)", "warning"))
     return columns, fmt, problems
 
 
@@ -263,13 +273,27 @@ def detect_format(text: str) -> str:
 
 
 def parse_time(value: str) -> float:
-    """Seconds as a float from ``h:mm:ss.mmm``, ``mm:ss.mmm``, ``m:ss`` (``,`` or ``.``)."""
+    """Seconds as a float from ``h:mm:ss.mmm``, ``mm:ss.mmm``, ``m:ss``.
+
+    The fraction may have 1 to 4 digits and follow ``.``, ``,`` or ``:`` (``00:00:04:500``,
+    as some caption tools write it): a fraction is read as a decimal fraction of a second and
+    rounded to milliseconds. Raises ``ValueError`` for text that is not a time and for
+    minutes or seconds of 60 or more after the first field (``00:75:00``).
+    """
     value = value.strip().replace(",", ".")
-    whole, _, frac = value.partition(".")
+    whole, dot, frac = value.partition(".")
+    parts = whole.split(":")
+    if not dot and len(parts) >= 3 and (len(parts) == 4 or len(parts[-1]) != 2):
+        frac = parts.pop()
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or (frac and not frac.isdigit()):
+        raise ValueError(f"{value!r} is not a time such as 00:01:02.500")
     seconds = 0
-    for part in whole.split(":"):
-        seconds = seconds * 60 + int(part)
-    millis = int((frac + "000")[:3]) if frac else 0
+    for k, part in enumerate(parts):
+        n = int(part)
+        if k > 0 and n >= 60:
+            raise ValueError(f"{value!r} is not a possible time: {part} is 60 or more")
+        seconds = seconds * 60 + n
+    millis = round(float("0." + frac) * 1000) if frac else 0
     return (seconds * 1000 + millis) / 1000
 
 
@@ -310,32 +334,59 @@ def _error(source: str, line: int, message: str) -> TranscriptError:
     return TranscriptError([Problem(source, line, message)])
 
 
-def _decode(data: bytes, source: str) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise _error(source, data.count(b"\n", 0, exc.start) + 1,
-                         "cannot decode this UTF-16 text: save the transcript as "
-                         "UTF-8 text") from None
-    if b"\x00" in data:
-        raise _error(source, data.count(b"\n", 0, data.index(b"\x00")) + 1,
-                     "this looks like a binary file, not a transcript: save the "
-                     "transcript as text (.vtt, .srt or .txt)")
+def _decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
+    from kit.csvio import decode_text
+
+    text, problems = decode_text(data, source)
+    if text is None:
+        raise TranscriptError(problems)
+    return text, problems
+
+
+_DOCX_LIMIT = 200 * 1024 * 1024  # bytes of XML a .docx may expand to
+
+
+def _docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
+    """The text of a Word transcript (Teams, Otter and Rev export to .docx), one line per
+    paragraph (and per line break inside one), with python-docx. Line numbers in problems
+    count these lines. Tables are read row by row, cells joined with a space."""
+    import io
+    import zipfile
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            size = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise _error(source, 0, "this looks like a damaged ZIP or Word file, not a transcript: "
+                                "save the transcript as .docx or text again") from None
+    if "word/document.xml" not in names:
+        raise _error(source, 0, "this is a ZIP file, not a Word (.docx) transcript")
+    if size > _DOCX_LIMIT:
+        raise _error(source, 0, f"this Word file expands to {size // 2**20} MB: too large "
+                                "to be a transcript")
     try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    bad = _CONTROL.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        raise _error(source, line, "cannot decode the text: it is neither UTF-8 nor "
-                                   "Windows-1252/Latin-1; save the transcript as UTF-8")
-    return text
+        import docx
+    except ImportError:  # pragma: no cover - python-docx is a dependency
+        raise _error(source, 0, "reading .docx transcripts needs python-docx: "
+                                "pip install python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for damaged files
+        raise _error(source, 0, f"cannot read this Word file ({type(exc).__name__}): save "
+                                "the transcript as .docx or text again") from None
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.extend(docx.text.paragraph.Paragraph(child, document).text.split("\n"))
+        elif tag == "tbl":
+            table = docx.table.Table(child, document)
+            for row in table.rows:
+                cells = list(dict.fromkeys(c.text.strip() for c in row.cells))
+                lines.append(" ".join(c for c in cells if c))
+    return "\n".join(lines), []
 
 
 def _normalise_newlines(text: str) -> str:
@@ -366,50 +417,82 @@ def _no_turns_message(fmt: str) -> str:
 # with a forced speaker is that speaker's; other items may start with a `Label:`.
 
 
-def _cue_items(lines: list[str], fmt: str, source: str) -> list[tuple]:
+def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[tuple]:
+    """Items of a caption file, read as players read hand-edited captions.
+
+    A cue runs from its timing line to the next timing line: text after a blank line inside
+    a cue (common in hand-edited and converted captions) stays in that cue instead of being
+    dropped. The line just before a timing line is the cue's identifier when it is a number
+    or GUID, or (WebVTT) the first line of its block. NOTE, STYLE and REGION blocks and the
+    WebVTT header block are read as such. A timing line that cannot be read, or gives
+    impossible times, is reported; its cue's text is kept (with NaN times when unreadable).
+    Lines before the first cue become items without times (reported later if they carry
+    no speaker label).
+    """
     cues = []  # (start, end, [(line number, payload line), ...])
     payload = None
+    outside: list = []  # (line, text) before the first cue
     skip_block = False
     block_start = True
+    in_header = False
     header_line = 0
+    last_start = None
     for i, raw in enumerate(lines, 1):
         s = raw.strip()
         if not s:
-            payload = None
             skip_block = False
+            in_header = False
             block_start = True
             continue
-        if skip_block:
+        first_of_block, block_start = block_start, False
+        if skip_block or in_header:
             continue
-        if payload is not None:
-            m = _TIMING.match(s)
-            if m is None:
-                payload.append((i, s))
-                continue
-            # a timing line with no blank line before it: the last line was a cue id
-            if payload and _CUE_ID.match(payload[-1][1]):
-                payload.pop()
-        elif block_start and _SPECIAL_BLOCK.match(s) and fmt == "vtt":
+        if first_of_block and fmt == "vtt" and _SPECIAL_BLOCK.match(s):
             skip_block = True
             continue
-        else:
-            m = _TIMING.match(s)
-            if m is None:
-                if fmt == "vtt" and not header_line and _VTT_HEADER.match(s):
-                    header_line = i
-                block_start = False
+        if fmt == "vtt" and not header_line and not cues and _VTT_HEADER.match(s):
+            header_line = i
+            in_header = True
+            continue
+        m = _TIMING.match(s) if s[:1].isdigit() else None
+        if m is None:
+            if s[:1].isdigit() and _ARROW.search(s) and _looks_like_timing(s):
+                problems.append(Problem(source, i, f"cannot read this timing line {s[:60]!r}: "
+                                        "write it as 00:01:02.500 --> 00:01:05.000; the cue's "
+                                        "text is kept without times", "warning"))
+                start = end = _NAN
+            else:
+                target = payload if payload is not None else outside
+                target.append((i, s, first_of_block))
                 continue
+        else:
+            try:
+                start, end = parse_time(m.group(1)), parse_time(m.group(2))
+            except ValueError as exc:
+                problems.append(Problem(source, i, f"impossible cue time: {exc}; the cue's text "
+                                        "is kept without times", "warning"))
+                start = end = _NAN
+            else:
+                if end < start:
+                    problems.append(Problem(source, i, f"this cue ends ({m.group(2)}) before it "
+                                            f"starts ({m.group(1)})", "warning"))
+                if last_start is not None and start < last_start:
+                    problems.append(Problem(source, i, f"cue times go backwards: this cue starts at "
+                                            f"{m.group(1)}, before the cue above", "warning"))
+                last_start = start
+        target = payload if payload is not None else outside
+        if target and not first_of_block and _is_cue_id(target[-1], fmt):
+            target.pop()  # the identifier of this cue
         payload = []
-        cues.append((parse_time(m.group(1)), parse_time(m.group(2)), payload))
-        block_start = False
+        cues.append((start, end, payload))
     if fmt == "vtt" and not cues:
         raise _error(source, header_line or 1, "this WebVTT file has a header but no cues "
                      "(no `00:00:01.000 --> 00:00:05.000` lines): export the transcript "
                      "again or remove the file")
-    items = []
+    items = [(i, s, None, _NAN, _NAN) for i, s, _ in outside]
     vtt = fmt == "vtt"
     for start, end, payload in cues:
-        for i, s in payload:
+        for i, s, _ in payload:
             if vtt:
                 m = _V_TAG.search(s) if "<v" in s else None
                 if m is not None:
@@ -430,6 +513,20 @@ def _cue_items(lines: list[str], fmt: str, source: str) -> list[tuple]:
             if s:
                 items.append((i, s, None, start, end))
     return items
+
+
+_TIMING_LIKE = re.compile(r"^[\d:.,;\s]+(?:-->|->|—>|→)[\s\d:.,;]*(?:\s.*)?$")
+
+
+def _looks_like_timing(s: str) -> bool:
+    return _TIMING_LIKE.match(s) is not None
+
+
+def _is_cue_id(row, fmt: str) -> bool:
+    _i, s, first_of_block = row
+    if _CUE_ID.match(s):
+        return True
+    return fmt == "vtt" and first_of_block and "-->" not in s
 
 
 def _clean_vtt(s: str) -> str:
@@ -464,6 +561,60 @@ def _header_items(lines: list[str], fmt: str) -> list[tuple]:
             else:
                 items.append((i, s, None, _NAN, _NAN))
     return items
+
+
+# Lines that transcription services add and nobody said: service footers and headers,
+# timestamps alone on a line, page numbers of Word exports. Matched on a whole line.
+_SERVICES = (r"otter(?:\.ai)?|rev(?:\.com)?|temi(?:\.com)?|descript|sonix(?:\.ai)?|trint|"
+             r"happy ?scribe|fireflies(?:\.ai)?|tactiq|notta|scribie|amberscript|verbit|"
+             r"speechmatics|whisper|zoom|microsoft teams|teams|google meet|riverside|tl;?dv")
+_BOILERPLATE = re.compile(
+    r"^(?:"
+    rf"(?:transcribed|transcript(?:ion)?|captions?|subtitles?)\b.{{0,40}}?\b(?:by|with|from|using|on)\b"
+    rf"\W{{0,12}}(?:https?://)?(?:www\.)?(?:{_SERVICES})\b.{{0,80}}"
+    r"|this (?:transcript|file|document) was (?:exported|generated|created|produced|transcribed)\b.{0,160}"
+    rf"|(?:powered by|generated by|exported from|created with|made with)\W{{0,3}}(?:https?://)?(?:www\.)?(?:{_SERVICES})\b.{{0,80}}"
+    r"|(?:https?://)?(?:www\.)?(?:otter\.ai|rev\.com|temi\.com)(?:/\S*)?"
+    r"|.{1,60}\b(?:started|stopped) transcription"
+    r"|page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|\d+\s+of\s+\d+"
+    r"|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
+    r")[.\s]*$",
+    re.I,
+)
+# Transcribers' markers for speech that is not there: kept out of the turn's words.
+_MARKER = re.compile(
+    r"[\[(](?:inaudible|unintelligible|indiscernible|crosstalk|cross-talk|cross talk|"
+    r"blank[_ ]audio|no speech|silence|audio cuts? out)\b[^\])\n]{0,30}[\])]",
+    re.I,
+)
+
+
+def _drop_boilerplate(items: list, source: str, problems: list) -> list:
+    """Items without export boilerplate lines and transcriber markers; both reported."""
+    kept, lines, marked = [], [], []
+    for item in items:
+        i, s, sp, st, en = item
+        if s and _BOILERPLATE.match(s):
+            lines.append((i, s))
+            continue
+        if s and ("[" in s or "(" in s) and _MARKER.search(s):
+            marked.append(i)
+            s = " ".join(_MARKER.sub(" ", s).split())
+            if not s and sp is None:
+                continue
+            item = (i, s, sp, st, en)
+        kept.append(item)
+    if lines:
+        shown = ", ".join(str(i) for i, _ in lines[:10]) + (" ..." if len(lines) > 10 else "")
+        problems.append(Problem(source, lines[0][0], f"{len(lines)} line(s) that a transcription "
+                                f"service or word processor added (line(s) {shown}, such as "
+                                f"{lines[0][1][:60]!r}) are not part of any turn", "warning"))
+    if marked:
+        shown = ", ".join(map(str, marked[:10])) + (" ..." if len(marked) > 10 else "")
+        problems.append(Problem(source, marked[0], f"markers such as [inaudible] or [crosstalk] "
+                                f"on {len(marked)} line(s) (line(s) {shown}) are not counted as "
+                                "anyone's words", "warning"))
+    return kept
 
 
 _name_cache: dict[str, bool] = {}

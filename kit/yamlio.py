@@ -66,9 +66,12 @@ def load_yaml(path_or_text, source: str | None = None, *, line_offset: int = 0):
     if isinstance(path_or_text, os.PathLike):
         path = Path(path_or_text)
         source = source if source is not None else str(path)
-        text, problems = read_text(path)
+        text, read_problems = read_text(path)
+        read_problems = [Problem(source, p.line, p.message, p.level) for p in read_problems]
         if text is None:
-            return None, [Problem(source, p.line, p.message, p.level) for p in problems]
+            return None, read_problems
+        data, problems = load_yaml(text, source, line_offset=line_offset)
+        return data, read_problems + problems
     else:
         source = source if source is not None else "<string>"
         text = str(path_or_text)

@@ -580,16 +580,18 @@ def test_binary_file(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     n = parse_note(path)
     assert n.front == {}
-    assert located(n) == [(0, "error", "binary file where text was expected")]
+    assert [(p.line, p.level) for p in n.problems] == [(3, "error")]
+    assert "binary file" in n.problems[0].message
 
 
-def test_undecodable_file_points_at_the_bad_line(tmp_path):
+def test_windows_1252_line_is_decoded_alone_and_reported(tmp_path):
     path = tmp_path / "n.md"
-    # Windows-1252 curly quotes, as saved by some editors.
-    path.write_bytes((FRONT + "## Key Quotes\n- ").encode() + b"\x93late\x94\n")
+    # Windows-1252 curly quotes on one line, as pasted from some editors; UTF-8 elsewhere.
+    path.write_bytes((FRONT + "## Key Quotes\n- René: ").encode() + b"\x93late\x94\n")
     n = parse_note(path)
-    assert n.front == {}
-    assert located(n) == [(6, "error", "not valid UTF-8 text: save the file as UTF-8")]
+    assert n.front["id"]
+    assert [q.text for q in n.quotes] == ["René: “late”"] or "“late”" in n.quotes[0].text
+    assert [(p.line, p.level) for p in n.problems if "Windows-1252" in p.message] == [(6, "warning")]
 
 
 def test_directory_is_not_a_note(tmp_path):
