@@ -71,7 +71,13 @@ def _str_list(value, where, path, lines, problems, keys):
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
         problems.append(Problem(path, line_of(lines, *keys), f"{where} must be a list of strings"))
         return []
-    return [str(v) for v in value]
+    for j, v in enumerate(value):
+        if isinstance(v, bool):  # YAML 1.2 reads only true/false so; every other word is text
+            problems.append(Problem(path, line_of(lines, *keys, j), f"{where}: {str(v).lower()} "
+                                    f"is read as yes/no, not a word: put it in quotes "
+                                    f"('{str(v).lower()}')", "warning"))
+    # Numbers keep their spelling (012, 2026.10): see kit.yamlio.Spelled.
+    return [str(v).lower() if isinstance(v, bool) else str(v) for v in value]
 
 
 def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
@@ -99,6 +105,8 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
             problems.append(Problem(spath, at, "each code must be a mapping with at least `name` and `definition`"))
             continue
         name = entry.get("name")
+        if isinstance(name, (int, float)) and not isinstance(name, bool):
+            name = str(name)  # as spelled
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem(spath, at, "code without a `name`"))
             continue

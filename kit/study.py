@@ -149,13 +149,18 @@ class _Loader:
         return data, value_lines(text), path
 
     def load_config(self) -> dict:
+        before = len(self.problems)
         data, lines, path = self._yaml("study.yml")
         self.config_lines = lines
         if data is None:
+            if path.exists() and not any(p.is_error for p in self.problems[before:]):
+                self.problem(path, 1, "empty study.yml: missing `research_question`, one sentence "
+                                      "that says what the study must learn")
             return {}
         if not isinstance(data, dict):
             self.problem(path, 1, "study.yml must be a mapping of keys such as research_question, segments, stages")
             return {}
+        _text_values(data, lines, path, self.problem)
         if not str(data.get("research_question") or "").strip():
             self.problem(path, 1, "missing `research_question`: one sentence that says what the study must learn")
         fmt = data.get("format", "micro")
@@ -702,6 +707,52 @@ class _NoBar:
 
     def close(self):
         pass
+
+
+# Keys of study.yml whose values are text, however YAML would type them unquoted.
+_TEXT_KEYS = ("title", "sprint", "research_question", "format")
+_TEXT_LISTS = ("stages", "objectives", "decisions", "interviewer_labels")
+
+
+def _as_text(value, where, line, path, problem):
+    """``value`` as the text the researcher wrote: numbers keep their spelling
+    (``2026.10``, ``012``; see :class:`kit.yamlio.Spelled`); ``true``/``false`` and other
+    non-text values are reported at their line and kept as written by ``str``."""
+    if isinstance(value, bool):
+        problem(path, line, f"{where}: {str(value).lower()} is read as yes/no, not text: put it "
+                            f"in quotes ('{str(value).lower()}')", "warning")
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
+
+
+def _text_values(data: dict, lines, path, problem) -> None:
+    """Turn values the kit reads as text (title, sprint, list entries, quota and alias keys,
+    segment values) into text in place, keeping their spelling."""
+    for key in _TEXT_KEYS:
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            data[key] = _as_text(data[key], key, line_of(lines, key), path, problem)
+    for key in _TEXT_LISTS:
+        if isinstance(data.get(key), list):
+            data[key] = [_as_text(v, key, line_of(lines, key, i), path, problem)
+                         for i, v in enumerate(data[key])]
+    segments = data.get("segments")
+    if isinstance(segments, dict):
+        for key in ("attribute",):
+            if segments.get(key) is not None:
+                segments[key] = _as_text(segments[key], f"segments.{key}",
+                                         line_of(lines, "segments", key), path, problem)
+        if isinstance(segments.get("attributes"), list):
+            segments["attributes"] = [_as_text(v, "segments.attributes", line_of(lines, "segments", "attributes", i),
+                                               path, problem) for i, v in enumerate(segments["attributes"])]
+        if isinstance(segments.get("quotas"), dict):
+            segments["quotas"] = {_as_text(k, "segments.quotas", line_of(lines, "segments", "quotas", k), path, problem): v
+                                  for k, v in segments["quotas"].items()}
+    if isinstance(data.get("aliases"), dict):
+        data["aliases"] = {_as_text(k, "aliases", line_of(lines, "aliases", k), path, problem):
+                           _as_text(v, "aliases", line_of(lines, "aliases", k), path, problem)
+                           for k, v in data["aliases"].items()}
 
 
 def _progress_bar(total: int, wanted: bool, threshold: int = 200):

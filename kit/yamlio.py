@@ -15,14 +15,86 @@ import yaml
 from kit.csvio import read_text
 from kit.errors import Problem
 
+__all__ = ["MAX_DEPTH", "Spelled", "SpelledInt", "SpelledFloat", "bounds_problems", "load_yaml",
+           "key_lines", "duplicate_keys", "raw_scalars"]
 
-# libyaml's parser when PyYAML was built with it (much faster on thousands of notes).
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 50
+"""Deepest nesting of mappings and lists accepted in a study's YAML (the kit's own files
+use 4); deeper text is reported instead of exhausting Python's recursion limit."""
 
 
-class _FastLoader(_BASE):
-    """SafeLoader whose impossible dates (``2026-13-45``) stay strings instead of raising
-    ValueError, so the caller can say which key holds a bad date."""
+class Spelled:
+    """A number whose text form is its spelling in the file: ``str(x)`` and ``f"{x}"`` give
+    ``"2026.10"`` or ``"012"`` where YAML reads 2026.1 or 12, so a sprint label, keyword or
+    quota key keeps what the researcher wrote, while arithmetic still sees the number."""
+
+    raw: str
+
+    def __str__(self):
+        return self.raw
+
+    def __format__(self, spec):
+        return self.raw if not spec else super().__format__(spec)
+
+    def __reduce__(self):
+        return (type(self), (self.raw,))
+
+
+class SpelledInt(Spelled, int):
+    def __new__(cls, raw: str):
+        obj = int.__new__(cls, _int_value(raw))
+        obj.raw = raw
+        return obj
+
+
+class SpelledFloat(Spelled, float):
+    def __new__(cls, raw: str):
+        obj = float.__new__(cls, _float_value(raw))
+        obj.raw = raw
+        return obj
+
+
+def _int_value(raw: str) -> int:
+    text = raw.replace("_", "")
+    if text[:2] in ("0o", "0O"):
+        return int(text[2:], 8)
+    if text[:2] in ("0x", "0X"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+def _float_value(raw: str) -> float:
+    text = raw.lower()
+    if text.lstrip("+-") == ".inf":
+        return float("-inf") if text[0] == "-" else float("inf")
+    if text == ".nan":
+        return float("nan")
+    return float(text)
+
+
+class _Resolver12(yaml.resolver.BaseResolver):
+    """The YAML 1.2 core schema (YAML 1.2.2 spec, section 10.3.2), plus dates.
+
+    Unlike PyYAML's YAML 1.1 rules, ``yes``, ``no``, ``on``, ``off``, ``y`` and ``n`` stay
+    text, ``12:30`` is not a number of minutes, and ``012`` is not octal. ISO dates
+    (``2026-03-02``) still become dates, as the kit's dates are written that way.
+    """
+
+
+for _tag, _regexp, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     "-+.0123456789"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp",
+     r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+     r"(?:(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
+     r"(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)?)$", "0123456789"),
+):
+    _Resolver12.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
 
 
 def _timestamp(loader, node):
@@ -32,14 +104,101 @@ def _timestamp(loader, node):
         return loader.construct_scalar(node)
 
 
-_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+def _int(loader, node):
+    raw = loader.construct_scalar(node)
+    value = _int_value(raw)
+    return value if str(value) == raw else SpelledInt(raw)
 
 
-class _Loader(yaml.SafeLoader):
+def _float(loader, node):
+    raw = loader.construct_scalar(node)
+    value = _float_value(raw)
+    return value if repr(value) == raw else SpelledFloat(raw)
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """SafeConstructor with YAML 1.2 numbers that keep their spelling, and impossible dates
+    (``2026-13-45``) kept as strings so the caller can say which key holds a bad date.
+    Tags such as ``!!python/object`` stay refused, as in SafeConstructor."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _int)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _float)
+
+# libyaml's parser when PyYAML was built with it (much faster on thousands of notes).
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PARSER = getattr(yaml, "CParser", None)
+
+
+if _PARSER is not None:
+    class _FastLoader(_PARSER, _Constructor, _Resolver12):
+        def __init__(self, stream):
+            _PARSER.__init__(self, stream)
+            _Constructor.__init__(self)
+            _Resolver12.__init__(self)
+else:  # pragma: no cover - PyYAML without libyaml
+    class _FastLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                      yaml.composer.Composer, _Constructor, _Resolver12):
+        def __init__(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Constructor.__init__(self)
+            _Resolver12.__init__(self)
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+              yaml.composer.Composer, _Constructor, _Resolver12):
     """The pure-Python parser, for its clearer error messages once libyaml has failed."""
 
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Constructor.__init__(self)
+        _Resolver12.__init__(self)
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+def bounds_problems(text: str, source: str = "<string>", *, line_offset: int = 0) -> list[Problem]:
+    """Problems that make YAML text unsafe to build: aliases and nesting deeper than
+    :data:`MAX_DEPTH`. Aliases are refused outright: a study file never needs them, and a
+    few bytes of them (``x: &a [*a]``, the "billion laughs") make a structure without end.
+    Read from the parser's events, which need no recursion and build nothing. Syntax
+    errors are left to :func:`load_yaml`."""
+    for loader in dict.fromkeys((_BASE, yaml.SafeLoader)):  # libyaml, then pure Python
+        depth = 0
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, yaml.AliasEvent):
+                    line = event.start_mark.line + 1 + line_offset
+                    return [Problem(source, line, f"YAML alias *{event.anchor} is not allowed in "
+                                    "study files: write the value out in full")]
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        line = event.start_mark.line + 1 + line_offset
+                        return [Problem(source, line, f"YAML nested more than {MAX_DEPTH} levels "
+                                        "deep: a study file never needs this")]
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+        except (yaml.YAMLError, RecursionError):
+            continue  # libyaml stops at its own limits; the pure-Python parser goes on
+        return []
+    return []
+
+
+def _compose(text: str):
+    """The node tree of safe YAML text; None when it cannot be parsed or is unsafe."""
+    if bounds_problems(text):
+        return None
+    try:
+        return yaml.compose(text, Loader=_BASE)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
 
 _HINTS = (
     ("found character '\\t'", "indent with spaces, not tabs"),
@@ -76,6 +235,9 @@ def load_yaml(path_or_text, source: str | None = None, *, line_offset: int = 0):
         source = source if source is not None else "<string>"
         text = str(path_or_text)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    unsafe = bounds_problems(text, source, line_offset=line_offset)
+    if unsafe:
+        return None, unsafe
     try:
         return yaml.load(text, Loader=_FastLoader), []
     except yaml.YAMLError:
@@ -91,6 +253,8 @@ def load_yaml(path_or_text, source: str | None = None, *, line_offset: int = 0):
                               "allowed in YAML: delete it or retype the line")]
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error is one of the above
         return None, [Problem(source, 1 + line_offset, f"invalid YAML: {exc}")]
+    except RecursionError:  # pragma: no cover - bounds_problems stops deep nesting first
+        return None, [Problem(source, 1 + line_offset, "YAML nested too deeply to be read")]
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
@@ -123,10 +287,7 @@ def key_lines(text: str, *, line_offset: int = 0) -> dict[str, int]:
     """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     found: dict[str, int] = {}
-    try:
-        root = yaml.compose(text, Loader=_BASE)
-    except yaml.YAMLError:
-        root = None
+    root = _compose(text)
     if isinstance(root, yaml.MappingNode):
         for key, _ in root.value:
             if isinstance(key, yaml.ScalarNode):
@@ -141,10 +302,7 @@ def key_lines(text: str, *, line_offset: int = 0) -> dict[str, int]:
 
 def duplicate_keys(text: str, source: str, *, line_offset: int = 0) -> list[Problem]:
     """A warning for each key written twice in one mapping: YAML silently keeps the last."""
-    try:
-        root = yaml.compose(text.lstrip("\ufeff"), Loader=_BASE)
-    except yaml.YAMLError:
-        return []
+    root = _compose(text.lstrip("\ufeff"))
     problems: list[Problem] = []
     stack = [root] if root is not None else []
     while stack:
@@ -168,10 +326,7 @@ def duplicate_keys(text: str, source: str, *, line_offset: int = 0) -> list[Prob
 def raw_scalars(text: str) -> dict[str, str]:
     """Top-level keys whose value is a plain scalar, mapped to the characters as written
     (without quotes): ``id: 007`` gives ``"007"`` where YAML reads the number 7."""
-    try:
-        root = yaml.compose(text.lstrip("\ufeff"), Loader=_BASE)
-    except yaml.YAMLError:
-        return {}
+    root = _compose(text.lstrip("\ufeff"))
     if not isinstance(root, yaml.MappingNode):
         return {}
     return {key.value: value.value for key, value in root.value

@@ -7,9 +7,13 @@ import yaml
 def value_lines(text: str) -> dict[tuple, int]:
     """Map each path of keys and list indices, e.g. ``("codes", 3, "patterns", 0)``, to the
     1-based line where its value starts. Empty for text that is not valid YAML."""
+    from kit.yamlio import bounds_problems
+
+    if bounds_problems(text):
+        return {}
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, RecursionError):
         return {}
     lines: dict[tuple, int] = {}
 
