@@ -309,7 +309,22 @@ class _Loader:
                      and p.is_file()]
         else:
             files = []
-        return sorted(f for f in files if not f.name.startswith("."))
+        files = sorted(f for f in files if not f.name.startswith("."))
+        inside = []
+        for f in files:
+            if self._inside(f):
+                inside.append(f)
+            else:
+                self._outside_problem(f)
+        by_stem: dict[str, list] = {}
+        for f in inside:
+            by_stem.setdefault(f.stem, []).append(f)
+        for stem, group in by_stem.items():
+            if len(group) > 1:
+                self.problem(group[0], 0, f"{len(group)} transcript files for interview {stem!r} "
+                             f"({', '.join(g.name for g in group)}): only {group[0].name} is read; "
+                             "remove the others or name one in the note's `transcript:`")
+        return inside
 
     def load_notes(self):
         from kit.notes import parse_note
@@ -319,6 +334,9 @@ class _Loader:
         if folder.is_dir():
             for path in sorted(folder.glob("*.md")):
                 if path.name.startswith(".") or path.name.lower() == "readme.md":
+                    continue
+                if not self._inside(path):
+                    self._outside_problem(path)
                     continue
                 note = parse_note(path)
                 self.problems += note.problems
@@ -330,9 +348,23 @@ class _Loader:
         """The transcript file of a note: its `transcript:` key, else transcripts/<id>.*"""
         name = front.get("transcript")
         if name:
+            if _leaves_study(str(name)):
+                return None
             candidates = [self.root / "transcripts" / str(name), self.root / str(name)]
-            return next((c for c in candidates if c.is_file()), None)
+            return next((c for c in candidates if c.is_file() and self._inside(c)), None)
         return by_stem[iid][0] if iid in by_stem else None
+
+    def _inside(self, path: Path) -> bool:
+        """Whether ``path``, with every symbolic link followed, lies inside the study."""
+        try:
+            path.resolve().relative_to(self.root.resolve())
+        except (ValueError, OSError, RuntimeError):
+            return False
+        return True
+
+    def _outside_problem(self, path: Path, where=None, line=0):
+        self.problem(where or path, line, f"{path.name} is a link to a file outside the study "
+                     "folder: the kit reads only files inside the study; copy the file in instead")
 
     def _transcript_jobs(self, notes, transcripts, by_stem, config) -> list:
         """(path, aliases, speakers) for every transcript the study will read."""
@@ -402,8 +434,16 @@ class _Loader:
                     self.problem(note.path, _front_line(note, key), f"{key} {done} is before the interview ({day})")
             tpath = self._transcript_of(front, iid, by_stem)
             if tpath is None and front.get("transcript"):
-                self.problem(note.path, _front_line(note, "transcript"),
-                             f"transcript {front['transcript']!r} not found in transcripts/")
+                name = str(front["transcript"])
+                if _leaves_study(name) or any(c.is_file() for c in (self.root / "transcripts" / name,
+                                                                     self.root / name)):
+                    self.problem(note.path, _front_line(note, "transcript"),
+                                 f"transcript {name!r} lies outside the study folder (an absolute "
+                                 "path, '..' or a link out of the study): the kit reads only files "
+                                 "inside the study; copy the transcript into transcripts/")
+                else:
+                    self.problem(note.path, _front_line(note, "transcript"),
+                                 f"transcript {name!r} not found in transcripts/")
             row = _interview_row(iid, front, note.path, participant)
             turns = None
             if tpath is not None:
@@ -753,6 +793,15 @@ def _text_values(data: dict, lines, path, problem) -> None:
         data["aliases"] = {_as_text(k, "aliases", line_of(lines, "aliases", k), path, problem):
                            _as_text(v, "aliases", line_of(lines, "aliases", k), path, problem)
                            for k, v in data["aliases"].items()}
+
+
+def _leaves_study(name: str) -> bool:
+    """Whether a path written in a note (``transcript:``) is absolute (``/etc/passwd``,
+    ``C:\\notes.txt``); a relative path climbing out with ``..`` is caught when resolved."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    return any(pure.is_absolute() or bool(pure.anchor)
+               for pure in (PurePosixPath(name), PureWindowsPath(name)))
 
 
 def _progress_bar(total: int, wanted: bool, threshold: int = 200):
