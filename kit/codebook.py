@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,78 @@ from kit.csvio import read_text
 from kit.errors import Problem
 from kit.yamlio import load_yaml
 from kit.yamllines import line_of, value_lines
+
+PATTERN_TIMEOUT = 0.5
+"""Seconds one codebook pattern may spend on one text before it is given up as no match."""
+
+
+def compile_pattern(pattern: str):
+    """A codebook pattern compiled for matching with a time limit.
+
+    Patterns are matched by the ``regex`` package (Python's ``re`` syntax and Unicode
+    ``\\b``/``\\w``, case-insensitive), whose ``search(text, timeout=...)`` stops a
+    pattern that backtracks without end, such as ``(a+)+$`` on a long line. RE2 (google-re2)
+    was measured as the engine without backtracking: it reads ``\\b`` and ``\\w`` as ASCII
+    only, so ``\\bRené\\b`` never matches, and it refuses look-behind; hence ``regex``.
+    Raises ``regex.error`` for an invalid pattern.
+    """
+    import regex
+
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+
+
+def search_pattern(compiled, text: str):
+    """``compiled.search(text)`` within :data:`PATTERN_TIMEOUT` seconds; None on timeout."""
+    try:
+        return compiled.search(text, timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        return None
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why ``pattern`` may take exponential time on some text, or None.
+
+    Flags a repeated group holding another unbounded repeat (``(a+)+``, ``(\\w*\\s?)*``),
+    the classic shape of catastrophic backtracking (Davis et al., "The impact of regular
+    expression denial of service (ReDoS) in practice", ESEC/FSE 2018).
+    """
+    try:
+        from re import _parser as parser, _constants as const
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse as parser
+        import sre_constants as const
+    try:
+        tree = parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    repeats = (const.MAX_REPEAT, const.MIN_REPEAT) + ((const.POSSESSIVE_REPEAT,) if hasattr(const, "POSSESSIVE_REPEAT") else ())
+
+    def walk(items, inside_unbounded):
+        for op, av in items:
+            if op in repeats:
+                low, high, sub = av
+                unbounded = high == const.MAXREPEAT or high > 100
+                if unbounded and inside_unbounded:
+                    return "a repeated group contains another repeat, e.g. (a+)+"
+                found = walk(sub, inside_unbounded or unbounded)
+                if found:
+                    return found
+            elif op == const.SUBPATTERN:
+                found = walk(av[-1], inside_unbounded)
+                if found:
+                    return found
+            elif op == const.BRANCH:
+                for branch in av[1]:
+                    found = walk(branch, inside_unbounded)
+                    if found:
+                        return found
+            elif op in (const.ASSERT, const.ASSERT_NOT):
+                found = walk(av[1], inside_unbounded)
+                if found:
+                    return found
+        return None
+
+    return walk(tree, False)
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 _NAME = re.compile(r"^[\w][\w .&/+-]*$")
@@ -135,10 +208,17 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
         )
         for j, pattern in enumerate(code.patterns):
             try:
-                re.compile(pattern)
-            except re.error as exc:
+                compile_pattern(pattern)
+            except Exception as exc:  # regex.error, and OverflowError/RecursionError on odd input
                 problems.append(Problem(spath, line_of(lines, *keys, "patterns", j),
                                         f"code {name!r}: invalid regular expression {pattern!r}: {exc}"))
+                continue
+            risk = backtracking_risk(pattern)
+            if risk:
+                problems.append(Problem(spath, line_of(lines, *keys, "patterns", j),
+                                        f"code {name!r}: pattern {pattern!r} can take exponential "
+                                        f"time on some text ({risk}): rewrite it without the "
+                                        "nested repeat (e.g. a+ instead of (a+)+)"))
         if code.colour and not _HEX.match(code.colour):
             problems.append(Problem(spath, line_of(lines, *keys, "colour"),
                                     f"code {name!r}: colour {code.colour!r} is not a hex colour like #1f77b4"))

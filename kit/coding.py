@@ -14,6 +14,8 @@ does not count, and a parent code gives way to its child codes on the same segme
 from __future__ import annotations
 
 import re
+
+from kit.codebook import PATTERN_TIMEOUT, compile_pattern, search_pattern
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
@@ -102,11 +104,17 @@ class AutoCoder:
                 if key:
                     self.phrases.setdefault(key[0], []).append((key, code.name, keyword))
             for pattern in code.patterns:
-                self.patterns.append((re.compile(pattern, re.IGNORECASE), code.name))
+                self.patterns.append((compile_pattern(pattern), code.name))
         self.first_stems = frozenset(self.phrases)
         # One pass of all patterns together tells whether any could match at all.
-        self.any_pattern = (re.compile("|".join(f"(?:{r.pattern})" for r, _ in self.patterns), re.IGNORECASE)
+        self.any_pattern = (compile_pattern("|".join(f"(?:{r.pattern})" for r, _ in self.patterns))
                             if self.patterns else None)
+
+    def _any_pattern(self, text: str) -> bool:
+        try:
+            return self.any_pattern.search(text, timeout=PATTERN_TIMEOUT) is not None
+        except TimeoutError:
+            return True  # try the patterns one by one, each with its own limit
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
@@ -131,10 +139,12 @@ class AutoCoder:
                         if _negated(words, i, starts[i]):
                             continue
                     found[code] = " ".join(words[i:i + len(key)])
-        if self.any_pattern is not None and self.any_pattern.search(text):
+        # Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
+        # without end counts as no match instead of hanging the analysis.
+        if self.any_pattern is not None and self._any_pattern(text):
             for regex, code in self.patterns:
                 if code not in found:
-                    match = regex.search(text)
+                    match = search_pattern(regex, text)
                     if match:
                         found[code] = match.group(0)
         if not found:
