@@ -371,11 +371,24 @@ def _name_key(name: str) -> str:
     return re.sub(r"[\s_-]+", " ", name.lower()).strip()
 
 
+def _close_section(key: str) -> str | None:
+    """The section a misspelt heading means (``oportunities``, ``Key Qoutes``, ``Insigths``),
+    by difflib's similarity ratio of at least 0.8 to a known heading; None when unsure."""
+    import difflib
+
+    if len(key) < 4:
+        return None
+    match = difflib.get_close_matches(key, list(_ALIASES), n=1, cutoff=0.8)
+    return _ALIASES[match[0]] if match else None
+
+
 def canonical_section(name: str) -> str:
-    """The canonical name of a heading: ``'Key Quotes:'`` -> ``'quotes'``; an unknown
-    heading -> its slug (``'Context & Setup'`` -> ``'context-setup'``)."""
+    """The canonical name of a heading: ``'Key Quotes:'`` -> ``'quotes'``, a misspelling
+    such as ``'Oportunities'`` -> ``'opportunities'``; an unknown heading -> its slug
+    (``'Context & Setup'`` -> ``'context-setup'``)."""
     key = _name_key(name)
-    return _ALIASES.get(key) or re.sub(r"[^\w]+", "-", key).strip("-_") or "untitled"
+    return (_ALIASES.get(key) or _close_section(key)
+            or re.sub(r"[^\w]+", "-", key).strip("-_") or "untitled")
 
 
 def _heading(line: str, strict: bool = False):
@@ -390,7 +403,7 @@ def _heading(line: str, strict: bool = False):
     if match:
         hashes, rest = match.groups()
         name = re.sub(r"\s+#+\s*$", "", rest).strip()
-        known = _name_key(name) in _ALIASES
+        known = _name_key(name) in _ALIASES or _close_section(_name_key(name)) is not None
         spaced = rest[:1].isspace() or not rest
         if not name:
             return None
@@ -439,8 +452,17 @@ def _body(lines, start, source, problems):
         if heading:
             h_level, name, h_known = heading
             if not h_known and current != "preamble" and known and h_level > level:
-                content.append((number, ""))  # a sub-heading inside a section
+                content.append((number, ""))  # a sub-heading inside a section (structure only)
                 continue
+            key = _name_key(name)
+            if h_known and key not in _ALIASES:
+                problems.append(Problem(source, number, f"heading {name!r} read as "
+                                        f"'{_title(canonical_section(name))}'", "warning"))
+            elif not h_known:
+                problems.append(Problem(source, number, f"unknown heading {name!r}: its content "
+                                        "is kept but not analysed as one of the template's "
+                                        f"sections ({', '.join(SECTION_TITLES.values())})",
+                                        "warning"))
             blocks.append((current, content))
             current, level, known = canonical_section(name), h_level, h_known
             content = [(number, None)]  # marker: heading line

@@ -175,7 +175,7 @@ def test_canonical_section(heading, name):
     assert canonical_section(heading) == name
 
 
-def test_unknown_sections_kept_without_problems():
+def test_unknown_sections_kept_and_reported_at_their_line():
     n = note(FRONT + textwrap.dedent("""\
         ## Context & Setup
         Dana runs a two-person studio.
@@ -186,7 +186,8 @@ def test_unknown_sections_kept_without_problems():
         ## Random thoughts
         - z
         """))
-    assert n.problems == []
+    assert [(p.line, p.level) for p in n.problems] == [(5, "warning"), (11, "warning")]
+    assert all("unknown heading" in p.message for p in n.problems)
     assert n.sections["context-setup"] == [Item("Dana runs a two-person studio.", 6)]
     assert n.sections["random-thoughts"] == [Item("z", 12)]
 
@@ -650,3 +651,12 @@ def test_key_lines_and_helpers():
     assert raw_scalars("id: 007\nd: 2026-10-06\nl: [1]\n") == {"id": "007", "d": "2026-10-06"}
     assert [(p.line, p.level) for p in duplicate_keys("a: 1\nb:\n  c: 1\n  c: 2\n", "s")] == [
         (4, "warning")]
+
+
+@pytest.mark.parametrize("heading", ["Oportunities", "opportunity", "OPPORTUNITIES:", "Oppurtunities",
+                                     "  opportunities  "])
+def test_misspelt_heading_is_matched_and_reported(heading):
+    n = note(FRONT + f"## Key Quotes\n- \"x\"\n## Insights\n- y\n## {heading}\n- Offer a payment link\n")
+    assert [i.text for i in n.opportunities] == ["Offer a payment link"]
+    exact = heading.strip().rstrip(":").lower() in ("opportunities", "opportunity")
+    assert [p.line for p in n.problems] == ([] if exact else [9])
