@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import os
 import tempfile
 import re
@@ -80,47 +81,108 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     return decode_text(raw, str(path))
 
 
+_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of CSV text: comma, semicolon (Excel in much of Europe) or tab.
+
+    Decided by :class:`csv.Sniffer` on the first lines, restricted to these three; when it
+    cannot decide, the one that occurs most often in the header line outside quotes."""
+    head = "\n".join(text.split("\n", 20)[:20])
+    try:
+        return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
+    except csv.Error:
+        first = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+        counts = {d: first.count(d) for d in _DELIMITERS}
+        best = max(counts, key=lambda d: (counts[d], d == ","))
+        return best if counts[best] else ","
+
+
+def _records(text: str, delimiter: str, path: str, problems: list):
+    """(line, fields) of every record; a quote that is never closed is reported at the line
+    where it opens and that line is read again without quoting, so the rows after it are kept."""
+    lines = text.split("\n")
+    offset = 0
+    while offset < len(lines):
+        reader = csv.reader(io.StringIO("\n".join(lines[offset:])), delimiter=delimiter, strict=True)
+        start = 1
+        try:
+            for fields in reader:
+                yield offset + start, fields
+                start = reader.line_num + 1
+            return
+        except csv.Error as exc:
+            bad = offset + start
+            if "end of data" in str(exc) or "EOF" in str(exc):
+                problems.append(Problem(path, bad, "a quote (\") opened on this line is never closed: "
+                                        "the line is read without quoting; close the quote"))
+            else:
+                problems.append(Problem(path, bad, f"malformed CSV: {exc}; the line is read "
+                                        "without quoting"))
+            plain = next(csv.reader([lines[bad - 1]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+            yield bad, plain
+            offset = bad
+
+
 def read_rows(path: Path, required: tuple[str, ...] = ()):
     """Rows of a CSV file as dicts of stripped strings, each with its ``_line``.
 
-    Returns (rows, columns, problems). A missing required column is one problem on line 1;
-    a row with more fields than the header is a problem on its own line.
+    Returns (rows, columns, problems). The delimiter (comma, semicolon, tab) is detected
+    (:func:`sniff_delimiter`) and named in a warning when it is not a comma; the encoding is
+    read line by line (:func:`decode_text`, Windows-1252 from Excel reported). A missing
+    required column is one problem on line 1; a row with more fields than the header, and an
+    unterminated quote, are problems on their own line.
     """
     text, problems = read_text(path)
     if text is None:
         return [], [], problems
     if not text.strip():
         return [], [], [Problem(str(path), 1, "empty CSV file: it needs at least a header row")]
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except csv.Error as exc:
-        return [], [], [Problem(str(path), 1, f"malformed CSV: {exc}")]
+    delimiter = sniff_delimiter(text)
+    if delimiter != ",":
+        problems.append(Problem(str(path), 1, f"read as {_DELIMITERS[delimiter]}-separated values "
+                                "(not comma-separated)", "warning"))
+    records = _records(text, delimiter, str(path), problems)
+    header_line, header = next(records, (1, []))
+    header = [h.strip().lstrip("\ufeff") for h in header]
     missing = [c for c in required if c not in header]
     if missing:
-        problems.append(Problem(str(path), 1, f"missing column(s): {', '.join(missing)} "
+        problems.append(Problem(str(path), header_line, f"missing column(s): {', '.join(missing)} "
                                 f"(the header has: {', '.join(h for h in header if h) or 'nothing'})"))
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     if dupes:
-        problems.append(Problem(str(path), 1, f"duplicate column(s): {', '.join(dupes)}"))
+        problems.append(Problem(str(path), header_line, f"duplicate column(s): {', '.join(dupes)}"))
     rows = []
-    start = reader.line_num + 1
-    try:
-        for fields in reader:
-            line = start
-            start = reader.line_num + 1
-            if not any(f.strip() for f in fields):
-                continue
-            if len(fields) > len(header):
-                problems.append(Problem(str(path), line, f"{len(fields)} fields but the header has "
-                                        f"{len(header)}: check for an unquoted comma"))
-                continue
-            row = {h: (fields[i].strip() if i < len(fields) else "") for i, h in enumerate(header) if h}
-            row["_line"] = line
-            rows.append(row)
-    except csv.Error as exc:
-        problems.append(Problem(str(path), reader.line_num, f"malformed CSV: {exc}"))
+    for line, fields in records:
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) > len(header):
+            problems.append(Problem(str(path), line, f"{len(fields)} fields but the header has "
+                                    f"{len(header)}: check for an unquoted {_DELIMITERS[delimiter]}"))
+            continue
+        row = {h: (fields[i].strip() if i < len(fields) else "") for i, h in enumerate(header) if h}
+        row["_line"] = line
+        rows.append(row)
     return rows, [h for h in header if h], problems
+
+
+def parse_number(value: str) -> float | None:
+    """A finite number from a CSV cell; None when empty.
+
+    Raises ``ValueError`` for text that is not a number and for ``nan``, ``inf`` and
+    ``infinity``, which Python's ``float`` accepts but no cost, value or reading can be.
+    A decimal comma (``12,50``) is read as a decimal point.
+    """
+    text = str(value).strip()
+    if not text:
+        return None
+    if re.fullmatch(r"[-+]?\d+,\d+", text):
+        text = text.replace(",", ".")
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{value!r} is not a finite number")
+    return number
 
 
 def parse_date(value) -> date | None:

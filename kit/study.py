@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.codebook import Codebook, load_codebook
-from kit.csvio import parse_date, read_rows, read_text
+from kit.csvio import parse_date, parse_number, read_rows, read_text
 from kit.errors import Problem, StudyError, TranscriptError
 from kit.yamlio import load_yaml
 from kit.yamllines import line_of, value_lines
@@ -641,9 +641,10 @@ class _Loader:
                     numbers[col] = None
                     continue
                 try:
-                    numbers[col] = float(value)
+                    numbers[col] = parse_number(value)
                 except ValueError:
-                    self.problem(path, line, f"{col} {value!r} is not a number")
+                    self.problem(path, line, f"{col} {value!r} is not a number: write a finite "
+                                             "amount such as 120 or 85.50")
                     bad = True
                     continue
                 if numbers[col] < 0:
@@ -697,9 +698,10 @@ class _Loader:
             for col in ("estimated_value", "outcome_baseline", "outcome_reading"):
                 value = row.get(col, "")
                 try:
-                    rec[col] = float(value) if value != "" else None
+                    rec[col] = parse_number(value)
                 except ValueError:
-                    self.problem(path, line, f"{col} {value!r} is not a number")
+                    self.problem(path, line, f"{col} {value!r} is not a number: write a finite "
+                                             "value such as 1200 or 0.35")
                     ok = False
             if rec.get("estimated_value") is not None and rec["estimated_value"] < 0:
                 self.problem(path, line, "estimated_value is negative: record the value a decision is expected to bring")
