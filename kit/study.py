@@ -499,6 +499,17 @@ class _Loader:
         if len(participants) and len(interviews):
             extra = participants[["id"] + attribute_cols + ["consent_quote"]].rename(columns={"id": "participant"})
             interviews = interviews.merge(extra, on="participant", how="left")
+        attribute = str((config.get("segments") or {}).get("attribute") or "segment")
+        if attribute not in interviews.columns:
+            # A study without participants.csv (or without this column): every step that
+            # compares segments still runs, with everyone under "(none)", and says why.
+            interviews[attribute] = pd.Series([None] * len(interviews), dtype=object)
+            if len(interviews):
+                where = self.root / ("participants.csv" if (self.root / "participants.csv").exists()
+                                     else "study.yml")
+                self.problem(where, 0, f"no participant attribute {attribute!r} (no participants.csv, "
+                                       "or no such column): results by segment put every "
+                                       "interview under '(none)'", "warning")
         turns = pd.DataFrame(turn_columns, columns=TURN_COLUMNS)
         turns["turn"] = turns["turn"].astype("int64")
         for column in ("start", "end"):
