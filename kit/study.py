@@ -516,7 +516,8 @@ class _Loader:
             turns[column] = turns[column].astype("float64")
         quotes_df = pd.DataFrame(quotes, columns=ITEM_COLUMNS + ["time"])
         consent = dict(zip(participants["id"], participants["consent_quote"])) if len(participants) else {}
-        quotes_df["consent_quote"] = quotes_df["participant"].map(lambda p: bool(consent.get(p, False)))
+        quotes_df["consent_quote"] = quotes_df["participant"].map(
+            lambda p: bool(consent.get(p, False))).astype(bool)  # bool even with no quotes
         codebook, problems = (load_codebook(self.root / "codebook.yml", config.get("stages"))
                               if (self.root / "codebook.yml").exists() else (Codebook([]), []))
         self.problems += problems
