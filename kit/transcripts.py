@@ -293,7 +293,7 @@ def parse_time(value: str) -> float:
         if k > 0 and n >= 60:
             raise ValueError(f"{value!r} is not a possible time: {part} is 60 or more")
         seconds = seconds * 60 + n
-    millis = round(float("0." + frac) * 1000) if frac else 0
+    millis = int(frac[:3].ljust(3, "0")) + (len(frac) > 3 and frac[3] >= "5") if frac else 0
     return (seconds * 1000 + millis) / 1000
 
 
