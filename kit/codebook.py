@@ -83,6 +83,27 @@ def backtracking_risk(pattern: str) -> str | None:
 
     return walk(tree, False)
 
+CODE_KEYS = ("name", "definition", "parent", "include", "exclude", "examples", "keywords",
+             "patterns", "colour", "color", "stage")
+
+
+def misspelt_keys(mapping: dict, known, where: str) -> list[tuple[str, str, str]]:
+    """``(key, meant, message)`` for each key of ``mapping`` that is not in ``known`` but
+    close to a known key (difflib ratio >= 0.8: ``keyword``, ``defintion``), whose value
+    the kit would otherwise never read."""
+    import difflib
+
+    found = []
+    for key in mapping:
+        if not isinstance(key, str) or key in known:
+            continue
+        close = difflib.get_close_matches(key.lower(), list(known), n=1, cutoff=0.8)
+        if close:
+            found.append((key, close[0], f"{where}: unknown key {key!r}, read as nothing: "
+                                         f"did you mean {close[0]!r}?"))
+    return found
+
+
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 _NAME = re.compile(r"^[\w][\w .&/+-]*$")
 
@@ -177,6 +198,8 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
         if not isinstance(entry, dict):
             problems.append(Problem(spath, at, "each code must be a mapping with at least `name` and `definition`"))
             continue
+        for key, _meant, message in misspelt_keys(entry, CODE_KEYS, "code"):
+            problems.append(Problem(spath, line_of(lines, *keys, key), message))
         name = entry.get("name")
         if isinstance(name, (int, float)) and not isinstance(name, bool):
             name = str(name)  # as spelled

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.codebook import Codebook, load_codebook
+from kit.codebook import Codebook, load_codebook, misspelt_keys
 from kit.csvio import parse_date, parse_number, read_rows, read_text
 from kit.errors import Problem, StudyError, TranscriptError
 from kit.yamlio import load_yaml
@@ -161,6 +161,8 @@ class _Loader:
             self.problem(path, 1, "study.yml must be a mapping of keys such as research_question, segments, stages")
             return {}
         _text_values(data, lines, path, self.problem)
+        for key, _meant, message in misspelt_keys(data, STUDY_KEYS, "study.yml"):
+            self.problem(path, line_of(lines, key), message)
         if not str(data.get("research_question") or "").strip():
             self.problem(path, 1, "missing `research_question`: one sentence that says what the study must learn")
         fmt = data.get("format", "micro")
@@ -762,6 +764,11 @@ class _NoBar:
     def close(self):
         pass
 
+
+# Top-level keys of study.yml that the kit reads (docs/study-format.md).
+STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
+              "segments", "stages", "stage_keywords", "team", "interviewer_labels", "aliases",
+              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews")
 
 # Keys of study.yml whose values are text, however YAML would type them unquoted.
 _TEXT_KEYS = ("title", "sprint", "research_question", "format")

@@ -658,3 +658,15 @@ def test_smaller_studies_run_end_to_end(tmp_path, kind):
     assert done.returncode == 0, done.stderr[-2000:]
     assert (out / "index.html").is_file()
     assert (out / "tables" / "codes_by_segment.csv").is_file()
+
+
+# --------------------------------------------------------------------------- misspelt keys
+def test_misspelt_keys_are_located(tmp_path):
+    root = minimal_study(tmp_path / "s", {**HELLO, "codebook.yml": "codes:\n  - name: a\n    definition: d\n"
+                                          "    keyword: [late]\n"})
+    (root / "study.yml").write_text("research_question: How?\nsprnt: S1\ncustom_field: kept quietly\n",
+                                    encoding="utf-8")
+    problems = check_study(root)
+    assert sorted((Path(p.path).name, p.line) for p in problems if "unknown key" in p.message) == \
+        [("codebook.yml", 4), ("study.yml", 2)]
+    assert any("did you mean 'keywords'" in p.message for p in problems)
