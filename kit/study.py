@@ -20,7 +20,7 @@ from kit.errors import Problem, StudyError, TranscriptError
 from kit.yamlio import load_yaml
 from kit.yamllines import line_of, value_lines
 
-TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt")
+TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx")
 DEFAULT_INTERVIEWER_LABELS = ("interviewer", "moderator", "researcher", "ai", "assistant", "host")
 STATUSES = ("invited", "scheduled", "completed", "declined", "no-show")
 YES = {"yes", "y", "true", "1"}
@@ -305,6 +305,11 @@ class _Loader:
         folder = self.root / "transcripts"
         if folder.is_dir():
             files = [p for p in folder.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
+            for other in sorted(folder.iterdir()):
+                if (other.is_file() and other.suffix.lower() not in TRANSCRIPT_SUFFIXES
+                        and not other.name.startswith(".") and other.name.lower() != "readme.md"):
+                    self.problem(other, 0, f"not read: {other.name} is not a transcript format the "
+                                 "kit reads (.vtt, .srt, .txt, .docx)", "warning")
         elif not (self.root / "interviews").is_dir():
             # A study that is only a folder of transcripts.
             files = [p for p in self.root.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES

@@ -670,3 +670,15 @@ def test_misspelt_keys_are_located(tmp_path):
     assert sorted((Path(p.path).name, p.line) for p in problems if "unknown key" in p.message) == \
         [("codebook.yml", 4), ("study.yml", 2)]
     assert any("did you mean 'keywords'" in p.message for p in problems)
+
+
+def test_docx_in_a_study_and_unknown_files_in_transcripts(tmp_path):
+    docx = pytest.importorskip("docx")
+    root = minimal_study(tmp_path / "s", {"transcripts/notes.pdf.md": "# not a transcript\n"})
+    document = docx.Document()
+    for line in ["Maya: How do you chase?", "Dana: By phone."]:
+        document.add_paragraph(line)
+    document.save(root / "transcripts" / "INT-001.docx")
+    study = load_study(root, strict=False)
+    assert list(study.turns["text"]) == ["How do you chase?", "By phone."]
+    assert located(study.problems, "not a transcript format") == [(0, "warning")]
