@@ -682,3 +682,19 @@ def test_docx_in_a_study_and_unknown_files_in_transcripts(tmp_path):
     study = load_study(root, strict=False)
     assert list(study.turns["text"]) == ["How do you chase?", "By phone."]
     assert located(study.problems, "not a transcript format") == [(0, "warning")]
+
+
+@pytest.mark.parametrize("text", [
+    "Maya: First question?\nDana: [inaudible]\nMaya: Second question?\nDana: Fine.\n",
+    "Maya  0:01\nFirst question?\n\nDana  0:04\n[inaudible 00:00:04]\n\nMaya  0:07\nSecond question?\n\n"
+    "Dana  0:09\nFine.\n",
+    "1\n00:00:01,000 --> 00:00:02,000\nMaya: First question?\n\n2\n00:00:03,000 --> 00:00:04,000\n"
+    "Dana: [crosstalk]\n\n3\n00:00:05,000 --> 00:00:06,000\nMaya: Second question?\n\n4\n"
+    "00:00:07,000 --> 00:00:08,000\nDana: Fine.\n",
+])
+def test_a_turn_that_is_only_a_marker_stays_so_turn_ids_do_not_shift(text):
+    df = parse_transcript(text)
+    assert list(df["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
+    assert df.loc[2, "text"] == "Second question?" and df.loc[3, "text"] == "Fine."
+    assert re.fullmatch(r"\[(inaudible|crosstalk)[^\]]*\]", df.loc[1, "text"])
+    assert located(df.attrs["problems"], "[inaudible]")
