@@ -634,6 +634,7 @@ def _actions(rows, source, problems) -> list[Action]:
             previous_was_table = False
             other_rows.append((number, line))
             continue
+        other_rows.append((number, ""))  # a table row ends the list item above it
         cells = _cells(line)
         if _is_separator(cells):
             previous_was_table = True
@@ -665,6 +666,10 @@ def _actions(rows, source, problems) -> list[Action]:
                                     f"row: give it an owner, due date and status in the "
                                     f"{_TABLE_HEADER} table", "warning"))
             actions.append(Action("", item.text, None, "done" if done else "open", item.line))
+        else:
+            problems.append(Problem(source, item.line, "text in Action Items that is neither a "
+                                    f"table row nor a list item is not read as an action: "
+                                    f"{item.text[:60]!r}", "warning"))
     actions.sort(key=lambda a: a.line)
     return actions
 

@@ -698,3 +698,12 @@ def test_a_turn_that_is_only_a_marker_stays_so_turn_ids_do_not_shift(text):
     assert df.loc[2, "text"] == "Second question?" and df.loc[3, "text"] == "Fine."
     assert re.fullmatch(r"\[(inaudible|crosstalk)[^\]]*\]", df.loc[1, "text"])
     assert located(df.attrs["problems"], "[inaudible]")
+
+
+def test_action_items_text_is_never_merged_or_dropped_silently():
+    note = parse_note_text("---\nid: INT-001\ndate: 2026-03-02\n---\n## Key Quotes\n- \"x\"\n## Insights\n- y\n"
+                           "## Action Items\n- Maya: call Dana back\n| Owner | Action | Due Date | Status |\n"
+                           "|---|---|---|---|\n| Maya | Send template | 2026-03-09 | open |\n"
+                           "A line after the table\n", "n.md")
+    assert [a.action for a in note.actions] == ["Maya: call Dana back", "Send template"]
+    assert located(note.problems, "neither a table row nor a list item") == [(14, "warning")]

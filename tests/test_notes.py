@@ -401,7 +401,8 @@ def test_action_list_items_are_kept_with_a_warning():
              "- [ ] Price SMS reminders\n- [x] Send thanks\n\nNone else.\n")
     assert n.actions == [Action("", "Price SMS reminders", None, "open", 10),
                          Action("", "Send thanks", None, "done", 11)]
-    assert lines_of(n, "warning") == [10, 11]
+    # "None else." is neither a row nor a list item: reported, never silently dropped
+    assert lines_of(n, "warning") == [10, 11, 13]
 
 
 # --- front matter problems -----------------------------------------------------------
