@@ -898,6 +898,7 @@ class Report:
         for key in ("funnel", "quota"):
             if self.tables.get(key, "appendix") is not None:
                 block.add_figure(self.tables.figure(key))
+        block.bullets.extend(study.lacks())  # what a smaller study lacks, and what is skipped
         blocks.append(block)
 
         guide = Block("Discussion guide", "The questions asked, checked for leading, closed, hypothetical and "

@@ -100,6 +100,33 @@ class Study:
             ids.update(frame["segment_id"])
         return ids
 
+    def lacks(self) -> list[str]:
+        """What this study does not have and what the analysis does without it, one sentence
+        each, for the report (a study may be as small as a folder of transcripts)."""
+        root = Path(self.path)
+        said = []
+        attribute = self.segment_attribute
+        if not (root / "study.yml").is_file():
+            said.append("No study.yml: there is no research question, quotas or journey stages.")
+        if not (root / "participants.csv").is_file():
+            said.append("No participants.csv: results by segment put every interview under "
+                        "\u201c(none)\u201d, recruitment figures are empty, and no participant's words "
+                        "are quoted, since no consent to quoting is recorded.")
+        elif attribute not in self.participants.columns:
+            said.append(f"participants.csv has no {attribute!r} column: results by segment put "
+                        "every interview under \u201c(none)\u201d.")
+        if not (root / "interviews").is_dir():
+            said.append("No interview notes: key quotes, insights, opportunities and action "
+                        "items are empty; the analysis rests on the transcripts alone.")
+        if not (root / "codebook.yml").is_file():
+            said.append("No codebook.yml: nothing is coded, so themes, saturation and quotes "
+                        "per code are empty.")
+        if not (root / "guide.yml").is_file():
+            said.append("No guide.yml: the discussion guide is not checked.")
+        if not (root / "costs.csv").is_file() and not (root / "decisions.csv").is_file():
+            said.append("No costs.csv or decisions.csv: the program's cost and value are not computed.")
+        return said
+
     def consenting(self) -> set[str]:
         """Participant ids who consented to being quoted."""
         if "consent_quote" not in self.participants:

@@ -632,6 +632,10 @@ def test_transcripts_only_study_loads_with_an_empty_segment_column(tmp_path):
     assert "segment" in study.interviews and study.interviews["segment"].isna().all()
     assert study.quotes["consent_quote"].dtype == bool
     assert located(study.problems, "no participant attribute 'segment'") == [(0, "warning")]
+    lacks = study.lacks()
+    assert [line.split(":")[0] for line in lacks] == ["No study.yml", "No participants.csv",
+                                                      "No interview notes", "No codebook.yml",
+                                                      "No guide.yml", "No costs.csv or decisions.csv"]
 
 
 @pytest.mark.slow
@@ -656,7 +660,8 @@ def test_smaller_studies_run_end_to_end(tmp_path, kind):
     done = subprocess.run([sys.executable, "-m", "kit", "run", str(root), "--out", str(out)],
                           capture_output=True, text=True, env=env, timeout=1800)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert (out / "index.html").is_file()
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "No participants.csv: results by segment" in page  # the report says what is skipped
     assert (out / "tables" / "codes_by_segment.csv").is_file()
 
 
