@@ -87,16 +87,31 @@ _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 def sniff_delimiter(text: str) -> str:
     """The delimiter of CSV text: comma, semicolon (Excel in much of Europe) or tab.
 
-    Decided by :class:`csv.Sniffer` on the first lines, restricted to these three; when it
-    cannot decide, the one that occurs most often in the header line outside quotes."""
-    head = "\n".join(text.split("\n", 20)[:20])
-    try:
-        return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
-    except csv.Error:
-        first = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
-        counts = {d: first.count(d) for d in _DELIMITERS}
-        best = max(counts, key=lambda d: (counts[d], d == ","))
-        return best if counts[best] else ","
+    Of the three, those that occur in the header line (outside quotes) are tried on the
+    first 50 records with the csv module; the one that gives the header's number of fields
+    on most records wins (ties: comma, then semicolon, then tab). A one-column header falls
+    back to :class:`csv.Sniffer`, then to a comma."""
+    lines = text.split("\n", 51)[:51]
+    header = re.sub(r'"[^"]*"', "", lines[0])
+    candidates = [d for d in _DELIMITERS if d in header]
+    if not candidates:
+        try:
+            return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t").delimiter
+        except csv.Error:
+            return ","
+    if len(candidates) == 1:
+        return candidates[0]
+
+    def score(delimiter):
+        try:
+            records = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+        except csv.Error:
+            return -1.0
+        records = [r for r in records if any(f.strip() for f in r)]
+        width = len(records[0]) if records else 0
+        return sum(len(r) == width for r in records[1:]) / max(len(records) - 1, 1) + (width > 1)
+
+    return max(candidates, key=lambda d: (score(d), -list(_DELIMITERS).index(d)))
 
 
 def _records(text: str, delimiter: str, path: str, problems: list):

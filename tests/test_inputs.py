@@ -712,3 +712,48 @@ def test_action_items_text_is_never_merged_or_dropped_silently():
                            "A line after the table\n", "n.md")
     assert [a.action for a in note.actions] == ["Maya: call Dana back", "Send template"]
     assert located(note.problems, "neither a table row nor a list item") == [(14, "warning")]
+
+
+# --------------------------------------------------------------------------- more properties
+_TRICKY = st.sampled_from(["no", "No", "NO", "yes", "on", "On", "off", "y", "n", "012", "2026.10", "12:30",
+                           "1e3", ".5", "+12", "-0", "0o17", "0x1F", ".inf", ".NaN", "1_000", "2026-S01",
+                           "late", "René", "don’t"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_TRICKY, min_size=1, max_size=8, unique=True))
+def test_unquoted_keywords_read_back_as_written(tmp_path_factory, words):
+    folder = tmp_path_factory.mktemp("cb")
+    path = folder / "codebook.yml"
+    path.write_text("codes:\n  - name: c\n    definition: d\n    keywords: [" + ", ".join(words) + "]\n"
+                    "    examples:\n" + "".join(f"      - {w}\n" for w in words), encoding="utf-8")
+    codebook, problems = load_codebook(path)
+    assert problems == []
+    assert codebook.codes[0].keywords == words
+    assert codebook.codes[0].examples == words
+
+
+_CELL = st.text(alphabet="abc é’;,\t\"", min_size=0, max_size=8).map(str.strip)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_CELL, _CELL, _CELL), min_size=1, max_size=8), st.sampled_from([",", ";", "\t"]),
+       st.booleans(), st.integers(0, 20))
+def test_csv_rows_read_back_with_any_dialect(tmp_path_factory, rows, delimiter, bom, cp1252_row):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(["id", "segment", "note"])
+    rows = [(f"P-{k}",) + row[1:] for k, row in enumerate(rows)]
+    writer.writerows(rows)
+    lines = buffer.getvalue().split("\n")
+    k = 1 + cp1252_row % len(rows)  # one data line in Windows-1252, as pasted from Excel
+    data = b"\n".join(line.encode("cp1252") if i == k else line.encode() for i, line in enumerate(lines))
+    path = tmp_path_factory.mktemp("csv") / "participants.csv"
+    path.write_bytes((codecs.BOM_UTF8 if bom else b"") + data)
+    got, columns, problems = read_rows(path)
+    assert columns == ["id", "segment", "note"]
+    assert [(r["id"], r["segment"], r["note"]) for r in got] == [tuple(c.strip() for c in row) for row in rows]
+    assert not [p for p in problems if p.is_error]
