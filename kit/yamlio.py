@@ -55,6 +55,16 @@ class SpelledFloat(Spelled, float):
         return obj
 
 
+def _represent_spelled(dumper, value):
+    tag = "tag:yaml.org,2002:int" if isinstance(value, int) else "tag:yaml.org,2002:float"
+    return dumper.represent_scalar(tag, value.raw)
+
+
+for _dumper in (yaml.SafeDumper, yaml.Dumper):  # yaml.safe_dump of a loaded file keeps the spelling
+    for _cls in (SpelledInt, SpelledFloat):
+        yaml.add_representer(_cls, _represent_spelled, Dumper=_dumper)
+
+
 def _int_value(raw: str) -> int:
     text = raw.replace("_", "")
     if text[:2] in ("0o", "0O"):
