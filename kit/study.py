@@ -356,8 +356,9 @@ class _Loader:
         for stem, group in by_stem.items():
             if len(group) > 1:
                 self.problem(group[0], 0, f"{len(group)} transcript files for interview {stem!r} "
-                             f"({', '.join(g.name for g in group)}): only {group[0].name} is read; "
-                             "remove the others or name one in the note's `transcript:`")
+                             f"({', '.join(g.name for g in group)}): only one is read (the one "
+                             f"the note's `transcript:` names, else {group[0].name}); remove "
+                             "the others")
         return inside
 
     def load_notes(self):
@@ -511,6 +512,9 @@ class _Loader:
                 continue
             iid = tpath.stem
             if iid in ids_seen:
+                if len(by_stem.get(iid, [])) < 2:  # several files of one stem are reported above
+                    self.problem(tpath, 0, f"not read: interview {iid!r} already has a transcript "
+                                 f"(see {ids_seen[iid]}): remove this file or rename it")
                 continue
             ids_seen[iid] = str(tpath)
             turns = self._read_turns(tpath, iid, "", config, team, {})

@@ -757,3 +757,13 @@ def test_csv_rows_read_back_with_any_dialect(tmp_path_factory, rows, delimiter, 
     assert columns == ["id", "segment", "note"]
     assert [(r["id"], r["segment"], r["note"]) for r in got] == [tuple(c.strip() for c in row) for row in rows]
     assert not [p for p in problems if p.is_error]
+
+
+def test_a_second_transcript_for_a_noted_interview_is_reported(tmp_path):
+    root = minimal_study(tmp_path / "s", {"transcripts/call-1.txt": "Maya: Hi?\nDana: Hello.\n",
+                                          "transcripts/INT-001.txt": "Maya: Other?\nDana: Other.\n"})
+    write(root / "interviews" / "INT-001.md", NOTE.format("call-1.txt"))
+    study = load_study(root, strict=False)
+    assert list(study.turns["text"]) == ["Hi?", "Hello."]
+    assert [(Path(p.path).name, p.is_error) for p in study.problems if "already has a transcript" in p.message] == \
+        [("INT-001.txt", True)]
