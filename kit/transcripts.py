@@ -211,15 +211,15 @@ def parse_turns(text: str, source: str = "<text>",
     forced = set(aliases or ()) | set(speakers or ())
     problems: list[Problem] = []
     if fmt in ("vtt", "srt"):
-        items = _drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems)
+        items = _unwrap_labels(_drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems))
         turns, skipped = _build_turns(items, forced, aliases, single_use=True)
     elif fmt in ("otter", "rev"):
         items = _drop_boilerplate(_header_items(lines, fmt), source, problems)
         turns, skipped = _build_turns(items, forced, aliases, colon_labels=False)
     else:
-        items = _drop_boilerplate([(i, s, None, _NAN, _NAN)
-                                   for i, s in enumerate(map(str.strip, lines), 1) if s],
-                                  source, problems)
+        items = _unwrap_labels(_drop_boilerplate([(i, s, None, _NAN, _NAN)
+                                                  for i, s in enumerate(map(str.strip, lines), 1) if s],
+                                                 source, problems))
         turns, skipped = _build_turns(items, forced, aliases)
     if not turns:
         line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
@@ -499,7 +499,7 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
     vtt = fmt == "vtt"
     for start, end, payload in cues:
         for i, s, _ in payload:
-            if vtt:
+            if vtt or "<v" in s:
                 m = _V_TAG.search(s) if "<v" in s else None
                 if m is not None:
                     if m.start() > 0:
@@ -617,6 +617,44 @@ def _drop_boilerplate(items: list, source: str, problems: list) -> list:
                                 f"on {len(marked)} line(s) (line(s) {shown}) are not counted as "
                                 "anyone's words (a turn that is only a marker keeps it)", "warning"))
     return kept
+
+
+_STAMP = r"[\[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?"
+_LEADING_STAMP = re.compile(rf"^{_STAMP}[ \t]+(?=\S)(.*)$")
+_BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{_STAMP}[ \t]*:?[ \t]*)(.*)$")
+
+
+def _unwrap_labels(items: list) -> list:
+    """Labels as diarization and captioning tools write them, turned into ``Name: text``:
+    ``[SPEAKER_00]: text`` (WhisperX), ``[Maya Chen] 10:02:33 text`` (Zoom captions) and a
+    timestamp before the label, ``[00:00:03] Maya: text`` or ``00:03 Maya: text``. The time
+    becomes the turn's start when the format has none. ``[laughs] yes`` is left alone."""
+    out = []
+    for item in items:
+        i, s, sp, st, en = item
+        if sp is None and s[:1] in "[(0123456789":
+            m = _BRACKET_LABEL.match(s)
+            if m and not _MARKER.match(s):
+                s = f"{m.group(1).strip()}: {m.group(3)}"
+                if m.group(2) and st != st:
+                    st = _stamp_seconds(m.group(2))
+                item = (i, s, sp, st, en)
+            else:
+                m = _LEADING_STAMP.match(s)
+                if m:
+                    rest = m.group(2)
+                    lab = _LABEL.match(rest)
+                    if lab and not lab.group(2)[:1].isdigit() and _is_name(" ".join(lab.group(1).split())):
+                        item = (i, rest, sp, _stamp_seconds(m.group(1)) if st != st else st, en)
+        out.append(item)
+    return out
+
+
+def _stamp_seconds(value: str) -> float:
+    try:
+        return parse_time(value)
+    except ValueError:
+        return _NAN
 
 
 _name_cache: dict[str, bool] = {}

@@ -767,3 +767,19 @@ def test_a_second_transcript_for_a_noted_interview_is_reported(tmp_path):
     assert list(study.turns["text"]) == ["Hi?", "Hello."]
     assert [(Path(p.path).name, p.is_error) for p in study.problems if "already has a transcript" in p.message] == \
         [("INT-001.txt", True)]
+
+
+@pytest.mark.parametrize("text, speakers, starts", [
+    ("[SPEAKER_00]: How do you chase?\n[SPEAKER_01]: By phone.\n[SPEAKER_00]: Always?\n",
+     ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"], [None, None, None]),
+    ("[00:00:03] Maya: How do you chase?\n[00:00:07] Dana: By phone. [laughs] yes\n[laughs] really\n",
+     ["Maya", "Dana"], [3.0, 7.0]),
+    ("[Maya Chen] 0:03 How do you chase?\n[Dana] 0:07 By phone.\n", ["Maya Chen", "Dana"], [3.0, 7.0]),
+    ("1\n00:00:01,000 --> 00:00:02,000\n<v Maya>Hi?\n\n2\n00:00:03,000 --> 00:00:04,000\n<v Dana>Hello.\n",
+     ["Maya", "Dana"], [1.0, 3.0]),
+])
+def test_labels_as_other_tools_write_them(text, speakers, starts):
+    df = parse_transcript(text)
+    assert list(df["speaker"]) == speakers
+    assert [None if math.isnan(s) else s for s in df["start"]] == starts
+    assert "[laughs]" not in " ".join(df["speaker"])
