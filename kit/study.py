@@ -160,10 +160,24 @@ class _Loader:
     def problem(self, path, line, message, level="error"):
         self.problems.append(Problem(str(path), int(line), message, level))
 
+    def _readable(self, path: Path) -> bool:
+        """Whether an input file exists and lies inside the study; a file that is a link
+        out of the study is reported (once) and treated as absent."""
+        if not path.exists():
+            return False
+        if self._inside(path):
+            return True
+        reported = getattr(self, "_outside_reported", set())
+        if path not in reported:
+            reported.add(path)
+            self._outside_reported = reported
+            self._outside_problem(path)
+        return False
+
     # -- study.yml, guide.yml -------------------------------------------------------------
     def _yaml(self, name):
         path = self.root / name
-        if not path.exists():
+        if not self._readable(path):
             return None, {}, path
         text, problems = read_text(path)
         self.problems += problems
@@ -266,7 +280,7 @@ class _Loader:
     # -- participants.csv ------------------------------------------------------------------
     def load_participants(self) -> pd.DataFrame:
         path = self.root / "participants.csv"
-        if not path.exists():
+        if not self._readable(path):
             return pd.DataFrame(columns=["id", "status", "consent_record", "consent_quote"])
         rows, columns, problems = read_rows(path, required=("id",))
         self.problems += problems
@@ -398,8 +412,8 @@ class _Loader:
         return True
 
     def _outside_problem(self, path: Path, where=None, line=0):
-        self.problem(where or path, line, f"{path.name} is a link to a file outside the study "
-                     "folder: the kit reads only files inside the study; copy the file in instead")
+        self.problem(where or path, line, f"{path.name} lies outside the study folder (a link "
+                     "out of it): the kit reads only files inside the study; copy the file in instead")
 
     def _transcript_jobs(self, notes, transcripts, by_stem, config) -> list:
         """(path, aliases, speakers) for every transcript the study will read."""
@@ -420,7 +434,7 @@ class _Loader:
         config = self.load_config()
         guide = self.load_guide()
         participants = self.load_participants()
-        known_participants = set(participants["id"]) if (self.root / "participants.csv").exists() else None
+        known_participants = set(participants["id"]) if self._readable(self.root / "participants.csv") else None
         if known_participants is not None and len(participants):
             self._check_segment_columns(config, participants)
         status_of = dict(zip(participants["id"], participants["status"])) if len(participants) else {}
@@ -557,7 +571,7 @@ class _Loader:
         quotes_df["consent_quote"] = quotes_df["participant"].map(
             lambda p: bool(consent.get(p, False))).astype(bool)  # bool even with no quotes
         codebook, problems = (load_codebook(self.root / "codebook.yml", config.get("stages"))
-                              if (self.root / "codebook.yml").exists() else (Codebook([]), []))
+                              if self._readable(self.root / "codebook.yml") else (Codebook([]), []))
         self.problems += problems
         study = Study(
             path=self.root,
@@ -640,6 +654,8 @@ class _Loader:
         has_codebook = (self.root / "codebook.yml").exists()
         records = []
         for path in sorted(folder.glob("*.csv")):
+            if not self._readable(path):
+                continue
             rows, _, problems = read_rows(path, required=("segment", "code"))
             self.problems += problems
             for row in rows:
@@ -666,7 +682,7 @@ class _Loader:
     def load_costs(self, config) -> pd.DataFrame:
         path = self.root / "costs.csv"
         columns = ["date", "category", "description", "hours", "rate", "amount", "line"]
-        if not path.exists():
+        if not self._readable(path):
             return pd.DataFrame(columns=columns)
         rows, _, problems = read_rows(path, required=("category",))
         self.problems += problems
@@ -724,7 +740,7 @@ class _Loader:
         path = self.root / "decisions.csv"
         columns = ["id", "date", "decision", "evidence", "estimated_value", "value_kind", "outcome_metric",
                    "outcome_baseline", "outcome_reading", "reading_date", "line"]
-        if not path.exists():
+        if not self._readable(path):
             return pd.DataFrame(columns=columns)
         rows, _, problems = read_rows(path, required=("decision",))
         self.problems += problems

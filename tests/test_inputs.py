@@ -783,3 +783,19 @@ def test_labels_as_other_tools_write_them(text, speakers, starts):
     assert list(df["speaker"]) == speakers
     assert [None if math.isnan(s) else s for s in df["start"]] == starts
     assert "[laughs]" not in " ".join(df["speaker"])
+
+
+@pytest.mark.parametrize("name", ["study.yml", "participants.csv", "codebook.yml", "costs.csv", "decisions.csv",
+                                  "codings/ana.csv", "guide.yml"])
+def test_every_input_that_links_out_of_the_study_is_an_error_and_unread(tmp_path, name):
+    outside = write(tmp_path / "elsewhere" / "x", "research_question: leaked salary list\n")
+    root = minimal_study(tmp_path / "s", HELLO)
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).unlink(missing_ok=True)
+    try:
+        os.symlink(outside, root / name)
+    except (OSError, NotImplementedError):
+        pytest.skip("no symbolic links on this system")
+    study = load_study(root, strict=False)
+    assert [Path(p.path).name for p in study.problems if "outside the study" in p.message] == [Path(name).name]
+    assert "leaked" not in str(study.config)
