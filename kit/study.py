@@ -557,8 +557,8 @@ class _Loader:
             # compares segments still runs, with everyone under "(none)", and says why.
             interviews[attribute] = pd.Series([None] * len(interviews), dtype=object)
             if len(interviews):
-                where = self.root / ("participants.csv" if (self.root / "participants.csv").exists()
-                                     else "study.yml")
+                where = next((self.root / n for n in ("participants.csv", "study.yml")
+                              if (self.root / n).is_file()), self.root)
                 self.problem(where, 0, f"no participant attribute {attribute!r} (no participants.csv, "
                                        "or no such column): results by segment put every "
                                        "interview under '(none)'", "warning")
