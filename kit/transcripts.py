@@ -22,6 +22,22 @@ rev       ``Name (00:03):`` or ``Name (01:02:03):`` then the text, on the same l
 plain     ``Name: text`` lines; lines without a label continue the previous turn.
 ========  ==========================================================================
 
+A Word file (``.docx``, as Teams, Otter and Rev export) is read with python-docx, one line
+per paragraph, then recognised as above. Bytes are decoded line by line (UTF-8, a line that
+is not falls back to Windows-1252 with a warning listing it; UTF-16 with a BOM).
+
+Captions are read as players read hand-edited files: a cue runs from its timing line to the
+next one, so a blank line inside a cue does not lose its text; times may omit the hours, have
+1-4 fraction digits after ``.``, ``,`` or ``:``, no spaces around ``-->``, and cue settings.
+An unreadable or impossible timing line is a warning and its text is kept (NaN times), so
+later turns keep their numbers; ends before starts and times going backwards are warnings.
+
+Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
+numbers, timestamps alone on a line) are kept out of the turns and reported; markers such as
+``[inaudible 00:01:02]`` and ``[crosstalk]`` are removed from the words (a turn that is only
+a marker keeps it, so turn numbers stay). Labels written ``[SPEAKER_00]:``, ``[Name] 0:03``
+or after a timestamp (``[00:00:03] Name:``) are read as ``Name:``.
+
 Labels that are not speakers
 ----------------------------
 In ``Name: text`` formats (plain, Zoom VTT, SRT) a line such as ``Initial Steps:`` or
@@ -52,8 +68,9 @@ In plain text, a person who speaks only once in a transcript of three or more pe
 therefore kept inside the previous turn unless named in ``speakers`` or ``aliases``.
 
 Text before the first speaker turn (a title line, unlabelled cues) is skipped; the
-returned frame's ``attrs["problems"]`` holds a warning saying so, and ``attrs["format"]``
-the detected format. Segments with no text (``AI:`` followed directly by the next
+returned frame's ``attrs["problems"]`` holds a warning listing its lines (with every other
+warning above), and ``attrs["format"]`` the detected format. Every non-blank line is thus
+used or reported. Segments with no text (``AI:`` followed directly by the next
 speaker) are dropped before merging.
 """
 from __future__ import annotations
