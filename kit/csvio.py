@@ -132,11 +132,13 @@ def _records(text: str, delimiter: str, path: str, problems: list):
             if "end of data" in str(exc) or "EOF" in str(exc):
                 problems.append(Problem(path, bad, "a quote (\") opened on this line is never closed: "
                                         "the line is read without quoting; close the quote"))
-            else:
-                problems.append(Problem(path, bad, f"malformed CSV: {exc}; the line is read "
-                                        "without quoting"))
-            plain = next(csv.reader([lines[bad - 1]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
-            yield bad, plain
+                fields = next(csv.reader([lines[bad - 1]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+            else:  # a stray quote inside a field, e.g. `"Acme" Inc`: read as spreadsheets do
+                fields = next(csv.reader([lines[bad - 1]], delimiter=delimiter))
+                problems.append(Problem(path, bad, f"a quote inside a field ({exc}): read as "
+                                        f"{delimiter.join(fields)[:60]!r}; put the whole field in "
+                                        "quotes and double the quotes inside it", "warning"))
+            yield bad, fields
             offset = bad
 
 

@@ -799,3 +799,11 @@ def test_every_input_that_links_out_of_the_study_is_an_error_and_unread(tmp_path
     study = load_study(root, strict=False)
     assert [Path(p.path).name for p in study.problems if "outside the study" in p.message] == [Path(name).name]
     assert "leaked" not in str(study.config)
+
+
+def test_a_stray_quote_inside_a_field_is_a_warning_read_as_spreadsheets_do(tmp_path):
+    path = tmp_path / "participants.csv"
+    path.write_text('id,company\nP-1,"Acme" Inc\nP-2,Beta\n', encoding="utf-8")
+    rows, _, problems = read_rows(path)
+    assert [(r["id"], r["company"]) for r in rows] == [("P-1", "Acme Inc"), ("P-2", "Beta")]
+    assert located(problems, "a quote inside a field") == [(2, "warning")]
