@@ -108,7 +108,7 @@ _SAMPLE = 8_000  # characters of a transcript that detect_format looks at
 # ---------------------------------------------------------------------------------------
 # Players accept more than the specifications: missing hours, 1-4 digit fractions after
 # `.`, `,` or `:`, no spaces around the arrow, cue settings after the end time.
-_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,:]\d{1,4})?"
+_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,:]\d{1,4})?"  # Teams' Word export writes 0:0:3.510
 _TIMING = re.compile(rf"^({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t].*)?$")
 _TIMING_ANY = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}", re.M)
 _ARROW = re.compile(r"-->|->|—>|→")
@@ -514,7 +514,13 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
                      "again or remove the file")
     items = [(i, s, None, _NAN, _NAN) for i, s, _ in outside]
     vtt = fmt == "vtt"
+    named = _name_lines(cues)
     for start, end, payload in cues:
+        if named and len(payload) >= 2 and _name_line(payload[0][1]):
+            # Teams' Word export: the speaker's name alone on the line after the timing line
+            i, s, _ = payload[0]
+            items.append((i, "", " ".join(s.split()), start, end))
+            payload = payload[1:]
         for i, s, _ in payload:
             if vtt or "<v" in s:
                 m = _V_TAG.search(s) if "<v" in s else None
@@ -536,6 +542,25 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             if s:
                 items.append((i, s, None, start, end))
     return items
+
+
+def _name_line(s: str) -> bool:
+    return ":" not in s and "<" not in s and _is_name(s) and not _ROLE_WORDLESS.match(s)
+
+
+_ROLE_WORDLESS = re.compile(r"^(?:ok(?:ay)?|yes|yeah|no|right|sure|hmm+|mm+|uh+|um+|thanks?|"
+                            r"thank you|hello|hi|great|good|cool|wow)[.!?,]*$", re.I)
+
+
+def _name_lines(cues) -> bool:
+    """Whether the cues carry the speaker's name alone on their first line (Teams' Word
+    export: ``0:0:0.0 --> 0:0:3.510`` / ``Maya Chen`` / the text): at least two cues of text,
+    and the first lines of most of them look like names, without a colon."""
+    with_text = [p for _s, _e, p in cues if p]
+    if len(with_text) < 2:
+        return False
+    names = [p[0][1] for p in with_text if len(p) >= 2 and _name_line(p[0][1])]
+    return len(names) >= 0.6 * len(with_text) and len(set(names)) <= max(2, len(names) // 2)
 
 
 _TIMING_LIKE = re.compile(r"^[\d:.,;\s]+(?:-->|->|—>|→)[\s\d:.,;]*(?:\s.*)?$")

@@ -807,3 +807,23 @@ def test_a_stray_quote_inside_a_field_is_a_warning_read_as_spreadsheets_do(tmp_p
     rows, _, problems = read_rows(path)
     assert [(r["id"], r["company"]) for r in rows] == [("P-1", "Acme Inc"), ("P-2", "Beta")]
     assert located(problems, "a quote inside a field") == [(2, "warning")]
+
+
+def test_teams_word_export_with_names_under_the_timing_lines(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in ["Invoice interview-20261006_100212-Meeting Recording", "October 6, 2026, 10:02AM", "",
+                 "0:0:0.0 --> 0:0:3.510", "Maya Chen", "How do you chase late invoices?", "",
+                 "0:0:4.0 --> 0:0:9.20", "Dana Ruiz", "By phone, mostly.", "Then email.", "",
+                 "0:0:10.0 --> 0:0:12.0", "Maya Chen", "Why by phone?",
+                 "Maya Chen stopped transcription"]:
+        document.add_paragraph(line)
+    path = tmp_path / "INT-002.docx"
+    document.save(path)
+    df = read_transcript(path)
+    assert turns(df) == [("Maya Chen", "How do you chase late invoices?"),
+                         ("Dana Ruiz", "By phone, mostly. Then email."), ("Maya Chen", "Why by phone?")]
+    assert list(df["start"]) == [0.0, 4.0, 10.0] and list(df["end"]) == [3.51, 9.2, 12.0]
+    problems = df.attrs["problems"]
+    assert located(problems, "before the first speaker turn") == [(1, "warning")]
+    assert located(problems, "transcription service") == [(16, "warning")]
