@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +53,7 @@ def backtracking_risk(pattern: str) -> str | None:
         tree = parser.parse(pattern)
     except (re.error, RecursionError, OverflowError):
         return None
-    repeats = (const.MAX_REPEAT, const.MIN_REPEAT) + ((const.POSSESSIVE_REPEAT,) if hasattr(const, "POSSESSIVE_REPEAT") else ())
+    repeats = (const.MAX_REPEAT, const.MIN_REPEAT)  # possessive repeats never backtrack
 
     def walk(items, inside_unbounded):
         for op, av in items:
@@ -64,6 +63,14 @@ def backtracking_risk(pattern: str) -> str | None:
                 if unbounded and inside_unbounded:
                     return "a repeated group contains another repeat, e.g. (a+)+"
                 found = walk(sub, inside_unbounded or unbounded)
+                if found:
+                    return found
+            elif op == getattr(const, "POSSESSIVE_REPEAT", None):
+                found = walk(av[2], False)
+                if found:
+                    return found
+            elif op == getattr(const, "ATOMIC_GROUP", None):  # (?>...) never backtracks either
+                found = walk(av, False)
                 if found:
                     return found
             elif op == const.SUBPATTERN:
@@ -81,7 +88,10 @@ def backtracking_risk(pattern: str) -> str | None:
                     return found
         return None
 
-    return walk(tree, False)
+    try:
+        return walk(tree, False)
+    except RecursionError:
+        return "groups nested too deeply to check"
 
 CODE_KEYS = ("name", "definition", "parent", "include", "exclude", "examples", "keywords",
              "patterns", "colour", "color", "stage")

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
-from kit.codebook import PATTERN_TIMEOUT, compile_pattern, search_pattern
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
+
+from kit.codebook import PATTERN_TIMEOUT, compile_pattern, search_pattern
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STEMMER = SnowballStemmer("english")

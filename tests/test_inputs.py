@@ -587,7 +587,7 @@ def test_relative_path_inside_the_study_is_fine(tmp_path):
 # --------------------------------------------------------------------------- bounded patterns
 @pytest.mark.parametrize("pattern, risky", [
     ("(a+)+$", True), (r"(\w*\s?)*x", True), ("((late))*+", False), (r"\bnet ?\d{2}\b", False),
-    ("(a|b)*c", False), ("a+b+", False), ("(?:x+y?)+z", True),
+    ("(a|b)*c", False), ("a+b+", False), ("(?:x+y?)+z", True), ("(?>a+)+", False), ("(a+)++", False),
 ])
 def test_backtracking_risk(pattern, risky):
     assert (backtracking_risk(pattern) is not None) == risky
