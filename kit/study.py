@@ -164,6 +164,8 @@ class _Loader:
         """Whether an input file exists and lies inside the study; a file that is a link
         out of the study is reported (once) and treated as absent."""
         if not path.exists():
+            if path.is_symlink():
+                self.problem(path, 0, f"{path.name} is a link to a file that does not exist")
             return False
         if self._inside(path):
             return True
@@ -829,8 +831,8 @@ _TEXT_LISTS = ("stages", "objectives", "decisions", "interviewer_labels")
 
 def _as_text(value, where, line, path, problem):
     """``value`` as the text the researcher wrote: numbers keep their spelling
-    (``2026.10``, ``012``; see :class:`kit.yamlio.Spelled`); ``true``/``false`` and other
-    non-text values are reported at their line and kept as written by ``str``."""
+    (``2026.10``, ``012``; see :class:`kit.yamlio.Spelled`); ``true``/``false`` is reported
+    at its line and kept as the word; anything else (lists, None) is left for the checks."""
     if isinstance(value, bool):
         problem(path, line, f"{where}: {str(value).lower()} is read as yes/no, not text: put it "
                             f"in quotes ('{str(value).lower()}')", "warning")
