@@ -827,3 +827,28 @@ def test_teams_word_export_with_names_under_the_timing_lines(tmp_path):
     problems = df.attrs["problems"]
     assert located(problems, "before the first speaker turn") == [(1, "warning")]
     assert located(problems, "transcription service") == [(16, "warning")]
+
+
+_HEADINGS = st.sampled_from(["Goals", "questions", "Key Quotes", "Insigths", "Oportunities", "Follow up",
+                             "Context & Setup", "Observer notes", "KEY QUOTES:", "Next Steps"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_HEADINGS, st.lists(_TEXT, min_size=1, max_size=4)), min_size=1, max_size=7))
+def test_every_note_line_is_used_or_reported(sections):
+    """The accounting rule for notes: each body line ends up in an item or a problem."""
+    lines = ["---", "id: INT-001", "date: 2026-03-02", "---"]
+    for heading, items in sections:
+        lines.append(f"## {heading}")
+        quote = heading.lower().startswith("key quotes")
+        lines += [f'- "{t}"' if quote else f"- {t}" for t in items]
+    note = parse_note_text("\n".join(lines) + "\n", "n.md")
+    used = {item.line for items in note.sections.values() for item in items}
+    reported = {p.line for p in note.problems}
+    for number, line in enumerate(lines, start=1):
+        if number > 4 and line.startswith("- "):
+            assert number in used, (number, line)
+        elif number > 4 and line.startswith("## "):
+            known = line[3:].lower().rstrip(":") in ("goals", "questions", "key quotes", "follow up",
+                                                      "next steps")
+            assert known or number in reported, (number, line)
