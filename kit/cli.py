@@ -147,7 +147,7 @@ def cmd_search(args) -> int:
     from kit.repository import search_command
 
     return _emit(*search_command(args.repo, args.query, code=args.code, segment=args.segment, since=args.since,
-                                 as_json=args.json, limit=args.limit))
+                                 as_json=args.json, limit=args.limit, include_names=args.include_names))
 
 
 def cmd_export(args) -> int:
@@ -241,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only interviews on or after this date")
     p.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
     p.add_argument("--json", action="store_true", help="hits as a JSON array")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("run", help="run every workflow notebook and write OUT/index.html")

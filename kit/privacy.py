@@ -12,12 +12,25 @@ The functions are pure: a study (or a roster) and DataFrames or strings in, the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# An email written so that a program would not see it: ``jose at example dot com``,
+# ``jose (at) example.com``, ``jose[at]example[dot]com``, ``jose {at} example {dot} com``,
+# ``jose AT example DOT com``, ``jose @ example . com``. The "at" and the dots may be words,
+# bracketed words or symbols; at least one of them is not the plain symbol (plain emails are
+# EMAIL's).
+_AT = r"(?:\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+|\s+@\s+|_at_|-at-|@)"
+_DOT = r"(?:\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*|\s+dot\s+|\s+\.\s+|_dot_|-dot-|\.)"
+EMAIL_OBFUSCATED = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])",
+    re.IGNORECASE)
+_OBFUSCATION_HINT = re.compile(r"(?i)\bat\b|\bdot\b|_at_|-at-|\s@")
 # A phone number: an optional +country code, then digits in groups separated by single
 # spaces, dots, dashes or parentheses; 9 to 15 digits in all (E.164 allows 15). Dates
 # (8 digits), times, amounts and years stay below the floor.
@@ -26,6 +39,155 @@ _PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 9, 15
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 EMAIL_MARK, PHONE_MARK, NAME_MARK = "[email]", "[phone]", "[name]"
+
+
+# -- folding: the same length, lower case, no accents ------------------------------------------
+class _Fold(dict):
+    """``str.translate`` table: each character to its lower-case letter without accents,
+    one character for one (so positions in the folded text are positions in the text)."""
+
+    def __missing__(self, code: int):
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c)).lower() or ch
+        value = base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+        self[code] = value
+        return value
+
+
+_FOLD = _Fold()
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case without accents, character for character
+    (``fold("José GARCÍA") == "jose garcia"``); decomposed accents are composed first."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        return text.translate(_FOLD)
+    return text.lower()
+
+
+# Words: runs of letters and digits (an underscore, dash, dot or apostrophe separates them,
+# so ``maria_lopez.vtt`` is the words maria, lopez, vtt). HTML character references are
+# matched so that they can be skipped (``don&#x27;t`` reads as don, t).
+_WORD = re.compile(r"&#?[0-9a-z]+;|[^\W_]+")
+# What may stand between the words of one name: spaces, file-name separators, apostrophes.
+_JOINER = re.compile(r"[\s_.'’‘-]{1,3}")
+_EMAIL_FILLER = {"at", "dot"}
+_EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
+
+# Everyday English words that are also first names or surnames: such a name part is a name
+# only when capitalised as a name is ("Grant me that" vs "we grant a discount"); every
+# other part of a name is matched in any case ("thanks, dana").
+_EVERYDAY = frozenset("""
+    will may june april august summer grace hope faith joy rose lily ivy ruby pearl holly
+    mark bill pat sue ray jack frank guy rich drew gene art chase lane miles norman earl rob
+    dawn sky rain river stone wood hill fields brown green white black young king bell
+    grant page hunter cook baker carter fisher miller mason parker porter walker ward
+    long short little small rice banks price lake moss marsh field north west south
+    sterling pierce wade rusty sandy terry don dean hall court major long best love
+    penny daisy violet hazel olive ginger amber crystal dusty sunny storm
+""".split())
+
+
+def _everyday_words() -> frozenset:
+    """Lower-case words that are also names: the list above and VADER's lexicon."""
+    words = set(_EVERYDAY)
+    try:
+        from importlib.resources import files
+
+        lexicon = files("vaderSentiment") / "vader_lexicon.txt"
+        for line in lexicon.read_text(encoding="utf-8", errors="replace").splitlines():
+            word = line.split("\t", 1)[0]
+            if word.isalpha():
+                words.add(word.lower())
+    except (ImportError, OSError, FileNotFoundError, ModuleNotFoundError):
+        pass
+    return frozenset(words)
+
+
+_EVERYDAY_CACHE: list = []
+
+
+def _everyday() -> frozenset:
+    if not _EVERYDAY_CACHE:
+        _EVERYDAY_CACHE.append(_everyday_words())
+    return _EVERYDAY_CACHE[0]
+
+
+class NameMatcher:
+    """One matcher for a whole roster: a dictionary from the first (folded) word of every
+    name, surname, first name and email to the words that must follow it. The text is read
+    once, word by word, so the cost is linear in the text and does not grow with the roster.
+
+    ``find(text)`` yields ``(start, end, mark)`` spans, longest match first, not overlapping.
+    """
+
+    def __init__(self, entries):
+        # entries: (words, mark, capitalised_only, is_email)
+        self.starts: dict[str, list] = {}
+        for words, mark, capital, email in entries:
+            if not words:
+                continue
+            self.starts.setdefault(words[0], []).append((tuple(words[1:]), mark, capital, email))
+        for options in self.starts.values():
+            options.sort(key=lambda o: -len(o[0]))
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def find(self, text: str):
+        if not self.starts:
+            return
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
+        folded = fold(text)
+        words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
+        starts = self.starts
+        i, n = 0, len(words)
+        while i < n:
+            options = starts.get(words[i].group())
+            if options is None:
+                i += 1
+                continue
+            hit = None
+            for rest, mark, capital, email in options:
+                if capital and not text[words[i].start()].isupper():
+                    continue
+                j = self._follow(words, i, rest, folded, email)
+                if j is not None:
+                    hit = (j, mark)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, mark = hit
+            yield words[i].start(), words[j].end(), mark
+            i = j + 1
+
+    @staticmethod
+    def _follow(words, i, rest, folded, email):
+        """The index of the last word of the name starting at word ``i``, or None."""
+        j = i
+        for want in rest:
+            k = j + 1
+            while email and k < len(words) and words[k].group() in _EMAIL_FILLER and want not in _EMAIL_FILLER:
+                k += 1
+            if k >= len(words) or words[k].group() != want:
+                return None
+            gap = folded[words[k - 1].end():words[k].start()] if k == j + 1 else \
+                folded[words[j].end():words[k].start()]
+            joiner = _EMAIL_JOINER if email else _JOINER
+            if k == j + 1 and not joiner.fullmatch(gap):
+                return None
+            if k > j + 1 and len(gap) > 24:
+                return None
+            j = k
+        return j
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(text)) if not w.startswith("&")]
 
 
 @dataclass(frozen=True)
@@ -42,13 +204,46 @@ class Roster:
         return self.names + self.emails
 
     def name_pattern(self) -> re.Pattern | None:
+        """The roster's names as one regular expression (accent- and case-folded text is
+        what :attr:`matcher` reads; this pattern is kept for callers that want a regex)."""
         words = sorted(set(self.names) | set(self.parts), key=len, reverse=True)
         if not words:
             return None
-        # Names are matched as written (case-sensitive, whole words), so that a surname
-        # such as "Bell" is redacted and the word "bell" is not.
         alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         return re.compile(rf"(?<![\w@.])(?:{alternatives})(?![\w@])")
+
+    @cached_property
+    def matcher(self) -> NameMatcher:
+        """Every name, name part and email of the roster in one :class:`NameMatcher`."""
+        return NameMatcher(self._entries(parts=True))
+
+    @cached_property
+    def secret_matcher(self) -> NameMatcher:
+        """Full names and emails only (what the final leak scan looks for), in any case,
+        with or without accents, joined by spaces, underscores, dashes or nothing, emails
+        however obfuscated."""
+        return NameMatcher(self._entries(parts=False))
+
+    def _entries(self, parts: bool):
+        everyday = _everyday() if parts else frozenset()
+        entries = []
+        for name in self.names:
+            words = _words(name)
+            if words:
+                entries.append((words, NAME_MARK, False, False))
+                if len(words) > 1:
+                    entries.append((["".join(words)], NAME_MARK, False, False))  # MariaLopez, marialopez
+        if parts:
+            for part in self.parts:
+                words = _words(part)
+                capital = len(words) == 1 and words[0] in everyday
+                if words:
+                    entries.append((words, NAME_MARK, capital, False))
+        for email in self.emails:
+            words = _words(email)
+            if len(words) >= 2:
+                entries.append((words, EMAIL_MARK, False, True))
+        return entries
 
 
 def _cells(frame: pd.DataFrame, column: str) -> list[str]:
@@ -58,11 +253,25 @@ def _cells(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 def roster(study) -> Roster:
-    """The roster of a study (a loaded ``Study`` or a path)."""
+    """The roster of a study (a loaded ``Study`` or a path), or of several studies (a list)."""
     from kit.study import as_study
 
-    study = as_study(study, strict=False)
-    people = study.participants
+    if isinstance(study, (list, tuple)):
+        many = [roster(s) for s in study]
+        return Roster(names=tuple(dict.fromkeys(n for r in many for n in r.names)),
+                      parts=tuple(dict.fromkeys(n for r in many for n in r.parts)),
+                      emails=tuple(dict.fromkeys(n for r in many for n in r.emails)))
+    if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
+        # Only participants.csv is needed: read it alone rather than the whole study.
+        from kit.csvio import read_rows
+
+        rows, _, _ = read_rows(Path(study) / "participants.csv")
+        people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in ("name", "email")})
+    elif isinstance(study, (str, Path)) and not (Path(study) / "participants.csv").exists() \
+            and Path(study).is_dir():
+        return Roster()
+    else:
+        people = as_study(study, strict=False).participants
     names = _cells(people, "name")
     parts = []
     for name in names:
@@ -90,20 +299,39 @@ def _phone(match: re.Match) -> str:
     return PHONE_MARK + trailing
 
 
+def _replace(text: str, spans) -> str:
+    pieces, last = [], 0
+    for start, end, mark in spans:
+        pieces.append(text[last:start])
+        pieces.append(mark)
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def redact(text, people: Roster | None = None, names: bool = True):
-    """``text`` with emails, phone numbers and (unless ``names`` is False) roster names
-    replaced by ``[email]``, ``[phone]`` and ``[name]``. Non-strings are returned as they are."""
+    """``text`` with emails (plain or obfuscated), phone numbers and (unless ``names`` is
+    False) roster names replaced by ``[email]``, ``[phone]`` and ``[name]``. Roster names
+    are matched whole, in any case and with or without accents (a name part that is also an
+    everyday word only when capitalised); a roster email also when written in words.
+    Non-strings are returned as they are. Linear in the text, flat in the roster size."""
     if not isinstance(text, str) or not text:
         return text
+    if "@" in text:
+        text = EMAIL.sub(EMAIL_MARK, text)
+    if _OBFUSCATION_HINT.search(text) or "[" in text or "(" in text or "{" in text:
+        text = EMAIL_OBFUSCATED.sub(EMAIL_MARK, text)
+    if any(ch.isdigit() for ch in text):
+        text = _PHONE_CANDIDATE.sub(_phone, text)
     if people is not None:
-        for email in sorted(people.emails, key=len, reverse=True):
-            text = re.sub(re.escape(email), EMAIL_MARK, text, flags=re.IGNORECASE)
-    text = EMAIL.sub(EMAIL_MARK, text)
-    text = _PHONE_CANDIDATE.sub(_phone, text)
-    if names and people is not None:
-        pattern = people.name_pattern()
-        if pattern is not None:
-            text = pattern.sub(NAME_MARK, text)
+        matcher = people.matcher
+        if matcher:
+            if not text.isascii():
+                text = unicodedata.normalize("NFC", text)
+            spans = [s for s in matcher.find(text) if names or s[2] == EMAIL_MARK]
+            text = _replace(text, spans)
     return text
 
 
@@ -145,53 +373,197 @@ def public_quotes(study, include_names: bool = False) -> pd.DataFrame:
     return shareable(quotes[cols], study, include_names=include_names)
 
 
-def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb", ".txt", ".md", ".log")):
+# -- words of participants who did not consent to being quoted -----------------------------------
+NO_CONSENT = "(not quoted: no consent to quote)"   # a whole cell withheld
+WITHHELD_MARK = "[not quoted]"                      # a run of words withheld inside a text
+SHINGLE = 5  # a run of this many words of a non-consenting participant is their verbatim words
+
+
+class Unquotable:
+    """The verbatim words of participants who did not consent to being quoted
+    (``consent_quote`` not yes): their transcript turns and key quotes, as runs of
+    ``SHINGLE`` words (accent- and case-folded), less every run that someone else also
+    said or wrote (consenting participants, interviewers, the notes), so that a common
+    phrase never counts as theirs.
+
+    ``ids`` are the participant ids whose words are withheld; ``participant_of`` maps an
+    interview id to its participant. ``spans(text)`` finds their words in any text (HTML
+    character references are skipped), ``withhold(text)`` replaces them by ``[not quoted]``.
+    """
+
+    def __init__(self, own_texts=(), other_texts=(), ids=(), participant_of=None):
+        self.ids = frozenset(ids)
+        self.participant_of = dict(participant_of or {})
+        own = set()
+        for text in own_texts:
+            own.update(_shingles(_words(text)) if isinstance(text, str) else ())
+        for text in other_texts:
+            if own and isinstance(text, str):
+                own.difference_update(_shingles(_words(text)))
+        self.shingles = own
+        self.firsts = frozenset(s[0] for s in own)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.shingles or not isinstance(text, str) or not text:
+            return []
+        folded = fold(text)
+        words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
+        tokens = [m.group() for m in words]
+        firsts, shingles = self.firsts, self.shingles
+        marked_until, spans = -1, []
+        for i in range(len(tokens) - SHINGLE + 1):
+            if tokens[i] in firsts and tuple(tokens[i:i + SHINGLE]) in shingles:
+                last = i + SHINGLE - 1
+                if spans and i <= marked_until + 1:
+                    spans[-1] = (spans[-1][0], words[last].end())
+                else:
+                    spans.append((words[i].start(), words[last].end()))
+                marked_until = last
+        return spans
+
+    def holds(self, text: str) -> bool:
+        return bool(self.spans(text))
+
+    def withhold(self, text):
+        """``text`` with every run of a non-consenting participant's words replaced."""
+        if not isinstance(text, str) or not self.shingles:
+            return text
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
+        spans = self.spans(text)
+        if not spans:
+            return text
+        return _replace(text, [(s, e, WITHHELD_MARK) for s, e in spans])
+
+
+def _shingles(words: list[str]):
+    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def unquotable(study) -> Unquotable:
+    """The :class:`Unquotable` words of a study (a loaded ``Study`` or a path) or of several."""
+    from kit.study import as_study
+
+    studies = list(study) if isinstance(study, (list, tuple)) else [study]
+    own, other, ids, participant_of = [], [], set(), {}
+    for s in studies:
+        s = as_study(s, strict=False)
+        ok = s.consenting()
+        turns = s.turns
+        if len(s.interviews):
+            participant_of.update(zip(s.interviews["interview_id"].tolist(),
+                                      s.interviews["participant"].tolist()))
+        spoken = (turns["role"] == "participant") if len(turns) else pd.Series(dtype=bool)
+        for frame, theirs in ((turns, spoken), (s.quotes, None)):
+            if not len(frame):
+                continue
+            mine = frame["participant"].isin(ok).to_numpy() == False  # noqa: E712
+            if theirs is not None:
+                mine = mine & theirs.to_numpy()
+            ids.update(p for p in frame.loc[mine, "participant"].tolist() if isinstance(p, str) and p)
+            own += frame.loc[mine, "text"].tolist()
+            other += frame.loc[~mine, "text"].tolist()
+        for frame in (s.insights, s.opportunities):
+            if len(frame) and "text" in frame:
+                other += frame["text"].tolist()
+    return Unquotable(own, other, ids, participant_of)
+
+
+def _readable(path: Path, text: str) -> str:
+    """The text a reader of ``path`` sees: notebook strings (not images), HTML unescaped,
+    embedded images left out."""
+    import html as _html
+    import json as _json
+
+    if path.suffix.lower() == ".ipynb":
+        try:
+            strings = []
+
+            def walk(value, key=""):
+                if isinstance(value, dict):
+                    for k, v in value.items():
+                        if not str(k).startswith("image/"):
+                            walk(v, str(k))
+                elif isinstance(value, list):
+                    for v in value:
+                        walk(v, key)
+                elif isinstance(value, str):
+                    strings.append(value)
+
+            walk(_json.loads(text))
+            text = "".join(strings)
+        except ValueError:
+            pass
+    text = _DATA_URI.sub(" ", text)
+    if path.suffix.lower() in (".html", ".ipynb", ".md"):
+        text = _html.unescape(text)
+    return text
+
+
+def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb", ".txt", ".md", ".log"),
+               words: Unquotable | None = None):
     """The files under ``root`` (relative paths) that show a participant's full name or
-    email. The secret itself is never returned, so the answer can be logged."""
+    email (in any case, with or without accents, joined by spaces, underscores or nothing,
+    an email however obfuscated; also in file names) or, given ``words``, a run of a
+    non-consenting participant's verbatim words. The secret itself is never returned, so
+    the answer can be logged."""
     root = Path(root)
     leaks = []
-    # Case-insensitive substring search: lower-case each file once, then let str.find (fast,
-    # in C) look for every secret; a regex alternation over megabytes of embedded images is
-    # ten times slower.
-    secrets = sorted({s.lower() for s in people.secrets if len(s) >= 3})
-    if not secrets:
+    matcher = people.secret_matcher
+    if not matcher and not words:
         return leaks
     for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if matcher and any(True for _ in matcher.find(rel)):
+            leaks.append(rel)
+            continue
         if not path.is_file() or path.suffix.lower() not in suffixes:
             continue
         try:
-            text = path.read_text(encoding="utf-8", errors="replace").lower()
+            text = _readable(path, path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
-        if any(secret in text for secret in secrets):
-            leaks.append(path.relative_to(root).as_posix())
+        if (matcher and any(True for _ in matcher.find(text))) or (words and words.holds(text)):
+            leaks.append(rel)
     return leaks
 
 
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
 
 
-def redact_markup(text: str, people: Roster | None = None, names: bool = True) -> str:
-    """``redact`` for HTML or Markdown output: embedded images (data URIs) are left whole."""
+def redact_markup(text: str, people: Roster | None = None, names: bool = True,
+                  words: Unquotable | None = None) -> str:
+    """``redact`` for HTML or Markdown output: embedded images (data URIs) are left whole;
+    given ``words``, runs of a non-consenting participant's words are withheld too."""
     if not isinstance(text, str) or not text:
         return text
+
+    def clean(piece):
+        piece = redact(piece, people, names)
+        return words.withhold(piece) if words else piece
+
     pieces, last = [], 0
     for match in _DATA_URI.finditer(text):
-        pieces.append(redact(text[last:match.start()], people, names))
+        pieces.append(clean(text[last:match.start()]))
         pieces.append(match.group(0))
         last = match.end()
-    pieces.append(redact(text[last:], people, names))
+    pieces.append(clean(text[last:]))
     return "".join(pieces)
 
 
-def redact_notebook(nb, people: Roster | None = None, names: bool = True) -> int:
+def redact_notebook(nb, people: Roster | None = None, names: bool = True,
+                    words: Unquotable | None = None) -> int:
     """Redact the text outputs of an executed notebook in place (streams, plain text, HTML,
-    Markdown; images are left alone). Returns how many outputs changed."""
+    Markdown; images are left alone); given ``words``, withhold non-consenting participants'
+    words too. Returns how many outputs changed."""
     changed = 0
 
     def fix(value):
         joined = "".join(value) if isinstance(value, list) else value
-        new = redact_markup(joined, people, names)
+        new = redact_markup(joined, people, names, words)
         return new, new != joined
 
     for cell in nb.get("cells", []):
