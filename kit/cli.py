@@ -21,9 +21,17 @@ def _study_arg(value: str | None) -> Path:
     return resolve_study(value)
 
 
-def _print_problems(problems, stream=None) -> None:
+def _print_problems(problems, stream=None, study=None, include_names: bool = False) -> None:
+    """Print problems as ``path:line: message``; given the study, as a working output
+    (``kit.outputs``): roster names (also in file names), emails and phones replaced."""
+    from kit.outputs import console
+
+    say = console(study, include_names) if study is not None else None
     for problem in problems:
-        print(problem, file=stream or sys.stderr)
+        if say is not None:
+            say.print(problem, file=stream or sys.stderr)
+        else:
+            print(problem, file=stream or sys.stderr)
 
 
 def cmd_new(args) -> int:
@@ -44,7 +52,7 @@ def cmd_check(args) -> int:
 
     path = _study_arg(args.dir)
     problems = check_study(path)
-    _print_problems(problems, sys.stdout)
+    _print_problems(problems, sys.stdout, study=path, include_names=getattr(args, "include_names", False))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     summary = f"{path}: {errors} error(s), {warnings} warning(s)"
@@ -76,7 +84,7 @@ def _load_or_report(path, progress: bool = False):
     try:
         return load_study(path, strict=True, progress=progress)
     except StudyError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, study=path)
         return None
 
 
@@ -104,7 +112,7 @@ def cmd_run(args) -> int:
         index = run(_study_arg(args.dir), args.out, sprint=args.sprint, include_names=args.include_names,
                     progress=not args.quiet, log=log, log_file=args.log, jobs=args.jobs)
     except StudyError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, study=_study_arg(args.dir), include_names=args.include_names)
         log("the study has errors; no notebook was run and the previous report is unchanged")
         return EXIT_PROBLEMS
     except NotebookFailed as exc:
@@ -186,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate every file of a study; problems as path:line: message")
     p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--include-names", action="store_true",
+                   help="show participants' names in the problems, also in file names (internal use only)")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("lint-guide", help="flag leading, closed, hypothetical and double-barreled questions")

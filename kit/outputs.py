@@ -244,6 +244,13 @@ class Outputs:
 
         from kit.plots import save
 
+        fig.canvas.draw()  # tick labels exist once drawn
+        for ax in fig.get_axes():
+            for axis in (ax.xaxis, ax.yaxis):
+                labels = [t.get_text() for t in axis.get_ticklabels()]
+                cleaned = [self.clean(t) for t in labels]
+                if cleaned != labels:
+                    axis.set_ticks(axis.get_ticklocs(), labels=cleaned)
         for artist in fig.findobj(matplotlib.text.Text):
             label = artist.get_text()
             cleaned = self.clean(label)
