@@ -116,74 +116,78 @@ def _everyday() -> frozenset:
 
 
 class NameMatcher:
-    """One matcher for a whole roster: a dictionary from the first (folded) word of every
-    name, surname, first name and email to the words that must follow it. The text is read
-    once, word by word, so the cost is linear in the text and does not grow with the roster.
+    """One matcher for a whole roster: a trie of the (folded) words of every name, surname,
+    first name and email. The text is read once, word by word, and each word costs a few
+    dictionary look-ups whatever the roster's size, so redaction is linear in the text and
+    flat in the roster (many people sharing a first name included).
 
     ``find(text)`` yields ``(start, end, mark)`` spans, longest match first, not overlapping.
     """
 
+    _END, _EMAIL = "", "@"  # keys no word can be (words are runs of letters and digits)
+
     def __init__(self, entries):
         # entries: (words, mark, capitalised_only, is_email)
-        self.starts: dict[str, list] = {}
+        self.root: dict = {}
         for words, mark, capital, email in entries:
             if not words:
                 continue
-            self.starts.setdefault(words[0], []).append((tuple(words[1:]), mark, capital, email))
-        for options in self.starts.values():
-            options.sort(key=lambda o: -len(o[0]))
+            node = self.root
+            for word in words:
+                node = node.setdefault(word, {})
+                if email:
+                    node[self._EMAIL] = True
+            ends = node.setdefault(self._END, [])
+            if (mark, capital) not in ends:
+                ends.append((mark, capital))
+                ends.sort(key=lambda e: e[1])  # a match in any case first
 
     def __bool__(self) -> bool:
-        return bool(self.starts)
+        return bool(self.root)
 
     def find(self, text: str):
-        if not self.starts:
+        if not self.root:
             return
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
         folded = fold(text)
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
-        starts = self.starts
-        i, n = 0, len(words)
+        tokens = [m.group() for m in words]
+        root, end_key, email_key = self.root, self._END, self._EMAIL
+        i, n = 0, len(tokens)
         while i < n:
-            options = starts.get(words[i].group())
-            if options is None:
+            node = root.get(tokens[i])
+            if node is None:
                 i += 1
                 continue
-            hit = None
-            for rest, mark, capital, email in options:
-                if capital and not text[words[i].start()].isupper():
-                    continue
-                j = self._follow(words, i, rest, folded, email)
-                if j is not None:
-                    hit = (j, mark)
+            capital_ok = text[words[i].start()].isupper()
+            best, j = None, i
+            while True:
+                for mark, capital in node.get(end_key, ()):
+                    if capital_ok or not capital:
+                        best = (j, mark)
+                        break
+                k = j + 1
+                if email_key in node:  # an email may be written with "at" and "dot" as words
+                    while k < n and tokens[k] in _EMAIL_FILLER and tokens[k] not in node:
+                        k += 1
+                if k >= n:
                     break
-            if hit is None:
+                child = node.get(tokens[k])
+                if child is None:
+                    break
+                gap = folded[words[j].end():words[k].start()]
+                if k == j + 1:
+                    if not (_JOINER.fullmatch(gap) or (email_key in child and _EMAIL_JOINER.fullmatch(gap))):
+                        break
+                elif len(gap) > 24:
+                    break
+                node, j = child, k
+            if best is None:
                 i += 1
                 continue
-            j, mark = hit
-            yield words[i].start(), words[j].end(), mark
-            i = j + 1
-
-    @staticmethod
-    def _follow(words, i, rest, folded, email):
-        """The index of the last word of the name starting at word ``i``, or None."""
-        j = i
-        for want in rest:
-            k = j + 1
-            while email and k < len(words) and words[k].group() in _EMAIL_FILLER and want not in _EMAIL_FILLER:
-                k += 1
-            if k >= len(words) or words[k].group() != want:
-                return None
-            gap = folded[words[k - 1].end():words[k].start()] if k == j + 1 else \
-                folded[words[j].end():words[k].start()]
-            joiner = _EMAIL_JOINER if email else _JOINER
-            if k == j + 1 and not joiner.fullmatch(gap):
-                return None
-            if k > j + 1 and len(gap) > 24:
-                return None
-            j = k
-        return j
+            yield words[i].start(), words[best[0]].end(), best[1]
+            i = best[0] + 1
 
 
 def _words(text: str) -> list[str]:
