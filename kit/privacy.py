@@ -540,8 +540,9 @@ _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
 
 def redact_markup(text: str, people: Roster | None = None, names: bool = True,
                   words: Unquotable | None = None) -> str:
-    """``redact`` for HTML or Markdown output: embedded images (data URIs) are left whole;
-    given ``words``, runs of a non-consenting participant's words are withheld too."""
+    """``redact`` for HTML or Markdown output: only the text between tags is redacted
+    (embedded images, tags, style sheets and scripts are left whole); given ``words``, runs of
+    a non-consenting participant's words are withheld too."""
     if not isinstance(text, str) or not text:
         return text
 
@@ -550,12 +551,18 @@ def redact_markup(text: str, people: Roster | None = None, names: bool = True,
         return words.withhold(piece) if words else piece
 
     pieces, last = [], 0
-    for match in _DATA_URI.finditer(text):
+    for match in _MARKUP.finditer(text):
         pieces.append(clean(text[last:match.start()]))
         pieces.append(match.group(0))
         last = match.end()
     pieces.append(clean(text[last:]))
     return "".join(pieces)
+
+
+# Left whole by redact_markup: embedded images, tags (names of elements and attributes),
+# style sheets and scripts; only the text between tags is redacted.
+_MARKUP = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+|<style\b.*?</style\s*>|<script\b.*?</script\s*>"
+                     r"|<!--.*?-->|<[A-Za-z/!][^<>]*>", re.IGNORECASE | re.DOTALL)
 
 
 def redact_notebook(nb, people: Roster | None = None, names: bool = True,

@@ -31,7 +31,7 @@ MARIA_SAYS = "It means I'm paying salaries for the work in January with money th
 # What must never be in a pseudonymous output, as regular expressions on folded text
 # (lower case, no accents): names in every variant, emails in every form, the phone numbers.
 SECRETS = [r"\bjose\b", r"\bgarcia\b", r"\bmaria\b", r"\blopez\b", r"maria_lopez", r"jose\.garcia",
-           r"example\s*dot", r"\(at\)", r"\[at\]", r"\{at\}", r"\bjose\s+at\b", r"maria\.lopez",
+           r"at\s+example\s+dot", r"\(at\)", r"\[at\]", r"\{at\}", r"\bjose\s+at\b", r"maria\.lopez",
            r"7946\s*0958", r"555-0100", r"12 34 56 78"]
 
 
