@@ -30,7 +30,22 @@ _DOT = r"(?:\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*|\s+dot\s+|\s+\.\s+|_dot_|-dot-|
 EMAIL_OBFUSCATED = re.compile(
     rf"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])",
     re.IGNORECASE)
-_OBFUSCATION_HINT = re.compile(r"(?i)\bat\b|\bdot\b|_at_|-at-|\s@")
+# The same, found from its "at" on (a scan that fails fast on letters), the local part then
+# looked for just before it: EMAIL_OBFUSCATED's matches at a fraction of its cost.
+_AT_DOMAIN = re.compile(rf"(?=[\s(\[{{<_@-]){_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])", re.IGNORECASE)
+_LOCAL_PART = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*$")
+_DIGIT = re.compile(r"\d")
+
+
+def _obfuscated_emails(text: str) -> str:
+    spans = []
+    for match in _AT_DOMAIN.finditer(text):
+        if spans and match.start() < spans[-1][1]:
+            continue
+        local = _LOCAL_PART.search(text, max(0, match.start() - 64), match.start())
+        if local is not None and (not spans or local.start() >= spans[-1][1]):
+            spans.append((local.start(), match.end(), EMAIL_MARK))
+    return _replace(text, spans)
 # A phone number: an optional +country code, then digits in groups separated by single
 # spaces, dots, dashes or parentheses; 9 to 15 digits in all (E.164 allows 15). Dates
 # (8 digits), times, amounts and years stay below the floor.
@@ -151,6 +166,8 @@ class NameMatcher:
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
         folded = fold(text)
+        if self.root.keys().isdisjoint(_WORD.findall(folded)):  # most texts name nobody: done in C
+            return
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
         tokens = [m.group() for m in words]
         root, end_key, email_key = self.root, self._END, self._EMAIL
@@ -325,9 +342,8 @@ def redact(text, people: Roster | None = None, names: bool = True):
         return text
     if "@" in text:
         text = EMAIL.sub(EMAIL_MARK, text)
-    if _OBFUSCATION_HINT.search(text) or "[" in text or "(" in text or "{" in text:
-        text = EMAIL_OBFUSCATED.sub(EMAIL_MARK, text)
-    if any(ch.isdigit() for ch in text):
+    text = _obfuscated_emails(text)
+    if _DIGIT.search(text):
         text = _PHONE_CANDIDATE.sub(_phone, text)
     if people is not None:
         matcher = people.matcher

@@ -315,9 +315,14 @@ def test_run_report_still_shows_what_it_showed(run_out, study):
     import html as _html
 
     page = _html.unescape(page)
-    shown = public_quotes(study)
-    assert len(shown) and all(text in page for text in shown["text"])
-    assert "P-019" in page or "INT-015" in page  # María is counted, by id
+    assert study.name in page and f"<b>{len(study.interviews)}</b>" in page
+    # the report's key quotes are exactly the shareable ones: consenting, redacted
+    shareable = public_quotes(study)
+    quotes = pd.read_csv(run_out / "tables" / "report_quotes.csv", keep_default_na=False)
+    assert quotes["segment_id"].tolist() == shareable["segment_id"].tolist()
+    assert quotes["text"].tolist() == shareable["text"].tolist()
+    assert "P-019" not in set(quotes["participant"]) and "P-002" in set(quotes["participant"])
+    assert sum(text in page for text in quotes["text"]) >= 10  # and the page shows them
     coded = pd.read_csv(run_out / "tables" / "coded_segments.csv", keep_default_na=False)
     theirs = coded[coded["participant"] == "P-019"]
     assert len(theirs) and set(theirs.loc[theirs["kind"].isin(["turn", "quote"]), "text"]) == {NO_CONSENT}
