@@ -41,8 +41,8 @@ import pandas as pd
 
 from kit.privacy import NO_CONSENT, Roster, Unquotable, redact, roster, unquotable
 
-__all__ = ["WORKING", "PUBLISHED", "PRIVATE", "KINDS", "CATALOGUE", "Outputs", "console",
-           "private_folder", "VERBATIM_COLUMNS"]
+__all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
+           "private_folder"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -269,7 +269,7 @@ def console(study=None, include_names: bool = False) -> Outputs:
     """The writer for printed output (a working output) of a study, several, or none."""
     try:
         return Outputs(None, study, WORKING, include_names)
-    except Exception:  # a study too broken to read a roster from: contact details still go
+    except (OSError, ValueError, KeyError, TypeError):  # a study too broken for a roster: contacts still go
         return Outputs(None, None, WORKING, include_names)
 
 

@@ -94,7 +94,7 @@ _EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
 # Everyday English words that are also first names or surnames: such a name part is a name
 # only when capitalised as a name is ("Grant me that" vs "we grant a discount"); every
 # other part of a name is matched in any case ("thanks, dana").
-_EVERYDAY = frozenset("""
+_EVERYDAY = frozenset(re.findall(r"[a-z]+", """
     will may june april august summer grace hope faith joy rose lily ivy ruby pearl holly
     mark bill pat sue ray jack frank guy rich drew gene art chase lane miles norman earl rob
     dawn sky rain river stone wood hill fields brown green white black young king bell
@@ -102,7 +102,7 @@ _EVERYDAY = frozenset("""
     long short little small rice banks price lake moss marsh field north west south
     sterling pierce wade rusty sandy terry don dean hall court major long best love
     penny daisy violet hazel olive ginger amber crystal dusty sunny storm
-""".split())
+"""))
 
 
 def _everyday_words() -> frozenset:
@@ -480,7 +480,7 @@ def unquotable(study) -> Unquotable:
         for frame, theirs in ((turns, spoken), (s.quotes, None)):
             if not len(frame):
                 continue
-            mine = frame["participant"].isin(ok).to_numpy() == False  # noqa: E712
+            mine = ~frame["participant"].isin(ok).to_numpy()
             if theirs is not None:
                 mine = mine & theirs.to_numpy()
             ids.update(p for p in frame.loc[mine, "participant"].tolist() if isinstance(p, str) and p)
