@@ -86,6 +86,7 @@ def fold(text: str) -> str:
 # so ``maria_lopez.vtt`` is the words maria, lopez, vtt). HTML character references are
 # matched so that they can be skipped (``don&#x27;t`` reads as don, t).
 _WORD = re.compile(r"&#?[0-9a-z]+;|[^\W_]+")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
 # What may stand between the words of one name: spaces, file-name separators, apostrophes.
 _JOINER = re.compile(r"[\s_.'’‘-]{1,3}")
 _EMAIL_FILLER = {"at", "dot"}
@@ -166,7 +167,7 @@ class NameMatcher:
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
         folded = fold(text)
-        if self.root.keys().isdisjoint(_WORD.findall(folded)):  # most texts name nobody: done in C
+        if self.root.keys().isdisjoint(_PLAIN_WORD.findall(folded)):  # most texts name nobody: done in C
             return
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
         tokens = [m.group() for m in words]
@@ -288,9 +289,8 @@ def roster(study) -> Roster:
 
         rows, _, _ = read_rows(Path(study) / "participants.csv")
         people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in ("name", "email")})
-    elif isinstance(study, (str, Path)) and not (Path(study) / "participants.csv").exists() \
-            and Path(study).is_dir():
-        return Roster()
+    elif isinstance(study, (str, Path)):
+        return Roster()  # no participants.csv (or no such folder): nobody's names to hide
     else:
         people = as_study(study, strict=False).participants
     names = _cells(people, "name")
