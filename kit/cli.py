@@ -103,10 +103,13 @@ def cmd_analyze(args) -> int:
 
 def cmd_run(args) -> int:
     from kit.errors import StudyError
+    from kit.outputs import console
     from kit.pipeline import NotebookFailed, run
 
+    say = console(_study_arg(args.dir), args.include_names)  # printed: a working output
+
     def log(message):
-        print(f"interview-kit run: {message}", file=sys.stderr)
+        say.print(f"interview-kit run: {message}", file=sys.stderr)
 
     try:
         index = run(_study_arg(args.dir), args.out, sprint=args.sprint, include_names=args.include_names,

@@ -1,11 +1,19 @@
-"""Private by default: what may leave the team in a shared output.
+"""Private by default: the matchers behind every output of the kit (``kit.outputs``).
 
-Participants appear by their pseudonymous id; quotes come only from participants who
-consented to being quoted; inside a quote, email addresses, phone numbers and the names on
-the study's roster (participants.csv: full names, first names and surnames) are replaced by
-``[email]``, ``[phone]`` and ``[name]``. ``include_names=True`` is for internal copies: it keeps
-names, but consent still decides which quotes are shown and contact details are still
+Participants appear by their pseudonymous id. In any text, email addresses (plain or written
+out: ``jose at example dot com``, ``jose (at) example.com``, ``jose[at]example[dot]com``),
+phone numbers (international forms too) and the names on the study's roster
+(participants.csv: full names, first names and surnames; in any case, with or without accents,
+joined by spaces, underscores, dashes or nothing, so inside file names too) are replaced by
+``[email]``, ``[phone]`` and ``[name]`` (:func:`redact`). One :class:`NameMatcher` per roster
+reads a text once: the cost is linear in the text and flat in the roster's size.
+``include_names=True`` is for internal copies: it keeps names; contact details are still
 redacted.
+
+Published outputs also withhold the verbatim words of participants who did not consent to
+being quoted (:class:`Unquotable`, :func:`unquotable`). :func:`find_leaks` is the final scan
+of ``interview-kit run``: the same name variants, obfuscated emails, file names, and
+unconsented words.
 
 The functions are pure: a study (or a roster) and DataFrames or strings in, the same out.
 """
