@@ -160,7 +160,7 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
         for coder in coders:
             _sub(users, "User", guid=guid("user", coder), name=coder, id=coder)
     if codes:
-        _code_tree(_sub(_sub(root, "CodeBook"), "Codes"), codes)
+        _code_tree(_sub(_sub(root, "CodeBook"), "Codes"), codes, _writer(study, include_names).clean)
 
     clean = _writer(study, include_names).clean
     cases, variables = _cases(study, include_names)
@@ -232,6 +232,7 @@ def export_qdc(study_or_codebook, path) -> Path:
     """Write a REFI-QDA codebook (``.qdc``) from a study (folder or ``Study``), a
     ``codebook.yml`` file or a ``Codebook``; return its path."""
     source = study_or_codebook
+    writer = _writer(None, False)  # a codebook alone: contact details in its examples only
     if isinstance(source, Codebook):
         codes, where = list(source.codes), source.path or "codebook"
     elif isinstance(source, (str, os.PathLike)) and Path(source).is_file():
@@ -247,10 +248,11 @@ def export_qdc(study_or_codebook, path) -> Path:
 
         study = as_study(source)
         codes, where = _study_codes(study), str(study.path / "codebook.yml")
+        writer = _writer(study, False)
     if not codes:
         raise StudyError([Problem(where, 0, "no codes to export: a .qdc codebook needs at least one code")])
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": ORIGIN})
-    _code_tree(_sub(root, "Codes"), codes)
+    _code_tree(_sub(root, "Codes"), codes, writer.clean)
     path = Path(path)
     _atomic_write_bytes(path, _serialize(root))
     return path
@@ -268,7 +270,9 @@ def _study_codes(study) -> list[Code]:
     return codes
 
 
-def _code_tree(holder, codes: list[Code]) -> None:
+def _code_tree(holder, codes: list[Code], clean=None) -> None:
+    """The codes as nested ``Code`` elements; ``clean`` (a working-output writer's) is applied
+    to each description, whose examples may quote a participant."""
     names = {c.name for c in codes}
     parent_of = {c.name: c.parent for c in codes}
 
@@ -294,6 +298,8 @@ def _code_tree(holder, codes: list[Code]) -> None:
             attrs["color"] = colour
         el = _sub(parent_el, "Code", **attrs)
         description = describe_code(code)
+        if description and clean is not None:
+            description = clean(description)
         if description:
             _sub(el, "Description", text=description)
         if depth < 100:
