@@ -329,3 +329,15 @@ def test_run_report_still_shows_what_it_showed(run_out, study):
     assert theirs["code"].astype(bool).all()
     others = coded[(coded["participant"] == "P-001") & (coded["kind"] == "quote")]
     assert len(others) and NO_CONSENT not in set(others["text"])
+
+
+def test_a_table_across_studies_uses_every_roster_and_consent(study, tmp_path):
+    from kit.capture import save_table
+
+    pilot = kit.load_study(kit.paths.pilot_path())
+    hits = pd.DataFrame({"study": ["pilot", "leaky", "leaky"], "participant": ["P-004", "P-002", "P-019"],
+                         "consent_quote": [True, True, False],
+                         "snippet": ["Gary Mulligan said so", "thanks jose, call +1 (415) 555-0100", MARIA_SAYS]})
+    save_table(hits, tmp_path / "search.csv", study=[pilot, study])
+    saved = pd.read_csv(tmp_path / "search.csv", keep_default_na=False)
+    assert saved["snippet"].tolist() == ["[name] said so", "thanks [name], call [phone]", NO_CONSENT]
