@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.coding import autocode, themes
-from kit.csvio import atomic_write_csv
+from kit.outputs import WORKING, Outputs
 from kit.study import Study, as_study
 
 TURNS_COLUMNS = ["interview_id", "turn", "speaker", "role", "start", "end", "text", "compound"]
@@ -72,7 +72,9 @@ def public_speakers(turns: pd.DataFrame, include_names: bool = False) -> pd.Seri
 def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
             as_of=None) -> dict[str, Path]:
     """Write turns.csv, themes.csv, autocodes.csv and program.json to ``out_dir``; return
-    their paths. ``as_of`` dates the program figures (default: today); ``progress`` shows
+    their paths. These are working outputs (``kit.outputs``): participants' speaker labels
+    become their ids and roster names, emails and phone numbers in any text are replaced
+    unless ``include_names`` (which keeps names; contact details are replaced anyway). ``as_of`` dates the program figures (default: today); ``progress`` shows
     the steps on standard error when the study is large."""
     from kit.program import program_json
     from kit.sentiment import compound
@@ -97,10 +99,10 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     n = len(participants) or len(study.interviews)
     table = themes(codes, scores, n_participants=n, codes=study.codebook.names)
     steps.next("writing tables")
-    paths = {"turns": out / "turns.csv", "themes": out / "themes.csv", "autocodes": out / "autocodes.csv"}
-    atomic_write_csv(paths["turns"], public)
-    atomic_write_csv(paths["themes"], table)
-    atomic_write_csv(paths["autocodes"], codes)
+    # Working outputs: pseudonymous unless include_names (kit.outputs applies the rules).
+    writer = Outputs(out, study, WORKING, include_names=include_names)
+    paths = {"turns": writer.table("turns.csv", public), "themes": writer.table("themes.csv", table),
+             "autocodes": writer.table("autocodes.csv", codes)}
     paths["program"] = program_json(study, out, as_of=as_of)
     steps.close()
     return paths

@@ -112,19 +112,10 @@ def problem_table(study: Study) -> pd.DataFrame:
 def save_table(frame: pd.DataFrame, path, study: Study | None = None, include_names: bool = False) -> None:
     """Write a table for the report (a temporary file first, then renamed into place).
 
-    Tables in OUT are shared outputs, so every text cell is redacted on the way out: email
-    addresses and phone numbers always, and (given the ``study``) the names on its roster
-    unless ``include_names``."""
-    from kit.csvio import atomic_write_csv
-    from kit.privacy import redact, roster
+    Tables in OUT are published outputs, written by ``kit.outputs.Outputs(kind="published")``:
+    every text cell is redacted (email addresses and phone numbers always; given the
+    ``study``, or a list of studies, the names on its roster unless ``include_names``) and
+    the words of participants who did not consent to being quoted are withheld."""
+    from kit.outputs import PUBLISHED, Outputs
 
-    people = roster(study) if study is not None else None
-    names = people is not None and not include_names
-    out = frame.copy()
-    for column in out.columns:
-        if pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
-            continue
-        values = out[column].tolist()
-        if any(isinstance(v, str) for v in values):
-            out[column] = [redact(v, people, names) for v in values]
-    atomic_write_csv(path, out)
+    Outputs(None, study, PUBLISHED, include_names).table(path, frame)

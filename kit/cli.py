@@ -21,9 +21,17 @@ def _study_arg(value: str | None) -> Path:
     return resolve_study(value)
 
 
-def _print_problems(problems, stream=None) -> None:
+def _print_problems(problems, stream=None, study=None, include_names: bool = False) -> None:
+    """Print problems as ``path:line: message``; given the study, as a working output
+    (``kit.outputs``): roster names (also in file names), emails and phones replaced."""
+    from kit.outputs import console
+
+    say = console(study, include_names) if study is not None else None
     for problem in problems:
-        print(problem, file=stream or sys.stderr)
+        if say is not None:
+            say.print(problem, file=stream or sys.stderr)
+        else:
+            print(problem, file=stream or sys.stderr)
 
 
 def cmd_new(args) -> int:
@@ -44,7 +52,7 @@ def cmd_check(args) -> int:
 
     path = _study_arg(args.dir)
     problems = check_study(path)
-    _print_problems(problems, sys.stdout)
+    _print_problems(problems, sys.stdout, study=path, include_names=getattr(args, "include_names", False))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     summary = f"{path}: {errors} error(s), {warnings} warning(s)"
@@ -76,7 +84,7 @@ def _load_or_report(path, progress: bool = False):
     try:
         return load_study(path, strict=True, progress=progress)
     except StudyError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, study=path)
         return None
 
 
@@ -95,16 +103,19 @@ def cmd_analyze(args) -> int:
 
 def cmd_run(args) -> int:
     from kit.errors import StudyError
+    from kit.outputs import console
     from kit.pipeline import NotebookFailed, run
 
+    say = console(_study_arg(args.dir), args.include_names)  # printed: a working output
+
     def log(message):
-        print(f"interview-kit run: {message}", file=sys.stderr)
+        say.print(f"interview-kit run: {message}", file=sys.stderr)
 
     try:
         index = run(_study_arg(args.dir), args.out, sprint=args.sprint, include_names=args.include_names,
                     progress=not args.quiet, log=log, log_file=args.log, jobs=args.jobs)
     except StudyError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, study=_study_arg(args.dir), include_names=args.include_names)
         log("the study has errors; no notebook was run and the previous report is unchanged")
         return EXIT_PROBLEMS
     except NotebookFailed as exc:
@@ -147,7 +158,7 @@ def cmd_search(args) -> int:
     from kit.repository import search_command
 
     return _emit(*search_command(args.repo, args.query, code=args.code, segment=args.segment, since=args.since,
-                                 as_json=args.json, limit=args.limit))
+                                 as_json=args.json, limit=args.limit, include_names=args.include_names))
 
 
 def cmd_export(args) -> int:
@@ -186,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate every file of a study; problems as path:line: message")
     p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--include-names", action="store_true",
+                   help="show participants' names in the problems, also in file names (internal use only)")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("lint-guide", help="flag leading, closed, hypothetical and double-barreled questions")
@@ -241,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only interviews on or after this date")
     p.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
     p.add_argument("--json", action="store_true", help="hits as a JSON array")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("run", help="run every workflow notebook and write OUT/index.html")

@@ -27,7 +27,6 @@ from pathlib import Path
 import pandas as pd
 
 from kit.coding import stem, tokens
-from kit.csvio import atomic_write_csv, atomic_write_text
 
 MAX_LINES = 3
 MIN_OVERLAP = 2
@@ -282,24 +281,28 @@ def write_drafts(studies, out_dir, include_names: bool = False) -> pd.DataFrame:
     """Write every draft to ``out_dir``: ``thank-you/<interview>.md`` for each note,
     ``you-said-we-did/<participant>.md`` for each participant a decision cites, and
     ``drafts.csv`` listing them (kind, id, participant, status, path). Each file is
-    written to a temporary name and renamed. Returns the listing."""
+    written to a temporary name and renamed. Returns the listing.
+
+    Drafts are private outputs (``kit.outputs``): each holds one participant's own words, so
+    ``out_dir`` must not be a published folder (``kit.outputs.private_folder`` gives the
+    folder beside it); contact details are replaced, names unless ``include_names``."""
+    from kit.outputs import PRIVATE, Outputs
     from kit.repository import load_studies
     from kit.study import Study
 
     studies = [studies] if isinstance(studies, Study) else load_studies(studies)
     out = Path(out_dir)
+    writer = Outputs(out, studies, PRIVATE, include_names=include_names)
     rows = []
     for s in studies:
         for r in thank_you_drafts(s, include_names=include_names, others_from=studies).itertuples(index=False):
-            path = out / "thank-you" / f"{r.interview_id}.md"
-            atomic_write_text(path, r.text)
+            path = writer.text(Path("thank-you") / f"{r.interview_id}.md", r.text)
             rows.append({"kind": "thank-you", "id": r.interview_id, "participant": r.participant,
                          "status": r.status, "path": str(path)})
     for r in you_said_we_did(studies, include_names=include_names).itertuples(index=False):
-        path = out / "you-said-we-did" / f"{r.participant}.md"
-        atomic_write_text(path, r.text)
+        path = writer.text(Path("you-said-we-did") / f"{r.participant}.md", r.text)
         rows.append({"kind": "you-said-we-did", "id": r.decisions, "participant": r.participant,
                      "status": "to send", "path": str(path)})
     table = pd.DataFrame(rows, columns=["kind", "id", "participant", "status", "path"])
-    atomic_write_csv(out / "drafts.csv", table)
+    writer.table("drafts.csv", table)
     return table

@@ -41,12 +41,15 @@ class NotebookFailed(Exception):
 
 
 class PrivacyLeak(NotebookFailed):
-    """A file of the build shows a participant's full name or email."""
+    """A file of the build shows a participant's full name or email (any case, with or without
+    accents, in a file name, an email however obfuscated) or a run of words of a participant
+    who did not consent to being quoted."""
 
     def __init__(self, files: list[str], failed: Path):
         self.files = files
         Exception.__init__(self, f"{', '.join(files[:5])} show(s) a participant's name or email from "
-                                 f"participants.csv; nothing was published (the build is kept at {failed}; "
+                                 f"participants.csv, or words of a participant who did not consent to "
+                                 f"being quoted; nothing was published (the build is kept at {failed}; "
                                  "use --include-names only for an internal copy)")
         self.notebook, self.cell, self.detail, self.partial = files[0], None, "privacy check", failed
 
@@ -149,7 +152,18 @@ def _worker_count(jobs: int | None) -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people) -> _Outcome:
+def _accepts(nb: Path, name: str) -> bool:
+    """Whether the notebook's parameters cell defines ``name`` (papermill warns otherwise)."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(nb, as_version=4).cells
+    except Exception:
+        return False
+    return any("parameters" in c.metadata.get("tags", []) and f"{name} =" in c.source for c in cells)
+
+
+def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, words=None) -> _Outcome:
     import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
@@ -161,6 +175,8 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people) -
         # The kernel starts in the notebook's folder through nbclient's resources, not
         # papermill's cwd=, which changes the working directory of this whole process: with
         # notebooks running in threads that is a race.
+        if "private_dir" in parameters and not _accepts(nb, "private_dir"):
+            parameters = {k: v for k, v in parameters.items() if k != "private_dir"}
         executed = pm.execute_notebook(str(nb), str(target), parameters=parameters, kernel_name=kernel,
                                        progress_bar=False, report_mode=False,
                                        resources={"metadata": {"path": str(nb.parent)}})
@@ -176,11 +192,12 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people) -
         outcome.status = f"failed: {type(exc).__name__}: {exc}"
         outcome.error = NotebookFailed(nb.name, None, f"{type(exc).__name__}: {exc}", target)
         return outcome
-    # An executed notebook is published with the report: its outputs get the same redaction
-    # as the report's tables (contact details always, roster names unless asked for).
+    # An executed notebook is published with the report: its outputs get the rules of a
+    # published output (kit.outputs): contact details always, roster names unless asked for,
+    # and no run of words of a participant who did not consent to being quoted.
     from kit.privacy import redact_notebook
 
-    if redact_notebook(executed, people, names=not parameters.get("include_names")):
+    if redact_notebook(executed, people, names=not parameters.get("include_names"), words=words):
         nbformat.write(executed, str(target))
     body, _ = HTMLExporter(exclude_input=True).from_notebook_node(executed)
     (build / "notebooks" / f"{nb.stem}.html").write_text(body, encoding="utf-8")
@@ -217,7 +234,7 @@ def estimates(notebooks: list[Path], previous_log: Path | None = None) -> dict[s
 
 
 def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, workers: int,
-             on_done, previous_log: Path | None = None, people=None) -> list[_Outcome]:
+             on_done, previous_log: Path | None = None, people=None, words=None) -> list[_Outcome]:
     """Execute the notebooks, each as soon as the ones it waits for succeeded, at most
     ``workers`` at once, the longest expected first. After a failure no new notebook
     starts; running ones finish."""
@@ -237,7 +254,7 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
                     if all(outcomes[d].status == "ok" for d in plan[nb.stem]):
                         pending.remove(nb)
                         outcomes[nb.stem].status = "running"
-                        running[pool.submit(_execute_one, nb, build, parameters, kernel, people)] = nb
+                        running[pool.submit(_execute_one, nb, build, parameters, kernel, people, words)] = nb
             if not running:
                 break  # nothing can start: a dependency failed (or the plan has a cycle)
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -324,14 +341,18 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
 
     try:
         (build / "notebooks").mkdir()
-        parameters = {"study_dir": str(study_path), "out_dir": str(build), "sprint": sprint or "",
-                      "include_names": bool(include_names)}
-        from kit.privacy import roster
+        from kit.outputs import private_folder
+        from kit.privacy import roster, unquotable
 
+        # Drafts addressed to participants are private: beside OUT, never in it (kit.outputs).
+        parameters = {"study_dir": str(study_path), "out_dir": str(build), "sprint": sprint or "",
+                      "include_names": bool(include_names),
+                      "private_dir": str(private_folder(out, study=study))}
         people = roster(study)  # the study's roster, read once for every notebook's redaction
+        words = unquotable(study)  # the words of participants who did not consent to quoting
         with own_kernel() as kernel:
             outcomes = _run_all(notebooks, build, parameters, kernel, _worker_count(jobs), done,
-                                previous_log=out / LOG_NAME, people=people)
+                                previous_log=out / LOG_NAME, people=people, words=words)
         from kit.csvio import atomic_write_text
 
         atomic_write_text(build / LOG_NAME, "\n".join(_log_lines(outcomes)) + "\n")
@@ -346,14 +367,14 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
             from kit.report import build_report
 
             build_report(study, build, sprint=sprint or "", include_names=include_names)
-        if not include_names:
-            from kit.privacy import find_leaks
+        # The second line behind kit.outputs: the same name variants, and unconsented words.
+        from kit.privacy import Roster, find_leaks
 
-            leaks = find_leaks(build, people)
-            if leaks:
-                kept = _keep_failed(build, out)
-                schedule_log.write(f"end\tprivacy check failed: {', '.join(leaks[:5])}\texit=3")
-                raise PrivacyLeak(leaks, kept)
+        leaks = find_leaks(build, Roster(emails=people.emails) if include_names else people, words=words)
+        if leaks:
+            kept = _keep_failed(build, out)
+            schedule_log.write(f"end\tprivacy check failed: {', '.join(leaks[:5])}\texit=3")
+            raise PrivacyLeak(leaks, kept)
         _swap(build, out)
         schedule_log.write(f"end\tok\t{out / 'index.html'}\texit=0")
     except BaseException:

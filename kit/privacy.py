@@ -1,23 +1,59 @@
-"""Private by default: what may leave the team in a shared output.
+"""Private by default: the matchers behind every output of the kit (``kit.outputs``).
 
-Participants appear by their pseudonymous id; quotes come only from participants who
-consented to being quoted; inside a quote, email addresses, phone numbers and the names on
-the study's roster (participants.csv: full names, first names and surnames) are replaced by
-``[email]``, ``[phone]`` and ``[name]``. ``include_names=True`` is for internal copies: it keeps
-names, but consent still decides which quotes are shown and contact details are still
+Participants appear by their pseudonymous id. In any text, email addresses (plain or written
+out: ``jose at example dot com``, ``jose (at) example.com``, ``jose[at]example[dot]com``),
+phone numbers (international forms too) and the names on the study's roster
+(participants.csv: full names, first names and surnames; in any case, with or without accents,
+joined by spaces, underscores, dashes or nothing, so inside file names too) are replaced by
+``[email]``, ``[phone]`` and ``[name]`` (:func:`redact`). One :class:`NameMatcher` per roster
+reads a text once: the cost is linear in the text and flat in the roster's size.
+``include_names=True`` is for internal copies: it keeps names; contact details are still
 redacted.
+
+Published outputs also withhold the verbatim words of participants who did not consent to
+being quoted (:class:`Unquotable`, :func:`unquotable`). :func:`find_leaks` is the final scan
+of ``interview-kit run``: the same name variants, obfuscated emails, file names, and
+unconsented words.
 
 The functions are pure: a study (or a roster) and DataFrames or strings in, the same out.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# An email written so that a program would not see it: ``jose at example dot com``,
+# ``jose (at) example.com``, ``jose[at]example[dot]com``, ``jose {at} example {dot} com``,
+# ``jose AT example DOT com``, ``jose @ example . com``. The "at" and the dots may be words,
+# bracketed words or symbols; at least one of them is not the plain symbol (plain emails are
+# EMAIL's).
+_AT = r"(?:\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+|\s+@\s+|_at_|-at-|@)"
+_DOT = r"(?:\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*|\s+dot\s+|\s+\.\s+|_dot_|-dot-|\.)"
+EMAIL_OBFUSCATED = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])",
+    re.IGNORECASE)
+# The same, found from its "at" on (a scan that fails fast on letters), the local part then
+# looked for just before it: EMAIL_OBFUSCATED's matches at a fraction of its cost.
+_AT_DOMAIN = re.compile(rf"(?=[\s(\[{{<_@-]){_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])", re.IGNORECASE)
+_LOCAL_PART = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*$")
+_DIGIT = re.compile(r"\d")
+
+
+def _obfuscated_emails(text: str) -> str:
+    spans = []
+    for match in _AT_DOMAIN.finditer(text):
+        if spans and match.start() < spans[-1][1]:
+            continue
+        local = _LOCAL_PART.search(text, max(0, match.start() - 64), match.start())
+        if local is not None and (not spans or local.start() >= spans[-1][1]):
+            spans.append((local.start(), match.end(), EMAIL_MARK))
+    return _replace(text, spans)
 # A phone number: an optional +country code, then digits in groups separated by single
 # spaces, dots, dashes or parentheses; 9 to 15 digits in all (E.164 allows 15). Dates
 # (8 digits), times, amounts and years stay below the floor.
@@ -26,6 +62,162 @@ _PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 9, 15
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 EMAIL_MARK, PHONE_MARK, NAME_MARK = "[email]", "[phone]", "[name]"
+
+
+# -- folding: the same length, lower case, no accents ------------------------------------------
+class _Fold(dict):
+    """``str.translate`` table: each character to its lower-case letter without accents,
+    one character for one (so positions in the folded text are positions in the text)."""
+
+    def __missing__(self, code: int):
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c)).lower() or ch
+        value = base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+        self[code] = value
+        return value
+
+
+_FOLD = _Fold()
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case without accents, character for character
+    (``fold("José GARCÍA") == "jose garcia"``); decomposed accents are composed first."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        return text.translate(_FOLD)
+    return text.lower()
+
+
+# Words: runs of letters and digits (an underscore, dash, dot or apostrophe separates them,
+# so ``maria_lopez.vtt`` is the words maria, lopez, vtt). HTML character references are
+# matched so that they can be skipped (``don&#x27;t`` reads as don, t).
+_WORD = re.compile(r"&#?[0-9a-z]+;|[^\W_]+")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+# What may stand between the words of one name: spaces, file-name separators, apostrophes.
+_JOINER = re.compile(r"[\s_.'’‘-]{1,3}")
+_EMAIL_FILLER = {"at", "dot"}
+_EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
+
+# Everyday English words that are also first names or surnames: such a name part is a name
+# only when capitalised as a name is ("Grant me that" vs "we grant a discount"); every
+# other part of a name is matched in any case ("thanks, dana").
+_EVERYDAY = frozenset(re.findall(r"[a-z]+", """
+    will may june april august summer grace hope faith joy rose lily ivy ruby pearl holly
+    mark bill pat sue ray jack frank guy rich drew gene art chase lane miles norman earl rob
+    dawn sky rain river stone wood hill fields brown green white black young king bell
+    grant page hunter cook baker carter fisher miller mason parker porter walker ward
+    long short little small rice banks price lake moss marsh field north west south
+    sterling pierce wade rusty sandy terry don dean hall court major long best love
+    penny daisy violet hazel olive ginger amber crystal dusty sunny storm
+"""))
+
+
+def _everyday_words() -> frozenset:
+    """Lower-case words that are also names: the list above and VADER's lexicon."""
+    words = set(_EVERYDAY)
+    try:
+        from importlib.resources import files
+
+        lexicon = files("vaderSentiment") / "vader_lexicon.txt"
+        for line in lexicon.read_text(encoding="utf-8", errors="replace").splitlines():
+            word = line.split("\t", 1)[0]
+            if word.isalpha():
+                words.add(word.lower())
+    except (ImportError, OSError, FileNotFoundError, ModuleNotFoundError):
+        pass
+    return frozenset(words)
+
+
+_EVERYDAY_CACHE: list = []
+
+
+def _everyday() -> frozenset:
+    if not _EVERYDAY_CACHE:
+        _EVERYDAY_CACHE.append(_everyday_words())
+    return _EVERYDAY_CACHE[0]
+
+
+class NameMatcher:
+    """One matcher for a whole roster: a trie of the (folded) words of every name, surname,
+    first name and email. The text is read once, word by word, and each word costs a few
+    dictionary look-ups whatever the roster's size, so redaction is linear in the text and
+    flat in the roster (many people sharing a first name included).
+
+    ``find(text)`` yields ``(start, end, mark)`` spans, longest match first, not overlapping.
+    """
+
+    _END, _EMAIL = "", "@"  # keys no word can be (words are runs of letters and digits)
+
+    def __init__(self, entries):
+        # entries: (words, mark, capitalised_only, is_email)
+        self.root: dict = {}
+        for words, mark, capital, email in entries:
+            if not words:
+                continue
+            node = self.root
+            for word in words:
+                node = node.setdefault(word, {})
+                if email:
+                    node[self._EMAIL] = True
+            ends = node.setdefault(self._END, [])
+            if (mark, capital) not in ends:
+                ends.append((mark, capital))
+                ends.sort(key=lambda e: e[1])  # a match in any case first
+
+    def __bool__(self) -> bool:
+        return bool(self.root)
+
+    def find(self, text: str):
+        if not self.root:
+            return
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
+        folded = fold(text)
+        if self.root.keys().isdisjoint(_PLAIN_WORD.findall(folded)):  # most texts name nobody: done in C
+            return
+        words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
+        tokens = [m.group() for m in words]
+        root, end_key, email_key = self.root, self._END, self._EMAIL
+        i, n = 0, len(tokens)
+        while i < n:
+            node = root.get(tokens[i])
+            if node is None:
+                i += 1
+                continue
+            capital_ok = text[words[i].start()].isupper()
+            best, j = None, i
+            while True:
+                for mark, capital in node.get(end_key, ()):
+                    if capital_ok or not capital:
+                        best = (j, mark)
+                        break
+                k = j + 1
+                if email_key in node:  # an email may be written with "at" and "dot" as words
+                    while k < n and tokens[k] in _EMAIL_FILLER and tokens[k] not in node:
+                        k += 1
+                if k >= n:
+                    break
+                child = node.get(tokens[k])
+                if child is None:
+                    break
+                gap = folded[words[j].end():words[k].start()]
+                if k == j + 1:
+                    if not (_JOINER.fullmatch(gap) or (email_key in child and _EMAIL_JOINER.fullmatch(gap))):
+                        break
+                elif len(gap) > 24:
+                    break
+                node, j = child, k
+            if best is None:
+                i += 1
+                continue
+            yield words[i].start(), words[best[0]].end(), best[1]
+            i = best[0] + 1
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(text)) if not w.startswith("&")]
 
 
 @dataclass(frozen=True)
@@ -42,13 +234,46 @@ class Roster:
         return self.names + self.emails
 
     def name_pattern(self) -> re.Pattern | None:
+        """The roster's names as one regular expression (accent- and case-folded text is
+        what :attr:`matcher` reads; this pattern is kept for callers that want a regex)."""
         words = sorted(set(self.names) | set(self.parts), key=len, reverse=True)
         if not words:
             return None
-        # Names are matched as written (case-sensitive, whole words), so that a surname
-        # such as "Bell" is redacted and the word "bell" is not.
         alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         return re.compile(rf"(?<![\w@.])(?:{alternatives})(?![\w@])")
+
+    @cached_property
+    def matcher(self) -> NameMatcher:
+        """Every name, name part and email of the roster in one :class:`NameMatcher`."""
+        return NameMatcher(self._entries(parts=True))
+
+    @cached_property
+    def secret_matcher(self) -> NameMatcher:
+        """Full names and emails only (what the final leak scan looks for), in any case,
+        with or without accents, joined by spaces, underscores, dashes or nothing, emails
+        however obfuscated."""
+        return NameMatcher(self._entries(parts=False))
+
+    def _entries(self, parts: bool):
+        everyday = _everyday() if parts else frozenset()
+        entries = []
+        for name in self.names:
+            words = _words(name)
+            if words:
+                entries.append((words, NAME_MARK, False, False))
+                if len(words) > 1:
+                    entries.append((["".join(words)], NAME_MARK, False, False))  # MariaLopez, marialopez
+        if parts:
+            for part in self.parts:
+                words = _words(part)
+                capital = len(words) == 1 and words[0] in everyday
+                if words:
+                    entries.append((words, NAME_MARK, capital, False))
+        for email in self.emails:
+            words = _words(email)
+            if len(words) >= 2:
+                entries.append((words, EMAIL_MARK, False, True))
+        return entries
 
 
 def _cells(frame: pd.DataFrame, column: str) -> list[str]:
@@ -58,11 +283,24 @@ def _cells(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 def roster(study) -> Roster:
-    """The roster of a study (a loaded ``Study`` or a path)."""
+    """The roster of a study (a loaded ``Study`` or a path), or of several studies (a list)."""
     from kit.study import as_study
 
-    study = as_study(study, strict=False)
-    people = study.participants
+    if isinstance(study, (list, tuple)):
+        many = [roster(s) for s in study]
+        return Roster(names=tuple(dict.fromkeys(n for r in many for n in r.names)),
+                      parts=tuple(dict.fromkeys(n for r in many for n in r.parts)),
+                      emails=tuple(dict.fromkeys(n for r in many for n in r.emails)))
+    if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
+        # Only participants.csv is needed: read it alone rather than the whole study.
+        from kit.csvio import read_rows
+
+        rows, _, _ = read_rows(Path(study) / "participants.csv")
+        people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in ("name", "email")})
+    elif isinstance(study, (str, Path)):
+        return Roster()  # no participants.csv (or no such folder): nobody's names to hide
+    else:
+        people = as_study(study, strict=False).participants
     names = _cells(people, "name")
     parts = []
     for name in names:
@@ -90,20 +328,38 @@ def _phone(match: re.Match) -> str:
     return PHONE_MARK + trailing
 
 
+def _replace(text: str, spans) -> str:
+    pieces, last = [], 0
+    for start, end, mark in spans:
+        pieces.append(text[last:start])
+        pieces.append(mark)
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def redact(text, people: Roster | None = None, names: bool = True):
-    """``text`` with emails, phone numbers and (unless ``names`` is False) roster names
-    replaced by ``[email]``, ``[phone]`` and ``[name]``. Non-strings are returned as they are."""
+    """``text`` with emails (plain or obfuscated), phone numbers and (unless ``names`` is
+    False) roster names replaced by ``[email]``, ``[phone]`` and ``[name]``. Roster names
+    are matched whole, in any case and with or without accents (a name part that is also an
+    everyday word only when capitalised); a roster email also when written in words.
+    Non-strings are returned as they are. Linear in the text, flat in the roster size."""
     if not isinstance(text, str) or not text:
         return text
+    if "@" in text:
+        text = EMAIL.sub(EMAIL_MARK, text)
+    text = _obfuscated_emails(text)
+    if _DIGIT.search(text):
+        text = _PHONE_CANDIDATE.sub(_phone, text)
     if people is not None:
-        for email in sorted(people.emails, key=len, reverse=True):
-            text = re.sub(re.escape(email), EMAIL_MARK, text, flags=re.IGNORECASE)
-    text = EMAIL.sub(EMAIL_MARK, text)
-    text = _PHONE_CANDIDATE.sub(_phone, text)
-    if names and people is not None:
-        pattern = people.name_pattern()
-        if pattern is not None:
-            text = pattern.sub(NAME_MARK, text)
+        matcher = people.matcher
+        if matcher:
+            if not text.isascii():
+                text = unicodedata.normalize("NFC", text)
+            spans = [s for s in matcher.find(text) if names or s[2] == EMAIL_MARK]
+            text = _replace(text, spans)
     return text
 
 
@@ -145,53 +401,204 @@ def public_quotes(study, include_names: bool = False) -> pd.DataFrame:
     return shareable(quotes[cols], study, include_names=include_names)
 
 
-def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb", ".txt", ".md", ".log")):
+# -- words of participants who did not consent to being quoted -----------------------------------
+NO_CONSENT = "(not quoted: no consent to quote)"   # a whole cell withheld
+WITHHELD_MARK = "[not quoted]"                      # a run of words withheld inside a text
+SHINGLE = 5  # a run of this many words of a non-consenting participant is their verbatim words
+
+
+class Unquotable:
+    """The verbatim words of participants who did not consent to being quoted
+    (``consent_quote`` not yes): their transcript turns and key quotes, as runs of
+    ``SHINGLE`` words (accent- and case-folded), less every run that someone else also
+    said or wrote (consenting participants, interviewers, the notes), so that a common
+    phrase never counts as theirs.
+
+    ``ids`` are the participant ids whose words are withheld; ``participant_of`` maps an
+    interview id to its participant. ``spans(text)`` finds their words in any text (HTML
+    character references are skipped), ``withhold(text)`` replaces them by ``[not quoted]``.
+    """
+
+    def __init__(self, own_texts=(), other_texts=(), ids=(), participant_of=None):
+        self.ids = frozenset(ids)
+        self.participant_of = dict(participant_of or {})
+        own = set()
+        for text in own_texts:
+            own.update(_shingles(_words(text)) if isinstance(text, str) else ())
+        for text in other_texts:
+            if own and isinstance(text, str):
+                own.difference_update(_shingles(_words(text)))
+        self.shingles = own
+        self.firsts = frozenset(s[0] for s in own)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.shingles or not isinstance(text, str) or not text:
+            return []
+        folded = fold(text)
+        words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
+        tokens = [m.group() for m in words]
+        firsts, shingles = self.firsts, self.shingles
+        marked_until, spans = -1, []
+        for i in range(len(tokens) - SHINGLE + 1):
+            if tokens[i] in firsts and tuple(tokens[i:i + SHINGLE]) in shingles:
+                last = i + SHINGLE - 1
+                if spans and i <= marked_until + 1:
+                    spans[-1] = (spans[-1][0], words[last].end())
+                else:
+                    spans.append((words[i].start(), words[last].end()))
+                marked_until = last
+        return spans
+
+    def holds(self, text: str) -> bool:
+        return bool(self.spans(text))
+
+    def withhold(self, text):
+        """``text`` with every run of a non-consenting participant's words replaced."""
+        if not isinstance(text, str) or not self.shingles:
+            return text
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
+        spans = self.spans(text)
+        if not spans:
+            return text
+        return _replace(text, [(s, e, WITHHELD_MARK) for s, e in spans])
+
+
+def _shingles(words: list[str]):
+    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def unquotable(study) -> Unquotable:
+    """The :class:`Unquotable` words of a study (a loaded ``Study`` or a path) or of several."""
+    from kit.study import as_study
+
+    studies = list(study) if isinstance(study, (list, tuple)) else [study]
+    own, other, ids, participant_of = [], [], set(), {}
+    for s in studies:
+        s = as_study(s, strict=False)
+        ok = s.consenting()
+        turns = s.turns
+        if len(s.interviews):
+            participant_of.update(zip(s.interviews["interview_id"].tolist(),
+                                      s.interviews["participant"].tolist()))
+        spoken = (turns["role"] == "participant") if len(turns) else pd.Series(dtype=bool)
+        for frame, theirs in ((turns, spoken), (s.quotes, None)):
+            if not len(frame):
+                continue
+            mine = ~frame["participant"].isin(ok).to_numpy()
+            if theirs is not None:
+                mine = mine & theirs.to_numpy()
+            ids.update(p for p in frame.loc[mine, "participant"].tolist() if isinstance(p, str) and p)
+            own += frame.loc[mine, "text"].tolist()
+            other += frame.loc[~mine, "text"].tolist()
+        for frame in (s.insights, s.opportunities):
+            if len(frame) and "text" in frame:
+                other += frame["text"].tolist()
+    return Unquotable(own, other, ids, participant_of)
+
+
+def _readable(path: Path, text: str) -> str:
+    """The text a reader of ``path`` sees: notebook strings (not images), HTML unescaped,
+    embedded images left out."""
+    import html as _html
+    import json as _json
+
+    if path.suffix.lower() == ".ipynb":
+        try:
+            strings = []
+
+            def walk(value, key=""):
+                if isinstance(value, dict):
+                    for k, v in value.items():
+                        if not str(k).startswith("image/"):
+                            walk(v, str(k))
+                elif isinstance(value, list):
+                    for v in value:
+                        walk(v, key)
+                elif isinstance(value, str):
+                    strings.append(value)
+
+            walk(_json.loads(text))
+            text = "".join(strings)
+        except ValueError:
+            pass
+    text = _DATA_URI.sub(" ", text)
+    if path.suffix.lower() in (".html", ".ipynb", ".md"):
+        text = _html.unescape(text)
+    return text
+
+
+def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb", ".txt", ".md", ".log"),
+               words: Unquotable | None = None):
     """The files under ``root`` (relative paths) that show a participant's full name or
-    email. The secret itself is never returned, so the answer can be logged."""
+    email (in any case, with or without accents, joined by spaces, underscores or nothing,
+    an email however obfuscated; also in file names) or, given ``words``, a run of a
+    non-consenting participant's verbatim words. The secret itself is never returned, so
+    the answer can be logged."""
     root = Path(root)
     leaks = []
-    # Case-insensitive substring search: lower-case each file once, then let str.find (fast,
-    # in C) look for every secret; a regex alternation over megabytes of embedded images is
-    # ten times slower.
-    secrets = sorted({s.lower() for s in people.secrets if len(s) >= 3})
-    if not secrets:
+    matcher = people.secret_matcher
+    if not matcher and not words:
         return leaks
     for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if matcher and any(True for _ in matcher.find(rel)):
+            leaks.append(rel)
+            continue
         if not path.is_file() or path.suffix.lower() not in suffixes:
             continue
         try:
-            text = path.read_text(encoding="utf-8", errors="replace").lower()
+            text = _readable(path, path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
-        if any(secret in text for secret in secrets):
-            leaks.append(path.relative_to(root).as_posix())
+        if (matcher and any(True for _ in matcher.find(text))) or (words and words.holds(text)):
+            leaks.append(rel)
     return leaks
 
 
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
 
 
-def redact_markup(text: str, people: Roster | None = None, names: bool = True) -> str:
-    """``redact`` for HTML or Markdown output: embedded images (data URIs) are left whole."""
+def redact_markup(text: str, people: Roster | None = None, names: bool = True,
+                  words: Unquotable | None = None) -> str:
+    """``redact`` for HTML or Markdown output: only the text between tags is redacted
+    (embedded images, tags, style sheets and scripts are left whole); given ``words``, runs of
+    a non-consenting participant's words are withheld too."""
     if not isinstance(text, str) or not text:
         return text
+
+    def clean(piece):
+        piece = redact(piece, people, names)
+        return words.withhold(piece) if words else piece
+
     pieces, last = [], 0
-    for match in _DATA_URI.finditer(text):
-        pieces.append(redact(text[last:match.start()], people, names))
+    for match in _MARKUP.finditer(text):
+        pieces.append(clean(text[last:match.start()]))
         pieces.append(match.group(0))
         last = match.end()
-    pieces.append(redact(text[last:], people, names))
+    pieces.append(clean(text[last:]))
     return "".join(pieces)
 
 
-def redact_notebook(nb, people: Roster | None = None, names: bool = True) -> int:
+# Left whole by redact_markup: embedded images, tags (names of elements and attributes),
+# style sheets and scripts; only the text between tags is redacted.
+_MARKUP = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+|<style\b.*?</style\s*>|<script\b.*?</script\s*>"
+                     r"|<!--.*?-->|<[A-Za-z/!][^<>]*>", re.IGNORECASE | re.DOTALL)
+
+
+def redact_notebook(nb, people: Roster | None = None, names: bool = True,
+                    words: Unquotable | None = None) -> int:
     """Redact the text outputs of an executed notebook in place (streams, plain text, HTML,
-    Markdown; images are left alone). Returns how many outputs changed."""
+    Markdown; images are left alone); given ``words``, withhold non-consenting participants'
+    words too. Returns how many outputs changed."""
     changed = 0
 
     def fix(value):
         joined = "".join(value) if isinstance(value, list) else value
-        new = redact_markup(joined, people, names)
+        new = redact_markup(joined, people, names, words)
         return new, new != joined
 
     for cell in nb.get("cells", []):

@@ -72,11 +72,15 @@ def source_text(study, interview_id: str, include_names: bool = False) -> tuple[
     """The plain text exported for one interview and where each segment sits in it.
 
     Returns ``(text, {segment_id: (start, end)})`` with positions in Unicode code points,
-    ``end`` exclusive, so ``text[start:end]`` is the segment's text.
+    ``end`` exclusive, so ``text[start:end]`` is the segment's text. The text is a working
+    output (``kit.outputs``): roster names, emails and phone numbers are replaced unless
+    ``include_names`` (contact details are replaced anyway), positions are those of the
+    redacted text.
     """
     from kit.study import as_study
 
     study = as_study(study)
+    clean = _writer(study, include_names).clean
     if interview_id not in set(study.interviews["interview_id"]):
         raise KeyError(f"no interview {interview_id!r} in the study")
     parts: list[str] = []
@@ -100,8 +104,8 @@ def source_text(study, interview_id: str, include_names: bool = False) -> tuple[
         heading("turns")
         for seg, speaker, text in zip(turns["segment_id"], _speakers(turns, include_names),
                                       turns["text"]):
-            add(f"{speaker}: ")
-            add(_str(text), seg)
+            add(f"{clean(_str(speaker))}: ")
+            add(clean(_str(text)), seg)
             add("\n")
     for key, frame in (("quotes", study.quotes), ("insights", study.insights),
                        ("opportunities", study.opportunities)):
@@ -111,9 +115,16 @@ def source_text(study, interview_id: str, include_names: bool = False) -> tuple[
         heading(key)
         for seg, text in zip(rows["segment_id"], rows["text"]):
             add('- "' if key == "quotes" else "- ")
-            add(_str(text), seg)
+            add(clean(_str(text)), seg)
             add('"\n' if key == "quotes" else "\n")
     return "".join(parts), spans
+
+
+def _writer(study, include_names: bool):
+    """The working-output writer (``kit.outputs``) that cleans every text of the export."""
+    from kit.outputs import WORKING, Outputs
+
+    return Outputs(None, study, WORKING, include_names=include_names)
 
 
 def _speakers(turns: pd.DataFrame, include_names: bool) -> pd.Series:
@@ -149,8 +160,9 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
         for coder in coders:
             _sub(users, "User", guid=guid("user", coder), name=coder, id=coder)
     if codes:
-        _code_tree(_sub(_sub(root, "CodeBook"), "Codes"), codes)
+        _code_tree(_sub(_sub(root, "CodeBook"), "Codes"), codes, _writer(study, include_names).clean)
 
+    clean = _writer(study, include_names).clean
     cases, variables = _cases(study, include_names)
     if variables:
         holder = _sub(root, "Variables")
@@ -165,7 +177,7 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
             for name, value in case["values"]:
                 vv = _sub(el, "VariableValue")
                 _sub(vv, "VariableRef", targetGUID=guid("variable", name))
-                _sub(vv, "TextValue", text=value)
+                _sub(vv, "TextValue", text=clean(value))
             for iid in case["interviews"]:
                 _sub(el, "SourceRef", targetGUID=guid("source", iid))
 
@@ -182,7 +194,7 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
             if isinstance(row.date, date):
                 sattrs["creationDateTime"] = _stamp(row.date)
             src = _sub(sources, "TextSource", **sattrs)
-            _sub(src, "Description", text=_source_description(row))
+            _sub(src, "Description", text=clean(_source_description(row)))
             codings = study.codings[study.codings["segment"].isin(list(spans))]
             selections = sorted(
                 ((spans[r.segment], r.segment, r.code, _str(r.coder), _str(r.memo))
@@ -197,12 +209,12 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
                     sel_attrs["creatingUser"] = coding_attrs["creatingUser"] = guid("user", coder)
                 sel = _sub(src, "PlainTextSelection", **sel_attrs)
                 if memo:
-                    _sub(sel, "Description", text=memo)
+                    _sub(sel, "Description", text=clean(memo))
                 coding = _sub(sel, "Coding", **coding_attrs)
                 _sub(coding, "CodeRef", targetGUID=guid("code", code))
     question = _str(study.config.get("research_question"))
     if question:
-        _sub(root, "Description", text=question)
+        _sub(root, "Description", text=clean(question))
 
     stamp = (dates[-1].year, dates[-1].month, dates[-1].day, 0, 0, 0) if dates else (1980, 1, 1, 0, 0, 0)
     buffer = io.BytesIO()
@@ -220,6 +232,7 @@ def export_qdc(study_or_codebook, path) -> Path:
     """Write a REFI-QDA codebook (``.qdc``) from a study (folder or ``Study``), a
     ``codebook.yml`` file or a ``Codebook``; return its path."""
     source = study_or_codebook
+    writer = _writer(None, False)  # a codebook alone: contact details in its examples only
     if isinstance(source, Codebook):
         codes, where = list(source.codes), source.path or "codebook"
     elif isinstance(source, (str, os.PathLike)) and Path(source).is_file():
@@ -235,10 +248,11 @@ def export_qdc(study_or_codebook, path) -> Path:
 
         study = as_study(source)
         codes, where = _study_codes(study), str(study.path / "codebook.yml")
+        writer = _writer(study, False)
     if not codes:
         raise StudyError([Problem(where, 0, "no codes to export: a .qdc codebook needs at least one code")])
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": ORIGIN})
-    _code_tree(_sub(root, "Codes"), codes)
+    _code_tree(_sub(root, "Codes"), codes, writer.clean)
     path = Path(path)
     _atomic_write_bytes(path, _serialize(root))
     return path
@@ -256,7 +270,9 @@ def _study_codes(study) -> list[Code]:
     return codes
 
 
-def _code_tree(holder, codes: list[Code]) -> None:
+def _code_tree(holder, codes: list[Code], clean=None) -> None:
+    """The codes as nested ``Code`` elements; ``clean`` (a working-output writer's) is applied
+    to each description, whose examples may quote a participant."""
     names = {c.name for c in codes}
     parent_of = {c.name: c.parent for c in codes}
 
@@ -282,6 +298,8 @@ def _code_tree(holder, codes: list[Code]) -> None:
             attrs["color"] = colour
         el = _sub(parent_el, "Code", **attrs)
         description = describe_code(code)
+        if description and clean is not None:
+            description = clean(description)
         if description:
             _sub(el, "Description", text=description)
         if depth < 100:

@@ -1190,7 +1190,6 @@ def render(context: dict) -> str:
 
 def build_report(study, out_dir, sprint: str = "", include_names: bool = False) -> Built:
     """Write OUT/index.html (and the report's own tables) from the tables in ``out_dir``."""
-    from kit.csvio import atomic_write_text
     from kit.study import as_study
 
     study = as_study(study, strict=False)
@@ -1199,7 +1198,11 @@ def build_report(study, out_dir, sprint: str = "", include_names: bool = False) 
     report = Report(study, out, sprint=sprint, include_names=include_names)
     context = report.context()
     path = out / "index.html"
-    atomic_write_text(path, render(context))
+    # A published output: written through kit.outputs like every other (second line behind
+    # the report's own consent handling).
+    from kit.outputs import PUBLISHED, Outputs
+
+    Outputs(None, study, PUBLISHED, include_names=include_names).text(path, render(context), markup=True)
     rows = [{"section": s["title"], "part": b["title"], "status": b["status"],
              "source": ", ".join(b["sources"]) if b["sources"] else b["missing"]}
             for s in context["sections"] for b in s["blocks"]]

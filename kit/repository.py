@@ -912,10 +912,12 @@ def index_command(repo) -> tuple[str, int]:
 
 
 def search_command(repo, query, code=None, segment=None, since=None, as_json: bool = False,
-                   limit: int = 20) -> tuple[str, int]:
+                   limit: int = 20, include_names: bool = False) -> tuple[str, int]:
     """``interview-kit search REPO QUERY [--code X] [--segment Y] [--since D] [--json]``.
     Returns (text, exit code): 0 (also when nothing matches), 2 for a usage error. With
-    ``as_json`` the text is a JSON array of hits (codes as a list)."""
+    ``as_json`` the text is a JSON array of hits (codes as a list). Search results are a
+    working output (``kit.outputs``): the names, emails and phone numbers of every study's
+    roster are replaced unless ``include_names`` (contact details are replaced anyway)."""
     problem = _repo_problem(repo)
     if problem:
         return f"interview-kit search: {problem}", 2
@@ -923,11 +925,16 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         hits = search(repo, query, code=code, segment=segment, since=since, limit=limit)
     except ValueError as exc:
         return f"interview-kit search: {exc}", 2
+    from kit.outputs import WORKING, Outputs
+    from kit.privacy import roster
+
+    writer = Outputs(None, None, WORKING, include_names=include_names,
+                     people=roster(find_studies(repo)))
     if as_json:
         records = []
         for row in hits.to_dict("records"):
             row["codes"] = row["codes"].split() if row["codes"] else []
-            records.append(row)
+            records.append(writer.clean_value(row))
         return json.dumps(records, indent=2, ensure_ascii=False), 0
     if not len(hits):
         return f"no matches for {query!r}", 0
@@ -940,4 +947,4 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         if r.context:
             lines.append(f"    asked: {r.context}")
     lines.append(f"{len(hits)} match(es)")
-    return "\n".join(lines), 0
+    return writer.clean("\n".join(lines)), 0

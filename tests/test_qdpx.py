@@ -90,13 +90,18 @@ def pilot():
 
 # -- the text of a source ------------------------------------------------------------------------
 def test_source_text_maps_every_segment(study):
+    from kit.outputs import Outputs
+
     texts = segment_texts(study)
+    working = Outputs(None, study)  # an export is a working output: roster names replaced
     for iid in study.interviews["interview_id"]:
         text, spans = qdpx.source_text(study, iid)
         ids = {s for s in texts if s.startswith(iid + "#")}
         assert set(spans) == ids
         for seg, (start, end) in spans.items():
-            assert text[start:end] == texts[seg]
+            assert text[start:end] == working.clean(texts[seg])
+    assert "Jo copied" not in qdpx.source_text(study, "INT-001")[0]
+    assert "[name] copied" in qdpx.source_text(study, "INT-001")[0]
     text, spans = qdpx.source_text(study, "INT-001")
     assert "P-1: Ça a été dur 😀" in text and "Jo:" not in text
     assert text.startswith("Transcript\nAna Silva: ")
@@ -341,14 +346,17 @@ def test_round_trip_when_another_tool_changed_the_text(study, tmp_path):
 
 
 def test_round_trip_pilot(pilot, tmp_path):
+    from kit.outputs import Outputs
+
     path = qdpx.export_qdpx(pilot, tmp_path / "pilot.qdpx")
     assert qdpx.validate(path) == []
     texts, segs = archived_texts(path), segment_texts(pilot)
+    working = Outputs(None, pilot)  # the export's texts are working outputs: redacted
     root = qde(path)
     assert len(root.findall(".//q:PlainTextSelection", NS)) == len(pilot.codings)
     for sel in root.iterfind(".//q:PlainTextSelection", NS):
         text = texts[sel.getparent().get("name")]
-        assert text[int(sel.get("startPosition")):int(sel.get("endPosition"))] == segs[sel.get("name")]
+        assert text[int(sel.get("startPosition")):int(sel.get("endPosition"))] == working.clean(segs[sel.get("name")])
     assert {u.get("name") for u in root.iterfind("q:Users/q:User", NS)} == set(pilot.codings["coder"])
     variables = [v.get("name") for v in root.iterfind("q:Variables/q:Variable", NS)]
     assert variables == ["segment", "region", "company_size"]

@@ -1,0 +1,313 @@
+"""One writer for everything the kit writes or prints, by kind of output.
+
+Every table, text, JSON file, figure and printed line of the kit goes through an
+:class:`Outputs` (or :func:`console` for printing), which applies the privacy rules of its
+kind before anything reaches a disk or a terminal:
+
+``working``
+    analyze tables, REFI-QDA exports, search results, anything printed. Pseudonymous by
+    default: the roster's names (full names, first names and surnames, in any case, with or
+    without accents, also inside file names such as ``maria_lopez.vtt``) become ``[name]``,
+    emails (plain or written in words: ``jose at example dot com``) ``[email]``, phone numbers
+    (international forms too) ``[phone]``, and a participant's speaker label their id.
+    ``include_names=True`` keeps names (for internal copies); contact details never.
+``published``
+    the run folder (report, tables, figures, executed notebooks and their HTML): the rules of
+    working outputs, and no verbatim words of participants who did not consent to being
+    quoted (``consent_quote`` not yes). Their rows keep ids, codes and scores; their words in
+    a text column become ``(not quoted: no consent to quote)`` and any run of
+    ``kit.privacy.SHINGLE`` of their words elsewhere ``[not quoted]``.
+``private``
+    drafts addressed to one participant (thank-you, "you said, we did"). They hold that
+    participant's own words, so they never go in a published folder: :func:`private_folder`
+    puts them beside it (``<out>-private/``), never inside the study.
+
+:data:`CATALOGUE` lists every output the kit writes with its kind. The final leak scan of
+``interview-kit run`` (``kit.privacy.find_leaks``) stays as a second line behind this module.
+
+Example::
+
+    out = Outputs("report", study, kind=PUBLISHED)
+    out.table("tables/coded_segments.csv", coded)   # redacted, unconsented words withheld
+    console(study).print(text)                      # a working output
+"""
+from __future__ import annotations
+
+import json as _json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from kit.privacy import NO_CONSENT, Roster, Unquotable, redact, roster, unquotable
+
+__all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
+           "private_folder"]
+
+WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
+KINDS = (WORKING, PUBLISHED, PRIVATE)
+
+# Columns that hold a participant's own words (whole cells are withheld in published tables).
+VERBATIM_COLUMNS = frozenset({"text", "snippet", "quote", "match", "excerpt", "example", "passage",
+                              "said", "words_used"})
+_NOT_VERBATIM_KINDS = frozenset({"insight", "opportunity", "action", "decision"})
+
+# Every output the kit writes, with its kind: (output, written by, kind).
+CATALOGUE: tuple[tuple[str, str, str], ...] = (
+    ("OUT/turns.csv, themes.csv, autocodes.csv, program.json", "interview-kit analyze", WORKING),
+    ("FILE.qdpx (REFI-QDA project: sources, cases, codings)", "interview-kit export --qdpx", WORKING),
+    ("FILE.qdc (REFI-QDA codebook)", "interview-kit export --qdc", WORKING),
+    ("search results (text and --json)", "interview-kit search", WORKING),
+    ("problems printed as path:line: message", "interview-kit check (and every command)", WORKING),
+    ("suggested_themes.csv, suggested_theme_passages.csv, suggested codebook", "interview-kit themes", WORKING),
+    ("the coding widget's view", "notebook 04 / kit.widgets", WORKING),
+    ("OUT/index.html (the sprint report)", "interview-kit run / notebook 08", PUBLISHED),
+    ("OUT/tables/*.csv, *.json", "interview-kit run / notebooks 01-09 (save_table)", PUBLISHED),
+    ("OUT/figures/*.png", "interview-kit run / notebooks 01-09", PUBLISHED),
+    ("OUT/notebooks/*.ipynb and *.html (executed notebooks)", "interview-kit run", PUBLISHED),
+    ("OUT/program.json, OUT/run.log", "interview-kit run / notebook 07", PUBLISHED),
+    ("OUT/guide.md, guide.html (printable guide)", "notebook 01 / kit.guide_export", PUBLISHED),
+    ("OUT-private/drafts/thank-you/*.md, you-said-we-did/*.md, drafts.csv",
+     "interview-kit run / notebook 09 (kit.loop.write_drafts)", PRIVATE),
+)
+
+_CACHE: dict = {}
+
+
+def _study_key(study):
+    if isinstance(study, (list, tuple)):
+        return tuple(_study_key(s) for s in study)
+    return ("path", str(Path(study).resolve())) if isinstance(study, (str, Path)) else ("obj", id(study))
+
+
+def _rules(study, published: bool) -> tuple[Roster, Unquotable | None]:
+    """The roster (and, for published outputs, the unquotable words) of a study, computed once
+    per study object."""
+    if study is None:
+        return Roster(), None
+    key = (_study_key(study), published)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is study:
+        return hit[1], hit[2]
+    people = roster(study)
+    words = unquotable(study) if published else None
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[key] = (study, people, words)  # holds the study, so its id stays its own
+    return people, words
+
+
+class Outputs:
+    """The writer of one output folder of one kind (``working``, ``published``, ``private``).
+
+    ``study`` (a ``Study``, a path, or a list of studies for outputs across a repository)
+    gives the roster and the consent; without it only contact details are redacted.
+    Methods write atomically (a temporary file, then renamed) under ``root`` and return the
+    path: :meth:`table` (CSV), :meth:`text`, :meth:`json`, :meth:`figure` (PNG);
+    :meth:`print` prints; :meth:`frame` and :meth:`clean` give the cleaned values.
+    ``written`` lists ``(path, kind)`` of everything written.
+    """
+
+    def __init__(self, root=None, study=None, kind: str = WORKING, include_names: bool = False,
+                 people: Roster | None = None, words: Unquotable | None = None):
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        self.root = Path(root) if root is not None else None
+        self.kind = kind
+        self.include_names = bool(include_names)
+        known_people, known_words = _rules(study, kind == PUBLISHED)
+        self.people = people if people is not None else known_people
+        self.words = (words if words is not None else known_words) if kind == PUBLISHED else None
+        self.written: list[tuple[Path, str]] = []
+
+    # -- values --------------------------------------------------------------------------------
+    def clean(self, text):
+        """One text as this kind of output may show it (non-strings returned as they are)."""
+        if not isinstance(text, str) or not text:
+            return text
+        text = redact(text, self.people, names=not self.include_names)
+        if self.words:
+            text = self.words.withhold(text)
+        return text
+
+    def frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A copy of ``frame`` as this kind of output may show it: speaker labels of
+        participants become their ids, every text cell is redacted and, in a published
+        output, the rows of participants who did not consent to being quoted lose their
+        words (columns :data:`VERBATIM_COLUMNS`)."""
+        out = frame.copy()
+        if not len(out.columns):
+            return out
+        if not self.include_names and {"speaker", "participant"} <= set(out.columns):
+            out["speaker"] = _speaker_ids(out)
+        if self.words:
+            withheld = self._unconsented_rows(out)
+            if withheld.any():
+                for column in out.columns:
+                    name = str(column).lower()
+                    if name in VERBATIM_COLUMNS or name.endswith(("_text", "_quote")):
+                        values = out[column].tolist()
+                        out[column] = [NO_CONSENT if gone and isinstance(v, str) and v else v
+                                       for v, gone in zip(values, withheld.tolist())]
+        for column in out.columns:
+            series = out[column]
+            if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+                continue
+            values = series.tolist()
+            if any(isinstance(v, str) for v in values):
+                # each distinct value once: ids, labels and codes repeat down a column
+                cleaned = {v: self.clean(v) for v in set(v for v in values if isinstance(v, str))}
+                out[column] = [cleaned.get(v, v) if isinstance(v, str) else v for v in values]
+        if out.columns.dtype == object or pd.api.types.is_string_dtype(out.columns):
+            out.columns = [self.clean(c) if isinstance(c, str) else c for c in out.columns]
+        return out
+
+    def _unconsented_rows(self, frame: pd.DataFrame) -> pd.Series:
+        """True for the rows holding the words of a participant who did not consent."""
+        n = len(frame)
+        owner = pd.Series([False] * n, index=frame.index)
+        if "consent_quote" in frame:
+            owner = ~frame["consent_quote"].map(_yes)
+        elif "participant" in frame:
+            owner = frame["participant"].isin(self.words.ids)
+        else:
+            for column in ("segment_id", "segment", "id"):
+                if column in frame:
+                    who = [self.words.participant_of.get(str(v).split("#", 1)[0]) if "#" in str(v) else None
+                           for v in frame[column].tolist()]
+                    owner = pd.Series([w in self.words.ids for w in who], index=frame.index)
+                    break
+        if "kind" in frame:
+            owner &= ~frame["kind"].astype(str).str.lower().isin(_NOT_VERBATIM_KINDS)
+        if "role" in frame:
+            owner &= frame["role"].astype(str).str.lower() != "interviewer"
+        for column in ("segment_id", "segment"):
+            if column in frame:
+                owner &= ~frame[column].astype(str).str.contains(r"#[io]\d", regex=True)
+                break
+        return owner.fillna(False).astype(bool)
+
+    # -- writing -------------------------------------------------------------------------------
+    def path(self, name) -> Path:
+        """Where ``name`` (relative to the root, or absolute) is written."""
+        name = Path(name)
+        if name.is_absolute() or self.root is None:
+            return name
+        return self.root / name
+
+    def _done(self, path: Path) -> Path:
+        self.written.append((path, self.kind))
+        return path
+
+    def table(self, name, frame: pd.DataFrame) -> Path:
+        """Write ``frame`` as CSV (UTF-8, no index) after :meth:`frame`."""
+        from kit.csvio import atomic_write_csv
+
+        path = self.path(name)
+        atomic_write_csv(path, self.frame(frame))
+        return self._done(path)
+
+    def text(self, name, text: str, markup: bool = False) -> Path:
+        """Write a text file (``markup``: HTML or Markdown, embedded images left whole)."""
+        from kit.csvio import atomic_write_text
+        from kit.privacy import redact_markup
+
+        path = self.path(name)
+        if markup:
+            text = redact_markup(text, self.people, not self.include_names, self.words)
+        else:
+            text = self.clean(text)
+        atomic_write_text(path, text)
+        return self._done(path)
+
+    def json(self, name, value) -> Path:
+        """Write ``value`` as indented JSON, every string in it cleaned."""
+        from kit.csvio import atomic_write_text
+
+        path = self.path(name)
+        atomic_write_text(path, _json.dumps(self.clean_value(value), indent=2, default=str,
+                                            ensure_ascii=False) + "\n")
+        return self._done(path)
+
+    def clean_value(self, value):
+        """A JSON-like value (dicts, lists, strings) with every string cleaned."""
+        if isinstance(value, str):
+            return self.clean(value)
+        if isinstance(value, dict):
+            return {self.clean_value(k) if isinstance(k, str) else k: self.clean_value(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self.clean_value(v) for v in value]
+        return value
+
+    def figure(self, name, fig) -> Path:
+        """Write a matplotlib figure as PNG after cleaning every text in it (titles, labels,
+        tick labels, annotations)."""
+        import matplotlib.text
+
+        from kit.plots import save
+
+        fig.canvas.draw()  # tick labels exist once drawn
+        for ax in fig.get_axes():
+            for axis in (ax.xaxis, ax.yaxis):
+                labels = [t.get_text() for t in axis.get_ticklabels()]
+                cleaned = [self.clean(t) for t in labels]
+                if cleaned != labels:
+                    axis.set_ticks(axis.get_ticklocs(), labels=cleaned)
+        for artist in fig.findobj(matplotlib.text.Text):
+            label = artist.get_text()
+            cleaned = self.clean(label)
+            if cleaned != label:
+                artist.set_text(cleaned)
+        path = self.path(name)
+        save(fig, path)
+        return self._done(path)
+
+    def print(self, *values, sep: str = " ", end: str = "\n", file=None) -> None:
+        """``print`` for this kind of output: the text cleaned first."""
+        print(self.clean(sep.join(str(v) for v in values)), end=end, file=file or sys.stdout)
+
+
+def console(study=None, include_names: bool = False) -> Outputs:
+    """The writer for printed output (a working output) of a study, several, or none."""
+    try:
+        return Outputs(None, study, WORKING, include_names)
+    except (OSError, ValueError, KeyError, TypeError):  # a study too broken for a roster: contacts still go
+        return Outputs(None, None, WORKING, include_names)
+
+
+def private_folder(out_dir, private_dir=None, study=None) -> Path:
+    """The folder for private outputs (drafts to participants) of a run writing to
+    ``out_dir``: ``private_dir`` if given, else ``<out_dir>-private`` beside it. Never inside
+    the published folder nor inside the study (raises ``ValueError``)."""
+    out = Path(out_dir).expanduser().resolve()
+    folder = Path(private_dir).expanduser().resolve() if private_dir else out.with_name(out.name + "-private")
+    if folder == out or out in folder.parents:
+        raise ValueError(f"private outputs may not go inside the published folder {out}: {folder}")
+    studies = study if isinstance(study, (list, tuple)) else [study] if study is not None else []
+    for s in studies:
+        where = Path(getattr(s, "path", s)).expanduser().resolve()
+        if folder == where or where in folder.parents:
+            raise ValueError(f"private outputs may not go inside the study {where}: {folder}")
+    return folder
+
+
+def _yes(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("yes", "true", "y", "1")
+    try:
+        return bool(value) and not pd.isna(value)
+    except (TypeError, ValueError):
+        return bool(value)
+
+
+def _speaker_ids(frame: pd.DataFrame) -> list:
+    """Speaker labels with every participant's label (role ``participant``) replaced by their
+    id; without a role column the labels are only redacted like any text."""
+    roles = frame["role"].tolist() if "role" in frame else [None] * len(frame)
+    out = []
+    for speaker, role, pid in zip(frame["speaker"].tolist(), roles, frame["participant"].tolist()):
+        if role == "participant":
+            out.append(pid if isinstance(pid, str) and pid else "participant")
+        else:
+            out.append(speaker)
+    return out
