@@ -269,7 +269,9 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
         settings["embedding_model"] = str(embedding_model)
 
     counts, vocab = _term_counts(frame["text"].tolist(), analyzer)
-    if embedding_model is None:
+    if embedding_model is None and counts is None:
+        weights, fit = np.zeros((len(frame), 0)), np.zeros(len(frame))
+    elif embedding_model is None:
         weights, fit = _nmf_themes(counts, k_wanted, seed)
     else:
         vectors = load_word_vectors(embedding_model)
@@ -303,8 +305,6 @@ def _nmf_themes(counts, k, seed):
     """Passage-by-theme weights and each passage's fit (cosine to its reconstruction)."""
     from sklearn.decomposition import NMF
 
-    if counts is None:
-        return np.zeros((0, 0)), np.zeros(0)
     x = _tfidf(counts)
     k = int(min(k, x.shape[0], x.shape[1]))
     model = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=400, tol=1e-4)
@@ -367,7 +367,7 @@ def _membership(frame, weights, fit, min_fit) -> pd.DataFrame:
     rows = []
     n = len(frame)
     for i in range(n):
-        w = weights[i] if weights.shape[0] else np.zeros(0)
+        w = weights[i]
         top = float(w.max()) if w.size else 0.0
         if top <= 0 or fit[i] < min_fit:
             rows.append((i, -1, 0.0, float(fit[i])))
@@ -406,7 +406,7 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
     scores = np.asarray(compound(frame["text"].tolist()), dtype=float) if len(frame) else np.zeros(0)
     frame = frame.assign(compound=scores)
 
-    ctf = _ctfidf(counts, [cores[k] for k in ks]) if ks else np.zeros((0, 0))
+    ctf = _ctfidf(counts, [cores[k] for k in ks]) if ks and counts is not None else np.zeros((len(ks), 0))
     theme_rows = []
     for row, k in enumerate(ks):
         order = np.argsort(-ctf[row], kind="stable")
@@ -432,7 +432,7 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
     for theme, sub in overlaps.groupby("theme", sort=False):
         sub = sub.sort_values(["jaccard", "code"], ascending=[False, True]).head(3)
         best[theme] = "; ".join(f"{c} ({j:.2f})" for c, j in zip(sub["code"], sub["jaccard"]))
-    themes.insert(6, "overlapping_codes", themes["theme"].map(best).fillna(""))
+    themes.insert(6, "overlapping_codes", themes["theme"].map(lambda t: best.get(t, "")))
 
     examples = _examples(study, frame, links, name_of, include_names)
     by_segment = _by_segment(frame, links)
@@ -599,8 +599,10 @@ def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
         lines.append(f"  # {row.theme}: {row.passages} passages from {row.participants} participants; "
                      f"mean compound {row.mean_compound:+.2f}"
                      + (f"; overlaps {row.overlapping_codes}" if row.overlapping_codes else ""))
-        block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
+        block = yaml.safe_dump([{k: v for k, v in entry.items() if k != "keywords"}], sort_keys=False,
+                               allow_unicode=True, width=100)
         lines.extend("  " + line for line in block.rstrip("\n").split("\n"))
+        lines.append("    keywords: " + yaml.safe_dump(keywords, default_flow_style=True, width=1000).strip())
     if not len(result.themes):
         lines[-1] = "codes: []"
     return "\n".join(lines) + "\n"
