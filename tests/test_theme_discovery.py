@@ -309,3 +309,43 @@ def test_themes_command_reports_a_missing_vector_file(small_study, tmp_path, cap
                  str(tmp_path / "none.vec")])
     assert code == 2
     assert "none.vec" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- report and figure
+
+def test_report_appendix_reads_the_suggested_themes(pilot_result, tmp_path):
+    from kit.report import build_report
+
+    study, result = pilot_result
+    bare = build_report(study, tmp_path / "bare")
+    part = bare.outline[bare.outline["part"].str.contains("Themes suggested")]
+    assert part["status"].tolist() == ["missing"]
+    assert "suggested_themes.csv" in part["source"].iloc[0]
+    out = tmp_path / "out"
+    td.write_suggestions(result, out / "tables")
+    html = build_report(study, out).path.read_text(encoding="utf-8")
+    section = html[html.index("Themes suggested by the interviews"):]
+    assert "tables/suggested_themes.csv" in section
+    for label in result.themes["label"].head(3):
+        assert label.split(" / ")[0] in section
+
+
+def test_suggested_themes_chart_has_a_bar_per_theme(pilot_result):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from kit.coding_plots import suggested_themes_chart
+
+    _, result = pilot_result
+    fig = suggested_themes_chart(result.themes)
+    left, right = fig.axes
+    assert [round(p.get_width()) for p in left.patches] == result.themes["passages"].tolist()
+    ticks = [t.get_text() for t in left.get_yticklabels()]
+    assert ticks[0].startswith(result.themes["theme"].iloc[0])
+    assert right.get_xlabel() and left.get_xlabel() and fig._suptitle.get_text()
+    plt.close(fig)
+    empty = suggested_themes_chart(result.themes.iloc[0:0])
+    assert "No suggested themes" in " ".join(t.get_text() for ax in empty.axes for t in ax.texts)
+    plt.close(empty)
