@@ -61,6 +61,7 @@ MAX_DF = 0.5
 MEMBERSHIP = 0.5           # a passage joins every theme with >= this share of its strongest weight
 MIN_FIT = 0.15             # cosine between a passage and its reconstruction; below: unassigned
 MAX_THEMES = 30
+MAX_FIT = 20_000           # above this many passages the themes are learnt on a seeded sample
 N_TERMS = 10
 N_EXAMPLES = 3
 
@@ -109,28 +110,26 @@ class _Analyzer:
     often for each stem (so labels read as words, not stems)."""
 
     def __init__(self, stop_words):
+        self.stop = frozenset(stop_words)
+        self.memo: dict[str, str | None] = {}   # token -> its stem, None for a word left out
+        self.seen: Counter = Counter()           # tokens as written, for readable labels
+        self._surface: dict[str, Counter] | None = None
+
+    def _stem(self, token: str) -> str | None:
         from kit.coding import stem
 
-        self.stem = stem
-        self.stop = frozenset(stop_words)
-        self.surface: dict[str, Counter] = {}
+        word = token.split("'", 1)[0].split("’", 1)[0]
+        got = None if len(word) < 2 or word.isdigit() or word in self.stop else stem(word)
+        self.memo[token] = got
+        return got
 
     def words(self, text: str) -> list[str | None]:
         from kit.coding import tokens
 
-        out = []
-        for token in tokens(text):
-            word = re.split(r"['’]", token, maxsplit=1)[0]
-            if len(word) < 2 or word.isdigit() or word in self.stop:
-                out.append(None)
-                continue
-            s = self.stem(word)
-            counter = self.surface.get(s)
-            if counter is None:
-                counter = self.surface[s] = Counter()
-            counter[word] += 1
-            out.append(s)
-        return out
+        found = tokens(text)
+        self.seen.update(found)
+        memo = self.memo
+        return [memo[t] if t in memo else self._stem(t) for t in found]
 
     def __call__(self, text: str) -> list[str]:
         words = self.words(text)
@@ -138,9 +137,21 @@ class _Analyzer:
         features += [f"{a} {b}" for a, b in zip(words, words[1:]) if a is not None and b is not None and a != b]
         return features
 
+    @property
+    def surface(self) -> dict[str, Counter]:
+        """{stem: Counter of the words (apostrophe endings cut) seen for it}."""
+        if self._surface is None:
+            self._surface = {}
+            for token, n in self.seen.items():
+                s = self.memo.get(token)
+                if s is not None:
+                    word = token.split("'", 1)[0].split("’", 1)[0]
+                    self._surface.setdefault(s, Counter())[word] += n
+        return self._surface
+
     def readable(self, feature: str) -> str:
-        return " ".join(self.surface[s].most_common(1)[0][0] if s in self.surface else s
-                        for s in feature.split(" "))
+        surface = self.surface
+        return " ".join(surface[s].most_common(1)[0][0] if s in surface else s for s in feature.split(" "))
 
 
 def _stop_words(study) -> set[str]:
@@ -277,7 +288,32 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
         vectors = load_word_vectors(embedding_model)
         weights, fit = _embedding_themes(frame["text"].tolist(), counts, vocab, analyzer, vectors, k_wanted, seed)
     membership = _membership(frame, weights, fit, min_fit)
-    return _describe(study, frame, membership, counts, vocab, analyzer, settings, include_names, codings)
+    scores, coded = _scores_and_codings(study, frame, codings)
+    return _describe(study, frame.assign(compound=scores), membership, counts, vocab, analyzer, settings,
+                     include_names, coded)
+
+
+def _scores_and_codings(study, frame, codings):
+    """The VADER compound of every passage and the codings the overlaps are measured
+    against: ``codings`` when given, else the coders' codings where they coded and the
+    codebook's auto-coding elsewhere (None without codebook and codings). Both are computed
+    by ``kit.analyze``'s helper, which spreads large studies over the machine's cores."""
+    from kit.analyze import _score_and_code
+    from kit.sentiment import compound
+    from kit.themes import combine_codings
+
+    texts = frame["text"].tolist()
+    if codings is not None or not len(study.codebook):
+        scores = compound(texts) if texts else []
+        if codings is None and len(study.codings):
+            codings = study.codings
+        return np.asarray(scores, dtype=float), codings
+    segments = frame[["segment_id", "interview_id", "participant", "kind", "text"]]
+    scores, auto = _score_and_code(texts, segments, study.codebook)
+    manual = study.codings
+    if len(manual):
+        auto = combine_codings(auto, manual, segments)
+    return np.asarray(scores, dtype=float), auto
 
 
 def _term_counts(texts, analyzer):
@@ -308,15 +344,28 @@ def _nmf_themes(counts, k, seed):
     x = _tfidf(counts)
     k = int(min(k, x.shape[0], x.shape[1]))
     model = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=400, tol=1e-4)
-    w = model.fit_transform(x)
-    h = model.components_
-    recon = w @ h
-    dense_norm = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    dot = np.asarray(x.multiply(recon).sum(axis=1)).ravel()
-    rnorm = np.linalg.norm(recon, axis=1)
+    if x.shape[0] <= MAX_FIT:
+        w = model.fit_transform(x)
+    else:  # a large study: learn the themes on a seeded sample, then place every passage
+        sample = np.sort(np.random.default_rng(seed).choice(x.shape[0], MAX_FIT, replace=False))
+        model.fit(x[sample])
+        w = model.transform(x)
+    return w, _reconstruction_cosine(x.tocsr(), w, model.components_)
+
+
+def _reconstruction_cosine(x, w, h, chunk: int = 200_000) -> np.ndarray:
+    """cos(x_i, w_i H) for every row, without forming the dense n × terms product: the dot
+    product needs W H only where x is non-zero, and |w_i H|² = w_i (H Hᵀ) w_iᵀ."""
+    norm = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    dot = np.zeros(x.shape[0])
+    for start in range(0, len(rows), chunk):
+        r, c = rows[start:start + chunk], x.indices[start:start + chunk]
+        values = np.einsum("ij,ji->i", w[r], h[:, c]) * x.data[start:start + chunk]
+        np.add.at(dot, r, values)
+    rnorm = np.sqrt(np.maximum(np.einsum("ij,jk,ik->i", w, h @ h.T, w), 0))
     with np.errstate(invalid="ignore", divide="ignore"):
-        fit = np.where((dense_norm > 0) & (rnorm > 0), dot / (dense_norm * rnorm), 0.0)
-    return w, fit
+        return np.where((norm > 0) & (rnorm > 0), dot / (norm * rnorm), 0.0)
 
 
 def _embedding_themes(texts, counts, vocab, analyzer, vectors, k, seed):
@@ -356,7 +405,7 @@ def _surface_words(text, analyzer):
 
     out = []
     for token in tokens(text):
-        word = re.split(r"['’]", token, maxsplit=1)[0]
+        word = token.split("'", 1)[0].split("’", 1)[0]
         if len(word) >= 2 and not word.isdigit() and word not in analyzer.stop:
             out.append(word)
     return out
@@ -364,18 +413,21 @@ def _surface_words(text, analyzer):
 
 def _membership(frame, weights, fit, min_fit) -> pd.DataFrame:
     """(passage index, theme index, weight) rows; theme index -1 for unassigned passages."""
-    rows = []
     n = len(frame)
-    for i in range(n):
-        w = weights[i]
-        top = float(w.max()) if w.size else 0.0
-        if top <= 0 or fit[i] < min_fit:
-            rows.append((i, -1, 0.0, float(fit[i])))
-            continue
-        total = float(w.sum())
-        for j in np.flatnonzero(w >= MEMBERSHIP * top):
-            rows.append((i, int(j), float(w[j] / total), float(fit[i])))
-    return pd.DataFrame(rows, columns=["index", "k", "weight", "fit"])
+    top = weights.max(axis=1) if weights.shape[1] else np.zeros(n)
+    unassigned = (top <= 0) | (fit < min_fit)
+    member = (weights >= MEMBERSHIP * top[:, None]) & ~unassigned[:, None] & (weights > 0)
+    index, k = np.nonzero(member)  # row-major: passages in order, themes in order within each
+    total = weights.sum(axis=1)
+    members = pd.DataFrame({"index": index, "k": k, "weight": weights[index, k] / np.where(total > 0, total, 1)[index],
+                            "fit": fit[index]})
+    alone = np.flatnonzero(unassigned)
+    rest = pd.DataFrame({"index": alone, "k": -1, "weight": 0.0, "fit": fit[alone]})
+    frames = [f for f in (members, rest) if len(f)]
+    if not frames:
+        return pd.DataFrame({"index": np.zeros(0, dtype=int), "k": np.zeros(0, dtype=int), "weight": [], "fit": []})
+    table = pd.concat(frames, ignore_index=True)
+    return table.sort_values(["index", "k"], kind="stable").reset_index(drop=True)
 
 
 def _ctfidf(counts, groups: list[np.ndarray]) -> np.ndarray:
@@ -390,9 +442,7 @@ def _ctfidf(counts, groups: list[np.ndarray]) -> np.ndarray:
     return tf * idf[None, :]
 
 
-def _describe(study, frame, membership, counts, vocab, analyzer, settings, include_names, codings):
-    from kit.sentiment import compound
-
+def _describe(study, frame, membership, counts, vocab, analyzer, settings, include_names, coded):
     assigned = membership[membership["k"] >= 0]
     ks = sorted(assigned["k"].unique().tolist())
     groups = {k: assigned.loc[assigned["k"] == k, "index"].to_numpy() for k in ks}
@@ -403,8 +453,6 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
     # Largest theme first; ties by the first passage in study order, so names are stable.
     ks.sort(key=lambda k: (-len(groups[k]), int(groups[k].min())))
     name_of = {k: f"T{n:02d}" for n, k in enumerate(ks, start=1)}
-    scores = np.asarray(compound(frame["text"].tolist()), dtype=float) if len(frame) else np.zeros(0)
-    frame = frame.assign(compound=scores)
 
     ctf = _ctfidf(counts, [cores[k] for k in ks]) if ks and counts is not None else np.zeros((len(ks), 0))
     theme_rows = []
@@ -427,7 +475,7 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
                               theme=membership["k"].map(lambda k: name_of.get(k, UNASSIGNED)))
     table = links[["segment_id", "theme", "weight"]].reset_index(drop=True)
 
-    overlaps = _overlaps(study, frame, table, codings)
+    overlaps = _overlaps(frame, table, coded)
     best = {}
     for theme, sub in overlaps.groupby("theme", sort=False):
         sub = sub.sort_values(["jaccard", "code"], ascending=[False, True]).head(3)
@@ -458,23 +506,25 @@ def _examples(study, frame, links, name_of, include_names) -> pd.DataFrame:
     columns = ["theme", "rank", "segment_id", "participant", "text"]
     ok = study.consenting()
     people = roster(study)
-    rows = []
     members = links[links["k"] >= 0]
-    for k, name in name_of.items():
-        sub = members[members["k"] == k]
-        sub = sub.assign(score=sub["weight"] * sub["fit"]).sort_values(["score", "index"], ascending=[False, True])
-        rank = 0
-        for i in sub["index"]:
-            passage = frame.iloc[int(i)]
-            if passage["participant"] not in ok:
-                continue
-            rank += 1
-            rows.append({"theme": name, "rank": rank, "segment_id": passage["segment_id"],
-                         "participant": passage["participant"],
-                         "text": redact(passage["text"], people, names=not include_names)})
-            if rank == N_EXAMPLES:
-                break
-    return pd.DataFrame(rows, columns=columns)
+    participant = frame["participant"].to_numpy()[members["index"].to_numpy()]
+    members = members[np.isin(participant, list(ok))]
+    if not len(members):
+        return pd.DataFrame(columns=columns)
+    # Most representative: the largest share of the passage's weight in the theme times how
+    # well the themes explain the passage.
+    members = members.assign(score=members["weight"] * members["fit"], order=members["k"].map(
+        {k: n for n, k in enumerate(name_of)}))
+    top = (members.sort_values(["order", "score", "index"], ascending=[True, False, True], kind="stable")
+           .groupby("order", sort=True).head(N_EXAMPLES))
+    chosen = frame.iloc[top["index"].to_numpy()]
+    return pd.DataFrame({
+        "theme": top["theme"].to_numpy(),
+        "rank": top.groupby("order").cumcount().to_numpy() + 1,
+        "segment_id": chosen["segment_id"].to_numpy(),
+        "participant": chosen["participant"].to_numpy(),
+        "text": [redact(t, people, names=not include_names) for t in chosen["text"]],
+    }, columns=columns)
 
 
 def _by_segment(frame, links) -> pd.DataFrame:
@@ -488,9 +538,8 @@ def _by_segment(frame, links) -> pd.DataFrame:
     return table.reset_index()[columns]
 
 
-def _overlaps(study, frame, table, codings) -> pd.DataFrame:
+def _overlaps(frame, table, coded) -> pd.DataFrame:
     columns = ["theme", "code", "both", "theme_passages", "code_passages", "jaccard"]
-    coded = _existing_codings(study, frame) if codings is None else codings
     if coded is None or not len(coded):
         return pd.DataFrame(columns=columns)
     seg = "segment_id" if "segment_id" in coded else "segment"
@@ -506,21 +555,6 @@ def _overlaps(study, frame, table, codings) -> pd.DataFrame:
                 rows.append({"theme": theme, "code": code, "both": both, "theme_passages": len(mine),
                              "code_passages": len(theirs), "jaccard": both / len(mine | theirs)})
     return pd.DataFrame(rows, columns=columns)
-
-
-def _existing_codings(study, frame):
-    from kit.coding import autocode
-    from kit.themes import combine_codings
-
-    segments = study.segments()
-    manual = study.codings
-    if not len(study.codebook) and not len(manual):
-        return None
-    auto = autocode(segments, study.codebook) if len(study.codebook) else pd.DataFrame(
-        columns=["segment_id", "code"])
-    if not len(manual):
-        return auto
-    return combine_codings(auto, manual, segments)
 
 
 # --------------------------------------------------------------------------- evaluation
