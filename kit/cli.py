@@ -193,6 +193,9 @@ def cmd_themes(args) -> int:
     print(f"interview-kit themes: {len(result.themes)} suggested themes, {len(result.unassigned)} of "
           f"{result.settings['n_passages']} passages unassigned; review suggested_codebook.yml before merging "
           "anything into the study's codebook.yml", file=sys.stderr)
+    if len(result.themes) and not len(result.examples):
+        print("interview-kit themes: no example passages: no participant consented to being quoted "
+              "(consent_quote in participants.csv)", file=sys.stderr)
     return EXIT_OK
 
 

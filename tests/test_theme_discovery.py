@@ -349,3 +349,13 @@ def test_suggested_themes_chart_has_a_bar_per_theme(pilot_result):
     empty = suggested_themes_chart(result.themes.iloc[0:0])
     assert "No suggested themes" in " ".join(t.get_text() for ax in empty.axes for t in ax.texts)
     plt.close(empty)
+
+
+def test_large_studies_learn_on_a_seeded_sample_and_keep_every_passage(small_study, monkeypatch):
+    monkeypatch.setattr(td, "MAX_FIT", 12)
+    study = load_study(small_study)
+    first = td.discover_themes(study, n_themes=2, seed=3)
+    again = td.discover_themes(study, n_themes=2, seed=3)
+    pd.testing.assert_frame_equal(first.passages, again.passages)
+    assert set(first.passages["segment_id"]) == set(td.passages(study)["segment_id"])
+    assert len(first.themes) == 2
