@@ -56,13 +56,12 @@ CORPUS_SECONDS, SCALE_SECONDS, MEMORY_TARGET = 30.0, 120.0, 2 * 1024 ** 3
 
 def plain_nmf(frame, k: int, seed: int = 0):
     """The baseline: TF-IDF (English stop words) + NMF, each passage to its strongest theme."""
-    import pandas as pd
-    from sklearn.decomposition import NMF
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     import warnings
 
+    import pandas as pd
+    from sklearn.decomposition import NMF
     from sklearn.exceptions import ConvergenceWarning
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
     x = TfidfVectorizer(stop_words="english").fit_transform(frame["text"])
     with warnings.catch_warnings():
@@ -244,7 +243,7 @@ def scale(n: int, seed: int = 0) -> dict:
         env = dict(os.environ, PYTHONPATH=str(REPO))
         start = time.perf_counter()
         done = subprocess.run([sys.executable, __file__, "--child", str(root)], env=env,
-                              capture_output=True, text=True)
+                              capture_output=True, text=True, check=False)
         wall = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     if done.returncode:

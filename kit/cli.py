@@ -171,7 +171,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_themes(args) -> int:
-    from kit.theme_discovery import TargetInsideStudy, check_target, discover_themes, write_suggestions
+    from kit.theme_discovery import (
+        TargetInsideStudy,
+        check_target,
+        discover_themes,
+        write_suggestions,
+    )
 
     path = _study_arg(args.dir)
     try:

@@ -43,15 +43,25 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 __all__ = [
-    "PASSAGE_KINDS", "UNASSIGNED", "ThemeSuggestions", "discover_themes", "passages",
-    "theme_code_f1", "suggested_codebook", "write_suggestions", "load_word_vectors",
-    "default_n_themes", "TargetInsideStudy", "check_target",
+    "PASSAGE_KINDS",
+    "UNASSIGNED",
+    "TargetInsideStudy",
+    "ThemeSuggestions",
+    "check_target",
+    "default_n_themes",
+    "discover_themes",
+    "load_word_vectors",
+    "passages",
+    "suggested_codebook",
+    "theme_code_f1",
+    "write_suggestions",
 ]
 
 PASSAGE_KINDS = ("turn", "quote", "insight")
@@ -66,14 +76,7 @@ N_TERMS = 10
 N_EXAMPLES = 3
 
 # Words of talk that carry no theme: fillers, hedges and contraction stubs ("don" of "don't").
-FILLERS = frozenset("""
-um uh er erm ah oh hmm mm mhm yeah yep yes ok okay like just really actually basically
-literally honestly kind sort lot lots bit thing things stuff know think mean guess right
-well gonna wanna got get gets getting say said says tell told going go goes went come
-came want wanted need needed make made let maybe probably pretty quite definitely
-don didn doesn isn wasn aren weren won wouldn couldn shouldn haven hasn hadn ve ll re
-im ive id youre thats theres whats dont didnt doesnt cant wont isnt wasnt
-""".split())
+FILLERS = frozenset(["um", "uh", "er", "erm", "ah", "oh", "hmm", "mm", "mhm", "yeah", "yep", "yes", "ok", "okay", "like", "just", "really", "actually", "basically", "literally", "honestly", "kind", "sort", "lot", "lots", "bit", "thing", "things", "stuff", "know", "think", "mean", "guess", "right", "well", "gonna", "wanna", "got", "get", "gets", "getting", "say", "said", "says", "tell", "told", "going", "go", "goes", "went", "come", "came", "want", "wanted", "need", "needed", "make", "made", "let", "maybe", "probably", "pretty", "quite", "definitely", "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn", "hadn", "ve", "ll", "re", "im", "ive", "id", "youre", "thats", "theres", "whats", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt"])
 
 
 # --------------------------------------------------------------------------- passages
@@ -134,7 +137,7 @@ class _Analyzer:
     def __call__(self, text: str) -> list[str]:
         words = self.words(text)
         features = [w for w in words if w is not None]
-        features += [f"{a} {b}" for a, b in zip(words, words[1:]) if a is not None and b is not None and a != b]
+        features += [f"{a} {b}" for a, b in pairwise(words) if a is not None and b is not None and a != b]
         return features
 
     @property
@@ -275,7 +278,7 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
     settings = {"method": "nmf-tfidf" if embedding_model is None else "kmeans-embedding",
                 "n_themes": int(k_wanted), "seed": int(seed), "min_fit": float(min_fit),
                 "min_df": MIN_DF, "max_df": MAX_DF, "membership": MEMBERSHIP,
-                "n_passages": int(len(frame))}
+                "n_passages": len(frame)}
     if embedding_model is not None:
         settings["embedding_model"] = str(embedding_model)
 
@@ -464,7 +467,7 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
         members = frame.iloc[groups[k]]
         theme_rows.append({
             "theme": name_of[k], "label": " / ".join(_label_terms(words)), "terms": ", ".join(words),
-            "participants": int(members["who"].nunique()), "passages": int(len(members)),
+            "participants": int(members["who"].nunique()), "passages": len(members),
             "mean_compound": float(members["compound"].mean()), "keywords": ", ".join(singles[:5]),
         })
     themes = pd.DataFrame(theme_rows, columns=["theme", "label", "terms", "participants", "passages",
@@ -620,8 +623,8 @@ def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
     lines = ["# Suggested codes from `interview-kit themes` (theme discovery, no codebook used).",
              "# Review each entry: rename it, rewrite the definition, add include/exclude guidance,",
              "# drop the ones that are not themes, then merge the rest into the study's codebook.yml by hand.",
-             f"# Method: {result.settings.get('method')}, {result.settings.get('n_themes')} themes, "
-             f"seed {result.settings.get('seed')}.",
+             (f"# Method: {result.settings.get('method')}, {result.settings.get('n_themes')} themes, "
+              f"seed {result.settings.get('seed')}."),
              "codes:"]
     for row in result.themes.itertuples(index=False):
         name = _code_name(row.label.split(" / "), taken)

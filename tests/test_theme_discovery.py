@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from conftest import STUDY_YML, tree_snapshot, write
 from sklearn.metrics import adjusted_rand_score, f1_score
 
-from conftest import STUDY_YML, tree_snapshot, write
 from kit import theme_discovery as td
 from kit.check import check_study
 from kit.cli import main
