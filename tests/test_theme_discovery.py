@@ -359,3 +359,29 @@ def test_large_studies_learn_on_a_seeded_sample_and_keep_every_passage(small_stu
     pd.testing.assert_frame_equal(first.passages, again.passages)
     assert set(first.passages["segment_id"]) == set(td.passages(study)["segment_id"])
     assert len(first.themes) == 2
+
+
+@pytest.mark.slow
+def test_coding_notebook_records_the_suggested_themes(tmp_path, pilot_result):
+    import nbformat
+    import papermill as pm
+    from conftest import REPO
+
+    from kit.paths import pilot_path
+    from kit.pipeline import own_kernel
+
+    _, result = pilot_result
+    path = REPO / "notebooks" / "04-coding.ipynb"
+    out = tmp_path / "out"
+    with own_kernel() as kernel:
+        pm.execute_notebook(str(path), str(tmp_path / path.name), kernel_name=kernel, progress_bar=False,
+                            cwd=str(path.parent), parameters={"study_dir": str(pilot_path()), "out_dir": str(out)})
+    executed = nbformat.read(tmp_path / path.name, as_version=4)
+    assert not any(o.get("output_type") == "error" for c in executed.cells for o in c.get("outputs", []))
+    themes = pd.read_csv(out / "tables" / "suggested_themes.csv", keep_default_na=False)
+    assert themes["label"].tolist() == result.themes["label"].tolist()
+    assert themes["passages"].tolist() == result.themes["passages"].tolist()
+    examples = pd.read_csv(out / "tables" / "suggested_theme_examples.csv")
+    assert examples["segment_id"].tolist() == result.examples["segment_id"].tolist()
+    assert yaml.safe_load((out / "tables" / "suggested_codebook.yml").read_text())["codes"]
+    assert (out / "figures" / "suggested_themes.png").stat().st_size > 5000
