@@ -169,14 +169,8 @@ def coherence(result, study, seed: int = 0) -> tuple[float, float]:
     for t in range(k):
         words = [dictionary[i] for i, _ in lda.get_topic_terms(t, topn=len(dictionary))]
         lda_topics.append([w for w in words if " " not in w][:10])
-    stem_of = {}
-    for stem_, counter in analyzer.surface.items():
-        for word in counter:
-            stem_of.setdefault(word, stem_)
-    kit_topics = []
-    for terms in result.themes["terms"]:
-        words = [w for w in terms.split(", ") if " " not in w]
-        kit_topics.append([stem_of.get(w, w) for w in words][:10])
+    single = result.terms[~result.terms["feature"].str.contains(" ")]
+    kit_topics = [group.sort_values("rank")["feature"].head(10).tolist() for _, group in single.groupby("theme")]
     kit_topics = [t for t in kit_topics if len(t) >= 2]
     uni = Dictionary(texts)
 

@@ -74,6 +74,8 @@ MAX_THEMES = 30
 MAX_FIT = 20_000           # above this many passages the themes are learnt on a seeded sample
 N_TERMS = 10
 N_EXAMPLES = 3
+N_RANKED = 30
+TERM_COLUMNS = ["theme", "rank", "term", "feature", "ctfidf"]
 
 # Words of talk that carry no theme: fillers, hedges and contraction stubs ("don" of "don't").
 FILLERS = frozenset(["um", "uh", "er", "erm", "ah", "oh", "hmm", "mm", "mhm", "yeah", "yep", "yes", "ok", "okay", "like", "just", "really", "actually", "basically", "literally", "honestly", "kind", "sort", "lot", "lots", "bit", "thing", "things", "stuff", "know", "think", "mean", "guess", "right", "well", "gonna", "wanna", "got", "get", "gets", "getting", "say", "said", "says", "tell", "told", "going", "go", "goes", "went", "come", "came", "want", "wanted", "need", "needed", "make", "made", "let", "maybe", "probably", "pretty", "quite", "definitely", "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn", "hadn", "ve", "ll", "re", "im", "ive", "id", "youre", "thats", "theres", "whats", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt"])
@@ -231,6 +233,8 @@ class ThemeSuggestions:
     * ``by_segment``: theme, segment, participants, passages, mean_compound.
     * ``overlaps``: theme, code, both, theme_passages, code_passages, jaccard.
     * ``settings``: the method and its settings, for the record.
+    * ``terms``: the 30 best terms of each theme by c-TF-IDF: theme, rank, term (as written),
+      feature (the stem or stem pair), ctfidf.
     """
 
     themes: pd.DataFrame
@@ -240,6 +244,7 @@ class ThemeSuggestions:
     overlaps: pd.DataFrame
     settings: dict = field(default_factory=dict)
     study_path: Path | None = None
+    terms: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TERM_COLUMNS))
 
     @property
     def unassigned(self) -> list[str]:
@@ -458,10 +463,12 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
     name_of = {k: f"T{n:02d}" for n, k in enumerate(ks, start=1)}
 
     ctf = _ctfidf(counts, [cores[k] for k in ks]) if ks and counts is not None else np.zeros((len(ks), 0))
-    theme_rows = []
+    theme_rows, term_rows = [], []
     for row, k in enumerate(ks):
-        order = np.argsort(-ctf[row], kind="stable")
-        top = [vocab[j] for j in order if ctf[row, j] > 0][:N_TERMS]
+        order = [j for j in np.argsort(-ctf[row], kind="stable") if ctf[row, j] > 0]
+        term_rows += [{"theme": name_of[k], "rank": rank, "term": analyzer.readable(vocab[j]), "feature": vocab[j],
+                       "ctfidf": float(ctf[row, j])} for rank, j in enumerate(order[:N_RANKED], start=1)]
+        top = [vocab[j] for j in order[:N_TERMS]]
         words = [analyzer.readable(t) for t in top]
         singles = [analyzer.readable(t) for t in top if " " not in t]
         members = frame.iloc[groups[k]]
@@ -488,7 +495,8 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
     examples = _examples(study, frame, links, name_of, include_names)
     by_segment = _by_segment(frame, links)
     return ThemeSuggestions(themes=themes, passages=table, examples=examples, by_segment=by_segment,
-                            overlaps=overlaps, settings=settings, study_path=Path(study.path))
+                            overlaps=overlaps, settings=settings, study_path=Path(study.path),
+                            terms=pd.DataFrame(term_rows, columns=TERM_COLUMNS))
 
 
 def _label_terms(words: list[str]) -> list[str]:
@@ -665,8 +673,8 @@ def write_suggestions(result: ThemeSuggestions, out) -> dict[str, Path]:
     """Write OUT/suggested_themes.csv (theme, label, terms, participants, passages,
     mean_compound, overlapping_codes, keywords), OUT/suggested_theme_passages.csv
     (segment_id, theme, weight), OUT/suggested_theme_examples.csv,
-    OUT/suggested_themes_by_segment.csv and OUT/suggested_codebook.yml, each to a temporary
-    file first and then moved into place. Raises ``TargetInsideStudy`` for a target inside
+    OUT/suggested_themes_by_segment.csv, OUT/suggested_theme_terms.csv (theme, rank, term,
+    feature, ctfidf) and OUT/suggested_codebook.yml, each to a temporary file first and then moved into place. Raises ``TargetInsideStudy`` for a target inside
     (or containing) the study. Returns {name: path}."""
     from kit.csvio import atomic_write_csv, atomic_write_text
 
@@ -681,6 +689,7 @@ def write_suggestions(result: ThemeSuggestions, out) -> dict[str, Path]:
         "passages": out / "suggested_theme_passages.csv",
         "examples": out / "suggested_theme_examples.csv",
         "by_segment": out / "suggested_themes_by_segment.csv",
+        "terms": out / "suggested_theme_terms.csv",
         "codebook": out / "suggested_codebook.yml",
     }
     themes = result.themes.assign(mean_compound=result.themes["mean_compound"].round(4))
@@ -688,5 +697,6 @@ def write_suggestions(result: ThemeSuggestions, out) -> dict[str, Path]:
     atomic_write_csv(paths["passages"], result.passages.assign(weight=result.passages["weight"].round(4)))
     atomic_write_csv(paths["examples"], result.examples)
     atomic_write_csv(paths["by_segment"], result.by_segment.round({"mean_compound": 4}))
+    atomic_write_csv(paths["terms"], result.terms.round({"ctfidf": 6}))
     atomic_write_text(paths["codebook"], suggested_codebook(result, existing))
     return paths

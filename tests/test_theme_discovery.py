@@ -290,6 +290,12 @@ def test_themes_command_writes_the_tables(small_study, tmp_path, capsys):
     examples = pd.read_csv(out / "suggested_theme_examples.csv")
     assert set(examples["participant"]) <= {"P-1", "P-3"}
     assert yaml.safe_load((out / "suggested_codebook.yml").read_text())["codes"]
+    terms = pd.read_csv(out / "suggested_theme_terms.csv")
+    assert list(terms.columns) == ["theme", "rank", "term", "feature", "ctfidf"]
+    for theme, row in zip(themes["theme"], themes["terms"]):
+        ranked = terms[terms["theme"] == theme].sort_values("rank")
+        assert ranked["term"].head(10).tolist() == row.split(", ")
+        assert ranked["ctfidf"].is_monotonic_decreasing
     assert not list(out.glob("*.tmp*"))
     printed = capsys.readouterr()
     assert str(out / "suggested_themes.csv") in printed.out
