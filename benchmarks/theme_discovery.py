@@ -18,7 +18,7 @@ What it measures (see docs/theme-discovery.md for the figures and how to read th
   repository): topic coherence, the mean NPMI (Bouma 2009; Röder et al. 2015, gensim's
   ``CoherenceModel(coherence="c_npmi")``, each passage one window) of each theme's top-10
   single-word terms, against gensim's ``LdaModel`` with the same number of topics on the same
-  passages and vocabulary (target: kit >= LDA); stability as the mean pairwise adjusted Rand
+  passages and vocabulary, both averaged over five seeds (target: kit >= LDA); stability as the mean pairwise adjusted Rand
   index (sklearn) of the passages' strongest themes over five seeds, both on all passages and
   on five 90% subsamples (scored on the passages two subsamples share); wall time of
   loading the study and discovering its themes (target <= 30 s).
@@ -144,8 +144,10 @@ def _subsample(study, share: float, seed: int):
     return sub
 
 
-def coherence(result, study, seed: int = 0) -> tuple[float, float]:
-    """Mean NPMI of the top-10 single-word terms: the kit's themes and gensim's LDA."""
+def coherence(results, study) -> list[tuple[float, float]]:
+    """Mean NPMI of the top-10 single-word terms of the kit's themes and of gensim's LDA with
+    as many topics, on the same passages and vocabulary: one (kit, lda) pair per result, the
+    LDA seeded as the result was."""
     from gensim.corpora import Dictionary
     from gensim.models import CoherenceModel, LdaModel
 
@@ -154,32 +156,33 @@ def coherence(result, study, seed: int = 0) -> tuple[float, float]:
     frame = td.passages(study)
     analyzer = td._Analyzer(td._stop_words(study))
     counts, vocab = td._term_counts(frame["text"].tolist(), analyzer)
-    coo = counts.tocsr()
     docs = []
-    for i in range(coo.shape[0]):
-        row = coo[i]
+    for i in range(counts.shape[0]):
+        row = counts[i]
         docs.append([vocab[j] for j, c in zip(row.indices, row.data) for _ in range(int(c))])
     texts = [[t for t in doc if " " not in t] for doc in docs]
-    dictionary = Dictionary(docs)
+    dictionary, uni = Dictionary(docs), Dictionary(texts)
+    bows = [dictionary.doc2bow(d) for d in docs]
     window = max(len(t) for t in texts) + 1
-    k = result.settings["n_themes"]
-    lda = LdaModel([dictionary.doc2bow(d) for d in docs], id2word=dictionary, num_topics=k,
-                   random_state=seed, passes=10, iterations=100, alpha="auto", eta="auto")
-    lda_topics = []
-    for t in range(k):
-        words = [dictionary[i] for i, _ in lda.get_topic_terms(t, topn=len(dictionary))]
-        lda_topics.append([w for w in words if " " not in w][:10])
-    single = result.terms[~result.terms["feature"].str.contains(" ")]
-    kit_topics = [group.sort_values("rank")["feature"].head(10).tolist() for _, group in single.groupby("theme")]
-    kit_topics = [t for t in kit_topics if len(t) >= 2]
-    uni = Dictionary(texts)
 
     def npmi(topics):
         model = CoherenceModel(topics=topics, texts=texts, dictionary=uni, coherence="c_npmi",
                                window_size=window, processes=1)
         return float(model.get_coherence())
 
-    return npmi(kit_topics), npmi(lda_topics)
+    pairs = []
+    for result in results:
+        k, seed = result.settings["n_themes"], result.settings["seed"]
+        lda = LdaModel(bows, id2word=dictionary, num_topics=k, random_state=seed, passes=10, iterations=100,
+                       alpha="auto", eta="auto")
+        lda_topics = []
+        for t in range(k):
+            words = [dictionary[i] for i, _ in lda.get_topic_terms(t, topn=len(dictionary))]
+            lda_topics.append([w for w in words if " " not in w][:10])
+        single = result.terms[~result.terms["feature"].str.contains(" ")]
+        kit_topics = [g.sort_values("rank")["feature"].head(10).tolist() for _, g in single.groupby("theme")]
+        pairs.append((npmi([t for t in kit_topics if len(t) >= 2]), npmi(lda_topics)))
+    return pairs
 
 
 def corpus(path: Path) -> dict:
@@ -191,18 +194,22 @@ def corpus(path: Path) -> dict:
         return {"ok": True, "skipped": True}
     with tempfile.TemporaryDirectory() as tmp:
         root = corpus_study(path, Path(tmp) / "corpus")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         study = kit.load_study(root, strict=False)
         result = td.discover_themes(study, seed=0)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         print(f"corpus: {len(study.interviews)} interviews, {result.settings['n_passages']} participant turns, "
-              f"{len(result.themes)} themes, {len(result.unassigned)} unassigned; load + discover {seconds:.1f} s")
+              f"{len(result.themes)} themes, {len(result.unassigned)} unassigned; load + discover {seconds:.1f} s "
+              f"({cpu:.1f} s CPU; load average {os.getloadavg()[0]:.1f})")
         print(result.themes[["theme", "label", "participants", "passages", "mean_compound"]].round(2).to_string(index=False))
-        kit_npmi, lda_npmi = coherence(result, study)
-        print(f"corpus: mean NPMI of top-10 terms: kit {kit_npmi:.3f}, gensim LDA {lda_npmi:.3f} "
-              f"({result.settings['n_themes']} topics)")
-        seeds = [_primary(td.discover_themes(study, seed=s)) for s in SEEDS]
-        seed_ari = _mean_ari(seeds)
+        by_seed = [td.discover_themes(study, seed=s) for s in SEEDS]
+        pairs = coherence(by_seed, study)
+        kit_npmi = sum(p[0] for p in pairs) / len(pairs)
+        lda_npmi = sum(p[1] for p in pairs) / len(pairs)
+        print(f"corpus: mean NPMI of top-10 terms over seeds {list(SEEDS)}: kit {kit_npmi:.3f} "
+              f"({', '.join(f'{p[0]:.3f}' for p in pairs)}), gensim LDA {lda_npmi:.3f} "
+              f"({', '.join(f'{p[1]:.3f}' for p in pairs)}); {result.settings['n_themes']} topics")
+        seed_ari = _mean_ari([_primary(r) for r in by_seed])
         subs = [_primary(td.discover_themes(_subsample(study, 0.9, s), seed=s)) for s in SEEDS]
         sub_ari = _mean_ari(subs)
         print(f"corpus: stability, mean pairwise ARI over seeds {list(SEEDS)}: {seed_ari:.3f} on all passages, "
@@ -223,6 +230,7 @@ def _scale_child(study: str) -> None:
     loaded_at = time.perf_counter() - start
     result = td.discover_themes(loaded, seed=0)
     print(json.dumps({"seconds": time.perf_counter() - start, "load_seconds": loaded_at,
+                      "cpu_seconds": time.process_time(),
                       "passages": result.settings["n_passages"], "themes": len(result.themes),
                       "unassigned": len(result.unassigned)}))
 
@@ -235,6 +243,7 @@ def scale(n: int, seed: int = 0) -> dict:
         root = Path(tmp) / "study"
         generate(root, n, 24, seed)
         env = dict(os.environ, PYTHONPATH=str(REPO))
+        print(f"scale: load average before the run {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         start = time.perf_counter()
         done = subprocess.run([sys.executable, __file__, "--child", str(root)], env=env,
                               capture_output=True, text=True, check=False)
@@ -246,9 +255,10 @@ def scale(n: int, seed: int = 0) -> dict:
     child = json.loads(done.stdout.strip().splitlines()[-1])
     print(f"scale: {n} generated interviews, {child['passages']} passages, {child['themes']} themes, "
           f"{child['unassigned']} unassigned; {wall:.1f} s wall in all (load {child['load_seconds']:.1f} s, "
-          f"load + discover {child['seconds']:.1f} s), peak memory {peak / 2 ** 20:.0f} MiB")
+          f"load + discover {child['seconds']:.1f} s, {child['cpu_seconds']:.1f} s CPU in the main process), "
+          f"peak memory {peak / 2 ** 20:.0f} MiB")
     load = os.getloadavg()
-    print(f"scale: load average during the run {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"scale: load average after the run {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     return {"seconds": round(wall, 1), "peak_mib": round(peak / 2 ** 20), "ok": wall <= SCALE_SECONDS and peak < MEMORY_TARGET}
 
 
