@@ -18,6 +18,7 @@ _API = {
     "krippendorff_alpha": "kit.agreement",
     "saturation": "kit.thematic_saturation",
     "compound": "kit.sentiment",
+    "discover_themes": "kit.theme_discovery",
     "lint_question": "kit.guide",
     "lint_guide": "kit.guide",
     "check_study": "kit.check",

@@ -181,6 +181,40 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_themes(args) -> int:
+    from kit.theme_discovery import (
+        TargetInsideStudy,
+        check_target,
+        discover_themes,
+        write_suggestions,
+    )
+
+    path = _study_arg(args.dir)
+    try:
+        check_target(args.out, path)
+    except TargetInsideStudy as exc:
+        print(f"interview-kit themes: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    study = _load_or_report(path)
+    if study is None:
+        return EXIT_PROBLEMS
+    try:
+        result = discover_themes(study, n_themes=args.n_themes, seed=args.seed, embedding_model=args.embedding_model,
+                                 include_names=args.include_names)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"interview-kit themes: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in write_suggestions(result, args.out).values():
+        print(path)
+    print(f"interview-kit themes: {len(result.themes)} suggested themes, {len(result.unassigned)} of "
+          f"{result.settings['n_passages']} passages unassigned; review suggested_codebook.yml before merging "
+          "anything into the study's codebook.yml", file=sys.stderr)
+    if len(result.themes) and not len(result.examples):
+        print("interview-kit themes: no example passages: no participant consented to being quoted "
+              "(consent_quote in participants.csv)", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from kit import __version__
 
@@ -229,6 +263,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--qdc", metavar="FILE", help="write a REFI-QDA codebook (.qdc)")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("themes", help="suggest themes found without a codebook, with their evidence and a "
+                                      "suggested codebook to review")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--out", required=True, help="folder for the suggestions (outside the study)")
+    p.add_argument("--n-themes", type=int, metavar="K", help="how many themes (default: sqrt(passages / 2), 2 to 30)")
+    p.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same themes")
+    p.add_argument("--embedding-model", metavar="PATH",
+                   help="local word vectors (word2vec/GloVe text format) to group passages by meaning")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.set_defaults(func=cmd_themes)
 
     p = sub.add_parser("recruit", help="pick people from a CRM/analytics pool to fill the study's quotas")
     p.add_argument("pool", help="the pool CSV (id or email, name, email, segment attributes, ...)")

@@ -384,3 +384,41 @@ def saturation_curve(result, title: str = "Thematic saturation"):
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+# --------------------------------------------------------------------------- theme discovery
+
+def suggested_themes_chart(themes, title: str = "Suggested themes by size and sentiment"):
+    """The suggested themes of ``kit.theme_discovery.discover_themes`` (its ``themes`` table:
+    theme, label, participants, passages, mean_compound), largest first: on the left the
+    passages in each theme as bars with the participants written beside them, on the right
+    the mean VADER compound of its passages as a dot on a -1 to 1 scale with its value.
+    Negative themes are hatched, so the sign does not rest on colour alone."""
+    if not len(themes):
+        return empty_figure(title, "No suggested themes: too few passages share their words.")
+    rows = list(themes.itertuples(index=False))
+    names = [textwrap.shorten(f"{r.theme} {r.label}", width=42, placeholder="…") for r in rows]
+    fig, (left, right) = plt.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [3, 2]},
+                                      figsize=(FIGSIZE[0] + 2, max(3.0, 0.38 * len(rows) + 1.6)))
+    most = max(r.passages for r in rows)
+    for y, r in enumerate(rows):
+        negative = r.mean_compound < 0
+        left.barh(y, r.passages, color=PALETTE[3] if negative else PALETTE[0], hatch="//" if negative else "",
+                  edgecolor="#333333", linewidth=0.6)
+        left.text(r.passages + most * 0.02, y, f"{r.passages} ({r.participants} people)", va="center", fontsize=8)
+        right.plot([0, r.mean_compound], [y, y], color="#999999", linewidth=1)
+        right.scatter([r.mean_compound], [y], s=40, color=PALETTE[3] if negative else PALETTE[0],
+                      marker="v" if negative else "o", zorder=3)
+        right.text(r.mean_compound + (0.06 if r.mean_compound >= 0 else -0.06), y, f"{r.mean_compound:+.2f}",
+                   va="center", ha="left" if r.mean_compound >= 0 else "right", fontsize=8)
+    left.set_yticks(range(len(rows)), names)
+    left.invert_yaxis()
+    left.set_xlim(0, most * 1.45)
+    left.set_xlabel("Passages in the theme")
+    left.set_ylabel("Suggested theme (its most distinctive terms)")
+    right.axvline(0, color="#555555", linewidth=0.8)
+    right.set_xlim(-1.1, 1.1)
+    right.set_xlabel("Mean VADER compound of its passages")
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig

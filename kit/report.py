@@ -68,6 +68,7 @@ UPSTREAM = {
     "weekly": (["weekly_cadence.csv"], "07-program-roi"),
     "cost_breakdown": (["costs_by_category.csv", "cost_breakdown.csv"], "07-program-roi"),
     "value_breakdown": (["value_by_kind.csv"], "07-program-roi"),
+    "suggested_themes": (["suggested_themes.csv"], "04-coding"),
 }
 # Figures the report embeds, by the table they are drawn from (a figure NAME.png beside a
 # table NAME.csv needs no entry: the same name says where it comes from).
@@ -987,7 +988,29 @@ class Report:
         if not agree.sources:
             agree.missing = self.needs("agreement")
         blocks.append(agree)
+        blocks.append(self.suggested_themes_block())
         return blocks
+
+    def suggested_themes_block(self) -> Block:
+        """Theme discovery (kit.theme_discovery), read from the coding notebook's table."""
+        block = Block("Themes suggested by the interviews",
+                      "Participants' passages grouped without the codebook (TF-IDF and non-negative matrix "
+                      "factorisation, labels by class-based TF-IDF); suggestions for the researcher to review, "
+                      "not findings. See docs/theme-discovery.md for how well they match manual coding.")
+        frame = self.tables.get("suggested_themes", "appendix")
+        if isinstance(frame, pd.DataFrame) and len(frame) and "label" in frame:
+            block.sources.append(self.tables.source("suggested_themes"))
+            block.bullets.append(f"{len(frame)} suggested themes covering "
+                                 f"{int(pd.to_numeric(frame['passages'], errors='coerce').sum())} passage memberships.")
+            block.table = table_of(frame, {
+                "theme": ("Theme", fmt_text), "label": ("Label", fmt_text), "participants": ("Participants", fmt_num),
+                "passages": ("Passages", fmt_num), "mean_compound": ("Mean compound", fmt_signed),
+                "overlapping_codes": ("Overlapping codes (Jaccard)", fmt_text)},
+                numeric=("participants", "passages", "mean_compound"))
+            block.add_figure(self.tables.figure("suggested_themes"))
+        else:
+            block.missing = self.needs("suggested_themes")
+        return block
 
     def _theme_figure(self, themes: pd.DataFrame) -> dict | None:
         existing = self.tables.figure("themes")

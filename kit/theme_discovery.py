@@ -1,0 +1,702 @@
+"""Theme discovery: let the interviews suggest the codebook, offline and reproducibly.
+
+``discover_themes(study)`` groups the participants' passages (transcript turns of
+participants, key quotes and insights) into suggested themes without looking at the
+codebook, then describes each theme with the evidence a researcher needs to judge it:
+
+* a short **label** and ten **terms**: the theme's most distinctive words by class-based
+  TF-IDF (c-TF-IDF, Grootendorst 2022, BERTopic, eq. 1: ``W(t, c) = tf(t, c) · log(1 + A / f(t))``
+  with ``tf`` normalised per theme, ``A`` the mean number of words per theme and ``f(t)`` the
+  frequency of the term over all themes);
+* how many **participants** and **passages**, per segment of the study's segment attribute,
+  and the mean VADER **compound** of its passages (``kit.compound``);
+* its three most representative passages: only from participants who consented to being
+  quoted, names and contact details redacted (``kit.privacy``), participants by id;
+* the **existing codes it overlaps** (coders' codings where they coded, the codebook's
+  auto-coding elsewhere), with the Jaccard index of the two sets of passages.
+
+Method (the default): the passages become sublinear TF-IDF vectors of Snowball-stemmed words
+and word pairs (English stop words, interview fillers and the roster's names left out; terms
+in at least 2 passages and at most half of them); non-negative matrix factorisation
+(scikit-learn's ``NMF``, NNDSVDa initialisation, Frobenius loss; Lee & Seung 1999, Boutsidis &
+Gallopoulos 2008) factors them into ``n_themes`` themes. A passage belongs to every theme
+holding at least half of its strongest theme's weight; a passage with no known term, or one
+the themes explain poorly (cosine between the passage and its reconstruction below
+``min_fit``), is **unassigned**: kept, listed, never dropped. Without ``n_themes`` the number
+of themes follows the rule of thumb ``k = sqrt(n / 2)`` (Mardia, Kent & Bibby 1979) for ``n``
+passages, between 2 and 30.
+
+With ``embedding_model`` (a path to word vectors the user already has, in word2vec/GloVe
+text format: an optional ``count dimensions`` header, then ``word v1 … vd`` lines) passages
+are embedded as the TF-IDF-weighted mean of their words' vectors and grouped by k-means
+(``KMeans``, ``n_init=10``); the theme descriptions are the same. Nothing is downloaded.
+
+The same study, settings and ``seed`` give the same themes.
+
+``suggested_codebook(result)`` turns the suggestions into ``codebook.yml`` entries (name,
+definition stub, keywords) for a researcher to review and merge: the kit never edits the
+study's codebook. ``write_suggestions(result, out)`` writes the command's files.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "PASSAGE_KINDS",
+    "UNASSIGNED",
+    "TargetInsideStudy",
+    "ThemeSuggestions",
+    "check_target",
+    "default_n_themes",
+    "discover_themes",
+    "load_word_vectors",
+    "passages",
+    "suggested_codebook",
+    "theme_code_f1",
+    "write_suggestions",
+]
+
+PASSAGE_KINDS = ("turn", "quote", "insight")
+UNASSIGNED = "unassigned"
+MIN_DF = 2
+MAX_DF = 0.5
+MEMBERSHIP = 0.5           # a passage joins every theme with >= this share of its strongest weight
+MIN_FIT = 0.15             # cosine between a passage and its reconstruction; below: unassigned
+MAX_THEMES = 30
+MAX_FIT = 20_000           # above this many passages the themes are learnt on a seeded sample
+N_TERMS = 10
+N_EXAMPLES = 3
+N_RANKED = 30
+TERM_COLUMNS = ["theme", "rank", "term", "feature", "ctfidf"]
+
+# Words of talk that carry no theme: fillers, hedges and contraction stubs ("don" of "don't").
+FILLERS = frozenset(["um", "uh", "er", "erm", "ah", "oh", "hmm", "mm", "mhm", "yeah", "yep", "yes", "ok", "okay", "like", "just", "really", "actually", "basically", "literally", "honestly", "kind", "sort", "lot", "lots", "bit", "thing", "things", "stuff", "know", "think", "mean", "guess", "right", "well", "gonna", "wanna", "got", "get", "gets", "getting", "say", "said", "says", "tell", "told", "going", "go", "goes", "went", "come", "came", "want", "wanted", "need", "needed", "make", "made", "let", "maybe", "probably", "pretty", "quite", "definitely", "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn", "hadn", "ve", "ll", "re", "im", "ive", "id", "youre", "thats", "theres", "whats", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt"])
+
+
+# --------------------------------------------------------------------------- passages
+
+def passages(study) -> pd.DataFrame:
+    """The passages theme discovery works on: participant turns, key quotes and insights.
+
+    Returns one row per passage with columns segment_id, interview_id, participant, kind,
+    text, who (the participant id, or the interview id when the interview names no
+    participant) and segment (the value of the study's segment attribute, "" if none)."""
+    from kit.study import as_study
+
+    study = as_study(study, strict=False)
+    frame = study.segments()
+    frame = frame[frame["kind"].isin(PASSAGE_KINDS)].reset_index(drop=True)
+    frame["text"] = frame["text"].fillna("").astype(str)
+    participant = frame["participant"].fillna("").astype(str)
+    frame["participant"] = participant
+    frame["who"] = participant.where(participant != "", frame["interview_id"].astype(str))
+    attribute = study.segment_attribute
+    interviews = study.interviews
+    if attribute in interviews:
+        by_interview = dict(zip(interviews["interview_id"], interviews[attribute].fillna("").astype(str)))
+        frame["segment"] = frame["interview_id"].map(by_interview).fillna("")
+    else:
+        frame["segment"] = ""
+    return frame
+
+
+# --------------------------------------------------------------------------- features
+
+class _Analyzer:
+    """Stemmed words and adjacent word pairs of a passage, with the surface form seen most
+    often for each stem (so labels read as words, not stems)."""
+
+    def __init__(self, stop_words):
+        self.stop = frozenset(stop_words)
+        self.memo: dict[str, str | None] = {}   # token -> its stem, None for a word left out
+        self.seen: Counter = Counter()           # tokens as written, for readable labels
+        self._surface: dict[str, Counter] | None = None
+
+    def _stem(self, token: str) -> str | None:
+        from kit.coding import stem
+
+        word = token.split("'", 1)[0].split("’", 1)[0]
+        got = None if len(word) < 2 or word.isdigit() or word in self.stop else stem(word)
+        self.memo[token] = got
+        return got
+
+    def words(self, text: str) -> list[str | None]:
+        from kit.coding import tokens
+
+        found = tokens(text)
+        self.seen.update(found)
+        memo = self.memo
+        return [memo[t] if t in memo else self._stem(t) for t in found]
+
+    def __call__(self, text: str) -> list[str]:
+        words = self.words(text)
+        features = [w for w in words if w is not None]
+        features += [f"{a} {b}" for a, b in pairwise(words) if a is not None and b is not None and a != b]
+        return features
+
+    @property
+    def surface(self) -> dict[str, Counter]:
+        """{stem: Counter of the words (apostrophe endings cut) seen for it}."""
+        if self._surface is None:
+            self._surface = {}
+            for token, n in self.seen.items():
+                s = self.memo.get(token)
+                if s is not None:
+                    word = token.split("'", 1)[0].split("’", 1)[0]
+                    self._surface.setdefault(s, Counter())[word] += n
+        return self._surface
+
+    def readable(self, feature: str) -> str:
+        surface = self.surface
+        return " ".join(surface[s].most_common(1)[0][0] if s in surface else s for s in feature.split(" "))
+
+
+def _stop_words(study) -> set[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from kit.privacy import roster
+
+    stop = set(ENGLISH_STOP_WORDS) | set(FILLERS)
+    people = roster(study)
+    for name in people.parts + people.names:
+        stop.update(w.lower() for w in re.findall(r"[A-Za-z]+", name))
+    for member in study.config.get("team") or []:
+        if isinstance(member, dict) and isinstance(member.get("name"), str):
+            stop.update(w.lower() for w in re.findall(r"[A-Za-z]+", member["name"]))
+    speakers = study.turns["speaker"].dropna().astype(str).unique() if len(study.turns) else []
+    for speaker in speakers:
+        stop.update(w.lower() for w in re.findall(r"[A-Za-z]+", speaker))
+    return stop
+
+
+def default_n_themes(n_passages: int) -> int:
+    """``round(sqrt(n / 2))`` themes for ``n`` passages (Mardia, Kent & Bibby 1979), 2 to 30."""
+    return int(min(MAX_THEMES, max(2, round(math.sqrt(max(n_passages, 0) / 2)))))
+
+
+# --------------------------------------------------------------------------- word vectors
+
+def load_word_vectors(path) -> dict[str, np.ndarray]:
+    """Word vectors from a local file in word2vec/GloVe text format: an optional header line
+    ``count dimensions``, then one ``word v1 … vd`` line per word. Returns {word: vector}.
+    Raises ``ValueError`` (naming the file and line) for a malformed line or mixed sizes and
+    ``FileNotFoundError`` when the file is missing."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no word-vector file here (give a word2vec/GloVe .txt or .vec file)")
+    vectors: dict[str, np.ndarray] = {}
+    size = None
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            parts = line.rstrip("\n").rstrip().split(" ")
+            if not parts or parts == [""]:
+                continue
+            if number == 1 and len(parts) == 2 and all(p.isdigit() for p in parts):
+                continue  # the word2vec header
+            try:
+                values = np.asarray([float(v) for v in parts[1:]], dtype=np.float64)
+            except ValueError:
+                raise ValueError(f"{path}:{number}: expected a word and numbers") from None
+            if size is None:
+                size = len(values)
+            if len(values) != size or size == 0:
+                raise ValueError(f"{path}:{number}: {len(values)} numbers, expected {size}")
+            vectors[parts[0].lower()] = values
+    if not vectors:
+        raise ValueError(f"{path}:1: no word vectors in the file")
+    return vectors
+
+
+# --------------------------------------------------------------------------- result
+
+@dataclass
+class ThemeSuggestions:
+    """What ``discover_themes`` found.
+
+    * ``themes``: one row per suggested theme, largest first: theme (T01, T02, …), label,
+      terms (ten, comma-separated), participants, passages, mean_compound, overlapping_codes
+      (code and Jaccard index of the passages, best first), keywords (the five leading
+      single words, for the codebook export).
+    * ``passages``: one row per (passage, theme) membership: segment_id, theme, weight (the
+      passage's share of its theme weights, or the cosine to the cluster centre with an
+      embedding model); unassigned passages have theme "unassigned" and weight 0.
+    * ``examples``: up to three representative passages per theme (theme, rank, segment_id,
+      participant, text), consenting participants only, redacted.
+    * ``by_segment``: theme, segment, participants, passages, mean_compound.
+    * ``overlaps``: theme, code, both, theme_passages, code_passages, jaccard.
+    * ``settings``: the method and its settings, for the record.
+    * ``terms``: the 30 best terms of each theme by c-TF-IDF: theme, rank, term (as written),
+      feature (the stem or stem pair), ctfidf.
+    """
+
+    themes: pd.DataFrame
+    passages: pd.DataFrame
+    examples: pd.DataFrame
+    by_segment: pd.DataFrame
+    overlaps: pd.DataFrame
+    settings: dict = field(default_factory=dict)
+    study_path: Path | None = None
+    terms: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TERM_COLUMNS))
+
+    @property
+    def unassigned(self) -> list[str]:
+        """Segment ids of the passages no theme explains."""
+        rows = self.passages[self.passages["theme"] == UNASSIGNED]
+        return rows["segment_id"].tolist()
+
+
+# --------------------------------------------------------------------------- discovery
+
+def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding_model=None,
+                    min_fit: float = MIN_FIT, include_names: bool = False, codings=None) -> ThemeSuggestions:
+    """Suggest themes from the participants' passages without a codebook.
+
+    ``study``: a loaded ``Study`` or a study folder. ``n_themes``: how many themes (default:
+    ``default_n_themes`` of the number of passages). ``seed``: the random state (the same
+    seed, the same themes). ``embedding_model``: a path to local word vectors (see
+    ``load_word_vectors``) to group passages by k-means over embeddings instead of NMF over
+    TF-IDF. ``min_fit``: passages whose cosine to their reconstruction (or to their cluster
+    centre) is below it stay unassigned. ``include_names``: keep roster names in the
+    example passages (internal copies only; consent still applies). ``codings``: the codings
+    the overlaps are measured against (columns segment_id or segment, and code); default: the
+    coders' codings where they coded and the codebook's auto-coding elsewhere.
+
+    Returns a ``ThemeSuggestions``. A study without passages gives no themes (every table
+    empty, with its columns); passages without any term that occurs twice are unassigned.
+    """
+    from kit.study import as_study
+
+    study = as_study(study, strict=False)
+    frame = passages(study)
+    analyzer = _Analyzer(_stop_words(study))
+    k_wanted = n_themes if n_themes is not None else default_n_themes(len(frame))
+    if k_wanted < 1:
+        raise ValueError(f"n_themes must be at least 1, got {n_themes}")
+    settings = {"method": "nmf-tfidf" if embedding_model is None else "kmeans-embedding",
+                "n_themes": int(k_wanted), "seed": int(seed), "min_fit": float(min_fit),
+                "min_df": MIN_DF, "max_df": MAX_DF, "membership": MEMBERSHIP,
+                "n_passages": len(frame)}
+    if embedding_model is not None:
+        settings["embedding_model"] = str(embedding_model)
+
+    counts, vocab = _term_counts(frame["text"].tolist(), analyzer)
+    if embedding_model is None and counts is None:
+        weights, fit = np.zeros((len(frame), 0)), np.zeros(len(frame))
+    elif embedding_model is None:
+        weights, fit = _nmf_themes(counts, k_wanted, seed)
+    else:
+        vectors = load_word_vectors(embedding_model)
+        weights, fit = _embedding_themes(frame["text"].tolist(), counts, vocab, analyzer, vectors, k_wanted, seed)
+    membership = _membership(frame, weights, fit, min_fit)
+    scores, coded = _scores_and_codings(study, frame, codings)
+    return _describe(study, frame.assign(compound=scores), membership, counts, vocab, analyzer, settings,
+                     include_names, coded)
+
+
+def _scores_and_codings(study, frame, codings):
+    """The VADER compound of every passage and the codings the overlaps are measured
+    against: ``codings`` when given, else the coders' codings where they coded and the
+    codebook's auto-coding elsewhere (None without codebook and codings). Both are computed
+    by ``kit.analyze``'s helper, which spreads large studies over the machine's cores."""
+    from kit.analyze import _score_and_code
+    from kit.sentiment import compound
+    from kit.themes import combine_codings
+
+    texts = frame["text"].tolist()
+    if codings is not None or not len(study.codebook):
+        scores = compound(texts) if texts else []
+        if codings is None and len(study.codings):
+            codings = study.codings
+        return np.asarray(scores, dtype=float), codings
+    segments = frame[["segment_id", "interview_id", "participant", "kind", "text"]]
+    scores, auto = _score_and_code(texts, segments, study.codebook)
+    manual = study.codings
+    if len(manual):
+        auto = combine_codings(auto, manual, segments)
+    return np.asarray(scores, dtype=float), auto
+
+
+def _term_counts(texts, analyzer):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    n = len(texts)
+    if n == 0:
+        return None, np.array([], dtype=object)
+    max_df = MAX_DF if n >= 2 * MIN_DF else 1.0
+    vectorizer = CountVectorizer(analyzer=analyzer, min_df=min(MIN_DF, n), max_df=max_df, dtype=np.float64)
+    try:
+        counts = vectorizer.fit_transform(texts)
+    except ValueError:  # no term in two passages: nothing to group
+        return None, np.array([], dtype=object)
+    return counts.tocsr(), vectorizer.get_feature_names_out()
+
+
+def _tfidf(counts):
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+
+
+def _nmf_themes(counts, k, seed):
+    """Passage-by-theme weights and each passage's fit (cosine to its reconstruction)."""
+    from sklearn.decomposition import NMF
+
+    x = _tfidf(counts)
+    k = int(min(k, x.shape[0], x.shape[1]))
+    model = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=400, tol=1e-4)
+    if x.shape[0] <= MAX_FIT:
+        w = model.fit_transform(x)
+    else:  # a large study: learn the themes on a seeded sample, then place every passage
+        sample = np.sort(np.random.default_rng(seed).choice(x.shape[0], MAX_FIT, replace=False))
+        model.fit(x[sample])
+        w = model.transform(x)
+    return w, _reconstruction_cosine(x.tocsr(), w, model.components_)
+
+
+def _reconstruction_cosine(x, w, h, chunk: int = 200_000) -> np.ndarray:
+    """cos(x_i, w_i H) for every row, without forming the dense n × terms product: the dot
+    product needs W H only where x is non-zero, and |w_i H|² = w_i (H Hᵀ) w_iᵀ."""
+    norm = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    dot = np.zeros(x.shape[0])
+    for start in range(0, len(rows), chunk):
+        r, c = rows[start:start + chunk], x.indices[start:start + chunk]
+        values = np.einsum("ij,ji->i", w[r], h[:, c]) * x.data[start:start + chunk]
+        np.add.at(dot, r, values)
+    rnorm = np.sqrt(np.maximum(np.einsum("ij,jk,ik->i", w, h @ h.T, w), 0))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where((norm > 0) & (rnorm > 0), dot / (norm * rnorm), 0.0)
+
+
+def _embedding_themes(texts, counts, vocab, analyzer, vectors, k, seed):
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    n = len(texts)
+    size = len(next(iter(vectors.values())))
+    tfidf = TfidfVectorizer(analyzer=lambda t: [w for w in _surface_words(t, analyzer) if w in vectors])
+    emb = np.zeros((n, size))
+    try:
+        x = tfidf.fit_transform(texts)
+        words = tfidf.get_feature_names_out()
+        matrix = np.vstack([vectors[w] for w in words])
+        emb = np.asarray(x @ matrix)
+    except ValueError:  # no passage has a word the model knows
+        pass
+    norms = np.linalg.norm(emb, axis=1)
+    known = norms > 0
+    emb[known] /= norms[known, None]
+    k = int(min(k, max(known.sum(), 1)))
+    weights = np.zeros((n, k))
+    fit = np.zeros(n)
+    if known.sum() == 0:
+        return weights, fit
+    model = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(emb[known])
+    centres = model.cluster_centers_ / np.maximum(np.linalg.norm(model.cluster_centers_, axis=1), 1e-12)[:, None]
+    cos = emb[known] @ centres.T
+    rows = np.flatnonzero(known)
+    weights[rows, model.labels_] = np.maximum(cos[np.arange(len(rows)), model.labels_], 1e-9)
+    fit[rows] = cos[np.arange(len(rows)), model.labels_]
+    return weights, fit
+
+
+def _surface_words(text, analyzer):
+    from kit.coding import tokens
+
+    out = []
+    for token in tokens(text):
+        word = token.split("'", 1)[0].split("’", 1)[0]
+        if len(word) >= 2 and not word.isdigit() and word not in analyzer.stop:
+            out.append(word)
+    return out
+
+
+def _membership(frame, weights, fit, min_fit) -> pd.DataFrame:
+    """(passage index, theme index, weight) rows; theme index -1 for unassigned passages."""
+    n = len(frame)
+    top = weights.max(axis=1) if weights.shape[1] else np.zeros(n)
+    unassigned = (top <= 0) | (fit < min_fit)
+    member = (weights >= MEMBERSHIP * top[:, None]) & ~unassigned[:, None] & (weights > 0)
+    index, k = np.nonzero(member)  # row-major: passages in order, themes in order within each
+    total = weights.sum(axis=1)
+    members = pd.DataFrame({"index": index, "k": k, "weight": weights[index, k] / np.where(total > 0, total, 1)[index],
+                            "fit": fit[index]})
+    alone = np.flatnonzero(unassigned)
+    rest = pd.DataFrame({"index": alone, "k": -1, "weight": 0.0, "fit": fit[alone]})
+    frames = [f for f in (members, rest) if len(f)]
+    if not frames:
+        return pd.DataFrame({"index": np.zeros(0, dtype=int), "k": np.zeros(0, dtype=int), "weight": [], "fit": []})
+    table = pd.concat(frames, ignore_index=True)
+    return table.sort_values(["index", "k"], kind="stable").reset_index(drop=True)
+
+
+def _ctfidf(counts, groups: list[np.ndarray]) -> np.ndarray:
+    """Class-based TF-IDF (Grootendorst 2022, eq. 1) of each group of passages: themes × terms."""
+    per_class = np.vstack([np.asarray(counts[g].sum(axis=0)).ravel() if len(g) else np.zeros(counts.shape[1])
+                           for g in groups])
+    words = per_class.sum(axis=1)
+    tf = per_class / np.maximum(words, 1)[:, None]
+    avg = words.mean() if len(words) else 0.0
+    freq = per_class.sum(axis=0)
+    idf = np.log1p(avg / np.maximum(freq, 1))
+    return tf * idf[None, :]
+
+
+def _describe(study, frame, membership, counts, vocab, analyzer, settings, include_names, coded):
+    assigned = membership[membership["k"] >= 0]
+    ks = sorted(assigned["k"].unique().tolist())
+    groups = {k: assigned.loc[assigned["k"] == k, "index"].to_numpy() for k in ks}
+    # Terms are read from each passage's strongest theme only (hard clusters, as c-TF-IDF
+    # assumes), so that a word shared by overlapping themes does not label all of them.
+    primary = assigned.sort_values(["index", "weight", "k"], ascending=[True, False, True]).drop_duplicates("index")
+    cores = {k: primary.loc[primary["k"] == k, "index"].to_numpy() for k in ks}
+    # Largest theme first; ties by the first passage in study order, so names are stable.
+    ks.sort(key=lambda k: (-len(groups[k]), int(groups[k].min())))
+    name_of = {k: f"T{n:02d}" for n, k in enumerate(ks, start=1)}
+
+    ctf = _ctfidf(counts, [cores[k] for k in ks]) if ks and counts is not None else np.zeros((len(ks), 0))
+    theme_rows, term_rows = [], []
+    for row, k in enumerate(ks):
+        order = [j for j in np.argsort(-ctf[row], kind="stable") if ctf[row, j] > 0]
+        term_rows += [{"theme": name_of[k], "rank": rank, "term": analyzer.readable(vocab[j]), "feature": vocab[j],
+                       "ctfidf": float(ctf[row, j])} for rank, j in enumerate(order[:N_RANKED], start=1)]
+        top = [vocab[j] for j in order[:N_TERMS]]
+        words = [analyzer.readable(t) for t in top]
+        singles = [analyzer.readable(t) for t in top if " " not in t]
+        members = frame.iloc[groups[k]]
+        theme_rows.append({
+            "theme": name_of[k], "label": " / ".join(_label_terms(words)), "terms": ", ".join(words),
+            "participants": int(members["who"].nunique()), "passages": len(members),
+            "mean_compound": float(members["compound"].mean()), "keywords": ", ".join(singles[:5]),
+        })
+    themes = pd.DataFrame(theme_rows, columns=["theme", "label", "terms", "participants", "passages",
+                                               "mean_compound", "keywords"])
+
+    links = membership.assign(segment_id=frame["segment_id"].to_numpy()[membership["index"].to_numpy()]
+                              if len(membership) else [],
+                              theme=membership["k"].map(lambda k: name_of.get(k, UNASSIGNED)))
+    table = links[["segment_id", "theme", "weight"]].reset_index(drop=True)
+
+    overlaps = _overlaps(frame, table, coded)
+    best = {}
+    for theme, sub in overlaps.groupby("theme", sort=False):
+        sub = sub.sort_values(["jaccard", "code"], ascending=[False, True]).head(3)
+        best[theme] = "; ".join(f"{c} ({j:.2f})" for c, j in zip(sub["code"], sub["jaccard"]))
+    themes.insert(6, "overlapping_codes", themes["theme"].map(lambda t: best.get(t, "")))
+
+    examples = _examples(study, frame, links, name_of, include_names)
+    by_segment = _by_segment(frame, links)
+    return ThemeSuggestions(themes=themes, passages=table, examples=examples, by_segment=by_segment,
+                            overlaps=overlaps, settings=settings, study_path=Path(study.path),
+                            terms=pd.DataFrame(term_rows, columns=TERM_COLUMNS))
+
+
+def _label_terms(words: list[str]) -> list[str]:
+    """The first three terms, skipping a word already inside a chosen word pair."""
+    chosen: list[str] = []
+    for word in words:
+        if any(word in c.split(" ") or c in word.split(" ") for c in chosen if " " in c or " " in word):
+            continue
+        chosen.append(word)
+        if len(chosen) == 3:
+            break
+    return chosen
+
+
+def _examples(study, frame, links, name_of, include_names) -> pd.DataFrame:
+    from kit.privacy import redact, roster
+
+    columns = ["theme", "rank", "segment_id", "participant", "text"]
+    ok = study.consenting()
+    people = roster(study)
+    members = links[links["k"] >= 0]
+    participant = frame["participant"].to_numpy()[members["index"].to_numpy()]
+    members = members[np.isin(participant, list(ok))]
+    if not len(members):
+        return pd.DataFrame(columns=columns)
+    # Most representative: the largest share of the passage's weight in the theme times how
+    # well the themes explain the passage.
+    members = members.assign(score=members["weight"] * members["fit"], order=members["k"].map(
+        {k: n for n, k in enumerate(name_of)}))
+    top = (members.sort_values(["order", "score", "index"], ascending=[True, False, True], kind="stable")
+           .groupby("order", sort=True).head(N_EXAMPLES))
+    chosen = frame.iloc[top["index"].to_numpy()]
+    return pd.DataFrame({
+        "theme": top["theme"].to_numpy(),
+        "rank": top.groupby("order").cumcount().to_numpy() + 1,
+        "segment_id": chosen["segment_id"].to_numpy(),
+        "participant": chosen["participant"].to_numpy(),
+        "text": [redact(t, people, names=not include_names) for t in chosen["text"]],
+    }, columns=columns)
+
+
+def _by_segment(frame, links) -> pd.DataFrame:
+    columns = ["theme", "segment", "participants", "passages", "mean_compound"]
+    members = links[links["k"] >= 0]
+    if not len(members):
+        return pd.DataFrame(columns=columns)
+    joined = members.join(frame[["who", "segment", "compound"]], on="index")
+    table = joined.groupby(["theme", "segment"], sort=True).agg(
+        participants=("who", "nunique"), passages=("index", "size"), mean_compound=("compound", "mean"))
+    return table.reset_index()[columns]
+
+
+def _overlaps(frame, table, coded) -> pd.DataFrame:
+    columns = ["theme", "code", "both", "theme_passages", "code_passages", "jaccard"]
+    if coded is None or not len(coded):
+        return pd.DataFrame(columns=columns)
+    seg = "segment_id" if "segment_id" in coded else "segment"
+    ours = set(frame["segment_id"])
+    coded = coded[coded[seg].isin(ours)]
+    by_code = {c: set(s) for c, s in coded.groupby("code")[seg]}
+    rows = []
+    for theme, sub in table[table["theme"] != UNASSIGNED].groupby("theme", sort=True):
+        mine = set(sub["segment_id"])
+        for code, theirs in sorted(by_code.items()):
+            both = len(mine & theirs)
+            if both:
+                rows.append({"theme": theme, "code": code, "both": both, "theme_passages": len(mine),
+                             "code_passages": len(theirs), "jaccard": both / len(mine | theirs)})
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+def theme_code_f1(result: ThemeSuggestions, codings: pd.DataFrame, universe=None, min_passages: int = 5) -> pd.DataFrame:
+    """For every code with at least ``min_passages`` coded passages, the suggested theme whose
+    passages match the code's best, by F1 over passages (precision: share of the theme's
+    passages with the code; recall: share of the code's passages in the theme).
+
+    ``codings``: columns segment (or segment_id) and code, any number of coders (a passage
+    counts as coded when any coder applied the code). ``universe``: the segment ids to score
+    on (default: every passage of the result). Returns columns code, coded, theme, label,
+    theme_passages, both, precision, recall, f1, sorted by code."""
+    columns = ["code", "coded", "theme", "label", "theme_passages", "both", "precision", "recall", "f1"]
+    seg = "segment_id" if "segment_id" in codings else "segment"
+    universe = set(result.passages["segment_id"]) if universe is None else set(universe)
+    coded = codings[codings[seg].isin(universe)]
+    members = result.passages[(result.passages["theme"] != UNASSIGNED) & result.passages["segment_id"].isin(universe)]
+    theme_sets = {t: set(s) for t, s in members.groupby("theme")["segment_id"]}
+    labels = dict(zip(result.themes["theme"], result.themes["label"]))
+    rows = []
+    for code, segs in coded.groupby("code")[seg]:
+        truth = set(segs)
+        if len(truth) < min_passages:
+            continue
+        best = {"code": code, "coded": len(truth), "theme": "", "label": "", "theme_passages": 0, "both": 0,
+                "precision": 0.0, "recall": 0.0, "f1": 0.0}
+        for theme, mine in sorted(theme_sets.items()):
+            both = len(truth & mine)
+            if not both:
+                continue
+            p, r = both / len(mine), both / len(truth)
+            f1 = 2 * p * r / (p + r)
+            if f1 > best["f1"]:
+                best.update(theme=theme, label=labels.get(theme, ""), theme_passages=len(mine), both=both,
+                            precision=p, recall=r, f1=f1)
+        rows.append(best)
+    return pd.DataFrame(rows, columns=columns).sort_values("code").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- export
+
+def _code_name(label_terms: list[str], taken: set[str]) -> str:
+    base = "-".join(re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-") for t in label_terms[:2]) or "theme"
+    name = f"suggested-{base}"
+    n = 2
+    while name in taken:
+        name = f"suggested-{base}-{n}"
+        n += 1
+    taken.add(name)
+    return name
+
+
+def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
+    """The suggestions as codebook.yml text: one code per theme with a name
+    (``suggested-<term>-<term>``, unique and distinct from ``existing`` code names), a
+    definition stub to rewrite, the theme's keywords, and a comment with its evidence.
+    Valid as a study's codebook.yml (``interview-kit check``); the kit never writes it into a
+    study: a researcher reviews the entries and merges the ones worth keeping."""
+    import yaml
+
+    taken = set(existing)
+    lines = ["# Suggested codes from `interview-kit themes` (theme discovery, no codebook used).",
+             "# Review each entry: rename it, rewrite the definition, add include/exclude guidance,",
+             "# drop the ones that are not themes, then merge the rest into the study's codebook.yml by hand.",
+             (f"# Method: {result.settings.get('method')}, {result.settings.get('n_themes')} themes, "
+              f"seed {result.settings.get('seed')}."),
+             "codes:"]
+    for row in result.themes.itertuples(index=False):
+        name = _code_name(row.label.split(" / "), taken)
+        keywords = [k for k in str(row.keywords).split(", ") if k]
+        entry = {"name": name,
+                 "definition": f"TODO: say what this code means. Suggested theme {row.theme}: passages about "
+                               f"{row.terms}.",
+                 "keywords": keywords}
+        lines.append(f"  # {row.theme}: {row.passages} passages from {row.participants} participants; "
+                     f"mean compound {row.mean_compound:+.2f}"
+                     + (f"; overlaps {row.overlapping_codes}" if row.overlapping_codes else ""))
+        block = yaml.safe_dump([{k: v for k, v in entry.items() if k != "keywords"}], sort_keys=False,
+                               allow_unicode=True, width=100)
+        lines.extend("  " + line for line in block.rstrip("\n").split("\n"))
+        lines.append("    keywords: " + yaml.safe_dump(keywords, default_flow_style=True, width=1000).strip())
+    if not len(result.themes):
+        lines[-1] = "codes: []"
+    return "\n".join(lines) + "\n"
+
+
+class TargetInsideStudy(ValueError):
+    """A write target that is, contains or lies inside the study folder."""
+
+
+def check_target(out, study_path) -> Path:
+    """``out`` resolved; raises ``TargetInsideStudy`` when it is the study folder, lies inside
+    it or contains it (the kit never writes into a study except through commands made for it)."""
+    out = Path(out).resolve()
+    study = Path(study_path).resolve()
+    if out == study or study in out.parents:
+        raise TargetInsideStudy(f"{out}: the output folder may not be or lie inside the study {study}")
+    if out in study.parents:
+        raise TargetInsideStudy(f"{out}: the output folder may not contain the study {study}")
+    return out
+
+
+def write_suggestions(result: ThemeSuggestions, out) -> dict[str, Path]:
+    """Write OUT/suggested_themes.csv (theme, label, terms, participants, passages,
+    mean_compound, overlapping_codes, keywords), OUT/suggested_theme_passages.csv
+    (segment_id, theme, weight), OUT/suggested_theme_examples.csv,
+    OUT/suggested_themes_by_segment.csv, OUT/suggested_theme_terms.csv (theme, rank, term,
+    feature, ctfidf) and OUT/suggested_codebook.yml, each to a temporary file first and then moved into place. Raises ``TargetInsideStudy`` for a target inside
+    (or containing) the study. Returns {name: path}."""
+    from kit.csvio import atomic_write_csv, atomic_write_text
+
+    out = check_target(out, result.study_path) if result.study_path is not None else Path(out)
+    existing = []
+    if result.study_path is not None and (result.study_path / "codebook.yml").exists():
+        from kit.codebook import load_codebook
+
+        existing = load_codebook(result.study_path / "codebook.yml")[0].names
+    paths = {
+        "themes": out / "suggested_themes.csv",
+        "passages": out / "suggested_theme_passages.csv",
+        "examples": out / "suggested_theme_examples.csv",
+        "by_segment": out / "suggested_themes_by_segment.csv",
+        "terms": out / "suggested_theme_terms.csv",
+        "codebook": out / "suggested_codebook.yml",
+    }
+    themes = result.themes.assign(mean_compound=result.themes["mean_compound"].round(4))
+    atomic_write_csv(paths["themes"], themes)
+    atomic_write_csv(paths["passages"], result.passages.assign(weight=result.passages["weight"].round(4)))
+    atomic_write_csv(paths["examples"], result.examples)
+    atomic_write_csv(paths["by_segment"], result.by_segment.round({"mean_compound": 4}))
+    atomic_write_csv(paths["terms"], result.terms.round({"ctfidf": 6}))
+    atomic_write_text(paths["codebook"], suggested_codebook(result, existing))
+    return paths
