@@ -657,8 +657,19 @@ def saturation_answer(result: dict) -> str:
     tail = f" Of the {result['total_codes']} codes, {' and '.join(marks)}." if marks else ""
     point = result.get("saturated_at")
     if not point:
-        return f"Not yet: {result.get('reason') or 'no run under the threshold'} ({rule}).{tail}"
+        return f"Not yet: {result.get('reason') or 'no run under the threshold'} ({rule}).{_criteria(result)}{tail}"
     later = sum(result["new_per_interview"][point:])
     after = (f"interviews {point + 1} to {n} added {later} new code{'s' if later != 1 else ''}"
              if point < n else "it was the last interview")
-    return f"Yes: saturation was reached at interview {point} of {n} ({rule}); {after}.{tail}"
+    return f"Yes: saturation was reached at interview {point} of {n} ({rule}); {after}.{_criteria(result)}{tail}"
+
+
+def _criteria(result: dict) -> str:
+    """Both thresholds of Guest, Namey & Chen (2020), at most 5% and 0% new codes, in words."""
+    parts = []
+    for c in result.get("criteria") or []:
+        if c["threshold"] == result["threshold"]:
+            continue
+        where = f"interview {c['saturated_at']}" if c["saturated_at"] else "not reached"
+        parts.append(f"at {c['threshold']:.0%} new codes: {where}")
+    return f" ({'; '.join(parts)}.)" if parts else ""
