@@ -289,7 +289,8 @@ def segments_table(studies) -> pd.DataFrame:
 
 def coded_table(studies) -> pd.DataFrame:
     """One row per (segment, code) across the studies, manual codings and auto-codes
-    together (``source``: manual, auto or both), with the segment's metadata and text."""
+    together (``source``: manual, auto or both; ``counted``: whether it counts toward a theme,
+    ``kit.themes``), with the segment's metadata and text."""
     studies = load_studies(studies)
     parts = []
     for s in studies:
@@ -297,7 +298,7 @@ def coded_table(studies) -> pd.DataFrame:
         if len(frames["codes"]):
             parts.append(frames["codes"].merge(frames["segments"], on=["study", "segment_id"], how="inner"))
     columns = ["study", "sprint", "segment_id", "interview_id", "participant", "kind", "date", "segment", "code",
-               "source", "consent_quote", "text"]
+               "source", "counted", "consent_quote", "text"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 
