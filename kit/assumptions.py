@@ -531,7 +531,7 @@ def evidence_summary(assumptions, studies) -> pd.DataFrame:
 COMPARE_COLUMNS = ["experiment", "decision", "segment", "code", "before_n", "before_k", "before_share", "after_n",
                    "after_k", "after_share", "diff", "diff_low", "diff_high", "change", "before_compound",
                    "after_compound", "compound_diff", "compound_low", "compound_high", "mw_p", "reading",
-                   "fisher_p", "needed_per_group", "sentiment_change"]
+                   "fisher_p", "needed_per_group", "sentiment_change", "follow_up"]
 ALL_WORDS = "(all participant words)"
 
 
@@ -596,7 +596,8 @@ def compare_experiment(experiment: Experiment, studies, seed: int = 0, n_boot: i
             b_k, a_k = len(b_who), len(a_who)
         b_n, a_n = before["who"].nunique(), after["who"].nunique()
         row = {"experiment": experiment.id, "decision": experiment.decision, "segment": experiment.segment or "(all)",
-               "code": code or ALL_WORDS, "before_n": b_n, "after_n": a_n}
+               "code": code or ALL_WORDS, "before_n": b_n, "after_n": a_n,
+               "follow_up": "; ".join(sorted(set(after["sprint"].astype(str))))}
         if b_k is not None:
             low, high = newcombe_interval(a_k, a_n, b_k, b_n)
             b_share = b_k / b_n if b_n else float("nan")
