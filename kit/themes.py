@@ -32,9 +32,9 @@ and the trends across sprints (:func:`theme_codings`, :func:`theme_counts`, :fun
   precision at or above the threshold is *validated*;
 * a participant counts once per code, whatever the number of segments.
 
-A code whose rule fires for at least ``UBIQUITOUS_SHARE`` (80%) of the people interviewed is
-flagged ``ubiquitous``: such a rule marks the study's topic and cannot tell interviews apart,
-so it is never a headline.
+A code whose rule fires for at least ``UBIQUITOUS_SHARE`` (80%) of the people interviewed and
+is not validated is flagged ``ubiquitous``: such a rule marks the study's topic and nothing
+shows it can tell interviews apart, so it is never a headline.
 """
 from __future__ import annotations
 
@@ -184,7 +184,9 @@ def rule_validation(versus: pd.DataFrame, auto: pd.DataFrame | None = None, n_pa
     ``min_examples`` and precision below it, or no coding of the rule agreeing), otherwise
     "unvalidated"; ``rule_reach``: share of the ``n_participants`` people interviewed whose
     segments the rule matched anywhere (``auto``: ``autocode`` over every segment; NaN without);
-    ``ubiquitous``: rule_reach >= ``UBIQUITOUS_SHARE``."""
+    ``ubiquitous``: rule_reach >= ``UBIQUITOUS_SHARE`` and the rule not validated: it fires
+    nearly everywhere and nothing shows it tells interviews apart. (A validated rule that
+    fires everywhere reports a theme that really is everywhere.)"""
     rows = []
     reach = {}
     if auto is not None and len(auto) and n_participants:
@@ -203,7 +205,8 @@ def rule_validation(versus: pd.DataFrame, auto: pd.DataFrame | None = None, n_pa
         got = reach.get(r.code, 0.0 if reach or auto is not None else float("nan"))
         rows.append({"code": r.code, "manual": int(r.manual), "auto": int(r.auto), "tp": int(r.tp),
                      "fp": int(r.fp), "precision": precision, "examples": examples, "rule_status": status,
-                     "rule_reach": float(got), "ubiquitous": bool(got >= UBIQUITOUS_SHARE - 1e-12)})
+                     "rule_reach": float(got),
+                     "ubiquitous": bool(got >= UBIQUITOUS_SHARE - 1e-12 and status != "validated")})
     return pd.DataFrame(rows, columns=RULE_COLUMNS)
 
 
@@ -242,16 +245,17 @@ def theme_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataFra
 
 
 def feeling_word(share_negative: float, share_positive: float) -> str:
-    """"negative" when most passages (more than half) read negative, "positive" when most read
-    positive, "mixed" otherwise; "–" without passages. The same rule labels a theme and picks
-    the passages shown beside it, so the two agree."""
+    """Which way a theme's passages lean: "negative" when more of them read negative
+    (compound <= -0.05) than positive, "positive" when more read positive, "mixed" when as
+    many do, "neutral" when none has a tone; "–" without passages. The same rule labels a
+    theme and picks the passages shown beside it, so the two agree."""
     if share_negative is None or (isinstance(share_negative, float) and math.isnan(share_negative)):
         return "–"
-    if share_negative > 0.5:
+    if share_negative > share_positive:
         return "negative"
-    if share_positive > 0.5:
+    if share_positive > share_negative:
         return "positive"
-    return "mixed"
+    return "mixed" if share_negative > 0 else "neutral"
 
 
 def _source_label(manual: int, rule: int, status: str) -> str:

@@ -50,9 +50,13 @@ def test_rule_validation_by_precision_and_examples(rules):
     assert table["rule_status"].to_dict() == {"late": "validated", "fees": "rejected", "cash": "unvalidated"}
     assert table.loc["fees", "precision"] == pytest.approx(1 / 3)
     assert table["examples"].to_dict() == {"late": 3, "fees": 3, "cash": 0}
-    # late's rule reaches P1..P4: 4 of 5 = 80% -> ubiquitous; fees reaches P1, P2, P5: 60%
+    # late's rule reaches P1..P4: 4 of 5 = 80%, but it is validated: a theme that really is
+    # everywhere, not flagged; fees reaches P1, P2, P5: 60%
     assert table.loc["late", "rule_reach"] == pytest.approx(0.8)
-    assert table["ubiquitous"].to_dict() == {"late": True, "fees": False, "cash": False}
+    assert table["ubiquitous"].to_dict() == {"late": False, "fees": False, "cash": False}
+    versus = compare_auto_manual(AUTO, MANUAL, SEGMENTS, codes=CODES)
+    everywhere = th.rule_validation(versus, _auto([(s, "cash") for s in SEGMENTS["segment_id"]]), 5)
+    assert everywhere.set_index("code").loc["cash", ["rule_reach", "ubiquitous"]].tolist() == [1.0, True]
     text = th.rules_answer(rules)
     assert "rejected, not counted: fees" in text and "unvalidated" in text and "50%" in text
 
@@ -85,10 +89,13 @@ def test_theme_counts_follow_the_one_definition(rules):
 def test_feeling_word_majority():
     assert th.feeling_word(0.51, 0.2) == "negative"
     assert th.feeling_word(0.5, 0.5) == "mixed"
+    assert th.feeling_word(0.3, 0.1) == "negative"  # more negative than positive passages
+    assert th.feeling_word(0.0, 0.0) == "neutral"
     assert th.feeling_word(0.1, 0.6) == "positive"
     assert th.feeling_word(float("nan"), float("nan")) == "–"
 
 
+@pytest.mark.slow
 def test_every_output_counts_a_theme_the_same_way(tmp_path):
     """analyze's themes.csv, notebook 04's themes table (kit.themes.theme_table) and the
     trends across sprints give each theme of the pilot the same number of participants."""
