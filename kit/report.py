@@ -218,6 +218,17 @@ def _auto_columns(frame: pd.DataFrame, n: int) -> dict:
     return columns
 
 
+def fmt_ratio_range(low, high) -> str:
+    """Two ROIs in one format: shares (151% to 480%) when both are below 10, else multiples
+    with one decimal (1.5× to 11.6×)."""
+    if _missing(low) or _missing(high):
+        return "–"
+    low, high = float(low), float(high)
+    if max(abs(low), abs(high)) < 10:
+        return f"{low:.0%} to {high:.0%}"
+    return f"{low:,.1f}× to {high:,.1f}×"
+
+
 def fmt_money(value, currency: str = "") -> str:
     if _missing(value):
         return "–"
@@ -505,7 +516,7 @@ class Report:
             if "feeling" in themes:
                 friction.intro = ("Themes most of whose coded passages in participants' own words read negative "
                                   "(VADER compound at or below −0.05), by how many participants raised them.")
-            neg = self._negative(themes)
+            neg = self._negative(self._headline_ready(themes) if "participants" in themes else themes)
             neg = neg.sort_values(["participants", "mean_compound"], ascending=[False, True]) \
                 if "participants" in neg else neg
             friction.sources.append(self.tables.source("themes"))
@@ -828,7 +839,7 @@ class Report:
                 {"value": fmt_money(program.get("total_value"), cur), "label": "estimated value of the decisions"},
                 {"value": (f"{fmt_money(program.get('value_low'), cur)} to {fmt_money(program.get('value_high'), cur)}"
                            if ranged else "–"), "label": "credited to the research"},
-                {"value": (f"{fmt_ratio(program.get('roi_low'))} to {fmt_ratio(program.get('roi_high'))}" if ranged
+                {"value": (fmt_ratio_range(program.get('roi_low'), program.get('roi_high')) if ranged
                            else fmt_ratio(program.get("roi"))),
                  "label": "return on investment" + ("" if ranged else " (full credit)")},
                 {"value": fmt_money(program.get("cost_per_interview"), cur), "label": "cost per interview"},
@@ -951,7 +962,7 @@ class Report:
             trend.sources.append(self.tables.source("trends"))
             cur = self.currency
             ranged = "roi_low" in program
-            program = program.assign(_roi=[f"{fmt_ratio(lo)} to {fmt_ratio(hi)}" for lo, hi in
+            program = program.assign(_roi=[fmt_ratio_range(lo, hi) for lo, hi in
                                            zip(program["roi_low"], program["roi_high"])] if ranged
                                      else program["roi"].map(fmt_ratio))
             trend.table = table_of(program, {
@@ -1238,7 +1249,7 @@ class Report:
                    {"value": str(len(quotes)), "label": "shareable quotes"},
                    {"value": str(len(study.decisions)), "label": "decisions informed"}]
         if isinstance(program, dict) and not _missing(program.get("roi_low")):
-            metrics.append({"value": f"{fmt_ratio(program.get('roi_low'))} to {fmt_ratio(program.get('roi_high'))}",
+            metrics.append({"value": fmt_ratio_range(program.get('roi_low'), program.get('roi_high')),
                             "label": "program ROI (research's share of each decision)"})
         elif isinstance(program, dict) and not _missing(program.get("roi")):
             metrics.append({"value": fmt_ratio(program.get("roi")), "label": "program ROI (full credit)"})
@@ -1276,7 +1287,7 @@ class Report:
                     f"The research cost {fmt_money(program.get('total_cost'), cur)}; credited with its share of the "
                     f"decisions{default}, it returned {fmt_money(program.get('value_low'), cur)} to "
                     f"{fmt_money(program.get('value_high'), cur)}, a return on investment of "
-                    f"{fmt_ratio(program.get('roi_low'))} to {fmt_ratio(program.get('roi_high'))}.")
+                    f"{fmt_ratio_range(program.get('roi_low'), program.get('roi_high'))}.")
             else:
                 findings.append(f"The research cost {fmt_money(program.get('total_cost'), cur)}"
                                 + (f"; the decisions it informed are estimated at "
