@@ -1183,7 +1183,8 @@ class Report:
                 elif _missing(r.get("kappa")):
                     out[str(r["code"])] = "coders' agreement undefined"
                 else:
-                    out[str(r["code"])] = f"coders' kappa {float(r['kappa']):.2f}"
+                    out[str(r["code"])] = f"coders agree {r.get('band') or ''} (kappa {float(r['kappa']):.2f})".replace(
+                        "agree  (", "agree (")
         return out
 
     def _evidence(self, row: dict, agreement: dict) -> str:
