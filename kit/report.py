@@ -514,8 +514,9 @@ class Report:
                          "below −0.05), by how many participants raised them.")
         if themes is not None and ("feeling" in themes or "mean_compound" in themes):
             if "feeling" in themes:
-                friction.intro = ("Themes most of whose coded passages in participants' own words read negative "
-                                  "(VADER compound at or below −0.05), by how many participants raised them.")
+                friction.intro = ("Themes more of whose coded passages in participants' own words read negative "
+                                  "(VADER compound at or below −0.05) than positive, by how many participants "
+                                  "raised them.")
             neg = self._negative(self._headline_ready(themes) if "participants" in themes else themes)
             neg = neg.sort_values(["participants", "mean_compound"], ascending=[False, True]) \
                 if "participants" in neg else neg
@@ -1267,7 +1268,8 @@ class Report:
             negative = self._negative(ready)
             if len(negative):
                 worst = negative.sort_values(["participants", "mean_compound"], ascending=[False, True]).iloc[0]
-                tone = (f"most of its passages read negative ({fmt_share(worst['share_negative'])})"
+                tone = (f"more of its passages read negative ({fmt_share(worst['share_negative'])}) than positive "
+                        f"({fmt_share(worst.get('share_positive'))})"
                         if "share_negative" in worst and not _missing(worst["share_negative"])
                         else f"negative in tone ({float(worst['mean_compound']):+.2f})")
                 findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} of {total} "
