@@ -403,7 +403,7 @@ def saturation_curve(result, title: str = "Thematic saturation"):
     fig, ax = plt.subplots(figsize=FIGSIZE)
     base = min(result["base"], n)
     ax.axvspan(0.5, base + 0.5, color="#eeeeee", zorder=0)
-    ax.text((base + 1) / 2, max(total, 1) * 1.12, f"base: first {result['base']}", ha="center",
+    ax.text(0.6, max(total, 1) * 1.15, f"base: first {result['base']}", ha="left",
             va="bottom", fontsize=8, color="#555555")
     ax.bar(xs, new, color="#fdae6b", hatch="//", edgecolor="#7f2704", linewidth=0.5,
            label="new codes in the interview", zorder=2)
@@ -414,14 +414,18 @@ def saturation_curve(result, title: str = "Thematic saturation"):
             ax.axvline(mark, color="#555555", linestyle="--", linewidth=1, zorder=1)
             share = shares.get(key)
             text = f"{mark} interviews" + (f": {share:.0%} of codes" if share is not None else "")
-            ax.text(mark + 0.1, float(new.max()) + max(total, 1) * 0.03, text, rotation=90, va="bottom", fontsize=8)
+            # along the top, above the curve (which never passes the total), clear of the bars
+            right_end = mark > n - 3  # near the right edge the text goes to the left of its line
+            ax.text(mark - 0.1 if right_end else mark + 0.1, max(total, 1) * 1.04, text, va="bottom",
+                    ha="right" if right_end else "left", fontsize=8, color="#333333")
     point = result.get("saturated_at")
     if point:
         ax.plot([point], [curve[point - 1]], marker="*", markersize=18, color="#d62728",
                 markeredgecolor="black", zorder=4, linestyle="none", label="saturation point")
         ax.annotate(f"saturation at {point} interviews\n(base {result['base']}, run {result['run']}, "
                     f"\u2264{result['threshold']:.0%} new)", (point, curve[point - 1]),
-                    xytext=(15, -45), textcoords="offset points", fontsize=9,
+                    xytext=(20, -75), textcoords="offset points", fontsize=9,
+                    bbox=dict(facecolor="white", edgecolor="none", pad=1),
                     arrowprops=dict(arrowstyle="->", color="#333333"))
     else:  # under the title, clear of the curve whatever its shape
         title = f"{title}\n" + textwrap.fill(f"not saturated: {result.get('reason') or ''}", 75)

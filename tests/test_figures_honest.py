@@ -72,6 +72,16 @@ def test_saturation_legend_is_outside_and_both_criteria_are_marked():
     assert len(zero) == 1 and list(zero[0].get_xdata()) == [4]
     assert "saturation at 3 interviews" in " ".join(t.get_text() for t in ax.texts)
     plt.close(fig)
+    # every label inside the figure, and the 6-interview mark's label clear of the others
+    result = saturation([{f"c{i}" for i in range(20)}, {"new"}, set(), set(), {"x"}, set(), set()], base=1, run=2)
+    fig = cp.saturation_curve(result)
+    boxes = _boxes(fig, fig.axes[0].texts)
+    for box in boxes:
+        assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
+    plt.close(fig)
 
 
 def test_roi_chart_in_words_with_the_credited_range():
