@@ -114,6 +114,16 @@ _OFFSETS = [(5, 4, "left"), (5, -11, "left"), (-5, 4, "right"), (-5, -11, "right
             (5, -31, "left"), (-5, -31, "right")]
 
 
+def _text_box(text, renderer):
+    """The extent of an annotation's words alone (an Annotation's own extent includes its
+    leader line)."""
+    from matplotlib.text import Text
+
+    if hasattr(text, "update_positions"):
+        text.update_positions(renderer)  # where the words go is worked out at draw time
+    return Text.get_window_extent(text, renderer)
+
+
 def place_labels(ax, points, labels, fontsize: int = 8, sizes=None) -> list:
     """Label each point (data coordinates) with the first of a few nearby positions where
     the label overlaps no other label and no marker (``sizes``: scatter sizes in points²)
@@ -135,18 +145,35 @@ def place_labels(ax, points, labels, fontsize: int = 8, sizes=None) -> list:
         (x, y), label = points[i], labels[i]
         chosen = None
         for dx, dy, ha in _OFFSETS:
+            far = abs(dy) > 12  # away from its point: a thin leader line says whose label it is
             text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
-                               ha=ha, va="bottom")
-            box = text.get_window_extent(renderer).expanded(1.08, 1.25)
+                               ha=ha, va="bottom",
+                               arrowprops=dict(arrowstyle="-", color="#999999", linewidth=0.5) if far else None)
+            box = _text_box(text, renderer).expanded(1.08, 1.25)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
             if inside and not any(box.overlaps(other) for other in placed):
                 chosen = (text, box)
                 break
             text.remove()
+        if chosen is None:  # farther away, with a leader line to the point
+            for r in (35, 50, 65, 80):
+                for dx, dy in ((r, -r), (r, r), (-r, -r), (-r, r), (r, 0), (-r, 0), (0, -r), (0, r)):
+                    text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                                       ha="left" if dx >= 0 else "right",
+                                       arrowprops=dict(arrowstyle="-", color="#777777", linewidth=0.6))
+                    box = _text_box(text, renderer).expanded(1.08, 1.25)
+                    inside = (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
+                              and box.y1 <= frame.y1)
+                    if inside and not any(box.overlaps(other) for other in placed):
+                        chosen = (text, box)
+                        break
+                    text.remove()
+                if chosen:
+                    break
         if chosen is None:
             text = ax.annotate(label, (x, y), xytext=(12, -40), textcoords="offset points", fontsize=fontsize,
                                arrowprops=dict(arrowstyle="-", color="#777777", linewidth=0.6))
-            chosen = (text, text.get_window_extent(renderer))
+            chosen = (text, _text_box(text, renderer))
         placed.append(chosen[1])
         texts.append(chosen[0])
     return texts

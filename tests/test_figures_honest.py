@@ -18,9 +18,12 @@ from kit.thematic_saturation import saturation  # noqa: E402
 
 
 def _boxes(fig, texts):
+    from matplotlib.text import Text
+
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    return [t.get_window_extent(renderer) for t in texts if t.get_text().strip()]
+    # the words only: an annotation's own extent includes its leader line
+    return [Text.get_window_extent(t, renderer) for t in texts if t.get_text().strip()]
 
 
 def test_agreement_bars_draw_only_codes_with_enough_uses_and_keep_labels_inside():
@@ -40,6 +43,24 @@ def test_agreement_bars_draw_only_codes_with_enough_uses_and_keep_labels_inside(
     figure_box = fig.bbox
     for box in _boxes(fig, ax.texts):
         assert figure_box.x0 <= box.x0 and box.x1 <= figure_box.x1
+    plt.close(fig)
+
+
+def test_intensity_labels_of_the_pilot_do_not_overlap(pilot_dir):
+    import kit
+    from kit import themes
+
+    study = kit.load_study(pilot_dir, strict=False)
+    made = themes.study_themes(study)
+    table = themes.theme_table(made["coded"], themes.segment_scores(study.segments()), made["n_participants"],
+                               codes=study.codebook.names, rules=made["rules"])
+    fig = cp.intensity_chart(table)
+    labels = [t for t in fig.axes[0].texts if t.get_text() in set(table["code"])]
+    boxes = _boxes(fig, labels)
+    assert len(boxes) == int(table["mean_abs_compound"].notna().sum())
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
     plt.close(fig)
 
 
