@@ -1261,6 +1261,10 @@ class Report:
             total = participants or 1
             ready = self._headline_ready(themes)
             lead = ready.sort_values("participants", ascending=False, kind="stable").head(3)
+            if not len(lead) and (pd.to_numeric(themes["participants"], errors="coerce").fillna(0) > 0).any():
+                findings.append("No theme is a key finding yet: every count rests on keyword rules no coder has "
+                                "checked, or on rules that fire for nearly everyone. Code a few interviews by hand "
+                                "(codings/NAME.csv) to validate them.")
             if len(lead):
                 findings.append("Most talked about: " + "; ".join(
                     f"{r['code']}, {int(r['participants'])} of {total} participants ({self._evidence(r, agreement)})"

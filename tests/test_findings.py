@@ -171,3 +171,17 @@ def test_a_sprint_report_shows_that_sprint_in_plain_words(makerspace, tmp_path):
     words = " ".join(b.intro + " " + " ".join(b.bullets) + " " + b.note for b in blocks.values())
     for jargon in ("95% CI", "p =", "Fisher", "Mann-Whitney", "Newcombe", "compound"):
         assert jargon not in words, jargon
+
+
+def test_a_study_without_manual_codings_has_no_key_theme(tmp_path):
+    import shutil
+
+    root = tmp_path / "study"
+    shutil.copytree(MAKERSPACE, root)
+    shutil.rmtree(root / "codings")
+    study = kit.load_study(root)
+    made = write_tables(study, tmp_path / "out")
+    assert set(made["rules"]["rule_status"]) == {"unvalidated"}
+    found = findings_of(study, tmp_path / "out")
+    assert any(f.startswith("No theme is a key finding yet") for f in found)
+    assert not any(f.startswith("Most talked about") for f in found)
