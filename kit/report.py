@@ -898,10 +898,10 @@ class Report:
             block.sources.append(self.tables.source("experiments"))
             later = set()
             if "follow_up" in experiments and self.sprint:
-                sprints = experiments["follow_up"].fillna("").astype(str).str.split("; ")
-                after = sprints.map(lambda xs: any(x and x > self.sprint for x in xs))
-                later = {x for xs in sprints[after] for x in xs if x and x > self.sprint}
-                experiments = experiments[~after]
+                sprints = [str(v).split("; ") if not _missing(v) else [] for v in experiments["follow_up"]]
+                after = [any(x and x > self.sprint for x in xs) for xs in sprints]
+                later = {x for xs, late in zip(sprints, after) if late for x in xs if x and x > self.sprint}
+                experiments = experiments.loc[[not late for late in after]]
             elif self.sprint:  # readings of unknown sprints: not this sprint's to show
                 later = {"later sprints"}
                 experiments = experiments.iloc[0:0]

@@ -169,6 +169,10 @@ def test_a_sprint_report_shows_that_sprint_in_plain_words(makerspace, tmp_path):
                               "needed to tell"]
     assert "2026-M04" in follow.note
     words = " ".join(b.intro + " " + " ".join(b.bullets) + " " + b.note for b in blocks.values())
+    # a repository without experiments writes the header only: nothing to read, no error
+    pd.read_csv(here / "tables" / "experiments.csv").iloc[0:0].to_csv(here / "tables" / "experiments.csv", index=False)
+    empty = {b.title: b for b in report.Report(study, here).leadership()}["Did the decisions work?"]
+    assert empty.bullets == ["No decision has a follow-up reading in this sprint."]
     for jargon in ("95% CI", "p =", "Fisher", "Mann-Whitney", "Newcombe", "compound"):
         assert jargon not in words, jargon
 
