@@ -1200,8 +1200,10 @@ class Report:
         if _missing(manual) and _missing(rule):
             parts.append("source not recorded")
         code = str(row.get("code"))
-        agreed = agreement.get(code) or agreement.get("") or (
-            "not coded by two coders" if not _missing(manual) and int(manual) else "")
+        if "" in agreement:  # one coder: said once, in a finding of its own
+            agreed = ""
+        else:
+            agreed = agreement.get(code) or ("not coded by two coders" if not _missing(manual) and int(manual) else "")
         return "; ".join(p for p in (", ".join(parts), agreed) if p)
 
     @staticmethod
@@ -1279,6 +1281,13 @@ class Report:
                 findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} of {total} "
                                 f"participants ({self._evidence(worst.to_dict(), agreement)}); {tone}.")
             findings += self._rule_notes(themes)
+            if "" in agreement:
+                coders = (self.tables.get("agreement") or {}).get("coders") or []
+                findings.append(f"These counts rest on {len(coders) or 'no'} coder's reading "
+                                f"({', '.join(map(str, coders))}): " if coders else "These counts rest on no "
+                                "second coder's reading: ")
+                findings[-1] += "agreement between coders is not measured; a second coder on a few interviews " \
+                                "would show how far the codes can be trusted."
         decisions = self.decision_table()
         if len(decisions):
             value = pd.to_numeric(decisions["estimated_value"], errors="coerce").sum()
