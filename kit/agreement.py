@@ -8,9 +8,18 @@ Choices worth knowing
   and :func:`percent_agreement` drop every item where either coder is missing;
   :func:`krippendorff_alpha` keeps them as holes in the reliability data.
 * **Degenerate kappa.** When both coders put every item in one identical category the chance
-  agreement ``pe`` is 1 and kappa's formula is 0/0; :func:`cohen_kappa` returns 1.0 (perfect,
-  if uninformative, agreement). ``pe == 1`` with ``po < 1`` cannot happen with counts (both
-  coders would have to use one single category), so the NaN it returns there is only a guard.
+  agreement ``pe`` is 1 and kappa's formula is 0/0; :func:`cohen_kappa` returns NaN
+  ("undefined"), as Krippendorff's alpha does for the same data (no variation) and as
+  scikit-learn's ``cohen_kappa_score`` does: identical labels with one category say nothing
+  about whether the coders could tell categories apart.
+* **Rare codes.** A code applied fewer than ``MIN_USES`` (3) times by the two coders together
+  gets ``band`` "too few to tell" in :func:`code_agreement`; its kappa is shown but left out of
+  the mean kappa of :func:`overall_agreement` (``n_codes_too_few`` says how many).
+* **Beyond percent agreement.** With presence/absence codings most cells are "neither coder
+  applied the code", so percent agreement is high by construction. Beside it come the
+  agreement expected by chance, *positive agreement* ``2·both / (2·both + a_only + b_only)``
+  (Fleiss 1975; Cicchetti & Feinstein 1990) and the agreement on cells where at least one
+  coder applied the code, ``both / (both + a_only + b_only)``.
 * **Undefined alpha.** :func:`krippendorff_alpha` returns NaN when no unit has two values
   (nothing is pairable) or when all pairable values are the same (no variation, expected
   disagreement 0): Krippendorff's alpha is undefined there.
@@ -41,13 +50,19 @@ __all__ = [
     "overall_agreement",
     "disagreements",
     "LEVELS",
+    "MIN_USES",
+    "positive_agreement",
 ]
+
+#: Fewer uses than this (segments where either coder applied the code) and a code's agreement
+#: is "too few to tell".
+MIN_USES = 3
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
 CODE_AGREEMENT_COLUMNS = [
     "code", "n_segments", "a_only", "b_only", "both", "neither",
-    "kappa", "percent_agreement", "band",
+    "kappa", "percent_agreement", "band", "uses", "positive_agreement", "agreement_when_applied",
 ]
 DISAGREEMENT_COLUMNS = ["segment", "code", "applied_by", "not_applied_by", "memo"]
 
@@ -83,9 +98,17 @@ def _kappa_from_counts(n: int, agree: int, chance: int) -> float:
     products of the coders' marginal counts (so ``po = agree / n`` and ``pe = chance / n**2``).
     Exact integer arithmetic up to the final division."""
     denom = n * n - chance
-    if denom == 0:  # pe == 1
-        return 1.0 if agree == n else float("nan")
+    if denom == 0:  # pe == 1: one category only, kappa (like alpha) is undefined
+        return float("nan")
     return (n * agree - chance) / denom
+
+
+def positive_agreement(both: int, a_only: int, b_only: int) -> float:
+    """Specific positive agreement ``2·both / (2·both + a_only + b_only)`` (Fleiss 1975;
+    Cicchetti & Feinstein 1990): how often one coder applying a code is matched by the other.
+    NaN when neither coder applied it."""
+    denom = 2 * both + a_only + b_only
+    return 2 * both / denom if denom else float("nan")
 
 
 # --------------------------------------------------------------------------- kappa
@@ -97,9 +120,9 @@ def cohen_kappa(a: Iterable[Hashable], b: Iterable[Hashable]) -> float:
     the agreement expected from each coder's own label frequencies (Cohen 1960).
 
     Items where either label is missing (None/NaN) are dropped. Raises ``ValueError`` for
-    sequences of different lengths, empty input, or no complete pair. Returns 1.0 when both
-    coders use one identical single category (``pe == 1``, ``po == 1``); NaN would be returned
-    for ``pe == 1`` with ``po < 1``, which cannot occur with real counts.
+    sequences of different lengths, empty input, or no complete pair. Returns NaN (undefined)
+    when both coders use one identical single category (``pe == 1``), as Krippendorff's alpha
+    and scikit-learn's ``cohen_kappa_score`` do.
     """
     pairs = _paired_labels(a, b)
     n = len(pairs)
@@ -419,6 +442,26 @@ def _clean(value):
     return value
 
 
+def _resolve(codings, segments, coders=None):
+    """(codings, segments as ids or None): a ``Study`` gives its codings and its segments
+    table; a segments *table* (``Study.segments()``) becomes ``kit.coding.shared_universe``,
+    the segments of the kinds every coder coded in the interviews every coder coded, so each
+    entry point compares the same units and gives the same alpha."""
+    if not isinstance(codings, pd.DataFrame) and hasattr(codings, "codings") and callable(
+            getattr(codings, "segments", None)):
+        study = codings
+        codings = study.codings
+        if segments is None:
+            segments = study.segments()
+    if isinstance(segments, pd.DataFrame):
+        from kit.coding import shared_universe
+
+        if coders is None:
+            coders = [c for c in dict.fromkeys(codings["coder"]) if not _is_missing(c)]
+        segments = shared_universe(codings, segments, coders)
+    return codings, segments
+
+
 def code_agreement(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd.DataFrame:
     """Per-code agreement of two coders on the presence/absence of each code per segment.
 
@@ -427,9 +470,14 @@ def code_agreement(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd
     compared (``n_segments``) are those in both coders' files, or the ``segments`` given.
     One row per code either coder applied in those segments (sorted by code): counts
     ``a_only``, ``b_only``, ``both``, ``neither``; Cohen's ``kappa`` on presence/absence
-    (1.0 when both coders apply the code everywhere); ``percent_agreement`` (0..1); and
-    the Landis & Koch ``band``. An empty frame when there is nothing to compare.
+    (NaN, undefined, when both coders apply the code everywhere); ``percent_agreement``
+    (0..1); the Landis & Koch ``band``, or "too few to tell" when ``uses`` (segments where
+    either coder applied the code) is below ``MIN_USES``; ``positive_agreement``
+    (:func:`positive_agreement`) and ``agreement_when_applied`` (``both / uses``). An empty
+    frame when there is nothing to compare. ``codings`` may be a ``Study`` and ``segments`` the
+    study's segments table (see :func:`overall_agreement`).
     """
+    codings, segments = _resolve(codings, segments, [coder_a, coder_b])
     table = _Codings(codings)
     table.check_coder(coder_a)
     table.check_coder(coder_b)
@@ -448,16 +496,21 @@ def code_agreement(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd
         agree = both + neither
         chance = len(a_set) * len(b_set) + (n - len(a_set)) * (n - len(b_set))
         kappa = _kappa_from_counts(n, agree, chance)
+        uses = both + a_only + b_only
         rows.append({
             "code": code, "n_segments": n, "a_only": a_only, "b_only": b_only,
             "both": both, "neither": neither, "kappa": kappa,
-            "percent_agreement": agree / n, "band": interpret_kappa(kappa),
+            "percent_agreement": agree / n,
+            "band": interpret_kappa(kappa) if uses >= MIN_USES else "too few to tell",
+            "uses": uses, "positive_agreement": positive_agreement(both, a_only, b_only),
+            "agreement_when_applied": both / uses if uses else float("nan"),
         })
     frame = pd.DataFrame(rows, columns=CODE_AGREEMENT_COLUMNS)
     if frame.empty:
         return frame.astype({c: "int64" for c in ("n_segments", "a_only", "b_only", "both",
-                                                   "neither")}
-                            | {"kappa": float, "percent_agreement": float})
+                                                   "neither", "uses")}
+                            | {c: float for c in ("kappa", "percent_agreement", "positive_agreement",
+                                                  "agreement_when_applied")})
     return frame
 
 
@@ -470,19 +523,36 @@ def overall_agreement(codings: pd.DataFrame, segments=None) -> dict:
     and are dropped, so with two coders this uses exactly their shared segments. Codes are the
     codes applied somewhere in the pairable segments.
 
+    ``codings`` may also be a ``Study``, and ``segments`` the study's segments table: both
+    compare on ``kit.coding.shared_universe`` (segments read and left uncoded count as
+    agreement on absence), the universe ``kit.coding.agreement_report`` uses too, so the same
+    codings give the same alpha whichever way they come in. Without ``segments`` only the
+    segments in the coders' files are compared (``universe`` says which was used).
+
     Returns a dict: ``alpha`` (nominal Krippendorff's alpha over those units, coders x units),
     ``band`` (:func:`interpret_alpha`), ``percent_agreement`` (share of agreeing coder pairs
     over all coder pairs within units; inflated by the many units nobody coded),
-    ``n_units``, ``n_segments``, ``n_codes``, ``n_coders``, ``coders``, ``mean_kappa`` (mean of
-    the per-code kappas of :func:`code_agreement` over every pair of coders, NaN skipped) and
-    ``kappa_band``.
+    ``chance_agreement`` (the percent agreement expected by chance from the pooled share of
+    applied cells, p² + (1 − p)²), ``positive_agreement`` (agreeing pairs on "applied" over
+    all pairs involving an "applied", :func:`positive_agreement` pooled over units),
+    ``agreement_when_applied`` (share of units where at least one coder applied the code on
+    which every coder did), ``n_units``, ``n_segments``, ``n_codes``, ``n_coders``,
+    ``coders``, ``mean_kappa`` (mean of the per-code kappas of :func:`code_agreement` over
+    every pair of coders, NaN and codes with fewer than ``MIN_USES`` uses skipped),
+    ``n_codes_too_few`` (codes left out of that mean), ``kappa_band`` and ``universe``.
     """
+    universe = ("shared segments of the coded interviews" if isinstance(segments, pd.DataFrame) or (
+        segments is None and not isinstance(codings, pd.DataFrame)) else
+        "segments given" if segments is not None else "segments in the coders' files")
+    codings, segments = _resolve(codings, segments)
     table = _Codings(codings)
     coders = list(table.coders)
     result = {
         "alpha": float("nan"), "band": "undefined", "percent_agreement": float("nan"),
         "n_units": 0, "n_segments": 0, "n_codes": 0, "n_coders": len(coders),
         "coders": coders, "mean_kappa": float("nan"), "kappa_band": "undefined",
+        "chance_agreement": float("nan"), "positive_agreement": float("nan"),
+        "agreement_when_applied": float("nan"), "n_codes_too_few": 0, "universe": universe,
     }
     if len(coders) < 2:
         return result
@@ -519,18 +589,30 @@ def overall_agreement(codings: pd.DataFrame, segments=None) -> dict:
     pairs = (m * (m - 1) / 2)[usable].sum()
     agreeing = (ones * (ones - 1) / 2 + zeros * (zeros - 1) / 2)[usable].sum()
 
-    kappas = []
+    kappas, too_few = [], set()
     for a, b in combinations(coders, 2):
         frame = code_agreement(codings, a, b, segments=segments)
-        kappas += [k for k in frame["kappa"] if not math.isnan(k)]
+        enough = frame["uses"] >= MIN_USES
+        too_few |= set(frame.loc[~enough, "code"])
+        kappas += [k for k in frame.loc[enough, "kappa"] if not math.isnan(k)]
     mean_kappa = float(np.mean(kappas)) if kappas else float("nan")
 
+    on, off = ones[usable], zeros[usable]
+    share_on = float(on.sum() / (on.sum() + off.sum())) if usable.any() else float("nan")
+    positive_pairs = float((on * (on - 1)).sum())
+    mixed_pairs = float((on * off).sum())
+    applied_units = on >= 1
     alpha = krippendorff_alpha(matrix, "nominal")
     return result | {
         "alpha": alpha, "band": interpret_alpha(alpha),
         "percent_agreement": float(agreeing / pairs) if pairs else float("nan"),
+        "chance_agreement": share_on ** 2 + (1 - share_on) ** 2,
+        "positive_agreement": positive_pairs / (positive_pairs + mixed_pairs)
+        if positive_pairs + mixed_pairs else float("nan"),
+        "agreement_when_applied": float((off[applied_units] == 0).mean()) if applied_units.any() else float("nan"),
         "n_units": int(usable.sum()), "n_segments": len(segs), "n_codes": len(codes),
         "mean_kappa": mean_kappa, "kappa_band": interpret_kappa(mean_kappa),
+        "n_codes_too_few": len(too_few),
     }
 
 
@@ -542,6 +624,7 @@ def disagreements(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd.
     if none). Rows follow the order in which segments first appear in ``codings`` (or the
     order of ``segments``), then code.
     """
+    codings, segments = _resolve(codings, segments, [coder_a, coder_b])
     table = _Codings(codings)
     table.check_coder(coder_a)
     table.check_coder(coder_b)

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.coding import autocode, themes
+from kit.coding import autocode
 from kit.outputs import WORKING, Outputs
 from kit.study import Study, as_study
+from kit.themes import study_themes
 
 TURNS_COLUMNS = ["interview_id", "turn", "speaker", "role", "start", "end", "text", "compound"]
 
@@ -95,9 +96,8 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     known.update(zip(segments.loc[~segments["segment_id"].isin(known), "segment_id"], compound(todo)))
     scores = pd.DataFrame({"segment_id": segments["segment_id"],
                            "compound": segments["segment_id"].map(known)})
-    participants = set(study.interviews["participant"].replace("", pd.NA).dropna())
-    n = len(participants) or len(study.interviews)
-    table = themes(codes, scores, n_participants=n, codes=study.codebook.names)
+    # One count per theme, the same as the notebooks and the report (kit.themes.study_themes).
+    table = study_themes(study, auto=codes, scores=scores)["counts"]
     steps.next("writing tables")
     # Working outputs: pseudonymous unless include_names (kit.outputs applies the rules).
     writer = Outputs(out, study, WORKING, include_names=include_names)

@@ -37,6 +37,14 @@ participants mentioning it before and after with the difference and its 95% Newc
 of their coded turns and quotes, one value per participant) with a seeded bootstrap interval
 for the difference and a Mann-Whitney test. Small sprints give wide intervals: the tables say
 so instead of reporting a bare difference.
+
+A verdict needs two things to agree: the 95% interval must exclude "no change" *and* an exact
+test must reject it at 5% (Fisher's exact test for the shares, the exact or permutation
+Mann-Whitney test for sentiment; for an assumption's threshold, the exact binomial test).
+With a few people per group the interval alone misleads (a percentile bootstrap on 5 against
+2 covers the true difference far less often than 95%), so anything less is "inconclusive",
+with the number of people per group that would be needed to see the difference observed
+(80% power, two-sided 5%; :func:`needed_per_group`, :func:`needed_one_sample`).
 """
 from __future__ import annotations
 
@@ -392,78 +400,54 @@ def _normal_sf(x: float) -> float:
     return 0.5 * math.erfc(x / math.sqrt(2))
 
 
-def _ranks(values):
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    i = 0
-    ties = []
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        rank = (i + j) / 2 + 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = rank
-        if j > i:
-            ties.append(j - i + 1)
-        i = j + 1
-    return ranks, ties
+def mann_whitney(x, y) -> tuple[float, float]:
+    """Two-sided Mann-Whitney U test: (U of ``x``, p), by the kit's one implementation,
+    ``kit.segments.mann_whitney`` (exact or permutation p for small samples)."""
+    from kit.segments import mann_whitney as test
+
+    res = test(x, y)
+    return res["u"], res["p_value"]
 
 
-def _exact_u_cdf(n1: int, n2: int) -> list[float]:
-    """P(U <= u) for u = 0..n1*n2 under H0 (no ties), by counting arrangements."""
-    # counts[m][n] as polynomial in u built iteratively (Mann & Whitney 1947 recursion).
-    prev = [[1] for _ in range(n2 + 1)]  # m = 0: one arrangement, U = 0, for every n
-    for m in range(1, n1 + 1):
-        cur = [[1]]  # n = 0
-        for n in range(1, n2 + 1):
-            a = prev[n]  # f(m-1, n, u - n): shift by n
-            b = cur[n - 1]  # f(m, n-1, u)
-            size = m * n + 1
-            poly = [0] * size
-            for u, c in enumerate(a):
-                if u + n < size:
-                    poly[u + n] += c
-            for u, c in enumerate(b):
-                poly[u] += c
-            cur.append(poly)
-        prev = cur
-    counts = prev[n2]
-    total = sum(counts)
-    cdf, running = [], 0
-    for c in counts:
-        running += c
-        cdf.append(running / total)
-    return cdf
+def fisher_p(k1: int, n1: int, k2: int, n2: int) -> float:
+    """Two-sided Fisher exact p for k1 of n1 against k2 of n2 (scipy.stats.fisher_exact)."""
+    from kit.segments import fisher_2x2
+
+    if n1 <= 0 or n2 <= 0:
+        return float("nan")
+    return float(fisher_2x2(k1, n1 - k1, k2, n2 - k2)["p_value"])
 
 
-def mann_whitney(x, y, exact_limit: int = 40) -> tuple[float, float]:
-    """Two-sided Mann-Whitney U test: (U of ``x``, p). Exact when there are no ties and
-    len(x) + len(y) <= ``exact_limit``; otherwise the normal approximation with the tie
-    correction and a continuity correction (as ``scipy.stats.mannwhitneyu``)."""
-    x, y = [float(v) for v in x], [float(v) for v in y]
-    n1, n2 = len(x), len(y)
-    if n1 == 0 or n2 == 0:
-        return float("nan"), float("nan")
-    ranks, ties = _ranks(x + y)
-    r1 = sum(ranks[:n1])
-    u1 = r1 - n1 * (n1 + 1) / 2
-    if not ties and n1 + n2 <= exact_limit:
-        cdf = _exact_u_cdf(n1, n2)
-        u_big = max(u1, n1 * n2 - u1)
-        k = int(round(u_big))
-        # P(U >= u_big) = 1 - P(U <= u_big - 1), by symmetry of the U distribution
-        upper = 1 - (cdf[k - 1] if k >= 1 else 0.0)
-        return u1, min(1.0, 2 * upper)
-    n = n1 + n2
-    mu = n1 * n2 / 2
-    tie_term = sum(t ** 3 - t for t in ties) / (n * (n - 1)) if n > 1 else 0.0
-    sigma = math.sqrt(n1 * n2 / 12 * ((n + 1) - tie_term))
-    if sigma == 0:
-        return u1, 1.0
-    u_big = max(u1, n1 * n2 - u1)
-    z = (u_big - mu - 0.5) / sigma
-    return u1, min(1.0, 2 * _normal_sf(z))
+def needed_per_group(p1: float, p2: float, power: float = 0.8, level: float = 0.95) -> float:
+    """People needed in each of two equal groups to tell proportions ``p1`` and ``p2`` apart
+    with the given power by a two-sided test at 1 - ``level`` (normal approximation,
+    Fleiss, Levin & Paik 2003, eq. 4.14 without continuity correction):
+    n = (z_a sqrt(2 p q) + z_b sqrt(p1 q1 + p2 q2))² / (p1 - p2)², p the mean of p1 and p2.
+    Rounded up; NaN when p1 == p2 (no difference to detect)."""
+    from statistics import NormalDist
+
+    if p1 == p2 or any(pd.isna(v) for v in (p1, p2)):
+        return float("nan")
+    z_a = NormalDist().inv_cdf(1 - (1 - level) / 2)
+    z_b = NormalDist().inv_cdf(power)
+    p = (p1 + p2) / 2
+    root = z_a * math.sqrt(2 * p * (1 - p)) + z_b * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return float(math.ceil((root / (p1 - p2)) ** 2 - 1e-9))
+
+
+def needed_one_sample(p0: float, p1: float, power: float = 0.8, level: float = 0.95) -> float:
+    """People needed to tell a true share ``p1`` from a threshold ``p0`` with the given power
+    by a two-sided test at 1 - ``level`` (normal approximation, Fleiss, Levin & Paik 2003,
+    eq. 2.5 without continuity correction): n = (z_a sqrt(p0 q0) + z_b sqrt(p1 q1))² /
+    (p1 - p0)². Rounded up; NaN when p1 == p0."""
+    from statistics import NormalDist
+
+    if p1 == p0 or any(pd.isna(v) for v in (p0, p1)):
+        return float("nan")
+    z_a = NormalDist().inv_cdf(1 - (1 - level) / 2)
+    z_b = NormalDist().inv_cdf(power)
+    root = z_a * math.sqrt(p0 * (1 - p0)) + z_b * math.sqrt(p1 * (1 - p1))
+    return float(math.ceil((root / (p1 - p0)) ** 2 - 1e-9))
 
 
 def bootstrap_mean_difference(x, y, seed: int = 0, n_boot: int = 2000, level: float = 0.95) -> tuple[float, float]:
@@ -546,7 +530,8 @@ def evidence_summary(assumptions, studies) -> pd.DataFrame:
 # -- experiments ----------------------------------------------------------------------------------
 COMPARE_COLUMNS = ["experiment", "decision", "segment", "code", "before_n", "before_k", "before_share", "after_n",
                    "after_k", "after_share", "diff", "diff_low", "diff_high", "change", "before_compound",
-                   "after_compound", "compound_diff", "compound_low", "compound_high", "mw_p", "reading"]
+                   "after_compound", "compound_diff", "compound_low", "compound_high", "mw_p", "reading",
+                   "fisher_p", "needed_per_group", "sentiment_change", "follow_up"]
 ALL_WORDS = "(all participant words)"
 
 
@@ -595,7 +580,7 @@ def compare_experiment(experiment: Experiment, studies, seed: int = 0, n_boot: i
     studies = load_studies(studies)
     before, after = _groups(experiment, studies)
     coded = coded_table(studies)
-    coded = _with_compound(coded)
+    coded = _with_compound(coded[coded["counted"].astype(bool)])
     codes = list(experiment.codes) or sorted(set(coded["code"]))
     rows = []
     for code in codes + [None]:
@@ -611,27 +596,36 @@ def compare_experiment(experiment: Experiment, studies, seed: int = 0, n_boot: i
             b_k, a_k = len(b_who), len(a_who)
         b_n, a_n = before["who"].nunique(), after["who"].nunique()
         row = {"experiment": experiment.id, "decision": experiment.decision, "segment": experiment.segment or "(all)",
-               "code": code or ALL_WORDS, "before_n": b_n, "after_n": a_n}
+               "code": code or ALL_WORDS, "before_n": b_n, "after_n": a_n,
+               "follow_up": "; ".join(sorted(set(after["sprint"].astype(str))))}
         if b_k is not None:
             low, high = newcombe_interval(a_k, a_n, b_k, b_n)
             b_share = b_k / b_n if b_n else float("nan")
             a_share = a_k / a_n if a_n else float("nan")
             diff = a_share - b_share
-            change = ("fell" if high < 0 else "rose" if low > 0 else "no clear change") if not pd.isna(low) else \
-                "too few interviews"
+            exact = fisher_p(a_k, a_n, b_k, b_n)
+            settled = not pd.isna(low) and (high < 0 or low > 0) and exact < 0.05
+            change = ("fell" if diff < 0 else "rose") if settled else \
+                "inconclusive" if not pd.isna(low) else "too few interviews"
             row.update(before_k=b_k, before_share=b_share, after_k=a_k, after_share=a_share, diff=diff,
-                       diff_low=low, diff_high=high, change=change)
+                       diff_low=low, diff_high=high, change=change, fisher_p=exact,
+                       needed_per_group=needed_per_group(b_share, a_share) if change == "inconclusive"
+                       else float("nan"))
         else:
             row.update(before_k=float("nan"), before_share=float("nan"), after_k=float("nan"),
                        after_share=float("nan"), diff=float("nan"), diff_low=float("nan"), diff_high=float("nan"),
-                       change="")
+                       change="", fisher_p=float("nan"), needed_per_group=float("nan"))
         x, y = list(b_scores.values()), list(a_scores.values())
         mean_x = sum(x) / len(x) if x else float("nan")
         mean_y = sum(y) / len(y) if y else float("nan")
         c_low, c_high = bootstrap_mean_difference(x, y, seed=seed, n_boot=n_boot)
         _, p = mann_whitney(x, y) if len(x) and len(y) else (float("nan"), float("nan"))
+        shifted = not pd.isna(c_low) and (c_low > 0 or c_high < 0) and p < 0.05
         row.update(before_compound=mean_x, after_compound=mean_y, compound_diff=mean_y - mean_x,
-                   compound_low=c_low, compound_high=c_high, mw_p=p)
+                   compound_low=c_low, compound_high=c_high, mw_p=p,
+                   sentiment_change=("" if pd.isna(mean_x) or pd.isna(mean_y) else
+                                     "too few participants" if pd.isna(c_low) else
+                                     ("rose" if mean_y > mean_x else "fell") if shifted else "inconclusive"))
         row["reading"] = _reading(row)
         rows.append(row)
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
@@ -651,18 +645,23 @@ def _reading(row: dict) -> str:
         if row["change"] == "too few interviews":
             parts.append(f"{row['before_n']} interviews before and {row['after_n']} after: too few to compare")
         else:
+            verdict = row["change"]
+            if verdict == "inconclusive":
+                need = row.get("needed_per_group")
+                verdict += (f" (to see a change this size would take about {need:.0f} people per group)"
+                            if not pd.isna(need) else " (no difference to detect)")
             parts.append(f"mentioned by {row['before_k']}/{row['before_n']} before and {row['after_k']}/"
                          f"{row['after_n']} after ({_pct(row['diff'])} points, 95% CI {_pct(row['diff_low'])} to "
-                         f"{_pct(row['diff_high'])}): {row['change']}")
+                         f"{_pct(row['diff_high'])}, Fisher exact p = {row['fisher_p']:.2f}): {verdict}")
     if pd.isna(row["compound_low"]):
         if not pd.isna(row["compound_diff"]):
             parts.append(f"sentiment {row['before_compound']:+.2f} -> {row['after_compound']:+.2f}, too few "
                          "participants for an interval")
     else:
-        settled = row["compound_low"] > 0 or row["compound_high"] < 0
+        shift = {"rose": "a clear shift up", "fell": "a clear shift down"}.get(row["sentiment_change"], "inconclusive")
         parts.append(f"sentiment {row['before_compound']:+.2f} -> {row['after_compound']:+.2f} (95% CI of the "
                      f"difference {row['compound_low']:+.2f} to {row['compound_high']:+.2f}, Mann-Whitney p = "
-                     f"{row['mw_p']:.2f}): {'a clear shift' if settled else 'no clear shift'}")
+                     f"{row['mw_p']:.2f}): {shift}")
     return "; ".join(parts)
 
 
@@ -676,27 +675,31 @@ def compare_experiments(experiments, studies, seed: int = 0, n_boot: int = 2000)
 
 # -- settling assumptions ---------------------------------------------------------------------------
 ASSESS_COLUMNS = ["assumption", "code", "rule", "evaluated_on", "n", "k", "share", "share_low", "share_high",
-                  "verdict"]
+                  "verdict", "binomial_p", "needed"]
 
 
 def assess(assumptions, studies, experiments=None) -> pd.DataFrame:
     """Each assumption's threshold against the interviews: on the follow-up interviews of
     the experiment that tests it, else on the latest sprint (in the assumption's segment).
     ``verdict``: ``met`` when the whole 95% Wilson interval of the share is on the right
-    side of the threshold, ``not met`` when it is all on the wrong side, ``not yet clear``
-    when the interval straddles it, ``no rule`` when the threshold cannot be read."""
+    side of the threshold and the exact binomial test against the threshold agrees
+    (``binomial_p`` < 0.05), ``not met`` when both put it on the wrong side, ``inconclusive``
+    otherwise (``needed`` people would tell the observed share from the threshold with 80%
+    power), ``no rule`` when the threshold cannot be read."""
     from kit.repository import coded_table, interviews_table, load_studies
 
     studies = load_studies(studies)
     iv = interviews_table(studies)
     coded = coded_table(studies)
+    coded = coded[coded["counted"].astype(bool)]  # the one count of a theme (kit.themes)
     by_assumption = {e.assumption: e for e in experiments or [] if e.assumption}
     latest = iv["order"].max() if len(iv) else None
     rows = []
     for a in assumptions:
         rule = a.rule
         row = {"assumption": a.id, "code": rule.code if rule else "", "rule": "", "evaluated_on": "", "n": 0, "k": 0,
-               "share": float("nan"), "share_low": float("nan"), "share_high": float("nan"), "verdict": "no rule"}
+               "share": float("nan"), "share_low": float("nan"), "share_high": float("nan"), "verdict": "no rule",
+               "binomial_p": float("nan"), "needed": float("nan")}
         if rule is None:
             rows.append(row)
             continue
@@ -711,13 +714,22 @@ def assess(assumptions, studies, experiments=None) -> pd.DataFrame:
         mentioning, _ = _per_participant(group, coded.assign(compound=float("nan")), rule.code)
         n, k = group["who"].nunique(), len(mentioning)
         low, high = wilson_interval(k, n)
+        exact = float("nan")
         if n == 0:
             verdict = "no interviews"
-        elif rule.direction == "below":
-            verdict = "met" if high < rule.value else "not met" if low >= rule.value else "not yet clear"
         else:
-            verdict = "met" if low > rule.value else "not met" if high <= rule.value else "not yet clear"
+            from scipy.stats import binomtest
+
+            exact = float(binomtest(k, n, rule.value).pvalue) if 0 < rule.value < 1 else float("nan")
+            sure = exact < 0.05
+            if rule.direction == "below":
+                verdict = "met" if high < rule.value and sure else "not met" if low >= rule.value and sure \
+                    else "inconclusive"
+            else:
+                verdict = "met" if low > rule.value and sure else "not met" if high <= rule.value and sure \
+                    else "inconclusive"
+        need = needed_one_sample(rule.value, k / n) if verdict == "inconclusive" else float("nan")
         row.update(evaluated_on=where, n=n, k=k, share=k / n if n else float("nan"), share_low=low, share_high=high,
-                   verdict=verdict)
+                   verdict=verdict, binomial_p=exact, needed=need)
         rows.append(row)
     return pd.DataFrame(rows, columns=ASSESS_COLUMNS)

@@ -394,11 +394,15 @@ def agreement_report(manual: pd.DataFrame, segments: pd.DataFrame, coders=None) 
     pair = manual[manual["coder"].isin([a, b])]
     overall = agreement.overall_agreement(pair, segments=universe)
     per_code = agreement.code_agreement(pair, a, b, segments=universe)
-    kappas = per_code["kappa"].dropna()
+    kappas = per_code.loc[per_code["uses"] >= agreement.MIN_USES, "kappa"].dropna()
     summary = {"coders": [a, b], "n_segments": len(universe), "n_units": overall["n_units"],
                "n_codes": overall["n_codes"], "alpha": overall["alpha"], "band": overall["band"],
-               "percent_agreement": overall["percent_agreement"], "mean_kappa": overall["mean_kappa"],
-               "kappa_band": overall["kappa_band"],
+               "percent_agreement": overall["percent_agreement"],
+               "chance_agreement": overall["chance_agreement"],
+               "positive_agreement": overall["positive_agreement"],
+               "agreement_when_applied": overall["agreement_when_applied"],
+               "mean_kappa": overall["mean_kappa"], "kappa_band": overall["kappa_band"],
+               "n_codes_too_few": overall["n_codes_too_few"], "min_uses": agreement.MIN_USES,
                "kappa_min": float(kappas.min()) if len(kappas) else None,
                "kappa_max": float(kappas.max()) if len(kappas) else None}
     return {"coders": [a, b], "segments": universe, "overall": overall, "per_code": per_code,
@@ -419,6 +423,11 @@ def agreement_lines(summary: dict) -> str:
         f"{' and '.join(map(str, summary['coders']))} on {summary['n_segments']} segments and "
         f"{summary['n_codes']} codes:",
         f"  Krippendorff's alpha {num(summary['alpha'], '.3f')} ({summary['band']})",
-        f"  percent agreement {num(summary['percent_agreement'], '.1%')}",
+        f"  percent agreement {num(summary['percent_agreement'], '.1%')} (by chance alone: "
+        f"{num(summary.get('chance_agreement'), '.1%')}; most cells are codes neither coder applied)",
+        f"  positive agreement {num(summary.get('positive_agreement'), '.1%')}; where at least one coder "
+        f"applied a code, both did {num(summary.get('agreement_when_applied'), '.1%')} of the time",
         f"  Cohen's kappa per code from {num(summary['kappa_min'], '.2f')} to {num(summary['kappa_max'], '.2f')}, "
-        f"mean {num(summary['mean_kappa'], '.2f')} ({summary['kappa_band']})"])
+        f"mean {num(summary['mean_kappa'], '.2f')} ({summary['kappa_band']}); "
+        f"{summary.get('n_codes_too_few', 0)} code(s) used fewer than {summary.get('min_uses', 3)} times "
+        f"are too few to tell and left out of the mean"])

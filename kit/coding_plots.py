@@ -81,7 +81,7 @@ def frequency_bars(table, codebook=None, n_participants: int | None = None,
     ax.set_xlabel(f"Share {who} mentioning the code")
     ax.set_ylabel("Code")
     ax.legend(title="Group", loc="lower right", fontsize=8, title_fontsize=9)
-    ax.set_title(title)
+    ax.set_title(title, fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -95,19 +95,88 @@ def intensity_chart(table, title: str = "Frequency and intensity of each code"):
     fig, ax = plt.subplots(figsize=FIGSIZE)
     ax.scatter(valued["share"], valued["mean_abs_compound"], s=30 + 8 * valued["mentions"],
                facecolor="#9ecae1", edgecolor="#08519c", linewidth=1)
-    for row in valued.itertuples(index=False):
-        ax.annotate(row.code, (row.share, row.mean_abs_compound), xytext=(5, 4),
-                    textcoords="offset points", fontsize=8)
+    ax.set_xlim(0, 1.05)
     ax.axvline(0.20, color="#555555", linestyle="--", linewidth=1)
     ax.text(0.195, 0.02, "rare: 20% or fewer ", ha="right", va="bottom", fontsize=8,
             transform=ax.get_xaxis_transform())
-    ax.set_xlim(0, 1.05)
     ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.set_xlabel("Share of participants mentioning the code")
     ax.set_ylabel("Mean absolute VADER compound (0 = neutral, 1 = strongest)")
     ax.set_title(title + " (marker size: mentions)")
     fig.tight_layout()
+    place_labels(ax, list(zip(valued["share"], valued["mean_abs_compound"])), valued["code"].astype(str).tolist(),
+                 sizes=(30 + 8 * valued["mentions"]).tolist())
     return fig
+
+
+_OFFSETS = [(5, 4, "left"), (5, -11, "left"), (-5, 4, "right"), (-5, -11, "right"), (5, 14, "left"),
+            (-5, 14, "right"), (5, -21, "left"), (-5, -21, "right"), (5, 24, "left"), (-5, 24, "right"),
+            (5, -31, "left"), (-5, -31, "right")]
+
+
+def _text_box(text, renderer):
+    """The extent of an annotation's words alone (an Annotation's own extent includes its
+    leader line)."""
+    from matplotlib.text import Text
+
+    if hasattr(text, "update_positions"):
+        text.update_positions(renderer)  # where the words go is worked out at draw time
+    return Text.get_window_extent(text, renderer)
+
+
+def place_labels(ax, points, labels, fontsize: int = 8, sizes=None) -> list:
+    """Label each point (data coordinates) with the first of a few nearby positions where
+    the label overlaps no other label and no marker (``sizes``: scatter sizes in points²)
+    and stays inside the axes; a label with no free position gets a leader line. Returns
+    the text artists."""
+    from matplotlib.transforms import Bbox
+
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    texts = []
+    dpi = ax.figure.dpi / 72
+    placed = []
+    for (x, y), size in zip(points, sizes or [20] * len(points)):
+        cx, cy = ax.transData.transform((x, y))
+        r = (size ** 0.5) / 2 * dpi
+        placed.append(Bbox([[cx - r, cy - r], [cx + r, cy + r]]))
+    order = sorted(range(len(points)), key=lambda i: (-points[i][1], points[i][0]))
+    for i in order:
+        (x, y), label = points[i], labels[i]
+        chosen = None
+        for dx, dy, ha in _OFFSETS:
+            far = abs(dy) > 12  # away from its point: a thin leader line says whose label it is
+            text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                               ha=ha, va="bottom",
+                               arrowprops=dict(arrowstyle="-", color="#999999", linewidth=0.5) if far else None)
+            box = _text_box(text, renderer).expanded(1.08, 1.25)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in placed):
+                chosen = (text, box)
+                break
+            text.remove()
+        if chosen is None:  # farther away, with a leader line to the point
+            for r in (35, 50, 65, 80):
+                for dx, dy in ((r, -r), (r, r), (-r, -r), (-r, r), (r, 0), (-r, 0), (0, -r), (0, r)):
+                    text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                                       ha="left" if dx >= 0 else "right",
+                                       arrowprops=dict(arrowstyle="-", color="#777777", linewidth=0.6))
+                    box = _text_box(text, renderer).expanded(1.08, 1.25)
+                    inside = (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
+                              and box.y1 <= frame.y1)
+                    if inside and not any(box.overlaps(other) for other in placed):
+                        chosen = (text, box)
+                        break
+                    text.remove()
+                if chosen:
+                    break
+        if chosen is None:
+            text = ax.annotate(label, (x, y), xytext=(12, -40), textcoords="offset points", fontsize=fontsize,
+                               arrowprops=dict(arrowstyle="-", color="#777777", linewidth=0.6))
+            chosen = (text, _text_box(text, renderer))
+        placed.append(chosen[1])
+        texts.append(chosen[0])
+    return texts
 
 
 # --------------------------------------------------------------------------- co-occurrence
@@ -274,32 +343,43 @@ def affinity_map(quotes, codebook=None, per_code: int = 2, width: int = 30,
 def agreement_bars(table, title: str = "Agreement between coders per code (Cohen's kappa)",
                    coders: tuple[str, str] | None = None):
     """Cohen's kappa per code (``kit.agreement.code_agreement``) as horizontal bars over
-    the Landis & Koch bands, each bar labelled with its kappa and band."""
+    the Landis & Koch bands, each bar labelled with its kappa and band. Codes used too
+    rarely to tell (``band`` "too few to tell") and codes with an undefined kappa get no bar,
+    only a label saying so, and sit at the bottom. Labels stay inside the axes."""
     if not len(table):
         return empty_figure(title, "No segments coded by both coders.")
-    frame = table.sort_values("kappa", na_position="first").reset_index(drop=True)
+    rare = table["band"].astype(str).eq("too few to tell") if "band" in table else pd.Series(False, index=table.index)
+    frame = table.assign(rare_=rare.to_numpy()).sort_values(["rare_", "kappa"], ascending=[False, True],
+                                                            na_position="first").reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0] + 1, max(3.0, 0.38 * len(frame) + 1.8)))
-    low = min(-0.2, math.floor(10 * float(np.nanmin(frame["kappa"]))) / 10) if frame["kappa"].notna().any() else -0.2
+    kappas = frame.loc[~frame["rare_"], "kappa"]
+    low = min(-0.2, math.floor(10 * float(np.nanmin(kappas))) / 10) if kappas.notna().any() else -0.2
+    high = 1.45  # room for "1.00 almost perfect" to the right of a full bar
     for start, stop, name, shade in KAPPA_BANDS:
         left = max(start, low)
         if stop <= low:
             continue
         ax.axvspan(left, stop, color=shade, zorder=0)
-        ax.text((left + stop) / 2, len(frame) - 0.35, name, ha="center", va="bottom", fontsize=8,
-                color="#444444")
+        ax.text((left + stop) / 2, len(frame) - 0.35, name.replace(" ", "\n") if stop - left < 0.25 else name,
+                ha="center", va="bottom", fontsize=7, color="#444444")
         ax.axvline(stop, color="white", linewidth=1, zorder=0)
     for y, row in enumerate(frame.itertuples(index=False)):
+        if row.rare_:
+            ax.text(0.01, y, f"too few to tell ({int(getattr(row, 'uses', 0) or 0)} use(s))" if hasattr(row, "uses")
+                    else "too few to tell", va="center", fontsize=8, style="italic", color="#555555")
+            continue
         if row.kappa is None or (isinstance(row.kappa, float) and math.isnan(row.kappa)):
-            ax.text(0.01, y, "undefined", va="center", fontsize=8, style="italic")
+            ax.text(0.01, y, "undefined (one category only)", va="center", fontsize=8, style="italic")
             continue
         weak = row.kappa <= 0.40
         ax.barh(y, row.kappa, color="#c44e52" if weak else "#4c72b0", hatch="//" if weak else "",
                 edgecolor="#333333", linewidth=0.6, zorder=2)
         x = max(row.kappa, 0) + 0.02
-        ax.text(x, y, f"{row.kappa:.2f} {row.band}", va="center", fontsize=8, zorder=3)
+        ax.text(x, y, f"{row.kappa:.2f} {row.band}", va="center", fontsize=8, zorder=3, clip_on=True)
     ax.set_yticks(range(len(frame)), frame["code"])
-    ax.set_ylim(-0.6, len(frame) + 0.2)
-    ax.set_xlim(low, 1.25)
+    ax.set_ylim(-0.6, len(frame) + 0.5)
+    ax.set_xlim(low, high)
+    ax.set_xticks([t / 10 for t in range(int(math.ceil(low * 10)), 11, 2)])
     ax.set_xlabel("Cohen's kappa (hatched: fair or worse; bands: Landis & Koch 1977)")
     ax.set_ylabel("Code")
     ax.set_title(f"{title}: {coders[0]} and {coders[1]}" if coders and len(coders) >= 2 else title)
@@ -350,7 +430,7 @@ def saturation_curve(result, title: str = "Thematic saturation"):
     fig, ax = plt.subplots(figsize=FIGSIZE)
     base = min(result["base"], n)
     ax.axvspan(0.5, base + 0.5, color="#eeeeee", zorder=0)
-    ax.text((base + 1) / 2, max(total, 1) * 1.12, f"base: first {result['base']}", ha="center",
+    ax.text(0.6, max(total, 1) * 1.15, f"base: first {result['base']}", ha="left",
             va="bottom", fontsize=8, color="#555555")
     ax.bar(xs, new, color="#fdae6b", hatch="//", edgecolor="#7f2704", linewidth=0.5,
            label="new codes in the interview", zorder=2)
@@ -361,27 +441,35 @@ def saturation_curve(result, title: str = "Thematic saturation"):
             ax.axvline(mark, color="#555555", linestyle="--", linewidth=1, zorder=1)
             share = shares.get(key)
             text = f"{mark} interviews" + (f": {share:.0%} of codes" if share is not None else "")
-            ax.text(mark + 0.1, max(total, 1) * 0.05, text, rotation=90, va="bottom", fontsize=8)
+            # along the top, above the curve (which never passes the total), clear of the bars
+            right_end = mark > n - 3  # near the right edge the text goes to the left of its line
+            ax.text(mark - 0.1 if right_end else mark + 0.1, max(total, 1) * 1.04, text, va="bottom",
+                    ha="right" if right_end else "left", fontsize=8, color="#333333")
     point = result.get("saturated_at")
     if point:
         ax.plot([point], [curve[point - 1]], marker="*", markersize=18, color="#d62728",
                 markeredgecolor="black", zorder=4, linestyle="none", label="saturation point")
         ax.annotate(f"saturation at {point} interviews\n(base {result['base']}, run {result['run']}, "
                     f"\u2264{result['threshold']:.0%} new)", (point, curve[point - 1]),
-                    xytext=(15, -45), textcoords="offset points", fontsize=9,
+                    xytext=(20, -75), textcoords="offset points", fontsize=9,
+                    bbox=dict(facecolor="white", edgecolor="none", pad=1),
                     arrowprops=dict(arrowstyle="->", color="#333333"))
-    else:
-        ax.text(0.98, 0.5, "not saturated:\n" + textwrap.fill(str(result.get("reason") or ""), 40),
-                transform=ax.transAxes, ha="right", va="center", fontsize=9,
-                bbox=dict(facecolor="white", edgecolor="#999999"))
+    else:  # under the title, clear of the curve whatever its shape
+        title = f"{title}\n" + textwrap.fill(f"not saturated: {result.get('reason') or ''}", 75)
+    for c in result.get("criteria") or []:
+        if c["threshold"] == 0 and c["saturated_at"] and c["saturated_at"] != point:
+            at = c["saturated_at"]
+            ax.plot([at], [curve[at - 1]], marker="D", markersize=9, color="#ffffff", markeredgecolor="#d62728",
+                    markeredgewidth=2, zorder=4, linestyle="none", label="no new code at all (0%)")
     ax.set_xticks(xs)
     ax.set_xlim(0.5, n + 0.5)
     ax.set_ylim(0, max(total, 1) * 1.25)
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_xlabel("Interviews, in the order they were held")
     ax.set_ylabel("Codes")
-    ax.legend(loc="center right", fontsize=8)
-    ax.set_title(title)
+    # below the axes, so it never covers the curve or the notes
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
+    ax.set_title(title, fontsize=11)
     fig.tight_layout()
     return fig
 

@@ -42,6 +42,13 @@ ON_TIME_LABELS = {"on time", "same day"}
 OPEN_STATUSES = ("open", "in progress")
 SCHEDULED_STATUSES = ("scheduled", "completed", "no-show")   # reached a booked slot
 NONE_LABEL = "(none)"
+#: Invitations still open: the person has not answered yet, or the interview is booked but not held.
+PENDING_STATUSES = ("invited", "scheduled")
+#: The research's share of a decision's value when decisions.csv gives none: research is one
+#: input among several (the team's judgement, data, the market), so it is credited with between
+#: a tenth and a half of the value. A convention of this kit, stated wherever ROI is shown;
+#: give each decision its own share (a number, or a range such as 0.3-0.6) in decisions.csv.
+DEFAULT_ATTRIBUTION = (0.1, 0.5)
 
 
 # -- small helpers ------------------------------------------------------------------------
@@ -198,18 +205,29 @@ def recruitment_funnel(study) -> pd.DataFrame:
     return table
 
 
+PARTICIPATION_DEFINITION = ("completed / invitations with an outcome (completed, declined, no-show); "
+                            "invitations still awaiting a reply or scheduled are counted apart as pending")
+
+
 def participation(study) -> dict:
-    """Participation rate = completed / invited, against the survey response rate the team
-    usually gets (study.yml ``survey_baseline_response_rate``)."""
+    """Participation rate = completed / invitations with an outcome (completed, declined,
+    no-show, or any other final status), against the survey response rate the team usually
+    gets (study.yml ``survey_baseline_response_rate``). People still awaiting a reply or
+    booked but not yet interviewed (``PENDING_STATUSES``) are ``pending`` and left out of the
+    denominator: their answer is not known yet. ``invited`` counts everyone listed;
+    ``definition`` says all this in words."""
     study = as_study(study)
     status = _statuses(study)
     invited = int(len(status))
     completed = int((status == "completed").sum())
+    pending = int(status.isin(PENDING_STATUSES).sum())
+    settled = int(((status != "") & ~status.isin(PENDING_STATUSES)).sum())
     # Without recorded statuses nobody is known to have completed: unknown, not zero.
-    rate = _ratio(completed, invited) if (status != "").any() else None
+    rate = _ratio(completed, settled) if (status != "").any() else None
     baseline = study.config.get("survey_baseline_response_rate")
     baseline = float(baseline) if isinstance(baseline, (int, float)) and not isinstance(baseline, bool) else None
-    return {"invited": invited, "completed": completed, "participation_rate": _num(rate),
+    return {"invited": invited, "completed": completed, "pending": pending, "with_outcome": settled,
+            "participation_rate": _num(rate), "definition": PARTICIPATION_DEFINITION,
             "survey_baseline_response_rate": baseline,
             "times_survey_rate": _num(_ratio(rate, baseline), 2)}
 
@@ -547,6 +565,25 @@ def insight_to_action(study) -> pd.DataFrame:
     return table
 
 
+def later_evidence(study) -> pd.DataFrame:
+    """Evidence a decision cites that was gathered after it: one row per (decision, cited
+    interview) where the interview is dated after the decision (decision_id, decision_date,
+    interview_id, interview_date, days_after)."""
+    study = as_study(study)
+    dates = dict(zip(study.interviews["interview_id"], study.interviews["date"])) if len(study.interviews) else {}
+    rows = []
+    for d in study.decisions.itertuples(index=False):
+        if _missing(d.date):
+            continue
+        for iid in dict.fromkeys(str(e).split("#", 1)[0] for e in (d.evidence or [])):
+            when = dates.get(iid)
+            if not _missing(when) and when > d.date:
+                rows.append({"decision_id": d.id, "decision_date": d.date, "interview_id": iid,
+                             "interview_date": when, "days_after": (when - d.date).days})
+    return pd.DataFrame(rows, columns=["decision_id", "decision_date", "interview_id", "interview_date",
+                                       "days_after"])
+
+
 def median_insight_to_action(study) -> float | None:
     """Median days from the earliest interview a decision cites to the decision."""
     days = insight_to_action(study)["days"].dropna()
@@ -592,21 +629,77 @@ def value_breakdown(study) -> pd.DataFrame:
     return table.sort_values(["estimated_value", "value_kind"], ascending=[False, True]).reset_index(drop=True)
 
 
+def attribution(value) -> tuple[float, float] | None:
+    """The research's share of a decision's value from decisions.csv's ``attribution``: a
+    share (``0.4`` or ``40%``) or a range (``0.2-0.5``), as (low, high) within 0..1;
+    ``DEFAULT_ATTRIBUTION`` when empty; None when it cannot be read."""
+    text = "" if _missing(value) else str(value).strip()
+    if not text:
+        return DEFAULT_ATTRIBUTION
+
+    def share(part: str) -> float:
+        part = part.strip()
+        return float(part[:-1]) / 100 if part.endswith("%") else float(part)
+
+    try:
+        parts = [share(p) for p in text.replace("–", "-").split("-", 1)] if "-" in text[1:] else [share(text)]
+    except ValueError:
+        return None
+    low, high = parts[0], parts[-1]
+    if not (0 <= low <= high <= 1):
+        return None
+    return low, high
+
+
+def attributed_values(study) -> pd.DataFrame:
+    """Per decision: estimated_value, the research's share of it (``attribution_low``,
+    ``attribution_high``, from decisions.csv or ``DEFAULT_ATTRIBUTION``; ``attribution_source``
+    "decisions.csv", "default" or "unreadable", which counts as the default) and the value
+    credited to the research (``value_low``, ``value_high``)."""
+    study = as_study(study)
+    rows = []
+    for d in study.decisions.itertuples(index=False):
+        raw = getattr(d, "attribution", "")
+        got = attribution(raw)
+        source = "default" if _missing(raw) or not str(raw).strip() else "decisions.csv" if got else "unreadable"
+        low, high = got or DEFAULT_ATTRIBUTION
+        value = float(d.estimated_value) if not _missing(d.estimated_value) else float("nan")
+        rows.append({"decision_id": d.id, "estimated_value": value, "attribution_low": low,
+                     "attribution_high": high, "attribution_source": source,
+                     "value_low": value * low, "value_high": value * high})
+    return pd.DataFrame(rows, columns=["decision_id", "estimated_value", "attribution_low", "attribution_high",
+                                       "attribution_source", "value_low", "value_high"])
+
+
 def roi(study) -> dict:
-    """Cost (the ledger), value (the decisions' estimated value) and ROI = (value - cost) /
-    cost, with the cost per completed interview and per insight. None where undefined."""
+    """Cost (the ledger), value and ROI = (value - cost) / cost, with the cost per
+    completed interview and per insight. None where undefined.
+
+    ``total_value`` is the decisions' full estimated value; the research is credited only
+    with its share of each (``attributed_values``), so the return is a range:
+    ``value_low``..``value_high`` and ``roi_low``..``roi_high``. ``roi`` is kept as the
+    full-credit figure of earlier versions and is not the research's return."""
     study = as_study(study)
     cost = float(pd.to_numeric(study.costs["amount"]).sum()) if len(study.costs) else 0.0
     values = pd.to_numeric(study.decisions["estimated_value"], errors="coerce").dropna() \
         if len(study.decisions) else pd.Series(dtype=float)
     value = float(values.sum())
+    shares = attributed_values(study)
+    low = float(shares["value_low"].sum(min_count=1)) if len(shares) else 0.0
+    high = float(shares["value_high"].sum(min_count=1)) if len(shares) else 0.0
+    low, high = (0.0 if math.isnan(low) else low), (0.0 if math.isnan(high) else high)
     interviews, insights = len(study.interviews), len(study.insights)
     return {"currency": currency(study), "total_cost": _num(cost, 2), "interviews_completed": interviews,
             "cost_per_interview": _num(_ratio(cost, interviews), 2), "insights": insights,
             "cost_per_insight": _num(_ratio(cost, insights), 2), "decisions": int(len(study.decisions)),
             "decisions_valued": int(len(values)), "total_value": _num(value, 2),
             "net_value": _num(value - cost, 2),
-            "roi": _num(_ratio(value - cost, cost))}
+            "roi": _num(_ratio(value - cost, cost)),
+            "value_low": _num(low, 2), "value_high": _num(high, 2),
+            "roi_low": _num(_ratio(low - cost, cost)), "roi_high": _num(_ratio(high - cost, cost)),
+            "attribution_default": list(DEFAULT_ATTRIBUTION),
+            "decisions_with_attribution": int((shares["attribution_source"] == "decisions.csv").sum())
+            if len(shares) else 0}
 
 
 def lagging_indicators(study) -> pd.DataFrame:
@@ -638,7 +731,7 @@ def leading_indicators(study, as_of=None) -> pd.DataFrame:
     study = as_study(study)
     summary = program_summary(study, as_of)
     rows = [
-        ("participation rate", summary["participation_rate"], "completed / invited"),
+        ("participation rate", summary["participation_rate"], PARTICIPATION_DEFINITION),
         ("times the survey response rate", summary["times_survey_rate"],
          "participation rate / study.yml survey_baseline_response_rate"),
         ("diversity", summary["diversity"], "mean H/ln(k) over the diversity attributes (1 = evenly spread)"),
@@ -669,6 +762,14 @@ def program_warnings(study, as_of=None) -> list[str]:
         elif row.days < 0:
             out.append(f"decision {row.decision_id} is dated {row.decision_date}, before {row.first_interview} "
                        f"({row.first_interview_date}) which it cites as evidence: check both dates")
+    for row in later_evidence(study).itertuples():
+        out.append(f"decision {row.decision_id} ({row.decision_date}) cites {row.interview_id}, held later "
+                   f"({row.interview_date}): an interview cannot have informed a decision taken before it")
+    for row in attributed_values(study).itertuples():
+        if row.attribution_source == "unreadable":
+            out.append(f"decision {row.decision_id}: attribution is not a share or a range of shares between 0 "
+                       f"and 1 (such as 0.4 or 0.2-0.5); the default {DEFAULT_ATTRIBUTION[0]:g}-"
+                       f"{DEFAULT_ATTRIBUTION[1]:g} is used")
     for d in study.decisions.itertuples(index=False):
         if _missing(d.estimated_value):
             out.append(f"decision {d.id or '(no id)'} has no estimated_value: it adds nothing to the value total")
@@ -702,7 +803,10 @@ def program_summary(study, as_of=None) -> dict:
         "interviews_completed": int(len(study.interviews)),
         "invited": part["invited"],
         "participants_completed": part["completed"],
+        "pending_invitations": part["pending"],
+        "invitations_with_outcome": part["with_outcome"],
         "participation_rate": part["participation_rate"],
+        "participation_definition": part["definition"],
         "survey_baseline_response_rate": part["survey_baseline_response_rate"],
         "times_survey_rate": part["times_survey_rate"],
         "diversity": _num(diversity(study)),
@@ -717,6 +821,13 @@ def program_summary(study, as_of=None) -> dict:
         "total_value": money["total_value"],
         "net_value": money["net_value"],
         "roi": money["roi"],
+        "value_low": money["value_low"],
+        "value_high": money["value_high"],
+        "roi_low": money["roi_low"],
+        "roi_high": money["roi_high"],
+        "attribution_default": money["attribution_default"],
+        "decisions_with_attribution": money["decisions_with_attribution"],
+        "decisions_citing_later_interviews": int(later_evidence(study)["decision_id"].nunique()),
         "median_days_insight_to_action": _num(median_insight_to_action(study), 1),
         "follow_up_on_time": _num(_ratio(int(discipline["on_time"].sum()), due)),
         "open_actions": actions["open"],
@@ -729,8 +840,9 @@ def program_summary(study, as_of=None) -> dict:
 def program_trends(studies, as_of=None) -> pd.DataFrame:
     """One row per study (a sprint each) with its headline numbers, in sprint order, so a
     program can see whether participation, diversity, cost and ROI improve."""
-    columns = ["sprint", "title", "interviews_completed", "participation_rate", "diversity", "total_cost",
-               "cost_per_interview", "total_value", "roi", "median_days_insight_to_action", "overdue_actions"]
+    columns = ["sprint", "title", "interviews_completed", "participation_rate", "pending_invitations", "diversity",
+               "total_cost", "cost_per_interview", "total_value", "roi", "roi_low", "roi_high",
+               "median_days_insight_to_action", "overdue_actions"]
     rows = []
     for s in studies:
         summary = program_summary(s, as_of)

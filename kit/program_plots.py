@@ -110,10 +110,17 @@ def cadence_chart(weekly, cadence_days: float | None = None):
     return fig
 
 
-def roi_chart(costs, values, currency: str = "", roi: float | None = None):
+def _words(name) -> str:
+    """A ledger's column value as words: ``analysis_time`` -> "Analysis time"."""
+    return str(name).replace("_", " ").strip().capitalize()
+
+
+def roi_chart(costs, values, currency: str = "", roi=None, credited=None):
     """Left: the cost ledger by category. Right: the total cost against the estimated value
-    of the decisions, stacked by value kind, each part hatched and labelled. The ROI is in
-    the title."""
+    of the decisions, stacked by value kind, each part hatched and labelled, and (with
+    ``credited``, the (low, high) value credited to the research, ``kit.program.roi``'s
+    value_low and value_high) the research's share as a bar from low to high. ``roi`` (a
+    number, or (low, high)) is in the title. Categories and value kinds are shown in words."""
     title = "What the program cost, and what its decisions are worth"
     if not len(costs) and not len(values):
         return empty_figure(title, "No costs.csv or decisions.csv entries")
@@ -121,7 +128,7 @@ def roi_chart(costs, values, currency: str = "", roi: float | None = None):
     fig, (left, right) = plt.subplots(1, 2, figsize=(FIGSIZE[0] + 3, FIGSIZE[1] + 0.5),
                                       gridspec_kw={"width_ratios": [1.2, 1]})
     if len(costs):
-        bars = left.barh(costs["category"], costs["amount"], color=BLUE, edgecolor="#333333")
+        bars = left.barh([_words(c) for c in costs["category"]], costs["amount"], color=BLUE, edgecolor="#333333")
         for bar, amount, share in zip(bars, costs["amount"], costs["share"]):
             left.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {amount:,.0f} ({share:.0%})",
                       va="center", fontsize=9)
@@ -143,17 +150,33 @@ def roi_chart(costs, values, currency: str = "", roi: float | None = None):
             continue
         colour, hatch = PALETTE[(i + 1) % len(PALETTE)], HATCHES[(i + 1) % len(HATCHES)]
         right.bar(1, amount, bottom=bottom, color=colour, hatch=hatch, edgecolor="#333333", width=0.6)
-        handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor="#333333", label=f"value: {row.value_kind}"))
+        handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor="#333333",
+                             label=f"value: {_words(row.value_kind).lower()}"))
         bottom += amount
     right.text(1, bottom, f"{bottom:,.0f}", ha="center", va="bottom", fontsize=10, fontweight="bold")
-    right.set_xticks([0, 1], ["Cost", "Estimated value"])
-    right.set_ylim(0, max(total_cost, bottom) * 1.15 + 1)
+    ticks = ["Cost", "Estimated value\nof the decisions"]
+    if credited is not None and all(v is not None and v == v for v in credited):
+        low, high = (float(v) for v in credited)
+        right.bar(2, low, color=GREEN, edgecolor="#333333", width=0.6)
+        right.bar(2, high - low, bottom=low, color="#ffffff", hatch="..", edgecolor=GREEN, width=0.6)
+        right.text(2, high, f"{low:,.0f} to\n{high:,.0f}", ha="center", va="bottom", fontsize=9, fontweight="bold")
+        handles.append(Patch(facecolor=GREEN, edgecolor="#333333", label="credited to the research (at least)"))
+        handles.append(Patch(facecolor="#ffffff", hatch="..", edgecolor=GREEN, label="... up to"))
+        ticks.append("Credited to\nthe research")
+    right.set_xticks(range(len(ticks)), ticks)
+    right.set_ylim(0, max(total_cost, bottom) * 1.3 + 1)
     right.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     right.set_ylabel(f"Amount{unit}")
     right.set_xlabel("Ledger")
-    right.legend(handles=handles, fontsize=8, loc="upper left")
+    # below the axes: inside, it would cover the stacked bars and their totals
+    right.legend(handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2, frameon=False)
     right.set_title("Cost against estimated value", fontsize=10)
-    suffix = f"\nROI = (value - cost) / cost = {roi:,.2f}" if roi is not None and roi == roi else ""
+    if isinstance(roi, (tuple, list)) and all(v is not None and v == v for v in roi):
+        suffix = f"\nROI = (credited value - cost) / cost = {roi[0]:,.2f} to {roi[1]:,.2f}"
+    elif roi is not None and not isinstance(roi, (tuple, list)) and roi == roi:
+        suffix = f"\nROI = (value - cost) / cost = {roi:,.2f} (full credit)"
+    else:
+        suffix = ""
     fig.suptitle(title + suffix)
     fig.tight_layout()
     return fig

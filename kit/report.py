@@ -45,6 +45,7 @@ UPSTREAM = {
     "rare_intense": (["rare_intense.csv"], "04-coding"),
     "coded": (["codings_combined.csv", "coded_segments.csv", "autocodes.csv"], "04-coding"),
     "agreement": (["agreement.json"], "04-coding"),
+    "rules": (["rule_validation.csv"], "04-coding"),
     "code_agreement": (["agreement_per_code.csv", "agreement.csv", "code_agreement.csv"], "04-coding"),
     "saturation": (["saturation.csv"], "04-coding"),
     "saturation_summary": (["saturation.json"], "04-coding"),
@@ -216,6 +217,17 @@ def _auto_columns(frame: pd.DataFrame, n: int) -> dict:
         columns[c] = (str(c).replace("_", " ").capitalize(),
                       (lambda v: fmt_num(v, 2)) if kind == "f" else fmt_num if kind in "iu" else fmt_text)
     return columns
+
+
+def fmt_ratio_range(low, high) -> str:
+    """Two ROIs in one format: shares (151% to 480%) when both are below 10, else multiples
+    with one decimal (1.5× to 11.6×)."""
+    if _missing(low) or _missing(high):
+        return "–"
+    low, high = float(low), float(high)
+    if max(abs(low), abs(high)) < 10:
+        return f"{low:.0%} to {high:.0%}"
+    return f"{low:,.1f}× to {high:,.1f}×"
 
 
 def fmt_money(value, currency: str = "") -> str:
@@ -410,23 +422,27 @@ class Report:
         shareable = quotes[quotes["participant"].isin(self.consenting)] if len(quotes) else quotes
         quote_ids = shareable.groupby("interview_id")["segment_id"].agg(list).to_dict() if len(shareable) else {}
         stage = dict(zip(self.study.interviews["interview_id"], self.study.interviews.get("stage", [])))
-        cites = {}
+        cites, cites_interview = {}, {}
         for d in self._decision_rows():
             for e in d["evidence"].split("; "):
                 if e:
                     cites.setdefault(e, set()).add(d["decision_id"])
-                    cites.setdefault(e.split("#")[0], set()).add(d["decision_id"])
+                    cites_interview.setdefault(e.split("#")[0], set()).add(d["decision_id"])
         rows = []
         for o in opp.itertuples(index=False):
-            decided = sorted(cites.get(o.segment_id, set()) | cites.get(o.interview_id, set()))
+            # "acted on" only when a decision cites this opportunity; a decision citing the
+            # interview or another passage of it is evidence nearby, not action on this idea
+            decided = sorted(cites.get(o.segment_id, set()))
+            nearby = sorted(cites_interview.get(o.interview_id, set()) - set(decided))
             rows.append({"segment_id": o.segment_id, "interview_id": o.interview_id, "participant": o.participant,
                          "segment": fmt_text(self.segment_of.get(o.participant)),
                          "stage": fmt_text(stage.get(o.interview_id)),
                          "insights": int(insights.get(o.interview_id, 0)),
                          "quotes": "; ".join(quote_ids.get(o.interview_id, [])),
-                         "decisions": "; ".join(decided), "text": self.redact(o.text)})
+                         "decisions": "; ".join(decided), "interview_cited_by": "; ".join(nearby),
+                         "text": self.redact(o.text)})
         columns = ["segment_id", "interview_id", "participant", "segment", "stage", "insights", "quotes",
-                   "decisions", "text"]
+                   "decisions", "interview_cited_by", "text"]
         return pd.DataFrame(rows, columns=columns)
 
     def sample_table(self) -> pd.DataFrame:
@@ -462,12 +478,26 @@ class Report:
             themes["stage"] = [i["stage"] for i in info]
         return themes
 
-    def _quotes_for(self, quotes: pd.DataFrame, code: str, n: int = 1) -> list[dict]:
+    def _quotes_for(self, quotes: pd.DataFrame, code: str, n: int = 1, feeling: str = "") -> list[dict]:
+        """Up to ``n`` shareable quotes coded ``code``, strongest first; with a ``feeling``
+        ("negative" or "positive") only quotes that read that way, so the passages shown
+        agree with the label beside them."""
         if not len(quotes):
             return []
         mine = quotes[quotes["codes"].fillna("").map(lambda c: code in str(c).split("; "))]
+        tone = pd.to_numeric(mine["compound"], errors="coerce")
+        if feeling == "negative":
+            mine = mine[tone <= -0.05]
+        elif feeling == "positive":
+            mine = mine[tone >= 0.05]
         mine = mine.assign(_strength=-mine["compound"].abs()).sort_values(["_strength", "segment_id"])
         return [self._quote(q) for q in mine.head(n).to_dict("records")]
+
+    def _feeling_of(self, themes: pd.DataFrame | None, code: str) -> str:
+        if themes is None or "feeling" not in themes:
+            return ""
+        row = themes[themes["code"] == code]
+        return str(row["feeling"].iloc[0]) if len(row) else ""
 
     def _quote(self, q: dict) -> dict:
         meta = [self.who(q.get("participant"))]
@@ -483,19 +513,28 @@ class Report:
         friction = Block("Friction: where getting the job done hurts",
                          "Themes whose coded passages read negative on average (VADER compound at or "
                          "below −0.05), by how many participants raised them.")
-        if themes is not None and "mean_compound" in themes:
-            neg = themes[pd.to_numeric(themes["mean_compound"], errors="coerce") <= -0.05]
+        if themes is not None and ("feeling" in themes or "mean_compound" in themes):
+            if "feeling" in themes:
+                friction.intro = ("Themes more of whose coded passages in participants' own words read negative "
+                                  "(VADER compound at or below −0.05) than positive, by how many participants "
+                                  "raised them.")
+            neg = self._negative(self._headline_ready(themes) if "participants" in themes else themes)
             neg = neg.sort_values(["participants", "mean_compound"], ascending=[False, True]) \
                 if "participants" in neg else neg
             friction.sources.append(self.tables.source("themes"))
             if len(neg):
-                friction.table = table_of(neg, {
+                columns = {
                     "code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
                     "stage": ("Journey stage", fmt_text), "participants": ("Participants", fmt_num),
-                    "share": ("Share", fmt_share), "mean_compound": ("Sentiment", fmt_signed)},
-                    limit=8, numeric=("participants", "share", "mean_compound"))
+                    "share": ("Share", fmt_share), "mean_compound": ("Sentiment", fmt_signed)}
+                if "share_negative" in neg:
+                    columns["share_negative"] = ("Negative passages", fmt_share)
+                if "source" in neg:
+                    columns["source"] = ("Counted from", fmt_text)
+                friction.table = table_of(neg, columns, limit=8,
+                                          numeric=("participants", "share", "mean_compound", "share_negative"))
                 top = neg.iloc[0]
-                friction.quotes = self._quotes_for(quotes, str(top["code"]), 2)
+                friction.quotes = self._quotes_for(quotes, str(top["code"]), 2, feeling="negative")
                 if friction.quotes:
                     friction.note = f"In participants' words, on “{top['code']}”:"
                     friction.sources.append("tables/report_quotes.csv")
@@ -629,12 +668,14 @@ class Report:
         for row in top.to_dict("records"):
             oid = str(row["opportunity_id"])
             own = mine.loc[oid] if oid in mine.index else None
-            decided = str(own["decisions"]).replace("; ", ", ") if own is not None and own["decisions"] else ""
+            decided = str(own["decisions"]).replace("; ", ", ") if own is not None and fmt_text(own["decisions"]) else ""
+            nearby = fmt_text(own.get("interview_cited_by")) if own is not None else ""
             quote, quote_id = "", ""
             if isinstance(evidence, pd.DataFrame) and {"opportunity_id", "evidence_id", "kind"} <= set(evidence.columns):
                 mine_ev = evidence[(evidence["opportunity_id"] == oid) & (evidence["kind"] == "quote")]
                 if "shares_code" in mine_ev:
-                    mine_ev = mine_ev.sort_values("shares_code", ascending=False, kind="stable")
+                    # only a quote coded with one of the opportunity's themes speaks for it
+                    mine_ev = mine_ev[mine_ev["shares_code"].astype(str).str.lower() == "true"]
                 for ev in mine_ev["evidence_id"]:
                     if ev in quote_text:
                         quote, quote_id = quote_text[ev], ev
@@ -648,7 +689,8 @@ class Report:
                     f"themes: {row['codes']}" if fmt_text(row.get("codes")) else "",
                     f"{fmt_num(row.get('participants'))} participants ({fmt_share(share)}) raised them"
                     if not _missing(row.get("participants")) else "",
-                    f"{fmt_num(row.get('evidence'))} passages of evidence" if not _missing(row.get("evidence")) else "")
+                    f"{fmt_num(row.get('evidence'))} passages of evidence" if not _missing(row.get("evidence")) else "",
+                    f"its interview is cited by {nearby.replace('; ', ', ')}" if nearby else "")
                     if x],
                 "quote": quote, "quote_id": quote_id, "decisions": decided})
         if len(ranked) > len(top):
@@ -702,10 +744,13 @@ class Report:
             themes = self._themes("marketing")
             if themes is not None and quotes["codes"].astype(bool).any():
                 used = set()
-                for code in themes["code"].head(8):
-                    picked = [q for q in self._quotes_for(quotes, str(code), 3) if q["id"] not in used][:1]
+                for code in self._headline_ready(themes)["code"].head(8) if "participants" in themes \
+                        else themes["code"].head(8):
+                    feeling = self._feeling_of(themes, str(code))
+                    picked = [q for q in self._quotes_for(quotes, str(code), 3, feeling=feeling)
+                              if q["id"] not in used][:1]
                     for q in picked:
-                        q["theme"] = f"theme: {code}"
+                        q["theme"] = f"theme: {code}" + (f" ({feeling})" if feeling in ("negative", "positive") else "")
                         used.add(q["id"])
                     block.quotes += picked
                 block.sources.append(self.tables.source("themes"))
@@ -756,14 +801,25 @@ class Report:
     def leadership(self) -> list[Block]:
         blocks = []
         themes = self._themes("leadership")
-        top = Block("Top themes", "What most participants talked about, and how it felt to them.")
+        top = Block("Top themes", "What most participants talked about, how it felt to them (what most of "
+                                  "their passages on it sound like), and what each count rests on.")
         if themes is not None:
             top.sources.append(self.tables.source("themes"))
-            top.table = table_of(themes.head(6), {
-                "code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
-                "participants": ("Participants", fmt_num), "share": ("Share of participants", fmt_share),
-                "mean_compound": ("Feeling", sentiment_word)},
-                numeric=("participants", "share"))
+            agreement = self._agreement_of()
+            shown = themes.head(6).copy()
+            if "participants_manual" in shown:
+                shown["evidence"] = [self._evidence(r, agreement) for r in shown.to_dict("records")]
+            columns = {"code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
+                       "participants": ("Participants", fmt_num), "share": ("Share of participants", fmt_share),
+                       "feeling" if "feeling" in shown else "mean_compound":
+                           ("Feeling", fmt_text if "feeling" in shown else sentiment_word)}
+            if "evidence" in shown:
+                columns["evidence"] = ("Counted from", fmt_text)
+            top.table = table_of(shown, columns, numeric=("participants", "share"))
+            top.table["more"] = max(0, len(themes) - len(shown))
+            notes = self._rule_notes(themes)
+            if notes:
+                top.bullets = notes
             top.add_figure(self._theme_figure(themes))
         else:
             top.missing = self.needs("themes")
@@ -772,20 +828,33 @@ class Report:
         blocks.append(self._trends())
 
         program = self.tables.get("program", "leadership")
-        roi = Block("Program ROI", "What the research cost and what the decisions it informed are "
-                                   "estimated to be worth: ROI = (value − cost) / cost.")
+        roi = Block("Program ROI", "What the research cost and what it is worth. A decision has many "
+                                   "parents, so the research is credited with a share of each decision's "
+                                   "estimated value (decisions.csv's attribution, else a tenth to a half): "
+                                   "the return is a range, ROI = (credited value − cost) / cost.")
         if isinstance(program, dict):
             roi.sources.append(self.tables.source("program"))
             cur = program.get("currency") or self.currency
+            ranged = not _missing(program.get("roi_low"))
             roi.metrics = [
                 {"value": fmt_money(program.get("total_cost"), cur), "label": "program cost"},
-                {"value": fmt_money(program.get("total_value"), cur), "label": "estimated value of decisions"},
-                {"value": fmt_ratio(program.get("roi")), "label": "return on investment"},
+                {"value": fmt_money(program.get("total_value"), cur), "label": "estimated value of the decisions"},
+                {"value": (f"{fmt_money(program.get('value_low'), cur)} to {fmt_money(program.get('value_high'), cur)}"
+                           if ranged else "–"), "label": "credited to the research"},
+                {"value": (fmt_ratio_range(program.get('roi_low'), program.get('roi_high')) if ranged
+                           else fmt_ratio(program.get("roi"))),
+                 "label": "return on investment" + ("" if ranged else " (full credit)")},
                 {"value": fmt_money(program.get("cost_per_interview"), cur), "label": "cost per interview"},
             ]
+            pending = program.get("pending_invitations")
             roi.bullets = [b for b in (
-                _maybe("Participation: {} of invited people took part ({}× the survey response rate).",
+                _maybe("Participation: {} of the people whose invitation has an answer took part ({}× the survey "
+                       "response rate)" + (f"; {int(pending)} invitation(s) still pending are not counted."
+                                           if not _missing(pending) and int(pending) else "."),
                        fmt_share(program.get("participation_rate")), fmt_num(program.get("times_survey_rate"), 1)),
+                _maybe("{} decision(s) cite interviews held after the decision was taken: check their dates and "
+                       "evidence.", fmt_num(program.get("decisions_citing_later_interviews"))
+                       if program.get("decisions_citing_later_interviews") else ""),
                 _maybe("Follow-up on time: {} of due thank-yous, debriefs and notes.",
                        fmt_share(program.get("follow_up_on_time"))),
                 _maybe("Median {} days from the first interview cited to the decision.",
@@ -828,21 +897,53 @@ class Report:
         experiments = self.tables.get("experiments", "leadership")
         if isinstance(experiments, pd.DataFrame) and {"decision", "reading"} <= set(experiments.columns):
             block.sources.append(self.tables.source("experiments"))
+            later = set()
+            if "follow_up" in experiments and self.sprint:
+                sprints = [str(v).split("; ") if not _missing(v) else [] for v in experiments["follow_up"]]
+                after = [any(x and x > self.sprint for x in xs) for xs in sprints]
+                later = {x for xs, late in zip(sprints, after) if late for x in xs if x and x > self.sprint}
+                experiments = experiments.loc[[not late for late in after]]
+            elif self.sprint:  # readings of unknown sprints: not this sprint's to show
+                later = {"later sprints"}
+                experiments = experiments.iloc[0:0]
             for row in experiments.dropna(subset=["reading"]).head(8).to_dict("records"):
                 what = " · ".join(fmt_text(row.get(k)) for k in ("decision", "segment", "code") if fmt_text(row.get(k)))
-                block.bullets.append(f"{what}: {row['reading']}")
+                block.bullets.append(f"{what}: {_plain_reading(row)}")
+            if later:
+                block.note = (f"Follow-up readings from later sprints ({', '.join(sorted(later))}) are left out of "
+                              f"this sprint's report; they appear in the reports of those sprints.")
             if not block.bullets:
-                block.bullets = ["No decision has a follow-up reading yet."]
+                block.bullets = ["No decision has a follow-up reading in this sprint."]
         else:
             block.missing = self.needs("experiments")
         return block
 
+    def _up_to_this_sprint(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+        """The rows of sprints up to and including this report's sprint (by the table's
+        ``order`` when it has one, else by label), and the later sprints left out."""
+        if "sprint" not in frame or not self.sprint:
+            return frame, []
+        labels = frame["sprint"].astype(str)
+        if "order" in frame and (labels == self.sprint).any():
+            mine = frame.loc[labels == self.sprint, "order"].min()
+            keep = pd.to_numeric(frame["order"], errors="coerce") <= mine
+        else:
+            keep = labels <= self.sprint
+        later = sorted(set(labels[~keep]))
+        return frame[keep], later
+
     def _trends(self) -> Block:
-        trend = Block("Trends", "How themes and the program move from sprint to sprint, and how the mood "
-                                "moved within this sprint.")
+        trend = Block("Trends", f"How themes and the program moved over the sprints up to this one"
+                                f"{f' ({self.sprint})' if self.sprint else ''}, and how the mood moved within "
+                                "this sprint.")
         themes = self.tables.get("theme_trends", "leadership")
+        left_out = set()
         if isinstance(themes, pd.DataFrame) and len(themes):
-            trend.add_figure(self.tables.figure("theme_trends"))
+            themes, later = self._up_to_this_sprint(themes)
+            left_out |= set(later)
+        if isinstance(themes, pd.DataFrame) and len(themes):
+            if not left_out:  # the stored figure shows every sprint: only when none is later
+                trend.add_figure(self.tables.figure("theme_trends"))
             trend.sources.append(self.tables.source("theme_trends")) if not trend.figures else None
             if {"sprint", "code", "share"} <= set(themes.columns) and themes["sprint"].nunique() > 1:
                 order = list(dict.fromkeys(themes["sprint"]))
@@ -858,15 +959,22 @@ class Report:
                             f"({fmt_share(wide.loc[down, first])} → {fmt_share(wide.loc[down, last])}).")
         program = self.tables.get("trends", "leadership")
         if isinstance(program, pd.DataFrame) and len(program):
+            program, later = self._up_to_this_sprint(program)
+            left_out |= set(later)
             trend.sources.append(self.tables.source("trends"))
             cur = self.currency
+            ranged = "roi_low" in program
+            program = program.assign(_roi=[fmt_ratio_range(lo, hi) for lo, hi in
+                                           zip(program["roi_low"], program["roi_high"])] if ranged
+                                     else program["roi"].map(fmt_ratio))
             trend.table = table_of(program, {
                 "sprint": ("Sprint", fmt_text), "interviews_completed": ("Interviews", fmt_num),
-                "participation_rate": ("Participation", fmt_share), "diversity": ("Diversity", lambda v: fmt_num(v, 2)),
+                "participation_rate": ("Took part", fmt_share),
                 "total_cost": ("Cost", lambda v: fmt_money(v, cur)), "total_value": ("Estimated value", lambda v: fmt_money(v, cur)),
-                "roi": ("ROI", fmt_ratio), "median_days_insight_to_action": ("Days to decision", lambda v: fmt_num(v, 0)),
+                "_roi": ("Return on investment" if ranged else "Return (full credit)", fmt_text),
+                "median_days_insight_to_action": ("Days from interview to decision", lambda v: fmt_num(v, 0)),
                 "overdue_actions": ("Overdue actions", fmt_num)},
-                numeric=("interviews_completed", "participation_rate", "diversity", "total_cost", "total_value", "roi",
+                numeric=("interviews_completed", "participation_rate", "total_cost", "total_value", "_roi",
                          "median_days_insight_to_action", "overdue_actions"))
         mood = self.tables.get("sentiment_trend", "leadership")
         if isinstance(mood, pd.DataFrame) and len(mood):
@@ -875,6 +983,9 @@ class Report:
                 trend.sources.append(self.tables.source("sentiment_trend"))
         elif isinstance(self.tables.get("weekly", "leadership"), pd.DataFrame):
             trend.add_figure(self.tables.figure("weekly"))
+        if left_out:
+            trend.bullets.append(f"Later sprints ({', '.join(sorted(left_out))}) are left out: this is the report "
+                                 f"of {self.sprint}.")
         if not trend.sources:
             trend.missing = self.needs("theme_trends", "trends", "sentiment_trend")
         return trend
@@ -952,6 +1063,10 @@ class Report:
                                    + (f", with {summary['total_codes']} codes in all." if summary.get("total_codes") is not None else "."))
             else:
                 sat.bullets.append(f"Saturation was not reached: {summary.get('reason') or 'no run under the threshold'}.")
+            for c in summary.get("criteria") or []:
+                where = (f"at interview {c['saturated_at']}" + (f" ({c['saturated_at_id']})" if c.get("saturated_at_id") else "")
+                         if c.get("saturated_at") else "not reached")
+                sat.bullets.append(f"With at most {fmt_share(c['threshold'])} new codes in a run: {where}.")
         elif isinstance(frame, pd.DataFrame) and len(frame) and "saturation_point" in frame:
             point = frame[frame["saturation_point"].astype(str).str.lower() == "true"]
             sat.bullets.append(f"Saturation was reached at interview {int(point.iloc[0]['interview'])} of {len(frame)}."
@@ -963,31 +1078,55 @@ class Report:
             sat.missing = self.needs("saturation")
         blocks.append(sat)
 
-        agree = Block("Agreement between coders", "Coders coded the same segments independently; agreement "
-                                                  "is chance-corrected (Krippendorff's alpha over all codes, "
-                                                  "Cohen's kappa per code).")
+        agree = Block("Agreement between coders", "Coders coded the same segments independently. Percent "
+                                                  "agreement is high by construction (most cells are codes neither "
+                                                  "coder applied), so it is shown beside what chance alone would give, "
+                                                  "positive agreement and agreement where at least one coder applied "
+                                                  "the code; Krippendorff's alpha over all codes and Cohen's kappa "
+                                                  "per code correct for chance.")
         overall = self.tables.get("agreement", "appendix")
         per_code = self.tables.get("code_agreement", "appendix")
         if isinstance(overall, dict):
             agree.sources.append(self.tables.source("agreement"))
-            band = overall.get("alpha_band") or overall.get("band") or ""
-            kband = overall.get("mean_kappa_band") or overall.get("kappa_band") or ""
-            agree.metrics = [
-                {"value": fmt_num(overall.get("alpha"), 2), "label": f"Krippendorff's alpha{f' ({band})' if band else ''}"},
-                {"value": fmt_num(overall.get("mean_kappa"), 2), "label": f"mean Cohen's kappa per code{f' ({kband})' if kband else ''}"},
-                {"value": fmt_num(overall.get("n_segments")), "label": "segments coded by both"},
-                {"value": ", ".join(map(str, overall.get("coders") or [])) or "–", "label": "coders"},
-            ]
+            coders = [str(c) for c in overall.get("coders") or []]
+            if overall.get("reason"):
+                agree.bullets.append(f"Not measured: {overall['reason']}. Findings rest on "
+                                     f"{'one coder' if len(coders) == 1 else 'no coder'}'s reading; a second coder "
+                                     "on a few interviews would show how far it can be trusted.")
+            else:
+                band = overall.get("alpha_band") or overall.get("band") or ""
+                kband = overall.get("mean_kappa_band") or overall.get("kappa_band") or ""
+                agree.metrics = [
+                    {"value": fmt_num(overall.get("alpha"), 2), "label": f"Krippendorff's alpha{f' ({band})' if band else ''}"},
+                    {"value": fmt_num(overall.get("mean_kappa"), 2),
+                     "label": f"mean Cohen's kappa per code{f' ({kband})' if kband else ''}"},
+                    {"value": fmt_share(overall.get("percent_agreement")),
+                     "label": f"percent agreement (chance alone: {fmt_share(overall.get('chance_agreement'))})"},
+                    {"value": fmt_share(overall.get("positive_agreement")), "label": "positive agreement"},
+                    {"value": fmt_share(overall.get("agreement_when_applied")),
+                     "label": "agreement where at least one coder applied the code"},
+                    {"value": fmt_num(overall.get("n_segments")), "label": "segments coded by both"},
+                    {"value": " and ".join(coders) or "–", "label": "coders"},
+                ]
+                few = overall.get("n_codes_too_few")
+                if not _missing(few) and int(few):
+                    agree.bullets.append(f"{int(few)} code(s) used fewer than {overall.get('min_uses', 3)} times by the "
+                                         "two coders together are too few to tell and are left out of the mean kappa.")
         if isinstance(per_code, pd.DataFrame) and len(per_code) and "kappa" in per_code:
             agree.sources.append(self.tables.source("code_agreement"))
-            weak = per_code[pd.to_numeric(per_code["kappa"], errors="coerce") < 0.6]
+            enough = per_code[per_code["band"].astype(str) != "too few to tell"] if "band" in per_code else per_code
+            weak = enough[pd.to_numeric(enough["kappa"], errors="coerce") < 0.6]
             if len(weak):
                 agree.bullets.append("Codes to discuss and define more sharply (kappa below 0.6): "
                                      + ", ".join(map(str, weak["code"])) + ".")
+            rare = per_code[per_code["band"].astype(str) == "too few to tell"] if "band" in per_code else per_code.iloc[0:0]
+            if len(rare):
+                agree.bullets.append("Too few uses to tell: " + ", ".join(map(str, rare["code"])) + ".")
             agree.add_figure(self.tables.figure("code_agreement"))
         if not agree.sources:
             agree.missing = self.needs("agreement")
         blocks.append(agree)
+        blocks.append(self._counting())
         blocks.append(self.suggested_themes_block())
         return blocks
 
@@ -1012,6 +1151,30 @@ class Report:
             block.missing = self.needs("suggested_themes")
         return block
 
+    def _counting(self) -> Block:
+        """How a theme is counted, and which keyword rules the counts may use."""
+        from kit.themes import RULE_MIN_EXAMPLES, RULE_MIN_PRECISION, UBIQUITOUS_SHARE
+
+        block = Block("How themes are counted",
+                      "In interviews the team coded by hand, only the coders' codings count. Elsewhere a "
+                      "keyword rule's codings count unless the rule was checked against the coders and fewer than "
+                      f"{RULE_MIN_PRECISION:.0%} of its matches agreed with them (judged on at least "
+                      f"{RULE_MIN_EXAMPLES} examples). A participant counts once per theme. The same count is used "
+                      "by every table, the trends across sprints and the key findings.")
+        rules = self.tables.get("rules", "appendix")
+        if isinstance(rules, pd.DataFrame) and len(rules):
+            block.sources.append(self.tables.source("rules"))
+            block.table = table_of(rules, {
+                "code": ("Theme", fmt_text), "manual": ("Coded by hand", fmt_num), "auto": ("Rule matches", fmt_num),
+                "tp": ("Both", fmt_num), "precision": ("Rule precision", fmt_share),
+                "rule_status": ("Rule", fmt_text), "rule_reach": ("Rule reaches", fmt_share)},
+                numeric=("manual", "auto", "tp", "precision", "rule_reach"))
+            block.note = (f"A rule that reaches {UBIQUITOUS_SHARE:.0%} of participants or more marks the study's "
+                          "topic and is never a key finding.")
+        else:
+            block.missing = self.needs("rules")
+        return block
+
     def _theme_figure(self, themes: pd.DataFrame) -> dict | None:
         existing = self.tables.figure("themes")
         if existing:
@@ -1029,6 +1192,81 @@ class Report:
         return {"src": data_uri(path), "name": f"{FIGURES}/report_themes.png", "tables": [self.tables.source("themes")]}
 
     # -- the page --------------------------------------------------------------------------------
+    # -- evidence behind a finding ---------------------------------------------------------------
+    def _agreement_of(self) -> dict:
+        """Per code, how far the coders agree, in words: "coders' kappa 0.80", "too few uses
+        to tell", or, with one coder, "one coder: agreement not measured"."""
+        overall = self.tables.get("agreement")
+        per_code = self.tables.get("code_agreement")
+        if isinstance(overall, dict) and overall.get("reason"):
+            return {"": "one coder, so agreement between coders is not measured"}
+        out = {}
+        if isinstance(per_code, pd.DataFrame) and {"code", "kappa"} <= set(per_code.columns):
+            for r in per_code.to_dict("records"):
+                if str(r.get("band")) == "too few to tell":
+                    out[str(r["code"])] = "coders' agreement: too few uses to tell"
+                elif _missing(r.get("kappa")):
+                    out[str(r["code"])] = "coders' agreement undefined"
+                else:
+                    out[str(r["code"])] = f"coders agree {r.get('band') or ''} (kappa {float(r['kappa']):.2f})".replace(
+                        "agree  (", "agree (")
+        return out
+
+    def _evidence(self, row: dict, agreement: dict) -> str:
+        """Where a theme's count comes from, in plain words, with the coders' agreement."""
+        parts = []
+        manual, rule = row.get("participants_manual"), row.get("participants_rule")
+        status = fmt_text(row.get("rule_status"))
+        if not _missing(manual) and int(manual):
+            parts.append(f"{int(manual)} coded by hand")
+        if not _missing(rule) and int(rule):
+            parts.append(f"{int(rule)} by a{'n' if status.startswith('u') else ''} {status or 'keyword'} rule")
+        if _missing(manual) and _missing(rule):
+            parts.append("source not recorded")
+        code = str(row.get("code"))
+        if "" in agreement:  # one coder: said once, in a finding of its own
+            agreed = ""
+        else:
+            agreed = agreement.get(code) or ("not coded by two coders" if not _missing(manual) and int(manual) else "")
+        return "; ".join(p for p in (", ".join(parts), agreed) if p)
+
+    @staticmethod
+    def _headline_ready(themes: pd.DataFrame) -> pd.DataFrame:
+        """Themes that may headline: raised by someone, not flagged ubiquitous, and resting on
+        the coders' codings or a validated rule (an unvalidated rule alone is not enough)."""
+        ok = pd.to_numeric(themes["participants"], errors="coerce").fillna(0) > 0
+        if "ubiquitous" in themes:
+            ok &= ~themes["ubiquitous"].astype(str).str.lower().eq("true")
+        if "participants_manual" in themes and "rule_status" in themes:
+            by_hand = pd.to_numeric(themes["participants_manual"], errors="coerce").fillna(0) > 0
+            ok &= by_hand | themes["rule_status"].fillna("").eq("validated")
+        return themes[ok]
+
+    def _rule_notes(self, themes: pd.DataFrame | None) -> list[str]:
+        """What is kept out of the findings, and why: rejected, unvalidated and ubiquitous rules."""
+        rules = self.tables.get("rules")
+        notes = []
+        from kit.themes import RULE_MIN_EXAMPLES, RULE_MIN_PRECISION, UBIQUITOUS_SHARE
+
+        if isinstance(rules, pd.DataFrame) and {"code", "rule_status"} <= set(rules.columns):
+            rejected = rules.loc[rules["rule_status"] == "rejected", "code"].tolist()
+            unvalidated = rules.loc[rules["rule_status"] == "unvalidated", "code"].tolist()
+            if rejected:
+                notes.append(f"Keyword rules not used (fewer than {RULE_MIN_PRECISION:.0%} of their matches agree "
+                             f"with the coders, judged on at least {RULE_MIN_EXAMPLES} examples): "
+                             f"{', '.join(rejected)}; these themes count only what the coders coded.")
+            if unvalidated:
+                notes.append(f"Keyword rules not yet checked against the coders (fewer than {RULE_MIN_EXAMPLES} "
+                             f"examples): {', '.join(unvalidated)}; a theme resting only on them is not a key finding.")
+        if isinstance(themes, pd.DataFrame) and "ubiquitous" in themes:
+            everywhere = themes.loc[themes["ubiquitous"].astype(str).str.lower().eq("true"), "code"].tolist()
+            if everywhere:
+                notes.append(f"Not a finding: {', '.join(everywhere)} — its rule matches at least "
+                             f"{UBIQUITOUS_SHARE:.0%} of participants, so it marks the study's topic rather "
+                             "than telling interviews apart.")
+        return notes
+
+    # -- the page --------------------------------------------------------------------------------
     def headline(self, quotes: pd.DataFrame) -> tuple[list[dict], list[str]]:
         study = self.study
         themes = self.tables.get("themes")
@@ -1038,33 +1276,79 @@ class Report:
                    {"value": str(participants), "label": "participants"},
                    {"value": str(len(quotes)), "label": "shareable quotes"},
                    {"value": str(len(study.decisions)), "label": "decisions informed"}]
-        if isinstance(program, dict) and not _missing(program.get("roi")):
-            metrics.append({"value": fmt_ratio(program.get("roi")), "label": "program ROI"})
+        if isinstance(program, dict) and not _missing(program.get("roi_low")):
+            metrics.append({"value": fmt_ratio_range(program.get('roi_low'), program.get('roi_high')),
+                            "label": "program ROI (research's share of each decision)"})
+        elif isinstance(program, dict) and not _missing(program.get("roi")):
+            metrics.append({"value": fmt_ratio(program.get("roi")), "label": "program ROI (full credit)"})
         findings = []
         if isinstance(themes, pd.DataFrame) and {"code", "participants"} <= set(themes.columns) and len(themes):
-            lead = themes.sort_values("participants", ascending=False, kind="stable").head(3)
+            agreement = self._agreement_of()
             total = participants or 1
-            findings.append("Most talked about: " + "; ".join(
-                f"{r.code} ({int(r.participants)} of {total} participants)" for r in lead.itertuples()) + ".")
-            if "mean_compound" in themes:
-                neg = themes[(pd.to_numeric(themes["mean_compound"], errors="coerce") <= -0.05)
-                             & (themes["participants"] > 0)]
-                if len(neg):
-                    worst = neg.sort_values(["participants", "mean_compound"], ascending=[False, True]).iloc[0]
-                    findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} "
-                                    f"participants and negative in tone ({float(worst['mean_compound']):+.2f}).")
+            ready = self._headline_ready(themes)
+            lead = ready.sort_values("participants", ascending=False, kind="stable").head(3)
+            if not len(lead) and (pd.to_numeric(themes["participants"], errors="coerce").fillna(0) > 0).any():
+                findings.append("No theme is a key finding yet: every count rests on keyword rules no coder has "
+                                "checked, or on rules that fire for nearly everyone. Code a few interviews by hand "
+                                "(codings/NAME.csv) to validate them.")
+            if len(lead):
+                findings.append("Most talked about: " + "; ".join(
+                    f"{r['code']}, {int(r['participants'])} of {total} participants ({self._evidence(r, agreement)})"
+                    for r in lead.to_dict("records")) + ".")
+            negative = self._negative(ready)
+            if len(negative):
+                worst = negative.sort_values(["participants", "mean_compound"], ascending=[False, True]).iloc[0]
+                tone = (f"more of its passages read negative ({fmt_share(worst['share_negative'])}) than positive "
+                        f"({fmt_share(worst.get('share_positive'))})"
+                        if "share_negative" in worst and not _missing(worst["share_negative"])
+                        else f"negative in tone ({float(worst['mean_compound']):+.2f})")
+                findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} of {total} "
+                                f"participants ({self._evidence(worst.to_dict(), agreement)}); {tone}.")
+            findings += self._rule_notes(themes)
+            if "" in agreement:
+                coders = (self.tables.get("agreement") or {}).get("coders") or []
+                findings.append(f"These counts rest on {len(coders) or 'no'} coder's reading "
+                                f"({', '.join(map(str, coders))}): " if coders else "These counts rest on no "
+                                "second coder's reading: ")
+                findings[-1] += "agreement between coders is not measured; a second coder on a few interviews " \
+                                "would show how far the codes can be trusted."
         decisions = self.decision_table()
         if len(decisions):
             value = pd.to_numeric(decisions["estimated_value"], errors="coerce").sum()
             findings.append(f"{len(decisions)} decision(s) cite these interviews as evidence, with an estimated "
-                            f"value of {fmt_money(value, self.currency)}.")
+                            f"value of {fmt_money(value, self.currency)} in all.")
         if isinstance(program, dict) and not _missing(program.get("total_cost")):
             cur = program.get("currency") or self.currency
-            findings.append(f"The research cost {fmt_money(program.get('total_cost'), cur)}"
-                            + (f"; the decisions it informed are estimated at {fmt_money(program.get('total_value'), cur)}, "
-                               f"a return on investment of {fmt_ratio(program.get('roi'))}."
-                               if not _missing(program.get("roi")) else "."))
+            if not _missing(program.get("roi_low")):
+                low, high = program.get("attribution_default") or [None, None]
+                default = (f" ({fmt_share(low)} to {fmt_share(high)} of each decision's value unless decisions.csv "
+                           "says otherwise)" if low is not None else "")
+                findings.append(
+                    f"The research cost {fmt_money(program.get('total_cost'), cur)}; credited with its share of the "
+                    f"decisions{default}, it returned {fmt_money(program.get('value_low'), cur)} to "
+                    f"{fmt_money(program.get('value_high'), cur)}, a return on investment of "
+                    f"{fmt_ratio_range(program.get('roi_low'), program.get('roi_high'))}.")
+            else:
+                findings.append(f"The research cost {fmt_money(program.get('total_cost'), cur)}"
+                                + (f"; the decisions it informed are estimated at "
+                                   f"{fmt_money(program.get('total_value'), cur)}, a return on investment of "
+                                   f"{fmt_ratio(program.get('roi'))} if the research gets full credit."
+                                   if not _missing(program.get("roi")) else "."))
+            later = program.get("decisions_citing_later_interviews")
+            if not _missing(later) and int(later):
+                findings.append(f"Check the ledger: {int(later)} decision(s) cite interviews held after the "
+                                "decision was taken.")
         return metrics, findings
+
+    @staticmethod
+    def _negative(themes: pd.DataFrame) -> pd.DataFrame:
+        """Themes whose passages read negative: by the majority of passages (``feeling``) when
+        the table has it, else by the mean compound (at or below -0.05)."""
+        if "feeling" in themes:
+            return themes[themes["feeling"] == "negative"]
+        if "mean_compound" in themes:
+            return themes[pd.to_numeric(themes["mean_compound"], errors="coerce") <= -0.05]
+        return themes.iloc[0:0]
 
     def context(self) -> dict:
         from kit import __version__
@@ -1150,6 +1434,22 @@ class Report:
             rows.append({"path": rel, "size": size, "producer": producer,
                          "used_in": ", ".join(self.tables.used.get(rel, [])) or "not shown"})
         return rows
+
+
+def _plain_reading(row: dict) -> str:
+    """A follow-up reading in plain words for leadership: counts and the verdict, no statistics."""
+    change = fmt_text(row.get("change"))
+    if not change or _missing(row.get("before_k")):
+        return fmt_text(row.get("reading"))
+    said = (f"raised by {int(row['before_k'])} of {int(row['before_n'])} before and "
+            f"{int(row['after_k'])} of {int(row['after_n'])} after")
+    if change in ("fell", "rose"):
+        return f"{said}: it {change}, and the difference is larger than chance would give"
+    if change == "inconclusive":
+        need = row.get("needed_per_group")
+        more = (f"; about {int(need)} people before and after would be needed to tell" if not _missing(need) else "")
+        return f"{said}: too few people to tell whether it changed{more}"
+    return f"{said}: {change}"
 
 
 def _maybe(template: str, *values) -> str:

@@ -48,7 +48,7 @@ from kit.study import Study, load_study
 
 INDEX_DIR = ".interview-kit"
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: doc_codes.counted (kit.themes' count of a theme)
 KINDS = ("quote", "insight", "opportunity", "turn")
 #: Segments in the participant's own words (insights and opportunities are the team's).
 PARTICIPANT_WORDS = ("turn", "quote")
@@ -207,7 +207,7 @@ def pick_study(studies, study_dir="", sprint=""):
 # -- segments and codes of a study, with their metadata -----------------------------------------
 SEGMENT_COLUMNS = ["study", "sprint", "segment_id", "interview_id", "participant", "kind", "date", "segment",
                    "consent_quote", "context", "text"]
-CODE_COLUMNS = ["study", "segment_id", "code", "source"]
+CODE_COLUMNS = ["study", "segment_id", "code", "source", "counted"]
 
 
 def _text(value) -> str:
@@ -264,8 +264,16 @@ def _study_frames(study: Study) -> dict:
         pairs.setdefault((seg, code), set()).add("auto")
     for seg, code in zip(study.codings["segment"], study.codings["code"]):
         pairs.setdefault((seg, code), set()).add("manual")
+    # Which codings count toward a theme: the one definition of kit.themes.
+    from kit.themes import study_themes
+
+    counted_pairs = set()
+    if len(segments) and len(study.codebook.names):
+        kept = study_themes(study, auto=auto)["counted"]
+        counted_pairs = set(zip(kept["segment_id"], kept["code"]))
     codes = pd.DataFrame([{"study": label, "segment_id": s, "code": c,
-                           "source": "both" if len(src) == 2 else next(iter(src))}
+                           "source": "both" if len(src) == 2 else next(iter(src)),
+                           "counted": (s, c) in counted_pairs or src == {"manual"}}
                           for (s, c), src in sorted(pairs.items())], columns=CODE_COLUMNS)
     frames = {"segments": frame, "codes": codes}
     study.__dict__["_repository_frames"] = frames
@@ -281,7 +289,8 @@ def segments_table(studies) -> pd.DataFrame:
 
 def coded_table(studies) -> pd.DataFrame:
     """One row per (segment, code) across the studies, manual codings and auto-codes
-    together (``source``: manual, auto or both), with the segment's metadata and text."""
+    together (``source``: manual, auto or both; ``counted``: whether it counts toward a theme,
+    ``kit.themes``), with the segment's metadata and text."""
     studies = load_studies(studies)
     parts = []
     for s in studies:
@@ -289,7 +298,7 @@ def coded_table(studies) -> pd.DataFrame:
         if len(frames["codes"]):
             parts.append(frames["codes"].merge(frames["segments"], on=["study", "segment_id"], how="inner"))
     columns = ["study", "sprint", "segment_id", "interview_id", "participant", "kind", "date", "segment", "code",
-               "source", "consent_quote", "text"]
+               "source", "counted", "consent_quote", "text"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 
@@ -322,7 +331,7 @@ CREATE TABLE docs(rowid INTEGER PRIMARY KEY, study TEXT NOT NULL, id TEXT NOT NU
                   consent_quote INTEGER, context TEXT, text TEXT);
 CREATE INDEX docs_study ON docs(study);
 CREATE INDEX docs_interview ON docs(study, interview_id);
-CREATE TABLE doc_codes(doc INTEGER NOT NULL, code TEXT NOT NULL, source TEXT);
+CREATE TABLE doc_codes(doc INTEGER NOT NULL, code TEXT NOT NULL, source TEXT, counted INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX doc_codes_code ON doc_codes(code, doc);
 CREATE INDEX doc_codes_doc ON doc_codes(doc);
 CREATE TABLE interviews(study TEXT NOT NULL, interview_id TEXT, date TEXT, participant TEXT, interviewer TEXT,
@@ -485,8 +494,9 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     con.execute("INSERT INTO docs_fts(rowid, text) SELECT rowid, text FROM docs WHERE study = ?", (label,))
-    con.executemany("INSERT INTO doc_codes(doc, code, source) VALUES (?,?,?)",
-                    [(rowid_of[s], c, src) for s, c, src in zip(codes["segment_id"], codes["code"], codes["source"])
+    con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
+                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(codes["segment_id"], codes["code"],
+                                                                           codes["source"], codes["counted"])
                      if s in rowid_of])
     attribute = study.segment_attribute
     iv_rows = []
@@ -802,7 +812,7 @@ def trends(repo, codes=None, update: bool = True) -> pd.DataFrame:
         return (pd.read_sql_query("SELECT study, sprint, first_date FROM studies", con),
                 pd.read_sql_query("SELECT study, interview_id, participant FROM interviews", con),
                 pd.read_sql_query("SELECT d.study, d.id, d.interview_id, d.participant, d.kind, d.compound, c.code "
-                                  "FROM doc_codes c JOIN docs d ON d.rowid = c.doc", con))
+                                  "FROM doc_codes c JOIN docs d ON d.rowid = c.doc WHERE c.counted = 1", con))
 
     studies, interviews, coded = _query(repo, update, read)
     studies = studies.assign(first=studies["first_date"].replace("", None)) \

@@ -741,7 +741,7 @@ class _Loader:
     def load_decisions(self, study: Study) -> pd.DataFrame:
         path = self.root / "decisions.csv"
         columns = ["id", "date", "decision", "evidence", "estimated_value", "value_kind", "outcome_metric",
-                   "outcome_baseline", "outcome_reading", "reading_date", "line"]
+                   "outcome_baseline", "outcome_reading", "reading_date", "attribution", "line"]
         if not self._readable(path):
             return pd.DataFrame(columns=columns)
         rows, _, problems = read_rows(path, required=("decision",))
@@ -755,7 +755,9 @@ class _Loader:
             line = row["_line"]
             rec = {"id": row.get("id", ""), "decision": row.get("decision", ""), "line": line,
                    "value_kind": row.get("value_kind", "").lower(),
-                   "outcome_metric": row.get("outcome_metric", "")}
+                   "outcome_metric": row.get("outcome_metric", ""),
+                   # the research's share of the decision's value, read by kit.program.attribution
+                   "attribution": row.get("attribution", "")}
             ok = True
             for col in ("date", "reading_date"):
                 try:

@@ -68,9 +68,14 @@ def _check_params(base, run, threshold) -> None:
         if isinstance(value, bool) or not isinstance(value, Integral) or value < 1:
             raise ValueError(f"{name} must be a whole number >= 1 (got {value!r})")
     if (isinstance(threshold, bool) or not isinstance(threshold, Real)
-            or not 0 < float(threshold) < 1):
+            or not 0 <= float(threshold) < 1):
         raise ValueError(
-            f"threshold must be a proportion strictly between 0 and 1 (got {threshold!r})")
+            f"threshold must be a proportion from 0 (no new code at all) up to, not including, 1 "
+            f"(got {threshold!r})")
+
+
+#: The new-information thresholds Guest, Namey & Chen (2020) report side by side.
+GUEST_2020_THRESHOLDS = (0.05, 0.0)
 
 
 def saturation(codes_per_interview, base: int = 6, run: int = 2, threshold: float = 0.05) -> dict:
@@ -99,10 +104,13 @@ def saturation(codes_per_interview, base: int = 6, run: int = 2, threshold: floa
     * ``curve``: cumulative distinct codes after each interview; ``new_per_interview``;
     * ``guest_2006``: ``{"by_6": share, "by_12": share}``, the share of all codes found by
       interviews 6 and 12 (None when there are fewer interviews or no codes);
+    * ``criteria``: the same assessment at the two thresholds Guest, Namey & Chen (2020)
+      report, at most 5% new information and none at all (0%), besides ``threshold`` itself:
+      a list of ``{"threshold", "saturated_at", "saturated_at_id"}``, ``threshold`` first;
     * ``base``, ``run``, ``threshold``: the parameters.
 
     Raises ``ValueError`` unless ``base >= 1``, ``run >= 1`` (whole numbers) and
-    ``0 < threshold < 1``.
+    ``0 <= threshold < 1`` (0: saturation only when a run adds no new code at all).
     """
     _check_params(base, run, threshold)
     base, run, threshold = int(base), int(run), float(threshold)
@@ -137,6 +145,8 @@ def saturation(codes_per_interview, base: int = 6, run: int = 2, threshold: floa
         "threshold": threshold,
     }
     if n < base + run:
+        result["criteria"] = [{"threshold": level, "saturated_at": None, "saturated_at_id": None}
+                              for level in dict.fromkeys([threshold] + list(GUEST_2020_THRESHOLDS))]
         result["reason"] = (
             f"too few interviews: {n}, the base of {base} and one run of {run} need "
             f"{base + run}")
@@ -151,6 +161,11 @@ def saturation(codes_per_interview, base: int = 6, run: int = 2, threshold: floa
         if result["saturated_at"] is None and ratio is not None and ratio <= threshold + _EPS:
             result["saturated_at"] = i + run
             result["saturated_at_id"] = ids[i + run - 1]
+    result["criteria"] = []
+    for level in dict.fromkeys([threshold] + list(GUEST_2020_THRESHOLDS)):
+        hit = next((r for r in result["runs"] if r["ratio"] is not None and r["ratio"] <= level + _EPS), None)
+        result["criteria"].append({"threshold": level, "saturated_at": hit["end"] if hit else None,
+                                   "saturated_at_id": ids[hit["end"] - 1] if hit else None})
     if d == 0:
         result["reason"] = f"no codes in the first {base} interviews, so no base to compare with"
     elif result["saturated_at"] is None:

@@ -16,6 +16,25 @@ elsewhere.
 * rare but intense themes (:func:`rare_intense`);
 * quotes per code, only from participants who consented to being quoted (:func:`quotes_per_code`);
 * codes per interview in the order they were held, for saturation (:func:`codes_per_interview`).
+
+How a theme is counted
+----------------------
+One definition, used by ``interview-kit analyze`` (themes.csv), the notebooks, the report
+and the trends across sprints (:func:`theme_codings`, :func:`theme_counts`, :func:`study_themes`):
+
+* in an interview the coders coded by hand (``kit.coding.comparison_universe``), only the
+  coders' codings count (the union of coders); the rules' guesses there are ignored;
+* in an interview nobody coded by hand, a rule's codings count unless the rule is
+  *rejected*: judged against the coders on the hand-coded segments (:func:`rule_validation`),
+  with at least ``RULE_MIN_EXAMPLES`` (3) examples there (codings by the coders or by the
+  rule), its precision is below ``RULE_MIN_PRECISION`` (0.5). A rule with fewer examples is
+  *unvalidated*: its codings count, but a finding resting on them says so. A rule with
+  precision at or above the threshold is *validated*;
+* a participant counts once per code, whatever the number of segments.
+
+A code whose rule fires for at least ``UBIQUITOUS_SHARE`` (80%) of the people interviewed and
+is not validated is flagged ``ubiquitous``: such a rule marks the study's topic and nothing
+shows it can tell interviews apart, so it is never a headline.
 """
 from __future__ import annotations
 
@@ -33,7 +52,9 @@ __all__ = [
     "frequency", "emphasis", "emphasis_table", "intensity", "cooccurrence",
     "cooccurrence_coefficient", "cooccurrence_pairs", "code_by_attribute", "rare_intense",
     "quotes_per_code", "codes_per_interview", "segment_scores", "rare_intense_answer",
-    "saturation_answer",
+    "saturation_answer", "RULE_MIN_EXAMPLES", "RULE_MIN_PRECISION", "UBIQUITOUS_SHARE",
+    "RULE_COLUMNS", "THEME_COLUMNS", "rule_validation", "theme_codings", "theme_counts", "study_themes",
+    "feeling_word", "rules_answer", "theme_table",
 ]
 
 CODED_COLUMNS = ["segment_id", "interview_id", "participant", "kind", "code", "text"]
@@ -125,9 +146,212 @@ def n_participants(study) -> int:
     return int(named[named != ""].nunique() + (named == "").sum())
 
 
+def _counting(coded: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a coded table that count toward themes (all rows of a table without a
+    ``counted`` column; see :func:`theme_codings`)."""
+    if "counted" in coded.columns and len(coded):
+        return coded[coded["counted"].astype(bool)]
+    return coded
+
+
 def _who(coded: pd.DataFrame) -> pd.Series:
     participant = coded["participant"].fillna("").astype(str)
     return participant.where(participant != "", coded["interview_id"])
+
+
+# --------------------------------------------------------------------------- the count of a theme
+
+RULE_MIN_EXAMPLES = 3
+RULE_MIN_PRECISION = 0.5
+UBIQUITOUS_SHARE = 0.8
+RULE_COLUMNS = ["code", "manual", "auto", "tp", "fp", "precision", "examples", "rule_status",
+                "rule_reach", "ubiquitous"]
+THEME_COLUMNS = ["code", "participants", "share", "mentions", "mean_compound", "participants_manual",
+                 "participants_rule", "excluded_participants", "source", "rule_status", "precision",
+                 "ubiquitous", "voiced", "share_negative", "share_positive", "feeling"]
+#: VADER's customary cut-offs (Hutto & Gilbert 2014): compound <= -0.05 negative, >= 0.05 positive.
+NEGATIVE, POSITIVE = -0.05, 0.05
+
+
+def rule_validation(versus: pd.DataFrame, auto: pd.DataFrame | None = None, n_participants: int | None = None,
+                    min_precision: float = RULE_MIN_PRECISION, min_examples: int = RULE_MIN_EXAMPLES) -> pd.DataFrame:
+    """Whether each code's rule may count toward a theme, from ``versus``
+    (``kit.coding.compare_auto_manual``: the rule against the coders on hand-coded segments).
+
+    One row per code: manual, auto, tp, fp, precision (from ``versus``); ``examples`` =
+    max(manual, auto), the evidence the judgement rests on; ``rule_status``: "validated"
+    (examples >= ``min_examples`` and precision >= ``min_precision``), "rejected" (examples >=
+    ``min_examples`` and precision below it, or no coding of the rule agreeing), otherwise
+    "unvalidated"; ``rule_reach``: share of the ``n_participants`` people interviewed whose
+    segments the rule matched anywhere (``auto``: ``autocode`` over every segment; NaN without);
+    ``ubiquitous``: rule_reach >= ``UBIQUITOUS_SHARE`` and the rule not validated: it fires
+    nearly everywhere and nothing shows it tells interviews apart. (A validated rule that
+    fires everywhere reports a theme that really is everywhere.)"""
+    rows = []
+    reach = {}
+    if auto is not None and len(auto) and n_participants:
+        reach = (_who(auto).groupby(auto["code"].to_numpy()).nunique() / n_participants).to_dict()
+    for r in versus.itertuples(index=False):
+        examples = max(int(r.manual), int(r.auto))
+        precision = float(r.precision)
+        if examples < min_examples:
+            status = "unvalidated"
+        elif not math.isnan(precision) and precision >= min_precision:
+            status = "validated"
+        elif math.isnan(precision):  # the rule never fired where the coders read: nothing to judge
+            status = "unvalidated"
+        else:
+            status = "rejected"
+        got = reach.get(r.code, 0.0 if reach or auto is not None else float("nan"))
+        rows.append({"code": r.code, "manual": int(r.manual), "auto": int(r.auto), "tp": int(r.tp),
+                     "fp": int(r.fp), "precision": precision, "examples": examples, "rule_status": status,
+                     "rule_reach": float(got),
+                     "ubiquitous": bool(got >= UBIQUITOUS_SHARE - 1e-12 and status != "validated")})
+    return pd.DataFrame(rows, columns=RULE_COLUMNS)
+
+
+def rules_answer(rules: pd.DataFrame) -> str:
+    """Which rules count toward themes, in words (for a notebook and the report)."""
+    if not len(rules):
+        return "No rules to judge."
+    parts = [f"Rules judged against the coders' codings (validated: precision at least "
+             f"{RULE_MIN_PRECISION:.0%} with at least {RULE_MIN_EXAMPLES} examples on hand-coded segments)."]
+    for status, what in (("validated", "validated, counted"),
+                         ("rejected", "rejected, not counted"),
+                         ("unvalidated", "unvalidated (too few examples), counted but marked")):
+        names = rules.loc[rules["rule_status"] == status, "code"].tolist()
+        if names:
+            parts.append(f"{what}: {', '.join(names)}.")
+    everywhere = rules.loc[rules["ubiquitous"].astype(bool), "code"].tolist()
+    if everywhere:
+        parts.append(f"Rules that fire for at least {UBIQUITOUS_SHARE:.0%} of participants (they mark the "
+                     f"study's topic, never a headline): {', '.join(everywhere)}.")
+    return " ".join(parts)
+
+
+def theme_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataFrame,
+                  rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The coded table behind every theme count (see "How a theme is counted" above):
+    :func:`combine_codings` (coders where they coded, rules elsewhere) with ``rule_status``
+    (from ``rules``, :func:`rule_validation`; "unvalidated" for a code it lacks, "" for a
+    manual coding) and ``counted``: False for the codings of a rejected rule, which stay in
+    the table (to say what they would have added) but count nowhere."""
+    frame = combine_codings(auto, manual, segments)
+    status = dict(zip(rules["code"], rules["rule_status"])) if rules is not None and len(rules) else {}
+    is_rule = frame["source"] == "auto"
+    frame["rule_status"] = [status.get(c, "unvalidated") if r else "" for c, r in zip(frame["code"], is_rule)]
+    frame["counted"] = frame["rule_status"] != "rejected"
+    return frame
+
+
+def feeling_word(share_negative: float, share_positive: float) -> str:
+    """Which way a theme's passages lean: "negative" when more of them read negative
+    (compound <= -0.05) than positive, "positive" when more read positive, "mixed" when as
+    many do, "neutral" when none has a tone; "–" without passages. The same rule labels a
+    theme and picks the passages shown beside it, so the two agree."""
+    if share_negative is None or (isinstance(share_negative, float) and math.isnan(share_negative)):
+        return "–"
+    if share_negative > share_positive:
+        return "negative"
+    if share_positive > share_negative:
+        return "positive"
+    return "mixed" if share_negative > 0 else "neutral"
+
+
+def _source_label(manual: int, rule: int, status: str) -> str:
+    parts = []
+    if manual:
+        parts.append("manual codings")
+    if rule:
+        parts.append(f"{status} rule" if status else "rule")
+    return " + ".join(parts) if parts else "none"
+
+
+def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=None,
+                 scores: pd.DataFrame | None = None, rules: pd.DataFrame | None = None,
+                 kinds=PARTICIPANT_WORDS) -> pd.DataFrame:
+    """The count of each theme, by the one definition (module docstring), from
+    :func:`theme_codings`' table (a table without ``counted``/``source`` counts every row as
+    a manual coding).
+
+    Columns (``THEME_COLUMNS``): ``participants`` counted, their ``share`` of
+    ``n_participants``, ``mentions`` (counted segments), ``participants_manual`` (with a
+    coder's coding), ``participants_rule`` (counted through a rule only),
+    ``excluded_participants`` (people only a rejected rule found: not counted), ``source``
+    ("manual codings", "manual codings + validated rule", "unvalidated rule", ...),
+    ``rule_status``, ``precision`` and ``ubiquitous`` (from ``rules``), and the feeling of
+    the counted passages in participants' own words (``kinds``; ``scores``: segment_id,
+    compound): ``voiced``, ``mean_compound``, ``share_negative`` (compound <= -0.05),
+    ``share_positive`` (>= 0.05) and ``feeling`` (:func:`feeling_word`). Sorted by
+    participants, then mentions, then code."""
+    coded = coded.copy()
+    if "counted" not in coded:
+        coded["counted"] = True
+    if "source" not in coded:
+        coded["source"] = "manual"
+    coded["who"] = _who(coded) if len(coded) else pd.Series(dtype=object)
+    names = list(codes) if codes is not None else sorted(set(coded["code"]))
+    counted = coded[coded["counted"].astype(bool)]
+    people = n_participants or max(coded["who"].nunique(), 1)
+    rules_of = rules.set_index("code") if rules is not None and len(rules) else None
+    if scores is not None and len(counted):
+        score_of = dict(zip(scores["segment_id"], scores["compound"]))
+    else:
+        score_of = {}
+    rows = []
+    groups = dict(tuple(counted.groupby("code"))) if len(counted) else {}
+    dropped = dict(tuple(coded[~coded["counted"].astype(bool)].groupby("code"))) if len(coded) else {}
+    for code in names:
+        mine = groups.get(code, counted.iloc[0:0])
+        by_hand = set(mine.loc[mine["source"] == "manual", "who"])
+        by_rule = set(mine.loc[mine["source"] != "manual", "who"]) - by_hand
+        lost = set(dropped[code]["who"]) - by_hand - by_rule if code in dropped else set()
+        status = ""
+        precision, ubiquitous = float("nan"), False
+        if rules_of is not None and code in rules_of.index:
+            status = str(rules_of.loc[code, "rule_status"])
+            precision = float(rules_of.loc[code, "precision"])
+            ubiquitous = bool(rules_of.loc[code, "ubiquitous"])
+        elif by_rule:
+            status = "unvalidated"
+        voiced = mine[mine["kind"].isin(kinds)].drop_duplicates("segment_id")
+        values = pd.Series([score_of.get(s) for s in voiced["segment_id"]], dtype=float).dropna()
+        neg = float((values <= NEGATIVE).mean()) if len(values) else float("nan")
+        pos = float((values >= POSITIVE).mean()) if len(values) else float("nan")
+        n = len(by_hand | by_rule)
+        rows.append({"code": code, "participants": n, "share": n / people,
+                     "mentions": int(mine["segment_id"].nunique()), "participants_manual": len(by_hand),
+                     "participants_rule": len(by_rule), "excluded_participants": len(lost),
+                     "source": _source_label(len(by_hand), len(by_rule), status if by_rule else ""),
+                     "rule_status": status, "precision": precision, "ubiquitous": ubiquitous,
+                     "voiced": int(len(values)),
+                     "mean_compound": float(values.mean()) if len(values) else float("nan"),
+                     "share_negative": neg, "share_positive": pos, "feeling": feeling_word(neg, pos)})
+    table = pd.DataFrame(rows, columns=THEME_COLUMNS)
+    return table.sort_values(["participants", "mentions", "code"], ascending=[False, False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame | None = None) -> dict:
+    """Everything behind a study's theme counts, computed once: ``auto``
+    (``kit.coding.autocode`` over ``study.segments()``, computed when omitted), ``versus``
+    (``compare_auto_manual``), ``rules`` (:func:`rule_validation`), ``coded``
+    (:func:`theme_codings`), ``counts`` (:func:`theme_counts`, with sentiment when
+    ``scores`` is given) and ``n_participants``."""
+    from kit.coding import autocode, compare_auto_manual
+
+    segments = study.segments()
+    codes = study.codebook.names
+    if auto is None:
+        auto = autocode(segments, study.codebook)
+    people = n_participants(study)
+    manual = study.codings
+    versus = compare_auto_manual(auto, manual, segments, codes=codes)
+    rules = rule_validation(versus, auto, people)
+    coded = theme_codings(auto, manual, segments, rules)
+    counts = theme_counts(coded, people, codes=codes, scores=scores, rules=rules)
+    return {"auto": auto, "versus": versus, "rules": rules, "coded": coded, "counts": counts,
+            "counted": coded[coded["counted"]].reset_index(drop=True), "n_participants": people}
 
 
 # --------------------------------------------------------------------------- frequency
@@ -136,6 +360,7 @@ def frequency(coded: pd.DataFrame, n_participants: int | None = None, codes=None
     """Per code: participants mentioning it, their ``share`` of ``n_participants`` (default:
     the people in ``coded``) and ``mentions`` (coded segments). Sorted by participants, then
     mentions. Built on ``kit.coding.themes``."""
+    coded = _counting(coded)
     table = themes(coded, None, n_participants=n_participants, codes=codes)
     return table[["code", "participants", "share", "mentions"]]
 
@@ -208,8 +433,10 @@ def intensity(coded: pd.DataFrame, scores: pd.DataFrame | None = None, n_partici
     * ``repetition``: share of segments where a content word comes three times or more;
     * ``emphasis``: share of segments with at least one cue of emphasis or repetition.
 
-    A code with no segment in the participant's words has NaN strength columns.
+    A code with no segment in the participant's words has NaN strength columns. Rows of a
+    :func:`theme_codings` table that do not count (``counted`` False) are left out.
     """
+    coded = _counting(coded)
     freq = frequency(coded, n_participants=n_participants, codes=codes)
     voiced = coded[coded["kind"].isin(kinds)][["segment_id", "code", "text"]]
     if scores is None:
@@ -234,6 +461,17 @@ def intensity(coded: pd.DataFrame, scores: pd.DataFrame | None = None, n_partici
     table["voiced"] = table["voiced"].fillna(0).astype("int64")
     table["intensity"] = table["mean_abs_compound"] * table["share"]
     return table[INTENSITY_COLUMNS].reset_index(drop=True)
+
+
+def theme_table(coded: pd.DataFrame, scores: pd.DataFrame | None = None, n_participants: int | None = None,
+                codes=None, rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`theme_counts` (the count, its source and the feeling of its passages) with the
+    strength columns of :func:`intensity` beside it: the themes table of notebook 04 and of
+    the report. Same rows, same order as :func:`theme_counts`."""
+    counts = theme_counts(coded, n_participants, codes=codes, scores=scores, rules=rules)
+    strength = intensity(coded, scores, n_participants=n_participants, codes=list(counts["code"]))
+    extra = [c for c in INTENSITY_COLUMNS if c not in counts.columns]
+    return counts.merge(strength[["code"] + extra], on="code", how="left")
 
 
 def rare_intense(table: pd.DataFrame, max_share: float = 0.20, top: float = 1 / 3,
@@ -281,6 +519,7 @@ def cooccurrence(coded: pd.DataFrame, by: str = "segment", codes=None) -> pd.Dat
     """Square table of codes: off the diagonal ``n12``, the number of units (segments,
     interviews or participants, ``by``) where both codes were applied; on the diagonal
     ``n1``, the units with the code. ``codes`` gives rows, columns and their order."""
+    coded = _counting(coded)
     if by not in _UNITS:
         raise ValueError(f"by must be one of {', '.join(_UNITS)}, not {by!r}")
     unit = coded[_UNITS[by]] if by != "participant" else _who(coded)
@@ -334,6 +573,7 @@ def code_by_attribute(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: 
     interviews table, which carries participants.csv's columns); people without a value are
     under "(none)". With ``share=True`` each count is divided by the number of people
     interviewed with that value."""
+    coded = _counting(coded)
     if attribute not in interviews.columns:
         raise ValueError(f"no participant attribute {attribute!r} (the interviews have: "
                          f"{', '.join(map(str, interviews.columns))})")
@@ -369,6 +609,7 @@ def quotes_per_code(coded: pd.DataFrame, consenting, per_code: int = 3, scores: 
     ``scores`` are given) first. One text is used once per code.
 
     Columns: code, segment_id, participant, kind, text."""
+    coded = _counting(coded)
     consenting = set(consenting)
     frame = coded[coded["kind"].isin(kinds) & coded["participant"].isin(consenting)].copy()
     if codes is not None:
@@ -397,6 +638,7 @@ def codes_per_interview(coded: pd.DataFrame, interviews: pd.DataFrame) -> dict:
     they were held (date, then id; undated last), ready for ``kit.thematic_saturation.saturation``.
     An interview without codings maps to an empty set, which saturation reads as "nothing
     new": pass only the interviews that were coded (all of them, for auto-codings)."""
+    coded = _counting(coded)
     order = interviews.assign(_date=pd.to_datetime(interviews["date"], errors="coerce"))
     order = order.sort_values(["_date", "interview_id"], na_position="last")
     codes = coded.groupby("interview_id")["code"].agg(set).to_dict() if len(coded) else {}
@@ -419,8 +661,19 @@ def saturation_answer(result: dict) -> str:
     tail = f" Of the {result['total_codes']} codes, {' and '.join(marks)}." if marks else ""
     point = result.get("saturated_at")
     if not point:
-        return f"Not yet: {result.get('reason') or 'no run under the threshold'} ({rule}).{tail}"
+        return f"Not yet: {result.get('reason') or 'no run under the threshold'} ({rule}).{_criteria(result)}{tail}"
     later = sum(result["new_per_interview"][point:])
     after = (f"interviews {point + 1} to {n} added {later} new code{'s' if later != 1 else ''}"
              if point < n else "it was the last interview")
-    return f"Yes: saturation was reached at interview {point} of {n} ({rule}); {after}.{tail}"
+    return f"Yes: saturation was reached at interview {point} of {n} ({rule}); {after}.{_criteria(result)}{tail}"
+
+
+def _criteria(result: dict) -> str:
+    """Both thresholds of Guest, Namey & Chen (2020), at most 5% and 0% new codes, in words."""
+    parts = []
+    for c in result.get("criteria") or []:
+        if c["threshold"] == result["threshold"]:
+            continue
+        where = f"interview {c['saturated_at']}" if c["saturated_at"] else "not reached"
+        parts.append(f"at {c['threshold']:.0%} new codes: {where}")
+    return f" ({'; '.join(parts)}.)" if parts else ""

@@ -117,7 +117,7 @@ def ref_kappa(a, b):
     po = np.trace(table)
     pe = float(table.sum(axis=1) @ table.sum(axis=0))
     if pe == 1:
-        return 1.0
+        return NAN
     return (po - pe) / (1 - pe)
 
 
@@ -401,7 +401,10 @@ def test_kappa_exact_fraction():
 
 
 def test_kappa_degenerate_and_missing():
-    assert cohen_kappa(["x"] * 5, ["x"] * 5) == 1.0  # pe == 1 and po == 1
+    # pe == 1 and po == 1: one category only, undefined like alpha and scikit-learn's kappa
+    assert math.isnan(cohen_kappa(["x"] * 5, ["x"] * 5))
+    assert math.isnan(krippendorff_alpha([["x"] * 5, ["x"] * 5]))
+    assert interpret_kappa(cohen_kappa(["x"] * 5, ["x"] * 5)) == "undefined"
     assert cohen_kappa([1, 2, None, 1], [1, 2, 2, float("nan")]) == 1.0  # pairs 3, 4 dropped
     assert percent_agreement([1, None, 2], [1, 3, 3]) == 0.5
     assert cohen_kappa([1, 2, 1, 2], [2, 1, 2, 1]) == -1.0
@@ -431,7 +434,7 @@ def test_kappa_matches_confusion_matrix_and_is_symmetric(ab):
     k = cohen_kappa(a, b)
     assert close(k, ref_kappa(a, b))
     assert close(k, cohen_kappa(b, a))
-    assert k <= 1.0
+    assert math.isnan(k) or k <= 1.0
     assert percent_agreement(a, b) == pytest.approx(sum(x == y for x, y in zip(a, b)) / len(a))
 
 
@@ -490,7 +493,8 @@ def test_code_agreement_hand_worked():
     # onboarding: both {S5}: both 1, neither 4, kappa 1.
     table = code_agreement(codings_table(), "ana", "ben")
     assert list(table.columns) == ["code", "n_segments", "a_only", "b_only", "both", "neither",
-                                   "kappa", "percent_agreement", "band"]
+                                   "kappa", "percent_agreement", "band", "uses", "positive_agreement",
+                                   "agreement_when_applied"]
     rows = table.set_index("code")
     assert list(rows.index) == ["onboarding", "price", "trust"]
     assert rows.loc["price", ["n_segments", "a_only", "b_only", "both", "neither"]].tolist() == [
@@ -502,7 +506,13 @@ def test_code_agreement_hand_worked():
     assert rows.loc["trust", "kappa"] == pytest.approx(-2 / 13)
     assert rows.loc["onboarding", "kappa"] == 1.0
     assert rows["percent_agreement"].tolist() == pytest.approx([1.0, 0.8, 0.4])
-    assert rows["band"].tolist() == ["almost perfect", "substantial", "poor"]
+    # onboarding was applied once (uses 1 < MIN_USES): too few to tell, whatever its kappa
+    assert rows["band"].tolist() == ["too few to tell", "substantial", "poor"]
+    assert rows["uses"].tolist() == [1, 3, 4]
+    # price: 2 both, 1 b_only -> positive agreement 4/5, when applied 2/3;
+    # trust: 1 both, 1 a_only, 2 b_only -> 2/5 and 1/4
+    assert rows["positive_agreement"].tolist() == pytest.approx([1.0, 4 / 5, 2 / 5])
+    assert rows["agreement_when_applied"].tolist() == pytest.approx([1.0, 2 / 3, 1 / 4])
     # the same kappas from the generic function on presence vectors
     shared = ["S1", "S2", "S3", "S4", "S5"]
     ana_price = [s in {"S1", "S2"} for s in shared]
@@ -559,7 +569,8 @@ def test_overall_agreement_two_coders():
     # 15 units (S1..S5 x 3 codes). Coincidences: 4 disagreeing units -> o_01 = o_10 = 4;
     # 4 units both 1 -> o_11 = 8; 7 units both 0 -> o_00 = 14; n_0 = 18, n_1 = 12, n = 30.
     # alpha = 1 - 29 * 8 / (2 * 18 * 12) = 200/432. Percent agreement 11/15.
-    # mean kappa = (8/13 - 2/13 + 1) / 3 = 19/39.
+    # mean kappa over codes used at least 3 times (onboarding is used once):
+    # (8/13 - 2/13) / 2 = 3/13.
     result = overall_agreement(codings_table())
     assert result["alpha"] == pytest.approx(200 / 432)
     assert result["percent_agreement"] == pytest.approx(11 / 15)
@@ -567,8 +578,14 @@ def test_overall_agreement_two_coders():
     assert result["n_coders"] == 2
     assert result["n_segments"] == 5 and result["n_codes"] == 3
     assert result["band"] == "unreliable"
-    assert result["mean_kappa"] == pytest.approx(19 / 39)
-    assert result["kappa_band"] == "moderate"
+    assert result["mean_kappa"] == pytest.approx(3 / 13)
+    assert result["kappa_band"] == "fair"
+    assert result["n_codes_too_few"] == 1
+    # 4 units both applied, 4 one only: positive agreement 2*4/(2*4 + 4) = 2/3; where at
+    # least one applied, both did 4/8. Pooled share applied 12/30 = .4: chance .4² + .6² = .52.
+    assert result["positive_agreement"] == pytest.approx(2 / 3)
+    assert result["agreement_when_applied"] == pytest.approx(1 / 2)
+    assert result["chance_agreement"] == pytest.approx(0.52)
 
 
 def test_overall_agreement_three_coders_with_missing():
@@ -583,14 +600,15 @@ def test_overall_agreement_three_coders_with_missing():
     # By hand: o_00 = 17, o_11 = 11, o_01 = o_10 = 4, n_0 = 21, n_1 = 15, n = 36,
     # alpha = 1 - 35 * 8 / (2 * 21 * 15) = 5/9. Agreeing coder pairs 21 of 27.
     # Kappas: ana-ben (1, 8/13, -2/13); ana-cy on S1,S2 (price 1, trust -1);
-    # ben-cy (price 1, trust 1): mean 45/91.
+    # ben-cy (price 1, trust 1); only ana-ben's price and trust are used 3 times or more:
+    # mean (8/13 - 2/13) / 2 = 3/13.
     result = overall_agreement(codings_table(third_coder=True))
     assert result["alpha"] == pytest.approx(5 / 9)
     assert krippendorff_alpha(matrix) == pytest.approx(5 / 9)
     assert result["alpha"] == pytest.approx(ref_alpha(matrix))
     assert result["percent_agreement"] == pytest.approx(21 / 27)
     assert result["n_units"] == 15 and result["n_coders"] == 3
-    assert result["mean_kappa"] == pytest.approx(45 / 91)
+    assert result["mean_kappa"] == pytest.approx(3 / 13)
     kd = krippendorff_oracle()
     assert result["alpha"] == pytest.approx(
         kd.alpha(reliability_data=to_float_array(matrix), level_of_measurement="nominal"))
@@ -649,3 +667,34 @@ def test_codings_functions_agree_with_direct_computation(rows):
                    for s in segs for k in codes] for c in coders]
         if codes:
             assert close(result["alpha"], ref_alpha(matrix))
+
+
+def test_kappa_matches_scikit_learn_including_one_category():
+    from sklearn.metrics import cohen_kappa_score
+
+    cases = [(["a", "b", "a", "a", "c"], ["a", "b", "b", "a", "c"]),
+             ([1, 1, 0, 0, 1, 0], [1, 0, 0, 0, 1, 1]),
+             (["x"] * 4, ["x"] * 4)]
+    for a, b in cases:
+        with np.errstate(all="ignore"):
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                expected = cohen_kappa_score(a, b)
+        assert close(cohen_kappa(a, b), float(expected))
+
+
+def test_one_alpha_whatever_the_entry_point(pilot_dir):
+    import kit
+    from kit.coding import agreement_report
+
+    study = kit.load_study(pilot_dir, strict=False)
+    report = agreement_report(study.codings, study.segments())
+    from_study = overall_agreement(study)
+    from_table = overall_agreement(study.codings, segments=study.segments())
+    assert report["summary"]["alpha"] == pytest.approx(from_study["alpha"]) == pytest.approx(from_table["alpha"])
+    per_code = code_agreement(study, "maya", "tom")
+    assert per_code["kappa"].tolist() == pytest.approx(report["per_code"]["kappa"].tolist(), nan_ok=True)
+    summary = report["summary"]
+    assert summary["agreement_when_applied"] < summary["percent_agreement"]

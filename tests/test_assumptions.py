@@ -60,9 +60,23 @@ def test_mann_whitney_agrees_with_scipy():
         method = "exact" if n1 + n2 <= 40 else "asymptotic"
         ref = stats.mannwhitneyu(x, y, alternative="two-sided", method=method)
         assert A.mann_whitney(x, y) == pytest.approx((ref.statistic, ref.pvalue), rel=1e-9)
+    # with ties and few values: the permutation p of the kit's one implementation
+    from kit.segments import mann_whitney as the_one
+
     ties_x, ties_y = [0.1, 0.2, 0.2, 0.5, 0.5, 0.9], [0.2, 0.5, 0.6, 0.6, 0.9, 0.9, 1.0]
-    ref = stats.mannwhitneyu(ties_x, ties_y, alternative="two-sided", method="asymptotic")
-    assert A.mann_whitney(ties_x, ties_y) == pytest.approx((ref.statistic, ref.pvalue), rel=1e-9)
+    assert A.mann_whitney(ties_x, ties_y) == (the_one(ties_x, ties_y)["u"], the_one(ties_x, ties_y)["p_value"])
+
+
+def test_needed_sample_sizes_match_statsmodels():
+    from statsmodels.stats.proportion import samplesize_proportions_2indep_onetail
+
+    for p1, p2 in [(5 / 6, 0.0), (0.4, 0.2), (0.3, 0.5)]:
+        ref = samplesize_proportions_2indep_onetail(diff=p2 - p1, prop2=p1, power=0.8, alpha=0.05,
+                                                    alternative="two-sided")
+        assert A.needed_per_group(p1, p2) == math.ceil(ref)
+    assert math.isnan(A.needed_per_group(0.3, 0.3))
+    # one sample, hand-worked: p0 = .2, p1 = .4: ((1.96 x .4 + .8416 x .4899) / .2)² = 35.8 -> 36
+    assert A.needed_one_sample(0.2, 0.4) == 36
 
 
 def test_bootstrap_interval_is_seeded_and_sensible():
@@ -226,9 +240,11 @@ def test_compare_experiment_counts_and_intervals(loaded, studies):
     ca = rows.loc["chasing-awkward"]
     assert ca["diff"] == pytest.approx(1 / 7 - 2 / 6)
     assert (ca["diff_low"], ca["diff_high"]) == pytest.approx(A.newcombe_interval(1, 7, 2, 6))
-    assert ca["change"] == "no clear change"
-    assert ca["reading"].startswith("mentioned by 2/6 before and 1/7 after (-19 points, 95% CI -58 to +25): "
-                                    "no clear change")
+    assert ca["change"] == "inconclusive"
+    assert ca["fisher_p"] == pytest.approx(stats_fisher(1, 7, 2, 6))
+    assert ca["reading"].startswith("mentioned by 2/6 before and 1/7 after (-19 points, 95% CI -58 to +25, "
+                                    "Fisher exact p = ")
+    assert "inconclusive (to see a change this size would take about" in ca["reading"]
     ra = rows.loc["reminders-automation"]
     assert ra["compound_low"] < ra["compound_diff"] < ra["compound_high"]
     assert 0 <= ra["mw_p"] <= 1
@@ -242,17 +258,21 @@ def test_a_clear_change_is_called_one(loaded, studies):
     rows = A.compare_experiment(experiment_list[1], studies).set_index("code")
     chasing = rows.loc["chasing"]
     assert chasing[["before_k", "before_n", "after_k", "after_n"]].tolist() == [5, 6, 0, 2]
-    assert chasing["diff_high"] < 0 and chasing["change"] == "fell"
-    assert rows.loc["late-payment", "change"] == "no clear change"  # 4/6 -> 0/2: too few to be sure
+    # 5/6 before, 0/2 after: the Newcombe interval excludes 0 but Fisher's exact test does
+    # not reject (p = 0.107): inconclusive, not "fell"
+    assert chasing["diff_high"] < 0 and chasing["change"] == "inconclusive"
+    assert chasing["fisher_p"] == pytest.approx(stats_fisher(0, 2, 5, 6)) and chasing["fisher_p"] > 0.05
+    assert chasing["needed_per_group"] == A.needed_per_group(5 / 6, 0.0) == 5
+    assert rows.loc["late-payment", "change"] == "inconclusive"  # 4/6 -> 0/2: too few to be sure
 
 
 def test_assess_against_thresholds(loaded, studies):
     assumption_list, experiment_list = loaded
     table = A.assess(assumption_list, studies, experiment_list)
     assert table[["assumption", "code", "rule", "n", "k", "verdict"]].values.tolist() == [
-        ["A-1", "chasing-awkward", "share below 0.2", 7, 1, "not yet clear"],
-        ["A-2", "late-payment", "share below 0.3", 2, 0, "not yet clear"],
-        ["A-3", "purchase-orders", "share above 0.5", 1, 1, "not yet clear"],
+        ["A-1", "chasing-awkward", "share below 0.2", 7, 1, "inconclusive"],
+        ["A-2", "late-payment", "share below 0.3", 2, 0, "inconclusive"],
+        ["A-3", "purchase-orders", "share above 0.5", 1, 1, "inconclusive"],
     ]
     assert table["evaluated_on"].tolist() == ["E-1 follow-up (2026-S45, 2026-S49)",
                                               "E-2 follow-up (2026-S45, 2026-S49)", "latest sprint (2026-S49)"]
@@ -261,10 +281,34 @@ def test_assess_against_thresholds(loaded, studies):
 
 def test_assess_verdicts_on_either_side(studies):
     met = A.Assumption("A-m", "x", threshold="t", rule=A.Threshold("purchase-orders", "below", 0.99, "t"))
-    not_met = A.Assumption("A-n", "x", threshold="t", rule=A.Threshold("getting-paid", "below", 0.1, "t"))
-    above = A.Assumption("A-a", "x", threshold="t", rule=A.Threshold("getting-paid", "above", 0.2, "t"))
+    not_met = A.Assumption("A-n", "x", threshold="t", rule=A.Threshold("cash-flow-stress", "above", 0.9, "t"))
+    above = A.Assumption("A-a", "x", threshold="t", rule=A.Threshold("purchase-orders", "above", 0.001, "t"))
+    unsure = A.Assumption("A-u", "x", threshold="t", rule=A.Threshold("purchase-orders", "below", 0.5, "t"))
     none = A.Assumption("A-0", "x")
-    table = A.assess([met, not_met, above, none], studies)
-    # the latest sprint (2026-S49, 5 participants): purchase-orders 1 of 5, getting-paid 4 of 5
+    table = A.assess([met, not_met, above, unsure, none], studies)
+    # the latest sprint (2026-S49, 5 participants): purchase-orders 1 of 5, cash-flow-stress 0 of 5
+    # (the getting-paid rule is rejected against the coders, so it counts for nobody).
+    # 1 of 5 below .5: Wilson (.04, .62) straddles .5 -> inconclusive whatever the test says
     assert table[["assumption", "n", "k", "verdict"]].values.tolist() == [
-        ["A-m", 5, 1, "met"], ["A-n", 5, 4, "not met"], ["A-a", 5, 4, "met"], ["A-0", 0, 0, "no rule"]]
+        ["A-m", 5, 1, "met"], ["A-n", 5, 0, "not met"], ["A-a", 5, 1, "met"], ["A-u", 5, 1, "inconclusive"],
+        ["A-0", 0, 0, "no rule"]]
+    from scipy.stats import binomtest
+
+    assert table.loc[1, "binomial_p"] == pytest.approx(binomtest(0, 5, 0.9).pvalue)
+    assert table.loc[3, "needed"] == A.needed_one_sample(0.5, 0.2)
+
+
+def stats_fisher(k1, n1, k2, n2):
+    from scipy.stats import fisher_exact
+
+    return fisher_exact([[k1, n1 - k1], [k2, n2 - k2]]).pvalue
+
+
+def test_assumption_met_needs_the_exact_test_too():
+    # 0 of 12 against "below 0.3": Wilson (0, .24) is under .3 and the binomial test
+    # P(X = 0 | n = 12, p = .3) = .7^12 = .0138 agrees (two-sided p = .0138 + P(X >= 8) ...)
+    from scipy.stats import binomtest
+
+    assert binomtest(0, 12, 0.3).pvalue < 0.05 and A.wilson_interval(0, 12)[1] < 0.3
+    # 0 of 7: Wilson (0, .35) straddles .3, so inconclusive whatever the test says
+    assert A.wilson_interval(0, 7)[1] > 0.3

@@ -175,8 +175,12 @@ def test_recruitment_funnel(synth):
 
 
 def test_participation_against_survey_baseline(synth):
-    assert program.participation(synth) == {"invited": 10, "completed": 5, "participation_rate": 0.5,
-                                             "survey_baseline_response_rate": 0.1, "times_survey_rate": 5.0}
+    # 10 invited: 5 completed, 2 declined, 1 no-show have an outcome; 1 awaiting a reply and 1
+    # scheduled are pending and stay out of the denominator: 5 / 8.
+    assert program.participation(synth) == {"invited": 10, "completed": 5, "pending": 2, "with_outcome": 8,
+                                             "participation_rate": 0.625,
+                                             "definition": program.PARTICIPATION_DEFINITION,
+                                             "survey_baseline_response_rate": 0.1, "times_survey_rate": 6.25}
 
 
 def test_participation_without_statuses_is_unknown_not_zero(tmp_path):
@@ -360,7 +364,45 @@ def test_value_and_roi(synth):
         "currency": "EUR", "total_cost": 500.0, "interviews_completed": 5, "cost_per_interview": 100.0,
         "insights": 6, "cost_per_insight": 83.33, "decisions": 3, "decisions_valued": 2,
         "total_value": 3000.0, "net_value": 2500.0, "roi": 5.0,
+        # no attribution in decisions.csv: the default 10%-50% of 2000 + 1000 -> 300..1500,
+        # ROI (300 - 500) / 500 = -0.4 .. (1500 - 500) / 500 = 2.0
+        "value_low": 300.0, "value_high": 1500.0, "roi_low": -0.4, "roi_high": 2.0,
+        "attribution_default": [0.1, 0.5], "decisions_with_attribution": 0,
     }
+
+
+def test_attribution_per_decision_makes_roi_a_range(tmp_path):
+    assert program.attribution("") == program.DEFAULT_ATTRIBUTION
+    assert program.attribution("0.4") == (0.4, 0.4)
+    assert program.attribution("25%") == (0.25, 0.25)
+    assert program.attribution("0.2-0.6") == (0.2, 0.6)
+    assert program.attribution("1.5") is None and program.attribution("much") is None
+    root = make_study(tmp_path / "s")
+    text = (root / "decisions.csv").read_text()
+    text = text.replace("reading_date\n", "reading_date,attribution\n", 1)
+    text = text.replace("2026-04-10\n", "2026-04-10,0.5\n").replace("2026-04-01\n", "2026-04-01,0.2-0.4\n")
+    (root / "decisions.csv").write_text(text)
+    money = program.roi(root)
+    # D-1: 2000 x .5 = 1000; D-2: 1000 x .2 .. .4 = 200 .. 400; D-3 has no value
+    assert (money["value_low"], money["value_high"]) == (1200.0, 1400.0)
+    assert (money["roi_low"], money["roi_high"]) == pytest.approx(((1200 - 500) / 500, (1400 - 500) / 500))
+    assert money["decisions_with_attribution"] == 2
+    bad = (root / "decisions.csv").read_text().replace(",0.5\n", ",lots\n")
+    (root / "decisions.csv").write_text(bad)
+    assert any("D-1: attribution is not a share" in w for w in program.program_warnings(root, AS_OF))
+
+
+def test_decisions_citing_later_interviews_are_warnings(pilot_dir):
+    # the pilot: D-001 (2026-10-19) cites INT-012 (2026-10-20); D-002 (10-21) cites INT-014
+    # (10-22) and INT-017 (10-28); D-003 (10-23) cites INT-018 (10-29): 3 of 5 decisions
+    study = kit.load_study(pilot_dir, strict=False)
+    later = program.later_evidence(study)
+    assert list(zip(later["decision_id"], later["interview_id"])) == [
+        ("D-001", "INT-012"), ("D-002", "INT-014"), ("D-002", "INT-017"), ("D-003", "INT-018")]
+    assert later["days_after"].tolist() == [1, 1, 7, 6]
+    warnings = program.program_warnings(study, AS_OF)
+    assert sum("held later" in w for w in warnings) == 4
+    assert program.program_summary(study, AS_OF)["decisions_citing_later_interviews"] == 3
 
 
 def test_roi_without_costs_is_undefined(tmp_path):
@@ -400,13 +442,17 @@ def test_program_summary(synth):
     h = -(0.6 * math.log(0.6) + 0.4 * math.log(0.4))
     expected = {
         "title": "Synthetic", "sprint": "2026-S10", "as_of": "2026-03-18", "target_interviews": 8,
-        "interviews_completed": 5, "invited": 10, "participants_completed": 5, "participation_rate": 0.5,
-        "survey_baseline_response_rate": 0.1, "times_survey_rate": 5.0,
+        "interviews_completed": 5, "invited": 10, "participants_completed": 5, "pending_invitations": 2,
+        "invitations_with_outcome": 8, "participation_rate": 0.625,
+        "participation_definition": program.PARTICIPATION_DEFINITION,
+        "survey_baseline_response_rate": 0.1, "times_survey_rate": 6.25,
         "diversity": round((h / math.log(3) + h / math.log(2)) / 2, 4),
         "diversity_by_attribute": {"segment": round(h / math.log(3), 4), "region": round(h / math.log(2), 4)},
         "under_represented_segments": ["c"], "currency": "EUR", "total_cost": 500.0,
         "cost_per_interview": 100.0, "insights": 6, "cost_per_insight": 83.33, "decisions": 3,
-        "total_value": 3000.0, "net_value": 2500.0, "roi": 5.0, "median_days_insight_to_action": 9.0,
+        "total_value": 3000.0, "net_value": 2500.0, "roi": 5.0, "value_low": 300.0, "value_high": 1500.0,
+        "roi_low": -0.4, "roi_high": 2.0, "attribution_default": [0.1, 0.5], "decisions_with_attribution": 0,
+        "decisions_citing_later_interviews": 0, "median_days_insight_to_action": 9.0,
         "follow_up_on_time": round(8 / 13, 4), "open_actions": 3, "overdue_actions": 1, "done_actions": 1,
         "decisions_with_readings": 2,
     }
@@ -429,7 +475,7 @@ def test_summary_depends_on_as_of_only_through_dates(synth):
 
 def test_leading_indicators(synth):
     table = program.leading_indicators(synth, AS_OF).set_index("indicator")["value"]
-    assert table["participation rate"] == 0.5
+    assert table["participation rate"] == 0.625
     assert table["median days insight to action"] == 9.0
     assert table["overdue action items"] == 1
 
@@ -449,7 +495,8 @@ def test_program_trends(tmp_path):
     assert table["sprint"].tolist() == ["2026-S09", "2026-S10"]
     assert table["total_cost"].tolist() == [1000.0, 500.0]
     assert table["roi"].tolist() == pytest.approx([2.0, 5.0])
-    assert table["participation_rate"].tolist() == [0.5, 0.5]
+    assert table["participation_rate"].tolist() == [0.625, 0.625]
+    assert table["pending_invitations"].tolist() == [2, 2]
 
 
 def test_functions_accept_a_path(synth):
@@ -526,8 +573,9 @@ def test_pilot_program_numbers(pilot_dir):
     summary = program.program_summary(study, as_of="2026-11-23")
     assert summary["interviews_completed"] == len(study.interviews) == summary["participants_completed"]
     assert TARGET_RANGE_OK(summary["target_interviews"])
-    assert summary["participation_rate"] == pytest.approx(summary["participants_completed"] / summary["invited"],
-                                                          abs=1e-4)
+    # 27 listed: 18 completed, 2 declined, 2 no-show; 3 awaiting a reply and 2 scheduled are pending
+    assert summary["pending_invitations"] == 5 and summary["invitations_with_outcome"] == 22
+    assert summary["participation_rate"] == pytest.approx(18 / 22, abs=1e-4)
     assert summary["total_cost"] == pytest.approx(float(study.costs["amount"].sum()))
     assert summary["total_value"] == pytest.approx(float(study.decisions["estimated_value"].sum()))
     assert summary["roi"] == pytest.approx((summary["total_value"] - summary["total_cost"]) / summary["total_cost"],

@@ -93,7 +93,11 @@ def test_the_report_writes_its_own_tables_from_the_study(bare, pilot):
     assert sample["completed"].sum() == (pilot.participants["status"] == "completed").sum()
     opportunities = pd.read_csv(out / "tables" / "report_opportunities.csv")
     assert len(opportunities) == len(pilot.opportunities)
-    assert "D-001" in set(opportunities.set_index("segment_id").loc["INT-003#o1", ["decisions"]].str.split("; ").iloc[0])
+    # D-001 cites INT-003 and two of its passages, not its opportunity INT-003#o1: the
+    # opportunity is not "acted on", its interview is cited nearby
+    row = opportunities.set_index("segment_id").loc["INT-003#o1"]
+    assert pd.isna(row["decisions"]) or "D-001" not in str(row["decisions"])
+    assert "D-001" in str(row["interview_cited_by"]).split("; ")
 
 
 def test_every_source_named_exists_and_figures_are_embedded(upstream):

@@ -51,6 +51,22 @@ def test_hand_worked_base3_run2():
     assert (r["base"], r["run"], r["threshold"]) == (3, 2, 0.10)
 
 
+def test_threshold_zero_and_both_guest_2020_criteria():
+    # NINE, base 3 (D = 8): runs of 2 add 1, 2, 2, 0, 1 new codes. The first run with no new
+    # code at all is interviews 7-8, so "0%" saturates at 8; "<= 5%" also first at 8
+    # (1/8 = 12.5% > 5%); with a 12.5% threshold at 5.
+    r = saturation(NINE, base=3, run=2, threshold=0)
+    assert r["saturated_at"] == 8 and r["threshold"] == 0.0
+    r = saturation(NINE, base=3, run=2, threshold=0.125)
+    assert [(c["threshold"], c["saturated_at"]) for c in r["criteria"]] == [(0.125, 5), (0.05, 8), (0.0, 8)]
+    # a run that adds 1 of 20 codes is saturated at <= 5% but not at 0%
+    base = [{f"c{i}" for i in range(20)}]
+    r = saturation(base + [{"new"}, set(), set(), set()], base=1, run=2)
+    assert [(c["threshold"], c["saturated_at"]) for c in r["criteria"]] == [(0.05, 3), (0.0, 4)]
+    short = saturation([{"a"}], base=3, run=2)
+    assert [c["saturated_at"] for c in short["criteria"]] == [None, None]
+
+
 def test_threshold_is_inclusive():
     # Run 4-5 has exactly 1/8 = .125 new information: saturation at interview 5.
     assert saturation(NINE, base=3, run=2, threshold=0.125)["saturated_at"] == 5
@@ -166,7 +182,7 @@ def test_codes_input_forms():
 
 @pytest.mark.parametrize("kwargs", [
     {"base": 0}, {"base": -1}, {"base": 2.5}, {"base": True}, {"run": 0}, {"run": "2"},
-    {"threshold": 0}, {"threshold": 1}, {"threshold": 1.5}, {"threshold": -0.1},
+    {"threshold": 1}, {"threshold": 1.5}, {"threshold": -0.1},
     {"threshold": float("nan")}, {"threshold": "5%"},
 ])
 def test_parameter_validation(kwargs):

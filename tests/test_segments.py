@@ -144,11 +144,76 @@ def test_prevalence_tests_fisher_for_two_values_chi_square_for_more():
     row = three.iloc[0]
     table = [[3, 0], [0, 3], [1, 2]]
     ref = stats.chi2_contingency(table, correction=False)
-    assert row.test == "chi-square" and row.dof == 2
-    assert (row.statistic, row.p_value) == pytest.approx((ref.statistic, ref.pvalue))
+    # every expected count is below 5: the exact (Freeman-Halton) test, not chi-square
+    assert row.test == "fisher-freeman-halton" and row.dof == 2
+    assert row.statistic == pytest.approx(ref.statistic)
+    assert row.p_value == pytest.approx(freeman_halton(table))
+    assert row.p_value > ref.pvalue  # chi-square is too optimistic here
     assert row.effect_size == pytest.approx(association(table, method="cramer"))
-    assert row.small_expected == 6 and "expected counts < 5" in row.warning
+    assert row.small_expected == 6 and "expected counts < 5" in row.warning and "exact test" in row.warning
     assert row.people_with_code == 4 and row.n == 9
+
+
+def freeman_halton(table):
+    """Brute force: every r x 2 table with the observed margins, probability by the
+    multivariate hypergeometric law, p = total probability of tables no more probable."""
+    from itertools import product
+    from math import comb
+
+    sizes = [a + b for a, b in table]
+    k = sum(a for a, _ in table)
+    n = sum(sizes)
+
+    def prob(col):
+        out = 1
+        for x, s in zip(col, sizes):
+            out *= comb(s, x)
+        return out / comb(n, k)
+
+    observed = prob([a for a, _ in table])
+    total = 0.0
+    for col in product(*(range(s + 1) for s in sizes)):
+        if sum(col) == k:
+            q = prob(col)
+            if q <= observed * (1 + 1e-7):
+                total += q
+    return total
+
+
+def test_exact_independence_matches_brute_force_and_fisher():
+    for table in ([[3, 0], [0, 3], [1, 2]], [[4, 1], [1, 5], [2, 2], [0, 3]], [[5, 1], [0, 2]]):
+        assert segments.exact_independence(table)["p_value"] == pytest.approx(freeman_halton(table))
+    assert segments.exact_independence([[5, 1], [0, 2]])["p_value"] == pytest.approx(
+        stats.fisher_exact([[5, 1], [0, 2]]).pvalue)
+
+
+def test_one_mann_whitney_exact_when_small():
+    from itertools import combinations
+
+    # 10 against 10 without ties: the exact p, not the normal approximation
+    x = [0.1, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.7]
+    y = [0.52, 0.65, 0.72, 0.75, 0.8, 0.85, 0.9, 0.92, 0.95, 0.99]
+    res = segments.mann_whitney(x, y)
+    assert res["method"] == "exact"
+    assert res["p_value"] == pytest.approx(stats.mannwhitneyu(x, y, method="exact").pvalue)
+    assert res["p_value"] != pytest.approx(stats.mannwhitneyu(x, y, method="asymptotic").pvalue, rel=0.05)
+    # with ties: every split of the pooled values, p = 2 x the smaller tail of U
+    tx, ty = [0.1, 0.2, 0.2, 0.5, 0.5, 0.9], [0.2, 0.5, 0.6, 0.6, 0.9, 0.9, 1.0]
+    pooled = tx + ty
+
+    def u_of(first):
+        return sum((a > b) + 0.5 * (a == b) for a in first for b in (pooled[i] for i in range(len(pooled))
+                                                                      if i not in chosen))
+
+    us = []
+    for chosen in map(set, combinations(range(len(pooled)), len(tx))):
+        us.append(u_of([pooled[i] for i in chosen]))
+    chosen = set(range(len(tx)))
+    observed = u_of(tx)
+    tail = min(sum(u <= observed + 1e-9 for u in us), sum(u >= observed - 1e-9 for u in us)) / len(us)
+    tied = segments.mann_whitney(tx, ty)
+    assert tied["method"] == "permutation" and tied["u"] == observed
+    assert tied["p_value"] == pytest.approx(min(1.0, 2 * tail))
 
 
 def test_sentiment_comparison_by_participant_and_by_turn():
