@@ -3,8 +3,8 @@ killed by SIGTERM, SIGINT and SIGKILL, two runs on one OUT, one whole run on a h
 opened in headless Chromium, a real 3 GiB zip bomb, large inputs and fuzzing the parsers."""
 from __future__ import annotations
 
+import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -157,10 +157,10 @@ def test_two_plain_runs_on_one_out_both_publish(tmp_path, study_dir):
 
 
 # -- one whole run on a hostile study --------------------------------------------------------------
-PAYLOADS = {
-    "script": "<script>window.pwned = (window.pwned || []).concat('script')</script>",
-    "img": "<img src=x onerror=\"window.pwned = (window.pwned || []).concat('img')\">",
-    "svg": "<svg onload=\"window.pwned = (window.pwned || []).concat('svg')\"></svg>",
+PAYLOADS = {  # no quotes inside: they go into YAML, notes and tables as they are
+    "script": "<script>window.pwned=(window.pwned||[]).concat(1)</script>",
+    "img": "<img src=x onerror=window.pwned=(window.pwned||[]).concat(2)>",
+    "svg": "<svg onload=window.pwned=(window.pwned||[]).concat(3)></svg>",
 }
 FORMULA = "=HYPERLINK(evil.example) is what I clicked"
 
@@ -173,15 +173,15 @@ def hostile_run(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("hostile")
     study = root / "study"
-    yml = STUDY_YML.replace("title: Onboarding", f"title: 'Onboarding {PAYLOADS['script']}'")
+    yml = STUDY_YML.replace("title: Onboarding", f"title: {json.dumps('Onboarding ' + PAYLOADS['script'])}")
     yml = yml.replace("research_question: How do new team leads set up their first project?",
-                      f"research_question: 'How do leads start {PAYLOADS['img']}?'")
-    yml += f"objectives:\n  - 'See the setup {PAYLOADS['svg']}'\n  - 'Again {PAYLOADS['script']}'\n"
+                      f"research_question: {json.dumps('How do leads start ' + PAYLOADS['img'])}")
+    yml += f"objectives:\n  - {json.dumps('See the setup ' + PAYLOADS['svg'])}\n  - {json.dumps(PAYLOADS['script'])}\n"
     write(study / "study.yml", yml)
     write(study / "guide.yml", "format: micro\nquestions:\n"
-                               f"  - text: 'Tell me about the last time you set up a project {PAYLOADS['img']}.'\n"
+                               f"  - text: {json.dumps('Tell me about the last time you set up a project ' + PAYLOADS['img'])}\n"
                                "    kind: opener\n"
-                               f"  - text: 'Walk me through what happened next {PAYLOADS['svg']}.'\n"
+                               f"  - text: {json.dumps('Walk me through what happened next ' + PAYLOADS['svg'])}\n"
                                "    kind: targeted\n"
                                "  - text: 'Looking ahead, what will you do next time?'\n    kind: future\n")
     write(study / "participants.csv", PARTICIPANTS)
