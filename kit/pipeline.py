@@ -416,8 +416,9 @@ class Interrupted(KeyboardInterrupt):
 @contextmanager
 def _terminate_as_interrupt():
     """While the block runs (in the main thread), SIGTERM and SIGHUP raise
-    :class:`Interrupted` like Ctrl-C raises ``KeyboardInterrupt``, once: a second signal
-    during the clean-up is ignored so the clean-up finishes."""
+    :class:`Interrupted` like Ctrl-C (SIGINT) raises ``KeyboardInterrupt``, once: a second
+    signal during the clean-up is ignored so the clean-up finishes, and a signal during the
+    publish (:func:`_critical`) lets it finish."""
     import signal
 
     if threading.current_thread() is not threading.main_thread():
@@ -429,19 +430,16 @@ def _terminate_as_interrupt():
         if fired:
             return
         fired.append(signum)
-        raise Interrupted(signum)
-
-    def quiet_int(signum, frame):
-        if fired:
+        if _CRITICAL:  # publishing: the new report goes in place and the run ends (see _critical)
+            _DEFERRED.append(signum)
             return
-        fired.append(signum)
-        raise KeyboardInterrupt
+        raise Interrupted(signum) if signum != signal.SIGINT else KeyboardInterrupt()
 
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
     signal.signal(signal.SIGTERM, handler)
     signal.signal(signal.SIGHUP, handler)
     if previous[signal.SIGINT] is signal.default_int_handler:
-        signal.signal(signal.SIGINT, quiet_int)
+        signal.signal(signal.SIGINT, handler)
     try:
         yield
     finally:
@@ -516,6 +514,11 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
                 schedule_log.write(f"end\tprivacy check failed: {', '.join(leaks[:5])}\texit=3")
                 raise PrivacyLeak(leaks, kept)
         publish(build, out)
+        if _DEFERRED:
+            import signal
+
+            say(f"{signal.Signals(_DEFERRED[0]).name} received while publishing: the new report is in place")
+            _DEFERRED.clear()
         schedule_log.write(f"end\tok\t{out / 'index.html'}\texit=0")
     except BaseException as exc:
         if build.exists():
@@ -555,6 +558,20 @@ def _out_lock(out: Path):
 
 
 _RENAME_EXCHANGE = 2
+_CRITICAL: list[bool] = []
+_DEFERRED: list[int] = []
+
+
+@contextmanager
+def _critical():
+    """A block SIGTERM, SIGHUP and SIGINT do not interrupt (where :func:`_terminate_as_interrupt`
+    handles them): a signal that arrives while the report is published lets the publish
+    finish, and the run ends with the new report (only its last log line remains to write)."""
+    _CRITICAL.append(True)
+    try:
+        yield
+    finally:
+        _CRITICAL.pop()
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -592,7 +609,7 @@ def publish(build: Path, out: Path) -> None:
     for table in sorted((build / "tables").rglob("*.csv")):
         neutralise_csv_file(table)
     mark_output(build)
-    with _out_lock(out):
+    with _out_lock(out), _critical():
         if not os.path.lexists(out):
             os.rename(build, out)
         elif out.is_dir() and not out.is_symlink() and _exchange(build, out):

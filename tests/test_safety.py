@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -462,3 +463,35 @@ def test_sweep_temp_files_only_touches_dead_processes(tmp_path):
     user = write(tmp_path / ".hidden-notes.tmp", "")
     assert sweep_temp_files(tmp_path) == [dead]
     assert mine.exists() and user.exists()
+
+
+def test_sigterm_is_an_interrupt_except_while_publishing():
+    import signal
+
+    from kit import pipeline
+
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(pipeline.Interrupted) as err:
+        with pipeline._terminate_as_interrupt():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+    assert err.value.signal == signal.SIGTERM and "SIGTERM" in str(err.value)
+    with pipeline._terminate_as_interrupt():
+        with pipeline._critical():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.1)
+        assert pipeline._DEFERRED == [signal.SIGTERM]
+        pipeline._DEFERRED.clear()
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_a_notebook_that_fills_the_disk_is_one_line_and_exit_2(capsys, tmp_path, study_dir, monkeypatch):
+    import kit.pipeline
+
+    def full(*args, **kwargs):
+        raise kit.pipeline.NotebookFailed("04-coding.ipynb", 3, "OSError: [Errno 28] No space left on device",
+                                          tmp_path / "x")
+
+    monkeypatch.setattr(kit.pipeline, "run", full)
+    code, text = main(capsys, "run", study_dir, "--out", tmp_path / "r", "--quiet")
+    assert code == 2 and len(text.strip().splitlines()) == 1 and "no space left on device (04-coding" in text
