@@ -1,9 +1,12 @@
 """`interview-kit run`: execute the workflow notebooks with papermill and publish the report.
 
-The study is checked before any notebook runs. The run builds in a temporary folder beside
-the output and swaps it into place only when every notebook succeeded and no participant's
-name or email shows in the build, so a failed run leaves the last good report as it was. A
-failed build is kept at ``<out>.failed`` for debugging.
+The study is checked before any notebook runs, and OUT and the log are checked against the
+study (:func:`check_targets`). The run builds in a temporary folder beside the output and
+publishes it in one atomic step (:func:`publish`) only when every notebook succeeded and no
+participant's name or email shows in the build, so a failed, stopped or killed run leaves
+the last good report as it was. A failed build is kept at ``<out>.failed`` for debugging.
+SIGTERM, SIGHUP and SIGINT stop the kernels and remove the build; kernels die with a killed
+run, and the next run removes what it left (:func:`sweep`).
 
 Notebooks that only read the study run side by side (two at a time on a two-core machine); a
 notebook that reads another's tables says so in its metadata::
