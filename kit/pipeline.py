@@ -72,9 +72,17 @@ try:
 except Exception:
     pass
 root, parent = sys.argv[1], int(sys.argv[2])
-if os.getppid() != parent:
-    sys.exit(1)  # the run died before the kernel started
-open(os.path.join(root, "pids", str(os.getpid())), "w").close()
+if os.getppid() != parent:  # started by another process (a Jupyter server), or the run died
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        sys.exit(1)  # the run died before the kernel started
+    except OSError:
+        pass
+try:
+    open(os.path.join(root, "pids", str(os.getpid())), "w").close()
+except OSError:
+    pass  # the folder is gone: nobody is left to stop this kernel but its parent
 sys.argv = ["ipykernel_launcher"] + sys.argv[3:]
 import runpy
 runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
