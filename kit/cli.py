@@ -189,7 +189,6 @@ def cmd_search(args) -> int:
 
 def cmd_export(args) -> int:
     from kit.qdpx import export_qdc, export_qdpx
-
     from kit.safety import check_output
 
     if not args.qdpx and not args.qdc:

@@ -22,7 +22,8 @@ from kit.csvio import atomic_write_text
 from kit.errors import Problem, StudyError
 from kit.guide import CORE_RANGE, MINUTES, TARGETED_RANGE, lint_file
 
-__all__ = ["lint_study_guide", "md_text", "guide_data", "guide_markdown", "guide_html", "export_guide", "checklist", "ROLE_TITLES"]
+__all__ = ["lint_study_guide", "md_text",
+           "guide_data", "guide_markdown", "guide_html", "export_guide", "checklist", "ROLE_TITLES"]
 
 ROLE_TITLES = {"opener": "Opener", "targeted": "Targeted", "future": "Closer (future)", "probe": "Probe"}
 ROLE_ORDER = ("opener", "targeted", "future", "probe")

@@ -387,8 +387,6 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
     build and raise :class:`Interrupted` (a ``KeyboardInterrupt``); OUT is never missing or
     half-written, even when the run is killed (see :func:`publish`).
     """
-    from kit.errors import StudyError
-    from kit.study import load_study
 
     study_path = resolve_study(study_dir).resolve()
     notebooks = [Path(nb) for nb in (notebooks or workflow_notebooks())]

@@ -30,8 +30,10 @@ from pathlib import Path
 
 __all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_kit_output",
            "neutralise_cell", "neutralise_csv_file", "FORMULA_PREFIXES",
-           "ArchiveTooLarge", "check_archive", "MAX_ARCHIVE_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_MEMBERS",
-           "clean_html", "sanitize_notebook", "atomic_write_bytes", "atomic_write_text", "sweep_temp_files", "pid_alive", "is_disk_full"]
+           "ArchiveTooLarge", "check_archive",
+           "MAX_ARCHIVE_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_MEMBERS",
+           "clean_html", "sanitize_notebook",
+           "atomic_write_bytes", "atomic_write_text", "sweep_temp_files", "pid_alive", "is_disk_full"]
 
 #: The file the kit writes into every output folder it creates.
 OUTPUT_MARKER = ".interview-kit-output"

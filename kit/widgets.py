@@ -3,9 +3,9 @@
 :class:`CodingSession` holds all the logic without any widget: the segments in order, where
 the coder is, which codes they applied, the memo, and saving. Every change is written to the
 codings file straight away (a temporary file in the same folder, then ``os.replace``), after
-re-reading the file, so a killed kernel loses nothing (the file keeps its permissions, and a
-temporary file a killed kernel left is removed by the next session), two sessions on one file do not undo
-each other, and a new session resumes at the first segment the coder has not coded.
+re-reading the file, so a killed kernel loses nothing, two sessions on one file do not undo
+each other, and a new session resumes at the first segment the coder has not coded. The file
+keeps its permissions, and the next session removes a temporary file a killed one left.
 
 :class:`CodingWidget` only wires ipywidgets to a session. This is the one part of the kit
 that writes into a study; it never writes into the bundled pilot (use a copy).

@@ -223,9 +223,9 @@ def test_zip_slip_names_are_never_extracted(tmp_path, study_dir, monkeypatch):
 
 def test_xxe_is_not_resolved(tmp_path):
     secret = write(tmp_path / "secret.txt", "TOP-SECRET-LINE")
-    for body in [f'<Code guid="00000000-0000-0000-0000-000000000001" name="a" isCodable="true">'
-                 f'<Description>&xxe;</Description></Code>',
-                 f'<Code guid="00000000-0000-0000-0000-000000000001" name="&xxe;" isCodable="true"/>']:
+    for body in ['<Code guid="00000000-0000-0000-0000-000000000001" name="a" isCodable="true">'
+                 '<Description>&xxe;</Description></Code>',
+                 '<Code guid="00000000-0000-0000-0000-000000000001" name="&xxe;" isCodable="true"/>']:
         path = write(tmp_path / "xxe.qdc", f'<?xml version="1.0"?>\n<!DOCTYPE CodeBook [<!ENTITY xxe SYSTEM '
                                            f'"file://{secret}">]>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0">'
                                            f"<Codes>{body}</Codes></CodeBook>\n")
@@ -295,7 +295,8 @@ PAYLOADS = ["<script>window.pwned=1</script>", "<img src=x onerror=window.pwned=
 def test_clean_html_keeps_tables_and_drops_scripts():
     dirty = ('<style>body{display:none}</style><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr>'
              '</tbody></table><h2 onclick="x()">T</h2>' + "".join(PAYLOADS) +
-             '<a href="javascript:alert(1)">l</a><img src="data:image/png;base64,AAAA"><a href="data:text/html,x">d</a>')
+             '<a href="javascript:alert(1)">l</a><img src="data:image/png;base64,AAAA">'
+             '<a href="data:text/html,x">d</a>')
     clean = clean_html(dirty)
     assert "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>" in clean
     assert "<h2>T</h2>" in clean and 'src="data:image/png;base64,AAAA"' in clean

@@ -178,8 +178,9 @@ def hostile_run(tmp_path_factory):
                       f"research_question: {json.dumps('How do leads start ' + PAYLOADS['img'])}")
     yml += f"objectives:\n  - {json.dumps('See the setup ' + PAYLOADS['svg'])}\n  - {json.dumps(PAYLOADS['script'])}\n"
     write(study / "study.yml", yml)
+    opener = json.dumps("Tell me about the last time you set up a project " + PAYLOADS["img"])
     write(study / "guide.yml", "format: micro\nquestions:\n"
-                               f"  - text: {json.dumps('Tell me about the last time you set up a project ' + PAYLOADS['img'])}\n"
+                               f"  - text: {opener}\n"
                                "    kind: opener\n"
                                f"  - text: {json.dumps('Walk me through what happened next ' + PAYLOADS['svg'])}\n"
                                "    kind: targeted\n"
