@@ -135,7 +135,7 @@ def neutralise_csv_file(path) -> int:
     import io
 
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8", errors="surrogateescape")  # bytes that are not UTF-8 stay as they are
     rows = list(csv.reader(io.StringIO(text, newline="")))
     changed = 0
     for row in rows:
@@ -147,7 +147,7 @@ def neutralise_csv_file(path) -> int:
     if changed:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(rows)
-        atomic_write_text(path, buffer.getvalue())
+        atomic_write_bytes(path, buffer.getvalue().encode("utf-8", errors="surrogateescape"))
     return changed
 
 

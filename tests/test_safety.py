@@ -496,3 +496,10 @@ def test_a_notebook_that_fills_the_disk_is_one_line_and_exit_2(capsys, tmp_path,
     monkeypatch.setattr(kit.pipeline, "run", full)
     code, text = main(capsys, "run", study_dir, "--out", tmp_path / "r", "--quiet")
     assert code == 2 and len(text.strip().splitlines()) == 1 and "no space left on device (04-coding" in text
+
+
+def test_neutralise_csv_file_keeps_bytes_that_are_not_utf8(tmp_path):
+    path = tmp_path / "legacy.csv"
+    path.write_bytes(b"name,text\ncaf\xe9,=1+1\n")
+    assert neutralise_csv_file(path) == 1
+    assert path.read_bytes() == b"name,text\ncaf\xe9,'=1+1\n"
