@@ -95,21 +95,24 @@ def own_kernel():
     """Make the kernelspec ``python3`` run this very interpreter while the block runs, so
     the notebooks see the kit that launched them whatever other kernels the machine has.
 
-    The kernels' spec, connection files and process ids live in one temporary folder
-    (``$TMPDIR/interview-kit-kernel-<pid>-*``), removed when the block ends; a kernel dies
+    The kernels' spec, connection files, process ids and temporary files (their ``TMPDIR``)
+    live in one temporary folder (``$TMPDIR/interview-kit-kernel-<pid>-*``), removed when the
+    block ends; a kernel dies
     with the run even when the run is killed (``PR_SET_PDEATHSIG``), and
     :func:`stop_kernels` stops them all at once."""
     root = Path(tempfile.mkdtemp(prefix=f"{KERNEL_PREFIX}{os.getpid()}-"))
     spec = root / "kernels" / "python3"
     spec.mkdir(parents=True)
-    (root / "pids").mkdir()
-    (root / "runtime").mkdir()
+    for name in ("pids", "runtime", "tmp"):
+        (root / name).mkdir()
     (spec / "kernel.json").write_text(json.dumps({
         # log_level=ERROR: the kernel would warn on every start that it listens on loopback TCP
         "argv": [sys.executable, "-c", _KERNEL_WRAPPER, str(root), str(os.getpid()), "-f", "{connection_file}",
                  "--IPKernelApp.log_level=ERROR"],
         "display_name": "Python 3 (interview-kit)", "language": "python",
-        "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+        # TMPDIR: what the notebooks put in temporary folders (the coding widget's demo copy
+        # of the study, say) goes with the run's kernel folder, never left in /tmp
+        "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1", "TMPDIR": str(root / "tmp")},
     }))
     saved = {name: os.environ.get(name) for name in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR")}
     os.environ["JUPYTER_PATH"] = str(root) + (os.pathsep + saved["JUPYTER_PATH"] if saved["JUPYTER_PATH"] else "")

@@ -193,10 +193,11 @@ def hostile_run(tmp_path_factory):
     write(study / "transcripts" / "INT-001.txt", TRANSCRIPT_1)
     write(study / "codebook.yml", CODEBOOK)
     write(study / "codings" / "ana.csv", CODINGS)
-    out = root / "report"
+    out, tmp = root / "report", root / "tmp"
+    tmp.mkdir()
     proc = subprocess.run([sys.executable, "-m", "kit", "run", str(study), "--out", str(out), "--quiet",
                            "--jobs", "1"], capture_output=True, text=True, timeout=1500,
-                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+                          env=dict(os.environ, PYTHONPATH=str(REPO), TMPDIR=str(tmp)))
     assert proc.returncode == 0, proc.stderr[-3000:]
     analyzed = root / "analyzed"
     subprocess.run([sys.executable, "-m", "kit", "analyze", str(study), "--out", str(analyzed), "--quiet"],
@@ -259,7 +260,8 @@ def test_no_injected_script_runs_in_any_published_page(hostile_run, tmp_path):
 def test_the_hostile_run_left_nothing_behind(hostile_run):
     study, out, _ = hostile_run
     assert (out / OUTPUT_MARKER).is_file()
-    assert sorted(p.name for p in out.parent.iterdir()) == [".report.lock", "analyzed", "report", "study"]
+    assert sorted(p.name for p in out.parent.iterdir()) == [".report.lock", "analyzed", "report", "study", "tmp"]
+    assert not list((out.parent / "tmp").iterdir())  # no kernel folder, no demo copy of the study
 
 
 # -- archives and inputs ------------------------------------------------------------------------------
