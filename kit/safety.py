@@ -290,11 +290,16 @@ def atomic_write_text(path, text: str) -> Path:
 
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
+_LEGACY_TEMP = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
 
 
-def sweep_temp_files(folder) -> list[Path]:
+def sweep_temp_files(folder, legacy_age: float = 24 * 3600) -> list[Path]:
     """Remove the temporary files :func:`atomic_write_bytes` left in ``folder`` when its
-    process was killed (their process id no longer runs); returns what was removed."""
+    process was killed (their process id no longer runs), and those an older kit left beside
+    a file (``.<name>.<8 characters>.tmp``, no process id) once ``legacy_age`` seconds old;
+    returns what was removed."""
+    import time
+
     removed = []
     try:
         entries = list(Path(folder).iterdir())
@@ -302,7 +307,16 @@ def sweep_temp_files(folder) -> list[Path]:
         return removed
     for entry in entries:
         match = _TEMP.match(entry.name)
-        if match and entry.is_file() and not pid_alive(int(match["pid"])):
+        if match:
+            stale = not pid_alive(int(match["pid"]))
+        else:
+            match = _LEGACY_TEMP.match(entry.name)
+            try:
+                stale = bool(match) and (entry.parent / match["name"]).exists() and \
+                    time.time() - entry.stat().st_mtime > legacy_age
+            except OSError:
+                stale = False
+        if stale and entry.is_file() and not entry.is_symlink():
             try:
                 entry.unlink()
                 removed.append(entry)

@@ -462,8 +462,14 @@ def test_sweep_temp_files_only_touches_dead_processes(tmp_path):
     dead = write(tmp_path / f".a.csv.{dead_pid()}.abcd.tmp", "")
     mine = write(tmp_path / f".a.csv.{os.getpid()}.abcd.tmp", "")
     user = write(tmp_path / ".hidden-notes.tmp", "")
-    assert sweep_temp_files(tmp_path) == [dead]
-    assert mine.exists() and user.exists()
+    write(tmp_path / "a.csv", "segment,code\n")
+    old = write(tmp_path / ".a.csv.k2_j4x9q.tmp", "")  # an older kit's, beside a.csv, a week old
+    fresh = write(tmp_path / ".a.csv.m3n4b5v6.tmp", "")  # perhaps being written right now
+    lonely = write(tmp_path / ".b.csv.k2_j4x9q.tmp", "")  # beside no b.csv: not the kit's
+    for path in (old, lonely):
+        os.utime(path, (time.time() - 7 * 86400,) * 2)
+    assert sorted(sweep_temp_files(tmp_path)) == sorted([dead, old])
+    assert mine.exists() and user.exists() and fresh.exists() and lonely.exists()
 
 
 def test_sigterm_is_an_interrupt_except_while_publishing():
