@@ -275,17 +275,38 @@ def test_inputs_are_never_written_by_check_analyze_export(capsys, tmp_path, stud
     assert {p: p.stat().st_mtime_ns for p in study_dir.rglob("*")} == stamps
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores file permissions")
 def test_a_read_only_study_can_be_checked_and_analyzed(capsys, tmp_path, study_dir):
-    paths = [study_dir] + list(study_dir.rglob("*"))
-    try:
-        for p in paths:
+    """The study on a read-only mount (root ignores permissions), else read-only files."""
+    before = tree_snapshot(study_dir)
+    study = tmp_path / "mounted"
+    study.mkdir()
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        mounted = subprocess.run(["mount", "--bind", str(study_dir), str(study)], capture_output=True)
+        if mounted.returncode != 0:
+            pytest.skip(f"cannot bind-mount as root here: {mounted.stderr.decode(errors='replace')}")
+        undo = [["umount", str(study)]]
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(study)], capture_output=True).returncode != 0:
+            subprocess.run(undo[0])
+            pytest.skip("cannot remount read-only here")
+    else:
+        study.rmdir()
+        study = study_dir
+        undo = []
+        for p in [study] + list(study.rglob("*")):
             p.chmod(p.stat().st_mode & ~0o222)
-        assert main(capsys, "check", study_dir)[0] == 0
-        assert main(capsys, "analyze", study_dir, "--out", tmp_path / "a", "--quiet")[0] == 0
+    try:
+        with pytest.raises(OSError):
+            (study / "probe.txt").write_text("x")
+        code, text = main(capsys, "check", study)
+        assert code == 0, text
+        code, text = main(capsys, "analyze", study, "--out", tmp_path / "a", "--quiet")
+        assert code == 0 and (tmp_path / "a" / "turns.csv").is_file(), text
     finally:
-        for p in paths:
+        for command in undo:
+            subprocess.run(command)
+        for p in [study_dir] + list(study_dir.rglob("*")):
             p.chmod(p.stat().st_mode | 0o200)
+    assert tree_snapshot(study_dir) == before
 
 
 # -- 4. HTML ------------------------------------------------------------------------------------------
