@@ -1,8 +1,13 @@
 """The `interview-kit` command line.
 
 Exit codes: 0 success; 1 problems found in the user's files (or a flagged guide); 2 a usage
-error or a file that cannot be read; 3 a notebook failed; 4 an internal error (a bug: please
-report it). Problems are printed as ``path:line: message``; no traceback reaches the user.
+error, a file that cannot be read, a write target refused (see :mod:`kit.safety`) or a full
+disk; 3 a notebook failed; 4 an internal error (a bug: please report it); 130 and 143 stopped
+by SIGINT and SIGTERM. Problems are printed as ``path:line: message``; no traceback reaches
+the user.
+
+Every write target (``--out``, ``--qdpx``, ``--qdc``, ``--log``, ``new DIR``) goes through
+:func:`kit.safety.check_output` before anything is read or written.
 """
 from __future__ import annotations
 
@@ -21,6 +26,13 @@ def _study_arg(value: str | None) -> Path:
     return resolve_study(value)
 
 
+def _inputs(study: Path) -> list[tuple[Path, str]]:
+    """What no write target may be, contain or lie inside: the study (and the kit's own files)."""
+    from kit.paths import PACKAGE_DIR
+
+    return [(study, "the study"), (PACKAGE_DIR, "the interview-kit package")]
+
+
 def _print_problems(problems, stream=None, study=None, include_names: bool = False) -> None:
     """Print problems as ``path:line: message``; given the study, as a working output
     (``kit.outputs``): roster names (also in file names), emails and phones replaced."""
@@ -35,8 +47,13 @@ def _print_problems(problems, stream=None, study=None, include_names: bool = Fal
 
 
 def cmd_new(args) -> int:
+    from kit.paths import PACKAGE_DIR, REPO_DIR
+    from kit.safety import check_output
     from kit.scaffold import ScaffoldError, new_study
 
+    # `new` refuses a non-empty folder itself; here: never inside (or around) the kit's files
+    check_output(args.dir, [(PACKAGE_DIR, "the interview-kit package"), (REPO_DIR / "templates", "the templates"),
+                            (REPO_DIR / "notebooks", "the kit's notebooks")], option="DIR", force=True)
     try:
         path = new_study(args.dir, example=args.example)
     except ScaffoldError as exc:
@@ -90,10 +107,14 @@ def _load_or_report(path, progress: bool = False):
 
 def cmd_analyze(args) -> int:
     from kit.analyze import analyze
+    from kit.safety import check_output, mark_output
 
-    study = _load_or_report(_study_arg(args.dir), progress=not args.quiet)
+    study_path = _study_arg(args.dir)
+    check_output(args.out, _inputs(study_path), option="--out", force=args.force, legacy=("turns.csv", "themes.csv"))
+    study = _load_or_report(study_path, progress=not args.quiet)
     if study is None:
         return EXIT_PROBLEMS
+    mark_output(args.out)
     paths = analyze(study, args.out, include_names=args.include_names, progress=not args.quiet,
                     as_of=args.as_of)
     for path in paths.values():
@@ -113,12 +134,23 @@ def cmd_run(args) -> int:
 
     try:
         index = run(_study_arg(args.dir), args.out, sprint=args.sprint, include_names=args.include_names,
-                    progress=not args.quiet, log=log, log_file=args.log, jobs=args.jobs)
+                    progress=not args.quiet, log=log, log_file=args.log, jobs=args.jobs, force=args.force)
+    except KeyboardInterrupt as exc:
+        import signal
+
+        number = getattr(exc, "signal", signal.SIGINT)
+        log(f"stopped by {signal.Signals(number).name}: kernels stopped, the build removed, "
+            "the previous report is unchanged")
+        return 128 + int(number)
     except StudyError as exc:
         _print_problems(exc.problems, study=_study_arg(args.dir), include_names=args.include_names)
         log("the study has errors; no notebook was run and the previous report is unchanged")
         return EXIT_PROBLEMS
     except NotebookFailed as exc:
+        if "No space left on device" in str(exc.detail) or "Disk quota exceeded" in str(exc.detail):
+            log(f"no space left on device ({exc.notebook}): free some space and run again; "
+                "the previous report is unchanged")
+            return EXIT_USAGE
         log(str(exc))
         log("the previous report is unchanged")
         return EXIT_NOTEBOOK
@@ -143,6 +175,11 @@ def _emit(text: str, code: int) -> int:
 
 def cmd_recruit(args) -> int:
     from kit.recruit import recruit_command
+    from kit.safety import check_output
+
+    if args.apply:  # writes the study's participants.csv: never the pool it reads
+        check_output(Path(args.study) / "participants.csv", [(args.pool, "the pool (an input)")], option="--apply",
+                     folder=False)
 
     return _emit(*recruit_command(args.pool, args.study, args.n, seed=args.seed, cooldown=args.cooldown_days,
                                   repo=args.repo, dry_run=not args.apply))
@@ -163,11 +200,18 @@ def cmd_search(args) -> int:
 
 def cmd_export(args) -> int:
     from kit.qdpx import export_qdc, export_qdpx
+    from kit.safety import check_output
 
     if not args.qdpx and not args.qdc:
         print("interview-kit export: give --qdpx FILE and/or --qdc FILE", file=sys.stderr)
         return EXIT_USAGE
-    study = _load_or_report(_study_arg(args.dir))
+    study_path = _study_arg(args.dir)
+    if args.qdpx:
+        check_output(args.qdpx, _inputs(study_path), option="--qdpx", folder=False)
+    if args.qdc:
+        check_output(args.qdc, _inputs(study_path) + ([(args.qdpx, "the --qdpx file")] if args.qdpx else []),
+                     option="--qdc", folder=False)
+    study = _load_or_report(study_path)
     if study is None:
         return EXIT_PROBLEMS
     if args.qdpx:
@@ -254,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date the program figures (overdue actions) as of this day "
                                                          "(default: today)")
+    p.add_argument("--force", action="store_true",
+                   help="write into an existing non-empty folder that interview-kit did not write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
 
@@ -310,6 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log", metavar="FILE",
                    help="append timestamped lines (start, one per notebook, end with the exit code) to FILE")
     p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once (default: 2)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing non-empty folder that interview-kit did not write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
     return parser
@@ -321,20 +369,36 @@ def main(argv=None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from kit.safety import UnsafeTarget, is_disk_full
+
     try:
         return args.func(args)
+    except UnsafeTarget as exc:
+        print(f"interview-kit {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        if not is_disk_full(exc):
+            return _internal_error(exc)
+        where = f" writing {exc.filename}" if exc.filename else ""
+        print(f"interview-kit {args.command}: no space left on device{where}: free some space and run again",
+              file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("interview-kit: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug in the kit, not in the user's files
-        print(f"interview-kit: internal error: {type(exc).__name__}: {exc}\n"
-              "This is a bug in interview-kit; please report it with the command you ran.",
-              file=sys.stderr)
-        if os.environ.get("INTERVIEW_KIT_DEBUG"):
-            raise
-        return EXIT_INTERNAL
+        return _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> int:
+    print(f"interview-kit: internal error: {type(exc).__name__}: {exc}\n"
+          "This is a bug in interview-kit; please report it with the command you ran.",
+          file=sys.stderr)
+    if os.environ.get("INTERVIEW_KIT_DEBUG"):
+        raise exc
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

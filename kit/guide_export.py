@@ -8,7 +8,9 @@ what to do right after the call. Anything the linter flags is listed under "Chec
 printing", so a guide with a leading question is never printed without a warning.
 
 ``guide_data(study)`` is the content as a dict; ``guide_markdown`` and ``guide_html`` render
-it. The study may be a path or a loaded :class:`kit.study.Study`.
+it. The study may be a path or a loaded :class:`kit.study.Study`. Study text cannot run in
+a page: ``guide.html`` escapes it (Jinja autoescape) and ``guide.md`` writes ``<`` and
+``>`` as ``&lt;`` and ``&gt;`` so a notebook rendering the Markdown shows a tag as text.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from kit.csvio import atomic_write_text
 from kit.errors import Problem, StudyError
 from kit.guide import CORE_RANGE, MINUTES, TARGETED_RANGE, lint_file
 
-__all__ = ["lint_study_guide", "guide_data", "guide_markdown", "guide_html", "export_guide", "checklist", "ROLE_TITLES"]
+__all__ = ["lint_study_guide", "md_text",
+           "guide_data", "guide_markdown", "guide_html", "export_guide", "checklist", "ROLE_TITLES"]
 
 ROLE_TITLES = {"opener": "Opener", "targeted": "Targeted", "future": "Closer (future)", "probe": "Probe"}
 ROLE_ORDER = ("opener", "targeted", "future", "probe")
@@ -142,9 +145,18 @@ def guide_data(study) -> dict:
     }
 
 
+def md_text(text) -> str:
+    """Study text made inert in Markdown: ``<`` and ``>`` written as the character references
+    ``&lt;`` and ``&gt;``, so a tag typed into study.yml or guide.yml renders as text, never
+    as HTML (a backslash before them cannot undo that)."""
+    return str(text).replace("<", "&lt;").replace(">", "&gt;")
+
+
 def guide_markdown(study_or_data) -> str:
-    """The printable guide as Markdown."""
+    """The printable guide as Markdown. Text from the study is escaped with :func:`md_text`:
+    the page a notebook renders from it shows a ``<script>`` tag as text."""
     d = study_or_data if isinstance(study_or_data, dict) else guide_data(study_or_data)
+    d = _escaped(d)
     b = d["budget"]
     out = [f"# Interview guide: {d['title']}", ""]
     meta = [f"{d['format_title']} ({_fmt_minutes(b['target_low'])}-{_fmt_minutes(b['target_high'])} minutes)"]
@@ -178,6 +190,15 @@ def guide_markdown(study_or_data) -> str:
                 f"{_fmt_minutes(b['target_low'])}-{_fmt_minutes(b['target_high'])} minutes of a {d['format_title']}.", ""]
     out += ["## Right after the call", ""] + [f"- [ ] {a}" for a in d["after"]] + [""]
     return "\n".join(out)
+
+
+def _escaped(d: dict) -> dict:
+    """A copy of the guide's data with every string passed through :func:`md_text`."""
+    if isinstance(d, dict):
+        return {k: _escaped(v) for k, v in d.items()}
+    if isinstance(d, list):
+        return [_escaped(v) for v in d]
+    return md_text(d) if isinstance(d, str) else d
 
 
 _HTML = """<!DOCTYPE html>

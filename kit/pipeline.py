@@ -1,9 +1,12 @@
 """`interview-kit run`: execute the workflow notebooks with papermill and publish the report.
 
-The study is checked before any notebook runs. The run builds in a temporary folder beside
-the output and swaps it into place only when every notebook succeeded and no participant's
-name or email shows in the build, so a failed run leaves the last good report as it was. A
-failed build is kept at ``<out>.failed`` for debugging.
+The study is checked before any notebook runs, and OUT and the log are checked against the
+study (:func:`check_targets`). The run builds in a temporary folder beside the output and
+publishes it in one atomic step (:func:`publish`) only when every notebook succeeded and no
+participant's name or email shows in the build, so a failed, stopped or killed run leaves
+the last good report as it was. A failed build is kept at ``<out>.failed`` for debugging.
+SIGTERM, SIGHUP and SIGINT stop the kernels and remove the build; kernels die with a killed
+run, and the next run removes what it left (:func:`sweep`).
 
 Notebooks that only read the study run side by side (two at a time on a two-core machine); a
 notebook that reads another's tables says so in its metadata::
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -60,30 +64,105 @@ def workflow_notebooks(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb"))
 
 
+# The kernel is started through this wrapper: it asks Linux to kill the kernel when the thread
+# that started it (and so the run) dies, even by SIGKILL, and leaves its process id in the run's
+# kernel folder, so an interrupted run can stop its kernels itself.
+_KERNEL_WRAPPER = """
+import os, sys
+try:
+    import ctypes, signal
+    ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+except Exception:
+    pass
+root, parent = sys.argv[1], int(sys.argv[2])
+if os.getppid() != parent:  # started by another process (a Jupyter server), or the run died
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        sys.exit(1)  # the run died before the kernel started
+    except OSError:
+        pass
+try:
+    open(os.path.join(root, "pids", str(os.getpid())), "w").close()
+except OSError:
+    pass  # the folder is gone: nobody is left to stop this kernel but its parent
+sys.argv = ["ipykernel_launcher"] + sys.argv[3:]
+import runpy
+runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
+"""
+KERNEL_PREFIX = "interview-kit-kernel-"
+
+
 @contextmanager
 def own_kernel():
     """Make the kernelspec ``python3`` run this very interpreter while the block runs, so
-    the notebooks see the kit that launched them whatever other kernels the machine has."""
-    root = Path(tempfile.mkdtemp(prefix="interview-kit-kernel-"))
+    the notebooks see the kit that launched them whatever other kernels the machine has.
+
+    The kernels' spec, connection files, process ids and temporary files (their ``TMPDIR``)
+    live in one temporary folder (``$TMPDIR/interview-kit-kernel-<pid>-*``), removed when the
+    block ends; a kernel dies
+    with the run even when the run is killed (``PR_SET_PDEATHSIG``), and
+    :func:`stop_kernels` stops them all at once."""
+    root = Path(tempfile.mkdtemp(prefix=f"{KERNEL_PREFIX}{os.getpid()}-"))
     spec = root / "kernels" / "python3"
     spec.mkdir(parents=True)
+    for name in ("pids", "runtime", "tmp"):
+        (root / name).mkdir()
     (spec / "kernel.json").write_text(json.dumps({
         # log_level=ERROR: the kernel would warn on every start that it listens on loopback TCP
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+        "argv": [sys.executable, "-c", _KERNEL_WRAPPER, str(root), str(os.getpid()), "-f", "{connection_file}",
                  "--IPKernelApp.log_level=ERROR"],
         "display_name": "Python 3 (interview-kit)", "language": "python",
-        "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+        # TMPDIR: what the notebooks put in temporary folders (the coding widget's demo copy
+        # of the study, say) goes with the run's kernel folder, never left in /tmp
+        "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1", "TMPDIR": str(root / "tmp")},
     }))
-    previous = os.environ.get("JUPYTER_PATH")
-    os.environ["JUPYTER_PATH"] = str(root) + (os.pathsep + previous if previous else "")
+    saved = {name: os.environ.get(name) for name in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR")}
+    os.environ["JUPYTER_PATH"] = str(root) + (os.pathsep + saved["JUPYTER_PATH"] if saved["JUPYTER_PATH"] else "")
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(root / "runtime")
+    _KERNEL_ROOTS.append(root)
     try:
         yield "python3"
     finally:
-        if previous is None:
-            os.environ.pop("JUPYTER_PATH", None)
-        else:
-            os.environ["JUPYTER_PATH"] = previous
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        _KERNEL_ROOTS.remove(root)
+        stop_kernels(root)
         shutil.rmtree(root, ignore_errors=True)
+
+
+_KERNEL_ROOTS: list[Path] = []
+
+
+def stop_kernels(root: Path | None = None, timeout: float = 3.0) -> int:
+    """Stop the kernels started under ``own_kernel`` (all of this process's when ``root`` is
+    None), with their children: SIGTERM, then SIGKILL after ``timeout`` seconds. Returns
+    how many processes were still running."""
+    import psutil
+
+    procs = []
+    for folder in ([root] if root is not None else list(_KERNEL_ROOTS)):
+        for entry in (Path(folder) / "pids").glob("*"):
+            try:
+                proc = psutil.Process(int(entry.name))
+                procs += [proc] + proc.children(recursive=True)
+            except (ValueError, psutil.Error):
+                continue
+    for proc in procs:
+        try:
+            proc.terminate()
+        except psutil.Error:
+            pass
+    _, alive = psutil.wait_procs(procs, timeout=timeout)
+    for proc in alive:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+    return len(procs)
 
 
 def _failed_cell(nb_path: Path, exc) -> int | None:
@@ -199,7 +278,11 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
 
     if redact_notebook(executed, people, names=not parameters.get("include_names"), words=words):
         nbformat.write(executed, str(target))
-    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(executed)
+    # Study text shown by a cell (Markdown, HTML, a widget) cannot run a script in the page.
+    from kit.safety import sanitize_notebook
+
+    page = sanitize_notebook(nbformat.from_dict(json.loads(json.dumps(executed))))
+    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(page)
     (build / "notebooks" / f"{nb.stem}.html").write_text(body, encoding="utf-8")
     outcome.seconds = time.perf_counter() - started
     outcome.status = "ok"
@@ -245,7 +328,8 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
     pending = list(notebooks)
     running = {}
     failed = False
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
+    try:
         while pending or running:
             if not failed:
                 for nb in sorted(pending, key=lambda n: (-cost[n.stem], order[n.stem])):
@@ -264,6 +348,18 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
                 outcomes[nb.stem] = result
                 failed = failed or result.error is not None
                 on_done(result)
+    except BaseException:
+        # Interrupted (SIGINT, SIGTERM): stop the kernels so the running notebooks end now,
+        # including one whose kernel was starting while we stopped the others.
+        deadline = time.monotonic() + 30
+        while running and time.monotonic() < deadline:
+            stop_kernels(timeout=1.0)
+            _, still = wait(running, timeout=0.5)
+            running = {f: running[f] for f in still}
+        stop_kernels(timeout=1.0)
+        raise
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
     for nb in pending:
         waits = sorted(plan[nb.stem])
         outcomes[nb.stem].status = ("not run: an earlier notebook failed" if failed else
@@ -297,7 +393,7 @@ class _RunLog:
 
 def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: bool = False,
         notebooks: list[Path] | None = None, progress: bool = True, log=None, log_file=None,
-        jobs: int | None = None) -> Path:
+        jobs: int | None = None, force: bool = False) -> Path:
     """Run the workflow notebooks on a study and return the path of OUT/index.html.
 
     ``log`` is called with one message per notebook; ``log_file`` (``--log FILE``) gets
@@ -305,12 +401,86 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
     ``jobs`` is how many notebooks run at once (default: 2, or ``$INTERVIEW_KIT_JOBS``).
     Raises ``StudyError`` before any notebook runs, ``NotebookFailed`` (``PrivacyLeak``)
     when the build fails; OUT is then untouched and the build kept at ``OUT.failed``.
+    Raises :class:`kit.safety.UnsafeTarget` before anything is written when OUT or the log
+    is, contains or lies inside the study or the notebooks, or OUT is a non-empty folder the
+    kit did not write (unless ``force``). SIGTERM and SIGINT stop the kernels, remove the
+    build and raise :class:`Interrupted` (a ``KeyboardInterrupt``); OUT is never missing or
+    half-written, even when the run is killed (see :func:`publish`).
     """
+
+    study_path = resolve_study(study_dir).resolve()
+    notebooks = [Path(nb) for nb in (notebooks or workflow_notebooks())]
+    out, log_path = check_targets(study_path, out_dir, log_file, notebooks, force=force)
+    with _terminate_as_interrupt():
+        return _run(study_path, out, log_path, notebooks, sprint, include_names, progress, log, jobs)
+
+
+def check_targets(study_path: Path, out_dir, log_file, notebooks: list[Path], force: bool = False):
+    """``(out, log)`` resolved, after :func:`kit.safety.check_output` on both: neither may
+    be, contain or lie inside the study or the notebooks' folders, the log not inside OUT."""
+    from kit.paths import PACKAGE_DIR
+    from kit.safety import check_output
+
+    folders = sorted({nb.resolve().parent for nb in notebooks})
+    inputs = [(study_path, "the study"), (PACKAGE_DIR, "the interview-kit package")]
+    inputs += [(folder, "the notebooks' folder") for folder in folders]
+    out = check_output(out_dir or "report", inputs, option="--out", force=force, legacy=("index.html", LOG_NAME))
+    log_path = None
+    if log_file:
+        log_path = check_output(log_file, inputs + [(out, "the report folder (--out), replaced on every run")],
+                                option="--log", folder=False)
+    return out, log_path
+
+
+class Interrupted(KeyboardInterrupt):
+    """The run received SIGTERM (or SIGHUP); ``signal`` is its number."""
+
+    def __init__(self, signum: int):
+        import signal
+
+        self.signal = signum
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """While the block runs (in the main thread), SIGTERM and SIGHUP raise
+    :class:`Interrupted` like Ctrl-C (SIGINT) raises ``KeyboardInterrupt``, once: a second
+    signal during the clean-up is ignored so the clean-up finishes, and a signal during the
+    publish (:func:`_critical`) lets it finish."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    fired = []
+
+    def handler(signum, frame):
+        if fired:
+            return
+        fired.append(signum)
+        if _CRITICAL:  # publishing: the new report goes in place and the run ends (see _critical)
+            _DEFERRED.append(signum)
+            return
+        raise Interrupted(signum) if signum != signal.SIGINT else KeyboardInterrupt()
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGHUP, handler)
+    if previous[signal.SIGINT] is signal.default_int_handler:
+        signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, include_names, progress, log,
+         jobs) -> Path:
     from kit.errors import StudyError
     from kit.study import load_study
 
-    study_path = resolve_study(study_dir).resolve()
-    out = Path(out_dir or "report").expanduser().resolve()
     schedule_log = _RunLog(log_file)
     schedule_log.write(f"start\tstudy={study_path}\tout={out}")
     try:
@@ -318,14 +488,15 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
     except StudyError as exc:
         schedule_log.write(f"end\tstudy has {len(exc.problems)} error(s); no notebook run\texit=1")
         raise
-    notebooks = [Path(nb) for nb in (notebooks or workflow_notebooks())]
     if not notebooks:
         raise FileNotFoundError("no workflow notebooks found")
     import nbconvert  # noqa: F401  (imported once here, not by two threads at a time)
     import papermill  # noqa: F401
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    with _out_lock(out):
+        sweep(out)  # what a killed run left: builds, a report moved aside, kernel folders
+    build = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
     say = log or (lambda message: None)
     bar = None
     if progress:
@@ -375,11 +546,18 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
             kept = _keep_failed(build, out)
             schedule_log.write(f"end\tprivacy check failed: {', '.join(leaks[:5])}\texit=3")
             raise PrivacyLeak(leaks, kept)
-        _swap(build, out)
+        publish(build, out)
+        if _DEFERRED:
+            import signal
+
+            say(f"{signal.Signals(_DEFERRED[0]).name} received while publishing: the new report is in place")
+            _DEFERRED.clear()
         schedule_log.write(f"end\tok\t{out / 'index.html'}\texit=0")
-    except BaseException:
+    except BaseException as exc:
         if build.exists():
             shutil.rmtree(build, ignore_errors=True)
+        if isinstance(exc, KeyboardInterrupt):
+            schedule_log.write(f"end\t{exc or 'interrupted'}; the previous report is unchanged\texit=130")
         raise
     finally:
         if bar:
@@ -389,21 +567,148 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
 
 def _keep_failed(build: Path, out: Path) -> Path:
     failed = out.with_name(out.name + ".failed")
-    if failed.exists():
-        shutil.rmtree(failed)
-    shutil.copytree(build, failed)
+    with _out_lock(out):
+        if failed.exists():
+            shutil.rmtree(failed)
+        shutil.copytree(build, failed)
     return failed
 
 
-def _swap(build: Path, out: Path) -> None:
-    """Move the finished build into place; the old output is removed only after the swap."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        os.replace(out, old)
-    os.replace(build, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    failed = out.with_name(out.name + ".failed")
-    if failed.exists():
-        shutil.rmtree(failed, ignore_errors=True)
+# -- publishing -----------------------------------------------------------------------------------
+@contextmanager
+def _out_lock(out: Path):
+    """Hold an exclusive lock on ``.OUT.lock`` beside OUT: runs on one OUT publish (and sweep)
+    one after the other. The lock file stays; the lock goes with the process, even killed."""
+    import fcntl
+
+    path = out.with_name(f".{out.name}.lock")
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+_RENAME_EXCHANGE = 2
+_CRITICAL: list[bool] = []
+_DEFERRED: list[int] = []
+
+
+@contextmanager
+def _critical():
+    """A block SIGTERM, SIGHUP and SIGINT do not interrupt (where :func:`_terminate_as_interrupt`
+    handles them): a signal that arrives while the report is published lets the publish
+    finish, and the run ends with the new report (only its last log line remains to write)."""
+    _CRITICAL.append(True)
+    try:
+        yield
+    finally:
+        _CRITICAL.pop()
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False when
+    the system or the file system cannot."""
+    import ctypes
+    import errno
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def publish(build: Path, out: Path) -> None:
+    """Put the finished build in OUT's place in one atomic step, under the OUT lock.
+
+    OUT is always the old report or the new one, whole, under its own name, whatever kills
+    the process when: the two folders are exchanged with ``renameat2(RENAME_EXCHANGE)``;
+    where the file system cannot, the old report is moved to ``.OUT.old-<pid>`` first and
+    :func:`sweep` puts it back if the process dies before the new one is in place. The
+    build's tables are published with spreadsheet formulas neutralised and the folder is
+    marked as the kit's (:data:`kit.safety.OUTPUT_MARKER`)."""
+    from kit.safety import mark_output, neutralise_csv_file
+
+    for table in sorted((build / "tables").rglob("*.csv")):
+        neutralise_csv_file(table)
+    mark_output(build)
+    with _out_lock(out), _critical():
+        if not os.path.lexists(out):
+            os.rename(build, out)
+        elif out.is_dir() and not out.is_symlink() and _exchange(build, out):
+            shutil.rmtree(build, ignore_errors=True)  # the old report, now at the build's name
+        else:
+            old = out.with_name(f".{out.name}.old-{os.getpid()}")
+            os.replace(out, old)
+            os.replace(build, out)
+            if old.is_dir() and not old.is_symlink():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink()
+        failed = out.with_name(out.name + ".failed")
+        if failed.exists():
+            shutil.rmtree(failed, ignore_errors=True)
+
+
+_PID_TAG = re.compile(r"^(?P<pid>\d+)-")
+
+
+def _tagged_pid(rest: str) -> int | None:
+    match = _PID_TAG.match(rest)
+    return int(match["pid"]) if match else None
+
+
+def sweep(out: Path, tmpdir: str | None = None, legacy_age: float = 24 * 3600) -> list[Path]:
+    """Remove what killed runs left, and put back a report moved aside: beside OUT, the
+    builds ``.OUT.building-<pid>-*`` and ``.OUT.old-<pid>`` of processes no longer running;
+    in ``$TMPDIR``, their kernel folders ``interview-kit-kernel-<pid>-*``. Folders of an
+    older kit without a process id are removed once older than ``legacy_age`` seconds.
+    Call it holding the OUT lock. Returns what was removed."""
+    from kit.safety import pid_alive
+
+    removed = []
+
+    def dead(rest: str, path: Path) -> bool:
+        pid = _tagged_pid(rest)
+        if pid is not None:
+            return pid != os.getpid() and not pid_alive(pid)
+        try:
+            return time.time() - path.stat().st_mtime > legacy_age
+        except OSError:
+            return False
+
+    for old in sorted(out.parent.glob(f".{_glob_escape(out.name)}.old-*")):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and (int(pid) == os.getpid() or pid_alive(int(pid))):
+            continue
+        if not os.path.lexists(out):
+            os.rename(old, out)  # killed between the two renames: the old report goes back
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+            removed.append(old)
+    prefix = f".{out.name}.building-"
+    for build in out.parent.glob(f"{_glob_escape(prefix)}*"):
+        if build.is_dir() and dead(build.name[len(prefix):], build):
+            shutil.rmtree(build, ignore_errors=True)
+            removed.append(build)
+    for folder in Path(tmpdir or tempfile.gettempdir()).glob(f"{KERNEL_PREFIX}*"):
+        if folder.is_dir() and dead(folder.name[len(KERNEL_PREFIX):], folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)

@@ -24,7 +24,10 @@ QualCoder, Quirkos and others. What the kit writes:
 Import reads a ``.qdc`` (or the codebook of a ``.qdpx``) into a ``Codebook`` and the codings
 of a ``.qdpx`` into a table; selections in sources named after a study's interviews are
 mapped back to segment ids. Files that cannot be read give located problems, never a
-traceback.
+traceback. Hostile files are refused the same way: an archive whose declared sizes exceed
+``kit.safety``'s limits (a zip bomb) is never decompressed; members are read into memory,
+never extracted, so ``../`` names (zip slip) cannot write anywhere; the XML parser (expat)
+fetches no external entity (XXE) and stops entity expansion bombs (billion laughs).
 """
 from __future__ import annotations
 
@@ -757,7 +760,14 @@ def _load(path: Path, problems: list[Problem], archive_only: bool = False, parse
     """Read a .qdpx (its .qde file) or a .qdc. Returns a dict with data, root, lines, where
     and the archive's members, or None after adding a problem."""
     where = str(path)
+    from kit.safety import MAX_ARCHIVE_BYTES, ArchiveTooLarge, check_archive
+
     try:
+        size = path.stat().st_size
+        if size > MAX_ARCHIVE_BYTES:
+            problems.append(Problem(where, 0, f"the file has {size:,} bytes, more than the {MAX_ARCHIVE_BYTES:,} "
+                                              "a REFI-QDA file may have here; nothing was read"))
+            return None
         raw = path.read_bytes()
     except OSError as exc:
         problems.append(Problem(where, 0, f"cannot read file: {exc.strerror or exc}"))
@@ -766,6 +776,7 @@ def _load(path: Path, problems: list[Problem], archive_only: bool = False, parse
     if zipfile.is_zipfile(io.BytesIO(raw)):
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                check_archive(archive)  # sizes from the central directory, before any decompression
                 names = [n for n in archive.namelist() if not n.endswith("/")]
                 qde = "project.qde" if "project.qde" in names else None
                 if qde is None:
@@ -787,6 +798,9 @@ def _load(path: Path, problems: list[Problem], archive_only: bool = False, parse
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, NotImplementedError,
                 EOFError) as exc:
             problems.append(Problem(where, 0, f"cannot read the .qdpx archive: {exc}"))
+            return None
+        except ArchiveTooLarge as exc:
+            problems.append(Problem(where, 0, f"refused to unpack the .qdpx archive: {exc}; nothing was read"))
             return None
     else:
         if archive_only:

@@ -4,7 +4,8 @@
 the coder is, which codes they applied, the memo, and saving. Every change is written to the
 codings file straight away (a temporary file in the same folder, then ``os.replace``), after
 re-reading the file, so a killed kernel loses nothing, two sessions on one file do not undo
-each other, and a new session resumes at the first segment the coder has not coded.
+each other, and a new session resumes at the first segment the coder has not coded. The file
+keeps its permissions, and the next session removes a temporary file a killed one left.
 
 :class:`CodingWidget` only wires ipywidgets to a session. This is the one part of the kit
 that writes into a study; it never writes into the bundled pilot (use a copy).
@@ -19,7 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.csvio import atomic_write_csv, read_rows
+from kit.csvio import read_rows
+from kit.safety import atomic_write_text, sweep_temp_files
 from kit.study import Study, as_study
 
 __all__ = ["CodingSession", "CodingWidget", "demo_copy", "coding_widget", "CODING_COLUMNS", "KINDS"]
@@ -86,6 +88,8 @@ class CodingSession:
         self.columns = list(CODING_COLUMNS)
         self.rows: list[dict] = []
         self.problems = []
+        if not self.read_only:
+            sweep_temp_files(self.path.parent)  # what a killed session left beside the file
         self._reload()
         if self.problems and not self.read_only:
             self.read_only = True
@@ -121,7 +125,8 @@ class CodingSession:
         if self.read_only:
             return
         frame = pd.DataFrame(self.rows, columns=self.columns).fillna("")
-        atomic_write_csv(self.path, frame)
+        # kit.safety: the file keeps its mode; the temporary file is named after this process
+        atomic_write_text(self.path, frame.to_csv(index=False, lineterminator="\n"))
 
     def _opening_message(self) -> str:
         if self.problems:

@@ -14,6 +14,7 @@ import pytest
 import kit
 from kit.errors import StudyError
 from kit.pipeline import LOG_NAME, NotebookFailed, PrivacyLeak, dependencies, estimates, run, workflow_notebooks
+from kit.safety import mark_output
 from conftest import REPO, tree_snapshot, write
 
 pytestmark = pytest.mark.slow
@@ -143,6 +144,7 @@ def _broken_notebooks(tmp_path) -> list[Path]:
 def test_failed_notebook_is_named_and_previous_report_kept(tmp_path):
     out = tmp_path / "report"
     write(out / "index.html", "the last good report")
+    mark_output(out)  # a report the kit wrote
     before = tree_snapshot(out)
     with pytest.raises(NotebookFailed) as err:
         run(None, out, notebooks=_broken_notebooks(tmp_path), progress=False)
@@ -258,6 +260,7 @@ def test_a_notebook_that_writes_names_fails_the_run(study_dir, tmp_path):
                    "kit.load_study(study_dir).participants[['id', 'name']].to_csv(pathlib.Path(out_dir) / 'people.csv')")
     out = tmp_path / "out"
     write(out / "index.html", "the last good report")
+    mark_output(out)
     with pytest.raises(PrivacyLeak) as err:
         run(study_dir, out, notebooks=[nb], progress=False)
     assert isinstance(err.value, NotebookFailed)

@@ -1,0 +1,330 @@
+"""Safety rules every command shares: where outputs may go, what a published table may hold,
+how big an archive may be, and how files are replaced without leaving anything behind.
+
+- :func:`check_output` is the one rule for every write target (``--out``, ``--qdpx``,
+  ``--qdc``, ``--log``, ...): it may not be, contain or lie inside the study or any other
+  input, and an existing non-empty folder the kit did not write (no :data:`OUTPUT_MARKER`)
+  is refused unless ``force``. Raises :class:`UnsafeTarget` (the CLI exits 2).
+- :func:`neutralise_cell` applies the usual leading-apostrophe rule (OWASP, "CSV
+  Injection") to a cell a spreadsheet would execute; :func:`neutralise_csv_file` rewrites a
+  published CSV with it. Working outputs keep the original text.
+- :func:`check_archive` bounds a ZIP archive before anything is decompressed
+  (:data:`MAX_ARCHIVE_BYTES` in all, :data:`MAX_MEMBER_BYTES` a member,
+  :data:`MAX_RATIO` expansion, :data:`MAX_MEMBERS` members).
+- :func:`clean_html` (nh3, the Ammonia sanitizer) keeps the markup of a table or a
+  rendered Markdown text and drops scripts, event handlers and ``javascript:`` links;
+  :func:`sanitize_notebook` applies it to every HTML and Markdown output of an executed
+  notebook before it is published as HTML.
+- :func:`atomic_write_bytes` replaces a file through a temporary file named after this
+  process, keeping the file's mode; :func:`sweep_temp_files` removes the temporary files of
+  processes that were killed.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+
+__all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_kit_output",
+           "neutralise_cell", "neutralise_csv_file", "FORMULA_PREFIXES",
+           "ArchiveTooLarge", "check_archive",
+           "MAX_ARCHIVE_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_MEMBERS",
+           "clean_html", "sanitize_notebook",
+           "atomic_write_bytes", "atomic_write_text", "sweep_temp_files", "pid_alive", "is_disk_full"]
+
+#: The file the kit writes into every output folder it creates.
+OUTPUT_MARKER = ".interview-kit-output"
+
+
+class UnsafeTarget(Exception):
+    """A write target that would overwrite an input, or a folder the kit did not write."""
+
+
+def _real(path) -> Path:
+    return Path(path).expanduser().resolve()
+
+
+def _relation(target: Path, source: Path) -> str | None:
+    if target == source:
+        return "is"
+    if source in target.parents:
+        return "lies inside"
+    if target in source.parents:
+        return "contains"
+    return None
+
+
+def is_kit_output(folder, legacy: tuple[str, ...] = ()) -> bool:
+    """True when ``folder`` holds :data:`OUTPUT_MARKER`, or every file named in ``legacy``
+    (what an older version of the kit wrote there)."""
+    folder = Path(folder)
+    if (folder / OUTPUT_MARKER).is_file():
+        return True
+    return bool(legacy) and all((folder / name).exists() for name in legacy)
+
+
+def check_output(target, inputs, option: str = "--out", folder: bool = True, force: bool = False,
+                 legacy: tuple[str, ...] = ()) -> Path:
+    """The resolved write target, after checking it is safe to write.
+
+    ``inputs`` is an iterable of ``(path, what)`` pairs (or plain paths): the study, the
+    kit's notebooks, an input file, another output of the same command. Symlinks are
+    followed, so a link into the study is the study. ``folder`` says the target is a folder
+    the command fills; an existing non-empty folder must then be a kit output (see
+    :func:`is_kit_output`) unless ``force``. Raises :class:`UnsafeTarget` with a message
+    naming the option, the target and the input."""
+    real = _real(target)
+    for item in inputs:
+        path, what = (item if isinstance(item, tuple) else (item, "an input"))
+        if path is None:
+            continue
+        source = _real(path)
+        how = _relation(real, source)
+        if how:
+            raise UnsafeTarget(f"{option} {target}: refused: it {how} {what} ({source}); "
+                               "choose a path outside the study and the kit's own files")
+    if folder:
+        if real.exists() and not real.is_dir():
+            raise UnsafeTarget(f"{option} {target}: refused: it exists and is not a folder")
+        if real.is_dir() and not force and not is_kit_output(real, legacy):
+            try:
+                busy = next(iter(real.iterdir()), None) is not None
+            except OSError as exc:
+                raise UnsafeTarget(f"{option} {target}: cannot read the folder: {exc.strerror or exc}") from None
+            if busy:
+                raise UnsafeTarget(f"{option} {target}: refused: the folder already holds files interview-kit did "
+                                   "not write; choose a new or empty folder, or add --force to write into it")
+    elif real.is_dir():
+        raise UnsafeTarget(f"{option} {target}: refused: it is a folder; give a file name")
+    return real
+
+
+def mark_output(folder) -> Path:
+    """Write :data:`OUTPUT_MARKER` into ``folder`` (an output the kit wrote) and return it."""
+    path = Path(folder) / OUTPUT_MARKER
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("written by interview-kit: the kit may replace this folder\n", encoding="utf-8")
+    return path
+
+
+# -- spreadsheet formulas ---------------------------------------------------------------------------
+#: First characters that make a spreadsheet read a cell as a formula (or a DDE call).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def neutralise_cell(value):
+    """``value`` with a leading apostrophe when a spreadsheet would execute it: a string
+    starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (OWASP, "CSV
+    Injection"). Plain numbers (``-0.42``) and non-strings are returned unchanged."""
+    if not isinstance(value, str) or not value or not value.startswith(FORMULA_PREFIXES):
+        return value
+    if _NUMBER.match(value):
+        return value
+    return "'" + value
+
+
+def neutralise_csv_file(path) -> int:
+    """Rewrite a published CSV file with every cell passed through :func:`neutralise_cell`
+    (atomically, keeping its mode); returns how many cells changed (0: file untouched)."""
+    import csv
+    import io
+
+    path = Path(path)
+    text = path.read_bytes().decode("utf-8", errors="surrogateescape")  # bytes that are not UTF-8 stay as they are
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    changed = 0
+    for row in rows:
+        for i, cell in enumerate(row):
+            new = neutralise_cell(cell)
+            if new is not cell:
+                row[i] = new
+                changed += 1
+    if changed:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        atomic_write_bytes(path, buffer.getvalue().encode("utf-8", errors="surrogateescape"))
+    return changed
+
+
+# -- archives -------------------------------------------------------------------------------------
+MAX_ARCHIVE_BYTES = 512 * 1024 * 1024  # all members together, uncompressed
+MAX_MEMBER_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for members above 1 MiB
+MAX_MEMBERS = 100_000
+
+
+class ArchiveTooLarge(ValueError):
+    """An archive whose members would unpack to more than the limits allow."""
+
+
+def check_archive(archive, max_total: int = MAX_ARCHIVE_BYTES, max_member: int = MAX_MEMBER_BYTES,
+                  max_ratio: float = MAX_RATIO, max_members: int = MAX_MEMBERS) -> None:
+    """Raise :class:`ArchiveTooLarge` when a ``zipfile.ZipFile`` declares more than
+    ``max_members`` members, a member above ``max_member`` bytes or expanding more than
+    ``max_ratio`` times (members above 1 MiB), or more than ``max_total`` bytes in all.
+    Only the central directory is read; ``zipfile`` stops a member at its declared size, so
+    the declared sizes bound what can be decompressed."""
+    infos = archive.infolist()
+    if len(infos) > max_members:
+        raise ArchiveTooLarge(f"the archive has {len(infos):,} members (at most {max_members:,})")
+    total = 0
+    for info in infos:
+        size = info.file_size
+        if size > max_member:
+            raise ArchiveTooLarge(f"{info.filename} would unpack to {size:,} bytes (at most {max_member:,} a file)")
+        if size > 1024 * 1024 and size > max_ratio * max(info.compress_size, 1):
+            raise ArchiveTooLarge(f"{info.filename} would unpack to {size:,} bytes from {info.compress_size:,} "
+                                  f"(more than {max_ratio:g} times: a zip bomb?)")
+        total += size
+        if total > max_total:
+            raise ArchiveTooLarge(f"the archive would unpack to more than {max_total:,} bytes")
+
+
+# -- HTML --------------------------------------------------------------------------------------------
+def _url_filter(tag: str, attribute: str, value: str):
+    if attribute in ("href", "src", "cite") and value.strip().lower().startswith("data:"):
+        # an embedded figure may stay; a data: page behind a link may not
+        return value if tag == "img" and value.strip().lower().startswith("data:image/") else None
+    return value
+
+
+def clean_html(html: str) -> str:
+    """``html`` with only harmless markup: Ammonia's allow-list of tags (headings, lists,
+    tables, images, links, ...) and attributes plus ``class`` and ``title``; no ``<script>``
+    or ``<style>`` (content removed), no event handler, no ``javascript:`` URL, ``data:``
+    URLs only for images."""
+    import nh3
+
+    attributes = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
+    attributes["*"] = {"class", "title"}
+    attributes["input"] = {"type", "checked", "disabled"}
+    return nh3.clean(str(html), tags=set(nh3.ALLOWED_TAGS) | {"input"},
+                     attributes=attributes, url_schemes={"http", "https", "mailto", "data"},
+                     attribute_filter=_url_filter)
+
+
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+_UNSAFE_OUTPUTS = ("application/javascript", "text/javascript", "application/vnd.jupyter.widget-state+json",
+                   _WIDGET_VIEW, "image/svg+xml")
+
+
+def sanitize_notebook(nb):
+    """Make an executed notebook (an ``nbformat`` node, changed in place and returned) safe
+    to publish as HTML: Markdown outputs rendered and cleaned to HTML, HTML outputs passed
+    through :func:`clean_html`, JavaScript, inline SVG and widget outputs dropped (their
+    plain-text form stays), and the saved widget state removed."""
+    from nbconvert.filters.markdown import markdown2html
+
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if not data:
+                continue
+            for kind in _UNSAFE_OUTPUTS:
+                data.pop(kind, None)
+            if "text/markdown" in data:
+                data["text/html"] = clean_html(markdown2html(str(data.pop("text/markdown"))))
+            elif "text/html" in data:
+                data["text/html"] = clean_html(str(data["text/html"]))
+            if not data:
+                data["text/plain"] = ""
+    return nb
+
+
+# -- replacing files ----------------------------------------------------------------------------
+def pid_alive(pid: int) -> bool:
+    """True when a process with this id exists (ours or another user's)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def atomic_write_bytes(path, data: bytes) -> Path:
+    """Replace ``path`` with ``data`` through ``.<name>.<pid>.<random>.tmp`` beside it, then
+    ``os.replace``: a reader sees the old file or the new one, never half. The file keeps
+    its permission bits (a new file gets the umask's); the temporary file is removed on any
+    error, and :func:`sweep_temp_files` removes those of a killed process."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = _default_mode()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fchmod(fh.fileno(), mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+def atomic_write_text(path, text: str) -> Path:
+    """:func:`atomic_write_bytes` for UTF-8 text (newlines kept as given)."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
+_LEGACY_TEMP = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+
+
+def sweep_temp_files(folder, legacy_age: float = 24 * 3600) -> list[Path]:
+    """Remove the temporary files :func:`atomic_write_bytes` left in ``folder`` when its
+    process was killed (their process id no longer runs), and those an older kit left beside
+    a file (``.<name>.<8 characters>.tmp``, no process id) once ``legacy_age`` seconds old;
+    returns what was removed."""
+    import time
+
+    removed = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP.match(entry.name)
+        if match:
+            stale = not pid_alive(int(match["pid"]))
+        else:
+            match = _LEGACY_TEMP.match(entry.name)
+            try:
+                stale = bool(match) and (entry.parent / match["name"]).exists() and \
+                    time.time() - entry.stat().st_mtime > legacy_age
+            except OSError:
+                stale = False
+        if stale and entry.is_file() and not entry.is_symlink():
+            try:
+                entry.unlink()
+                removed.append(entry)
+            except OSError:
+                pass
+    return removed
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for an ``OSError`` saying the disk (or the user's quota) is full."""
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
