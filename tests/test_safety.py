@@ -397,7 +397,10 @@ def test_publish_replaces_the_report_in_one_step(tmp_path, monkeypatch, exchange
     finally:
         stop.set()
         watcher.join()
-    assert "MISSING" not in seen and (out / "index.html").read_text() == "report 29"
+    # With the exchange, OUT is never missing; the two-rename fallback has a window that
+    # sweep() repairs after a crash (tested below), so only the end state is asserted there.
+    assert (out / "index.html").read_text() == "report 29"
+    assert "MISSING" not in seen or not exchange
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
 
 
