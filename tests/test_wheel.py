@@ -26,10 +26,90 @@ import yaml
 
 from conftest import REPO
 
-pytestmark = pytest.mark.slow
-
 SCHEDULE = REPO / "templates" / "schedule"
 
+
+# --- fast: the layout the install relies on --------------------------------------------------
+
+def _quick_start() -> list[str]:
+    text = (REPO / "README.md").read_text()
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = section.split("```")
+    return [line for line in blocks[1].splitlines()[1:] if line.strip()]
+
+
+def test_quick_start_is_two_commands_and_ci_runs_both_tiers():
+    commands = _quick_start()
+    assert len(commands) == 2 and commands[0].endswith("interview-kit run") and "pip install . " in commands[0]
+    assert commands[1].endswith("python -m pytest")
+    ci = (REPO / ".ci" / "run").read_text().splitlines()
+    assert commands[1] in ci, ".ci/run must run the README's test command verbatim"
+    slow = [i for i, line in enumerate(ci) if "pytest -m slow" in line]
+    assert slow and min(slow) > ci.index(commands[1])
+    assert all("[ $? -eq 5 ]" in ci[i] for i in slow)  # a tier that selects nothing is no failure
+
+
+def test_every_package_of_the_kit_is_in_the_wheel():
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    packages = set(config["packages"])
+    found = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "kit").rglob("__init__.py")}
+    assert found <= packages, sorted(found - packages)
+    assert config["package-dir"] == {"kit.notebooks": "notebooks", "kit.templates": "templates"}
+
+
+def test_paths_find_the_shipped_folders_installed_or_in_a_checkout(tmp_path, monkeypatch):
+    import kit.paths as paths
+
+    assert (paths.notebooks_path() / "04-coding.ipynb").is_file()
+    assert (paths.templates_path() / "report" / "index.html.j2").is_file()
+    site = tmp_path / "site-packages"  # an install: the folders inside the package
+    (site / "kit" / "notebooks").mkdir(parents=True)
+    (site / "kit" / "templates").mkdir()
+    (site / "notebooks").mkdir()  # a stray folder of that name in site-packages is never used
+    monkeypatch.setattr(paths, "PACKAGE_DIR", site / "kit")
+    monkeypatch.setattr(paths, "REPO_DIR", site)
+    assert paths.notebooks_path() == site / "kit" / "notebooks"
+    assert paths.templates_path() == site / "kit" / "templates"
+    checkout = tmp_path / "checkout"  # a checkout: beside kit/, next to pyproject.toml
+    (checkout / "kit").mkdir(parents=True)
+    (checkout / "notebooks").mkdir()
+    monkeypatch.setattr(paths, "PACKAGE_DIR", checkout / "kit")
+    monkeypatch.setattr(paths, "REPO_DIR", checkout)
+    with pytest.raises(FileNotFoundError, match="reinstall"):
+        paths.notebooks_path()
+    (checkout / "pyproject.toml").write_text("")
+    assert paths.notebooks_path() == checkout / "notebooks"
+    with pytest.raises(FileNotFoundError, match="templates"):
+        paths.templates_path()
+
+
+def test_a_saved_figure_shows_as_its_png_on_any_backend(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+    import IPython
+    import IPython.display
+
+    from kit import plots
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: shown.append(obj))
+    fig = plots.empty_figure("Nothing yet", "no interviews")
+    plots.save(fig, tmp_path / "a.png")  # outside a kernel: saved, nothing shown
+    assert shown == [] and plt.fignum_exists(fig.number)
+
+    class Kernel:
+        kernel = object()
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: Kernel())
+    plots.save(fig, tmp_path / "b.png")
+    (image,) = shown
+    assert isinstance(image, IPython.display.Image) and image.data == (tmp_path / "b.png").read_bytes()
+    assert repr(image).startswith("<IPython.core.display.Image object")
+    assert not plt.fignum_exists(fig.number)  # closed: no backend-specific figure output follows
+
+
+# --- slow: build, install, run ----------------------------------------------------------------
 
 def _sources(dest: Path) -> Path:
     """A clean copy of the repository's tracked files (no build/, egg-info or local junk)."""
@@ -84,6 +164,7 @@ def installed(wheel, tmp_path_factory) -> Path:
     return bindir
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_what_the_commands_need(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for folder, inside in (("notebooks", "kit/notebooks"), ("templates", "kit/templates"),
@@ -105,6 +186,7 @@ def _run(bindir: Path, args, cwd: Path, **kw):
                           text=True, timeout=900, env=_clean_env(cwd, bindir), **kw)
 
 
+@pytest.mark.slow
 def test_commands_work_from_an_unrelated_folder(installed, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -146,6 +228,7 @@ def _cron_command() -> str:
     return lines[0].split(None, 5)[5]
 
 
+@pytest.mark.slow
 def test_the_cron_line_publishes_the_report(installed, tmp_path):
     research, reports, fake_bin = tmp_path / "srv" / "research", tmp_path / "srv" / "reports", tmp_path / "fake-bin"
     fake_bin.mkdir()
@@ -169,6 +252,7 @@ def test_the_cron_line_publishes_the_report(installed, tmp_path):
     assert "\tstart\t" in log[0] and log[-1].endswith("exit=0")
 
 
+@pytest.mark.slow
 def test_the_ci_workflow_publishes_the_report(installed, wheel, tmp_path):
     workflow = yaml.safe_load((SCHEDULE / "sprint-report.yml").read_text())
     env_block = workflow["env"]
