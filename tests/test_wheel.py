@@ -161,6 +161,12 @@ def installed(wheel, tmp_path_factory) -> Path:
                              capture_output=True, text=True, check=True).stdout.strip()
     ours = [p for p in dict.fromkeys(site.getsitepackages() + [sysconfig.get_paths()["purelib"]]) if Path(p).is_dir()]
     (Path(purelib) / "zz_test_dependencies.pth").write_text("\n".join(ours) + "\n")
+    # and the data files those dependencies installed beside site-packages (nbconvert's
+    # templates, JupyterLab's app folder, server extension config), as installing them would
+    for data in ("share/jupyter", "etc/jupyter"):
+        if (Path(sys.prefix) / data).is_dir():
+            (env_dir / data).parent.mkdir(parents=True, exist_ok=True)
+            (env_dir / data).symlink_to(Path(sys.prefix) / data, target_is_directory=True)
     return bindir
 
 
