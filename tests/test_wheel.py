@@ -47,6 +47,8 @@ def test_quick_start_is_two_commands_and_ci_runs_both_tiers():
     slow = [i for i, line in enumerate(ci) if "pytest -m slow" in line]
     assert slow and min(slow) > ci.index(commands[1])
     assert all("[ $? -eq 5 ]" in ci[i] for i in slow)  # a tier that selects nothing is no failure
+    agg = [line for line in ci if line.startswith("MPLBACKEND=Agg ")]
+    assert agg and "pytest -m \"\" notebooks" in agg[0] and "$?" not in agg[0]  # nbval under Agg, not skippable
 
 
 def test_every_package_of_the_kit_is_in_the_wheel():
