@@ -64,6 +64,25 @@ def cmd_new(args) -> int:
     return EXIT_OK
 
 
+def cmd_lab(args) -> int:
+    import subprocess
+
+    from kit.scaffold import LabError, lab_command, lab_copy
+
+    try:
+        target, written = lab_copy(args.dir, args.out)
+    except (LabError, FileNotFoundError) as exc:
+        print(f"interview-kit lab: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    kept = "" if written else " (existing copy kept as it was)"
+    print(f"working copy of the notebooks: {target}{kept}; {len(written)} notebook(s) written", file=sys.stderr)
+    command = lab_command(target, open_browser=not args.no_browser)
+    if args.dry_run:
+        print(" ".join(command))
+        return EXIT_OK
+    return subprocess.call(command, cwd=target)
+
+
 def cmd_check(args) -> int:
     from kit.check import check_study
 
@@ -272,6 +291,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", help="the folder to create; must not exist or be empty")
     p.add_argument("--example", choices=["pilot"], help="copy the bundled pilot study instead")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("lab", help="a working copy of the notebooks bound to a study, opened in JupyterLab")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--out", metavar="FOLDER",
+                   help="where the working copy goes (default: DIR-notebooks beside the study); never inside it")
+    p.add_argument("--no-browser", action="store_true", help="start JupyterLab without opening a browser")
+    p.add_argument("--dry-run", action="store_true",
+                   help="make the working copy and print the JupyterLab command instead of running it")
+    p.set_defaults(func=cmd_lab)
 
     p = sub.add_parser("check", help="validate every file of a study; problems as path:line: message")
     p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")

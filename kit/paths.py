@@ -1,8 +1,17 @@
-"""Where the kit's own files live: the bundled pilot, templates and notebooks."""
+"""Where the kit's own files live: the bundled pilot, templates and notebooks.
+
+An installed kit (``pip install .`` or the wheel) carries the top-level ``notebooks/`` and
+``templates/`` of the repository as ``kit/notebooks/`` and ``kit/templates/`` (mapped in
+``pyproject.toml``, one source of truth). A checkout or an editable install uses the top-level
+folders beside ``kit/`` directly.
+"""
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+
+__all__ = ["PACKAGE_DIR", "REPO_DIR", "pilot_path", "templates_path", "notebooks_path",
+           "resolve_study", "resolve_out"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
@@ -14,21 +23,27 @@ def pilot_path() -> Path:
 
 
 def _shipped(name: str) -> Path:
-    # A checkout (editable install) keeps these at the top level, beside kit/.
-    for candidate in (REPO_DIR / name, PACKAGE_DIR / "data" / name):
+    # Installed: inside the package. Checkout (editable install): beside kit/, in the repository
+    # that holds pyproject.toml (so a stray folder of that name in site-packages is never used).
+    candidates = [PACKAGE_DIR / name]
+    if (REPO_DIR / "pyproject.toml").is_file():
+        candidates.append(REPO_DIR / name)
+    for candidate in candidates:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(
-        f"cannot find the kit's {name}/ folder; install interview-kit from a checkout "
-        f"(pip install -e .) so {name}/ sits beside kit/"
+        f"cannot find the kit's {name}/ folder (looked in {', '.join(map(str, candidates))}); "
+        f"reinstall interview-kit: pip install --force-reinstall interview-kit"
     )
 
 
 def templates_path() -> Path:
+    """The study templates, the report template and the schedule templates."""
     return _shipped("templates")
 
 
 def notebooks_path() -> Path:
+    """The workflow notebooks (``NN-*.ipynb``) and ``training/``."""
     return _shipped("notebooks")
 
 

@@ -35,7 +35,10 @@ def talk_ratio_chart(table, target: float = 0.20):
 
 
 def save(fig, path) -> None:
-    """Save a figure as PNG, writing to a temporary file first."""
+    """Save a figure as PNG, writing to a temporary file first.
+
+    In a notebook the saved PNG is shown and the figure closed, so what a notebook shows is
+    the file the report uses and does not depend on matplotlib's backend (inline or Agg)."""
     from pathlib import Path
     import os
     import tempfile
@@ -46,6 +49,21 @@ def save(fig, path) -> None:
     os.close(fd)
     fig.savefig(tmp, dpi=110)
     os.replace(tmp, path)
+    _show_saved(fig, path)
+
+
+def _show_saved(fig, path) -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return
+    shell = get_ipython()
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return
+    from IPython.display import Image, display
+
+    display(Image(data=path.read_bytes(), format="png"))
+    plt.close(fig)
 
 
 def empty_figure(title: str, message: str):

@@ -163,6 +163,24 @@ def tree_snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(scope="session")
+def pilot_run(tmp_path_factory) -> Path:
+    """`interview-kit run` on the bundled pilot, once per test session (slow tier only): the
+    report folder with the executed notebooks, ``tables/``, ``figures/``, ``program.json``."""
+    from kit.pipeline import run
+
+    out = tmp_path_factory.mktemp("pilot-run") / "report"
+    run(None, out, progress=False)
+    return out
+
+
+def pytest_collection_modifyitems(config, items):
+    # nbval's items (every cell of every notebook, executed and compared) are the slow tier.
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config):
     # Build the kit's NLTK data in a private folder for the test run, not in the user's home.
     import os

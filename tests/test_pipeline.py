@@ -17,16 +17,13 @@ from kit.pipeline import LOG_NAME, NotebookFailed, PrivacyLeak, dependencies, es
 from kit.safety import mark_output
 from conftest import REPO, tree_snapshot, write
 
-pytestmark = pytest.mark.slow
+@pytest.fixture
+def pilot_report(pilot_run):
+    # the pilot is run once per test session (conftest.pilot_run), shared with test_notebooks
+    return pilot_run, pilot_run / "index.html"
 
 
-@pytest.fixture(scope="module")
-def pilot_report(tmp_path_factory):
-    out = tmp_path_factory.mktemp("run") / "report"
-    index = run(None, out, progress=False)
-    return out, index
-
-
+@pytest.mark.slow
 def test_run_writes_report_and_executed_notebooks(pilot_report):
     out, index = pilot_report
     assert index == out / "index.html" and index.is_file()
@@ -41,6 +38,7 @@ def test_run_writes_report_and_executed_notebooks(pilot_report):
     assert (out / "tables" / "talk_ratio.csv").is_file()
 
 
+@pytest.mark.slow
 def test_shared_outputs_hold_no_names_or_emails(pilot_report):
     out, _ = pilot_report
     people = kit.load_study(kit.paths.pilot_path()).participants
@@ -53,6 +51,7 @@ def test_shared_outputs_hold_no_names_or_emails(pilot_report):
             assert not leaked, f"{path.name} shows {leaked[:3]}"
 
 
+@pytest.mark.slow
 def test_first_names_contacts_absent_from_the_report(pilot_report):
     import pandas as pd
 
@@ -72,6 +71,7 @@ def test_first_names_contacts_absent_from_the_report(pilot_report):
     assert "[phone]" in html and "[email]" in html
 
 
+@pytest.mark.slow
 def test_contact_details_in_quotes_redacted_in_every_table(pilot_report):
     out, _ = pilot_report
     files = [p for p in sorted(out.rglob("*")) if p.suffix in (".csv", ".html", ".ipynb", ".json", ".md")]
@@ -80,6 +80,7 @@ def test_contact_details_in_quotes_redacted_in_every_table(pilot_report):
     assert len(files) > 20 and not leaks, leaks
 
 
+@pytest.mark.slow
 def test_first_names_of_participants_are_redacted_in_published_notebooks(pilot_report):
     import re
 
@@ -93,6 +94,7 @@ def test_first_names_of_participants_are_redacted_in_published_notebooks(pilot_r
         assert not shown, f"{path.name} shows {shown}"
 
 
+@pytest.mark.slow
 def test_run_log_has_one_line_per_notebook(pilot_report):
     out, _ = pilot_report
     lines = (out / LOG_NAME).read_text().splitlines()
@@ -102,6 +104,7 @@ def test_run_log_has_one_line_per_notebook(pilot_report):
         assert float(seconds) > 0 and status == "ok"
 
 
+@pytest.mark.slow
 def test_tables_are_the_same_on_a_second_run(pilot_report, tmp_path):
     out, _ = pilot_report
     some = [nb for nb in workflow_notebooks() if nb.stem in ("03-capture", "08-sprint-report")]
@@ -118,6 +121,7 @@ def test_tables_are_the_same_on_a_second_run(pilot_report, tmp_path):
         assert (first / "tables" / name).read_bytes() == (out / "tables" / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_quotes_only_from_consenting_participants(pilot_report):
     import pandas as pd
 
@@ -141,6 +145,7 @@ def _broken_notebooks(tmp_path) -> list[Path]:
     return [good, bad]
 
 
+@pytest.mark.slow
 def test_failed_notebook_is_named_and_previous_report_kept(tmp_path):
     out = tmp_path / "report"
     write(out / "index.html", "the last good report")
@@ -169,6 +174,7 @@ def test_study_errors_stop_before_any_notebook(study_dir, tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_cli_run_prints_the_report_path(tmp_path, study_dir):
     out = tmp_path / "r"
     proc = subprocess.run([sys.executable, "-m", "kit", "run", str(study_dir), "--out", str(out), "--quiet"],
@@ -218,6 +224,7 @@ def test_dependencies_and_estimates_plan_the_run(tmp_path):
     assert estimates([a, c], tmp_path / "run.log") == {"01-a": 30.0, "03-c": 2.5}
 
 
+@pytest.mark.slow
 def test_independent_notebooks_run_side_by_side_and_the_report_last(tmp_path):
     folder = tmp_path / "nbs"
     slow = "import time\ntime.sleep(3)"
@@ -242,6 +249,7 @@ def test_independent_notebooks_run_side_by_side_and_the_report_last(tmp_path):
     assert 'href="notebooks/01-one.html"' in html and (out / "notebooks" / "01-one.html").is_file()
 
 
+@pytest.mark.slow
 def test_names_shown_by_a_notebook_are_redacted(study_dir, tmp_path):
     nb = _notebook(tmp_path / "nbs" / "01-shows.ipynb",
                    "import kit\nkit.load_study(study_dir).participants[['id', 'name', 'email']]")
@@ -254,6 +262,7 @@ def test_names_shown_by_a_notebook_are_redacted(study_dir, tmp_path):
     assert "Jo Park" in (out / "notebooks" / "01-shows.ipynb").read_text()
 
 
+@pytest.mark.slow
 def test_a_notebook_that_writes_names_fails_the_run(study_dir, tmp_path):
     nb = _notebook(tmp_path / "nbs" / "01-leaky.ipynb",
                    "import kit, pathlib\n"

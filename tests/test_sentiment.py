@@ -230,6 +230,7 @@ def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     assert nltkdata.data_dir() == tmp_path / "explicit"
 
 
+@pytest.mark.slow  # processes racing to build the data: tens of seconds
 def test_concurrent_builders_race_safely(tmp_path):
     data = tmp_path / "race"
     code = (
@@ -407,6 +408,7 @@ def _vader_texts(draw):
     return draw(st.sampled_from(["", " ", "!"])) + text + draw(st.sampled_from(_PUNCT))
 
 
+@pytest.mark.slow  # 600 fuzzed texts against NLTK
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_vader_texts())
 def test_hypothesis_vocabulary_identical_to_nltk(sia, text):
