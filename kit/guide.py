@@ -50,9 +50,11 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from kit import guide_grammar as _grammar
+from kit.guide_grammar import grammar_problems, topic_overlap  # noqa: F401 (public)
 from kit.errors import Problem, StudyError
 
-FLAGS = ("leading", "closed", "hypothetical", "double-barreled")
+FLAGS = ("leading", "closed", "hypothetical", "double-barreled", "generalizing")
 KINDS = ("story", "open", "probe", "future", "closed")
 ROLES = ("opener", "targeted", "future", "probe")
 FORMATS = ("micro", "full")
@@ -319,6 +321,7 @@ _CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"),
     (r"\bain't\b", "is not"), (r"\blet's\b", "let us"),
     (r"\b(\w+)n't\b", r"\1 not"),
+    (r"\b(who|what|how|where|why|when)'d (you|they|we|he|she|it|i)\b(?! (\w+ )?(be|want|like|need|pay|change|use|choose|do if)\b)", r"\1 did \2"),
     (r"\b(you|we|they|i|he|she|it|that|there|who|what)'d\b", r"\1 would"),
     (r"\b(you|we|they|i|he|she|it|that|there|who|what)'ll\b", r"\1 will"),
     (r"\b(you|we|they|what|who|there)'re\b", r"\1 are"),
@@ -329,6 +332,8 @@ _CONTRACTIONS = [
 
 
 def _normalise_quotes(text: str) -> str:
+    text = re.sub(r"\b(don|doesn|didn|isn|wasn|aren|weren|wouldn|couldn|shouldn|haven|hasn|won|can)t\b",
+                  r"\1't", text, flags=re.I)  # "dont" typed without the apostrophe
     return (text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
             .replace("\u201d", '"').replace("\u2014", " - ").replace("\u2013", " - "))
 
@@ -727,7 +732,7 @@ _PURCHASE = {"use", "pay", "buy", "try", "switch", "sign", "upgrade", "renew", "
              "sign", "rent", "hire", "replace"}
 _ADOPT = {"use", "pay", "buy", "try", "switch", "sign", "upgrade", "renew", "subscribe", "recommend",
           "download", "install", "adopt", "purchase", "order", "join", "spend"}
-_KNEW_VERBS = {"knew", "thought", "said", "felt", "expected", "hoped", "realised", "realized",
+_KNEW_VERBS = {"say", "expect", "assume", "believe", "knew", "thought", "said", "felt", "expected", "hoped", "realised", "realized",
                "decided", "promised", "worried", "assumed", "told", "believed", "guessed",
                "feared", "suspected", "wondered", "hoping", "think", "mean", "meant"}
 
@@ -895,6 +900,9 @@ def _double_detail(s: _Sentence) -> tuple[str, int, str]:
         nxt = toks[j]
         if (prev, nxt) in FIXED_PAIRS or nxt in AFTER_CONJ_FILLERS and nxt not in {"the", "like", "also"}:
             continue
+        if "then" in toks[i + 1:j] or all(w in DISCOURSE or w in {",", "yeah", "so", "ok", "okay", "right"}
+                                          for w in toks[:i]):
+            continue  # "..., and then what happened?" is one story; "Yeah, and who ..." one question
         if nxt in {"?", ".", "!"}:
             continue
         # "between X and Y" / "both X and Y" / "either X or Y"
@@ -1921,10 +1929,13 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
         clean = clean[1:-1].strip()  # the whole question in quotes
     sents = [_Sentence(s) for s in _sentences(clean)]
     reasons: dict[str, str] = {}
-    checks = (("leading", _leading), ("closed", _closed), ("hypothetical", _hypothetical),
-              ("double-barreled", _double_barreled))
-    for flag, fn in checks:
-        r = fn(sents) if sents else ""
+    raw = [s.raw for s in sents]
+    checks = (("leading", _leading, _grammar.leading), ("closed", _closed, None),
+              ("hypothetical", _hypothetical, _grammar.hypothetical),
+              ("double-barreled", _double_barreled, _grammar.double_barreled),
+              ("generalizing", None, _grammar.generalizing))
+    for flag, fn, rule in checks:
+        r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "")
         if r:
             reasons[flag] = r
     return sents, reasons
@@ -2137,7 +2148,7 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str) -> dic
             err(q["line"], "the opener should be the first question", "warning")
     if questions and not futures:
         err(last_line, "missing closer: end with one future question "
-                       "('If you could change one thing about ..., what would it be?')")
+                       "about real plans ('Looking ahead to your next ..., what are you planning to do?')")
     if fmt == "micro" and len(futures) > 1:
         for q in futures[:-1]:
             err(q["line"], f"more than one future closer (the last is on line {futures[-1]['line']})")

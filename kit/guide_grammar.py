@@ -1,0 +1,883 @@
+"""Grammar-level rules of the question linter (used by :mod:`kit.guide`).
+
+The rules look at the shape of a question, not at tuned phrasings. Each word gets its
+possible parts of speech from a closed-class table (determiners, pronouns, prepositions,
+auxiliaries, wh-words, spoken fillers) or, for open-class words, from the lexicon that ships
+inside the ``lemminflect`` wheel (``getAllLemmas``: NOUN, VERB, ADJ, ADV); the evaluative
+strength of a word is its valence in VADER's lexicon (the ``vader_lexicon.txt`` shipped in
+the ``vaderSentiment`` wheel, Hutto & Gilbert 2014). Nothing is downloaded.
+
+=================  =========================================================================
+rule               fires on
+=================  =========================================================================
+coordination       two conjuncts of the same kind joined by *and* in the asked clause
+(double-barreled)  (fillers such as "um", "you know" and commas inside the pair are skipped):
+                   two noun phrases ("the price and the delivery"), two prepositional
+                   phrases or purposes ("for budgeting and for reporting", "before and
+                   after"), two predicative adjectives ("reliable and quick"), two verb
+                   phrases ("price a job and chase the payment"), two time frames ("this
+                   year and last year"), two occasions ("the last time you A and the last
+                   time you B"), a second clause ("..., and how do you track them?").
+                   Not: lexicalised binomials ("terms and conditions"), "between X and Y",
+                   a pair of agents with a pronoun ("you and your partner"), a pair that
+                   modifies one noun ("the housing and benefits team"), "and then",
+                   coordination inside the description of one episode ("the last time you
+                   bought bread and milk").
+evaluation         praise or blame built into the question or its preamble (leading):
+                   an evaluative adjective on the thing asked about ("our friendly staff"),
+                   "how" + an evaluative adjective or adverb ("how badly", "how amazing"),
+                   "how much" + a comparative ("how much easier"), an evaluative superlative
+                   ("the best thing about", "the most annoying part"), a preamble in the
+                   interviewer's voice that praises the thing or the effort behind it ("We
+                   worked really hard on it."), "you must have ...".
+irrealis           a question about something that does not exist (hypothetical): a
+                   conditional or counterfactual modal ("would", "'d") in the asked clause
+                   that is not reported speech ("what did you think would happen") nor a
+                   request for a judgement ("would you say"); ideal-world and wish nouns
+                   ("ideal", "dream", "perfect world", "magic wand"); "will you" + a
+                   decision verb; scenario openers ("imagine", "suppose", "say we ...").
+generalizing       a habitual or frequency question instead of a specific instance:
+                   frequency adverbs and phrases ("usually", "typically", "in general",
+                   "tend to"), "how often / how frequently / how regularly", "a typical /
+                   an average / your usual / your normal" + noun. Not when the question is
+                   anchored in one past episode ("last Tuesday, when the usual pharmacist
+                   was away").
+=================  =========================================================================
+
+API: :func:`words`, :func:`tags`, :func:`valence`, :func:`double_barreled`,
+:func:`leading`, :func:`hypothetical`, :func:`generalizing`. Each detector takes the list of
+sentences of one question (strings) and returns a reason string, or ``""``.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+__all__ = [
+    "FILLERS",
+    "words",
+    "tags",
+    "valence",
+    "double_barreled",
+    "leading",
+    "hypothetical",
+    "generalizing",
+    "topic_overlap",
+    "grammar_problems",
+]
+
+FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "uhm", "umm", "errm", "eh"}
+DETS = {"the", "a", "an", "this", "that", "these", "those", "your", "my", "our", "their", "his",
+        "her", "its", "each", "every", "some", "any", "no", "both", "either", "all", "another"}
+POSSESSIVES = {"your", "my", "our", "their", "his", "her", "its"}
+PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "him", "one",
+            "someone", "anyone", "everyone", "somebody", "anybody", "everybody", "y'all"}
+PERSONAL = {"i", "you", "we", "they", "he", "she", "me", "us", "them", "him"}
+PREPS = {"about", "above", "across", "after", "against", "along", "among", "around", "as", "at",
+         "before", "behind", "below", "beside", "between", "by", "during", "for", "from", "in",
+         "inside", "into", "near", "of", "off", "on", "onto", "out", "outside", "over", "since",
+         "through", "throughout", "to", "toward", "towards", "under", "until", "up", "upon",
+         "with", "within", "without", "via", "per", "like", "than"}
+AUX = {"do", "does", "did", "is", "are", "was", "were", "am", "be", "been", "have", "has", "had",
+       "can", "could", "will", "would", "should", "shall", "may", "might", "must"}
+MODALS = {"can", "could", "will", "would", "should", "shall", "may", "might", "must"}
+WH = {"what", "how", "why", "when", "where", "who", "whom", "whose", "which"}
+SUBORDINATORS = {"when", "whenever", "if", "because", "while", "after", "before", "until",
+                 "unless", "since", "although", "though", "once", "as", "where", "so", "that",
+                 "whether"}
+COORD = {"and", "&"}
+# discourse words that do not belong to either conjunct
+_SKIP_AFTER_AND = {"also", "maybe", "perhaps", "separately", "especially", "particularly",
+                   "finally", "lastly", "just", "even", "probably"}
+# a following "then"/"so" makes "and" a sequence of events, not a second ask
+_SEQUENCE = {"then", "so", "afterwards", "next", "now", "yet", "still", "eventually"}
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[?,.;:!()\u2014]")
+_CONTRACTIONS = [
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bain't\b", "is not"),
+    (r"\blet's\b", "let us"), (r"\b(\w+)n't\b", r"\1 not"),
+    (r"\b(i|you|we|they|he|she|it|that|there)'d\b", r"\1 would"),
+    (r"\b(i|you|we|they|he|she|it|that|there|what|who)'ll\b", r"\1 will"),
+    (r"\b(\w+)'re\b", r"\1 are"), (r"\b(\w+)'ve\b", r"\1 have"), (r"\bi'm\b", "i am"),
+    (r"\b(it|what|that|there|who|how|where|when|why|here|he|she)'s\b", r"\1 is"),
+    (r"\b(how|what|where|who|why|when)'d\b", r"\1 'd"),
+]
+
+
+# --------------------------------------------------------------------------------------
+# Words and their parts of speech
+# --------------------------------------------------------------------------------------
+def _normalise(text: str) -> str:
+    return (str(text).replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+            .replace("\u201d", '"').replace("\u2014", " , ").replace("\u2013", " , ")
+            .replace(" - ", " , "))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased tokens with contractions expanded and spoken fillers removed ("um",
+    "uh", "er"; "you know" and "like" between commas or after "and")."""
+    low = _normalise(text).lower()
+    low = re.sub(r'"[^"]*"', " quoted ", low)
+    for pattern, repl in _CONTRACTIONS:
+        low = re.sub(pattern, repl, low)
+    toks = [_correct(t) for t in _TOKEN.findall(low)]
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in FILLERS:
+            i += 1
+            continue
+        if t == "you" and i + 1 < len(toks) and toks[i + 1] == "know" and (
+                i + 2 >= len(toks) or toks[i + 2] in {",", "the", "a", "an", "?"}) and (
+                not out or out[-1] in {",", "and", "the", "or"}):
+            i += 2
+            continue
+        if t == "like" and (not out or out[-1] in {",", "and", "or", "so", "you"} and (
+                i + 1 < len(toks) and toks[i + 1] in DETS | {","} | PRONOUNS)) and not (
+                out and out[-1] in {"you", "i", "we", "they", "would", "feel", "look", "looks"}):
+            i += 1
+            continue
+        out.append(t)
+        i += 1
+    # commas left next to "and" by the fillers: "the delivery and, um, the packaging"
+    clean: list[str] = []
+    for k, t in enumerate(out):
+        if t == "," and clean and clean[-1] in COORD:
+            continue
+        if t == "," and k + 1 < len(out) and out[k + 1] in COORD:
+            continue
+        clean.append(t)
+    return clean
+
+
+_CORRECTABLE = sorted(AUX | WH | PREPS | {"the", "your", "about", "usually", "normally", "typically",
+                                        "generally", "often", "always", "think", "what", "would",
+                                        "receive", "really", "quality", "price", "prices", "great",
+                                        "awful", "easier", "features", "through", "frequently"})
+
+
+_KNOWN = DETS | PRONOUNS | FILLERS | {"and", "or", "but", "nor", "not", "yes", "no", "ok", "okay", "yeah",
+                                    "hmm", "let", "etc", "via", "app", "apps", "gp", "nhs", "vat", "hr"}
+
+
+@lru_cache(maxsize=20000)
+def _correct(token: str) -> str:
+    """A common typo of a function word or cue word ("wuold", "abuot", "ususally", "teh") put
+    right; other words unchanged. Only words unknown to the lexicon are corrected."""
+    if len(token) < 3 or not token.isalpha() or token in _CORRECTABLE or token in _KNOWN:
+        return token
+    get_all, _ = _lemma_api()
+    if get_all is not None and get_all(token):
+        return token
+    if token in _vader():
+        return token
+    import difflib
+    close = difflib.get_close_matches(token, _CORRECTABLE, n=1, cutoff=0.8)
+    if close:
+        return close[0]
+    strong = [w for w, v in _vader().items() if abs(v) >= 1.5 and w.isalpha() and abs(len(w) - len(token)) <= 1]
+    close = difflib.get_close_matches(token, strong, n=1, cutoff=0.85)
+    return close[0] if close else token
+
+
+@lru_cache(maxsize=1)
+def _lemma_api():
+    try:
+        from lemminflect import getAllLemmas, getInflection
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None, None
+    return getAllLemmas, getInflection
+
+
+@lru_cache(maxsize=20000)
+def tags(word: str) -> frozenset:
+    """The parts of speech a word can have: closed classes from the tables above (DET,
+    PRON, PREP, AUX, WH, CONJ, PUNCT), open classes from lemminflect's lexicon (NOUN, VERB,
+    ADJ, ADV). An unknown word (a name, a typo) is taken for a NOUN."""
+    w = word.lower()
+    out = set()
+    if not re.match(r"[a-z0-9]", w):
+        return frozenset({"PUNCT"})
+    if w in DETS:
+        out.add("DET")
+    if w in PRONOUNS:
+        out.add("PRON")
+    if w in PREPS:
+        out.add("PREP")
+    if w in AUX:
+        out.add("AUX")
+    if w in WH:
+        out.add("WH")
+    if w in {"and", "or", "&", "but", "nor"}:
+        out.add("CONJ")
+    if out and w not in {"like", "out", "up", "before", "after", "since", "as", "that", "this",
+                         "these", "those", "one", "will", "can", "may", "must", "do", "have",
+                         "be", "been", "over", "off"}:
+        return frozenset(out)
+    get_all, _ = _lemma_api()
+    if "-" in w:
+        parts = w.split("-")
+        head = tags(parts[-1]) & {"NOUN", "ADJ"}
+        if parts[-1].endswith(("ing", "ed")) or parts[0] in {"well", "self", "high", "low", "long",
+                                                             "short", "top", "best", "world"}:
+            return frozenset(out | {"ADJ"})
+        return frozenset(out | (head or {"NOUN"}))
+    if get_all is not None:
+        found = get_all(w)
+        for upos in found:
+            if upos in {"NOUN", "VERB", "ADJ", "ADV"}:
+                out.add(upos)
+            elif upos == "PROPN":
+                out.add("NOUN")
+            elif upos == "AUX":
+                out.add("AUX")
+    if w.isdigit():
+        out.add("NUM")
+    if not out:
+        out.add("ADV" if w.endswith("ly") else "NOUN")
+    return frozenset(out)
+
+
+def lemma(word: str, upos: str) -> str:
+    get_all, _ = _lemma_api()
+    if get_all is None:
+        return word
+    found = get_all(word).get(upos)
+    return found[0] if found else word
+
+
+def is_base_verb(word: str) -> bool:
+    return "VERB" in tags(word) and lemma(word, "VERB") == word
+
+
+def is_past_verb(word: str) -> bool:
+    return "VERB" in tags(word) and lemma(word, "VERB") != word and not word.endswith(("ing", "s"))
+
+
+@lru_cache(maxsize=1)
+def _vader() -> dict:
+    text = ""
+    try:
+        import vaderSentiment
+        path = os.path.join(os.path.dirname(vaderSentiment.__file__), "vader_lexicon.txt")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (ImportError, OSError):  # pragma: no cover - a declared dependency
+        return {}
+    lex = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            try:
+                lex[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return lex
+
+
+# Words VADER scores that describe a fact about the thing rather than judge it.
+_DESCRIPTIVE = {"free", "clean", "safe", "clear", "secure", "fair", "no", "yes", "ok", "okay",
+                "like", "want", "wanted", "please", "help", "helps", "support", "thanks", "thank",
+                "care", "hard", "difficult", "difficulty", "problem", "problems", "wrong", "worried",
+                "hope", "hoping", "important", "true", "trust", "share", "well", "sure", "matter",
+                "interested", "interest", "chance", "fine", "kind", "right", "pretty", "top",
+                "join", "joined", "agree", "lost", "loss", "fail", "failed", "miss", "missed",
+                "late", "sick", "pain", "risk", "cancel", "cancelled", "complain", "complaint",
+                "stop", "stopped", "damage", "damaged", "broke", "broken", "leave", "left", "no one",
+                "popular", "save", "saved", "saving", "savings", "benefit", "benefits", "credit",
+                "challenge", "challenging", "accept", "accepted", "ready", "reach", "win", "ideal",
+                "perfect", "dream", "welcome", "good", "bad", "fun", "nice", "honest", "honestly"}
+
+
+def valence(word: str) -> float:
+    """VADER valence of a word (-4..4), also through its adjective lemma ("coolest" ->
+    "cool"); 0.0 when the word is not in the lexicon or only describes a fact."""
+    w = word.lower()
+    if w in _DESCRIPTIVE:
+        return 0.0
+    lex = _vader()
+    if w in lex:
+        return lex[w]
+    base = lemma(w, "ADJ")
+    if base != w and base not in _DESCRIPTIVE and base in lex:
+        return lex[base]
+    if w.endswith("ly") and len(w) > 4:  # "poorly" -> "poor", "happily" -> "happy"
+        for stem in (w[:-2], w[:-3] + "y", w[:-2] + "e"):
+            if stem in lex and stem not in _DESCRIPTIVE:
+                return lex[stem]
+    if "-" in w:
+        vals = [valence(p) for p in w.split("-")]
+        return max(vals, key=abs) if vals else 0.0
+    return 0.0
+
+
+# --------------------------------------------------------------------------------------
+# Clauses
+# --------------------------------------------------------------------------------------
+def _question_parts(sentences: list[str]) -> tuple[list[list[str]], list[list[str]]]:
+    """(asked clauses, preamble statements) as token lists. A sentence is asked when it
+    ends with "?" or is a request ("tell me", "walk me through", "describe")."""
+    asked, pre = [], []
+    for s in sentences:
+        toks = words(s)
+        if not toks:
+            continue
+        if toks[-1] == "?" or _is_request(toks):
+            asked.append(toks)
+        else:
+            pre.append(toks)
+    if not asked and pre:
+        asked, pre = [pre[-1]], pre[:-1]
+    return asked, pre
+
+
+_REQUEST_HEADS = {"tell", "walk", "describe", "talk", "take", "share", "explain", "run", "give",
+                  "think", "recall", "remember", "imagine", "suppose", "picture", "paint"}
+
+
+def _is_request(toks: list[str]) -> bool:
+    content = [t for t in toks if t not in {"so", "ok", "okay", "right", "now", "and", ",", "well",
+                                            "please", "yeah", "alright"}]
+    if not content:
+        return False
+    if content[0] in {"can", "could", "would", "will"} and len(content) > 2 and content[1] == "you":
+        content = content[2:]
+    return content[0] in _REQUEST_HEADS
+
+
+def _head_index(toks: list[str]) -> int:
+    for i, t in enumerate(toks):
+        if t in WH or t in AUX or t in _REQUEST_HEADS:
+            return i
+    return 0
+
+
+# --------------------------------------------------------------------------------------
+# Double-barreled: coordination
+# --------------------------------------------------------------------------------------
+_EPISODE_NOUNS = {"time", "times", "day", "moment", "occasion", "visit", "week", "month", "year",
+                  "shift", "trip", "order", "call", "appointment", "meeting", "lesson", "job",
+                  "project", "interview", "night", "weekend", "session", "round"}
+_EPISODE_FRAME = re.compile(
+    r"\b(the|your|a|that|one) (last|first|most recent|recent|latest|previous)\b|"
+    r"\ba (time|day|moment|case|situation|occasion) (when|where|that|you)\b|"
+    r"\b(last|this|yesterday) (time|week|month|year|night|weekend|morning)\b")
+_TIME_WORDS = {"year", "month", "week", "term", "semester", "quarter", "season", "day", "time",
+               "morning", "afternoon", "evening", "night", "weekend", "summer", "winter",
+               "spring", "autumn"}
+
+
+def _fixed_pairs() -> set:
+    from kit.guide import FIXED_PAIRS  # imported here: kit.guide imports this module
+    return FIXED_PAIRS
+
+
+def _np_end(toks: list[str], j: int) -> int:
+    """Index just past a noun phrase starting at j (determiners, adjectives, nouns)."""
+    k = j
+    n = len(toks)
+    while k < n and toks[k] in DETS | {"last", "next", "first", "new", "old", "other"}:
+        k += 1
+    while k < n and (tags(toks[k]) & {"ADJ", "NOUN", "NUM"}) and not (tags(toks[k]) & {"AUX", "WH", "PREP", "CONJ", "PRON"}):
+        k += 1
+        if k < n and toks[k] == "'s":
+            k += 1
+    return k
+
+
+def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
+    """What a coordination at toks[i] joins: 'np', 'pp', 'adj', 'vp', 'clause' or ''."""
+    prev, nxt = toks[i - 1], toks[j]
+    tp, tn = tags(prev), tags(nxt)
+    after = toks[j + 1] if j + 1 < len(toks) else "?"
+    if nxt in WH:
+        return "clause"
+    if nxt in AUX and (after in PERSONAL or after in DETS or after == "there"):
+        return "clause"
+    if "PREP" in tp and "PREP" in tn:
+        return "pp"  # "before and after"
+    if "ADJ" in tp and "PREP" in tn and toks[:1] and toks[0] in AUX and prev not in PREPS:
+        return "adj"  # "Was the parcel undamaged and on time?"
+    if "PREP" in tn and nxt not in {"like", "than", "as", "of", "to"}:
+        # "for budgeting and for reporting": the same role twice
+        left = toks[:i]
+        if any("PREP" in tags(w) for w in left[-6:]):
+            return "pp"
+        return ""
+    if nxt in DETS or nxt in {"last", "next", "this", "first"}:
+        if "NOUN" in tp or "ADJ" in tp or "NUM" in tp or prev in _TIME_WORDS:
+            return "np"
+        if "VERB" in tp and not tp & {"NOUN", "ADJ"}:
+            return "vp-obj"  # "book a patient in and chase ..." handled by the verb check
+        return ""
+    if prev in {"well", "badly", "poorly"}:
+        return ""
+    if "ADJ" in tp and nxt in {"well", "badly", "poorly", "very", "really", "too"} and "VERB" in tags(after) | tags(lemma(after, "ADJ")):
+        return "adj"  # "safe and well organised"
+    if "ADJ" in tp and ("ADJ" in tn or nxt in {"well", "badly", "poorly"}) and not ("NOUN" in tn and after not in {"?", ",", "."}):
+        return "adj"
+    if "VERB" in tn and is_base_verb(nxt) and (after in DETS or after in PRONOUNS or "NOUN" in tags(after) or after in {"?", "."} or "ADJ" in tags(after)
+                                                  or (after in PREPS and after not in {"of", "like", "than"})):
+        # two verbs: "plan loads and schedule drivers", "recruit and train"
+        if "VERB" in tp or "NOUN" in tp or "PRON" in tp or "ADV" in tp:
+            return "vp"
+    if "NOUN" in tp and ("NOUN" in tn or "ADJ" in tn):
+        return "np"
+    if "ADJ" in tp and "NOUN" in tn:
+        return "np"
+    return ""
+
+
+_JUDGING = re.compile(r"\b(feel|felt|think|thought|find|found|opinion|view|views|satisfied|happy|"
+                      r"rate|like|dislike|compare|impression|make of|how (is|was|were|are|is|has been)|"
+                      r"how did .* go)\b")
+
+
+def _subject_pair(toks: list[str], i: int, j: int) -> bool:
+    """A pair of agents: "you and your partner", "your mum and dad"."""
+    left = toks[max(0, i - 3):i]
+    end = _np_end(toks, j)
+    right = toks[j:end] if end > j else toks[j:j + 1]
+    return bool(set(left) & PERSONAL or set(right[:1]) & PERSONAL)
+
+
+def double_barreled(sentences: list[str]) -> str:
+    """Two asks joined in one question (see the module table)."""
+    asked, _ = _question_parts(sentences)
+    fixed = _fixed_pairs()
+    for toks in asked:
+        n = len(toks)
+        h = _head_index(toks)
+        for i, t in enumerate(toks):
+            if t not in COORD or i <= h or i + 1 >= n:
+                continue
+            j = i + 1
+            while j < n and toks[j] in _SKIP_AFTER_AND | {","}:
+                j += 1
+            if j >= n or toks[j] in {"?", ".", "!"}:
+                continue
+            k = i - 1
+            while k > 0 and toks[k] == ",":
+                k -= 1
+            prev, nxt = toks[k], toks[j]
+            if nxt in _SEQUENCE or prev in {"then"}:
+                continue
+            if (prev, nxt) in fixed or (lemma(prev, "NOUN"), lemma(nxt, "NOUN")) in fixed:
+                continue
+            if nxt in {"that", "so", "stuff", "things", "everything", "all", "whatnot", "more"} and (
+                    j + 1 >= n or toks[j + 1] in {"?", ".", ","}):
+                continue  # "... and that?", "... and so on"
+            window = toks[max(0, k - 8):k + 1]
+            if {"between", "both", "either", "whether"} & set(window):
+                continue
+            kind = _conjuncts_kind(toks[:k + 1] + toks[j:], k + 1, k + 1)
+            left_region = toks[h:k + 1]
+            if kind == "clause":
+                if nxt in {"when", "where"} and prev in _EPISODE_NOUNS:
+                    continue
+                return f"'and {nxt}' adds a second question"
+            if not kind:
+                continue
+            if kind in {"np", "vp-obj"} and _subject_pair(toks, k + 1, j):
+                continue
+            if kind == "np":
+                # a bare second noun lists one category ("invoices and receipts", "rent and
+                # utilities") unless the question asks for a judgement of the pair
+                marked = nxt in DETS or nxt in {"last", "next", "this", "first"} or prev in _TIME_WORDS
+                if not marked and not _JUDGING.search(" ".join(toks[:k])):
+                    continue
+                # a pair of agents before their verb: "How do your team and your manager agree"
+                start = k
+                while start > 0 and (tags(toks[start - 1]) & {"NOUN", "ADJ"} or toks[start - 1] in DETS) \
+                        and not tags(toks[start - 1]) & {"AUX", "WH", "PREP", "PRON"}:
+                    start -= 1
+                end = _np_end(toks, j)
+                if start > 0 and toks[start - 1] in AUX - {"is", "was", "are", "were", "am", "be", "been"} \
+                        and prev not in _TIME_WORDS and any("VERB" in tags(w) for w in toks[j:]):
+                    continue
+                end = _np_end(toks, j)
+                if nxt not in DETS and end - j >= 2 and "NOUN" in tags(toks[end - 1]) and end - j == 2 \
+                        and toks[j - 1] in COORD and prev not in _TIME_WORDS:
+                    left_det = toks[k - 1] if k >= 1 else ""
+                    if left_det in DETS or "ADJ" in tags(left_det):
+                        continue
+                # a subject pair before its verb: "How did the build go" is fine, but
+                # "How did the first week and the first month go?" asks about two periods
+            # inside one episode ("the last time you bought bread and milk"): one occasion
+            frame = _EPISODE_FRAME.search(" ".join(left_region))
+            if frame and not _EPISODE_FRAME.search(" ".join(toks[j:j + 4])):
+                if kind in {"np", "adj"}:
+                    continue
+                if kind in {"vp", "vp-obj"} and not re.search(r"\bhow\b", " ".join(left_region)):
+                    continue
+            if kind == "vp-obj":
+                continue
+            # the asked clause must hold the pair, not a subordinate clause after it
+            sub = [w for w in left_region[1:] if w in {"when", "if", "because", "while", "until",
+                                                       "unless", "after", "since"}]
+            if sub and kind in {"np", "adj"}:
+                continue
+            if kind == "vp":
+                # the verb before "and" must sit in the asked clause after a subject/aux, and
+                # the left conjunct must not be a list or the object of a preposition
+                if not any(w in PERSONAL or w in AUX or w == "to" for w in left_region):
+                    continue
+                if (k >= 1 and toks[k - 1] == ",") or (prev.endswith("ing") and not nxt.endswith("ing")):
+                    continue
+                return f"two actions joined by 'and' ('{prev}' ... and '{nxt} ...')"
+            if kind == "adj":
+                return f"two judgements joined by 'and' ('{prev}' and '{nxt}')"
+            if kind == "pp":
+                return f"two purposes or time frames joined by 'and' ('{prev}' and '{nxt} ...')"
+            return f"two things asked about at once ('{prev}' and '{' '.join(toks[j:_np_end(toks, j) or j + 1])}')"
+    return ""
+
+
+# --------------------------------------------------------------------------------------
+# Leading: evaluation and presupposition
+# --------------------------------------------------------------------------------------
+_MEASURE = {"long", "much", "many", "often", "far", "old", "soon", "big", "large", "small",
+            "frequently", "regularly", "early", "late", "quickly", "fast", "well", "likely",
+            "come", "so", "exactly", "else", "important", "sure", "confident", "different",
+            "hard", "difficult", "do", "did", "does", "would", "could", "can", "is", "was",
+            "are", "were", "has", "have", "had", "should", "will"}
+_OWN = {"our", "we", "us"}
+_EFFORT = re.compile(
+    r"\b(we|i|our team)( have| had| are| were| really| just)* (worked|work|put|spent|invested|built|"
+    r"designed|made|poured|tried|pushed|launched|redesigned|improved|created)\b.*\b(hard|effort|"
+    r"months|weeks|years|heavily|love|care|lot|so much|really|proud|best|effortless|easy|easier|"
+    r"better|faster|simpler)\b")
+_PRIMING = re.compile(
+    r"^(?:\w+ ){0,2}(most|many|lots of|a lot of|all|nearly all|almost all|plenty of|the majority of|"
+    r"every|everyone|everybody|nobody|no one|other|our)\b(?: [\w'-]+){0,6} (say|says|said|tell|tells|told|"
+    r"find|finds|found|think|thinks|love|loves|hate|hates|complain|complains|agree|agrees|prefer|"
+    r"prefers|want|wants|struggle|struggles|rave|rate|rates|like|likes|enjoy|enjoys)\b")
+_INTENSIFIERS = {"really", "so", "always", "truly", "extremely", "incredibly", "very",
+                 "absolutely", "definitely", "super", "totally"}
+
+
+_DEFINITE = {"the", "this", "that", "these", "those", "your", "our", "its", "their"}
+
+
+def _attributive(word: str) -> bool:
+    """A word that can stand before a noun as a plain adjective or participle (not a
+    comparative, not a noun used as a modifier: "welcome email")."""
+    tg = tags(word)
+    if word in {"best", "worst", "better", "worse"} or (word.endswith(("er", "est")) and lemma(word, "ADJ") != word):
+        return False
+    if "-" in word:
+        return "ADJ" in tg
+    if tg <= {"ADJ", "ADV"} and "ADJ" in tg:
+        return True
+    return "VERB" in tg and word.endswith(("ed", "ing")) and "NOUN" not in tg
+
+
+def _evaluative(word: str, threshold: float) -> bool:
+    return abs(valence(word)) >= threshold
+
+
+def leading(sentences: list[str]) -> str:
+    """Praise or blame in the question or its preamble (see the module table)."""
+    asked, pre = _question_parts(sentences)
+    # the preamble speaks for the product: "Our tutors are really dedicated."
+    for toks in pre:
+        low = " ".join(toks)
+        if _PRIMING.search(low):
+            return "the preamble tells the participant what others think"
+        if _EFFORT.search(low):
+            return "the preamble tells the participant how much work went into it"
+        own = bool(set(toks) & _OWN)
+        if own:
+            if any(_evaluative(w, 1.3) for w in toks) or set(toks) & _INTENSIFIERS or any(
+                    w.endswith("est") and "ADJ" in tags(w) and lemma(w, "ADJ") != w for w in toks):
+                return "the preamble praises the thing asked about"
+    for toks in asked:
+        n = len(toks)
+        modal = bool(set(toks) & {"would", "will", "could", "might"})
+        for i, t in enumerate(toks):
+            nxt = toks[i + 1] if i + 1 < n else ""
+            after = toks[i + 2] if i + 2 < n else ""
+            # "how amazing", "how badly", "how much easier"
+            if t == "how" and nxt and nxt not in _MEASURE:
+                w = nxt
+                if w in {"very", "really", "a", "so"} and after:
+                    w = after
+                if w not in _MEASURE and _evaluative(w, 0.9) and (tags(w) & {"ADJ", "ADV"} or w.endswith("ing")):
+                    return f"'how {w}' presupposes the answer"
+            if t == "how" and nxt == "much" and after and not modal and \
+                    "ADJ" in tags(after) and (after.endswith("er") or after in {"better", "worse"}) and \
+                    lemma(after, "ADJ") != after:
+                return f"'how much {after}' presupposes the change"
+            # an evaluative adjective on the thing asked about: "our friendly staff"
+            if t in _DEFINITE and nxt and not _in_episode(toks, i) and "between" not in toks[max(0, i - 3):i]:
+                k = i + 1
+                while k < n and toks[k] in _INTENSIFIERS | {"new", "brand", "most"}:
+                    k += 1
+                if k + 1 < n and _attributive(toks[k]):
+                    m = k + 1
+                    while m < n - 1 and (_attributive(toks[m]) or toks[m] in {"new", "little", "old", "big"}):
+                        m += 1
+                    head = toks[m]
+                    threshold = 1.3 if t in _OWN else 1.8
+                    if _evaluative(toks[k], threshold) and "NOUN" in tags(head) and head not in {"?", ",", "."}:
+                        return f"'{t} {toks[k]} {head}' builds a judgement into the question"
+            # superlative judgement: "the best thing about", "the most annoying part"
+            if t in {"best", "greatest", "coolest", "nicest", "favourite", "favorite"} and i > 0 and \
+                    toks[i - 1] in {"the", "your", "our"} | {"like", "love", "enjoy"} and not _in_episode(toks, i):
+                return f"'{t}' presupposes a judgement"
+            if t in {"most", "least"} and i > 0 and toks[i - 1] == "the" and nxt and _evaluative(nxt, 0.9) \
+                    and "ADJ" in tags(nxt) and not _in_episode(toks, i):
+                return f"'{t} {nxt}' presupposes a judgement"
+            if t in {"love", "loved", "enjoy", "enjoyed"} and i > 0 and toks[i - 1] in {"you", "they"} and \
+                    (nxt in {"most", "best", "about", "the"}) and \
+                    not _in_episode(toks, i):
+                return f"'{t} {nxt}' presupposes the feeling"
+            if t == "must" and i > 0 and toks[i - 1] in {"you", "they"}:
+                return "'you must ...' tells the participant what they felt"
+            if t == "why" and re.search(r"\bwhy (do|did|does|would) (you|they|people)( \w+){0,2} (prefer|trust|"
+                                        r"choose|pick|like|love|recommend)\b.*\b(our|us|over|more than|rather than)\b",
+                                        " ".join(toks[i:])):
+                return "presupposes that the participant prefers it"
+    return ""
+
+
+def _in_episode(toks: list[str], i: int) -> bool:
+    """The word only describes the episode asked about ("the last time you felt great")."""
+    before = toks[:i]
+    return any(w in {"when", "whenever", "time", "times", "moment"} for w in before[1:]) and \
+        bool(re.search(r"\b(the|a) (last |first )?(time|moment)\b|\bwhen(ever)? (you|they|it|we)\b",
+                       " ".join(before)))
+
+
+# --------------------------------------------------------------------------------------
+# Hypothetical: irrealis
+# --------------------------------------------------------------------------------------
+_REPORTING = {"think", "thought", "say", "said", "tell", "told", "expect", "expected", "hope",
+              "hoped", "know", "knew", "feel", "felt", "worry", "worried", "assume", "assumed",
+              "decide", "decided", "promise", "promised", "believe", "believed", "guess", "guessed",
+              "realise", "realised", "realize", "realized", "imagine", "imagined", "fear", "feared",
+              "plan", "planned", "mean", "meant", "agree", "agreed", "suspect", "suspected", "wonder",
+              "wondered", "was", "were"}
+_REPORTING_ING = {"hoping", "expecting", "thinking", "wanting", "worrying", "planning", "assuming",
+                  "wondering", "imagining", "afraid", "worried", "sure", "told"}
+_REPORTING_PAST = {"thought", "said", "told", "expected", "hoped", "knew", "felt", "worried", "assumed",
+                   "decided", "promised", "believed", "guessed", "realised", "realized", "imagined",
+                   "feared", "planned", "meant", "agreed", "suspected", "wondered"}
+_JUDGEMENT = {"say", "describe", "rate", "call", "characterise", "characterize", "define", "explain",
+              "mind", "agree", "summarise", "summarize", "tell", "walk", "share", "talk", "put",
+              "score", "grade", "sum", "recommend_", "go", "show", "give", "take"}
+_IDEAL = re.compile(r"\b(ideal|dream|perfect world|ideal world|magic wand|wave a wand|if you could|"
+                    r"if you had|wish list|wishlist|in a perfect|utopia|no constraints|unlimited budget)\b")
+_SCENARIO = {"imagine", "suppose", "supposing", "picture", "pretend", "hypothetically", "assume",
+             "assuming", "envision"}
+_DECISION = {"use", "buy", "pay", "try", "switch", "sign", "upgrade", "renew", "subscribe",
+             "recommend", "cancel", "download", "install", "adopt", "order", "purchase", "join",
+             "keep", "book", "choose", "be", "take", "come", "consider", "return", "stay", "leave"}
+
+
+def hypothetical(sentences: list[str]) -> str:
+    """A question about something that does not exist (see the module table)."""
+    asked, pre = _question_parts(sentences)
+    for toks in pre + asked:
+        body = [t for t in toks if t not in {"so", "ok", "okay", ",", "right", "now", "and", "well"}]
+        if body[:1] and body[0] in _SCENARIO:
+            return f"'{body[0]}' asks about an imagined situation"
+        if body[:3] in (["let", "us", "say"], ["let", "us", "imagine"], ["let", "us", "suppose"]) or \
+                (body[:1] == ["say"] and len(body) > 2 and body[1] in {"we", "you", "there", "the", "your", "that"}
+                 and body[2] not in {"more", "a", "something"}):
+            return "'say ...' asks about an imagined situation"
+    for toks in asked:
+        low = " ".join(toks)
+        if _IDEAL.search(low) and not re.search(r"\b(was|were|did) (your|the|it)\b.*\bideal\b", low):
+            return f"'{_IDEAL.search(low).group(0)}' asks about an imagined ideal"
+        n = len(toks)
+        for i, t in enumerate(toks):
+            wh_d = t == "'d" and i > 0 and toks[i - 1] in WH and any(
+                w in {"be", "want", "like", "need", "pay", "change", "use", "choose"} for w in toks[i + 1:i + 5])
+            if t not in {"would", "will"} and not wh_d:
+                continue
+            before = toks[:i]
+            rest = toks[i + 1:]
+            if not rest:
+                continue
+            neg = rest[:1] == ["not"]
+            if neg:
+                rest = rest[1:]
+            # the first verb after the modal and its subject
+            verb = next((w for w in rest[:5] if w not in DETS and w not in PRONOUNS and
+                         "VERB" in tags(w) and w not in {"really", "actually", "still", "ever"}
+                         and not ("NOUN" in tags(w) and rest.index(w) > 0 and rest[rest.index(w) - 1] in DETS)), "")
+            if verb in _JUDGEMENT or rest[:2] in (["you", "say"], ["you", "describe"]) or \
+                    re.match(r"(it )?(not )?be (fair|right|true|correct|accurate|safe) to say", " ".join(rest)):
+                continue
+            if before and before[-1] in {",", "you"} and not [w for w in rest if w not in {"you", "?", "it", "they"}]:
+                continue  # a tag: "..., wouldn't you?"
+            if (rest[:1] == ["you"] and len(rest) > 1 and rest[1] in {"like", "mind", "love"} and "to" in rest[2:4]) or \
+                    (rest[:1] and rest[0] in {"like", "love"} and "to" in rest[1:3]):
+                continue  # "would you like to add anything", "anything else you'd like to add"
+            if before and before[-1] in {"i", "we"} and rest[:1] and rest[0] in {"like", "love"}:
+                continue  # "we'd love to hear"
+            if set(rest[:4]) & {"usually", "normally", "typically", "generally", "often", "always"}:
+                continue  # habitual "would"
+            # reported speech or thought: "what did you think would happen"
+            rep = [r for r in range(max(0, i - 5), i) if before[r] in _REPORTING or before[r] in _REPORTING_ING]
+            if rep and (before[rep[-1]] in _REPORTING_PAST or
+                        any(w in {"did", "was", "were", "had"} for w in before[max(0, rep[-1] - 3):rep[-1]])):
+                continue
+            if any(w in {"said", "told", "thought", "expected", "promised", "decided", "hoped", "worried"} for w in before):
+                continue
+            if t == "will":
+                # "will you use/buy ...": a prediction; "will the payment go out": a fact
+                subj = rest[0] if rest else ""
+                if subj in {"you", "your"} and (verb in _DECISION or rest[1:3] == ["be", "using"] or
+                                                (len(rest) > 2 and rest[1] == "be" and rest[2].endswith("ing"))):
+                    return "'will you' asks for a prediction"
+                continue
+            return f"'{t} {' '.join(rest[:2])}' asks about something that does not exist yet"
+    return ""
+
+
+# --------------------------------------------------------------------------------------
+# Generalizing: habits instead of an instance
+# --------------------------------------------------------------------------------------
+_HABIT_ADVERBS = {"usually", "normally", "typically", "generally", "commonly", "ordinarily",
+                  "routinely", "regularly", "customarily", "habitually", "mostly", "always",
+                  "often", "frequently", "ususally", "usualy", "normaly", "typicaly"}
+_HABIT_PHRASES = re.compile(
+    r"\b(in general|generally speaking|as a rule|on average|on the whole|most of the time|"
+    r"by and large|tends? to|tended to|how (often|ofen|offten|frequently|regularly|many times a)|"
+    r"(a|an|your|the) (typical|average|usual|normal|regular|standard) (day|week|month|year|shift|"
+    r"morning|evening|routine|process|visit|order|customer|patient|client|student|pupil|case|job|"
+    r"appointment|delivery|lesson|approach|way|workflow|practice|session|call|journey|\w+)|"
+    r"on (a|an) (typical|average|normal|usual|ordinary) \w+|(every|each) (time|day|week|month) you)\b")
+_EPISODE_ANCHOR = re.compile(
+    r"\b(last (time|week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|term|shift)|yesterday|this morning|the other day|on (monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|that (day|time|week|morning)|the last|a time when|"
+    r"(when|after) (the|your|you|it|we|they) \w+ed)\b")
+
+
+def generalizing(sentences: list[str]) -> str:
+    """A habitual or frequency question instead of a specific instance (see the table)."""
+    asked, _ = _question_parts(sentences)
+    for toks in asked:
+        low = " ".join(toks)
+        cue = ""
+        m = _HABIT_PHRASES.search(low)
+        if m:
+            cue = m.group(0)
+            if re.search(r"(than|from|with|compared (with|to)) (your|the) (usual|normal|regular|typical)\b",
+                         low[max(0, m.start() - 20):m.end()]):
+                cue = ""
+        if not cue:
+            cue = next((w for w in toks if w in _HABIT_ADVERBS), "")
+        if not cue:
+            continue
+        past = any(w in {"did", "was", "were", "had"} for w in toks[:_head_index(toks) + 3]) or \
+            bool(_EPISODE_ANCHOR.search(low))
+        if past and cue not in {"how often", "how frequently", "how regularly"}:
+            continue
+        if past and _EPISODE_ANCHOR.search(low):
+            continue
+        if set(toks) & {"would", "could", "might"}:
+            continue  # "how often would you come": a prediction (hypothetical), not a habit
+        return f"'{cue}' asks for a generalization; ask about one specific, recent instance"
+    return ""
+
+
+# --------------------------------------------------------------------------------------
+# Rewrite checks: topic kept, grammar
+# --------------------------------------------------------------------------------------
+_GENERIC = {"do", "does", "did", "be", "is", "are", "was", "were", "been", "have", "has", "had",
+            "think", "feel", "felt", "say", "said", "tell", "like", "want", "happen", "happened",
+            "go", "went", "get", "got", "make", "made", "find", "found", "know", "mean", "thing",
+            "things", "part", "way", "lot", "time", "times", "last", "one", "first", "next",
+            "new", "kind", "sort", "anything", "something", "everything", "bit", "stuff",
+            "walk", "describe", "talk", "take", "give", "share", "explain", "imagine", "suppose",
+            "picture", "ideal", "dream", "perfect", "world", "magic", "wand", "wish", "most",
+            "least", "much", "many", "often", "typical", "usual", "normal", "average", "general",
+            "day", "week", "experience", "right", "yeah", "okay", "ok", "really", "quoted",
+            "agree", "think", "honestly", "rate", "would", "could", "will", "can", "example",
+            "moment", "recent", "recently", "able", "use", "using", "used"}
+
+
+def _lemmas(text: str) -> list[str]:
+    out = []
+    for w in words(text):
+        tg = tags(w)
+        if not tg & {"NOUN", "VERB", "ADJ"} or tg & {"DET", "PRON", "PREP", "AUX", "WH", "CONJ"}:
+            continue
+        if w in _GENERIC or w in _HABIT_ADVERBS or len(w) < 3:
+            continue
+        if _evaluative(w, 1.3) and "NOUN" not in tg:
+            continue
+        forms = {w, lemma(w, "NOUN"), lemma(w, "VERB"), lemma(w, "ADJ")}
+        if forms & _GENERIC:
+            continue
+        out.append(min(forms, key=len))
+    return out
+
+
+def topic_overlap(original: str, rewrite: str) -> float:
+    """Share (0-1) of the original question's topic words (content nouns, verbs and
+    adjectives, lemmatised, without question machinery such as "usually", "would", "ideal"
+    or evaluative words) that the rewrite keeps. 1.0 when the original has none; 0.0 for an
+    empty rewrite."""
+    if not str(rewrite or "").strip():
+        return 0.0
+    topic = set(_lemmas(original))
+    if not topic:
+        return 1.0
+    got = set(_lemmas(rewrite))
+    # a word kept in another form ("priced" / "price", "delivery" / "deliver")
+    kept = {t for t in topic if t in got or any(g[:5] == t[:5] and min(len(g), len(t)) >= 5 for g in got)}
+    return len(kept) / len(topic)
+
+
+_DANGLING_END = {"for", "with", "to", "of", "about", "at", "from", "by", "the", "a", "an", "your",
+                 "and", "or", "but", "than", "my", "our", "their", "into", "onto"}
+
+
+def grammar_problems(text: str) -> list[str]:
+    """Problems a rewrite must not have (an empty list when it looks grammatical): no text,
+    no capital at the start or no end punctuation, a sentence ending in a preposition,
+    determiner or conjunction ("... used a chatbot for."), a doubled word, "a"/"an" before
+    the wrong sound, a base verb after "the last time you", "did" + a past verb ("did you
+    went"), "you was", unbalanced quotes or brackets."""
+    s = str(text or "").strip()
+    if not s:
+        return ["empty"]
+    problems = []
+    if not s[0].isupper():
+        problems.append("no capital at the start")
+    if s[-1] not in ".?!\"')":
+        problems.append("no end punctuation")
+    for sent in re.split(r"(?<=[.?!])\s+", s):
+        toks = _TOKEN.findall(_normalise(sent).lower())
+        body = [t for t in toks if re.match(r"[a-z0-9']", t)]
+        if not body:
+            continue
+        if sent.rstrip().endswith(".") and body[-1] in _DANGLING_END:
+            problems.append(f"ends in '{body[-1]}'")
+        for a, b in zip(body, body[1:]):
+            if a == b and a not in {"that", "had", "very", "really", "so"}:
+                problems.append(f"doubled word '{a}'")
+            if a == "a" and re.match(r"[aeio]", b) and not b.startswith(("one", "eu", "uni", "use", "usu")):
+                problems.append(f"'a {b}'")
+            if a == "an" and re.match(r"[^aeiouh]", b):
+                problems.append(f"'an {b}'")
+            if a in {"you", "we", "they"} and b in {"was", "has", "does", "is"}:
+                problems.append(f"'{a} {b}'")
+        low = " ".join(body)
+        m = re.search(r"\bthe (last|first) time (you|they|we|i) (?:\w+ly )?(\w+)", low)
+        if m and is_base_verb(m.group(3)) and not is_past_verb(m.group(3)) and \
+                m.group(3) not in {"put", "set", "cut", "read", "hit", "let", "shut", "quit", "spread",
+                                   "cost", "hurt", "bet", "run", "come", "become"}:
+            problems.append(f"'the {m.group(1)} time {m.group(2)} {m.group(3)}': a past tense is needed")
+        m = re.search(r"\b(did|do|does) (you|they|we|i|he|she|it) (\w+)", low)
+        if m and is_past_verb(m.group(3)) and m.group(3) not in {"read", "put", "set", "cut", "let"}:
+            problems.append(f"'{m.group(1)} {m.group(2)} {m.group(3)}'")
+    if s.count('"') % 2 or s.count("(") != s.count(")"):
+        problems.append("unbalanced quotes or brackets")
+    return problems
