@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Iterable
 
 from kit import guide_grammar as _grammar
+from kit import guide_rewrites as _rewrites
 from kit.guide_grammar import grammar_problems, topic_overlap  # noqa: F401 (public)
 from kit.errors import Problem, StudyError
 
@@ -1879,11 +1880,23 @@ def _rewrite(question: str, flags: list[str]) -> str:
     if "double-barreled" in flags:
         first = _first_ask(_expand(main).rstrip(" ?")) + "?"
         cands.append(first)
-    for cand in cands:
-        cand = _tidy(cand)
-        if not flags_of(cand):
-            return cand
-    return "Tell me about the last time this came up for you. What happened?"
+    # the rule-based candidates first, then the question's own words (kit.guide_rewrites);
+    # keep the clean, grammatical one that keeps the most of the question's topic
+    best, best_overlap = "", -1.0
+    for cand in [_tidy(c) for c in cands] + _rewrites.candidates(question, flags):
+        if flags_of(cand) or grammar_problems(cand):
+            continue
+        overlap = topic_overlap(question, cand)
+        if overlap > best_overlap + 1e-9:
+            best, best_overlap = cand, overlap
+        if overlap >= 0.999:
+            break
+    best = best or "Tell me about the last time this came up for you. What happened?"
+    if "double-barreled" in flags:
+        then = _rewrites.second_ask(question)
+        if then and not flags_of(best + " " + then) and not grammar_problems(best + " " + then):
+            best = best + " " + then
+    return best
 
 
 def _tidy(s: str) -> str:
