@@ -997,7 +997,10 @@ _EPISODE = re.compile(
     r"summer|winter|spring|autumn|fall|visit|order|trip|project|sprint)|yesterday|this morning|"
     r"a recent time|a recent|recently|the other day|the time (when|you)|a moment when|"
     r"an occasion|a situation where|a situation when|an example of a time|last year's|"
-    r"last month's|last week's|the most recent time|earlier today|this week)\b")
+    r"last month's|last week's|the most recent time|earlier today|this week|"
+    r"(?:your|my|our|their|his|her) (?:very )?(?:first|latest|most recent|previous) (?!name|language|choice|"
+    r"priority|thought|step|impression|instinct)\w+|"
+    r"when (?:you|they|we|i|he|she) (?:first|last)\b|(?:you|they|we) (?:first|last) \w+ed)\b")
 _STORY_REQUEST = re.compile(
     r"^(?:(?:so|ok|okay|now|and|first|to start|to begin|let's start)[, ]+)*(?:(?:can|could|would|will)"
     r" you (?:please |just )?)?(tell me|talk me|walk me|take me|run me|talk us|walk us|take us|"
@@ -1956,7 +1959,8 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
 
 def flags_of(text: str) -> list[str]:
     """Just the flags of a question (used to check that rewrites are clean)."""
-    return [f for f in FLAGS if f in _analyse(text)[1]]
+    reasons = _analyse(text)[1]
+    return [f for f in FLAGS if f in reasons]
 
 
 def lint_question(text: str) -> dict:

@@ -116,6 +116,11 @@ def _normalise(text: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased tokens with contractions expanded and spoken fillers removed ("um",
     "uh", "er"; "you know" and "like" between commas or after "and")."""
+    return list(_words(str(text)))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple:
     low = _normalise(text).lower()
     low = re.sub(r'"[^"]*"', " quoted ", low)
     for pattern, repl in _CONTRACTIONS:
@@ -148,7 +153,7 @@ def words(text: str) -> list[str]:
         if t == "," and k + 1 < len(out) and out[k + 1] in COORD:
             continue
         clean.append(t)
-    return clean
+    return tuple(clean)
 
 
 _CORRECTABLE = sorted(AUX | WH | PREPS | {"the", "your", "about", "usually", "normally", "typically",
