@@ -141,17 +141,17 @@ def rewrite_quality(questions: list[str], show: bool = False) -> dict:
             "grammatical": grammar / n if n else 1.0, "clean": clean / n if n else 1.0, "bad": bad}
 
 
-def corpus_questions() -> list[tuple[str, str]]:
+def corpus_questions(corpus: Path = CORPUS) -> list[tuple[str, str]]:
     """(id, question) for every non-housekeeping interviewer question of the real corpus; id is
     ``<transcript_id>#t<turn>#q<k>``. Empty when the corpus is absent."""
-    if not CORPUS.is_dir():
+    if not corpus.is_dir():
         return []
     import re
 
     from kit.review import is_housekeeping, is_question, split_sentences
     csv.field_size_limit(10 ** 8)
     out = []
-    for path in sorted(CORPUS.glob("*.csv")):
+    for path in sorted(corpus.glob("*.csv")):
         with open(path, newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 turns = re.split(r"(?m)^(?=(?:Assistant|AI|User):)", row["text"])
@@ -173,6 +173,7 @@ def main(argv=None) -> int:
     ap.add_argument("--strict", action="store_true", help="fail when any set misses a floor")
     ap.add_argument("--rewrites", action="store_true", help="measure topic and grammar of the rewrites")
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
+    ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
     paths = [Path(p) for p in args.csv] or [p for p in (DEV, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
@@ -191,9 +192,9 @@ def main(argv=None) -> int:
         if not passes(result) and (path == paths[0] or args.strict):
             failed = True
     if args.corpus:
-        qs = corpus_questions()
+        qs = corpus_questions(args.corpus_dir)
         if not qs:
-            print(f"corpus: {CORPUS} absent, skipped")
+            print(f"corpus: {args.corpus_dir} absent, skipped")
         else:
             counts = {f: 0 for f in FLAGS}
             any_flag = 0

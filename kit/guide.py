@@ -819,6 +819,14 @@ def _hypothetical(sents: list[_Sentence]) -> str:
                 continue  # a tag: "..., wouldn't you?"
             if before and before[-1] in _KNEW_VERBS | {"hoping", "thinking", "expecting"}:
                 continue
+            if after_words[:1] == ["have"] and modal in {"might", "could"}:
+                continue  # "studies you might have missed": about the past, not imagined
+            if re.match(r"(actually |really )?be (\w+ )?(important|valuable|useful|helpful|good|interesting|"
+                        r"relevant|worth) (for us |for me )?to (know|understand|hear|add|share|mention|cover)",
+                        " ".join(after_words)):
+                continue  # "anything you think would be important for us to know"
+            if re.search(r"\b(make sure|ensure|so that|in order that|check) \S+( \S+)?$", " ".join(before)):
+                continue  # "to make sure they would work": a purpose, not a prediction
             if any(w in _HABITUAL for w in after_words[:3]):
                 continue
             if after_words[:1] and after_words[0] in _NOT_PREDICTION_VERBS:
@@ -916,6 +924,8 @@ def _double_detail(s: _Sentence) -> tuple[str, int, str]:
         if nxt in WH:
             if t == "or" and nxt == "why" and j + 1 < n and toks[j + 1] == "not":
                 continue
+            if t == "or" and (prev in WH or nxt in {"when", "if", "where", "whether"}):
+                continue  # "Who or what is driving it?": one open slot; "..., or when you ...": a condition
             if nxt in {"when", "where", "that", "which", "who"} and prev in {"time", "times", "day", "moment", "place"}:
                 continue
             return f"'{t} {nxt}' adds a second question", i, "clause"
@@ -923,8 +933,8 @@ def _double_detail(s: _Sentence) -> tuple[str, int, str]:
         if t == "and" and i > s.head_index and nxt in AUX_BASE and j + 1 < n and toks[j + 1] in SUBJECT_PRONOUNS | {"your", "the"}:
             if is_wh or is_aux or s.question:
                 return f"'and {nxt} {toks[j + 1]}' adds a second question", i, "clause"
-        if t == "or" and not is_wh:
-            continue
+        if t == "or":
+            continue  # "verify or validate", "plan or track": alternatives, not a second ask
         if not s.question and not (is_wh or head in {"tell", "walk", "describe", "talk", "take"}):
             continue
         # the conjunction must sit in the main clause
@@ -951,7 +961,7 @@ def _double_detail(s: _Sentence) -> tuple[str, int, str]:
         # adjacent verbs: "like and dislike", "find and vet", "store and share"
         pf = _verb_forms(prev)
         nf = _verb_forms(nxt)
-        if i >= 2 and toks[i - 2] in SUBJECT_PRONOUNS | {"usually", "normally", "typically", "first", "to", "actually"} \
+        if t == "and" and i >= 2 and toks[i - 2] in SUBJECT_PRONOUNS | {"usually", "normally", "typically", "first", "to", "actually"} \
                 and pf & expected and nf & expected and (prev not in PREPOSITIONS or prev == "like"):
             if toks[i - 2] in SUBJECT_PRONOUNS or (i >= 3 and toks[i - 3] in SUBJECT_PRONOUNS) or toks[i - 2] == "to":
                 return f"two actions joined by '{t}' ('{prev}' and '{nxt}')", i, "adjacent"

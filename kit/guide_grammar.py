@@ -725,6 +725,13 @@ def hypothetical(sentences: list[str]) -> str:
                 continue  # "we'd love to hear"
             if set(rest[:4]) & {"usually", "normally", "typically", "generally", "often", "always"}:
                 continue  # habitual "would"
+            if rest[:1] == ["have"] and t != "would":
+                continue
+            if re.match(r"(actually |really )?be (\w+ )?(important|valuable|useful|helpful|good|interesting|relevant|"
+                        r"worth) (for us |for me )?to (know|understand|hear|add|share|mention|cover)", " ".join(rest)):
+                continue  # "anything you think would be important for us to know"
+            if re.search(r"\b(make sure|ensure|so that|in order that|check) \S+( \S+)?$", " ".join(before)):
+                continue  # "to make sure they would work": a purpose
             # reported speech or thought: "what did you think would happen"
             rep = [r for r in range(max(0, i - 5), i) if before[r] in _REPORTING or before[r] in _REPORTING_ING]
             if rep and (before[rep[-1]] in _REPORTING_PAST or
@@ -785,7 +792,7 @@ def generalizing(sentences: list[str]) -> str:
             continue
         if past and _EPISODE_ANCHOR.search(low):
             continue
-        if set(toks) & {"would", "could", "might"}:
+        if set(toks) & {"would", "might"} or "could" in toks[2:]:
             continue  # "how often would you come": a prediction (hypothetical), not a habit
         return f"'{cue}' asks for a generalization; ask about one specific, recent instance"
     return ""
