@@ -1,8 +1,9 @@
 """The question linter and the discussion-guide structure check.
 
 ``lint_question(text)`` looks at one interview question and flags the four classic faults
-of customer-interview questions, says what kind of question it is, and proposes a rewrite
-in the story-based pattern ("Tell me about the last time you ...").
+of customer-interview questions and a fifth, generalizing (a habit instead of an instance),
+says what kind of question it is, and proposes a rewrite in the story-based pattern ("Tell me
+about the last time you ...") that keeps the question's topic.
 
 ==================  ==========================================================================
 flag                fires on
@@ -20,15 +21,25 @@ flag                fires on
 ``hypothetical``    a prediction of the person's own future behaviour or a judgement of an
                     imagined feature or price ("Would you use", "How much would you pay",
                     "If we built X...", "Imagine/Suppose...", "How likely are you to",
-                    "Will you", "Do you think you would"). Not: aspirational closers ("If you
-                    could change one thing...", "magic wand", "ideal"), habitual "would"
-                    ("What would you normally do when..."), "would you say/describe/rate".
+                    "Will you", "Do you think you would"), wishes and ideal worlds ("What would
+                    your ideal ... look like", "If you could change one thing...", "magic
+                    wand"), estimates about something that does not exist ("How much time do
+                    you think a new X would save you"). Not: habitual "would" ("What would
+                    you normally do when..."), "would you say/describe/rate", reported
+                    thought ("What did you think would happen").
 ``double-barreled`` two asks in one: two question marks, "and/or" followed by a second
                     wh-word or a second "do you" clause, two verbs joined by "and/or" after
                     a wh-word ("How do you plan sprints and track bugs?"), two evaluative
                     adjectives ("Was it fast and reliable?"). Not: noun pairs ("your team and
                     your manager"), "you and your co-founder", "between X and Y", fixed pairs
                     ("pros and cons", "back and forth", "terms and conditions").
+                    Also (kit.guide_grammar) any coordination of two noun phrases, purposes,
+                    predicative adjectives, verb phrases or time frames in the asked clause
+                    ("the price and the delivery", "for budgeting and for reporting", "this
+                    year and last year"), spoken fillers inside the pair skipped.
+``generalizing``    a habit or frequency question instead of one specific instance
+                    ("usually", "typically", "in general", "how often", "what do you
+                    normally", "a typical day"); the rewrite asks for the last time.
 ==================  ==========================================================================
 
 Kinds: ``story`` (a specific past episode), ``open`` (an open question or request that is
@@ -36,7 +47,11 @@ not about one episode), ``probe`` (a follow-up: "Say more about that", "Why was 
 ``future`` (aspirations, concerns, plans; also open questions about an imagined future),
 ``closed`` (yes/no or a pick among offered options).
 
-Everything here is plain regular expressions and small word lists: nothing is downloaded.
+The phrase-level rules here are regular expressions and small word lists; the grammar-level
+rules in :mod:`kit.guide_grammar` tag words from the lexicon shipped in the ``lemminflect``
+wheel and weigh judgements with VADER's lexicon (shipped in ``vaderSentiment``); the rewrites
+in :mod:`kit.guide_rewrites` reuse the question's own phrases so that they keep its topic
+(:func:`topic_overlap`) and pass :func:`grammar_problems`. Nothing is downloaded.
 
 ``lint_guide(source)`` checks a whole guide (guide.yml, a .txt file with one question per
 line, or a list of strings): every question, the structure of the chosen format and the
@@ -1977,7 +1992,7 @@ def lint_question(text: str) -> dict:
     """Lint one interview question.
 
     Returns ``{question, flags, kind, suggestion, reasons}``: ``flags`` is a subset of
-    ``leading``, ``closed``, ``hypothetical``, ``double-barreled`` in that order; ``kind`` is
+    ``leading``, ``closed``, ``hypothetical``, ``double-barreled``, ``generalizing`` in that order; ``kind`` is
     one of ``story``, ``open``, ``probe``, ``future``, ``closed``; ``suggestion`` is a rewrite
     in the story-based pattern when anything is flagged, else ``""``; ``reasons`` maps each
     flag to the cue that fired.

@@ -100,7 +100,9 @@ _CONTRACTIONS = [
     (r"\b(i|you|we|they|he|she|it|that|there|what|who)'ll\b", r"\1 will"),
     (r"\b(\w+)'re\b", r"\1 are"), (r"\b(\w+)'ve\b", r"\1 have"), (r"\bi'm\b", "i am"),
     (r"\b(it|what|that|there|who|how|where|when|why|here|he|she)'s\b", r"\1 is"),
-    (r"\b(how|what|where|who|why|when)'d\b", r"\1 'd"),
+    (r"\b(how|what|where|who|why|when)'d (you|they|we|he|she|it|i|your \w+|the \w+)\b"
+     r"(?= (?:\w+ )?(?:be|want|like|need|pay|change|use|choose|do if)\b)", r"\1 would \2"),
+    (r"\b(how|what|where|who|why|when)'d\b", r"\1 did"),
 ]
 
 
@@ -698,9 +700,7 @@ def hypothetical(sentences: list[str]) -> str:
             return f"'{_IDEAL.search(low).group(0)}' asks about an imagined ideal"
         n = len(toks)
         for i, t in enumerate(toks):
-            wh_d = t == "'d" and i > 0 and toks[i - 1] in WH and any(
-                w in {"be", "want", "like", "need", "pay", "change", "use", "choose"} for w in toks[i + 1:i + 5])
-            if t not in {"would", "will"} and not wh_d:
+            if t not in {"would", "will"}:
                 continue
             before = toks[:i]
             rest = toks[i + 1:]
@@ -732,6 +732,8 @@ def hypothetical(sentences: list[str]) -> str:
                 continue  # "anything you think would be important for us to know"
             if re.search(r"\b(make sure|ensure|so that|in order that|check) \S+( \S+)?$", " ".join(before)):
                 continue  # "to make sure they would work": a purpose
+            if "that" in before and any(w in {"did", "was", "were", "had"} for w in before[:4]):
+                continue  # "How did you check that the fix would work?": a past that-clause
             # reported speech or thought: "what did you think would happen"
             rep = [r for r in range(max(0, i - 5), i) if before[r] in _REPORTING or before[r] in _REPORTING_ING]
             if rep and (before[rep[-1]] in _REPORTING_PAST or
