@@ -338,6 +338,7 @@ _CONTRACTIONS = [
     (r"\bain't\b", "is not"), (r"\blet's\b", "let us"),
     (r"\b(\w+)n't\b", r"\1 not"),
     (r"\b(who|what|how|where|why|when)'d (you|they|we|he|she|it|i)\b(?! (\w+ )?(be|want|like|need|pay|change|use|choose|do if)\b)", r"\1 did \2"),
+    (r"\b(you|we|they|i|he|she|it|that|there)'d (been|gone|done|seen|had|got|known|\w+ed)\b", r"\1 had \2"),
     (r"\b(you|we|they|i|he|she|it|that|there|who|what)'d\b", r"\1 would"),
     (r"\b(you|we|they|i|he|she|it|that|there|who|what)'ll\b", r"\1 will"),
     (r"\b(you|we|they|what|who|there)'re\b", r"\1 are"),
@@ -579,8 +580,9 @@ def _leading(sents: list[_Sentence]) -> str:
                      r"rely on|rave about) (our|us)\b", low) or re.search(
                 r"\b(our|us) (over|rather than|instead of) (the competition|competitors|others|other)", low):
             return "presupposes that the participant prefers the product"
-        # tag question at the end
-        if re.search(r",\s*(right|correct|yeah|yes|no|true|agreed|surely|huh|eh|ok|okay|"
+        # tag question at the end (not on a request: "Tell me about your week, yeah?")
+        if s.head not in {"tell", "walk", "describe", "talk", "take"} and re.search(
+                r",\s*(right|correct|yeah|yes|no|true|agreed|surely|huh|eh|ok|okay|"
                      r"isn't that so|am i right)\s*\?\s*$", s.raw.lower()):
             return "tag question ('..., right?') asks for agreement"
         if re.search(r",\s*(\w+n't|won't|can't) (you|it|they|we|he|she|there|that|i|he)\s*\?\s*$",
@@ -943,6 +945,9 @@ def _double_detail(s: _Sentence) -> tuple[str, int, str]:
                 continue  # "Who or what is driving it?": one open slot; "..., or when you ...": a condition
             if nxt in {"when", "where", "that", "which", "who"} and prev in {"time", "times", "day", "moment", "place"}:
                 continue
+            if toks[j:j + 2] == ["what", "happened"] and (set(toks[j + 2:j + 4]) & {"next", "then", "after", "afterwards"}
+                                                          or head in {"tell", "walk", "describe", "talk", "take"}):
+                continue  # "..., and what happened next?" follows the same story
             return f"'{t} {nxt}' adds a second question", i, "clause"
         # a second auxiliary clause: "Do you use Jira and do you like it?"
         if t == "and" and i > s.head_index and nxt in AUX_BASE and j + 1 < n and toks[j + 1] in SUBJECT_PRONOUNS | {"your", "the"}:

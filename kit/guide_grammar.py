@@ -96,6 +96,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[?,.;:!()\u2014]")
 _CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bain't\b", "is not"),
     (r"\blet's\b", "let us"), (r"\b(\w+)n't\b", r"\1 not"),
+    (r"\b(i|you|we|they|he|she|it|that|there)'d (been|gone|done|seen|had|got|known|\w+ed)\b", r"\1 had \2"),
     (r"\b(i|you|we|they|he|she|it|that|there)'d\b", r"\1 would"),
     (r"\b(i|you|we|they|he|she|it|that|there|what|who)'ll\b", r"\1 will"),
     (r"\b(\w+)'re\b", r"\1 are"), (r"\b(\w+)'ve\b", r"\1 have"), (r"\bi'm\b", "i am"),
@@ -180,6 +181,10 @@ def _correct(token: str) -> str:
     if token in _vader():
         return token
     import difflib
+    swapped = [w for w in _CORRECTABLE if len(w) == len(token) and sorted(w) == sorted(token)
+               and sum(a != b for a, b in zip(w, token)) == 2]
+    if swapped:
+        return swapped[0]  # "teh" -> "the", "abuot" -> "about"
     close = difflib.get_close_matches(token, _CORRECTABLE, n=1, cutoff=0.8)
     if close:
         return close[0]
@@ -397,6 +402,8 @@ def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
     """What a coordination at toks[i] joins: 'np', 'pp', 'adj', 'vp', 'clause' or ''."""
     prev, nxt = toks[i - 1], toks[j]
     tp, tn = tags(prev), tags(nxt)
+    if i >= 2 and toks[i - 2] in DETS and prev.endswith("ing"):
+        tp = tp | {"NOUN"}  # "the parking": a gerund after a determiner is a noun
     after = toks[j + 1] if j + 1 < len(toks) else "?"
     if nxt in WH:
         return "clause"
@@ -404,6 +411,11 @@ def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
         return "clause"
     if "PREP" in tp and "PREP" in tn:
         return "pp"  # "before and after"
+    if nxt == "to" and "to" in toks[max(0, i - 5):i] and "VERB" in tags(after):
+        return "pp"  # "to pay bills and to save": two purposes
+    if "ADJ" in tn and after == "to" and any("ADJ" in tags(w) and toks[k + 1:k + 2] == ["to"]
+                                             for k, w in enumerate(toks[:i])):
+        return "adj"  # "easy to navigate and quick to load"
     if "ADJ" in tp and "PREP" in tn and toks[:1] and toks[0] in AUX and prev not in PREPS:
         return "adj"  # "Was the parcel undamaged and on time?"
     if "PREP" in tn and nxt not in {"like", "than", "as", "of", "to"}:
@@ -441,6 +453,31 @@ _JUDGING = re.compile(r"\b(feel|felt|think|thought|find|found|opinion|view|views
                       r"how did .* go)\b")
 
 
+_PEOPLE = {"team", "teams", "staff", "coach", "physio", "mum", "dad", "mom", "partner", "family", "friend",
+           "friends", "boss", "colleague", "colleagues", "people", "child", "children", "kids", "wife",
+           "husband", "gp", "doctor", "doctors", "nurse", "nurses", "tutor", "tutors", "carer", "carers",
+           "patient", "patients", "client", "clients", "parent", "parents", "student", "students", "pupils",
+           "pupil", "head", "governors", "board", "neighbours", "neighbors", "sister", "brother", "son",
+           "daughter", "agent", "landlord", "tenant", "officer", "vet", "dentist", "surgeon", "chef"}
+
+
+def _person(noun: str) -> bool:
+    """A noun for a person or a group of people: a short list, or an agent noun made from a
+    verb ("manager", "teacher", "accountant", "physiotherapist")."""
+    w = noun.lower()
+    if w in _PEOPLE or lemma(w, "NOUN") in _PEOPLE:
+        return True
+    base = lemma(w, "NOUN")
+    if base.endswith(("ist", "ian", "ee")) and len(base) > 5:
+        return True
+    for suffix in ("er", "or", "ant", "ent"):
+        if base.endswith(suffix) and len(base) > len(suffix) + 3:
+            stem = base[:-len(suffix)]
+            if any("VERB" in tags(v) for v in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem)):
+                return True
+    return False
+
+
 def _subject_pair(toks: list[str], i: int, j: int) -> bool:
     """A pair of agents: "you and your partner", "your mum and dad"."""
     left = toks[max(0, i - 3):i]
@@ -468,7 +505,8 @@ def double_barreled(sentences: list[str]) -> str:
             while k > 0 and toks[k] == ",":
                 k -= 1
             prev, nxt = toks[k], toks[j]
-            if nxt in _SEQUENCE or prev in {"then"}:
+            if nxt in _SEQUENCE or prev in {"then"} or (toks[j:j + 2] == ["what", "happened"] and (
+                    set(toks[j + 2:j + 4]) & {"next", "then", "after", "afterwards"} or _is_request(toks))):
                 continue
             if (prev, nxt) in fixed or (lemma(prev, "NOUN"), lemma(nxt, "NOUN")) in fixed:
                 continue
@@ -501,7 +539,8 @@ def double_barreled(sentences: list[str]) -> str:
                     start -= 1
                 end = _np_end(toks, j)
                 if start > 0 and toks[start - 1] in AUX - {"is", "was", "are", "were", "am", "be", "been"} \
-                        and prev not in _TIME_WORDS and any("VERB" in tags(w) for w in toks[j:]):
+                        and prev not in _TIME_WORDS and any("VERB" in tags(w) for w in toks[j:]) \
+                        and any(_person(w) for w in toks[start:k + 1]) and any(_person(w) for w in toks[j:j + 4]):
                     continue
                 end = _np_end(toks, j)
                 if nxt not in DETS and end - j >= 2 and "NOUN" in tags(toks[end - 1]) and end - j == 2 \
@@ -553,8 +592,9 @@ _OWN = {"our", "we", "us"}
 _EFFORT = re.compile(
     r"\b(we|i|our team)( have| had| are| were| really| just)* (worked|work|put|spent|invested|built|"
     r"designed|made|poured|tried|pushed|launched|redesigned|improved|created)\b.*\b(hard|effort|"
-    r"months|weeks|years|heavily|love|care|lot|so much|really|proud|best|effortless|easy|easier|"
-    r"better|faster|simpler)\b")
+    r"months|weeks|years|heavily|love|care|lot|loads|so much|really|proud|best|effortless|easy|easier|"
+    r"better|faster|simpler|work|hours|thought)\b|\b(we|i) (are|am|were|was|feel|felt) (really |so |very )?"
+    r"(proud|excited|thrilled|delighted|pleased|happy)\b")
 _PRIMING = re.compile(
     r"^(?:\w+ ){0,2}(most|many|lots of|a lot of|all|nearly all|almost all|plenty of|the majority of|"
     r"every|everyone|everybody|nobody|no one|other|our)\b(?: [\w'-]+){0,6} (say|says|said|tell|tells|told|"
@@ -575,7 +615,7 @@ def _attributive(word: str) -> bool:
         return False
     if "-" in word:
         return "ADJ" in tg
-    if tg <= {"ADJ", "ADV"} and "ADJ" in tg:
+    if "ADJ" in tg and not ("NOUN" in tg and "VERB" in tg) and not ("VERB" in tg and not word.endswith(("ed", "ing"))):
         return True
     return "VERB" in tg and word.endswith(("ed", "ing")) and "NOUN" not in tg
 
@@ -601,6 +641,12 @@ def leading(sentences: list[str]) -> str:
                 return "the preamble praises the thing asked about"
     for toks in asked:
         n = len(toks)
+        low = " ".join(toks)
+        if _EFFORT.search(low):
+            return "the question tells the participant how much work went into it"
+        m = re.search(r"\bwhy (is|are|was|were) .*\b(so|such a|such) (\w+)", low)
+        if m and "ADJ" in tags(m.group(3)) and m.group(3) not in _MEASURE:
+            return "'why ... so ...' presupposes the judgement"
         modal = bool(set(toks) & {"would", "will", "could", "might"})
         for i, t in enumerate(toks):
             nxt = toks[i + 1] if i + 1 < n else ""
@@ -671,6 +717,7 @@ _REPORTING_ING = {"hoping", "expecting", "thinking", "wanting", "worrying", "pla
 _REPORTING_PAST = {"thought", "said", "told", "expected", "hoped", "knew", "felt", "worried", "assumed",
                    "decided", "promised", "believed", "guessed", "realised", "realized", "imagined",
                    "feared", "planned", "meant", "agreed", "suspected", "wondered"}
+_REQUEST_VERBS = {"go", "show", "give", "take", "tell", "walk", "share", "talk", "put"}
 _JUDGEMENT = {"say", "describe", "rate", "call", "characterise", "characterize", "define", "explain",
               "mind", "agree", "summarise", "summarize", "tell", "walk", "share", "talk", "put",
               "score", "grade", "sum", "recommend_", "go", "show", "give", "take"}
@@ -700,6 +747,9 @@ def hypothetical(sentences: list[str]) -> str:
             return f"'{_IDEAL.search(low).group(0)}' asks about an imagined ideal"
         n = len(toks)
         for i, t in enumerate(toks):
+            if t in {"could", "might"} and i + 1 < n and toks[i + 1] in {"you", "we", "they", "it"} and \
+                    re.search(r"\bif\b.*\b(were|was|had|could|\w+ed)\b", " ".join(toks[i:])):
+                return f"'{t} {toks[i + 1]} ... if' asks about an imagined situation"
             if t not in {"would", "will"}:
                 continue
             before = toks[:i]
@@ -713,7 +763,10 @@ def hypothetical(sentences: list[str]) -> str:
             verb = next((w for w in rest[:5] if w not in DETS and w not in PRONOUNS and
                          "VERB" in tags(w) and w not in {"really", "actually", "still", "ever"}
                          and not ("NOUN" in tags(w) and rest.index(w) > 0 and rest[rest.index(w) - 1] in DETS)), "")
-            if verb in _JUDGEMENT or rest[:2] in (["you", "say"], ["you", "describe"]) or \
+            vi = rest.index(verb) if verb in rest else -1
+            polite = verb in _REQUEST_VERBS and vi >= 0 and rest[vi + 1:vi + 2] in (["me"], ["us"], ["it"])
+            if (verb in _JUDGEMENT and verb not in _REQUEST_VERBS) or polite or \
+                    rest[:2] in (["you", "say"], ["you", "describe"]) or \
                     re.match(r"(it )?(not )?be (fair|right|true|correct|accurate|safe) to say", " ".join(rest)):
                 continue
             if before and before[-1] in {",", "you"} and not [w for w in rest if w not in {"you", "?", "it", "they"}]:
