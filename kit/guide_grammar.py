@@ -318,6 +318,9 @@ def valence(word: str) -> float:
         for stem in (w[:-2], w[:-3] + "y", w[:-2] + "e"):
             if stem in lex and stem not in _DESCRIPTIVE:
                 return lex[stem]
+    if re.match(r"(one|two|three|four|five|\d)-star|(top|highest|best)-rated|award-winning|world-class|"
+                r"market-leading|best-selling|state-of-the-art|top-notch|first-class", w):
+        return 2.0
     if "-" in w:
         vals = [valence(p) for p in w.split("-")]
         return max(vals, key=abs) if vals else 0.0
@@ -375,6 +378,7 @@ _EPISODE_FRAME = re.compile(
     r"\b(the|your|a|that|one) (last|first|most recent|recent|latest|previous)\b|"
     r"\ba (time|day|moment|case|situation|occasion) (when|where|that|you)\b|"
     r"\b(last|this|yesterday) (time|week|month|year|night|weekend|morning)\b")
+_STOP_WORDS = {"?", ".", ",", "and", "or"}
 _TIME_WORDS = {"year", "month", "week", "term", "semester", "quarter", "season", "day", "time",
                "morning", "afternoon", "evening", "night", "weekend", "summer", "winter",
                "spring", "autumn"}
@@ -416,6 +420,8 @@ def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
     if "ADJ" in tn and after == "to" and any("ADJ" in tags(w) and toks[k + 1:k + 2] == ["to"]
                                              for k, w in enumerate(toks[:i])):
         return "adj"  # "easy to navigate and quick to load"
+    if prev.endswith("ly") and nxt.endswith("ly") and "ADV" in tp and "ADV" in tn:
+        return "adj"  # "how quickly and accurately"
     if "ADJ" in tp and "PREP" in tn and toks[:1] and toks[0] in AUX and prev not in PREPS:
         return "adj"  # "Was the parcel undamaged and on time?"
     if "PREP" in tn and nxt not in {"like", "than", "as", "of", "to"}:
@@ -439,8 +445,12 @@ def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
     if "VERB" in tn and is_base_verb(nxt) and (after in DETS or after in PRONOUNS or "NOUN" in tags(after) or after in {"?", "."} or "ADJ" in tags(after)
                                                   or (after in PREPS and after not in {"of", "like", "than"})):
         # two verbs: "plan loads and schedule drivers", "recruit and train"
-        if "VERB" in tp or "NOUN" in tp or "PRON" in tp or "ADV" in tp:
-            return "vp"
+        if ("VERB" in tp or "NOUN" in tp or "PRON" in tp or "ADV" in tp) and not (
+                i >= 2 and toks[i - 2] in DETS and "NOUN" in tags(after) and "NOUN" in tn):
+            return "vp"  # not "the question and answer session": a noun after a determiner
+    if is_past_verb(nxt) and (after in DETS or after in PRONOUNS or "NOUN" in tags(after)) and \
+            any(is_past_verb(w) for w in toks[max(0, i - 6):i - 1]) and "you" in toks[:i]:
+        return "vp"  # "how you applied for the permit and paid the fee"
     if "NOUN" in tp and ("NOUN" in tn or "ADJ" in tn):
         return "np"
     if "ADJ" in tp and "NOUN" in tn:
@@ -530,8 +540,13 @@ def double_barreled(sentences: list[str]) -> str:
                 # a bare second noun lists one category ("invoices and receipts", "rent and
                 # utilities") unless the question asks for a judgement of the pair
                 marked = nxt in DETS or nxt in {"last", "next", "this", "first"} or prev in _TIME_WORDS
-                if not marked and not _JUDGING.search(" ".join(toks[:k])):
+                judging = bool(_JUDGING.search(" ".join(toks[:k])))
+                if not marked and not judging:
                     continue
+                if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS:
+                    continue  # "the question and answer session": one noun with a paired modifier
+                if not judging and _person(prev) and any(_person(w) for w in toks[j:j + 3]):
+                    continue  # "for your son and his friends": the people it was for
                 # a pair of agents before their verb: "How do your team and your manager agree"
                 start = k
                 while start > 0 and (tags(toks[start - 1]) & {"NOUN", "ADJ"} or toks[start - 1] in DETS) \
@@ -676,8 +691,11 @@ def leading(sentences: list[str]) -> str:
                     if _evaluative(toks[k], threshold) and "NOUN" in tags(head) and head not in {"?", ",", "."}:
                         return f"'{t} {toks[k]} {head}' builds a judgement into the question"
             # superlative judgement: "the best thing about", "the most annoying part"
-            if t in {"best", "greatest", "coolest", "nicest", "favourite", "favorite"} and i > 0 and \
-                    toks[i - 1] in {"the", "your", "our"} | {"like", "love", "enjoy"} and not _in_episode(toks, i):
+            if t in {"best", "greatest", "coolest", "nicest", "favourite", "favorite"} and i > 0 and (
+                    toks[i - 1] in {"like", "love", "enjoy", "liked", "loved", "enjoyed"} or
+                    (toks[i - 1] in {"the", "your", "our"} and nxt in {"thing", "things", "part", "parts", "feature",
+                                                                     "features", "aspect", "aspects", "bit", "about",
+                                                                     "benefit", "benefits"})) and not _in_episode(toks, i):
                 return f"'{t}' presupposes a judgement"
             if t in {"most", "least"} and i > 0 and toks[i - 1] == "the" and nxt and _evaluative(nxt, 0.9) \
                     and "ADJ" in tags(nxt) and not _in_episode(toks, i):
@@ -686,6 +704,9 @@ def leading(sentences: list[str]) -> str:
                     (nxt in {"most", "best", "about", "the"}) and \
                     not _in_episode(toks, i):
                 return f"'{t} {nxt}' presupposes the feeling"
+            if t in {"so", "such"} and nxt and (_evaluative(nxt, 1.0) or (nxt == "a" and _evaluative(after, 1.0))) \
+                    and tags(nxt if nxt != "a" else after) & {"ADJ"} and not _in_episode(toks, i):
+                return f"'{t} {nxt}' presupposes the judgement"
             if t == "must" and i > 0 and toks[i - 1] in {"you", "they"}:
                 return "'you must ...' tells the participant what they felt"
             if t == "why" and re.search(r"\bwhy (do|did|does|would) (you|they|people)( \w+){0,2} (prefer|trust|"
