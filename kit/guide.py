@@ -594,7 +594,8 @@ def _leading(sents: list[_Sentence]) -> str:
             return "tag question asks for agreement"
         # presupposing adverbs
         for i, t in enumerate(toks):
-            if t in PRESUPPOSING_ADVERBS and (i == 0 or toks[i - 1] not in {"how", "more", "less", "very", "most", "so"}):
+            if t in PRESUPPOSING_ADVERBS and (i == 0 or toks[i - 1] not in {"how", "more", "less", "very", "most", "so"}
+                                              or (toks[i - 1] == "so" and all(w in DISCOURSE for w in toks[:i]))):
                 if t == "certainly" and i > 0 and toks[i - 1] in {"not"}:
                     continue
                 return f"'{t}' presupposes the answer"

@@ -459,8 +459,8 @@ def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
 
 
 _JUDGING = re.compile(r"\b(feel|felt|think|thought|find|found|opinion|view|views|satisfied|happy|"
-                      r"rate|like|dislike|compare|impression|make of|how (is|was|were|are|is|has been)|"
-                      r"how did .* go)\b")
+                      r"rate|like|dislike|compare|impression|make of|take on|experience|reckon|"
+                      r"how (is|was|were|are|is|has been)|how did .* go|works? for you|working for you)\b")
 
 
 _PEOPLE = {"team", "teams", "staff", "coach", "physio", "mum", "dad", "mom", "partner", "family", "friend",
@@ -540,9 +540,12 @@ def double_barreled(sentences: list[str]) -> str:
                 # a bare second noun lists one category ("invoices and receipts", "rent and
                 # utilities") unless the question asks for a judgement of the pair
                 marked = nxt in DETS or nxt in {"last", "next", "this", "first"} or prev in _TIME_WORDS
-                judging = bool(_JUDGING.search(" ".join(toks[:k])))
+                judging = bool(_JUDGING.search(" ".join(toks)))
                 if not marked and not judging:
                     continue
+                if not judging and not (prev in _TIME_WORDS or nxt in {"last", "next", "this"}) and \
+                        not _EPISODE_FRAME.match(" ".join(toks[j:j + 4])) and _EPISODE_ANCHOR.search(" ".join(toks)):
+                    continue  # two things bought or done on one occasion ("... last year")
                 if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS:
                     continue  # "the question and answer session": one noun with a paired modifier
                 if not judging and _person(prev) and any(_person(w) for w in toks[j:j + 3]):
