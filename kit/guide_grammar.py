@@ -438,6 +438,9 @@ def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
         return ""
     if prev in {"well", "badly", "poorly"}:
         return ""
+    if prev.endswith("ed") and "VERB" in tp and toks[:1] and toks[0] in AUX and (
+            nxt in {"well", "badly", "poorly"} or ("ADJ" in tn and "NOUN" not in tn)):
+        return "adj"  # "organised and well lit"
     if "ADJ" in tp and nxt in {"well", "badly", "poorly", "very", "really", "too"} and "VERB" in tags(after) | tags(lemma(after, "ADJ")):
         return "adj"  # "safe and well organised"
     if "ADJ" in tp and ("ADJ" in tn or nxt in {"well", "badly", "poorly"}) and not ("NOUN" in tn and after not in {"?", ",", "."}):
@@ -676,6 +679,9 @@ def leading(sentences: list[str]) -> str:
                     w = after
                 if w not in _MEASURE and _evaluative(w, 0.9) and (tags(w) & {"ADJ", "ADV"} or w.endswith("ing")):
                     return f"'how {w}' presupposes the answer"
+            if t == "how" and nxt == "much" and after in {"more", "less"} and i + 3 < n and not modal and \
+                    ("ADJ" in tags(toks[i + 3]) or toks[i + 3].endswith("ing")):
+                return f"'how much {after} {toks[i + 3]}' presupposes the change"
             if t == "how" and nxt == "much" and after and not modal and \
                     "ADJ" in tags(after) and (after.endswith("er") or after in {"better", "worse"}) and \
                     lemma(after, "ADJ") != after:
