@@ -625,6 +625,8 @@ _INTENSIFIERS = {"really", "so", "always", "truly", "extremely", "incredibly", "
                  "absolutely", "definitely", "super", "totally"}
 
 
+_CLASSIFIERS = {"positive", "negative", "successful", "unsuccessful", "creative", "active", "natural",
+                "strong", "weak", "special", "fresh", "happy", "sad"}
 _DEFINITE = {"the", "this", "that", "these", "those", "your", "our", "its", "their"}
 
 
@@ -696,8 +698,14 @@ def leading(sentences: list[str]) -> str:
                     while m < n - 1 and (_attributive(toks[m]) or toks[m] in {"new", "little", "old", "big"}):
                         m += 1
                     head = toks[m]
-                    threshold = 1.3 if t in _OWN else 1.8
-                    if _evaluative(toks[k], threshold) and "NOUN" in tags(head) and head not in {"?", ",", "."}:
+                    # the interviewer praising their own thing ("our friendly staff") or a strong
+                    # judgement on "the" thing ("the fantastic guide"); the participant's own
+                    # things ("your creative work") are described, not praised
+                    threshold = 1.3 if t in _OWN else (2.5 if t in {"the", "this", "that", "these", "those"} else 99)
+                    if t in {"the", "this"} and toks[k].endswith("ed") and "VERB" in tags(toks[k]):
+                        threshold = 1.5  # "the improved collection" presupposes the improvement
+                    if _evaluative(toks[k], threshold) and "NOUN" in tags(head) and head not in {"?", ",", "."} \
+                            and toks[k] not in _CLASSIFIERS:
                         return f"'{t} {toks[k]} {head}' builds a judgement into the question"
             # superlative judgement: "the best thing about", "the most annoying part"
             if t in {"best", "greatest", "coolest", "nicest", "favourite", "favorite"} and i > 0 and (

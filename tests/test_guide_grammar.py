@@ -71,6 +71,22 @@ def test_corpus_labels_hold_ids_and_labels_only():
         assert turn.startswith("t") and q.startswith("q") and transcript.split("_")[0] in {"creativity", "science"}
 
 
+CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
+def test_real_interviews_hand_labelled_sample():
+    bench = _benchmark()
+    questions = dict(bench.corpus_questions(CORPUS))
+    assert len(questions) > 2000
+    rows = [dict(r, question=questions[r["id"]]) for r in _rows(CORPUS_LABELS)]
+    result = bench.evaluate(rows)
+    for flag, s in result["flags"].items():
+        assert s["false_flag_rate"] <= 0.05, (flag, s)
+        assert s["recall"] >= 0.90, (flag, s)
+
+
 def test_rewrites_keep_topic_and_grammar_on_the_tuned_set():
     bench = _benchmark()
     q = bench.rewrite_quality([r["question"] for r in _rows(DEV)])
