@@ -449,7 +449,8 @@ def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
                                                   or (after in PREPS and after not in {"of", "like", "than"})):
         # two verbs: "plan loads and schedule drivers", "recruit and train"
         if ("VERB" in tp or "NOUN" in tp or "PRON" in tp or "ADV" in tp) and not (
-                i >= 2 and toks[i - 2] in DETS and "NOUN" in tags(after) and "NOUN" in tn):
+                i >= 3 and toks[i - 2] in DETS and "NOUN" in tags(after) and "NOUN" in tn
+                and (toks[i - 3] in AUX | PREPS | WH or "VERB" not in tags(toks[i - 3]))):
             return "vp"  # not "the question and answer session": a noun after a determiner
     if is_past_verb(nxt) and (after in DETS or after in PRONOUNS or "NOUN" in tags(after)) and \
             any(is_past_verb(w) for w in toks[max(0, i - 6):i - 1]) and "you" in toks[:i]:
@@ -727,7 +728,7 @@ def leading(sentences: list[str]) -> str:
             if t == "must" and i > 0 and toks[i - 1] in {"you", "they"}:
                 return "'you must ...' tells the participant what they felt"
             if t == "why" and re.search(r"\bwhy (do|did|does|would) (you|they|people)( \w+){0,2} (prefer|trust|"
-                                        r"choose|pick|like|love|recommend)\b.*\b(our|us|over|more than|rather than)\b",
+                                        r"choose|pick|like|love|recommend)\b.*\b(our|us)\b",
                                         " ".join(toks[i:])):
                 return "presupposes that the participant prefers it"
     return ""
@@ -814,8 +815,9 @@ def hypothetical(sentences: list[str]) -> str:
                 continue  # "would you like to add anything", "anything else you'd like to add"
             if before and before[-1] in {"i", "we"} and rest[:1] and rest[0] in {"like", "love"}:
                 continue  # "we'd love to hear"
-            if set(rest[:4]) & {"usually", "normally", "typically", "generally", "often", "always"}:
-                continue  # habitual "would"
+            if any(w in {"usually", "normally", "typically", "generally", "often", "always"} and
+                   (k == 0 or rest[k - 1] not in {"more", "less", "as"}) for k, w in enumerate(rest[:4])):
+                continue  # habitual "would" (not "would you order more often")
             if rest[:1] == ["have"] and t != "would":
                 continue
             if re.match(r"(actually |really )?be (\w+ )?(important|valuable|useful|helpful|good|interesting|relevant|"
