@@ -244,6 +244,10 @@ def tags(word: str) -> frozenset:
                 out.add("NOUN")
             elif upos == "AUX":
                 out.add("AUX")
+        if "VERB" in out and "NOUN" not in out and w.endswith("s"):
+            base = found["VERB"][0]
+            if "NOUN" in get_all(base):
+                out.add("NOUN")  # "lectures": a plural noun as well as a verb form
     if w.isdigit():
         out.add("NUM")
     if not out:
@@ -379,6 +383,9 @@ _EPISODE_FRAME = re.compile(
     r"\ba (time|day|moment|case|situation|occasion) (when|where|that|you)\b|"
     r"\b(last|this|yesterday) (time|week|month|year|night|weekend|morning)\b")
 _STOP_WORDS = {"?", ".", ",", "and", "or"}
+_EPISODE_CLAUSE = re.compile(
+    r"\b(the|your|a|that|one) (last|first|most recent|recent|latest|previous)\b|"
+    r"\ba (time|day|moment|case|situation|occasion) (when|where|that|you)\b")
 _TIME_WORDS = {"year", "month", "week", "term", "semester", "quarter", "season", "day", "time",
                "morning", "afternoon", "evening", "night", "weekend", "summer", "winter",
                "spring", "autumn"}
@@ -406,8 +413,11 @@ def _conjuncts_kind(toks: list[str], i: int, j: int) -> str:
     """What a coordination at toks[i] joins: 'np', 'pp', 'adj', 'vp', 'clause' or ''."""
     prev, nxt = toks[i - 1], toks[j]
     tp, tn = tags(prev), tags(nxt)
-    if i >= 2 and toks[i - 2] in DETS and prev.endswith("ing"):
-        tp = tp | {"NOUN"}  # "the parking": a gerund after a determiner is a noun
+    if i >= 2 and (toks[i - 2] in DETS or (toks[i - 2] in PREPS and prev.endswith("ing"))):
+        tp = tp | {"NOUN"}  # "the parking", "for marking": a noun after a determiner or preposition
+    if prev in {"in", "out", "up", "off", "down", "back", "over", "through", "on"} and i >= 2 and \
+            tags(toks[i - 2]) & {"NOUN", "PRON"} and is_base_verb(nxt) and "you" in toks[:i]:
+        return "vp"  # "book a patient in and chase their results": a particle ends the first verb phrase
     after = toks[j + 1] if j + 1 < len(toks) else "?"
     if nxt in WH:
         return "clause"
@@ -493,11 +503,8 @@ def _person(noun: str) -> bool:
 
 
 def _subject_pair(toks: list[str], i: int, j: int) -> bool:
-    """A pair of agents: "you and your partner", "your mum and dad"."""
-    left = toks[max(0, i - 3):i]
-    end = _np_end(toks, j)
-    right = toks[j:end] if end > j else toks[j:j + 1]
-    return bool(set(left) & PERSONAL or set(right[:1]) & PERSONAL)
+    """A pair of agents with a pronoun: "you and your partner", "your sister and me"."""
+    return toks[i - 1] in PERSONAL or toks[j] in PERSONAL
 
 
 def double_barreled(sentences: list[str]) -> str:
@@ -573,7 +580,7 @@ def double_barreled(sentences: list[str]) -> str:
                 # a subject pair before its verb: "How did the build go" is fine, but
                 # "How did the first week and the first month go?" asks about two periods
             # inside one episode ("the last time you bought bread and milk"): one occasion
-            frame = _EPISODE_FRAME.search(" ".join(left_region))
+            frame = _EPISODE_CLAUSE.search(" ".join(left_region))
             if frame and not _EPISODE_FRAME.search(" ".join(toks[j:j + 4])):
                 if kind in {"np", "adj"}:
                     continue
