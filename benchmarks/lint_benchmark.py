@@ -8,11 +8,21 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
 - ``tests/data/questions.csv`` and ``tests/data/questions_holdout.csv``: the project's first
   labelled set and its first hold-out (four flags; no ``generalizing`` column, so that flag is
   not scored on them);
-- ``tests/data/questions_dev.csv``: 616 questions written for issue 16 across retail,
+- ``tests/data/questions_dev.csv``: questions written for issue 16 across retail,
   healthcare, HR, education, finance, logistics and public services, spoken style and typos,
   with all five flags; the rules were tuned on it;
 - ``tests/data/questions_holdout2.csv``: 164 questions written *before* the rules of issue 16
-  were tuned, in the same domains and voices, looked at once at the end.
+  were tuned, in the same domains and voices. Looked at once; its double-barreled recall was
+  then 0.84 (21/25), and the misses it showed were fixed afterwards, so it is no longer a
+  clean hold-out;
+- ``tests/data/questions_holdout3.csv``: 155 questions written after that look and before the
+  fixes, looked at once at the end (the hold-out the issue's floors are judged on).
+
+The tuned set grew in rounds: each round of fresh questions was scored, its misses fixed at
+the level of grammar, and the round then added to ``questions_dev.csv`` (1,000 questions).
+Labels follow the project's conventions: "how" + an evaluative word is leading; an offered
+choice or a tag is closed; a wish or an ideal world is hypothetical (issue 16; the first sets'
+15 aspirational closers were relabelled accordingly).
 
 The floors are recall >= 0.90 and a false-flag rate <= 0.05 for every flag. Exit code 1 when
 the tuned set (``questions_dev.csv``, or the first CSV given) misses a floor, or with
@@ -24,7 +34,7 @@ words, or all but one of them), the share the grammar check passes
 (:func:`kit.guide.grammar_problems` finds nothing) and the share linted clean.
 
 ``--corpus`` reads the interviewer's questions in the real interviews of
-``../shared/corpora/anthropic-interviewer`` at run time (skipped when absent; no text is
+``../shared/corpora/anthropic-interviewer`` (or ``--corpus-dir``) at run time (skipped when absent; no text is
 copied into the repository), prints the share flagged per flag and scores the linter against
 the hand labels in ``tests/data/corpus_labels.csv`` (question ids and labels only).
 """
@@ -46,6 +56,7 @@ LABELLED = DATA / "questions.csv"
 HOLDOUT = DATA / "questions_holdout.csv"
 DEV = DATA / "questions_dev.csv"
 HOLDOUT2 = DATA / "questions_holdout2.csv"
+HOLDOUT3 = DATA / "questions_holdout3.csv"
 CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 MIN_RECALL = 0.90
@@ -168,14 +179,14 @@ def corpus_questions(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all four sets)")
+    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all five sets)")
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--strict", action="store_true", help="fail when any set misses a floor")
     ap.add_argument("--rewrites", action="store_true", help="measure topic and grammar of the rewrites")
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (DEV, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
+    paths = [Path(p) for p in args.csv] or [p for p in (DEV, HOLDOUT3, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
     print(f"floors: recall >= {MIN_RECALL:.2f}, false-flag rate <= {MAX_FALSE_FLAG_RATE:.2f} per flag")
     for path in paths:
