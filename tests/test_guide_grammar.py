@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kit import guide_grammar, guide_rewrites
+
+from kit.guide import story as guide_rewrites
+from kit.guide import words as guide_words
 from kit.guide import FLAGS, grammar_problems, lint_question, topic_overlap
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,26 +102,26 @@ def test_rewrites_keep_topic_and_grammar_on_the_tuned_set():
 
 # --------------------------------------------------------------------------- words and tags
 def test_words_drop_spoken_fillers_and_expand_contractions():
-    assert guide_grammar.words("So what'd you think of the menu and, um, the music?") == [
+    assert guide_words.words("So what'd you think of the menu and, um, the music?") == [
         "so", "what", "did", "you", "think", "of", "the", "menu", "and", "the", "music", "?"]
-    assert guide_grammar.words("what'd your dream kitchen be?")[:2] == ["what", "would"]
-    assert guide_grammar.words("How was the pay and, you know, the hours?") == [
+    assert guide_words.words("what'd your dream kitchen be?")[:2] == ["what", "would"]
+    assert guide_words.words("How was the pay and, you know, the hours?") == [
         "how", "was", "the", "pay", "and", "the", "hours", "?"]
-    assert guide_grammar.words("we'd love that") == ["we", "would", "love", "that"]
+    assert guide_words.words("we'd love that") == ["we", "would", "love", "that"]
 
 
 def test_typos_of_function_words_are_read_through():
-    assert guide_grammar.words("how ofen do you go abuot it?") == ["how", "often", "do", "you", "go", "about", "it", "?"]
+    assert guide_words.words("how ofen do you go abuot it?") == ["how", "often", "do", "you", "go", "about", "it", "?"]
 
 
 def test_tags_come_from_the_shipped_lexicon_without_downloads():
-    assert "NOUN" in guide_grammar.tags("invoice") and "VERB" in guide_grammar.tags("invoice")
-    assert guide_grammar.tags("friendly") == frozenset({"ADJ"})
-    assert guide_grammar.tags("the") == frozenset({"DET"})
-    assert guide_grammar.tags("zorblax") == frozenset({"NOUN"})  # unknown word
-    assert guide_grammar.valence("superb") > 1.5 and guide_grammar.valence("dreadful") < -1.5
-    assert guide_grammar.valence("poorly") < 0  # through the adjective "poor"
-    assert guide_grammar.valence("invoice") == 0.0
+    assert "NOUN" in guide_words.tags("invoice") and "VERB" in guide_words.tags("invoice")
+    assert guide_words.tags("friendly") == frozenset({"ADJ"})
+    assert guide_words.tags("the") == frozenset({"DET"})
+    assert guide_words.tags("zorblax") == frozenset({"NOUN"})  # unknown word
+    assert guide_words.valence("superb") > 1.5 and guide_words.valence("dreadful") < -1.5
+    assert guide_words.valence("poorly") < 0  # through the adjective "poor"
+    assert guide_words.valence("invoice") == 0.0
 
 
 # --------------------------------------------------------------------------- double-barreled

@@ -16,17 +16,17 @@ you ...") from its own words, so that the rewrite keeps the question's topic:
 
 Rules are small named functions tried in order (:data:`RULES`); :func:`candidates`
 returns every rewrite they make. :mod:`kit.guide` keeps the first that lints clean,
-passes :func:`kit.guide_grammar.grammar_problems` and keeps the most topic words
-(:func:`kit.guide_grammar.topic_overlap`).
+passes :func:`kit.guide.grammar.grammar_problems` and keeps the most topic words
+(:func:`kit.guide.grammar.topic_overlap`).
 """
 from __future__ import annotations
 
 import re
 
-from kit.guide_grammar import (AUX, DETS, PREPS, PRONOUNS, WH, _HABIT_ADVERBS, _lemma_api, lemma,
-                               tags, valence, words)
+from kit.guide.grammar import _HABIT_ADVERBS
+from kit.guide.words import AUX, DETS, PREPS, PRONOUNS, WH, _lemma_api, lemma, tags, valence, words
 
-__all__ = ["RULES", "candidates", "event_story", "verb_story", "noun_story", "past", "second_ask"]
+__all__ = ["RULES", "candidates", "event_story", "noun_story", "past", "second_ask", "verb_story"]
 
 _GENERIC_NOUNS = {"thing", "things", "part", "way", "lot", "time", "times", "view", "opinion",
                   "experience", "world", "anything", "something", "everything", "kind", "sort",
