@@ -136,6 +136,7 @@ def test_tags_come_from_the_shipped_lexicon_without_downloads():
     "How did you feel about the sofa and, erm, the delivery slot?",  # a filler inside the pair
     "Was the install done before and after the upgrade?",
     "What did the client want, and how did you price it?",
+    "How do you get on with your line manager and your team?",
 ])
 def test_double_barreled_by_coordination(text):
     assert "double-barreled" in lint_question(text)["flags"], lint_question(text)
@@ -167,6 +168,7 @@ def test_not_double_barreled(text):
     "What is the most irritating part of the claims form?",
     "How much faster is the new scanner?",
     "Most of our members love the evening classes. How did you find them?",
+    "We put months into the new rota — what do you think?",
 ])
 def test_leading_by_evaluation_and_presupposition(text):
     assert "leading" in lint_question(text)["flags"], lint_question(text)
@@ -283,3 +285,8 @@ def test_json_contract_is_kept():
     assert set(r) == {"question", "flags", "kind", "suggestion", "reasons"}
     assert r["flags"] == ["generalizing"] and r["kind"] == "open"
     assert set(r["reasons"]) == {"generalizing"}
+
+
+def test_a_dash_ends_the_preamble():
+    r = lint_question("We rebuilt the booking page - what do you think of it?")
+    assert "closed" not in r["flags"]

@@ -285,7 +285,11 @@ def double_barreled(sentences: list[str]) -> str:
                     continue  # two things bought or done on one occasion ("... last year")
                 if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS:
                     continue  # "the question and answer session": one noun with a paired modifier
-                if not judging and _person(prev) and any(_person(w) for w in toks[j:j + 3]):
+                np_start = k
+                while np_start > 0 and (toks[np_start - 1] in DETS or tags(toks[np_start - 1]) & {"ADJ"}):
+                    np_start -= 1
+                if not judging and np_start > 0 and toks[np_start - 1] == "for" and _person(prev) and \
+                        any(_person(w) for w in toks[j:j + 3]):
                     continue  # "for your son and his friends": the people it was for
                 # a pair of agents before their verb: "How do your team and your manager agree"
                 start = k

@@ -341,7 +341,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.?!])\s+(?=\S)", text.strip())
+    # a dash before a wh-word or an auxiliary also ends a statement: "We worked hard on it -
+    # what do you think?"
+    parts = re.split(r"(?<=[.?!])\s+(?=\S)|\s+-\s+(?=(?:what|how|why|when|where|who|which|do|does|did|is|"
+                     r"are|was|were|can|could|would|will|have|has)\b)", text.strip(), flags=re.I)
     return [p.strip() for p in parts if p.strip()]
 
 
