@@ -230,7 +230,8 @@ def _person(noun: str) -> bool:
 
 def _subject_pair(toks: list[str], i: int, j: int) -> bool:
     """A pair of agents with a pronoun: "you and your partner", "your sister and me"."""
-    return toks[i - 1] in PERSONAL or toks[j] in PERSONAL
+    reflexive = {"yourself", "yourselves", "myself", "ourselves", "themselves", "himself", "herself"}
+    return toks[i - 1] in PERSONAL | reflexive or toks[j] in PERSONAL | reflexive
 
 
 def double_barreled(sentences: list[str]) -> str:
@@ -615,7 +616,8 @@ def generalizing(sentences: list[str]) -> str:
                          low[max(0, m.start() - 20):m.end()]):
                 cue = ""
         if not cue:
-            cue = next((w for w in toks if w in _HABIT_ADVERBS), "")
+            cue = next((w for k, w in enumerate(toks) if w in _HABIT_ADVERBS and not (
+                w == "always" and set(toks[max(0, k - 2):k]) & {"have", "has", "had", "to", "not"})), "")
         if not cue:
             continue
         past = any(w in {"did", "was", "were", "had"} for w in toks[:_head_index(toks) + 3]) or \
