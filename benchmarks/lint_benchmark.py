@@ -1,13 +1,42 @@
 """Benchmark the question linter against the hand-labelled question sets.
 
-    python benchmarks/lint_benchmark.py [CSV ...]
+    python benchmarks/lint_benchmark.py [CSV ...] [--misses] [--strict] [--rewrites] [--corpus]
 
-For each flag prints support, TP, FP, FN, precision, recall and the false-flag rate
-(FP / questions without the flag), then the kind accuracy. The labelled set
-(tests/data/questions.csv) must reach the floors: recall >= 0.90 and a false-flag rate
-<= 0.05 for every flag; the hold-out set (tests/data/questions_holdout.csv, written after
-the linter and never tuned on) is reported separately. Exit code 1 when the labelled set
-misses a floor (or, with --strict, when any set does).
+For each set and each flag it prints support, TP, FP, FN, precision, recall and the
+false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
+
+- ``tests/data/questions.csv`` and ``tests/data/questions_holdout.csv``: the project's first
+  labelled set and its first hold-out (four flags; no ``generalizing`` column, so that flag is
+  not scored on them);
+- ``tests/data/questions_dev.csv``: questions written for issue 16 across retail,
+  healthcare, HR, education, finance, logistics and public services, spoken style and typos,
+  with all five flags; the rules were tuned on it;
+- ``tests/data/questions_holdout2.csv``: 164 questions written *before* the rules of issue 16
+  were tuned, in the same domains and voices. Looked at once; its double-barreled recall was
+  then 0.84 (21/25), and the misses it showed were fixed afterwards, so it is no longer a
+  clean hold-out;
+- ``tests/data/questions_holdout3.csv``: 155 questions written after that look and before the
+  fixes, looked at once at the end (the hold-out the issue's floors are judged on).
+
+The tuned set grew in rounds: each round of fresh questions was scored, its misses fixed at
+the level of grammar, and the round then added to ``questions_dev.csv`` (1,000 questions).
+Labels follow the project's conventions: "how" + an evaluative word is leading; an offered
+choice or a tag is closed; a wish or an ideal world is hypothetical (issue 16; the first sets'
+15 aspirational closers were relabelled accordingly).
+
+The floors are recall >= 0.90 and a false-flag rate <= 0.05 for every flag. Exit code 1 when
+the tuned set (``questions_dev.csv``, or the first CSV given) misses a floor, or with
+``--strict`` when any set does.
+
+``--rewrites`` also measures the suggested rewrites of every flagged question: the share that
+keep the question's topic (:func:`kit.guide.topic_overlap` >= 0.5 of the original's topic
+words, or all but one of them), the share the grammar check passes
+(:func:`kit.guide.grammar_problems` finds nothing) and the share linted clean.
+
+``--corpus`` reads the interviewer's questions in the real interviews of
+``../shared/corpora/anthropic-interviewer`` (or ``--corpus-dir``) at run time (skipped when absent; no text is
+copied into the repository), prints the share flagged per flag and scores the linter against
+the hand labels in ``tests/data/corpus_labels.csv`` (question ids and labels only).
 """
 from __future__ import annotations
 
@@ -20,14 +49,21 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kit.guide import FLAGS, lint_question  # noqa: E402
+from kit.guide import grammar_problems, topic_overlap  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 LABELLED = DATA / "questions.csv"
 HOLDOUT = DATA / "questions_holdout.csv"
+DEV = DATA / "questions_dev.csv"
+HOLDOUT2 = DATA / "questions_holdout2.csv"
+HOLDOUT3 = DATA / "questions_holdout3.csv"
+CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
+CORPUS_LABELS = DATA / "corpus_labels.csv"
 MIN_RECALL = 0.90
 MAX_FALSE_FLAG_RATE = 0.05
+MIN_TOPIC = 0.5
 COLUMN = {"leading": "leading", "closed": "closed", "hypothetical": "hypothetical",
-          "double-barreled": "double_barreled"}
+          "double-barreled": "double_barreled", "generalizing": "generalizing"}
 
 
 def load(path: Path) -> list[dict]:
@@ -35,14 +71,16 @@ def load(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def evaluate(rows: list[dict]) -> dict:
-    """Per-flag confusion counts, the kind accuracy and the misses."""
-    stats = {f: {"support": 0, "tp": 0, "fp": 0, "fn": 0, "negatives": 0} for f in FLAGS}
-    kind_ok = 0
+def evaluate(rows: list[dict], key: str = "question") -> dict:
+    """Per-flag confusion counts (only for the flags the set has a column for), the kind
+    accuracy (when the set has a ``kind`` column) and the misses."""
+    present = [f for f in FLAGS if rows and COLUMN[f] in rows[0]]
+    stats = {f: {"support": 0, "tp": 0, "fp": 0, "fn": 0, "negatives": 0} for f in present}
+    kind_ok = kinds = 0
     misses = []
     for row in rows:
-        got = lint_question(row["question"])
-        for flag in FLAGS:
+        got = lint_question(row[key])
+        for flag in present:
             want = row[COLUMN[flag]].strip() == "1"
             has = flag in got["flags"]
             s = stats[flag]
@@ -52,19 +90,21 @@ def evaluate(rows: list[dict]) -> dict:
                 s["tp"] += 1
             elif has and not want:
                 s["fp"] += 1
-                misses.append(("FP", flag, row["question"]))
+                misses.append(("FP", flag, row[key]))
             elif want and not has:
                 s["fn"] += 1
-                misses.append(("FN", flag, row["question"]))
-        if got["kind"] == row["kind"].strip():
-            kind_ok += 1
-        else:
-            misses.append(("KIND", f"{row['kind']}->{got['kind']}", row["question"]))
+                misses.append(("FN", flag, row[key]))
+        if row.get("kind", "").strip():
+            kinds += 1
+            if got["kind"] == row["kind"].strip():
+                kind_ok += 1
+            else:
+                misses.append(("KIND", f"{row['kind']}->{got['kind']}", row[key]))
     for s in stats.values():
         s["precision"] = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 1.0
         s["recall"] = s["tp"] / s["support"] if s["support"] else 1.0
         s["false_flag_rate"] = s["fp"] / s["negatives"] if s["negatives"] else 0.0
-    return {"n": len(rows), "flags": stats, "kind_accuracy": kind_ok / len(rows) if rows else 0.0,
+    return {"n": len(rows), "flags": stats, "kind_accuracy": kind_ok / kinds if kinds else None,
             "misses": misses}
 
 
@@ -81,28 +121,105 @@ def report(name: str, result: dict, show_misses: bool = False) -> str:
         lines.append(f"  {flag:<16}{s['support']:>8}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}"
                      f"{s['precision']:>11.3f}{s['recall']:>8.3f}{s['false_flag_rate']:>12.3f}"
                      f"  {'ok' if ok else 'BELOW FLOOR'}")
-    lines.append(f"  kind accuracy: {result['kind_accuracy']:.3f}")
+    if result["kind_accuracy"] is not None:
+        lines.append(f"  kind accuracy: {result['kind_accuracy']:.3f}")
     if show_misses:
         for kind, what, q in result["misses"]:
             lines.append(f"    {kind:<4} {what:<18} {q}")
     return "\n".join(lines)
 
 
+def rewrite_quality(questions: list[str], show: bool = False) -> dict:
+    """Topic kept, grammar check passed and clean lint, over the flagged questions."""
+    n = topic = grammar = clean = 0
+    overlap_sum = 0.0
+    bad = []
+    for q in questions:
+        r = lint_question(q)
+        if not r["flags"]:
+            continue
+        n += 1
+        sug = r["suggestion"]
+        ov = topic_overlap(q, sug)
+        overlap_sum += ov
+        topic += ov >= MIN_TOPIC
+        probs = grammar_problems(sug)
+        grammar += not probs
+        clean += not lint_question(sug)["flags"]
+        if show and (ov < MIN_TOPIC or probs):
+            bad.append(f"    {ov:.2f} {'; '.join(probs) or 'ok':<30} {q}  ->  {sug}")
+    return {"flagged": n, "topic_kept": topic / n if n else 1.0, "mean_overlap": overlap_sum / n if n else 1.0,
+            "grammatical": grammar / n if n else 1.0, "clean": clean / n if n else 1.0, "bad": bad}
+
+
+def corpus_questions(corpus: Path = CORPUS) -> list[tuple[str, str]]:
+    """(id, question) for every non-housekeeping interviewer question of the real corpus; id is
+    ``<transcript_id>#t<turn>#q<k>``. Empty when the corpus is absent."""
+    if not corpus.is_dir():
+        return []
+    import re
+
+    from kit.review import is_housekeeping, is_question, split_sentences
+    csv.field_size_limit(10 ** 8)
+    out = []
+    for path in sorted(corpus.glob("*.csv")):
+        with open(path, newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                turns = re.split(r"(?m)^(?=(?:Assistant|AI|User):)", row["text"])
+                turns = [t for t in turns if t.strip()]
+                for i, turn in enumerate(turns, 1):
+                    if turn.startswith("User:"):
+                        continue
+                    body = turn.split(":", 1)[1]
+                    asked = [s for s in split_sentences(body) if is_question(s) and not is_housekeeping(s)]
+                    for k, s in enumerate(asked, 1):
+                        out.append((f"{row['transcript_id']}#t{i}#q{k}", s))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: the labelled and hold-out sets)")
+    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all five sets)")
     ap.add_argument("--misses", action="store_true", help="list every miss")
-    ap.add_argument("--strict", action="store_true", help="also fail when the hold-out set misses a floor")
+    ap.add_argument("--strict", action="store_true", help="fail when any set misses a floor")
+    ap.add_argument("--rewrites", action="store_true", help="measure topic and grammar of the rewrites")
+    ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
+    ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (LABELLED, HOLDOUT) if p.exists()]
+    paths = [Path(p) for p in args.csv] or [p for p in (DEV, HOLDOUT3, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
     print(f"floors: recall >= {MIN_RECALL:.2f}, false-flag rate <= {MAX_FALSE_FLAG_RATE:.2f} per flag")
     for path in paths:
-        result = evaluate(load(path))
+        rows = load(path)
+        result = evaluate(rows)
         print(report(path.name, result, args.misses))
-        ok = passes(result)
-        if not ok and (path == paths[0] or args.strict):
+        if args.rewrites:
+            q = rewrite_quality([r["question"] for r in rows], args.misses)
+            print(f"  rewrites of {q['flagged']} flagged: topic kept {q['topic_kept']:.3f} "
+                  f"(mean content-word overlap {q['mean_overlap']:.3f}), grammar check passed "
+                  f"{q['grammatical']:.3f}, lint clean {q['clean']:.3f}")
+            for line in q["bad"]:
+                print(line)
+        if not passes(result) and (path == paths[0] or args.strict):
             failed = True
+    if args.corpus:
+        qs = corpus_questions(args.corpus_dir)
+        if not qs:
+            print(f"corpus: {args.corpus_dir} absent, skipped")
+        else:
+            counts = {f: 0 for f in FLAGS}
+            any_flag = 0
+            for _, q in qs:
+                flags = lint_question(q)["flags"]
+                any_flag += bool(flags)
+                for f in flags:
+                    counts[f] += 1
+            print(f"corpus: {len(qs)} interviewer questions, {any_flag / len(qs):.3f} flagged; "
+                  + ", ".join(f"{f} {c / len(qs):.3f}" for f, c in counts.items()))
+            if CORPUS_LABELS.exists():
+                text = dict(qs)
+                labels = [dict(r, question=text[r["id"]]) for r in load(CORPUS_LABELS) if r["id"] in text]
+                print(report(f"{CORPUS_LABELS.name} (hand-labelled sample)", evaluate(labels), args.misses))
     return 1 if failed else 0
 
 

@@ -307,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="show participants' names in the problems, also in file names (internal use only)")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("lint-guide", help="flag leading, closed, hypothetical and double-barreled questions")
+    p = sub.add_parser("lint-guide", help="flag leading, closed, hypothetical, double-barreled and generalizing questions")
     p.add_argument("file", help="guide.yml, or a .txt with one question a line")
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per question")
     p.set_defaults(func=cmd_lint_guide)

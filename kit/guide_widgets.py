@@ -22,7 +22,7 @@ import re
 
 import pandas as pd
 
-from kit.guide import lint_question
+from kit.guide import grammar_problems, lint_question, topic_overlap
 
 __all__ = [
     "PRACTICE_QUESTIONS",
@@ -53,8 +53,8 @@ PRACTICE_QUESTIONS = [
     "Is the app fast and reliable?",
     "What do you usually do when a client pays late?",
 ]
-"""Questions for trainees to rewrite: leading, closed, hypothetical, double-barreled, and
-one that is clean but asks about habits instead of a specific time."""
+"""Questions for trainees to rewrite: leading, closed, hypothetical, double-barreled and
+generalizing (asks about habits instead of a specific time)."""
 
 INSIGHT_PRACTICE = [
     ("She rewrote the first reminder email four times before sending it.", "observation"),
@@ -73,6 +73,7 @@ FLAG_HELP = {
     "closed": "can be answered yes or no",
     "hypothetical": "asks for a prediction about an imagined future",
     "double-barreled": "asks two things at once",
+    "generalizing": "asks what usually happens instead of about one specific time",
 }
 KIND_HELP = {
     "story": "asks for a specific past episode: the best opener",
@@ -83,6 +84,9 @@ KIND_HELP = {
 }
 KIND_PENALTY = {"story": 0, "open": 10, "probe": 20, "future": 20, "closed": 0}
 FLAG_PENALTY = 30
+TOPIC_PENALTY = 50  # a rewrite that keeps none of the question's topic words
+TOPIC_KEPT = 0.5  # share of the topic words a rewrite must keep for no topic penalty
+GRAMMAR_PENALTY = 10
 
 _CSS = ("<style>.ik-box{font-family:system-ui,sans-serif;font-size:0.92em;line-height:1.4}"
         ".ik-tag{display:inline-block;border:1px solid #555;border-radius:3px;padding:0 0.35em;margin-right:0.3em}"
@@ -157,28 +161,40 @@ def _norm(text: str) -> str:
 def score_rewrite(original: str, rewrite: str) -> dict:
     """Score a trainee's rewrite of a bad question, 0-100.
 
-    100 for a clean story question ("Tell me about the last time ..."); minus 30 for each
-    flag the linter still raises; minus 10 for an open question that is not about one
-    specific time, minus 20 for a probe or a future question; 0 for an empty or unchanged
-    rewrite. Returns ``{question, rewrite, score, flags, kind, verdict, suggestion}``.
+    100 for a clean story question ("Tell me about the last time ...") on the same topic;
+    minus 30 for each flag the linter still raises; minus 10 for an open question that is not
+    about one specific time, minus 20 for a probe or a future question; minus up to 50 when
+    the rewrite drifts from the question's topic (:func:`kit.guide.topic_overlap` below 0.5:
+    50 x (1 - overlap / 0.5), so an unrelated rewrite scores at most 50); minus 10 when
+    :func:`kit.guide.grammar_problems` finds a problem; 0 for an empty or unchanged rewrite.
+    Returns ``{question, rewrite, score, flags, kind, verdict, suggestion, topic, grammar}``
+    (``topic``: the overlap 0-1; ``grammar``: the list of problems).
     """
     text = (rewrite or "").strip()
     base = {"question": original, "rewrite": text, "score": 0, "flags": [], "kind": "", "verdict": "",
-            "suggestion": ""}
+            "suggestion": "", "topic": 0.0, "grammar": []}
     if not text:
         return {**base, "verdict": "no rewrite yet"}
     if _norm(text) == _norm(original):
         return {**base, "verdict": "unchanged: rewrite the question"}
     r = lint_question(text)
-    score = max(0, 100 - FLAG_PENALTY * len(r["flags"]) - KIND_PENALTY.get(r["kind"], 0))
+    topic = round(topic_overlap(original, text), 3)
+    grammar = grammar_problems(text)
+    topic_cut = round(TOPIC_PENALTY * (1 - topic / TOPIC_KEPT)) if topic < TOPIC_KEPT else 0
+    score = max(0, 100 - FLAG_PENALTY * len(r["flags"]) - KIND_PENALTY.get(r["kind"], 0)
+                - topic_cut - (GRAMMAR_PENALTY if grammar else 0))
     if r["flags"]:
         verdict = "still " + ", ".join(f"{f} ({FLAG_HELP[f]})" for f in r["flags"])
     elif r["kind"] == "story":
         verdict = "clean and story-based"
     else:
         verdict = f"clean, but {KIND_HELP[r['kind']]}"
+    if topic_cut:
+        verdict += "; " + ("off the question's topic" if topic == 0 else "drifts from the question's topic")
+    if grammar:
+        verdict += "; check the grammar (" + ", ".join(grammar) + ")"
     return {**base, "score": score, "flags": r["flags"], "kind": r["kind"], "verdict": verdict,
-            "suggestion": r["suggestion"]}
+            "suggestion": r["suggestion"], "topic": topic, "grammar": grammar}
 
 
 def practice_table(questions=None, answers=None) -> pd.DataFrame:

@@ -20,7 +20,9 @@ interruptions       turns that start before the previous turn ended (needs start
                     times: WebVTT and SRT have them, Otter, Rev and plain text do not).
 monologues          interviewer turns of more than 60 words (pitching, explaining the
                     product, a long preamble).
-first story         the first participant turn that answers a story question (at least 10
+first story         the first participant turn that answers a story question ("Tell me about
+                    your first day ...", "Walk me through ...", "Describe a time when ...",
+                    "What happened the last time ...", with or without "your first/last"; at least 10
                     words, after the interviewer's last real question asked for a story) or
                     tells an episode ("last week", "yesterday", "the last time",
                     "when I ..."): its start time, or its turn number when there are no times.
@@ -423,7 +425,7 @@ def scorecard(review: dict) -> dict:
     counts = review.get("flag_counts") or {}
     worst = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
     add("question quality", f"{n - flagged} of {n} questions unflagged", "no leading, closed, "
-        "hypothetical or double-barreled questions", n > 0 and flagged == 0,
+        "hypothetical, double-barreled or generalizing questions", n > 0 and flagged == 0,
         (n - flagged) / n if n else 0.0,
         f"rewrite the flagged questions ({worst})" if n else "no questions found: ask open, story-based questions")
 

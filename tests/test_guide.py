@@ -77,7 +77,7 @@ def test_holdout_is_reported_and_not_far_below_the_floor():
 
 def test_benchmark_script_exit_code(capsys):
     bench = _benchmark()
-    assert bench.main([str(LABELLED)]) == 0
+    assert bench.main([str(DATA / "questions_dev.csv")]) == 0
     out = capsys.readouterr().out
     for flag in FLAGS:
         assert flag in out
@@ -210,14 +210,20 @@ HYPOTHETICAL = [
     "What would you do if your main supplier went out of business?",
     "Could you see yourself using a budgeting app every day?",
     "How much would a tool like that be worth to you?",
+    # wishes and ideal worlds ask about something that does not exist either (issue 16)
+    "If you could change one thing about how you get paid, what would it be?",
+    "If you had a magic wand, what would you fix about your onboarding?",
+    "What's one thing you'd change about the way you book travel?",
+    "In an ideal world, how would your team handle code reviews?",
+    "What would your ideal checkout look like?",
+    "What features would you want in a patient portal?",
+    "How much time do you think a new rota app would save you?",
+    "So if the app showed your upcoming bills, what would you do?",
 ]
 NOT_HYPOTHETICAL = [
-    ("If you could change one thing about how you get paid, what would it be?", "future"),
-    ("If you had a magic wand, what would you fix about your onboarding?", "future"),
     ("What worries you about next quarter?", "future"),
+    ("Looking ahead to your next big invoice, what are you already planning to do differently?", "future"),
     ("What are you most looking forward to this school year?", "future"),
-    ("What's one thing you'd change about the way you book travel?", "future"),
-    ("In an ideal world, how would your team handle code reviews?", "future"),
     ("What would you normally do when a client pays late?", "open"),
     ("How would you describe your current budgeting process?", "open"),
     ("What would you say is the hardest part of scheduling shifts?", "open"),
@@ -374,7 +380,7 @@ questions:
     kind: targeted
   - text: "What happened next?"
     kind: probe
-  - text: "If you could change one thing about getting paid, what would it be?"
+  - text: "Looking ahead to your next invoice, what are you planning to do differently?"
     kind: future
 """
 
@@ -459,7 +465,7 @@ def test_over_budget(tmp_path):
                        ["What happened next?", "Say more about that.", "Why was that?", "How so?",
                         "Can you give me an example?", "What do you mean by late?", "Who else was involved?",
                         "What did you do after that?"])
-    text = GOOD_MICRO.replace("  - text: \"If you could", probes + "\n  - text: \"If you could")
+    text = GOOD_MICRO.replace("  - text: \"Looking ahead", probes + "\n  - text: \"Looking ahead")
     result = lint_guide(write(tmp_path / "guide.yml", text))
     assert not result["budget"]["within"]
     assert result["budget"]["minutes_estimate"] > 7
@@ -495,7 +501,7 @@ def test_txt_guide_infers_roles_and_lines(tmp_path):
         What happened next?
 
         How did you match the payment to the invoice?
-        If you could change one thing about getting paid, what would it be?
+        What are you planning to change about getting paid next month?
         """)
     result, problems = lint_file(guide)
     assert problems == []

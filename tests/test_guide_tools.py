@@ -152,7 +152,17 @@ def test_score_rewrite():
     assert bad["flags"] and bad["score"] == 100 - 30 * len(bad["flags"]) - guide_widgets.KIND_PENALTY[bad["kind"]]
     assert bad["verdict"].startswith("still ")
     habit = guide_widgets.score_rewrite(q, "What do you usually do at the checkout page?")
-    assert habit["flags"] == [] and habit["kind"] == "open" and habit["score"] == 90
+    assert habit["flags"] == ["generalizing"] and habit["kind"] == "open"
+    assert habit["score"] == 100 - 30 - guide_widgets.KIND_PENALTY["open"]
+    # an unrelated rewrite cannot score full marks, however clean it is (issue 16)
+    off = guide_widgets.score_rewrite(q, "Tell me about the last time you went to the dentist.")
+    assert off["flags"] == [] and off["kind"] == "story" and off["topic"] == 0.0
+    assert off["score"] == 100 - guide_widgets.TOPIC_PENALTY and "off the question's topic" in off["verdict"]
+    half = guide_widgets.score_rewrite("How do you feel about the price and the delivery?",
+                                       "Tell me about the last time you paid for a delivery.")
+    assert 0.0 < half["topic"] <= 1.0 and half["score"] > off["score"]
+    broken = guide_widgets.score_rewrite(q, "Tell me about the last time you use the checkout page for.")
+    assert broken["grammar"] and broken["score"] < 100
 
 
 def test_practice_questions_are_all_worth_rewriting():
@@ -160,7 +170,7 @@ def test_practice_questions_are_all_worth_rewriting():
         lint = lint_question(q)
         assert lint["flags"] or lint["kind"] != "story", q
     flagged = {f for q in guide_widgets.PRACTICE_QUESTIONS for f in lint_question(q)["flags"]}
-    assert flagged == {"leading", "closed", "hypothetical", "double-barreled"}
+    assert flagged == {"leading", "closed", "hypothetical", "double-barreled", "generalizing"}
 
 
 def test_practice_table_and_html():

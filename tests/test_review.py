@@ -500,3 +500,43 @@ def test_corpus_cohort(corpus_reviews):
     assert table["score"].between(0, 100).all()
     assert table["talk_ratio"].between(0, 1, inclusive="neither").all()
     assert table["first_story_turn"].notna().mean() > 0.9
+
+
+# --------------------------------------------------------------------------- story openers (issue 16)
+@pytest.mark.parametrize("opener", [
+    "Tell me about your first day in the new job.",
+    "Walk me through your first week on the ward.",
+    "Tell me about your last shift.",
+    "Describe a time when a client paid you late.",
+    "What happened the last time you sent an invoice?",
+    "What happened when you last renewed your insurance?",
+    "Can you walk me through the first time you used the app?",
+    "Talk me through your most recent delivery.",
+    "I'd love to hear about the last time you changed supplier.",
+])
+def test_story_openers_in_all_usual_forms_start_the_first_story(opener):
+    t = turns(f"""
+        Interviewer: {opener}
+        Jo: Well, I got there at eight and nobody knew I was coming, so I sat in reception for an hour.
+        Interviewer: What happened next?
+        Jo: Then my manager turned up and we went through the induction pack together.
+    """)
+    r = review_transcript(t)
+    assert r["questions"][0]["kind"] == "story", r["questions"][0]
+    assert r["first_story"]["turn"] == 2
+    assert r["first_story"]["via"] == "answer to a story question"
+
+
+@pytest.mark.parametrize("question", [
+    "Tell me about your role.",
+    "Tell me about your experience with the app.",
+    "What do you usually do when a client pays late?",
+])
+def test_open_and_habit_questions_are_not_story_openers(question):
+    t = turns(f"""
+        Interviewer: {question}
+        Jo: I look after the invoicing and most of the admin for a small building firm, mostly on my own.
+    """)
+    r = review_transcript(t)
+    assert r["questions"][0]["kind"] != "story"
+    assert r["first_story"] is None

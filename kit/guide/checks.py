@@ -1,0 +1,106 @@
+"""Checks of a rewrite: :func:`topic_overlap` (the question's topic kept) and
+:func:`grammar_problems` (a small grammar check)."""
+from __future__ import annotations
+
+import re
+
+from kit.guide.grammar import _HABIT_ADVERBS, _evaluative
+from kit.guide.words import _TOKEN, _normalise, is_base_verb, is_past_verb, lemma, tags, words
+
+__all__ = ["grammar_problems", "topic_overlap"]
+
+# --------------------------------------------------------------------------------------
+# Rewrite checks: topic kept, grammar
+# --------------------------------------------------------------------------------------
+_GENERIC = {"do", "does", "did", "be", "is", "are", "was", "were", "been", "have", "has", "had",
+            "think", "feel", "felt", "say", "said", "tell", "like", "want", "happen", "happened",
+            "go", "went", "get", "got", "make", "made", "find", "found", "know", "mean", "thing",
+            "things", "part", "way", "lot", "time", "times", "last", "one", "first", "next",
+            "new", "kind", "sort", "anything", "something", "everything", "bit", "stuff",
+            "walk", "describe", "talk", "take", "give", "share", "explain", "imagine", "suppose",
+            "picture", "ideal", "dream", "perfect", "world", "magic", "wand", "wish", "most",
+            "least", "much", "many", "often", "typical", "usual", "normal", "average", "general",
+            "day", "week", "experience", "right", "yeah", "okay", "ok", "really", "quoted",
+            "agree", "think", "honestly", "rate", "would", "could", "will", "can", "example",
+            "moment", "recent", "recently", "able", "use", "using", "used"}
+
+
+def _lemmas(text: str) -> list[str]:
+    out = []
+    for w in words(text):
+        tg = tags(w)
+        if not tg & {"NOUN", "VERB", "ADJ"} or tg & {"DET", "PRON", "PREP", "AUX", "WH", "CONJ"}:
+            continue
+        if w in _GENERIC or w in _HABIT_ADVERBS or len(w) < 3:
+            continue
+        if _evaluative(w, 1.3) and "NOUN" not in tg:
+            continue
+        forms = {w, lemma(w, "NOUN"), lemma(w, "VERB"), lemma(w, "ADJ")}
+        if forms & _GENERIC:
+            continue
+        out.append(min(sorted(forms), key=len))
+    return out
+
+
+def topic_overlap(original: str, rewrite: str) -> float:
+    """Share (0-1) of the original question's topic words (content nouns, verbs and
+    adjectives, lemmatised, without question machinery such as "usually", "would", "ideal"
+    or evaluative words) that the rewrite keeps. 1.0 when the original has none; 0.0 for an
+    empty rewrite."""
+    if not str(rewrite or "").strip():
+        return 0.0
+    topic = set(_lemmas(original))
+    if not topic:
+        return 1.0
+    got = set(_lemmas(rewrite))
+    # a word kept in another form ("priced" / "price", "delivery" / "deliver")
+    kept = {t for t in topic if t in got or any(g[:5] == t[:5] and min(len(g), len(t)) >= 5 for g in got)}
+    return len(kept) / len(topic)
+
+
+_DANGLING_END = {"for", "with", "to", "of", "about", "at", "from", "by", "the", "a", "an", "your",
+                 "and", "or", "but", "than", "my", "our", "their", "into", "onto"}
+
+
+def grammar_problems(text: str) -> list[str]:
+    """Problems a rewrite must not have (an empty list when it looks grammatical): no text,
+    no capital at the start or no end punctuation, a sentence ending in a preposition,
+    determiner or conjunction ("... used a chatbot for."), a doubled word, "a"/"an" before
+    the wrong sound, a base verb after "the last time you", "did" + a past verb ("did you
+    went"), "you was", unbalanced quotes or brackets."""
+    s = str(text or "").strip()
+    if not s:
+        return ["empty"]
+    problems = []
+    if not s[0].isupper():
+        problems.append("no capital at the start")
+    if s[-1] not in ".?!\"')":
+        problems.append("no end punctuation")
+    for sent in re.split(r"(?<=[.?!])\s+", s):
+        toks = _TOKEN.findall(_normalise(sent).lower())
+        body = [t for t in toks if re.match(r"[a-z0-9']", t)]
+        if not body:
+            continue
+        if sent.rstrip().endswith(".") and body[-1] in _DANGLING_END:
+            problems.append(f"ends in '{body[-1]}'")
+        for a, b in zip(body, body[1:]):
+            if a == b and a not in {"that", "had", "very", "really", "so"}:
+                problems.append(f"doubled word '{a}'")
+            if a == "a" and re.match(r"[aeio]", b) and not b.startswith(("one", "eu", "uni", "use", "usu")):
+                problems.append(f"'a {b}'")
+            if a == "an" and re.match(r"[^aeiouh]", b):
+                problems.append(f"'an {b}'")
+            if a in {"you", "we", "they"} and b in {"was", "has", "does", "is"}:
+                problems.append(f"'{a} {b}'")
+        low = " ".join(body)
+        m = re.search(r"\bthe (last|first) time (you|they|we|i) (?:\w+ly )?(\w+)", low)
+        if m and is_base_verb(m.group(3)) and not is_past_verb(m.group(3)) and \
+                m.group(3) not in {"put", "set", "cut", "read", "hit", "let", "shut", "quit", "spread",
+                                   "cost", "hurt", "bet", "run", "come", "become"}:
+            problems.append(f"'the {m.group(1)} time {m.group(2)} {m.group(3)}': a past tense is needed")
+        m = re.search(r"\b(did|do|does) (you|they|we|i|he|she|it) (\w+)", low)
+        if m and is_past_verb(m.group(3)) and m.group(3) not in {"read", "put", "set", "cut", "let"}:
+            problems.append(f"'{m.group(1)} {m.group(2)} {m.group(3)}'")
+    if s.count('"') % 2 or s.count("(") != s.count(")"):
+        problems.append("unbalanced quotes or brackets")
+    return problems

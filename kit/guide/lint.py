@@ -1,0 +1,60 @@
+"""The question linter's entry points: :func:`lint_question` and :func:`flags_of`."""
+from __future__ import annotations
+
+from kit.guide import grammar
+from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
+from kit.guide.kinds import _kind
+from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
+from kit.guide.rewrites import _rewrite
+
+__all__ = ["flags_of", "lint_question"]
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
+    clean = _normalise_quotes(str(text)).strip()
+    while len(clean) >= 2 and clean[0] == clean[-1] and clean[0] in "\"'":
+        clean = clean[1:-1].strip()  # the whole question in quotes
+    sents = [_Sentence(s) for s in _sentences(clean)]
+    reasons: dict[str, str] = {}
+    raw = [s.raw for s in sents]
+    checks = (("leading", _leading, grammar.leading), ("closed", _closed, None),
+              ("hypothetical", _hypothetical, grammar.hypothetical),
+              ("double-barreled", _double_barreled, grammar.double_barreled),
+              ("generalizing", None, grammar.generalizing))
+    for flag, fn, rule in checks:
+        r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "")
+        if r:
+            reasons[flag] = r
+    return sents, reasons
+
+
+def flags_of(text: str) -> list[str]:
+    """Just the flags of a question (used to check that rewrites are clean)."""
+    reasons = _analyse(text)[1]
+    return [f for f in FLAGS if f in reasons]
+
+
+def lint_question(text: str) -> dict:
+    """Lint one interview question.
+
+    Returns ``{question, flags, kind, suggestion, reasons}``: ``flags`` is a subset of
+    ``leading``, ``closed``, ``hypothetical``, ``double-barreled``, ``generalizing`` in that order; ``kind`` is
+    one of ``story``, ``open``, ``probe``, ``future``, ``closed``; ``suggestion`` is a rewrite
+    in the story-based pattern when anything is flagged, else ``""``; ``reasons`` maps each
+    flag to the cue that fired.
+    """
+    question = "" if text is None else str(text).strip()
+    sents, reasons = _analyse(question)
+    flags = [f for f in FLAGS if f in reasons]
+    kind = _kind(sents, "closed" in reasons, "hypothetical" in reasons)
+    suggestion = ""
+    if flags:
+        suggestion = _rewrite(question, flags)
+        if "double-barreled" in flags:
+            reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
+    return {"question": question, "flags": flags, "kind": kind, "suggestion": suggestion,
+            "reasons": {f: reasons[f] for f in flags}}
+
+

@@ -1,0 +1,350 @@
+"""Discussion guides: reading guide.yml or a .txt guide, the structure of a micro or full
+guide, the time budget and the reports (JSON and text)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+import difflib
+import re
+
+from kit.errors import Problem, StudyError
+from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, FORMATS, MINUTES,
+    ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
+from kit.guide.lint import lint_question
+
+__all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
+
+# --------------------------------------------------------------------------------------
+# Guides
+# --------------------------------------------------------------------------------------
+def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:
+    import yaml
+
+    p = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(p, 0, "file not found"))
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(p, 0, f"cannot read the file: {exc}"))
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problems.append(Problem(p, line, f"YAML error: {getattr(exc, 'problem', None) or exc}"))
+        return None
+    if data is None:
+        problems.append(Problem(p, 0, "the guide is empty"))
+        return None
+    if not isinstance(data, dict) or not isinstance(node, __import__("yaml").MappingNode):
+        problems.append(Problem(p, 1, "the guide must be a mapping with 'format' and 'questions'"))
+        return None
+    keys = {k.value: (k, v) for k, v in node.value if isinstance(k, __import__("yaml").ScalarNode)}
+    fmt = data.get("format", "micro")
+    if fmt is None:
+        fmt = "micro"
+    fmt = str(fmt).strip().lower()
+    if fmt not in FORMATS:
+        line = keys["format"][1].start_mark.line + 1 if "format" in keys else 1
+        problems.append(Problem(p, line, f"format must be micro or full, not {data.get('format')!r}"))
+        fmt = "micro"
+    if "questions" not in keys:
+        problems.append(Problem(p, 1, "missing 'questions'"))
+        return fmt, []
+    qnode = keys["questions"][1]
+    if not isinstance(qnode, __import__("yaml").SequenceNode):
+        problems.append(Problem(p, qnode.start_mark.line + 1, "'questions' must be a list"))
+        return fmt, []
+    items = []
+    for n, item in enumerate(qnode.value, start=1):
+        line = item.start_mark.line + 1
+        value = data["questions"][n - 1]
+        kind = None
+        qtext = value
+        if isinstance(value, dict):
+            mapping = {k.value: v for k, v in item.value if isinstance(k, __import__("yaml").ScalarNode)}
+            qtext = value.get("text")
+            if "text" in mapping:
+                line = mapping["text"].start_mark.line + 1
+            if "kind" in value and value["kind"] is not None:
+                kind = str(value["kind"]).strip().lower()
+                if kind not in ROLES:
+                    kline = mapping["kind"].start_mark.line + 1 if "kind" in mapping else line
+                    problems.append(Problem(p, kline, f"question kind must be one of opener, targeted, "
+                                                      f"future, probe (not {value['kind']!r})"))
+                    kind = None
+        if not isinstance(qtext, str) or not qtext.strip():
+            what = "missing" if qtext is None else f"a {type(qtext).__name__}"
+            problems.append(Problem(p, line, f"question {n}: the text must be a string, not {what}"))
+            continue
+        items.append((qtext.strip(), line, kind))
+    return fmt, items
+
+
+def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:
+    p = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(p, 0, "file not found"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(p, 0, f"cannot read the file: {exc}"))
+        return None
+    if b"\x00" in raw:
+        problems.append(Problem(p, 0, "not a text file"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(p, 0, "not UTF-8 text"))
+        return None
+    fmt = "micro"
+    items = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        s = line.strip()
+        if not s:
+            continue
+        if s.startswith("#"):
+            m = re.match(r"#\s*format\s*:\s*(\w+)", s, flags=re.I)
+            if m:
+                if m.group(1).lower() in FORMATS:
+                    fmt = m.group(1).lower()
+                else:
+                    problems.append(Problem(p, n, f"format must be micro or full, not {m.group(1)!r}"))
+            continue
+        s = re.sub(r"^(\d+[.)]|[-*\u2022])\s+", "", s)  # list markers
+        items.append((s, n, None))
+    return fmt, items
+
+
+def _infer_roles(lints: list[dict]) -> list[str]:
+    roles = ["targeted"] * len(lints)
+    for i, q in enumerate(lints):
+        if q["kind"] == "probe":
+            roles[i] = "probe"
+    opener = next((i for i, q in enumerate(lints) if q["kind"] in {"story", "open"} and roles[i] != "probe"), None)
+    if opener is not None:
+        roles[opener] = "opener"
+    futures = [i for i, q in enumerate(lints) if q["kind"] == "future" and roles[i] == "targeted"]
+    if futures:
+        roles[futures[-1]] = "future"
+    return roles
+
+
+def _norm_tokens(text: str) -> list[str]:
+    return [t.lower() for t in re.findall(r"[^\W_]+(?:'[^\W_]+)*", _normalise_quotes(text))]
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    ta, tb = _norm_tokens(a), _norm_tokens(b)
+    if not ta or not tb:
+        return False
+    sa, sb = set(ta), set(tb)
+    jaccard = len(sa & sb) / len(sa | sb)
+    ratio = difflib.SequenceMatcher(None, " ".join(ta), " ".join(tb)).ratio()
+    return jaccard >= DUPLICATE_JACCARD or ratio >= DUPLICATE_RATIO
+
+
+def _round(x: float) -> float:
+    return round(x + 1e-9, 2)
+
+
+def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str) -> dict:
+    lints = [lint_question(text) for text, _, _ in items]
+    given = [role for _, _, role in items]
+    if all(r is None for r in given):
+        roles = _infer_roles(lints)
+        inferred = True
+    else:
+        inferred_roles = _infer_roles(lints)
+        roles = [r if r is not None else inferred_roles[i] for i, r in enumerate(given)]
+        inferred = False
+    questions = []
+    for (text, line, _), q, role in zip(items, lints, roles):
+        lo, hi = MINUTES[fmt][role]
+        questions.append({**q, "line": line, "role": role, "minutes": _round((lo + hi) / 2)})
+    structure: list[dict] = []
+
+    def err(line, message, level="error"):
+        structure.append({"level": level, "line": line, "message": message})
+
+    first_line = items[0][1] if items else 0
+    last_line = items[-1][1] if items else 0
+    openers = [q for q in questions if q["role"] == "opener"]
+    targeted = [q for q in questions if q["role"] == "targeted"]
+    futures = [q for q in questions if q["role"] == "future"]
+    core = [q for q in questions if q["role"] != "probe"]
+    if not questions:
+        err(0, "the guide has no questions")
+    if questions and not openers:
+        err(first_line, "missing opener: start with a story question ('Tell me about the last time ...')")
+    if len(openers) > 1:
+        for q in openers[1:]:
+            err(q["line"], f"more than one opener (the first is on line {openers[0]['line']})")
+    for q in openers[:1]:
+        if q["kind"] not in {"story", "open"}:
+            err(q["line"], f"the opener is not narrative (it is a {q['kind']} question): "
+                           "open with 'Tell me about the last time ...'")
+        if core and core[0] is not q:
+            err(q["line"], "the opener should be the first question", "warning")
+    if questions and not futures:
+        err(last_line, "missing closer: end with one future question "
+                       "about real plans ('Looking ahead to your next ..., what are you planning to do?')")
+    if fmt == "micro" and len(futures) > 1:
+        for q in futures[:-1]:
+            err(q["line"], f"more than one future closer (the last is on line {futures[-1]['line']})")
+    if futures and core and core[-1] is not futures[-1]:
+        err(futures[-1]["line"], f"the closer is not last: line {core[-1]['line']} comes after it")
+    lo_t, hi_t = TARGETED_RANGE[fmt]
+    lo_c, hi_c = CORE_RANGE[fmt]
+    if fmt == "micro":
+        if questions and len(targeted) < lo_t:
+            err(first_line, f"too few targeted questions: {len(targeted)} (a micro guide has {lo_t} or {hi_t})")
+        if len(targeted) > hi_t:
+            err(targeted[hi_t]["line"], f"too many targeted questions: {len(targeted)} "
+                                        f"(a micro guide has {lo_t} or {hi_t})")
+    else:
+        if questions and len(core) < lo_c:
+            err(first_line, f"too few core questions: {len(core)} (a full guide has {lo_c}-{hi_c})")
+        if len(core) > hi_c:
+            err(core[hi_c]["line"], f"too many core questions: {len(core)} (a full guide has {lo_c}-{hi_c})")
+    for i in range(len(questions)):
+        for j in range(i):
+            if _near_duplicate(questions[i]["question"], questions[j]["question"]):
+                err(questions[i]["line"], f"near-duplicate of the question on line {questions[j]['line']}",
+                    "warning")
+                break
+    low = sum(MINUTES[fmt][q["role"]][0] for q in questions)
+    high = sum(MINUTES[fmt][q["role"]][1] for q in questions)
+    est = (low + high) / 2
+    t_lo, t_hi = TARGET_MINUTES[fmt]
+    within = bool(questions) and t_lo <= est <= t_hi
+    if questions and not within:
+        side = "over" if est > t_hi else "under"
+        definite = low > t_hi or high < t_lo
+        err(0, f"time budget: about {est:g} minutes ({low:g}-{high:g}) is {side} the "
+               f"{t_lo:g}-{t_hi:g} minutes of a {fmt} interview", "error" if definite else "warning")
+    structure.sort(key=lambda d: (d["line"], d["level"] != "error"))
+    return {
+        "path": path,
+        "format": fmt,
+        "roles_inferred": inferred,
+        "questions": questions,
+        "structure": structure,
+        "budget": {"minutes_low": _round(low), "minutes_high": _round(high), "minutes_estimate": _round(est),
+                   "target_low": t_lo, "target_high": t_hi, "within": within},
+    }
+
+
+def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
+    problems: list[Problem] = []
+    if isinstance(source, (list, tuple)):
+        items = []
+        for n, q in enumerate(source, start=1):
+            if not isinstance(q, str) or not q.strip():
+                problems.append(Problem("<guide>", n, f"question {n}: the text must be a string"))
+                continue
+            items.append((q.strip(), n, None))
+        return _build(fmt or "micro", items, "<guide>"), problems
+    path = Path(source)
+    if path.is_dir():
+        problems.append(Problem(str(path), 0, "is a folder, not a guide file"))
+        return None, problems
+    if path.suffix.lower() in {".yml", ".yaml"}:
+        got = _read_yaml_guide(path, problems)
+    else:
+        got = _read_txt_guide(path, problems)
+    if got is None:
+        return None, problems
+    file_fmt, items = got
+    return _build(fmt or file_fmt, items, str(path)), problems
+
+
+def lint_guide(source, format: str | None = None) -> dict:
+    """Lint a whole discussion guide.
+
+    ``source`` is a path to a guide.yml, a path to a .txt file with one question per line
+    (blank lines and ``#`` comments ignored; a ``# format: full`` comment picks the format),
+    or a list of question strings. Roles missing from the file are inferred: the first story
+    or open question is the opener, the last future question the closer, probes are probes
+    and the rest targeted.
+
+    Returns ``{path, format, roles_inferred, questions, structure, budget}``: ``questions``
+    has the :func:`lint_question` result of each question plus ``line``, ``role`` and
+    ``minutes``; ``structure`` is a list of ``{level, line, message}``; ``budget`` has
+    ``minutes_low``, ``minutes_high``, ``minutes_estimate``, ``target_low``, ``target_high``
+    and ``within``. Raises :class:`kit.errors.StudyError` when the file has problems (see
+    :func:`lint_file` to get them as a list instead).
+    """
+    result, problems = _load(source, format)
+    if problems:
+        raise StudyError(problems)
+    return result
+
+
+def lint_file(path, format: str | None = None) -> tuple[dict | None, list[Problem]]:
+    """Lint a guide file, returning ``(result, problems)``.
+
+    ``problems`` are :class:`kit.errors.Problem` for the file itself (missing file, YAML
+    error, a question that is not a string, an unknown kind). ``result`` is ``None`` when the
+    file cannot be read at all, otherwise the :func:`lint_guide` result for the questions
+    that could be read.
+    """
+    return _load(path, format)
+
+
+def has_errors(result: dict | None) -> bool:
+    """True when any question is flagged or the structure has an error (exit code 1)."""
+    if result is None:
+        return True
+    return any(q["flags"] for q in result["questions"]) or any(
+        s["level"] == "error" for s in result["structure"])
+
+
+def to_json(result: dict) -> list[dict]:
+    """The questions as a JSON-ready array (a list of dicts), in input order: question, flags,
+    kind, suggestion, reasons, line, role, minutes. ``json.dumps(to_json(result))`` gives the
+    ``--json`` output."""
+    keys = ("question", "flags", "kind", "suggestion", "reasons", "line", "role", "minutes")
+    return [{k: q.get(k) for k in keys} for q in result["questions"]]
+
+
+def format_report(result: dict) -> str:
+    """A plain-text report: one line per question, then the structure problems as
+    ``path:line: message``, then the time budget."""
+    path = result.get("path", "<guide>")
+    lines = [f"{path} ({result['format']} guide, {len(result['questions'])} questions)"]
+    width = max((len(q["role"]) for q in result["questions"]), default=8)
+    for q in result["questions"]:
+        flags = ", ".join(q["flags"]) if q["flags"] else "ok"
+        text = q["question"] if len(q["question"]) <= 90 else q["question"][:87] + "..."
+        line = f"  {q['line']:>4}  {q['role']:<{width}}  {q['kind']:<7} {flags:<30} {text}"
+        if q["suggestion"]:
+            line += f"  -> try: {q['suggestion']}"
+        lines.append(line.rstrip())
+    if result["structure"]:
+        lines.append("")
+        for s in result["structure"]:
+            prefix = "warning: " if s["level"] == "warning" else ""
+            lines.append(f"{path}:{s['line']}: {prefix}{s['message']}")
+    b = result["budget"]
+    lines.append("")
+    verdict = "within" if b["within"] else "outside"
+    lines.append(f"time: about {b['minutes_estimate']:g} minutes ({b['minutes_low']:g}-{b['minutes_high']:g}), "
+                 f"{verdict} the {b['target_low']:g}-{b['target_high']:g} minutes of a {result['format']} interview")
+    flagged = sum(1 for q in result["questions"] if q["flags"])
+    errors = sum(1 for s in result["structure"] if s["level"] == "error")
+    warnings = sum(1 for s in result["structure"] if s["level"] == "warning")
+    lines.append(f"{flagged} flagged question(s), {errors} structure error(s), {warnings} warning(s)")
+    return "\n".join(lines)
+
+
+def iter_problems(result: dict) -> Iterable[Problem]:
+    """The structure findings of a result as :class:`kit.errors.Problem`."""
+    for s in result["structure"]:
+        yield Problem(result.get("path", "<guide>"), s["line"], s["message"], s["level"])

@@ -1,0 +1,292 @@
+"""Grammar-level rules of the question linter (issue 16): coordination, evaluation, irrealis,
+generalizing, topic-keeping rewrites and the labelled sets that measure them."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+
+from kit.guide import story as guide_rewrites
+from kit.guide import words as guide_words
+from kit.guide import FLAGS, grammar_problems, lint_question, topic_overlap
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
+DEV = DATA / "questions_dev.csv"
+HOLDOUT2 = DATA / "questions_holdout2.csv"
+HOLDOUT3 = DATA / "questions_holdout3.csv"
+CORPUS_LABELS = DATA / "corpus_labels.csv"
+COLUMNS = ["question", "domain", "kind", "leading", "closed", "hypothetical", "double_barreled", "generalizing"]
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("lint_benchmark", REPO / "benchmarks" / "lint_benchmark.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+# --------------------------------------------------------------------------- the sets
+@pytest.mark.parametrize("path,minimum", [(DEV, 600), (HOLDOUT2, 150), (HOLDOUT3, 150)])
+def test_sets_are_large_varied_and_labelled_for_five_flags(path, minimum):
+    rows = _rows(path)
+    assert len(rows) >= minimum
+    assert list(rows[0]) == COLUMNS
+    domains = {r["domain"] for r in rows}
+    assert {"retail", "healthcare", "HR", "education", "finance", "logistics", "public services",
+            "spoken", "typos"} <= domains
+    for col in COLUMNS[3:]:
+        assert {r[col] for r in rows} == {"0", "1"}, col
+        assert sum(r[col] == "1" for r in rows) >= 15, col
+    assert len({r["question"] for r in rows}) == len(rows), "duplicate questions"
+
+
+def test_holdout_shares_no_question_with_the_tuned_sets():
+    tuned = {r["question"] for p in (DEV, HOLDOUT2, DATA / "questions.csv", DATA / "questions_holdout.csv")
+             for r in _rows(p)}
+    assert not tuned & {r["question"] for r in _rows(HOLDOUT3)}
+    assert not {r["question"] for r in _rows(DEV)} & {r["question"] for r in _rows(HOLDOUT2)}
+
+
+def test_floors_on_the_tuned_set_and_the_holdout():
+    bench = _benchmark()
+    for path in (DEV, HOLDOUT2, HOLDOUT3):
+        result = bench.evaluate(bench.load(path))
+        assert set(result["flags"]) == set(FLAGS)
+        for flag, s in result["flags"].items():
+            assert s["recall"] >= 0.90, (path.name, flag, s)
+            assert s["false_flag_rate"] <= 0.05, (path.name, flag, s)
+
+
+def test_corpus_labels_hold_ids_and_labels_only():
+    rows = _rows(CORPUS_LABELS)
+    assert len(rows) >= 100
+    assert list(rows[0]) == ["id", "leading", "closed", "hypothetical", "double_barreled", "generalizing"]
+    for r in rows:
+        transcript, turn, q = r["id"].split("#")
+        assert turn.startswith("t") and q.startswith("q") and transcript.split("_")[0] in {"creativity", "science"}
+
+
+CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
+def test_real_interviews_hand_labelled_sample():
+    bench = _benchmark()
+    questions = dict(bench.corpus_questions(CORPUS))
+    assert len(questions) > 2000
+    rows = [dict(r, question=questions[r["id"]]) for r in _rows(CORPUS_LABELS)]
+    result = bench.evaluate(rows)
+    for flag, s in result["flags"].items():
+        assert s["false_flag_rate"] <= 0.05, (flag, s)
+        assert s["recall"] >= 0.90, (flag, s)
+
+
+def test_rewrites_keep_topic_and_grammar_on_the_tuned_set():
+    bench = _benchmark()
+    q = bench.rewrite_quality([r["question"] for r in _rows(DEV)])
+    assert q["flagged"] >= 300
+    assert q["clean"] == 1.0
+    assert q["grammatical"] >= 0.98
+    assert q["topic_kept"] >= 0.90
+
+
+# --------------------------------------------------------------------------- words and tags
+def test_words_drop_spoken_fillers_and_expand_contractions():
+    assert guide_words.words("So what'd you think of the menu and, um, the music?") == [
+        "so", "what", "did", "you", "think", "of", "the", "menu", "and", "the", "music", "?"]
+    assert guide_words.words("what'd your dream kitchen be?")[:2] == ["what", "would"]
+    assert guide_words.words("How was the pay and, you know, the hours?") == [
+        "how", "was", "the", "pay", "and", "the", "hours", "?"]
+    assert guide_words.words("we'd love that") == ["we", "would", "love", "that"]
+
+
+def test_typos_of_function_words_are_read_through():
+    assert guide_words.words("how ofen do you go abuot it?") == ["how", "often", "do", "you", "go", "about", "it", "?"]
+
+
+def test_tags_come_from_the_shipped_lexicon_without_downloads():
+    assert "NOUN" in guide_words.tags("invoice") and "VERB" in guide_words.tags("invoice")
+    assert guide_words.tags("friendly") == frozenset({"ADJ"})
+    assert guide_words.tags("the") == frozenset({"DET"})
+    assert guide_words.tags("zorblax") == frozenset({"NOUN"})  # unknown word
+    assert guide_words.valence("superb") > 1.5 and guide_words.valence("dreadful") < -1.5
+    assert guide_words.valence("poorly") < 0  # through the adjective "poor"
+    assert guide_words.valence("invoice") == 0.0
+
+
+# --------------------------------------------------------------------------- double-barreled
+@pytest.mark.parametrize("text", [
+    "How do you rate the canteen and the car park?",  # two noun phrases
+    "What do you make of your line manager and your mentor?",
+    "How do you use the ledger for payroll and for audits?",  # two purposes
+    "Was the locker room warm and tidy?",  # two states
+    "Walk me through how you quote a kitchen refit and collect the deposit.",  # two tasks
+    "How did the harvest go this season and last season?",  # two time frames
+    "Tell me about the last time you filed a claim and the last time you renewed your policy.",
+    "How did you feel about the sofa and, erm, the delivery slot?",  # a filler inside the pair
+    "Was the install done before and after the upgrade?",
+    "What did the client want, and how did you price it?",
+    "How do you get on with your line manager and your team?",
+])
+def test_double_barreled_by_coordination(text):
+    assert "double-barreled" in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What did the terms and conditions say about cancelling?",
+    "How is the research and development budget agreed?",
+    "And then what happened?",
+    "You called the bank, and then what happened?",
+    "How did you and your sister split the cost?",
+    "What happened between the quote and the invoice?",
+    "Tell me about the last time you bought paint and brushes for a job.",
+    "How did the sales and marketing team react?",
+    "Who or what decided the final design?",
+    "How do you keep receipts, invoices and bank statements together?",
+])
+def test_not_double_barreled(text):
+    assert "double-barreled" not in lint_question(text)["flags"], lint_question(text)
+
+
+# --------------------------------------------------------------------------- leading
+@pytest.mark.parametrize("text", [
+    "How did our superb advisors help you settle in?",  # praise on the thing asked about
+    "We spent a year perfecting the booking flow. What do you think of it?",  # effort in the preamble
+    "How dreadful was the queue at the post office?",
+    "How poorly did the old rota work for you?",
+    "What's the best thing about the new ward?",
+    "What is the most irritating part of the claims form?",
+    "How much faster is the new scanner?",
+    "Most of our members love the evening classes. How did you find them?",
+    "We put months into the new rota — what do you think?",
+])
+def test_leading_by_evaluation_and_presupposition(text):
+    assert "leading" in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What was the hardest part of moving the stock?",
+    "What did the welcome email say?",
+    "What's the difference between a good shift and a bad one?",
+    "Tell me about the last time you felt great after a lesson.",
+    "We're redesigning the timetable. Tell me about the last time it changed.",
+])
+def test_not_leading(text):
+    assert "leading" not in lint_question(text)["flags"], lint_question(text)
+
+
+# --------------------------------------------------------------------------- hypothetical
+@pytest.mark.parametrize("text", [
+    "What would your ideal expenses form look like?",
+    "What features would you want in a school app?",
+    "How many hours do you think a new scheduling tool would save your team?",
+    "So if the portal showed your balance, what would you do differently?",
+    "In a perfect world, how would you get your test results?",
+    "what wuold you pay for it?",
+])
+def test_hypothetical_wishes_estimates_and_conditionals(text):
+    assert "hypothetical" in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What did you think would happen when you called?",
+    "What did the landlord say he would do?",
+    "Is there anything else you think would be important for us to know?",
+    "Which studies might you have missed?",
+    "How did you check that the fix would actually work?",
+    "Anything else you'd like to add?",
+])
+def test_not_hypothetical(text):
+    assert "hypothetical" not in lint_question(text)["flags"], lint_question(text)
+
+
+# --------------------------------------------------------------------------- generalizing
+@pytest.mark.parametrize("text", [
+    "How often do you top up your travel card?",
+    "What do you usually do when the stock count is off?",
+    "Typically, how do you hand over to the night team?",
+    "In general, how do you choose a supplier?",
+    "What does a typical Monday look like for you?",
+    "What do you normally say to a customer who wants a refund?",
+    "How do you tend to plan your meals?",
+])
+def test_generalizing(text):
+    r = lint_question(text)
+    assert "generalizing" in r["flags"], r
+    assert r["suggestion"].startswith("Tell me about the last time"), r
+
+
+@pytest.mark.parametrize("text", [
+    "What was different about last Friday compared with your usual routine?",
+    "Tell me about the last time you topped up your travel card.",
+    "If we opened on Sundays, how often would you come?",
+])
+def test_not_generalizing(text):
+    assert "generalizing" not in lint_question(text)["flags"], lint_question(text)
+
+
+# --------------------------------------------------------------------------- rewrites
+@pytest.mark.parametrize("text,words", [
+    ("How often do you top up your travel card?", {"travel", "card"}),
+    ("What do you usually do when the stock count is off?", {"stock", "count"}),
+    ("How do you feel about the canteen and the car park?", {"canteen", "car park"}),
+    ("What did you love about our friendly reception staff?", {"reception", "staff"}),
+    ("What would your ideal expenses form look like?", {"expenses form"}),
+])
+def test_rewrites_keep_the_topic_and_are_grammatical(text, words):
+    r = lint_question(text)
+    sug = r["suggestion"]
+    assert sug and not lint_question(sug)["flags"], r
+    assert grammar_problems(sug) == [], sug
+    assert all(w in sug.lower() for w in words), sug
+    assert topic_overlap(text, sug) >= 0.5, sug
+    assert "friendly" not in sug and "ideal" not in sug
+
+
+def test_double_barreled_rewrite_names_the_second_ask():
+    sug = lint_question("How do you feel about the canteen and the car park?")["suggestion"]
+    assert sug.endswith("Then ask about the car park on its own.")
+
+
+def test_topic_overlap_and_grammar_problems():
+    assert topic_overlap("How often do you chase invoices?", "Tell me about the last time you chased an invoice.") == 1.0
+    assert topic_overlap("How often do you chase invoices?", "Tell me about your weekend.") == 0.0
+    assert topic_overlap("What do you think?", "Tell me about anything.") == 1.0  # no topic words
+    assert topic_overlap("How often do you chase invoices?", "") == 0.0
+    assert grammar_problems("Tell me about the last time you used a chatbot for.") == ["ends in 'for'"]
+    assert "'the last time you go': a past tense is needed" in grammar_problems("Tell me about the last time you go.")
+    assert grammar_problems("tell me about it") == ["no capital at the start", "no end punctuation"]
+    assert grammar_problems("Did you went there?") == ["'did you went'"]
+    assert grammar_problems("Tell me about a invoice.") == ["'a invoice'"]
+    assert grammar_problems("Tell me about the last time you ran a payroll. What happened?") == []
+
+
+def test_rewrite_rules_are_small_named_functions_tried_in_order():
+    assert [f.__name__ for f in guide_rewrites.RULES] == ["event_story", "verb_story", "noun_story"]
+    assert guide_rewrites.event_story("What do you do when a delivery is late?", ["generalizing"]) == \
+        "Tell me about the last time a delivery was late. What did you do?"
+    assert guide_rewrites.verb_story("How often do you shop online for groceries?", ["generalizing"]) == \
+        "Tell me about the last time you shopped online for groceries. What happened?"
+    assert guide_rewrites.past("run") == "ran" and guide_rewrites.past("chase") == "chased"
+
+
+def test_json_contract_is_kept():
+    r = lint_question("How often do you shop online?")
+    assert set(r) == {"question", "flags", "kind", "suggestion", "reasons"}
+    assert r["flags"] == ["generalizing"] and r["kind"] == "open"
+    assert set(r["reasons"]) == {"generalizing"}
+
+
+def test_a_dash_ends_the_preamble():
+    r = lint_question("We rebuilt the booking page - what do you think of it?")
+    assert "closed" not in r["flags"]
