@@ -1945,6 +1945,10 @@ def lint_question(text: str) -> dict:
     flag to the cue that fired.
     """
     question = "" if text is None else str(text).strip()
+    from kit.languages import unsupported_question  # rules are English: say so for others
+
+    if (unsupported := unsupported_question(question)) is not None:
+        return unsupported
     sents, reasons = _analyse(question)
     flags = [f for f in FLAGS if f in reasons]
     kind = _kind(sents, "closed" in reasons, "hypothetical" in reasons)
@@ -2254,7 +2258,7 @@ def to_json(result: dict) -> list[dict]:
     kind, suggestion, reasons, line, role, minutes. ``json.dumps(to_json(result))`` gives the
     ``--json`` output."""
     keys = ("question", "flags", "kind", "suggestion", "reasons", "line", "role", "minutes")
-    return [{k: q.get(k) for k in keys} for q in result["questions"]]
+    return [{k: q.get(k) for k in keys + (("verdict",) if "verdict" in q else ())} for q in result["questions"]]
 
 
 def format_report(result: dict) -> str:
@@ -2264,7 +2268,7 @@ def format_report(result: dict) -> str:
     lines = [f"{path} ({result['format']} guide, {len(result['questions'])} questions)"]
     width = max((len(q["role"]) for q in result["questions"]), default=8)
     for q in result["questions"]:
-        flags = ", ".join(q["flags"]) if q["flags"] else "ok"
+        flags = ", ".join(q["flags"]) if q["flags"] else q.get("verdict") or "ok"
         text = q["question"] if len(q["question"]) <= 90 else q["question"][:87] + "..."
         line = f"  {q['line']:>4}  {q['role']:<{width}}  {q['kind']:<7} {flags:<30} {text}"
         if q["suggestion"]:

@@ -1,0 +1,592 @@
+"""Which natural language each passage of a study is in, and what the kit can do with it.
+
+Not to be confused with :mod:`kit.language` (the *customer's* language: their words and
+phrases). This module answers "is this turn English, Spanish, German ...?" and keeps the
+English-only methods honest:
+
+* :func:`detect` -- ISO 639-1 code and probability of each text, offline, with
+  ``py3langid`` (the langid.py naive Bayes model, Lui & Baldwin 2012, shipped inside the
+  package). Chosen over ``lingua-language-detector`` and ``langdetect`` by measured accuracy
+  on short interview turns and speed: see ``benchmarks/language_detection.py``.
+* :func:`passage_languages` -- a ``language`` per turn of a study: the declared language
+  wins (note front matter ``language:``, then the ``language`` column of participants.csv);
+  otherwise each interview speaker's turns are detected together (two halves, which must
+  agree with probability >= :data:`CONFIDENT`), and only where that is in doubt turn by turn.
+* :func:`annotate` -- adds ``language`` to the turns and segments tables.
+* :func:`where_valid` -- VADER compound only for :data:`SENTIMENT_LANGUAGES` (English);
+  other passages get NaN, never 0. :func:`sentiment_problems` -- one warning per interview.
+* :func:`autocode` -- the codebook's keywords matched in each passage's own language, on
+  the stems of that language's Snowball stemmer (``nltk.stem.SnowballStemmer``; Porter 2001).
+  :func:`coding_coverage` -- which codes could not be applied to which language.
+* :func:`unsupported_question` -- the guide linter's verdict for a question in a language its
+  rules do not cover ("language not supported").
+* :func:`language_mix` -- passages per language and participant segment (``check``, report).
+* :func:`by_language` -- split a segments table by language, for theme discovery and search,
+  so that no theme or search result mixes languages by accident.
+
+Language codes are ISO 639-1 (``en``, ``es``, ``de``); ``und`` marks a passage with no letters.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
+import pandas as pd
+
+from kit.errors import Problem
+
+__all__ = [
+    "DEFAULT_CANDIDATES",
+    "CONFIDENT",
+    "SENTIMENT_LANGUAGES",
+    "LINT_LANGUAGES",
+    "STEMMER_NAMES",
+    "UNDETERMINED",
+    "language_name",
+    "candidates",
+    "detect",
+    "detect_one",
+    "declared_languages",
+    "passage_languages",
+    "annotate",
+    "where_valid",
+    "sentiment_problems",
+    "unscored_counts",
+    "with_unscored",
+    "keywords_by_language",
+    "stem",
+    "autocode",
+    "coding_coverage",
+    "coverage_problems",
+    "unsupported_question",
+    "language_mix",
+    "mix_problems",
+    "by_language",
+    "check_languages",
+    "write_outputs",
+    "summary_unscored",
+]
+
+#: Languages the detector chooses among unless study.yml lists its own (``languages: [en, es]``).
+#: Fewer candidates make short turns more accurate; every one has a Snowball stemmer.
+DEFAULT_CANDIDATES = ("en", "es", "de", "fr", "it", "pt", "nl")
+#: Probability (py3langid, normalised over the candidates) at or above which an interview
+#: speaker's language is taken for all of their turns.
+CONFIDENT = 0.99
+#: Languages with a validated sentiment scorer: VADER (Hutto & Gilbert 2014) is English.
+SENTIMENT_LANGUAGES = frozenset({"en"})
+#: Languages the guide linter's rules (kit.guide) are written for.
+LINT_LANGUAGES = frozenset({"en"})
+#: A question is judged "not supported" only when detected this surely as another language.
+LINT_CONFIDENT = 0.9
+UNDETERMINED = "und"
+#: ISO 639-1 -> the name of NLTK's Snowball stemmer.
+STEMMER_NAMES = {
+    "ar": "arabic", "da": "danish", "nl": "dutch", "en": "english", "fi": "finnish", "fr": "french",
+    "de": "german", "hu": "hungarian", "it": "italian", "no": "norwegian", "nb": "norwegian",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "es": "spanish", "sv": "swedish",
+}
+_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian",
+          "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
+          "nb": "Norwegian", "fi": "Finnish", "pl": "Polish", "ru": "Russian", "ar": "Arabic",
+          "hu": "Hungarian", "ro": "Romanian", "tr": "Turkish", "ja": "Japanese", "zh": "Chinese",
+          UNDETERMINED: "undetermined"}
+#: Negation words per language: a keyword within three words after one, in the same
+#: clause, does not count (as kit.coding does for English).
+NEGATIONS = {
+    "es": {"no", "nunca", "jamás", "jamas", "ni", "sin", "nadie", "nada", "tampoco"},
+    "de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne",
+           "weder", "noch", "nichts"},
+    "fr": {"ne", "n", "pas", "jamais", "sans", "ni", "aucun", "aucune", "rien"},
+    "pt": {"não", "nao", "nunca", "sem", "nem", "nada", "ninguém", "jamais"},
+    "it": {"non", "mai", "senza", "né", "niente", "nessuno"},
+    "nl": {"niet", "geen", "nooit", "zonder", "noch", "niets"},
+}
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W_]+")
+_CLAUSE = re.compile(r"[.!?;:,()\u2013\u2014\"“”¿¡]")
+_HALF_CHARS = 400  # characters of each half an interview speaker's language is judged on
+
+
+def language_name(code: str) -> str:
+    """``"Spanish (es)"`` for ``"es"``."""
+    return f"{_NAMES.get(code, code)} ({code})"
+
+
+# --------------------------------------------------------------------------- detection
+
+@lru_cache(maxsize=8)
+def _identifier(languages: tuple[str, ...]):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return identifier
+
+
+def candidates(study=None) -> tuple[str, ...]:
+    """The languages to choose among: study.yml ``languages`` when given, else
+    :data:`DEFAULT_CANDIDATES`. Unknown codes are left out (``check`` reports them)."""
+    wanted = (getattr(study, "config", None) or {}).get("languages") if study is not None else None
+    if isinstance(wanted, str):
+        wanted = [wanted]
+    if not isinstance(wanted, list) or not wanted:
+        return DEFAULT_CANDIDATES
+    known = set(_known_codes())
+    chosen = tuple(dict.fromkeys(str(w).strip().lower() for w in wanted if str(w).strip().lower() in known))
+    return chosen or DEFAULT_CANDIDATES
+
+
+@lru_cache(maxsize=1)
+def _known_codes() -> tuple[str, ...]:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return tuple(LanguageIdentifier.from_model_file(MODEL_FILE).nb_classes)
+
+
+_cache: dict[tuple, tuple[str, float]] = {}
+
+
+def detect_one(text: str, languages=DEFAULT_CANDIDATES) -> tuple[str, float]:
+    """(ISO 639-1 code, probability in [0, 1]) of one text among ``languages``;
+    (``"und"``, 0.0) for a text without letters. Cached per text."""
+    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+    key = (text, tuple(languages))
+    got = _cache.get(key)
+    if got is None:
+        if not _LETTER.search(text):
+            got = (UNDETERMINED, 0.0)
+        else:
+            code, prob = _identifier(tuple(languages)).classify(text)
+            got = (str(code), float(prob))
+        if len(_cache) > 200_000:
+            _cache.clear()
+        _cache[key] = got
+    return got
+
+
+def detect(texts, languages=DEFAULT_CANDIDATES) -> pd.DataFrame:
+    """Columns ``language`` (ISO 639-1, ``und`` without letters) and ``probability``, one row
+    per text, in order."""
+    rows = [detect_one(t, languages) for t in texts]
+    return pd.DataFrame(rows, columns=["language", "probability"])
+
+
+# --------------------------------------------------------------------------- a study's passages
+
+def declared_languages(study) -> dict[str, str]:
+    """{interview_id: language} declared by the study: the note's ``language`` front matter
+    (column ``declared_language`` of the interviews table), else the participant's
+    ``language`` in participants.csv. Interviews without a declaration are absent."""
+    interviews = study.interviews
+    out: dict[str, str] = {}
+    for column in ("language", "declared_language"):  # the later, more specific one wins
+        if column in interviews.columns:
+            for iid, value in zip(interviews["interview_id"], interviews[column]):
+                if isinstance(value, str) and value.strip():
+                    out[iid] = value.strip().lower()
+    return out
+
+
+def _speaker_language(texts: list[str], languages) -> tuple[str | None, float]:
+    """The language of one speaker's turns when both halves agree surely; else (None, p)."""
+    if len(texts) < 2:
+        return None, 0.0
+    mid = len(texts) // 2
+    first = " ".join(texts[:mid])[:_HALF_CHARS]
+    second = " ".join(texts[mid:])[-_HALF_CHARS:]
+    a, pa = detect_one(first, languages)
+    b, pb = detect_one(second, languages)
+    if a == b and a != UNDETERMINED and min(pa, pb) >= CONFIDENT:
+        return a, min(pa, pb)
+    return None, min(pa, pb)
+
+
+def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``language`` and ``language_source`` (``declared``, ``speaker``: all of an interview
+    speaker's turns judged together, ``turn``: judged alone because the speaker's language
+    was in doubt) for every row of ``turns`` (default ``study.turns``; needs interview_id,
+    role and text), with its index."""
+    turns = study.turns if turns is None else turns
+    languages = candidates(study)
+    declared = declared_languages(study)
+    lang = pd.Series(UNDETERMINED, index=turns.index, dtype=object)
+    source = pd.Series("", index=turns.index, dtype=object)
+    if not len(turns):
+        return pd.DataFrame({"language": lang, "language_source": source})
+    keys = list(zip(turns["interview_id"].tolist(), turns["role"].tolist()))
+    texts = turns["text"].fillna("").astype(str).tolist()
+    groups: dict[tuple, list[int]] = {}
+    for pos, key in enumerate(keys):
+        groups.setdefault(key, []).append(pos)
+    out_lang = [UNDETERMINED] * len(turns)
+    out_src = [""] * len(turns)
+    for (iid, _role), positions in groups.items():
+        if iid in declared:
+            for p in positions:
+                out_lang[p], out_src[p] = declared[iid], "declared"
+            continue
+        said = [texts[p] for p in positions]
+        code, _ = _speaker_language(said, languages)
+        if code is not None:
+            for p in positions:
+                out_lang[p], out_src[p] = code, "speaker"
+            continue
+        fallback = detect_one(" ".join(said)[:2 * _HALF_CHARS], languages)[0]
+        for p, text in zip(positions, said):
+            found, _prob = detect_one(text, languages)
+            out_lang[p] = found if found != UNDETERMINED else fallback
+            out_src[p] = "turn"
+    lang[:] = out_lang
+    source[:] = out_src
+    return pd.DataFrame({"language": lang, "language_source": source})
+
+
+def annotate(study, turns: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``turns`` and ``segments`` (``study.segments()``) with a ``language`` column each.
+    A segment that is a turn takes the turn's language; a quote takes the interview's
+    declared language, else is detected; insights and opportunities (the researcher's
+    words) are always detected."""
+    turns = turns.copy()
+    turns["language"] = passage_languages(study, turns)["language"]
+    segments = segments.copy()
+    known = dict(zip(turns["segment_id"].tolist(), turns["language"].tolist())) if "segment_id" in turns else {}
+    declared = declared_languages(study)
+    languages = candidates(study)
+    out = []
+    for sid, iid, kind, text in zip(segments["segment_id"], segments["interview_id"], segments["kind"],
+                                    segments["text"]):
+        if sid in known:
+            out.append(known[sid])
+        elif kind == "quote" and iid in declared:
+            out.append(declared[iid])
+        else:
+            out.append(detect_one(text, languages)[0])
+    segments["language"] = pd.Series(out, index=segments.index, dtype=object)
+    return turns, segments
+
+
+# --------------------------------------------------------------------------- sentiment
+
+def where_valid(scores, languages) -> pd.Series:
+    """``scores`` (VADER compound) where the passage's language has a validated scorer
+    (:data:`SENTIMENT_LANGUAGES`; ``und`` too: emoticons and punctuation only), NaN elsewhere:
+    an unscored passage must not read as neutral."""
+    scores = pd.Series(scores, dtype="float64")
+    valid = pd.Series(list(languages), index=scores.index).isin(SENTIMENT_LANGUAGES | {UNDETERMINED})
+    return scores.where(valid)
+
+
+def _interview_paths(study) -> dict[str, str]:
+    paths = {}
+    for row in study.interviews.itertuples(index=False):
+        where = getattr(row, "note_path", "") or ""
+        if not where and getattr(row, "transcript_path", ""):
+            where = str(study.path / row.transcript_path)
+        paths[row.interview_id] = where or str(study.path)
+    return paths
+
+
+def sentiment_problems(study, segments: pd.DataFrame) -> list[Problem]:
+    """One warning per interview with passages in a language without a sentiment scorer
+    (``segments`` with interview_id and language), at the interview's note or transcript."""
+    if "language" not in segments or not len(segments):
+        return []
+    out = []
+    unscored = segments[~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})]
+    paths = _interview_paths(study)
+    for iid, group in unscored.groupby("interview_id", sort=True):
+        counts = group["language"].value_counts()
+        said = ", ".join(f"{n} in {language_name(code)}" for code, n in counts.items())
+        out.append(Problem(paths.get(iid, str(study.path)), 0,
+                           f"interview {iid}: {len(group)} passage(s) have no sentiment score ({said}): "
+                           "VADER is validated for English only; they are left out of every sentiment "
+                           "figure", "warning"))
+    return out
+
+
+def unscored_counts(codes: pd.DataFrame, scores: pd.DataFrame) -> pd.Series:
+    """Per code: the coded segments without a sentiment score (NaN compound)."""
+    if not len(codes):
+        return pd.Series(dtype="int64")
+    merged = codes[["segment_id", "code"]].drop_duplicates().merge(
+        scores[["segment_id", "compound"]], on="segment_id", how="left")
+    return merged["compound"].isna().groupby(merged["code"]).sum().astype("int64")
+
+
+def with_unscored(table: pd.DataFrame, codes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """The themes table with ``unscored`` beside ``mean_compound``: the mentions left out of
+    the mean because their language has no sentiment scorer."""
+    counts = unscored_counts(codes, scores)
+    table = table.copy()
+    at = list(table.columns).index("mean_compound") + 1 if "mean_compound" in table else len(table.columns)
+    table.insert(at, "unscored", table["code"].map(counts).fillna(0).astype("int64"))
+    return table
+
+
+def summary_unscored(scored: pd.DataFrame, table: pd.DataFrame, keys) -> pd.DataFrame:
+    """A sentiment summary (``kit.feelings.summarize``) with ``unscored``: the rows of
+    ``scored`` in each group that have no score and were left out."""
+    table = table.copy()
+    missing = scored["compound"].isna()
+    if keys:
+        counts = missing.groupby([scored[k] for k in keys], dropna=False).sum()
+        index = pd.MultiIndex.from_frame(table[keys]) if len(keys) > 1 else pd.Index(table[keys[0]])
+        table["unscored"] = counts.reindex(index).fillna(0).astype("int64").to_numpy()
+    else:
+        table["unscored"] = int(missing.sum())
+    return table
+
+
+# --------------------------------------------------------------------------- coding
+
+def keywords_by_language(value, code: str, path: str, line: int, problems: list) -> dict[str, list[str]]:
+    """Parse ``keywords: {en: [...], es: [...]}`` of one code; problems go to ``problems``."""
+    out: dict[str, list[str]] = {}
+    for lang, words in (value or {}).items():
+        lang_code = str(lang).strip().lower()
+        if lang_code not in STEMMER_NAMES:
+            problems.append(Problem(path, line, f"code {code!r}: keywords for {lang!r}: no Snowball stemmer for "
+                                    f"that language; use one of {', '.join(sorted(STEMMER_NAMES))}"))
+            continue
+        if isinstance(words, str):
+            words = [words]
+        if not isinstance(words, list) or not all(isinstance(w, (str, int, float)) for w in words):
+            problems.append(Problem(path, line, f"code {code!r}: keywords.{lang_code} must be a list of strings"))
+            continue
+        out[lang_code] = [str(w) for w in words]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(STEMMER_NAMES[lang])
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a lower-case ``word`` in language ``lang`` (ISO 639-1)."""
+    return _stemmer(lang).stem(word)
+
+
+def _keywords(code, lang: str) -> list[str]:
+    by_language = getattr(code, "keywords_by_language", None) or {}
+    if by_language:
+        return by_language.get(lang, [])
+    return list(code.keywords) if lang == "en" else []
+
+
+def _coder(codebook, lang: str):
+    from kit.coding import AutoCoder
+
+    class _LanguageCoder(AutoCoder):
+        def code_text(self, text):
+            text = str(text)
+            words, starts = [], []
+            for chunk in _CLAUSE.split(text.lower()):
+                found = _WORD.findall(chunk)
+                starts += [len(words)] * len(found)
+                words += found
+            stemmed = [stem(w, lang) for w in words]
+            negations = NEGATIONS.get(lang, set())
+            found_codes: dict[str, str] = {}
+            for i, s in enumerate(stemmed):
+                for key, code, _keyword in self.phrases.get(s, ()):
+                    if code in found_codes or tuple(stemmed[i:i + len(key)]) != key:
+                        continue
+                    if self.negation and any(w in negations for w in words[max(starts[i], i - 3):i]):
+                        continue
+                    found_codes[code] = " ".join(words[i:i + len(key)])
+            if self.any_pattern is not None and self.any_pattern.search(text):
+                for regex, code in self.patterns:
+                    if code not in found_codes:
+                        match = regex.search(text)
+                        if match:
+                            found_codes[code] = match.group(0)
+            general = set().union(*(self.ancestors.get(c, set()) for c in found_codes)) if found_codes else set()
+            return [(c, e) for c, e in found_codes.items() if c not in general]
+
+    view = [SimpleNamespace(name=c.name, parent=c.parent, keywords=[], patterns=c.patterns) for c in codebook]
+    coder = _LanguageCoder(view)
+    for c in codebook:
+        for keyword in _keywords(c, lang):
+            key = tuple(stem(w, lang) for w in _WORD.findall(keyword.lower()))
+            if key:
+                coder.phrases.setdefault(key[0], []).append((key, c.name, keyword))
+    coder.first_stems = frozenset(coder.phrases)
+    return coder
+
+
+def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_specific: bool = True) -> pd.DataFrame:
+    """:func:`kit.coding.autocode` in each segment's language (column ``language``; without
+    it every segment is taken as English). English segments are coded by kit.coding with
+    the codebook's English keywords; a segment in another language with that language's
+    keywords on its Snowball stems, negation words of that language, and the patterns as
+    written. Same columns as kit.coding.autocode, same order of segments."""
+    from kit import coding
+
+    if "language" not in segments or not len(segments) or segments["language"].isin({"en"}).all():
+        return coding.autocode(segments, codebook, negation=negation, most_specific=most_specific)
+    parts = []
+    is_en = segments["language"].isin({"en", UNDETERMINED})
+    if is_en.any():
+        parts.append(coding.autocode(segments[is_en], codebook, negation=negation, most_specific=most_specific))
+    columns = ["segment_id", "interview_id", "participant", "kind"]
+    for lang, group in segments[~is_en].groupby("language", sort=True):
+        if lang not in STEMMER_NAMES:
+            continue
+        coder = _coder(codebook, lang)
+        coder.negation = negation
+        if not most_specific:
+            coder.ancestors = {}
+        records = []
+        for row in zip(*(group[c].tolist() for c in columns + ["text"])):
+            for code, evidence in coder.code_text(row[-1]):
+                records.append((*row[:-1], code, evidence))
+        parts.append(pd.DataFrame(records, columns=columns + ["code", "evidence"]))
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns + ["code", "evidence"])
+    order = {sid: i for i, sid in enumerate(segments["segment_id"])}
+    return out.sort_values("segment_id", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+
+
+def coding_coverage(codebook, segments: pd.DataFrame) -> pd.DataFrame:
+    """One row per (code with keywords, language of some segment): code, language, passages
+    (segments in that language), keywords (how many in that language), applied (False:
+    the code's keywords could not be applied to those passages -- patterns still are)."""
+    counts = segments["language"].value_counts() if "language" in segments and len(segments) else pd.Series(dtype=int)
+    rows = []
+    for code in codebook:
+        has_any = bool(code.keywords) or bool(getattr(code, "keywords_by_language", None))
+        if not has_any:
+            continue
+        for lang, n in sorted(counts.items()):
+            if lang == UNDETERMINED:
+                continue
+            k = len(_keywords(code, lang))
+            rows.append({"code": code.name, "language": lang, "passages": int(n), "keywords": k,
+                         "applied": bool(k) and lang in STEMMER_NAMES})
+    return pd.DataFrame(rows, columns=["code", "language", "passages", "keywords", "applied"])
+
+
+def coverage_problems(codebook, coverage: pd.DataFrame) -> list[Problem]:
+    """One warning per language whose passages some codes could not be applied to."""
+    out = []
+    missing = coverage[~coverage["applied"]] if len(coverage) else coverage
+    for lang, group in missing.groupby("language", sort=True):
+        names = group["code"].tolist()
+        shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+        out.append(Problem(codebook.path or "codebook.yml", 0,
+                           f"{len(names)} code(s) have no keywords in {language_name(lang)} and were not applied to "
+                           f"its {int(group['passages'].iloc[0])} passage(s): {shown}; add `keywords: {{{lang}: [...]}}`",
+                           "warning"))
+    return out
+
+
+# --------------------------------------------------------------------------- linter
+
+def unsupported_question(text: str) -> dict | None:
+    """The linter's answer for a question its English rules cannot judge, or None when they
+    can: ``{question, flags: [], kind: "unsupported", suggestion: "", reasons: {},
+    language, verdict: "language not supported (Spanish (es))"}``. Only questions detected
+    as another language with probability >= 0.9 get it."""
+    question = "" if text is None else str(text).strip()
+    if len(_WORD.findall(question)) < 2:
+        return None
+    lang, prob = detect_one(question)
+    if lang in LINT_LANGUAGES or lang == UNDETERMINED or prob < LINT_CONFIDENT:
+        return None
+    return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
+            "language": lang, "verdict": f"language not supported ({language_name(lang)})"}
+
+
+# --------------------------------------------------------------------------- mix, check, themes
+
+def language_mix(study, turns: pd.DataFrame) -> pd.DataFrame:
+    """Participant passages per participant segment and language: columns segment (the
+    study's segment attribute; ``""`` when a participant has none), language, passages,
+    interviews."""
+    part = turns[turns["role"] == "participant"]
+    attribute = study.segment_attribute
+    interviews = study.interviews.set_index("interview_id")
+    if attribute in interviews.columns and len(part):
+        seg = part["interview_id"].map(interviews[attribute]).fillna("").astype(str)
+    else:
+        seg = pd.Series("", index=part.index, dtype=object)
+    frame = pd.DataFrame({"segment": seg, "language": part["language"], "interview_id": part["interview_id"]})
+    if not len(frame):
+        return pd.DataFrame(columns=["segment", "language", "passages", "interviews"])
+    table = frame.groupby(["segment", "language"], sort=True).agg(
+        passages=("language", "size"), interviews=("interview_id", "nunique")).reset_index()
+    return table
+
+
+def mix_problems(study, mix: pd.DataFrame) -> list[Problem]:
+    """A warning with the language mix per segment when the study is not all English."""
+    langs = set(mix["language"]) - {UNDETERMINED} if len(mix) else set()
+    if not langs or langs <= {"en"}:
+        return []
+    parts = []
+    for lang, group in mix.groupby("language", sort=True):
+        segs = ", ".join(f"{s or 'no segment'} {n}" for s, n in zip(group["segment"], group["passages"]))
+        parts.append(f"{language_name(lang)} {int(group['passages'].sum())} ({segs})")
+    return [Problem(str(study.path / "study.yml"), 0,
+                    "participant turns by language and segment: " + "; ".join(parts) +
+                    ". Sentiment and the guide linter cover English only; codes need keywords per language",
+                    "warning")]
+
+
+def check_languages(study) -> list[Problem]:
+    """``check``'s language findings: unknown codes in study.yml ``languages``, the language
+    mix per segment, unscored sentiment per interview and codes not applied per language."""
+    out = []
+    wanted = (study.config or {}).get("languages")
+    if wanted is not None:
+        known = set(_known_codes())
+        for w in ([wanted] if isinstance(wanted, str) else wanted if isinstance(wanted, list) else [wanted]):
+            if str(w).strip().lower() not in known:
+                out.append(Problem(str(study.path / "study.yml"), 0,
+                                   f"languages: {w!r} is not an ISO 639-1 code the detector knows"))
+    if not len(study.turns) and not len(study.quotes):
+        return out
+    turns, segments = annotate(study, study.turns, study.segments())
+    out += mix_problems(study, language_mix(study, turns))
+    out += sentiment_problems(study, segments)
+    out += coverage_problems(study.codebook, coding_coverage(study.codebook, segments))
+    return out
+
+
+def by_language(segments: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """{language: its segments} (column ``language`` required): theme discovery and search
+    run once per language so that no theme mixes languages by accident. Segments without
+    letters (``und``) are left out."""
+    if "language" not in segments:
+        raise ValueError("the segments table has no `language` column: use kit.languages.annotate first")
+    return {lang: group for lang, group in segments.groupby("language", sort=True) if lang != UNDETERMINED}
+
+
+def write_outputs(study, turns: pd.DataFrame, segments: pd.DataFrame, out, warn=None) -> dict:
+    """Write ``languages.csv`` (:func:`language_mix`) and ``coding_languages.csv``
+    (:func:`coding_coverage`) to the folder ``out``; report the warnings of
+    :func:`sentiment_problems` and :func:`coverage_problems` through ``warn`` (default:
+    printed to standard error as ``path:line: warning: message``). Returns their paths."""
+    import sys
+    from pathlib import Path
+
+    from kit.csvio import atomic_write_csv
+
+    out = Path(out)
+    coverage = coding_coverage(study.codebook, segments)
+    paths = {"languages": out / "languages.csv", "coding_languages": out / "coding_languages.csv"}
+    atomic_write_csv(paths["languages"], language_mix(study, turns))
+    atomic_write_csv(paths["coding_languages"], coverage)
+    problems = sentiment_problems(study, segments) + coverage_problems(study.codebook, coverage)
+    for problem in problems:
+        if warn is not None:
+            warn(problem)
+        else:
+            print(problem, file=sys.stderr)
+    return paths
