@@ -331,13 +331,16 @@ def summary_unscored(scored: pd.DataFrame, table: pd.DataFrame, keys) -> pd.Data
     ``scored`` in each group that have no score and were left out."""
     table = table.copy()
     missing = scored["compound"].isna()
-    if keys:
-        counts = missing.groupby([scored[k] for k in keys], dropna=False).sum()
-        index = pd.MultiIndex.from_frame(table[keys]) if len(keys) > 1 else pd.Index(table[keys[0]])
-        table["unscored"] = counts.reindex(index).fillna(0).astype("int64").to_numpy()
-    else:
+    if not keys:
         table["unscored"] = int(missing.sum())
-    return table
+        return table
+    counts = missing.groupby([scored[k] for k in keys], dropna=False).sum().rename("unscored").reset_index()
+    # A group whose passages are all unscored still gets its row: n = 0, unscored = k.
+    out = table.merge(counts, on=keys, how="outer", sort=True)
+    ints = [c for c in out.columns if c in ("n", "n_negative", "n_neutral", "n_positive",
+                                             "strong_negative", "strong_positive", "unscored")]
+    out[ints] = out[ints].fillna(0).astype("int64")
+    return out[list(table.columns) + ["unscored"]]
 
 
 # --------------------------------------------------------------------------- coding
@@ -497,6 +500,8 @@ def unsupported_question(text: str) -> dict | None:
     if len(_WORD.findall(question)) < 2:
         return None
     lang, prob = detect_one(question)
+    if question[:1] in "¿¡":  # Spanish punctuation: no English question starts so
+        prob = 1.0
     if lang in LINT_LANGUAGES or lang == UNDETERMINED or prob < LINT_CONFIDENT:
         return None
     return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
