@@ -66,6 +66,7 @@ __all__ = [
     "by_language",
     "check_languages",
     "write_outputs",
+    "report_block",
     "summary_unscored",
 ]
 
@@ -107,7 +108,7 @@ NEGATIONS = {
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W_]+")
 _CLAUSE = re.compile(r"[.!?;:,()\u2013\u2014\"“”¿¡]")
-_HALF_CHARS = 400  # characters of each half an interview speaker's language is judged on
+_HALF_CHARS = 160  # characters of each half an interview speaker's language is judged on
 
 
 def language_name(code: str) -> str:
@@ -190,13 +191,19 @@ def declared_languages(study) -> dict[str, str]:
     return out
 
 
+def _sample(texts: list[str]) -> str:
+    """About :data:`_HALF_CHARS` characters drawn from every one of ``texts`` (the start of
+    each), so that a switch of language anywhere in them weighs on the result."""
+    k = max(24, _HALF_CHARS // len(texts))
+    return " ".join(t[:k] for t in texts)[:_HALF_CHARS + k]
+
+
 def _speaker_language(texts: list[str], languages) -> tuple[str | None, float]:
     """The language of one speaker's turns when both halves agree surely; else (None, p)."""
     if len(texts) < 2:
         return None, 0.0
     mid = len(texts) // 2
-    first = " ".join(texts[:mid])[:_HALF_CHARS]
-    second = " ".join(texts[mid:])[-_HALF_CHARS:]
+    first, second = _sample(texts[:mid]), _sample(texts[mid:])
     a, pa = detect_one(first, languages)
     b, pb = detect_one(second, languages)
     if a == b and a != UNDETERMINED and min(pa, pb) >= CONFIDENT:
@@ -595,3 +602,33 @@ def write_outputs(study, turns: pd.DataFrame, segments: pd.DataFrame, out, warn=
         else:
             print(problem, file=sys.stderr)
     return paths
+
+
+def report_block(report) -> list:
+    """The report's "Languages" part (``kit.report.Report``): participant turns per segment
+    and language, written as ``tables/report_languages.csv``, and what was left out of
+    sentiment. Empty when every passage is English (the report stays as it was)."""
+    from kit.report import Block, fmt_num, fmt_text, table_of
+
+    study = report.study
+    if not len(study.turns):
+        return []
+    turns, segments = annotate(study, study.turns, study.segments())
+    mix = language_mix(study, turns)
+    if not len(mix) or set(mix["language"]) - {UNDETERMINED} <= {"en"}:
+        return []
+    rel = report.tables.own("report_languages.csv", mix, "appendix")
+    unscored = int((~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})).sum())
+    coverage = coding_coverage(study.codebook, segments)
+    missing = coverage[~coverage["applied"]] if len(coverage) else coverage
+    block = Block("Languages", f"Participant turns by {report.segment_attribute} and language "
+                  "(detected per interview speaker, or as declared by the study).", sources=[rel])
+    block.table = table_of(mix.assign(language=mix["language"].map(language_name)), {
+        "segment": (report.segment_attribute.capitalize(), fmt_text), "language": ("Language", fmt_text),
+        "passages": ("Turns", fmt_num), "interviews": ("Interviews", fmt_num)}, numeric=("passages", "interviews"))
+    block.bullets.append(f"{unscored} passage(s) in languages without a validated sentiment scorer are left out "
+                         "of every sentiment figure (VADER is English).")
+    for lang, group in missing.groupby("language", sort=True):
+        block.bullets.append(f"Not applied to {language_name(lang)} passages (no keywords in that language): "
+                             + ", ".join(group["code"]) + ".")
+    return [block]

@@ -900,6 +900,9 @@ class Report:
                 block.add_figure(self.tables.figure(key))
         blocks.append(block)
 
+        from kit.languages import report_block  # the language mix per segment, when not all English
+
+        blocks += report_block(self)
         guide = Block("Discussion guide", "The questions asked, checked for leading, closed, hypothetical and "
                                           "double-barreled wording.")
         lint = self.tables.get("guide", "appendix")

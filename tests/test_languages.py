@@ -225,3 +225,25 @@ def test_by_language_never_mixes():
     assert {k: len(v) for k, v in parts.items()} == {"en": 2, "es": 1}
     with pytest.raises(ValueError):
         languages.by_language(frame.drop(columns="language"))
+
+
+def test_report_shows_the_language_mix(tmp_path):
+    from kit.report import build_report
+
+    built = build_report(MULTI, tmp_path)
+    parts = built.outline
+    row = parts[parts["part"] == "Languages"]
+    assert len(row) == 1 and row["status"].iloc[0] == "shown"
+    mix = pd.read_csv(tmp_path / "tables" / "report_languages.csv")
+    assert set(mix["language"]) == {"en", "es", "de"}
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "Spanish (es)" in html and "left out of every sentiment figure" in html
+    assert "Not applied to German (de) passages" in html
+
+
+def test_report_of_an_english_study_has_no_languages_part(tmp_path):
+    from kit.report import build_report
+
+    built = build_report(ROOT / "kit" / "data" / "pilot", tmp_path)
+    parts = built.outline
+    assert "Languages" not in set(parts["part"])
