@@ -48,7 +48,8 @@ def test_analyze_writes_the_contract_tables(study_dir, tmp_path, capsys):
     assert main(["analyze", str(study_dir), "--out", str(out)]) == 0
     assert tree_snapshot(study_dir) == before
     turns = pd.read_csv(out / "turns.csv")
-    assert list(turns.columns) == ["interview_id", "turn", "speaker", "role", "start", "end", "text", "compound"]
+    assert list(turns.columns) == ["interview_id", "turn", "speaker", "role", "start", "end", "text", "language",
+                                   "compound"]
     # participants appear by pseudonymous id, not by the label in the transcript
     assert list(turns["speaker"]) == ["Ana Silva", "P-1", "Ana Silva", "P-1"]
     from kit.nltkdata import nltk_analyzer
@@ -56,7 +57,7 @@ def test_analyze_writes_the_contract_tables(study_dir, tmp_path, capsys):
     sia = nltk_analyzer()
     assert turns["compound"].tolist() == pytest.approx([sia.polarity_scores(t)["compound"] for t in turns["text"]])
     themes = pd.read_csv(out / "themes.csv")
-    assert list(themes.columns) == ["code", "participants", "share", "mentions", "mean_compound"]
+    assert list(themes.columns) == ["code", "participants", "share", "mentions", "mean_compound", "unscored"]
     row = themes.set_index("code").loc["invite-trouble"]
     # INT-001: turn 4, quote 2 ("spam"); INT-002: quote 1, insight 1 ("invite links", "blocked")
     assert row["participants"] == 2 and row["share"] == 1.0
