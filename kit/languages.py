@@ -67,6 +67,8 @@ __all__ = [
     "check_languages",
     "write_outputs",
     "report_block",
+    "segment_languages",
+    "study_compound",
     "summary_unscored",
 ]
 
@@ -632,3 +634,33 @@ def report_block(report) -> list:
         block.bullets.append(f"Not applied to {language_name(lang)} passages (no keywords in that language): "
                              + ", ".join(group["code"]) + ".")
     return [block]
+
+
+_STUDY_LANGUAGES: dict[int, tuple] = {}
+
+
+def segment_languages(study, segments: pd.DataFrame) -> pd.Series:
+    """The language of each row of ``segments`` (a slice of ``study.segments()``), by
+    segment_id, annotated once per study object (the same as :func:`annotate`)."""
+    if "language" in segments:
+        return segments["language"]
+    got = _STUDY_LANGUAGES.get(id(study))
+    if got is None or got[0] is not study:
+        _, annotated = annotate(study, study.turns, study.segments())
+        got = (study, dict(zip(annotated["segment_id"], annotated["language"])))
+        _STUDY_LANGUAGES.clear()
+        _STUDY_LANGUAGES[id(study)] = got
+    known = got[1]
+    languages = candidates(study)
+    return pd.Series([known.get(s) or detect_one(t, languages)[0]
+                      for s, t in zip(segments["segment_id"], segments["text"])], index=segments.index, dtype=object)
+
+
+def study_compound(study, segments: pd.DataFrame) -> pd.Series:
+    """VADER compound of each row of ``segments`` where its language has a validated
+    scorer, NaN elsewhere (:func:`where_valid`), indexed like ``segments``."""
+    from kit.sentiment import compound
+
+    values = pd.Series(compound(segments["text"].tolist()) if len(segments) else [], index=segments.index,
+                       dtype="float64")
+    return where_valid(values, segment_languages(study, segments))

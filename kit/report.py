@@ -358,9 +358,9 @@ class Report:
         frame = quotes.assign(
             segment=[fmt_text(self.segment_of.get(p)) for p in quotes["participant"]],
             codes=[codes.get(s, "") for s in quotes["segment_id"]])
-        from kit.sentiment import compound
+        from kit.languages import study_compound  # NaN where VADER is not valid (not English)
 
-        frame["compound"] = [round(v, 4) for v in compound(frame["text"].tolist())] if len(frame) else []
+        frame["compound"] = study_compound(self.study, frame).round(4).tolist() if len(frame) else []
         return frame[["segment_id", "interview_id", "participant", "segment", "codes", "compound", "text"]]
 
     def request_table(self) -> pd.DataFrame:

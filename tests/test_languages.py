@@ -247,3 +247,15 @@ def test_report_of_an_english_study_has_no_languages_part(tmp_path):
     built = build_report(ROOT / "kit" / "data" / "pilot", tmp_path)
     parts = built.outline
     assert "Languages" not in set(parts["part"])
+
+
+def test_other_sentiment_figures_leave_out_unscored_passages():
+    from kit.themes import segment_scores
+
+    study = load_study(MULTI)
+    _, segments = languages.annotate(study, study.turns, study.segments())
+    scores = segment_scores(segments)
+    foreign = (segments["language"] != "en").to_numpy()
+    assert scores["compound"][foreign].isna().all() and scores["compound"][~foreign].notna().all()
+    mine = languages.study_compound(study, study.segments())
+    assert mine.isna().tolist() == list(foreign)
