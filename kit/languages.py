@@ -85,6 +85,9 @@ LINT_LANGUAGES = frozenset({"en"})
 #: A question is judged "not supported" only when detected this surely as another language.
 LINT_CONFIDENT = 0.9
 UNDETERMINED = "und"
+#: In a speaker's turns judged one by one, a turn with fewer words than this takes the
+#: language of their nearest longer turn (short turns are where detectors err).
+SHORT_TURN = 4
 #: ISO 639-1 -> the name of NLTK's Snowball stemmer.
 STEMMER_NAMES = {
     "ar": "arabic", "da": "danish", "nl": "dutch", "en": "english", "fi": "finnish", "fr": "french",
@@ -170,10 +173,73 @@ def detect_one(text: str, languages=DEFAULT_CANDIDATES) -> tuple[str, float]:
     return got
 
 
+@lru_cache(maxsize=8)
+def _tables(languages: tuple[str, ...]):
+    import numpy as np
+
+    ident = _identifier(languages)
+    return (np.frombuffer(ident.tk_nextmove, dtype=np.uint32),
+            np.asarray(ident._rowbase, dtype=np.int64), np.asarray(ident.tk_output, dtype=np.int64),
+            np.asarray(ident.nb_ptc, dtype=np.float32), np.asarray(ident.nb_pc, dtype=np.float32))
+
+
+def _classify_many(texts: list[str], languages: tuple[str, ...]) -> list[tuple[str, float]]:
+    """py3langid's ``classify`` (normalised probabilities) of many texts at once: the same
+    model, byte automaton and naive Bayes sum, with the automaton stepped for every text
+    together (numpy) instead of one byte at a time in Python. The tests check it against
+    ``LanguageIdentifier.classify``."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    ident = _identifier(languages)
+    nextmove, rowbase, output, ptc, pc = _tables(languages)
+    encoded = [ident._encode(t) for t in texts]
+    lengths = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
+    width = int(lengths.max()) if len(encoded) else 0
+    data = np.zeros((len(encoded), width), dtype=np.int64)
+    for row, raw in enumerate(encoded):
+        data[row, :len(raw)] = np.frombuffer(raw, dtype=np.uint8)
+    state = np.zeros(len(encoded), dtype=np.int64)
+    rows, feats = [], []
+    order = np.argsort(-lengths, kind="stable")  # texts still running are a prefix of ``order``
+    sorted_lengths = lengths[order]
+    for pos in range(width):
+        live = order[:int(np.searchsorted(-sorted_lengths, -pos, side="left"))]
+        step = nextmove[rowbase[state[live]] + data[live, pos]]
+        state[live] = step
+        found = output[step]
+        hit = found >= 0
+        rows.append(live[hit])
+        feats.append(found[hit])
+    rows = np.concatenate(rows) if rows else np.empty(0, dtype=np.int64)
+    feats = np.concatenate(feats) if feats else np.empty(0, dtype=np.int64)
+    counts = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
+                        shape=(len(encoded), ptc.shape[0]))
+    counts.sum_duplicates()
+    counts.data = np.log1p(counts.data)
+    scores = np.asarray(counts @ ptc, dtype=np.float32) + pc
+    scores[np.diff(counts.indptr) == 0] = 0.0  # no features: uniform, as py3langid
+    scores *= (1.0 / np.sqrt(np.maximum(lengths, 1))).astype(np.float32)[:, None]
+    scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+    scores /= scores.sum(axis=1, keepdims=True)
+    best = scores.argmax(axis=1)
+    labels = ident.nb_classes
+    return [(str(labels[b]), float(scores[i, b])) for i, b in enumerate(best)]
+
+
 def detect(texts, languages=DEFAULT_CANDIDATES) -> pd.DataFrame:
     """Columns ``language`` (ISO 639-1, ``und`` without letters) and ``probability``, one row
-    per text, in order."""
-    rows = [detect_one(t, languages) for t in texts]
+    per text, in order; the same as :func:`detect_one` for each, computed together."""
+    languages = tuple(languages)
+    texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t) for t in texts]
+    todo = list(dict.fromkeys(t for t in texts if (t, languages) not in _cache and _LETTER.search(t)))
+    for start in range(0, len(todo), 5000):
+        chunk = todo[start:start + 5000]
+        for text, got in zip(chunk, _classify_many(chunk, languages)):
+            _cache[(text, languages)] = got
+    rows = [_cache.get((t, languages)) or (UNDETERMINED, 0.0) for t in texts]
+    if len(_cache) > 200_000:
+        _cache.clear()
     return pd.DataFrame(rows, columns=["language", "probability"])
 
 
@@ -187,7 +253,7 @@ def declared_languages(study) -> dict[str, str]:
     out: dict[str, str] = {}
     for column in ("language", "declared_language"):  # the later, more specific one wins
         if column in interviews.columns:
-            for iid, value in zip(interviews["interview_id"], interviews[column]):
+            for iid, value in zip(interviews["interview_id"].tolist(), interviews[column].tolist()):
                 if isinstance(value, str) and value.strip():
                     out[iid] = value.strip().lower()
     return out
@@ -198,19 +264,6 @@ def _sample(texts: list[str]) -> str:
     each), so that a switch of language anywhere in them weighs on the result."""
     k = max(24, _HALF_CHARS // len(texts))
     return " ".join(t[:k] for t in texts)[:_HALF_CHARS + k]
-
-
-def _speaker_language(texts: list[str], languages) -> tuple[str | None, float]:
-    """The language of one speaker's turns when both halves agree surely; else (None, p)."""
-    if len(texts) < 2:
-        return None, 0.0
-    mid = len(texts) // 2
-    first, second = _sample(texts[:mid]), _sample(texts[mid:])
-    a, pa = detect_one(first, languages)
-    b, pb = detect_one(second, languages)
-    if a == b and a != UNDETERMINED and min(pa, pb) >= CONFIDENT:
-        return a, min(pa, pb)
-    return None, min(pa, pb)
 
 
 def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -232,21 +285,43 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
         groups.setdefault(key, []).append(pos)
     out_lang = [UNDETERMINED] * len(turns)
     out_src = [""] * len(turns)
+    judged = []  # (positions, texts) of the speakers whose language is detected
     for (iid, _role), positions in groups.items():
         if iid in declared:
             for p in positions:
                 out_lang[p], out_src[p] = declared[iid], "declared"
-            continue
-        said = [texts[p] for p in positions]
-        code, _ = _speaker_language(said, languages)
-        if code is not None:
+        else:
+            judged.append((positions, [texts[p] for p in positions]))
+    # Two samples per speaker, one from each half of their turns, all detected together.
+    samples = []
+    for positions, said in judged:
+        mid = len(said) // 2
+        samples += [_sample(said[:mid]) if mid else "", _sample(said[mid:])]
+    found = detect(samples, languages)
+    codes, probs = found["language"].tolist(), found["probability"].tolist()
+    doubt = []
+    for k, (positions, said) in enumerate(judged):
+        a, b = codes[2 * k], codes[2 * k + 1]
+        if len(said) >= 2 and a == b and a != UNDETERMINED and min(probs[2 * k], probs[2 * k + 1]) >= CONFIDENT:
             for p in positions:
-                out_lang[p], out_src[p] = code, "speaker"
-            continue
-        fallback = detect_one(" ".join(said)[:2 * _HALF_CHARS], languages)[0]
-        for p, text in zip(positions, said):
-            found, _prob = detect_one(text, languages)
-            out_lang[p] = found if found != UNDETERMINED else fallback
+                out_lang[p], out_src[p] = a, "speaker"
+        else:
+            doubt.append((positions, said, b if b != UNDETERMINED else a))
+    # Only where that is in doubt, each turn alone. A turn of fewer than SHORT_TURN words
+    # ("Yeah.", "Genau.") takes the language of the speaker's nearest longer turn before it
+    # (after it, for the first), else the speaker's overall language.
+    alone = detect([t for _, said, _ in doubt for t in said], languages)["language"].tolist()
+    at = 0
+    for positions, said, fallback in doubt:
+        mine = alone[at:at + len(said)]
+        at += len(said)
+        long_enough = [len(_WORD.findall(t)) >= SHORT_TURN and code != UNDETERMINED for t, code in zip(said, mine)]
+        after = next((code for code, ok in zip(mine, long_enough) if ok), fallback)
+        last = None
+        for p, code, ok in zip(positions, mine, long_enough):
+            if ok:
+                last = code
+            out_lang[p] = code if ok else (last or after)
             out_src[p] = "turn"
     lang[:] = out_lang
     source[:] = out_src
@@ -263,16 +338,19 @@ def annotate(study, turns: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.Dat
     segments = segments.copy()
     known = dict(zip(turns["segment_id"].tolist(), turns["language"].tolist())) if "segment_id" in turns else {}
     declared = declared_languages(study)
-    languages = candidates(study)
-    out = []
-    for sid, iid, kind, text in zip(segments["segment_id"], segments["interview_id"], segments["kind"],
-                                    segments["text"]):
-        if sid in known:
-            out.append(known[sid])
-        elif kind == "quote" and iid in declared:
-            out.append(declared[iid])
-        else:
-            out.append(detect_one(text, languages)[0])
+    out = [known.get(sid) for sid in segments["segment_id"].tolist()]
+    rest = []
+    for i, (iid, kind) in enumerate(zip(segments["interview_id"].tolist(), segments["kind"].tolist())):
+        if out[i] is None:
+            if kind == "quote" and iid in declared:
+                out[i] = declared[iid]
+            else:
+                rest.append(i)
+    if rest:
+        texts = segments["text"].tolist()
+        found = detect([texts[i] for i in rest], candidates(study))["language"].tolist()
+        for i, code in zip(rest, found):
+            out[i] = code
     segments["language"] = pd.Series(out, index=segments.index, dtype=object)
     return turns, segments
 

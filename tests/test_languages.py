@@ -259,3 +259,17 @@ def test_other_sentiment_figures_leave_out_unscored_passages():
     assert scores["compound"][foreign].isna().all() and scores["compound"][~foreign].notna().all()
     mine = languages.study_compound(study, study.segments())
     assert mine.isna().tolist() == list(foreign)
+
+
+def test_batch_detection_equals_py3langid_one_by_one():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    oracle = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    oracle.set_languages(list(languages.DEFAULT_CANDIDATES))
+    rows = list(csv.DictReader(open(ROOT / "benchmarks" / "data" / "language_passages.tsv", encoding="utf-8"),
+                               delimiter="\t"))
+    texts = [r["text"] for r in rows] + ["ÉCRIT EN MAJUSCULES", "ok", "¿Qué?", "a" * 700, "—"]
+    batch = languages._classify_many(texts, languages.DEFAULT_CANDIDATES)
+    for text, (code, prob) in zip(texts, batch):
+        want_code, want_prob = oracle.classify(text)
+        assert code == want_code and prob == pytest.approx(want_prob, abs=1e-4), text
