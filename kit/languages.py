@@ -11,7 +11,9 @@ English-only methods honest:
 * :func:`passage_languages` -- a ``language`` per turn of a study: the declared language
   wins (note front matter ``language:``, then the ``language`` column of participants.csv);
   otherwise each interview speaker's turns are detected together (two halves, which must
-  agree with probability >= :data:`CONFIDENT`), and only where that is in doubt turn by turn.
+  agree with probability >= :data:`CONFIDENT`), and only where that is in doubt turn by turn
+  (a turn of fewer than :data:`SHORT_TURN` words then takes its speaker's nearest longer
+  turn's language). All samples are detected in one batch (:func:`detect`).
 * :func:`annotate` -- adds ``language`` to the turns and segments tables.
 * :func:`where_valid` -- VADER compound only for :data:`SENTIMENT_LANGUAGES` (English);
   other passages get NaN, never 0. :func:`sentiment_problems` -- one warning per interview.
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import SimpleNamespace
 
 import pandas as pd
@@ -38,38 +40,38 @@ import pandas as pd
 from kit.errors import Problem
 
 __all__ = [
-    "DEFAULT_CANDIDATES",
     "CONFIDENT",
-    "SENTIMENT_LANGUAGES",
+    "DEFAULT_CANDIDATES",
     "LINT_LANGUAGES",
+    "SENTIMENT_LANGUAGES",
     "STEMMER_NAMES",
     "UNDETERMINED",
-    "language_name",
-    "candidates",
-    "detect",
-    "detect_one",
-    "declared_languages",
-    "passage_languages",
     "annotate",
-    "where_valid",
-    "sentiment_problems",
-    "unscored_counts",
-    "with_unscored",
-    "keywords_by_language",
-    "stem",
     "autocode",
+    "by_language",
+    "candidates",
+    "check_languages",
     "coding_coverage",
     "coverage_problems",
-    "unsupported_question",
+    "declared_languages",
+    "detect",
+    "detect_one",
+    "keywords_by_language",
     "language_mix",
+    "language_name",
     "mix_problems",
-    "by_language",
-    "check_languages",
-    "write_outputs",
+    "passage_languages",
     "report_block",
     "segment_languages",
+    "sentiment_problems",
+    "stem",
     "study_compound",
     "summary_unscored",
+    "unscored_counts",
+    "unsupported_question",
+    "where_valid",
+    "with_unscored",
+    "write_outputs",
 ]
 
 #: Languages the detector chooses among unless study.yml lists its own (``languages: [en, es]``).
@@ -450,7 +452,7 @@ def keywords_by_language(value, code: str, path: str, line: int, problems: list)
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(lang: str):
     from nltk.stem.snowball import SnowballStemmer
 

@@ -211,8 +211,8 @@ def test_codebook_language_keys_are_checked(tmp_path):
 
 
 def test_detector_on_short_dev_passages():
-    rows = [r for r in csv.DictReader(open(ROOT / "benchmarks" / "data" / "language_passages.tsv",
-                                           encoding="utf-8"), delimiter="\t") if r["split"] == "dev"]
+    with open(ROOT / "benchmarks" / "data" / "language_passages.tsv", encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["split"] == "dev"]
     short = [r for r in rows if len(r["text"].split()) <= 3]
     right = sum(languages.detect_one(r["text"])[0] == r["language"] for r in short)
     assert len(short) >= 20 and right / len(short) >= 0.9
@@ -266,8 +266,8 @@ def test_batch_detection_equals_py3langid_one_by_one():
 
     oracle = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     oracle.set_languages(list(languages.DEFAULT_CANDIDATES))
-    rows = list(csv.DictReader(open(ROOT / "benchmarks" / "data" / "language_passages.tsv", encoding="utf-8"),
-                               delimiter="\t"))
+    with open(ROOT / "benchmarks" / "data" / "language_passages.tsv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
     texts = [r["text"] for r in rows] + ["ÉCRIT EN MAJUSCULES", "ok", "¿Qué?", "a" * 700, "—"]
     batch = languages._classify_many(texts, languages.DEFAULT_CANDIDATES)
     for text, (code, prob) in zip(texts, batch):
