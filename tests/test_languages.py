@@ -273,3 +273,10 @@ def test_batch_detection_equals_py3langid_one_by_one():
     for text, (code, prob) in zip(texts, batch):
         want_code, want_prob = oracle.classify(text)
         assert code == want_code and prob == pytest.approx(want_prob, abs=1e-4), text
+
+
+def test_an_english_study_is_all_english_and_scored():
+    study = load_study(ROOT / "kit" / "data" / "pilot")
+    found = languages.passage_languages(study)
+    assert set(found["language"]) == {"en"}
+    assert languages.check_languages(study) == []
