@@ -16,8 +16,8 @@ Then, in one run, it measures:
 * ``nltk``: NLTK's ``SentimentIntensityAnalyzer.polarity_scores`` (with the kit's lexicon,
   ``kit.nltkdata.nltk_analyzer``) on every turn text, once, in this process;
 * ``analyze``: ``python -m kit analyze DIR --out OUT --quiet`` end to end in a subprocess
-  (interpreter start, imports, loading and parsing every transcript, sentiment, auto-coding,
-  themes, writing the tables): wall time and peak resident memory
+  (interpreter start, imports, loading and parsing every transcript, the language of every
+  passage (kit.languages), sentiment, auto-coding, themes, writing the tables): wall time and peak resident memory
   (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``).
 
 CPU seconds of both are printed too: on a busy machine they are steadier than wall time.

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.coding import autocode
+from kit.languages import autocode  # each passage in its own language
 from kit.outputs import WORKING, Outputs
 from kit.study import Study, as_study
 from kit.themes import study_themes
 
-TURNS_COLUMNS = ["interview_id", "turn", "speaker", "role", "start", "end", "text", "compound"]
+TURNS_COLUMNS = ["interview_id", "turn", "speaker", "role", "start", "end", "text", "language", "compound"]
 
 
 PARALLEL_TEXTS = 50_000  # below this many texts, worker processes cost more than they save
@@ -85,25 +85,27 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     steps.next("scoring sentiment and coding themes")
-    segments = study.segments()
-    turns = study.turns.copy()
+    from kit import languages
+
+    turns, segments = languages.annotate(study, study.turns, study.segments())
     turn_scores, codes = _score_and_code(turns["text"].tolist(), segments, study.codebook)
-    turns["compound"] = pd.Series(turn_scores, index=turns.index, dtype="float64")
+    turns["compound"] = languages.where_valid(pd.Series(turn_scores, index=turns.index), turns["language"])
     public = turns.assign(speaker=public_speakers(turns, include_names))[TURNS_COLUMNS]
     # Participant turns are scored once, with the turns; only the notes' texts are new.
     known = dict(zip(turns["segment_id"].tolist(), turns["compound"].tolist()))
     todo = segments.loc[~segments["segment_id"].isin(known), "text"].tolist()
     known.update(zip(segments.loc[~segments["segment_id"].isin(known), "segment_id"], compound(todo)))
     scores = pd.DataFrame({"segment_id": segments["segment_id"],
-                           "compound": segments["segment_id"].map(known)})
+                           "compound": languages.where_valid(segments["segment_id"].map(known), segments["language"])})
     # One count per theme, the same as the notebooks and the report (kit.themes.study_themes).
-    table = study_themes(study, auto=codes, scores=scores)["counts"]
+    table = languages.with_unscored(study_themes(study, auto=codes, scores=scores)["counts"], codes, scores)
     steps.next("writing tables")
     # Working outputs: pseudonymous unless include_names (kit.outputs applies the rules).
     writer = Outputs(out, study, WORKING, include_names=include_names)
     paths = {"turns": writer.table("turns.csv", public), "themes": writer.table("themes.csv", table),
              "autocodes": writer.table("autocodes.csv", codes)}
     paths["program"] = program_json(study, out, as_of=as_of)
+    paths.update(languages.write_outputs(study, turns, segments, out))
     steps.close()
     return paths
 

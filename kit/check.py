@@ -15,7 +15,10 @@ def check_study(path) -> list[Problem]:
         return [Problem(str(path), 0, "no such study folder")]
     if not path.is_dir():
         return [Problem(str(path), 0, "not a folder: give the study folder")]
-    return load_study(path, strict=False).problems
+    from kit.languages import check_languages
+
+    study = load_study(path, strict=False)
+    return study.problems + check_languages(study)
 
 
 def format_problems(problems) -> str:

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit import languages
 from kit.csvio import read_text
 from kit.errors import Problem
 from kit.yamlio import load_yaml
@@ -127,6 +128,7 @@ class Code:
     exclude: str = ""
     examples: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    keywords_by_language: dict[str, list[str]] = field(default_factory=dict)  # kit.languages
     patterns: list[str] = field(default_factory=list)
     colour: str | None = None
     stage: str | None = None
@@ -224,6 +226,8 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
         if not _NAME.match(name):
             problems.append(Problem(spath, at, f"code name {name!r} has characters that other tools cannot keep; use letters, digits, spaces, - and _"))
         definition = entry.get("definition")
+        by_language = (languages.keywords_by_language(entry["keywords"], name, spath, line_of(lines, *keys, "keywords"),
+                                                      problems) if isinstance(entry.get("keywords"), dict) else {})
         if not definition or not str(definition).strip():
             problems.append(Problem(spath, at, f"code {name!r} has no definition: say what the code means", "warning"))
         code = Code(
@@ -233,7 +237,8 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
             include=str(entry.get("include") or "").strip(),
             exclude=str(entry.get("exclude") or "").strip(),
             examples=_str_list(entry.get("examples"), f"{name}: examples", spath, lines, problems, keys + ("examples",)),
-            keywords=_str_list(entry.get("keywords"), f"{name}: keywords", spath, lines, problems, keys + ("keywords",)),
+            keywords=_str_list(by_language.get("en") if by_language else entry.get("keywords"), f"{name}: keywords", spath, lines, problems, keys + ("keywords",)),
+            keywords_by_language=by_language,
             patterns=_str_list(entry.get("patterns"), f"{name}: patterns", spath, lines, problems, keys + ("patterns",)),
             colour=(str(entry.get("colour") or entry.get("color") or "").strip() or None),
             stage=(str(entry["stage"]).strip() if entry.get("stage") else None),

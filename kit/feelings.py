@@ -66,6 +66,9 @@ def score(study, kinds=("turn",), attribute: str | None = None,
         columns.insert(4, attribute)
     frame["text"] = segments["text"]
     values = np.asarray(compound(segments["text"].tolist()), dtype=float) if len(frame) else np.empty(0)
+    from kit.languages import annotate, where_valid  # NaN, not 0, where VADER is not valid
+
+    values = where_valid(values, annotate(study, study.turns, segments)[1]["language"]).to_numpy()
     frame["compound"] = values
     frame["label"] = _labels(values, threshold)
     return frame[columns]
@@ -121,7 +124,9 @@ def summarize(scored: pd.DataFrame, by=None, threshold: float = POSITIVE_THRESHO
     table["positive_intensity"] = table["pos_strength"] / n
     ints = ["n", "n_negative", "n_neutral", "n_positive", "strong_negative", "strong_positive"]
     table[ints] = table[ints].astype("int64")
-    return table[keys + SUMMARY_COLUMNS]
+    from kit.languages import summary_unscored  # the rows left out, beside the figures
+
+    return summary_unscored(scored, table[keys + SUMMARY_COLUMNS], keys)
 
 
 def by_participant(scored: pd.DataFrame, attribute: str | None = "segment", **kw) -> pd.DataFrame:

@@ -144,11 +144,11 @@ def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None =
     opps = gather(study, attribute)
     segments = study.segments()
     if scores is None:
-        from kit.sentiment import compound
+        from kit.languages import study_compound  # NaN where VADER is not valid (not English)
 
         own = segments[segments["kind"].isin(OWN_WORDS)]
         scores = pd.DataFrame({"segment_id": own["segment_id"].tolist(),
-                               "compound": compound(own["text"].tolist()) if len(own) else []})
+                               "compound": study_compound(study, own).to_numpy() if len(own) else []})
     info = segments[["segment_id", "interview_id", "participant", "kind"]].drop_duplicates("segment_id")
     coded = codes[["segment_id", "code"]].drop_duplicates().merge(info, on="segment_id", how="inner")
     coded["who"] = _who(coded) if len(coded) else pd.Series(dtype=str)

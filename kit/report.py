@@ -371,9 +371,9 @@ class Report:
         frame = quotes.assign(
             segment=[fmt_text(self.segment_of.get(p)) for p in quotes["participant"]],
             codes=[codes.get(s, "") for s in quotes["segment_id"]])
-        from kit.sentiment import compound
+        from kit.languages import study_compound  # NaN where VADER is not valid (not English)
 
-        frame["compound"] = [round(v, 4) for v in compound(frame["text"].tolist())] if len(frame) else []
+        frame["compound"] = study_compound(self.study, frame).round(4).tolist() if len(frame) else []
         return frame[["segment_id", "interview_id", "participant", "segment", "codes", "compound", "text"]]
 
     def request_table(self) -> pd.DataFrame:
@@ -1013,6 +1013,9 @@ class Report:
         block.bullets.extend(study.lacks())  # what a smaller study lacks, and what is skipped
         blocks.append(block)
 
+        from kit.languages import report_block  # the language mix per segment, when not all English
+
+        blocks += report_block(self)
         guide = Block("Discussion guide", "The questions asked, checked for leading, closed, hypothetical and "
                                           "double-barreled wording.")
         lint = self.tables.get("guide", "appendix")

@@ -994,6 +994,7 @@ def _interview_row(iid, front, note_path, participant) -> dict:
         "debriefed": _date_or_none(front.get("debriefed")),
         "notes_written": _date_or_none(front.get("notes_written")),
         "note_path": str(note_path),
+        "declared_language": str(front.get("language") or "").strip().lower(),  # kit.languages
     }
 
 

@@ -409,8 +409,13 @@ def segment_scores(segments: pd.DataFrame) -> pd.DataFrame:
     from kit.sentiment import compound
 
     texts = segments["text"].tolist()
-    return pd.DataFrame({"segment_id": segments["segment_id"].tolist(),
-                         "compound": compound(texts) if texts else []})
+    scores = pd.DataFrame({"segment_id": segments["segment_id"].tolist(),
+                           "compound": compound(texts) if texts else []})
+    if "language" in segments:  # kit.languages.annotate: NaN where VADER is not valid
+        from kit.languages import where_valid
+
+        scores["compound"] = where_valid(scores["compound"], segments["language"].tolist()).to_numpy()
+    return scores
 
 
 INTENSITY_COLUMNS = ["code", "participants", "share", "mentions", "voiced", "mean_compound",

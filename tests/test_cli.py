@@ -48,7 +48,8 @@ def test_analyze_writes_the_contract_tables(study_dir, tmp_path, capsys):
     assert main(["analyze", str(study_dir), "--out", str(out)]) == 0
     assert tree_snapshot(study_dir) == before
     turns = pd.read_csv(out / "turns.csv")
-    assert list(turns.columns) == ["interview_id", "turn", "speaker", "role", "start", "end", "text", "compound"]
+    assert list(turns.columns) == ["interview_id", "turn", "speaker", "role", "start", "end", "text", "language",
+                                   "compound"]
     # participants appear by pseudonymous id, not by the label in the transcript
     assert list(turns["speaker"]) == ["Ana Silva", "P-1", "Ana Silva", "P-1"]
     from kit.nltkdata import nltk_analyzer
@@ -58,6 +59,7 @@ def test_analyze_writes_the_contract_tables(study_dir, tmp_path, capsys):
     themes = pd.read_csv(out / "themes.csv")
     # the contract's columns first, then where each count comes from (kit.themes.THEME_COLUMNS)
     assert list(themes.columns)[:5] == ["code", "participants", "share", "mentions", "mean_compound"]
+    assert "unscored" in themes.columns  # mentions left out of the mean (no scorer for their language)
     row = themes.set_index("code").loc["invite-trouble"]
     # INT-001: turn 4, quote 2 ("spam"); INT-002: quote 1, insight 1 ("invite links", "blocked")
     assert row["participants"] == 2 and row["share"] == 1.0

@@ -46,6 +46,10 @@ def lint_question(text: str) -> dict:
     flag to the cue that fired.
     """
     question = "" if text is None else str(text).strip()
+    from kit.languages import unsupported_question  # rules are English: say so for others
+
+    if (unsupported := unsupported_question(question)) is not None:
+        return unsupported
     sents, reasons = _analyse(question)
     flags = [f for f in FLAGS if f in reasons]
     kind = _kind(sents, "closed" in reasons, "hypothetical" in reasons)

@@ -311,7 +311,7 @@ def to_json(result: dict) -> list[dict]:
     kind, suggestion, reasons, line, role, minutes. ``json.dumps(to_json(result))`` gives the
     ``--json`` output."""
     keys = ("question", "flags", "kind", "suggestion", "reasons", "line", "role", "minutes")
-    return [{k: q.get(k) for k in keys} for q in result["questions"]]
+    return [{k: q.get(k) for k in keys + (("verdict",) if "verdict" in q else ())} for q in result["questions"]]
 
 
 def format_report(result: dict) -> str:
@@ -321,7 +321,7 @@ def format_report(result: dict) -> str:
     lines = [f"{path} ({result['format']} guide, {len(result['questions'])} questions)"]
     width = max((len(q["role"]) for q in result["questions"]), default=8)
     for q in result["questions"]:
-        flags = ", ".join(q["flags"]) if q["flags"] else "ok"
+        flags = ", ".join(q["flags"]) if q["flags"] else q.get("verdict") or "ok"
         text = q["question"] if len(q["question"]) <= 90 else q["question"][:87] + "..."
         line = f"  {q['line']:>4}  {q['role']:<{width}}  {q['kind']:<7} {flags:<30} {text}"
         if q["suggestion"]:

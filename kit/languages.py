@@ -1,0 +1,746 @@
+"""Which natural language each passage of a study is in, and what the kit can do with it.
+
+Not to be confused with :mod:`kit.language` (the *customer's* language: their words and
+phrases). This module answers "is this turn English, Spanish, German ...?" and keeps the
+English-only methods honest:
+
+* :func:`detect` -- ISO 639-1 code and probability of each text, offline, with
+  ``py3langid`` (the langid.py naive Bayes model, Lui & Baldwin 2012, shipped inside the
+  package). Chosen over ``lingua-language-detector`` and ``langdetect`` by measured accuracy
+  on short interview turns and speed: see ``benchmarks/language_detection.py``.
+* :func:`passage_languages` -- a ``language`` per turn of a study: the declared language
+  wins (note front matter ``language:``, then the ``language`` column of participants.csv);
+  otherwise each interview speaker's turns are detected together (two halves, which must
+  agree with probability >= :data:`CONFIDENT`), and only where that is in doubt turn by turn
+  (a turn of fewer than :data:`SHORT_TURN` words then takes its speaker's nearest longer
+  turn's language). All samples are detected in one batch (:func:`detect`).
+* :func:`annotate` -- adds ``language`` to the turns and segments tables.
+* :func:`where_valid` -- VADER compound only for :data:`SENTIMENT_LANGUAGES` (English);
+  other passages get NaN, never 0. :func:`sentiment_problems` -- one warning per interview.
+* :func:`autocode` -- the codebook's keywords matched in each passage's own language, on
+  the stems of that language's Snowball stemmer (``nltk.stem.SnowballStemmer``; Porter 2001).
+  :func:`coding_coverage` -- which codes could not be applied to which language.
+* :func:`unsupported_question` -- the guide linter's verdict for a question in a language its
+  rules do not cover ("language not supported").
+* :func:`language_mix` -- passages per language and participant segment (``check``, report).
+* :func:`by_language` -- split a segments table by language, for theme discovery and search,
+  so that no theme or search result mixes languages by accident.
+
+Language codes are ISO 639-1 (``en``, ``es``, ``de``); ``und`` marks a passage with no letters.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import cache, lru_cache
+from types import SimpleNamespace
+
+import pandas as pd
+
+from kit.errors import Problem
+
+__all__ = [
+    "CONFIDENT",
+    "DEFAULT_CANDIDATES",
+    "LINT_LANGUAGES",
+    "SENTIMENT_LANGUAGES",
+    "STEMMER_NAMES",
+    "UNDETERMINED",
+    "annotate",
+    "autocode",
+    "by_language",
+    "candidates",
+    "check_languages",
+    "coding_coverage",
+    "coverage_problems",
+    "declared_languages",
+    "detect",
+    "detect_one",
+    "keywords_by_language",
+    "language_mix",
+    "language_name",
+    "mix_problems",
+    "passage_languages",
+    "report_block",
+    "segment_languages",
+    "sentiment_problems",
+    "stem",
+    "study_compound",
+    "summary_unscored",
+    "unscored_counts",
+    "unsupported_question",
+    "where_valid",
+    "with_unscored",
+    "write_outputs",
+]
+
+#: Languages the detector chooses among unless study.yml lists its own (``languages: [en, es]``).
+#: Fewer candidates make short turns more accurate; every one has a Snowball stemmer.
+DEFAULT_CANDIDATES = ("en", "es", "de", "fr", "it", "pt", "nl")
+#: Probability (py3langid, normalised over the candidates) at or above which an interview
+#: speaker's language is taken for all of their turns.
+CONFIDENT = 0.99
+#: Languages with a validated sentiment scorer: VADER (Hutto & Gilbert 2014) is English.
+SENTIMENT_LANGUAGES = frozenset({"en"})
+#: Languages the guide linter's rules (kit.guide) are written for.
+LINT_LANGUAGES = frozenset({"en"})
+#: A question is judged "not supported" only when detected this surely as another language.
+LINT_CONFIDENT = 0.9
+UNDETERMINED = "und"
+#: In a speaker's turns judged one by one, a turn with fewer words than this takes the
+#: language of their nearest longer turn (short turns are where detectors err).
+SHORT_TURN = 4
+#: ISO 639-1 -> the name of NLTK's Snowball stemmer.
+STEMMER_NAMES = {
+    "ar": "arabic", "da": "danish", "nl": "dutch", "en": "english", "fi": "finnish", "fr": "french",
+    "de": "german", "hu": "hungarian", "it": "italian", "no": "norwegian", "nb": "norwegian",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "es": "spanish", "sv": "swedish",
+}
+_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian",
+          "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
+          "nb": "Norwegian", "fi": "Finnish", "pl": "Polish", "ru": "Russian", "ar": "Arabic",
+          "hu": "Hungarian", "ro": "Romanian", "tr": "Turkish", "ja": "Japanese", "zh": "Chinese",
+          UNDETERMINED: "undetermined"}
+#: Negation words per language: a keyword within three words after one, in the same
+#: clause, does not count (as kit.coding does for English).
+NEGATIONS = {
+    "es": {"no", "nunca", "jamás", "jamas", "ni", "sin", "nadie", "nada", "tampoco"},
+    "de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne",
+           "weder", "noch", "nichts"},
+    "fr": {"ne", "n", "pas", "jamais", "sans", "ni", "aucun", "aucune", "rien"},
+    "pt": {"não", "nao", "nunca", "sem", "nem", "nada", "ninguém", "jamais"},
+    "it": {"non", "mai", "senza", "né", "niente", "nessuno"},
+    "nl": {"niet", "geen", "nooit", "zonder", "noch", "niets"},
+}
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W_]+")
+_CLAUSE = re.compile(r"[.!?;:,()\u2013\u2014\"“”¿¡]")
+_HALF_CHARS = 160  # characters of each half an interview speaker's language is judged on
+
+
+def language_name(code: str) -> str:
+    """``"Spanish (es)"`` for ``"es"``."""
+    return f"{_NAMES.get(code, code)} ({code})"
+
+
+# --------------------------------------------------------------------------- detection
+
+@lru_cache(maxsize=8)
+def _identifier(languages: tuple[str, ...]):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return identifier
+
+
+def candidates(study=None) -> tuple[str, ...]:
+    """The languages to choose among: study.yml ``languages`` when given, else
+    :data:`DEFAULT_CANDIDATES`. Unknown codes are left out (``check`` reports them)."""
+    wanted = (getattr(study, "config", None) or {}).get("languages") if study is not None else None
+    if isinstance(wanted, str):
+        wanted = [wanted]
+    if not isinstance(wanted, list) or not wanted:
+        return DEFAULT_CANDIDATES
+    known = set(_known_codes())
+    chosen = tuple(dict.fromkeys(str(w).strip().lower() for w in wanted if str(w).strip().lower() in known))
+    return chosen or DEFAULT_CANDIDATES
+
+
+@lru_cache(maxsize=1)
+def _known_codes() -> tuple[str, ...]:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return tuple(LanguageIdentifier.from_model_file(MODEL_FILE).nb_classes)
+
+
+_cache: dict[tuple, tuple[str, float]] = {}
+
+
+def detect_one(text: str, languages=DEFAULT_CANDIDATES) -> tuple[str, float]:
+    """(ISO 639-1 code, probability in [0, 1]) of one text among ``languages``;
+    (``"und"``, 0.0) for a text without letters. Cached per text."""
+    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+    key = (text, tuple(languages))
+    got = _cache.get(key)
+    if got is None:
+        if not _LETTER.search(text):
+            got = (UNDETERMINED, 0.0)
+        else:
+            code, prob = _identifier(tuple(languages)).classify(text)
+            got = (str(code), float(prob))
+        if len(_cache) > 200_000:
+            _cache.clear()
+        _cache[key] = got
+    return got
+
+
+@lru_cache(maxsize=8)
+def _tables(languages: tuple[str, ...]):
+    import numpy as np
+
+    ident = _identifier(languages)
+    return (np.frombuffer(ident.tk_nextmove, dtype=np.uint32),
+            np.asarray(ident._rowbase, dtype=np.int64), np.asarray(ident.tk_output, dtype=np.int64),
+            np.asarray(ident.nb_ptc, dtype=np.float32), np.asarray(ident.nb_pc, dtype=np.float32))
+
+
+def _classify_many(texts: list[str], languages: tuple[str, ...]) -> list[tuple[str, float]]:
+    """py3langid's ``classify`` (normalised probabilities) of many texts at once: the same
+    model, byte automaton and naive Bayes sum, with the automaton stepped for every text
+    together (numpy) instead of one byte at a time in Python. The tests check it against
+    ``LanguageIdentifier.classify``."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    ident = _identifier(languages)
+    nextmove, rowbase, output, ptc, pc = _tables(languages)
+    encoded = [ident._encode(t) for t in texts]
+    lengths = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
+    width = int(lengths.max()) if len(encoded) else 0
+    data = np.zeros((len(encoded), width), dtype=np.int64)
+    for row, raw in enumerate(encoded):
+        data[row, :len(raw)] = np.frombuffer(raw, dtype=np.uint8)
+    state = np.zeros(len(encoded), dtype=np.int64)
+    rows, feats = [], []
+    order = np.argsort(-lengths, kind="stable")  # texts still running are a prefix of ``order``
+    sorted_lengths = lengths[order]
+    for pos in range(width):
+        live = order[:int(np.searchsorted(-sorted_lengths, -pos, side="left"))]
+        step = nextmove[rowbase[state[live]] + data[live, pos]]
+        state[live] = step
+        found = output[step]
+        hit = found >= 0
+        rows.append(live[hit])
+        feats.append(found[hit])
+    rows = np.concatenate(rows) if rows else np.empty(0, dtype=np.int64)
+    feats = np.concatenate(feats) if feats else np.empty(0, dtype=np.int64)
+    counts = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
+                        shape=(len(encoded), ptc.shape[0]))
+    counts.sum_duplicates()
+    counts.data = np.log1p(counts.data)
+    scores = np.asarray(counts @ ptc, dtype=np.float32) + pc
+    scores[np.diff(counts.indptr) == 0] = 0.0  # no features: uniform, as py3langid
+    scores *= (1.0 / np.sqrt(np.maximum(lengths, 1))).astype(np.float32)[:, None]
+    scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+    scores /= scores.sum(axis=1, keepdims=True)
+    best = scores.argmax(axis=1)
+    labels = ident.nb_classes
+    return [(str(labels[b]), float(scores[i, b])) for i, b in enumerate(best)]
+
+
+def detect(texts, languages=DEFAULT_CANDIDATES) -> pd.DataFrame:
+    """Columns ``language`` (ISO 639-1, ``und`` without letters) and ``probability``, one row
+    per text, in order; the same as :func:`detect_one` for each, computed together."""
+    languages = tuple(languages)
+    texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t) for t in texts]
+    todo = list(dict.fromkeys(t for t in texts if (t, languages) not in _cache and _LETTER.search(t)))
+    for start in range(0, len(todo), 5000):
+        chunk = todo[start:start + 5000]
+        for text, got in zip(chunk, _classify_many(chunk, languages)):
+            _cache[(text, languages)] = got
+    rows = [_cache.get((t, languages)) or (UNDETERMINED, 0.0) for t in texts]
+    if len(_cache) > 200_000:
+        _cache.clear()
+    return pd.DataFrame(rows, columns=["language", "probability"])
+
+
+# --------------------------------------------------------------------------- a study's passages
+
+def declared_languages(study) -> dict[str, str]:
+    """{interview_id: language} declared by the study: the note's ``language`` front matter
+    (column ``declared_language`` of the interviews table), else the participant's
+    ``language`` in participants.csv. Interviews without a declaration are absent."""
+    interviews = study.interviews
+    out: dict[str, str] = {}
+    for column in ("language", "declared_language"):  # the later, more specific one wins
+        if column in interviews.columns:
+            for iid, value in zip(interviews["interview_id"].tolist(), interviews[column].tolist()):
+                if isinstance(value, str) and value.strip():
+                    out[iid] = value.strip().lower()
+    return out
+
+
+def _sample(texts: list[str]) -> str:
+    """About :data:`_HALF_CHARS` characters drawn from every one of ``texts`` (the start of
+    each), so that a switch of language anywhere in them weighs on the result."""
+    k = max(24, _HALF_CHARS // len(texts))
+    return " ".join(t[:k] for t in texts)[:_HALF_CHARS + k]
+
+
+def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``language`` and ``language_source`` (``declared``, ``speaker``: all of an interview
+    speaker's turns judged together, ``turn``: judged alone because the speaker's language
+    was in doubt) for every row of ``turns`` (default ``study.turns``; needs interview_id,
+    role and text), with its index."""
+    turns = study.turns if turns is None else turns
+    languages = candidates(study)
+    declared = declared_languages(study)
+    lang = pd.Series(UNDETERMINED, index=turns.index, dtype=object)
+    source = pd.Series("", index=turns.index, dtype=object)
+    if not len(turns):
+        return pd.DataFrame({"language": lang, "language_source": source})
+    keys = list(zip(turns["interview_id"].tolist(), turns["role"].tolist()))
+    texts = turns["text"].fillna("").astype(str).tolist()
+    groups: dict[tuple, list[int]] = {}
+    for pos, key in enumerate(keys):
+        groups.setdefault(key, []).append(pos)
+    out_lang = [UNDETERMINED] * len(turns)
+    out_src = [""] * len(turns)
+    judged = []  # (positions, texts) of the speakers whose language is detected
+    for (iid, _role), positions in groups.items():
+        if iid in declared:
+            for p in positions:
+                out_lang[p], out_src[p] = declared[iid], "declared"
+        else:
+            judged.append((positions, [texts[p] for p in positions]))
+    # Two samples per speaker, one from each half of their turns, all detected together.
+    samples = []
+    for positions, said in judged:
+        mid = len(said) // 2
+        samples += [_sample(said[:mid]) if mid else "", _sample(said[mid:])]
+    found = detect(samples, languages)
+    codes, probs = found["language"].tolist(), found["probability"].tolist()
+    doubt = []
+    for k, (positions, said) in enumerate(judged):
+        a, b = codes[2 * k], codes[2 * k + 1]
+        if len(said) >= 2 and a == b and a != UNDETERMINED and min(probs[2 * k], probs[2 * k + 1]) >= CONFIDENT:
+            for p in positions:
+                out_lang[p], out_src[p] = a, "speaker"
+        else:
+            doubt.append((positions, said, b if b != UNDETERMINED else a))
+    # Only where that is in doubt, each turn alone. A turn of fewer than SHORT_TURN words
+    # ("Yeah.", "Genau.") takes the language of the speaker's nearest longer turn before it
+    # (after it, for the first), else the speaker's overall language.
+    alone = detect([t for _, said, _ in doubt for t in said], languages)["language"].tolist()
+    at = 0
+    for positions, said, fallback in doubt:
+        mine = alone[at:at + len(said)]
+        at += len(said)
+        long_enough = [len(_WORD.findall(t)) >= SHORT_TURN and code != UNDETERMINED for t, code in zip(said, mine)]
+        after = next((code for code, ok in zip(mine, long_enough) if ok), fallback)
+        last = None
+        for p, code, ok in zip(positions, mine, long_enough):
+            if ok:
+                last = code
+            out_lang[p] = code if ok else (last or after)
+            out_src[p] = "turn"
+    lang[:] = out_lang
+    source[:] = out_src
+    return pd.DataFrame({"language": lang, "language_source": source})
+
+
+def annotate(study, turns: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``turns`` and ``segments`` (``study.segments()``) with a ``language`` column each.
+    A segment that is a turn takes the turn's language; a quote takes the interview's
+    declared language, else is detected; insights and opportunities (the researcher's
+    words) are always detected."""
+    turns = turns.copy()
+    turns["language"] = passage_languages(study, turns)["language"]
+    segments = segments.copy()
+    known = dict(zip(turns["segment_id"].tolist(), turns["language"].tolist())) if "segment_id" in turns else {}
+    declared = declared_languages(study)
+    out = [known.get(sid) for sid in segments["segment_id"].tolist()]
+    rest = []
+    for i, (iid, kind) in enumerate(zip(segments["interview_id"].tolist(), segments["kind"].tolist())):
+        if out[i] is None:
+            if kind == "quote" and iid in declared:
+                out[i] = declared[iid]
+            else:
+                rest.append(i)
+    if rest:
+        texts = segments["text"].tolist()
+        found = detect([texts[i] for i in rest], candidates(study))["language"].tolist()
+        for i, code in zip(rest, found):
+            out[i] = code
+    segments["language"] = pd.Series(out, index=segments.index, dtype=object)
+    return turns, segments
+
+
+# --------------------------------------------------------------------------- sentiment
+
+def where_valid(scores, languages) -> pd.Series:
+    """``scores`` (VADER compound) where the passage's language has a validated scorer
+    (:data:`SENTIMENT_LANGUAGES`; ``und`` too: emoticons and punctuation only), NaN elsewhere:
+    an unscored passage must not read as neutral."""
+    scores = pd.Series(scores, dtype="float64")
+    valid = pd.Series(list(languages), index=scores.index).isin(SENTIMENT_LANGUAGES | {UNDETERMINED})
+    return scores.where(valid)
+
+
+def _interview_paths(study) -> dict[str, str]:
+    paths = {}
+    for row in study.interviews.itertuples(index=False):
+        where = getattr(row, "note_path", "") or ""
+        if not where and getattr(row, "transcript_path", ""):
+            where = str(study.path / row.transcript_path)
+        paths[row.interview_id] = where or str(study.path)
+    return paths
+
+
+def sentiment_problems(study, segments: pd.DataFrame) -> list[Problem]:
+    """One warning per interview with passages in a language without a sentiment scorer
+    (``segments`` with interview_id and language), at the interview's note or transcript."""
+    if "language" not in segments or not len(segments):
+        return []
+    out = []
+    unscored = segments[~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})]
+    paths = _interview_paths(study)
+    for iid, group in unscored.groupby("interview_id", sort=True):
+        counts = group["language"].value_counts()
+        said = ", ".join(f"{n} in {language_name(code)}" for code, n in counts.items())
+        out.append(Problem(paths.get(iid, str(study.path)), 0,
+                           f"interview {iid}: {len(group)} passage(s) have no sentiment score ({said}): "
+                           "VADER is validated for English only; they are left out of every sentiment "
+                           "figure", "warning"))
+    return out
+
+
+def unscored_counts(codes: pd.DataFrame, scores: pd.DataFrame) -> pd.Series:
+    """Per code: the coded segments without a sentiment score (NaN compound)."""
+    if not len(codes):
+        return pd.Series(dtype="int64")
+    merged = codes[["segment_id", "code"]].drop_duplicates().merge(
+        scores[["segment_id", "compound"]], on="segment_id", how="left")
+    return merged["compound"].isna().groupby(merged["code"]).sum().astype("int64")
+
+
+def with_unscored(table: pd.DataFrame, codes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """The themes table with ``unscored`` beside ``mean_compound``: the mentions left out of
+    the mean because their language has no sentiment scorer."""
+    counts = unscored_counts(codes, scores)
+    table = table.copy()
+    at = list(table.columns).index("mean_compound") + 1 if "mean_compound" in table else len(table.columns)
+    table.insert(at, "unscored", table["code"].map(counts).fillna(0).astype("int64"))
+    return table
+
+
+def summary_unscored(scored: pd.DataFrame, table: pd.DataFrame, keys) -> pd.DataFrame:
+    """A sentiment summary (``kit.feelings.summarize``) with ``unscored``: the rows of
+    ``scored`` in each group that have no score and were left out."""
+    table = table.copy()
+    missing = scored["compound"].isna()
+    if not keys:
+        table["unscored"] = int(missing.sum())
+        return table
+    counts = missing.groupby([scored[k] for k in keys], dropna=False).sum().rename("unscored").reset_index()
+    # A group whose passages are all unscored still gets its row: n = 0, unscored = k.
+    out = table.merge(counts, on=keys, how="outer", sort=True)
+    ints = [c for c in out.columns if c in ("n", "n_negative", "n_neutral", "n_positive",
+                                             "strong_negative", "strong_positive", "unscored")]
+    out[ints] = out[ints].fillna(0).astype("int64")
+    return out[list(table.columns) + ["unscored"]]
+
+
+# --------------------------------------------------------------------------- coding
+
+def keywords_by_language(value, code: str, path: str, line: int, problems: list) -> dict[str, list[str]]:
+    """Parse ``keywords: {en: [...], es: [...]}`` of one code; problems go to ``problems``."""
+    out: dict[str, list[str]] = {}
+    for lang, words in (value or {}).items():
+        lang_code = str(lang).strip().lower()
+        if lang_code not in STEMMER_NAMES:
+            problems.append(Problem(path, line, f"code {code!r}: keywords for {lang!r}: no Snowball stemmer for "
+                                    f"that language; use one of {', '.join(sorted(STEMMER_NAMES))}"))
+            continue
+        if isinstance(words, str):
+            words = [words]
+        if not isinstance(words, list) or not all(isinstance(w, (str, int, float)) for w in words):
+            problems.append(Problem(path, line, f"code {code!r}: keywords.{lang_code} must be a list of strings"))
+            continue
+        out[lang_code] = [str(w) for w in words]
+    return out
+
+
+@cache
+def _stemmer(lang: str):
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(STEMMER_NAMES[lang])
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a lower-case ``word`` in language ``lang`` (ISO 639-1)."""
+    return _stemmer(lang).stem(word)
+
+
+def _keywords(code, lang: str) -> list[str]:
+    by_language = getattr(code, "keywords_by_language", None) or {}
+    if by_language:
+        return by_language.get(lang, [])
+    return list(code.keywords) if lang == "en" else []
+
+
+def _coder(codebook, lang: str):
+    from kit.coding import AutoCoder
+
+    class _LanguageCoder(AutoCoder):
+        def code_text(self, text):
+            text = str(text)
+            words, starts = [], []
+            for chunk in _CLAUSE.split(text.lower()):
+                found = _WORD.findall(chunk)
+                starts += [len(words)] * len(found)
+                words += found
+            stemmed = [stem(w, lang) for w in words]
+            negations = NEGATIONS.get(lang, set())
+            found_codes: dict[str, str] = {}
+            for i, s in enumerate(stemmed):
+                for key, code, _keyword in self.phrases.get(s, ()):
+                    if code in found_codes or tuple(stemmed[i:i + len(key)]) != key:
+                        continue
+                    if self.negation and any(w in negations for w in words[max(starts[i], i - 3):i]):
+                        continue
+                    found_codes[code] = " ".join(words[i:i + len(key)])
+            if self.any_pattern is not None and self.any_pattern.search(text):
+                for regex, code in self.patterns:
+                    if code not in found_codes:
+                        match = regex.search(text)
+                        if match:
+                            found_codes[code] = match.group(0)
+            general = set().union(*(self.ancestors.get(c, set()) for c in found_codes)) if found_codes else set()
+            return [(c, e) for c, e in found_codes.items() if c not in general]
+
+    view = [SimpleNamespace(name=c.name, parent=c.parent, keywords=[], patterns=c.patterns) for c in codebook]
+    coder = _LanguageCoder(view)
+    for c in codebook:
+        for keyword in _keywords(c, lang):
+            key = tuple(stem(w, lang) for w in _WORD.findall(keyword.lower()))
+            if key:
+                coder.phrases.setdefault(key[0], []).append((key, c.name, keyword))
+    coder.first_stems = frozenset(coder.phrases)
+    return coder
+
+
+def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_specific: bool = True) -> pd.DataFrame:
+    """:func:`kit.coding.autocode` in each segment's language (column ``language``; without
+    it every segment is taken as English). English segments are coded by kit.coding with
+    the codebook's English keywords; a segment in another language with that language's
+    keywords on its Snowball stems, negation words of that language, and the patterns as
+    written. Same columns as kit.coding.autocode, same order of segments."""
+    from kit import coding
+
+    if "language" not in segments or not len(segments) or segments["language"].isin({"en"}).all():
+        return coding.autocode(segments, codebook, negation=negation, most_specific=most_specific)
+    parts = []
+    is_en = segments["language"].isin({"en", UNDETERMINED})
+    if is_en.any():
+        parts.append(coding.autocode(segments[is_en], codebook, negation=negation, most_specific=most_specific))
+    columns = ["segment_id", "interview_id", "participant", "kind"]
+    for lang, group in segments[~is_en].groupby("language", sort=True):
+        if lang not in STEMMER_NAMES:
+            continue
+        coder = _coder(codebook, lang)
+        coder.negation = negation
+        if not most_specific:
+            coder.ancestors = {}
+        records = []
+        for row in zip(*(group[c].tolist() for c in columns + ["text"])):
+            for code, evidence in coder.code_text(row[-1]):
+                records.append((*row[:-1], code, evidence))
+        parts.append(pd.DataFrame(records, columns=columns + ["code", "evidence"]))
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns + ["code", "evidence"])
+    order = {sid: i for i, sid in enumerate(segments["segment_id"])}
+    return out.sort_values("segment_id", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+
+
+def coding_coverage(codebook, segments: pd.DataFrame) -> pd.DataFrame:
+    """One row per (code with keywords, language of some segment): code, language, passages
+    (segments in that language), keywords (how many in that language), applied (False:
+    the code's keywords could not be applied to those passages -- patterns still are)."""
+    counts = segments["language"].value_counts() if "language" in segments and len(segments) else pd.Series(dtype=int)
+    rows = []
+    for code in codebook:
+        has_any = bool(code.keywords) or bool(getattr(code, "keywords_by_language", None))
+        if not has_any:
+            continue
+        for lang, n in sorted(counts.items()):
+            if lang == UNDETERMINED:
+                continue
+            k = len(_keywords(code, lang))
+            rows.append({"code": code.name, "language": lang, "passages": int(n), "keywords": k,
+                         "applied": bool(k) and lang in STEMMER_NAMES})
+    return pd.DataFrame(rows, columns=["code", "language", "passages", "keywords", "applied"])
+
+
+def coverage_problems(codebook, coverage: pd.DataFrame) -> list[Problem]:
+    """One warning per language whose passages some codes could not be applied to."""
+    out = []
+    missing = coverage[~coverage["applied"]] if len(coverage) else coverage
+    for lang, group in missing.groupby("language", sort=True):
+        names = group["code"].tolist()
+        shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+        out.append(Problem(codebook.path or "codebook.yml", 0,
+                           f"{len(names)} code(s) have no keywords in {language_name(lang)} and were not applied to "
+                           f"its {int(group['passages'].iloc[0])} passage(s): {shown}; add `keywords: {{{lang}: [...]}}`",
+                           "warning"))
+    return out
+
+
+# --------------------------------------------------------------------------- linter
+
+def unsupported_question(text: str) -> dict | None:
+    """The linter's answer for a question its English rules cannot judge, or None when they
+    can: ``{question, flags: [], kind: "unsupported", suggestion: "", reasons: {},
+    language, verdict: "language not supported (Spanish (es))"}``. Only questions detected
+    as another language with probability >= 0.9 get it."""
+    question = "" if text is None else str(text).strip()
+    if len(_WORD.findall(question)) < 2:
+        return None
+    lang, prob = detect_one(question)
+    if question[:1] in "¿¡":  # Spanish punctuation: no English question starts so
+        prob = 1.0
+    if lang in LINT_LANGUAGES or lang == UNDETERMINED or prob < LINT_CONFIDENT:
+        return None
+    return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
+            "language": lang, "verdict": f"language not supported ({language_name(lang)})"}
+
+
+# --------------------------------------------------------------------------- mix, check, themes
+
+def language_mix(study, turns: pd.DataFrame) -> pd.DataFrame:
+    """Participant passages per participant segment and language: columns segment (the
+    study's segment attribute; ``""`` when a participant has none), language, passages,
+    interviews."""
+    part = turns[turns["role"] == "participant"]
+    attribute = study.segment_attribute
+    interviews = study.interviews.set_index("interview_id")
+    if attribute in interviews.columns and len(part):
+        seg = part["interview_id"].map(interviews[attribute]).fillna("").astype(str)
+    else:
+        seg = pd.Series("", index=part.index, dtype=object)
+    frame = pd.DataFrame({"segment": seg, "language": part["language"], "interview_id": part["interview_id"]})
+    if not len(frame):
+        return pd.DataFrame(columns=["segment", "language", "passages", "interviews"])
+    table = frame.groupby(["segment", "language"], sort=True).agg(
+        passages=("language", "size"), interviews=("interview_id", "nunique")).reset_index()
+    return table
+
+
+def mix_problems(study, mix: pd.DataFrame) -> list[Problem]:
+    """A warning with the language mix per segment when the study is not all English."""
+    langs = set(mix["language"]) - {UNDETERMINED} if len(mix) else set()
+    if not langs or langs <= {"en"}:
+        return []
+    parts = []
+    for lang, group in mix.groupby("language", sort=True):
+        segs = ", ".join(f"{s or 'no segment'} {n}" for s, n in zip(group["segment"], group["passages"]))
+        parts.append(f"{language_name(lang)} {int(group['passages'].sum())} ({segs})")
+    return [Problem(str(study.path / "study.yml"), 0,
+                    "participant turns by language and segment: " + "; ".join(parts) +
+                    ". Sentiment and the guide linter cover English only; codes need keywords per language",
+                    "warning")]
+
+
+def check_languages(study) -> list[Problem]:
+    """``check``'s language findings: unknown codes in study.yml ``languages``, the language
+    mix per segment, unscored sentiment per interview and codes not applied per language."""
+    out = []
+    wanted = (study.config or {}).get("languages")
+    if wanted is not None:
+        known = set(_known_codes())
+        for w in ([wanted] if isinstance(wanted, str) else wanted if isinstance(wanted, list) else [wanted]):
+            if str(w).strip().lower() not in known:
+                out.append(Problem(str(study.path / "study.yml"), 0,
+                                   f"languages: {w!r} is not an ISO 639-1 code the detector knows"))
+    if not len(study.turns) and not len(study.quotes):
+        return out
+    turns, segments = annotate(study, study.turns, study.segments())
+    out += mix_problems(study, language_mix(study, turns))
+    out += sentiment_problems(study, segments)
+    out += coverage_problems(study.codebook, coding_coverage(study.codebook, segments))
+    return out
+
+
+def by_language(segments: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """{language: its segments} (column ``language`` required): theme discovery and search
+    run once per language so that no theme mixes languages by accident. Segments without
+    letters (``und``) are left out."""
+    if "language" not in segments:
+        raise ValueError("the segments table has no `language` column: use kit.languages.annotate first")
+    return {lang: group for lang, group in segments.groupby("language", sort=True) if lang != UNDETERMINED}
+
+
+def write_outputs(study, turns: pd.DataFrame, segments: pd.DataFrame, out, warn=None) -> dict:
+    """Write ``languages.csv`` (:func:`language_mix`) and ``coding_languages.csv``
+    (:func:`coding_coverage`) to the folder ``out``; report the warnings of
+    :func:`sentiment_problems` and :func:`coverage_problems` through ``warn`` (default:
+    printed to standard error as ``path:line: warning: message``). Returns their paths."""
+    import sys
+    from pathlib import Path
+
+    from kit.csvio import atomic_write_csv
+
+    out = Path(out)
+    coverage = coding_coverage(study.codebook, segments)
+    paths = {"languages": out / "languages.csv", "coding_languages": out / "coding_languages.csv"}
+    atomic_write_csv(paths["languages"], language_mix(study, turns))
+    atomic_write_csv(paths["coding_languages"], coverage)
+    problems = sentiment_problems(study, segments) + coverage_problems(study.codebook, coverage)
+    for problem in problems:
+        if warn is not None:
+            warn(problem)
+        else:
+            print(problem, file=sys.stderr)
+    return paths
+
+
+def report_block(report) -> list:
+    """The report's "Languages" part (``kit.report.Report``): participant turns per segment
+    and language, written as ``tables/report_languages.csv``, and what was left out of
+    sentiment. Empty when every passage is English (the report stays as it was)."""
+    from kit.report import Block, fmt_num, fmt_text, table_of
+
+    study = report.study
+    if not len(study.turns):
+        return []
+    turns, segments = annotate(study, study.turns, study.segments())
+    mix = language_mix(study, turns)
+    if not len(mix) or set(mix["language"]) - {UNDETERMINED} <= {"en"}:
+        return []
+    rel = report.tables.own("report_languages.csv", mix, "appendix")
+    unscored = int((~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})).sum())
+    coverage = coding_coverage(study.codebook, segments)
+    missing = coverage[~coverage["applied"]] if len(coverage) else coverage
+    block = Block("Languages", f"Participant turns by {report.segment_attribute} and language "
+                  "(detected per interview speaker, or as declared by the study).", sources=[rel])
+    block.table = table_of(mix.assign(language=mix["language"].map(language_name)), {
+        "segment": (report.segment_attribute.capitalize(), fmt_text), "language": ("Language", fmt_text),
+        "passages": ("Turns", fmt_num), "interviews": ("Interviews", fmt_num)}, numeric=("passages", "interviews"))
+    block.bullets.append(f"{unscored} passage(s) in languages without a validated sentiment scorer are left out "
+                         "of every sentiment figure (VADER is English).")
+    for lang, group in missing.groupby("language", sort=True):
+        block.bullets.append(f"Not applied to {language_name(lang)} passages (no keywords in that language): "
+                             + ", ".join(group["code"]) + ".")
+    return [block]
+
+
+_STUDY_LANGUAGES: dict[int, tuple] = {}
+
+
+def segment_languages(study, segments: pd.DataFrame) -> pd.Series:
+    """The language of each row of ``segments`` (a slice of ``study.segments()``), by
+    segment_id, annotated once per study object (the same as :func:`annotate`)."""
+    if "language" in segments:
+        return segments["language"]
+    got = _STUDY_LANGUAGES.get(id(study))
+    if got is None or got[0] is not study:
+        _, annotated = annotate(study, study.turns, study.segments())
+        got = (study, dict(zip(annotated["segment_id"], annotated["language"])))
+        _STUDY_LANGUAGES.clear()
+        _STUDY_LANGUAGES[id(study)] = got
+    known = got[1]
+    languages = candidates(study)
+    return pd.Series([known.get(s) or detect_one(t, languages)[0]
+                      for s, t in zip(segments["segment_id"], segments["text"])], index=segments.index, dtype=object)
+
+
+def study_compound(study, segments: pd.DataFrame) -> pd.Series:
+    """VADER compound of each row of ``segments`` where its language has a validated
+    scorer, NaN elsewhere (:func:`where_valid`), indexed like ``segments``."""
+    from kit.sentiment import compound
+
+    values = pd.Series(compound(segments["text"].tolist()) if len(segments) else [], index=segments.index,
+                       dtype="float64")
+    return where_valid(values, segment_languages(study, segments))
