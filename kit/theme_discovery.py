@@ -291,7 +291,9 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
     if embedding_model is None and counts is None:
         weights, fit = np.zeros((len(frame), 0)), np.zeros(len(frame))
     elif embedding_model is None:
-        weights, fit = _nmf_themes(counts, k_wanted, seed)
+        language = _passage_languages(study, frame)
+        settings["languages"] = sorted(set(language))
+        weights, fit = _nmf_by_language(counts, language, k_wanted, seed)
     else:
         vectors = load_word_vectors(embedding_model)
         weights, fit = _embedding_themes(frame["text"].tolist(), counts, vocab, analyzer, vectors, k_wanted, seed)
@@ -359,6 +361,42 @@ def _nmf_themes(counts, k, seed):
         model.fit(x[sample])
         w = model.transform(x)
     return w, _reconstruction_cosine(x.tocsr(), w, model.components_)
+
+
+def _passage_languages(study, frame) -> list[str]:
+    """Each passage's language (``kit.languages``: declared, else detected)."""
+    from kit import languages
+
+    _, segments = languages.annotate(study, study.turns, study.segments())
+    found = dict(zip(segments["segment_id"].tolist(), segments["language"].tolist()))
+    return [found.get(sid, languages.UNDETERMINED) for sid in frame["segment_id"].tolist()]
+
+
+def _nmf_by_language(counts, language: list[str], k: int, seed: int):
+    """NMF themes learnt within each language, so no theme mixes languages by accident
+    (``kit.languages.by_language``): the ``k`` themes are shared out in proportion to each
+    language's passages (at least one each); weights are zero across languages."""
+    language = np.asarray(language, dtype=object)
+    kinds = sorted(set(language.tolist()))
+    if len(kinds) == 1:
+        return _nmf_themes(counts, k, seed)
+    n = len(language)
+    rows = {lang: np.flatnonzero(language == lang) for lang in kinds}
+    share = {lang: max(1, round(k * len(idx) / n)) for lang, idx in rows.items()}
+    weights = np.zeros((n, sum(share.values())))
+    fit = np.zeros(n)
+    at = 0
+    for lang in kinds:
+        idx = rows[lang]
+        part = counts[idx]
+        if part.nnz == 0:
+            at += share[lang]
+            continue
+        w, f = _nmf_themes(part, share[lang], seed)
+        weights[np.ix_(idx, np.arange(at, at + w.shape[1]))] = w
+        fit[idx] = f
+        at += share[lang]
+    return weights[:, :at], fit
 
 
 def _reconstruction_cosine(x, w, h, chunk: int = 200_000) -> np.ndarray:

@@ -391,3 +391,22 @@ def test_coding_notebook_records_the_suggested_themes(tmp_path, pilot_result):
     assert examples["segment_id"].tolist() == result.examples["segment_id"].tolist()
     assert yaml.safe_load((out / "tables" / "suggested_codebook.yml").read_text())["codes"]
     assert (out / "figures" / "suggested_themes.png").stat().st_size > 5000
+
+
+def test_no_theme_mixes_languages():
+    """Issue 18: themes are learnt within each language (kit.languages), so a mixed
+    English/Spanish/German study gets no theme whose passages span two languages."""
+    from kit.paths import PACKAGE_DIR
+    from kit.study import as_study
+    from kit.theme_discovery import _passage_languages, discover_themes, passages
+
+    study = as_study(PACKAGE_DIR / "data" / "multilingual", strict=False)
+    result = discover_themes(study, n_themes=4, seed=0)
+    assert result.settings["languages"] == ["de", "en", "es"]
+    frame = passages(study)
+    language = dict(zip(frame["segment_id"], _passage_languages(study, frame)))
+    assigned = result.passages[result.passages["theme"] != "unassigned"]
+    spans = assigned.assign(language=assigned["segment_id"].map(language)).groupby("theme")["language"].nunique()
+    assert len(spans) >= 3 and spans.max() == 1
+    # every passage is still accounted for: in a theme or unassigned
+    assert set(frame["segment_id"]) == set(result.passages["segment_id"])
