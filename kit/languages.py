@@ -389,7 +389,7 @@ def sentiment_problems(study, segments: pd.DataFrame) -> list[Problem]:
     for iid, group in unscored.groupby("interview_id", sort=True):
         counts = group["language"].value_counts()
         said = ", ".join(f"{n} in {language_name(code)}" for code, n in counts.items())
-        out.append(Problem(paths.get(iid, str(study.path)), 0,
+        out.append(Problem(paths.get(iid, str(study.path)), 1,
                            f"interview {iid}: {len(group)} passage(s) have no sentiment score ({said}): "
                            "VADER is validated for English only; they are left out of every sentiment "
                            "figure", "warning"))
@@ -571,7 +571,7 @@ def coverage_problems(codebook, coverage: pd.DataFrame) -> list[Problem]:
     for lang, group in missing.groupby("language", sort=True):
         names = group["code"].tolist()
         shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-        out.append(Problem(codebook.path or "codebook.yml", 0,
+        out.append(Problem(codebook.path or "codebook.yml", 1,
                            f"{len(names)} code(s) have no keywords in {language_name(lang)} and were not applied to "
                            f"its {int(group['passages'].iloc[0])} passage(s): {shown}; add `keywords: {{{lang}: [...]}}`",
                            "warning"))
@@ -627,7 +627,7 @@ def mix_problems(study, mix: pd.DataFrame) -> list[Problem]:
     for lang, group in mix.groupby("language", sort=True):
         segs = ", ".join(f"{s or 'no segment'} {n}" for s, n in zip(group["segment"], group["passages"]))
         parts.append(f"{language_name(lang)} {int(group['passages'].sum())} ({segs})")
-    return [Problem(str(study.path / "study.yml"), 0,
+    return [Problem(str(study.path / "study.yml"), 1,
                     "participant turns by language and segment: " + "; ".join(parts) +
                     ". Sentiment and the guide linter cover English only; codes need keywords per language",
                     "warning")]
@@ -642,7 +642,7 @@ def check_languages(study) -> list[Problem]:
         known = set(_known_codes())
         for w in ([wanted] if isinstance(wanted, str) else wanted if isinstance(wanted, list) else [wanted]):
             if str(w).strip().lower() not in known:
-                out.append(Problem(str(study.path / "study.yml"), 0,
+                out.append(Problem(str(study.path / "study.yml"), 1,
                                    f"languages: {w!r} is not an ISO 639-1 code the detector knows"))
     if not len(study.turns) and not len(study.quotes):
         return out
