@@ -41,7 +41,10 @@ EMAIL_OBFUSCATED = re.compile(
 # The same, found from its "at" on (a scan that fails fast on letters), the local part then
 # looked for just before it: EMAIL_OBFUSCATED's matches at a fraction of its cost.
 _AT_DOMAIN = re.compile(rf"(?=[\s(\[{{<_@-]){_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])", re.IGNORECASE)
-_LOCAL_PART = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*$")
+# A local part: words joined by dots, written as symbols or words (``jo.bell``, ``jo dot bell``,
+# ``jo(dot)bell``), so that ``jo dot bell at example dot com`` is one address.
+_LOCAL_DOT = r"(?:\.|\s+dot\s+|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|-dot-)"
+_LOCAL_PART = re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_LOCAL_DOT}[\w+-]+)*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -50,9 +53,16 @@ def _obfuscated_emails(text: str) -> str:
     for match in _AT_DOMAIN.finditer(text):
         if spans and match.start() < spans[-1][1]:
             continue
-        local = _LOCAL_PART.search(text, max(0, match.start() - 64), match.start())
-        if local is not None and (not spans or local.start() >= spans[-1][1]):
-            spans.append((local.start(), match.end(), EMAIL_MARK))
+        local = _LOCAL_PART.search(text, max(0, match.start() - 96), match.start())
+        if local is None:
+            continue
+        if spans and local.start() < spans[-1][1]:
+            # "me at jo dot bell at example dot com": what looked like the previous address's
+            # domain is this address's local part; the address is the later one, whole.
+            if local.start() > spans[-1][0]:
+                spans[-1] = (local.start(), match.end(), EMAIL_MARK)
+            continue
+        spans.append((local.start(), match.end(), EMAIL_MARK))
     return _replace(text, spans)
 # A phone number: an optional +country code, then digits in groups separated by single
 # spaces, dots, dashes or parentheses; 9 to 15 digits in all (E.164 allows 15). Dates
@@ -254,6 +264,11 @@ class Roster:
         however obfuscated."""
         return NameMatcher(self._entries(parts=False))
 
+    @cached_property
+    def email_matcher(self) -> NameMatcher:
+        """The roster's emails only, however written (``jo bell at example dot com``)."""
+        return NameMatcher([e for e in self._entries(parts=False) if e[1] == EMAIL_MARK])
+
     def _entries(self, parts: bool):
         everyday = _everyday() if parts else frozenset()
         entries = []
@@ -348,6 +363,14 @@ def redact(text, people: Roster | None = None, names: bool = True):
     Non-strings are returned as they are. Linear in the text, flat in the roster size."""
     if not isinstance(text, str) or not text:
         return text
+    if people is not None and people.emails:
+        # the roster's own addresses first, however written ("jo bell at example dot com"),
+        # before the generic patterns below could replace only their end
+        emails = people.email_matcher
+        if emails:
+            if not text.isascii():
+                text = unicodedata.normalize("NFC", text)
+            text = _replace(text, list(emails.find(text)))
     if "@" in text:
         text = EMAIL.sub(EMAIL_MARK, text)
     text = _obfuscated_emails(text)

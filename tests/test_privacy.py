@@ -94,3 +94,49 @@ def test_a_study_without_names_has_an_empty_roster(tmp_path):
     assert people.secrets == () and people.name_pattern() is None
     assert redact("call 07700 900123", people) == "call [phone]"
     assert isinstance(redact(pd.NA, people), type(pd.NA))
+
+
+# -- emails spelt out in words (newcomer report #3) ------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Write to me at jo dot bell at example dot com", "Write to me at [email]"),
+    ("Write to me at jo dot bell at example dot com.", "Write to me at [email]."),
+    ("mail jo.bell at example dot com please", "mail [email] please"),
+    ("reach jo (dot) bell (at) example (dot) com now", "reach [email] now"),
+    ("JO DOT BELL AT EXAMPLE DOT COM", "[email]"),
+    ("x at example.com and y at foo dot org", "[email] and [email]"),
+])
+def test_an_email_spelt_out_in_words_is_replaced_whole(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_a_roster_email_spelt_out_with_spaces_is_replaced_whole(names):
+    people = Roster(names=("Jo Bell",), parts=("Jo", "Bell"), emails=("jo.bell@example.com",))
+    for text in ("jo bell at example dot com", "Jo Bell at example dot com", "jo_bell at example.com"):
+        out = redact(text, people, names=names)
+        assert out == EMAIL_MARK, (text, out)
+    assert redact("Jo Bell said hi", people, names=names) == ("[name] said hi" if names else "Jo Bell said hi")
+
+
+def test_the_newcomers_spelt_out_email_never_reaches_analyze_or_export(tmp_path):
+    """The tester's study: analyze's turns.csv and the REFI-QDA export hold no part of the
+    address (not "example dot com", not "bell")."""
+    import zipfile
+
+    from kit.analyze import analyze
+    from kit.qdpx import export_qdpx
+    from kit.study import load_study
+    from conftest import REPO
+
+    study = load_study(REPO / "tests" / "data" / "newcomer" / "library-holds", strict=False)
+    paths = analyze(study, tmp_path / "out", progress=False)
+    turns = (tmp_path / "out" / "turns.csv").read_text(encoding="utf-8")
+    assert "Write to me at [email]" in turns
+    qdpx = export_qdpx(study, tmp_path / "x.qdpx")
+    with zipfile.ZipFile(qdpx) as z:
+        exported = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if not n.endswith("/"))
+    for text in (turns, exported):
+        low = text.lower()
+        assert "example dot com" not in low and "dot bell" not in low and "555" not in low
+        assert "jo bell" not in low and "jo_bell" not in low
+    assert paths
