@@ -38,12 +38,23 @@ def _print_problems(problems, stream=None, study=None, include_names: bool = Fal
     (``kit.outputs``): roster names (also in file names), emails and phones replaced."""
     from kit.outputs import console
 
-    say = console(study, include_names) if study is not None else None
+    from kit.outputs import file_roles, study_of
+
+    if study is None and problems:  # a file's problems: the roster of the study it is in
+        study = study_of(getattr(problems[0], "path", "") or ".")
+    say = console(study, include_names) if study is not None else console(None, include_names)
+    known: list = []
+
+    def roles():  # which interview a redacted file belongs to: the study read once, only then
+        if not known:
+            try:
+                known.append(file_roles(study) if study is not None else {})
+            except Exception:  # noqa: BLE001 - a hint only: a study too broken to read gives none
+                known.append({})
+        return known[0]
+
     for problem in problems:
-        if say is not None:
-            say.print(problem, file=stream or sys.stderr)
-        else:
-            print(problem, file=stream or sys.stderr)
+        print(say.problem(problem, roles), file=stream or sys.stderr)
 
 
 def cmd_new(args) -> int:
@@ -180,7 +191,8 @@ def cmd_run(args) -> int:
 def cmd_review(args) -> int:
     from kit.review import review_command
 
-    text, code = review_command(args.transcripts, args.interviewer, args.json)
+    text, code = review_command(args.transcripts, args.interviewer, args.json,
+                                include_names=getattr(args, "include_names", False))
     print(text)
     return code
 
@@ -318,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--interviewer", action="append", metavar="LABEL",
                    help="the interviewer's label (repeat for several); default: inferred")
     p.add_argument("--json", action="store_true", help="one JSON object for one transcript, an array for several")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("analyze", help="write the analysis tables (no notebooks)")

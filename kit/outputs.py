@@ -42,7 +42,7 @@ import pandas as pd
 from kit.privacy import NO_CONSENT, Roster, Unquotable, redact, roster, unquotable
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "private_folder"]
+           "file_roles", "private_folder", "study_of"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -266,6 +266,25 @@ class Outputs:
         """``print`` for this kind of output: the text cleaned first."""
         print(self.clean(sep.join(str(v) for v in values)), end=end, file=file or sys.stdout)
 
+    def problem(self, problem, roles=None) -> str:
+        """A located problem (``path:line: message``) as this output may show it. When the
+        file's name holds a roster name (``transcripts/maria_lopez.vtt``) the path is shown
+        redacted, so the line says which file it is: ``roles`` (a callable giving
+        :func:`file_roles`, called only then) names it by its interview ("the transcript of
+        INT-001"), and ``--include-names`` shows the name itself."""
+        text = self.clean(str(problem))
+        path = getattr(problem, "path", None)
+        if not isinstance(path, str) or self.include_names or self.clean(path) == path:
+            return text
+        role = None
+        if roles is not None:
+            try:
+                role = (roles() or {}).get(_resolved(path))
+            except (OSError, ValueError, KeyError, TypeError):
+                role = None
+        where = f"{self.clean(Path(path).name)} is {role}" if role else "its file name holds a participant's name"
+        return f"{text} ({where}; --include-names shows the file name)"
+
 
 def console(study=None, include_names: bool = False) -> Outputs:
     """The writer for printed output (a working output) of a study, several, or none."""
@@ -273,6 +292,45 @@ def console(study=None, include_names: bool = False) -> Outputs:
         return Outputs(None, study, WORKING, include_names)
     except (OSError, ValueError, KeyError, TypeError):  # a study too broken for a roster: contacts still go
         return Outputs(None, None, WORKING, include_names)
+
+
+def study_of(path) -> Path | None:
+    """The study folder a file or folder belongs to: the nearest folder (``path`` itself or
+    a parent, up to four levels) holding ``study.yml`` or ``participants.csv``; None if none."""
+    here = Path(path).expanduser().resolve()
+    for folder in [here, *here.parents][:5]:
+        if folder.is_dir() and ((folder / "study.yml").is_file() or (folder / "participants.csv").is_file()):
+            return folder
+    return None
+
+
+def file_roles(study) -> dict[str, str]:
+    """Resolved path of every interview note and transcript of a study -> what it is
+    (``"the transcript of INT-001"``, ``"the note of INT-001"``): how printed output names
+    a file whose name is redacted."""
+    from kit.study import as_study
+
+    study = as_study(study, strict=False)
+    root = Path(study.path)
+    roles: dict[str, str] = {}
+    frame = study.interviews
+    for column, what in (("transcript_path", "the transcript"), ("note_path", "the note")):
+        if column not in frame:
+            continue
+        for iid, value in zip(frame["interview_id"].tolist(), frame[column].tolist()):
+            if isinstance(value, str) and value:
+                where = Path(value)
+                if not where.is_absolute() and not where.exists():
+                    where = root / value  # transcript paths are relative to the study
+                roles.setdefault(_resolved(where), f"{what} of {iid}")
+    return roles
+
+
+def _resolved(path) -> str:
+    try:
+        return str(Path(path).expanduser().resolve())
+    except (OSError, RuntimeError):
+        return str(path)
 
 
 def private_folder(out_dir, private_dir=None, study=None) -> Path:

@@ -317,6 +317,11 @@ def roster(study) -> Roster:
     else:
         people = as_study(study, strict=False).participants
     names = _cells(people, "name")
+    return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
+                  emails=tuple(dict.fromkeys(_cells(people, "email"))))
+
+
+def _name_parts(names) -> list[str]:
     parts = []
     for name in names:
         for word in re.split(r"[\s]+", name):
@@ -325,8 +330,26 @@ def roster(study) -> Roster:
                 parts.append(word)
                 if "-" in word:  # a double-barrelled name: each half is a name too
                     parts += [w for w in word.split("-") if len(w) >= 2]
-    return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(parts)),
-                  emails=tuple(dict.fromkeys(_cells(people, "email"))))
+    return parts
+
+
+def with_names(people: Roster | None, names) -> Roster:
+    """``people`` with more names (and their first names and surnames): e.g. the speaker
+    labels of a transcript's participants, which are names whether or not a roster lists
+    them. Labels that are ids (``P-001``) or roles (``Participant``) are left out."""
+    people = people or Roster()
+    extra = [str(n).strip() for n in names if isinstance(n, str) and str(n).strip()
+             and not _NOT_A_NAME.match(str(n).strip())]
+    extra = [n for n in extra if n not in people.names]
+    if not extra:
+        return people
+    return Roster(names=people.names + tuple(dict.fromkeys(extra)),
+                  parts=tuple(dict.fromkeys(people.parts + tuple(_name_parts(extra)))), emails=people.emails)
+
+
+# Speaker labels that are not names: ids, roles, "Speaker 1".
+_NOT_A_NAME = re.compile(r"^(?:[A-Z]{1,4}-?\d+|(?:participant|interviewer|speaker|customer|user|respondent|"
+                         r"moderator|researcher|observer|unknown|guest)(?:\s*\d+)?)$", re.IGNORECASE)
 
 
 def _phone(match: re.Match) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 import sys
 
 import pandas as pd
@@ -183,3 +184,34 @@ def test_recruit_dry_run_writes_nothing_and_apply_appends(tmp_path, capsys):
     after = (study / "participants.csv").read_bytes()
     assert after.startswith(before) and after.count(b"\n") == before.count(b"\n") + 2
     assert main(["check", str(study)]) == 0
+
+
+# -- printed problems name a redacted file so the user can find it (newcomer report #8) ------------
+NEWCOMER = Path(__file__).resolve().parent / "data" / "newcomer" / "library-holds"
+
+
+def test_check_names_a_file_with_a_participants_name_by_its_interview(tmp_path, capsys):
+    import shutil
+
+    study = tmp_path / "library-holds"
+    shutil.copytree(NEWCOMER, study)
+    with open(study / "transcripts" / "jo_bell.txt", "a", encoding="utf-8") as f:
+        f.write("\nTranscribed by https://otter.ai\n")
+    assert main(["check", str(study)]) == 0
+    out = capsys.readouterr().out
+    line = next(l for l in out.splitlines() if "otter.ai" in l)
+    assert line.startswith(f"{study}/transcripts/[name].txt:13: warning:")
+    assert "([name].txt is the transcript of LIB-1; --include-names shows the file name)" in line
+    assert "jo_bell" not in out.lower()
+    assert main(["check", str(study), "--include-names"]) == 0
+    out = capsys.readouterr().out
+    assert f"{study}/transcripts/jo_bell.txt:13: warning:" in out and "[name]" not in out
+
+
+def test_review_command_line_hides_names_unless_asked(capsys):
+    path = str(NEWCOMER / "transcripts" / "jo_bell.txt")
+    assert main(["review", path, "--interviewer", "Kim Olsen", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"L-01"' in out and "jo_bell" not in out and "Jo Bell" not in out
+    assert main(["review", path, "--interviewer", "Kim Olsen", "--json", "--include-names"]) == 0
+    assert '"Jo Bell"' in capsys.readouterr().out

@@ -540,3 +540,55 @@ def test_open_and_habit_questions_are_not_story_openers(question):
     r = review_transcript(t)
     assert r["questions"][0]["kind"] != "story"
     assert r["first_story"] is None
+
+
+# -- privacy: review is a working output (newcomer report #2) -------------------------------------
+NEWCOMER = Path(__file__).resolve().parent / "data" / "newcomer" / "library-holds"
+_SECRETS = ("jo bell", "jo_bell", "jo.bell", "amy chen", "ravi", "example dot com", "555", "bell,")
+
+
+def _assert_no_secret(text: str) -> None:
+    low = text.lower()
+    for secret in _SECRETS:
+        assert secret not in low, secret
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_review_shows_participants_by_id_and_no_name_in_file_names(as_json):
+    """The tester's study: jo_bell.txt (participant L-01, who says her email and phone) and
+    LIB-3.vtt (speaker 'Amy Chen', not in any note)."""
+    files = [str(NEWCOMER / "transcripts" / "jo_bell.txt"), str(NEWCOMER / "transcripts" / "LIB-3.vtt")]
+    text, code = review_command(files, ["Kim Olsen"], as_json=as_json)
+    assert code == 0
+    _assert_no_secret(text)
+    if as_json:
+        results = json.loads(text)
+        jo = next(r for r in results if r["path"].endswith(".txt"))
+        assert jo["participants"] == ["L-01"] and jo["transcript"] == "LIB-1"
+        assert jo["path"].endswith("transcripts/[name].txt")
+        amy = next(r for r in results if r["path"].endswith(".vtt"))
+        assert amy["participants"] == ["[name]"]
+    else:
+        assert "transcripts/[name].txt: score" in text
+        assert "LIB-1" in text.split("cohort:")[1]  # the cohort row names the interview, not the file
+
+
+def test_review_include_names_keeps_names_but_never_contact_details():
+    text, code = review_command([str(NEWCOMER / "transcripts" / "jo_bell.txt")], ["Kim Olsen"], as_json=True,
+                                include_names=True)
+    result = json.loads(text)
+    assert result["participants"] == ["Jo Bell"] and result["path"].endswith("jo_bell.txt")
+    assert "555" not in text and "example dot com" not in text
+
+
+def test_review_of_a_transcript_outside_any_study_hides_its_speakers_names(tmp_path):
+    path = tmp_path / "dana_okafor.txt"
+    path.write_text("Maya C.: Tell me about the last time you sent an invoice, Dana.\n"
+                    "Dana Okafor: Last week. I sent it late because the client moved.\n"
+                    "Maya C.: What happened next?\n"
+                    "Dana Okafor: They paid on time for once.\n", encoding="utf-8")
+    for as_json in (False, True):
+        text, code = review_command([str(path)], ["Maya C."], as_json=as_json)
+        assert code == 0
+        assert "dana" not in text.lower() and "okafor" not in text.lower()
+        assert "[name]" in text
