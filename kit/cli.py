@@ -57,6 +57,46 @@ def _print_problems(problems, stream=None, study=None, include_names: bool = Fal
         print(say.problem(problem, roles), file=stream or sys.stderr)
 
 
+def _say(args, include_names: bool | None = None):
+    """The printer (``kit.outputs.console``, a working output) for a command's text: the
+    roster of every study its arguments point into (a study folder, a file in one, the
+    studies of a repository) and, for ``recruit``, the names and emails of the pool."""
+    from kit.outputs import WORKING, Outputs, study_of
+    from kit.privacy import Roster, roster, with_names
+
+    if include_names is None:
+        include_names = bool(getattr(args, "include_names", False))
+    targets = [getattr(args, key, None) for key in ("dir", "study", "file", "pool")]
+    targets += list(getattr(args, "transcripts", None) or [])
+    studies: list = []
+    try:
+        if getattr(args, "command", "") != "new":
+            for target in targets:
+                if target:
+                    found = study_of(target)
+                    if found is not None and found not in studies:
+                        studies.append(found)
+            if getattr(args, "dir", None) is None and getattr(args, "command", "") in ("check", "analyze", "run",
+                                                                                         "export", "themes", "lab"):
+                studies.append(_study_arg(None))
+            if getattr(args, "repo", None):
+                from kit.repository import find_studies
+
+                studies += [s for s in find_studies(args.repo) if s not in studies]
+        people = roster(studies) if studies else Roster()
+        pool = getattr(args, "pool", None)
+        if pool and Path(pool).is_file():
+            from kit.csvio import read_rows
+
+            rows, _, _ = read_rows(Path(pool))
+            people = with_names(people, [r.get("name", "") for r in rows])
+            emails = tuple(e for e in (str(r.get("email") or "").strip() for r in rows) if e)
+            people = Roster(people.names, people.parts, tuple(dict.fromkeys(people.emails + emails)))
+    except Exception:  # noqa: BLE001 - a roster that cannot be read: contact details still go
+        people = Roster()
+    return Outputs(None, None, WORKING, include_names=include_names, people=people)
+
+
 def cmd_new(args) -> int:
     from kit.paths import PACKAGE_DIR, REPO_DIR
     from kit.safety import check_output
@@ -83,7 +123,7 @@ def cmd_lab(args) -> int:
     try:
         target, written = lab_copy(args.dir, args.out)
     except (LabError, FileNotFoundError) as exc:
-        print(f"interview-kit lab: {exc}", file=sys.stderr)
+        _say(args).print(f"interview-kit lab: {exc}", file=sys.stderr)
         return EXIT_USAGE
     kept = "" if written else " (existing copy kept as it was)"
     print(f"working copy of the notebooks: {target}{kept}; {len(written)} notebook(s) written", file=sys.stderr)
@@ -114,10 +154,11 @@ def cmd_lint_guide(args) -> int:
     if problems and result is None:
         _print_problems(problems)
         return EXIT_USAGE
+    say = _say(args)  # a guide may name someone ("Hi Maria, ..."): printed, a working output
     if args.json:
-        print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
+        print(json.dumps(say.clean_value(to_json(result)), indent=2, ensure_ascii=False))
     else:
-        print(format_report(result))
+        say.print(format_report(result))
     _print_problems(problems)
     flagged = any(q["flags"] for q in result["questions"])
     broken = any(s.get("level") == "error" for s in result.get("structure", []))
@@ -197,9 +238,12 @@ def cmd_review(args) -> int:
     return code
 
 
-def _emit(text: str, code: int) -> int:
-    """Print a command's text: to standard error when it reports problems."""
+def _emit(text: str, code: int, args=None) -> int:
+    """Print a command's text (a working output, see :func:`_say`): to standard error when it
+    reports problems."""
     if text:
+        if args is not None:
+            text = _say(args).clean(text)
         print(text, file=sys.stderr if code == EXIT_PROBLEMS else sys.stdout)
     return code
 
@@ -213,20 +257,20 @@ def cmd_recruit(args) -> int:
                      folder=False)
 
     return _emit(*recruit_command(args.pool, args.study, args.n, seed=args.seed, cooldown=args.cooldown_days,
-                                  repo=args.repo, dry_run=not args.apply))
+                                  repo=args.repo, dry_run=not args.apply), args=args)
 
 
 def cmd_index(args) -> int:
     from kit.repository import index_command
 
-    return _emit(*index_command(args.repo))
+    return _emit(*index_command(args.repo), args=args)
 
 
 def cmd_search(args) -> int:
     from kit.repository import search_command
 
     return _emit(*search_command(args.repo, args.query, code=args.code, segment=args.segment, since=args.since,
-                                 as_json=args.json, limit=args.limit, include_names=args.include_names))
+                                 as_json=args.json, limit=args.limit, include_names=args.include_names), args=args)
 
 
 def cmd_export(args) -> int:
@@ -268,7 +312,7 @@ def cmd_themes(args) -> int:
     try:
         check_target(args.out, path)
     except TargetInsideStudy as exc:
-        print(f"interview-kit themes: {exc}", file=sys.stderr)
+        _say(args).print(f"interview-kit themes: {exc}", file=sys.stderr)
         return EXIT_USAGE
     study = _load_or_report(path)
     if study is None:
@@ -277,7 +321,7 @@ def cmd_themes(args) -> int:
         result = discover_themes(study, n_themes=args.n_themes, seed=args.seed, embedding_model=args.embedding_model,
                                  include_names=args.include_names)
     except (FileNotFoundError, ValueError) as exc:
-        print(f"interview-kit themes: {exc}", file=sys.stderr)
+        _say(args).print(f"interview-kit themes: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for path in write_suggestions(result, args.out).values():
         print(path)
@@ -415,13 +459,13 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except UnsafeTarget as exc:
-        print(f"interview-kit {args.command}: {exc}", file=sys.stderr)
+        _say(args).print(f"interview-kit {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         if not is_disk_full(exc):
-            return _internal_error(exc)
+            return _internal_error(exc, args)
         where = f" writing {exc.filename}" if exc.filename else ""
-        print(f"interview-kit {args.command}: no space left on device{where}: free some space and run again",
+        _say(args).print(f"interview-kit {args.command}: no space left on device{where}: free some space and run again",
               file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -430,13 +474,17 @@ def main(argv=None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug in the kit, not in the user's files
-        return _internal_error(exc)
+        return _internal_error(exc, args)
 
 
-def _internal_error(exc: BaseException) -> int:
-    print(f"interview-kit: internal error: {type(exc).__name__}: {exc}\n"
-          "This is a bug in interview-kit; please report it with the command you ran.",
-          file=sys.stderr)
+def _internal_error(exc: BaseException, args=None) -> int:
+    message = (f"interview-kit: internal error: {type(exc).__name__}: {exc}\n"
+               "This is a bug in interview-kit; please report it with the command you ran.")
+    try:  # a message that quotes a file (or its name) is printed like everything else
+        message = _say(args).clean(message) if args is not None else message
+    except Exception:  # noqa: BLE001 - the error is reported whatever happens
+        pass
+    print(message, file=sys.stderr)
     if os.environ.get("INTERVIEW_KIT_DEBUG"):
         raise exc
     return EXIT_INTERNAL

@@ -215,3 +215,25 @@ def test_review_command_line_hides_names_unless_asked(capsys):
     assert '"L-01"' in out and "jo_bell" not in out and "Jo Bell" not in out
     assert main(["review", path, "--interviewer", "Kim Olsen", "--json", "--include-names"]) == 0
     assert '"Jo Bell"' in capsys.readouterr().out
+
+
+def test_every_printing_command_hides_roster_names(tmp_path, capsys):
+    """lint-guide (a guide that greets a participant by name), recruit (a pool with names and
+    emails) and the error lines of any command print as working outputs."""
+    import shutil
+
+    study = tmp_path / "library-holds"
+    shutil.copytree(NEWCOMER, study)
+    guide = study / "guide.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace(
+        "Tell me about the last time you placed a hold.",
+        "Hi Jo Bell, tell me about the last time you placed a hold."), encoding="utf-8")
+    for extra in ([], ["--json"]):
+        main(["lint-guide", str(guide), *extra])
+        out = capsys.readouterr().out
+        assert "tell me about the last time you placed a hold" in out.lower()
+        assert "jo bell" not in out.lower() and "[name]" in out
+    # an error message that quotes a file whose name holds a participant's name
+    code = main(["themes", str(study), "--out", str(study / "transcripts" / "jo_bell_themes")])
+    err = capsys.readouterr().err
+    assert code == 2 and "jo_bell" not in err.lower()
