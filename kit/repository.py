@@ -48,7 +48,7 @@ from kit.study import Study, load_study
 
 INDEX_DIR = ".interview-kit"
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "2"  # 2: doc_codes.counted (kit.themes' count of a theme)
+SCHEMA_VERSION = "3"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text
 KINDS = ("quote", "insight", "opportunity", "turn")
 #: Segments in the participant's own words (insights and opportunities are the team's).
 PARTICIPANT_WORDS = ("turn", "quote")
@@ -328,7 +328,7 @@ CREATE TABLE studies(study TEXT PRIMARY KEY, sprint TEXT, title TEXT, first_date
                      errors INTEGER, warnings INTEGER, problems TEXT, indexed_at TEXT);
 CREATE TABLE docs(rowid INTEGER PRIMARY KEY, study TEXT NOT NULL, id TEXT NOT NULL, interview_id TEXT,
                   kind TEXT, participant TEXT, date TEXT, segment TEXT, codes TEXT, compound REAL,
-                  consent_quote INTEGER, context TEXT, text TEXT);
+                  consent_quote INTEGER, context TEXT, text TEXT, named_context TEXT, named_text TEXT);
 CREATE INDEX docs_study ON docs(study);
 CREATE INDEX docs_interview ON docs(study, interview_id);
 CREATE TABLE doc_codes(doc INTEGER NOT NULL, code TEXT NOT NULL, source TEXT, counted INTEGER NOT NULL DEFAULT 1);
@@ -343,6 +343,8 @@ CREATE INDEX people_id ON people(id);
 CREATE INDEX people_email ON people(email_hash);
 CREATE VIRTUAL TABLE docs_fts USING fts5(text, content='docs', content_rowid='rowid',
                                          tokenize='porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE named_fts USING fts5(named_text, content='docs', content_rowid='rowid',
+                                          tokenize='porter unicode61 remove_diacritics 2');
 """
 
 
@@ -386,18 +388,25 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _file_key(rel: str) -> str:
+    """How the index names a study's file: a hash of its relative path, since a file name
+    may hold a participant's name (``transcripts/maria_lopez.vtt``)."""
+    return hashlib.sha256(rel.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
 def _fingerprint(folder: Path, stats: dict, stored: dict | None) -> dict[str, list]:
-    """relative path -> [mtime_ns, size, sha256]; hashes are reused from ``stored`` for
-    files whose size and time did not change."""
+    """:func:`_file_key` of each relative path -> [mtime_ns, size, sha256]; hashes are
+    reused from ``stored`` for files whose size and time did not change."""
     stored = stored or {}
     out = {}
     for rel, (mtime, size) in stats.items():
-        old = stored.get(rel)
+        key = _file_key(rel)
+        old = stored.get(key)
         if old and old[0] == mtime and old[1] == size and len(old) > 2:
-            out[rel] = [mtime, size, old[2]]
+            out[key] = [mtime, size, old[2]]
         else:
             try:
-                out[rel] = [mtime, size, _sha256(folder / rel)]
+                out[key] = [mtime, size, _sha256(folder / rel)]
             except OSError:
                 continue
     return out
@@ -465,6 +474,8 @@ def _kit_version() -> str:
 def _delete_study(con, label: str) -> None:
     con.execute("INSERT INTO docs_fts(docs_fts, rowid, text) SELECT 'delete', rowid, text FROM docs WHERE study = ?",
                 (label,))
+    con.execute("INSERT INTO named_fts(named_fts, rowid, named_text) SELECT 'delete', rowid, named_text FROM docs "
+                "WHERE study = ?", (label,))
     con.execute("DELETE FROM doc_codes WHERE doc IN (SELECT rowid FROM docs WHERE study = ?)", (label,))
     for table in ("docs", "interviews", "people", "studies"):
         con.execute(f"DELETE FROM {table} WHERE study = ?", (label,))
@@ -474,9 +485,22 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     """Write one loaded study into the index; returns its number of documents."""
     from kit.sentiment import compound
 
+    from kit.privacy import redact, roster
+
     label = study_label(study)
     frames = _study_frames(study)
     seg = frames["segments"]
+    # Nothing raw in the index: `text` and `context` (what is searched and shown) are
+    # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
+    # keep the names for ``search --include-names`` but never contact details.
+    on_roster = roster(study)
+
+    def pseudonymous(value):
+        return redact(value, on_roster) if isinstance(value, str) else value
+
+    def named(value):
+        return redact(value, on_roster, names=False) if isinstance(value, str) else value
+
     codes = frames["codes"]
     codes_of: dict[str, list[str]] = {}
     for s, c in zip(codes["segment_id"], codes["code"]):
@@ -490,10 +514,14 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
         rowid_of[r.segment_id] = rowid
         rows.append((rowid, label, r.segment_id, r.interview_id, r.kind, r.participant, r.date, r.segment,
                      " ".join(sorted(codes_of.get(r.segment_id, []))), None if pd.isna(score) else float(score),
-                     int(bool(r.consent_quote)), r.context, r.text))
+                     int(bool(r.consent_quote)), pseudonymous(r.context), pseudonymous(r.text),
+                     named(r.context), named(r.text)))
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
-                    "compound, consent_quote, context, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                    "compound, consent_quote, context, text, named_context, named_text) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     con.execute("INSERT INTO docs_fts(rowid, text) SELECT rowid, text FROM docs WHERE study = ?", (label,))
+    con.execute("INSERT INTO named_fts(rowid, named_text) SELECT rowid, named_text FROM docs WHERE study = ?",
+                (label,))
     con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
                     [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(codes["segment_id"], codes["code"],
                                                                            codes["source"], codes["counted"])
@@ -502,7 +530,8 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     iv_rows = []
     for d in study.interviews.to_dict("records"):
         iv_rows.append((label, d["interview_id"], _iso(d["date"]), d["participant"] or "", d["interviewer"] or "",
-                        d["note_taker"] or "", d["stage"] or "", _text(d.get(attribute)), d["note_path"] or ""))
+                        d["note_taker"] or "", d["stage"] or "", _text(d.get(attribute)),
+                        pseudonymous(d["note_path"] or "")))
     con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", iv_rows)
     p = study.participants
     people = []
@@ -513,7 +542,7 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
                        _iso(row.get("interviewed_on")),
                        _text(segment)))
     con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", people)
-    problems = [[p.path, p.line, p.message, p.level] for p in study.problems]
+    problems = [[pseudonymous(p.path), p.line, pseudonymous(p.message), p.level] for p in study.problems]
     con.execute("INSERT INTO studies VALUES (?,?,?,?,?,?,?,?,?)",
                 (label, sprint_label(study), study.name, _iso(_first_date(study)), json.dumps(fingerprint),
                  len(study.errors), len(study.warnings), json.dumps(problems),
@@ -589,7 +618,8 @@ def _incremental(con, root: Path, folders, report: IndexReport) -> None:
         stats = _file_stats(folder)
         old = stored.get(folder.name)
         old_files = old[0] if old else None
-        if old_files is not None and {k: v[:2] for k, v in old_files.items()} == stats:
+        if old_files is not None and {k: v[:2] for k, v in old_files.items()} == \
+                {_file_key(k): v for k, v in stats.items()}:
             report.unchanged.append(folder.name)
             report.problems[folder.name] = _problems_from(old[1])
             continue
@@ -682,25 +712,36 @@ def _since(since):
     return value.isoformat()
 
 
-def search(repo, query, code=None, segment=None, since=None, limit: int = 20, update: bool = True) -> pd.DataFrame:
+HIT_OPEN, HIT_CLOSE = "«", "»"  # a match in a snippet: never "[...]", which is a redaction marker
+
+
+def search(repo, query, code=None, segment=None, since=None, limit: int = 20, update: bool = True,
+           include_names: bool = False) -> pd.DataFrame:
     """Segments of every study matching ``query``, best first (SQLite FTS5 bm25).
+
+    The index holds pseudonymised text only (``kit.privacy.redact``: roster names ``[name]``,
+    emails ``[email]``, phones ``[phone]``), and that is what is searched and shown: searching
+    a participant's name finds nothing and confirms nothing. ``include_names`` searches and
+    shows the text with names kept (contact details are never in the index).
 
     ``code`` keeps segments carrying that code (or any of a list), manual or auto;
     ``segment`` the participants' segment (e.g. ``trades``, case-insensitive); ``since`` the
     interviews on or after a date. Columns: rank, score (higher is better), id (stable
     segment id), study, sprint, date, kind (quote, insight, opportunity, turn),
-    interview_id, participant (pseudonymous id), segment, codes, snippet (the match in
-    [brackets]), context (for a turn: the question before it), text, consent_quote."""
+    interview_id, participant (pseudonymous id), segment, codes, snippet (the words matched
+    between ``«`` and ``»``), context (for a turn: the question before it), text, consent_quote."""
     match = fts_query(query)
     if not match:
         raise ValueError("give some words to search for")
     if not isinstance(limit, int) or limit < 1:
         raise ValueError(f"limit must be a positive whole number, not {limit!r}")
+    fts, context, text = ("named_fts", "d.named_context", "d.named_text") if include_names else \
+        ("docs_fts", "d.context", "d.text")
     sql = ["SELECT d.id, d.study, s.sprint, d.date, d.kind, d.interview_id, d.participant, d.segment, d.codes,",
-           "d.context, d.text, d.consent_quote, bm25(docs_fts) AS bm25,",
-           "snippet(docs_fts, 0, '[', ']', ' … ', 16) AS snippet",
-           "FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid LEFT JOIN studies s ON s.study = d.study",
-           "WHERE docs_fts MATCH ?"]
+           f"{context} AS context, {text} AS text, d.consent_quote, bm25({fts}) AS bm25,",
+           f"snippet({fts}, 0, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 16) AS snippet",
+           f"FROM {fts} JOIN docs d ON d.rowid = {fts}.rowid LEFT JOIN studies s ON s.study = d.study",
+           f"WHERE {fts} MATCH ?"]
     args: list = [match]
     if code:
         codes = [code] if isinstance(code, str) else list(code)
@@ -932,7 +973,8 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     if problem:
         return f"interview-kit search: {problem}", 2
     try:
-        hits = search(repo, query, code=code, segment=segment, since=since, limit=limit)
+        hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
+                      include_names=include_names)
     except ValueError as exc:
         return f"interview-kit search: {exc}", 2
     from kit.outputs import WORKING, Outputs

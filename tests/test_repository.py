@@ -3,6 +3,8 @@ trends, incremental re-indexing and recovery from a damaged index."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 import os
 import sqlite3
 
@@ -266,7 +268,7 @@ def test_search_ranks_stemmed_matches(shared_repo):
     first = hits.iloc[0]
     assert (first["study"], first["sprint"], first["date"], first["kind"], first["segment"]) == \
         ("2026-S41", "2026-S41", "2026-10-28", "insight", "trades")
-    assert "[late]" in first["snippet"] and "[payments]" in first["snippet"]  # "payments" stems to "payment"
+    assert "«late»" in first["snippet"] and "«payments»" in first["snippet"]  # "payments" stems to "payment"
 
 
 def test_search_phrases_prefixes_and_punctuation(shared_repo):
@@ -294,8 +296,13 @@ def test_search_filters(shared_repo):
     assert search(shared_repo, "text message", segment="trades")["id"].tolist() == ["INT-003#o1"]
     assert len(search(shared_repo, "reminder", limit=3)) == 3
     turn = hits[hits["id"] == "INT-101#t2"].iloc[0]
-    assert turn["context"] == ("Thanks for talking to us again, Dana. Tell me about the last invoice you sent since "
-                               "we last spoke.")  # the interviewer's turn before Dana's answer
+    # the interviewer's turn before Dana's answer, pseudonymised like everything searched
+    assert turn["context"] == ("Thanks for talking to us again, [name]. Tell me about the last invoice you sent since "
+                               "we last spoke.")
+    named = search(shared_repo, "reminder", code="reminders-automation", segment="Freelancer", since="2026-11-01",
+                   limit=50, include_names=True)
+    assert sorted(named["id"]) == sorted(hits["id"])
+    assert named[named["id"] == "INT-101#t2"].iloc[0]["context"].startswith("Thanks for talking to us again, Dana.")
     with pytest.raises(ValueError, match="not a date"):
         search(shared_repo, "reminder", since="last week")
 
@@ -423,3 +430,71 @@ def test_a_segment_attribute_that_is_not_an_identifier(tmp_path, study_dir):
     hits = search(root, "spreadsheet", segment="small")
     assert set(hits["segment"]) == {"small"} and "INT-001#q1" in set(hits["id"])
     assert repository.interviews_table(root)["segment"].tolist() == ["small", "large"]
+
+
+# -- search is a working output all the way down (newcomer report #4) ------------------------------
+NEWCOMER = Path(__file__).resolve().parent / "data" / "newcomer" / "library-holds"
+
+
+@pytest.fixture(scope="module")
+def newcomer_repo(tmp_path_factory):
+    import shutil
+
+    repo = tmp_path_factory.mktemp("newcomer") / "repo"
+    shutil.copytree(NEWCOMER, repo / "2026-S47")
+    return repo
+
+
+def test_search_highlights_matches_with_a_marker_no_redaction_looks_like(newcomer_repo):
+    from kit.repository import search_command
+
+    text, code = search_command(newcomer_repo, "kiosk")
+    assert code == 0 and "«kiosk»" in text and "[kiosk]" not in text
+    data = json.loads(search_command(newcomer_repo, "write", as_json=True)[0])
+    snippet = next(d["snippet"] for d in data if d["id"] == "LIB-1#t2")
+    assert "«Write» to me at [email]" in snippet
+    for hit in data:  # no stray bracket: every [ closes, only around a redaction marker
+        assert re.sub(r"\[(?:name|email|phone)\]", "", hit["snippet"]).count("[") == 0
+        assert re.sub(r"\[(?:name|email|phone)\]", "", hit["snippet"]).count("]") == 0
+
+
+@pytest.mark.parametrize("query", ["jo", "Bell", "Jo Bell", "Amy", "example dot com", "jo dot bell", "555", "2299"])
+def test_searching_a_name_or_contact_detail_confirms_nothing(newcomer_repo, query):
+    from kit.repository import search_command
+
+    for as_json in (False, True):
+        text, code = search_command(newcomer_repo, query, as_json=as_json)
+        assert code == 0
+        assert text in ("[]", f"no matches for {query!r}") or "no matches for '[name]'" in text \
+            or "no matches for '[" in text, text
+
+
+def test_include_names_shows_names_but_never_part_of_an_email(newcomer_repo):
+    from kit.repository import search_command
+
+    text, _ = search_command(newcomer_repo, "bell", include_names=True, as_json=True)
+    data = json.loads(text)
+    assert data and any("«Bell»" in d["snippet"] for d in data)
+    text, _ = search_command(newcomer_repo, "jo", include_names=True, as_json=True)
+    assert "[email]" in text
+    for hit in json.loads(text):
+        assert "dot bell" not in hit["snippet"].lower() and "example" not in hit["text"].lower()
+
+
+def test_the_index_stores_no_contact_details_and_no_name_where_it_is_searched(newcomer_repo):
+    import sqlite3
+
+    from kit.repository import build_index, index_path
+
+    build_index(newcomer_repo)
+    raw = index_path(newcomer_repo).read_bytes().decode("utf-8", "replace").lower()
+    for secret in ("example.com", "example dot com", "dot bell", "555", "2299", "jo_bell", "jo bell"):
+        assert secret not in raw, secret
+    con = sqlite3.connect(index_path(newcomer_repo))
+    try:
+        searched = " ".join(r[0] or "" for r in con.execute("SELECT text || ' ' || coalesce(context, '') FROM docs"))
+        paths = " ".join(r[0] or "" for r in con.execute("SELECT note_path FROM interviews"))
+    finally:
+        con.close()
+    assert "[name]" in searched and "amy" not in searched.lower() and "bell" not in searched.lower()
+    assert "LIB-1.md" in paths
