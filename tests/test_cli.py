@@ -237,3 +237,17 @@ def test_every_printing_command_hides_roster_names(tmp_path, capsys):
     code = main(["themes", str(study), "--out", str(study / "transcripts" / "jo_bell_themes")])
     err = capsys.readouterr().err
     assert code == 2 and "jo_bell" not in err.lower()
+
+
+def test_recruit_prints_no_name_or_email_of_the_pool(tmp_path):
+    """The printer of `recruit` knows the pool's people as well as the study's roster, so a
+    message quoting a pool line (or anything else) hides them."""
+    import argparse
+
+    from kit.cli import _say
+
+    pool = tmp_path / "pool.csv"
+    pool.write_text("id,name,email,segment\nC-9,Greta Lindqvist,greta.l@example.org,student\n", encoding="utf-8")
+    args = argparse.Namespace(command="recruit", pool=str(pool), study=str(NEWCOMER), repo=None)
+    text = _say(args).clean("pool.csv:2: Greta Lindqvist (greta l at example dot org) and Jo Bell, jo.bell@example.com")
+    assert text == "pool.csv:2: [name] ([email]) and [name], [email]"
