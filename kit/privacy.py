@@ -35,15 +35,15 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-
 # EMAIL's).
 _AT = r"(?:\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+|\s+@\s+|_at_|-at-|@)"
 _DOT = r"(?:\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*|\s+dot\s+|\s+\.\s+|_dot_|-dot-|\.)"
+# A local part: words joined by dots, written as symbols or words (``jo.bell``, ``jo dot bell``,
+# ``jo(dot)bell``), so that ``jo dot bell at example dot com`` is one address.
+_LOCAL_DOT = r"(?:\.|\s+dot\s+|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|-dot-)"
 EMAIL_OBFUSCATED = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])",
+    rf"(?<![\w.+-])[\w+-]+(?:{_LOCAL_DOT}[\w+-]+)*{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])",
     re.IGNORECASE)
 # The same, found from its "at" on (a scan that fails fast on letters), the local part then
 # looked for just before it: EMAIL_OBFUSCATED's matches at a fraction of its cost.
 _AT_DOMAIN = re.compile(rf"(?=[\s(\[{{<_@-]){_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])", re.IGNORECASE)
-# A local part: words joined by dots, written as symbols or words (``jo.bell``, ``jo dot bell``,
-# ``jo(dot)bell``), so that ``jo dot bell at example dot com`` is one address.
-_LOCAL_DOT = r"(?:\.|\s+dot\s+|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|-dot-)"
 _LOCAL_PART = re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_LOCAL_DOT}[\w+-]+)*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
