@@ -34,7 +34,8 @@ interviewer is not given, every label that asks questions like an interviewer is
 
 ``scorecard(review)`` turns a review into a 0-100 score with one line per habit;
 ``cohort(reviews)`` is the table a trainer reads across many transcripts;
-``review_command(paths, interviewers, as_json)`` is ``interview-kit review``.
+``review_command(paths, interviewers, as_json, include_names)`` is ``interview-kit review``,
+a working output (``kit.outputs``): participants by id, names and contact details redacted.
 """
 from __future__ import annotations
 
