@@ -118,10 +118,22 @@ def cmd_new(args) -> int:
 def cmd_lab(args) -> int:
     import subprocess
 
-    from kit.scaffold import LabError, lab_command, lab_copy
+    from kit.safety import check_output, mark_output
+    from kit.scaffold import LabError, default_lab_dir, lab_command, lab_copy
 
+    if args.dir is not None and str(args.dir).strip():
+        study_path = Path(args.dir).expanduser()
+        inputs = _inputs(study_path)
+    else:
+        from kit.paths import PACKAGE_DIR
+
+        study_path, inputs = None, [(PACKAGE_DIR, "the interview-kit package")]
+    out = args.out or default_lab_dir(study_path.resolve() if study_path is not None else None)
+    check_output(out, inputs, option="--out", force=args.force, kind="lab",
+                 legacy=("01-guide-design.ipynb", "training"))  # a copy an older kit made
     try:
-        target, written = lab_copy(args.dir, args.out)
+        target, written = lab_copy(args.dir, out)
+        mark_output(target, kind="lab")
     except (LabError, FileNotFoundError) as exc:
         _say(args).print(f"interview-kit lab: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -181,11 +193,12 @@ def cmd_analyze(args) -> int:
     from kit.safety import check_output, mark_output
 
     study_path = _study_arg(args.dir)
-    check_output(args.out, _inputs(study_path), option="--out", force=args.force, legacy=("turns.csv", "themes.csv"))
+    check_output(args.out, _inputs(study_path), option="--out", force=args.force, legacy=("turns.csv", "themes.csv"),
+                 kind="analyze")
     study = _load_or_report(study_path, progress=not args.quiet)
     if study is None:
         return EXIT_PROBLEMS
-    mark_output(args.out)
+    mark_output(args.out, kind="analyze")
     paths = analyze(study, args.out, include_names=args.include_names, progress=not args.quiet,
                     as_of=args.as_of)
     for path in paths.values():
@@ -282,10 +295,10 @@ def cmd_export(args) -> int:
         return EXIT_USAGE
     study_path = _study_arg(args.dir)
     if args.qdpx:
-        check_output(args.qdpx, _inputs(study_path), option="--qdpx", folder=False)
+        check_output(args.qdpx, _inputs(study_path), option="--qdpx", folder=False, kind="qdpx", force=args.force)
     if args.qdc:
         check_output(args.qdc, _inputs(study_path) + ([(args.qdpx, "the --qdpx file")] if args.qdpx else []),
-                     option="--qdc", folder=False)
+                     option="--qdc", folder=False, kind="qdc", force=args.force)
     study = _load_or_report(study_path)
     if study is None:
         return EXIT_PROBLEMS
@@ -301,19 +314,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_themes(args) -> int:
-    from kit.theme_discovery import (
-        TargetInsideStudy,
-        check_target,
-        discover_themes,
-        write_suggestions,
-    )
+    from kit.safety import check_output, mark_output
+    from kit.theme_discovery import discover_themes, write_suggestions
 
     path = _study_arg(args.dir)
-    try:
-        check_target(args.out, path)
-    except TargetInsideStudy as exc:
-        _say(args).print(f"interview-kit themes: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    check_output(args.out, _inputs(path), option="--out", force=args.force, kind="themes",
+                 legacy=("suggested_themes.csv", "suggested_codebook.yml"))
     study = _load_or_report(path)
     if study is None:
         return EXIT_PROBLEMS
@@ -323,6 +329,7 @@ def cmd_themes(args) -> int:
     except (FileNotFoundError, ValueError) as exc:
         _say(args).print(f"interview-kit themes: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    mark_output(args.out, kind="themes")
     for path in write_suggestions(result, args.out).values():
         print(path)
     print(f"interview-kit themes: {len(result.themes)} suggested themes, {len(result.unassigned)} of "
@@ -355,6 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-browser", action="store_true", help="start JupyterLab without opening a browser")
     p.add_argument("--dry-run", action="store_true",
                    help="make the working copy and print the JupyterLab command instead of running it")
+    p.add_argument("--force", action="store_true", help="write into an existing folder interview-kit did not write")
     p.set_defaults(func=cmd_lab)
 
     p = sub.add_parser("check", help="validate every file of a study; problems as path:line: message")
@@ -393,6 +401,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--qdpx", metavar="FILE", help="write a REFI-QDA project (.qdpx)")
     p.add_argument("--qdc", metavar="FILE", help="write a REFI-QDA codebook (.qdc)")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing FILE that is not a .qdpx/.qdc file interview-kit wrote")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("themes", help="suggest themes found without a codebook, with their evidence and a "
@@ -404,6 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--embedding-model", metavar="PATH",
                    help="local word vectors (word2vec/GloVe text format) to group passages by meaning")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.add_argument("--force", action="store_true", help="write into an existing folder interview-kit did not write")
     p.set_defaults(func=cmd_themes)
 
     p = sub.add_parser("recruit", help="pick people from a CRM/analytics pool to fill the study's quotas")

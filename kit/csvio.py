@@ -13,6 +13,12 @@ from pathlib import Path
 
 from kit.errors import Problem
 
+#: The longest field a CSV file may hold (characters): Python's csv module stops at 131,072;
+#: a long free-text answer may exceed it, a field beyond this is reported at its line.
+MAX_FIELD_CHARS = 16 * 1024 * 1024
+if csv.field_size_limit() < MAX_FIELD_CHARS:
+    csv.field_size_limit(MAX_FIELD_CHARS)
+
 
 FALLBACK_ENCODING = "cp1252"
 """The encoding tried for a line that is not UTF-8: Windows-1252, what Excel and Word on
@@ -129,6 +135,11 @@ def _records(text: str, delimiter: str, path: str, problems: list):
             return
         except csv.Error as exc:
             bad = offset + start
+            if "field larger than field limit" in str(exc):
+                problems.append(Problem(path, bad, f"a field longer than {csv.field_size_limit():,} characters "
+                                        "(a quote never closed?): this line is left out; shorten the field"))
+                offset = bad
+                continue
             if "end of data" in str(exc) or "EOF" in str(exc):
                 problems.append(Problem(path, bad, "a quote (\") opened on this line is never closed: "
                                         "the line is read without quoting; close the quote"))

@@ -424,7 +424,8 @@ def check_targets(study_path: Path, out_dir, log_file, notebooks: list[Path], fo
     folders = sorted({nb.resolve().parent for nb in notebooks})
     inputs = [(study_path, "the study"), (PACKAGE_DIR, "the interview-kit package")]
     inputs += [(folder, "the notebooks' folder") for folder in folders]
-    out = check_output(out_dir or "report", inputs, option="--out", force=force, legacy=("index.html", LOG_NAME))
+    out = check_output(out_dir or "report", inputs, option="--out", force=force, legacy=("index.html", LOG_NAME),
+                       kind="run")
     log_path = None
     if log_file:
         log_path = check_output(log_file, inputs + [(out, "the report folder (--out), replaced on every run")],
@@ -641,7 +642,7 @@ def publish(build: Path, out: Path) -> None:
 
     for table in sorted((build / "tables").rglob("*.csv")):
         neutralise_csv_file(table)
-    mark_output(build)
+    mark_output(build, kind="run")
     with _out_lock(out), _critical():
         if not os.path.lexists(out):
             os.rename(build, out)

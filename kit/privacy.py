@@ -230,6 +230,22 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(text)) if not w.startswith("&")]
 
 
+# German transliterations: Müller is also written Mueller, Strauß Strauss.
+_TRANSLITERATE = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae",
+                                "ẞ": "SS"})
+
+
+def name_variants(text: str) -> list[list[str]]:
+    """The ways a name is written, each as its folded words: as written (accents dropped:
+    ``muller``) and, when it has an umlaut or ß, transliterated (``mueller``)."""
+    variants = [_words(text)]
+    if not text.isascii():
+        other = _words(unicodedata.normalize("NFC", text).translate(_TRANSLITERATE))
+        if other and other != variants[0]:
+            variants.append(other)
+    return [v for v in variants if v]
+
+
 @dataclass(frozen=True)
 class Roster:
     """The names and emails the study's participants.csv holds (the study's own PII)."""
@@ -273,16 +289,19 @@ class Roster:
         everyday = _everyday() if parts else frozenset()
         entries = []
         for name in self.names:
-            words = _words(name)
-            if words:
+            for words in name_variants(name):
                 entries.append((words, NAME_MARK, False, False))
                 if len(words) > 1:
                     entries.append((["".join(words)], NAME_MARK, False, False))  # MariaLopez, marialopez
+                for later in words[2:]:  # José Müller-García is also "jose garcia"; "jose muller" below
+                    if len(later) >= 3:
+                        entries.append(([words[0], later], NAME_MARK, False, False))
+                if len(words) > 2 and len(words[1]) >= 3:
+                    entries.append((words[:2], NAME_MARK, False, False))
         if parts:
             for part in self.parts:
-                words = _words(part)
-                capital = len(words) == 1 and words[0] in everyday
-                if words:
+                for words in name_variants(part):
+                    capital = len(words) == 1 and words[0] in everyday
                     entries.append((words, NAME_MARK, capital, False))
         for email in self.emails:
             words = _words(email)
@@ -457,8 +476,10 @@ class Unquotable:
     """The verbatim words of participants who did not consent to being quoted
     (``consent_quote`` not yes): their transcript turns and key quotes, as runs of
     ``SHINGLE`` words (accent- and case-folded), less every run that someone else also
-    said or wrote (consenting participants, interviewers, the notes), so that a common
-    phrase never counts as theirs.
+    said in their own words (consenting participants' turns and quotes, interviewers), so
+    that a common phrase never counts as theirs. The team's notes (insights,
+    opportunities) never count as someone else: a note repeating their words verbatim
+    holds their words.
 
     ``ids`` are the participant ids whose words are withheld; ``participant_of`` maps an
     interview id to its participant. ``spans(text)`` finds their words in any text (HTML
@@ -540,9 +561,9 @@ def unquotable(study) -> Unquotable:
             ids.update(p for p in frame.loc[mine, "participant"].tolist() if isinstance(p, str) and p)
             own += frame.loc[mine, "text"].tolist()
             other += frame.loc[~mine, "text"].tolist()
-        for frame in (s.insights, s.opportunities):
-            if len(frame) and "text" in frame:
-                other += frame["text"].tolist()
+        # Insights and opportunities are the team's notes: a note that repeats a
+        # non-consenting participant's words verbatim repeats *their* words, so notes never
+        # make a run of words common (only other people's own speech does).
     return Unquotable(own, other, ids, participant_of)
 
 
@@ -577,18 +598,68 @@ def _readable(path: Path, text: str) -> str:
     return text
 
 
-def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb", ".txt", ".md", ".log"),
+#: Columns (CSV) and keys (YAML) that hold lists of terms: a term that is only name words is a name.
+TERM_FIELDS = ("term", "terms", "keyword", "keywords", "label", "feature", "top_terms")
+
+
+def _name_words(people: Roster) -> frozenset:
+    """Every folded word of the roster's names and name parts (transliterations too), less
+    everyday words (``will``, ``grant``) and words under 3 letters."""
+    everyday = _everyday()
+    found = set()
+    for name in people.names + people.parts:
+        for words in name_variants(name):
+            found.update(w for w in words if len(w) >= 3 and w not in everyday)
+    return frozenset(found)
+
+
+def _term_leak(path: Path, text: str, names: frozenset) -> bool:
+    """True when a term list in ``path`` (a CSV column or a YAML key of :data:`TERM_FIELDS`)
+    holds a term made only of roster name words (``jose``, ``jose muller``)."""
+    if not names:
+        return False
+    terms: list[str] = []
+    if path.suffix.lower() in (".csv", ".tsv"):
+        import csv
+        import io
+
+        try:
+            reader = csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+            fields = [f for f in (reader.fieldnames or []) if f and f.strip().lower() in TERM_FIELDS]
+            if not fields:
+                return False
+            for row in reader:
+                for field in fields:
+                    value = row.get(field)
+                    if isinstance(value, str):
+                        terms += re.split(r"[;,|]", value)
+        except (csv.Error, ValueError):
+            return False
+    else:
+        for match in re.finditer(rf"^\s*-?\s*(?:{'|'.join(TERM_FIELDS)})\s*:\s*(.*)$|^\s*-\s+(.*)$", text, re.M | re.I):
+            terms += re.split(r"[;,|\[\]]", match.group(1) or match.group(2) or "")
+    for term in terms:
+        words = _words(term.strip().strip("'\""))
+        if words and all(w in names for w in words):
+            return True
+    return False
+
+
+def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb", ".txt", ".md", ".log",
+                                               ".yml", ".yaml", ".tsv"),
                words: Unquotable | None = None):
     """The files under ``root`` (relative paths) that show a participant's full name or
-    email (in any case, with or without accents, joined by spaces, underscores or nothing,
-    an email however obfuscated; also in file names) or, given ``words``, a run of a
-    non-consenting participant's verbatim words. The secret itself is never returned, so
-    the answer can be logged."""
+    email (in any case, with or without accents or transliterated, joined by spaces,
+    underscores or nothing, an email however obfuscated; also in file names), a term list
+    (CSV columns, YAML keys of :data:`TERM_FIELDS`, YAML lists) holding a term made only of
+    the roster's name words, or, given ``words``, a run of a non-consenting participant's
+    verbatim words. The secret itself is never returned, so the answer can be logged."""
     root = Path(root)
     leaks = []
     matcher = people.secret_matcher
     if not matcher and not words:
         return leaks
+    names = _name_words(people)
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
         if matcher and any(True for _ in matcher.find(rel)):
@@ -601,6 +672,8 @@ def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb
         except OSError:
             continue
         if (matcher and any(True for _ in matcher.find(text))) or (words and words.holds(text)):
+            leaks.append(rel)
+        elif path.suffix.lower() in (".csv", ".tsv", ".yml", ".yaml") and _term_leak(path, text, names):
             leaks.append(rel)
     return leaks
 

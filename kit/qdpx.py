@@ -218,6 +218,7 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
     question = _str(study.config.get("research_question"))
     if question:
         _sub(root, "Description", text=clean(question))
+    _clean_tree(root, clean)
 
     stamp = (dates[-1].year, dates[-1].month, dates[-1].day, 0, 0, 0) if dates else (1980, 1, 1, 0, 0, 0)
     buffer = io.BytesIO()
@@ -903,6 +904,24 @@ def _str(value) -> str:
     except (TypeError, ValueError):
         pass
     return str(value).strip()
+
+
+#: Attributes of an exported project that carry words (the rest are GUIDs, positions, dates, paths).
+_WORDY_ATTRIBUTES = ("name", "id")
+
+
+def _clean_tree(root, clean) -> None:
+    """Every wording of an exported project passed through ``clean`` (the working-output
+    writer's): names of the project, sources, cases, selections and users, and every text.
+    An interview id taken from a transcript's file name (``zoe_angstrom``) is redacted like
+    any other text, wherever it appears."""
+    for el in root.iter():
+        for key in _WORDY_ATTRIBUTES:
+            value = el.get(key)
+            if value:
+                el.set(key, clean(value))
+        if el.text:
+            el.text = clean(el.text)
 
 
 def _clean(attrs: dict) -> dict:

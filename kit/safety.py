@@ -4,7 +4,11 @@ how big an archive may be, and how files are replaced without leaving anything b
 - :func:`check_output` is the one rule for every write target (``--out``, ``--qdpx``,
   ``--qdc``, ``--log``, ...): it may not be, contain or lie inside the study or any other
   input, and an existing non-empty folder the kit did not write (no :data:`OUTPUT_MARKER`)
-  is refused unless ``force``. Raises :class:`UnsafeTarget` (the CLI exits 2).
+  is refused unless ``force``. A folder records the ``kind`` of output in its marker
+  (``run``, ``analyze``, ``themes``, ``lab``): outputs of different kinds never mix, so a
+  published ``run`` report may only be replaced by ``run``. An existing file is replaced
+  only when it is a file of the same kind (a REFI-QDA ``.qdpx`` project, a ``.qdc``
+  codebook) or with ``force``. Raises :class:`UnsafeTarget` (the CLI exits 2).
 - :func:`neutralise_cell` applies the usual leading-apostrophe rule (OWASP, "CSV
   Injection") to a cell a spreadsheet would execute; :func:`neutralise_csv_file` rewrites a
   published CSV with it. Working outputs keep the original text.
@@ -28,7 +32,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_kit_output",
+__all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_kit_output", "output_kind",
+           "file_is_kind",
            "neutralise_cell", "neutralise_csv_file", "FORMULA_PREFIXES",
            "ArchiveTooLarge", "check_archive",
            "MAX_ARCHIVE_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_MEMBERS",
@@ -66,16 +71,58 @@ def is_kit_output(folder, legacy: tuple[str, ...] = ()) -> bool:
     return bool(legacy) and all((folder / name).exists() for name in legacy)
 
 
+_KIND_LINE = re.compile(r"^kind:\s*(?P<kind>[a-z0-9_-]+)\s*$", re.M)
+
+
+def output_kind(folder) -> str | None:
+    """The kind of output recorded in ``folder``'s :data:`OUTPUT_MARKER` (``"run"``,
+    ``"analyze"``, ...); for an older kit's marker without a kind, ``"run"`` when the folder
+    holds ``index.html`` (a published report), else None. None without a marker."""
+    try:
+        text = (Path(folder) / OUTPUT_MARKER).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = _KIND_LINE.search(text)
+    if match:
+        return match["kind"]
+    return "run" if (Path(folder) / "index.html").is_file() else None  # an older kit's published report
+
+
+def file_is_kind(path, kind: str) -> bool:
+    """True when the existing file ``path`` is an output of ``kind``: ``"qdpx"`` a ZIP archive
+    holding ``project.qde``, ``"qdc"`` an XML REFI-QDA codebook (``<CodeBook``). Any other
+    kind, or a file that cannot be read, is False."""
+    path = Path(path)
+    try:
+        if kind == "qdpx":
+            import zipfile
+
+            if not zipfile.is_zipfile(path):
+                return False
+            with zipfile.ZipFile(path) as archive:
+                return "project.qde" in archive.namelist()
+        if kind == "qdc":
+            with open(path, "rb") as fh:
+                head = fh.read(4096)
+            return head.lstrip().startswith(b"<?xml") and b"<CodeBook" in head
+    except (OSError, ValueError, RuntimeError, EOFError):
+        return False
+    return False
+
+
 def check_output(target, inputs, option: str = "--out", folder: bool = True, force: bool = False,
-                 legacy: tuple[str, ...] = ()) -> Path:
+                 legacy: tuple[str, ...] = (), kind: str | None = None) -> Path:
     """The resolved write target, after checking it is safe to write.
 
     ``inputs`` is an iterable of ``(path, what)`` pairs (or plain paths): the study, the
     kit's notebooks, an input file, another output of the same command. Symlinks are
     followed, so a link into the study is the study. ``folder`` says the target is a folder
     the command fills; an existing non-empty folder must then be a kit output (see
-    :func:`is_kit_output`) unless ``force``. Raises :class:`UnsafeTarget` with a message
-    naming the option, the target and the input."""
+    :func:`is_kit_output`) unless ``force``. With ``kind``, a kit output folder whose marker
+    records another kind (:func:`output_kind`) is refused even with ``force`` (a published
+    ``run`` report is replaced only by ``run``). For a file target (``folder=False``) with
+    ``kind``, an existing file is refused unless :func:`file_is_kind` or ``force``. Raises
+    :class:`UnsafeTarget` with a message naming the option, the target and the input."""
     real = _real(target)
     for item in inputs:
         path, what = (item if isinstance(item, tuple) else (item, "an input"))
@@ -89,6 +136,10 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
     if folder:
         if real.exists() and not real.is_dir():
             raise UnsafeTarget(f"{option} {target}: refused: it exists and is not a folder")
+        recorded = output_kind(real) if kind is not None and real.is_dir() else None
+        if recorded is not None and recorded != kind:
+            raise UnsafeTarget(f"{option} {target}: refused: it holds the output of `interview-kit {recorded}`, "
+                               "which only that command may replace; choose another folder")
         if real.is_dir() and not force and not is_kit_output(real, legacy):
             try:
                 busy = next(iter(real.iterdir()), None) is not None
@@ -99,15 +150,24 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
                                    "not write; choose a new or empty folder, or add --force to write into it")
     elif real.is_dir():
         raise UnsafeTarget(f"{option} {target}: refused: it is a folder; give a file name")
+    elif kind is not None and not force and (real.exists() or os.path.lexists(real)) and not file_is_kind(real, kind):
+        raise UnsafeTarget(f"{option} {target}: refused: the file exists and is not a .{kind} file interview-kit "
+                           "wrote; choose a new file name, or add --force to replace it")
     return real
 
 
-def mark_output(folder) -> Path:
-    """Write :data:`OUTPUT_MARKER` into ``folder`` (an output the kit wrote) and return it."""
+def mark_output(folder, kind: str | None = None) -> Path:
+    """Write :data:`OUTPUT_MARKER` into ``folder`` (an output the kit wrote), recording
+    ``kind`` (the command that wrote it: ``run``, ``analyze``, ``themes``, ``lab``), and
+    return it. A marker that already records a kind keeps it."""
     path = Path(folder) / OUTPUT_MARKER
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("written by interview-kit: the kit may replace this folder\n", encoding="utf-8")
+    if path.exists() and (kind is None or output_kind(folder) is not None):
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "written by interview-kit: the kit may replace this folder\n"
+    if kind is not None:
+        text += f"kind: {kind}\n"
+    path.write_text(text, encoding="utf-8")
     return path
 
 

@@ -21,8 +21,14 @@ class ScaffoldError(Exception):
 
 
 def new_study(target, example: str | None = None) -> Path:
-    """Create a study folder at ``target``. Refuses to touch a folder that has files in it."""
+    """Create a study folder at ``target``. Refuses to touch a folder that has files in it,
+    and a symbolic link to nothing (``ScaffoldError``)."""
     target = Path(target).expanduser()
+    if target.is_symlink():
+        if not target.exists():
+            raise ScaffoldError(f"{target}: is a symbolic link to {os.readlink(target)}, which does not exist; "
+                                "remove the link or choose a new folder")
+        target = target.resolve()  # a link to a folder: the study goes where it points
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(f"{target}: already exists and is not empty; choose a new folder")
     if example not in (None, "pilot"):

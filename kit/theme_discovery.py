@@ -162,18 +162,27 @@ class _Analyzer:
 def _stop_words(study) -> set[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    from kit.privacy import roster
+    from kit.privacy import name_variants, roster
+
+    def add(name: str) -> None:
+        # every way the name is written: as written, accent-folded (josé, jose) and
+        # transliterated (müller, muller, mueller), each word on its own
+        stop.update(w.lower() for w in re.findall(r"[^\W\d_]+", name))
+        for words in name_variants(name):
+            stop.update(words)
 
     stop = set(ENGLISH_STOP_WORDS) | set(FILLERS)
     people = roster(study)
     for name in people.parts + people.names:
-        stop.update(w.lower() for w in re.findall(r"[A-Za-z]+", name))
+        add(name)
+    for email in people.emails:
+        add(email.split("@", 1)[0])
     for member in study.config.get("team") or []:
         if isinstance(member, dict) and isinstance(member.get("name"), str):
-            stop.update(w.lower() for w in re.findall(r"[A-Za-z]+", member["name"]))
+            add(member["name"])
     speakers = study.turns["speaker"].dropna().astype(str).unique() if len(study.turns) else []
     for speaker in speakers:
-        stop.update(w.lower() for w in re.findall(r"[A-Za-z]+", speaker))
+        add(speaker)
     return stop
 
 
@@ -284,6 +293,8 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
                 "n_themes": int(k_wanted), "seed": int(seed), "min_fit": float(min_fit),
                 "min_df": MIN_DF, "max_df": MAX_DF, "membership": MEMBERSHIP,
                 "n_passages": len(frame)}
+    if include_names:
+        settings["include_names"] = True
     if embedding_model is not None:
         settings["embedding_model"] = str(embedding_model)
 
@@ -532,9 +543,15 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
 
     examples = _examples(study, frame, links, name_of, include_names)
     by_segment = _by_segment(frame, links)
-    return ThemeSuggestions(themes=themes, passages=table, examples=examples, by_segment=by_segment,
+    # Labels, terms and keywords are working outputs too: a roster name that slipped past
+    # the stop words (a spelling the roster does not hold) becomes [name] in every table.
+    from kit.outputs import WORKING, Outputs
+
+    clean = Outputs(None, study, WORKING, include_names)
+    terms = clean.frame(pd.DataFrame(term_rows, columns=TERM_COLUMNS))
+    return ThemeSuggestions(themes=clean.frame(themes), passages=table, examples=examples, by_segment=by_segment,
                             overlaps=overlaps, settings=settings, study_path=Path(study.path),
-                            terms=pd.DataFrame(term_rows, columns=TERM_COLUMNS))
+                            terms=terms)
 
 
 def _label_terms(words: list[str]) -> list[str]:
@@ -550,7 +567,7 @@ def _label_terms(words: list[str]) -> list[str]:
 
 
 def _examples(study, frame, links, name_of, include_names) -> pd.DataFrame:
-    from kit.privacy import redact, roster
+    from kit.privacy import redact, roster, unquotable
 
     columns = ["theme", "rank", "segment_id", "participant", "text"]
     ok = study.consenting()
@@ -558,6 +575,12 @@ def _examples(study, frame, links, name_of, include_names) -> pd.DataFrame:
     members = links[links["k"] >= 0]
     participant = frame["participant"].to_numpy()[members["index"].to_numpy()]
     members = members[np.isin(participant, list(ok))]
+    # A passage of a consenting participant (or the team's note) may still repeat the
+    # verbatim words of someone who did not consent: it is never an example.
+    words = unquotable(study)
+    if words and len(members):
+        texts = frame["text"].to_numpy()[members["index"].to_numpy()]
+        members = members[[not words.holds(t) for t in texts]]
     if not len(members):
         return pd.DataFrame(columns=columns)
     # Most representative: the largest share of the passage's weight in the theme times how
@@ -657,6 +680,15 @@ def _code_name(label_terms: list[str], taken: set[str]) -> str:
     return name
 
 
+def _roster_of(result: ThemeSuggestions):
+    from kit.privacy import Roster, roster
+
+    try:
+        return roster(result.study_path) if result.study_path is not None else Roster()
+    except (OSError, ValueError, KeyError):
+        return Roster()
+
+
 def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
     """The suggestions as codebook.yml text: one code per theme with a name
     (``suggested-<term>-<term>``, unique and distinct from ``existing`` code names), a
@@ -665,6 +697,8 @@ def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
     study: a researcher reviews the entries and merges the ones worth keeping."""
     import yaml
 
+    from kit.privacy import redact
+
     taken = set(existing)
     lines = ["# Suggested codes from `interview-kit themes` (theme discovery, no codebook used).",
              "# Review each entry: rename it, rewrite the definition, add include/exclude guidance,",
@@ -672,6 +706,7 @@ def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
              (f"# Method: {result.settings.get('method')}, {result.settings.get('n_themes')} themes, "
               f"seed {result.settings.get('seed')}."),
              "codes:"]
+    people = _roster_of(result)
     for row in result.themes.itertuples(index=False):
         name = _code_name(row.label.split(" / "), taken)
         keywords = [k for k in str(row.keywords).split(", ") if k]
@@ -688,7 +723,7 @@ def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
         lines.append("    keywords: " + yaml.safe_dump(keywords, default_flow_style=True, width=1000).strip())
     if not len(result.themes):
         lines[-1] = "codes: []"
-    return "\n".join(lines) + "\n"
+    return redact("\n".join(lines) + "\n", people, names=not result.settings.get("include_names", False))
 
 
 class TargetInsideStudy(ValueError):

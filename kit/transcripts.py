@@ -101,6 +101,7 @@ COLUMNS = ["speaker", "start", "end", "text"]
 FORMATS = ("vtt", "srt", "otter", "rev", "plain")
 
 _NAN = float("nan")
+MAX_SECONDS = 100 * 3600  # no recording is longer: a later time is a typing error
 _SAMPLE = 8_000  # characters of a transcript that detect_format looks at
 
 # ---------------------------------------------------------------------------------------
@@ -300,8 +301,9 @@ def parse_time(value: str) -> float:
 
     The fraction may have 1 to 4 digits and follow ``.``, ``,`` or ``:`` (``00:00:04:500``,
     as some caption tools write it): a fraction is read as a decimal fraction of a second and
-    rounded to milliseconds. Raises ``ValueError`` for text that is not a time and for
-    minutes or seconds of 60 or more after the first field (``00:75:00``).
+    rounded to milliseconds. Raises ``ValueError`` for text that is not a time, for
+    minutes or seconds of 60 or more after the first field (``00:75:00``) and for a time
+    beyond :data:`MAX_SECONDS` (``99999999999999999999:00:00.000``).
     """
     value = value.strip().replace(",", ".")
     whole, dot, frac = value.partition(".")
@@ -310,12 +312,16 @@ def parse_time(value: str) -> float:
         frac = parts.pop()
     if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or (frac and not frac.isdigit()):
         raise ValueError(f"{value!r} is not a time such as 00:01:02.500")
+    if len(parts[0]) > 6:
+        raise ValueError(f"{value[:40]!r} is not a possible time: more than {MAX_SECONDS // 3600} hours")
     seconds = 0
     for k, part in enumerate(parts):
         n = int(part)
         if k > 0 and n >= 60:
             raise ValueError(f"{value!r} is not a possible time: {part} is 60 or more")
         seconds = seconds * 60 + n
+    if seconds > MAX_SECONDS:
+        raise ValueError(f"{value[:40]!r} is not a possible time: more than {MAX_SECONDS // 3600} hours")
     millis = int(frac[:3].ljust(3, "0")) + (len(frac) > 3 and frac[3] >= "5") if frac else 0
     return (seconds * 1000 + millis) / 1000
 
@@ -479,7 +485,9 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             continue
         m = _TIMING.match(s) if s[:1].isdigit() else None
         if m is None:
-            if s[:1].isdigit() and _ARROW.search(s) and _looks_like_timing(s):
+            # "-->" never belongs to a cue's text (WebVTT forbids it; SubRip players read it
+            # as a timing line): a line holding it that cannot be read starts a cue without times
+            if "-->" in s or (s[:1].isdigit() and _ARROW.search(s) and _looks_like_timing(s)):
                 problems.append(Problem(source, i, f"cannot read this timing line {s[:60]!r}: "
                                         "write it as 00:01:02.500 --> 00:01:05.000; the cue's "
                                         "text is kept without times", "warning"))
@@ -506,6 +514,11 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
         target = payload if payload is not None else outside
         if target and not first_of_block and _is_cue_id(target[-1], fmt):
             target.pop()  # the identifier of this cue
+        elif fmt == "srt" and target and not first_of_block and target[-1][2] and target[-1][0] == i - 1:
+            # SubRip: the line above a timing line, first of its block, is the cue's number
+            j, bad, _ = target.pop()
+            problems.append(Problem(source, j, f"cannot read this cue number {bad[:60]!r} (SubRip numbers "
+                                    "its cues 1, 2, 3, ...): read as the number of the cue below", "warning"))
         payload = []
         cues.append((start, end, payload))
     if fmt == "vtt" and not cues:

@@ -116,7 +116,12 @@ def _timestamp(loader, node):
 
 def _int(loader, node):
     raw = loader.construct_scalar(node)
-    value = _int_value(raw)
+    try:
+        value = _int_value(raw)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number of {len(raw):,} digits: far too large for any "
+            "setting; write the number you mean", node.start_mark) from None
     return value if str(value) == raw else SpelledInt(raw)
 
 

@@ -29,9 +29,17 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(p, 0, f"cannot read the file: {exc}"))
         return None
+    from kit.yamlio import load_yaml
+
+    # the kit's one bounded YAML loader (the same as `check`): aliases, huge or deep
+    # documents and impossible numbers are located problems, never expanded
+    data, yaml_problems = load_yaml(text, p)
+    if yaml_problems:
+        problems.extend(yaml_problems)
+        if data is None or any(q.is_error for q in yaml_problems):
+            return None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 0
