@@ -136,7 +136,42 @@ def cmd_lab(args) -> int:
     if args.dry_run:
         print(" ".join(command))
         return EXIT_OK
-    return subprocess.call(command, cwd=target)
+    return _serve_lab(command, target)
+
+
+def _serve_lab(command: list[str], cwd: Path) -> int:
+    """Run JupyterLab, passing its messages through to standard error. A JupyterLab that
+    stops with an error is exit 2 with its last messages (never exit 1, which means problems
+    in the study's files)."""
+    import collections
+    import subprocess
+
+    try:
+        server = subprocess.Popen(command, cwd=cwd, stderr=subprocess.PIPE, text=True, errors="replace")
+    except OSError as exc:
+        print(f"interview-kit lab: cannot start JupyterLab: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    tail = collections.deque(maxlen=12)
+    while True:
+        try:
+            for line in server.stderr:
+                sys.stderr.write(line)
+                sys.stderr.flush()
+                if line.strip():
+                    tail.append(line.rstrip())
+            break
+        except KeyboardInterrupt:  # JupyterLab answers Ctrl-C itself (it asks to confirm)
+            continue
+    code = server.wait()
+    if code == 0 or code in (-2, 130):  # stopped by the user
+        return EXIT_OK
+    errors = [line for line in tail if any(w in line.lower() for w in ("error", "running as root", "refus",
+                                                                       "no module", "allow-root"))] or list(tail)[-3:]
+    print(f"interview-kit lab: JupyterLab stopped with exit code {code}: " + " | ".join(errors[-3:]), file=sys.stderr)
+    if any("allow-root" in line for line in tail):
+        print("interview-kit lab: JupyterLab refuses to run as root: run interview-kit lab as an ordinary user, "
+              f"or start it yourself with: {' '.join(command)} --allow-root", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def cmd_check(args) -> int:
