@@ -136,3 +136,18 @@ def test_output_piped_into_a_reader_that_stops_ends_quietly(argv):
     code = proc.wait(timeout=120)
     assert "internal error" not in err and "Traceback" not in err and "BrokenPipe" not in err, err
     assert code in (EXIT_BROKEN_PIPE, 0) if argv == ["--version"] else code == EXIT_BROKEN_PIPE
+
+
+def test_search_says_how_many_matches_it_leaves_out(tmp_path, capsys):
+    """Newcomer #19: "20 match(es)" when only the first 20 of more were shown."""
+    from kit.repository import example_repository, search
+
+    repo = example_repository(tmp_path / "repo")
+    everything = search(repo, "payment", limit=1000)
+    total = len(everything)
+    assert total > 3 and everything.attrs["total"] == total
+    assert main(["search", str(repo), "payment", "--limit", "3"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith(f"showing 3 of {total} matches")
+    assert main(["search", str(repo), "payment", "--limit", str(total)]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == f"{total} match(es)"
