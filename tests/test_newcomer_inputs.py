@@ -143,3 +143,31 @@ def test_function_word_keywords_get_a_warning_at_their_line(tmp_path):
     assert warned == [(4, "'no'"), (10, "'on'"), (13, "'it'"), (13, "'so'"), (13, "'yes'")]
     assert all(p.level == "warning" for p in problems if "everyday word" in p.message)
     assert not any("'on hold'" in p.message or "'phone'" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("text", [
+    "Ravi Shah: Tell me about the last booking.\nOwner: I rang.\nravi shah: And then?\nOwner: They hung up on me.\n",
+    "ravi shah: Tell me about the last booking.\nOwner: I rang.\nRavi Shah: And then?\nOwner: They hung up on me.\n",
+    "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nRavi Shah: Tell me about the last booking.\n\n"
+    "00:00:04.000 --> 00:00:05.000\nOwner: I rang.\n\n00:00:06.000 --> 00:00:07.000\nravi shah: And then?\n\n"
+    "00:00:08.000 --> 00:00:09.000\nOwner: They hung up on me.\n",
+], ids=["plain", "lower-first", "vtt"])
+def test_speaker_labels_differing_only_in_capitals_are_one_speaker(text):
+    """Newcomer #19: "ravi shah:" and "Ravi Shah:" are the same person, with a warning at the line."""
+    from kit.transcripts import parse_transcript
+
+    df = parse_transcript(text)
+    assert list(df["speaker"]) == ["Ravi Shah", "Owner", "Ravi Shah", "Owner"]
+    assert list(df["text"]) == ["Tell me about the last booking.", "I rang.", "And then?", "They hung up on me."]
+    warned = [p for p in df.attrs["problems"] if "other capitals" in p.message]
+    assert len(warned) == 1 and warned[0].level == "warning" and "'ravi shah'" in warned[0].message
+    lowercase_line = next(i for i, line in enumerate(text.split("\n"), 1) if line.startswith("ravi shah:"))
+    assert warned[0].line == lowercase_line
+
+
+def test_a_lowercase_word_before_a_colon_is_not_made_a_speaker():
+    from kit.transcripts import parse_transcript
+
+    df = parse_transcript("Maya: How do you book?\nDana: by phone. note: they close at five.\nMaya: Always?\n"
+                          "Dana: Mostly.\n")
+    assert list(df["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
