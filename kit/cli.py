@@ -274,7 +274,7 @@ def cmd_review(args) -> int:
     from kit.review import review_command
 
     text, code = review_command(args.transcripts, args.interviewer, args.json)
-    print(text)
+    print(text)  # reviews and unreadable files together, as review_command documents
     return code
 
 
