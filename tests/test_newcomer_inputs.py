@@ -171,3 +171,13 @@ def test_a_lowercase_word_before_a_colon_is_not_made_a_speaker():
     df = parse_transcript("Maya: How do you book?\nDana: by phone. note: they close at five.\nMaya: Always?\n"
                           "Dana: Mostly.\n")
     assert list(df["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
+
+
+def test_a_guide_question_with_a_colon_says_to_quote_it(tmp_path):
+    from kit.guide import lint_file
+
+    path = write(tmp_path / "guide.yml", "format: micro\nquestions:\n  - text: Tell me about the last time you "
+                                         "booked.\n    kind: opener\n  - Why: did it stall?\n")
+    _, problems = lint_file(path)
+    got = [(p.line, p.message) for p in problems if "quote the item" in p.message]
+    assert len(got) == 1 and got[0][0] == 5 and '"Why: did it stall?"' in got[0][1]
