@@ -3,7 +3,9 @@
 Exit codes: 0 success; 1 problems found in the user's files (or a flagged guide); 2 a usage
 error, a file that cannot be read, a write target refused (see :mod:`kit.safety`) or a full
 disk; 3 a notebook failed; 4 an internal error (a bug: please report it); 130 and 143 stopped
-by SIGINT and SIGTERM. Problems are printed as ``path:line: message``; no traceback reaches
+by SIGINT and SIGTERM; 141 the reader of the output stopped reading (``| head``: quiet, as a
+shell reports a command stopped by SIGPIPE). A bad option value (``--as-of 2026-02-30``,
+``--jobs 0``), a missing study folder or a file given for one is exit 2 with a message. Problems are printed as ``path:line: message``; no traceback reaches
 the user.
 
 Every write target (``--out``, ``--qdpx``, ``--qdc``, ``--log``, ``new DIR``) goes through
@@ -18,12 +20,66 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_NOTEBOOK, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of the output (``| head``) stopped reading
+
+
+class UsageError(Exception):
+    """A user's mistake or an environment condition the user can fix: exit 2 with the message."""
 
 
 def _study_arg(value: str | None) -> Path:
+    """The study folder argument: the bundled pilot when absent; a missing folder or a file
+    is a :class:`UsageError` (exit 2, unreadable input), never a located ``path:0`` problem."""
     from kit.paths import resolve_study
 
-    return resolve_study(value)
+    path = resolve_study(value)
+    if not path.exists():
+        raise UsageError(f"{path}: no such study folder (unreadable input; create one with: interview-kit new DIR)")
+    if not path.is_dir():
+        hint = f" (the folder that holds it: {path.parent})" if path.name in _STUDY_FILES else ""
+        raise UsageError(f"{path}: not a folder (unreadable input): give the study folder{hint}")
+    return path
+
+
+_STUDY_FILES = {"study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv", "decisions.csv"}
+
+
+# --- option types: a bad value is an argparse error (exit 2, "invalid ... value"), never exit 4 ---
+
+def _iso_date(value: str) -> str:
+    """A calendar date written YYYY-MM-DD (``2026-02-30`` is refused)."""
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a calendar date: write it as YYYY-MM-DD, "
+                                         "e.g. 2026-03-01") from None
+    return value.strip()
+
+
+def _int_range(low: int, high: int | None = None, what: str = "a whole number"):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
+        if number < low or (high is not None and number > high):
+            bounds = f"at least {low}" if high is None else f"from {low} to {high}"
+            raise argparse.ArgumentTypeError(f"{value!r}: must be {bounds}")
+        return number
+    parse.__name__ = "integer"  # argparse names the type in its message
+    return parse
+
+
+_SEED = _int_range(0, 2**32 - 1, "a whole number (a random seed)")
+
+
+def _label(value: str) -> str:
+    """A one-line, non-blank label (the sprint name)."""
+    if not value.strip() or any(c in value for c in "\r\n\t"):
+        raise argparse.ArgumentTypeError(f"{value!r}: give a non-empty one-line label, e.g. 2026-S07")
+    return value.strip()
 
 
 def _inputs(study: Path) -> list[tuple[Path, str]]:
@@ -143,7 +199,42 @@ def cmd_lab(args) -> int:
     if args.dry_run:
         print(" ".join(command))
         return EXIT_OK
-    return subprocess.call(command, cwd=target)
+    return _serve_lab(command, target)
+
+
+def _serve_lab(command: list[str], cwd: Path) -> int:
+    """Run JupyterLab, passing its messages through to standard error. A JupyterLab that
+    stops with an error is exit 2 with its last messages (never exit 1, which means problems
+    in the study's files)."""
+    import collections
+    import subprocess
+
+    try:
+        server = subprocess.Popen(command, cwd=cwd, stderr=subprocess.PIPE, text=True, errors="replace")
+    except OSError as exc:
+        print(f"interview-kit lab: cannot start JupyterLab: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    tail = collections.deque(maxlen=12)
+    while True:
+        try:
+            for line in server.stderr:
+                sys.stderr.write(line)
+                sys.stderr.flush()
+                if line.strip():
+                    tail.append(line.rstrip())
+            break
+        except KeyboardInterrupt:  # JupyterLab answers Ctrl-C itself (it asks to confirm)
+            continue
+    code = server.wait()
+    if code == 0 or code in (-2, 130):  # stopped by the user
+        return EXIT_OK
+    errors = [line for line in tail if any(w in line.lower() for w in ("error", "running as root", "refus",
+                                                                       "no module", "allow-root"))] or list(tail)[-3:]
+    print(f"interview-kit lab: JupyterLab stopped with exit code {code}: " + " | ".join(errors[-3:]), file=sys.stderr)
+    if any("allow-root" in line for line in tail):
+        print("interview-kit lab: JupyterLab refuses to run as root: run interview-kit lab as an ordinary user, "
+              f"or start it yourself with: {' '.join(command)} --allow-root", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def cmd_check(args) -> int:
@@ -163,8 +254,10 @@ def cmd_lint_guide(args) -> int:
     from kit.guide import format_report, lint_file, to_json
 
     result, problems = lint_file(args.file)
-    if problems and result is None:
-        _print_problems(problems)
+    if problems and result is None:  # unreadable: "PATH: message" (no line to point at)
+        for problem in problems:
+            where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+            print(f"interview-kit lint-guide: {where}: {problem.message}", file=sys.stderr)
         return EXIT_USAGE
     say = _say(args)  # a guide may name someone ("Hi Maria, ..."): printed, a working output
     if args.json:
@@ -257,7 +350,7 @@ def _emit(text: str, code: int, args=None) -> int:
     if text:
         if args is not None:
             text = _say(args).clean(text)
-        print(text, file=sys.stderr if code == EXIT_PROBLEMS else sys.stdout)
+        print(text, file=sys.stderr if code != EXIT_OK else sys.stdout)
     return code
 
 
@@ -389,7 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
     p.add_argument("--out", required=True, help="folder for the tables")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date the program figures (overdue actions) as of this day "
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", type=_iso_date, help="date the program figures (overdue actions) as of this day "
                                                          "(default: today)")
     p.add_argument("--force", action="store_true",
                    help="write into an existing non-empty folder that interview-kit did not write")
@@ -409,8 +502,8 @@ def build_parser() -> argparse.ArgumentParser:
                                       "suggested codebook to review")
     p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
     p.add_argument("--out", required=True, help="folder for the suggestions (outside the study)")
-    p.add_argument("--n-themes", type=int, metavar="K", help="how many themes (default: sqrt(passages / 2), 2 to 30)")
-    p.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same themes")
+    p.add_argument("--n-themes", type=_int_range(1), metavar="K", help="how many themes (default: sqrt(passages / 2), 2 to 30)")
+    p.add_argument("--seed", type=_SEED, default=0, help="random seed: the same seed gives the same themes")
     p.add_argument("--embedding-model", metavar="PATH",
                    help="local word vectors (word2vec/GloVe text format) to group passages by meaning")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
@@ -420,9 +513,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("recruit", help="pick people from a CRM/analytics pool to fill the study's quotas")
     p.add_argument("pool", help="the pool CSV (id or email, name, email, segment attributes, ...)")
     p.add_argument("--study", required=True, help="the study whose participants.csv receives the invitations")
-    p.add_argument("--n", type=int, required=True, help="how many people to invite")
-    p.add_argument("--seed", type=int, default=0, help="random seed: the same seed picks the same people")
-    p.add_argument("--cooldown-days", type=int, default=90,
+    p.add_argument("--n", type=_int_range(1), required=True, help="how many people to invite")
+    p.add_argument("--seed", type=_SEED, default=0, help="random seed: the same seed picks the same people")
+    p.add_argument("--cooldown-days", type=_int_range(0), default=90,
                    help="skip anyone interviewed in the repository within this many days (default 90)")
     p.add_argument("--repo", help="the research repository holding every study (default: the study's parent)")
     p.add_argument("--apply", action="store_true",
@@ -438,8 +531,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help='words to find, e.g. "late payment"')
     p.add_argument("--code", help="only segments with this code")
     p.add_argument("--segment", help="only participants of this segment")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="only interviews on or after this date")
-    p.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=_iso_date, help="only interviews on or after this date")
+    p.add_argument("--limit", type=_int_range(1), default=20, help="how many hits (default 20)")
     p.add_argument("--json", action="store_true", help="hits as a JSON array")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.set_defaults(func=cmd_search)
@@ -447,11 +540,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run every workflow notebook and write OUT/index.html")
     p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
     p.add_argument("--out", default="report", help="output folder (default: ./report)")
-    p.add_argument("--sprint", help="sprint label passed to the notebooks (default: study.yml's)")
+    p.add_argument("--sprint", type=_label, help="sprint label passed to the notebooks (default: study.yml's)")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.add_argument("--log", metavar="FILE",
                    help="append timestamped lines (start, one per notebook, end with the exit code) to FILE")
-    p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once (default: 2)")
+    p.add_argument("--jobs", type=_int_range(1), metavar="N", help="notebooks run at once (default: 2)")
     p.add_argument("--force", action="store_true",
                    help="replace an existing non-empty folder that interview-kit did not write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -468,13 +561,22 @@ def main(argv=None) -> int:
     from kit.safety import UnsafeTarget, is_disk_full
 
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:  # `interview-kit ... | head`: the reader stopped; stop quietly
+        return _broken_pipe()
+    except UsageError as exc:
+        print(f"interview-kit {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except UnsafeTarget as exc:
         _say(args).print(f"interview-kit {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        if not is_disk_full(exc):
-            return _internal_error(exc, args)
+        if not is_disk_full(exc):  # permission denied, a file that vanished, ...: the environment, not a bug
+            where = f": {exc.filename}" if exc.filename else ""
+            print(f"interview-kit {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+            return EXIT_USAGE
         where = f" writing {exc.filename}" if exc.filename else ""
         _say(args).print(f"interview-kit {args.command}: no space left on device{where}: free some space and run again",
               file=sys.stderr)
@@ -482,10 +584,20 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("interview-kit: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
     except Exception as exc:  # a bug in the kit, not in the user's files
         return _internal_error(exc, args)
+
+
+def _broken_pipe() -> int:
+    """The reader of standard output went away (``| head``): no traceback, no "internal error".
+    Standard output is pointed at /dev/null so Python's final flush cannot fail again; the exit
+    code is 141 (128 + SIGPIPE), what a shell reports for a command stopped by a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _internal_error(exc: BaseException, args=None) -> int:

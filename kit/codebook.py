@@ -9,7 +9,7 @@ from kit import languages
 from kit.csvio import read_text
 from kit.errors import Problem
 from kit.yamlio import load_yaml
-from kit.yamllines import line_of, value_lines
+from kit.yamllines import line_of, string_list_problems, value_lines
 
 PATTERN_TIMEOUT = 0.5
 """Seconds one codebook pattern may spend on one text before it is given up as no match."""
@@ -169,13 +169,32 @@ class Codebook:
             columns=["code", "parent", "definition", "keywords", "patterns", "stage", "colour"])
 
 
+def _function_word_keywords(code, by_language, path, lines, keys) -> list[Problem]:
+    """A warning at each keyword that is an everyday function word (no, yes, on, in, it, so,
+    okay, ...; the kit's stopword list, :data:`kit.themes.STOPWORDS`): as a keyword it marks
+    nearly every passage ("hung up on me", "on hold", "no idea")."""
+    from kit.themes import STOPWORDS
+
+    found = []
+    for j, keyword in enumerate(code.keywords):
+        word = str(keyword).strip().lower()
+        if word in STOPWORDS:
+            where = ("keywords", "en", j) if by_language else ("keywords", j)
+            found.append(Problem(path, line_of(lines, *keys, *where),
+                                 f"code {code.name!r}: keyword {word!r} is an everyday word that matches far "
+                                 f"more than intended (any passage with {word!r} in it): use a phrase of two or "
+                                 "more words instead, a pattern, or remove it", "warning"))
+    return found
+
+
 def _str_list(value, where, path, lines, problems, keys):
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        problems.append(Problem(path, line_of(lines, *keys), f"{where} must be a list of strings"))
+        problems.extend(Problem(path, line, message)
+                        for line, message in string_list_problems(value, lines, *keys, where=where, numbers=True))
         return []
     for j, v in enumerate(value):
         if isinstance(v, bool):  # YAML 1.2 reads only true/false so; every other word is text
@@ -244,6 +263,7 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
             stage=(str(entry["stage"]).strip() if entry.get("stage") else None),
             line=at,
         )
+        problems.extend(_function_word_keywords(code, by_language, spath, lines, keys))
         for j, pattern in enumerate(code.patterns):
             try:
                 compile_pattern(pattern)

@@ -498,15 +498,24 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
     with _out_lock(out):
         sweep(out)  # what a killed run left: builds, a report moved aside, kernel folders
     build = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+    # Drafts to participants are staged beside the build (swept like it if the run is killed)
+    # and moved to OUT-private only when the run succeeds: a failed run leaves no drafts.
+    drafts = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-private-", dir=out.parent))
     say = log or (lambda message: None)
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(notebooks), desc="notebooks", unit="nb", file=sys.stderr)
+        # leave=False: the bar is cleared at the end, not drawn a last time (the log lines and
+        # the report's path say how the run ended); no bar when standard error is not a terminal
+        bar = tqdm(total=len(notebooks), desc="notebooks", unit="nb", file=sys.stderr, leave=False, disable=None)
 
     def done(outcome: _Outcome) -> None:
-        say(f"{outcome.notebook.name}: {outcome.status} in {outcome.seconds:.1f}s")
+        if bar is not None and not bar.disable:
+            with bar.external_write_mode(file=sys.stderr):
+                say(f"{outcome.notebook.name}: {outcome.status} in {outcome.seconds:.1f}s")
+        else:
+            say(f"{outcome.notebook.name}: {outcome.status} in {outcome.seconds:.1f}s")
         schedule_log.write(f"{outcome.notebook.name}\t{outcome.seconds:.1f}\t{outcome.status}")
         if bar:
             bar.update(1)
@@ -519,7 +528,8 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
         # Drafts addressed to participants are private: beside OUT, never in it (kit.outputs).
         parameters = {"study_dir": str(study_path), "out_dir": str(build), "sprint": sprint or "",
                       "include_names": bool(include_names),
-                      "private_dir": str(private_folder(out, study=study))}
+                      "private_dir": str(drafts)}
+        final_private = private_folder(out, study=study)  # checked before any notebook runs
         people = roster(study)  # the study's roster, read once for every notebook's redaction
         words = unquotable(study)  # the words of participants who did not consent to quoting
         with own_kernel() as kernel:
@@ -548,6 +558,7 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
             schedule_log.write(f"end\tprivacy check failed: {', '.join(leaks[:5])}\texit=3")
             raise PrivacyLeak(leaks, kept)
         publish(build, out)
+        _publish_private(drafts, final_private)
         if _DEFERRED:
             import signal
 
@@ -557,6 +568,7 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
     except BaseException as exc:
         if build.exists():
             shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(drafts, ignore_errors=True)
         if isinstance(exc, KeyboardInterrupt):
             schedule_log.write(f"end\t{exc or 'interrupted'}; the previous report is unchanged\texit=130")
         raise
@@ -564,6 +576,34 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
         if bar:
             bar.close()
     return out / "index.html"
+
+
+def _publish_private(staged: Path, final: Path) -> None:
+    """Move the drafts a successful run staged into ``final`` (OUT-private): each top-level
+    entry replaces the one of the same name (the previous run's drafts); nothing staged,
+    nothing written. Listings (``*.csv``) that name the staged files are made to name them
+    where they now are."""
+    from kit.csvio import atomic_write_text
+
+    try:
+        for listing in staged.rglob("*.csv"):
+            text = listing.read_text(encoding="utf-8")
+            if str(staged) in text:
+                atomic_write_text(listing, text.replace(str(staged), str(final)))
+        entries = sorted(staged.iterdir())
+        if entries:
+            final.mkdir(parents=True, exist_ok=True)
+        for entry in entries:
+            target = final / entry.name
+            if os.path.lexists(target):
+                old = final / f".{entry.name}.old-{os.getpid()}"
+                os.rename(target, old)
+                os.rename(entry, target)
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+            else:
+                os.rename(entry, target)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
 
 
 def _keep_failed(build: Path, out: Path) -> Path:

@@ -420,7 +420,9 @@ def recruit_command(pool, study, n, seed=0, cooldown=90, repo=None, dry_run=True
     or the study (``path:line: message``), 2 a usage error (missing file, bad number).
     The text shows ids, segments and reasons, never names or emails."""
     if study is None or not Path(study).is_dir():
-        return f"interview-kit recruit: {study}: no such study folder", 2
+        what = "not a folder: give the study folder" if study is not None and Path(study).exists() \
+            else "no such study folder"
+        return f"interview-kit recruit: {study}: {what}", 2
     if repo is not None and not Path(repo).is_dir():
         return f"interview-kit recruit: {repo}: no such repository folder", 2
     try:

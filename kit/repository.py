@@ -729,7 +729,8 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     interviews on or after a date. Columns: rank, score (higher is better), id (stable
     segment id), study, sprint, date, kind (quote, insight, opportunity, turn),
     interview_id, participant (pseudonymous id), segment, codes, snippet (the words matched
-    between ``«`` and ``»``), context (for a turn: the question before it), text, consent_quote."""
+    between ``«`` and ``»``), context (for a turn: the question before it), text, consent_quote.
+    ``frame.attrs["total"]`` is the number of matches before ``limit``."""
     match = fts_query(query)
     if not match:
         raise ValueError("give some words to search for")
@@ -755,10 +756,16 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     if day:
         sql.append("AND d.date >= ?")
         args.append(day)
+    where = sql[sql.index("WHERE docs_fts MATCH ?"):]
+    count_sql = "\n".join(["SELECT COUNT(*) FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid"] + where)
     sql.append("ORDER BY bm25, d.study, d.id LIMIT ?")
-    args.append(limit)
+
+    def both(con):
+        return (con.execute("\n".join(sql), args + [limit]).fetchall(),
+                con.execute(count_sql, args).fetchone()[0])
+
     try:
-        rows = _query(repo, update, lambda con: con.execute("\n".join(sql), args).fetchall())
+        rows, total = _query(repo, update, both)
     except sqlite3.OperationalError as exc:
         raise ValueError(f"cannot search for {query!r}: {exc}") from None
     records = [{"rank": i, "score": round(-r["bm25"], 4), "id": r["id"], "study": r["study"], "sprint": r["sprint"],
@@ -766,7 +773,9 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
                 "participant": r["participant"], "segment": r["segment"], "codes": r["codes"],
                 "snippet": r["snippet"], "context": r["context"], "text": r["text"],
                 "consent_quote": bool(r["consent_quote"])} for i, r in enumerate(rows, start=1)]
-    return pd.DataFrame(records, columns=SEARCH_COLUMNS)
+    frame = pd.DataFrame(records, columns=SEARCH_COLUMNS)
+    frame.attrs["total"] = int(total)  # all matches, before the limit
+    return frame
 
 
 # -- prior interactions ---------------------------------------------------------------------------
@@ -998,5 +1007,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         lines.append(f"    {r.snippet}")
         if r.context:
             lines.append(f"    asked: {r.context}")
-    lines.append(f"{len(hits)} match(es)")
+    total = int(hits.attrs.get("total", len(hits)))
+    lines.append(f"showing {len(hits)} of {total} matches (--limit {limit}: give a larger --limit to see more)"
+                 if total > len(hits) else f"{len(hits)} match(es)")
     return writer.clean("\n".join(lines)), 0

@@ -629,6 +629,11 @@ def _jsonable(review: dict, card: dict) -> dict:
     return out
 
 
+def _located(problem) -> str:
+    """``path:line: message``; ``path: message`` for a problem with the whole file (line 0)."""
+    return str(problem) if problem.line else f"{problem.path}: {problem.message}"
+
+
 def review_command(paths, interviewers=None, as_json: bool = False, include_names: bool = False) -> tuple[str, int]:
     """``interview-kit review TRANSCRIPT... [--interviewer LABEL ...] [--json]``.
 
@@ -652,7 +657,7 @@ def review_command(paths, interviewers=None, as_json: bool = False, include_name
 def _review_text(paths, interviewers, as_json: bool, include_names: bool) -> tuple[str, int]:
     files, problems = _expand_paths(paths)
     results: list[dict] = []  # review + card, or {"path", "problems"}
-    blocks: list[str] = [str(p) for p in problems]
+    blocks: list[str] = [_located(p) for p in problems]
     reviews = []
     code = 2 if problems else 0
     for f in files:
@@ -660,8 +665,8 @@ def _review_text(paths, interviewers, as_json: bool, include_names: bool) -> tup
             review = review_transcript(f, interviewers or None)
         except StudyError as exc:
             code = 2
-            results.append({"path": str(f), "problems": [str(p) for p in exc.problems]})
-            blocks.extend(str(p) for p in exc.problems)
+            results.append({"path": str(f), "problems": [_located(p) for p in exc.problems]})
+            blocks.extend(_located(p) for p in exc.problems)
             continue
         card = scorecard(review)
         reviews.append(review)

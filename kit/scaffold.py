@@ -153,11 +153,19 @@ def lab_copy(study=None, target=None) -> tuple[Path, list[Path]]:
     return target, written
 
 
-def lab_command(target: Path, open_browser: bool = True) -> list[str]:
-    """The command that opens JupyterLab on the working copy ``target``."""
+def lab_command(target: Path, open_browser: bool = True, as_root: bool | None = None) -> list[str]:
+    """The command that opens JupyterLab on the working copy ``target``.
+
+    Run as root (``as_root``; default: the current user is root, as in many containers),
+    JupyterLab refuses to start unless given ``--allow-root``: the command carries it."""
+    import os
     import sys
 
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={target}"]
     if not open_browser:
         command.append("--no-browser")
+    if as_root is None:
+        as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if as_root:
+        command.append("--allow-root")
     return command

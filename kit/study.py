@@ -18,7 +18,7 @@ from kit.codebook import Codebook, load_codebook, misspelt_keys
 from kit.csvio import parse_date, parse_number, read_rows, read_text
 from kit.errors import Problem, StudyError, TranscriptError
 from kit.yamlio import load_yaml
-from kit.yamllines import line_of, value_lines
+from kit.yamllines import line_of, string_list_problems, value_lines
 
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx")
 DEFAULT_INTERVIEWER_LABELS = ("interviewer", "moderator", "researcher", "ai", "assistant", "host")
@@ -226,7 +226,8 @@ class _Loader:
         for key in ("stages", "objectives", "decisions", "interviewer_labels"):
             value = data.get(key)
             if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                self.problem(path, line_of(lines, key), f"{key} must be a list of strings")
+                for line, message in string_list_problems(value, lines, key):
+                    self.problem(path, line, message)
                 data[key] = []
         team = data.get("team") or []
         if not isinstance(team, list) or not all(isinstance(m, (dict, str)) for m in team):
@@ -395,14 +396,23 @@ class _Loader:
         return notes
 
 
-    def _transcript_of(self, front, iid, by_stem):
-        """The transcript file of a note: its `transcript:` key, else transcripts/<id>.*"""
+    def _named_transcript(self, front):
+        """The file a note's `transcript:` key names, if it exists inside the study, else None."""
         name = front.get("transcript")
-        if name:
-            if _leaves_study(str(name)):
-                return None
-            candidates = [self.root / "transcripts" / str(name), self.root / str(name)]
-            return next((c for c in candidates if c.is_file() and self._inside(c)), None)
+        if not name or _leaves_study(str(name)):
+            return None
+        candidates = [self.root / "transcripts" / str(name), self.root / str(name)]
+        return next((c for c in candidates if c.is_file() and self._inside(c)), None)
+
+    def _transcript_of(self, front, iid, by_stem):
+        """The transcript file of a note: its `transcript:` key, else transcripts/<id>.*
+
+        A `transcript:` key naming a file that is missing (or outside the study) is reported at
+        its line by :meth:`load`; the file matching the note's id, if any, is read instead (and
+        the report says so), so that file is never refused as "a second transcript"."""
+        named = self._named_transcript(front)
+        if named is not None:
+            return named
         return by_stem[iid][0] if iid in by_stem else None
 
     def _inside(self, path: Path) -> bool:
@@ -450,6 +460,7 @@ class _Loader:
         turn_columns = {c: [] for c in TURN_COLUMNS}
         quotes, insights, opportunities, actions, followups = [], [], [], [], []
         ids_seen: dict[str, str] = {}
+        first_note = {}
         used_transcripts = set()
         team = _team_names(config)
 
@@ -462,11 +473,18 @@ class _Loader:
             iid = str(front.get("id") or "").strip()
             if not iid:
                 continue  # parse_note reported the missing id
-            if iid in ids_seen:
+            duplicate = iid in ids_seen
+            if duplicate:  # reported where it is; the note's other problems are still reported below
                 self.problem(note.path, _front_line(note, "id"),
-                             f"duplicate interview id {iid!r} (also in {ids_seen[iid]})")
-                continue
-            ids_seen[iid] = note.path
+                             f"duplicate interview id {iid!r} (also in {ids_seen[iid]}, which is the one "
+                             "read): give this note its own id or remove it")
+                first = first_note[iid]
+                self.problem(first.path, _front_line(first, "id"),
+                             f"interview id {iid!r} is also the id of {note.path} (line "
+                             f"{_front_line(note, 'id')}): this note is the one read", "warning")
+            else:
+                ids_seen[iid] = note.path
+                first_note[iid] = note
             participant = str(front.get("participant") or "").strip()
             if known_participants is not None:
                 if not participant:
@@ -484,17 +502,24 @@ class _Loader:
                 if day is not None and done is not None and done < day:
                     self.problem(note.path, _front_line(note, key), f"{key} {done} is before the interview ({day})")
             tpath = self._transcript_of(front, iid, by_stem)
-            if tpath is None and front.get("transcript"):
+            if front.get("transcript") and self._named_transcript(front) is None:
                 name = str(front["transcript"])
-                if _leaves_study(name) or any(c.is_file() for c in (self.root / "transcripts" / name,
-                                                                     self.root / name)):
+                instead = ""
+                if tpath is not None and not duplicate:
+                    instead = (f"; {tpath.relative_to(self.root).as_posix()} (named after the interview id) "
+                               "is read instead: correct or remove the `transcript:` line")
+                if _leaves_study(name) or any(c.exists() for c in (self.root / "transcripts" / name,
+                                                                   self.root / name)):
                     self.problem(note.path, _front_line(note, "transcript"),
                                  f"transcript {name!r} lies outside the study folder (an absolute "
                                  "path, '..' or a link out of the study): the kit reads only files "
-                                 "inside the study; copy the transcript into transcripts/")
+                                 "inside the study; copy the transcript into transcripts/" + instead)
                 else:
                     self.problem(note.path, _front_line(note, "transcript"),
-                                 f"transcript {name!r} not found in transcripts/")
+                                 f"transcript {name!r} not found (looked for transcripts/{name} and {name} "
+                                 "in the study folder)" + instead)
+            if duplicate:
+                continue
             row = _interview_row(iid, front, note.path, participant)
             turns = None
             if tpath is not None:
@@ -529,8 +554,8 @@ class _Loader:
             iid = tpath.stem
             if iid in ids_seen:
                 if len(by_stem.get(iid, [])) < 2:  # several files of one stem are reported above
-                    self.problem(tpath, 0, f"not read: interview {iid!r} already has a transcript "
-                                 f"(see {ids_seen[iid]}): remove this file or rename it")
+                    self.problem(tpath, 1, f"not read: interview {iid!r} already has a transcript "
+                                 f"(the `transcript:` line of {ids_seen[iid]}): remove this file or rename it")
                 continue
             ids_seen[iid] = str(tpath)
             turns = self._read_turns(tpath, iid, "", config, team, {})

@@ -228,17 +228,18 @@ def parse_turns(text: str, source: str = "<text>",
     lines = text.split("\n")
     forced = set(aliases or ()) | set(speakers or ())
     problems: list[Problem] = []
+    variants: list = []
     if fmt in ("vtt", "srt"):
         items = _unwrap_labels(_drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems))
-        turns, skipped = _build_turns(items, forced, aliases, single_use=True)
+        turns, skipped = _build_turns(items, forced, aliases, single_use=True, variants=variants)
     elif fmt in ("otter", "rev"):
         items = _drop_boilerplate(_header_items(lines, fmt), source, problems)
-        turns, skipped = _build_turns(items, forced, aliases, colon_labels=False)
+        turns, skipped = _build_turns(items, forced, aliases, colon_labels=False, variants=variants)
     else:
         items = _unwrap_labels(_drop_boilerplate([(i, s, None, _NAN, _NAN)
                                                   for i, s in enumerate(map(str.strip, lines), 1) if s],
                                                  source, problems))
-        turns, skipped = _build_turns(items, forced, aliases)
+        turns, skipped = _build_turns(items, forced, aliases, variants=variants)
     if not turns:
         line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
         raise _error(source, line, _no_turns_message(fmt))
@@ -254,6 +255,12 @@ def parse_turns(text: str, source: str = "<text>",
             without = _MARKER.sub(" ", said)
             said = without if without.strip() else said
         columns["text"].append(" ".join(said.split()))
+    if variants:
+        first_line, label, read_as = variants[0]
+        lines_of = ", ".join(str(v[0]) for v in variants[:10]) + (" ..." if len(variants) > 10 else "")
+        problems.append(Problem(source, first_line, f"speaker label {label!r} read as {read_as!r} (the same name "
+                                f"in other capitals; line(s) {lines_of}): write it the same way everywhere, "
+                                "or name two people differently", "warning"))
     if skipped:
         shown = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
         problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
@@ -749,18 +756,24 @@ def _is_heading(label: str) -> bool:
     return any(w.lower().strip(".()") in _HEADING_WORDS for w in label.split())
 
 
-def _build_turns(items, forced, aliases, colon_labels=True, single_use=False):
+def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, variants=None):
     """Turn items into merged turns ``[speaker, start, end, pieces]``; (turns, skipped).
 
     ``single_use``: a name-like label used once with text is a speaker (rule 2e).
+    Labels that differ only in capitals (``ravi shah:`` and ``Ravi Shah:``) are one speaker,
+    named as first written with a capital letter; ``variants`` (a list) receives
+    ``(line, label, read_as)`` for each line whose label was so read.
     """
     # pass 1: find `Label: rest` candidates and count how each label is used
     labels: list = [None] * len(items)
+    speakers = set()
     if colon_labels:
-        with_text: dict[str, int] = {}
+        with_text: dict[str, int] = {}  # keyed by the label in lower case: capitals never split a speaker
         bare: set[str] = set()
         first_label = None
         first_item = True
+        spelling: dict[str, str] = {}
+        weak: dict[int, tuple] = {}  # `ravi shah: ...`: a name only if written with capitals elsewhere
         for k, (i, s, sp, _st, _en) in enumerate(items):
             if sp is not None or ":" not in s:
                 first_item = False
@@ -775,33 +788,56 @@ def _build_turns(items, forced, aliases, colon_labels=True, single_use=False):
                 continue
             label = " ".join(m.group(1).split())
             if not (_is_name(label) or label in forced):
+                if _is_name(label.title()):
+                    weak[k] = (label, rest.strip(), first_item)
                 first_item = False
                 continue
             rest = rest.strip()
             labels[k] = (label, rest)
+            key = label.casefold()
+            spelling.setdefault(key, label)
             if rest:
-                with_text[label] = with_text.get(label, 0) + 1
+                with_text[key] = with_text.get(key, 0) + 1
                 if first_item:
-                    first_label = label
+                    first_label = key
             else:
-                bare.add(label)
+                bare.add(key)
             first_item = False
-        speakers = set()
-        for label in set(with_text) | bare:
+        for k, (label, rest, was_first) in weak.items():
+            key = label.casefold()
+            if key in spelling:
+                labels[k] = (label, rest)
+                if rest:
+                    with_text[key] = with_text.get(key, 0) + 1
+                    if was_first:
+                        first_label = key
+                else:
+                    bare.add(key)
+        for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
+            label = spelling[key]
             if label in forced or _ROLE_LABEL.fullmatch(label):
-                speakers.add(label)
+                speakers.add(key)
             elif _is_heading(label):
                 continue
-            elif (with_text.get(label, 0) >= 2 or label == first_label
-                  or single_use and label in with_text):
-                speakers.add(label)
+            elif (with_text.get(key, 0) >= 2 or key == first_label
+                  or single_use and key in with_text):
+                speakers.add(key)
         if len(speakers) < 2:
-            for label, n in with_text.items():  # in order of first use
+            for key, n in with_text.items():  # in order of first use
                 if len(speakers) >= 2:
                     break
-                if n == 1 and label not in speakers and not _is_heading(label):
-                    speakers.add(label)
-    # pass 2: build the turns
+                if n == 1 and key not in speakers and not _is_heading(spelling[key]):
+                    speakers.add(key)
+    # pass 2: one spelling per speaker whatever the capitals
+    canonical: dict[str, str] = {}
+    for k, (i, s, sp, st, en) in enumerate(items):
+        if sp is None and colon_labels and labels[k] is not None and labels[k][0].casefold() in speakers:
+            sp = labels[k][0]
+        if sp is not None:
+            key = sp.casefold()
+            if key not in canonical or (canonical[key] == canonical[key].lower() and sp != sp.lower()):
+                canonical[key] = sp
+    # pass 3: build the turns
     turns: list[list] = []
     skipped: list[int] = []
     cur = None
@@ -809,9 +845,14 @@ def _build_turns(items, forced, aliases, colon_labels=True, single_use=False):
     for k, (i, s, sp, st, en) in enumerate(items):
         if sp is None and colon_labels:
             lab = labels[k]
-            if lab is not None and lab[0] in speakers:
+            if lab is not None and lab[0].casefold() in speakers:
                 sp, s = lab
         if sp is not None:
+            same = canonical.get(sp.casefold(), sp)
+            if same != sp and sp not in alias:
+                if variants is not None:
+                    variants.append((i, sp, same))
+                sp = same
             sp = alias.get(sp, sp)
             if cur is not None and cur[0] == sp:
                 if en == en:

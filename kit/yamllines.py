@@ -46,3 +46,41 @@ def line_of(lines: dict[tuple, int], *path, default: int = 1) -> int:
         if path[:end] in lines:
             return lines[path[:end]]
     return default
+
+
+def _shown(value) -> str:
+    """A YAML value as the user wrote it, roughly (for messages)."""
+    if isinstance(value, dict) and len(value) == 1:
+        (key, inner), = value.items()
+        return f"{key}: {inner}" if not isinstance(inner, (dict, list)) else f"{key}: ..."
+    return str(value)
+
+
+def string_list_problems(value, lines: dict[tuple, int], *keys, where: str | None = None,
+                         numbers: bool = False) -> list[tuple[int, str]]:
+    """``(line, message)`` for a value that must be a list of strings: each item that is not
+    text, at the item's own line, with what to do. An item holding ': ' (``- Find where booking
+    stalls: no slots``) is read by YAML as a mapping: the message says to quote the item.
+    ``numbers`` accepts numbers as text (they keep their spelling, see ``kit.yamlio``)."""
+    where = where or ".".join(str(k) for k in keys)
+    if not isinstance(value, list):
+        return [(line_of(lines, *keys), f"{where} must be a list of strings (one '- item' a line), "
+                                        f"not {type(value).__name__ if value is not None else 'empty'}")]
+    ok = (str, int, float) if numbers else (str,)
+    found = []
+    for i, item in enumerate(value):
+        if isinstance(item, ok):  # (with numbers, true/false too: the caller warns about them)
+            continue
+        line = line_of(lines, *keys, i)
+        if isinstance(item, dict):
+            found.append((line, f"{where} item {i + 1} is read as a key and a value because it holds "
+                                f"': ' ({_shown(item)!r}): quote the item, e.g. - \"{_shown(item)}\""))
+        elif isinstance(item, list):
+            found.append((line, f"{where} item {i + 1} is a list, not text: write one item a line, "
+                                "or quote it"))
+        elif item is None:
+            found.append((line, f"{where} item {i + 1} is empty: write the text after '- ' or remove the line"))
+        else:
+            found.append((line, f"{where} item {i + 1} ({str(item).lower() if isinstance(item, bool) else item}) "
+                                f"is read as a {type(item).__name__}, not text: quote it"))
+    return found

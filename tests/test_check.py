@@ -134,8 +134,9 @@ def test_check_never_prints_a_traceback(tmp_path):
 
 
 def test_check_missing_folder(tmp_path, capsys):
-    assert main(["check", str(tmp_path / "nope")]) == 1
-    assert "no such study folder" in capsys.readouterr().out
+    assert main(["check", str(tmp_path / "nope")]) == 2  # unreadable input (README: exit 2)
+    err = capsys.readouterr().err
+    assert "no such study folder" in err and ":0:" not in err
 
 
 def test_pilot_is_clean(pilot_dir):

@@ -116,8 +116,7 @@ def test_jupyterlab_serves_the_working_copy(study_dir, tmp_path):
     port, token = _free_port(), secrets.token_hex(8)
     command = lab_command(target, open_browser=False) + [
         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1"]
-    if os.geteuid() == 0:
-        command.append("--allow-root")  # JupyterLab refuses root without it (CI containers)
+    assert ("--allow-root" in command) == (os.geteuid() == 0)  # JupyterLab refuses root without it
     assert command[:3] == [sys.executable, "-m", "jupyterlab"] and "--no-browser" in command
     server = subprocess.Popen(command, cwd=target, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -141,3 +140,33 @@ def test_jupyterlab_serves_the_working_copy(study_dir, tmp_path):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.mark.parametrize("root", [True, False])
+def test_the_lab_command_allows_root_only_as_root(tmp_path, monkeypatch, root):
+    """Newcomer #15: as root JupyterLab refuses to start without --allow-root."""
+    monkeypatch.setattr(os, "geteuid", lambda: 0 if root else 1000)
+    assert ("--allow-root" in lab_command(tmp_path)) is root
+    assert ("--allow-root" in lab_command(tmp_path, as_root=True)) and "--allow-root" not in \
+        lab_command(tmp_path, as_root=False)
+
+
+def test_a_jupyterlab_failure_is_exit_2_with_its_message(study_dir, tmp_path, monkeypatch, capsys):
+    """Not exit 1 (problems in the study's files): exit 2 with the server's own message."""
+    import kit.scaffold
+
+    script = ("import sys; print('[C 12:00:00 ServerApp] Running as root is not recommended. "
+              "Use --allow-root to bypass.', file=sys.stderr); sys.exit(1)")
+    monkeypatch.setattr(kit.scaffold, "lab_command", lambda target, open_browser=True: [sys.executable, "-c", script])
+    assert main(["lab", str(study_dir), "--out", str(tmp_path / "copy"), "--no-browser"]) == 2
+    err = capsys.readouterr().err
+    assert "exit code 1" in err and "Running as root is not recommended" in err
+    assert "--allow-root" in err.splitlines()[-1] and "ordinary user" in err.splitlines()[-1]
+
+
+def test_a_jupyterlab_stopped_by_the_user_is_exit_0(study_dir, tmp_path, monkeypatch):
+    import kit.scaffold
+
+    monkeypatch.setattr(kit.scaffold, "lab_command",
+                        lambda target, open_browser=True: [sys.executable, "-c", "print('Shutting down')"])
+    assert main(["lab", str(study_dir), "--out", str(tmp_path / "copy"), "--no-browser"]) == 0

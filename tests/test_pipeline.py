@@ -289,3 +289,33 @@ def test_study_errors_are_logged_for_the_scheduler(study_dir, tmp_path):
         run(study_dir, tmp_path / "out", progress=False, log_file=log)
     last = log.read_text().splitlines()[-1]
     assert "no notebook run" in last and last.endswith("exit=1")
+
+
+def _drafting_notebook(path: Path, fail: bool) -> Path:
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('study_dir = ""\nout_dir = ""\nsprint = ""\ninclude_names = False\nprivate_dir = ""',
+                                  metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(
+            "import pathlib\nd = pathlib.Path(private_dir) / 'drafts'\nd.mkdir(parents=True, exist_ok=True)\n"
+            "(d / 'INT-001.md').write_text('Thank you')\n"
+            "(d / 'drafts.csv').write_text('kind,path\\nthank-you,' + str(d / 'INT-001.md') + '\\n')\n"
+            + ("raise ValueError('late failure')\n" if fail else ""))])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.mark.slow
+def test_a_failed_run_leaves_no_private_drafts_and_a_good_run_moves_them_in_place(study_dir, tmp_path):
+    """Newcomer #19: drafts are staged with the build and moved to OUT-private only on success."""
+    out, private = tmp_path / "out", tmp_path / "out-private"
+    with pytest.raises(NotebookFailed):
+        run(study_dir, out, notebooks=[_drafting_notebook(tmp_path / "nbs" / "01-fails.ipynb", True)], progress=False)
+    assert not private.exists()
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+    run(study_dir, out, notebooks=[_drafting_notebook(tmp_path / "nbs2" / "01-drafts.ipynb", False)], progress=False)
+    assert (private / "drafts" / "INT-001.md").read_text() == "Thank you"
+    listing = (private / "drafts" / "drafts.csv").read_text()
+    assert str(private / "drafts" / "INT-001.md") in listing and ".building-" not in listing
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]

@@ -87,7 +87,12 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
                     kind = None
         if not isinstance(qtext, str) or not qtext.strip():
             what = "missing" if qtext is None else f"a {type(qtext).__name__}"
-            problems.append(Problem(p, line, f"question {n}: the text must be a string, not {what}"))
+            hint = ""
+            if isinstance(value, dict) and qtext is None and len(value) == 1 and "kind" not in value:
+                (key, rest), = value.items()  # `- Why: did it stall?` read as a key and a value
+                hint = (f": the item holds ': ' and is read as a key and a value; quote the item, "
+                        f"e.g. - \"{key}: {rest}\"")
+            problems.append(Problem(p, line, f"question {n}: the text must be a string, not {what}{hint}"))
             continue
         items.append((qtext.strip(), line, kind))
     return fmt, items
