@@ -30,6 +30,10 @@ and the trends across sprints (:func:`theme_codings`, :func:`theme_counts`, :fun
   rule), its precision is below ``RULE_MIN_PRECISION`` (0.5). A rule with fewer examples is
   *unvalidated*: its codings count, but a finding resting on them says so. A rule with
   precision at or above the threshold is *validated*;
+* only a participant's own words count: transcript turns and the key quotes of the notes
+  (``PARTICIPANT_WORDS``). The team's insights and opportunities in a note are the team's
+  reading, often the same sentence copied into every note: they are coded (theme discovery
+  and opportunity cards use them) but never make a participant count toward a theme;
 * a participant counts once per code, whatever the number of segments.
 
 A code whose rule fires for at least ``UBIQUITOUS_SHARE`` (80%) of the people interviewed and
@@ -234,13 +238,16 @@ def theme_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataFra
     """The coded table behind every theme count (see "How a theme is counted" above):
     :func:`combine_codings` (coders where they coded, rules elsewhere) with ``rule_status``
     (from ``rules``, :func:`rule_validation`; "unvalidated" for a code it lacks, "" for a
-    manual coding) and ``counted``: False for the codings of a rejected rule, which stay in
-    the table (to say what they would have added) but count nowhere."""
+    manual coding) and ``counted``: False for the codings of a rejected rule, and for the
+    team's own passages (insights, opportunities: any kind outside ``PARTICIPANT_WORDS``),
+    which stay in the table (to say what they would have added, or for theme discovery)
+    but count nowhere: a team's opportunity copied into every note is not every participant
+    raising it."""
     frame = combine_codings(auto, manual, segments)
     status = dict(zip(rules["code"], rules["rule_status"])) if rules is not None and len(rules) else {}
     is_rule = frame["source"] == "auto"
     frame["rule_status"] = [status.get(c, "unvalidated") if r else "" for c, r in zip(frame["code"], is_rule)]
-    frame["counted"] = frame["rule_status"] != "rejected"
+    frame["counted"] = (frame["rule_status"] != "rejected") & frame["kind"].isin(PARTICIPANT_WORDS)
     return frame
 
 
@@ -272,7 +279,8 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
                  kinds=PARTICIPANT_WORDS) -> pd.DataFrame:
     """The count of each theme, by the one definition (module docstring), from
     :func:`theme_codings`' table (a table without ``counted``/``source`` counts every row as
-    a manual coding).
+    a manual coding). Only passages in participants' own words (``kinds``: transcript turns
+    and key quotes) count; the team's insights and opportunities are left out.
 
     Columns (``THEME_COLUMNS``): ``participants`` counted, their ``share`` of
     ``n_participants``, ``mentions`` (counted segments), ``participants_manual`` (with a
@@ -289,6 +297,10 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
         coded["counted"] = True
     if "source" not in coded:
         coded["source"] = "manual"
+    if "kind" in coded:  # the team's passages never count (see "How a theme is counted")
+        team = ~coded["kind"].isin(kinds)
+        coded["counted"] = coded["counted"].astype(bool) & ~team
+        coded = coded[~team]
     coded["who"] = _who(coded) if len(coded) else pd.Series(dtype=object)
     names = list(codes) if codes is not None else sorted(set(coded["code"]))
     counted = coded[coded["counted"].astype(bool)]
