@@ -58,7 +58,7 @@ __all__ = [
     "quotes_per_code", "codes_per_interview", "segment_scores", "rare_intense_answer",
     "saturation_answer", "RULE_MIN_EXAMPLES", "RULE_MIN_PRECISION", "UBIQUITOUS_SHARE",
     "RULE_COLUMNS", "THEME_COLUMNS", "rule_validation", "theme_codings", "theme_counts", "study_themes",
-    "feeling_word", "rules_answer", "theme_table",
+    "feeling_word", "FEELING_OTHER_SIDE", "rules_answer", "theme_table",
 ]
 
 CODED_COLUMNS = ["segment_id", "interview_id", "participant", "kind", "code", "text"]
@@ -251,18 +251,31 @@ def theme_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataFra
     return frame
 
 
+#: A theme's feeling is one-sided only when the other side is under this fraction of it.
+FEELING_OTHER_SIDE = 0.25
+
+
 def feeling_word(share_negative: float, share_positive: float) -> str:
-    """Which way a theme's passages lean: "negative" when more of them read negative
-    (compound <= -0.05) than positive, "positive" when more read positive, "mixed" when as
-    many do, "neutral" when none has a tone; "–" without passages. The same rule labels a
-    theme and picks the passages shown beside it, so the two agree."""
+    """Which way a theme's passages lean, from the share of them that read negative
+    (compound <= -0.05) and positive (>= 0.05): "negative" (or "positive") only when more
+    than half of the passages read that way *and* the other side is under a quarter of
+    that share (``FEELING_OTHER_SIDE``); "mixed" when both sides are there otherwise;
+    "neutral" when most passages carry no clear tone; "–" without passages.
+
+    A dictionary-based sentiment reads the words, not the situation: a story of an invoice
+    paid twenty days late told with "fair play, he paid" reads positive. A theme whose
+    passages go both ways is therefore "mixed", not "positive" on a bare majority (on the
+    pilot, late-payment has 57% positive and 19% negative passages: "mixed"). The same
+    rule labels a theme and picks the passages shown beside it."""
     if share_negative is None or (isinstance(share_negative, float) and math.isnan(share_negative)):
         return "–"
-    if share_negative > share_positive:
-        return "negative"
-    if share_positive > share_negative:
-        return "positive"
-    return "mixed" if share_negative > 0 else "neutral"
+    neg, pos = float(share_negative), float(share_positive)
+    for side, other, word in ((neg, pos, "negative"), (pos, neg, "positive")):
+        if side > 0.5 and other < FEELING_OTHER_SIDE * side:
+            return word
+    if neg > 0 and pos > 0:
+        return "mixed"
+    return "neutral" if neg == pos == 0 or max(neg, pos) <= 0.5 else "mixed"
 
 
 def _source_label(manual: int, rule: int, status: str) -> str:
