@@ -181,7 +181,7 @@ class Outputs:
             owner &= ~frame["kind"].astype(str).str.lower().isin(_NOT_VERBATIM_KINDS)
         if "role" in frame:
             owner &= frame["role"].astype(str).str.lower() != "interviewer"
-        for column in ("segment_id", "segment"):
+        for column in ("segment_id", "segment", "opportunity_id"):  # insights, opportunities: the team's words
             if column in frame:
                 owner &= ~frame[column].astype(str).str.contains(r"#[io]\d", regex=True)
                 break

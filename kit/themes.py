@@ -362,7 +362,9 @@ def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame |
     (``kit.coding.autocode`` over ``study.segments()``, computed when omitted), ``versus``
     (``compare_auto_manual``), ``rules`` (:func:`rule_validation`), ``coded``
     (:func:`theme_codings`), ``counts`` (:func:`theme_counts`, with sentiment when
-    ``scores`` is given) and ``n_participants``."""
+    ``scores`` is given), ``counted`` (the codings that count toward themes), ``applied``
+    (every coding but a rejected rule's, the team's passages included: what an insight or
+    an opportunity is about) and ``n_participants``."""
     from kit.coding import autocode, compare_auto_manual
 
     segments = study.segments()
@@ -376,7 +378,9 @@ def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame |
     coded = theme_codings(auto, manual, segments, rules)
     counts = theme_counts(coded, people, codes=codes, scores=scores, rules=rules)
     return {"auto": auto, "versus": versus, "rules": rules, "coded": coded, "counts": counts,
-            "counted": coded[coded["counted"]].reset_index(drop=True), "n_participants": people}
+            "counted": coded[coded["counted"]].reset_index(drop=True),
+            "applied": coded[coded["rule_status"] != "rejected"].reset_index(drop=True),
+            "n_participants": people}
 
 
 # --------------------------------------------------------------------------- frequency
