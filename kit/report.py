@@ -758,7 +758,8 @@ class Report:
                     if not _missing(people) and int(people) else
                     "no participant raised these themes in their own words yet" if fmt_text(row.get("codes")) else
                     "not coded: no theme links it to what participants said")
-            backing = (f"{plural(passages, 'quote or insight', 'quotes or insights')} of its interview share a theme"
+            backing = (f"{plural(passages, 'quote or insight', 'quotes or insights')} of its interview "
+                       f"{'shares' if int(passages) == 1 else 'share'} a theme"
                        if not _missing(passages) and int(passages) else
                        "no quote or insight of its interview shares a theme" if not _missing(passages) else "")
             meta = [oid, self.who(row.get("participant")), fmt_text(row.get("segment"))]
@@ -932,11 +933,12 @@ class Report:
             pending = program.get("pending_invitations")
             roi.bullets = [b for b in (
                 _maybe("Participation: {} of the people whose invitation has an answer took part ({}× the survey "
-                       "response rate)" + (f"; {int(pending)} invitation(s) still pending are not counted."
+                       "response rate)" + (f"; {plural(pending, 'invitation')} still pending {'is' if int(pending) == 1 else 'are'} not counted."
                                            if not _missing(pending) and int(pending) else "."),
                        fmt_share(program.get("participation_rate")), fmt_num(program.get("times_survey_rate"), 1)),
-                _maybe("{} decision(s) cite interviews held after the decision was taken: check their dates and "
-                       "evidence.", fmt_num(program.get("decisions_citing_later_interviews"))
+                _maybe("{} held after the decision was taken: check their dates and "
+                       "evidence.", plural(program.get("decisions_citing_later_interviews"), "decision cites interviews",
+                                           "decisions cite interviews")
                        if program.get("decisions_citing_later_interviews") else ""),
                 self._follow_up_sentence(program),
                 _maybe("Median {} days from the first interview cited to the decision.",
@@ -1413,7 +1415,8 @@ class Report:
         decisions = self.decision_table()
         if len(decisions):
             value = pd.to_numeric(decisions["estimated_value"], errors="coerce").sum()
-            findings.append(f"{len(decisions)} decision(s) cite these interviews as evidence, with an estimated "
+            findings.append(f"{plural(len(decisions), 'decision cites', 'decisions cite')} these interviews as evidence, "
+                            "with an estimated "
                             f"value of {fmt_money(value, self.currency)} in all.")
         if isinstance(program, dict) and not self.costs_known:
             findings.append("What the research cost, and so its return on investment, is not computed: the study "
@@ -1437,7 +1440,7 @@ class Report:
                                    if not _missing(program.get("roi")) else "."))
             later = program.get("decisions_citing_later_interviews")
             if not _missing(later) and int(later):
-                findings.append(f"Check the ledger: {int(later)} decision(s) cite interviews held after the "
+                findings.append(f"Check the ledger: {plural(later, 'decision cites', 'decisions cite')} interviews held after the "
                                 "decision was taken.")
         return metrics, findings
 
