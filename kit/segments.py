@@ -377,7 +377,8 @@ def sentiment_comparison(scored: pd.DataFrame, attribute: str = "segment", unit:
     counts once and the observations are independent; "turn" compares the turns
     themselves (more of them, but turns of one person are not independent). ``n`` and
     ``rest_n`` count the units compared; ``people`` the persons behind them. A value or rest
-    with fewer than :data:`MIN_TEST_N` units is not tested (``p_value`` NaN, ``warning``
+    with fewer than :data:`MIN_TEST_N` units or people (one person's turns are not a
+    sample) is not tested (``p_value`` NaN, ``warning``
     says :data:`TOO_FEW`)."""
     if attribute not in scored.columns:
         raise ValueError(f"the scored table has no column {attribute!r}")
@@ -393,13 +394,16 @@ def sentiment_comparison(scored: pd.DataFrame, attribute: str = "segment", unit:
     for value in sorted(set(units["value"])):
         mine = units[units["value"] == value]
         rest = units[units["value"] != value]
+        # a group of one person is too few to test, however many turns they took
+        note = too_few(group=min(len(mine), mine["who"].nunique()), rest=min(len(rest), rest["who"].nunique()))
         test = mann_whitney(mine["compound"].tolist(), rest["compound"].tolist())
+        if note:
+            test["p_value"] = math.nan
         rows.append({"value": value, "n": len(mine), "people": mine["who"].nunique(),
                      "median_compound": float(mine["compound"].median()),
                      "mean_compound": float(mine["compound"].mean()),
                      "rest_n": len(rest), "rest_people": rest["who"].nunique(),
                      "rest_median_compound": float(rest["compound"].median()) if len(rest) else math.nan,
                      "u": test["u"], "p_value": test["p_value"], "rank_biserial": test["rank_biserial"],
-                     "warning": (too_few(group=len(mine), rest=len(rest))
-                                 or _warn(mine["who"].nunique(), rest["who"].nunique(), min_n))})
+                     "warning": note or _warn(mine["who"].nunique(), rest["who"].nunique(), min_n)})
     return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS).rename(columns={"value": attribute})
