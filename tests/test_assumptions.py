@@ -258,13 +258,16 @@ def test_a_clear_change_is_called_one(loaded, studies):
     _, experiment_list = loaded
     rows = A.compare_experiment(experiment_list[1], studies).set_index("code")
     chasing = rows.loc["chasing"]
-    assert chasing[["before_k", "before_n", "after_k", "after_n"]].tolist() == [5, 6, 0, 2]
+    # counted in the participants' own words only (the team's notes said "chasing" in 5 of 6)
+    assert chasing[["before_k", "before_n", "after_k", "after_n"]].tolist() == [1, 6, 0, 2]
+    assert chasing["change"] == "inconclusive"
+    assert chasing["fisher_p"] == pytest.approx(stats_fisher(0, 2, 1, 6))
     # 5/6 before, 0/2 after: the Newcombe interval excludes 0 but Fisher's exact test does
-    # not reject (p = 0.107): inconclusive, not "fell"
-    assert chasing["diff_high"] < 0 and chasing["change"] == "inconclusive"
-    assert chasing["fisher_p"] == pytest.approx(stats_fisher(0, 2, 5, 6)) and chasing["fisher_p"] > 0.05
-    assert chasing["needed_per_group"] == A.needed_per_group(5 / 6, 0.0) == 5
-    assert rows.loc["late-payment", "change"] == "inconclusive"  # 4/6 -> 0/2: too few to be sure
+    # not reject (p = 0.107): such a table must read inconclusive, not "fell"
+    assert A.newcombe_interval(0, 2, 5, 6)[1] < 0 and A.fisher_p(0, 2, 5, 6) == pytest.approx(stats_fisher(0, 2, 5, 6))
+    assert A.fisher_p(0, 2, 5, 6) > 0.05
+    assert A.needed_per_group(5 / 6, 0.0) == 5
+    assert rows.loc["late-payment", "change"] == "inconclusive"  # 3/6 -> 0/2: too few to be sure
 
 
 def test_assess_against_thresholds(loaded, studies):
