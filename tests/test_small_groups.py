@@ -99,3 +99,28 @@ def test_segment_with_no_scored_turns_and_one_turn():
     turns = segments.sentiment_comparison(one_turn, unit="turn").set_index("segment")
     assert math.isnan(turns.loc["exotic", "p_value"]) and turns.loc["exotic", "n"] == 1
     assert segments.TOO_FEW in turns.loc["exotic", "warning"]
+
+
+@pytest.mark.slow
+def test_patterns_notebook_runs_on_a_segment_of_one(tmp_path):
+    """The tester's study: the exotic segment has one participant (P-005); notebook 06 used
+    to stop with SciPy's "each sample must contain two or more observations"."""
+    from pathlib import Path
+
+    import nbformat
+    import papermill as pm
+    from kit.pipeline import own_kernel
+
+    import kit
+
+    study_dir = Path(__file__).parent / "data" / "newcomer" / "vet-booking"
+    assert (kit.load_study(study_dir, strict=False).interviews["segment"] == "exotic").sum() == 1
+    notebook = kit.paths.notebooks_path() / "06-patterns.ipynb"
+    out = tmp_path / "out"
+    with own_kernel() as kernel:
+        pm.execute_notebook(str(notebook), str(tmp_path / notebook.name), kernel_name=kernel, progress_bar=False,
+                            cwd=str(notebook.parent), parameters={"study_dir": str(study_dir), "out_dir": str(out)})
+    executed = nbformat.read(tmp_path / notebook.name, as_version=4)
+    assert not any(o.get("output_type") == "error" for c in executed.cells for o in c.get("outputs", []))
+    turns = pd.read_csv(out / "tables" / "sentiment_comparison_turns.csv").set_index("segment")
+    assert math.isnan(turns.loc["exotic", "p_value"]) and segments.TOO_FEW in turns.loc["exotic", "warning"]
