@@ -152,3 +152,18 @@ def test_pilot_feeling_agrees_with_its_passages():
             side, other = ((row.share_negative, row.share_positive) if row.feeling == "negative"
                            else (row.share_positive, row.share_negative))
             assert side > 0.5 and other < th.FEELING_OTHER_SIDE * side
+
+
+def test_published_opportunities_keep_the_teams_words(vet):
+    """opportunities.csv has a participant column and the segment attribute: the team's text
+    of a non-consenting participant's interview is still published; their quotes are not."""
+    import pandas as pd
+
+    study, out, _ = vet
+    ranked = pd.read_csv(out / "tables" / "opportunities.csv")
+    assert "segment" in ranked and (ranked["participant"] == "P-003").any()
+    assert not ranked["text"].str.contains("not quoted").any()
+    assert set(ranked["text"]) <= set(study.opportunities["text"])
+    ev = pd.read_csv(out / "tables" / "opportunity_evidence.csv")
+    theirs = ev[(ev["participant"] == "P-003") & (ev["kind"] == "quote")]
+    assert len(theirs) and theirs["text"].str.contains("not quoted").all()
