@@ -124,3 +124,39 @@ def test_patterns_notebook_runs_on_a_segment_of_one(tmp_path):
     assert not any(o.get("output_type") == "error" for c in executed.cells for o in c.get("outputs", []))
     turns = pd.read_csv(out / "tables" / "sentiment_comparison_turns.csv").set_index("segment")
     assert math.isnan(turns.loc["exotic", "p_value"]) and segments.TOO_FEW in turns.loc["exotic", "warning"]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_agreement_saturation_feelings_at_tiny_sizes(n):
+    """The other statistics of the kit at 0, 1 and 2 units: an honest undefined or "too few",
+    never an exception or a made-up value."""
+    from kit import agreement, feelings
+    from kit import thematic_saturation as ts
+
+    segs = [f"s{i}" for i in range(n)]
+    codings = pd.DataFrame({"segment": segs * 2, "code": ["x"] * 2 * n, "coder": ["A"] * n + ["B"] * n})
+    overall = agreement.overall_agreement(codings)
+    assert math.isnan(overall["alpha"]) and overall["band"] == "undefined"  # one category: undefined
+    if n:
+        per_code = agreement.code_agreement(codings, "A", "B").iloc[0]
+        assert per_code["band"] == "too few to tell" and math.isnan(per_code["kappa"])
+        assert math.isnan(agreement.cohen_kappa(["x"] * n, ["x"] * n))
+    result = ts.saturation([{"a"}] * n)
+    assert result["saturated_at"] is None and result["reason"].startswith("too few interviews")
+    scored = pd.DataFrame({"compound": [0.5] * n, "participant": [f"P{i}" for i in range(n)],
+                           "interview_id": [f"I{i}" for i in range(n)], "segment": ["a"] * n})
+    table = feelings.summarize(scored, by="segment")
+    assert len(table) == (1 if n else 0)
+    if n:
+        assert table["n"].iloc[0] == n and table["share_positive"].iloc[0] == 1.0
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_assumption_helpers_at_tiny_sizes(n):
+    lo, hi = A.bootstrap_mean_difference([0.1] * n, [0.1, 0.3])
+    assert math.isnan(lo) == (n < 2) and math.isnan(hi) == (n < 2)
+    assert math.isnan(A.fisher_p(min(n, 1), n, 1, 2)) == (n < 2)
+    u, p = A.mann_whitney([0.1] * n, [0.1, 0.3])
+    assert math.isnan(p) == (n < 2)
+    low, high = A.wilson_interval(n, n)
+    assert math.isnan(low) == (n == 0)
