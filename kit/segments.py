@@ -352,6 +352,8 @@ def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: s
             notes.append(f"small groups ({', '.join(small)})")
         if table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
             notes.append("raised by nobody or by everyone: nothing to compare")
+            if p != p:  # no test could be run (chi-square of a table with an empty column)
+                test = ""
         rows.append({"code": code, "people_with_code": int(with_code.sum()), "n": int(sizes.sum()),
                      "test": test, "statistic": stat, "dof": dof, "p_value": p, "effect": effect,
                      "effect_size": size, "min_expected": chi["min_expected"],
