@@ -75,10 +75,10 @@ def test_theme_counts_follow_the_one_definition(rules):
     assert table.loc["fees", "source"] == "manual codings"
     assert table.loc["cash", ["participants", "participants_rule"]].tolist() == [1, 1]
     assert table.loc["cash", "source"] == "unvalidated rule"
-    # late's passages: -0.5, -0.3, 0.6, -0.2, 0.1 -> 3 of 5 negative, 2 positive: both ways, "mixed"
+    # late's passages: -0.5, -0.3, 0.6, -0.2, 0.1 -> 3 of 5 negative: "negative", mean -0.06
     assert table.loc["late", "share_negative"] == pytest.approx(0.6)
     assert table.loc["late", "mean_compound"] == pytest.approx(-0.06)
-    assert table.loc["late", "feeling"] == "mixed"
+    assert table.loc["late", "feeling"] == "negative"
     # cash: one passage at -0.2 -> negative; fees: B#t1 at +0.6 -> positive
     assert table.loc["fees", "feeling"] == "positive"
     # the other functions on the coded table drop the rejected rule's coding too
@@ -87,14 +87,15 @@ def test_theme_counts_follow_the_one_definition(rules):
 
 
 def test_feeling_word_majority():
-    assert th.feeling_word(0.51, 0.1) == "negative"  # a majority, the other side under a quarter of it
-    assert th.feeling_word(0.51, 0.2) == "mixed"  # 0.2 >= 0.51 / 4: both sides are heard
+    assert th.feeling_word(0.51, 0.1) == "negative"  # a majority of negative passages
+    assert th.feeling_word(0.51, 0.3) == "negative"
     assert th.feeling_word(0.5, 0.5) == "mixed"
     assert th.feeling_word(0.3, 0.1) == "mixed"  # no majority either way
     assert th.feeling_word(0.0, 0.0) == "neutral"
     assert th.feeling_word(0.0, 0.43) == "neutral"  # most passages carry no tone
-    assert th.feeling_word(0.1, 0.6) == "positive"
-    # the pilot's late-payment: 4 of 21 passages negative, 12 positive: both ways, not "positive"
+    assert th.feeling_word(0.1, 0.6) == "positive"  # 0.1 < 0.6 / 4
+    assert th.feeling_word(0.2, 0.6) == "mixed"  # positive needs the negative side under a quarter of it
+    # the pilot's late-payment: 4 of 21 passages negative, 12 positive: not "positive"
     assert th.feeling_word(4 / 21, 12 / 21) == "mixed"
     assert th.feeling_word(float("nan"), float("nan")) == "–"
 
