@@ -605,8 +605,11 @@ def compare_experiment(experiment: Experiment, studies, seed: int = 0, n_boot: i
             diff = a_share - b_share
             exact = fisher_p(a_k, a_n, b_k, b_n)
             settled = not pd.isna(low) and (high < 0 or low > 0) and exact < 0.05
-            change = ("fell" if diff < 0 else "rose") if settled else \
-                "inconclusive" if not pd.isna(low) else "too few interviews"
+            from kit.segments import MIN_TEST_N
+
+            testable = not pd.isna(low) and min(b_n, a_n) >= MIN_TEST_N  # no test on a group of 0 or 1
+            change = ("fell" if diff < 0 else "rose") if settled and testable else \
+                "inconclusive" if testable else "too few interviews"
             row.update(before_k=b_k, before_share=b_share, after_k=a_k, after_share=a_share, diff=diff,
                        diff_low=low, diff_high=high, change=change, fisher_p=exact,
                        needed_per_group=needed_per_group(b_share, a_share) if change == "inconclusive"
@@ -685,7 +688,8 @@ def assess(assumptions, studies, experiments=None) -> pd.DataFrame:
     side of the threshold and the exact binomial test against the threshold agrees
     (``binomial_p`` < 0.05), ``not met`` when both put it on the wrong side, ``inconclusive``
     otherwise (``needed`` people would tell the observed share from the threshold with 80%
-    power), ``no rule`` when the threshold cannot be read."""
+    power), ``too few to test`` with fewer than ``kit.segments.MIN_TEST_N`` people,
+    ``no interviews`` with none, ``no rule`` when the threshold cannot be read."""
     from kit.repository import coded_table, interviews_table, load_studies
 
     studies = load_studies(studies)
@@ -715,8 +719,12 @@ def assess(assumptions, studies, experiments=None) -> pd.DataFrame:
         n, k = group["who"].nunique(), len(mentioning)
         low, high = wilson_interval(k, n)
         exact = float("nan")
+        from kit.segments import MIN_TEST_N, TOO_FEW
+
         if n == 0:
             verdict = "no interviews"
+        elif n < MIN_TEST_N:
+            verdict = TOO_FEW  # one person says nothing about a share
         else:
             from scipy.stats import binomtest
 

@@ -10,9 +10,9 @@ ranked by how many participants that evidence speaks for and how strongly they s
   by a coder or the auto-coder; a parent code, the codebook's catch-all for its branch, is
   dropped when a code without children is there too, so a broad "getting-paid" does not
   swamp "late-payment"), ``participants``: the
-  people anywhere in the study with a segment carrying one of those codes (their
-  ``share`` of everyone interviewed; an opportunity without codes counts only the person
-  who raised it), and the strength of what they said in their own words (turns and
+  people anywhere in the study whose own words (turns, key quotes) carry one of those codes
+  (their ``share`` of everyone interviewed; the opportunity, an insight or another note of
+  the team never counts a participant, so an opportunity without codes has 0), and the strength of what they said in their own words (turns and
   quotes): ``mean_abs_compound``, ``share_negative``, and ``intensity`` = share x mean
   |compound|. ``coded_as`` is "specific" (a code without children), "catch-all" (only
   parent codes, applied where no more specific code fits: nearly everyone says something
@@ -125,8 +125,8 @@ RANK_COLUMNS = ["rank", "opportunity_id", "interview_id", "participant", "text",
 def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None = None,
          attribute: str | None = None, threshold: float = POSITIVE_THRESHOLD) -> pd.DataFrame:
     """Opportunities ranked by how they are coded (``coded_as``: specific codes first, then
-    catch-all parent codes only, then uncoded), frequency (``participants`` whose segments
-    carry one of the opportunity's codes) and then intensity (``share`` x mean |compound| of those
+    catch-all parent codes only, then uncoded), frequency (``participants`` whose own words,
+    turns and key quotes, carry one of the opportunity's codes) and then intensity (``share`` x mean |compound| of those
     participants' own words carrying the codes). ``evidence`` counts the quotes and
     insights of its interview that share one of its codes.
 
@@ -162,7 +162,8 @@ def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None =
         specific = _specific(codes_of.get(opp.opportunity_id, []), general)
         mine = coded[coded["code"].isin(specific)]
         voiced = mine[mine["kind"].isin(OWN_WORDS) & mine["compound"].notna()].drop_duplicates("segment_id")
-        people = mine["who"].nunique() if specific else 1
+        # people who said it in their own words; the opportunity itself is the team's
+        people = mine.loc[mine["kind"].isin(OWN_WORDS), "who"].nunique() if specific else 0
         mean_abs = float(voiced["compound"].abs().mean()) if len(voiced) else float("nan")
         negative = float((voiced["compound"] <= -threshold).mean()) if len(voiced) else float("nan")
         rows.append({"opportunity_id": opp.opportunity_id, "interview_id": opp.interview_id,

@@ -184,10 +184,9 @@ class Outputs:
             owner &= ~frame["kind"].astype(str).str.lower().isin(_NOT_VERBATIM_KINDS)
         if "role" in frame:
             owner &= frame["role"].astype(str).str.lower() != "interviewer"
-        for column in ("segment_id", "segment"):
-            if column in frame:
+        for column in ("segment_id", "segment", "opportunity_id"):  # insights, opportunities: the team's words
+            if column in frame:  # every id column (a "segment" column may be the segment attribute)
                 owner &= ~frame[column].astype(str).str.contains(r"#[io]\d", regex=True)
-                break
         return owner.fillna(False).astype(bool)
 
     # -- writing -------------------------------------------------------------------------------

@@ -245,6 +245,38 @@ def fmt_text(value) -> str:
     return str(value)
 
 
+def agreement_words(kappa: float) -> str:
+    """How far two coders agreed on a code, in plain words (the Landis & Koch bands behind
+    them are in the method appendix)."""
+    if kappa > 0.80:
+        return "two coders agreed very well"
+    if kappa > 0.60:
+        return "two coders agreed well"
+    if kappa > 0.40:
+        return "two coders agreed moderately"
+    if kappa > 0.20:
+        return "two coders agreed only fairly"
+    return "two coders barely agreed"
+
+
+def on_time_share(labels: pd.Series) -> str:
+    """Share of the recorded follow-ups done on time, or "not recorded" when none is recorded
+    (an optional field left empty is not a failure)."""
+    labels = labels.astype(str)
+    if not (labels != "missing").any():
+        return "not recorded"
+    return fmt_share(labels.isin(["on time", "same day"]).mean())
+
+
+def plural(n, word: str, many: str | None = None) -> str:
+    """``"1 passage"``, ``"2 passages"``: a count with its noun in the right number."""
+    try:
+        one = int(n) == 1
+    except (TypeError, ValueError):
+        one = False
+    return f"{fmt_num(n)} {word if one else (many or word + 's')}"
+
+
 def sentiment_word(value) -> str:
     if _missing(value):
         return "–"
@@ -315,6 +347,30 @@ class Report:
         self.ran = self._executed_notebooks()
 
     # -- helpers -----------------------------------------------------------------------------
+    @property
+    def costs_known(self) -> bool:
+        """Whether the study records what the research cost (a costs.csv with rows)."""
+        costs = getattr(self.study, "costs", None)
+        return isinstance(costs, pd.DataFrame) and len(costs) > 0
+
+    def _follow_up_sentence(self, program: dict) -> str:
+        """Follow-up on time over the steps the team records; a step no note records at all
+        (an optional field nobody fills in) is "not recorded", not a failure."""
+        follow = self.tables.get("follow_up", "leadership")
+        names = {"thank_you": "thank-yous", "debrief": "debriefs", "notes": "notes"}
+        if not isinstance(follow, pd.DataFrame) or not len(follow):
+            return _maybe("Follow-up on time: {} of due thank-yous, debriefs and notes.",
+                          fmt_share(program.get("follow_up_on_time")))
+        tracked = [c for c in names if c in follow and (follow[c].astype(str) != "missing").any()]
+        untracked = [names[c] for c in names if c in follow and c not in tracked]
+        if not tracked:
+            return "Follow-up (thank-yous, debriefs, notes): not recorded in the notes."
+        labels = pd.concat([follow[c].astype(str) for c in tracked])
+        done = labels[labels != "missing"]
+        text = (f"Follow-up on time: {fmt_share((labels.isin(['on time', 'same day'])).mean())} of "
+                f"{', '.join(names[c] for c in tracked)} ({len(labels) - len(done)} not done yet)")
+        return text + (f"; {', '.join(untracked)}: not recorded." if untracked else ".")
+
     def _executed_notebooks(self) -> list[str]:
         folder = self.out / "notebooks"
         if not folder.is_dir():
@@ -363,18 +419,26 @@ class Report:
 
         quotes = public_quotes(self.study, include_names=self.include_names)
         coded = self.tables.get("coded")
-        codes = {}
+        codes, hand = {}, None
         if isinstance(coded, pd.DataFrame) and {"code"} <= set(coded.columns):
+            if "counted" in coded:  # a rejected rule's guess is not what the quote is about
+                coded = coded[coded["counted"].astype(str).str.lower().isin(["true", "1"])]
             column = "segment_id" if "segment_id" in coded else "segment" if "segment" in coded else None
             if column:
                 codes = coded.groupby(column)["code"].agg(lambda c: "; ".join(sorted(set(map(str, c))))).to_dict()
+                if "source" in coded:  # codes a coder applied by hand (a keyword rule's can misfire)
+                    by_hand = coded[coded["source"].astype(str) == "manual"]
+                    hand = by_hand.groupby(column)["code"].agg(lambda c: "; ".join(sorted(set(map(str, c))))).to_dict()
         frame = quotes.assign(
             segment=[fmt_text(self.segment_of.get(p)) for p in quotes["participant"]],
-            codes=[codes.get(s, "") for s in quotes["segment_id"]])
+            codes=[codes.get(s, "") for s in quotes["segment_id"]],
+            hand_codes=[hand.get(s, "") for s in quotes["segment_id"]] if hand is not None
+            else [codes.get(s, "") for s in quotes["segment_id"]])
         from kit.languages import study_compound  # NaN where VADER is not valid (not English)
 
         frame["compound"] = study_compound(self.study, frame).round(4).tolist() if len(frame) else []
-        return frame[["segment_id", "interview_id", "participant", "segment", "codes", "compound", "text"]]
+        return frame[["segment_id", "interview_id", "participant", "segment", "codes", "hand_codes", "compound",
+                      "text"]]
 
     def request_table(self) -> pd.DataFrame:
         """What participants asked for, in their own words (turns and key quotes), consented only."""
@@ -485,6 +549,9 @@ class Report:
         if not len(quotes):
             return []
         mine = quotes[quotes["codes"].fillna("").map(lambda c: code in str(c).split("; "))]
+        if "hand_codes" in mine:  # a quote a coder coded by hand speaks for the theme first
+            by_hand = mine[mine["hand_codes"].fillna("").map(lambda c: code in str(c).split("; "))]
+            mine = by_hand if len(by_hand) else mine
         tone = pd.to_numeric(mine["compound"], errors="coerce")
         if feeling == "negative":
             mine = mine[tone <= -0.05]
@@ -511,13 +578,13 @@ class Report:
         blocks = []
         themes = self._themes("product")
         friction = Block("Friction: where getting the job done hurts",
-                         "Themes whose coded passages read negative on average (VADER compound at or "
-                         "below −0.05), by how many participants raised them.")
+                         "Themes whose passages read negative on average, by how many participants "
+                         "raised them.")
         if themes is not None and ("feeling" in themes or "mean_compound" in themes):
             if "feeling" in themes:
-                friction.intro = ("Themes more of whose coded passages in participants' own words read negative "
-                                  "(VADER compound at or below −0.05) than positive, by how many participants "
-                                  "raised them.")
+                friction.intro = ("Themes where most of the participants' own words on them read negative and "
+                                  "few read positive, by how many participants raised them (how the tone is "
+                                  "read: method appendix).")
             neg = self._negative(self._headline_ready(themes) if "participants" in themes else themes)
             neg = neg.sort_values(["participants", "mean_compound"], ascending=[False, True]) \
                 if "participants" in neg else neg
@@ -526,7 +593,7 @@ class Report:
                 columns = {
                     "code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
                     "stage": ("Journey stage", fmt_text), "participants": ("Participants", fmt_num),
-                    "share": ("Share", fmt_share), "mean_compound": ("Sentiment", fmt_signed)}
+                    "share": ("Share of people interviewed", fmt_share), "mean_compound": ("Sentiment", fmt_signed)}
                 if "share_negative" in neg:
                     columns["share_negative"] = ("Negative passages", fmt_share)
                 if "source" in neg:
@@ -658,13 +725,14 @@ class Report:
                               quote_text: dict) -> Block:
         """Opportunities in the order the patterns step ranked them (how many participants
         share the codes they rest on, and how strongly), with the report's evidence."""
-        block.intro = ("The team's interpretations after each interview, ranked by how many participants "
-                       "raised the themes they rest on, with the evidence behind each and the decisions "
-                       "that act on it.")
+        block.intro = ("The team's interpretations after each interview (the team's words, so shown in full), "
+                       "ranked by how many of the people interviewed raised the themes they rest on in their "
+                       "own words, with the evidence behind each and the decisions that act on it.")
         block.sources.insert(0, self.tables.source("opportunities"))
         mine = opps.set_index("segment_id")
         evidence = self.tables.get("opportunity_evidence", "product")
         top = ranked.sort_values("rank", kind="stable").head(8)
+        used: set[str] = set()  # a quote speaks once, on the first card it fits
         for row in top.to_dict("records"):
             oid = str(row["opportunity_id"])
             own = mine.loc[oid] if oid in mine.index else None
@@ -677,19 +745,30 @@ class Report:
                     # only a quote coded with one of the opportunity's themes speaks for it
                     mine_ev = mine_ev[mine_ev["shares_code"].astype(str).str.lower() == "true"]
                 for ev in mine_ev["evidence_id"]:
-                    if ev in quote_text:
+                    if ev in quote_text and ev not in used:
                         quote, quote_id = quote_text[ev], ev
+                        used.add(ev)
                         break
             share = row.get("share")
+            # the team's own words, from the notes (a published table withholds nothing of theirs,
+            # but read them from the study so an older table's withheld cell never shows)
+            text = own["text"] if own is not None and fmt_text(own.get("text")) else self.redact(row.get("text"))
+            people, passages = row.get("participants"), row.get("evidence")
+            said = (f"{plural(people, 'participant')} ({fmt_share(share)}) raised these themes in their own words"
+                    if not _missing(people) and int(people) else
+                    "no participant raised these themes in their own words yet" if fmt_text(row.get("codes")) else
+                    "not coded: no theme links it to what participants said")
+            backing = (f"{plural(passages, 'quote or insight', 'quotes or insights')} of its interview "
+                       f"{'shares' if int(passages) == 1 else 'share'} a theme"
+                       if not _missing(passages) and int(passages) else
+                       "no quote or insight of its interview shares a theme" if not _missing(passages) else "")
             meta = [oid, self.who(row.get("participant")), fmt_text(row.get("segment"))]
             block.cards.append({
-                "title": f"#{int(row['rank'])}", "items": [self.redact(row.get("text"))],
+                "title": f"#{int(row['rank'])}", "items": [text],
                 "meta": " · ".join(x for x in meta if x),
                 "evidence": [x for x in (
                     f"themes: {row['codes']}" if fmt_text(row.get("codes")) else "",
-                    f"{fmt_num(row.get('participants'))} participants ({fmt_share(share)}) raised them"
-                    if not _missing(row.get("participants")) else "",
-                    f"{fmt_num(row.get('evidence'))} passages of evidence" if not _missing(row.get("evidence")) else "",
+                    said, backing,
                     f"its interview is cited by {nearby.replace('; ', ', ')}" if nearby else "")
                     if x],
                 "quote": quote, "quote_id": quote_id, "decisions": decided})
@@ -795,7 +874,7 @@ class Report:
         if not lang.sources:
             lang.missing = self.needs("language", "keyness")
         elif lang.bullets:
-            lang.bullets.insert(0, "Words each segment uses more than the rest (log-likelihood keyness):")
+            lang.bullets.insert(0, "Words each segment uses clearly more often than the rest:")
         return lang
 
     def leadership(self) -> list[Block]:
@@ -810,7 +889,7 @@ class Report:
             if "participants_manual" in shown:
                 shown["evidence"] = [self._evidence(r, agreement) for r in shown.to_dict("records")]
             columns = {"code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
-                       "participants": ("Participants", fmt_num), "share": ("Share of participants", fmt_share),
+                       "participants": ("Participants", fmt_num), "share": ("Share of people interviewed", fmt_share),
                        "feeling" if "feeling" in shown else "mean_compound":
                            ("Feeling", fmt_text if "feeling" in shown else sentiment_word)}
             if "evidence" in shown:
@@ -836,27 +915,32 @@ class Report:
             roi.sources.append(self.tables.source("program"))
             cur = program.get("currency") or self.currency
             ranged = not _missing(program.get("roi_low"))
+            unknown = "not computed (no costs.csv)"
             roi.metrics = [
-                {"value": fmt_money(program.get("total_cost"), cur), "label": "program cost"},
+                {"value": fmt_money(program.get("total_cost"), cur) if self.costs_known else unknown,
+                 "label": "program cost"},
                 {"value": fmt_money(program.get("total_value"), cur), "label": "estimated value of the decisions"},
                 {"value": (f"{fmt_money(program.get('value_low'), cur)} to {fmt_money(program.get('value_high'), cur)}"
                            if ranged else "–"), "label": "credited to the research"},
                 {"value": (fmt_ratio_range(program.get('roi_low'), program.get('roi_high')) if ranged
                            else fmt_ratio(program.get("roi"))),
                  "label": "return on investment" + ("" if ranged else " (full credit)")},
-                {"value": fmt_money(program.get("cost_per_interview"), cur), "label": "cost per interview"},
+                {"value": fmt_money(program.get("cost_per_interview"), cur) if self.costs_known else unknown,
+                 "label": "cost per interview"},
             ]
+            if not self.costs_known:
+                roi.metrics[3]["value"] = unknown
             pending = program.get("pending_invitations")
             roi.bullets = [b for b in (
                 _maybe("Participation: {} of the people whose invitation has an answer took part ({}× the survey "
-                       "response rate)" + (f"; {int(pending)} invitation(s) still pending are not counted."
+                       "response rate)" + (f"; {plural(pending, 'invitation')} still pending {'is' if int(pending) == 1 else 'are'} not counted."
                                            if not _missing(pending) and int(pending) else "."),
                        fmt_share(program.get("participation_rate")), fmt_num(program.get("times_survey_rate"), 1)),
-                _maybe("{} decision(s) cite interviews held after the decision was taken: check their dates and "
-                       "evidence.", fmt_num(program.get("decisions_citing_later_interviews"))
+                _maybe("{} held after the decision was taken: check their dates and "
+                       "evidence.", plural(program.get("decisions_citing_later_interviews"), "decision cites interviews",
+                                           "decisions cite interviews")
                        if program.get("decisions_citing_later_interviews") else ""),
-                _maybe("Follow-up on time: {} of due thank-yous, debriefs and notes.",
-                       fmt_share(program.get("follow_up_on_time"))),
+                self._follow_up_sentence(program),
                 _maybe("Median {} days from the first interview cited to the decision.",
                        fmt_num(program.get("median_days_insight_to_action"), 0)),
                 _maybe("Action items: {} done, {} open, of which {} overdue.", fmt_num(program.get("done_actions")),
@@ -970,8 +1054,10 @@ class Report:
             trend.table = table_of(program, {
                 "sprint": ("Sprint", fmt_text), "interviews_completed": ("Interviews", fmt_num),
                 "participation_rate": ("Took part", fmt_share),
-                "total_cost": ("Cost", lambda v: fmt_money(v, cur)), "total_value": ("Estimated value", lambda v: fmt_money(v, cur)),
-                "_roi": ("Return on investment" if ranged else "Return (full credit)", fmt_text),
+                "total_cost": ("Cost", (lambda v: fmt_money(v, cur)) if self.costs_known else (lambda v: "not computed")),
+                "total_value": ("Estimated value", lambda v: fmt_money(v, cur)),
+                "_roi": ("Return on investment" if ranged else "Return (full credit)",
+                         fmt_text if self.costs_known else (lambda v: "not computed")),
                 "median_days_insight_to_action": ("Days from interview to decision", lambda v: fmt_num(v, 0)),
                 "overdue_actions": ("Overdue actions", fmt_num)},
                 numeric=("interviews_completed", "participation_rate", "total_cost", "total_value", "_roi",
@@ -1023,8 +1109,14 @@ class Report:
             guide.sources.append(self.tables.source("guide"))
             flags = lint["flags"].fillna("").astype(str) if "flags" in lint else pd.Series([""] * len(lint))
             guide.bullets.append(f"{len(lint)} questions; {int((flags != '').sum())} flagged.")
-            guide.table = table_of(lint, {"n": ("#", fmt_text), "kind": ("Kind", fmt_text),
-                                          "question": ("Question", fmt_text), "flags": ("Flags", fmt_text)})
+            columns = {"n": ("#", fmt_text)}
+            if "role" in lint:  # the guide's own kinds (opener, targeted, future, probe, ...)
+                columns["role"] = ("Kind", fmt_text)
+                columns["kind"] = ("Reads as", fmt_text)  # the linter's judgement of the wording
+            else:
+                columns["kind"] = ("Kind", fmt_text)
+            columns |= {"question": ("Question", fmt_text), "flags": ("Flags", fmt_text)}
+            guide.table = table_of(lint, columns)
         else:
             guide.missing = self.needs("guide")
         blocks.append(guide)
@@ -1041,10 +1133,10 @@ class Report:
         follow = self.tables.get("follow_up", "appendix")
         if isinstance(follow, pd.DataFrame) and len(follow) and "thank_you" in follow:
             capture.sources.append(self.tables.source("follow_up"))
-            capture.metrics.append({"value": fmt_share((follow["thank_you"] == "on time").mean()),
-                                    "label": "thank-you notes within 24 hours"})
-            capture.metrics.append({"value": fmt_share((follow["debrief"] == "on time").mean()),
-                                    "label": "debriefs within 48 hours"})
+            for column, label in (("thank_you", "thank-you notes within 24 hours"),
+                                  ("debrief", "debriefs within 48 hours")):
+                if column in follow:
+                    capture.metrics.append({"value": on_time_share(follow[column]), "label": label})
         if isinstance(ratios, pd.DataFrame) and len(ratios):
             capture.add_figure(self.tables.figure("talk_ratio"))
         if not capture.sources:
@@ -1209,10 +1301,9 @@ class Report:
                 if str(r.get("band")) == "too few to tell":
                     out[str(r["code"])] = "coders' agreement: too few uses to tell"
                 elif _missing(r.get("kappa")):
-                    out[str(r["code"])] = "coders' agreement undefined"
+                    out[str(r["code"])] = "coders' agreement cannot be measured"
                 else:
-                    out[str(r["code"])] = f"coders agree {r.get('band') or ''} (kappa {float(r['kappa']):.2f})".replace(
-                        "agree  (", "agree (")
+                    out[str(r["code"])] = agreement_words(float(r["kappa"]))
         return out
 
     def _evidence(self, row: dict, agreement: dict) -> str:
@@ -1223,7 +1314,9 @@ class Report:
         if not _missing(manual) and int(manual):
             parts.append(f"{int(manual)} coded by hand")
         if not _missing(rule) and int(rule):
-            parts.append(f"{int(rule)} by a{'n' if status.startswith('u') else ''} {status or 'keyword'} rule")
+            how = {"validated": "a keyword rule checked against the coders",
+                   "unvalidated": "a keyword rule not yet checked against the coders"}.get(status, "a keyword rule")
+            parts.append(f"{int(rule)} found by {how}")
         if _missing(manual) and _missing(rule):
             parts.append("source not recorded")
         code = str(row.get("code"))
@@ -1264,9 +1357,10 @@ class Report:
         if isinstance(themes, pd.DataFrame) and "ubiquitous" in themes:
             everywhere = themes.loc[themes["ubiquitous"].astype(str).str.lower().eq("true"), "code"].tolist()
             if everywhere:
-                notes.append(f"Not a finding: {', '.join(everywhere)} — its rule matches at least "
-                             f"{UBIQUITOUS_SHARE:.0%} of participants, so it marks the study's topic rather "
-                             "than telling interviews apart.")
+                its = "their keyword rules match" if len(everywhere) > 1 else "its keyword rule matches"
+                notes.append(f"Not a finding: {', '.join(everywhere)} — {its} at least "
+                             f"{UBIQUITOUS_SHARE:.0%} of participants, so {'they mark' if len(everywhere) > 1 else 'it marks'} "
+                             "the study's topic rather than telling interviews apart.")
         return notes
 
     # -- the page --------------------------------------------------------------------------------
@@ -1274,9 +1368,11 @@ class Report:
         study = self.study
         themes = self.tables.get("themes")
         program = self.tables.get("program")
-        participants = study.interviews["participant"].replace("", None).nunique()
+        from kit.themes import n_participants
+
+        participants = n_participants(study)  # the one denominator of every share (kit.themes)
         metrics = [{"value": str(len(study.interviews)), "label": "interviews"},
-                   {"value": str(participants), "label": "participants"},
+                   {"value": str(participants), "label": "people interviewed (every share is of them)"},
                    {"value": str(len(quotes)), "label": "shareable quotes"},
                    {"value": str(len(study.decisions)), "label": "decisions informed"}]
         if isinstance(program, dict) and not _missing(program.get("roi_low")):
@@ -1296,17 +1392,18 @@ class Report:
                                 "(codings/NAME.csv) to validate them.")
             if len(lead):
                 findings.append("Most talked about: " + "; ".join(
-                    f"{r['code']}, {int(r['participants'])} of {total} participants ({self._evidence(r, agreement)})"
+                    f"{r['code']}, {int(r['participants'])} of the {total} people interviewed "
+                    f"({self._evidence(r, agreement)})"
                     for r in lead.to_dict("records")) + ".")
             negative = self._negative(ready)
             if len(negative):
                 worst = negative.sort_values(["participants", "mean_compound"], ascending=[False, True]).iloc[0]
-                tone = (f"more of its passages read negative ({fmt_share(worst['share_negative'])}) than positive "
-                        f"({fmt_share(worst.get('share_positive'))})"
+                tone = (f"{fmt_share(worst['share_negative'])} of what they said about it reads negative, "
+                        f"{fmt_share(worst.get('share_positive'))} positive"
                         if "share_negative" in worst and not _missing(worst["share_negative"])
                         else f"negative in tone ({float(worst['mean_compound']):+.2f})")
-                findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} of {total} "
-                                f"participants ({self._evidence(worst.to_dict(), agreement)}); {tone}.")
+                findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} of the "
+                                f"{total} people interviewed ({self._evidence(worst.to_dict(), agreement)}); {tone}.")
             findings += self._rule_notes(themes)
             if "" in agreement:
                 coders = (self.tables.get("agreement") or {}).get("coders") or []
@@ -1318,9 +1415,13 @@ class Report:
         decisions = self.decision_table()
         if len(decisions):
             value = pd.to_numeric(decisions["estimated_value"], errors="coerce").sum()
-            findings.append(f"{len(decisions)} decision(s) cite these interviews as evidence, with an estimated "
+            findings.append(f"{plural(len(decisions), 'decision cites', 'decisions cite')} these interviews as evidence, "
+                            "with an estimated "
                             f"value of {fmt_money(value, self.currency)} in all.")
-        if isinstance(program, dict) and not _missing(program.get("total_cost")):
+        if isinstance(program, dict) and not self.costs_known:
+            findings.append("What the research cost, and so its return on investment, is not computed: the study "
+                            "has no costs.csv.")
+        elif isinstance(program, dict) and not _missing(program.get("total_cost")):
             cur = program.get("currency") or self.currency
             if not _missing(program.get("roi_low")):
                 low, high = program.get("attribution_default") or [None, None]
@@ -1339,7 +1440,7 @@ class Report:
                                    if not _missing(program.get("roi")) else "."))
             later = program.get("decisions_citing_later_interviews")
             if not _missing(later) and int(later):
-                findings.append(f"Check the ledger: {int(later)} decision(s) cite interviews held after the "
+                findings.append(f"Check the ledger: {plural(later, 'decision cites', 'decisions cite')} interviews held after the "
                                 "decision was taken.")
         return metrics, findings
 

@@ -23,12 +23,17 @@ import math
 import numpy as np
 import pandas as pd
 
-__all__ = ["MIN_N", "MIN_EXPECTED", "EXACT_LIMIT", "exact_independence", "fisher_2x2", "odds_ratio", "chi_square", "cramers_v",
+__all__ = ["MIN_N", "MIN_TEST_N", "TOO_FEW", "too_few", "MIN_EXPECTED", "EXACT_LIMIT", "exact_independence", "fisher_2x2", "odds_ratio", "chi_square", "cramers_v",
            "mann_whitney", "rank_biserial", "people", "prevalence", "prevalence_tests",
            "sentiment_comparison", "NONE"]
 
 #: Fewer people than this in a group: the comparison cannot show much.
 MIN_N = 10
+#: Fewer values than this in a group: no test is run (a group of 0 or 1 has no spread to
+#: compare, and permutation tests need two values per sample); the row says :data:`TOO_FEW`.
+MIN_TEST_N = 2
+#: The verdict of a comparison with a group too small to test.
+TOO_FEW = "too few to test"
 #: Chi-square's approximation is poor when an expected count is below this.
 MIN_EXPECTED = 5
 #: The attribute value of people who have none.
@@ -36,6 +41,14 @@ NONE = "(none)"
 
 
 # --------------------------------------------------------------------------- statistics
+
+def too_few(**groups) -> str:
+    """The honest verdict when a group is too small to test: ``"too few to test (rest n = 1
+    < 2)"`` naming every group of fewer than :data:`MIN_TEST_N` values, else ``""``.
+    Keywords are group labels, values their sizes."""
+    small = [f"{label} n = {int(n)}" for label, n in groups.items() if n < MIN_TEST_N]
+    return f"{TOO_FEW} ({', '.join(small)} < {MIN_TEST_N})" if small else ""
+
 
 def odds_ratio(a, b, c, d) -> float:
     """Sample odds ratio (a d) / (b c) of the 2x2 table [[a, b], [c, d]] (inf when b c = 0
@@ -48,11 +61,16 @@ def odds_ratio(a, b, c, d) -> float:
 
 def fisher_2x2(a, b, c, d, alternative: str = "two-sided") -> dict:
     """Fisher's exact test of [[a, b], [c, d]] (rows: this group, the rest; columns: with,
-    without): ``odds_ratio`` and ``p_value`` (scipy.stats.fisher_exact)."""
+    without): ``odds_ratio`` and ``p_value`` (scipy.stats.fisher_exact). When a row has
+    fewer than :data:`MIN_TEST_N` people the test is not run: ``p_value`` is NaN and
+    ``note`` says :data:`TOO_FEW` (``note`` is "" otherwise)."""
     from scipy.stats import fisher_exact
 
+    note = too_few(group=a + b, rest=c + d)
+    if note:
+        return {"odds_ratio": odds_ratio(a, b, c, d), "p_value": math.nan, "note": note}
     _, p = fisher_exact([[a, b], [c, d]], alternative=alternative)
-    return {"odds_ratio": odds_ratio(a, b, c, d), "p_value": float(p)}
+    return {"odds_ratio": odds_ratio(a, b, c, d), "p_value": float(p), "note": ""}
 
 
 def cramers_v(chi2: float, n: int, shape) -> float:
@@ -104,13 +122,18 @@ def mann_whitney(x, y, alternative: str = "two-sided") -> dict:
     there are (both exact at this size, not the normal approximation, which is off by a
     factor of three on 10 against 10); above that, the normal approximation with tie and
     continuity corrections. Returns ``u`` (U of ``x``), ``p_value``, ``rank_biserial`` and
-    ``method`` ("exact", "permutation" or "asymptotic")."""
+    ``method`` ("exact", "permutation" or "asymptotic"). A group of fewer than
+    :data:`MIN_TEST_N` values is not tested: ``p_value`` is NaN and ``method`` is
+    :data:`TOO_FEW` (U and the rank-biserial correlation are still given when both groups
+    have a value)."""
     from scipy.stats import PermutationMethod, mannwhitneyu
 
     x = [float(v) for v in x if v == v]
     y = [float(v) for v in y if v == v]
-    if not x or not y:
-        return {"u": math.nan, "p_value": math.nan, "rank_biserial": math.nan, "method": ""}
+    if len(x) < MIN_TEST_N or len(y) < MIN_TEST_N:
+        u = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a in x for b in y) if x and y else math.nan
+        return {"u": u, "p_value": math.nan, "rank_biserial": rank_biserial(u, len(x), len(y)) if x and y else math.nan,
+                "method": TOO_FEW}
     ties = len(set(x + y)) < len(x) + len(y)
     if len(x) + len(y) > EXACT_LIMIT:
         method, how = "asymptotic", "asymptotic"
@@ -224,7 +247,8 @@ def prevalence(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "
     ``rest_n`` other people; Fisher's exact test (two-sided) of that 2x2 table with its
     ``odds_ratio`` (> 1: more common in this value), the Benjamini-Hochberg ``q_value``
     over every row (many tests are run at once), and a ``warning`` when a group has fewer
-    than ``min_n`` people.
+    than ``min_n`` people. A group or rest of fewer than :data:`MIN_TEST_N` people is not
+    tested: ``p_value`` is NaN and ``warning`` says :data:`TOO_FEW`.
 
     ``coded`` has one row per (segment, code) with interview_id and participant
     (``kit.themes.coded_segments`` or ``combine_codings``); ``interviews`` is the study's
@@ -247,12 +271,12 @@ def prevalence(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "
             a = int(counts.get((code, value), 0))
             rest_n = total - n
             c = k_all - a
-            test = fisher_2x2(a, n - a, c, rest_n - c) if rest_n > 0 else {"odds_ratio": math.nan, "p_value": math.nan}
+            test = fisher_2x2(a, n - a, c, rest_n - c)
             rows.append({"code": code, "value": value, "with_code": a, "n": n, "share": a / n if n else math.nan,
                          "rest_with_code": c, "rest_n": rest_n,
                          "rest_share": c / rest_n if rest_n else math.nan,
                          "odds_ratio": test["odds_ratio"], "p_value": test["p_value"],
-                         "warning": _warn(n, rest_n, min_n)})
+                         "warning": test["note"] or _warn(n, rest_n, min_n)})
     table = pd.DataFrame(rows, columns=[c for c in PREVALENCE_COLUMNS if c != "q_value"])
     table.insert(table.columns.get_loc("p_value") + 1, "q_value", _bh(table["p_value"]) if len(table) else [])
     return table.rename(columns={"value": attribute})
@@ -271,8 +295,10 @@ def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: s
     test of :func:`exact_independence` (Freeman-Halton; ``test`` "fisher-freeman-halton",
     ``statistic`` still the chi-square for reference), because the chi-square p-value is
     not to be trusted with small expected counts (Cochran 1954). ``warning`` flags small
-    expected counts and groups of fewer than ``min_n`` people. ``q_value``:
-    Benjamini-Hochberg over the codes."""
+    expected counts and groups of fewer than ``min_n`` people. Groups of fewer than
+    :data:`MIN_TEST_N` people are left out of the test (said in ``warning``); with fewer
+    than two groups left the row is not tested (``p_value`` NaN, ``warning`` starting with
+    :data:`TOO_FEW`). ``q_value``: Benjamini-Hochberg over the codes."""
     who = people(interviews, attribute)
     value_of = dict(zip(who["who"], who["value"]))
     values = sorted(set(who["value"]))
@@ -293,8 +319,21 @@ def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: s
                          "effect": "", "effect_size": math.nan, "min_expected": math.nan,
                          "small_expected": 0, "warning": "only one group: nothing to compare"})
             continue
+        tested = sizes >= MIN_TEST_N  # groups too small to test are left out of the test
+        left_out = [f"{v} n = {int(s)}" for v, s, ok in zip(values, sizes, tested) if not ok]
+        if tested.sum() < 2:
+            rows.append({"code": code, "people_with_code": int(with_code.sum()), "n": int(sizes.sum()),
+                         "test": "", "statistic": math.nan, "dof": 0, "p_value": math.nan,
+                         "effect": "", "effect_size": math.nan, "min_expected": math.nan,
+                         "small_expected": 0,
+                         "warning": f"{TOO_FEW}: fewer than two groups of {MIN_TEST_N} or more people"
+                                    + (f" ({', '.join(left_out)})" if left_out else "")})
+            continue
+        if left_out:
+            notes.append(f"left out of the test, {TOO_FEW}: {', '.join(left_out)} (< {MIN_TEST_N})")
+        table, kept = table[tested], [v for v, ok in zip(values, tested) if ok]
         chi = chi_square(table)
-        if len(values) == 2:
+        if len(kept) == 2:
             (a, b), (c, d) = table.tolist()
             fisher = fisher_2x2(a, b, c, d)
             test, stat, dof, p = "fisher", fisher["odds_ratio"], 1, fisher["p_value"]
@@ -303,16 +342,18 @@ def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: s
             test, stat, dof, p = "chi-square", chi["chi2"], chi["dof"], chi["p_value"]
             effect, size = "cramers_v", chi["cramers_v"]
             if chi["small_expected"]:
-                cells = 2 * len(values)
+                cells = 2 * len(kept)
                 exact = exact_independence(table)
                 test, p = "fisher-freeman-halton", exact["p_value"]
                 notes.append(f"{chi['small_expected']} of {cells} expected counts < {MIN_EXPECTED}: "
                              f"exact test ({exact['method']}) instead of chi-square")
-        small = [f"{v} n = {int(s)}" for v, s in zip(values, sizes) if s < min_n]
+        small = [f"{v} n = {int(s)}" for v, s, ok in zip(values, sizes, tested) if ok and s < min_n]
         if small:
             notes.append(f"small groups ({', '.join(small)})")
-        if with_code.sum() == 0 or with_code.sum() == sizes.sum():
+        if table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
             notes.append("raised by nobody or by everyone: nothing to compare")
+            if p != p:  # no test could be run (chi-square of a table with an empty column)
+                test = ""
         rows.append({"code": code, "people_with_code": int(with_code.sum()), "n": int(sizes.sum()),
                      "test": test, "statistic": stat, "dof": dof, "p_value": p, "effect": effect,
                      "effect_size": size, "min_expected": chi["min_expected"],
@@ -337,7 +378,10 @@ def sentiment_comparison(scored: pd.DataFrame, attribute: str = "segment", unit:
     "participant" (default) compares each person's mean compound, so a talkative person
     counts once and the observations are independent; "turn" compares the turns
     themselves (more of them, but turns of one person are not independent). ``n`` and
-    ``rest_n`` count the units compared; ``people`` the persons behind them."""
+    ``rest_n`` count the units compared; ``people`` the persons behind them. A value or rest
+    with fewer than :data:`MIN_TEST_N` units or people (one person's turns are not a
+    sample) is not tested (``p_value`` NaN, ``warning``
+    says :data:`TOO_FEW`)."""
     if attribute not in scored.columns:
         raise ValueError(f"the scored table has no column {attribute!r}")
     if unit not in ("participant", "turn"):
@@ -352,12 +396,16 @@ def sentiment_comparison(scored: pd.DataFrame, attribute: str = "segment", unit:
     for value in sorted(set(units["value"])):
         mine = units[units["value"] == value]
         rest = units[units["value"] != value]
+        # a group of one person is too few to test, however many turns they took
+        note = too_few(group=min(len(mine), mine["who"].nunique()), rest=min(len(rest), rest["who"].nunique()))
         test = mann_whitney(mine["compound"].tolist(), rest["compound"].tolist())
+        if note:
+            test["p_value"] = math.nan
         rows.append({"value": value, "n": len(mine), "people": mine["who"].nunique(),
                      "median_compound": float(mine["compound"].median()),
                      "mean_compound": float(mine["compound"].mean()),
                      "rest_n": len(rest), "rest_people": rest["who"].nunique(),
                      "rest_median_compound": float(rest["compound"].median()) if len(rest) else math.nan,
                      "u": test["u"], "p_value": test["p_value"], "rank_biserial": test["rank_biserial"],
-                     "warning": _warn(mine["who"].nunique(), rest["who"].nunique(), min_n)})
+                     "warning": note or _warn(mine["who"].nunique(), rest["who"].nunique(), min_n)})
     return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS).rename(columns={"value": attribute})

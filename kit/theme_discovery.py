@@ -8,7 +8,9 @@ codebook, then describes each theme with the evidence a researcher needs to judg
   TF-IDF (c-TF-IDF, Grootendorst 2022, BERTopic, eq. 1: ``W(t, c) = tf(t, c) · log(1 + A / f(t))``
   with ``tf`` normalised per theme, ``A`` the mean number of words per theme and ``f(t)`` the
   frequency of the term over all themes);
-* how many **participants** and **passages**, per segment of the study's segment attribute,
+* how many **participants** (people with a passage in their own words, turns or key
+  quotes: an insight is the team's, so it joins a theme's passages but makes nobody count)
+  and **passages**, per segment of the study's segment attribute,
   and the mean VADER **compound** of its passages (``kit.compound``);
 * its three most representative passages: only from participants who consented to being
   quoted, names and contact details redacted (``kit.privacy``), participants by id;
@@ -49,6 +51,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kit.themes import PARTICIPANT_WORDS
+
 __all__ = [
     "PASSAGE_KINDS",
     "UNASSIGNED",
@@ -85,6 +89,8 @@ FILLERS = frozenset(["um", "uh", "er", "erm", "ah", "oh", "hmm", "mm", "mhm", "y
 
 def passages(study) -> pd.DataFrame:
     """The passages theme discovery works on: participant turns, key quotes and insights.
+    Insights are the team's reading and help group passages into themes, but a theme's
+    ``participants`` count only people with turns or key quotes in it.
 
     Returns one row per passage with columns segment_id, interview_id, participant, kind,
     text, who (the participant id, or the interview id when the interview names no
@@ -523,7 +529,7 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
         members = frame.iloc[groups[k]]
         theme_rows.append({
             "theme": name_of[k], "label": " / ".join(_label_terms(words)), "terms": ", ".join(words),
-            "participants": int(members["who"].nunique()), "passages": len(members),
+            "participants": _voices(members), "passages": len(members),
             "mean_compound": float(members["compound"].mean()), "keywords": ", ".join(singles[:5]),
         })
     themes = pd.DataFrame(theme_rows, columns=["theme", "label", "terms", "participants", "passages",
@@ -552,6 +558,13 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
     return ThemeSuggestions(themes=clean.frame(themes), passages=table, examples=examples, by_segment=by_segment,
                             overlaps=overlaps, settings=settings, study_path=Path(study.path),
                             terms=terms)
+
+
+def _voices(members: pd.DataFrame) -> int:
+    """Participants behind a theme: people with a passage in their own words (turns, key
+    quotes); an insight is the team's reading of an interview and makes nobody count, as
+    in ``kit.themes`` ("How a theme is counted")."""
+    return int(members.loc[members["kind"].isin(PARTICIPANT_WORDS), "who"].nunique())
 
 
 def _label_terms(words: list[str]) -> list[str]:
@@ -604,9 +617,10 @@ def _by_segment(frame, links) -> pd.DataFrame:
     members = links[links["k"] >= 0]
     if not len(members):
         return pd.DataFrame(columns=columns)
-    joined = members.join(frame[["who", "segment", "compound"]], on="index")
+    joined = members.join(frame[["who", "segment", "compound", "kind"]], on="index")
+    joined["voice"] = joined["who"].where(joined["kind"].isin(PARTICIPANT_WORDS))  # insights: no one's voice
     table = joined.groupby(["theme", "segment"], sort=True).agg(
-        participants=("who", "nunique"), passages=("index", "size"), mean_compound=("compound", "mean"))
+        participants=("voice", "nunique"), passages=("index", "size"), mean_compound=("compound", "mean"))
     return table.reset_index()[columns]
 
 

@@ -30,6 +30,10 @@ and the trends across sprints (:func:`theme_codings`, :func:`theme_counts`, :fun
   rule), its precision is below ``RULE_MIN_PRECISION`` (0.5). A rule with fewer examples is
   *unvalidated*: its codings count, but a finding resting on them says so. A rule with
   precision at or above the threshold is *validated*;
+* only a participant's own words count: transcript turns and the key quotes of the notes
+  (``PARTICIPANT_WORDS``). The team's insights and opportunities in a note are the team's
+  reading, often the same sentence copied into every note: they are coded (theme discovery
+  and opportunity cards use them) but never make a participant count toward a theme;
 * a participant counts once per code, whatever the number of segments.
 
 A code whose rule fires for at least ``UBIQUITOUS_SHARE`` (80%) of the people interviewed and
@@ -54,7 +58,7 @@ __all__ = [
     "quotes_per_code", "codes_per_interview", "segment_scores", "rare_intense_answer",
     "saturation_answer", "RULE_MIN_EXAMPLES", "RULE_MIN_PRECISION", "UBIQUITOUS_SHARE",
     "RULE_COLUMNS", "THEME_COLUMNS", "rule_validation", "theme_codings", "theme_counts", "study_themes",
-    "feeling_word", "rules_answer", "theme_table",
+    "feeling_word", "FEELING_OTHER_SIDE", "rules_answer", "theme_table",
 ]
 
 CODED_COLUMNS = ["segment_id", "interview_id", "participant", "kind", "code", "text"]
@@ -234,28 +238,47 @@ def theme_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataFra
     """The coded table behind every theme count (see "How a theme is counted" above):
     :func:`combine_codings` (coders where they coded, rules elsewhere) with ``rule_status``
     (from ``rules``, :func:`rule_validation`; "unvalidated" for a code it lacks, "" for a
-    manual coding) and ``counted``: False for the codings of a rejected rule, which stay in
-    the table (to say what they would have added) but count nowhere."""
+    manual coding) and ``counted``: False for the codings of a rejected rule, and for the
+    team's own passages (insights, opportunities: any kind outside ``PARTICIPANT_WORDS``),
+    which stay in the table (to say what they would have added, or for theme discovery)
+    but count nowhere: a team's opportunity copied into every note is not every participant
+    raising it."""
     frame = combine_codings(auto, manual, segments)
     status = dict(zip(rules["code"], rules["rule_status"])) if rules is not None and len(rules) else {}
     is_rule = frame["source"] == "auto"
     frame["rule_status"] = [status.get(c, "unvalidated") if r else "" for c, r in zip(frame["code"], is_rule)]
-    frame["counted"] = frame["rule_status"] != "rejected"
+    frame["counted"] = (frame["rule_status"] != "rejected") & frame["kind"].isin(PARTICIPANT_WORDS)
     return frame
 
 
+#: A theme reads positive only when its negative passages are under this fraction of its
+#: positive ones (see :func:`feeling_word`).
+FEELING_OTHER_SIDE = 0.25
+
+
 def feeling_word(share_negative: float, share_positive: float) -> str:
-    """Which way a theme's passages lean: "negative" when more of them read negative
-    (compound <= -0.05) than positive, "positive" when more read positive, "mixed" when as
-    many do, "neutral" when none has a tone; "–" without passages. The same rule labels a
-    theme and picks the passages shown beside it, so the two agree."""
+    """Which way a theme's passages lean, from the share of them that read negative
+    (compound <= -0.05) and positive (>= 0.05): "negative" when more than half of the
+    passages read negative; "positive" when more than half read positive *and* the negative
+    ones are under a quarter of them (``FEELING_OTHER_SIDE``); "mixed" when both sides are
+    heard otherwise; "neutral" when most passages carry no clear tone; "–" without passages.
+
+    The rule is stricter for "positive" on purpose: a dictionary-based sentiment reads words,
+    not situations, and the polite words of a story about a problem ("super nice", "fair
+    play, he paid" about an invoice twenty days late) read positive, while negative words
+    rarely turn up in a story that went well. On the pilot, late-payment has 57% positive
+    and 19% negative passages: "mixed", not "positive". The same rule labels a theme and
+    picks the passages shown beside it."""
     if share_negative is None or (isinstance(share_negative, float) and math.isnan(share_negative)):
         return "–"
-    if share_negative > share_positive:
+    neg, pos = float(share_negative), float(share_positive)
+    if neg > 0.5:
         return "negative"
-    if share_positive > share_negative:
+    if pos > 0.5 and neg < FEELING_OTHER_SIDE * pos:
         return "positive"
-    return "mixed" if share_negative > 0 else "neutral"
+    if neg > 0 and pos > 0:
+        return "mixed"
+    return "neutral" if max(neg, pos) <= 0.5 else "mixed"
 
 
 def _source_label(manual: int, rule: int, status: str) -> str:
@@ -272,7 +295,8 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
                  kinds=PARTICIPANT_WORDS) -> pd.DataFrame:
     """The count of each theme, by the one definition (module docstring), from
     :func:`theme_codings`' table (a table without ``counted``/``source`` counts every row as
-    a manual coding).
+    a manual coding). Only passages in participants' own words (``kinds``: transcript turns
+    and key quotes) count; the team's insights and opportunities are left out.
 
     Columns (``THEME_COLUMNS``): ``participants`` counted, their ``share`` of
     ``n_participants``, ``mentions`` (counted segments), ``participants_manual`` (with a
@@ -289,6 +313,10 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
         coded["counted"] = True
     if "source" not in coded:
         coded["source"] = "manual"
+    if "kind" in coded:  # the team's passages never count (see "How a theme is counted")
+        team = ~coded["kind"].isin(kinds)
+        coded["counted"] = coded["counted"].astype(bool) & ~team
+        coded = coded[~team]
     coded["who"] = _who(coded) if len(coded) else pd.Series(dtype=object)
     names = list(codes) if codes is not None else sorted(set(coded["code"]))
     counted = coded[coded["counted"].astype(bool)]
@@ -337,7 +365,9 @@ def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame |
     (``kit.coding.autocode`` over ``study.segments()``, computed when omitted), ``versus``
     (``compare_auto_manual``), ``rules`` (:func:`rule_validation`), ``coded``
     (:func:`theme_codings`), ``counts`` (:func:`theme_counts`, with sentiment when
-    ``scores`` is given) and ``n_participants``."""
+    ``scores`` is given), ``counted`` (the codings that count toward themes), ``applied``
+    (every coding but a rejected rule's, the team's passages included: what an insight or
+    an opportunity is about) and ``n_participants``."""
     from kit.coding import autocode, compare_auto_manual
 
     segments = study.segments()
@@ -351,7 +381,9 @@ def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame |
     coded = theme_codings(auto, manual, segments, rules)
     counts = theme_counts(coded, people, codes=codes, scores=scores, rules=rules)
     return {"auto": auto, "versus": versus, "rules": rules, "coded": coded, "counts": counts,
-            "counted": coded[coded["counted"]].reset_index(drop=True), "n_participants": people}
+            "counted": coded[coded["counted"]].reset_index(drop=True),
+            "applied": coded[coded["rule_status"] != "rejected"].reset_index(drop=True),
+            "n_participants": people}
 
 
 # --------------------------------------------------------------------------- frequency

@@ -47,7 +47,8 @@ def test_mann_whitney_exact_small_sample():
     # x entirely below y: U = 0, two-sided exact p = 2 / C(6, 3) = 0.1
     assert A.mann_whitney([1, 2, 3], [4, 5, 6]) == (0.0, pytest.approx(0.1))
     assert A.mann_whitney([4, 5, 6], [1, 2, 3]) == (9.0, pytest.approx(0.1))
-    assert A.mann_whitney([1, 3], [2]) == (1.0, pytest.approx(1.0))
+    u, p = A.mann_whitney([1, 3], [2])  # a group of one: U counted, no test run
+    assert u == 1.0 and math.isnan(p)
     assert all(math.isnan(v) for v in A.mann_whitney([], [1.0]))
 
 
@@ -257,13 +258,16 @@ def test_a_clear_change_is_called_one(loaded, studies):
     _, experiment_list = loaded
     rows = A.compare_experiment(experiment_list[1], studies).set_index("code")
     chasing = rows.loc["chasing"]
-    assert chasing[["before_k", "before_n", "after_k", "after_n"]].tolist() == [5, 6, 0, 2]
+    # counted in the participants' own words only (the team's notes said "chasing" in 5 of 6)
+    assert chasing[["before_k", "before_n", "after_k", "after_n"]].tolist() == [1, 6, 0, 2]
+    assert chasing["change"] == "inconclusive"
+    assert chasing["fisher_p"] == pytest.approx(stats_fisher(0, 2, 1, 6))
     # 5/6 before, 0/2 after: the Newcombe interval excludes 0 but Fisher's exact test does
-    # not reject (p = 0.107): inconclusive, not "fell"
-    assert chasing["diff_high"] < 0 and chasing["change"] == "inconclusive"
-    assert chasing["fisher_p"] == pytest.approx(stats_fisher(0, 2, 5, 6)) and chasing["fisher_p"] > 0.05
-    assert chasing["needed_per_group"] == A.needed_per_group(5 / 6, 0.0) == 5
-    assert rows.loc["late-payment", "change"] == "inconclusive"  # 4/6 -> 0/2: too few to be sure
+    # not reject (p = 0.107): such a table must read inconclusive, not "fell"
+    assert A.newcombe_interval(0, 2, 5, 6)[1] < 0 and A.fisher_p(0, 2, 5, 6) == pytest.approx(stats_fisher(0, 2, 5, 6))
+    assert A.fisher_p(0, 2, 5, 6) > 0.05
+    assert A.needed_per_group(5 / 6, 0.0) == 5
+    assert rows.loc["late-payment", "change"] == "inconclusive"  # 3/6 -> 0/2: too few to be sure
 
 
 def test_assess_against_thresholds(loaded, studies):
@@ -272,7 +276,7 @@ def test_assess_against_thresholds(loaded, studies):
     assert table[["assumption", "code", "rule", "n", "k", "verdict"]].values.tolist() == [
         ["A-1", "chasing-awkward", "share below 0.2", 7, 1, "inconclusive"],
         ["A-2", "late-payment", "share below 0.3", 2, 0, "inconclusive"],
-        ["A-3", "purchase-orders", "share above 0.5", 1, 1, "inconclusive"],
+        ["A-3", "purchase-orders", "share above 0.5", 1, 1, "too few to test"],  # one person
     ]
     assert table["evaluated_on"].tolist() == ["E-1 follow-up (2026-S45, 2026-S49)",
                                               "E-2 follow-up (2026-S45, 2026-S49)", "latest sprint (2026-S49)"]

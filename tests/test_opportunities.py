@@ -71,9 +71,9 @@ def test_rank_by_people_sharing_the_codes_then_intensity(study):
     assert first.mean_abs_compound == pytest.approx(sum(strengths) / 3)
     assert first.intensity == pytest.approx(2 / 3 * sum(strengths) / 3)
     assert first.share_negative == pytest.approx(sum(v <= -0.05 for v in compound(texts)) / 3)
-    # "Admins could approve invites in advance." has no code: it speaks only for its own person
+    # "Admins could approve invites in advance." has no code: the team's idea, no participant's words
     last = table.iloc[2]
-    assert last.opportunity_id == "INT-002#o1" and last.codes == "" and last.participants == 1
+    assert last.opportunity_id == "INT-002#o1" and last.codes == "" and last.participants == 0
     assert last.coded_as == "uncoded" and first.coded_as == "specific"
     assert last.evidence == 0
 
@@ -118,12 +118,14 @@ def test_pilot_ranking():
     order = {k: i for i, k in enumerate(opportunities.CODED_AS)}
     keys = list(zip(table["coded_as"].map(order), table["participants"], table["intensity"].fillna(-1)))
     assert keys == sorted(keys, key=lambda k: (k[0], -k[1], -k[2]))
-    # "getting-paid" is the codebook's catch-all: raised by 16 people, yet ranked after the
+    # "getting-paid" is the codebook's catch-all: 14 people in their own words (16 with the team's notes), yet ranked after the
     # opportunities with a specific code
     catch_all = table[table["coded_as"] == "catch-all"]
-    assert catch_all["participants"].max() == 16
+    assert catch_all["participants"].max() == 14
     assert catch_all["rank"].min() > table.loc[table["coded_as"] == "specific", "rank"].max()
-    assert (table["participants"] <= 18).all() and (table["participants"] >= 1).all()
+    assert (table["participants"] <= 18).all() and (table["participants"] >= 0).all()
+    # participants are people whose own words carry the codes, never the team's notes
+    assert (table.loc[table["coded_as"] == "uncoded", "participants"] == 0).all()
     ev = opportunities.evidence(study)
     no_consent = ev[(ev["kind"] == "quote") & ~ev["participant"].isin(study.consenting())]
     assert len(no_consent) and (no_consent["text"] == opportunities.NO_CONSENT).all()

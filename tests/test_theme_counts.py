@@ -87,11 +87,16 @@ def test_theme_counts_follow_the_one_definition(rules):
 
 
 def test_feeling_word_majority():
-    assert th.feeling_word(0.51, 0.2) == "negative"
+    assert th.feeling_word(0.51, 0.1) == "negative"  # a majority of negative passages
+    assert th.feeling_word(0.51, 0.3) == "negative"
     assert th.feeling_word(0.5, 0.5) == "mixed"
-    assert th.feeling_word(0.3, 0.1) == "negative"  # more negative than positive passages
+    assert th.feeling_word(0.3, 0.1) == "mixed"  # no majority either way
     assert th.feeling_word(0.0, 0.0) == "neutral"
-    assert th.feeling_word(0.1, 0.6) == "positive"
+    assert th.feeling_word(0.0, 0.43) == "neutral"  # most passages carry no tone
+    assert th.feeling_word(0.1, 0.6) == "positive"  # 0.1 < 0.6 / 4
+    assert th.feeling_word(0.2, 0.6) == "mixed"  # positive needs the negative side under a quarter of it
+    # the pilot's late-payment: 4 of 21 passages negative, 12 positive: not "positive"
+    assert th.feeling_word(4 / 21, 12 / 21) == "mixed"
     assert th.feeling_word(float("nan"), float("nan")) == "–"
 
 

@@ -137,7 +137,9 @@ def test_mean_compound_and_segments_match_the_passages(pilot_result):
     theme = result.themes.iloc[0]
     ids = result.passages.loc[result.passages["theme"] == theme["theme"], "segment_id"]
     assert theme["mean_compound"] == pytest.approx(np.mean(kit.compound(frame.loc[ids, "text"].tolist())))
-    assert theme["participants"] == frame.loc[ids, "who"].nunique()
+    own = frame.loc[ids]
+    # participants: people with a turn or key quote in the theme; an insight is the team's
+    assert theme["participants"] == own.loc[own["kind"].isin(["turn", "quote"]), "who"].nunique()
     per_segment = result.by_segment[result.by_segment["theme"] == theme["theme"]]
     assert per_segment["passages"].sum() == theme["passages"]
     assert set(per_segment["segment"]) <= set(study.interviews["segment"])
