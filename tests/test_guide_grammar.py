@@ -229,10 +229,20 @@ def test_generalizing(text):
 @pytest.mark.parametrize("text", [
     "What was different about last Friday compared with your usual routine?",
     "Tell me about the last time you topped up your travel card.",
-    "If we opened on Sundays, how often would you come?",
+    "How much would you pay each month for a delivery pass?",
 ])
 def test_not_generalizing(text):
     assert "generalizing" not in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If we opened on Sundays, how often would you come?",
+    "In general, what would you want from a pension app?",
+])
+def test_habit_and_prediction_are_both_flagged(text):
+    """A frequency or habit frame around "would" asks for a generalization and a prediction."""
+    flags = lint_question(text)["flags"]
+    assert {"generalizing", "hypothetical"} <= set(flags), flags
 
 
 # --------------------------------------------------------------------------- rewrites

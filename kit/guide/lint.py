@@ -1,7 +1,7 @@
 """The question linter's entry points: :func:`lint_question` and :func:`flags_of`."""
 from __future__ import annotations
 
-from kit.guide import grammar
+from kit.guide import frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -19,12 +19,13 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     sents = [_Sentence(s) for s in _sentences(clean)]
     reasons: dict[str, str] = {}
     raw = [s.raw for s in sents]
-    checks = (("leading", _leading, grammar.leading), ("closed", _closed, None),
-              ("hypothetical", _hypothetical, grammar.hypothetical),
-              ("double-barreled", _double_barreled, grammar.double_barreled),
-              ("generalizing", None, grammar.generalizing))
-    for flag, fn, rule in checks:
-        r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "")
+    checks = (("leading", _leading, grammar.leading, frames.leading_in_frame), ("closed", _closed, None, None),
+              ("hypothetical", _hypothetical, grammar.hypothetical, frames.wish),
+              ("double-barreled", _double_barreled, grammar.double_barreled, frames.double_in_frame),
+              ("generalizing", None, grammar.generalizing, frames.generalizing_frame))
+    for flag, fn, rule, frame in checks:
+        r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "") or \
+            (frame(raw) if frame and raw else "")
         if r:
             reasons[flag] = r
     return sents, reasons
