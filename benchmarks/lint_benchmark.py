@@ -145,7 +145,9 @@ def rewrite_quality(questions: list[str], show: bool = False) -> dict:
         topic += ov >= MIN_TOPIC
         probs = grammar_problems(sug)
         grammar += not probs
-        clean += not lint_question(sug)["flags"]
+        # the follow-up of a double-barreled question ("Then ask separately: ...") is linted on its own
+        main, _, then = sug.partition(" Then ask separately: ")
+        clean += not lint_question(main)["flags"] and not (then and lint_question(then)["flags"])
         if show and (ov < MIN_TOPIC or probs):
             bad.append(f"    {ov:.2f} {'; '.join(probs) or 'ok':<30} {q}  ->  {sug}")
     return {"flagged": n, "topic_kept": topic / n if n else 1.0, "mean_overlap": overlap_sum / n if n else 1.0,

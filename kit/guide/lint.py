@@ -12,7 +12,14 @@ __all__ = ["flags_of", "lint_question"]
 # --------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------
+FOLLOW_UP = " Then ask separately: "
+
+
 def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
+    main, _, then = str(text).partition(FOLLOW_UP)
+    if then.strip():  # a rewrite with its follow-up: two questions asked one at a time
+        sents, reasons = _analyse(main)
+        return sents, {**_analyse(then)[1], **reasons}
     clean = _normalise_quotes(str(text)).strip()
     while len(clean) >= 2 and clean[0] == clean[-1] and clean[0] in "\"'":
         clean = clean[1:-1].strip()  # the whole question in quotes
