@@ -65,6 +65,8 @@ _DANGLING_END = {"for", "with", "to", "of", "about", "at", "from", "by", "the", 
 # states said of a thing after it ("the room clean"), never the head of a noun phrase
 _STATES = {"clean", "dirty", "ready", "open", "full", "empty", "late", "early", "busy", "quiet",
            "tidy", "warm", "cold", "hot", "available", "safe", "fine", "ok", "okay"}
+_NEEDS_OBJECT = {"saved", "gave", "made", "took", "brought", "sent", "bought", "needed", "wanted",
+                 "got", "used", "put", "offered", "provided", "cost"}
 _DANGLING_WORD = {"such", "so", "always", "very", "really", "quite", "too", "rather", "its", "whose",
                   "which", "who", "if", "because", "when", "whether", "per", "each", "every"}
 
@@ -123,6 +125,20 @@ def grammar_problems(text: str) -> list[str]:
         m = re.search(r"\b(dealt with|went through|used) (?:the |a |an |your )?(?:[\w'-]+ ){1,3}([\w'-]+)$", low)
         if m and "ADJ" in tags(m.group(2)) and ("NOUN" not in tags(m.group(2)) or m.group(2) in _STATES):
             problems.append(f"noun phrase ends in the adjective '{m.group(2)}'")
+        if body[-1] in _NEEDS_OBJECT and re.search(r"\bthe (last|first) time\b", low):
+            problems.append(f"'{body[-1]}' needs an object")
+        if re.search(r"\b(could|would|can|will|should|might) do$", low):
+            problems.append("ends in a modal and 'do'")
+        if sent.rstrip().endswith(".") and re.search(r", (what|how|why|where|who|when) (do|did|does|is|was|would|are|were) "
+                                                     r"(you|they|it)\b", sent.lower()):
+            problems.append("a question inside a statement")
+        if re.search(r"\b\w+ed something (for|at|into|after|on|up|through)\b", low):
+            problems.append("'something' inside a phrasal verb")
+        if re.search(r"\bthe (last|first) time (a|an|the|your|their|our) (\w+ ){0,3}(is|are|has|have|does|do)\b", low):
+            problems.append("a present tense after 'the last time'")
+        if re.search(r"\b(dealt with|went through|used|needed help with|needed something like) (?:the |a |an |your )?"
+                     r"(?:[\w'-]+ ){1,3}(look|work|go|do|happen|be|feel|save|drive|help|make|take|get|change|affect)$", low):
+            problems.append("a verb where a noun phrase is needed")
         if re.search(r"\bto (cost|take|spend|pay|save) (per|a|each|every) (month|week|year|day|hour)$", low):
             problems.append("an amount is missing")
         if re.search(r"\bhow you \w+ on its own$", low):

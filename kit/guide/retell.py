@@ -28,7 +28,8 @@ _BLAME = re.compile(r"\b(let (you|them|us|him|her) down|ruined \w+|wrecked \w+|f
 _TRAILING_TIME = re.compile(r"\s+(last|this|next) (week|month|year|term|quarter|night|weekend|time)$|"
                             r"\s+(yesterday|today|recently|again)$")
 _JUDGEMENT_NOUNS = re.compile(r"\b(game[ -]changers?|nightmares?|disasters?|lifesavers?|godsends?|"
-                              r"rip-offs?|headaches?|mess)\b")
+                              r"rip-offs?|headaches?|mess|(drive|drove|driven|driving) (you|them) (crazy|mad|nuts|"
+                              r"up the wall)|let (you|them) down|ruined|wrecked)\b")
 
 
 def _past(word: str) -> str:
@@ -92,6 +93,8 @@ def _subject_end(clause: list[str]) -> int:
     while j < len(clause) and j < 6:
         w = clause[j]
         tg = tags(w)
+        if w in {"is", "are", "was", "were", "has", "have", "had", "gets", "got"}:
+            return j
         if j > 1 and "VERB" in tg and (is_past_verb(w) or w in {"is", "are", "was", "were", "has", "have"} or
                                        not ("NOUN" in tg and j + 1 < len(clause) and "VERB" in tags(clause[j + 1]))):
             if "NOUN" in tg and not is_past_verb(w) and j + 1 < len(clause) and clause[j + 1] not in DETS | PREPS | PERSONAL:
@@ -118,7 +121,8 @@ def frame_stories(text: str, flags: list[str]) -> list[str]:
             if j < 1 or j >= len(clause):
                 continue
             subject, verb, rest = clause[:j], clause[j], clause[j + 1:]
-            if verb in {"you", "they"} or "VERB" not in tags(verb) | tags(verb.rstrip("s")):
+            if verb in {"you", "they"} or ("VERB" not in tags(verb) | tags(verb.rstrip("s")) and
+                                           verb not in {"is", "are", "was", "were", "has", "have", "had"}):
                 continue
             phrase = " ".join(subject + [_past(verb)] + rest)
             if _BLAME.search(phrase) and subject[0] in DETS:
