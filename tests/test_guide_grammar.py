@@ -18,6 +18,8 @@ DATA = REPO / "tests" / "data"
 DEV = DATA / "questions_dev.csv"
 HOLDOUT2 = DATA / "questions_holdout2.csv"
 HOLDOUT3 = DATA / "questions_holdout3.csv"
+HOLDOUT4 = DATA / "questions_holdout4.csv"
+BLIND1 = DATA / "questions_blind1.csv"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 COLUMNS = ["question", "domain", "kind", "leading", "closed", "hypothetical", "double_barreled", "generalizing"]
 
@@ -49,6 +51,23 @@ def test_sets_are_large_varied_and_labelled_for_five_flags(path, minimum):
     assert len({r["question"] for r in rows}) == len(rows), "duplicate questions"
 
 
+@pytest.mark.parametrize("path,minimum", [(HOLDOUT4, 150), (BLIND1, 200)])
+def test_second_round_sets_are_labelled_for_five_flags(path, minimum):
+    rows = _rows(path)
+    assert len(rows) >= minimum and list(rows[0]) == COLUMNS
+    for col in COLUMNS[3:]:
+        assert {r[col] for r in rows} == {"0", "1"}, col
+        assert sum(r[col] == "1" for r in rows) >= 15, col
+    assert len({r["question"] for r in rows}) == len(rows), "duplicate questions"
+    assert sum(all(r[c] == "0" for c in COLUMNS[3:]) for r in rows) >= 30, "too few clean questions"
+
+
+def test_holdout4_shares_no_question_with_the_tuned_sets():
+    tuned = {r["question"] for p in (DEV, HOLDOUT2, HOLDOUT3, BLIND1, DATA / "questions.csv",
+                                     DATA / "questions_holdout.csv") for r in _rows(p)}
+    assert not tuned & {r["question"] for r in _rows(HOLDOUT4)}
+
+
 def test_holdout_shares_no_question_with_the_tuned_sets():
     tuned = {r["question"] for p in (DEV, HOLDOUT2, DATA / "questions.csv", DATA / "questions_holdout.csv")
              for r in _rows(p)}
@@ -58,7 +77,7 @@ def test_holdout_shares_no_question_with_the_tuned_sets():
 
 def test_floors_on_the_tuned_set_and_the_holdout():
     bench = _benchmark()
-    for path in (DEV, HOLDOUT2, HOLDOUT3):
+    for path in (DEV, HOLDOUT2, HOLDOUT3, HOLDOUT4, BLIND1):
         result = bench.evaluate(bench.load(path))
         assert set(result["flags"]) == set(FLAGS)
         for flag, s in result["flags"].items():

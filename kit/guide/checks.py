@@ -139,6 +139,9 @@ def grammar_problems(text: str) -> list[str]:
         if re.search(r"\b(dealt with|went through|used|needed help with|needed something like) (?:the |a |an |your )?"
                      r"(?:[\w'-]+ ){1,3}(look|work|go|do|happen|be|feel|save|drive|help|make|take|get|change|affect)$", low):
             problems.append("a verb where a noun phrase is needed")
+        if re.search(r"\b(dealt with|went through|used|needed help with) (the |a |an )?(walk|tell|talk|describe|last time|"
+                     r"time|moment)\b|\b(dealt with|went through|used|needed help with) (about|for|with|to|of|on|at)\b", low):
+            problems.append("the frame's own words where the topic is needed")
         if re.search(r"\bto (cost|take|spend|pay|save) (per|a|each|every) (month|week|year|day|hour)$", low):
             problems.append("an amount is missing")
         if re.search(r"\bhow you \w+ on its own$", low):

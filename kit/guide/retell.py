@@ -49,7 +49,7 @@ def without_judgements(text: str) -> str:
         prev = re.sub(r"[^\w'-]", "", out[-1]).lower() if out else ""
         nxt = re.sub(r"[^\w'-]", "", toks[i + 1]).lower() if i + 1 < len(toks) else ""
         if w and nxt and t == w and (prev in DETS or prev in {"really", "very", "so"}) and \
-                _evaluative_modifier(w, False) and "NOUN" in tags(nxt) | tags(nxt.rstrip("s")):
+                _evaluative_modifier(w, False) and (tags(nxt) | tags(nxt.rstrip("s"))) & {"NOUN", "ADJ"}:
             if prev in {"really", "very", "so"}:
                 out.pop()
             continue
