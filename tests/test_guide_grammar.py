@@ -297,8 +297,9 @@ def test_double_barreled_rewrite_names_the_second_ask():
      "Tell me about the stock take in May.", "Tell me about the supplier audit in June."),
     ("How did the last product launch and the support rollout go?",
      "How did the last product launch go?", "How did the support rollout go?"),
-    ("How do you manage payroll and tax returns for your staff?",
-     "How do you manage payroll?", "How do you manage tax returns for your staff?"),
+    ("How often do you use email and slack?",
+     "How often do you use email?", "How often do you use slack?"),
+    ("How do you plan sprints and track bugs?", "How do you plan sprints?", "How do you track bugs?"),
 ])
 def test_double_barreled_splits_into_two_questions_in_its_own_words(text, first, second):
     from kit.guide.retell import split_pair

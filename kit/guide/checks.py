@@ -142,6 +142,8 @@ def grammar_problems(text: str) -> list[str]:
         if re.search(r"\b(dealt with|went through|used|needed help with) (the |a |an )?(walk|tell|talk|describe|last time|"
                      r"time|moment)\b|\b(dealt with|went through|used|needed help with) (about|for|with|to|of|on|at)\b", low):
             problems.append("the frame's own words where the topic is needed")
+        if re.search(r"\b(you|they|we|i) (cost|costed)\b", low):
+            problems.append("'cost' needs a thing as its subject")
         if re.search(r"\bto (cost|take|spend|pay|save) (per|a|each|every) (month|week|year|day|hour)$", low):
             problems.append("an amount is missing")
         if re.search(r"\bhow you \w+ on its own$", low):

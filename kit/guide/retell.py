@@ -179,9 +179,9 @@ def split_pair(text: str) -> tuple[str, str] | None:
                     break
         elif nxt == "to":
             start = next((k for k in range(i - 1, max(-1, i - 9), -1) if low[k] == "to"), -1)
-        elif "VERB" in tags(nxt) and "NOUN" in tags(nxt) and i + 2 < len(low) and "NOUN" in tags(low[i + 2]) \
-                and low[i + 2] not in DETS and not is_past_verb(nxt):
-            # "manage payroll and tax returns": a noun phrase, not a verb phrase
+        elif "VERB" in tags(nxt) and "NOUN" in tags(nxt) and i + 2 < len(low) and low[i + 2] in {"?", ".", ","} \
+                and not is_past_verb(nxt):
+            # "use email and slack?": a bare noun at the end, not a verb phrase
             k = i - 1
             while k > 0 and "VERB" not in tags(low[k - 1]) and low[k - 1] not in PERSONAL and i - k < 5:
                 k -= 1

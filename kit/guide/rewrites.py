@@ -839,7 +839,9 @@ def _as_story(question: str) -> str:
     from kit.guide.lexicon import _Sentence, _sentences
     if _kind([_Sentence(s) for s in _sentences(question)], False, False) == "story":
         return question
+    cased = {w.lower(): w for w in re.findall(r"[\w'-]+", question)[1:] if not w.islower()}
     for cand in retell.frame_stories(question, ["generalizing"]) + story.candidates(question, ["generalizing"]):
+        cand = re.sub(r"[\w'-]+", lambda m: cased.get(m.group(0), m.group(0)), cand)  # "HR" stays "HR"
         if not _lint.flags_of(cand) and not grammar_problems(cand) and topic_overlap(question, cand) >= 0.999:
             return cand
     return question
