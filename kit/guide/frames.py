@@ -39,7 +39,7 @@ import re
 
 from kit.guide.grammar import _person
 from kit.guide.lexicon import FIXED_PAIRS
-from kit.guide.words import DETS, FILLERS, PERSONAL, PREPS, WH, is_base_verb, is_past_verb, tags, valence, words
+from kit.guide.words import FILLERS, PERSONAL, PREPS, WH, is_base_verb, is_past_verb, tags, valence, words
 
 __all__ = ["EVALUATIVE", "double_in_frame", "generalizing_frame", "leading_in_frame", "wish"]
 
@@ -72,7 +72,6 @@ _NEUTRAL = {"new", "old", "online", "late", "early", "express", "first", "last",
             "quick", "slow", "cheap", "expensive", "busy", "quiet", "hard", "easy", "simple",
             "difficult", "best", "worst", "better", "worse", "most", "least", "elderly", "sick"}
 _JUDGE_DETS = {"our", "the", "this", "that", "these", "those", "your", "their", "its", "his", "her"}
-_SKIP = FILLERS | {",", "like", "you", "know"}
 _PAIR_VERBS = {"balance", "balancing", "balanced", "juggle", "juggling", "juggled", "compare",
                "compared", "comparing", "choose", "chose", "choosing", "decide", "decided", "mix",
                "mixed", "combine", "combined", "split", "weigh", "weighed", "link", "linked",
