@@ -62,12 +62,25 @@ _DANGLING_END = {"for", "with", "to", "of", "about", "at", "from", "by", "the", 
                  "and", "or", "but", "than", "my", "our", "their", "into", "onto"}
 
 
+# states said of a thing after it ("the room clean"), never the head of a noun phrase
+_STATES = {"clean", "dirty", "ready", "open", "full", "empty", "late", "early", "busy", "quiet",
+           "tidy", "warm", "cold", "hot", "available", "safe", "fine", "ok", "okay"}
+_NEEDS_OBJECT = {"saved", "gave", "made", "took", "brought", "sent", "bought", "needed", "wanted",
+                 "got", "used", "put", "offered", "provided", "cost"}
+_DANGLING_WORD = {"such", "so", "always", "very", "really", "quite", "too", "rather", "its", "whose",
+                  "which", "who", "if", "because", "when", "whether", "per", "each", "every"}
+
+
 def grammar_problems(text: str) -> list[str]:
     """Problems a rewrite must not have (an empty list when it looks grammatical): no text,
     no capital at the start or no end punctuation, a sentence ending in a preposition,
     determiner or conjunction ("... used a chatbot for."), a doubled word, "a"/"an" before
     the wrong sound, a base verb after "the last time you", "did" + a past verb ("did you
-    went"), "you was", unbalanced quotes or brackets."""
+    went"), "you was", unbalanced quotes or brackets; a sentence ending in an intensifier
+    or a subordinator ("... always such."), an amount left out ("to cost per month"), a
+    verb or an adjective where "dealt with" / "used" needs a noun phrase ("dealt with the
+    down", "used the reviews work", "dealt with the room clean"), "Then ask how you X on its
+    own"."""
     s = str(text or "").strip()
     if not s:
         return ["empty"]
@@ -98,6 +111,43 @@ def grammar_problems(text: str) -> list[str]:
                 m.group(3) not in {"put", "set", "cut", "read", "hit", "let", "shut", "quit", "spread",
                                    "cost", "hurt", "bet", "run", "come", "become"}:
             problems.append(f"'the {m.group(1)} time {m.group(2)} {m.group(3)}': a past tense is needed")
+        if sent.rstrip().endswith(".") and body[-1] in _DANGLING_WORD:
+            problems.append(f"ends in '{body[-1]}'")
+        m = re.search(r"\b(dealt with|went through|used|needed help with) (?:the |a |an |your )?([\w'-]+)$", low)
+        if m and m.group(2) not in {"it", "them", "this", "that", "one", "something", "everything", "these",
+                                    "those", "him", "her", "us", "me"} and (tags(m.group(2)) & {"ADV", "PREP"} or "NOUN" not in tags(m.group(2)) or
+                  m.group(2) in {"time", "times", "tell", "walk", "describe", "given", "special"}):
+            problems.append(f"'{m.group(1)} {m.group(2)}': not a thing one deals with")
+        m = re.search(r"\b(dealt with|went through|used|needed help with) (?:the |a |an |your )?(?:[\w'-]+ ){0,3}"
+                      r"(work|go|do|happen|look|be|feel|happened|worked)\b", low)
+        if m:
+            problems.append(f"'{m.group(0)}': a verb where a noun phrase is needed")
+        m = re.search(r"\b(dealt with|went through|used) (?:the |a |an |your )?(?:[\w'-]+ ){1,3}([\w'-]+)$", low)
+        if m and "ADJ" in tags(m.group(2)) and ("NOUN" not in tags(m.group(2)) or m.group(2) in _STATES):
+            problems.append(f"noun phrase ends in the adjective '{m.group(2)}'")
+        if body[-1] in _NEEDS_OBJECT and re.search(r"\bthe (last|first) time\b", low):
+            problems.append(f"'{body[-1]}' needs an object")
+        if re.search(r"\b(could|would|can|will|should|might) do$", low):
+            problems.append("ends in a modal and 'do'")
+        if sent.rstrip().endswith(".") and re.search(r", (what|how|why|where|who|when) (do|did|does|is|was|would|are|were) "
+                                                     r"(you|they|it)\b", sent.lower()):
+            problems.append("a question inside a statement")
+        if re.search(r"\b\w+ed something (for|at|into|after|on|up|through)\b", low):
+            problems.append("'something' inside a phrasal verb")
+        if re.search(r"\bthe (last|first) time (a|an|the|your|their|our) (\w+ ){0,3}(is|are|has|have|does|do)\b", low):
+            problems.append("a present tense after 'the last time'")
+        if re.search(r"\b(dealt with|went through|used|needed help with|needed something like) (?:the |a |an |your )?"
+                     r"(?:[\w'-]+ ){1,3}(look|work|go|do|happen|be|feel|save|drive|help|make|take|get|change|affect)$", low):
+            problems.append("a verb where a noun phrase is needed")
+        if re.search(r"\b(dealt with|went through|used|needed help with) (the |a |an )?(walk|tell|talk|describe|last time|"
+                     r"time|moment)\b|\b(dealt with|went through|used|needed help with) (about|for|with|to|of|on|at)\b", low):
+            problems.append("the frame's own words where the topic is needed")
+        if re.search(r"\b(you|they|we|i) (cost|costed)\b", low):
+            problems.append("'cost' needs a thing as its subject")
+        if re.search(r"\bto (cost|take|spend|pay|save) (per|a|each|every) (month|week|year|day|hour)$", low):
+            problems.append("an amount is missing")
+        if re.search(r"\bhow you \w+ on its own$", low):
+            problems.append("'how you ...' is not an instruction")
         m = re.search(r"\b(did|do|does) (you|they|we|i|he|she|it) (\w+)", low)
         if m and is_past_verb(m.group(3)) and m.group(3) not in {"read", "put", "set", "cut", "let"}:
             problems.append(f"'{m.group(1)} {m.group(2)} {m.group(3)}'")

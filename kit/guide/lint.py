@@ -1,7 +1,7 @@
 """The question linter's entry points: :func:`lint_question` and :func:`flags_of`."""
 from __future__ import annotations
 
-from kit.guide import grammar
+from kit.guide import frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -12,19 +12,27 @@ __all__ = ["flags_of", "lint_question"]
 # --------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------
+FOLLOW_UP = " Then ask separately: "
+
+
 def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
+    main, _, then = str(text).partition(FOLLOW_UP)
+    if then.strip():  # a rewrite with its follow-up: two questions asked one at a time
+        sents, reasons = _analyse(main)
+        return sents, {**_analyse(then)[1], **reasons}
     clean = _normalise_quotes(str(text)).strip()
     while len(clean) >= 2 and clean[0] == clean[-1] and clean[0] in "\"'":
         clean = clean[1:-1].strip()  # the whole question in quotes
     sents = [_Sentence(s) for s in _sentences(clean)]
     reasons: dict[str, str] = {}
     raw = [s.raw for s in sents]
-    checks = (("leading", _leading, grammar.leading), ("closed", _closed, None),
-              ("hypothetical", _hypothetical, grammar.hypothetical),
-              ("double-barreled", _double_barreled, grammar.double_barreled),
-              ("generalizing", None, grammar.generalizing))
-    for flag, fn, rule in checks:
-        r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "")
+    checks = (("leading", _leading, grammar.leading, frames.leading_in_frame), ("closed", _closed, None, None),
+              ("hypothetical", _hypothetical, grammar.hypothetical, frames.wish),
+              ("double-barreled", _double_barreled, grammar.double_barreled, frames.double_in_frame),
+              ("generalizing", None, grammar.generalizing, frames.generalizing_frame))
+    for flag, fn, rule, frame in checks:
+        r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "") or \
+            (frame(raw) if frame and raw else "")
         if r:
             reasons[flag] = r
     return sents, reasons

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import story
+from kit.guide import retell, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -809,8 +809,12 @@ def _rewrite(question: str, flags: list[str]) -> str:
     # the rule-based candidates first, then the question's own words (kit.guide.story);
     # keep the clean, grammatical one that keeps the most of the question's topic
     best, best_overlap = "", -1.0
-    for cand in [_tidy(c) for c in cands] + story.candidates(question, flags):
-        if _lint.flags_of(cand) or grammar_problems(cand):
+    pair = retell.split_pair(question) if "double-barreled" in flags else None
+    pool = ([_as_story(pair[0])] if pair else []) + [_tidy(c) for c in cands] + story.candidates(question, flags) + \
+        [_tidy(c) for c in retell.frame_stories(question, flags)]
+    pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(cand), cand])]
+    for cand in pool:
+        if _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand):
             continue
         overlap = topic_overlap(question, cand)
         if overlap > best_overlap + 1e-9:
@@ -819,10 +823,28 @@ def _rewrite(question: str, flags: list[str]) -> str:
             break
     best = best or "Tell me about the last time this came up for you. What happened?"
     if "double-barreled" in flags:
-        then = story.second_ask(question)
-        if then and not _lint.flags_of(best + " " + then) and not grammar_problems(best + " " + then):
+        then = retell.follow_up(question)
+        if then:
+            then = retell.FOLLOW_UP.strip() + " " + _as_story(then.split(": ", 1)[1])
+        if then and not _lint.flags_of(best) and not grammar_problems(best + " " + then):
             best = best + " " + then
     return best
+
+
+def _as_story(question: str) -> str:
+    """A clean question as a story question in its own words when the rules can make one that
+    keeps all its topic words ("How do you plan sprints?" -> "Tell me about the last time
+    you planned sprints. What happened?"); else the question itself."""
+    from kit.guide.kinds import _kind
+    from kit.guide.lexicon import _Sentence, _sentences
+    if _kind([_Sentence(s) for s in _sentences(question)], False, False) == "story":
+        return question
+    cased = {w.lower(): w for w in re.findall(r"[\w'-]+", question)[1:] if not w.islower()}
+    for cand in retell.frame_stories(question, ["generalizing"]) + story.candidates(question, ["generalizing"]):
+        cand = re.sub(r"[\w'-]+", lambda m: cased.get(m.group(0), m.group(0)), cand)  # "HR" stays "HR"
+        if not _lint.flags_of(cand) and not grammar_problems(cand) and topic_overlap(question, cand) >= 0.999:
+            return cand
+    return question
 
 
 def _tidy(s: str) -> str:
