@@ -756,8 +756,8 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     if day:
         sql.append("AND d.date >= ?")
         args.append(day)
-    where = sql[sql.index("WHERE docs_fts MATCH ?"):]
-    count_sql = "\n".join(["SELECT COUNT(*) FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid"] + where)
+    where = sql[sql.index(f"WHERE {fts} MATCH ?"):]
+    count_sql = "\n".join([f"SELECT COUNT(*) FROM {fts} JOIN docs d ON d.rowid = {fts}.rowid"] + where)
     sql.append("ORDER BY bm25, d.study, d.id LIMIT ?")
 
     def both(con):
