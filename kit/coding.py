@@ -18,7 +18,7 @@ import re
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
-from kit.codebook import PATTERN_TIMEOUT, compile_pattern, search_pattern
+from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STEMMER = SnowballStemmer("english")
@@ -107,15 +107,9 @@ class AutoCoder:
             for pattern in code.patterns:
                 self.patterns.append((compile_pattern(pattern), code.name))
         self.first_stems = frozenset(self.phrases)
-        # One pass of all patterns together tells whether any could match at all.
-        self.any_pattern = (compile_pattern("|".join(f"(?:{r.pattern})" for r, _ in self.patterns))
-                            if self.patterns else None)
-
-    def _any_pattern(self, text: str) -> bool:
-        try:
-            return self.any_pattern.search(text, timeout=PATTERN_TIMEOUT) is not None
-        except TimeoutError:
-            return True  # try the patterns one by one, each with its own limit
+        # Literal text each pattern needs (one of a few strings, lower case): a text holding
+        # none of them cannot match, and is not searched (kit.codebook.required_literals).
+        self.needs = [required_literals(r.pattern) for r, _ in self.patterns]
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
@@ -135,16 +129,19 @@ class AutoCoder:
                     if code in found or tuple(stemmed[i:i + len(key)]) != key:
                         continue
                     if self.negation:
-                        if starts is None:
-                            starts = words_and_clauses(text)[1]
-                        if _negated(words, i, starts[i]):
-                            continue
+                        # The clauses are worked out only when a negation is near at all.
+                        if _negated(words, i):
+                            if starts is None:
+                                starts = words_and_clauses(text)[1]
+                            if _negated(words, i, starts[i]):
+                                continue
                     found[code] = " ".join(words[i:i + len(key)])
         # Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
         # without end counts as no match instead of hanging the analysis.
-        if self.any_pattern is not None and self._any_pattern(text):
-            for regex, code in self.patterns:
-                if code not in found:
+        if self.patterns:
+            folded = fold_for_literals(text)
+            for (regex, code), needs in zip(self.patterns, self.needs):
+                if code not in found and (needs is None or any(n in folded for n in needs)):
                     match = search_pattern(regex, text)
                     if match:
                         found[code] = match.group(0)
