@@ -407,8 +407,11 @@ class _Loader:
 
     def _inside(self, path: Path) -> bool:
         """Whether ``path``, with every symbolic link followed, lies inside the study."""
+        root = self.__dict__.get("_resolved_root")
+        if root is None:
+            root = self.__dict__["_resolved_root"] = self.root.resolve()
         try:
-            path.resolve().relative_to(self.root.resolve())
+            path.resolve().relative_to(root)
         except (ValueError, OSError, RuntimeError):
             return False
         return True
