@@ -221,7 +221,7 @@ def _segment_column(frame: pd.DataFrame) -> str:
 def _pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
     seg = _segment_column(frame)
     pairs = set()
-    for segment, code in zip(frame[seg], frame["code"]):
+    for segment, code in zip(frame[seg].tolist(), frame["code"].tolist()):
         if isinstance(code, str) and code.strip() and isinstance(segment, str):
             pairs.add((segment, code.strip()))
     return pairs
@@ -238,15 +238,15 @@ def comparison_universe(manual: pd.DataFrame, segments=None) -> list[str]:
     the universe is the segments that appear in the manual codings.
     """
     seg = _segment_column(manual)
-    coded = [s for s in manual[seg] if isinstance(s, str)]
+    coded = [s for s in manual[seg].tolist() if isinstance(s, str)]
     if segments is None:
         return list(dict.fromkeys(coded))
     if isinstance(segments, pd.DataFrame):
         read = {(m["interview"], KIND_OF_LETTER[m["letter"]]) for m in map(_SEGMENT_ID.match, coded) if m}
         ids = segments["segment_id"]
         kinds = segments["kind"] if "kind" in segments else ids.map(segment_kind)
-        keep = [(iv, kind) in read for iv, kind in zip(segments["interview_id"], kinds)]
-        return list(dict.fromkeys(ids[keep]))
+        keep = [(iv, kind) in read for iv, kind in zip(segments["interview_id"].tolist(), kinds.tolist())]
+        return list(dict.fromkeys(ids[keep].tolist()))
     if isinstance(segments, (str, bytes)):
         raise TypeError("segments must be the segments table or a collection of segment ids")
     return list(dict.fromkeys(segments))

@@ -157,7 +157,9 @@ class Outputs:
             if any(isinstance(v, str) for v in values):
                 # each distinct value once: ids, labels and codes repeat down a column
                 cleaned = {v: self.clean(v) for v in set(v for v in values if isinstance(v, str))}
-                out[column] = [cleaned.get(v, v) if isinstance(v, str) else v for v in values]
+                changed = {v: c for v, c in cleaned.items() if c != v}
+                if changed:
+                    out[column] = [changed.get(v, v) if isinstance(v, str) else v for v in values]
         if out.columns.dtype == object or pd.api.types.is_string_dtype(out.columns):
             out.columns = [self.clean(c) if isinstance(c, str) else c for c in out.columns]
         return out

@@ -77,10 +77,10 @@ def example_repository(target=None) -> Path:
     """Write the bundled example repository: the pilot as ``2026-S41``, the sprints
     ``2026-S45`` and ``2026-S49``, and the repository files. ``target`` must not exist or be
     empty; ``None`` (or "") makes a fresh temporary folder. Returns the folder."""
-    from kit.paths import pilot_path
+    from kit.paths import pilot_path, scratch_folder
 
     if target is None or str(target).strip() == "":
-        root = Path(tempfile.mkdtemp(prefix="interview-kit-repo-"))
+        root = scratch_folder("interview-kit-repo-")
     else:
         root = Path(target).expanduser()
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
@@ -110,7 +110,7 @@ def resolve_repository(repo_dir, study_dir="") -> Path:
     repository (three sprints); with a study that sits in a repository (its parent folder
     is one, see :func:`is_repository`) that repository; otherwise a temporary repository
     holding a copy of just that study (the study itself is never written to)."""
-    from kit.paths import pilot_path
+    from kit.paths import pilot_path, scratch_folder
 
     if repo_dir is not None and str(repo_dir).strip():
         path = Path(repo_dir).expanduser()
@@ -124,7 +124,7 @@ def resolve_repository(repo_dir, study_dir="") -> Path:
         return example_repository()
     if is_repository(study.parent):
         return study.parent
-    root = Path(tempfile.mkdtemp(prefix="interview-kit-repo-"))
+    root = scratch_folder("interview-kit-repo-")
     shutil.copytree(study, root / study.name, ignore=shutil.ignore_patterns(".*"))
     return root
 

@@ -50,3 +50,17 @@ def test_autocodes_equal_those_without_the_prefilter(pilot):
     rows = [(s, c, e) for s, t in zip(segments["segment_id"], segments["text"]) for c, e in plain.code_text(t)]
     assert list(zip(fast["segment_id"], fast["code"], fast["evidence"])) == rows
     assert len(rows) > 50
+
+
+def test_worker_count_follows_the_free_cores(monkeypatch):
+    import os
+
+    from kit.study import free_cores
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    assert free_cores(4) == 4 and free_cores(2) == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.6, 0.0, 0.0))
+    assert free_cores(4) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 0.0, 0.0))
+    assert free_cores(4) == 1  # never fewer than one: the work is done here
