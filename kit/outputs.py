@@ -248,7 +248,10 @@ class Outputs:
 
         from kit.plots import save
 
-        fig.canvas.draw()  # tick labels exist once drawn
+        # Tick labels exist once the figure is laid out; laid out, not rendered: the one
+        # rendering is the PNG's (issue 20: every figure was rendered twice).
+        draw = getattr(fig, "draw_without_rendering", None)
+        draw() if draw is not None else fig.canvas.draw()
         for ax in fig.get_axes():
             for axis in (ax.xaxis, ax.yaxis):
                 labels = [t.get_text() for t in axis.get_ticklabels()]
