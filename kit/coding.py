@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
-
 from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_STEMMER = SnowballStemmer("english")
+# NLTK's Snowball stemmer, made on first use: importing NLTK (and scipy.stats with it) costs
+# about a second that a command which never stems need not pay. Snowball's own packages
+# (snowballstemmer 2.2 and 3.1) stem some English words differently, so codes would change.
+_STEMMER = None
 NEGATIONS = frozenset({"not", "no", "never", "without", "hardly", "nobody", "nothing", "neither", "nor"})
 NEGATION_WINDOW = 3
 CLAUSE_BREAKS = frozenset({"but", "although", "though", "however", "whereas"})
@@ -33,8 +34,13 @@ _STEMS: dict[str, str] = {}
 
 def stem(word: str) -> str:
     """The Snowball stem of a lower-case word (memoised: interviews reuse a small vocabulary)."""
+    global _STEMMER
     got = _STEMS.get(word)
     if got is None:
+        if _STEMMER is None:
+            from nltk.stem.snowball import SnowballStemmer
+
+            _STEMMER = SnowballStemmer("english")
         if len(_STEMS) > 500_000:
             _STEMS.clear()
         got = _STEMS[word] = _STEMMER.stem(word)
