@@ -7,7 +7,7 @@ import pandas as pd
 
 from kit.languages import autocode  # each passage in its own language
 from kit.outputs import WORKING, Outputs
-from kit.study import Study, as_study
+from kit.study import Study, as_study, free_cores
 from kit.themes import study_themes
 
 TURNS_COLUMNS = ["interview_id", "turn", "speaker", "role", "start", "end", "text", "language", "compound"]
@@ -38,12 +38,11 @@ def _autocode_chunk(segments, codebook):
 def _score_and_code(texts: list, segments: pd.DataFrame, codebook) -> tuple[list, pd.DataFrame]:
     """VADER scores of ``texts`` and the auto-codes of ``segments``, the same as computing
     them one after the other, but spread over the machine's cores for large studies."""
-    import os
     from concurrent.futures import ProcessPoolExecutor
 
     from kit.sentiment import compound
 
-    workers = min(4, os.cpu_count() or 1)
+    workers = free_cores(4)
     if len(texts) + len(segments) < PARALLEL_TEXTS or workers < 2:
         return compound(texts), autocode(segments, codebook)
     parts = workers * 2

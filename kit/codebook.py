@@ -38,6 +38,83 @@ def search_pattern(compiled, text: str):
         return None
 
 
+# Characters outside ASCII that a case-insensitive match takes for an ASCII letter (the
+# Kelvin sign for k, the long s for s, the Turkish dotted and dotless i for i).
+_ASCII_FOLDS = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
+
+
+def fold_for_literals(text: str) -> str:
+    """``text`` lower-cased for :func:`required_literals`: every character a
+    case-insensitive pattern could match with an ASCII letter becomes that letter; the
+    length and the other characters stay as they are."""
+    if not text.isascii():
+        text = text.translate(_ASCII_FOLDS)
+    return text.lower()
+
+
+_NOT_A_COUNT = re.compile(r"\{(?!\d*,?\d*\})")
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains (ASCII, lower case), or
+    None when no such strings can be told from the pattern.
+
+    A prefilter (issue 20): a text whose :func:`fold_for_literals` holds none of them cannot
+    match, whatever the case, so it is not searched. Worked out conservatively from the
+    pattern's parse by Python's ``re``: a run of literal ASCII characters that every match
+    passes through (not inside an optional part, a look-around or a repeat that may be
+    absent), or one such run from each alternative of a branch; the longest is taken."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+    if _NOT_A_COUNT.search(pattern):  # a fuzzy match such as (?:late){e<=1} needs no literal
+        return None
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # regex-only syntax: no prefilter
+        return None
+    found = _required(list(parsed), sre_parse)
+    if not found or any(not s for s in found):
+        return None
+    return tuple(sorted(set(found)))
+
+
+def _required(items, sre) -> list[str] | None:
+    c = sre._constants if hasattr(sre, "_constants") else sre
+    candidates: list[list[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            candidates.append(["".join(run)])
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        got = None
+        if op is c.SUBPATTERN:
+            got = _required(list(av[-1]), sre)
+        elif op is c.BRANCH:
+            alternatives = [_required(list(alt), sre) for alt in av[1]]
+            if alternatives and all(alternatives):
+                got = [s for alt in alternatives for s in alt]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+            if av[0] >= 1:
+                got = _required(list(av[2]), sre)
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            got = _required(list(av), sre)
+        if got:
+            candidates.append(got)
+    flush()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda alts: (min(len(s) for s in alts), -len(alts)))
+
+
 def backtracking_risk(pattern: str) -> str | None:
     """Why ``pattern`` may take exponential time on some text, or None.
 

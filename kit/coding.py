@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
-
-from kit.codebook import PATTERN_TIMEOUT, compile_pattern, search_pattern
+from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_STEMMER = SnowballStemmer("english")
+# NLTK's Snowball stemmer, made on first use: importing NLTK (and scipy.stats with it) costs
+# about a second that a command which never stems need not pay. Snowball's own packages
+# (snowballstemmer 2.2 and 3.1) stem some English words differently, so codes would change.
+_STEMMER = None
 NEGATIONS = frozenset({"not", "no", "never", "without", "hardly", "nobody", "nothing", "neither", "nor"})
 NEGATION_WINDOW = 3
 CLAUSE_BREAKS = frozenset({"but", "although", "though", "however", "whereas"})
@@ -33,8 +34,13 @@ _STEMS: dict[str, str] = {}
 
 def stem(word: str) -> str:
     """The Snowball stem of a lower-case word (memoised: interviews reuse a small vocabulary)."""
+    global _STEMMER
     got = _STEMS.get(word)
     if got is None:
+        if _STEMMER is None:
+            from nltk.stem.snowball import SnowballStemmer
+
+            _STEMMER = SnowballStemmer("english")
         if len(_STEMS) > 500_000:
             _STEMS.clear()
         got = _STEMS[word] = _STEMMER.stem(word)
@@ -107,15 +113,9 @@ class AutoCoder:
             for pattern in code.patterns:
                 self.patterns.append((compile_pattern(pattern), code.name))
         self.first_stems = frozenset(self.phrases)
-        # One pass of all patterns together tells whether any could match at all.
-        self.any_pattern = (compile_pattern("|".join(f"(?:{r.pattern})" for r, _ in self.patterns))
-                            if self.patterns else None)
-
-    def _any_pattern(self, text: str) -> bool:
-        try:
-            return self.any_pattern.search(text, timeout=PATTERN_TIMEOUT) is not None
-        except TimeoutError:
-            return True  # try the patterns one by one, each with its own limit
+        # Literal text each pattern needs (one of a few strings, lower case): a text holding
+        # none of them cannot match, and is not searched (kit.codebook.required_literals).
+        self.needs = [required_literals(r.pattern) for r, _ in self.patterns]
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
@@ -135,16 +135,19 @@ class AutoCoder:
                     if code in found or tuple(stemmed[i:i + len(key)]) != key:
                         continue
                     if self.negation:
-                        if starts is None:
-                            starts = words_and_clauses(text)[1]
-                        if _negated(words, i, starts[i]):
-                            continue
+                        # The clauses are worked out only when a negation is near at all.
+                        if _negated(words, i):
+                            if starts is None:
+                                starts = words_and_clauses(text)[1]
+                            if _negated(words, i, starts[i]):
+                                continue
                     found[code] = " ".join(words[i:i + len(key)])
         # Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
         # without end counts as no match instead of hanging the analysis.
-        if self.any_pattern is not None and self._any_pattern(text):
-            for regex, code in self.patterns:
-                if code not in found:
+        if self.patterns:
+            folded = fold_for_literals(text)
+            for (regex, code), needs in zip(self.patterns, self.needs):
+                if code not in found and (needs is None or any(n in folded for n in needs)):
                     match = search_pattern(regex, text)
                     if match:
                         found[code] = match.group(0)
@@ -224,7 +227,7 @@ def _segment_column(frame: pd.DataFrame) -> str:
 def _pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
     seg = _segment_column(frame)
     pairs = set()
-    for segment, code in zip(frame[seg], frame["code"]):
+    for segment, code in zip(frame[seg].tolist(), frame["code"].tolist()):
         if isinstance(code, str) and code.strip() and isinstance(segment, str):
             pairs.add((segment, code.strip()))
     return pairs
@@ -241,15 +244,15 @@ def comparison_universe(manual: pd.DataFrame, segments=None) -> list[str]:
     the universe is the segments that appear in the manual codings.
     """
     seg = _segment_column(manual)
-    coded = [s for s in manual[seg] if isinstance(s, str)]
+    coded = [s for s in manual[seg].tolist() if isinstance(s, str)]
     if segments is None:
         return list(dict.fromkeys(coded))
     if isinstance(segments, pd.DataFrame):
         read = {(m["interview"], KIND_OF_LETTER[m["letter"]]) for m in map(_SEGMENT_ID.match, coded) if m}
         ids = segments["segment_id"]
         kinds = segments["kind"] if "kind" in segments else ids.map(segment_kind)
-        keep = [(iv, kind) in read for iv, kind in zip(segments["interview_id"], kinds)]
-        return list(dict.fromkeys(ids[keep]))
+        keep = [(iv, kind) in read for iv, kind in zip(segments["interview_id"].tolist(), kinds.tolist())]
+        return list(dict.fromkeys(ids[keep].tolist()))
     if isinstance(segments, (str, bytes)):
         raise TypeError("segments must be the segments table or a collection of segment ids")
     return list(dict.fromkeys(segments))

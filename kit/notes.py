@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kit.csvio import parse_date, read_text
 from kit.errors import Problem
-from kit.yamlio import duplicate_keys, key_lines, load_yaml, raw_scalars
+from kit.yamlio import load_front_matter
 
 SECTION_TITLES = {
     "goals": "Goals",
@@ -251,10 +251,10 @@ def _front_matter(lines, source, problems):
     else:
         body_start = close + 1
     yaml_text = "\n".join(lines[first + 1:close])
-    data, yaml_problems = load_yaml(yaml_text, source, line_offset=opened)
+    # One parse gives the values, the duplicate keys, each key's line and the raw scalars.
+    data, yaml_problems, duplicates, key_line, raw = load_front_matter(yaml_text, source, line_offset=opened)
     problems.extend(yaml_problems)
-    problems.extend(duplicate_keys(yaml_text, source, line_offset=opened))
-    key_line = key_lines(yaml_text, line_offset=opened)
+    problems.extend(duplicates)
     if yaml_problems:
         # Salvage the simple "key: value" lines so id and date still come through.
         data = _salvage(lines[first + 1:close])
@@ -268,7 +268,7 @@ def _front_matter(lines, source, problems):
         return {}, key_line, body_start
     front = {str(k): v for k, v in data.items()}
     # Salvaged values get converted but not reported on: the syntax error comes first.
-    _check_front(front, key_line, raw_scalars(yaml_text), opened, source,
+    _check_front(front, key_line, raw, opened, source,
                  [] if yaml_problems else problems)
     return front, key_line, body_start
 

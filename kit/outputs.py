@@ -160,7 +160,9 @@ class Outputs:
             if any(isinstance(v, str) for v in values):
                 # each distinct value once: ids, labels and codes repeat down a column
                 cleaned = {v: self.clean(v) for v in set(v for v in values if isinstance(v, str))}
-                out[column] = [cleaned.get(v, v) if isinstance(v, str) else v for v in values]
+                changed = {v: c for v, c in cleaned.items() if c != v}
+                if changed:
+                    out[column] = [changed.get(v, v) if isinstance(v, str) else v for v in values]
         if out.columns.dtype == object or pd.api.types.is_string_dtype(out.columns):
             out.columns = [self.clean(c) if isinstance(c, str) else c for c in out.columns]
         return out
@@ -248,7 +250,10 @@ class Outputs:
 
         from kit.plots import save
 
-        fig.canvas.draw()  # tick labels exist once drawn
+        # Tick labels exist once the figure is laid out; laid out, not rendered: the one
+        # rendering is the PNG's (issue 20: every figure was rendered twice).
+        draw = getattr(fig, "draw_without_rendering", None)
+        draw() if draw is not None else fig.canvas.draw()
         for ax in fig.get_axes():
             for axis in (ax.xaxis, ax.yaxis):
                 labels = [t.get_text() for t in axis.get_ticklabels()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-__all__ = ["PACKAGE_DIR", "REPO_DIR", "pilot_path", "templates_path", "notebooks_path",
+__all__ = ["PACKAGE_DIR", "REPO_DIR", "pilot_path", "templates_path", "notebooks_path", "scratch_folder",
            "resolve_study", "resolve_out"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -54,10 +54,21 @@ def resolve_study(study_dir) -> Path:
     return Path(study_dir).expanduser()
 
 
+def scratch_folder(prefix: str = "interview-kit-") -> Path:
+    """A fresh temporary folder (``$TMPDIR/<prefix>*``) removed when this Python process
+    ends (``atexit``): the kit leaves nothing behind in ``$TMPDIR``."""
+    import atexit
+    import shutil
+
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
 def resolve_out(out_dir) -> Path:
     """A notebook's ``out_dir`` parameter: empty means a fresh temporary folder."""
     if out_dir is None or str(out_dir).strip() == "":
-        return Path(tempfile.mkdtemp(prefix="interview-kit-"))
+        return scratch_folder("interview-kit-")
     path = Path(out_dir).expanduser()
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -77,10 +77,10 @@ def example_repository(target=None) -> Path:
     """Write the bundled example repository: the pilot as ``2026-S41``, the sprints
     ``2026-S45`` and ``2026-S49``, and the repository files. ``target`` must not exist or be
     empty; ``None`` (or "") makes a fresh temporary folder. Returns the folder."""
-    from kit.paths import pilot_path
+    from kit.paths import pilot_path, scratch_folder
 
     if target is None or str(target).strip() == "":
-        root = Path(tempfile.mkdtemp(prefix="interview-kit-repo-"))
+        root = scratch_folder("interview-kit-repo-")
     else:
         root = Path(target).expanduser()
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
@@ -110,7 +110,7 @@ def resolve_repository(repo_dir, study_dir="") -> Path:
     repository (three sprints); with a study that sits in a repository (its parent folder
     is one, see :func:`is_repository`) that repository; otherwise a temporary repository
     holding a copy of just that study (the study itself is never written to)."""
-    from kit.paths import pilot_path
+    from kit.paths import pilot_path, scratch_folder
 
     if repo_dir is not None and str(repo_dir).strip():
         path = Path(repo_dir).expanduser()
@@ -124,7 +124,7 @@ def resolve_repository(repo_dir, study_dir="") -> Path:
         return example_repository()
     if is_repository(study.parent):
         return study.parent
-    root = Path(tempfile.mkdtemp(prefix="interview-kit-repo-"))
+    root = scratch_folder("interview-kit-repo-")
     shutil.copytree(study, root / study.name, ignore=shutil.ignore_patterns(".*"))
     return root
 
@@ -242,27 +242,33 @@ def _study_frames(study: Study) -> dict:
     context = {}
     if len(study.turns):
         last_question = {}
-        for row in study.turns[["interview_id", "segment_id", "role", "text"]].itertuples(index=False):
-            if row.role == "participant":
-                context[row.segment_id] = last_question.get(row.interview_id, "")
+        t = study.turns
+        for iid, sid, role, text in zip(t["interview_id"].tolist(), t["segment_id"].tolist(),
+                                        t["role"].tolist(), t["text"].tolist()):
+            if role == "participant":
+                context[sid] = last_question.get(iid, "")
             else:
-                last_question[row.interview_id] = row.text
+                last_question[iid] = text
+    # Columns built from plain lists: pandas element by element is many times slower.
+    interview_ids = segments["interview_id"].tolist()
+    participants = segments["participant"].tolist()
+    segment_ids = segments["segment_id"].tolist()
     frame = pd.DataFrame({
         "study": label, "sprint": sprint,
         "segment_id": segments["segment_id"].astype(str), "interview_id": segments["interview_id"].astype(str),
         "participant": segments["participant"].fillna("").astype(str), "kind": segments["kind"].astype(str),
-        "date": segments["interview_id"].map(lambda i: dates.get(i, "")),
-        "segment": segments["interview_id"].map(lambda i: seg_of.get(i, "")),
-        "consent_quote": segments["participant"].map(lambda p: p in consent),
-        "context": segments["segment_id"].map(lambda s: context.get(s, "")),
+        "date": pd.Series([dates.get(i, "") for i in interview_ids], index=segments.index),
+        "segment": pd.Series([seg_of.get(i, "") for i in interview_ids], index=segments.index),
+        "consent_quote": pd.Series([p in consent for p in participants], index=segments.index),
+        "context": pd.Series([context.get(s, "") for s in segment_ids], index=segments.index),
         "text": segments["text"].fillna("").astype(str),
     }, columns=SEGMENT_COLUMNS) if len(segments) else pd.DataFrame(columns=SEGMENT_COLUMNS)
     auto = autocode(segments, study.codebook) if len(segments) and len(study.codebook.names) else \
         pd.DataFrame(columns=["segment_id", "code"])
     pairs: dict[tuple[str, str], set] = {}
-    for seg, code in zip(auto["segment_id"], auto["code"]):
+    for seg, code in zip(auto["segment_id"].tolist(), auto["code"].tolist()):
         pairs.setdefault((seg, code), set()).add("auto")
-    for seg, code in zip(study.codings["segment"], study.codings["code"]):
+    for seg, code in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
         pairs.setdefault((seg, code), set()).add("manual")
     # Which codings count toward a theme: the one definition of kit.themes.
     from kit.themes import study_themes
@@ -503,19 +509,24 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
 
     codes = frames["codes"]
     codes_of: dict[str, list[str]] = {}
-    for s, c in zip(codes["segment_id"], codes["code"]):
+    for s, c in zip(codes["segment_id"].tolist(), codes["code"].tolist()):
         codes_of.setdefault(s, []).append(c)
-    scores = compound(seg["text"].tolist()) if len(seg) else []
+    texts = seg["text"].tolist()
+    scores = compound(texts) if len(seg) else []
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowid_of = {}
     rows = []
-    for i, (r, score) in enumerate(zip(seg.itertuples(index=False), scores)):
+    # Rows from plain lists (pandas element by element is many times slower).
+    columns = [seg[c].tolist() for c in ("segment_id", "interview_id", "kind", "participant", "date", "segment",
+                                         "consent_quote", "context")]
+    for i, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
+            zip(*columns, texts, scores)):
         rowid = start + i
-        rowid_of[r.segment_id] = rowid
-        rows.append((rowid, label, r.segment_id, r.interview_id, r.kind, r.participant, r.date, r.segment,
-                     " ".join(sorted(codes_of.get(r.segment_id, []))), None if pd.isna(score) else float(score),
-                     int(bool(r.consent_quote)), pseudonymous(r.context), pseudonymous(r.text),
-                     named(r.context), named(r.text)))
+        rowid_of[sid] = rowid
+        rows.append((rowid, label, sid, iid, kind, who, day, segment,
+                     " ".join(sorted(codes_of.get(sid, []))), None if pd.isna(score) else float(score),
+                     int(bool(consent)), pseudonymous(context), pseudonymous(text),
+                     named(context), named(text)))
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text, named_context, named_text) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
@@ -523,9 +534,8 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     con.execute("INSERT INTO named_fts(rowid, named_text) SELECT rowid, named_text FROM docs WHERE study = ?",
                 (label,))
     con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
-                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(codes["segment_id"], codes["code"],
-                                                                           codes["source"], codes["counted"])
-                     if s in rowid_of])
+                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(*(codes[c].tolist() for c in (
+                        "segment_id", "code", "source", "counted"))) if s in rowid_of])
     attribute = study.segment_attribute
     iv_rows = []
     for d in study.interviews.to_dict("records"):

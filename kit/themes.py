@@ -111,7 +111,7 @@ def coded_segments(codings: pd.DataFrame, segments: pd.DataFrame, coder=None) ->
         codings = codings[codings["coder"] == coder]
     seg = _segment_column(codings)
     pairs = codings[[seg, "code"]].rename(columns={seg: "segment_id"})
-    keep = [isinstance(c, str) and bool(c.strip()) for c in pairs["code"]]
+    keep = [isinstance(c, str) and bool(c.strip()) for c in pairs["code"].tolist()]
     pairs = pairs.loc[pd.Series(keep, index=pairs.index, dtype=bool)]
     pairs = pairs.assign(code=pairs["code"].str.strip()).drop_duplicates(["segment_id", "code"])
     info = segments[["segment_id", "interview_id", "participant", "kind", "text"]].drop_duplicates("segment_id")
@@ -137,7 +137,7 @@ def combine_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataF
     if not parts:
         return pd.DataFrame(columns=CODED_COLUMNS + ["source"])
     frame = pd.concat(parts, ignore_index=True)
-    order = {s: i for i, s in enumerate(segments["segment_id"])}
+    order = {s: i for i, s in enumerate(segments["segment_id"].tolist())}
     frame["_order"] = frame["segment_id"].map(order)
     return frame.sort_values(["_order", "code"]).drop(columns="_order").reset_index(drop=True)
 
@@ -246,7 +246,8 @@ def theme_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataFra
     frame = combine_codings(auto, manual, segments)
     status = dict(zip(rules["code"], rules["rule_status"])) if rules is not None and len(rules) else {}
     is_rule = frame["source"] == "auto"
-    frame["rule_status"] = [status.get(c, "unvalidated") if r else "" for c, r in zip(frame["code"], is_rule)]
+    frame["rule_status"] = [status.get(c, "unvalidated") if r else ""
+                            for c, r in zip(frame["code"].tolist(), is_rule.tolist())]
     frame["counted"] = (frame["rule_status"] != "rejected") & frame["kind"].isin(PARTICIPANT_WORDS)
     return frame
 
@@ -323,7 +324,7 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
     people = n_participants or max(coded["who"].nunique(), 1)
     rules_of = rules.set_index("code") if rules is not None and len(rules) else None
     if scores is not None and len(counted):
-        score_of = dict(zip(scores["segment_id"], scores["compound"]))
+        score_of = dict(zip(scores["segment_id"].tolist(), scores["compound"].tolist()))
     else:
         score_of = {}
     rows = []
@@ -343,7 +344,7 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
         elif by_rule:
             status = "unvalidated"
         voiced = mine[mine["kind"].isin(kinds)].drop_duplicates("segment_id")
-        values = pd.Series([score_of.get(s) for s in voiced["segment_id"]], dtype=float).dropna()
+        values = pd.Series([score_of.get(s) for s in voiced["segment_id"].tolist()], dtype=float).dropna()
         neg = float((values <= NEGATIVE).mean()) if len(values) else float("nan")
         pos = float((values >= POSITIVE).mean()) if len(values) else float("nan")
         n = len(by_hand | by_rule)

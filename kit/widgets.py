@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -48,7 +47,9 @@ def demo_copy(study) -> Path:
     """A copy of the study folder in a new temporary folder, for trying the widget without
     touching the study. Returns the copy's path."""
     source = Path(study.path if isinstance(study, Study) else study)
-    target = Path(tempfile.mkdtemp(prefix="interview-kit-coding-")) / source.name
+    from kit.paths import scratch_folder
+
+    target = scratch_folder("interview-kit-coding-") / source.name
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*"))
     return target
 

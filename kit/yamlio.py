@@ -15,7 +15,7 @@ import yaml
 from kit.csvio import read_text
 from kit.errors import Problem
 
-__all__ = ["MAX_DEPTH", "Spelled", "SpelledInt", "SpelledFloat", "bounds_problems", "load_yaml",
+__all__ = ["MAX_DEPTH", "Spelled", "SpelledInt", "SpelledFloat", "bounds_problems", "load_front_matter", "load_yaml",
            "key_lines", "duplicate_keys", "raw_scalars"]
 
 
@@ -143,7 +143,8 @@ _Constructor.add_constructor("tag:yaml.org,2002:float", _float)
 
 # libyaml's parser when PyYAML was built with it (much faster on thousands of notes).
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_PARSER = getattr(yaml, "CParser", None)
+# (CParser is not among the names yaml exports: it lives in yaml.cyaml.)
+_PARSER = getattr(yaml, "CParser", None) or getattr(getattr(yaml, "cyaml", None), "CParser", None)
 
 
 if _PARSER is not None:
@@ -301,8 +302,11 @@ def key_lines(text: str, *, line_offset: int = 0) -> dict[str, int]:
     keeps.
     """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _key_lines(text, _compose(text), line_offset)
+
+
+def _key_lines(text: str, root, line_offset: int) -> dict[str, int]:
     found: dict[str, int] = {}
-    root = _compose(text)
     if isinstance(root, yaml.MappingNode):
         for key, _ in root.value:
             if isinstance(key, yaml.ScalarNode):
@@ -317,7 +321,10 @@ def key_lines(text: str, *, line_offset: int = 0) -> dict[str, int]:
 
 def duplicate_keys(text: str, source: str, *, line_offset: int = 0) -> list[Problem]:
     """A warning for each key written twice in one mapping: YAML silently keeps the last."""
-    root = _compose(text.lstrip("\ufeff"))
+    return _duplicate_keys(_compose(text.lstrip("\ufeff")), source, line_offset)
+
+
+def _duplicate_keys(root, source: str, line_offset: int) -> list[Problem]:
     problems: list[Problem] = []
     stack = [root] if root is not None else []
     while stack:
@@ -341,8 +348,38 @@ def duplicate_keys(text: str, source: str, *, line_offset: int = 0) -> list[Prob
 def raw_scalars(text: str) -> dict[str, str]:
     """Top-level keys whose value is a plain scalar, mapped to the characters as written
     (without quotes): ``id: 007`` gives ``"007"`` where YAML reads the number 7."""
-    root = _compose(text.lstrip("\ufeff"))
+    return _raw_scalars(_compose(text.lstrip("\ufeff")))
+
+
+def _raw_scalars(root) -> dict[str, str]:
     if not isinstance(root, yaml.MappingNode):
         return {}
     return {key.value: value.value for key, value in root.value
             if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)}
+
+
+def load_front_matter(text: str, source: str = "<string>", *, line_offset: int = 0):
+    """A note's front matter read once: ``(data, problems, duplicate-key warnings, key
+    lines, raw scalars)``, the same as :func:`load_yaml`, :func:`duplicate_keys`,
+    :func:`key_lines` and :func:`raw_scalars` one after the other, from one parse of the
+    text (the node tree is read before it is built into values). Text that does not parse
+    goes the long way, for the located messages of :func:`load_yaml`."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    unsafe = bounds_problems(text, source, line_offset=line_offset)
+    if not unsafe:
+        try:
+            loader = _FastLoader(text)
+            try:
+                root = loader.get_single_node()
+                lines = _key_lines(text, root, line_offset)
+                duplicates = _duplicate_keys(root, source, line_offset)
+                raw = _raw_scalars(root)
+                data = loader.construct_document(root) if root is not None else None
+            finally:
+                loader.dispose()
+            return data, [], duplicates, lines, raw
+        except (yaml.YAMLError, RecursionError):
+            pass
+    data, problems = load_yaml(text, source, line_offset=line_offset)
+    return (data, problems, duplicate_keys(text, source, line_offset=line_offset),
+            key_lines(text, line_offset=line_offset), raw_scalars(text))

@@ -1,0 +1,66 @@
+"""The fast paths of issue 20 give the same answers as the plain ones."""
+from __future__ import annotations
+
+import pytest
+
+from kit.codebook import compile_pattern, fold_for_literals, required_literals
+from kit.coding import AutoCoder, autocode
+from kit.paths import pilot_path
+from kit.study import load_study
+
+
+@pytest.fixture(scope="module")
+def pilot():
+    return load_study(pilot_path())
+
+
+def test_required_literals_are_in_every_match(pilot):
+    patterns = [p for code in pilot.codebook for p in code.patterns]
+    patterns += [r"\bRené\b", r"o\w+k", r"(?:late|overdue) (?:again|twice)", r"[ab]cd", r"x{2,}yz"]
+    texts = pilot.segments()["text"].tolist() + ["RENÉ said", "O\u212aAY", "Late Again", "ACD", "xxYZ"]
+    checked = 0
+    for pattern in patterns:
+        needs, regex = required_literals(pattern), compile_pattern(pattern)
+        assert needs is None or all(n == n.lower() for n in needs)
+        for text in texts:
+            if regex.search(text) and needs is not None:
+                checked += 1
+                assert any(n in fold_for_literals(text) for n in needs), (pattern, text)
+    assert checked > 20
+
+
+def test_no_literal_is_claimed_when_the_pattern_does_not_need_one():
+    assert required_literals(r"(?:late){e<=1}") is None  # fuzzy: "lat" matches
+    assert required_literals(r"a?b?") is None
+    assert required_literals(r"\d+|late") is None
+    assert required_literals(r"\p{Lu}") is None  # not Python re syntax
+    assert required_literals(r"days? (late|overdue)") == ("late", "overdue")
+
+
+def test_the_kelvin_sign_and_the_long_s_still_match():
+    assert fold_for_literals("O\u212aAY, \u017fO") == "okay, so"
+    assert len(fold_for_literals("\u0130stanbul")) == len("\u0130stanbul")
+
+
+def test_autocodes_equal_those_without_the_prefilter(pilot):
+    segments = pilot.segments()
+    fast = autocode(segments, pilot.codebook)
+    plain = AutoCoder(pilot.codebook)
+    plain.needs = [None] * len(plain.needs)
+    rows = [(s, c, e) for s, t in zip(segments["segment_id"], segments["text"]) for c, e in plain.code_text(t)]
+    assert list(zip(fast["segment_id"], fast["code"], fast["evidence"])) == rows
+    assert len(rows) > 50
+
+
+def test_worker_count_follows_the_free_cores(monkeypatch):
+    import os
+
+    from kit.study import free_cores
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    assert free_cores(4) == 4 and free_cores(2) == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.6, 0.0, 0.0))
+    assert free_cores(4) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 0.0, 0.0))
+    assert free_cores(4) == 1  # never fewer than one: the work is done here
