@@ -473,6 +473,7 @@ def _keywords(code, lang: str) -> list[str]:
 
 
 def _coder(codebook, lang: str):
+    from kit.codebook import fold_for_literals, search_pattern
     from kit.coding import AutoCoder
 
     class _LanguageCoder(AutoCoder):
@@ -493,10 +494,11 @@ def _coder(codebook, lang: str):
                     if self.negation and any(w in negations for w in words[max(starts[i], i - 3):i]):
                         continue
                     found_codes[code] = " ".join(words[i:i + len(key)])
-            if self.any_pattern is not None and self.any_pattern.search(text):
-                for regex, code in self.patterns:
-                    if code not in found_codes:
-                        match = regex.search(text)
+            if self.patterns:  # as kit.coding.AutoCoder: literals first, then a time-limited search
+                folded = fold_for_literals(text)
+                for (regex, code), needs in zip(self.patterns, self.needs):
+                    if code not in found_codes and (needs is None or any(n in folded for n in needs)):
+                        match = search_pattern(regex, text)
                         if match:
                             found_codes[code] = match.group(0)
             general = set().union(*(self.ancestors.get(c, set()) for c in found_codes)) if found_codes else set()
