@@ -860,6 +860,17 @@ def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> tuple[float
     return (0.0 if k == 0 else low), (1.0 if k == n else high)
 
 
+def leading_codes(trend: pd.DataFrame, n: int = 4) -> list[str]:
+    """The ``n`` codes with the most participants over all sprints of a ``trends`` table
+    (columns code, participants), most first and ties by name; ``[]`` for an empty table.
+    What notebook 09 follows across sprints when no codes are given."""
+    if trend is None or not len(trend) or "code" not in trend:
+        return []
+    totals = pd.to_numeric(trend["participants"], errors="coerce").fillna(0).groupby(trend["code"]).sum()
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return [str(code) for code, _ in ranked[:n]]
+
+
 def trends(repo, codes=None, update: bool = True) -> pd.DataFrame:
     """Theme prevalence and sentiment across sprints, from the index: one row per (sprint,
     code). ``participants`` interviewed in the sprint (or interviews where no participant

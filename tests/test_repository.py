@@ -498,3 +498,15 @@ def test_the_index_stores_no_contact_details_and_no_name_where_it_is_searched(ne
         con.close()
     assert "[name]" in searched and "amy" not in searched.lower() and "bell" not in searched.lower()
     assert "LIB-1.md" in paths
+
+
+def test_leading_codes_ranks_by_participants_and_handles_empty_tables():
+    import pandas as pd
+
+    from kit.repository import leading_codes
+
+    trend = pd.DataFrame({"sprint": ["S1", "S2", "S1", "S2", "S1"], "code": ["b", "b", "a", "a", "c"],
+                          "participants": [1, 2, 3, "", 3]})
+    assert leading_codes(trend, 2) == ["a", "b"]  # a: 3, b: 3, c: 3 -> ties by name
+    assert leading_codes(trend.iloc[:0]) == [] and leading_codes(pd.DataFrame(columns=["code", "participants"])) == []
+    assert leading_codes(pd.DataFrame({"code": ["x"], "participants": ["2"]}).astype(object)) == ["x"]
