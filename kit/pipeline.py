@@ -276,7 +276,10 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     # and no run of words of a participant who did not consent to being quoted.
     from kit.privacy import redact_notebook
 
-    if redact_notebook(executed, people, names=not parameters.get("include_names"), words=words):
+    # Saved widget state (a widget's view of the study, e.g. the coding widget's passage) is
+    # not shown without a kernel and escapes the cleaning of outputs: published without it.
+    dropped = executed.metadata.pop("widgets", None) is not None
+    if redact_notebook(executed, people, names=not parameters.get("include_names"), words=words) or dropped:
         nbformat.write(executed, str(target))
     # Study text shown by a cell (Markdown, HTML, a widget) cannot run a script in the page.
     from kit.safety import sanitize_notebook

@@ -492,6 +492,11 @@ class Unquotable:
         own = set()
         for text in own_texts:
             own.update(_shingles(_words(text)) if isinstance(text, str) else ())
+        # A run of mostly function words ("at the end of the") identifies nobody and is in
+        # every text: only runs with at least two content words count as someone's words.
+        from kit.themes import STOPWORDS
+
+        own = {s for s in own if sum(w not in STOPWORDS for w in s) >= MIN_CONTENT_WORDS}
         for text in other_texts:
             if own and isinstance(text, str):
                 own.difference_update(_shingles(_words(text)))
@@ -532,6 +537,11 @@ class Unquotable:
         if not spans:
             return text
         return _replace(text, [(s, e, WITHHELD_MARK) for s, e in spans])
+
+
+#: Content words (not in the kit's stopword list) a run of SHINGLE words needs to count as
+#: someone's words.
+MIN_CONTENT_WORDS = 2
 
 
 def _shingles(words: list[str]):

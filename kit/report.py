@@ -106,10 +106,11 @@ REQUEST = re.compile(
 class Tables:
     """The tables and figures of one output folder, read once, with what was used where."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, writer=None):
         self.out = Path(out)
         self.used: dict[str, list[str]] = {}
         self._cache: dict[str, object] = {}
+        self.writer = writer  # kit.outputs.Outputs for the report's own tables (published)
 
     def path(self, key: str) -> Path | None:
         names, _ = UPSTREAM[key]
@@ -165,7 +166,10 @@ class Tables:
         from kit.csvio import atomic_write_csv
 
         path = self.out / TABLES / name
-        atomic_write_csv(path, frame)
+        if self.writer is not None:  # the rules of a published output (kit.outputs), as every table
+            self.writer.table(path, frame)
+        else:
+            atomic_write_csv(path, frame)
         rel = self.rel(path)
         self.used.setdefault(rel, [])
         if section not in self.used[rel]:
@@ -329,11 +333,12 @@ class Report:
     """Assembles the sections from the tables of ``out`` and the study."""
 
     def __init__(self, study, out: Path, sprint: str = "", include_names: bool = False):
+        from kit.outputs import PUBLISHED, Outputs
         from kit.privacy import roster
 
         self.study = study
         self.out = Path(out)
-        self.tables = Tables(self.out)
+        self.tables = Tables(self.out, Outputs(None, study, PUBLISHED, include_names=include_names))
         self.sprint = str(sprint or study.sprint or "")
         self.include_names = bool(include_names)
         self.roster = roster(study)

@@ -140,3 +140,15 @@ def test_the_newcomers_spelt_out_email_never_reaches_analyze_or_export(tmp_path)
         assert "example dot com" not in low and "dot bell" not in low and "555" not in low
         assert "jo bell" not in low and "jo_bell" not in low
     assert paths
+
+
+def test_runs_of_function_words_are_nobodys_words():
+    """A run of five words that is almost all function words ("at the end of the") is in
+    every text: it must not make the kit's own method text unquotable, while a run with
+    content words still is."""
+    from kit.privacy import Unquotable
+
+    words = Unquotable(["So at the end of the month I chased the bakery for the invoice."], [], {"P-1"})
+    assert words.withhold("Saturation is reached at the end of the first run.") == \
+        "Saturation is reached at the end of the first run."
+    assert "[not quoted]" in words.withhold("She said: I chased the bakery for the invoice.")
