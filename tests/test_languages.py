@@ -280,3 +280,15 @@ def test_an_english_study_is_all_english_and_scored():
     found = languages.passage_languages(study)
     assert set(found["language"]) == {"en"}
     assert languages.check_languages(study) == []
+
+
+def test_a_long_text_is_judged_on_its_start():
+    """A 50 MB transcript made one turn once cost memory in proportion to its length times
+    the batch (the slow tier's 50 MB test used 16 GiB): detection reads DETECT_CHARS."""
+    from kit.languages import DETECT_CHARS, detect
+
+    long = "Ich habe die Rechnung zweimal geschickt und nie eine Antwort bekommen. " * 20_000
+    assert len(long) > 100 * DETECT_CHARS
+    got = detect([long, "short English text about an invoice that was late"])
+    assert got["language"].tolist() == ["de", "en"]
+    assert got.iloc[0].tolist() == detect([long[:DETECT_CHARS]]).iloc[0].tolist()

@@ -132,7 +132,9 @@ def test_a_killed_run_leaves_the_report_and_the_next_run_sweeps(tmp_path, study_
     assert _gone(kernels), "a kernel outlived its killed run (PR_SET_PDEATHSIG)"
     assert tree_snapshot(out) == before
     left = [p for p in tmp_path.iterdir() if ".building-" in p.name] + list(tmp.glob("interview-kit-kernel-*"))
-    assert len(left) == 2
+    # the build, the private drafts' build beside it (moved into OUT-private only on success)
+    # and the kernel's temp folder
+    assert len(left) == 3 and sum("-private-" in p.name for p in left) == 1
     quick = _notebook(tmp_path / "nbs2" / "01-quick.ipynb", "import pathlib\n"
                       "pathlib.Path(out_dir, 'index.html').write_text('the new report')")
     proc = _start(study_dir, out, [quick], tmp)
