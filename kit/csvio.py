@@ -125,6 +125,9 @@ def _records(text: str, delimiter: str, path: str, problems: list):
     where it opens and that line is read again without quoting, so the rows after it are kept."""
     lines = text.split("\n")
     offset = 0
+    # The limit is process-wide and other libraries raise it (scipy.io.arff sets the maximum):
+    # the kit's own limit applies to the kit's files.
+    csv.field_size_limit(MAX_FIELD_CHARS)
     while offset < len(lines):
         reader = csv.reader(io.StringIO("\n".join(lines[offset:])), delimiter=delimiter, strict=True)
         start = 1
@@ -136,7 +139,7 @@ def _records(text: str, delimiter: str, path: str, problems: list):
         except csv.Error as exc:
             bad = offset + start
             if "field larger than field limit" in str(exc):
-                problems.append(Problem(path, bad, f"a field longer than {csv.field_size_limit():,} characters "
+                problems.append(Problem(path, bad, f"a field longer than {MAX_FIELD_CHARS:,} characters "
                                         "(a quote never closed?): this line is left out; shorten the field"))
                 offset = bad
                 continue
