@@ -105,18 +105,36 @@ def _sentiment(out):
 
 
 def _patterns(out):
+    import itertools
+    from math import comb
+
     from scipy.stats import chi2_contingency
 
     prevalence = pd.read_csv(out / "tables" / "theme_prevalence_by_segment.csv")
     tests = pd.read_csv(out / "tables" / "theme_tests.csv").set_index("code")
     checked = 0
     for code, rows in prevalence.groupby("code"):
-        if code not in tests.index or tests.loc[code, "test"] != "chi-square":
+        if code not in tests.index or tests.loc[code, "test"] not in ("chi-square", "fisher-freeman-halton"):
             continue
         table = [list(rows["with_code"]), list(rows["n"] - rows["with_code"])]
         statistic, p, dof, _ = chi2_contingency(table, correction=False)
-        assert tests.loc[code, "statistic"] == pytest.approx(statistic)
-        assert tests.loc[code, "p_value"] == pytest.approx(p) and tests.loc[code, "dof"] == dof
+        assert tests.loc[code, "statistic"] == pytest.approx(statistic) and tests.loc[code, "dof"] == dof
+        if tests.loc[code, "test"] == "fisher-freeman-halton":
+            # the exact test by enumeration: every 2 x k table with the same margins, weighted by
+            # its multivariate hypergeometric probability; p sums those no likelier than observed
+            sizes, first = list(rows["n"]), list(rows["with_code"])
+            total, ones = sum(sizes), sum(first)
+
+            def prob(cells):
+                out_ = 1
+                for n_j, a_j in zip(sizes, cells):
+                    out_ *= comb(n_j, a_j)
+                return out_ / comb(total, ones)
+
+            observed = prob(first)
+            p = sum(prob(c) for c in itertools.product(*(range(n_j + 1) for n_j in sizes))
+                    if sum(c) == ones and prob(c) <= observed * (1 + 1e-7))
+        assert tests.loc[code, "p_value"] == pytest.approx(p)
         checked += 1
     assert checked >= 3
 
