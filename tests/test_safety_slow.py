@@ -262,7 +262,9 @@ def test_no_injected_script_runs_in_any_published_page(hostile_run, tmp_path):
 def test_the_hostile_run_left_nothing_behind(hostile_run):
     study, out, _ = hostile_run
     assert (out / OUTPUT_MARKER).is_file()
-    assert sorted(p.name for p in out.parent.iterdir()) == [".report.lock", "analyzed", "report", "study", "tmp"]
+    # OUT-private holds the drafts addressed to participants (private outputs, kit.outputs)
+    assert sorted(p.name for p in out.parent.iterdir()) == [".report.lock", "analyzed", "report", "report-private",
+                                                            "study", "tmp"]
     assert not list((out.parent / "tmp").iterdir())  # no kernel folder, no demo copy of the study
 
 
