@@ -86,6 +86,12 @@ try:
     open(os.path.join(root, "pids", str(os.getpid())), "w").close()
 except OSError:
     pass  # the folder is gone: nobody is left to stop this kernel but its parent
+# The kernel's own stderr is shutdown chatter (a ZMQ traceback when the run closes its
+# sockets first), not the notebook's: cell output and errors reach the run as messages.
+try:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+except OSError:
+    pass
 sys.argv = ["ipykernel_launcher"] + sys.argv[3:]
 import runpy
 runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
