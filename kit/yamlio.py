@@ -153,16 +153,6 @@ if _PARSER is not None:
             _PARSER.__init__(self, stream)
             _Constructor.__init__(self)
             _Resolver12.__init__(self)
-else:  # pragma: no cover - PyYAML without libyaml
-    class _FastLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-                      yaml.composer.Composer, _Constructor, _Resolver12):
-        def __init__(self, stream):
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            _Constructor.__init__(self)
-            _Resolver12.__init__(self)
 
 
 class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
@@ -176,6 +166,10 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
         yaml.composer.Composer.__init__(self)
         _Constructor.__init__(self)
         _Resolver12.__init__(self)
+
+
+if _PARSER is None:  # pragma: no cover - PyYAML without libyaml: the pure-Python parser for both
+    _FastLoader = _Loader
 
 
 def bounds_problems(text: str, source: str = "<string>", *, line_offset: int = 0) -> list[Problem]:
