@@ -12,8 +12,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from kit import coding_plots as cp  # noqa: E402
-from kit import program_plots  # noqa: E402
+from kit.viz import coding as cp  # noqa: E402
+from kit.viz import program as program_plots  # noqa: E402
 from kit.thematic_saturation import saturation  # noqa: E402
 
 
