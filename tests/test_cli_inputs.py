@@ -116,12 +116,12 @@ def test_a_missing_folder_or_a_file_for_a_study_is_unreadable_input(argv, tmp_pa
 
 
 def test_an_environment_error_is_not_an_internal_error(tmp_path, capsys, monkeypatch):
-    import kit.cli
+    import kit.cli.commands
 
     def denied(args):
         raise PermissionError(13, "Permission denied", str(tmp_path / "locked"))
 
-    monkeypatch.setattr(kit.cli, "cmd_check", denied)
+    monkeypatch.setattr(kit.cli.commands, "cmd_check", denied)  # the parser reads it there
     assert main(["check", str(PILOT)]) == 2
     err = capsys.readouterr().err
     assert "Permission denied" in err and "locked" in err and "internal error" not in err

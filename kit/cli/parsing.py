@@ -1,0 +1,195 @@
+"""The command line's parser: sub-commands, options and their types, and the study argument.
+
+A bad option value (``--as-of 2026-02-30``, ``--jobs 0``) is an argparse error (exit 2,
+"invalid ... value"); a missing study folder or a file given for one is a
+:class:`kit.cli.exits.UsageError` (exit 2). Each sub-command's function is in
+:mod:`kit.cli.commands`.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kit.cli.exits import UsageError
+
+__all__ = ["build_parser"]
+
+
+def _study_arg(value: str | None) -> Path:
+    """The study folder argument: the bundled pilot when absent; a missing folder or a file
+    is a :class:`UsageError` (exit 2, unreadable input), never a located ``path:0`` problem."""
+    from kit.paths import resolve_study
+
+    path = resolve_study(value)
+    if not path.exists():
+        raise UsageError(f"{path}: no such study folder (unreadable input; create one with: interview-kit new DIR)")
+    if not path.is_dir():
+        hint = f" (the folder that holds it: {path.parent})" if path.name in _STUDY_FILES else ""
+        raise UsageError(f"{path}: not a folder (unreadable input): give the study folder{hint}")
+    return path
+
+_STUDY_FILES = {"study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv", "decisions.csv"}
+
+
+def _inputs(study: Path) -> list[tuple[Path, str]]:
+    """What no write target may be, contain or lie inside: the study (and the kit's own files)."""
+    from kit.paths import PACKAGE_DIR
+
+    return [(study, "the study"), (PACKAGE_DIR, "the interview-kit package")]
+
+
+# --- option types: a bad value is an argparse error (exit 2, "invalid ... value"), never exit 4 ---
+
+def _iso_date(value: str) -> str:
+    """A calendar date written YYYY-MM-DD (``2026-02-30`` is refused)."""
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a calendar date: write it as YYYY-MM-DD, "
+                                         "e.g. 2026-03-01") from None
+    return value.strip()
+
+def _int_range(low: int, high: int | None = None, what: str = "a whole number"):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
+        if number < low or (high is not None and number > high):
+            bounds = f"at least {low}" if high is None else f"from {low} to {high}"
+            raise argparse.ArgumentTypeError(f"{value!r}: must be {bounds}")
+        return number
+    parse.__name__ = "integer"  # argparse names the type in its message
+    return parse
+
+
+_SEED = _int_range(0, 2**32 - 1, "a whole number (a random seed)")
+
+
+
+def _label(value: str) -> str:
+    """A one-line, non-blank label (the sprint name)."""
+    if not value.strip() or any(c in value for c in "\r\n\t"):
+        raise argparse.ArgumentTypeError(f"{value!r}: give a non-empty one-line label, e.g. 2026-S07")
+    return value.strip()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from kit import __version__
+    from kit.cli import commands
+
+    parser = argparse.ArgumentParser(
+        prog="interview-kit",
+        description="A research methods kit for customer and user micro-interviews.")
+    parser.add_argument("--version", action="version", version=f"interview-kit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("new", help="start a study folder from the templates (or the bundled pilot)")
+    p.add_argument("dir", help="the folder to create; must not exist or be empty")
+    p.add_argument("--example", choices=["pilot"], help="copy the bundled pilot study instead")
+    p.set_defaults(func=commands.cmd_new)
+
+    p = sub.add_parser("lab", help="a working copy of the notebooks bound to a study, opened in JupyterLab")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--out", metavar="FOLDER",
+                   help="where the working copy goes (default: DIR-notebooks beside the study); never inside it")
+    p.add_argument("--no-browser", action="store_true", help="start JupyterLab without opening a browser")
+    p.add_argument("--dry-run", action="store_true",
+                   help="make the working copy and print the JupyterLab command instead of running it")
+    p.add_argument("--force", action="store_true", help="write into an existing folder interview-kit did not write")
+    p.set_defaults(func=commands.cmd_lab)
+
+    p = sub.add_parser("check", help="validate every file of a study; problems as path:line: message")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--include-names", action="store_true",
+                   help="show participants' names in the problems, also in file names (internal use only)")
+    p.set_defaults(func=commands.cmd_check)
+
+    p = sub.add_parser("lint-guide", help="flag leading, closed, hypothetical, double-barreled and generalizing questions")
+    p.add_argument("file", help="guide.yml, or a .txt with one question a line")
+    p.add_argument("--json", action="store_true", help="print a JSON array, one object per question")
+    p.set_defaults(func=commands.cmd_lint_guide)
+
+    p = sub.add_parser("review", help="review transcripts for interviewer training: talk ratio, questions, "
+                                      "probes, interruptions, time to the first story, a score")
+    p.add_argument("transcripts", nargs="+", help="transcript files (.vtt .srt .txt) or folders of them")
+    p.add_argument("--interviewer", action="append", metavar="LABEL",
+                   help="the interviewer's label (repeat for several); default: inferred")
+    p.add_argument("--json", action="store_true", help="one JSON object for one transcript, an array for several")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.set_defaults(func=commands.cmd_review)
+
+    p = sub.add_parser("analyze", help="write the analysis tables (no notebooks)")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--out", required=True, help="folder for the tables")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", type=_iso_date, help="date the program figures (overdue actions) as of this day "
+                                                         "(default: today)")
+    p.add_argument("--force", action="store_true",
+                   help="write into an existing non-empty folder that interview-kit did not write")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=commands.cmd_analyze)
+
+    p = sub.add_parser("export", help="REFI-QDA exchange files for NVivo, ATLAS.ti, MAXQDA, QualCoder")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--qdpx", metavar="FILE", help="write a REFI-QDA project (.qdpx)")
+    p.add_argument("--qdc", metavar="FILE", help="write a REFI-QDA codebook (.qdc)")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing FILE that is not a .qdpx/.qdc file interview-kit wrote")
+    p.set_defaults(func=commands.cmd_export)
+
+    p = sub.add_parser("themes", help="suggest themes found without a codebook, with their evidence and a "
+                                      "suggested codebook to review")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--out", required=True, help="folder for the suggestions (outside the study)")
+    p.add_argument("--n-themes", type=_int_range(1), metavar="K", help="how many themes (default: sqrt(passages / 2), 2 to 30)")
+    p.add_argument("--seed", type=_SEED, default=0, help="random seed: the same seed gives the same themes")
+    p.add_argument("--embedding-model", metavar="PATH",
+                   help="local word vectors (word2vec/GloVe text format) to group passages by meaning")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.add_argument("--force", action="store_true", help="write into an existing folder interview-kit did not write")
+    p.set_defaults(func=commands.cmd_themes)
+
+    p = sub.add_parser("recruit", help="pick people from a CRM/analytics pool to fill the study's quotas")
+    p.add_argument("pool", help="the pool CSV (id or email, name, email, segment attributes, ...)")
+    p.add_argument("--study", required=True, help="the study whose participants.csv receives the invitations")
+    p.add_argument("--n", type=_int_range(1), required=True, help="how many people to invite")
+    p.add_argument("--seed", type=_SEED, default=0, help="random seed: the same seed picks the same people")
+    p.add_argument("--cooldown-days", type=_int_range(0), default=90,
+                   help="skip anyone interviewed in the repository within this many days (default 90)")
+    p.add_argument("--repo", help="the research repository holding every study (default: the study's parent)")
+    p.add_argument("--apply", action="store_true",
+                   help="append the picks to participants.csv as invited (without it: a dry run)")
+    p.set_defaults(func=commands.cmd_recruit)
+
+    p = sub.add_parser("index", help="build or update the research repository's full-text index")
+    p.add_argument("repo", help="a folder of studies (one per sprint)")
+    p.set_defaults(func=commands.cmd_index)
+
+    p = sub.add_parser("search", help="search quotes, insights, opportunities and turns across studies")
+    p.add_argument("repo", help="a folder of studies (one per sprint)")
+    p.add_argument("query", help='words to find, e.g. "late payment"')
+    p.add_argument("--code", help="only segments with this code")
+    p.add_argument("--segment", help="only participants of this segment")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=_iso_date, help="only interviews on or after this date")
+    p.add_argument("--limit", type=_int_range(1), default=20, help="how many hits (default 20)")
+    p.add_argument("--json", action="store_true", help="hits as a JSON array")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.set_defaults(func=commands.cmd_search)
+
+    p = sub.add_parser("run", help="run every workflow notebook and write OUT/index.html")
+    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("--out", default="report", help="output folder (default: ./report)")
+    p.add_argument("--sprint", type=_label, help="sprint label passed to the notebooks (default: study.yml's)")
+    p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
+    p.add_argument("--log", metavar="FILE",
+                   help="append timestamped lines (start, one per notebook, end with the exit code) to FILE")
+    p.add_argument("--jobs", type=_int_range(1), metavar="N", help="notebooks run at once (default: 2)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing non-empty folder that interview-kit did not write")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=commands.cmd_run)
+    return parser
