@@ -10,7 +10,6 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
 
 from kit.viz import coding as cp  # noqa: E402
 from kit.viz import program as program_plots  # noqa: E402
@@ -43,6 +42,17 @@ def test_agreement_bars_draw_only_codes_with_enough_uses_and_keep_labels_inside(
     figure_box = fig.bbox
     for box in _boxes(fig, ax.texts):
         assert figure_box.x0 <= box.x0 and box.x1 <= figure_box.x1
+    plt.close(fig)
+
+
+def test_agreement_bars_without_a_band_column_draw_every_kappa():
+    # a table without "band" (kappas computed elsewhere): every defined kappa gets a bar
+    table = pd.DataFrame({"code": ["late", "fees"], "kappa": [0.8, 0.3], "uses": [6, 5]})
+    fig = cp.agreement_bars(table)
+    widths = sorted(bar.get_width() for container in fig.axes[0].containers for bar in container)
+    assert widths == [0.3, 0.8]
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "0.80 substantial" in texts and "0.30 fair" in texts  # Landis & Koch, upper bounds inclusive
     plt.close(fig)
 
 

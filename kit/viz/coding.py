@@ -14,8 +14,10 @@ import textwrap
 import matplotlib.pyplot as plt
 import matplotlib.ticker
 import numpy as np
+import pandas as pd
 from matplotlib.patches import Rectangle
 
+from kit.agreement import interpret_kappa
 from kit.viz.base import FIGSIZE, empty_figure
 
 __all__ = [
@@ -381,7 +383,8 @@ def agreement_bars(table, title: str = "Agreement between coders per code (Cohen
         ax.barh(y, row.kappa, color="#c44e52" if weak else "#4c72b0", hatch="//" if weak else "",
                 edgecolor="#333333", linewidth=0.6, zorder=2)
         x = max(row.kappa, 0) + 0.02
-        ax.text(x, y, f"{row.kappa:.2f} {row.band}", va="center", fontsize=8, zorder=3, clip_on=True)
+        band = getattr(row, "band", None) or interpret_kappa(row.kappa)  # a table without bands: Landis & Koch
+        ax.text(x, y, f"{row.kappa:.2f} {band}", va="center", fontsize=8, zorder=3, clip_on=True)
     ax.set_yticks(range(len(frame)), frame["code"])
     ax.set_ylim(-0.6, len(frame) + 0.5)
     ax.set_xlim(low, high)
