@@ -5,6 +5,8 @@ from pathlib import Path
 
 from kit.errors import Problem
 
+__all__ = ["check_study", "format_problems"]
+
 
 def check_study(path) -> list[Problem]:
     """Every problem in the study's files, errors and warnings, sorted by file and line."""
@@ -22,4 +24,5 @@ def check_study(path) -> list[Problem]:
 
 
 def format_problems(problems) -> str:
+    """The problems as ``path:line: message`` lines, one a problem."""
     return "\n".join(str(p) for p in problems)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+__all__ = ["Problem", "StudyError", "TranscriptError"]
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import yaml
 
+__all__ = ["value_lines", "line_of", "string_list_problems"]
+
 
 def value_lines(text: str) -> dict[tuple, int]:
     """Map each path of keys and list indices, e.g. ``("codes", 3, "patterns", 0)``, to the

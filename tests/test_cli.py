@@ -200,7 +200,7 @@ def test_check_names_a_file_with_a_participants_name_by_its_interview(tmp_path, 
         f.write("\nTranscribed by https://otter.ai\n")
     assert main(["check", str(study)]) == 0
     out = capsys.readouterr().out
-    line = next(l for l in out.splitlines() if "otter.ai" in l)
+    line = next(ln for ln in out.splitlines() if "otter.ai" in ln)
     assert line.startswith(f"{study}/transcripts/[name].txt:13: warning:")
     assert "([name].txt is the transcript of LIB-1; --include-names shows the file name)" in line
     assert "jo_bell" not in out.lower()

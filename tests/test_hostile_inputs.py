@@ -133,7 +133,7 @@ def test_the_leak_scan_reads_term_lists(hostile, tmp_path):
 
 # -- transliterated names ("mueller" for Müller) --------------------------------------------
 def test_transliterated_names_are_redacted_and_found():
-    from kit.privacy import Roster, find_leaks, redact
+    from kit.privacy import Roster, redact
 
     people = Roster(names=("José Müller-García", "Heinz Strauß"), parts=("José", "Müller-García", "Müller", "García",
                                                                         "Heinz", "Strauß"))

@@ -10,7 +10,6 @@ needs to build the wheel (setuptools, wheel; usually from pip's cache).
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import site
 import stat
