@@ -5,11 +5,17 @@ error, a file that cannot be read, a write target refused (see :mod:`kit.safety`
 disk; 3 a notebook failed; 4 an internal error (a bug: please report it); 130 and 143 stopped
 by SIGINT and SIGTERM; 141 the reader of the output stopped reading (``| head``: quiet, as a
 shell reports a command stopped by SIGPIPE). A bad option value (``--as-of 2026-02-30``,
-``--jobs 0``), a missing study folder or a file given for one is exit 2 with a message. Problems are printed as ``path:line: message``; no traceback reaches
-the user.
+``--jobs 0``), a missing study folder or a file given for one is exit 2 with a message.
+Problems are printed as ``path:line: message``; no traceback reaches the user.
 
 Every write target (``--out``, ``--qdpx``, ``--qdc``, ``--log``, ``new DIR``) goes through
 :func:`kit.safety.check_output` before anything is read or written.
+
+The package: :mod:`kit.cli.exits` (exit codes), :mod:`kit.cli.parsing` (the parser, option
+types, the study argument), :mod:`kit.cli.printing` (problems and a command's text as a
+working output), :mod:`kit.cli.commands` (one function per sub-command), and the front-ends
+of single method modules (:mod:`kit.cli.review`, :mod:`kit.cli.recruit`). :func:`main` is
+the entry point (``interview-kit = "kit.cli:main"``).
 """
 from __future__ import annotations
 
@@ -19,15 +25,15 @@ from kit.cli import commands
 from kit.cli.commands import *  # noqa: F403 - kit.cli.cmd_check and the others stay importable
 from kit.cli.exits import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_NOTEBOOK, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE,
                            UsageError)
-from kit.cli.parsing import _inputs, _int_range, _iso_date, _label, _study_arg, build_parser
-from kit.cli.printing import _broken_pipe, _emit, _internal_error, _print_problems, _say
+from kit.cli.parsing import _inputs, _int_range, _iso_date, _label, _study_arg, build_parser  # noqa: F401
+from kit.cli.printing import _broken_pipe, _emit, _internal_error, _print_problems, _say  # noqa: F401
 
 __all__ = ["main", "build_parser", "UsageError", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_NOTEBOOK",
            "EXIT_INTERNAL", "EXIT_BROKEN_PIPE", *commands.__all__]
-_PRIVATE = (_inputs, _int_range, _iso_date, _label, _study_arg, _emit, _print_problems, _say)  # kept importable
 
 
 def main(argv=None) -> int:
+    """Run the command line on ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
