@@ -15,9 +15,7 @@ __all__ = ["print_problems", "printer", "emit"]
 def _print_problems(problems, stream=None, study=None, include_names: bool = False) -> None:
     """Print problems as ``path:line: message``; given the study, as a working output
     (``kit.outputs``): roster names (also in file names), emails and phones replaced."""
-    from kit.outputs import console
-
-    from kit.outputs import file_roles, study_of
+    from kit.outputs import console, file_roles, study_of
 
     if study is None and problems:  # a file's problems: the roster of the study it is in
         study = study_of(getattr(problems[0], "path", "") or ".")
