@@ -243,7 +243,7 @@ def _defines_all(path: Path) -> bool:
             return True
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "__all__":
             return True
-        if isinstance(node, ast.ImportFrom) and any(a.name == "__all__" for a in node.names):
+        if isinstance(node, ast.ImportFrom) and any(a.name == "__all__" and not a.asname for a in node.names):
             return True  # a re-export of the new module's list
     return False
 
