@@ -1,5 +1,6 @@
 """`interview-kit new`: start a study from the templates or from the bundled pilot.
-`interview-kit lab`: a researcher's own working copy of the notebooks, bound to a study."""
+
+(`interview-kit lab`, the working copy of the notebooks, is in :mod:`kit.cli.lab`.)"""
 from __future__ import annotations
 
 import os
@@ -9,15 +10,15 @@ from pathlib import Path
 
 from kit.paths import pilot_path, templates_path
 
-__all__ = ["STUDY_FILES", "ScaffoldError", "LabError", "new_study", "default_lab_dir", "bind_parameters",
-           "lab_copy", "lab_command"]
+__all__ = ["STUDY_FILES", "ScaffoldError", "new_study"]
 
 STUDY_FILES = ("study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv",
                "decisions.csv", "interviews", "transcripts", "codings")
 
 
 class ScaffoldError(Exception):
-    pass
+    """A study folder that cannot be made (a folder with files in it, a broken link, an
+    unknown example): exit 2 with the message."""
 
 
 def new_study(target, example: str | None = None) -> Path:
@@ -53,119 +54,14 @@ def new_study(target, example: str | None = None) -> Path:
     return target
 
 
-# --------------------------------------------------------------------------- `interview-kit lab`
-
-LAB_OUTPUT = "output"  # the working copy's own folder for tables and figures
+_LAB_NAMES = ("LAB_OUTPUT", "LabError", "default_lab_dir", "bind_parameters", "lab_copy", "lab_command")
 
 
-class LabError(ScaffoldError):
-    pass
+def __getattr__(name):
+    """The ``lab`` command's working copy moved to :mod:`kit.cli.lab`; this module re-exports
+    its names for one release."""
+    if name in _LAB_NAMES:
+        from kit.cli import lab
 
-
-def default_lab_dir(study: Path | None) -> Path:
-    """Where `interview-kit lab` puts the working copy: ``<study>-notebooks`` beside the study,
-    or ``./interview-kit-notebooks`` for the bundled pilot."""
-    if study is None:
-        return Path("interview-kit-notebooks").resolve()
-    study = Path(study).expanduser().resolve()
-    return study.parent / f"{study.name}-notebooks"
-
-
-def _check_outside(target: Path, study: Path) -> None:
-    if target == study or target.is_relative_to(study) or study.is_relative_to(target):
-        raise LabError(f"{target}: the working copy must not be, contain or lie inside the study "
-                       f"{study}; choose another folder with --out")
-
-
-def bind_parameters(source: str, values: dict) -> str:
-    """The source of a ``parameters`` cell with the plain values of the names in ``values``
-    replaced (comments and every other line kept). Raises ``LabError`` when a name is missing."""
-    import ast
-    import json
-
-    lines = source.splitlines(keepends=True)
-    found = set()
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and node.targets[0].id in values and node.value.lineno == node.value.end_lineno:
-            name = node.targets[0].id
-            i = node.value.lineno - 1
-            line = lines[i]
-            # col offsets are in UTF-8 bytes
-            raw = line.encode("utf-8")
-            raw = raw[:node.value.col_offset] + json.dumps(values[name]).encode("utf-8") + raw[node.value.end_col_offset:]
-            lines[i] = raw.decode("utf-8")
-            found.add(name)
-    missing = set(values) - found
-    if missing:
-        raise LabError(f"the parameters cell has no {', '.join(sorted(missing))}")
-    return "".join(lines)
-
-
-def lab_copy(study=None, target=None) -> tuple[Path, list[Path]]:
-    """Make (or complete) a working copy of the workflow and training notebooks at ``target``,
-    bound to ``study``: each ``parameters`` cell gets ``study_dir`` (empty for the bundled pilot)
-    and ``out_dir`` (``target/output``); stored outputs are cleared. Notebooks already in the copy
-    are left as the researcher edited them; the kit's own notebooks are never written.
-
-    Returns ``(target, notebooks written)``. Raises ``LabError`` when ``target`` is, contains or
-    lies inside the study, or is not a folder; ``FileNotFoundError`` when the study is missing.
-    """
-    import nbformat
-
-    from kit.paths import notebooks_path
-
-    study_path = None if study is None or str(study).strip() == "" else Path(study).expanduser().resolve()
-    if study_path is not None and not study_path.is_dir():
-        raise FileNotFoundError(f"{study_path}: no such study folder (create one with: interview-kit new DIR)")
-    target = Path(target).expanduser().resolve() if target else default_lab_dir(study_path)
-    _check_outside(target, study_path or pilot_path().resolve())
-    if target.exists() and not target.is_dir():
-        raise LabError(f"{target}: exists and is not a folder")
-    source = notebooks_path()
-    values = {"study_dir": "" if study_path is None else str(study_path), "out_dir": str(target / LAB_OUTPUT)}
-    originals = sorted(p for p in source.glob("[0-9][0-9]-*.ipynb")) + sorted((source / "training").glob("*.ipynb"))
-    written = []
-    target.mkdir(parents=True, exist_ok=True)
-    for original in originals:
-        copy = target / original.relative_to(source)
-        if copy.exists():
-            continue
-        nb = nbformat.read(original, as_version=4)
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.outputs = []
-                cell.execution_count = None
-                if "parameters" in cell.metadata.get("tags", []):
-                    cell.source = bind_parameters(cell.source, values)
-        nb.metadata.pop("widgets", None)
-        nb.metadata.pop("papermill", None)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".ipynb", dir=copy.parent)
-        os.close(fd)
-        try:
-            nbformat.write(nb, tmp)
-            os.replace(tmp, copy)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        written.append(copy)
-    return target, written
-
-
-def lab_command(target: Path, open_browser: bool = True, as_root: bool | None = None) -> list[str]:
-    """The command that opens JupyterLab on the working copy ``target``.
-
-    Run as root (``as_root``; default: the current user is root, as in many containers),
-    JupyterLab refuses to start unless given ``--allow-root``: the command carries it."""
-    import os
-    import sys
-
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={target}"]
-    if not open_browser:
-        command.append("--no-browser")
-    if as_root is None:
-        as_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    if as_root:
-        command.append("--allow-root")
-    return command
+        return getattr(lab, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

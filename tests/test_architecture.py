@@ -57,6 +57,7 @@ EDGE_IMPORT_ALLOWED = {
     "kit/review.py": {"kit.cli.review"},
     "kit/recruit.py": {"kit.cli.recruit"},
     "kit/guide_export.py": {"kit.report.guide_page"},
+    "kit/scaffold.py": {"kit.cli.lab"},
     "kit/__main__.py": {"kit.cli"},  # `python -m kit` is the command line
     # after the discovery branch's merge: the old paths of the cross-sprint tools re-export its
     # figures and front-ends (``kit.viz.discovery``, ``kit.cli.discovery``) for one release

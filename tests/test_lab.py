@@ -18,7 +18,7 @@ import pytest
 from kit.cli import main
 from kit.paths import notebooks_path
 from kit.pipeline import own_kernel
-from kit.scaffold import LabError, bind_parameters, lab_command, lab_copy
+from kit.cli.lab import LabError, bind_parameters, lab_command, lab_copy
 from conftest import tree_snapshot
 
 
@@ -153,11 +153,11 @@ def test_the_lab_command_allows_root_only_as_root(tmp_path, monkeypatch, root):
 
 def test_a_jupyterlab_failure_is_exit_2_with_its_message(study_dir, tmp_path, monkeypatch, capsys):
     """Not exit 1 (problems in the study's files): exit 2 with the server's own message."""
-    import kit.scaffold
+    import kit.cli.lab
 
     script = ("import sys; print('[C 12:00:00 ServerApp] Running as root is not recommended. "
               "Use --allow-root to bypass.', file=sys.stderr); sys.exit(1)")
-    monkeypatch.setattr(kit.scaffold, "lab_command", lambda target, open_browser=True: [sys.executable, "-c", script])
+    monkeypatch.setattr(kit.cli.lab, "lab_command", lambda target, open_browser=True: [sys.executable, "-c", script])
     assert main(["lab", str(study_dir), "--out", str(tmp_path / "copy"), "--no-browser"]) == 2
     err = capsys.readouterr().err
     assert "exit code 1" in err and "Running as root is not recommended" in err
@@ -165,8 +165,8 @@ def test_a_jupyterlab_failure_is_exit_2_with_its_message(study_dir, tmp_path, mo
 
 
 def test_a_jupyterlab_stopped_by_the_user_is_exit_0(study_dir, tmp_path, monkeypatch):
-    import kit.scaffold
+    import kit.cli.lab
 
-    monkeypatch.setattr(kit.scaffold, "lab_command",
+    monkeypatch.setattr(kit.cli.lab, "lab_command",
                         lambda target, open_browser=True: [sys.executable, "-c", "print('Shutting down')"])
     assert main(["lab", str(study_dir), "--out", str(tmp_path / "copy"), "--no-browser"]) == 0

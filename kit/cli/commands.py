@@ -35,7 +35,7 @@ def cmd_new(args) -> int:
 
 def cmd_lab(args) -> int:
     from kit.safety import check_output, mark_output
-    from kit.scaffold import LabError, default_lab_dir, lab_command, lab_copy
+    from kit.cli.lab import LabError, default_lab_dir, lab_command, lab_copy
 
     if args.dir is not None and str(args.dir).strip():
         study_path = Path(args.dir).expanduser()
