@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from kit.schema import SEGMENT_ID
 from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -208,7 +209,7 @@ def themes(codings: pd.DataFrame, scores: pd.DataFrame | None = None, n_particip
 
 KIND_OF_LETTER = {"t": "turn", "q": "quote", "i": "insight", "o": "opportunity"}
 COMPARE_COLUMNS = ["code", "manual", "auto", "tp", "fp", "fn", "precision", "recall", "f1", "verdict"]
-_SEGMENT_ID = re.compile(r"^(?P<interview>[^#\s]+)#(?P<letter>[tqio])\d+$")
+_SEGMENT_ID = SEGMENT_ID  # the one segment-id grammar (kit.schema): #t0 is not an id
 
 
 def segment_kind(segment_id: str) -> str:

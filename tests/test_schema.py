@@ -1,0 +1,116 @@
+"""kit.schema: the segment-id grammar, the shared rules and the one atomic write."""
+import os
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kit.atomic import atomic_open, atomic_write_bytes, atomic_write_text
+from kit.schema import (
+    FOLLOW_UP_WINDOWS,
+    SegmentId,
+    SegmentIdError,
+    cadence_days,
+    follow_up_due,
+    is_blank,
+    is_missing,
+    is_segment_id,
+    make_segment_id,
+    parse_segment_id,
+    segment_column,
+    segment_kind,
+)
+
+
+@pytest.mark.parametrize("text,parsed", [
+    ("INT-007#t12", SegmentId("INT-007", "turn", 12)),
+    ("INT-003#q1", SegmentId("INT-003", "quote", 1)),
+    ("a.b_c#i3", SegmentId("a.b_c", "insight", 3)),
+    ("P9#o10", SegmentId("P9", "opportunity", 10)),
+])
+def test_segment_ids_parse_and_round_trip(text, parsed):
+    assert parse_segment_id(text) == parsed
+    assert str(parsed) == text
+    assert make_segment_id(parsed.interview, parsed.kind, parsed.n) == text
+    assert is_segment_id(text) and segment_kind(text) == parsed.kind
+
+
+@pytest.mark.parametrize("bad", ["INT-007#t0", "INT-007#t01", "INT-007#x3", "INT 007#t1", "#t1", "INT-007#t",
+                                 "INT-007t1", "INT#007#t1", "INT-007#t1 ", None, 7])
+def test_anything_else_is_refused_with_a_clear_error(bad):
+    with pytest.raises(SegmentIdError, match="is not a segment id such as INT-003#t4"):
+        parse_segment_id(bad)
+    assert not is_segment_id(bad) and segment_kind(bad) == ""
+
+
+def test_make_refuses_what_parse_would_refuse():
+    with pytest.raises(SegmentIdError):
+        make_segment_id("INT-007", "turn", 0)
+    with pytest.raises(SegmentIdError):
+        make_segment_id("INT 007", "turn", 1)
+    with pytest.raises(SegmentIdError):
+        make_segment_id("INT-007", "theme", 1)
+    assert issubclass(SegmentIdError, ValueError)
+
+
+def test_the_kit_uses_one_grammar():
+    """The study loader, auto-coding and the export agree with kit.schema on #t0."""
+    from kit.coding import segment_kind as coding_kind
+
+    assert coding_kind("INT-007#t0") == "" and coding_kind("INT-007#t3") == "turn"
+
+
+def test_codings_naming_a_turn_zero_are_located_problems(study_dir):
+    import kit
+
+    (study_dir / "codings" / "zoe.csv").write_text("segment,code\nINT-001#t0,pricing\n", encoding="utf-8")
+    study = kit.load_study(study_dir, strict=False)
+    hits = [p for p in study.problems if p.path.endswith("zoe.csv")]
+    assert hits and hits[0].line == 2 and "INT-001#t0" in hits[0].message
+
+
+def test_what_counts_as_missing():
+    for value in (None, float("nan"), np.nan, pd.NA, pd.NaT, np.datetime64("NaT"), np.float32("nan")):
+        assert is_missing(value), value
+    for value in ("", "x", 0, False, (1, 2), [1], date(2026, 1, 1), pd.Timestamp("2026-01-01"), np.array([np.nan])):
+        assert not is_missing(value), value
+    assert is_blank("  ") and is_blank(None) and not is_blank("0")
+
+
+def test_cadence_and_follow_up_windows():
+    assert cadence_days({}) == 7.0
+    assert cadence_days({"cadence_days": 3}) == 3.0
+    for bad in (0, -2, True, "weekly"):
+        assert cadence_days({"cadence_days": bad}) == 7.0
+    assert FOLLOW_UP_WINDOWS == {"thank_you": 1, "debrief": 2, "notes": 0}
+    assert follow_up_due(date(2026, 2, 27), "debrief") == date(2026, 3, 1)
+
+
+def test_segment_column_lookup():
+    assert segment_column(pd.DataFrame(columns=["segment", "segment_id"])) == "segment_id"
+    assert segment_column(pd.DataFrame(columns=["segment", "code"])) == "segment"
+    with pytest.raises(ValueError, match="segment"):
+        segment_column(pd.DataFrame(columns=["code"]))
+
+
+def test_atomic_write_replaces_whole_or_not_at_all(tmp_path):
+    target = tmp_path / "deep" / "out.txt"
+    atomic_write_text(target, "first\r\nline\n")
+    assert target.read_bytes() == b"first\r\nline\n"
+    with pytest.raises(RuntimeError):
+        with atomic_open(target, "w") as fh:
+            fh.write("half")
+            raise RuntimeError("disk full")
+    assert target.read_bytes() == b"first\r\nline\n"
+    assert [p.name for p in target.parent.iterdir()] == ["out.txt"]  # no temporary file left
+    atomic_write_bytes(target, b"\x00\x01", permissions=0o644)
+    assert target.read_bytes() == b"\x00\x01" and (os.stat(target).st_mode & 0o777) == 0o644
+
+
+def test_the_csv_writers_are_the_atomic_ones():
+    import kit.atomic
+    import kit.csvio
+
+    assert kit.csvio.atomic_write_text is kit.atomic.atomic_write_text
+    assert kit.csvio.atomic_write_csv is kit.atomic.atomic_write_csv
