@@ -18,6 +18,7 @@ so two steps cannot disagree on a column name or on what a valid id is.
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -96,6 +97,7 @@ __all__ = [
     "is_segment_id",
     "make_segment_id",
     "parse_segment_id",
+    "person",
     "segment_column",
     "segment_kind",
     "segment_number",
@@ -131,8 +133,11 @@ class SegmentId:
 def make_segment_id(interview_id: str, kind: str, n: int) -> str:
     """The stable id of the ``n``-th (from 1) segment of ``kind`` in an interview.
 
-    ``kind`` is a kind (``"turn"``) or its letter (``"t"``). Raises :class:`SegmentIdError`
-    when the result would not parse (an interview id with ``#`` or whitespace, n < 1).
+    ``kind`` is a kind (``"turn"``) or its letter (``"t"``); a kind that is not one, or an
+    ``n`` that is not a whole number from 1, raises :class:`SegmentIdError`. The interview
+    id is taken as the study names it: one with whitespace or ``#`` (a transcript file named
+    ``Call with Kim.txt``) still gets ids, which :func:`parse_segment_id` will not accept
+    (``check`` reports a ``#`` in a note's id).
 
     >>> make_segment_id("INT-007", "turn", 12)
     'INT-007#t12'
@@ -142,13 +147,9 @@ def make_segment_id(interview_id: str, kind: str, n: int) -> str:
     letter = kind if kind in KIND_OF_LETTER else LETTER_OF_KIND.get(kind)
     if letter is None:
         raise SegmentIdError(f"segment kind {kind!r} is not one of {', '.join(SEGMENT_KINDS)}")
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise SegmentIdError(f"segment number {n!r} must be a whole number from 1")
-    out = f"{interview_id}#{letter}{n}"
-    if not SEGMENT_ID.match(out):
-        raise SegmentIdError(f"interview id {interview_id!r} cannot start a segment id "
-                             "(it must be non-empty, without '#' or whitespace)")
-    return out
+    return f"{interview_id}#{letter}{n}"
 
 
 def parse_segment_id(segment_id: str) -> SegmentId:
@@ -200,6 +201,15 @@ TEAM_KINDS = ("insight", "opportunity")
 def is_participant_kind(kind) -> bool:
     """True for the kinds of segment that are a participant's own words (``PARTICIPANT_KINDS``)."""
     return kind in PARTICIPANT_KINDS
+
+
+def person(frame):
+    """Who counts as a person, one value per row of ``frame`` (columns ``participant`` and
+    ``interview_id``): the participant's id, or the interview id when the interview names no
+    participant (an unnamed interview is one person, never merged with another). Returns a
+    pandas Series of text aligned with ``frame``."""
+    participant = frame["participant"].fillna("").astype(str)
+    return participant.where(participant != "", frame["interview_id"].astype(str))
 
 
 PARTICIPANT_STATUSES = ("invited", "scheduled", "completed", "declined", "no-show")

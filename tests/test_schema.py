@@ -44,11 +44,10 @@ def test_anything_else_is_refused_with_a_clear_error(bad):
     assert not is_segment_id(bad) and segment_kind(bad) == ""
 
 
-def test_make_refuses_what_parse_would_refuse():
+def test_make_refuses_a_bad_kind_or_number():
     with pytest.raises(SegmentIdError):
         make_segment_id("INT-007", "turn", 0)
-    with pytest.raises(SegmentIdError):
-        make_segment_id("INT 007", "turn", 1)
+    assert make_segment_id("Call with Kim", "turn", 1) == "Call with Kim#t1"  # as the study names it
     with pytest.raises(SegmentIdError):
         make_segment_id("INT-007", "theme", 1)
     assert issubclass(SegmentIdError, ValueError)
@@ -114,3 +113,10 @@ def test_the_csv_writers_are_the_atomic_ones():
 
     assert kit.csvio.atomic_write_text is kit.atomic.atomic_write_text
     assert kit.csvio.atomic_write_csv is kit.atomic.atomic_write_csv
+
+
+def test_who_counts_as_a_person():
+    from kit.schema import person
+
+    frame = pd.DataFrame({"participant": ["P1", "", None, "P1"], "interview_id": ["INT-1", "INT-2", "INT-3", "INT-4"]})
+    assert person(frame).tolist() == ["P1", "INT-2", "INT-3", "P1"]
