@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from kit.schema import SEGMENT_ID
+
 from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
+from kit.schema import SEGMENT_ID, segment_column
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # NLTK's Snowball stemmer, made on first use: importing NLTK (and scipy.stats with it) costs
@@ -218,11 +219,7 @@ def segment_kind(segment_id: str) -> str:
     return KIND_OF_LETTER[match["letter"]] if match else ""
 
 
-def _segment_column(frame: pd.DataFrame) -> str:
-    for name in ("segment_id", "segment"):
-        if name in frame.columns:
-            return name
-    raise ValueError("codings need a `segment` (or `segment_id`) column")
+_segment_column = segment_column  # kit.schema: the one segment-column lookup
 
 
 def _pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
