@@ -143,7 +143,8 @@ class StudyFileReader:
                          "segments.attributes must be a list of participants.csv columns, e.g. [segment, region]")
             segments.pop("attributes")
         cadence = data.get("cadence_days")
-        if cadence is not None and not (isinstance(cadence, (int, float)) and cadence > 0):
+        if cadence is not None and not (isinstance(cadence, (int, float)) and not isinstance(cadence, bool)
+                                        and cadence > 0):
             self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
         costs = data.get("costs") or {}
         if not isinstance(costs, dict):

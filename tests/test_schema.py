@@ -180,3 +180,13 @@ def test_every_column_list_agrees_with_its_home(module, name, home):
         assert set(mine) == set(theirs)
     else:
         assert list(mine) == list(theirs)
+
+
+def test_a_yes_no_cadence_is_reported_not_silently_replaced(study_dir):
+    import kit
+
+    yml = study_dir / "study.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "cadence_days: yes\n", encoding="utf-8")
+    study = kit.load_study(study_dir, strict=False)
+    assert any("cadence_days must be a positive number" in p.message for p in study.errors)
+    assert cadence_days(study) == 7.0
