@@ -244,8 +244,8 @@ def mann_whitney(x, y, alternative: str = "two-sided") -> dict:
     """
     from scipy.stats import PermutationMethod, mannwhitneyu
 
-    x = [float(v) for v in x if v == v]
-    y = [float(v) for v in y if v == v]
+    x = [float(v) for v in x if v == v]  # noqa: PLR0124 - drops NaN
+    y = [float(v) for v in y if v == v]  # noqa: PLR0124
     if len(x) < MIN_TEST_N or len(y) < MIN_TEST_N:
         u = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a in x for b in y) if x and y else math.nan
         return {"u": u, "p_value": math.nan, "rank_biserial": rank_biserial(u, len(x), len(y)) if x and y else math.nan,

@@ -97,10 +97,9 @@ def test_atomic_write_replaces_whole_or_not_at_all(tmp_path):
     target = tmp_path / "deep" / "out.txt"
     atomic_write_text(target, "first\r\nline\n")
     assert target.read_bytes() == b"first\r\nline\n"
-    with pytest.raises(RuntimeError):
-        with atomic_open(target, "w") as fh:
-            fh.write("half")
-            raise RuntimeError("disk full")
+    with pytest.raises(RuntimeError), atomic_open(target, "w") as fh:
+        fh.write("half")
+        raise RuntimeError("disk full")
     assert target.read_bytes() == b"first\r\nline\n"
     assert [p.name for p in target.parent.iterdir()] == ["out.txt"]  # no temporary file left
     atomic_write_bytes(target, b"\x00\x01", permissions=0o644)

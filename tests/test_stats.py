@@ -10,7 +10,7 @@ import math
 import pytest
 
 import kit.schema
-import kit.stats as stats
+from kit import stats
 
 
 def test_every_statistic_has_a_passing_doctest():
