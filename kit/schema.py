@@ -50,6 +50,7 @@ __all__ = [
     "MANUAL_CODING_COLUMNS",
     "NO",
     "NONE_LABEL",
+    "NO_CONSENT",
     "OPEN_ACTION_STATUSES",
     "OPPORTUNITY_EVIDENCE_COLUMNS",
     "PARTICIPANT_COLUMNS",
@@ -225,6 +226,9 @@ ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 OPEN_ACTION_STATUSES = ("open", "in progress")
 #: The label of a segment value that is missing (a participant without the attribute).
 NONE_LABEL = "(none)"
+#: What a published table shows instead of the words of a participant who did not consent to
+#: being quoted (``consent_quote`` not yes in participants.csv).
+NO_CONSENT = "(not quoted: no consent to quote)"
 
 # --------------------------------------------------------------------------- study rules
 DEFAULT_CADENCE_DAYS = 7

@@ -53,6 +53,7 @@ from kit.coding import stem, themes, words_and_clauses
 from kit.schema import (
     CODED_COLUMNS,
     INTENSITY_COLUMNS,
+    NONE_LABEL,
     PARTICIPANT_KINDS,
     RULE_COLUMNS,
     THEME_COLUMNS,
@@ -610,9 +611,9 @@ def code_by_attribute(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: 
     if attribute not in interviews.columns:
         raise ValueError(f"no participant attribute {attribute!r} (the interviews have: "
                          f"{', '.join(map(str, interviews.columns))})")
-    value_of = interviews.set_index("interview_id")[attribute].fillna("").astype(str).replace("", "(none)")
+    value_of = interviews.set_index("interview_id")[attribute].fillna("").astype(str).replace("", NONE_LABEL)
     frame = pd.DataFrame({"who": _who(coded).to_numpy(), "code": coded["code"].to_numpy(),
-                          "value": coded["interview_id"].map(value_of).fillna("(none)").to_numpy()})
+                          "value": coded["interview_id"].map(value_of).fillna(NONE_LABEL).to_numpy()})
     values = sorted(set(value_of))
     names = list(codes) if codes is not None else sorted(set(frame["code"]))
     if len(frame):
