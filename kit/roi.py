@@ -32,7 +32,7 @@ from kit.plan import (
     representativeness,
     resolve_as_of,
 )
-from kit.schema import FOLLOW_UP_TASKS, FOLLOW_UP_WINDOWS
+from kit.schema import FOLLOW_UP_TASKS, FOLLOW_UP_WINDOWS, ON_TIME_LABELS
 from kit.schema import OPEN_ACTION_STATUSES as OPEN_STATUSES
 from kit.study import as_study
 
@@ -42,8 +42,6 @@ __all__ = ["DEFAULT_ATTRIBUTION", "FOLLOW_UP_TASKS", "FOLLOW_UP_WINDOWS", "ON_TI
            "lagging_indicators", "later_evidence", "leading_indicators", "median_insight_to_action",
            "program_json", "program_summary", "program_trends", "program_warnings", "roi", "value_breakdown"]
 
-#: How kit.capture.follow_up labels a step done within its window.
-ON_TIME_LABELS = {"on time", "same day"}
 #: The research's share of a decision's value when decisions.csv gives none: research is one
 #: input among several (the team's judgement, data, the market), so it is credited with between
 #: a tenth and a half of the value. A convention of this kit, stated wherever ROI is shown;

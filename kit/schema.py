@@ -51,6 +51,7 @@ __all__ = [
     "NO",
     "NONE_LABEL",
     "NO_CONSENT",
+    "ON_TIME_LABELS",
     "OPEN_ACTION_STATUSES",
     "OPPORTUNITY_EVIDENCE_COLUMNS",
     "PARTICIPANT_COLUMNS",
@@ -92,6 +93,7 @@ __all__ = [
     "SegmentIdError",
     "cadence_days",
     "follow_up_due",
+    "follow_up_label",
     "is_blank",
     "is_missing",
     "is_participant_kind",
@@ -261,6 +263,25 @@ def follow_up_due(interview_day: date, step: str) -> date:
     from datetime import timedelta
 
     return interview_day + timedelta(days=FOLLOW_UP_WINDOWS[step])
+
+
+#: The labels :func:`follow_up_label` gives a step done within its window.
+ON_TIME_LABELS = frozenset({"on time", "same day"})
+
+
+def follow_up_label(step: str, days) -> str:
+    """How a follow-up ``step`` done ``days`` after the interview is labelled: ``missing``
+    (not recorded, ``days`` None), ``on time`` within its window (``N days`` otherwise); for
+    notes, ``same day`` or ``N days later``. The labels of ``kit.capture.follow_up``.
+
+    >>> follow_up_label("thank_you", 1), follow_up_label("debrief", 3), follow_up_label("notes", 0)
+    ('on time', '3 days', 'same day')
+    """
+    if days is None:
+        return "missing"
+    if step == "notes":
+        return "same day" if days == FOLLOW_UP_WINDOWS["notes"] else f"{days} days later"
+    return "on time" if days <= FOLLOW_UP_WINDOWS[step] else f"{days} days"
 
 
 def is_missing(value) -> bool:

@@ -189,3 +189,26 @@ def test_a_yes_no_cadence_is_reported_not_silently_replaced(study_dir):
     study = kit.load_study(study_dir, strict=False)
     assert any("cadence_days must be a positive number" in p.message for p in study.errors)
     assert cadence_days(study) == 7.0
+
+
+def test_follow_up_labels_agree_with_the_capture_table():
+    """kit.capture.follow_up (report's file) still spells the windows; they must agree."""
+    from pathlib import Path
+
+    import kit
+    from kit.capture import follow_up
+    from kit.schema import follow_up_label
+
+    study = kit.load_study(Path(kit.__file__).parent / "data" / "pilot")
+    table = follow_up(study, "2026-11-30").set_index("interview_id")
+    checked = 0
+    for iv in study.interviews.itertuples(index=False):
+        if iv.interview_id not in table.index:
+            continue
+        for step, done in (("thank_you", iv.thank_you_sent), ("debrief", iv.debriefed), ("notes", iv.notes_written)):
+            days = None if done is None or pd.isna(done) else (done - iv.date).days
+            assert follow_up_label(step, days) == table.loc[iv.interview_id, step]
+            checked += 1
+    assert checked >= 30
+    labels = {follow_up_label(s, d) for s in FOLLOW_UP_WINDOWS for d in (None, 0, 1, 2, 5)}
+    assert {"missing", "on time", "same day", "5 days", "5 days later"} <= labels
