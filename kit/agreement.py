@@ -34,10 +34,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import combinations
-from typing import Any, Hashable, Iterable, Sequence
+from typing import Hashable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+
+from kit.schema import CODE_AGREEMENT_COLUMNS, DISAGREEMENT_COLUMNS, is_missing
 
 __all__ = [
     "cohen_kappa",
@@ -60,24 +62,11 @@ MIN_USES = 3
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
-CODE_AGREEMENT_COLUMNS = [
-    "code", "n_segments", "a_only", "b_only", "both", "neither",
-    "kappa", "percent_agreement", "band", "uses", "positive_agreement", "agreement_when_applied",
-]
-DISAGREEMENT_COLUMNS = ["segment", "code", "applied_by", "not_applied_by", "memo"]
 
 
 # --------------------------------------------------------------------------- helpers
 
-def _is_missing(x: Any) -> bool:
-    """True for None, NaN, pd.NA and NaT; never raises on tuples or other hashables."""
-    if x is None or x is pd.NA or x is pd.NaT:
-        return True
-    if isinstance(x, (float, np.floating)):
-        return math.isnan(x)
-    if isinstance(x, (np.datetime64, np.timedelta64)):
-        return bool(np.isnat(x))
-    return False
+_is_missing = is_missing  # kit.schema: what counts as missing
 
 
 def _paired_labels(a: Iterable[Hashable], b: Iterable[Hashable]) -> list[tuple[Hashable, Hashable]]:

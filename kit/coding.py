@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+
 from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
+from kit.schema import SEGMENT_ID, segment_column
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # NLTK's Snowball stemmer, made on first use: importing NLTK (and scipy.stats with it) costs
@@ -208,7 +210,7 @@ def themes(codings: pd.DataFrame, scores: pd.DataFrame | None = None, n_particip
 
 KIND_OF_LETTER = {"t": "turn", "q": "quote", "i": "insight", "o": "opportunity"}
 COMPARE_COLUMNS = ["code", "manual", "auto", "tp", "fp", "fn", "precision", "recall", "f1", "verdict"]
-_SEGMENT_ID = re.compile(r"^(?P<interview>[^#\s]+)#(?P<letter>[tqio])\d+$")
+_SEGMENT_ID = SEGMENT_ID  # the one segment-id grammar (kit.schema): #t0 is not an id
 
 
 def segment_kind(segment_id: str) -> str:
@@ -217,11 +219,7 @@ def segment_kind(segment_id: str) -> str:
     return KIND_OF_LETTER[match["letter"]] if match else ""
 
 
-def _segment_column(frame: pd.DataFrame) -> str:
-    for name in ("segment_id", "segment"):
-        if name in frame.columns:
-            return name
-    raise ValueError("codings need a `segment` (or `segment_id`) column")
+_segment_column = segment_column  # kit.schema: the one segment-column lookup
 
 
 def _pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:

@@ -5,13 +5,15 @@ import codecs
 import csv
 import io
 import math
-import os
-import tempfile
 import re
 from datetime import date, datetime
 from pathlib import Path
 
+from kit.atomic import atomic_write_csv, atomic_write_text  # re-exported: the one atomic write
 from kit.errors import Problem
+
+__all__ = ["FALLBACK_ENCODING", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
+           "parse_date", "parse_number", "read_rows", "read_text", "sniff_delimiter"]
 
 #: The longest field a CSV file may hold (characters): Python's csv module stops at 131,072;
 #: a long free-text answer may exceed it, a field beyond this is reported at its line.
@@ -231,34 +233,3 @@ def parse_date(value) -> date | None:
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+Z-]*)?$")
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def atomic_write_csv(path: Path, frame) -> None:
-    """Write ``frame`` as CSV (no index, ``\n`` line ends) to a temporary file beside
-    ``path``, streamed in chunks rather than built as one string, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            frame.to_csv(fh, index=False, lineterminator="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kit.schema import SCORED_COLUMNS, SUMMARY_COLUMNS
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 
@@ -29,10 +30,6 @@ __all__ = ["STRONG", "LABELS", "SCORED_COLUMNS", "SUMMARY_COLUMNS", "score", "su
 #: |compound| at or above this is a strong feeling (VADER's compound is in [-1, 1]).
 STRONG = 0.5
 LABELS = ("negative", "neutral", "positive")
-SCORED_COLUMNS = ["segment_id", "interview_id", "participant", "kind", "date", "text", "compound", "label"]
-SUMMARY_COLUMNS = ["n", "n_negative", "n_neutral", "n_positive", "share_negative", "share_neutral",
-                   "share_positive", "mean_compound", "median_compound", "mean_abs_compound",
-                   "strong_negative", "strong_positive", "negative_intensity", "positive_intensity"]
 
 
 def _labels(values: np.ndarray, threshold: float) -> np.ndarray:
@@ -66,7 +63,10 @@ def score(study, kinds=("turn",), attribute: str | None = None,
         columns.insert(4, attribute)
     frame["text"] = segments["text"]
     values = np.asarray(compound(segments["text"].tolist()), dtype=float) if len(frame) else np.empty(0)
-    from kit.languages import annotate, where_valid  # NaN, not 0, where VADER is not valid
+    from kit.languages import (  # NaN, not 0, where VADER is not valid
+        annotate,
+        where_valid,
+    )
 
     values = where_valid(values, annotate(study, study.turns, segments)[1]["language"]).to_numpy()
     frame["compound"] = values

@@ -16,7 +16,11 @@ from pathlib import Path
 
 from kit.csvio import parse_date, read_text
 from kit.errors import Problem
+from kit.schema import ACTION_STATUSES, make_segment_id
 from kit.yamlio import load_front_matter
+
+__all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
+           "Item", "Note", "Quote", "canonical_section", "parse_note", "parse_note_text"]
 
 SECTION_TITLES = {
     "goals": "Goals",
@@ -44,7 +48,7 @@ REQUIRED_FRONT = ("id", "date")
 DATE_KEYS = ("date", "thank_you_sent", "debriefed", "notes_written")
 TEXT_KEYS = ("id", "participant", "interviewer", "note_taker", "transcript", "stage")
 EXPECTED_SECTIONS = ("quotes", "insights")
-STATUSES = ("open", "in progress", "done", "dropped")
+STATUSES = ACTION_STATUSES  # kit.schema: an action item's statuses
 
 _STATUS_ALIASES = {
     "": "open", "open": "open", "todo": "open", "to do": "open", "not started": "open",
@@ -192,7 +196,7 @@ class Note:
                                       ("opportunities", "opportunity", "o")):
             for n, item in enumerate(self.sections.get(section, []), start=1):
                 rows.append({
-                    "segment": f"{base}#{letter}{n}", "interview_id": base, "kind": kind,
+                    "segment": make_segment_id(base, letter, n), "interview_id": base, "kind": kind,
                     "n": n, "text": item.text, "line": item.line,
                     "time": getattr(item, "time", None), "speaker": getattr(item, "speaker", None),
                 })

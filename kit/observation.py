@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.schema import INSIGHT_COLUMNS, QUOTE_COLUMNS, make_segment_id
+
 __all__ = [
     "FOUND_AT",
     "CUES",
@@ -108,7 +110,7 @@ def check_insights(note) -> list[dict]:
     rows = []
     for n, item in enumerate(note.sections.get("insights", []), start=1):
         cues = interpretation_cues(item.text)
-        rows.append({"segment": f"{base}#i{n}", "n": n, "line": item.line, "text": item.text,
+        rows.append({"segment": make_segment_id(base, "insight", n), "n": n, "line": item.line, "text": item.text,
                      "cues": [c["cue"] for c in cues], "interpretation": bool(cues),
                      "advice": _advice(cues)})
     return rows
@@ -236,7 +238,7 @@ def check_quotes(note, turns: pd.DataFrame | None, speakers=None) -> list[dict]:
                      "turn": None, "time": None, "match": ""}
         else:
             found = find_quote(q.text, turns, speakers)
-        rows.append({"segment": f"{base}#q{n}", "n": n, "line": q.line,
+        rows.append({"segment": make_segment_id(base, "quote", n), "n": n, "line": q.line,
                      "note_time": getattr(q, "time", None), **found})
     return rows
 
@@ -283,9 +285,6 @@ def _as_note(note):
 # --------------------------------------------------------------------------------------
 # A whole study
 # --------------------------------------------------------------------------------------
-INSIGHT_COLUMNS = ["segment_id", "interview_id", "line", "text", "cues", "interpretation", "advice"]
-QUOTE_COLUMNS = ["segment_id", "interview_id", "participant", "status", "similarity", "note_time",
-                 "turn", "time", "text", "match"]
 
 
 def insight_table(study) -> pd.DataFrame:

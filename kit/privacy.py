@@ -27,6 +27,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
+
+__all__ = ["EMAIL", "EMAIL_OBFUSCATED", "MIN_CONTENT_WORDS", "NO_CONSENT", "SHINGLE", "TERM_FIELDS",
+           "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable", "consented", "find_leaks", "fold",
+           "name_variants", "public_quotes", "redact", "redact_column", "redact_markup", "redact_notebook",
+           "roster", "shareable", "unquotable", "with_names"]
+
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # An email written so that a program would not see it: ``jose at example dot com``,
 # ``jose (at) example.com``, ``jose[at]example[dot]com``, ``jose {at} example {dot} com``,
@@ -467,7 +474,6 @@ def public_quotes(study, include_names: bool = False) -> pd.DataFrame:
 
 
 # -- words of participants who did not consent to being quoted -----------------------------------
-NO_CONSENT = "(not quoted: no consent to quote)"   # a whole cell withheld
 WITHHELD_MARK = "[not quoted]"                      # a run of words withheld inside a text
 SHINGLE = 5  # a run of this many words of a non-consenting participant is their verbatim words
 

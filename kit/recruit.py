@@ -40,13 +40,17 @@ import pandas as pd
 
 from kit.csvio import atomic_write_text, parse_date, read_rows
 from kit.errors import Problem, StudyError
+from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS, YES
 
-TRUE = {"yes", "y", "true", "1", "x"}
-FALSE = {"no", "n", "false", "0", ""}
+__all__ = ["DEFAULT_CHANNEL", "FALSE", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
+           "RecruitError", "open_quotas", "read_pool", "recruit", "recruit_command", "screen_pool"]
+
+#: Yes/no cells of a pool: the study's yes/no values (kit.schema), and a tick mark "x" for yes.
+TRUE = set(YES) | {"x"}
+FALSE = set(NO)
 TAKEN = ("completed", "scheduled", "invited")
 DEFAULT_CHANNEL = "pool"
-STANDARD_COLUMNS = ["id", "name", "email", "channel", "status", "invited_on", "scheduled_on", "interviewed_on",
-                    "consent_record", "consent_quote"]
+STANDARD_COLUMNS = PARTICIPANT_COLUMNS  # kit.schema: participants.csv's standard columns
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PID = re.compile(r"^P-(\d+)$")
 
@@ -203,7 +207,6 @@ def open_quotas(study) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["segment", "quota", "taken", "open"])
 
 
-SCREEN_COLUMNS = ["pool_line", "id", "known_as", "segment", "eligible", "rule", "reason"]
 
 
 def _screen(people, records, study, cooldown_days: int, today: date, attribute: str):

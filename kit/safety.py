@@ -28,9 +28,12 @@ from __future__ import annotations
 import errno
 import os
 import re
-import stat
-import tempfile
 from pathlib import Path
+
+from kit.atomic import (  # the one atomic write, re-exported
+    atomic_write_bytes,
+    atomic_write_text,
+)
 
 __all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_kit_output", "output_kind",
            "file_is_kind",
@@ -309,44 +312,6 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def atomic_write_bytes(path, data: bytes) -> Path:
-    """Replace ``path`` with ``data`` through ``.<name>.<pid>.<random>.tmp`` beside it, then
-    ``os.replace``: a reader sees the old file or the new one, never half. The file keeps
-    its permission bits (a new file gets the umask's); the temporary file is removed on any
-    error, and :func:`sweep_temp_files` removes those of a killed process."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = _default_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fchmod(fh.fileno(), mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
-
-
-def atomic_write_text(path, text: str) -> Path:
-    """:func:`atomic_write_bytes` for UTF-8 text (newlines kept as given)."""
-    return atomic_write_bytes(path, text.encode("utf-8"))
 
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")

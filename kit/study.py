@@ -14,25 +14,48 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.codebook import Codebook, load_codebook, misspelt_keys
-from kit.csvio import parse_date, parse_number, read_rows, read_text
+from kit.codebook import Codebook, load_codebook
+from kit.csvio import parse_date, read_rows
 from kit.errors import Problem, StudyError, TranscriptError
-from kit.yamlio import load_yaml
-from kit.yamllines import line_of, string_list_problems, value_lines
+from kit.ledger import LedgerReader
+from kit.schema import (
+    ACTION_COLUMNS,
+    COST_CATEGORIES,
+    FOLLOWUP_COLUMNS,
+    ITEM_COLUMNS,
+    NO,
+    STUDY_CODING_COLUMNS,
+    TURN_COLUMNS,
+    VALUE_KINDS,
+    YES,
+    SegmentIdError,
+    make_segment_id,
+    parse_segment_id,
+)
+from kit.schema import PARTICIPANT_STATUSES as STATUSES
+from kit.study_config import STUDY_KEYS, StudyFileReader
+from kit.yamllines import line_of
+
+__all__ = [
+    "COST_CATEGORIES",
+    "DEFAULT_INTERVIEWER_LABELS",
+    "ITEM_COLUMNS",
+    "NO",
+    "PARALLEL_TRANSCRIPTS",
+    "STATUSES",
+    "STUDY_KEYS",
+    "TRANSCRIPT_SUFFIXES",
+    "TURN_COLUMNS",
+    "VALUE_KINDS",
+    "YES",
+    "Study",
+    "as_study",
+    "free_cores",
+    "load_study",
+]
 
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx")
 DEFAULT_INTERVIEWER_LABELS = ("interviewer", "moderator", "researcher", "ai", "assistant", "host")
-STATUSES = ("invited", "scheduled", "completed", "declined", "no-show")
-YES = {"yes", "y", "true", "1"}
-NO = {"no", "n", "false", "0", ""}
-COST_CATEGORIES = ("interviewer_time", "note_taker_time", "analysis_time", "incentive", "tool",
-                   "recruiting", "other")
-VALUE_KINDS = ("revenue", "cost_saving", "risk_avoided", "time_saved")
-_SEGMENT_ID = re.compile(r"^(?P<interview>[^#\s]+)#(?P<kind>[tqio])(?P<n>[1-9]\d*)$")
-
-TURN_COLUMNS = ["interview_id", "turn", "segment_id", "speaker", "role", "participant",
-                "start", "end", "text"]
-ITEM_COLUMNS = ["interview_id", "segment_id", "n", "participant", "text", "line"]
 
 
 @dataclass
@@ -150,7 +173,7 @@ def load_study(path, strict: bool = True, progress: bool = False) -> Study:
     return study
 
 
-class _Loader:
+class _Loader(StudyFileReader, LedgerReader):
     def __init__(self, root: Path, progress: bool = False):
         self.root = root
         self.progress = progress
@@ -175,110 +198,6 @@ class _Loader:
             self._outside_reported = reported
             self._outside_problem(path)
         return False
-
-    # -- study.yml, guide.yml -------------------------------------------------------------
-    def _yaml(self, name):
-        path = self.root / name
-        if not self._readable(path):
-            return None, {}, path
-        text, problems = read_text(path)
-        self.problems += problems
-        if text is None:
-            return None, {}, path
-        data, problems = load_yaml(text, str(path))
-        self.problems += problems
-        if problems:
-            return None, {}, path
-        return data, value_lines(text), path
-
-    def load_config(self) -> dict:
-        before = len(self.problems)
-        data, lines, path = self._yaml("study.yml")
-        self.config_lines = lines
-        if data is None:
-            if path.exists() and not any(p.is_error for p in self.problems[before:]):
-                self.problem(path, 1, "empty study.yml: missing `research_question`, one sentence "
-                                      "that says what the study must learn")
-            return {}
-        if not isinstance(data, dict):
-            self.problem(path, 1, "study.yml must be a mapping of keys such as research_question, segments, stages")
-            return {}
-        _text_values(data, lines, path, self.problem)
-        for key, _meant, message in misspelt_keys(data, STUDY_KEYS, "study.yml"):
-            self.problem(path, line_of(lines, key), message)
-        if not str(data.get("research_question") or "").strip():
-            self.problem(path, 1, "missing `research_question`: one sentence that says what the study must learn")
-        fmt = data.get("format", "micro")
-        if fmt not in ("micro", "full"):
-            self.problem(path, line_of(lines, "format"), f"format must be micro or full, not {fmt!r}")
-        segments = data.get("segments") or {}
-        if not isinstance(segments, dict):
-            self.problem(path, line_of(lines, "segments"), "segments must be a mapping with `attribute` and `quotas`")
-            data["segments"] = segments = {}
-        quotas = segments.get("quotas") or {}
-        if not isinstance(quotas, dict):
-            self.problem(path, line_of(lines, "segments", "quotas"), "segments.quotas must map each segment to a number of interviews")
-        else:
-            for seg, n in quotas.items():
-                if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-                    self.problem(path, line_of(lines, "segments", "quotas", seg),
-                                 f"quota for {seg!r} must be a whole number >= 0, not {n!r}")
-        for key in ("stages", "objectives", "decisions", "interviewer_labels"):
-            value = data.get(key)
-            if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                for line, message in string_list_problems(value, lines, key):
-                    self.problem(path, line, message)
-                data[key] = []
-        team = data.get("team") or []
-        if not isinstance(team, list) or not all(isinstance(m, (dict, str)) for m in team):
-            self.problem(path, line_of(lines, "team"), "team must be a list of {name, role}")
-            data["team"] = []
-        aliases = data.get("aliases") or {}
-        if not isinstance(aliases, dict):
-            self.problem(path, line_of(lines, "aliases"), "aliases must map a transcript label to a speaker name")
-            data["aliases"] = {}
-        rate = data.get("survey_baseline_response_rate")
-        if rate is not None and not (isinstance(rate, (int, float)) and 0 <= rate <= 1):
-            self.problem(path, line_of(lines, "survey_baseline_response_rate"),
-                         f"survey_baseline_response_rate must be a share between 0 and 1, not {rate!r}")
-        target = data.get("target_interviews")
-        if target is not None and not (isinstance(target, int) and not isinstance(target, bool) and target > 0):
-            self.problem(path, line_of(lines, "target_interviews"),
-                         f"target_interviews must be a whole number of interviews (15-20 for a pilot), not {target!r}")
-            data.pop("target_interviews")
-        attributes = segments.get("attributes")
-        if attributes is not None and not (isinstance(attributes, list) and all(isinstance(a, str) for a in attributes)):
-            self.problem(path, line_of(lines, "segments", "attributes"),
-                         "segments.attributes must be a list of participants.csv columns, e.g. [segment, region]")
-            segments.pop("attributes")
-        cadence = data.get("cadence_days")
-        if cadence is not None and not (isinstance(cadence, (int, float)) and cadence > 0):
-            self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
-        costs = data.get("costs") or {}
-        if not isinstance(costs, dict):
-            self.problem(path, line_of(lines, "costs"), "costs must be a mapping such as {hourly_rate: 85, currency: EUR}")
-            data["costs"] = {}
-        elif costs.get("hourly_rate") is not None and not (
-                isinstance(costs["hourly_rate"], (int, float)) and costs["hourly_rate"] >= 0):
-            self.problem(path, line_of(lines, "costs", "hourly_rate"), "costs.hourly_rate must be a number >= 0")
-        return data
-
-    def load_guide(self):
-        data, lines, path = self._yaml("guide.yml")
-        if data is None:
-            return None
-        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-            self.problem(path, 1, "guide.yml needs a `questions:` list of {text, kind}")
-            return None
-        for i, q in enumerate(data["questions"]):
-            at = line_of(lines, "questions", i)
-            if isinstance(q, str):
-                continue
-            if not isinstance(q, dict) or not str(q.get("text") or "").strip():
-                self.problem(path, at, "each question needs a `text`")
-            elif q.get("kind") not in (None, "opener", "targeted", "future", "probe"):
-                self.problem(path, at, f"question kind must be opener, targeted, future or probe, not {q.get('kind')!r}")
-        return data
 
     # -- participants.csv ------------------------------------------------------------------
     def load_participants(self) -> pd.DataFrame:
@@ -452,129 +371,136 @@ class _Loader:
         known_participants = set(participants["id"]) if self._readable(self.root / "participants.csv") else None
         if known_participants is not None and len(participants):
             self._check_segment_columns(config, participants)
-        status_of = dict(zip(participants["id"], participants["status"])) if len(participants) else {}
         notes = self.load_notes()
         transcripts = self._transcript_files()
         by_stem = {}
         for t in transcripts:
             by_stem.setdefault(t.stem, []).append(t)
-
-        interview_rows = []
-        turn_columns = {c: [] for c in TURN_COLUMNS}
-        quotes, insights, opportunities, actions, followups = [], [], [], [], []
-        ids_seen: dict[str, str] = {}
-        first_note = {}
-        used_transcripts = set()
-        team = _team_names(config)
-
         self.parsed = _parse_in_parallel(self._transcript_jobs(notes, transcripts, by_stem, config),
                                          self.progress)
+        acc = _Tables(team=_team_names(config))
         bar = _progress_bar(len(notes) + len(transcripts), self.progress and not self.parsed)
+        status_of = dict(zip(participants["id"], participants["status"])) if len(participants) else {}
         for note in notes:
             bar.update(1)
-            front = note.front or {}
-            iid = str(front.get("id") or "").strip()
-            if not iid:
-                continue  # parse_note reported the missing id
-            duplicate = iid in ids_seen
-            if duplicate:  # reported where it is; the note's other problems are still reported below
-                self.problem(note.path, _front_line(note, "id"),
-                             f"duplicate interview id {iid!r} (also in {ids_seen[iid]}, which is the one "
-                             "read): give this note its own id or remove it")
-                first = first_note[iid]
-                self.problem(first.path, _front_line(first, "id"),
-                             f"interview id {iid!r} is also the id of {note.path} (line "
-                             f"{_front_line(note, 'id')}): this note is the one read", "warning")
-            else:
-                ids_seen[iid] = note.path
-                first_note[iid] = note
-            participant = str(front.get("participant") or "").strip()
-            if known_participants is not None:
-                if not participant:
-                    self.problem(note.path, _front_line(note, "id"), "note names no `participant`", "warning")
-                elif participant not in known_participants:
-                    self.problem(note.path, _front_line(note, "participant"),
-                                 f"participant {participant!r} is not in participants.csv")
-                elif status_of.get(participant) and status_of[participant] != "completed":
-                    self.problem(note.path, _front_line(note, "participant"),
-                                 f"participant {participant!r} has status {status_of[participant]!r} in "
-                                 "participants.csv: mark them completed", "warning")
-            day = _date_or_none(front.get("date"))
-            for key in ("thank_you_sent", "debriefed", "notes_written"):
-                done = _date_or_none(front.get(key))
-                if day is not None and done is not None and done < day:
-                    self.problem(note.path, _front_line(note, key), f"{key} {done} is before the interview ({day})")
-            tpath = self._transcript_of(front, iid, by_stem)
-            if front.get("transcript") and self._named_transcript(front) is None:
-                name = str(front["transcript"])
-                instead = ""
-                if tpath is not None and not duplicate:
-                    instead = (f"; {tpath.relative_to(self.root).as_posix()} (named after the interview id) "
-                               "is read instead: correct or remove the `transcript:` line")
-                if _leaves_study(name) or any(c.exists() for c in (self.root / "transcripts" / name,
-                                                                   self.root / name)):
-                    self.problem(note.path, _front_line(note, "transcript"),
-                                 f"transcript {name!r} lies outside the study folder (an absolute "
-                                 "path, '..' or a link out of the study): the kit reads only files "
-                                 "inside the study; copy the transcript into transcripts/" + instead)
-                else:
-                    self.problem(note.path, _front_line(note, "transcript"),
-                                 f"transcript {name!r} not found (looked for transcripts/{name} and {name} "
-                                 "in the study folder)" + instead)
-            if duplicate:
-                continue
-            row = _interview_row(iid, front, note.path, participant)
-            turns = None
-            if tpath is not None:
-                used_transcripts.add(tpath.resolve())
-                turns = self._read_turns(tpath, iid, participant, config, team, front)
-            row.update(_turn_summary(turns, tpath, self.root))
-            interview_rows.append(row)
-            if turns is not None:
-                for column, values in turn_columns.items():
-                    values.extend(turns[column])
-            sections = note.sections or {}
-            for kind, store, letter in (("quotes", quotes, "q"), ("insights", insights, "i"),
-                                        ("opportunities", opportunities, "o")):
-                for n, item in enumerate(sections.get(kind, []), start=1):
-                    rec = {"interview_id": iid, "segment_id": f"{iid}#{letter}{n}", "n": n,
-                           "participant": participant, "text": item.text, "line": item.line}
-                    if kind == "quotes":
-                        rec["time"] = getattr(item, "time", None)
-                    store.append(rec)
-            for item in sections.get("followup", []):
-                followups.append({"interview_id": iid, "text": item.text, "line": item.line})
-            for action in note.actions or []:
-                actions.append({"interview_id": iid, "owner": action.owner, "action": action.action,
-                                "due": action.due, "status": action.status, "line": action.line,
-                                "note_path": note.path})
-
+            self._read_note(note, acc, config, by_stem, known_participants, status_of)
         # Transcripts without a note are interviews of their own, named after the file.
         for tpath in transcripts:
             bar.update(1)
-            if tpath.resolve() in used_transcripts:
-                continue
-            iid = tpath.stem
-            if iid in ids_seen:
-                if len(by_stem.get(iid, [])) < 2:  # several files of one stem are reported above
-                    self.problem(tpath, 1, f"not read: interview {iid!r} already has a transcript "
-                                 f"(the `transcript:` line of {ids_seen[iid]}): remove this file or rename it")
-                continue
-            ids_seen[iid] = str(tpath)
-            turns = self._read_turns(tpath, iid, "", config, team, {})
-            row = _interview_row(iid, {}, "", "")
-            row.update(_turn_summary(turns, tpath, self.root))
-            interview_rows.append(row)
-            if turns is not None:
-                for column, values in turn_columns.items():
-                    values.extend(turns[column])
-
+            self._read_lone_transcript(tpath, acc, config, by_stem)
         bar.close()
-        if not interview_rows:
+        if not acc.interview_rows:
             self.problem(self.root, 0, "no interviews found: add notes to interviews/ or transcripts to transcripts/")
+        return self._assemble(config, guide, participants, acc)
 
-        interviews = pd.DataFrame(interview_rows, columns=list(_interview_row("", {}, "", "")) +
+    def _note_problems(self, note, iid, participant, known_participants, status_of) -> None:
+        """The note's participant unknown or not completed; follow-up dates before the interview."""
+        if known_participants is not None:
+            if not participant:
+                self.problem(note.path, _front_line(note, "id"), "note names no `participant`", "warning")
+            elif participant not in known_participants:
+                self.problem(note.path, _front_line(note, "participant"),
+                             f"participant {participant!r} is not in participants.csv")
+            elif status_of.get(participant) and status_of[participant] != "completed":
+                self.problem(note.path, _front_line(note, "participant"),
+                             f"participant {participant!r} has status {status_of[participant]!r} in "
+                             "participants.csv: mark them completed", "warning")
+        front = note.front or {}
+        day = _date_or_none(front.get("date"))
+        for key in ("thank_you_sent", "debriefed", "notes_written"):
+            done = _date_or_none(front.get(key))
+            if day is not None and done is not None and done < day:
+                self.problem(note.path, _front_line(note, key), f"{key} {done} is before the interview ({day})")
+
+    def _duplicate_note(self, note, iid, acc) -> bool:
+        """Report a second note with an interview id already read (True when it is one)."""
+        if iid not in acc.ids_seen:
+            acc.ids_seen[iid] = note.path
+            acc.first_note[iid] = note
+            return False
+        # reported where it is; the note's other problems are still reported
+        self.problem(note.path, _front_line(note, "id"),
+                     f"duplicate interview id {iid!r} (also in {acc.ids_seen[iid]}, which is the one "
+                     "read): give this note its own id or remove it")
+        first = acc.first_note[iid]
+        self.problem(first.path, _front_line(first, "id"),
+                     f"interview id {iid!r} is also the id of {note.path} (line "
+                     f"{_front_line(note, 'id')}): this note is the one read", "warning")
+        return True
+
+    def _missing_transcript(self, note, front, tpath, duplicate) -> None:
+        """Report a ``transcript:`` line naming no readable file inside the study."""
+        name = str(front["transcript"])
+        instead = ""
+        if tpath is not None and not duplicate:
+            instead = (f"; {tpath.relative_to(self.root).as_posix()} (named after the interview id) "
+                       "is read instead: correct or remove the `transcript:` line")
+        if _leaves_study(name) or any(c.exists() for c in (self.root / "transcripts" / name,
+                                                           self.root / name)):
+            self.problem(note.path, _front_line(note, "transcript"),
+                         f"transcript {name!r} lies outside the study folder (an absolute "
+                         "path, '..' or a link out of the study): the kit reads only files "
+                         "inside the study; copy the transcript into transcripts/" + instead)
+        else:
+            self.problem(note.path, _front_line(note, "transcript"),
+                         f"transcript {name!r} not found (looked for transcripts/{name} and {name} "
+                         "in the study folder)" + instead)
+
+    def _read_note(self, note, acc, config, by_stem, known_participants, status_of) -> None:
+        front = note.front or {}
+        iid = str(front.get("id") or "").strip()
+        if not iid:
+            return  # parse_note reported the missing id
+        duplicate = self._duplicate_note(note, iid, acc)
+        participant = str(front.get("participant") or "").strip()
+        self._note_problems(note, iid, participant, known_participants, status_of)
+        tpath = self._transcript_of(front, iid, by_stem)
+        if front.get("transcript") and self._named_transcript(front) is None:
+            self._missing_transcript(note, front, tpath, duplicate)
+        if duplicate:
+            return
+        row = _interview_row(iid, front, note.path, participant)
+        turns = None
+        if tpath is not None:
+            acc.used_transcripts.add(tpath.resolve())
+            turns = self._read_turns(tpath, iid, participant, config, acc.team, front)
+        row.update(_turn_summary(turns, tpath, self.root))
+        acc.add_interview(row, turns)
+        sections = note.sections or {}
+        for kind, store in (("quotes", acc.quotes), ("insights", acc.insights),
+                            ("opportunities", acc.opportunities)):
+            for n, item in enumerate(sections.get(kind, []), start=1):
+                rec = {"interview_id": iid, "segment_id": make_segment_id(iid, kind[0], n), "n": n,
+                       "participant": participant, "text": item.text, "line": item.line}
+                if kind == "quotes":
+                    rec["time"] = getattr(item, "time", None)
+                store.append(rec)
+        for item in sections.get("followup", []):
+            acc.followups.append({"interview_id": iid, "text": item.text, "line": item.line})
+        for action in note.actions or []:
+            acc.actions.append({"interview_id": iid, "owner": action.owner, "action": action.action,
+                                "due": action.due, "status": action.status, "line": action.line,
+                                "note_path": note.path})
+
+    def _read_lone_transcript(self, tpath, acc, config, by_stem) -> None:
+        if tpath.resolve() in acc.used_transcripts:
+            return
+        iid = tpath.stem
+        if iid in acc.ids_seen:
+            if len(by_stem.get(iid, [])) < 2:  # several files of one stem are reported above
+                self.problem(tpath, 1, f"not read: interview {iid!r} already has a transcript "
+                             f"(the `transcript:` line of {acc.ids_seen[iid]}): remove this file or rename it")
+            return
+        acc.ids_seen[iid] = str(tpath)
+        turns = self._read_turns(tpath, iid, "", config, acc.team, {})
+        row = _interview_row(iid, {}, "", "")
+        row.update(_turn_summary(turns, tpath, self.root))
+        acc.add_interview(row, turns)
+
+    def _interviews_frame(self, config, participants, acc) -> pd.DataFrame:
+        interviews = pd.DataFrame(acc.interview_rows, columns=list(_interview_row("", {}, "", "")) +
                                   ["transcript_path", "transcript_format", "n_turns", "talk_ratio"])
+        # every column but the contact, status and consent ones describes the person ("channel" too)
         attribute_cols = [c for c in participants.columns
                           if c not in ("id", "name", "email", "line", "status", "invited_on",
                                        "scheduled_on", "interviewed_on", "consent_record", "consent_quote")]
@@ -592,11 +518,15 @@ class _Loader:
                 self.problem(where, 0, f"no participant attribute {attribute!r} (no participants.csv, "
                                        "or no such column): results by segment put every "
                                        "interview under '(none)'", "warning")
-        turns = pd.DataFrame(turn_columns, columns=TURN_COLUMNS)
+        return interviews
+
+    def _assemble(self, config, guide, participants, acc) -> Study:
+        interviews = self._interviews_frame(config, participants, acc)
+        turns = pd.DataFrame(acc.turn_columns, columns=TURN_COLUMNS)
         turns["turn"] = turns["turn"].astype("int64")
         for column in ("start", "end"):
             turns[column] = turns[column].astype("float64")
-        quotes_df = pd.DataFrame(quotes, columns=ITEM_COLUMNS + ["time"])
+        quotes_df = pd.DataFrame(acc.quotes, columns=ITEM_COLUMNS + ["time"])
         consent = dict(zip(participants["id"], participants["consent_quote"])) if len(participants) else {}
         quotes_df["consent_quote"] = quotes_df["participant"].map(
             lambda p: bool(consent.get(p, False))).astype(bool)  # bool even with no quotes
@@ -611,12 +541,11 @@ class _Loader:
             interviews=interviews,
             turns=turns,
             quotes=quotes_df,
-            insights=pd.DataFrame(insights, columns=ITEM_COLUMNS),
-            opportunities=pd.DataFrame(opportunities, columns=ITEM_COLUMNS),
-            actions=pd.DataFrame(actions, columns=["interview_id", "owner", "action", "due", "status",
-                                                   "line", "note_path"]),
-            followups=pd.DataFrame(followups, columns=["interview_id", "text", "line"]),
-            codings=pd.DataFrame(columns=["segment", "code", "coder", "memo", "interview_id"]),
+            insights=pd.DataFrame(acc.insights, columns=ITEM_COLUMNS),
+            opportunities=pd.DataFrame(acc.opportunities, columns=ITEM_COLUMNS),
+            actions=pd.DataFrame(acc.actions, columns=ACTION_COLUMNS),
+            followups=pd.DataFrame(acc.followups, columns=FOLLOWUP_COLUMNS),
+            codings=pd.DataFrame(columns=STUDY_CODING_COLUMNS),
             codebook=codebook,
             costs=pd.DataFrame(),
             decisions=pd.DataFrame(),
@@ -666,7 +595,7 @@ class _Loader:
         columns.update({
             "interview_id": [iid] * n,
             "turn": list(range(1, n + 1)),
-            "segment_id": [f"{iid}#t{i}" for i in range(1, n + 1)],
+            "segment_id": [make_segment_id(iid, "t", i) for i in range(1, n + 1)],
             "role": role,
             "participant": [participant if r == "participant" else "" for r in role],
             "format": fmt,
@@ -676,7 +605,7 @@ class _Loader:
     # -- codings, costs, decisions -----------------------------------------------------------
     def load_codings(self, study: Study) -> pd.DataFrame:
         folder = self.root / "codings"
-        columns = ["segment", "code", "coder", "memo", "interview_id"]
+        columns = STUDY_CODING_COLUMNS
         if not folder.is_dir():
             return pd.DataFrame(columns=columns)
         codes = set(study.codebook.names)
@@ -693,9 +622,10 @@ class _Loader:
                 if not segment or not code:
                     self.problem(path, line, "a coding needs both a segment and a code")
                     continue
-                match = _SEGMENT_ID.match(segment)
-                if not match:
-                    self.problem(path, line, f"segment {segment!r} is not a segment id such as INT-003#t4 or INT-003#q1")
+                try:
+                    parsed = parse_segment_id(segment)
+                except SegmentIdError as exc:
+                    self.problem(path, line, f"segment {exc}")
                     continue
                 if segment not in segment_ids:
                     self.problem(path, line, f"unknown segment {segment!r}: no such turn, quote, insight or opportunity")
@@ -705,140 +635,32 @@ class _Loader:
                     continue
                 records.append({"segment": segment, "code": code,
                                 "coder": row.get("coder") or path.stem, "memo": row.get("memo", ""),
-                                "interview_id": match["interview"]})
+                                "interview_id": parsed.interview})
         frame = pd.DataFrame(records, columns=columns)
         return frame.drop_duplicates(["segment", "code", "coder"]).reset_index(drop=True)
 
-    def load_costs(self, config) -> pd.DataFrame:
-        path = self.root / "costs.csv"
-        columns = ["date", "category", "description", "hours", "rate", "amount", "line"]
-        if not self._readable(path):
-            return pd.DataFrame(columns=columns)
-        rows, _, problems = read_rows(path, required=("category",))
-        self.problems += problems
-        default_rate = (config.get("costs") or {}).get("hourly_rate")
-        records = []
-        for row in rows:
-            line = row["_line"]
-            try:
-                day = parse_date(row.get("date"))
-            except ValueError:
-                self.problem(path, line, f"date {row.get('date')!r} is not a date (YYYY-MM-DD)")
-                continue
-            category = row.get("category", "").lower()
-            if category not in COST_CATEGORIES:
-                self.problem(path, line, f"unknown cost category {row.get('category')!r}: use one of {', '.join(COST_CATEGORIES)}")
-                continue
-            numbers = {}
-            bad = False
-            for col in ("hours", "rate", "amount"):
-                value = row.get(col, "")
-                if value == "":
-                    numbers[col] = None
-                    continue
-                try:
-                    numbers[col] = parse_number(value)
-                except ValueError:
-                    self.problem(path, line, f"{col} {value!r} is not a number: write a finite "
-                                             "amount such as 120 or 85.50")
-                    bad = True
-                    continue
-                if numbers[col] < 0:
-                    self.problem(path, line, f"{col} is negative ({value}): costs are positive amounts")
-                    bad = True
-            if bad:
-                continue
-            amount = numbers["amount"]
-            if amount is not None and numbers["hours"] is not None and numbers["rate"] is not None \
-                    and abs(amount - numbers["hours"] * numbers["rate"]) > 0.005:
-                self.problem(path, line, f"amount {amount:g} is not hours x rate "
-                                         f"({numbers['hours']:g} x {numbers['rate']:g} = "
-                                         f"{numbers['hours'] * numbers['rate']:g})", "warning")
-            if amount is None:
-                rate = numbers["rate"] if numbers["rate"] is not None else default_rate
-                if numbers["hours"] is None or rate is None:
-                    self.problem(path, line, "no amount: give `amount`, or `hours` with a `rate` "
-                                             "(or costs.hourly_rate in study.yml)")
-                    continue
-                amount = numbers["hours"] * float(rate)
-                numbers["rate"] = float(rate)
-            records.append({"date": day, "category": category, "description": row.get("description", ""),
-                            "hours": numbers["hours"], "rate": numbers["rate"], "amount": amount, "line": line})
-        return pd.DataFrame(records, columns=columns)
 
-    def load_decisions(self, study: Study) -> pd.DataFrame:
-        path = self.root / "decisions.csv"
-        columns = ["id", "date", "decision", "evidence", "estimated_value", "value_kind", "outcome_metric",
-                   "outcome_baseline", "outcome_reading", "reading_date", "attribution", "line"]
-        if not self._readable(path):
-            return pd.DataFrame(columns=columns)
-        rows, _, problems = read_rows(path, required=("decision",))
-        self.problems += problems
-        interview_ids = set(study.interviews["interview_id"])
-        interview_dates = dict(zip(study.interviews["interview_id"], study.interviews["date"]))
-        segment_ids = study.segment_ids()
-        seen_ids: dict[str, int] = {}
-        records = []
-        for row in rows:
-            line = row["_line"]
-            rec = {"id": row.get("id", ""), "decision": row.get("decision", ""), "line": line,
-                   "value_kind": row.get("value_kind", "").lower(),
-                   "outcome_metric": row.get("outcome_metric", ""),
-                   # the research's share of the decision's value, read by kit.program.attribution
-                   "attribution": row.get("attribution", "")}
-            ok = True
-            for col in ("date", "reading_date"):
-                try:
-                    rec[col] = parse_date(row.get(col))
-                except ValueError:
-                    self.problem(path, line, f"{col} {row.get(col)!r} is not a date (YYYY-MM-DD)")
-                    ok = False
-            for col in ("estimated_value", "outcome_baseline", "outcome_reading"):
-                value = row.get(col, "")
-                try:
-                    rec[col] = parse_number(value)
-                except ValueError:
-                    self.problem(path, line, f"{col} {value!r} is not a number: write a finite "
-                                             "value such as 1200 or 0.35")
-                    ok = False
-            if rec.get("estimated_value") is not None and rec["estimated_value"] < 0:
-                self.problem(path, line, "estimated_value is negative: record the value a decision is expected to bring")
-                ok = False
-            if rec["value_kind"] and rec["value_kind"] not in VALUE_KINDS:
-                self.problem(path, line, f"unknown value_kind {row.get('value_kind')!r}: use one of {', '.join(VALUE_KINDS)}")
-                ok = False
-            evidence = [e.strip() for e in re.split(r"[;,]", row.get("evidence", "")) if e.strip()]
-            for ref in evidence:
-                if ref not in interview_ids and ref not in segment_ids:
-                    self.problem(path, line, f"evidence {ref!r} is not an interview or segment of this study")
-                    ok = False
-            rec["evidence"] = evidence
-            if rec["id"] and rec["id"] in seen_ids:
-                self.problem(path, line, f"duplicate decision id {rec['id']!r} (first on line {seen_ids[rec['id']]})")
-                ok = False
-            elif not rec["id"]:
-                self.problem(path, line, "decision without an id: give it one such as D-001", "warning")
-            else:
-                seen_ids[rec["id"]] = line
-            if ok and rec.get("date") is None:
-                self.problem(path, line, "decision without a date: the time from interview to decision is unknown",
-                             "warning")
-            if ok and rec.get("outcome_reading") is not None and rec.get("outcome_baseline") is None:
-                self.problem(path, line, "outcome_reading without an outcome_baseline to compare it with")
-                ok = False
-            if ok and rec.get("outcome_reading") is not None and rec.get("reading_date") is None:
-                self.problem(path, line, "outcome_reading without a reading_date", "warning")
-            if ok and rec.get("date") and rec.get("reading_date") and rec["reading_date"] < rec["date"]:
-                self.problem(path, line, f"reading_date {rec['reading_date']} is before the decision ({rec['date']})")
-                ok = False
-            cited = [interview_dates.get(ref.split("#", 1)[0]) for ref in evidence]
-            cited = [d for d in cited if d is not None and not pd.isna(d)]
-            if ok and rec.get("date") and cited and rec["date"] < min(cited):
-                self.problem(path, line, f"decision dated {rec['date']}, before the earliest interview it cites "
-                                         f"({min(cited)})", "warning")
-            if ok:
-                records.append(rec)
-        return pd.DataFrame(records, columns=columns)
+@dataclass
+class _Tables:
+    """What the loader gathers from notes and transcripts before the tables are built."""
+
+    team: set
+    interview_rows: list = field(default_factory=list)
+    turn_columns: dict = field(default_factory=lambda: {c: [] for c in TURN_COLUMNS})
+    quotes: list = field(default_factory=list)
+    insights: list = field(default_factory=list)
+    opportunities: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+    followups: list = field(default_factory=list)
+    ids_seen: dict = field(default_factory=dict)
+    first_note: dict = field(default_factory=dict)
+    used_transcripts: set = field(default_factory=set)
+
+    def add_interview(self, row: dict, turns) -> None:
+        self.interview_rows.append(row)
+        if turns is not None:
+            for column, values in self.turn_columns.items():
+                values.extend(turns[column])
 
 
 class _NoBar:
@@ -847,57 +669,6 @@ class _NoBar:
 
     def close(self):
         pass
-
-
-# Top-level keys of study.yml that the kit reads (docs/study-format.md).
-STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
-              "segments", "stages", "stage_keywords", "team", "interviewer_labels", "aliases",
-              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews")
-
-# Keys of study.yml whose values are text, however YAML would type them unquoted.
-_TEXT_KEYS = ("title", "sprint", "research_question", "format")
-_TEXT_LISTS = ("stages", "objectives", "decisions", "interviewer_labels")
-
-
-def _as_text(value, where, line, path, problem):
-    """``value`` as the text the researcher wrote: numbers keep their spelling
-    (``2026.10``, ``012``; see :class:`kit.yamlio.Spelled`); ``true``/``false`` is reported
-    at its line and kept as the word; anything else (lists, None) is left for the checks."""
-    if isinstance(value, bool):
-        problem(path, line, f"{where}: {str(value).lower()} is read as yes/no, not text: put it "
-                            f"in quotes ('{str(value).lower()}')", "warning")
-        return str(value).lower()
-    if isinstance(value, (int, float)):
-        return str(value)
-    return value
-
-
-def _text_values(data: dict, lines, path, problem) -> None:
-    """Turn values the kit reads as text (title, sprint, list entries, quota and alias keys,
-    segment values) into text in place, keeping their spelling."""
-    for key in _TEXT_KEYS:
-        if key in data and data[key] is not None and not isinstance(data[key], str):
-            data[key] = _as_text(data[key], key, line_of(lines, key), path, problem)
-    for key in _TEXT_LISTS:
-        if isinstance(data.get(key), list):
-            data[key] = [_as_text(v, key, line_of(lines, key, i), path, problem)
-                         for i, v in enumerate(data[key])]
-    segments = data.get("segments")
-    if isinstance(segments, dict):
-        for key in ("attribute",):
-            if segments.get(key) is not None:
-                segments[key] = _as_text(segments[key], f"segments.{key}",
-                                         line_of(lines, "segments", key), path, problem)
-        if isinstance(segments.get("attributes"), list):
-            segments["attributes"] = [_as_text(v, "segments.attributes", line_of(lines, "segments", "attributes", i),
-                                               path, problem) for i, v in enumerate(segments["attributes"])]
-        if isinstance(segments.get("quotas"), dict):
-            segments["quotas"] = {_as_text(k, "segments.quotas", line_of(lines, "segments", "quotas", k), path, problem): v
-                                  for k, v in segments["quotas"].items()}
-    if isinstance(data.get("aliases"), dict):
-        data["aliases"] = {_as_text(k, "aliases", line_of(lines, "aliases", k), path, problem):
-                           _as_text(v, "aliases", line_of(lines, "aliases", k), path, problem)
-                           for k, v in data["aliases"].items()}
 
 
 def _leaves_study(name: str) -> bool:

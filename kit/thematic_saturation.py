@@ -18,21 +18,19 @@ The cumulative shares at interviews 6 and 12 are also given, as the marks used b
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from numbers import Integral, Real
 
 import pandas as pd
+
+from kit.schema import is_missing
 
 __all__ = ["saturation", "saturation_frame"]
 
 _EPS = 1e-12  # so that e.g. 1/20 <= 0.05 holds whatever the float rounding
 
 
-def _is_missing(x) -> bool:
-    if x is None or x is pd.NA:
-        return True
-    return isinstance(x, float) and math.isnan(x)
+_is_missing = is_missing  # kit.schema: what counts as missing
 
 
 def _interviews(codes_per_interview) -> tuple[list, list[set]]:

@@ -50,6 +50,16 @@ import numpy as np
 import pandas as pd
 
 from kit.coding import stem, themes, words_and_clauses
+from kit.schema import (
+    CODED_COLUMNS,
+    INTENSITY_COLUMNS,
+    NONE_LABEL,
+    PARTICIPANT_KINDS,
+    RULE_COLUMNS,
+    THEME_COLUMNS,
+    person,
+    segment_column,
+)
 
 __all__ = [
     "CODED_COLUMNS", "PARTICIPANT_WORDS", "coded_segments", "combine_codings", "n_participants",
@@ -61,9 +71,9 @@ __all__ = [
     "feeling_word", "FEELING_OTHER_SIDE", "rules_answer", "theme_table",
 ]
 
-CODED_COLUMNS = ["segment_id", "interview_id", "participant", "kind", "code", "text"]
-#: Segments in the participant's own words; insights and opportunities are the team's.
-PARTICIPANT_WORDS = ("turn", "quote")
+#: Segments in the participant's own words; insights and opportunities are the team's
+#: (who counts as a person raising something: kit.schema.PARTICIPANT_KINDS).
+PARTICIPANT_WORDS = PARTICIPANT_KINDS
 
 INTENSIFIERS = frozenset("""really so absolutely very totally completely extremely incredibly
 literally seriously utterly super insanely ridiculously hugely massively terribly awfully
@@ -95,11 +105,7 @@ REPETITION_MIN = 3
 
 # --------------------------------------------------------------------------- the coded table
 
-def _segment_column(frame: pd.DataFrame) -> str:
-    for name in ("segment_id", "segment"):
-        if name in frame.columns:
-            return name
-    raise ValueError("codings need a `segment` (or `segment_id`) column")
+_segment_column = segment_column  # kit.schema: the one segment-column lookup
 
 
 def coded_segments(codings: pd.DataFrame, segments: pd.DataFrame, coder=None) -> pd.DataFrame:
@@ -158,9 +164,7 @@ def _counting(coded: pd.DataFrame) -> pd.DataFrame:
     return coded
 
 
-def _who(coded: pd.DataFrame) -> pd.Series:
-    participant = coded["participant"].fillna("").astype(str)
-    return participant.where(participant != "", coded["interview_id"])
+_who = person  # kit.schema: who counts as a person
 
 
 # --------------------------------------------------------------------------- the count of a theme
@@ -168,11 +172,6 @@ def _who(coded: pd.DataFrame) -> pd.Series:
 RULE_MIN_EXAMPLES = 3
 RULE_MIN_PRECISION = 0.5
 UBIQUITOUS_SHARE = 0.8
-RULE_COLUMNS = ["code", "manual", "auto", "tp", "fp", "precision", "examples", "rule_status",
-                "rule_reach", "ubiquitous"]
-THEME_COLUMNS = ["code", "participants", "share", "mentions", "mean_compound", "participants_manual",
-                 "participants_rule", "excluded_participants", "source", "rule_status", "precision",
-                 "ubiquitous", "voiced", "share_negative", "share_positive", "feeling"]
 #: VADER's customary cut-offs (Hutto & Gilbert 2014): compound <= -0.05 negative, >= 0.05 positive.
 NEGATIVE, POSITIVE = -0.05, 0.05
 
@@ -451,9 +450,6 @@ def segment_scores(segments: pd.DataFrame) -> pd.DataFrame:
     return scores
 
 
-INTENSITY_COLUMNS = ["code", "participants", "share", "mentions", "voiced", "mean_compound",
-                     "mean_abs_compound", "intensity", "exclamations", "caps_words", "intensifiers",
-                     "repetition", "emphasis"]
 
 
 def intensity(coded: pd.DataFrame, scores: pd.DataFrame | None = None, n_participants: int | None = None,
@@ -615,9 +611,9 @@ def code_by_attribute(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: 
     if attribute not in interviews.columns:
         raise ValueError(f"no participant attribute {attribute!r} (the interviews have: "
                          f"{', '.join(map(str, interviews.columns))})")
-    value_of = interviews.set_index("interview_id")[attribute].fillna("").astype(str).replace("", "(none)")
+    value_of = interviews.set_index("interview_id")[attribute].fillna("").astype(str).replace("", NONE_LABEL)
     frame = pd.DataFrame({"who": _who(coded).to_numpy(), "code": coded["code"].to_numpy(),
-                          "value": coded["interview_id"].map(value_of).fillna("(none)").to_numpy()})
+                          "value": coded["interview_id"].map(value_of).fillna(NONE_LABEL).to_numpy()})
     values = sorted(set(value_of))
     names = list(codes) if codes is not None else sorted(set(frame["code"]))
     if len(frame):

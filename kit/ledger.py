@@ -1,0 +1,153 @@
+"""Reading a study's ROI ledger: ``costs.csv`` and ``decisions.csv`` (moved out of kit.study).
+
+``LedgerReader`` is the part of the study loader that reads the two files into tidy tables,
+reporting every line it cannot read as a located problem (``path:line: message``).
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from kit.csvio import parse_date, parse_number, read_rows
+from kit.schema import COST_CATEGORIES, VALUE_KINDS
+
+__all__ = ["COST_COLUMNS", "DECISION_COLUMNS", "LedgerReader"]
+
+COST_COLUMNS = ["date", "category", "description", "hours", "rate", "amount", "line"]
+DECISION_COLUMNS = ["id", "date", "decision", "evidence", "estimated_value", "value_kind", "outcome_metric",
+                    "outcome_baseline", "outcome_reading", "reading_date", "attribution", "line"]
+
+
+class LedgerReader:
+    """Mixin of the study loader (needs ``root``, ``problems``, ``problem`` and ``_readable``)."""
+
+    def load_costs(self, config) -> pd.DataFrame:
+        path = self.root / "costs.csv"
+        columns = COST_COLUMNS
+        if not self._readable(path):
+            return pd.DataFrame(columns=columns)
+        rows, _, problems = read_rows(path, required=("category",))
+        self.problems += problems
+        default_rate = (config.get("costs") or {}).get("hourly_rate")
+        records = []
+        for row in rows:
+            line = row["_line"]
+            try:
+                day = parse_date(row.get("date"))
+            except ValueError:
+                self.problem(path, line, f"date {row.get('date')!r} is not a date (YYYY-MM-DD)")
+                continue
+            category = row.get("category", "").lower()
+            if category not in COST_CATEGORIES:
+                self.problem(path, line, f"unknown cost category {row.get('category')!r}: use one of {', '.join(COST_CATEGORIES)}")
+                continue
+            numbers = {}
+            bad = False
+            for col in ("hours", "rate", "amount"):
+                value = row.get(col, "")
+                if value == "":
+                    numbers[col] = None
+                    continue
+                try:
+                    numbers[col] = parse_number(value)
+                except ValueError:
+                    self.problem(path, line, f"{col} {value!r} is not a number: write a finite "
+                                             "amount such as 120 or 85.50")
+                    bad = True
+                    continue
+                if numbers[col] < 0:
+                    self.problem(path, line, f"{col} is negative ({value}): costs are positive amounts")
+                    bad = True
+            if bad:
+                continue
+            amount = numbers["amount"]
+            if amount is not None and numbers["hours"] is not None and numbers["rate"] is not None \
+                    and abs(amount - numbers["hours"] * numbers["rate"]) > 0.005:
+                self.problem(path, line, f"amount {amount:g} is not hours x rate "
+                                         f"({numbers['hours']:g} x {numbers['rate']:g} = "
+                                         f"{numbers['hours'] * numbers['rate']:g})", "warning")
+            if amount is None:
+                rate = numbers["rate"] if numbers["rate"] is not None else default_rate
+                if numbers["hours"] is None or rate is None:
+                    self.problem(path, line, "no amount: give `amount`, or `hours` with a `rate` "
+                                             "(or costs.hourly_rate in study.yml)")
+                    continue
+                amount = numbers["hours"] * float(rate)
+                numbers["rate"] = float(rate)
+            records.append({"date": day, "category": category, "description": row.get("description", ""),
+                            "hours": numbers["hours"], "rate": numbers["rate"], "amount": amount, "line": line})
+        return pd.DataFrame(records, columns=columns)
+
+    def load_decisions(self, study) -> pd.DataFrame:
+        path = self.root / "decisions.csv"
+        columns = DECISION_COLUMNS
+        if not self._readable(path):
+            return pd.DataFrame(columns=columns)
+        rows, _, problems = read_rows(path, required=("decision",))
+        self.problems += problems
+        interview_ids = set(study.interviews["interview_id"])
+        interview_dates = dict(zip(study.interviews["interview_id"], study.interviews["date"]))
+        segment_ids = study.segment_ids()
+        seen_ids: dict[str, int] = {}
+        records = []
+        for row in rows:
+            line = row["_line"]
+            rec = {"id": row.get("id", ""), "decision": row.get("decision", ""), "line": line,
+                   "value_kind": row.get("value_kind", "").lower(),
+                   "outcome_metric": row.get("outcome_metric", ""),
+                   # the research's share of the decision's value, read by kit.program.attribution
+                   "attribution": row.get("attribution", "")}
+            ok = True
+            for col in ("date", "reading_date"):
+                try:
+                    rec[col] = parse_date(row.get(col))
+                except ValueError:
+                    self.problem(path, line, f"{col} {row.get(col)!r} is not a date (YYYY-MM-DD)")
+                    ok = False
+            for col in ("estimated_value", "outcome_baseline", "outcome_reading"):
+                value = row.get(col, "")
+                try:
+                    rec[col] = parse_number(value)
+                except ValueError:
+                    self.problem(path, line, f"{col} {value!r} is not a number: write a finite "
+                                             "value such as 1200 or 0.35")
+                    ok = False
+            if rec.get("estimated_value") is not None and rec["estimated_value"] < 0:
+                self.problem(path, line, "estimated_value is negative: record the value a decision is expected to bring")
+                ok = False
+            if rec["value_kind"] and rec["value_kind"] not in VALUE_KINDS:
+                self.problem(path, line, f"unknown value_kind {row.get('value_kind')!r}: use one of {', '.join(VALUE_KINDS)}")
+                ok = False
+            evidence = [e.strip() for e in re.split(r"[;,]", row.get("evidence", "")) if e.strip()]
+            for ref in evidence:
+                if ref not in interview_ids and ref not in segment_ids:
+                    self.problem(path, line, f"evidence {ref!r} is not an interview or segment of this study")
+                    ok = False
+            rec["evidence"] = evidence
+            if rec["id"] and rec["id"] in seen_ids:
+                self.problem(path, line, f"duplicate decision id {rec['id']!r} (first on line {seen_ids[rec['id']]})")
+                ok = False
+            elif not rec["id"]:
+                self.problem(path, line, "decision without an id: give it one such as D-001", "warning")
+            else:
+                seen_ids[rec["id"]] = line
+            if ok and rec.get("date") is None:
+                self.problem(path, line, "decision without a date: the time from interview to decision is unknown",
+                             "warning")
+            if ok and rec.get("outcome_reading") is not None and rec.get("outcome_baseline") is None:
+                self.problem(path, line, "outcome_reading without an outcome_baseline to compare it with")
+                ok = False
+            if ok and rec.get("outcome_reading") is not None and rec.get("reading_date") is None:
+                self.problem(path, line, "outcome_reading without a reading_date", "warning")
+            if ok and rec.get("date") and rec.get("reading_date") and rec["reading_date"] < rec["date"]:
+                self.problem(path, line, f"reading_date {rec['reading_date']} is before the decision ({rec['date']})")
+                ok = False
+            cited = [interview_dates.get(ref.split("#", 1)[0]) for ref in evidence]
+            cited = [d for d in cited if d is not None and not pd.isna(d)]
+            if ok and rec.get("date") and cited and rec["date"] < min(cited):
+                self.problem(path, line, f"decision dated {rec['date']}, before the earliest interview it cites "
+                                         f"({min(cited)})", "warning")
+            if ok:
+                records.append(rec)
+        return pd.DataFrame(records, columns=columns)

@@ -1,0 +1,173 @@
+"""Reading a study's ``study.yml`` and ``guide.yml`` (moved out of kit.study).
+
+``StudyFileReader`` is the part of the study loader that reads the two YAML files, keeps
+the text the researcher wrote as text (``2026.10`` stays ``"2026.10"``) and reports every
+value it cannot use as a located problem (``path:line: message``).
+"""
+from __future__ import annotations
+
+from kit.codebook import misspelt_keys
+from kit.csvio import read_text
+from kit.yamlio import load_yaml
+from kit.yamllines import line_of, string_list_problems, value_lines
+
+__all__ = ["STUDY_KEYS", "StudyFileReader"]
+
+# Top-level keys of study.yml that the kit reads (docs/study-format.md).
+STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
+              "segments", "stages", "stage_keywords", "team", "interviewer_labels", "aliases",
+              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews")
+
+# Keys of study.yml whose values are text, however YAML would type them unquoted.
+_TEXT_KEYS = ("title", "sprint", "research_question", "format")
+_TEXT_LISTS = ("stages", "objectives", "decisions", "interviewer_labels")
+
+
+def _as_text(value, where, line, path, problem):
+    """``value`` as the text the researcher wrote: numbers keep their spelling
+    (``2026.10``, ``012``; see :class:`kit.yamlio.Spelled`); ``true``/``false`` is reported
+    at its line and kept as the word; anything else (lists, None) is left for the checks."""
+    if isinstance(value, bool):
+        problem(path, line, f"{where}: {str(value).lower()} is read as yes/no, not text: put it "
+                            f"in quotes ('{str(value).lower()}')", "warning")
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
+
+
+def _text_values(data: dict, lines, path, problem) -> None:
+    """Turn values the kit reads as text (title, sprint, list entries, quota and alias keys,
+    segment values) into text in place, keeping their spelling."""
+    for key in _TEXT_KEYS:
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            data[key] = _as_text(data[key], key, line_of(lines, key), path, problem)
+    for key in _TEXT_LISTS:
+        if isinstance(data.get(key), list):
+            data[key] = [_as_text(v, key, line_of(lines, key, i), path, problem)
+                         for i, v in enumerate(data[key])]
+    segments = data.get("segments")
+    if isinstance(segments, dict):
+        for key in ("attribute",):
+            if segments.get(key) is not None:
+                segments[key] = _as_text(segments[key], f"segments.{key}",
+                                         line_of(lines, "segments", key), path, problem)
+        if isinstance(segments.get("attributes"), list):
+            segments["attributes"] = [_as_text(v, "segments.attributes", line_of(lines, "segments", "attributes", i),
+                                               path, problem) for i, v in enumerate(segments["attributes"])]
+        if isinstance(segments.get("quotas"), dict):
+            segments["quotas"] = {_as_text(k, "segments.quotas", line_of(lines, "segments", "quotas", k), path, problem): v
+                                  for k, v in segments["quotas"].items()}
+    if isinstance(data.get("aliases"), dict):
+        data["aliases"] = {_as_text(k, "aliases", line_of(lines, "aliases", k), path, problem):
+                           _as_text(v, "aliases", line_of(lines, "aliases", k), path, problem)
+                           for k, v in data["aliases"].items()}
+
+
+class StudyFileReader:
+    """Mixin of the study loader (needs ``root``, ``problems``, ``problem`` and ``_readable``)."""
+
+    # -- study.yml, guide.yml -------------------------------------------------------------
+    def _yaml(self, name):
+        path = self.root / name
+        if not self._readable(path):
+            return None, {}, path
+        text, problems = read_text(path)
+        self.problems += problems
+        if text is None:
+            return None, {}, path
+        data, problems = load_yaml(text, str(path))
+        self.problems += problems
+        if problems:
+            return None, {}, path
+        return data, value_lines(text), path
+
+    def load_config(self) -> dict:
+        before = len(self.problems)
+        data, lines, path = self._yaml("study.yml")
+        self.config_lines = lines
+        if data is None:
+            if path.exists() and not any(p.is_error for p in self.problems[before:]):
+                self.problem(path, 1, "empty study.yml: missing `research_question`, one sentence "
+                                      "that says what the study must learn")
+            return {}
+        if not isinstance(data, dict):
+            self.problem(path, 1, "study.yml must be a mapping of keys such as research_question, segments, stages")
+            return {}
+        _text_values(data, lines, path, self.problem)
+        for key, _meant, message in misspelt_keys(data, STUDY_KEYS, "study.yml"):
+            self.problem(path, line_of(lines, key), message)
+        if not str(data.get("research_question") or "").strip():
+            self.problem(path, 1, "missing `research_question`: one sentence that says what the study must learn")
+        fmt = data.get("format", "micro")
+        if fmt not in ("micro", "full"):
+            self.problem(path, line_of(lines, "format"), f"format must be micro or full, not {fmt!r}")
+        segments = data.get("segments") or {}
+        if not isinstance(segments, dict):
+            self.problem(path, line_of(lines, "segments"), "segments must be a mapping with `attribute` and `quotas`")
+            data["segments"] = segments = {}
+        quotas = segments.get("quotas") or {}
+        if not isinstance(quotas, dict):
+            self.problem(path, line_of(lines, "segments", "quotas"), "segments.quotas must map each segment to a number of interviews")
+        else:
+            for seg, n in quotas.items():
+                if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                    self.problem(path, line_of(lines, "segments", "quotas", seg),
+                                 f"quota for {seg!r} must be a whole number >= 0, not {n!r}")
+        for key in ("stages", "objectives", "decisions", "interviewer_labels"):
+            value = data.get(key)
+            if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                for line, message in string_list_problems(value, lines, key):
+                    self.problem(path, line, message)
+                data[key] = []
+        team = data.get("team") or []
+        if not isinstance(team, list) or not all(isinstance(m, (dict, str)) for m in team):
+            self.problem(path, line_of(lines, "team"), "team must be a list of {name, role}")
+            data["team"] = []
+        aliases = data.get("aliases") or {}
+        if not isinstance(aliases, dict):
+            self.problem(path, line_of(lines, "aliases"), "aliases must map a transcript label to a speaker name")
+            data["aliases"] = {}
+        rate = data.get("survey_baseline_response_rate")
+        if rate is not None and not (isinstance(rate, (int, float)) and 0 <= rate <= 1):
+            self.problem(path, line_of(lines, "survey_baseline_response_rate"),
+                         f"survey_baseline_response_rate must be a share between 0 and 1, not {rate!r}")
+        target = data.get("target_interviews")
+        if target is not None and not (isinstance(target, int) and not isinstance(target, bool) and target > 0):
+            self.problem(path, line_of(lines, "target_interviews"),
+                         f"target_interviews must be a whole number of interviews (15-20 for a pilot), not {target!r}")
+            data.pop("target_interviews")
+        attributes = segments.get("attributes")
+        if attributes is not None and not (isinstance(attributes, list) and all(isinstance(a, str) for a in attributes)):
+            self.problem(path, line_of(lines, "segments", "attributes"),
+                         "segments.attributes must be a list of participants.csv columns, e.g. [segment, region]")
+            segments.pop("attributes")
+        cadence = data.get("cadence_days")
+        if cadence is not None and not (isinstance(cadence, (int, float)) and not isinstance(cadence, bool)
+                                        and cadence > 0):
+            self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
+        costs = data.get("costs") or {}
+        if not isinstance(costs, dict):
+            self.problem(path, line_of(lines, "costs"), "costs must be a mapping such as {hourly_rate: 85, currency: EUR}")
+            data["costs"] = {}
+        elif costs.get("hourly_rate") is not None and not (
+                isinstance(costs["hourly_rate"], (int, float)) and costs["hourly_rate"] >= 0):
+            self.problem(path, line_of(lines, "costs", "hourly_rate"), "costs.hourly_rate must be a number >= 0")
+        return data
+
+    def load_guide(self):
+        data, lines, path = self._yaml("guide.yml")
+        if data is None:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+            self.problem(path, 1, "guide.yml needs a `questions:` list of {text, kind}")
+            return None
+        for i, q in enumerate(data["questions"]):
+            at = line_of(lines, "questions", i)
+            if isinstance(q, str):
+                continue
+            if not isinstance(q, dict) or not str(q.get("text") or "").strip():
+                self.problem(path, at, "each question needs a `text`")
+            elif q.get("kind") not in (None, "opener", "targeted", "future", "probe"):
+                self.problem(path, at, f"question kind must be opener, targeted, future or probe, not {q.get('kind')!r}")
+        return data
