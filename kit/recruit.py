@@ -43,7 +43,7 @@ from kit.errors import Problem, StudyError
 from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS, YES
 
 __all__ = ["DEFAULT_CHANNEL", "FALSE", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
-           "RecruitError", "open_quotas", "read_pool", "recruit", "recruit_command", "screen_pool"]
+           "RecruitError", "open_quotas", "read_pool", "recruit", "screen_pool"]
 
 #: Yes/no cells of a pool: the study's yes/no values (kit.schema), and a tick mark "x" for yes.
 TRUE = set(YES) | {"x"}

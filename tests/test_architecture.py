@@ -72,19 +72,12 @@ NO_ALL_ALLOWED = {
     "kit/capture.py",  # removed at merge (report)
     "kit/codebook.py",  # removed at merge (schema)
     "kit/coding.py",  # removed at merge (speed)
-    "kit/csvio.py",  # removed at merge (schema)
     "kit/discipline.py",  # removed at merge (discovery)
     "kit/loop.py",  # removed at merge (discovery)
-    "kit/notes.py",  # removed at merge (schema)
     "kit/ost.py",  # removed at merge (discovery)
     "kit/pipeline.py",  # removed at merge (speed)
-    "kit/privacy.py",  # removed at merge (schema)
-    "kit/program.py",  # removed at merge (schema)
-    "kit/qdpx.py",  # removed at merge (schema)
-    "kit/recruit.py",  # removed at merge (schema)
     "kit/report/__init__.py",  # removed at merge (report)
     "kit/repository.py",  # removed at merge (discovery)
-    "kit/study.py",  # removed at merge (schema)
 }
 
 
