@@ -17,7 +17,8 @@ Participants appear by pseudonymous id, quotes only from those who consented, re
 """
 from __future__ import annotations
 
-from kit.report.base import REQUEST, ReportBase
+from kit.feature_requests import REQUEST
+from kit.report.base import ReportBase
 from kit.report.formatting import (
                                    Block,
                                    agreement_words,
@@ -34,6 +35,7 @@ from kit.report.formatting import (
                                    table_of,
 )
 from kit.report.page import Built, Report, build_report, render, write_index
+from kit.report.sections import SECTIONS, Section
 from kit.report.tables import (
                                    FIGURE_SOURCES,
                                    FIGURES,
@@ -45,7 +47,7 @@ from kit.report.tables import (
 )
 from kit.viz.report import report_theme_chart
 
-__all__ = ["FIGURES", "FIGURE_SOURCES", "REPORT_NOTEBOOK", "REQUEST", "TABLES", "UPSTREAM", "Block", "Built", "Report",
+__all__ = ["FIGURES", "FIGURE_SOURCES", "REPORT_NOTEBOOK", "REQUEST", "TABLES", "UPSTREAM", "SECTIONS", "Block", "Section", "Built", "Report",
            "ReportBase", "Tables", "agreement_words", "build_report", "data_uri", "fmt_money", "fmt_num", "fmt_ratio",
-           "fmt_ratio_range", "fmt_share", "fmt_signed", "fmt_text", "on_time_share", "plural", "render",
+           "fmt_ratio_range", "fmt_share", "fmt_signed", "fmt_text", "on_time_share", "plural", "read_table", "render",
            "report_theme_chart", "sentiment_word", "table_of", "write_index"]

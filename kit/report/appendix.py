@@ -14,24 +14,28 @@ class AppendixSections:
 
     def appendix(self) -> list[Block]:
         blocks = []
-        sample = self.sample_table()
-        rel = self.tables.own("report_sample.csv", sample, "appendix")
+        sample = self.tables.get("sample", "appendix")
         study = self.study
         dates = pd.to_datetime(study.interviews["date"], errors="coerce").dropna()
         fmt = str(study.config.get("format") or "micro")
-        block = Block("Sample and recruitment", sources=[rel])
+        block = Block("Sample and recruitment")
         block.intro = (f"{len(study.interviews)} {fmt} interviews"
                        + (f" between {dates.min():%-d %B} and {dates.max():%-d %B %Y}" if len(dates) else "")
                        + f"; participants recruited by {self.segment_attribute} against quotas.")
-        block.table = table_of(sample, {
-            "segment": (self.segment_attribute.capitalize(), fmt_text), "quota": ("Quota", fmt_num),
-            "recruited": ("Recruited", fmt_num), "completed": ("Interviewed", fmt_num),
-            "scheduled": ("Scheduled", fmt_num), "declined_or_no_show": ("Declined or no-show", fmt_num),
-            "consented_to_quote": ("Consented to quoting", fmt_num)},
-            numeric=("quota", "recruited", "completed", "scheduled", "declined_or_no_show", "consented_to_quote"))
-        for key in ("funnel", "quota"):
-            if self.tables.get(key, "appendix") is not None:
-                block.add_figure(self.tables.figure(key))
+        if isinstance(sample, pd.DataFrame):
+            block.sources.append(self.tables.source("sample"))
+            block.table = table_of(sample, {
+                "segment": (self.segment_attribute.capitalize(), fmt_text), "quota": ("Quota", fmt_num),
+                "recruited": ("Recruited", fmt_num), "completed": ("Interviewed", fmt_num),
+                "scheduled": ("Scheduled", fmt_num), "declined_or_no_show": ("Declined or no-show", fmt_num),
+                "consented_to_quote": ("Consented to quoting", fmt_num)},
+                numeric=("quota", "recruited", "completed", "scheduled", "declined_or_no_show", "consented_to_quote"))
+        else:
+            block.missing = self.needs("sample")
+        if self.tables.get("recruitment_funnel", "appendix") is not None:
+            block.add_figure(self.tables.figure("recruitment_funnel"))
+        if self.tables.get("quota_coverage", "appendix") is not None:
+            block.add_figure(self.tables.figure("quota_coverage"))
         block.bullets.extend(study.lacks())  # what a smaller study lacks, and what is skipped
         blocks.append(block)
 
@@ -40,9 +44,9 @@ class AppendixSections:
         blocks += report_block(self)
         guide = Block("Discussion guide", "The questions asked, checked for leading, closed, hypothetical and "
                                           "double-barreled wording.")
-        lint = self.tables.get("guide", "appendix")
+        lint = self.tables.get("guide_lint", "appendix")
         if isinstance(lint, pd.DataFrame) and "question" in lint:
-            guide.sources.append(self.tables.source("guide"))
+            guide.sources.append(self.tables.source("guide_lint"))
             flags = lint["flags"].fillna("").astype(str) if "flags" in lint else pd.Series([""] * len(lint))
             guide.bullets.append(f"{len(lint)} questions; {int((flags != '').sum())} flagged.")
             columns = {"n": ("#", fmt_text)}
@@ -54,7 +58,7 @@ class AppendixSections:
             columns |= {"question": ("Question", fmt_text), "flags": ("Flags", fmt_text)}
             guide.table = table_of(lint, columns)
         else:
-            guide.missing = self.needs("guide")
+            guide.missing = self.needs("guide_lint")
         blocks.append(guide)
 
         capture = Block("Capture quality", "How much the interviewer talked (aim: 20% or less of the "
@@ -192,9 +196,9 @@ class AppendixSections:
                       f"{RULE_MIN_PRECISION:.0%} of its matches agreed with them (judged on at least "
                       f"{RULE_MIN_EXAMPLES} examples). A participant counts once per theme. The same count is used "
                       "by every table, the trends across sprints and the key findings.")
-        rules = self.tables.get("rules", "appendix")
+        rules = self.tables.get("rule_validation", "appendix")
         if isinstance(rules, pd.DataFrame) and len(rules):
-            block.sources.append(self.tables.source("rules"))
+            block.sources.append(self.tables.source("rule_validation"))
             block.table = table_of(rules, {
                 "code": ("Theme", fmt_text), "manual": ("Coded by hand", fmt_num), "auto": ("Rule matches", fmt_num),
                 "tp": ("Both", fmt_num), "precision": ("Rule precision", fmt_share),
@@ -203,6 +207,6 @@ class AppendixSections:
             block.note = (f"A rule that reaches {UBIQUITOUS_SHARE:.0%} of participants or more marks the study's "
                           "topic and is never a key finding.")
         else:
-            block.missing = self.needs("rules")
+            block.missing = self.needs("rule_validation")
         return block
 

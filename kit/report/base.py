@@ -2,27 +2,16 @@
 and the evidence behind a finding."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from kit.report.formatting import (_maybe, _missing, agreement_words, fmt_share,
                                    fmt_text)
-from kit.report.tables import REPORT_NOTEBOOK, UPSTREAM, Tables
+from kit.registry import entry
+from kit.report.tables import REPORT_NOTEBOOK, Tables
 
-__all__ = ["REQUEST", "ReportBase"]
-
-# A participant asking for something, in their own words.
-REQUEST = re.compile(
-    r"\b(i wish|i'd love|i would love|would love|if only|i'd pay|i would pay|i'd happily pay|"
-    r"it would be (great|nice|good|brilliant|amazing|handy|useful)|would be (great|nice|brilliant|handy)|"
-    r"if (it|you|the app|the tool|brightbill|the software) could|why can't|"
-    r"what i (want|need) is|all i want|i just want|i'd want|i'd like (it|a|an|to be able)|"
-    r"should (just )?(be able to|let me)|i need (it|something) to|give me a)\b",
-    re.IGNORECASE)
-
-
+__all__ = ["ReportBase"]
 
 class ReportBase:
     """Assembles the sections from the tables of ``out`` and the study."""
@@ -96,137 +85,37 @@ class ReportBase:
         """What is missing, in a researcher's words: the table(s) and the notebook that writes them."""
         parts = []
         for key in keys:
-            names, notebook = UPSTREAM[key]
+            notebook = entry(key).step
             if notebook in self.ran:
                 how = f"the {notebook} notebook ran but wrote no such table"
             elif self.ran:
                 how = f"the {notebook} notebook was not part of this run"
             else:
                 how = f"run the {notebook} notebook (or `interview-kit run`) first"
-            parts.append(f"tables/{names[0]} ({how})")
+            parts.append(f"{entry(key).path} ({how})")
         return "Not available yet: this part needs " + "; ".join(parts) + "."
+
+    def quote_table(self) -> pd.DataFrame:
+        """The shareable quotes (notebook 04's ``shareable_quotes`` table), blanks as ""; an
+        empty table with its columns when no notebook wrote it (the parts that show quotes
+        then say what is missing)."""
+        from kit.registry import entry
+
+        quotes = self.tables.get("shareable_quotes")
+        if not isinstance(quotes, pd.DataFrame):
+            return pd.DataFrame(columns=list(entry("shareable_quotes").columns))
+        quotes = quotes.copy()
+        for column in ("codes", "hand_codes", "segment", "text", "participant", "segment_id"):
+            if column in quotes:
+                quotes[column] = quotes[column].astype(object).where(quotes[column].notna(), "")
+        quotes["compound"] = pd.to_numeric(quotes.get("compound"), errors="coerce")
+        return quotes
 
     def _codebook(self, code) -> dict:
         entry = self.study.codebook.get(code) if hasattr(self.study.codebook, "get") else None
         if entry is None:
             return {"definition": "", "stage": ""}
         return {"definition": entry.definition or "", "stage": entry.stage or ""}
-
-    # -- the report's own tables ---------------------------------------------------------------
-    def quote_table(self) -> pd.DataFrame:
-        """Shareable key quotes (consented, redacted) with the codes applied to them, if coded."""
-        from kit.privacy import public_quotes
-
-        quotes = public_quotes(self.study, include_names=self.include_names)
-        coded = self.tables.get("coded")
-        codes, hand = {}, None
-        if isinstance(coded, pd.DataFrame) and {"code"} <= set(coded.columns):
-            if "counted" in coded:  # a rejected rule's guess is not what the quote is about
-                coded = coded[coded["counted"].astype(str).str.lower().isin(["true", "1"])]
-            column = "segment_id" if "segment_id" in coded else "segment" if "segment" in coded else None
-            if column:
-                codes = coded.groupby(column)["code"].agg(lambda c: "; ".join(sorted(set(map(str, c))))).to_dict()
-                if "source" in coded:  # codes a coder applied by hand (a keyword rule's can misfire)
-                    by_hand = coded[coded["source"].astype(str) == "manual"]
-                    hand = by_hand.groupby(column)["code"].agg(lambda c: "; ".join(sorted(set(map(str, c))))).to_dict()
-        frame = quotes.assign(
-            segment=[fmt_text(self.segment_of.get(p)) for p in quotes["participant"]],
-            codes=[codes.get(s, "") for s in quotes["segment_id"]],
-            hand_codes=[hand.get(s, "") for s in quotes["segment_id"]] if hand is not None
-            else [codes.get(s, "") for s in quotes["segment_id"]])
-        from kit.languages import study_compound  # NaN where VADER is not valid (not English)
-
-        frame["compound"] = study_compound(self.study, frame).round(4).tolist() if len(frame) else []
-        return frame[["segment_id", "interview_id", "participant", "segment", "codes", "hand_codes", "compound",
-                      "text"]]
-
-    def request_table(self) -> pd.DataFrame:
-        """What participants asked for, in their own words (turns and key quotes), consented only."""
-        segments = self.study.segments()
-        own = segments[segments["kind"].isin(["turn", "quote"])]
-        asks = own[own["text"].map(lambda t: bool(REQUEST.search(str(t))))].copy()
-        quoted = asks[asks["kind"] == "quote"]
-        def covered(row) -> bool:  # a turn whose words a key quote of the same interview already holds
-            if row.kind != "turn":
-                return False
-            same = quoted[quoted["interview_id"] == row.interview_id]["text"]
-            return any(str(q).strip(" .\"“”") in str(row.text) for q in same)
-        asks = asks[pd.Series([not covered(r) for r in asks.itertuples()], index=asks.index, dtype=bool)]
-        asks = asks.assign(_k=asks["kind"].map({"quote": 0, "turn": 1})).sort_values(["_k", "segment_id"]) \
-            .drop(columns="_k")
-        asks["consented"] = asks["participant"].isin(self.consenting)
-        asks["segment"] = [fmt_text(self.segment_of.get(p)) for p in asks["participant"]]
-        asks["text"] = [self.redact(t) if ok else "" for t, ok in zip(asks["text"], asks["consented"])]
-        return asks[["segment_id", "interview_id", "participant", "segment", "kind", "consented", "text"]] \
-            .reset_index(drop=True)
-
-    def _decision_rows(self) -> list[dict]:
-        rows = []
-        for d in self.study.decisions.itertuples(index=False):
-            evidence = [str(e) for e in (d.evidence if isinstance(d.evidence, list) else [])]
-            interviews = sorted({e.split("#")[0] for e in evidence})
-            rows.append({"decision_id": d.id, "date": d.date, "decision": d.decision,
-                         "evidence": "; ".join(evidence), "interviews_cited": len(interviews),
-                         "estimated_value": d.estimated_value, "value_kind": d.value_kind,
-                         "outcome_metric": d.outcome_metric, "outcome_baseline": d.outcome_baseline,
-                         "outcome_reading": d.outcome_reading, "reading_date": d.reading_date})
-        return rows
-
-    def decision_table(self) -> pd.DataFrame:
-        columns = ["decision_id", "date", "decision", "evidence", "interviews_cited", "estimated_value",
-                   "value_kind", "outcome_metric", "outcome_baseline", "outcome_reading", "reading_date"]
-        return pd.DataFrame(self._decision_rows(), columns=columns)
-
-    def opportunity_table(self) -> pd.DataFrame:
-        """Each opportunity from the notes with its evidence: the interview's insights and
-        shareable quotes, and the decisions that cite it or its interview."""
-        opp = self.study.opportunities
-        insights = self.study.insights.groupby("interview_id").size().to_dict() if len(self.study.insights) else {}
-        quotes = self.study.quotes
-        shareable = quotes[quotes["participant"].isin(self.consenting)] if len(quotes) else quotes
-        quote_ids = shareable.groupby("interview_id")["segment_id"].agg(list).to_dict() if len(shareable) else {}
-        stage = dict(zip(self.study.interviews["interview_id"], self.study.interviews.get("stage", [])))
-        cites, cites_interview = {}, {}
-        for d in self._decision_rows():
-            for e in d["evidence"].split("; "):
-                if e:
-                    cites.setdefault(e, set()).add(d["decision_id"])
-                    cites_interview.setdefault(e.split("#")[0], set()).add(d["decision_id"])
-        rows = []
-        for o in opp.itertuples(index=False):
-            # "acted on" only when a decision cites this opportunity; a decision citing the
-            # interview or another passage of it is evidence nearby, not action on this idea
-            decided = sorted(cites.get(o.segment_id, set()))
-            nearby = sorted(cites_interview.get(o.interview_id, set()) - set(decided))
-            rows.append({"segment_id": o.segment_id, "interview_id": o.interview_id, "participant": o.participant,
-                         "segment": fmt_text(self.segment_of.get(o.participant)),
-                         "stage": fmt_text(stage.get(o.interview_id)),
-                         "insights": int(insights.get(o.interview_id, 0)),
-                         "quotes": "; ".join(quote_ids.get(o.interview_id, [])),
-                         "decisions": "; ".join(decided), "interview_cited_by": "; ".join(nearby),
-                         "text": self.redact(o.text)})
-        columns = ["segment_id", "interview_id", "participant", "segment", "stage", "insights", "quotes",
-                   "decisions", "interview_cited_by", "text"]
-        return pd.DataFrame(rows, columns=columns)
-
-    def sample_table(self) -> pd.DataFrame:
-        """Recruitment by segment: quota, invited, completed, declined or no-show, consented to quoting."""
-        people = self.study.participants
-        quotas = (self.study.config.get("segments") or {}).get("quotas") or {}
-        attr = self.segment_attribute
-        groups = sorted(set(map(str, people[attr].dropna())) | set(map(str, quotas))) if attr in people \
-            else sorted(map(str, quotas))
-        rows = []
-        for g in groups:
-            mine = people[people[attr].astype(str) == g] if attr in people else people.iloc[0:0]
-            status = mine["status"] if "status" in mine else pd.Series(dtype=str)
-            rows.append({"segment": g, "quota": quotas.get(g), "recruited": len(mine),
-                         "completed": int((status == "completed").sum()),
-                         "scheduled": int((status == "scheduled").sum()),
-                         "declined_or_no_show": int(status.isin(["declined", "no-show"]).sum()),
-                         "consented_to_quote": int(((status == "completed") & (mine["consent_quote"] == True)).sum())})  # noqa: E712
-        return pd.DataFrame(rows, columns=["segment", "quota", "recruited", "completed", "scheduled",
-                                           "declined_or_no_show", "consented_to_quote"])
 
     # -- sections --------------------------------------------------------------------------------
     def _themes(self, section: str) -> pd.DataFrame | None:
@@ -327,7 +216,7 @@ class ReportBase:
 
     def _rule_notes(self, themes: pd.DataFrame | None) -> list[str]:
         """What is kept out of the findings, and why: rejected, unvalidated and ubiquitous rules."""
-        rules = self.tables.get("rules")
+        rules = self.tables.get("rule_validation")
         notes = []
         from kit.themes import RULE_MIN_EXAMPLES, RULE_MIN_PRECISION, UBIQUITOUS_SHARE
 

@@ -83,18 +83,19 @@ class LeadershipSections:
                 _maybe("Action items: {} done, {} open, of which {} overdue.", fmt_num(program.get("done_actions")),
                        fmt_num(program.get("open_actions")), fmt_num(program.get("overdue_actions"))),
             ) if b]
-            if self.tables.get("cost_breakdown", "leadership") is not None:
-                roi.add_figure(self.tables.figure("cost_breakdown", also=("value_breakdown",)))
+            if self.tables.get("costs_by_category", "leadership") is not None:
+                roi.add_figure(self.tables.figure("costs_by_category", also=("value_by_kind",)))
         else:
             roi.missing = self.needs("program")
         blocks.append(roi)
 
-        decisions = self.decision_table()
-        rel = self.tables.own("report_decisions.csv", decisions, "leadership")
+        decisions = self.tables.get("decisions", "leadership")
         block = Block("Decisions", "What the team decided on the strength of these interviews, how many "
-                                   "interviews each decision cites, and the outcome measured so far.",
-                      sources=[rel])
-        if len(decisions):
+                                   "interviews each decision cites, and the outcome measured so far.")
+        if not isinstance(decisions, pd.DataFrame):
+            block.missing = self.needs("decisions")
+        elif len(decisions):
+            block.sources.append(self.tables.source("decisions"))
             block.table = table_of(decisions, {
                 "decision_id": ("", fmt_text), "decision": ("Decision", fmt_text),
                 "interviews_cited": ("Interviews cited", fmt_num),
@@ -103,6 +104,7 @@ class LeadershipSections:
                 "outcome_baseline": ("Baseline", _outcome), "outcome_reading": ("Reading", _outcome)},
                 numeric=("interviews_cited", "estimated_value", "outcome_baseline", "outcome_reading"))
         else:
+            block.sources.append(self.tables.source("decisions"))
             block.bullets = ["No decision is recorded yet in the study's decisions.csv."]
         open_questions = list(self.study.config.get("decisions") or [])
         if open_questions:
@@ -157,15 +159,15 @@ class LeadershipSections:
         trend = Block("Trends", f"How themes and the program moved over the sprints up to this one"
                                 f"{f' ({self.sprint})' if self.sprint else ''}, and how the mood moved within "
                                 "this sprint.")
-        themes = self.tables.get("theme_trends", "leadership")
+        themes = self.tables.get("trends", "leadership")
         left_out = set()
         if isinstance(themes, pd.DataFrame) and len(themes):
             themes, later = self._up_to_this_sprint(themes)
             left_out |= set(later)
         if isinstance(themes, pd.DataFrame) and len(themes):
             if not left_out:  # the stored figure shows every sprint: only when none is later
-                trend.add_figure(self.tables.figure("theme_trends"))
-            trend.sources.append(self.tables.source("theme_trends")) if not trend.figures else None
+                trend.add_figure(self.tables.figure("trends"))
+            trend.sources.append(self.tables.source("trends")) if not trend.figures else None
             if {"sprint", "code", "share"} <= set(themes.columns) and themes["sprint"].nunique() > 1:
                 order = list(dict.fromkeys(themes["sprint"]))
                 first, last = order[0], order[-1]
@@ -178,11 +180,11 @@ class LeadershipSections:
                             f"From {first} to {last}: {up} rose most ({fmt_share(wide.loc[up, first])} → "
                             f"{fmt_share(wide.loc[up, last])} of participants), {down} fell most "
                             f"({fmt_share(wide.loc[down, first])} → {fmt_share(wide.loc[down, last])}).")
-        program = self.tables.get("trends", "leadership")
+        program = self.tables.get("program_trends", "leadership")
         if isinstance(program, pd.DataFrame) and len(program):
             program, later = self._up_to_this_sprint(program)
             left_out |= set(later)
-            trend.sources.append(self.tables.source("trends"))
+            trend.sources.append(self.tables.source("program_trends"))
             cur = self.currency
             ranged = "roi_low" in program
             program = program.assign(_roi=[fmt_ratio_range(lo, hi) for lo, hi in
@@ -204,13 +206,13 @@ class LeadershipSections:
             trend.add_figure(self.tables.figure("sentiment_trend"))
             if "sentiment_trend.csv" not in " ".join(trend.sources):
                 trend.sources.append(self.tables.source("sentiment_trend"))
-        elif isinstance(self.tables.get("weekly", "leadership"), pd.DataFrame):
-            trend.add_figure(self.tables.figure("weekly"))
+        elif isinstance(self.tables.get("weekly_cadence", "leadership"), pd.DataFrame):
+            trend.add_figure(self.tables.figure("weekly_cadence"))
         if left_out:
             trend.bullets.append(f"Later sprints ({', '.join(sorted(left_out))}) are left out: this is the report "
                                  f"of {self.sprint}.")
         if not trend.sources:
-            trend.missing = self.needs("theme_trends", "trends", "sentiment_trend")
+            trend.missing = self.needs("trends", "program_trends", "sentiment_trend")
         return trend
 
     def _theme_figure(self, themes: pd.DataFrame) -> dict | None:
@@ -279,8 +281,8 @@ class LeadershipSections:
                                 "second coder's reading: ")
                 findings[-1] += "agreement between coders is not measured; a second coder on a few interviews " \
                                 "would show how far the codes can be trusted."
-        decisions = self.decision_table()
-        if len(decisions):
+        decisions = self.tables.get("decisions")
+        if isinstance(decisions, pd.DataFrame) and len(decisions):
             value = pd.to_numeric(decisions["estimated_value"], errors="coerce").sum()
             findings.append(f"{plural(len(decisions), 'decision cites', 'decisions cite')} these interviews as evidence, "
                             "with an estimated "

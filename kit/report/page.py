@@ -13,6 +13,7 @@ from kit.report.formatting import fmt_text
 from kit.report.leadership import LeadershipSections
 from kit.report.marketing import MarketingSections
 from kit.report.product import ProductSections
+from kit.report.sections import SECTIONS
 from kit.report.tables import REPORT_NOTEBOOK, TABLES
 
 __all__ = ["Built", "Report", "build_report", "render", "write_index"]
@@ -25,21 +26,8 @@ class Report(ProductSections, MarketingSections, LeadershipSections, AppendixSec
         from kit import __version__
 
         quotes = self.quote_table()
-        self.tables.own("report_quotes.csv", quotes, "marketing")
-        sections = [
-            {"id": "product", "title": "Product", "audience": "for product managers and designers",
-             "lead": "Where the job breaks down for participants, what they ask for, and what we could build.",
-             "blocks": self.product(quotes)},
-            {"id": "marketing", "title": "Marketing", "audience": "for marketing and sales",
-             "lead": "How customers describe their situation, and quotes cleared for use.",
-             "blocks": self.marketing(quotes)},
-            {"id": "leadership", "title": "Leadership", "audience": "for leadership",
-             "lead": "The themes that matter most, how the program is trending, what it is worth and what was decided.",
-             "blocks": self.leadership()},
-            {"id": "appendix", "title": "Method appendix", "audience": "for researchers",
-             "lead": "How the evidence was gathered and how far it can be trusted.",
-             "blocks": self.appendix()},
-        ]
+        sections = [{"id": s.id, "title": s.title, "audience": s.audience, "lead": s.lead,
+                     "blocks": s.render(self, quotes)} for s in SECTIONS]
         metrics, findings = self.headline(quotes)
         study = self.study
         return {
@@ -54,7 +42,7 @@ class Report(ProductSections, MarketingSections, LeadershipSections, AppendixSec
             "notebooks": self.notebook_links(),
             "tables": self.table_list(),
             "include_names": self.include_names,
-            "withheld": len(study.quotes) - len(quotes),
+            "withheld": len(study.quotes) - len(quotes) if self.tables.path("shareable_quotes") else 0,
             "version": __version__,
         }
 

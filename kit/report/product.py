@@ -42,7 +42,7 @@ class ProductSections:
                 friction.quotes = self._quotes_for(quotes, str(top["code"]), 2, feeling="negative")
                 if friction.quotes:
                     friction.note = f"In participants' words, on “{top['code']}”:"
-                    friction.sources.append("tables/report_quotes.csv")
+                    friction.sources.append(self.tables.source("shareable_quotes"))
             else:
                 friction.bullets = ["No theme reads negative on average in this sprint."]
         else:
@@ -69,20 +69,24 @@ class ProductSections:
             strong.missing = self.needs("rare_intense")
         blocks.append(strong)
 
-        requests = self.request_table()
-        rel = self.tables.own("report_requests.csv", requests, "product")
         asks = Block("Feature requests, in participants' words",
                      "Key quotes and turns where a participant asks for something (“I'd love…”, "
                      "“I'd pay for…”, “if it could…”). A request is a clue to the job behind it, "
-                     "not a specification.", sources=[rel])
-        shown = requests[requests["consented"]]
-        asks.quotes = [self._quote(r) for r in shown.to_dict("records")][:8]
-        hidden = int((~requests["consented"]).sum())
-        if not len(requests):
-            asks.bullets = ["No participant asked for a feature in so many words in this sprint."]
-        if hidden:
-            asks.note = (f"{hidden} more request(s) came from participants who did not consent to being "
-                         "quoted; they are counted, not shown.")
+                     "not a specification.")
+        requests = self.tables.get("feature_requests", "product")
+        if isinstance(requests, pd.DataFrame):
+            asks.sources.append(self.tables.source("feature_requests"))
+            requests = requests.astype(object).where(requests.notna(), "")
+            consented = requests["consented"].astype(str).str.lower().isin(["true", "1"])
+            asks.quotes = [self._quote(r) for r in requests[consented].to_dict("records")][:8]
+            hidden = int((~consented).sum())
+            if not len(requests):
+                asks.bullets = ["No participant asked for a feature in so many words in this sprint."]
+            if hidden:
+                asks.note = (f"{hidden} more request(s) came from participants who did not consent to being "
+                             "quoted; they are counted, not shown.")
+        else:
+            asks.missing = self.needs("feature_requests")
         blocks.append(asks)
         blocks.append(self._opportunities(quotes))
         return blocks
@@ -91,11 +95,11 @@ class ProductSections:
         block = Block("Pain along the journey",
                       "How participants' own words read at each stage of the journey: where the share of "
                       "negative passages is highest, and the most negative passages that may be quoted.")
-        stages = self.tables.get("stage_sentiment", "product")
+        stages = self.tables.get("sentiment_by_stage", "product")
         if not isinstance(stages, pd.DataFrame) or not len(stages):
-            block.missing = self.needs("stage_sentiment")
+            block.missing = self.needs("sentiment_by_stage")
             return block
-        block.sources.append(self.tables.source("stage_sentiment"))
+        block.sources.append(self.tables.source("sentiment_by_stage"))
         frame = stages.copy()
         if "share_negative" in frame:
             frame = frame.sort_values("share_negative", ascending=False, kind="stable")
@@ -103,8 +107,8 @@ class ProductSections:
             "stage": ("Stage", fmt_text), "n": ("Passages", fmt_num), "share_negative": ("Negative", fmt_share),
             "share_positive": ("Positive", fmt_share), "mean_compound": ("Mean sentiment", fmt_signed)},
             numeric=("n", "share_negative", "share_positive", "mean_compound"))
-        if self.tables.get("stage_counts", "product") is not None:
-            block.add_figure(self.tables.figure("stage_counts"))
+        if self.tables.get("stage_sentiment_counts", "product") is not None:
+            block.add_figure(self.tables.figure("stage_sentiment_counts"))
         pains = self.tables.get("pain_points", "product")
         if isinstance(pains, pd.DataFrame) and len(pains) and {"text", "participant"} <= set(pains.columns):
             shareable = pains[pains["participant"].isin(self.consenting)]
@@ -123,12 +127,17 @@ class ProductSections:
         return block
 
     def _opportunities(self, quotes: pd.DataFrame) -> Block:
-        opps = self.opportunity_table()
-        rel = self.tables.own("report_opportunities.csv", opps, "product")
         block = Block("Opportunities and their evidence",
                       "The team's interpretation after each interview, with what it rests on: the "
                       "interview's insights and a shareable quote, and the decisions that cite it. "
-                      "Interviews whose opportunities a decision already acts on come first.", sources=[rel])
+                      "Interviews whose opportunities a decision already acts on come first.")
+        opps = self.tables.get("opportunity_notes", "product")
+        if not isinstance(opps, pd.DataFrame):
+            block.missing = self.needs("opportunity_notes")
+            return block
+        rel = self.tables.source("opportunity_notes")
+        block.sources.append(rel)
+        opps = opps.astype(object).where(opps.notna(), "")
         if not len(opps):
             block.bullets = ["The interview notes record no opportunities yet (the ## Opportunities section)."]
             return block
