@@ -224,3 +224,24 @@ def test_schedule_templates_are_valid():
     assert len(lines) == 1
     fields = lines[0].split(None, 5)
     assert len(fields) == 6 and "interview-kit run" in fields[5] and "--out" in fields[5]
+
+
+def test_a_study_without_journey_stages_is_told_so_in_the_report(pilot, tmp_path):
+    (tmp_path / "tables").mkdir()
+    pd.DataFrame(columns=["stage", "n", "share_negative", "share_positive", "mean_compound"]).to_csv(
+        tmp_path / "tables" / "sentiment_by_stage.csv", index=False)
+    built = build_report(pilot, tmp_path)
+    row = built.outline.set_index("part").loc["Pain along the journey"]
+    assert row["status"] == "shown" and row["source"] == "tables/sentiment_by_stage.csv"
+    assert "No journey stages are defined" in built.path.read_text(encoding="utf-8")
+
+
+def test_the_report_code_names_no_product_or_pilot():
+    import kit.feature_requests
+
+    folder = Path(kit.report.__file__).parent
+    pilot_words = ["Brightbill", "2026-S41", *kit.load_study(kit.paths.pilot_path()).codebook.names]
+    texts = [p.read_text(encoding="utf-8") for p in folder.glob("*.py")]
+    texts.append(Path(kit.feature_requests.__file__).read_text(encoding="utf-8"))
+    for word in pilot_words:
+        assert not any(re.search(rf"\b{re.escape(word)}\b", t, re.IGNORECASE) for t in texts), word

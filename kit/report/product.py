@@ -96,10 +96,15 @@ class ProductSections:
                       "How participants' own words read at each stage of the journey: where the share of "
                       "negative passages is highest, and the most negative passages that may be quoted.")
         stages = self.tables.get("sentiment_by_stage", "product")
-        if not isinstance(stages, pd.DataFrame) or not len(stages):
+        if not isinstance(stages, pd.DataFrame):
             block.missing = self.needs("sentiment_by_stage")
             return block
         block.sources.append(self.tables.source("sentiment_by_stage"))
+        if not len(stages):  # the table has a row per stage of the study: none defined
+            from kit.journey import NO_STAGES
+
+            block.bullets = [NO_STAGES]
+            return block
         frame = stages.copy()
         if "share_negative" in frame:
             frame = frame.sort_values("share_negative", ascending=False, kind="stable")
