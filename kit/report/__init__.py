@@ -8,10 +8,16 @@ quotes), leadership (top themes, trends, program ROI, decisions) and a method ap
 figure names the file in ``OUT/tables/`` it comes from; a part whose table no notebook wrote
 says which table it needs and which notebook writes it.
 
-What the report shows that no other step computes (the evidence behind opportunities and
-decisions, feature requests in participants' words, the shareable quotes, the sample) it
-writes as tables of its own, ``OUT/tables/report_*.csv``, from the study, so those are
-traceable too. Figures are embedded as data URIs: index.html is one file that can be mailed.
+The report computes nothing: it reads registered tables (:mod:`kit.registry`) by name,
+including those of the method steps it shows (shareable quotes, feature requests, opportunity
+notes, decisions, the sample; written by notebooks 02, 04, 06 and 07). Figures are embedded as
+data URIs: index.html is one file that can be mailed.
+
+The package: ``tables`` (reading by registry name), ``formatting`` (numbers and words, the
+page's blocks), ``sections`` (the declarative list of sections), ``base``, ``product``,
+``marketing``, ``leadership``, ``appendix`` (the parts of each section) and ``page`` (the
+``Report``, jinja2 rendering, :func:`build_report`); the theme chart is
+``kit.viz.report.report_theme_chart``. Every public name is importable from ``kit.report``.
 Participants appear by pseudonymous id, quotes only from those who consented, redacted by
 ``kit.privacy``. Nothing in the page depends on the clock: the same tables give the same page.
 """

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.paths import templates_path
+from kit.registry import TABLES as REGISTRY
 from kit.report.appendix import AppendixSections
 from kit.report.base import ReportBase
 from kit.report.formatting import fmt_text
@@ -54,24 +55,10 @@ class Report(ProductSections, MarketingSections, LeadershipSections, AppendixSec
                           "step": stem.split("-", 1)[0]})
         return links
 
-    def _writers(self) -> dict[str, list[str]]:
-        """Which executed notebook names which file: the notebooks' code, searched for file names."""
-        import nbformat
-
-        sources = {}
-        folder = self.out / "notebooks"
-        for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")) if folder.is_dir() else []:
-            try:
-                nb = nbformat.read(path, as_version=4)
-            except Exception:
-                continue
-            sources[path.stem] = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-        return sources
-
     def table_list(self) -> list[dict]:
         folder = self.out / TABLES
         rows = []
-        writers = self._writers()
+        steps = {e.path: e.step for e in REGISTRY.values()}
         paths = sorted(folder.glob("*")) if folder.is_dir() else []
         paths += sorted(p for p in self.out.glob("*.json"))
         for path in paths:
@@ -85,11 +72,10 @@ class Report(ProductSections, MarketingSections, LeadershipSections, AppendixSec
                     size = "unreadable"
             else:
                 size = "summary"
-            if path.name.startswith("report_"):
-                producer = REPORT_NOTEBOOK
+            if rel in steps:  # a registered table, written by its notebook when that ran
+                producer = steps[rel] if steps[rel] in self.ran else "–"
             else:
-                named = [nb for nb, code in writers.items() if path.stem in code]
-                producer = ", ".join(named) if named else "–"
+                producer = REPORT_NOTEBOOK if path.name.startswith("report_") else "–"
             rows.append({"path": rel, "size": size, "producer": producer,
                          "used_in": ", ".join(self.tables.used.get(rel, [])) or "not shown"})
         return rows
