@@ -253,25 +253,10 @@ class Outputs:
     def figure(self, name, fig) -> Path:
         """Write a matplotlib figure as PNG after cleaning every text in it (titles, labels,
         tick labels, annotations)."""
-        import matplotlib.text
-
         from kit.plots import save
+        from kit.viz.redact import clean_figure
 
-        # Tick labels exist once the figure is laid out; laid out, not rendered: the one
-        # rendering is the PNG's (issue 20: every figure was rendered twice).
-        draw = getattr(fig, "draw_without_rendering", None)
-        draw() if draw is not None else fig.canvas.draw()
-        for ax in fig.get_axes():
-            for axis in (ax.xaxis, ax.yaxis):
-                labels = [t.get_text() for t in axis.get_ticklabels()]
-                cleaned = [self.clean(t) for t in labels]
-                if cleaned != labels:
-                    axis.set_ticks(axis.get_ticklocs(), labels=cleaned)
-        for artist in fig.findobj(matplotlib.text.Text):
-            label = artist.get_text()
-            cleaned = self.clean(label)
-            if cleaned != label:
-                artist.set_text(cleaned)
+        clean_figure(fig, self.clean)
         path = self.path(name)
         save(fig, path)
         return self._done(path)
