@@ -245,3 +245,16 @@ def test_the_report_code_names_no_product_or_pilot():
     texts.append(Path(kit.feature_requests.__file__).read_text(encoding="utf-8"))
     for word in pilot_words:
         assert not any(re.search(rf"\b{re.escape(word)}\b", t, re.IGNORECASE) for t in texts), word
+
+
+def test_every_public_name_is_importable_from_kit_report(tmp_path):
+    import kit.report as report
+
+    for name in report.__all__:
+        assert getattr(report, name) is not None, name
+    for module in ("tables", "formatting", "base", "product", "marketing", "leadership", "appendix", "sections", "page"):
+        sub = __import__(f"kit.report.{module}", fromlist=["__all__"])
+        assert sub.__all__ and all(hasattr(sub, n) for n in sub.__all__), module
+    # a table no notebook wrote reads as an empty table with its registered columns
+    assert list(report.read_table(tmp_path, "shareable_quotes").columns)[:2] == ["segment_id", "interview_id"]
+    assert report.read_table(tmp_path, "program") == {}
