@@ -29,9 +29,20 @@ from kit.coding import stem, tokens
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 
-__all__ = ["NO_STAGES", "STAGE_COLUMNS", "journey_stages", "stage_keywords",
-           "applied_codes", "code_stages", "map_stages", "stage_counts", "stage_sentiment", "stage_heatmap",
-           "stage_by", "pain_points"]
+__all__ = [
+    "NO_STAGES",
+    "STAGE_COLUMNS",
+    "applied_codes",
+    "code_stages",
+    "journey_stages",
+    "map_stages",
+    "pain_points",
+    "stage_by",
+    "stage_counts",
+    "stage_heatmap",
+    "stage_keywords",
+    "stage_sentiment",
+]
 
 #: What a study without journey stages is told (no stages in study.yml, and no code or note names one).
 NO_STAGES = ("No journey stages are defined: add `stages:` (in journey order) and, for passages no "
@@ -216,7 +227,7 @@ def stage_sentiment(mapped: pd.DataFrame, scored: pd.DataFrame, stages=None, **k
     order = list(stages) if stages is not None else sorted(set(table["stage"]))
     table = table.set_index("stage").reindex(order)
     table["n"] = table["n"].fillna(0)
-    ints = [c for c in table.columns if c == "n" or c.startswith("n_") or c.startswith("strong_")]
+    ints = [c for c in table.columns if c == "n" or c.startswith(("n_", "strong_"))]
     table[ints] = table[ints].fillna(0).astype("int64")
     return table.reset_index()
 

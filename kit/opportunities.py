@@ -145,7 +145,9 @@ def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None =
     opps = gather(study, attribute)
     segments = study.segments()
     if scores is None:
-        from kit.languages import study_compound  # NaN where VADER is not valid (not English)
+        from kit.languages import (
+            study_compound,  # NaN where VADER is not valid (not English)
+        )
 
         own = segments[segments["kind"].isin(OWN_WORDS)]
         scores = pd.DataFrame({"segment_id": own["segment_id"].tolist(),

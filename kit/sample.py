@@ -18,7 +18,7 @@ SAMPLE_COLUMNS = ["segment", "quota", "recruited", "completed", "scheduled", "de
 
 def cell_text(value) -> str:
     """A table cell as text: empty for a missing or blank value, ``3`` for ``3.0``."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -52,7 +52,7 @@ def sample_table(study) -> pd.DataFrame:
     for g in groups:
         mine = people[people[attr].astype(str) == g] if attr in people else people.iloc[0:0]
         status = mine["status"] if "status" in mine else pd.Series(dtype=str)
-        consent = mine["consent_quote"] == True if "consent_quote" in mine else False  # noqa: E712
+        consent = mine["consent_quote"] == True if "consent_quote" in mine else False
         rows.append({"segment": g, "quota": quotas.get(g), "recruited": len(mine),
                      "completed": int((status == "completed").sum()),
                      "scheduled": int((status == "scheduled").sum()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import write
 
 import kit
 from kit import opportunities
@@ -12,7 +13,6 @@ from kit.feature_requests import REQUEST, REQUEST_COLUMNS, feature_requests
 from kit.quotes import QUOTE_COLUMNS, shareable_quotes
 from kit.sample import SAMPLE_COLUMNS, sample_table
 from kit.sentiment import compound
-from conftest import write
 
 
 @pytest.fixture

@@ -25,13 +25,33 @@ from __future__ import annotations
 
 from kit.feature_requests import REQUEST
 from kit.report.base import ReportBase
-from kit.report.formatting import (Block, agreement_words, fmt_money, fmt_num, fmt_ratio, fmt_ratio_range,
-                                   fmt_share, fmt_signed, fmt_text, on_time_share, plural, sentiment_word,
-                                   table_of)
+from kit.report.formatting import (
+                                   Block,
+                                   agreement_words,
+                                   fmt_money,
+                                   fmt_num,
+                                   fmt_ratio,
+                                   fmt_ratio_range,
+                                   fmt_share,
+                                   fmt_signed,
+                                   fmt_text,
+                                   on_time_share,
+                                   plural,
+                                   sentiment_word,
+                                   table_of,
+)
 from kit.report.page import Built, Report, build_report, render, write_index
 from kit.report.sections import SECTIONS, Section
-from kit.report.tables import (FIGURE_SOURCES, FIGURES, REPORT_NOTEBOOK, TABLES, UPSTREAM, Tables, data_uri,
-                               read_table)
+from kit.report.tables import (
+                                   FIGURE_SOURCES,
+                                   FIGURES,
+                                   REPORT_NOTEBOOK,
+                                   TABLES,
+                                   UPSTREAM,
+                                   Tables,
+                                   data_uri,
+                                   read_table,
+)
 from kit.viz.report import report_theme_chart
 
 __all__ = ["FIGURES", "FIGURE_SOURCES", "REPORT_NOTEBOOK", "REQUEST", "SECTIONS", "TABLES", "UPSTREAM", "Block",

@@ -3,8 +3,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.report.formatting import (Block, _missing, fmt_num, fmt_share,
-                                   fmt_signed, fmt_text, on_time_share, table_of)
+from kit.report.formatting import (
+    Block,
+    _missing,
+    fmt_num,
+    fmt_share,
+    fmt_signed,
+    fmt_text,
+    on_time_share,
+    table_of,
+)
 
 __all__ = ["AppendixSections"]
 
@@ -39,7 +47,9 @@ class AppendixSections:
         block.bullets.extend(study.lacks())  # what a smaller study lacks, and what is skipped
         blocks.append(block)
 
-        from kit.languages import report_block  # the language mix per segment, when not all English
+        from kit.languages import (
+            report_block,  # the language mix per segment, when not all English
+        )
 
         blocks += report_block(self)
         guide = Block("Discussion guide", "The questions asked, checked for leading, closed, hypothetical and "

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.report.formatting import (_maybe, _missing, agreement_words, fmt_share,
-                                   fmt_text)
 from kit.registry import entry
+from kit.report.formatting import _maybe, _missing, agreement_words, fmt_share, fmt_text
 from kit.report.tables import REPORT_NOTEBOOK, Tables
 
 __all__ = ["ReportBase"]

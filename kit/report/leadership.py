@@ -3,9 +3,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.report.formatting import (Block, _maybe, _missing, _outcome, _plain_reading,
-                                   fmt_money, fmt_num, fmt_ratio, fmt_ratio_range, fmt_share,
-                                   fmt_text, plural, sentiment_word, table_of)
+from kit.report.formatting import (
+    Block,
+    _maybe,
+    _missing,
+    _outcome,
+    _plain_reading,
+    fmt_money,
+    fmt_num,
+    fmt_ratio,
+    fmt_ratio_range,
+    fmt_share,
+    fmt_text,
+    plural,
+    sentiment_word,
+    table_of,
+)
 from kit.report.tables import FIGURES, data_uri
 
 __all__ = ["LeadershipSections"]

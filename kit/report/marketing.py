@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.report.formatting import (Block, _auto_columns, fmt_num, fmt_share,
-                                   fmt_text, table_of)
+from kit.report.formatting import (
+    Block,
+    _auto_columns,
+    fmt_num,
+    fmt_share,
+    fmt_text,
+    table_of,
+)
 
 __all__ = ["MarketingSections"]
 

@@ -3,8 +3,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.report.formatting import (Block, _missing, fmt_num, fmt_share,
-                                   fmt_signed, fmt_text, plural, table_of)
+from kit.report.formatting import (
+    Block,
+    _missing,
+    fmt_num,
+    fmt_share,
+    fmt_signed,
+    fmt_text,
+    plural,
+    table_of,
+)
 
 __all__ = ["ProductSections"]
 

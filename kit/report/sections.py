@@ -7,8 +7,8 @@ needs (``ReportBase.needs``), never a blank.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 __all__ = ["SECTIONS", "Section", "tables_read"]
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.registry import REPORT, TABLES as REGISTRY, entry, names_read_by
+from kit.registry import REPORT, entry, names_read_by
+from kit.registry import TABLES as REGISTRY
 
 __all__ = ["FIGURES", "FIGURE_SOURCES", "REPORT_NOTEBOOK", "TABLES", "UPSTREAM", "Tables", "data_uri", "read_table"]
 

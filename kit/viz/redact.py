@@ -1,7 +1,7 @@
 """Cleaning the texts of a figure before it is written (the figure side of ``kit.outputs``)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 __all__ = ["clean_figure"]
 
