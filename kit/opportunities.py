@@ -8,15 +8,15 @@ ranked by how many participants that evidence speaks for and how strongly they s
   and codes but not their text;
 * :func:`rank` -- per opportunity: its ``codes`` (those applied to the opportunity itself,
   by a coder or the auto-coder; a parent code, the codebook's catch-all for its branch, is
-  dropped when a code without children is there too, so a broad "getting-paid" does not
-  swamp "late-payment"), ``participants``: the
+  dropped when a code without children is there too, so a broad parent code does not
+  swamp its specific children), ``participants``: the
   people anywhere in the study whose own words (turns, key quotes) carry one of those codes
   (their ``share`` of everyone interviewed; the opportunity, an insight or another note of
   the team never counts a participant, so an opportunity without codes has 0), and the strength of what they said in their own words (turns and
   quotes): ``mean_abs_compound``, ``share_negative``, and ``intensity`` = share x mean
   |compound|. ``coded_as`` is "specific" (a code without children), "catch-all" (only
   parent codes, applied where no more specific code fits: nearly everyone says something
-  about getting paid) or "uncoded". Ranked by that, then participants, then intensity, so a
+  the broad code covers) or "uncoded". Ranked by that, then participants, then intensity, so a
   broad catch-all code does not push the specific opportunities down.
 """
 from __future__ import annotations
