@@ -8,6 +8,8 @@ import pandas as pd
 
 from kit.study import Study
 
+__all__ = ["TALK_RATIO_TARGET", "at_a_glance", "follow_up", "problem_table", "quotable", "save_table", "talk_ratios"]
+
 TALK_RATIO_TARGET = 0.20  # the interviewer listens 80% of the time
 
 
@@ -115,7 +117,9 @@ def save_table(frame: pd.DataFrame, path, study: Study | None = None, include_na
     Tables in OUT are published outputs, written by ``kit.outputs.Outputs(kind="published")``:
     every text cell is redacted (email addresses and phone numbers always; given the
     ``study``, or a list of studies, the names on its roster unless ``include_names``) and
-    the words of participants who did not consent to being quoted are withheld."""
+    the words of participants who did not consent to being quoted are withheld. Notebooks
+    write registered tables by name instead: ``kit.outputs.publish_to(out, study).table(name,
+    frame)`` (:mod:`kit.registry`); this path-based form stays for other callers."""
     from kit.outputs import PUBLISHED, Outputs
 
     Outputs(None, study, PUBLISHED, include_names).table(path, frame)

@@ -10,11 +10,13 @@ A segment's stage comes from the first of these that gives one, and ``source`` s
    else to the earliest stage of the journey;
 2. ``note``: the note's front matter ``stage`` for the interview;
 3. ``keyword``: stage keywords found in the text (on word stems, as the auto-coder matches
-   keywords): a small default list per common stage name (:data:`DEFAULT_STAGE_KEYWORDS`,
-   the stage's own name for any other), replaced per stage by study.yml
-   ``stage_keywords: {stage: [word, ...]}``. Most hits win; ties go to the earlier stage.
+   keywords): study.yml ``stage_keywords: {stage: [word, ...]}``, else the words of the
+   stage's own name. Most hits win; ties go to the earlier stage. The kit carries no
+   vocabulary of its own: a study's stages and their words are the study's.
 
-Segments none of these place have ``stage`` empty and ``source`` "none".
+Segments none of these place have ``stage`` empty and ``source`` "none". A study that
+defines no stages (none in study.yml, none named by a code or a note) places nothing:
+:func:`journey_stages` is empty and :data:`NO_STAGES` says what to add.
 """
 from __future__ import annotations
 
@@ -27,31 +29,24 @@ from kit.coding import stem, tokens
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 
-__all__ = ["DEFAULT_STAGE_KEYWORDS", "STAGE_COLUMNS", "journey_stages", "stage_keywords",
-           "applied_codes", "code_stages", "map_stages", "stage_counts", "stage_sentiment", "stage_heatmap",
-           "stage_by", "pain_points"]
+__all__ = [
+    "NO_STAGES",
+    "STAGE_COLUMNS",
+    "applied_codes",
+    "code_stages",
+    "journey_stages",
+    "map_stages",
+    "pain_points",
+    "stage_by",
+    "stage_counts",
+    "stage_heatmap",
+    "stage_keywords",
+    "stage_sentiment",
+]
 
-#: Keywords of common journey stage names, used when study.yml has no ``stage_keywords``
-#: for the stage. Matched on word stems ("chased" matches "chase").
-DEFAULT_STAGE_KEYWORDS: dict[str, list[str]] = {
-    # a service business getting paid (the bundled pilot)
-    "quote": ["quote", "estimate", "proposal", "price", "pricing", "scope", "variation", "deposit"],
-    "invoice": ["invoice", "invoicing", "bill", "billing", "payment link", "terms", "purchase order", "portal"],
-    "chase": ["chase", "chasing", "remind", "reminder", "overdue", "late", "follow up", "unpaid", "ring"],
-    "reconcile": ["reconcile", "reconciliation", "match", "matching", "bank statement", "reference",
-                  "remittance", "bookkeeping", "accountant", "marked paid"],
-    # a generic product journey
-    "awareness": ["heard", "discover", "found out", "recommend", "advert", "search"],
-    "consideration": ["compare", "evaluate", "option", "alternative", "review", "trial"],
-    "purchase": ["buy", "bought", "purchase", "checkout", "subscribe", "sign up", "price"],
-    "onboarding": ["onboarding", "set up", "setup", "install", "configure", "import", "getting started"],
-    "setup": ["set up", "setup", "install", "configure", "import", "template"],
-    "invite": ["invite", "invitation", "add people", "share link"],
-    "first-use": ["first time", "first project", "tried", "started using"],
-    "use": ["use", "using", "every day", "daily", "workflow"],
-    "support": ["support", "help", "ticket", "contact", "complain"],
-    "renewal": ["renew", "renewal", "cancel", "upgrade", "downgrade", "churn"],
-}
+#: What a study without journey stages is told (no stages in study.yml, and no code or note names one).
+NO_STAGES = ("No journey stages are defined: add `stages:` (in journey order) and, for passages no "
+             "code or note places, `stage_keywords:` to study.yml.")
 
 STAGE_COLUMNS = ["segment_id", "interview_id", "participant", "kind", "stage", "source", "evidence"]
 _SPLIT = re.compile(r"[-_\s/]+")
@@ -59,7 +54,8 @@ _SPLIT = re.compile(r"[-_\s/]+")
 
 def journey_stages(study) -> list[str]:
     """The journey's stages in order: study.yml ``stages``; without them, the stages named
-    by codes and notes, in the order first met."""
+    by codes and notes, in the order first met; empty when the study names none
+    (:data:`NO_STAGES`)."""
     study = as_study(study)
     if study.stages:
         return list(study.stages)
@@ -69,14 +65,14 @@ def journey_stages(study) -> list[str]:
 
 
 def stage_keywords(study, stages=None) -> dict[str, list[str]]:
-    """Keywords per stage: study.yml ``stage_keywords`` where given, else
-    :data:`DEFAULT_STAGE_KEYWORDS`, else the words of the stage's own name."""
+    """Keywords per stage: study.yml ``stage_keywords`` where given, else the words of the
+    stage's own name ("data-export": data, export)."""
     study = as_study(study)
     stages = journey_stages(study) if stages is None else list(stages)
     custom = study.config.get("stage_keywords") or {}
     if not isinstance(custom, dict):
         warnings.warn("study.yml stage_keywords must map each stage to a list of words; "
-                      "using the default keywords", stacklevel=2)
+                      "using each stage's own name", stacklevel=2)
         custom = {}
     out = {}
     for stage in stages:
@@ -88,9 +84,8 @@ def stage_keywords(study, stages=None) -> dict[str, list[str]]:
         else:
             if words is not None:
                 warnings.warn(f"study.yml stage_keywords: {stage!r} must be a list of words; "
-                              "using the default keywords", stacklevel=2)
-            key = str(stage).strip().lower()
-            out[stage] = list(DEFAULT_STAGE_KEYWORDS.get(key) or [w for w in _SPLIT.split(key) if w])
+                              "using the stage's own name", stacklevel=2)
+            out[stage] = [w for w in _SPLIT.split(str(stage).strip().lower()) if w]
     return out
 
 
@@ -232,7 +227,7 @@ def stage_sentiment(mapped: pd.DataFrame, scored: pd.DataFrame, stages=None, **k
     order = list(stages) if stages is not None else sorted(set(table["stage"]))
     table = table.set_index("stage").reindex(order)
     table["n"] = table["n"].fillna(0)
-    ints = [c for c in table.columns if c == "n" or c.startswith("n_") or c.startswith("strong_")]
+    ints = [c for c in table.columns if c == "n" or c.startswith(("n_", "strong_"))]
     table[ints] = table[ints].fillna(0).astype("int64")
     return table.reset_index()
 

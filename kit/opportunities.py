@@ -8,15 +8,15 @@ ranked by how many participants that evidence speaks for and how strongly they s
   and codes but not their text;
 * :func:`rank` -- per opportunity: its ``codes`` (those applied to the opportunity itself,
   by a coder or the auto-coder; a parent code, the codebook's catch-all for its branch, is
-  dropped when a code without children is there too, so a broad "getting-paid" does not
-  swamp "late-payment"), ``participants``: the
+  dropped when a code without children is there too, so a broad parent code does not
+  swamp its specific children), ``participants``: the
   people anywhere in the study whose own words (turns, key quotes) carry one of those codes
   (their ``share`` of everyone interviewed; the opportunity, an insight or another note of
   the team never counts a participant, so an opportunity without codes has 0), and the strength of what they said in their own words (turns and
   quotes): ``mean_abs_compound``, ``share_negative``, and ``intensity`` = share x mean
   |compound|. ``coded_as`` is "specific" (a code without children), "catch-all" (only
   parent codes, applied where no more specific code fits: nearly everyone says something
-  about getting paid) or "uncoded". Ranked by that, then participants, then intensity, so a
+  the broad code covers) or "uncoded". Ranked by that, then participants, then intensity, so a
   broad catch-all code does not push the specific opportunities down.
 """
 from __future__ import annotations
@@ -26,7 +26,8 @@ import pandas as pd
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 
-__all__ = ["gather", "evidence", "rank", "EVIDENCE_COLUMNS", "RANK_COLUMNS"]
+__all__ = ["DECISION_COLUMNS", "EVIDENCE_COLUMNS", "NOTE_COLUMNS", "RANK_COLUMNS", "decisions", "evidence", "gather",
+           "notes", "rank"]
 
 OWN_WORDS = ("turn", "quote")
 NO_CONSENT = "(not quoted: no consent to quote)"
@@ -144,7 +145,9 @@ def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None =
     opps = gather(study, attribute)
     segments = study.segments()
     if scores is None:
-        from kit.languages import study_compound  # NaN where VADER is not valid (not English)
+        from kit.languages import (
+            study_compound,  # NaN where VADER is not valid (not English)
+        )
 
         own = segments[segments["kind"].isin(OWN_WORDS)]
         scores = pd.DataFrame({"segment_id": own["segment_id"].tolist(),
@@ -184,3 +187,67 @@ def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None =
     table = table.drop(columns="_coded").reset_index(drop=True)
     table.insert(0, "rank", range(1, len(table) + 1))
     return table
+
+
+DECISION_COLUMNS = ["decision_id", "date", "decision", "evidence", "interviews_cited", "estimated_value",
+                    "value_kind", "outcome_metric", "outcome_baseline", "outcome_reading", "reading_date"]
+NOTE_COLUMNS = ["segment_id", "interview_id", "participant", "segment", "stage", "insights", "quotes",
+                "decisions", "interview_cited_by", "text"]
+
+
+def decisions(study) -> pd.DataFrame:
+    """The decision ledger with what each cites (columns :data:`DECISION_COLUMNS`): one row
+    per row of decisions.csv, ``evidence`` its cited segment ids joined by ``"; "`` and
+    ``interviews_cited`` the number of distinct interviews among them."""
+    study = as_study(study, strict=False)
+    rows = []
+    for d in study.decisions.itertuples(index=False):
+        cited = [str(e) for e in (d.evidence if isinstance(d.evidence, list) else [])]
+        rows.append({"decision_id": d.id, "date": d.date, "decision": d.decision,
+                     "evidence": "; ".join(cited), "interviews_cited": len({e.split("#")[0] for e in cited}),
+                     "estimated_value": d.estimated_value, "value_kind": d.value_kind,
+                     "outcome_metric": d.outcome_metric, "outcome_baseline": d.outcome_baseline,
+                     "outcome_reading": d.outcome_reading, "reading_date": d.reading_date})
+    return pd.DataFrame(rows, columns=DECISION_COLUMNS)
+
+
+def _citations(ledger: pd.DataFrame) -> tuple[dict, dict]:
+    """Segment id -> decisions citing it, and interview id -> decisions citing any of its passages."""
+    by_segment, by_interview = {}, {}
+    for decision, cited in zip(ledger["decision_id"], ledger["evidence"]):
+        for e in str(cited).split("; "):
+            if e:
+                by_segment.setdefault(e, set()).add(decision)
+                by_interview.setdefault(e.split("#")[0], set()).add(decision)
+    return by_segment, by_interview
+
+
+def notes(study, include_names: bool = False) -> pd.DataFrame:
+    """Each opportunity of the notes with the evidence of its interview (columns
+    :data:`NOTE_COLUMNS`): ``insights`` (how many the note records), ``quotes`` (the key
+    quotes of consenting participants, ids joined by ``"; "``), ``decisions`` (those citing
+    this opportunity's own id: acted on) and ``interview_cited_by`` (decisions citing
+    another passage of its interview: evidence nearby, not action on this idea), ``stage``
+    (the interview's journey stage) and ``text`` (the team's words, redacted)."""
+    from kit.privacy import redact, roster
+    from kit.sample import cell_text, segment_of
+
+    study = as_study(study, strict=False)
+    insights = study.insights.groupby("interview_id").size().to_dict() if len(study.insights) else {}
+    quotes = study.quotes
+    shareable = quotes[quotes["participant"].isin(study.consenting())] if len(quotes) else quotes
+    quote_ids = shareable.groupby("interview_id")["segment_id"].agg(list).to_dict() if len(shareable) else {}
+    stage = dict(zip(study.interviews["interview_id"], study.interviews.get("stage", [])))
+    cites, cites_interview = _citations(decisions(study))
+    who, names = segment_of(study), roster(study)
+    rows = []
+    for o in study.opportunities.itertuples(index=False):
+        decided = sorted(cites.get(o.segment_id, set()))
+        nearby = sorted(cites_interview.get(o.interview_id, set()) - set(decided))
+        rows.append({"segment_id": o.segment_id, "interview_id": o.interview_id, "participant": o.participant,
+                     "segment": cell_text(who.get(o.participant)), "stage": cell_text(stage.get(o.interview_id)),
+                     "insights": int(insights.get(o.interview_id, 0)),
+                     "quotes": "; ".join(quote_ids.get(o.interview_id, [])),
+                     "decisions": "; ".join(decided), "interview_cited_by": "; ".join(nearby),
+                     "text": redact(cell_text(o.text), names, names=not include_names)})
+    return pd.DataFrame(rows, columns=NOTE_COLUMNS)

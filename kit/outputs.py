@@ -29,6 +29,7 @@ Example::
 
     out = Outputs("report", study, kind=PUBLISHED)
     out.table("tables/coded_segments.csv", coded)   # redacted, unconsented words withheld
+    publish_to(run, study).table("themes", themes)  # a registered table (kit.registry), by name
     console(study).print(text)                      # a working output
 """
 from __future__ import annotations
@@ -42,7 +43,7 @@ import pandas as pd
 from kit.privacy import NO_CONSENT, Roster, Unquotable, redact, roster, unquotable
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "file_roles", "private_folder", "study_of"]
+           "file_roles", "private_folder", "publish_to", "study_of"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -65,7 +66,7 @@ CATALOGUE: tuple[tuple[str, str, str], ...] = (
     ("suggested_themes.csv, suggested_theme_passages.csv, suggested codebook", "interview-kit themes", WORKING),
     ("the coding widget's view", "notebook 04 / kit.widgets", WORKING),
     ("OUT/index.html (the sprint report)", "interview-kit run / notebook 08", PUBLISHED),
-    ("OUT/tables/*.csv, *.json", "interview-kit run / notebooks 01-09 (save_table)", PUBLISHED),
+    ("OUT/tables/*.csv, *.json", "interview-kit run / notebooks 01-09 (kit.outputs.publish_to, kit.registry)", PUBLISHED),
     ("OUT/figures/*.png", "interview-kit run / notebooks 01-09", PUBLISHED),
     ("OUT/notebooks/*.ipynb and *.html (executed notebooks)", "interview-kit run", PUBLISHED),
     ("OUT/program.json, OUT/run.log", "interview-kit run / notebook 07", PUBLISHED),
@@ -193,7 +194,13 @@ class Outputs:
 
     # -- writing -------------------------------------------------------------------------------
     def path(self, name) -> Path:
-        """Where ``name`` (relative to the root, or absolute) is written."""
+        """Where ``name`` (relative to the root, or absolute) is written. A bare name without
+        a suffix (``"themes"``) is a registered table (:mod:`kit.registry`), written to its
+        file (``tables/themes.csv``); an unregistered bare name raises ``KeyError``."""
+        if isinstance(name, str) and "/" not in name and "\\" not in name and not Path(name).suffix:
+            from kit.registry import entry
+
+            name = entry(name).path
         name = Path(name)
         if name.is_absolute() or self.root is None:
             return name
@@ -246,25 +253,10 @@ class Outputs:
     def figure(self, name, fig) -> Path:
         """Write a matplotlib figure as PNG after cleaning every text in it (titles, labels,
         tick labels, annotations)."""
-        import matplotlib.text
-
         from kit.plots import save
+        from kit.viz.redact import clean_figure
 
-        # Tick labels exist once the figure is laid out; laid out, not rendered: the one
-        # rendering is the PNG's (issue 20: every figure was rendered twice).
-        draw = getattr(fig, "draw_without_rendering", None)
-        draw() if draw is not None else fig.canvas.draw()
-        for ax in fig.get_axes():
-            for axis in (ax.xaxis, ax.yaxis):
-                labels = [t.get_text() for t in axis.get_ticklabels()]
-                cleaned = [self.clean(t) for t in labels]
-                if cleaned != labels:
-                    axis.set_ticks(axis.get_ticklocs(), labels=cleaned)
-        for artist in fig.findobj(matplotlib.text.Text):
-            label = artist.get_text()
-            cleaned = self.clean(label)
-            if cleaned != label:
-                artist.set_text(cleaned)
+        clean_figure(fig, self.clean)
         path = self.path(name)
         save(fig, path)
         return self._done(path)
@@ -291,6 +283,13 @@ class Outputs:
                 role = None
         where = f"{self.clean(Path(path).name)} is {role}" if role else "its file name holds a participant's name"
         return f"{text} ({where}; --include-names shows the file name)"
+
+
+def publish_to(out, study=None, include_names: bool = False) -> Outputs:
+    """The writer of a notebook's published tables in ``out`` (a run folder): built once in a
+    notebook, then ``published.table("themes", frame)`` / ``published.json("program", value)``
+    write a registered table (:mod:`kit.registry`) under the rules of a published output."""
+    return Outputs(out, study, PUBLISHED, include_names=include_names)
 
 
 def console(study=None, include_names: bool = False) -> Outputs:

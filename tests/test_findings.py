@@ -33,6 +33,12 @@ def write_tables(study, out: Path) -> dict:
     table.to_csv(tables / "themes.csv", index=False)
     everything["rules"].to_csv(tables / "rule_validation.csv", index=False)
     everything["coded"].to_csv(tables / "coded_segments.csv", index=False)
+    from kit.opportunities import decisions
+    from kit.outputs import publish_to
+    from kit.quotes import shareable_quotes
+
+    publish_to(out, study).table("shareable_quotes", shareable_quotes(study, everything["coded"]))
+    publish_to(out, study).table("decisions", decisions(study))
     agreement = coding.agreement_report(study.codings, segments)
     (tables / "agreement.json").write_text(json.dumps(agreement["summary"]))
     agreement["per_code"].to_csv(tables / "code_agreement.csv", index=False)

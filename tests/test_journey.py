@@ -14,6 +14,10 @@ STUDY = """
 title: Journey
 research_question: Where does setting up a project hurt?
 stages: [setup, invite, first-use]
+stage_keywords:
+  setup: [set up, setup, install, configure, import, template]
+  invite: [invite, invitation, add people, share link]
+  first-use: [first time, first project, tried, started using]
 team:
   - {name: Ana Silva, role: researcher}
 """
@@ -113,15 +117,47 @@ def test_stage_from_codes_then_note_then_keywords(journey_dir):
     assert mapped["INT-003#t6"] == ("", "none", "")
 
 
-def test_study_keywords_replace_the_defaults(journey_dir):
+def test_study_keywords_are_the_studys_own(journey_dir):
     path = journey_dir / "study.yml"
-    path.write_text(path.read_text() + "stage_keywords:\n  first-use: [dashboard]\n")
+    path.write_text(path.read_text().replace("first-use: [first time, first project, tried, started using]",
+                                             "first-use: [dashboard]"))
     study = kit.load_study(journey_dir)
     assert journey.stage_keywords(study)["first-use"] == ["dashboard"]
-    assert journey.stage_keywords(study)["setup"] == journey.DEFAULT_STAGE_KEYWORDS["setup"]
+    assert journey.stage_keywords(study)["setup"] == ["set up", "setup", "install", "configure", "import", "template"]
     mapped = by_id(journey.map_stages(study))
     assert mapped["INT-003#t2"] == ("", "none", "")
     assert mapped["INT-003#t6"] == ("first-use", "keyword", "dashboard")
+
+
+def test_without_study_keywords_a_stage_has_only_its_own_name(journey_dir):
+    path = journey_dir / "study.yml"
+    text = path.read_text()
+    path.write_text(text[:text.index("stage_keywords:")] + text[text.index("team:"):])
+    study = kit.load_study(journey_dir)
+    assert journey.stage_keywords(study) == {"setup": ["setup"], "invite": ["invite"], "first-use": ["first", "use"]}
+    # "first time" no longer places INT-003#t2 by a built-in list: the kit has no vocabulary of its own
+    assert by_id(journey.map_stages(study))["INT-003#t2"] == ("first-use", "keyword", "first")
+
+
+def test_a_study_without_stages_is_told_so(study_dir):
+    path = study_dir / "study.yml"
+    path.write_text(path.read_text().replace("stages: [setup, invite, first-use]\n", ""))
+    write(study_dir / "codebook.yml", """
+        codes:
+          - name: workaround
+            definition: Routes around the product.
+            keywords: [spreadsheet]
+          - name: invite-trouble
+            definition: Invitations fail.
+            keywords: [spam]
+    """)
+    note = study_dir / "interviews" / "INT-001.md"
+    note.write_text(note.read_text().replace("stage: setup\n", ""))
+    study = kit.load_study(study_dir)
+    assert journey.journey_stages(study) == []
+    mapped = journey.map_stages(study)
+    assert len(mapped) and set(mapped["source"]) == {"none"} and set(mapped["stage"]) == {""}
+    assert "No journey stages are defined" in journey.NO_STAGES and "study.yml" in journey.NO_STAGES
 
 
 def test_unknown_stage_names_use_their_own_words(journey_dir):

@@ -154,7 +154,7 @@ def _report(out):
     study = yaml.safe_load((PILOT / "study.yml").read_text())
     assert study["title"] in html
     people = pd.read_csv(PILOT / "participants.csv", dtype=str).set_index("id")
-    quotes = pd.read_csv(out / "tables" / "report_quotes.csv")
+    quotes = pd.read_csv(out / "tables" / "shareable_quotes.csv")
     assert len(quotes) > 0 and (people.loc[quotes["participant"], "consent_quote"] == "yes").all()
 
 

@@ -318,7 +318,7 @@ def test_run_report_still_shows_what_it_showed(run_out, study):
     assert study.name in page and f"<b>{len(study.interviews)}</b>" in page
     # the report's key quotes are exactly the shareable ones: consenting, redacted
     shareable = public_quotes(study)
-    quotes = pd.read_csv(run_out / "tables" / "report_quotes.csv", keep_default_na=False)
+    quotes = pd.read_csv(run_out / "tables" / "shareable_quotes.csv", keep_default_na=False)
     assert quotes["segment_id"].tolist() == shareable["segment_id"].tolist()
     assert quotes["text"].tolist() == shareable["text"].tolist()
     assert "P-019" not in set(quotes["participant"]) and "P-002" in set(quotes["participant"])

@@ -13,6 +13,7 @@ import kit
 from kit.analyze import analyze
 from kit.report import UPSTREAM, build_report
 from conftest import tree_snapshot, write
+from report_helpers import write_method_tables
 
 SECTIONS = ("product", "marketing", "leadership", "appendix")
 
@@ -70,7 +71,8 @@ def test_missing_tables_are_named_with_the_notebook_that_writes_them(bare):
     missing = built.outline[built.outline["status"] == "missing"]
     assert len(missing) >= 5
     for source in missing["source"]:
-        assert source.startswith("Not available yet: this part needs tables/")
+        assert source.startswith(("Not available yet: this part needs tables/",
+                                  "Not available yet: this part needs program.json"))
         assert re.search(r"the \d\d-[a-z-]+ notebook", source)
     assert "needs tables/themes.csv" in html or "needs tables/frequency_intensity.csv" in html
     assert "run the 04-coding notebook (or `interview-kit run`) first" in html
@@ -83,21 +85,33 @@ def test_a_notebook_that_ran_without_its_table_is_told_apart(upstream):
     assert "was not part of this run" in built.outline.set_index("part").loc["Customer language", "source"]
 
 
-def test_the_report_writes_its_own_tables_from_the_study(bare, pilot):
-    out, _, _ = bare
-    for name in ("report_quotes", "report_requests", "report_opportunities", "report_decisions", "report_sample"):
-        assert (out / "tables" / f"{name}.csv").is_file(), name
-    decisions = pd.read_csv(out / "tables" / "report_decisions.csv")
-    assert list(decisions["decision_id"]) == list(pilot.decisions["id"])
-    sample = pd.read_csv(out / "tables" / "report_sample.csv")
-    assert sample["completed"].sum() == (pilot.participants["status"] == "completed").sum()
-    opportunities = pd.read_csv(out / "tables" / "report_opportunities.csv")
-    assert len(opportunities) == len(pilot.opportunities)
-    # D-001 cites INT-003 and two of its passages, not its opportunity INT-003#o1: the
-    # opportunity is not "acted on", its interview is cited nearby
-    row = opportunities.set_index("segment_id").loc["INT-003#o1"]
-    assert pd.isna(row["decisions"]) or "D-001" not in str(row["decisions"])
-    assert "D-001" in str(row["interview_cited_by"]).split("; ")
+def test_the_report_writes_no_table_and_says_which_it_lacks(bare):
+    out, built, html = bare
+    assert not (out / "tables").is_dir() or not any((out / "tables").iterdir())  # it computes nothing
+    status = built.outline.set_index("part")
+    for part, table, notebook in (("Feature requests", "tables/feature_requests.csv", "06-patterns"),
+                                  ("Opportunities", "tables/opportunity_notes.csv", "06-patterns"),
+                                  ("Quotes you may use", "tables/shareable_quotes.csv", "04-coding"),
+                                  ("Decisions", "tables/decisions.csv", "07-program-roi"),
+                                  ("Sample and recruitment", "tables/sample.csv", "02-pilot-plan")):
+        row = status[status.index.str.startswith(part)].iloc[0]
+        assert table in row["source"] and notebook in row["source"], part
+
+
+def test_the_report_shows_the_method_tables_the_notebooks_wrote(pilot, tmp_path):
+    out = write_method_tables(pilot, tmp_path)
+    built = build_report(pilot, out)
+    html = built.path.read_text(encoding="utf-8")
+    status = built.outline.set_index("part")
+    for part, table in (("Quotes you may use", "tables/shareable_quotes.csv"), ("Decisions", "tables/decisions.csv"),
+                        ("Sample and recruitment", "tables/sample.csv"),
+                        ("Opportunities and their evidence", "tables/opportunity_notes.csv")):
+        assert status.loc[part, "status"] == "shown" and table in status.loc[part, "source"], part
+    for decision in pilot.decisions["id"]:
+        assert decision in html
+    sample = pd.read_csv(out / "tables" / "sample.csv")
+    for segment in sample["segment"]:
+        assert str(segment) in html
 
 
 def test_every_source_named_exists_and_figures_are_embedded(upstream):
@@ -137,8 +151,9 @@ def test_rebuilding_gives_the_same_bytes(pilot, tmp_path):
     assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", html)
 
 
-def test_nothing_private_in_the_report(bare, pilot):
-    out, _, html = bare
+def test_nothing_private_in_the_report(pilot, tmp_path):
+    out = write_method_tables(pilot, tmp_path)
+    html = build_report(pilot, out).path.read_text(encoding="utf-8")
     people = pilot.participants
     secrets = [s for s in list(people["name"]) + list(people["email"]) if s]
     firsts = {n.split()[0] for n in people["name"] if n}
@@ -147,7 +162,7 @@ def test_nothing_private_in_the_report(bare, pilot):
             text = path.read_text(encoding="utf-8")
             assert not [s for s in secrets if s in text], path.name
             assert "07700 900123" not in text and "accounts@example.com" not in text, path.name
-    quotes = pd.read_csv(out / "tables" / "report_quotes.csv")
+    quotes = pd.read_csv(out / "tables" / "shareable_quotes.csv")
     words = set(re.findall(r"[A-Z][a-z]+", " ".join(quotes["text"])))
     assert not words & firsts
     assert set(quotes["participant"]) <= pilot.consenting()
@@ -158,10 +173,12 @@ def test_names_in_quotes_redacted_unless_asked_for(study_dir, tmp_path):
     note = study_dir / "interviews" / "INT-001.md"
     note.write_text(note.read_text().replace('"The invite email went to spam twice."',
                                              '"Jo here: the invite email went to Jo Park twice, jo@example.com."'))
-    shared = build_report(study_dir, tmp_path / "shared").path.read_text()
+    study = kit.load_study(study_dir, strict=False)
+    shared = build_report(study, write_method_tables(study, tmp_path / "shared")).path.read_text()
     assert "Jo Park" not in shared and "jo@example.com" not in shared and "Jo here" not in shared
     assert "[name] here: the invite email went to [name] twice, [email]." in shared
-    internal = build_report(study_dir, tmp_path / "internal", include_names=True).path.read_text()
+    internal = build_report(study, write_method_tables(study, tmp_path / "internal", include_names=True),
+                            include_names=True).path.read_text()
     assert "Jo here: the invite email went to Jo Park twice, [email]." in internal
     assert "P-1 (Jo Park)" in internal and "do not share it" in internal
     # Lee (P-2) did not consent: the quote is withheld either way
@@ -207,3 +224,37 @@ def test_schedule_templates_are_valid():
     assert len(lines) == 1
     fields = lines[0].split(None, 5)
     assert len(fields) == 6 and "interview-kit run" in fields[5] and "--out" in fields[5]
+
+
+def test_a_study_without_journey_stages_is_told_so_in_the_report(pilot, tmp_path):
+    (tmp_path / "tables").mkdir()
+    pd.DataFrame(columns=["stage", "n", "share_negative", "share_positive", "mean_compound"]).to_csv(
+        tmp_path / "tables" / "sentiment_by_stage.csv", index=False)
+    built = build_report(pilot, tmp_path)
+    row = built.outline.set_index("part").loc["Pain along the journey"]
+    assert row["status"] == "shown" and row["source"] == "tables/sentiment_by_stage.csv"
+    assert "No journey stages are defined" in built.path.read_text(encoding="utf-8")
+
+
+def test_the_report_code_names_no_product_or_pilot():
+    import kit.feature_requests
+
+    folder = Path(kit.report.__file__).parent
+    pilot_words = ["Brightbill", "2026-S41", *kit.load_study(kit.paths.pilot_path()).codebook.names]
+    texts = [p.read_text(encoding="utf-8") for p in folder.glob("*.py")]
+    texts.append(Path(kit.feature_requests.__file__).read_text(encoding="utf-8"))
+    for word in pilot_words:
+        assert not any(re.search(rf"\b{re.escape(word)}\b", t, re.IGNORECASE) for t in texts), word
+
+
+def test_every_public_name_is_importable_from_kit_report(tmp_path):
+    import kit.report as report
+
+    for name in report.__all__:
+        assert getattr(report, name) is not None, name
+    for module in ("tables", "formatting", "base", "product", "marketing", "leadership", "appendix", "sections", "page"):
+        sub = __import__(f"kit.report.{module}", fromlist=["__all__"])
+        assert sub.__all__ and all(hasattr(sub, n) for n in sub.__all__), module
+    # a table no notebook wrote reads as an empty table with its registered columns
+    assert list(report.read_table(tmp_path, "shareable_quotes").columns)[:2] == ["segment_id", "interview_id"]
+    assert report.read_table(tmp_path, "program") == {}

@@ -16,6 +16,7 @@ from kit import themes as th
 from kit.analyze import analyze
 from kit.capture import save_table
 from kit.report import Report, build_report
+from report_helpers import write_method_tables
 
 VET = Path(__file__).parent / "data" / "newcomer" / "vet-booking"
 JARGON = re.compile(r"kappa|vader|jaccard|log-likelihood|krippendorff|validated rule|compound|"
@@ -36,7 +37,7 @@ def _tables(study, out: Path) -> Path:
 
     result, _ = guide_export.lint_study_guide(study)
     save_table(guide_widgets.lint_table(result), out / "tables" / "guide_lint.csv", study=study)
-    return out
+    return write_method_tables(study, out)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,61 @@
+"""The sample: who was recruited, interviewed and may be quoted, by segment, against the quotas.
+
+Recruitment against quotas per segment is how a small qualitative sample is made to cover
+the population's variety (purposive quota sampling: Guest, Namey & Mitchell 2013,
+*Collecting Qualitative Data*, ch. 2). The quotas come from study.yml
+(``segments: {attribute, quotas}``); the people and their status and consent from
+participants.csv.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["SAMPLE_COLUMNS", "cell_text", "sample_table", "segment_of"]
+
+SAMPLE_COLUMNS = ["segment", "quota", "recruited", "completed", "scheduled", "declined_or_no_show",
+                  "consented_to_quote"]
+
+
+def cell_text(value) -> str:
+    """A table cell as text: empty for a missing or blank value, ``3`` for ``3.0``."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value) if str(value).strip() else ""
+
+
+def segment_of(study) -> dict:
+    """Participant id -> their value of the study's segment attribute (empty when the
+    participants table has no such column)."""
+    people = study.participants
+    attribute = study.segment_attribute
+    return dict(zip(people["id"], people[attribute])) if attribute in people else {}
+
+
+def sample_table(study) -> pd.DataFrame:
+    """Recruitment by segment (columns :data:`SAMPLE_COLUMNS`), one row per segment value in
+    participants.csv or in the quotas, sorted by name: ``quota`` (NaN where none is set),
+    ``recruited`` (rows of participants.csv), ``completed``, ``scheduled``,
+    ``declined_or_no_show`` (status ``declined`` or ``no-show``) and ``consented_to_quote``
+    (completed and ``consent_quote`` yes). Without a segment attribute column every
+    quota's row counts nobody."""
+    from kit.study import as_study
+
+    study = as_study(study, strict=False)
+    people = study.participants
+    quotas = (study.config.get("segments") or {}).get("quotas") or {}
+    attr = study.segment_attribute
+    groups = sorted(set(map(str, people[attr].dropna())) | set(map(str, quotas))) if attr in people \
+        else sorted(map(str, quotas))
+    rows = []
+    for g in groups:
+        mine = people[people[attr].astype(str) == g] if attr in people else people.iloc[0:0]
+        status = mine["status"] if "status" in mine else pd.Series(dtype=str)
+        consent = mine["consent_quote"] == True if "consent_quote" in mine else False
+        rows.append({"segment": g, "quota": quotas.get(g), "recruited": len(mine),
+                     "completed": int((status == "completed").sum()),
+                     "scheduled": int((status == "scheduled").sum()),
+                     "declined_or_no_show": int(status.isin(["declined", "no-show"]).sum()),
+                     "consented_to_quote": int(((status == "completed") & consent).sum())})
+    return pd.DataFrame(rows, columns=SAMPLE_COLUMNS)
