@@ -107,7 +107,7 @@ class Outputs:
     ``study`` (a ``Study``, a path, or a list of studies for outputs across a repository)
     gives the roster and the consent; without it only contact details are redacted.
     Methods write atomically (a temporary file, then renamed) under ``root`` and return the
-    path: :meth:`table` (CSV), :meth:`text`, :meth:`json`, :meth:`figure` (PNG);
+    path: :meth:`table` (CSV), :meth:`text`, :meth:`json`, and figures (PNG) through :func:`kit.viz.redact.write_figure`;
     :meth:`print` prints; :meth:`frame` and :meth:`clean` give the cleaned values.
     ``written`` lists ``(path, kind)`` of everything written.
     """
@@ -250,15 +250,9 @@ class Outputs:
             return [self.clean_value(v) for v in value]
         return value
 
-    def figure(self, name, fig) -> Path:
-        """Write a matplotlib figure as PNG after cleaning every text in it (titles, labels,
-        tick labels, annotations)."""
-        from kit.plots import save
-        from kit.viz.redact import clean_figure
-
-        clean_figure(fig, self.clean)
-        path = self.path(name)
-        save(fig, path)
+    def written_path(self, path: Path) -> Path:
+        """Record ``path`` (written by an edge on this writer's behalf, e.g. a figure by
+        :func:`kit.viz.redact.write_figure`) as an output of this kind."""
         return self._done(path)
 
     def print(self, *values, sep: str = " ", end: str = "\n", file=None) -> None:

@@ -52,7 +52,7 @@ def sample_table(study) -> pd.DataFrame:
     for g in groups:
         mine = people[people[attr].astype(str) == g] if attr in people else people.iloc[0:0]
         status = mine["status"] if "status" in mine else pd.Series(dtype=str)
-        consent = mine["consent_quote"] == True if "consent_quote" in mine else False
+        consent = mine["consent_quote"].eq(True) if "consent_quote" in mine else False
         rows.append({"segment": g, "quota": quotas.get(g), "recruited": len(mine),
                      "completed": int((status == "completed").sum()),
                      "scheduled": int((status == "scheduled").sum()),

@@ -43,7 +43,6 @@ OLD_PATHS = {
 
 #: method modules that still import an edge library; file -> the modules it imports
 LIBRARY_ALLOWED = {
-    "kit/outputs.py": {"matplotlib.text"},  # removed at merge (report: the figure writer moves to the edge)
     "kit/safety.py": {"nbconvert.filters.markdown"},  # removed at merge (schema: notebook sanitising)
     "kit/repository.py": {"matplotlib.pyplot", "matplotlib.ticker"},  # removed at merge (discovery: kit/viz/discovery.py)
     "kit/ost.py": {"matplotlib.pyplot"},  # removed at merge (discovery: kit/viz/discovery.py)
@@ -51,7 +50,6 @@ LIBRARY_ALLOWED = {
 
 #: method modules that import an edge module; file -> the edge modules it imports
 EDGE_IMPORT_ALLOWED = {
-    "kit/outputs.py": {"kit.plots"},  # removed at merge (report)
     "kit/languages.py": {"kit.report"},  # removed at merge (speed/report: the report's Languages part)
     # ``__getattr__`` re-exports of moved front-ends, for one release (old import paths keep working)
     "kit/review.py": {"kit.cli.review"},
@@ -69,14 +67,12 @@ EDGE_IMPORT_ALLOWED = {
 NO_ALL_ALLOWED = {
     "kit/analyze.py",  # removed at merge (speed)
     "kit/assumptions.py",  # removed at merge (discovery)
-    "kit/capture.py",  # removed at merge (report)
     "kit/codebook.py",  # removed at merge (schema)
     "kit/coding.py",  # removed at merge (speed)
     "kit/discipline.py",  # removed at merge (discovery)
     "kit/loop.py",  # removed at merge (discovery)
     "kit/ost.py",  # removed at merge (discovery)
     "kit/pipeline.py",  # removed at merge (speed)
-    "kit/report/__init__.py",  # removed at merge (report)
     "kit/repository.py",  # removed at merge (discovery)
 }
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["clean_figure"]
+__all__ = ["clean_figure", "write_figure"]
 
 
 def clean_figure(fig, clean: Callable[[str], str]) -> None:
@@ -26,3 +26,15 @@ def clean_figure(fig, clean: Callable[[str], str]) -> None:
         cleaned = clean(label)
         if cleaned != label:
             artist.set_text(cleaned)
+
+
+def write_figure(out, name, fig):
+    """Write a matplotlib figure as PNG through an :class:`kit.outputs.Outputs` writer, after
+    cleaning every text in it (titles, labels, tick labels, annotations) by the writer's rules
+    for its kind. Returns the path written."""
+    from kit.viz.base import save
+
+    clean_figure(fig, out.clean)
+    path = out.path(name)
+    save(fig, path)
+    return out.written_path(path)
