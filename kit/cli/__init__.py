@@ -136,7 +136,7 @@ def _say(args, include_names: bool | None = None):
                                                                                          "export", "themes", "lab"):
                 studies.append(_study_arg(None))
             if getattr(args, "repo", None):
-                from kit.repository import find_studies
+                from kit.discovery.repository import find_studies
 
                 studies += [s for s in find_studies(args.repo) if s not in studies]
         people = roster(studies) if studies else Roster()
@@ -367,13 +367,13 @@ def cmd_recruit(args) -> int:
 
 
 def cmd_index(args) -> int:
-    from kit.repository import index_command
+    from kit.cli.discovery import index_command
 
     return _emit(*index_command(args.repo), args=args)
 
 
 def cmd_search(args) -> int:
-    from kit.repository import search_command
+    from kit.cli.discovery import search_command
 
     return _emit(*search_command(args.repo, args.query, code=args.code, segment=args.segment, since=args.since,
                                  as_json=args.json, limit=args.limit, include_names=args.include_names), args=args)
