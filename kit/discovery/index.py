@@ -29,8 +29,8 @@ from kit.discovery.repository import (INDEX_DIR, _first_date, _iso, _study_frame
 from kit.errors import Problem
 from kit.study import Study, load_study
 
-__all__ = ["INDEX_DIR", "INDEX_NAME", "SCHEMA", "SCHEMA_VERSION", "IndexReport", "build_index", "email_hash",
-           "index_path", "query_index", "update_index"]
+__all__ = ["INDEX_DIR", "INDEXES", "INDEX_NAME", "SCHEMA", "SCHEMA_VERSION", "TABLES", "IndexReport", "build_index",
+           "email_hash", "index_path", "query_index", "update_index"]
 
 INDEX_NAME = "index.sqlite"
 SCHEMA_VERSION = "3"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text
@@ -41,30 +41,35 @@ def index_path(repo) -> Path:
     return Path(repo) / INDEX_DIR / INDEX_NAME
 
 
-SCHEMA = """
+TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE studies(study TEXT PRIMARY KEY, sprint TEXT, title TEXT, first_date TEXT, files TEXT NOT NULL,
                      errors INTEGER, warnings INTEGER, problems TEXT, indexed_at TEXT);
 CREATE TABLE docs(rowid INTEGER PRIMARY KEY, study TEXT NOT NULL, id TEXT NOT NULL, interview_id TEXT,
                   kind TEXT, participant TEXT, date TEXT, segment TEXT, codes TEXT, compound REAL,
                   consent_quote INTEGER, context TEXT, text TEXT, named_context TEXT, named_text TEXT);
-CREATE INDEX docs_study ON docs(study);
-CREATE INDEX docs_interview ON docs(study, interview_id);
 CREATE TABLE doc_codes(doc INTEGER NOT NULL, code TEXT NOT NULL, source TEXT, counted INTEGER NOT NULL DEFAULT 1);
-CREATE INDEX doc_codes_code ON doc_codes(code, doc);
-CREATE INDEX doc_codes_doc ON doc_codes(doc);
 CREATE TABLE interviews(study TEXT NOT NULL, interview_id TEXT, date TEXT, participant TEXT, interviewer TEXT,
                         note_taker TEXT, stage TEXT, segment TEXT, note_path TEXT);
-CREATE INDEX interviews_participant ON interviews(participant);
 CREATE TABLE people(study TEXT NOT NULL, id TEXT, email_hash TEXT, status TEXT, invited_on TEXT,
                     scheduled_on TEXT, interviewed_on TEXT, segment TEXT);
-CREATE INDEX people_id ON people(id);
-CREATE INDEX people_email ON people(email_hash);
 CREATE VIRTUAL TABLE docs_fts USING fts5(text, content='docs', content_rowid='rowid',
                                          tokenize='porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE named_fts USING fts5(named_text, content='docs', content_rowid='rowid',
                                           tokenize='porter unicode61 remove_diacritics 2');
 """
+#: The secondary indexes: a full rebuild creates them after the rows are in (faster than
+#: keeping them up to date row by row).
+INDEXES = """
+CREATE INDEX docs_study ON docs(study);
+CREATE INDEX docs_interview ON docs(study, interview_id);
+CREATE INDEX doc_codes_code ON doc_codes(code, doc);
+CREATE INDEX doc_codes_doc ON doc_codes(doc);
+CREATE INDEX interviews_participant ON interviews(participant);
+CREATE INDEX people_id ON people(id);
+CREATE INDEX people_email ON people(email_hash);
+"""
+SCHEMA = TABLES + INDEXES
 
 
 def email_hash(email) -> str:
@@ -178,8 +183,8 @@ def _open_valid(path: Path, verify: bool = True):
         return None, f"unreadable ({exc})"
 
 
-def _create_schema(con) -> None:
-    con.executescript(SCHEMA)
+def _create_schema(con, indexes: bool = True) -> None:
+    con.executescript(TABLES + (INDEXES if indexes else ""))
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     con.execute("INSERT INTO meta VALUES ('kit', ?)", (_kit_version(),))
 
@@ -200,26 +205,26 @@ def _delete_study(con, label: str) -> None:
         con.execute(f"DELETE FROM {table} WHERE study = ?", (label,))
 
 
+def _columns(frame: pd.DataFrame, names) -> list[list]:
+    """The columns ``names`` of ``frame`` as plain lists (None for a missing column): rows
+    are built by zipping them, never with pandas element by element."""
+    n = len(frame)
+    return [frame[c].tolist() if c in frame.columns else [None] * n for c in names]
+
+
 def _insert_study(con, study: Study, fingerprint: dict) -> int:
     """Write one loaded study into the index; returns its number of documents."""
+    from kit.privacy import redact, redact_both, roster
     from kit.sentiment import compound
-
-    from kit.privacy import redact, roster
 
     label = study_label(study)
     frames = _study_frames(study)
     seg = frames["segments"]
     # Nothing raw in the index: `text` and `context` (what is searched and shown) are
     # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
-    # keep the names for ``search --include-names`` but never contact details.
+    # keep the names for ``search --include-names`` but never contact details. The roster's
+    # matcher is compiled once per study; each text is read once for both versions.
     on_roster = roster(study)
-
-    def pseudonymous(value):
-        return redact(value, on_roster) if isinstance(value, str) else value
-
-    def named(value):
-        return redact(value, on_roster, names=False) if isinstance(value, str) else value
-
     codes = frames["codes"]
     codes_of: dict[str, list[str]] = {}
     for s, c in zip(codes["segment_id"].tolist(), codes["code"].tolist()):
@@ -229,43 +234,37 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowid_of = {}
     rows = []
-    # Rows from plain lists (pandas element by element is many times slower).
-    columns = [seg[c].tolist() for c in ("segment_id", "interview_id", "kind", "participant", "date", "segment",
-                                         "consent_quote", "context")]
-    for i, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
-            zip(*columns, texts, scores)):
-        rowid = start + i
+    columns = _columns(seg, ("segment_id", "interview_id", "kind", "participant", "date", "segment", "consent_quote",
+                             "context"))
+    for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
+            zip(*columns, texts, scores), start=start):
         rowid_of[sid] = rowid
-        rows.append((rowid, label, sid, iid, kind, who, day, segment,
-                     " ".join(sorted(codes_of.get(sid, []))), None if pd.isna(score) else float(score),
-                     int(bool(consent)), pseudonymous(context), pseudonymous(text),
-                     named(context), named(text)))
+        score = None if score is None else float(score)
+        context, named_context = redact_both(context, on_roster)
+        text, named_text = redact_both(text, on_roster)
+        rows.append((rowid, label, sid, iid, kind, who, day, segment, " ".join(sorted(codes_of.get(sid, ()))),
+                     None if score != score else score, int(bool(consent)), context, text, named_context,
+                     named_text))
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text, named_context, named_text) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    con.execute("INSERT INTO docs_fts(rowid, text) SELECT rowid, text FROM docs WHERE study = ?", (label,))
-    con.execute("INSERT INTO named_fts(rowid, named_text) SELECT rowid, named_text FROM docs WHERE study = ?",
-                (label,))
+    con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
+    con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
     con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
-                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(*(codes[c].tolist() for c in (
+                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(*_columns(codes, (
                         "segment_id", "code", "source", "counted"))) if s in rowid_of])
     attribute = study.segment_attribute
-    iv_rows = []
-    for d in study.interviews.to_dict("records"):
-        iv_rows.append((label, d["interview_id"], _iso(d["date"]), d["participant"] or "", d["interviewer"] or "",
-                        d["note_taker"] or "", d["stage"] or "", _text(d.get(attribute)),
-                        pseudonymous(d["note_path"] or "")))
-    con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", iv_rows)
-    p = study.participants
-    people = []
-    for row in p.to_dict("records"):
-        segment = row.get(attribute, "")
-        people.append((label, str(row.get("id") or ""), email_hash(row.get("email")),
-                       str(row.get("status") or ""), _iso(row.get("invited_on")), _iso(row.get("scheduled_on")),
-                       _iso(row.get("interviewed_on")),
-                       _text(segment)))
-    con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", people)
-    problems = [[pseudonymous(p.path), p.line, pseudonymous(p.message), p.level] for p in study.problems]
+    con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", [
+        (label, iid, _iso(day), who or "", interviewer or "", taker or "", stage or "", _text(segment),
+         redact(path or "", on_roster))
+        for iid, day, who, interviewer, taker, stage, segment, path in zip(*_columns(study.interviews, (
+            "interview_id", "date", "participant", "interviewer", "note_taker", "stage", attribute, "note_path")))])
+    con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", [
+        (label, str(pid or ""), email_hash(email), str(status or ""), _iso(invited), _iso(scheduled),
+         _iso(interviewed), _text(segment))
+        for pid, email, status, invited, scheduled, interviewed, segment in zip(*_columns(study.participants, (
+            "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute)))])
+    problems = [[redact(p.path, on_roster), p.line, redact(p.message, on_roster), p.level] for p in study.problems]
     con.execute("INSERT INTO studies VALUES (?,?,?,?,?,?,?,?,?)",
                 (label, sprint_label(study), study.name, _iso(_first_date(study)), json.dumps(fingerprint),
                  len(study.errors), len(study.warnings), json.dumps(problems),
@@ -318,13 +317,17 @@ def _rebuild(root: Path, folders, path: Path, report: IndexReport) -> None:
         try:
             con.execute("PRAGMA journal_mode = OFF")
             con.execute("PRAGMA synchronous = OFF")
-            _create_schema(con)
+            _create_schema(con, indexes=False)
+            # One transaction: every study's rows, then the secondary indexes.
             for folder in folders:
                 fingerprint = _fingerprint(folder, _file_stats(folder), None)
                 study = load_study(folder, strict=False)
                 report.documents += _insert_study(con, study, fingerprint)
                 report.indexed.append(folder.name)
                 report.problems[folder.name] = list(study.problems)
+            for statement in INDEXES.split(";"):
+                if statement.strip():
+                    con.execute(statement)
             con.commit()
         finally:
             con.close()

@@ -264,11 +264,14 @@ def _study_frames(study: Study) -> dict:
     counted_pairs = set()
     if len(segments) and len(study.codebook.names):
         kept = study_themes(study, auto=auto)["counted"]
-        counted_pairs = set(zip(kept["segment_id"], kept["code"]))
-    codes = pd.DataFrame([{"study": label, "segment_id": s, "code": c,
-                           "source": "both" if len(src) == 2 else next(iter(src)),
-                           "counted": (s, c) in counted_pairs or src == {"manual"}}
-                          for (s, c), src in sorted(pairs.items())], columns=CODE_COLUMNS)
+        counted_pairs = set(zip(kept["segment_id"].tolist(), kept["code"].tolist()))
+    items = sorted(pairs.items())
+    # Columns built from plain lists, as above.
+    codes = pd.DataFrame({"study": [label] * len(items), "segment_id": [s for (s, _), _ in items],
+                          "code": [c for (_, c), _ in items],
+                          "source": ["both" if len(src) == 2 else next(iter(src)) for _, src in items],
+                          "counted": [k in counted_pairs or src == {"manual"} for k, src in items]},
+                         columns=CODE_COLUMNS) if items else pd.DataFrame(columns=CODE_COLUMNS)
     frames = {"segments": frame, "codes": codes}
     study.__dict__["_repository_frames"] = frames
     return frames
