@@ -259,11 +259,11 @@ def _study_frames(study: Study) -> dict:
     for seg, code in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
         pairs.setdefault((seg, code), set()).add("manual")
     # Which codings count toward a theme: the one definition of kit.themes.
-    from kit.themes import study_themes
+    from kit.themes import counted_codings
 
     counted_pairs = set()
     if len(segments) and len(study.codebook.names):
-        kept = study_themes(study, auto=auto)["counted"]
+        kept = counted_codings(study, auto=auto)
         counted_pairs = set(zip(kept["segment_id"].tolist(), kept["code"].tolist()))
     items = sorted(pairs.items())
     # Columns built from plain lists, as above.
