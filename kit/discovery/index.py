@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -24,13 +25,33 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.discovery.repository import (INDEX_DIR, _first_date, _iso, _study_frames, _text, find_studies,
-                                      sprint_label, study_label)
+from kit.discovery.repository import (
+    INDEX_DIR,
+    _first_date,
+    _iso,
+    _study_frames,
+    _text,
+    find_studies,
+    sprint_label,
+    study_label,
+)
 from kit.errors import Problem
 from kit.study import Study, load_study
 
-__all__ = ["INDEX_DIR", "INDEXES", "INDEX_NAME", "SCHEMA", "SCHEMA_VERSION", "TABLES", "IndexReport", "build_index",
-           "email_hash", "index_path", "query_index", "update_index"]
+__all__ = [
+    "INDEXES",
+    "INDEX_DIR",
+    "INDEX_NAME",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "IndexReport",
+    "build_index",
+    "email_hash",
+    "index_path",
+    "query_index",
+    "update_index",
+]
 
 INDEX_NAME = "index.sqlite"
 SCHEMA_VERSION = "3"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text
@@ -239,11 +260,11 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
             zip(*columns, texts, scores), start=start):
         rowid_of[sid] = rowid
-        score = None if score is None else float(score)
+        score = math.nan if score is None else float(score)
         context, named_context = redact_both(context, on_roster)
         text, named_text = redact_both(text, on_roster)
         rows.append((rowid, label, sid, iid, kind, who, day, segment, " ".join(sorted(codes_of.get(sid, ()))),
-                     None if score != score else score, int(bool(consent)), context, text, named_context,
+                     None if math.isnan(score) else score, int(bool(consent)), context, text, named_context,
                      named_text))
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text, named_context, named_text) "

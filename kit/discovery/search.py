@@ -10,7 +10,7 @@ import pandas as pd
 from kit.csvio import parse_date
 from kit.discovery.index import email_hash, query_index
 
-__all__ = ["HIT_OPEN", "HIT_CLOSE", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions", "search"]
+__all__ = ["HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions", "search"]
 
 SEARCH_COLUMNS = ["rank", "score", "id", "study", "sprint", "date", "kind", "interview_id", "participant",
                   "segment", "codes", "snippet", "context", "text", "consent_quote"]
