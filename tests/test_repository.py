@@ -525,3 +525,24 @@ def test_the_old_import_paths_still_work_and_import_no_figures():
     env = dict(os.environ, PYTHONPATH=str(Path(kit.__file__).resolve().parents[1]))
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
+
+
+def test_each_text_is_redacted_once_for_both_versions_exactly_as_redact_would(newcomer_repo):
+    """The index reads each text once for its searched and its --include-names version
+    (kit.privacy.redact_both): the same as redact() with and without names, on the texts of a
+    study whose roster has names, accents, emails and phones, and on hand-made edge cases."""
+    from kit.discovery.repository import segments_table
+    from kit.privacy import Roster, redact, redact_both, roster
+    from kit.study import load_study
+
+    study = load_study(newcomer_repo / "2026-S47", strict=False)
+    people = roster(study)
+    assert people.names and people.emails
+    texts = segments_table([study])["text"].tolist()
+    texts += ["Jo Bell (jo.bell@example.com) said call 020 7946 0958", "write to jo dot bell at example dot com",
+              "José Müller-García met MARIA LOPEZ", "Grant me that, we grant a discount", "", None, float("nan")]
+    for roster_ in (people, Roster(names=("José Müller-García", "Maria Lopez"), parts=("José", "Maria")), None):
+        for text in texts:
+            both = redact_both(text, roster_)
+            expected = (redact(text, roster_), redact(text, roster_, names=False))
+            assert both == expected or (text != text and both[0] != both[0]), (text, both, expected)
