@@ -14,18 +14,16 @@ REPO/
 A study of the repository is a direct subfolder with a ``study.yml``, an ``interviews/`` or a
 ``transcripts/`` folder; hidden folders (``.interview-kit``, ``.git``) are never studies.
 
-The index (:mod:`kit.discovery.index`) keeps an embedded SQLite FTS5 index of every quote, insight, opportunity
-and participant turn, with its stable id, study, date, segment and codes (manual codings and
-auto-codes) in ``REPO/.interview-kit/index.sqlite``. The study files stay the source of
-truth: the index is a cache that can be deleted at any time. It is updated incrementally
-(a study is re-indexed only when one of its files changed: sizes and modification times
-first, then a SHA-256 of the files whose times changed), and rebuilt from scratch, into a
-temporary file that is then renamed into place, when it is missing, unreadable, fails
-``PRAGMA integrity_check`` or was written by another version of the kit.
+The index (:mod:`kit.discovery.index`) keeps an embedded SQLite FTS5 index of every quote,
+insight, opportunity and participant turn, with its stable id, study, date, segment and codes
+(manual codings and auto-codes) in ``REPO/.interview-kit/index.sqlite``. The study files stay
+the source of truth: the index is a cache that can be deleted at any time, updated
+incrementally and rebuilt from scratch when it is missing, damaged or outdated.
 
 This module finds and loads the studies and builds the cross-sprint tables (segments,
-codings, interviews). Search (:mod:`kit.discovery.search`) and trends (:mod:`kit.discovery.trends`) bring the index up to date
-first, so they always answer from the files as they are.
+codings, interviews). Search (:mod:`kit.discovery.search`) and trends
+(:mod:`kit.discovery.trends`) bring the index up to date first, so they always answer from
+the files as they are.
 """
 from __future__ import annotations
 
