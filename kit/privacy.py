@@ -27,6 +27,12 @@ from pathlib import Path
 
 import pandas as pd
 
+__all__ = ["EMAIL", "EMAIL_MARK", "EMAIL_OBFUSCATED", "MIN_CONTENT_WORDS", "NAME_MARK", "NO_CONSENT",
+           "PHONE_MARK", "SHINGLE", "TERM_FIELDS", "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable",
+           "consented", "find_leaks", "fold", "name_variants", "public_quotes", "redact", "redact_both",
+           "redact_column", "redact_markup", "redact_notebook", "roster", "shareable", "unquotable",
+           "with_names"]
+
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # An email written so that a program would not see it: ``jose at example dot com``,
 # ``jose (at) example.com``, ``jose[at]example[dot]com``, ``jose {at} example {dot} com``,
