@@ -10,10 +10,18 @@ interview a plain-text transcript of 6 participant and 6 interviewer turns; part
 recur across studies (ids and emails), with the bundled codebook and a few manual codings
 per study.
 
-Figures printed (seconds, wall clock; the build also in CPU seconds, with the load average):
+Figures printed (seconds, wall clock; the builds also in CPU seconds, each with the load average
+of the machine when it started, since on a shared machine wall time says as much about the
+neighbours as about the kit):
 
-* build (full)          -- ``update_index`` on a repository without an index (median of
-                           ``--repeat``; target 5 s CPU at 10,000 interviews)
+* index (CLI)           -- ``python -m kit index REPO`` in a subprocess on a repository without
+                           an index, start-up included: medians of ``--repeat`` runs (default 3)
+                           of wall and CPU seconds (user + system of the whole process tree),
+                           the peak resident memory of the largest process and of the process
+                           tree together (sampled every 20 ms with psutil). Target (issue 20):
+                           5 s at 10,000 interviews (120,000 segments).
+* build (library)       -- ``update_index`` in this process (imports excluded), medians
+* floor: bare FTS5      -- the same texts into one bare FTS5 table in one transaction
 * search, fresh check   -- median of the queries with ``search()`` as it is used (it first
                            checks every study's files for changes: a stat of each file)
 * search, index only    -- median of the same queries with ``update=False``
@@ -21,14 +29,20 @@ Figures printed (seconds, wall clock; the build also in CPU seconds, with the lo
 * touch one study       -- one file's time changed, content not: re-hashed, not re-indexed
 * edit one study        -- one note changed: that study alone is re-indexed
 * rebuild after damage  -- the index overwritten with garbage, rebuilt from the files
+
+``--profile FILE`` also runs the CLI build once under cProfile (the build is one process) and
+prints the top functions by cumulative and by own time.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import resource
 import shutil
+import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,7 +59,8 @@ QUERIES = ["late payment", "reminder tone", "PO number", "bank transfer referenc
            '"debt collector"', "deposit", "part payments", "spreadsheet", "text message"]
 SEGMENTS = ["freelancer", "trades", "agency"]
 REGIONS = ["north", "south", "east", "west"]
-BUILD_TARGET = 5.0  # seconds of CPU for a full index of 10,000 interviews (issue 20)
+BUILD_TARGET = 5.0  # seconds for `interview-kit index` of 10,000 interviews (issue 20)
+REPO = Path(__file__).resolve().parents[1]
 TEAM = ["Maya Chen", "Luis Ortega", "Priya Natarajan", "Tom Becker"]
 
 
@@ -127,12 +142,88 @@ def timed_cpu(fn, *args, **kwargs):
     return time.perf_counter() - t, time.process_time() - c, result
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _tree_rss(proc) -> int:
+    """Resident bytes of a process and all its descendants, now (0 once it has ended)."""
+    import psutil
+
+    try:
+        procs = [proc] + proc.children(recursive=True)
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_index(root: Path, profile: Path | None = None) -> dict:
+    """One ``python -m kit index ROOT`` from scratch (the index removed first) in a
+    subprocess: wall and CPU seconds of the process tree (``RUSAGE_CHILDREN``), the peak
+    resident memory of the largest process (``ru_maxrss``) and of the tree (psutil, 20 ms)."""
+    import psutil
+
+    shutil.rmtree(root / repository.INDEX_DIR, ignore_errors=True)
+    cmd = [sys.executable] + (["-m", "cProfile", "-o", str(profile)] if profile else []) + ["-m", "kit", "index",
+                                                                                           str(root)]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+    load = os.getloadavg()[0]
+    cpu0 = _children_cpu()
+    t0 = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO), env=env)
+    tree_peak = 0
+    while proc.poll() is None:
+        tree_peak = max(tree_peak, _tree_rss(proc))
+        time.sleep(0.02)
+    wall = time.perf_counter() - t0
+    stdout, stderr = proc.communicate()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+    return {"wall": wall, "cpu": _children_cpu() - cpu0, "peak": peak, "tree_peak": tree_peak, "load": load,
+            "code": proc.returncode, "out": stdout.decode(errors="replace"), "err": stderr.decode(errors="replace")}
+
+
+def bare_fts(root: Path) -> tuple[float, float]:
+    """The floor: the index's texts into one bare FTS5 table (same tokenizer), one transaction
+    (wall, CPU seconds)."""
+    con = sqlite3.connect(repository.index_path(root))
+    texts = con.execute("SELECT rowid, text FROM docs ORDER BY rowid").fetchall()
+    con.close()
+    t, c = time.perf_counter(), time.process_time()
+    mem = sqlite3.connect(":memory:")
+    mem.execute("CREATE VIRTUAL TABLE f USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')")
+    with mem:
+        mem.executemany("INSERT INTO f(rowid, text) VALUES (?, ?)", texts)
+    mem.close()
+    return time.perf_counter() - t, time.process_time() - c
+
+
+def print_profile(path: Path, top: int = 25) -> None:
+    import io
+    import pstats
+
+    for key in ("cumulative", "tottime"):
+        buffer = io.StringIO()
+        pstats.Stats(str(path), stream=buffer).strip_dirs().sort_stats(key).print_stats(top)
+        text = buffer.getvalue()
+        print(f"\n-- interview-kit index under cProfile, top {top} by {key} --")
+        print(text[text.find("   ncalls"):].rstrip())
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--interviews", type=int, default=10_000)
     parser.add_argument("--studies", type=int, default=20)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeat", type=int, default=1, help="full builds to time (median reported)")
+    parser.add_argument("--repeat", type=int, default=3, help="full builds to time (medians reported)")
+    parser.add_argument("--profile", help="also profile one CLI build into this file and print its top functions")
     parser.add_argument("--keep", help="write the repository here and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
 
@@ -147,20 +238,44 @@ def main(argv=None) -> int:
         print(f"repository: {args.interviews:,} interviews in {args.studies} studies, {files:,} files "
               f"(generated in {t_gen:.1f} s, seed {args.seed})")
 
-        import kit.coding  # noqa: F401  (imports are the CLI's start-up, not the build)
+        runs = [run_index(root) for _ in range(args.repeat)]
+        for r in runs:
+            if r["code"] != 0:
+                print(r["out"] + r["err"], file=sys.stderr)
+                return 1
+        med = {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "peak", "tree_peak")}
+        def each(key):
+            return ", ".join(f"{r[key]:.2f}" for r in runs)
 
-        print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"index (CLI)           {med['wall']:8.2f} s   wall, {med['cpu']:.2f} s CPU (medians of {len(runs)}: wall "
+              f"{each('wall')}; CPU {each('cpu')}; load at start {each('load')}; target <= {BUILD_TARGET:g} s)")
+        print(f"peak memory           {med['peak'] / 2**20:8.0f} MiB largest process, {med['tree_peak'] / 2**20:.0f} MiB "
+              f"process tree (medians)")
+        print(f"  {runs[-1]['out'].strip().splitlines()[-1]}")
+
+        import kit.coding  # noqa: F401  (imports are the CLI's start-up, not the library build)
+        import kit.sentiment  # noqa: F401
+
         builds = []
         for i in range(args.repeat):
-            if i:
-                shutil.rmtree(root / repository.INDEX_DIR)
+            shutil.rmtree(root / repository.INDEX_DIR, ignore_errors=True)
+            load = os.getloadavg()[0]
             t_build, c_build, report = timed_cpu(repository.update_index, root)
-            builds.append((t_build, c_build))
+            builds.append((t_build, c_build, load))
         size = repository.index_path(root).stat().st_size
         t_build = statistics.median(b[0] for b in builds)
         c_build = statistics.median(b[1] for b in builds)
-        print(f"build (full)          {t_build:8.2f} s   wall, {c_build:.2f} s CPU (medians of {args.repeat}; "
-              f"target <= {BUILD_TARGET:g} s CPU); {report.documents:,} segments, index {size / 1e6:.1f} MB")
+        print(f"build (library)       {t_build:8.2f} s   wall, {c_build:.2f} s CPU (medians of {args.repeat}; load at "
+              f"start {', '.join(f'{b[2]:.2f}' for b in builds)}); {report.documents:,} segments, index "
+              f"{size / 1e6:.1f} MB")
+        t_fts, c_fts = bare_fts(root)
+        print(f"floor: bare FTS5      {t_fts:8.2f} s   wall, {c_fts:.2f} s CPU (the same texts, one table, one "
+              f"transaction)")
+        if args.profile:
+            run_index(root, profile=Path(args.profile))
+            print_profile(Path(args.profile))
+            shutil.rmtree(root / repository.INDEX_DIR, ignore_errors=True)
+            repository.update_index(root)
 
         fresh, cold, hits = [], [], []
         for q in QUERIES:

@@ -29,10 +29,11 @@ import pandas as pd
 
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
-__all__ = ["EMAIL", "EMAIL_OBFUSCATED", "MIN_CONTENT_WORDS", "NO_CONSENT", "SHINGLE", "TERM_FIELDS",
-           "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable", "consented", "find_leaks", "fold",
-           "name_variants", "public_quotes", "redact", "redact_column", "redact_markup", "redact_notebook",
-           "roster", "shareable", "unquotable", "with_names"]
+__all__ = ["EMAIL", "EMAIL_MARK", "EMAIL_OBFUSCATED", "MIN_CONTENT_WORDS", "NAME_MARK", "NO_CONSENT",
+           "PHONE_MARK", "SHINGLE", "TERM_FIELDS", "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable",
+           "consented", "find_leaks", "fold", "name_variants", "public_quotes", "redact", "redact_both",
+           "redact_column", "redact_markup", "redact_notebook", "roster", "shareable", "unquotable",
+           "with_names"]
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # An email written so that a program would not see it: ``jose at example dot com``,
@@ -412,6 +413,23 @@ def redact(text, people: Roster | None = None, names: bool = True):
     Non-strings are returned as they are. Linear in the text, flat in the roster size."""
     if not isinstance(text, str) or not text:
         return text
+    text, spans = _contact_free(text, people)
+    return _replace(text, spans if names else [s for s in spans if s[2] == EMAIL_MARK])
+
+
+def redact_both(text, people: Roster | None = None) -> tuple:
+    """``(redact(text, people), redact(text, people, names=False))`` in one pass: the work
+    the two share (contact details, the roster matcher) is done once. Non-strings and ""
+    are returned as they are, twice."""
+    if not isinstance(text, str) or not text:
+        return text, text
+    text, spans = _contact_free(text, people)
+    return _replace(text, spans), _replace(text, [s for s in spans if s[2] == EMAIL_MARK])
+
+
+def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
+    """``text`` with emails and phones replaced, and the spans the roster matcher finds in
+    it (names and the roster's emails), for :func:`redact` to replace."""
     if people is not None and people.emails:
         # the roster's own addresses first, however written ("jo bell at example dot com"),
         # before the generic patterns below could replace only their end
@@ -425,14 +443,14 @@ def redact(text, people: Roster | None = None, names: bool = True):
     text = _obfuscated_emails(text)
     if _DIGIT.search(text):
         text = _PHONE_CANDIDATE.sub(_phone, text)
+    spans = []
     if people is not None:
         matcher = people.matcher
         if matcher:
             if not text.isascii():
                 text = unicodedata.normalize("NFC", text)
-            spans = [s for s in matcher.find(text) if names or s[2] == EMAIL_MARK]
-            text = _replace(text, spans)
-    return text
+            spans = list(matcher.find(text))
+    return text, spans
 
 
 def redact_column(frame: pd.DataFrame, column: str = "text", people: Roster | None = None,

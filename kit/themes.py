@@ -68,6 +68,7 @@ __all__ = [
     "quotes_per_code", "codes_per_interview", "segment_scores", "rare_intense_answer",
     "saturation_answer", "RULE_MIN_EXAMPLES", "RULE_MIN_PRECISION", "UBIQUITOUS_SHARE",
     "RULE_COLUMNS", "THEME_COLUMNS", "rule_validation", "theme_codings", "theme_counts", "study_themes",
+    "counted_codings",
     "feeling_word", "FEELING_OTHER_SIDE", "rules_answer", "theme_table",
 ]
 
@@ -360,6 +361,26 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
                              kind="stable").reset_index(drop=True)
 
 
+def _study_codings(study, auto: pd.DataFrame | None = None) -> tuple:
+    """(auto, versus, rules, coded, n_participants) of :func:`study_themes`."""
+    from kit.coding import autocode, compare_auto_manual
+
+    segments = study.segments()
+    if auto is None:
+        auto = autocode(segments, study.codebook)
+    people = n_participants(study)
+    versus = compare_auto_manual(auto, study.codings, segments, codes=study.codebook.names)
+    rules = rule_validation(versus, auto, people)
+    return auto, versus, rules, theme_codings(auto, study.codings, segments, rules), people
+
+
+def counted_codings(study, auto: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``study_themes(study, auto)["counted"]`` without the theme counts: the codings that
+    count toward themes (what the repository's index records)."""
+    coded = _study_codings(study, auto)[3]
+    return coded[coded["counted"]].reset_index(drop=True)
+
+
 def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame | None = None) -> dict:
     """Everything behind a study's theme counts, computed once: ``auto``
     (``kit.coding.autocode`` over ``study.segments()``, computed when omitted), ``versus``
@@ -368,18 +389,8 @@ def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame |
     ``scores`` is given), ``counted`` (the codings that count toward themes), ``applied``
     (every coding but a rejected rule's, the team's passages included: what an insight or
     an opportunity is about) and ``n_participants``."""
-    from kit.coding import autocode, compare_auto_manual
-
-    segments = study.segments()
-    codes = study.codebook.names
-    if auto is None:
-        auto = autocode(segments, study.codebook)
-    people = n_participants(study)
-    manual = study.codings
-    versus = compare_auto_manual(auto, manual, segments, codes=codes)
-    rules = rule_validation(versus, auto, people)
-    coded = theme_codings(auto, manual, segments, rules)
-    counts = theme_counts(coded, people, codes=codes, scores=scores, rules=rules)
+    auto, versus, rules, coded, people = _study_codings(study, auto)
+    counts = theme_counts(coded, people, codes=study.codebook.names, scores=scores, rules=rules)
     return {"auto": auto, "versus": versus, "rules": rules, "coded": coded, "counts": counts,
             "counted": coded[coded["counted"]].reset_index(drop=True),
             "applied": coded[coded["rule_status"] != "rejected"].reset_index(drop=True),

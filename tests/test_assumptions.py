@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from kit import assumptions as A
-from kit.repository import example_repository, load_studies
+from kit.discovery import assumptions as A
+from kit.discovery.repository import example_repository, load_studies
 from conftest import write
 
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 import kit
-from kit import discipline
-from kit.repository import example_repository, load_studies
+from kit.discovery import discipline
+from kit.discovery.repository import example_repository, load_studies
 from conftest import write
 
 

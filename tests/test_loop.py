@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit import loop
-from kit.repository import example_repository, load_studies
+from kit.discovery import loop
+from kit.discovery.repository import example_repository, load_studies
 from conftest import tree_snapshot
 
 

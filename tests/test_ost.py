@@ -9,9 +9,10 @@ matplotlib.use("Agg")
 import pytest
 import yaml
 
-from kit import assumptions as A
-from kit import ost
-from kit.repository import example_repository, load_studies
+from kit.discovery import assumptions as A
+from kit.discovery import ost
+from kit.discovery.repository import example_repository, load_studies
+from kit.viz.discovery import draw_ost
 from conftest import write
 
 
@@ -103,7 +104,7 @@ def test_layout_centres_parents_over_children(tree):
 
 
 def test_drawing_is_readable(tree, tmp_path):
-    fig = ost.draw_ost(tree, verdicts={"A-1": "not yet clear"}, wrap=24)
+    fig = draw_ost(tree, verdicts={"A-1": "not yet clear"}, wrap=24)
     ax = fig.axes[0]
     assert ax.get_title() == "Opportunity solution tree"
     texts = [t.get_text() for t in ax.texts]
@@ -120,7 +121,7 @@ def test_drawing_is_readable(tree, tmp_path):
     fig.savefig(path, dpi=80)
     assert path.stat().st_size > 20_000
     with pytest.raises(ValueError):
-        ost.draw_ost(None)
+        draw_ost(None)
 
 
 def test_draft_from_the_notes_is_a_valid_tree(studies, tmp_path):

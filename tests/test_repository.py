@@ -12,10 +12,13 @@ import pandas as pd
 import pytest
 
 import kit
-from kit import repository
-from kit.repository import (build_index, example_repository, find_studies, fts_query, index_command,
-                            index_path, prior_interactions, search, search_command, trends, update_index,
-                            wilson_interval)
+from kit.cli.discovery import index_command, search_command
+from kit.discovery import index as kit_index
+from kit.discovery import repository
+from kit.discovery.index import build_index, email_hash, index_path, update_index
+from kit.discovery.repository import example_repository, find_studies
+from kit.discovery.search import SEARCH_COLUMNS, fts_query, prior_interactions, search
+from kit.discovery.trends import TREND_COLUMNS, trends, wilson_interval
 from conftest import tree_snapshot, write
 
 SPRINTS = ["2026-S41", "2026-S45", "2026-S49"]
@@ -114,7 +117,7 @@ def test_index_keeps_no_names_or_emails(shared_repo):
     for study in repository.load_studies(shared_repo):
         for email in study.participants["email"]:
             assert email.encode() not in data
-    assert repository.email_hash("Dana.Okafor@Example.com ") == repository.email_hash("dana.okafor@example.com")
+    assert email_hash("Dana.Okafor@Example.com ") == email_hash("dana.okafor@example.com")
 
 
 def test_indexing_and_searching_leave_the_study_files_alone(repo):
@@ -242,8 +245,8 @@ def test_a_failed_rebuild_keeps_the_previous_index(repo, monkeypatch):
             raise RuntimeError("disk full")
         return original(con, study, fingerprint)
 
-    original = repository._insert_study
-    monkeypatch.setattr(repository, "_insert_study", broken)
+    original = kit_index._insert_study
+    monkeypatch.setattr(kit_index, "_insert_study", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         update_index(repo)
     assert path.read_bytes() == before  # never half-written
@@ -264,7 +267,7 @@ def test_search_ranks_stemmed_matches(shared_repo):
     assert hits["id"].tolist() == ["INT-017#i2", "INT-003#i5", "INT-011#t14", "INT-006#t2"]
     assert hits["rank"].tolist() == [1, 2, 3, 4]
     assert hits["score"].is_monotonic_decreasing
-    assert list(hits.columns) == repository.SEARCH_COLUMNS
+    assert list(hits.columns) == SEARCH_COLUMNS
     first = hits.iloc[0]
     assert (first["study"], first["sprint"], first["date"], first["kind"], first["segment"]) == \
         ("2026-S41", "2026-S41", "2026-10-28", "insight", "trades")
@@ -367,7 +370,7 @@ def test_prior_interactions_without_an_interview(shared_repo):
 # -- trends ------------------------------------------------------------------------------------------
 def test_trends_counts_and_intervals(shared_repo):
     table = trends(shared_repo, codes=["chasing-awkward", "reminders-automation"])
-    assert list(table.columns) == repository.TREND_COLUMNS
+    assert list(table.columns) == TREND_COLUMNS
     got = table[["sprint", "code", "participants", "mentioning"]].values.tolist()
     assert got == [["2026-S41", "chasing-awkward", 18, 6], ["2026-S41", "reminders-automation", 18, 8],
                    ["2026-S45", "chasing-awkward", 6, 1], ["2026-S45", "reminders-automation", 6, 3],
@@ -410,7 +413,9 @@ def test_trends_chart_has_a_title_and_every_sprint(shared_repo):
 
     matplotlib.use("Agg")
     table = trends(shared_repo)
-    fig = repository.trends_chart(table, codes=["chasing-awkward", "late-payment"])
+    from kit.viz.discovery import trends_chart
+
+    fig = trends_chart(table, codes=["chasing-awkward", "late-payment"])
     ax = fig.axes[0]
     assert ax.get_title() == "Theme prevalence across sprints"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2026-S41\n(n = 18)", "2026-S45\n(n = 6)",
@@ -446,8 +451,6 @@ def newcomer_repo(tmp_path_factory):
 
 
 def test_search_highlights_matches_with_a_marker_no_redaction_looks_like(newcomer_repo):
-    from kit.repository import search_command
-
     text, code = search_command(newcomer_repo, "kiosk")
     assert code == 0 and "«kiosk»" in text and "[kiosk]" not in text
     data = json.loads(search_command(newcomer_repo, "write", as_json=True)[0])
@@ -460,8 +463,6 @@ def test_search_highlights_matches_with_a_marker_no_redaction_looks_like(newcome
 
 @pytest.mark.parametrize("query", ["jo", "Bell", "Jo Bell", "Amy", "example dot com", "jo dot bell", "555", "2299"])
 def test_searching_a_name_or_contact_detail_confirms_nothing(newcomer_repo, query):
-    from kit.repository import search_command
-
     for as_json in (False, True):
         text, code = search_command(newcomer_repo, query, as_json=as_json)
         assert code == 0
@@ -470,8 +471,6 @@ def test_searching_a_name_or_contact_detail_confirms_nothing(newcomer_repo, quer
 
 
 def test_include_names_shows_names_but_never_part_of_an_email(newcomer_repo):
-    from kit.repository import search_command
-
     text, _ = search_command(newcomer_repo, "bell", include_names=True, as_json=True)
     data = json.loads(text)
     assert data and any("«Bell»" in d["snippet"] for d in data)
@@ -483,8 +482,6 @@ def test_include_names_shows_names_but_never_part_of_an_email(newcomer_repo):
 
 def test_the_index_stores_no_contact_details_and_no_name_where_it_is_searched(newcomer_repo):
     import sqlite3
-
-    from kit.repository import build_index, index_path
 
     build_index(newcomer_repo)
     raw = index_path(newcomer_repo).read_bytes().decode("utf-8", "replace").lower()
@@ -503,10 +500,49 @@ def test_the_index_stores_no_contact_details_and_no_name_where_it_is_searched(ne
 def test_leading_codes_ranks_by_participants_and_handles_empty_tables():
     import pandas as pd
 
-    from kit.repository import leading_codes
+    from kit.discovery.trends import leading_codes
 
     trend = pd.DataFrame({"sprint": ["S1", "S2", "S1", "S2", "S1"], "code": ["b", "b", "a", "a", "c"],
                           "participants": [1, 2, 3, "", 3]})
     assert leading_codes(trend, 2) == ["a", "b"]  # a: 3, b: 3, c: 3 -> ties by name
     assert leading_codes(trend.iloc[:0]) == [] and leading_codes(pd.DataFrame(columns=["code", "participants"])) == []
     assert leading_codes(pd.DataFrame({"code": ["x"], "participants": ["2"]}).astype(object)) == ["x"]
+
+
+def test_the_old_import_paths_still_work_and_import_no_figures():
+    """kit.repository, kit.ost, kit.assumptions, kit.loop and kit.discipline re-export the
+    modules moved to kit.discovery (and the figures of kit.viz), without importing matplotlib."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import kit.repository as r, kit.ost as o, kit.assumptions, kit.loop, kit.discipline; "
+            "import kit.discovery.index, kit.discovery.search, kit.discovery.trends, kit.discovery.ost; "
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'; "
+            "assert r.search is kit.discovery.search.search and r.update_index is kit.discovery.index.update_index; "
+            "assert r.wilson_interval is kit.discovery.trends.wilson_interval and o.load_ost is kit.discovery.ost.load_ost; "
+            "import kit.viz.discovery as v; assert r.trends_chart is v.trends_chart and o.draw_ost is v.draw_ost; "
+            "assert all(hasattr(m, n) for m in (r, o, kit.assumptions, kit.loop, kit.discipline) for n in m.__all__)")
+    env = dict(os.environ, PYTHONPATH=str(Path(kit.__file__).resolve().parents[1]))
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+
+
+def test_each_text_is_redacted_once_for_both_versions_exactly_as_redact_would(newcomer_repo):
+    """The index reads each text once for its searched and its --include-names version
+    (kit.privacy.redact_both): the same as redact() with and without names, on the texts of a
+    study whose roster has names, accents, emails and phones, and on hand-made edge cases."""
+    from kit.discovery.repository import segments_table
+    from kit.privacy import Roster, redact, redact_both, roster
+    from kit.study import load_study
+
+    study = load_study(newcomer_repo / "2026-S47", strict=False)
+    people = roster(study)
+    assert people.names and people.emails
+    texts = segments_table([study])["text"].tolist()
+    texts += ["Jo Bell (jo.bell@example.com) said call 020 7946 0958", "write to jo dot bell at example dot com",
+              "José Müller-García met MARIA LOPEZ", "Grant me that, we grant a discount", "", None, float("nan")]
+    for roster_ in (people, Roster(names=("José Müller-García", "Maria Lopez"), parts=("José", "Maria")), None):
+        for text in texts:
+            both = redact_both(text, roster_)
+            expected = (redact(text, roster_), redact(text, roster_, names=False))
+            assert both == expected or (text != text and both[0] != both[0]), (text, both, expected)

@@ -1,0 +1,103 @@
+"""Command-line front ends of the research repository: ``interview-kit index`` and
+``interview-kit search`` (parsing is in :mod:`kit.cli`; these return (text, exit code))."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from kit.discovery.index import update_index
+from kit.discovery.repository import find_studies
+from kit.discovery.search import search
+
+__all__ = ["index_command", "search_command"]
+
+
+# -- ---------------------------------------------------------------------
+def _repo_problem(repo) -> str | None:
+    root = Path(repo)
+    if not root.exists():
+        return f"{root}: no such folder"
+    if not root.is_dir():
+        return f"{root}: not a folder: give the repository folder that holds the studies"
+    if not find_studies(root):
+        return (f"{root}: no studies here: a repository holds study folders (each with study.yml, "
+                f"interviews/ or transcripts/)")
+    return None
+
+
+def index_command(repo) -> tuple[str, int]:
+    """``interview-kit index REPO``: build or update the index. Returns (text, exit code):
+    0 done, 1 done but some study has errors (listed as path:line: message), 2 not a
+    repository."""
+    problem = _repo_problem(repo)
+    if problem:
+        return f"interview-kit index: {problem}", 2
+    report = update_index(repo)
+    lines = []
+    if report.rebuilt:
+        lines.append(f"rebuilt the index ({report.reason})")
+    for label in report.indexed:
+        lines.append(f"indexed   {label}")
+    for label in sorted(set(report.unchanged)):
+        lines.append(f"unchanged {label}")
+    for label in report.removed:
+        lines.append(f"removed   {label} (no longer in the repository)")
+    errors = 0
+    for label, problems in sorted(report.problems.items()):
+        for p in problems:
+            if p.is_error:
+                lines.append(str(p))
+                errors += 1
+        warnings = sum(not p.is_error for p in problems)
+        if warnings:
+            lines.append(f"{label}: {warnings} warning(s); see interview-kit check {Path(repo) / label}")
+    con = sqlite3.connect(report.path)
+    try:
+        docs, n_studies = con.execute("SELECT count(*), count(DISTINCT study) FROM docs").fetchone()
+    finally:
+        con.close()
+    lines.append(f"{report.path}: {n_studies} studies, {docs} segments")
+    return "\n".join(lines), (1 if errors else 0)
+
+
+def search_command(repo, query, code=None, segment=None, since=None, as_json: bool = False,
+                   limit: int = 20, include_names: bool = False) -> tuple[str, int]:
+    """``interview-kit search REPO QUERY [--code X] [--segment Y] [--since D] [--json]``.
+    Returns (text, exit code): 0 (also when nothing matches), 2 for a usage error. With
+    ``as_json`` the text is a JSON array of hits (codes as a list). Search results are a
+    working output (``kit.outputs``): the names, emails and phone numbers of every study's
+    roster are replaced unless ``include_names`` (contact details are replaced anyway)."""
+    problem = _repo_problem(repo)
+    if problem:
+        return f"interview-kit search: {problem}", 2
+    try:
+        hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
+                      include_names=include_names)
+    except ValueError as exc:
+        return f"interview-kit search: {exc}", 2
+    from kit.outputs import WORKING, Outputs
+    from kit.privacy import roster
+
+    writer = Outputs(None, None, WORKING, include_names=include_names,
+                     people=roster(find_studies(repo)))
+    if as_json:
+        records = []
+        for row in hits.to_dict("records"):
+            row["codes"] = row["codes"].split() if row["codes"] else []
+            records.append(writer.clean_value(row))
+        return json.dumps(records, indent=2, ensure_ascii=False), 0
+    if not len(hits):
+        return f"no matches for {query!r}", 0
+    lines = []
+    for r in hits.itertuples(index=False):
+        meta = "  ".join(x for x in (r.kind, r.sprint, r.date, r.segment) if x)
+        codes = f"  [{', '.join(r.codes.split())}]" if r.codes else ""
+        lines.append(f"{r.rank:>2}. {r.id}  {meta}{codes}")
+        lines.append(f"    {r.snippet}")
+        if r.context:
+            lines.append(f"    asked: {r.context}")
+    total = int(hits.attrs.get("total", len(hits)))
+    lines.append(f"showing {len(hits)} of {total} matches (--limit {limit}: give a larger --limit to see more)"
+                 if total > len(hits) else f"{len(hits)} match(es)")
+    return writer.clean("\n".join(lines)), 0

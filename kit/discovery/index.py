@@ -1,0 +1,422 @@
+"""The research repository's search index: an embedded SQLite FTS5 database of every quote,
+insight, opportunity and participant turn, with its stable id, study, date, segment and codes
+(manual codings and auto-codes) in ``REPO/.interview-kit/index.sqlite``.
+
+The study files stay the source of truth: the index is a cache that can be deleted at any
+time. It is updated incrementally (a study is re-indexed only when one of its files changed:
+sizes and modification times first, then a SHA-256 of the files whose times changed), and
+rebuilt from scratch, into a temporary file that is then renamed into place, when it is
+missing, unreadable, fails ``PRAGMA integrity_check`` or was written by another version of
+the kit. Nothing raw is stored: searched text is pseudonymised (``kit.privacy``), emails are
+kept as hashes and file names as hashes of their paths.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import sqlite3
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from kit.discovery.repository import (
+    INDEX_DIR,
+    _first_date,
+    _iso,
+    _study_frames,
+    _text,
+    find_studies,
+    sprint_label,
+    study_label,
+)
+from kit.errors import Problem
+from kit.study import Study, load_study
+
+__all__ = [
+    "INDEXES",
+    "INDEX_DIR",
+    "INDEX_NAME",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "IndexReport",
+    "build_index",
+    "email_hash",
+    "index_path",
+    "query_index",
+    "update_index",
+]
+
+INDEX_NAME = "index.sqlite"
+SCHEMA_VERSION = "3"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text
+
+
+# -- the index file ---------------------------------------------------------------------------------
+def index_path(repo) -> Path:
+    return Path(repo) / INDEX_DIR / INDEX_NAME
+
+
+TABLES = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE studies(study TEXT PRIMARY KEY, sprint TEXT, title TEXT, first_date TEXT, files TEXT NOT NULL,
+                     errors INTEGER, warnings INTEGER, problems TEXT, indexed_at TEXT);
+CREATE TABLE docs(rowid INTEGER PRIMARY KEY, study TEXT NOT NULL, id TEXT NOT NULL, interview_id TEXT,
+                  kind TEXT, participant TEXT, date TEXT, segment TEXT, codes TEXT, compound REAL,
+                  consent_quote INTEGER, context TEXT, text TEXT, named_context TEXT, named_text TEXT);
+CREATE TABLE doc_codes(doc INTEGER NOT NULL, code TEXT NOT NULL, source TEXT, counted INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE interviews(study TEXT NOT NULL, interview_id TEXT, date TEXT, participant TEXT, interviewer TEXT,
+                        note_taker TEXT, stage TEXT, segment TEXT, note_path TEXT);
+CREATE TABLE people(study TEXT NOT NULL, id TEXT, email_hash TEXT, status TEXT, invited_on TEXT,
+                    scheduled_on TEXT, interviewed_on TEXT, segment TEXT);
+CREATE VIRTUAL TABLE docs_fts USING fts5(text, content='docs', content_rowid='rowid',
+                                         tokenize='porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE named_fts USING fts5(named_text, content='docs', content_rowid='rowid',
+                                          tokenize='porter unicode61 remove_diacritics 2');
+"""
+#: The secondary indexes: a full rebuild creates them after the rows are in (faster than
+#: keeping them up to date row by row).
+INDEXES = """
+CREATE INDEX docs_study ON docs(study);
+CREATE INDEX docs_interview ON docs(study, interview_id);
+CREATE INDEX doc_codes_code ON doc_codes(code, doc);
+CREATE INDEX doc_codes_doc ON doc_codes(doc);
+CREATE INDEX interviews_participant ON interviews(participant);
+CREATE INDEX people_id ON people(id);
+CREATE INDEX people_email ON people(email_hash);
+"""
+SCHEMA = TABLES + INDEXES
+
+
+def email_hash(email) -> str:
+    """How the index keeps an email: a SHA-256 of the trimmed, lower-cased address, so the
+    cache can link people across studies without holding their addresses."""
+    text = str(email or "").strip().casefold()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
+
+
+def _file_stats(folder: Path) -> dict[str, list]:
+    """relative path -> [mtime_ns, size] for every file of a study (hidden files skipped)."""
+    stats = {}
+    stack = [(str(folder), "")]
+    while stack:
+        where, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(where))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    stack.append((entry.path, rel + "/"))
+                elif entry.is_file():
+                    st = entry.stat()
+                    stats[rel] = [st.st_mtime_ns, st.st_size]
+            except OSError:
+                continue
+    return stats
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _file_key(rel: str) -> str:
+    """How the index names a study's file: a hash of its relative path, since a file name
+    may hold a participant's name (``transcripts/maria_lopez.vtt``)."""
+    return hashlib.sha256(rel.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def _fingerprint(folder: Path, stats: dict, stored: dict | None) -> dict[str, list]:
+    """:func:`_file_key` of each relative path -> [mtime_ns, size, sha256]; hashes are
+    reused from ``stored`` for files whose size and time did not change."""
+    stored = stored or {}
+    out = {}
+    for rel, (mtime, size) in stats.items():
+        key = _file_key(rel)
+        old = stored.get(key)
+        if old and old[0] == mtime and old[1] == size and len(old) > 2:
+            out[key] = [mtime, size, old[2]]
+        else:
+            try:
+                out[key] = [mtime, size, _sha256(folder / rel)]
+            except OSError:
+                continue
+    return out
+
+
+@dataclass
+class IndexReport:
+    """What :func:`update_index` did."""
+
+    path: Path
+    rebuilt: bool = False
+    reason: str = ""
+    indexed: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    touched: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    problems: dict = field(default_factory=dict)
+    documents: int = 0
+    seconds: float = 0.0
+
+
+def _corrupt(exc: BaseException) -> bool:
+    """A damaged database file (not a bad query, a locked database or a missing table)."""
+    return type(exc) is sqlite3.DatabaseError
+
+
+def _open_valid(path: Path, verify: bool = True):
+    """A connection to a usable index, or (None, reason) when it must be rebuilt. With
+    ``verify`` the whole file is checked (``PRAGMA integrity_check``); without, only that it
+    opens as an index of this version (the quick check done before every search; a
+    damaged page found later makes the search rebuild the index and try again)."""
+    if not path.exists():
+        return None, "no index yet"
+    con = None
+    try:
+        con = sqlite3.connect(path)
+        if verify:
+            check = con.execute("PRAGMA integrity_check").fetchall()
+            if check != [("ok",)]:
+                raise sqlite3.DatabaseError("; ".join(str(r[0]) for r in check[:3]))
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if not version or version[0] != SCHEMA_VERSION:
+            con.close()
+            return None, "written by another version of the kit"
+        con.execute("SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'x'").fetchone()
+        return con, ""
+    except sqlite3.DatabaseError as exc:
+        if con is not None:
+            con.close()
+        return None, f"unreadable ({exc})"
+
+
+def _create_schema(con, indexes: bool = True) -> None:
+    con.executescript(TABLES + (INDEXES if indexes else ""))
+    con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    con.execute("INSERT INTO meta VALUES ('kit', ?)", (_kit_version(),))
+
+
+def _kit_version() -> str:
+    from kit import __version__
+
+    return __version__
+
+
+def _delete_study(con, label: str) -> None:
+    con.execute("INSERT INTO docs_fts(docs_fts, rowid, text) SELECT 'delete', rowid, text FROM docs WHERE study = ?",
+                (label,))
+    con.execute("INSERT INTO named_fts(named_fts, rowid, named_text) SELECT 'delete', rowid, named_text FROM docs "
+                "WHERE study = ?", (label,))
+    con.execute("DELETE FROM doc_codes WHERE doc IN (SELECT rowid FROM docs WHERE study = ?)", (label,))
+    for table in ("docs", "interviews", "people", "studies"):
+        con.execute(f"DELETE FROM {table} WHERE study = ?", (label,))
+
+
+def _columns(frame: pd.DataFrame, names) -> list[list]:
+    """The columns ``names`` of ``frame`` as plain lists (None for a missing column): rows
+    are built by zipping them, never with pandas element by element."""
+    n = len(frame)
+    return [frame[c].tolist() if c in frame.columns else [None] * n for c in names]
+
+
+def _insert_study(con, study: Study, fingerprint: dict) -> int:
+    """Write one loaded study into the index; returns its number of documents."""
+    from kit.privacy import redact, redact_both, roster
+    from kit.sentiment import compound
+
+    label = study_label(study)
+    frames = _study_frames(study)
+    seg = frames["segments"]
+    # Nothing raw in the index: `text` and `context` (what is searched and shown) are
+    # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
+    # keep the names for ``search --include-names`` but never contact details. The roster's
+    # matcher is compiled once per study; each text is read once for both versions.
+    on_roster = roster(study)
+    codes = frames["codes"]
+    codes_of: dict[str, list[str]] = {}
+    for s, c in zip(codes["segment_id"].tolist(), codes["code"].tolist()):
+        codes_of.setdefault(s, []).append(c)
+    texts = seg["text"].tolist()
+    scores = compound(texts) if len(seg) else []
+    start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
+    rowid_of = {}
+    rows = []
+    columns = _columns(seg, ("segment_id", "interview_id", "kind", "participant", "date", "segment", "consent_quote",
+                             "context"))
+    for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
+            zip(*columns, texts, scores), start=start):
+        rowid_of[sid] = rowid
+        score = math.nan if score is None else float(score)
+        context, named_context = redact_both(context, on_roster)
+        text, named_text = redact_both(text, on_roster)
+        rows.append((rowid, label, sid, iid, kind, who, day, segment, " ".join(sorted(codes_of.get(sid, ()))),
+                     None if math.isnan(score) else score, int(bool(consent)), context, text, named_context,
+                     named_text))
+    con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
+                    "compound, consent_quote, context, text, named_context, named_text) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
+    con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
+    con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
+                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(*_columns(codes, (
+                        "segment_id", "code", "source", "counted"))) if s in rowid_of])
+    attribute = study.segment_attribute
+    con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", [
+        (label, iid, _iso(day), who or "", interviewer or "", taker or "", stage or "", _text(segment),
+         redact(path or "", on_roster))
+        for iid, day, who, interviewer, taker, stage, segment, path in zip(*_columns(study.interviews, (
+            "interview_id", "date", "participant", "interviewer", "note_taker", "stage", attribute, "note_path")))])
+    con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", [
+        (label, str(pid or ""), email_hash(email), str(status or ""), _iso(invited), _iso(scheduled),
+         _iso(interviewed), _text(segment))
+        for pid, email, status, invited, scheduled, interviewed, segment in zip(*_columns(study.participants, (
+            "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute)))])
+    problems = [[redact(p.path, on_roster), p.line, redact(p.message, on_roster), p.level] for p in study.problems]
+    con.execute("INSERT INTO studies VALUES (?,?,?,?,?,?,?,?,?)",
+                (label, sprint_label(study), study.name, _iso(_first_date(study)), json.dumps(fingerprint),
+                 len(study.errors), len(study.warnings), json.dumps(problems),
+                 datetime.now().isoformat(timespec="seconds")))
+    return len(rows)
+
+
+def _problems_from(text: str) -> list[Problem]:
+    try:
+        return [Problem(str(a), int(b), str(c), str(d)) for a, b, c, d in json.loads(text or "[]")]
+    except (ValueError, TypeError):
+        return []
+
+
+def update_index(repo, verify: bool = True) -> IndexReport:
+    """Bring ``REPO/.interview-kit/index.sqlite`` up to date with the study files and say
+    what was done (see :func:`build_index`). ``verify=False`` skips the full integrity
+    check of the file (searches use it; :func:`build_index` does not)."""
+    started = time.perf_counter()
+    root = Path(repo)
+    folders = find_studies(root)
+    path = index_path(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    report = IndexReport(path=path)
+    con, reason = _open_valid(path, verify)
+    if con is not None:
+        try:
+            _incremental(con, root, folders, report)
+        except sqlite3.DatabaseError as exc:
+            if not _corrupt(exc):
+                raise
+            report = IndexReport(path=path)
+            con.close()
+            con, reason = None, f"unreadable ({exc})"
+        finally:
+            if con is not None:
+                con.close()
+    if con is None:
+        report.rebuilt, report.reason = True, reason
+        _rebuild(root, folders, path, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _rebuild(root: Path, folders, path: Path, report: IndexReport) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            _create_schema(con, indexes=False)
+            # One transaction: every study's rows, then the secondary indexes.
+            for folder in folders:
+                fingerprint = _fingerprint(folder, _file_stats(folder), None)
+                study = load_study(folder, strict=False)
+                report.documents += _insert_study(con, study, fingerprint)
+                report.indexed.append(folder.name)
+                report.problems[folder.name] = list(study.problems)
+            for statement in INDEXES.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _incremental(con, root: Path, folders, report: IndexReport) -> None:
+    stored = {row[0]: (json.loads(row[1]), row[2]) for row in con.execute("SELECT study, files, problems FROM studies")}
+    changed, touched = [], []
+    for folder in folders:
+        stats = _file_stats(folder)
+        old = stored.get(folder.name)
+        old_files = old[0] if old else None
+        if old_files is not None and {k: v[:2] for k, v in old_files.items()} == \
+                {_file_key(k): v for k, v in stats.items()}:
+            report.unchanged.append(folder.name)
+            report.problems[folder.name] = _problems_from(old[1])
+            continue
+        fingerprint = _fingerprint(folder, stats, old_files)
+        if old_files is not None and {k: v[2] for k, v in old_files.items()} == {k: v[2] for k, v in fingerprint.items()}:
+            touched.append((folder, fingerprint))  # times changed, content did not
+            report.problems[folder.name] = _problems_from(old[1])
+            continue
+        changed.append((folder, fingerprint, load_study(folder, strict=False)))
+    gone = sorted(set(stored) - {f.name for f in folders})
+    with con:
+        for label in gone:
+            _delete_study(con, label)
+            report.removed.append(label)
+        for folder, fingerprint in touched:
+            con.execute("UPDATE studies SET files = ? WHERE study = ?", (json.dumps(fingerprint), folder.name))
+            report.touched.append(folder.name)
+        for folder, fingerprint, study in changed:
+            _delete_study(con, folder.name)
+            report.documents += _insert_study(con, study, fingerprint)
+            report.indexed.append(folder.name)
+            report.problems[folder.name] = list(study.problems)
+    report.unchanged += report.touched
+
+
+def build_index(repo) -> Path:
+    """Build or update the repository's search index; return its path
+    (``REPO/.interview-kit/index.sqlite``). Only studies whose files changed are
+    re-indexed; a missing, corrupt or outdated index is rebuilt from the study files."""
+    return update_index(repo).path
+
+
+def query_index(repo, update: bool, run):
+    """Run ``run(connection)`` on an up-to-date index; when the file turns out to be
+    damaged, rebuild it from the study files and run again once."""
+    for attempt in (1, 2):
+        path = update_index(repo, verify=attempt == 2).path if update or attempt == 2 else index_path(repo)
+        if not path.exists():
+            path = update_index(repo).path
+        con = sqlite3.connect(path)
+        con.row_factory = sqlite3.Row
+        try:
+            return run(con)
+        except sqlite3.DatabaseError as exc:
+            if attempt == 2 or not _corrupt(exc):
+                raise
+        finally:
+            con.close()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+
+_query = query_index

@@ -1,0 +1,311 @@
+"""Closing the loop with participants: draft thank-you messages and "you said, we did" notes.
+
+The customer-interview template asks for a thank-you within 24 hours of the interview and
+for telling participants what changed because of them. This module writes *drafts* for the
+team to review and send themselves; nothing is ever sent.
+
+* :func:`thank_you_drafts`: one draft per interview note, acknowledging what was heard. It
+  reflects the note's insights back in the participant's own terms: for each insight it
+  picks the participant's own sentence (a key quote, else a transcript turn of theirs) that
+  says the same thing, so the message quotes the person to themselves and never paraphrases
+  them in the team's words.
+* :func:`you_said_we_did`: one draft per participant whose interview a decision
+  (decisions.csv) cites as evidence: what they said (their own cited words), what the team
+  decided, and what has been seen since (the decision's outcome reading).
+
+A draft only ever contains the words of the participant it is addressed to: it is built from
+their own interview(s), and every draft is checked against the words of every other
+participant before it is returned (a leak would be a bug, and raises ``RuntimeError``).
+Names stay out unless ``include_names=True``: the greeting is then ``Hi [first name],``.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from kit.coding import stem, tokens
+
+__all__ = ["DRAFT_HEADER", "GUARD_MIN_WORDS", "MAX_LINES", "MIN_OVERLAP", "THANK_YOU_COLUMNS",
+           "YOU_SAID_COLUMNS", "thank_you_drafts", "write_drafts", "you_said_we_did"]
+
+MAX_LINES = 3
+MIN_OVERLAP = 2
+GUARD_MIN_WORDS = 5
+DRAFT_HEADER = "<!-- DRAFT written by interview-kit: not sent. Review it, then send it yourself. -->"
+_STOP = frozenset("""a an the and or but so of to in on at for with from by as is was were be been it its this
+that these those i you he she they we my your his her their our me him them us not no do did does have has had
+about into than then there here what when where which who how all any some just very really also one two""".split())
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'])")
+
+
+def _long_date(d) -> str:
+    return f"{d.day} {d:%B %Y}" if d is not None and not pd.isna(d) else "(date unknown)"
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(t) for t in tokens(text) if t not in _STOP and len(t) > 2}
+
+
+def _first_name(study, participant: str, include_names: bool) -> str:
+    if include_names and "name" in study.participants and len(study.participants):
+        names = study.participants.set_index("id")["name"]
+        name = names.get(participant)
+        if isinstance(name, str) and name.strip():
+            return name.split()[0]
+    return "[first name]"
+
+
+def _own_words(study, interview_id: str) -> list[tuple[str, str]]:
+    """(kind, text) of the participant's own words in one interview: key quotes first,
+    then the sentences of their transcript turns."""
+    words = [("quote", t) for t in study.quotes.loc[study.quotes["interview_id"] == interview_id, "text"]]
+    turns = study.turns[(study.turns["interview_id"] == interview_id) & (study.turns["role"] == "participant")]
+    for text in turns["text"]:
+        for sentence in _SENTENCE.split(str(text)):
+            if len(sentence.split()) >= 5:
+                words.append(("turn", sentence.strip()))
+    return words
+
+
+def _echo(insights, own, limit: int = MAX_LINES) -> list[str]:
+    """For each insight, the participant's own sentence sharing most content words with it
+    (at least ``MIN_OVERLAP``; a key quote counts one word more, since the note taker chose
+    it); at most ``limit``, no repeats. Without any match: the first two key quotes."""
+    chosen: list[str] = []
+    stems_of = [(kind, text, _content_stems(text)) for kind, text in own]
+    for insight in insights:
+        target = _content_stems(insight)
+        best, best_score = None, (0, 0)
+        for kind, text, s in stems_of:
+            if text in chosen:
+                continue
+            overlap = len(target & s)
+            score = (overlap + (1 if kind == "quote" else 0), 1 if kind == "quote" else 0)
+            if overlap >= MIN_OVERLAP and score > best_score:
+                best, best_score = text, score
+        if best is not None:
+            chosen.append(best)
+        if len(chosen) >= limit:
+            break
+    if not chosen:
+        chosen = [text for kind, text in own if kind == "quote"][:2]
+    return chosen
+
+
+def _quote(text: str) -> str:
+    """A participant's words as a quotation, without contact details (a draft is shared
+    within the team before anyone sends it)."""
+    from kit.privacy import redact
+
+    return "“" + redact(str(text).strip().strip('"“”'), names=False) + "”"
+
+
+# -- the privacy guard ---------------------------------------------------------------------------
+def _others_words(studies, participant: str, own: set[str]) -> list[str]:
+    """Every text of every other participant (turns, quotes, insights, opportunities) long
+    enough to recognise, minus anything this participant also said."""
+    texts = []
+    for s in studies:
+        seg = s.segments()
+        others = seg[(seg["participant"] != participant)]
+        for text in others["text"]:
+            text = str(text).strip()
+            if len(text.split()) >= GUARD_MIN_WORDS and text not in own:
+                texts.append(text)
+                texts.extend(p.strip() for p in _SENTENCE.split(text) if len(p.split()) >= GUARD_MIN_WORDS)
+    return texts
+
+
+def _normalise(text: str) -> str:
+    return " ".join(str(text).replace("“", '"').replace("”", '"').split()).casefold()
+
+
+def _check_no_leak(draft: str, others: list[str], what: str) -> None:
+    from kit.privacy import redact
+
+    body = _normalise(draft)
+    for text in others:
+        # quotes in drafts lose their contact details, so compare the words as quoted
+        if _normalise(redact(text, names=False)) in body:
+            raise RuntimeError(f"{what}: the draft contains another participant's words ({text[:40]!r}...); "
+                               "this is a bug in interview-kit")
+
+
+# -- thank-you drafts -------------------------------------------------------------------------------
+THANK_YOU_COLUMNS = ["interview_id", "participant", "date", "send_by", "thank_you_sent", "status", "lines", "text"]
+
+
+def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd.DataFrame:
+    """One thank-you draft per interview note (transcripts without a note get none).
+    ``status`` says whether a thank-you is already recorded (``thank_you_sent`` in the note)
+    and whether it went within 24 hours; ``send_by`` is the day after the interview.
+    ``others_from``: further studies whose participants' words must not appear either
+    (by default only the study's own)."""
+    from kit.study import as_study
+
+    study = as_study(study)
+    pool = [study] + [s for s in (others_from or []) if s is not study]
+    rows = []
+    for iv in study.interviews.itertuples(index=False):
+        if not iv.note_path:
+            continue
+        participant = iv.participant or ""
+        own = _own_words(study, iv.interview_id)
+        insights = study.insights.loc[study.insights["interview_id"] == iv.interview_id, "text"].tolist()
+        lines = _echo(insights, own)
+        when = iv.date if iv.date is not None and not pd.isna(iv.date) else None
+        send_by = when + timedelta(days=1) if when else None
+        sent = iv.thank_you_sent if iv.thank_you_sent is not None and not pd.isna(iv.thank_you_sent) else None
+        if sent is None:
+            status = "to send"
+        elif send_by is not None and sent <= send_by:
+            status = f"sent {sent.isoformat()} (within 24 hours)"
+        else:
+            status = f"sent {sent.isoformat()} (late)"
+        signer = iv.interviewer or "The research team"
+        heard = ""
+        if lines:
+            heard = "What stayed with us from our conversation:\n\n" + "\n".join(f"- {_quote(t)}" for t in lines) + "\n\n"
+        text = (f"{DRAFT_HEADER}\n"
+                f"To: {participant or 'the participant'} (address in participants.csv)\n"
+                f"Interview: {iv.interview_id}, {when.isoformat() if when else 'date unknown'}\n"
+                f"Send by: {send_by.isoformat() if send_by else 'as soon as possible'} (within 24 hours of the interview)\n"
+                f"Status: {status}\n"
+                f"Subject: Thank you for talking with us\n\n"
+                f"Hi {_first_name(study, participant, include_names)},\n\n"
+                f"Thank you for taking the time to talk with us on {_long_date(when)}. Hearing how it really "
+                f"works for you, in your own words, helps us more than any survey could.\n\n"
+                f"{heard}"
+                f"We are sharing what we learned with the team, and we will let you know what changes because of it.\n\n"
+                f"With thanks,\n{signer}\n")
+        own_texts = {t for _, t in own} | set(insights)
+        _check_no_leak(text, _others_words(pool, participant, own_texts), iv.interview_id)
+        rows.append({"interview_id": iv.interview_id, "participant": participant, "date": when, "send_by": send_by,
+                     "thank_you_sent": sent, "status": status, "lines": len(lines), "text": text})
+    return pd.DataFrame(rows, columns=THANK_YOU_COLUMNS)
+
+
+# -- you said, we did ---------------------------------------------------------------------------------
+YOU_SAID_COLUMNS = ["participant", "decisions", "interviews", "text"]
+
+
+def _number(value) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    return f"{value:g}"
+
+
+def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
+    """One "you said, we did" draft per participant whose interview a decision cites, across
+    ``studies`` (a repository path, a list of studies, or one study). For each decision:
+    the participant's own cited words (a cited key quote or transcript turn of theirs;
+    when only the interview or the team's notes are cited, their key quote closest to the
+    decision), the decision, and the outcome reading when there is one."""
+    from kit.discovery.repository import load_studies
+    from kit.study import Study
+
+    studies = [studies] if isinstance(studies, Study) else load_studies(studies)
+    entries: dict[str, list[dict]] = {}
+    where: dict[str, object] = {}
+    for s in studies:
+        participant_of = dict(zip(s.interviews["interview_id"], s.interviews["participant"]))
+        date_of = dict(zip(s.interviews["interview_id"], s.interviews["date"]))
+        own_segments = {}
+        for frame, kind in ((s.quotes, "quote"), (s.turns[s.turns["role"] == "participant"], "turn")):
+            for seg, text in zip(frame["segment_id"], frame["text"]):
+                own_segments[seg] = text
+        for d in s.decisions.to_dict("records"):
+            cited: dict[str, list[str]] = {}
+            for ref in d.get("evidence") or []:
+                cited.setdefault(ref.split("#")[0], []).append(ref)
+            n_interviews = len(cited)
+            for interview_id, refs in cited.items():
+                participant = participant_of.get(interview_id) or ""
+                if not participant:
+                    continue
+                said = [own_segments[r] for r in refs if r in own_segments]
+                if not said:
+                    own = [(k, t) for k, t in _own_words(s, interview_id) if k == "quote"]
+                    notes = [d.get("decision", "")] + [t for r, t in _team_notes(s, refs)]
+                    said = _echo([" ".join(notes)], own, limit=1)
+                entries.setdefault(participant, []).append({
+                    "decision": d, "interview_id": interview_id, "interview_date": date_of.get(interview_id),
+                    "said": list(dict.fromkeys(said))[:2], "n_interviews": n_interviews})
+                where.setdefault(participant, s)
+    rows = []
+    for participant, items in sorted(entries.items()):
+        items.sort(key=lambda e: (e["decision"].get("date") or date.min, str(e["decision"].get("id"))))
+        parts = [f"{DRAFT_HEADER}\nTo: {participant} (address in participants.csv)\n"
+                 f"Subject: You said, we did\n\n"
+                 f"Hi {_first_name(where[participant], participant, include_names)},\n\n"
+                 f"Thank you again for talking with us. Here is what changed because of what you told us.\n"]
+        for e in items:
+            d = e["decision"]
+            parts.append(f"\n## {_long_date(d.get('date'))} (from our conversation on {_long_date(e['interview_date'])})\n")
+            if e["said"]:
+                parts.append("You said: " + " … ".join(_quote(t) for t in e["said"]) + "\n")
+            parts.append(f"We did: {str(d.get('decision', '')).rstrip('.')}.\n")
+            reading, baseline = _number(d.get("outcome_reading")), _number(d.get("outcome_baseline"))
+            if reading and d.get("outcome_metric"):
+                since = f" ({_long_date(d.get('reading_date'))})" if d.get("reading_date") else ""
+                start = f"went from {baseline} to {reading}" if baseline else f"is now {reading}"
+                parts.append(f"What we have seen since: {d['outcome_metric']} {start}{since}.\n")
+            else:
+                parts.append("We will tell you what we see once it has been running for a while.\n")
+            others = e["n_interviews"] - 1
+            if others > 0:
+                parts.append(f"Your interview was one of {e['n_interviews']} that shaped this decision.\n")
+        parts.append("\nWith thanks,\nThe research team\n")
+        text = "".join(parts)
+        own_texts = set()
+        for s in studies:
+            ids = set(s.interviews.loc[s.interviews["participant"] == participant, "interview_id"])
+            for i in ids:
+                own_texts |= {t for _, t in _own_words(s, i)}
+        _check_no_leak(text, _others_words(studies, participant, own_texts), participant)
+        rows.append({"participant": participant,
+                     "decisions": "; ".join(str(e["decision"].get("id")) for e in items),
+                     "interviews": "; ".join(dict.fromkeys(e["interview_id"] for e in items)), "text": text})
+    return pd.DataFrame(rows, columns=YOU_SAID_COLUMNS)
+
+
+def _team_notes(study, refs):
+    texts = {}
+    for frame in (study.insights, study.opportunities):
+        texts.update(zip(frame["segment_id"], frame["text"]))
+    return [(r, texts[r]) for r in refs if r in texts]
+
+
+# -- writing the drafts ---------------------------------------------------------------------------------
+def write_drafts(studies, out_dir, include_names: bool = False) -> pd.DataFrame:
+    """Write every draft to ``out_dir``: ``thank-you/<interview>.md`` for each note,
+    ``you-said-we-did/<participant>.md`` for each participant a decision cites, and
+    ``drafts.csv`` listing them (kind, id, participant, status, path). Each file is
+    written to a temporary name and renamed. Returns the listing.
+
+    Drafts are private outputs (``kit.outputs``): each holds one participant's own words, so
+    ``out_dir`` must not be a published folder (``kit.outputs.private_folder`` gives the
+    folder beside it); contact details are replaced, names unless ``include_names``."""
+    from kit.outputs import PRIVATE, Outputs
+    from kit.discovery.repository import load_studies
+    from kit.study import Study
+
+    studies = [studies] if isinstance(studies, Study) else load_studies(studies)
+    out = Path(out_dir)
+    writer = Outputs(out, studies, PRIVATE, include_names=include_names)
+    rows = []
+    for s in studies:
+        for r in thank_you_drafts(s, include_names=include_names, others_from=studies).itertuples(index=False):
+            path = writer.text(Path("thank-you") / f"{r.interview_id}.md", r.text)
+            rows.append({"kind": "thank-you", "id": r.interview_id, "participant": r.participant,
+                         "status": r.status, "path": str(path)})
+    for r in you_said_we_did(studies, include_names=include_names).itertuples(index=False):
+        path = writer.text(Path("you-said-we-did") / f"{r.participant}.md", r.text)
+        rows.append({"kind": "you-said-we-did", "id": r.decisions, "participant": r.participant,
+                     "status": "to send", "path": str(path)})
+    table = pd.DataFrame(rows, columns=["kind", "id", "participant", "status", "path"])
+    writer.table("drafts.csv", table)
+    return table

@@ -1,0 +1,314 @@
+"""A research repository: several studies (research sprints) in one folder, searchable.
+
+```
+REPO/
+  2026-S41/              a study folder (study.yml, interviews/, transcripts/, ...)
+  2026-S45/
+  2026-S49/
+  assumptions.yml        optional, see kit.discovery.assumptions
+  experiments.yml        optional, see kit.discovery.assumptions
+  ost.yml                optional, see kit.discovery.ost
+  .interview-kit/        the kit's own cache (not a study): index.sqlite
+```
+
+A study of the repository is a direct subfolder with a ``study.yml``, an ``interviews/`` or a
+``transcripts/`` folder; hidden folders (``.interview-kit``, ``.git``) are never studies.
+
+The index (:mod:`kit.discovery.index`) keeps an embedded SQLite FTS5 index of every quote,
+insight, opportunity and participant turn, with its stable id, study, date, segment and codes
+(manual codings and auto-codes) in ``REPO/.interview-kit/index.sqlite``. The study files stay
+the source of truth: the index is a cache that can be deleted at any time, updated
+incrementally and rebuilt from scratch when it is missing, damaged or outdated.
+
+This module finds and loads the studies and builds the cross-sprint tables (segments,
+codings, interviews). Search (:mod:`kit.discovery.search`) and trends
+(:mod:`kit.discovery.trends`) bring the index up to date first, so they always answer from
+the files as they are.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from kit.study import Study, load_study
+
+__all__ = ["CODE_COLUMNS", "INDEX_DIR", "KINDS", "PARTICIPANT_WORDS", "REPO_FILES", "SEGMENT_COLUMNS",
+           "RepositoryError", "coded_table", "example_repository", "find_studies", "interviews_table",
+           "is_repository", "is_study_folder", "load_studies", "pick_study", "resolve_repository",
+           "segments_table", "sprint_label", "sprints_path", "study_label", "study_order_key"]
+
+INDEX_DIR = ".interview-kit"
+KINDS = ("quote", "insight", "opportunity", "turn")
+#: Segments in the participant's own words (insights and opportunities are the team's).
+PARTICIPANT_WORDS = ("turn", "quote")
+REPO_FILES = ("assumptions.yml", "experiments.yml", "ost.yml", "pool.csv")
+
+
+class RepositoryError(ValueError):
+    """A folder that cannot be used as a research repository (not a folder, no studies)."""
+
+
+# -- finding and loading the studies ------------------------------------------------------------
+def sprints_path() -> Path:
+    """The two follow-up sprints bundled with the kit (2026-S45, 2026-S49) and the example
+    repository files (assumptions.yml, experiments.yml, ost.yml, pool.csv)."""
+    return Path(__file__).resolve().parent.parent / "data" / "sprints"
+
+
+def example_repository(target=None) -> Path:
+    """Write the bundled example repository: the pilot as ``2026-S41``, the sprints
+    ``2026-S45`` and ``2026-S49``, and the repository files. ``target`` must not exist or be
+    empty; ``None`` (or "") makes a fresh temporary folder. Returns the folder."""
+    from kit.paths import pilot_path, scratch_folder
+
+    if target is None or str(target).strip() == "":
+        root = scratch_folder("interview-kit-repo-")
+    else:
+        root = Path(target).expanduser()
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise RepositoryError(f"{root} exists and is not empty: give a new folder")
+        root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(pilot_path(), root / "2026-S41")
+    source = sprints_path()
+    for folder in sorted(p for p in source.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        shutil.copytree(folder, root / folder.name)
+    for name in REPO_FILES:
+        if (source / name).is_file():
+            shutil.copy2(source / name, root / name)
+    return root
+
+
+def is_repository(path) -> bool:
+    """A folder the kit recognises as a research repository: it holds the kit's index or
+    one of the repository files (assumptions.yml, experiments.yml, ost.yml)."""
+    path = Path(path)
+    return path.is_dir() and ((path / INDEX_DIR).is_dir()
+                              or any((path / n).is_file() for n in ("assumptions.yml", "experiments.yml", "ost.yml")))
+
+
+def resolve_repository(repo_dir, study_dir="") -> Path:
+    """A notebook's ``repo_dir`` parameter. Given, it must be a folder. Empty: with no
+    ``study_dir`` (or the bundled pilot as ``study_dir``) a temporary copy of the example
+    repository (three sprints); with a study that sits in a repository (its parent folder
+    is one, see :func:`is_repository`) that repository; otherwise a temporary repository
+    holding a copy of just that study (the study itself is never written to)."""
+    from kit.paths import pilot_path, scratch_folder
+
+    if repo_dir is not None and str(repo_dir).strip():
+        path = Path(repo_dir).expanduser()
+        if not path.is_dir():
+            raise RepositoryError(f"{path} is not a folder")
+        return path
+    if study_dir is None or not str(study_dir).strip():
+        return example_repository()
+    study = Path(study_dir).expanduser().resolve()
+    if study == pilot_path().resolve():
+        return example_repository()
+    if is_repository(study.parent):
+        return study.parent
+    root = scratch_folder("interview-kit-repo-")
+    shutil.copytree(study, root / study.name, ignore=shutil.ignore_patterns(".*"))
+    return root
+
+
+def is_study_folder(path: Path) -> bool:
+    path = Path(path)
+    return (path.is_dir() and not path.name.startswith((".", "_"))
+            and ((path / "study.yml").is_file() or (path / "interviews").is_dir()
+                 or (path / "transcripts").is_dir()))
+
+
+def find_studies(repo) -> list[Path]:
+    """The study folders of a repository (direct subfolders), sorted by name."""
+    root = Path(repo)
+    if not root.is_dir():
+        raise RepositoryError(f"{root} is not a folder")
+    return sorted(p for p in root.iterdir() if is_study_folder(p))
+
+
+def _first_date(study: Study):
+    dates = [d for d in study.interviews["date"] if d is not None and not pd.isna(d)] if len(study.interviews) else []
+    return min(dates) if dates else None
+
+
+def study_order_key(study: Study):
+    """Studies are ordered by their first interview, then sprint label, then folder name."""
+    first = _first_date(study)
+    return (first is None, first or date.min, study.sprint, study.path.name)
+
+
+def load_studies(repo_or_studies, strict: bool = False) -> list[Study]:
+    """The repository's studies, loaded (``strict=False``: a study with errors is still
+    loaded, its problems are in ``study.problems``), in sprint order. Also accepts a list
+    of loaded studies or study folders, so notebooks load once and pass the list on."""
+    if isinstance(repo_or_studies, (str, os.PathLike)):
+        folders = find_studies(repo_or_studies)
+        studies = [load_study(f, strict=strict) for f in folders]
+    else:
+        studies = [s if isinstance(s, Study) else load_study(s, strict=strict) for s in repo_or_studies]
+    return sorted(studies, key=study_order_key)
+
+
+def study_label(study: Study) -> str:
+    """How a study is named in repository tables: its folder name."""
+    return study.path.name
+
+
+def sprint_label(study: Study) -> str:
+    return study.sprint or study.path.name
+
+
+def pick_study(studies, study_dir="", sprint=""):
+    """The study a notebook works on: the one at ``study_dir`` (the repository's copy when
+    the repository holds it, e.g. ``2026-S41`` for the bundled pilot), else the study whose
+    sprint label (or folder name) is ``sprint``, else the latest sprint of the repository."""
+    from kit.paths import pilot_path
+
+    if study_dir is not None and str(study_dir).strip():
+        path = Path(study_dir).expanduser().resolve()
+        for s in studies:
+            if s.path.resolve() == path:
+                return s
+        names = {s.path.name: s for s in studies}
+        if path == pilot_path().resolve() and "2026-S41" in names:
+            return names["2026-S41"]
+        if path.name in names and names[path.name].config == load_study(path, strict=False).config:
+            return names[path.name]
+        return load_study(path, strict=False)
+    if sprint is not None and str(sprint).strip():
+        for s in studies:
+            if str(sprint) in (s.sprint, s.path.name):
+                return s
+        raise RepositoryError(f"no study with sprint {sprint!r} (sprints: "
+                              f"{', '.join(sprint_label(s) for s in studies)})")
+    if not studies:
+        raise RepositoryError("the repository has no studies")
+    return studies[-1]
+
+
+# -- segments and codes of a study, with their metadata -----------------------------------------
+SEGMENT_COLUMNS = ["study", "sprint", "segment_id", "interview_id", "participant", "kind", "date", "segment",
+                   "consent_quote", "context", "text"]
+CODE_COLUMNS = ["study", "segment_id", "code", "source", "counted"]
+
+
+def _text(value) -> str:
+    """A table cell as text: "" for None and NaN."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _iso(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _study_frames(study: Study) -> dict:
+    """Segments (with study, sprint, date, segment, context) and codes (manual and auto) of
+    one study. Cached on the study object."""
+    cached = study.__dict__.get("_repository_frames")
+    if cached is not None:
+        return cached
+    from kit.coding import autocode
+
+    label, sprint = study_label(study), sprint_label(study)
+    segments = study.segments()
+    iv = study.interviews.set_index("interview_id") if len(study.interviews) else pd.DataFrame()
+    attribute = study.segment_attribute
+    dates = {k: _iso(v) for k, v in iv["date"].items()} if len(iv) else {}
+    seg_of = ({k: _text(v) for k, v in iv[attribute].items()} if len(iv) and attribute in iv else {})
+    consent = study.consenting()
+    # The question before each participant turn: the context a search hit needs.
+    context = {}
+    if len(study.turns):
+        last_question = {}
+        t = study.turns
+        for iid, sid, role, text in zip(t["interview_id"].tolist(), t["segment_id"].tolist(),
+                                        t["role"].tolist(), t["text"].tolist()):
+            if role == "participant":
+                context[sid] = last_question.get(iid, "")
+            else:
+                last_question[iid] = text
+    # Columns built from plain lists: pandas element by element is many times slower.
+    interview_ids = segments["interview_id"].tolist()
+    participants = segments["participant"].tolist()
+    segment_ids = segments["segment_id"].tolist()
+    frame = pd.DataFrame({
+        "study": label, "sprint": sprint,
+        "segment_id": segments["segment_id"].astype(str), "interview_id": segments["interview_id"].astype(str),
+        "participant": segments["participant"].fillna("").astype(str), "kind": segments["kind"].astype(str),
+        "date": pd.Series([dates.get(i, "") for i in interview_ids], index=segments.index),
+        "segment": pd.Series([seg_of.get(i, "") for i in interview_ids], index=segments.index),
+        "consent_quote": pd.Series([p in consent for p in participants], index=segments.index),
+        "context": pd.Series([context.get(s, "") for s in segment_ids], index=segments.index),
+        "text": segments["text"].fillna("").astype(str),
+    }, columns=SEGMENT_COLUMNS) if len(segments) else pd.DataFrame(columns=SEGMENT_COLUMNS)
+    auto = autocode(segments, study.codebook) if len(segments) and len(study.codebook.names) else \
+        pd.DataFrame(columns=["segment_id", "code"])
+    pairs: dict[tuple[str, str], set] = {}
+    for seg, code in zip(auto["segment_id"].tolist(), auto["code"].tolist()):
+        pairs.setdefault((seg, code), set()).add("auto")
+    for seg, code in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
+        pairs.setdefault((seg, code), set()).add("manual")
+    # Which codings count toward a theme: the one definition of kit.themes.
+    from kit.themes import counted_codings
+
+    counted_pairs = set()
+    if len(segments) and len(study.codebook.names):
+        kept = counted_codings(study, auto=auto)
+        counted_pairs = set(zip(kept["segment_id"].tolist(), kept["code"].tolist()))
+    items = sorted(pairs.items())
+    # Columns built from plain lists, as above.
+    codes = pd.DataFrame({"study": [label] * len(items), "segment_id": [s for (s, _), _ in items],
+                          "code": [c for (_, c), _ in items],
+                          "source": ["both" if len(src) == 2 else next(iter(src)) for _, src in items],
+                          "counted": [k in counted_pairs or src == {"manual"} for k, src in items]},
+                         columns=CODE_COLUMNS) if items else pd.DataFrame(columns=CODE_COLUMNS)
+    frames = {"segments": frame, "codes": codes}
+    study.__dict__["_repository_frames"] = frames
+    return frames
+
+
+def segments_table(studies) -> pd.DataFrame:
+    """Every segment of every study, one row each, with study, sprint, date and segment."""
+    parts = [_study_frames(s)["segments"] for s in load_studies(studies)]
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SEGMENT_COLUMNS)
+
+
+def coded_table(studies) -> pd.DataFrame:
+    """One row per (segment, code) across the studies, manual codings and auto-codes
+    together (``source``: manual, auto or both; ``counted``: whether it counts toward a theme,
+    ``kit.themes``), with the segment's metadata and text."""
+    studies = load_studies(studies)
+    parts = []
+    for s in studies:
+        frames = _study_frames(s)
+        if len(frames["codes"]):
+            parts.append(frames["codes"].merge(frames["segments"], on=["study", "segment_id"], how="inner"))
+    columns = ["study", "sprint", "segment_id", "interview_id", "participant", "kind", "date", "segment", "code",
+               "source", "counted", "consent_quote", "text"]
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+
+
+def interviews_table(studies) -> pd.DataFrame:
+    """One row per interview across the studies: study, sprint, order, interview_id, date,
+    participant, who (participant, or the interview id when it names none), segment."""
+    rows = []
+    for order, s in enumerate(load_studies(studies), start=1):
+        attribute = s.segment_attribute
+        for d in s.interviews.to_dict("records"):
+            rows.append({"study": study_label(s), "sprint": sprint_label(s), "order": order,
+                         "interview_id": d["interview_id"], "date": d["date"], "participant": d["participant"] or "",
+                         "who": d["participant"] or d["interview_id"], "segment": _text(d.get(attribute)),
+                         "interviewer": d["interviewer"], "note_path": d["note_path"]})
+    return pd.DataFrame(rows, columns=["study", "sprint", "order", "interview_id", "date", "participant", "who",
+                                       "segment", "interviewer", "note_path"])
+
+

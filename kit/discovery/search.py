@@ -1,0 +1,185 @@
+"""Search the research repository's index (SQLite FTS5, bm25) and review what it holds about
+one person before talking to them again."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pandas as pd
+
+from kit.csvio import parse_date
+from kit.discovery.index import email_hash, query_index
+
+__all__ = ["HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions", "search"]
+
+SEARCH_COLUMNS = ["rank", "score", "id", "study", "sprint", "date", "kind", "interview_id", "participant",
+                  "segment", "codes", "snippet", "context", "text", "consent_quote"]
+PRIOR_COLUMNS = ["study", "sprint", "date", "kind", "interview_id", "participant", "interviewer", "stage",
+                 "quotes", "summary", "note_path"]
+
+
+# -- search ---------------------------------------------------------------------------------------
+_QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def fts_query(query: str) -> str:
+    """Turn what a person types into a safe FTS5 query: words are matched on their stems
+    (all of them, in any order), "quoted words" as a phrase, ``word*`` as a prefix, and
+    the upper-case operators AND, OR, NOT are kept. Punctuation never causes a syntax error."""
+    parts = []
+    for match in _QUERY_TOKEN.finditer(str(query or "")):
+        phrase, word = match.groups()
+        if phrase is not None:
+            words = re.findall(r"\w+", phrase)
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+            continue
+        if word in _OPERATORS:
+            if parts and parts[-1] not in _OPERATORS:
+                parts.append(word)
+            continue
+        prefix = word.endswith("*")
+        words = re.findall(r"\w+", word)
+        if not words:
+            continue
+        parts.append('"' + " ".join(words) + '"' + ("*" if prefix and len(words) == 1 else ""))
+    while parts and parts[-1] in _OPERATORS:
+        parts.pop()
+    return " ".join(parts)
+
+
+def _since(since):
+    if since is None or (isinstance(since, str) and not since.strip()):
+        return None
+    try:
+        value = parse_date(since)
+    except ValueError:
+        raise ValueError(f"--since {since!r} is not a date (YYYY-MM-DD)") from None
+    return value.isoformat()
+
+
+HIT_OPEN, HIT_CLOSE = "«", "»"  # a match in a snippet: never "[...]", which is a redaction marker
+
+
+def search(repo, query, code=None, segment=None, since=None, limit: int = 20, update: bool = True,
+           include_names: bool = False) -> pd.DataFrame:
+    """Segments of every study matching ``query``, best first (SQLite FTS5 bm25).
+
+    The index holds pseudonymised text only (``kit.privacy.redact``: roster names ``[name]``,
+    emails ``[email]``, phones ``[phone]``), and that is what is searched and shown: searching
+    a participant's name finds nothing and confirms nothing. ``include_names`` searches and
+    shows the text with names kept (contact details are never in the index).
+
+    ``code`` keeps segments carrying that code (or any of a list), manual or auto;
+    ``segment`` the participants' segment (e.g. ``trades``, case-insensitive); ``since`` the
+    interviews on or after a date. Columns: rank, score (higher is better), id (stable
+    segment id), study, sprint, date, kind (quote, insight, opportunity, turn),
+    interview_id, participant (pseudonymous id), segment, codes, snippet (the words matched
+    between ``«`` and ``»``), context (for a turn: the question before it), text, consent_quote.
+    ``frame.attrs["total"]`` is the number of matches before ``limit``."""
+    match = fts_query(query)
+    if not match:
+        raise ValueError("give some words to search for")
+    if not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"limit must be a positive whole number, not {limit!r}")
+    fts, context, text = ("named_fts", "d.named_context", "d.named_text") if include_names else \
+        ("docs_fts", "d.context", "d.text")
+    sql = ["SELECT d.id, d.study, s.sprint, d.date, d.kind, d.interview_id, d.participant, d.segment, d.codes,",
+           f"{context} AS context, {text} AS text, d.consent_quote, bm25({fts}) AS bm25,",
+           f"snippet({fts}, 0, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 16) AS snippet",
+           f"FROM {fts} JOIN docs d ON d.rowid = {fts}.rowid LEFT JOIN studies s ON s.study = d.study",
+           f"WHERE {fts} MATCH ?"]
+    args: list = [match]
+    if code:
+        codes = [code] if isinstance(code, str) else list(code)
+        sql.append(f"AND EXISTS (SELECT 1 FROM doc_codes c WHERE c.doc = d.rowid AND c.code IN "
+                   f"({','.join('?' * len(codes))}))")
+        args += codes
+    if segment:
+        sql.append("AND lower(d.segment) = lower(?)")
+        args.append(str(segment).strip())
+    day = _since(since)
+    if day:
+        sql.append("AND d.date >= ?")
+        args.append(day)
+    where = sql[sql.index(f"WHERE {fts} MATCH ?"):]
+    count_sql = "\n".join([f"SELECT COUNT(*) FROM {fts} JOIN docs d ON d.rowid = {fts}.rowid"] + where)
+    sql.append("ORDER BY bm25, d.study, d.id LIMIT ?")
+
+    def both(con):
+        return (con.execute("\n".join(sql), args + [limit]).fetchall(),
+                con.execute(count_sql, args).fetchone()[0])
+
+    try:
+        rows, total = query_index(repo, update, both)
+    except sqlite3.OperationalError as exc:
+        raise ValueError(f"cannot search for {query!r}: {exc}") from None
+    records = [{"rank": i, "score": round(-r["bm25"], 4), "id": r["id"], "study": r["study"], "sprint": r["sprint"],
+                "date": r["date"], "kind": r["kind"], "interview_id": r["interview_id"],
+                "participant": r["participant"], "segment": r["segment"], "codes": r["codes"],
+                "snippet": r["snippet"], "context": r["context"], "text": r["text"],
+                "consent_quote": bool(r["consent_quote"])} for i, r in enumerate(rows, start=1)]
+    frame = pd.DataFrame(records, columns=SEARCH_COLUMNS)
+    frame.attrs["total"] = int(total)  # all matches, before the limit
+    return frame
+
+
+# -- prior interactions ---------------------------------------------------------------------------
+def prior_interactions(repo, who, update: bool = True) -> pd.DataFrame:
+    """Everything the repository holds about one person, to review before talking to them
+    again (the template's "review prior interactions"): one row per interview (with the
+    note's insights as a summary) and per invitation that did not lead to one (declined,
+    no-show, invited, scheduled), oldest first. ``who`` is a participant id or an email
+    address; people are linked across studies by id and by email (the index keeps only a
+    hash of the address). Names and emails never appear in the result."""
+    key = str(who or "").strip()
+    if not key:
+        raise ValueError("give a participant id or an email address")
+    return query_index(repo, update, lambda con: _prior(con, key))
+
+
+def _prior(con, key: str) -> pd.DataFrame:
+    ids, hashes = (set(), {email_hash(key)}) if "@" in key else ({key}, set())
+    people = []
+    for _ in range(5):  # follow id <-> email links until nothing new turns up
+        people = con.execute(
+            f"SELECT * FROM people WHERE id IN ({','.join('?' * len(ids))}) "
+            f"OR email_hash IN ({','.join('?' * len(hashes))})", list(ids) + list(hashes)).fetchall()
+        new_ids = ids | {r["id"] for r in people if r["id"]}
+        new_hashes = hashes | {r["email_hash"] for r in people if r["email_hash"]}
+        if new_ids == ids and new_hashes == hashes:
+            break
+        ids, hashes = new_ids, new_hashes
+    sprint = dict(con.execute("SELECT study, sprint FROM studies").fetchall())
+    interviews = con.execute(
+        f"SELECT * FROM interviews WHERE participant IN ({','.join('?' * len(ids))})", list(ids)).fetchall() \
+        if ids else []
+    rows = []
+    interviewed = set()
+    for iv in interviews:
+        items = con.execute("SELECT kind, text FROM docs WHERE study = ? AND interview_id = ? AND kind IN "
+                            "('insight', 'quote') ORDER BY rowid", (iv["study"], iv["interview_id"])).fetchall()
+        insights = [r["text"] for r in items if r["kind"] == "insight"]
+        rows.append({"study": iv["study"], "sprint": sprint.get(iv["study"], ""), "date": iv["date"],
+                     "kind": "interview", "interview_id": iv["interview_id"], "participant": iv["participant"],
+                     "interviewer": iv["interviewer"], "stage": iv["stage"],
+                     "quotes": sum(r["kind"] == "quote" for r in items),
+                     "summary": " / ".join(insights), "note_path": iv["note_path"]})
+        interviewed.add((iv["study"], iv["participant"]))
+    for p in people:
+        if (p["study"], p["id"]) in interviewed or p["status"] == "completed":
+            continue
+        when = p["scheduled_on"] or p["invited_on"] if p["status"] in ("scheduled", "no-show") else p["invited_on"]
+        rows.append({"study": p["study"], "sprint": sprint.get(p["study"], ""), "date": when,
+                     "kind": p["status"] or "listed", "interview_id": "", "participant": p["id"],
+                     "interviewer": "", "stage": "", "quotes": 0,
+                     "summary": _STATUS_SUMMARY.get(p["status"], ""), "note_path": ""})
+    table = pd.DataFrame(rows, columns=PRIOR_COLUMNS)
+    return table.sort_values(["date", "study", "interview_id"], kind="stable").reset_index(drop=True)
+
+
+_STATUS_SUMMARY = {"declined": "declined the invitation", "no-show": "did not come to the booked slot",
+                   "invited": "invited, no answer recorded", "scheduled": "interview booked"}
+
+

@@ -1,0 +1,76 @@
+"""Theme prevalence and sentiment across sprints, from the repository's index."""
+from __future__ import annotations
+
+import pandas as pd
+
+from kit.discovery.index import query_index
+from kit.discovery.repository import PARTICIPANT_WORDS
+
+__all__ = ["TREND_COLUMNS", "leading_codes", "trends", "wilson_interval"]
+
+TREND_COLUMNS = ["order", "sprint", "study", "code", "participants", "mentioning", "share", "share_low",
+                 "share_high", "mentions", "mean_compound", "scored_segments"]
+
+
+# -- trends across sprints --------------------------------------------------------------------------
+def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
+    """Wilson score interval for a proportion k/n (NaN, NaN when n is 0)."""
+    if n <= 0:
+        return float("nan"), float("nan")
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / denom
+    low, high = max(0.0, centre - half), min(1.0, centre + half)
+    # exact bounds at the ends (rounding would otherwise leave 1e-17 instead of 0)
+    return (0.0 if k == 0 else low), (1.0 if k == n else high)
+
+
+def leading_codes(trend: pd.DataFrame, n: int = 4) -> list[str]:
+    """The ``n`` codes with the most participants over all sprints of a ``trends`` table
+    (columns code, participants), most first and ties by name; ``[]`` for an empty table.
+    What notebook 09 follows across sprints when no codes are given."""
+    if trend is None or not len(trend) or "code" not in trend:
+        return []
+    totals = pd.to_numeric(trend["participants"], errors="coerce").fillna(0).groupby(trend["code"]).sum()
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return [str(code) for code, _ in ranked[:n]]
+
+
+def trends(repo, codes=None, update: bool = True) -> pd.DataFrame:
+    """Theme prevalence and sentiment across sprints, from the index: one row per (sprint,
+    code). ``participants`` interviewed in the sprint (or interviews where no participant
+    is named), ``mentioning`` those with at least one segment carrying the code (manual or
+    auto), ``share`` with its 95% Wilson interval, ``mentions`` (coded segments), and
+    ``mean_compound``: the mean VADER compound of the coded segments in the participants'
+    own words (turns and quotes; ``scored_segments`` of them). Sprints in the order they
+    were held; ``codes`` limits and orders the codes (default: every code seen)."""
+    def read(con):
+        return (pd.read_sql_query("SELECT study, sprint, first_date FROM studies", con),
+                pd.read_sql_query("SELECT study, interview_id, participant FROM interviews", con),
+                pd.read_sql_query("SELECT d.study, d.id, d.interview_id, d.participant, d.kind, d.compound, c.code "
+                                  "FROM doc_codes c JOIN docs d ON d.rowid = c.doc WHERE c.counted = 1", con))
+
+    studies, interviews, coded = query_index(repo, update, read)
+    studies = studies.assign(first=studies["first_date"].replace("", None)) \
+        .sort_values(["first", "sprint", "study"], na_position="last", kind="stable").reset_index(drop=True)
+    interviews["who"] = interviews["participant"].where(interviews["participant"] != "", interviews["interview_id"])
+    who_of = {(s, i): w for s, i, w in zip(interviews["study"], interviews["interview_id"], interviews["who"])}
+    coded["who"] = [who_of.get((s, i), p or i) for s, i, p in zip(coded["study"], coded["interview_id"],
+                                                                    coded["participant"])]
+    names = list(codes) if codes is not None else sorted(set(coded["code"]))
+    rows = []
+    for order, st in enumerate(studies.itertuples(index=False), start=1):
+        people = set(interviews.loc[interviews["study"] == st.study, "who"])
+        mine = coded[coded["study"] == st.study]
+        for code in names:
+            c = mine[mine["code"] == code]
+            k, n = c["who"].nunique(), len(people)
+            low, high = wilson_interval(k, n)
+            words = c[c["kind"].isin(PARTICIPANT_WORDS)].drop_duplicates("id")["compound"].dropna()
+            rows.append({"order": order, "sprint": st.sprint, "study": st.study, "code": code, "participants": n,
+                         "mentioning": k, "share": k / n if n else float("nan"), "share_low": low,
+                         "share_high": high, "mentions": c["id"].nunique(),
+                         "mean_compound": float(words.mean()) if len(words) else float("nan"),
+                         "scored_segments": len(words)})
+    return pd.DataFrame(rows, columns=TREND_COLUMNS)
