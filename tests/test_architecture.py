@@ -44,8 +44,6 @@ OLD_PATHS = {
 #: method modules that still import an edge library; file -> the modules it imports
 LIBRARY_ALLOWED = {
     "kit/safety.py": {"nbconvert.filters.markdown"},  # removed at merge (schema: notebook sanitising)
-    "kit/repository.py": {"matplotlib.pyplot", "matplotlib.ticker"},  # removed at merge (discovery: kit/viz/discovery.py)
-    "kit/ost.py": {"matplotlib.pyplot"},  # removed at merge (discovery: kit/viz/discovery.py)
 }
 
 #: method modules that import an edge module; file -> the edge modules it imports
@@ -66,14 +64,9 @@ EDGE_IMPORT_ALLOWED = {
 #: modules without ``__all__``, owned by other developers of issue 15/20
 NO_ALL_ALLOWED = {
     "kit/analyze.py",  # removed at merge (speed)
-    "kit/assumptions.py",  # removed at merge (discovery)
     "kit/codebook.py",  # removed at merge (schema)
     "kit/coding.py",  # removed at merge (speed)
-    "kit/discipline.py",  # removed at merge (discovery)
-    "kit/loop.py",  # removed at merge (discovery)
-    "kit/ost.py",  # removed at merge (discovery)
     "kit/pipeline.py",  # removed at merge (speed)
-    "kit/repository.py",  # removed at merge (discovery)
 }
 
 
