@@ -136,6 +136,20 @@ def _in_episode_clause(toks: list[str], word: str) -> bool:
     return False
 
 
+_EPISODE_HEADS = {"time", "times", "day", "moment", "occasion", "week", "month", "night", "morning"}
+
+
+def _recalls_episode(rest: list[str]) -> bool:
+    """"Can you remember a time when ...", "... the last time ...", "... when/how ...": a story
+    prompt; "Can you remember the name / which / who ...": a yes-or-no memory check."""
+    if rest[:1] in (["when"], ["how"]) or rest[:2] == ["what", "happened"]:
+        return True
+    k = 1 if rest[:1] in (["a"], ["the"], ["an"], ["that"]) else 0
+    while k < len(rest) and rest[k] in {"last", "first", "most", "recent", "particular", "specific"}:
+        k += 1
+    return k > 0 and k < len(rest) and rest[k] in _EPISODE_HEADS
+
+
 def _is_polite(s: _Sentence) -> bool:
     toks = s.toks
     i = s.head_index
@@ -158,7 +172,7 @@ def _is_polite(s: _Sentence) -> bool:
                 return False
             if nxt[0] == "go" and not (len(nxt) > 1 and nxt[1] in {"through", "over", "back", "into"}):
                 return False
-            if nxt[0] == "remember" and not (len(nxt) > 1 and nxt[1] in {"a", "the", "when", "what", "how"}):
+            if nxt[0] in {"remember", "recall"} and not _recalls_episode(nxt[1:]):
                 return False
             return True
         if nxt[:1] == ["mind"]:
@@ -190,6 +204,9 @@ def _closed_sentence(s: _Sentence) -> str:
     if re.search(r"\bor not\s*\?\s*$", low):
         return "'... or not?' asks for a yes or no"
     if head in WH:
+        if re.search(r"\b(and|but) (do|does|did|is|are|was|were|have|has|had) (you|they|it|we|he|she|"
+                     r"the|your|that|there)\b", " ".join(toks[s.head_index + 2:])):
+            return "its second clause can be answered yes or no"
         tail = _OPTION_TAIL.search(low)
         if tail:
             seg = tail.group(0)

@@ -592,15 +592,32 @@ _HABIT_ADVERBS = {"usually", "normally", "typically", "generally", "commonly", "
 _HABIT_PHRASES = re.compile(
     r"\b(in general|generally speaking|as a rule|on average|on the whole|most of the time|"
     r"by and large|tends? to|tended to|how (often|ofen|offten|frequently|regularly|many times a)|"
-    r"(a|an|your|the) (typical|average|usual|normal|regular|standard) (day|week|month|year|shift|"
+    r"(a|an|your|our|the) (typical|average|usual|normal|regular|standard) (day|week|month|year|shift|"
     r"morning|evening|routine|process|visit|order|customer|patient|client|student|pupil|case|job|"
     r"appointment|delivery|lesson|approach|way|workflow|practice|session|call|journey|\w+)|"
     r"on (a|an) (typical|average|normal|usual|ordinary) \w+|(every|each) (time|day|week|month) you)\b")
+# a group instead of the participant: "how do most of your customers pay", "what do people like
+# you look for", "how do the majority of visitors find us"
+_GROUP_SUBJECT = re.compile(
+    r"\b(do|does|are|is|have|has) (most|the majority|the bulk|nearly all|almost all|people|"
+    r"[\w-]+s like you|people (of )?your age|everyone (in|at|on) your)\b(?! (your|our|it|this|that|the)\b)"
+    r"(?:(?: [\w'-]+){0,5}?)(?: like you\b| your age\b| of (the|your|our)\b| [\w'-]+s\b)?")
 _EPISODE_ANCHOR = re.compile(
     r"\b(last (time|week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|term|shift)|yesterday|this morning|the other day|on (monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)|that (day|time|week|morning)|the last|a time when|"
     r"(when|after) (the|your|you|it|we|they) \w+ed)\b")
+
+
+def _group_subject(phrase: str) -> bool:
+    """"do most of your customers", "do people like you", "do the majority of visitors":
+    a group as the subject, not "do people like the app" (people liking something)."""
+    words = phrase.split()
+    if words[1] == "people" and not re.search(r"\bpeople (like you|(of )?your age)\b", phrase):
+        return False
+    if words[1] == "most" and len(words) > 2 and "ADJ" in tags(words[2]) and "NOUN" not in tags(words[2]):
+        return False  # "is most useful"
+    return True
 
 
 def generalizing(sentences: list[str]) -> str:
@@ -615,6 +632,9 @@ def generalizing(sentences: list[str]) -> str:
             if re.search(r"(than|from|with|compared (with|to)) (your|the) (usual|normal|regular|typical)\b",
                          low[max(0, m.start() - 20):m.end()]):
                 cue = ""
+        if not cue and (g := _GROUP_SUBJECT.search(low)) and _group_subject(g.group(0)):
+            cue = g.group(0)
+            return f"'{cue}' asks about a group in general; ask about one specific, recent instance"
         if not cue:
             cue = next((w for k, w in enumerate(toks) if w in _HABIT_ADVERBS and not (
                 w == "always" and set(toks[max(0, k - 2):k]) & {"have", "has", "had", "to", "not"})), "")
