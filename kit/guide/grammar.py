@@ -382,6 +382,69 @@ def _attributive(word: str) -> bool:
     return "VERB" in tg and word.endswith(("ed", "ing")) and "NOUN" not in tg
 
 
+def _adjectival(word: str) -> bool:
+    """An adjective or a participle used as one ("disorganised", "disappointing"), or a negated
+    adjective the tagger does not know ("unintuitive")."""
+    tg = tags(word)
+    if "ADJ" in tg or ("VERB" in tg and word.endswith(("ed", "ing"))):
+        return True
+    return any(word.startswith(p) and len(word) > len(p) + 3 and _adjectival(word[len(p):])
+               for p in ("un", "dis", "non-", "non"))
+
+
+_COPULA = {"is", "are", "was", "were", "gets", "got", "get", "seems", "seemed", "looks", "looked",
+           "feels", "felt", "sounds", "sounded", "be", "been", "being", "remains", "stays"}
+_ECHO = re.compile(r"\byou (mentioned|said|told|wrote|described|noted|raised|brought up|called)\b")
+
+
+def _judging_clause(toks: list[str]) -> str:
+    """A statement that judges the thing asked about: "The permit office is hopeless", "the
+    room was brilliantly designed" (a copula, then an evaluative adjective or an evaluative
+    adverb on a participle). Not an echo of the participant ("you said it was awful")."""
+    if _ECHO.search(" ".join(toks)):
+        return ""
+    for i, t in enumerate(toks):
+        if t not in _COPULA:
+            continue
+        k = i + 1
+        while k < len(toks) and toks[k] in _INTENSIFIERS | {"just", "quite", "pretty", "a", "bit", "such",
+                                                            "completely", "utterly", "far", "too"}:
+            k += 1
+        if k >= len(toks):
+            break
+        w = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else ""
+        if _evaluative(w, 1.2) and _adjectival(w):
+            return w
+        if w.endswith("ly") and _evaluative(w, 1.2) and nxt.endswith("ed") and "VERB" in tags(nxt):
+            return f"{w} {nxt}"
+    return ""
+
+
+def _strong_judgement(toks: list[str], k: int) -> bool:
+    """"the terrible parking": a strongly evaluative adjective (not a participle, not a
+    feeling of a person: "the angry customer") on a thing, even inside an episode."""
+    if k + 1 >= len(toks):
+        return False
+    adj, head = toks[k], toks[k + 1]
+    return "ADJ" in tags(adj) and "VERB" not in tags(adj) and abs(valence(adj)) >= 2.0 and \
+        ("NOUN" in tags(head) or head.endswith("ing")) and not _person(head)
+
+
+def _pre_clause(toks: list[str]) -> list[str]:
+    """The clause before the question in the same sentence: "The office is hopeless, so how
+    did you ..." -> the tokens before the comma."""
+    for j, t in enumerate(toks):
+        if t != ",":
+            continue
+        k = j + 1
+        while k < len(toks) and toks[k] in {"so", "and", "but", "then", "now", "well"}:
+            k += 1
+        if k < len(toks) and (toks[k] in WH or toks[k] in AUX):
+            return toks[:j]
+    return []
+
+
 def _evaluative(word: str, threshold: float) -> bool:
     return abs(valence(word)) >= threshold
 
@@ -401,9 +464,13 @@ def leading(sentences: list[str]) -> str:
             if any(_evaluative(w, 1.3) for w in toks) or set(toks) & _INTENSIFIERS or any(
                     w.endswith("est") and "ADJ" in tags(w) and lemma(w, "ADJ") != w for w in toks):
                 return "the preamble praises the thing asked about"
+        if (w := _judging_clause(toks)):
+            return f"the preamble judges the thing asked about ('{w}')"
     for toks in asked:
         n = len(toks)
         low = " ".join(toks)
+        if (w := _judging_clause(_pre_clause(toks))):
+            return f"the clause before the question judges the thing asked about ('{w}')"
         if _EFFORT.search(low):
             return "the question tells the participant how much work went into it"
         m = re.search(r"\bwhy (is|are|was|were) .*\b(so|such a|such) (\w+)", low)
@@ -418,7 +485,7 @@ def leading(sentences: list[str]) -> str:
                 w = nxt
                 if w in {"very", "really", "a", "so"} and after:
                     w = after
-                if w not in _MEASURE and _evaluative(w, 0.9) and (tags(w) & {"ADJ", "ADV"} or w.endswith("ing")):
+                if w not in _MEASURE and _evaluative(w, 0.9) and (tags(w) & {"ADJ", "ADV"} or w.endswith(("ing", "ed"))):
                     return f"'how {w}' presupposes the answer"
             if t == "how" and nxt == "much" and after in {"more", "less"} and i + 3 < n and not modal and \
                     ("ADJ" in tags(toks[i + 3]) or toks[i + 3].endswith("ing")):
@@ -428,22 +495,25 @@ def leading(sentences: list[str]) -> str:
                     lemma(after, "ADJ") != after:
                 return f"'how much {after}' presupposes the change"
             # an evaluative adjective on the thing asked about: "our friendly staff"
-            if t in _DEFINITE and nxt and not _in_episode(toks, i) and "between" not in toks[max(0, i - 3):i]:
+            if t in _DEFINITE and nxt and "between" not in toks[max(0, i - 3):i] and (
+                    not _in_episode(toks, i) or (t == "the" and _strong_judgement(toks, i + 1))):
                 k = i + 1
                 while k < n and toks[k] in _INTENSIFIERS | {"new", "brand", "most"}:
                     k += 1
                 if k + 1 < n and _attributive(toks[k]):
                     m = k + 1
-                    while m < n - 1 and (_attributive(toks[m]) or toks[m] in {"new", "little", "old", "big"}):
-                        m += 1
+                    while m < n - 1 and (_attributive(toks[m]) or toks[m] in {"new", "little", "old", "big"}) \
+                            and not (toks[m].endswith("ing") and not tags(toks[m + 1]) & {"NOUN", "ADJ"}):
+                        m += 1  # ("the terrible parking at ...": "parking" is the head)
                     head = toks[m]
                     # the interviewer praising their own thing ("our friendly staff") or a strong
                     # judgement on "the" thing ("the fantastic guide"); the participant's own
                     # things ("your creative work") are described, not praised
-                    threshold = 1.3 if t in _OWN else (2.5 if t in {"the", "this", "that", "these", "those"} else 99)
+                    threshold = 1.3 if t in _OWN else (2.0 if t in {"the", "this", "that", "these", "those"} else 99)
                     if t in {"the", "this"} and toks[k].endswith("ed") and "VERB" in tags(toks[k]):
                         threshold = 1.5  # "the improved collection" presupposes the improvement
-                    if _evaluative(toks[k], threshold) and "NOUN" in tags(head) and head not in {"?", ",", "."} \
+                    if _evaluative(toks[k], threshold) and ("NOUN" in tags(head) or head.endswith("ing")) \
+                            and head not in {"?", ",", "."} \
                             and toks[k] not in _CLASSIFIERS:
                         return f"'{t} {toks[k]} {head}' builds a judgement into the question"
             # superlative judgement: "the best thing about", "the most annoying part"
@@ -454,14 +524,14 @@ def leading(sentences: list[str]) -> str:
                                                                      "benefit", "benefits"})) and not _in_episode(toks, i):
                 return f"'{t}' presupposes a judgement"
             if t in {"most", "least"} and i > 0 and toks[i - 1] == "the" and nxt and _evaluative(nxt, 0.9) \
-                    and "ADJ" in tags(nxt) and not _in_episode(toks, i):
+                    and _adjectival(nxt) and not _in_episode(toks, i):
                 return f"'{t} {nxt}' presupposes a judgement"
             if t in {"love", "loved", "enjoy", "enjoyed"} and i > 0 and toks[i - 1] in {"you", "they"} and \
                     (nxt in {"most", "best", "about", "the"}) and \
                     not _in_episode(toks, i):
                 return f"'{t} {nxt}' presupposes the feeling"
             if t in {"so", "such"} and nxt and (_evaluative(nxt, 1.0) or (nxt == "a" and _evaluative(after, 1.0))) \
-                    and tags(nxt if nxt != "a" else after) & {"ADJ"} and not _in_episode(toks, i):
+                    and _adjectival(nxt if nxt != "a" else after) and not _in_episode(toks, i):
                 return f"'{t} {nxt}' presupposes the judgement"
             if t == "must" and i > 0 and toks[i - 1] in {"you", "they"}:
                 return "'you must ...' tells the participant what they felt"
