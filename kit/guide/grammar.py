@@ -234,11 +234,76 @@ def _subject_pair(toks: list[str], i: int, j: int) -> bool:
     return toks[i - 1] in PERSONAL | reflexive or toks[j] in PERSONAL | reflexive
 
 
+_JOINT_VERBS = {"agree", "agreed", "meet", "met", "split", "share", "shared", "decide", "decided",
+                "disagree", "disagreed", "argue", "argued", "work", "worked", "sort", "sorted",
+                "collaborate", "collaborated", "divide", "divided", "compare", "compared", "get", "got",
+                "talk", "talked", "communicate", "communicated", "coordinate", "coordinated"}
+
+
+def _joint_agents(toks: list[str], start: int, k: int, j: int) -> bool:
+    """Two people as the subject of one joint act: "How did your team and your manager agree
+    on it" (a reciprocal verb), unlike "What did the vet and the nurse tell you" (two reports)."""
+    if start <= 0 or toks[start - 1] not in AUX - {"is", "was", "are", "were", "am", "be", "been"}:
+        return False
+    if toks[k] in _TIME_WORDS or not any(_person(w) for w in toks[start:k + 1]):
+        return False
+    end = _np_end(toks, j)
+    if not any(_person(w) for w in toks[j:end + 1]):
+        return False
+    verb = next((w for w in toks[end:end + 3] if "VERB" in tags(w)), "")
+    return verb in _JOINT_VERBS or not verb
+
+
+def _attribute_pair(toks: list[str], k: int, j: int) -> bool:
+    """Two attributes of one thing: "the cost and timeline of the renovation", "the size and
+    weight of the hearing aid" (a determiner, two nouns, then "of")."""
+    start = k
+    while start > 0 and "NOUN" in tags(toks[start - 1]) and toks[start - 1] not in DETS:
+        start -= 1
+    if start == 0 or toks[start - 1] not in DETS:
+        return False
+    end = _np_end(toks, j)
+    return end < len(toks) and toks[end] == "of" and "NOUN" in tags(toks[k]) and "NOUN" in tags(toks[end - 1])
+
+
+def _alternative_things(toks: list[str], h: int) -> str:
+    """"What went wrong with the heater or the pump?": two things, each with its determiner,
+    offered as alternatives in an open question (a closed "A or B?" is an offered choice)."""
+    if not toks or toks[h] not in WH or toks[h] == "which":
+        return ""
+    fixed = _fixed_pairs()
+    for i in range(h + 2, len(toks) - 2):
+        if toks[i] != "or" or toks[i + 1] not in DETS - {"a", "an", "any", "some"}:
+            continue
+        prev, nxt = toks[i - 1], toks[max(_np_end(toks, i + 1) - 1, i + 2)]  # "the framing": a gerund
+        k = i - 1
+        while k > h and "NOUN" in tags(toks[k - 1]) and toks[k - 1] not in DETS:
+            k -= 1
+        nounish = "NOUN" in tags(prev) or (k < i - 1 and prev not in PREPS | AUX)  # "the foundation pour"
+        if toks[k - 1] in DETS and nounish and ("NOUN" in tags(nxt) or nxt.endswith("ing")) and (prev, nxt) not in fixed \
+                and not {"either", "whether", "between", ","} & set(toks[:i]):
+            return f"two things asked about at once ('{prev}' or '{nxt}')"
+    return ""
+
+
+def _alternative_acts(toks: list[str], h: int) -> str:
+    """"Have you ever switched providers or considered it?": two acts offered as one."""
+    if not toks or toks[h] not in {"have", "has"}:
+        return ""
+    for i in range(h + 3, len(toks) - 1):
+        nxt = toks[i + 1]
+        if toks[i] == "or" and is_past_verb(nxt) and any(is_past_verb(w) for w in toks[h + 1:i]):
+            return f"two actions joined by 'or' ('... or {nxt} ...')"
+    return ""
+
+
 def double_barreled(sentences: list[str]) -> str:
     """Two asks joined in one question (see the module table)."""
     asked, _ = _question_parts(sentences)
     fixed = _fixed_pairs()
     for toks in asked:
+        if (alt := _alternative_things(toks, _head_index(toks)) or _alternative_acts(toks, _head_index(toks))):
+            return alt
         n = len(toks)
         h = _head_index(toks)
         for i, t in enumerate(toks):
@@ -279,12 +344,14 @@ def double_barreled(sentences: list[str]) -> str:
                 # utilities") unless the question asks for a judgement of the pair
                 marked = nxt in DETS or nxt in {"last", "next", "this", "first"} or prev in _TIME_WORDS
                 judging = bool(_JUDGING.search(" ".join(toks)))
-                if not marked and not judging:
+                if not marked and not judging and not _attribute_pair(toks, k, j):
                     continue
                 if not judging and not (prev in _TIME_WORDS or nxt in {"last", "next", "this"}) and \
-                        not _EPISODE_FRAME.match(" ".join(toks[j:j + 4])) and _EPISODE_ANCHOR.search(" ".join(toks)):
+                        not _EPISODE_FRAME.match(" ".join(toks[j:j + 4])) and _EPISODE_ANCHOR.search(" ".join(toks)) \
+                        and not _attribute_pair(toks, k, j):
                     continue  # two things bought or done on one occasion ("... last year")
-                if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS:
+                if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS \
+                        and not _attribute_pair(toks, k, j):
                     continue  # "the question and answer session": one noun with a paired modifier
                 np_start = k
                 while np_start > 0 and (toks[np_start - 1] in DETS or tags(toks[np_start - 1]) & {"ADJ"}):
@@ -298,13 +365,11 @@ def double_barreled(sentences: list[str]) -> str:
                         and not tags(toks[start - 1]) & {"AUX", "WH", "PREP", "PRON"}:
                     start -= 1
                 end = _np_end(toks, j)
-                if start > 0 and toks[start - 1] in AUX - {"is", "was", "are", "were", "am", "be", "been"} \
-                        and prev not in _TIME_WORDS and any("VERB" in tags(w) for w in toks[j:]) \
-                        and any(_person(w) for w in toks[start:k + 1]) and any(_person(w) for w in toks[j:j + 4]):
+                if _joint_agents(toks, start, k, j):
                     continue
                 end = _np_end(toks, j)
                 if nxt not in DETS and end - j >= 2 and "NOUN" in tags(toks[end - 1]) and end - j == 2 \
-                        and toks[j - 1] in COORD and prev not in _TIME_WORDS:
+                        and toks[j - 1] in COORD and prev not in _TIME_WORDS and not _attribute_pair(toks, k, j):
                     left_det = toks[k - 1] if k >= 1 else ""
                     if left_det in DETS or "ADJ" in tags(left_det):
                         continue
