@@ -297,10 +297,70 @@ def _alternative_acts(toks: list[str], h: int) -> str:
     return ""
 
 
+def _np_pair_is_one_ask(toks: list[str], k: int, j: int) -> bool:
+    """Two noun phrases joined at toks[k + 1] that still make one ask: one category ("invoices
+    and receipts"), things done on one occasion, a paired modifier ("the question and answer
+    session"), the people it was for, two people doing one joint act."""
+    n, prev, nxt = len(toks), toks[k], toks[j]
+    # a bare second noun lists one category ("invoices and receipts", "rent and
+    # utilities") unless the question asks for a judgement of the pair
+    marked = nxt in DETS or nxt in {"last", "next", "this", "first"} or prev in _TIME_WORDS
+    judging = bool(_JUDGING.search(" ".join(toks)))
+    if not marked and not judging and not _attribute_pair(toks, k, j):
+        return True
+    if not judging and not (prev in _TIME_WORDS or nxt in {"last", "next", "this"}) and \
+            not _EPISODE_FRAME.match(" ".join(toks[j:j + 4])) and _EPISODE_ANCHOR.search(" ".join(toks)) \
+            and not _attribute_pair(toks, k, j):
+        return True  # two things bought or done on one occasion ("... last year")
+    if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS \
+            and not _attribute_pair(toks, k, j):
+        return True  # "the question and answer session": one noun with a paired modifier
+    np_start = k
+    while np_start > 0 and (toks[np_start - 1] in DETS or tags(toks[np_start - 1]) & {"ADJ"}):
+        np_start -= 1
+    if not judging and np_start > 0 and toks[np_start - 1] == "for" and _person(prev) and \
+            any(_person(w) for w in toks[j:j + 3]):
+        return True  # "for your son and his friends": the people it was for
+    # a pair of agents before their verb: "How do your team and your manager agree"
+    start = k
+    while start > 0 and (tags(toks[start - 1]) & {"NOUN", "ADJ"} or toks[start - 1] in DETS) \
+            and not tags(toks[start - 1]) & {"AUX", "WH", "PREP", "PRON"}:
+        start -= 1
+    end = _np_end(toks, j)
+    if _joint_agents(toks, start, k, j):
+        return True
+    end = _np_end(toks, j)
+    if nxt not in DETS and end - j >= 2 and "NOUN" in tags(toks[end - 1]) and end - j == 2 \
+            and toks[j - 1] in COORD and prev not in _TIME_WORDS and not _attribute_pair(toks, k, j):
+        left_det = toks[k - 1] if k >= 1 else ""
+        if left_det in DETS or "ADJ" in tags(left_det):
+            return True
+    # a subject pair before its verb: "How did the build go" is fine, but
+    # "How did the first week and the first month go?" asks about two periods
+    return False
+
+
+def _set_phrase_pair(toks: list[str], k: int, j: int) -> bool:
+    """A conjunction that joins no two asks: a sequence ("and then"), a fixed pair ("terms and
+    conditions"), a vague tail ("and so on"), "between/both/either ... and"."""
+    n, prev, nxt, fixed = len(toks), toks[k], toks[j], _fixed_pairs()
+    if nxt in _SEQUENCE or prev in {"then"} or (toks[j:j + 2] == ["what", "happened"] and (
+            set(toks[j + 2:j + 4]) & {"next", "then", "after", "afterwards"} or _is_request(toks))):
+        return True
+    if (prev, nxt) in fixed or (lemma(prev, "NOUN"), lemma(nxt, "NOUN")) in fixed:
+        return True
+    if nxt in {"that", "so", "stuff", "things", "everything", "all", "whatnot", "more"} and (
+            j + 1 >= n or toks[j + 1] in {"?", ".", ","}):
+        return True  # "... and that?", "... and so on"
+    window = toks[max(0, k - 8):k + 1]
+    if {"between", "both", "either", "whether"} & set(window):
+        return True
+    return False
+
+
 def double_barreled(sentences: list[str]) -> str:
     """Two asks joined in one question (see the module table)."""
     asked, _ = _question_parts(sentences)
-    fixed = _fixed_pairs()
     for toks in asked:
         if (alt := _alternative_things(toks, _head_index(toks)) or _alternative_acts(toks, _head_index(toks))):
             return alt
@@ -318,16 +378,7 @@ def double_barreled(sentences: list[str]) -> str:
             while k > 0 and toks[k] == ",":
                 k -= 1
             prev, nxt = toks[k], toks[j]
-            if nxt in _SEQUENCE or prev in {"then"} or (toks[j:j + 2] == ["what", "happened"] and (
-                    set(toks[j + 2:j + 4]) & {"next", "then", "after", "afterwards"} or _is_request(toks))):
-                continue
-            if (prev, nxt) in fixed or (lemma(prev, "NOUN"), lemma(nxt, "NOUN")) in fixed:
-                continue
-            if nxt in {"that", "so", "stuff", "things", "everything", "all", "whatnot", "more"} and (
-                    j + 1 >= n or toks[j + 1] in {"?", ".", ","}):
-                continue  # "... and that?", "... and so on"
-            window = toks[max(0, k - 8):k + 1]
-            if {"between", "both", "either", "whether"} & set(window):
+            if _set_phrase_pair(toks, k, j):
                 continue
             kind = _conjuncts_kind(toks[:k + 1] + toks[j:], k + 1, k + 1)
             left_region = toks[h:k + 1]
@@ -339,42 +390,8 @@ def double_barreled(sentences: list[str]) -> str:
                 continue
             if kind in {"np", "vp-obj"} and _subject_pair(toks, k + 1, j):
                 continue
-            if kind == "np":
-                # a bare second noun lists one category ("invoices and receipts", "rent and
-                # utilities") unless the question asks for a judgement of the pair
-                marked = nxt in DETS or nxt in {"last", "next", "this", "first"} or prev in _TIME_WORDS
-                judging = bool(_JUDGING.search(" ".join(toks)))
-                if not marked and not judging and not _attribute_pair(toks, k, j):
-                    continue
-                if not judging and not (prev in _TIME_WORDS or nxt in {"last", "next", "this"}) and \
-                        not _EPISODE_FRAME.match(" ".join(toks[j:j + 4])) and _EPISODE_ANCHOR.search(" ".join(toks)) \
-                        and not _attribute_pair(toks, k, j):
-                    continue  # two things bought or done on one occasion ("... last year")
-                if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS \
-                        and not _attribute_pair(toks, k, j):
-                    continue  # "the question and answer session": one noun with a paired modifier
-                np_start = k
-                while np_start > 0 and (toks[np_start - 1] in DETS or tags(toks[np_start - 1]) & {"ADJ"}):
-                    np_start -= 1
-                if not judging and np_start > 0 and toks[np_start - 1] == "for" and _person(prev) and \
-                        any(_person(w) for w in toks[j:j + 3]):
-                    continue  # "for your son and his friends": the people it was for
-                # a pair of agents before their verb: "How do your team and your manager agree"
-                start = k
-                while start > 0 and (tags(toks[start - 1]) & {"NOUN", "ADJ"} or toks[start - 1] in DETS) \
-                        and not tags(toks[start - 1]) & {"AUX", "WH", "PREP", "PRON"}:
-                    start -= 1
-                end = _np_end(toks, j)
-                if _joint_agents(toks, start, k, j):
-                    continue
-                end = _np_end(toks, j)
-                if nxt not in DETS and end - j >= 2 and "NOUN" in tags(toks[end - 1]) and end - j == 2 \
-                        and toks[j - 1] in COORD and prev not in _TIME_WORDS and not _attribute_pair(toks, k, j):
-                    left_det = toks[k - 1] if k >= 1 else ""
-                    if left_det in DETS or "ADJ" in tags(left_det):
-                        continue
-                # a subject pair before its verb: "How did the build go" is fine, but
-                # "How did the first week and the first month go?" asks about two periods
+            if kind == "np" and _np_pair_is_one_ask(toks, k, j):
+                continue
             # inside one episode ("the last time you bought bread and milk"): one occasion
             frame = _EPISODE_CLAUSE.search(" ".join(left_region))
             if frame and not _EPISODE_FRAME.search(" ".join(toks[j:j + 4])):
@@ -514,25 +531,97 @@ def _evaluative(word: str, threshold: float) -> bool:
     return abs(valence(word)) >= threshold
 
 
+def _leading_at(toks: list[str], i: int, modal: bool) -> str:
+    n = len(toks)
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < n else ""
+    after = toks[i + 2] if i + 2 < n else ""
+    # "how amazing", "how badly", "how much easier"
+    if t == "how" and nxt and nxt not in _MEASURE:
+        w = nxt
+        if w in {"very", "really", "a", "so"} and after:
+            w = after
+        if w not in _MEASURE and _evaluative(w, 0.9) and (tags(w) & {"ADJ", "ADV"} or w.endswith(("ing", "ed"))):
+            return f"'how {w}' presupposes the answer"
+    if t == "how" and nxt == "much" and after in {"more", "less"} and i + 3 < n and not modal and \
+            ("ADJ" in tags(toks[i + 3]) or toks[i + 3].endswith("ing")):
+        return f"'how much {after} {toks[i + 3]}' presupposes the change"
+    if t == "how" and nxt == "much" and after and not modal and \
+            "ADJ" in tags(after) and (after.endswith("er") or after in {"better", "worse"}) and \
+            lemma(after, "ADJ") != after:
+        return f"'how much {after}' presupposes the change"
+    # an evaluative adjective on the thing asked about: "our friendly staff"
+    if t in _DEFINITE and nxt and "between" not in toks[max(0, i - 3):i] and (
+            not _in_episode(toks, i) or (t == "the" and _strong_judgement(toks, i + 1))):
+        k = i + 1
+        while k < n and toks[k] in _INTENSIFIERS | {"new", "brand", "most"}:
+            k += 1
+        if k + 1 < n and _attributive(toks[k]):
+            m = k + 1
+            while m < n - 1 and (_attributive(toks[m]) or toks[m] in {"new", "little", "old", "big"}) \
+                    and not (toks[m].endswith("ing") and not tags(toks[m + 1]) & {"NOUN", "ADJ"}):
+                m += 1  # ("the terrible parking at ...": "parking" is the head)
+            head = toks[m]
+            # the interviewer praising their own thing ("our friendly staff") or a strong
+            # judgement on "the" thing ("the fantastic guide"); the participant's own
+            # things ("your creative work") are described, not praised
+            threshold = 1.3 if t in _OWN else (2.0 if t in {"the", "this", "that", "these", "those"} else 99)
+            if t in {"the", "this"} and toks[k].endswith("ed") and "VERB" in tags(toks[k]):
+                threshold = 1.5  # "the improved collection" presupposes the improvement
+            if _evaluative(toks[k], threshold) and ("NOUN" in tags(head) or head.endswith("ing")) \
+                    and head not in {"?", ",", "."} \
+                    and toks[k] not in _CLASSIFIERS:
+                return f"'{t} {toks[k]} {head}' builds a judgement into the question"
+    # superlative judgement: "the best thing about", "the most annoying part"
+    if t in {"best", "greatest", "coolest", "nicest", "favourite", "favorite"} and i > 0 and (
+            toks[i - 1] in {"like", "love", "enjoy", "liked", "loved", "enjoyed"} or
+            (toks[i - 1] in {"the", "your", "our"} and nxt in {"thing", "things", "part", "parts", "feature",
+                                                             "features", "aspect", "aspects", "bit", "about",
+                                                             "benefit", "benefits"})) and not _in_episode(toks, i):
+        return f"'{t}' presupposes a judgement"
+    if t in {"most", "least"} and i > 0 and toks[i - 1] == "the" and nxt and _evaluative(nxt, 0.9) \
+            and _adjectival(nxt) and not _in_episode(toks, i):
+        return f"'{t} {nxt}' presupposes a judgement"
+    if t in {"love", "loved", "enjoy", "enjoyed"} and i > 0 and toks[i - 1] in {"you", "they"} and \
+            (nxt in {"most", "best", "about", "the"}) and \
+            not _in_episode(toks, i):
+        return f"'{t} {nxt}' presupposes the feeling"
+    if t in {"so", "such"} and nxt and (_evaluative(nxt, 1.0) or (nxt == "a" and _evaluative(after, 1.0))) \
+            and _adjectival(nxt if nxt != "a" else after) and not _in_episode(toks, i):
+        return f"'{t} {nxt}' presupposes the judgement"
+    if t == "must" and i > 0 and toks[i - 1] in {"you", "they"}:
+        return "'you must ...' tells the participant what they felt"
+    if t == "why" and re.search(r"\bwhy (do|did|does|would) (you|they|people)( \w+){0,2} (prefer|trust|"
+                                r"choose|pick|like|love|recommend)\b.*\b(our|us)\b",
+                                " ".join(toks[i:])):
+        return "presupposes that the participant prefers it"
+    return ""
+
+
+def _preamble_leading(toks: list[str]) -> str:
+    low = " ".join(toks)
+    if _PRIMING.search(low):
+        return "the preamble tells the participant what others think"
+    if _EFFORT.search(low):
+        return "the preamble tells the participant how much work went into it"
+    own = bool(set(toks) & _OWN)
+    if own:
+        if any(_evaluative(w, 1.3) for w in toks) or set(toks) & _INTENSIFIERS or any(
+                w.endswith("est") and "ADJ" in tags(w) and lemma(w, "ADJ") != w for w in toks):
+            return "the preamble praises the thing asked about"
+    if (w := _judging_clause(toks)):
+        return f"the preamble judges the thing asked about ('{w}')"
+    return ""
+
+
 def leading(sentences: list[str]) -> str:
     """Praise or blame in the question or its preamble (see the module table)."""
     asked, pre = _question_parts(sentences)
     # the preamble speaks for the product: "Our tutors are really dedicated."
     for toks in pre:
-        low = " ".join(toks)
-        if _PRIMING.search(low):
-            return "the preamble tells the participant what others think"
-        if _EFFORT.search(low):
-            return "the preamble tells the participant how much work went into it"
-        own = bool(set(toks) & _OWN)
-        if own:
-            if any(_evaluative(w, 1.3) for w in toks) or set(toks) & _INTENSIFIERS or any(
-                    w.endswith("est") and "ADJ" in tags(w) and lemma(w, "ADJ") != w for w in toks):
-                return "the preamble praises the thing asked about"
-        if (w := _judging_clause(toks)):
-            return f"the preamble judges the thing asked about ('{w}')"
+        if (r := _preamble_leading(toks)):
+            return r
     for toks in asked:
-        n = len(toks)
         low = " ".join(toks)
         if (w := _judging_clause(_pre_clause(toks))):
             return f"the clause before the question judges the thing asked about ('{w}')"
@@ -542,68 +631,9 @@ def leading(sentences: list[str]) -> str:
         if m and "ADJ" in tags(m.group(3)) and m.group(3) not in _MEASURE:
             return "'why ... so ...' presupposes the judgement"
         modal = bool(set(toks) & {"would", "will", "could", "might"})
-        for i, t in enumerate(toks):
-            nxt = toks[i + 1] if i + 1 < n else ""
-            after = toks[i + 2] if i + 2 < n else ""
-            # "how amazing", "how badly", "how much easier"
-            if t == "how" and nxt and nxt not in _MEASURE:
-                w = nxt
-                if w in {"very", "really", "a", "so"} and after:
-                    w = after
-                if w not in _MEASURE and _evaluative(w, 0.9) and (tags(w) & {"ADJ", "ADV"} or w.endswith(("ing", "ed"))):
-                    return f"'how {w}' presupposes the answer"
-            if t == "how" and nxt == "much" and after in {"more", "less"} and i + 3 < n and not modal and \
-                    ("ADJ" in tags(toks[i + 3]) or toks[i + 3].endswith("ing")):
-                return f"'how much {after} {toks[i + 3]}' presupposes the change"
-            if t == "how" and nxt == "much" and after and not modal and \
-                    "ADJ" in tags(after) and (after.endswith("er") or after in {"better", "worse"}) and \
-                    lemma(after, "ADJ") != after:
-                return f"'how much {after}' presupposes the change"
-            # an evaluative adjective on the thing asked about: "our friendly staff"
-            if t in _DEFINITE and nxt and "between" not in toks[max(0, i - 3):i] and (
-                    not _in_episode(toks, i) or (t == "the" and _strong_judgement(toks, i + 1))):
-                k = i + 1
-                while k < n and toks[k] in _INTENSIFIERS | {"new", "brand", "most"}:
-                    k += 1
-                if k + 1 < n and _attributive(toks[k]):
-                    m = k + 1
-                    while m < n - 1 and (_attributive(toks[m]) or toks[m] in {"new", "little", "old", "big"}) \
-                            and not (toks[m].endswith("ing") and not tags(toks[m + 1]) & {"NOUN", "ADJ"}):
-                        m += 1  # ("the terrible parking at ...": "parking" is the head)
-                    head = toks[m]
-                    # the interviewer praising their own thing ("our friendly staff") or a strong
-                    # judgement on "the" thing ("the fantastic guide"); the participant's own
-                    # things ("your creative work") are described, not praised
-                    threshold = 1.3 if t in _OWN else (2.0 if t in {"the", "this", "that", "these", "those"} else 99)
-                    if t in {"the", "this"} and toks[k].endswith("ed") and "VERB" in tags(toks[k]):
-                        threshold = 1.5  # "the improved collection" presupposes the improvement
-                    if _evaluative(toks[k], threshold) and ("NOUN" in tags(head) or head.endswith("ing")) \
-                            and head not in {"?", ",", "."} \
-                            and toks[k] not in _CLASSIFIERS:
-                        return f"'{t} {toks[k]} {head}' builds a judgement into the question"
-            # superlative judgement: "the best thing about", "the most annoying part"
-            if t in {"best", "greatest", "coolest", "nicest", "favourite", "favorite"} and i > 0 and (
-                    toks[i - 1] in {"like", "love", "enjoy", "liked", "loved", "enjoyed"} or
-                    (toks[i - 1] in {"the", "your", "our"} and nxt in {"thing", "things", "part", "parts", "feature",
-                                                                     "features", "aspect", "aspects", "bit", "about",
-                                                                     "benefit", "benefits"})) and not _in_episode(toks, i):
-                return f"'{t}' presupposes a judgement"
-            if t in {"most", "least"} and i > 0 and toks[i - 1] == "the" and nxt and _evaluative(nxt, 0.9) \
-                    and _adjectival(nxt) and not _in_episode(toks, i):
-                return f"'{t} {nxt}' presupposes a judgement"
-            if t in {"love", "loved", "enjoy", "enjoyed"} and i > 0 and toks[i - 1] in {"you", "they"} and \
-                    (nxt in {"most", "best", "about", "the"}) and \
-                    not _in_episode(toks, i):
-                return f"'{t} {nxt}' presupposes the feeling"
-            if t in {"so", "such"} and nxt and (_evaluative(nxt, 1.0) or (nxt == "a" and _evaluative(after, 1.0))) \
-                    and _adjectival(nxt if nxt != "a" else after) and not _in_episode(toks, i):
-                return f"'{t} {nxt}' presupposes the judgement"
-            if t == "must" and i > 0 and toks[i - 1] in {"you", "they"}:
-                return "'you must ...' tells the participant what they felt"
-            if t == "why" and re.search(r"\bwhy (do|did|does|would) (you|they|people)( \w+){0,2} (prefer|trust|"
-                                        r"choose|pick|like|love|recommend)\b.*\b(our|us)\b",
-                                        " ".join(toks[i:])):
-                return "presupposes that the participant prefers it"
+        for i in range(len(toks)):
+            if (r := _leading_at(toks, i, modal)):
+                return r
     return ""
 
 

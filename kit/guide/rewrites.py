@@ -9,10 +9,9 @@ from kit.guide import retell, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
-from kit.guide.kinds import _EPISODE
-from kit.guide.lexicon import (AUX_BASE, DETERMINERS, DISCOURSE, EVALUATIVE, MEASURE_ADJ, NEG_AUX,
+from kit.guide.lexicon import (AUX_BASE, DETERMINERS, EVALUATIVE, MEASURE_ADJ, NEG_AUX,
     NOUNISH, PREPOSITIONS, PRESUPPOSING_ADVERBS, QUALITY_ADJ, VERBS, WH, _Sentence, _base,
-    _contains, _expand, _is_question, _normalise_quotes, _sentences, _strip_quoted, _tokens,
+    _expand, _is_question, _normalise_quotes, _sentences, _strip_quoted, _tokens,
     _verb_forms, past_tense)
 
 __all__ = []

@@ -4,7 +4,6 @@ closed-class tables, the lexicon shipped in the ``lemminflect`` wheel, VADER's v
 from __future__ import annotations
 
 from functools import lru_cache
-import difflib
 import os
 import re
 
