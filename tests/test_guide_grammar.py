@@ -456,3 +456,25 @@ def test_guide_modules_are_small_simple_and_declare_all():
     done = subprocess.run([ruff, "check", "--isolated", "--select", "C901", "--config",
                            "lint.mccabe.max-complexity=25", str(guide)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.parametrize("rewrite", [
+    "Tell me about the last time you used your lawyer keep. What happened?",
+    "Tell me about the last time you dealt with the better for your smile. What happened?",
+    "Tell me about the last time you used switch gyms. What happened?",
+    "Tell me about the last time you dealt with a typical week at the construction site look. What happened?",
+    "Tell me about the last time you needed help with the museum for no entry fee. What did you do?",
+    "Tell me about the last time you dealt with the booking tool for the planning. What happened?",
+    "Tell me about the last time you wished the adjuster had told. What happened?",
+])
+def test_grammar_check_rejects_the_broken_rewrites_of_blind2(rewrite):
+    assert grammar_problems(rewrite)
+
+
+@pytest.mark.parametrize("rewrite", [
+    "Tell me about the last time you went through the claims process. What happened?",
+    "Tell me about the last time you dealt with the tracking number on the label. What happened?",
+    "Tell me about the last time you used the intake form. What happened?",
+])
+def test_grammar_check_keeps_compound_nouns(rewrite):
+    assert not grammar_problems(rewrite)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide.grammar import _HABIT_ADVERBS, _evaluative
+from kit.guide.grammar import _HABIT_ADVERBS, _evaluative, _person
 from kit.guide.words import _TOKEN, _normalise, is_base_verb, is_past_verb, lemma, tags, words
 
 __all__ = ["grammar_problems", "topic_overlap"]
@@ -71,6 +71,47 @@ _DANGLING_WORD = {"such", "so", "always", "very", "really", "quite", "too", "rat
                   "which", "who", "if", "because", "when", "whether", "per", "each", "every"}
 
 
+_FRAME = re.compile(r"\b(dealt with|went through|used|needed help with|needed something like) (.+)$")
+
+
+def _frame_phrase_problems(low: str) -> list[str]:
+    """The noun phrase after a fallback frame, read word by word: its head must be a noun
+    ("dealt with the better for your smile": an adjective), no verb with its object right
+    after the frame ("used switch gyms"), no verb stranded after the noun at the end ("used your
+    lawyer keep", "dealt with a typical week at the site look"), no "for no ..." and no
+    "for the <gerund>" tail ("the booking tool for the planning")."""
+    from kit.guide.lexicon import VERBS
+    m = _FRAME.search(low)
+    if not m:
+        return []
+    phrase = m.group(2).split()
+    if not phrase:
+        return []
+    problems = []
+    dets = {"the", "a", "an", "your", "their", "our", "this", "that", "some", "any"}
+    first = phrase[1] if phrase[0] in dets and len(phrase) > 1 else phrase[0]
+    head_end = next((k for k, w in enumerate(phrase) if k and "PREP" in tags(w)), len(phrase))
+    head = phrase[head_end - 1]
+    comparative = head in {"better", "worse", "more", "less"} or ("ADJ" in tags(head) and head.endswith("er")
+                                                                   and lemma(head, "ADJ") != head
+                                                                   and "NOUN" not in tags(head))
+    if phrase[0] in {"no", "not", "any"}:
+        problems.append(f"'{m.group(1)} {phrase[0]} ...': a negated thing")
+    if phrase[0] in dets and head_end >= 2 and (comparative or ("NOUN" not in tags(head) and not head.endswith("ing"))):
+        problems.append(f"'{' '.join(phrase[:head_end])}': not a noun phrase")
+    if phrase[0] not in dets and first in VERBS and is_base_verb(first) and len(phrase) > 1 and \
+            "NOUN" in tags(phrase[1]) and phrase[1] not in dets and not first.endswith("ing"):
+        problems.append(f"'{m.group(1)} {first} {phrase[1]}': a verb and its object where a thing is needed")
+    last = phrase[-1]
+    if len(phrase) >= 2 and last in VERBS and is_base_verb(last) and (_person(phrase[-2]) or last in {
+            "look", "keep", "make", "let", "help", "get", "tell", "give", "send", "show", "want"}) and \
+            phrase[-2] not in dets and not (tags(phrase[-2]) & {"PREP", "DET"}):
+        problems.append(f"'{phrase[-2]} {last}': a verb left at the end")
+    if re.search(r"\bfor no\b|\bfor the \w+ing$", " ".join(phrase)):
+        problems.append("a stray 'for' phrase")
+    return problems
+
+
 def _frame_problems(low: str) -> list[str]:
     """A fallback frame ("dealt with", "used", "needed help with") filled with something that
     is not a noun phrase: a verb, an adverb, an adjective, the frame's own words, a word the
@@ -119,6 +160,9 @@ def _sentence_problems(sent: str) -> list[str]:
     if sent.rstrip().endswith(".") and body[-1] in _DANGLING_WORD:
         problems.append(f"ends in '{body[-1]}'")
     problems += _frame_problems(low)
+    problems += _frame_phrase_problems(low)
+    if re.search(r"\b(wished|hoped|wanted) .*\b(had|would have) (\w+ed|told|given|shown|sent|done|made)$", low):
+        problems.append("a wish left without its object")
     if body[-1] in _NEEDS_OBJECT and re.search(r"\bthe (last|first) time\b", low):
         problems.append(f"'{body[-1]}' needs an object")
     if re.search(r"\b(could|would|can|will|should|might) do$", low):
