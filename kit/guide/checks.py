@@ -107,7 +107,7 @@ def _frame_phrase_problems(low: str) -> list[str]:
             "look", "keep", "make", "let", "help", "get", "tell", "give", "send", "show", "want"}) and \
             phrase[-2] not in dets and not (tags(phrase[-2]) & {"PREP", "DET"}):
         problems.append(f"'{phrase[-2]} {last}': a verb left at the end")
-    if re.search(r"\bfor no\b|\bfor the \w+ing$", " ".join(phrase)):
+    if re.search(r"\bfor no\b|\bfor the (\w+ing|better|worse|more|less)$", " ".join(phrase)):
         problems.append("a stray 'for' phrase")
     return problems
 
@@ -212,6 +212,8 @@ def grammar_problems(text: str) -> list[str]:
         problems.append("no end punctuation")
     for sent in re.split(r"(?<=[.?!])\s+", s):
         problems += _sentence_problems(sent)
+    if re.search(r"(^|[.?!]\s+)(tell me|walk me|describe|talk me)\b[^.?!]*\?", s, flags=re.I):
+        problems.append("a request ends with a question mark")
     if s.count('"') % 2 or s.count("(") != s.count(")"):
         problems.append("unbalanced quotes or brackets")
     return problems
