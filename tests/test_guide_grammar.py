@@ -93,6 +93,9 @@ def test_floors_on_the_tuned_set_and_the_holdout():
 THIRD_ROUND_FLOORS = {
     BLIND2: {"leading": 0.90, "closed": 0.95, "hypothetical": 0.93, "double-barreled": 0.82, "generalizing": 0.93},
     TUNE3: {"leading": 0.82, "closed": 0.95, "hypothetical": 1.0, "double-barreled": 0.88, "generalizing": 0.95},
+    # looked at once, at the end of the third round (double-barreled 0.81 is below the issue's
+    # floor of 0.90; recorded, not tuned away)
+    HOLDOUT5: {"leading": 0.95, "closed": 0.92, "hypothetical": 0.95, "double-barreled": 0.76, "generalizing": 0.95},
 }
 
 
