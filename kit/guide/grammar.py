@@ -476,7 +476,7 @@ def _adjectival(word: str) -> bool:
 
 _COPULA = {"is", "are", "was", "were", "gets", "got", "get", "seems", "seemed", "looks", "looked",
            "feels", "felt", "sounds", "sounded", "be", "been", "being", "remains", "stays"}
-_ECHO = re.compile(r"\byou (mentioned|said|told|wrote|described|noted|raised|brought up|called)\b")
+_ECHO = re.compile(r"\byou (mentioned|said|say|told|tell|wrote|described|describe|noted|raised|brought up|called|call)\b")
 
 
 def _judging_clause(toks: list[str]) -> str:
