@@ -20,6 +20,9 @@ HOLDOUT2 = DATA / "questions_holdout2.csv"
 HOLDOUT3 = DATA / "questions_holdout3.csv"
 HOLDOUT4 = DATA / "questions_holdout4.csv"
 BLIND1 = DATA / "questions_blind1.csv"
+BLIND2 = DATA / "questions_blind2.csv"
+TUNE3 = DATA / "questions_tune3.csv"
+HOLDOUT5 = DATA / "questions_holdout5.csv"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 COLUMNS = ["question", "domain", "kind", "leading", "closed", "hypothetical", "double_barreled", "generalizing"]
 
@@ -83,6 +86,47 @@ def test_floors_on_the_tuned_set_and_the_holdout():
         for flag, s in result["flags"].items():
             assert s["recall"] >= 0.90, (path.name, flag, s)
             assert s["false_flag_rate"] <= 0.05, (path.name, flag, s)
+
+
+# Third round (issue 16): per-set floors a little below the measured figures, so that a
+# regression on any set fails (recall, then the largest false-flag rate allowed).
+THIRD_ROUND_FLOORS = {
+    BLIND2: {"leading": 0.90, "closed": 0.95, "hypothetical": 0.93, "double-barreled": 0.82, "generalizing": 0.93},
+    TUNE3: {"leading": 0.82, "closed": 0.95, "hypothetical": 1.0, "double-barreled": 0.88, "generalizing": 0.95},
+    # looked at once, at the end of the third round (double-barreled 0.81 is below the issue's
+    # floor of 0.90; recorded, not tuned away)
+    HOLDOUT5: {"leading": 0.95, "closed": 0.92, "hypothetical": 0.95, "double-barreled": 0.76, "generalizing": 0.95},
+}
+
+
+@pytest.mark.parametrize("path", list(THIRD_ROUND_FLOORS), ids=lambda p: p.name)
+def test_third_round_floors(path):
+    result = _benchmark().evaluate(_rows(path))
+    for flag, floor in THIRD_ROUND_FLOORS[path].items():
+        s = result["flags"][flag]
+        assert s["recall"] >= floor, (path.name, flag, s)
+        assert s["false_flag_rate"] <= 0.03, (path.name, flag, s)
+
+
+@pytest.mark.parametrize("path,minimum", [(BLIND2, 150), (TUNE3, 70), (HOLDOUT5, 150)])
+def test_third_round_sets_are_labelled_for_five_flags(path, minimum):
+    rows = _rows(path)
+    assert len(rows) >= minimum and list(rows[0]) == COLUMNS
+    for col in COLUMNS[3:]:
+        assert {r[col] for r in rows} <= {"0", "1"}, col
+    assert len({r["question"] for r in rows}) == len(rows), "duplicate questions"
+
+
+def test_holdout5_shares_no_question_with_the_tuned_sets():
+    tuned = {r["question"] for p in (DEV, HOLDOUT2, HOLDOUT3, HOLDOUT4, BLIND1, BLIND2, TUNE3,
+                                     DATA / "questions.csv", DATA / "questions_holdout.csv") for r in _rows(p)}
+    assert not tuned & {r["question"] for r in _rows(HOLDOUT5)}
+
+
+def test_one_thing_phrases_stay_unflagged():
+    for q in ("What did the terms and conditions say about refunds?",
+              "How did the research and development team test it?", "And then what happened?"):
+        assert "double-barreled" not in lint_question(q)["flags"], q
 
 
 def test_corpus_labels_hold_ids_and_labels_only():
@@ -395,3 +439,45 @@ def test_json_contract_is_kept():
 def test_a_dash_ends_the_preamble():
     r = lint_question("We rebuilt the booking page - what do you think of it?")
     assert "closed" not in r["flags"]
+
+
+def test_guide_modules_are_small_simple_and_declare_all():
+    """Issue 16: every kit/guide module has __all__, no file over 900 lines, and (when ruff is
+    installed) no function over mccabe complexity 25."""
+    import shutil
+    import subprocess
+    import sys
+
+    guide = REPO / "kit" / "guide"
+    for path in sorted(guide.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "__all__" in text, path.name
+        assert text.count("\n") <= 900, path.name
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff not installed")
+    done = subprocess.run([ruff, "check", "--isolated", "--select", "C901", "--config",
+                           "lint.mccabe.max-complexity=25", str(guide)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.parametrize("rewrite", [
+    "Tell me about the last time you used your lawyer keep. What happened?",
+    "Tell me about the last time you dealt with the better for your smile. What happened?",
+    "Tell me about the last time you used switch gyms. What happened?",
+    "Tell me about the last time you dealt with a typical week at the construction site look. What happened?",
+    "Tell me about the last time you needed help with the museum for no entry fee. What did you do?",
+    "Tell me about the last time you dealt with the booking tool for the planning. What happened?",
+    "Tell me about the last time you wished the adjuster had told. What happened?",
+])
+def test_grammar_check_rejects_the_broken_rewrites_of_blind2(rewrite):
+    assert grammar_problems(rewrite)
+
+
+@pytest.mark.parametrize("rewrite", [
+    "Tell me about the last time you went through the claims process. What happened?",
+    "Tell me about the last time you dealt with the tracking number on the label. What happened?",
+    "Tell me about the last time you used the intake form. What happened?",
+])
+def test_grammar_check_keeps_compound_nouns(rewrite):
+    assert not grammar_problems(rewrite)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide.grammar import _HABIT_ADVERBS, _evaluative
+from kit.guide.grammar import _HABIT_ADVERBS, _evaluative, _person
 from kit.guide.words import _TOKEN, _normalise, is_base_verb, is_past_verb, lemma, tags, words
 
 __all__ = ["grammar_problems", "topic_overlap"]
@@ -71,6 +71,127 @@ _DANGLING_WORD = {"such", "so", "always", "very", "really", "quite", "too", "rat
                   "which", "who", "if", "because", "when", "whether", "per", "each", "every"}
 
 
+_FRAME = re.compile(r"\b(dealt with|went through|used|needed help with|needed something like) (.+)$")
+
+
+def _frame_phrase_problems(low: str) -> list[str]:
+    """The noun phrase after a fallback frame, read word by word: its head must be a noun
+    ("dealt with the better for your smile": an adjective), no verb with its object right
+    after the frame ("used switch gyms"), no verb stranded after the noun at the end ("used your
+    lawyer keep", "dealt with a typical week at the site look"), no "for no ..." and no
+    "for the <gerund>" tail ("the booking tool for the planning")."""
+    from kit.guide.lexicon import VERBS
+    m = _FRAME.search(low)
+    if not m:
+        return []
+    phrase = m.group(2).split()
+    if not phrase:
+        return []
+    problems = []
+    dets = {"the", "a", "an", "your", "their", "our", "this", "that", "some", "any"}
+    first = phrase[1] if phrase[0] in dets and len(phrase) > 1 else phrase[0]
+    head_end = next((k for k, w in enumerate(phrase) if k and "PREP" in tags(w)), len(phrase))
+    head = phrase[head_end - 1]
+    comparative = head in {"better", "worse", "more", "less"} or ("ADJ" in tags(head) and head.endswith("er")
+                                                                   and lemma(head, "ADJ") != head
+                                                                   and "NOUN" not in tags(head))
+    if phrase[0] in {"no", "not", "any"}:
+        problems.append(f"'{m.group(1)} {phrase[0]} ...': a negated thing")
+    if phrase[0] in dets and head_end >= 2 and (comparative or ("NOUN" not in tags(head) and not head.endswith("ing"))):
+        problems.append(f"'{' '.join(phrase[:head_end])}': not a noun phrase")
+    if phrase[0] not in dets and first in VERBS and is_base_verb(first) and len(phrase) > 1 and \
+            "NOUN" in tags(phrase[1]) and phrase[1] not in dets and not first.endswith("ing"):
+        problems.append(f"'{m.group(1)} {first} {phrase[1]}': a verb and its object where a thing is needed")
+    last = phrase[-1]
+    if len(phrase) >= 2 and last in VERBS and is_base_verb(last) and (_person(phrase[-2]) or last in {
+            "look", "keep", "make", "let", "help", "get", "tell", "give", "send", "show", "want"}) and \
+            phrase[-2] not in dets and not (tags(phrase[-2]) & {"PREP", "DET"}):
+        problems.append(f"'{phrase[-2]} {last}': a verb left at the end")
+    if re.search(r"\bfor no\b|\bfor the (\w+ing|better|worse|more|less)$", " ".join(phrase)):
+        problems.append("a stray 'for' phrase")
+    return problems
+
+
+def _frame_problems(low: str) -> list[str]:
+    """A fallback frame ("dealt with", "used", "needed help with") filled with something that
+    is not a noun phrase: a verb, an adverb, an adjective, the frame's own words, a word the
+    lexicon does not know ("dealt with abuot"), a noun phrase followed by a stray verb
+    ("used your lawyer keep", "dealt with the trams run")."""
+    problems = []
+    m = re.search(r"\b(dealt with|went through|used|needed help with) (?:the |a |an |your )?([\w'-]+)$", low)
+    if m and m.group(2) not in {"it", "them", "this", "that", "one", "something", "everything", "these",
+                                "those", "him", "her", "us", "me"} and (tags(m.group(2)) & {"ADV", "PREP"} or "NOUN" not in tags(m.group(2)) or
+              m.group(2) in {"time", "times", "tell", "walk", "describe", "given", "special"}):
+        problems.append(f"'{m.group(1)} {m.group(2)}': not a thing one deals with")
+    m = re.search(r"\b(dealt with|went through|used|needed help with) (?:the |a |an |your )?(?:[\w'-]+ ){0,3}"
+                  r"(work|go|do|happen|look|be|feel|happened|worked)\b", low)
+    if m:
+        problems.append(f"'{m.group(0)}': a verb where a noun phrase is needed")
+    m = re.search(r"\b(dealt with|went through|used) (?:the |a |an |your )?(?:[\w'-]+ ){1,3}([\w'-]+)$", low)
+    if m and "ADJ" in tags(m.group(2)) and ("NOUN" not in tags(m.group(2)) or m.group(2) in _STATES):
+        problems.append(f"noun phrase ends in the adjective '{m.group(2)}'")
+    return problems
+
+
+def _sentence_problems(sent: str) -> list[str]:
+    """The problems of one sentence of a rewrite (see :func:`grammar_problems`)."""
+    problems: list[str] = []
+    toks = _TOKEN.findall(_normalise(sent).lower())
+    body = [t for t in toks if re.match(r"[a-z0-9']", t)]
+    if not body:
+        return problems
+    if sent.rstrip().endswith(".") and body[-1] in _DANGLING_END:
+        problems.append(f"ends in '{body[-1]}'")
+    for a, b in zip(body, body[1:]):
+        if a == b and a not in {"that", "had", "very", "really", "so"}:
+            problems.append(f"doubled word '{a}'")
+        if a == "a" and re.match(r"[aeio]", b) and not b.startswith(("one", "eu", "uni", "use", "usu")):
+            problems.append(f"'a {b}'")
+        if a == "an" and re.match(r"[^aeiouh]", b):
+            problems.append(f"'an {b}'")
+        if a in {"you", "we", "they"} and b in {"was", "has", "does", "is"}:
+            problems.append(f"'{a} {b}'")
+    low = " ".join(body)
+    m = re.search(r"\bthe (last|first) time (you|they|we|i) (?:\w+ly )?(\w+)", low)
+    if m and is_base_verb(m.group(3)) and not is_past_verb(m.group(3)) and \
+            m.group(3) not in {"put", "set", "cut", "read", "hit", "let", "shut", "quit", "spread",
+                               "cost", "hurt", "bet", "run", "come", "become"}:
+        problems.append(f"'the {m.group(1)} time {m.group(2)} {m.group(3)}': a past tense is needed")
+    if sent.rstrip().endswith(".") and body[-1] in _DANGLING_WORD:
+        problems.append(f"ends in '{body[-1]}'")
+    problems += _frame_problems(low)
+    problems += _frame_phrase_problems(low)
+    if re.search(r"\b(wished|hoped|wanted) .*\b(had|would have) (\w+ed|told|given|shown|sent|done|made)$", low):
+        problems.append("a wish left without its object")
+    if body[-1] in _NEEDS_OBJECT and re.search(r"\bthe (last|first) time\b", low):
+        problems.append(f"'{body[-1]}' needs an object")
+    if re.search(r"\b(could|would|can|will|should|might) do$", low):
+        problems.append("ends in a modal and 'do'")
+    if sent.rstrip().endswith(".") and re.search(r", (what|how|why|where|who|when) (do|did|does|is|was|would|are|were) "
+                                                 r"(you|they|it)\b", sent.lower()):
+        problems.append("a question inside a statement")
+    if re.search(r"\b\w+ed something (for|at|into|after|on|up|through)\b", low):
+        problems.append("'something' inside a phrasal verb")
+    if re.search(r"\bthe (last|first) time (a|an|the|your|their|our) (\w+ ){0,3}(is|are|has|have|does|do)\b", low):
+        problems.append("a present tense after 'the last time'")
+    if re.search(r"\b(dealt with|went through|used|needed help with|needed something like) (?:the |a |an |your )?"
+                 r"(?:[\w'-]+ ){1,3}(look|work|go|do|happen|be|feel|save|drive|help|make|take|get|change|affect)$", low):
+        problems.append("a verb where a noun phrase is needed")
+    if re.search(r"\b(dealt with|went through|used|needed help with) (the |a |an )?(walk|tell|talk|describe|last time|"
+                 r"time|moment)\b|\b(dealt with|went through|used|needed help with) (about|for|with|to|of|on|at)\b", low):
+        problems.append("the frame's own words where the topic is needed")
+    if re.search(r"\b(you|they|we|i) (cost|costed)\b", low):
+        problems.append("'cost' needs a thing as its subject")
+    if re.search(r"\bto (cost|take|spend|pay|save) (per|a|each|every) (month|week|year|day|hour)$", low):
+        problems.append("an amount is missing")
+    if re.search(r"\bhow you \w+ on its own$", low):
+        problems.append("'how you ...' is not an instruction")
+    m = re.search(r"\b(did|do|does) (you|they|we|i|he|she|it) (\w+)", low)
+    if m and is_past_verb(m.group(3)) and m.group(3) not in {"read", "put", "set", "cut", "let"}:
+        problems.append(f"'{m.group(1)} {m.group(2)} {m.group(3)}'")
+    return problems
+
+
 def grammar_problems(text: str) -> list[str]:
     """Problems a rewrite must not have (an empty list when it looks grammatical): no text,
     no capital at the start or no end punctuation, a sentence ending in a preposition,
@@ -90,67 +211,9 @@ def grammar_problems(text: str) -> list[str]:
     if s[-1] not in ".?!\"')":
         problems.append("no end punctuation")
     for sent in re.split(r"(?<=[.?!])\s+", s):
-        toks = _TOKEN.findall(_normalise(sent).lower())
-        body = [t for t in toks if re.match(r"[a-z0-9']", t)]
-        if not body:
-            continue
-        if sent.rstrip().endswith(".") and body[-1] in _DANGLING_END:
-            problems.append(f"ends in '{body[-1]}'")
-        for a, b in zip(body, body[1:]):
-            if a == b and a not in {"that", "had", "very", "really", "so"}:
-                problems.append(f"doubled word '{a}'")
-            if a == "a" and re.match(r"[aeio]", b) and not b.startswith(("one", "eu", "uni", "use", "usu")):
-                problems.append(f"'a {b}'")
-            if a == "an" and re.match(r"[^aeiouh]", b):
-                problems.append(f"'an {b}'")
-            if a in {"you", "we", "they"} and b in {"was", "has", "does", "is"}:
-                problems.append(f"'{a} {b}'")
-        low = " ".join(body)
-        m = re.search(r"\bthe (last|first) time (you|they|we|i) (?:\w+ly )?(\w+)", low)
-        if m and is_base_verb(m.group(3)) and not is_past_verb(m.group(3)) and \
-                m.group(3) not in {"put", "set", "cut", "read", "hit", "let", "shut", "quit", "spread",
-                                   "cost", "hurt", "bet", "run", "come", "become"}:
-            problems.append(f"'the {m.group(1)} time {m.group(2)} {m.group(3)}': a past tense is needed")
-        if sent.rstrip().endswith(".") and body[-1] in _DANGLING_WORD:
-            problems.append(f"ends in '{body[-1]}'")
-        m = re.search(r"\b(dealt with|went through|used|needed help with) (?:the |a |an |your )?([\w'-]+)$", low)
-        if m and m.group(2) not in {"it", "them", "this", "that", "one", "something", "everything", "these",
-                                    "those", "him", "her", "us", "me"} and (tags(m.group(2)) & {"ADV", "PREP"} or "NOUN" not in tags(m.group(2)) or
-                  m.group(2) in {"time", "times", "tell", "walk", "describe", "given", "special"}):
-            problems.append(f"'{m.group(1)} {m.group(2)}': not a thing one deals with")
-        m = re.search(r"\b(dealt with|went through|used|needed help with) (?:the |a |an |your )?(?:[\w'-]+ ){0,3}"
-                      r"(work|go|do|happen|look|be|feel|happened|worked)\b", low)
-        if m:
-            problems.append(f"'{m.group(0)}': a verb where a noun phrase is needed")
-        m = re.search(r"\b(dealt with|went through|used) (?:the |a |an |your )?(?:[\w'-]+ ){1,3}([\w'-]+)$", low)
-        if m and "ADJ" in tags(m.group(2)) and ("NOUN" not in tags(m.group(2)) or m.group(2) in _STATES):
-            problems.append(f"noun phrase ends in the adjective '{m.group(2)}'")
-        if body[-1] in _NEEDS_OBJECT and re.search(r"\bthe (last|first) time\b", low):
-            problems.append(f"'{body[-1]}' needs an object")
-        if re.search(r"\b(could|would|can|will|should|might) do$", low):
-            problems.append("ends in a modal and 'do'")
-        if sent.rstrip().endswith(".") and re.search(r", (what|how|why|where|who|when) (do|did|does|is|was|would|are|were) "
-                                                     r"(you|they|it)\b", sent.lower()):
-            problems.append("a question inside a statement")
-        if re.search(r"\b\w+ed something (for|at|into|after|on|up|through)\b", low):
-            problems.append("'something' inside a phrasal verb")
-        if re.search(r"\bthe (last|first) time (a|an|the|your|their|our) (\w+ ){0,3}(is|are|has|have|does|do)\b", low):
-            problems.append("a present tense after 'the last time'")
-        if re.search(r"\b(dealt with|went through|used|needed help with|needed something like) (?:the |a |an |your )?"
-                     r"(?:[\w'-]+ ){1,3}(look|work|go|do|happen|be|feel|save|drive|help|make|take|get|change|affect)$", low):
-            problems.append("a verb where a noun phrase is needed")
-        if re.search(r"\b(dealt with|went through|used|needed help with) (the |a |an )?(walk|tell|talk|describe|last time|"
-                     r"time|moment)\b|\b(dealt with|went through|used|needed help with) (about|for|with|to|of|on|at)\b", low):
-            problems.append("the frame's own words where the topic is needed")
-        if re.search(r"\b(you|they|we|i) (cost|costed)\b", low):
-            problems.append("'cost' needs a thing as its subject")
-        if re.search(r"\bto (cost|take|spend|pay|save) (per|a|each|every) (month|week|year|day|hour)$", low):
-            problems.append("an amount is missing")
-        if re.search(r"\bhow you \w+ on its own$", low):
-            problems.append("'how you ...' is not an instruction")
-        m = re.search(r"\b(did|do|does) (you|they|we|i|he|she|it) (\w+)", low)
-        if m and is_past_verb(m.group(3)) and m.group(3) not in {"read", "put", "set", "cut", "let"}:
-            problems.append(f"'{m.group(1)} {m.group(2)} {m.group(3)}'")
+        problems += _sentence_problems(sent)
+    if re.search(r"(^|[.?!]\s+)(tell me|walk me|describe|talk me)\b[^.?!]*\?", s, flags=re.I):
+        problems.append("a request ends with a question mark")
     if s.count('"') % 2 or s.count("(") != s.count(")"):
         problems.append("unbalanced quotes or brackets")
     return problems

@@ -32,6 +32,78 @@ _PRIMING_CUES = re.compile(
     r"as you (know|probably know)|i am sure|i bet|needless to say|let me guess|let us face it)\b")
 
 
+def _leading_in_question(s: _Sentence) -> str:
+    toks, low = s.toks, s.low
+    otoks = s.orig_toks
+    # negative auxiliary opener: "Don't you think", "Isn't it", "Wasn't the ..."
+    k = 0
+    while k < len(otoks) and (otoks[k] in DISCOURSE or otoks[k] in {",", "so"}):
+        k += 1
+    if k < len(otoks) and otoks[k] in NEG_AUX:
+        return f"'{otoks[k]}' opener asks the participant to agree"
+    h = s.head_index
+    if s.head in AUX_BASE and h + 1 < len(toks) and toks[h + 1] == "not":
+        return "negative question asks the participant to agree"
+    if re.search(r"\b(would not you|do not you|would you not|do you not|would you|do you|"
+                 r"don't you|would not you) (agree|say)\b|\byou would agree\b|"
+                 r"\bdo you agree\b|\bagree that\b|\bis it not true\b|\bisn't it true\b", low) \
+            and not re.search(r"\bwhat would you say\b|\bhow would you say\b", low):
+        return "asks the participant to agree"
+    if re.search(r"\b(would|is) it (not )?(be )?(fair|right|true|correct|accurate|safe) to say\b|"
+                 r"\bwould you say that\b|\bwould not you say\b", low):
+        return "asks the participant to agree with a statement"
+    if re.search(r"\bwhy (do|did|does|would) [\w ]{0,25}\b(prefer|love|like|enjoy|choose|pick|trust|recommend|"
+                 r"rely on|rave about) (our|us)\b", low) or re.search(
+            r"\b(our|us) (over|rather than|instead of) (the competition|competitors|others|other)", low):
+        return "presupposes that the participant prefers the product"
+    # tag question at the end (not on a request: "Tell me about your week, yeah?")
+    if s.head not in {"tell", "walk", "describe", "talk", "take"} and re.search(
+            r",\s*(right|correct|yeah|yes|no|true|agreed|surely|huh|eh|ok|okay|"
+                 r"isn't that so|am i right)\s*\?\s*$", s.raw.lower()):
+        return "tag question ('..., right?') asks for agreement"
+    if re.search(r",\s*(\w+n't|won't|can't) (you|it|they|we|he|she|there|that|i|he)\s*\?\s*$",
+                 s.raw.lower().replace("\u2019", "'")):
+        return "tag question ('..., don't you?') asks for agreement"
+    if re.search(r",\s*(do|did|does|is|are|was|were|would|will|have|has|can|could) "
+                 r"(you|it|they|we|he|she|there|that)\s*\?\s*$", s.raw.lower()) and \
+            not s.head in WH:
+        return "tag question asks for agreement"
+    # presupposing adverbs
+    for i, t in enumerate(toks):
+        if t in PRESUPPOSING_ADVERBS and (i == 0 or toks[i - 1] not in {"how", "more", "less", "very", "most", "so"}
+                                          or (toks[i - 1] == "so" and all(w in DISCOURSE for w in toks[:i]))):
+            if t == "certainly" and i > 0 and toks[i - 1] in {"not"}:
+                continue
+            return f"'{t}' presupposes the answer"
+    if re.search(r"(^|, |\. )of course\b", low) or re.search(r"\bi (am sure|bet|assume|guess) you\b", low) \
+            or re.search(r"\b(let (me|us) guess|let us face it|be honest)\b", low):
+        return "presupposes the answer"
+    # "How <evaluative> was ..." / "How much did you enjoy ..."
+    for m in re.finditer(r"\bhow (very |really |much more |much |a lot |far )?([a-z-]+)\b", low):
+        if m.group(2) in EVALUATIVE and m.group(2) not in MEASURE_ADJ:
+            return f"'how {m.group(2)}' presupposes the answer"
+    if re.search(r"\bhow (much|well) (do|did|does|would|will|have) (you|they|your \w+) "
+                 r"(really )?(enjoy|like|love|hate|appreciate|adore|dislike|value)", low):
+        return "'how much did you enjoy/like' presupposes the feeling"
+    if re.search(r"\bhow (satisfied|happy|pleased|excited|thrilled|delighted|disappointed|"
+                 r"frustrated|annoyed|upset|worried|stressed) (are|were|is|was|would)\b", low):
+        return "'how satisfied/happy' presupposes the feeling"
+    # "What did you love about ...", "the most frustrating part"
+    m = re.search(r"\b(love|loved|enjoy|enjoyed|hate|hated|adore|adored|loathe)\b", low)
+    if m and not _in_episode_clause(toks, m.group(1)):
+        return f"'{m.group(1)}' presupposes the feeling"
+    m = re.search(r"\b(most|least|so|such a|such|really|really quite) ([a-z-]+)\b", low)
+    if m and m.group(2) in EMOTIVE and not _in_episode_clause(toks, m.group(2)):
+        return f"'{m.group(1)} {m.group(2)}' presupposes the feeling"
+    for i, t in enumerate(toks):
+        if t in EMOTIVE - {"great", "perfect", "brilliant"} and not _in_episode_clause(toks, t):
+            return f"'{t}' presupposes the feeling"
+        if t == "great" and not (i + 1 < len(toks) and toks[i + 1] in {"deal", "many"}) \
+                and not _in_episode_clause(toks, t):
+            return "'great' presupposes the answer"
+    return ""
+
+
 def _leading(sents: list[_Sentence]) -> str:
     questions = [s for s in sents if s.question]
     # a priming statement before a question
@@ -48,74 +120,8 @@ def _leading(sents: list[_Sentence]) -> str:
                      r"nicer|cheaper|too \w+)\b", s.low):
             return "the statement before the question judges the thing being asked about"
     for s in questions:
-        toks, low = s.toks, s.low
-        otoks = s.orig_toks
-        # negative auxiliary opener: "Don't you think", "Isn't it", "Wasn't the ..."
-        k = 0
-        while k < len(otoks) and (otoks[k] in DISCOURSE or otoks[k] in {",", "so"}):
-            k += 1
-        if k < len(otoks) and otoks[k] in NEG_AUX:
-            return f"'{otoks[k]}' opener asks the participant to agree"
-        h = s.head_index
-        if s.head in AUX_BASE and h + 1 < len(toks) and toks[h + 1] == "not":
-            return "negative question asks the participant to agree"
-        if re.search(r"\b(would not you|do not you|would you not|do you not|would you|do you|"
-                     r"don't you|would not you) (agree|say)\b|\byou would agree\b|"
-                     r"\bdo you agree\b|\bagree that\b|\bis it not true\b|\bisn't it true\b", low) \
-                and not re.search(r"\bwhat would you say\b|\bhow would you say\b", low):
-            return "asks the participant to agree"
-        if re.search(r"\b(would|is) it (not )?(be )?(fair|right|true|correct|accurate|safe) to say\b|"
-                     r"\bwould you say that\b|\bwould not you say\b", low):
-            return "asks the participant to agree with a statement"
-        if re.search(r"\bwhy (do|did|does|would) [\w ]{0,25}\b(prefer|love|like|enjoy|choose|pick|trust|recommend|"
-                     r"rely on|rave about) (our|us)\b", low) or re.search(
-                r"\b(our|us) (over|rather than|instead of) (the competition|competitors|others|other)", low):
-            return "presupposes that the participant prefers the product"
-        # tag question at the end (not on a request: "Tell me about your week, yeah?")
-        if s.head not in {"tell", "walk", "describe", "talk", "take"} and re.search(
-                r",\s*(right|correct|yeah|yes|no|true|agreed|surely|huh|eh|ok|okay|"
-                     r"isn't that so|am i right)\s*\?\s*$", s.raw.lower()):
-            return "tag question ('..., right?') asks for agreement"
-        if re.search(r",\s*(\w+n't|won't|can't) (you|it|they|we|he|she|there|that|i|he)\s*\?\s*$",
-                     s.raw.lower().replace("\u2019", "'")):
-            return "tag question ('..., don't you?') asks for agreement"
-        if re.search(r",\s*(do|did|does|is|are|was|were|would|will|have|has|can|could) "
-                     r"(you|it|they|we|he|she|there|that)\s*\?\s*$", s.raw.lower()) and \
-                not s.head in WH:
-            return "tag question asks for agreement"
-        # presupposing adverbs
-        for i, t in enumerate(toks):
-            if t in PRESUPPOSING_ADVERBS and (i == 0 or toks[i - 1] not in {"how", "more", "less", "very", "most", "so"}
-                                              or (toks[i - 1] == "so" and all(w in DISCOURSE for w in toks[:i]))):
-                if t == "certainly" and i > 0 and toks[i - 1] in {"not"}:
-                    continue
-                return f"'{t}' presupposes the answer"
-        if re.search(r"(^|, |\. )of course\b", low) or re.search(r"\bi (am sure|bet|assume|guess) you\b", low) \
-                or re.search(r"\b(let (me|us) guess|let us face it|be honest)\b", low):
-            return "presupposes the answer"
-        # "How <evaluative> was ..." / "How much did you enjoy ..."
-        for m in re.finditer(r"\bhow (very |really |much more |much |a lot |far )?([a-z-]+)\b", low):
-            if m.group(2) in EVALUATIVE and m.group(2) not in MEASURE_ADJ:
-                return f"'how {m.group(2)}' presupposes the answer"
-        if re.search(r"\bhow (much|well) (do|did|does|would|will|have) (you|they|your \w+) "
-                     r"(really )?(enjoy|like|love|hate|appreciate|adore|dislike|value)", low):
-            return "'how much did you enjoy/like' presupposes the feeling"
-        if re.search(r"\bhow (satisfied|happy|pleased|excited|thrilled|delighted|disappointed|"
-                     r"frustrated|annoyed|upset|worried|stressed) (are|were|is|was|would)\b", low):
-            return "'how satisfied/happy' presupposes the feeling"
-        # "What did you love about ...", "the most frustrating part"
-        m = re.search(r"\b(love|loved|enjoy|enjoyed|hate|hated|adore|adored|loathe)\b", low)
-        if m and not _in_episode_clause(toks, m.group(1)):
-            return f"'{m.group(1)}' presupposes the feeling"
-        m = re.search(r"\b(most|least|so|such a|such|really|really quite) ([a-z-]+)\b", low)
-        if m and m.group(2) in EMOTIVE and not _in_episode_clause(toks, m.group(2)):
-            return f"'{m.group(1)} {m.group(2)}' presupposes the feeling"
-        for i, t in enumerate(toks):
-            if t in EMOTIVE - {"great", "perfect", "brilliant"} and not _in_episode_clause(toks, t):
-                return f"'{t}' presupposes the feeling"
-            if t == "great" and not (i + 1 < len(toks) and toks[i + 1] in {"deal", "many"}) \
-                    and not _in_episode_clause(toks, t):
-                return "'great' presupposes the answer"
+        if (r := _leading_in_question(s)):
+            return r
     return ""
 
 
@@ -134,6 +140,20 @@ def _in_episode_clause(toks: list[str], word: str) -> bool:
                 continue  # "When ..." as the question word
             return True
     return False
+
+
+_EPISODE_HEADS = {"time", "times", "day", "moment", "occasion", "week", "month", "night", "morning"}
+
+
+def _recalls_episode(rest: list[str]) -> bool:
+    """"Can you remember a time when ...", "... the last time ...", "... when/how ...": a story
+    prompt; "Can you remember the name / which / who ...": a yes-or-no memory check."""
+    if rest[:1] in (["when"], ["how"]) or rest[:2] == ["what", "happened"]:
+        return True
+    k = 1 if rest[:1] in (["a"], ["the"], ["an"], ["that"]) else 0
+    while k < len(rest) and rest[k] in {"last", "first", "most", "recent", "particular", "specific"}:
+        k += 1
+    return k > 0 and k < len(rest) and rest[k] in _EPISODE_HEADS
 
 
 def _is_polite(s: _Sentence) -> bool:
@@ -158,7 +178,7 @@ def _is_polite(s: _Sentence) -> bool:
                 return False
             if nxt[0] == "go" and not (len(nxt) > 1 and nxt[1] in {"through", "over", "back", "into"}):
                 return False
-            if nxt[0] == "remember" and not (len(nxt) > 1 and nxt[1] in {"a", "the", "when", "what", "how"}):
+            if nxt[0] in {"remember", "recall"} and not _recalls_episode(nxt[1:]):
                 return False
             return True
         if nxt[:1] == ["mind"]:
@@ -190,6 +210,9 @@ def _closed_sentence(s: _Sentence) -> str:
     if re.search(r"\bor not\s*\?\s*$", low):
         return "'... or not?' asks for a yes or no"
     if head in WH:
+        if re.search(r"\b(and|but) (do|does|did|is|are|was|were|have|has|had) (you|they|it|we|he|she|"
+                     r"the|your|that|there)\b", " ".join(toks[s.head_index + 2:])):
+            return "its second clause can be answered yes or no"
         tail = _OPTION_TAIL.search(low)
         if tail:
             seg = tail.group(0)
@@ -247,6 +270,96 @@ _KNEW_VERBS = {"say", "expect", "assume", "believe", "knew", "thought", "said", 
                "feared", "suspected", "wondered", "hoping", "think", "mean", "meant"}
 
 
+def _modal_exempt(s: _Sentence, sents: list[_Sentence], n: int, low: str, modal: str, subj: str, pos: int,
+                  before: list[str], after_words: list[str], aspiration: bool, m: re.Match) -> bool:
+    """A "would/will/might" that does not ask about an imagined future: a tag, reported
+    thought, a purpose, a habit, a polite request, an aspiration, a past that-clause."""
+    # exemptions
+    if before and before[-1].endswith(",") and not [w for w in after_words if w]:
+        return True  # a tag: "..., wouldn't you?"
+    if before and before[-1] in _KNEW_VERBS | {"hoping", "thinking", "expecting"}:
+        return True
+    if after_words[:1] == ["have"] and modal in {"might", "could"}:
+        return True  # "studies you might have missed": about the past, not imagined
+    if re.match(r"(actually |really )?be (\w+ )?(important|valuable|useful|helpful|good|interesting|"
+                r"relevant|worth) (for us |for me )?to (know|understand|hear|add|share|mention|cover)",
+                " ".join(after_words)):
+        return True  # "anything you think would be important for us to know"
+    if re.search(r"\b(make sure|ensure|so that|in order that|check) \S+( \S+)?$", " ".join(before)):
+        return True  # "to make sure they would work": a purpose, not a prediction
+    if any(w in _HABITUAL for w in after_words[:3]):
+        return True
+    if after_words[:1] and after_words[0] in _NOT_PREDICTION_VERBS:
+        return True
+    if after_words[:2] in (["like", "to"], ["want", "to"], ["love", "to"]) and len(after_words) > 2 \
+            and after_words[2] in {"add", "ask", "say", "share", "mention", "tell", "know",
+                                   "talk", "discuss", "cover", "show"}:
+        return True
+    if after_words[:1] in (["agree"],) or re.search(r"\b(would|do) not you agree\b", low):
+        return True
+    if re.search(r"\bwhat would you (have )?(said|say)\b", low):
+        return True
+    if re.search(r"\bwould it (not )?be (fair|right|true|correct|accurate|safe) to say\b", low):
+        return True
+    if aspiration and not (set(after_words[:3]) & _ADOPT):
+        return True
+    if any(low[m.end():].lstrip().startswith(v) for v in _ASPIRATION_VERBS) and \
+            re.search(r"\b(one thing|what would you|anything you would|something you would)\b", low):
+        return True
+    if subj == "it" and re.search(r"\bwhat would it be\b", low) and aspiration:
+        return True
+    if subj in {"that", "this", "it"} and n > 0 and not any(
+            _hypothetical([p]) for p in sents[:n]) and not re.search(
+            r"\b(would|will) (it|that|this) (help|make|change|save|work|be (useful|helpful|"
+            r"worth|easier|better|valuable))", low):
+        return True
+    if modal == "would" and subj in {"that", "this"} and not pos == s.head_index and \
+            not (before and before[-1] in WH):
+        return True
+    return False
+
+
+def _modal_hypothetical(s: _Sentence, sents: list[_Sentence], n: int, m: re.Match, aspiration: bool,
+                        start: str) -> str:
+    """The reason a "would/will/might" match asks about an imagined future, or "" (see
+    :func:`_modal_exempt`)."""
+    low = s.low
+    modal = m.group(1) or m.group(5)
+    subj = m.group(3) or m.group(4)
+    if not s.question and m.group(4):
+        return ""  # "Naturally you'd want ..." is a statement, not a question about the future
+    pos = len(low[:m.start()].split())
+    after = low[m.end():].split()
+    after_words = [w.strip(",?.") for w in after]
+    before = low[:m.start()].split()
+    verb = next((w for w in after_words if w not in {"ever", "really", "still", "also",
+                                                       "actually", "be", "just", "not",
+                                                       "then", "probably", "definitely",
+                                                       "like", "want", "need", "have"}), "")
+    if subj in {"the", "a", "an", "your", "such", "there"}:
+        # "Would a reminder text help", "would the team use" only as a question opener
+        if modal == "will" or not (pos == s.head_index or (before and before[-1] in WH)):
+            return ""
+    if modal == "will":
+        # "Will you ..." as the opener; "when will you next buy"; not "what will happen"
+        if subj != "you" and subj != "it":
+            return ""
+        if m.group(4):  # "you will" in a statement
+            if not re.search(r"\bthink (that )?you will\b", low):
+                return ""
+        if _is_polite(s) and start == "will":
+            return ""
+        if start == "will" or (after_words and after_words[0] in {"next"} | _PURCHASE) or \
+                (verb in _PURCHASE and verb not in {"be", "want", "need"}) or m.group(4):
+            return "asks for a prediction of future behaviour ('will you')"
+        return ""
+    if modal == "might" and subj not in {"you"}:
+        return ""
+    if _modal_exempt(s, sents, n, low, modal, subj, pos, before, after_words, aspiration, m):
+        return ""
+    return f"'{modal} {subj}' asks for a prediction or a judgement of something imagined"
+
+
 def _hypothetical(sents: list[_Sentence]) -> str:
     full = " ".join(s.low for s in sents)
     aspiration = bool(_ASPIRATION.search(full))
@@ -292,80 +405,8 @@ def _hypothetical(sents: list[_Sentence]) -> str:
         # "would" with the participant as subject, or an imagined thing as subject
         for m in re.finditer(r"\b(would|will|might)( not)? (you|it|that|this|a|an|your|having|"
                              r"they|the|such|there)\b|\b(you|it|that|this) (would|will|might)\b", low):
-            modal = m.group(1) or m.group(5)
-            subj = m.group(3) or m.group(4)
-            if not s.question and m.group(4):
-                continue  # "Naturally you'd want ..." is a statement, not a question about the future
-            pos = len(low[:m.start()].split())
-            after = low[m.end():].split()
-            after_words = [w.strip(",?.") for w in after]
-            before = low[:m.start()].split()
-            verb = next((w for w in after_words if w not in {"ever", "really", "still", "also",
-                                                               "actually", "be", "just", "not",
-                                                               "then", "probably", "definitely",
-                                                               "like", "want", "need", "have"}), "")
-            if subj in {"the", "a", "an", "your", "such", "there"}:
-                # "Would a reminder text help", "would the team use" only as a question opener
-                if modal == "will" or not (pos == s.head_index or (before and before[-1] in WH)):
-                    continue
-            if modal == "will":
-                # "Will you ..." as the opener; "when will you next buy"; not "what will happen"
-                if subj != "you" and subj != "it":
-                    continue
-                if m.group(4):  # "you will" in a statement
-                    if not re.search(r"\bthink (that )?you will\b", low):
-                        continue
-                if _is_polite(s) and start == "will":
-                    continue
-                if start == "will" or (after_words and after_words[0] in {"next"} | _PURCHASE) or \
-                        (verb in _PURCHASE and verb not in {"be", "want", "need"}) or m.group(4):
-                    return "asks for a prediction of future behaviour ('will you')"
-                continue
-            if modal == "might" and subj not in {"you"}:
-                continue
-            # exemptions
-            if before and before[-1].endswith(",") and not [w for w in after_words if w]:
-                continue  # a tag: "..., wouldn't you?"
-            if before and before[-1] in _KNEW_VERBS | {"hoping", "thinking", "expecting"}:
-                continue
-            if after_words[:1] == ["have"] and modal in {"might", "could"}:
-                continue  # "studies you might have missed": about the past, not imagined
-            if re.match(r"(actually |really )?be (\w+ )?(important|valuable|useful|helpful|good|interesting|"
-                        r"relevant|worth) (for us |for me )?to (know|understand|hear|add|share|mention|cover)",
-                        " ".join(after_words)):
-                continue  # "anything you think would be important for us to know"
-            if re.search(r"\b(make sure|ensure|so that|in order that|check) \S+( \S+)?$", " ".join(before)):
-                continue  # "to make sure they would work": a purpose, not a prediction
-            if any(w in _HABITUAL for w in after_words[:3]):
-                continue
-            if after_words[:1] and after_words[0] in _NOT_PREDICTION_VERBS:
-                continue
-            if after_words[:2] in (["like", "to"], ["want", "to"], ["love", "to"]) and len(after_words) > 2 \
-                    and after_words[2] in {"add", "ask", "say", "share", "mention", "tell", "know",
-                                           "talk", "discuss", "cover", "show"}:
-                continue
-            if after_words[:1] in (["agree"],) or re.search(r"\b(would|do) not you agree\b", low):
-                continue
-            if re.search(r"\bwhat would you (have )?(said|say)\b", low):
-                continue
-            if re.search(r"\bwould it (not )?be (fair|right|true|correct|accurate|safe) to say\b", low):
-                continue
-            if aspiration and not (set(after_words[:3]) & _ADOPT):
-                continue
-            if any(low[m.end():].lstrip().startswith(v) for v in _ASPIRATION_VERBS) and \
-                    re.search(r"\b(one thing|what would you|anything you would|something you would)\b", low):
-                continue
-            if subj == "it" and re.search(r"\bwhat would it be\b", low) and aspiration:
-                continue
-            if subj in {"that", "this", "it"} and n > 0 and not any(
-                    _hypothetical([p]) for p in sents[:n]) and not re.search(
-                    r"\b(would|will) (it|that|this) (help|make|change|save|work|be (useful|helpful|"
-                    r"worth|easier|better|valuable))", low):
-                continue
-            if modal == "would" and subj in {"that", "this"} and not pos == s.head_index and \
-                    not (before and before[-1] in WH):
-                continue
-            return f"'{modal} {subj}' asks for a prediction or a judgement of something imagined"
+            if (r := _modal_hypothetical(s, sents, n, m, aspiration, start)):
+                return r
         if re.search(r"\b(do|does) (not )?(you|your \w+|they|people|students|customers|staff) think "
                      r"(that )?(you|they|people|your \w+|students|customers|staff|it|this|that) "
                      r"(would|will|might|could)\b", low):
@@ -394,6 +435,56 @@ def _double_barreled(sents: list[_Sentence]) -> str:
         if r:
             return r
     return ""
+
+
+def _double_predicates(s: _Sentence, i: int, j: int, region: list[str], is_wh: bool,
+                       is_aux: bool) -> tuple[str, int, str]:
+    """Two verb phrases, predications or judgements joined at toks[i] (the second conjunct
+    starting at toks[j]) inside the asked clause ``region``."""
+    toks, n, t, prev, nxt = s.toks, len(s.toks), s.toks[i], s.toks[i - 1], s.toks[j]
+    # expected verb form from the closest auxiliary
+    expected = {"past", "s"}
+    if any(w in {"you", "we", "they", "i"} for w in region):
+        expected = {"base", "past"}
+    for w in reversed(region):
+        if w in AUX_BASE or w == "to":
+            base = AUX_BASE.get(w, "modal")
+            expected = {"base"} if base in {"do", "modal"} or w == "to" else (
+                {"pp", "past"} if base == "have" else {"ing", "pp", "past"})
+            break
+    # adjacent verbs: "like and dislike", "find and vet", "store and share"
+    pf = _verb_forms(prev)
+    nf = _verb_forms(nxt)
+    if t == "and" and i >= 2 and toks[i - 2] in SUBJECT_PRONOUNS | {"usually", "normally", "typically", "first", "to", "actually"} \
+            and pf & expected and nf & expected and (prev not in PREPOSITIONS or prev == "like"):
+        if toks[i - 2] in SUBJECT_PRONOUNS or (i >= 3 and toks[i - 3] in SUBJECT_PRONOUNS) or toks[i - 2] == "to":
+            return f"two actions joined by '{t}' ('{prev}' and '{nxt}')", i, "adjacent"
+    # verb + object, then a second verb + object: "plan sprints and track bugs"
+    if nf & expected and nxt not in PREPOSITIONS and nxt not in DETERMINERS:
+        after = toks[j + 1] if j + 1 < n else "?"
+        if after in {"?", ".", ",", "!"} or after in {"and", "or"}:
+            return "", -1, ""
+        if prev in PREPOSITIONS or any(w in {"for", "with", "on", "about", "between"} for w in region[-3:]) \
+                and nxt in NOUNISH:
+            return "", -1, ""
+        if nxt in NOUNISH and after not in DETERMINERS and after not in {"up", "out", "back", "down", "off", "in"}:
+            return "", -1, ""
+        if "base" in expected and not ("base" in nf):
+            return "", -1, ""
+        # the first conjunct must contain a verb after the subject
+        if not any(_verb_forms(w) & expected for w in region[1:]):
+            return "", -1, ""
+        v1 = next((w for w in region[1:] if _verb_forms(w) & expected), prev)
+        return f"two actions joined by '{t}' ('{v1} ...' and '{nxt} ...')", i, "object"
+    # two predications: "Is the price reasonable and the delivery fast?"
+    if is_aux and t == "and" and nxt in {"the", "your", "its", "their", "our", "this", "that"} and s.question:
+        rest = toks[j + 1:]
+        if len(rest) >= 2 and rest[-1] == "?" and rest[-2] in QUALITY_ADJ | MEASURE_ADJ:
+            return f"two questions joined by 'and' ('... {nxt} {' '.join(rest[:-1])}')", i, "clause"
+    # two judgements: "Was it fast and reliable?", "How clear and useful is it?"
+    if prev in QUALITY_ADJ and nxt in QUALITY_ADJ and (is_wh or is_aux) and s.question:
+        return f"two judgements joined by '{t}' ('{prev}' and '{nxt}')", i, "adjacent"
+    return "", -1, ""
 
 
 def _double_detail(s: _Sentence) -> tuple[str, int, str]:
@@ -460,48 +551,9 @@ def _double_detail(s: _Sentence) -> tuple[str, int, str]:
             region = region[whs[-1]:]
         if any(w in SUBORDINATORS for w in region[1:]):
             continue
-        # expected verb form from the closest auxiliary
-        expected = {"past", "s"}
-        if any(w in {"you", "we", "they", "i"} for w in region):
-            expected = {"base", "past"}
-        for w in reversed(region):
-            if w in AUX_BASE or w == "to":
-                base = AUX_BASE.get(w, "modal")
-                expected = {"base"} if base in {"do", "modal"} or w == "to" else (
-                    {"pp", "past"} if base == "have" else {"ing", "pp", "past"})
-                break
-        # adjacent verbs: "like and dislike", "find and vet", "store and share"
-        pf = _verb_forms(prev)
-        nf = _verb_forms(nxt)
-        if t == "and" and i >= 2 and toks[i - 2] in SUBJECT_PRONOUNS | {"usually", "normally", "typically", "first", "to", "actually"} \
-                and pf & expected and nf & expected and (prev not in PREPOSITIONS or prev == "like"):
-            if toks[i - 2] in SUBJECT_PRONOUNS or (i >= 3 and toks[i - 3] in SUBJECT_PRONOUNS) or toks[i - 2] == "to":
-                return f"two actions joined by '{t}' ('{prev}' and '{nxt}')", i, "adjacent"
-        # verb + object, then a second verb + object: "plan sprints and track bugs"
-        if nf & expected and nxt not in PREPOSITIONS and nxt not in DETERMINERS:
-            after = toks[j + 1] if j + 1 < n else "?"
-            if after in {"?", ".", ",", "!"} or after in {"and", "or"}:
-                continue
-            if prev in PREPOSITIONS or any(w in {"for", "with", "on", "about", "between"} for w in region[-3:]) \
-                    and nxt in NOUNISH:
-                continue
-            if nxt in NOUNISH and after not in DETERMINERS and after not in {"up", "out", "back", "down", "off", "in"}:
-                continue
-            if "base" in expected and not ("base" in nf):
-                continue
-            # the first conjunct must contain a verb after the subject
-            if not any(_verb_forms(w) & expected for w in region[1:]):
-                continue
-            v1 = next((w for w in region[1:] if _verb_forms(w) & expected), prev)
-            return f"two actions joined by '{t}' ('{v1} ...' and '{nxt} ...')", i, "object"
-        # two predications: "Is the price reasonable and the delivery fast?"
-        if is_aux and t == "and" and nxt in {"the", "your", "its", "their", "our", "this", "that"} and s.question:
-            rest = toks[j + 1:]
-            if len(rest) >= 2 and rest[-1] == "?" and rest[-2] in QUALITY_ADJ | MEASURE_ADJ:
-                return f"two questions joined by 'and' ('... {nxt} {' '.join(rest[:-1])}')", i, "clause"
-        # two judgements: "Was it fast and reliable?", "How clear and useful is it?"
-        if prev in QUALITY_ADJ and nxt in QUALITY_ADJ and (is_wh or is_aux) and s.question:
-            return f"two judgements joined by '{t}' ('{prev}' and '{nxt}')", i, "adjacent"
+        reason = _double_predicates(s, i, j, region, is_wh, is_aux)
+        if reason[0]:
+            return reason
     return "", -1, ""
 
 

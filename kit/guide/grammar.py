@@ -234,11 +234,136 @@ def _subject_pair(toks: list[str], i: int, j: int) -> bool:
     return toks[i - 1] in PERSONAL | reflexive or toks[j] in PERSONAL | reflexive
 
 
+_JOINT_VERBS = {"agree", "agreed", "meet", "met", "split", "share", "shared", "decide", "decided",
+                "disagree", "disagreed", "argue", "argued", "work", "worked", "sort", "sorted",
+                "collaborate", "collaborated", "divide", "divided", "compare", "compared", "get", "got",
+                "talk", "talked", "communicate", "communicated", "coordinate", "coordinated"}
+
+
+def _joint_agents(toks: list[str], start: int, k: int, j: int) -> bool:
+    """Two people as the subject of one joint act: "How did your team and your manager agree
+    on it" (a reciprocal verb), unlike "What did the vet and the nurse tell you" (two reports)."""
+    if start <= 0 or toks[start - 1] not in AUX - {"is", "was", "are", "were", "am", "be", "been"}:
+        return False
+    if toks[k] in _TIME_WORDS or not any(_person(w) for w in toks[start:k + 1]):
+        return False
+    end = _np_end(toks, j)
+    if not any(_person(w) for w in toks[j:end + 1]):
+        return False
+    verb = next((w for w in toks[end:end + 3] if "VERB" in tags(w)), "")
+    return verb in _JOINT_VERBS or not verb
+
+
+def _attribute_pair(toks: list[str], k: int, j: int) -> bool:
+    """Two attributes of one thing: "the cost and timeline of the renovation", "the size and
+    weight of the hearing aid" (a determiner, two nouns, then "of")."""
+    start = k
+    while start > 0 and "NOUN" in tags(toks[start - 1]) and toks[start - 1] not in DETS:
+        start -= 1
+    if start == 0 or toks[start - 1] not in DETS:
+        return False
+    end = _np_end(toks, j)
+    return end < len(toks) and toks[end] == "of" and "NOUN" in tags(toks[k]) and "NOUN" in tags(toks[end - 1])
+
+
+def _alternative_things(toks: list[str], h: int) -> str:
+    """"What went wrong with the heater or the pump?": two things, each with its determiner,
+    offered as alternatives in an open question (a closed "A or B?" is an offered choice)."""
+    if not toks or toks[h] not in WH or toks[h] == "which":
+        return ""
+    fixed = _fixed_pairs()
+    for i in range(h + 2, len(toks) - 2):
+        if toks[i] != "or" or toks[i + 1] not in DETS - {"a", "an", "any", "some"}:
+            continue
+        prev, nxt = toks[i - 1], toks[max(_np_end(toks, i + 1) - 1, i + 2)]  # "the framing": a gerund
+        k = i - 1
+        while k > h and "NOUN" in tags(toks[k - 1]) and toks[k - 1] not in DETS:
+            k -= 1
+        nounish = "NOUN" in tags(prev) or (k < i - 1 and prev not in PREPS | AUX)  # "the foundation pour"
+        if toks[k - 1] in DETS and nounish and ("NOUN" in tags(nxt) or nxt.endswith("ing")) and (prev, nxt) not in fixed \
+                and not {"either", "whether", "between", ","} & set(toks[:i]):
+            return f"two things asked about at once ('{prev}' or '{nxt}')"
+    return ""
+
+
+def _alternative_acts(toks: list[str], h: int) -> str:
+    """"Have you ever switched providers or considered it?": two acts offered as one."""
+    if not toks or toks[h] not in {"have", "has"}:
+        return ""
+    for i in range(h + 3, len(toks) - 1):
+        nxt = toks[i + 1]
+        if toks[i] == "or" and is_past_verb(nxt) and any(is_past_verb(w) for w in toks[h + 1:i]):
+            return f"two actions joined by 'or' ('... or {nxt} ...')"
+    return ""
+
+
+def _np_pair_is_one_ask(toks: list[str], k: int, j: int) -> bool:
+    """Two noun phrases joined at toks[k + 1] that still make one ask: one category ("invoices
+    and receipts"), things done on one occasion, a paired modifier ("the question and answer
+    session"), the people it was for, two people doing one joint act."""
+    n, prev, nxt = len(toks), toks[k], toks[j]
+    # a bare second noun lists one category ("invoices and receipts", "rent and
+    # utilities") unless the question asks for a judgement of the pair
+    marked = nxt in DETS or nxt in {"last", "next", "this", "first"} or prev in _TIME_WORDS
+    judging = bool(_JUDGING.search(" ".join(toks)))
+    if not marked and not judging and not _attribute_pair(toks, k, j):
+        return True
+    if not judging and not (prev in _TIME_WORDS or nxt in {"last", "next", "this"}) and \
+            not _EPISODE_FRAME.match(" ".join(toks[j:j + 4])) and _EPISODE_ANCHOR.search(" ".join(toks)) \
+            and not _attribute_pair(toks, k, j):
+        return True  # two things bought or done on one occasion ("... last year")
+    if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS \
+            and not _attribute_pair(toks, k, j):
+        return True  # "the question and answer session": one noun with a paired modifier
+    np_start = k
+    while np_start > 0 and (toks[np_start - 1] in DETS or tags(toks[np_start - 1]) & {"ADJ"}):
+        np_start -= 1
+    if not judging and np_start > 0 and toks[np_start - 1] == "for" and _person(prev) and \
+            any(_person(w) for w in toks[j:j + 3]):
+        return True  # "for your son and his friends": the people it was for
+    # a pair of agents before their verb: "How do your team and your manager agree"
+    start = k
+    while start > 0 and (tags(toks[start - 1]) & {"NOUN", "ADJ"} or toks[start - 1] in DETS) \
+            and not tags(toks[start - 1]) & {"AUX", "WH", "PREP", "PRON"}:
+        start -= 1
+    end = _np_end(toks, j)
+    if _joint_agents(toks, start, k, j):
+        return True
+    end = _np_end(toks, j)
+    if nxt not in DETS and end - j >= 2 and "NOUN" in tags(toks[end - 1]) and end - j == 2 \
+            and toks[j - 1] in COORD and prev not in _TIME_WORDS and not _attribute_pair(toks, k, j):
+        left_det = toks[k - 1] if k >= 1 else ""
+        if left_det in DETS or "ADJ" in tags(left_det):
+            return True
+    # a subject pair before its verb: "How did the build go" is fine, but
+    # "How did the first week and the first month go?" asks about two periods
+    return False
+
+
+def _set_phrase_pair(toks: list[str], k: int, j: int) -> bool:
+    """A conjunction that joins no two asks: a sequence ("and then"), a fixed pair ("terms and
+    conditions"), a vague tail ("and so on"), "between/both/either ... and"."""
+    n, prev, nxt, fixed = len(toks), toks[k], toks[j], _fixed_pairs()
+    if nxt in _SEQUENCE or prev in {"then"} or (toks[j:j + 2] == ["what", "happened"] and (
+            set(toks[j + 2:j + 4]) & {"next", "then", "after", "afterwards"} or _is_request(toks))):
+        return True
+    if (prev, nxt) in fixed or (lemma(prev, "NOUN"), lemma(nxt, "NOUN")) in fixed:
+        return True
+    if nxt in {"that", "so", "stuff", "things", "everything", "all", "whatnot", "more"} and (
+            j + 1 >= n or toks[j + 1] in {"?", ".", ","}):
+        return True  # "... and that?", "... and so on"
+    window = toks[max(0, k - 8):k + 1]
+    if {"between", "both", "either", "whether"} & set(window):
+        return True
+    return False
+
+
 def double_barreled(sentences: list[str]) -> str:
     """Two asks joined in one question (see the module table)."""
     asked, _ = _question_parts(sentences)
-    fixed = _fixed_pairs()
     for toks in asked:
+        if (alt := _alternative_things(toks, _head_index(toks)) or _alternative_acts(toks, _head_index(toks))):
+            return alt
         n = len(toks)
         h = _head_index(toks)
         for i, t in enumerate(toks):
@@ -253,16 +378,7 @@ def double_barreled(sentences: list[str]) -> str:
             while k > 0 and toks[k] == ",":
                 k -= 1
             prev, nxt = toks[k], toks[j]
-            if nxt in _SEQUENCE or prev in {"then"} or (toks[j:j + 2] == ["what", "happened"] and (
-                    set(toks[j + 2:j + 4]) & {"next", "then", "after", "afterwards"} or _is_request(toks))):
-                continue
-            if (prev, nxt) in fixed or (lemma(prev, "NOUN"), lemma(nxt, "NOUN")) in fixed:
-                continue
-            if nxt in {"that", "so", "stuff", "things", "everything", "all", "whatnot", "more"} and (
-                    j + 1 >= n or toks[j + 1] in {"?", ".", ","}):
-                continue  # "... and that?", "... and so on"
-            window = toks[max(0, k - 8):k + 1]
-            if {"between", "both", "either", "whether"} & set(window):
+            if _set_phrase_pair(toks, k, j):
                 continue
             kind = _conjuncts_kind(toks[:k + 1] + toks[j:], k + 1, k + 1)
             left_region = toks[h:k + 1]
@@ -274,42 +390,8 @@ def double_barreled(sentences: list[str]) -> str:
                 continue
             if kind in {"np", "vp-obj"} and _subject_pair(toks, k + 1, j):
                 continue
-            if kind == "np":
-                # a bare second noun lists one category ("invoices and receipts", "rent and
-                # utilities") unless the question asks for a judgement of the pair
-                marked = nxt in DETS or nxt in {"last", "next", "this", "first"} or prev in _TIME_WORDS
-                judging = bool(_JUDGING.search(" ".join(toks)))
-                if not marked and not judging:
-                    continue
-                if not judging and not (prev in _TIME_WORDS or nxt in {"last", "next", "this"}) and \
-                        not _EPISODE_FRAME.match(" ".join(toks[j:j + 4])) and _EPISODE_ANCHOR.search(" ".join(toks)):
-                    continue  # two things bought or done on one occasion ("... last year")
-                if not marked and j + 1 < n and "NOUN" in tags(toks[j + 1]) and toks[j + 1] not in _STOP_WORDS:
-                    continue  # "the question and answer session": one noun with a paired modifier
-                np_start = k
-                while np_start > 0 and (toks[np_start - 1] in DETS or tags(toks[np_start - 1]) & {"ADJ"}):
-                    np_start -= 1
-                if not judging and np_start > 0 and toks[np_start - 1] == "for" and _person(prev) and \
-                        any(_person(w) for w in toks[j:j + 3]):
-                    continue  # "for your son and his friends": the people it was for
-                # a pair of agents before their verb: "How do your team and your manager agree"
-                start = k
-                while start > 0 and (tags(toks[start - 1]) & {"NOUN", "ADJ"} or toks[start - 1] in DETS) \
-                        and not tags(toks[start - 1]) & {"AUX", "WH", "PREP", "PRON"}:
-                    start -= 1
-                end = _np_end(toks, j)
-                if start > 0 and toks[start - 1] in AUX - {"is", "was", "are", "were", "am", "be", "been"} \
-                        and prev not in _TIME_WORDS and any("VERB" in tags(w) for w in toks[j:]) \
-                        and any(_person(w) for w in toks[start:k + 1]) and any(_person(w) for w in toks[j:j + 4]):
-                    continue
-                end = _np_end(toks, j)
-                if nxt not in DETS and end - j >= 2 and "NOUN" in tags(toks[end - 1]) and end - j == 2 \
-                        and toks[j - 1] in COORD and prev not in _TIME_WORDS:
-                    left_det = toks[k - 1] if k >= 1 else ""
-                    if left_det in DETS or "ADJ" in tags(left_det):
-                        continue
-                # a subject pair before its verb: "How did the build go" is fine, but
-                # "How did the first week and the first month go?" asks about two periods
+            if kind == "np" and _np_pair_is_one_ask(toks, k, j):
+                continue
             # inside one episode ("the last time you bought bread and milk"): one occasion
             frame = _EPISODE_CLAUSE.search(" ".join(left_region))
             if frame and not _EPISODE_FRAME.search(" ".join(toks[j:j + 4])):
@@ -382,8 +464,154 @@ def _attributive(word: str) -> bool:
     return "VERB" in tg and word.endswith(("ed", "ing")) and "NOUN" not in tg
 
 
+def _adjectival(word: str) -> bool:
+    """An adjective or a participle used as one ("disorganised", "disappointing"), or a negated
+    adjective the tagger does not know ("unintuitive")."""
+    tg = tags(word)
+    if "ADJ" in tg or ("VERB" in tg and word.endswith(("ed", "ing"))):
+        return True
+    return any(word.startswith(p) and len(word) > len(p) + 3 and _adjectival(word[len(p):])
+               for p in ("un", "dis", "non-", "non"))
+
+
+_COPULA = {"is", "are", "was", "were", "gets", "got", "get", "seems", "seemed", "looks", "looked",
+           "feels", "felt", "sounds", "sounded", "be", "been", "being", "remains", "stays"}
+_ECHO = re.compile(r"\byou (mentioned|said|say|told|tell|wrote|described|describe|noted|raised|brought up|called|call)\b")
+
+
+def _judging_clause(toks: list[str]) -> str:
+    """A statement that judges the thing asked about: "The permit office is hopeless", "the
+    room was brilliantly designed" (a copula, then an evaluative adjective or an evaluative
+    adverb on a participle). Not an echo of the participant ("you said it was awful")."""
+    if _ECHO.search(" ".join(toks)):
+        return ""
+    for i, t in enumerate(toks):
+        if t not in _COPULA:
+            continue
+        k = i + 1
+        while k < len(toks) and toks[k] in _INTENSIFIERS | {"just", "quite", "pretty", "a", "bit", "such",
+                                                            "completely", "utterly", "far", "too"}:
+            k += 1
+        if k >= len(toks):
+            break
+        w = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else ""
+        if _evaluative(w, 1.2) and _adjectival(w):
+            return w
+        if w.endswith("ly") and _evaluative(w, 1.2) and nxt.endswith("ed") and "VERB" in tags(nxt):
+            return f"{w} {nxt}"
+    return ""
+
+
+def _strong_judgement(toks: list[str], k: int) -> bool:
+    """"the terrible parking": a strongly evaluative adjective (not a participle, not a
+    feeling of a person: "the angry customer") on a thing, even inside an episode."""
+    if k + 1 >= len(toks):
+        return False
+    adj, head = toks[k], toks[k + 1]
+    return "ADJ" in tags(adj) and "VERB" not in tags(adj) and abs(valence(adj)) >= 2.0 and \
+        ("NOUN" in tags(head) or head.endswith("ing")) and not _person(head)
+
+
+def _pre_clause(toks: list[str]) -> list[str]:
+    """The clause before the question in the same sentence: "The office is hopeless, so how
+    did you ..." -> the tokens before the comma."""
+    for j, t in enumerate(toks):
+        if t != ",":
+            continue
+        k = j + 1
+        while k < len(toks) and toks[k] in {"so", "and", "but", "then", "now", "well"}:
+            k += 1
+        if k < len(toks) and (toks[k] in WH or toks[k] in AUX):
+            return toks[:j]
+    return []
+
+
 def _evaluative(word: str, threshold: float) -> bool:
     return abs(valence(word)) >= threshold
+
+
+def _leading_at(toks: list[str], i: int, modal: bool) -> str:
+    n = len(toks)
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < n else ""
+    after = toks[i + 2] if i + 2 < n else ""
+    # "how amazing", "how badly", "how much easier"
+    if t == "how" and nxt and nxt not in _MEASURE:
+        w = nxt
+        if w in {"very", "really", "a", "so"} and after:
+            w = after
+        if w not in _MEASURE and _evaluative(w, 0.9) and (tags(w) & {"ADJ", "ADV"} or w.endswith(("ing", "ed"))):
+            return f"'how {w}' presupposes the answer"
+    if t == "how" and nxt == "much" and after in {"more", "less"} and i + 3 < n and not modal and \
+            ("ADJ" in tags(toks[i + 3]) or toks[i + 3].endswith("ing")):
+        return f"'how much {after} {toks[i + 3]}' presupposes the change"
+    if t == "how" and nxt == "much" and after and not modal and \
+            "ADJ" in tags(after) and (after.endswith("er") or after in {"better", "worse"}) and \
+            lemma(after, "ADJ") != after:
+        return f"'how much {after}' presupposes the change"
+    # an evaluative adjective on the thing asked about: "our friendly staff"
+    if t in _DEFINITE and nxt and "between" not in toks[max(0, i - 3):i] and (
+            not _in_episode(toks, i) or (t == "the" and _strong_judgement(toks, i + 1))):
+        k = i + 1
+        while k < n and toks[k] in _INTENSIFIERS | {"new", "brand", "most"}:
+            k += 1
+        if k + 1 < n and _attributive(toks[k]):
+            m = k + 1
+            while m < n - 1 and (_attributive(toks[m]) or toks[m] in {"new", "little", "old", "big"}) \
+                    and not (toks[m].endswith("ing") and not tags(toks[m + 1]) & {"NOUN", "ADJ"}):
+                m += 1  # ("the terrible parking at ...": "parking" is the head)
+            head = toks[m]
+            # the interviewer praising their own thing ("our friendly staff") or a strong
+            # judgement on "the" thing ("the fantastic guide"); the participant's own
+            # things ("your creative work") are described, not praised
+            threshold = 1.3 if t in _OWN else (2.0 if t in {"the", "this", "that", "these", "those"} else 99)
+            if t in {"the", "this"} and toks[k].endswith("ed") and "VERB" in tags(toks[k]):
+                threshold = 1.5  # "the improved collection" presupposes the improvement
+            if _evaluative(toks[k], threshold) and ("NOUN" in tags(head) or head.endswith("ing")) \
+                    and head not in {"?", ",", "."} \
+                    and toks[k] not in _CLASSIFIERS:
+                return f"'{t} {toks[k]} {head}' builds a judgement into the question"
+    # superlative judgement: "the best thing about", "the most annoying part"
+    if t in {"best", "greatest", "coolest", "nicest", "favourite", "favorite"} and i > 0 and (
+            toks[i - 1] in {"like", "love", "enjoy", "liked", "loved", "enjoyed"} or
+            (toks[i - 1] in {"the", "your", "our"} and nxt in {"thing", "things", "part", "parts", "feature",
+                                                             "features", "aspect", "aspects", "bit", "about",
+                                                             "benefit", "benefits"})) and not _in_episode(toks, i):
+        return f"'{t}' presupposes a judgement"
+    if t in {"most", "least"} and i > 0 and toks[i - 1] == "the" and nxt and _evaluative(nxt, 0.9) \
+            and _adjectival(nxt) and not _in_episode(toks, i):
+        return f"'{t} {nxt}' presupposes a judgement"
+    if t in {"love", "loved", "enjoy", "enjoyed"} and i > 0 and toks[i - 1] in {"you", "they"} and \
+            (nxt in {"most", "best", "about", "the"}) and \
+            not _in_episode(toks, i):
+        return f"'{t} {nxt}' presupposes the feeling"
+    if t in {"so", "such"} and nxt and (_evaluative(nxt, 1.0) or (nxt == "a" and _evaluative(after, 1.0))) \
+            and _adjectival(nxt if nxt != "a" else after) and not _in_episode(toks, i):
+        return f"'{t} {nxt}' presupposes the judgement"
+    if t == "must" and i > 0 and toks[i - 1] in {"you", "they"}:
+        return "'you must ...' tells the participant what they felt"
+    if t == "why" and re.search(r"\bwhy (do|did|does|would) (you|they|people)( \w+){0,2} (prefer|trust|"
+                                r"choose|pick|like|love|recommend)\b.*\b(our|us)\b",
+                                " ".join(toks[i:])):
+        return "presupposes that the participant prefers it"
+    return ""
+
+
+def _preamble_leading(toks: list[str]) -> str:
+    low = " ".join(toks)
+    if _PRIMING.search(low):
+        return "the preamble tells the participant what others think"
+    if _EFFORT.search(low):
+        return "the preamble tells the participant how much work went into it"
+    own = bool(set(toks) & _OWN)
+    if own:
+        if any(_evaluative(w, 1.3) for w in toks) or set(toks) & _INTENSIFIERS or any(
+                w.endswith("est") and "ADJ" in tags(w) and lemma(w, "ADJ") != w for w in toks):
+            return "the preamble praises the thing asked about"
+    if (w := _judging_clause(toks)):
+        return f"the preamble judges the thing asked about ('{w}')"
+    return ""
 
 
 def leading(sentences: list[str]) -> str:
@@ -391,84 +619,21 @@ def leading(sentences: list[str]) -> str:
     asked, pre = _question_parts(sentences)
     # the preamble speaks for the product: "Our tutors are really dedicated."
     for toks in pre:
-        low = " ".join(toks)
-        if _PRIMING.search(low):
-            return "the preamble tells the participant what others think"
-        if _EFFORT.search(low):
-            return "the preamble tells the participant how much work went into it"
-        own = bool(set(toks) & _OWN)
-        if own:
-            if any(_evaluative(w, 1.3) for w in toks) or set(toks) & _INTENSIFIERS or any(
-                    w.endswith("est") and "ADJ" in tags(w) and lemma(w, "ADJ") != w for w in toks):
-                return "the preamble praises the thing asked about"
+        if (r := _preamble_leading(toks)):
+            return r
     for toks in asked:
-        n = len(toks)
         low = " ".join(toks)
+        if (w := _judging_clause(_pre_clause(toks))):
+            return f"the clause before the question judges the thing asked about ('{w}')"
         if _EFFORT.search(low):
             return "the question tells the participant how much work went into it"
         m = re.search(r"\bwhy (is|are|was|were) .*\b(so|such a|such) (\w+)", low)
         if m and "ADJ" in tags(m.group(3)) and m.group(3) not in _MEASURE:
             return "'why ... so ...' presupposes the judgement"
         modal = bool(set(toks) & {"would", "will", "could", "might"})
-        for i, t in enumerate(toks):
-            nxt = toks[i + 1] if i + 1 < n else ""
-            after = toks[i + 2] if i + 2 < n else ""
-            # "how amazing", "how badly", "how much easier"
-            if t == "how" and nxt and nxt not in _MEASURE:
-                w = nxt
-                if w in {"very", "really", "a", "so"} and after:
-                    w = after
-                if w not in _MEASURE and _evaluative(w, 0.9) and (tags(w) & {"ADJ", "ADV"} or w.endswith("ing")):
-                    return f"'how {w}' presupposes the answer"
-            if t == "how" and nxt == "much" and after in {"more", "less"} and i + 3 < n and not modal and \
-                    ("ADJ" in tags(toks[i + 3]) or toks[i + 3].endswith("ing")):
-                return f"'how much {after} {toks[i + 3]}' presupposes the change"
-            if t == "how" and nxt == "much" and after and not modal and \
-                    "ADJ" in tags(after) and (after.endswith("er") or after in {"better", "worse"}) and \
-                    lemma(after, "ADJ") != after:
-                return f"'how much {after}' presupposes the change"
-            # an evaluative adjective on the thing asked about: "our friendly staff"
-            if t in _DEFINITE and nxt and not _in_episode(toks, i) and "between" not in toks[max(0, i - 3):i]:
-                k = i + 1
-                while k < n and toks[k] in _INTENSIFIERS | {"new", "brand", "most"}:
-                    k += 1
-                if k + 1 < n and _attributive(toks[k]):
-                    m = k + 1
-                    while m < n - 1 and (_attributive(toks[m]) or toks[m] in {"new", "little", "old", "big"}):
-                        m += 1
-                    head = toks[m]
-                    # the interviewer praising their own thing ("our friendly staff") or a strong
-                    # judgement on "the" thing ("the fantastic guide"); the participant's own
-                    # things ("your creative work") are described, not praised
-                    threshold = 1.3 if t in _OWN else (2.5 if t in {"the", "this", "that", "these", "those"} else 99)
-                    if t in {"the", "this"} and toks[k].endswith("ed") and "VERB" in tags(toks[k]):
-                        threshold = 1.5  # "the improved collection" presupposes the improvement
-                    if _evaluative(toks[k], threshold) and "NOUN" in tags(head) and head not in {"?", ",", "."} \
-                            and toks[k] not in _CLASSIFIERS:
-                        return f"'{t} {toks[k]} {head}' builds a judgement into the question"
-            # superlative judgement: "the best thing about", "the most annoying part"
-            if t in {"best", "greatest", "coolest", "nicest", "favourite", "favorite"} and i > 0 and (
-                    toks[i - 1] in {"like", "love", "enjoy", "liked", "loved", "enjoyed"} or
-                    (toks[i - 1] in {"the", "your", "our"} and nxt in {"thing", "things", "part", "parts", "feature",
-                                                                     "features", "aspect", "aspects", "bit", "about",
-                                                                     "benefit", "benefits"})) and not _in_episode(toks, i):
-                return f"'{t}' presupposes a judgement"
-            if t in {"most", "least"} and i > 0 and toks[i - 1] == "the" and nxt and _evaluative(nxt, 0.9) \
-                    and "ADJ" in tags(nxt) and not _in_episode(toks, i):
-                return f"'{t} {nxt}' presupposes a judgement"
-            if t in {"love", "loved", "enjoy", "enjoyed"} and i > 0 and toks[i - 1] in {"you", "they"} and \
-                    (nxt in {"most", "best", "about", "the"}) and \
-                    not _in_episode(toks, i):
-                return f"'{t} {nxt}' presupposes the feeling"
-            if t in {"so", "such"} and nxt and (_evaluative(nxt, 1.0) or (nxt == "a" and _evaluative(after, 1.0))) \
-                    and tags(nxt if nxt != "a" else after) & {"ADJ"} and not _in_episode(toks, i):
-                return f"'{t} {nxt}' presupposes the judgement"
-            if t == "must" and i > 0 and toks[i - 1] in {"you", "they"}:
-                return "'you must ...' tells the participant what they felt"
-            if t == "why" and re.search(r"\bwhy (do|did|does|would) (you|they|people)( \w+){0,2} (prefer|trust|"
-                                        r"choose|pick|like|love|recommend)\b.*\b(our|us)\b",
-                                        " ".join(toks[i:])):
-                return "presupposes that the participant prefers it"
+        for i in range(len(toks)):
+            if (r := _leading_at(toks, i, modal)):
+                return r
     return ""
 
 
@@ -592,15 +757,32 @@ _HABIT_ADVERBS = {"usually", "normally", "typically", "generally", "commonly", "
 _HABIT_PHRASES = re.compile(
     r"\b(in general|generally speaking|as a rule|on average|on the whole|most of the time|"
     r"by and large|tends? to|tended to|how (often|ofen|offten|frequently|regularly|many times a)|"
-    r"(a|an|your|the) (typical|average|usual|normal|regular|standard) (day|week|month|year|shift|"
+    r"(a|an|your|our|the) (typical|average|usual|normal|regular|standard) (day|week|month|year|shift|"
     r"morning|evening|routine|process|visit|order|customer|patient|client|student|pupil|case|job|"
     r"appointment|delivery|lesson|approach|way|workflow|practice|session|call|journey|\w+)|"
     r"on (a|an) (typical|average|normal|usual|ordinary) \w+|(every|each) (time|day|week|month) you)\b")
+# a group instead of the participant: "how do most of your customers pay", "what do people like
+# you look for", "how do the majority of visitors find us"
+_GROUP_SUBJECT = re.compile(
+    r"\b(do|does|are|is|have|has) (most|the majority|the bulk|nearly all|almost all|people|"
+    r"[\w-]+s like you|people (of )?your age|everyone (in|at|on) your)\b(?! (your|our|it|this|that|the)\b)"
+    r"(?:(?: [\w'-]+){0,5}?)(?: like you\b| your age\b| of (the|your|our)\b| [\w'-]+s\b)?")
 _EPISODE_ANCHOR = re.compile(
     r"\b(last (time|week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|term|shift)|yesterday|this morning|the other day|on (monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)|that (day|time|week|morning)|the last|a time when|"
     r"(when|after) (the|your|you|it|we|they) \w+ed)\b")
+
+
+def _group_subject(phrase: str) -> bool:
+    """"do most of your customers", "do people like you", "do the majority of visitors":
+    a group as the subject, not "do people like the app" (people liking something)."""
+    words = phrase.split()
+    if words[1] == "people" and not re.search(r"\bpeople (like you|(of )?your age)\b", phrase):
+        return False
+    if words[1] == "most" and len(words) > 2 and "ADJ" in tags(words[2]) and "NOUN" not in tags(words[2]):
+        return False  # "is most useful"
+    return True
 
 
 def generalizing(sentences: list[str]) -> str:
@@ -615,6 +797,9 @@ def generalizing(sentences: list[str]) -> str:
             if re.search(r"(than|from|with|compared (with|to)) (your|the) (usual|normal|regular|typical)\b",
                          low[max(0, m.start() - 20):m.end()]):
                 cue = ""
+        if not cue and (g := _GROUP_SUBJECT.search(low)) and _group_subject(g.group(0)):
+            cue = g.group(0)
+            return f"'{cue}' asks about a group in general; ask about one specific, recent instance"
         if not cue:
             cue = next((w for k, w in enumerate(toks) if w in _HABIT_ADVERBS and not (
                 w == "always" and set(toks[max(0, k - 2):k]) & {"have", "has", "had", "to", "not"})), "")

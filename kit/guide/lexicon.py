@@ -363,6 +363,10 @@ class _Sentence:
         self.orig_toks = [t.lower() for t in _tokens(clean)]  # keeps "don't" as one token
         self.question = _is_question(raw)
         self.head_index, self.head = self._head()
+        if not self.question and not re.search(r"[.!;:]\s*$", raw) and self.toks and \
+                self.head_index <= 4 and (self.head in AUX_BASE or self.head in WH) and \
+                self.head_index + 1 < len(self.toks):
+            self.question = True  # a spoken question without its question mark
 
     def _head(self) -> tuple[int, str]:
         """Index and word of the clause opener, skipping discourse markers, a leading
@@ -393,7 +397,12 @@ class _Sentence:
         # "Just to check, did you ...": the main clause is after the comma.
         for j in range(i, len(toks)):
             if toks[j] == "," and j + 1 < len(toks):
-                nxt = toks[j + 1]
+                k = j + 1
+                while k + 1 < len(toks) and toks[k] in {"so", "and", "but", "then", "now", "well"}:
+                    k += 1  # "The office is hopeless, so how did you ...": the question after "so"
+                nxt = toks[k]
+                if k > j + 1 and nxt in WH:
+                    return k, nxt
                 if nxt in WH or nxt in AUX_BASE:
                     # a tag ("..., don't you?") is not the head of the question
                     if nxt in AUX_BASE and j + 3 >= len(toks) - 1 and self.question:

@@ -1,6 +1,8 @@
 """The question linter's entry points: :func:`lint_question` and :func:`flags_of`."""
 from __future__ import annotations
 
+import re
+
 from kit.guide import frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
@@ -13,6 +15,12 @@ __all__ = ["flags_of", "lint_question"]
 # Public API
 # --------------------------------------------------------------------------------------
 FOLLOW_UP = " Then ask separately: "
+# "I'd love to hear about ...", "We'd really like to know how ...": a polite story opener, read
+# as "Tell me about ..." (not a feeling about the topic, not a wish)
+_POLITE_OPENER = re.compile(
+    r"\b(?:i|we)(?: would|'d|\u2019d| will|'ll)? (?:really |just |so |also )*(?:love|like|be keen|be interested|"
+    r"be curious|want) to (?:hear|know|learn|understand|listen)\b(?: (?:a bit |a little |more )?(?:about|of))?",
+    re.I)
 
 
 def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
@@ -23,6 +31,8 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     clean = _normalise_quotes(str(text)).strip()
     while len(clean) >= 2 and clean[0] == clean[-1] and clean[0] in "\"'":
         clean = clean[1:-1].strip()  # the whole question in quotes
+    clean = _POLITE_OPENER.sub(lambda m: "tell me about" if m.group(0).lower().endswith(("about", "of"))
+                               else "tell me", clean)
     sents = [_Sentence(s) for s in _sentences(clean)]
     reasons: dict[str, str] = {}
     raw = [s.raw for s in sents]

@@ -66,9 +66,13 @@ def keeps_judgement(text: str) -> bool:
     low = str(text).lower()
     if _JUDGEMENT_NOUNS.search(low):
         return True
-    for w in words(low):
+    from kit.guide.lexicon import EVALUATIVE as JUDGING  # the wider table: "easier", "better"
+    toks = words(low)
+    for k, w in enumerate(toks):
         if w in EVALUATIVE or (("-" in w or "ADJ" in tags(w)) and abs(valence(w)) >= 2.0):
             return True
+        if w in JUDGING and (w.endswith("er") or w in {"better", "worse"}) and not (k and toks[k - 1] in DETS):
+            return True  # a comparative presupposes the change: "made things easier"
     return False
 
 

@@ -4,7 +4,6 @@ closed-class tables, the lexicon shipped in the ``lemminflect`` wheel, VADER's v
 from __future__ import annotations
 
 from functools import lru_cache
-import difflib
 import os
 import re
 
@@ -268,6 +267,35 @@ _DESCRIPTIVE = {"free", "clean", "safe", "clear", "secure", "fair", "no", "yes",
                 "perfect", "dream", "welcome", "good", "bad", "fun", "nice", "honest", "honestly"}
 
 
+_NOT_EXCESS = {"overall", "overseas", "overtime", "overnight", "overhead", "overview", "overdraft",
+               "overtake", "overcome", "overlap", "overlaps", "overlapped", "overlook", "overlooking",
+               "overhaul", "overhauled", "overseen", "oversee", "overboard", "overdue", "overture"}
+
+
+def _derived_valence(w: str) -> float:
+    """Valence of a word VADER does not list, from its parts: British spelling
+    ("disorganised" -> "disorganized"), excess ("overpriced", "overcrowded": over- + a
+    participle), negation of a positive quality ("unintuitive", "unhelpful", "dishonest")."""
+    us = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", w)
+    if us != w and us in _vader():
+        return _vader()[us]
+    if w.startswith("over") and len(w) > 7 and w not in _NOT_EXCESS and w.endswith(("ed", "ated")) and \
+            tags(w[4:]) & {"VERB", "ADJ"}:
+        return -1.5
+    for prefix in ("un", "dis", "non-", "non"):
+        stem = w[len(prefix):]
+        if w.startswith(prefix) and len(stem) > 3 and stem not in _DESCRIPTIVE:
+            v = valence(stem)
+            if v == 0.0:
+                from kit.guide.lexicon import QUALITY_ADJ
+                v = 1.3 if stem in QUALITY_ADJ or re.sub(r"is(e|ed)$", r"iz\1", stem) in QUALITY_ADJ else 0.0
+            if v >= 0.8:
+                return -max(1.3, v)
+    if w.endswith("y") and len(w) > 4 and w[:-1] in _vader() and _vader()[w[:-1]] < 0:
+        return _vader()[w[:-1]]  # "filthy" <- "filth"
+    return 0.0
+
+
 def valence(word: str) -> float:
     """VADER valence of a word (-4..4), also through its adjective lemma ("coolest" ->
     "cool"); 0.0 when the word is not in the lexicon or only describes a fact."""
@@ -290,6 +318,6 @@ def valence(word: str) -> float:
     if "-" in w:
         vals = [valence(p) for p in w.split("-")]
         return max(vals, key=abs) if vals else 0.0
-    return 0.0
+    return _derived_valence(w)
 
 
