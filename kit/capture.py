@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from kit.schema import follow_up_label
 from kit.study import Study
 
 __all__ = ["TALK_RATIO_TARGET", "at_a_glance", "follow_up", "problem_table", "quotable", "save_table", "talk_ratios"]
@@ -83,9 +84,8 @@ def follow_up(study: Study, as_of: date | str | None = None) -> pd.DataFrame:
         overdue = open_[open_["due"].map(lambda d: d is not None and not pd.isna(d) and d < as_of)] if len(open_) else open_
         rows.append({
             "interview_id": iv.interview_id, "date": iv.date,
-            "thank_you": "missing" if thank is None else ("on time" if thank <= 1 else f"{thank} days"),
-            "debrief": "missing" if debrief is None else ("on time" if debrief <= 2 else f"{debrief} days"),
-            "notes": "missing" if notes is None else ("same day" if notes == 0 else f"{notes} days later"),
+            "thank_you": follow_up_label("thank_you", thank), "debrief": follow_up_label("debrief", debrief),
+            "notes": follow_up_label("notes", notes),
             "open_actions": len(open_), "overdue_actions": len(overdue),
         })
     table = pd.DataFrame(rows, columns=["interview_id", "date", "thank_you", "debrief", "notes",

@@ -26,6 +26,7 @@ import warnings
 import pandas as pd
 
 from kit.coding import stem, tokens
+from kit.schema import NO_CONSENT
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 
@@ -283,7 +284,7 @@ def pain_points(mapped: pd.DataFrame, scored: pd.DataFrame, consenting, per_stag
     frame = frame.sort_values(["_stage", "compound", "segment_id"]).groupby("stage", sort=False).head(per_stage)
     own_words = frame["kind"].isin(["turn", "quote"])
     quotable = ~own_words | frame["participant"].isin(consenting)
-    text = frame["text"].where(quotable, "(not quoted: no consent to quote)")
+    text = frame["text"].where(quotable, NO_CONSENT)
     out = frame.assign(text=text, quotable=quotable)
     return out[["stage", "segment_id", "participant", "kind", "compound", "source", "text",
                 "quotable"]].reset_index(drop=True)

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.schema import VERBATIM_COLUMNS  # columns of a participant's own words: withheld whole
 from kit.privacy import NO_CONSENT, Roster, Unquotable, redact, roster, unquotable
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
@@ -48,9 +49,6 @@ __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WO
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
 
-# Columns that hold a participant's own words (whole cells are withheld in published tables).
-VERBATIM_COLUMNS = frozenset({"text", "snippet", "quote", "match", "excerpt", "example", "passage",
-                              "said", "words_used"})
 _NOT_VERBATIM_KINDS = frozenset({"insight", "opportunity", "action", "decision"})
 
 # Every output the kit writes, with its kind: (output, written by, kind).

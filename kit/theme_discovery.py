@@ -51,6 +51,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kit.schema import person
 from kit.themes import PARTICIPANT_WORDS
 
 __all__ = [
@@ -103,7 +104,7 @@ def passages(study) -> pd.DataFrame:
     frame["text"] = frame["text"].fillna("").astype(str)
     participant = frame["participant"].fillna("").astype(str)
     frame["participant"] = participant
-    frame["who"] = participant.where(participant != "", frame["interview_id"].astype(str))
+    frame["who"] = person(frame)
     attribute = study.segment_attribute
     interviews = study.interviews
     if attribute in interviews:

@@ -48,8 +48,6 @@ with the number of people per group that would be needed to see the difference o
 """
 from __future__ import annotations
 
-import math
-import random
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,6 +57,10 @@ import pandas as pd
 
 from kit.csvio import parse_date, read_text
 from kit.errors import Problem
+from kit.schema import is_segment_id
+from kit.stats import (Z95, bootstrap_mean_difference, fisher_p, needed_one_sample, needed_per_group,
+                       newcombe_interval, wilson_interval)
+from kit.stats import mann_whitney as _mann_whitney
 from kit.yamlio import load_yaml
 from kit.yamllines import line_of, value_lines
 
@@ -68,8 +70,6 @@ __all__ = ["ALL_WORDS", "ASSESS_COLUMNS", "Assumption", "COMPARE_COLUMNS", "EVID
            "evidence_summary", "fisher_p", "load_assumptions", "load_experiments", "mann_whitney",
            "needed_one_sample", "needed_per_group", "newcombe_interval", "parse_threshold", "wilson_interval"]
 
-Z95 = 1.959963984540054
-_SEGMENT_ID = re.compile(r"^[^#\s]+#[tqio][1-9]\d*$")
 _THRESHOLD = re.compile(
     r"share of (?:participants|interviews|people)\s+(?:mentioning|with|coded)\s+(?:(?:the\s+)?code\s+)?"
     r"[`'\"]?(?P<code>[\w./-]+?)[`'\"]?\s+"
@@ -261,7 +261,7 @@ def load_assumptions(path, studies=None) -> tuple[list[Assumption], list[Problem
             problems.append(Problem(str(path), at, f"{aid}: no codes_for or codes_against: no evidence can be "
                                                    "gathered for it", "warning"))
         opportunity = str(item.get("opportunity") or "").strip()
-        if studies is not None and _SEGMENT_ID.match(opportunity) and opportunity not in segment_ids:
+        if studies is not None and is_segment_id(opportunity) and opportunity not in segment_ids:
             problems.append(Problem(str(path), where("opportunity"), f"{aid}: opportunity {opportunity!r} is not a "
                                                                      "segment of any study"))
         segment = str(item.get("segment") or "").strip()
@@ -379,101 +379,12 @@ def assumptions_table(assumptions) -> pd.DataFrame:
                                        "codes_against"])
 
 
-# -- statistics -----------------------------------------------------------------------------------
-def wilson_interval(k: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """Wilson score interval for k successes in n (Newcombe 1998, method 3)."""
-    from kit.discovery.trends import wilson_interval as wilson
-
-    return wilson(k, n, z)
-
-
-def newcombe_interval(k1: int, n1: int, k2: int, n2: int, z: float = Z95) -> tuple[float, float]:
-    """95% interval for the difference of two independent proportions p1 - p2 = k1/n1 -
-    k2/n2 by Newcombe's hybrid score method (Newcombe 1998, method 10), built from the two
-    Wilson intervals. NaN when either group is empty."""
-    if n1 <= 0 or n2 <= 0:
-        return float("nan"), float("nan")
-    p1, p2 = k1 / n1, k2 / n2
-    l1, u1 = wilson_interval(k1, n1, z)
-    l2, u2 = wilson_interval(k2, n2, z)
-    d = p1 - p2
-    low = d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
-    high = d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
-    return low, high
-
-
-def _normal_sf(x: float) -> float:
-    return 0.5 * math.erfc(x / math.sqrt(2))
-
-
+# -- statistics (their one home is kit.stats) -----------------------------------------------------
 def mann_whitney(x, y) -> tuple[float, float]:
-    """Two-sided Mann-Whitney U test: (U of ``x``, p), by the kit's one implementation,
-    ``kit.segments.mann_whitney`` (exact or permutation p for small samples)."""
-    from kit.segments import mann_whitney as test
-
-    res = test(x, y)
+    """Two-sided Mann-Whitney U test as (U of ``x``, p): :func:`kit.stats.mann_whitney`
+    (exact or permutation p for small samples)."""
+    res = _mann_whitney(x, y)
     return res["u"], res["p_value"]
-
-
-def fisher_p(k1: int, n1: int, k2: int, n2: int) -> float:
-    """Two-sided Fisher exact p for k1 of n1 against k2 of n2 (scipy.stats.fisher_exact)."""
-    from kit.segments import fisher_2x2
-
-    if n1 <= 0 or n2 <= 0:
-        return float("nan")
-    return float(fisher_2x2(k1, n1 - k1, k2, n2 - k2)["p_value"])
-
-
-def needed_per_group(p1: float, p2: float, power: float = 0.8, level: float = 0.95) -> float:
-    """People needed in each of two equal groups to tell proportions ``p1`` and ``p2`` apart
-    with the given power by a two-sided test at 1 - ``level`` (normal approximation,
-    Fleiss, Levin & Paik 2003, eq. 4.14 without continuity correction):
-    n = (z_a sqrt(2 p q) + z_b sqrt(p1 q1 + p2 q2))² / (p1 - p2)², p the mean of p1 and p2.
-    Rounded up; NaN when p1 == p2 (no difference to detect)."""
-    from statistics import NormalDist
-
-    if p1 == p2 or any(pd.isna(v) for v in (p1, p2)):
-        return float("nan")
-    z_a = NormalDist().inv_cdf(1 - (1 - level) / 2)
-    z_b = NormalDist().inv_cdf(power)
-    p = (p1 + p2) / 2
-    root = z_a * math.sqrt(2 * p * (1 - p)) + z_b * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
-    return float(math.ceil((root / (p1 - p2)) ** 2 - 1e-9))
-
-
-def needed_one_sample(p0: float, p1: float, power: float = 0.8, level: float = 0.95) -> float:
-    """People needed to tell a true share ``p1`` from a threshold ``p0`` with the given power
-    by a two-sided test at 1 - ``level`` (normal approximation, Fleiss, Levin & Paik 2003,
-    eq. 2.5 without continuity correction): n = (z_a sqrt(p0 q0) + z_b sqrt(p1 q1))² /
-    (p1 - p0)². Rounded up; NaN when p1 == p0."""
-    from statistics import NormalDist
-
-    if p1 == p0 or any(pd.isna(v) for v in (p0, p1)):
-        return float("nan")
-    z_a = NormalDist().inv_cdf(1 - (1 - level) / 2)
-    z_b = NormalDist().inv_cdf(power)
-    root = z_a * math.sqrt(p0 * (1 - p0)) + z_b * math.sqrt(p1 * (1 - p1))
-    return float(math.ceil((root / (p1 - p0)) ** 2 - 1e-9))
-
-
-def bootstrap_mean_difference(x, y, seed: int = 0, n_boot: int = 2000, level: float = 0.95) -> tuple[float, float]:
-    """Percentile bootstrap interval for mean(y) - mean(x), resampling each group with
-    replacement (seeded, so the same data give the same interval). NaN when a group has
-    fewer than two values."""
-    x, y = [float(v) for v in x], [float(v) for v in y]
-    if len(x) < 2 or len(y) < 2:
-        return float("nan"), float("nan")
-    rng = random.Random(seed)
-    diffs = []
-    for _ in range(n_boot):
-        bx = [x[rng.randrange(len(x))] for _ in x]
-        by = [y[rng.randrange(len(y))] for _ in y]
-        diffs.append(sum(by) / len(by) - sum(bx) / len(bx))
-    diffs.sort()
-    alpha = (1 - level) / 2
-    lo = diffs[int(math.floor(alpha * (n_boot - 1)))]
-    hi = diffs[int(math.ceil((1 - alpha) * (n_boot - 1)))]
-    return lo, hi
 
 
 # -- evidence -------------------------------------------------------------------------------------

@@ -16,19 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from kit.errors import Problem
+from kit.schema import DEFAULT_CADENCE_DAYS, cadence_days
 
 __all__ = ["DEFAULT_CADENCE_DAYS", "cadence_of", "discipline_warnings", "repository_discipline",
            "warnings_table"]
 
-DEFAULT_CADENCE_DAYS = 7
-
-
 def cadence_of(study) -> float:
-    """study.yml ``cadence_days`` (interviews are expected at least this often), default 7."""
-    value = study.config.get("cadence_days")
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
-        return float(value)
-    return float(DEFAULT_CADENCE_DAYS)
+    """study.yml ``cadence_days`` (interviews are expected at least this often), default 7:
+    :func:`kit.schema.cadence_days`, the one home of the rule."""
+    return cadence_days(study)
 
 
 def _canonical(study, name) -> str:

@@ -21,12 +21,13 @@ Names stay out unless ``include_names=True``: the greeting is then ``Hi [first n
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from kit.coding import stem, tokens
+from kit.schema import follow_up_due
 
 __all__ = ["DRAFT_HEADER", "GUARD_MIN_WORDS", "MAX_LINES", "MIN_OVERLAP", "THANK_YOU_COLUMNS",
            "YOU_SAID_COLUMNS", "thank_you_drafts", "write_drafts", "you_said_we_did"]
@@ -157,7 +158,7 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
         insights = study.insights.loc[study.insights["interview_id"] == iv.interview_id, "text"].tolist()
         lines = _echo(insights, own)
         when = iv.date if iv.date is not None and not pd.isna(iv.date) else None
-        send_by = when + timedelta(days=1) if when else None
+        send_by = follow_up_due(when, "thank_you") if when else None
         sent = iv.thank_you_sent if iv.thank_you_sent is not None and not pd.isna(iv.thank_you_sent) else None
         if sent is None:
             status = "to send"

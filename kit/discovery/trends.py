@@ -5,6 +5,7 @@ import pandas as pd
 
 from kit.discovery.index import query_index
 from kit.discovery.repository import PARTICIPANT_WORDS
+from kit.stats import wilson_interval
 
 __all__ = ["TREND_COLUMNS", "leading_codes", "trends", "wilson_interval"]
 
@@ -13,19 +14,6 @@ TREND_COLUMNS = ["order", "sprint", "study", "code", "participants", "mentioning
 
 
 # -- trends across sprints --------------------------------------------------------------------------
-def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
-    """Wilson score interval for a proportion k/n (NaN, NaN when n is 0)."""
-    if n <= 0:
-        return float("nan"), float("nan")
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / denom
-    low, high = max(0.0, centre - half), min(1.0, centre + half)
-    # exact bounds at the ends (rounding would otherwise leave 1e-17 instead of 0)
-    return (0.0 if k == 0 else low), (1.0 if k == n else high)
-
-
 def leading_codes(trend: pd.DataFrame, n: int = 4) -> list[str]:
     """The ``n`` codes with the most participants over all sprints of a ``trends`` table
     (columns code, participants), most first and ties by name; ``[]`` for an empty table.

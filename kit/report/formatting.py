@@ -1,10 +1,11 @@
 """How the report writes numbers, shares and words, and the blocks of its page."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from kit.schema import is_blank
 
 __all__ = ["Block", "agreement_words", "fmt_money", "fmt_num", "fmt_ratio", "fmt_ratio_range", "fmt_share",
            "fmt_signed", "fmt_text", "on_time_share", "plural", "sentiment_word", "table_of"]
@@ -12,8 +13,8 @@ __all__ = ["Block", "agreement_words", "fmt_money", "fmt_num", "fmt_ratio", "fmt
 
 # -- formatting ------------------------------------------------------------------------------------
 def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or (
-        isinstance(value, str) and not value.strip())
+    """A blank cell: :func:`kit.schema.is_blank` (the one "what is missing")."""
+    return is_blank(value)
 
 
 def fmt_share(value) -> str:

@@ -43,16 +43,10 @@ def save(fig, path) -> None:
 
     In a notebook the saved PNG is shown and the figure closed, so what a notebook shows is
     the file the report uses and does not depend on matplotlib's backend (inline or Agg)."""
-    from pathlib import Path
-    import os
-    import tempfile
+    from kit.atomic import atomic_open
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".png", dir=path.parent)
-    os.close(fd)
-    fig.savefig(tmp, dpi=110)
-    os.replace(tmp, path)
+    with atomic_open(path, "wb") as fh:
+        fig.savefig(fh, dpi=110, format="png")
     _show_saved(fig, path)
 
 

@@ -21,11 +21,12 @@ import pandas as pd
 
 from kit.csvio import read_rows
 from kit.safety import atomic_write_text, sweep_temp_files
+from kit.schema import MANUAL_CODING_COLUMNS
 from kit.study import Study, as_study
 
 __all__ = ["CodingSession", "CodingWidget", "demo_copy", "coding_widget", "CODING_COLUMNS", "KINDS"]
 
-CODING_COLUMNS = ["segment", "code", "coder", "memo"]
+CODING_COLUMNS = MANUAL_CODING_COLUMNS  # kit.schema: codings.csv
 #: What a coder codes by default: the participant's turns, the key quotes and the insights.
 KINDS = ("turn", "quote", "insight")
 _KIND_ORDER = {"turn": 0, "quote": 1, "insight": 2, "opportunity": 3}
