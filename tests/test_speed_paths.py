@@ -64,3 +64,32 @@ def test_worker_count_follows_the_free_cores(monkeypatch):
     assert free_cores(4) == 1
     monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 0.0, 0.0))
     assert free_cores(4) == 1  # never fewer than one: the work is done here
+
+
+def test_the_stemmer_loaded_without_nltk_stems_as_nltk_does(pilot):
+    """kit.nltkdata.snowball_stemmer runs NLTK's own Snowball code without ``import nltk``
+    (which costs seconds): same stems as ``nltk.stem.snowball``, and ``nltk`` left unimported."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from kit.coding import tokens
+
+    words = sorted({w for t in pilot.segments()["text"].tolist() for w in tokens(t)})
+    words += ["generously", "skies", "dying", "news", "gently", "cycling", "Übermäßig", "laufenden"]
+    languages = ["english", "german", "spanish", "french", "dutch"]
+    script = ("import json, sys; from kit.nltkdata import snowball_stemmer; words = json.load(sys.stdin); "
+              f"out = {{lang: [snowball_stemmer(lang).stem(w) for w in words] for lang in {languages!r}}}; "
+              "out['nltk_imported'] = 'nltk' in sys.modules or any(m.startswith('nltk.') for m in sys.modules); "
+              "print(json.dumps(out))")
+    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(words), capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], check=True)
+    got = json.loads(done.stdout)
+    assert got.pop("nltk_imported") is False
+    from nltk.stem.snowball import SnowballStemmer
+
+    for lang in languages:
+        reference = SnowballStemmer(lang)
+        assert got[lang] == [reference.stem(w) for w in words], lang
+    assert len(words) > 300
