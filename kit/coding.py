@@ -116,45 +116,63 @@ class AutoCoder:
         # Literal text each pattern needs (one of a few strings, lower case): a text holding
         # none of them cannot match, and is not searched (kit.codebook.required_literals).
         self.needs = [required_literals(r.pattern) for r, _ in self.patterns]
+        self.literals = tuple(dict.fromkeys(n for needs in self.needs if needs for n in needs))
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
         mentions) or patterns (as written: a pattern is an explicit rule) match ``text``."""
         text = str(text)
         words = _WORD.findall(text.lower())
-        stems_ = _STEMS
-        stemmed = [stems_.get(w) or stem(w) for w in words]
+        try:
+            stemmed = [_STEMS[w] for w in words]
+        except KeyError:
+            stemmed = [stem(w) for w in words]
         found: dict[str, str] = {}
-        if not self.first_stems.isdisjoint(stemmed):
-            starts = None  # clause starts, worked out only when a keyword matches
-            for i, s in enumerate(stemmed):
-                candidates = self.phrases.get(s)
-                if not candidates:
-                    continue
-                for key, code, keyword in candidates:
-                    if code in found or tuple(stemmed[i:i + len(key)]) != key:
-                        continue
-                    if self.negation:
-                        # The clauses are worked out only when a negation is near at all.
-                        if _negated(words, i):
-                            if starts is None:
-                                starts = words_and_clauses(text)[1]
-                            if _negated(words, i, starts[i]):
-                                continue
-                    found[code] = " ".join(words[i:i + len(key)])
-        # Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
-        # without end counts as no match instead of hanging the analysis.
+        phrases = self.phrases
+        hits = [i for i, s in enumerate(stemmed) if s in phrases]
+        if hits:
+            self._keywords(text, words, stemmed, hits, found)
         if self.patterns:
-            folded = fold_for_literals(text)
-            for (regex, code), needs in zip(self.patterns, self.needs):
-                if code not in found and (needs is None or any(n in folded for n in needs)):
-                    match = search_pattern(regex, text)
-                    if match:
-                        found[code] = match.group(0)
+            self._patterns(text, found)
         if not found:
             return []
         general = set().union(*(self.ancestors.get(code, set()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
+
+    def _keywords(self, text: str, words: list[str], stemmed: list[str], hits: list[int],
+                  found: dict[str, str]) -> None:
+        """Add to ``found`` the codes whose keyword phrases start at the word positions
+        ``hits`` and are not negated (negation words are looked for once per text, and
+        the clauses worked out only when one comes within the window before a keyword)."""
+        negations = starts = None
+        for i in hits:
+            for key, code, _keyword in self.phrases[stemmed[i]]:
+                n = len(key)
+                if code in found or (n > 1 and tuple(stemmed[i:i + n]) != key):
+                    continue
+                if self.negation:
+                    if negations is None:
+                        negations = [j for j, w in enumerate(words)
+                                     if w in NEGATIONS or w.endswith("n't") or w.endswith("n’t")]
+                    if negations and any(i - NEGATION_WINDOW <= j < i for j in negations):
+                        if starts is None:
+                            starts = words_and_clauses(text)[1]
+                        if _negated(words, i, starts[i]):
+                            continue
+                found[code] = words[i] if n == 1 else " ".join(words[i:i + n])
+
+    def _patterns(self, text: str, found: dict[str, str]) -> None:
+        """Add to ``found`` the codes (not yet found) whose patterns match ``text``, searching
+        only the patterns whose required literals occur in it (each literal looked for once).
+        Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
+        without end counts as no match instead of hanging the analysis."""
+        folded = fold_for_literals(text)
+        present = {n for n in self.literals if n in folded}
+        for (regex, code), needs in zip(self.patterns, self.needs):
+            if code not in found and (needs is None or not present.isdisjoint(needs)):
+                match = search_pattern(regex, text)
+                if match:
+                    found[code] = match.group(0)
 
 
 def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_specific: bool = True) -> pd.DataFrame:

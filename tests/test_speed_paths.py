@@ -93,3 +93,24 @@ def test_the_stemmer_loaded_without_nltk_stems_as_nltk_does(pilot):
         reference = SnowballStemmer(lang)
         assert got[lang] == [reference.stem(w) for w in words], lang
     assert len(words) > 300
+
+
+def test_the_common_cue_time_is_read_as_the_general_reader_reads_it():
+    """kit.transcripts.parse_time's fast path (hh:mm:ss.mmm) against its general path,
+    which a leading space forces."""
+    import random
+
+    from kit.transcripts import parse_time
+
+    rng = random.Random(20)
+    values = [f"{rng.randint(0, 99):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+              f"{rng.choice('.,')}{rng.randint(0, 999):03d}" for _ in range(3000)]
+    values += ["00:00:00.000", "99:59:59.999", "00:00:01,500", "10:00:00.001"]
+    for value in values:
+        assert parse_time(value) == parse_time(" " + value), value
+    for bad in ("00:60:00.000", "00:00:60.000", "0a:00:00.000"):
+        try:
+            parse_time(bad)
+        except ValueError:
+            continue
+        raise AssertionError(bad)
