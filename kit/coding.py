@@ -18,6 +18,29 @@ import re
 import pandas as pd
 from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
 
+__all__ = [
+    "CLAUSE_BREAKS",
+    "COMPARE_COLUMNS",
+    "KIND_OF_LETTER",
+    "NEGATIONS",
+    "NEGATION_WINDOW",
+    "AutoCoder",
+    "agreement_lines",
+    "agreement_report",
+    "auto_manual_cases",
+    "auto_manual_summary",
+    "autocode",
+    "compare_auto_manual",
+    "comparison_universe",
+    "segment_kind",
+    "shared_universe",
+    "stem",
+    "stems",
+    "themes",
+    "tokens",
+    "words_and_clauses",
+]
+
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # NLTK's Snowball stemmer, made on first use and loaded without importing all of NLTK (and
 # scipy.stats with it: about 1.7 s of CPU; kit.nltkdata.snowball_stemmer). Snowball's own packages
@@ -153,7 +176,7 @@ class AutoCoder:
                 if self.negation:
                     if negations is None:
                         negations = [j for j, w in enumerate(words)
-                                     if w in NEGATIONS or w.endswith("n't") or w.endswith("n’t")]
+                                     if w in NEGATIONS or w.endswith(("n't", "n’t"))]
                     if negations and any(i - NEGATION_WINDOW <= j < i for j in negations):
                         if starts is None:
                             starts = words_and_clauses(text)[1]

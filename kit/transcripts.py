@@ -243,11 +243,9 @@ def parse_turns(text: str, source: str = "<text>",
     if not turns:
         line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
         raise _error(source, line, _no_turns_message(fmt))
-    columns = {"speaker": [], "start": [], "end": [], "text": []}
-    for sp, st, en, pieces in turns:
-        columns["speaker"].append(sp)
-        columns["start"].append(st)
-        columns["end"].append(en)
+    columns = {"speaker": [t[0] for t in turns], "start": [t[1] for t in turns], "end": [t[2] for t in turns],
+               "text": []}
+    for *_, pieces in turns:
         said = " ".join(pieces)
         if "[" in said or "(" in said:
             # Transcribers' markers are nobody's words, but a turn that is only a marker
@@ -771,24 +769,19 @@ def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, va
     named as first written with a capital letter; ``variants`` (a list) receives
     ``(line, label, read_as)`` for each line whose label was so read.
     """
-    labels: list = [None] * len(items)
-    speakers: set = set()
-    if colon_labels:  # pass 1: find `Label: rest` candidates and decide which labels are speakers
-        labels, speakers = _speaker_labels(items, forced, single_use)
+    # pass 1: find `Label: rest` candidates and decide which labels are speakers
+    labels, speakers = _speaker_labels(items, forced, single_use) if colon_labels else ([None] * len(items), set())
     canonical = _canonical_spellings(items, labels, speakers, colon_labels)
     return _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants)
 
 
 def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
-    """How each `Label:` candidate is used: (labels per item as ``(label, rest)`` or None,
-    uses with text per label key (lower case), keys used bare, the key of the first item's
-    label, the first spelling per key)."""
+    """How each `Label:` candidate is used: (labels per item as ``(label, rest)`` or None, uses with
+    text per label key (lower case), keys used bare, the first item's label key, first spellings)."""
     labels: list = [None] * len(items)
     with_text: dict[str, int] = {}  # keyed by the label in lower case: capitals never split a speaker
     bare: set[str] = set()
-    first_label = None
-    first_item = True
-    spelling: dict[str, str] = {}
+    first_label, first_item, spelling = None, True, {}
     weak: dict[int, tuple] = {}  # `ravi shah: ...`: a name only if written with capitals elsewhere
     for k, (i, s, sp, _st, _en) in enumerate(items):
         was_first, first_item = first_item, False
@@ -867,8 +860,7 @@ def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, vari
     """Consecutive items of one speaker merged into turns; (turns, skipped lines)."""
     turns: list[list] = []
     skipped: list[int] = []
-    cur = None
-    alias = aliases or {}
+    cur, alias = None, aliases or {}
     for k, (i, s, sp, st, en) in enumerate(items):
         if sp is None and colon_labels:
             lab = labels[k]
