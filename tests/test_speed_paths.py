@@ -114,3 +114,32 @@ def test_the_common_cue_time_is_read_as_the_general_reader_reads_it():
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+def test_a_transcripts_folder_linked_out_of_the_study_is_still_refused(tmp_path):
+    """kit.study resolves each transcripts folder once (not every path of every file): a
+    folder that is a link out of the study still makes its files outside, a link to a file
+    inside the study is still read."""
+    import os
+    import shutil
+
+    root = tmp_path / "study"
+    shutil.copytree(pilot_path(), root)
+    first = sorted((root / "transcripts").iterdir())[0]
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(str(root / "transcripts"), elsewhere)
+    try:
+        os.symlink(elsewhere, root / "transcripts")
+    except (OSError, NotImplementedError):
+        pytest.skip("no symbolic links on this system")
+    study = load_study(root, strict=False)
+    outside = {p.path for p in study.problems if "outside the study" in p.message}
+    assert str(root / "transcripts" / first.name) in outside and len(outside) >= 18
+    assert study.turns.empty
+    (root / "transcripts").unlink()
+    shutil.move(str(elsewhere), root / "transcripts")
+    os.rename(root / "transcripts" / first.name, root / first.name)
+    os.symlink(root / first.name, root / "transcripts" / first.name)
+    again = load_study(root, strict=False)
+    assert not [p for p in again.problems if "outside the study" in p.message]
+    assert first.stem in set(again.turns["interview_id"])
