@@ -145,7 +145,8 @@ class AutoCoder:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
         mentions) or patterns (as written: a pattern is an explicit rule) match ``text``."""
         text = str(text)
-        words = _WORD.findall(text.lower())
+        lower = text.lower()
+        words = _WORD.findall(lower)
         try:
             stemmed = [_STEMS[w] for w in words]
         except KeyError:
@@ -154,7 +155,7 @@ class AutoCoder:
         phrases = self.phrases
         hits = [i for i, s in enumerate(stemmed) if s in phrases]
         if hits:
-            self._keywords(text, words, stemmed, hits, found)
+            self._keywords(text, lower, words, stemmed, hits, found)
         if self.patterns:
             self._patterns(text, found)
         if not found:
@@ -162,10 +163,11 @@ class AutoCoder:
         general = set().union(*(self.ancestors.get(code, set()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
 
-    def _keywords(self, text: str, words: list[str], stemmed: list[str], hits: list[int],
+    def _keywords(self, text: str, lower: str, words: list[str], stemmed: list[str], hits: list[int],
                   found: dict[str, str]) -> None:
         """Add to ``found`` the codes whose keyword phrases start at the word positions
-        ``hits`` and are not negated (negation words are looked for once per text, and
+        ``hits`` and are not negated (``lower``: ``text`` in lower case, whose words ``words``
+        are; negation words are looked for once per text, and
         the clauses worked out only when one comes within the window before a keyword)."""
         negations = starts = None
         for i in hits:
@@ -174,9 +176,9 @@ class AutoCoder:
                 if code in found or (n > 1 and tuple(stemmed[i:i + n]) != key):
                     continue
                 if self.negation:
-                    if negations is None:
-                        negations = [j for j, w in enumerate(words)
-                                     if w in NEGATIONS or w.endswith(("n't", "n’t"))]
+                    if negations is None:  # a word ending in n't holds n't: most texts need no scan
+                        negations = [] if NEGATIONS.isdisjoint(words) and "n't" not in lower and "n’t" not in lower \
+                            else [j for j, w in enumerate(words) if w in NEGATIONS or w.endswith(("n't", "n’t"))]
                     if negations and any(i - NEGATION_WINDOW <= j < i for j in negations):
                         if starts is None:
                             starts = words_and_clauses(text)[1]
@@ -267,11 +269,8 @@ def _segment_column(frame: pd.DataFrame) -> str:
 
 def _pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
     seg = _segment_column(frame)
-    pairs = set()
-    for segment, code in zip(frame[seg].tolist(), frame["code"].tolist()):
-        if isinstance(code, str) and code.strip() and isinstance(segment, str):
-            pairs.add((segment, code.strip()))
-    return pairs
+    return {(segment, name) for segment, code in zip(frame[seg].tolist(), frame["code"].tolist())
+            if isinstance(code, str) and isinstance(segment, str) and (name := code.strip())}
 
 
 def comparison_universe(manual: pd.DataFrame, segments=None) -> list[str]:

@@ -143,3 +143,16 @@ def test_a_transcripts_folder_linked_out_of_the_study_is_still_refused(tmp_path)
     again = load_study(root, strict=False)
     assert not [p for p in again.problems if "outside the study" in p.message]
     assert first.stem in set(again.turns["interview_id"])
+
+
+def test_negations_in_capitals_still_negate(pilot):
+    """The negation scan is skipped for texts without a negation word or an n't: in any
+    case, since the words are the lower-cased text's."""
+    coder = AutoCoder(pilot.codebook)
+    texts = pilot.segments()["text"].tolist()
+    negated = [t for t in texts if "n't" in t.lower() or " not " in t.lower()]
+    assert len(negated) > 20
+    for text in texts:
+        assert [c for c, _ in coder.code_text(text.upper())] == [c for c, _ in coder.code_text(text)], text
+    assert coder.code_text("The client DIDN\u2019T pay late") == coder.code_text("the client didn't pay late") == []
+    assert ("late-payment", "late") in coder.code_text("The client paid late")
