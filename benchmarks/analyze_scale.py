@@ -32,8 +32,11 @@ process and for the whole tree. The exit code is 1 when a target is missed (2 wh
 itself fails). ``--study DIR`` measures an existing generated study (``--keep`` keeps one).
 
 With ``--profile`` analyze's serial path (no worker processes, which cProfile would not
-follow) is run once more under cProfile and the functions with the most cumulative and own
-time are printed; the profile file is kept with ``--keep``.
+follow: the profile is of the serial path, explicitly) is run once more under cProfile, timed
+in CPU seconds of the process (``time.process_time``; cProfile's default wall clock would
+charge each function with the time it waited for a core on a busy machine), imports
+included, and the functions with the most cumulative and own CPU time are printed; the
+profile file is kept with ``--keep``.
 """
 from __future__ import annotations
 
@@ -216,9 +219,23 @@ def _tree_rss(proc) -> int:
     return total
 
 
-# The serial path, in one process, for the profile (cProfile does not follow workers).
-SERIAL = ("import sys, kit.analyze as a, kit.study as s; a.PARALLEL_TEXTS = s.PARALLEL_TRANSCRIPTS = 10 ** 12; "
-          "from kit.cli import main; sys.exit(main(sys.argv[1:]))")
+# The serial path, in one process, for the profile (cProfile does not follow workers), timed
+# in CPU seconds of the process: cProfile's default clock is the wall clock, which on a busy
+# machine charges each function with the time it waited for a core. Imports are profiled too.
+SERIAL = """\
+import cProfile, sys, time
+profile = cProfile.Profile(time.process_time)
+profile.enable()
+try:
+    import kit.analyze as a, kit.study as s
+    a.PARALLEL_TEXTS = s.PARALLEL_TRANSCRIPTS = 10 ** 12
+    from kit.cli import main
+    code = main(sys.argv[2:])
+finally:
+    profile.disable()
+    profile.dump_stats(sys.argv[1])
+sys.exit(code)
+"""
 
 
 def run_analyze(study: Path, out: Path, profile: Path | None = None) -> dict:
@@ -231,8 +248,8 @@ def run_analyze(study: Path, out: Path, profile: Path | None = None) -> dict:
     cmd = [sys.executable]
     if profile is not None:
         script = profile.with_suffix(".py")
-        script.write_text(SERIAL + "\n", encoding="utf-8")
-        cmd += ["-m", "cProfile", "-o", str(profile), str(script)]
+        script.write_text(SERIAL, encoding="utf-8")
+        cmd += [str(script), str(profile)]
     else:
         cmd += ["-m", "kit"]
     cmd += ["analyze", str(study), "--out", str(out), "--quiet"]
@@ -263,7 +280,7 @@ def print_profile(path: Path, top: int) -> None:
         stats.strip_dirs().sort_stats(key).print_stats(top)
         text = buffer.getvalue()
         start = text.find("   ncalls")
-        print(f"\n-- analyze (serial path) under cProfile, top {top} by {title} --")
+        print(f"\n-- analyze (serial path) under cProfile, CPU seconds, top {top} by {title} --")
         print(text[start:].rstrip())
 
 

@@ -6,7 +6,8 @@ N being the number of workflow notebooks. The run is `interview-kit run` on the 
 in a fresh process (its interpreter start and imports included). Both are measured in this
 one invocation, after one untimed kernel start to warm the disk caches, in CPU seconds (this
 process and every kernel or child process, ``resource.getrusage``) and wall seconds, with
-the load average; the ratio run / floor is printed (medians of ``--repeat`` pairs). The
+the load average; the ratio run / floor is printed (medians of ``--repeat`` pairs, default 3), with the
+peak resident memory of the run's whole process tree (sampled with psutil). The
 target is a CPU ratio of at most 1.5 (issue 20); on a shared machine wall time follows the
 other load.
 
@@ -66,25 +67,53 @@ def measure_floor(n: int, folder: Path) -> tuple[list[float], float]:
         return walls, _cpu() - cpu
 
 
-def measure_run(folder: Path) -> tuple[float, float, str, int]:
-    """Wall and CPU seconds (the whole process tree) of `interview-kit run` on the pilot."""
+def _tree_rss(proc) -> int:
+    """Resident bytes of a process and all its descendants now (0 once it has ended)."""
+    import psutil
+
+    try:
+        procs = [proc] + proc.children(recursive=True)
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def measure_run(folder: Path) -> tuple[float, float, str, int, int]:
+    """Wall and CPU seconds (the whole process tree) of `interview-kit run` on the pilot, its
+    log, exit code and the peak resident memory of the whole process tree (the run and its
+    kernels together, sampled every 50 ms with psutil)."""
+    import psutil
+
     out = folder / "report"
     shutil.rmtree(out, ignore_errors=True)
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     cpu = _cpu()
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "kit", "run", "--out", str(out), "--quiet"],
-                          capture_output=True, text=True, env=env)
-    seconds = time.perf_counter() - started
-    log = (out / LOG_NAME).read_text() if (out / LOG_NAME).is_file() else proc.stderr[-2000:]
-    return seconds, _cpu() - cpu, log, proc.returncode
+    with open(folder / "run.stderr", "w+", encoding="utf-8") as err:  # a file: a full pipe cannot block the run
+        proc = psutil.Popen([sys.executable, "-m", "kit", "run", "--out", str(out), "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=err, text=True, env=env)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(proc))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        err.seek(0)
+        stderr = err.read()
+    log = (out / LOG_NAME).read_text() if (out / LOG_NAME).is_file() else stderr[-2000:]
+    return seconds, _cpu() - cpu, log, proc.returncode, peak
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when the CPU ratio is above --target")
     parser.add_argument("--target", type=float, default=1.5)
-    parser.add_argument("--repeat", type=int, default=1, help="paired floor and run measurements (medians)")
+    parser.add_argument("--repeat", type=int, default=3, help="paired floor and run measurements (medians; default 3)")
     args = parser.parse_args(argv)
     n = len(workflow_notebooks())
     print(f"cores: {os.cpu_count()}, workflow notebooks: {n}, "
@@ -93,17 +122,24 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="interview-kit-speed-") as tmp:
         tmp = Path(tmp)
         for i in range(args.repeat):
+            load = os.getloadavg()[0]
             starts, floor_cpu = measure_floor(n, tmp)
-            run_wall, run_cpu, log, code = measure_run(tmp)
+            run_wall, run_cpu, log, code, peak = measure_run(tmp)
             floor = sum(starts)
-            pairs.append((floor, floor_cpu, run_wall, run_cpu))
+            pairs.append((floor, floor_cpu, run_wall, run_cpu, peak))
             print(f"pair {i + 1}: floor {floor:.1f}s wall / {floor_cpu:.1f}s CPU ({floor / n:.2f}s per start); "
-                  f"run {run_wall:.1f}s wall / {run_cpu:.1f}s CPU (exit {code}); "
-                  f"ratio wall {run_wall / floor:.2f}, CPU {run_cpu / floor_cpu:.2f}; load {os.getloadavg()[0]:.1f}")
+                  f"run {run_wall:.1f}s wall / {run_cpu:.1f}s CPU (exit {code}), tree peak {peak / 2 ** 20:.0f} MiB; "
+                  f"ratio wall {run_wall / floor:.2f}, CPU {run_cpu / floor_cpu:.2f}; "
+                  f"load {load:.1f} at start, {os.getloadavg()[0]:.1f} at end")
     wall_ratio = statistics.median(p[2] / p[0] for p in pairs)
     cpu_ratio = statistics.median(p[3] / p[1] for p in pairs)
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
     print("per notebook of the last run (run.log: name, seconds, status):")
     print("  " + log.strip().replace("\n", "\n  "))
+    print(f"medians of {args.repeat}: floor CPU {statistics.median(p[1] for p in pairs):.1f} s, wall "
+          f"{statistics.median(p[0] for p in pairs):.1f} s; run CPU {statistics.median(p[3] for p in pairs):.1f} s, wall "
+          f"{statistics.median(p[2] for p in pairs):.1f} s; peak memory of the run's whole tree "
+          f"{max(p[4] for p in pairs) / 2 ** 20:.0f} MiB (largest single process {largest / 2 ** 20:.0f} MiB)")
     print(f"ratio run / floor, medians of {args.repeat}: CPU {cpu_ratio:.2f} (target: at most {args.target:g}), "
           f"wall {wall_ratio:.2f}")
     if code != 0:

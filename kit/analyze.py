@@ -10,6 +10,14 @@ from kit.outputs import WORKING, Outputs
 from kit.study import Study, as_study, free_cores
 from kit.themes import study_themes
 
+__all__ = [
+    "PARALLEL_TEXTS",
+    "TURNS_COLUMNS",
+    "analyze",
+    "public_speakers",
+    "score_turns",
+]
+
 TURNS_COLUMNS = ["interview_id", "turn", "speaker", "role", "start", "end", "text", "language", "compound"]
 
 

@@ -20,9 +20,32 @@ import pandas as pd
 from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
 from kit.schema import SEGMENT_ID, segment_column
 
+__all__ = [
+    "CLAUSE_BREAKS",
+    "COMPARE_COLUMNS",
+    "KIND_OF_LETTER",
+    "NEGATIONS",
+    "NEGATION_WINDOW",
+    "AutoCoder",
+    "agreement_lines",
+    "agreement_report",
+    "auto_manual_cases",
+    "auto_manual_summary",
+    "autocode",
+    "compare_auto_manual",
+    "comparison_universe",
+    "segment_kind",
+    "shared_universe",
+    "stem",
+    "stems",
+    "themes",
+    "tokens",
+    "words_and_clauses",
+]
+
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-# NLTK's Snowball stemmer, made on first use: importing NLTK (and scipy.stats with it) costs
-# about a second that a command which never stems need not pay. Snowball's own packages
+# NLTK's Snowball stemmer, made on first use and loaded without importing all of NLTK (and
+# scipy.stats with it: about 1.7 s of CPU; kit.nltkdata.snowball_stemmer). Snowball's own packages
 # (snowballstemmer 2.2 and 3.1) stem some English words differently, so codes would change.
 _STEMMER = None
 NEGATIONS = frozenset({"not", "no", "never", "without", "hardly", "nobody", "nothing", "neither", "nor"})
@@ -40,9 +63,9 @@ def stem(word: str) -> str:
     got = _STEMS.get(word)
     if got is None:
         if _STEMMER is None:
-            from nltk.stem.snowball import SnowballStemmer
+            from kit.nltkdata import snowball_stemmer
 
-            _STEMMER = SnowballStemmer("english")
+            _STEMMER = snowball_stemmer("english")
         if len(_STEMS) > 500_000:
             _STEMS.clear()
         got = _STEMS[word] = _STEMMER.stem(word)
@@ -118,45 +141,65 @@ class AutoCoder:
         # Literal text each pattern needs (one of a few strings, lower case): a text holding
         # none of them cannot match, and is not searched (kit.codebook.required_literals).
         self.needs = [required_literals(r.pattern) for r, _ in self.patterns]
+        self.literals = tuple(dict.fromkeys(n for needs in self.needs if needs for n in needs))
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
         mentions) or patterns (as written: a pattern is an explicit rule) match ``text``."""
         text = str(text)
-        words = _WORD.findall(text.lower())
-        stems_ = _STEMS
-        stemmed = [stems_.get(w) or stem(w) for w in words]
+        lower = text.lower()
+        words = _WORD.findall(lower)
+        try:
+            stemmed = [_STEMS[w] for w in words]
+        except KeyError:
+            stemmed = [stem(w) for w in words]
         found: dict[str, str] = {}
-        if not self.first_stems.isdisjoint(stemmed):
-            starts = None  # clause starts, worked out only when a keyword matches
-            for i, s in enumerate(stemmed):
-                candidates = self.phrases.get(s)
-                if not candidates:
-                    continue
-                for key, code, keyword in candidates:
-                    if code in found or tuple(stemmed[i:i + len(key)]) != key:
-                        continue
-                    if self.negation:
-                        # The clauses are worked out only when a negation is near at all.
-                        if _negated(words, i):
-                            if starts is None:
-                                starts = words_and_clauses(text)[1]
-                            if _negated(words, i, starts[i]):
-                                continue
-                    found[code] = " ".join(words[i:i + len(key)])
-        # Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
-        # without end counts as no match instead of hanging the analysis.
+        phrases = self.phrases
+        hits = [i for i, s in enumerate(stemmed) if s in phrases]
+        if hits:
+            self._keywords(text, lower, words, stemmed, hits, found)
         if self.patterns:
-            folded = fold_for_literals(text)
-            for (regex, code), needs in zip(self.patterns, self.needs):
-                if code not in found and (needs is None or any(n in folded for n in needs)):
-                    match = search_pattern(regex, text)
-                    if match:
-                        found[code] = match.group(0)
+            self._patterns(text, found)
         if not found:
             return []
         general = set().union(*(self.ancestors.get(code, set()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
+
+    def _keywords(self, text: str, lower: str, words: list[str], stemmed: list[str], hits: list[int],
+                  found: dict[str, str]) -> None:
+        """Add to ``found`` the codes whose keyword phrases start at the word positions
+        ``hits`` and are not negated (``lower``: ``text`` in lower case, whose words ``words``
+        are; negation words are looked for once per text, and
+        the clauses worked out only when one comes within the window before a keyword)."""
+        negations = starts = None
+        for i in hits:
+            for key, code, _keyword in self.phrases[stemmed[i]]:
+                n = len(key)
+                if code in found or (n > 1 and tuple(stemmed[i:i + n]) != key):
+                    continue
+                if self.negation:
+                    if negations is None:  # a word ending in n't holds n't: most texts need no scan
+                        negations = [] if NEGATIONS.isdisjoint(words) and "n't" not in lower and "n’t" not in lower \
+                            else [j for j, w in enumerate(words) if w in NEGATIONS or w.endswith(("n't", "n’t"))]
+                    if negations and any(i - NEGATION_WINDOW <= j < i for j in negations):
+                        if starts is None:
+                            starts = words_and_clauses(text)[1]
+                        if _negated(words, i, starts[i]):
+                            continue
+                found[code] = words[i] if n == 1 else " ".join(words[i:i + n])
+
+    def _patterns(self, text: str, found: dict[str, str]) -> None:
+        """Add to ``found`` the codes (not yet found) whose patterns match ``text``, searching
+        only the patterns whose required literals occur in it (each literal looked for once).
+        Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
+        without end counts as no match instead of hanging the analysis."""
+        folded = fold_for_literals(text)
+        present = {n for n in self.literals if n in folded}
+        for (regex, code), needs in zip(self.patterns, self.needs):
+            if code not in found and (needs is None or not present.isdisjoint(needs)):
+                match = search_pattern(regex, text)
+                if match:
+                    found[code] = match.group(0)
 
 
 def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_specific: bool = True) -> pd.DataFrame:
@@ -224,11 +267,8 @@ _segment_column = segment_column  # kit.schema: the one segment-column lookup
 
 def _pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
     seg = _segment_column(frame)
-    pairs = set()
-    for segment, code in zip(frame[seg].tolist(), frame["code"].tolist()):
-        if isinstance(code, str) and code.strip() and isinstance(segment, str):
-            pairs.add((segment, code.strip()))
-    return pairs
+    return {(segment, name) for segment, code in zip(frame[seg].tolist(), frame["code"].tolist())
+            if isinstance(code, str) and isinstance(segment, str) and (name := code.strip())}
 
 
 def comparison_universe(manual: pd.DataFrame, segments=None) -> list[str]:

@@ -461,9 +461,9 @@ def keywords_by_language(value, code: str, path: str, line: int, problems: list)
 
 @cache
 def _stemmer(lang: str):
-    from nltk.stem.snowball import SnowballStemmer
+    from kit.nltkdata import snowball_stemmer  # NLTK's stemmers without importing all of NLTK
 
-    return SnowballStemmer(STEMMER_NAMES[lang])
+    return snowball_stemmer(STEMMER_NAMES[lang])
 
 
 @lru_cache(maxsize=200_000)

@@ -19,7 +19,8 @@ is written to a temporary name in its own folder and moved into place with
 ``os.replace``, and the zip is byte-for-byte deterministic, so two processes
 building at once both end with the same, complete files.
 
-API: :func:`ensure_nltk_data`, :func:`lexicon_path`, :func:`nltk_analyzer`.
+API: :func:`ensure_nltk_data`, :func:`lexicon_path`, :func:`nltk_analyzer`, and
+:func:`snowball_stemmer`, NLTK's Snowball stemmers without importing all of NLTK.
 """
 from __future__ import annotations
 
@@ -30,8 +31,10 @@ import json
 import os
 import shutil
 import stat
+import sys
 import tempfile
 import threading
+import types
 import warnings
 import zipfile
 from pathlib import Path
@@ -44,6 +47,7 @@ __all__ = [
     "lexicon_path",
     "lexicon_text",
     "nltk_analyzer",
+    "snowball_stemmer",
     "source_lexicon_path",
 ]
 
@@ -357,3 +361,60 @@ def nltk_analyzer():
         sia = SentimentIntensityAnalyzer(lexicon_file=RESOURCE)
         _analyzers[key] = sia
         return sia
+
+
+# --------------------------------------------------------------------------- stemmers
+
+_stemmers: dict[str, object] = {}
+
+
+def _snowball_module():
+    """``nltk.stem.snowball`` loaded without running ``nltk/__init__.py``.
+
+    ``import nltk`` imports nearly all of NLTK, and scipy.stats with it (about 1.7 s of CPU),
+    while the Snowball stemmers need only ``nltk.stem.snowball`` and four small modules
+    (``nltk.redos``, ``nltk.termsec``, ``nltk.stem.api``/``util``/``porter``). Those are
+    executed from NLTK's own files under placeholder parent packages, and every ``nltk*``
+    entry this adds to ``sys.modules`` is removed again, so a later ``import nltk`` gets
+    the real package, untouched. The stemmers are NLTK's code, so stems are identical
+    (tests/test_coding.py compares them with ``import nltk``'s). ``nltk.corpus`` is a
+    placeholder: only ``ignore_stopwords=True`` would read it. If NLTK is already imported,
+    or its layout differs, it is imported the ordinary way.
+    """
+    if "nltk" not in sys.modules:
+        spec = importlib.util.find_spec("nltk")
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        if locations:
+            root = Path(locations[0])
+            before = set(sys.modules)
+            for name, folder in (("nltk", root), ("nltk.stem", root / "stem"), ("nltk.corpus", root / "corpus")):
+                placeholder = types.ModuleType(name)
+                placeholder.__path__ = [str(folder)]
+                sys.modules[name] = placeholder
+            sys.modules["nltk.corpus"].stopwords = None
+            try:
+                from nltk.stem import snowball
+
+                return snowball
+            except ImportError:
+                pass
+            finally:
+                for name in set(sys.modules) - before:
+                    if name == "nltk" or name.startswith("nltk."):
+                        del sys.modules[name]
+    from nltk.stem import snowball
+
+    return snowball
+
+
+def snowball_stemmer(language: str = "english"):
+    """NLTK's ``SnowballStemmer(language)`` (one per language, cached; ``.stem(word)``),
+    loaded without importing all of NLTK (see :func:`_snowball_module`). Raises
+    ``ValueError`` for a language NLTK's Snowball does not know."""
+    got = _stemmers.get(language)
+    if got is None:
+        with _lock:
+            got = _stemmers.get(language)
+            if got is None:
+                got = _stemmers[language] = _snowball_module().SnowballStemmer(language)
+    return got

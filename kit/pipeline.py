@@ -33,6 +33,24 @@ from pathlib import Path
 
 from kit.paths import notebooks_path, resolve_study
 
+__all__ = [
+    "KERNEL_PREFIX",
+    "LOG_NAME",
+    "REPORT_NOTEBOOK",
+    "Interrupted",
+    "NotebookFailed",
+    "PrivacyLeak",
+    "check_targets",
+    "dependencies",
+    "estimates",
+    "own_kernel",
+    "publish",
+    "run",
+    "stop_kernels",
+    "sweep",
+    "workflow_notebooks",
+]
+
 REPORT_NOTEBOOK = "08-sprint-report"
 LOG_NAME = "run.log"
 

@@ -340,7 +340,17 @@ class _Loader(StudyFileReader, LedgerReader):
         if root is None:
             root = self.__dict__["_resolved_root"] = self.root.resolve()
         try:
-            path.resolve().relative_to(root)
+            # A file that is no link resolves to its resolved folder / its name: each folder
+            # is resolved once (issue 20), not every path component of every file.
+            folders = self.__dict__.setdefault("_resolved_folders", {})
+            if path.name not in ("", ".", "..") and not path.is_symlink():
+                folder = folders.get(path.parent)
+                if folder is None:
+                    folder = folders[path.parent] = path.parent.resolve()
+                resolved = folder / path.name
+            else:
+                resolved = path.resolve()
+            resolved.relative_to(root)
         except (ValueError, OSError, RuntimeError):
             return False
         return True

@@ -243,11 +243,9 @@ def parse_turns(text: str, source: str = "<text>",
     if not turns:
         line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
         raise _error(source, line, _no_turns_message(fmt))
-    columns = {"speaker": [], "start": [], "end": [], "text": []}
-    for sp, st, en, pieces in turns:
-        columns["speaker"].append(sp)
-        columns["start"].append(st)
-        columns["end"].append(en)
+    columns = {"speaker": [t[0] for t in turns], "start": [t[1] for t in turns], "end": [t[2] for t in turns],
+               "text": []}
+    for *_, pieces in turns:
         said = " ".join(pieces)
         if "[" in said or "(" in said:
             # Transcribers' markers are nobody's words, but a turn that is only a marker
@@ -303,6 +301,9 @@ def detect_format(text: str) -> str:
     return "plain" if plain == best else "otter"
 
 
+_COMMON_TIME = re.compile(r"([0-9]{2}):([0-5][0-9]):([0-5][0-9])[.,]([0-9]{3})")
+
+
 def parse_time(value: str) -> float:
     """Seconds as a float from ``h:mm:ss.mmm``, ``mm:ss.mmm``, ``m:ss``.
 
@@ -312,6 +313,10 @@ def parse_time(value: str) -> float:
     minutes or seconds of 60 or more after the first field (``00:75:00``) and for a time
     beyond :data:`MAX_SECONDS` (``99999999999999999999:00:00.000``).
     """
+    m = _COMMON_TIME.fullmatch(value)
+    if m is not None:  # hh:mm:ss.mmm, as nearly every caption file writes it: the same result, sooner
+        h, mi, se, ms = m.groups()
+        return (((int(h) * 60 + int(mi)) * 60 + int(se)) * 1000 + int(ms)) / 1000
     value = value.strip().replace(",", ".")
     whole, dot, frac = value.partition(".")
     parts = whole.split(":")
@@ -764,71 +769,82 @@ def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, va
     named as first written with a capital letter; ``variants`` (a list) receives
     ``(line, label, read_as)`` for each line whose label was so read.
     """
-    # pass 1: find `Label: rest` candidates and count how each label is used
+    # pass 1: find `Label: rest` candidates and decide which labels are speakers
+    labels, speakers = _speaker_labels(items, forced, single_use) if colon_labels else ([None] * len(items), set())
+    canonical = _canonical_spellings(items, labels, speakers, colon_labels)
+    return _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants)
+
+
+def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
+    """How each `Label:` candidate is used: (labels per item as ``(label, rest)`` or None, uses with
+    text per label key (lower case), keys used bare, the first item's label key, first spellings)."""
     labels: list = [None] * len(items)
-    speakers = set()
-    if colon_labels:
-        with_text: dict[str, int] = {}  # keyed by the label in lower case: capitals never split a speaker
-        bare: set[str] = set()
-        first_label = None
-        first_item = True
-        spelling: dict[str, str] = {}
-        weak: dict[int, tuple] = {}  # `ravi shah: ...`: a name only if written with capitals elsewhere
-        for k, (i, s, sp, _st, _en) in enumerate(items):
-            if sp is not None or ":" not in s:
-                first_item = False
-                continue
-            m = _LABEL.match(s)
-            if m is None:
-                first_item = False
-                continue
-            rest = m.group(2)
-            if rest[:1].isdigit() or rest[:1] == "/":
-                first_item = False
-                continue
-            label = " ".join(m.group(1).split())
-            if not (_is_name(label) or label in forced):
-                if _is_name(label.title()):
-                    weak[k] = (label, rest.strip(), first_item)
-                first_item = False
-                continue
-            rest = rest.strip()
+    with_text: dict[str, int] = {}  # keyed by the label in lower case: capitals never split a speaker
+    bare: set[str] = set()
+    first_label, first_item, spelling = None, True, {}
+    weak: dict[int, tuple] = {}  # `ravi shah: ...`: a name only if written with capitals elsewhere
+    for k, (i, s, sp, _st, _en) in enumerate(items):
+        was_first, first_item = first_item, False
+        if sp is not None or ":" not in s:
+            continue
+        m = _LABEL.match(s)
+        if m is None:
+            continue
+        rest = m.group(2)
+        if rest[:1].isdigit() or rest[:1] == "/":
+            continue
+        label = " ".join(m.group(1).split())
+        if not (_is_name(label) or label in forced):
+            if _is_name(label.title()):
+                weak[k] = (label, rest.strip(), was_first)
+            continue
+        rest = rest.strip()
+        labels[k] = (label, rest)
+        key = label.casefold()
+        spelling.setdefault(key, label)
+        if rest:
+            with_text[key] = with_text.get(key, 0) + 1
+            if was_first:
+                first_label = key
+        else:
+            bare.add(key)
+    for k, (label, rest, was_first) in weak.items():
+        key = label.casefold()
+        if key in spelling:
             labels[k] = (label, rest)
-            key = label.casefold()
-            spelling.setdefault(key, label)
             if rest:
                 with_text[key] = with_text.get(key, 0) + 1
-                if first_item:
+                if was_first:
                     first_label = key
             else:
                 bare.add(key)
-            first_item = False
-        for k, (label, rest, was_first) in weak.items():
-            key = label.casefold()
-            if key in spelling:
-                labels[k] = (label, rest)
-                if rest:
-                    with_text[key] = with_text.get(key, 0) + 1
-                    if was_first:
-                        first_label = key
-                else:
-                    bare.add(key)
-        for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
-            label = spelling[key]
-            if label in forced or _ROLE_LABEL.fullmatch(label):
+    return labels, with_text, bare, first_label, spelling
+
+
+def _speaker_labels(items, forced, single_use: bool) -> tuple[list, set]:
+    """(labels per item, the label keys that are speakers): rules 2a-2e of the module doc."""
+    labels, with_text, bare, first_label, spelling = _label_uses(items, forced)
+    speakers: set = set()
+    for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
+        label = spelling[key]
+        if label in forced or _ROLE_LABEL.fullmatch(label):
+            speakers.add(key)
+        elif _is_heading(label):
+            continue
+        elif (with_text.get(key, 0) >= 2 or key == first_label
+              or single_use and key in with_text):
+            speakers.add(key)
+    if len(speakers) < 2:
+        for key, n in with_text.items():  # in order of first use
+            if len(speakers) >= 2:
+                break
+            if n == 1 and key not in speakers and not _is_heading(spelling[key]):
                 speakers.add(key)
-            elif _is_heading(label):
-                continue
-            elif (with_text.get(key, 0) >= 2 or key == first_label
-                  or single_use and key in with_text):
-                speakers.add(key)
-        if len(speakers) < 2:
-            for key, n in with_text.items():  # in order of first use
-                if len(speakers) >= 2:
-                    break
-                if n == 1 and key not in speakers and not _is_heading(spelling[key]):
-                    speakers.add(key)
-    # pass 2: one spelling per speaker whatever the capitals
+    return labels, speakers
+
+
+def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str]:
+    """One spelling per speaker whatever the capitals (the first with a capital letter)."""
     canonical: dict[str, str] = {}
     for k, (i, s, sp, st, en) in enumerate(items):
         if sp is None and colon_labels and labels[k] is not None and labels[k][0].casefold() in speakers:
@@ -837,11 +853,14 @@ def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, va
             key = sp.casefold()
             if key not in canonical or (canonical[key] == canonical[key].lower() and sp != sp.lower()):
                 canonical[key] = sp
-    # pass 3: build the turns
+    return canonical
+
+
+def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants):
+    """Consecutive items of one speaker merged into turns; (turns, skipped lines)."""
     turns: list[list] = []
     skipped: list[int] = []
-    cur = None
-    alias = aliases or {}
+    cur, alias = None, aliases or {}
     for k, (i, s, sp, st, en) in enumerate(items):
         if sp is None and colon_labels:
             lab = labels[k]
