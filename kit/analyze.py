@@ -7,6 +7,7 @@ import pandas as pd
 
 from kit.languages import autocode  # each passage in its own language
 from kit.outputs import WORKING, Outputs
+from kit.schema import TURNS_COLUMNS
 from kit.study import Study, as_study, free_cores
 from kit.themes import study_themes
 
@@ -18,7 +19,6 @@ __all__ = [
     "score_turns",
 ]
 
-TURNS_COLUMNS = ["interview_id", "turn", "speaker", "role", "start", "end", "text", "language", "compound"]
 
 
 PARALLEL_TEXTS = 50_000  # below this many texts, worker processes cost more than they save

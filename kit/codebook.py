@@ -11,6 +11,9 @@ from kit.errors import Problem
 from kit.yamlio import load_yaml
 from kit.yamllines import line_of, string_list_problems, value_lines
 
+__all__ = ["CODE_KEYS", "PATTERN_TIMEOUT", "Code", "Codebook", "backtracking_risk", "compile_pattern", "fold_for_literals",
+           "load_codebook", "misspelt_keys", "required_literals", "search_pattern"]
+
 PATTERN_TIMEOUT = 0.5
 """Seconds one codebook pattern may spend on one text before it is given up as no match."""
 
@@ -333,7 +336,8 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
             include=str(entry.get("include") or "").strip(),
             exclude=str(entry.get("exclude") or "").strip(),
             examples=_str_list(entry.get("examples"), f"{name}: examples", spath, lines, problems, keys + ("examples",)),
-            keywords=_str_list(by_language.get("en") if by_language else entry.get("keywords"), f"{name}: keywords", spath, lines, problems, keys + ("keywords",)),
+            keywords=_str_list(by_language.get("en") if by_language else entry.get("keywords"), f"{name}: keywords",
+                               spath, lines, problems, keys + ("keywords",)),
             keywords_by_language=by_language,
             patterns=_str_list(entry.get("patterns"), f"{name}: patterns", spath, lines, problems, keys + ("patterns",)),
             colour=(str(entry.get("colour") or entry.get("color") or "").strip() or None),

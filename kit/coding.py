@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
-from kit.schema import SEGMENT_ID, segment_column
+from kit.schema import AUTOCODE_COMPARE_COLUMNS, SEGMENT_ID, segment_column
 
 __all__ = [
     "CLAUSE_BREAKS",
@@ -252,7 +252,7 @@ def themes(codings: pd.DataFrame, scores: pd.DataFrame | None = None, n_particip
 # --------------------------------------------------------------------------- auto vs manual
 
 KIND_OF_LETTER = {"t": "turn", "q": "quote", "i": "insight", "o": "opportunity"}
-COMPARE_COLUMNS = ["code", "manual", "auto", "tp", "fp", "fn", "precision", "recall", "f1", "verdict"]
+COMPARE_COLUMNS = AUTOCODE_COMPARE_COLUMNS  # kit.schema
 _SEGMENT_ID = SEGMENT_ID  # the one segment-id grammar (kit.schema): #t0 is not an id
 
 

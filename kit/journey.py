@@ -26,7 +26,7 @@ import warnings
 import pandas as pd
 
 from kit.coding import stem, tokens
-from kit.schema import NO_CONSENT
+from kit.schema import NO_CONSENT, STAGE_COLUMNS
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 
@@ -49,7 +49,6 @@ __all__ = [
 NO_STAGES = ("No journey stages are defined: add `stages:` (in journey order) and, for passages no "
              "code or note places, `stage_keywords:` to study.yml.")
 
-STAGE_COLUMNS = ["segment_id", "interview_id", "participant", "kind", "stage", "source", "evidence"]
 _SPLIT = re.compile(r"[-_\s/]+")
 
 

@@ -25,6 +25,9 @@ import numpy as np
 import pandas as pd
 from nltk.tokenize import RegexpTokenizer
 
+from kit.schema import COLLOCATION_COLUMNS, KEYNESS_COLUMNS
+from kit.schema import person as schema_person
+from kit.stats import g2, log_ratio  # keyness statistics: their one home is kit.stats
 from kit.study import as_study
 from kit.themes import STOPWORDS
 
@@ -76,37 +79,8 @@ def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
     return frame[columns]
 
 
-# --------------------------------------------------------------------------- statistics
-
-def g2(a, b, c, d):
-    """Log-likelihood G2 of a word seen ``a`` times in a corpus of ``c`` words and ``b``
-    times in one of ``d`` words (Rayson & Garside 2000):
-    E1 = c (a + b) / (c + d), E2 = d (a + b) / (c + d),
-    G2 = 2 (a ln(a / E1) + b ln(b / E2)), a term with a zero count being 0.
-    Takes numbers or arrays."""
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t1 = np.where(a > 0, a * np.log(np.where(a > 0, a, 1) / np.where(e1 > 0, e1, 1)), 0.0)
-        t2 = np.where(b > 0, b * np.log(np.where(b > 0, b, 1) / np.where(e2 > 0, e2, 1)), 0.0)
-    out = 2 * (t1 + t2)
-    return float(out) if out.ndim == 0 else out
-
-
-def log_ratio(a, b, c, d):
-    """Binary log of the ratio of relative frequencies (a / c) / (b / d) (Hardie 2014): +1
-    means twice as frequent in the target. A zero count is taken as 0.5."""
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    a = np.where(a > 0, a, 0.5)
-    b = np.where(b > 0, b, 0.5)
-    out = np.log2((a / c) / (b / d))
-    return float(out) if out.ndim == 0 else out
-
-
 # --------------------------------------------------------------------------- phrases
 
-COLLOCATION_COLUMNS = ["phrase", "freq", "people", "likelihood_ratio", "pmi"]
 
 
 def collocations(texts, who=None, min_freq: int = 3, min_people: int = 1, measure: str = "likelihood_ratio",
@@ -149,8 +123,6 @@ def collocations(texts, who=None, min_freq: int = 3, min_people: int = 1, measur
 
 # --------------------------------------------------------------------------- keyness
 
-KEYNESS_COLUMNS = ["word", "target_freq", "reference_freq", "target_per_1000", "reference_per_1000",
-                   "g2", "p_value", "log_ratio", "use"]
 
 
 def keyness(target_texts, reference_texts, min_freq: int = 3, top: int | None = 20, overused_only: bool = True,
@@ -205,8 +177,7 @@ def keyness_by(frame: pd.DataFrame, column: str, text: str = "text", min_freq: i
 
 
 def _people_using(frame: pd.DataFrame, vocab, text: str = "text") -> list[int]:
-    who = frame["participant"].fillna("").astype(str).where(frame["participant"].fillna("").astype(str) != "",
-                                                            frame["interview_id"])
+    who = schema_person(frame)
     users: dict[str, set] = {w: set() for w in vocab}
     for person, t in zip(who, frame[text]):
         for w in set(content_words(t)) & users.keys():

@@ -18,7 +18,9 @@ import pandas as pd
 
 from kit.errors import Problem
 
-__all__ = ["_archive_text", "_children", "_clean", "_clean_tree", "_first", "_hex6", "_iter", "_load", "_local", "_norm_guid", "_parse_xml", "_serialize", "_stamp", "_str", "_sub"]  # shared with kit.qdpx only
+# shared with kit.qdpx only
+__all__ = ["_archive_text", "_children", "_clean", "_clean_tree", "_first", "_hex6", "_iter", "_load", "_local",
+           "_norm_guid", "_parse_xml", "_serialize", "_stamp", "_str", "_sub"]
 
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")

@@ -23,200 +23,36 @@ import math
 import numpy as np
 import pandas as pd
 
-__all__ = ["MIN_N", "MIN_TEST_N", "TOO_FEW", "too_few", "MIN_EXPECTED", "EXACT_LIMIT", "exact_independence", "fisher_2x2", "odds_ratio", "chi_square", "cramers_v",
+from kit.schema import NONE_LABEL as NONE
+from kit.schema import PREVALENCE_COLUMNS, SENTIMENT_COLUMNS, TEST_COLUMNS, person
+from kit.stats import (
+    EXACT_LIMIT,
+    MIN_EXPECTED,
+    MIN_TEST_N,
+    TOO_FEW,
+    benjamini_hochberg,
+    chi_square,
+    cramers_v,
+    exact_independence,
+    fisher_2x2,
+    mann_whitney,
+    odds_ratio,
+    rank_biserial,
+    too_few,
+)
+
+__all__ = ["MIN_N", "MIN_TEST_N", "TOO_FEW", "too_few", "MIN_EXPECTED", "EXACT_LIMIT", "exact_independence",
+           "fisher_2x2", "odds_ratio", "chi_square", "cramers_v",
            "mann_whitney", "rank_biserial", "people", "prevalence", "prevalence_tests",
            "sentiment_comparison", "NONE"]
 
 #: Fewer people than this in a group: the comparison cannot show much.
 MIN_N = 10
-#: Fewer values than this in a group: no test is run (a group of 0 or 1 has no spread to
-#: compare, and permutation tests need two values per sample); the row says :data:`TOO_FEW`.
-MIN_TEST_N = 2
-#: The verdict of a comparison with a group too small to test.
-TOO_FEW = "too few to test"
-#: Chi-square's approximation is poor when an expected count is below this.
-MIN_EXPECTED = 5
-#: The attribute value of people who have none.
-NONE = "(none)"
-
-
-# --------------------------------------------------------------------------- statistics
-
-def too_few(**groups) -> str:
-    """The honest verdict when a group is too small to test: ``"too few to test (rest n = 1
-    < 2)"`` naming every group of fewer than :data:`MIN_TEST_N` values, else ``""``.
-    Keywords are group labels, values their sizes."""
-    small = [f"{label} n = {int(n)}" for label, n in groups.items() if n < MIN_TEST_N]
-    return f"{TOO_FEW} ({', '.join(small)} < {MIN_TEST_N})" if small else ""
-
-
-def odds_ratio(a, b, c, d) -> float:
-    """Sample odds ratio (a d) / (b c) of the 2x2 table [[a, b], [c, d]] (inf when b c = 0
-    and a d > 0; NaN when both are 0), as scipy's ``fisher_exact`` reports it."""
-    num, den = a * d, b * c
-    if den == 0:
-        return math.inf if num > 0 else math.nan
-    return num / den
-
-
-def fisher_2x2(a, b, c, d, alternative: str = "two-sided") -> dict:
-    """Fisher's exact test of [[a, b], [c, d]] (rows: this group, the rest; columns: with,
-    without): ``odds_ratio`` and ``p_value`` (scipy.stats.fisher_exact). When a row has
-    fewer than :data:`MIN_TEST_N` people the test is not run: ``p_value`` is NaN and
-    ``note`` says :data:`TOO_FEW` (``note`` is "" otherwise)."""
-    from scipy.stats import fisher_exact
-
-    note = too_few(group=a + b, rest=c + d)
-    if note:
-        return {"odds_ratio": odds_ratio(a, b, c, d), "p_value": math.nan, "note": note}
-    _, p = fisher_exact([[a, b], [c, d]], alternative=alternative)
-    return {"odds_ratio": odds_ratio(a, b, c, d), "p_value": float(p), "note": ""}
-
-
-def cramers_v(chi2: float, n: int, shape) -> float:
-    """Cramér's V = sqrt(chi2 / (n (min(r, k) - 1))), without bias correction."""
-    r, k = shape
-    m = min(r, k) - 1
-    if n <= 0 or m <= 0:
-        return math.nan
-    return math.sqrt(chi2 / (n * m))
-
-
-def chi_square(table) -> dict:
-    """Pearson's chi-square test of independence of a contingency table (no continuity
-    correction): ``chi2``, ``dof``, ``p_value``, ``cramers_v``, ``min_expected`` and
-    ``small_expected`` (cells with an expected count below :data:`MIN_EXPECTED`). Rows or
-    columns that are all zero are dropped first."""
-    from scipy.stats import chi2_contingency
-
-    t = np.asarray(table, dtype=float)
-    t = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0]
-    n = int(t.sum())
-    if t.ndim != 2 or min(t.shape) < 2:
-        return {"chi2": math.nan, "dof": 0, "p_value": math.nan, "cramers_v": math.nan,
-                "min_expected": math.nan, "small_expected": 0, "n": n}
-    res = chi2_contingency(t, correction=False)
-    expected = np.asarray(res.expected_freq)
-    return {"chi2": float(res.statistic), "dof": int(res.dof), "p_value": float(res.pvalue),
-            "cramers_v": cramers_v(float(res.statistic), n, t.shape),
-            "min_expected": float(expected.min()), "small_expected": int((expected < MIN_EXPECTED).sum()),
-            "n": n}
-
-
-def rank_biserial(u1: float, n1: int, n2: int) -> float:
-    """Rank-biserial correlation of a Mann-Whitney U: 2 U1 / (n1 n2) - 1, from -1 (every
-    value of group 1 below every value of group 2) to +1 (every one above) (Kerby 2014)."""
-    if n1 == 0 or n2 == 0:
-        return math.nan
-    return 2 * u1 / (n1 * n2) - 1
-
-
-#: Up to this many values in all, Mann-Whitney's p is exact (no ties) or a permutation p (ties).
-EXACT_LIMIT = 40
-
-
-def mann_whitney(x, y, alternative: str = "two-sided") -> dict:
-    """Mann-Whitney U test of ``x`` against ``y``, the kit's one implementation
-    (scipy.stats.mannwhitneyu): with at most ``EXACT_LIMIT`` values in all, the exact
-    distribution of U when there are no ties and an exact permutation distribution when
-    there are (both exact at this size, not the normal approximation, which is off by a
-    factor of three on 10 against 10); above that, the normal approximation with tie and
-    continuity corrections. Returns ``u`` (U of ``x``), ``p_value``, ``rank_biserial`` and
-    ``method`` ("exact", "permutation" or "asymptotic"). A group of fewer than
-    :data:`MIN_TEST_N` values is not tested: ``p_value`` is NaN and ``method`` is
-    :data:`TOO_FEW` (U and the rank-biserial correlation are still given when both groups
-    have a value)."""
-    from scipy.stats import PermutationMethod, mannwhitneyu
-
-    x = [float(v) for v in x if v == v]
-    y = [float(v) for v in y if v == v]
-    if len(x) < MIN_TEST_N or len(y) < MIN_TEST_N:
-        u = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a in x for b in y) if x and y else math.nan
-        return {"u": u, "p_value": math.nan, "rank_biserial": rank_biserial(u, len(x), len(y)) if x and y else math.nan,
-                "method": TOO_FEW}
-    ties = len(set(x + y)) < len(x) + len(y)
-    if len(x) + len(y) > EXACT_LIMIT:
-        method, how = "asymptotic", "asymptotic"
-    elif not ties:
-        method, how = "exact", "exact"
-    else:
-        # every split of the pooled values when there are at most 200,000, else 99,999 seeded ones
-        splits = math.comb(len(x) + len(y), len(x))
-        method = PermutationMethod(n_resamples=splits if splits <= 200_000 else 99_999, rng=0)
-        how = "permutation"
-    res = mannwhitneyu(x, y, alternative=alternative, method=method)
-    return {"u": float(res.statistic), "p_value": float(min(1.0, res.pvalue)),
-            "rank_biserial": rank_biserial(float(res.statistic), len(x), len(y)), "method": how}
-
-
-def exact_independence(table, max_tables: int = 2_000_000) -> dict:
-    """Fisher's exact test of independence for a contingency table (Freeman & Halton 1951
-    beyond 2x2): the p-value sums the probabilities, under fixed margins, of every table no
-    more probable than the one observed (a relative tolerance of 1e-7, as scipy's
-    ``fisher_exact``). Rows or columns that are all zero are dropped first. A table of
-    groups x (with, without) is enumerated exactly (multivariate hypergeometric law); other
-    shapes, or more than ``max_tables`` tables, use scipy's seeded Monte Carlo estimate of
-    the same p-value (99,999 tables). Returns ``p_value`` and ``method`` ("exact" or
-    "monte carlo")."""
-    from scipy.stats import MonteCarloMethod, fisher_exact
-
-    t = np.asarray(table, dtype=int)
-    t = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0]
-    if t.ndim != 2 or min(t.shape) < 2:
-        return {"p_value": math.nan, "method": ""}
-    if t.shape == (2, 2):
-        return {"p_value": float(fisher_exact(t).pvalue), "method": "exact"}
-    if t.shape[1] == 2 and math.prod(int(s) + 1 for s in t.sum(axis=1)[:-1]) <= max_tables:
-        return {"p_value": _exact_r_by_2(t), "method": "exact"}
-    res = fisher_exact(t, method=MonteCarloMethod(n_resamples=99_999, rng=0))
-    return {"p_value": float(res.pvalue), "method": "monte carlo"}
-
-
-def _exact_r_by_2(t: np.ndarray) -> float:
-    """Freeman-Halton p of an r x 2 table by enumerating the first column under fixed
-    margins, in log space (lgamma) for large counts."""
-    sizes = [int(s) for s in t.sum(axis=1)]
-    k = int(t[:, 0].sum())
-    n = sum(sizes)
-    log_comb = [[math.lgamma(s + 1) - math.lgamma(x + 1) - math.lgamma(s - x + 1) for x in range(s + 1)]
-                for s in sizes]
-    log_total = math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
-    observed = sum(log_comb[i][int(x)] for i, x in enumerate(t[:, 0])) - log_total
-    limit = observed + math.log1p(1e-7)
-    room = [sum(sizes[i:]) for i in range(len(sizes))] + [0]
-    total = 0.0
-
-    def walk(i: int, left: int, logp: float) -> None:
-        nonlocal total
-        if i == len(sizes) - 1:
-            if left <= sizes[i]:
-                value = logp + log_comb[i][left] - log_total
-                if value <= limit:
-                    total += math.exp(value)
-            return
-        for x in range(max(0, left - room[i + 1]), min(sizes[i], left) + 1):
-            walk(i + 1, left - x, logp + log_comb[i][x])
-
-    walk(0, k, 0.0)
-    return min(1.0, total)
-
-
-def _bh(p: pd.Series) -> pd.Series:
-    """Benjamini-Hochberg adjusted p-values (q-values) of the non-missing p-values."""
-    from scipy.stats import false_discovery_control
-
-    out = pd.Series(np.nan, index=p.index)
-    ok = p.notna()
-    if ok.any():
-        out[ok] = false_discovery_control(p[ok].to_numpy(dtype=float), method="bh")
-    return out
 
 
 # --------------------------------------------------------------------------- people and themes
-
-def _who(frame: pd.DataFrame) -> pd.Series:
-    participant = frame["participant"].fillna("").astype(str)
-    return participant.where(participant != "", frame["interview_id"])
+_bh = benjamini_hochberg  # the q-values' one home is kit.stats
+_who = person  # who counts as a person: kit.schema
 
 
 def people(interviews: pd.DataFrame, attribute: str = "segment") -> pd.DataFrame:
@@ -236,8 +72,6 @@ def _warn(n_group: int, n_rest: int, min_n: int = MIN_N) -> str:
     return f"small sample ({', '.join(small)} < {min_n}): read as a hint, not a finding" if small else ""
 
 
-PREVALENCE_COLUMNS = ["code", "value", "with_code", "n", "share", "rest_with_code", "rest_n", "rest_share",
-                      "odds_ratio", "p_value", "q_value", "warning"]
 
 
 def prevalence(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "segment",
@@ -282,8 +116,6 @@ def prevalence(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "
     return table.rename(columns={"value": attribute})
 
 
-TEST_COLUMNS = ["code", "people_with_code", "n", "test", "statistic", "dof", "p_value", "q_value",
-                "effect", "effect_size", "min_expected", "small_expected", "warning"]
 
 
 def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "segment",
@@ -365,8 +197,6 @@ def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: s
 
 # --------------------------------------------------------------------------- sentiment
 
-SENTIMENT_COLUMNS = ["value", "n", "people", "median_compound", "mean_compound", "rest_n", "rest_people",
-                     "rest_median_compound", "u", "p_value", "rank_biserial", "warning"]
 
 
 def sentiment_comparison(scored: pd.DataFrame, attribute: str = "segment", unit: str = "participant",

@@ -26,6 +26,8 @@ import string
 from collections.abc import Iterable
 from functools import lru_cache
 
+from kit.schema import is_missing
+
 __all__ = [
     "compound",
     "polarity",
@@ -413,19 +415,7 @@ def clear_cache(tokens: bool = False) -> None:
 # --------------------------------------------------------------------------- public API
 
 
-def _is_missing(value) -> bool:
-    """None, NaN, pandas.NA / NaT and other scalar missing markers."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return value != value
-    try:
-        import pandas as pd
-
-        res = pd.isna(value)
-    except (ImportError, TypeError, ValueError):
-        return False
-    return getattr(res, "ndim", 0) == 0 and bool(res)
+_is_missing = is_missing  # what counts as missing: kit.schema
 
 
 def _iter_texts(texts):

@@ -75,7 +75,6 @@ speaker) are dropped before merging.
 """
 from __future__ import annotations
 
-import codecs
 import html
 import re
 from collections.abc import Iterable, Mapping

@@ -63,10 +63,6 @@ EDGE_IMPORT_ALLOWED = {
 
 #: modules without ``__all__``, owned by other developers of issue 15/20
 NO_ALL_ALLOWED = {
-    "kit/analyze.py",  # removed at merge (speed)
-    "kit/codebook.py",  # removed at merge (schema)
-    "kit/coding.py",  # removed at merge (speed)
-    "kit/pipeline.py",  # removed at merge (speed)
 }
 
 

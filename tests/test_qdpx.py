@@ -426,7 +426,8 @@ FOREIGN_QDE = """<?xml version="1.0" encoding="utf-8"?>
   </CodeBook>
   <Sources>
     <TextSource guid="0C000000-0000-4000-8000-000000000001" name="INT-001" plainTextPath="internal://0C000000-0000-4000-8000-000000000001.txt">
-      <PlainTextSelection guid="0D000000-0000-4000-8000-000000000001" startPosition="{start}" endPosition="{end}" creatingUser="0a000000-0000-4000-8000-000000000001">
+      <PlainTextSelection guid="0D000000-0000-4000-8000-000000000001" startPosition="{start}" endPosition="{end}"
+                          creatingUser="0a000000-0000-4000-8000-000000000001">
         <Description>a phrase</Description>
         <Coding guid="0E000000-0000-4000-8000-000000000001" creatingUser="0A000000-0000-4000-8000-000000000001">
           <CodeRef targetGUID="0B000000-0000-4000-8000-000000000004" />

@@ -15,7 +15,7 @@ from kit import opportunities, program
 from kit import themes as th
 from kit.analyze import analyze
 from kit.capture import save_table
-from kit.report import Report, build_report
+from kit.report import Report
 from report_helpers import write_method_tables
 
 VET = Path(__file__).parent / "data" / "newcomer" / "vet-booking"

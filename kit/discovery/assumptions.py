@@ -57,9 +57,16 @@ import pandas as pd
 
 from kit.csvio import parse_date, read_text
 from kit.errors import Problem
-from kit.schema import is_segment_id
-from kit.stats import (Z95, bootstrap_mean_difference, fisher_p, needed_one_sample, needed_per_group,
-                       newcombe_interval, wilson_interval)
+from kit.schema import ASSESS_COLUMNS, ASSUMPTION_EVIDENCE_COLUMNS, EXPERIMENT_COMPARE_COLUMNS, is_segment_id
+from kit.stats import (
+    Z95,
+    bootstrap_mean_difference,
+    fisher_p,
+    needed_one_sample,
+    needed_per_group,
+    newcombe_interval,
+    wilson_interval,
+)
 from kit.stats import mann_whitney as _mann_whitney
 from kit.yamlio import load_yaml
 from kit.yamllines import line_of, value_lines
@@ -388,8 +395,7 @@ def mann_whitney(x, y) -> tuple[float, float]:
 
 
 # -- evidence -------------------------------------------------------------------------------------
-EVIDENCE_COLUMNS = ["assumption", "stance", "code", "study", "sprint", "date", "segment_id", "interview_id",
-                    "participant", "segment", "kind", "text"]
+EVIDENCE_COLUMNS = ASSUMPTION_EVIDENCE_COLUMNS  # kit.schema
 NOT_QUOTED = "(not quoted: no consent to quote)"
 
 
@@ -445,10 +451,7 @@ def evidence_summary(assumptions, studies) -> pd.DataFrame:
 
 
 # -- experiments ----------------------------------------------------------------------------------
-COMPARE_COLUMNS = ["experiment", "decision", "segment", "code", "before_n", "before_k", "before_share", "after_n",
-                   "after_k", "after_share", "diff", "diff_low", "diff_high", "change", "before_compound",
-                   "after_compound", "compound_diff", "compound_low", "compound_high", "mw_p", "reading",
-                   "fisher_p", "needed_per_group", "sentiment_change", "follow_up"]
+COMPARE_COLUMNS = EXPERIMENT_COMPARE_COLUMNS  # kit.schema
 ALL_WORDS = "(all participant words)"
 
 
@@ -594,8 +597,6 @@ def compare_experiments(experiments, studies, seed: int = 0, n_boot: int = 2000)
 
 
 # -- settling assumptions ---------------------------------------------------------------------------
-ASSESS_COLUMNS = ["assumption", "code", "rule", "evaluated_on", "n", "k", "share", "share_low", "share_high",
-                  "verdict", "binomial_p", "needed"]
 
 
 def assess(assumptions, studies, experiments=None) -> pd.DataFrame:

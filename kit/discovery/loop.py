@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.coding import stem, tokens
-from kit.schema import follow_up_due
+from kit.schema import THANK_YOU_COLUMNS, YOU_SAID_COLUMNS, follow_up_due
 
 __all__ = ["DRAFT_HEADER", "GUARD_MIN_WORDS", "MAX_LINES", "MIN_OVERLAP", "THANK_YOU_COLUMNS",
            "YOU_SAID_COLUMNS", "thank_you_drafts", "write_drafts", "you_said_we_did"]
@@ -136,7 +136,6 @@ def _check_no_leak(draft: str, others: list[str], what: str) -> None:
 
 
 # -- thank-you drafts -------------------------------------------------------------------------------
-THANK_YOU_COLUMNS = ["interview_id", "participant", "date", "send_by", "thank_you_sent", "status", "lines", "text"]
 
 
 def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd.DataFrame:
@@ -190,7 +189,6 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
 
 
 # -- you said, we did ---------------------------------------------------------------------------------
-YOU_SAID_COLUMNS = ["participant", "decisions", "interviews", "text"]
 
 
 def _number(value) -> str:
@@ -290,8 +288,8 @@ def write_drafts(studies, out_dir, include_names: bool = False) -> pd.DataFrame:
     Drafts are private outputs (``kit.outputs``): each holds one participant's own words, so
     ``out_dir`` must not be a published folder (``kit.outputs.private_folder`` gives the
     folder beside it); contact details are replaced, names unless ``include_names``."""
-    from kit.outputs import PRIVATE, Outputs
     from kit.discovery.repository import load_studies
+    from kit.outputs import PRIVATE, Outputs
     from kit.study import Study
 
     studies = [studies] if isinstance(studies, Study) else load_studies(studies)

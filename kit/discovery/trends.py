@@ -5,12 +5,11 @@ import pandas as pd
 
 from kit.discovery.index import query_index
 from kit.discovery.repository import PARTICIPANT_WORDS
+from kit.schema import TREND_COLUMNS, person
 from kit.stats import wilson_interval
 
 __all__ = ["TREND_COLUMNS", "leading_codes", "trends", "wilson_interval"]
 
-TREND_COLUMNS = ["order", "sprint", "study", "code", "participants", "mentioning", "share", "share_low",
-                 "share_high", "mentions", "mean_compound", "scored_segments"]
 
 
 # -- trends across sprints --------------------------------------------------------------------------
@@ -42,7 +41,7 @@ def trends(repo, codes=None, update: bool = True) -> pd.DataFrame:
     studies, interviews, coded = query_index(repo, update, read)
     studies = studies.assign(first=studies["first_date"].replace("", None)) \
         .sort_values(["first", "sprint", "study"], na_position="last", kind="stable").reset_index(drop=True)
-    interviews["who"] = interviews["participant"].where(interviews["participant"] != "", interviews["interview_id"])
+    interviews["who"] = person(interviews)
     who_of = {(s, i): w for s, i, w in zip(interviews["study"], interviews["interview_id"], interviews["who"])}
     coded["who"] = [who_of.get((s, i), p or i) for s, i, p in zip(coded["study"], coded["interview_id"],
                                                                     coded["participant"])]
