@@ -306,7 +306,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     if redact_notebook(executed, people, names=not parameters.get("include_names"), words=words) or dropped:
         nbformat.write(executed, str(target))
     # Study text shown by a cell (Markdown, HTML, a widget) cannot run a script in the page.
-    from kit.safety import sanitize_notebook
+    from kit.report.notebook_html import sanitize_notebook
 
     page = sanitize_notebook(nbformat.from_dict(json.loads(json.dumps(executed))))
     body, _ = HTMLExporter(exclude_input=True).from_notebook_node(page)

@@ -40,7 +40,7 @@ __all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_k
            "neutralise_cell", "neutralise_csv_file", "FORMULA_PREFIXES",
            "ArchiveTooLarge", "check_archive",
            "MAX_ARCHIVE_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_MEMBERS",
-           "clean_html", "sanitize_notebook",
+           "clean_html",
            "atomic_write_bytes", "atomic_write_text", "sweep_temp_files", "pid_alive", "is_disk_full"]
 
 #: The file the kit writes into every output folder it creates.
@@ -269,35 +269,6 @@ def clean_html(html: str) -> str:
     return nh3.clean(str(html), tags=set(nh3.ALLOWED_TAGS) | {"input"},
                      attributes=attributes, url_schemes={"http", "https", "mailto", "data"},
                      attribute_filter=_url_filter)
-
-
-_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-_UNSAFE_OUTPUTS = ("application/javascript", "text/javascript", "application/vnd.jupyter.widget-state+json",
-                   _WIDGET_VIEW, "image/svg+xml")
-
-
-def sanitize_notebook(nb):
-    """Make an executed notebook (an ``nbformat`` node, changed in place and returned) safe
-    to publish as HTML: Markdown outputs rendered and cleaned to HTML, HTML outputs passed
-    through :func:`clean_html`, JavaScript, inline SVG and widget outputs dropped (their
-    plain-text form stays), and the saved widget state removed."""
-    from nbconvert.filters.markdown import markdown2html
-
-    nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data")
-            if not data:
-                continue
-            for kind in _UNSAFE_OUTPUTS:
-                data.pop(kind, None)
-            if "text/markdown" in data:
-                data["text/html"] = clean_html(markdown2html(str(data.pop("text/markdown"))))
-            elif "text/html" in data:
-                data["text/html"] = clean_html(str(data["text/html"]))
-            if not data:
-                data["text/plain"] = ""
-    return nb
 
 
 # -- replacing files ----------------------------------------------------------------------------

@@ -43,7 +43,6 @@ OLD_PATHS = {
 
 #: method modules that still import an edge library; file -> the modules it imports
 LIBRARY_ALLOWED = {
-    "kit/safety.py": {"nbconvert.filters.markdown"},  # removed at merge (schema: notebook sanitising)
 }
 
 #: method modules that import an edge module; file -> the edge modules it imports

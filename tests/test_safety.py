@@ -329,7 +329,7 @@ def test_sanitize_notebook_renders_markdown_safely():
     import nbformat
     from nbconvert import HTMLExporter
 
-    from kit.safety import sanitize_notebook
+    from kit.report.notebook_html import sanitize_notebook
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
         nbformat.v4.new_output("display_data", data={"text/markdown": "# Guide\n\n" + " ".join(PAYLOADS)}),
