@@ -126,7 +126,9 @@ def _presupposition(toks: list[str]) -> str:
             if w not in _PLAIN | {"much", "many", "often", "far", "long", "busy", "the", "your", "a", "you",
                                   "it", "we", "they", "our"} and (tags(w) & {"ADJ"} or abs(valence(w)) >= 1):
                 return f"'{m.group(1)} how {w}' presupposes the judgement"
-    m = re.search(r"\b(what made|what makes|why|how come)\b.*\b(so|such a|such) (\w+)", low)
+    m = re.search(r"\b(what made|what makes|why|how come)\b.*\b(so much|so|such a|such) (\w+)", low)
+    if m and m.group(2) == "so much" and not (m.group(3).endswith("er") or m.group(3) in {"better", "worse", "more"}):
+        m = None
     if m and m.group(3) not in _PLAIN | {"much", "many", "often", "far", "long", "that", "far"} and \
             tags(m.group(3)) & {"ADJ", "ADV"}:
         return f"'{m.group(2)} {m.group(3)}' presupposes the judgement"
@@ -237,7 +239,8 @@ def _np(c: list[str], k: int) -> int:
     if k >= len(c) or c[k] not in DETS:
         return -1
     m = k + 1
-    while m < len(c) and c[m] not in {"and", "or", ",", "?", "."} and c[m] not in AUX and \
+    while m < len(c) and c[m] not in {"and", "or", ",", "?", "."} and c[m] not in AUX | _REPORT and \
+            not (c[m] in {"last", "this", "next"} and m > k + 1) and \
             (tags(c[m]) & {"NOUN", "ADJ"} or c[m].endswith(("ing", "'s"))) and m - k <= 4:
         m += 1
     return m if m > k + 1 else -1
@@ -257,6 +260,14 @@ def _two_subjects(toks: list[str]) -> str:
                 e2 = _np(c, e + 1)
                 if e2 > 0 and e2 < len(c) and c[e2] in _REPORT:
                     return f"two people reporting ('{c[e - 1]}' and '{c[e2 - 1]}'); ask each"
+    # two things asked about: "what did you change about the menu and the prices (last year)"
+    for k, t in enumerate(c[:-1]):
+        if t in {"about", "of"} and k > 2 and not set(c[:k]) & _PAIR_VERBS:
+            e = _np(c, k + 1)
+            if e > 0 and e < len(c) and c[e] == "and" and c[k + 1] not in {"a", "an"}:
+                e2 = _np(c, e + 1)
+                if e2 > 0 and (e2 == len(c) or c[e2] in {"?", ".", "last", "this", "in", "on", "during", "at"}):
+                    return f"two things asked about at once ('{c[e - 1]}' and '{c[e2 - 1]}')"
     # a fronted pair taken up by a pronoun: "the delivery and the packaging, how did those go?"
     if "," in c:
         j = c.index(",")
@@ -270,11 +281,45 @@ def _two_subjects(toks: list[str]) -> str:
     return ""
 
 
+_PAIR_VERBS = {"compare", "compared", "between", "balance", "balanced", "difference", "choose", "chose",
+               "decide", "decided", "both"}
+_MOTION = {"go", "went", "come", "came", "arrive", "arrived", "get", "got", "visit", "visited", "drive", "drove",
+           "walk", "walked", "turn", "turned", "pop", "popped", "head", "headed", "stop", "stopped", "return",
+           "returned", "move", "moved", "sit", "sat"}
+
+
+def _two_acts_in_story(toks: list[str]) -> str:
+    """"the last time you onboarded a starter and closed a leaver": two tasks, each with its
+    object, in the clause of one episode (not a journey and what happened there)."""
+    low = " ".join(toks)
+    m = re.search(r"\b(?:(?:last|first) time|the day|the week|when) you (\w+) ", low)
+    if not m:
+        return ""
+    c = toks[len(low[:m.end()].split()):]
+    v1 = m.group(1)
+    if v1 in _MOTION | AUX - {"had"} or not ("VERB" in tags(v1) or v1.endswith("ed") or v1 == "had"):
+        return ""
+    if "and" not in c:
+        return ""
+    j = c.index("and")
+    if not c[:1] or c[0] not in DETS or j + 2 >= len(c):
+        return ""
+    v2, obj = c[j + 1], c[j + 2]
+    if v2 in AUX or v2 in _MOTION or not ("VERB" in tags(v2) and (is_past_verb(v2) or v2.endswith("ed") or
+                                                                 obj in {"up", "out", "off", "in"})):
+        return ""
+    if lemma(v2, "VERB") == lemma(v1, "VERB") or obj in {"it", "them", "that", "this"}:
+        return ""
+    if obj in DETS - {"that", "this"} or obj in {"up", "out", "off", "in", "for", "to"}:
+        return f"two acts in one story ('{v1}' ... and '{v2}'); ask about each"
+    return ""
+
+
 def double_barreled(sentences: list[str]) -> str:
     """The double-barreled cues of the table above."""
     for s in sentences:
         toks = words(s)
-        for fn in (_or_acts, _two_subjects):
+        for fn in (_or_acts, _two_subjects, _two_acts_in_story):
             if (r := fn(toks)):
                 return r
     return ""
