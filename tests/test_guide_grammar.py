@@ -94,7 +94,7 @@ def test_floors_on_the_tuned_set_and_the_holdout():
 # regression on any set fails (recall, then the largest false-flag rate allowed).
 THIRD_ROUND_FLOORS = {
     BLIND2: {"leading": 0.90, "closed": 0.95, "hypothetical": 0.93, "double-barreled": 0.82, "generalizing": 0.93},
-    TUNE3: {"leading": 0.82, "closed": 0.95, "hypothetical": 1.0, "double-barreled": 0.88, "generalizing": 0.95},
+    TUNE3: {"leading": 0.90, "closed": 0.95, "hypothetical": 1.0, "double-barreled": 0.88, "generalizing": 0.95},
     # looked at once, at the end of the third round (double-barreled 0.81 is below the issue's
     # floor of 0.90; recorded, not tuned away)
     HOLDOUT5: {"leading": 0.95, "closed": 0.92, "hypothetical": 0.95, "double-barreled": 0.76, "generalizing": 0.95},
@@ -172,6 +172,8 @@ def test_blind3_and_tune4_are_labelled_and_tune4_is_new():
     ("As a teenager, where would you buy your records?", "hypothetical", False),
     ("Tell me what you'd heard about the gym before you joined.", "hypothetical", False),
     ("do u ever shop at the farmers market", "generalizing", True),
+    ("The safety briefing was pointless, so how did you learn the route?", "leading", True),
+    ("How did you pay at the contactless gate last time?", "leading", False),
 ])
 def test_fourth_round_cues(question, flag, present):
     assert (flag in lint_question(question)["flags"]) is present, lint_question(question)
