@@ -44,7 +44,7 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   conventions). Measured once (recall leading 0.70, closed 0.85, hypothetical 0.97,
   double-barreled 0.89, generalizing 0.84), then tuned on for the fourth round
   (:mod:`kit.guide.cues`), so it is printed as TUNED ON;
-- ``tests/data/questions_tune4.csv``: 97 questions of the kinds blind3 and hold-out 5 missed,
+- ``tests/data/questions_tune4.csv``: 102 questions of the kinds blind3 and hold-out 5 missed,
   written for the fourth round in new domains (libraries, opticians, climbing gyms, cinemas,
   laundromats, pottery studios, locksmiths, driving schools, escape rooms, ...) before its
   rules were written; tuned on.

@@ -174,6 +174,8 @@ def test_blind3_and_tune4_are_labelled_and_tune4_is_new():
     ("do u ever shop at the farmers market", "generalizing", True),
     ("The safety briefing was pointless, so how did you learn the route?", "leading", True),
     ("How did you pay at the contactless gate last time?", "leading", False),
+    ("How did the chef and the waiter sort out the wrong order?", "double-barreled", False),
+    ("What did the chef and the waiter say about the wrong order?", "double-barreled", True),
 ])
 def test_fourth_round_cues(question, flag, present):
     assert (flag in lint_question(question)["flags"]) is present, lint_question(question)

@@ -24,7 +24,8 @@ two acts with or   "or" joining two verb phrases with different verbs ("did they
                    fault or just tick the box") (double-barreled)
 two subjects       two noun phrases reporting or judged together ("what did the optician and
                    the receptionist tell you", "how awful were the pool and the changing
-                   rooms"); a fronted pair taken up by "those"/"them" (double-barreled)
+                   rooms"); a fronted pair taken up by "those"/"them" (double-barreled); not
+                   two agents doing one act ("how did the driver and the warehouse sort it out")
 habit and group    "is it common / normal / usual for"; "most / many" + a plural noun as the
                    subject; "would" as a habitual past after a past anchor ("Back when you
                    started, what would you do") (generalizing, and not hypothetical)
@@ -40,7 +41,8 @@ import re
 
 from kit.guide.words import AUX, DETS, PRONOUNS, WH, is_base_verb, is_past_verb, lemma, tags, valence, words
 
-__all__ = ["closed", "double_barreled", "generalizing", "habitual_past", "leading", "normalise", "one_story"]
+__all__ = ["closed", "double_barreled", "generalizing", "habitual_past", "joint_act", "leading", "normalise",
+           "one_story"]
 
 _PARTICIPLES = {"heard", "seen", "been", "gone", "done", "known", "told", "thought", "found",
                 "bought", "brought", "taken", "given", "written", "spoken", "met", "made", "paid", "left",
@@ -361,6 +363,30 @@ def one_story(sentences: list[str]) -> bool:
                 continue
             return False
     return seen
+
+
+_ACCOUNT = _REPORT | {"feel", "felt", "find", "found", "rate", "like", "love", "hate", "react", "respond", "judge",
+                      "see", "view", "think", "thought", "describe", "remember", "say", "said", "tell", "told",
+                      "ask", "asked", "seem", "want", "need", "expect", "treat", "feel"}
+
+
+def joint_act(sentences: list[str]) -> bool:
+    """"How did the driver and the warehouse sort out the pallet?": two agents as the subject of
+    one act on one thing is one question; two people's accounts ("what did X and Y say") are two."""
+    from kit.guide.grammar import _person
+    for s in sentences:
+        c = _content(words(s))
+        if len(c) < 7 or c[:1] != ["how"] or c[1] not in {"did", "do", "does"} or "and" not in c[2:5 + 2]:
+            continue
+        j = c.index("and")
+        if c[2] not in DETS or j + 1 >= len(c) or c[j + 1] not in DETS:
+            continue
+        for m in range(j + 3, min(len(c) - 1, j + 6)):
+            if "VERB" in tags(c[m]) and c[m + 1] in DETS | {"out", "up"}:
+                if (_person(c[m - 1]) or _person(c[j - 1])) and c[m] not in _ACCOUNT and " and " not in " ".join(c[m:]):
+                    return True
+                break
+    return False
 
 
 def habitual_past(sentences: list[str]) -> bool:

@@ -49,7 +49,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
             reasons[flag] = r
     if "hypothetical" in reasons and cues.habitual_past(raw):
         del reasons["hypothetical"]  # "Back when you started, what would you do?": a past habit
-    if "double-barreled" in reasons and cues.one_story(raw):
+    if "double-barreled" in reasons and (cues.one_story(raw) or cues.joint_act(raw)):
         del reasons["double-barreled"]
     if reasons.get("closed", "").startswith("a statement with a question mark") and \
             re.search(r"\s[-\u2013\u2014]\s+(?:and )?(?:then )?(?:what|how|why|who|where|when)\b", clean, re.I):
