@@ -39,6 +39,23 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   closed 0.964, hypothetical 1.00, double-barreled 0.810 (below the floor: two reports by two
   people, two acts inside a story opener, a pair with a filler and a preamble), generalizing
   1.00; false-flag rate at most 0.007.
+- ``tests/data/blind-linter-3/questions.csv``: the 200 questions of the third independent
+  evaluation (15 domains, labels as the outsider gave them; its README lists the labelling
+  conventions). Measured once (recall leading 0.70, closed 0.85, hypothetical 0.97,
+  double-barreled 0.89, generalizing 0.84), then tuned on for the fourth round
+  (:mod:`kit.guide.cues`), so it is printed as TUNED ON;
+- ``tests/data/questions_tune4.csv``: 102 questions of the kinds blind3 and hold-out 5 missed,
+  written for the fourth round in new domains (libraries, opticians, climbing gyms, cinemas,
+  laundromats, pottery studios, locksmiths, driving schools, escape rooms, ...) before its
+  rules were written; tuned on.
+
+Relabels of the fourth round (blind3's conventions adopted across the sets): "How much would
+you pay / spend / be willing to pay ..." is closed as well as hypothetical (the answer is one
+number) -- closed set to 1 in questions.csv (2 items), questions_dev.csv (5), blind1 (1),
+blind2 (1), questions_holdout.csv (1), holdout2 (1), holdout3 (1); "Which ... do you usually /
+normally / tend to ..." is closed as well as generalizing (it asks for one choice) -- holdout4
+(2 items). "Do you ever ..." is closed and generalizing (no older item had a generalizing
+label to change).
 
 The tuned set grew in rounds: each round of fresh questions was scored, its misses fixed at
 the level of grammar, and the round then added to ``questions_dev.csv`` (1,000 questions).
@@ -84,11 +101,13 @@ BLIND1 = DATA / "questions_blind1.csv"
 BLIND2 = DATA / "questions_blind2.csv"
 TUNE3 = DATA / "questions_tune3.csv"
 HOLDOUT5 = DATA / "questions_holdout5.csv"
+BLIND3 = DATA / "blind-linter-3" / "questions.csv"
+TUNE4 = DATA / "questions_tune4.csv"
 TUNED = {DEV.name: "tuned on", BLIND1.name: "TUNED ON (independent set, now a development set)",
          HOLDOUT2.name: "looked at, then fixed", LABELLED.name: "tuned on", HOLDOUT.name: "tuned on",
          HOLDOUT3.name: "hold-out of round 1", HOLDOUT4.name: "hold-out of round 2, looked at once",
          BLIND2.name: "TUNED ON (second independent set, now a development set)", TUNE3.name: "tuned on",
-         HOLDOUT5.name: "hold-out of round 3, looked at once"}
+         HOLDOUT5.name: "hold-out of round 3, looked at once", TUNE4.name: "tuned on"}
 CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 MIN_RECALL = 0.90
@@ -213,22 +232,23 @@ def corpus_questions(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all ten sets)")
+    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all twelve sets)")
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--strict", action="store_true", help="fail when any set misses a floor")
     ap.add_argument("--rewrites", action="store_true", help="measure topic and grammar of the rewrites")
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (DEV, BLIND1, BLIND2, TUNE3, HOLDOUT5, HOLDOUT4, HOLDOUT3,
+    paths = [Path(p) for p in args.csv] or [p for p in (DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, HOLDOUT5, HOLDOUT4, HOLDOUT3,
                                                          HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
     print(f"floors: recall >= {MIN_RECALL:.2f}, false-flag rate <= {MAX_FALSE_FLAG_RATE:.2f} per flag")
     for path in paths:
         rows = load(path)
         result = evaluate(rows)
-        label = TUNED.get(path.name)
-        print(report(f"{path.name} [{label}]" if label else path.name, result, args.misses))
+        label = "TUNED ON (third independent set, now a development set)" if path == BLIND3 else TUNED.get(path.name)
+        name = path.name if path.parent == DATA else f"{path.parent.name}/{path.name}"
+        print(report(f"{name} [{label}]" if label else name, result, args.misses))
         if args.rewrites:
             q = rewrite_quality([r["question"] for r in rows], args.misses)
             print(f"  rewrites of {q['flagged']} flagged: topic kept {q['topic_kept']:.3f} "

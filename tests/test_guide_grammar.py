@@ -23,6 +23,8 @@ BLIND1 = DATA / "questions_blind1.csv"
 BLIND2 = DATA / "questions_blind2.csv"
 TUNE3 = DATA / "questions_tune3.csv"
 HOLDOUT5 = DATA / "questions_holdout5.csv"
+BLIND3 = DATA / "blind-linter-3" / "questions.csv"
+TUNE4 = DATA / "questions_tune4.csv"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 COLUMNS = ["question", "domain", "kind", "leading", "closed", "hypothetical", "double_barreled", "generalizing"]
 
@@ -92,7 +94,7 @@ def test_floors_on_the_tuned_set_and_the_holdout():
 # regression on any set fails (recall, then the largest false-flag rate allowed).
 THIRD_ROUND_FLOORS = {
     BLIND2: {"leading": 0.90, "closed": 0.95, "hypothetical": 0.93, "double-barreled": 0.82, "generalizing": 0.93},
-    TUNE3: {"leading": 0.82, "closed": 0.95, "hypothetical": 1.0, "double-barreled": 0.88, "generalizing": 0.95},
+    TUNE3: {"leading": 0.90, "closed": 0.95, "hypothetical": 1.0, "double-barreled": 0.88, "generalizing": 0.95},
     # looked at once, at the end of the third round (double-barreled 0.81 is below the issue's
     # floor of 0.90; recorded, not tuned away)
     HOLDOUT5: {"leading": 0.95, "closed": 0.92, "hypothetical": 0.95, "double-barreled": 0.76, "generalizing": 0.95},
@@ -121,6 +123,62 @@ def test_holdout5_shares_no_question_with_the_tuned_sets():
     tuned = {r["question"] for p in (DEV, HOLDOUT2, HOLDOUT3, HOLDOUT4, BLIND1, BLIND2, TUNE3,
                                      DATA / "questions.csv", DATA / "questions_holdout.csv") for r in _rows(p)}
     assert not tuned & {r["question"] for r in _rows(HOLDOUT5)}
+
+
+# Fourth round (issue 16): blind3 (measured once, then tuned on) and tune4 join the tuned sets;
+# floors a little under the measured figures, and the third round's floors raised where it improved.
+FOURTH_ROUND_FLOORS = {
+    BLIND3: {"leading": 0.97, "closed": 0.93, "hypothetical": 0.95, "double-barreled": 0.95, "generalizing": 0.95},
+    TUNE4: {"leading": 0.95, "closed": 0.97, "hypothetical": 0.97, "double-barreled": 0.92, "generalizing": 0.97},
+    HOLDOUT5: {"leading": 0.97, "closed": 0.94, "hypothetical": 0.97, "double-barreled": 0.95, "generalizing": 0.97},
+}
+
+
+@pytest.mark.parametrize("path", list(FOURTH_ROUND_FLOORS), ids=lambda p: p.parent.name + "/" + p.name)
+def test_fourth_round_floors(path):
+    result = _benchmark().evaluate(_rows(path))
+    assert set(result["flags"]) == set(FLAGS)
+    for flag, floor in FOURTH_ROUND_FLOORS[path].items():
+        s = result["flags"][flag]
+        assert s["recall"] >= floor, (path.name, flag, s)
+        assert s["false_flag_rate"] <= 0.03, (path.name, flag, s)
+
+
+def test_blind3_and_tune4_are_labelled_and_tune4_is_new():
+    blind3, tune4 = _rows(BLIND3), _rows(TUNE4)
+    assert len(blind3) == 200 and len(tune4) >= 80 and list(tune4[0]) == COLUMNS
+    for col in COLUMNS[3:]:
+        assert {r[col] for r in blind3} == {r[col] for r in tune4} == {"0", "1"}, col
+    older = {r["question"] for p in (DEV, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, BLIND1, BLIND2, BLIND3, TUNE3)
+             for r in _rows(p)}
+    assert not older & {r["question"] for r in tune4}
+
+
+@pytest.mark.parametrize("question,flag,present", [
+    ("Tell me about the last time the horribly slow lift made you late.", "leading", True),
+    ("Was the ticket inspector rude to you?", "leading", True),
+    ("Was the ticket inspector on the platform?", "leading", False),
+    ("Given how clunky the timetable app is, how did you plan your last trip?", "leading", True),
+    ("the parking was easy enough wasn't it", "closed", True),
+    ("if the market opened at night would you visit", "closed", True),
+    ("if the market opened at night, what would you buy first", "closed", False),
+    ("How much would you pay for a seat reservation?", "closed", True),
+    ("Did the porter carry your bags or call you a taxi?", "double-barreled", True),
+    ("Did you take the tram or the bus?", "double-barreled", False),
+    ("What did the landlord and the agent tell you about the deposit?", "double-barreled", True),
+    ("Tell me about the last time you reached the station and the train had gone.", "double-barreled", False),
+    ("Is it common for your neighbours to share a skip?", "generalizing", True),
+    ("As a teenager, where would you buy your records?", "generalizing", True),
+    ("As a teenager, where would you buy your records?", "hypothetical", False),
+    ("Tell me what you'd heard about the gym before you joined.", "hypothetical", False),
+    ("do u ever shop at the farmers market", "generalizing", True),
+    ("The safety briefing was pointless, so how did you learn the route?", "leading", True),
+    ("How did you pay at the contactless gate last time?", "leading", False),
+    ("How did the chef and the waiter sort out the wrong order?", "double-barreled", False),
+    ("What did the chef and the waiter say about the wrong order?", "double-barreled", True),
+])
+def test_fourth_round_cues(question, flag, present):
+    assert (flag in lint_question(question)["flags"]) is present, lint_question(question)
 
 
 def test_one_thing_phrases_stay_unflagged():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import frames, grammar
+from kit.guide import cues, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -28,7 +28,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     if then.strip():  # a rewrite with its follow-up: two questions asked one at a time
         sents, reasons = _analyse(main)
         return sents, {**_analyse(then)[1], **reasons}
-    clean = _normalise_quotes(str(text)).strip()
+    clean = cues.normalise(_normalise_quotes(str(text)).strip())
     while len(clean) >= 2 and clean[0] == clean[-1] and clean[0] in "\"'":
         clean = clean[1:-1].strip()  # the whole question in quotes
     clean = _POLITE_OPENER.sub(lambda m: "tell me about" if m.group(0).lower().endswith(("about", "of"))
@@ -40,11 +40,20 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
               ("hypothetical", _hypothetical, grammar.hypothetical, frames.wish),
               ("double-barreled", _double_barreled, grammar.double_barreled, frames.double_in_frame),
               ("generalizing", None, grammar.generalizing, frames.generalizing_frame))
+    fourth = {"leading": cues.leading, "closed": cues.closed, "double-barreled": cues.double_barreled,
+              "generalizing": cues.generalizing}
     for flag, fn, rule, frame in checks:
         r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "") or \
-            (frame(raw) if frame and raw else "")
+            (frame(raw) if frame and raw else "") or (fourth[flag](raw) if flag in fourth and raw else "")
         if r:
             reasons[flag] = r
+    if "hypothetical" in reasons and cues.habitual_past(raw):
+        del reasons["hypothetical"]  # "Back when you started, what would you do?": a past habit
+    if "double-barreled" in reasons and (cues.one_story(raw) or cues.joint_act(raw)):
+        del reasons["double-barreled"]
+    if reasons.get("closed", "").startswith("a statement with a question mark") and \
+            re.search(r"\s[-\u2013\u2014]\s+(?:and )?(?:then )?(?:what|how|why|who|where|when)\b", clean, re.I):
+        del reasons["closed"]  # "You mentioned X - and then what happened?": an echo, then an open question
     return sents, reasons
 
 

@@ -272,6 +272,17 @@ _NOT_EXCESS = {"overall", "overseas", "overtime", "overnight", "overhead", "over
                "overhaul", "overhauled", "overseen", "oversee", "overboard", "overdue", "overture"}
 
 
+_LESS_DESCRIPTIVE = {"wire", "contact", "cord", "home", "stain", "sugar", "gluten", "fat", "cash", "paper", "key",
+                     "hand", "hands", "sleeve", "strap", "blade", "frame", "brush", "leaf", "weight", "motion",
+                     "touch", "sound", "water", "air", "head", "name", "age", "count", "end", "time", "price",
+                     "rent", "job", "work", "land", "child", "parent", "sleep", "wind", "tooth", "bottom", "fuel",
+                     "seed", "line", "shoe", "top", "back", "cap", "tube", "lead", "mother", "father", "penni",
+                     "bound", "speech", "breath", "list", "ink", "scent", "colour", "color", "odour", "odor",
+                     "salt", "meat", "milk", "alcohol", "caffeine", "dairy", "tax", "fee", "charge"}
+_LESS_PRAISE = {"seam", "spot", "effort", "tire", "fault", "flaw", "pain", "harm", "fear", "blame", "hassle",
+                "worry", "stress", "trouble", "self"}
+
+
 def _derived_valence(w: str) -> float:
     """Valence of a word VADER does not list, from its parts: British spelling
     ("disorganised" -> "disorganized"), excess ("overpriced", "overcrowded": over- + a
@@ -291,6 +302,14 @@ def _derived_valence(w: str) -> float:
                 v = 1.3 if stem in QUALITY_ADJ or re.sub(r"is(e|ed)$", r"iz\1", stem) in QUALITY_ADJ else 0.0
             if v >= 0.8:
                 return -max(1.3, v)
+    if w.endswith("less") and len(w) > 6 and tags(w[:-4]) & {"NOUN", "VERB"}:
+        # privative "-less" (Hu & Liu's opinion lexicon lists most such words; it is not shipped
+        # offline): lacking something valued is blame ("pointless", "tactless"), lacking something
+        # bad is praise ("effortless"); a plain feature ("wireless") is neither
+        stem = w[:-4]
+        if stem in _LESS_DESCRIPTIVE:
+            return 0.0
+        return 2.0 if stem in _LESS_PRAISE or _vader().get(stem, 0.0) < 0 else -2.0
     if w.endswith("y") and len(w) > 4 and w[:-1] in _vader() and _vader()[w[:-1]] < 0:
         return _vader()[w[:-1]]  # "filthy" <- "filth"
     return 0.0
