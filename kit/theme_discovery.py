@@ -83,7 +83,16 @@ N_RANKED = 30
 TERM_COLUMNS = ["theme", "rank", "term", "feature", "ctfidf"]
 
 # Words of talk that carry no theme: fillers, hedges and contraction stubs ("don" of "don't").
-FILLERS = frozenset(["um", "uh", "er", "erm", "ah", "oh", "hmm", "mm", "mhm", "yeah", "yep", "yes", "ok", "okay", "like", "just", "really", "actually", "basically", "literally", "honestly", "kind", "sort", "lot", "lots", "bit", "thing", "things", "stuff", "know", "think", "mean", "guess", "right", "well", "gonna", "wanna", "got", "get", "gets", "getting", "say", "said", "says", "tell", "told", "going", "go", "goes", "went", "come", "came", "want", "wanted", "need", "needed", "make", "made", "let", "maybe", "probably", "pretty", "quite", "definitely", "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn", "hadn", "ve", "ll", "re", "im", "ive", "id", "youre", "thats", "theres", "whats", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt"])
+FILLERS = frozenset([
+    "um", "uh", "er", "erm", "ah", "oh", "hmm", "mm", "mhm", "yeah", "yep", "yes", "ok", "okay", "like",
+    "just", "really", "actually", "basically", "literally", "honestly", "kind", "sort", "lot", "lots", "bit",
+    "thing", "things", "stuff", "know", "think", "mean", "guess", "right", "well", "gonna", "wanna", "got",
+    "get", "gets", "getting", "say", "said", "says", "tell", "told", "going", "go", "goes", "went", "come",
+    "came", "want", "wanted", "need", "needed", "make", "made", "let", "maybe", "probably", "pretty", "quite",
+    "definitely", "don", "didn", "doesn", "isn", "wasn", "aren", "weren", "won", "wouldn", "couldn",
+    "shouldn", "haven", "hasn", "hadn", "ve", "ll", "re", "im", "ive", "id", "youre", "thats", "theres",
+    "whats", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt",
+])
 
 
 # --------------------------------------------------------------------------- passages

@@ -66,7 +66,7 @@ def _leading_in_question(s: _Sentence) -> str:
         return "tag question ('..., don't you?') asks for agreement"
     if re.search(r",\s*(do|did|does|is|are|was|were|would|will|have|has|can|could) "
                  r"(you|it|they|we|he|she|there|that)\s*\?\s*$", s.raw.lower()) and \
-            not s.head in WH:
+            s.head not in WH:
         return "tag question asks for agreement"
     # presupposing adverbs
     for i, t in enumerate(toks):
@@ -469,7 +469,7 @@ def _double_predicates(s: _Sentence, i: int, j: int, region: list[str], is_wh: b
             return "", -1, ""
         if nxt in NOUNISH and after not in DETERMINERS and after not in {"up", "out", "back", "down", "off", "in"}:
             return "", -1, ""
-        if "base" in expected and not ("base" in nf):
+        if "base" in expected and "base" not in nf:
             return "", -1, ""
         # the first conjunct must contain a verb after the subject
         if not any(_verb_forms(w) & expected for w in region[1:]):

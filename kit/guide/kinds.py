@@ -31,7 +31,8 @@ _STORY_REQUEST = re.compile(
     r"paint me a picture|give me a (?:blow-by-blow|play-by-play))\b")
 _PROBE = re.compile(
     r"^(?:(?:and|so|ok|okay|then|right|interesting)[, ]+)*(say more|tell me more|go on|how so|how come|"
-    r"why( not)?\s*\??$|why (was|is|did|do|does|would|were) (that|this|it)\b|why (do|did) you think (that|it|this|so)\b|what happened (next|then|after that|afterwards)"
+    r"why( not)?\s*\??$|why (was|is|did|do|does|would|were) (that|this|it)\b|why (do|did) you think (that|it|this|so)\b|"
+    r"what happened (next|then|after that|afterwards)"
     r"|what happened\s*\??$|(and )?then what|what did you do (next|then|after that|afterwards|about (that|it))"
     r"|what did you (try|say|do) (next|then|after that|afterwards)|what came next|what do you mean|"
     r"what did you mean|what makes you say|what made you say|(can|could|would) you (say|tell me|talk|explain)"
@@ -43,7 +44,8 @@ _PROBE = re.compile(
     r"why do you think (that|it))")
 _FUTURE = re.compile(
     r"\b(worr(y|ies|ied)|concern(s|ed)?|looking forward|look forward|looking ahead|look ahead|"
-    r"plans? (to|for|on)|your plans?|planning (to|for|on|ahead)|hope|hoping|hopes|goals?|would (you )?(change|fix|improve|remove|redesign|do differently)|one thing you would|next (year|quarter|month|week|term|season|"
+    r"plans? (to|for|on)|your plans?|planning (to|for|on|ahead)|hope|hoping|hopes|goals?|"
+    r"would (you )?(change|fix|improve|remove|redesign|do differently)|one thing you would|next (year|quarter|month|week|term|season|"
     r"semester|harvest|sprint|release|cycle|few|big|step|steps|phase|stage|invoice)|"
     r"in (five|ten|two|three|\d+|a few|the coming|the next) (years?|months?)|future|ideal|"
     r"magic wand|if you could|wish|aspire|aspiration|coming (year|months|weeks)|upcoming|"

@@ -16,6 +16,10 @@ from kit.guide.lexicon import (AUX_BASE, DETERMINERS, EVALUATIVE, MEASURE_ADJ, N
 
 __all__ = []
 
+# Nouns that take no article in a rewrite ("used support", not "used the support").
+_MASS_NOUNS = frozenset({"support", "help", "advice", "feedback", "training", "information", "money", "time", "work",
+                         "software"})
+
 # --------------------------------------------------------------------------------------
 # Suggestions: rewrite a flagged question in the story-based pattern
 # ("Tell me about the last time you <past-tense verb phrase>. What happened?"), reusing
@@ -326,7 +330,7 @@ def _reduced_relative(words: list[str]) -> str | None:
     if b in {"get", "receive", "have", "use", "buy", "make", "send", "export", "write", "file",
              "read", "pay", "order", "book", "fill", "submit", "need", "want", "sign"} or True:
         return " ".join([past_tense(b)] + (["a"] if len(noun) == 1 and not noun[0].lower().endswith("s")
-                                           and noun[0].lower() not in {"support", "help", "advice", "feedback", "training", "information", "money", "time", "work", "software"} else []) + obj + rest)
+                                           and noun[0].lower() not in _MASS_NOUNS else []) + obj + rest)
     return None
 
 
