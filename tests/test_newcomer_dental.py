@@ -1,0 +1,70 @@
+"""The faults a newcomer (a dental-clinic researcher) met on a first study, by kind: the
+index summary that under-counted, a recruit that capped silently, and the report's claims
+that its own tables did not back (valence, ROI, saturation, theme labels). The study under
+tests/data/newcomer-dental/ was written for these tests (no real interviews)."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+
+DENTAL = Path(__file__).parent / "data" / "newcomer-dental"
+
+
+@pytest.fixture
+def dental(tmp_path):
+    """A writable copy of the newcomer's (corrected) dental study."""
+    return Path(shutil.copytree(DENTAL / "study", tmp_path / "dental"))
+
+
+# -- 5. the index summary counts errors and warnings ---------------------------------------------
+def test_index_summary_counts_the_errors_it_lists(tmp_path):
+    from kit.cli.discovery import index_command
+    from kit.discovery.repository import example_repository
+
+    repo = example_repository(tmp_path / "repo")
+    study = repo / "2026-S49"
+    write(study / "decisions.csv", "id,date,decision\nD-8,someday,Ship it\nD-9,later,Ship more\n")
+    text, code = index_command(repo)
+    assert code == 1
+    for label in ("2026-S41", "2026-S45", "2026-S49"):
+        listed = sum(1 for line in text.splitlines() if line.startswith(str(repo / label) + "/"))
+        summary = [line for line in text.splitlines() if line.startswith(f"{label}: ")]
+        if listed:  # a study whose errors are listed gets a summary that counts them
+            assert summary and summary[0].startswith(f"{label}: {listed} error(s), "), (label, summary)
+        for line in summary:
+            assert re.match(rf"{label}: \d+ error\(s\), \d+ warning\(s\); see interview-kit check ", line)
+    assert any(line.startswith("2026-S49: 2 error(s)") for line in text.splitlines())
+
+
+# -- 6. recruit says when it picked fewer than asked ---------------------------------------------
+def test_recruit_says_it_was_capped_by_the_open_places(dental):
+    from kit.cli.recruit import recruit_command
+    from kit.recruit import open_quotas
+    from kit.study import load_study
+
+    open_places = int(open_quotas(load_study(dental))["open"].sum())
+    assert open_places == 1  # the newcomer's study: one place left
+    text, code = recruit_command(DENTAL / "pool-fixed.csv", dental, 3, today="2026-03-20")
+    assert code == 0
+    picked = [line for line in text.splitlines() if "pool line" in line]
+    assert len(picked) == 1
+    assert "picked 1 of the 3 asked for (--n 3): capped because the study has only 1 open place" in text
+    text, _ = recruit_command(DENTAL / "pool-fixed.csv", dental, 1, today="2026-03-20")
+    assert "capped" not in text  # asked for no more than it could pick: nothing to say
+
+
+def test_recruit_says_when_the_pool_runs_out(dental):
+    from kit.recruit import recruit
+
+    pool = write(dental.parent / "pool.csv", "id,name,email,segment,channel\n,Ann Oak,ann@example.org,front-desk,email\n")
+    write(dental / "study.yml", (dental / "study.yml").read_text(encoding="utf-8").replace(
+        "quotas: {front-desk: 5, patient: 5}", "quotas: {front-desk: 9, patient: 9}"))
+    table = recruit(pool, dental, 4, today="2026-03-20")
+    assert len(table) <= 1
+    assert table.attrs["capped"].startswith(f"picked {len(table)} of the 4 asked for (--n 4): capped because "
+                                            "the pool has nobody eligible left")
