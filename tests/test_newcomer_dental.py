@@ -68,3 +68,62 @@ def test_recruit_says_when_the_pool_runs_out(dental):
     assert len(table) <= 1
     assert table.attrs["capped"].startswith(f"picked {len(table)} of the 4 asked for (--n 4): capped because "
                                             "the pool has nobody eligible left")
+
+
+# -- 1. one rule for a theme's valence, in every section -----------------------------------------
+def _valence_claims(context: dict, codes: list[str]) -> dict[str, set[str]]:
+    """Every place the report calls a theme negative/positive/mixed/neutral, per theme:
+    "negative" from a Friction row or "Biggest friction", "not negative" from "No theme
+    reads negative", the word of a table's Feeling column, the "(negative)" beside a quote."""
+    claims: dict[str, set[str]] = {c: set() for c in codes}
+    for section in context["sections"]:
+        for block in section["blocks"]:
+            table = block.get("table") or {}
+            headings = table.get("headings") or []
+            if "Theme" in headings:
+                at = headings.index("Theme")
+                for row in table["rows"]:
+                    if block["title"].startswith("Friction"):
+                        claims[row[at]].add("negative")
+                    if "Feeling" in headings:
+                        claims[row[at]].add(row[headings.index("Feeling")])
+            if any("No theme reads negative" in b for b in block.get("bullets") or []):
+                for c in codes:
+                    claims[c].add("not negative")
+            for q in (block.get("quotes") or []) + [q for card in block.get("cards") or []
+                                                    for q in (card.get("quotes") or [])]:
+                m = re.match(r"theme: (\S+) \((negative|positive)\)", str(q.get("theme", "")))
+                if m:
+                    claims[m.group(1)].add(m.group(2))
+    for finding in context["findings"]:
+        m = re.match(r"Biggest friction: (\S+),", finding)
+        if m:
+            claims[m.group(1)].add("negative")
+    return claims
+
+
+@pytest.mark.parametrize("rule", ["feeling", "mean compound only"])
+def test_no_two_sections_disagree_on_a_themes_valence(tmp_path, rule):
+    import pandas as pd
+
+    from kit.report.page import Report
+    from kit.study import load_study
+
+    study = load_study(DENTAL / "study")
+    themes = pd.read_csv(DENTAL / "tables" / "themes.csv")  # as the newcomer's notebook 04 wrote it
+    if rule != "feeling":
+        themes = themes.drop(columns=["feeling", "share_negative", "share_positive"])
+    (tmp_path / "tables").mkdir()
+    themes.to_csv(tmp_path / "tables" / "themes.csv", index=False)
+    context = Report(study, tmp_path).context()
+    claims = _valence_claims(context, list(themes["code"]))
+    words = {"negative", "positive", "mixed", "neutral"}
+    for code, said in claims.items():
+        named = said & words
+        assert len(named) <= 1, (code, said)
+        assert not ({"negative", "not negative"} <= said), (code, said)
+    negative = {c for c, said in claims.items() if "negative" in said}
+    assert "cancellation-fee" in negative  # mean -0.18, 80% of its passages negative
+    friction = next(b for s in context["sections"] for b in s["blocks"] if b["title"].startswith("Friction"))
+    listed = {row[0] for row in (friction.get("table") or {}).get("rows", [])}
+    assert listed == negative  # Friction lists exactly the themes the report elsewhere calls negative

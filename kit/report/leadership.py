@@ -16,7 +16,6 @@ from kit.report.formatting import (
     fmt_share,
     fmt_text,
     plural,
-    sentiment_word,
     table_of,
 )
 from kit.report.tables import FIGURES, data_uri
@@ -38,10 +37,10 @@ class LeadershipSections:
             shown = themes.head(6).copy()
             if "participants_manual" in shown:
                 shown["evidence"] = [self._evidence(r, agreement) for r in shown.to_dict("records")]
+            shown["valence"] = self._valence(shown)  # the one rule every section uses
             columns = {"code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
                        "participants": ("Participants", fmt_num), "share": ("Share of people interviewed", fmt_share),
-                       "feeling" if "feeling" in shown else "mean_compound":
-                           ("Feeling", fmt_text if "feeling" in shown else sentiment_word)}
+                       "valence": ("Feeling", fmt_text)}
             if "evidence" in shown:
                 columns["evidence"] = ("Counted from", fmt_text)
             top.table = table_of(shown, columns, numeric=("participants", "share"))
