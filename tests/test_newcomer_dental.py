@@ -127,3 +127,64 @@ def test_no_two_sections_disagree_on_a_themes_valence(tmp_path, rule):
     friction = next(b for s in context["sections"] for b in s["blocks"] if b["title"].startswith("Friction"))
     listed = {row[0] for row in (friction.get("table") or {}).get("rows", [])}
     assert listed == negative  # Friction lists exactly the themes the report elsewhere calls negative
+
+
+# -- 2. ROI: later evidence left out, estimated values worded as estimates --------------------------
+def _decisions(study: Path, date: str, reading: str = "") -> None:
+    write(study / "decisions.csv",
+          "id,date,decision,evidence,estimated_value,value_kind,outcome_metric,outcome_baseline,outcome_reading,"
+          f"reading_date,attribution\nD-001,{date},Build two-way SMS rescheduling,INT-001; INT-005; INT-003#q1,40000,"
+          f"revenue,no-shows per week,12,{reading},{'2026-06-01' if reading else ''},\n")
+
+
+def _report(study: Path, out: Path) -> dict:
+    from kit import program
+    from kit.report.page import Report
+    from kit.study import load_study
+
+    loaded = load_study(study)
+    program.program_json(loaded, out, as_of="2026-11-30")
+    return Report(loaded, out).context()
+
+
+def _roi_words(context: dict) -> str:
+    leadership = next(s for s in context["sections"] if s["id"] == "leadership")
+    block = next(b for b in leadership["blocks"] if b["title"] == "Program ROI")
+    return "\n".join([*context["findings"], *(m["label"] + " " + m["value"] for m in context["metrics"]),
+                      *(m["label"] + " " + m["value"] for m in block["metrics"]), *block["bullets"]])
+
+
+def test_a_decision_citing_a_later_interview_is_left_out_of_roi(dental, tmp_path):
+    from kit.roi import later_evidence, roi
+    from kit.study import load_study
+
+    study = load_study(dental)  # D-001 (2026-03-08) cites INT-005, held 2026-03-09
+    assert list(later_evidence(study)["decision_id"]) == ["D-001"]
+    money = roi(study)
+    assert money["decisions_left_out"] == 1 and money["left_out_ids"] == ["D-001"]
+    assert money["total_value"] == 0 and money["roi_low"] is None and money["roi"] is None
+    words = _roi_words(_report(dental, tmp_path / "out"))
+    assert "returned" not in words and "would return" not in words
+    assert "left out of the value and the ROI (D-001)" in words
+    assert "program ROI" not in " ".join(m["label"] for m in _report(dental, tmp_path / "o2")["metrics"])
+
+
+def test_roi_on_estimated_values_is_worded_as_an_estimate(dental, tmp_path):
+    from kit.roi import roi, value_basis
+    from kit.study import load_study
+
+    _decisions(dental, "2026-03-20")  # after every interview it cites: counted
+    study = load_study(dental)
+    assert list(value_basis(study)["basis"]) == ["estimated"]
+    money = roi(study)
+    assert money["value_basis"] == "estimated" and money["roi_low"] is not None
+    words = _roi_words(_report(dental, tmp_path / "out"))
+    assert "estimated, no outcome measured yet" in words
+    roi_lines = [line for line in words.splitlines() if "ROI" in line or "return on investment" in line]
+    assert roi_lines and all("estimated, no outcome measured yet" in line for line in roi_lines), roi_lines
+    assert "it returned" not in words
+
+    _decisions(dental, "2026-03-20", reading="7")  # an outcome read against the baseline
+    assert roi(load_study(dental))["value_basis"] == "measured"
+    words = _roi_words(_report(dental, tmp_path / "read"))
+    assert "it returned" in words and "no outcome measured yet" not in words
