@@ -188,3 +188,43 @@ def test_roi_on_estimated_values_is_worded_as_an_estimate(dental, tmp_path):
     assert roi(load_study(dental))["value_basis"] == "measured"
     words = _roi_words(_report(dental, tmp_path / "read"))
     assert "it returned" in words and "no outcome measured yet" not in words
+
+
+# -- 3. saturation says what backs it --------------------------------------------------------------
+def _saturation_bullets(tmp_path, themes) -> list[str]:
+    from kit.report.page import Report
+    from kit.study import load_study
+
+    (tmp_path / "tables").mkdir(parents=True)
+    shutil.copy(DENTAL / "tables" / "saturation.json", tmp_path / "tables" / "saturation.json")
+    themes.to_csv(tmp_path / "tables" / "themes.csv", index=False)
+    context = Report(load_study(DENTAL / "study"), tmp_path).context()
+    block = next(b for s in context["sections"] for b in s["blocks"] if b["title"] == "Saturation")
+    return block["bullets"]
+
+
+def test_saturation_on_unchecked_rules_is_inconclusive(tmp_path):
+    import pandas as pd
+
+    from kit.thematic_saturation import saturation_backing
+
+    themes = pd.read_csv(DENTAL / "tables" / "themes.csv")  # every code from an unvalidated rule
+    backing = saturation_backing(themes)
+    assert backing["backing"] == "unvalidated rules" and not backing["conclusive"]
+    assert set(backing["unvalidated"]) == set(themes["code"])
+    bullets = _saturation_bullets(tmp_path / "rules", themes)
+    assert not any("Saturation was reached" in b for b in bullets)
+    assert bullets[0].startswith("Saturation is inconclusive") and "keyword rules no coder has checked" in bullets[0]
+    assert all("inconclusive" in b for b in bullets if "at interview" in b)
+
+    by_hand = themes.assign(participants_manual=themes["participants"], participants_rule=0)
+    assert saturation_backing(by_hand)["backing"] == "manual codes"
+    bullets = _saturation_bullets(tmp_path / "hand", by_hand)
+    assert bullets[0].startswith("Saturation was reached at interview 8 (INT-008) of 10")
+    assert "counted from the coders' codes" in bullets[0] and "inconclusive" not in " ".join(bullets)
+
+    checked = themes.assign(rule_status="validated")
+    assert saturation_backing(checked)["backing"] == "manual codes and validated rules"
+    assert not saturation_backing(None)["conclusive"]
+    bullets = _saturation_bullets(tmp_path / "bare", themes.drop(columns=["participants_manual"]))
+    assert bullets[0].startswith("Saturation is inconclusive") and "not recorded" in bullets[0]
