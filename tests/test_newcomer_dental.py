@@ -228,3 +228,28 @@ def test_saturation_on_unchecked_rules_is_inconclusive(tmp_path):
     assert not saturation_backing(None)["conclusive"]
     bullets = _saturation_bullets(tmp_path / "bare", themes.drop(columns=["participants_manual"]))
     assert bullets[0].startswith("Saturation is inconclusive") and "not recorded" in bullets[0]
+
+
+# -- 4. suggested theme labels use no term only a non-consenting participant said ---------------------
+def test_theme_labels_use_no_words_only_a_non_consenting_participant_said():
+    from kit import theme_discovery as td
+    from kit.study import load_study
+
+    study = load_study(DENTAL / "study")
+    ok = study.consenting()
+    assert "P-003" not in ok  # the newcomer's P-003 said "cleaning date" and did not consent to quoting
+    frame = td.passages(study)
+    result = td.discover_themes(study)
+    published = set()
+    for row in result.themes.itertuples():
+        published |= set(row.label.split(" / ")) | set(row.terms.split(", ")) | set(row.keywords.split(", "))
+    published |= set(result.terms["term"]) if len(result.terms) else set()
+    assert "cleaning date" not in published
+    from nltk.stem.snowball import SnowballStemmer  # the stems the terms are counted by
+
+    stem = SnowballStemmer("english").stem
+    stems = frame["text"].map(lambda t: " " + " ".join(stem(w) for w in re.findall(r"[a-z]+", t.lower())) + " ")
+    for term in sorted(published - {""}):
+        wanted = " " + " ".join(stem(w) for w in re.findall(r"[a-z]+", term.lower())) + " "
+        users = frame[stems.map(lambda t: wanted in t)]
+        assert users["participant"].isin(ok).any() or users["who"].nunique() >= 2, (term, set(users["who"]))
