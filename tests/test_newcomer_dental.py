@@ -253,3 +253,34 @@ def test_theme_labels_use_no_words_only_a_non_consenting_participant_said():
         wanted = " " + " ".join(stem(w) for w in re.findall(r"[a-z]+", term.lower())) + " "
         users = frame[stems.map(lambda t: wanted in t)]
         assert users["participant"].isin(ok).any() or users["who"].nunique() >= 2, (term, set(users["who"]))
+
+
+# -- 7. one list of what writes into a study, the same in every doc ---------------------------------
+def _writers(path: Path) -> list[tuple[str, ...]]:
+    """The backticked items of every sentence saying the kit never writes into a study except ..."""
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    found = []
+    for m in re.finditer(r"never writes into (?:it|a study folder|the study),? except through (.*?[^.])\.(?:\s|$)", text):
+        found.append(tuple(re.findall(r"`([^`]+)`", m.group(1))))
+    return found
+
+
+def test_every_doc_gives_the_same_list_of_what_writes_into_a_study():
+    import inspect
+
+    from kit.cli import parsing
+    from kit.widgets import coding
+
+    root = Path(__file__).resolve().parents[1]
+    docs = [root / "README.md", root / "docs" / "study-format.md", root / "docs" / "continuous-discovery.md"]
+    lists = {p.name: _writers(p) for p in docs}
+    assert all(len(v) == 1 for v in lists.values()), lists
+    assert len({v[0] for v in lists.values()}) == 1, lists
+    listed = next(iter(lists.values()))[0]
+    assert any(w.startswith("interview-kit new") for w in listed)
+    assert any(w.startswith("interview-kit recruit") and w.endswith("--apply") for w in listed)
+    assert "codings/<coder>.csv" in listed
+    # the writers named are the ones the code has: recruit --apply, new, the coding widget's file
+    source = inspect.getsource(parsing)
+    assert '"--apply"' in source and 'add_parser("new"' in source
+    assert '"codings"' in inspect.getsource(coding)
