@@ -220,9 +220,12 @@ def cost_breakdown(study) -> pd.DataFrame:
 
 def value_breakdown(study) -> pd.DataFrame:
     """The decisions' estimated value per value kind (decisions without an estimate count
-    as decisions, not as zero value)."""
+    as decisions, not as zero value). A decision citing an interview held after it is left
+    out, as in :func:`roi` (:func:`value_basis`), so the figure drawn from it agrees."""
     study = as_study(study)
     dec = study.decisions
+    if len(dec):
+        dec = dec[dec["id"].isin(value_basis(study).query("counted")["decision_id"])]
     columns = ["value_kind", "decisions", "valued", "estimated_value"]
     if not len(dec):
         return pd.DataFrame(columns=columns)

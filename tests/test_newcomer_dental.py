@@ -163,6 +163,9 @@ def test_a_decision_citing_a_later_interview_is_left_out_of_roi(dental, tmp_path
     money = roi(study)
     assert money["decisions_left_out"] == 1 and money["left_out_ids"] == ["D-001"]
     assert money["total_value"] == 0 and money["roi_low"] is None and money["roi"] is None
+    from kit.roi import value_breakdown
+
+    assert value_breakdown(study)["estimated_value"].sum() == 0  # the ROI figure's value bar agrees
     words = _roi_words(_report(dental, tmp_path / "out"))
     assert "returned" not in words and "would return" not in words
     assert "left out of the value and the ROI (D-001)" in words
