@@ -364,12 +364,27 @@ def recruit(pool_csv, study_dir, n, seed=0, cooldown_days=90, repo=None, today=N
         [attribute] + ["channel", "status", "invited_on", "reason", "pool_line"]
     columns = list(dict.fromkeys(columns))
     table = pd.DataFrame([{c: rec.get(c, "") for c in columns} for rec in out], columns=columns)
-    table.attrs.update(open=quotas, warnings=warnings, written=None, attribute=attribute,
+    table.attrs.update(open=quotas, warnings=warnings, written=None, attribute=attribute, asked=n,
+                       capped=_capped_reason(n, len(picks), opened, remaining),
                        screened=pd.DataFrame([{k: v for k, v in r.items() if k != "_person"} for r in rows],
                                              columns=SCREEN_COLUMNS))
     if not dry_run and len(table):
         table.attrs["written"] = _append(study, table)
     return table
+
+
+def _capped_reason(asked: int, picked: int, opened: dict, remaining: dict) -> str:
+    """Why fewer people were picked than asked for ("" when not): every open place is
+    filled, or the pool has nobody eligible left for the places still open."""
+    if picked >= asked:
+        return ""
+    total = sum(int(v) for v in opened.values())
+    if not any(v > 0 for v in remaining.values()):
+        why = f"the study has only {total} open place{'s' if total != 1 else ''} (quotas in study.yml)"
+    else:
+        why = ("the pool has nobody eligible left for the places still open: "
+               + ", ".join(f"{seg} {left}" for seg, left in remaining.items() if left > 0))
+    return f"picked {picked} of the {asked} asked for (--n {asked}): capped because {why}"
 
 
 # -- writing participants.csv ----------------------------------------------------------------------

@@ -40,7 +40,8 @@ __all__ = ["DEFAULT_ATTRIBUTION", "FOLLOW_UP_TASKS", "FOLLOW_UP_WINDOWS", "ON_TI
            "action_counts", "action_items", "actions_by_owner", "attributed_values", "attribution",
            "cost_breakdown", "currency", "follow_up_discipline", "follow_up_overdue", "insight_to_action",
            "lagging_indicators", "later_evidence", "leading_indicators", "median_insight_to_action",
-           "program_json", "program_summary", "program_trends", "program_warnings", "roi", "value_breakdown"]
+           "program_json", "program_summary", "program_trends", "program_warnings", "roi", "value_basis",
+           "value_basis_words", "value_breakdown"]
 
 #: The research's share of a decision's value when decisions.csv gives none: research is one
 #: input among several (the team's judgement, data, the market), so it is credited with between
@@ -219,9 +220,12 @@ def cost_breakdown(study) -> pd.DataFrame:
 
 def value_breakdown(study) -> pd.DataFrame:
     """The decisions' estimated value per value kind (decisions without an estimate count
-    as decisions, not as zero value)."""
+    as decisions, not as zero value). A decision citing an interview held after it is left
+    out, as in :func:`roi` (:func:`value_basis`), so the figure drawn from it agrees."""
     study = as_study(study)
     dec = study.decisions
+    if len(dec):
+        dec = dec[dec["id"].isin(value_basis(study).query("counted")["decision_id"])]
     columns = ["value_kind", "decisions", "valued", "estimated_value"]
     if not len(dec):
         return pd.DataFrame(columns=columns)
@@ -275,6 +279,35 @@ def attributed_values(study) -> pd.DataFrame:
                                        "attribution_source", "value_low", "value_high"])
 
 
+def value_basis(study) -> pd.DataFrame:
+    """Per decision, what its value rests on and whether it counts towards ROI: decision_id,
+    estimated_value, ``basis`` ("measured" when decisions.csv has an outcome reading against a
+    baseline, else "estimated": a value typed in before any outcome was read), ``counted``
+    (False for a decision that cites an interview held after it was taken: the interview
+    cannot have informed it, so it is left out of the value and the ROI) and ``left_out``
+    (why, or "")."""
+    study = as_study(study)
+    later = later_evidence(study)
+    read = set(lagging_indicators(study)["decision_id"])
+    rows = []
+    for d in study.decisions.itertuples(index=False):
+        cited = later.loc[later["decision_id"] == d.id, "interview_id"].tolist()
+        rows.append({"decision_id": d.id,
+                     "estimated_value": float(d.estimated_value) if not _missing(d.estimated_value) else float("nan"),
+                     "basis": "measured" if d.id in read else "estimated", "counted": not cited,
+                     "left_out": (f"cites {', '.join(cited)}, held after the decision was taken" if cited else "")})
+    return pd.DataFrame(rows, columns=["decision_id", "estimated_value", "basis", "counted", "left_out"])
+
+
+def value_basis_words(basis) -> str:
+    """How a value or ROI resting on ``basis`` (:func:`roi`'s ``value_basis``) must be worded:
+    "estimated, no outcome measured yet", "estimated; outcomes measured for some decisions",
+    "outcomes measured", or "" when nothing is counted."""
+    return {"estimated": "estimated, no outcome measured yet",
+            "mixed": "estimated; outcomes measured for some decisions",
+            "measured": "outcomes measured"}.get(str(basis or ""), "")
+
+
 def roi(study) -> dict:
     """Cost (the ledger), value and ROI = (value - cost) / cost, with the cost per
     completed interview and per insight. None where undefined.
@@ -282,28 +315,43 @@ def roi(study) -> dict:
     ``total_value`` is the decisions' full estimated value; the research is credited only
     with its share of each (``attributed_values``), so the return is a range:
     ``value_low``..``value_high`` and ``roi_low``..``roi_high``. ``roi`` is kept as the
-    full-credit figure of earlier versions and is not the research's return."""
+    full-credit figure of earlier versions and is not the research's return.
+
+    Only decisions :func:`value_basis` counts enter the value and the ROI: one that cites an
+    interview held after it was taken is left out (``decisions_left_out``, ``left_out_ids``).
+    ``value_basis`` says what the counted values rest on: "estimated" (no outcome reading
+    yet), "measured", "mixed", or None when no valued decision is counted, in which case
+    the value and ROI figures are None too (there is nothing to return)."""
     study = as_study(study)
     cost = float(pd.to_numeric(study.costs["amount"]).sum()) if len(study.costs) else 0.0
-    values = pd.to_numeric(study.decisions["estimated_value"], errors="coerce").dropna() \
-        if len(study.decisions) else pd.Series(dtype=float)
+    basis = value_basis(study)
+    counted = basis[basis["counted"].astype(bool)]
+    values = counted["estimated_value"].dropna()
     value = float(values.sum())
     shares = attributed_values(study)
+    shares = shares[shares["decision_id"].isin(counted["decision_id"])] if len(shares) else shares
     low = float(shares["value_low"].sum(min_count=1)) if len(shares) else 0.0
     high = float(shares["value_high"].sum(min_count=1)) if len(shares) else 0.0
     low, high = (0.0 if math.isnan(low) else low), (0.0 if math.isnan(high) else high)
+    kinds = set(counted.loc[counted["estimated_value"].notna(), "basis"])
+    kind = None if not kinds else kinds.pop() if len(kinds) == 1 else "mixed"
+    left_out = basis.loc[~basis["counted"].astype(bool), "decision_id"].tolist()
+    nothing = kind is None and bool(left_out)  # every valued decision left out: no return to state
     interviews, insights = len(study.interviews), len(study.insights)
     return {"currency": currency(study), "total_cost": _num(cost, 2), "interviews_completed": interviews,
             "cost_per_interview": _num(_ratio(cost, interviews), 2), "insights": insights,
             "cost_per_insight": _num(_ratio(cost, insights), 2), "decisions": int(len(study.decisions)),
             "decisions_valued": int(len(values)), "total_value": _num(value, 2),
             "net_value": _num(value - cost, 2),
-            "roi": _num(_ratio(value - cost, cost)),
-            "value_low": _num(low, 2), "value_high": _num(high, 2),
-            "roi_low": _num(_ratio(low - cost, cost)), "roi_high": _num(_ratio(high - cost, cost)),
+            "roi": None if nothing else _num(_ratio(value - cost, cost)),
+            "value_low": None if nothing else _num(low, 2), "value_high": None if nothing else _num(high, 2),
+            "roi_low": None if nothing else _num(_ratio(low - cost, cost)),
+            "roi_high": None if nothing else _num(_ratio(high - cost, cost)),
             "attribution_default": list(DEFAULT_ATTRIBUTION),
             "decisions_with_attribution": int((shares["attribution_source"] == "decisions.csv").sum())
-            if len(shares) else 0}
+            if len(shares) else 0,
+            "value_basis": kind, "decisions_measured": int((counted["basis"] == "measured").sum()),
+            "decisions_left_out": len(left_out), "left_out_ids": [str(i) for i in left_out]}
 
 
 def lagging_indicators(study) -> pd.DataFrame:
@@ -431,6 +479,10 @@ def program_summary(study, as_of=None) -> dict:
         "roi_high": money["roi_high"],
         "attribution_default": money["attribution_default"],
         "decisions_with_attribution": money["decisions_with_attribution"],
+        "value_basis": money["value_basis"],
+        "decisions_measured": money["decisions_measured"],
+        "decisions_left_out": money["decisions_left_out"],
+        "left_out_ids": money["left_out_ids"],
         "decisions_citing_later_interviews": int(later_evidence(study)["decision_id"].nunique()),
         "median_days_insight_to_action": _num(median_insight_to_action(study), 1),
         "follow_up_on_time": _num(_ratio(int(discipline["on_time"].sum()), due)),

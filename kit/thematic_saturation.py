@@ -25,7 +25,7 @@ import pandas as pd
 
 from kit.schema import is_missing
 
-__all__ = ["saturation", "saturation_frame"]
+__all__ = ["saturation", "saturation_backing", "saturation_frame"]
 
 _EPS = 1e-12  # so that e.g. 1/20 <= 0.05 holds whatever the float rounding
 
@@ -206,3 +206,37 @@ def saturation_frame(result: dict) -> pd.DataFrame:
     return frame.astype({"interview": "int64", "new_codes": "int64", "cumulative_codes": "int64",
                          "cumulative_share": float, "in_base": bool, "run_new": float,
                          "run_ratio": float, "saturation_point": bool})
+
+
+def saturation_backing(themes: pd.DataFrame | None) -> dict:
+    """What the codes counted for saturation rest on, from themes.csv (``kit.themes``:
+    columns code, participants, participants_manual, participants_rule, rule_status).
+
+    Returns ``{"backing": ..., "conclusive": bool, "unvalidated": [codes], "words": str}``:
+    backing "manual codes" (every code was coded by hand), "manual codes and validated
+    rules", "unvalidated rules" (some codes rest on keyword rules no coder has checked:
+    their new codes may be the rules firing, not new things said, so a saturation point is
+    inconclusive) or "not recorded" (no themes table with the evidence columns: not
+    conclusive either). ``words`` says it in a clause for a report."""
+    need = {"code", "participants_manual", "participants_rule", "rule_status"}
+    if not isinstance(themes, pd.DataFrame) or not need <= set(themes.columns):
+        return {"backing": "not recorded", "conclusive": False, "unvalidated": [],
+                "words": "what the codes rest on is not recorded (no themes table), so it is not conclusive"}
+    manual = pd.to_numeric(themes["participants_manual"], errors="coerce").fillna(0)
+    rule = pd.to_numeric(themes["participants_rule"], errors="coerce").fillna(0)
+    used = themes[(manual > 0) | (rule > 0)]
+    manual, rule = manual[used.index], rule[used.index]
+    checked = used["rule_status"].fillna("").astype(str).eq("validated")
+    unvalidated = [str(c) for c in used.loc[(rule > 0) & ~checked, "code"]]
+    if unvalidated:
+        only = all(manual[used["code"].astype(str).isin(unvalidated)] == 0)
+        return {"backing": "unvalidated rules", "conclusive": False, "unvalidated": unvalidated,
+                "words": (f"{len(unvalidated)} of the {len(used)} codes ({', '.join(unvalidated)}) rest "
+                          f"{'only' if only else 'partly'} on keyword rules no coder has checked, so new codes may be "
+                          "the rules firing rather than new things said: inconclusive until a coder codes a few "
+                          "interviews by hand")}
+    if (rule > 0).any():
+        return {"backing": "manual codes and validated rules", "conclusive": True, "unvalidated": [],
+                "words": "counted from the coders' codes and keyword rules checked against them"}
+    return {"backing": "manual codes", "conclusive": True, "unvalidated": [],
+            "words": "counted from the coders' codes"}

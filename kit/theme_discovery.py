@@ -12,6 +12,8 @@ codebook, then describes each theme with the evidence a researcher needs to judg
   quotes: an insight is the team's, so it joins a theme's passages but makes nobody count)
   and **passages**, per segment of the study's segment attribute,
   and the mean VADER **compound** of its passages (``kit.compound``);
+* labels, terms and keywords only from words a consenting participant used or at least two
+  people used (a term only a non-consenting participant said is their words);
 * its three most representative passages: only from participants who consented to being
   quoted, names and contact details redacted (``kit.privacy``), participants by id;
 * the **existing codes it overlaps** (coders' codings where they coded, the codebook's
@@ -528,9 +530,10 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
     name_of = {k: f"T{n:02d}" for n, k in enumerate(ks, start=1)}
 
     ctf = _ctfidf(counts, [cores[k] for k in ks]) if ks and counts is not None else np.zeros((len(ks), 0))
+    sayable = _sayable_terms(study, frame, counts)
     theme_rows, term_rows = [], []
     for row, k in enumerate(ks):
-        order = [j for j in np.argsort(-ctf[row], kind="stable") if ctf[row, j] > 0]
+        order = [j for j in np.argsort(-ctf[row], kind="stable") if ctf[row, j] > 0 and sayable[j]]
         term_rows += [{"theme": name_of[k], "rank": rank, "term": analyzer.readable(vocab[j]), "feature": vocab[j],
                        "ctfidf": float(ctf[row, j])} for rank, j in enumerate(order[:N_RANKED], start=1)]
         top = [vocab[j] for j in order[:N_TERMS]]
@@ -568,6 +571,26 @@ def _describe(study, frame, membership, counts, vocab, analyzer, settings, inclu
     return ThemeSuggestions(themes=clean.frame(themes), passages=table, examples=examples, by_segment=by_segment,
                             overlaps=overlaps, settings=settings, study_path=Path(study.path),
                             terms=terms)
+
+
+def _sayable_terms(study, frame, counts) -> np.ndarray:
+    """Per term (column of ``counts``), whether it may name a theme in a published output
+    (label, terms, keywords, theme_words): it was used by a participant who consented to
+    being quoted, or by at least two people. A term only a non-consenting participant used
+    is their words, so it never labels a theme (nobody's words are published without their
+    consent). A passage's person is its ``who`` (an insight counts as its interview's
+    participant, since it may repeat their words)."""
+    if counts is None or not counts.shape[1]:
+        return np.zeros(0 if counts is None else counts.shape[1], dtype=bool)
+    from scipy import sparse
+
+    used = (counts > 0).astype(np.int64)
+    ok = frame["participant"].isin(study.consenting()).to_numpy()
+    by_consenting = np.asarray(used[ok].sum(axis=0)).ravel() > 0 if ok.any() else np.zeros(used.shape[1], bool)
+    who, people = pd.factorize(frame["who"].astype(str))
+    person_of = sparse.csr_matrix((np.ones(len(who)), (who, np.arange(len(who)))), shape=(len(people), len(who)))
+    by_people = np.asarray(((person_of @ used) > 0).sum(axis=0)).ravel()
+    return by_consenting | (by_people >= 2)
 
 
 def _voices(members: pd.DataFrame) -> int:

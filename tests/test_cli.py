@@ -149,8 +149,14 @@ def test_analyze_writes_program_json(pilot_dir, tmp_path, capsys):
     assert program["interviews_completed"] == 18
     # the pilot's ledgers, summed independently
     assert program["total_cost"] == pytest.approx(study.costs["amount"].sum())
-    assert program["total_value"] == pytest.approx(study.decisions["estimated_value"].sum())
-    assert program["roi"] == pytest.approx((program["total_value"] - program["total_cost"]) / program["total_cost"])
+    # a decision citing an interview held after it is left out of the value (kit.roi.value_basis)
+    held = dict(zip(study.interviews["interview_id"], study.interviews["date"]))
+    counted = [d.estimated_value for d in study.decisions.itertuples()
+               if all(held.get(str(e).split("#")[0], d.date) <= d.date for e in d.evidence)]
+    assert 0 < len(counted) < len(study.decisions)
+    assert program["total_value"] == pytest.approx(sum(counted))
+    assert program["roi"] == pytest.approx((program["total_value"] - program["total_cost"]) / program["total_cost"],
+                                           abs=1e-4)  # rounded to 4 places
     assert program == json.loads(json.dumps(program_summary(study, "2026-11-20"), default=str))
 
 

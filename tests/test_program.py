@@ -14,6 +14,7 @@ import pytest
 
 import kit
 from kit import capture, program
+from kit import roi as program_roi
 from kit.check import check_study
 from kit.errors import StudyError
 from conftest import write
@@ -368,6 +369,8 @@ def test_value_and_roi(synth):
         # ROI (300 - 500) / 500 = -0.4 .. (1500 - 500) / 500 = 2.0
         "value_low": 300.0, "value_high": 1500.0, "roi_low": -0.4, "roi_high": 2.0,
         "attribution_default": [0.1, 0.5], "decisions_with_attribution": 0,
+        # both valued decisions have an outcome reading; none cites an interview held after it
+        "value_basis": "measured", "decisions_measured": 2, "decisions_left_out": 0, "left_out_ids": [],
     }
 
 
@@ -455,6 +458,7 @@ def test_program_summary(synth):
         "decisions_citing_later_interviews": 0, "median_days_insight_to_action": 9.0,
         "follow_up_on_time": round(8 / 13, 4), "open_actions": 3, "overdue_actions": 1, "done_actions": 1,
         "decisions_with_readings": 2,
+        "value_basis": "measured", "decisions_measured": 2, "decisions_left_out": 0, "left_out_ids": [],
     }
     assert summary == expected
     assert json.loads(json.dumps(summary)) == summary  # plain JSON values, no default= needed
@@ -577,7 +581,10 @@ def test_pilot_program_numbers(pilot_dir):
     assert summary["pending_invitations"] == 5 and summary["invitations_with_outcome"] == 22
     assert summary["participation_rate"] == pytest.approx(18 / 22, abs=1e-4)
     assert summary["total_cost"] == pytest.approx(float(study.costs["amount"].sum()))
-    assert summary["total_value"] == pytest.approx(float(study.decisions["estimated_value"].sum()))
+    # a decision citing an interview held after it is left out of the value (kit.roi.value_basis)
+    basis = program_roi.value_basis(study)
+    assert summary["left_out_ids"] == list(basis.loc[~basis["counted"], "decision_id"])
+    assert summary["total_value"] == pytest.approx(float(basis.loc[basis["counted"], "estimated_value"].sum()))
     assert summary["roi"] == pytest.approx((summary["total_value"] - summary["total_cost"]) / summary["total_cost"],
                                            abs=1e-4)
     assert 0 < summary["diversity"] <= 1

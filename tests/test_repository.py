@@ -330,7 +330,7 @@ def test_index_command_reports_and_exits(repo, tmp_path):
     text, code = index_command(repo)
     assert code == 0
     assert "indexed   2026-S41" in text and text.splitlines()[-1].endswith("3 studies, 371 segments")
-    assert "2026-S45: 1 warning(s)" in text  # INT-106 has an empty Key Quotes section
+    assert "2026-S45: 0 error(s), 1 warning(s)" in text  # INT-106 has an empty Key Quotes section
     text, code = index_command(repo)
     assert code == 0 and "unchanged 2026-S49" in text
     write(repo / "2026-S49" / "decisions.csv", "id,date,decision\nD-9,someday,Ship it\n")

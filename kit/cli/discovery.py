@@ -45,13 +45,13 @@ def index_command(repo) -> tuple[str, int]:
         lines.append(f"removed   {label} (no longer in the repository)")
     errors = 0
     for label, problems in sorted(report.problems.items()):
-        for p in problems:
-            if p.is_error:
-                lines.append(str(p))
-                errors += 1
-        warnings = sum(not p.is_error for p in problems)
-        if warnings:
-            lines.append(f"{label}: {warnings} warning(s); see interview-kit check {Path(repo) / label}")
+        mine = [p for p in problems if p.is_error]
+        lines.extend(str(p) for p in mine)
+        errors += len(mine)
+        warnings = len(problems) - len(mine)
+        if problems:  # the summary counts both kinds: the errors listed above and the warnings
+            lines.append(f"{label}: {len(mine)} error(s), {warnings} warning(s); "
+                         f"see interview-kit check {Path(repo) / label}")
     con = sqlite3.connect(report.path)
     try:
         docs, n_studies = con.execute("SELECT count(*), count(DISTINCT study) FROM docs").fetchone()

@@ -37,6 +37,8 @@ def recruit_command(pool, study, n, seed=0, cooldown=90, repo=None, dry_run=True
         counts = skipped["rule"].value_counts()
         lines.append(f"skipped {len(skipped)} of {len(screened)} in the pool: "
                      + ", ".join(f"{k} ({v})" for k, v in counts.items()))
+    if table.attrs.get("capped"):
+        lines.append(table.attrs["capped"])
     if not len(table):
         lines.append("nobody to invite: no open place can be filled from this pool")
         return "\n".join(lines), 0

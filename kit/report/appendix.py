@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.thematic_saturation import saturation_backing
 from kit.report.formatting import (
     Block,
     _missing,
@@ -93,35 +94,7 @@ class AppendixSections:
             capture.missing = self.needs("talk_ratio", "follow_up")
         blocks.append(capture)
 
-        sat = Block("Saturation", "Whether new interviews still add new codes (Guest, Namey & Chen 2020: "
-                                  "saturation when a run of two interviews after a base of six adds at most "
-                                  "5% new codes).")
-        frame = self.tables.get("saturation", "appendix")
-        summary = self.tables.get("saturation_summary", "appendix")
-        if isinstance(summary, dict):
-            sat.sources.append(self.tables.source("saturation_summary"))
-            n = summary.get("n_interviews")
-            if summary.get("saturated_at"):
-                sat.bullets.append(f"Saturation was reached at interview {summary['saturated_at']}"
-                                   + (f" ({summary['saturated_at_id']})" if summary.get("saturated_at_id") else "")
-                                   + (f" of {n}" if n else "")
-                                   + (f", with {summary['total_codes']} codes in all." if summary.get("total_codes") is not None else "."))
-            else:
-                sat.bullets.append(f"Saturation was not reached: {summary.get('reason') or 'no run under the threshold'}.")
-            for c in summary.get("criteria") or []:
-                where = (f"at interview {c['saturated_at']}" + (f" ({c['saturated_at_id']})" if c.get("saturated_at_id") else "")
-                         if c.get("saturated_at") else "not reached")
-                sat.bullets.append(f"With at most {fmt_share(c['threshold'])} new codes in a run: {where}.")
-        elif isinstance(frame, pd.DataFrame) and len(frame) and "saturation_point" in frame:
-            point = frame[frame["saturation_point"].astype(str).str.lower() == "true"]
-            sat.bullets.append(f"Saturation was reached at interview {int(point.iloc[0]['interview'])} of {len(frame)}."
-                               if len(point) else f"Saturation was not reached in {len(frame)} interviews.")
-        if isinstance(frame, pd.DataFrame) and len(frame):
-            sat.sources.append(self.tables.source("saturation"))
-            sat.add_figure(self.tables.figure("saturation"))
-        if not sat.sources:
-            sat.missing = self.needs("saturation")
-        blocks.append(sat)
+        blocks.append(self._saturation())
 
         agree = Block("Agreement between coders", "Coders coded the same segments independently. Percent "
                                                   "agreement is high by construction (most cells are codes neither "
@@ -220,3 +193,42 @@ class AppendixSections:
             block.missing = self.needs("rule_validation")
         return block
 
+    def _saturation(self) -> Block:
+        """Where saturation was reached, saying what the codes rest on: inconclusive when some
+        codes rest only on unchecked keyword rules (kit.thematic_saturation.saturation_backing)."""
+        sat = Block("Saturation", "Whether new interviews still add new codes (Guest, Namey & Chen 2020: "
+                                  "saturation when a run of two interviews after a base of six adds at most "
+                                  "5% new codes).")
+        frame = self.tables.get("saturation", "appendix")
+        summary = self.tables.get("saturation_summary", "appendix")
+        backing = saturation_backing(self.tables.get("themes", "appendix"))  # what the codes rest on
+        reached = "Saturation was reached" if backing["conclusive"] else \
+            "Saturation is inconclusive: by the counts, no run added new codes after"
+        if isinstance(summary, dict):
+            sat.sources.append(self.tables.source("saturation_summary"))
+            n = summary.get("n_interviews")
+            if summary.get("saturated_at"):
+                sat.bullets.append(f"{reached} {'at ' if backing['conclusive'] else ''}interview {summary['saturated_at']}"
+                                   + (f" ({summary['saturated_at_id']})" if summary.get("saturated_at_id") else "")
+                                   + (f" of {n}" if n else "")
+                                   + (f", with {summary['total_codes']} codes in all" if summary.get("total_codes") is not None else "")
+                                   + f"; {backing['words']}.")
+            else:
+                sat.bullets.append(f"Saturation was not reached: {summary.get('reason') or 'no run under the threshold'}.")
+            for c in summary.get("criteria") or []:
+                where = (f"at interview {c['saturated_at']}" + (f" ({c['saturated_at_id']})" if c.get("saturated_at_id") else "")
+                         if c.get("saturated_at") else "not reached")
+                if c.get("saturated_at") and not backing["conclusive"]:
+                    where += " (inconclusive, as above)"
+                sat.bullets.append(f"With at most {fmt_share(c['threshold'])} new codes in a run: {where}.")
+        elif isinstance(frame, pd.DataFrame) and len(frame) and "saturation_point" in frame:
+            point = frame[frame["saturation_point"].astype(str).str.lower() == "true"]
+            sat.bullets.append(f"{reached} {'at ' if backing['conclusive'] else ''}interview "
+                               f"{int(point.iloc[0]['interview'])} of {len(frame)}; {backing['words']}."
+                               if len(point) else f"Saturation was not reached in {len(frame)} interviews.")
+        if isinstance(frame, pd.DataFrame) and len(frame):
+            sat.sources.append(self.tables.source("saturation"))
+            sat.add_figure(self.tables.figure("saturation"))
+        if not sat.sources:
+            sat.missing = self.needs("saturation")
+        return sat

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.registry import entry
-from kit.report.formatting import _maybe, _missing, agreement_words, fmt_share, fmt_text
+from kit.report.formatting import _maybe, _missing, agreement_words, fmt_share, fmt_text, sentiment_word
 from kit.report.tables import REPORT_NOTEBOOK, Tables
 
 __all__ = ["ReportBase"]
@@ -149,10 +149,11 @@ class ReportBase:
         return [self._quote(q) for q in mine.head(n).to_dict("records")]
 
     def _feeling_of(self, themes: pd.DataFrame | None, code: str) -> str:
-        if themes is None or "feeling" not in themes:
+        """How the theme ``code`` reads, by :meth:`_valence` ("" when not known)."""
+        if themes is None or "code" not in themes:
             return ""
         row = themes[themes["code"] == code]
-        return str(row["feeling"].iloc[0]) if len(row) else ""
+        return str(self._valence(row).iloc[0]) if len(row) else ""
 
     def _quote(self, q: dict) -> dict:
         meta = [self.who(q.get("participant"))]
@@ -240,12 +241,19 @@ class ReportBase:
 
 
     @staticmethod
-    def _negative(themes: pd.DataFrame) -> pd.DataFrame:
-        """Themes whose passages read negative: by the majority of passages (``feeling``) when
-        the table has it, else by the mean compound (at or below -0.05)."""
+    def _valence(themes: pd.DataFrame) -> pd.Series:
+        """The one rule by which every section calls a theme negative, positive, mixed or
+        neutral: the ``feeling`` column of themes.csv (the majority of the theme's passages,
+        :func:`kit.themes.feeling_word`) when the table has it, else the word for the mean
+        compound (:func:`kit.report.formatting.sentiment_word`, at or beyond ±0.05). One label
+        per row of ``themes``, indexed like it."""
         if "feeling" in themes:
-            return themes[themes["feeling"] == "negative"]
+            return themes["feeling"].fillna("–").astype(str)
         if "mean_compound" in themes:
-            return themes[pd.to_numeric(themes["mean_compound"], errors="coerce") <= -0.05]
-        return themes.iloc[0:0]
+            return themes["mean_compound"].map(sentiment_word)
+        return pd.Series("", index=themes.index, dtype=str)
 
+    @classmethod
+    def _negative(cls, themes: pd.DataFrame) -> pd.DataFrame:
+        """Themes whose passages read negative by :meth:`_valence` (the one rule)."""
+        return themes[cls._valence(themes) == "negative"]

@@ -16,12 +16,31 @@ from kit.report.formatting import (
     fmt_share,
     fmt_text,
     plural,
-    sentiment_word,
     table_of,
 )
 from kit.report.tables import FIGURES, data_uri
+from kit.roi import value_basis_words
 
 __all__ = ["LeadershipSections"]
+
+
+def _basis_words(program) -> str:
+    """What the program's value rests on, in the words :func:`kit.roi.value_basis_words`
+    gives (a program.json of an older version, without ``value_basis``, counts as estimated
+    unless it records outcome readings)."""
+    if not isinstance(program, dict):
+        return ""
+    if "value_basis" in program:
+        return value_basis_words(program.get("value_basis"))
+    return value_basis_words("estimated" if not program.get("decisions_with_readings") else "mixed")
+
+
+def _left_out_words(program) -> str:
+    """", left out of the value and the ROI (D-001)" for the decisions roi() left out."""
+    ids = program.get("left_out_ids") if isinstance(program, dict) else None
+    if not ids:
+        return ""
+    return f", so {'it is' if len(ids) == 1 else 'they are'} left out of the value and the ROI ({', '.join(ids)})"
 
 
 class LeadershipSections:
@@ -38,10 +57,10 @@ class LeadershipSections:
             shown = themes.head(6).copy()
             if "participants_manual" in shown:
                 shown["evidence"] = [self._evidence(r, agreement) for r in shown.to_dict("records")]
+            shown["valence"] = self._valence(shown)  # the one rule every section uses
             columns = {"code": ("Theme", fmt_text), "definition": ("What it means", fmt_text),
                        "participants": ("Participants", fmt_num), "share": ("Share of people interviewed", fmt_share),
-                       "feeling" if "feeling" in shown else "mean_compound":
-                           ("Feeling", fmt_text if "feeling" in shown else sentiment_word)}
+                       "valence": ("Feeling", fmt_text)}
             if "evidence" in shown:
                 columns["evidence"] = ("Counted from", fmt_text)
             top.table = table_of(shown, columns, numeric=("participants", "share"))
@@ -69,12 +88,15 @@ class LeadershipSections:
             roi.metrics = [
                 {"value": fmt_money(program.get("total_cost"), cur) if self.costs_known else unknown,
                  "label": "program cost"},
-                {"value": fmt_money(program.get("total_value"), cur), "label": "estimated value of the decisions"},
+                {"value": fmt_money(program.get("total_value"), cur),
+                 "label": "value of the decisions counted" + (f" ({_basis_words(program)})" if _basis_words(program) else "")},
                 {"value": (f"{fmt_money(program.get('value_low'), cur)} to {fmt_money(program.get('value_high'), cur)}"
                            if ranged else "–"), "label": "credited to the research"},
                 {"value": (fmt_ratio_range(program.get('roi_low'), program.get('roi_high')) if ranged
                            else fmt_ratio(program.get("roi"))),
-                 "label": "return on investment" + ("" if ranged else " (full credit)")},
+                 "label": "return on investment" + ("" if ranged else " (full credit)" if not program.get("left_out_ids")
+                                                     else " (no decision counted)")
+                 + (f", {_basis_words(program)}" if _basis_words(program) else "")},
                 {"value": fmt_money(program.get("cost_per_interview"), cur) if self.costs_known else unknown,
                  "label": "cost per interview"},
             ]
@@ -86,9 +108,9 @@ class LeadershipSections:
                        "response rate)" + (f"; {plural(pending, 'invitation')} still pending {'is' if int(pending) == 1 else 'are'} not counted."
                                            if not _missing(pending) and int(pending) else "."),
                        fmt_share(program.get("participation_rate")), fmt_num(program.get("times_survey_rate"), 1)),
-                _maybe("{} held after the decision was taken: check their dates and "
-                       "evidence.", plural(program.get("decisions_citing_later_interviews"), "decision cites interviews",
-                                           "decisions cite interviews")
+                _maybe("{} held after the decision was taken" + _left_out_words(program) + ": check their dates "
+                       "and evidence.", plural(program.get("decisions_citing_later_interviews"), "decision cites interviews",
+                                               "decisions cite interviews")
                        if program.get("decisions_citing_later_interviews") else ""),
                 self._follow_up_sentence(program),
                 _maybe("Median {} days from the first interview cited to the decision.",
@@ -257,11 +279,12 @@ class LeadershipSections:
                    {"value": str(participants), "label": "people interviewed (every share is of them)"},
                    {"value": str(len(quotes)), "label": "shareable quotes"},
                    {"value": str(len(study.decisions)), "label": "decisions informed"}]
+        basis = _basis_words(program)
         if isinstance(program, dict) and not _missing(program.get("roi_low")):
             metrics.append({"value": fmt_ratio_range(program.get('roi_low'), program.get('roi_high')),
-                            "label": "program ROI (research's share of each decision)"})
+                            "label": f"program ROI (research's share of each decision; {basis})"})
         elif isinstance(program, dict) and not _missing(program.get("roi")):
-            metrics.append({"value": fmt_ratio(program.get("roi")), "label": "program ROI (full credit)"})
+            metrics.append({"value": fmt_ratio(program.get("roi")), "label": f"program ROI (full credit; {basis})"})
         findings = []
         if isinstance(themes, pd.DataFrame) and {"code", "participants"} <= set(themes.columns) and len(themes):
             agreement = self._agreement_of()
@@ -309,20 +332,21 @@ class LeadershipSections:
                 low, high = program.get("attribution_default") or [None, None]
                 default = (f" ({fmt_share(low)} to {fmt_share(high)} of each decision's value unless decisions.csv "
                            "says otherwise)" if low is not None else "")
+                returned = "it returned" if program.get("value_basis") == "measured" else "it would return"
                 findings.append(
                     f"The research cost {fmt_money(program.get('total_cost'), cur)}; credited with its share of the "
-                    f"decisions{default}, it returned {fmt_money(program.get('value_low'), cur)} to "
+                    f"decisions{default}, {returned} {fmt_money(program.get('value_low'), cur)} to "
                     f"{fmt_money(program.get('value_high'), cur)}, a return on investment of "
-                    f"{fmt_ratio_range(program.get('roi_low'), program.get('roi_high'))}.")
+                    f"{fmt_ratio_range(program.get('roi_low'), program.get('roi_high'))} ({basis}).")
             else:
                 findings.append(f"The research cost {fmt_money(program.get('total_cost'), cur)}"
-                                + (f"; the decisions it informed are estimated at "
+                                + (f"; the decisions it informed are valued at "
                                    f"{fmt_money(program.get('total_value'), cur)}, a return on investment of "
-                                   f"{fmt_ratio(program.get('roi'))} if the research gets full credit."
+                                   f"{fmt_ratio(program.get('roi'))} if the research gets full credit ({basis})."
                                    if not _missing(program.get("roi")) else "."))
             later = program.get("decisions_citing_later_interviews")
             if not _missing(later) and int(later):
                 findings.append(f"Check the ledger: {plural(later, 'decision cites', 'decisions cite')} interviews held after the "
-                                "decision was taken.")
+                                "decision was taken" + _left_out_words(program) + ".")
         return metrics, findings
 

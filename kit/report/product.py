@@ -31,7 +31,9 @@ class ProductSections:
                 friction.intro = ("Themes where most of the participants' own words on them read negative and "
                                   "few read positive, by how many participants raised them (how the tone is "
                                   "read: method appendix).")
-            neg = self._negative(self._headline_ready(themes) if "participants" in themes else themes)
+            # every theme that reads negative by the one rule (ReportBase._valence), as the top
+            # themes table labels it; those that may not headline are said so, not hidden
+            neg = self._negative(themes)
             neg = neg.sort_values(["participants", "mean_compound"], ascending=[False, True]) \
                 if "participants" in neg else neg
             friction.sources.append(self.tables.source("themes"))
@@ -46,13 +48,21 @@ class ProductSections:
                     columns["source"] = ("Counted from", fmt_text)
                 friction.table = table_of(neg, columns, limit=8,
                                           numeric=("participants", "share", "mean_compound", "share_negative"))
+                if "participants" in neg:
+                    ready = set(self._headline_ready(neg)["code"])
+                    weak = [str(c) for c in neg["code"] if c not in ready]
+                    if weak:
+                        friction.bullets = [
+                            f"Not a key finding yet: {', '.join(weak)} — "
+                            f"{'its count rests' if len(weak) == 1 else 'their counts rest'} on keyword rules no "
+                            "coder has checked, or on rules that fire for nearly everyone (see Top themes)."]
                 top = neg.iloc[0]
                 friction.quotes = self._quotes_for(quotes, str(top["code"]), 2, feeling="negative")
                 if friction.quotes:
                     friction.note = f"In participants' words, on “{top['code']}”:"
                     friction.sources.append(self.tables.source("shareable_quotes"))
             else:
-                friction.bullets = ["No theme reads negative on average in this sprint."]
+                friction.bullets = ["No theme reads negative in this sprint."]
         else:
             friction.missing = self.needs("themes")
         blocks.append(friction)
