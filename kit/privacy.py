@@ -80,6 +80,8 @@ _PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 9, 15
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 EMAIL_MARK, PHONE_MARK, NAME_MARK = "[email]", "[phone]", "[name]"
+#: The words of the marks a text gains before names are looked for in it.
+_MARK_WORDS = frozenset(w for m in (EMAIL_MARK, PHONE_MARK) for w in re.findall(r"[^\W_]+", m))
 
 
 # -- folding: the same length, lower case, no accents ------------------------------------------
@@ -429,14 +431,20 @@ def redact_both(text, people: Roster | None = None) -> tuple:
 
 def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
     """``text`` with emails and phones replaced, and the spans the roster matcher finds in
-    it (names and the roster's emails), for :func:`redact` to replace."""
-    if people is not None and people.emails:
-        # the roster's own addresses first, however written ("jo bell at example dot com"),
-        # before the generic patterns below could replace only their end
-        emails = people.email_matcher
-        if emails:
-            if not text.isascii():
-                text = unicodedata.normalize("NFC", text)
+    it (names and the roster's emails), for :func:`redact` to replace.
+
+    The text is folded and split into words once: when none of its words (nor the words
+    of the marks put in below) starts a roster entry, neither roster matcher is run."""
+    matcher = people.matcher if people is not None else None
+    named = False
+    if matcher:
+        emails = people.email_matcher if people.emails else None
+        if emails and not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        named = not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(text))))
+        if named and emails:
+            # the roster's own addresses first, however written ("jo bell at example dot com"),
+            # before the generic patterns below could replace only their end
             text = _replace(text, list(emails.find(text)))
     if "@" in text:
         text = EMAIL.sub(EMAIL_MARK, text)
@@ -444,11 +452,10 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
     if _DIGIT.search(text):
         text = _PHONE_CANDIDATE.sub(_phone, text)
     spans = []
-    if people is not None:
-        matcher = people.matcher
-        if matcher:
-            if not text.isascii():
-                text = unicodedata.normalize("NFC", text)
+    if matcher:
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        if named:
             spans = list(matcher.find(text))
     return text, spans
 
