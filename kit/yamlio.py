@@ -178,6 +178,8 @@ def bounds_problems(text: str, source: str = "<string>", *, line_offset: int = 0
     few bytes of them (``x: &a [*a]``, the "billion laughs") make a structure without end.
     Read from the parser's events, which need no recursion and build nothing. Syntax
     errors are left to :func:`load_yaml`."""
+    if "*" not in text and sum(map(text.count, "-:?[{")) < MAX_DEPTH:
+        return []  # no alias, and each collection opens with one of these: too few to nest deeper
     for loader in dict.fromkeys((_BASE, yaml.SafeLoader)):  # libyaml, then pure Python
         depth = 0
         try:
