@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from kit.csvio import parse_date, read_text
@@ -386,6 +387,7 @@ def _close_section(key: str) -> str | None:
     return _ALIASES[match[0]] if match else None
 
 
+@lru_cache(maxsize=4096)
 def canonical_section(name: str) -> str:
     """The canonical name of a heading: ``'Key Quotes:'`` -> ``'quotes'``, a misspelling
     such as ``'Oportunities'`` -> ``'opportunities'``; an unknown heading -> its slug
@@ -403,6 +405,15 @@ def _heading(line: str, strict: bool = False):
     section name (``**Key Quotes:**``) counts as a heading too. ``strict`` (used to find where
     unterminated front matter ends) accepts only ``##`` headings or known section names.
     """
+    bare = line.lstrip()
+    if not bare.startswith(("#", "**", "__")):
+        return None  # neither pattern below can match: most lines of a note
+    return _heading_of(line, strict)
+
+
+@lru_cache(maxsize=4096)
+def _heading_of(line: str, strict: bool):
+    """:func:`_heading` of a line that may be one (memoised: notes repeat their headings)."""
     match = _HEADING.match(line)
     if match:
         hashes, rest = match.groups()
@@ -424,6 +435,8 @@ def _heading(line: str, strict: bool = False):
 
 def _strip_comments(lines):
     """Blank out HTML comments (template guidance), keeping line numbers."""
+    if not any("<!--" in line for line in lines):
+        return list(lines)
     out, inside = [], False
     for line in lines:
         kept = ""

@@ -80,6 +80,15 @@ _PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 9, 15
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 EMAIL_MARK, PHONE_MARK, NAME_MARK = "[email]", "[phone]", "[name]"
+#: The words of the marks a text gains before names are looked for in it.
+_MARK_WORDS = frozenset(w for m in (EMAIL_MARK, PHONE_MARK) for w in re.findall(r"[^\W_]+", m))
+# An ASCII text's words as ``[^\W_]+`` finds them in ``fold(text)``, split in C: letters
+# lower-cased, digits kept, every other byte a space.
+_ASCII_FOLD = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+
+
+def _ascii_words(text: str) -> list[bytes]:
+    return text.encode("ascii").translate(_ASCII_FOLD).split()
 
 
 # -- folding: the same length, lower case, no accents ------------------------------------------
@@ -183,6 +192,9 @@ class NameMatcher:
             if (mark, capital) not in ends:
                 ends.append((mark, capital))
                 ends.sort(key=lambda e: e[1])  # a match in any case first
+        # for a quick look at ASCII texts (see _contact_free)
+        self.ascii_keys = frozenset(k.encode("ascii") for k in self.root if k.isascii())
+        self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
 
     def __bool__(self) -> bool:
         return bool(self.root)
@@ -429,26 +441,38 @@ def redact_both(text, people: Roster | None = None) -> tuple:
 
 def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
     """``text`` with emails and phones replaced, and the spans the roster matcher finds in
-    it (names and the roster's emails), for :func:`redact` to replace."""
-    if people is not None and people.emails:
-        # the roster's own addresses first, however written ("jo bell at example dot com"),
-        # before the generic patterns below could replace only their end
-        emails = people.email_matcher
-        if emails:
-            if not text.isascii():
-                text = unicodedata.normalize("NFC", text)
+    it (names and the roster's emails), for :func:`redact` to replace.
+
+    The text is folded and split into words once: when none of its words (nor the words
+    of the marks put in below) starts a roster entry, neither roster matcher is run."""
+    matcher = people.matcher if people is not None else None
+    words = _ascii_words(text) if text.isascii() else None
+    # An obfuscated address has an "@" or the word "at" (``jo (at) example.com``).
+    obfuscated = words is None or "@" in text or b"at" in words
+    named = False
+    if matcher:
+        emails = people.email_matcher if people.emails else None
+        if emails and words is None:
+            text = unicodedata.normalize("NFC", text)
+        if words is not None:
+            named = matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
+        else:
+            named = not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(text))))
+        if named and emails:
+            # the roster's own addresses first, however written ("jo bell at example dot com"),
+            # before the generic patterns below could replace only their end
             text = _replace(text, list(emails.find(text)))
     if "@" in text:
         text = EMAIL.sub(EMAIL_MARK, text)
-    text = _obfuscated_emails(text)
+    if obfuscated:
+        text = _obfuscated_emails(text)
     if _DIGIT.search(text):
         text = _PHONE_CANDIDATE.sub(_phone, text)
     spans = []
-    if people is not None:
-        matcher = people.matcher
-        if matcher:
-            if not text.isascii():
-                text = unicodedata.normalize("NFC", text)
+    if matcher:
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        if named:
             spans = list(matcher.find(text))
     return text, spans
 

@@ -8,6 +8,7 @@ found on the way is a located ``Problem``; with ``strict=True`` (the default) er
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -334,26 +335,30 @@ class _Loader(StudyFileReader, LedgerReader):
             return named
         return by_stem[iid][0] if iid in by_stem else None
 
+    def _real(self, path) -> str:
+        """``os.path.realpath(path)`` (every symbolic link followed), with the folders'
+        real paths cached: a file that is not itself a link costs one ``lstat``, not one
+        per component of its path (a study reads thousands of files from a few folders)."""
+        path = os.fspath(path)
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return str(Path(path).resolve())  # a link loop raises RuntimeError, as before
+        folders = self.__dict__.setdefault("_real_folders", {})
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = str(Path(folder or ".").resolve())
+        return os.path.join(real, name)
+
     def _inside(self, path: Path) -> bool:
         """Whether ``path``, with every symbolic link followed, lies inside the study."""
         root = self.__dict__.get("_resolved_root")
         if root is None:
-            root = self.__dict__["_resolved_root"] = self.root.resolve()
+            root = self.__dict__["_resolved_root"] = str(self.root.resolve())
         try:
-            # A file that is no link resolves to its resolved folder / its name: each folder
-            # is resolved once (issue 20), not every path component of every file.
-            folders = self.__dict__.setdefault("_resolved_folders", {})
-            if path.name not in ("", ".", "..") and not path.is_symlink():
-                folder = folders.get(path.parent)
-                if folder is None:
-                    folder = folders[path.parent] = path.parent.resolve()
-                resolved = folder / path.name
-            else:
-                resolved = path.resolve()
-            resolved.relative_to(root)
+            real = self._real(path)
         except (ValueError, OSError, RuntimeError):
             return False
-        return True
+        return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
     def _outside_problem(self, path: Path, where=None, line=0):
         self.problem(where or path, line, f"{path.name} lies outside the study folder (a link "
@@ -472,7 +477,7 @@ class _Loader(StudyFileReader, LedgerReader):
         row = _interview_row(iid, front, note.path, participant)
         turns = None
         if tpath is not None:
-            acc.used_transcripts.add(tpath.resolve())
+            acc.used_transcripts.add(self._real(tpath))
             turns = self._read_turns(tpath, iid, participant, config, acc.team, front)
         row.update(_turn_summary(turns, tpath, self.root))
         acc.add_interview(row, turns)
@@ -493,7 +498,7 @@ class _Loader(StudyFileReader, LedgerReader):
                                 "note_path": note.path})
 
     def _read_lone_transcript(self, tpath, acc, config, by_stem) -> None:
-        if tpath.resolve() in acc.used_transcripts:
+        if self._real(tpath) in acc.used_transcripts:
             return
         iid = tpath.stem
         if iid in acc.ids_seen:

@@ -178,6 +178,8 @@ def bounds_problems(text: str, source: str = "<string>", *, line_offset: int = 0
     few bytes of them (``x: &a [*a]``, the "billion laughs") make a structure without end.
     Read from the parser's events, which need no recursion and build nothing. Syntax
     errors are left to :func:`load_yaml`."""
+    if "*" not in text and sum(map(text.count, "-:?[{")) < MAX_DEPTH:
+        return []  # no alias, and each collection opens with one of these: too few to nest deeper
     for loader in dict.fromkeys((_BASE, yaml.SafeLoader)):  # libyaml, then pure Python
         depth = 0
         try:
@@ -352,6 +354,24 @@ def _raw_scalars(root) -> dict[str, str]:
             if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)}
 
 
+_STR, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map"
+
+
+def _flat_mapping(loader, root):
+    """``loader.construct_document(root)`` for the usual front matter, a mapping of plain
+    keys to scalars (strings taken as they are, other scalars built by the loader); None
+    for anything else (nested values, merge keys, tags), which goes the general way."""
+    if not isinstance(root, yaml.MappingNode) or root.tag != _MAP:
+        return None
+    pairs = []
+    for key, value in root.value:
+        if not (isinstance(key, yaml.ScalarNode) and key.tag == _STR and isinstance(value, yaml.ScalarNode)):
+            return None
+        pairs.append((key.value, value))
+    return {key: value.value if value.tag == _STR else loader.construct_object(value, deep=True)
+            for key, value in pairs}
+
+
 def load_front_matter(text: str, source: str = "<string>", *, line_offset: int = 0):
     """A note's front matter read once: ``(data, problems, duplicate-key warnings, key
     lines, raw scalars)``, the same as :func:`load_yaml`, :func:`duplicate_keys`,
@@ -368,7 +388,9 @@ def load_front_matter(text: str, source: str = "<string>", *, line_offset: int =
                 lines = _key_lines(text, root, line_offset)
                 duplicates = _duplicate_keys(root, source, line_offset)
                 raw = _raw_scalars(root)
-                data = loader.construct_document(root) if root is not None else None
+                data = _flat_mapping(loader, root)
+                if data is None:
+                    data = loader.construct_document(root) if root is not None else None
             finally:
                 loader.dispose()
             return data, [], duplicates, lines, raw

@@ -152,3 +152,18 @@ def test_runs_of_function_words_are_nobodys_words():
     assert words.withhold("Saturation is reached at the end of the first run.") == \
         "Saturation is reached at the end of the first run."
     assert "[not quoted]" in words.withhold("She said: I chased the bakery for the invoice.")
+
+
+# -- the quick look at ASCII texts (issue 20: one fold and word split per text) ------------------
+@pytest.mark.parametrize("text", [
+    "jo_at_example_dot_com wrote", "mail jo -at- example -dot- com", "JO [AT] EXAMPLE [DOT] COM",
+    "reach me @ example . com", "Jo Bell phoned from 020 7946 0958 at noon", "nobody here at all",
+    "Call Maria_Lopez on +44 20 7946 0958.", "MARIALOPEZ and jo.bell@example.com", "Grant me that, Grant",
+])
+def test_ascii_texts_redact_as_their_accented_twin(text):
+    # A trailing "é" sends the text down the general (non-ASCII) path: both must agree.
+    people = Roster(names=("Jo Bell", "María López", "Grant Page"), parts=("Jo", "Bell", "María", "López",
+                                                                            "Grant", "Page"),
+                    emails=("jo.bell@example.com",))
+    for names in (True, False):
+        assert redact(text + " é", people, names=names) == redact(text, people, names=names) + " é"
