@@ -406,7 +406,9 @@ class _Loader(StudyFileReader, LedgerReader):
         known_participants = set(participants["id"]) if self._readable(self.root / "participants.csv") else None
         if known_participants is not None and len(participants):
             self._check_segment_columns(config, participants)
-        notes = _preferred_first(self.load_notes())
+        from kit.notes import read_first
+
+        notes = read_first(self.load_notes())
         transcripts = self._transcript_files()
         by_stem = {}
         for t in transcripts:
@@ -451,18 +453,20 @@ class _Loader(StudyFileReader, LedgerReader):
     def _duplicate_note(self, note, iid, acc) -> bool:
         """Report a second note with an interview id already read (True when it is one).
 
-        Which note is read is decided by :func:`_preferred_first`: the one whose file is named
+        Which note is read is decided by :func:`kit.notes.read_first`: the one whose file is named
         after the id, else the first by file name; the other is reported at its `id` line."""
         if iid not in acc.ids_seen:
             acc.ids_seen[iid] = note.path
             acc.first_note[iid] = note
             return False
+        from kit.notes import why_read
+
         first = acc.first_note[iid]
         used, ignored = self._study_name(first.path), self._study_name(note.path)
         # reported where it is; the note's other problems are still reported
         self.problem(note.path, _front_line(note, "id"),
                      f"duplicate interview id {iid!r}: {used} is read and {ignored} is ignored "
-                     f"({_why_read(first.path, iid)}): give this note its own id or remove it")
+                     f"({why_read(first.path, iid)}): give this note its own id or remove it")
         self.problem(first.path, _front_line(first, "id"),
                      f"interview id {iid!r} is also the id of {ignored} (line "
                      f"{_front_line(note, 'id')}), which is ignored: this note is the one read", "warning")
@@ -880,36 +884,3 @@ def _turn_summary(turns, tpath, root) -> dict:
     return {"transcript_path": path, "transcript_format": turns["format"],
             "n_turns": len(turns["text"]), "talk_ratio": ratio}
 
-
-def _note_id(note) -> str:
-    return str((note.front or {}).get("id") or "").strip()
-
-
-def _why_read(path, iid) -> str:
-    """Why the note at ``path`` is the one read of several with the interview id ``iid``."""
-    if Path(path).stem == iid:
-        return "its file is named after the id"
-    return "no file is named after the id, so the first by file name"
-
-
-def _preferred_first(notes: list) -> list:
-    """Notes (sorted by file name) with, of several sharing an interview id, the one read first.
-
-    The note read is the one whose file name is the id (``INT-009.md`` for ``id: INT-009``),
-    else the first by file name; the others keep their places and are reported as duplicates."""
-    groups: dict[str, list] = {}
-    for note in notes:
-        if _note_id(note):
-            groups.setdefault(_note_id(note), []).append(note)
-    chosen = {iid: next((n for n in group if Path(n.path).stem == iid), group[0])
-              for iid, group in groups.items() if len(group) > 1}
-    out = []
-    for note in notes:
-        iid = _note_id(note)
-        if iid in chosen:
-            if note is groups[iid][0]:
-                out.append(chosen[iid])  # the note read takes its group's first place
-            if note is chosen[iid]:
-                continue
-        out.append(note)
-    return out
