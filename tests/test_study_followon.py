@@ -105,3 +105,18 @@ def test_a_duplicate_participant_says_which_line_is_read(tmp_path):
     row = at(check_study(root), "participants.csv", 3)
     assert any("duplicate participant id 'P-001': line 2 is the one read, this line is ignored" in m
                for _, m in row), row
+
+
+def test_an_unreadable_hourly_rate_is_not_asked_for_again_and_does_not_crash(tmp_path):
+    root = study(tmp_path / "s", "P-001,patient,completed,2026-03-02,2026-03-05,2026-03-05,yes,yes\n",
+                 {"interviews/INT-001.md": NOTE.format(iid="INT-001", participant="P-001", quote="I rang twice."),
+                  "costs.csv": "date,category,description,hours,rate,amount\n"
+                               "2026-03-01,analysis_time,coding,2,,\n2026-03-01,analysis_time,coding,,,\n"})
+    (root / "study.yml").write_text('research_question: "How do patients book?"\ncosts:\n  hourly_rate: abc\n')
+    problems = check_study(root)
+    assert any("costs.hourly_rate must be a number" in m for _, m in at(problems, "study.yml", 3))
+    row = at(problems, "costs.csv", 2)
+    assert row == [("warning", "not counted: `hours` without a `rate`, and costs.hourly_rate in study.yml "
+                               "is not a number (reported there)")], row
+    assert any(m.startswith("no amount") for _, m in at(problems, "costs.csv", 3))  # truly missing
+    assert load_study(root, strict=False).costs.empty
