@@ -11,7 +11,11 @@ distinctive of a segment or a theme.
   size (Hardie 2014); :func:`keyness_by` does it for every segment value (each against the
   rest) and :func:`theme_words` for every code (its segments against all other segments);
 * :func:`phrase_quotes` -- examples of a phrase in use, only from participants who
-  consented to being quoted.
+  consented to being quoted;
+* :func:`publishable` / :func:`publishable_terms` -- the one rule for publishing a term
+  (a word or phrase): a participant who consented to being quoted used it, or at least
+  :data:`MIN_PEOPLE_WITHOUT_CONSENT` people did. Given ``consenting``, collocations,
+  keyness_by and theme_words keep only such terms (``kit.theme_discovery`` uses it too).
 
 Tokenization needs no downloaded model: lower-cased words matched by NLTK's
 ``RegexpTokenizer``; the stopword list is the kit's own (``kit.themes.STOPWORDS``).
@@ -32,7 +36,8 @@ from kit.study import as_study
 from kit.themes import STOPWORDS
 
 __all__ = ["STOPWORDS", "NUMBER_WORDS", "words", "content_words", "participant_words", "g2", "log_ratio",
-           "collocations", "keyness", "keyness_by", "theme_words", "phrase_quotes"]
+           "collocations", "keyness", "keyness_by", "theme_words", "phrase_quotes",
+           "MIN_PEOPLE_WITHOUT_CONSENT", "publishable", "publishable_terms"]
 
 _TOKENIZER = RegexpTokenizer(r"[a-z]+(?:['’][a-z]+)*")
 MIN_LENGTH = 3
@@ -79,18 +84,57 @@ def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
     return frame[columns]
 
 
+# --------------------------------------------------------------------------- consent
+#: A term none of whose users consented to being quoted is published only when at least this
+#: many people used it: a phrase only one person used is their words, and may identify them.
+MIN_PEOPLE_WITHOUT_CONSENT = 2
+
+
+def publishable(by_consenting, people):
+    """The rule for publishing a term (one home; scalars or numpy arrays alike): True when
+    ``by_consenting`` (a participant who consented to being quoted used it) or ``people``
+    (how many people used it) is at least :data:`MIN_PEOPLE_WITHOUT_CONSENT`."""
+    return by_consenting | (people >= MIN_PEOPLE_WITHOUT_CONSENT)
+
+
+def _users(terms, texts, who) -> dict[str, set]:
+    """term -> the people of ``who`` (one per text) whose text holds it (as whole words)."""
+    wanted = {t: tuple(words(t)) for t in terms}
+    lengths = {len(w) for w in wanted.values() if w}
+    found: dict[tuple, set] = {w: set() for w in wanted.values() if w}
+    for person, text in zip(who, texts):
+        toks = words(text)
+        grams = {tuple(toks[i:i + n]) for n in lengths for i in range(len(toks) - n + 1)}
+        for gram in grams & found.keys():
+            found[gram].add(person)
+    return {t: found.get(w, set()) for t, w in wanted.items()}
+
+
+def publishable_terms(terms, texts, who, consenting) -> list[bool]:
+    """Per term of ``terms`` (a word or a phrase of words), whether it may be published
+    (:func:`publishable`): ``texts`` are the participants' words, ``who`` the person of each
+    text (``kit.schema.person``), ``consenting`` the ids who consented to being quoted
+    (``Study.consenting()``)."""
+    terms = list(terms)
+    consenting = set(consenting)
+    users = _users(terms, texts, who)
+    return [bool(publishable(bool(users[t] & consenting), len(users[t]))) for t in terms]
+
+
 # --------------------------------------------------------------------------- phrases
 
 
 
 def collocations(texts, who=None, min_freq: int = 3, min_people: int = 1, measure: str = "likelihood_ratio",
-                 top: int | None = 20, stopwords=STOPWORDS, numbers: bool = False) -> pd.DataFrame:
+                 top: int | None = 20, stopwords=STOPWORDS, numbers: bool = False,
+                 consenting=None) -> pd.DataFrame:
     """Two-word phrases of ``texts`` (each text is a document: no phrase spans two turns),
     seen at least ``min_freq`` times and used by at least ``min_people`` of ``who`` (one
     person per text; default: each text its own person), ranked by ``measure``
     ("likelihood_ratio" or "pmi"). Phrases with a stopword, a contraction or a word
     shorter than 3 letters are left out, and so are those with a number word
-    (:data:`NUMBER_WORDS`) unless ``numbers`` is True."""
+    (:data:`NUMBER_WORDS`) unless ``numbers`` is True. Given ``consenting`` (participant
+    ids, ``Study.consenting()``), only :func:`publishable` phrases are kept."""
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
     if measure not in ("likelihood_ratio", "pmi"):
@@ -111,6 +155,10 @@ def collocations(texts, who=None, min_freq: int = 3, min_people: int = 1, measur
         for pair in zip(doc, doc[1:]):
             if pair in wanted:
                 users.setdefault(pair, set()).add(person)
+    if consenting is not None:
+        consenting = set(consenting)
+        lr = {pair: score for pair, score in lr.items()
+              if publishable(bool(users.get(pair, set()) & consenting), len(users.get(pair, ())))}
     rows = [{"phrase": " ".join(pair), "freq": int(finder.ngram_fd[pair]), "people": len(users.get(pair, ())),
              "likelihood_ratio": float(lr[pair]), "pmi": float(pmi[pair])} for pair in lr]
     frame = pd.DataFrame(rows, columns=COLLOCATION_COLUMNS)
@@ -160,20 +208,34 @@ def keyness(target_texts, reference_texts, min_freq: int = 3, top: int | None = 
 
 
 def keyness_by(frame: pd.DataFrame, column: str, text: str = "text", min_freq: int = 3, top: int = 10,
-               **kw) -> pd.DataFrame:
+               consenting=None, **kw) -> pd.DataFrame:
     """:func:`keyness` of each value of ``column`` (e.g. the segment) against all the
     other rows of ``frame``: one block of up to ``top`` words per value, with ``column``
-    first and the ``people`` (participants) in that value who used the word."""
+    first and the ``people`` (participants) in that value who used the word. Given
+    ``consenting`` (``Study.consenting()``), only :func:`publishable_terms` of ``frame``
+    are kept (``frame`` has columns participant and interview_id)."""
     parts = []
     for value in sorted(set(frame[column].fillna("").astype(str))):
         mine = frame[column].fillna("").astype(str) == value
-        table = keyness(frame.loc[mine, text], frame.loc[~mine, text], min_freq=min_freq, top=top, **kw)
+        table = keyness(frame.loc[mine, text], frame.loc[~mine, text], min_freq=min_freq,
+                        top=None if consenting is not None else top, **kw)
+        table = _only_publishable(table, frame[text], frame, consenting, top)
         table.insert(0, column, value)
         table["people"] = _people_using(frame[mine], table["word"], text)
         parts.append(table)
     if not parts:
         return pd.DataFrame(columns=[column] + KEYNESS_COLUMNS + ["people"])
     return pd.concat(parts, ignore_index=True)
+
+
+def _only_publishable(table, texts, frame, consenting, top):
+    """``table`` (a :func:`keyness` table, largest first) without the words that are not
+    :func:`publishable_terms`, cut to ``top`` rows; unchanged when ``consenting`` is None."""
+    if consenting is None:
+        return table
+    keep = publishable_terms(table["word"], texts, schema_person(frame), consenting)
+    table = table[np.array(keep, dtype=bool)] if len(table) else table
+    return (table.head(top) if top is not None else table).reset_index(drop=True)
 
 
 def _people_using(frame: pd.DataFrame, vocab, text: str = "text") -> list[int]:
@@ -186,11 +248,12 @@ def _people_using(frame: pd.DataFrame, vocab, text: str = "text") -> list[int]:
 
 
 def theme_words(coded: pd.DataFrame, texts: pd.DataFrame, codes=None, min_freq: int = 2, top: int = 8,
-                **kw) -> pd.DataFrame:
+                consenting=None, **kw) -> pd.DataFrame:
     """The words customers use for each theme: :func:`keyness` of the texts coded with a
     code (``coded``: one row per segment_id and code) against every other text of
     ``texts`` (:func:`participant_words`). One block of up to ``top`` words per code, with
-    the ``people`` who used the word in that theme's segments."""
+    the ``people`` who used the word in that theme's segments. Given ``consenting``
+    (``Study.consenting()``), only :func:`publishable_terms` of ``texts`` are kept."""
     names = list(codes) if codes is not None else sorted(set(coded["code"]))
     parts = []
     for code in names:
@@ -198,7 +261,9 @@ def theme_words(coded: pd.DataFrame, texts: pd.DataFrame, codes=None, min_freq: 
         mine = texts["segment_id"].isin(ids)
         if not mine.any():
             continue
-        table = keyness(texts.loc[mine, "text"], texts.loc[~mine, "text"], min_freq=min_freq, top=top, **kw)
+        table = keyness(texts.loc[mine, "text"], texts.loc[~mine, "text"], min_freq=min_freq,
+                        top=None if consenting is not None else top, **kw)
+        table = _only_publishable(table, texts["text"], texts, consenting, top)
         table.insert(0, "code", code)
         table["people"] = _people_using(texts[mine], table["word"])
         parts.append(table)

@@ -69,6 +69,11 @@ class LedgerReader:
                                          f"{numbers['hours'] * numbers['rate']:g})", "warning")
             if amount is None:
                 rate = numbers["rate"] if numbers["rate"] is not None else default_rate
+                if numbers["hours"] is not None and rate is None \
+                        and "costs.hourly_rate" in getattr(self, "invalid_config", ()):
+                    self.problem(path, line, "not counted: `hours` without a `rate`, and costs.hourly_rate "
+                                             "in study.yml is not a number (reported there)", "warning")
+                    continue
                 if numbers["hours"] is None or rate is None:
                     self.problem(path, line, "no amount: give `amount`, or `hours` with a `rate` "
                                              "(or costs.hourly_rate in study.yml)")

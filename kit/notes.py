@@ -21,7 +21,8 @@ from kit.schema import ACTION_STATUSES, make_segment_id
 from kit.yamlio import load_front_matter
 
 __all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
-           "Item", "Note", "Quote", "canonical_section", "parse_note", "parse_note_text"]
+           "Item", "Note", "Quote", "canonical_section", "note_id", "parse_note",
+           "parse_note_text", "read_first", "why_read"]
 
 SECTION_TITLES = {
     "goals": "Goals",
@@ -730,3 +731,38 @@ def _action(values, line, columns, source, problems) -> Action:
         problems.append(Problem(source, line, f"action item status {written.strip()!r} is not "
                                 f"one of {', '.join(STATUSES)}"))
     return Action(owner, text, due, status, line)
+
+
+def note_id(note) -> str:
+    """The interview id of a parsed note (its front matter's `id`, stripped), else ''."""
+    return str((note.front or {}).get("id") or "").strip()
+
+
+def why_read(path, iid) -> str:
+    """Why the note at ``path`` is the one read of several with the interview id ``iid``."""
+    if Path(path).stem == iid:
+        return "its file is named after the id"
+    return "no file is named after the id, so the first by file name"
+
+
+def read_first(notes: list) -> list:
+    """Notes (sorted by file name) with, of several sharing an interview id, the one read first.
+
+    The note read is the one whose file name is the id (``INT-009.md`` for ``id: INT-009``),
+    else the first by file name; the others keep their places and are reported as duplicates."""
+    groups: dict[str, list] = {}
+    for note in notes:
+        if note_id(note):
+            groups.setdefault(note_id(note), []).append(note)
+    chosen = {iid: next((n for n in group if Path(n.path).stem == iid), group[0])
+              for iid, group in groups.items() if len(group) > 1}
+    out = []
+    for note in notes:
+        iid = note_id(note)
+        if iid in chosen:
+            if note is groups[iid][0]:
+                out.append(chosen[iid])  # the note read takes its group's first place
+            if note is chosen[iid]:
+                continue
+        out.append(note)
+    return out

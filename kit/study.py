@@ -216,40 +216,60 @@ class _Loader(StudyFileReader, LedgerReader):
                 self.problem(path, line, "participant without an id")
                 continue
             if pid in seen:
-                self.problem(path, line, f"duplicate participant id {pid!r} (first on line {seen[pid]})")
+                self.problem(path, line, f"duplicate participant id {pid!r}: line {seen[pid]} is the one read, "
+                                         "this line is ignored: give it its own id or remove it")
                 continue
             seen[pid] = line
-            status = row.get("status", "").lower()
-            if "status" in row and status not in STATUSES:
-                self.problem(path, line, f"unknown status {row['status']!r}: use one of {', '.join(STATUSES)}")
-            row["status"] = status
-            for col in ("invited_on", "scheduled_on", "interviewed_on"):
-                try:
-                    row[col] = parse_date(row.get(col))
-                except ValueError:
-                    self.problem(path, line, f"{col} {row[col]!r} is not a date (YYYY-MM-DD)")
-                    row[col] = None
-            for col in ("consent_record", "consent_quote"):
-                value = row.get(col, "").lower()
-                if value not in YES | NO:
-                    self.problem(path, line, f"{col} must be yes or no, not {row[col]!r}")
-                row[col] = value in YES
-            if status == "completed" and row.get("invited_on") and row.get("interviewed_on") \
-                    and row["interviewed_on"] < row["invited_on"]:
-                self.problem(path, line, "interviewed_on is before invited_on")
-            if row.get("invited_on") and row.get("scheduled_on") and row["scheduled_on"] < row["invited_on"]:
-                self.problem(path, line, "scheduled_on is before invited_on")
-            if status == "completed" and "interviewed_on" in row and not row.get("interviewed_on"):
-                self.problem(path, line, "status is completed but interviewed_on is empty", "warning")
-            if status and status != "completed" and row.get("interviewed_on"):
-                self.problem(path, line, f"interviewed_on is set but the status is {status!r}: "
-                                         "is the interview completed?", "warning")
+            self._participant_row(path, row)
             kept.append(row)
         frame = pd.DataFrame(kept)
         for col in ("id", "status", "consent_record", "consent_quote", "_line"):
             if col not in frame:
                 frame[col] = pd.Series(dtype=object)
         return frame.rename(columns={"_line": "line"})
+
+    def _participant_row(self, path, row) -> None:
+        """Read one participants.csv row in place (status, dates, yes/no cells) and report it.
+
+        A value reported as invalid is kept apart from a missing one: the rules that follow
+        (dates in order, completed without an interview date, ...) skip an unreadable cell
+        instead of reading it as empty, so one mistake gives one message."""
+        line = row["_line"]
+        invalid = set()
+        status = row.get("status", "").lower()
+        if "status" in row and status not in STATUSES:
+            self.problem(path, line, f"unknown status {row['status']!r}: use one of {', '.join(STATUSES)}")
+            invalid.add("status")
+        row["status"] = status
+        for col in ("invited_on", "scheduled_on", "interviewed_on"):
+            try:
+                row[col] = parse_date(row.get(col))
+            except ValueError:
+                self.problem(path, line, f"{col} {row[col]!r} is not a date (YYYY-MM-DD)")
+                row[col] = None
+                invalid.add(col)
+        for col in ("consent_record", "consent_quote"):
+            value = row.get(col, "").strip().lower()
+            if value not in YES | NO:
+                self.problem(path, line, f"{col} must be yes or no, not {row[col]!r}")
+                invalid.add(col)
+            elif col == "consent_quote" and col in row and not value and status != "declined":
+                # the docs read an empty cell as no: say so, since it withholds their words
+                self.problem(path, line, f"consent_quote is empty: read as no; {row['id']}'s words "
+                                         "will not be quoted", "warning")
+            row[col] = value in YES
+        if status == "completed" and row.get("invited_on") and row.get("interviewed_on") \
+                and row["interviewed_on"] < row["invited_on"]:
+            self.problem(path, line, "interviewed_on is before invited_on")
+        if row.get("invited_on") and row.get("scheduled_on") and row["scheduled_on"] < row["invited_on"]:
+            self.problem(path, line, "scheduled_on is before invited_on")
+        if status == "completed" and "interviewed_on" in row and not row.get("interviewed_on") \
+                and "interviewed_on" not in invalid:
+            self.problem(path, line, "status is completed but interviewed_on is empty", "warning")
+        if status and "status" not in invalid and status != "completed" \
+                and (row.get("interviewed_on") or "interviewed_on" in invalid):
+            self.problem(path, line, f"interviewed_on is set but the status is {status!r}: "
+                                     "is the interview completed?", "warning")
 
     def _check_segment_columns(self, config, participants):
         segments = config.get("segments") or {}
@@ -386,7 +406,9 @@ class _Loader(StudyFileReader, LedgerReader):
         known_participants = set(participants["id"]) if self._readable(self.root / "participants.csv") else None
         if known_participants is not None and len(participants):
             self._check_segment_columns(config, participants)
-        notes = self.load_notes()
+        from kit.notes import read_first
+
+        notes = read_first(self.load_notes())
         transcripts = self._transcript_files()
         by_stem = {}
         for t in transcripts:
@@ -416,7 +438,8 @@ class _Loader(StudyFileReader, LedgerReader):
             elif participant not in known_participants:
                 self.problem(note.path, _front_line(note, "participant"),
                              f"participant {participant!r} is not in participants.csv")
-            elif status_of.get(participant) and status_of[participant] != "completed":
+            elif status_of.get(participant) in STATUSES and status_of[participant] != "completed":
+                # an unknown status is reported on its participants.csv line, not read here
                 self.problem(note.path, _front_line(note, "participant"),
                              f"participant {participant!r} has status {status_of[participant]!r} in "
                              "participants.csv: mark them completed", "warning")
@@ -428,20 +451,33 @@ class _Loader(StudyFileReader, LedgerReader):
                 self.problem(note.path, _front_line(note, key), f"{key} {done} is before the interview ({day})")
 
     def _duplicate_note(self, note, iid, acc) -> bool:
-        """Report a second note with an interview id already read (True when it is one)."""
+        """Report a second note with an interview id already read (True when it is one).
+
+        Which note is read is decided by :func:`kit.notes.read_first`: the one whose file is named
+        after the id, else the first by file name; the other is reported at its `id` line."""
         if iid not in acc.ids_seen:
             acc.ids_seen[iid] = note.path
             acc.first_note[iid] = note
             return False
+        from kit.notes import why_read
+
+        first = acc.first_note[iid]
+        used, ignored = self._study_name(first.path), self._study_name(note.path)
         # reported where it is; the note's other problems are still reported
         self.problem(note.path, _front_line(note, "id"),
-                     f"duplicate interview id {iid!r} (also in {acc.ids_seen[iid]}, which is the one "
-                     "read): give this note its own id or remove it")
-        first = acc.first_note[iid]
+                     f"duplicate interview id {iid!r}: {used} is read and {ignored} is ignored "
+                     f"({why_read(first.path, iid)}): give this note its own id or remove it")
         self.problem(first.path, _front_line(first, "id"),
-                     f"interview id {iid!r} is also the id of {note.path} (line "
-                     f"{_front_line(note, 'id')}): this note is the one read", "warning")
+                     f"interview id {iid!r} is also the id of {ignored} (line "
+                     f"{_front_line(note, 'id')}), which is ignored: this note is the one read", "warning")
         return True
+
+    def _study_name(self, path) -> str:
+        """``path`` relative to the study folder (as written in messages), else as given."""
+        try:
+            return Path(path).relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
 
     def _missing_transcript(self, note, front, tpath, duplicate) -> None:
         """Report a ``transcript:`` line naming no readable file inside the study."""
@@ -847,3 +883,4 @@ def _turn_summary(turns, tpath, root) -> dict:
     ratio = words["interviewer"] / total if total and "interviewer" in turns["role"] else float("nan")
     return {"transcript_path": path, "transcript_format": turns["format"],
             "n_turns": len(turns["text"]), "talk_ratio": ratio}
+

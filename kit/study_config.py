@@ -153,6 +153,9 @@ class StudyFileReader:
         elif costs.get("hourly_rate") is not None and not (
                 isinstance(costs["hourly_rate"], (int, float)) and costs["hourly_rate"] >= 0):
             self.problem(path, line_of(lines, "costs", "hourly_rate"), "costs.hourly_rate must be a number >= 0")
+            # unreadable, not absent: costs.csv rows that need it say so instead of asking for it
+            data["costs"] = {**costs, "hourly_rate": None}
+            self.invalid_config = getattr(self, "invalid_config", set()) | {"costs.hourly_rate"}
         return data
 
     def load_guide(self):

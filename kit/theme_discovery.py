@@ -584,13 +584,15 @@ def _sayable_terms(study, frame, counts) -> np.ndarray:
         return np.zeros(0 if counts is None else counts.shape[1], dtype=bool)
     from scipy import sparse
 
+    from kit.language import publishable  # the rule's one home
+
     used = (counts > 0).astype(np.int64)
     ok = frame["participant"].isin(study.consenting()).to_numpy()
     by_consenting = np.asarray(used[ok].sum(axis=0)).ravel() > 0 if ok.any() else np.zeros(used.shape[1], bool)
     who, people = pd.factorize(frame["who"].astype(str))
     person_of = sparse.csr_matrix((np.ones(len(who)), (who, np.arange(len(who)))), shape=(len(people), len(who)))
     by_people = np.asarray(((person_of @ used) > 0).sum(axis=0)).ravel()
-    return by_consenting | (by_people >= 2)
+    return publishable(by_consenting, by_people)
 
 
 def _voices(members: pd.DataFrame) -> int:

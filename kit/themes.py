@@ -693,11 +693,21 @@ def codes_per_interview(coded: pd.DataFrame, interviews: pd.DataFrame) -> dict:
 
 # --------------------------------------------------------------------------- saturation answer
 
-def saturation_answer(result: dict) -> str:
+def saturation_answer(result: dict, backing=None) -> str:
     """A sentence answering "were the interviews enough?" from a ``kit.saturation``
     result: where saturation was reached (Guest, Namey & Chen 2020), what the interviews
     after it added, and the share of codes found by interviews 6 and 12 (Guest, Bunce &
-    Johnson 2006)."""
+    Johnson 2006).
+
+    ``backing`` says what the codes rest on: a ``kit.thematic_saturation.saturation_backing``
+    dict, or the themes table it is read from (:func:`theme_counts` / :func:`theme_table`).
+    When it is not conclusive (codes resting on keyword rules no coder checked, or not
+    recorded) a reached point is answered "Inconclusive: rests on unchecked rules (codes
+    ...)", never "Yes". Without ``backing`` the answer is from the counts alone."""
+    if isinstance(backing, pd.DataFrame):
+        from kit.thematic_saturation import saturation_backing
+
+        backing = saturation_backing(backing)
     n = result["n_interviews"]
     rule = f"base {result['base']}, run {result['run']}, at most {result['threshold']:.0%} new codes"
     shares = result.get("guest_2006") or {}
@@ -710,7 +720,16 @@ def saturation_answer(result: dict) -> str:
     later = sum(result["new_per_interview"][point:])
     after = (f"interviews {point + 1} to {n} added {later} new code{'s' if later != 1 else ''}"
              if point < n else "it was the last interview")
-    return f"Yes: saturation was reached at interview {point} of {n} ({rule}); {after}.{_criteria(result)}{tail}"
+    if backing is not None and not backing.get("conclusive", False):
+        if backing.get("unvalidated"):
+            why = (f"rests on unchecked rules (codes {', '.join(backing['unvalidated'])}): new codes may be the "
+                   "keyword rules firing rather than new things said; code a few interviews by hand")
+        else:
+            why = backing.get("words") or "what the codes rest on is not recorded"
+        return (f"Inconclusive: {why}. By the counts alone saturation would be at interview {point} of {n} "
+                f"({rule}); {after}.{_criteria(result)}{tail}")
+    rest = f"; {backing['words']}" if backing is not None and backing.get("words") else ""
+    return f"Yes: saturation was reached at interview {point} of {n} ({rule}); {after}{rest}.{_criteria(result)}{tail}"
 
 
 def _criteria(result: dict) -> str:

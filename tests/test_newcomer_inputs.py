@@ -65,8 +65,10 @@ def test_duplicate_notes_are_reported_where_they_are_with_their_other_problems(t
     problems = check_study(root)
     copy, note = named(problems, "LIB-2-copy.md"), named(problems, "LIB-2.md")
     assert any(line == 6 and level == "error" and "../LIB-2.srt" in m for line, level, m in copy), copy
-    assert any(line == 2 and level == "warning" and "LIB-2.md" in m for line, level, m in copy), copy
-    assert any(line == 2 and level == "error" and "duplicate interview id 'LIB-2'" in m for line, level, m in note)
+    # the note named after the id is read; the copy is the duplicate, reported at its id line
+    assert any(line == 2 and level == "error" and "duplicate interview id 'LIB-2'" in m
+               and "interviews/LIB-2-copy.md is ignored" in m for line, level, m in copy), copy
+    assert any(line == 2 and level == "warning" and "LIB-2-copy.md" in m for line, level, m in note), note
     assert any(line == 4 and "participant 'L-2' is not in participants.csv" in m for line, _, m in note), note
     assert not [m for _, _, m in named(problems, "LIB-2.srt") if "not read" in m], "read, not refused"
     loaded = load_study(root, strict=False)

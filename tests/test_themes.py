@@ -529,3 +529,36 @@ def test_figures_of_empty_tables_say_so():
     assert "No codings yet." in _labelled(cp.frequency_bars(empty))
     assert any("consented" in x for x in _labelled(cp.affinity_map(pd.DataFrame(columns=["code"]))))
     assert any("both coders" in x for x in _labelled(cp.agreement_bars(pd.DataFrame(columns=["code", "kappa"]))))
+
+
+def _backing_table(rule_status):
+    """A themes table (theme_counts columns) where code b rests on a keyword rule only."""
+    return pd.DataFrame({"code": ["a", "b", "c"], "participants": [3, 2, 1], "participants_manual": [3, 0, 1],
+                         "participants_rule": [0, 2, 0], "rule_status": ["", rule_status, ""]})
+
+
+def test_saturation_answer_is_inconclusive_on_unchecked_rules():
+    from kit.thematic_saturation import saturation, saturation_backing
+
+    result = saturation([{"a", "b"}, {"c"}, {"a"}, {"b"}, {"a"}, {"b"}], base=2, run=2, threshold=0.05)
+    for backing in (_backing_table("unvalidated"), saturation_backing(_backing_table("unvalidated"))):
+        answer = th.saturation_answer(result, backing)
+        assert answer.startswith("Inconclusive: rests on unchecked rules (codes b)"), answer
+        assert "Yes" not in answer and "interview 4 of 6" in answer
+    checked = th.saturation_answer(result, _backing_table("validated"))
+    assert checked.startswith("Yes: saturation was reached at interview 4 of 6")
+    assert "keyword rules checked against them" in checked
+    unknown = th.saturation_answer(result, saturation_backing(None))
+    assert unknown.startswith("Inconclusive: what the codes rest on is not recorded")
+    late = th.saturation_answer(saturation([{"a"}, {"b"}, {"c"}, {"d"}], base=2, run=2), _backing_table("unvalidated"))
+    assert late.startswith("Not yet")
+
+
+def test_saturation_answer_backing_from_theme_counts(coded):
+    from kit.thematic_saturation import saturation
+
+    result = saturation([{"a", "b"}, {"c"}, {"a"}, {"b"}, {"a"}, {"b"}], base=2, run=2, threshold=0.05)
+    table = th.theme_counts(coded, 5, codes=CODES)
+    assert {"participants_manual", "participants_rule", "rule_status"} <= set(table.columns)
+    answer = th.saturation_answer(result, table)  # coders' codes only: conclusive
+    assert answer.startswith("Yes: saturation was reached") and "counted from the coders' codes" in answer
