@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 import math
+import os
 import re
+import stat
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from kit.atomic import atomic_write_csv, atomic_write_text  # re-exported: the o
 from kit.errors import Problem
 
 __all__ = ["FALLBACK_ENCODING", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
-           "parse_date", "parse_number", "read_rows", "read_text", "sniff_delimiter"]
+           "parse_date", "parse_number", "read_bytes", "read_rows", "read_text", "sniff_delimiter"]
 
 #: The longest field a CSV file may hold (characters): Python's csv module stops at 131,072;
 #: a long free-text answer may exceed it, a field beyond this is reported at its line.
@@ -79,13 +82,48 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """Read a user's text file (see :func:`decode_text`); ``(text, problems)``, ``text`` None
-    when it cannot be read. Problems may hold warnings even when ``text`` is returned."""
+def read_bytes(path) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a user's file: the one place the kit opens a study's input files.
+
+    ``(data, problems)``, ``data`` None when the file cannot be read. Only a regular file is
+    read: a FIFO, socket or device (``mkfifo study/transcripts/INT-004.txt``) would block a
+    reader forever, so it is reported ``path: not a regular file`` (checked with ``os.stat``
+    before opening, and opened with ``O_NONBLOCK`` in case it is swapped in between). A link
+    that points back at itself is ``a symbolic link loop``; a missing file, a folder and an
+    unreadable file are problems too (line 0: the whole file). Never raises ``OSError``.
+    """
+    source = str(path)
     try:
-        raw = Path(path).read_bytes()
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            return None, [Problem(source, 0, what if what.startswith("not") else
+                                  f"{what}, not a file")]
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None, [Problem(source, 0, "not a regular file")]
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                return fh.read(), []
+        finally:
+            os.close(fd)
     except OSError as exc:
-        return None, [Problem(str(path), 0, f"cannot read file: {exc.strerror or exc}")]
+        if exc.errno == errno.ELOOP:
+            return None, [Problem(source, 0, "a symbolic link loop: the link points back at itself; "
+                                  "replace it with the file")]
+        if exc.errno == errno.ENOENT:
+            return None, [Problem(source, 0, "file not found")]
+        return None, [Problem(source, 0, f"cannot read file: {exc.strerror or exc}")]
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """Read a user's text file (:func:`read_bytes`, then :func:`decode_text`): the one
+    decoding home of the kit (UTF-8, UTF-8/UTF-16 byte-order marks, Windows-1252 lines).
+    ``(text, problems)``, ``text`` None when it cannot be read. Problems may hold warnings
+    even when ``text`` is returned."""
+    raw, problems = read_bytes(path)
+    if raw is None:
+        return None, problems
     return decode_text(raw, str(path))
 
 

@@ -82,8 +82,6 @@ WEIGHTS = {
     "no monologues": 10,
 }
 
-_TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt")
-
 # --------------------------------------------------------------------------------------
 # Sentences and questions
 # --------------------------------------------------------------------------------------
@@ -402,8 +400,8 @@ def scorecard(review: dict) -> dict:
     - no interruptions (10): half off for each interruption by the interviewer;
     - no monologues (10): half off for each interviewer turn over the word threshold.
 
-    An item that cannot be measured (interruptions without end times) has ``points`` None
-    and leaves the total: the score is the points won over the weights measured.
+    An item that cannot be measured (interruptions without end times) has ``met`` and
+    ``points`` None (printed ``n/a``, never ``ok``) and leaves the total: the score is the points won over the weights measured.
     """
     items = []
 
@@ -455,7 +453,7 @@ def scorecard(review: dict) -> dict:
         add("no interruptions", f"{k} by the interviewer", "none", k == 0, max(0.0, 1 - 0.5 * k),
             "let the participant finish; count to three before speaking")
     else:
-        add("no interruptions", "not measured (no end times)", "none", True, None, "")
+        add("no interruptions", "not measured (no end times)", "none", None, None, "")
 
     mono = review.get("monologues", {})
     m = mono.get("count", 0)
@@ -541,7 +539,7 @@ def format_review(review: dict, card: dict | None = None) -> str:
     lines.append(f"  interviewer: {who}" + (" (inferred: name it with --interviewer to be sure)"
                                              if review["inferred"] else ""))
     for item in card["items"]:
-        mark = "ok  " if item["met"] else "WORK"
+        mark = "n/a " if item["met"] is None else "ok  " if item["met"] else "WORK"
         pts = "  n/a" if item["points"] is None else f"{item['points']:>4g}/{item['weight']}"
         line = f"  {mark} {item['item']:<23} {pts}  {item['value']} (target: {item['target']})"
         if item["advice"]:
@@ -567,15 +565,29 @@ def format_review(review: dict, card: dict | None = None) -> str:
 
 
 def _expand_paths(paths) -> tuple[list[Path], list[Problem]]:
+    """The transcripts named by ``paths``: a folder stands for every file in it (or in its
+    ``transcripts/``) with a suffix the kit reads (:data:`kit.study.TRANSCRIPT_SUFFIXES`, the
+    one list, .docx included); every other file of the folder is named in a warning, and a
+    file that is not a regular file (a FIFO, a link loop) is kept, to be reported when read."""
+    from kit.study import TRANSCRIPT_SUFFIXES
+
+    shown = ", ".join(TRANSCRIPT_SUFFIXES)
     files, problems = [], []
     for p in paths:
         p = Path(p)
         if p.is_dir():
             folder = p / "transcripts" if (p / "transcripts").is_dir() else p
-            found = sorted(f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")
-                           and f.suffix.lower() in _TRANSCRIPT_SUFFIXES)
+            found = []
+            for f in sorted(folder.iterdir()):
+                if f.name.startswith("."):
+                    continue
+                if f.suffix.lower() in TRANSCRIPT_SUFFIXES and not f.is_dir():
+                    found.append(f)
+                else:
+                    what = "a folder" if f.is_dir() else "not a transcript"
+                    problems.append(Problem(str(f), 0, f"skipped: {what} (the kit reads {shown})", "warning"))
             if not found:
-                problems.append(Problem(str(p), 0, "no transcripts (.vtt, .srt, .txt) in this folder"))
+                problems.append(Problem(str(p), 0, f"no transcripts ({shown}) in this folder"))
             files.extend(found)
         else:
             files.append(p)

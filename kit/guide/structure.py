@@ -17,17 +17,22 @@ __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_gu
 # --------------------------------------------------------------------------------------
 # Guides
 # --------------------------------------------------------------------------------------
+def _read(path: Path, problems: list[Problem]) -> str | None:
+    """A guide's text through the kit's one reading and decoding home (:func:`kit.csvio.read_text`:
+    regular files only, UTF-8 or UTF-16 with a byte-order mark, Windows-1252 lines reported)."""
+    from kit.csvio import read_text
+
+    text, found = read_text(path)
+    problems.extend(found)
+    return text
+
+
 def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:
     import yaml
 
     p = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.append(Problem(p, 0, "file not found"))
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(p, 0, f"cannot read the file: {exc}"))
+    text = _read(path, problems)
+    if text is None:
         return None
     from kit.yamlio import load_yaml
 
@@ -100,21 +105,8 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
 
 def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:
     p = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(p, 0, "file not found"))
-        return None
-    except OSError as exc:
-        problems.append(Problem(p, 0, f"cannot read the file: {exc}"))
-        return None
-    if b"\x00" in raw:
-        problems.append(Problem(p, 0, "not a text file"))
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problems.append(Problem(p, 0, "not UTF-8 text"))
+    text = _read(path, problems)
+    if text is None:
         return None
     fmt = "micro"
     items = []

@@ -1,0 +1,133 @@
+"""Faults found by trying the kit blind, fixed by kind (each in one home): files that are not
+regular files, keys given twice in YAML, UTF-16 guides, whole-file problems without ``:0``,
+review folders that skip transcripts, unmeasured review items, very wide CSV rows, formula
+cells in a recruiting pool, codebook keywords that match nothing."""
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from kit.check import check_study
+from kit.csvio import read_bytes, read_rows, read_text
+from kit.errors import Problem
+from kit.yamlio import load_yaml
+
+fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+
+
+@fifo
+def test_a_fifo_is_reported_not_read(tmp_path):
+    pipe = tmp_path / "INT-004.txt"
+    os.mkfifo(pipe)  # no writer: a plain open() would block forever
+    data, problems = read_bytes(pipe)
+    assert data is None and [str(p) for p in problems] == [f"{pipe}: not a regular file"]
+    assert read_text(pipe)[0] is None
+    assert read_rows(pipe)[2][0].message == "not a regular file"
+
+
+@fifo
+def test_check_and_review_report_a_fifo_transcript(study_dir):
+    from kit.cli.review import review_command
+
+    os.mkfifo(study_dir / "transcripts" / "INT-004.txt")
+    found = [str(p) for p in check_study(study_dir)]
+    assert f"{study_dir / 'transcripts' / 'INT-004.txt'}: not a regular file" in found
+    text, code = review_command([study_dir])
+    assert f"{study_dir / 'transcripts' / 'INT-004.txt'}: not a regular file" in text and code == 2
+
+
+def test_a_link_loop_is_named(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    problems = read_bytes(tmp_path / "a.txt")[1]
+    assert "a symbolic link loop" in problems[0].message
+
+
+def test_a_whole_file_problem_has_no_line_zero():
+    assert str(Problem("INT-013.docx", 0, "cannot read")) == "INT-013.docx: cannot read"
+    assert str(Problem("guide.yml", 0, "time budget", "warning")) == "guide.yml: warning: time budget"
+    assert str(Problem("a.csv", 3, "bad")) == "a.csv:3: bad"
+
+
+@pytest.mark.parametrize("text, key, line, first", [
+    ("research_question: First?\nresearch_question: Second?\nsprint: S1\n", "research_question", 2, 1),
+    ("codes:\n  - name: pain\n    keywords: [export]\n    keywords: [zzzz]\n", "keywords", 4, 3),
+])
+def test_a_key_given_twice_is_an_error(tmp_path, text, key, line, first):
+    path = tmp_path / "study.yml"
+    path.write_text(text, encoding="utf-8")
+    data, problems = load_yaml(path)
+    assert [str(p) for p in problems] == [
+        f"{path}:{line}: '{key}' is given twice (line {first}): the first is ignored and this one used; keep one"]
+    assert problems[0].is_error
+
+
+def test_a_study_yml_key_given_twice_fails_check(study_dir):
+    yml = study_dir / "study.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "sprint: S9\nsprint: S10\n", encoding="utf-8")
+    found = [p for p in check_study(study_dir) if "given twice" in p.message]
+    assert found and found[0].path == str(yml) and found[0].is_error
+
+
+def test_a_guide_key_given_twice_is_reported(tmp_path):
+    from kit.guide.structure import lint_file
+
+    guide = tmp_path / "weird-guide.yml"
+    guide.write_text('questions:\n  - text: "Would you use it?"\n    text: "dup key"\n    kind: opener\n',
+                     encoding="utf-8")
+    problems = lint_file(guide)[1]
+    assert any(f"{guide}:3: 'text' is given twice (line 2)" in str(p) for p in problems)
+
+
+def test_a_utf16_guide_is_read(tmp_path):
+    from kit.guide.structure import lint_file
+
+    guide = tmp_path / "utf16.txt"
+    guide.write_bytes(codecs.BOM_UTF16_LE + "Would you use it?\r\nHow often do you pay?\r\n".encode("utf-16-le"))
+    result, problems = lint_file(guide)
+    assert not any(p.is_error for p in problems), problems
+    assert [q["question"] for q in result["questions"]] == ["Would you use it?", "How often do you pay?"]
+
+
+def _docx(path: Path, lines: list[str]) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def test_review_of_a_folder_reads_docx_and_names_what_it_skips(tmp_path):
+    from kit.cli.review import review_command
+
+    folder = tmp_path / "transcripts"
+    folder.mkdir()
+    (folder / "INT-001.txt").write_text("Interviewer: Tell me about the last time you paid?\n"
+                                        "P: I paid late last week because the reminder never came.\n",
+                                        encoding="utf-8")
+    _docx(folder / "INT-003.docx", ["Interviewer: Walk me through your last booking?",
+                                    "P: Yesterday I booked online and it took me ten minutes."])
+    (folder / "notes.md").write_text("not a transcript\n", encoding="utf-8")
+    text, code = review_command([folder])
+    assert "INT-003.docx: score" in text and "INT-001.txt: score" in text
+    assert f"{folder / 'notes.md'}: warning: skipped: not a transcript" in text
+    assert code == 0
+
+
+def test_an_unmeasured_review_item_is_not_ok(tmp_path):
+    from kit.review import format_review, review_transcript, scorecard
+
+    path = tmp_path / "INT-001.txt"
+    path.write_text("Interviewer: Tell me about the last time you paid?\n"
+                    "P: I paid late last week because the reminder never came.\n", encoding="utf-8")
+    review = review_transcript(path)
+    card = scorecard(review)
+    item = next(i for i in card["items"] if i["item"] == "no interruptions")
+    assert item["met"] is None and item["points"] is None
+    line = next(ln for ln in format_review(review, card).splitlines() if "no interruptions" in ln)
+    assert line.split()[0] == "n/a" and " ok " not in line
