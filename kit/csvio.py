@@ -9,13 +9,14 @@ import math
 import os
 import re
 import stat
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
 from kit.atomic import atomic_write_csv, atomic_write_text  # re-exported: the one atomic write
 from kit.errors import Problem
 
-__all__ = ["FALLBACK_ENCODING", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
+__all__ = ["FALLBACK_ENCODING", "MAX_COLUMNS", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
            "parse_date", "parse_number", "read_bytes", "read_rows", "read_text", "sniff_delimiter"]
 
 #: The longest field a CSV file may hold (characters): Python's csv module stops at 131,072;
@@ -23,6 +24,10 @@ __all__ = ["FALLBACK_ENCODING", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_w
 MAX_FIELD_CHARS = 16 * 1024 * 1024
 if csv.field_size_limit() < MAX_FIELD_CHARS:
     csv.field_size_limit(MAX_FIELD_CHARS)
+
+#: The most columns a row of a study's CSV file may have: the kit's files have a dozen; a row
+#: with more (a one-line file of 10^6 commas) is reported at its line, not read.
+MAX_COLUMNS = 1000
 
 
 FALLBACK_ENCODING = "cp1252"
@@ -202,8 +207,8 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
     Returns (rows, columns, problems). The delimiter (comma, semicolon, tab) is detected
     (:func:`sniff_delimiter`) and named in a warning when it is not a comma; the encoding is
     read line by line (:func:`decode_text`, Windows-1252 from Excel reported). A missing
-    required column is one problem on line 1; a row with more fields than the header, and an
-    unterminated quote, are problems on their own line.
+    required column is one problem on line 1; a row with more fields than the header (or
+    than :data:`MAX_COLUMNS`), and an unterminated quote, are problems on their own line.
     """
     text, problems = read_text(path)
     if text is None:
@@ -216,17 +221,24 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
                                 "(not comma-separated)", "warning"))
     records = _records(text, delimiter, str(path), problems)
     header_line, header = next(records, (1, []))
+    if len(header) > MAX_COLUMNS:
+        problems.append(_too_wide(path, header_line, header))
+        return [], [], problems
     header = [h.strip().lstrip("\ufeff") for h in header]
     missing = [c for c in required if c not in header]
     if missing:
         problems.append(Problem(str(path), header_line, f"missing column(s): {', '.join(missing)} "
                                 f"(the header has: {', '.join(h for h in header if h) or 'nothing'})"))
-    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    counts = Counter(header)
+    dupes = sorted(h for h in counts if h and counts[h] > 1)
     if dupes:
         problems.append(Problem(str(path), header_line, f"duplicate column(s): {', '.join(dupes)}"))
     rows = []
     for line, fields in records:
         if not any(f.strip() for f in fields):
+            continue
+        if len(fields) > MAX_COLUMNS:
+            problems.append(_too_wide(path, line, fields))
             continue
         if len(fields) > len(header):
             problems.append(Problem(str(path), line, f"{len(fields)} fields but the header has "
@@ -236,6 +248,11 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
         row["_line"] = line
         rows.append(row)
     return rows, [h for h in header if h], problems
+
+
+def _too_wide(path, line: int, fields: list) -> Problem:
+    return Problem(str(path), line, f"too many columns ({len(fields):,}; at most {MAX_COLUMNS:,}): "
+                   "this line is left out; check the delimiter or split the file")
 
 
 def parse_number(value: str) -> float | None:

@@ -43,7 +43,7 @@ from kit.errors import Problem, StudyError
 from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS, YES
 
 __all__ = ["DEFAULT_CHANNEL", "FALSE", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
-           "RecruitError", "open_quotas", "read_pool", "recruit", "screen_pool"]
+           "RecruitError", "open_quotas", "read_pool", "recruit", "screen_pool", "unsafe_cells"]
 
 #: Yes/no cells of a pool: the study's yes/no values (kit.schema), and a tick mark "x" for yes.
 TRUE = set(YES) | {"x"}
@@ -124,6 +124,12 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
             problems.append(Problem(src, line, "a person needs an id or an email"))
             continue
         ok = True
+        unsafe = unsafe_cells(row, columns)
+        if unsafe:
+            problems.append(Problem(src, line, f"{unsafe}: a spreadsheet would run or split it, so this row "
+                                    "is not added to the study (a cell may not start with = + - @, a tab "
+                                    "or a carriage return, nor hold a line break): fix the pool"))
+            continue
         if email and not _EMAIL.match(email):
             problems.append(Problem(src, line, f"email {email!r} is not an email address"))
             ok = False
@@ -153,6 +159,29 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
         people.append(Person(line, pid, email, row.get("name", ""), attrs, row.get("channel", ""), contacted,
                              opted in TRUE))
     return people, problems
+
+
+def unsafe_cells(row: dict, columns) -> str:
+    """Which cells of a CSV row a spreadsheet would execute (a formula: starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return, as :func:`kit.safety.neutralise_cell`
+    decides; plain numbers such as ``-0.42`` are fine) or that hold a line break; ``""`` when
+    none. The one rule for cells copied into a study (``recruit --apply``, which refuses the
+    person rather than changing an id or an email) and checked there (``check``). Values are
+    not echoed (they may be names): ``"a formula in id, channel and a line break in name"``."""
+    from kit.safety import neutralise_cell
+
+    formulas, breaks = [], []
+    for column in columns:
+        value = row.get(column, "")
+        if not isinstance(value, str) or not value:
+            continue
+        if "\n" in value or "\r" in value:
+            breaks.append(column)
+        elif neutralise_cell(value) != value:
+            formulas.append(column)
+    found = ([f"a formula in {', '.join(formulas)}"] if formulas else []) + \
+        ([f"a line break in {', '.join(breaks)}"] if breaks else [])
+    return " and ".join(found)
 
 
 # -- who has been contacted before -----------------------------------------------------------------

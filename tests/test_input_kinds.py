@@ -131,3 +131,64 @@ def test_an_unmeasured_review_item_is_not_ok(tmp_path):
     assert item["met"] is None and item["points"] is None
     line = next(ln for ln in format_review(review, card).splitlines() if "no interruptions" in ln)
     assert line.split()[0] == "n/a" and " ok " not in line
+
+
+def test_a_row_with_too_many_columns_is_reported_at_its_line(tmp_path):
+    from kit.csvio import MAX_COLUMNS
+
+    wide = tmp_path / "costs.csv"
+    wide.write_text(",".join(f"c{i}" for i in range(20 * MAX_COLUMNS)) + "\n", encoding="utf-8")
+    rows, columns, problems = read_rows(wide)
+    assert (rows, columns) == ([], [])
+    assert [str(p) for p in problems] == [f"{wide}:1: too many columns ({20 * MAX_COLUMNS:,}; at most "
+                                          f"{MAX_COLUMNS:,}): this line is left out; check the delimiter "
+                                          "or split the file"]
+    body = tmp_path / "b.csv"
+    body.write_text("a,b\n1,2\n" + "x," * (MAX_COLUMNS + 5) + "\n3,4\n", encoding="utf-8")
+    rows, _, problems = read_rows(body)
+    assert [r["_line"] for r in rows] == [2, 4]
+    assert [p.line for p in problems] == [3] and "too many columns" in problems[0].message
+
+
+POOL = ("id,email,name,segment,channel\n"
+        "=cmd|' /C calc'!A0,a@example.com,Eve Evil,a,\"=HYPERLINK(\"\"http://x\"\")\"\n"
+        "P-900,b@example.com,\"Line\nBreak\",a,\"in-app\nP-999,evil\"\n"
+        "@SUM(1),e@example.com,At Sign,a,-2+3\n"
+        "P-903,f@example.com,Fine Person,a,email\n")
+
+
+def _small_study(root: Path) -> Path:
+    root.mkdir()
+    (root / "study.yml").write_text("research_question: Who pays late?\nsegments:\n  attribute: segment\n"
+                                    "  quotas: {a: 4}\n", encoding="utf-8")
+    (root / "participants.csv").write_text("id,name,email,segment,channel,status,invited_on,scheduled_on,"
+                                           "interviewed_on,consent_record,consent_quote\n", encoding="utf-8")
+    return root
+
+
+def test_recruit_apply_refuses_formula_and_multiline_pool_rows(tmp_path):
+    from kit.recruit import RecruitError, read_pool, recruit
+
+    pool = tmp_path / "pool.csv"
+    pool.write_text(POOL, encoding="utf-8")
+    people, problems = read_pool(pool, "segment")
+    assert [p.email for p in people] == ["f@example.com"]
+    assert [(p.line, p.is_error) for p in problems] == [(2, True), (3, True), (6, True)]
+    assert "a formula in id, channel" in problems[0].message
+    assert "a line break in name, channel" in problems[1].message and "Break" not in problems[1].message
+    study = _small_study(tmp_path / "study")
+    before = (study / "participants.csv").read_bytes()
+    with pytest.raises(RecruitError):
+        recruit(pool, study, 4, today="2026-03-01", dry_run=False)
+    assert (study / "participants.csv").read_bytes() == before
+
+
+def test_check_warns_about_formula_cells_in_participants(study_dir):
+    csv = study_dir / "participants.csv"
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = ["=1+1" if h == "channel" else "" for h in header]
+    cells[header.index("id")] = "P-777"
+    csv.write_text("\n".join(lines + [",".join(cells)]) + "\n", encoding="utf-8")
+    found = [p for p in check_study(study_dir) if "a formula in channel" in p.message]
+    assert [(p.path, p.line, p.level) for p in found] == [(str(csv), len(lines) + 1, "warning")]
