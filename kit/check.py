@@ -20,7 +20,10 @@ def check_study(path) -> list[Problem]:
     from kit.languages import check_languages
 
     study = load_study(path, strict=False)
-    return study.problems + check_languages(study) + formula_cells(path / "participants.csv")
+    from kit.codebook import unmatched_keywords
+
+    keywords = unmatched_keywords(study.codebook, study.segments()["text"].tolist()) if len(study.codebook) else []
+    return study.problems + check_languages(study) + keywords + formula_cells(path / "participants.csv")
 
 
 def formula_cells(path) -> list[Problem]:

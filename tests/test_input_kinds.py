@@ -192,3 +192,40 @@ def test_check_warns_about_formula_cells_in_participants(study_dir):
     csv.write_text("\n".join(lines + [",".join(cells)]) + "\n", encoding="utf-8")
     found = [p for p in check_study(study_dir) if "a formula in channel" in p.message]
     assert [(p.path, p.line, p.level) for p in found] == [(str(csv), len(lines) + 1, "warning")]
+
+
+def test_check_warns_about_a_misspelt_keyword(study_dir):
+    codebook = study_dir / "codebook.yml"
+    text = codebook.read_text(encoding="utf-8")
+    codebook.write_text(text.replace("keywords: [spreadsheet, copied]",
+                                     "keywords:\n      - spreadsheet\n      - spredsheet\n      - payroll"),
+                        encoding="utf-8")
+    found = [str(p) for p in check_study(study_dir) if "matches no passage" in p.message]
+    # the typo is named at its own line; 'payroll', said by no one and like no word, is a fair keyword
+    assert found == [f"{codebook}:6: warning: keyword 'spredsheet' of code 'workaround' matches no passage in "
+                     "this study (did you mean 'spreadsheet'?): check its spelling"]
+
+
+def test_unmatched_keywords_match_as_the_autocoder_does(tmp_path):
+    from kit.codebook import load_codebook, unmatched_keywords
+
+    path = tmp_path / "codebook.yml"
+    path.write_text("codes:\n  - name: friction\n    definition: x\n    keywords: [voicemails, phone tag, "
+                    "voicemial, fone tag]\n", encoding="utf-8")
+    codebook, problems = load_codebook(path)
+    assert not problems
+    found = unmatched_keywords(codebook, ["I left a voicemail.", "We played phone tag all week."])
+    # 'voicemails' and 'phone tag' match on stems; 'fone' is too short to guess what was meant
+    assert [p.message.split(" of code")[0] for p in found] == ["keyword 'voicemial'"]
+    assert unmatched_keywords(codebook, []) == []
+
+
+def test_a_codebook_key_given_twice_keeps_the_codes(tmp_path):
+    from kit.codebook import load_codebook
+
+    path = tmp_path / "codebook.yml"
+    path.write_text("codes:\n  - name: pain\n    definition: first\n    keywords: [export]\n"
+                    "    keywords: [zzzz]\n", encoding="utf-8")
+    codebook, problems = load_codebook(path)
+    assert codebook.names == ["pain"] and codebook.get("pain").keywords == ["zzzz"]
+    assert [(p.line, p.is_error) for p in problems] == [(5, True)]
