@@ -49,6 +49,7 @@ import pandas as pd
 
 from kit.errors import Problem, StudyError
 from kit.guide import lint_question
+from kit.guide.lint import MAX_QUESTION_CHARS, too_long
 from kit.transcripts import infer_interviewer, read_transcript, talk_ratio
 
 __all__ = [
@@ -259,7 +260,8 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     ``inferred``, ``message``, ``n_turns``, ``has_times``, ``words``, ``talk_ratio``,
     ``listening`` (``target``, ``met``), ``questions`` (one dict per question: ``turn``,
     ``start``, ``speaker``, ``text``, ``kind``, ``flags``, ``suggestion``, ``reasons``,
-    ``housekeeping``), ``n_questions``, ``n_flagged``, ``flag_counts``, ``kind_counts``,
+    ``housekeeping``, ``not_linted``: over :data:`kit.guide.lint.MAX_QUESTION_CHARS`, listed
+    but, like housekeeping, not scored), ``n_questions``, ``n_flagged``, ``flag_counts``, ``kind_counts``,
     ``probes`` (``count``, ``questions``), ``stacked`` (``count``, ``turns``),
     ``interruptions`` (``measured``, ``count``, ``by_interviewer``, ``turns``),
     ``monologues`` (``threshold``, ``count``, ``turns``) and ``first_story`` (``turn``,
@@ -291,6 +293,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
                 "turn": i + 1, "start": starts[i], "speaker": speaker, "text": sentence,
                 "kind": kind, "flags": list(flags), "suggestion": suggestion,
                 "reasons": dict(reasons), "housekeeping": housekeeping,
+                "not_linted": too_long(sentence) is not None,
             })
             if kind == "story" and not housekeeping:
                 story_turns.add(i)
@@ -337,7 +340,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     words_all = sum(_words(t) for t in texts)
     ratio = talk_ratio(turns, mine)
     ratio = None if ratio != ratio else round(ratio, 4)
-    scored = [q for q in questions if not q["housekeeping"]]
+    scored = [q for q in questions if not q["housekeeping"] and not q["not_linted"]]
     probes = [q for q in scored if q["kind"] == "probe"]
     ends_known = [e for e in ends if e is not None]
     duration = max(ends_known) if ends_known else (max(s for s in starts) if has_times else None)
@@ -551,6 +554,8 @@ def format_review(review: dict, card: dict | None = None) -> str:
             flags = ", ".join(q["flags"]) if q["flags"] else "ok"
             if q["housekeeping"]:
                 flags = "housekeeping"
+            elif q.get("not_linted"):
+                flags = f"not linted (over {MAX_QUESTION_CHARS:,} characters)"
             text = _clip(q["text"], 90)
             line = f"    t{q['turn']:<3} {fmt_time(q['start']):>7}  {q['kind']:<6} {flags:<22} {text}"
             if q["suggestion"] and not q["housekeeping"]:

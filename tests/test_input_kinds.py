@@ -229,3 +229,29 @@ def test_a_codebook_key_given_twice_keeps_the_codes(tmp_path):
     codebook, problems = load_codebook(path)
     assert codebook.names == ["pain"] and codebook.get("pain").keywords == ["zzzz"]
     assert [(p.line, p.is_error) for p in problems] == [(5, True)]
+
+
+def test_a_question_too_long_to_lint_is_reported_not_linted(tmp_path):
+    from kit.guide import lint_question
+    from kit.guide.lint import MAX_QUESTION_CHARS
+    from kit.guide.structure import format_report, lint_file
+
+    text = "How do you like our " + "amazing and " * 20_000 + "product?"  # 240 KB, as an attacker sent
+    result = lint_question(text)
+    assert result["too_long"] and result["flags"] == [] and "240,028 characters" in result["verdict"]
+    assert lint_question("a" * MAX_QUESTION_CHARS).get("too_long") is None
+    guide = tmp_path / "long-line.txt"
+    guide.write_text("Tell me about the last time you paid an invoice.\n" + text + "\n", encoding="utf-8")
+    result, problems = lint_file(guide)
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(2, "question 2")]
+    assert ":0:" not in format_report(result)  # a whole-guide finding (the time budget) has no line
+
+
+def test_review_lists_but_does_not_score_a_question_too_long_to_lint(tmp_path):
+    from kit.review import review_transcript
+
+    path = tmp_path / "huge.txt"
+    path.write_text("Interviewer: " + "why " * 30_000 + "?\nP: " + "x" * 100_000 + "\n", encoding="utf-8")
+    review = review_transcript(path)
+    assert [q["not_linted"] for q in review["questions"]] == [True]
+    assert review["n_questions"] == 0

@@ -267,7 +267,10 @@ def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
     if got is None:
         return None, problems
     file_fmt, items = got
-    return _build(fmt or file_fmt, items, str(path)), problems
+    result = _build(fmt or file_fmt, items, str(path))
+    problems.extend(Problem(str(path), q["line"], f"question {n}: {q['verdict']}")
+                    for n, q in enumerate(result["questions"], start=1) if q.get("too_long"))
+    return result, problems
 
 
 def lint_guide(source, format: str | None = None) -> dict:
@@ -334,9 +337,7 @@ def format_report(result: dict) -> str:
         lines.append(line.rstrip())
     if result["structure"]:
         lines.append("")
-        for s in result["structure"]:
-            prefix = "warning: " if s["level"] == "warning" else ""
-            lines.append(f"{path}:{s['line']}: {prefix}{s['message']}")
+        lines.extend(str(p) for p in iter_problems(result))  # (line 0, the whole guide: no line)
     b = result["budget"]
     lines.append("")
     verdict = "within" if b["within"] else "outside"
