@@ -405,20 +405,37 @@ def recruit(pool_csv, study_dir, n, seed=0, cooldown_days=90, repo=None, today=N
 def _header(study) -> list[str]:
     path = Path(study.path) / "participants.csv"
     if path.exists():
-        text = path.read_text(encoding="utf-8-sig")
+        text = _participants_text(path)[0]
         first = next(csv.reader(io.StringIO(text.splitlines()[0] if text else "")), [])
-        return [h.strip() for h in first]
+        return [h.strip().lstrip("\ufeff") for h in first]
     attrs = list((study.config.get("segments") or {}).get("attributes") or [study.segment_attribute])
     if study.segment_attribute not in attrs:
         attrs.insert(0, study.segment_attribute)
     return ["id", "name", "email"] + attrs + STANDARD_COLUMNS[3:]
 
 
+def _participants_text(path: Path) -> tuple[str, bytes]:
+    """participants.csv's text and bytes, read through the kit's one reading and decoding
+    home (:mod:`kit.csvio`: a regular file only; UTF-8, UTF-16 with a BOM, Windows-1252
+    lines); :class:`RecruitError` when it cannot be read, so nothing is written."""
+    from kit.csvio import decode_text, read_bytes
+
+    raw, problems = read_bytes(path)
+    text = None
+    if raw is not None:
+        text, problems = decode_text(raw, str(path))
+    if text is None:
+        raise RecruitError(problems)
+    text = text.lstrip("\ufeff")
+    if b"\r\n" in raw:  # decode_text gives \n: the file keeps its Windows line ends
+        text = text.replace("\n", "\r\n")
+    return text, raw
+
+
 def _append(study, table: pd.DataFrame) -> Path:
     path = Path(study.path) / "participants.csv"
-    raw = path.read_bytes() if path.exists() else b""
+    text, raw = _participants_text(path) if path.exists() else ("", b"")
     bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw.decode("utf-8-sig")
     newline = "\r\n" if "\r\n" in text else "\n"
     header = _header(study)
     if not text.strip():
@@ -436,7 +453,9 @@ def _append(study, table: pd.DataFrame) -> Path:
         writer.writerow([str(rec.get(col, values.get(col, "")) or values.get(col, "")) for col in header])
     if text and not text.endswith(("\n", "\r")):
         text += newline
-    current = path.read_bytes() if path.exists() else b""
+    from kit.csvio import read_bytes
+
+    current = (read_bytes(path)[0] or b"") if path.exists() else b""
     if current != raw:
         raise RecruitError([Problem(str(path), 0, "participants.csv changed while recruiting: nothing was written; "
                                                   "run the command again")])

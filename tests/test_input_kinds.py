@@ -255,3 +255,31 @@ def test_review_lists_but_does_not_score_a_question_too_long_to_lint(tmp_path):
     review = review_transcript(path)
     assert [q["not_linted"] for q in review["questions"]] == [True]
     assert review["n_questions"] == 0
+
+
+def test_recruit_apply_reads_a_windows_1252_participants_file(tmp_path):
+    from kit.recruit import recruit
+
+    pool = tmp_path / "pool.csv"
+    pool.write_text("email,name,segment\nf@example.com,Fine Person,a\n", encoding="utf-8")
+    study = _small_study(tmp_path / "study")
+    csv = study / "participants.csv"
+    csv.write_bytes(csv.read_bytes() + "P-001,Zoë Café,z@example.com,a,email,invited,2026-01-02,,,no,no\n"
+                    .encode("cp1252"))  # saved by Excel on Windows: once a UnicodeDecodeError traceback
+    recruit(pool, study, 1, today="2026-03-01", dry_run=False)
+    text = csv.read_text(encoding="utf-8")
+    assert "Zoë Café" in text and "f@example.com" in text
+
+
+@fifo
+def test_a_fifo_participants_file_is_reported_by_recruit(tmp_path):
+    from kit.recruit import RecruitError, recruit
+
+    pool = tmp_path / "pool.csv"
+    pool.write_text("email,name,segment\nf@example.com,Fine Person,a\n", encoding="utf-8")
+    study = _small_study(tmp_path / "study")
+    (study / "participants.csv").unlink()
+    os.mkfifo(study / "participants.csv")
+    with pytest.raises(RecruitError) as caught:
+        recruit(pool, study, 1, today="2026-03-01", dry_run=False)
+    assert "not a regular file" in str(caught.value)
