@@ -116,8 +116,6 @@ def read_bytes(path) -> tuple[bytes | None, list[Problem]]:
         if exc.errno == errno.ELOOP:
             return None, [Problem(source, 0, "a symbolic link loop: the link points back at itself; "
                                   "replace it with the file")]
-        if exc.errno == errno.ENOENT:
-            return None, [Problem(source, 0, "file not found")]
         return None, [Problem(source, 0, f"cannot read file: {exc.strerror or exc}")]
 
 

@@ -76,6 +76,7 @@ speaker) are dropped before merging.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Iterable, Mapping
 
@@ -179,7 +180,7 @@ def read_turns(path, aliases: Mapping[str, str] | None = None, *,
     data, unreadable = read_bytes(path)
     if data is None:
         message = unreadable[0].message
-        if message == "file not found":
+        if not os.path.lexists(path):
             message = "transcript not found: check the file name, or the note's `transcript:` field"
         elif message.startswith("a folder"):
             message = "this is a folder, not a transcript file"

@@ -20,8 +20,13 @@ __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_gu
 def _read(path: Path, problems: list[Problem]) -> str | None:
     """A guide's text through the kit's one reading and decoding home (:func:`kit.csvio.read_text`:
     regular files only, UTF-8 or UTF-16 with a byte-order mark, Windows-1252 lines reported)."""
+    import os
+
     from kit.csvio import read_text
 
+    if not os.path.lexists(path):
+        problems.append(Problem(str(path), 0, "file not found"))
+        return None
     text, found = read_text(path)
     problems.extend(found)
     return text
