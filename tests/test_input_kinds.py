@@ -283,3 +283,12 @@ def test_a_fifo_participants_file_is_reported_by_recruit(tmp_path):
     with pytest.raises(RecruitError) as caught:
         recruit(pool, study, 1, today="2026-03-01", dry_run=False)
     assert "not a regular file" in str(caught.value)
+
+
+def test_a_study_yml_key_given_twice_keeps_the_rest_of_the_file(study_dir):
+    from kit.study import load_study
+
+    yml = study_dir / "study.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "sprint: S9\nsprint: S10\n", encoding="utf-8")
+    study = load_study(study_dir, strict=False)
+    assert study.config["sprint"] == "S10" and study.config.get("research_question")
