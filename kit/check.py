@@ -5,7 +5,7 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["check_study", "format_problems"]
+__all__ = ["check_study", "format_problems", "formula_cells"]
 
 
 def check_study(path) -> list[Problem]:
@@ -20,7 +20,26 @@ def check_study(path) -> list[Problem]:
     from kit.languages import check_languages
 
     study = load_study(path, strict=False)
-    return study.problems + check_languages(study)
+    from kit.codebook import unmatched_keywords
+
+    keywords = unmatched_keywords(study.codebook, study.segments()["text"].tolist()) if len(study.codebook) else []
+    return study.problems + check_languages(study) + keywords + formula_cells(path / "participants.csv")
+
+
+def formula_cells(path) -> list[Problem]:
+    """A warning at each row of a CSV file with a cell a spreadsheet would run as a formula
+    or that holds a line break (:func:`kit.recruit.unsafe_cells`, the rule ``recruit
+    --apply`` refuses): opening participants.csv in Excel would run it."""
+    from kit.csvio import read_rows
+    from kit.recruit import unsafe_cells
+
+    path = Path(path)
+    if not path.is_file():
+        return []
+    rows, columns, _ = read_rows(path)  # (its own problems are the study's, reported already)
+    return [Problem(str(path), row["_line"], f"{found}: a spreadsheet would run it when the file "
+                    "is opened; put the value right, or start it with an apostrophe (')", "warning")
+            for row in rows if (found := unsafe_cells(row, columns))]
 
 
 def format_problems(problems) -> str:

@@ -11,7 +11,7 @@ from kit.errors import Problem
 from kit.yamlio import load_yaml
 from kit.yamllines import line_of, string_list_problems, value_lines
 
-__all__ = ["CODE_KEYS", "PATTERN_TIMEOUT", "Code", "Codebook", "backtracking_risk", "compile_pattern", "fold_for_literals",
+__all__ = ["unmatched_keywords", "CODE_KEYS", "PATTERN_TIMEOUT", "Code", "Codebook", "backtracking_risk", "compile_pattern", "fold_for_literals",
            "load_codebook", "misspelt_keys", "required_literals", "search_pattern"]
 
 PATTERN_TIMEOUT = 0.5
@@ -213,6 +213,7 @@ class Code:
     colour: str | None = None
     stage: str | None = None
     line: int = 0
+    keyword_lines: list[int] = field(default_factory=list)  # the line of each of ``keywords``
 
 
 @dataclass
@@ -293,11 +294,12 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
     if text is None:
         return Codebook([], spath), problems
     data, syntax = load_yaml(text, spath)
-    if syntax:
-        return Codebook([], spath), problems + syntax
+    problems = problems + syntax
+    if syntax and (data is None or not all("is given twice" in p.message for p in syntax)):
+        return Codebook([], spath), problems  # (a key given twice is reported, the codes still read)
     lines = value_lines(text)
     if data is None:
-        return Codebook([], spath), [Problem(spath, 1, "empty codebook: add a `codes:` list", "warning")]
+        return Codebook([], spath), problems + [Problem(spath, 1, "empty codebook: add a `codes:` list", "warning")]
     raw = data.get("codes") if isinstance(data, dict) else data
     if not isinstance(raw, list):
         return Codebook([], spath), [Problem(spath, 1, "codebook.yml needs a `codes:` list of codes")]
@@ -344,6 +346,8 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
             stage=(str(entry["stage"]).strip() if entry.get("stage") else None),
             line=at,
         )
+        code.keyword_lines = [line_of(lines, *keys, *(("keywords", "en", j) if by_language else ("keywords", j)))
+                              for j in range(len(code.keywords))]
         problems.extend(_function_word_keywords(code, by_language, spath, lines, keys))
         for j, pattern in enumerate(code.patterns):
             try:
@@ -379,3 +383,44 @@ def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
             seen_chain.add(node)
             node = parents[node]
     return Codebook(codes, spath), problems
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # the autocoder's words (kit.coding)
+
+
+def unmatched_keywords(codebook: Codebook, texts) -> list[Problem]:
+    """A warning at each keyword that matches no passage of ``texts`` (the study's segments)
+    while a word of the study is spelt nearly the same (a word of 5 letters or more, difflib
+    ratio >= 0.85): a
+    typo (``voicemial``, ``remindr``) codes nothing and says nothing. A keyword no one said
+    and nothing resembles is left alone (a codebook is written before the interviews: the
+    pilot's ``overdraft`` is a fair keyword that its 6 interviews never use). Matched as the
+    autocoder matches (:func:`kit.coding.stems`, a phrase as consecutive stems). Nothing is
+    reported when there are no passages at all."""
+    import difflib
+
+    from kit.coding import stems
+
+    texts = [str(t) for t in texts]
+    stemmed = [" " + " ".join(stems(t)) + " " for t in texts]
+    known = {w for s in stemmed for w in s.split()}
+    if not known:
+        return []
+    vocabulary = sorted({w for t in texts for w in _WORD.findall(t.lower())})
+    joined = "\n".join(stemmed)
+    problems = []
+    for code in codebook:
+        for j, keyword in enumerate(code.keywords):
+            key = stems(str(keyword))
+            if not key or (key[0] in known if len(key) == 1 else " " + " ".join(key) + " " in joined):
+                continue
+            close = [w for word in _WORD.findall(str(keyword).lower()) if len(word) >= 5 and stems(word)
+                     and stems(word)[0] not in known
+                     for w in difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.85)]
+            if not close:
+                continue
+            line = code.keyword_lines[j] if j < len(code.keyword_lines) else code.line
+            problems.append(Problem(codebook.path, line, f"keyword {str(keyword)!r} of code {code.name!r} matches "
+                                    f"no passage in this study (did you mean {close[0]!r}?): check its spelling",
+                                    "warning"))
+    return problems

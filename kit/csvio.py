@@ -3,23 +3,31 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 import math
+import os
 import re
+import stat
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
 from kit.atomic import atomic_write_csv, atomic_write_text  # re-exported: the one atomic write
 from kit.errors import Problem
 
-__all__ = ["FALLBACK_ENCODING", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
-           "parse_date", "parse_number", "read_rows", "read_text", "sniff_delimiter"]
+__all__ = ["FALLBACK_ENCODING", "MAX_COLUMNS", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
+           "parse_date", "parse_number", "read_bytes", "read_rows", "read_text", "sniff_delimiter"]
 
 #: The longest field a CSV file may hold (characters): Python's csv module stops at 131,072;
 #: a long free-text answer may exceed it, a field beyond this is reported at its line.
 MAX_FIELD_CHARS = 16 * 1024 * 1024
 if csv.field_size_limit() < MAX_FIELD_CHARS:
     csv.field_size_limit(MAX_FIELD_CHARS)
+
+#: The most columns a row of a study's CSV file may have: the kit's files have a dozen; a row
+#: with more (a one-line file of 10^6 commas) is reported at its line, not read.
+MAX_COLUMNS = 1000
 
 
 FALLBACK_ENCODING = "cp1252"
@@ -79,13 +87,46 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """Read a user's text file (see :func:`decode_text`); ``(text, problems)``, ``text`` None
-    when it cannot be read. Problems may hold warnings even when ``text`` is returned."""
+def read_bytes(path) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a user's file: the one place the kit opens a study's input files.
+
+    ``(data, problems)``, ``data`` None when the file cannot be read. Only a regular file is
+    read: a FIFO, socket or device (``mkfifo study/transcripts/INT-004.txt``) would block a
+    reader forever, so it is reported ``path: not a regular file`` (checked with ``os.stat``
+    before opening, and opened with ``O_NONBLOCK`` in case it is swapped in between). A link
+    that points back at itself is ``a symbolic link loop``; a missing file, a folder and an
+    unreadable file are problems too (line 0: the whole file). Never raises ``OSError``.
+    """
+    source = str(path)
     try:
-        raw = Path(path).read_bytes()
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            return None, [Problem(source, 0, what if what.startswith("not") else
+                                  f"{what}, not a file")]
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None, [Problem(source, 0, "not a regular file")]
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                return fh.read(), []
+        finally:
+            os.close(fd)
     except OSError as exc:
-        return None, [Problem(str(path), 0, f"cannot read file: {exc.strerror or exc}")]
+        if exc.errno == errno.ELOOP:
+            return None, [Problem(source, 0, "a symbolic link loop: the link points back at itself; "
+                                  "replace it with the file")]
+        return None, [Problem(source, 0, f"cannot read file: {exc.strerror or exc}")]
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """Read a user's text file (:func:`read_bytes`, then :func:`decode_text`): the one
+    decoding home of the kit (UTF-8, UTF-8/UTF-16 byte-order marks, Windows-1252 lines).
+    ``(text, problems)``, ``text`` None when it cannot be read. Problems may hold warnings
+    even when ``text`` is returned."""
+    raw, problems = read_bytes(path)
+    if raw is None:
+        return None, problems
     return decode_text(raw, str(path))
 
 
@@ -164,8 +205,8 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
     Returns (rows, columns, problems). The delimiter (comma, semicolon, tab) is detected
     (:func:`sniff_delimiter`) and named in a warning when it is not a comma; the encoding is
     read line by line (:func:`decode_text`, Windows-1252 from Excel reported). A missing
-    required column is one problem on line 1; a row with more fields than the header, and an
-    unterminated quote, are problems on their own line.
+    required column is one problem on line 1; a row with more fields than the header (or
+    than :data:`MAX_COLUMNS`), and an unterminated quote, are problems on their own line.
     """
     text, problems = read_text(path)
     if text is None:
@@ -178,17 +219,24 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
                                 "(not comma-separated)", "warning"))
     records = _records(text, delimiter, str(path), problems)
     header_line, header = next(records, (1, []))
+    if len(header) > MAX_COLUMNS:
+        problems.append(_too_wide(path, header_line, header))
+        return [], [], problems
     header = [h.strip().lstrip("\ufeff") for h in header]
     missing = [c for c in required if c not in header]
     if missing:
         problems.append(Problem(str(path), header_line, f"missing column(s): {', '.join(missing)} "
                                 f"(the header has: {', '.join(h for h in header if h) or 'nothing'})"))
-    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    counts = Counter(header)
+    dupes = sorted(h for h in counts if h and counts[h] > 1)
     if dupes:
         problems.append(Problem(str(path), header_line, f"duplicate column(s): {', '.join(dupes)}"))
     rows = []
     for line, fields in records:
         if not any(f.strip() for f in fields):
+            continue
+        if len(fields) > MAX_COLUMNS:
+            problems.append(_too_wide(path, line, fields))
             continue
         if len(fields) > len(header):
             problems.append(Problem(str(path), line, f"{len(fields)} fields but the header has "
@@ -198,6 +246,11 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
         row["_line"] = line
         rows.append(row)
     return rows, [h for h in header if h], problems
+
+
+def _too_wide(path, line: int, fields: list) -> Problem:
+    return Problem(str(path), line, f"too many columns ({len(fields):,}; at most {MAX_COLUMNS:,}): "
+                   "this line is left out; check the delimiter or split the file")
 
 
 def parse_number(value: str) -> float | None:

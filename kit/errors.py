@@ -8,7 +8,8 @@ __all__ = ["Problem", "StudyError", "TranscriptError"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One located problem in a study file. ``line`` is 1-based; 0 means the whole file."""
+    """One located problem in a study file. ``line`` is 1-based; 0 means the whole file,
+    printed ``path: message`` (no line)."""
 
     path: str
     line: int
@@ -17,7 +18,8 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.level == "warning" else ""
-        return f"{self.path}:{self.line}: {prefix}{self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path  # line 0: the whole file
+        return f"{where}: {prefix}{self.message}"
 
     @property
     def is_error(self) -> bool:

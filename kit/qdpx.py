@@ -683,7 +683,7 @@ def validate(path) -> list[str]:
     try:
         from lxml import etree
     except ImportError:
-        return [f"{path}:0: cannot validate: lxml is not installed (pip install lxml)"]
+        return [f"{path}: cannot validate: lxml is not installed (pip install lxml)"]
     path = Path(path)
     problems: list[Problem] = []
     doc = _load(path, problems, parse=False)

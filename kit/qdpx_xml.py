@@ -39,9 +39,14 @@ def _load(path: Path, problems: list[Problem], archive_only: bool = False, parse
             problems.append(Problem(where, 0, f"the file has {size:,} bytes, more than the {MAX_ARCHIVE_BYTES:,} "
                                               "a REFI-QDA file may have here; nothing was read"))
             return None
-        raw = path.read_bytes()
     except OSError as exc:
         problems.append(Problem(where, 0, f"cannot read file: {exc.strerror or exc}"))
+        return None
+    from kit.csvio import read_bytes  # the one home for opening a user's file (no FIFO hangs)
+
+    raw, unreadable = read_bytes(path)
+    if raw is None:
+        problems.extend(Problem(where, p.line, p.message, p.level) for p in unreadable)
         return None
     members = None
     if zipfile.is_zipfile(io.BytesIO(raw)):

@@ -43,7 +43,7 @@ from kit.errors import Problem, StudyError
 from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS, YES
 
 __all__ = ["DEFAULT_CHANNEL", "FALSE", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
-           "RecruitError", "open_quotas", "read_pool", "recruit", "screen_pool"]
+           "RecruitError", "open_quotas", "read_pool", "recruit", "screen_pool", "unsafe_cells"]
 
 #: Yes/no cells of a pool: the study's yes/no values (kit.schema), and a tick mark "x" for yes.
 TRUE = set(YES) | {"x"}
@@ -124,6 +124,12 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
             problems.append(Problem(src, line, "a person needs an id or an email"))
             continue
         ok = True
+        unsafe = unsafe_cells(row, columns)
+        if unsafe:
+            problems.append(Problem(src, line, f"{unsafe}: a spreadsheet would run or split it, so this row "
+                                    "is not added to the study (a cell may not start with = + - @, a tab "
+                                    "or a carriage return, nor hold a line break): fix the pool"))
+            continue
         if email and not _EMAIL.match(email):
             problems.append(Problem(src, line, f"email {email!r} is not an email address"))
             ok = False
@@ -153,6 +159,29 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
         people.append(Person(line, pid, email, row.get("name", ""), attrs, row.get("channel", ""), contacted,
                              opted in TRUE))
     return people, problems
+
+
+def unsafe_cells(row: dict, columns) -> str:
+    """Which cells of a CSV row a spreadsheet would execute (a formula: starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return, as :func:`kit.safety.neutralise_cell`
+    decides; plain numbers such as ``-0.42`` are fine) or that hold a line break; ``""`` when
+    none. The one rule for cells copied into a study (``recruit --apply``, which refuses the
+    person rather than changing an id or an email) and checked there (``check``). Values are
+    not echoed (they may be names): ``"a formula in id, channel and a line break in name"``."""
+    from kit.safety import neutralise_cell
+
+    formulas, breaks = [], []
+    for column in columns:
+        value = row.get(column, "")
+        if not isinstance(value, str) or not value:
+            continue
+        if "\n" in value or "\r" in value:
+            breaks.append(column)
+        elif neutralise_cell(value) != value:
+            formulas.append(column)
+    found = ([f"a formula in {', '.join(formulas)}"] if formulas else []) + \
+        ([f"a line break in {', '.join(breaks)}"] if breaks else [])
+    return " and ".join(found)
 
 
 # -- who has been contacted before -----------------------------------------------------------------
@@ -391,20 +420,37 @@ def _capped_reason(asked: int, picked: int, opened: dict, remaining: dict) -> st
 def _header(study) -> list[str]:
     path = Path(study.path) / "participants.csv"
     if path.exists():
-        text = path.read_text(encoding="utf-8-sig")
+        text = _participants_text(path)[0]
         first = next(csv.reader(io.StringIO(text.splitlines()[0] if text else "")), [])
-        return [h.strip() for h in first]
+        return [h.strip().lstrip("\ufeff") for h in first]
     attrs = list((study.config.get("segments") or {}).get("attributes") or [study.segment_attribute])
     if study.segment_attribute not in attrs:
         attrs.insert(0, study.segment_attribute)
     return ["id", "name", "email"] + attrs + STANDARD_COLUMNS[3:]
 
 
+def _participants_text(path: Path) -> tuple[str, bytes]:
+    """participants.csv's text and bytes, read through the kit's one reading and decoding
+    home (:mod:`kit.csvio`: a regular file only; UTF-8, UTF-16 with a BOM, Windows-1252
+    lines); :class:`RecruitError` when it cannot be read, so nothing is written."""
+    from kit.csvio import decode_text, read_bytes
+
+    raw, problems = read_bytes(path)
+    text = None
+    if raw is not None:
+        text, problems = decode_text(raw, str(path))
+    if text is None:
+        raise RecruitError(problems)
+    text = text.lstrip("\ufeff")
+    if b"\r\n" in raw:  # decode_text gives \n: the file keeps its Windows line ends
+        text = text.replace("\n", "\r\n")
+    return text, raw
+
+
 def _append(study, table: pd.DataFrame) -> Path:
     path = Path(study.path) / "participants.csv"
-    raw = path.read_bytes() if path.exists() else b""
+    text, raw = _participants_text(path) if path.exists() else ("", b"")
     bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw.decode("utf-8-sig")
     newline = "\r\n" if "\r\n" in text else "\n"
     header = _header(study)
     if not text.strip():
@@ -422,7 +468,9 @@ def _append(study, table: pd.DataFrame) -> Path:
         writer.writerow([str(rec.get(col, values.get(col, "")) or values.get(col, "")) for col in header])
     if text and not text.endswith(("\n", "\r")):
         text += newline
-    current = path.read_bytes() if path.exists() else b""
+    from kit.csvio import read_bytes
+
+    current = (read_bytes(path)[0] or b"") if path.exists() else b""
     if current != raw:
         raise RecruitError([Problem(str(path), 0, "participants.csv changed while recruiting: nothing was written; "
                                                   "run the command again")])

@@ -49,6 +49,7 @@ import pandas as pd
 
 from kit.errors import Problem, StudyError
 from kit.guide import lint_question
+from kit.guide.lint import MAX_QUESTION_CHARS, too_long
 from kit.transcripts import infer_interviewer, read_transcript, talk_ratio
 
 __all__ = [
@@ -81,8 +82,6 @@ WEIGHTS = {
     "no interruptions": 10,
     "no monologues": 10,
 }
-
-_TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt")
 
 # --------------------------------------------------------------------------------------
 # Sentences and questions
@@ -261,7 +260,8 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     ``inferred``, ``message``, ``n_turns``, ``has_times``, ``words``, ``talk_ratio``,
     ``listening`` (``target``, ``met``), ``questions`` (one dict per question: ``turn``,
     ``start``, ``speaker``, ``text``, ``kind``, ``flags``, ``suggestion``, ``reasons``,
-    ``housekeeping``), ``n_questions``, ``n_flagged``, ``flag_counts``, ``kind_counts``,
+    ``housekeeping``, ``not_linted``: over :data:`kit.guide.lint.MAX_QUESTION_CHARS`, listed
+    but, like housekeeping, not scored), ``n_questions``, ``n_flagged``, ``flag_counts``, ``kind_counts``,
     ``probes`` (``count``, ``questions``), ``stacked`` (``count``, ``turns``),
     ``interruptions`` (``measured``, ``count``, ``by_interviewer``, ``turns``),
     ``monologues`` (``threshold``, ``count``, ``turns``) and ``first_story`` (``turn``,
@@ -293,6 +293,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
                 "turn": i + 1, "start": starts[i], "speaker": speaker, "text": sentence,
                 "kind": kind, "flags": list(flags), "suggestion": suggestion,
                 "reasons": dict(reasons), "housekeeping": housekeeping,
+                "not_linted": too_long(sentence) is not None,
             })
             if kind == "story" and not housekeeping:
                 story_turns.add(i)
@@ -339,7 +340,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     words_all = sum(_words(t) for t in texts)
     ratio = talk_ratio(turns, mine)
     ratio = None if ratio != ratio else round(ratio, 4)
-    scored = [q for q in questions if not q["housekeeping"]]
+    scored = [q for q in questions if not q["housekeeping"] and not q["not_linted"]]
     probes = [q for q in scored if q["kind"] == "probe"]
     ends_known = [e for e in ends if e is not None]
     duration = max(ends_known) if ends_known else (max(s for s in starts) if has_times else None)
@@ -402,8 +403,8 @@ def scorecard(review: dict) -> dict:
     - no interruptions (10): half off for each interruption by the interviewer;
     - no monologues (10): half off for each interviewer turn over the word threshold.
 
-    An item that cannot be measured (interruptions without end times) has ``points`` None
-    and leaves the total: the score is the points won over the weights measured.
+    An item that cannot be measured (interruptions without end times) has ``met`` and
+    ``points`` None (printed ``n/a``, never ``ok``) and leaves the total: the score is the points won over the weights measured.
     """
     items = []
 
@@ -455,7 +456,7 @@ def scorecard(review: dict) -> dict:
         add("no interruptions", f"{k} by the interviewer", "none", k == 0, max(0.0, 1 - 0.5 * k),
             "let the participant finish; count to three before speaking")
     else:
-        add("no interruptions", "not measured (no end times)", "none", True, None, "")
+        add("no interruptions", "not measured (no end times)", "none", None, None, "")
 
     mono = review.get("monologues", {})
     m = mono.get("count", 0)
@@ -541,7 +542,7 @@ def format_review(review: dict, card: dict | None = None) -> str:
     lines.append(f"  interviewer: {who}" + (" (inferred: name it with --interviewer to be sure)"
                                              if review["inferred"] else ""))
     for item in card["items"]:
-        mark = "ok  " if item["met"] else "WORK"
+        mark = "n/a " if item["met"] is None else "ok  " if item["met"] else "WORK"
         pts = "  n/a" if item["points"] is None else f"{item['points']:>4g}/{item['weight']}"
         line = f"  {mark} {item['item']:<23} {pts}  {item['value']} (target: {item['target']})"
         if item["advice"]:
@@ -553,6 +554,8 @@ def format_review(review: dict, card: dict | None = None) -> str:
             flags = ", ".join(q["flags"]) if q["flags"] else "ok"
             if q["housekeeping"]:
                 flags = "housekeeping"
+            elif q.get("not_linted"):
+                flags = f"not linted (over {MAX_QUESTION_CHARS:,} characters)"
             text = _clip(q["text"], 90)
             line = f"    t{q['turn']:<3} {fmt_time(q['start']):>7}  {q['kind']:<6} {flags:<22} {text}"
             if q["suggestion"] and not q["housekeeping"]:
@@ -567,15 +570,29 @@ def format_review(review: dict, card: dict | None = None) -> str:
 
 
 def _expand_paths(paths) -> tuple[list[Path], list[Problem]]:
+    """The transcripts named by ``paths``: a folder stands for every file in it (or in its
+    ``transcripts/``) with a suffix the kit reads (:data:`kit.study.TRANSCRIPT_SUFFIXES`, the
+    one list, .docx included); every other file of the folder is named in a warning, and a
+    file that is not a regular file (a FIFO, a link loop) is kept, to be reported when read."""
+    from kit.study import TRANSCRIPT_SUFFIXES
+
+    shown = ", ".join(TRANSCRIPT_SUFFIXES)
     files, problems = [], []
     for p in paths:
         p = Path(p)
         if p.is_dir():
             folder = p / "transcripts" if (p / "transcripts").is_dir() else p
-            found = sorted(f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")
-                           and f.suffix.lower() in _TRANSCRIPT_SUFFIXES)
+            found = []
+            for f in sorted(folder.iterdir()):
+                if f.name.startswith("."):
+                    continue
+                if f.suffix.lower() in TRANSCRIPT_SUFFIXES and not f.is_dir():
+                    found.append(f)
+                else:
+                    what = "a folder" if f.is_dir() else "not a transcript"
+                    problems.append(Problem(str(f), 0, f"skipped: {what} (the kit reads {shown})", "warning"))
             if not found:
-                problems.append(Problem(str(p), 0, "no transcripts (.vtt, .srt, .txt) in this folder"))
+                problems.append(Problem(str(p), 0, f"no transcripts ({shown}) in this folder"))
             files.extend(found)
         else:
             files.append(p)

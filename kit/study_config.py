@@ -78,8 +78,8 @@ class StudyFileReader:
             return None, {}, path
         data, problems = load_yaml(text, str(path))
         self.problems += problems
-        if problems:
-            return None, {}, path
+        if problems and (data is None or any("is given twice" not in p.message for p in problems)):
+            return None, {}, path  # (a key given twice is reported; the file is still read, as YAML reads it)
         return data, value_lines(text), path
 
     def load_config(self) -> dict:

@@ -76,9 +76,9 @@ speaker) are dropped before merging.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -175,16 +175,18 @@ def read_turns(path, aliases: Mapping[str, str] | None = None, *,
     (``{"speaker": [...], "start": [...], "end": [...], "text": [...]}``) with the format
     and the warnings, without building a DataFrame: for loading thousands of transcripts."""
     source = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _error(source, 0, "transcript not found: check the file name, or the "
-                                "note's `transcript:` field") from None
-    except IsADirectoryError:
-        raise _error(source, 0, "this is a folder, not a transcript file") from None
-    except OSError as exc:
-        raise _error(source, 0, f"cannot read the transcript ({exc.strerror or exc}): "
-                                "check the file's permissions") from None
+    from kit.csvio import read_bytes  # the one home for opening a study's files
+
+    data, unreadable = read_bytes(path)
+    if data is None:
+        message = unreadable[0].message
+        if not os.path.lexists(path):
+            message = "transcript not found: check the file name, or the note's `transcript:` field"
+        elif message.startswith("a folder"):
+            message = "this is a folder, not a transcript file"
+        elif message.startswith("cannot read"):
+            message = f"cannot read the transcript ({message.partition(': ')[2]}): check the file's permissions"
+        raise _error(source, 0, message)
     if data[:4] == b"PK\x03\x04":
         text, warnings = _docx_text(data, source)
     else:

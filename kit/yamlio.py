@@ -231,6 +231,8 @@ def load_yaml(path_or_text, source: str | None = None, *, line_offset: int = 0):
     was cut out of a larger file, as with a note's front matter.
 
     ``data`` is None for an empty document and for a file that cannot be read or parsed.
+    A key given twice in one mapping is an error at its second line (:func:`duplicate_keys`);
+    ``data`` then holds the second value, as YAML reads it.
     Dates written ``YYYY-MM-DD`` come back as ``datetime.date``; an impossible date such as
     ``2026-13-45`` comes back as the string, for the caller to report.
     """
@@ -251,8 +253,8 @@ def load_yaml(path_or_text, source: str | None = None, *, line_offset: int = 0):
     if unsafe:
         return None, unsafe
     try:
-        return yaml.load(text, Loader=_FastLoader), []
-    except yaml.YAMLError:
+        return _load_checked(text, source, line_offset)
+    except (yaml.YAMLError, RecursionError):
         pass  # parse again with the pure-Python parser, whose messages and marks are clearer
     try:
         return yaml.load(text, Loader=_Loader), []
@@ -267,6 +269,19 @@ def load_yaml(path_or_text, source: str | None = None, *, line_offset: int = 0):
         return None, [Problem(source, 1 + line_offset, f"invalid YAML: {exc}")]
     except RecursionError:  # pragma: no cover - bounds_problems stops deep nesting first
         return None, [Problem(source, 1 + line_offset, "YAML nested too deeply to be read")]
+
+
+def _load_checked(text: str, source: str, line_offset: int):
+    """``(data, problems)`` from one parse with libyaml: the node tree is checked for keys
+    given twice in one mapping (:func:`_duplicate_keys`, an error) before it is built."""
+    loader = _FastLoader(text)
+    try:
+        root = loader.get_single_node()
+        duplicates = _duplicate_keys(root, source, line_offset)
+        data = loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+    return data, duplicates
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
@@ -316,7 +331,9 @@ def _key_lines(text: str, root, line_offset: int) -> dict[str, int]:
 
 
 def duplicate_keys(text: str, source: str, *, line_offset: int = 0) -> list[Problem]:
-    """A warning for each key written twice in one mapping: YAML silently keeps the last."""
+    """An error for each key written twice in one mapping, at its second line (YAML would
+    silently keep the last): the one rule, applied by :func:`load_yaml` to study.yml,
+    codebook.yml and guides, and by :func:`load_front_matter` to notes."""
     return _duplicate_keys(_compose(text.lstrip("\ufeff")), source, line_offset)
 
 
@@ -332,8 +349,8 @@ def _duplicate_keys(root, source: str, line_offset: int) -> list[Problem]:
                     line = key.start_mark.line + 1 + line_offset
                     if key.value in seen:
                         problems.append(Problem(
-                            source, line, f"'{key.value}' is given twice (also on line "
-                            f"{seen[key.value]}): only this one is used", "warning"))
+                            source, line, f"'{key.value}' is given twice (line {seen[key.value]}): "
+                            "the first is ignored and this one used; keep one"))
                     seen[key.value] = line
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):

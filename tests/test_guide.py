@@ -617,7 +617,7 @@ def test_binary_txt(tmp_path):
     path = tmp_path / "guide.txt"
     path.write_bytes(b"\x00\x01binary")
     result, problems = lint_file(path)
-    assert result is None and problems[0].line == 0
+    assert result is None and problems[0].line == 1 and "binary" in problems[0].message  # located at the NUL
 
 
 def test_kit_never_downloads():

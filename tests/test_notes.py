@@ -519,9 +519,9 @@ def test_other_front_matter_problems():
     n = note("---\nid: INT#1\ndate: 2026-10-06\ninterviewer: [Maya, Tom]\nspeakers: Dana\n"
              "date: 2026-10-07\n---\n" + BODY)
     assert [(p.line, p.level) for p in n.problems] == [
-        (2, "error"), (4, "error"), (5, "error"), (6, "warning")]
+        (2, "error"), (4, "error"), (5, "error"), (6, "error")]  # a key given twice: an error (kit.yamlio)
     assert "must not contain '#'" in n.problems[0].message
-    assert n.problems[3].message == "'date' is given twice (also on line 3): only this one is used"
+    assert n.problems[3].message == "'date' is given twice (line 3): the first is ignored and this one used; keep one"
     assert n.date == dt.date(2026, 10, 7)
 
 
@@ -651,7 +651,7 @@ def test_key_lines_and_helpers():
         "title": 1, "bad": 2, "last": 4}
     assert raw_scalars("id: 007\nd: 2026-10-06\nl: [1]\n") == {"id": "007", "d": "2026-10-06"}
     assert [(p.line, p.level) for p in duplicate_keys("a: 1\nb:\n  c: 1\n  c: 2\n", "s")] == [
-        (4, "warning")]
+        (4, "error")]
 
 
 @pytest.mark.parametrize("heading", ["Oportunities", "opportunity", "OPPORTUNITIES:", "Oppurtunities",

@@ -492,7 +492,7 @@ def test_invalid_inputs_give_problems(tmp_path):
         assert frame.empty
         assert len(problems) == 1 and problems[0].is_error
         assert problems[0].line == line and words in problems[0].message, problems
-        assert str(problems[0]).startswith(f"{path}:{line}: ")
+        assert str(problems[0]).startswith(f"{path}:{line}: " if line else f"{path}: ")
         messages = qdpx.validate(path)
         assert messages and all(m.startswith(f"{path}:") for m in messages)
     bad_qdc = write(tmp_path / "bad.qdc", '<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n<Codes>\n')

@@ -430,7 +430,7 @@ def test_bad_files_raise_transcript_error(tmp_path, content, line, words):
     assert problem.line == line
     assert problem.level == "error"
     assert words in problem.message
-    assert str(problem).startswith(f"{path}:{line}: ")
+    assert str(problem).startswith(f"{path}:{line}: " if line else f"{path}: ")
 
 
 def test_missing_file_and_folder(tmp_path):

@@ -20,7 +20,7 @@ def _jsonable(review: dict, card: dict) -> dict:
 
 def _located(problem) -> str:
     """``path:line: message``; ``path: message`` for a problem with the whole file (line 0)."""
-    return str(problem) if problem.line else f"{problem.path}: {problem.message}"
+    return str(problem)  # (Problem prints a whole-file problem without a line)
 
 
 def review_command(paths, interviewers=None, as_json: bool = False, include_names: bool = False) -> tuple[str, int]:
@@ -48,7 +48,7 @@ def _review_text(paths, interviewers, as_json: bool, include_names: bool) -> tup
     results: list[dict] = []  # review + card, or {"path", "problems"}
     blocks: list[str] = [_located(p) for p in problems]
     reviews = []
-    code = 2 if problems else 0
+    code = 2 if any(p.is_error for p in problems) else 0  # a skipped file is a warning
     for f in files:
         try:
             review = review_transcript(f, interviewers or None)

@@ -9,7 +9,22 @@ from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
 from kit.guide.rewrites import _rewrite
 
-__all__ = ["flags_of", "lint_question"]
+__all__ = ["MAX_QUESTION_CHARS", "flags_of", "lint_question", "too_long"]
+
+#: The longest question the linter reads (characters). An interview question is one or two
+#: sentences (the longest in the kit's labelled sets is under 400 characters); a longer text
+#: (a pasted paragraph, a line of 240 KB) is reported and not linted, so linting a guide or
+#: reviewing a transcript takes time linear in its size.
+MAX_QUESTION_CHARS = 1000
+
+
+def too_long(text: str) -> str | None:
+    """The message for a question too long to lint, or None."""
+    n = len(str(text))
+    if n <= MAX_QUESTION_CHARS:
+        return None
+    return (f"too long to lint ({n:,} characters; at most {MAX_QUESTION_CHARS:,}): an interview "
+            "question is one or two sentences; split the text or shorten it")
 
 # --------------------------------------------------------------------------------------
 # Public API
@@ -70,9 +85,13 @@ def lint_question(text: str) -> dict:
     ``leading``, ``closed``, ``hypothetical``, ``double-barreled``, ``generalizing`` in that order; ``kind`` is
     one of ``story``, ``open``, ``probe``, ``future``, ``closed``; ``suggestion`` is a rewrite
     in the story-based pattern when anything is flagged, else ``""``; ``reasons`` maps each
-    flag to the cue that fired.
+    flag to the cue that fired. A question longer than :data:`MAX_QUESTION_CHARS` is not
+    linted: ``kind`` is ``unsupported``, ``too_long`` True and ``verdict`` says why.
     """
     question = "" if text is None else str(text).strip()
+    if (long := too_long(question)) is not None:
+        return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
+                "too_long": True, "verdict": long}
     from kit.languages import unsupported_question  # rules are English: say so for others
 
     if (unsupported := unsupported_question(question)) is not None:

@@ -17,17 +17,27 @@ __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_gu
 # --------------------------------------------------------------------------------------
 # Guides
 # --------------------------------------------------------------------------------------
+def _read(path: Path, problems: list[Problem]) -> str | None:
+    """A guide's text through the kit's one reading and decoding home (:func:`kit.csvio.read_text`:
+    regular files only, UTF-8 or UTF-16 with a byte-order mark, Windows-1252 lines reported)."""
+    import os
+
+    from kit.csvio import read_text
+
+    if not os.path.lexists(path):
+        problems.append(Problem(str(path), 0, "file not found"))
+        return None
+    text, found = read_text(path)
+    problems.extend(found)
+    return text
+
+
 def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:
     import yaml
 
     p = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.append(Problem(p, 0, "file not found"))
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(p, 0, f"cannot read the file: {exc}"))
+    text = _read(path, problems)
+    if text is None:
         return None
     from kit.yamlio import load_yaml
 
@@ -100,21 +110,8 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
 
 def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:
     p = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(p, 0, "file not found"))
-        return None
-    except OSError as exc:
-        problems.append(Problem(p, 0, f"cannot read the file: {exc}"))
-        return None
-    if b"\x00" in raw:
-        problems.append(Problem(p, 0, "not a text file"))
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problems.append(Problem(p, 0, "not UTF-8 text"))
+    text = _read(path, problems)
+    if text is None:
         return None
     fmt = "micro"
     items = []
@@ -275,7 +272,10 @@ def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
     if got is None:
         return None, problems
     file_fmt, items = got
-    return _build(fmt or file_fmt, items, str(path)), problems
+    result = _build(fmt or file_fmt, items, str(path))
+    problems.extend(Problem(str(path), q["line"], f"question {n}: {q['verdict']}")
+                    for n, q in enumerate(result["questions"], start=1) if q.get("too_long"))
+    return result, problems
 
 
 def lint_guide(source, format: str | None = None) -> dict:
@@ -342,9 +342,7 @@ def format_report(result: dict) -> str:
         lines.append(line.rstrip())
     if result["structure"]:
         lines.append("")
-        for s in result["structure"]:
-            prefix = "warning: " if s["level"] == "warning" else ""
-            lines.append(f"{path}:{s['line']}: {prefix}{s['message']}")
+        lines.extend(str(p) for p in iter_problems(result))  # (line 0, the whole guide: no line)
     b = result["budget"]
     lines.append("")
     verdict = "within" if b["within"] else "outside"
