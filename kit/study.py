@@ -8,6 +8,7 @@ found on the way is a located ``Problem``; with ``strict=True`` (the default) er
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 from dataclasses import dataclass, field
@@ -172,6 +173,17 @@ def load_study(path, strict: bool = True, progress: bool = False) -> Study:
     if strict and study.errors:
         raise StudyError(study.errors)
     return study
+
+
+def _is_link_loop(path: Path) -> bool:
+    """True when ``path`` is a symbolic link whose chain of links never ends (a loop)."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13: "Symlink loop"
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 class _Loader(StudyFileReader, LedgerReader):
@@ -381,6 +393,10 @@ class _Loader(StudyFileReader, LedgerReader):
         return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
     def _outside_problem(self, path: Path, where=None, line=0):
+        if _is_link_loop(path):
+            self.problem(where or path, line, f"{path.name} is a symbolic link loop (it never reaches a file): "
+                         "replace it with the file itself")
+            return
         self.problem(where or path, line, f"{path.name} lies outside the study folder (a link "
                      "out of it): the kit reads only files inside the study; copy the file in instead")
 

@@ -46,6 +46,15 @@ def test_a_link_loop_is_named(tmp_path):
     assert "a symbolic link loop" in problems[0].message
 
 
+def test_check_names_a_link_loop_in_a_study_not_a_link_out_of_it(study_dir):
+    transcripts = study_dir / "transcripts"
+    (transcripts / "loop1.txt").symlink_to("loop2.txt")
+    (transcripts / "loop2.txt").symlink_to("loop1.txt")
+    found = [str(p) for p in check_study(study_dir)]
+    assert any(f.startswith(str(transcripts / "loop1.txt")) and "symbolic link loop" in f for f in found), found
+    assert not any("loop1.txt lies outside" in f for f in found)
+
+
 def test_a_whole_file_problem_has_no_line_zero():
     assert str(Problem("INT-013.docx", 0, "cannot read")) == "INT-013.docx: cannot read"
     assert str(Problem("guide.yml", 0, "time budget", "warning")) == "guide.yml: warning: time budget"
