@@ -61,7 +61,9 @@ __all__ = [
     "language_name",
     "mix_problems",
     "passage_languages",
-    "report_block",
+    "LANGUAGE_COVERAGE_COLUMNS",
+    "LANGUAGE_MIX_COLUMNS",
+    "language_tables",
     "segment_languages",
     "sentiment_problems",
     "stem",
@@ -695,34 +697,40 @@ def write_outputs(study, turns: pd.DataFrame, segments: pd.DataFrame, out, warn=
     return paths
 
 
-def report_block(report) -> list:
-    """The report's "Languages" part (``kit.report.Report``): participant turns per segment
-    and language, written as ``tables/report_languages.csv``, and what was left out of
-    sentiment. Empty when every passage is English (the report stays as it was)."""
-    from kit.report import Block, fmt_num, fmt_text, table_of
+LANGUAGE_MIX_COLUMNS = ["segment", "language", "passages", "interviews", "unscored"]
+LANGUAGE_COVERAGE_COLUMNS = ["code", "language", "passages", "keywords", "applied"]
 
-    study = report.study
+
+def language_tables(study) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the report's "Languages" part shows, as two tables (notebook 05 writes them):
+
+    ``language_mix``: participant turns per segment and language (columns segment, language,
+    passages, interviews) with ``unscored``, the passages of every kind (turns, quotes,
+    insights) in that segment and language left out of sentiment because no validated scorer
+    exists for the language (VADER is English).
+    ``language_coverage``: the codes whose keywords could not be applied to some language's
+    passages (:func:`coding_coverage` rows with ``applied`` False).
+
+    Both are empty when the study is all English (or has no turns)."""
+    empty = (pd.DataFrame(columns=LANGUAGE_MIX_COLUMNS), pd.DataFrame(columns=LANGUAGE_COVERAGE_COLUMNS))
     if not len(study.turns):
-        return []
+        return empty
     turns, segments = annotate(study, study.turns, study.segments())
     mix = language_mix(study, turns)
     if not len(mix) or set(mix["language"]) - {UNDETERMINED} <= {"en"}:
-        return []
-    rel = report.tables.own("report_languages.csv", mix, "appendix")
-    unscored = int((~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})).sum())
+        return empty
+    attribute = study.segment_attribute
+    interviews = study.interviews.set_index("interview_id")
+    if attribute in interviews.columns and len(segments):
+        seg = segments["interview_id"].map(interviews[attribute]).fillna("").astype(str)
+    else:
+        seg = pd.Series("", index=segments.index, dtype=object)
+    left_out = ~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})
+    unscored = left_out.groupby([seg, segments["language"]]).sum()
+    mix["unscored"] = [int(unscored.get((s, lang), 0)) for s, lang in zip(mix["segment"], mix["language"])]
     coverage = coding_coverage(study.codebook, segments)
     missing = coverage[~coverage["applied"]] if len(coverage) else coverage
-    block = Block("Languages", f"Participant turns by {report.segment_attribute} and language "
-                  "(detected per interview speaker, or as declared by the study).", sources=[rel])
-    block.table = table_of(mix.assign(language=mix["language"].map(language_name)), {
-        "segment": (report.segment_attribute.capitalize(), fmt_text), "language": ("Language", fmt_text),
-        "passages": ("Turns", fmt_num), "interviews": ("Interviews", fmt_num)}, numeric=("passages", "interviews"))
-    block.bullets.append(f"{unscored} passage(s) in languages without a validated sentiment scorer are left out "
-                         "of every sentiment figure (VADER is English).")
-    for lang, group in missing.groupby("language", sort=True):
-        block.bullets.append(f"Not applied to {language_name(lang)} passages (no keywords in that language): "
-                             + ", ".join(group["code"]) + ".")
-    return [block]
+    return mix[LANGUAGE_MIX_COLUMNS], missing.reindex(columns=LANGUAGE_COVERAGE_COLUMNS).reset_index(drop=True)
 
 
 _STUDY_LANGUAGES: dict[int, tuple] = {}

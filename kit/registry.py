@@ -90,6 +90,8 @@ _ENTRIES = (
     # 05 sentiment
     _e("turn_sentiment", "05-sentiment"),
     _e("sentiment_overall", "05-sentiment"),
+    _e("language_mix", "05-sentiment", ["segment", "language", "passages", "interviews", "unscored"], _R),
+    _e("language_coverage", "05-sentiment", ["code", "language"], _R),
     _e("sentiment_by_participant", "05-sentiment"),
     _e("sentiment_by_segment", "05-sentiment", (), _R),
     _e("sentiment_trend", "05-sentiment", (), _R),

@@ -227,18 +227,36 @@ def test_by_language_never_mixes():
         languages.by_language(frame.drop(columns="language"))
 
 
-def test_report_shows_the_language_mix(tmp_path):
+def test_language_tables_count_the_mix_and_what_sentiment_leaves_out():
+    study = load_study(MULTI)
+    mix, coverage = languages.language_tables(study)
+    assert set(mix["language"]) == {"en", "es", "de"}
+    _, segments = languages.annotate(study, study.turns, study.segments())
+    # every passage outside VADER's language is counted once, in its segment and language
+    assert int(mix["unscored"].sum()) == int((~segments["language"].isin({"en", languages.UNDETERMINED})).sum())
+    assert (mix.loc[mix["language"] == "en", "unscored"] == 0).all()
+    assert "de" in set(coverage["language"]) and not coverage["applied"].astype(bool).any()
+    english = languages.language_tables(load_study(ROOT / "kit" / "data" / "pilot"))
+    assert not len(english[0]) and not len(english[1])
+
+
+def test_report_shows_the_language_mix_notebook_05_wrote(tmp_path):
+    from kit.outputs import publish_to
     from kit.report import build_report
 
-    built = build_report(MULTI, tmp_path)
+    study = load_study(MULTI)
+    mix, coverage = languages.language_tables(study)
+    published = publish_to(tmp_path, study)
+    published.table("language_mix", mix)
+    published.table("language_coverage", coverage)
+    built = build_report(MULTI, tmp_path)  # the report only reads the tables
     parts = built.outline
     row = parts[parts["part"] == "Languages"]
     assert len(row) == 1 and row["status"].iloc[0] == "shown"
-    mix = pd.read_csv(tmp_path / "tables" / "report_languages.csv")
-    assert set(mix["language"]) == {"en", "es", "de"}
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "Spanish (es)" in html and "left out of every sentiment figure" in html
+    assert "Spanish (es)" in html and f"{int(mix['unscored'].sum())} passage(s) in languages" in html
     assert "Not applied to German (de) passages" in html
+    assert not (tmp_path / "tables" / "report_languages.csv").exists()
 
 
 def test_report_of_an_english_study_has_no_languages_part(tmp_path):

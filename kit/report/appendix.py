@@ -48,11 +48,7 @@ class AppendixSections:
         block.bullets.extend(study.lacks())  # what a smaller study lacks, and what is skipped
         blocks.append(block)
 
-        from kit.languages import (
-            report_block,  # the language mix per segment, when not all English
-        )
-
-        blocks += report_block(self)
+        blocks += self._languages()
         guide = Block("Discussion guide", "The questions asked, checked for leading, closed, hypothetical and "
                                           "double-barreled wording.")
         lint = self.tables.get("guide_lint", "appendix")
@@ -232,3 +228,30 @@ class AppendixSections:
         if not sat.sources:
             sat.missing = self.needs("saturation")
         return sat
+
+    def _languages(self) -> list:
+        """The "Languages" part, from notebook 05's ``language_mix`` and ``language_coverage``
+        tables: shown only when the study is not all English (both tables are then written
+        with rows)."""
+        from kit.languages import language_name
+
+        mix = self.tables.get("language_mix", "appendix")
+        if not isinstance(mix, pd.DataFrame) or not len(mix):
+            return []
+        coverage = self.tables.get("language_coverage", "appendix")
+        block = Block("Languages", f"Participant turns by {self.segment_attribute} and language "
+                      "(detected per interview speaker, or as declared by the study).",
+                      sources=[self.tables.source("language_mix")])
+        block.table = table_of(mix.assign(language=mix["language"].map(language_name)), {
+            "segment": (self.segment_attribute.capitalize(), fmt_text), "language": ("Language", fmt_text),
+            "passages": ("Turns", fmt_num), "interviews": ("Interviews", fmt_num)},
+            numeric=("passages", "interviews"))
+        unscored = int(pd.to_numeric(mix.get("unscored", pd.Series(dtype=float)), errors="coerce").fillna(0).sum())
+        block.bullets.append(f"{unscored} passage(s) in languages without a validated sentiment scorer are left "
+                             "out of every sentiment figure (VADER is English).")
+        if isinstance(coverage, pd.DataFrame) and len(coverage):
+            block.sources.append(self.tables.source("language_coverage"))
+            for lang, group in coverage.groupby("language", sort=True):
+                block.bullets.append(f"Not applied to {language_name(lang)} passages (no keywords in that "
+                                     "language): " + ", ".join(group["code"].astype(str)) + ".")
+        return [block]

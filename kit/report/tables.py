@@ -44,7 +44,7 @@ class Tables:
         self.out = Path(out)
         self.used: dict[str, list[str]] = {}
         self._cache: dict[str, object] = {}
-        self.writer = writer  # kit.outputs.Outputs (published) for a part's own table (see own)
+        self.writer = writer  # kit.outputs.Outputs (published); the report writes no table of its own
 
     def path(self, key: str) -> Path | None:
         """The file of the registered table ``key`` in ``out``, or None when none was written."""
@@ -90,23 +90,6 @@ class Tables:
                 tables = [self.rel(table)] + [self.source(k) for k in also if self.path(k) is not None]
                 return {"src": data_uri(path), "name": f"{FIGURES}/{name}", "tables": tables}
         return None
-
-    def own(self, name: str, frame: pd.DataFrame, section: str) -> str:
-        """Write a table a report part derives (only ``kit.languages.report_block`` still does;
-        every other table is a notebook's) and note where it is used."""
-        from kit.csvio import atomic_write_csv
-
-        path = self.out / TABLES / name
-        if self.writer is not None:  # the rules of a published output (kit.outputs), as every table
-            self.writer.table(path, frame)
-        else:
-            atomic_write_csv(path, frame)
-        rel = self.rel(path)
-        self.used.setdefault(rel, [])
-        if section not in self.used[rel]:
-            self.used[rel].append(section)
-        return rel
-
 
 def data_uri(path: Path) -> str:
     kind = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
