@@ -324,11 +324,17 @@ def file_roles(study) -> dict[str, str]:
             continue
         for iid, pid, value in zip(frame["interview_id"].tolist(), people, frame[column].tolist()):
             if isinstance(value, str) and value:
-                who = f" ({pid})" if isinstance(pid, str) and pid and pid != iid else ""
+                known = isinstance(pid, str) and bool(pid) and pid != iid
+                if iid == Path(value).stem:  # an id made of the file's name says no more than the name
+                    if not known:
+                        continue
+                    label = f"{what} of {pid}'s interview"
+                else:
+                    label = f"{what} of {iid} ({pid})" if known else f"{what} of {iid}"
                 where = Path(value)
                 if not where.is_absolute() and not where.exists():
                     where = root / value  # transcript paths are relative to the study
-                roles.setdefault(_resolved(where), f"{what} of {iid}{who}")
+                roles.setdefault(_resolved(where), label)
     return roles
 
 

@@ -177,8 +177,18 @@ _EVERYDAY = frozenset(re.findall(r"[a-z]+", """
 
 
 def _everyday_words() -> frozenset:
-    """Lower-case words that are also names: the list above and VADER's lexicon."""
+    """Lower-case words that are also names: the list above, the English words of the
+    lexicon shipped in the ``lemminflect`` wheel (nouns, verbs, adjectives, adverbs: email,
+    date, quote, line, hope) and VADER's lexicon."""
     words = set(_EVERYDAY)
+    try:
+        import gzip
+        from importlib.resources import files
+
+        data = gzip.decompress((files("lemminflect") / "resources" / "lemma_lu.csv.gz").read_bytes())
+        words.update(w.decode("ascii") for w in re.findall(rb"(?m)^([a-z]+),", data))  # lower-case entries only
+    except (ImportError, OSError, ValueError, EOFError):
+        pass
     try:
         from importlib.resources import files
 

@@ -65,3 +65,35 @@ def test_a_message_that_lost_names_says_include_names_shows_them():
     assert out.problem(plain) == "transcripts/INT-007.txt:4: write to [email]"
     untouched = Problem("transcripts/INT-007.txt", 4, "nothing here")
     assert out.problem(untouched) == str(untouched)
+
+
+# -- names that are also everyday words (README: replaced only when capitalised) ----------------
+WORDY = ("Email Date", "Quote Will", "May Hope", "Line Break")
+WORDY_PEOPLE = Roster(names=WORDY, parts=tuple(_name_parts(WORDY)))
+
+
+@pytest.mark.parametrize("text", [
+    "a person needs an id or an email",
+    "last_contacted '2026-02-30' is not a date (YYYY-MM-DD)",
+    "a quote (\") opened on this line is never closed: close the quote",
+    "consent_quote must be yes or no, not 'maybe'",
+    "we will hope it may work: see line 3",
+    "email '[phone]' is not an email address",
+])
+def test_everyday_words_in_lower_case_are_not_names(text):
+    assert redact(text, WORDY_PEOPLE) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thanks, Will.", "Thanks, [name]."),
+    ("Hope said no; May agreed", "[name] said no; [name] agreed"),
+    ("Date joined late", "[name] joined late"),
+    ("ask quote will about it", "ask [name] about it"),  # a full name is a name in any case
+])
+def test_everyday_words_capitalised_as_names_are_names(text, expected):
+    assert redact(text, WORDY_PEOPLE) == expected
+
+
+def test_a_name_that_is_no_everyday_word_is_a_name_in_any_case():
+    people = Roster(names=("Dana Okafor",), parts=("Dana", "Okafor"))
+    assert redact("thanks, dana; okafor agreed", people) == "thanks, [name]; [name] agreed"
