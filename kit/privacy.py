@@ -4,7 +4,8 @@ Participants appear by their pseudonymous id. In any text, email addresses (plai
 out: ``jose at example dot com``, ``jose (at) example.com``, ``jose[at]example[dot]com``),
 phone numbers (international forms too) and the names on the study's roster
 (participants.csv: full names, first names and surnames; in any case, with or without accents,
-joined by spaces, underscores, dashes or nothing, so inside file names too) are replaced by
+joined by spaces, underscores, dashes or nothing, so inside file names too, invisible format
+characters such as zero-width spaces or bidi marks inside them ignored) are replaced by
 ``[email]``, ``[phone]`` and ``[name]`` (:func:`redact`). One :class:`NameMatcher` per roster
 reads a text once: the cost is linear in the text and flat in the roster's size.
 ``include_names=True`` is for internal copies: it keeps names; contact details are still
