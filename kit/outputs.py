@@ -262,8 +262,7 @@ class Outputs:
         printed line, hints included, goes through :meth:`clean`. When the file's name holds
         a roster name (``transcripts/maria_lopez.vtt``) the path is shown redacted, so the
         line says which file it is: ``roles`` (a callable giving :func:`file_roles`, called
-        only then) names it by its interview and participant ("the transcript of INT-001
-        (P-004)"). When redaction took names out of the line, it ends with the hint that
+        only then) names it by its interview ("the transcript of INT-001"). When redaction took names out of the line, it ends with the hint that
         ``--include-names`` shows them."""
         raw = str(problem)
         text = self.clean(raw)
@@ -309,9 +308,11 @@ def study_of(path) -> Path | None:
 
 def file_roles(study) -> dict[str, str]:
     """Resolved path of every interview note and transcript of a study -> what it is
-    (``"the transcript of INT-001 (P-004)"``, ``"the note of INT-001 (P-004)"``): how printed
-    output names a file whose name is redacted. The interview id may itself be a file's
-    name (and hold a name): the text is raw, for :meth:`Outputs.problem` to clean."""
+    (``"the transcript of INT-001"``, ``"the note of INT-001"``): how printed output names a
+    file whose name is redacted. An interview id made of a file's name that holds a name
+    says no more than the name: such a file is named by its participant (``"the transcript of P-004's
+    interview"``), or left out when it has none. The text is raw, for :meth:`Outputs.problem`
+    to clean."""
     from kit.study import as_study
 
     study = as_study(study, strict=False)
@@ -319,18 +320,19 @@ def file_roles(study) -> dict[str, str]:
     roles: dict[str, str] = {}
     frame = study.interviews
     people = frame["participant"].tolist() if "participant" in frame else [None] * len(frame)
+    people_of = roster(study)
     for column, what in (("transcript_path", "the transcript"), ("note_path", "the note")):
         if column not in frame:
             continue
         for iid, pid, value in zip(frame["interview_id"].tolist(), people, frame[column].tolist()):
             if isinstance(value, str) and value:
                 known = isinstance(pid, str) and bool(pid) and pid != iid
-                if iid == Path(value).stem:  # an id made of the file's name says no more than the name
+                if iid == Path(value).stem and redact(iid, people_of) != iid:  # an id made of a name
                     if not known:
                         continue
                     label = f"{what} of {pid}'s interview"
                 else:
-                    label = f"{what} of {iid} ({pid})" if known else f"{what} of {iid}"
+                    label = f"{what} of {iid}"
                 where = Path(value)
                 if not where.is_absolute() and not where.exists():
                     where = root / value  # transcript paths are relative to the study

@@ -49,10 +49,10 @@ def test_an_interview_id_that_is_a_name_is_redacted_in_every_cell():
 def test_a_printed_problem_is_cleaned_whole_with_its_hint(tmp_path):
     path = str(tmp_path / "transcripts" / "jose_mueller.vtt")
     problem = Problem(path, 3, "cannot read this timing line")
-    roles = {str(Path(path).resolve()): "the transcript of \u202eJOSE MULLER (P-002)"}
+    roles = {str(Path(path).resolve()): "the transcript of \u202eJOSE MULLER"}
     line = Outputs(None, None, people=PEOPLE).problem(problem, lambda: roles)
     assert "jose" not in line.lower() and "muller" not in line.lower() and "mueller" not in line.lower()
-    assert "(P-002)" in line and "--include-names shows the file name" in line
+    assert "--include-names shows the file name" in line
     shown = Outputs(None, None, people=PEOPLE, include_names=True).problem(problem, lambda: roles)
     assert shown == str(problem)
 
@@ -97,3 +97,16 @@ def test_everyday_words_capitalised_as_names_are_names(text, expected):
 def test_a_name_that_is_no_everyday_word_is_a_name_in_any_case():
     people = Roster(names=("Dana Okafor",), parts=("Dana", "Okafor"))
     assert redact("thanks, dana; okafor agreed", people) == "thanks, [name]; [name] agreed"
+
+
+def test_a_file_whose_interview_id_is_its_name_is_not_named_by_that_id(study_dir):
+    from kit.outputs import file_roles
+    from kit.privacy import roster
+
+    path = study_dir / "transcripts" / "sam_ruiz.txt"
+    path.write_text("Interviewer: hi\nSam: hello there\n", encoding="utf-8")
+    roles = file_roles(study_dir)
+    assert str(path.resolve()) not in roles  # "the transcript of sam_ruiz" would say the name
+    assert roles[str((study_dir / "transcripts" / "INT-001.txt").resolve())] == "the transcript of INT-001"
+    line = Outputs(None, None, people=roster(study_dir)).problem(Problem(str(path), 2, "odd line"), lambda: roles)
+    assert "ruiz" not in line.lower() and "its file name holds a participant's name" in line
