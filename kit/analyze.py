@@ -1,6 +1,7 @@
 """`interview-kit analyze`: the study's tables, computed without any notebook."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -111,8 +112,13 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     writer = Outputs(out, study, WORKING, include_names=include_names)
     paths = {"turns": writer.table("turns.csv", public), "themes": writer.table("themes.csv", table),
              "autocodes": writer.table("autocodes.csv", codes)}
-    paths["program"] = program_json(study, out, as_of=as_of)
-    paths.update(languages.write_outputs(study, turns, segments, out))
+    paths["program"] = program_json(study, out, as_of=as_of, include_names=include_names)
+    # languages.csv and coding_languages.csv through the same writer (code names may hold a name)
+    coverage = languages.coding_coverage(study.codebook, segments)
+    paths["languages"] = writer.table("languages.csv", languages.language_mix(study, turns))
+    paths["coding_languages"] = writer.table("coding_languages.csv", coverage)
+    for problem in languages.sentiment_problems(study, segments) + languages.coverage_problems(study.codebook, coverage):
+        print(writer.problem(problem), file=sys.stderr)
     steps.close()
     return paths
 

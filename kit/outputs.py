@@ -258,23 +258,27 @@ class Outputs:
         print(self.clean(sep.join(str(v) for v in values)), end=end, file=file or sys.stdout)
 
     def problem(self, problem, roles=None) -> str:
-        """A located problem (``path:line: message``) as this output may show it. When the
-        file's name holds a roster name (``transcripts/maria_lopez.vtt``) the path is shown
-        redacted, so the line says which file it is: ``roles`` (a callable giving
-        :func:`file_roles`, called only then) names it by its interview ("the transcript of
-        INT-001"), and ``--include-names`` shows the name itself."""
-        text = self.clean(str(problem))
+        """A located problem (``path:line: message``) as this output may show it: the whole
+        printed line, hints included, goes through :meth:`clean`. When the file's name holds
+        a roster name (``transcripts/maria_lopez.vtt``) the path is shown redacted, so the
+        line says which file it is: ``roles`` (a callable giving :func:`file_roles`, called
+        only then) names it by its interview ("the transcript of INT-001"). When redaction took names out of the line, it ends with the hint that
+        ``--include-names`` shows them."""
+        raw = str(problem)
+        text = self.clean(raw)
+        if self.include_names or text == raw or redact(raw, self.people, names=False) == text:
+            return text  # nothing or only contact details redacted: --include-names would not show more
         path = getattr(problem, "path", None)
-        if not isinstance(path, str) or self.include_names or self.clean(path) == path:
-            return text
+        if not isinstance(path, str) or self.clean(path) == path:
+            return f"{text} (--include-names shows the names)"
         role = None
         if roles is not None:
             try:
                 role = (roles() or {}).get(_resolved(path))
             except (OSError, ValueError, KeyError, TypeError):
                 role = None
-        where = f"{self.clean(Path(path).name)} is {role}" if role else "its file name holds a participant's name"
-        return f"{text} ({where}; --include-names shows the file name)"
+        where = f"{Path(path).name} is {role}" if role else "its file name holds a participant's name"
+        return self.clean(f"{raw} ({where}; --include-names shows the file name)")
 
 
 def publish_to(out, study=None, include_names: bool = False) -> Outputs:
@@ -304,23 +308,35 @@ def study_of(path) -> Path | None:
 
 def file_roles(study) -> dict[str, str]:
     """Resolved path of every interview note and transcript of a study -> what it is
-    (``"the transcript of INT-001"``, ``"the note of INT-001"``): how printed output names
-    a file whose name is redacted."""
+    (``"the transcript of INT-001"``, ``"the note of INT-001"``): how printed output names a
+    file whose name is redacted. An interview id made of a file's name that holds a name
+    says no more than the name: such a file is named by its participant (``"the transcript of P-004's
+    interview"``), or left out when it has none. The text is raw, for :meth:`Outputs.problem`
+    to clean."""
     from kit.study import as_study
 
     study = as_study(study, strict=False)
     root = Path(study.path)
     roles: dict[str, str] = {}
     frame = study.interviews
+    people = frame["participant"].tolist() if "participant" in frame else [None] * len(frame)
+    people_of = roster(study)
     for column, what in (("transcript_path", "the transcript"), ("note_path", "the note")):
         if column not in frame:
             continue
-        for iid, value in zip(frame["interview_id"].tolist(), frame[column].tolist()):
+        for iid, pid, value in zip(frame["interview_id"].tolist(), people, frame[column].tolist()):
             if isinstance(value, str) and value:
+                known = isinstance(pid, str) and bool(pid) and pid != iid
+                if iid == Path(value).stem and redact(iid, people_of) != iid:  # an id made of a name
+                    if not known:
+                        continue
+                    label = f"{what} of {pid}'s interview"
+                else:
+                    label = f"{what} of {iid}"
                 where = Path(value)
                 if not where.is_absolute() and not where.exists():
                     where = root / value  # transcript paths are relative to the study
-                roles.setdefault(_resolved(where), f"{what} of {iid}")
+                roles.setdefault(_resolved(where), label)
     return roles
 
 

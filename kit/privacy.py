@@ -4,7 +4,8 @@ Participants appear by their pseudonymous id. In any text, email addresses (plai
 out: ``jose at example dot com``, ``jose (at) example.com``, ``jose[at]example[dot]com``),
 phone numbers (international forms too) and the names on the study's roster
 (participants.csv: full names, first names and surnames; in any case, with or without accents,
-joined by spaces, underscores, dashes or nothing, so inside file names too) are replaced by
+joined by spaces, underscores, dashes or nothing, so inside file names too, invisible format
+characters such as zero-width spaces or bidi marks inside them ignored) are replaced by
 ``[email]``, ``[phone]`` and ``[name]`` (:func:`redact`). One :class:`NameMatcher` per roster
 reads a text once: the cost is linear in the text and flat in the roster's size.
 ``include_names=True`` is for internal copies: it keeps names; contact details are still
@@ -108,6 +109,41 @@ class _Fold(dict):
 _FOLD = _Fold()
 
 
+# Unicode format characters (category Cf: zero-width spaces and joiners, U+FEFF, U+2060, bidi
+# marks and overrides, soft hyphens): invisible, so a name written with them in it
+# ("Jo\u200bsé") reads as the name. They are left out before a text is matched
+# (:func:`_visible`); the positions found map back to the text as written.
+_FORMAT_CACHE: list = []
+
+
+def _format_chars() -> re.Pattern:
+    if not _FORMAT_CACHE:
+        import sys
+
+        chars = "".join(re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf")
+        _FORMAT_CACHE.append(re.compile(f"[{chars}]"))
+    return _FORMAT_CACHE[0]
+
+
+def _visible(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without format characters (category Cf), and for each character left the
+    position it had in ``text`` (None when there were none: positions are unchanged)."""
+    if text.isascii():
+        return text, None
+    pattern = _format_chars()
+    if pattern.search(text) is None:
+        return text, None
+    kept = [i for i, ch in enumerate(text) if pattern.match(ch) is None]
+    return "".join(text[i] for i in kept), kept
+
+
+def _unmap(spans, kept):
+    """Spans found in a text without format characters as positions in the text as written."""
+    if kept is None:
+        return spans
+    return [(kept[s], kept[e - 1] + 1, *rest) for s, e, *rest in spans]
+
+
 def fold(text: str) -> str:
     """``text`` in lower case without accents, character for character
     (``fold("José GARCÍA") == "jose garcia"``); decomposed accents are composed first."""
@@ -142,8 +178,18 @@ _EVERYDAY = frozenset(re.findall(r"[a-z]+", """
 
 
 def _everyday_words() -> frozenset:
-    """Lower-case words that are also names: the list above and VADER's lexicon."""
+    """Lower-case words that are also names: the list above, the English words of the
+    lexicon shipped in the ``lemminflect`` wheel (nouns, verbs, adjectives, adverbs: email,
+    date, quote, line, hope) and VADER's lexicon."""
     words = set(_EVERYDAY)
+    try:
+        import gzip
+        from importlib.resources import files
+
+        data = gzip.decompress((files("lemminflect") / "resources" / "lemma_lu.csv.gz").read_bytes())
+        words.update(w.decode("ascii") for w in re.findall(rb"(?m)^([a-z]+),", data))  # lower-case entries only
+    except (ImportError, OSError, ValueError, EOFError):
+        pass
     try:
         from importlib.resources import files
 
@@ -200,10 +246,19 @@ class NameMatcher:
         return bool(self.root)
 
     def find(self, text: str):
+        """Spans ``(start, end, mark)`` in ``text`` (composed to NFC when not ASCII); format
+        characters (category Cf) inside a name are part of its span."""
         if not self.root:
             return
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
+            text, kept = _visible(text)
+            if kept is not None:
+                yield from _unmap(list(self._find(text)), kept)
+                return
+        yield from self._find(text)
+
+    def _find(self, text: str):
         folded = fold(text)
         if self.root.keys().isdisjoint(_PLAIN_WORD.findall(folded)):  # most texts name nobody: done in C
             return
@@ -247,7 +302,7 @@ class NameMatcher:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(fold(text)) if not w.startswith("&")]
+    return [w for w in _WORD.findall(fold(_visible(text)[0])) if not w.startswith("&")]
 
 
 # German transliterations: Müller is also written Mueller, Strauß Strauss.
@@ -457,7 +512,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         if words is not None:
             named = matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
         else:
-            named = not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(text))))
+            named = not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(_visible(text)[0]))))
         if named and emails:
             # the roster's own addresses first, however written ("jo bell at example dot com"),
             # before the generic patterns below could replace only their end
@@ -557,6 +612,9 @@ class Unquotable:
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.shingles or not isinstance(text, str) or not text:
             return []
+        text, kept = _visible(text)
+        if kept is not None:
+            return [(s, e) for s, e in _unmap(self.spans(text), kept)]
         folded = fold(text)
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
         tokens = [m.group() for m in words]

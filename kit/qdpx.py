@@ -275,6 +275,7 @@ def export_qdc(study_or_codebook, path) -> Path:
         raise StudyError([Problem(where, 0, "no codes to export: a .qdc codebook needs at least one code")])
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": ORIGIN})
     _code_tree(_sub(root, "Codes"), codes, writer.clean)
+    _clean_tree(root, writer.clean)  # code names too: a code may be named after a participant
     path = Path(path)
     _atomic_write_bytes(path, _serialize(root))
     return path

@@ -11,7 +11,6 @@ reproducible.
 """
 from __future__ import annotations
 
-import json
 import math
 from datetime import timedelta
 from pathlib import Path
@@ -507,11 +506,11 @@ def program_trends(studies, as_of=None) -> pd.DataFrame:
     return table.sort_values(["sprint", "title"], kind="stable").reset_index(drop=True)
 
 
-def program_json(study, out_dir, as_of=None) -> Path:
-    """Write ``out_dir/program.json``: the program summary. Returns its path."""
-    from kit.csvio import atomic_write_text
+def program_json(study, out_dir, as_of=None, include_names: bool = False) -> Path:
+    """Write ``out_dir/program.json``: the program summary, as a working output
+    (``kit.outputs``: roster names in any text, the title included, become ``[name]``
+    unless ``include_names``; contact details always). Returns its path."""
+    from kit.outputs import WORKING, Outputs
 
-    path = Path(out_dir) / "program.json"
     summary = program_summary(study, as_of)
-    atomic_write_text(path, json.dumps(summary, indent=2, default=str) + "\n")
-    return path
+    return Outputs(out_dir, study, WORKING, include_names=include_names).json("program.json", summary)

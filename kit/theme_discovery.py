@@ -798,7 +798,8 @@ def write_suggestions(result: ThemeSuggestions, out) -> dict[str, Path]:
     OUT/suggested_themes_by_segment.csv, OUT/suggested_theme_terms.csv (theme, rank, term,
     feature, ctfidf) and OUT/suggested_codebook.yml, each to a temporary file first and then moved into place. Raises ``TargetInsideStudy`` for a target inside
     (or containing) the study. Returns {name: path}."""
-    from kit.csvio import atomic_write_csv, atomic_write_text
+    from kit.csvio import atomic_write_text
+    from kit.outputs import WORKING, Outputs
 
     out = check_target(out, result.study_path) if result.study_path is not None else Path(out)
     existing = []
@@ -815,10 +816,12 @@ def write_suggestions(result: ThemeSuggestions, out) -> dict[str, Path]:
         "codebook": out / "suggested_codebook.yml",
     }
     themes = result.themes.assign(mean_compound=result.themes["mean_compound"].round(4))
-    atomic_write_csv(paths["themes"], themes)
-    atomic_write_csv(paths["passages"], result.passages.assign(weight=result.passages["weight"].round(4)))
-    atomic_write_csv(paths["examples"], result.examples)
-    atomic_write_csv(paths["by_segment"], result.by_segment.round({"mean_compound": 4}))
-    atomic_write_csv(paths["terms"], result.terms.round({"ctfidf": 6}))
+    # working outputs (kit.outputs): an interview id made of a file's name may hold a name
+    writer = Outputs(None, result.study_path, WORKING, include_names=bool(result.settings.get("include_names")))
+    writer.table(paths["themes"], themes)
+    writer.table(paths["passages"], result.passages.assign(weight=result.passages["weight"].round(4)))
+    writer.table(paths["examples"], result.examples)
+    writer.table(paths["by_segment"], result.by_segment.round({"mean_compound": 4}))
+    writer.table(paths["terms"], result.terms.round({"ctfidf": 6}))
     atomic_write_text(paths["codebook"], suggested_codebook(result, existing))
     return paths
