@@ -73,7 +73,6 @@ __all__ = [
     "unsupported_question",
     "where_valid",
     "with_unscored",
-    "write_outputs",
 ]
 
 #: Languages the detector chooses among unless study.yml lists its own (``languages: [en, es]``).
@@ -671,30 +670,6 @@ def by_language(segments: pd.DataFrame) -> dict[str, pd.DataFrame]:
     if "language" not in segments:
         raise ValueError("the segments table has no `language` column: use kit.languages.annotate first")
     return {lang: group for lang, group in segments.groupby("language", sort=True) if lang != UNDETERMINED}
-
-
-def write_outputs(study, turns: pd.DataFrame, segments: pd.DataFrame, out, warn=None) -> dict:
-    """Write ``languages.csv`` (:func:`language_mix`) and ``coding_languages.csv``
-    (:func:`coding_coverage`) to the folder ``out``; report the warnings of
-    :func:`sentiment_problems` and :func:`coverage_problems` through ``warn`` (default:
-    printed to standard error as ``path:line: warning: message``). Returns their paths."""
-    import sys
-    from pathlib import Path
-
-    from kit.csvio import atomic_write_csv
-
-    out = Path(out)
-    coverage = coding_coverage(study.codebook, segments)
-    paths = {"languages": out / "languages.csv", "coding_languages": out / "coding_languages.csv"}
-    atomic_write_csv(paths["languages"], language_mix(study, turns))
-    atomic_write_csv(paths["coding_languages"], coverage)
-    problems = sentiment_problems(study, segments) + coverage_problems(study.codebook, coverage)
-    for problem in problems:
-        if warn is not None:
-            warn(problem)
-        else:
-            print(problem, file=sys.stderr)
-    return paths
 
 
 LANGUAGE_MIX_COLUMNS = ["segment", "language", "passages", "interviews", "unscored"]
