@@ -16,7 +16,7 @@ from pathlib import Path
 from kit.atomic import atomic_write_csv, atomic_write_text  # re-exported: the one atomic write
 from kit.errors import Problem
 
-__all__ = ["FALLBACK_ENCODING", "MAX_COLUMNS", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
+__all__ = ["is_link_loop", "FALLBACK_ENCODING", "MAX_COLUMNS", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
            "parse_date", "parse_number", "read_bytes", "read_rows", "read_text", "sniff_delimiter"]
 
 #: The longest field a CSV file may hold (characters): Python's csv module stops at 131,072;
@@ -85,6 +85,17 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
                             "letters and quotes, and save the file as UTF-8", "warning")]
         return text.replace("\r\n", "\n").replace("\r", "\n"), problems
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def is_link_loop(path) -> bool:
+    """True when ``path`` is a symbolic link whose chain of links never ends (a loop)."""
+    try:
+        Path(path).resolve(strict=True)
+    except RuntimeError:  # Python < 3.13: "Symlink loop"
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def read_bytes(path) -> tuple[bytes | None, list[Problem]]:

@@ -8,7 +8,6 @@ found on the way is a located ``Problem``; with ``strict=True`` (the default) er
 """
 from __future__ import annotations
 
-import errno
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.codebook import Codebook, load_codebook
-from kit.csvio import parse_date, read_rows
+from kit.csvio import is_link_loop, parse_date, read_rows
 from kit.errors import Problem, StudyError, TranscriptError
 from kit.ledger import LedgerReader
 from kit.schema import (
@@ -173,17 +172,6 @@ def load_study(path, strict: bool = True, progress: bool = False) -> Study:
     if strict and study.errors:
         raise StudyError(study.errors)
     return study
-
-
-def _is_link_loop(path: Path) -> bool:
-    """True when ``path`` is a symbolic link whose chain of links never ends (a loop)."""
-    try:
-        path.resolve(strict=True)
-    except RuntimeError:  # Python < 3.13: "Symlink loop"
-        return True
-    except OSError as exc:
-        return exc.errno == errno.ELOOP
-    return False
 
 
 class _Loader(StudyFileReader, LedgerReader):
@@ -393,7 +381,7 @@ class _Loader(StudyFileReader, LedgerReader):
         return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
     def _outside_problem(self, path: Path, where=None, line=0):
-        if _is_link_loop(path):
+        if is_link_loop(path):
             self.problem(where or path, line, f"{path.name} is a symbolic link loop (it never reaches a file): "
                          "replace it with the file itself")
             return

@@ -237,3 +237,9 @@ def test_ruff_finds_nothing():
     result = subprocess.run([find_ruff_bin(), "check", "--no-cache", "--output-format", "concise",
                              "kit", "tests", "benchmarks", "tools"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_module_is_over_900_lines():
+    """Issue 15's budget: a module over 900 lines is doing more than one job."""
+    long = {_rel(p): n for p in _modules() if (n := p.read_text(encoding="utf-8").count("\n")) > 900}
+    assert not long, long
