@@ -236,7 +236,8 @@ def grammar_problems(text: str) -> list[str]:
     or a subordinator ("... always such."), an amount left out ("to cost per month"), a
     verb or an adjective where "dealt with" / "used" needs a noun phrase ("dealt with the
     down", "used the reviews work", "dealt with the room clean"), "Then ask how you X on its
-    own"."""
+    own", two asks spliced into one ("Why do patients cancel about it?", "you found the new
+    slot about the cancellation fee")."""
     s = str(text or "").strip()
     if not s:
         return ["empty"]
