@@ -133,6 +133,40 @@ def _frame_problems(low: str) -> list[str]:
     return problems
 
 
+# verbs that take "about it" ("what did you do about it", "tell me about it")
+_ABOUT_VERBS = {"do", "think", "talk", "know", "hear", "say", "ask", "tell", "feel", "worry", "care", "complain",
+                "learn", "read", "write", "forget", "speak", "wonder", "argue", "joke", "laugh", "dream", "find",
+                "bother", "remind", "email", "call", "phone", "contact", "warn", "inform", "post", "chat",
+                "message", "text", "go", "come", "get", "be", "have", "set", "bring", "decide", "agree",
+                "ring", "notify", "alert", "update", "teach", "lie", "mention", "moan", "grumble", "rave", "panic",
+                "fuss", "stress", "fret", "cry", "hesitate", "hear", "see", "look", "write", "ask", "know"}
+# what one finds about a thing ("found a review about the clinic")
+_FOUND_ABOUT = {"out", "something", "anything", "information", "info", "details", "review", "reviews", "article",
+                "articles", "post", "posts", "news", "story", "stories", "page", "video", "videos", "guide",
+                "advice", "facts", "stuff", "more", "nothing", "answers", "answer", "thread", "comment",
+                "comments", "email", "note", "notes", "message", "rumours", "complaints", "feedback", "data"}
+
+
+def _splice_problems(low: str) -> list[str]:
+    """Two asks spliced into one: "<verb> about it" after a base verb that takes no "about"
+    ("Why do patients cancel about it?"; a participle such as "annoyed about it" is fine), "found <thing> about <thing>" ("you found the new
+    slot about the cancellation fee")."""
+    from kit.guide.words import lemma
+    problems = []
+    for m in re.finditer(r"\b([a-z']+) about (it|them|this|that)\b", low):
+        w = m.group(1)
+        # after do-support ("why do patients cancel about it") a word read as a noun too is the verb
+        after_do = re.search(r"\b(do|does|did) (you|they|we|i|he|she|people|\w+s) $", low[:m.start()])
+        if "VERB" in tags(w) and not tags(w) & ({"PRON", "PREP", "DET", "ADJ"} | ({"NOUN"} if not after_do else set())) and \
+                not is_past_verb(w) and not w.endswith(("ing", "ed")) and \
+                lemma(w, "VERB") not in _ABOUT_VERBS and w not in _ABOUT_VERBS:
+            problems.append(f"'{m.group(0)}': a verb that takes no 'about'")
+    m = re.search(r"\bfound (?:the |a |an |your |their |our |some |any )?((?:[\w'-]+ ){0,4}?)([\w'-]+) about\b", low)
+    if m and m.group(2) not in _FOUND_ABOUT and not (set(m.group(1).split()) & _FOUND_ABOUT):
+        problems.append(f"'{m.group(0)}': two asks spliced into one")
+    return problems
+
+
 def _sentence_problems(sent: str) -> list[str]:
     """The problems of one sentence of a rewrite (see :func:`grammar_problems`)."""
     problems: list[str] = []
@@ -186,6 +220,7 @@ def _sentence_problems(sent: str) -> list[str]:
         problems.append("an amount is missing")
     if re.search(r"\bhow you \w+ on its own$", low):
         problems.append("'how you ...' is not an instruction")
+    problems += _splice_problems(low)
     m = re.search(r"\b(did|do|does) (you|they|we|i|he|she|it) (\w+)", low)
     if m and is_past_verb(m.group(3)) and m.group(3) not in {"read", "put", "set", "cut", "let"}:
         problems.append(f"'{m.group(1)} {m.group(2)} {m.group(3)}'")
@@ -201,7 +236,8 @@ def grammar_problems(text: str) -> list[str]:
     or a subordinator ("... always such."), an amount left out ("to cost per month"), a
     verb or an adjective where "dealt with" / "used" needs a noun phrase ("dealt with the
     down", "used the reviews work", "dealt with the room clean"), "Then ask how you X on its
-    own"."""
+    own", two asks spliced into one ("Why do patients cancel about it?", "you found the new
+    slot about the cancellation fee")."""
     s = str(text or "").strip()
     if not s:
         return ["empty"]

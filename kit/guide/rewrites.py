@@ -405,9 +405,11 @@ def _rewrite(question: str, flags: list[str]) -> str:
     pair = retell.split_pair(question) if "double-barreled" in flags else None
     pool = ([_as_story(pair[0])] if pair else []) + [_tidy(c) for c in cands] + story.candidates(question, flags) + \
         [_tidy(c) for c in retell.frame_stories(question, flags)]
-    pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(cand), cand])]
+    pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(_neutral_verb(cand, question)),
+                                                       _neutral_verb(cand, question)])]
     for cand in pool:
-        if _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand):
+        if _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand) or \
+                _EVALUATIVE_VERB.search(cand):
             continue
         overlap = topic_overlap(question, cand)
         if overlap > best_overlap + 1e-9:
@@ -419,9 +421,51 @@ def _rewrite(question: str, flags: list[str]) -> str:
         then = retell.follow_up(question)
         if then:
             then = retell.FOLLOW_UP.strip() + " " + _as_story(then.split(": ", 1)[1])
+        else:  # the second wh-clause in its own words
+            then = _second_ask(_expand(main).rstrip(" ?"))
         if then and not _lint.flags_of(best) and not grammar_problems(best + " " + then):
             best = best + " " + then
     return best
+
+
+# a feeling the question asked about, kept in the rewrite: "the last time you liked the app"
+# presupposes liking it
+_EVALUATIVE_VERB = re.compile(r"\b(?:liked|loved|hated|enjoyed|disliked|adored|appreciated|detested|"
+                              r"preferred|valued)\b", re.I)
+_EPISODE_FEELING = re.compile(r"\b(the (?:last|first) time (?:you|they|we|I)) (?:really )?(?:liked|loved|hated|"
+                              r"enjoyed|disliked|adored|appreciated|detested|valued)(?: (?:using|working with|"
+                              r"going to|doing))?\b", re.I)
+
+
+_HOW_FIND = re.compile(r"\bhow (?:did|do|does|would) (?:you|they|patients|people|customers) find\b", re.I)
+
+
+def _neutral_verb(cand: str, question: str = "") -> str:
+    """A feeling verb of the question made neutral: "the last time you liked the app" ->
+    "the last time you used the app", "... enjoyed the workshop" -> "... went to the
+    workshop", "... hated filling in timesheets" -> "... filled in timesheets"; "found" when
+    the question asked how the person found (judged) a thing ("How did you find the new
+    slot?" -> "... the last time you used the new slot")."""
+    m = _EPISODE_FEELING.search(cand)
+    if not m and _HOW_FIND.search(question):
+        m = re.search(r"\b(the (?:last|first) time (?:you|they|we|I)) found\b(?! out)", cand)
+    if not m:
+        return cand
+    rest = cand[m.end():].lstrip()
+    words = rest.split(".")[0].split()
+    first = words[0].lower() if words else ""
+    if first.endswith("ing") and _base(first) and not m.group(0).lower().endswith(("using", "doing")):
+        return f"{cand[:m.start()]}{m.group(1)} {past_tense(_base(first))}{rest[len(words[0]):]}"
+    cut = next((k for k, w in enumerate(words) if w.lower() in PREPOSITIONS), len(words))
+    said = m.group(0).lower()
+    given = {"using": "used", "going to": "went to", "working with": "worked with", "doing": "did"}
+    frame = next((v for k, v in given.items() if said.endswith(k)), "dealt with")
+    for head in reversed([w.lower().strip(",") for w in words[:min(cut, 4)]] if frame == "dealt with" else []):
+        if head in _EVENT_NOUNS | _PLACE_NOUNS | _PROCESS_NOUNS | _PRODUCT_NOUNS or head.rstrip("s") in _PRODUCT_NOUNS:
+            frame = "went through" if head in _PROCESS_NOUNS else "went to" if head not in _PRODUCT_NOUNS and \
+                head.rstrip("s") not in _PRODUCT_NOUNS else "used"
+            break
+    return f"{cand[:m.start()]}{m.group(1)} {frame} {rest}"
 
 
 def _as_story(question: str) -> str:
@@ -449,6 +493,23 @@ def _tidy(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+def _second_ask(text: str) -> str | None:
+    """The second of two wh-clauses as a question of its own ("Why do patients cancel and
+    what do you do about it" -> "Then ask separately: What do you do about it?"), or None
+    when it is not a clean question on its own."""
+    s = _Sentence(text + "?")
+    reason, i, mode = _double_detail(s)
+    toks = _tokens(_expand(_strip_quoted(text)))
+    if not reason or mode != "clause" or i < 0 or len(toks) != len(s.toks) - 1 or i + 2 >= len(toks) or \
+            toks[i + 1].lower() not in WH:
+        return None
+    second = " ".join(toks[i + 1:]).rstrip(" ,") + "?"
+    second = second[:1].upper() + second[1:]
+    if _lint.flags_of(second) or grammar_problems(second):
+        return None
+    return f"{retell.FOLLOW_UP} {second}"
+
+
 def _first_ask(text: str) -> str:
     """The first of two asks: 'How do you plan sprints and track bugs' -> 'How do you plan
     sprints'; 'What do you like and dislike about X' -> 'What do you like about X';
@@ -464,12 +525,16 @@ def _first_ask(text: str) -> str:
     if mode == "clause" and i >= 1 and low[i - 1] in WH and i - 1 == s.head_index:
         return " ".join(toks[:i] + toks[i + 2:])
     first = toks[:i]
-    if mode == "clause":
-        # a shared tail: "What works and what doesn't work about teaching online"
+    if mode == "clause" and low[0] in {"what", "which"}:
+        # a shared tail: "What works and what doesn't work about teaching online"; never a
+        # pronoun ("... and what do you do about it") nor a tail after a second noun phrase
         second = low[i + 1:]
         for k, w in enumerate(second):
             if w == "about" and w not in low[:i]:
-                first = first + toks[i + 1 + k:]
+                tail = second[k + 1:]
+                if tail and tail[0] not in _PRONOUNS | {"him", "her", "us", "me"} and \
+                        not set(second[:k]) & {"the", "a", "an", "your", "their", "our", "my", "his", "these", "those"}:
+                    first = first + toks[i + 1 + k:]
                 break
     return " ".join(first).rstrip(" ,")
 
