@@ -259,6 +259,7 @@ def test_alpha_fast_for_10k_units():
                      kd.alpha(reliability_data=cats, level_of_measurement=level))
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_kit_never_imports_the_gpl_package():
     for path in Path(agreement.__file__).parent.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))

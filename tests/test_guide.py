@@ -54,6 +54,7 @@ def test_labelled_set_shape():
     assert len({r["question"] for r in rows}) == len(rows), "duplicate questions"
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_benchmark_floors_on_labelled_set():
     bench = _benchmark()
     result = bench.evaluate(bench.load(LABELLED))
@@ -75,6 +76,7 @@ def test_holdout_is_reported_and_not_far_below_the_floor():
         assert s["false_flag_rate"] <= 0.10, (flag, s)
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_benchmark_script_exit_code(capsys):
     bench = _benchmark()
     assert bench.main([str(DATA / "questions_dev.csv")]) == 0
@@ -320,6 +322,7 @@ def _all_questions() -> list[str]:
     return [r["question"] for r in rows]
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_every_flagged_question_gets_a_clean_story_rewrite():
     bad = []
     for q in _all_questions():

@@ -80,6 +80,7 @@ def test_holdout_shares_no_question_with_the_tuned_sets():
     assert not {r["question"] for r in _rows(DEV)} & {r["question"] for r in _rows(HOLDOUT2)}
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_floors_on_the_tuned_set_and_the_holdout():
     bench = _benchmark()
     for path in (DEV, HOLDOUT2, HOLDOUT3, HOLDOUT4, BLIND1):
@@ -212,6 +213,7 @@ def test_real_interviews_hand_labelled_sample():
         assert s["recall"] >= 0.90, (flag, s)
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_rewrites_keep_topic_and_grammar_on_the_tuned_set():
     bench = _benchmark()
     q = bench.rewrite_quality([r["question"] for r in _rows(DEV)])

@@ -165,6 +165,7 @@ def test_linter_says_language_not_supported():
     assert "language not supported" in line
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_linter_keeps_judging_english_questions():
     from kit.guide import lint_question
 

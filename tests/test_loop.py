@@ -84,6 +84,7 @@ def test_a_note_without_quotes_or_transcript_gets_a_plain_thank_you(studies):
     assert row["status"] == "sent 2026-11-16 (late)"
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_drafts_never_hold_another_participants_words(studies):
     for study in studies:
         drafts = loop.thank_you_drafts(study, others_from=studies)

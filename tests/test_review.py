@@ -478,6 +478,7 @@ def corpus_reviews():
     return [(name, review_transcript(parse_transcript(text, source=name))) for name, text in _corpus()]
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 @pytest.mark.corpus
 def test_corpus_interviewer_is_inferred_as_assistant_and_ai(corpus_reviews):
     n = right = 0
