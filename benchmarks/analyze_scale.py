@@ -52,6 +52,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import children_cpu as _children_cpu  # run from benchmarks/ (measure.py beside it)
+from measure import tree_rss as _tree_rss
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
@@ -197,26 +200,6 @@ def time_nltk(texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def _tree_rss(proc) -> int:
-    """Resident bytes of a process and all its descendants, now (0 once it has ended)."""
-    import psutil
-
-    try:
-        procs = [proc] + proc.children(recursive=True)
-    except psutil.Error:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
 
 
 # The serial path, in one process, for the profile (cProfile does not follow workers), timed
@@ -224,6 +207,7 @@ def _tree_rss(proc) -> int:
 # machine charges each function with the time it waited for a core. Imports are profiled too.
 SERIAL = """\
 import cProfile, sys, time
+
 profile = cProfile.Profile(time.process_time)
 profile.enable()
 try:

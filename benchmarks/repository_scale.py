@@ -55,6 +55,9 @@ from kit import repository  # noqa: E402
 from kit.paths import pilot_path  # noqa: E402
 from kit.study import load_study  # noqa: E402
 
+from measure import children_cpu as _children_cpu  # noqa: E402 (run from benchmarks/)
+from measure import tree_rss as _tree_rss  # noqa: E402
+
 QUERIES = ["late payment", "reminder tone", "PO number", "bank transfer reference", "card fee",
            '"debt collector"', "deposit", "part payments", "spreadsheet", "text message"]
 SEGMENTS = ["freelancer", "trades", "agency"]
@@ -142,26 +145,6 @@ def timed_cpu(fn, *args, **kwargs):
     return time.perf_counter() - t, time.process_time() - c, result
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def _tree_rss(proc) -> int:
-    """Resident bytes of a process and all its descendants, now (0 once it has ended)."""
-    import psutil
-
-    try:
-        procs = [proc] + proc.children(recursive=True)
-    except psutil.Error:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
 
 
 def run_index(root: Path, profile: Path | None = None) -> dict:

@@ -32,6 +32,8 @@ import papermill as pm
 
 from kit.pipeline import LOG_NAME, own_kernel, workflow_notebooks
 
+from measure import tree_rss as _tree_rss  # run from benchmarks/ (measure.py beside it)
+
 IMPORTS = "import kit, kit.study, pandas, matplotlib, matplotlib.pyplot, ipywidgets"
 
 
@@ -66,22 +68,6 @@ def measure_floor(n: int, folder: Path) -> tuple[list[float], float]:
         walls = [kernel_start(nb, kernel) for _ in range(n)]
         return walls, _cpu() - cpu
 
-
-def _tree_rss(proc) -> int:
-    """Resident bytes of a process and all its descendants now (0 once it has ended)."""
-    import psutil
-
-    try:
-        procs = [proc] + proc.children(recursive=True)
-    except psutil.Error:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
 
 
 def measure_run(folder: Path) -> tuple[float, float, str, int, int]:
