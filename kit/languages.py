@@ -609,17 +609,22 @@ def unsupported_question(text: str) -> dict | None:
 
 # --------------------------------------------------------------------------- mix, check, themes
 
+def _segment_of(study, frame: pd.DataFrame) -> pd.Series:
+    """The participant segment (the study's segment attribute) of each row of ``frame`` (a
+    column interview_id), ``""`` when its interview has none."""
+    interviews = study.interviews.set_index("interview_id")
+    attribute = study.segment_attribute
+    if attribute in interviews.columns and len(frame):
+        return frame["interview_id"].map(interviews[attribute]).fillna("").astype(str)
+    return pd.Series("", index=frame.index, dtype=object)
+
+
 def language_mix(study, turns: pd.DataFrame) -> pd.DataFrame:
     """Participant passages per participant segment and language: columns segment (the
     study's segment attribute; ``""`` when a participant has none), language, passages,
     interviews."""
     part = turns[turns["role"] == "participant"]
-    attribute = study.segment_attribute
-    interviews = study.interviews.set_index("interview_id")
-    if attribute in interviews.columns and len(part):
-        seg = part["interview_id"].map(interviews[attribute]).fillna("").astype(str)
-    else:
-        seg = pd.Series("", index=part.index, dtype=object)
+    seg = _segment_of(study, part)
     frame = pd.DataFrame({"segment": seg, "language": part["language"], "interview_id": part["interview_id"]})
     if not len(frame):
         return pd.DataFrame(columns=["segment", "language", "passages", "interviews"])
@@ -694,12 +699,7 @@ def language_tables(study) -> tuple[pd.DataFrame, pd.DataFrame]:
     mix = language_mix(study, turns)
     if not len(mix) or set(mix["language"]) - {UNDETERMINED} <= {"en"}:
         return empty
-    attribute = study.segment_attribute
-    interviews = study.interviews.set_index("interview_id")
-    if attribute in interviews.columns and len(segments):
-        seg = segments["interview_id"].map(interviews[attribute]).fillna("").astype(str)
-    else:
-        seg = pd.Series("", index=segments.index, dtype=object)
+    seg = _segment_of(study, segments)
     left_out = ~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})
     unscored = left_out.groupby([seg, segments["language"]]).sum()
     mix["unscored"] = [int(unscored.get((s, lang), 0)) for s, lang in zip(mix["segment"], mix["language"])]
