@@ -43,17 +43,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from measure import children_cpu as _children_cpu  # run from benchmarks/ (measure.py beside it)
-from measure import tree_rss as _tree_rss
+from measure import run_measured
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -227,7 +224,6 @@ def run_analyze(study: Path, out: Path, profile: Path | None = None) -> dict:
     tree: ``RUSAGE_CHILDREN`` counts every descendant waited for), the peak resident memory
     of the largest single process (``ru_maxrss``) and of the whole tree together (sampled
     every 20 ms with psutil)."""
-    import psutil
 
     cmd = [sys.executable]
     if profile is not None:
@@ -238,20 +234,9 @@ def run_analyze(study: Path, out: Path, profile: Path | None = None) -> dict:
         cmd += ["-m", "kit"]
     cmd += ["analyze", str(study), "--out", str(out), "--quiet"]
     shutil.rmtree(out, ignore_errors=True)
-    load = os.getloadavg()[0]
-    cpu0 = _children_cpu()
-    t0 = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO))
-    tree_peak = 0
-    while proc.poll() is None:
-        tree_peak = max(tree_peak, _tree_rss(proc))
-        time.sleep(0.02)
-    wall = time.perf_counter() - t0
-    _, stderr = proc.communicate()
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return {"wall": wall, "cpu": _children_cpu() - cpu0, "peak": peak, "tree_peak": tree_peak,
-            "load": load, "code": proc.returncode, "stderr": stderr.decode(errors="replace")}
+    result = run_measured(cmd, REPO)
+    result["stderr"] = result.pop("err")
+    return result
 
 
 def print_profile(path: Path, top: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import resource
 
-__all__ = ["children_cpu", "tree_rss"]
+__all__ = ["children_cpu", "run_measured", "tree_rss"]
 
 
 def children_cpu() -> float:
@@ -30,3 +30,31 @@ def tree_rss(proc) -> int:
         except psutil.Error:
             pass
     return total
+
+
+def run_measured(cmd, cwd, env=None) -> dict:
+    """Run ``cmd`` as a subprocess and measure it: wall and CPU seconds of the process tree
+    (``RUSAGE_CHILDREN``), the peak resident bytes of the largest process (``ru_maxrss``) and
+    of the whole tree (psutil, every 20 ms), the 1-minute load average at the start. Returns
+    a dict: wall, cpu, peak, tree_peak, load, code, out, err (text)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    load = os.getloadavg()[0]
+    cpu0 = children_cpu()
+    t0 = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(cwd), env=env)
+    tree_peak = 0
+    while proc.poll() is None:
+        tree_peak = max(tree_peak, tree_rss(proc))
+        time.sleep(0.02)
+    wall = time.perf_counter() - t0
+    stdout, stderr = proc.communicate()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+    return {"wall": wall, "cpu": children_cpu() - cpu0, "peak": peak, "tree_peak": tree_peak, "load": load,
+            "code": proc.returncode, "out": stdout.decode(errors="replace"), "err": stderr.decode(errors="replace")}

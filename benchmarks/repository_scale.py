@@ -38,11 +38,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -55,8 +53,7 @@ from kit import repository  # noqa: E402
 from kit.paths import pilot_path  # noqa: E402
 from kit.study import load_study  # noqa: E402
 
-from measure import children_cpu as _children_cpu  # noqa: E402 (run from benchmarks/)
-from measure import tree_rss as _tree_rss  # noqa: E402
+from measure import run_measured  # noqa: E402
 
 QUERIES = ["late payment", "reminder tone", "PO number", "bank transfer reference", "card fee",
            '"debt collector"', "deposit", "part payments", "spreadsheet", "text message"]
@@ -151,26 +148,12 @@ def run_index(root: Path, profile: Path | None = None) -> dict:
     """One ``python -m kit index ROOT`` from scratch (the index removed first) in a
     subprocess: wall and CPU seconds of the process tree (``RUSAGE_CHILDREN``), the peak
     resident memory of the largest process (``ru_maxrss``) and of the tree (psutil, 20 ms)."""
-    import psutil
 
     shutil.rmtree(root / repository.INDEX_DIR, ignore_errors=True)
     cmd = [sys.executable] + (["-m", "cProfile", "-o", str(profile)] if profile else []) + ["-m", "kit", "index",
                                                                                            str(root)]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
-    load = os.getloadavg()[0]
-    cpu0 = _children_cpu()
-    t0 = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO), env=env)
-    tree_peak = 0
-    while proc.poll() is None:
-        tree_peak = max(tree_peak, _tree_rss(proc))
-        time.sleep(0.02)
-    wall = time.perf_counter() - t0
-    stdout, stderr = proc.communicate()
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return {"wall": wall, "cpu": _children_cpu() - cpu0, "peak": peak, "tree_peak": tree_peak, "load": load,
-            "code": proc.returncode, "out": stdout.decode(errors="replace"), "err": stderr.decode(errors="replace")}
+    return run_measured(cmd, REPO, env)
 
 
 def bare_fts(root: Path) -> tuple[float, float]:
