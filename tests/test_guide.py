@@ -170,6 +170,7 @@ CLOSED = [
     "Did you renew your subscription or not?",
     "Surely you compare prices before buying?",
     "Would you say the process is faster now?",
+    "Which app do you use to pay for parking?",  # one pick (issue 16, fifth round)
 ]
 POLITE_OR_OPEN = [
     "Can you walk me through the last time you returned an order?",
@@ -180,7 +181,6 @@ POLITE_OR_OPEN = [
     "Can you give me an example?",
     "Could you say a bit more about the spreadsheet you mentioned?",
     "What tools or spreadsheets do you use to track inventory?",
-    "Which app do you use to pay for parking?",
     "Tell me about a time you had to cancel or reschedule a class.",
 ]
 

@@ -242,7 +242,7 @@ def double_in_frame(sentences: list[str]) -> str:
                 continue
             if any(w in window.split() for w in _ONE_THING) or re.search(r"\bat (the same time|once)\b", window):
                 continue
-            if f"{prev} {t} {nxt}" in FIXED_PAIRS or f"{prev} and {nxt}" in FIXED_PAIRS:
+            if (prev, nxt) in FIXED_PAIRS:
                 continue
             if set(toks[max(0, i - 7):i]) & _PAIR_VERBS:
                 continue

@@ -152,7 +152,7 @@ PRESUPPOSING_ADVERBS = {
     "evidently", "definitely", "unquestionably", "admittedly",
 }
 FIXED_PAIRS = {
-    ("pros", "cons"), ("back", "forth"), ("terms", "conditions"), ("salt", "pepper"),
+    ("pros", "cons"), ("back", "forth"), ("lost", "found"), ("search", "rescue"), ("hair", "makeup"), ("terms", "conditions"), ("salt", "pepper"),
     ("trial", "error"), ("up", "running"), ("checks", "balances"), ("bread", "butter"),
     ("black", "white"), ("rock", "roll"), ("nuts", "bolts"), ("hit", "miss"),
     ("sooner", "later"), ("more", "less"), ("give", "take"), ("now", "then"), ("time", "again"),

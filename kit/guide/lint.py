@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import cues, frames, grammar
+from kit.guide import cues, cues5, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -57,14 +57,19 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
               ("generalizing", None, grammar.generalizing, frames.generalizing_frame))
     fourth = {"leading": cues.leading, "closed": cues.closed, "double-barreled": cues.double_barreled,
               "generalizing": cues.generalizing}
+    fifth = {"leading": cues5.leading, "closed": cues5.closed, "double-barreled": cues5.double_barreled,
+             "generalizing": cues5.generalizing}
     for flag, fn, rule, frame in checks:
         r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "") or \
-            (frame(raw) if frame and raw else "") or (fourth[flag](raw) if flag in fourth and raw else "")
+            (frame(raw) if frame and raw else "") or (fourth[flag](raw) if flag in fourth and raw else "") or \
+            (fifth[flag](raw) if flag in fifth and raw else "")
         if r:
             reasons[flag] = r
+    if reasons.get("leading", "").startswith("the preamble") and cues5.neutral_preamble(raw):
+        del reasons["leading"]  # "you won't hurt my feelings": a disclaimer that invites criticism
     if "hypothetical" in reasons and cues.habitual_past(raw):
         del reasons["hypothetical"]  # "Back when you started, what would you do?": a past habit
-    if "double-barreled" in reasons and (cues.one_story(raw) or cues.joint_act(raw)):
+    if "double-barreled" in reasons and (cues.one_story(raw) or cues.joint_act(raw) or cues5.not_double(raw)):
         del reasons["double-barreled"]
     if reasons.get("closed", "").startswith("a statement with a question mark") and \
             re.search(r"\s[-\u2013\u2014]\s+(?:and )?(?:then )?(?:what|how|why|who|where|when)\b", clean, re.I):
