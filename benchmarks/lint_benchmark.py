@@ -48,11 +48,25 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   evaluation (18 more domains; its README lists the labelling conventions), written without
   seeing the kit or the other sets and measured once on the merged linter of session 3:
   recall leading 0.94, closed 0.80, hypothetical 1.00, double-barreled 0.88, generalizing
-  0.82, false-flag rate at most 0.012. Not tuned on yet (the next round may: it is seen);
+  0.82, false-flag rate at most 0.012. Tuned on by the fifth round (:mod:`kit.guide.cues5`), so it is
+  printed as TUNED ON;
 - ``tests/data/questions_tune4.csv``: 102 questions of the kinds blind3 and hold-out 5 missed,
   written for the fourth round in new domains (libraries, opticians, climbing gyms, cinemas,
   laundromats, pottery studios, locksmiths, driving schools, escape rooms, ...) before its
   rules were written; tuned on.
+- ``tests/data/questions_tune5.csv``: 119 questions of the kinds blind4 missed (one-fact answers,
+  tags, typical-day walkthroughs and general judgements, separate accounts and two occasions)
+  plus hard negatives, written for the fifth round in new domains (tattoo studios, car washes,
+  bowling alleys, funeral homes, removals, ski resorts, piano tuning, solar installers, ...)
+  before its rules were written; tuned on. Once it passed, blind4 scored recall 1.00 / 1.00 /
+  1.00 / 0.970 / 0.939 (leading / closed / hypothetical / double-barreled / generalizing), no
+  false flag, before any rule was fitted to blind4 itself (one cue was then widened on it).
+
+Relabels of the fifth round (blind4's conventions, docs/design.md "Question linter"): a
+single-clause question whose answer is one number, amount, date or pick ("how many / how long /
+how much time / what year / which X did you / what would you pay / on a scale") is closed --
+closed set to 1 in questions.csv (7 items), questions_dev.csv (37), blind1 (5), blind2 (3),
+holdout2 (2), holdout3 (4), holdout4 (5), holdout5 (3); 66 in all, none in blind3 or blind4.
 
 Relabels of the fourth round (blind3's conventions adopted across the sets): "How much would
 you pay / spend / be willing to pay ..." is closed as well as hypothetical (the answer is one
@@ -109,11 +123,13 @@ HOLDOUT5 = DATA / "questions_holdout5.csv"
 BLIND3 = (DATA / "blind-linter-3" / "questions.csv").resolve()
 BLIND4 = (DATA / "blind-linter-4" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
+TUNE5 = DATA / "questions_tune5.csv"
 TUNED = {DEV.name: "tuned on", BLIND1.name: "TUNED ON (independent set, now a development set)",
          HOLDOUT2.name: "looked at, then fixed", LABELLED.name: "tuned on", HOLDOUT.name: "tuned on",
          HOLDOUT3.name: "hold-out of round 1", HOLDOUT4.name: "hold-out of round 2, looked at once",
          BLIND2.name: "TUNED ON (second independent set, now a development set)", TUNE3.name: "tuned on",
-         HOLDOUT5.name: "hold-out of round 3, looked at once", TUNE4.name: "tuned on"}
+         HOLDOUT5.name: "hold-out of round 3, looked at once", TUNE4.name: "tuned on",
+         "questions_tune5.csv": "tuned on"}
 CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 MIN_RECALL = 0.90
@@ -238,14 +254,14 @@ def corpus_questions(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all twelve sets)")
+    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all fourteen sets)")
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--strict", action="store_true", help="fail when any set misses a floor")
     ap.add_argument("--rewrites", action="store_true", help="measure topic and grammar of the rewrites")
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND4, DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, HOLDOUT5, HOLDOUT4,
+    paths = [Path(p) for p in args.csv] or [p for p in (BLIND4, DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, TUNE5, HOLDOUT5, HOLDOUT4,
                                                          HOLDOUT3, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
     print(f"floors: recall >= {MIN_RECALL:.2f}, false-flag rate <= {MAX_FALSE_FLAG_RATE:.2f} per flag")
@@ -253,7 +269,7 @@ def main(argv=None) -> int:
         rows = load(path)
         result = evaluate(rows)
         label = {BLIND3: "TUNED ON (third independent set, now a development set)",
-                 BLIND4: "fourth independent set: measured once at the end of round 5, not tuned on yet"}.get(
+                 BLIND4: "TUNED ON (fourth independent set, now a development set)"}.get(
             path.resolve(), TUNED.get(path.name) if path.resolve().parent == DATA.resolve() else None)
         name = path.name if path.parent == DATA else f"{path.parent.name}/{path.name}"
         print(report(f"{name} [{label}]" if label else name, result, args.misses))

@@ -15,8 +15,9 @@ flag                fires on
                     statement before the question ("Most people find X hard. Do you?"),
                     presupposing adverbs ("obviously", "clearly", "surely", "of course").
 ``closed``          a yes/no question (auxiliary or modal opener with no wh-word, a tag
-                    question, a statement with a question mark) or an offered choice
-                    ("..., cash or card?"). Polite requests ("Can you walk me through",
+                    question, a statement with a question mark), an offered choice
+                    ("..., cash or card?") or a single fact ("how many", "how long", "what
+                    year", "which X did you", "on a scale of"; not "how often"). Polite requests ("Can you walk me through",
                     "Could you tell me about", "Would you mind telling me") are not closed.
 ``hypothetical``    a prediction of the person's own future behaviour or a judgement of an
                     imagined feature or price ("Would you use", "How much would you pay",
@@ -61,7 +62,8 @@ time budget. ``lint_file(path)`` does the same but returns the file's problems a
 Modules: :mod:`~kit.guide.lexicon` (word lists, sentences, verb forms), :mod:`~kit.guide.words`
 (parts of speech, valence, fillers, typos), :mod:`~kit.guide.flags` (phrase-level rules),
 :mod:`~kit.guide.grammar` (grammar-level rules and the generalizing flag), :mod:`~kit.guide.kinds`,
-:mod:`~kit.guide.rewrites` and :mod:`~kit.guide.story` (rewrites, rules tried in order),
+:mod:`~kit.guide.cues` and :mod:`~kit.guide.cues5` (the fourth and fifth rounds' grammar-level
+cues), :mod:`~kit.guide.rewrites` and :mod:`~kit.guide.story` (rewrites, rules tried in order),
 :mod:`~kit.guide.checks` (topic kept, grammar), :mod:`~kit.guide.lint` (entry points) and
 :mod:`~kit.guide.structure` (whole guides).
 """
