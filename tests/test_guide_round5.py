@@ -26,6 +26,9 @@ FLAGGED = [
     ("Tell me about your first shift at the depot and your most recent one.", {"double-barreled"}),
     ("What happened to the stock and to the staff after the fire?", {"double-barreled"}),
     ("How pleased were you with the paint and the plastering?", {"leading", "double-barreled"}),
+    ("What's the worst part about driving in the snow?", {"leading", "generalizing"}),
+    ("How much storage space did the backup use?", {"closed"}),
+    ("Have you ever had a parcel left outside or a courier skip your flat?", {"closed", "double-barreled"}),
     ("Our new app saves families hours - what happened the last time you booked?", {"leading"}),
 ]
 
@@ -35,6 +38,8 @@ CLEAN = [
     "so when you like got to the gate and er your boarding pass didn't scan what did you do",
     "You won't hurt my feelings, I didn't design it. Can you walk me through the last time you used it?",
     "How did you decide which ferry to take?",
+    "Tell me about the last time your printer wouldn't connect.",  # a past refusal, not a hypothesis
+    "What's the worst part of the booking system?",  # a critique of a thing, not an activity
     "What happened the last time the printer jammed?",
     "How much did you enjoy the class?",  # a degree: leading, not closed
 ]

@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import re
 
-from kit.guide.words import tags, words
+from kit.guide.words import tags, valence, words
 
-__all__ = ["closed", "double_barreled", "generalizing", "leading", "neutral_preamble", "not_double"]
+__all__ = ["closed", "double_barreled", "generalizing", "leading", "neutral_preamble", "not_double", "past_refusal"]
 
 _LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|exactly|roughly|just)\s,?\s?)*"
 _MONEY_TIME = {"cost", "costs", "spend", "spent", "pay", "paid", "save", "saved", "saves", "charge", "charged",
@@ -82,8 +82,9 @@ def _one_fact(s: str) -> str:
         if first in _AMOUNT_NOUNS or first in {"is", "was", "does", "did", "do", "would", "will", "has", "have",
                                                  "are", "were"} and set(rest) & _MONEY_TIME:
             return "'how much' asks for one amount"
-        if "NOUN" in tags(first) and "VERB" not in tags(first) and second in {"did", "do", "does", "would", "will",
-                                                                              "has", "have", "had", "can", "could"}:
+        aux = {"did", "do", "does", "would", "will", "has", "have", "had", "can", "could"}
+        if "NOUN" in tags(first) and "VERB" not in tags(first) and (
+                second in aux or (m.group(3) in aux and "NOUN" in tags(second))):
             return "'how much' asks for one amount"
         return ""
     m = re.match(r"what (year|date|day|time|month|age|price|percentage|size|number)\b (?:\w+ )?" + _PICK, low)
@@ -186,7 +187,7 @@ def double_barreled(sentences: list[str]) -> str:
             return "two things judged at once; ask about each"
         if re.search(r"\bhave (?:you|they) (?:ever )?\w+ (?:a|an|the|your|any) (?:\w+ ){0,2}(?:or|and) "
                      r"(?:had|been|got) ", low) or \
-                re.search(r"\bhave (?:you|they) (?:ever )?had (?:a|an|the|your|any) \w+ \w+ (?:or|and) "
+                re.search(r"\bhave (?:you|they) (?:ever )?had (?:a|an|the|your|any) (?:\w+ ){2,3}(?:or|and) "
                           r"(?:a|an|the|your|any) \w+ \w+", low):
             return "two events asked about at once ('... or ...'); ask about each"
     return ""
@@ -227,6 +228,12 @@ def leading(sentences: list[str]) -> str:
     """The leading cues of the table above: a tag, or a preamble that claims a benefit."""
     if any(_tag(s) for s in sentences):
         return "a tag ('..., right?') asks for agreement"
+    for s in sentences:
+        m = re.match(r"what (?:is|are) the (best|worst|(?:most|least) (\w+)) (?:part|parts|thing|things|bit|bits) "
+                     r"(?:about|of|with|in) \w+ing\b",
+                     _clause(s))
+        if m and (m.group(2) is None or abs(valence(m.group(2))) >= 1.0):
+            return f"'the {m.group(1)} part' presupposes the judgement"
     for s in sentences[:-1] if len(sentences) > 1 else sentences:
         low = " ".join(words(s))
         head = re.split(r"\s,\s(?=(?:so\s|and\s)?(?:how|what|why|tell|walk|when|did|do)\b)", low, maxsplit=1)
@@ -235,6 +242,13 @@ def leading(sentences: list[str]) -> str:
         if _BENEFIT.search(head[0]):
             return "the preamble claims a benefit for the thing asked about"
     return ""
+
+
+def past_refusal(sentences: list[str]) -> bool:
+    """True for "wouldn't" + a verb inside a past episode ("the last time your dog wouldn't
+    settle"): a past refusal, not a hypothesis."""
+    return any(re.search(r"\b(?:last|first) time\b.*\bwould not \w+", " ".join(words(s))) and
+               not re.search(r"\bwhat would|\bwould you\b|\bif\b", " ".join(words(s))) for s in sentences)
 
 
 def neutral_preamble(sentences: list[str]) -> bool:

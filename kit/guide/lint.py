@@ -67,6 +67,8 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
             reasons[flag] = r
     if reasons.get("leading", "").startswith("the preamble") and cues5.neutral_preamble(raw):
         del reasons["leading"]  # "you won't hurt my feelings": a disclaimer that invites criticism
+    if "hypothetical" in reasons and cues5.past_refusal(raw):
+        del reasons["hypothetical"]  # "the last time your dog wouldn't settle": a past refusal
     if "hypothetical" in reasons and cues.habitual_past(raw):
         del reasons["hypothetical"]  # "Back when you started, what would you do?": a past habit
     if "double-barreled" in reasons and (cues.one_story(raw) or cues.joint_act(raw) or cues5.not_double(raw)):
