@@ -21,6 +21,8 @@ FLAGGED = [
     ("Walk me through a normal morning at the surgery.", {"generalizing"}),
     ("What's the hardest part about restoring old frames?", {"generalizing"}),
     ("What do you do when a supplier misses a delivery?", {"generalizing"}),
+    ("When a parcel goes missing, who do you call?", {"generalizing"}),
+    ("What happens when the lift breaks?", {"generalizing"}),
     ("Isn't it annoying when the printer jams?", {"leading", "closed", "generalizing"}),
     ("What did you and your manager each make of the audit?", {"double-barreled"}),
     ("Tell me about your first shift at the depot and your most recent one.", {"double-barreled"}),
@@ -41,6 +43,7 @@ CLEAN = [
     "Tell me about the last time your printer wouldn't connect.",  # a past refusal, not a hypothesis
     "What's the worst part of the booking system?",  # a critique of a thing, not an activity
     "What happened the last time the printer jammed?",
+    "When the boiler broke last week, what did you do?",
     "How much did you enjoy the class?",  # a degree: leading, not closed
 ]
 

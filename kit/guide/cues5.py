@@ -16,7 +16,9 @@ tag                a statement ending in a tag ("..., right", "..., yeah", "...,
 general judgement  "what's the hardest / best / most annoying part / thing about ...", "the
                    biggest challenges of ..." with no past anchor; "walk me through a typical /
                    normal / average ..."; "what do you do when/whenever" + a present clause;
-                   "isn't it <adjective> when" + a present clause (generalizing)
+                   a present when/if clause before "what / how / who do you ...", "what
+                   happens when ..."; "isn't it <adjective> when" + a present clause
+                   (generalizing)
 separate accounts  "X and Y each ..." (two people's answers); two occasions ("your first X and
                    your most recent one", "this year's X and last year's"); a preposition
                    repeated across the pair ("to the lawn and to the beds"); "how <adjective>
@@ -157,10 +159,28 @@ def generalizing(sentences: list[str]) -> str:
             return "'a typical ...' asks for a generalization; ask about the last one"
         if re.match(r"what do (?:you|they|your \w+) do (?:when|whenever|if)\b(?!.*\b(?:last|was|were|did|had)\b)", low):
             return "'what do you do when ...' asks about a habit; ask about the last time"
+        if _present_habit(full):
+            return "a present-tense when-clause asks about what generally happens; ask about the last time"
         if re.match(_LEAD + r"(?:is not|does not) it (?:\w+ ){1,2}when (?!you (?:were|did|had))\w+ (?:\w+ )?\w+", full) \
                 and not _PAST.search(full.split(" when ", 1)[1]):
             return "'isn't it ... when' asks about a general situation; ask about one occasion"
     return ""
+
+
+_WHEN = re.compile(r"\b(?:when|whenever|if|once)\b ((?:[\w'-]+ ){1,8}?)(?:,\s)?(?:what|how|who|where|why) "
+                   r"(?:do|does) (?:you|they|people|your \w+|the \w+) \w+|\bwhat happens (?:when|if|after)\b")
+_NOT_PRESENT = re.compile(r"\b(?:was|were|did|had|last|ago|yesterday|would|could|might|we|ever|usually|normally|"
+                          r"typically|generally)\b|\w+ed\b")
+
+
+def _present_habit(low: str) -> bool:
+    """"When a parcel goes missing, what do you do?", "what happens when the lift breaks":
+    a present-simple when-clause with a present-simple main clause."""
+    m = _WHEN.search(low)
+    if not m:
+        return False
+    clause = m.group(1) or low.split(" happens ", 1)[1]
+    return not _NOT_PRESENT.search(clause) and not re.search(r"\b(?:would|could|will|might)\b", low)
 
 
 _OCCASION = r"(?:first|last|latest|most recent|previous|next|best|worst|earliest|newest|oldest)"
