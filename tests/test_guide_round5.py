@@ -74,3 +74,16 @@ def test_how_often_is_generalizing_only():
 def test_one_part_of_a_compound_is_not_closed():
     r = lint_question("How did you pick the van and how much did it cost?")
     assert "double-barreled" in r["flags"] and "closed" not in r["flags"], r
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Which kayak did you rent for the race?", "rented the kayak for the race"),
+    ("How many candles did you sell at the fair?", "sold candles at the fair"),
+    ("How much time did the new scanner save you on Monday?", "saved you time on Monday"),
+])
+def test_one_fact_rewrite_tells_the_event_with_its_thing(text, kept):
+    from kit.guide import grammar_problems, topic_overlap
+    r = lint_question(text)
+    assert "closed" in r["flags"], r
+    assert kept in r["suggestion"], r
+    assert not grammar_problems(r["suggestion"]) and topic_overlap(text, r["suggestion"]) >= 0.5

@@ -150,6 +150,63 @@ def _price(q: _Question) -> None:
         out.append("Tell me about the last time you paid for something like this. How much did it cost?")
 
 
+_FACT_AUX = {"did", "do", "does", "was", "were"}
+_LAST_FRAME = re.compile(r"\s(?:last (?:week|month|year|time|night|summer|winter|season|term)|in the end)\b", re.I)
+
+
+def _one_fact(q: _Question) -> None:
+    """"How many tattoos did you book last month?", "Which van did you hire?": the last time the
+    event happened, with the counted or picked thing kept as its object."""
+    L, W = q.bl, q.body
+    while L and L[0] in {"roughly", "exactly", "approximately", "about", "so", "and", "um", "er", ","}:
+        L, W = L[1:], W[1:]
+    if len(L) < 4 or L[0] not in {"how", "what", "which"}:
+        return
+    k = next((i for i in range(1, min(len(L) - 1, 7)) if L[i] in _FACT_AUX), -1)
+    if k < 0 or not (L[0] == "how" and L[1] in {"many", "much", "long", "far", "old"} or
+                     L[0] == "what" and L[1] in {"year", "date", "time", "day", "month"} or L[0] == "which"):
+        return
+    np_ = W[2:k] if L[0] == "how" and L[1] in {"many", "much"} else W[1:k] if L[0] == "which" else []
+    if L[0] == "which" and np_[:2] and np_[0].lower() == "of":
+        np_ = np_[2:]
+    after = W[k + 1:]
+    if L[k] in {"was", "were"}:
+        if after[:1] and after[0].lower() == "you" and len(after) > 1:
+            phrase = _LAST_FRAME.sub("", " ".join(["were"] + after[1:]))
+            out = _story(phrase)
+            q.out.append(out)
+        return
+    if after[:1] and after[0].lower() == "you":
+        subj, vp = ["you"], after[1:]
+    else:
+        sv = _subject_verb(after, {"base"})
+        if not sv:
+            return
+        subj, vp = list(sv[0]), list(sv[1])
+        if len(vp) > 1 and vp[0].lower() in {"last", "first", "ever", "just", "actually", "finally", "really"}:
+            vp = vp[1:]  # "did the window cleaner last come round"
+        elif len(vp) > 1 and "base" in _verb_forms(vp[1]) and vp[1].lower() not in DETERMINERS | PREPOSITIONS:
+            subj, vp = subj + vp[:1], vp[1:]  # "did the solar install take": a noun read as a verb
+    pw = list(vp)
+    if np_:
+        pos = 1
+        while pos < len(pw) and pw[pos].lower() in {"up", "out"}:
+            pos += 1
+        if pos > 1 and pos < len(pw) and pw[pos].endswith("ing"):
+            pos += 1
+        if pos < len(pw) and pw[pos].lower() in {"you", "me", "us", "them", "him", "her"}:
+            pos += 1
+        thing = ("the " if L[0] == "which" else "") + " ".join(np_)
+        pw = pw[:pos] + thing.split() + pw[pos:]
+    phrase = _vp_past(pw, q.topic)
+    if not phrase:
+        return
+    pw = phrase.split()
+    phrase = _LAST_FRAME.sub("", " ".join(pw))
+    subject = " ".join(subj)
+    q.out.append(_story(phrase, "What happened?", subject[:1].lower() + subject[1:] if subject != "I" else "I"))
+
+
 def _it_to(q: _Question) -> None:
     """"How hard is it to VP": the last time they did it."""
     out = q.out
@@ -623,7 +680,7 @@ def _by_shape(q: _Question) -> None:
 
 
 # the rules, tried in order
-RULES = (_remembered, _scenario_topic, _choice, _price, _it_to, _episode_clause, _imagined_product,
+RULES = (_remembered, _scenario_topic, _choice, _price, _one_fact, _it_to, _episode_clause, _imagined_product,
          _by_shape, _preamble, _fallbacks)
 
 
