@@ -284,6 +284,38 @@ def test_a_build_pauses_the_cyclic_collector_and_restores_it(repo, monkeypatch, 
     assert seen == [False] * len(SPRINTS)
 
 
+def test_each_distinct_text_is_redacted_once_per_study(repo, monkeypatch):
+    """The build redacts each distinct text (a turn, a quote, an interviewer's question used
+    as the context of many turns) once per study (one roster each), and every row of the
+    index still holds what redact_both gives for its text and context."""
+    import kit.privacy
+    from kit.discovery.repository import segments_table
+
+    calls = []
+    original = kit.privacy.redact_both
+
+    def counted(text, people=None):
+        calls.append((id(people), text))
+        return original(text, people)
+
+    monkeypatch.setattr(kit.privacy, "redact_both", counted)
+    update_index(repo)
+    monkeypatch.setattr(kit.privacy, "redact_both", original)
+    assert len(calls) == len(set(calls)) and len({people for people, _ in calls}) == len(SPRINTS)
+    con = sqlite3.connect(index_path(repo))
+    try:
+        stored = {(study, sid): rest for study, sid, *rest in con.execute(
+            "SELECT study, id, text, named_text, context, named_context FROM docs")}
+    finally:
+        con.close()
+    segments = segments_table(repo)
+    assert len(calls) < 2 * len(segments)  # the questions repeat as contexts
+    rosters = {s.path.name: kit.privacy.roster(s) for s in repository.load_studies(repo)}
+    for study, sid, text, context in zip(segments["study"], segments["segment_id"], segments["text"],
+                                         segments["context"]):
+        assert stored[(study, sid)] == [*original(text, rosters[study]), *original(context, rosters[study])]
+
+
 # -- search ---------------------------------------------------------------------------------------
 def test_fts_query_is_always_valid():
     assert fts_query("late payment") == '"late" "payment"'

@@ -259,12 +259,21 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     rows = []
     columns = _columns(seg, ("segment_id", "interview_id", "kind", "participant", "date", "segment", "consent_quote",
                              "context"))
+    # Each distinct text is redacted once: the interviewer's questions are the context of
+    # many turns, and a key quote often repeats a turn word for word.
+    redacted: dict = {}
     for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
             zip(*columns, texts, scores), start=start):
         rowid_of[sid] = rowid
         score = math.nan if score is None else float(score)
-        context, named_context = redact_both(context, on_roster)
-        text, named_text = redact_both(text, on_roster)
+        both = redacted.get(context)
+        if both is None:
+            both = redacted[context] = redact_both(context, on_roster)
+        context, named_context = both
+        both = redacted.get(text)
+        if both is None:
+            both = redacted[text] = redact_both(text, on_roster)
+        text, named_text = both
         rows.append((rowid, label, sid, iid, kind, who, day, segment, " ".join(sorted(codes_of.get(sid, ()))),
                      None if math.isnan(score) else score, int(bool(consent)), context, text, named_context,
                      named_text))
