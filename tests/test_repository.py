@@ -316,6 +316,40 @@ def test_each_distinct_text_is_redacted_once_per_study(repo, monkeypatch):
         assert stored[(study, sid)] == [*original(text, rosters[study]), *original(context, rosters[study])]
 
 
+def test_counted_pairs_are_the_counted_codings_of_kit_themes(tmp_path, shared_repo):
+    """The index's fast list of the codings that count is kit.themes' counted_codings, on the
+    example sprints, the makerspace and newcomer studies, and a study whose codings have
+    spaces around codes, empty codes and a segment of an insight (coded, never counted)."""
+    import shutil
+
+    from kit.coding import autocode
+    from kit.study import load_study
+    from kit.themes import counted_codings, counted_pairs
+
+    data = Path(__file__).resolve().parent / "data"
+    odd = tmp_path / "odd"
+    shutil.copytree(shared_repo / "2026-S45", odd)
+    coded = sorted((odd / "codings").glob("*.csv"))[0]
+    lines = coded.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    row = dict(zip(header, lines[1].split(",")))
+    iid = row["segment"].split("#")[0]
+    extra = [dict(row, segment=f"{iid}#i1"), dict(row, code=f"  {row['code']} "), dict(row, code=" ")]
+    coded.write_text("\n".join(lines + [",".join(r[h] for h in header) for r in extra]) + "\n", encoding="utf-8")
+    folders = [shared_repo / name for name in SPRINTS] + [data / "makerspace", NEWCOMER, odd]
+    checked = 0
+    for folder in folders:
+        study = load_study(folder, strict=False)
+        segments = study.segments()
+        auto = autocode(segments, study.codebook)
+        kept = counted_codings(study, auto=auto)
+        expected = set(zip(kept["segment_id"].tolist(), kept["code"].tolist()))
+        assert counted_pairs(study, auto=auto, segments=segments) == expected, folder.name
+        assert counted_pairs(study) == expected
+        checked += len(expected)
+    assert checked > 100
+
+
 # -- search ---------------------------------------------------------------------------------------
 def test_fts_query_is_always_valid():
     assert fts_query("late payment") == '"late" "payment"'
