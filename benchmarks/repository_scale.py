@@ -30,8 +30,17 @@ neighbours as about the kit):
 * edit one study        -- one note changed: that study alone is re-indexed
 * rebuild after damage  -- the index overwritten with garbage, rebuilt from the files
 
-``--profile FILE`` also runs the CLI build once under cProfile (the build is one process) and
-prints the top functions by cumulative and by own time.
+* SQLite alone          -- every row the build wrote, read back as lists, into a fresh index
+                           of the same schema (two FTS5 tables, indexes) in one transaction:
+                           what is left of a build once the Python work is gone
+
+``--profile FILE`` also runs the CLI build once under cProfile and prints the top functions by
+cumulative and by own time. cProfile sees one process: a study with at least
+``kit.study.PARALLEL_TRANSCRIPTS`` (400) transcripts has them parsed in worker processes when
+cores are free, and that work is then missing from the profile (the CPU figures above include
+it); the default repository (500 interviews, 250 transcripts a study) is parsed in one process.
+cProfile also inflates code that makes many small calls several times over: read its shares,
+not its seconds.
 """
 from __future__ import annotations
 
@@ -171,6 +180,39 @@ def bare_fts(root: Path) -> tuple[float, float]:
     return time.perf_counter() - t, time.process_time() - c
 
 
+def sqlite_only(root: Path) -> tuple[float, float]:
+    """What SQLite alone costs for this index: every row the build wrote (docs, doc_codes,
+    interviews, people, studies), read back as lists, into a fresh index of the same schema
+    (both FTS5 tables, the secondary indexes, the same PRAGMAs) in one transaction, on a
+    temporary file (wall, CPU seconds). The rest of a build is Python: reading the studies,
+    the cross-sprint tables, redaction."""
+    from kit.discovery import index as kit_index
+
+    con = sqlite3.connect(repository.index_path(root))
+    tables = {t: con.execute(f"SELECT * FROM {t}").fetchall()  # docs: rowid is its first column
+              for t in ("docs", "doc_codes", "interviews", "people", "studies")}
+    con.close()
+    folder = Path(tempfile.mkdtemp(prefix="interview-kit-bench-sqlite-"))
+    try:
+        t, c = time.perf_counter(), time.process_time()
+        out = sqlite3.connect(folder / "index.sqlite")
+        out.execute("PRAGMA journal_mode = OFF")
+        out.execute("PRAGMA synchronous = OFF")
+        out.executescript(kit_index.TABLES)
+        for name, rows in tables.items():
+            if rows:
+                out.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * len(rows[0]))})", rows)
+        out.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in tables["docs"]])
+        out.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)",
+                        [(r[0], r[14]) for r in tables["docs"]])
+        out.executescript(kit_index.INDEXES)
+        out.commit()
+        out.close()
+        return time.perf_counter() - t, time.process_time() - c
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def print_profile(path: Path, top: int = 25) -> None:
     import io
     import pstats
@@ -237,9 +279,18 @@ def main(argv=None) -> int:
         t_fts, c_fts = bare_fts(root)
         print(f"floor: bare FTS5      {t_fts:8.2f} s   wall, {c_fts:.2f} s CPU (the same texts, one table, one "
               f"transaction)")
+        t_sql, c_sql = sqlite_only(root)
+        print(f"SQLite alone          {t_sql:8.2f} s   wall, {c_sql:.2f} s CPU (every row of the index, as lists, into "
+              f"the same schema: two FTS5 tables, indexes; the rest of a build is Python)")
         if args.profile:
+            from kit.study import PARALLEL_TRANSCRIPTS
+
             run_index(root, profile=Path(args.profile))
             print_profile(Path(args.profile))
+            largest = max(sum(1 for _ in (p / "transcripts").glob("*")) for p in repository.find_studies(root))
+            print(f"(profile of the main process; the largest study has {largest} transcripts"
+                  + (f", at least {PARALLEL_TRANSCRIPTS}: with free cores they are parsed in worker processes "
+                     "the profile does not see)" if largest >= PARALLEL_TRANSCRIPTS else ": all parsed in it)"))
             shutil.rmtree(root / repository.INDEX_DIR, ignore_errors=True)
             repository.update_index(root)
 

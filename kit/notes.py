@@ -209,7 +209,7 @@ def parse_note(path) -> Note:
     """Read and parse one note. Never raises for the file's content or for a file that
     cannot be read: those come back as problems, with an empty ``front``."""
     source = str(path)
-    text, problems = read_text(Path(path))
+    text, problems = read_text(path if isinstance(path, Path) else Path(path))
     if text is None:
         return Note(source, {}, {}, [], problems, 0)
     note = parse_note_text(text, source)

@@ -119,9 +119,9 @@ class Study:
         return pd.concat(parts, ignore_index=True)
 
     def segment_ids(self) -> set[str]:
-        ids = set(self.turns["segment_id"])
+        ids = set(self.turns["segment_id"].tolist())  # lists: pandas element by element is slow
         for frame in (self.quotes, self.insights, self.opportunities):
-            ids.update(frame["segment_id"])
+            ids.update(frame["segment_id"].tolist())
         return ids
 
     def lacks(self) -> list[str]:
@@ -650,7 +650,7 @@ class _Loader(StudyFileReader, LedgerReader):
         columns.update({
             "interview_id": [iid] * n,
             "turn": list(range(1, n + 1)),
-            "segment_id": [make_segment_id(iid, "t", i) for i in range(1, n + 1)],
+            "segment_id": [f"{iid}#t{i}" for i in range(1, n + 1)],  # make_segment_id(iid, "t", i)
             "role": role,
             "participant": [participant if r == "participant" else "" for r in role],
             "format": fmt,

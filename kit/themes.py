@@ -68,7 +68,7 @@ __all__ = [
     "quotes_per_code", "codes_per_interview", "segment_scores", "rare_intense_answer",
     "saturation_answer", "RULE_MIN_EXAMPLES", "RULE_MIN_PRECISION", "UBIQUITOUS_SHARE",
     "RULE_COLUMNS", "THEME_COLUMNS", "rule_validation", "theme_codings", "theme_counts", "study_themes",
-    "counted_codings",
+    "counted_codings", "counted_pairs",
     "feeling_word", "FEELING_OTHER_SIDE", "rules_answer", "theme_table",
 ]
 
@@ -379,6 +379,39 @@ def counted_codings(study, auto: pd.DataFrame | None = None) -> pd.DataFrame:
     count toward themes (what the repository's index records)."""
     coded = _study_codings(study, auto)[3]
     return coded[coded["counted"]].reset_index(drop=True)
+
+
+def counted_pairs(study, auto: pd.DataFrame | None = None, segments: pd.DataFrame | None = None) -> set:
+    """The (segment_id, code) pairs of :func:`counted_codings`, by the same rule, built from
+    plain lists instead of the coded table (the repository's index needs only which codings
+    count, for every study of a repository; issue 20). ``segments`` is ``study.segments()``
+    and ``auto`` ``kit.coding.autocode`` over it (computed when omitted). Codes are stripped
+    of surrounding spaces, as in the coded table."""
+    from kit.coding import autocode, compare_auto_manual, comparison_universe
+
+    if segments is None:
+        segments = study.segments()
+    if auto is None:
+        auto = autocode(segments, study.codebook)
+    manual = study.codings
+    rules = rule_validation(compare_auto_manual(auto, manual, segments, codes=study.codebook.names), auto,
+                            n_participants(study))
+    rejected = set(rules.loc[rules["rule_status"] == "rejected", "code"].tolist())
+    kind_of: dict = {}
+    for sid, kind in zip(segments["segment_id"].tolist(), segments["kind"].tolist()):
+        kind_of.setdefault(sid, kind)  # the first row of a segment id, as coded_segments keeps
+
+    def participant_words(codings):
+        seg = _segment_column(codings)
+        for sid, code in zip(codings[seg].tolist(), codings["code"].tolist()):
+            if isinstance(code, str) and code.strip() and kind_of.get(sid) in PARTICIPANT_WORDS:
+                yield sid, code.strip()
+
+    if not len(manual):
+        return {(sid, code) for sid, code in participant_words(auto) if code not in rejected}
+    by_hand = set(comparison_universe(manual, segments))
+    return set(participant_words(manual)) | {(sid, code) for sid, code in participant_words(auto)
+                                             if sid not in by_hand and code not in rejected}
 
 
 def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame | None = None) -> dict:

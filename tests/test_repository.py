@@ -253,6 +253,103 @@ def test_a_failed_rebuild_keeps_the_previous_index(repo, monkeypatch):
     assert [p.name for p in path.parent.iterdir()] == ["index.sqlite"]  # no temporary file left
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_build_pauses_the_cyclic_collector_and_restores_it(repo, monkeypatch, enabled):
+    """The build runs with Python's cyclic collector paused (issue 20: its passes over a large
+    build's objects cost a fifth of the CPU) and leaves it as it found it, on success and when
+    the build fails."""
+    import gc
+
+    seen = []
+    original = kit_index._insert_study
+
+    def watched(con, study, fingerprint):
+        seen.append(gc.isenabled())
+        if failing:
+            raise RuntimeError("disk full")
+        return original(con, study, fingerprint)
+
+    was, failing = gc.isenabled(), True
+    try:
+        (gc.enable if enabled else gc.disable)()
+        monkeypatch.setattr(kit_index, "_insert_study", watched)
+        with pytest.raises(RuntimeError, match="disk full"):
+            update_index(repo)
+        assert gc.isenabled() is enabled
+        failing = False
+        assert update_index(repo).indexed == SPRINTS
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False] * (1 + len(SPRINTS))
+
+
+def test_each_distinct_text_is_redacted_once_per_study(repo, monkeypatch):
+    """The build redacts each distinct text (a turn, a quote, an interviewer's question used
+    as the context of many turns) once per study (one roster each), and every row of the
+    index still holds what redact_both gives for its text and context."""
+    import kit.privacy
+    from kit.discovery.repository import segments_table
+
+    calls = []
+    original = kit.privacy.redact_both
+
+    def counted(text, people=None):
+        calls.append((id(people), text))
+        return original(text, people)
+
+    monkeypatch.setattr(kit.privacy, "redact_both", counted)
+    update_index(repo)
+    monkeypatch.setattr(kit.privacy, "redact_both", original)
+    assert len(calls) == len(set(calls)) and len({people for people, _ in calls}) == len(SPRINTS)
+    con = sqlite3.connect(index_path(repo))
+    try:
+        stored = {(study, sid): rest for study, sid, *rest in con.execute(
+            "SELECT study, id, text, named_text, context, named_context FROM docs")}
+    finally:
+        con.close()
+    segments = segments_table(repo)
+    assert len(calls) < 2 * len(segments)  # the questions repeat as contexts
+    rosters = {s.path.name: kit.privacy.roster(s) for s in repository.load_studies(repo)}
+    for study, sid, text, context in zip(segments["study"], segments["segment_id"], segments["text"],
+                                         segments["context"]):
+        assert stored[(study, sid)] == [*original(text, rosters[study]), *original(context, rosters[study])]
+
+
+def test_counted_pairs_are_the_counted_codings_of_kit_themes(tmp_path, shared_repo):
+    """The index's fast list of the codings that count is kit.themes' counted_codings, on the
+    example sprints, the makerspace and newcomer studies, and a study whose codings have
+    spaces around codes, empty codes and a segment of an insight (coded, never counted)."""
+    import shutil
+
+    from kit.coding import autocode
+    from kit.study import load_study
+    from kit.themes import counted_codings, counted_pairs
+
+    data = Path(__file__).resolve().parent / "data"
+    odd = tmp_path / "odd"
+    shutil.copytree(shared_repo / "2026-S45", odd)
+    coded = sorted((odd / "codings").glob("*.csv"))[0]
+    lines = coded.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    row = dict(zip(header, lines[1].split(",")))
+    iid = row["segment"].split("#")[0]
+    extra = [dict(row, segment=f"{iid}#i1"), dict(row, code=f"  {row['code']} "), dict(row, code=" ")]
+    coded.write_text("\n".join(lines + [",".join(r[h] for h in header) for r in extra]) + "\n", encoding="utf-8")
+    folders = [shared_repo / name for name in SPRINTS] + [data / "makerspace", NEWCOMER, odd]
+    checked = 0
+    for folder in folders:
+        study = load_study(folder, strict=False)
+        segments = study.segments()
+        auto = autocode(segments, study.codebook)
+        kept = counted_codings(study, auto=auto)
+        expected = set(zip(kept["segment_id"].tolist(), kept["code"].tolist()))
+        assert counted_pairs(study, auto=auto, segments=segments) == expected, folder.name
+        assert counted_pairs(study) == expected
+        checked += len(expected)
+    assert checked > 100
+
+
 # -- search ---------------------------------------------------------------------------------------
 def test_fts_query_is_always_valid():
     assert fts_query("late payment") == '"late" "payment"'

@@ -12,6 +12,7 @@ kept as hashes and file names as hashes of their paths.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -19,6 +20,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -257,12 +259,21 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     rows = []
     columns = _columns(seg, ("segment_id", "interview_id", "kind", "participant", "date", "segment", "consent_quote",
                              "context"))
+    # Each distinct text is redacted once: the interviewer's questions are the context of
+    # many turns, and a key quote often repeats a turn word for word.
+    redacted: dict = {}
     for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
             zip(*columns, texts, scores), start=start):
         rowid_of[sid] = rowid
         score = math.nan if score is None else float(score)
-        context, named_context = redact_both(context, on_roster)
-        text, named_text = redact_both(text, on_roster)
+        both = redacted.get(context)
+        if both is None:
+            both = redacted[context] = redact_both(context, on_roster)
+        context, named_context = both
+        both = redacted.get(text)
+        if both is None:
+            both = redacted[text] = redact_both(text, on_roster)
+        text, named_text = both
         rows.append((rowid, label, sid, iid, kind, who, day, segment, " ".join(sorted(codes_of.get(sid, ()))),
                      None if math.isnan(score) else score, int(bool(consent)), context, text, named_context,
                      named_text))
@@ -300,6 +311,24 @@ def _problems_from(text: str) -> list[Problem]:
         return []
 
 
+@contextmanager
+def _cyclic_gc_paused():
+    """Python's cyclic garbage collector off while a build runs (reference counting still
+    frees almost everything): a build makes millions of small long-lived objects (rows,
+    parsed notes), and the collector's full passes over them cost about a fifth of the
+    build's CPU (issue 20). What little cyclic garbage a build leaves (pandas' frames) is
+    collected once the collector runs again: the peak memory of a 10,000-interview build
+    is the same with it paused (110 MiB)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_cyclic_gc_paused()
 def update_index(repo, verify: bool = True) -> IndexReport:
     """Bring ``REPO/.interview-kit/index.sqlite`` up to date with the study files and say
     what was done (see :func:`build_index`). ``verify=False`` skips the full integrity

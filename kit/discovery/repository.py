@@ -257,12 +257,11 @@ def _study_frames(study: Study) -> dict:
     for seg, code in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
         pairs.setdefault((seg, code), set()).add("manual")
     # Which codings count toward a theme: the one definition of kit.themes.
-    from kit.themes import counted_codings
+    from kit.themes import counted_pairs as counted_of
 
     counted_pairs = set()
     if len(segments) and len(study.codebook.names):
-        kept = counted_codings(study, auto=auto)
-        counted_pairs = set(zip(kept["segment_id"].tolist(), kept["code"].tolist()))
+        counted_pairs = counted_of(study, auto=auto, segments=segments)
     items = [(key, pairs[key]) for key in sorted(pairs)]  # keys are unique: the same order, faster
     # Columns built from plain lists, as above.
     codes = pd.DataFrame({"study": [label] * len(items), "segment_id": [s for (s, _), _ in items],
