@@ -14,6 +14,9 @@ notebook that reads another's tables says so in its metadata::
     "metadata": {"interview_kit": {"after": ["04-coding"]}}
 
 and ``"after": ["*"]`` waits for every other notebook of the run (the sprint report does).
+Each worker thread starts one kernel and runs its notebooks in it, reset between two
+notebooks to what a fresh kernel shows (:func:`reset_kernel_state`): a run starts two kernels,
+not one per notebook.
 ``OUT/run.log`` has one line per notebook: name, seconds, status, tab-separated.
 """
 from __future__ import annotations
@@ -45,6 +48,7 @@ __all__ = [
     "estimates",
     "own_kernel",
     "publish",
+    "reset_kernel_state",
     "run",
     "stop_kernels",
     "sweep",
@@ -266,7 +270,87 @@ def _accepts(nb: Path, name: str) -> bool:
     return any("parameters" in c.metadata.get("tags", []) and f"{name} =" in c.source for c in cells)
 
 
-def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, words=None) -> _Outcome:
+# -- kernels reused from one notebook to the next ---------------------------------------------
+def reset_kernel_state(folder: str) -> None:
+    """Run inside a kernel between two notebooks (by :func:`_kernel_for`): the next notebook
+    starts as in a fresh kernel, with an empty namespace, execution count 1, no open
+    figure, the warning filters of the kernel's start and every warning shown again, in
+    ``folder``; only the imported modules stay (what reusing the kernel saves)."""
+    import warnings
+
+    shell = _ipython()
+    if "filters" not in _KERNEL_STATE:
+        _KERNEL_STATE["filters"] = list(warnings.filters)
+        return  # the kernel's first notebook: nothing to undo
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+    warnings.filters[:] = _KERNEL_STATE["filters"]
+    warnings.onceregistry.clear()  # a warning shown by an earlier notebook shows again
+    for module in list(sys.modules.values()):
+        registry = getattr(module, "__warningregistry__", None)
+        if isinstance(registry, dict):
+            registry.clear()
+    if shell is not None:
+        shell.reset(new_session=True)
+    os.chdir(folder)
+
+
+_KERNEL_STATE: dict = {}
+
+
+def _ipython():
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return None
+    return get_ipython()
+
+
+def _kernel_for(kernels: dict, kernel: str, folder: Path):
+    """The kernel manager of this thread's kernel, started on first use (in ``folder``) and
+    kept in ``kernels`` (thread id -> manager); a kernel already used is reset first
+    (:func:`reset_kernel_state`) so the notebook sees what a fresh kernel would show."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    key = threading.get_ident()
+    km = kernels.get(key)
+    if km is not None and not run_sync(km.is_alive)():
+        kernels.pop(key)
+        km = None
+    if km is None:
+        km = AsyncKernelManager(kernel_name=kernel)
+        run_sync(km.start_kernel)(cwd=str(folder))
+        kernels[key] = km
+    code = f"import kit.pipeline as _kit_pipeline; _kit_pipeline.reset_kernel_state({str(folder)!r})"
+    client = km.client()
+    try:
+        client.start_channels()
+        run_sync(client.wait_for_ready)(timeout=60)
+        reply = run_sync(client.execute_interactive)(code, silent=True, store_history=False, timeout=60,
+                                                     output_hook=lambda msg: None)
+    finally:
+        client.stop_channels()
+    if reply["content"].get("status") != "ok":
+        content = reply["content"]
+        raise RuntimeError(f"the kernel could not be reset: {content.get('ename')}: {content.get('evalue')}")
+    return km
+
+
+def _stop_kernel_managers(kernels: dict) -> None:
+    from jupyter_core.utils import run_sync
+
+    for km in list(kernels.values()):
+        try:
+            run_sync(km.shutdown_kernel)(now=True)
+        except Exception:
+            pass  # stop_kernels (own_kernel) ends it by its process id
+    kernels.clear()
+
+
+def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, words=None,
+                 kernels: dict | None = None) -> _Outcome:
     import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
@@ -275,6 +359,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     target = build / "notebooks" / nb.name
     started = time.perf_counter()
     try:
+        reuse = {} if kernels is None else {"km": _kernel_for(kernels, kernel, nb.parent)}
         # The kernel starts in the notebook's folder through nbclient's resources, not
         # papermill's cwd=, which changes the working directory of this whole process: with
         # notebooks running in threads that is a race.
@@ -282,7 +367,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
             parameters = {k: v for k, v in parameters.items() if k != "private_dir"}
         executed = pm.execute_notebook(str(nb), str(target), parameters=parameters, kernel_name=kernel,
                                        progress_bar=False, report_mode=False,
-                                       resources={"metadata": {"path": str(nb.parent)}})
+                                       resources={"metadata": {"path": str(nb.parent)}}, **reuse)
     except pm.PapermillExecutionError as exc:
         outcome.seconds = time.perf_counter() - started
         cell = _failed_cell(target, exc)
@@ -355,6 +440,7 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
     pending = list(notebooks)
     running = {}
     failed = False
+    kernels: dict = {}  # one kernel per worker thread, reused by its next notebook
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
     try:
         while pending or running:
@@ -365,7 +451,8 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
                     if all(outcomes[d].status == "ok" for d in plan[nb.stem]):
                         pending.remove(nb)
                         outcomes[nb.stem].status = "running"
-                        running[pool.submit(_execute_one, nb, build, parameters, kernel, people, words)] = nb
+                        running[pool.submit(_execute_one, nb, build, parameters, kernel, people, words,
+                                            kernels)] = nb
             if not running:
                 break  # nothing can start: a dependency failed (or the plan has a cycle)
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -387,6 +474,8 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
         raise
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        if not running:
+            _stop_kernel_managers(kernels)
     for nb in pending:
         waits = sorted(plan[nb.stem])
         outcomes[nb.stem].status = ("not run: an earlier notebook failed" if failed else
