@@ -133,8 +133,12 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     pattern = _format_chars()
     if pattern.search(text) is None:
         return text, None
-    kept = [i for i, ch in enumerate(text) if pattern.match(ch) is None]
-    return "".join(text[i] for i in kept), kept
+    kept, start = [], 0
+    for match in pattern.finditer(text):  # a few format characters in a long text (a page)
+        kept.extend(range(start, match.start()))
+        start = match.end()
+    kept.extend(range(start, len(text)))
+    return pattern.sub("", text), kept
 
 
 def _unmap(spans, kept):
