@@ -347,3 +347,15 @@ def test_a_reused_kernel_shows_each_notebook_what_a_fresh_one_would(tmp_path):
             shown.append("shown in every notebook" in text)
     assert len(pids) == 1, "the notebooks did not share their kernel"
     assert shown == [True, True], "a warning filter or a warning already shown leaked into the next notebook"
+
+
+def test_the_run_imports_its_notebook_tools_without_jsonschemas_iri_grammars():
+    # rfc3987_syntax builds 38 lark grammars when imported (about 2 s of CPU per run); the
+    # notebooks' schema has no "iri" format, and the module stays importable for others
+    code = ("import sys\nfrom kit.pipeline import _import_notebook_tools\n_import_notebook_tools()\n"
+            "import nbformat\nprint('rfc3987_syntax' in sys.modules)\n"
+            f"nbformat.validate(nbformat.read({str(REPO / 'notebooks' / '04-coding.ipynb')!r}, as_version=4))\n"
+            "import rfc3987_syntax\nprint(rfc3987_syntax.is_valid_syntax('iri', 'https://example.org/é'))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True"]
