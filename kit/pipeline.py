@@ -297,6 +297,7 @@ def reset_kernel_state(folder: str) -> None:
 
 
 _KERNEL_STATE: dict = {}
+_THREAD = threading.local()
 
 
 def _ipython():
@@ -320,7 +321,10 @@ def _kernel_for(kernels: dict, kernel: str, folder: Path):
         kernels.pop(key)
         km = None
     if km is None:
-        km = AsyncKernelManager(kernel_name=kernel)
+        # its connection file in the run's kernel folder (own_kernel), removed with it
+        runtime = os.environ.get("JUPYTER_RUNTIME_DIR") or tempfile.gettempdir()
+        km = AsyncKernelManager(kernel_name=kernel, connection_file=os.path.join(
+            runtime, f"kernel-{os.getpid()}-{threading.get_ident()}-{len(kernels)}.json"))
         run_sync(km.start_kernel)(cwd=str(folder))
         kernels[key] = km
     code = f"import kit.pipeline as _kit_pipeline; _kit_pipeline.reset_kernel_state({str(folder)!r})"
@@ -394,7 +398,10 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     from kit.report.notebook_html import sanitize_notebook
 
     page = sanitize_notebook(nbformat.from_dict(json.loads(json.dumps(executed))))
-    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(page)
+    exporter = getattr(_THREAD, "exporter", None)
+    if exporter is None:  # one per thread: its templates are compiled once, not for every notebook
+        exporter = _THREAD.exporter = HTMLExporter(exclude_input=True)
+    body, _ = exporter.from_notebook_node(page)
     (build / "notebooks" / f"{nb.stem}.html").write_text(body, encoding="utf-8")
     outcome.seconds = time.perf_counter() - started
     outcome.status = "ok"
