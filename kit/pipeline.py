@@ -15,7 +15,7 @@ notebook that reads another's tables says so in its metadata::
 
 and ``"after": ["*"]`` waits for every other notebook of the run (the sprint report does).
 Each worker thread starts one kernel and runs its notebooks in it, reset between two
-notebooks to what a fresh kernel shows (:func:`reset_kernel_state`): a run starts two kernels,
+notebooks to what a fresh kernel shows (:mod:`kit.kernel_reuse`): a run starts two kernels,
 not one per notebook.
 ``OUT/run.log`` has one line per notebook: name, seconds, status, tab-separated.
 """
@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit.kernel_reuse import kernel_for, stop_kernel_managers
 from kit.paths import notebooks_path, resolve_study
 
 __all__ = [
@@ -48,7 +49,6 @@ __all__ = [
     "estimates",
     "own_kernel",
     "publish",
-    "reset_kernel_state",
     "run",
     "stop_kernels",
     "sweep",
@@ -256,7 +256,12 @@ def _worker_count(jobs: int | None) -> int:
     env = os.environ.get("INTERVIEW_KIT_JOBS")
     if env and env.isdigit() and int(env) > 0:
         return int(env)
-    return max(1, min(2, os.cpu_count() or 1))
+    # Two at most, and only as many as there are free cores: each worker has a kernel of its
+    # own, and on a busy machine a second one adds its start and imports (about 6 s of CPU on
+    # the pilot) without shortening the run (issue 20).
+    from kit.study import free_cores
+
+    return free_cores(2)
 
 
 def _accepts(nb: Path, name: str) -> bool:
@@ -270,87 +275,7 @@ def _accepts(nb: Path, name: str) -> bool:
     return any("parameters" in c.metadata.get("tags", []) and f"{name} =" in c.source for c in cells)
 
 
-# -- kernels reused from one notebook to the next ---------------------------------------------
-def reset_kernel_state(folder: str) -> None:
-    """Run inside a kernel between two notebooks (by :func:`_kernel_for`): the next notebook
-    starts as in a fresh kernel, with an empty namespace, execution count 1, no open
-    figure, the warning filters of the kernel's start and every warning shown again, in
-    ``folder``; only the imported modules stay (what reusing the kernel saves)."""
-    import warnings
-
-    shell = _ipython()
-    if "filters" not in _KERNEL_STATE:
-        _KERNEL_STATE["filters"] = list(warnings.filters)
-        return  # the kernel's first notebook: nothing to undo
-    pyplot = sys.modules.get("matplotlib.pyplot")
-    if pyplot is not None:
-        pyplot.close("all")
-    warnings.filters[:] = _KERNEL_STATE["filters"]
-    warnings.onceregistry.clear()  # a warning shown by an earlier notebook shows again
-    for module in list(sys.modules.values()):
-        registry = getattr(module, "__warningregistry__", None)
-        if isinstance(registry, dict):
-            registry.clear()
-    if shell is not None:
-        shell.reset(new_session=True)
-    os.chdir(folder)
-
-
-_KERNEL_STATE: dict = {}
-_THREAD = threading.local()
-
-
-def _ipython():
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with ipykernel
-        return None
-    return get_ipython()
-
-
-def _kernel_for(kernels: dict, kernel: str, folder: Path):
-    """The kernel manager of this thread's kernel, started on first use (in ``folder``) and
-    kept in ``kernels`` (thread id -> manager); a kernel already used is reset first
-    (:func:`reset_kernel_state`) so the notebook sees what a fresh kernel would show."""
-    from jupyter_client.manager import AsyncKernelManager
-    from jupyter_core.utils import run_sync
-
-    key = threading.get_ident()
-    km = kernels.get(key)
-    if km is not None and not run_sync(km.is_alive)():
-        kernels.pop(key)
-        km = None
-    if km is None:
-        # its connection file in the run's kernel folder (own_kernel), removed with it
-        runtime = os.environ.get("JUPYTER_RUNTIME_DIR") or tempfile.gettempdir()
-        km = AsyncKernelManager(kernel_name=kernel, connection_file=os.path.join(
-            runtime, f"kernel-{os.getpid()}-{threading.get_ident()}-{len(kernels)}.json"))
-        run_sync(km.start_kernel)(cwd=str(folder))
-        kernels[key] = km
-    code = f"import kit.pipeline as _kit_pipeline; _kit_pipeline.reset_kernel_state({str(folder)!r})"
-    client = km.client()
-    try:
-        client.start_channels()
-        run_sync(client.wait_for_ready)(timeout=60)
-        reply = run_sync(client.execute_interactive)(code, silent=True, store_history=False, timeout=60,
-                                                     output_hook=lambda msg: None)
-    finally:
-        client.stop_channels()
-    if reply["content"].get("status") != "ok":
-        content = reply["content"]
-        raise RuntimeError(f"the kernel could not be reset: {content.get('ename')}: {content.get('evalue')}")
-    return km
-
-
-def _stop_kernel_managers(kernels: dict) -> None:
-    from jupyter_core.utils import run_sync
-
-    for km in list(kernels.values()):
-        try:
-            run_sync(km.shutdown_kernel)(now=True)
-        except Exception:
-            pass  # stop_kernels (own_kernel) ends it by its process id
-    kernels.clear()
+_THREAD = threading.local()  # per worker thread: its HTML exporter
 
 
 def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, words=None,
@@ -363,7 +288,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     target = build / "notebooks" / nb.name
     started = time.perf_counter()
     try:
-        reuse = {} if kernels is None else {"km": _kernel_for(kernels, kernel, nb.parent)}
+        reuse = {} if kernels is None else {"km": kernel_for(kernels, kernel, nb.parent)}
         # The kernel starts in the notebook's folder through nbclient's resources, not
         # papermill's cwd=, which changes the working directory of this whole process: with
         # notebooks running in threads that is a race.
@@ -482,7 +407,7 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
         if not running:
-            _stop_kernel_managers(kernels)
+            stop_kernel_managers(kernels)
     for nb in pending:
         waits = sorted(plan[nb.stem])
         outcomes[nb.stem].status = ("not run: an earlier notebook failed" if failed else
@@ -521,7 +446,8 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
 
     ``log`` is called with one message per notebook; ``log_file`` (``--log FILE``) gets
     timestamped lines appended: the run's start, one line per notebook, and its end.
-    ``jobs`` is how many notebooks run at once (default: 2, or ``$INTERVIEW_KIT_JOBS``).
+    ``jobs`` is how many notebooks run at once (default: ``$INTERVIEW_KIT_JOBS``, else 2 or
+    fewer: the cores free now, :func:`kit.study.free_cores`).
     Raises ``StudyError`` before any notebook runs, ``NotebookFailed`` (``PrivacyLeak``)
     when the build fails; OUT is then untouched and the build kept at ``OUT.failed``.
     Raises :class:`kit.safety.UnsafeTarget` before anything is written when OUT or the log

@@ -359,3 +359,19 @@ def test_the_run_imports_its_notebook_tools_without_jsonschemas_iri_grammars():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["False", "True"]
+
+
+def test_the_run_uses_a_second_kernel_only_when_a_core_is_free(monkeypatch):
+    import os
+
+    from kit.pipeline import _worker_count
+
+    monkeypatch.delenv("INTERVIEW_KIT_JOBS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.0, 0.0))
+    assert _worker_count(None) == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (5.0, 0.0, 0.0))
+    assert _worker_count(None) == 1
+    assert _worker_count(3) == 3  # asked for: --jobs
+    monkeypatch.setenv("INTERVIEW_KIT_JOBS", "2")
+    assert _worker_count(None) == 2
