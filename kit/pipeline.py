@@ -14,6 +14,9 @@ notebook that reads another's tables says so in its metadata::
     "metadata": {"interview_kit": {"after": ["04-coding"]}}
 
 and ``"after": ["*"]`` waits for every other notebook of the run (the sprint report does).
+Each worker thread starts one kernel and runs its notebooks in it, reset between two
+notebooks to what a fresh kernel shows (:mod:`kit.kernel_reuse`): a run starts two kernels,
+not one per notebook.
 ``OUT/run.log`` has one line per notebook: name, seconds, status, tab-separated.
 """
 from __future__ import annotations
@@ -31,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit.kernel_reuse import kernel_for, stop_kernel_managers
 from kit.paths import notebooks_path, resolve_study
 
 __all__ = [
@@ -252,7 +256,12 @@ def _worker_count(jobs: int | None) -> int:
     env = os.environ.get("INTERVIEW_KIT_JOBS")
     if env and env.isdigit() and int(env) > 0:
         return int(env)
-    return max(1, min(2, os.cpu_count() or 1))
+    # Two at most, and only as many as there are free cores: each worker has a kernel of its
+    # own, and on a busy machine a second one adds its start and imports (about 6 s of CPU on
+    # the pilot) without shortening the run (issue 20).
+    from kit.study import free_cores
+
+    return free_cores(2)
 
 
 def _accepts(nb: Path, name: str) -> bool:
@@ -266,7 +275,11 @@ def _accepts(nb: Path, name: str) -> bool:
     return any("parameters" in c.metadata.get("tags", []) and f"{name} =" in c.source for c in cells)
 
 
-def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, words=None) -> _Outcome:
+_THREAD = threading.local()  # per worker thread: its HTML exporter
+
+
+def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, words=None,
+                 kernels: dict | None = None) -> _Outcome:
     import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
@@ -275,6 +288,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     target = build / "notebooks" / nb.name
     started = time.perf_counter()
     try:
+        reuse = {} if kernels is None else {"km": kernel_for(kernels, kernel, nb.parent)}
         # The kernel starts in the notebook's folder through nbclient's resources, not
         # papermill's cwd=, which changes the working directory of this whole process: with
         # notebooks running in threads that is a race.
@@ -282,7 +296,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
             parameters = {k: v for k, v in parameters.items() if k != "private_dir"}
         executed = pm.execute_notebook(str(nb), str(target), parameters=parameters, kernel_name=kernel,
                                        progress_bar=False, report_mode=False,
-                                       resources={"metadata": {"path": str(nb.parent)}})
+                                       resources={"metadata": {"path": str(nb.parent)}}, **reuse)
     except pm.PapermillExecutionError as exc:
         outcome.seconds = time.perf_counter() - started
         cell = _failed_cell(target, exc)
@@ -309,7 +323,10 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     from kit.report.notebook_html import sanitize_notebook
 
     page = sanitize_notebook(nbformat.from_dict(json.loads(json.dumps(executed))))
-    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(page)
+    exporter = getattr(_THREAD, "exporter", None)
+    if exporter is None:  # one per thread: its templates are compiled once, not for every notebook
+        exporter = _THREAD.exporter = HTMLExporter(exclude_input=True)
+    body, _ = exporter.from_notebook_node(page)
     (build / "notebooks" / f"{nb.stem}.html").write_text(body, encoding="utf-8")
     outcome.seconds = time.perf_counter() - started
     outcome.status = "ok"
@@ -355,6 +372,7 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
     pending = list(notebooks)
     running = {}
     failed = False
+    kernels: dict = {}  # one kernel per worker thread, reused by its next notebook
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
     try:
         while pending or running:
@@ -365,7 +383,8 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
                     if all(outcomes[d].status == "ok" for d in plan[nb.stem]):
                         pending.remove(nb)
                         outcomes[nb.stem].status = "running"
-                        running[pool.submit(_execute_one, nb, build, parameters, kernel, people, words)] = nb
+                        running[pool.submit(_execute_one, nb, build, parameters, kernel, people, words,
+                                            kernels)] = nb
             if not running:
                 break  # nothing can start: a dependency failed (or the plan has a cycle)
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -387,6 +406,8 @@ def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, 
         raise
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        if not running:
+            stop_kernel_managers(kernels)
     for nb in pending:
         waits = sorted(plan[nb.stem])
         outcomes[nb.stem].status = ("not run: an earlier notebook failed" if failed else
@@ -425,7 +446,8 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
 
     ``log`` is called with one message per notebook; ``log_file`` (``--log FILE``) gets
     timestamped lines appended: the run's start, one line per notebook, and its end.
-    ``jobs`` is how many notebooks run at once (default: 2, or ``$INTERVIEW_KIT_JOBS``).
+    ``jobs`` is how many notebooks run at once (default: ``$INTERVIEW_KIT_JOBS``, else 2 or
+    fewer: the cores free now, :func:`kit.study.free_cores`).
     Raises ``StudyError`` before any notebook runs, ``NotebookFailed`` (``PrivacyLeak``)
     when the build fails; OUT is then untouched and the build kept at ``OUT.failed``.
     Raises :class:`kit.safety.UnsafeTarget` before anything is written when OUT or the log
@@ -518,8 +540,7 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
         raise
     if not notebooks:
         raise FileNotFoundError("no workflow notebooks found")
-    import nbconvert  # noqa: F401  (imported once here, not by two threads at a time)
-    import papermill  # noqa: F401
+    _import_notebook_tools()
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with _out_lock(out):
@@ -603,6 +624,24 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
         if bar:
             bar.close()
     return out / "index.html"
+
+
+def _import_notebook_tools() -> None:
+    """Import nbconvert and papermill once, here, not by two threads at a time.
+
+    nbformat validates notebooks with jsonschema, which imports ``rfc3987_syntax`` when it is
+    installed only to check the ``iri`` format of draft-7 and later schemas; that import
+    builds 38 lark grammars, about 2 s of CPU, a tenth of a run. Notebook schemas are draft 4
+    and have no such format, so while jsonschema is first imported here the module is
+    hidden; this process then checks no ``iri`` format (which a validator is free to ignore)."""
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # import fails: jsonschema goes without the iri check
+        try:
+            import jsonschema  # noqa: F401
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
 
 
 def _publish_private(staged: Path, final: Path) -> None:

@@ -125,16 +125,32 @@ def _format_chars() -> re.Pattern:
     return _FORMAT_CACHE[0]
 
 
+def _format_set() -> frozenset:
+    if len(_FORMAT_CACHE) < 2:
+        import sys
+
+        pattern = _format_chars()
+        _FORMAT_CACHE.append(frozenset(pattern.findall("".join(map(chr, range(sys.maxunicode + 1))))))
+    return _FORMAT_CACHE[1]
+
+
 def _visible(text: str) -> tuple[str, list[int] | None]:
     """``text`` without format characters (category Cf), and for each character left the
     position it had in ``text`` (None when there were none: positions are unchanged)."""
     if text.isascii():
         return text, None
-    pattern = _format_chars()
-    if pattern.search(text) is None:
+    # Which format characters the text holds, from its set of characters: a search with the
+    # class of all of them reads a page of a report about 20 times slower (issue 20).
+    present = _format_set().intersection(text)
+    if not present:
         return text, None
-    kept = [i for i, ch in enumerate(text) if pattern.match(ch) is None]
-    return "".join(text[i] for i in kept), kept
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(present)) + "]")
+    kept, start = [], 0
+    for match in pattern.finditer(text):  # a few format characters in a long text (a page)
+        kept.extend(range(start, match.start()))
+        start = match.end()
+    kept.extend(range(start, len(text)))
+    return pattern.sub("", text), kept
 
 
 def _unmap(spans, kept):

@@ -318,3 +318,60 @@ def test_a_failed_run_leaves_no_private_drafts_and_a_good_run_moves_them_in_plac
     listing = (private / "drafts" / "drafts.csv").read_text()
     assert str(private / "drafts" / "INT-001.md") in listing and ".building-" not in listing
     assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+
+
+@pytest.mark.slow
+def test_a_reused_kernel_shows_each_notebook_what_a_fresh_one_would(tmp_path):
+    # one worker: the three notebooks run one after the other in the same kernel process
+    folder = tmp_path / "nbs"
+    first = ("import os, warnings\nimport matplotlib.pyplot as plt\nleft_over = 1\nplt.figure()\n"
+             "warnings.simplefilter('ignore', UserWarning)\nos.chdir(os.path.expanduser('~'))\n"
+             "print('pid', os.getpid())")
+    later = ("import os, warnings\nimport matplotlib.pyplot as plt\n"
+             "print('pid', os.getpid(), 'cwd', os.getcwd() == {folder!r})\n"
+             "print('left over', 'left_over' in globals(), 'figures', len(plt.get_fignums()))\n"
+             "warnings.warn('shown in every notebook')\nleft_over = 2")
+    nbs = [_notebook(folder / "01-a.ipynb", first),
+           _notebook(folder / "02-b.ipynb", later.format(folder=str(folder))),
+           _notebook(folder / "03-c.ipynb", later.format(folder=str(folder)))]
+    out = tmp_path / "out"
+    run(None, out, notebooks=nbs, progress=False, jobs=1)
+    pids, shown = set(), []
+    for nb in nbs:
+        cells = [c for c in nbformat.read(out / "notebooks" / nb.name, as_version=4).cells if c.cell_type == "code"]
+        assert [c.execution_count for c in cells] == list(range(1, len(cells) + 1)), nb.name
+        text = "".join(o.get("text", "") for o in cells[-1].outputs if o.get("output_type") == "stream")
+        pids.add(re.search(r"pid (\d+)", text)[1])
+        if nb.stem != "01-a":
+            assert "cwd True" in text and "left over False figures 0" in text, text
+            shown.append("shown in every notebook" in text)
+    assert len(pids) == 1, "the notebooks did not share their kernel"
+    assert shown == [True, True], "a warning filter or a warning already shown leaked into the next notebook"
+
+
+def test_the_run_imports_its_notebook_tools_without_jsonschemas_iri_grammars():
+    # rfc3987_syntax builds 38 lark grammars when imported (about 2 s of CPU per run); the
+    # notebooks' schema has no "iri" format, and the module stays importable for others
+    code = ("import sys\nfrom kit.pipeline import _import_notebook_tools\n_import_notebook_tools()\n"
+            "import nbformat\nprint('rfc3987_syntax' in sys.modules)\n"
+            f"nbformat.validate(nbformat.read({str(REPO / 'notebooks' / '04-coding.ipynb')!r}, as_version=4))\n"
+            "import rfc3987_syntax\nprint(rfc3987_syntax.is_valid_syntax('iri', 'https://example.org/é'))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True"]
+
+
+def test_the_run_uses_a_second_kernel_only_when_a_core_is_free(monkeypatch):
+    import os
+
+    from kit.pipeline import _worker_count
+
+    monkeypatch.delenv("INTERVIEW_KIT_JOBS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.0, 0.0))
+    assert _worker_count(None) == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (5.0, 0.0, 0.0))
+    assert _worker_count(None) == 1
+    assert _worker_count(3) == 3  # asked for: --jobs
+    monkeypatch.setenv("INTERVIEW_KIT_JOBS", "2")
+    assert _worker_count(None) == 2

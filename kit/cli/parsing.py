@@ -187,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.add_argument("--log", metavar="FILE",
                    help="append timestamped lines (start, one per notebook, end with the exit code) to FILE")
-    p.add_argument("--jobs", type=_int_range(1), metavar="N", help="notebooks run at once (default: 2)")
+    p.add_argument("--jobs", type=_int_range(1), metavar="N", help="notebooks run at once (default: 2, or 1 when the machine is busy)")
     p.add_argument("--force", action="store_true",
                    help="replace an existing non-empty folder that interview-kit did not write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -43,10 +43,23 @@ def save(fig, path) -> None:
 
     In a notebook the saved PNG is shown and the figure closed, so what a notebook shows is
     the file the report uses and does not depend on matplotlib's backend (inline or Agg)."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
     from kit.atomic import atomic_open
 
-    with atomic_open(path, "wb") as fh:
-        fig.savefig(fh, dpi=110, format="png")
+    # After fig.tight_layout() the figure keeps a placeholder layout engine that lays out
+    # nothing, yet makes savefig draw the whole figure once more without rendering before it
+    # renders the PNG: put away while saving, the same pixels cost one draw (issue 20).
+    engine = fig.get_layout_engine()
+    placeholder = isinstance(engine, PlaceHolderLayoutEngine)
+    if placeholder:
+        fig.set_layout_engine(None)
+    try:
+        with atomic_open(path, "wb") as fh:
+            fig.savefig(fh, dpi=110, format="png")
+    finally:
+        if placeholder:
+            fig.set_layout_engine(engine)
     _show_saved(fig, path)
 
 
