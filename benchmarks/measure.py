@@ -33,28 +33,38 @@ def tree_rss(proc) -> int:
 
 
 def run_measured(cmd, cwd, env=None) -> dict:
-    """Run ``cmd`` as a subprocess and measure it: wall and CPU seconds of the process tree
-    (``RUSAGE_CHILDREN``), the peak resident bytes of the largest process (``ru_maxrss``) and
-    of the whole tree (psutil, every 20 ms), the 1-minute load average at the start. Returns
-    a dict: wall, cpu, peak, tree_peak, load, code, out, err (text)."""
+    """Run ``cmd`` as a subprocess and measure that one run: wall seconds, CPU seconds (user +
+    system) of its process tree, the peak resident bytes of its largest process
+    (``ru_maxrss`` of this child alone, from ``os.wait4``, so earlier runs do not count) and of
+    the whole tree (psutil, every 20 ms), and the 1-minute load average at the start. Output
+    goes to temporary files, not pipes, so a command printing more than a pipe holds cannot
+    stall. Returns a dict: wall, cpu, peak, tree_peak, load, code, out, err (text)."""
     import os
     import subprocess
     import sys
+    import tempfile
     import time
 
     import psutil
 
     load = os.getloadavg()[0]
-    cpu0 = children_cpu()
-    t0 = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(cwd), env=env)
-    tree_peak = 0
-    while proc.poll() is None:
-        tree_peak = max(tree_peak, tree_rss(proc))
-        time.sleep(0.02)
-    wall = time.perf_counter() - t0
-    stdout, stderr = proc.communicate()
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=str(cwd), env=env)
+        watched = psutil.Process(proc.pid)
+        tree_peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            tree_peak = max(tree_peak, tree_rss(watched))
+            time.sleep(0.02)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return {"wall": wall, "cpu": children_cpu() - cpu0, "peak": peak, "tree_peak": tree_peak, "load": load,
-            "code": proc.returncode, "out": stdout.decode(errors="replace"), "err": stderr.decode(errors="replace")}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak": peak, "tree_peak": tree_peak,
+            "load": load, "code": proc.returncode, "out": stdout.decode(errors="replace"),
+            "err": stderr.decode(errors="replace")}
