@@ -156,12 +156,13 @@ class Outputs:
             if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
                 continue
             values = series.tolist()
-            if any(isinstance(v, str) for v in values):
-                # each distinct value once: ids, labels and codes repeat down a column
-                cleaned = {v: self.clean(v) for v in set(v for v in values if isinstance(v, str))}
-                changed = {v: c for v, c in cleaned.items() if c != v}
-                if changed:
-                    out[column] = [changed.get(v, v) if isinstance(v, str) else v for v in values]
+            try:
+                distinct = set(values)  # each distinct value once: ids, labels and codes repeat down a column
+            except TypeError:  # unhashable cells (lists): only the strings are cleaned
+                distinct = {v for v in values if isinstance(v, str)}
+            changed = {v: c for v in distinct if isinstance(v, str) and (c := self.clean(v)) != v}
+            if changed:
+                out[column] = [changed.get(v, v) if isinstance(v, str) else v for v in values]
         if out.columns.dtype == object or pd.api.types.is_string_dtype(out.columns):
             out.columns = [self.clean(c) if isinstance(c, str) else c for c in out.columns]
         return out

@@ -150,7 +150,7 @@ def make_segment_id(interview_id: str, kind: str, n: int) -> str:
     letter = kind if kind in KIND_OF_LETTER else LETTER_OF_KIND.get(kind)
     if letter is None:
         raise SegmentIdError(f"segment kind {kind!r} is not one of {', '.join(SEGMENT_KINDS)}")
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+    if type(n) is not int and (isinstance(n, bool) or not isinstance(n, numbers.Integral)) or n < 1:
         raise SegmentIdError(f"segment number {n!r} must be a whole number from 1")
     return f"{interview_id}#{letter}{n}"
 

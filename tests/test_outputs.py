@@ -128,6 +128,19 @@ def test_everyday_words_stay(study):
     assert writer.clean(text) == text
 
 
+def test_frame_cleans_each_distinct_text_and_leaves_other_cells(study):
+    """Outputs.frame cleans each distinct string of a column once and puts the result in
+    every row holding it; numbers, missing values and unhashable cells (lists) stay."""
+    frame = pd.DataFrame({"text": ["José García paid", None, "José García paid", "fine", ["José García"]],
+                          "n": [1, 2, 3, 4, 5], "id": ["A", "A", "B", "B", "B"]})
+    out = Outputs(None, study).frame(frame)["text"].tolist()
+    assert [out[0], out[2], out[3], out[4]] == ["[name] paid", "[name] paid", "fine", ["José García"]]
+    assert pd.isna(out[1])
+    assert Outputs(None, study).frame(frame)[["n", "id"]].equals(frame[["n", "id"]])
+    plain = Outputs(None, study).frame(frame.iloc[:4].astype({"text": "str"}))["text"].tolist()
+    assert [plain[0], plain[2], plain[3]] == ["[name] paid", "[name] paid", "fine"] and pd.isna(plain[1])
+
+
 def test_include_names_keeps_names_not_contact_details(study):
     writer = Outputs(None, study, include_names=True)
     assert writer.clean("José García, jose at example dot com, +44 20 7946 0958") == "José García, [email], [phone]"

@@ -559,3 +559,18 @@ def test_corpus_parses_cleanly():
         labels = len(re.findall(r"^(?:Assistant|AI|User):", text, flags=re.M))
         kept = sum(len(t.split()) for t in df["text"])
         assert len(text.split()) - kept == labels, n
+
+
+def test_boilerplate_hidden_behind_caption_markup_is_still_dropped():
+    """Lines are tested for boilerplate words only when the file holds one (one search of the
+    whole text); a caption's tags and entities are removed before its lines are tested, so a
+    word they split or encode still counts."""
+    vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nMaya: How do you send invoices?\n\n"
+           "2\n00:00:02.500 --> 00:00:04.000\nJo: By email, mostly.\n\n"
+           "3\n00:00:04.500 --> 00:00:05.000\n&#116;ran<i>scribed</i> by Descript\n")
+    df = parse_transcript(vtt)
+    assert df["text"].tolist() == ["How do you send invoices?", "By email, mostly."]
+    assert any("transcription service" in p.message and p.line == 13 for p in df.attrs["problems"])
+    plain = "Maya: How do you send invoices?\nJo: By email, mostly.\n"
+    assert parse_transcript(plain)["text"].tolist() == ["How do you send invoices?", "By email, mostly."]
+    assert parse_transcript(plain + "Page 2 of 2\n").attrs["problems"][0].line == 3  # no hint word, a digit: tested
