@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import resource
 
-__all__ = ["children_cpu", "run_measured", "tree_rss"]
+__all__ = ["children_cpu", "high_water", "run_measured", "tree_rss"]
 
 
 def children_cpu() -> float:
@@ -32,16 +32,39 @@ def tree_rss(proc) -> int:
     return total
 
 
+def high_water(proc) -> int:
+    """Peak resident bytes so far of the largest process among ``proc`` (``psutil.Process``)
+    and its descendants: each process's ``VmHWM`` from ``/proc/PID/status`` on Linux (a high
+    water mark that a sample cannot miss), its current RSS elsewhere. 0 once it has ended."""
+    import psutil
+
+    try:
+        procs = [proc] + proc.children(recursive=True)
+    except psutil.Error:
+        return 0
+    peak = 0
+    for p in procs:
+        try:
+            with open(f"/proc/{p.pid}/status", encoding="ascii", errors="replace") as fh:
+                hwm = next((line.split()[1] for line in fh if line.startswith("VmHWM:")), None)
+            peak = max(peak, int(hwm) * 1024 if hwm else p.memory_info().rss)
+        except (OSError, ValueError, psutil.Error):
+            try:
+                peak = max(peak, p.memory_info().rss)
+            except psutil.Error:
+                pass
+    return peak
+
+
 def run_measured(cmd, cwd, env=None) -> dict:
     """Run ``cmd`` as a subprocess and measure that one run: wall seconds, CPU seconds (user +
-    system) of its process tree, the peak resident bytes of its largest process
-    (``ru_maxrss`` of this child alone, from ``os.wait4``, so earlier runs do not count) and of
-    the whole tree (psutil, every 20 ms), and the 1-minute load average at the start. Output
+    system) of its process tree (``os.wait4``), the peak resident bytes of its largest process
+    (each process's own high-water mark, sampled every 20 ms; not ``ru_maxrss``, which on
+    Linux keeps the forking parent's size across ``exec``) and of the whole tree (psutil), and the 1-minute load average at the start. Output
     goes to temporary files, not pipes, so a command printing more than a pipe holds cannot
     stall. Returns a dict: wall, cpu, peak, tree_peak, load, code, out, err (text)."""
     import os
     import subprocess
-    import sys
     import tempfile
     import time
 
@@ -52,19 +75,19 @@ def run_measured(cmd, cwd, env=None) -> dict:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=str(cwd), env=env)
         watched = psutil.Process(proc.pid)
-        tree_peak = 0
+        tree_peak = peak = 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             tree_peak = max(tree_peak, tree_rss(watched))
+            peak = max(peak, high_water(watched))
             time.sleep(0.02)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak": peak, "tree_peak": tree_peak,
             "load": load, "code": proc.returncode, "out": stdout.decode(errors="replace"),
             "err": stderr.decode(errors="replace")}
