@@ -108,13 +108,14 @@ def code_stages(codebook) -> dict[str, str]:
 def applied_codes(study, segments: pd.DataFrame | None = None, auto: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every code applied to a segment, by a coder or by the auto-coder: one row per
     (segment_id, code) with ``source`` "manual", "auto" or "both". ``auto`` is
-    ``kit.coding.autocode(segments, study.codebook)``, computed when omitted."""
-    from kit.coding import autocode
+    ``kit.languages.study_autocode(study, segments)`` (each passage in its own language), computed
+    when omitted."""
+    from kit.languages import study_autocode
 
     study = as_study(study)
     segments = study.segments() if segments is None else segments
     if auto is None:
-        auto = autocode(segments, study.codebook)
+        auto = study_autocode(study, segments)
     manual = study.codings.rename(columns={"segment": "segment_id"})[["segment_id", "code"]]
     manual = manual.drop_duplicates().assign(source="manual")
     machine = auto[["segment_id", "code"]].drop_duplicates().assign(source="auto")

@@ -49,6 +49,7 @@ __all__ = [
     "annotate",
     "autocode",
     "by_language",
+    "study_autocode",
     "candidates",
     "check_languages",
     "coding_coverage",
@@ -553,6 +554,20 @@ def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_speci
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns + ["code", "evidence"])
     order = {sid: i for i, sid in enumerate(segments["segment_id"])}
     return out.sort_values("segment_id", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+
+
+def study_autocode(study, segments: pd.DataFrame | None = None, negation: bool = True,
+                   most_specific: bool = True) -> pd.DataFrame:
+    """The one auto-coding of a study's segments that every path uses (analyze, run's report,
+    the notebooks, themes, the journey, the repository's index): ``segments``
+    (``study.segments()`` when omitted) get their ``language`` (:func:`annotate`) unless they
+    carry one, then :func:`autocode` codes each passage in its own language, so an English
+    keyword never codes a Spanish passage. Same columns as :func:`kit.coding.autocode`."""
+    if segments is None:
+        segments = study.segments()
+    if "language" not in segments and len(segments):
+        segments = annotate(study, study.turns, segments)[1]
+    return autocode(segments, study.codebook, negation=negation, most_specific=most_specific)
 
 
 def coding_coverage(codebook, segments: pd.DataFrame) -> pd.DataFrame:

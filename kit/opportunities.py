@@ -104,11 +104,13 @@ def evidence(study, codes: pd.DataFrame | None = None) -> pd.DataFrame:
             continue
         for item in group.itertuples(index=False):
             applied = codes_of.get(item.segment_id, [])
+            # a child code's passage backs its parent's theme (themes roll up: kit.themes)
+            rolled = set(applied) | {p for p, below in general.items() if below & set(applied)}
             participant = str(item.participant or "")
             quotable = item.kind != "quote" or participant in consenting
             rows.append({"opportunity_id": opp.segment_id, "evidence_id": item.segment_id, "kind": item.kind,
                          "participant": participant, "codes": ", ".join(applied),
-                         "shares_code": bool(own & set(applied)),
+                         "shares_code": bool(own & rolled),
                          "text": item.text if quotable else NO_CONSENT})
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 

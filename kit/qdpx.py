@@ -13,7 +13,11 @@ QualCoder, Quirkos and others. What the kit writes:
   users; the participants who were interviewed as cases, with the study's segment attributes
   as variables and their interviews as sources; every manual coding as a
   ``<PlainTextSelection>`` with one ``<Coding>`` by its coder (the memo is the selection's
-  description).
+  description). Only the coders' codings are exported, by design: a REFI-QDA coding is a
+  coder's judgement, and the codebook's keyword rules (``analyze``'s autocodes.csv) are a
+  guess the coders review; the codebook (with its keywords in each code's description)
+  travels, so the QDA tool's own auto-coding can apply them. :func:`export_summary` says
+  what a project holds, and what it leaves out.
 - GUIDs are UUID 5 of stable ids (``code:late-payment``, ``source:INT-003``,
   ``selection:INT-003#t4:late-payment:maya``) and timestamps come from the study's dates, so
   exporting an unchanged study twice gives the same bytes.
@@ -66,7 +70,7 @@ from kit.qdpx_xml import (
 from kit.schema import CODING_COLUMNS
 
 __all__ = ["CODEBOOK_NS", "CODING_COLUMNS", "HEADINGS", "NAMESPACE", "ORIGIN", "PROJECT_NS", "SCHEMA_DIR",
-           "describe_code", "export_qdc", "export_qdpx", "guid", "import_qdc", "import_qdpx", "source_text",
+           "describe_code", "export_qdc", "export_qdpx", "export_summary", "guid", "import_qdc", "import_qdpx", "source_text",
            "validate"]
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -248,6 +252,23 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
             archive.writestr(info, data)
     _atomic_write_bytes(path, buffer.getvalue())
     return path
+
+
+def export_summary(study) -> str:
+    """One line on what :func:`export_qdpx` writes for ``study``: its sources, codes and
+    manual codings, and that the automatic codes (the codebook's keyword rules) are not
+    exported, as codings are a coder's judgement (the module docstring)."""
+    from kit.study import as_study
+
+    study = as_study(study)
+    codings = study.codings
+    coders = sorted({_str(c) for c in codings["coder"] if _str(c)})
+    n, k = len(codings), len(coders)
+    said = (f"{n} manual coding{'s' if n != 1 else ''} by {k} coder{'s' if k != 1 else ''}" if n
+            else "no manual codings (codings/ is empty)")
+    return (f"{len(study.interviews)} sources, {len(_study_codes(study))} codes, {said}; automatic codes "
+            "(the codebook's keyword rules, analyze's autocodes.csv) are not exported: only a coder's "
+            "codings are, by design (docs/study-format.md, \"Export to QDA tools\")")
 
 
 def export_qdc(study_or_codebook, path) -> Path:

@@ -201,6 +201,8 @@ def _resolve(turns: pd.DataFrame, interviewer, source: str) -> tuple[list[str], 
     speakers = list(dict.fromkeys(turns["speaker"]))
     if interviewer:
         wanted = [interviewer] if isinstance(interviewer, str) else list(interviewer)
+        aliases = turns.attrs.get("aliases") or {}  # a label the study's aliases renamed
+        wanted = list(dict.fromkeys(aliases.get(str(w), w) for w in wanted))
         found = []
         for label in wanted:
             if label in speakers:
@@ -243,7 +245,58 @@ def _load_turns(path_or_turns) -> tuple[pd.DataFrame, str | None, str]:
             name = Path(path).stem if path else "<turns>"
         return turns.reset_index(drop=True), path, name
     path = Path(path_or_turns)
-    return read_transcript(path), str(path), path.stem
+    aliases = _study_aliases(path)
+    turns = read_transcript(path, aliases or None)
+    turns.attrs["aliases"] = aliases
+    return turns, str(path), path.stem
+
+
+def _study_aliases(path: Path) -> dict:
+    """The ``aliases`` of the study a transcript file belongs to (``"Priya R.": Priya
+    Raman``), as the study applies them when it reads the file; {} outside a study or when
+    its study.yml cannot be read (``check`` reports that)."""
+    from kit.outputs import study_of
+
+    folder = study_of(path)
+    if folder is None or not (folder / "study.yml").is_file():
+        return {}
+    try:
+        import yaml
+
+        config = yaml.safe_load((folder / "study.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    aliases = config.get("aliases") if isinstance(config, dict) else None
+    return {str(k): str(v) for k, v in aliases.items() if k and v} if isinstance(aliases, dict) else {}
+
+
+def _same_person(turns: pd.DataFrame) -> pd.DataFrame:
+    """Speaker labels that differ only in case or accents ("Siobhán O'Neill", "Siobhan
+    O'Neill") are one speaker, under the label first used: a transcriber's spelling is not a
+    second participant."""
+    from kit.privacy import fold
+
+    first: dict[str, str] = {}
+    labels = [first.setdefault(fold(" ".join(str(s).split())), s) if isinstance(s, str) else s
+              for s in turns["speaker"].tolist()]
+    if labels == turns["speaker"].tolist():
+        return turns
+    turns = turns.copy()
+    turns["speaker"] = labels
+    return turns
+
+
+def _language(texts) -> tuple[str, str]:
+    """(ISO 639-1 code, name) of the interviewer's words, when the guide linter's rules do
+    not cover it (``kit.languages.LINT_LANGUAGES``) and the detection is sure
+    (``LINT_CONFIDENT``); ("", "") otherwise."""
+    from kit.languages import LINT_CONFIDENT, LINT_LANGUAGES, UNDETERMINED, detect_one, language_name
+
+    joined = " ".join(t for t in texts if t)
+    lang, prob = detect_one(joined)
+    if lang in LINT_LANGUAGES or lang == UNDETERMINED or prob < LINT_CONFIDENT:
+        return "", ""
+    return lang, language_name(lang)
 
 
 def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int = MONOLOGUE_WORDS,
@@ -268,6 +321,9 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     ``start``, ``via``, ``cue``; None when no story was found).
     """
     turns, path, name = _load_turns(path_or_turns)
+    turns = _same_person(turns)
+    if isinstance(path_or_turns, pd.DataFrame) or "aliases" not in turns.attrs:
+        turns.attrs.setdefault("aliases", {})
     source = path or name
     if len(turns) == 0:
         raise StudyError([Problem(source, 0, "the transcript has no turns")])
@@ -277,8 +333,10 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     ends = [_num(v) for v in turns["end"]] if "end" in turns else [None] * len(turns)
     speakers = list(turns["speaker"])
     texts = [t if isinstance(t, str) else "" for t in turns["text"]]
-    has_times = all(s is not None for s in starts)
-    has_ends = has_times and all(e is not None for e in ends)
+    # One bad timing line does not lose the file's times: the cues that have them are used.
+    has_times = any(s is not None for s in starts)
+    timed_pairs = [i for i in range(1, len(turns)) if starts[i] is not None and ends[i - 1] is not None]
+    has_ends = bool(timed_pairs)
 
     questions, stacked, monologues = [], [], []
     story_turns: set[int] = set()  # 0-based index of interviewer turns with a story question
@@ -305,9 +363,10 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
             monologues.append({"turn": i + 1, "start": starts[i], "speaker": speaker, "words": n,
                                "text": _clip(text, 100)})
 
-    interruptions = {"measured": has_ends, "count": None, "by_interviewer": None, "turns": []}
+    interruptions = {"measured": has_ends, "count": None, "by_interviewer": None, "turns": [],
+                     "pairs": len(timed_pairs), "of_pairs": max(len(turns) - 1, 0)}
     if has_ends:
-        for i in range(1, len(turns)):
+        for i in timed_pairs:
             if starts[i] < ends[i - 1]:
                 interruptions["turns"].append({
                     "turn": i + 1, "start": starts[i], "previous_end": ends[i - 1],
@@ -343,8 +402,12 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     scored = [q for q in questions if not q["housekeeping"] and not q["not_linted"]]
     probes = [q for q in scored if q["kind"] == "probe"]
     ends_known = [e for e in ends if e is not None]
-    duration = max(ends_known) if ends_known else (max(s for s in starts) if has_times else None)
+    starts_known = [x for x in starts if x is not None]
+    duration = max(ends_known) if ends_known else (max(starts_known) if starts_known else None)
+    lang, lang_name = _language(t for s, t in zip(speakers, texts) if s in mine)
     return {
+        "language": lang,
+        "language_name": lang_name,
         "transcript": name,
         "path": path,
         "format": turns.attrs.get("format", ""),
@@ -421,6 +484,14 @@ def scorecard(review: dict) -> dict:
         0.0 if ratio is None else _linear(ratio, target, 0.5),
         "talk less: ask, then stay silent; let pauses run")
 
+    if review.get("language"):
+        # the rules that find questions, stories and probes are English: not measured, never 0
+        said = f"not measured ({review.get('language_name') or review['language']}: the rules are English)"
+        for item in ("question quality", "story first", "probes"):
+            add(item, said, "n/a", None, None, "")
+        _rest(review, add)
+        return _total(review, items)
+
     n, flagged = review.get("n_questions", 0), review.get("n_flagged", 0)
     counts = review.get("flag_counts") or {}
     worst = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
@@ -445,7 +516,20 @@ def scorecard(review: dict) -> dict:
     probes = review.get("probes", {}).get("count", 0)
     add("probes", f"{probes} probe(s)", "2 or more", probes >= 2, min(probes, 2) / 2,
         "follow the story with probes: 'What happened next?', 'Say more about that.'")
+    _rest(review, add)
+    return _total(review, items)
 
+
+def _total(review: dict, items: list) -> dict:
+    measured = [i for i in items if i["points"] is not None]
+    total = sum(i["weight"] for i in measured)
+    score = round(100 * sum(i["points"] for i in measured) / total) if total else 0
+    return {"transcript": review.get("transcript"), "score": score, "items": items}
+
+
+def _rest(review: dict, add) -> None:
+    """The scorecard's items that do not depend on the language: stacked questions,
+    interruptions, monologues."""
     stacked = review.get("stacked", {}).get("count", 0)
     add("one question at a time", f"{stacked} turn(s) with stacked questions", "none", stacked == 0,
         max(0.0, 1 - 0.5 * stacked), "ask one question, then stop: drop the second question")
@@ -453,7 +537,9 @@ def scorecard(review: dict) -> dict:
     inter = review.get("interruptions") or {}
     if inter.get("measured"):
         k = inter.get("by_interviewer") or 0
-        add("no interruptions", f"{k} by the interviewer", "none", k == 0, max(0.0, 1 - 0.5 * k),
+        pairs, of = inter.get("pairs"), inter.get("of_pairs")
+        part = f" (on {pairs} of {of} turn changes with times)" if pairs is not None and of and pairs < of else ""
+        add("no interruptions", f"{k} by the interviewer{part}", "none", k == 0, max(0.0, 1 - 0.5 * k),
             "let the participant finish; count to three before speaking")
     else:
         add("no interruptions", "not measured (no end times)", "none", None, None, "")
@@ -462,11 +548,6 @@ def scorecard(review: dict) -> dict:
     m = mono.get("count", 0)
     add("no monologues", f"{m} turn(s) over {mono.get('threshold', MONOLOGUE_WORDS)} words", "none", m == 0,
         max(0.0, 1 - 0.5 * m), "keep turns short: no pitching or explaining the product")
-
-    measured = [i for i in items if i["points"] is not None]
-    total = sum(i["weight"] for i in measured)
-    score = round(100 * sum(i["points"] for i in measured) / total) if total else 0
-    return {"transcript": review.get("transcript"), "score": score, "items": items}
 
 
 def scorecard_table(card: dict) -> pd.DataFrame:

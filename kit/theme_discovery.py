@@ -177,8 +177,12 @@ class _Analyzer:
         return " ".join(surface[s].most_common(1)[0][0] if s in surface else s for s in feature.split(" "))
 
 
-def _stop_words(study) -> set[str]:
+def _stop_words(study, languages=()) -> set[str]:
+    """English stop words, interview fillers, the roster's names, and the stop words of every
+    other language of the passages (``languages``, ISO 639-1; the ``stop-words`` package's
+    lists), so that a Spanish theme is not "el, dos, en, lo"."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
 
     from kit.privacy import name_variants, roster
 
@@ -190,6 +194,11 @@ def _stop_words(study) -> set[str]:
             stop.update(words)
 
     stop = set(ENGLISH_STOP_WORDS) | set(FILLERS)
+    for lang in sorted(set(languages) - {"en"}):
+        if lang in LANGUAGE_MAPPING:
+            for word in get_stop_words(lang):
+                stop.add(word.lower())
+                add(word)  # and accent-folded ("también", "tambien")
     people = roster(study)
     for name in people.parts + people.names:
         add(name)
@@ -303,7 +312,9 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
 
     study = as_study(study, strict=False)
     frame = passages(study)
-    analyzer = _Analyzer(_stop_words(study))
+    language = _passage_languages(study, frame) if len(frame) else []
+    frame = frame.assign(language=pd.Series(language, index=frame.index, dtype=object))
+    analyzer = _Analyzer(_stop_words(study, set(language)))
     k_wanted = n_themes if n_themes is not None else default_n_themes(len(frame))
     if k_wanted < 1:
         raise ValueError(f"n_themes must be at least 1, got {n_themes}")
@@ -320,7 +331,6 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
     if embedding_model is None and counts is None:
         weights, fit = np.zeros((len(frame), 0)), np.zeros(len(frame))
     elif embedding_model is None:
-        language = _passage_languages(study, frame)
         settings["languages"] = sorted(set(language))
         weights, fit = _nmf_by_language(counts, language, k_wanted, seed)
     else:
@@ -328,8 +338,22 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
         weights, fit = _embedding_themes(frame["text"].tolist(), counts, vocab, analyzer, vectors, k_wanted, seed)
     membership = _membership(frame, weights, fit, min_fit)
     scores, coded = _scores_and_codings(study, frame, codings)
-    return _describe(study, frame.assign(compound=scores), membership, counts, vocab, analyzer, settings,
-                     include_names, coded)
+    result = _describe(study, frame.assign(compound=scores), membership, counts, vocab, analyzer, settings,
+                       include_names, coded)
+    result.themes["language"] = _theme_languages(result, frame)
+    return result
+
+
+def _theme_languages(result, frame) -> list[str]:
+    """The language of each theme: that of most of its passages (themes are learnt within one
+    language, ``_nmf_by_language``)."""
+    of = dict(zip(frame["segment_id"].tolist(), frame["language"].tolist()))
+    links = result.passages
+    found = []
+    for theme in result.themes["theme"].tolist():
+        langs = Counter(of.get(sid, "") for sid in links.loc[links["theme"] == theme, "segment_id"].tolist())
+        found.append(langs.most_common(1)[0][0] if langs else "")
+    return found
 
 
 def _scores_and_codings(study, frame, codings):
@@ -341,14 +365,21 @@ def _scores_and_codings(study, frame, codings):
     from kit.sentiment import compound
     from kit.themes import combine_codings
 
+    from kit.languages import where_valid
+
     texts = frame["text"].tolist()
+    # VADER is English: a passage in another language gets no score (NaN), never a wrong one;
+    # the codebook's keywords code each passage in its own language (kit.languages).
+    language = frame["language"].tolist() if "language" in frame else ["en"] * len(frame)
     if codings is not None or not len(study.codebook):
         scores = compound(texts) if texts else []
         if codings is None and len(study.codings):
             codings = study.codings
-        return np.asarray(scores, dtype=float), codings
-    segments = frame[["segment_id", "interview_id", "participant", "kind", "text"]]
+        return where_valid(pd.Series(scores, dtype=float), language).to_numpy(dtype=float), codings
+    segments = frame[["segment_id", "interview_id", "participant", "kind", "text"]].assign(
+        language=pd.Series(language, index=frame.index, dtype=object))
     scores, auto = _score_and_code(texts, segments, study.codebook)
+    scores = where_valid(pd.Series(scores, dtype=float), language).to_numpy(dtype=float)
     manual = study.codings
     if len(manual):
         auto = combine_codings(auto, manual, segments)
@@ -752,19 +783,25 @@ def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
     lines = ["# Suggested codes from `interview-kit themes` (theme discovery, no codebook used).",
              "# Review each entry: rename it, rewrite the definition, add include/exclude guidance,",
              "# drop the ones that are not themes, then merge the rest into the study's codebook.yml by hand.",
-             (f"# Method: {result.settings.get('method')}, {result.settings.get('n_themes')} themes, "
-              f"seed {result.settings.get('seed')}."),
+             (f"# Method: {result.settings.get('method')}, {len(result.themes)} themes"
+              + (f" ({result.settings.get('n_themes')} asked for: at least one per language)"
+                 if result.settings.get("n_themes") not in (None, len(result.themes)) else "")
+              + f", seed {result.settings.get('seed')}."),
              "codes:"]
     people = _roster_of(result)
     for row in result.themes.itertuples(index=False):
         name = _code_name(row.label.split(" / "), taken)
         keywords = [k for k in str(row.keywords).split(", ") if k]
+        lang = str(getattr(row, "language", "") or "en")
+        if lang not in ("en", "und"):
+            keywords = {lang: keywords}  # a plain list is English (docs/study-format.md)
         entry = {"name": name,
                  "definition": f"TODO: say what this code means. Suggested theme {row.theme}: passages about "
                                f"{row.terms}.",
                  "keywords": keywords}
         lines.append(f"  # {row.theme}: {row.passages} passages from {row.participants} participants; "
-                     f"mean compound {row.mean_compound:+.2f}"
+                     + (f"mean compound {row.mean_compound:+.2f}" if row.mean_compound == row.mean_compound
+                        else f"no sentiment score ({lang}: VADER is English)")
                      + (f"; overlaps {row.overlapping_codes}" if row.overlapping_codes else ""))
         block = yaml.safe_dump([{k: v for k, v in entry.items() if k != "keywords"}], sort_keys=False,
                                allow_unicode=True, width=100)

@@ -34,7 +34,12 @@ and the trends across sprints (:func:`theme_codings`, :func:`theme_counts`, :fun
   (``PARTICIPANT_WORDS``). The team's insights and opportunities in a note are the team's
   reading, often the same sentence copied into every note: they are coded (theme discovery
   and opportunity cards use them) but never make a participant count toward a theme;
-* a participant counts once per code, whatever the number of segments.
+* a participant counts once per code, whatever the number of segments;
+* a parent code's count includes its child codes' segments (the roll-up of hierarchical
+  codebooks in NVivo, ATLAS.ti and MAXQDA): with ``liners`` under ``bins``, a participant
+  whose passage is coded ``liners`` counts toward ``bins`` too, and a segment coded both
+  counts once. Nothing is coded twice: the codings tables keep the code applied
+  (:func:`code_descendants`).
 
 A code whose rule fires for at least ``UBIQUITOUS_SHARE`` (80%) of the people interviewed and
 is not validated is flagged ``ubiquitous``: such a rule marks the study's topic and nothing
@@ -68,7 +73,7 @@ __all__ = [
     "quotes_per_code", "codes_per_interview", "segment_scores", "rare_intense_answer",
     "saturation_answer", "RULE_MIN_EXAMPLES", "RULE_MIN_PRECISION", "UBIQUITOUS_SHARE",
     "RULE_COLUMNS", "THEME_COLUMNS", "rule_validation", "theme_codings", "theme_counts", "study_themes",
-    "counted_codings", "counted_pairs",
+    "counted_codings", "counted_pairs", "code_descendants",
     "feeling_word", "FEELING_OTHER_SIDE", "rules_answer", "theme_table",
 ]
 
@@ -291,9 +296,24 @@ def _source_label(manual: int, rule: int, status: str) -> str:
     return " + ".join(parts) if parts else "none"
 
 
+def code_descendants(codebook) -> dict[str, set[str]]:
+    """code -> its child codes, their children and so on (``parent:`` in the codebook;
+    empty for a code without children). A cycle (reported by the codebook's check) stops
+    the walk."""
+    parents = {c.name: c.parent for c in codebook}
+    below: dict[str, set[str]] = {name: set() for name in parents}
+    for name in parents:
+        seen, node = set(), parents.get(name)
+        while node and node not in seen and node != name:
+            below.setdefault(node, set()).add(name)
+            seen.add(node)
+            node = parents.get(node)
+    return below
+
+
 def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=None,
                  scores: pd.DataFrame | None = None, rules: pd.DataFrame | None = None,
-                 kinds=PARTICIPANT_WORDS) -> pd.DataFrame:
+                 kinds=PARTICIPANT_WORDS, descendants: dict | None = None) -> pd.DataFrame:
     """The count of each theme, by the one definition (module docstring), from
     :func:`theme_codings`' table (a table without ``counted``/``source`` counts every row as
     a manual coding). Only passages in participants' own words (``kinds``: transcript turns
@@ -308,7 +328,11 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
     the counted passages in participants' own words (``kinds``; ``scores``: segment_id,
     compound): ``voiced``, ``mean_compound``, ``share_negative`` (compound <= -0.05),
     ``share_positive`` (>= 0.05) and ``feeling`` (:func:`feeling_word`). Sorted by
-    participants, then mentions, then code."""
+    participants, then mentions, then code.
+
+    ``descendants`` (:func:`code_descendants`: code -> its child codes) rolls a child's
+    segments up into its parent's counts (participants, mentions, feeling), a segment once;
+    the rule columns stay the parent's own."""
     coded = coded.copy()
     if "counted" not in coded:
         coded["counted"] = True
@@ -331,10 +355,12 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
     groups = dict(tuple(counted.groupby("code"))) if len(counted) else {}
     dropped = dict(tuple(coded[~coded["counted"].astype(bool)].groupby("code"))) if len(coded) else {}
     for code in names:
-        mine = groups.get(code, counted.iloc[0:0])
+        family = [code, *sorted((descendants or {}).get(code, ()))]
+        mine = pd.concat([groups[c] for c in family if c in groups]) if any(c in groups for c in family) \
+            else counted.iloc[0:0]
         by_hand = set(mine.loc[mine["source"] == "manual", "who"])
         by_rule = set(mine.loc[mine["source"] != "manual", "who"]) - by_hand
-        lost = set(dropped[code]["who"]) - by_hand - by_rule if code in dropped else set()
+        lost = set().union(*(set(dropped[c]["who"]) for c in family if c in dropped)) - by_hand - by_rule
         status = ""
         precision, ubiquitous = float("nan"), False
         if rules_of is not None and code in rules_of.index:
@@ -363,11 +389,12 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
 
 def _study_codings(study, auto: pd.DataFrame | None = None) -> tuple:
     """(auto, versus, rules, coded, n_participants) of :func:`study_themes`."""
-    from kit.coding import autocode, compare_auto_manual
+    from kit.coding import compare_auto_manual
+    from kit.languages import study_autocode
 
     segments = study.segments()
     if auto is None:
-        auto = autocode(segments, study.codebook)
+        auto = study_autocode(study, segments)
     people = n_participants(study)
     versus = compare_auto_manual(auto, study.codings, segments, codes=study.codebook.names)
     rules = rule_validation(versus, auto, people)
@@ -385,14 +412,15 @@ def counted_pairs(study, auto: pd.DataFrame | None = None, segments: pd.DataFram
     """The (segment_id, code) pairs of :func:`counted_codings`, by the same rule, built from
     plain lists instead of the coded table (the repository's index needs only which codings
     count, for every study of a repository; issue 20). ``segments`` is ``study.segments()``
-    and ``auto`` ``kit.coding.autocode`` over it (computed when omitted). Codes are stripped
+    and ``auto`` ``kit.languages.study_autocode`` over it (computed when omitted). Codes are stripped
     of surrounding spaces, as in the coded table."""
-    from kit.coding import autocode, compare_auto_manual, comparison_universe
+    from kit.coding import compare_auto_manual, comparison_universe
+    from kit.languages import study_autocode
 
     if segments is None:
         segments = study.segments()
     if auto is None:
-        auto = autocode(segments, study.codebook)
+        auto = study_autocode(study, segments)
     manual = study.codings
     rules = rule_validation(compare_auto_manual(auto, manual, segments, codes=study.codebook.names), auto,
                             n_participants(study))
@@ -416,14 +444,15 @@ def counted_pairs(study, auto: pd.DataFrame | None = None, segments: pd.DataFram
 
 def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame | None = None) -> dict:
     """Everything behind a study's theme counts, computed once: ``auto``
-    (``kit.coding.autocode`` over ``study.segments()``, computed when omitted), ``versus``
+    (``kit.languages.study_autocode``: each passage in its own language, computed when omitted), ``versus``
     (``compare_auto_manual``), ``rules`` (:func:`rule_validation`), ``coded``
     (:func:`theme_codings`), ``counts`` (:func:`theme_counts`, with sentiment when
     ``scores`` is given), ``counted`` (the codings that count toward themes), ``applied``
     (every coding but a rejected rule's, the team's passages included: what an insight or
     an opportunity is about) and ``n_participants``."""
     auto, versus, rules, coded, people = _study_codings(study, auto)
-    counts = theme_counts(coded, people, codes=study.codebook.names, scores=scores, rules=rules)
+    counts = theme_counts(coded, people, codes=study.codebook.names, scores=scores, rules=rules,
+                          descendants=code_descendants(study.codebook))
     return {"auto": auto, "versus": versus, "rules": rules, "coded": coded, "counts": counts,
             "counted": coded[coded["counted"]].reset_index(drop=True),
             "applied": coded[coded["rule_status"] != "rejected"].reset_index(drop=True),

@@ -236,6 +236,8 @@ def cmd_export(args) -> int:
         return EXIT_PROBLEMS
     if args.qdpx:
         print(export_qdpx(study, args.qdpx, include_names=args.include_names))
+        from kit.qdpx import export_summary
+        print(f"interview-kit export: {export_summary(study)}", file=sys.stderr)
     if args.qdc:
         if not len(study.codebook) and not len(study.codings):
             print("interview-kit export: the study has no codebook.yml and no codings: no codes to export",

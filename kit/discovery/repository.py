@@ -215,7 +215,7 @@ def _study_frames(study: Study) -> dict:
     cached = study.__dict__.get("_repository_frames")
     if cached is not None:
         return cached
-    from kit.coding import autocode
+    from kit.languages import study_autocode
 
     label, sprint = study_label(study), sprint_label(study)
     segments = study.segments()
@@ -249,7 +249,7 @@ def _study_frames(study: Study) -> dict:
         "context": pd.Series([context.get(s, "") for s in segment_ids], index=segments.index),
         "text": segments["text"].fillna("").astype(str),
     }, columns=SEGMENT_COLUMNS) if len(segments) else pd.DataFrame(columns=SEGMENT_COLUMNS)
-    auto = autocode(segments, study.codebook) if len(segments) and len(study.codebook.names) else \
+    auto = study_autocode(study, segments) if len(segments) and len(study.codebook.names) else \
         pd.DataFrame(columns=["segment_id", "code"])
     pairs: dict[tuple[str, str], set] = {}
     for seg, code in zip(auto["segment_id"].tolist(), auto["code"].tolist()):
