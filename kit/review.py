@@ -17,7 +17,8 @@ questions           every question the interviewer asked: each interviewer turn 
 probes              questions of kind ``probe`` ("What happened next?", "Say more about that").
 stacked questions   interviewer turns with two or more questions in a row (ask one at a time).
 interruptions       turns that start before the previous turn ended (needs start and end
-                    times: WebVTT and SRT have them, Otter, Rev and plain text do not).
+                    times: WebVTT and SRT have them, Otter, Rev and plain text do not; a cue
+                    whose timing line is bad is left out, the others are measured).
 monologues          interviewer turns of more than 60 words (pitching, explaining the
                     product, a long preamble).
 first story         the first participant turn that answers a story question ("Tell me about
@@ -27,6 +28,11 @@ first story         the first participant turn that answers a story question ("T
                     tells an episode ("last week", "yesterday", "the last time",
                     "when I ..."): its start time, or its turn number when there are no times.
 ==================  ==========================================================================
+
+A transcript in a study is read with the study's ``aliases`` (``"Priya R.": Priya Raman``),
+and labels that differ only in case or accents ("Siobhán", "Siobhan") are one speaker. When
+the interviewer's words are in a language the question rules do not cover
+(``kit.languages.LINT_LANGUAGES``), question quality, story first and probes are not scored.
 
 Turns are numbered from 1 as in the study's segment ids (``INT-007#t12``). When the
 interviewer is not given, every label that asks questions like an interviewer is taken
@@ -577,7 +583,8 @@ def cohort(reviews) -> pd.DataFrame:
             "questions": n,
             "flagged": r.get("n_flagged", 0),
             "flagged_share": round(r.get("n_flagged", 0) / n, 3) if n else None,
-            "probes": r.get("probes", {}).get("count", 0),
+            # probes are found by English rules: not counted in another language (NA, not 0)
+            "probes": None if r.get("language") else r.get("probes", {}).get("count", 0),
             "stacked": r.get("stacked", {}).get("count", 0),
             "interruptions": (r.get("interruptions") or {}).get("by_interviewer"),
             "monologues": r.get("monologues", {}).get("count", 0),
@@ -588,7 +595,7 @@ def cohort(reviews) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COHORT_COLUMNS)
     for col in ("talk_ratio", "flagged_share", "first_story_start"):
         frame[col] = pd.to_numeric(frame[col], errors="coerce")
-    for col in ("interruptions", "first_story_turn"):
+    for col in ("interruptions", "first_story_turn", "probes"):
         frame[col] = frame[col].astype("Int64")
     return frame
 

@@ -132,6 +132,9 @@ def test_review_of_a_spanish_interview_leaves_english_rules_unmeasured():
         assert "Spanish" in items[item]["value"]
     # the language-independent habits are still scored
     assert items["no monologues"]["points"] == 10 and items["listening"]["points"] is not None
+    from kit.review import cohort
+
+    assert cohort([review])["probes"].isna().all()
 
 
 def test_review_keeps_the_good_cues_of_a_file_with_one_bad_timing_line():
