@@ -49,6 +49,24 @@ def test_every_autocoding_path_applies_the_language_gate(study):
     assert counts.loc["no", "participants"] == len(people)
 
 
+def test_only_the_language_gate_calls_the_english_autocoder():
+    """kit.coding.autocode applies English keywords to every passage: only kit.languages
+    (the gate, which gives it the English passages) may call it."""
+    import ast
+
+    callers = set()
+    for path in sorted((ROOT / "kit").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "kit.coding" and \
+                    any(a.name == "autocode" for a in node.names):
+                callers.add(path.relative_to(ROOT).as_posix())
+            if isinstance(node, ast.Attribute) and node.attr == "autocode" and \
+                    isinstance(node.value, ast.Name) and node.value.id == "coding":
+                callers.add(path.relative_to(ROOT).as_posix())
+    assert callers == {"kit/languages.py"}
+
+
 def test_notebooks_autocode_through_the_language_gate():
     """Every notebook that auto-codes calls kit.languages.study_autocode (the gate), none
     kit.coding.autocode (English keywords on every passage)."""
