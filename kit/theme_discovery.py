@@ -11,7 +11,9 @@ codebook, then describes each theme with the evidence a researcher needs to judg
 * how many **participants** (people with a passage in their own words, turns or key
   quotes: an insight is the team's, so it joins a theme's passages but makes nobody count)
   and **passages**, per segment of the study's segment attribute,
-  and the mean VADER **compound** of its passages (``kit.compound``);
+  and the mean VADER **compound** of its passages (``kit.compound``; English passages only:
+  a theme in another language has none, NaN) and its **language** (themes are learnt within
+  one language);
 * labels, terms and keywords only from words a consenting participant used or at least two
   people used (a term only a non-consenting participant said is their words);
 * its three most representative passages: only from participants who consented to being
@@ -20,7 +22,8 @@ codebook, then describes each theme with the evidence a researcher needs to judg
   auto-coding elsewhere), with the Jaccard index of the two sets of passages.
 
 Method (the default): the passages become sublinear TF-IDF vectors of Snowball-stemmed words
-and word pairs (English stop words, interview fillers and the roster's names left out; terms
+and word pairs (English stop words, those of the passages' other languages (``stop-words``),
+interview fillers and the roster's names left out; terms
 in at least 2 passages and at most half of them); non-negative matrix factorisation
 (scikit-learn's ``NMF``, NNDSVDa initialisation, Frobenius loss; Lee & Seung 1999, Boutsidis &
 Gallopoulos 2008) factors them into ``n_themes`` themes. A passage belongs to every theme
@@ -830,7 +833,7 @@ def check_target(out, study_path) -> Path:
 
 def write_suggestions(result: ThemeSuggestions, out) -> dict[str, Path]:
     """Write OUT/suggested_themes.csv (theme, label, terms, participants, passages,
-    mean_compound, overlapping_codes, keywords), OUT/suggested_theme_passages.csv
+    mean_compound, overlapping_codes, keywords, language), OUT/suggested_theme_passages.csv
     (segment_id, theme, weight), OUT/suggested_theme_examples.csv,
     OUT/suggested_themes_by_segment.csv, OUT/suggested_theme_terms.csv (theme, rank, term,
     feature, ctfidf) and OUT/suggested_codebook.yml, each to a temporary file first and then moved into place. Raises ``TargetInsideStudy`` for a target inside
