@@ -62,30 +62,17 @@ def cmd_lab(args) -> int:
     return _serve_lab(command, target)
 
 def _serve_lab(command: list[str], cwd: Path) -> int:
-    """Run JupyterLab, passing its messages through to standard error. A JupyterLab that
-    stops with an error is exit 2 with its last messages (never exit 1, which means problems
-    in the study's files)."""
-    import collections
-    import subprocess
+    """Run JupyterLab (:func:`kit.cli.lab.serve_lab`: stopped with this process on SIGTERM,
+    SIGHUP, SIGINT). A JupyterLab that stops with an error is exit 2 with its last messages
+    (never exit 1, which means problems in the study's files)."""
+    from kit.cli.lab import serve_lab
 
     try:
-        server = subprocess.Popen(command, cwd=cwd, stderr=subprocess.PIPE, text=True, errors="replace")
+        code, tail = serve_lab(command, cwd)
     except OSError as exc:
         print(f"interview-kit lab: cannot start JupyterLab: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    tail = collections.deque(maxlen=12)
-    while True:
-        try:
-            for line in server.stderr:
-                sys.stderr.write(line)
-                sys.stderr.flush()
-                if line.strip():
-                    tail.append(line.rstrip())
-            break
-        except KeyboardInterrupt:  # JupyterLab answers Ctrl-C itself (it asks to confirm)
-            continue
-    code = server.wait()
-    if code == 0 or code in (-2, 130):  # stopped by the user
+    if code == 0 or code in (-2, -15, -1, 130, 143):  # stopped by the user or a signal
         return EXIT_OK
     errors = [line for line in tail if any(w in line.lower() for w in ("error", "running as root", "refus",
                                                                        "no module", "allow-root"))] or list(tail)[-3:]

@@ -1,0 +1,199 @@
+"""Newcomer 2 (a user researcher at a community composting service): search, index counts,
+lab's child process, lint-guide's output, the formats each command's help lists.
+Inputs (minimal copies): tests/data/newcomer-compost/fixmisc/."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kit.cli import main
+from kit.discovery.search import fts_query, search
+
+DATA = Path(__file__).parent / "data" / "newcomer-compost" / "fixmisc"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """The newcomer's two-sprint repository (2026-S47, 2026-S49), copied."""
+    return Path(shutil.copytree(DATA / "repo", tmp_path / "repo"))
+
+
+@pytest.fixture
+def sprint49(tmp_path) -> Path:
+    """The follow-up sprint alone (3 interviews): enough for the search faults."""
+    root = tmp_path / "repo49"
+    shutil.copytree(DATA / "repo" / "2026-S49", root / "2026-S49")
+    return root
+
+
+# -- 1. every documented query form -----------------------------------------------------------------
+def _ids(repo, query, **kw):
+    return list(search(repo, query, **kw)["id"])
+
+
+def test_a_prefix_finds_the_words_it_begins_on_a_stemmed_index(sprint49, capsys):
+    """`pay*` was matched as the stem of "pay" ("pai*") among stems: "payment" never matched."""
+    assert _ids(sprint49, "payment") == ["INT-103#t2"]
+    assert _ids(sprint49, "pay*") == ["INT-103#t2"]
+    assert _ids(sprint49, "paym*") == ["INT-103#t2"]
+    assert _ids(sprint49, "PAY*") == ["INT-103#t2"]
+    assert main(["search", str(sprint49), "pay*"]) == 0
+    assert "INT-103#t2" in capsys.readouterr().out
+    assert main(["search", str(sprint49), "pay*", "--json"]) == 0
+    assert [hit["id"] for hit in json.loads(capsys.readouterr().out)] == ["INT-103#t2"]
+
+
+def test_a_prefix_matches_no_word_that_only_shares_its_stem(sprint49):
+    """"pai*" (the stem of pay) would find "paint"; a prefix nothing starts with finds nothing."""
+    assert _ids(sprint49, "payz*") == []
+    texts = " ".join(search(sprint49, "pa*", limit=100)["text"]).lower()
+    assert "payment" in texts
+    for hit in search(sprint49, "pa*", limit=100)["text"]:
+        assert any(w.lower().startswith("pa") for w in hit.replace("«", " ").split())
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("late payment", ["INT-103#t2"]),            # all words, on their stems
+    ("payments", ["INT-103#t2"]),                # a stem
+    ('"late payment"', ["INT-103#t2"]),          # a phrase
+    ('"payment late"', []),                      # ... in that order
+    ("late pay*", ["INT-103#t2"]),               # a word and a prefix
+    ("pay* late", ["INT-103#t2"]),
+    ("fox NOT pay*", []),                        # the only fox passage talks of payment
+    ("pay* NOT fox", []),
+])
+def test_every_documented_query_form(sprint49, query, expected):
+    assert _ids(sprint49, query) == expected
+
+
+def test_or_and_codes_with_a_prefix(repo):
+    either = set(_ids(repo, "fox OR pay*", limit=50))
+    assert either == set(_ids(repo, "fox", limit=50)) | set(_ids(repo, "pay*", limit=50))
+    assert "INT-103#t2" in either and len(either) > 1
+    assert _ids(repo, "pay*", code="bins") == ["INT-103#t2"]
+    assert _ids(repo, "pay*", code="smell") == []
+
+
+def test_a_prefix_on_a_word_with_diacritics(repo):
+    """The index folds diacritics (pasó = paso): a prefix does too."""
+    assert "INT-008#t4" in _ids(repo, "pas*", limit=50)
+    assert "INT-008#t4" in _ids(repo, "camio*", limit=50)
+
+
+def test_fts_query_expands_a_prefix_into_the_words_it_begins():
+    words = {"pay": {"payment", "paying"}}
+    assert fts_query("late pay*", expand=words.get) == '"late" AND ("paying" OR "payment")'
+    assert fts_query("nothing*", expand=lambda p: set()) == '""'
+    assert fts_query("pay*") == '"pay"*'  # without the index: FTS5's own prefix
+
+
+# -- 2. index and check count the same problems -----------------------------------------------------
+@pytest.mark.slow
+def test_index_says_which_warnings_it_counts(repo, capsys):
+    """index said 12 and 4 warnings where check says 16 and 5: it counts the problems in
+    reading the files; check adds the cross-checks, and index's message says so."""
+    from kit.check import CROSS_CHECKS, check_study
+    from kit.study import load_study
+
+    assert main(["index", str(repo)]) == 0
+    out = capsys.readouterr().out
+    for sprint in ("2026-S47", "2026-S49"):
+        read = load_study(repo / sprint, strict=False).problems
+        checked = check_study(repo / sprint)
+        assert len(checked) > len(read)  # the newcomer's case: the counts differ
+        line = next(x for x in out.splitlines() if x.startswith(f"{sprint}:"))
+        assert f"{len(read)} warning(s) in reading its files" in line
+        assert f"interview-kit check {repo / sprint}" in line and CROSS_CHECKS in line
+        assert [str(p) for p in checked[:len(read)]] == [str(p) for p in read]  # check lists them all
+
+
+# -- 3. lab stops JupyterLab when it is stopped -----------------------------------------------------
+_CHILD = "import time, sys; print('child up', file=sys.stderr, flush=True); time.sleep(120)"
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_lab_stops_its_server_on_a_signal(signum):
+    script = (f"import sys; from kit.cli.lab import serve_lab; "
+              f"code, tail = serve_lab([sys.executable, '-c', {_CHILD!r}], '.'); print(code); sys.exit(0)")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    lab = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert "child up" in lab.stderr.readline()
+        (child,) = _children(lab.pid)
+        lab.send_signal(signum)
+        out, _ = lab.communicate(timeout=30)
+        assert out.strip() == str(-signum)
+        deadline = time.monotonic() + 10
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(child), "the server outlived interview-kit lab"
+    finally:
+        if lab.poll() is None:
+            lab.kill()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_lab_killed_outright_takes_its_server_along():
+    script = (f"import sys; from kit.cli.lab import serve_lab; "
+              f"serve_lab([sys.executable, '-c', {_CHILD!r}], '.')")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    lab = subprocess.Popen([sys.executable, "-c", script], env=env, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    assert "child up" in lab.stderr.readline()
+    (child,) = _children(lab.pid)
+    lab.kill()
+    lab.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_lab_no_browser_leaves_no_jupyterlab_behind(tmp_path):
+    """The newcomer's case with the real JupyterLab: SIGTERM to `interview-kit lab`."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"))
+    lab = subprocess.Popen([sys.executable, "-m", "kit", "lab", "--no-browser", "--out", str(tmp_path / "copy")],
+                           env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        for line in lab.stderr:
+            if "http://" in line or time.monotonic() > deadline:
+                break
+        (server,) = _children(lab.pid)
+        lab.send_signal(signal.SIGTERM)
+        lab.stderr.read()
+        assert lab.wait(timeout=30) == 0
+        deadline = time.monotonic() + 20
+        while _alive(server) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(server), "JupyterLab outlived interview-kit lab"
+    finally:
+        if lab.poll() is None:
+            os.killpg(lab.pid, signal.SIGKILL)
