@@ -197,3 +197,48 @@ def test_lab_no_browser_leaves_no_jupyterlab_behind(tmp_path):
     finally:
         if lab.poll() is None:
             os.killpg(lab.pid, signal.SIGKILL)
+
+
+# -- 5. every command's help lists the formats it reads, from one place ------------------------------
+def _help(command: str) -> str:
+    from kit.cli.parsing import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if getattr(a, "choices", None) and command in a.choices)
+    return " ".join(sub.choices[command].format_help().split())
+
+
+def test_every_command_lists_the_transcript_formats_it_reads():
+    """review --help said ".vtt .srt .txt" while .docx works."""
+    from kit.cli.formats import TRANSCRIPT_SUFFIXES
+
+    assert ".docx" in TRANSCRIPT_SUFFIXES
+    for command in ("review", "check", "analyze", "export", "themes", "run", "lab"):
+        text = _help(command)
+        assert all(suffix in text for suffix in TRANSCRIPT_SUFFIXES), command
+
+
+def test_review_reads_the_newcomers_docx(tmp_path, capsys):
+    shutil.copy(DATA / "INT-005.docx", tmp_path / "INT-005.docx")
+    assert main(["review", str(tmp_path / "INT-005.docx"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+
+
+def test_lint_guide_help_lists_what_it_reads_as_yaml(tmp_path):
+    """Each suffix the help names as YAML is read as YAML; a .txt is read one question a line."""
+    from kit.cli.formats import GUIDE_YAML_SUFFIXES
+    from kit.guide import lint_file
+
+    text = _help("lint-guide")
+    assert all(suffix in text for suffix in GUIDE_YAML_SUFFIXES) and ".txt" in text
+    yaml_text = "format: micro\nquestions:\n  - text: Tell me about the last time you put the caddy out.\n" \
+                "    kind: opener\n"
+    for suffix in GUIDE_YAML_SUFFIXES + (".txt",):
+        path = tmp_path / f"guide{suffix}"
+        path.write_text(yaml_text, encoding="utf-8")
+        result, _ = lint_file(path)
+        questions = [q["question"] for q in result["questions"]]
+        if suffix == ".txt":
+            assert len(questions) > 1  # every line a question
+        else:
+            assert questions == ["Tell me about the last time you put the caddy out."]
