@@ -242,3 +242,66 @@ def test_lint_guide_help_lists_what_it_reads_as_yaml(tmp_path):
             assert len(questions) > 1  # every line a question
         else:
             assert questions == ["Tell me about the last time you put the caddy out."]
+
+
+# -- 4. lint-guide: --json carries every finding the text shows; one rounding; exit codes ----------
+def _lint(capsys, name, *extra):
+    code = main(["lint-guide", str(DATA / name), *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_lint_guide_json_carries_the_structure_problems(capsys):
+    """--json dropped the time budget, the targeted questions and the two closers, yet exited 1."""
+    code, text, _ = _lint(capsys, "guide.yml")
+    json_code, out, _ = _lint(capsys, "guide.yml", "--json")
+    assert code == json_code == 1
+    data = json.loads(out)
+    questions = [d for d in data if d["question"] is not None]
+    assert len(questions) == 13 and all({"question", "flags", "kind", "suggestion"} <= set(d) for d in data)
+    structure = [d for d in data if d["kind"] == "structure"]
+    messages = " | ".join(d["message"] for d in structure)
+    assert "time budget" in messages and "too many targeted questions" in messages and "closer" in messages
+    assert all(d["level"] == "error" for d in structure)
+    for d in structure:  # the text report shows each of them as path:line: message
+        where = "guide.yml" + (f":{d['line']}" if d["line"] else "")
+        assert f"{where}: {d['message']}" in text
+    (budget,) = [d for d in data if d["kind"] == "budget"]
+    assert budget["minutes_estimate"] == 14.25 and budget["within"] is False and budget["message"] in text
+
+
+def test_lint_guide_time_budget_has_one_rounding(capsys):
+    """23.125 in the structure line, 23.13 in the time line."""
+    import re
+
+    _, text, _ = _lint(capsys, "guide-questions.txt")
+    figures = set(re.findall(r"about (\d+(?:\.\d+)?) minutes", text))
+    assert figures == {"23.13"}
+    _, out, _ = _lint(capsys, "guide-questions.txt", "--json")
+    data = json.loads(out)
+    assert {m for d in data if d["question"] is None for m in re.findall(r"about (\S+) minutes", d["message"])} \
+        == {"23.13"}
+
+
+def test_lint_guide_table_stays_aligned_with_long_flags(capsys):
+    _, text, _ = _lint(capsys, "guide-questions.txt")
+    rows = [line for line in text.splitlines() if line[:6].strip().isdigit()]
+    assert len(rows) > 10
+    from kit.guide import lint_file
+
+    result, _ = lint_file(DATA / "guide-questions.txt")
+    columns = {line.index(q["question"][:40]) for line, q in zip(rows, result["questions"])}
+    assert len(columns) == 1, "the question column moves with the flags' length"
+
+
+def test_an_error_in_the_guide_file_still_lints_what_it_can(capsys):
+    """A `kind:` given twice stopped the whole lint (exit 2) while `kind: opner` lints (exit 1):
+    both are errors in a file that can be read, exit 1, in the text and in the JSON."""
+    for name, message in (("guide-typos.yml", "given twice"), ("guide-typos2.yml", "opner")):
+        code, text, err = _lint(capsys, name)
+        assert code == 1 and message in err and "questions)" in text, name
+        json_code, out, err = _lint(capsys, name, "--json")
+        files = [d for d in json.loads(out) if d["kind"] == "file"]
+        assert json_code == 1 and any(message in d["message"] and d["level"] == "error" for d in files), name
+    code, _, err = _lint(capsys, "no-such-guide.yml")
+    assert code == 2 and "no-such-guide.yml" in err

@@ -95,7 +95,7 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 def cmd_lint_guide(args) -> int:
-    from kit.guide import format_report, lint_file, to_json
+    from kit.guide import format_report, lint_file
 
     result, problems = lint_file(args.file)
     if problems and result is None:  # unreadable: "PATH: message" (no line to point at)
@@ -103,15 +103,15 @@ def cmd_lint_guide(args) -> int:
             where = f"{problem.path}:{problem.line}" if problem.line else problem.path
             print(f"interview-kit lint-guide: {where}: {problem.message}", file=sys.stderr)
         return EXIT_USAGE
+    from kit.cli.guide_output import lint_exit_code, lint_json
+
     say = _say(args)  # a guide may name someone ("Hi Maria, ..."): printed, a working output
-    if args.json:
-        print(json.dumps(say.clean_value(to_json(result)), indent=2, ensure_ascii=False))
+    if args.json:  # every finding the text shows (questions, file, structure, time budget)
+        print(json.dumps(say.clean_value(lint_json(result, problems)), indent=2, ensure_ascii=False))
     else:
         say.print(format_report(result))
     _print_problems(problems)
-    flagged = any(q["flags"] for q in result["questions"])
-    broken = any(s.get("level") == "error" for s in result.get("structure", []))
-    return EXIT_PROBLEMS if (flagged or broken or any(p.is_error for p in problems)) else EXIT_OK
+    return lint_exit_code(result, problems)
 
 def _load_or_report(path, progress: bool = False):
     from kit.errors import StudyError
