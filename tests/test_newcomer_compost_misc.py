@@ -220,7 +220,7 @@ def test_every_command_lists_the_transcript_formats_it_reads():
 
 @pytest.mark.slow
 def test_review_reads_the_newcomers_docx(tmp_path, capsys):
-    shutil.copy(DATA / "INT-005.docx", tmp_path / "INT-005.docx")
+    shutil.copy(DATA / "repo" / "2026-S47" / "transcripts" / "INT-005.docx", tmp_path / "INT-005.docx")
     assert main(["review", str(tmp_path / "INT-005.docx"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)
 
