@@ -5,7 +5,12 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["check_study", "format_problems", "formula_cells"]
+__all__ = ["CROSS_CHECKS", "check_study", "cross_checks", "format_problems", "formula_cells"]
+
+#: What ``check`` adds to the problems found in reading a study's files (``load_study``):
+#: the research repository's index stores only the latter (the language checks cost seconds
+#: a study), so ``interview-kit index`` names these when it counts warnings.
+CROSS_CHECKS = "languages, codebook keywords that match no passage, spreadsheet formulas in participants.csv"
 
 
 def check_study(path) -> list[Problem]:
@@ -17,13 +22,20 @@ def check_study(path) -> list[Problem]:
         return [Problem(str(path), 0, "no such study folder")]
     if not path.is_dir():
         return [Problem(str(path), 0, "not a folder: give the study folder")]
-    from kit.languages import check_languages
 
     study = load_study(path, strict=False)
+    return study.problems + cross_checks(study)
+
+
+def cross_checks(study) -> list[Problem]:
+    """The problems ``check`` finds beyond reading the files (:data:`CROSS_CHECKS`): the
+    language findings (:func:`kit.languages.check_languages`), codebook keywords that match
+    no passage (:func:`kit.codebook.unmatched_keywords`) and formula cells in participants.csv."""
     from kit.codebook import unmatched_keywords
+    from kit.languages import check_languages
 
     keywords = unmatched_keywords(study.codebook, study.segments()["text"].tolist()) if len(study.codebook) else []
-    return study.problems + check_languages(study) + keywords + formula_cells(path / "participants.csv")
+    return check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
 
 
 def formula_cells(path) -> list[Problem]:

@@ -116,7 +116,7 @@ def test_lint_guide_cli(tmp_path, capsys):
     guide = write(tmp_path / "g.txt", "Tell me about the last time you paid a supplier.\n"
                                       "Would you use an app to split bills?\n")
     assert main(["lint-guide", str(guide), "--json"]) == 1
-    data = json.loads(capsys.readouterr().out)
+    data = [d for d in json.loads(capsys.readouterr().out) if d["question"] is not None]  # then the findings
     assert [d["question"] for d in data] == ["Tell me about the last time you paid a supplier.",
                                              "Would you use an app to split bills?"]
     assert data[0]["flags"] == [] and "hypothetical" in data[1]["flags"] and data[1]["suggestion"]

@@ -62,30 +62,17 @@ def cmd_lab(args) -> int:
     return _serve_lab(command, target)
 
 def _serve_lab(command: list[str], cwd: Path) -> int:
-    """Run JupyterLab, passing its messages through to standard error. A JupyterLab that
-    stops with an error is exit 2 with its last messages (never exit 1, which means problems
-    in the study's files)."""
-    import collections
-    import subprocess
+    """Run JupyterLab (:func:`kit.cli.lab.serve_lab`: stopped with this process on SIGTERM,
+    SIGHUP, SIGINT). A JupyterLab that stops with an error is exit 2 with its last messages
+    (never exit 1, which means problems in the study's files)."""
+    from kit.cli.lab import serve_lab
 
     try:
-        server = subprocess.Popen(command, cwd=cwd, stderr=subprocess.PIPE, text=True, errors="replace")
+        code, tail = serve_lab(command, cwd)
     except OSError as exc:
         print(f"interview-kit lab: cannot start JupyterLab: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    tail = collections.deque(maxlen=12)
-    while True:
-        try:
-            for line in server.stderr:
-                sys.stderr.write(line)
-                sys.stderr.flush()
-                if line.strip():
-                    tail.append(line.rstrip())
-            break
-        except KeyboardInterrupt:  # JupyterLab answers Ctrl-C itself (it asks to confirm)
-            continue
-    code = server.wait()
-    if code == 0 or code in (-2, 130):  # stopped by the user
+    if code == 0 or code in (-2, -15, -1, 130, 143):  # stopped by the user or a signal
         return EXIT_OK
     errors = [line for line in tail if any(w in line.lower() for w in ("error", "running as root", "refus",
                                                                        "no module", "allow-root"))] or list(tail)[-3:]
@@ -108,7 +95,7 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 def cmd_lint_guide(args) -> int:
-    from kit.guide import format_report, lint_file, to_json
+    from kit.guide import format_report, lint_file
 
     result, problems = lint_file(args.file)
     if problems and result is None:  # unreadable: "PATH: message" (no line to point at)
@@ -116,15 +103,15 @@ def cmd_lint_guide(args) -> int:
             where = f"{problem.path}:{problem.line}" if problem.line else problem.path
             print(f"interview-kit lint-guide: {where}: {problem.message}", file=sys.stderr)
         return EXIT_USAGE
+    from kit.cli.guide_output import lint_exit_code, lint_json
+
     say = _say(args)  # a guide may name someone ("Hi Maria, ..."): printed, a working output
-    if args.json:
-        print(json.dumps(say.clean_value(to_json(result)), indent=2, ensure_ascii=False))
+    if args.json:  # every finding the text shows (questions, file, structure, time budget)
+        print(json.dumps(say.clean_value(lint_json(result, problems)), indent=2, ensure_ascii=False))
     else:
         say.print(format_report(result))
     _print_problems(problems)
-    flagged = any(q["flags"] for q in result["questions"])
-    broken = any(s.get("level") == "error" for s in result.get("structure", []))
-    return EXIT_PROBLEMS if (flagged or broken or any(p.is_error for p in problems)) else EXIT_OK
+    return lint_exit_code(result, problems)
 
 def _load_or_report(path, progress: bool = False):
     from kit.errors import StudyError

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from kit.check import CROSS_CHECKS
 from kit.discovery.index import update_index
 from kit.discovery.repository import find_studies
 from kit.discovery.search import search
@@ -50,8 +51,8 @@ def index_command(repo) -> tuple[str, int]:
         errors += len(mine)
         warnings = len(problems) - len(mine)
         if problems:  # the summary counts both kinds: the errors listed above and the warnings
-            lines.append(f"{label}: {len(mine)} error(s), {warnings} warning(s); "
-                         f"see interview-kit check {Path(repo) / label}")
+            lines.append(f"{label}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
+                         f"interview-kit check {Path(repo) / label} lists them and also checks {CROSS_CHECKS}")
     con = sqlite3.connect(report.path)
     try:
         docs, n_studies = con.execute("SELECT count(*), count(DISTINCT study) FROM docs").fetchone()

@@ -9,7 +9,7 @@ from pathlib import Path
 from kit.paths import pilot_path
 from kit.scaffold import ScaffoldError
 
-__all__ = ["LAB_OUTPUT", "LabError", "default_lab_dir", "bind_parameters", "lab_copy", "lab_command"]
+__all__ = ["LAB_OUTPUT", "LabError", "default_lab_dir", "bind_parameters", "lab_copy", "lab_command", "serve_lab"]
 
 LAB_OUTPUT = "output"  # the working copy's own folder for tables and figures
 
@@ -125,3 +125,69 @@ def lab_command(target: Path, open_browser: bool = True, as_root: bool | None = 
     if as_root:
         command.append("--allow-root")
     return command
+
+
+_STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
+_SERVER_STOP_GRACE = 15.0  # seconds JupyterLab gets to stop its kernels before it is killed
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the server gets SIGTERM when ``interview-kit lab`` dies, even by SIGKILL."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def serve_lab(command: list[str], cwd) -> tuple[int, list[str]]:
+    """Run JupyterLab (``command``), passing its messages through to standard error, and
+    stop it with this process: SIGTERM, SIGHUP or SIGINT (Ctrl-C) sent to ``interview-kit lab``
+    are passed on as SIGTERM, on which JupyterLab shuts its kernels down and exits (killed
+    after 15 s if it has not); on Linux the server also gets SIGTERM when this process is
+    killed outright. Returns ``(exit code of the server, its last 12 non-blank lines)``:
+    0, or minus the signal's number when stopped that way. Raises ``OSError`` when it cannot start."""
+    import collections
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    linux = sys.platform.startswith("linux")
+    server = subprocess.Popen(command, cwd=cwd, stderr=subprocess.PIPE, text=True, errors="replace",
+                              preexec_fn=_die_with_parent if linux else None)
+    stopped = []
+
+    def stop(signum, frame):
+        stopped.append(signum)
+        if server.poll() is None:
+            server.terminate()
+            timer = threading.Timer(_SERVER_STOP_GRACE, lambda: server.poll() is None and server.kill())
+            timer.daemon = True
+            timer.start()
+
+    previous = {}
+    for name in _STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None and threading.current_thread() is threading.main_thread():
+            previous[number] = signal.signal(number, stop)
+    tail = collections.deque(maxlen=12)
+    try:
+        for line in server.stderr:
+            sys.stderr.write(line)
+            sys.stderr.flush()
+            if line.strip():
+                tail.append(line.rstrip())
+        code = server.wait()
+    finally:
+        if server.poll() is None:  # an exception on the way: never leave the server behind
+            server.terminate()
+            try:
+                server.wait(timeout=_SERVER_STOP_GRACE)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    return (-stopped[0] if stopped else code), list(tail)

@@ -78,7 +78,7 @@ def _label(value: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     from kit import __version__
-    from kit.cli import commands
+    from kit.cli import commands, formats
 
     parser = argparse.ArgumentParser(
         prog="interview-kit",
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_new)
 
     p = sub.add_parser("lab", help="a working copy of the notebooks bound to a study, opened in JupyterLab")
-    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("dir", nargs="?", help=formats.study_help())
     p.add_argument("--out", metavar="FOLDER",
                    help="where the working copy goes (default: DIR-notebooks beside the study); never inside it")
     p.add_argument("--no-browser", action="store_true", help="start JupyterLab without opening a browser")
@@ -102,19 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_lab)
 
     p = sub.add_parser("check", help="validate every file of a study; problems as path:line: message")
-    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("dir", nargs="?", help=formats.study_help())
     p.add_argument("--include-names", action="store_true",
                    help="show participants' names in the problems, also in file names (internal use only)")
     p.set_defaults(func=commands.cmd_check)
 
     p = sub.add_parser("lint-guide", help="flag leading, closed, hypothetical, double-barreled and generalizing questions")
-    p.add_argument("file", help="guide.yml, or a .txt with one question a line")
+    p.add_argument("file", help=formats.guide_help())
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per question")
     p.set_defaults(func=commands.cmd_lint_guide)
 
     p = sub.add_parser("review", help="review transcripts for interviewer training: talk ratio, questions, "
                                       "probes, interruptions, time to the first story, a score")
-    p.add_argument("transcripts", nargs="+", help="transcript files (.vtt .srt .txt) or folders of them")
+    p.add_argument("transcripts", nargs="+", help=formats.transcripts_help())
     p.add_argument("--interviewer", action="append", metavar="LABEL",
                    help="the interviewer's label (repeat for several); default: inferred")
     p.add_argument("--json", action="store_true", help="one JSON object for one transcript, an array for several")
@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_review)
 
     p = sub.add_parser("analyze", help="write the analysis tables (no notebooks)")
-    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("dir", nargs="?", help=formats.study_help())
     p.add_argument("--out", required=True, help="folder for the tables")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", type=_iso_date, help="date the program figures (overdue actions) as of this day "
@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_analyze)
 
     p = sub.add_parser("export", help="REFI-QDA exchange files for NVivo, ATLAS.ti, MAXQDA, QualCoder")
-    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("dir", nargs="?", help=formats.study_help())
     p.add_argument("--qdpx", metavar="FILE", help="write a REFI-QDA project (.qdpx)")
     p.add_argument("--qdc", metavar="FILE", help="write a REFI-QDA codebook (.qdc)")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("themes", help="suggest themes found without a codebook, with their evidence and a "
                                       "suggested codebook to review")
-    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("dir", nargs="?", help=formats.study_help())
     p.add_argument("--out", required=True, help="folder for the suggestions (outside the study)")
     p.add_argument("--n-themes", type=_int_range(1), metavar="K", help="how many themes (default: sqrt(passages / 2), 2 to 30)")
     p.add_argument("--seed", type=_SEED, default=0, help="random seed: the same seed gives the same themes")
@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_themes)
 
     p = sub.add_parser("recruit", help="pick people from a CRM/analytics pool to fill the study's quotas")
-    p.add_argument("pool", help="the pool CSV (id or email, name, email, segment attributes, ...)")
+    p.add_argument("pool", help=formats.pool_help())
     p.add_argument("--study", required=True, help="the study whose participants.csv receives the invitations")
     p.add_argument("--n", type=_int_range(1), required=True, help="how many people to invite")
     p.add_argument("--seed", type=_SEED, default=0, help="random seed: the same seed picks the same people")
@@ -181,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_search)
 
     p = sub.add_parser("run", help="run every workflow notebook and write OUT/index.html")
-    p.add_argument("dir", nargs="?", help="the study folder (default: the bundled pilot)")
+    p.add_argument("dir", nargs="?", help=formats.study_help())
     p.add_argument("--out", default="report", help="output folder (default: ./report)")
     p.add_argument("--sprint", type=_label, help="sprint label passed to the notebooks (default: study.yml's)")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 
 import pandas as pd
 
@@ -23,10 +24,16 @@ _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
-def fts_query(query: str) -> str:
+def fts_query(query: str, expand=None) -> str:
     """Turn what a person types into a safe FTS5 query: words are matched on their stems
     (all of them, in any order), "quoted words" as a phrase, ``word*`` as a prefix, and
-    the upper-case operators AND, OR, NOT are kept. Punctuation never causes a syntax error."""
+    the upper-case operators AND, OR, NOT are kept. Punctuation never causes a syntax error.
+
+    The index is stemmed (Porter), so FTS5's own prefix query would look for the *stem* of
+    what was typed among the stems (``pay*`` → ``pai*``: finds "paint", misses "payment").
+    ``expand(prefix)`` -> the words of the indexed text that start with ``prefix``: a prefix
+    becomes ``("payment" OR "paying" ...)`` (each then matched on its stem), and ``""`` (which
+    matches nothing) when no word starts with it. Without ``expand`` it is FTS5's ``"pay"*``."""
     parts = []
     for match in _QUERY_TOKEN.finditer(str(query or "")):
         phrase, word = match.groups()
@@ -43,10 +50,41 @@ def fts_query(query: str) -> str:
         words = re.findall(r"\w+", word)
         if not words:
             continue
+        if prefix and expand is not None:
+            head = " ".join(words[:-1] + [""])
+            found = sorted(expand(words[-1]))
+            parts.append("(" + " OR ".join(f'"{head}{w}"' for w in found) + ")" if found else '""')
+            continue
         parts.append('"' + " ".join(words) + '"' + ("*" if prefix and len(words) == 1 else ""))
     while parts and parts[-1] in _OPERATORS:
         parts.pop()
-    return " ".join(parts)
+    joined = []
+    for part in parts:  # FTS5 has no implicit AND next to a (group): say it
+        if joined and joined[-1] not in _OPERATORS and part not in _OPERATORS and "(" in (part[0], joined[-1][0]):
+            joined.append("AND")
+        joined.append(part)
+    return " ".join(joined)
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, as the index's ``unicode61 remove_diacritics 2`` sees it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+_ACCENTED = set("aeiouycnszgrltdkhjw")  # ASCII letters that have accented forms (a LIKE "_" for them)
+
+
+def _prefix_words(con, column: str, prefix: str) -> set[str]:
+    """The distinct words (lower case) of ``docs.<column>`` that start with ``prefix``
+    (compared without case or diacritics). SQL's LIKE narrows the rows first."""
+    want = _fold(prefix)
+    pattern = "%" + "".join("_" if c in _ACCENTED or not c.isascii() else c for c in want) + "%"
+    found = set()
+    for (text,) in con.execute(f"SELECT DISTINCT {column} FROM docs WHERE {column} LIKE ?", (pattern,)):
+        for w in re.findall(r"[^\W_]+", text or ""):
+            if _fold(w).startswith(want):
+                found.add(w.lower())
+    return found
 
 
 def _since(since):
@@ -78,8 +116,7 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     interview_id, participant (pseudonymous id), segment, codes, snippet (the words matched
     between ``«`` and ``»``), context (for a turn: the question before it), text, consent_quote.
     ``frame.attrs["total"]`` is the number of matches before ``limit``."""
-    match = fts_query(query)
-    if not match:
+    if not fts_query(query):
         raise ValueError("give some words to search for")
     if not isinstance(limit, int) or limit < 1:
         raise ValueError(f"limit must be a positive whole number, not {limit!r}")
@@ -90,7 +127,7 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
            f"snippet({fts}, 0, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 16) AS snippet",
            f"FROM {fts} JOIN docs d ON d.rowid = {fts}.rowid LEFT JOIN studies s ON s.study = d.study",
            f"WHERE {fts} MATCH ?"]
-    args: list = [match]
+    args: list = [None]  # the MATCH expression: its prefixes are expanded on the index (fts_query)
     if code:
         codes = [code] if isinstance(code, str) else list(code)
         sql.append(f"AND EXISTS (SELECT 1 FROM doc_codes c WHERE c.doc = d.rowid AND c.code IN "
@@ -108,6 +145,7 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     sql.append("ORDER BY bm25, d.study, d.id LIMIT ?")
 
     def both(con):
+        args[0] = fts_query(query, expand=lambda prefix: _prefix_words(con, text[2:], prefix))
         return (con.execute("\n".join(sql), args + [limit]).fetchall(),
                 con.execute(count_sql, args).fetchone()[0])
 

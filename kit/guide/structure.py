@@ -46,7 +46,7 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
     data, yaml_problems = load_yaml(text, p)
     if yaml_problems:
         problems.extend(yaml_problems)
-        if data is None or any(q.is_error for q in yaml_problems):
+        if data is None:  # an error with data read (a key given twice) still lints, as 'kind: opner'
             return None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -237,7 +237,7 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str) -> dic
     if questions and not within:
         side = "over" if est > t_hi else "under"
         definite = low > t_hi or high < t_lo
-        err(0, f"time budget: about {est:g} minutes ({low:g}-{high:g}) is {side} the "
+        err(0, f"time budget: about {_round(est):g} minutes ({_round(low):g}-{_round(high):g}) is {side} the "
                f"{t_lo:g}-{t_hi:g} minutes of a {fmt} interview", "error" if definite else "warning")
     structure.sort(key=lambda d: (d["line"], d["level"] != "error"))
     return {
@@ -333,10 +333,11 @@ def format_report(result: dict) -> str:
     path = result.get("path", "<guide>")
     lines = [f"{path} ({result['format']} guide, {len(result['questions'])} questions)"]
     width = max((len(q["role"]) for q in result["questions"]), default=8)
-    for q in result["questions"]:
-        flags = ", ".join(q["flags"]) if q["flags"] else q.get("verdict") or "ok"
+    shown = [", ".join(q["flags"]) if q["flags"] else q.get("verdict") or "ok" for q in result["questions"]]
+    fw, kw = max(map(len, shown), default=30), max((len(q["kind"]) for q in result["questions"]), default=7)
+    for q, flags in zip(result["questions"], shown):
         text = q["question"] if len(q["question"]) <= 90 else q["question"][:87] + "..."
-        line = f"  {q['line']:>4}  {q['role']:<{width}}  {q['kind']:<7} {flags:<30} {text}"
+        line = f"  {q['line']:>4}  {q['role']:<{width}}  {q['kind']:<{kw}} {flags:<{fw}} {text}"
         if q["suggestion"]:
             line += f"  -> try: {q['suggestion']}"
         lines.append(line.rstrip())
