@@ -12,7 +12,6 @@ kept as hashes and file names as hashes of their paths.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import math
@@ -20,7 +19,6 @@ import os
 import sqlite3
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +35,7 @@ from kit.discovery.repository import (
     sprint_label,
     study_label,
 )
+from kit.collector import cyclic_gc_paused
 from kit.errors import Problem
 from kit.study import Study, load_study
 
@@ -311,24 +310,7 @@ def _problems_from(text: str) -> list[Problem]:
         return []
 
 
-@contextmanager
-def _cyclic_gc_paused():
-    """Python's cyclic garbage collector off while a build runs (reference counting still
-    frees almost everything): a build makes millions of small long-lived objects (rows,
-    parsed notes), and the collector's full passes over them cost about a fifth of the
-    build's CPU (issue 20). What little cyclic garbage a build leaves (pandas' frames) is
-    collected once the collector runs again: the peak memory of a 10,000-interview build
-    is the same with it paused (110 MiB)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_cyclic_gc_paused()
+@cyclic_gc_paused()  # its full passes cost about a fifth of a build (kit.collector)
 def update_index(repo, verify: bool = True) -> IndexReport:
     """Bring ``REPO/.interview-kit/index.sqlite`` up to date with the study files and say
     what was done (see :func:`build_index`). ``verify=False`` skips the full integrity
