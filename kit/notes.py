@@ -343,6 +343,10 @@ def _check_front(front, key_line, raw, opened, source, problems):
                                 "to roles or names, e.g. {Dana: participant}"))
 
 
+_CLOCK = re.compile(r"(?:(\d+):)?(\d+):([0-5]\d)")
+_MINUTES = re.compile(r"(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?")
+
+
 def _minutes(value) -> float | None:
     if isinstance(value, bool):
         return None
@@ -350,8 +354,8 @@ def _minutes(value) -> float | None:
         number = float(value)
     else:
         text = str(value).strip()
-        clock = re.fullmatch(r"(?:(\d+):)?(\d+):([0-5]\d)", text)  # m:ss or h:mm:ss
-        match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?", text)
+        clock = _CLOCK.fullmatch(text)  # m:ss or h:mm:ss
+        match = _MINUTES.fullmatch(text)
         if clock:
             hours, minutes, seconds = clock.groups()
             number = int(hours or 0) * 60 + int(minutes) + int(seconds) / 60
@@ -370,8 +374,11 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _LIST = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])(?:\s+(.*)|\s*$)")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
 _BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
+_RULE_MARKS = ("-", "*", "_")
+_HEADING_MARKS = ("#", "*", "_")  # the first characters _heading looks further at
 
 
+@lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
     name = name.strip().strip("*_").rstrip(":").strip().strip("*_").strip()
     return re.sub(r"[\s_-]+", " ", name.lower()).strip()
@@ -464,9 +471,8 @@ def _body(lines, start, source, problems):
     blocks: list[tuple[str, list]] = []
     current, level, known = "preamble", 0, True
     content: list = []
-    for offset, line in enumerate(body):
-        number = start + offset + 1
-        heading = _heading(line)
+    for number, line in enumerate(body, start=start + 1):
+        heading = _heading(line) if line.lstrip()[:1] in _HEADING_MARKS else None
         if heading:
             h_level, name, h_known = heading
             if not h_known and current != "preamble" and known and h_level > level:
@@ -530,39 +536,50 @@ def _items(rows) -> list[Item]:
     first_line, is_list, blank_before, quoting = 0, False, False, False
 
     def close():
-        text = " ".join(p.strip() for p in parts if p.strip())
+        text = " ".join([p for p in map(str.strip, parts) if p])
         if text:
             items.append(Item(text, first_line))
         parts.clear()
 
+    # Each pattern is tried only on lines whose first character it can match (most lines
+    # of a note are list items or plain text: one regex each instead of four).
     for number, line in rows:
-        if not line.strip() or _RULE.match(line):
-            if parts and (not is_list or _RULE.match(line)):
+        bare = line.strip()
+        rule = bare[:1] in _RULE_MARKS and not bare.replace(bare[0], "").strip() and _RULE.match(line)
+        if not bare or rule:
+            if parts and (not is_list or rule):
                 close()
             blank_before, quoting = True, False
             continue
-        quoted = _BLOCKQUOTE.match(line)
+        quoted = _BLOCKQUOTE.match(line) if bare[0] == ">" else None
         starts_quote = bool(quoted) and not quoting
         quoting = bool(quoted)
         if quoted:
             line = line[quoted.end():]
-        match = _LIST.match(line)
+            bare = line.lstrip()
+        first = bare[:1]
+        match = _LIST.match(line) if first and (first in "-*+" or first.isdecimal()) else None
         if starts_quote and not match:  # a block quote interrupts a paragraph
-            close()
+            if parts:
+                close()
             parts.append(line)
             first_line, is_list = number, False
         elif match:
-            close()
-            parts.append(_CHECKBOX.sub("", match.group(3) or ""))
+            if parts:
+                close()
+            text = match.group(3) or ""
+            parts.append(_CHECKBOX.sub("", text) if text[:1] == "[" else text)
             first_line, is_list = number, True
         elif parts and (not blank_before or (is_list and line[:2].isspace() and line.strip())):
             parts.append(line)
         else:
-            close()
+            if parts:
+                close()
             parts.append(line)
             first_line, is_list = number, False
         blank_before = False
-    close()
+    if parts:
+        close()
     return items
 
 
@@ -575,6 +592,17 @@ _ANY_TIME = re.compile(r"[(\[]\s*(?:at\s+)?" + _TIME + r"\s*[)\]]")
 _OPENING = "\"“”„«"
 _CLOSING = "\"”“»"
 _LABEL = re.compile(r"^([A-Z][\w.' -]{0,40}?)\s*:\s*(?=[" + _OPENING + "])")
+_ATTRIBUTION = re.compile(r"^(?:[-—–~]+|,)\s*(.+?)[,;]?$")
+_BRACKETS = ("(", "[")
+
+
+def _closes_bracket(text: str) -> bool:
+    """Whether ``text`` ends as :data:`_TRAILING_TIME` needs: ``)`` or ``]``, then at most
+    one of ``.,;`` between spaces (a cheap test before the regex search)."""
+    end = text.rstrip()
+    if end[-1:] in (".", ",", ";"):
+        end = end[:-1].rstrip()
+    return end[-1:] in (")", "]")
 
 
 def _seconds(match, source, line, problems) -> float | None:
@@ -589,32 +617,32 @@ def _seconds(match, source, line, problems) -> float | None:
 def _quote(item: Item, source, problems) -> Quote:
     text = item.text.strip()
     time = speaker = note = None
-    match = _LEADING_TIME.match(text)
+    match = _LEADING_TIME.match(text) if text[:1] in _BRACKETS else None
     if match:
         time = _seconds(match, source, item.line, problems)
         text = text[match.end():]
-    match = _TRAILING_TIME.search(text)
+    match = _TRAILING_TIME.search(text) if _closes_bracket(text) else None
     if match:
         time = _seconds(match, source, item.line, problems)
         text = text[:match.start()].rstrip()
-    label = _LABEL.match(text)
+    label = _LABEL.match(text) if "A" <= text[:1] <= "Z" else None
     if label:
         speaker, text = label.group(1).strip(), text[label.end():]
     if not text or text[0] not in _OPENING:
         problems.append(Problem(source, item.line, "key quote is not in quotation marks: "
                                 "quote verbatim", "warning"))
         return Quote(text.strip(), item.line, time, speaker)
-    close = max(text.rfind(mark) for mark in _CLOSING)
+    close = max(map(text.rfind, _CLOSING))
     if close <= 0:
         problems.append(Problem(source, item.line, "key quote has no closing quotation mark",
                                 "warning"))
         return Quote(text[1:].strip(), item.line, time, speaker)
     words, tail = text[1:close].strip(), text[close + 1:].strip()
-    match = _ANY_TIME.search(tail)
+    match = _ANY_TIME.search(tail) if tail else None
     if match:
         time = _seconds(match, source, item.line, problems)
         tail = (tail[:match.start()] + " " + tail[match.end():]).strip()
-    attribution = re.match(r"^(?:[-—–~]+|,)\s*(.+?)[,;]?$", tail)
+    attribution = _ATTRIBUTION.match(tail) if tail else None
     if attribution:
         speaker = re.sub(r"(?<=\w\w)\.$", "", attribution.group(1).strip())  # keep "Dana K."
     elif tail.strip(" .,;"):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.codebook import Codebook, load_codebook
+from kit.collector import cyclic_gc_paused
 from kit.csvio import is_link_loop, parse_date, read_rows
 from kit.errors import Problem, StudyError, TranscriptError
 from kit.ledger import LedgerReader
@@ -164,6 +165,7 @@ def as_study(study, strict: bool = True) -> Study:
     return study if isinstance(study, Study) else load_study(study, strict=strict)
 
 
+@cyclic_gc_paused()  # its passes over a large study's objects cost CPU (kit.collector)
 def load_study(path, strict: bool = True, progress: bool = False) -> Study:
     """Load a study folder. With ``strict`` (default) any error raises ``StudyError``.
     ``progress`` shows a progress bar on standard error for large studies."""

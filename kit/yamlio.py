@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -140,6 +141,7 @@ class _Constructor(yaml.constructor.SafeConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Constructor.add_constructor("tag:yaml.org,2002:int", _int)
 _Constructor.add_constructor("tag:yaml.org,2002:float", _float)
+_SCALAR_BUILDER = _Constructor()  # builds single scalars (its constructors keep no state for them)
 
 # libyaml's parser when PyYAML was built with it (much faster on thousands of notes).
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -348,14 +350,17 @@ def _duplicate_keys(root, source: str, line_offset: int) -> list[Problem]:
                 if isinstance(key, yaml.ScalarNode):
                     line = key.start_mark.line + 1 + line_offset
                     if key.value in seen:
-                        problems.append(Problem(
-                            source, line, f"'{key.value}' is given twice (line {seen[key.value]}): "
-                            "the first is ignored and this one used; keep one"))
+                        problems.append(_twice(source, key.value, line, seen[key.value]))
                     seen[key.value] = line
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     return sorted(problems, key=lambda p: p.line)
+
+
+def _twice(source: str, key: str, line: int, first: int) -> Problem:
+    return Problem(source, line, f"'{key}' is given twice (line {first}): "
+                   "the first is ignored and this one used; keep one")
 
 
 def raw_scalars(text: str) -> dict[str, str]:
@@ -389,13 +394,75 @@ def _flat_mapping(loader, root):
             for key, value in pairs}
 
 
+# The usual front matter, line by line: ``key: plain value`` (a trailing comment allowed),
+# blank lines and comment lines. Everything else (quotes, flow or block collections, tags,
+# anchors, ':' or '#' inside a value, tabs, continuation lines, characters YAML reads as line
+# breaks) is left to libyaml. The printable characters of YAML 1.2 section 5.1, less the
+# byte order mark and the characters YAML 1.1 reads as line breaks (U+0085, U+2028, U+2029).
+_PRINTABLE = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +([-+]?\.?\w[\w .,'()/+-]*))?"
+                        rf"(?: +#[{_PRINTABLE}]*)? *")
+_FLAT_SKIP = re.compile(rf" *(?:#[{_PRINTABLE}]*)?")
+_SCALARS = _Resolver12()
+
+
+@lru_cache(maxsize=2048)
+def _plain_scalar(value: str):
+    """The value YAML builds from a plain (unquoted) scalar: the tag the resolver gives it,
+    then that tag's constructor (cached: dates, ids and names repeat across notes)."""
+    tag = _SCALARS.resolve(yaml.ScalarNode, value, (True, False))
+    if tag == _STR:
+        return value
+    return _Constructor.yaml_constructors[tag](_SCALAR_BUILDER, yaml.ScalarNode(tag, value))
+
+
+def _flat_front_matter(text: str, source: str, line_offset: int):
+    """:func:`load_front_matter` of normalised text that is only ``key: plain value`` lines
+    (with comments and blank lines), read without libyaml; None for any other text, which
+    goes the general way. tests/test_notes.py checks both ways agree on every note fixture
+    and on generated variants."""
+    pairs = []
+    for number, line in enumerate(text.split("\n"), start=1 + line_offset):
+        match = _FLAT_LINE.fullmatch(line)
+        if match is None:
+            if _FLAT_SKIP.fullmatch(line) is None:
+                return None
+            continue
+        key, value = match.groups()
+        pairs.append((key, (value or "").rstrip(" "), number))
+    if not pairs:
+        return None
+    try:
+        if any(type(_plain_scalar(key)) is not str for key, _, _ in pairs):
+            return None  # a key YAML reads as true/false or null
+        data = {key: _plain_scalar(value) for key, value, _ in pairs}
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return None  # e.g. a number too long to convert: the general way reports it
+    seen: dict[str, int] = {}
+    duplicates = []
+    for key, _, line in pairs:
+        if key in seen:
+            duplicates.append(_twice(source, key, line, seen[key]))
+        seen[key] = line
+    return data, [], duplicates, seen, {key: value for key, value, _ in pairs}
+
+
 def load_front_matter(text: str, source: str = "<string>", *, line_offset: int = 0):
     """A note's front matter read once: ``(data, problems, duplicate-key warnings, key
     lines, raw scalars)``, the same as :func:`load_yaml`, :func:`duplicate_keys`,
     :func:`key_lines` and :func:`raw_scalars` one after the other, from one parse of the
-    text (the node tree is read before it is built into values). Text that does not parse
-    goes the long way, for the located messages of :func:`load_yaml`."""
+    text (the node tree is read before it is built into values). Front matter of plain
+    ``key: value`` lines is read without libyaml (:func:`_flat_front_matter`); text that
+    does not parse goes the long way, for the located messages of :func:`load_yaml`."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    flat = _flat_front_matter(text, source, line_offset)
+    if flat is not None:
+        return flat
+    return _front_matter_parsed(text, source, line_offset)
+
+
+def _front_matter_parsed(text: str, source: str, line_offset: int):
+    """:func:`load_front_matter` of normalised text by libyaml's node tree (any YAML)."""
     unsafe = bounds_problems(text, source, line_offset=line_offset)
     if not unsafe:
         try:

@@ -661,3 +661,99 @@ def test_misspelt_heading_is_matched_and_reported(heading):
     assert [i.text for i in n.opportunities] == ["Offer a payment link"]
     exact = heading.strip().rstrip(":").lower() in ("opportunities", "opportunity")
     assert [p.line for p in n.problems] == ([] if exact else [9])
+
+
+# --- the front matter's fast path against libyaml ------------------------------------
+
+from kit import yamlio  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _typed(value):
+    """A value with every type spelled out, so 7 and SpelledInt('007'), a date and its text,
+    or True and 1 never compare equal."""
+    if isinstance(value, dict):
+        return ("dict", [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    if isinstance(value, Problem):
+        return ("Problem", value.path, value.line, value.message, value.level)
+    return (type(value).__name__, repr(value), str(value))
+
+
+def _front_texts(text):
+    """The front-matter text of a note, cut out as kit.notes does (None without one)."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].rstrip() != "---":
+        return None
+    close = next((i for i in range(first + 1, len(lines)) if lines[i].rstrip() in ("---", "...")),
+                 len(lines))
+    return "\n".join(lines[first + 1:close]), first + 1
+
+
+def _both_ways(text, line_offset=1):
+    """(fast path or None, the libyaml path) of one front matter."""
+    fast = yamlio._flat_front_matter(text, "n.md", line_offset)
+    return fast, yamlio._front_matter_parsed(text, "n.md", line_offset)
+
+
+def test_front_matter_fast_path_matches_libyaml_on_every_note_fixture():
+    paths = [p for folder in ("tests", "templates", "kit/data") for p in (ROOT / folder).rglob("*.md")]
+    taken = 0
+    for path in paths:
+        cut = _front_texts(path.read_text(encoding="utf-8", errors="replace"))
+        if cut is None:
+            continue
+        fast, full = _both_ways(*cut)
+        if fast is not None:
+            taken += 1
+            assert _typed(list(fast)) == _typed(list(full)), path
+    assert taken >= 20  # the template, the pilot's and the tests' notes take the fast path
+
+
+_KEYS = ["id", "date", "participant", "duration", "stage", "y", "no", "true", "null", "True", "NULL",
+         "on", "_x", "a-b", "k" * 100, "k" * 101, "Id", "1d", "<<", "ключ"]
+# Values the fast path reads (plain scalars of every resolved type), then values it leaves to libyaml.
+_PLAIN = ["INT-001", "007", "0x1F", "0o17", "0b11", "1_000", "12e3", "1e999", ".5", "-.5", "+1",
+          "-0", ".inf", "-.INF", ".nan", "2026-03-02", "2026-13-45", "2026-1-5", "2026-02-30",
+          "yes", "True", "FALSE", "~", "null", "Null", "", "Dana O'Brien", "a  b", "José Ñúñez",
+          "x,y", "a/b", "9" * 5000, "1.", "1.0", "01.10", "2026.10", "0.1e-3", "-5", "+.5", "_",
+          "Ü", "a -", "...", "a (b)", "-x", "+", "5 - 3", "ab'", "P-01608"]
+_HOSTILE = ["4:30", "a: b", "a #c", "a#c", "'quoted'", '"dq"', "[1, 2]", "{a: 1}", "*alias",
+            "&anchor x", "!tag x", "!!str 5", "|", ">", "%x", "@x", "`x", "-", "- x", "(x)",
+            "12:30", "x\u2028y", "x\x85y", "x\ty", "x\u00a0y", "x\ufeffy", "x\x07y"]
+_COMMENTS = ["", "", "", "  # a comment", " #", "   # c: d, [e] 'f' \"g\" é", "#x"]
+_SEPARATORS = [": ", ": ", ":  ", ":", ":    "]
+_TRAILING = ["", "", "   "]
+_ODD = [":\t", "\t# tab", " # \x07", " # \u2028", " # \x85", "\t", " \t", "\ufeff", "\x0c"]
+_EXTRA = ["", "   ", "# a comment line", "  # indented: comment", "  continuation", "- item",
+          "key", "  nested: 1", "\t", "%YAML 1.2", "#", "? k", ": v"]
+
+
+def test_front_matter_fast_path_matches_libyaml_on_generated_variants():
+    import random
+
+    rng = random.Random(20)
+    taken = twice = 0
+    for _ in range(4000):
+        lines = []
+        for _ in range(rng.randint(1, 7)):
+            if rng.random() < 0.05:
+                lines.append(rng.choice(_EXTRA))
+            else:
+                parts = [rng.choice(_KEYS[:7] if rng.random() < 0.8 else _KEYS),
+                         ": " if rng.random() < 0.8 else rng.choice(_SEPARATORS),
+                         rng.choice(_PLAIN if rng.random() < 0.95 else _HOSTILE),
+                         rng.choice(_COMMENTS), rng.choice(_TRAILING)]
+                if rng.random() < 0.03:  # a tab, a control character, a line break YAML 1.1 knows
+                    parts.insert(rng.randint(0, 5), rng.choice(_ODD))
+                lines.append("".join(parts))
+        text = "\n".join(lines)
+        fast, full = _both_ways(text, rng.randint(0, 3))
+        if fast is not None:
+            taken += 1
+            assert _typed(list(fast)) == _typed(list(full)), text
+            twice += bool(fast[2])  # duplicate keys reported the same way
+    assert taken > 700 and twice > 150

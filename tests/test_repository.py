@@ -651,3 +651,19 @@ def test_each_text_is_redacted_once_for_both_versions_exactly_as_redact_would(ne
             both = redact_both(text, roster_)
             expected = (redact(text, roster_), redact(text, roster_, names=False))
             assert both == expected or (text != text and both[0] != both[0]), (text, both, expected)
+
+
+@pytest.mark.parametrize("size", [0, 5, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 << 20])
+def test_a_file_fingerprint_is_its_sha256_whatever_its_size(tmp_path, size):
+    """Small files are hashed in one read, large ones in blocks: the same SHA-256 either way,
+    also when the file grew or shrank after its size was taken."""
+    import hashlib
+
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path = tmp_path / "f.bin"
+    path.write_bytes(data)
+    expected = hashlib.sha256(data).hexdigest()
+    assert kit_index._sha256(path, size) == expected
+    assert kit_index._sha256(path) == expected
+    assert kit_index._sha256(str(path), max(size - 3, 0)) == expected  # grew since its stat
+    assert kit_index._sha256(path, size + 3) == expected  # shrank since its stat

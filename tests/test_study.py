@@ -173,3 +173,35 @@ def test_parallel_parsing_gives_the_same_study(study_dir, monkeypatch):
     pd.testing.assert_frame_equal(serial.interviews, parallel.interviews)
     assert [str(p) for p in serial.problems] == [str(p) for p in parallel.problems]
     assert any("broken.vtt" in str(p) for p in parallel.errors)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_pauses_the_cyclic_collector_and_restores_it(study_dir, monkeypatch, enabled):
+    """load_study reads with Python's cyclic collector paused (issue 20: its passes over a
+    large study's objects) and leaves it as it found it, after a load and after a load that
+    raises."""
+    import gc
+
+    import kit.notes
+
+    seen = []
+    original = kit.notes.parse_note
+
+    def watched(path):
+        seen.append(gc.isenabled())
+        return original(path)
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        monkeypatch.setattr(kit.notes, "parse_note", watched)
+        study = kit.load_study(study_dir)
+        assert gc.isenabled() is enabled
+        assert list(study.interviews["interview_id"]) == ["INT-001", "INT-002"]
+        write(study_dir / "study.yml", "name: [unclosed\n")
+        with pytest.raises(StudyError):
+            kit.load_study(study_dir)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen and not any(seen)

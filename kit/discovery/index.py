@@ -12,7 +12,6 @@ kept as hashes and file names as hashes of their paths.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import math
@@ -20,7 +19,6 @@ import os
 import sqlite3
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +35,7 @@ from kit.discovery.repository import (
     sprint_label,
     study_label,
 )
+from kit.collector import cyclic_gc_paused
 from kit.errors import Problem
 from kit.study import Study, load_study
 
@@ -127,7 +126,14 @@ def _file_stats(folder: Path) -> dict[str, list]:
     return stats
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path, size: int = -1) -> str:
+    """The file's SHA-256; a file of at most 1 MiB by its ``size`` (a study's notes and
+    transcripts) in one unbuffered read, a larger one in blocks."""
+    if 0 <= size <= 1 << 20:
+        with open(path, "rb", buffering=0) as fh:
+            data = fh.read(size + 1)
+            if len(data) <= size:  # the whole file (it did not grow since its stat)
+                return hashlib.sha256(data).hexdigest()
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 16), b""):
@@ -153,7 +159,7 @@ def _fingerprint(folder: Path, stats: dict, stored: dict | None) -> dict[str, li
             out[key] = [mtime, size, old[2]]
         else:
             try:
-                out[key] = [mtime, size, _sha256(folder / rel)]
+                out[key] = [mtime, size, _sha256(f"{folder}/{rel}", size)]
             except OSError:
                 continue
     return out
@@ -311,24 +317,7 @@ def _problems_from(text: str) -> list[Problem]:
         return []
 
 
-@contextmanager
-def _cyclic_gc_paused():
-    """Python's cyclic garbage collector off while a build runs (reference counting still
-    frees almost everything): a build makes millions of small long-lived objects (rows,
-    parsed notes), and the collector's full passes over them cost about a fifth of the
-    build's CPU (issue 20). What little cyclic garbage a build leaves (pandas' frames) is
-    collected once the collector runs again: the peak memory of a 10,000-interview build
-    is the same with it paused (110 MiB)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_cyclic_gc_paused()
+@cyclic_gc_paused()  # its full passes cost about a fifth of a build (kit.collector)
 def update_index(repo, verify: bool = True) -> IndexReport:
     """Bring ``REPO/.interview-kit/index.sqlite`` up to date with the study files and say
     what was done (see :func:`build_index`). ``verify=False`` skips the full integrity
