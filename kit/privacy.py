@@ -31,7 +31,7 @@ import pandas as pd
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
 __all__ = ["EMAIL", "EMAIL_MARK", "EMAIL_OBFUSCATED", "MIN_CONTENT_WORDS", "NAME_MARK", "NO_CONSENT",
-           "PHONE_MARK", "SHINGLE", "TERM_FIELDS", "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable",
+           "PHONE_MARK", "SHINGLE", "COMMON_PHRASE", "TERM_FIELDS", "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable",
            "consented", "find_leaks", "fold", "name_variants", "public_quotes", "redact", "redact_both",
            "redact_column", "redact_markup", "redact_notebook", "roster", "shareable", "unquotable",
            "with_names"]
@@ -594,11 +594,13 @@ SHINGLE = 5  # a run of this many words of a non-consenting participant is their
 class Unquotable:
     """The verbatim words of participants who did not consent to being quoted
     (``consent_quote`` not yes): their transcript turns and key quotes, as runs of
-    ``SHINGLE`` words (accent- and case-folded), less every run that someone else also
-    said in their own words (consenting participants' turns and quotes, interviewers), so
-    that a common phrase never counts as theirs. The team's notes (insights,
-    opportunities) never count as someone else: a note repeating their words verbatim
-    holds their words.
+    ``SHINGLE`` words (accent- and case-folded), less the short common phrases (at most
+    :data:`COMMON_PHRASE` words) that someone else also said in their own words, so that a
+    common phrase never counts as theirs. Someone else is a consenting participant, or the
+    interviewer in an earlier turn of the same interview (:func:`unquotable`): an
+    interviewer repeating an answer back, or a sentence of theirs, never makes it common.
+    The team's notes (insights, opportunities) never count as someone else: a note
+    repeating their words verbatim holds their words.
 
     ``ids`` are the participant ids whose words are withheld; ``participant_of`` maps an
     interview id to its participant. ``spans(text)`` finds their words in any text (HTML
@@ -606,19 +608,26 @@ class Unquotable:
     """
 
     def __init__(self, own_texts=(), other_texts=(), ids=(), participant_of=None):
+        """``own_texts``: their texts, each a string or ``(text, said, n)``: ``said`` maps each
+        run of words others said in the same interview to the first turn number they said it
+        at, ``n`` is this text's turn number; ``other_texts``: others' texts said anywhere."""
         self.ids = frozenset(ids)
         self.participant_of = dict(participant_of or {})
-        own = set()
-        for text in own_texts:
-            own.update(_shingles(_words(text)) if isinstance(text, str) else ())
+        common: set = set()
+        for text in other_texts:
+            if isinstance(text, str):
+                common.update(_shingles(_words(text)))
         # A run of mostly function words ("at the end of the") identifies nobody and is in
         # every text: only runs with at least two content words count as someone's words.
         from kit.themes import STOPWORDS
 
-        own = {s for s in own if sum(w not in STOPWORDS for w in s) >= MIN_CONTENT_WORDS}
-        for text in other_texts:
-            if own and isinstance(text, str):
-                own.difference_update(_shingles(_words(text)))
+        own = set()
+        for text in own_texts:
+            text, said, n = (text, None, 0) if not isinstance(text, tuple) else text
+            if not isinstance(text, str):
+                continue
+            own.update(s for s in _own_runs(_words(text), common, said, n)
+                       if sum(w not in STOPWORDS for w in s) >= MIN_CONTENT_WORDS)
         self.shingles = own
         self.firsts = frozenset(s[0] for s in own)
 
@@ -666,8 +675,37 @@ class Unquotable:
 MIN_CONTENT_WORDS = 2
 
 
+#: The longest run of words someone else also said that counts as a common phrase: a longer
+#: run is a sentence, and stays the non-consenting participant's words.
+COMMON_PHRASE = 8
+
+
 def _shingles(words: list[str]):
     return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _own_runs(words: list[str], common: set, said: dict | None = None, n: int = 0) -> set:
+    """The runs of ``SHINGLE`` words of ``words`` that are theirs: all but the common ones (in
+    ``common``, or in ``said`` before turn ``n``) that lie in a stretch of common runs at most
+    :data:`COMMON_PHRASE` words long."""
+    runs = [tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    if not common and not said:
+        return set(runs)
+    said = said or {}
+    flags = [r in common or said.get(r, n) < n for r in runs]
+    own, i, longest = set(), 0, COMMON_PHRASE - SHINGLE + 1
+    while i < len(runs):
+        if not flags[i]:
+            own.add(runs[i])
+            i += 1
+            continue
+        j = i
+        while j < len(runs) and flags[j]:
+            j += 1
+        if j - i > longest:  # a whole sentence someone else also said: still theirs
+            own.update(runs[i:j])
+        i = j
+    return own
 
 
 def unquotable(study) -> Unquotable:
@@ -690,13 +728,36 @@ def unquotable(study) -> Unquotable:
             mine = ~frame["participant"].isin(ok).to_numpy()
             if theirs is not None:
                 mine = mine & theirs.to_numpy()
+                # other speakers (interviewers, observers) count only in earlier turns of the
+                # same interview: an answer read back to them never makes it common
+                consenting = spoken.to_numpy() & ~mine
+                other += frame.loc[consenting, "text"].tolist()
+                own += _with_earlier(frame, mine, ~spoken.to_numpy())
+            else:
+                own += frame.loc[mine, "text"].tolist()
+                other += frame.loc[~mine, "text"].tolist()
             ids.update(p for p in frame.loc[mine, "participant"].tolist() if isinstance(p, str) and p)
-            own += frame.loc[mine, "text"].tolist()
-            other += frame.loc[~mine, "text"].tolist()
         # Insights and opportunities are the team's notes: a note that repeats a
         # non-consenting participant's words verbatim repeats *their* words, so notes never
         # make a run of words common (only other people's own speech does).
     return Unquotable(own, other, ids, participant_of)
+
+
+def _with_earlier(turns: pd.DataFrame, mine, others) -> list:
+    """``(text, said, n)`` for each turn in ``mine`` (see :class:`Unquotable`): ``said`` maps
+    the runs of words of the turns in ``others`` of the same interview to the first turn
+    (its position in ``turns``) that said them."""
+    out, said, current = [], {}, None
+    for n, (text, interview, is_mine, is_other) in enumerate(zip(turns["text"].tolist(),
+                                                                 turns["interview_id"].tolist(), mine, others)):
+        if interview != current:
+            said, current = {}, interview
+        if is_mine:
+            out.append((text, said, n))
+        elif is_other and isinstance(text, str):
+            for run in _shingles(_words(text)):
+                said.setdefault(run, n)
+    return out
 
 
 def _readable(path: Path, text: str) -> str:

@@ -1,0 +1,103 @@
+"""The privacy faults a newcomer (a user researcher at a community composting service) met
+on a first study, by kind: a participant's label written another way read as the
+interviewer's words (and published though they refused quoting), a surname leaking through
+a name written without its apostrophe, a date repaired without a word, and a service line
+read as a caption number. The inputs under tests/data/newcomer-compost/fixpriv/ are minimal
+copies of the newcomer's study (written for the kit, no real interviews)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+
+DATA = Path(__file__).parent / "data" / "newcomer-compost" / "fixpriv"
+SENTENCE = "I was furious, honestly I almost cancelled the whole service."
+
+
+@pytest.fixture
+def compost(tmp_path):
+    """A writable copy of the newcomer's compost study (the interviews these faults need)."""
+    return Path(shutil.copytree(DATA / "study", tmp_path / "compost"))
+
+
+# -- 1. a label written another way is a speaker turn, or a located problem ------------------------
+def test_a_label_used_once_that_shares_a_name_is_a_speaker_turn_and_reported():
+    import kit
+
+    df = kit.read_transcript(DATA / "relabel.txt")
+    assert list(df["speaker"]) == ["Interviewer", "Mary-Jane Hope", "Interviewer", "MJ Hope",
+                                   "Interviewer", "Mary-Jane Hope"]
+    assert not df["text"][df["speaker"] == "Interviewer"].str.contains("crew").any()
+    (problem,) = df.attrs["problems"]
+    assert (problem.line, problem.level) == (4, "warning") and "'MJ Hope'" in problem.message
+
+
+def test_a_label_without_accents_is_the_same_speaker_and_reported():
+    import kit
+
+    df = kit.read_transcript(DATA / "study" / "transcripts" / "INT-008.txt")
+    assert set(df["speaker"]) == {"Entrevistadora", "José Peña"}
+    assert not df["text"][df["speaker"] == "Entrevistadora"].str.contains("bolsas").any()
+    assert [(p.line, "'Jose Pena' read as 'José Peña'" in p.message) for p in df.attrs["problems"]] == [(6, True)]
+
+
+def test_a_once_used_label_kept_in_the_turn_above_is_a_located_problem():
+    from kit.transcripts import parse_transcript
+
+    df = parse_transcript("Maya: Why?\nDana: Cost.\nTom: Can I add one thing?\nMaya: Sure.\nDana: Yes.\n",
+                          source="t.txt")
+    assert list(df["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
+    (problem,) = df.attrs["problems"]
+    assert (problem.path, problem.line) == ("t.txt", 3) and "'Tom:' looks like a speaker label" in problem.message
+
+
+def test_the_refusing_participants_words_are_withheld_and_check_reports_the_label(compost):
+    from kit.check import check_study
+    from kit.outputs import PUBLISHED, Outputs
+    from kit.study import load_study
+
+    study = load_study(compost)
+    turns = study.turns[study.turns["interview_id"] == "INT-006"]
+    theirs = turns[turns["text"].str.contains("almost cancelled")]
+    assert theirs["role"].tolist() == ["participant"] and theirs["participant"].tolist() == ["P-006"]
+    insight = study.insights[study.insights["interview_id"] == "INT-006"]["text"].iloc[0]
+    published = Outputs(None, study, PUBLISHED).clean(insight)
+    assert "almost cancelled" not in published and "[not quoted]" in published
+    assert "cancelled the whole service" not in Outputs(None, study, PUBLISHED).clean(SENTENCE)
+    problems = [p for p in check_study(compost) if p.path.endswith("INT-006.txt")]
+    assert any(p.line == 11 and "'MJ Hope'" in p.message for p in problems)
+
+
+def test_an_interviewer_reading_an_answer_back_never_makes_it_common(compost):
+    from kit.outputs import PUBLISHED, Outputs
+    from kit.privacy import unquotable
+    from kit.study import load_study
+
+    path = compost / "transcripts" / "INT-006.txt"
+    text = path.read_text(encoding="utf-8").replace("MJ Hope:", "Mary-Jane Hope:")
+    text = text.replace("Interviewer: What are you already planning",
+                        f"Interviewer: So you said: {SENTENCE}\nInterviewer: What are you already planning")
+    write(path, text)
+    words = unquotable(load_study(compost))
+    assert words.holds(SENTENCE)
+    assert "almost cancelled" not in Outputs(None, compost, PUBLISHED).clean(SENTENCE)
+
+
+def test_only_a_short_phrase_said_earlier_by_the_interviewer_is_common():
+    from kit.privacy import Unquotable, _shingles, _words
+
+    sentence = "the crew left a bright sticker on my caddy lid last week"
+    earlier = {}
+    for run in _shingles(_words(f"Did the crew leave a sticker? {sentence}?")):
+        earlier.setdefault(run, 0)
+    # the whole sentence said before by someone else is still theirs (longer than a phrase)
+    assert Unquotable([(sentence, earlier, 1)], [], {"P-1"}).holds(sentence)
+    # a short phrase said before is common; the rest of their sentence is theirs
+    short = {run: 0 for run in _shingles(_words("a bright sticker on my caddy"))}
+    words = Unquotable([(sentence, short, 1)], [], {"P-1"})
+    assert not words.holds("a bright sticker on my caddy") and words.holds("on my caddy lid last week")
+    # said only after them: never common
+    assert Unquotable([(sentence, {run: 2 for run in short}, 1)], [], {"P-1"}).holds("a bright sticker on my caddy")
