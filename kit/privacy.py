@@ -326,15 +326,38 @@ _TRANSLITERATE = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss", 
                                 "ẞ": "SS"})
 
 
+# A capital inside a word starts a name part: MacDonald, McDonald, DeLuca, O'Neill's Neill.
+_INNER_CAPITAL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+
+
 def name_variants(text: str) -> list[list[str]]:
     """The ways a name is written, each as its folded words: as written (accents dropped:
-    ``muller``) and, when it has an umlaut or ß, transliterated (``mueller``)."""
-    variants = [_words(text)]
+    ``muller``), with the parts an apostrophe, hyphen or space splits written together
+    (``O'Neill``: ``o neill`` and ``oneill``; ``Mary-Jane``: ``maryjane``; ``Mac Donald``:
+    ``macdonald``), split at a capital inside a word (``MacDonald``: ``mac donald``) and,
+    when it has an umlaut or ß, transliterated (``mueller``). At most a handful per name."""
+    texts = [text]
     if not text.isascii():
-        other = _words(unicodedata.normalize("NFC", text).translate(_TRANSLITERATE))
-        if other and other != variants[0]:
-            variants.append(other)
-    return [v for v in variants if v]
+        other = unicodedata.normalize("NFC", text).translate(_TRANSLITERATE)
+        if other != text:
+            texts.append(other)
+    variants: list[list[str]] = []
+
+    def add(words):
+        if words and words not in variants:
+            variants.append(words)
+
+    for written in texts:
+        words = _words(written)
+        add(words)
+        # each whitespace-separated part with its apostrophes and hyphens left out (o'neill: oneill)
+        add([w for part in written.split() if (w := "".join(_words(part)))])
+        for i in range(len(words) - 1):  # two neighbouring words written as one (mac donald: macdonald)
+            if len(words) <= 5:
+                add(words[:i] + [words[i] + words[i + 1]] + words[i + 2:])
+        if _INNER_CAPITAL.search(written):
+            add(_words(_INNER_CAPITAL.sub(" ", written)))
+    return variants
 
 
 @dataclass(frozen=True)
@@ -377,13 +400,15 @@ class Roster:
         return NameMatcher([e for e in self._entries(parts=False) if e[1] == EMAIL_MARK])
 
     def _entries(self, parts: bool):
-        everyday = _everyday() if parts else frozenset()
+        everyday = _everyday()
         entries = []
         for name in self.names:
             for words in name_variants(name):
-                entries.append((words, NAME_MARK, False, False))
+                # a name written as one word that is also a word (Will Power: willpower) only capitalised
+                entries.append((words, NAME_MARK, len(words) == 1 and words[0] in everyday, False))
                 if len(words) > 1:
-                    entries.append((["".join(words)], NAME_MARK, False, False))  # MariaLopez, marialopez
+                    joined = "".join(words)  # MariaLopez, marialopez
+                    entries.append(([joined], NAME_MARK, joined in everyday, False))
                 for later in words[2:]:  # José Müller-García is also "jose garcia"; "jose muller" below
                     if len(later) >= 3:
                         entries.append(([words[0], later], NAME_MARK, False, False))
@@ -434,12 +459,14 @@ def roster(study) -> Roster:
 def _name_parts(names) -> list[str]:
     parts = []
     for name in names:
-        for word in re.split(r"[\s]+", name):
-            word = word.strip(".,()\"'")
+        words = [w.strip(".,()\"'") for w in re.split(r"[\s]+", name)]
+        for k, word in enumerate(words):
             if len(word) >= 2 and word[0].isupper():
                 parts.append(word)
                 if "-" in word:  # a double-barrelled name: each half is a name too
                     parts += [w for w in word.split("-") if len(w) >= 2]
+            if 0 < k < len(words) - 1 and len(word) <= 3 and word[:1].isupper() and words[k + 1][:1].isupper():
+                parts.append(f"{word} {words[k + 1]}")  # a surname with a particle: Mac Donald, Ó Briain
     return parts
 
 

@@ -101,3 +101,44 @@ def test_only_a_short_phrase_said_earlier_by_the_interviewer_is_common():
     assert not words.holds("a bright sticker on my caddy") and words.holds("on my caddy lid last week")
     # said only after them: never common
     assert Unquotable([(sentence, {run: 2 for run in short}, 1)], [], {"P-1"}).holds("a bright sticker on my caddy")
+
+
+# -- 2. name parts joined or split another way are the name ---------------------------------------
+def test_check_never_shows_a_surname_written_without_its_apostrophe(compost, capsys):
+    from kit.cli import main
+
+    main(["check", str(compost)])
+    out = capsys.readouterr()
+    shown = (out.out + out.err).lower()
+    assert "siobhan_oneill.vtt" not in shown
+    assert "oneill" not in shown and "o'neill" not in shown and "siobh" not in shown
+    assert "transcripts/[name].vtt" in shown
+
+
+@pytest.mark.parametrize("text", ["siobhan_oneill.vtt", "Siobhan ONeill", "O Neill", "o-neill", "oneill",
+                                  "O’Neill", "maryjane_hope.txt", "mary_jane", "MaryJane", "Mary Jane",
+                                  "Mac Donald", "MacDonald", "macdonald", "Ellen MacDonald", "Zoe Fairweather"])
+def test_name_parts_joined_or_split_are_redacted(text):
+    from kit.privacy import Roster, _name_parts, redact
+
+    names = ("Siobhán O'Neill", "Mary-Jane Hope", "Ellen Mac Donald", "Zoë Fairweather")
+    people = Roster(names=names, parts=tuple(_name_parts(names)))
+    redacted = redact(text, people)
+    assert "[name]" in redacted and not any(c.isalpha() for c in redacted.replace("[name]", "").replace(".txt", "")
+                                            .replace(".vtt", "")), redacted
+
+
+def test_joined_name_parts_do_not_redact_ordinary_words():
+    from kit.privacy import Roster, _name_parts, redact
+
+    names = ("Siobhán O'Neill", "Mary-Jane Hope", "Ellen Mac Donald", "Will Power")
+    people = Roster(names=names, parts=tuple(_name_parts(names)))
+    text = "I hope the neighbour will take it; no willpower; we donate and mend."
+    assert redact(text, people) == text
+
+
+def test_the_leak_scan_finds_a_file_named_with_the_joined_surname(tmp_path):
+    from kit.privacy import Roster, find_leaks
+
+    write(tmp_path / "out" / "notebooks" / "02.html", "<p>transcripts/siobhan_oneill.vtt</p>")
+    assert find_leaks(tmp_path / "out", Roster(names=("Siobhán O'Neill",))) == ["notebooks/02.html"]
