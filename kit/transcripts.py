@@ -90,7 +90,7 @@ import pandas as pd
 
 from kit.errors import Problem, TranscriptError
 from kit.transcript_lines import MARKER as _MARKER
-from kit.transcript_lines import boilerplate_hints, drop_boilerplate
+from kit.transcript_lines import boilerplate_hints, drop_boilerplate, is_boilerplate
 
 __all__ = [
     "COLUMNS",
@@ -538,7 +538,9 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
                                             f"{m.group(1)}, before the cue above", "warning"))
                 last_start = start
         target = payload if payload is not None else outside
-        if target and not first_of_block and _is_cue_id(target[-1], fmt):
+        if target and is_boilerplate(target[-1][1]):
+            pass  # a service line (Teams' "... started transcription") above the timing line: reported later
+        elif target and not first_of_block and _is_cue_id(target[-1], fmt):
             target.pop()  # the identifier of this cue
         elif fmt == "srt" and target and not first_of_block and target[-1][2] and target[-1][0] == i - 1:
             # SubRip: the line above a timing line, first of its block, is the cue's number
@@ -584,7 +586,7 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
 
 
 def _name_line(s: str) -> bool:
-    return ":" not in s and "<" not in s and _is_name(s) and not _ROLE_WORDLESS.match(s)
+    return ":" not in s and "<" not in s and _is_name(s) and not _ROLE_WORDLESS.match(s) and not is_boilerplate(s)
 
 
 _ROLE_WORDLESS = re.compile(r"^(?:ok(?:ay)?|yes|yeah|no|right|sure|hmm+|mm+|uh+|um+|thanks?|"

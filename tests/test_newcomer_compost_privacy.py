@@ -142,3 +142,55 @@ def test_the_leak_scan_finds_a_file_named_with_the_joined_surname(tmp_path):
 
     write(tmp_path / "out" / "notebooks" / "02.html", "<p>transcripts/siobhan_oneill.vtt</p>")
     assert find_leaks(tmp_path / "out", Roster(names=("Siobhán O'Neill",))) == ["notebooks/02.html"]
+
+
+# -- 3. a date written another way is read, with a warning at its line ---------------------------
+def test_a_date_without_leading_zeros_is_a_warning_at_its_line(compost):
+    from kit.check import check_study
+    from kit.study import load_study
+
+    problems = [p for p in check_study(compost) if p.path.endswith("INT-004.md")]
+    dated = [p for p in problems if "'date' is '2026-11-9'" in p.message]
+    assert [(p.line, p.level) for p in dated] == [(3, "warning")] and "YYYY-MM-DD" in dated[0].message
+    study = load_study(compost)
+    assert str(study.interviews.set_index("interview_id").loc["INT-004", "date"])[:10] == "2026-11-09"
+
+
+@pytest.mark.parametrize("written", ["2026-1-09", "2026-01-9"])
+def test_every_date_key_written_without_zeros_is_reported(written):
+    from kit.notes import parse_note_text
+
+    note = parse_note_text(f"---\nid: INT-1\ndate: 2026-01-09\nnotes_written: {written}\n---\n", "n.md")
+    assert [(p.line, p.level) for p in note.problems if "notes_written" in p.message] == [(4, "warning")]
+    assert not [p for p in note.problems if "'date'" in p.message]
+
+
+# -- 4. service lines of Teams and Zoom, wherever they stand, in every reader ---------------------
+def test_a_service_line_above_the_first_timing_line_is_a_service_line():
+    import kit
+
+    df = kit.read_transcript(DATA / "study" / "transcripts" / "INT-005.docx")
+    assert not any("cue number" in p.message for p in df.attrs["problems"])
+    (service,) = [p for p in df.attrs["problems"] if "transcription service" in p.message]
+    assert service.line == 1 and "line(s) 1, 14, 27" in service.message
+    assert list(df["speaker"][:2]) == ["Priya Raman", "Ahmed Khan"] and df["start"][0] == 1.2
+
+
+@pytest.mark.parametrize("text", [
+    "WEBVTT\n\nMaya Chen started transcription\n00:00:01.000 --> 00:00:02.000\nMaya: Hi.\n\n"
+    "Recording stopped\n00:00:02.000 --> 00:00:03.000\nDana: Hello.\n",
+    "1\n00:00:01,000 --> 00:00:02,000\nMaya: Hi.\n\nMaya Chen paused transcription\n2\n"
+    "00:00:02,000 --> 00:00:03,000\nDana: Hello.\n",
+    "Maya: Hi.\nMaya Chen stopped the recording\nDana: Hello.\n",
+    "Maya  0:01\nHi.\n\nRecording in progress\n\nDana  0:04\nHello.\n",
+    "0:0:1.0 --> 0:0:2.0\nMaya Chen\nHi.\n0:0:2.0 --> 0:0:3.0\nMaya Chen started transcription\nDana Ortiz\nHello.\n"
+    "0:0:3.0 --> 0:0:4.0\nDana Ortiz\nBye.\n",
+])
+def test_service_lines_are_reported_in_every_reader(text):
+    from kit.transcripts import parse_transcript
+
+    df = parse_transcript(text, source="t")
+    said = " ".join(df["text"])
+    assert "transcription" not in said and "recording" not in said.lower(), df.values.tolist()
+    assert [m for m in (p.message for p in df.attrs["problems"]) if "transcription service" in m]
+    assert not any("cue number" in p.message for p in df.attrs["problems"])
