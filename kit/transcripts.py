@@ -538,11 +538,11 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
                                             f"{m.group(1)}, before the cue above", "warning"))
                 last_start = start
         target = payload if payload is not None else outside
-        if target and is_boilerplate(target[-1][1]):
-            pass  # a service line (Teams' "... started transcription") above the timing line: reported later
-        elif target and not first_of_block and _is_cue_id(target[-1], fmt):
+        # a service line (Teams' "... started transcription") above a timing line is no cue number
+        if target and not first_of_block and _is_cue_id(target[-1], fmt):
             target.pop()  # the identifier of this cue
-        elif fmt == "srt" and target and not first_of_block and target[-1][2] and target[-1][0] == i - 1:
+        elif (fmt == "srt" and target and not first_of_block and target[-1][2] and target[-1][0] == i - 1
+              and not is_boilerplate(target[-1][1])):
             # SubRip: the line above a timing line, first of its block, is the cue's number
             j, bad, _ = target.pop()
             problems.append(Problem(source, j, f"cannot read this cue number {bad[:60]!r} (SubRip numbers "
@@ -615,7 +615,7 @@ def _is_cue_id(row, fmt: str) -> bool:
     _i, s, first_of_block = row
     if _CUE_ID.match(s):
         return True
-    return fmt == "vtt" and first_of_block and "-->" not in s
+    return fmt == "vtt" and first_of_block and "-->" not in s and not is_boilerplate(s)
 
 
 def _clean_vtt(s: str) -> str:
