@@ -12,7 +12,8 @@ reads a text once: the cost is linear in the text and flat in the roster's size.
 redacted.
 
 Published outputs also withhold the verbatim words of participants who did not consent to
-being quoted (:class:`Unquotable`, :func:`unquotable`). :func:`find_leaks` is the final scan
+being quoted (:class:`Unquotable`, :func:`unquotable`), and of a speaker only guessed to be
+the interviewer (fail closed: their consent is unknown). :func:`find_leaks` is the final scan
 of ``interview-kit run``: the same name variants, obfuscated emails, file names, and
 unconsented words.
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kit.privacy_text import _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
@@ -623,7 +625,7 @@ def unquotable(study) -> Unquotable:
                 continue
             mine = ~frame["participant"].isin(ok).to_numpy()
             if theirs is not None:
-                mine = mine & theirs.to_numpy()
+                mine = (mine & theirs.to_numpy()) | _guessed(s, frame)
                 # other speakers (interviewers, observers) count only in earlier turns of the
                 # same interview: an answer read back to them never makes it common
                 consenting = spoken.to_numpy() & ~mine
@@ -637,6 +639,17 @@ def unquotable(study) -> Unquotable:
         # non-consenting participant's words verbatim repeats *their* words, so notes never
         # make a run of words common (only other people's own speech does).
     return Unquotable(own, other, ids, participant_of)
+
+
+def _guessed(study, turns: pd.DataFrame):
+    """True for the turns of a speaker only guessed to be the interviewer (no label of the note,
+    team or ``interviewer_labels``): fail closed, their consent is unknown, so their words are
+    withheld like a non-consenting participant's."""
+    guessed = getattr(study, "guessed_interviewers", None) or {}
+    if not guessed:
+        return np.zeros(len(turns), dtype=bool)
+    return np.array([guessed.get(i) == sp and role == "interviewer" for i, sp, role in
+                     zip(turns["interview_id"].tolist(), turns["speaker"].tolist(), turns["role"].tolist())], dtype=bool)
 
 
 def _with_earlier(turns: pd.DataFrame, mine, others) -> list:

@@ -194,3 +194,18 @@ def test_service_lines_are_reported_in_every_reader(text):
     assert "transcription" not in said and "recording" not in said.lower(), df.values.tolist()
     assert [m for m in (p.message for p in df.attrs["problems"]) if "transcription service" in m]
     assert not any("cue number" in p.message for p in df.attrs["problems"])
+
+
+def test_a_speaker_only_guessed_to_be_the_interviewer_is_withheld(compost):
+    from kit.outputs import PUBLISHED, Outputs
+    from kit.study import load_study
+
+    question = "Cuéntame la última vez que vaciaste el cubo de compost de la cocina."
+    study = load_study(compost)  # INT-008: nobody is a known interviewer; "Entrevistadora" is a guess
+    assert study.guessed_interviewers == {"INT-008": "Entrevistadora"}
+    assert "vaciaste el cubo" not in Outputs(None, study, PUBLISHED).clean(question)
+    write(compost / "study.yml", (compost / "study.yml").read_text(encoding="utf-8").replace(
+        "interviewer_labels: [Interviewer, Moderator]", "interviewer_labels: [Interviewer, Moderator, Entrevistadora]"))
+    study = load_study(compost)
+    assert study.guessed_interviewers == {}
+    assert Outputs(None, study, PUBLISHED).clean(question) == question
