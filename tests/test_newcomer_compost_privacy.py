@@ -209,3 +209,14 @@ def test_a_speaker_only_guessed_to_be_the_interviewer_is_withheld(compost):
     study = load_study(compost)
     assert study.guessed_interviewers == {}
     assert Outputs(None, study, PUBLISHED).clean(question) == question
+
+
+def test_review_never_shows_the_joined_surname_in_text_or_json(compost, capsys):
+    from kit.cli import main
+
+    path = compost / "transcripts" / "siobhan_oneill.vtt"
+    main(["review", str(path)])
+    main(["review", str(path), "--json"])
+    shown = capsys.readouterr().out.lower()
+    assert "oneill" not in shown and "siobh" not in shown
+    assert shown.count("transcripts/[name].vtt") >= 2
