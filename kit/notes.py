@@ -328,6 +328,10 @@ def _check_front(front, key_line, raw, opened, source, problems):
                                     "write it as YYYY-MM-DD"))
         elif parsed is not None:
             front[key] = parsed
+            written = str(raw.get(key, "")).strip().strip("'\"")
+            if written and written != parsed.isoformat() and not written.startswith(parsed.isoformat()):
+                problems.append(Problem(source, at(key), f"'{key}' is {written!r}, read as {parsed.isoformat()}: "
+                                        "write it as YYYY-MM-DD", "warning"))
     if front.get("duration") is not None:
         # YAML 1.1 reads 4:30 as the number 270 (base 60): go by what was written.
         minutes = _minutes(raw.get("duration", front["duration"]))

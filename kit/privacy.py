@@ -12,7 +12,8 @@ reads a text once: the cost is linear in the text and flat in the roster's size.
 redacted.
 
 Published outputs also withhold the verbatim words of participants who did not consent to
-being quoted (:class:`Unquotable`, :func:`unquotable`). :func:`find_leaks` is the final scan
+being quoted (:class:`Unquotable`, :func:`unquotable`), and of a speaker only guessed to be
+the interviewer (fail closed: their consent is unknown). :func:`find_leaks` is the final scan
 of ``interview-kit run``: the same name variants, obfuscated emails, file names, and
 unconsented words.
 
@@ -26,12 +27,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from kit.privacy_text import _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
 __all__ = ["EMAIL", "EMAIL_MARK", "EMAIL_OBFUSCATED", "MIN_CONTENT_WORDS", "NAME_MARK", "NO_CONSENT",
-           "PHONE_MARK", "SHINGLE", "TERM_FIELDS", "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable",
+           "PHONE_MARK", "SHINGLE", "COMMON_PHRASE", "TERM_FIELDS", "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable",
            "consented", "find_leaks", "fold", "name_variants", "public_quotes", "redact", "redact_both",
            "redact_column", "redact_markup", "redact_notebook", "roster", "shareable", "unquotable",
            "with_names"]
@@ -92,140 +95,12 @@ def _ascii_words(text: str) -> list[bytes]:
     return text.encode("ascii").translate(_ASCII_FOLD).split()
 
 
-# -- folding: the same length, lower case, no accents ------------------------------------------
-class _Fold(dict):
-    """``str.translate`` table: each character to its lower-case letter without accents,
-    one character for one (so positions in the folded text are positions in the text)."""
+# Folding, format characters, words and everyday words are kit.privacy_text's.
 
-    def __missing__(self, code: int):
-        ch = chr(code)
-        base = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in base if not unicodedata.combining(c)).lower() or ch
-        value = base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
-        self[code] = value
-        return value
-
-
-_FOLD = _Fold()
-
-
-# Unicode format characters (category Cf: zero-width spaces and joiners, U+FEFF, U+2060, bidi
-# marks and overrides, soft hyphens): invisible, so a name written with them in it
-# ("Jo\u200bsé") reads as the name. They are left out before a text is matched
-# (:func:`_visible`); the positions found map back to the text as written.
-_FORMAT_CACHE: list = []
-
-
-def _format_chars() -> re.Pattern:
-    if not _FORMAT_CACHE:
-        import sys
-
-        chars = "".join(re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf")
-        _FORMAT_CACHE.append(re.compile(f"[{chars}]"))
-    return _FORMAT_CACHE[0]
-
-
-def _format_set() -> frozenset:
-    if len(_FORMAT_CACHE) < 2:
-        import sys
-
-        pattern = _format_chars()
-        _FORMAT_CACHE.append(frozenset(pattern.findall("".join(map(chr, range(sys.maxunicode + 1))))))
-    return _FORMAT_CACHE[1]
-
-
-def _visible(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without format characters (category Cf), and for each character left the
-    position it had in ``text`` (None when there were none: positions are unchanged)."""
-    if text.isascii():
-        return text, None
-    # Which format characters the text holds, from its set of characters: a search with the
-    # class of all of them reads a page of a report about 20 times slower (issue 20).
-    present = _format_set().intersection(text)
-    if not present:
-        return text, None
-    pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(present)) + "]")
-    kept, start = [], 0
-    for match in pattern.finditer(text):  # a few format characters in a long text (a page)
-        kept.extend(range(start, match.start()))
-        start = match.end()
-    kept.extend(range(start, len(text)))
-    return pattern.sub("", text), kept
-
-
-def _unmap(spans, kept):
-    """Spans found in a text without format characters as positions in the text as written."""
-    if kept is None:
-        return spans
-    return [(kept[s], kept[e - 1] + 1, *rest) for s, e, *rest in spans]
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case without accents, character for character
-    (``fold("José GARCÍA") == "jose garcia"``); decomposed accents are composed first."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-        return text.translate(_FOLD)
-    return text.lower()
-
-
-# Words: runs of letters and digits (an underscore, dash, dot or apostrophe separates them,
-# so ``maria_lopez.vtt`` is the words maria, lopez, vtt). HTML character references are
-# matched so that they can be skipped (``don&#x27;t`` reads as don, t).
-_WORD = re.compile(r"&#?[0-9a-z]+;|[^\W_]+")
-_PLAIN_WORD = re.compile(r"[^\W_]+")
 # What may stand between the words of one name: spaces, file-name separators, apostrophes.
 _JOINER = re.compile(r"[\s_.'’‘-]{1,3}")
 _EMAIL_FILLER = {"at", "dot"}
 _EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
-
-# Everyday English words that are also first names or surnames: such a name part is a name
-# only when capitalised as a name is ("Grant me that" vs "we grant a discount"); every
-# other part of a name is matched in any case ("thanks, dana").
-_EVERYDAY = frozenset(re.findall(r"[a-z]+", """
-    will may june april august summer grace hope faith joy rose lily ivy ruby pearl holly
-    mark bill pat sue ray jack frank guy rich drew gene art chase lane miles norman earl rob
-    dawn sky rain river stone wood hill fields brown green white black young king bell
-    grant page hunter cook baker carter fisher miller mason parker porter walker ward
-    long short little small rice banks price lake moss marsh field north west south
-    sterling pierce wade rusty sandy terry don dean hall court major long best love
-    penny daisy violet hazel olive ginger amber crystal dusty sunny storm
-"""))
-
-
-def _everyday_words() -> frozenset:
-    """Lower-case words that are also names: the list above, the English words of the
-    lexicon shipped in the ``lemminflect`` wheel (nouns, verbs, adjectives, adverbs: email,
-    date, quote, line, hope) and VADER's lexicon."""
-    words = set(_EVERYDAY)
-    try:
-        import gzip
-        from importlib.resources import files
-
-        data = gzip.decompress((files("lemminflect") / "resources" / "lemma_lu.csv.gz").read_bytes())
-        words.update(w.decode("ascii") for w in re.findall(rb"(?m)^([a-z]+),", data))  # lower-case entries only
-    except (ImportError, OSError, ValueError, EOFError):
-        pass
-    try:
-        from importlib.resources import files
-
-        lexicon = files("vaderSentiment") / "vader_lexicon.txt"
-        for line in lexicon.read_text(encoding="utf-8", errors="replace").splitlines():
-            word = line.split("\t", 1)[0]
-            if word.isalpha():
-                words.add(word.lower())
-    except (ImportError, OSError, FileNotFoundError, ModuleNotFoundError):
-        pass
-    return frozenset(words)
-
-
-_EVERYDAY_CACHE: list = []
-
-
-def _everyday() -> frozenset:
-    if not _EVERYDAY_CACHE:
-        _EVERYDAY_CACHE.append(_everyday_words())
-    return _EVERYDAY_CACHE[0]
 
 
 class NameMatcher:
@@ -317,24 +192,43 @@ class NameMatcher:
             i = best[0] + 1
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(fold(_visible(text)[0])) if not w.startswith("&")]
-
-
 # German transliterations: Müller is also written Mueller, Strauß Strauss.
 _TRANSLITERATE = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae",
                                 "ẞ": "SS"})
 
 
+# A capital inside a word starts a name part: MacDonald, McDonald, DeLuca, O'Neill's Neill.
+_INNER_CAPITAL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+
+
 def name_variants(text: str) -> list[list[str]]:
     """The ways a name is written, each as its folded words: as written (accents dropped:
-    ``muller``) and, when it has an umlaut or ß, transliterated (``mueller``)."""
-    variants = [_words(text)]
+    ``muller``), with the parts an apostrophe, hyphen or space splits written together
+    (``O'Neill``: ``o neill`` and ``oneill``; ``Mary-Jane``: ``maryjane``; ``Mac Donald``:
+    ``macdonald``), split at a capital inside a word (``MacDonald``: ``mac donald``) and,
+    when it has an umlaut or ß, transliterated (``mueller``). At most a handful per name."""
+    texts = [text]
     if not text.isascii():
-        other = _words(unicodedata.normalize("NFC", text).translate(_TRANSLITERATE))
-        if other and other != variants[0]:
-            variants.append(other)
-    return [v for v in variants if v]
+        other = unicodedata.normalize("NFC", text).translate(_TRANSLITERATE)
+        if other != text:
+            texts.append(other)
+    variants: list[list[str]] = []
+
+    def add(words):
+        if words and words not in variants:
+            variants.append(words)
+
+    for written in texts:
+        words = _words(written)
+        add(words)
+        # each whitespace-separated part with its apostrophes and hyphens left out (o'neill: oneill)
+        add([w for part in written.split() if (w := "".join(_words(part)))])
+        for i in range(len(words) - 1):  # two neighbouring words written as one (mac donald: macdonald)
+            if len(words) <= 5:
+                add(words[:i] + [words[i] + words[i + 1]] + words[i + 2:])
+        if _INNER_CAPITAL.search(written):
+            add(_words(_INNER_CAPITAL.sub(" ", written)))
+    return variants
 
 
 @dataclass(frozen=True)
@@ -377,13 +271,15 @@ class Roster:
         return NameMatcher([e for e in self._entries(parts=False) if e[1] == EMAIL_MARK])
 
     def _entries(self, parts: bool):
-        everyday = _everyday() if parts else frozenset()
+        everyday = _everyday()
         entries = []
         for name in self.names:
             for words in name_variants(name):
-                entries.append((words, NAME_MARK, False, False))
+                # a name written as one word that is also a word (Will Power: willpower) only capitalised
+                entries.append((words, NAME_MARK, len(words) == 1 and words[0] in everyday, False))
                 if len(words) > 1:
-                    entries.append((["".join(words)], NAME_MARK, False, False))  # MariaLopez, marialopez
+                    joined = "".join(words)  # MariaLopez, marialopez
+                    entries.append(([joined], NAME_MARK, joined in everyday, False))
                 for later in words[2:]:  # José Müller-García is also "jose garcia"; "jose muller" below
                     if len(later) >= 3:
                         entries.append(([words[0], later], NAME_MARK, False, False))
@@ -434,12 +330,14 @@ def roster(study) -> Roster:
 def _name_parts(names) -> list[str]:
     parts = []
     for name in names:
-        for word in re.split(r"[\s]+", name):
-            word = word.strip(".,()\"'")
+        words = [w.strip(".,()\"'") for w in re.split(r"[\s]+", name)]
+        for k, word in enumerate(words):
             if len(word) >= 2 and word[0].isupper():
                 parts.append(word)
                 if "-" in word:  # a double-barrelled name: each half is a name too
                     parts += [w for w in word.split("-") if len(w) >= 2]
+            if 0 < k < len(words) - 1 and len(word) <= 3 and word[:1].isupper() and words[k + 1][:1].isupper():
+                parts.append(f"{word} {words[k + 1]}")  # a surname with a particle: Mac Donald, Ó Briain
     return parts
 
 
@@ -594,11 +492,13 @@ SHINGLE = 5  # a run of this many words of a non-consenting participant is their
 class Unquotable:
     """The verbatim words of participants who did not consent to being quoted
     (``consent_quote`` not yes): their transcript turns and key quotes, as runs of
-    ``SHINGLE`` words (accent- and case-folded), less every run that someone else also
-    said in their own words (consenting participants' turns and quotes, interviewers), so
-    that a common phrase never counts as theirs. The team's notes (insights,
-    opportunities) never count as someone else: a note repeating their words verbatim
-    holds their words.
+    ``SHINGLE`` words (accent- and case-folded), less the short common phrases (at most
+    :data:`COMMON_PHRASE` words) that someone else also said in their own words, so that a
+    common phrase never counts as theirs. Someone else is a consenting participant, or the
+    interviewer in an earlier turn of the same interview (:func:`unquotable`): an
+    interviewer repeating an answer back, or a sentence of theirs, never makes it common.
+    The team's notes (insights, opportunities) never count as someone else: a note
+    repeating their words verbatim holds their words.
 
     ``ids`` are the participant ids whose words are withheld; ``participant_of`` maps an
     interview id to its participant. ``spans(text)`` finds their words in any text (HTML
@@ -606,19 +506,26 @@ class Unquotable:
     """
 
     def __init__(self, own_texts=(), other_texts=(), ids=(), participant_of=None):
+        """``own_texts``: their texts, each a string or ``(text, said, n)``: ``said`` maps each
+        run of words others said in the same interview to the first turn number they said it
+        at, ``n`` is this text's turn number; ``other_texts``: others' texts said anywhere."""
         self.ids = frozenset(ids)
         self.participant_of = dict(participant_of or {})
-        own = set()
-        for text in own_texts:
-            own.update(_shingles(_words(text)) if isinstance(text, str) else ())
+        common: set = set()
+        for text in other_texts:
+            if isinstance(text, str):
+                common.update(_shingles(_words(text)))
         # A run of mostly function words ("at the end of the") identifies nobody and is in
         # every text: only runs with at least two content words count as someone's words.
         from kit.themes import STOPWORDS
 
-        own = {s for s in own if sum(w not in STOPWORDS for w in s) >= MIN_CONTENT_WORDS}
-        for text in other_texts:
-            if own and isinstance(text, str):
-                own.difference_update(_shingles(_words(text)))
+        own = set()
+        for text in own_texts:
+            text, said, n = (text, None, 0) if not isinstance(text, tuple) else text
+            if not isinstance(text, str):
+                continue
+            own.update(s for s in _own_runs(_words(text), common, said, n)
+                       if sum(w not in STOPWORDS for w in s) >= MIN_CONTENT_WORDS)
         self.shingles = own
         self.firsts = frozenset(s[0] for s in own)
 
@@ -666,8 +573,37 @@ class Unquotable:
 MIN_CONTENT_WORDS = 2
 
 
+#: The longest run of words someone else also said that counts as a common phrase: a longer
+#: run is a sentence, and stays the non-consenting participant's words.
+COMMON_PHRASE = 8
+
+
 def _shingles(words: list[str]):
     return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _own_runs(words: list[str], common: set, said: dict | None = None, n: int = 0) -> set:
+    """The runs of ``SHINGLE`` words of ``words`` that are theirs: all but the common ones (in
+    ``common``, or in ``said`` before turn ``n``) that lie in a stretch of common runs at most
+    :data:`COMMON_PHRASE` words long."""
+    runs = [tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    if not common and not said:
+        return set(runs)
+    said = said or {}
+    flags = [r in common or said.get(r, n) < n for r in runs]
+    own, i, longest = set(), 0, COMMON_PHRASE - SHINGLE + 1
+    while i < len(runs):
+        if not flags[i]:
+            own.add(runs[i])
+            i += 1
+            continue
+        j = i
+        while j < len(runs) and flags[j]:
+            j += 1
+        if j - i > longest:  # a whole sentence someone else also said: still theirs
+            own.update(runs[i:j])
+        i = j
+    return own
 
 
 def unquotable(study) -> Unquotable:
@@ -689,14 +625,48 @@ def unquotable(study) -> Unquotable:
                 continue
             mine = ~frame["participant"].isin(ok).to_numpy()
             if theirs is not None:
-                mine = mine & theirs.to_numpy()
+                mine = (mine & theirs.to_numpy()) | _guessed(s, frame)
+                # other speakers (interviewers, observers) count only in earlier turns of the
+                # same interview: an answer read back to them never makes it common
+                consenting = spoken.to_numpy() & ~mine
+                other += frame.loc[consenting, "text"].tolist()
+                own += _with_earlier(frame, mine, ~spoken.to_numpy())
+            else:
+                own += frame.loc[mine, "text"].tolist()
+                other += frame.loc[~mine, "text"].tolist()
             ids.update(p for p in frame.loc[mine, "participant"].tolist() if isinstance(p, str) and p)
-            own += frame.loc[mine, "text"].tolist()
-            other += frame.loc[~mine, "text"].tolist()
         # Insights and opportunities are the team's notes: a note that repeats a
         # non-consenting participant's words verbatim repeats *their* words, so notes never
         # make a run of words common (only other people's own speech does).
     return Unquotable(own, other, ids, participant_of)
+
+
+def _guessed(study, turns: pd.DataFrame):
+    """True for the turns of a speaker only guessed to be the interviewer (no label of the note,
+    team or ``interviewer_labels``): fail closed, their consent is unknown, so their words are
+    withheld like a non-consenting participant's."""
+    guessed = getattr(study, "guessed_interviewers", None) or {}
+    if not guessed:
+        return np.zeros(len(turns), dtype=bool)
+    return np.array([guessed.get(i) == sp and role == "interviewer" for i, sp, role in
+                     zip(turns["interview_id"].tolist(), turns["speaker"].tolist(), turns["role"].tolist())], dtype=bool)
+
+
+def _with_earlier(turns: pd.DataFrame, mine, others) -> list:
+    """``(text, said, n)`` for each turn in ``mine`` (see :class:`Unquotable`): ``said`` maps
+    the runs of words of the turns in ``others`` of the same interview to the first turn
+    (its position in ``turns``) that said them."""
+    out, said, current = [], {}, None
+    for n, (text, interview, is_mine, is_other) in enumerate(zip(turns["text"].tolist(),
+                                                                 turns["interview_id"].tolist(), mine, others)):
+        if interview != current:
+            said, current = {}, interview
+        if is_mine:
+            out.append((text, said, n))
+        elif is_other and isinstance(text, str):
+            for run in _shingles(_words(text)):
+                said.setdefault(run, n)
+    return out
 
 
 def _readable(path: Path, text: str) -> str:

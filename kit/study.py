@@ -80,6 +80,7 @@ class Study:
     costs: pd.DataFrame
     decisions: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    guessed_interviewers: dict = field(default_factory=dict)  # interview id -> label guessed as interviewer
 
     @property
     def name(self) -> str:
@@ -182,6 +183,7 @@ class _Loader(StudyFileReader, LedgerReader):
         self.progress = progress
         self.parsed: dict = {}
         self.problems: list[Problem] = []
+        self.guessed: dict = {}
 
     def problem(self, path, line, message, level="error"):
         self.problems.append(Problem(str(path), int(line), message, level))
@@ -611,6 +613,7 @@ class _Loader(StudyFileReader, LedgerReader):
         study.costs = self.load_costs(config)
         study.decisions = self.load_decisions(study)
         study.problems = sorted(set(self.problems), key=lambda p: (p.path, p.line, p.message))
+        study.guessed_interviewers = dict(self.guessed)
         return study
 
     def _read_turns(self, tpath, iid, participant, config, team, front):
@@ -645,8 +648,10 @@ class _Loader(StudyFileReader, LedgerReader):
         if "interviewer" not in role_of.values() and len(role_of) > 1:
             guess = infer_interviewer(pd.DataFrame(columns))
             role_of[guess] = "interviewer"
-            self.problem(tpath, 0, f"no speaker is a known interviewer; took {guess!r} as the interviewer "
-                                   "(name the interviewer in the note or in study.yml interviewer_labels)", "warning")
+            self.guessed[iid] = guess  # a guess: kit.privacy withholds their words (fail closed)
+            self.problem(tpath, 0, f"no speaker is a known interviewer; took {guess!r} as the interviewer, "
+                                   "whose words published outputs withhold until you name the interviewer in "
+                                   "the note or in study.yml interviewer_labels", "warning")
         n = len(columns["speaker"])
         role = [role_of[label] for label in columns["speaker"]]
         columns.update({

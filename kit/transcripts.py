@@ -61,11 +61,15 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
    e. in VTT and SRT only, used once with text after the colon: captioning tools label
       every speaker, so someone who speaks once is still a speaker there.
 
-A label with nothing after the colon (``Initial Steps:``) starts a turn only if the
-label is established by the rules above (``AI:`` on its own line, the text below it).
-Every other ``Label: ...`` line stays in the current turn, verbatim, so no text is lost.
-In plain text, a person who speaks only once in a transcript of three or more people is
-therefore kept inside the previous turn unless named in ``speakers`` or ``aliases``.
+   f. used once with text after the colon, not a heading word, and sharing a name word with
+      an established speaker (``MJ Hope:`` beside ``Mary-Jane Hope:``); reported as a warning.
+
+Labels are compared in lower case without accents (``Jose Pena:`` is ``José Peña:``, with
+a warning). A label with nothing after the colon (``Initial Steps:``) starts a turn only if
+established by the rules above (``AI:`` on its own line, the text below it). Every other
+``Label: ...`` line stays in the current turn, verbatim, so no text is lost; a name-like
+label used once that stays there is reported at its line (``Tom: ...`` in a transcript of
+Maya and Dana): name the speaker in ``speakers`` or ``aliases`` to read it as a turn.
 
 Text before the first speaker turn (a title line, unlabelled cues) is skipped; the
 returned frame's ``attrs["problems"]`` holds a warning listing its lines (with every other
@@ -78,6 +82,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -85,7 +90,7 @@ import pandas as pd
 
 from kit.errors import Problem, TranscriptError
 from kit.transcript_lines import MARKER as _MARKER
-from kit.transcript_lines import boilerplate_hints, drop_boilerplate
+from kit.transcript_lines import boilerplate_hints, drop_boilerplate, is_boilerplate
 
 __all__ = [
     "COLUMNS",
@@ -258,12 +263,16 @@ def parse_turns(text: str, source: str = "<text>",
             without = _MARKER.sub(" ", said)
             said = without if without.strip() else said
         columns["text"].append(" ".join(said.split()))
+    once = [v for v in variants if v[1] is None]
+    variants = [v for v in variants if v[1] is not None]
+    for line, _, message in once:
+        problems.append(Problem(source, line, message, "warning"))
     if variants:
         first_line, label, read_as = variants[0]
         lines_of = ", ".join(str(v[0]) for v in variants[:10]) + (" ..." if len(variants) > 10 else "")
         problems.append(Problem(source, first_line, f"speaker label {label!r} read as {read_as!r} (the same name "
-                                f"in other capitals; line(s) {lines_of}): write it the same way everywhere, "
-                                "or name two people differently", "warning"))
+                                f"in other capitals or accents; line(s) {lines_of}): write it the same way "
+                                "everywhere, or name two people differently", "warning"))
     if skipped:
         shown = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
         problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
@@ -529,9 +538,11 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
                                             f"{m.group(1)}, before the cue above", "warning"))
                 last_start = start
         target = payload if payload is not None else outside
+        # a service line (Teams' "... started transcription") above a timing line is no cue number
         if target and not first_of_block and _is_cue_id(target[-1], fmt):
             target.pop()  # the identifier of this cue
-        elif fmt == "srt" and target and not first_of_block and target[-1][2] and target[-1][0] == i - 1:
+        elif (fmt == "srt" and target and not first_of_block and target[-1][2] and target[-1][0] == i - 1
+              and not is_boilerplate(target[-1][1])):
             # SubRip: the line above a timing line, first of its block, is the cue's number
             j, bad, _ = target.pop()
             problems.append(Problem(source, j, f"cannot read this cue number {bad[:60]!r} (SubRip numbers "
@@ -575,7 +586,7 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
 
 
 def _name_line(s: str) -> bool:
-    return ":" not in s and "<" not in s and _is_name(s) and not _ROLE_WORDLESS.match(s)
+    return ":" not in s and "<" not in s and _is_name(s) and not _ROLE_WORDLESS.match(s) and not is_boilerplate(s)
 
 
 _ROLE_WORDLESS = re.compile(r"^(?:ok(?:ay)?|yes|yeah|no|right|sure|hmm+|mm+|uh+|um+|thanks?|"
@@ -604,7 +615,7 @@ def _is_cue_id(row, fmt: str) -> bool:
     _i, s, first_of_block = row
     if _CUE_ID.match(s):
         return True
-    return fmt == "vtt" and first_of_block and "-->" not in s
+    return fmt == "vtt" and first_of_block and "-->" not in s and not is_boilerplate(s)
 
 
 def _clean_vtt(s: str) -> str:
@@ -712,10 +723,12 @@ def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, va
     ``single_use``: a name-like label used once with text is a speaker (rule 2e).
     Labels that differ only in capitals (``ravi shah:`` and ``Ravi Shah:``) are one speaker,
     named as first written with a capital letter; ``variants`` (a list) receives
-    ``(line, label, read_as)`` for each line whose label was so read.
+    ``(line, label, read_as)`` for each line whose label was so read, and ``(line, None,
+    message)`` for each label used once (rule 2f of the module doc).
     """
     # pass 1: find `Label: rest` candidates and decide which labels are speakers
-    labels, speakers = _speaker_labels(items, forced, single_use) if colon_labels else ([None] * len(items), set())
+    labels, speakers = (_speaker_labels(items, forced, single_use, variants) if colon_labels
+                        else ([None] * len(items), set()))
     canonical = _canonical_spellings(items, labels, speakers, colon_labels)
     return _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants)
 
@@ -744,7 +757,7 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
                 weak[k] = (label, rest.strip(), was_first)
             continue
         rest = rest.strip()
-        key = label.casefold()
+        key = _label_key(label)
         labels[k] = (label, rest, key)
         spelling.setdefault(key, label)
         if rest:
@@ -754,7 +767,7 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
         else:
             bare.add(key)
     for k, (label, rest, was_first) in weak.items():
-        key = label.casefold()
+        key = _label_key(label)
         if key in spelling:
             labels[k] = (label, rest, key)
             if rest:
@@ -766,8 +779,8 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
     return labels, with_text, bare, first_label, spelling
 
 
-def _speaker_labels(items, forced, single_use: bool) -> tuple[list, set]:
-    """(labels per item, the label keys that are speakers): rules 2a-2e of the module doc."""
+def _speaker_labels(items, forced, single_use: bool, notes=None) -> tuple[list, set]:
+    """(labels per item, the label keys that are speakers): rules 2a-2f of the module doc."""
     labels, with_text, bare, first_label, spelling = _label_uses(items, forced)
     speakers: set = set()
     for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
@@ -785,7 +798,42 @@ def _speaker_labels(items, forced, single_use: bool) -> tuple[list, set]:
                 break
             if n == 1 and key not in speakers and not _is_heading(spelling[key]):
                 speakers.add(key)
+    _once_used(items, labels, with_text, speakers, spelling, notes)
     return labels, speakers
+
+
+def _once_used(items, labels, with_text, speakers, spelling, notes) -> None:
+    """Rule 2f: a name-like label used once, not a heading, is a speaker when it shares a
+    name with a speaker (``MJ Hope`` beside ``Mary-Jane Hope``); either way the line is reported."""
+    once = [k for k, n in with_text.items() if n == 1 and k not in speakers and not _is_heading(spelling[k])]
+    if not once:
+        return
+    known = {w for k in speakers for w in _label_words(k)}
+    for key in once:
+        k = next(j for j, lab in enumerate(labels) if lab is not None and lab[2] == key and lab[1])
+        label, line = spelling[key], items[k][0]
+        if known & _label_words(key):
+            speakers.add(key)
+            message = (f"speaker label {label!r} is used only once: read as a speaker of its own; if it is "
+                       "another spelling of a speaker's name, map it in study.yml `aliases`")
+        else:
+            message = (f"{label + ':'!r} looks like a speaker label but is used only once: read as part of the "
+                       "turn above; if someone else speaks here, name them in the note's `speakers:` or in "
+                       "study.yml `aliases`")
+        if notes is not None:
+            notes.append((line, None, message))
+
+
+def _label_words(key: str) -> set:
+    return {w for w in re.split(r"[\W_]+", key) if len(w) >= 2 and not _ROLE_LABEL.fullmatch(w)}
+
+
+def _label_key(label: str) -> str:
+    """A label's key: in lower case without accents (``José Peña`` and ``jose pena`` are one)."""
+    key = label.casefold()
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return key
 
 
 def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str]:
@@ -799,7 +847,7 @@ def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str
                 continue
             sp, key = lab[0], lab[2]
         else:
-            key = sp.casefold()
+            key = _label_key(sp)
         if key not in canonical or (canonical[key] == canonical[key].lower() and sp != sp.lower()):
             canonical[key] = sp
     return canonical
@@ -817,7 +865,7 @@ def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, vari
             if lab is not None and lab[2] in speakers:
                 sp, s, key = lab
         if sp is not None:
-            same = canonical.get(sp.casefold() if key is None else key, sp)
+            same = canonical.get(_label_key(sp) if key is None else key, sp)
             if same != sp and sp not in alias:
                 if variants is not None:
                     variants.append((i, sp, same))

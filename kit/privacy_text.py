@@ -1,0 +1,145 @@
+"""Text helpers of :mod:`kit.privacy`: folding (lower case, no accents, character for
+character), invisible format characters, a text's words, and the everyday words that are
+also names."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold"]  # the rest is kit.privacy's own (imported there)
+
+
+# -- folding: the same length, lower case, no accents ------------------------------------------
+class _Fold(dict):
+    """``str.translate`` table: each character to its lower-case letter without accents,
+    one character for one (so positions in the folded text are positions in the text)."""
+
+    def __missing__(self, code: int):
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c)).lower() or ch
+        value = base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+        self[code] = value
+        return value
+
+
+_FOLD = _Fold()
+
+
+# Unicode format characters (category Cf: zero-width spaces and joiners, U+FEFF, U+2060, bidi
+# marks and overrides, soft hyphens): invisible, so a name written with them in it
+# ("Jo\u200bsé") reads as the name. They are left out before a text is matched
+# (:func:`_visible`); the positions found map back to the text as written.
+_FORMAT_CACHE: list = []
+
+
+def _format_chars() -> re.Pattern:
+    if not _FORMAT_CACHE:
+        import sys
+
+        chars = "".join(re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf")
+        _FORMAT_CACHE.append(re.compile(f"[{chars}]"))
+    return _FORMAT_CACHE[0]
+
+
+def _format_set() -> frozenset:
+    if len(_FORMAT_CACHE) < 2:
+        import sys
+
+        pattern = _format_chars()
+        _FORMAT_CACHE.append(frozenset(pattern.findall("".join(map(chr, range(sys.maxunicode + 1))))))
+    return _FORMAT_CACHE[1]
+
+
+def _visible(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without format characters (category Cf), and for each character left the
+    position it had in ``text`` (None when there were none: positions are unchanged)."""
+    if text.isascii():
+        return text, None
+    # Which format characters the text holds, from its set of characters: a search with the
+    # class of all of them reads a page of a report about 20 times slower (issue 20).
+    present = _format_set().intersection(text)
+    if not present:
+        return text, None
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(present)) + "]")
+    kept, start = [], 0
+    for match in pattern.finditer(text):  # a few format characters in a long text (a page)
+        kept.extend(range(start, match.start()))
+        start = match.end()
+    kept.extend(range(start, len(text)))
+    return pattern.sub("", text), kept
+
+
+def _unmap(spans, kept):
+    """Spans found in a text without format characters as positions in the text as written."""
+    if kept is None:
+        return spans
+    return [(kept[s], kept[e - 1] + 1, *rest) for s, e, *rest in spans]
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case without accents, character for character
+    (``fold("José GARCÍA") == "jose garcia"``); decomposed accents are composed first."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        return text.translate(_FOLD)
+    return text.lower()
+
+
+# Words: runs of letters and digits (an underscore, dash, dot or apostrophe separates them,
+# so ``maria_lopez.vtt`` is the words maria, lopez, vtt). HTML character references are
+# matched so that they can be skipped (``don&#x27;t`` reads as don, t).
+_WORD = re.compile(r"&#?[0-9a-z]+;|[^\W_]+")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+# Everyday English words that are also first names or surnames: such a name part is a name
+# only when capitalised as a name is ("Grant me that" vs "we grant a discount"); every
+# other part of a name is matched in any case ("thanks, dana").
+_EVERYDAY = frozenset(re.findall(r"[a-z]+", """
+    will may june april august summer grace hope faith joy rose lily ivy ruby pearl holly
+    mark bill pat sue ray jack frank guy rich drew gene art chase lane miles norman earl rob
+    dawn sky rain river stone wood hill fields brown green white black young king bell
+    grant page hunter cook baker carter fisher miller mason parker porter walker ward
+    long short little small rice banks price lake moss marsh field north west south
+    sterling pierce wade rusty sandy terry don dean hall court major long best love
+    penny daisy violet hazel olive ginger amber crystal dusty sunny storm
+"""))
+
+
+def _everyday_words() -> frozenset:
+    """Lower-case words that are also names: the list above, the English words of the
+    lexicon shipped in the ``lemminflect`` wheel (nouns, verbs, adjectives, adverbs: email,
+    date, quote, line, hope) and VADER's lexicon."""
+    words = set(_EVERYDAY)
+    try:
+        import gzip
+        from importlib.resources import files
+
+        data = gzip.decompress((files("lemminflect") / "resources" / "lemma_lu.csv.gz").read_bytes())
+        words.update(w.decode("ascii") for w in re.findall(rb"(?m)^([a-z]+),", data))  # lower-case entries only
+    except (ImportError, OSError, ValueError, EOFError):
+        pass
+    try:
+        from importlib.resources import files
+
+        lexicon = files("vaderSentiment") / "vader_lexicon.txt"
+        for line in lexicon.read_text(encoding="utf-8", errors="replace").splitlines():
+            word = line.split("\t", 1)[0]
+            if word.isalpha():
+                words.add(word.lower())
+    except (ImportError, OSError, FileNotFoundError, ModuleNotFoundError):
+        pass
+    return frozenset(words)
+
+
+_EVERYDAY_CACHE: list = []
+
+
+def _everyday() -> frozenset:
+    if not _EVERYDAY_CACHE:
+        _EVERYDAY_CACHE.append(_everyday_words())
+    return _EVERYDAY_CACHE[0]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(_visible(text)[0])) if not w.startswith("&")]
