@@ -266,12 +266,9 @@ def _study_aliases(path: Path) -> dict:
     folder = study_of(path)
     if folder is None or not (folder / "study.yml").is_file():
         return {}
-    try:
-        import yaml
+    from kit.yamlio import load_yaml
 
-        config = yaml.safe_load((folder / "study.yml").read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
+    config, _problems = load_yaml(folder / "study.yml")  # the bounded loader; check reports problems
     aliases = config.get("aliases") if isinstance(config, dict) else None
     return {str(k): str(v) for k, v in aliases.items() if k and v} if isinstance(aliases, dict) else {}
 
