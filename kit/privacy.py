@@ -539,18 +539,23 @@ class Unquotable:
         if kept is not None:
             return [(s, e) for s, e in _unmap(self.spans(text), kept)]
         folded = fold(text)
-        words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
-        tokens = [m.group() for m in words]
+        # The words as strings first (a page of a report holds none of their runs, mostly);
+        # their positions only when a run is found.
+        tokens = [t for t in _WORD.findall(folded) if t[0] != "&"]
         firsts, shingles = self.firsts, self.shingles
+        found = [i for i in range(len(tokens) - SHINGLE + 1)
+                 if tokens[i] in firsts and tuple(tokens[i:i + SHINGLE]) in shingles]
+        if not found:
+            return []
+        words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
         marked_until, spans = -1, []
-        for i in range(len(tokens) - SHINGLE + 1):
-            if tokens[i] in firsts and tuple(tokens[i:i + SHINGLE]) in shingles:
-                last = i + SHINGLE - 1
-                if spans and i <= marked_until + 1:
-                    spans[-1] = (spans[-1][0], words[last].end())
-                else:
-                    spans.append((words[i].start(), words[last].end()))
-                marked_until = last
+        for i in found:
+            last = i + SHINGLE - 1
+            if spans and i <= marked_until + 1:
+                spans[-1] = (spans[-1][0], words[last].end())
+            else:
+                spans.append((words[i].start(), words[last].end()))
+            marked_until = last
         return spans
 
     def holds(self, text: str) -> bool:

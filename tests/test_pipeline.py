@@ -151,7 +151,9 @@ def test_failed_notebook_is_named_and_previous_report_kept(tmp_path):
     mark_output(out)  # a report the kit wrote
     before = tree_snapshot(out)
     with pytest.raises(NotebookFailed) as err:
-        run(None, out, notebooks=_broken_notebooks(tmp_path), progress=False)
+        # two workers: with one (a busy machine) the longer, failing notebook starts first and
+        # the good one never runs
+        run(None, out, notebooks=_broken_notebooks(tmp_path), progress=False, jobs=2)
     code_cells = sum(c.cell_type == "code" for c in nbformat.read(REPO / "notebooks" / "03-capture.ipynb", as_version=4).cells)
     assert err.value.notebook == "02-bad.ipynb"
     assert err.value.cell == code_cells + 1
@@ -375,3 +377,37 @@ def test_the_run_uses_a_second_kernel_only_when_a_core_is_free(monkeypatch):
     assert _worker_count(3) == 3  # asked for: --jobs
     monkeypatch.setenv("INTERVIEW_KIT_JOBS", "2")
     assert _worker_count(None) == 2
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_run_writes_an_executed_notebook_once_when_it_ends(monkeypatch, tmp_path, fails):
+    # papermill's own engine writes the whole notebook at every cell's start and end; the
+    # run's engine writes it when the notebook ends, finished or failed (a dead kernel too)
+    import papermill.engines as engines
+
+    from kit.pipeline import _engine
+
+    writes = []
+    monkeypatch.setattr(engines, "write_ipynb", lambda nb, path: writes.append(
+        [c.metadata.papermill["status"] for c in nb.cells]))
+
+    class Cells(engines.papermill_engines.get_engine(_engine())):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+            for i, cell in enumerate(nb_man.nb.cells):
+                nb_man.cell_start(cell, i)
+                if fails and i == 1:
+                    raise RuntimeError("the kernel died")
+                nb_man.cell_complete(cell, i)
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"x = {i}") for i in range(3)])
+    nb.metadata.papermill = {}
+    for cell in nb.cells:
+        cell.metadata.papermill = {}
+    if fails:
+        with pytest.raises(RuntimeError):
+            Cells.execute_notebook(nb, "python3", output_path=str(tmp_path / "out.ipynb"), progress_bar=False)
+        assert len(writes) == 1 and writes[0][:2] == ["completed", "running"]  # the partial notebook, kept
+    else:
+        Cells.execute_notebook(nb, "python3", output_path=str(tmp_path / "out.ipynb"), progress_bar=False)
+        assert writes == [["completed"] * 3]
