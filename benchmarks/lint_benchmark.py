@@ -129,6 +129,9 @@ TUNE3 = DATA / "questions_tune3.csv"
 HOLDOUT5 = DATA / "questions_holdout5.csv"
 BLIND3 = (DATA / "blind-linter-3" / "questions.csv").resolve()
 BLIND4 = (DATA / "blind-linter-4" / "questions.csv").resolve()
+BLIND5 = (DATA / "blind-linter-5" / "questions.csv").resolve()
+BLIND7 = (DATA / "blind-linter-7" / "questions.csv").resolve()
+BLIND8 = (DATA / "blind-linter-8" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
 TUNE5 = DATA / "questions_tune5.csv"
 HOLDOUT6 = DATA / "questions_holdout6.csv"
@@ -262,14 +265,15 @@ def corpus_questions(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all fifteen sets)")
+    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all eighteen sets)")
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--strict", action="store_true", help="fail when any set misses a floor")
     ap.add_argument("--rewrites", action="store_true", help="measure topic and grammar of the rewrites")
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND4, DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, TUNE5, HOLDOUT6, HOLDOUT5, HOLDOUT4,
+    paths = [Path(p) for p in args.csv] or [p for p in (BLIND4, BLIND5, BLIND7, BLIND8,
+                                                         DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, TUNE5, HOLDOUT6, HOLDOUT5, HOLDOUT4,
                                                          HOLDOUT3, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
     print(f"floors: recall >= {MIN_RECALL:.2f}, false-flag rate <= {MAX_FALSE_FLAG_RATE:.2f} per flag")
@@ -277,7 +281,13 @@ def main(argv=None) -> int:
         rows = load(path)
         result = evaluate(rows)
         label = {BLIND3: "TUNED ON (third independent set, now a development set)",
-                 BLIND4: "TUNED ON (fourth independent set, now a development set)"}.get(
+                 BLIND4: "TUNED ON (fourth independent set, now a development set)",
+                 BLIND5: "TUNED ON (independent set blind5; measured once before tuning: recall "
+                         "L 0.91 C 0.85 H 0.97 D 0.91 G 0.71)",
+                 BLIND7: "TUNED ON (independent set blind7; measured once before tuning: recall "
+                         "L 0.75 C 0.93 H 0.97 D 0.91 G 0.73)",
+                 BLIND8: "TUNED ON (independent set blind8; measured once before tuning: recall "
+                         "L 0.82 C 0.92 H 0.94 D 0.91 G 0.81)"}.get(
             path.resolve(), TUNED.get(path.name) if path.resolve().parent == DATA.resolve() else None)
         name = path.name if path.parent == DATA else f"{path.parent.name}/{path.name}"
         print(report(f"{name} [{label}]" if label else name, result, args.misses))

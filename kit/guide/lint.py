@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import cues, cues5, frames, grammar
+from kit.guide import cues, cues5, cues6, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -59,10 +59,11 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
               "generalizing": cues.generalizing}
     fifth = {"leading": cues5.leading, "closed": cues5.closed, "double-barreled": cues5.double_barreled,
              "generalizing": cues5.generalizing}
+    sixth = {"leading": cues6.leading, "closed": cues6.closed, "generalizing": cues6.generalizing}
     for flag, fn, rule, frame in checks:
         r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "") or \
             (frame(raw) if frame and raw else "") or (fourth[flag](raw) if flag in fourth and raw else "") or \
-            (fifth[flag](raw) if flag in fifth and raw else "")
+            (fifth[flag](raw) if flag in fifth and raw else "") or (sixth[flag](raw) if flag in sixth and raw else "")
         if r:
             reasons[flag] = r
     if reasons.get("leading", "").startswith("the preamble") and cues5.neutral_preamble(raw):
