@@ -45,6 +45,8 @@ _PAST = re.compile(r"(?<![\w-])(?:last|yesterday|ago|recent|recently|that day|th
 _OPINION = {"feel", "think", "find", "rate", "like", "see", "view", "compare", "know", "mean", "say", "describe",
             "define", "spell", "pronounce", "want", "explain", "measure", "judge", "rank", "score", "help", "affect",
             "need", "hope", "expect", "reckon", "imagine", "picture"}
+_FIND_JUDGED = {"the", "our", "your", "this", "that", "it", "them", "working", "using", "being", "having", "his", "her",
+                "their", "these", "those", "my"}
 _SUBJECT = r"(?:you|they|people|we|your \w+|the \w+|you and your \w+|your \w+ and your \w+)"
 
 
@@ -59,6 +61,8 @@ def _present_how(low: str) -> str:
     verb, rest = m.group(1), m.group(2)
     if "ADV" in tags(verb) and "VERB" not in tags(verb) and rest.split():  # "how do you actually price ..."
         verb, rest = rest.split()[0], " ".join(rest.split()[1:])
+    if verb == "find" and rest.split()[:1] and rest.split()[0] not in _FIND_JUDGED:
+        verb = "locate"  # "how do you find guests": finding things, not judging them
     if verb in _OPINION or set(rest.split()[:1]) & _OPINION or "VERB" not in tags(verb) or re.search(r"\b(?:this|that) (?:time|one|case)\b", rest):
         return ""
     if _PAST.search(rest) or re.search(r"\b(?:would|could|if)\b", low):
@@ -70,7 +74,7 @@ _WHEN_PRESENT = re.compile(r"^(?:when|whenever|if|once) ((?:[\w'&-]+ ){1,9}?), (
                            r"routine|is it like|goes)\b")
 _SUPERLATIVE = re.compile(r"what (?:is|are) (?:the|your) ((?:most|least) \w+|\w+est|best|worst|main) (?:single )?"
                           r"(part|parts|thing|things|bit|bits|problem|problems|way|ways|headache|headaches|"
-                          r"challenge|challenges|issue|issues)\b(.*)")
+                          r"challenge|challenges|issue|issues|fault|faults|mistake|mistakes|complaint|complaints|request|requests)\b(.*)")
 _RATE = re.compile(r"\b(?:do|does) (?:you|they) \w+ .*\b(?:a|per|each|every) (?:day|week|month|year|season|shift|term)\b|"
                    r"\b(?:do|does) (?:you|they) .*\b(?:before|after|at the end of|at the start of) (?:every|each) \w+|\bthese days\b|"
                    r"^(?:so )?in your experience\b")
@@ -89,10 +93,11 @@ def generalizing(sentences: list[str]) -> str:
         if m and not _PAST.search(m.group(1)) and not re.search(r"\b(?:would|could|will)\b", low):
             return "a present-tense when-clause asks about what generally happens; ask about the last time"
         if re.search(r"\bwhat goes (?:through|on in) your (?:head|mind) when (?:you|a|an|the) (?!\w+ed\b)\w+", low) and \
-                not _PAST.search(low):
+                not _PAST.search(re.sub(r"\b\w+ed\b", "", low)):
             return "'what goes through your head when ...' asks about a habit; ask about the last time"
         if re.search(r"\b(?:a|your|the) (?:typical|normal|average|usual|regular|ordinary) (?:\w+ )?(?:day|week|month|"
-                     r"term|shift|service|night|evening|morning|weekend|season|visit|job|session|year)\b", low) \
+                     r"term|shift|service|night|evening|morning|weekend|season|visit|job|session|year|monday|tuesday|wednesday|"
+                     r"thursday|friday|saturday|sunday)\b", low) \
                 and not _PAST.search(re.sub(r"\bif\b.*?(?:,|$)", "", low)):
             return "'a typical ...' asks for a generalization; ask about the last one"
         if re.search(r"\b(?:the|your|a) (?:\w+ )?routine\b", low) and not _PAST.search(low) and \
