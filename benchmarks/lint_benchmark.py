@@ -69,6 +69,21 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   closed 0.952, hypothetical 1.00, double-barreled 0.875, generalizing 1.00, false-flag rate at
   most 0.019; its four misses were then fixed (so it is no longer a clean hold-out).
 
+- ``tests/data/blind-linter-5/``, ``-7/`` and ``-8/``: the 600 questions of three more
+  independent evaluations (18 domains each, three authors; their READMEs list their
+  conventions), measured once on the fifth-round linter (recall leading / closed /
+  hypothetical / double-barreled / generalizing: blind5 0.91 / 0.85 / 0.97 / 0.91 / 0.71,
+  blind7 0.75 / 0.93 / 0.97 / 0.91 / 0.73, blind8 0.82 / 0.92 / 0.94 / 0.91 / 0.81; false-flag
+  rate <= 0.024), then tuned on by the sixth round (:mod:`kit.guide.cues6`), so printed as
+  TUNED ON.
+
+Relabels of the sixth round (the three new authors' conventions, docs/design.md "Question
+linter"): "How do you <action verb> ...?" in the present is generalizing -- 33 items
+(questions_dev 23, holdout2 3, holdout3 5, holdout5 2); "the best / worst / most <adjective>
+thing / part of <anything>" in the present is generalizing -- 15 items (questions_dev 8,
+blind1 1, holdout2 2, holdout3 3, holdout5 1); "How much time did the new till save you" is
+leading (tune5 1); "In general how long does editing take you?" is closed (holdout5 1).
+
 Relabels of the fifth round (blind4's conventions, docs/design.md "Question linter"): a
 single-clause question whose answer is one number, amount, date or pick ("how many / how long /
 how much time / what year / which X did you / what would you pay / on a scale") is closed --
