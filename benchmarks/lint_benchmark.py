@@ -78,8 +78,8 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   TUNED ON.
 
 Relabels of the sixth round (the three new authors' conventions, docs/design.md "Question
-linter"): "How do you <action verb> ...?" in the present is generalizing -- 33 items
-(questions_dev 23, holdout2 3, holdout3 5, holdout5 2); "the best / worst / most <adjective>
+linter"): "How do you <action verb> ...?" in the present is generalizing -- 34 items
+(questions_dev 23, holdout2 3, holdout3 5, holdout5 3); "the best / worst / most <adjective>
 thing / part of <anything>" in the present is generalizing -- 15 items (questions_dev 8,
 blind1 1, holdout2 2, holdout3 3, holdout5 1); "How much time did the new till save you" is
 leading (tune5 1); "In general how long does editing take you?" is closed (holdout5 1).

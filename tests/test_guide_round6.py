@@ -38,6 +38,15 @@ FLAGGED = [
     # every part of a compound asks for one fact; one fact after "in general"
     ("How many lessons did you book, and how much did they cost?", {"closed"}),
     ("in general how long does a boiler service take", {"closed", "generalizing"}),
+    # two accounts, two offers, two time frames compared (double-barreled)
+    ("How did the landlord and the letting agent each respond to the leak?", {"double-barreled"}),
+    ("How did the head chef and the waiters react when the menu changed?", {"double-barreled"}),
+    ("Tell me about the quote from the first roofer and the one from the second.", {"double-barreled"}),
+    ("How were sales this month compared to last month?", {"double-barreled"}),
+    ("What's the hardest part of coaching juniors versus seniors?", {"double-barreled"}),
+    # imagined situations (hypothetical)
+    ("How annoyed would you be if the gym closed at eight?", {"hypothetical"}),
+    ("Say the ferry got cancelled on a Friday, who would you ring?", {"hypothetical"}),
 ]
 
 CLEAN = [
@@ -49,6 +58,13 @@ CLEAN = [
     "Our team is small, so tell me about the last time you called us.",  # a neutral preamble
     "How many parcels did you sort on your last shift?",  # closed only
     "Tell me about the last time you went to the tasting and what happened there.",
+]
+
+# past refusals and one compared thing: neither hypothetical nor double-barreled
+NOT_HYPOTHETICAL_OR_DOUBLE = [
+    "Tell me about the last class where a pupil just wouldn't sit down.",
+    "Tell me about the last repair you did where the screw wouldn't budge.",
+    "What was different about this visit compared with your usual shop?",
 ]
 
 
@@ -82,3 +98,9 @@ def test_sixth_round_rewrites_keep_the_topic(text, flags):
     sug = lint_question(text)["suggestion"]
     assert sug.startswith("Tell me about the last time"), sug
     assert topic_overlap(text, sug) >= 0.5 and not grammar_problems(sug), sug
+
+
+@pytest.mark.parametrize("text", NOT_HYPOTHETICAL_OR_DOUBLE)
+def test_past_refusals_and_one_comparison_stay_clean(text):
+    r = lint_question(text)
+    assert "hypothetical" not in r["flags"] and "double-barreled" not in r["flags"], r

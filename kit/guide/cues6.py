@@ -26,6 +26,12 @@ presupposition     "must" + a judgement or a benefit in a statement ("our app mu
 all-fact compound  a compound whose every part asks for one number or pick ("How many panels
                    did you fit, and how long did it take?"), "which would you use", "how much
                    of your work would you" (closed)
+two accounts       "X and Y each react / feel / say", "how did X and Y react", "the X ... and
+                   the one from ...", "this year compared to last year", "A versus B"
+                   (double-barreled, read after the exceptions of the earlier rounds)
+imagined           "how <adjective> would you be if ...", "say <a situation>, who would you
+                   call?" (hypothetical); "the last lesson where a kid wouldn't ..." is a past
+                   refusal, not a hypothesis
 =================  =========================================================================
 
 Each detector takes the sentences of one question (strings) and returns a reason or ``""``.
@@ -37,7 +43,7 @@ import re
 from kit.guide.cues5 import _one_fact
 from kit.guide.words import tags, valence, words
 
-__all__ = ["closed", "generalizing", "leading"]
+__all__ = ["closed", "double_barreled", "generalizing", "hypothetical", "leading", "past_refusal"]
 
 _LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|um|erm|er|like|in general|generally|roughly)\s,?\s?)*"
 _PAST = re.compile(r"(?<![\w-])(?:last|yesterday|ago|recent|recently|that day|that time|this morning|this time|on your|"
@@ -172,3 +178,56 @@ def closed(sentences: list[str]) -> str:
     if re.search(r"\bhow much of (?:your|the) \w+ would\b", low):
         return "'how much of ...' asks for one amount"
     return ""
+
+
+_DOUBLE = (
+    (re.compile(r"\b(?:you|the [\w-]+|your [\w-]+|[\w-]+) and (?:your|the|his|her|their) (?:[\w-]+ ){1,2}each "
+                r"(?:react|reacted|respond|responded|feel|felt|think|thought|say|said|take|took|handle|handled)\b"),
+     "two people's separate reactions ('... each'); ask about each in turn"),
+    (re.compile(r"^(?:(?:so|and|ok|okay|um|erm)\s,?\s?)*how did (?:the|your) (?:[\w-]+ ){1,2}and (?:the|your) "
+                r"(?:[\w-]+ ){1,2}(?:react|respond|take it|take the news)\b"),
+     "two people's separate reactions; ask about each in turn"),
+    (re.compile(r"^(?:(?:so|and|ok|okay|um|erm)\s,?\s?)*(?:tell me about|walk me through|talk me through|what|how)\b"
+                r".*\b(?:the|your) [\w-]+ .*\band the one (?:from|you|at|with|for|before|after|they|we)\b"),
+     "two occasions or offers ('... and the one ...'); ask about each"),
+    (re.compile(r"\b(?:this|last) (year|month|week|season|term|summer|winter|spring|autumn)(?:'s)? (?:\w+ )?compared "
+                r"(?:to|with) (?:last|this|the previous) \w+"),
+     "two time frames compared; ask about each"),
+    (re.compile(r"\b[\w-]+ (?:versus|vs) [\w-]+"), "two things compared ('versus'); ask about each"),
+)
+
+
+def double_barreled(sentences: list[str]) -> str:
+    """Two people's separate reactions, "... and the one from ...", two time frames or two
+    things compared; read after the exceptions of the other rounds (a pair of people who each
+    react is never one story)."""
+    for s in sentences:
+        low = _sub(s)
+        for pattern, reason in _DOUBLE:
+            if pattern.search(low):
+                return reason
+    return ""
+
+
+def hypothetical(sentences: list[str]) -> str:
+    """"How worried would you be if ...", "Say a machine went down, who would you call?"."""
+    for s in sentences:
+        low = _sub(s)
+        if re.search(r"\bhow \w+ would (?:you|they|your \w+) be (?:if|when)\b", low):
+            return "'how ... would you be if' asks about a situation that has not happened"
+        if re.match(r"(?:(?:so|and|ok|okay|um|erm)\s,?\s?)*(?:say|suppose|imagine) (?:a|an|the|you|your|we|they) "
+                    r"[^,]+ , (?:what|who|how|where|which) would (?:you|they)\b", low):
+            return "'say ..., what would you' asks about an imagined situation"
+    return ""
+
+
+def past_refusal(sentences: list[str]) -> bool:
+    """"the last lesson where a kid just wouldn't get on the lift": a past refusal inside a
+    story about one past occasion, not a hypothesis."""
+    for s in sentences:
+        low = _sub(s)
+        if re.search(r"\b(?:last|first) [\w-]+ (?:(?:you|we|they) \w+ )?(?:where|when|that) (?:[\w-]+ ){1,3}"
+                     r"(?:just |simply )?would not \w+", low) and not re.search(r"\bwhat would|\bwould you\b|\bif\b",
+                                                                               low):
+            return True
+    return False
