@@ -43,7 +43,6 @@ FLAGGED = [
     ("How did the head chef and the waiters react when the menu changed?", {"double-barreled"}),
     ("Tell me about the quote from the first roofer and the one from the second.", {"double-barreled"}),
     ("How were sales this month compared to last month?", {"double-barreled"}),
-    ("What's the hardest part of coaching juniors versus seniors?", {"double-barreled"}),
     # imagined situations (hypothetical)
     ("How annoyed would you be if the gym closed at eight?", {"hypothetical"}),
     ("Say the ferry got cancelled on a Friday, who would you ring?", {"hypothetical"}),
@@ -65,6 +64,8 @@ NOT_HYPOTHETICAL_OR_DOUBLE = [
     "Tell me about the last class where a pupil just wouldn't sit down.",
     "Tell me about the last repair you did where the screw wouldn't budge.",
     "What was different about this visit compared with your usual shop?",
+    # a distinction asked about as one thing (the real interviews ask it often)
+    "What decides when you reach for the template versus writing from scratch?",
 ]
 
 

@@ -27,8 +27,7 @@ all-fact compound  a compound whose every part asks for one number or pick ("How
                    did you fit, and how long did it take?"), "which would you use", "how much
                    of your work would you" (closed)
 two accounts       "X and Y each react / feel / say", "how did X and Y react", "the X ... and
-                   the one from ...", "this year compared to last year", "A versus B"
-                   (double-barreled, read after the exceptions of the earlier rounds)
+                   the one from ...", "this year compared to last year" (double-barreled, read after the exceptions of the earlier rounds)
 imagined           "how <adjective> would you be if ...", "say <a situation>, who would you
                    call?" (hypothetical); "the last lesson where a kid wouldn't ..." is a past
                    refusal, not a hypothesis
@@ -193,14 +192,13 @@ _DOUBLE = (
     (re.compile(r"\b(?:this|last) (year|month|week|season|term|summer|winter|spring|autumn)(?:'s)? (?:\w+ )?compared "
                 r"(?:to|with) (?:last|this|the previous) \w+"),
      "two time frames compared; ask about each"),
-    (re.compile(r"\b[\w-]+ (?:versus|vs) [\w-]+"), "two things compared ('versus'); ask about each"),
 )
 
 
 def double_barreled(sentences: list[str]) -> str:
-    """Two people's separate reactions, "... and the one from ...", two time frames or two
-    things compared; read after the exceptions of the other rounds (a pair of people who each
-    react is never one story)."""
+    """Two people's separate reactions, "... and the one from ...", two time frames compared
+    ("A versus B" is not: in real interviews it asks about one distinction); read after the
+    exceptions of the other rounds (a pair of people who each react is never one story)."""
     for s in sentences:
         low = _sub(s)
         for pattern, reason in _DOUBLE:
