@@ -69,6 +69,21 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   closed 0.952, hypothetical 1.00, double-barreled 0.875, generalizing 1.00, false-flag rate at
   most 0.019; its four misses were then fixed (so it is no longer a clean hold-out).
 
+- ``tests/data/blind-linter-5/``, ``-7/`` and ``-8/``: the 600 questions of three more
+  independent evaluations (18 domains each, three authors; their READMEs list their
+  conventions), measured once on the fifth-round linter (recall leading / closed /
+  hypothetical / double-barreled / generalizing: blind5 0.91 / 0.85 / 0.97 / 0.91 / 0.71,
+  blind7 0.75 / 0.93 / 0.97 / 0.91 / 0.73, blind8 0.82 / 0.92 / 0.94 / 0.91 / 0.81; false-flag
+  rate <= 0.024), then tuned on by the sixth round (:mod:`kit.guide.cues6`), so printed as
+  TUNED ON.
+
+Relabels of the sixth round (the three new authors' conventions, docs/design.md "Question
+linter"): "How do you <action verb> ...?" in the present is generalizing -- 34 items
+(questions_dev 23, holdout2 3, holdout3 5, holdout5 3); "the best / worst / most <adjective>
+thing / part of <anything>" in the present is generalizing -- 15 items (questions_dev 8,
+blind1 1, holdout2 2, holdout3 3, holdout5 1); "How much time did the new till save you" is
+leading (tune5 1); "In general how long does editing take you?" is closed (holdout5 1).
+
 Relabels of the fifth round (blind4's conventions, docs/design.md "Question linter"): a
 single-clause question whose answer is one number, amount, date or pick ("how many / how long /
 how much time / what year / which X did you / what would you pay / on a scale") is closed --
@@ -129,6 +144,9 @@ TUNE3 = DATA / "questions_tune3.csv"
 HOLDOUT5 = DATA / "questions_holdout5.csv"
 BLIND3 = (DATA / "blind-linter-3" / "questions.csv").resolve()
 BLIND4 = (DATA / "blind-linter-4" / "questions.csv").resolve()
+BLIND5 = (DATA / "blind-linter-5" / "questions.csv").resolve()
+BLIND7 = (DATA / "blind-linter-7" / "questions.csv").resolve()
+BLIND8 = (DATA / "blind-linter-8" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
 TUNE5 = DATA / "questions_tune5.csv"
 HOLDOUT6 = DATA / "questions_holdout6.csv"
@@ -262,14 +280,15 @@ def corpus_questions(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all fifteen sets)")
+    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all eighteen sets)")
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--strict", action="store_true", help="fail when any set misses a floor")
     ap.add_argument("--rewrites", action="store_true", help="measure topic and grammar of the rewrites")
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND4, DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, TUNE5, HOLDOUT6, HOLDOUT5, HOLDOUT4,
+    paths = [Path(p) for p in args.csv] or [p for p in (BLIND4, BLIND5, BLIND7, BLIND8,
+                                                         DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, TUNE5, HOLDOUT6, HOLDOUT5, HOLDOUT4,
                                                          HOLDOUT3, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
     print(f"floors: recall >= {MIN_RECALL:.2f}, false-flag rate <= {MAX_FALSE_FLAG_RATE:.2f} per flag")
@@ -277,7 +296,13 @@ def main(argv=None) -> int:
         rows = load(path)
         result = evaluate(rows)
         label = {BLIND3: "TUNED ON (third independent set, now a development set)",
-                 BLIND4: "TUNED ON (fourth independent set, now a development set)"}.get(
+                 BLIND4: "TUNED ON (fourth independent set, now a development set)",
+                 BLIND5: "TUNED ON (independent set blind5; measured once before tuning: recall "
+                         "L 0.91 C 0.85 H 0.97 D 0.91 G 0.71)",
+                 BLIND7: "TUNED ON (independent set blind7; measured once before tuning: recall "
+                         "L 0.75 C 0.93 H 0.97 D 0.91 G 0.73)",
+                 BLIND8: "TUNED ON (independent set blind8; measured once before tuning: recall "
+                         "L 0.82 C 0.92 H 0.94 D 0.91 G 0.81)"}.get(
             path.resolve(), TUNED.get(path.name) if path.resolve().parent == DATA.resolve() else None)
         name = path.name if path.parent == DATA else f"{path.parent.name}/{path.name}"
         print(report(f"{name} [{label}]" if label else name, result, args.misses))

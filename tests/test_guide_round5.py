@@ -41,7 +41,8 @@ CLEAN = [
     "You won't hurt my feelings, I didn't design it. Can you walk me through the last time you used it?",
     "How did you decide which ferry to take?",
     "Tell me about the last time your printer wouldn't connect.",  # a past refusal, not a hypothesis
-    "What's the worst part of the booking system?",  # a critique of a thing, not an activity
+    # (round 6: "What's the worst part of the booking system?" is now generalizing, the three
+    # independent authors of blind5, blind7 and blind8 agreeing; see tests/test_guide_round6.py)
     "What happened the last time the printer jammed?",
     "When the boiler broke last week, what did you do?",
     "How much did you enjoy the class?",  # a degree: leading, not closed

@@ -3,7 +3,7 @@
     python tools/lint_model_loso.py [--rules-cache FILE]
 
 An experiment of issue 16 (its result decided that no model ships; docs/design.md, "Question
-linter"). For each independent set (blind1, blind2, blind-linter-3, blind-linter-4) it fits, per
+linter"). For each independent set (blind1, blind2, blind-linter-3, -4, -5, -7, -8) it fits, per
 flag, a logistic regression (scikit-learn ``LogisticRegression``, L2, C=1, lbfgs, seeded) on all
 the other labelled sets in ``tests/data`` (no question of the left-out set; a question in two
 sets used once) and prints recall and false-flag rate on the left-out set of the rules alone and
@@ -34,7 +34,9 @@ DATA = REPO / "tests" / "data"
 COLUMN = {"leading": "leading", "closed": "closed", "hypothetical": "hypothetical",
           "double-barreled": "double_barreled", "generalizing": "generalizing"}
 INDEPENDENT = {"blind1": DATA / "questions_blind1.csv", "blind2": DATA / "questions_blind2.csv",
-               "blind3": DATA / "blind-linter-3" / "questions.csv", "blind4": DATA / "blind-linter-4" / "questions.csv"}
+               "blind3": DATA / "blind-linter-3" / "questions.csv", "blind4": DATA / "blind-linter-4" / "questions.csv",
+               "blind5": DATA / "blind-linter-5" / "questions.csv", "blind7": DATA / "blind-linter-7" / "questions.csv",
+               "blind8": DATA / "blind-linter-8" / "questions.csv"}
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 C = 1.0
 SEED = 16

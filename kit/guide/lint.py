@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import cues, cues5, frames, grammar
+from kit.guide import cues, cues5, cues6, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -59,20 +59,24 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
               "generalizing": cues.generalizing}
     fifth = {"leading": cues5.leading, "closed": cues5.closed, "double-barreled": cues5.double_barreled,
              "generalizing": cues5.generalizing}
+    sixth = {"leading": cues6.leading, "closed": cues6.closed, "hypothetical": cues6.hypothetical,
+             "generalizing": cues6.generalizing}
     for flag, fn, rule, frame in checks:
         r = (fn(sents) if fn and sents else "") or (rule(raw) if rule and raw else "") or \
             (frame(raw) if frame and raw else "") or (fourth[flag](raw) if flag in fourth and raw else "") or \
-            (fifth[flag](raw) if flag in fifth and raw else "")
+            (fifth[flag](raw) if flag in fifth and raw else "") or (sixth[flag](raw) if flag in sixth and raw else "")
         if r:
             reasons[flag] = r
     if reasons.get("leading", "").startswith("the preamble") and cues5.neutral_preamble(raw):
         del reasons["leading"]  # "you won't hurt my feelings": a disclaimer that invites criticism
-    if "hypothetical" in reasons and cues5.past_refusal(raw):
+    if "hypothetical" in reasons and (cues5.past_refusal(raw) or cues6.past_refusal(raw)):
         del reasons["hypothetical"]  # "the last time your dog wouldn't settle": a past refusal
     if "hypothetical" in reasons and cues.habitual_past(raw):
         del reasons["hypothetical"]  # "Back when you started, what would you do?": a past habit
     if "double-barreled" in reasons and (cues.one_story(raw) or cues.joint_act(raw) or cues5.not_double(raw)):
         del reasons["double-barreled"]
+    if "double-barreled" not in reasons and raw and (r := cues6.double_barreled(raw)):
+        reasons["double-barreled"] = r  # "X and Y each react": two accounts, never one story
     if reasons.get("closed", "").startswith("a statement with a question mark") and \
             re.search(r"\s[-\u2013\u2014]\s+(?:and )?(?:then )?(?:what|how|why|who|where|when)\b", clean, re.I):
         del reasons["closed"]  # "You mentioned X - and then what happened?": an echo, then an open question

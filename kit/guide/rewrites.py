@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, story
+from kit.guide import retell, retell6, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -394,7 +394,12 @@ def _rewrite(question: str, flags: list[str]) -> str:
     else:
         main = questions[-1] if questions else sents[-1]
     context = " ".join(s for s in statements if sents.index(s) < sents.index(main))
+    if own := retell6.without_preamble(text, flags, _lint.flags_of):
+        return own  # leading only through the preamble: ask the question without it
     from kit.guide.candidates import candidates  # it imports this module's helpers
+    for cand in retell6.candidates(main):  # the episode of a present when-clause, a superlative's thing
+        if not _lint.flags_of(cand) and not grammar_problems(cand):
+            return cand
     cands = candidates(main, context, flags)
     if "double-barreled" in flags:
         first = _first_ask(_expand(main).rstrip(" ?")) + "?"
