@@ -37,7 +37,7 @@ def test_index_summary_counts_the_errors_it_lists(tmp_path):
         if listed:  # a study whose errors are listed gets a summary that counts them
             assert summary and summary[0].startswith(f"{label}: {listed} error(s), "), (label, summary)
         for line in summary:
-            assert re.match(rf"{label}: \d+ error\(s\), \d+ warning\(s\); see interview-kit check ", line)
+            assert re.match(rf"{label}: \d+ error\(s\), \d+ warning\(s\) in reading its files; interview-kit check ", line)
     assert any(line.startswith("2026-S49: 2 error(s)") for line in text.splitlines())
 
 

@@ -43,13 +43,16 @@ def test_tester_study_counts_only_participants_words():
     counts = result["counts"].set_index("code")
     # the same counts when the team's passages are not there at all
     own = segments[segments["kind"].isin(th.PARTICIPANT_WORDS)]
-    auto = autocode(own, study.codebook)
     from kit.coding import compare_auto_manual
+    from kit.languages import study_autocode
+
+    auto = study_autocode(study, own)  # the one auto-coding every path uses (language gate)
 
     rules = th.rule_validation(compare_auto_manual(auto, study.codings, own, codes=study.codebook.names),
                                auto, th.n_participants(study))
     alone = th.theme_counts(th.theme_codings(auto, study.codings, own, rules), th.n_participants(study),
-                            codes=study.codebook.names, rules=rules).set_index("code")
+                            codes=study.codebook.names, rules=rules,
+                            descendants=th.code_descendants(study.codebook)).set_index("code")
     assert counts["participants"].to_dict() == alone["participants"].to_dict()
     # the opportunity copied into six notes no longer makes six people raise rescheduling
     said = own[own["text"].str.contains("reschedul", case=False)]
