@@ -101,9 +101,17 @@ def email_hash(email) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
 
 
-def _file_stats(folder: Path) -> dict[str, list]:
-    """relative path -> [mtime_ns, size] for every file of a study (hidden files skipped)."""
+def _file_stats(folder: Path, problems: list | None = None) -> dict[str, list]:
+    """relative path -> [mtime_ns, size] for every file of a study (hidden files skipped).
+
+    The walk follows the rule of :func:`kit.study.load_study`: a symbolic link whose target
+    lies outside the study, or that never reaches a file (a loop), is not followed; it is
+    reported in ``problems`` (``path:0: message``, an error) and left out. A folder reached
+    twice (a link to a folder of the study) is walked once."""
     stats = {}
+    root = os.path.realpath(folder)
+    inside = root.rstrip(os.sep) + os.sep
+    seen = {root}
     stack = [(str(folder), "")]
     while stack:
         where, prefix = stack.pop()
@@ -116,7 +124,19 @@ def _file_stats(folder: Path) -> dict[str, list]:
                 continue
             rel = prefix + entry.name
             try:
-                if entry.is_dir():
+                if entry.is_symlink():
+                    real = os.path.realpath(entry.path)
+                    if not os.path.exists(real) or not (real == root or real.startswith(inside)):
+                        _link_problem(entry.path, real, problems)
+                        continue
+                    if entry.is_dir():
+                        if real in seen:  # a loop, or a second way into a folder already walked
+                            continue
+                        seen.add(real)
+                        stack.append((entry.path, rel + "/"))
+                        continue
+                if entry.is_dir(follow_symlinks=False):
+                    seen.add(os.path.realpath(entry.path))
                     stack.append((entry.path, rel + "/"))
                 elif entry.is_file():
                     st = entry.stat()
@@ -124,6 +144,29 @@ def _file_stats(folder: Path) -> dict[str, list]:
             except OSError:
                 continue
     return stats
+
+
+def _link_problem(path: str, real: str, problems: list | None) -> None:
+    """Report a symbolic link of a study that the index does not follow."""
+    if problems is None:
+        return
+    from kit.csvio import is_link_loop
+
+    name = os.path.basename(path)
+    if is_link_loop(Path(path)):
+        message = f"{name} is a symbolic link loop (it never reaches a file): replace it with the file itself"
+    elif not os.path.exists(real):
+        message = f"{name} is a link to a file that does not exist"
+    else:
+        message = (f"{name} lies outside the study folder (a link out of it): the kit reads only files inside "
+                   "the study; copy the file in instead")
+    problems.append(Problem(path, 0, message, "error"))
+
+
+def _with_walk_problems(study: Study, walk: list) -> None:
+    """Add the walk's problems to the study's, leaving out those it already reports."""
+    known = {(p.path, p.message) for p in study.problems}
+    study.problems.extend(p for p in walk if (p.path, p.message) not in known)
 
 
 def _sha256(path, size: int = -1) -> str:
@@ -359,8 +402,10 @@ def _rebuild(root: Path, folders, path: Path, report: IndexReport) -> None:
             _create_schema(con, indexes=False)
             # One transaction: every study's rows, then the secondary indexes.
             for folder in folders:
-                fingerprint = _fingerprint(folder, _file_stats(folder), None)
+                walk: list = []
+                fingerprint = _fingerprint(folder, _file_stats(folder, walk), None)
                 study = load_study(folder, strict=False)
+                _with_walk_problems(study, walk)
                 report.documents += _insert_study(con, study, fingerprint)
                 report.indexed.append(folder.name)
                 report.problems[folder.name] = list(study.problems)
@@ -380,7 +425,8 @@ def _incremental(con, root: Path, folders, report: IndexReport) -> None:
     stored = {row[0]: (json.loads(row[1]), row[2]) for row in con.execute("SELECT study, files, problems FROM studies")}
     changed, touched = [], []
     for folder in folders:
-        stats = _file_stats(folder)
+        walk: list = []
+        stats = _file_stats(folder, walk)
         old = stored.get(folder.name)
         old_files = old[0] if old else None
         if old_files is not None and {k: v[:2] for k, v in old_files.items()} == \
@@ -393,7 +439,9 @@ def _incremental(con, root: Path, folders, report: IndexReport) -> None:
             touched.append((folder, fingerprint))  # times changed, content did not
             report.problems[folder.name] = _problems_from(old[1])
             continue
-        changed.append((folder, fingerprint, load_study(folder, strict=False)))
+        study = load_study(folder, strict=False)
+        _with_walk_problems(study, walk)
+        changed.append((folder, fingerprint, study))
     gone = sorted(set(stored) - {f.name for f in folders})
     with con:
         for label in gone:
