@@ -4,11 +4,17 @@ output that hides the study or takes a leading-dash query for an option."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
-from kit.cli.discovery import index_command
+from kit.cli.discovery import index_command, search_command
 from kit.discovery import index as kit_index
+from kit.discovery.index import update_index
 from kit.discovery.repository import example_repository
 
 
@@ -44,3 +50,59 @@ def test_index_walk_reports_a_link_loop(repo):
     kit_index._file_stats(study, walk)
     assert sorted(os.path.basename(p.path) for p in walk) == ["a", "b"]
     assert all("loop" in p.message for p in walk)
+
+
+def test_index_path_that_is_a_folder_is_reported_before_building(repo, monkeypatch):
+    path = kit_index.index_path(repo)
+    path.mkdir(parents=True)
+    built = []
+    monkeypatch.setattr(kit_index, "_build_into", lambda *a: built.append(a))
+    text, code = index_command(repo)
+    assert code == 2 and built == []
+    assert text.startswith(f"interview-kit index: {path}: not a file")
+    assert ".tmp" not in text
+    text, code = search_command(repo, "export")
+    assert code == 2 and str(path) in text
+    assert sorted(os.listdir(path.parent)) == ["index.sqlite"]
+
+
+def test_stale_temp_files_of_stopped_runs_are_removed_and_a_running_build_kept(repo, tmp_path):
+    folder = kit_index.index_path(repo).parent
+    folder.mkdir(parents=True)
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # a process that is gone
+    gone = folder / f".index.sqlite.{child.pid}.abc123.tmp"
+    old_style = folder / ".index.sqlite.oya7ajhr.tmp"  # an earlier version's name: no process id
+    running = folder / f".index.sqlite.{os.getppid()}.xyz789.tmp"  # a live process, recent file
+    ancient = folder / f".index.sqlite.{os.getppid()}.old000.tmp"
+    other = folder / "notes.tmp"
+    for f in (gone, old_style, running, ancient, other):
+        f.write_bytes(b"x" * 10)
+    day = kit_index.STALE_SECONDS + 60
+    os.utime(ancient, (time.time() - day, time.time() - day))
+    update_index(repo)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["index.sqlite", running.name, other.name])
+
+
+def test_a_failed_build_removes_its_temp_file(repo, monkeypatch):
+    def boom(*args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(kit_index, "_insert_study", boom)
+    with pytest.raises(KeyboardInterrupt):
+        update_index(repo)
+    assert [p.name for p in kit_index.index_path(repo).parent.iterdir()] == []
+
+
+@pytest.mark.slow
+def test_sigterm_during_a_build_removes_its_temp_file(repo):
+    code = ("import sys, time; from kit.discovery import index as i\n"
+            "def slow(*a):\n    print('building', flush=True); time.sleep(60)\n"
+            "i._insert_study = slow\ni.update_index(sys.argv[1])\n")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    proc = subprocess.Popen([sys.executable, "-c", code, str(repo)], stdout=subprocess.PIPE, env=env)
+    assert proc.stdout.readline().strip() == b"building"
+    folder = kit_index.index_path(repo).parent
+    assert any(p.name.endswith(".tmp") for p in folder.iterdir())
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 143
+    assert list(folder.iterdir()) == []

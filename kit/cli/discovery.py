@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from kit.check import CROSS_CHECKS
-from kit.discovery.index import update_index
+from kit.discovery.index import IndexLocationError, update_index
 from kit.discovery.repository import find_studies
 from kit.discovery.search import search
 
@@ -30,11 +30,14 @@ def _repo_problem(repo) -> str | None:
 def index_command(repo) -> tuple[str, int]:
     """``interview-kit index REPO``: build or update the index. Returns (text, exit code):
     0 done, 1 done but some study has errors (listed as path:line: message), 2 not a
-    repository."""
+    repository, or the index's path (``REPO/.interview-kit/index.sqlite``) is not a file."""
     problem = _repo_problem(repo)
     if problem:
         return f"interview-kit index: {problem}", 2
-    report = update_index(repo)
+    try:
+        report = update_index(repo)
+    except IndexLocationError as exc:
+        return f"interview-kit index: {exc}", 2
     lines = []
     if report.rebuilt:
         lines.append(f"rebuilt the index ({report.reason})")
@@ -75,7 +78,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     try:
         hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
                       include_names=include_names)
-    except ValueError as exc:
+    except (ValueError, IndexLocationError) as exc:
         return f"interview-kit search: {exc}", 2
     from kit.outputs import WORKING, Outputs
     from kit.privacy import roster

@@ -16,7 +16,9 @@ import hashlib
 import json
 import math
 import os
+import signal
 import sqlite3
+import threading
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -46,11 +48,14 @@ __all__ = [
     "SCHEMA",
     "SCHEMA_VERSION",
     "TABLES",
+    "IndexLocationError",
     "IndexReport",
+    "STALE_SECONDS",
     "build_index",
     "email_hash",
     "index_path",
     "query_index",
+    "remove_stale_temp_files",
     "update_index",
 ]
 
@@ -61,6 +66,100 @@ SCHEMA_VERSION = "3"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: 
 # -- the index file ---------------------------------------------------------------------------------
 def index_path(repo) -> Path:
     return Path(repo) / INDEX_DIR / INDEX_NAME
+
+
+#: A temporary index file of an earlier run is removed once its process is gone, or once it
+#: is this old (seconds) whatever its process: a build takes minutes, not a day.
+STALE_SECONDS = 24 * 3600
+
+
+class IndexLocationError(OSError):
+    """The index cannot be written where it belongs (``REPO/.interview-kit/index.sqlite``):
+    that path, or its folder, is something else (a folder, a file)."""
+
+
+def _check_destination(path: Path) -> None:
+    """Raise :class:`IndexLocationError` naming the index's path when the index cannot be
+    written there, before any work is done."""
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise IndexLocationError(f"{folder}: not a folder: the kit keeps the search index in it; move that file away")
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise IndexLocationError(f"{path}: not a file: the search index is written there; remove or rename it "
+                                 "(the index is a cache, rebuilt from the study files)")
+
+
+def _temp_prefix(pid: int | None = None) -> str:
+    return f".{INDEX_NAME}.{os.getpid() if pid is None else pid}."
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists (another user's process)
+        return False
+    return False
+
+
+def remove_stale_temp_files(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary index files (``.index.sqlite.<pid>.<random>.tmp``) that an
+    earlier, stopped run left in ``folder``: those whose process is gone, those without a
+    process id (older versions of the kit) and any older than :data:`STALE_SECONDS`. A file
+    of a build still running (its process alive, the file recent) is kept. Returns the
+    files removed."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(f".{INDEX_NAME}.") and name.endswith(".tmp")):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        pid_text = name[len(f".{INDEX_NAME}."):].split(".", 1)[0]
+        pid = int(pid_text) if pid_text.isdigit() else None
+        if pid == os.getpid() and age < STALE_SECONDS:
+            continue
+        if age >= STALE_SECONDS or pid is None or _process_gone(pid):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
+
+
+class _StopOnSignal:
+    """While a build runs in the main thread, SIGTERM raises ``SystemExit(143)`` (SIGINT
+    already raises ``KeyboardInterrupt``), so the ``finally`` that removes the temporary file
+    runs when the build is stopped."""
+
+    def __enter__(self):
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            try:
+                self.previous = signal.signal(signal.SIGTERM, self._stop)
+            except (ValueError, OSError):
+                self.previous = None
+        return self
+
+    @staticmethod
+    def _stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+        return False
 
 
 TABLES = """
@@ -369,7 +468,9 @@ def update_index(repo, verify: bool = True) -> IndexReport:
     root = Path(repo)
     folders = find_studies(root)
     path = index_path(root)
+    _check_destination(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(path.parent)
     report = IndexReport(path=path)
     con, reason = _open_valid(path, verify)
     if con is not None:
@@ -392,8 +493,15 @@ def update_index(repo, verify: bool = True) -> IndexReport:
 
 
 def _rebuild(root: Path, folders, path: Path, report: IndexReport) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    with _StopOnSignal():
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        _build_into(tmp, folders, path, report)
+
+
+def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
+    """Build the index into ``tmp`` and move it to ``path``; ``tmp`` is removed whatever
+    happens (an error, Ctrl-C, SIGTERM)."""
     try:
         con = sqlite3.connect(tmp)
         try:
