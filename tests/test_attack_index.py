@@ -3,7 +3,9 @@ index's walk, temp files left by a stopped index, a folder at the index's path, 
 output that hides the study or takes a leading-dash query for an option."""
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.cli.discovery import index_command, search_command
+from kit.cli.discovery import index_command, search_argv, search_command
 from kit.discovery import index as kit_index
 from kit.discovery.index import update_index
 from kit.discovery.repository import example_repository
@@ -106,3 +108,30 @@ def test_sigterm_during_a_build_removes_its_temp_file(repo):
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 143
     assert list(folder.iterdir()) == []
+
+
+def test_search_text_shows_the_study_of_each_hit(repo):
+    import shutil
+
+    twin = repo / "twin-study"
+    shutil.copytree(repo / "2026-S41", twin)  # same sprint label, same ids: only the study tells them apart
+    text, code = search_command(repo, "debt collector")
+    assert code == 0
+    hits = [line for line in text.splitlines() if re.match(r"\s*\d+\. ", line)]
+    assert any("  2026-S41  " in line for line in hits)
+    assert any("  twin-study (sprint 2026-S41)  " in line for line in hits)
+    assert len(hits) == 2 * len([line for line in hits if "twin-study" in line])
+
+
+def test_search_query_starting_with_a_dash(repo, capsys):
+    from kit.cli import main
+
+    assert main(["search", str(repo), "-export", "--json", "--limit", "3"]) == 0
+    by_dash = json.loads(capsys.readouterr().out)
+    assert by_dash and all("export" in h["snippet"].lower() for h in by_dash)
+    assert main(["search", str(repo), "--limit", "3", "--json", "--", "-export"]) == 0  # the documented form
+    assert json.loads(capsys.readouterr().out) == by_dash
+    assert main(["search", "--json", str(repo), "--limit=3", "-export"]) == 0
+    assert json.loads(capsys.readouterr().out) == by_dash
+    assert search_argv(["search", "r", "--code", "-x", "-y"]) == ["search", "r", "--code", "-x", "--", "-y"]
+    assert search_argv(["index", "-x"]) == ["index", "-x"]
