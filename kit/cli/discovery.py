@@ -7,11 +7,46 @@ import sqlite3
 from pathlib import Path
 
 from kit.check import CROSS_CHECKS
-from kit.discovery.index import update_index
+from kit.discovery.index import IndexLocationError, update_index
 from kit.discovery.repository import find_studies
 from kit.discovery.search import search
 
-__all__ = ["index_command", "search_command"]
+__all__ = ["index_command", "search_argv", "search_command"]
+
+#: The options of ``search`` that take a value (the next word is theirs, not the query).
+_VALUE_OPTIONS = ("--code", "--segment", "--since", "--limit")
+_FLAG_OPTIONS = ("-h", "--help", "--json", "--include-names")
+
+
+def search_argv(argv: list[str]) -> list[str]:
+    """``argv`` of ``interview-kit search`` with a query word that starts with ``-``
+    (``search REPO -export``, "not export") moved after a ``--``, so the parser takes it as
+    the query, not as an unknown option. A word starting with ``--`` that is no option (nor
+    the start of one) is left for the parser to refuse; ``search REPO -- --word`` searches
+    it. Other commands' arguments are returned unchanged."""
+    if not argv or argv[0] != "search":
+        return list(argv)
+    kept, moved, rest = [argv[0]], [], []
+    words = iter(argv[1:])
+    for word in words:
+        if word == "--":
+            rest = list(words)
+            break
+        option = word.split("=", 1)[0]
+        if word.startswith("--") or word in _FLAG_OPTIONS or word == "-":
+            kept.append(word)
+            known = [o for o in _VALUE_OPTIONS if o.startswith(option) and len(option) > 2]
+            if known and "=" not in word:
+                following = next(words, None)
+                if following is not None:
+                    kept.append(following)
+        elif word.startswith("-") and len(word) > 1:
+            moved.append(word)
+        else:
+            kept.append(word)
+    if not moved:
+        return list(argv)
+    return kept + ["--"] + moved + rest
 
 
 # -- ---------------------------------------------------------------------
@@ -30,11 +65,14 @@ def _repo_problem(repo) -> str | None:
 def index_command(repo) -> tuple[str, int]:
     """``interview-kit index REPO``: build or update the index. Returns (text, exit code):
     0 done, 1 done but some study has errors (listed as path:line: message), 2 not a
-    repository."""
+    repository, or the index's path (``REPO/.interview-kit/index.sqlite``) is not a file."""
     problem = _repo_problem(repo)
     if problem:
         return f"interview-kit index: {problem}", 2
-    report = update_index(repo)
+    try:
+        report = update_index(repo)
+    except IndexLocationError as exc:
+        return f"interview-kit index: {exc}", 2
     lines = []
     if report.rebuilt:
         lines.append(f"rebuilt the index ({report.reason})")
@@ -65,6 +103,7 @@ def index_command(repo) -> tuple[str, int]:
 def search_command(repo, query, code=None, segment=None, since=None, as_json: bool = False,
                    limit: int = 20, include_names: bool = False) -> tuple[str, int]:
     """``interview-kit search REPO QUERY [--code X] [--segment Y] [--since D] [--json]``.
+    Each text hit shows its study (folder name), and its sprint when that differs.
     Returns (text, exit code): 0 (also when nothing matches), 2 for a usage error. With
     ``as_json`` the text is a JSON array of hits (codes as a list). Search results are a
     working output (``kit.outputs``): the names, emails and phone numbers of every study's
@@ -75,7 +114,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     try:
         hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
                       include_names=include_names)
-    except ValueError as exc:
+    except (ValueError, IndexLocationError) as exc:
         return f"interview-kit search: {exc}", 2
     from kit.outputs import WORKING, Outputs
     from kit.privacy import roster
@@ -92,7 +131,9 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         return f"no matches for {query!r}", 0
     lines = []
     for r in hits.itertuples(index=False):
-        meta = "  ".join(x for x in (r.kind, r.sprint, r.date, r.segment) if x)
+        # the study (folder) always: two studies may share a sprint label and the same ids
+        where = r.study if not r.sprint or r.sprint == r.study else f"{r.study} (sprint {r.sprint})"
+        meta = "  ".join(x for x in (r.kind, where, r.date, r.segment) if x)
         codes = f"  [{', '.join(r.codes.split())}]" if r.codes else ""
         lines.append(f"{r.rank:>2}. {r.id}  {meta}{codes}")
         lines.append(f"    {r.snippet}")

@@ -171,7 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="search quotes, insights, opportunities and turns across studies")
     p.add_argument("repo", help="a folder of studies (one per sprint)")
-    p.add_argument("query", help='words to find, e.g. "late payment"')
+    p.add_argument("query", help='words to find, e.g. "late payment"; a query starting with "-" is taken as the '
+                   'query (search REPO -export), or put "--" before it (search REPO -- --export)')
     p.add_argument("--code", help="only segments with this code")
     p.add_argument("--segment", help="only participants of this segment")
     p.add_argument("--since", metavar="YYYY-MM-DD", type=_iso_date, help="only interviews on or after this date")

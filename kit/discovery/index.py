@@ -16,7 +16,9 @@ import hashlib
 import json
 import math
 import os
+import signal
 import sqlite3
+import threading
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -46,11 +48,14 @@ __all__ = [
     "SCHEMA",
     "SCHEMA_VERSION",
     "TABLES",
+    "IndexLocationError",
     "IndexReport",
+    "STALE_SECONDS",
     "build_index",
     "email_hash",
     "index_path",
     "query_index",
+    "remove_stale_temp_files",
     "update_index",
 ]
 
@@ -61,6 +66,100 @@ SCHEMA_VERSION = "3"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: 
 # -- the index file ---------------------------------------------------------------------------------
 def index_path(repo) -> Path:
     return Path(repo) / INDEX_DIR / INDEX_NAME
+
+
+#: A temporary index file of an earlier run is removed once its process is gone, or once it
+#: is this old (seconds) whatever its process: a build takes minutes, not a day.
+STALE_SECONDS = 24 * 3600
+
+
+class IndexLocationError(OSError):
+    """The index cannot be written where it belongs (``REPO/.interview-kit/index.sqlite``):
+    that path, or its folder, is something else (a folder, a file)."""
+
+
+def _check_destination(path: Path) -> None:
+    """Raise :class:`IndexLocationError` naming the index's path when the index cannot be
+    written there, before any work is done."""
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise IndexLocationError(f"{folder}: not a folder: the kit keeps the search index in it; move that file away")
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise IndexLocationError(f"{path}: not a file: the search index is written there; remove or rename it "
+                                 "(the index is a cache, rebuilt from the study files)")
+
+
+def _temp_prefix(pid: int | None = None) -> str:
+    return f".{INDEX_NAME}.{os.getpid() if pid is None else pid}."
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists (another user's process)
+        return False
+    return False
+
+
+def remove_stale_temp_files(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary index files (``.index.sqlite.<pid>.<random>.tmp``) that an
+    earlier, stopped run left in ``folder``: those whose process is gone, those without a
+    process id (older versions of the kit) and any older than :data:`STALE_SECONDS`. A file
+    of a build still running (its process alive, the file recent) is kept. Returns the
+    files removed."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(f".{INDEX_NAME}.") and name.endswith(".tmp")):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        pid_text = name[len(f".{INDEX_NAME}."):].split(".", 1)[0]
+        pid = int(pid_text) if pid_text.isdigit() else None
+        if pid == os.getpid() and age < STALE_SECONDS:
+            continue
+        if age >= STALE_SECONDS or pid is None or _process_gone(pid):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
+
+
+class _StopOnSignal:
+    """While a build runs in the main thread, SIGTERM raises ``SystemExit(143)`` (SIGINT
+    already raises ``KeyboardInterrupt``), so the ``finally`` that removes the temporary file
+    runs when the build is stopped."""
+
+    def __enter__(self):
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            try:
+                self.previous = signal.signal(signal.SIGTERM, self._stop)
+            except (ValueError, OSError):
+                self.previous = None
+        return self
+
+    @staticmethod
+    def _stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+        return False
 
 
 TABLES = """
@@ -101,9 +200,17 @@ def email_hash(email) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
 
 
-def _file_stats(folder: Path) -> dict[str, list]:
-    """relative path -> [mtime_ns, size] for every file of a study (hidden files skipped)."""
+def _file_stats(folder: Path, problems: list | None = None) -> dict[str, list]:
+    """relative path -> [mtime_ns, size] for every file of a study (hidden files skipped).
+
+    The walk follows the rule of :func:`kit.study.load_study`: a symbolic link whose target
+    lies outside the study, or that never reaches a file (a loop), is not followed; it is
+    reported in ``problems`` (``path:0: message``, an error) and left out. A folder reached
+    twice (a link to a folder of the study) is walked once."""
     stats = {}
+    root = os.path.realpath(folder)
+    inside = root.rstrip(os.sep) + os.sep
+    seen = {root}
     stack = [(str(folder), "")]
     while stack:
         where, prefix = stack.pop()
@@ -116,7 +223,19 @@ def _file_stats(folder: Path) -> dict[str, list]:
                 continue
             rel = prefix + entry.name
             try:
-                if entry.is_dir():
+                if entry.is_symlink():
+                    real = os.path.realpath(entry.path)
+                    if not os.path.exists(real) or not (real == root or real.startswith(inside)):
+                        _link_problem(entry.path, real, problems)
+                        continue
+                    if entry.is_dir():
+                        if real in seen:  # a loop, or a second way into a folder already walked
+                            continue
+                        seen.add(real)
+                        stack.append((entry.path, rel + "/"))
+                        continue
+                if entry.is_dir(follow_symlinks=False):
+                    seen.add(os.path.realpath(entry.path))
                     stack.append((entry.path, rel + "/"))
                 elif entry.is_file():
                     st = entry.stat()
@@ -124,6 +243,29 @@ def _file_stats(folder: Path) -> dict[str, list]:
             except OSError:
                 continue
     return stats
+
+
+def _link_problem(path: str, real: str, problems: list | None) -> None:
+    """Report a symbolic link of a study that the index does not follow."""
+    if problems is None:
+        return
+    from kit.csvio import is_link_loop
+
+    name = os.path.basename(path)
+    if is_link_loop(Path(path)):
+        message = f"{name} is a symbolic link loop (it never reaches a file): replace it with the file itself"
+    elif not os.path.exists(real):
+        message = f"{name} is a link to a file that does not exist"
+    else:
+        message = (f"{name} lies outside the study folder (a link out of it): the kit reads only files inside "
+                   "the study; copy the file in instead")
+    problems.append(Problem(path, 0, message, "error"))
+
+
+def _with_walk_problems(study: Study, walk: list) -> None:
+    """Add the walk's problems to the study's, leaving out those it already reports."""
+    known = {(p.path, p.message) for p in study.problems}
+    study.problems.extend(p for p in walk if (p.path, p.message) not in known)
 
 
 def _sha256(path, size: int = -1) -> str:
@@ -326,7 +468,9 @@ def update_index(repo, verify: bool = True) -> IndexReport:
     root = Path(repo)
     folders = find_studies(root)
     path = index_path(root)
+    _check_destination(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(path.parent)
     report = IndexReport(path=path)
     con, reason = _open_valid(path, verify)
     if con is not None:
@@ -349,8 +493,15 @@ def update_index(repo, verify: bool = True) -> IndexReport:
 
 
 def _rebuild(root: Path, folders, path: Path, report: IndexReport) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    with _StopOnSignal():
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        _build_into(tmp, folders, path, report)
+
+
+def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
+    """Build the index into ``tmp`` and move it to ``path``; ``tmp`` is removed whatever
+    happens (an error, Ctrl-C, SIGTERM)."""
     try:
         con = sqlite3.connect(tmp)
         try:
@@ -359,8 +510,10 @@ def _rebuild(root: Path, folders, path: Path, report: IndexReport) -> None:
             _create_schema(con, indexes=False)
             # One transaction: every study's rows, then the secondary indexes.
             for folder in folders:
-                fingerprint = _fingerprint(folder, _file_stats(folder), None)
+                walk: list = []
+                fingerprint = _fingerprint(folder, _file_stats(folder, walk), None)
                 study = load_study(folder, strict=False)
+                _with_walk_problems(study, walk)
                 report.documents += _insert_study(con, study, fingerprint)
                 report.indexed.append(folder.name)
                 report.problems[folder.name] = list(study.problems)
@@ -380,7 +533,8 @@ def _incremental(con, root: Path, folders, report: IndexReport) -> None:
     stored = {row[0]: (json.loads(row[1]), row[2]) for row in con.execute("SELECT study, files, problems FROM studies")}
     changed, touched = [], []
     for folder in folders:
-        stats = _file_stats(folder)
+        walk: list = []
+        stats = _file_stats(folder, walk)
         old = stored.get(folder.name)
         old_files = old[0] if old else None
         if old_files is not None and {k: v[:2] for k, v in old_files.items()} == \
@@ -393,7 +547,9 @@ def _incremental(con, root: Path, folders, report: IndexReport) -> None:
             touched.append((folder, fingerprint))  # times changed, content did not
             report.problems[folder.name] = _problems_from(old[1])
             continue
-        changed.append((folder, fingerprint, load_study(folder, strict=False)))
+        study = load_study(folder, strict=False)
+        _with_walk_problems(study, walk)
+        changed.append((folder, fingerprint, study))
     gone = sorted(set(stored) - {f.name for f in folders})
     with con:
         for label in gone:
