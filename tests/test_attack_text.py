@@ -86,3 +86,67 @@ def test_segment_and_quota_figures_with_dollar_segments(tmp_path):
                            "mean_compound": [-0.3, 0.2]})
     _drawn_literally(report.report_theme_chart(themes), tmp_path, ["$5 plan", "$10 plan"])
     _drawn_literally(base.empty_figure(NASTY[0], NASTY[3]), tmp_path, [NASTY[0], NASTY[3]])
+
+
+# -- lint-guide: invisible characters, type names, empty files -----------------------------
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\u200e", "\ufeff"]
+
+
+@pytest.mark.parametrize("mark", INVISIBLE)
+def test_invisible_characters_do_not_hide_a_flag(mark, tmp_path):
+    from kit.guide import lint_file, lint_question
+
+    usually = lint_question(f"What do you usu{mark}ally do when a client pays late?")
+    assert "generalizing" in usually["flags"]
+    assert usually["question"] == "What do you usually do when a client pays late?"
+    both = lint_question(f"How did you feel about the price an{mark}d the design?")
+    assert "double-barreled" in both["flags"]
+    # the rewrite is built from the text as read: no word cut in two
+    for text in (f"Do you like the price an{mark}d the design?", f"Do you like the price a{mark}nd the design?"):
+        got = lint_question(text)
+        assert got["flags"] and " a d " not in got["suggestion"] and " a nd " not in got["suggestion"]
+        assert mark not in got["suggestion"] and mark not in got["question"]
+    guide = tmp_path / "guide.txt"  # read from a file: the same flags, the same line numbers
+    guide.write_text(f"Tell me about the last time you sent an invoice.\nWhat do you usu{mark}ally do?\n",
+                     encoding="utf-8")
+    result, _ = lint_file(guide)
+    assert "generalizing" in result["questions"][1]["flags"] and result["questions"][1]["line"] == 2
+
+
+def test_composed_and_decomposed_accents_lint_alike():
+    from kit.guide import lint_question
+
+    assert lint_question("Caf\u00e9 owners: what do you usually do?")["question"] == \
+        lint_question("Cafe\u0301 owners: what do you usually do?")["question"]
+
+
+def test_a_question_that_is_not_text_is_named_in_user_words(tmp_path):
+    from kit.guide import lint_file
+
+    guide = tmp_path / "guide.yml"
+    guide.write_text('questions:\n  - 5\n  - 1.5e3\n  - [a, b]\n  - ""\n  - text: true\n  - text: {a: b}\n'
+                     '  - Tell me about the last time you sent an invoice.\n', encoding="utf-8")
+    result, problems = lint_file(guide)
+    said = {p.line: p.message for p in problems}
+    assert said[2].endswith("not a number") and said[3].endswith("not a number")
+    assert said[4].endswith("not a list") and said[5].endswith("not empty")
+    assert said[6].endswith("not true/false") and "mapping" in said[7]
+    for message in said.values():  # what it got, in words: never a Python type's name
+        got = message.rsplit(", not ", 1)[1]
+        assert not any(name in got for name in ("int", "float", "SpelledFloat", "str", "bool", "dict", "NoneType"))
+    assert len(result["questions"]) == 1
+
+
+@pytest.mark.parametrize("name", ["guide.txt", "guide.yml", "guide.yaml"])
+@pytest.mark.parametrize("content", ["", "\n\n", "# nothing yet\n"])
+def test_an_empty_guide_exits_the_same_whatever_its_kind(name, content, tmp_path):
+    import subprocess
+    import sys
+
+    guide = tmp_path / name
+    guide.write_text(content, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kit", "lint-guide", str(guide)], capture_output=True, text=True)
+    # readable, with no question: a structure error (exit 1), never "unreadable" (2)
+    assert run.returncode == 1, run.stderr
+    assert "no questions" in run.stdout + run.stderr
+    assert "Traceback" not in run.stderr
