@@ -150,3 +150,39 @@ def test_an_empty_guide_exits_the_same_whatever_its_kind(name, content, tmp_path
     assert run.returncode == 1, run.stderr
     assert "no questions" in run.stdout + run.stderr
     assert "Traceback" not in run.stderr
+
+
+# -- transcripts: times going backwards --------------------------------------------------
+BACKWARDS = ("WEBVTT\n\n00:05:00.000 --> 00:05:04.000\nAlex Morgan: Tell me about the last time.\n\n"
+             "00:01:00.000 --> 00:00:30.000\nJordan: It was late.\n\n"
+             "00:00:10.000 --> 00:00:12.000\nJordan: Then it failed.\n\n"
+             "00:00:50.000 --> 00:00:55.000\nJordan: And then?\n\n"
+             "00:00:20.000 --> 00:00:22.000\nJordan: Back again.\n")
+
+
+def test_times_going_backwards_never_make_a_turn_end_before_it_starts():
+    import math
+
+    from kit.transcripts import parse_transcript
+
+    df = parse_transcript(BACKWARDS, "INT-204.vtt")
+    assert list(df["speaker"]) == ["Alex Morgan", "Jordan"]
+    # every cue's words are kept, in order
+    assert df["text"].iloc[1] == "It was late. Then it failed. And then? Back again."
+    for start, end in zip(df["start"], df["end"]):
+        assert math.isnan(start) or math.isnan(end) or end >= start, (start, end)
+    # the cue that ends before it starts gives its text, not its times; a later cue's end that
+    # is before the turn's end so far does not pull the end back
+    assert math.isnan(df["start"].iloc[1]) and df["end"].iloc[1] == 55.0
+    lines = {p.line: p.message for p in df.attrs["problems"]}
+    assert "before it starts" in lines[6] and "without times" in lines[6]
+    assert "backwards" in lines[9] and "backwards" in lines[15]  # still warned at its line
+
+
+def test_a_cue_going_back_within_a_turn_keeps_the_turn_possible():
+    from kit.transcripts import parse_transcript
+
+    df = parse_transcript("WEBVTT\n\n00:01:00.000 --> 00:01:05.000\nJordan: First.\n\n"
+                          "00:00:10.000 --> 00:00:12.000\nJordan: Earlier.\n", "x.vtt")
+    assert (df["start"].iloc[0], df["end"].iloc[0]) == (60.0, 65.0)
+    assert df["text"].iloc[0] == "First. Earlier."
