@@ -30,7 +30,8 @@ Captions are read as players read hand-edited files: a cue runs from its timing 
 next one, so a blank line inside a cue does not lose its text; times may omit the hours, have
 1-4 fraction digits after ``.``, ``,`` or ``:``, no spaces around ``-->``, and cue settings.
 An unreadable or impossible timing line is a warning and its text is kept (NaN times), so
-later turns keep their numbers; ends before starts and times going backwards are warnings.
+later turns keep their numbers; ends before starts (text kept, times not) and times going
+backwards are warnings, and a merged turn never ends before it starts.
 
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
 numbers, timestamps alone on a line) are kept out of the turns and reported; markers such as
