@@ -8,7 +8,7 @@ import re
 
 from kit.errors import Problem
 
-__all__ = ["MARKER", "boilerplate_hints", "drop_boilerplate", "is_boilerplate"]
+__all__ = ["MARKER", "boilerplate_hints", "drop_boilerplate", "extend_turn", "is_boilerplate"]
 
 # Lines that transcription services add and nobody said: service footers and headers,
 # timestamps alone on a line, page numbers of Word exports. Matched on a whole line.
@@ -83,3 +83,15 @@ def drop_boilerplate(items: list, source: str, problems: list, hints: bool = Tru
                                 f"on {len(marked)} line(s) (line(s) {shown}) are not counted as "
                                 "anyone's words (a turn that is only a marker keeps it)", "warning"))
     return kept
+
+
+def extend_turn(turn: list, end: float) -> None:
+    """Move a merged turn's end (``turn[2]``, seconds) to ``end``, a cue's end, only where that
+    keeps the turn possible: never before the turn's start (``turn[1]``) nor before its end so
+    far. A cue whose times go backwards gives the turn its text, not its times (its line is
+    warned where it is read); NaN (no time) changes nothing."""
+    if end != end:
+        return
+    start, current = turn[1], turn[2]
+    if (start != start or end >= start) and (current != current or end >= current):
+        turn[2] = end

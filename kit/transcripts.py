@@ -30,7 +30,8 @@ Captions are read as players read hand-edited files: a cue runs from its timing 
 next one, so a blank line inside a cue does not lose its text; times may omit the hours, have
 1-4 fraction digits after ``.``, ``,`` or ``:``, no spaces around ``-->``, and cue settings.
 An unreadable or impossible timing line is a warning and its text is kept (NaN times), so
-later turns keep their numbers; ends before starts and times going backwards are warnings.
+later turns keep their numbers; ends before starts (text kept, times not) and times going
+backwards are warnings, and a merged turn never ends before it starts.
 
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
 numbers, timestamps alone on a line) are kept out of the turns and reported; markers such as
@@ -90,7 +91,7 @@ import pandas as pd
 
 from kit.errors import Problem, TranscriptError
 from kit.transcript_lines import MARKER as _MARKER
-from kit.transcript_lines import boilerplate_hints, drop_boilerplate, is_boilerplate
+from kit.transcript_lines import boilerplate_hints, drop_boilerplate, extend_turn, is_boilerplate
 
 __all__ = [
     "COLUMNS",
@@ -532,11 +533,12 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             else:
                 if end < start:
                     problems.append(Problem(source, i, f"this cue ends ({m.group(2)}) before it "
-                                            f"starts ({m.group(1)})", "warning"))
+                                            f"starts ({m.group(1)}): its text is kept without times", "warning"))
+                    start = end = _NAN
                 if last_start is not None and start < last_start:
                     problems.append(Problem(source, i, f"cue times go backwards: this cue starts at "
                                             f"{m.group(1)}, before the cue above", "warning"))
-                last_start = start
+                last_start = start if start == start else last_start
         target = payload if payload is not None else outside
         # a service line (Teams' "... started transcription") above a timing line is no cue number
         if target and not first_of_block and _is_cue_id(target[-1], fmt):
@@ -872,15 +874,13 @@ def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, vari
                 sp = same
             sp = alias.get(sp, sp)
             if cur is not None and cur[0] == sp:
-                if en == en:
-                    cur[2] = en
+                extend_turn(cur, en)
             else:
                 if cur is not None and not cur[3]:
                     turns.pop()  # a label with no text: drop it
                     cur = turns[-1] if turns else None
                 if cur is not None and cur[0] == sp:
-                    if en == en:
-                        cur[2] = en
+                    extend_turn(cur, en)
                 else:
                     cur = [sp, st, en, []]
                     turns.append(cur)
@@ -890,8 +890,7 @@ def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, vari
             skipped.append(i)
         else:
             cur[3].append(s)
-            if en == en:
-                cur[2] = en
+            extend_turn(cur, en)
     if cur is not None and not cur[3]:
         turns.pop()
     return turns, skipped

@@ -3,8 +3,10 @@ shows) and the exit code, one rule for both outputs.
 
 Exit codes: 0 nothing flagged and no error; 1 a question flagged, a structure error (time
 budget, too many targeted questions, two closers, ...) or an error in the file that still
-left questions to lint (an unknown ``kind``, a key given twice); 2 the file cannot be read
-at all (missing, a folder, not YAML)."""
+left questions to lint (an unknown ``kind``, a key given twice), and an empty file of any
+kind (.txt or .yml: read, with no questions); 2 the file cannot be read at all (missing, a
+folder, not YAML). The questions are read without invisible format characters (Unicode
+category Cf) and in NFC before any rule (:func:`kit.guide.lint.readable`)."""
 from __future__ import annotations
 
 __all__ = ["lint_exit_code", "lint_json"]

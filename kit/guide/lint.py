@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kit.guide import cues, cues5, cues6, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
@@ -9,7 +10,7 @@ from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
 from kit.guide.rewrites import _rewrite
 
-__all__ = ["MAX_QUESTION_CHARS", "flags_of", "lint_question", "too_long"]
+__all__ = ["MAX_QUESTION_CHARS", "flags_of", "lint_question", "readable", "too_long"]
 
 #: The longest question the linter reads (characters). An interview question is one or two
 #: sentences (the longest in the kit's labelled sets is under 400 characters); a longer text
@@ -25,6 +26,20 @@ def too_long(text: str) -> str | None:
         return None
     return (f"too long to lint ({n:,} characters; at most {MAX_QUESTION_CHARS:,}): an interview "
             "question is one or two sentences; split the text or shorten it")
+
+
+def readable(text) -> str:
+    """A question as the linter reads it, once, before any rule: without Unicode format
+    characters (category Cf: zero-width spaces and joiners, word joiner, soft hyphen, bidi
+    marks), which are invisible yet would split "usu\u200bally" or "an\u2060d" into words no
+    rule knows, then in NFC (the helper :mod:`kit.privacy` matches names with)."""
+    from kit.privacy_text import _visible
+
+    text = "" if text is None else str(text)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _visible(text)[0])
+
 
 # --------------------------------------------------------------------------------------
 # Public API
@@ -85,7 +100,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
 
 def flags_of(text: str) -> list[str]:
     """Just the flags of a question (used to check that rewrites are clean)."""
-    reasons = _analyse(text)[1]
+    reasons = _analyse(readable(text))[1]
     return [f for f in FLAGS if f in reasons]
 
 
@@ -95,11 +110,12 @@ def lint_question(text: str) -> dict:
     Returns ``{question, flags, kind, suggestion, reasons}``: ``flags`` is a subset of
     ``leading``, ``closed``, ``hypothetical``, ``double-barreled``, ``generalizing`` in that order; ``kind`` is
     one of ``story``, ``open``, ``probe``, ``future``, ``closed``; ``suggestion`` is a rewrite
-    in the story-based pattern when anything is flagged, else ``""``; ``reasons`` maps each
+    in the story-based pattern when anything is flagged, else ``""``, built from ``question``:
+    the text as :func:`readable` gives it (format characters out, NFC); ``reasons`` maps each
     flag to the cue that fired. A question longer than :data:`MAX_QUESTION_CHARS` is not
     linted: ``kind`` is ``unsupported``, ``too_long`` True and ``verdict`` says why.
     """
-    question = "" if text is None else str(text).strip()
+    question = readable(text).strip()
     if (long := too_long(question)) is not None:
         return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
                 "too_long": True, "verdict": long}

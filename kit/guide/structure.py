@@ -10,7 +10,7 @@ import re
 from kit.errors import Problem, StudyError
 from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, FORMATS, MINUTES,
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
-from kit.guide.lint import lint_question
+from kit.guide.lint import lint_question, readable
 
 __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
 
@@ -29,7 +29,29 @@ def _read(path: Path, problems: list[Problem]) -> str | None:
         return None
     text, found = read_text(path)
     problems.extend(found)
-    return text
+    # read once as the linter reads a question: no invisible format characters, NFC
+    return None if text is None else readable(text)
+
+
+def _what(value) -> str:
+    """A value that is not a question's text, in the user's words (never a type name)."""
+    import datetime
+
+    if value is None:
+        return "missing"
+    if isinstance(value, str):
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):  # a SpelledFloat too
+        return "a number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (key: value)"
+    return "not text"
 
 
 def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:
@@ -55,9 +77,8 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
         line = mark.line + 1 if mark is not None else 0
         problems.append(Problem(p, line, f"YAML error: {getattr(exc, 'problem', None) or exc}"))
         return None
-    if data is None:
-        problems.append(Problem(p, 0, "the guide is empty"))
-        return None
+    if data is None:  # read, with nothing in it: as an empty .txt, "the guide has no questions"
+        return "micro", []
     if not isinstance(data, dict) or not isinstance(node, __import__("yaml").MappingNode):
         problems.append(Problem(p, 1, "the guide must be a mapping with 'format' and 'questions'"))
         return None
@@ -96,7 +117,7 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
                                                       f"future, probe (not {value['kind']!r})"))
                     kind = None
         if not isinstance(qtext, str) or not qtext.strip():
-            what = "missing" if qtext is None else f"a {type(qtext).__name__}"
+            what = _what(qtext)
             hint = ""
             if isinstance(value, dict) and qtext is None and len(value) == 1 and "kind" not in value:
                 (key, rest), = value.items()  # `- Why: did it stall?` read as a key and a value
@@ -257,9 +278,9 @@ def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
         items = []
         for n, q in enumerate(source, start=1):
             if not isinstance(q, str) or not q.strip():
-                problems.append(Problem("<guide>", n, f"question {n}: the text must be a string"))
+                problems.append(Problem("<guide>", n, f"question {n}: the text must be a string, not {_what(q)}"))
                 continue
-            items.append((q.strip(), n, None))
+            items.append((readable(q).strip(), n, None))
         return _build(fmt or "micro", items, "<guide>"), problems
     path = Path(source)
     if path.is_dir():

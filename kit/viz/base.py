@@ -2,17 +2,44 @@
 readable size, and never relies on colour alone (hatching or labels carry the meaning too)."""
 from __future__ import annotations
 
+import functools
+
 import matplotlib
 import matplotlib.pyplot as plt
+import matplotlib.text
 import matplotlib.ticker
 
 __all__ = [
-    "FIGSIZE", "talk_ratio_chart", "save", "empty_figure",
+    "FIGSIZE", "literal_text", "literal_figure", "talk_ratio_chart", "save", "empty_figure",
 ]
 
 FIGSIZE = (8, 4.5)
 
 
+def literal_text():
+    """A context in which every text matplotlib creates is drawn as written: a study's
+    ``$5 plan`` or ``\\badmacro`` is never read as mathtext (``text.parse_math`` off)."""
+    return matplotlib.rc_context({"text.parse_math": False})
+
+
+def literal_figure(draw):
+    """Decorator of every figure function of :mod:`kit.viz`: the figure is built inside
+    :func:`literal_text` and every text in it (titles, labels, tick labels, annotations,
+    legends) is then set to be drawn literally, so study text never reaches mathtext."""
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with literal_text():
+            fig = draw(*args, **kwargs)
+        if fig is not None and hasattr(fig, "findobj"):
+            for text in fig.findobj(matplotlib.text.Text):
+                text.set_parse_math(False)
+        return fig
+
+    wrapper.literal_text = True
+    return wrapper
+
+
+@literal_figure
 def talk_ratio_chart(table, target: float = 0.20):
     """Horizontal bars of the interviewer's share of words per interview, with the target."""
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(2.5, 0.35 * len(table) + 1.2)))
@@ -55,7 +82,7 @@ def save(fig, path) -> None:
     if placeholder:
         fig.set_layout_engine(None)
     try:
-        with atomic_open(path, "wb") as fh:
+        with literal_text(), atomic_open(path, "wb") as fh:
             fig.savefig(fh, dpi=110, format="png")
     finally:
         if placeholder:
@@ -77,6 +104,7 @@ def _show_saved(fig, path) -> None:
     plt.close(fig)
 
 
+@literal_figure
 def empty_figure(title: str, message: str):
     """A small figure that says why there is nothing to draw (a notebook never fails on it)."""
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.5))

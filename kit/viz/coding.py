@@ -18,7 +18,7 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from kit.agreement import interpret_kappa
-from kit.viz.base import FIGSIZE, empty_figure
+from kit.viz.base import FIGSIZE, empty_figure, literal_figure
 
 __all__ = [
     "HATCHES", "PALETTE", "KAPPA_BANDS", "frequency_bars", "intensity_chart",
@@ -62,6 +62,7 @@ def _groups(codebook, codes) -> dict[str, int]:
 
 # --------------------------------------------------------------------------- frequency
 
+@literal_figure
 def frequency_bars(table, codebook=None, n_participants: int | None = None,
                    title: str = "How many participants mentioned each code"):
     """Horizontal bars of the share of participants mentioning each code (a
@@ -94,6 +95,7 @@ def frequency_bars(table, codebook=None, n_participants: int | None = None,
     return fig
 
 
+@literal_figure
 def intensity_chart(table, title: str = "Frequency and intensity of each code"):
     """Each code as a labelled point: share of participants mentioning it (x) against the
     mean absolute sentiment of its segments (y), with the 20% line of rare themes."""
@@ -189,6 +191,7 @@ def place_labels(ax, points, labels, fontsize: int = 8, sizes=None) -> list:
 
 # --------------------------------------------------------------------------- co-occurrence
 
+@literal_figure
 def cooccurrence_heatmap(counts, title: str = "Codes applied to the same segment",
                          unit: str = "segments"):
     """The ``kit.themes.cooccurrence`` counts as an annotated heatmap: every cell shows
@@ -224,6 +227,7 @@ def cooccurrence_heatmap(counts, title: str = "Codes applied to the same segment
     return fig
 
 
+@literal_figure
 def cooccurrence_network(counts, min_coefficient: float = 0.05, title: str = "Co-occurrence network"):
     """Codes on a circle, joined by a line where they co-occur: line width grows with the
     coefficient n12/(n1+n2-n12) (written on the line), node size with n1. Pairs under
@@ -275,6 +279,7 @@ def cooccurrence_network(counts, min_coefficient: float = 0.05, title: str = "Co
 
 # --------------------------------------------------------------------------- affinity map
 
+@literal_figure
 def affinity_map(quotes, codebook=None, per_code: int = 2, width: int = 30,
                  title: str = "Affinity map: what participants said, by theme"):
     """Sticky notes of quotes (``kit.themes.quotes_per_code``: consenting participants only)
@@ -348,6 +353,7 @@ def affinity_map(quotes, codebook=None, per_code: int = 2, width: int = 30,
 
 # --------------------------------------------------------------------------- agreement
 
+@literal_figure
 def agreement_bars(table, title: str = "Agreement between coders per code (Cohen's kappa)",
                    coders: tuple[str, str] | None = None):
     """Cohen's kappa per code (``kit.agreement.code_agreement``) as horizontal bars over
@@ -396,6 +402,7 @@ def agreement_bars(table, title: str = "Agreement between coders per code (Cohen
     return fig
 
 
+@literal_figure
 def auto_manual_chart(table, title: str = "Auto-coding against manual coding, per code"):
     """Precision and recall of each code's rules (``kit.coding.compare_auto_manual``) as
     paired bars, solid and hatched, with the number of manual codings beside the code."""
@@ -425,6 +432,7 @@ def auto_manual_chart(table, title: str = "Auto-coding against manual coding, pe
 
 # --------------------------------------------------------------------------- saturation
 
+@literal_figure
 def saturation_curve(result, title: str = "Thematic saturation"):
     """The cumulative number of distinct codes after each interview (line) and the new codes
     each brought (hatched bars), the base interviews shaded, marks at 6 and 12 interviews
@@ -485,6 +493,7 @@ def saturation_curve(result, title: str = "Thematic saturation"):
 
 # --------------------------------------------------------------------------- theme discovery
 
+@literal_figure
 def suggested_themes_chart(themes, title: str = "Suggested themes by size and sentiment"):
     """The suggested themes of ``kit.theme_discovery.discover_themes`` (its ``themes`` table:
     theme, label, participants, passages, mean_compound), largest first: on the left the

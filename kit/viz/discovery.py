@@ -10,6 +10,7 @@ import matplotlib.ticker
 import pandas as pd
 
 from kit.discovery.ost import LEVEL_NAMES, Node, _layout
+from kit.viz.base import literal_figure
 
 __all__ = ["COLOURS", "TEXT_COLOURS", "draw_ost", "trends_chart"]
 
@@ -17,6 +18,7 @@ COLOURS = {"outcome": "#1b4f72", "opportunity": "#d4e6f1", "solution": "#fdebd0"
 TEXT_COLOURS = {"outcome": "white", "opportunity": "black", "solution": "black", "test": "black"}
 
 
+@literal_figure
 def trends_chart(table: pd.DataFrame, codes=None, title: str = "Theme prevalence across sprints"):
     """Share of participants mentioning each code per sprint, with its Wilson interval as
     error bars; each code has its own marker and line style (colour is never the only
@@ -65,6 +67,7 @@ def _label(node: Node, width: int, max_lines: int) -> str:
     return head + "\n" + "\n".join(lines)
 
 
+@literal_figure
 def draw_ost(root: Node, title: str = "Opportunity solution tree", verdicts: dict | None = None,
              wrap: int = 24, max_lines: int = 7):
     """Draw the tree top-down: outcome, opportunities (with how much evidence), solutions,

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 from matplotlib.patches import Patch
 
-from kit.viz.base import FIGSIZE, empty_figure
+from kit.viz.base import FIGSIZE, empty_figure, literal_figure
 
 __all__ = [
     "ROLE_STYLE", "structure_chart", "scorecard_chart", "cohort_chart",
@@ -28,6 +28,7 @@ def _clip(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
 
 
+@literal_figure
 def structure_chart(result: dict):
     """The guide as a timeline: one bar per question in order, as long as its estimated
     minutes, styled by role; a last bar spans the whole guide's low-high estimate; the
@@ -71,6 +72,7 @@ def structure_chart(result: dict):
     return fig
 
 
+@literal_figure
 def scorecard_chart(card: dict):
     """One bar per habit of a transcript's scorecard: points won (solid) out of the
     weight (outline); habits not met are red and hatched, not measured ones labelled."""
@@ -99,6 +101,7 @@ def scorecard_chart(card: dict):
     return fig
 
 
+@literal_figure
 def cohort_chart(table, target: float = 0.20):
     """Two panels over a cohort of reviewed transcripts: the score of each, and the
     interviewer's share of words against the listening target (over target: red, hatched)."""

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 from matplotlib.patches import Patch
 
-from kit.viz.base import FIGSIZE, empty_figure
+from kit.viz.base import FIGSIZE, empty_figure, literal_figure
 
 __all__ = [
     "PALETTE", "HATCHES", "STATE_STYLE", "quota_coverage_chart", "funnel_chart",
@@ -19,6 +19,7 @@ PALETTE = ["#2e86c1", "#d68910", "#229954", "#8e44ad", "#c0392b", "#16a085", "#7
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--"]
 
 
+@literal_figure
 def quota_coverage_chart(coverage):
     """Completed interviews per segment against its quota; scheduled ones stacked and
     hatched; segments below half their quota hatched in red and labelled."""
@@ -58,6 +59,7 @@ def quota_coverage_chart(coverage):
     return fig
 
 
+@literal_figure
 def funnel_chart(funnel):
     """The recruitment funnel: invited, scheduled, completed as solid bars; drop-offs and
     open invitations hatched; every bar labelled with its count and rate."""
@@ -87,6 +89,7 @@ def funnel_chart(funnel):
     return fig
 
 
+@literal_figure
 def cadence_chart(weekly, cadence_days: float | None = None):
     """Interviews per ISO week; weeks without an interview are marked "none". With
     ``cadence_days`` a dashed line shows the least the cadence asks for (7 / cadence_days
@@ -120,6 +123,7 @@ def _words(name) -> str:
     return str(name).replace("_", " ").strip().capitalize()
 
 
+@literal_figure
 def roi_chart(costs, values, currency: str = "", roi=None, credited=None):
     """Left: the cost ledger by category. Right: the total cost against the estimated value
     of the decisions, stacked by value kind, each part hatched and labelled, and (with
@@ -191,6 +195,7 @@ STATE_STYLE = {"done": (GREEN, ""), "open": (BLUE, ".."), "overdue": (RED, "xx")
                "unknown": ("#ffffff", "\\\\")}
 
 
+@literal_figure
 def action_status_chart(by_owner, as_of=None):
     """Action items per owner, stacked by state (done, open, overdue, dropped), each state
     with its own hatch, and the count written in each part."""

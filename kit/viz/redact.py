@@ -11,6 +11,8 @@ def clean_figure(fig, clean: Callable[[str], str]) -> None:
     annotations) by ``clean(text)`` in place, where it changes."""
     import matplotlib.text
 
+    from kit.viz.base import literal_text
+
     # Tick labels exist once the figure is laid out; laid out, not rendered: the one
     # rendering is the PNG's (issue 20: every figure was rendered twice).
     draw = getattr(fig, "draw_without_rendering", None)
@@ -20,12 +22,14 @@ def clean_figure(fig, clean: Callable[[str], str]) -> None:
             labels = [t.get_text() for t in axis.get_ticklabels()]
             cleaned = [clean(t) for t in labels]
             if cleaned != labels:
-                axis.set_ticks(axis.get_ticklocs(), labels=cleaned)
+                with literal_text():
+                    axis.set_ticks(axis.get_ticklocs(), labels=cleaned)
     for artist in fig.findobj(matplotlib.text.Text):
         label = artist.get_text()
         cleaned = clean(label)
         if cleaned != label:
             artist.set_text(cleaned)
+        artist.set_parse_math(False)
 
 
 def write_figure(out, name, fig):

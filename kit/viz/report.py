@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.viz.base import literal_figure
+
 __all__ = ["report_theme_chart"]
 
 
+@literal_figure
 def report_theme_chart(themes: pd.DataFrame):
     """Horizontal bars: participants per theme; negative themes hatched and labelled."""
     import matplotlib.pyplot as plt

@@ -10,7 +10,7 @@ import matplotlib.ticker
 import numpy as np
 from matplotlib.patches import Patch
 
-from kit.viz.base import FIGSIZE, empty_figure
+from kit.viz.base import FIGSIZE, empty_figure, literal_figure
 from kit.sentiment import POSITIVE_THRESHOLD
 
 __all__ = [
@@ -27,6 +27,7 @@ def _label_of(value: float, threshold: float) -> str:
     return "positive" if value >= threshold else "negative" if value <= -threshold else "neutral"
 
 
+@literal_figure
 def distribution_chart(scored, bins: int = 20, threshold: float = POSITIVE_THRESHOLD,
                        title: str = "How participants' turns feel (VADER compound)"):
     """Histogram of the compound scores: bars left of -threshold are negative (red,
@@ -62,6 +63,7 @@ def distribution_chart(scored, bins: int = 20, threshold: float = POSITIVE_THRES
     return fig
 
 
+@literal_figure
 def segment_chart(scored, attribute: str = "segment", threshold: float = POSITIVE_THRESHOLD,
                   title: str | None = None):
     """Box plot of compound scores per ``attribute`` value with every turn drawn on top
@@ -106,6 +108,7 @@ def segment_chart(scored, attribute: str = "segment", threshold: float = POSITIV
     return fig
 
 
+@literal_figure
 def trend_chart(trend, title: str = "Sentiment week by week"):
     """Mean compound per period (solid line, circles) and the share of negative turns
     (dashed line, triangles, right axis), with the number of interviews and turns written
@@ -136,6 +139,7 @@ def trend_chart(trend, title: str = "Sentiment week by week"):
     return fig
 
 
+@literal_figure
 def stage_heatmap_chart(shares, counts, title: str = "Sentiment along the journey"):
     """Stage x label heatmap (``kit.journey.stage_heatmap``): the shade is the stage's
     share of segments with that label; each cell shows the share and the count, so the
@@ -166,6 +170,7 @@ def stage_heatmap_chart(shares, counts, title: str = "Sentiment along the journe
     return fig
 
 
+@literal_figure
 def keyness_chart(table, group: str | None = None, top: int = 10, title: str | None = None):
     """Horizontal bars of log-likelihood G2 for the ``top`` words of a
     ``kit.language.keyness`` table (or of one ``group`` value of a ``keyness_by`` /
