@@ -9,7 +9,6 @@ import pandas as pd
 
 import kit
 from kit import themes as th
-from kit.coding import autocode
 
 VET = Path(__file__).parent / "data" / "newcomer" / "vet-booking"
 
