@@ -139,17 +139,17 @@ def test_a_question_that_is_not_text_is_named_in_user_words(tmp_path):
 
 @pytest.mark.parametrize("name", ["guide.txt", "guide.yml", "guide.yaml"])
 @pytest.mark.parametrize("content", ["", "\n\n", "# nothing yet\n"])
-def test_an_empty_guide_exits_the_same_whatever_its_kind(name, content, tmp_path):
-    import subprocess
-    import sys
+def test_an_empty_guide_exits_the_same_whatever_its_kind(name, content, tmp_path, capsys):
+    from kit.cli import main
 
     guide = tmp_path / name
     guide.write_text(content, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "kit", "lint-guide", str(guide)], capture_output=True, text=True)
+    code = main(["lint-guide", str(guide)])
+    said = capsys.readouterr()
     # readable, with no question: a structure error (exit 1), never "unreadable" (2)
-    assert run.returncode == 1, run.stderr
-    assert "no questions" in run.stdout + run.stderr
-    assert "Traceback" not in run.stderr
+    assert code == 1, said.err
+    assert "no questions" in said.out + said.err
+    assert "Traceback" not in said.err
 
 
 # -- transcripts: times going backwards --------------------------------------------------

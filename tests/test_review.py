@@ -496,6 +496,7 @@ def test_corpus_interviewer_is_inferred_as_assistant_and_ai(corpus_reviews):
     assert n >= 200 and rate >= 0.95
 
 
+@pytest.mark.slow  # its fixture reviews the 250 real interviews: over 2 s (tests/README.md)
 @pytest.mark.corpus
 def test_corpus_cohort(corpus_reviews):
     table = cohort([r for _, r in corpus_reviews])

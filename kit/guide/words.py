@@ -155,6 +155,7 @@ def _correct(token: str) -> str:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _lemma_api():
     try:
         from lemminflect import getAllLemmas, getInflection
@@ -216,7 +217,10 @@ def tags(word: str) -> frozenset:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str, upos: str) -> str:
+    """``word``'s lemma as ``upos`` in lemminflect's lexicon (cached: lemminflect deep-copies
+    its whole entry on every call), or the word itself when it has none."""
     get_all, _ = _lemma_api()
     if get_all is None:
         return word
