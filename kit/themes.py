@@ -35,11 +35,11 @@ and the trends across sprints (:func:`theme_codings`, :func:`theme_counts`, :fun
   reading, often the same sentence copied into every note: they are coded (theme discovery
   and opportunity cards use them) but never make a participant count toward a theme;
 * a participant counts once per code, whatever the number of segments;
-* a parent code's count includes its child codes' segments (the roll-up of hierarchical
-  codebooks in NVivo, ATLAS.ti and MAXQDA): with ``liners`` under ``bins``, a participant
-  whose passage is coded ``liners`` counts toward ``bins`` too, and a segment coded both
-  counts once. Nothing is coded twice: the codings tables keep the code applied
-  (:func:`code_descendants`).
+* each code is counted on its own by default, in every output (analyze, notebook 04, the
+  report, the index's trends agree); :func:`theme_counts` with ``descendants``
+  (:func:`code_descendants`) rolls a child code's segments up into its parent's count, as
+  NVivo's "aggregate" option does, a segment once; opportunity evidence always treats a
+  child code as its parent's (:mod:`kit.opportunities`).
 
 A code whose rule fires for at least ``UBIQUITOUS_SHARE`` (80%) of the people interviewed and
 is not validated is flagged ``ubiquitous``: such a rule marks the study's topic and nothing
@@ -451,8 +451,7 @@ def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame |
     (every coding but a rejected rule's, the team's passages included: what an insight or
     an opportunity is about) and ``n_participants``."""
     auto, versus, rules, coded, people = _study_codings(study, auto)
-    counts = theme_counts(coded, people, codes=study.codebook.names, scores=scores, rules=rules,
-                          descendants=code_descendants(study.codebook))
+    counts = theme_counts(coded, people, codes=study.codebook.names, scores=scores, rules=rules)
     return {"auto": auto, "versus": versus, "rules": rules, "coded": coded, "counts": counts,
             "counted": coded[coded["counted"]].reset_index(drop=True),
             "applied": coded[coded["rule_status"] != "rejected"].reset_index(drop=True),

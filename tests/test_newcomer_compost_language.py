@@ -82,20 +82,25 @@ def test_notebooks_autocode_through_the_language_gate():
 
 # --------------------------------------------------------------- 4. parent codes roll up
 
-def test_child_code_segments_roll_up_to_the_parent_theme(study):
-    """`liners` has `parent: bins`: a segment coded liners counts toward bins (once, even
-    when coded both), as NVivo/ATLAS.ti/MAXQDA aggregate a hierarchical codebook; the
-    codings themselves are not duplicated."""
+def test_child_code_segments_roll_up_to_the_parent_theme_when_asked(study):
+    """`liners` has `parent: bins`. By default every output counts each code on its own (analyze,
+    notebook 04 and the report agree: tests/test_theme_counts.py); asked with
+    ``descendants=code_descendants(codebook)`` (NVivo's "aggregate"), a segment coded liners
+    counts toward bins, once even when coded both; the codings themselves are not duplicated."""
     found = themes.study_themes(study)
     counted = found["counted"]
     family = counted[counted["code"].isin({"bins", "liners"})]
-    counts = found["counts"].set_index("code")
-    assert counts.loc["bins", "mentions"] == family["segment_id"].nunique()
-    assert counts.loc["bins", "mentions"] > len(counted[counted["code"] == "bins"])
-    assert counts.loc["bins", "participants"] == family["participant"].nunique()
-    # the child keeps its own count
+    own = found["counts"].set_index("code")
+    assert own.loc["bins", "mentions"] == len(counted[counted["code"] == "bins"].drop_duplicates("segment_id"))
+    rolled = themes.theme_counts(found["coded"], found["n_participants"], codes=study.codebook.names,
+                                 rules=found["rules"],
+                                 descendants=themes.code_descendants(study.codebook)).set_index("code")
+    assert rolled.loc["bins", "mentions"] == family["segment_id"].nunique()
+    assert rolled.loc["bins", "mentions"] > own.loc["bins", "mentions"]
+    assert rolled.loc["bins", "participants"] == family["participant"].nunique()
+    # the child keeps its own count either way
     liners = counted[counted["code"] == "liners"]
-    assert counts.loc["liners", "mentions"] == liners["segment_id"].nunique()
+    assert rolled.loc["liners", "mentions"] == own.loc["liners", "mentions"] == liners["segment_id"].nunique()
     assert themes.code_descendants(study.codebook)["bins"] == {"liners"}
 
 

@@ -50,8 +50,7 @@ def test_tester_study_counts_only_participants_words():
     rules = th.rule_validation(compare_auto_manual(auto, study.codings, own, codes=study.codebook.names),
                                auto, th.n_participants(study))
     alone = th.theme_counts(th.theme_codings(auto, study.codings, own, rules), th.n_participants(study),
-                            codes=study.codebook.names, rules=rules,
-                            descendants=th.code_descendants(study.codebook)).set_index("code")
+                            codes=study.codebook.names, rules=rules).set_index("code")
     assert counts["participants"].to_dict() == alone["participants"].to_dict()
     # the opportunity copied into six notes no longer makes six people raise rescheduling
     said = own[own["text"].str.contains("reschedul", case=False)]
