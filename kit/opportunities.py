@@ -26,6 +26,7 @@ import pandas as pd
 from kit.schema import NO_CONSENT, person
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
+from kit.themes import code_descendants
 
 __all__ = ["DECISION_COLUMNS", "EVIDENCE_COLUMNS", "NOTE_COLUMNS", "RANK_COLUMNS", "decisions", "evidence", "gather",
            "notes", "rank"]
@@ -62,19 +63,6 @@ def _codes(study, codes):
     return codes.groupby("segment_id")["code"].agg(lambda s: sorted(set(s))).to_dict() if len(codes) else {}
 
 
-def _general_codes(codebook) -> dict[str, set[str]]:
-    """code -> its descendants (empty for a code without children)."""
-    parents = {c.name: c.parent for c in codebook}
-    below: dict[str, set[str]] = {name: set() for name in parents}
-    for name in parents:
-        seen, node = set(), parents.get(name)
-        while node and node not in seen and node != name:
-            below.setdefault(node, set()).add(name)
-            seen.add(node)
-            node = parents.get(node)
-    return below
-
-
 def _specific(own, general):
     """The opportunity's codes without the catch-all parents, unless it has nothing else."""
     return [c for c in own if not general.get(c)] or list(own)
@@ -91,7 +79,7 @@ def evidence(study, codes: pd.DataFrame | None = None) -> pd.DataFrame:
     consented to being quoted."""
     study = as_study(study)
     codes_of = _codes(study, codes)
-    general = _general_codes(study.codebook)
+    general = code_descendants(study.codebook)
     consenting = study.consenting()
     items = pd.concat([study.quotes.assign(kind="quote"), study.insights.assign(kind="insight")],
                       ignore_index=True)
@@ -157,7 +145,7 @@ def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None =
     n_people = n_participants(study) or 1
     ev = evidence(study, codes)
     support = ev[ev["shares_code"]].groupby("opportunity_id").size() if len(ev) else pd.Series(dtype=int)
-    general = _general_codes(study.codebook)
+    general = code_descendants(study.codebook)
     rows = []
     for opp in opps.itertuples(index=False):
         specific = _specific(codes_of.get(opp.opportunity_id, []), general)
