@@ -14,46 +14,51 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def tree_rss(proc) -> int:
-    """Resident bytes of a process (``psutil.Process``) and all its descendants, now (0 once
-    it has ended)."""
+def _tree(proc) -> list:
+    """``proc`` (``psutil.Process``) and all its descendants; [] once it has ended."""
     import psutil
 
     try:
-        procs = [proc] + proc.children(recursive=True)
+        return [proc] + proc.children(recursive=True)
     except psutil.Error:
-        return 0
-    total = 0
-    for p in procs:
+        return []
+
+
+def _own_peak(p) -> int:
+    """One process's peak resident bytes: ``VmHWM`` from ``/proc/PID/status`` on Linux (a
+    high-water mark that a sample cannot miss), its current RSS elsewhere."""
+    try:
+        with open(f"/proc/{p.pid}/status", encoding="ascii", errors="replace") as fh:
+            hwm = next((line.split()[1] for line in fh if line.startswith("VmHWM:")), None)
+        if hwm:
+            return int(hwm) * 1024
+    except (OSError, ValueError):
+        pass
+    return p.memory_info().rss
+
+
+def _measure_each(proc, measure) -> list[int]:
+    import psutil
+
+    values = []
+    for p in _tree(proc):
         try:
-            total += p.memory_info().rss
+            values.append(measure(p))
         except psutil.Error:
             pass
-    return total
+    return values
+
+
+def tree_rss(proc) -> int:
+    """Resident bytes of a process (``psutil.Process``) and all its descendants, now (0 once
+    it has ended)."""
+    return sum(_measure_each(proc, lambda p: p.memory_info().rss))
 
 
 def high_water(proc) -> int:
     """Peak resident bytes so far of the largest process among ``proc`` (``psutil.Process``)
-    and its descendants: each process's ``VmHWM`` from ``/proc/PID/status`` on Linux (a high
-    water mark that a sample cannot miss), its current RSS elsewhere. 0 once it has ended."""
-    import psutil
-
-    try:
-        procs = [proc] + proc.children(recursive=True)
-    except psutil.Error:
-        return 0
-    peak = 0
-    for p in procs:
-        try:
-            with open(f"/proc/{p.pid}/status", encoding="ascii", errors="replace") as fh:
-                hwm = next((line.split()[1] for line in fh if line.startswith("VmHWM:")), None)
-            peak = max(peak, int(hwm) * 1024 if hwm else p.memory_info().rss)
-        except (OSError, ValueError, psutil.Error):
-            try:
-                peak = max(peak, p.memory_info().rss)
-            except psutil.Error:
-                pass
-    return peak
+    and its descendants (each process's own high-water mark); 0 once it has ended."""
+    return max(_measure_each(proc, _own_peak), default=0)
 
 
 def run_measured(cmd, cwd, env=None) -> dict:
