@@ -732,6 +732,7 @@ _EXTRA = ["", "   ", "# a comment line", "  # indented: comment", "  continuatio
           "key", "  nested: 1", "\t", "%YAML 1.2", "#", "? k", ": v"]
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_front_matter_fast_path_matches_libyaml_on_generated_variants():
     import random
 

@@ -351,6 +351,7 @@ def test_a_reused_kernel_shows_each_notebook_what_a_fresh_one_would(tmp_path):
     assert shown == [True, True], "a warning filter or a warning already shown leaked into the next notebook"
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_the_run_imports_its_notebook_tools_without_jsonschemas_iri_grammars():
     # rfc3987_syntax builds 38 lark grammars when imported (about 2 s of CPU per run); the
     # notebooks' schema has no "iri" format, and the module stays importable for others

@@ -614,6 +614,7 @@ def test_leading_codes_ranks_by_participants_and_handles_empty_tables():
     assert leading_codes(pd.DataFrame({"code": ["x"], "participants": ["2"]}).astype(object)) == ["x"]
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_the_old_import_paths_still_work_and_import_no_figures():
     """kit.repository, kit.ost, kit.assumptions, kit.loop and kit.discipline re-export the
     modules moved to kit.discovery (and the figures of kit.viz), without importing matplotlib."""

@@ -456,6 +456,7 @@ def _labelled(fig):
     return texts
 
 
+@pytest.mark.slow  # over 2 s (tests/README.md)
 def test_figures_build_with_titles_and_axis_labels(pilot_tables, tmp_path):
     import matplotlib.pyplot as plt
 
