@@ -735,6 +735,17 @@ def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, va
     return _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants)
 
 
+
+def _count_label(k, label, rest, was_first, key, labels, with_text, bare):
+    """Record line ``k``'s label under ``key``: counted as a turn with text, or as a bare
+    label; returns ``key`` when it is the file's first label with text (else None)."""
+    labels[k] = (label, rest, key)
+    if not rest:
+        bare.add(key)
+        return None
+    with_text[key] = with_text.get(key, 0) + 1
+    return key if was_first else None
+
 def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
     """How each `Label:` candidate is used: (labels per item as ``(label, rest)`` or None, uses with
     text per label key (lower case), keys used bare, the first item's label key, first spellings)."""
@@ -760,24 +771,14 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
             continue
         rest = rest.strip()
         key = _label_key(label)
-        labels[k] = (label, rest, key)
         spelling.setdefault(key, label)
-        if rest:
-            with_text[key] = with_text.get(key, 0) + 1
-            if was_first:
-                first_label = key
-        else:
-            bare.add(key)
+        if (first := _count_label(k, label, rest, was_first, key, labels, with_text, bare)) is not None:
+            first_label = first
     for k, (label, rest, was_first) in weak.items():
         key = _label_key(label)
         if key in spelling:
-            labels[k] = (label, rest, key)
-            if rest:
-                with_text[key] = with_text.get(key, 0) + 1
-                if was_first:
-                    first_label = key
-            else:
-                bare.add(key)
+            if (first := _count_label(k, label, rest, was_first, key, labels, with_text, bare)) is not None:
+                first_label = first
     return labels, with_text, bare, first_label, spelling
 
 
