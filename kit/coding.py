@@ -142,6 +142,10 @@ class AutoCoder:
         # none of them cannot match, and is not searched (kit.codebook.required_literals).
         self.needs = [required_literals(r.pattern) for r, _ in self.patterns]
         self.literals = tuple(dict.fromkeys(n for needs in self.needs if needs for n in needs))
+        # the patterns each literal lets through, and those searched in every text (in order)
+        self.unfiltered = tuple(k for k, needs in enumerate(self.needs) if needs is None)
+        self.needing = tuple((n, tuple(k for k, needs in enumerate(self.needs) if needs and n in needs))
+                             for n in self.literals)
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
@@ -159,7 +163,7 @@ class AutoCoder:
         if hits:
             self._keywords(text, lower, words, stemmed, hits, found)
         if self.patterns:
-            self._patterns(text, found)
+            self._patterns(text, found, lower if text.isascii() else None)
         if not found:
             return []
         general = set().union(*(self.ancestors.get(code, set()) for code in found))
@@ -179,24 +183,34 @@ class AutoCoder:
                     continue
                 if self.negation:
                     if negations is None:  # a word ending in n't holds n't: most texts need no scan
-                        negations = [] if NEGATIONS.isdisjoint(words) and "n't" not in lower and "n’t" not in lower \
-                            else [j for j, w in enumerate(words) if w in NEGATIONS or w.endswith(("n't", "n’t"))]
-                    if negations and any(i - NEGATION_WINDOW <= j < i for j in negations):
+                        negations = not (NEGATIONS.isdisjoint(words) and "n't" not in lower and "n’t" not in lower)
+                    # a negation word among the NEGATION_WINDOW words before the keyword
+                    if negations and any(w in NEGATIONS or w.endswith(("n't", "n’t"))
+                                         for w in words[max(0, i - NEGATION_WINDOW):i]):
                         if starts is None:
                             starts = words_and_clauses(text)[1]
                         if _negated(words, i, starts[i]):
                             continue
                 found[code] = words[i] if n == 1 else " ".join(words[i:i + n])
 
-    def _patterns(self, text: str, found: dict[str, str]) -> None:
+    def _patterns(self, text: str, found: dict[str, str], folded: str | None = None) -> None:
         """Add to ``found`` the codes (not yet found) whose patterns match ``text``, searching
-        only the patterns whose required literals occur in it (each literal looked for once).
+        only the patterns whose required literals occur in it (each literal looked for once),
+        in the codebook's order. ``folded``: ``fold_for_literals(text)`` when known.
         Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
         without end counts as no match instead of hanging the analysis."""
-        folded = fold_for_literals(text)
-        present = {n for n in self.literals if n in folded}
-        for (regex, code), needs in zip(self.patterns, self.needs):
-            if code not in found and (needs is None or not present.isdisjoint(needs)):
+        if folded is None:
+            folded = fold_for_literals(text)
+        todo = set(self.unfiltered)
+        for literal, needing in self.needing:
+            if literal in folded:
+                todo.update(needing)
+        if not todo:
+            return
+        patterns = self.patterns
+        for k in sorted(todo):
+            regex, code = patterns[k]
+            if code not in found:
                 match = search_pattern(regex, text)
                 if match:
                     found[code] = match.group(0)
