@@ -752,27 +752,30 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
     labels: list = [None] * len(items)
     with_text: dict[str, int] = {}  # keyed by the label in lower case: capitals never split a speaker
     bare: set[str] = set()
-    first_label, first_item, spelling = None, True, {}
+    first_label, spelling = None, {}
     weak: dict[int, tuple] = {}  # `ravi shah: ...`: a name only if written with capitals elsewhere
-    for k, (i, s, sp, _st, _en) in enumerate(items):
-        was_first, first_item = first_item, False
+    judged: dict[str, tuple] = {}  # a label as written: (label, key or None, weak)
+    for k, (_i, s, sp, _st, _en) in enumerate(items):
         if sp is not None or ":" not in s:
             continue
         m = _LABEL.match(s)
         if m is None:
             continue
-        rest = m.group(2)
+        written, rest = m.groups()
         if rest[:1].isdigit() or rest[:1] == "/":
             continue
-        label = " ".join(m.group(1).split())
-        if not (_is_name(label) or label in forced):
-            if _is_name(label.title()):
-                weak[k] = (label, rest.strip(), was_first)
+        if (got := judged.get(written)) is None:  # a file repeats a few labels: each judged once
+            label = " ".join(written.split())
+            strong = _is_name(label) or label in forced
+            got = judged[written] = (label, _label_key(label) if strong else None, not strong and _is_name(label.title()))
+        label, key, weakly = got
+        if key is None:
+            if weakly:
+                weak[k] = (label, rest.strip(), k == 0)
             continue
         rest = rest.strip()
-        key = _label_key(label)
         spelling.setdefault(key, label)
-        if (first := _count_label(k, label, rest, was_first, key, labels, with_text, bare)) is not None:
+        if (first := _count_label(k, label, rest, k == 0, key, labels, with_text, bare)) is not None:
             first_label = first
     for k, (label, rest, was_first) in weak.items():
         key = _label_key(label)
