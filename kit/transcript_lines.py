@@ -8,7 +8,8 @@ import re
 
 from kit.errors import Problem
 
-__all__ = ["MARKER", "boilerplate_hints", "drop_boilerplate", "extend_turn", "is_boilerplate"]
+__all__ = ["MARKER", "boilerplate_hints", "drop_boilerplate", "extend_turn", "has_c0", "is_boilerplate",
+           "normalise_newlines"]
 
 # Lines that transcription services add and nobody said: service footers and headers,
 # timestamps alone on a line, page numbers of Word exports. Matched on a whole line.
@@ -99,3 +100,25 @@ def extend_turn(turn: list, end: float) -> None:
     start, current = turn[1], turn[2]
     if (start != start or end >= start) and (current != current or end >= current):
         turn[2] = end
+
+
+_C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
+
+
+def has_c0(text: str) -> bool:
+    """Whether ``text`` holds a C0 control character other than tab, line feed, vertical
+    tab, form feed and carriage return, or DEL (``kit.transcripts._C0``): one pass over its
+    UTF-8 bytes, in which those bytes stand only for those characters."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _C0_BYTES)) != len(data)
+
+
+def normalise_newlines(text: str) -> str:
+    """``text`` without byte order marks, its line ends ``\\n``."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    return text

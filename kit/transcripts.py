@@ -92,6 +92,7 @@ import pandas as pd
 from kit.errors import Problem, TranscriptError
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, drop_boilerplate, extend_turn, is_boilerplate
+from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
 
 __all__ = [
     "COLUMNS",
@@ -231,7 +232,7 @@ def parse_turns(text: str, source: str = "<text>",
         raise _error(source, text.count("\n", 0, text.index("\x00")) + 1,
                      "this looks like a binary file, not a transcript: save the "
                      "transcript as text (.vtt, .srt or .txt)")
-    if _C0.search(text):
+    if _has_c0(text):
         text = _C0.sub(" ", text)
     fmt = detect_format(text)
     lines = text.split("\n")
@@ -294,6 +295,7 @@ def detect_format(text: str) -> str:
     if "-->" in head and _TIMING_ANY.search(head):
         return "srt"
     rev = otter = plain = 0
+    rest = []  # lines that may hold a plain label: counted only when they could outnumber a timed format
     for line in head.split("\n"):
         colon = line.find(":")
         if colon < 0 or colon > 60:
@@ -301,10 +303,13 @@ def detect_format(text: str) -> str:
         line = line.strip()
         if "):" in line and _REV.match(line):
             rev += 1
-            continue
-        if line[-1:].isdigit() and _OTTER.match(line):
+        elif line[-1:].isdigit() and _OTTER.match(line):
             otter += 1
-            continue
+        else:
+            rest.append(line)
+    if not rev and not otter:
+        return "plain"
+    for line in rest:
         m = _LABEL.match(line)
         if m is not None and not m.group(2)[:1].isdigit() and m.group(2)[:1] != "/":
             plain += 1
@@ -443,16 +448,6 @@ def _docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
                 cells = list(dict.fromkeys(c.text.strip() for c in row.cells))
                 lines.append(" ".join(c for c in cells if c))
     return "\n".join(lines), []
-
-
-def _normalise_newlines(text: str) -> str:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\ufeff" in text:
-        text = text.replace("\ufeff", "")
-    return text
 
 
 def _no_turns_message(fmt: str) -> str:

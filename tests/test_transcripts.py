@@ -574,3 +574,14 @@ def test_boilerplate_hidden_behind_caption_markup_is_still_dropped():
     plain = "Maya: How do you send invoices?\nJo: By email, mostly.\n"
     assert parse_transcript(plain)["text"].tolist() == ["How do you send invoices?", "By email, mostly."]
     assert parse_transcript(plain + "Page 2 of 2\n").attrs["problems"][0].line == 3  # no hint word, a digit: tested
+
+
+def test_control_character_check_agrees_with_the_pattern():
+    # has_c0 (a pass over the UTF-8 bytes) decides as the _C0 pattern does, for every
+    # character of the first planes, surrogates and astral characters included
+    from kit.transcript_lines import has_c0
+    from kit.transcripts import _C0
+
+    for code in [*range(0, 0x3000), 0xD800, 0xDFFF, 0xFEFF, 0x1F600, 0x10FFFF]:
+        text = f"Maya: a{chr(code)}b"
+        assert has_c0(text) == (_C0.search(text) is not None), hex(code)
