@@ -60,6 +60,15 @@ _LOCAL_PART = re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_LOCAL_DOT}[\w+-]+)*$", re.IG
 _DIGIT = re.compile(r"\d")
 
 
+def _enough_digits(text: str) -> bool:
+    """Whether ``text`` holds the digits of a phone number (_PHONE_MIN_DIGITS): with fewer, no
+    candidate of _PHONE_CANDIDATE can be one, and the text is not searched."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data) - len(data.translate(None, b"0123456789")) >= _PHONE_MIN_DIGITS
+    return len(_DIGIT.findall(text)) >= _PHONE_MIN_DIGITS
+
+
 def _obfuscated_emails(text: str) -> str:
     spans = []
     for match in _AT_DOMAIN.finditer(text):
@@ -415,9 +424,13 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
     The text is folded and split into words once: when none of its words (nor the words
     of the marks put in below) starts a roster entry, neither roster matcher is run."""
     matcher = people.matcher if people is not None else None
-    words = _ascii_words(text) if text.isascii() else None
-    # An obfuscated address has an "@" or the word "at" (``jo (at) example.com``).
-    obfuscated = words is None or "@" in text or b"at" in words
+    ascii_text = text.isascii()
+    if matcher or not ascii_text:
+        words = _ascii_words(text) if ascii_text else None
+        # An obfuscated address has an "@" or the word "at" (``jo (at) example.com``).
+        obfuscated = words is None or "@" in text or b"at" in words
+    else:  # no roster to match: the word "at" is looked for without splitting the words
+        obfuscated = "@" in text or b" at " in b" " + text.encode("ascii").translate(_ASCII_FOLD) + b" "
     named = False
     if matcher:
         emails = people.email_matcher if people.emails else None
@@ -435,7 +448,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         text = EMAIL.sub(EMAIL_MARK, text)
     if obfuscated:
         text = _obfuscated_emails(text)
-    if _DIGIT.search(text):
+    if _enough_digits(text):
         text = _PHONE_CANDIDATE.sub(_phone, text)
     spans = []
     if matcher:
