@@ -383,8 +383,10 @@ def _columns(frame: pd.DataFrame, names) -> list[list]:
     return [frame[c].tolist() if c in frame.columns else [None] * n for c in names]
 
 
-def _insert_study(con, study: Study, fingerprint: dict) -> int:
-    """Write one loaded study into the index; returns its number of documents."""
+def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int:
+    """Write one loaded study into the index; returns its number of documents. With
+    ``fts=False`` the full-text tables are left for :func:`_fill_fts` (a full build fills
+    them once, from ``docs``, after every study)."""
     from kit.privacy import redact, redact_both, roster
     from kit.sentiment import compound
 
@@ -428,8 +430,9 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text, named_context, named_text) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
-    con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
+    if fts:
+        con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
+        con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
     con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
                     [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(*_columns(codes, (
                         "segment_id", "code", "source", "counted"))) if s in rowid_of])
@@ -450,6 +453,14 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
                  len(study.errors), len(study.warnings), json.dumps(problems),
                  datetime.now().isoformat(timespec="seconds")))
     return len(rows)
+
+
+def _fill_fts(con) -> None:
+    """Both full-text tables from every row of ``docs`` (FTS5's ``rebuild``: SQLite reads
+    the texts itself, no row passes through Python); the same contents as inserting the
+    rows one by one."""
+    con.execute("INSERT INTO docs_fts(docs_fts) VALUES ('rebuild')")
+    con.execute("INSERT INTO named_fts(named_fts) VALUES ('rebuild')")
 
 
 def _problems_from(text: str) -> list[Problem]:
@@ -514,9 +525,10 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
                 fingerprint = _fingerprint(folder, _file_stats(folder, walk), None)
                 study = load_study(folder, strict=False)
                 _with_walk_problems(study, walk)
-                report.documents += _insert_study(con, study, fingerprint)
+                report.documents += _insert_study(con, study, fingerprint, False)  # FTS filled below
                 report.indexed.append(folder.name)
                 report.problems[folder.name] = list(study.problems)
+            _fill_fts(con)
             for statement in INDEXES.split(";"):
                 if statement.strip():
                     con.execute(statement)
