@@ -31,7 +31,7 @@ from kit.discovery.repository import (
     INDEX_DIR,
     _first_date,
     _iso,
-    _study_frames,
+    _study_rows,
     _text,
     find_studies,
     sprint_label,
@@ -391,29 +391,27 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     from kit.sentiment import compound
 
     label = study_label(study)
-    frames = _study_frames(study)
-    seg = frames["segments"]
+    study_rows = _study_rows(study)
+    seg = study_rows["columns"]
     # Nothing raw in the index: `text` and `context` (what is searched and shown) are
     # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
     # keep the names for ``search --include-names`` but never contact details. The roster's
     # matcher is compiled once per study; each text is read once for both versions.
     on_roster = roster(study)
-    codes = frames["codes"]
     codes_of: dict[str, list[str]] = {}
-    for s, c in zip(codes["segment_id"].tolist(), codes["code"].tolist()):
+    for s, c, _, _ in study_rows["codes"]:
         codes_of.setdefault(s, []).append(c)
-    texts = seg["text"].tolist()
-    scores = compound(texts) if len(seg) else []
+    texts = seg["text"]
+    scores = compound(texts) if texts else []
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowid_of = {}
     rows = []
-    columns = _columns(seg, ("segment_id", "interview_id", "kind", "participant", "date", "segment", "consent_quote",
-                             "context"))
     # Each distinct text is redacted once: the interviewer's questions are the context of
     # many turns, and a key quote often repeats a turn word for word.
     redacted: dict = {}
     for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
-            zip(*columns, texts, scores), start=start):
+            zip(*(seg[c] for c in ("segment_id", "interview_id", "kind", "participant", "date", "segment",
+                                   "consent_quote", "context")), texts, scores), start=start):
         rowid_of[sid] = rowid
         score = math.nan if score is None else float(score)
         both = redacted.get(context)
@@ -434,8 +432,7 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
         con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
         con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
     con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
-                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(*_columns(codes, (
-                        "segment_id", "code", "source", "counted"))) if s in rowid_of])
+                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in study_rows["codes"] if s in rowid_of])
     attribute = study.segment_attribute
     con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", [
         (label, iid, _iso(day), who or "", interviewer or "", taker or "", stage or "", _text(segment),
