@@ -703,3 +703,19 @@ def test_a_full_build_fills_the_full_text_tables_as_row_by_row_inserts_do(repo):
     con.close()
     assert update_index(repo).indexed == SPRINTS
     assert _fts_contents(path) == full
+
+
+def test_the_rows_the_index_writes_are_the_cross_sprint_tables_rows(shared_repo):
+    """The index writes its rows from plain lists (issue 20); ``segments_table`` and
+    ``coded_table`` build DataFrames from the same parts: the same values, row by row."""
+    from kit.discovery.repository import SEGMENT_COLUMNS, _study_frames, _study_rows
+
+    for study in repository.load_studies(shared_repo):
+        rows, frames = _study_rows(study), _study_frames(study)
+        assert len(frames["segments"]) > 0 and len(frames["codes"]) > 0
+        for column in SEGMENT_COLUMNS[2:]:
+            assert rows["columns"][column] == frames["segments"][column].tolist(), column
+        codes = frames["codes"]
+        assert rows["codes"] == list(zip(codes["segment_id"].tolist(), codes["code"].tolist(),
+                                         codes["source"].tolist(), codes["counted"].tolist()))
+        assert {source for _, _, source, _ in rows["codes"]} >= {"auto", "manual"}
