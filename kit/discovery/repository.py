@@ -209,6 +209,10 @@ def _iso(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
+def _first(item):
+    return item[0]
+
+
 def _study_parts(study: Study) -> dict:
     """What the segments and codes tables of one study are made of, as plain lists and
     dicts (cached on the study): ``segments`` (``study.segments()``), ``dates`` and
@@ -240,19 +244,19 @@ def _study_parts(study: Study) -> dict:
                 last_question[iid] = text
     auto = study_autocode(study, segments) if len(segments) and len(study.codebook.names) else \
         pd.DataFrame(columns=["segment_id", "code"])
-    pairs: dict[tuple[str, str], set] = {}
-    for seg, code in zip(auto["segment_id"].tolist(), auto["code"].tolist()):
-        pairs.setdefault((seg, code), set()).add("auto")
-    for seg, code in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
-        pairs.setdefault((seg, code), set()).add("manual")
+    # (segment, code) -> 1 auto, 2 manual, 3 both
+    pairs: dict[tuple[str, str], int] = dict.fromkeys(zip(auto["segment_id"].tolist(), auto["code"].tolist()), 1)
+    for key in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
+        pairs[key] = pairs.get(key, 0) | 2
     # Which codings count toward a theme: the one definition of kit.themes.
     from kit.themes import counted_pairs as counted_of
 
     counted_pairs = set()
     if len(segments) and len(study.codebook.names):
         counted_pairs = counted_of(study, auto=auto, segments=segments)
-    codes = [(s, c, "both" if len(src) == 2 else next(iter(src)), (s, c) in counted_pairs or src == {"manual"})
-             for (s, c), src in sorted(pairs.items())]  # keys are unique: the same order as sorting them
+    source = {1: "auto", 2: "manual", 3: "both"}
+    codes = [(s, c, source[how], how == 2 or (s, c) in counted_pairs)
+             for (s, c), how in sorted(pairs.items(), key=_first)]  # by (segment, code), the keys alone
     parts = {"segments": segments, "dates": dates, "seg_of": seg_of, "consent": study.consenting(),
              "context": context, "codes": codes}
     study.__dict__["_repository_parts"] = parts
