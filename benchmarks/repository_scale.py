@@ -34,6 +34,10 @@ neighbours as about the kit):
                            of the same schema (two FTS5 tables, indexes) in one transaction:
                            what is left of a build once the Python work is gone
 
+``--against TREE`` pairs each CLI build with one by another kit tree (say the main branch's
+checkout), alternated on the same repository, and prints both medians and their ratio:
+on a shared machine only paired runs tell a change from the neighbours' load.
+
 ``--profile FILE`` also runs the CLI build once under cProfile and prints the top functions by
 cumulative and by own time. cProfile sees one process: a study with at least
 ``kit.study.PARALLEL_TRANSCRIPTS`` (400) transcripts has them parsed in worker processes when
@@ -153,16 +157,17 @@ def timed_cpu(fn, *args, **kwargs):
 
 
 
-def run_index(root: Path, profile: Path | None = None) -> dict:
+def run_index(root: Path, profile: Path | None = None, tree: Path = REPO) -> dict:
     """One ``python -m kit index ROOT`` from scratch (the index removed first) in a
-    subprocess: wall and CPU seconds of the process tree (``RUSAGE_CHILDREN``), the peak
-    resident memory of the largest process (``ru_maxrss``) and of the tree (psutil, 20 ms)."""
+    subprocess, with the kit of ``tree`` (this checkout by default): wall and CPU seconds of
+    the process tree (``RUSAGE_CHILDREN``), the peak resident memory of the largest process
+    (``ru_maxrss``) and of the tree (psutil, 20 ms)."""
 
     shutil.rmtree(root / repository.INDEX_DIR, ignore_errors=True)
     cmd = [sys.executable] + (["-m", "cProfile", "-o", str(profile)] if profile else []) + ["-m", "kit", "index",
                                                                                            str(root)]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
-    return run_measured(cmd, REPO, env)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tree)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+    return run_measured(cmd, tree, env)
 
 
 def bare_fts(root: Path) -> tuple[float, float]:
@@ -183,7 +188,8 @@ def bare_fts(root: Path) -> tuple[float, float]:
 def sqlite_only(root: Path) -> tuple[float, float]:
     """What SQLite alone costs for this index: every row the build wrote (docs, doc_codes,
     interviews, people, studies), read back as lists, into a fresh index of the same schema
-    (both FTS5 tables, the secondary indexes, the same PRAGMAs) in one transaction, on a
+    (both FTS5 tables filled from docs as a build fills them, the secondary indexes, the same
+    PRAGMAs) in one transaction, on a
     temporary file (wall, CPU seconds). The rest of a build is Python: reading the studies,
     the cross-sprint tables, redaction."""
     from kit.discovery import index as kit_index
@@ -202,9 +208,7 @@ def sqlite_only(root: Path) -> tuple[float, float]:
         for name, rows in tables.items():
             if rows:
                 out.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * len(rows[0]))})", rows)
-        out.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in tables["docs"]])
-        out.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)",
-                        [(r[0], r[14]) for r in tables["docs"]])
+        kit_index._fill_fts(out)  # as a full build fills them: FTS5's rebuild from docs
         out.executescript(kit_index.INDEXES)
         out.commit()
         out.close()
@@ -231,6 +235,7 @@ def main(argv=None) -> int:
     parser.add_argument("--studies", type=int, default=20)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3, help="full builds to time (medians reported)")
+    parser.add_argument("--against", help="another kit tree: its CLI builds alternate with this one's (paired)")
     parser.add_argument("--profile", help="also profile one CLI build into this file and print its top functions")
     parser.add_argument("--keep", help="write the repository here and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
@@ -246,20 +251,33 @@ def main(argv=None) -> int:
         print(f"repository: {args.interviews:,} interviews in {args.studies} studies, {files:,} files "
               f"(generated in {t_gen:.1f} s, seed {args.seed})")
 
-        runs = [run_index(root) for _ in range(args.repeat)]
-        for r in runs:
+        runs, others = [], []
+        for _ in range(args.repeat):
+            runs.append(run_index(root))
+            if args.against:
+                others.append(run_index(root, tree=Path(args.against).resolve()))
+        for r in runs + others:
             if r["code"] != 0:
                 print(r["out"] + r["err"], file=sys.stderr)
                 return 1
         med = {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "peak", "tree_peak")}
+        def each_of(which, key):
+            return ", ".join(f"{r[key]:.2f}" for r in which)
+
         def each(key):
-            return ", ".join(f"{r[key]:.2f}" for r in runs)
+            return each_of(runs, key)
 
         print(f"index (CLI)           {med['wall']:8.2f} s   wall, {med['cpu']:.2f} s CPU (medians of {len(runs)}: wall "
               f"{each('wall')}; CPU {each('cpu')}; load at start {each('load')}; target <= {BUILD_TARGET:g} s)")
         print(f"peak memory           {med['peak'] / 2**20:8.0f} MiB largest process, {med['tree_peak'] / 2**20:.0f} MiB "
               f"process tree (medians)")
         print(f"  {runs[-1]['out'].strip().splitlines()[-1]}")
+        if others:
+            other = {k: statistics.median(r[k] for r in others) for k in ("wall", "cpu")}
+            print(f"index (CLI), {args.against}: {other['wall']:.2f} s wall, {other['cpu']:.2f} s CPU (medians of "
+                  f"{len(others)}, each run right after one of this tree's: CPU {each_of(others, 'cpu')}; load at "
+                  f"start {each_of(others, 'load')}); this tree / that one: CPU {med['cpu'] / other['cpu']:.2f}, "
+                  f"wall {med['wall'] / other['wall']:.2f}")
 
         import kit.coding  # noqa: F401  (imports are the CLI's start-up, not the library build)
         import kit.sentiment  # noqa: F401

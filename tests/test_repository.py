@@ -239,11 +239,11 @@ def test_a_failed_rebuild_keeps_the_previous_index(repo, monkeypatch):
     before = path.read_bytes()
     calls = []
 
-    def broken(con, study, fingerprint):
+    def broken(con, study, fingerprint, *options):
         calls.append(study.path.name)
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return original(con, study, fingerprint)
+        return original(con, study, fingerprint, *options)
 
     original = kit_index._insert_study
     monkeypatch.setattr(kit_index, "_insert_study", broken)
@@ -263,11 +263,11 @@ def test_a_build_pauses_the_cyclic_collector_and_restores_it(repo, monkeypatch, 
     seen = []
     original = kit_index._insert_study
 
-    def watched(con, study, fingerprint):
+    def watched(con, study, fingerprint, *options):
         seen.append(gc.isenabled())
         if failing:
             raise RuntimeError("disk full")
-        return original(con, study, fingerprint)
+        return original(con, study, fingerprint, *options)
 
     was, failing = gc.isenabled(), True
     try:
@@ -583,12 +583,18 @@ def test_the_index_stores_no_contact_details_and_no_name_where_it_is_searched(ne
     build_index(newcomer_repo)
     con = sqlite3.connect(index_path(newcomer_repo))
     try:  # every text value of every table, the full-text indexes' own tables included (not the
-        # raw file: a stored modification time may hold the digits of a phone number)
+        # raw file, nor the studies' file fingerprints: a stored modification time or a hash may
+        # hold the digits of a phone number; those are checked to be only numbers and hashes)
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        raw = " ".join(str(v) for t in tables for row in con.execute(f'SELECT * FROM "{t}"') for v in row
+        raw = " ".join(str(v) for t in tables for row in con.execute(f'SELECT * FROM "{t}"')
+                       for v in (row[:4] + row[5:] if t == "studies" else row)
                        if isinstance(v, (str, bytes))).lower()
+        files = [json.loads(r[0]) for r in con.execute("SELECT files FROM studies")]
     finally:
         con.close()
+    assert files and all(re.fullmatch(r"[0-9a-f]{24}", key) and type(mtime) is int and type(size) is int
+                         and re.fullmatch(r"[0-9a-f]{64}", digest)
+                         for fingerprint in files for key, (mtime, size, digest) in fingerprint.items())
     assert "[name]" in raw
     for secret in ("example.com", "example dot com", "dot bell", "555", "2299", "jo_bell", "jo bell"):
         assert secret not in raw, secret
@@ -668,3 +674,48 @@ def test_a_file_fingerprint_is_its_sha256_whatever_its_size(tmp_path, size):
     assert kit_index._sha256(path) == expected
     assert kit_index._sha256(str(path), max(size - 3, 0)) == expected  # grew since its stat
     assert kit_index._sha256(path, size + 3) == expected  # shrank since its stat
+
+
+def _fts_contents(path):
+    """Every (term, segment id, column, offset) of both full-text tables, by segment id (rowids
+    differ between a full build and an incremental one)."""
+    con = sqlite3.connect(path)
+    try:
+        out = {}
+        for fts in ("docs_fts", "named_fts"):
+            con.execute(f"CREATE VIRTUAL TABLE temp.{fts}_v USING fts5vocab(main, {fts}, instance)")
+            out[fts] = sorted(con.execute(f"SELECT v.term, d.id, v.col, v.offset FROM temp.{fts}_v v "
+                                          "JOIN docs d ON d.rowid = v.doc"))
+        return out
+    finally:
+        con.close()
+
+
+def test_a_full_build_fills_the_full_text_tables_as_row_by_row_inserts_do(repo):
+    """A full build fills the FTS5 tables once from ``docs`` (issue 20); re-indexing every
+    study incrementally inserts them row by row: the same terms at the same places."""
+    path = build_index(repo)
+    full = _fts_contents(path)
+    assert len(full["docs_fts"]) > 1000 and full["docs_fts"] != full["named_fts"]  # names are kept apart
+    con = sqlite3.connect(path)
+    con.execute("UPDATE studies SET files = '{}'")  # every study looks changed: re-indexed row by row
+    con.commit()
+    con.close()
+    assert update_index(repo).indexed == SPRINTS
+    assert _fts_contents(path) == full
+
+
+def test_the_rows_the_index_writes_are_the_cross_sprint_tables_rows(shared_repo):
+    """The index writes its rows from plain lists (issue 20); ``segments_table`` and
+    ``coded_table`` build DataFrames from the same parts: the same values, row by row."""
+    from kit.discovery.repository import SEGMENT_COLUMNS, _study_frames, _study_rows
+
+    for study in repository.load_studies(shared_repo):
+        rows, frames = _study_rows(study), _study_frames(study)
+        assert len(frames["segments"]) > 0 and len(frames["codes"]) > 0
+        for column in SEGMENT_COLUMNS[2:]:
+            assert rows["columns"][column] == frames["segments"][column].tolist(), column
+        codes = frames["codes"]
+        assert rows["codes"] == list(zip(codes["segment_id"].tolist(), codes["code"].tolist(),
+                                         codes["source"].tolist(), codes["counted"].tolist()))
+        assert {source for _, _, source, _ in rows["codes"]} >= {"auto", "manual"}

@@ -31,7 +31,7 @@ from kit.discovery.repository import (
     INDEX_DIR,
     _first_date,
     _iso,
-    _study_frames,
+    _study_rows,
     _text,
     find_studies,
     sprint_label,
@@ -383,35 +383,35 @@ def _columns(frame: pd.DataFrame, names) -> list[list]:
     return [frame[c].tolist() if c in frame.columns else [None] * n for c in names]
 
 
-def _insert_study(con, study: Study, fingerprint: dict) -> int:
-    """Write one loaded study into the index; returns its number of documents."""
+def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int:
+    """Write one loaded study into the index; returns its number of documents. With
+    ``fts=False`` the full-text tables are left for :func:`_fill_fts` (a full build fills
+    them once, from ``docs``, after every study)."""
     from kit.privacy import redact, redact_both, roster
     from kit.sentiment import compound
 
     label = study_label(study)
-    frames = _study_frames(study)
-    seg = frames["segments"]
+    study_rows = _study_rows(study)
+    seg = study_rows["columns"]
     # Nothing raw in the index: `text` and `context` (what is searched and shown) are
     # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
     # keep the names for ``search --include-names`` but never contact details. The roster's
     # matcher is compiled once per study; each text is read once for both versions.
     on_roster = roster(study)
-    codes = frames["codes"]
     codes_of: dict[str, list[str]] = {}
-    for s, c in zip(codes["segment_id"].tolist(), codes["code"].tolist()):
+    for s, c, _, _ in study_rows["codes"]:
         codes_of.setdefault(s, []).append(c)
-    texts = seg["text"].tolist()
-    scores = compound(texts) if len(seg) else []
+    texts = seg["text"]
+    scores = compound(texts) if texts else []
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowid_of = {}
     rows = []
-    columns = _columns(seg, ("segment_id", "interview_id", "kind", "participant", "date", "segment", "consent_quote",
-                             "context"))
     # Each distinct text is redacted once: the interviewer's questions are the context of
     # many turns, and a key quote often repeats a turn word for word.
     redacted: dict = {}
     for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
-            zip(*columns, texts, scores), start=start):
+            zip(*(seg[c] for c in ("segment_id", "interview_id", "kind", "participant", "date", "segment",
+                                   "consent_quote", "context")), texts, scores), start=start):
         rowid_of[sid] = rowid
         score = math.nan if score is None else float(score)
         both = redacted.get(context)
@@ -428,11 +428,11 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text, named_context, named_text) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
-    con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
+    if fts:
+        con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
+        con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
     con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
-                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in zip(*_columns(codes, (
-                        "segment_id", "code", "source", "counted"))) if s in rowid_of])
+                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in study_rows["codes"] if s in rowid_of])
     attribute = study.segment_attribute
     con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", [
         (label, iid, _iso(day), who or "", interviewer or "", taker or "", stage or "", _text(segment),
@@ -450,6 +450,14 @@ def _insert_study(con, study: Study, fingerprint: dict) -> int:
                  len(study.errors), len(study.warnings), json.dumps(problems),
                  datetime.now().isoformat(timespec="seconds")))
     return len(rows)
+
+
+def _fill_fts(con) -> None:
+    """Both full-text tables from every row of ``docs`` (FTS5's ``rebuild``: SQLite reads
+    the texts itself, no row passes through Python); the same contents as inserting the
+    rows one by one."""
+    con.execute("INSERT INTO docs_fts(docs_fts) VALUES ('rebuild')")
+    con.execute("INSERT INTO named_fts(named_fts) VALUES ('rebuild')")
 
 
 def _problems_from(text: str) -> list[Problem]:
@@ -514,9 +522,10 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
                 fingerprint = _fingerprint(folder, _file_stats(folder, walk), None)
                 study = load_study(folder, strict=False)
                 _with_walk_problems(study, walk)
-                report.documents += _insert_study(con, study, fingerprint)
+                report.documents += _insert_study(con, study, fingerprint, False)  # FTS filled below
                 report.indexed.append(folder.name)
                 report.problems[folder.name] = list(study.problems)
+            _fill_fts(con)
             for statement in INDEXES.split(";"):
                 if statement.strip():
                     con.execute(statement)

@@ -209,21 +209,28 @@ def _iso(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _study_frames(study: Study) -> dict:
-    """Segments (with study, sprint, date, segment, context) and codes (manual and auto) of
-    one study. Cached on the study object."""
-    cached = study.__dict__.get("_repository_frames")
+def _first(item):
+    return item[0]
+
+
+def _study_parts(study: Study) -> dict:
+    """What the segments and codes tables of one study are made of, as plain lists and
+    dicts (cached on the study): ``segments`` (``study.segments()``), ``dates`` and
+    ``seg_of`` (interview id -> ISO date, segment), ``consent`` (participant ids),
+    ``context`` (segment id -> the question before a participant turn) and ``codes`` (one
+    (segment id, code, source, counted) per coding, manual and auto, sorted)."""
+    cached = study.__dict__.get("_repository_parts")
     if cached is not None:
         return cached
     from kit.languages import study_autocode
 
-    label, sprint = study_label(study), sprint_label(study)
     segments = study.segments()
-    iv = study.interviews.set_index("interview_id") if len(study.interviews) else pd.DataFrame()
+    iv = study.interviews
     attribute = study.segment_attribute
-    dates = {k: _iso(v) for k, v in iv["date"].items()} if len(iv) else {}
-    seg_of = ({k: _text(v) for k, v in iv[attribute].items()} if len(iv) and attribute in iv else {})
-    consent = study.consenting()
+    ids = iv["interview_id"].tolist() if len(iv) else []
+    dates = dict(zip(ids, map(_iso, iv["date"].tolist()))) if len(iv) else {}
+    seg_of = (dict(zip(ids, map(_text, iv[attribute].tolist())))
+              if len(iv) and attribute in iv and attribute != "interview_id" else {})  # not the index of before
     # The question before each participant turn: the context a search hit needs.
     context = {}
     if len(study.turns):
@@ -235,6 +242,37 @@ def _study_frames(study: Study) -> dict:
                 context[sid] = last_question.get(iid, "")
             else:
                 last_question[iid] = text
+    auto = study_autocode(study, segments) if len(segments) and len(study.codebook.names) else \
+        pd.DataFrame(columns=["segment_id", "code"])
+    # (segment, code) -> 1 auto, 2 manual, 3 both
+    pairs: dict[tuple[str, str], int] = dict.fromkeys(zip(auto["segment_id"].tolist(), auto["code"].tolist()), 1)
+    for key in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
+        pairs[key] = pairs.get(key, 0) | 2
+    # Which codings count toward a theme: the one definition of kit.themes.
+    from kit.themes import counted_pairs as counted_of
+
+    counted_pairs = set()
+    if len(segments) and len(study.codebook.names):
+        counted_pairs = counted_of(study, auto=auto, segments=segments)
+    source = {1: "auto", 2: "manual", 3: "both"}
+    codes = [(s, c, source[how], how == 2 or (s, c) in counted_pairs)
+             for (s, c), how in sorted(pairs.items(), key=_first)]  # by (segment, code), the keys alone
+    parts = {"segments": segments, "dates": dates, "seg_of": seg_of, "consent": study.consenting(),
+             "context": context, "codes": codes}
+    study.__dict__["_repository_parts"] = parts
+    return parts
+
+
+def _study_frames(study: Study) -> dict:
+    """Segments (with study, sprint, date, segment, context) and codes (manual and auto) of
+    one study. Cached on the study object."""
+    cached = study.__dict__.get("_repository_frames")
+    if cached is not None:
+        return cached
+    label, sprint = study_label(study), sprint_label(study)
+    parts = _study_parts(study)
+    segments, dates, seg_of, consent, context = (parts[k] for k in ("segments", "dates", "seg_of", "consent",
+                                                                     "context"))
     # Columns built from plain lists: pandas element by element is many times slower.
     interview_ids = segments["interview_id"].tolist()
     participants = segments["participant"].tolist()
@@ -249,29 +287,41 @@ def _study_frames(study: Study) -> dict:
         "context": pd.Series([context.get(s, "") for s in segment_ids], index=segments.index),
         "text": segments["text"].fillna("").astype(str),
     }, columns=SEGMENT_COLUMNS) if len(segments) else pd.DataFrame(columns=SEGMENT_COLUMNS)
-    auto = study_autocode(study, segments) if len(segments) and len(study.codebook.names) else \
-        pd.DataFrame(columns=["segment_id", "code"])
-    pairs: dict[tuple[str, str], set] = {}
-    for seg, code in zip(auto["segment_id"].tolist(), auto["code"].tolist()):
-        pairs.setdefault((seg, code), set()).add("auto")
-    for seg, code in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
-        pairs.setdefault((seg, code), set()).add("manual")
-    # Which codings count toward a theme: the one definition of kit.themes.
-    from kit.themes import counted_pairs as counted_of
-
-    counted_pairs = set()
-    if len(segments) and len(study.codebook.names):
-        counted_pairs = counted_of(study, auto=auto, segments=segments)
-    items = [(key, pairs[key]) for key in sorted(pairs)]  # keys are unique: the same order, faster
-    # Columns built from plain lists, as above.
-    codes = pd.DataFrame({"study": [label] * len(items), "segment_id": [s for (s, _), _ in items],
-                          "code": [c for (_, c), _ in items],
-                          "source": ["both" if len(src) == 2 else next(iter(src)) for _, src in items],
-                          "counted": [k in counted_pairs or src == {"manual"} for k, src in items]},
+    items = parts["codes"]
+    codes = pd.DataFrame({"study": [label] * len(items), "segment_id": [i[0] for i in items],
+                          "code": [i[1] for i in items], "source": [i[2] for i in items],
+                          "counted": [i[3] for i in items]},
                          columns=CODE_COLUMNS) if items else pd.DataFrame(columns=CODE_COLUMNS)
     frames = {"segments": frame, "codes": codes}
     study.__dict__["_repository_frames"] = frames
     return frames
+
+
+def _texts(values) -> list[str]:
+    """A column's cells as text, as ``fillna("").astype(str)`` gives them."""
+    return [v if type(v) is str else _text(v) for v in values]
+
+
+def _study_rows(study: Study) -> dict:
+    """The segments table of :func:`_study_frames` (without study and sprint) as plain lists,
+    one per column, and its codes as (segment_id, code, source, counted) tuples: what the
+    index writes, without building the DataFrames."""
+    parts = _study_parts(study)
+    segments = parts["segments"]
+    if not len(segments):
+        return {"columns": {c: [] for c in SEGMENT_COLUMNS[2:]}, "codes": parts["codes"]}
+    dates, seg_of, consent, context = (parts[k] for k in ("dates", "seg_of", "consent", "context"))
+    interview_ids = segments["interview_id"].tolist()
+    segment_ids = segments["segment_id"].tolist()
+    participants = segments["participant"].tolist()
+    columns = {
+        "segment_id": _texts(segment_ids), "interview_id": _texts(interview_ids),
+        "participant": _texts(participants), "kind": _texts(segments["kind"].tolist()),
+        "date": [dates.get(i, "") for i in interview_ids], "segment": [seg_of.get(i, "") for i in interview_ids],
+        "consent_quote": [p in consent for p in participants],
+        "context": [context.get(s, "") for s in segment_ids], "text": _texts(segments["text"].tolist()),
+    }
+    return {"columns": columns, "codes": parts["codes"]}
 
 
 def segments_table(studies) -> pd.DataFrame:
