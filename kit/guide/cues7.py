@@ -46,9 +46,9 @@ import re
 from kit.guide.lexicon import QUALITY_ADJ
 from kit.guide.words import is_past_verb, lemma, tags, valence, words
 
-__all__ = ["echoed_habit", "generalizing", "leading", "revise"]
+__all__ = ["echoed_habit", "generalizing", "habit_in_preamble", "leading", "past_inference", "revise"]
 
-_LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|um|erm|er|uh|like|alright|yeah)\s,?\s?)*"
+_LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|um|erm|er|uh|like|alright|yeah|honestly)\s,?\s?|,\s)*"
 _ASK_HEAD = r"(?:so\s|and\s|now\s)?(?:how|what|why|when|where|which|who|tell|walk|talk|take|describe|did|do|does|was|were|" \
             r"can|could|have|has|is|are)\b"
 _ECHO = re.compile(_LEAD + r"(?:you (?:said|mentioned|told|described|were saying|talked|brought up|noted|have said|"
@@ -74,10 +74,13 @@ _MERIT = re.compile(r"\b(?:above and beyond|the extra mile|game[ -]changer|(?:a|
                     r"like no other|than (?:any|anyone|anything|ever)|in the (?:country|town|city|region|world|market|"
                     r"industry|business|area|county|uk|sector)|on the market|award[ -]winning|industry[ -]leading|"
                     r"best[ -]in[ -]class|state[ -]of[ -]the[ -]art|five[ -]star|loved by|trusted by)\b")
+_BARE_DEGREE = re.compile(r"\b(?:a|an) (?:total|complete|absolute|utter) (?!(?:number|amount|lot|list|change|count|range|"
+                          r"mix|set|refit|rebuild|overhaul|record|history|picture|guide|stranger|beginner|novice)\b)[\w-]+")
 _DEGREE_NP = re.compile(r"\b(?:a|an) (?:total|complete|absolute|utter|real|huge|massive|proper|right) "
                         r"(?!(?:number|amount|lot|list|change|count|range|mix|set)\b)[\w-]+")
 _UNIVERSAL = re.compile(_LEAD + r"(?:everyone|everybody|all (?:the )?[\w-]+|most [\w-]+|every [\w-]+|no one|nobody|"
-                        r"people|anyone who|whoever)\b")
+                        r"people|anyone who|whoever)\b|\b(?:everywhere|all over the (?:country|world|place)|across the "
+                        r"(?:country|industry|sector|board|trade)|nationwide|up and down the country)\b")
 _JUDGE_ADV = re.compile(r"\b(?:always|never|notoriously|famously|obviously|clearly|of course|everyone knows|"
                         r"let us face it|let us be honest)\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|has|have|do|does|can|will)\b|\b[\w-]+s\b")
@@ -157,10 +160,12 @@ def _general_claim(pre: str) -> str:
     if _PAST_FACT.search(pre) or not _PRESENT.search(pre) or re.search(r"\b(?:if|would|could|might|imagine|suppose|"
                                                                         r"say|picture)\b", pre):
         return ""
-    if _UNIVERSAL.match(pre) and re.search(r"\b(?:is|are|has|have|[\w-]+s)\b", " ".join(toks[1:])):
+    if _UNIVERSAL.search(pre) and re.search(r"\b(?:is|are|has|have|[\w-]+s)\b", " ".join(toks[1:])):
         return "the preamble tells the participant what everyone does or thinks"
     if _JUDGE_ADV.search(pre) and (any(_quality(w) for w in toks) or _superlative(toks) or _DEGREE_NP.search(pre)):
         return "the preamble states a judgement as a general truth"
+    if _BARE_DEGREE.search(pre):
+        return "the preamble judges the thing asked about"
     if _DEGREE_NP.search(pre) and any(abs(valence(w)) >= 1.0 or w in {"rip-off", "scam", "joke", "mess",
                                                                         "nightmare", "disaster", "con", "farce"}
                                       for w in toks):
@@ -179,14 +184,14 @@ _OUR_BENEFIT = (
     re.compile(r"\b(?:which|what) (?:of |part of |bit of |feature of )?(?:our|the new|your new) (?:[\w-]+ ){0,4}"
                r"(?:helped|saved|improved|worked|made|changed|mattered|paid off)(?: you| your [\w-]+)?"
                r"(?: (?:the )?(?:most|best|more))\b"),
-    re.compile(r"\bhow (?:much|far|many [\w-]+) (?:did|has|have|does|do) (?:our|the new|your new|us|we) (?:[\w-]+ ){0,4}?"
+    re.compile(r"\bhow (?:much|far|many)(?: [\w-]+)? (?:did|has|have|does|do) (?:our|the new|your new|us|we) (?:[\w-]+ ){0,4}?"
                r"(?:help|improve|save|ease|simplify|speed|cut|reduce|boost|change|benefit)\b"),
     re.compile(r"\bhow (?:did|has|have|does) (?:our|the new|us|we) (?:[\w-]+ ){0,4}?(?:help|helped|improve|improved|"
                r"made (?:\w+ ){0,3}(?:easier|better|simpler|faster|smoother|quicker|safer))\b"),
     re.compile(r"\bwhat (?:made|makes) (?:it|this|that|our [\w-]+|the [\w-]+|[\w-]+ing)(?: [\w-]+)? (?:so|that|such a) "
                r"(?:easy|simple|smooth|quick|fast|good|great|enjoyable|pleasant|painless|successful|effective|helpful|"
                r"useful|convenient|popular|special)\b"),
-    re.compile(r"\b(?:our|we) (?:[\w-]+ )?(?:saved|helped|improved|transformed|simplified|sped up|made (?:\w+ ){0,3}"
+    re.compile(r"\b(?:our|we) (?:[\w-]+ ){0,3}?(?:saved|helped|improved|transformed|simplified|sped up|made (?:\w+ ){0,3}"
                r"(?:easier|better|simpler|faster|quicker|smoother))\b"),
     re.compile(r"\bhow (?:quickly|fast|easily|smoothly|well|promptly|efficiently|kindly|carefully|much (?:easier|better|"
                r"faster|quicker|simpler)) (?:we|our|us)\b"),
@@ -344,6 +349,29 @@ def echoed_habit(sentences: list[str]) -> bool:
         r"\b(?:usually|normally|typically|generally|often|always|tend|tends)\b", asked)
 
 
+_ONE_OCCASION = re.compile(r"\b(?:last|yesterday|ago|that (?:day|time|night|morning|week)|the (?:morning|day|night|time|"
+                           r"week|evening|moment) (?:you|when|that|the|your|a|an|it|we|they)|on (?:monday|tuesday|wednesday|"
+                           r"thursday|friday|saturday|sunday))\b")
+_HABIT_WORD = re.compile(r"\b(?:usually|normally|typically|generally|often|always|never|tends?|every|each|whenever|"
+                         r"in general|routinely|regularly|typical|usual)\b")
+
+
+def habit_in_preamble(sentences: list[str]) -> bool:
+    """A habit or a general claim only in the statement before the question, while the
+    question asks for one occasion ("Couriers are always late; tell me about your last late
+    parcel."): the question itself does not generalize."""
+    pre, asked = _split(sentences)
+    return bool(pre and asked and _HABIT_WORD.search(pre) or pre and asked and re.search(r"\bmust\b", pre)) and \
+        bool(_ONE_OCCASION.search(asked)) and not _HABIT_WORD.search(asked) and not generalizing([asked])
+
+
+def past_inference(sentences: list[str]) -> bool:
+    """"... must have made it easier": an inference about one past change, not a general claim."""
+    low = _sub(" ".join(sentences))
+    return bool(re.search(r"\bmust have (?!to\b)[\w-]+", low)) and not _HABIT_WORD.search(low) and \
+        not re.search(r"\bmust (?:be|get|see|deal|run|struggle)\b", low)
+
+
 def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """The reasons of the earlier rounds with this round's cues added (leading, generalizing)
     and its exception applied (an echoed habit is not generalizing). Returns a new dict."""
@@ -354,6 +382,7 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         out["leading"] = r
     if "generalizing" not in out and (r := generalizing(sentences)):
         out["generalizing"] = r
-    if "generalizing" in out and echoed_habit(sentences):
+    if "generalizing" in out and (echoed_habit(sentences) or habit_in_preamble(sentences) or
+                                  (out["generalizing"].startswith("a general claim") and past_inference(sentences))):
         del out["generalizing"]
     return out
