@@ -123,3 +123,33 @@ def test_reasons_name_the_cue():
     assert "pitch" in r["reasons"]["leading"]
     r = lint_question("What's your routine for opening the cafe?")
     assert "routine" in r["reasons"]["generalizing"]
+
+
+@pytest.mark.parametrize("q", [
+    "Honestly the ferry booking site is a complete farce. What happened with your last booking?",
+    "Cafes across the country are dropping oat milk surcharges. How did you price drinks last week?",
+    "So, thinking about Friday, how quickly did our engineers get your broadband back?",
+])
+def test_degree_phrase_place_quantifier_and_service_speed_are_leading(q):
+    assert "leading" in flags(q)
+
+
+@pytest.mark.parametrize("q", [
+    "We did a complete refit of the kitchen last year. What happened on the first night?",
+    "Our last question is about your first week. What happened on day one?",
+])
+def test_factual_preamble_is_not_leading(q):
+    assert "leading" not in flags(q)
+
+
+def test_habit_only_in_the_preamble_is_not_generalizing():
+    q = "Landlords are always useless at replying; tell me about the last repair you reported."
+    assert "generalizing" not in flags(q)
+    assert "leading" in flags(q)  # the claim before the question still leads
+
+
+def test_must_have_is_an_inference_not_a_general_claim():
+    q = "The new lifts must have made visits so much easier for you?"
+    r = flags(q)
+    assert "leading" in r and "generalizing" not in r
+    assert "generalizing" in flags("Carers must deal with angry relatives all the time?")

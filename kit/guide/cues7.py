@@ -77,7 +77,8 @@ _MERIT = re.compile(r"\b(?:above and beyond|the extra mile|game[ -]changer|(?:a|
 _BARE_DEGREE = re.compile(r"\b(?:a|an) (?:total|complete|absolute|utter) (?!(?:number|amount|lot|list|change|count|range|"
                           r"mix|set|refit|rebuild|overhaul|record|history|picture|guide|stranger|beginner|novice)\b)[\w-]+")
 _DEGREE_NP = re.compile(r"\b(?:a|an) (?:total|complete|absolute|utter|real|huge|massive|proper|right) "
-                        r"(?!(?:number|amount|lot|list|change|count|range|mix|set)\b)[\w-]+")
+                        r"(?!(?:number|amount|lot|list|change|count|range|mix|set|refit|rebuild|overhaul|record|history|"
+                        r"picture|guide|stranger|beginner|novice)\b)[\w-]+")
 _UNIVERSAL = re.compile(_LEAD + r"(?:everyone|everybody|all (?:the )?[\w-]+|most [\w-]+|every [\w-]+|no one|nobody|"
                         r"people|anyone who|whoever)\b|\b(?:everywhere|all over the (?:country|world|place)|across the "
                         r"(?:country|industry|sector|board|trade)|nationwide|up and down the country)\b")
@@ -145,7 +146,8 @@ def _pitch(pre: str) -> str:
         return ""  # "Our records show you cancelled twice": a fact about the participant
     if any(_quality(w) for w in toks) or _superlative(toks) or _MERIT.search(pre) or _DEGREE_NP.search(pre):
         return "the preamble praises the thing asked about (a pitch)"
-    if any(lemma(w, "VERB") in _BENEFIT_VERBS for w in toks if "VERB" in tags(w)):
+    perfect_or_present = not _PAST_FACT.search(pre) or re.search(r"\b(?:has|have)\b", pre)
+    if perfect_or_present and any(lemma(w, "VERB") in _BENEFIT_VERBS for w in toks if "VERB" in tags(w)):
         return "the preamble claims a benefit for the thing asked about (a pitch)"
     if set(toks) & _INTENS and re.search(r"\b(?:our|we)\b", pre):
         return "the preamble praises the thing asked about (a pitch)"
@@ -194,7 +196,7 @@ _OUR_BENEFIT = (
     re.compile(r"\b(?:our|we) (?:[\w-]+ ){0,3}?(?:saved|helped|improved|transformed|simplified|sped up|made (?:\w+ ){0,3}"
                r"(?:easier|better|simpler|faster|quicker|smoother))\b"),
     re.compile(r"\bhow (?:quickly|fast|easily|smoothly|well|promptly|efficiently|kindly|carefully|much (?:easier|better|"
-               r"faster|quicker|simpler)) (?:we|our|us)\b"),
+               r"faster|quicker|simpler)) (?:(?:did|do|does|has|have|had|was|were|is|are) )?(?:we|our|us)\b"),
     re.compile(r"\bwhy (?:did|do|would) you (?:\w+ )?(?:choose|pick|prefer|trust|love|go with|stick with|switch to|"
                r"come back to|recommend) (?:us|our|we)\b"),
 )
