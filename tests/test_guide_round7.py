@@ -153,3 +153,14 @@ def test_must_have_is_an_inference_not_a_general_claim():
     r = flags(q)
     assert "leading" in r and "generalizing" not in r
     assert "generalizing" in flags("Carers must deal with angry relatives all the time?")
+
+
+@pytest.mark.parametrize("q", ["Which supplier delivered first last week?", "Which of the three vans broke down most?"])
+def test_which_superlative_is_closed(q):
+    assert "closed" in flags(q)
+
+
+@pytest.mark.parametrize("q", ["Which shop did you try first and why?", "Which customers stayed longest, and how did you look after them?"])
+def test_which_superlative_in_a_compound_is_not_closed_by_this_rule(q):
+    from kit.guide.cues7 import closed
+    assert closed([q]) == ""

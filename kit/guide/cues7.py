@@ -32,6 +32,7 @@ habitual present   the present simple of an action verb with no past anchor: a w
                    of X do you"; "tend(s) to", "whenever", "each / every time you" + a present
                    verb, "nowadays", "day to day", "most of the time", "a typical <noun>"
                    (generalizing)
+one pick           a single-clause "which ... best / most / fastest" question (closed)
 echoed habit       a habit word only inside an echo of the participant ("You said you
                    normally water at dawn -- tell me about the morning the timer failed")
                    while the question asks for one occasion: not generalizing
@@ -46,7 +47,7 @@ import re
 from kit.guide.lexicon import QUALITY_ADJ
 from kit.guide.words import is_past_verb, lemma, tags, valence, words
 
-__all__ = ["echoed_habit", "generalizing", "habit_in_preamble", "leading", "past_inference", "revise"]
+__all__ = ["closed", "echoed_habit", "generalizing", "habit_in_preamble", "leading", "past_inference", "revise"]
 
 _LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|um|erm|er|uh|like|alright|yeah|honestly)\s,?\s?|,\s)*"
 _ASK_HEAD = r"(?:so\s|and\s|now\s)?(?:how|what|why|when|where|which|who|tell|walk|talk|take|describe|did|do|does|was|were|" \
@@ -374,6 +375,20 @@ def past_inference(sentences: list[str]) -> bool:
         not re.search(r"\bmust (?:be|get|see|deal|run|struggle)\b", low)
 
 
+def closed(sentences: list[str]) -> str:
+    """"Which fabric sells fastest?", "Which of our formats worked best?": a single-clause
+    "which" question with a superlative or comparative asks for one pick (closed)."""
+    if len(sentences) != 1:
+        return ""
+    low = _sub(sentences[0])
+    if re.search(r"\b(?:and|why|how|but)\b", low):
+        return ""
+    if re.match(_LEAD + r"which\b(?: of)?(?: [\w'-]+){0,4}? [\w-]+ (?:the )?(?:best|most|fastest|quickest|first|better|more|"
+                r"worst|least|slowest|cheapest)\b", low):
+        return "'which ... best / most' asks for one pick"
+    return ""
+
+
 def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """The reasons of the earlier rounds with this round's cues added (leading, generalizing)
     and its exception applied (an echoed habit is not generalizing). Returns a new dict."""
@@ -382,6 +397,8 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         return out
     if "leading" not in out and (r := leading(sentences)):
         out["leading"] = r
+    if "closed" not in out and (r := closed(sentences)):
+        out["closed"] = r
     if "generalizing" not in out and (r := generalizing(sentences)):
         out["generalizing"] = r
     if "generalizing" in out and (echoed_habit(sentences) or habit_in_preamble(sentences) or
