@@ -164,3 +164,11 @@ def test_which_superlative_is_closed(q):
 def test_which_superlative_in_a_compound_is_not_closed_by_this_rule(q):
     from kit.guide.cues7 import closed
     assert closed([q]) == ""
+
+
+def test_disclaimer_preamble_is_not_leading():
+    q = "We're collecting stories from bakers, so there are no wrong answers. How did you find last week's flour delivery?"
+    assert "leading" not in flags(q)
+    # a disclaimer does not excuse a pitch next to it
+    assert "leading" in flags("Our flour is the finest in the county and there are no wrong answers. "
+                              "How did you find last week's delivery?")

@@ -47,7 +47,7 @@ import re
 from kit.guide.lexicon import QUALITY_ADJ
 from kit.guide.words import is_past_verb, lemma, tags, valence, words
 
-__all__ = ["closed", "echoed_habit", "generalizing", "habit_in_preamble", "leading", "past_inference", "revise"]
+__all__ = ["closed", "disclaimer_only", "echoed_habit", "generalizing", "habit_in_preamble", "leading", "past_inference", "revise"]
 
 _LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|um|erm|er|uh|like|alright|yeah|honestly)\s,?\s?|,\s)*"
 _ASK_HEAD = r"(?:so\s|and\s|now\s)?(?:how|what|why|when|where|which|who|tell|walk|talk|take|describe|did|do|does|was|were|" \
@@ -150,7 +150,8 @@ def _pitch(pre: str) -> str:
     perfect_or_present = not _PAST_FACT.search(pre) or re.search(r"\b(?:has|have)\b", pre)
     if perfect_or_present and any(lemma(w, "VERB") in _BENEFIT_VERBS for w in toks if "VERB" in tags(w)):
         return "the preamble claims a benefit for the thing asked about (a pitch)"
-    if set(toks) & _INTENS and re.search(r"\b(?:our|we)\b", pre):
+    if any(w in _INTENS and nxt not in {"there", "that", "the", "we", "you", "it", "i", "they", "a", "an"} and
+           tags(nxt) & {"ADJ", "ADV"} for w, nxt in zip(toks, toks[1:])):
         return "the preamble praises the thing asked about (a pitch)"
     return ""
 
@@ -389,6 +390,18 @@ def closed(sentences: list[str]) -> str:
     return ""
 
 
+_DISCLAIMER = re.compile(r"\bno (?:right|wrong|bad|silly|stupid)(?: or (?:right|wrong|good))? answers?\b|\bnothing you "
+                         r"(?:say|tell me) (?:is|will be|can be) (?:wrong|bad)\b|\bno (?:answer|opinion) is (?:wrong|bad)\b")
+
+
+def disclaimer_only(sentences: list[str]) -> bool:
+    """The statement before the question only says that any answer is welcome ("there are no
+    wrong answers"), with no pitch or claim: it invites criticism rather than leading."""
+    pre, _ = _split(sentences)
+    return bool(pre and _DISCLAIMER.search(pre)) and not _pitch(pre) and not _general_claim(pre) and \
+        not leading([s for s in sentences if not _DISCLAIMER.search(_sub(s))] or [""])
+
+
 def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """The reasons of the earlier rounds with this round's cues added (leading, generalizing)
     and its exception applied (an echoed habit is not generalizing). Returns a new dict."""
@@ -397,6 +410,8 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         return out
     if "leading" not in out and (r := leading(sentences)):
         out["leading"] = r
+    if "leading" in out and disclaimer_only(sentences):
+        del out["leading"]
     if "closed" not in out and (r := closed(sentences)):
         out["closed"] = r
     if "generalizing" not in out and (r := generalizing(sentences)):
