@@ -97,7 +97,8 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   same hand after the seventh round's rules and looked at once at its end: recall leading
   0.867 (false-flag rate 0.067, all three false flags from older rounds), closed 0.818,
   hypothetical 1.00, double-barreled 1.00 (false-flag rate 0.053), generalizing 0.941 (no
-  false flag). One leading miss ("how quickly did our staff ...") was then fixed.
+  false flag). Then fixed: one leading miss ("how quickly did our staff ...") and one false flag
+  (a "there are no wrong answers" preamble), so it is no longer a clean hold-out.
 
 Relabels of the sixth round (the three new authors' conventions, docs/design.md "Question
 linter"): "How do you <action verb> ...?" in the present is generalizing -- 34 items
@@ -183,7 +184,7 @@ TUNED = {DEV.name: "tuned on", BLIND1.name: "TUNED ON (independent set, now a de
          HOLDOUT5.name: "hold-out of round 3, looked at once", TUNE4.name: "tuned on",
          "questions_tune5.csv": "tuned on", "questions_holdout6.csv": "hold-out of round 5, looked at once",
          "questions_holdout7.csv": "written for round 7, looked at once, then tuned on",
-         "questions_holdout8.csv": "hold-out of round 7, looked at once at its end"}
+         "questions_holdout8.csv": "hold-out of round 7, looked at once at its end, then two fixes"}
 CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 MIN_RECALL = 0.90
