@@ -412,6 +412,7 @@ class _Loader(StudyFileReader, LedgerReader):
         guide = self.load_guide()
         participants = self.load_participants()
         known_participants = set(participants["id"]) if self._readable(self.root / "participants.csv") else None
+        self.names = dict(zip(participants["id"], participants["name"])) if "name" in participants else {}
         if known_participants is not None and len(participants):
             self._check_segment_columns(config, participants)
         from kit.notes import read_first
@@ -618,6 +619,7 @@ class _Loader(StudyFileReader, LedgerReader):
 
     def _read_turns(self, tpath, iid, participant, config, team, front):
         """The transcript's turns as columns (plain lists), with roles and stable ids."""
+        from kit.speaker_roles import participant_labels
         from kit.transcripts import infer_interviewer, read_turns
 
         aliases, roles, known = _transcript_args(config, front)
@@ -654,12 +656,13 @@ class _Loader(StudyFileReader, LedgerReader):
                                    "the note or in study.yml interviewer_labels", "warning")
         n = len(columns["speaker"])
         role = [role_of[label] for label in columns["speaker"]]
+        theirs = participant_labels(tpath, participant, columns, role_of, roles, self)
         columns.update({
             "interview_id": [iid] * n,
             "turn": list(range(1, n + 1)),
             "segment_id": [f"{iid}#t{i}" for i in range(1, n + 1)],  # make_segment_id(iid, "t", i)
             "role": role,
-            "participant": [participant if r == "participant" else "" for r in role],
+            "participant": [participant if s in theirs else "" for s in columns["speaker"]],
             "format": fmt,
         })
         return columns
