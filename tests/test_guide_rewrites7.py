@@ -31,6 +31,8 @@ CASES = [
     ("Tell me about your usual routine on a market day.", "market"),
     ("Don't you find the parking permit process confusing and slow?", "parking"),
     ("What year did you join the choir?", "choir"),
+    ("Given how awful the old booking site was, tell me about the last time you reserved a court.", "booking"),
+    ("Is it normal for your team to work on Saturdays?", "saturdays"),
     ("When you get a parking fine, what do you usually do?", "fine"),
 ]
 
@@ -52,7 +54,7 @@ def test_rewrite_reads_as_english(question, topic):
     assert not re.search(r"\b(?:was|were) got\b|\s[.?!]|[.?!][.?!]", sug), sug
     assert not re.search(r"\b(?:u|ur|um|usually|typically|typical|usual|generally)\b", main, re.I), sug
     assert len(re.findall(r"\blast time\b", main)) <= 1, sug
-    assert not re.search(r"\bfor (?:the|a) (?:down|fly|first|map)\b", sug), sug
+    assert not re.search(r"\b(?:for|with) (?:the|a) (?:down|fly|first|map|back|given)\b", sug), sug
     assert sug.rstrip()[-1] in "?.", sug
     assert topic in sug.lower(), sug
     assert topic_overlap(question, sug) > 0

@@ -397,7 +397,8 @@ _BROKEN = [
     re.compile(r"\bremembered (?:whether|if)\b|\b(?:higher|lower|more|less) was\b|\b\w+ed were\b", re.I),
     re.compile(r"\byour (?:often|usually|ever|always)\b|\b(?:u|ur)\b", re.I),
     re.compile(r"\b(?:used|needed help with) [^.?!]*\bfor (?:the|a|an|your)\b", re.I),
-    re.compile(r"\b(?:the|that|a|an|your) (?:whether|think|hit|common|if|down|train|play|keep)\b", re.I),
+    re.compile(r"\b(?:the|that|a|an|your) (?:whether|think|hit|common|if|down|train|play|keep|back|given|normal)\b"
+               r"|\bdealt with (?:normal|common|usual|typical)\b", re.I),
     re.compile(r"\blast time (?:how|what|why|where|who|which|whether|is|are|was|were|do|does|did)\b", re.I),
     re.compile(r"\b(?:dealt with|used|needed help with) [^.?!]*\bfor \w+ing\b|\b(?:tomorrow|next week|next time)\b",
                re.I),
