@@ -378,6 +378,54 @@ def _topic(cond: str | None, context: str) -> tuple[str | None, bool]:
 
 
 
+# Shapes of broken English the candidate builders have produced (issue 16, session 5: read by
+# hand on every flagged question of three sets): a candidate with one is never suggested.
+_BROKEN = [
+    re.compile(r"\b([\w']+) \1\b", re.I),  # a doubled word: "the the", "last time the last time"
+    re.compile(r"\b(?:was|were|is|are) got\b|\bgot back in \w+ good\b", re.I),  # "the compost was got back"
+    re.compile(r"\s[.?!]|[.?!,][.?!]", re.I),  # stray punctuation: "the gift shop .?"
+    re.compile(r"\bthe last time\b[^.?!]*\b(?:the|your|that|their|our|my) last\b", re.I),  # two "last"s
+    re.compile(r"\blast time\b[^.?!]*\blast time\b", re.I),
+    re.compile(r"\b(?:the|a|an|your) (?:you|they|we|he|she|I)\b"),  # "the part arrived on time the you ordered"
+    re.compile(r"\b(?:dealt with|needed help with|needed something like|used) [^.?!]* for (?:the |a |an |your )?"
+               r"(?:\w+ )?(?:down|up|fly|first|deal|picture|bill|map|often)\b", re.I),
+    re.compile(r"\b(?:dealt with|used|needed help with|needed something like) (?:many|much|common|months|"
+               r"a thing|the back|the picture|the redesign|generally|[A-Z]\w* speaking)\b", re.I),
+    re.compile(r"\b(?:typical|usual|usually|normally|generally|typically)\b", re.I),  # the generalization kept
+    re.compile(r"^(?:tell me about|walk me through)\b[^.?!]*\b(?:do|does|did|would|will|can|could) "
+               r"(?:you|u|they|we)\b", re.I),  # a question spliced into a statement
+    re.compile(r"\bremembered (?:whether|if)\b|\b(?:higher|lower|more|less) was\b|\b\w+ed were\b", re.I),
+    re.compile(r"\byour (?:often|usually|ever|always)\b|\b(?:u|ur)\b", re.I),
+    re.compile(r"\b(?:used|needed help with) [^.?!]*\bfor (?:the|a|an|your)\b", re.I),
+    re.compile(r"\b(?:the|that|a|an|your) (?:whether|think|hit|common|if|down|train|play|keep|back|given|normal)\b"
+               r"|\bdealt with (?:normal|common|usual|typical)\b", re.I),
+    re.compile(r"\blast time (?:how|what|why|where|who|which|whether|is|are|was|were|do|does|did)\b", re.I),
+    re.compile(r"\b(?:dealt with|used|needed help with) [^.?!]*\bfor \w+ing\b|\b(?:tomorrow|next week|next time)\b",
+               re.I),
+]
+
+
+def _embedded_ask(then: str) -> str:
+    """A follow-up that is an embedded question ("Then ask separately: What you thought of the
+    gift shop .?") as a request: "Then ask separately: Tell me about what you thought of the
+    gift shop." Other follow-ups unchanged."""
+    head, sep, ask = then.partition(": ")
+    m = re.match(r"(what|how|why|where|when|who|which)\s+(you|they|we|your|the|it|he|she)\b(.*)$",
+                 ask.strip(), re.I | re.S)
+    if not sep or not m:
+        return then
+    body = re.sub(r"[\s.?!]+$", "", f"{m.group(1).lower()} {m.group(2)}{m.group(3)}")
+    return f"{head}{sep}Tell me about {body}."
+
+
+def broken(text: str) -> bool:
+    """True when a suggested rewrite (the story before any follow-up) has a known broken shape:
+    a doubled word, "was got", stray punctuation, two "last"s, a question spliced into
+    "Tell me about ...", a noun glued to another with "for", a generalization kept."""
+    main = text.partition(" Then ask separately: ")[0]
+    return any(p.search(main) for p in _BROKEN)
+
+
 def _rewrite(question: str, flags: list[str]) -> str:
     text = _normalise_quotes(question).strip()
     sents = _sentences(text)
@@ -394,11 +442,11 @@ def _rewrite(question: str, flags: list[str]) -> str:
     else:
         main = questions[-1] if questions else sents[-1]
     context = " ".join(s for s in statements if sents.index(s) < sents.index(main))
-    if own := retell6.without_preamble(text, flags, _lint.flags_of):
+    if (own := retell6.without_preamble(text, flags, _lint.flags_of)) and not broken(own):
         return own  # leading only through the preamble: ask the question without it
     from kit.guide.candidates import candidates  # it imports this module's helpers
     for cand in retell6.candidates(main):  # the episode of a present when-clause, a superlative's thing
-        if not _lint.flags_of(cand) and not grammar_problems(cand):
+        if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand):
             return cand
     cands = candidates(main, context, flags)
     if "double-barreled" in flags:
@@ -413,7 +461,7 @@ def _rewrite(question: str, flags: list[str]) -> str:
     pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(_neutral_verb(cand, question)),
                                                        _neutral_verb(cand, question)])]
     for cand in pool:
-        if _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand) or \
+        if broken(cand) or _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand) or \
                 _EVALUATIVE_VERB.search(cand):
             continue
         overlap = topic_overlap(question, cand)
@@ -421,14 +469,17 @@ def _rewrite(question: str, flags: list[str]) -> str:
             best, best_overlap = cand, overlap
         if overlap >= 0.999:
             break
-    best = best or "Tell me about the last time this came up for you. What happened?"
+    best = best or _fallback(question)
     if "double-barreled" in flags:
         then = retell.follow_up(question)
         if then:
             then = retell.FOLLOW_UP.strip() + " " + _as_story(then.split(": ", 1)[1])
         else:  # the second wh-clause in its own words
             then = _second_ask(_expand(main).rstrip(" ?"))
-        if then and not _lint.flags_of(best) and not grammar_problems(best + " " + then):
+        if then:
+            then = _embedded_ask(then)
+        if then and not _lint.flags_of(best) and not grammar_problems(best + " " + then) and \
+                not broken(then.partition(": ")[2]):
             best = best + " " + then
     return best
 
@@ -544,3 +595,38 @@ def _first_ask(text: str) -> str:
     return " ".join(first).rstrip(" ,")
 
 
+
+
+_NP_DETS = {"the", "your", "their", "a", "an", "our", "this", "that", "those", "these", "his", "her"}
+_NOT_IN_NP = {"PRON", "AUX", "WH", "PREP", "CONJ", "PUNCT"}
+
+
+def _fallback(question: str) -> str:
+    """A safe story question that keeps the noun phrase of the question holding most of its
+    topic words ("Tell me about a recent experience with the claims portal. What happened?"),
+    when no builder made a clean, grammatical candidate; the generic one when it has none."""
+    from kit.guide.checks import _lemmas
+    from kit.guide.words import tags
+
+    toks = re.findall(r"[\w'-]+|[^\w\s]", _normalise_quotes(question))
+    runs, cur = [], []
+    for t in toks + ["."]:
+        low, tg = t.lower(), tags(t)
+        if low in _NP_DETS and not cur:
+            cur = ["the" if low in {"our", "this", "that", "those", "these", "his", "her"} else low]
+        elif tg & {"NOUN", "ADJ"} and not tg & _NOT_IN_NP and low not in _NP_DETS and \
+                not ("VERB" in tg and "NOUN" not in tg and "ADJ" not in tg) and low not in {"u", "ur", "um"}:
+            cur.append(t)
+        else:
+            while cur and ("NOUN" not in tags(cur[-1]) or "ADJ" in tags(cur[-1])):
+                cur.pop()
+            if len(cur) > 1 or (cur and cur[0] not in _NP_DETS):
+                runs.append(cur)
+            cur = []
+    scored = sorted(((len(set(_lemmas(" ".join(r)))), -k, r) for k, r in enumerate(runs)), reverse=True)
+    for n, _, run in scored:
+        np_text = retell.without_judgements(" ".join(run if run[0] in _NP_DETS else ["the", *run]))
+        cand = f"Tell me about a recent experience with {np_text}. What happened?"
+        if n and not broken(cand) and not _lint.flags_of(cand) and not grammar_problems(cand):
+            return _tidy(cand)
+    return "Tell me about the last time this came up for you. What happened?"

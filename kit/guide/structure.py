@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 import difflib
+import math
 import re
 
 from kit.errors import Problem, StudyError
@@ -181,6 +182,90 @@ def _near_duplicate(a: str, b: str) -> bool:
     return jaccard >= DUPLICATE_JACCARD or ratio >= DUPLICATE_RATIO
 
 
+# Near-duplicates without comparing every pair with difflib. A pair is a near-duplicate when
+# the token sets' Jaccard index reaches DUPLICATE_JACCARD or difflib's ratio 2M/L of the
+# joined tokens reaches DUPLICATE_RATIO (M matched characters, L both lengths).
+# - Jaccard >= J needs |A & B| >= J |A | B| >= J |A|, so by prefix filtering (Chaudhuri, Ganti
+#   & Kaushik 2006, "A primitive operator for similarity joins"; Xiao et al. 2008, PPJoin) the
+#   pair shares one of the first |A| - ceil(J |A|) + 1 tokens of each set in one global order
+#   (rarest first): an inverted index of those prefixes gives the candidates.
+# - ratio >= R needs difflib's quick_ratio >= R (M is at most the characters the two strings
+#   share, counted with multiplicity) and 2 min(|a|, |b|) >= R L: both bounds are checked for
+#   all earlier questions at once on a matrix of character counts (numpy, a few microseconds
+#   per question), and the survivors by the bound on shared character pairs below.
+# Only the candidates left are compared with _near_duplicate, in order: the same answer as
+# comparing every pair, in time close to linear in the number of questions.
+_Q = 2  # character q-grams for the last bound: shared q-gram positions >= M - (q-1) k, where
+# the k matching blocks (never adjacent: difflib merges them) satisfy k - 1 <= L - 2M
+
+
+def _overlap_floor(n: int, frac: float) -> int:
+    """The least overlap (>= 1) in elements, a little low rather than high (float rounding)."""
+    return max(1, math.ceil(frac * n - 1e-6))
+
+
+def _duplicate_keys(text: str) -> tuple[set, str, dict] | None:
+    """A question's token set, its joined tokens and the count of each character q-gram."""
+    toks = _norm_tokens(text)
+    if not toks:
+        return None
+    joined = " ".join(toks)
+    grams: dict[str, int] = {}
+    for k in range(len(joined) - _Q + 1):
+        grams[joined[k:k + _Q]] = grams.get(joined[k:k + _Q], 0) + 1
+    return set(toks), joined, grams
+
+
+def _may_be_near(a: tuple[set, str, dict], b: tuple[set, str, dict]) -> bool:
+    """False only when two questions cannot be near-duplicates: their Jaccard index is below
+    DUPLICATE_JACCARD and their shared q-grams rule out DUPLICATE_RATIO."""
+    (sa, ja, ga), (sb, jb, gb) = a, b
+    inter = len(sa & sb)
+    if inter >= DUPLICATE_JACCARD * (len(sa) + len(sb) - inter) - 1e-6:
+        return True
+    small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    shared = sum(min(c, big.get(g, 0)) for g, c in small.items())
+    r, total = DUPLICATE_RATIO, len(ja) + len(jb)
+    return shared >= total * (r * (2 * _Q - 1) / 2 - (_Q - 1)) - (_Q - 1) - 1e-6
+
+
+def _first_near_duplicates(texts: list[str]) -> list[int | None]:
+    """For each text, the index of the first earlier text it is a near-duplicate of
+    (:func:`_near_duplicate`), or None: the same answer as comparing every pair in order."""
+    import numpy as np
+
+    keys = [_duplicate_keys(t) for t in texts]
+    live = [i for i, k in enumerate(keys) if k is not None]
+    df: dict[str, int] = {}
+    for i in live:
+        for t in keys[i][0]:
+            df[t] = df.get(t, 0) + 1
+    alphabet = sorted({c for i in live for c in keys[i][1]})
+    col = {c: n for n, c in enumerate(alphabet)}
+    chars = np.zeros((len(live), len(alphabet)), dtype=np.int32)  # character counts, row per live question
+    for row, i in enumerate(live):
+        for c in keys[i][1]:
+            chars[row, col[c]] += 1
+    length = chars.sum(axis=1)
+    r = DUPLICATE_RATIO
+    index: dict[str, list[int]] = {}
+    out: list[int | None] = [None] * len(texts)
+    for row, i in enumerate(live):
+        toks = keys[i][0]
+        prefix = sorted(toks, key=lambda t: (df[t], t))[:len(toks) - _overlap_floor(len(toks), DUPLICATE_JACCARD) + 1]
+        found = {j for t in prefix for j in index.get(t, ())}
+        if row:
+            total = length[:row] + length[row]
+            shared = np.minimum(chars[:row], chars[row]).sum(axis=1)
+            ok = (2 * np.minimum(length[:row], length[row]) >= r * total - 1e-6) & (2 * shared >= r * total - 1e-6)
+            found.update(live[k] for k in np.flatnonzero(ok))
+        out[i] = next((j for j in sorted(found) if _may_be_near(keys[i], keys[j])
+                       and _near_duplicate(texts[i], texts[j])), None)
+        for t in prefix:
+            index.setdefault(t, []).append(i)
+    return out
+
+
 def _round(x: float) -> float:
     return round(x + 1e-9, 2)
 
@@ -244,12 +329,9 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str) -> dic
             err(first_line, f"too few core questions: {len(core)} (a full guide has {lo_c}-{hi_c})")
         if len(core) > hi_c:
             err(core[hi_c]["line"], f"too many core questions: {len(core)} (a full guide has {lo_c}-{hi_c})")
-    for i in range(len(questions)):
-        for j in range(i):
-            if _near_duplicate(questions[i]["question"], questions[j]["question"]):
-                err(questions[i]["line"], f"near-duplicate of the question on line {questions[j]['line']}",
-                    "warning")
-                break
+    for i, j in enumerate(_first_near_duplicates([q["question"] for q in questions])):
+        if j is not None:
+            err(questions[i]["line"], f"near-duplicate of the question on line {questions[j]['line']}", "warning")
     low = sum(MINUTES[fmt][q["role"]][0] for q in questions)
     high = sum(MINUTES[fmt][q["role"]][1] for q in questions)
     est = (low + high) / 2
