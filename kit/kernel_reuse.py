@@ -21,6 +21,7 @@ def reset_kernel_state(folder: str) -> None:
     starts as in a fresh kernel, with an empty namespace, execution count 1, no open
     figure, the warning filters of the kernel's start and every warning shown again, in
     ``folder``; only the imported modules stay (what reusing the kernel saves)."""
+    import gc
     import warnings
 
     shell = _ipython()
@@ -37,7 +38,11 @@ def reset_kernel_state(folder: str) -> None:
         if isinstance(registry, dict):
             registry.clear()
     if shell is not None:
-        shell.reset(new_session=True)
+        shell.reset(new_session=True)  # ends with a full garbage collection
+    # What is left now (modules, their caches) stays for the kernel's life: moved out of the
+    # collector's sight, so that the next collections (the next reset's full one included) no
+    # longer walk every object of every module imported (about 0.1 s of CPU each, issue 20).
+    gc.freeze()
     os.chdir(folder)
 
 

@@ -129,9 +129,9 @@ def language_name(code: str) -> str:
 
 @lru_cache(maxsize=8)
 def _identifier(languages: tuple[str, ...]):
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from kit.langid_model import load_identifier  # the model without decompressing it each time
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = load_identifier(norm_probs=True)
     identifier.set_languages(list(languages))
     return identifier
 

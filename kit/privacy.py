@@ -554,10 +554,7 @@ class Unquotable:
         folded = fold(text)
         # The words as strings first (a page of a report holds none of their runs, mostly);
         # their positions only when a run is found.
-        tokens = [t for t in _WORD.findall(folded) if t[0] != "&"]
-        firsts, shingles = self.firsts, self.shingles
-        found = [i for i in range(len(tokens) - SHINGLE + 1)
-                 if tokens[i] in firsts and tuple(tokens[i:i + SHINGLE]) in shingles]
+        found = self.runs_at([t for t in _WORD.findall(folded) if t[0] != "&"])
         if not found:
             return []
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
@@ -570,6 +567,12 @@ class Unquotable:
                 spans.append((words[i].start(), words[last].end()))
             marked_until = last
         return spans
+
+    def runs_at(self, tokens: list[str]) -> list[int]:
+        """Where in ``tokens`` (a folded text's words) a run of their words starts."""
+        firsts, shingles = self.firsts, self.shingles
+        return [i for i in range(len(tokens) - SHINGLE + 1)
+                if tokens[i] in firsts and tuple(tokens[i:i + SHINGLE]) in shingles]
 
     def holds(self, text: str) -> bool:
         return bool(self.spans(text))
@@ -791,11 +794,23 @@ def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb
             text = _readable(path, path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
-        if (matcher and any(True for _ in matcher.find(text))) or (words and words.holds(text)):
+        if _holds_secret(text, matcher, words):
             leaks.append(rel)
         elif path.suffix.lower() in (".csv", ".tsv", ".yml", ".yaml") and _term_leak(path, text, names):
             leaks.append(rel)
     return leaks
+
+
+def _holds_secret(text: str, matcher: NameMatcher, words: Unquotable | None) -> bool:
+    """Whether ``text`` names someone of ``matcher`` or holds a run of ``words``: the text is
+    composed, freed of format characters and folded once for both, and a check runs only when
+    a word it starts with is there (one pass over a page that holds neither)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    tokens = [t for t in _WORD.findall(fold(_visible(text)[0])) if t[0] != "&"]  # as find and spans read it
+    if matcher and not matcher.root.keys().isdisjoint(tokens) and any(True for _ in matcher.find(text)):
+        return True
+    return bool(words) and bool(words.shingles) and bool(words.runs_at(tokens))
 
 
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")

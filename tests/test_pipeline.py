@@ -2,6 +2,7 @@
 and no participant's name or email in anything shared."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -360,6 +361,37 @@ def test_the_run_imports_its_notebook_tools_without_jsonschemas_iri_grammars():
             f"nbformat.validate(nbformat.read({str(REPO / 'notebooks' / '04-coding.ipynb')!r}, as_version=4))\n"
             "import rfc3987_syntax\nprint(rfc3987_syntax.is_valid_syntax('iri', 'https://example.org/é'))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.slow  # a fresh interpreter with IPython, over 2 s on a busy machine
+def test_a_reset_kernel_keeps_its_modules_out_of_the_garbage_collector():
+    # after the first reset, what stays (the modules) is frozen (gc.freeze): the next
+    # collections walk only what the next notebook makes; its garbage is still collected
+    code = ("import gc, weakref\nfrom IPython.core.interactiveshell import InteractiveShell\n"
+            "shell = InteractiveShell.instance()\nreset = 'import kit.kernel_reuse as k; k.reset_kernel_state(\".\")'\n"
+            "shell.run_cell(reset)\nprint(gc.get_freeze_count() > 0)\n"
+            "shell.run_cell('class Cycle: pass\\nc = Cycle(); c.me = c')\n"
+            "shell.run_cell(reset)\nprint(gc.get_freeze_count() > 0)\n"
+            "shell.run_cell('class Cycle: pass\\nc = Cycle(); c.me = c')\n"
+            "print(any(type(o).__name__ == 'Cycle' for o in gc.get_objects()))\n"
+            "shell.run_cell(reset)\nprint(any(type(o).__name__ == 'Cycle' for o in gc.get_objects()))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=str(REPO), env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True", "True", "False"]
+
+
+@pytest.mark.slow  # a fresh interpreter, over 2 s on a busy machine
+def test_the_run_exports_notebooks_to_html_without_importing_matplotlib():
+    # `run`'s own process only sanitizes and exports the executed notebooks: the report's
+    # theme chart (matplotlib, about 1 s of CPU) is imported when first asked for
+    code = ("import sys\nfrom kit.report.notebook_html import sanitize_notebook\n"
+            "print('matplotlib' in sys.modules)\nfrom kit.report import report_theme_chart\n"
+            "from kit.viz.report import report_theme_chart as chart\nprint(report_theme_chart is chart)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=str(REPO), env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["False", "True"]
 

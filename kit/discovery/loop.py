@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -105,14 +106,14 @@ def _quote(text: str) -> str:
 
 
 # -- the privacy guard ---------------------------------------------------------------------------
-def _others_words(studies, participant: str, own: set[str]) -> list[str]:
+def _others_words(segments, participant: str, own: set[str]) -> list[str]:
     """Every text of every other participant (turns, quotes, insights, opportunities) long
-    enough to recognise, minus anything this participant also said."""
+    enough to recognise, minus anything this participant also said. ``segments``: each
+    study's ``segments()``, made once per call of the drafts, not once per draft (issue 20)."""
     texts = []
-    for s in studies:
-        seg = s.segments()
+    for seg in segments:
         others = seg[(seg["participant"] != participant)]
-        for text in others["text"]:
+        for text in others["text"].tolist():
             text = str(text).strip()
             if len(text.split()) >= GUARD_MIN_WORDS and text not in own:
                 texts.append(text)
@@ -124,13 +125,20 @@ def _normalise(text: str) -> str:
     return " ".join(str(text).replace("“", '"').replace("”", '"').split()).casefold()
 
 
-def _check_no_leak(draft: str, others: list[str], what: str) -> None:
+@lru_cache(maxsize=1 << 16)
+def _as_quoted(text: str) -> str:
+    """``text`` as a draft would quote it: contact details replaced, words normalised (each
+    text of a study is checked against every draft: worked out once)."""
     from kit.privacy import redact
 
+    return _normalise(redact(text, names=False))
+
+
+def _check_no_leak(draft: str, others: list[str], what: str) -> None:
     body = _normalise(draft)
     for text in others:
         # quotes in drafts lose their contact details, so compare the words as quoted
-        if _normalise(redact(text, names=False)) in body:
+        if _as_quoted(text) in body:
             raise RuntimeError(f"{what}: the draft contains another participant's words ({text[:40]!r}...); "
                                "this is a bug in interview-kit")
 
@@ -147,7 +155,7 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
     from kit.study import as_study
 
     study = as_study(study)
-    pool = [study] + [s for s in (others_from or []) if s is not study]
+    pool = [s.segments() for s in [study] + [s for s in (others_from or []) if s is not study]]
     rows = []
     for iv in study.interviews.itertuples(index=False):
         if not iv.note_path:
@@ -207,6 +215,7 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
     from kit.study import Study
 
     studies = [studies] if isinstance(studies, Study) else load_studies(studies)
+    segments = [s.segments() for s in studies]
     entries: dict[str, list[dict]] = {}
     where: dict[str, object] = {}
     for s in studies:
@@ -264,7 +273,7 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
             ids = set(s.interviews.loc[s.interviews["participant"] == participant, "interview_id"])
             for i in ids:
                 own_texts |= {t for _, t in _own_words(s, i)}
-        _check_no_leak(text, _others_words(studies, participant, own_texts), participant)
+        _check_no_leak(text, _others_words(segments, participant, own_texts), participant)
         rows.append({"participant": participant,
                      "decisions": "; ".join(str(e["decision"].get("id")) for e in items),
                      "interviews": "; ".join(dict.fromkeys(e["interview_id"] for e in items)), "text": text})

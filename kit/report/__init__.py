@@ -17,7 +17,8 @@ The package: ``tables`` (reading by registry name), ``formatting`` (numbers and 
 page's blocks), ``sections`` (the declarative list of sections), ``base``, ``product``,
 ``marketing``, ``leadership``, ``appendix`` (the parts of each section) and ``page`` (the
 ``Report``, jinja2 rendering, :func:`build_report`); the theme chart is
-``kit.viz.report.report_theme_chart``. Every public name is importable from ``kit.report``.
+``kit.viz.report.report_theme_chart``. Every public name is importable from ``kit.report`` (the
+chart on first use: the notebooks' HTML export imports this package without matplotlib).
 Participants appear by pseudonymous id, quotes only from those who consented, redacted by
 ``kit.privacy``. Nothing in the page depends on the clock: the same tables give the same page.
 """
@@ -52,10 +53,18 @@ from kit.report.tables import (
                                    data_uri,
                                    read_table,
 )
-from kit.viz.report import report_theme_chart
-
 __all__ = ["FIGURES", "FIGURE_SOURCES", "REPORT_NOTEBOOK", "REQUEST", "SECTIONS", "TABLES", "UPSTREAM", "Block",
            "Built", "Report", "ReportBase", "Section", "Tables", "agreement_words", "build_report", "data_uri",
            "fmt_money", "fmt_num", "fmt_ratio", "fmt_ratio_range", "fmt_share", "fmt_signed", "fmt_text",
            "on_time_share", "plural", "read_table", "render", "report_theme_chart", "sentiment_word", "table_of",
            "write_index"]
+
+
+def __getattr__(name: str):
+    # Imported on first use: matplotlib costs about 1 s of CPU in `run`'s own process, which
+    # only needs kit.report.notebook_html (issue 20).
+    if name == "report_theme_chart":
+        from kit.viz.report import report_theme_chart
+
+        return report_theme_chart
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
