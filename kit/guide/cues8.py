@@ -1,0 +1,148 @@
+"""Grammar-level cues of the eighth round of the question linter (issue 16), read after
+:mod:`kit.guide.cues7` through :func:`revise`.
+
+=================  =========================================================================
+cue                what it finds
+=================  =========================================================================
+habit choice       a yes/no or either-or question in the present simple about what the
+                   respondent (or their customers, patients, clients ...) does or likes in
+                   general, not on one occasion: a preference verb ("do you prefer morning or
+                   evening classes", "which do customers prefer"), an action verb offering two
+                   ways, places or times ("do you use a spreadsheet or our app for ...", "do
+                   you run payroll weekly or monthly", "do you get your trousers hemmed here
+                   or somewhere else"), "more / mostly" between two ("do you sell more at the
+                   farm gate or at festivals") (closed and generalizing). Not a state of
+                   possession, memory or opinion ("do you have", "do you remember the last
+                   time ...", "do you think ..."), not "is there anything else ..."
+general quality    "is X more <adjective> than Y (for you)", "is X the <superlative> <noun> of
+                   the year / in your week", "is X too <adjective> in the evenings": a
+                   comparison or a superlative about the general case in the present (closed
+                   and generalizing)
+negative           "what's the worst / most frustrating / most annoying thing / part / bit
+superlative        about <X>" in the present asks for the general case (generalizing); by the
+                   majority of the independent authors (blind6, 7, 9, 10, 12 against blind4,
+                   5, 8, 11) it is not leading when nothing else in the question judges
+=================  =========================================================================
+
+Each detector takes the sentences of one question (strings) and returns a reason or ``""``.
+"""
+from __future__ import annotations
+
+import re
+
+from kit.guide.words import tags, valence, words
+
+__all__ = ["general_quality", "habit_choice", "negative_superlative", "revise"]
+
+_LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|um|erm|er|uh|like|alright|yeah|honestly|just)\s,?\s?|,\s)*"
+_WHO = r"(?:you|u|your [\w-]+|customers|clients|patients|people|members|students|parents|guests|visitors|users|" \
+       r"shoppers|buyers|drivers|staff|players|riders|owners|tenants|families|kids|diners|readers|donors|[\w-]+s)"
+_NOT_HABIT = {"have", "know", "remember", "recall", "think", "feel", "believe", "mean", "want", "need", "agree",
+              "understand", "see", "mind", "reckon", "expect", "hope", "wish", "guess", "suppose", "say", "find",
+              "care", "like", "love", "hate", "ever", "still", "currently", "already", "both", "all", "even"}
+_NEG_SUPER = r"(?:worst|(?:most|least) (?:frustrating|annoying|irritating|stressful|painful|tedious|aggravating|" \
+             r"infuriating|exasperating|maddening|tiresome|draining|confusing|difficult|challenging)|biggest (?:pain|" \
+             r"headache|hassle|frustration|nightmare))"
+
+
+def _sub(s: str) -> str:
+    return " ".join(words(s))
+
+
+def _asked(sentences: list[str]) -> str:
+    """The last sentence that asks (ends with "?"), or the last sentence."""
+    asked = [s for s in sentences if s.rstrip().endswith("?")]
+    return _sub((asked or sentences)[-1])
+
+
+def habit_choice(sentences: list[str]) -> str:
+    """"Do you prefer morning or evening classes", "Do you run payroll weekly or monthly",
+    "Which do customers prefer, ...": a present-simple choice about a habit or a preference."""
+    if not sentences:
+        return ""
+    low = _asked(sentences)
+    if re.search(r"\b(?:last|yesterday|ago|this morning|today|tonight|right now|at the moment)\b", low):
+        return ""
+    if re.match(_LEAD + r"which (?:(?:one|[\w-]+) )?(?:do|does) " + _WHO + r" (?:usually |generally |mostly )?prefer\b", low):
+        return "'which do ... prefer' asks for one pick about a general preference"
+    m = re.match(_LEAD + r"(?:do|does) " + _WHO + r" (?:(?:usually|normally|generally|mostly|typically|tend to) )?"
+                 r"([\w-]+)\b(.*)$", low)
+    if not m:
+        return ""
+    verb, rest = m.group(1), m.group(2)
+    if verb in _NOT_HABIT or "VERB" not in tags(verb):
+        return ""
+    if verb == "prefer" and (" or " in rest or " to " in rest or " over " in rest):
+        return "a present-simple preference between two asks for one pick about the general case"
+    if re.search(r"\bor\b(?! not\b| anything\b| something\b| anyone\b| someone\b| so\b)", rest) and \
+            not re.search(r"\b(?:and|but|why|how|what|when|where)\b", rest):
+        return "a present-simple either-or about a habit asks for one pick about the general case"
+    if re.match(r" (?:more|mostly|most)\b", rest) and re.search(r"\bor\b", rest):
+        return "'do you <verb> more X or Y' asks for one pick about the general case"
+    return ""
+
+
+def general_quality(sentences: list[str]) -> str:
+    """"Is sealcoating more profitable than new paving for you?", "Is X the hardest job of the
+    year?", "Is the gym too crowded in the evenings?": a comparison, superlative or excess about
+    the general case in the present."""
+    if len(sentences) != 1:
+        return ""
+    low = _sub(sentences[0])
+    if not re.match(_LEAD + r"(?:is|are) (?!not\b|there\b|that\b|this\b|it\b|anything\b|anyone\b)", low) or \
+            re.search(r"\b(?:last|yesterday|ago|today|this (?:morning|week|time)|now|true|and)\b", low):
+        return ""
+    if re.search(r"\bor\b.* (?:where|what|how|when) (?:you|your [\w-]+|customers|people) (?:[\w-]+ ){1,3}?(?:most|more)\b", low):
+        return "'is X or Y where you ... most' asks for one pick about the general case"
+    if re.search(r"\b(?:more [\w-]+|[\w-]+er) than\b", low):
+        return "a present comparison asks about the general case"
+    if re.search(r"\bthe (?:biggest|hardest|worst|best|busiest|most [\w-]+|[\w-]+est) [\w-]+ (?:of|in) (?:the|your|a) "
+                 r"(?:year|week|month|day|season|job|business|trade)\b", low):
+        return "a present superlative asks about the general case"
+    if re.search(r"\btoo [\w-]+ (?:in|on|at|during) the (?:evenings|mornings|weekends|afternoons|holidays|summer|winter)\b",
+                 low) or re.search(r"\btoo [\w-]+ on (?:weekends|mondays|fridays|saturdays|sundays)\b", low):
+        return "a present judgement of a recurring time asks about the general case"
+    return ""
+
+
+_NEG_RE = re.compile(_LEAD + r"what(?: is|s| are)? (?:the|your) " + _NEG_SUPER +
+                     r"(?: (?:single )?(?:thing|part|bit|aspect|step|task)s?)? (?:about|of|with|in|when) (.+)$")
+
+
+def negative_superlative(sentences: list[str]) -> str:
+    """"What's the worst thing about the night shift", "What's the most frustrating about
+    managing the membership list": the general case, asked through its worst part."""
+    if not sentences:
+        return ""
+    m = _NEG_RE.match(_asked(sentences))
+    if not m or re.search(r"\b(?:was|were|did|had|last|yesterday|ago)\b", m.group(1)):
+        return ""
+    return "'the worst / most frustrating thing about' asks for the general case"
+
+
+def _judges(sentences: list[str]) -> bool:
+    """Anything besides the negative superlative that judges: a preamble, an evaluative word."""
+    if len(sentences) > 1:
+        return True
+    m = _NEG_RE.match(_asked(sentences))
+    rest = m.group(1) if m else ""
+    return bool(re.search(r"\b(?:our|we|us|must|surely|always|everyone|really|so|such)\b", rest)) or \
+        any(abs(valence(w)) >= 1.0 for w in rest.split())
+
+
+def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
+    """The reasons of the earlier rounds with this round's cues added (closed and generalizing
+    for a habit choice or a general quality; generalizing for a present negative superlative,
+    whose leading reason is dropped when nothing else judges). Returns a new dict."""
+    out = dict(reasons)
+    if not sentences:
+        return out
+    r = habit_choice(sentences) or general_quality(sentences)
+    if r:
+        out.setdefault("closed", r)
+        out.setdefault("generalizing", r)
+    if r := negative_superlative(sentences):
+        out.setdefault("generalizing", r)
+        if "leading" in out and not _judges(sentences):
+            del out["leading"]
+    return out
