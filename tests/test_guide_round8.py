@@ -49,3 +49,72 @@ def test_present_negative_superlative_is_generalizing_not_leading(text):
 ])
 def test_negative_superlative_with_another_judgement_stays_leading(text):
     assert "leading" in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Everybody says the new rules are confusing. How did the last inspection go?",
+    "Since the council portal is such a mess, tell me about the last permit you applied for.",
+    "Knowing how thorough you are, how did the last audit go?",
+    "You've probably renewed loads of times — how many renewals so far?",
+    "We're the only firm doing this locally — wouldn't that save you a trip?",
+    "How much has your lap time improved since you joined?",
+    "Our guides are all qualified climbers, so what good tips did they give you?",
+    "Builders always leave a mess — what did they leave behind at yours?",
+    "Is the VAT return the biggest headache of your quarter?",
+    "Did you try the new checkout this week? It's so much faster than the old one.",
+])
+def test_presuppositions_are_leading(text):
+    assert "leading" in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tell me about the last time the council portal went down.",
+    "Since you moved house, how has the commute changed?",  # a neutral reason clause
+    "Did you try the new checkout this week? What happened?",
+])
+def test_no_presupposition_not_leading(text):
+    assert "leading" not in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If we opened on Sundays, how much more would you pay for a membership?",
+    "What's your typical basket size at the farmers' market?",
+    "what do cleaners usually get paid per room",
+    "What colour was the van that collected it",
+])
+def test_one_number_or_fact_is_closed(text):
+    assert "closed" in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Is the booking fee a problem for you, or the cancellation rules?",
+    "Last term, did you use both the library and the study rooms?",
+    "Do tutors and students both get the reminder texts?",
+])
+def test_two_topics_are_double_barreled(text):
+    assert "double-barreled" in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Was it the price that put you off, or the wait?",  # one choice about one cause
+    "Which would you pick: the bus, the train, or a taxi?",  # a list of picks
+    "How did the landlord and the plumber fix the leak in the end?",  # a joint act
+])
+def test_one_topic_not_double_barreled(text):
+    assert "double-barreled" not in lint_question(text)["flags"], lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Would you say your tenants mostly pay on time, or not really?",
+    "Tell me about your last open day, and also how you choose the speakers.",
+    "What makes a wedding booking go smoothly?",
+    "How useful has the newsletter been for you?",
+    "Everyone says winter is the quiet season — is that true for yours?",
+])
+def test_general_case_is_generalizing(text):
+    assert "generalizing" in lint_question(text)["flags"], lint_question(text)
+
+
+def test_past_clause_after_story_not_generalizing():
+    text = "Tell me about the day the roof leaked, and also how you found the roofer."
+    assert "generalizing" not in lint_question(text)["flags"], lint_question(text)

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import re
 
-from kit.guide.words import tags, valence, words
+from kit.guide.words import is_past_verb, tags, valence, words
 
-__all__ = ["general_quality", "habit_choice", "negative_superlative", "revise"]
+__all__ = ["closed", "double_barreled", "general_quality", "generalizing", "habit_choice", "leading",
+           "negative_superlative", "revise"]
 
 _LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|um|erm|er|uh|like|alright|yeah|honestly|just)\s,?\s?|,\s)*"
 _WHO = r"(?:you|u|your [\w-]+|customers|clients|patients|people|members|students|parents|guests|visitors|users|" \
@@ -65,7 +66,7 @@ def habit_choice(sentences: list[str]) -> str:
         return ""
     if re.match(_LEAD + r"which (?:(?:one|[\w-]+) )?(?:do|does) " + _WHO + r" (?:usually |generally |mostly )?prefer\b", low):
         return "'which do ... prefer' asks for one pick about a general preference"
-    m = re.match(_LEAD + r"(?:do|does) " + _WHO + r" (?:(?:usually|normally|generally|mostly|typically|tend to) )?"
+    m = re.match(_LEAD + r"(?:would you say )?(?:do|does) " + _WHO + r" (?:(?:usually|normally|generally|mostly|typically|tend to) )?"
                  r"([\w-]+)\b(.*)$", low)
     if not m:
         return ""
@@ -94,7 +95,7 @@ def general_quality(sentences: list[str]) -> str:
         return ""
     if re.search(r"\bor\b.* (?:where|what|how|when) (?:you|your [\w-]+|customers|people) (?:[\w-]+ ){1,3}?(?:most|more)\b", low):
         return "'is X or Y where you ... most' asks for one pick about the general case"
-    if re.search(r"\b(?:more [\w-]+|[\w-]+er) than\b", low):
+    if re.search(r"\b(?:more [\w-]+|[\w-]+er)(?: for (?:you|them|your [\w-]+))? than\b", low):
         return "a present comparison asks about the general case"
     if re.search(r"\bthe (?:biggest|hardest|worst|best|busiest|most [\w-]+|[\w-]+est) [\w-]+ (?:of|in) (?:the|your|a) "
                  r"(?:year|week|month|day|season|job|business|trade)\b", low):
@@ -130,6 +131,100 @@ def _judges(sentences: list[str]) -> bool:
         any(abs(valence(w)) >= 1.0 for w in rest.split())
 
 
+_LEADING = (
+    (re.compile(r"^(?:[\w-]+ ){0,2}(?:everyone|everybody|people|they|all [\w-]+) (?:says?|tells? me|knows?|agrees?)\b"),
+     "the question opens with what everyone says"),
+    (re.compile(r"(?:^|\s)(?:since|as|because|given that|seeing as) (?:[\w'-]+ ){1,5}(?:is|are|was|were) (?:such an?|so|"
+                r"really|a real|a total|an absolute|a complete|notoriously)\b"), "a reason clause takes a judgement for granted"),
+    (re.compile(r"^knowing how [\w-]+ you are\b"), "flattery before the question"),
+    (re.compile(r"\b(?:you have probably|you probably|i bet|i am sure you|i am sure that you)\b(?=.*\s[\u2014\u2013,-]\s)"),
+     "the preamble takes the answer for granted"),
+    (re.compile(r"\bwould not (?:that|it|this|they) (?:make|help|save|be)\b"), "a negative question expects 'yes'"),
+    (re.compile(r"\bhow much (?:has|have|did) (?:[\w'-]+ ){1,4}?(?:improved?|grown|grow|increased?|gone up|go up|risen|rise)\b"),
+     "'how much has X improved' takes the improvement for granted"),
+    (re.compile(r"\bwhat (?:good|great|useful|helpful|valuable) [\w-]+ (?:did|do|have|has)\b"),
+     "'what good X did' takes the quality for granted"),
+    (re.compile(r"^[\w-]+s always (?!been\b)[\w-]+ (?:something|things|everything|it)\b"), "a general claim about the trade"),
+    (re.compile(r"^(?:is|are) (?!not\b)(?:[\w'-]+ ){1,4}the (?:biggest|hardest|worst) (?:headache|job|pain|problem|challenge|"
+                r"hassle|chore)\b"), "the question offers its own answer"),
+)
+_TRAIL = re.compile(r"\b(?:way|much|so|far|a lot) (?:[\w-]+er|more [\w-]+|better) than\b")
+
+
+def leading(sentences: list[str]) -> str:
+    """Presuppositions the earlier rounds missed: "everyone says ...", "since X is such a
+    nightmare", "knowing how careful you are", "you've probably ... -- how many", "wouldn't
+    that make ...", "how much has X improved", "what good advice did they give", "movers always
+    break something", "is X the biggest headache", a pitch after the question ("It's way
+    quicker than the old one")."""
+    low = " , ".join(_sub(s) for s in sentences)
+    for pattern, reason in _LEADING:
+        if pattern.search(low):
+            return reason
+    if len(sentences) > 1 and sentences[0].rstrip().endswith("?") and \
+            any(not s.rstrip().endswith("?") and _TRAIL.search(_sub(s)) for s in sentences[1:]):
+        return "a comparison after the question tells the answer"
+    return ""
+
+
+_ONE_NUMBER = (
+    re.compile(r"\bhow much (?:more|extra|less) (?:would|will|do|did) you (?:pay|spend|charge)\b"),
+    re.compile(_LEAD + r"what(?: is|s)? (?:your|the) (?:typical|usual|average|normal) (?:[\w-]+ ){0,2}(?:size|number|price|rate|"
+               r"cost|budget|count|spend|wage|fee|turnover|headcount)\b"),
+    re.compile(_LEAD + r"what do (?:[\w-]+ ){1,2}(?:usually |normally |typically )?(?:get paid|pay|charge|earn|cost) per\b"),
+    re.compile(_LEAD + r"what (?:temperature|size|colour|color|percentage|price|age) (?:was|is|were|are|did)\b"),
+)
+
+
+def closed(sentences: list[str]) -> str:
+    """One number or one pick: "how much more would you pay", "what's your typical crew size",
+    "what do pickers usually get paid per bin", "what temperature was the mix"."""
+    low = _asked(sentences)
+    if re.search(r"\b(?:and|why|how (?!much))\b", low.split(" how much ")[0] if " how much " in low else low):
+        return ""
+    return "the answer is one number or one fact" if any(p.search(low) for p in _ONE_NUMBER) else ""
+
+
+_APPENDED = re.compile(r"\s,\s+or (?!not\b|something\b|so\b|anything\b|what\b|both\b|neither\b|no\b|never\b|later\b|"
+                       r"less\b|more\b|else\b|other\b|someone\b|anyone\b|somewhere\b)(?:the |your |a |an )?[\w-]+(?: [\w-]+)?"
+                       r"(?: [?.!])?$")
+
+
+def double_barreled(sentences: list[str]) -> str:
+    """"Is the parking a problem for you, or the queues?" (a second topic appended), "did you try
+    both the new wall and the cave section", "do coaches and parents both use ..." (two subjects, each to be answered for)."""
+    low = _asked(sentences)
+    if _APPENDED.search(low) and low.count(" , ") == 1 and not re.match(_LEAD + r"(?:was|is|were|are) (?:it|that)\b", low):
+        return "a second topic appended with ', or ...'"
+    if re.match(_LEAD + r"(?:[\w-]+ ){0,2},?\s?(?:did|do|does|have|has|was|were|is|are) ", low) and \
+            (re.search(r"\bboth (?:the |your |a )?[\w-]+(?: [\w-]+){0,2} and\b", low) or
+             re.search(r"\b[\w-]+s? and (?:the |your )?[\w-]+ both\b", low)):
+        return "'both X and Y' asks two questions"
+    return ""
+
+
+def generalizing(sentences: list[str]) -> str:
+    """The general case the earlier rounds missed: "would you say your patients mostly ...",
+    "describe the last X, and also how you recruit ...", "what makes an inspection go smoothly",
+    "how rewarding has volunteering been for you", "is that true for yours"."""
+    low = " ".join(_sub(s) for s in sentences)
+    if re.match(_LEAD + r"would you say (?:[\w-]+ ){0,3}(?:mostly|usually|generally|normally|typically)\b", low):
+        return "'would you say ... mostly' asks about the general case"
+    m = re.search(r"\band also how (?:you|they|your [\w-]+) ([\w-]+)", low)
+    if m and not is_past_verb(m.group(1)) and m.group(1) not in {"did", "were", "had", "was"}:
+        return "a second clause asks how it is usually done"
+    if re.match(_LEAD + r"what makes (?:a |an |the )?(?:[\w-]+ ){1,3}(?:go|run|work) (?:smoothly|well|badly|wrong)\b", low):
+        return "'what makes X go smoothly' asks about the general case"
+    if re.match(_LEAD + r"how [\w-]+ (?:has|have) (?:[\w'-]+ ){1,3}been for (?:you|your [\w-]+)\b", low):
+        return "'how ... has X been for you' sums up the whole period"
+    if re.search(r"\bis that (?:true|the case|so) (?:for|at|in) (?:you|yours|your [\w-]+)\b", low):
+        return "it asks whether a general claim holds for them"
+    if re.search(r"\bwhats the worst (?:bit|part|thing)\s*\??$|\bwhat is the worst (?:bit|part|thing)\s*\??$", low) and \
+            len(_sub(sentences[-1]).split()) > 8:
+        return "'the worst bit' of a general chore"
+    return ""
+
+
 def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """The reasons of the earlier rounds with this round's cues added (closed and generalizing
     for a habit choice or a general quality; generalizing for a present negative superlative,
@@ -137,6 +232,10 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     out = dict(reasons)
     if not sentences:
         return out
+    for flag, fn in (("leading", leading), ("closed", closed), ("double-barreled", double_barreled),
+                     ("generalizing", generalizing)):
+        if flag not in out and (r := fn(sentences)):
+            out[flag] = r
     r = habit_choice(sentences) or general_quality(sentences)
     if r:
         out.setdefault("closed", r)
