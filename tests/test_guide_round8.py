@@ -44,6 +44,11 @@ def test_present_negative_superlative_is_generalizing_not_leading(text):
     assert "generalizing" in flags and "leading" not in flags, lint_question(text)
 
 
+def test_worst_of_one_past_occasion_not_leading():
+    text = "Tell me about the most annoying phone call you took last week."
+    assert lint_question(text)["flags"] == [], lint_question(text)
+
+
 @pytest.mark.parametrize("text", [
     "Our refunds are painfully slow. What's the most frustrating part of them?",  # a blaming preamble
 ])

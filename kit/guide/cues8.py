@@ -21,7 +21,9 @@ general quality    "is X more <adjective> than Y (for you)", "is X the <superlat
 negative           "what's the worst / most frustrating / most annoying thing / part / bit
 superlative        about <X>" in the present asks for the general case (generalizing); by the
                    majority of the independent authors (blind6, 7, 9, 10, 12 against blind4,
-                   5, 8, 11) it is not leading when nothing else in the question judges
+                   5, 8, 11) it is not leading when nothing else in the question judges; a
+                   story request about the worst one on a past occasion ("tell me about the
+                   most annoying bit of paperwork you dealt with last month") is not leading
 =================  =========================================================================
 
 Each detector takes the sentences of one question (strings) and returns a reason or ``""``.
@@ -225,6 +227,11 @@ def generalizing(sentences: list[str]) -> str:
     return ""
 
 
+_ONE_PAST_WORST = re.compile(_LEAD + r"(?:tell me about|describe|walk me through|talk me through) the " + _NEG_SUPER +
+                             r" (?:[\w-]+ ){1,4}?(?:you|that you|you have) (?:[\w-]+ ){0,4}?(?:last|yesterday|ago|this) "
+                             r"(?:[\w-]+ ?)*[?.!]?$")
+
+
 def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """The reasons of the earlier rounds with this round's cues added (closed and generalizing
     for a habit choice or a general quality; generalizing for a present negative superlative,
@@ -240,6 +247,8 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     if r:
         out.setdefault("closed", r)
         out.setdefault("generalizing", r)
+    if "leading" in out and len(sentences) == 1 and _ONE_PAST_WORST.match(_sub(sentences[0])):
+        del out["leading"]  # "Tell me about the most annoying bit of paperwork you dealt with last month"
     if r := negative_superlative(sentences):
         out.setdefault("generalizing", r)
         if "leading" in out and not _judges(sentences):
