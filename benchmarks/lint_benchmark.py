@@ -116,7 +116,9 @@ calf ...") is closed and generalizing -- generalizing set to 1 in holdout2 (1 it
 holdout5 (2), blind4 (1), blind5 (1), blind12 (1); "the worst / most frustrating / most annoying
 thing / part about <X>" in the present is generalizing and not leading (the majority of the
 independent authors) -- leading set to 0 in questions_dev (2), holdout2 (1), holdout6 (2),
-tune5 (1), blind4 (1), blind5 (1), blind11 (4); 19 in all.
+tune5 (1), blind4 (1), blind5 (1), blind11 (4); "How much more would you pay ..." is closed (the
+fourth round's convention, questions.csv 1); "How valuable has our ... training been for you?" is
+generalizing (questions_dev 1); 21 in all.
 
 Relabels of the sixth round (the three new authors' conventions, docs/design.md "Question
 linter"): "How do you <action verb> ...?" in the present is generalizing -- 34 items
