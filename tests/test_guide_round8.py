@@ -86,9 +86,16 @@ def test_no_presupposition_not_leading(text):
     "What's your typical basket size at the farmers' market?",
     "what do cleaners usually get paid per room",
     "What colour was the van that collected it",
+    "On a scale of 1 to 5, how clear were the instructions, and how was the delivery?",
+    "Would you renew your allotment if the rent went up?",
 ])
 def test_one_number_or_fact_is_closed(text):
     assert "closed" in lint_question(text)["flags"], lint_question(text)
+
+
+def test_open_clause_then_amount_not_closed():
+    text = "How did you choose the caterer, and how much did the buffet cost?"
+    assert "closed" not in lint_question(text)["flags"], lint_question(text)
 
 
 @pytest.mark.parametrize("text", [

@@ -180,8 +180,15 @@ _ONE_NUMBER = (
 
 def closed(sentences: list[str]) -> str:
     """One number or one pick: "how much more would you pay", "what's your typical crew size",
-    "what do pickers usually get paid per bin", "what temperature was the mix"."""
+    "what do pickers usually get paid per bin", "what temperature was the mix"; a rating scale
+    anywhere ("on a scale of 1 to 10, ..., and ..."); "would you <verb> ... if ..." (yes or no).
+    Not an open clause followed by ", and how long did ..." (most authors: open, double-barreled)."""
     low = _asked(sentences)
+    if re.search(r"\bon a scale (?:of|from)\b", low):
+        return "a rating scale asks for one number"
+    if re.match(_LEAD + r"would you (?!say\b|like\b|mind\b|rather\b)[\w-]+ (?:[\w'-]+ ){0,8}if\b", low) and \
+            not re.search(r"\b(?:how|what|why|which|who|where|when)\b", low):
+        return "'would you ... if ...' asks for yes or no"
     if re.search(r"\b(?:and|why|how (?!much))\b", low.split(" how much ")[0] if " how much " in low else low):
         return ""
     return "the answer is one number or one fact" if any(p.search(low) for p in _ONE_NUMBER) else ""
