@@ -88,6 +88,16 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   0.94 / 0.72. The seventh round (:mod:`kit.guide.cues7`) tuned on them, so they are printed
   as TUNED ON.
 
+- ``tests/data/blind-linter-10/``, ``-11/`` and ``-12/``: the 600 questions of three more
+  independent evaluations (three more authors who had not seen the kit: a product manager
+  reviewing colleagues' guides, and two others; their READMEs list their conventions, their
+  build scripts are kept beside them), measured once on the seventh-round linter with
+  ``interview-kit lint-guide FILE --json`` before any rule was fitted to them: recall leading
+  / closed / hypothetical / double-barreled / generalizing blind10 0.85 / 0.89 / 1.00 / 0.91 /
+  0.76, blind11 0.85 / 0.87 / 1.00 / 0.91 / 0.75, blind12 0.84 / 0.83 / 1.00 / 0.87 / 0.74
+  (false-flag rate <= 0.048; blind12 leading 0.048, double-barreled 0.036). The eighth round
+  (:mod:`kit.guide.cues8`) tuned on them, so they are printed as TUNED ON.
+
 - ``tests/data/questions_holdout7.csv``: 50 questions (new domains: allotments, locksmiths,
   subtitling, luthiers, funeral directors, ...) written for the seventh round after its first
   rules, looked at once (recall leading 0.667, closed 0.778, generalizing 1.00 with a
@@ -99,6 +109,16 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   hypothetical 1.00, double-barreled 1.00 (false-flag rate 0.053), generalizing 0.941 (no
   false flag). Then fixed: one leading miss ("how quickly did our staff ...") and one false flag
   (a "there are no wrong answers" preamble), so it is no longer a clean hold-out.
+
+Relabels of the eighth round (docs/design.md "Question linter"): a present-simple choice about a
+habit or preference ("Do you keep records on paper or in an app?", "Do you prefer goatskin or
+calf ...") is closed and generalizing -- generalizing set to 1 in holdout2 (1 item), holdout4 (1),
+holdout5 (2), blind4 (1), blind5 (1), blind12 (1); "the worst / most frustrating / most annoying
+thing / part about <X>" in the present is generalizing and not leading (the majority of the
+independent authors) -- leading set to 0 in questions_dev (2), holdout2 (1), holdout6 (2),
+tune5 (1), blind4 (1), blind5 (1), blind11 (4); "How much more would you pay ..." is closed (the
+fourth round's convention, questions.csv 1); "How valuable has our ... training been for you?" is
+generalizing (questions_dev 1); 21 in all.
 
 Relabels of the sixth round (the three new authors' conventions, docs/design.md "Question
 linter"): "How do you <action verb> ...?" in the present is generalizing -- 34 items
@@ -172,6 +192,9 @@ BLIND7 = (DATA / "blind-linter-7" / "questions.csv").resolve()
 BLIND8 = (DATA / "blind-linter-8" / "questions.csv").resolve()
 BLIND6 = (DATA / "blind-linter-6" / "questions.csv").resolve()
 BLIND9 = (DATA / "blind-linter-9" / "questions.csv").resolve()
+BLIND10 = (DATA / "blind-linter-10" / "questions.csv").resolve()
+BLIND11 = (DATA / "blind-linter-11" / "questions.csv").resolve()
+BLIND12 = (DATA / "blind-linter-12" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
 TUNE5 = DATA / "questions_tune5.csv"
 HOLDOUT6 = DATA / "questions_holdout6.csv"
@@ -309,14 +332,14 @@ def corpus_questions(corpus: Path = CORPUS) -> list[tuple[str, str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all eighteen sets)")
+    ap.add_argument("csv", nargs="*", help="labelled CSV files (default: all the sets)")
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--strict", action="store_true", help="fail when any set misses a floor")
     ap.add_argument("--rewrites", action="store_true", help="measure topic and grammar of the rewrites")
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND6, BLIND9, BLIND4, BLIND5, BLIND7, BLIND8,
+    paths = [Path(p) for p in args.csv] or [p for p in (BLIND10, BLIND11, BLIND12, BLIND6, BLIND9, BLIND4, BLIND5, BLIND7, BLIND8,
                                                          DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, TUNE5, HOLDOUT8, HOLDOUT7, HOLDOUT6, HOLDOUT5, HOLDOUT4,
                                                          HOLDOUT3, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
@@ -324,7 +347,13 @@ def main(argv=None) -> int:
     for path in paths:
         rows = load(path)
         result = evaluate(rows)
-        label = {BLIND6: "TUNED ON by round 7 (hold-out of session 4, measured once before: recall "
+        label = {BLIND10: "TUNED ON by round 8 (independent set blind10; measured once before tuning: recall "
+                          "L 0.85 C 0.89 H 1.00 D 0.91 G 0.76)",
+                 BLIND11: "TUNED ON by round 8 (independent set blind11; measured once before tuning: recall "
+                          "L 0.85 C 0.87 H 1.00 D 0.91 G 0.75)",
+                 BLIND12: "TUNED ON by round 8 (independent set blind12; measured once before tuning: recall "
+                          "L 0.84 C 0.83 H 1.00 D 0.87 G 0.74)",
+                 BLIND6: "TUNED ON by round 7 (hold-out of session 4, measured once before: recall "
                          "L 0.79 C 0.98 H 0.97 D 0.91 G 0.88)",
                  BLIND9: "TUNED ON by round 7 (hold-out of session 4, measured once before: recall "
                          "L 0.58 C 0.92 H 1.00 D 0.94 G 0.83)",

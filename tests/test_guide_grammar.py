@@ -288,7 +288,7 @@ def test_not_double_barreled(text):
     "How dreadful was the queue at the post office?",
     "How poorly did the old rota work for you?",
     "What's the best thing about the new ward?",
-    "What is the most irritating part of the claims form?",
+    "What is the most irritating part of our claims form?",  # a negative superlative about our own product
     "How much faster is the new scanner?",
     "Most of our members love the evening classes. How did you find them?",
     "We put months into the new rota — what do you think?",

@@ -28,7 +28,7 @@ FLAGGED = [
     ("Tell me about your first shift at the depot and your most recent one.", {"double-barreled"}),
     ("What happened to the stock and to the staff after the fire?", {"double-barreled"}),
     ("How pleased were you with the paint and the plastering?", {"leading", "double-barreled"}),
-    ("What's the worst part about driving in the snow?", {"leading", "generalizing"}),
+    ("What's the worst part about driving in the snow?", {"generalizing"}),  # round 8: not leading (majority)
     ("How much storage space did the backup use?", {"closed"}),
     ("Have you ever had a parcel left outside or a courier skip your flat?", {"closed", "double-barreled"}),
     ("Our new app saves families hours - what happened the last time you booked?", {"leading"}),

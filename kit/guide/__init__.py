@@ -62,8 +62,8 @@ time budget. ``lint_file(path)`` does the same but returns the file's problems a
 Modules: :mod:`~kit.guide.lexicon` (word lists, sentences, verb forms), :mod:`~kit.guide.words`
 (parts of speech, valence, fillers, typos), :mod:`~kit.guide.flags` (phrase-level rules),
 :mod:`~kit.guide.grammar` (grammar-level rules and the generalizing flag), :mod:`~kit.guide.kinds`,
-:mod:`~kit.guide.cues`, :mod:`~kit.guide.cues5`, :mod:`~kit.guide.cues6` and :mod:`~kit.guide.cues7`
-(the fourth to seventh rounds' grammar-level cues), :mod:`~kit.guide.rewrites`, :mod:`~kit.guide.story` and
+:mod:`~kit.guide.cues`, :mod:`~kit.guide.cues5`, :mod:`~kit.guide.cues6`, :mod:`~kit.guide.cues7` and
+:mod:`~kit.guide.cues8` (the fourth to eighth rounds' grammar-level cues), :mod:`~kit.guide.rewrites`, :mod:`~kit.guide.story` and
 :mod:`~kit.guide.retell6` (rewrites, rules tried in order),
 :mod:`~kit.guide.checks` (topic kept, grammar), :mod:`~kit.guide.lint` (entry points) and
 :mod:`~kit.guide.structure` (whole guides).

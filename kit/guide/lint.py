@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import cues, cues5, cues6, cues7, frames, grammar
+from kit.guide import cues, cues5, cues6, cues7, cues8, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -96,6 +96,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
             re.search(r"\s[-\u2013\u2014]\s+(?:and )?(?:then )?(?:what|how|why|who|where|when)\b", clean, re.I):
         del reasons["closed"]  # "You mentioned X - and then what happened?": an echo, then an open question
     reasons = cues7.revise(raw, reasons) if raw else reasons  # round 7: pitches, presupposed benefits, habits
+    reasons = cues8.revise(raw, reasons) if raw else reasons  # round 8: habit choices, negative superlatives
     return sents, reasons
 
 
