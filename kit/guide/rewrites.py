@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, story
+from kit.guide import retell, retell6, retell8, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -427,6 +427,10 @@ def broken(text: str) -> bool:
 
 
 def _rewrite(question: str, flags: list[str]) -> str:
+    return retell8.weekdays(_rewrite_text(retell8.spoken(question), flags))
+
+
+def _rewrite_text(question: str, flags: list[str]) -> str:
     text = _normalise_quotes(question).strip()
     sents = _sentences(text)
     if not sents:
@@ -442,7 +446,8 @@ def _rewrite(question: str, flags: list[str]) -> str:
     else:
         main = questions[-1] if questions else sents[-1]
     context = " ".join(s for s in statements if sents.index(s) < sents.index(main))
-    if (own := retell6.without_preamble(text, flags, _lint.flags_of)) and not broken(own):
+    own = retell6.without_preamble(text, flags, _lint.flags_of) or retell8.preamble_story(text, flags, _lint.flags_of)
+    if own and not broken(own):
         return own  # leading only through the preamble: ask the question without it
     from kit.guide.candidates import candidates  # it imports this module's helpers
     for cand in retell6.candidates(main):  # the episode of a present when-clause, a superlative's thing
@@ -457,12 +462,12 @@ def _rewrite(question: str, flags: list[str]) -> str:
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
     pool = ([_as_story(pair[0])] if pair else []) + [_tidy(c) for c in cands] + story.candidates(question, flags) + \
-        [_tidy(c) for c in retell.frame_stories(question, flags)]
+        [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question)
     pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(_neutral_verb(cand, question)),
                                                        _neutral_verb(cand, question)])]
     for cand in pool:
-        if broken(cand) or _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand) or \
-                _EVALUATIVE_VERB.search(cand):
+        if broken(cand) or retell8.noun_made_verb(question, cand) or _lint.flags_of(cand) or \
+                grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
         overlap = topic_overlap(question, cand)
         if overlap > best_overlap + 1e-9:
@@ -479,7 +484,7 @@ def _rewrite(question: str, flags: list[str]) -> str:
         if then:
             then = _embedded_ask(then)
         if then and not _lint.flags_of(best) and not grammar_problems(best + " " + then) and \
-                not broken(then.partition(": ")[2]):
+                not broken(then.partition(": ")[2]) and not retell8.bare_follow_up(then):
             best = best + " " + then
     return best
 
@@ -601,14 +606,15 @@ _NP_DETS = {"the", "your", "their", "a", "an", "our", "this", "that", "those", "
 _NOT_IN_NP = {"PRON", "AUX", "WH", "PREP", "CONJ", "PUNCT"}
 
 
-def _fallback(question: str) -> str:
-    """A safe story question that keeps the noun phrase of the question holding most of its
-    topic words ("Tell me about a recent experience with the claims portal. What happened?"),
-    when no builder made a clean, grammatical candidate; the generic one when it has none."""
+def np_runs(text: str, in_order: bool = False) -> list[list[str]]:
+    """The noun phrases of ``text`` (a determiner and a run of nouns and adjectives ending in a
+    noun), best first: most topic words, then earliest; a possessive or demonstrative made
+    "the" ("our coaches" -> ["the", "coaches"]). With ``in_order``, only those the text opens
+    with a determiner, first first (the thing a pitch is about)."""
     from kit.guide.checks import _lemmas
     from kit.guide.words import tags
 
-    toks = re.findall(r"[\w'-]+|[^\w\s]", _normalise_quotes(question))
+    toks = re.findall(r"[\w'-]+|[^\w\s]", _normalise_quotes(text))
     runs, cur = [], []
     for t in toks + ["."]:
         low, tg = t.lower(), tags(t)
@@ -617,16 +623,29 @@ def _fallback(question: str) -> str:
         elif tg & {"NOUN", "ADJ"} and not tg & _NOT_IN_NP and low not in _NP_DETS and \
                 not ("VERB" in tg and "NOUN" not in tg and "ADJ" not in tg) and low not in {"u", "ur", "um"}:
             cur.append(t)
+        elif in_order and len(cur) == 1 and cur[0] in _NP_DETS and low.endswith("ing"):
+            cur.append(t)  # after a determiner an -ing word is a modifier: "the scheduling software"
         else:
             while cur and ("NOUN" not in tags(cur[-1]) or "ADJ" in tags(cur[-1])):
                 cur.pop()
             if len(cur) > 1 or (cur and cur[0] not in _NP_DETS):
                 runs.append(cur)
             cur = []
+            if in_order and low in _NP_DETS:
+                cur = ["the" if low in {"our", "this", "that", "those", "these", "his", "her"} else low]
+    if in_order:
+        return [r for r in runs if r[0] in _NP_DETS and _lemmas(" ".join(r))]
     scored = sorted(((len(set(_lemmas(" ".join(r)))), -k, r) for k, r in enumerate(runs)), reverse=True)
-    for n, _, run in scored:
-        np_text = retell.without_judgements(" ".join(run if run[0] in _NP_DETS else ["the", *run]))
+    return [r if r[0] in _NP_DETS else ["the", *r] for n, _, r in scored if n]
+
+
+def _fallback(question: str) -> str:
+    """A safe story question that keeps the noun phrase of the question holding most of its
+    topic words ("Tell me about a recent experience with the claims portal. What happened?"),
+    when no builder made a clean, grammatical candidate; the generic one when it has none."""
+    for run in np_runs(question):
+        np_text = retell.without_judgements(" ".join(run))
         cand = f"Tell me about a recent experience with {np_text}. What happened?"
-        if n and not broken(cand) and not _lint.flags_of(cand) and not grammar_problems(cand):
+        if not broken(cand) and not _lint.flags_of(cand) and not grammar_problems(cand):
             return _tidy(cand)
     return "Tell me about the last time this came up for you. What happened?"
