@@ -10,6 +10,12 @@ used by :mod:`kit.guide.rewrites`:
   past tense ("stale issues" -> "stale issued", "the portal slow" -> "the portal slowed");
 - :func:`bare_follow_up`: a "What about X?" follow-up whose X is no noun phrase ("What about
   slow?", "What about turn up and what do you do ...?");
+- :func:`bad_object`: a frame ("dealt with", "used") whose object is no noun phrase of the
+  question ("used the pay", "dealt with the long", "dealt with the health for the safety
+  briefing": two noun phrases glued by a "for" the question never said);
+- :func:`np_with_phrases`: story questions about a noun phrase of the question with the
+  prepositional phrases that follow it in the question ("How did the queue for the chairlift
+  move?" -> "Tell me about the last time you dealt with the queue for the chairlift.");
 - :func:`weekdays`: day and month names capitalised ("on monday" -> "on Monday").
 """
 from __future__ import annotations
@@ -18,7 +24,7 @@ import re
 
 from kit.guide.words import DETS, tags
 
-__all__ = ["bare_follow_up", "noun_made_verb", "own_story", "preamble_story", "spoken", "weekdays"]
+__all__ = ["bad_object", "bare_follow_up", "noun_made_verb", "np_with_phrases", "own_story", "preamble_story", "spoken", "weekdays"]
 
 _SPLIT = re.compile(r"\s*[\u2014\u2013]\s*|\s+-\s+|(?<=[.!])\s+|,\s+(?=(?:so\s+|and\s+)?(?:how|what|why|tell|walk|"
                     r"talk|take|describe|when|did)\b)", re.I)
@@ -147,4 +153,104 @@ def bare_follow_up(then: str) -> bool:
     ws = [w for w in ws if w not in {"last", "time", "this", "next", "week", "month", "year", "season"}] or ws
     if not ws or {"what", "how", "why", "when", "who", "do", "did"} & set(ws):
         return True
+    if len(ws) == 1 and "ADJ" in tags(ws[0]):
+        return True  # "What about quick?"
     return "NOUN" not in tags(ws[-1]) or (ws[0] not in DETS and "VERB" in tags(ws[0]) and "NOUN" not in tags(ws[0]))
+
+
+_FRAMES = re.compile(r"\b(?:dealt with|used|went to|went through|needed help with|needed something like) "
+                     r"((?:[\w'-]+ ){0,5}?[\w'-]+)(?= (?:for|on|at|in|to|with|from|of|about)\b|[.?!,]|$)")
+_VERB_BEFORE = {"you", "to", "could", "would", "can", "will", "i", "we", "they", "did", "do", "does", "should", "might"}
+
+
+def bad_object(question: str, cand: str) -> bool:
+    """True when a frame of ``cand`` ("dealt with X", "used X") has an X that is no noun phrase
+    of the question: its last word is not a noun ("the long", "free", "every item yourself"),
+    or was a verb there ("if you could pay the fees" -> "used the pay"), or it is glued to the
+    next noun phrase by a "for" the question does not have ("the quote for the fair")."""
+    main = str(cand).partition(" Then ask separately: ")[0]
+    q = " " + " ".join(re.findall(r"[\w'-]+", str(question).lower())) + " "
+    for m in _FRAMES.finditer(main):
+        np_ = m.group(1).lower().split()
+        cut = next((i for i, w in enumerate(np_) if i and w in {"we", "you", "they", "i", "that", "who", "which"}),
+                   len(np_))
+        np_ = np_[:cut]  # "the quote we sent": the head is "quote"
+        head = np_[-1]
+        if not tags(head) & {"NOUN"} and not head[:1].isdigit() and "-" not in head and not re.search(
+                rf"\b(?:the|a|an|your|our|their|this|that) (?:[\w-]+ )*{re.escape(head)}\b", q):
+            return True
+        if len(np_) <= 2 and np_[0] in DETS | {"the", "a", "an"} and re.search(rf" (?:{'|'.join(_VERB_BEFORE)}) {head} ", q) \
+                and "VERB" in tags(head):
+            return True
+        tail = main[m.end():]
+        g = re.match(r" for ((?:the|a|an|your|this|her|his|their) )?([\w'-]+)", tail)
+        if g and f" for {(g.group(1) or '')}{g.group(2).lower()} " not in q:
+            return True
+    return False
+
+
+_PP_PREPS = {"for", "on", "at", "in", "to", "with", "from", "of", "about", "after", "before", "during", "near", "outside",
+             "inside", "round", "around", "under", "over", "between", "without", "into", "onto", "across"}
+_NP_START = {"the", "a", "an", "your", "our", "this", "that", "these", "those", "their", "his", "her", "my"}
+
+
+def _noun_run(toks: list[str], k: int) -> int:
+    """End index (exclusive) of a determiner + adjective/noun run ending in a noun at ``k``, or -1."""
+    j = k
+    if j < len(toks) and toks[j].lower() in _NP_START:
+        j += 1
+    last_noun = -1
+    while j < len(toks) and j - k < 6:
+        w = toks[j].lower()
+        tg = tags(w)
+        if w in _NP_START or w in _PP_PREPS or tg & {"PRON", "AUX", "WH", "PREP", "CONJ", "DET"} or \
+                not tg & {"NOUN", "ADJ"} or ("VERB" in tg and not tg & {"NOUN", "ADJ"}):
+            break
+        nxt = toks[j + 1].lower() if j + 1 < len(toks) else ""
+        if "VERB" in tg and last_noun >= 0 and (not nxt or nxt in _PP_PREPS | _NP_START | {"out", "up", "off", "down",
+                                                                                          "you", "it", "them"}):
+            break  # a verb after the subject: "the food truck run out of", "your mum say about"
+        if "NOUN" in tg:
+            last_noun = j
+        j += 1
+    return last_noun + 1 if last_noun >= 0 else -1
+
+
+_TIME = re.compile(r"\s+(?:at the moment|in the first place|in time|right now|these days|(?:last|this|next) "
+                   r"(?:week|month|year|time|term|season|night|weekend))\b.*$", re.I)
+
+
+def np_with_phrases(question: str) -> list[str]:
+    """Story candidates about each noun phrase of ``question`` that opens with a determiner,
+    extended by up to two prepositional phrases that follow it there (see the module docstring); may be empty."""
+    from kit.guide.retell import without_judgements
+    from kit.guide.rewrites import _np_story
+
+    toks = re.findall(r"[\w'-]+|[^\w\s]", str(question))
+    out = []
+    for k, t in enumerate(toks):
+        if t.lower() not in _NP_START or (k and toks[k - 1].lower() in _NP_START):
+            continue
+        end = _noun_run(toks, k)
+        if end < 0 or end - k < 2:
+            continue
+        ext = end
+        for _ in range(2):
+            if ext >= len(toks) or toks[ext].lower() not in _PP_PREPS:
+                break
+            nxt = _noun_run(toks, ext + 1)
+            if nxt < 0 or (toks[ext + 1].lower() not in _NP_START and "VERB" in tags(toks[ext + 1].lower())):
+                break
+            ext = nxt
+        if ext == end:
+            continue
+        words = [w if w.lower() not in {"our", "this", "that", "these", "those"} or i else
+                 {"these": "those"}.get(w.lower(), "the") for i, w in enumerate(toks[k:ext])]
+        words[0] = words[0].lower()
+        phrase = _TIME.sub("", " ".join(words)).strip()
+        if len(phrase.split()) <= end - k:
+            continue
+        story = _np_story(without_judgements(phrase))
+        if story:
+            out.append(story)
+    return out

@@ -402,6 +402,12 @@ _BROKEN = [
     re.compile(r"\blast time (?:how|what|why|where|who|which|whether|is|are|was|were|do|does|did)\b", re.I),
     re.compile(r"\b(?:dealt with|used|needed help with) [^.?!]*\bfor \w+ing\b|\b(?:tomorrow|next week|next time)\b",
                re.I),
+    # an adjective or a verb read as the thing (round 8): "dealt with general", "used free on weekends",
+    # "used the automatic", "used every item yourself", "they worked on."
+    re.compile(r"\b(?:dealt with|used|went to|went through|needed help with) (?:the |a |an )?(?:general|free|"
+               r"automatic|half price|extra|whole|same|long|old|quick|only \w+)(?= on| for| in| at| to|[.?!,])|"
+               r"\b(?:dealt with|used|went to|needed help with|needed something like|experience with) (?:\w+ ){0,3}"
+               r"(?:yourself|themselves)\b|\b(?:on|for|with|to|about|at)\.", re.I),
 ]
 
 
@@ -451,7 +457,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
         return own  # leading only through the preamble: ask the question without it
     from kit.guide.candidates import candidates  # it imports this module's helpers
     for cand in retell6.candidates(main):  # the episode of a present when-clause, a superlative's thing
-        if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand):
+        if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand) and \
+                not retell8.noun_made_verb(question, cand) and not retell8.bad_object(question, cand):
             return cand
     cands = candidates(main, context, flags)
     if "double-barreled" in flags:
@@ -462,11 +469,13 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
     pool = ([_as_story(pair[0])] if pair else []) + [_tidy(c) for c in cands] + story.candidates(question, flags) + \
-        [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question)
+        [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question) + \
+        ([] if "double-barreled" in flags else retell8.np_with_phrases(question))
     pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(_neutral_verb(cand, question)),
                                                        _neutral_verb(cand, question)])]
     for cand in pool:
-        if broken(cand) or retell8.noun_made_verb(question, cand) or _lint.flags_of(cand) or \
+        if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
+                _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
         overlap = topic_overlap(question, cand)
@@ -615,9 +624,11 @@ def np_runs(text: str, in_order: bool = False) -> list[list[str]]:
     from kit.guide.words import tags
 
     toks = re.findall(r"[\w'-]+|[^\w\s]", _normalise_quotes(text))
-    runs, cur = [], []
-    for t in toks + ["."]:
+    runs, cur, k0 = [], [], 0
+    for k, t in enumerate(toks + ["."]):
         low, tg = t.lower(), tags(t)
+        if not cur:
+            k0 = k
         if low in _NP_DETS and not cur:
             cur = ["the" if low in {"our", "this", "that", "those", "these", "his", "her"} else low]
         elif tg & {"NOUN", "ADJ"} and not tg & _NOT_IN_NP and low not in _NP_DETS and \
@@ -626,8 +637,11 @@ def np_runs(text: str, in_order: bool = False) -> list[list[str]]:
         elif in_order and len(cur) == 1 and cur[0] in _NP_DETS and low.endswith("ing"):
             cur.append(t)  # after a determiner an -ing word is a modifier: "the scheduling software"
         else:
-            while cur and ("NOUN" not in tags(cur[-1]) or "ADJ" in tags(cur[-1])):
+            while cur and ("NOUN" not in tags(cur[-1]) or ("ADJ" in tags(cur[-1]) and not in_order)):
                 cur.pop()
+            if len(cur) >= 3 and "VERB" in tags(cur[-1]) and k0 > 0 and toks[k0 - 1].lower() in {
+                    "does", "do", "did", "will", "would", "can", "could"}:
+                cur.pop()  # "how long does a service visit take": "take" is the verb
             if len(cur) > 1 or (cur and cur[0] not in _NP_DETS):
                 runs.append(cur)
             cur = []
@@ -646,6 +660,7 @@ def _fallback(question: str) -> str:
     for run in np_runs(question):
         np_text = retell.without_judgements(" ".join(run))
         cand = f"Tell me about a recent experience with {np_text}. What happened?"
-        if not broken(cand) and not _lint.flags_of(cand) and not grammar_problems(cand):
+        if not broken(cand) and not retell8.bad_object(question, cand) and not _lint.flags_of(cand) and \
+                not grammar_problems(cand):
             return _tidy(cand)
     return "Tell me about the last time this came up for you. What happened?"
