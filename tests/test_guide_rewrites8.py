@@ -142,3 +142,17 @@ def test_detectors_on_their_own():
     assert not bad_object("How often do you use the tram app?", "Tell me about the last time you used the tram app.")
     assert spoken("do u know ur balance") == "do you know your balance"
     assert weekdays("on tuesday, a friday and the march in march") == "on Tuesday, a Friday and the march in March"
+
+
+@pytest.mark.parametrize("question,words", [
+    ("How old was the boiler when you first serviced it?", ["serviced the boiler"]),
+    ("How do you and your bandmates usually choose the setlist?", ["you and your bandmates chose the setlist"]),
+])
+def test_pronoun_and_shared_subject_keep_the_topic(question, words):
+    r = lint_question(question)
+    assert r["flags"], question
+    sug = r["suggestion"]
+    _sound(question, sug)
+    assert all(w in sug for w in words), sug
+    assert not re.search(r"\bfirst (?:serviced|chose)\b", sug), sug
+    assert topic_overlap(question, sug) >= 0.5, sug

@@ -16,6 +16,9 @@ used by :mod:`kit.guide.rewrites`:
 - :func:`np_with_phrases`: story questions about a noun phrase of the question with the
   prepositional phrases that follow it in the question ("How did the queue for the chairlift
   move?" -> "Tell me about the last time you dealt with the queue for the chairlift.");
+- :func:`named`: a candidate's "it"/"them" named from the question ("How old was the piano
+  when you first tuned it?" -> "... the last time you tuned the piano.");
+- :func:`shared_subject`: a habit of "you and your flatmates" as the last time you did it together;
 - :func:`weekdays`: day and month names capitalised ("on monday" -> "on Monday").
 """
 from __future__ import annotations
@@ -24,7 +27,7 @@ import re
 
 from kit.guide.words import DETS, tags
 
-__all__ = ["bad_object", "bare_follow_up", "noun_made_verb", "np_with_phrases", "own_story", "preamble_story", "spoken", "weekdays"]
+__all__ = ["bad_object", "bare_follow_up", "named", "noun_made_verb", "np_with_phrases", "shared_subject", "own_story", "preamble_story", "spoken", "weekdays"]
 
 _SPLIT = re.compile(r"\s*[\u2014\u2013]\s*|\s+-\s+|(?<=[.!])\s+|,\s+(?=(?:so\s+|and\s+)?(?:how|what|why|tell|walk|"
                     r"talk|take|describe|when|did)\b)", re.I)
@@ -254,3 +257,42 @@ def np_with_phrases(question: str) -> list[str]:
         if story:
             out.append(story)
     return out
+
+
+def named(question: str, cand: str) -> str:
+    """``cand`` with its object "it"/"them" (and a "first" before the verb) replaced by the
+    question's noun phrase holding most topic words that ``cand`` does not already hold; ``cand``
+    unchanged when there is none or it has no such pronoun."""
+    from kit.guide.retell import without_judgements
+    from kit.guide.rewrites import np_runs
+
+    main, sep, then = str(cand).partition(". ")  # the story sentence only, not "How did you do it?"
+    m = re.search(r"\b(?:you|they|we) (?:first )?\w+ (it|them)\b(?!\s+(?:up|out|in|off|back|down|on|over)\b)", main)
+    if not m:
+        return cand
+    for run in np_runs(question, in_order=True):
+        thing = without_judgements(" ".join(run))
+        if thing.split()[-1].lower() not in main.lower():
+            head = main[:m.start()] + m.group(0)[:m.start(1) - m.start()].replace(" first ", " ") + thing
+            return head + main[m.end():] + sep + then
+    return cand
+
+
+_SHARED = re.compile(r"^(?:how|when|where|why) do you and ((?:your|the) [\w-]+) (?:usually |normally |typically |"
+                     r"generally |tend to )?([a-z]+) ([^?.!,]+?)\s*[?.!]*$", re.I)
+
+
+def shared_subject(question: str) -> list[str]:
+    """"How do you and your flatmates usually split the bills?" -> ["Tell me about the last
+    time you and your flatmates split the bills. How did it go?"]; else ``[]``."""
+    from kit.guide.story import past
+    from kit.guide.words import lemma
+
+    m = _SHARED.match(str(question).strip())
+    if not m or "VERB" not in tags(m.group(2).lower()):
+        return []
+    base = lemma(m.group(2).lower(), "VERB") or m.group(2).lower()
+    verb = base if base in {"put", "set", "cut", "split", "let", "shut", "hit", "read", "spread"} else past(base)
+    if not verb:
+        return []
+    return [f"Tell me about the last time you and {m.group(1)} {verb} {m.group(3)}. How did it go?"]

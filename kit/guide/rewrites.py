@@ -456,7 +456,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     if own and not broken(own):
         return own  # leading only through the preamble: ask the question without it
     from kit.guide.candidates import candidates  # it imports this module's helpers
-    for cand in retell6.candidates(main):  # the episode of a present when-clause, a superlative's thing
+    for cand in [retell8.named(question, c) for c in retell6.candidates(main)]:  # the episode of a present
+        # when-clause, a superlative's thing
         if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand) and \
                 not retell8.noun_made_verb(question, cand) and not retell8.bad_object(question, cand):
             return cand
@@ -470,7 +471,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     pair = retell.split_pair(question) if "double-barreled" in flags else None
     pool = ([_as_story(pair[0])] if pair else []) + [_tidy(c) for c in cands] + story.candidates(question, flags) + \
         [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question) + \
-        ([] if "double-barreled" in flags else retell8.np_with_phrases(question))
+        ([] if "double-barreled" in flags else retell8.np_with_phrases(question)) + retell8.shared_subject(question)
+    pool = [retell8.named(question, c) for c in pool] + pool  # "tuned it" -> "tuned the piano"
     pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(_neutral_verb(cand, question)),
                                                        _neutral_verb(cand, question)])]
     for cand in pool:
