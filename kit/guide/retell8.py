@@ -122,7 +122,8 @@ def noun_made_verb(question: str, cand: str) -> bool:
         if not made or made == w or made not in got or made in q:
             continue
         ptags = tags(prev)
-        if (prev in DETS and prev not in {"that", "which", "who", "it"}) or (ptags & {"ADJ"} and not ptags & {"NOUN", "VERB", "PRON"}) or \
+        if (prev in DETS and prev not in {"that", "which", "who", "it"}) or prev in _COUNTING or prev.isdigit() or \
+                (ptags & {"ADJ"} and not ptags & {"NOUN", "VERB", "PRON"}) or \
                 (prev in {"stale", "old", "new", "open", "closed"}):
             return True
         if w == "last":
@@ -133,6 +134,7 @@ def noun_made_verb(question: str, cand: str) -> bool:
     return False
 
 
+_COUNTING = {"more", "fewer", "less", "many", "few", "several", "two", "three", "four", "five", "six", "ten", "extra"}
 _PLURALS = {"you", "they", "we", "i", "people", "staff", "police", "children", "kids", "folk", "team", "crew"}
 _AUX = {"did", "do", "does", "didn't", "don't", "doesn't", "will", "would", "can", "could", "should", "might",
         "may", "must", "won't", "wouldn't", "can't", "couldn't", "shall", "to", "let", "make", "help", "watch", "see"}
@@ -141,7 +143,7 @@ _AUX = {"did", "do", "does", "didn't", "don't", "doesn't", "will", "would", "can
 def _after_aux(q: list[str], k: int) -> bool:
     """The noun phrase ending at ``q[k]`` is the subject of an auxiliary ("did the carer")."""
     j = k
-    while j >= 0 and (q[j] in DETS or tags(q[j]) & {"NOUN", "ADJ"}) and q[j] not in _AUX and k - j < 6:
+    while j >= 0 and q[j] not in _AUX and not tags(q[j]) & {"PRON", "PREP", "WH", "CONJ"} and k - j < 6:
         j -= 1
     return j >= 0 and q[j] in _AUX
 

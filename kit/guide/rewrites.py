@@ -408,6 +408,8 @@ _BROKEN = [
                r"automatic|half price|extra|whole|same|long|old|quick|only \w+)(?= on| for| in| at| to|[.?!,])|"
                r"\b(?:dealt with|used|went to|needed help with|needed something like|experience with) (?:\w+ ){0,3}"
                r"(?:yourself|themselves)\b|\b(?:on|for|with|to|about|at)\.", re.I),
+    # a clause cut before its complement: "made your life.", "took into account when"
+    re.compile(r"\bmade (?:your|their|our) (?:life|lives|job|day)\.|\btook into account\b", re.I),
 ]
 
 
