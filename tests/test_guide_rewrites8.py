@@ -156,3 +156,10 @@ def test_pronoun_and_shared_subject_keep_the_topic(question, words):
     assert all(w in sug for w in words), sug
     assert not re.search(r"\bfirst (?:serviced|chose)\b", sug), sug
     assert topic_overlap(question, sug) >= 0.5, sug
+
+
+def test_a_comparison_keeps_its_more_and_its_article():
+    q = "Do you usually arrive at the ferry more than an hour early?"
+    sug = lint_question(q)["suggestion"]
+    _sound(q, sug)
+    assert "arrived at the ferry more than an hour early" in sug, sug

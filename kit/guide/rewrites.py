@@ -84,12 +84,13 @@ def _clean_vp(words: list[str]) -> list[str]:
     text = " ".join(words)
     text = _TIME_TAILS.sub(" ", text)
     out = []
-    for w in text.split():
+    split = text.split()
+    for k, w in enumerate(split):
         lw = w.lower()
         if lw in _CUT_WORDS or lw in {"and", "or", "&", "but"}:
             break
-        if lw in _DROP_ADVERBS and out:
-            continue
+        if lw in _DROP_ADVERBS and out and not (k + 1 < len(split) and split[k + 1].lower() == "than"):
+            continue  # "more than two hours" keeps its "more"
         out.append(w)
     while out and out[-1].lower() in (PREPOSITIONS | DETERMINERS | {"you"}) - {"it", "them", "us", "me", "him", "her"}:
         if len(out) >= 2 and out[-2].lower() in {"for", "to", "with"} and out[-1].lower() == "you":
