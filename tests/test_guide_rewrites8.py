@@ -163,3 +163,19 @@ def test_a_comparison_keeps_its_more_and_its_article():
     sug = lint_question(q)["suggestion"]
     _sound(q, sug)
     assert "arrived at the ferry more than an hour early" in sug, sug
+
+
+@pytest.mark.parametrize("question,word", [
+    ("Frozen berries are better value than fresh ones, aren't they", "Frozen"),
+    ("Refill pouches are better value than new bottles, aren't they", "Refill"),
+])
+def test_the_first_word_is_not_capitalised_inside_the_rewrite(question, word):
+    sug = lint_question(question)["suggestion"]
+    _sound(question, sug)
+    assert not re.search(rf"(?<=[a-z] ){word}\b", sug), sug
+    assert word.lower() in sug, sug
+
+
+def test_a_time_word_is_no_object():
+    assert bad_object("What do families ask the vicar first?", "Tell me about the last time you dealt with the vicar first.")
+    assert bad_object("How long does a boiler service last?", "Tell me about the last time you dealt with a boiler service last.")

@@ -181,6 +181,8 @@ def bad_object(question: str, cand: str) -> bool:
                    len(np_))
         np_ = np_[:cut]  # "the quote we sent": the head is "quote"
         head = np_[-1]
+        if head in {"last", "first", "next", "again", "ago", "ever"}:
+            return True  # "dealt with a funeral service last"
         if not tags(head) & {"NOUN"} and not head[:1].isdigit() and "-" not in head and not re.search(
                 rf"\b(?:the|a|an|your|our|their|this|that) (?:[\w-]+ )*{re.escape(head)}\b", q):
             return True

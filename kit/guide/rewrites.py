@@ -436,7 +436,11 @@ def broken(text: str) -> bool:
 
 
 def _rewrite(question: str, flags: list[str]) -> str:
-    return retell8.weekdays(_rewrite_text(retell8.spoken(question), flags))
+    text = retell8.weekdays(_rewrite_text(retell8.spoken(question), flags))
+    first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
+    if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
+        text = re.sub(rf"(?<=[a-z] ){first.group(1)}\b", first.group(1).lower(), text)
+    return text
 
 
 def _rewrite_text(question: str, flags: list[str]) -> str:
