@@ -31,7 +31,8 @@ CASES = [
     ("Tell me about your usual routine on a market day.", "market"),
     ("Don't you find the parking permit process confusing and slow?", "parking"),
     ("What year did you join the choir?", "choir"),
-    ("Given how awful the old booking site was, tell me about the last time you reserved a court.", "booking"),
+    # the pitch is the leading part: the story question after it is asked alone (round 8)
+    ("Given how awful the old booking site was, tell me about the last time you reserved a court.", "court"),
     ("Is it normal for your team to work on Saturdays?", "saturdays"),
     ("When you get a parking fine, what do you usually do?", "fine"),
 ]

@@ -57,7 +57,7 @@ def without_judgements(text: str) -> str:
     s = " ".join(out)
     s = re.sub(r"\b[Oo]ur\b", "the", s)
     s = re.sub(r"\ba ([aeiou])", r"an \1", s)
-    s = re.sub(r"\ban ([^aeiou\W])", r"a \1", s)
+    s = re.sub(r"\ban (?!hour|honest|heir)([^aeiou\W])", r"a \1", s)
     return s
 
 

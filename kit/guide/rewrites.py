@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, story
+from kit.guide import retell, retell6, retell8, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -84,12 +84,13 @@ def _clean_vp(words: list[str]) -> list[str]:
     text = " ".join(words)
     text = _TIME_TAILS.sub(" ", text)
     out = []
-    for w in text.split():
+    split = text.split()
+    for k, w in enumerate(split):
         lw = w.lower()
         if lw in _CUT_WORDS or lw in {"and", "or", "&", "but"}:
             break
-        if lw in _DROP_ADVERBS and out:
-            continue
+        if lw in _DROP_ADVERBS and out and not (k + 1 < len(split) and split[k + 1].lower() == "than"):
+            continue  # "more than two hours" keeps its "more"
         out.append(w)
     while out and out[-1].lower() in (PREPOSITIONS | DETERMINERS | {"you"}) - {"it", "them", "us", "me", "him", "her"}:
         if len(out) >= 2 and out[-2].lower() in {"for", "to", "with"} and out[-1].lower() == "you":
@@ -402,6 +403,14 @@ _BROKEN = [
     re.compile(r"\blast time (?:how|what|why|where|who|which|whether|is|are|was|were|do|does|did)\b", re.I),
     re.compile(r"\b(?:dealt with|used|needed help with) [^.?!]*\bfor \w+ing\b|\b(?:tomorrow|next week|next time)\b",
                re.I),
+    # an adjective or a verb read as the thing (round 8): "dealt with general", "used free on weekends",
+    # "used the automatic", "used every item yourself", "they worked on."
+    re.compile(r"\b(?:dealt with|used|went to|went through|needed help with) (?:the |a |an )?(?:general|free|"
+               r"automatic|half price|extra|whole|same|long|old|quick|only \w+)(?= on| for| in| at| to|[.?!,])|"
+               r"\b(?:dealt with|used|went to|needed help with|needed something like|experience with) (?:\w+ ){0,3}"
+               r"(?:yourself|themselves)\b|\b(?:on|for|with|to|about|at)\.", re.I),
+    # a clause cut before its complement: "made your life.", "took into account when"
+    re.compile(r"\bmade (?:your|their|our) (?:life|lives|job|day)\.|\btook into account\b", re.I),
 ]
 
 
@@ -427,6 +436,14 @@ def broken(text: str) -> bool:
 
 
 def _rewrite(question: str, flags: list[str]) -> str:
+    text = retell8.weekdays(_rewrite_text(retell8.spoken(question), flags))
+    first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
+    if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
+        text = re.sub(rf"(?<=[a-z] ){first.group(1)}\b", first.group(1).lower(), text)
+    return text
+
+
+def _rewrite_text(question: str, flags: list[str]) -> str:
     text = _normalise_quotes(question).strip()
     sents = _sentences(text)
     if not sents:
@@ -442,11 +459,14 @@ def _rewrite(question: str, flags: list[str]) -> str:
     else:
         main = questions[-1] if questions else sents[-1]
     context = " ".join(s for s in statements if sents.index(s) < sents.index(main))
-    if (own := retell6.without_preamble(text, flags, _lint.flags_of)) and not broken(own):
+    own = retell6.without_preamble(text, flags, _lint.flags_of) or retell8.preamble_story(text, flags, _lint.flags_of)
+    if own and not broken(own):
         return own  # leading only through the preamble: ask the question without it
     from kit.guide.candidates import candidates  # it imports this module's helpers
-    for cand in retell6.candidates(main):  # the episode of a present when-clause, a superlative's thing
-        if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand):
+    for cand in [retell8.named(question, c) for c in retell6.candidates(main)]:  # the episode of a present
+        # when-clause, a superlative's thing
+        if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand) and \
+                not retell8.noun_made_verb(question, cand) and not retell8.bad_object(question, cand):
             return cand
     cands = candidates(main, context, flags)
     if "double-barreled" in flags:
@@ -457,12 +477,15 @@ def _rewrite(question: str, flags: list[str]) -> str:
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
     pool = ([_as_story(pair[0])] if pair else []) + [_tidy(c) for c in cands] + story.candidates(question, flags) + \
-        [_tidy(c) for c in retell.frame_stories(question, flags)]
+        [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question) + \
+        ([] if "double-barreled" in flags else retell8.np_with_phrases(question)) + retell8.shared_subject(question)
+    pool = [retell8.named(question, c) for c in pool] + pool  # "tuned it" -> "tuned the piano"
     pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(_neutral_verb(cand, question)),
                                                        _neutral_verb(cand, question)])]
     for cand in pool:
-        if broken(cand) or _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand) or \
-                _EVALUATIVE_VERB.search(cand):
+        if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
+                _lint.flags_of(cand) or \
+                grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
         overlap = topic_overlap(question, cand)
         if overlap > best_overlap + 1e-9:
@@ -479,7 +502,7 @@ def _rewrite(question: str, flags: list[str]) -> str:
         if then:
             then = _embedded_ask(then)
         if then and not _lint.flags_of(best) and not grammar_problems(best + " " + then) and \
-                not broken(then.partition(": ")[2]):
+                not broken(then.partition(": ")[2]) and not retell8.bare_follow_up(then):
             best = best + " " + then
     return best
 
@@ -601,32 +624,52 @@ _NP_DETS = {"the", "your", "their", "a", "an", "our", "this", "that", "those", "
 _NOT_IN_NP = {"PRON", "AUX", "WH", "PREP", "CONJ", "PUNCT"}
 
 
-def _fallback(question: str) -> str:
-    """A safe story question that keeps the noun phrase of the question holding most of its
-    topic words ("Tell me about a recent experience with the claims portal. What happened?"),
-    when no builder made a clean, grammatical candidate; the generic one when it has none."""
+def np_runs(text: str, in_order: bool = False) -> list[list[str]]:
+    """The noun phrases of ``text`` (a determiner and a run of nouns and adjectives ending in a
+    noun), best first: most topic words, then earliest; a possessive or demonstrative made
+    "the" ("our coaches" -> ["the", "coaches"]). With ``in_order``, only those the text opens
+    with a determiner, first first (the thing a pitch is about)."""
     from kit.guide.checks import _lemmas
     from kit.guide.words import tags
 
-    toks = re.findall(r"[\w'-]+|[^\w\s]", _normalise_quotes(question))
-    runs, cur = [], []
-    for t in toks + ["."]:
+    toks = re.findall(r"[\w'-]+|[^\w\s]", _normalise_quotes(text))
+    runs, cur, k0 = [], [], 0
+    for k, t in enumerate(toks + ["."]):
         low, tg = t.lower(), tags(t)
+        if not cur:
+            k0 = k
         if low in _NP_DETS and not cur:
             cur = ["the" if low in {"our", "this", "that", "those", "these", "his", "her"} else low]
         elif tg & {"NOUN", "ADJ"} and not tg & _NOT_IN_NP and low not in _NP_DETS and \
                 not ("VERB" in tg and "NOUN" not in tg and "ADJ" not in tg) and low not in {"u", "ur", "um"}:
             cur.append(t)
+        elif in_order and len(cur) == 1 and cur[0] in _NP_DETS and low.endswith("ing"):
+            cur.append(t)  # after a determiner an -ing word is a modifier: "the scheduling software"
         else:
-            while cur and ("NOUN" not in tags(cur[-1]) or "ADJ" in tags(cur[-1])):
+            while cur and ("NOUN" not in tags(cur[-1]) or ("ADJ" in tags(cur[-1]) and not in_order)):
                 cur.pop()
+            if len(cur) >= 3 and "VERB" in tags(cur[-1]) and k0 > 0 and toks[k0 - 1].lower() in {
+                    "does", "do", "did", "will", "would", "can", "could"}:
+                cur.pop()  # "how long does a service visit take": "take" is the verb
             if len(cur) > 1 or (cur and cur[0] not in _NP_DETS):
                 runs.append(cur)
             cur = []
+            if in_order and low in _NP_DETS:
+                cur = ["the" if low in {"our", "this", "that", "those", "these", "his", "her"} else low]
+    if in_order:
+        return [r for r in runs if r[0] in _NP_DETS and _lemmas(" ".join(r))]
     scored = sorted(((len(set(_lemmas(" ".join(r)))), -k, r) for k, r in enumerate(runs)), reverse=True)
-    for n, _, run in scored:
-        np_text = retell.without_judgements(" ".join(run if run[0] in _NP_DETS else ["the", *run]))
+    return [r if r[0] in _NP_DETS else ["the", *r] for n, _, r in scored if n]
+
+
+def _fallback(question: str) -> str:
+    """A safe story question that keeps the noun phrase of the question holding most of its
+    topic words ("Tell me about a recent experience with the claims portal. What happened?"),
+    when no builder made a clean, grammatical candidate; the generic one when it has none."""
+    for run in np_runs(question):
+        np_text = retell.without_judgements(" ".join(run))
         cand = f"Tell me about a recent experience with {np_text}. What happened?"
-        if n and not broken(cand) and not _lint.flags_of(cand) and not grammar_problems(cand):
+        if not broken(cand) and not retell8.bad_object(question, cand) and not _lint.flags_of(cand) and \
+                not grammar_problems(cand):
             return _tidy(cand)
     return "Tell me about the last time this came up for you. What happened?"
