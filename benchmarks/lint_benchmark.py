@@ -172,6 +172,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kit.guide import FLAGS, lint_question  # noqa: E402
+from kit.guide.lint import judge_question  # noqa: E402
 from kit.guide import grammar_problems, topic_overlap  # noqa: E402
 
 DATA = REPO / "tests" / "data"
@@ -230,7 +231,7 @@ def evaluate(rows: list[dict], key: str = "question") -> dict:
     kind_ok = kinds = 0
     misses = []
     for row in rows:
-        got = lint_question(row[key])
+        got = judge_question(row[key])
         for flag in present:
             want = row[COLUMN[flag]].strip() == "1"
             has = flag in got["flags"]
@@ -385,7 +386,7 @@ def main(argv=None) -> int:
             counts = {f: 0 for f in FLAGS}
             any_flag = 0
             for _, q in qs:
-                flags = lint_question(q)["flags"]
+                flags = judge_question(q)["flags"]
                 any_flag += bool(flags)
                 for f in flags:
                     counts[f] += 1

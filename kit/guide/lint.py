@@ -10,7 +10,7 @@ from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
 from kit.guide.rewrites import _rewrite
 
-__all__ = ["MAX_QUESTION_CHARS", "flags_of", "lint_question", "readable", "too_long"]
+__all__ = ["MAX_QUESTION_CHARS", "flags_of", "judge_question", "lint_question", "readable", "too_long"]
 
 #: The longest question the linter reads (characters). An interview question is one or two
 #: sentences (the longest in the kit's labelled sets is under 400 characters); a longer text
@@ -104,6 +104,22 @@ def flags_of(text: str) -> list[str]:
     """Just the flags of a question (used to check that rewrites are clean)."""
     reasons = _analyse(readable(text))[1]
     return [f for f in FLAGS if f in reasons]
+
+
+def judge_question(text: str) -> dict:
+    """:func:`lint_question` without the rewrite: ``{question, flags, kind}`` (the same flags
+    and kind; for measuring the rules on labelled sets, where a rewrite costs ten times the
+    judging)."""
+    question = readable(text).strip()
+    if too_long(question) is not None:
+        return {"question": question, "flags": [], "kind": "unsupported"}
+    from kit.languages import unsupported_question
+
+    if (unsupported := unsupported_question(question)) is not None:
+        return {"question": question, "flags": unsupported.get("flags", []), "kind": unsupported.get("kind")}
+    sents, reasons = _analyse(question)
+    return {"question": question, "flags": [f for f in FLAGS if f in reasons],
+            "kind": _kind(sents, "closed" in reasons, "hypothetical" in reasons)}
 
 
 def lint_question(text: str) -> dict:
