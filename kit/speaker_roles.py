@@ -12,8 +12,9 @@ includes. A label the note's ``speakers:`` names is never re-judged here.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-__all__ = ["participant_label", "participant_labels", "first_line_of"]
+__all__ = ["participant_label", "participant_labels", "first_line_of", "lone_transcript"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -91,3 +92,14 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
                            "and published outputs withhold their words; name their role in the "
                            "note's `speakers:` (interviewer, participant or observer)", "warning")
     return chosen
+
+
+def lone_transcript(loader, path, columns) -> None:
+    """Report a transcript no note claims (an interview of its own, named after the file):
+    nobody is its participant, so its words count for no participant and published outputs
+    withhold them (consent unknown); a warning at line 1 says so and how to name them."""
+    if columns and "participant" in columns.get("role", ()):
+        loader.problem(path, 1, "no note in interviews/ names this transcript, so its speakers belong to no "
+                       "participant: their words count for nobody and published outputs withhold them "
+                       "(consent unknown); add a note with `participant:` and `transcript: "
+                       f"{Path(path).name}`", "warning")

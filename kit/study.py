@@ -37,6 +37,7 @@ from kit.schema import (
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.study_config import STUDY_KEYS, StudyFileReader
 from kit.yamllines import line_of
+from kit.speaker_roles import lone_transcript
 
 __all__ = [
     "COST_CATEGORIES",
@@ -553,9 +554,8 @@ class _Loader(StudyFileReader, LedgerReader):
             return
         acc.ids_seen[iid] = str(tpath)
         turns = self._read_turns(tpath, iid, "", config, acc.team, {})
-        row = _interview_row(iid, {}, "", "")
-        row.update(_turn_summary(turns, tpath, self.root))
-        acc.add_interview(row, turns)
+        acc.add_interview(_interview_row(iid, {}, "", "") | _turn_summary(turns, tpath, self.root), turns)
+        lone_transcript(self, tpath, turns)
 
     def _interviews_frame(self, config, participants, acc) -> pd.DataFrame:
         interviews = pd.DataFrame(acc.interview_rows, columns=list(_interview_row("", {}, "", "")) +

@@ -637,3 +637,10 @@ def test_judge_question_gives_lint_questions_flags_and_kind():
     for text in texts:
         full, judged = lint_question(text), judge_question(text)
         assert (judged["flags"], judged["kind"]) == (full["flags"], full["kind"]), text
+
+
+def test_at_the_last_minute_is_no_past_occasion():
+    # a newcomer's "how often ... at the last minute" passed unflagged: "the last" read as an occasion
+    assert "generalizing" in lint_question("How often do you usually cancel a shift at the last minute?")["flags"]
+    assert "generalizing" in lint_question("How often do clients drop out at the last minute?")["flags"]
+    assert "generalizing" not in lint_question("Tell me about the last time a client cancelled at the last minute.")["flags"]

@@ -71,3 +71,15 @@ def test_participant_label_by_name_then_by_most_words():
     assert participant_label({"JOSE PENA": 3, "Ana": 90}, "José Peña") == ({"JOSE PENA"}, "name")
     assert participant_label({"Ana": 5}, "Bo") == ({"Ana"}, "only")
     assert participant_label({}, "Bo") == (set(), "")
+
+
+def test_a_transcript_no_note_names_is_a_located_warning(tmp_path):
+    from kit.check import check_study
+
+    root = tmp_path / "study"
+    shutil.copytree(PILOT, root)
+    (root / "transcripts" / "walkin.txt").write_text(
+        "Interviewer: Tell me about the last pallet you unloaded.\nVisitor: It tipped over at the ramp.\n",
+        encoding="utf-8")
+    (problem,) = [p for p in check_study(root) if p.path.endswith("walkin.txt")]
+    assert (problem.line, problem.level) == (1, "warning") and "no note in interviews/ names" in problem.message

@@ -770,7 +770,7 @@ _GROUP_SUBJECT = re.compile(
 _EPISODE_ANCHOR = re.compile(
     r"\b(last (time|week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|term|shift)|yesterday|this morning|the other day|on (monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)|that (day|time|week|morning)|the last|a time when|"
+    r"thursday|friday|saturday|sunday)|that (day|time|week|morning)|the last(?! minute)|a time when|"
     r"(when|after) (the|your|you|it|we|they) \w+ed)\b")
 
 
