@@ -170,7 +170,9 @@ class AppendixSections:
         from kit.themes import RULE_MIN_EXAMPLES, RULE_MIN_PRECISION, UBIQUITOUS_SHARE
 
         block = Block("How themes are counted",
-                      "In interviews the team coded by hand, only the coders' codings count. Elsewhere a "
+                      "Where the team coded by hand (in an interview they coded, the kinds of passage they "
+                      "coded there: transcript turns, key quotes), only the coders' codings count. Elsewhere, "
+                      "key quotes of an interview whose turns alone were coded included, a "
                       "keyword rule's codings count unless the rule was checked against the coders and fewer than "
                       f"{RULE_MIN_PRECISION:.0%} of its matches agreed with them (judged on at least "
                       f"{RULE_MIN_EXAMPLES} examples). A participant counts once per theme. The same count is used "
