@@ -134,12 +134,22 @@ def _as_quoted(text: str) -> str:
     return _normalise(redact(text, names=False))
 
 
+def _unleaked(lines: list[str], others: list[str]) -> list[str]:
+    """``lines`` (texts a draft would quote) less those holding another participant's words as
+    :func:`_check_no_leak` finds them (the same folding: case, spaces, quotation marks,
+    contact details): a note that repeats someone else's sentence is left out of the draft,
+    never sent to the wrong person nor a reason to stop the run."""
+    marks = [_as_quoted(t) for t in others]
+    return [line for line in lines if not any(m in _normalise(_quote(line)) for m in marks)]
+
+
 def _check_no_leak(draft: str, others: list[str], what: str) -> None:
     body = _normalise(draft)
     for text in others:
         # quotes in drafts lose their contact details, so compare the words as quoted
         if _as_quoted(text) in body:
-            raise RuntimeError(f"{what}: the draft contains another participant's words ({text[:40]!r}...); "
+            raise RuntimeError(f"{what}: the draft contains another participant's words (not shown: they are "
+                               f"private, {len(text.split())} words); "
                                "this is a bug in interview-kit")
 
 
@@ -163,7 +173,8 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
         participant = iv.participant or ""
         own = _own_words(study, iv.interview_id)
         insights = study.insights.loc[study.insights["interview_id"] == iv.interview_id, "text"].tolist()
-        lines = _echo(insights, own)
+        others = _others_words(pool, participant, {t for _, t in own} | set(insights))
+        lines = _unleaked(_echo(insights, own), others)
         when = iv.date if iv.date is not None and not pd.isna(iv.date) else None
         send_by = follow_up_due(when, "thank_you") if when else None
         sent = iv.thank_you_sent if iv.thank_you_sent is not None and not pd.isna(iv.thank_you_sent) else None
@@ -189,8 +200,7 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
                 f"{heard}"
                 f"We are sharing what we learned with the team, and we will let you know what changes because of it.\n\n"
                 f"With thanks,\n{signer}\n")
-        own_texts = {t for _, t in own} | set(insights)
-        _check_no_leak(text, _others_words(pool, participant, own_texts), iv.interview_id)
+        _check_no_leak(text, others, iv.interview_id)
         rows.append({"interview_id": iv.interview_id, "participant": participant, "date": when, "send_by": send_by,
                      "thank_you_sent": sent, "status": status, "lines": len(lines), "text": text})
     return pd.DataFrame(rows, columns=THANK_YOU_COLUMNS)
@@ -246,6 +256,12 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
     rows = []
     for participant, items in sorted(entries.items()):
         items.sort(key=lambda e: (e["decision"].get("date") or date.min, str(e["decision"].get("id"))))
+        own_texts = set()
+        for s in studies:
+            ids = set(s.interviews.loc[s.interviews["participant"] == participant, "interview_id"])
+            for i in ids:
+                own_texts |= {t for _, t in _own_words(s, i)}
+        not_theirs = _others_words(segments, participant, own_texts)
         parts = [f"{DRAFT_HEADER}\nTo: {participant} (address in participants.csv)\n"
                  f"Subject: You said, we did\n\n"
                  f"Hi {_first_name(where[participant], participant, include_names)},\n\n"
@@ -253,8 +269,8 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
         for e in items:
             d = e["decision"]
             parts.append(f"\n## {_long_date(d.get('date'))} (from our conversation on {_long_date(e['interview_date'])})\n")
-            if e["said"]:
-                parts.append("You said: " + " … ".join(_quote(t) for t in e["said"]) + "\n")
+            if said := _unleaked(e["said"], not_theirs):
+                parts.append("You said: " + " … ".join(_quote(t) for t in said) + "\n")
             parts.append(f"We did: {str(d.get('decision', '')).rstrip('.')}.\n")
             reading, baseline = _number(d.get("outcome_reading")), _number(d.get("outcome_baseline"))
             if reading and d.get("outcome_metric"):
@@ -268,12 +284,7 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
                 parts.append(f"Your interview was one of {e['n_interviews']} that shaped this decision.\n")
         parts.append("\nWith thanks,\nThe research team\n")
         text = "".join(parts)
-        own_texts = set()
-        for s in studies:
-            ids = set(s.interviews.loc[s.interviews["participant"] == participant, "interview_id"])
-            for i in ids:
-                own_texts |= {t for _, t in _own_words(s, i)}
-        _check_no_leak(text, _others_words(segments, participant, own_texts), participant)
+        _check_no_leak(text, not_theirs, participant)
         rows.append({"participant": participant,
                      "decisions": "; ".join(str(e["decision"].get("id")) for e in items),
                      "interviews": "; ".join(dict.fromkeys(e["interview_id"] for e in items)), "text": text})
