@@ -10,7 +10,8 @@ from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
 from kit.guide.rewrites import _rewrite
 
-__all__ = ["MAX_QUESTION_CHARS", "flags_of", "judge_question", "lint_question", "readable", "too_long"]
+__all__ = ["MAX_QUESTION_CHARS", "flags_of", "judge_question", "lint_question", "question_text", "readable",
+           "too_long"]
 
 #: The longest question the linter reads (characters). An interview question is one or two
 #: sentences (the longest in the kit's labelled sets is under 400 characters); a longer text
@@ -39,6 +40,21 @@ def readable(text) -> str:
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", _visible(text)[0])
+
+
+def question_text(text) -> str:
+    """One question as every rule reads it: :func:`readable`, full-width forms ("？", "Ｄo") as
+    their ASCII signs and letters, and every run of white space (tabs, no-break and thin
+    spaces, line breaks) as one space, so that a question's flags and rewrite never depend
+    on how it was typed."""
+    text = readable(text)
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH)
+    return " ".join(text.split()) if _ODD_SPACE.search(text) else text
+
+
+_FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)}
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or any white space but a space
 
 
 # --------------------------------------------------------------------------------------
@@ -102,7 +118,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
 
 def flags_of(text: str) -> list[str]:
     """Just the flags of a question (used to check that rewrites are clean)."""
-    reasons = _analyse(readable(text))[1]
+    reasons = _analyse(question_text(text))[1]
     return [f for f in FLAGS if f in reasons]
 
 
@@ -110,7 +126,7 @@ def judge_question(text: str) -> dict:
     """:func:`lint_question` without the rewrite: ``{question, flags, kind}`` (the same flags
     and kind; for measuring the rules on labelled sets, where a rewrite costs ten times the
     judging)."""
-    question = readable(text).strip()
+    question = question_text(text).strip()
     if too_long(question) is not None:
         return {"question": question, "flags": [], "kind": "unsupported"}
     from kit.languages import unsupported_question
@@ -133,7 +149,7 @@ def lint_question(text: str) -> dict:
     flag to the cue that fired. A question longer than :data:`MAX_QUESTION_CHARS` is not
     linted: ``kind`` is ``unsupported``, ``too_long`` True and ``verdict`` says why.
     """
-    question = readable(text).strip()
+    question = question_text(text).strip()
     if (long := too_long(question)) is not None:
         return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
                 "too_long": True, "verdict": long}

@@ -11,7 +11,7 @@ import re
 from kit.errors import Problem, StudyError
 from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, FORMATS, MINUTES,
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
-from kit.guide.lint import lint_question, readable
+from kit.guide.lint import lint_question, question_text, readable
 
 __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
 
@@ -362,7 +362,7 @@ def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
             if not isinstance(q, str) or not q.strip():
                 problems.append(Problem("<guide>", n, f"question {n}: the text must be a string, not {_what(q)}"))
                 continue
-            items.append((readable(q).strip(), n, None))
+            items.append((question_text(q).strip(), n, None))
         return _build(fmt or "micro", items, "<guide>"), problems
     path = Path(source)
     if path.is_dir():

@@ -1,0 +1,22 @@
+"""An attacker's questions typed with tabs, no-break or thin spaces, or full-width signs:
+the same flags and the same rewrite as with plain spaces (kit.guide.lint.readable)."""
+import pytest
+
+from kit.guide import lint_question
+
+PLAIN = ["Do you prefer email or text reminders?",
+         "How do you use the café's invoicing feature?",
+         "Is the new intake software better than the old paper forms?"]
+
+
+@pytest.mark.parametrize("question", PLAIN)
+@pytest.mark.parametrize("space", ["\t", "\u00a0", "\u2009", "  ", "\u3000", "\n"])
+def test_the_kind_of_space_changes_nothing(question, space):
+    plain = lint_question(question)
+    odd = lint_question(question.replace(" ", space))
+    assert (odd["flags"], odd["suggestion"], odd["question"]) == (plain["flags"], plain["suggestion"], plain["question"])
+
+
+def test_a_full_width_question_mark_is_a_question_mark():
+    assert lint_question("Do you prefer email or text reminders\uff1f") == lint_question(
+        "Do you prefer email or text reminders?")
