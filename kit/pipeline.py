@@ -667,7 +667,8 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
             shutil.rmtree(build, ignore_errors=True)
         shutil.rmtree(drafts, ignore_errors=True)
         if isinstance(exc, KeyboardInterrupt):
-            schedule_log.write(f"end\t{exc or 'interrupted'}; the previous report is unchanged\texit=130")
+            code = 128 + exc.signal if isinstance(exc, Interrupted) else 130  # the exit the CLI gives
+            schedule_log.write(f"end\t{exc or 'interrupted'}; the previous report is unchanged\texit={code}")
         raise
     finally:
         if bar:

@@ -33,7 +33,7 @@ def lint_json(result: dict, problems) -> list[dict]:
     b = result["budget"]
     verdict = "within" if b["within"] else "outside"
     out.append(finding("budget", "info", 0,
-                       f"time: about {b['minutes_estimate']:g} minutes ({b['minutes_low']:g}-{b['minutes_high']:g}), "
+                       f"time: about {b['minutes_estimate']:g} minutes ({b['minutes_low']:g} to {b['minutes_high']:g}), "
                        f"{verdict} the {b['target_low']:g}-{b['target_high']:g} minutes of a "
                        f"{result['format']} interview", **b))
     return out

@@ -51,14 +51,20 @@ def _iso_date(value: str) -> str:
                                          "e.g. 2026-03-01") from None
     return value.strip()
 
-def _int_range(low: int, high: int | None = None, what: str = "a whole number"):
+#: The largest whole number any option takes unless it says otherwise: a count, a day or a
+#: number of jobs beyond it means nothing, and an unbounded one overflowed SQLite's integers
+#: (``search --limit 99999999999999999999`` was an internal error).
+MOST = 10**9
+
+
+def _int_range(low: int, high: int | None = MOST, what: str = "a whole number"):
     def parse(value: str) -> int:
         try:
             number = int(value)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
         if number < low or (high is not None and number > high):
-            bounds = f"at least {low}" if high is None else f"from {low} to {high}"
+            bounds = f"at least {low}" if high is None else f"from {low} to {high:,}"
             raise argparse.ArgumentTypeError(f"{value!r}: must be {bounds}")
         return number
     parse.__name__ = "integer"  # argparse names the type in its message

@@ -34,8 +34,15 @@ def fts_query(query: str, expand=None) -> str:
     ``expand(prefix)`` -> the words of the indexed text that start with ``prefix``: a prefix
     becomes ``("payment" OR "paying" ...)`` (each then matched on its stem), and ``""`` (which
     matches nothing) when no word starts with it. Without ``expand`` it is FTS5's ``"pay"*``."""
+    import unicodedata
+
+    from kit.privacy_text import _visible
+
+    # as typed or pasted: invisible format characters out, then NFKC (a decomposed "naïve",
+    # full-width letters), so the words are those the index's tokenizer made of the text
+    query = unicodedata.normalize("NFKC", _visible(str(query or ""))[0])
     parts = []
-    for match in _QUERY_TOKEN.finditer(str(query or "")):
+    for match in _QUERY_TOKEN.finditer(query):
         phrase, word = match.groups()
         if phrase is not None:
             words = re.findall(r"\w+", phrase)

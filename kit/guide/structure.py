@@ -340,7 +340,7 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str) -> dic
     if questions and not within:
         side = "over" if est > t_hi else "under"
         definite = low > t_hi or high < t_lo
-        err(0, f"time budget: about {_round(est):g} minutes ({_round(low):g}-{_round(high):g}) is {side} the "
+        err(0, f"time budget: about {_round(est):g} minutes ({_round(low):g} to {_round(high):g}) is {side} the "
                f"{t_lo:g}-{t_hi:g} minutes of a {fmt} interview", "error" if definite else "warning")
     structure.sort(key=lambda d: (d["line"], d["level"] != "error"))
     return {
@@ -450,7 +450,7 @@ def format_report(result: dict) -> str:
     b = result["budget"]
     lines.append("")
     verdict = "within" if b["within"] else "outside"
-    lines.append(f"time: about {b['minutes_estimate']:g} minutes ({b['minutes_low']:g}-{b['minutes_high']:g}), "
+    lines.append(f"time: about {b['minutes_estimate']:g} minutes ({b['minutes_low']:g} to {b['minutes_high']:g}), "
                  f"{verdict} the {b['target_low']:g}-{b['target_high']:g} minutes of a {result['format']} interview")
     flagged = sum(1 for q in result["questions"] if q["flags"])
     errors = sum(1 for s in result["structure"] if s["level"] == "error")
