@@ -34,3 +34,19 @@ def test_a_long_guides_time_budget_is_not_taken_for_a_phone_number(tmp_path):
     text = _kit("lint-guide", guide)
     assert "[phone]" not in text.stdout + text.stderr and "1000.5 to 2001" in text.stdout
     json.loads(done.stdout)
+
+
+def test_a_sprint_report_of_a_study_without_sprint_labels_keeps_its_rows():
+    # run --sprint S1 on a study.yml without `sprint:` failed in notebook 08 (a missing label)
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from kit.report.leadership import LeadershipSections
+
+    frame = pd.DataFrame({"sprint": pd.array([None, "S2", "S0"], dtype="str"), "n": [1, 2, 3]})
+    kept, later = LeadershipSections._up_to_this_sprint(SimpleNamespace(sprint="S1"), frame)
+    assert kept["n"].tolist() == [1, 3] and later == ["S2"]
+    frame["order"] = [1, 3, 0]
+    kept, later = LeadershipSections._up_to_this_sprint(SimpleNamespace(sprint="S1"), frame)
+    assert later == ["S2"] and 1 in kept["n"].tolist()

@@ -181,12 +181,14 @@ class LeadershipSections:
         ``order`` when it has one, else by label), and the later sprints left out."""
         if "sprint" not in frame or not self.sprint:
             return frame, []
-        labels = frame["sprint"].astype(str)
+        # a row without a sprint label (a study.yml without `sprint:`) is this report's own
+        labels = frame["sprint"].fillna("").astype(str)
         if "order" in frame and (labels == self.sprint).any():
             mine = frame.loc[labels == self.sprint, "order"].min()
             keep = pd.to_numeric(frame["order"], errors="coerce") <= mine
         else:
             keep = labels <= self.sprint
+        keep = keep | (labels == "")
         later = sorted(set(labels[~keep]))
         return frame[keep], later
 
