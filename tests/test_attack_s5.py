@@ -15,7 +15,7 @@ def _kit(*args, cwd=None):
 
 def test_a_huge_limit_is_a_usage_error_not_an_internal_one(tmp_path):
     done = _kit("search", tmp_path, "late", "--limit", "99999999999999999999")
-    assert done.returncode == 2 and "must be from 1 to 1,000,000,000" in done.stderr
+    assert done.returncode == 2 and "must be at most 1,000,000,000" in done.stderr
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
 
 

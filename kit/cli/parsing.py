@@ -64,7 +64,10 @@ def _int_range(low: int, high: int | None = MOST, what: str = "a whole number"):
         except ValueError:
             raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
         if number < low or (high is not None and number > high):
-            bounds = f"at least {low}" if high is None else f"from {low} to {high:,}"
+            if high in (None, MOST):  # the common ceiling is said only to a number above it
+                bounds = f"at least {low}" if number < low else f"at most {MOST:,}"
+            else:
+                bounds = f"from {low} to {high}"
             raise argparse.ArgumentTypeError(f"{value!r}: must be {bounds}")
         return number
     parse.__name__ = "integer"  # argparse names the type in its message
