@@ -202,6 +202,7 @@ def test_bad_experiments_are_located(tmp_path, studies, loaded):
 
 
 # -- evidence ---------------------------------------------------------------------------------------
+@pytest.mark.slow  # about 3 s
 def test_evidence_for_and_against(loaded, studies):
     assumption_list, _ = loaded
     table = A.evidence(assumption_list[:1], studies)

@@ -116,6 +116,7 @@ def test_pilot_figures():
     assert feelings.by_segment(scored)["n"].sum() == len(scored)
 
 
+@pytest.mark.slow  # draws every figure, about 2 s
 def test_figures_have_titles_labels_and_handle_empty_tables():
     import matplotlib
 

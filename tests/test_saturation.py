@@ -242,6 +242,7 @@ def reference(interviews, base, run, threshold):
     return None
 
 
+@pytest.mark.slow  # 300 generated cases, about 2 s
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sets(st.integers(0, 25), max_size=6), max_size=25), st.integers(1, 8),
        st.integers(1, 4), st.sampled_from([0.01, 0.05, 0.1, 0.2, 0.5]))
