@@ -122,20 +122,28 @@ def flags_of(text: str) -> list[str]:
     return [f for f in FLAGS if f in reasons]
 
 
+def _judge(text: str) -> tuple[dict, dict | None]:
+    """``(verdict, reasons)``: the question's text, flags and kind, and the cue of each flag
+    (None when it is not linted: too long, or not in English, whose verdict says why)."""
+    question = question_text(text).strip()
+    if (long := too_long(question)) is not None:
+        return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
+                "too_long": True, "verdict": long}, None
+    from kit.languages import unsupported_question  # rules are English: say so for others
+
+    if (unsupported := unsupported_question(question)) is not None:
+        return unsupported, None
+    sents, reasons = _analyse(question)
+    return {"question": question, "flags": [f for f in FLAGS if f in reasons],
+            "kind": _kind(sents, "closed" in reasons, "hypothetical" in reasons)}, reasons
+
+
 def judge_question(text: str) -> dict:
     """:func:`lint_question` without the rewrite: ``{question, flags, kind}`` (the same flags
     and kind; for measuring the rules on labelled sets, where a rewrite costs ten times the
     judging)."""
-    question = question_text(text).strip()
-    if too_long(question) is not None:
-        return {"question": question, "flags": [], "kind": "unsupported"}
-    from kit.languages import unsupported_question
-
-    if (unsupported := unsupported_question(question)) is not None:
-        return {"question": question, "flags": unsupported.get("flags", []), "kind": unsupported.get("kind")}
-    sents, reasons = _analyse(question)
-    return {"question": question, "flags": [f for f in FLAGS if f in reasons],
-            "kind": _kind(sents, "closed" in reasons, "hypothetical" in reasons)}
+    verdict = _judge(text)[0]
+    return {key: verdict[key] for key in ("question", "flags", "kind")}
 
 
 def lint_question(text: str) -> dict:
@@ -145,27 +153,20 @@ def lint_question(text: str) -> dict:
     ``leading``, ``closed``, ``hypothetical``, ``double-barreled``, ``generalizing`` in that order; ``kind`` is
     one of ``story``, ``open``, ``probe``, ``future``, ``closed``; ``suggestion`` is a rewrite
     in the story-based pattern when anything is flagged, else ``""``, built from ``question``:
-    the text as :func:`readable` gives it (format characters out, NFC); ``reasons`` maps each
-    flag to the cue that fired. A question longer than :data:`MAX_QUESTION_CHARS` is not
-    linted: ``kind`` is ``unsupported``, ``too_long`` True and ``verdict`` says why.
+    the text as :func:`question_text` gives it (format characters out, NFC, plain spaces);
+    ``reasons`` maps each flag to the cue that fired. A question longer than
+    :data:`MAX_QUESTION_CHARS` is not linted: ``kind`` is ``unsupported``, ``too_long`` True and
+    ``verdict`` says why.
     """
-    question = question_text(text).strip()
-    if (long := too_long(question)) is not None:
-        return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
-                "too_long": True, "verdict": long}
-    from kit.languages import unsupported_question  # rules are English: say so for others
-
-    if (unsupported := unsupported_question(question)) is not None:
-        return unsupported
-    sents, reasons = _analyse(question)
-    flags = [f for f in FLAGS if f in reasons]
-    kind = _kind(sents, "closed" in reasons, "hypothetical" in reasons)
+    verdict, reasons = _judge(text)
+    if reasons is None:
+        return verdict
+    flags = verdict["flags"]
     suggestion = ""
     if flags:
-        suggestion = _rewrite(question, flags)
+        suggestion = _rewrite(verdict["question"], flags)
         if "double-barreled" in flags:
             reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
-    return {"question": question, "flags": flags, "kind": kind, "suggestion": suggestion,
-            "reasons": {f: reasons[f] for f in flags}}
+    return {**verdict, "suggestion": suggestion, "reasons": {f: reasons[f] for f in flags}}
 
 
