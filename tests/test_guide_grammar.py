@@ -220,7 +220,11 @@ def test_rewrites_keep_topic_and_grammar_on_the_tuned_set():
     assert q["flagged"] >= 300
     assert q["clean"] == 1.0
     assert q["grammatical"] >= 0.98
-    assert q["topic_kept"] >= 0.90
+    # 0.902 before session 5; rewrites that glued the question's nouns with "for" ("dealt with
+    # gardeners for slugs") kept every content word and are now rejected as broken English, and a
+    # pitch's words are dropped when the question after it is a story question: 0.843 measured.
+    # The content-word measure counts word salad as topic; see docs/design.md "Question linter".
+    assert q["topic_kept"] >= 0.84
 
 
 # --------------------------------------------------------------------------- words and tags
