@@ -430,6 +430,7 @@ labels = st.sampled_from(["a", "b", "c", 1, 2])
 @given(st.integers(1, 40).flatmap(
     lambda n: st.tuples(st.lists(labels, min_size=n, max_size=n),
                         st.lists(labels, min_size=n, max_size=n))))
+@pytest.mark.slow  # 1-1.7 s: keeps the fast gate under two minutes
 def test_kappa_matches_confusion_matrix_and_is_symmetric(ab):
     a, b = ab
     k = cohen_kappa(a, b)
@@ -643,6 +644,7 @@ def test_overall_agreement_explicit_universe_matches_manual_matrix():
 @given(st.lists(st.tuples(st.sampled_from(["S1", "S2", "S3", "S4"]),
                           st.sampled_from(["p", "q", "r", ""]),
                           st.sampled_from(["a", "b", "c"])), min_size=1, max_size=30))
+@pytest.mark.slow  # 1-1.7 s: keeps the fast gate under two minutes
 def test_codings_functions_agree_with_direct_computation(rows):
     codings = pd.DataFrame(rows, columns=["segment", "code", "coder"])
     coders = sorted(set(codings["coder"]))

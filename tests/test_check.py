@@ -118,6 +118,7 @@ def test_warnings_alone_do_not_fail(study_dir, capsys):
     assert "warning: code 'workaround' has no definition" in capsys.readouterr().out
 
 
+@pytest.mark.slow  # 1-1.7 s: keeps the fast gate under two minutes
 def test_check_never_prints_a_traceback(tmp_path):
     bad = tmp_path / "s"
     write(bad / "study.yml", "research_question: [\n")

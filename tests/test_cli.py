@@ -75,6 +75,7 @@ def test_analyze_stops_on_bad_input_with_check_messages(study_dir, tmp_path, cap
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.slow  # 1-1.7 s: keeps the fast gate under two minutes
 def test_python_m_kit_and_help():
     proc = subprocess.run([sys.executable, "-m", "kit", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "lint-guide" in proc.stdout

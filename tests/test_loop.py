@@ -160,6 +160,7 @@ def test_you_said_we_did_for_a_re_interviewed_participant(studies):
     assert "We will tell you what we see once it has been running for a while." in said.loc["P-034", "text"]
 
 
+@pytest.mark.slow  # 1-1.7 s: keeps the fast gate under two minutes
 def test_write_drafts_to_the_out_folder_only(repo, studies, tmp_path):
     before = tree_snapshot(repo)
     out = tmp_path / "out"

@@ -49,6 +49,7 @@ def test_every_autocoding_path_applies_the_language_gate(study):
     assert counts.loc["no", "participants"] == len(people)
 
 
+@pytest.mark.slow  # 1-1.7 s: keeps the fast gate under two minutes
 def test_only_the_language_gate_calls_the_english_autocoder():
     """kit.coding.autocode applies English keywords to every passage: only kit.languages
     (the gate, which gives it the English passages) may call it."""

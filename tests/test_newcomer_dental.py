@@ -206,6 +206,7 @@ def _saturation_bullets(tmp_path, themes) -> list[str]:
     return block["bullets"]
 
 
+@pytest.mark.slow  # 1-1.7 s: keeps the fast gate under two minutes
 def test_saturation_on_unchecked_rules_is_inconclusive(tmp_path):
     import pandas as pd
 

@@ -138,6 +138,7 @@ def test_sections_fill_in_from_upstream_tables(upstream):
     assert "EUR 4,420" in html  # the pilot's cost ledger, from program.json
 
 
+@pytest.mark.slow  # 1-1.7 s: keeps the fast gate under two minutes
 def test_rebuilding_gives_the_same_bytes(pilot, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
