@@ -75,11 +75,11 @@ _MERIT = re.compile(r"\b(?:above and beyond|the extra mile|game[ -]changer|(?:a|
                     r"like no other|than (?:any|anyone|anything|ever)|in the (?:country|town|city|region|world|market|"
                     r"industry|business|area|county|uk|sector)|on the market|award[ -]winning|industry[ -]leading|"
                     r"best[ -]in[ -]class|state[ -]of[ -]the[ -]art|five[ -]star|loved by|trusted by)\b")
-_BARE_DEGREE = re.compile(r"\b(?:a|an) (?:total|complete|absolute|utter) (?!(?:number|amount|lot|list|change|count|range|"
-                          r"mix|set|refit|rebuild|overhaul|record|history|picture|guide|stranger|beginner|novice)\b)[\w-]+")
-_DEGREE_NP = re.compile(r"\b(?:a|an) (?:total|complete|absolute|utter|real|huge|massive|proper|right) "
-                        r"(?!(?:number|amount|lot|list|change|count|range|mix|set|refit|rebuild|overhaul|record|history|"
-                        r"picture|guide|stranger|beginner|novice)\b)[\w-]+")
+# nouns after "a total / complete ..." that are a quantity or a plain thing, not a judgement
+_NOT_JUDGED = (r"(?!(?:number|amount|lot|list|change|count|range|mix|set|refit|rebuild|overhaul|record|history|"
+               r"picture|guide|stranger|beginner|novice)\b)[\w-]+")
+_BARE_DEGREE = re.compile(r"\b(?:a|an) (?:total|complete|absolute|utter) " + _NOT_JUDGED)
+_DEGREE_NP = re.compile(r"\b(?:a|an) (?:total|complete|absolute|utter|real|huge|massive|proper|right) " + _NOT_JUDGED)
 _UNIVERSAL = re.compile(_LEAD + r"(?:everyone|everybody|all (?:the )?[\w-]+|most [\w-]+|every [\w-]+|no one|nobody|"
                         r"people|anyone who|whoever)\b|\b(?:everywhere|all over the (?:country|world|place)|across the "
                         r"(?:country|industry|sector|board|trade)|nationwide|up and down the country)\b")
