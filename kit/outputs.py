@@ -285,8 +285,43 @@ class Outputs:
 def publish_to(out, study=None, include_names: bool = False) -> Outputs:
     """The writer of a notebook's published tables in ``out`` (a run folder): built once in a
     notebook, then ``published.table("themes", frame)`` / ``published.json("program", value)``
-    write a registered table (:mod:`kit.registry`) under the rules of a published output."""
-    return Outputs(out, study, PUBLISHED, include_names=include_names)
+    write a registered table (:mod:`kit.registry`) under the rules of a published output.
+
+    In an IPython kernel (a notebook), every data frame and series the notebook then shows
+    is shown as this writer would publish it (:meth:`Outputs.frame`): an executed notebook is
+    a published output too, and a text column that a display cuts to its first 50
+    characters ("Complaints went up for a fortnight, then the n...") would otherwise keep a
+    non-consenting participant's words too short for the final word check to recognise."""
+    published = Outputs(out, study, PUBLISHED, include_names=include_names)
+    _show_through(published)
+    return published
+
+
+def _show_through(writer: Outputs) -> bool:
+    """Register ``writer.frame`` in front of the running IPython kernel's plain-text and HTML
+    displays of data frames and series (the latest writer wins). False outside IPython."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is None:
+        return False
+    formatters = shell.display_formatter.formatters
+
+    def cleaned(value):
+        if isinstance(value, pd.Series):
+            return writer.frame(value.to_frame()).iloc[:, 0].rename(value.name)
+        return writer.frame(value)
+
+    def plain(value, printer, cycle):
+        printer.text(repr(cleaned(value)))
+
+    def html(value):
+        shown = cleaned(value)
+        return shown._repr_html_() if isinstance(shown, pd.DataFrame) else None
+
+    for kind in (pd.DataFrame, pd.Series):
+        formatters["text/plain"].for_type(kind, plain)
+        formatters["text/html"].for_type(kind, html)
+    return True
 
 
 def console(study=None, include_names: bool = False) -> Outputs:

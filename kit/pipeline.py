@@ -709,6 +709,7 @@ def _publish_private(staged: Path, final: Path) -> None:
         entries = sorted(staged.iterdir())
         if entries:
             final.mkdir(parents=True, exist_ok=True)
+            _never_committed(final)
         for entry in entries:
             target = final / entry.name
             if os.path.lexists(target):
@@ -720,6 +721,16 @@ def _publish_private(staged: Path, final: Path) -> None:
                 os.rename(entry, target)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
+
+
+def _never_committed(folder: Path) -> None:
+    """A ``.gitignore`` of ``*`` in a private folder: ``git add .`` in a repository that holds
+    it never stages a draft addressed to a participant (git reads the file in any folder)."""
+    from kit.csvio import atomic_write_text
+
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        atomic_write_text(marker, "# drafts addressed to participants (interview-kit): private, never committed\n*\n")
 
 
 def _keep_failed(build: Path, out: Path) -> Path:

@@ -1,0 +1,88 @@
+"""Faults a newcomer found in session 6, kept as tests: a notebook's display of a frame cut
+a non-consenting participant's words short enough to pass the word check, and a run's
+private drafts could be committed with ``git add .``."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+IPython = pytest.importorskip("IPython")
+
+
+@pytest.fixture
+def shell():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    InteractiveShell.clear_instance()
+    instance = InteractiveShell.instance()
+    yield instance
+    InteractiveShell.clear_instance()
+
+
+def _their_turns(study, who: str) -> pd.DataFrame:
+    turns = study.turns
+    return turns[(turns["participant"] == who) & (turns["role"] == "participant")]
+
+
+def test_a_notebook_shows_frames_as_it_publishes_them(shell, pilot_dir, tmp_path):
+    from kit.outputs import publish_to
+    from kit.study import load_study
+
+    study = load_study(pilot_dir)
+    assert "P-019" not in study.consenting()
+    theirs = _their_turns(study, "P-019")
+    assert len(theirs)
+    shown = pd.concat([theirs, _their_turns(study, "P-002")])[["interview_id", "participant", "speaker", "text"]]
+    # Before a published writer exists, the display is pandas' own: the words are there.
+    before = shell.display_formatter.format(shown)[0]["text/plain"]
+    assert any(t[:30] in before for t in theirs["text"].tolist())
+
+    publish_to(tmp_path / "out", study)
+    for kind in ("text/plain", "text/html"):
+        after = shell.display_formatter.format(shown)[0][kind]
+        for text in theirs["text"].tolist():
+            assert text[:30] not in after, kind  # not even the first words a display keeps
+        assert "(not quoted: no consent to quote)" in after
+        # A consenting participant's words stay.
+        assert _their_turns(study, "P-002")["text"].tolist()[0][:30] in after.replace("&#x27;", "'")
+    # A series of texts alone (no participant column) loses the runs of their words.
+    series = shell.display_formatter.format(pd.Series(theirs["text"].tolist(), name="text"))[0]["text/plain"]
+    assert "[not quoted]" in series
+
+
+def test_outside_a_kernel_nothing_is_registered(tmp_path, monkeypatch):
+    import sys
+
+    from kit.outputs import _show_through, publish_to
+
+    monkeypatch.delitem(sys.modules, "IPython", raising=False)
+    writer = publish_to(tmp_path / "out")
+    assert _show_through(writer) is False
+
+
+def test_private_drafts_are_never_staged_by_git(tmp_path):
+    from kit.pipeline import _publish_private
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    staged = tmp_path / "staged"
+    (staged / "thank-you").mkdir(parents=True)
+    (staged / "thank-you" / "P-001.md").write_text("Thank you for telling us about the boiler.\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    final = repo / "report-private"
+    _publish_private(staged, final)
+    assert (final / "thank-you" / "P-001.md").exists()
+    marker = (final / ".gitignore").read_text(encoding="utf-8")
+    assert marker.splitlines()[-1] == "*"
+    listed = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=all"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "P-001.md" not in listed and ".gitignore" not in listed
+    # A second run's drafts replace the first's; the marker stays.
+    (staged / "thank-you").mkdir(parents=True)
+    (staged / "thank-you" / "P-002.md").write_text("Thank you.\n", encoding="utf-8")
+    _publish_private(staged, final)
+    assert (final / ".gitignore").exists() and (final / "thank-you" / "P-002.md").exists()
