@@ -17,13 +17,27 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_csv", "atomic_write_text"]
+__all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_csv", "atomic_write_text", "staging_folder"]
 
 
 def _default_mode() -> int:
+    return 0o666 & ~_umask()
+
+
+def staging_folder(prefix: str, parent) -> Path:
+    """A new folder in ``parent`` to build a folder in before it is renamed into place, with the
+    mode a folder made by ``mkdir`` would get (``0o755`` under the usual umask ``022``):
+    ``tempfile.mkdtemp`` makes it ``0o700``, which the renamed study or report would keep.
+    Private outputs (drafts to participants) keep ``mkdtemp``'s ``0o700`` instead."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    os.chmod(folder, 0o777 & ~_umask())
+    return folder
+
+
+def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
 
 
 @contextmanager

@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit.atomic import staging_folder
 from kit.kernel_reuse import kernel_for, stop_kernel_managers
 from kit.paths import notebooks_path, resolve_study
 
@@ -594,7 +595,7 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
     out.parent.mkdir(parents=True, exist_ok=True)
     with _out_lock(out):
         sweep(out)  # what a killed run left: builds, a report moved aside, kernel folders
-    build = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+    build = staging_folder(f".{out.name}.building-{os.getpid()}-", out.parent)
     # Drafts to participants are staged beside the build (swept like it if the run is killed)
     # and moved to OUT-private only when the run succeeds: a failed run leaves no drafts.
     drafts = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-private-", dir=out.parent))

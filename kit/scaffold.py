@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
+from kit.atomic import staging_folder
 from kit.paths import pilot_path, templates_path
 
 __all__ = ["STUDY_FILES", "ScaffoldError", "new_study"]
@@ -36,7 +36,7 @@ def new_study(target, example: str | None = None) -> Path:
         raise ScaffoldError(f"unknown example {example!r}: the bundled example is 'pilot'")
     source = pilot_path() if example == "pilot" else templates_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging = staging_folder(f".{target.name}.", target.parent)
     try:
         for name in STUDY_FILES:
             src = source / name

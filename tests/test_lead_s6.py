@@ -86,3 +86,35 @@ def test_private_drafts_are_never_staged_by_git(tmp_path):
     (staged / "thank-you" / "P-002.md").write_text("Thank you.\n", encoding="utf-8")
     _publish_private(staged, final)
     assert (final / ".gitignore").exists() and (final / "thank-you" / "P-002.md").exists()
+
+
+def test_a_new_study_and_a_report_folder_get_the_umask_mode(tmp_path):
+    import os
+    import stat
+
+    from kit.atomic import staging_folder
+    from kit.scaffold import new_study
+
+    old = os.umask(0o022)
+    try:
+        study = new_study(tmp_path / "study")
+        assert stat.S_IMODE(study.stat().st_mode) == 0o755  # mkdtemp's 0o700 would lock the team out
+        assert stat.S_IMODE(staging_folder(".report.building-", tmp_path).stat().st_mode) == 0o755
+        os.umask(0o077)
+        assert stat.S_IMODE(new_study(tmp_path / "private-study").stat().st_mode) == 0o700
+    finally:
+        os.umask(old)
+
+
+def test_the_schedule_readme_lists_every_exit_code_run_gives():
+    import re
+    import signal
+
+    from kit.cli import exits
+    from kit.paths import templates_path
+
+    table = (templates_path() / "schedule" / "README.md").read_text(encoding="utf-8")
+    listed = {int(n) for row in re.findall(r"^\| ([\d, ]+) \|", table, flags=re.M) for n in row.split(",")}
+    given = {exits.EXIT_OK, exits.EXIT_PROBLEMS, exits.EXIT_USAGE, exits.EXIT_NOTEBOOK, exits.EXIT_INTERNAL,
+             exits.EXIT_BROKEN_PIPE} | {128 + int(s) for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM)}
+    assert listed == given
