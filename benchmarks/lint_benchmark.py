@@ -123,10 +123,11 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
 Relabels of the ninth round (the two conventions settled by the project, docs/design.md "Question
 linter"): a present-tense overall opinion of an ongoing product, service or situation ("how do
 you feel about ...", "what do you love about ...", "is the scanner reliable", "how much easier is
-...") is generalizing -- generalizing set to 1 in questions_dev (59 items), holdout2 (7),
-holdout3 (8), holdout4 (1), holdout5 (6); presupposing a problem or feeling the participant has
-not mentioned ("when did you first notice ...", "what was hard about ...") is leading -- leading
-set to 1 in questions_dev (5), holdout2 (1); 87 in all. No independent author's label was
+...", "what's your opinion of ...", "how are you finding ...") is generalizing -- generalizing set
+to 1 in questions_dev (64 items), holdout2 (7), holdout3 (9), holdout4 (1), holdout5 (6);
+presupposing a problem or feeling the participant has not mentioned ("when did you first notice
+...", "what was hard about ...") is leading -- leading set to 1 in questions_dev (5), holdout2
+(1); 93 in all. No independent author's label was
 changed: 15 of their items disagree with the two conventions (blind6 5, blind10 4, blind12 4,
 blind14 2) and count as false flags.
 

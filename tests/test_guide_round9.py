@@ -158,3 +158,35 @@ def test_readable_core_drops_only_procedural_sentences():
     assert cues9.readable_core(["How did the trim go?"]) == ["How did the trim go?"]
     assert cues9.readable_core(["Colleagues asked me to check: do owners book online?"]) == \
         ["Colleagues asked me to check.", "do owners book online?"]
+
+
+@pytest.mark.parametrize("text", [
+    "How are you finding the new allotment rota?",
+    "What are your thoughts on the ferry's new booking rules?",
+    "How would you describe the service at the grooming salon?",
+    "How does the new bin round compare with the old one?",
+    "Is the shared calendar working for you?",
+])
+def test_overall_opinion_in_other_clause_shapes(text):
+    assert "generalizing" in _flags(text), lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Why did the ticket machine keep freezing?",
+    "When did the hinge start squeaking?",
+    "When did you start to feel the lessons weren't enough?",
+    "What benefits have you seen since the rota changed?",
+    "How long have you been unhappy with the moorings?",
+])
+def test_more_presuppositions_are_leading(text):
+    assert "leading" in _flags(text), lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When you moved plots last spring, how did you find the new one?",  # one past time
+    "When did you start using the booking page?",  # the participant's own act
+    "What happened when the dog came back from the groomer?",  # "came back" is no problem
+])
+def test_past_frames_and_plain_events_are_neither(text):
+    flags = _flags(text)
+    assert "generalizing" not in flags and "leading" not in flags, lint_question(text)

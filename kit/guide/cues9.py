@@ -70,6 +70,8 @@ _PAST = re.compile(r"\b(?:last|yesterday|ago|first time|the first|that (?:day|ni
                    r"on the day|this morning|the time (?:you|when|that)|when (?:you|it|they|we) [\w-]+ed|did|was|were|had|"
                    r"used to|back then|at the time|before|after)\b")
 _PAST_CORE = re.compile(_PAST.pattern.replace("|before|after", ""))  # "before the cleaners arrive" is no past
+_PAST_FRAME = re.compile(r"\b(?:when|while|as|after|before|once) (?:you|u|they|we|it|he|she) (?:were|was|did|had|first [\w-]+|"
+                         r"[\w-]+ed)\b|\b(?:last time|yesterday|ago|that day|that night|the other day)\b")
 _OPINION = r"(love|like|enjoy|hate|dislike|value|appreciate|think|feel|find|rate|make|miss|rely)"
 _PRONOUN_END = re.compile(r"^(?:(?:about|of|on) )?(?:that|this|those|these|it|them|him|her|so)(?: now| then| so far)?\s?[?.!]?$")
 _NOT_JUDGEMENT = {"long", "many", "much", "old", "often", "far", "big", "tall", "soon", "early", "late", "come",
@@ -99,6 +101,9 @@ def overall_opinion(sentences: list[str]) -> str:
     """A present-tense opinion of something ongoing (see the module table): the general case."""
     if not sentences:
         return ""
+    whole = " ".join(_sub(s) for s in sentences)
+    if _PAST_FRAME.search(whole):
+        return ""  # "When you were working through that process - how would you describe ...": one past time
     low = _asked(sentences)
     m = re.match(_LEAD + r"(?:what|how|which|why)(?: [\w-]+)? (?:do|does) " + _WHO + r"(?: (?:really|honestly|generally|"
                  r"usually|most|personally))? " + _OPINION + r"\b ?(.*)$", low)
@@ -126,7 +131,30 @@ def overall_opinion(sentences: list[str]) -> str:
     if m and not _PAST.search(m.group(2).replace(" used before", "")) and \
             not re.search(r"\b(?:would|could|will|might)\b", m.group(2)):
         return "a present comparison sums up the general case"
-    return _judged_state(low) or _generic_clause(low)
+    return _judged_state(low) or _opinion_phrase(low) or _generic_clause(low)
+
+
+def _opinion_phrase(low: str) -> str:
+    """"How are you finding the new rota?", "What are your thoughts on ...", "How would you describe
+    ...", "How does X compare with Y": an overall opinion asked in another clause shape."""
+    if _PAST.search(low) or re.search(r"\bif\b", low):
+        return ""
+    if re.match(_LEAD + r"how (?:are|is) (?:you|u|your [\w-]+|the [\w-]+|[\w-]+s) (?:[\w-]+ )?(?:finding|getting on|liking|"
+                r"enjoying|coping|managing|settling|working out|working)\b", low) or \
+            re.match(_LEAD + r"(?:is|are) (?:the|your|our|this|it|that) (?:[\w-]+ ){0,3}?working (?:out |well )?(?:for you|so far)\b",
+                     low):
+        return "an opinion in the present progressive asks about the general case so far"
+    if re.match(_LEAD + r"what (?:is|are) (?:your|people's|customers') (?:overall |general |honest |first )?(?:opinion|opinions|"
+                r"thoughts|view|views|impression|impressions|feelings|verdict|take) (?:of|on|about)\b", low):
+        return "'what's your opinion of' asks for an overall opinion (the general case)"
+    if re.match(_LEAD + r"how would (?:you|u) (?:describe|rate|sum up|summarise|summarize|characterise|characterize) "
+                r"(?!what\b|how\b|that\b|it\b)", low):
+        return "'how would you describe X' asks for an overall opinion (the general case)"
+    if re.match(_LEAD + r"how (?:does|do) (?:the |your |our )?(?:[\w-]+ ){1,3}?compare (?:with|to|against)\b", low):
+        return "'how does X compare with Y' asks about the general case"
+    if re.match(_LEAD + r"(?:does|do) (?:the|your|our|this) (?:[\w-]+ ){1,3}?(?:make|help|save|suit|meet)\b", low):
+        return "a present yes/no judgement of what a product does for them asks about the general case"
+    return ""
 
 
 _SUBORD = r"(?:when|whenever|before|after|once|while|as soon as|if)"
@@ -187,6 +215,15 @@ _PRESUPPOSE = (
      "'how much time does it save' takes the benefit for granted"),
     (re.compile(r"\b(?:stopped|broke|failed|crashed|died|leaked|froze|jammed|went wrong|broke down|went down|cut out|"
                 r"played up|went off|tripped) (?:working )?again\b"), "'... again' takes a repeated failure for granted"),
+    (re.compile(r"\bwhy (?:did|does|do|has|have) (?:[\w'-]+ ){1,4}?keep (?:on )?[\w-]+ing\b"),
+     "'why did it keep ...' takes the repeated problem for granted"),
+    (re.compile(r"\bwhen did (?!you\b|u\b)(?:the |your |a |their |our )?[\w-]+(?: [\w-]+){0,3} (?:first )?(?:start|begin|began)\b"),
+     "'when did X start' takes the change for granted"),
+    (re.compile(r"\bwhen did (?:you|u) (?:first )?(?:start|begin) (?:to )?(?:feel|feeling|worry|worrying|think|thinking|doubt|"
+                r"doubting|lose|losing|dread|dreading)\b"), "'when did you start to feel ...' takes the feeling for granted"),
+    (re.compile(r"\bwhat (?:benefits|improvements|savings|gains|advantages|difference|differences|problems|issues) (?:have|has|did|"
+                r"does|do) (?:you|u|it|they|the [\w-]+|your [\w-]+) (?:[\w-]+ )?(?:seen|made|noticed|brought|had|got|make|bring|see|"
+                r"notice|get)\b"), "'what benefits have you seen' takes the benefit for granted"),
     (re.compile(r"\bhow much (?:has|have|did) (?:[\w'-]+ ){1,4}?(?:come down|gone down|dropped|fallen|fall|drop|decreased|"
                 r"reduced|shrunk|shrink|gone|come)\b(?! up\b)"), "'how much has X come down' takes the change for granted"),
     (re.compile(r"\b(?:after|with|given|despite) all the (?:[\w-]+ )?(?:improvements|changes|upgrades|investment|work|effort|"
@@ -231,6 +268,9 @@ def leading(sentences: list[str]) -> str:
     if r := presupposition(sentences):
         return r
     low = _asked(sentences)
+    m = re.match(_LEAD + r"how long (?:have|has) (?:you|u|[\w-]+s|your [\w-]+) (?:been|felt) ([\w-]+)\b", low)
+    if m and abs(valence(m.group(1))) >= 1.0:
+        return f"'how long have you been {m.group(1)}' takes the feeling for granted"
     if re.match(r"^(?:[\w'-]+ ){0,12}?(?:so|,\s?so) (?:you|the|your|it|that|they)\b", low) and \
             not re.search(r"\b(?:what|how|why|who|where|when|which|did|do|does|is|are|was|were|would|could|can|will)\b",
                           low.split(" so ", 1)[-1] if " so " in low else low.split("so ", 1)[-1]) and \
