@@ -128,8 +128,8 @@ to 1 in questions_dev (64 items), holdout2 (7), holdout3 (9), holdout4 (1), hold
 presupposing a problem or feeling the participant has not mentioned ("when did you first notice
 ...", "what was hard about ...") is leading -- leading set to 1 in questions_dev (5), holdout2
 (1); 93 in all. No independent author's label was
-changed: 15 of their items disagree with the two conventions (blind6 5, blind10 4, blind12 4,
-blind14 2) and count as false flags.
+changed: 16 of their items disagree with the two conventions (blind5 1, blind6 5, blind10 4,
+blind12 4, blind14 2) and count as false flags.
 
 Relabels of the eighth round (docs/design.md "Question linter"): a present-simple choice about a
 habit or preference ("Do you keep records on paper or in an app?", "Do you prefer goatskin or

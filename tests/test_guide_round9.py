@@ -190,3 +190,26 @@ def test_more_presuppositions_are_leading(text):
 def test_past_frames_and_plain_events_are_neither(text):
     flags = _flags(text)
     assert "generalizing" not in flags and "leading" not in flags, lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "so how happy r u with the new ferry app",
+    "whats it like working with the new harbour master",
+    "Is it easy to book a plot?",
+    "do you find the grooming app easy to use?",
+    "Do you think the lesson fee is fair?",
+])
+def test_spoken_and_yes_no_opinions_are_generalizing(text):
+    assert "generalizing" in _flags(text), lint_question(text)
+
+
+def test_a_repeated_failure_in_a_before_clause_is_leading():
+    assert "leading" in _flags("How long did the new brake pads last before they wore out again?")
+
+
+@pytest.mark.parametrize("text", [
+    "How do you feel about what happened at the allotment meeting?",  # one past event
+    "Is the library open at weekends?",  # a fact, not a judgement
+])
+def test_past_event_or_fact_is_not_an_opinion(text):
+    assert "generalizing" not in _flags(text), lint_question(text)

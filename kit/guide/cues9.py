@@ -112,9 +112,12 @@ def overall_opinion(sentences: list[str]) -> str:
         ok = {"think": rest.startswith(("of ", "about ")), "feel": rest.startswith("about "),
               "make": rest.startswith("of "), "rely": rest.startswith("on "),
               "find": low.startswith(("how", "what")) and not rest.startswith(("out", "that", "yourself"))}.get(verb, True)
+        past_clause = re.match(r"(?:(?:about|of|on) )?(?:what|how|who|when) ([\w-]+)", rest)
+        if past_clause and (is_past_verb(past_clause.group(1)) or past_clause.group(1) in {"was", "were", "did", "had"}):
+            ok = False  # "how do you feel about what happened at the meeting": one past event
         if ok and not _PAST.search(rest) and not _PRONOUN_END.match(rest) and rest.strip(" ?.!"):
             return f"'{verb}' in the present asks for an overall opinion (the general case)"
-    m = re.match(_LEAD + r"how ([\w-]+) (?:are|is) (?!there\b)([\w-]+)\b(.*)$", low)
+    m = re.match(_LEAD + r"how ([\w-]+) (?:are|is|r) (?!there\b)([\w-]+)\b(.*)$", low)
     if m and _judgement(m.group(1)) and not _PAST.search(m.group(3)) and \
             not (m.group(2) in {"that", "this", "it"} and not m.group(3).strip(" ?.!")):
         return f"'how {m.group(1)} is ...' in the present asks for an overall judgement (the general case)"
@@ -123,7 +126,7 @@ def overall_opinion(sentences: list[str]) -> str:
     if m and not _PAST.search(m.group(1)) and not re.search(r"\b[\w-]+ed (?:by|with|from|in|on|for)\b|\bdifferent\b",
                                                               m.group(1)):
         return "'how is <it>' in the present asks for an overall judgement (the general case)"
-    if re.match(_LEAD + r"what is it like (?:to|for|with|when|in|at|on|[\w-]+ing)\b", low):
+    if re.match(_LEAD + r"what(?: is|s)? it like (?:to|for|with|when|in|at|on|[\w-]+ing)\b", low):
         return "'what's it like' asks about the general case"
     if re.match(_LEAD + r"how (?:has|have) (?:[\w'-]+ ){1,5}?(?:changed|transformed|shaped|affected) (?:the way|how|what)\b", low):
         return "'how has X changed the way you ...' sums up the whole period (and takes the change for granted)"
@@ -189,6 +192,15 @@ def _judged_state(low: str) -> str:
                  if not low.endswith("?") else low)
     if m and _judgement(m.group(2)) and "ADJ" in tags(m.group(2)) and not _PAST.search(low) and " or " not in low:
         return "a present yes/no judgement of a product or service asks about the general case"
+    m = re.match(_LEAD + r"(?:(?:is|are) it|(?:do|does) (?:you|u|your [\w-]+|[\w-]+s) find (?:it|the [\w-]+(?: [\w-]+)??|"
+                 r"your [\w-]+|[\w-]+s)|(?:do|does) (?:you|u) think (?:the|your|our|it|this) (?:[\w-]+ ){0,3}?(?:is|are)) "
+                 r"(?:too |really |very |quite |fairly )?([\w-]+)\b", low)
+    if m and _judgement(m.group(1)) and not _PAST.search(low) and " or " not in low:
+        return "a present yes/no judgement ('is it easy to ...', 'do you find it ...') asks about the general case"
+    m = re.match(_LEAD + r"(?:do|does) (?:you|u|your [\w-]+|[\w-]+s) find (?!out\b|that\b)(.+)$", low)
+    if m and not _PAST.search(low) and " or " not in low and \
+            any(_judgement(w) and "ADJ" in tags(w) for w in m.group(1).split()[1:5]):
+        return "a present yes/no judgement ('do you find the app easy ...') asks about the general case"
     if re.match(_LEAD + r"(?:is|are) (?:the|your|our|this|these) (?:[\w-]+ ){1,4}?(?:a|an) (?:(?:real|big|good|bad|[\w-]+) )?"
                 r"(?:problem|issue|worry|concern|hassle|help|pain|nuisance|colour|color|size|fit|price|deal|value)\b", low) \
             and not _PAST.search(low) and " or " not in low:
@@ -214,7 +226,8 @@ _PRESUPPOSE = (
                 r"have|do) (?:(?!would |could |will |might )[\w'-]+ ){1,5}?(?:save|saved|cut|spare|free up)\b"),
      "'how much time does it save' takes the benefit for granted"),
     (re.compile(r"\b(?:stopped|broke|failed|crashed|died|leaked|froze|jammed|went wrong|broke down|went down|cut out|"
-                r"played up|went off|tripped) (?:working )?again\b"), "'... again' takes a repeated failure for granted"),
+                r"played up|went off|tripped) (?:working )?again\b|\b(?:before|until|till) (?:it|they|the [\w-]+|your [\w-]+) "
+                r"(?:[\w-]+ ){1,2}?again\b"), "'... again' takes a repeated failure for granted"),
     (re.compile(r"\bwhy (?:did|does|do|has|have) (?:[\w'-]+ ){1,4}?keep (?:on )?[\w-]+ing\b"),
      "'why did it keep ...' takes the repeated problem for granted"),
     (re.compile(r"\bwhen did (?!you\b|u\b)(?:the |your |a |their |our )?[\w-]+(?: [\w-]+){0,3} (?:first )?(?:start|begin|began)\b"),
