@@ -50,8 +50,10 @@ FLAGGED = [
 
 CLEAN = [
     "How did you schedule the night crew last Friday?",  # a past instance
-    "How do you feel about the new rota?",  # an opinion verb, not an action
-    "How do you find the new parking app?",  # "find" as a judgement
+    # an opinion of one past occasion (round 9: an opinion of something ongoing, in the present, is
+    # generalizing -- "How do you find the new parking app?" -- tests/test_guide_round9.py)
+    "How did you feel about the new rota on its first week?",
+    "How did you find the new parking app the first time you used it?",
     "When the pipe burst last winter, what happened?",  # a past when-clause
     "You said the vans usually run late — tell me about the last delivery that did.",  # an echo
     "Our team is small, so tell me about the last time you called us.",  # a neutral preamble

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import cues, cues5, cues6, cues7, cues8, frames, grammar
+from kit.guide import cues, cues5, cues6, cues7, cues8, cues9, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -113,6 +113,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
         del reasons["closed"]  # "You mentioned X - and then what happened?": an echo, then an open question
     reasons = cues7.revise(raw, reasons) if raw else reasons  # round 7: pitches, presupposed benefits, habits
     reasons = cues8.revise(raw, reasons) if raw else reasons  # round 8: habit choices, negative superlatives
+    reasons = cues9.revise(raw, reasons) if raw else reasons  # round 9: overall opinions, presuppositions
     return sents, reasons
 
 

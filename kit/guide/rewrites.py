@@ -463,7 +463,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     if own and not broken(own):
         return own  # leading only through the preamble: ask the question without it
     from kit.guide.candidates import candidates  # it imports this module's helpers
-    for cand in [retell8.named(question, c) for c in retell6.candidates(main)]:  # the episode of a present
+    for cand in [] if "double-barreled" in flags else [retell8.named(question, c) for c in retell6.candidates(main)]:
+        # the episode of a present (a double-barreled question keeps its second ask: the follow-up below)
         # when-clause, a superlative's thing
         if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand) and \
                 not retell8.noun_made_verb(question, cand) and not retell8.bad_object(question, cand):
@@ -495,6 +496,9 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     best = best or _fallback(question)
     if "double-barreled" in flags:
         then = retell.follow_up(question)
+        pair = None if then else retell.split_pair(question)
+        if pair and _lint.flags_of(pair[1]) == ["generalizing"]:  # an overall opinion too: its own story
+            then = "Then ask separately: " + _rewrite_text(pair[1], ["generalizing"])
         if then:
             then = retell.FOLLOW_UP.strip() + " " + _as_story(then.split(": ", 1)[1])
         else:  # the second wh-clause in its own words
