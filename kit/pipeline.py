@@ -710,6 +710,7 @@ def _publish_private(staged: Path, final: Path) -> None:
         entries = sorted(staged.iterdir())
         if entries:
             final.mkdir(parents=True, exist_ok=True)
+            os.chmod(final, 0o700)  # drafts hold participants' words: the owner's alone
             _never_committed(final)
         for entry in entries:
             target = final / entry.name

@@ -76,6 +76,9 @@ def test_private_drafts_are_never_staged_by_git(tmp_path):
     final = repo / "report-private"
     _publish_private(staged, final)
     assert (final / "thank-you" / "P-001.md").exists()
+    import stat
+
+    assert stat.S_IMODE(final.stat().st_mode) == 0o700  # private, whatever the umask gives a folder
     marker = (final / ".gitignore").read_text(encoding="utf-8")
     assert marker.splitlines()[-1] == "*"
     listed = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=all"],
