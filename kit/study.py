@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -294,7 +295,7 @@ class _Loader(StudyFileReader, LedgerReader):
         folder = self.root / "transcripts"
         if folder.is_dir():
             files = [p for p in folder.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
-            for other in sorted(folder.iterdir()):
+            for other in sorted(folder.iterdir(), key=attrgetter("name")):
                 if (other.is_file() and other.suffix.lower() not in TRANSCRIPT_SUFFIXES
                         and not other.name.startswith(".") and other.name.lower() != "readme.md"):
                     self.problem(other, 0, f"not read: {other.name} is not a transcript format the "
@@ -305,7 +306,7 @@ class _Loader(StudyFileReader, LedgerReader):
                      and p.is_file()]
         else:
             files = []
-        files = sorted(f for f in files if not f.name.startswith("."))
+        files = sorted((f for f in files if not f.name.startswith(".")), key=attrgetter("name"))
         inside = []
         for f in files:
             if self._inside(f):
@@ -329,7 +330,7 @@ class _Loader(StudyFileReader, LedgerReader):
         folder = self.root / "interviews"
         notes = []
         if folder.is_dir():
-            for path in sorted(folder.glob("*.md")):
+            for path in sorted(folder.glob("*.md"), key=attrgetter("name")):  # one folder: as sorting Paths
                 if path.name.startswith(".") or path.name.lower() == "readme.md":
                     continue
                 if not self._inside(path):
@@ -339,7 +340,6 @@ class _Loader(StudyFileReader, LedgerReader):
                 self.problems += note.problems
                 notes.append(note)
         return notes
-
 
     def _named_transcript(self, front):
         """The file a note's `transcript:` key names, if it exists inside the study, else None."""
@@ -882,12 +882,11 @@ def _interview_row(iid, front, note_path, participant) -> dict:
 def _turn_summary(turns, tpath, root) -> dict:
     """The transcript's path (relative to the study), format, turn count and talk ratio:
     the interviewer's share of all words."""
-    path = ""
-    if tpath:
-        try:
-            path = str(Path(tpath).relative_to(root))
-        except ValueError:
-            path = str(tpath)
+    path, text, head = "", str(tpath or ""), f"{root}{os.sep}"
+    if text.startswith(head) and isinstance(tpath, Path):  # Path.relative_to's answer, without its cost
+        path = text[len(head):]
+    elif tpath:
+        path = str(Path(tpath).relative_to(root)) if Path(tpath).is_relative_to(root) else text
     if turns is None:
         return {"transcript_path": path, "transcript_format": "", "n_turns": 0, "talk_ratio": float("nan")}
     words = {"interviewer": 0, "participant": 0, "observer": 0}
