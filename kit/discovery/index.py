@@ -460,6 +460,41 @@ def _fill_fts(con) -> None:
     con.execute("INSERT INTO named_fts(named_fts) VALUES ('rebuild')")
 
 
+#: A full build copies ``docs_fts`` into ``named_fts`` when at most this share of the rows
+#: has a ``named_text`` other than its ``text`` (a study without names on its roster: none).
+COPY_NAMED_SHARE = 0.2
+_NAMED_SHADOWS = ("data", "idx", "docsize")
+
+
+def _copy_named_fts(con) -> bool:
+    """Fill ``named_fts`` in a full build from ``docs_fts`` (already built) where the two
+    index the same texts: ``named_text`` differs from ``text`` only where a roster name was
+    kept, usually in few rows or none. Both tables use the same tokenizer and rowids, so
+    FTS5's shadow tables of ``docs_fts`` (its index, sizes and totals) are what a rebuild
+    of ``named_fts`` over the same texts writes; they are copied row for row. Returns False
+    (nothing done) when too many rows differ: rebuild it then. The rows that differ are
+    put right by :func:`_named_differences`, on a new connection: the FTS5 module of this
+    one has read ``named_fts``'s empty index and would not see the copy."""
+    total, differ = con.execute("SELECT count(*), count(*) FILTER (WHERE named_text IS NOT text) "
+                                "FROM docs").fetchone()
+    if differ > COPY_NAMED_SHARE * total:
+        return False
+    for shadow in _NAMED_SHADOWS:
+        con.execute(f"DELETE FROM named_fts_{shadow}")
+        con.execute(f"INSERT INTO named_fts_{shadow} SELECT * FROM docs_fts_{shadow}")
+    return True
+
+
+def _named_differences(con) -> None:
+    """After :func:`_copy_named_fts`: each row whose ``named_text`` is not its ``text``
+    taken out of ``named_fts`` (as the copy holds it, with ``text``) and put in again with
+    ``named_text`` (FTS5's own ``delete`` and insert)."""
+    con.execute("INSERT INTO named_fts(named_fts, rowid, named_text) SELECT 'delete', rowid, text FROM docs "
+                "WHERE named_text IS NOT text")
+    con.execute("INSERT INTO named_fts(rowid, named_text) SELECT rowid, named_text FROM docs "
+                "WHERE named_text IS NOT text")
+
+
 def _problems_from(text: str) -> list[Problem]:
     try:
         return [Problem(str(a), int(b), str(c), str(d)) for a, b, c, d in json.loads(text or "[]")]
@@ -511,12 +546,10 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
     """Build the index into ``tmp`` and move it to ``path``; ``tmp`` is removed whatever
     happens (an error, Ctrl-C, SIGTERM)."""
     try:
-        con = sqlite3.connect(tmp)
+        con = _open_temp(tmp)
         try:
-            con.execute("PRAGMA journal_mode = OFF")
-            con.execute("PRAGMA synchronous = OFF")
             _create_schema(con, indexes=False)
-            # One transaction: every study's rows, then the secondary indexes.
+            # One transaction: every study's rows, then the full-text tables.
             for folder in folders:
                 walk: list = []
                 fingerprint = _fingerprint(folder, _file_stats(folder, walk), None)
@@ -525,8 +558,18 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
                 report.documents += _insert_study(con, study, fingerprint, False)  # FTS filled below
                 report.indexed.append(folder.name)
                 report.problems[folder.name] = list(study.problems)
-            _fill_fts(con)
-            for statement in INDEXES.split(";"):
+            con.execute("INSERT INTO docs_fts(docs_fts) VALUES ('rebuild')")
+            copied = _copy_named_fts(con)
+            if not copied:
+                con.execute("INSERT INTO named_fts(named_fts) VALUES ('rebuild')")
+            con.commit()
+        finally:
+            con.close()
+        con = _open_temp(tmp)  # a new connection: its FTS5 module reads the copied index
+        try:
+            if copied:
+                _named_differences(con)
+            for statement in INDEXES.split(";"):  # the secondary indexes after the rows
                 if statement.strip():
                     con.execute(statement)
             con.commit()
@@ -536,6 +579,15 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _open_temp(tmp: str):
+    """A connection to the temporary file of a full build: no journal and no syncing (the
+    file is moved into place only once it is complete, and removed otherwise)."""
+    con = sqlite3.connect(tmp)
+    con.execute("PRAGMA journal_mode = OFF")
+    con.execute("PRAGMA synchronous = OFF")
+    return con
 
 
 def _incremental(con, root: Path, folders, report: IndexReport) -> None:
