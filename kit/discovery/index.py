@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import signal
 import sqlite3
@@ -401,30 +400,26 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     codes_of: dict[str, list[str]] = {}
     for s, c, _, _ in study_rows["codes"]:
         codes_of.setdefault(s, []).append(c)
+    joined = {s: " ".join(sorted(c)) for s, c in codes_of.items()}  # a segment's codes, as the column holds them
     texts = seg["text"]
-    scores = compound(texts) if texts else []
+    # a score as stored: a float, None for a missing one (None or NaN)
+    scores = [None if x is None or x != x else float(x) for x in compound(texts)] if texts else []
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
-    rowid_of = {}
-    rows = []
+    sids = seg["segment_id"]
+    rowid_of = dict(zip(sids, range(start, start + len(sids))))  # the last row of an id, as before
     # Each distinct text is redacted once: the interviewer's questions are the context of
     # many turns, and a key quote often repeats a turn word for word.
     redacted: dict = {}
-    for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
-            zip(*(seg[c] for c in ("segment_id", "interview_id", "kind", "participant", "date", "segment",
-                                   "consent_quote", "context")), texts, scores), start=start):
-        rowid_of[sid] = rowid
-        score = math.nan if score is None else float(score)
-        both = redacted.get(context)
-        if both is None:
-            both = redacted[context] = redact_both(context, on_roster)
-        context, named_context = both
-        both = redacted.get(text)
-        if both is None:
-            both = redacted[text] = redact_both(text, on_roster)
-        text, named_text = both
-        rows.append((rowid, label, sid, iid, kind, who, day, segment, " ".join(sorted(codes_of.get(sid, ()))),
-                     None if math.isnan(score) else score, int(bool(consent)), context, text, named_context,
-                     named_text))
+    for value in (*seg["context"], *texts):
+        if value not in redacted:
+            redacted[value] = redact_both(value, on_roster)
+    both = redacted.__getitem__  # (pseudonymised, with names) of a text
+    rows = [(rowid, label, sid, iid, kind, who, day, segment, joined.get(sid, ""), score, int(bool(consent)),
+             context[0], text[0], context[1], text[1])
+            for rowid, sid, iid, kind, who, day, segment, consent, context, text, score in zip(
+                range(start, start + len(sids)), sids,
+                *(seg[c] for c in ("interview_id", "kind", "participant", "date", "segment", "consent_quote")),
+                map(both, seg["context"]), map(both, texts), scores)]
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text, named_context, named_text) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
