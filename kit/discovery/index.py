@@ -447,12 +447,18 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     return len(rows)
 
 
-def _fill_fts(con) -> None:
-    """Both full-text tables from every row of ``docs`` (FTS5's ``rebuild``: SQLite reads
-    the texts itself, no row passes through Python); the same contents as inserting the
-    rows one by one."""
+def _fill_fts(con) -> bool:
+    """Both full-text tables of a full build from every row of ``docs``: ``docs_fts`` by
+    FTS5's ``rebuild`` (SQLite reads the texts itself, no row passes through Python; the
+    same contents as inserting the rows one by one), ``named_fts`` copied from it
+    (:func:`_copy_named_fts`) or, when too many rows differ, rebuilt too. Returns whether it
+    was copied: then the caller commits, opens a new connection and calls
+    :func:`_named_differences`."""
     con.execute("INSERT INTO docs_fts(docs_fts) VALUES ('rebuild')")
+    if _copy_named_fts(con):
+        return True
     con.execute("INSERT INTO named_fts(named_fts) VALUES ('rebuild')")
+    return False
 
 
 #: A full build copies ``docs_fts`` into ``named_fts`` when at most this share of the rows
@@ -553,10 +559,7 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
                 report.documents += _insert_study(con, study, fingerprint, False)  # FTS filled below
                 report.indexed.append(folder.name)
                 report.problems[folder.name] = list(study.problems)
-            con.execute("INSERT INTO docs_fts(docs_fts) VALUES ('rebuild')")
-            copied = _copy_named_fts(con)
-            if not copied:
-                con.execute("INSERT INTO named_fts(named_fts) VALUES ('rebuild')")
+            copied = _fill_fts(con)
             con.commit()
         finally:
             con.close()
