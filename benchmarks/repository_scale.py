@@ -201,14 +201,17 @@ def sqlite_only(root: Path) -> tuple[float, float]:
     folder = Path(tempfile.mkdtemp(prefix="interview-kit-bench-sqlite-"))
     try:
         t, c = time.perf_counter(), time.process_time()
-        out = sqlite3.connect(folder / "index.sqlite")
-        out.execute("PRAGMA journal_mode = OFF")
-        out.execute("PRAGMA synchronous = OFF")
+        out = kit_index._open_temp(str(folder / "index.sqlite"))
         out.executescript(kit_index.TABLES)
         for name, rows in tables.items():
             if rows:
                 out.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * len(rows[0]))})", rows)
-        kit_index._fill_fts(out)  # as a full build fills them: FTS5's rebuild from docs
+        copied = kit_index._fill_fts(out)  # as a full build fills them (named_fts copied when it can be)
+        out.commit()
+        out.close()
+        out = kit_index._open_temp(str(folder / "index.sqlite"))
+        if copied:
+            kit_index._named_differences(out)
         out.executescript(kit_index.INDEXES)
         out.commit()
         out.close()

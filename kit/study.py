@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +37,7 @@ from kit.schema import (
 )
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.study_config import STUDY_KEYS, StudyFileReader
+from kit.study_paths import StudyPaths
 from kit.yamllines import line_of
 from kit.speaker_roles import lone_transcript
 
@@ -178,7 +180,7 @@ def load_study(path, strict: bool = True, progress: bool = False) -> Study:
     return study
 
 
-class _Loader(StudyFileReader, LedgerReader):
+class _Loader(StudyFileReader, LedgerReader, StudyPaths):
     def __init__(self, root: Path, progress: bool = False):
         self.root = root
         self.progress = progress
@@ -293,8 +295,9 @@ class _Loader(StudyFileReader, LedgerReader):
     def _transcript_files(self):
         folder = self.root / "transcripts"
         if folder.is_dir():
+            self._scanned(folder)
             files = [p for p in folder.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
-            for other in sorted(folder.iterdir()):
+            for other in sorted(folder.iterdir(), key=attrgetter("name")):
                 if (other.is_file() and other.suffix.lower() not in TRANSCRIPT_SUFFIXES
                         and not other.name.startswith(".") and other.name.lower() != "readme.md"):
                     self.problem(other, 0, f"not read: {other.name} is not a transcript format the "
@@ -305,7 +308,7 @@ class _Loader(StudyFileReader, LedgerReader):
                      and p.is_file()]
         else:
             files = []
-        files = sorted(f for f in files if not f.name.startswith("."))
+        files = sorted((f for f in files if not f.name.startswith(".")), key=attrgetter("name"))
         inside = []
         for f in files:
             if self._inside(f):
@@ -329,7 +332,8 @@ class _Loader(StudyFileReader, LedgerReader):
         folder = self.root / "interviews"
         notes = []
         if folder.is_dir():
-            for path in sorted(folder.glob("*.md")):
+            self._scanned(folder)
+            for path in sorted(folder.glob("*.md"), key=attrgetter("name")):  # one folder: as sorting Paths
                 if path.name.startswith(".") or path.name.lower() == "readme.md":
                     continue
                 if not self._inside(path):
@@ -339,7 +343,6 @@ class _Loader(StudyFileReader, LedgerReader):
                 self.problems += note.problems
                 notes.append(note)
         return notes
-
 
     def _named_transcript(self, front):
         """The file a note's `transcript:` key names, if it exists inside the study, else None."""
@@ -359,31 +362,6 @@ class _Loader(StudyFileReader, LedgerReader):
         if named is not None:
             return named
         return by_stem[iid][0] if iid in by_stem else None
-
-    def _real(self, path) -> str:
-        """``os.path.realpath(path)`` (every symbolic link followed), with the folders'
-        real paths cached: a file that is not itself a link costs one ``lstat``, not one
-        per component of its path (a study reads thousands of files from a few folders)."""
-        path = os.fspath(path)
-        folder, name = os.path.split(path)
-        if name in ("", ".", "..") or os.path.islink(path):
-            return str(Path(path).resolve())  # a link loop raises RuntimeError, as before
-        folders = self.__dict__.setdefault("_real_folders", {})
-        real = folders.get(folder)
-        if real is None:
-            real = folders[folder] = str(Path(folder or ".").resolve())
-        return os.path.join(real, name)
-
-    def _inside(self, path: Path) -> bool:
-        """Whether ``path``, with every symbolic link followed, lies inside the study."""
-        root = self.__dict__.get("_resolved_root")
-        if root is None:
-            root = self.__dict__["_resolved_root"] = str(self.root.resolve())
-        try:
-            real = self._real(path)
-        except (ValueError, OSError, RuntimeError):
-            return False
-        return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
     def _outside_problem(self, path: Path, where=None, line=0):
         if is_link_loop(path):
@@ -882,12 +860,11 @@ def _interview_row(iid, front, note_path, participant) -> dict:
 def _turn_summary(turns, tpath, root) -> dict:
     """The transcript's path (relative to the study), format, turn count and talk ratio:
     the interviewer's share of all words."""
-    path = ""
-    if tpath:
-        try:
-            path = str(Path(tpath).relative_to(root))
-        except ValueError:
-            path = str(tpath)
+    path, text, head = "", str(tpath or ""), f"{root}{os.sep}"
+    if text.startswith(head) and isinstance(tpath, Path):  # Path.relative_to's answer, without its cost
+        path = text[len(head):]
+    elif tpath:
+        path = str(Path(tpath).relative_to(root)) if Path(tpath).is_relative_to(root) else text
     if turns is None:
         return {"transcript_path": path, "transcript_format": "", "n_turns": 0, "talk_ratio": float("nan")}
     words = {"interviewer": 0, "participant": 0, "observer": 0}

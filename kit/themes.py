@@ -408,13 +408,42 @@ def counted_codings(study, auto: pd.DataFrame | None = None) -> pd.DataFrame:
     return coded[coded["counted"]].reset_index(drop=True)
 
 
+def _coded_pairs(codings: pd.DataFrame, universe: set) -> set:
+    """The (segment, code) pairs of ``codings`` inside ``universe``, as ``kit.coding``'s
+    comparison reads them (text cells only, codes stripped, empty codes left out)."""
+    seg = _segment_column(codings)
+    return {(sid, name) for sid, code in zip(codings[seg].tolist(), codings["code"].tolist())
+            if isinstance(code, str) and isinstance(sid, str) and sid in universe and (name := code.strip())}
+
+
+def _rejected_rules(auto: pd.DataFrame, manual: pd.DataFrame, universe: set, codes) -> set:
+    """The codes among ``codes`` whose rule :func:`rule_validation` rejects, counted from
+    plain sets: per code the ``manual``, ``auto`` and ``tp`` of ``kit.coding.compare_auto_manual``
+    on ``universe`` (its comparison universe), then the same rule (at least
+    :data:`RULE_MIN_EXAMPLES` examples and a precision below :data:`RULE_MIN_PRECISION`).
+    A rule's reach does not decide its status, so it is not computed."""
+    if not universe:
+        return set()  # nothing coded by hand: no examples, nothing rejected
+    reference = _coded_pairs(manual, universe)
+    predicted = _coded_pairs(auto, universe)
+    n_manual = Counter(c for _, c in reference)
+    n_auto = Counter(c for _, c in predicted)
+    n_tp = Counter(c for _, c in reference & predicted)
+    rejected = set()
+    for code in codes:
+        made, found = n_auto.get(code, 0), n_manual.get(code, 0)
+        if made and max(found, made) >= RULE_MIN_EXAMPLES and not n_tp.get(code, 0) / made >= RULE_MIN_PRECISION:
+            rejected.add(code)
+    return rejected
+
+
 def counted_pairs(study, auto: pd.DataFrame | None = None, segments: pd.DataFrame | None = None) -> set:
     """The (segment_id, code) pairs of :func:`counted_codings`, by the same rule, built from
     plain lists instead of the coded table (the repository's index needs only which codings
     count, for every study of a repository; issue 20). ``segments`` is ``study.segments()``
     and ``auto`` ``kit.languages.study_autocode`` over it (computed when omitted). Codes are stripped
     of surrounding spaces, as in the coded table."""
-    from kit.coding import compare_auto_manual, comparison_universe
+    from kit.coding import comparison_universe
     from kit.languages import study_autocode
 
     if segments is None:
@@ -422,9 +451,8 @@ def counted_pairs(study, auto: pd.DataFrame | None = None, segments: pd.DataFram
     if auto is None:
         auto = study_autocode(study, segments)
     manual = study.codings
-    rules = rule_validation(compare_auto_manual(auto, manual, segments, codes=study.codebook.names), auto,
-                            n_participants(study))
-    rejected = set(rules.loc[rules["rule_status"] == "rejected", "code"].tolist())
+    by_hand = set(comparison_universe(manual, segments)) if len(manual) else set()
+    rejected = _rejected_rules(auto, manual, by_hand, study.codebook.names)
     kind_of: dict = {}
     for sid, kind in zip(segments["segment_id"].tolist(), segments["kind"].tolist()):
         kind_of.setdefault(sid, kind)  # the first row of a segment id, as coded_segments keeps
@@ -437,7 +465,6 @@ def counted_pairs(study, auto: pd.DataFrame | None = None, segments: pd.DataFram
 
     if not len(manual):
         return {(sid, code) for sid, code in participant_words(auto) if code not in rejected}
-    by_hand = set(comparison_universe(manual, segments))
     return set(participant_words(manual)) | {(sid, code) for sid, code in participant_words(auto)
                                              if sid not in by_hand and code not in rejected}
 

@@ -88,9 +88,11 @@ def index_command(repo) -> tuple[str, int]:
         lines.extend(str(p) for p in mine)
         errors += len(mine)
         warnings = len(problems) - len(mine)
-        if problems:  # the summary counts both kinds: the errors listed above and the warnings
-            lines.append(f"{label}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
-                         f"interview-kit check {Path(repo) / label} lists them and also checks {CROSS_CHECKS}")
+        # Every study gets its summary (both kinds: the errors listed above and the warnings),
+        # a study without problems too: check may still warn about it (its cross-checks,
+        # which index does not run), and the line says so.
+        lines.append(f"{label}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
+                     f"interview-kit check {Path(repo) / label} lists them and also checks {CROSS_CHECKS}")
     con = sqlite3.connect(report.path)
     try:
         docs, n_studies = con.execute("SELECT count(*), count(DISTINCT study) FROM docs").fetchone()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import signal
 import sqlite3
@@ -401,30 +400,26 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     codes_of: dict[str, list[str]] = {}
     for s, c, _, _ in study_rows["codes"]:
         codes_of.setdefault(s, []).append(c)
+    joined = {s: " ".join(sorted(c)) for s, c in codes_of.items()}  # a segment's codes, as the column holds them
     texts = seg["text"]
-    scores = compound(texts) if texts else []
+    # a score as stored: a float, None for a missing one (None or NaN)
+    scores = [None if x is None or x != x else float(x) for x in compound(texts)] if texts else []
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
-    rowid_of = {}
-    rows = []
+    sids = seg["segment_id"]
+    rowid_of = dict(zip(sids, range(start, start + len(sids))))  # the last row of an id, as before
     # Each distinct text is redacted once: the interviewer's questions are the context of
     # many turns, and a key quote often repeats a turn word for word.
     redacted: dict = {}
-    for rowid, (sid, iid, kind, who, day, segment, consent, context, text, score) in enumerate(
-            zip(*(seg[c] for c in ("segment_id", "interview_id", "kind", "participant", "date", "segment",
-                                   "consent_quote", "context")), texts, scores), start=start):
-        rowid_of[sid] = rowid
-        score = math.nan if score is None else float(score)
-        both = redacted.get(context)
-        if both is None:
-            both = redacted[context] = redact_both(context, on_roster)
-        context, named_context = both
-        both = redacted.get(text)
-        if both is None:
-            both = redacted[text] = redact_both(text, on_roster)
-        text, named_text = both
-        rows.append((rowid, label, sid, iid, kind, who, day, segment, " ".join(sorted(codes_of.get(sid, ()))),
-                     None if math.isnan(score) else score, int(bool(consent)), context, text, named_context,
-                     named_text))
+    for value in (*seg["context"], *texts):
+        if value not in redacted:
+            redacted[value] = redact_both(value, on_roster)
+    both = redacted.__getitem__  # (pseudonymised, with names) of a text
+    rows = [(rowid, label, sid, iid, kind, who, day, segment, joined.get(sid, ""), score, int(bool(consent)),
+             context[0], text[0], context[1], text[1])
+            for rowid, sid, iid, kind, who, day, segment, consent, context, text, score in zip(
+                range(start, start + len(sids)), sids,
+                *(seg[c] for c in ("interview_id", "kind", "participant", "date", "segment", "consent_quote")),
+                map(both, seg["context"]), map(both, texts), scores)]
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text, named_context, named_text) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
@@ -452,12 +447,53 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     return len(rows)
 
 
-def _fill_fts(con) -> None:
-    """Both full-text tables from every row of ``docs`` (FTS5's ``rebuild``: SQLite reads
-    the texts itself, no row passes through Python); the same contents as inserting the
-    rows one by one."""
+def _fill_fts(con) -> bool:
+    """Both full-text tables of a full build from every row of ``docs``: ``docs_fts`` by
+    FTS5's ``rebuild`` (SQLite reads the texts itself, no row passes through Python; the
+    same contents as inserting the rows one by one), ``named_fts`` copied from it
+    (:func:`_copy_named_fts`) or, when too many rows differ, rebuilt too. Returns whether it
+    was copied: then the caller commits, opens a new connection and calls
+    :func:`_named_differences`."""
     con.execute("INSERT INTO docs_fts(docs_fts) VALUES ('rebuild')")
+    if _copy_named_fts(con):
+        return True
     con.execute("INSERT INTO named_fts(named_fts) VALUES ('rebuild')")
+    return False
+
+
+#: A full build copies ``docs_fts`` into ``named_fts`` when at most this share of the rows
+#: has a ``named_text`` other than its ``text`` (a study without names on its roster: none).
+COPY_NAMED_SHARE = 0.2
+_NAMED_SHADOWS = ("data", "idx", "docsize")
+
+
+def _copy_named_fts(con) -> bool:
+    """Fill ``named_fts`` in a full build from ``docs_fts`` (already built) where the two
+    index the same texts: ``named_text`` differs from ``text`` only where a roster name was
+    kept, usually in few rows or none. Both tables use the same tokenizer and rowids, so
+    FTS5's shadow tables of ``docs_fts`` (its index, sizes and totals) are what a rebuild
+    of ``named_fts`` over the same texts writes; they are copied row for row. Returns False
+    (nothing done) when too many rows differ: rebuild it then. The rows that differ are
+    put right by :func:`_named_differences`, on a new connection: the FTS5 module of this
+    one has read ``named_fts``'s empty index and would not see the copy."""
+    total, differ = con.execute("SELECT count(*), count(*) FILTER (WHERE named_text IS NOT text) "
+                                "FROM docs").fetchone()
+    if differ > COPY_NAMED_SHARE * total:
+        return False
+    for shadow in _NAMED_SHADOWS:
+        con.execute(f"DELETE FROM named_fts_{shadow}")
+        con.execute(f"INSERT INTO named_fts_{shadow} SELECT * FROM docs_fts_{shadow}")
+    return True
+
+
+def _named_differences(con) -> None:
+    """After :func:`_copy_named_fts`: each row whose ``named_text`` is not its ``text``
+    taken out of ``named_fts`` (as the copy holds it, with ``text``) and put in again with
+    ``named_text`` (FTS5's own ``delete`` and insert)."""
+    con.execute("INSERT INTO named_fts(named_fts, rowid, named_text) SELECT 'delete', rowid, text FROM docs "
+                "WHERE named_text IS NOT text")
+    con.execute("INSERT INTO named_fts(rowid, named_text) SELECT rowid, named_text FROM docs "
+                "WHERE named_text IS NOT text")
 
 
 def _problems_from(text: str) -> list[Problem]:
@@ -511,12 +547,10 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
     """Build the index into ``tmp`` and move it to ``path``; ``tmp`` is removed whatever
     happens (an error, Ctrl-C, SIGTERM)."""
     try:
-        con = sqlite3.connect(tmp)
+        con = _open_temp(tmp)
         try:
-            con.execute("PRAGMA journal_mode = OFF")
-            con.execute("PRAGMA synchronous = OFF")
             _create_schema(con, indexes=False)
-            # One transaction: every study's rows, then the secondary indexes.
+            # One transaction: every study's rows, then the full-text tables.
             for folder in folders:
                 walk: list = []
                 fingerprint = _fingerprint(folder, _file_stats(folder, walk), None)
@@ -525,8 +559,15 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
                 report.documents += _insert_study(con, study, fingerprint, False)  # FTS filled below
                 report.indexed.append(folder.name)
                 report.problems[folder.name] = list(study.problems)
-            _fill_fts(con)
-            for statement in INDEXES.split(";"):
+            copied = _fill_fts(con)
+            con.commit()
+        finally:
+            con.close()
+        con = _open_temp(tmp)  # a new connection: its FTS5 module reads the copied index
+        try:
+            if copied:
+                _named_differences(con)
+            for statement in INDEXES.split(";"):  # the secondary indexes after the rows
                 if statement.strip():
                     con.execute(statement)
             con.commit()
@@ -536,6 +577,15 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _open_temp(tmp: str):
+    """A connection to the temporary file of a full build: no journal and no syncing (the
+    file is moved into place only once it is complete, and removed otherwise)."""
+    con = sqlite3.connect(tmp)
+    con.execute("PRAGMA journal_mode = OFF")
+    con.execute("PRAGMA synchronous = OFF")
+    return con
 
 
 def _incremental(con, root: Path, folders, report: IndexReport) -> None:
