@@ -1,0 +1,248 @@
+"""Rewrites of the ninth round (issue 16, item 3): the kinds of broken rewrite found by reading
+every rewrite of the flagged questions of three independent sets by hand, each caught by the
+grammar check (:func:`faults`, called by :func:`kit.guide.checks.grammar_problems`), and the
+builders that make a grammatical rewrite keeping the question's object in their place
+(:func:`candidates`).
+
+Kinds of broken rewrite (a fault names its kind):
+
+- ``do without its object``: "the last time you did when a pot cracks", "you did in a month";
+- ``determiner without its noun``: "a recent experience with the there anything", "saved your
+  much", "used the comes to your house";
+- ``adjective left dangling``: "dealt with the damp for the long", "the compost was got back
+  in spring good";
+- ``passive of get``: "was got back";
+- ``count left from 'how many'``: "used times the gym";
+- ``verb after a past verb``: "the lab resulted come back", "you bested about";
+- ``verb after its noun phrase``: "dealt with the module saves parishes hours", "used the system
+  goes down";
+- ``a clause without its complement``: "the last time the regatta went.", "got wrong.";
+- ``a question without its verb``: "How do visitors?";
+- ``an empty choice``: "had to choose between and ...";
+- ``the verb said twice``: "anything damaged was damaged".
+"""
+from __future__ import annotations
+
+import re
+
+from kit.guide.words import DETS, is_base_verb, is_past_verb, lemma, tags
+
+__all__ = ["candidates", "faults", "pitched"]
+
+_FRAME = r"(?:dealt with|used|went to|went through|needed help with|needed something like|experience with)"
+_FUNCTION = {"there", "anything", "something", "nothing", "everything", "it", "you", "they", "we", "is", "are",
+             "was", "were", "do", "does", "did", "what", "how", "when", "which", "who", "why", "and", "or", "of",
+             "to", "for", "with", "about", "much", "many", "if", "than", "not", "would", "could", "will", "can",
+             "should", "has", "have", "had", "been", "be", "very", "so", "too", "i", "he", "she", "me", "him",
+             "her", "us", "them"}
+_DET_HEADS = {"the", "a", "an", "your", "their", "our"}
+_LINKING = {"was", "were", "is", "are", "be", "been", "being", "kept", "keep", "made", "make", "got", "get", "left",
+            "found", "find", "felt", "feel", "seemed", "looked", "stayed", "became", "turned", "went", "came",
+            "painted", "pushed", "pulled", "held", "set", "proved", "sounded", "ran", "tasted", "smelled",
+            "smelt", "appeared", "remained", "grew", "stays", "stay"}
+_INTENSIFIERS = {"very", "so", "too", "really", "quite", "more", "most", "less", "least", "as", "and", "or", "not",
+                 "fully", "almost", "nearly", "pretty", "enough", "just"}
+_VERB_THEN_BASE_OK = {"helped", "let", "made", "had", "saw", "heard", "watched", "felt", "noticed", "dared",
+                      "bade", "got", "went", "come", "came", "used"}
+_UNITS = {"times", "hours", "minutes", "days", "weeks", "months", "years", "nights", "visits", "trips", "rounds",
+          "sessions", "lessons", "orders", "calls"}
+
+
+def _words(sent: str) -> list[str]:
+    return re.findall(r"[a-z0-9][a-z0-9'-]*", sent.lower())
+
+
+# adjectives the lexicon also knows as nouns, never the head of a rewrite's noun phrase
+_ADJ_NOUNS = {"long", "short", "good", "bad", "best", "worst", "most", "least", "new", "old", "same", "whole",
+              "general", "usual", "free", "extra", "nice", "great", "fine", "better", "worse", "easy", "hard"}
+# third-person verb forms that are never a noun after a determiner ("used the comes to your house")
+_VERB_S = {"goes", "does", "says", "seems", "happens", "comes", "becomes", "means", "tends", "struggles", "trusts"}
+
+
+def _adjective(word: str, dangling: bool = False) -> bool:
+    """``word`` reads as an adjective, not a noun ("good", "fresh"; not "damp" at the end of a
+    noun phrase); with ``dangling``, not an adverb either ("arrived late")."""
+    tg = tags(word)
+    if "ADJ" not in tg or (dangling and "ADV" in tg) or word.endswith(("ed", "ing")):
+        return False
+    return "NOUN" not in tg or word in _ADJ_NOUNS
+
+
+def _only(word: str, upos: str) -> bool:
+    """``word`` is known only as ``upos`` among noun, verb and adjective."""
+    tg = tags(word) & {"NOUN", "VERB", "ADJ"}
+    return tg == {upos}
+
+
+def _dangling_adjective(ws: list[str]) -> str | None:
+    """The sentence ends in an adjective that no linking verb or noun takes: "... back in spring
+    good" (but "kept the room clean", "the floor was wet", "came back damaged")."""
+    last = ws[-1]
+    if len(ws) < 3 or not _adjective(last, dangling=True):
+        return None
+    prev = ws[-2]
+    if is_past_verb(prev) or (prev in {"in", "out", "up", "back", "off", "down", "over"} and is_past_verb(ws[-3])):
+        return None  # "arrived late", "came in short", "turned out fine"
+    if prev in _INTENSIFIERS or prev in _LINKING or prev in DETS or "ADV" in tags(prev) - {"NOUN"} and \
+            "NOUN" not in tags(prev):
+        return None
+    # a small clause "<linking verb> (det) (adj|noun){0,3} <adjective>": "kept the room clean"
+    k = len(ws) - 2
+    while k >= 0 and len(ws) - 2 - k < 4 and (ws[k] in DETS or tags(ws[k]) & {"NOUN", "ADJ"}) and \
+            ws[k] not in _LINKING:
+        k -= 1
+    if k >= 0 and (ws[k] in _LINKING or lemma(ws[k], "VERB") in {"keep", "make", "get", "leave", "find", "want",
+                                                                   "like", "need", "prefer", "have"}):
+        return None
+    return last
+
+
+def _sentence_faults(sent: str) -> list[str]:
+    ws = _words(sent)
+    if not ws:
+        return []
+    low = " ".join(ws)
+    out = []
+    m = re.search(r"\b(?:you|they|we|i|he|she) (?:did|do|does) (when|where|how|why|if|whenever|while|in|on|at|"
+                  r"for|with|after|before|during|about|to|by)\b", low)
+    if m and not re.search(r"\b(?:did|do|does) (?:to|with|about|for) (?:it|them|him|her|this|that)\b", low[m.start():]):
+        out.append(f"do without its object: '{m.group(0)}'")
+    for a, b in zip(ws, ws[1:]):
+        if a in _DET_HEADS and (b in _FUNCTION or b in _VERB_S):
+            out.append(f"determiner without its noun: '{a} {b}'")
+            break
+    if (adj := _dangling_adjective(ws)) and sent.rstrip().endswith((".", "?", "!")):
+        out.append(f"adjective left dangling: '{adj}'")
+    m = re.search(rf"\b{_FRAME} (?:(?:the|a|an|your|their) )?(?:[\w'-]+ ){{0,4}}?(?:for|with|in|of|at) (?:the|a|an) "
+                  r"([\w'-]+)$", low)
+    if m and _adjective(m.group(1)):
+        out.append(f"adjective left dangling: '{m.group(1)}'")
+    if re.search(r"\b(?:was|were|is|are|been|being) got\b", low):
+        out.append("passive of get: 'was got'")
+    m = re.search(rf"\b(?:you|they|we|i) \w+ ({'|'.join(sorted(_UNITS))}) (?:the|a|an|your|their|our)\b", low)
+    if m:
+        out.append(f"count left from 'how many': '{m.group(0)}'")
+    for a, b in zip(ws, ws[1:]):
+        if is_past_verb(a) and a.endswith("ed") and a not in _VERB_THEN_BASE_OK and _only(b, "VERB") and \
+                is_base_verb(b) and b not in {"back", "out", "up", "down", "off"}:
+            out.append(f"verb after a past verb: '{a} {b}'")
+            break
+    if re.search(r"\b(?:bested|mosted|worsted|lasted come|leasted)\b", low):
+        out.append("verb made of an adjective")
+    m = re.search(rf"\b{_FRAME} (?:(?:the|a|an|your|their) )?(?:[\w'-]+ ){{0,3}}?([a-z'-]+s) (?:[\w'-]+ )*[\w'-]+$",
+                  low)
+    if m and (_only(m.group(1), "VERB") or m.group(1) in _VERB_S) and not m.group(1).endswith("ss"):
+        out.append(f"verb after its noun phrase: '{m.group(1)}'")
+    m = re.search(rf"\b{_FRAME} (?:the|a|an|your|their) ([\w'-]+) (saves|goes|runs|makes|takes|gets|comes|works|"
+                  r"struggle|struggles|trust|trusts|compare|compares)\b", low)
+    if m:
+        out.append(f"verb after its noun phrase: '{m.group(1)} {m.group(2)}'")
+    if re.search(r"\bthe (?:last|first) time (?:the|a|an|your|their|our) (?:[\w'-]+ ){1,4}went$|\bgot (?:wrong|right)$",
+                 low) and sent.rstrip().endswith("."):
+        out.append("a clause without its complement")
+    if re.fullmatch(r"(?:how|what|why|when|where|who) (?:do|does|did|is|are|was|were) (?:the )?[\w'-]+", low) and \
+            sent.rstrip().endswith("?") and not re.search(r" (?:it|you|they|that|this|he|she|we)$", low):
+        out.append("a question without its verb")
+    if re.search(r"\bbetween (?:and|or|did|do|the and)\b", low):
+        out.append("an empty choice: 'between and'")
+    m = re.search(r"\b(\w+ed) (?:was|were) \1\b", low)
+    if m:
+        out.append(f"the verb said twice: '{m.group(0)}'")
+    return out
+
+
+def faults(text: str) -> list[str]:
+    """The broken kinds of the module docstring found in ``text`` (a rewrite, one or more
+    sentences), as messages naming the kind; ``[]`` when none."""
+    out: list[str] = []
+    for sent in re.split(r"(?<=[.?!])\s+", str(text or "").strip()):
+        out += _sentence_faults(sent)
+    return out
+
+
+_SPLIT = re.compile(r"\s*[\u2014\u2013]\s*|\s+-\s+|(?<=[.!;])\s+|,\s+(?=(?:so\s+|and\s+)?(?:how|what|why|tell|walk|"
+                    r"talk|describe|when|did|do)\b)", re.I)
+# the asked part after a pitch: "How was your stay?", "What was your visit like?", "How did your call go?"
+_YOUR_THING = re.compile(r"^(?:so,?\s+)?(?:how|what) (?:was|were|did|has|have) (your (?:[\w'-]+ ){0,3}?[\w'-]+)"
+                         r"(?: like| go| been| gone| turn out)?\s*[?.!]*$", re.I)
+# the asked part says nothing of its own: "What do you think?", "What's your view?"
+_BARE_ASK = re.compile(r"^(?:so,?\s+)?(?:what do you think(?: of (?:it|that|them))?|what(?:'s| is) your (?:honest )?"
+                       r"(?:view|take|opinion)|what do you reckon|how do you feel about (?:it|that|them)(?: now)?|"
+                       r"how has (?:it|that) (?:worked|gone) for you|how has (?:it|that) (?:affected|helped) you)\s*[?.!]*$",
+                       re.I)
+
+
+def _pitch_thing(pre: str) -> str | None:
+    """The noun phrase of a pitch that holds most topic words, without its praise ("Our drivers
+    are always polite" -> "the drivers")."""
+    from kit.guide.retell import without_judgements
+    from kit.guide.rewrites import np_runs
+
+    for run in np_runs(pre, in_order=True) + np_runs(pre):
+        thing = without_judgements(" ".join(run)).strip()
+        ws = thing.lower().split()
+        if len(ws) >= 2 and ws[-1] not in {"lot", "way", "work", "time", "months", "years", "region", "market",
+                                         "city", "world", "everyone", "people", "love", "effort", "loads"}:
+            return thing
+    return None
+
+
+def pitched(question: str) -> list[str]:
+    """A question leading through its pitch, asked about the episode with the pitch's thing kept
+    neutrally: "Our drivers are always polite. How was your delivery?" -> "Tell me about your
+    last delivery. What did you notice about the drivers?"; "We invested heavily in the new
+    sorting line. What's your view?" -> "Tell me about the last time you dealt with the sorting
+    line. What happened?" (may be empty)."""
+    from kit.guide.rewrites import _np_story
+
+    parts = [p for p in _SPLIT.split(str(question).strip()) if p and p.strip()]
+    if len(parts) < 2:
+        return []
+    pre, asked = " ".join(parts[:-1]), parts[-1].strip()
+    thing = _pitch_thing(pre)
+    if not thing:
+        return []
+    out = []
+    m = _YOUR_THING.match(asked)
+    if m:
+        yours = m.group(1)
+        last = yours if re.match(r"your (?:last|first|recent|latest)\b", yours, re.I) else \
+            re.sub(r"^your ", "your last ", yours, flags=re.I)
+        for own in (last, yours):
+            out.append(f"Tell me about {own}. What did you notice about {thing}?")
+    elif _BARE_ASK.match(asked):
+        story = _np_story(thing)
+        if story:
+            out.append(story)
+    return out
+
+
+_TAKE = re.compile(r"^how (?:long|much time|many (?:hours|minutes|days|weeks)) (?:does|did|do|would) it (?:usually |"
+                   r"normally |typically |generally )?take (?:you |your (?:[\w'-]+ ){0,2}?[\w'-]+ )?to ([^?.!]+)[?.!]*$",
+                   re.I)
+_COUNT = re.compile(r"^how (?:many|much|often) (?:times |hours |minutes |days |weeks )?(?:do|did|would|have) you "
+                    r"(?:usually |normally |typically |generally )?(\w+) ([^?.!]+?)(?: in (?:a|an|the|one|each|every) "
+                    r"(?:typical |normal |average )?(?:day|week|month|year|term|season|shift))?[?.!]*$", re.I)
+
+
+def _past_vp(vp: str) -> str | None:
+    from kit.guide.rewrites import _vp_past
+
+    return _vp_past(vp.split())
+
+
+def candidates(question: str) -> list[str]:
+    """Story rewrites that keep the question's object (may be empty): the pitch's thing kept
+    (:func:`pitched`), the task of "how long does it take you to <task>" ("... the last time you
+    cleaned a suite"), the act of "how many times did you <act>" ("... the last time you used
+    the gym")."""
+    text = str(question).strip()
+    out = pitched(text)
+    asked = _SPLIT.split(text)[-1].strip() if text else ""
+    m = _TAKE.match(asked)
+    if m and (vp := _past_vp(m.group(1))):
+        out.append(f"Tell me about the last time you {vp}. How did it go?")
+    m = _COUNT.match(asked)
+    if m and (vp := _past_vp(f"{m.group(1)} {m.group(2)}")):
+        out.append(f"Tell me about the last time you {vp}. What happened?")
+    return out
