@@ -133,6 +133,9 @@ def _sentence_faults(sent: str) -> list[str]:
                   low)
     if m and (_only(m.group(1), "VERB") or m.group(1) in _VERB_S) and not m.group(1).endswith("ss"):
         out.append(f"verb after its noun phrase: '{m.group(1)}'")
+    m = re.search(rf"\b{_FRAME} (?:a|an) ([a-z'-]+[^s\W]) ([a-z'-]+[^s\W]s) (?:on|in|at|into|during|after|over)\b", low)
+    if m:
+        out.append(f"verb after its noun phrase: '{m.group(1)} {m.group(2)}'")
     m = re.search(rf"\b{_FRAME} (?:the|a|an|your|their) ([\w'-]+) (saves|goes|runs|makes|takes|gets|comes|works|"
                   r"struggle|struggles|trust|trusts|compare|compares)\b", low)
     if m:
@@ -231,6 +234,106 @@ def _past_vp(vp: str) -> str | None:
     return _vp_past(vp.split())
 
 
+_HABIT = r"(?:usually |normally |typically |generally |often |always |tend to |mostly )?"
+# "How do students tend to use the library?", "What do people usually complain about at the front desk?"
+_THEIR_HABIT = re.compile(rf"^(how|what|when|where|why) (?:do|does) ((?:the |your |our |most |many )?[a-z][\w'-]*) "
+                          rf"{_HABIT}([a-z]+)\b ?([^?.!]*?)\s*[?.!]*$", re.I)
+# "What usually causes a failed delivery?", "In general, what slows down deliveries in the city?"
+_WHAT_DOES = re.compile(rf"^(?:in general,? |generally,? |typically,? )?what {_HABIT}([a-z]+s) ([^?.!]+?)\s*[?.!]*$",
+                        re.I)
+# "How long does a typical appointment take?", "What does a normal working day look like for you?"
+_TYPICAL = re.compile(r"^(?:how long does|what does|what's|what is) (?:a|an|your) (?:typical|normal|average|usual|"
+                      r"regular) ((?:[\w'-]+ ){0,2}?[\w'-]+)(?: take| look like| like)?(?: for you)?\s*[?.!]*$", re.I)
+# "Would you shop here more if parking were free?", "If the lessons had been cheaper, would you ...?"
+_IF_CLAUSE = re.compile(r"\bif ((?:(?:the|your|a|an) )?[\w'-]+(?: [\w'-]+){0,2}?) (?:were|was|had|could|did|would|"
+                        r"got|went|came|cost|took)\b", re.I)
+
+
+def _third_person(asked: str) -> list[str]:
+    """Stories of a third party's habit, a subject "what" and a typical occasion (see
+    :func:`candidates`)."""
+    from kit.guide.words import PRONOUNS
+
+    out = []
+    m = _THEIR_HABIT.match(asked)
+    if m and m.group(2).split()[0].lower() not in PRONOUNS | {"it", "that", "this"} and \
+            "NOUN" in tags(m.group(2).split()[-1].lower()) and "VERB" in tags(m.group(3).lower()):
+        wh, subject, rest = m.group(1).lower(), m.group(2), m.group(4).strip()
+        if wh == "what":  # the gap of "what": "complain about ___ at the desk" -> "complained at the desk"
+            rest = re.sub(r"^(?:about|with|for|of|on|to)\b\s*", "", rest)
+        rest = re.split(r"\s+(?:when|if|because|and|or|but)\b", rest)[0]
+        vp = _past_vp(f"{m.group(3)} {rest}".strip()) if rest or wh == "how" else None
+        if vp is None and not rest:
+            from kit.guide.story import past
+            vp = past(m.group(3).lower())
+        if vp and not (wh == "what" and lemma(m.group(3).lower(), "VERB") in {"do", "get", "make", "find", "want",
+                                                                               "need", "like", "say", "think"}):
+            out.append(f"Tell me about the last time {subject.lower()} {vp}. What happened?")
+    m = _WHAT_DOES.match(asked)
+    if m and "VERB" in tags(m.group(1).lower()) and lemma(m.group(1).lower(), "VERB") != m.group(1).lower():
+        from kit.guide.story import past
+        rest = re.split(r"\s+(?:when|if|because|and|or|but)\b", m.group(2))[0]
+        vp = _past_vp(f"{lemma(m.group(1).lower(), 'VERB')} {rest}") or \
+            f"{past(lemma(m.group(1).lower(), 'VERB'))} {rest}"
+        if vp:
+            out.append(f"Tell me about the last time something {vp}. What happened?")
+    m = _TYPICAL.match(asked)
+    if m and "NOUN" in tags(m.group(1).split()[-1].lower()):
+        out.append(f"Walk me through your last {m.group(1).lower()}. What happened?")
+    return out
+
+
+_WHEN = re.compile(rf"^(?:what|how) (?:do|would) you {_HABIT}(?:do|handle it|deal with it|react) (?:when|if|whenever) "
+                   r"((?:a|an|the|your|one of your|someone|somebody|something|nobody|no one)\b(?: [\w'-]+){0,3}?) "
+                   r"([a-z]+s|is|are|has|have|breaks|goes|runs) ?([^?.!]*?)\s*[?.!]*$", re.I)
+
+
+def _regular_past(word: str) -> str:
+    """A verb's past ("capsizes" -> "capsized"), through the lexicon when it knows the verb, by
+    the regular spelling rule when it does not."""
+    from kit.guide.story import past
+
+    w = word.lower()
+    special = {"is": "was", "are": "were", "has": "had", "have": "had", "goes": "went", "does": "did"}
+    if w in special:
+        return special[w]
+    if "VERB" in tags(w):
+        return past(lemma(w, "VERB"))
+    stem = w[:-2] if re.search(r"(?:ss|sh|ch|x|z)es$", w) else w[:-1]
+    if stem.endswith("e"):
+        return stem + "d"
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        return stem[:-1] + "ied"
+    return stem + "ed"
+
+
+def _episode(asked: str) -> list[str]:
+    """"What do you usually do when a kayak capsizes on the lake?" -> "Tell me about the last
+    time a kayak capsized on the lake. What did you do?" (a verb the lexicon lacks too)."""
+    m = _WHEN.match(asked)
+    if not m:
+        return []
+    rest = re.split(r"\s+(?:and|or|but|because)\b", m.group(3))[0].strip()
+    clause = " ".join(x for x in (m.group(1).lower(), _regular_past(m.group(2)), rest) if x)
+    return [f"Tell me about the last time {clause}. What did you do?"]
+
+
+def _with_condition(text: str, stories: list[str]) -> list[str]:
+    """The imagined condition's thing asked after the story ("Tell me about the last time you
+    shopped here. What happened with parking?")."""
+    m = _IF_CLAUSE.search(text)
+    if not m:
+        return []
+    from kit.guide.retell import without_judgements
+
+    thing = without_judgements(m.group(1)).strip()
+    if thing.split()[0].lower() in {"we", "you", "i", "they", "it", "he", "she", "there", "this", "that"} or \
+            len(thing.split()) > 4 or "NOUN" not in tags(thing.split()[-1].lower()):
+        return []
+    return [re.sub(r"(What happened|How did it go|What did you do)\?$", f"What happened with {thing}?", s)
+            for s in stories if s.endswith("?")]
+
+
 def candidates(question: str) -> list[str]:
     """Story rewrites that keep the question's object (may be empty): the pitch's thing kept
     (:func:`pitched`), the task of "how long does it take you to <task>" ("... the last time you
@@ -245,4 +348,8 @@ def candidates(question: str) -> list[str]:
     m = _COUNT.match(asked)
     if m and (vp := _past_vp(f"{m.group(1)} {m.group(2)}")):
         out.append(f"Tell me about the last time you {vp}. What happened?")
+    out += _episode(asked) + _third_person(asked)
+    m = re.match(r"^(?:if [^,]+, )?(?:would|will) you ([^?]+?)(?: if [^?]+)?\s*\?*$", asked, re.I)
+    if m and (vp := _past_vp(re.sub(r"\b(?:more|again|still|ever)\b", "", m.group(1)).strip())):
+        out += _with_condition(text, [f"Tell me about the last time you {vp}. What happened?"])
     return out
