@@ -17,9 +17,11 @@ Kinds of broken rewrite (a fault names its kind):
 - ``verb after its noun phrase``: "dealt with the module saves parishes hours", "used the system
   goes down";
 - ``a clause without its complement``: "the last time the regatta went.", "got wrong.";
+- ``an amount is missing``: "the last time it took you to clean a suite";
 - ``a question without its verb``: "How do visitors?";
 - ``an empty choice``: "had to choose between and ...";
-- ``the verb said twice``: "anything damaged was damaged".
+- ``the verb said twice``: "anything damaged was damaged";
+- ``a quantity missing before 'of'``: "the last time you had booked of them".
 """
 from __future__ import annotations
 
@@ -146,8 +148,12 @@ def _sentence_faults(sent: str) -> list[str]:
     if re.fullmatch(r"(?:how|what|why|when|where|who) (?:do|does|did|is|are|was|were) (?:the )?[\w'-]+", low) and \
             sent.rstrip().endswith("?") and not re.search(r" (?:it|you|they|that|this|he|she|we)$", low):
         out.append("a question without its verb")
+    if re.search(r"\bthe (?:last|first) time it took (?:you|them|us) to\b", low):
+        out.append("an amount is missing: 'it took you to'")
     if re.search(r"\bbetween (?:and|or|did|do|the and)\b", low):
         out.append("an empty choice: 'between and'")
+    if re.search(r"\b(?:you|they|we|i) (?:had )?\w+ed of (?:them|it|those|these)\b", low):
+        out.append("a quantity missing before 'of'")
     m = re.search(r"\b(\w+ed) (?:was|were) \1\b", low)
     if m:
         out.append(f"the verb said twice: '{m.group(0)}'")
@@ -182,7 +188,10 @@ def _pitch_thing(pre: str) -> str | None:
     from kit.guide.rewrites import np_runs
 
     for run in np_runs(pre, in_order=True) + np_runs(pre):
-        thing = without_judgements(" ".join(run)).strip()
+        ws = [w for k, w in enumerate(run) if not (k and w.lower() in {"most", "many", "all", "some", "every", "new"})]
+        cut = next((k for k, w in enumerate(ws) if 2 <= k < len(ws) - 1 and w.lower().endswith("s") and
+                    "VERB" in tags(w.lower()) and lemma(w.lower(), "VERB") != w.lower()), len(ws))
+        thing = without_judgements(" ".join(ws[:cut])).strip()  # "the app makes plot swaps" -> "the app"
         ws = thing.lower().split()
         if len(ws) >= 2 and ws[-1] not in {"lot", "way", "work", "time", "months", "years", "region", "market",
                                          "city", "world", "everyone", "people", "love", "effort", "loads"}:
@@ -230,8 +239,13 @@ _COUNT = re.compile(r"^how (?:many|much|often) (?:times |hours |minutes |days |w
 
 def _past_vp(vp: str) -> str | None:
     from kit.guide.rewrites import _vp_past
+    from kit.guide.story import past
 
-    return _vp_past(vp.split())
+    ws = vp.split()
+    got = _vp_past(ws)
+    if got or not ws or "VERB" not in tags(ws[0].lower()) or lemma(ws[0].lower(), "VERB") != ws[0].lower():
+        return got
+    return " ".join([past(ws[0].lower())] + ws[1:])  # a verb the phrase builder does not know as one: "groom"
 
 
 _HABIT = r"(?:usually |normally |typically |generally |often |always |tend to |mostly )?"
@@ -242,15 +256,15 @@ _THEIR_HABIT = re.compile(rf"^(how|what|when|where|why) (?:do|does) ((?:the |you
 _WHAT_DOES = re.compile(rf"^(?:in general,? |generally,? |typically,? )?what {_HABIT}([a-z]+s) ([^?.!]+?)\s*[?.!]*$",
                         re.I)
 # "How long does a typical appointment take?", "What does a normal working day look like for you?"
-_TYPICAL = re.compile(r"^(?:how long does|what does|what's|what is) (?:a|an|your) (?:typical|normal|average|usual|"
-                      r"regular) ((?:[\w'-]+ ){0,2}?[\w'-]+)(?: take| look like| like)?(?: for you)?\s*[?.!]*$", re.I)
+_TYPICAL = re.compile(r"^how long does (?:a|an|your) (?:typical|normal|average|usual|regular) ((?:[\w'-]+ ){0,2}?[\w'-]+) "
+                      r"(?:take|last)(?: for you)?\s*[?.!]*$", re.I)
 # "Would you shop here more if parking were free?", "If the lessons had been cheaper, would you ...?"
 _IF_CLAUSE = re.compile(r"\bif ((?:(?:the|your|a|an) )?[\w'-]+(?: [\w'-]+){0,2}?) (?:were|was|had|could|did|would|"
                         r"got|went|came|cost|took)\b", re.I)
 
 
 def _third_person(asked: str) -> list[str]:
-    """Stories of a third party's habit, a subject "what" and a typical occasion (see
+    """Stories of a third party's habit, a subject "what" and the length of a typical occasion (see
     :func:`candidates`)."""
     from kit.guide.words import PRONOUNS
 
@@ -278,7 +292,7 @@ def _third_person(asked: str) -> list[str]:
         if vp:
             out.append(f"Tell me about the last time something {vp}. What happened?")
     m = _TYPICAL.match(asked)
-    if m and "NOUN" in tags(m.group(1).split()[-1].lower()):
+    if m and ("NOUN" in tags(m.group(1).split()[-1].lower()) or m.group(1).lower().endswith("ing")):
         out.append(f"Walk me through your last {m.group(1).lower()}. What happened?")
     return out
 
@@ -328,7 +342,8 @@ def _with_condition(text: str, stories: list[str]) -> list[str]:
 
     thing = without_judgements(m.group(1)).strip()
     if thing.split()[0].lower() in {"we", "you", "i", "they", "it", "he", "she", "there", "this", "that"} or \
-            len(thing.split()) > 4 or "NOUN" not in tags(thing.split()[-1].lower()):
+            len(thing.split()) > 4 or ("NOUN" not in tags(thing.split()[-1].lower()) and
+                                       not thing.lower().endswith("ing")):
         return []
     return [re.sub(r"(What happened|How did it go|What did you do)\?$", f"What happened with {thing}?", s)
             for s in stories if s.endswith("?")]
@@ -350,6 +365,7 @@ def candidates(question: str) -> list[str]:
         out.append(f"Tell me about the last time you {vp}. What happened?")
     out += _episode(asked) + _third_person(asked)
     m = re.match(r"^(?:if [^,]+, )?(?:would|will) you ([^?]+?)(?: if [^?]+)?\s*\?*$", asked, re.I)
-    if m and (vp := _past_vp(re.sub(r"\b(?:more|again|still|ever)\b", "", m.group(1)).strip())):
+    act = re.sub(r"^have |\b(?:more|fewer|less|any) of |\b(?:more|again|still|ever|often)\b", "", m.group(1)) if m else ""
+    if m and (vp := _past_vp(" ".join(act.split()))):
         out += _with_condition(text, [f"Tell me about the last time you {vp}. What happened?"])
     return out
