@@ -36,6 +36,13 @@ BROKEN = [
     ("How was the ferry? Then ask separately: How do passengers?", "a question without its verb"),
     ("Tell me about the last time you had to choose between and did it fade. What did you pick?", "an empty choice"),
     ("Tell me about the last time anything scratched was scratched. What happened?", "the verb said twice"),
+    ("Tell me about the last time you had booked of them. What happened?", "a quantity missing before 'of'"),
+    ("Tell me about the last time you dealt with the riders'. What happened?", "a possessive without its noun"),
+    ("Tell me about the last time you hit. What happened?", "needs an object"),
+    ("Tell me about the last time it took you to shear a ewe. What happened?", "an amount is missing"),
+    ("Tell me about the last time you did ideally. How did it go?", "needs an object"),
+    ("Tell me about the last time you dealt with the barn like for your shearers. What happened?", "like for"),
+    ("Tell me about the last time the walkers react to the new trail map. What happened?", "a present tense"),
 ]
 
 # sound sentences of the same shapes the checks must leave alone

@@ -21,7 +21,9 @@ Kinds of broken rewrite (a fault names its kind):
 - ``a question without its verb``: "How do visitors?";
 - ``an empty choice``: "had to choose between and ...";
 - ``the verb said twice``: "anything damaged was damaged";
-- ``a quantity missing before 'of'``: "the last time you had booked of them".
+- ``a quantity missing before 'of'``: "the last time you had booked of them";
+- ``a possessive without its noun``: "dealt with the members'."; a verb that needs an object
+  left without one: "the last time you hit.".
 """
 from __future__ import annotations
 
@@ -29,10 +31,10 @@ import re
 
 from kit.guide.words import DETS, is_base_verb, is_past_verb, lemma, tags
 
-__all__ = ["candidates", "faults", "pitched"]
+__all__ = ["candidates", "faults", "pitched", "verb_glued"]
 
 _FRAME = r"(?:dealt with|used|went to|went through|needed help with|needed something like|experience with)"
-_FUNCTION = {"there", "anything", "something", "nothing", "everything", "it", "you", "they", "we", "is", "are",
+_FUNCTION = {"dont", "isnt", "doesnt", "wont", "whats", "there", "anything", "something", "nothing", "everything", "it", "you", "they", "we", "is", "are",
              "was", "were", "do", "does", "did", "what", "how", "when", "which", "who", "why", "and", "or", "of",
              "to", "for", "with", "about", "much", "many", "if", "than", "not", "would", "could", "will", "can",
              "should", "has", "have", "had", "been", "be", "very", "so", "too", "i", "he", "she", "me", "him",
@@ -99,64 +101,79 @@ def _dangling_adjective(ws: list[str]) -> str | None:
     return last
 
 
-def _sentence_faults(sent: str) -> list[str]:
-    ws = _words(sent)
-    if not ws:
-        return []
-    low = " ".join(ws)
+# faults that are one pattern each: (pattern on the lower-case words, message)
+_PATTERNS = [
+    (re.compile(r"\b(?:was|were|is|are|been|being) got\b"), "passive of get: 'was got'"),
+    (re.compile(r"\b(?:bested|mosted|worsted|lasted come|leasted)\b"), "verb made of an adjective"),
+    (re.compile(rf"\b{_FRAME} (?:the|a|an|your|their) [\w'-]+ (?:saves|goes|runs|makes|takes|gets|comes|works|"
+                r"struggle|struggles|trust|trusts|compare|compares)\b"), "verb after its noun phrase"),
+    (re.compile(rf"\b{_FRAME} (?:a|an) [a-z'-]+[^s\W] [a-z'-]+[^s\W]s (?:on|in|at|into|during|after|over)\b"),
+     "verb after its noun phrase"),
+    (re.compile(r"\bthe (?:last|first) time (?:you|they|we|i) (?:hit|had|found|chose|picked|reached|spent|made|brought|"
+                r"gave|took|sent|bought|added|put|did (?:\w+ly|differently|better|more))$"), "a verb needs an object"),
+    (re.compile(rf"\b{_FRAME} (?:[\w'-]+ ){{1,4}}like for\b"), "a stray 'like for'"),
+    (re.compile(rf"\b{_FRAME} (?:whats|thats|whos|hows|wheres|whens|theres|heres|its|dont|isnt|doesnt|wont)\b"),
+     "a question word where a noun phrase is needed"),
+    (re.compile(rf"\b{_FRAME} (?:this|that) (?:people|[\w'-]+[^s\W]s)\b"), "'that' before a plural"),
+    (re.compile(r"\bthe (?:last|first) time it took (?:you|them|us) to\b"), "an amount is missing: 'it took you to'"),
+    (re.compile(r"\bbetween (?:and|or|did|do|the and)\b"), "an empty choice: 'between and'"),
+    (re.compile(r"\b(?:you|they|we|i) (?:had )?\w+ed of (?:them|it|those|these)\b"), "a quantity missing before 'of'"),
+    (re.compile(r"\b(\w+ed) (?:was|were) \1\b"), "the verb said twice"),
+]
+
+
+def _word_faults(ws: list[str], low: str) -> list[str]:
+    """Faults read word by word: a determiner before a function word, a verb after a past verb,
+    a present tense after "the last time", a verb after a frame's noun phrase."""
     out = []
-    m = re.search(r"\b(?:you|they|we|i|he|she) (?:did|do|does) (when|where|how|why|if|whenever|while|in|on|at|"
-                  r"for|with|after|before|during|about|to|by)\b", low)
-    if m and not re.search(r"\b(?:did|do|does) (?:to|with|about|for) (?:it|them|him|her|this|that)\b", low[m.start():]):
-        out.append(f"do without its object: '{m.group(0)}'")
     for a, b in zip(ws, ws[1:]):
         if a in _DET_HEADS and (b in _FUNCTION or b in _VERB_S):
             out.append(f"determiner without its noun: '{a} {b}'")
             break
-    if (adj := _dangling_adjective(ws)) and sent.rstrip().endswith((".", "?", "!")):
-        out.append(f"adjective left dangling: '{adj}'")
-    m = re.search(rf"\b{_FRAME} (?:(?:the|a|an|your|their) )?(?:[\w'-]+ ){{0,4}}?(?:for|with|in|of|at) (?:the|a|an) "
-                  r"([\w'-]+)$", low)
-    if m and _adjective(m.group(1)):
-        out.append(f"adjective left dangling: '{m.group(1)}'")
-    if re.search(r"\b(?:was|were|is|are|been|being) got\b", low):
-        out.append("passive of get: 'was got'")
-    m = re.search(rf"\b(?:you|they|we|i) \w+ ({'|'.join(sorted(_UNITS))}) (?:the|a|an|your|their|our)\b", low)
-    if m:
-        out.append(f"count left from 'how many': '{m.group(0)}'")
     for a, b in zip(ws, ws[1:]):
         if is_past_verb(a) and a.endswith("ed") and a not in _VERB_THEN_BASE_OK and _only(b, "VERB") and \
                 is_base_verb(b) and b not in {"back", "out", "up", "down", "off"}:
             out.append(f"verb after a past verb: '{a} {b}'")
             break
-    if re.search(r"\b(?:bested|mosted|worsted|lasted come|leasted)\b", low):
-        out.append("verb made of an adjective")
+    m = re.search(r"\bthe (?:last|first) time (?:the |a |an |your |their )?((?:[\w'-]+ ){0,2}[\w'-]+s) ([a-z]+)\b", low)
+    if m and _only(m.group(2), "VERB") and is_base_verb(m.group(2)) and "NOUN" in tags(m.group(1).split()[-1]):
+        out.append(f"a present tense after 'the last time': '{m.group(1)} {m.group(2)}'")
     m = re.search(rf"\b{_FRAME} (?:(?:the|a|an|your|their) )?(?:[\w'-]+ ){{0,3}}?([a-z'-]+s) (?:[\w'-]+ )*[\w'-]+$",
                   low)
     if m and (_only(m.group(1), "VERB") or m.group(1) in _VERB_S) and not m.group(1).endswith("ss"):
         out.append(f"verb after its noun phrase: '{m.group(1)}'")
-    m = re.search(rf"\b{_FRAME} (?:a|an) ([a-z'-]+[^s\W]) ([a-z'-]+[^s\W]s) (?:on|in|at|into|during|after|over)\b", low)
+    m = re.search(rf"\b(?:you|they|we|i) \w+ ({'|'.join(sorted(_UNITS))}) (?:the|a|an|your|their|our)\b", low)
     if m:
-        out.append(f"verb after its noun phrase: '{m.group(1)} {m.group(2)}'")
-    m = re.search(rf"\b{_FRAME} (?:the|a|an|your|their) ([\w'-]+) (saves|goes|runs|makes|takes|gets|comes|works|"
-                  r"struggle|struggles|trust|trusts|compare|compares)\b", low)
-    if m:
-        out.append(f"verb after its noun phrase: '{m.group(1)} {m.group(2)}'")
+        out.append(f"count left from 'how many': '{m.group(0)}'")
+    return out
+
+
+def _sentence_faults(sent: str) -> list[str]:
+    ws = _words(sent)
+    if not ws:
+        return []
+    low = " ".join(ws)
+    ended = sent.rstrip().endswith((".", "?", "!"))
+    out = [f"{message}: '{m.group(0)}'" for pattern, message in _PATTERNS if (m := pattern.search(low))]
+    m = re.search(r"\b(?:you|they|we|i|he|she) (?:did|do|does) (when|where|how|why|if|whenever|while|in|on|at|"
+                  r"for|with|after|before|during|about|to|by)\b", low)
+    if m and not re.search(r"\b(?:did|do|does) (?:to|with|about|for) (?:it|them|him|her|this|that)\b", low[m.start():]):
+        out.append(f"do without its object: '{m.group(0)}'")
+    if (adj := _dangling_adjective(ws)) and ended:
+        out.append(f"adjective left dangling: '{adj}'")
+    m = re.search(rf"\b{_FRAME} (?:(?:the|a|an|your|their) )?(?:[\w'-]+ ){{0,4}}?(?:for|with|in|of|at) (?:the|a|an) "
+                  r"([\w'-]+)$", low)
+    if m and _adjective(m.group(1)):
+        out.append(f"adjective left dangling: '{m.group(1)}'")
+    out += _word_faults(ws, low)
     if re.search(r"\bthe (?:last|first) time (?:the|a|an|your|their|our) (?:[\w'-]+ ){1,4}went$|\bgot (?:wrong|right)$",
                  low) and sent.rstrip().endswith("."):
         out.append("a clause without its complement")
     if re.fullmatch(r"(?:how|what|why|when|where|who) (?:do|does|did|is|are|was|were) (?:the )?[\w'-]+", low) and \
             sent.rstrip().endswith("?") and not re.search(r" (?:it|you|they|that|this|he|she|we)$", low):
         out.append("a question without its verb")
-    if re.search(r"\bthe (?:last|first) time it took (?:you|them|us) to\b", low):
-        out.append("an amount is missing: 'it took you to'")
-    if re.search(r"\bbetween (?:and|or|did|do|the and)\b", low):
-        out.append("an empty choice: 'between and'")
-    if re.search(r"\b(?:you|they|we|i) (?:had )?\w+ed of (?:them|it|those|these)\b", low):
-        out.append("a quantity missing before 'of'")
-    m = re.search(r"\b(\w+ed) (?:was|were) \1\b", low)
-    if m:
-        out.append(f"the verb said twice: '{m.group(0)}'")
+    if re.search(r"\b\w+s'[.?!]?$", sent.strip()):
+        out.append("a possessive without its noun")
     return out
 
 
@@ -347,6 +364,32 @@ def _with_condition(text: str, stories: list[str]) -> list[str]:
         return []
     return [re.sub(r"(What happened|How did it go|What did you do)\?$", f"What happened with {thing}?", s)
             for s in stories if s.endswith("?")]
+
+
+_FRAME_NP = re.compile(rf"\b{_FRAME} ((?:[\w'-]+ ){{1,5}}?[\w'-]+)(?=[.?!,]| (?:for|on|at|in|to|with|from|of|about)\b)")
+
+
+def verb_glued(question: str, cand: str) -> bool:
+    """True when a frame's object in ``cand`` ("dealt with X") glues a noun to the verb that
+    follows it in ``question``: "Don't you think the caddy smells bad?" -> "dealt with the caddy
+    smells", "most people forget bin day" -> "dealt with people forget bin day"."""
+    q = re.findall(r"[\w'-]+", str(question).lower())
+    for m in _FRAME_NP.finditer(str(cand).partition(" Then ask separately: ")[0].lower()):
+        np_ = m.group(1).split()
+        for a, b in zip(np_, np_[1:]):
+            if "NOUN" not in tags(a) or "VERB" not in tags(b):
+                continue
+            for k in range(len(q) - 1):
+                if q[k] != a or q[k + 1] != b:
+                    continue
+                c = q[k + 2] if k + 2 < len(q) else ""
+                ctags = tags(c) if c else frozenset()
+                if (c and ctags & {"ADJ", "ADV", "DET"} and "NOUN" not in ctags) or \
+                        (is_base_verb(b) and a.endswith("s") and "NOUN" not in tags(b) - {"VERB"}) or \
+                        (a in {"people", "staff", "customers", "users", "members", "clients", "patients"} and
+                         is_base_verb(b)):
+                    return True
+    return False
 
 
 def candidates(question: str) -> list[str]:

@@ -438,6 +438,7 @@ def broken(text: str) -> bool:
 def _usable(question: str, cand: str) -> bool:
     """A candidate with no broken shape, no flag and no grammar problem."""
     return not (broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or
+                retell9.verb_glued(question, cand) or
                 _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand))
 
 
@@ -500,6 +501,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
                                                        _neutral_verb(cand, question)])]
     for cand in pool:
         if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
+                retell9.verb_glued(question, cand) or \
                 _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
