@@ -43,6 +43,9 @@ BROKEN = [
     ("Tell me about the last time you did ideally. How did it go?", "needs an object"),
     ("Tell me about the last time you dealt with the barn like for your shearers. What happened?", "like for"),
     ("Tell me about the last time the walkers react to the new trail map. What happened?", "a present tense"),
+    ("Tell me about the last time the tenant could not paid. What happened?", "a past verb after a modal"),
+    ("Tell me about the last time you entered last cake contest. What happened?", "'last' without its determiner"),
+    ("Tell me about the last time you dealt with every Friday. What happened?", "a time where the thing is needed"),
 ]
 
 # sound sentences of the same shapes the checks must leave alone

@@ -23,7 +23,9 @@ Kinds of broken rewrite (a fault names its kind):
 - ``the verb said twice``: "anything damaged was damaged";
 - ``a quantity missing before 'of'``: "the last time you had booked of them";
 - ``a possessive without its noun``: "dealt with the members'."; a verb that needs an object
-  left without one: "the last time you hit.".
+  left without one: "the last time you hit.";
+- ``a past verb after a modal``: "the owner could not paid"; ``'last' without its determiner``:
+  "you entered last dog show"; ``a time where the thing is needed``: "dealt with every Monday".
 """
 from __future__ import annotations
 
@@ -119,6 +121,12 @@ _PATTERNS = [
     (re.compile(r"\bbetween (?:and|or|did|do|the and)\b"), "an empty choice: 'between and'"),
     (re.compile(r"\b(?:you|they|we|i) (?:had )?\w+ed of (?:them|it|those|these)\b"), "a quantity missing before 'of'"),
     (re.compile(r"\b(\w+ed) (?:was|were) \1\b"), "the verb said twice"),
+    (re.compile(r"\b(?:you|they|we|i) [a-z]+ed (?:last|first|next) (?!(?:week|month|year|time|night|term|season|"
+                r"weekend|summer|winter|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+                r"[a-z]+(?: [a-z]+)?$"), "'last' without its determiner"),
+    (re.compile(rf"\b{_FRAME} (?:(?:every|each) (?:day|week|month|year|monday|tuesday|wednesday|thursday|friday|"
+                r"saturday|sunday|morning|evening|night|weekend)|days|weeks|months|years)$"),
+     "a time where the thing is needed"),
 ]
 
 
@@ -129,6 +137,12 @@ def _word_faults(ws: list[str], low: str) -> list[str]:
     for a, b in zip(ws, ws[1:]):
         if a in _DET_HEADS and (b in _FUNCTION or b in _VERB_S):
             out.append(f"determiner without its noun: '{a} {b}'")
+            break
+    for a, b, c in zip(ws, ws[1:], ws[2:] + [""]):
+        verb = c if b in {"not", "never"} else b
+        if a in {"could", "would", "can", "will", "should", "might", "must", "did", "does"} and verb and \
+                is_past_verb(verb) and not is_base_verb(verb) and "NOUN" not in tags(verb) and "ADJ" not in tags(verb):
+            out.append(f"a past verb after a modal: '{a} {b}'")
             break
     for a, b in zip(ws, ws[1:]):
         if is_past_verb(a) and a.endswith("ed") and a not in _VERB_THEN_BASE_OK and _only(b, "VERB") and \
