@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, story
+from kit.guide import retell, retell6, retell8, retell9, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -435,7 +435,18 @@ def broken(text: str) -> bool:
     return any(p.search(main) for p in _BROKEN)
 
 
+def _usable(question: str, cand: str) -> bool:
+    """A candidate with no broken shape, no flag and no grammar problem."""
+    return not (broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or
+                retell9.verb_glued(question, cand) or
+                _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand))
+
+
 def _rewrite(question: str, flags: list[str]) -> str:
+    letters = [c for c in str(question) if c.isalpha()]
+    if len(letters) >= 8 and all(c.isupper() for c in letters):  # "WHAT DO YOU USUALLY DO ...": read in lower case
+        low = str(question).lower()
+        question = low[:1].upper() + low[1:]
     text = retell8.weekdays(_rewrite_text(retell8.spoken(question), flags))
     first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
     if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
@@ -460,8 +471,13 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
         main = questions[-1] if questions else sents[-1]
     context = " ".join(s for s in statements if sents.index(s) < sents.index(main))
     own = retell6.without_preamble(text, flags, _lint.flags_of) or retell8.preamble_story(text, flags, _lint.flags_of)
-    if own and not broken(own):
-        return own  # leading only through the preamble: ask the question without it
+    if own and not broken(own):  # leading only through the preamble: ask the question without it, or
+        # about the episode with the pitch's thing kept neutrally when that keeps more of the topic
+        kept = [c for c in retell9.candidates(question) if _usable(question, c)]
+        best_own = max(kept, key=lambda c: topic_overlap(question, c), default="")
+        if best_own and topic_overlap(question, best_own) > topic_overlap(question, own) + 1e-9:
+            return best_own
+        return own
     from kit.guide.candidates import candidates  # it imports this module's helpers
     for cand in [] if "double-barreled" in flags else [retell8.named(question, c) for c in retell6.candidates(main)]:
         # the episode of a present (a double-barreled question keeps its second ask: the follow-up below)
@@ -477,7 +493,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     # keep the clean, grammatical one that keeps the most of the question's topic
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
-    pool = ([_as_story(pair[0])] if pair else []) + [_tidy(c) for c in cands] + story.candidates(question, flags) + \
+    pool = ([_as_story(pair[0])] if pair else []) + retell9.candidates(question) + [_tidy(c) for c in cands] + \
+        story.candidates(question, flags) + \
         [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question) + \
         ([] if "double-barreled" in flags else retell8.np_with_phrases(question)) + retell8.shared_subject(question)
     pool = [retell8.named(question, c) for c in pool] + pool  # "tuned it" -> "tuned the piano"
@@ -485,6 +502,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
                                                        _neutral_verb(cand, question)])]
     for cand in pool:
         if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
+                retell9.verb_glued(question, cand) or \
                 _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue

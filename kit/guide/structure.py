@@ -11,6 +11,7 @@ import re
 from kit.errors import Problem, StudyError
 from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, FORMATS, MINUTES,
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
+from kit.guide.guide_lines import classify, content_problem, docx_lines
 from kit.guide.lint import lint_question, question_text, readable
 
 __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
@@ -19,17 +20,34 @@ __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_gu
 # Guides
 # --------------------------------------------------------------------------------------
 def _read(path: Path, problems: list[Problem]) -> str | None:
-    """A guide's text through the kit's one reading and decoding home (:func:`kit.csvio.read_text`:
-    regular files only, UTF-8 or UTF-16 with a byte-order mark, Windows-1252 lines reported)."""
+    """A guide's text through the kit's one reading and decoding home (:func:`kit.csvio.read_bytes`
+    and :func:`kit.csvio.decode_text`: regular files only, UTF-8 or UTF-16 with a byte-order mark,
+    Windows-1252 lines reported); a Word guide's paragraphs (:func:`kit.guide.guide_lines.docx_lines`);
+    None, with a problem, when the content does not match the file's name
+    (:func:`kit.guide.guide_lines.content_problem`)."""
     import os
 
-    from kit.csvio import read_text
+    from kit.csvio import decode_text, read_bytes
 
     if not os.path.lexists(path):
         problems.append(Problem(str(path), 0, "file not found"))
         return None
-    text, found = read_text(path)
-    problems.extend(found)
+    raw, found = read_bytes(path)
+    if raw is None:
+        problems.extend(found)
+        return None
+    # a file whose content does not match its name (text renamed .docx, a PDF named .txt) is
+    # a located problem, never read as a guide
+    if (message := content_problem(Path(path).suffix, raw)) is not None:
+        problems.append(Problem(str(path), 0, message))
+        return None
+    if Path(path).suffix.lower() == ".docx":
+        text, message = docx_lines(raw)
+        if message:
+            problems.append(Problem(str(path), 0, message))
+    else:
+        text, found = decode_text(raw, str(path))
+        problems.extend(found)
     # read once as the linter reads a question: no invisible format characters, NFC
     return None if text is None else readable(text)
 
@@ -79,7 +97,7 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
         problems.append(Problem(p, line, f"YAML error: {getattr(exc, 'problem', None) or exc}"))
         return None
     if data is None:  # read, with nothing in it: as an empty .txt, "the guide has no questions"
-        return "micro", []
+        return "micro", [], []
     if not isinstance(data, dict) or not isinstance(node, __import__("yaml").MappingNode):
         problems.append(Problem(p, 1, "the guide must be a mapping with 'format' and 'questions'"))
         return None
@@ -94,12 +112,13 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
         fmt = "micro"
     if "questions" not in keys:
         problems.append(Problem(p, 1, "missing 'questions'"))
-        return fmt, []
+        return fmt, [], []
     qnode = keys["questions"][1]
     if not isinstance(qnode, __import__("yaml").SequenceNode):
         problems.append(Problem(p, qnode.start_mark.line + 1, "'questions' must be a list"))
-        return fmt, []
+        return fmt, [], []
     items = []
+    notes: list[dict] = []
     for n, item in enumerate(qnode.value, start=1):
         line = item.start_mark.line + 1
         value = data["questions"][n - 1]
@@ -117,6 +136,11 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
                     problems.append(Problem(p, kline, f"question kind must be one of opener, targeted, "
                                                       f"future, probe (not {value['kind']!r})"))
                     kind = None
+        if isinstance(qtext, str) and qtext.strip() and kind is None:
+            what_line, shown, role = classify(qtext, strict=True)
+            if what_line != "question":  # "Section 1: Warm-up" as an item: a heading, recorded
+                notes.append({"line": line, "kind": what_line, "text": shown})
+                continue
         if not isinstance(qtext, str) or not qtext.strip():
             what = _what(qtext)
             hint = ""
@@ -127,7 +151,7 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
             problems.append(Problem(p, line, f"question {n}: the text must be a string, not {what}{hint}"))
             continue
         items.append((qtext.strip(), line, kind))
-    return fmt, items
+    return fmt, items, notes
 
 
 def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:
@@ -137,21 +161,27 @@ def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tupl
         return None
     fmt = "micro"
     items = []
+    notes: list[dict] = []
+    keys = re.search(r"(?m)^questions\s*:\s*$", text)
+    if keys and re.search(r"(?m)^(?:format\s*:|\s*-\s+text\s*:)", text):
+        problems.append(Problem(p, text.count("\n", 0, keys.start()) + 1,
+                                "this file holds a YAML guide ('questions:') but is not named .yml: rename it to "
+                                "guide.yml to read it as one (read here one line at a time)", "warning"))
     for n, line in enumerate(text.splitlines(), start=1):
-        s = line.strip()
-        if not s:
+        if not line.strip():
             continue
-        if s.startswith("#"):
-            m = re.match(r"#\s*format\s*:\s*(\w+)", s, flags=re.I)
-            if m:
-                if m.group(1).lower() in FORMATS:
-                    fmt = m.group(1).lower()
-                else:
-                    problems.append(Problem(p, n, f"format must be micro or full, not {m.group(1)!r}"))
+        kind, s, role = classify(line)  # a question, or a heading / note / timing recorded as such
+        if kind == "format":
+            m = re.match(r"#\s*format\s*:\s*(\S*)", s, flags=re.I)
+            if m and m.group(1).lower() in FORMATS:
+                fmt = m.group(1).lower()
+            else:
+                problems.append(Problem(p, n, f"format must be micro or full, not {m.group(1) if m else s!r}"))
+        if kind != "question":
+            notes.append({"line": n, "kind": kind, "text": s})
             continue
-        s = re.sub(r"^(\d+[.)]|[-*\u2022])\s+", "", s)  # list markers
-        items.append((s, n, None))
-    return fmt, items
+        items.append((s, n, role))
+    return fmt, items, notes
 
 
 def _infer_roles(lints: list[dict]) -> list[str]:
@@ -270,7 +300,7 @@ def _round(x: float) -> float:
     return round(x + 1e-9, 2)
 
 
-def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str) -> dict:
+def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes: list[dict] | None = None) -> dict:
     lints = [lint_question(text) for text, _, _ in items]
     given = [role for _, _, role in items]
     if all(r is None for r in given):
@@ -348,6 +378,7 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str) -> dic
         "format": fmt,
         "roles_inferred": inferred,
         "questions": questions,
+        "notes": list(notes or []),
         "structure": structure,
         "budget": {"minutes_low": _round(low), "minutes_high": _round(high), "minutes_estimate": _round(est),
                    "target_low": t_lo, "target_high": t_hi, "within": within},
@@ -374,8 +405,8 @@ def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
         got = _read_txt_guide(path, problems)
     if got is None:
         return None, problems
-    file_fmt, items = got
-    result = _build(fmt or file_fmt, items, str(path))
+    file_fmt, items, notes = got
+    result = _build(fmt or file_fmt, items, str(path), notes)
     problems.extend(Problem(str(path), q["line"], f"question {n}: {q['verdict']}")
                     for n, q in enumerate(result["questions"], start=1) if q.get("too_long"))
     return result, problems
@@ -385,14 +416,19 @@ def lint_guide(source, format: str | None = None) -> dict:
     """Lint a whole discussion guide.
 
     ``source`` is a path to a guide.yml, a path to a .txt file with one question per line
-    (blank lines and ``#`` comments ignored; a ``# format: full`` comment picks the format),
-    or a list of question strings. Roles missing from the file are inferred: the first story
+    (blank lines skipped; headings, ``#`` comments and interviewer notes recorded in ``notes``;
+    a ``# format: full`` comment picks the format), a Word guide (.docx, one paragraph a line),
+    or a list of question strings. A file whose content does not match its name (plain text
+    renamed .docx, a PDF) is a problem at line 0. Roles missing from the file are inferred: the first story
     or open question is the opener, the last future question the closer, probes are probes
     and the rest targeted.
 
-    Returns ``{path, format, roles_inferred, questions, structure, budget}``: ``questions``
+    Returns ``{path, format, roles_inferred, questions, notes, structure, budget}``: ``questions``
     has the :func:`lint_question` result of each question plus ``line``, ``role`` and
-    ``minutes``; ``structure`` is a list of ``{level, line, message}``; ``budget`` has
+    ``minutes``; ``notes`` the lines that are not questions, ``{line, kind, text}`` with ``kind``
+    heading, note, timing or format (:func:`kit.guide.guide_lines.classify`: "Section 1:
+    Warm-up", "[thank them]", "(5 min)"; a role label such as "Opener:" before a question gives
+    its role); ``structure`` is a list of ``{level, line, message}``; ``budget`` has
     ``minutes_low``, ``minutes_high``, ``minutes_estimate``, ``target_low``, ``target_high``
     and ``within``. Raises :class:`kit.errors.StudyError` when the file has problems (see
     :func:`lint_file` to get them as a list instead).
@@ -438,12 +474,17 @@ def format_report(result: dict) -> str:
     width = max((len(q["role"]) for q in result["questions"]), default=8)
     shown = [", ".join(q["flags"]) if q["flags"] else q.get("verdict") or "ok" for q in result["questions"]]
     fw, kw = max(map(len, shown), default=30), max((len(q["kind"]) for q in result["questions"]), default=7)
+    rows = []
     for q, flags in zip(result["questions"], shown):
         text = q["question"] if len(q["question"]) <= 90 else q["question"][:87] + "..."
         line = f"  {q['line']:>4}  {q['role']:<{width}}  {q['kind']:<{kw}} {flags:<{fw}} {text}"
         if q["suggestion"]:
             line += f"  -> try: {q['suggestion']}"
-        lines.append(line.rstrip())
+        rows.append((q["line"], line.rstrip()))
+    for note in result.get("notes", []):  # headings and notes, in their place: not linted, not lost
+        text = note["text"] if len(note["text"]) <= 90 else note["text"][:87] + "..."
+        rows.append((note["line"], f"  {note['line']:>4}  ({note['kind']}: not a question) {text}"))
+    lines.extend(line for _, line in sorted(rows, key=lambda r: r[0]))
     if result["structure"]:
         lines.append("")
         lines.extend(str(p) for p in iter_problems(result))  # (line 0, the whole guide: no line)

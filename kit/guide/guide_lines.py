@@ -1,0 +1,191 @@
+"""Reading a guide file for ``lint-guide``: which kind of file it is, and what each line is.
+
+- :func:`content_problem`: a file whose content does not match its name (a plain-text file
+  renamed ``.docx``, a Word document named ``.txt``, a PDF, an image) is a located problem
+  (``path: message``, line 0: the whole file), never read as a guide. The kind of content is
+  told by the file's signature (its first bytes: ZIP, PDF, OLE2, RTF, PNG, JPEG, GIF, gzip)
+  and, for a ZIP, by the parts it holds (``word/document.xml``, ``xl/``, ``ppt/``, an
+  OpenDocument ``mimetype``).
+- :func:`docx_lines`: the paragraphs of a real Word guide (``.docx``), one line per paragraph,
+  read with python-docx.
+- :func:`classify`: every non-blank line of a guide is a question, a heading, an interviewer
+  note, a timing note or the ``# format:`` directive; nothing is dropped unrecorded. Headings
+  as guides write them: markdown (``# Warm-up``), numbered sections ("Section 1: Warm-up",
+  "Part 2 – Core questions (3 min)", "Block B"), a label alone on its line ("Opener:",
+  "Core questions:"), a short title with no question or sentence mark ("Wrap-up (2 min)");
+  interviewer notes in brackets ("[thank them, stop the recording]"), labelled notes ("Note:
+  ...", "Say: ..."), instructions to the interviewer ("Thank them for their time."), rules
+  ("---"); timing alone ("(5 min)"). A role label before a question ("Opener: Tell me about
+  ...", "Probe: Why was that?", "Q3. How ...") is taken off and gives the question's role.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+__all__ = ["LINE_KINDS", "classify", "content_problem", "docx_lines"]
+
+#: The kinds of guide line that are not questions, recorded in a result's ``notes``.
+LINE_KINDS = ("heading", "note", "timing", "format")
+
+_TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown", ".yml", ".yaml", ".csv", ".guide"}
+_NAMES = {".docx": "a Word document (.docx)", ".doc": "an old Word document (.doc)", ".pdf": "a PDF file",
+          ".odt": "an OpenDocument text file (.odt)", ".rtf": "a Rich Text file (.rtf)", ".pages": "a Pages document",
+          ".xlsx": "an Excel workbook (.xlsx)", ".xls": "an Excel workbook (.xls)", ".pptx": "a PowerPoint file (.pptx)",
+          ".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".gif": "an image", ".zip": "a ZIP archive",
+          ".gz": "a gzip archive"}
+_FIX = "save the guide as plain text (.txt, one question a line), as guide.yml or as a Word document (.docx)"
+
+
+def _content(data: bytes) -> str:
+    """What the bytes are, by their signature: ``text`` or a phrase naming the kind of file."""
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            return "a damaged ZIP or Office file"
+        if "word/document.xml" in names:
+            return "a Word document (.docx)"
+        if any(n.startswith("xl/") for n in names):
+            return "an Excel workbook (.xlsx)"
+        if any(n.startswith("ppt/") for n in names):
+            return "a PowerPoint file (.pptx)"
+        if "mimetype" in names:
+            return "an OpenDocument file"
+        return "a ZIP archive"
+    for sig, what in ((b"%PDF", "a PDF file"), (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls)"),
+                      (b"{\\rtf", "a Rich Text file (.rtf)"), (b"\x89PNG", "an image"), (b"\xff\xd8\xff", "an image"),
+                      (b"GIF8", "an image"), (b"\x1f\x8b", "a gzip archive")):
+        if data.startswith(sig):
+            return what
+    return "text"
+
+
+def content_problem(suffix: str, data: bytes) -> str | None:
+    """The message when a file named with ``suffix`` (".txt", ".docx", ...) holds content of
+    another kind, or of a kind no guide is read from; None when the content matches a guide
+    the kit reads (text in a text file, a Word document in a .docx)."""
+    suffix = suffix.lower()
+    what = _content(data)
+    if suffix == ".docx":
+        if what == "a Word document (.docx)":
+            return None
+        if what == "text":
+            return "named .docx but holds plain text, not a Word document: rename the file to .txt"
+        return f"named .docx but is {what}, not a Word document: {_FIX}"
+    if suffix in _TEXT_SUFFIXES or suffix not in _NAMES:
+        if what == "text":
+            return None
+        return f"named {suffix or 'without an extension'} but is {what}, not text: {_FIX}"
+    if what == "text":
+        return f"named {suffix} but holds plain text: rename the file to .txt"
+    return f"{_NAMES[suffix]} is not read as a guide: {_FIX}"
+
+
+def docx_lines(data: bytes) -> tuple[str | None, str | None]:
+    """``(text, None)``: the paragraphs of a Word guide, one line per paragraph (a line break
+    inside a paragraph starts a new line; table rows are read cell by cell); ``(None, message)``
+    when python-docx cannot read it."""
+    try:
+        import docx
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for damaged files
+        return None, f"cannot read this Word document ({type(exc).__name__}): save it again, or as .txt"
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.extend(docx.text.paragraph.Paragraph(child, document).text.split("\n"))
+        elif tag == "tbl":
+            for row in docx.table.Table(child, document).rows:
+                lines.extend(c.text.strip() for c in dict.fromkeys(row.cells) if c.text.strip())
+    return "\n".join(lines), None
+
+
+_MARKER = re.compile(r"^(?:\d+[.)]|[-*\u2022\u2013\u25aa\u25cf]|[a-z][.)])\s+", re.I)
+_SECTION = re.compile(r"^(?:section|part|block|stage|phase|step|module|round|topic|theme|segment|chapter|act|"
+                      r"activity|exercise|task)\s+(?:\d+|[ivxlc]+|[a-h]|one|two|three|four|five|six|seven|eight|nine|"
+                      r"ten)\b", re.I)
+_TIMING = re.compile(r"^[(\[]?\s*(?:~|about |approx\.? |c\. )?\d+(?:\.\d+)?\s*(?:[-\u2013\u2014/]|to)?\s*\d*\s*"
+                     r"(?:min|mins|minutes|m|sec|secs|seconds|s|hrs?|hours?)\.?\s*[)\]]?\.?$", re.I)
+_TRAILING_TIMING = re.compile(r"[(\[]\s*(?:~|about |approx\.? )?\d+(?:\s*[-\u2013\u2014]\s*\d+)?\s*"
+                              r"(?:min|mins|minutes|m|sec|secs|seconds|s)\.?\s*[)\]]\s*:?$", re.I)
+_BRACKETED = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|<[^>]*>|\{[^}]*\})\.?$")
+_RULE = re.compile(r"^[-=_*~#.\u2013\u2014\u2500]{3,}$")
+_NOTE_LABEL = re.compile(r"^(?:note|notes|nb|n\.b\.|interviewer|interviewer note|say|script|read aloud|read out|"
+                         r"intro|introduction|consent|reminder|tip|do not|don't|instructions?|setup|set-up|"
+                         r"materials|goal|goals|objective|aim|purpose|context|background)\s*[:\-\u2013]\s*", re.I)
+_ROLE_LABELS = {"opener": "opener", "opening": "opener", "opening question": "opener", "story": "opener",
+                "story question": "opener", "closer": "future", "closing": "future", "closing question": "future",
+                "future": "future", "future question": "future", "wrap-up": "future", "wrap up": "future",
+                "last question": "future", "final question": "future", "probe": "probe", "probes": "probe",
+                "follow-up": "probe", "follow up": "probe", "followup": "probe", "prompt": "probe",
+                "targeted": "targeted", "targeted question": "targeted", "core": "targeted",
+                "core question": "targeted"}
+_PLAIN_LABEL = re.compile(r"^(?:q|question)\s*\d+\s*[:.)\-\u2013]\s*", re.I)
+_LABEL = re.compile(r"^([A-Za-z][\w' -]{0,30}?)\s*(?:\([^)]*\)\s*)?[:\u2013\u2014]\s*(.*)$")
+_ASKING = {"how", "what", "why", "when", "where", "who", "whom", "whose", "which", "tell", "walk", "talk", "take",
+           "describe", "explain", "share", "give", "say", "do", "did", "does", "is", "are", "was", "were", "can",
+           "could", "would", "will", "have", "has", "had", "should", "shall", "may", "might", "any", "anything",
+           "go", "and", "so", "then", "please", "okay", "ok", "imagine", "suppose", "picture", "think", "if",
+           "in", "on", "looking", "thinking", "before", "after", "since", "last", "during", "over", "i", "we",
+           "you", "your", "isn't", "aren't", "don't", "doesn't", "didn't", "wasn't", "won't", "wouldn't",
+           "can't", "couldn't", "haven't", "hasn't", "remember", "help", "let's", "lets", "show", "compared"}
+_INSTRUCTION = {"thank", "stop", "start", "begin", "end", "close", "introduce", "remind", "confirm", "check",
+                "ask", "note", "pause", "turn", "switch", "hand", "offer", "mention", "read", "record", "skip",
+                "move", "allow", "leave", "spend", "keep", "use", "explain", "summarise", "summarize", "repeat",
+                "probe", "listen", "wait", "watch", "observe", "capture", "write", "make"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z'-]*", text.lower())
+
+
+def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
+    """``(kind, text, role)`` for one non-blank line of a guide: ``kind`` is ``question`` or
+    one of :data:`LINE_KINDS`; ``text`` the question without its list marker and role label
+    (the whole line for the other kinds, without a leading ``#``); ``role`` the role a label
+    gave (``opener``, ``targeted``, ``probe``, ``future``) or None. With ``strict`` (items of a
+    guide.yml, where every item is meant as a question) only unmistakable headings and notes
+    are recognised: markdown, numbered sections, brackets, timing and rules."""
+    s = line.strip()
+    if s.startswith("#"):
+        if re.match(r"#\s*format\s*:", s, re.I):
+            return "format", s, None
+        return "heading", s.lstrip("#").strip() or s, None
+    if _RULE.match(s):
+        return "note", s, None
+    body = _MARKER.sub("", s).strip() or s
+    if _TIMING.match(body):
+        return "timing", body, None
+    if _BRACKETED.match(body):
+        return "note", body, None
+    asks = "?" in body
+    if _SECTION.match(body) and not asks:
+        return "heading", body, None
+    if _NOTE_LABEL.match(body) and not (asks and re.match(r"^(?:say|script|read aloud|read out)\b", body, re.I)):
+        return "note", body, None
+    m = _PLAIN_LABEL.match(body)
+    if m and body[m.end():].strip():
+        return "question", body[m.end():].strip(), None
+    m = _LABEL.match(body)
+    if m:
+        label, rest = m.group(1).strip().lower(), m.group(2).strip()
+        role = _ROLE_LABELS.get(label)
+        if not rest and len(label.split()) <= 5:
+            return "heading", body, None
+        if role and rest:
+            return "question", rest, role
+    if not asks and _TRAILING_TIMING.search(body):
+        return "heading", body, None
+    if strict:
+        return "question", body, None
+    ws = _words(body)
+    if not asks and ws and ws[0] not in _ASKING:
+        if ws[0] in _INSTRUCTION or (ws[0] == "let" and len(ws) > 1 and ws[1] in {"them", "the", "him", "her"}):
+            return "note", body, None
+        if len(ws) <= 6 and not re.search(r"[.!]\s*$", body):
+            return "heading", body, None
+    return "question", body, None
