@@ -144,15 +144,16 @@ class StudyFileReader:
             segments.pop("attributes")
         cadence = data.get("cadence_days")
         if cadence is not None and not (isinstance(cadence, (int, float)) and not isinstance(cadence, bool)
-                                        and cadence > 0):
+                                        and 0 < cadence <= 3660):  # at most ten years; not .inf
             self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
         costs = data.get("costs") or {}
         if not isinstance(costs, dict):
             self.problem(path, line_of(lines, "costs"), "costs must be a mapping such as {hourly_rate: 85, currency: EUR}")
             data["costs"] = {}
         elif costs.get("hourly_rate") is not None and not (
-                isinstance(costs["hourly_rate"], (int, float)) and costs["hourly_rate"] >= 0):
-            self.problem(path, line_of(lines, "costs", "hourly_rate"), "costs.hourly_rate must be a number >= 0")
+                isinstance(costs["hourly_rate"], (int, float)) and 0 <= costs["hourly_rate"] <= 1e12):
+            self.problem(path, line_of(lines, "costs", "hourly_rate"), "costs.hourly_rate must be a number >= 0 "
+                         "and at most 1,000,000,000,000 (kit.ledger.MAX_MONEY; not .inf or .nan)")
             # unreadable, not absent: costs.csv rows that need it say so instead of asking for it
             data["costs"] = {**costs, "hourly_rate": None}
             self.invalid_config = getattr(self, "invalid_config", set()) | {"costs.hourly_rate"}
