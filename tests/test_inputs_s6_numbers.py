@@ -119,3 +119,16 @@ def test_large_but_real_figures_are_not_refused(study_dir):
           "2026-01-05,tool,b,,,999999999999\n")
     assert not _errors(study_dir, "costs.csv")
     assert roi(kit.load_study(study_dir))["total_cost"] == 9000 * 1000 + 999999999999
+
+
+@pytest.mark.parametrize("old,new,key", [
+    ("quotas: {small: 1, large: 1}", "quotas: {small: " + "9" * 400 + ", large: 1}", "quota for 'small'"),
+    ("cadence_days: 7", "cadence_days: 7\ntarget_interviews: " + "9" * 400, "target_interviews"),
+    ("cadence_days: 7", "cadence_days: .inf", "cadence_days"),
+])
+def test_huge_whole_numbers_in_study_yml_are_errors_not_an_overflow(study_dir, tmp_path, old, new, key):
+    path = study_dir / "study.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    errors = [p for p in check_study(study_dir) if p.is_error]
+    assert [(p.path.endswith("study.yml"), key in p.message, p.line > 1) for p in errors] == [(True, True, True)]
+    assert len(errors[0].message) < 200  # the 400 digits are not echoed
