@@ -13,12 +13,15 @@ import pandas as pd
 from kit.csvio import parse_date, parse_number, read_rows
 from kit.schema import COST_CATEGORIES, VALUE_KINDS
 
-__all__ = ["COST_COLUMNS", "DECISION_COLUMNS", "LedgerReader", "MAX_HOURS", "MAX_METRIC", "MAX_MONEY"]
+__all__ = ["COST_COLUMNS", "DECISION_COLUMNS", "LedgerReader", "MAX_HOURS", "MAX_METRIC", "MAX_MONEY", "MIN_FIGURE"]
 
 #: The largest amount of money one line may hold (an amount, an hourly rate, hours x rate, a
 #: decision's estimated_value): 10^12 in the study's currency. Larger is a typo or a stray
 #: exponent (``1e300``), and its sums and products overflow to infinity in notebook 07.
 MAX_MONEY = 1e12
+#: The smallest non-zero hours, rate or amount of a cost line (a cent; 36 seconds): smaller
+#: (``1e-300``) makes every ratio to the cost, ROI included, overflow.
+MIN_FIGURE = 0.01
 #: The most hours one cost line may hold: about five working years of one person.
 MAX_HOURS = 10_000
 #: The largest magnitude of an outcome reading or baseline (a count, a rate, a duration).
@@ -72,6 +75,10 @@ class LedgerReader:
                 elif numbers[col] > (limit := MAX_HOURS if col == "hours" else MAX_MONEY):
                     self.problem(path, line, f"{col} {value} is absurdly large (more than {limit:,.0f}): "
                                              "a typo or a stray exponent? Write the real figure")
+                    bad = True
+                elif 0 < numbers[col] < MIN_FIGURE:
+                    self.problem(path, line, f"{col} {value} is absurdly small (above 0 but under {MIN_FIGURE}): "
+                                             "a typo or a stray exponent? Write the real figure, or 0")
                     bad = True
             if bad:
                 continue

@@ -456,8 +456,9 @@ def _layout(path: Path) -> _Layout:
         try:
             raw.decode("utf-8")
             encoding = "utf-8"
-        except UnicodeDecodeError:
-            encoding = FALLBACK_ENCODING
+        except UnicodeDecodeError:  # Excel's Windows-1252; a file mixing both lines gets UTF-8 rows
+            encoding = "utf-8" if any(not line.isascii() and _utf8(line) for line in raw.split(b"\n")) \
+                else FALLBACK_ENCODING
     if "\r\n".encode(encoding) in raw:
         newline = "\r\n"
     elif "\r".encode(encoding) in raw and "\n".encode(encoding) not in raw:
@@ -479,6 +480,14 @@ def _layout(path: Path) -> _Layout:
                                     "another delimiter; fix the header (and the rows added with it) so every "
                                     "line uses one delimiter, then recruit again. Nothing was written")])
     return layout
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _header(study) -> list[str]:

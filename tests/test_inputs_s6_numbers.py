@@ -30,6 +30,8 @@ COSTS = {
     "amount too large": ("2026-01-12,incentive,x,,,1e200", "amount"),
     "hours too large": ("2026-01-12,interviewer_time,x,1e9,,", "hours"),
     "product above the limit": ("2026-01-12,interviewer_time,x,9000,1e9,", "hours x rate"),
+    "amount tiny": ("2026-01-12,incentive,x,,,1e-300", "absurdly small"),
+    "rate tiny": ("2026-01-12,interviewer_time,x,2,1e-9,", "absurdly small"),
 }
 
 

@@ -125,3 +125,17 @@ def test_a_pool_in_another_delimiter_is_read_by_its_columns(tmp_path, delimiter)
     assert table["id"].tolist() == ["C-5"]
     rows, _, _ = read_rows(root / "participants.csv")
     assert rows[-1]["email"] == "eve@example.com" and rows[-1]["segment"] == "established"
+
+
+def test_a_file_mixing_utf8_and_windows_1252_lines_gets_utf8_rows(tmp_path):
+    root, pool = _study(tmp_path, delimiter=";")
+    path = root / "participants.csv"
+    path.write_bytes(path.read_bytes() + "P-003;Zoë Café;z@example.com;new;north;email;invited;2026-01-02;;;no;no\n"
+                     .encode("cp1252"))
+    pool.write_text("id,name,email,segment\nC-8,Łukasz Nowak,lk@example.com,new\n", encoding="utf-8")
+    before = path.read_bytes()
+    recruit(pool, root, 1, seed=0, today=TODAY, dry_run=False)
+    after = path.read_bytes()
+    assert after.startswith(before) and after[len(before):].decode("utf-8").startswith("C-8;Łukasz Nowak;")
+    rows, _, problems = read_rows(path)
+    assert [r["name"] for r in rows] == ["Jordan Example", "René Müller", "Zoë Café", "Łukasz Nowak"]
