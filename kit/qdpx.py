@@ -27,7 +27,8 @@ QualCoder, Quirkos and others. What the kit writes:
 
 Import reads a ``.qdc`` (or the codebook of a ``.qdpx``) into a ``Codebook`` and the codings
 of a ``.qdpx`` into a table; selections in sources named after a study's interviews are
-mapped back to segment ids. Files that cannot be read give located problems, never a
+mapped back to segment ids; a selection outside its source's text (``[-5, 99999999)``) is a
+located error and is skipped. Files that cannot be read give located problems, never a
 traceback. Hostile files are refused the same way: an archive whose declared sizes exceed
 ``kit.safety``'s limits (a zip bomb) is never decompressed; members are read into memory,
 never extracted, so ``../`` names (zip slip) cannot write anywhere; the XML parser (expat)

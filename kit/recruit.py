@@ -22,7 +22,10 @@ People are matched across studies by id or by email (case-insensitive). Each pic
 ``reason`` ("fills quota trades (2 of 4 open)": the second of the four open trades places).
 A dry run (the default) only shows the choice; ``dry_run=False`` appends the picks to the
 study's participants.csv as ``invited`` with ``invited_on`` = today, keeping every existing
-line as it was, written to a temporary file and renamed into place. It is the one command
+line as it was and writing the new rows in the file's own delimiter (comma, semicolon, tab:
+:func:`kit.csvio.sniff_delimiter`), encoding, byte-order mark and line ends, to a temporary
+file renamed into place; a header mixing delimiters, or a name the encoding cannot hold, is
+refused (:class:`RecruitError`) with nothing written. It is the one command
 that writes participants.csv. A person already known in the repository keeps their id; a
 person without one gets the next free ``P-NNN``.
 """
