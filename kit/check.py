@@ -5,7 +5,7 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["CROSS_CHECKS", "check_study", "cross_checks", "format_problems", "formula_cells"]
+__all__ = ["CROSS_CHECKS", "check_study", "cross_checks", "format_problems", "formula_cells", "not_a_study"]
 
 #: What ``check`` adds to the problems found in reading a study's files (``load_study``):
 #: the research repository's index stores only the latter (the language checks cost seconds
@@ -23,8 +23,43 @@ def check_study(path) -> list[Problem]:
     if not path.is_dir():
         return [Problem(str(path), 0, "not a folder: give the study folder")]
 
+    missing = not_a_study(path)
+    if missing:
+        return [missing]
     study = load_study(path, strict=False)
-    return study.problems + cross_checks(study)
+    problems = study.problems + cross_checks(study)
+    if not (path / "study.yml").is_file():  # a study of transcripts only: no study.yml to point at
+        problems = [Problem(str(path), 0, p.message, p.level) if Path(p.path) == path / "study.yml" else p
+                    for p in problems]
+    return problems
+
+
+def not_a_study(path) -> Problem | None:
+    """An error when ``path`` is no study folder, naming what is missing: a folder without
+    study.yml inside a study (``study/transcripts``: check the study itself), or a folder
+    with none of a study's files (no study.yml, interviews/, transcripts/ nor transcript
+    files); None for a study, also one that is only a folder of transcripts."""
+    from kit.scaffold import enclosing_study
+    from kit.study import TRANSCRIPT_SUFFIXES
+
+    path = Path(path)
+    if (path / "study.yml").is_file():
+        return None
+    parent = enclosing_study(path.parent)
+    if parent is not None:
+        return Problem(str(path), 0, f"not a study folder: it has no study.yml, and it is inside the study "
+                                     f"{parent} (which has one): check that folder instead "
+                                     f"(interview-kit check {parent})")
+    try:
+        found = any(p.name in ("interviews", "transcripts", "participants.csv") or
+                    (p.suffix.lower() in TRANSCRIPT_SUFFIXES and p.is_file()) for p in path.iterdir())
+    except OSError as exc:
+        return Problem(str(path), 0, f"cannot read the folder: {exc.strerror or exc}")
+    if not found:
+        return Problem(str(path), 0, "not a study folder: it has no study.yml, no interviews/ or transcripts/ "
+                                     "folder and no transcript files (.vtt, .srt, .txt, .docx); start a "
+                                     "study with: interview-kit new DIR")
+    return None
 
 
 def cross_checks(study) -> list[Problem]:

@@ -5,6 +5,7 @@ reporting every line it cannot read as a located problem (``path:line: message``
 """
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -12,7 +13,19 @@ import pandas as pd
 from kit.csvio import parse_date, parse_number, read_rows
 from kit.schema import COST_CATEGORIES, VALUE_KINDS
 
-__all__ = ["COST_COLUMNS", "DECISION_COLUMNS", "LedgerReader"]
+__all__ = ["COST_COLUMNS", "DECISION_COLUMNS", "LedgerReader", "MAX_HOURS", "MAX_METRIC", "MAX_MONEY", "MIN_FIGURE"]
+
+#: The largest amount of money one line may hold (an amount, an hourly rate, hours x rate, a
+#: decision's estimated_value): 10^12 in the study's currency. Larger is a typo or a stray
+#: exponent (``1e300``), and its sums and products overflow to infinity in notebook 07.
+MAX_MONEY = 1e12
+#: The smallest non-zero hours, rate or amount of a cost line (a cent; 36 seconds): smaller
+#: (``1e-300``) makes every ratio to the cost, ROI included, overflow.
+MIN_FIGURE = 0.01
+#: The most hours one cost line may hold: about five working years of one person.
+MAX_HOURS = 10_000
+#: The largest magnitude of an outcome reading or baseline (a count, a rate, a duration).
+MAX_METRIC = 1e15
 
 COST_COLUMNS = ["date", "category", "description", "hours", "rate", "amount", "line"]
 DECISION_COLUMNS = ["id", "date", "decision", "evidence", "estimated_value", "value_kind", "outcome_metric",
@@ -59,6 +72,14 @@ class LedgerReader:
                 if numbers[col] < 0:
                     self.problem(path, line, f"{col} is negative ({value}): costs are positive amounts")
                     bad = True
+                elif numbers[col] > (limit := MAX_HOURS if col == "hours" else MAX_MONEY):
+                    self.problem(path, line, f"{col} {value} is absurdly large (more than {limit:,.0f}): "
+                                             "a typo or a stray exponent? Write the real figure")
+                    bad = True
+                elif 0 < numbers[col] < MIN_FIGURE:
+                    self.problem(path, line, f"{col} {value} is absurdly small (above 0 but under {MIN_FIGURE}): "
+                                             "a typo or a stray exponent? Write the real figure, or 0")
+                    bad = True
             if bad:
                 continue
             amount = numbers["amount"]
@@ -80,6 +101,11 @@ class LedgerReader:
                     continue
                 amount = numbers["hours"] * float(rate)
                 numbers["rate"] = float(rate)
+                if not (math.isfinite(amount) and amount <= MAX_MONEY):
+                    self.problem(path, line, f"hours x rate ({numbers['hours']:g} x {float(rate):g} = {amount:g}) is "
+                                             f"{'not a finite number' if not math.isfinite(amount) else 'absurdly large'}"
+                                             f" (at most {MAX_MONEY:,.0f}): write the real hours and rate")
+                    continue
             records.append({"date": day, "category": category, "description": row.get("description", ""),
                             "hours": numbers["hours"], "rate": numbers["rate"], "amount": amount, "line": line})
         return pd.DataFrame(records, columns=columns)
@@ -121,6 +147,7 @@ class LedgerReader:
             if rec.get("estimated_value") is not None and rec["estimated_value"] < 0:
                 self.problem(path, line, "estimated_value is negative: record the value a decision is expected to bring")
                 ok = False
+            ok = self._magnitudes(path, line, row, rec) and ok
             if rec["value_kind"] and rec["value_kind"] not in VALUE_KINDS:
                 self.problem(path, line, f"unknown value_kind {row.get('value_kind')!r}: use one of {', '.join(VALUE_KINDS)}")
                 ok = False
@@ -156,3 +183,35 @@ class LedgerReader:
             if ok:
                 records.append(rec)
         return pd.DataFrame(records, columns=columns)
+
+    def _magnitudes(self, path, line: int, row: dict, rec: dict) -> bool:
+        """Located errors for a decision's numbers no ROI can rest on: an estimated_value above
+        :data:`MAX_MONEY`, a baseline or reading above :data:`MAX_METRIC`, a relative change
+        that is not finite, and an attribution that is not a share or a range of shares
+        between 0 and 1 (``150%``, ``0.9-0.1``, ``-0.5``, ``banana``), which would otherwise be
+        replaced by the default share. False when one is found."""
+        from kit.roi import attribution
+
+        ok = True
+        value = rec.get("estimated_value")
+        if value is not None and value > MAX_MONEY:
+            self.problem(path, line, f"estimated_value {row.get('estimated_value')} is absurdly large (more than "
+                                     f"{MAX_MONEY:,.0f}): a typo or a stray exponent? Write the real figure")
+            ok = False
+        for col in ("outcome_baseline", "outcome_reading"):
+            if rec.get(col) is not None and abs(rec[col]) > MAX_METRIC:
+                self.problem(path, line, f"{col} {row.get(col)} is absurdly large (more than {MAX_METRIC:,.0f}): "
+                                         "write the real reading")
+                ok = False
+        base, reading = rec.get("outcome_baseline"), rec.get("outcome_reading")
+        if ok and base and reading is not None and not math.isfinite((reading - base) / base):
+            self.problem(path, line, f"outcome_reading {row.get('outcome_reading')} against outcome_baseline "
+                                     f"{row.get('outcome_baseline')} is not a finite relative change: check the baseline")
+            ok = False
+        raw = rec.get("attribution", "")
+        if raw and attribution(raw) is None:
+            self.problem(path, line, f"attribution {raw!r} is not a share or a range of shares between 0 and 1 "
+                                     "(such as 0.4, 40% or 0.2-0.5): write the research's share of this "
+                                     "decision's value, or leave it empty for the default")
+            ok = False
+        return ok

@@ -335,10 +335,11 @@ def _check_front(front, key_line, raw, opened, source, problems):
     if front.get("duration") is not None:
         # YAML 1.1 reads 4:30 as the number 270 (base 60): go by what was written.
         minutes = _minutes(raw.get("duration", front["duration"]))
-        if minutes is None:
+        if minutes is None or minutes > 24 * 60:  # longer than a day: a typo or a stray exponent
             problems.append(Problem(source, at("duration"), f"'duration' is "
                                     f"{str(front['duration'])!r}: give the length in minutes "
-                                    "as a positive number"))
+                                    "as a positive number (at most a day, 1440)"))
+            front["duration"] = None
         else:
             front["duration"] = minutes
     speakers = front.get("speakers")

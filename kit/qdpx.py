@@ -27,7 +27,8 @@ QualCoder, Quirkos and others. What the kit writes:
 
 Import reads a ``.qdc`` (or the codebook of a ``.qdpx``) into a ``Codebook`` and the codings
 of a ``.qdpx`` into a table; selections in sources named after a study's interviews are
-mapped back to segment ids. Files that cannot be read give located problems, never a
+mapped back to segment ids; a selection outside its source's text (``[-5, 99999999)``) is a
+located error and is skipped. Files that cannot be read give located problems, never a
 traceback. Hostile files are refused the same way: an archive whose declared sizes exceed
 ``kit.safety``'s limits (a zip bomb) is never decompressed; members are read into memory,
 never extracted, so ``../`` names (zip slip) cannot write anywhere; the XML parser (expat)
@@ -70,7 +71,7 @@ from kit.qdpx_xml import (
 from kit.schema import CODING_COLUMNS
 
 __all__ = ["CODEBOOK_NS", "CODING_COLUMNS", "HEADINGS", "NAMESPACE", "ORIGIN", "PROJECT_NS", "SCHEMA_DIR",
-           "describe_code", "export_qdc", "export_qdpx", "export_summary", "guid", "import_qdc", "import_qdpx", "source_text",
+           "describe_code", "distinct_names", "export_qdc", "export_qdpx", "export_summary", "guid", "import_qdc", "import_qdpx", "source_text",
            "validate"]
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -180,14 +181,14 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
     if dates:
         attrs["creationDateTime"] = _stamp(dates[0])
     root = ET.Element("Project", _clean(attrs))
+    clean = _writer(study, include_names).clean
     if coders:
         users = _sub(root, "Users")
+        shown = distinct_names(coders, clean)
         for coder in coders:
-            _sub(users, "User", guid=guid("user", coder), name=coder, id=coder)
+            _sub(users, "User", guid=guid("user", coder), name=shown[coder], id=shown[coder])
     if codes:
-        _code_tree(_sub(_sub(root, "CodeBook"), "Codes"), codes, _writer(study, include_names).clean)
-
-    clean = _writer(study, include_names).clean
+        _code_tree(_sub(_sub(root, "CodeBook"), "Codes"), codes, clean)
     cases, variables = _cases(study, include_names)
     if variables:
         holder = _sub(root, "Variables")
@@ -335,8 +336,10 @@ def _code_tree(holder, codes: list[Code], clean=None) -> None:
     for code in codes:
         children.setdefault(effective_parent(code), []).append(code)
 
+    shown = distinct_names([c.name for c in codes], clean) if clean is not None else {}
+
     def emit(parent_el, code: Code, depth: int):
-        attrs = {"guid": guid("code", code.name), "name": code.name, "isCodable": "true"}
+        attrs = {"guid": guid("code", code.name), "name": shown.get(code.name, code.name), "isCodable": "true"}
         colour = _hex6(code.colour)
         if colour:
             attrs["color"] = colour
@@ -352,6 +355,34 @@ def _code_tree(holder, codes: list[Code], clean=None) -> None:
 
     for code in children.get(None, []):
         emit(holder, code, 0)
+
+
+_MARK = re.compile(r"\[(name|email|phone)\]")
+
+
+def distinct_names(values, clean) -> dict[str, str]:
+    """Each distinct value (a coder, a code name) as the export shows it: ``clean(value)``
+    (the working-output redaction), numbered when redaction would make distinct values
+    equal, so a re-import still tells coders and codes apart: coders ``siobhan_oneill`` and
+    ``jordan_example`` become ``[name 2]`` and ``[name 1]``, codes ``Siobhan zebra`` and
+    ``Jordan zebra`` ``[name 2] zebra`` and ``[name 1] zebra`` (numbered in the sorted order
+    of the originals, so one export is stable; a value without a mark gets `` (N)``)."""
+    groups: dict[str, list[str]] = {}
+    for value in sorted(set(values)):
+        groups.setdefault(clean(value), []).append(value)
+    out, taken = {}, set(groups)
+    for cleaned, originals in groups.items():
+        if len(originals) == 1:
+            out[originals[0]] = cleaned
+            continue
+        for number, value in enumerate(originals, start=1):
+            shown = _MARK.sub(lambda m: f"[{m.group(1)} {number}]", cleaned, count=1)
+            shown = shown if shown != cleaned else f"{cleaned} ({number})"
+            while shown in taken:
+                shown += f" ({number})"
+            taken.add(shown)
+            out[value] = shown
+    return out
 
 
 def describe_code(code: Code) -> str:
@@ -514,10 +545,12 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
         name = src.get("name") or ""
         line = lines.get(id(src), 0)
         mapping = None
+        content = _first(src, "PlainTextContent")
+        read: list[Problem] = []  # a source that maps to no interview was not read before: no new warnings
+        text = content.text or "" if content is not None else \
+            _archive_text(doc, src.get("plainTextPath"), where, line, read)
         if name in interview_ids:
-            content = _first(src, "PlainTextContent")
-            text = content.text or "" if content is not None else \
-                _archive_text(doc, src.get("plainTextPath"), where, line, problems)
+            problems += read
             mapping = _segment_map(study, name, text, where, line, problems)
         for sel in _children(src, "PlainTextSelection"):
             sline = lines.get(id(sel), 0)
@@ -526,6 +559,12 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
             except (TypeError, ValueError):
                 problems.append(Problem(where, sline, f"selection in source {name!r} has no valid "
                                         "startPosition/endPosition; skipped"))
+                continue
+            if not 0 <= start <= end <= (len(text) if text is not None else end):
+                size = f"its text of {len(text)} characters" if text is not None else "its text"
+                problems.append(Problem(where, sline, f"selection [{start}, {end}) in source {name!r} is outside "
+                                        f"{size} (REFI-QDA positions run from 0 to the text's length, start "
+                                        "<= end); skipped, its codings not imported"))
                 continue
             memo = _memo(sel, notes)
             segments = [""]

@@ -22,7 +22,10 @@ People are matched across studies by id or by email (case-insensitive). Each pic
 ``reason`` ("fills quota trades (2 of 4 open)": the second of the four open trades places).
 A dry run (the default) only shows the choice; ``dry_run=False`` appends the picks to the
 study's participants.csv as ``invited`` with ``invited_on`` = today, keeping every existing
-line as it was, written to a temporary file and renamed into place. It is the one command
+line as it was and writing the new rows in the file's own delimiter (comma, semicolon, tab:
+:func:`kit.csvio.sniff_delimiter`), encoding, byte-order mark and line ends, to a temporary
+file renamed into place; a header mixing delimiters, or a name the encoding cannot hold, is
+refused (:class:`RecruitError`) with nothing written. It is the one command
 that writes participants.csv. A person already known in the repository keeps their id; a
 person without one gets the next free ``P-NNN``.
 """
@@ -38,7 +41,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.csvio import atomic_write_text, parse_date, read_rows
+from kit.atomic import atomic_write_bytes
+from kit.csvio import parse_date, read_rows
 from kit.errors import Problem, StudyError
 from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS, YES
 
@@ -417,23 +421,30 @@ def _capped_reason(asked: int, picked: int, opened: dict, remaining: dict) -> st
 
 
 # -- writing participants.csv ----------------------------------------------------------------------
-def _header(study) -> list[str]:
-    path = Path(study.path) / "participants.csv"
-    if path.exists():
-        text = _participants_text(path)[0]
-        first = next(csv.reader(io.StringIO(text.splitlines()[0] if text else "")), [])
-        return [h.strip().lstrip("\ufeff") for h in first]
-    attrs = list((study.config.get("segments") or {}).get("attributes") or [study.segment_attribute])
-    if study.segment_attribute not in attrs:
-        attrs.insert(0, study.segment_attribute)
-    return ["id", "name", "email"] + attrs + STANDARD_COLUMNS[3:]
+@dataclass
+class _Layout:
+    """How participants.csv is written, so an append matches it: its delimiter (comma,
+    semicolon or tab, as :func:`kit.csvio.sniff_delimiter` reads it), encoding, byte-order
+    mark and line end; ``header`` its columns, ``text`` the decoded text, ``raw`` the bytes."""
+
+    path: Path
+    raw: bytes = b""
+    text: str = ""
+    delimiter: str = ","
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    newline: str = "\n"
+    header: list = field(default_factory=list)
+    first_line: str = ""
 
 
-def _participants_text(path: Path) -> tuple[str, bytes]:
-    """participants.csv's text and bytes, read through the kit's one reading and decoding
-    home (:mod:`kit.csvio`: a regular file only; UTF-8, UTF-16 with a BOM, Windows-1252
-    lines); :class:`RecruitError` when it cannot be read, so nothing is written."""
-    from kit.csvio import decode_text, read_bytes
+def _layout(path: Path) -> _Layout:
+    """The layout of an existing participants.csv, read through the kit's one reading and
+    decoding home (:mod:`kit.csvio`); :class:`RecruitError` when it cannot be read or its
+    header mixes delimiters (an earlier append in another delimiter), so nothing is written."""
+    import codecs
+
+    from kit.csvio import FALLBACK_ENCODING, decode_text, read_bytes, sniff_delimiter
 
     raw, problems = read_bytes(path)
     text = None
@@ -442,39 +453,114 @@ def _participants_text(path: Path) -> tuple[str, bytes]:
     if text is None:
         raise RecruitError(problems)
     text = text.lstrip("\ufeff")
-    if b"\r\n" in raw:  # decode_text gives \n: the file keeps its Windows line ends
-        text = text.replace("\n", "\r\n")
-    return text, raw
+    boms = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF8, "utf-8"))
+    bom, encoding = next(((b, e) for b, e in boms if raw.startswith(b)), (b"", ""))
+    if not encoding:
+        try:
+            raw.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:  # Excel's Windows-1252; a file mixing both lines gets UTF-8 rows
+            encoding = "utf-8" if any(not line.isascii() and _utf8(line) for line in raw.split(b"\n")) \
+                else FALLBACK_ENCODING
+    if "\r\n".encode(encoding) in raw:
+        newline = "\r\n"
+    elif "\r".encode(encoding) in raw and "\n".encode(encoding) not in raw:
+        newline = "\r"
+    else:
+        newline = "\n"
+    layout = _Layout(path, raw, text, encoding=encoding, bom=bom, newline=newline)
+    if not text.strip():
+        return layout
+    layout.delimiter = sniff_delimiter(text)
+    layout.first_line = text.split("\n", 1)[0]
+    first = next(csv.reader(io.StringIO(layout.first_line), delimiter=layout.delimiter), [])
+    layout.header = [h.strip().lstrip("\ufeff") for h in first]
+    others = [d for d in ",;\t" if d != layout.delimiter and any(d in h for h in layout.header)]
+    if others:
+        names = {",": "comma", ";": "semicolon", "\t": "tab"}
+        raise RecruitError([Problem(str(path), 1, f"the header mixes delimiters ({names[layout.delimiter]} and "
+                                    f"{', '.join(names[d] for d in others)}): an earlier edit or append used "
+                                    "another delimiter; fix the header (and the rows added with it) so every "
+                                    "line uses one delimiter, then recruit again. Nothing was written")])
+    return layout
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _header(study) -> list[str]:
+    path = Path(study.path) / "participants.csv"
+    if path.exists():
+        header = _layout(path).header
+        if header:
+            return header
+    attrs = list((study.config.get("segments") or {}).get("attributes") or [study.segment_attribute])
+    if study.segment_attribute not in attrs:
+        attrs.insert(0, study.segment_attribute)
+    return ["id", "name", "email"] + attrs + STANDARD_COLUMNS[3:]
+
+
+def _line(values, layout: _Layout) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=layout.delimiter, lineterminator=layout.newline).writerow(values)
+    return buffer.getvalue()
+
+
+def _encode(text: str, layout: _Layout, what: str) -> bytes:
+    try:
+        return text.encode(layout.encoding)
+    except UnicodeEncodeError:
+        raise RecruitError([Problem(str(layout.path), 0, f"{what} cannot be written in participants.csv's "
+                                    f"encoding ({layout.encoding}): save participants.csv as UTF-8 and "
+                                    "recruit again. Nothing was written")]) from None
+
+
+def _prefix(layout: _Layout, header: list, missing: list) -> bytes:
+    """The bytes of participants.csv kept before the appended rows: the file as it was,
+    its header extended by ``missing`` columns (an older file), ending with a line end."""
+    if not layout.text.strip():
+        return layout.bom + _encode(_line(header + missing, layout), layout, "the header")
+    body = layout.raw[len(layout.bom):]
+    if missing:  # an older participants.csv: extend the header, older rows read the new columns as empty
+        extra = layout.delimiter + layout.delimiter.join(missing)
+        first = layout.first_line + extra
+        if layout.encoding.startswith("utf-16"):
+            rest = layout.text[len(layout.first_line):].replace("\n", layout.newline)
+            body = _encode(first + rest, layout, "the header")
+        else:
+            cut = next((i for i in (body.find(b"\r"), body.find(b"\n")) if i >= 0), len(body))
+            body = body[:cut].rstrip() + _encode(extra, layout, "the header") + body[cut:]
+    if not layout.text.endswith("\n"):
+        body += _encode(layout.newline, layout, "a line end")
+    return layout.bom + body
 
 
 def _append(study, table: pd.DataFrame) -> Path:
-    path = Path(study.path) / "participants.csv"
-    text, raw = _participants_text(path) if path.exists() else ("", b"")
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    header = _header(study)
-    if not text.strip():
-        text = ",".join(header) + newline
-    missing = [c for c in ("status", "invited_on") if c not in header]
-    if missing:  # an older participants.csv: extend the header, older rows read the new columns as empty
-        first, sep, rest = text.partition("\n")
-        first = first.rstrip("\r") + "," + ",".join(missing)
-        text = first + ("\r\n" if "\r\n" in text else "\n") + rest if sep else first + newline
-        header += missing
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=newline)
-    values = {"consent_record": "no", "consent_quote": "no"}
-    for rec in table.to_dict("records"):
-        writer.writerow([str(rec.get(col, values.get(col, "")) or values.get(col, "")) for col in header])
-    if text and not text.endswith(("\n", "\r")):
-        text += newline
+    """Append the picks to participants.csv in the file's own delimiter, encoding, byte-order
+    mark and line ends, every existing byte kept; atomically, and only when the file did not
+    change since it was read."""
     from kit.csvio import read_bytes
 
+    path = Path(study.path) / "participants.csv"
+    layout = _layout(path) if path.exists() else _Layout(path)
+    header = layout.header or _header(study)
+    missing = [c for c in ("status", "invited_on") if c not in header]
+    prefix = _prefix(layout, header if layout.header else [], missing if layout.header else header)
+    header = header + missing if layout.header else header
+    values = {"consent_record": "no", "consent_quote": "no"}
+    rows = "".join(_line([str(rec.get(col, values.get(col, "")) or values.get(col, "")) for col in header], layout)
+                   for rec in table.to_dict("records"))
+    data = prefix + _encode(rows, layout, "a picked person's row")
     current = (read_bytes(path)[0] or b"") if path.exists() else b""
-    if current != raw:
+    if current != layout.raw:
         raise RecruitError([Problem(str(path), 0, "participants.csv changed while recruiting: nothing was written; "
                                                   "run the command again")])
-    atomic_write_text(path, ("\ufeff" if bom else "") + text + buffer.getvalue())
+    atomic_write_bytes(path, data)
     return path
 
 

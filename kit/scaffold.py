@@ -10,7 +10,7 @@ from pathlib import Path
 from kit.atomic import staging_folder
 from kit.paths import pilot_path, templates_path
 
-__all__ = ["STUDY_FILES", "ScaffoldError", "new_study"]
+__all__ = ["STUDY_FILES", "ScaffoldError", "enclosing_study", "new_study"]
 
 STUDY_FILES = ("study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv",
                "decisions.csv", "interviews", "transcripts", "codings")
@@ -32,6 +32,11 @@ def new_study(target, example: str | None = None) -> Path:
         target = target.resolve()  # a link to a folder: the study goes where it points
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(f"{target}: already exists and is not empty; choose a new folder")
+    study = enclosing_study(target)
+    if study is not None:
+        raise ScaffoldError(f"{target}: is inside the study {study} (it has {study / 'study.yml'}): a study "
+                            "cannot hold another, and `check` would read the new folder as part of it; "
+                            "choose a folder outside any study")
     if example not in (None, "pilot"):
         raise ScaffoldError(f"unknown example {example!r}: the bundled example is 'pilot'")
     source = pilot_path() if example == "pilot" else templates_path()
@@ -52,6 +57,19 @@ def new_study(target, example: str | None = None) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def enclosing_study(path) -> Path | None:
+    """The nearest existing folder at or above ``path`` (absolute, links resolved) that holds
+    a ``study.yml``, or None."""
+    path = Path(path).expanduser().resolve()
+    for folder in [path, *path.parents]:
+        try:
+            if (folder / "study.yml").is_file():
+                return folder
+        except OSError:
+            continue
+    return None
 
 
 _LAB_NAMES = ("LAB_OUTPUT", "LabError", "default_lab_dir", "bind_parameters", "lab_copy", "lab_command")

@@ -111,9 +111,9 @@ class StudyFileReader:
             self.problem(path, line_of(lines, "segments", "quotas"), "segments.quotas must map each segment to a number of interviews")
         else:
             for seg, n in quotas.items():
-                if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 100_000:  # no float overflow
                     self.problem(path, line_of(lines, "segments", "quotas", seg),
-                                 f"quota for {seg!r} must be a whole number >= 0, not {n!r}")
+                                 f"quota for {seg!r} must be a whole number from 0 to 100,000, not {str(n)[:30]}")
         for key in ("stages", "objectives", "decisions", "interviewer_labels"):
             value = data.get(key)
             if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
@@ -133,9 +133,11 @@ class StudyFileReader:
             self.problem(path, line_of(lines, "survey_baseline_response_rate"),
                          f"survey_baseline_response_rate must be a share between 0 and 1, not {rate!r}")
         target = data.get("target_interviews")
-        if target is not None and not (isinstance(target, int) and not isinstance(target, bool) and target > 0):
+        if target is not None and not (isinstance(target, int) and not isinstance(target, bool)
+                                       and 0 < target <= 100_000):  # at most 100,000: no float overflow
             self.problem(path, line_of(lines, "target_interviews"),
-                         f"target_interviews must be a whole number of interviews (15-20 for a pilot), not {target!r}")
+                         f"target_interviews must be a whole number of interviews (15-20 for a pilot), "
+                         f"not {str(target)[:30]}")
             data.pop("target_interviews")
         attributes = segments.get("attributes")
         if attributes is not None and not (isinstance(attributes, list) and all(isinstance(a, str) for a in attributes)):
@@ -144,15 +146,16 @@ class StudyFileReader:
             segments.pop("attributes")
         cadence = data.get("cadence_days")
         if cadence is not None and not (isinstance(cadence, (int, float)) and not isinstance(cadence, bool)
-                                        and cadence > 0):
+                                        and 0 < cadence <= 3660):  # at most ten years; not .inf
             self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
         costs = data.get("costs") or {}
         if not isinstance(costs, dict):
             self.problem(path, line_of(lines, "costs"), "costs must be a mapping such as {hourly_rate: 85, currency: EUR}")
             data["costs"] = {}
         elif costs.get("hourly_rate") is not None and not (
-                isinstance(costs["hourly_rate"], (int, float)) and costs["hourly_rate"] >= 0):
-            self.problem(path, line_of(lines, "costs", "hourly_rate"), "costs.hourly_rate must be a number >= 0")
+                isinstance(costs["hourly_rate"], (int, float)) and 0 <= costs["hourly_rate"] <= 1e12):
+            self.problem(path, line_of(lines, "costs", "hourly_rate"), "costs.hourly_rate must be a number >= 0 "
+                         "and at most 1,000,000,000,000 (kit.ledger.MAX_MONEY; not .inf or .nan)")
             # unreadable, not absent: costs.csv rows that need it say so instead of asking for it
             data["costs"] = {**costs, "hourly_rate": None}
             self.invalid_config = getattr(self, "invalid_config", set()) | {"costs.hourly_rate"}

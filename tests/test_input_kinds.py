@@ -275,8 +275,11 @@ def test_recruit_apply_reads_a_windows_1252_participants_file(tmp_path):
     csv = study / "participants.csv"
     csv.write_bytes(csv.read_bytes() + "P-001,Zoë Café,z@example.com,a,email,invited,2026-01-02,,,no,no\n"
                     .encode("cp1252"))  # saved by Excel on Windows: once a UnicodeDecodeError traceback
+    before = csv.read_bytes()
     recruit(pool, study, 1, today="2026-03-01", dry_run=False)
-    text = csv.read_text(encoding="utf-8")
+    # s6: appended in the file's own encoding, every existing byte kept (Excel reopens it as it was)
+    assert csv.read_bytes().startswith(before)
+    text = csv.read_bytes().decode("cp1252")
     assert "Zoë Café" in text and "f@example.com" in text
 
 

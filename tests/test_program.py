@@ -392,7 +392,9 @@ def test_attribution_per_decision_makes_roi_a_range(tmp_path):
     assert money["decisions_with_attribution"] == 2
     bad = (root / "decisions.csv").read_text().replace(",0.5\n", ",lots\n")
     (root / "decisions.csv").write_text(bad)
-    assert any("D-1: attribution is not a share" in w for w in program.program_warnings(root, AS_OF))
+    # an unreadable share is a located error (s6), not the default used silently
+    errors = kit.load_study(root, strict=False).errors
+    assert [(p.line, "attribution 'lots'" in p.message) for p in errors] == [(2, True)]
 
 
 def test_decisions_citing_later_interviews_are_warnings(pilot_dir):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from kit.cli.exits import EXIT_NOTEBOOK, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from kit.cli.parsing import _inputs, _study_arg
+from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args
 from kit.cli.printing import _emit, _print_problems, _say
 
 __all__ = ["cmd_new", "cmd_lab", "cmd_check", "cmd_lint_guide", "cmd_analyze", "cmd_run", "cmd_review",
@@ -97,7 +97,7 @@ def cmd_check(args) -> int:
 def cmd_lint_guide(args) -> int:
     from kit.guide import format_report, lint_file
 
-    result, problems = lint_file(args.file)
+    result, problems = lint_file(_guide_arg(args.file))
     if problems and result is None:  # unreadable: "PATH: message" (no line to point at)
         for problem in problems:
             where = f"{problem.path}:{problem.line}" if problem.line else problem.path
@@ -178,7 +178,7 @@ def cmd_run(args) -> int:
 def cmd_review(args) -> int:
     from kit.cli.review import review_command
 
-    text, code = review_command(args.transcripts, args.interviewer, args.json,
+    text, code = review_command(_transcript_args(args.transcripts), args.interviewer, args.json,
                                 include_names=getattr(args, "include_names", False))
     print(text)
     return code

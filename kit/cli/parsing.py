@@ -30,6 +30,47 @@ def _study_arg(value: str | None) -> Path:
 
 _STUDY_FILES = {"study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv", "decisions.csv"}
 
+#: Files no guide is written in: tables, transcripts, exchange files, notebooks (``lint-guide``
+#: reads a guide.yml or a text file of one question a line).
+_NOT_GUIDES = {".csv", ".tsv", ".xlsx", ".xls", ".json", ".vtt", ".srt", ".docx", ".pdf", ".qdpx", ".qdc",
+               ".ipynb", ".html", ".zip"}
+_NOT_GUIDE_NAMES = {"study.yml": "the study's settings", "codebook.yml": "the codebook",
+                    "participants.csv": "the participants' roster", "costs.csv": "the cost ledger",
+                    "decisions.csv": "the decision ledger"}
+
+
+def _transcript_args(paths) -> list:
+    """``review``'s inputs: a folder, or a transcript file (a suffix the kit reads,
+    :data:`kit.study.TRANSCRIPT_SUFFIXES`); a file of another kind (an interview note ``.md``,
+    a CSV table) is a :class:`UsageError` (exit 2), not read as if it were a transcript."""
+    from kit.study import TRANSCRIPT_SUFFIXES
+
+    for value in paths or []:
+        path = Path(value)
+        if path.is_dir() or path.suffix.lower() in TRANSCRIPT_SUFFIXES or not path.exists():
+            continue  # folders are expanded, missing files reported by review itself
+        what = ("an interview note: `check` and `analyze` read it with its study; review its transcript "
+                "(the note's `transcript:`)") if path.suffix.lower() == ".md" else f"a {path.suffix or 'suffix-less'} file"
+        raise UsageError(f"{path}: not a transcript ({what}); review reads {', '.join(TRANSCRIPT_SUFFIXES)} "
+                         "files or a folder of them")
+    return list(paths or [])
+
+
+def _guide_arg(value):
+    """``lint-guide``'s input: a guide.yml or a text file of questions; a study file of another
+    kind (participants.csv, codebook.yml) or a table, transcript or exchange file is a
+    :class:`UsageError` (exit 2), not linted line by line as if each row were a question."""
+    path = Path(value)
+    if path.is_dir() or not path.exists():
+        return value  # reported by the linter
+    kind = _NOT_GUIDE_NAMES.get(path.name.lower())
+    if kind is None and path.suffix.lower() in _NOT_GUIDES:
+        kind = f"a {path.suffix.lower()} file"
+    if kind:
+        raise UsageError(f"{path}: not a discussion guide ({kind}); lint-guide reads a guide.yml or a text "
+                         "file with one question a line")
+    return value
+
 
 def _inputs(study: Path) -> list[tuple[Path, str]]:
     """What no write target may be, contain or lie inside: the study (and the kit's own files)."""
