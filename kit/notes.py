@@ -677,21 +677,21 @@ def _quote(item: Item, source, problems, span=()) -> Quote:
     if match:
         time = _seconds(match, source, item.line, problems)
         tail = (tail[:match.start()] + " " + tail[match.end():]).strip()
+    bad = _BAD_TIME.search(tail) if tail else None
+    if bad:  # (99:99:99:99), (1:2:3:4): clock-like, but no time
+        problems.append(Problem(source, _tail_line(list(span), tail, item.line), f"time {bad.group(0)} is not "
+                                "a time (m:ss or h:mm:ss): it is ignored", "warning"))
+        tail = (tail[:bad.start()] + " " + tail[bad.end():]).strip()
     attribution = _ATTRIBUTION.match(tail) if tail else None
     if attribution:
         speaker = re.sub(r"(?<=\w\w)\.$", "", attribution.group(1).strip())  # keep "Dana K."
     elif tail.strip(" .,;"):
         note = tail
-        line = _tail_line(list(span), tail, item.line)
-        bad = _BAD_TIME.search(tail)
-        if bad:
-            problems.append(Problem(source, line, f"time {bad.group(0)} is not a time (m:ss or h:mm:ss): "
-                                    "it is ignored", "warning"))
-        rest = (tail[:bad.start()] + " " + tail[bad.end():]).strip() if bad else tail
-        if rest.strip(" .,;") and not _REMARK.fullmatch(rest):  # "(laughs)" stays the quote's note
-            problems.append(Problem(source, line, "words after the key quote's closing quotation mark are "
-                                    f"not part of the quote and are not analysed: {rest[:60]!r}; leave a blank "
-                                    "line before a paragraph, or write it under Insights", "warning"))
+        if not _REMARK.fullmatch(tail):  # "(laughs)" stays the quote's note, unreported
+            problems.append(Problem(source, _tail_line(list(span), tail, item.line), "words after the key "
+                                    "quote's closing quotation mark are not part of the quote and are not "
+                                    f"analysed: {tail[:60]!r}; leave a blank line before a paragraph, or write "
+                                    "it under Insights", "warning"))
     return Quote(words, item.line, time, speaker, note)
 
 

@@ -59,6 +59,13 @@ def test_an_impossible_quote_time_is_reported():
     assert _at(n, 8) == ["time (99:99:99:99) is not a time (m:ss or h:mm:ss): it is ignored"]
 
 
+def test_an_impossible_time_after_an_attribution_is_reported_not_taken_into_the_name():
+    n = parse_note_text(FRONT + '## Key Quotes\n- "q" \u2014 Dana (1:2:3:4)\n## Insights\n- i\n', "n.md")
+    assert n.quotes == [Quote("q", 6, speaker="Dana")]
+    assert [(p.line, p.message) for p in n.problems] == [
+        (6, "time (1:2:3:4) is not a time (m:ss or h:mm:ss): it is ignored")]
+
+
 def test_a_bracketed_remark_stays_the_quotes_note_without_a_warning():
     n = _note()
     assert n.quotes[3] == Quote("with a remark", 11, note="(laughs)")
