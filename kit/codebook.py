@@ -286,13 +286,46 @@ def _str_list(value, where, path, lines, problems, keys):
     return [str(v).lower() if isinstance(v, bool) else str(v) for v in value]
 
 
+_PARSED: dict = {}
+"""(codebook text, stages) -> (codes, problems, the path they name): the codebooks parsed so
+far in this process (at most :data:`_PARSED_MAX`)."""
+_PARSED_MAX = 32
+
+
 def load_codebook(path, stages=None) -> tuple[Codebook, list[Problem]]:
-    """Read and validate codebook.yml. Never raises for content problems."""
+    """Read and validate codebook.yml. Never raises for content problems.
+
+    The file is read every time; a text parsed before in this process (the same codebook
+    copied into every sprint of a repository, or one study loaded again) is not parsed again:
+    its codes (copies) and problems (naming this ``path``) come from :data:`_PARSED`."""
     path = Path(path)
     spath = str(path)
     text, problems = read_text(path)
     if text is None:
         return Codebook([], spath), problems
+    key = (text, tuple(stages) if isinstance(stages, (list, tuple)) else stages)
+    try:
+        hash(key)
+    except TypeError:
+        key = None  # odd stages: parse, do not remember
+    known = _PARSED.get(key) if key is not None else None
+    if known is None:
+        codebook, found = _parse_codebook(text, spath, stages)
+        if key is None or _PARSED_MAX <= 0:
+            return codebook, problems + found
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = known = (codebook.codes, found, spath)
+    import copy
+
+    codes, found, where = known
+    found = [p if p.path != where else Problem(spath, p.line, p.message, p.level) for p in found]
+    return Codebook(copy.deepcopy(codes), spath), problems + found
+
+
+def _parse_codebook(text: str, spath: str, stages) -> tuple[Codebook, list[Problem]]:
+    """:func:`load_codebook` of a codebook's text, its problems naming ``spath``."""
+    problems: list[Problem] = []
     data, syntax = load_yaml(text, spath)
     problems = problems + syntax
     if syntax and (data is None or not all("is given twice" in p.message for p in syntax)):

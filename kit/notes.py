@@ -507,6 +507,11 @@ def _body(lines, start, source, problems):
         rows = [(n, text) for n, text in block if text is not None]
         if heading_line is None and not any(text.strip() for _, text in rows):
             continue  # nothing before the first heading
+        if heading_line is None:
+            first = next(n for n, text in rows if text.strip())
+            problems.append(Problem(source, first, "text before the first heading is in none of the "
+                                    "template's sections and is not analysed: put it under a heading "
+                                    f"({', '.join(SECTION_TITLES.values())})", "warning"))
         if heading_line is not None:
             if name in headings:
                 problems.append(Problem(source, heading_line, f"a second {_title(name)} "
@@ -521,7 +526,9 @@ def _body(lines, start, source, problems):
         else:
             items = _items(rows)
             if name == "quotes":
-                items = [_quote(item, source, problems) for item in items]
+                ends = [item.line for item in items[1:]] + [len(lines) + 1]
+                items = [_quote(item, source, problems, _span(rows, item.line, end))
+                         for item, end in zip(items, ends)]
         sections.setdefault(name, []).extend(items)
         if heading_line is not None and name in EXPECTED_SECTIONS and not items:
             problems.append(Problem(source, heading_line, f"the {_title(name)} section is "
@@ -619,7 +626,31 @@ def _seconds(match, source, line, problems) -> float | None:
     return float(int(hours or 0) * 3600 + minutes * 60 + seconds)
 
 
-def _quote(item: Item, source, problems) -> Quote:
+def _span(rows, start: int, end: int) -> list:
+    """The non-blank (line, text) rows from line ``start`` up to (not including) ``end``."""
+    return [(n, text) for n, text in rows if start <= n < end and text.strip()]
+
+
+_BAD_TIME = re.compile(r"[(\[]\s*(?:at\s+)?\d+(?:\s*:\s*\d+)+\s*[)\]]")
+
+
+_REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*[.,;]?\s*")
+
+
+def _tail_line(span, tail: str, default: int) -> int:
+    """The line where the words ``tail`` after a quote's closing mark begin: the line of the
+    last closing mark when they follow it there, else the first later line holding them."""
+    marked = [(n, text) for n, text in span if any(c in text for c in _CLOSING)]
+    if not marked or not tail.split():
+        return default
+    number, text = marked[-1]
+    word = tail.split()[0]
+    if word in text[max(map(text.rfind, _CLOSING)) + 1:]:
+        return number
+    return next((n for n, text in span if n > number and word in text), number)
+
+
+def _quote(item: Item, source, problems, span=()) -> Quote:
     text = item.text.strip()
     time = speaker = note = None
     match = _LEADING_TIME.match(text) if text[:1] in _BRACKETS else None
@@ -647,11 +678,21 @@ def _quote(item: Item, source, problems) -> Quote:
     if match:
         time = _seconds(match, source, item.line, problems)
         tail = (tail[:match.start()] + " " + tail[match.end():]).strip()
+    bad = _BAD_TIME.search(tail) if tail else None
+    if bad:  # (99:99:99:99), (1:2:3:4): clock-like, but no time
+        problems.append(Problem(source, _tail_line(list(span), tail, item.line), f"time {bad.group(0)} is not "
+                                "a time (m:ss or h:mm:ss): it is ignored", "warning"))
+        tail = (tail[:bad.start()] + " " + tail[bad.end():]).strip()
     attribution = _ATTRIBUTION.match(tail) if tail else None
     if attribution:
         speaker = re.sub(r"(?<=\w\w)\.$", "", attribution.group(1).strip())  # keep "Dana K."
     elif tail.strip(" .,;"):
         note = tail
+        if not _REMARK.fullmatch(tail):  # "(laughs)" stays the quote's note, unreported
+            problems.append(Problem(source, _tail_line(list(span), tail, item.line), "words after the key "
+                                    "quote's closing quotation mark are not part of the quote and are not "
+                                    f"analysed: {tail[:60]!r}; leave a blank line before a paragraph, or write "
+                                    "it under Insights", "warning"))
     return Quote(words, item.line, time, speaker, note)
 
 
@@ -708,6 +749,8 @@ def _actions(rows, source, problems) -> list[Action]:
                   for i, col in enumerate(columns) if col}
         if not any(c.strip() for c in cells):
             continue  # the template's empty row
+        if len(cells) != len(columns):
+            problems.append(_cell_count(cells, columns, values, number, source))
         actions.append(_action(values, number, columns, source, problems))
     for item in _items(other_rows):
         written = _line_at(rows, item.line)
@@ -723,6 +766,20 @@ def _actions(rows, source, problems) -> list[Action]:
                                     f"{item.text[:60]!r}", "warning"))
     actions.sort(key=lambda a: a.line)
     return actions
+
+
+def _cell_count(cells, columns, values, line, source) -> Problem:
+    """The warning for a table row whose cells do not match the header's columns."""
+    if len(cells) > len(columns):
+        extra = " | ".join(c for c in cells[len(columns):] if c)
+        return Problem(source, line, f"this row has {len(cells)} cells, the table's header "
+                       f"{len(columns)}: the cells after the {len(columns)}th are not read "
+                       f"({extra[:60]!r}); give every row one cell per column", "warning")
+    titles = {"owner": "Owner", "action": "Action", "due": "Due Date", "status": "Status"}
+    read = ", ".join(f"{titles[col]} {values[col]!r}" for col in columns[:len(cells)] if col)
+    return Problem(source, line, f"this row has {len(cells)} cell(s), the table's header "
+                   f"{len(columns)}: read as {read}, the rest empty; give every row one cell "
+                   "per column", "warning")
 
 
 def _line_at(rows, number) -> str:
@@ -759,6 +816,9 @@ def _action(values, line, columns, source, problems) -> Action:
     written = values.get("status", "")
     key = re.sub(r"[\s_-]+", " ", written.strip().strip("`*_ .").lower()).strip()
     status = _STATUS_ALIASES.get(key)
+    if status is not None and key and key != status:
+        problems.append(Problem(source, line, f"action item status {written.strip()!r} read as "
+                                f"{status!r}: write one of {', '.join(STATUSES)}", "warning"))
     if status is None:
         status = key
         problems.append(Problem(source, line, f"action item status {written.strip()!r} is not "

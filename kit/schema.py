@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 __all__ = [
+    "counts_for_nobody",
     "ACTION_COLUMNS",
     "ACTION_STATUSES",
     "ASSESS_COLUMNS",
@@ -213,6 +214,22 @@ def person(frame):
     pandas Series of text aligned with ``frame``."""
     participant = frame["participant"].fillna("").astype(str)
     return participant.where(participant != "", frame["interview_id"].astype(str))
+
+
+def counts_for_nobody(interviews):
+    """Whether each interview (rows of ``Study.interviews``: columns ``participant`` and
+    ``note_path``) counts for no participant: a transcript no note names (no note, no
+    participant), which :func:`kit.speaker_roles.lone_transcript` warns counts for nobody, in a
+    study that has notes. In a study of transcripts alone (no note at all) each transcript is
+    one person, as :func:`person` counts it. Returns a boolean pandas Series aligned with
+    ``interviews`` (all False without a ``note_path`` column)."""
+    import pandas as pd
+
+    if "note_path" not in interviews.columns or not len(interviews):
+        return pd.Series(False, index=interviews.index, dtype=bool)
+    noted = interviews["note_path"].fillna("").astype(str) != ""
+    named = interviews["participant"].fillna("").astype(str) != ""
+    return ~noted & ~named & bool(noted.any())
 
 
 PARTICIPANT_STATUSES = ("invited", "scheduled", "completed", "declined", "no-show")

@@ -84,9 +84,12 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
         chosen, how = participant_label(words, getattr(loader, "names", {}).get(participant, ""))
         how = "name" if how == "name" else "most words spoken"
     taken = ", ".join(repr(x) for x in sorted(chosen, key=str))
+    from kit.speaker_lines import first_lines_of  # one pass for every label (issue s6 notes)
+
+    first = first_lines_of(path, [label for label in loose if label not in chosen])
     for label in loose:
         if label not in chosen:
-            loader.problem(path, first_line_of(path, label),
+            loader.problem(path, first[label],
                            f"speaker {label!r} is neither the team nor the participant {participant} "
                            f"(taken to be {taken}, by {how}): their turns count for no participant "
                            "and published outputs withhold their words; name their role in the "

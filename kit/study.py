@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.codebook import Codebook, load_codebook
+from kit.study_unread import codes_in_no_codebook, unread_files
 from kit.collector import cyclic_gc_paused
 from kit.csvio import is_link_loop, parse_date, read_rows
 from kit.errors import Problem, StudyError, TranscriptError
@@ -36,6 +37,7 @@ from kit.schema import (
     parse_segment_id,
 )
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
+from kit.schema import counts_for_nobody
 from kit.study_config import STUDY_KEYS, StudyFileReader
 from kit.study_paths import StudyPaths
 from kit.yamllines import line_of
@@ -111,9 +113,14 @@ class Study:
 
     def segments(self) -> pd.DataFrame:
         """Every analysable text segment with its stable id: participant turns, key quotes,
-        insights and opportunities (columns segment_id, interview_id, participant, kind, text)."""
+        insights and opportunities (columns segment_id, interview_id, participant, kind, text).
+        The turns of a transcript no note names are left out when the study has notes: they
+        count for no participant (:func:`kit.schema.counts_for_nobody`)."""
         parts = []
         turns = self.turns[self.turns["role"] == "participant"]
+        nobody = set(self.interviews["interview_id"][counts_for_nobody(self.interviews)])
+        if nobody:  # a transcript no note names: its words count for no participant
+            turns = turns[~turns["interview_id"].isin(nobody)]
         parts.append(turns.assign(kind="turn")[["segment_id", "interview_id", "participant", "kind", "text"]])
         for kind, frame in (("quote", self.quotes), ("insight", self.insights),
                             ("opportunity", self.opportunities)):
@@ -398,6 +405,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
 
         notes = read_first(self.load_notes())
         transcripts = self._transcript_files()
+        self.problems += unread_files(self.root, not any((self.root / d).is_dir() for d in ("interviews", "transcripts")),
+                                      TRANSCRIPT_SUFFIXES)
         by_stem = {}
         for t in transcripts:
             by_stem.setdefault(t.stem, []).append(t)
@@ -654,7 +663,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         codes = set(study.codebook.names)
         segment_ids = study.segment_ids()
         has_codebook = (self.root / "codebook.yml").exists()
-        records = []
+        records, uncoded = [], {}
+        nobody = set(study.interviews["interview_id"][counts_for_nobody(study.interviews)])
         for path in sorted(folder.glob("*.csv")):
             if not self._readable(path):
                 continue
@@ -676,9 +686,16 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                 if has_codebook and code not in codes:
                     self.problem(path, line, f"unknown code {code!r}: not in codebook.yml")
                     continue
+                if parsed.interview in nobody:
+                    self.problem(path, line, f"segment {segment!r} is a turn of a transcript no note names: its "
+                                 "speakers count for no participant, so this coding counts in no theme; add a "
+                                 "note with `transcript:` naming the file", "warning")
+                if not has_codebook:
+                    uncoded.setdefault(code, (path, line, []))[2].append(line)
                 records.append({"segment": segment, "code": code,
                                 "coder": row.get("coder") or path.stem, "memo": row.get("memo", ""),
                                 "interview_id": parsed.interview})
+        self.problems += codes_in_no_codebook(uncoded)
         frame = pd.DataFrame(records, columns=columns)
         return frame.drop_duplicates(["segment", "code", "coder"]).reset_index(drop=True)
 

@@ -55,6 +55,7 @@ import numpy as np
 import pandas as pd
 
 from kit.coding import stem, themes, words_and_clauses
+from kit.schema import counts_for_nobody
 from kit.schema import (
     CODED_COLUMNS,
     INTENSITY_COLUMNS,
@@ -155,9 +156,11 @@ def combine_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataF
 
 
 def n_participants(study) -> int:
-    """People interviewed: distinct participants of the study's interviews (an interview
-    with no participant counts as one person)."""
+    """People interviewed: distinct participants of the study's interviews (a note with no
+    participant counts as one person; a transcript no note names counts for nobody,
+    :func:`kit.schema.counts_for_nobody`)."""
     interviews = study.interviews if hasattr(study, "interviews") else study
+    interviews = interviews[~counts_for_nobody(interviews)]  # a transcript no note names: nobody
     named = interviews["participant"].fillna("").astype(str)
     return int(named[named != ""].nunique() + (named == "").sum())
 
@@ -710,6 +713,7 @@ def code_by_attribute(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: 
     if attribute not in interviews.columns:
         raise ValueError(f"no participant attribute {attribute!r} (the interviews have: "
                          f"{', '.join(map(str, interviews.columns))})")
+    interviews = interviews[~counts_for_nobody(interviews)]  # neither in "(none)" nor in a size
     value_of = interviews.set_index("interview_id")[attribute].fillna("").astype(str).replace("", NONE_LABEL)
     frame = pd.DataFrame({"who": _who(coded).to_numpy(), "code": coded["code"].to_numpy(),
                           "value": coded["interview_id"].map(value_of).fillna(NONE_LABEL).to_numpy()})

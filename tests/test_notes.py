@@ -157,6 +157,8 @@ def test_heading_variations_and_order():
     assert n.sections["questions"] == [Item("Seven?", 22)]
     # Follow-up, Key Quotes given twice: merged, with a warning on the second heading
     assert located(n) == [
+        (12, "warning", "action item status 'todo' read as 'open': write one of open, in progress, "
+                        "done, dropped"),
         (15, "warning", "a second Follow-up section (the first is on line 13): their items "
                         "are joined"),
         (23, "warning", "a second Key Quotes section (the first is on line 5): their items "
@@ -369,6 +371,10 @@ def test_action_items_columns_in_any_order_and_statuses():
 def test_action_item_problems_are_located():
     n = note(ACTIONS)
     assert located(n) == [
+        (13, "warning", "action item status 'TODO' read as 'open': write one of open, in progress, "
+                        "done, dropped"),
+        (14, "warning", "action item status 'complete' read as 'done': write one of open, "
+                        "in progress, done, dropped"),
         (16, "error", "action item status 'blocked' is not one of open, in progress, done, "
                       "dropped"),
         (17, "error", "due date 'next week' is not a date: write it as YYYY-MM-DD"),

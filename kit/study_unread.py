@@ -1,0 +1,119 @@
+"""Files in a study folder that interview-kit does not read, each a located warning.
+
+A study is the files :data:`kit.scaffold.STUDY_FILES` names: ``study.yml``, ``guide.yml``,
+``participants.csv``, ``codebook.yml``, ``costs.csv``, ``decisions.csv`` and the folders
+``interviews/`` (``*.md`` notes), ``transcripts/`` (reported by the study loader itself) and
+``codings/`` (``*.csv``). Anything else the kit never looks at, so work put there (a codebook
+saved from Excel as ``codebook.csv``, notes as ``.docx``) would vanish without a word: each
+such file, or folder, is a warning at line 0 of its path. A file named like one the kit reads
+(``codebook.csv``, ``Study.yaml``) says which file the kit reads instead.
+
+Not reported: hidden files and folders (a leading ``.``: ``.git``, ``.gitkeep``,
+``.DS_Store``), README-like files (``README``, ``README.md``, ``LICENSE``, ``CHANGELOG``,
+``NOTES`` with any suffix) and what operating systems and office programs leave behind
+(``Thumbs.db``, ``desktop.ini``, ``~$`` lock files of open Office documents), and a
+``schedule/`` folder (the scheduling files of ``templates/schedule/``, kept beside the study).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kit.errors import Problem
+
+__all__ = ["KNOWN_FILES", "KNOWN_FOLDERS", "codes_in_no_codebook", "ignored", "unread_files"]
+
+KNOWN_FILES = ("study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv", "decisions.csv")
+"""The top-level files of a study the kit reads."""
+KNOWN_FOLDERS = {"interviews": (".md",), "codings": (".csv",)}
+"""Folder -> the suffixes of the files read in it (``transcripts/`` is checked by the loader)."""
+
+_README_LIKE = {"readme", "license", "licence", "changelog", "notes"}
+_OS_FILES = {"thumbs.db", "desktop.ini", "icon\r"}
+
+
+def ignored(name: str) -> bool:
+    """Whether a file or folder name is exempt: hidden, README-like or left by the system."""
+    lower = name.lower()
+    return (name.startswith((".", "~$")) or lower in _OS_FILES
+            or lower.split(".", 1)[0] in _README_LIKE)
+
+
+def _instead(name: str) -> str | None:
+    """The file the kit reads for something named like it (``codebook.csv`` -> codebook.yml)."""
+    stem = name.lower().rsplit(".", 1)[0] if "." in name else name.lower()
+    return next((known for known in KNOWN_FILES if known.rsplit(".", 1)[0] == stem and known != name), None)
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def unread_files(root, top_level_transcripts: bool = False, transcript_suffixes=()) -> list[Problem]:
+    """Warnings (line 0) for the files and folders of the study at ``root`` the kit does not
+    read. ``top_level_transcripts``: the study is a folder of transcripts (no ``interviews/``
+    or ``transcripts/``), so top-level files with ``transcript_suffixes`` are read."""
+    root = Path(root)
+    problems = []
+
+    def warn(path, message):
+        problems.append(Problem(str(path), 0, f"not read by interview-kit: {message}", "warning"))
+
+    for entry in _entries(root):
+        name = entry.name
+        if ignored(name) or name in KNOWN_FILES or name in ("transcripts", "schedule"):
+            continue
+        path = root / name
+        if entry.is_dir():
+            if name in KNOWN_FOLDERS:
+                _folder(path, KNOWN_FOLDERS[name], warn)
+            else:
+                warn(path, f"the folder {name}/ is not part of a study (interviews/, transcripts/, codings/)")
+            continue
+        if top_level_transcripts and Path(name).suffix.lower() in transcript_suffixes:
+            continue
+        known = _instead(name)
+        if known:
+            warn(path, f"the {known.rsplit('.', 1)[0]} is {known}" + _how(known))
+        else:
+            warn(path, f"a study is {', '.join(KNOWN_FILES)} and the folders interviews/, "
+                       "transcripts/ and codings/; move the file out of the study or into its place")
+    return problems
+
+
+def _how(known: str) -> str:
+    if known == "codebook.yml":
+        return (" (a YAML list of codes with name, definition and keywords, docs/study-format.md); "
+                "a codebook kept in a spreadsheet is not read, so nothing is coded by it")
+    return f" (docs/study-format.md): rename or convert the file to {known}"
+
+
+def _folder(folder: Path, suffixes, warn) -> None:
+    for entry in _entries(folder):
+        if ignored(entry.name):
+            continue
+        if entry.is_dir():
+            warn(folder / entry.name, f"{folder.name}/ is read one level deep: a folder inside it is not")
+        elif Path(entry.name).suffix.lower() not in suffixes:
+            warn(folder / entry.name, f"{folder.name}/ holds {' and '.join(suffixes)} files")
+
+
+def codes_in_no_codebook(uncoded: dict) -> list[Problem]:
+    """Warnings for manual codings whose codes no codebook defines (the study has no
+    ``codebook.yml``). ``uncoded``: code -> (file, first line, [lines]). One warning per code,
+    at its first coding's line, naming the code and how many codings use it.
+
+    Such codings are read (they stay in ``Study.codings`` and a QDPX export), but a theme is
+    a group of the codebook's codes, so they count in no theme, no saturation figure and no
+    quotes per code until the code is defined in ``codebook.yml``: counting them as themes of
+    their own would put labels nobody defined beside defined ones in the findings."""
+    problems = []
+    for code, (path, line, lines) in sorted(uncoded.items(), key=lambda item: (str(item[1][0]), item[1][1])):
+        problems.append(Problem(str(path), line, f"code {code!r} ({len(lines)} coding(s)) is in no codebook: "
+                                "the study has no codebook.yml, so its codings are read but count in no theme "
+                                f"(a theme groups the codebook's codes); define {code!r} in codebook.yml", "warning"))
+    return problems
