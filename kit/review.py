@@ -220,7 +220,8 @@ def _resolve(turns: pd.DataFrame, interviewer, source: str) -> tuple[list[str], 
             raise StudyError([Problem(source, 0, f"none of the interviewer labels ({', '.join(map(str, wanted))}) "
                                                  f"speaks in this transcript; its speakers are: "
                                                  f"{', '.join(map(str, speakers))}")])
-        return [s for s in speakers if s in set(found)], False, ""
+        found = set(found)
+        return [s for s in speakers if s in found], False, ""
     if "role" in turns.columns and (turns["role"] == "interviewer").any():
         labels = set(turns.loc[turns["role"] == "interviewer", "speaker"])
         return [s for s in speakers if s in labels], False, ""
