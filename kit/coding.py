@@ -405,7 +405,8 @@ def shared_universe(manual: pd.DataFrame, segments: pd.DataFrame, coders=None) -
     shared = None
     for coder in coders:
         mine = comparison_universe(manual[manual["coder"] == coder], segments)
-        shared = mine if shared is None else [s for s in shared if s in set(mine)]
+        mine_set = set(mine)  # once per coder, not once per segment (quadratic on a long transcript)
+        shared = mine if shared is None else [s for s in shared if s in mine_set]
     return shared
 
 

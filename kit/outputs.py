@@ -174,13 +174,13 @@ class Outputs:
         if "consent_quote" in frame:
             owner = ~frame["consent_quote"].map(_yes)
         elif "participant" in frame:
-            owner = frame["participant"].isin(self.words.ids)
+            owner = frame["participant"].map(self.words.owns)  # look-alike letters too (kit.privacy)
         else:
             for column in ("segment_id", "segment", "id"):
                 if column in frame:
                     who = [self.words.participant_of.get(str(v).split("#", 1)[0]) if "#" in str(v) else None
                            for v in frame[column].tolist()]
-                    owner = pd.Series([w in self.words.ids for w in who], index=frame.index)
+                    owner = pd.Series([self.words.owns(w) for w in who], index=frame.index)
                     break
         if "kind" in frame:
             owner &= ~frame["kind"].astype(str).str.lower().isin(_NOT_VERBATIM_KINDS)

@@ -513,8 +513,8 @@ class Unquotable:
     The team's notes (insights, opportunities) never count as someone else: a note
     repeating their words verbatim holds their words.
 
-    ``ids`` are the participant ids whose words are withheld; ``participant_of`` maps an
-    interview id to its participant. ``spans(text)`` finds their words in any text (HTML
+    ``ids`` are the participant ids whose words are withheld (``owns(id)`` compares an id
+    however written); ``participant_of`` maps an interview id to its participant. ``spans(text)`` finds their words in any text (HTML
     character references are skipped), ``withhold(text)`` replaces them by ``[not quoted]``.
     """
 
@@ -523,6 +523,7 @@ class Unquotable:
         run of words others said in the same interview to the first turn number they said it
         at, ``n`` is this text's turn number; ``other_texts``: others' texts said anywhere."""
         self.ids = frozenset(ids)
+        self._id_keys = frozenset(_id_key(i) for i in self.ids)
         self.participant_of = dict(participant_of or {})
         common: set = set()
         for text in other_texts:
@@ -544,6 +545,12 @@ class Unquotable:
 
     def __bool__(self) -> bool:
         return bool(self.ids)
+
+    def owns(self, participant) -> bool:
+        """Whether ``participant`` (an id) is one of :attr:`ids`, however written: in any case,
+        format characters left out, look-alike letters of other scripts as the Latin letter
+        (``"Р-2"`` with a Cyrillic Р is ``P-2``; :func:`fold`)."""
+        return isinstance(participant, str) and bool(participant) and _id_key(participant) in self._id_keys
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.shingles or not isinstance(text, str) or not text:
@@ -587,6 +594,11 @@ class Unquotable:
         if not spans:
             return text
         return _replace(text, [(s, e, WITHHELD_MARK) for s, e in spans])
+
+
+def _id_key(participant) -> str:
+    """A participant id as :meth:`Unquotable.owns` compares it (:func:`fold`, no format characters)."""
+    return fold(_visible(str(participant).strip())[0])
 
 
 #: Content words (not in the kit's stopword list) a run of SHINGLE words needs to count as

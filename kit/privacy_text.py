@@ -1,6 +1,6 @@
-"""Text helpers of :mod:`kit.privacy`: folding (lower case, no accents, character for
-character), invisible format characters, a text's words, and the everyday words that are
-also names."""
+"""Text helpers of :mod:`kit.privacy`: folding (lower case, no accents, look-alike letters of
+other scripts as the Latin letter (Unicode TR39 confusables), character for character),
+invisible format characters, a text's words, and the everyday words that are also names."""
 from __future__ import annotations
 
 import re
@@ -19,8 +19,47 @@ class _Fold(dict):
         base = unicodedata.normalize("NFKD", ch)
         base = "".join(c for c in base if not unicodedata.combining(c)).lower() or ch
         value = base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+        if not value.isascii():  # a look-alike of a Latin letter (Cyrillic а, Greek ο) reads as that letter
+            value = _latin_look_alike(ch) or _latin_look_alike(value) or value
         self[code] = value
         return value
+
+
+# -- confusables: letters of other scripts that look like Latin letters ------------------------
+# Unicode TR39 ("Unicode Security Mechanisms", section 4, confusables.txt) lists the characters
+# that are visually confusable; the table shipped in the ``confusable_homoglyphs`` package is
+# read once, the first time a non-ASCII character is folded. A character one of whose
+# homoglyphs is a single Latin letter folds to that letter in lower case (Cyrillic "А" and
+# Greek "Α" to "a", Cyrillic "о" to "o", Cyrillic "Н" to "h"), so that "Аnna" with a Cyrillic А
+# is the roster's Anna and a quote retyped with look-alike letters is still its speaker's words.
+# One character for one, as folding is; digits and punctuation are never a letter's look-alike.
+_LOOK_ALIKES: dict = {}
+
+
+def _look_alikes() -> dict:
+    if not _LOOK_ALIKES:
+        table = {"": ""}  # never empty once read
+        try:
+            from confusable_homoglyphs.confusables import confusables_data
+        except ImportError:  # pragma: no cover - a dependency of the kit
+            confusables_data = {}
+        for ch, glyphs in confusables_data.items():
+            if len(ch) != 1 or ch.isascii():
+                continue
+            letters = [g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalpha()]
+            if letters:
+                # the letter of the same case first: Greek capital iota is "I", not "l"
+                same = [c for c in letters if c.isupper() == ch.isupper()]
+                letter = (same or letters)[0].lower()
+                # TR39's prototype of "I" is "l": a capital that looks like it is an I
+                table[ch] = "i" if letter == "l" and ch.isupper() else letter
+        _LOOK_ALIKES.update(table)
+    return _LOOK_ALIKES
+
+
+def _latin_look_alike(ch: str) -> str | None:
+    """The Latin letter (lower case) that ``ch`` is confusable with per Unicode TR39, or None."""
+    return _look_alikes().get(ch) if len(ch) == 1 else None
 
 
 _FOLD = _Fold()
@@ -63,7 +102,9 @@ def _unmap(spans, kept):
 
 def fold(text: str) -> str:
     """``text`` in lower case without accents, character for character
-    (``fold("José GARCÍA") == "jose garcia"``); decomposed accents are composed first."""
+    (``fold("José GARCÍA") == "jose garcia"``); decomposed accents are composed first, and a
+    letter of another script that looks like a Latin letter (Unicode TR39 confusables:
+    Cyrillic "А", Greek "ο") is that letter (``fold("Аnnа") == "anna"``)."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
         return text.translate(_FOLD)

@@ -220,7 +220,8 @@ def _resolve(turns: pd.DataFrame, interviewer, source: str) -> tuple[list[str], 
             raise StudyError([Problem(source, 0, f"none of the interviewer labels ({', '.join(map(str, wanted))}) "
                                                  f"speaks in this transcript; its speakers are: "
                                                  f"{', '.join(map(str, speakers))}")])
-        return [s for s in speakers if s in set(found)], False, ""
+        found = set(found)
+        return [s for s in speakers if s in found], False, ""
     if "role" in turns.columns and (turns["role"] == "interviewer").any():
         labels = set(turns.loc[turns["role"] == "interviewer", "speaker"])
         return [s for s in speakers if s in labels], False, ""
@@ -254,7 +255,23 @@ def _load_turns(path_or_turns) -> tuple[pd.DataFrame, str | None, str]:
     aliases = _study_aliases(path)
     turns = read_transcript(path, aliases or None)
     turns.attrs["aliases"] = aliases
+    turns.attrs["problems"] = _file_problems(path, turns)
     return turns, str(path), path.stem
+
+
+def _file_problems(path: Path, turns: pd.DataFrame) -> list:
+    """The reader's warnings for ``path`` and the timing lines it gave no time or no text
+    (:mod:`kit.review_timing`), in line order: what of the file is not in the turns."""
+    from kit.csvio import read_bytes
+    from kit.review_timing import timing_problems
+    from kit.transcripts import _decode
+
+    problems = list(turns.attrs.get("problems") or [])
+    data, _ = read_bytes(path)
+    if data is not None and data[:4] != b"PK\x03\x04":  # a .docx has no lines to point at
+        text, _ = _decode(data, str(path))
+        problems += timing_problems(text, turns.attrs.get("format", "plain"), str(path), problems)
+    return sorted(problems, key=lambda p: p.line)
 
 
 def _study_aliases(path: Path) -> dict:
@@ -320,8 +337,10 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     but, like housekeeping, not scored), ``n_questions``, ``n_flagged``, ``flag_counts``, ``kind_counts``,
     ``probes`` (``count``, ``questions``), ``stacked`` (``count``, ``turns``),
     ``interruptions`` (``measured``, ``count``, ``by_interviewer``, ``turns``),
-    ``monologues`` (``threshold``, ``count``, ``turns``) and ``first_story`` (``turn``,
-    ``start``, ``via``, ``cue``; None when no story was found).
+    ``monologues`` (``threshold``, ``count``, ``turns``), ``first_story`` (``turn``,
+    ``start``, ``via``, ``cue``; None when no story was found) and ``problems``: the reader's
+    warnings and the timing lines that gave no time or no text (:mod:`kit.review_timing`),
+    each ``path:line: warning: message``, so that no line of the file is silently lost.
     """
     turns, path, name = _load_turns(path_or_turns)
     turns = _same_person(turns)
@@ -435,6 +454,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
         "interruptions": interruptions,
         "monologues": {"threshold": monologue_words, "count": len(monologues), "turns": monologues},
         "first_story": first_story,
+        "problems": [str(p) for p in turns.attrs.get("problems") or []],
     }
 
 
@@ -651,6 +671,7 @@ def format_review(review: dict, card: dict | None = None) -> str:
     for t in (review["interruptions"] or {}).get("turns", []):
         lines.append(f"  interruption: t{t['turn']} ({t['role']}) starts {t['overlap']:g} s before "
                      "the previous turn ends")
+    lines.extend(review.get("problems") or [])  # path:line: lines of the file not in the turns as written
     return "\n".join(lines)
 
 

@@ -657,20 +657,33 @@ def _examples(study, frame, links, name_of, include_names) -> pd.DataFrame:
     members = links[links["k"] >= 0]
     participant = frame["participant"].to_numpy()[members["index"].to_numpy()]
     members = members[np.isin(participant, list(ok))]
-    # A passage of a consenting participant (or the team's note) may still repeat the
-    # verbatim words of someone who did not consent: it is never an example.
-    words = unquotable(study)
-    if words and len(members):
-        texts = frame["text"].to_numpy()[members["index"].to_numpy()]
-        members = members[[not words.holds(t) for t in texts]]
     if not len(members):
         return pd.DataFrame(columns=columns)
     # Most representative: the largest share of the passage's weight in the theme times how
     # well the themes explain the passage.
     members = members.assign(score=members["weight"] * members["fit"], order=members["k"].map(
         {k: n for n, k in enumerate(name_of)}))
-    top = (members.sort_values(["order", "score", "index"], ascending=[True, False, True], kind="stable")
-           .groupby("order", sort=True).head(N_EXAMPLES))
+    ranked = members.sort_values(["order", "score", "index"], ascending=[True, False, True], kind="stable")
+    # A passage of a consenting participant (or the team's note) may still repeat the
+    # verbatim words of someone who did not consent: it is never an example. Passages are
+    # looked at best first, only until each theme has its examples (not every member of every
+    # theme: tens of thousands on one long transcript).
+    words = unquotable(study)
+    if words:
+        texts = frame["text"].to_numpy()
+        taken: Counter = Counter()
+        keep = []
+        for row, (order, index) in enumerate(zip(ranked["order"].tolist(), ranked["index"].tolist())):
+            if order != order or taken[order] >= N_EXAMPLES:  # NaN: no named theme
+                continue
+            if not words.holds(texts[index]):
+                taken[order] += 1
+                keep.append(row)
+        top = ranked.iloc[keep]
+    else:
+        top = ranked.groupby("order", sort=True).head(N_EXAMPLES)
+    if not len(top):
+        return pd.DataFrame(columns=columns)
     chosen = frame.iloc[top["index"].to_numpy()]
     return pd.DataFrame({
         "theme": top["theme"].to_numpy(),

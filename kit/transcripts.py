@@ -633,7 +633,7 @@ def _header_items(lines: list[str], fmt: str) -> list[tuple]:
             m = _REV.match(s)
             if m and _is_name(m.group(1)):
                 items.append((i, m.group(3).strip(), " ".join(m.group(1).split()),
-                              parse_time(m.group(2)), _NAN))
+                              _stamp_seconds(m.group(2)), _NAN))
             else:
                 items.append((i, s, None, _NAN, _NAN))
     else:
@@ -643,7 +643,7 @@ def _header_items(lines: list[str], fmt: str) -> list[tuple]:
                 continue
             m = _OTTER.match(s)
             if m and _is_name(m.group(1)):
-                items.append((i, "", " ".join(m.group(1).split()), parse_time(m.group(2)), _NAN))
+                items.append((i, "", " ".join(m.group(1).split()), _stamp_seconds(m.group(2)), _NAN))
             else:
                 items.append((i, s, None, _NAN, _NAN))
     return items

@@ -1,6 +1,9 @@
 """Shared fixtures: a small, valid study written fresh for every test that needs one."""
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -166,11 +169,26 @@ def tree_snapshot(root: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="session")
 def pilot_run(tmp_path_factory) -> Path:
     """`interview-kit run` on the bundled pilot, once per test session (slow tier only): the
-    report folder with the executed notebooks, ``tables/``, ``figures/``, ``program.json``."""
+    report folder with the executed notebooks, ``tables/``, ``figures/``, ``program.json``.
+
+    Under pytest-xdist the workers of one session share it: the first to need it runs the
+    pipeline while holding a lock in the session's temp folder, the others wait and use it."""
     from kit.pipeline import run
 
-    out = tmp_path_factory.mktemp("pilot-run") / "report"
-    run(None, out, progress=False)
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        out = tmp_path_factory.mktemp("pilot-run") / "report"
+        run(None, out, progress=False)
+        return out
+    shared = tmp_path_factory.getbasetemp().parent / "pilot-run"  # the session's folder, above each worker's
+    shared.mkdir(exist_ok=True)
+    out = shared / "report"
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (shared / "done").exists():
+            if out.exists():  # a worker that failed half-way: run again from nothing
+                shutil.rmtree(out)
+            run(None, out, progress=False)
+            (shared / "done").write_text("ok\n", encoding="utf-8")
     return out
 
 
@@ -182,8 +200,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_configure(config):
-    # Build the kit's NLTK data in a private folder for the test run, not in the user's home.
-    import os
+    # Build the kit's NLTK data in a private folder for the test run, not in the user's home
+    # (set before pytest-xdist starts its workers, so they share it; kit.nltkdata writes it
+    # atomically, the same bytes from any process).
     import tempfile
 
     os.environ.setdefault("INTERVIEW_KIT_DATA", tempfile.mkdtemp(prefix="interview-kit-nltk-"))
