@@ -110,17 +110,28 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     steps.next("writing tables")
     # Working outputs: pseudonymous unless include_names (kit.outputs applies the rules).
     writer = Outputs(out, study, WORKING, include_names=include_names)
-    paths = {"turns": writer.table("turns.csv", public), "themes": writer.table("themes.csv", table),
-             "autocodes": writer.table("autocodes.csv", codes)}
+    paths = {"turns": _table(writer, "turns.csv", public), "themes": _table(writer, "themes.csv", table),
+             "autocodes": _table(writer, "autocodes.csv", codes)}
     paths["program"] = program_json(study, out, as_of=as_of, include_names=include_names)
     # languages.csv and coding_languages.csv through the same writer (code names may hold a name)
     coverage = languages.coding_coverage(study.codebook, segments)
-    paths["languages"] = writer.table("languages.csv", languages.language_mix(study, turns))
-    paths["coding_languages"] = writer.table("coding_languages.csv", coverage)
+    paths["languages"] = _table(writer, "languages.csv", languages.language_mix(study, turns))
+    paths["coding_languages"] = _table(writer, "coding_languages.csv", coverage)
     for problem in languages.sentiment_problems(study, segments) + languages.coverage_problems(study.codebook, coverage):
         print(writer.problem(problem), file=sys.stderr)
     steps.close()
     return paths
+
+
+def _table(writer: Outputs, name: str, frame: pd.DataFrame) -> Path:
+    """Write ``frame`` as ``writer.table`` does (the same cleaning, the same bytes), with
+    the csv module, and every text cell a spreadsheet would run as a formula (starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) neutralised with a leading
+    apostrophe (:func:`kit.safety.neutralise_cell`, the rule of the published tables): a
+    working table is opened in a spreadsheet too."""
+    from kit.csvio import write_csv_frame
+
+    return writer.written_path(write_csv_frame(writer.path(name), writer.frame(frame), neutralise=True))
 
 
 class _Steps:

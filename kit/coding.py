@@ -14,6 +14,7 @@ does not count, and a parent code gives way to its child codes on the same segme
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 import pandas as pd
 
@@ -55,6 +56,12 @@ _CLAUSE_SPLIT = re.compile(r"[.!?;:,()\u2013\u2014\"“”]")
 
 
 _STEMS: dict[str, str] = {}
+# An ASCII text's words (``tokens``) are its runs of [a-z0-9'] when every apostrophe stands
+# between a letter or digit and letters that end the run (``don't``, not ``'cause``, ``dogs'``,
+# ``rock'n'roll`` or ``it's2``, where the pattern's words are not the runs).
+_UNEVEN_APOSTROPHE = re.compile(r"(?<![a-z0-9])'|'(?![a-z])|'[a-z]+[0-9']")
+_ASCII_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32 for c in range(256))
+_NEGATION_BYTES = frozenset(w.encode("ascii") for w in NEGATIONS)
 
 
 def stem(word: str) -> str:
@@ -115,6 +122,9 @@ def words_and_clauses(text: str) -> tuple[list[str], list[int]]:
 class AutoCoder:
     """Compiled matching rules for a codebook; ``code_text`` returns (code, evidence) pairs."""
 
+    #: ASCII texts' words split as bytes (:meth:`_ascii_keywords`): the same codes, sooner.
+    ascii_path = True
+
     def __init__(self, codebook, negation: bool = True, most_specific: bool = True):
         self.negation = negation
         # A parent code is dropped from a segment that one of its descendants matched
@@ -138,6 +148,9 @@ class AutoCoder:
             for pattern in code.patterns:
                 self.patterns.append((compile_pattern(pattern), code.name))
         self.first_stems = frozenset(self.phrases)
+        # for ASCII texts: each word (bytes) with its stem, and the words that start a phrase
+        self._stem_of: dict[bytes, str] = {}
+        self._starts: set[bytes] = set()
         # Literal text each pattern needs (one of a few strings, lower case): a text holding
         # none of them cannot match, and is not searched (kit.codebook.required_literals).
         self.needs = [required_literals(r.pattern) for r, _ in self.patterns]
@@ -152,22 +165,59 @@ class AutoCoder:
         mentions) or patterns (as written: a pattern is an explicit rule) match ``text``."""
         text = str(text)
         lower = text.lower()
-        words = _WORD.findall(lower)
-        try:
-            stemmed = [_STEMS[w] for w in words]
-        except KeyError:
-            stemmed = [stem(w) for w in words]
         found: dict[str, str] = {}
-        phrases = self.phrases
-        hits = [i for i, s in enumerate(stemmed) if s in phrases]
-        if hits:
-            self._keywords(text, lower, words, stemmed, hits, found)
+        if self.ascii_path and lower.isascii() and ("'" not in lower or _UNEVEN_APOSTROPHE.search(lower) is None):
+            self._ascii_keywords(text, lower, found)
+        else:
+            words = _WORD.findall(lower)
+            try:
+                stemmed = [_STEMS[w] for w in words]
+            except KeyError:
+                stemmed = [stem(w) for w in words]
+            phrases = self.phrases
+            hits = [i for i, s in enumerate(stemmed) if s in phrases]
+            if hits:
+                self._keywords(text, lower, words, stemmed, hits, found)
         if self.patterns:
             self._patterns(text, found, lower if text.isascii() else None)
         if not found:
             return []
         general = set().union(*(self.ancestors.get(code, set()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
+
+    def _ascii_keywords(self, text: str, lower: str, found: dict[str, str]) -> None:
+        """:meth:`_keywords` of an ASCII text whose apostrophes all stand inside a word
+        (``don't``, ``it's``; :data:`_UNEVEN_APOSTROPHE` finds the others): its words, as
+        ``tokens`` finds them, are then its runs of letters, digits and apostrophes, split
+        in C as bytes. Each distinct word is stemmed once per coder (``self._stem_of``);
+        the words that start a keyword phrase are found with one look-up each."""
+        words = lower.encode("ascii").translate(_ASCII_WORD_BYTES).split()
+        stem_of = self._stem_of
+        if not all(map(stem_of.__contains__, words)):
+            for w in set(words).difference(stem_of):
+                s = stem_of[w] = stem(w.decode("ascii"))
+                if s in self.phrases:
+                    self._starts.add(w)
+        hits = list(compress(count(), map(self._starts.__contains__, words)))
+        if not hits:
+            return
+        negations = plain = starts = None
+        for i in hits:
+            for key, code, _keyword in self.phrases[stem_of[words[i]]]:
+                n = len(key)
+                if code in found or (n > 1 and tuple(map(stem_of.__getitem__, words[i:i + n])) != key):
+                    continue
+                if self.negation:
+                    if negations is None:
+                        negations = not (_NEGATION_BYTES.isdisjoint(words) and "n't" not in lower)
+                    if negations and any(w in _NEGATION_BYTES or w.endswith(b"n't")
+                                         for w in words[max(0, i - NEGATION_WINDOW):i]):
+                        if plain is None:
+                            plain = [w.decode("ascii") for w in words]
+                            starts = words_and_clauses(text)[1]
+                        if _negated(plain, i, starts[i]):
+                            continue
+                found[code] = words[i].decode("ascii") if n == 1 else b" ".join(words[i:i + n]).decode("ascii")
 
     def _keywords(self, text: str, lower: str, words: list[str], stemmed: list[str], hits: list[int],
                   found: dict[str, str]) -> None:
@@ -347,7 +397,8 @@ def compare_auto_manual(auto: pd.DataFrame, manual: pd.DataFrame, segments=None,
         manual = manual[manual["coder"] == coder]
     universe = set(comparison_universe(manual, segments))
     reference = {p for p in _pairs(manual) if p[0] in universe}
-    predicted = {p for p in _pairs(auto) if p[0] in universe}
+    # nothing coded by hand (the usual large study): no auto-code lies in the universe
+    predicted = {p for p in _pairs(auto) if p[0] in universe} if universe else set()
     names = list(codes) if codes is not None else sorted({c for _, c in reference | predicted})
     rows = []
     for code in names:

@@ -11,7 +11,8 @@ how big an archive may be, and how files are replaced without leaving anything b
   codebook) or with ``force``. Raises :class:`UnsafeTarget` (the CLI exits 2).
 - :func:`neutralise_cell` applies the usual leading-apostrophe rule (OWASP, "CSV
   Injection") to a cell a spreadsheet would execute; :func:`neutralise_csv_file` rewrites a
-  published CSV with it. Working outputs keep the original text.
+  published CSV with it; ``analyze`` applies it to its tables as it writes them. Other working
+  outputs keep the original text.
 - :func:`check_archive` bounds a ZIP archive before anything is decompressed
   (:data:`MAX_ARCHIVE_BYTES` in all, :data:`MAX_MEMBER_BYTES` a member,
   :data:`MAX_RATIO` expansion, :data:`MAX_MEMBERS` members).
