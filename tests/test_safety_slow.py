@@ -207,7 +207,7 @@ def hostile_run(tmp_path_factory):
     return study, out, analyzed
 
 
-def test_published_tables_neutralise_formulas_and_working_outputs_keep_them(hostile_run):
+def test_published_tables_and_working_outputs_neutralise_formulas(hostile_run):
     import csv
 
     study, out, analyzed = hostile_run
@@ -223,9 +223,11 @@ def test_published_tables_neutralise_formulas_and_working_outputs_keep_them(host
     assert not executable
     import pandas as pd
 
-    turns = pd.read_csv(analyzed / "turns.csv")
-    assert len(turns)  # the working table keeps what was said as it was said
-    assert not any(str(t).startswith("'=") for t in turns["text"])
+    turns = pd.read_csv(analyzed / "turns.csv", dtype=str, keep_default_na=False)
+    assert len(turns)  # analyze's working tables follow the same rule (a spreadsheet opens them too)
+    texts = turns["text"].tolist()
+    assert not [t for t in texts if t[:1] in ("=", "+", "@")]
+    assert any(t.startswith("'=") for t in texts) == any(FORMULA in t for t in texts)
 
 
 def test_no_injected_script_runs_in_any_published_page(hostile_run, tmp_path):
