@@ -159,3 +159,22 @@ def test_topic_kept_by_stem():
     assert topic_overlap("How often do clients no-show?", "Tell me about the last time a client no-showed.") == 1.0
     assert topic_overlap("Do you book the kennel online?", "Tell me about your last online booking for the kennel.") == 1.0
     assert topic_overlap("How often do clients no-show?", "Tell me about the last time you washed a duvet.") == 0.0
+
+
+# -- 5. a figure, then a second closed question ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "How often do you re-tread a tyre, and how much does it cost you?",
+    "How many dogs do you board in August, and do you ever turn any away?",
+    "How often does the choir meet and how long do rehearsals last?",
+])
+def test_figure_then_closed_clause_is_closed(text):
+    assert "closed" in _flags(text), lint_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "How did you choose the tyre supplier and how much did the first order cost?",
+    "What did you wash first, and how long did the dryer take?",
+    "How often do you clean the kennels, and what do you use?",
+])
+def test_open_clause_keeps_the_question_open(text):
+    assert "closed" not in _flags(text), lint_question(text)

@@ -16,8 +16,13 @@ one process        is not a relational one ("balance", "juggle", "compare", "cho
                    between") and whose pair is not a fixed one ("terms and conditions"): two
                    things, each handled its own way ("how do you handle double bookings and
                    walk-in emergencies", "cancellations and reschedules") (double-barreled)
+                   A preposition said again ("what did you think of the price and of the
+                   technician?"), two judgements under one copula in a yes/no question ("was
+                   the report easy to read and worth the money?") (double-barreled)
 one number         "what percentage / proportion / share / fraction / number / rate / ratio
-                   of ...": one figure (closed)
+                   of ...": one figure; a figure question joined by "and" to a second closed
+                   one ("how often do you hit a waitlist, and how long do you usually
+                   wait?"), not after an open first clause (closed)
 imagined ideal     an ideal word ("perfect", "ideal", "dream") inside the situation of
                    "imagine / picture / suppose / pretend" describes the imagined world, so
                    the question is hypothetical and not leading -- unless the imagined
@@ -34,7 +39,7 @@ import unicodedata
 from kit.guide.lexicon import FIXED_PAIRS
 from kit.guide.words import DETS, is_past_verb, lemma, tags, words
 
-__all__ = ["closed", "double_barreled", "fold_confusables", "imagined_ideal", "revise", "two_objects"]
+__all__ = ["closed", "double_barreled", "fold_confusables", "imagined_ideal", "revise", "second_question", "two_objects"]
 
 # Look-alikes of Latin letters in Cyrillic and Greek (the prototypes Unicode TR39's
 # confusables.txt gives for them: the skeleton's Latin letter).
@@ -186,6 +191,30 @@ def two_objects(sentences: list[str]) -> str:
     return ""
 
 
+# ", and how long ...", " and would you ...": a second question clause joined to the first
+_SECOND_CLAUSE = re.compile(r",? and (?:(?:if so|then|also),? )?(?=(?:how|what|when|where|who|which|do|does|did|is|are|was|were|"
+                            r"would|could|can|have|has|will)\b)", re.I)
+
+
+def second_question(sentences: list[str]) -> str:
+    """Closed when both clauses of a question joined by "and" ask for a figure or a yes/no:
+    "How often do you hit a waitlist, and how long do you usually wait?" (a frequency, then a
+    duration). An open first clause keeps the question open ("How did you choose the van and
+    how much did it cost?"). Returns the reason or ``""``."""
+    from kit.guide.lint import _analyse
+
+    last = sentences[-1].strip() if sentences else ""
+    parts = _SECOND_CLAUSE.split(last)
+    if len(parts) < 2 or not _MEASURE.match(parts[0]):
+        return ""
+    for part in parts[1:]:
+        part = part.strip().rstrip("?.! ")
+        if len(part.split()) >= 2 and "closed" in (reasons := _analyse(part[:1].upper() + part[1:] + "?")[1]):
+            return f"a figure, then a second question ('{part}?'): {reasons['closed']}"
+    return ""
+
+
+_MEASURE = re.compile(_FILLER + r"(?:if [^,]+, )?how (?:often|many|much|long|frequently)\b", re.I)
 _IMAGINE = re.compile(_FILLER + r"(?:imagine|picture|suppose|pretend|say)\b(.*?)(?:\s[-\u2013\u2014]\s|[.?!;:,]|$)", re.I)
 _IDEAL = re.compile(r"\b(perfect|ideal|dream|magic|flawless|best possible|effortless|seamless|amazing|"
                     r"wonderful|brilliant|great)\b", re.I)
@@ -210,6 +239,8 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         out["closed"] = r
     if "double-barreled" not in out and (r := double_barreled(sentences) or two_objects(sentences)):
         out["double-barreled"] = r
+    if "closed" not in out and _SECOND_CLAUSE.search(sentences[-1]) and (r := second_question(sentences)):
+        out["closed"] = r
     if "leading" in out and imagined_ideal(sentences):
         from kit.guide.lint import _analyse  # judged again with the ideal word said plainly
 
