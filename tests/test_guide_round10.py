@@ -26,6 +26,7 @@ def _flags(text):
     "How do you schedule rehearsals and concerts?",
     "What did you think of the wash cycle and of the dryers?",
     "Was the rota easy to follow and fair?",
+    "How did you find last summer's regatta and this summer's ferry race?",
 ])
 def test_two_objects_are_double_barreled(text):
     assert "double-barreled" in _flags(text), lint_question(text)
@@ -40,6 +41,7 @@ def test_two_objects_are_double_barreled(text):
     "How do you handle late pick-ups?",
     "How do you handle the salt and pepper pots?",
     "Was the kennel warm?",
+    "How did this week's rota compare with last week's?",
 ])
 def test_one_thing_pairs_stay_unflagged(text):
     assert "double-barreled" not in _flags(text), lint_question(text)

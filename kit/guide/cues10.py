@@ -18,7 +18,9 @@ one process        is not a relational one ("balance", "juggle", "compare", "cho
                    walk-in emergencies", "cancellations and reschedules") (double-barreled)
                    A preposition said again ("what did you think of the price and of the
                    technician?"), two judgements under one copula in a yes/no question ("was
-                   the report easy to read and worth the money?") (double-barreled)
+                   the report easy to read and worth the money?"), two occasions each
+                   named by its time ("last year's pressing and this year's bottling"), not
+                   when compared (double-barreled)
 one number         "what percentage / proportion / share / fraction / number / rate / ratio
                    of ...": one figure; a figure question joined by "and" to a second closed
                    one ("how often do you hit a waitlist, and how long do you usually
@@ -173,6 +175,9 @@ _REPEATED_PREP = re.compile(r"\b(of|about|with|for|on|to) (?:the|your|our|this|t
 # "Was the report easy to read and worth the money?": two judgements of one thing
 _COPULA_PAIR = re.compile(r"^(?:so,? )?(?:is|was|are|were) (?:the|your|our|this|that|it|they)\b(?: [\w'-]+){0,3}? "
                           r"([a-z]+)(?: to [a-z]+| enough)?,? and (?:also )?(?:really |very |quite )?([a-z]+)\b", re.I)
+# "last year's pressing and this year's bottling": two occasions, each named by its time
+_TIME_OWNER = r"(?:(?:last|this|next|that) (?:year|month|week|season|term|summer|winter|spring|autumn|quarter)|yesterday|today)'s"
+_TWO_OCCASIONS = re.compile(rf"\b({_TIME_OWNER}) [\w'-]+(?: [\w'-]+)?,? and (?:the |your )?({_TIME_OWNER})", re.I)
 _INTENSIFYING = {"nice", "good", "fine", "lovely", "well", "safe", "sound", "sick", "tired"}
 
 
@@ -181,7 +186,10 @@ def two_objects(sentences: list[str]) -> str:
     technician?") or two judgements of one thing in a yes/no question ("was the report easy to
     read and worth the money?")."""
     for s in sentences:
-        low = " ".join(s.lower().split())
+        low = " ".join(s.lower().replace("\u2019", "'").split())
+        if (m := _TWO_OCCASIONS.search(low)) and m.group(1) != m.group(2) and \
+                not re.search(r"\b(compare|compared|differ|differed|different|versus|vs)\b", low):
+            return f"two occasions asked about at once ('{m.group(1)}' and '{m.group(2)}')"
         if (m := _REPEATED_PREP.search(low)) and (m.group(2).split()[-1], m.group(3)) not in FIXED_PAIRS:
             return f"two things asked about at once ('{m.group(1)} {m.group(2)}' and '{m.group(1)} {m.group(3)}')"
         if (m := _COPULA_PAIR.match(low)) and m.group(1) not in _INTENSIFYING and \
