@@ -42,6 +42,14 @@ def _lemmas(text: str) -> list[str]:
     return out
 
 
+def _stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of each part of a hyphenated word: "no-showed" -> "no-show"."""
+    from kit.nltkdata import snowball_stemmer
+
+    stem = snowball_stemmer("english").stem
+    return "-".join(stem(p) for p in word.lower().split("-"))
+
+
 def topic_overlap(original: str, rewrite: str) -> float:
     """Share (0-1) of the original question's topic words (content nouns, verbs and
     adjectives, lemmatised, without question machinery such as "usually", "would", "ideal"
@@ -53,8 +61,11 @@ def topic_overlap(original: str, rewrite: str) -> float:
     if not topic:
         return 1.0
     got = set(_lemmas(rewrite))
-    # a word kept in another form ("priced" / "price", "delivery" / "deliver")
-    kept = {t for t in topic if t in got or any(g[:5] == t[:5] and min(len(g), len(t)) >= 5 for g in got)}
+    stems = {_stem(g) for g in got}
+    # a word kept in another form ("priced" / "price", "delivery" / "deliver", "no-show" /
+    # "no-showed", "book" / "booking"): the same Snowball stem, or the same first five letters
+    kept = {t for t in topic if t in got or _stem(t) in stems or
+            any(g[:5] == t[:5] and min(len(g), len(t)) >= 5 for g in got)}
     return len(kept) / len(topic)
 
 
@@ -249,7 +260,7 @@ def grammar_problems(text: str) -> list[str]:
     for sent in re.split(r"(?<=[.?!])\s+", s):
         problems += _sentence_problems(sent)
     if re.search(r"(^|[.?!]\s+)(tell me|walk me|describe|talk me)\b[^.?!]*\?", s, flags=re.I):
-        problems.append("a request ends with a question mark")
+        problems.append("a request ('Tell me about...') ends with a full stop, not a question mark")
     if s.count('"') % 2 or s.count("(") != s.count(")"):
         problems.append("unbalanced quotes or brackets")
     from kit.guide.retell9 import faults  # the broken kinds of rewrite read by hand (round 9)

@@ -152,6 +152,7 @@ PRESUPPOSING_ADVERBS = {
     "evidently", "definitely", "unquestionably", "admittedly",
 }
 FIXED_PAIRS = {
+    ("returns", "refunds"), ("refunds", "returns"), ("income", "expenses"), ("income", "expenditure"),
     ("pros", "cons"), ("back", "forth"), ("lost", "found"), ("search", "rescue"), ("hair", "makeup"), ("terms", "conditions"), ("salt", "pepper"),
     ("trial", "error"), ("up", "running"), ("checks", "balances"), ("bread", "butter"),
     ("black", "white"), ("rock", "roll"), ("nuts", "bolts"), ("hit", "miss"),

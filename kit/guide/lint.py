@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import cues, cues5, cues6, cues7, cues8, cues9, frames, grammar
+from kit.guide import cues, cues5, cues6, cues7, cues8, cues9, cues10, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -49,7 +49,7 @@ def question_text(text) -> str:
     on how it was typed."""
     text = readable(text)
     if not text.isascii():
-        text = text.translate(_FULL_WIDTH)
+        text = cues10.fold_confusables(text.translate(_FULL_WIDTH))  # look-alike letters as Latin
     return " ".join(text.split()) if _ODD_SPACE.search(text) else text
 
 
@@ -114,6 +114,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     reasons = cues7.revise(raw, reasons) if raw else reasons  # round 7: pitches, presupposed benefits, habits
     reasons = cues8.revise(raw, reasons) if raw else reasons  # round 8: habit choices, negative superlatives
     reasons = cues9.revise(raw, reasons) if raw else reasons  # round 9: overall opinions, presuppositions
+    reasons = cues10.revise(raw, reasons) if raw else reasons  # round 10: two objects, one figure, imagined ideals
     return sents, reasons
 
 

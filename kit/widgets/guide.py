@@ -23,6 +23,7 @@ import re
 import pandas as pd
 
 from kit.guide import grammar_problems, lint_question, topic_overlap
+from kit.guide.spelling import misspellings, spelling_cut, spelling_note
 
 __all__ = [
     "PRACTICE_QUESTIONS",
@@ -173,13 +174,14 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     about one specific time, minus 20 for a probe or a future question; minus up to 50 when
     the rewrite drifts from the question's topic (:func:`kit.guide.topic_overlap` below 0.5:
     50 x (1 - overlap / 0.5), so an unrelated rewrite scores at most 50); minus 10 when
-    :func:`kit.guide.grammar_problems` finds a problem; 0 for an empty or unchanged rewrite.
-    Returns ``{question, rewrite, score, flags, kind, verdict, suggestion, topic, grammar}``
-    (``topic``: the overlap 0-1; ``grammar``: the list of problems).
+    :func:`kit.guide.grammar_problems` finds a problem; minus 5 per misspelt word, at most 15
+    (:func:`kit.guide.spelling.misspellings`); 0 for an empty or unchanged rewrite.
+    Returns ``{question, rewrite, score, flags, kind, verdict, suggestion, topic, grammar, spelling}``
+    (``topic``: the overlap 0-1; ``grammar``: the list of problems; ``spelling``: the misspelt words).
     """
     text = (rewrite or "").strip()
     base = {"question": original, "rewrite": text, "score": 0, "flags": [], "kind": "", "verdict": "",
-            "suggestion": "", "topic": 0.0, "grammar": []}
+            "suggestion": "", "topic": 0.0, "grammar": [], "spelling": []}
     if not text:
         return {**base, "verdict": "no rewrite yet"}
     if _norm(text) == _norm(original):
@@ -187,9 +189,10 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     r = lint_question(text)
     topic = round(topic_overlap(original, text), 3)
     grammar = grammar_problems(text)
+    misspelt = misspellings(text, original)
     topic_cut = round(TOPIC_PENALTY * (1 - topic / TOPIC_KEPT)) if topic < TOPIC_KEPT else 0
     score = max(0, 100 - FLAG_PENALTY * len(r["flags"]) - KIND_PENALTY.get(r["kind"], 0)
-                - topic_cut - (GRAMMAR_PENALTY if grammar else 0))
+                - topic_cut - (GRAMMAR_PENALTY if grammar else 0) - spelling_cut(misspelt))
     if r["flags"]:
         verdict = "still " + ", ".join(f"{f} ({FLAG_HELP[f]})" for f in r["flags"])
     elif r["kind"] == "story":
@@ -200,8 +203,11 @@ def score_rewrite(original: str, rewrite: str) -> dict:
         verdict += "; " + ("off the question's topic" if topic == 0 else "drifts from the question's topic")
     if grammar:
         verdict += "; check the grammar (" + ", ".join(grammar) + ")"
+    if misspelt:
+        verdict += "; " + spelling_note(misspelt)
     return {**base, "score": score, "flags": r["flags"], "kind": r["kind"], "verdict": verdict,
-            "suggestion": r["suggestion"], "topic": topic, "grammar": grammar}
+            "suggestion": r["suggestion"], "topic": topic, "grammar": grammar,
+            "spelling": [m["word"] for m in misspelt]}
 
 
 def practice_table(questions=None, answers=None) -> pd.DataFrame:

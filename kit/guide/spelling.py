@@ -1,0 +1,96 @@
+"""Spelling of a trainee's rewrite in the question-craft exercise.
+
+:func:`misspellings` names the words of a rewrite that no English word list knows, with the
+likeliest correction, using pyspellchecker (Peter Norvig's edit-distance corrector with the
+word-frequency lists it ships; nothing is downloaded). It is a non-word check: a real word in
+the wrong place ("there" for "their") is not found.
+
+Not misspellings: words of the original question (the trainee keeps the question's own
+terms), names and acronyms (a capitalised word inside a sentence, a word in capitals, a word
+with a capital inside or a digit: "Rosa", "GP", "WhatsApp", "A4"), British spellings of a
+known American one ("colour", "organise", "centre", "travelled"), a known word with a prefix
+("rebooked", "unbooked") and each part of a hyphenated word ("no-showed", "walk-in").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["SPELLING_PENALTY", "SPELLING_PENALTY_MAX", "misspellings", "spelling_cut", "spelling_note"]
+
+SPELLING_PENALTY = 5  # points per misspelt word of a rewrite
+SPELLING_PENALTY_MAX = 15  # at most, whatever the number of words
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_PREFIXES = ("re", "un", "pre", "over", "under", "co", "de", "mis", "non", "self", "out", "sub", "multi")
+# British spelling -> the American spelling pyspellchecker's English list holds
+_BRITISH = ((r"our(s|ed|ing|ite|ites|able)?$", r"or\1"), (r"is(e|es|ed|ing|ation|ations)$", r"iz\1"),
+            (r"ys(e|es|ed|ing)$", r"yz\1"), (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"),
+            (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ence$", r"ense"), (r"mme(s)?$", r"m\1"))
+
+
+@lru_cache(maxsize=1)
+def _checker():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+def _known(word: str) -> bool:
+    sc = _checker()
+    w = word.lower().replace("\u2019", "'").strip("'")
+    if not w or w in sc:
+        return True
+    if "-" in w:
+        return all(_known(p) for p in w.split("-") if p)
+    if w.endswith("'s") or w.endswith("s'"):
+        return _known(w[:-2] if w.endswith("'s") else w[:-1])
+    for pattern, american in _BRITISH:
+        if re.search(pattern, w) and re.sub(pattern, american, w) in sc:
+            return True
+    return any(w.startswith(p) and len(w) - len(p) >= 3 and _known(w[len(p):]) for p in _PREFIXES)
+
+
+def _name_or_acronym(token: str, sentence_start: bool) -> bool:
+    if any(ch.isdigit() for ch in token) or (token.isupper() and len(token) > 1):
+        return True
+    if any(ch.isupper() for ch in token[1:]):
+        return True  # "WhatsApp", "iPad"-like names
+    return token[:1].isupper() and not sentence_start
+
+
+def misspellings(rewrite: str, original: str = "") -> list[dict]:
+    """The misspelt words of ``rewrite``, in order, each once: a list of ``{word,
+    suggestion}`` (``suggestion`` the likeliest known word within one edit, or ``""``).
+    Words of ``original`` and names/acronyms are skipped (see the module docstring). An empty
+    list when every word is known. Source: P. Norvig, "How to Write a Spelling Corrector"
+    (2007), as implemented by pyspellchecker."""
+    text = str(rewrite or "")
+    own = {w.lower().replace("\u2019", "'") for w in _WORD.findall(str(original or ""))}
+    out, seen = [], set()
+    for m in _WORD.finditer(text):
+        token = m.group(0).rstrip("'\u2019-")
+        before = text[:m.start()].rstrip()
+        start = not before or before[-1] in ".?!:\"'(\u201c"
+        low = token.lower().replace("\u2019", "'")
+        if len(token) < 2 or low in own or low in seen or _name_or_acronym(token, start) or _known(token):
+            continue
+        seen.add(low)
+        out.append({"word": token, "suggestion": _checker().correction(low) or ""})
+    return out
+
+
+def spelling_cut(misspelt: list[dict]) -> int:
+    """Points a rewrite loses for its misspellings: :data:`SPELLING_PENALTY` each, at most
+    :data:`SPELLING_PENALTY_MAX`."""
+    return min(SPELLING_PENALTY_MAX, SPELLING_PENALTY * len(misspelt))
+
+
+def spelling_note(misspelt: list[dict]) -> str:
+    """The feedback for misspelt words ("check the spelling: 'abot' (about?), 'clinet'
+    (client?)"), or ``""`` when there are none."""
+    if not misspelt:
+        return ""
+    return "check the spelling: " + ", ".join(
+        f"'{m['word']}'" + (f" ({m['suggestion']}?)" if m["suggestion"] and m["suggestion"] != m["word"].lower() else "")
+        for m in misspelt)
