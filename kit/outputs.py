@@ -42,7 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.schema import VERBATIM_COLUMNS  # columns of a participant's own words: withheld whole
-from kit.privacy import NO_CONSENT, Roster, Unquotable, redact, roster, unquotable
+from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, redact, roster, unquotable
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
            "file_roles", "private_folder", "publish_to", "study_of"]
@@ -116,6 +116,31 @@ def _escaped(text: str, forms: dict) -> str:
     return text
 
 
+_IGNORABLE: list = []  # the pattern of Unicode's default-ignorable characters, compiled once
+
+
+def _contacts_seen(text: str, redacted: str, people, names: bool) -> str:
+    """``redacted`` (``text`` through :func:`kit.privacy.redact`), or, when ``text`` holds
+    invisible characters (Unicode Default_Ignorable_Code_Point: zero-width spaces, soft
+    hyphens, bidi marks) that hid an email or a phone number from redaction
+    (``020\u200b7946\u200b0958``, ``bob\u200b@example.org``), the text redacted without them:
+    fail closed, a reader sees the number whatever is between its digits."""
+    if text.isascii() or ("@" not in text and not any(c.isdigit() for c in text)):
+        return redacted
+    if not _IGNORABLE:
+        import regex
+
+        _IGNORABLE.append(regex.compile(r"\p{Default_Ignorable_Code_Point}+"))
+    visible = _IGNORABLE[0].sub("", text)
+    if visible == text:
+        return redacted
+    other = redact(visible, people, names=names)
+    def marks(t):
+        return t.count(EMAIL_MARK) + t.count(PHONE_MARK)
+
+    return other if marks(other) > marks(redacted) else redacted
+
+
 _CACHE: dict = {}
 
 
@@ -179,7 +204,7 @@ class Outputs:
         forms = None
         if "\\" in text:
             text, forms = _unescaped(text)
-        text = redact(text, self.people, names=names)
+        text = _contacts_seen(text, redact(text, self.people, names=names), self.people, names)
         if self.words:
             text = self.words.withhold(text)
         return _escaped(text, forms) if forms else text

@@ -170,3 +170,15 @@ def test_review(named_study, capsys):
     text = capsys.readouterr()
     assert "[name]" in text.out + text.err
     _no_name(text.out + text.err)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("call 020\u200b7946\u200b0958 today", "call [phone] today"),
+    ("mail bob\u200b@example.org", "mail [email]"),
+    ("mail jor\u00addan@exam\u200dple.com", "mail [email]"),
+    (repr("020\u20607946\u20600958"), "'[phone]'"),
+    ("a date 2026\u200b-01-05 \u202estays\u202c", "a date 2026\u200b-01-05 \u202estays\u202c"),
+])
+def test_invisible_characters_do_not_hide_a_phone_or_an_email(text, shown):
+    assert Outputs(None, None, people=PEOPLE).clean(text) == shown
+    assert Outputs(None, None, people=PEOPLE, include_names=True).clean(text) == shown  # contacts always go
