@@ -182,3 +182,15 @@ def test_review(named_study, capsys):
 def test_invisible_characters_do_not_hide_a_phone_or_an_email(text, shown):
     assert Outputs(None, None, people=PEOPLE).clean(text) == shown
     assert Outputs(None, None, people=PEOPLE, include_names=True).clean(text) == shown  # contacts always go
+
+
+@pytest.mark.parametrize("name, content", [("josé_ñúñez_guide.yml", "format: micro\nquestions: [\n"),
+                                           ("Jo\u200bsé Ñúñez.yml", None)], ids=["invalid-yaml", "missing"])
+def test_lint_guide_of_an_unreadable_guide_named_after_a_participant(named_study, capsys, name, content):
+    guide = named_study / name
+    if content is not None:
+        guide.write_text(content, encoding="utf-8")
+    assert main(["lint-guide", str(guide)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("interview-kit lint-guide: ") and "[name]" in err
+    _no_name(err)
