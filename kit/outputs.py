@@ -45,7 +45,7 @@ from kit.schema import VERBATIM_COLUMNS  # columns of a participant's own words:
 from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, redact, roster, unquotable
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "file_roles", "private_folder", "publish_to", "study_of"]
+           "file_roles", "private_folder", "publish_to", "redact_shown", "study_of"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -141,6 +141,23 @@ def _contacts_seen(text: str, redacted: str, people, names: bool) -> str:
     return other if marks(other) > marks(redacted) else redacted
 
 
+def redact_shown(text, people: Roster | None = None, names: bool = True, words: Unquotable | None = None):
+    """:func:`kit.privacy.redact` for a text as a reader sees it: the escapes ``repr`` wrote
+    into it (``'Jo\\u200bsé'``, ``\\xa0``) read back before redaction and written again after
+    (an escape glued onto a name, ``u200bsé``, hid it), an email or phone number with invisible
+    characters in it redacted too, and with ``words`` (:class:`kit.privacy.Unquotable`) the
+    unconsented words withheld. Non-strings and "" are returned as they are."""
+    if not isinstance(text, str) or not text:
+        return text
+    forms = None
+    if "\\" in text:
+        text, forms = _unescaped(text)
+    text = _contacts_seen(text, redact(text, people, names=names), people, names)
+    if words:
+        text = words.withhold(text)
+    return _escaped(text, forms) if forms else text
+
+
 _CACHE: dict = {}
 
 
@@ -199,15 +216,7 @@ class Outputs:
         return self._scrub(text, not self.include_names)
 
     def _scrub(self, text, names: bool):
-        if not isinstance(text, str) or not text:
-            return text
-        forms = None
-        if "\\" in text:
-            text, forms = _unescaped(text)
-        text = _contacts_seen(text, redact(text, self.people, names=names), self.people, names)
-        if self.words:
-            text = self.words.withhold(text)
-        return _escaped(text, forms) if forms else text
+        return redact_shown(text, self.people, names, self.words)
 
     def frame(self, frame: pd.DataFrame) -> pd.DataFrame:
         """A copy of ``frame`` as this kind of output may show it: speaker labels of

@@ -127,6 +127,14 @@ def test_index(named_study, tmp_path, capsys):
     text = captured.out + captured.err
     assert len([line for line in text.splitlines() if "unknown code" in line]) == 4
     _no_name(text)
+    # the problems kept in the (pseudonymised) index hold no name either
+    import json
+    import sqlite3
+
+    with sqlite3.connect(repo / ".interview-kit" / "index.sqlite") as con:
+        kept = [m for (stored,) in con.execute("SELECT problems FROM studies") for _, _, m, _ in json.loads(stored)]
+    assert len([m for m in kept if m.startswith("unknown code '")]) == 4
+    _no_name("\n".join(kept))
 
 
 def test_lint_guide(named_study, capsys):
