@@ -35,16 +35,17 @@ Example::
 from __future__ import annotations
 
 import json as _json
+import re
 import sys
 from pathlib import Path
 
 import pandas as pd
 
 from kit.schema import VERBATIM_COLUMNS  # columns of a participant's own words: withheld whole
-from kit.privacy import NO_CONSENT, Roster, Unquotable, redact, roster, unquotable
+from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, redact, roster, unquotable
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "file_roles", "private_folder", "publish_to", "study_of"]
+           "file_roles", "private_folder", "publish_to", "redact_shown", "study_of"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -72,6 +73,90 @@ CATALOGUE: tuple[tuple[str, str, str], ...] = (
     ("OUT-private/drafts/thank-you/*.md, you-said-we-did/*.md, drafts.csv",
      "interview-kit run / notebook 09 (kit.loop.write_drafts)", PRIVATE),
 )
+
+# An escape that ``repr`` writes for a character (a message's ``{value!r}``): ``\xad``,
+# ``\u200b``, ``\U0001f600``, ``\t``. Preceded by an even number of backslashes only (``\\u200b``
+# is a backslash and the letters u200b).
+_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[tnr])")
+_SHORT = {"t": "\t", "n": "\n", "r": "\r"}
+
+
+def _unescaped(text: str) -> tuple[str, dict]:
+    r"""``text`` with the escapes ``repr`` writes read back as their characters, and
+    ``{character: escape as written}`` for :func:`_escaped`. Read back: escapes of a
+    character outside printable ASCII (``\u200b``, ``\xa0``, ``\xe9``), and ``\t``, ``\n``,
+    ``\r`` when the text holds no such character as it is (a text of several lines keeps its
+    lines). Escapes of printable ASCII and of surrogates stay as written."""
+    forms: dict[str, str] = {}
+
+    def back(match: re.Match) -> str:
+        code = match.group(2)
+        if code in _SHORT:
+            ch = _SHORT[code]
+            if ch in text:
+                return match.group(0)
+        else:
+            value = int(code[1:], 16)
+            if (0x20 <= value < 0x7f) or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+                return match.group(0)
+            ch = chr(value)
+        if not (ch.isprintable() and ch in text):  # a printable one the text holds as it is stays so
+            forms.setdefault(ch, "\\" + code)
+        return match.group(1) + ch
+
+    return _ESCAPE.sub(back, text), forms
+
+
+def _escaped(text: str, forms: dict) -> str:
+    """``text`` with the characters of ``forms`` (from :func:`_unescaped`) written again as
+    they were escaped."""
+    for ch, form in forms.items():
+        if ch in text:
+            text = text.replace(ch, form)
+    return text
+
+
+_IGNORABLE: list = []  # the pattern of Unicode's default-ignorable characters, compiled once
+
+
+def _contacts_seen(text: str, redacted: str, people, names: bool) -> str:
+    """``redacted`` (``text`` through :func:`kit.privacy.redact`), or, when ``text`` holds
+    invisible characters (Unicode Default_Ignorable_Code_Point: zero-width spaces, soft
+    hyphens, bidi marks) that hid an email or a phone number from redaction
+    (``020\u200b7946\u200b0958``, ``bob\u200b@example.org``), the text redacted without them:
+    fail closed, a reader sees the number whatever is between its digits."""
+    if text.isascii() or ("@" not in text and not any(c.isdigit() for c in text)):
+        return redacted
+    if not _IGNORABLE:
+        import regex
+
+        _IGNORABLE.append(regex.compile(r"\p{Default_Ignorable_Code_Point}+"))
+    visible = _IGNORABLE[0].sub("", text)
+    if visible == text:
+        return redacted
+    other = redact(visible, people, names=names)
+    def marks(t):
+        return t.count(EMAIL_MARK) + t.count(PHONE_MARK)
+
+    return other if marks(other) > marks(redacted) else redacted
+
+
+def redact_shown(text, people: Roster | None = None, names: bool = True, words: Unquotable | None = None):
+    """:func:`kit.privacy.redact` for a text as a reader sees it: the escapes ``repr`` wrote
+    into it (``'Jo\\u200bsé'``, ``\\xa0``) read back before redaction and written again after
+    (an escape glued onto a name, ``u200bsé``, hid it), an email or phone number with invisible
+    characters in it redacted too, and with ``words`` (:class:`kit.privacy.Unquotable`) the
+    unconsented words withheld. Non-strings and "" are returned as they are."""
+    if not isinstance(text, str) or not text:
+        return text
+    forms = None
+    if "\\" in text:
+        text, forms = _unescaped(text)
+    text = _contacts_seen(text, redact(text, people, names=names), people, names)
+    if words:
+        text = words.withhold(text)
+    return _escaped(text, forms) if forms else text
+
 
 _CACHE: dict = {}
 
@@ -124,13 +209,14 @@ class Outputs:
 
     # -- values --------------------------------------------------------------------------------
     def clean(self, text):
-        """One text as this kind of output may show it (non-strings returned as they are)."""
-        if not isinstance(text, str) or not text:
-            return text
-        text = redact(text, self.people, names=not self.include_names)
-        if self.words:
-            text = self.words.withhold(text)
-        return text
+        """One text as this kind of output may show it (non-strings returned as they are).
+        Escapes that ``repr`` wrote into it (``'Jo\\u200bsé'``, a message's ``{value!r}``)
+        are read back before redaction and written again after it (:func:`_unescaped`), so
+        an escaped invisible character never hides the name it sits in."""
+        return self._scrub(text, not self.include_names)
+
+    def _scrub(self, text, names: bool):
+        return redact_shown(text, self.people, names, self.words)
 
     def frame(self, frame: pd.DataFrame) -> pd.DataFrame:
         """A copy of ``frame`` as this kind of output may show it: speaker labels of
@@ -267,7 +353,7 @@ class Outputs:
         ``--include-names`` shows them."""
         raw = str(problem)
         text = self.clean(raw)
-        if self.include_names or text == raw or redact(raw, self.people, names=False) == text:
+        if self.include_names or text == raw or self._scrub(raw, names=False) == text:
             return text  # nothing or only contact details redacted: --include-names would not show more
         path = getattr(problem, "path", None)
         if not isinstance(path, str) or self.clean(path) == path:

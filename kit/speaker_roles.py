@@ -12,11 +12,122 @@ includes. A label the note's ``speakers:`` names is never re-judged here.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["participant_label", "participant_labels", "first_line_of", "lone_transcript"]
+from kit.errors import Problem
+
+__all__ = ["label_key", "label_differences", "participant_label", "participant_labels", "plain_label",
+           "first_line_of", "lone_transcript", "variants_problem"]
 
 _WORD = re.compile(r"[^\W_]+")
+
+# Characters a reader does not see (Unicode's Default_Ignorable_Code_Point: zero-width spaces and
+# joiners, soft hyphens, bidi marks, word joiners, variation selectors, Hangul fillers): a label
+# written with them in it ("Sa\u200bm Doe:") is the label without them.
+_INVISIBLE = None
+
+
+def _invisible():
+    global _INVISIBLE
+    if _INVISIBLE is None:
+        import regex
+
+        _INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}+")
+    return _INVISIBLE
+
+
+@lru_cache(maxsize=4096)
+def _look_alike(ch: str) -> str:
+    """The Latin letter that ``ch``, a letter of another script, looks like (Unicode TR39
+    confusables, the table of the ``confusable_homoglyphs`` package), in ``ch``'s case;
+    ``ch`` itself when it looks like no Latin letter or is Latin."""
+    if ch.isascii() or not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN"):
+        return ch
+    from confusable_homoglyphs.confusables import confusables_data
+
+    letters = [g["c"] for g in confusables_data.get(ch, ()) if len(g["c"]) == 1 and g["c"].isascii()
+               and g["c"].isalpha()]
+    if not letters:
+        return ch
+    same = [c for c in letters if c.isupper() == ch.isupper()]
+    letter = (same or letters)[0]
+    if letter == "l" and ch.isupper():  # TR39's prototype of a capital I is l
+        return "I"
+    return letter.upper() if ch.isupper() else letter.lower()
+
+
+@lru_cache(maxsize=8192)
+def plain_label(written: str) -> str:
+    """A speaker label as it reads: without invisible characters (Unicode
+    Default_Ignorable_Code_Point: ``Sa\u200bm Doe`` is ``Sam Doe``), in Unicode NFKC (full-width
+    letters are letters), a letter of another script that looks like a Latin letter written as
+    that letter when the label mixes it with Latin letters (``Аlex`` with a Cyrillic А is
+    ``Alex``; a label wholly in one script keeps its letters), one space between words."""
+    text = str(written)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", _invisible().sub("", text))
+        if not text.isascii() and any("a" <= c <= "z" for c in text.lower()):
+            text = "".join(_look_alike(c) for c in text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=8192)
+def label_key(label: str) -> str:
+    """What two speaker labels are compared by: :func:`plain_label`, in lower case, without
+    accents, every look-alike letter (Unicode TR39 confusables) as the Latin letter, so that
+    ``José Peña``, ``jose pena``, ``Jo\u200bsé Peña`` and ``Јоsе Реñа`` (Cyrillic) are one speaker."""
+    key = plain_label(label).casefold()
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+        key = "".join(_look_alike(c) for c in key).lower()
+    return key
+
+
+# How two spellings of one speaker's label differ, as a message says it without the label.
+_STEPS = (
+    ("invisible characters", lambda t: _invisible().sub("", t)),
+    ("spaces", lambda t: " ".join(t.split())),
+    ("look-alike letters", lambda t: "".join(_look_alike(c) for c in unicodedata.normalize("NFKC", t))),
+    ("accents", lambda t: "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))),
+    ("capitals", str.casefold),
+)
+
+
+def label_differences(label: str, read_as: str) -> list[str]:
+    """How ``label`` differs from ``read_as``, the spelling it was read as (one speaker: the
+    same :func:`label_key`): some of ``"invisible characters"``, ``"spaces"``, ``"look-alike
+    letters"``, ``"accents"``, ``"capitals"``, in that order."""
+    kinds, a, b = [], str(label), str(read_as)
+    for kind, step in _STEPS:
+        if a == b:
+            break
+        a2, b2 = step(a), step(b)
+        if (a2, b2) != (a, b):
+            kinds.append(kind)
+        a, b = a2, b2
+    return kinds
+
+
+def variants_problem(source: str, variants: list) -> Problem:
+    """The warning for the lines whose speaker label was read as another spelling of a
+    speaker's label (``variants``: ``(line, label, read_as)``, at least one): it names the
+    first label and what it was read as, and says how they differ and on which lines
+    ("capitals on line(s) 15; accents on line(s) 22"), so that it still says what differs
+    when a printed output hides the names (``[name]``)."""
+    lines_of: dict[str, list[int]] = {}
+    for line, label, read_as in variants:
+        for kind in label_differences(label, read_as) or ["spelling"]:
+            lines_of.setdefault(kind, []).append(line)
+
+    def shown(lines):
+        return ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
+
+    how = "; ".join(f"{kind} on line(s) {shown(lines)}" for kind, lines in lines_of.items())
+    first_line, label, read_as = variants[0]
+    return Problem(source, first_line, f"speaker label {label!r} read as {read_as!r} (the same name in other "
+                   f"{how}): write it the same way everywhere, or name two people differently", "warning")
 
 
 def _name_words(text) -> set[str]:
@@ -49,7 +160,7 @@ def first_line_of(path, label: str) -> int:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             for n, line in enumerate(handle, start=1):
-                text = line.strip()
+                text = plain_label(line) if not line.isascii() else line.strip()
                 if (text.startswith((label + ":", f"<v {label}>", f"<v {label} "))
                         or text == label or text.startswith(label + " (")):
                     return n

@@ -83,13 +83,13 @@ from __future__ import annotations
 import html
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
 from kit.errors import Problem, TranscriptError
+from kit.speaker_roles import label_key, plain_label, variants_problem
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
@@ -269,12 +269,8 @@ def parse_turns(text: str, source: str = "<text>",
     variants = [v for v in variants if v[1] is not None]
     for line, _, message in once:
         problems.append(Problem(source, line, message, "warning"))
-    if variants:
-        first_line, label, read_as = variants[0]
-        lines_of = ", ".join(str(v[0]) for v in variants[:10]) + (" ..." if len(variants) > 10 else "")
-        problems.append(Problem(source, first_line, f"speaker label {label!r} read as {read_as!r} (the same name "
-                                f"in other capitals or accents; line(s) {lines_of}): write it the same way "
-                                "everywhere, or name two people differently", "warning"))
+    if variants:  # how each line's label differs, said without the name (a printed line hides it)
+        problems.append(variants_problem(source, variants))
     if skipped:
         shown = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
         problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
@@ -760,7 +756,7 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
         if rest[:1].isdigit() or rest[:1] == "/":
             continue
         if (got := judged.get(written)) is None:  # a file repeats a few labels: each judged once
-            label = " ".join(written.split())
+            label = plain_label(written)  # invisible characters out, look-alike letters Latin
             strong = _is_name(label) or label in forced
             got = judged[written] = (label, _label_key(label) if strong else None, not strong and _is_name(label.title()))
         label, key, weakly = got
@@ -831,10 +827,7 @@ def _label_words(key: str) -> set:
 
 def _label_key(label: str) -> str:
     """A label's key: in lower case without accents (``José Peña`` and ``jose pena`` are one)."""
-    key = label.casefold()
-    if not key.isascii():
-        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-    return key
+    return label_key(label)  # and without invisible characters, look-alike letters Latin
 
 
 def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str]:
@@ -850,7 +843,7 @@ def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str
         else:
             key = _label_key(sp)
         if key not in canonical or (canonical[key] == canonical[key].lower() and sp != sp.lower()):
-            canonical[key] = sp
+            canonical[key] = plain_label(sp)  # a caption's <v Jo\u200bsé> is read as José, with a warning
     return canonical
 
 

@@ -99,9 +99,10 @@ def cmd_lint_guide(args) -> int:
 
     result, problems = lint_file(_guide_arg(args.file))
     if problems and result is None:  # unreadable: "PATH: message" (no line to point at)
+        say = _say(args)  # a working output: a file named after a participant is redacted
         for problem in problems:
             where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-            print(f"interview-kit lint-guide: {where}: {problem.message}", file=sys.stderr)
+            say.print(f"interview-kit lint-guide: {where}: {problem.message}", file=sys.stderr)
         return EXIT_USAGE
     from kit.cli.guide_output import lint_exit_code, lint_json
 
