@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kit.look_alikes import latin_look_alike
+
 __all__ = ["fold"]  # the rest is kit.privacy's own (imported there)
 
 
@@ -26,40 +28,15 @@ class _Fold(dict):
 
 
 # -- confusables: letters of other scripts that look like Latin letters ------------------------
-# Unicode TR39 ("Unicode Security Mechanisms", section 4, confusables.txt) lists the characters
-# that are visually confusable; the table shipped in the ``confusable_homoglyphs`` package is
-# read once, the first time a non-ASCII character is folded. A character one of whose
-# homoglyphs is a single Latin letter folds to that letter in lower case (Cyrillic "А" and
-# Greek "Α" to "a", Cyrillic "о" to "o", Cyrillic "Н" to "h"), so that "Аnna" with a Cyrillic А
-# is the roster's Anna and a quote retyped with look-alike letters is still its speaker's words.
-# One character for one, as folding is; digits and punctuation are never a letter's look-alike.
-_LOOK_ALIKES: dict = {}
-
-
-def _look_alikes() -> dict:
-    if not _LOOK_ALIKES:
-        table = {"": ""}  # never empty once read
-        try:
-            from confusable_homoglyphs.confusables import confusables_data
-        except ImportError:  # pragma: no cover - a dependency of the kit
-            confusables_data = {}
-        for ch, glyphs in confusables_data.items():
-            if len(ch) != 1 or ch.isascii():
-                continue
-            letters = [g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalpha()]
-            if letters:
-                # the letter of the same case first: Greek capital iota is "I", not "l"
-                same = [c for c in letters if c.isupper() == ch.isupper()]
-                letter = (same or letters)[0].lower()
-                # TR39's prototype of "I" is "l": a capital that looks like it is an I
-                table[ch] = "i" if letter == "l" and ch.isupper() else letter
-        _LOOK_ALIKES.update(table)
-    return _LOOK_ALIKES
-
-
+# Unicode TR39's table (:mod:`kit.look_alikes`): a character one of whose homoglyphs is a
+# single Latin letter folds to that letter in lower case (Cyrillic "А" and Greek "Α" to "a",
+# Cyrillic "о" to "o", Cyrillic "Н" to "h"), so that "Аnna" with a Cyrillic А is the roster's
+# Anna and a quote retyped with look-alike letters is still its speaker's words. One character
+# for one, as folding is; digits and punctuation are never a letter's look-alike.
 def _latin_look_alike(ch: str) -> str | None:
     """The Latin letter (lower case) that ``ch`` is confusable with per Unicode TR39, or None."""
-    return _look_alikes().get(ch) if len(ch) == 1 else None
+    letter = latin_look_alike(ch)
+    return letter.lower() if letter else None
 
 
 _FOLD = _Fold()

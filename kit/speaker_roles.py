@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kit.errors import Problem
+from kit.look_alikes import latin_look_alike
 
 __all__ = ["label_key", "label_differences", "participant_label", "participant_labels", "plain_label",
            "first_line_of", "lone_transcript", "variants_problem"]
@@ -38,24 +39,13 @@ def _invisible():
     return _INVISIBLE
 
 
-@lru_cache(maxsize=4096)
 def _look_alike(ch: str) -> str:
     """The Latin letter that ``ch``, a letter of another script, looks like (Unicode TR39
-    confusables, the table of the ``confusable_homoglyphs`` package), in ``ch``'s case;
-    ``ch`` itself when it looks like no Latin letter or is Latin."""
+    confusables, :mod:`kit.look_alikes`), in ``ch``'s case; ``ch`` itself when it looks like no
+    Latin letter or is Latin."""
     if ch.isascii() or not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN"):
         return ch
-    from confusable_homoglyphs.confusables import confusables_data
-
-    letters = [g["c"] for g in confusables_data.get(ch, ()) if len(g["c"]) == 1 and g["c"].isascii()
-               and g["c"].isalpha()]
-    if not letters:
-        return ch
-    same = [c for c in letters if c.isupper() == ch.isupper()]
-    letter = (same or letters)[0]
-    if letter == "l" and ch.isupper():  # TR39's prototype of a capital I is l
-        return "I"
-    return letter.upper() if ch.isupper() else letter.lower()
+    return latin_look_alike(ch) or ch
 
 
 @lru_cache(maxsize=8192)

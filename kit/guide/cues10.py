@@ -39,33 +39,12 @@ import re
 import unicodedata
 
 from kit.guide.lexicon import FIXED_PAIRS
+from kit.look_alikes import latin_look_alike
 from kit.guide.words import DETS, is_past_verb, lemma, tags, words
 
 __all__ = ["closed", "double_barreled", "fold_confusables", "imagined_ideal", "revise", "second_question", "two_objects"]
 
-# Look-alikes of Latin letters in Cyrillic and Greek (the prototypes Unicode TR39's
-# confusables.txt gives for them: the skeleton's Latin letter).
-_LOOK_ALIKE = str.maketrans({
-    # Cyrillic small
-    "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y",
-    "\u0445": "x", "\u0455": "s", "\u0456": "i", "\u0458": "j", "\u0501": "d", "\u051b": "q",
-    "\u051d": "w", "\u04bb": "h", "\u04cf": "l", "\u0475": "v", "\u0461": "w",
-    # Cyrillic capital
-    "\u0410": "A", "\u0412": "B", "\u0415": "E", "\u041a": "K", "\u041c": "M", "\u041d": "H",
-    "\u041e": "O", "\u0420": "P", "\u0421": "C", "\u0422": "T", "\u0425": "X", "\u0405": "S",
-    "\u0406": "I", "\u0408": "J", "\u04ae": "Y", "\u0500": "D", "\u051a": "Q", "\u051c": "W",
-    "\u04c0": "I",
-    # Greek small
-    "\u03bf": "o", "\u03b1": "a", "\u03bd": "v", "\u03b9": "i", "\u03ba": "k", "\u03c1": "p",
-    "\u03c5": "u", "\u03c7": "x", "\u03f2": "c", "\u03f3": "j",
-    # Greek capital
-    "\u0391": "A", "\u0392": "B", "\u0395": "E", "\u0396": "Z", "\u0397": "H", "\u0399": "I",
-    "\u039a": "K", "\u039c": "M", "\u039d": "N", "\u039f": "O", "\u03a1": "P", "\u03a4": "T",
-    "\u03a5": "Y", "\u03a7": "X", "\u03f9": "C",
-    # Latin letters of other blocks that read as plain ones
-    "\u0131": "i", "\u0261": "g", "\u0251": "a",
-})
-_LOOK_ALIKE_CHARS = frozenset(chr(c) for c in _LOOK_ALIKE)
+_latin = latin_look_alike  # the ASCII letter a non-ASCII letter looks like (Unicode TR39)
 
 
 def fold_confusables(text: str) -> str:
@@ -80,11 +59,11 @@ def fold_confusables(text: str) -> str:
         return text
     folded = unicodedata.normalize("NFKC", text)
     latin = sum(ch.isascii() and ch.isalpha() for ch in folded)
-    foreign = sum(ch.isalpha() and not ch.isascii() and ch not in _LOOK_ALIKE_CHARS and
+    foreign = sum(ch.isalpha() and not ch.isascii() and _latin(ch) is None and
                   not unicodedata.name(ch, "").startswith("LATIN") for ch in folded)
     if latin <= foreign:
         return text
-    return folded.translate(_LOOK_ALIKE)
+    return "".join(ch if ch.isascii() else _latin(ch) or ch for ch in folded)
 
 
 _FILLER = r"^(?:(?:so|and|ok|okay|right|well|now|um|er|just|roughly|approximately|about|honestly)[,]? )*"
