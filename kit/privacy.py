@@ -91,6 +91,9 @@ def _obfuscated_emails(text: str) -> str:
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().-]{6,}\d(?![\w])")
 _PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 9, 15
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A calendar date written year first ("2026-11-06", "2026.11.06"): what follows it ("(1)" of a
+# file's copy number, a time "14:30") makes no phone number of it; the rest is looked at alone.
+_DATE_FIRST = re.compile(r"\(?(?:19|20)\d\d([-.])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?!\d)")
 
 EMAIL_MARK, PHONE_MARK, NAME_MARK = "[email]", "[phone]", "[name]"
 #: The words of the marks a text gains before names are looked for in it.
@@ -371,6 +374,9 @@ _NOT_A_NAME = re.compile(r"^(?:[A-Z]{1,4}-?\d+|(?:participant|interviewer|speake
 
 def _phone(match: re.Match) -> str:
     text = match.group(0)
+    date = _DATE_FIRST.match(text)
+    if date:
+        return text[:date.end()] + _PHONE_CANDIDATE.sub(_phone, text[date.end():])
     digits = sum(ch.isdigit() for ch in text)
     if not _PHONE_MIN_DIGITS <= digits <= _PHONE_MAX_DIGITS or _ISO_DATE.match(text.strip()):
         return text

@@ -121,3 +121,22 @@ def test_the_schedule_readme_lists_every_exit_code_run_gives():
     given = {exits.EXIT_OK, exits.EXIT_PROBLEMS, exits.EXIT_USAGE, exits.EXIT_NOTEBOOK, exits.EXIT_INTERNAL,
              exits.EXIT_BROKEN_PIPE} | {128 + int(s) for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM)}
     assert listed == given
+
+
+@pytest.mark.parametrize("text", ["Call with Sam 2026-11-06 (1).txt", "met on 2026-11-06 14:30 at the depot",
+                                  "export 2026.11.06 (2).vtt", "(2026-11-06) 3 visits"])
+def test_a_date_written_year_first_is_no_phone_number(text):
+    from kit.privacy import redact
+
+    assert redact(text) == text  # a newcomer's file name became "Call with [name] [phone]).txt"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-11-06 07700 900123", "2026-11-06 [phone]"),
+    ("on 2026-11-06 ring +44 20 7946 0958.", "on 2026-11-06 ring [phone]."),
+    ("ring 07700 900123", "ring [phone]"),
+])
+def test_a_phone_number_after_a_date_is_still_redacted(text, expected):
+    from kit.privacy import redact
+
+    assert redact(text) == expected
