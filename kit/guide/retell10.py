@@ -1,0 +1,302 @@
+"""Rewrites of the tenth round (issue 16, item 3): the kinds of broken or off-topic rewrite a
+by-hand reading of sampled rewrites still found after round 9, each caught by a check, and the
+safe builders used in their place.
+
+Kinds caught from the rewrite alone (:func:`faults`, called by :func:`kit.guide.retell9.faults`):
+
+- ``a verb needs an object``: "the last time you added.", "the last time you put a quote.";
+- ``a person used``: "the last time you used customers", "needed something like backpackers";
+- ``a price used``: "the last time you used a fair price";
+- ``a part of nothing``: "dealt with the part of having bloods";
+- ``a time glued to the thing``: "dealt with the technician on time";
+- ``a verb as the thing``: "dealt with book.";
+- ``a split contraction``: "did n't";
+- ``the same story twice``: "Tell me about X. What happened? Then ask separately: Tell me about X.
+  What happened?" (a duplicate follow-up).
+
+Kinds caught against the question (:func:`question_faults`, called where the candidates are
+chosen in :mod:`kit.guide.rewrites`):
+
+- ``subject and verb kept as a thing``: "How often do clients no-show?" -> "dealt with the
+  clients no-show"; "Our tool fixes double bookings" -> "handled the tool fixes double bookings";
+- ``a hypothetical told as past``: "How would you feel if we removed the phone line?" -> "the
+  last time we removed the phone line" (the if-clause says it has not happened);
+  "Would you come back for a night game if we ran one?" -> "came back for a night game";
+- ``a compound cut``: "dairy-free flavours" -> "free flavours";
+- ``two nouns glued``: "the dermatologist and the nurse ... the cream" -> "the dermatologist cream".
+
+Builders (:func:`candidates`): a third party's habit behind "in general" or "prefer to" ("In
+general, how do clients prefer to book?" -> "Tell me about the last time a client booked. What
+happened?"), a verb the lexicon lacks ("How often do clients no-show?" -> "... the last time a
+client no-showed"); and the safe topic template "Tell me about a recent time when <noun phrase>
+came up. What happened?" (:func:`topic_story`) used by the fallback before the generic one.
+"""
+from __future__ import annotations
+
+import re
+
+from kit.guide.words import is_base_verb, is_past_verb, lemma, tags
+
+__all__ = ["candidates", "faults", "question_faults", "topic_story"]
+
+_FRAME = r"(?:dealt with|used|went to|went through|needed help with|needed something like|experience with)"
+_NEEDS_OBJECT = r"(?:added|put|made|gave|took|sent|brought|bought|got|used|handled|needed|chose|picked|found|hit|" \
+                r"placed|left|set|showed|told|fixed|changed|checked|booked|ordered|wrote|filled|dealt with)"
+_PERSON = re.compile(r"^(?:people|staff|customers|clients|users|members|patients|owners|residents|parents|"
+                     r"students|pupils|guests|visitors|tenants|drivers|riders|volunteers|[a-z]+(?:ers|ors|ists|"
+                     r"ians|ants|ents))$")
+_DETS = {"the", "a", "an", "your", "their", "our", "this", "that", "these", "those", "my", "his", "her", "its"}
+_MASS = {"support", "help", "advice", "feedback", "training", "information", "money", "time", "work", "software",
+         "paperwork", "admin", "billing", "parking", "insurance", "storage", "delivery", "transport", "email",
+         "equipment", "furniture", "traffic", "weather", "maintenance", "childcare", "healthcare", "water", "power"}
+
+
+def _words(sent: str) -> list[str]:
+    return re.findall(r"[a-z0-9][a-z0-9'-]*", sent.lower())
+
+
+def _sentence_faults(sent: str) -> list[str]:
+    low = " ".join(_words(sent))
+    out = []
+    if not low:
+        return out
+    if re.search(r"\bthe (?:last|first) time (?:you|they|we|i) " + _NEEDS_OBJECT + r"$", low):
+        out.append(f"a verb needs an object: '{low.split(' time ')[-1]}'")
+    if re.search(r"\bthe (?:last|first) time (?:you|they|we|i) put (?:the|a|an|your|their|some) [\w'-]+$", low):
+        out.append("a verb needs an object: 'put' without where")
+    m = re.search(r"\b(?:used|needed something like|needed help with) ([\w'-]+)$", low)
+    if m and _PERSON.match(m.group(1)) and m.group(1) not in {"computers", "printers", "scanners", "trackers",
+                                                              "planners", "containers", "filters", "sensors"}:
+        out.append(f"a person used: '{m.group(0)}'")
+    if re.search(r"\bused (?:a|an|the|your) (?:[\w'-]+ )?(?:price|cost|fee|rate|rent|amount|sum|charge)$", low):
+        out.append("a price used")
+    if re.search(rf"\b{_FRAME} (?:the|a|an) (?:part|thing|bit|aspect|side) of\b", low):
+        out.append("a part of nothing")
+    if re.search(rf"\b{_FRAME} (?:the|a|an|your|their) [\w'-]+(?: [\w'-]+)? (?:on time|late|early|in time)$", low):
+        out.append("a time glued to the thing")
+    m = re.search(rf"\b{_FRAME} ([a-z'-]+)$", low)
+    if m and m.group(1) not in _MASS and not m.group(1).endswith(("ing", "s", "ment", "tion", "ness", "ity")) and \
+            "VERB" in tags(m.group(1)) and is_base_verb(m.group(1)) and m.group(1) not in _DETS:
+        out.append(f"a verb as the thing: '{m.group(0)}'")
+    return out
+
+
+def faults(text: str) -> list[str]:
+    """The text-only kinds of the module docstring found in ``text`` (a rewrite), as messages
+    naming the kind; ``[]`` when none."""
+    s = str(text or "").strip()
+    out = []
+    if re.search(r"\b(?:last|first) time\b[^.?!]*\b(?:today|nowadays|these days|right now)\b", s, re.I):
+        out.append("a present time in a past story")
+    if re.search(r"\w n't\b", s):
+        out.append("a split contraction: \" n't\"")
+    for sent in re.split(r"(?<=[.?!])\s+", s):
+        out += _sentence_faults(sent)
+    main, sep, then = s.partition(" Then ask separately: ")
+    if sep and re.sub(r"\W+", " ", main).strip().lower() == re.sub(r"\W+", " ", then).strip().lower():
+        out.append("the same story twice")
+    return out
+
+
+_AUX = {"do", "does", "did", "will", "would", "can", "could", "should"}
+
+
+def _question_verbs(q: list[str]) -> set[tuple[str, str]]:
+    """(subject head, verb) pairs the question uses as a clause: "do clients no-show", "our tool
+    fixes double bookings", "what do pet owners struggle with"."""
+    pairs = set()
+    for k in range(1, len(q)):
+        a, b = q[k - 1], q[k]
+        if a in _DETS or b in _DETS or "NOUN" not in tags(a) and not _PERSON.match(a):
+            continue
+        after_aux = any(w in _AUX for w in q[max(0, k - 4):k - 1])
+        nxt = q[k + 1] if k + 1 < len(q) else ""
+        # "tool fixes double bookings": an object follows; never "rooms changed", "kids to", "pouches are"
+        objectish = nxt in _DETS or (bool(tags(nxt) & {"NOUN", "ADJ", "ADV"}) and not is_past_verb(nxt) and
+                                     nxt not in {"to", "are", "is", "was", "were", "and", "or", "of", "in", "on",
+                                                 "for", "with", "at", "from", "by", "have", "has", "do", "does"})
+        third = b.endswith("s") and not b.endswith("ss") and "VERB" in tags(b) and not a.endswith("s") and objectish
+        plural_base = a.endswith("s") and (is_base_verb(b) or ("-" in b and "NOUN" in tags(b))) and after_aux and \
+            not set(q[max(0, k - 3):k - 1]) & {"your", "their", "our", "my", "his", "her"} and \
+            not (nxt and is_base_verb(nxt) and "VERB" in tags(nxt))  # "your expenses form look like"
+        if third or plural_base:
+            pairs.add((a, b))
+    return pairs
+
+
+_IF = re.compile(r"\bif (we|you|they|the [\w'-]+|your [\w'-]+|it|there) ([a-z]+(?:ed)?|ran|put|set|cut|made|took|"
+                 r"gave|got|built|brought|sold|sent|began|shut|kept|let|moved|were|was|had|could|did)\b ?([\w' -]*)",
+                 re.I)
+
+
+def _hypothetical_events(question: str) -> tuple[set[str], list[str]]:
+    """The verbs of the question's if-clauses (their lemmas) and the things they say do not yet
+    exist ("a night game" of "... for a night game if we ran one")."""
+    verbs, things = set(), []
+    low = str(question).lower()
+    for m in _IF.finditer(low):
+        verb = m.group(2)
+        if verb in {"were", "was", "could", "did", "had"}:
+            nxt = (m.group(3).split() or [""])[0]
+            if verb in {"could", "did"} and nxt:
+                verbs.add(lemma(nxt, "VERB"))
+            continue
+        if is_past_verb(verb) or verb.endswith("ed"):
+            verbs.add(lemma(verb, "VERB"))
+        obj = m.group(3).split()
+        if obj and obj[0] in {"one", "it", "them", "that", "this"}:
+            before = low[:m.start()]
+            mm = re.findall(r"\b(?:a|an) ((?:[\w'-]+ ){0,2}[\w'-]+)", before)
+            if mm:
+                things.append(mm[-1])
+    return verbs, things
+
+
+def question_faults(question: str, cand: str) -> list[str]:
+    """The kinds of the module docstring that need the question to be seen ("subject and verb
+    kept as a thing", "a hypothetical told as past", "a compound cut", "two nouns glued") in
+    ``cand``, a rewrite of ``question``; ``[]`` when none."""
+    q = _words(str(question))
+    main = str(cand).partition(" Then ask separately: ")[0]
+    c = _words(main)
+    lowc = " ".join(c)
+    out = []
+    for a, b in _question_verbs(q):
+        # the pair right after a verb of the rewrite: "dealt with the clients no-show", "handled the tool fixes"
+        if re.search(rf"\b(?:{_FRAME}|[a-z]+ed|[a-z]+) (?:the |a |an |your |their )?(?:(?!the\b|a\b)[\w'-]+ )?"
+                     rf"{re.escape(a)} {re.escape(b)}\b", lowc) and \
+                not re.search(rf"\bway (?:the |a )?(?:[\w'-]+ )?{re.escape(a)} {re.escape(b)}\b", lowc):
+            story = re.search(r"\b(?:last|first|recent) time\b|\bexperience with\b", lowc)
+            if story:
+                out.append(f"subject and verb kept as a thing: '{a} {b}'")
+                break
+    verbs, things = _hypothetical_events(question)
+    m = re.search(r"\b(?:last|first) time (?:you|we|they|i|the [\w'-]+|your [\w'-]+|it) ([a-z]+)", lowc)
+    if m and verbs and lemma(m.group(1), "VERB") in verbs:
+        out.append(f"a hypothetical told as past: '{m.group(0)}'")
+    for thing in things:
+        if re.search(rf"\b(?:last|first|recent) time\b.*\b{re.escape(thing)}\b", lowc):
+            out.append(f"a hypothetical told as past: '{thing}'")
+    for w in q:
+        if "-" in w and not w.startswith("-"):
+            head, _, tail = w.partition("-")
+            if tail and len(tail) > 2 and re.search(rf"(?<![\w-]){re.escape(tail)}\b", lowc) and w not in lowc:
+                out.append(f"a compound cut: '{tail}' of '{w}'")
+    qpairs = set(zip(q, q[1:]))
+    for a, b in zip(c, c[1:]):
+        if a in q and b in q and (a, b) not in qpairs and a not in _DETS and b not in _DETS and \
+                "NOUN" in tags(a) and "NOUN" in tags(b) and not (tags(a) | tags(b)) & {"ADJ", "ADV"} and \
+                not a.endswith("ing"):
+            out.append(f"two nouns glued: '{a} {b}'")
+            break
+    return out
+
+
+_HABIT_LEAD = re.compile(r"^(?:in general|generally|typically|usually|normally|overall|on the whole),?\s+", re.I)
+_PREFER = re.compile(r"^how (?:do|does) ((?:the |your |our |most |many )?[a-z][\w'-]*) (?:usually |normally |"
+                     r"typically |generally )?(?:prefer|like|want|tend|choose|need) to ([a-z][\w'-]*)\b ?([^?.!]*?)"
+                     r"\s*[?.!]*$", re.I)
+
+
+def topic_story(question: str) -> str | None:
+    """The safe topic template: "Tell me about a recent time when <noun phrase> came up. What
+    happened?" with the noun phrase of ``question`` holding most of its topic words (None when it
+    has none)."""
+    from kit.guide.retell import without_judgements
+    from kit.guide.rewrites import _TIME_TAILS, np_runs
+
+    low = str(question).lower()
+    for run in np_runs(question):
+        np_text = _TIME_TAILS.sub("", without_judgements(" ".join(run))).strip()
+        ws = np_text.split()
+        if len(ws) < 2 or any(not tags(w.lower()) & {"NOUN", "ADJ"} for w in ws[1:]) or \
+                ws[-1].lower() in {"time", "thing", "things", "way", "anything", "something", "lot"}:
+            continue
+        return f"Tell me about a recent time when {np_text} came up. What happened?"
+    m = re.search(r"\babout ([a-z]+ing)\b", low)  # "tell me about scheduling", "think about booking"
+    if m and "VERB" in tags(m.group(1)):
+        return f"Tell me about a recent time when {m.group(1)} came up. What happened?"
+    return None
+
+
+def candidates(question: str) -> list[str]:
+    """Rewrites of the builders of the module docstring (may be empty)."""
+    from kit.guide.retell9 import _regular_past
+
+    asked = re.split(r"(?<=[.!;])\s+|\s*;\s*", str(question).strip())[-1]
+    asked = _HABIT_LEAD.sub("", asked.strip())
+    out = []
+    m = _PREFER.match(asked)
+    if m and "VERB" in tags(m.group(2).lower()):
+        subject = m.group(1).lower()
+        rest = re.split(r"\s+(?:when|if|because|and|or|but)\b", m.group(3))[0].strip()
+        subject = _one(subject)
+        clause = " ".join(x for x in (subject, _regular_past(m.group(2)), rest) if x)
+        out.append(f"Tell me about the last time {clause}. What happened?")
+    m = _NO_VERB.match(asked)  # a verb the lexicon lacks: "How often do clients no-show?"
+    if m and "VERB" not in tags(m.group(2).lower()):
+        subject = _one(m.group(1).lower())
+        verb = m.group(2).lower()
+        out.append(f"Tell me about the last time {subject} {verb + ('d' if verb.endswith('e') else 'ed')}. "
+                   "What happened?")
+    out += _pronoun_object(str(question))
+    return out
+
+
+_HANDLE = re.compile(r"^(?:so,?\s+)?how do you (?:usually |normally |currently )?(handle|deal with|manage|fix|avoid|track|"
+                     r"sort out|cope with|spot|prevent) (them|it|this|that)(?: (?:today|now|at the moment|currently))?"
+                     r"\s*[?.!]*$", re.I)
+
+
+def _pronoun_object(question: str) -> list[str]:
+    """"Our tool fixes double bookings automatically. How do you handle them today?" -> "Tell me
+    about the last time you handled double bookings. What happened?": the pronoun stands for the
+    preamble's last noun phrase of the same number, never for its clause."""
+    from kit.guide.story import past
+
+    parts = re.split(r"(?<=[.!;])\s+|\s*;\s*|\s+[\u2014\u2013-]\s+", question.strip())
+    if len(parts) < 2:
+        return []
+    m = _HANDLE.match(parts[-1].strip())
+    if not m:
+        return []
+    toks = re.findall(r"[\w'-]+", " ".join(parts[:-1]))
+    runs, cur = [], []
+    for t in toks + ["."]:
+        tg = tags(t.lower())
+        if cur and t.lower().endswith("s") and "VERB" in tg and not cur[-1].lower().endswith("s"):
+            runs.append(cur)  # "tool fixes": a subject and its verb
+            cur = []
+            continue
+        if t.lower() not in _DETS and tg & {"NOUN", "ADJ"} and not (tg & {"VERB"} and not tg & {"NOUN", "ADJ"}) and \
+                t.lower() not in {"automatically", "really", "always"}:
+            cur.append(t)
+        else:
+            while cur and "NOUN" not in tags(cur[-1].lower()):
+                cur.pop()
+            if cur:
+                runs.append(cur)
+            cur = []
+    plural = m.group(2).lower() == "them"
+    runs = [r for r in runs if (r[-1].lower().endswith("s") and not r[-1].lower().endswith("ss")) == plural]
+    if not runs:
+        return []
+    np_ = " ".join(runs[-1]).lower()
+    verb = m.group(1).lower().split()
+    verb = " ".join([past(verb[0])] + verb[1:])
+    return [f"Tell me about the last time you {verb} {np_ if plural else 'the ' + np_}. What happened?"]
+
+
+_NO_VERB = re.compile(r"^how often (?:do|does) ((?:the |your |our |most |many )?[a-z][\w'-]*) ([a-z]+-[a-z]+)\s*[?.!]*$",
+                      re.I)
+
+
+def _one(subject: str) -> str:
+    """"clients" -> "a client"; a subject with a determiner unchanged."""
+    ws = subject.split()
+    if ws[0] in _DETS or not ws[-1].endswith("s") or ws[-1].endswith("ss"):
+        return subject
+    single = lemma(ws[-1], "NOUN")
+    if not single or single == ws[-1]:
+        return subject
+    return " ".join(ws[:-1] + [("an " if single[0] in "aeiou" else "a ") + single])
