@@ -90,3 +90,27 @@ def test_topic_story_is_the_safe_template():
         "Tell me about a recent time when rostering came up. What happened?"
     story = topic_story("What do you think of the parking permit scheme?")
     assert story and story.startswith("Tell me about a recent time when") and "permit" in story
+
+
+@pytest.mark.parametrize("text", [
+    "Tell me about the last time you were told it would take. What happened?",
+    "Tell me about the last time you needed something like a price. What did you do?",
+    "Tell me about the last time you needed help with a fair rent. What did you do?",
+    "Tell me about the last time you dealt with having stitches. What happened?",
+])
+def test_more_text_kinds_fail(text):
+    assert faults(text), text
+
+
+def test_a_second_ask_flagged_on_its_own_is_kept_as_its_own_story():
+    sug = lint_question("Do you sweep the yard before the market opens, and do you stack the crates yourself?")["suggestion"]
+    main, sep, then = sug.partition(" Then ask separately: ")
+    assert sep and "swept" in main and "stacked the crates" in then, sug
+    assert not grammar_problems(sug), grammar_problems(sug)
+    sug = lint_question("What would you change about our menu and our opening hours if you could?")["suggestion"]
+    assert "menu" in sug and "opening hours" in sug.partition(" Then ask separately: ")[2], sug
+
+
+def test_a_fair_price_becomes_the_last_payment():
+    sug = lint_question("How much would you pay for a gutter clean?")["suggestion"]
+    assert sug == "Tell me about the last time you paid for a gutter clean. What happened?", sug

@@ -37,7 +37,7 @@ import re
 
 from kit.guide.words import is_base_verb, is_past_verb, lemma, tags
 
-__all__ = ["candidates", "faults", "question_faults", "topic_story"]
+__all__ = ["candidates", "faults", "question_faults", "second_story", "topic_story"]
 
 _FRAME = r"(?:dealt with|used|went to|went through|needed help with|needed something like|experience with)"
 _NEEDS_OBJECT = r"(?:added|put|made|gave|took|sent|brought|bought|got|used|handled|needed|chose|picked|found|hit|" \
@@ -68,8 +68,16 @@ def _sentence_faults(sent: str) -> list[str]:
     if m and _PERSON.match(m.group(1)) and m.group(1) not in {"computers", "printers", "scanners", "trackers",
                                                               "planners", "containers", "filters", "sensors"}:
         out.append(f"a person used: '{m.group(0)}'")
-    if re.search(r"\bused (?:a|an|the|your) (?:[\w'-]+ )?(?:price|cost|fee|rate|rent|amount|sum|charge)$", low):
+    if re.search(r"\b(?:used|needed something like|needed help with) (?:a|an|the|your) (?:[\w'-]+ )?(?:price|cost|fee|"
+                 r"rate|rent|amount|sum|charge)$", low):
         out.append("a price used")
+    if re.search(r"\bit (?:would|will|should|could|might|to|did|does|do) take$|\bit (?:took|takes)$", low):
+        out.append("an amount is missing: 'it would take'")
+    if re.search(rf"\b{_FRAME} (?:a |the )?(?:fair|reasonable|right|good|fairer|better) (?:price|cost|fee|rate|rent|amount)\b",
+                 low):
+        out.append("a price used")
+    if re.search(rf"\b{_FRAME} having\b", low):
+        out.append("a part of nothing: 'having'")
     if re.search(rf"\b{_FRAME} (?:the|a|an) (?:part|thing|bit|aspect|side) of\b", low):
         out.append("a part of nothing")
     if re.search(rf"\b{_FRAME} (?:the|a|an|your|their) [\w'-]+(?: [\w'-]+)? (?:on time|late|early|in time)$", low):
@@ -240,7 +248,16 @@ def candidates(question: str) -> list[str]:
         out.append(f"Tell me about the last time {subject} {verb + ('d' if verb.endswith('e') else 'ed')}. "
                    "What happened?")
     out += _pronoun_object(str(question))
+    m = _FAIR_PRICE.search(asked)  # "What would a fair price be for an annual service?" -> "... paid for an annual service"
+    if m:
+        thing = re.split(r"\s+(?:and|or)\s+", m.group(1))[0].strip()
+        out.append(f"Tell me about the last time you paid for {thing}. What happened?")
     return out
+
+
+_FAIR_PRICE = re.compile(r"\b(?:what would (?:a|the) (?:fair|reasonable|good|right) (?:price|cost|fee) (?:be )?for|how much "
+                         r"would you (?:pay|expect to pay|be willing to pay) for) ((?:a|an|the|your) [\w' -]+?)\s*[?.!]*$",
+                         re.I)
 
 
 _HANDLE = re.compile(r"^(?:so,?\s+)?how do you (?:usually |normally |currently )?(handle|deal with|manage|fix|avoid|track|"
@@ -300,3 +317,35 @@ def _one(subject: str) -> str:
     if not single or single == ws[-1]:
         return subject
     return " ".join(ws[:-1] + [("an " if single[0] in "aeiou" else "a ") + single])
+
+
+_SECOND = re.compile(r",?\s+and\s+(?=(?:do|did|does|is|was|were|are|have|has|can|could|would|will|what|how|why|when|"
+                     r"where|who)\s)", re.I)
+
+
+def second_story(question: str, pair, flags_of, rewrite) -> str | None:
+    """The follow-up of a double-barreled question whose second ask is flagged on its own (so
+    the rewrite would lose it): "Do you vacuum first, and do you move the furniture yourself?"
+    -> "Then ask separately: Tell me about the last time you moved the furniture yourself. What
+    happened?". ``pair`` is :func:`kit.guide.retell.split_pair`'s answer, ``flags_of`` the
+    linter's flags of one question and ``rewrite(text, flags)`` the rewrite of one question;
+    None when the second ask is not clean on its own."""
+    from kit.guide.checks import grammar_problems
+
+    asked = re.split(r"(?<=[.!])\s+", str(question).strip())[-1]
+    parts = _SECOND.split(asked, maxsplit=1)
+    seconds = []
+    if len(parts) == 2 and len(parts[1].split()) >= 3:
+        seconds.append(parts[1][:1].upper() + parts[1][1:].rstrip(" ?") + "?")
+    if pair:
+        seconds.append(pair[1])
+    for second in seconds:
+        if grammar_problems(second) or re.search(r"\b(\w+ \w+) \1\b", second.lower()):
+            continue
+        flags = flags_of(second)
+        if "double-barreled" in flags:
+            continue
+        story = rewrite(second, flags) if flags else second
+        if story and not grammar_problems(story) and not flags_of(story):
+            return f"Then ask separately: {story}"
+    return None

@@ -523,6 +523,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             then = retell.FOLLOW_UP.strip() + " " + _as_story(then.split(": ", 1)[1])
         else:  # the second wh-clause in its own words
             then = _second_ask(_expand(main).rstrip(" ?"))
+        if not then:  # the second ask flagged on its own: its own rewrite (round 10: a lost second ask)
+            then = retell10.second_story(question, pair, _lint.flags_of, _rewrite_text)
         if then:
             then = _embedded_ask(then)
         if then and then.partition(": ")[2].strip() == best.strip():
