@@ -114,3 +114,29 @@ def test_a_second_ask_flagged_on_its_own_is_kept_as_its_own_story():
 def test_a_fair_price_becomes_the_last_payment():
     sug = lint_question("How much would you pay for a gutter clean?")["suggestion"]
     assert sug == "Tell me about the last time you paid for a gutter clean. What happened?", sug
+
+
+@pytest.mark.parametrize("text", [
+    "Tell me about the last time you used the evening. What happened?",
+    "Tell me about a recent experience with the last year. What happened?",
+    "Tell me about the last time you came. How did it go?",
+    "Tell me about the last time you booked a table now. What happened?",
+    "Tell me about the last time you toured the barns I am trying to understand. What happened?",
+])
+def test_round10_times_and_glued_sentences_fail(text):
+    assert faults(text), text
+
+
+def test_the_safe_template_cuts_its_noun_phrase_at_a_verb_a_number_or_a_time():
+    assert topic_story("Our booking widget saves florists hours a week. What's the best thing about it?") == \
+        "Tell me about a recent time when the booking widget came up. What happened?"
+    assert topic_story("Wouldn't it be great if you could hire a kayak ten minutes ahead?") == \
+        "Tell me about a recent time when the kayak came up. What happened?"
+    story = topic_story("Don't you find paper permit forms a total waste of time?")
+    assert story == "Tell me about a recent time when the paper permit forms came up. What happened?", story
+
+
+def test_something_like_an_imagined_thing_is_not_told_as_past():
+    q = "would u use a parcel locker if we built it"
+    assert not question_faults(q, "Tell me about the last time you needed something like a parcel locker. What did you do?")
+    assert question_faults(q, "Tell me about the last time you used a parcel locker. What happened?")

@@ -41,7 +41,8 @@ __all__ = ["candidates", "faults", "question_faults", "second_story", "topic_sto
 
 _FRAME = r"(?:dealt with|used|went to|went through|needed help with|needed something like|experience with)"
 _NEEDS_OBJECT = r"(?:added|put|made|gave|took|sent|brought|bought|got|used|handled|needed|chose|picked|found|hit|" \
-                r"placed|left|set|showed|told|fixed|changed|checked|booked|ordered|wrote|filled|dealt with)"
+                r"placed|left|set|showed|told|fixed|changed|checked|booked|ordered|wrote|filled|planted|charged|spent|paid|" \
+                r"dealt with)"
 _PERSON = re.compile(r"^(?:people|staff|customers|clients|users|members|patients|owners|residents|parents|"
                      r"students|pupils|guests|visitors|tenants|drivers|riders|volunteers|[a-z]+(?:ers|ors|ists|"
                      r"ians|ants|ents))$")
@@ -49,6 +50,15 @@ _DETS = {"the", "a", "an", "your", "their", "our", "this", "that", "these", "tho
 _MASS = {"support", "help", "advice", "feedback", "training", "information", "money", "time", "work", "software",
          "paperwork", "admin", "billing", "parking", "insurance", "storage", "delivery", "transport", "email",
          "equipment", "furniture", "traffic", "weather", "maintenance", "childcare", "healthcare", "water", "power"}
+
+
+# nouns that are no thing a person used or dealt with on an occasion: "used the evening", "dealt with hours"
+_NOT_A_THING = {"life", "lives", "week", "weeks", "day", "days", "month", "months", "year", "years", "evening", "evenings",
+                "morning", "mornings", "night", "nights", "weekend", "weekends", "hour", "hours", "minutes", "time", "times",
+                "way", "quarter", "season", "future", "past"}
+_NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "half", "dozen"}
+_NOT_USED = {"routes", "repair", "paperwork", "valuations", "week", "life"}
 
 
 def _words(sent: str) -> list[str]:
@@ -78,6 +88,9 @@ def _sentence_faults(sent: str) -> list[str]:
         out.append("a price used")
     if re.search(rf"\b{_FRAME} having\b", low):
         out.append("a part of nothing: 'having'")
+    m = re.search(rf"\b({_FRAME}) (?:the |a |an |your |their )?(?:last |next |this |past )?([\w'-]+)$", low)
+    if m and (m.group(2) in _NOT_A_THING or (m.group(1) == "used" and m.group(2) in _NOT_USED)):
+        out.append(f"a time or a life as the thing: '{m.group(0)}'")
     if re.search(rf"\b{_FRAME} (?:the|a|an) (?:part|thing|bit|aspect|side) of\b", low):
         out.append("a part of nothing")
     if re.search(rf"\b{_FRAME} (?:the|a|an|your|their) [\w'-]+(?: [\w'-]+)? (?:on time|late|early|in time)$", low):
@@ -94,7 +107,11 @@ def faults(text: str) -> list[str]:
     naming the kind; ``[]`` when none."""
     s = str(text or "").strip()
     out = []
-    if re.search(r"\b(?:last|first) time\b[^.?!]*\b(?:today|nowadays|these days|right now)\b", s, re.I):
+    if re.search(r"\b(?:last|first) time\b[^.?!]*\b\w+ (?:i am|i'm|we are|we're|i will|i'll)\b", s, re.I):
+        out.append("a second sentence glued into the story")
+    if re.search(r"\b(?:last|first) time (?:you|they|we) (?:came|went)\.", s, re.I):
+        out.append("a verb needs a complement: 'came.'")
+    if re.search(r"\b(?:last|first) time\b[^.?!]*\b(?:today|nowadays|these days|now|currently|at the moment)\b", s, re.I):
         out.append("a present time in a past story")
     if re.search(r"\w n't\b", s):
         out.append("a split contraction: \" n't\"")
@@ -107,6 +124,8 @@ def faults(text: str) -> list[str]:
 
 
 _AUX = {"do", "does", "did", "will", "would", "can", "could", "should"}
+# a word right after one of these is the question's verb: "would u pay", "don't you find", "they take calls"
+_VERB_BEFORE = {"would", "will", "to", "you", "u", "could", "i", "we", "can", "they", "should", "he", "she"}
 
 
 def _question_verbs(q: list[str]) -> set[tuple[str, str]]:
@@ -120,11 +139,14 @@ def _question_verbs(q: list[str]) -> set[tuple[str, str]]:
         after_aux = any(w in _AUX for w in q[max(0, k - 4):k - 1])
         nxt = q[k + 1] if k + 1 < len(q) else ""
         # "tool fixes double bookings": an object follows; never "rooms changed", "kids to", "pouches are"
-        objectish = nxt in _DETS or (bool(tags(nxt) & {"NOUN", "ADJ", "ADV"}) and not is_past_verb(nxt) and
+        objectish = nxt in _DETS or (bool(tags(nxt) & {"NOUN", "ADJ"}) and not is_past_verb(nxt) and
                                      nxt not in {"to", "are", "is", "was", "were", "and", "or", "of", "in", "on",
-                                                 "for", "with", "at", "from", "by", "have", "has", "do", "does"})
-        third = b.endswith("s") and not b.endswith("ss") and "VERB" in tags(b) and not a.endswith("s") and objectish
-        plural_base = a.endswith("s") and (is_base_verb(b) or ("-" in b and "NOUN" in tags(b))) and after_aux and \
+                                                 "for", "with", "at", "from", "by", "have", "has", "do", "does"}) or \
+            (nxt.endswith("ed") and k + 2 < len(q) and "NOUN" in tags(q[k + 2]))  # "catches damaged parcels"
+        det_before = k == 1 or bool(set(q[max(0, k - 3):k - 1]) & _DETS)  # "our tool fixes", "the app flags"
+        third = b.endswith("s") and not b.endswith("ss") and "VERB" in tags(b) and not a.endswith("s") and objectish and \
+            det_before
+        plural_base = a.endswith("s") and lemma(a, "NOUN") != a and (is_base_verb(b) or ("-" in b and "NOUN" in tags(b))) and after_aux and \
             not set(q[max(0, k - 3):k - 1]) & {"your", "their", "our", "my", "his", "her"} and \
             not (nxt and is_base_verb(nxt) and "VERB" in tags(nxt))  # "your expenses form look like"
         if third or plural_base:
@@ -171,7 +193,7 @@ def question_faults(question: str, cand: str) -> list[str]:
     out = []
     for a, b in _question_verbs(q):
         # the pair right after a verb of the rewrite: "dealt with the clients no-show", "handled the tool fixes"
-        if re.search(rf"\b(?:{_FRAME}|[a-z]+ed|[a-z]+) (?:the |a |an |your |their )?(?:(?!the\b|a\b)[\w'-]+ )?"
+        if re.search(rf"\b(?:{_FRAME}|[a-z]+ed|got|took|made|had|did|ran|saw|found|put|kept|held) (?:the |a |an |your |their )?(?:(?!the\b|a\b)[\w'-]+ )?"
                      rf"{re.escape(a)} {re.escape(b)}\b", lowc) and \
                 not re.search(rf"\bway (?:the |a )?(?:[\w'-]+ )?{re.escape(a)} {re.escape(b)}\b", lowc):
             story = re.search(r"\b(?:last|first|recent) time\b|\bexperience with\b", lowc)
@@ -183,13 +205,17 @@ def question_faults(question: str, cand: str) -> list[str]:
     if m and verbs and lemma(m.group(1), "VERB") in verbs:
         out.append(f"a hypothetical told as past: '{m.group(0)}'")
     for thing in things:
-        if re.search(rf"\b(?:last|first|recent) time\b.*\b{re.escape(thing)}\b", lowc):
+        if re.search(rf"\b(?:last|first|recent) time\b.*(?<!something like )(?<!something like a )(?<!something like an )"
+                     rf"\b{re.escape(thing)}\b", lowc):
             out.append(f"a hypothetical told as past: '{thing}'")
     for w in q:
         if "-" in w and not w.startswith("-"):
             head, _, tail = w.partition("-")
             if tail and len(tail) > 2 and re.search(rf"(?<![\w-]){re.escape(tail)}\b", lowc) and w not in lowc:
                 out.append(f"a compound cut: '{tail}' of '{w}'")
+    m = re.search(rf"\b{_FRAME} (?:the |a |an )([\w'-]+)", lowc)
+    if m and any(q[k] == m.group(1) and q[k - 1] in _VERB_BEFORE for k in range(1, len(q))):
+        out.append(f"a verb as the thing: '{m.group(0)}'")
     qpairs = set(zip(q, q[1:]))
     for a, b in zip(c, c[1:]):
         if a in q and b in q and (a, b) not in qpairs and a not in _DETS and b not in _DETS and \
@@ -202,7 +228,7 @@ def question_faults(question: str, cand: str) -> list[str]:
 
 _HABIT_LEAD = re.compile(r"^(?:in general|generally|typically|usually|normally|overall|on the whole),?\s+", re.I)
 _PREFER = re.compile(r"^how (?:do|does) ((?:the |your |our |most |many )?[a-z][\w'-]*) (?:usually |normally |"
-                     r"typically |generally )?(?:prefer|like|want|tend|choose|need) to ([a-z][\w'-]*)\b ?([^?.!]*?)"
+                     r"typically |generally )?(?:(?:prefer|like|want|tend|choose|need) to )?([a-z][\w'-]*)\b ?([^?.!]*?)"
                      r"\s*[?.!]*$", re.I)
 
 
@@ -211,12 +237,27 @@ def topic_story(question: str) -> str | None:
     happened?" with the noun phrase of ``question`` holding most of its topic words (None when it
     has none)."""
     from kit.guide.retell import without_judgements
+    from kit.guide.retell9 import _FUNCTION
     from kit.guide.rewrites import _TIME_TAILS, np_runs
 
     low = str(question).lower()
+    q = _words(low)
+    pairs = _question_verbs(q)
     for run in np_runs(question):
         np_text = _TIME_TAILS.sub("", without_judgements(" ".join(run))).strip()
         ws = np_text.split()
+        while len(ws) > 2 and ws[0].lower() in _DETS and (not tags(ws[1].lower()) & {"NOUN", "ADJ"} or any(
+                q[k] == ws[1].lower() and q[k - 1] in _VERB_BEFORE for k in range(1, len(q)))):
+            ws = ws[:1] + ws[2:]  # "the find paper intake forms" -> "the paper intake forms"
+        cut = next((k for k in range(1, len(ws)) if "ADV" in tags(ws[k].lower()) or ws[k].lower() in _NOT_A_THING or
+                    ws[k].lower() in _FUNCTION | _NUMBERS or "NUM" in tags(ws[k].lower()) or ws[k].isdigit() or
+                    (k > 1 and (ws[k - 1].lower(), ws[k].lower()) in pairs)), len(ws))
+        ws = ws[:cut]  # "the tool saves physios" -> "the tool", "the bike ten minutes" -> "the bike"
+        while len(ws) > 1 and "NOUN" not in tags(ws[-1].lower()):
+            ws = ws[:-1]
+        if len(ws) < 2 or any(q[k] == w.lower() and q[k - 1] in _VERB_BEFORE for w in ws[1:] for k in range(1, len(q))):
+            continue
+        np_text = " ".join(ws)
         if len(ws) < 2 or any(not tags(w.lower()) & {"NOUN", "ADJ"} for w in ws[1:]) or \
                 ws[-1].lower() in {"time", "thing", "things", "way", "anything", "something", "lot"}:
             continue
@@ -235,10 +276,12 @@ def candidates(question: str) -> list[str]:
     asked = _HABIT_LEAD.sub("", asked.strip())
     out = []
     m = _PREFER.match(asked)
-    if m and "VERB" in tags(m.group(2).lower()):
-        subject = m.group(1).lower()
-        rest = re.split(r"\s+(?:when|if|because|and|or|but)\b", m.group(3))[0].strip()
+    if m and "VERB" in tags(m.group(2).lower()) and m.group(2).lower() not in {"you", "feel", "think", "find", "like",
+                                                                                 "rate", "compare", "know"}:
+        subject = re.sub(r"^(?:most|many) ", "", m.group(1).lower())
+        rest = re.split(r"\s+(?:when|if|because|and|or|but)\b|\s+-|\s*[\u2014\u2013,:(]", m.group(3))[0].strip()
         subject = _one(subject)
+        rest = re.sub(r"\s*\b(?:now|today|currently|these days|at the moment|nowadays)$", "", rest)
         clause = " ".join(x for x in (subject, _regular_past(m.group(2)), rest) if x)
         out.append(f"Tell me about the last time {clause}. What happened?")
     m = _NO_VERB.match(asked)  # a verb the lexicon lacks: "How often do clients no-show?"
@@ -346,6 +389,7 @@ def second_story(question: str, pair, flags_of, rewrite) -> str | None:
         if "double-barreled" in flags:
             continue
         story = rewrite(second, flags) if flags else second
-        if story and not grammar_problems(story) and not flags_of(story):
+        if story and not grammar_problems(story) and not flags_of(story) and "this came up" not in story and \
+                not question_faults(second, story):
             return f"Then ask separately: {story}"
     return None
