@@ -16,7 +16,6 @@ from kit.guide.retell10 import faults, question_faults, topic_story
     "Tell me about the last time you used a fair rent. What happened?",
     "Tell me about the last time you dealt with the part of renewing permits. What happened?",
     "Tell me about the last time you dealt with the plumber on time. What happened?",
-    "Tell me about the last time you dealt with order. What happened?",
     "Tell me about the last time the kiln did n't fire. What happened?",
     "Tell me about the last time you sorted parcels today. What happened?",
     "Tell me about the last time you used the kiosk. What happened? Then ask separately: Tell me about "
@@ -49,6 +48,7 @@ def test_sound_rewrites_pass(text):
      "Tell me about the last time you joined a sketching club. What happened?"),
     ("Would you rather we sold gluten-free loaves or more rolls?",
      "Tell me about the last time you had to choose between free loaves and more rolls. What did you pick?"),
+    ("How do guests prefer to order?", "Tell me about the last time you dealt with order. What happened?"),
     ("What did the landlord and the agent each say about the deposit?",
      "Tell me about the last time you dealt with the landlord deposit. What happened?"),
 ])
@@ -61,6 +61,7 @@ def test_each_question_kind_is_rejected(question, cand):
      "Tell me about the last time the new practice rooms changed the way the choir rehearses. What happened?"),
     ("Bulk sacks are better value than small tubs, aren't they",
      "Tell me about the last time you used bulk sacks. What happened?"),
+    ("Are you VAT registered?", "Tell me about the last time you dealt with the vat. What happened?"),
     ("What's the hardest thing about getting two dogs to the groomer?",
      "Tell me about the last time you got two dogs to the groomer. What happened?"),
 ])
