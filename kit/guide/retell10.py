@@ -215,7 +215,7 @@ def question_faults(question: str, cand: str) -> list[str]:
     qpairs = set(zip(q, q[1:]))
     for a, b in zip(c, c[1:]):
         if a in q and b in q and (a, b) not in qpairs and a not in _DETS and b not in _DETS and \
-                "NOUN" in tags(a) and "NOUN" in tags(b) and not (tags(a) | tags(b)) & {"ADJ", "ADV"} and \
+                "NOUN" in tags(a) and "NOUN" in tags(b) and not tags(a) & {"ADJ", "ADV"} and "ADV" not in tags(b) and \
                 not a.endswith("ing"):
             out.append(f"two nouns glued: '{a} {b}'")
             break
