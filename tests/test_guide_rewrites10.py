@@ -141,3 +141,13 @@ def test_something_like_an_imagined_thing_is_not_told_as_past():
     q = "would u use a parcel locker if we built it"
     assert not question_faults(q, "Tell me about the last time you needed something like a parcel locker. What did you do?")
     assert question_faults(q, "Tell me about the last time you used a parcel locker. What happened?")
+
+
+def test_an_if_clause_with_a_plural_subject_or_its_own_object_is_not_told_as_past():
+    q = "Wouldn't it be simpler if patients booked online?"
+    assert question_faults(q, "Tell me about the last time patients booked online. What did you do?")
+    q = "If we added card payments, would you use them?"
+    assert question_faults(q, "Tell me about the last time you used card payments. How did it go?")
+    sug = lint_question(q)["suggestion"]
+    assert sug == "Tell me about the last time you needed something like card payments. What did you do?", sug
+    assert faults("Tell me about a recent experience with the simpler if patients. What happened?")

@@ -55,7 +55,8 @@ _NOT_A_THING = {"life", "lives", "week", "weeks", "day", "days", "month", "month
                 "morning", "mornings", "night", "nights", "weekend", "weekends", "hour", "hours", "minutes", "time", "times",
                 "way", "quarter", "season", "future", "past"}
 _NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "half", "dozen"}
+            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "half", "dozen", "themselves", "yourself",
+            "yourselves", "itself", "ourselves", "myself", "himself", "herself", "easier", "harder", "better", "worse"}
 _NOT_USED = {"routes", "repair", "paperwork", "valuations", "week", "life"}
 
 
@@ -89,6 +90,8 @@ def _sentence_faults(sent: str) -> list[str]:
     m = re.search(rf"\b({_FRAME}) (?:the |a |an |your |their )?(?:last |next |this |past )?([\w'-]+)$", low)
     if m and (m.group(2) in _NOT_A_THING or (m.group(1) == "used" and m.group(2) in _NOT_USED)):
         out.append(f"a time or a life as the thing: '{m.group(0)}'")
+    if re.search(rf"\b{_FRAME} (?:the|a|an) (?:[\w'-]+ )?(?:if|when|than|that|because)\b", low):
+        out.append("a clause word inside the thing: 'the easier if'")
     if re.search(rf"\b{_FRAME} (?:the|a|an) (?:part|thing|bit|aspect|side) of\b", low):
         out.append("a part of nothing")
     if re.search(rf"\b{_FRAME} (?:the|a|an|your|their) [\w'-]+(?: [\w'-]+)? (?:on time|late|early|in time)$", low):
@@ -117,6 +120,8 @@ def faults(text: str) -> list[str]:
     return out
 
 
+_FUNCTION_WORDS = {"one", "it", "them", "that", "this", "to", "for", "on", "in", "at", "by", "with", "and", "or", "would",
+                   "could", "will", "what", "how", "you", "we", "they", "earlier", "later", "more", "less"}
 _AUX = {"do", "does", "did", "will", "would", "can", "could", "should"}
 # a word right after one of these is the question's verb: "would u pay", "don't you find", "they take calls"
 _VERB_BEFORE = {"would", "will", "to", "you", "u", "could", "i", "we", "can", "they", "should", "he", "she"}
@@ -148,7 +153,7 @@ def _question_verbs(q: list[str]) -> set[tuple[str, str]]:
     return pairs
 
 
-_IF = re.compile(r"\bif (we|you|they|the [\w'-]+|your [\w'-]+|it|there) ([a-z]+(?:ed)?|ran|put|set|cut|made|took|"
+_IF = re.compile(r"\bif (we|you|they|the [\w'-]+|your [\w'-]+|our [\w'-]+|it|there|[a-z][\w'-]*s) ([a-z]+(?:ed)?|ran|put|set|cut|made|took|"
                  r"gave|got|built|brought|sold|sent|began|shut|kept|let|moved|were|was|had|could|did)\b ?([\w' -]*)",
                  re.I)
 
@@ -168,6 +173,13 @@ def _hypothetical_events(question: str) -> tuple[set[str], list[str]]:
         if is_past_verb(verb) or verb.endswith("ed"):
             verbs.add(lemma(verb, "VERB"))
         obj = m.group(3).split()
+        kept = []  # the thing the if-clause brings about: "if we added online payments"
+        for w in obj[:4]:
+            if w in _FUNCTION_WORDS or (kept and not tags(w) & {"NOUN", "ADJ"}):
+                break
+            kept.append(w)
+        if kept and kept[0] not in _DETS and "NOUN" in tags(kept[-1]) and m.group(1) in {"we", "you", "they"}:
+            things.append(" ".join(kept))
         if obj and obj[0] in {"one", "it", "them", "that", "this"}:
             before = low[:m.start()]
             mm = re.findall(r"\b(?:a|an) ((?:[\w'-]+ ){0,2}[\w'-]+)", before)
@@ -195,11 +207,11 @@ def question_faults(question: str, cand: str) -> list[str]:
                 out.append(f"subject and verb kept as a thing: '{a} {b}'")
                 break
     verbs, things = _hypothetical_events(question)
-    m = re.search(r"\b(?:last|first) time (?:you|we|they|i|the [\w'-]+|your [\w'-]+|it) ([a-z]+)", lowc)
+    m = re.search(r"\b(?:last|first) time (?:(?:the|your|our|a|an) )?[\w'-]+ ([a-z]+)", lowc)
     if m and verbs and lemma(m.group(1), "VERB") in verbs:
         out.append(f"a hypothetical told as past: '{m.group(0)}'")
     for thing in things:
-        if re.search(rf"\b(?:last|first|recent) time\b.*(?<!something like )(?<!something like a )(?<!something like an )"
+        if re.search(rf"\b(?:(?:last|first|recent) time|experience with)\b.*(?<!something like )(?<!something like a )(?<!something like an )"
                      rf"\b{re.escape(thing)}\b", lowc):
             out.append(f"a hypothetical told as past: '{thing}'")
     for w in q:
@@ -287,6 +299,8 @@ def candidates(question: str) -> list[str]:
         out.append(f"Tell me about the last time {subject} {verb + ('d' if verb.endswith('e') else 'ed')}. "
                    "What happened?")
     out += _pronoun_object(str(question))
+    for thing in _hypothetical_events(str(question))[1]:  # "If we added online payments, ..." -> "something like"
+        out.append(f"Tell me about the last time you needed something like {thing}. What did you do?")
     m = _FAIR_PRICE.search(asked)  # "What would a fair price be for an annual service?" -> "... paid for an annual service"
     if m:
         thing = re.split(r"\s+(?:and|or)\s+", m.group(1))[0].strip()
