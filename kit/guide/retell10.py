@@ -182,7 +182,7 @@ def _hypothetical_events(question: str) -> tuple[set[str], list[str]]:
             things.append(" ".join(kept))
         if obj and obj[0] in {"one", "it", "them", "that", "this"}:
             before = low[:m.start()]
-            mm = re.findall(r"\b(?:a|an) ((?:[\w'-]+ ){0,2}[\w'-]+)", before)
+            mm = re.findall(r"\b((?:a|an) (?:[\w'-]+ ){0,2}[\w'-]+)", before)
             if mm:
                 things.append(mm[-1])
     return verbs, things
