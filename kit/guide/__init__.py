@@ -64,8 +64,9 @@ Modules: :mod:`~kit.guide.lexicon` (word lists, sentences, verb forms), :mod:`~k
 :mod:`~kit.guide.grammar` (grammar-level rules and the generalizing flag), :mod:`~kit.guide.kinds`,
 :mod:`~kit.guide.cues`, :mod:`~kit.guide.cues5`, :mod:`~kit.guide.cues6`, :mod:`~kit.guide.cues7` and
 :mod:`~kit.guide.cues8` (the fourth to eighth rounds' grammar-level cues), :mod:`~kit.guide.rewrites`, :mod:`~kit.guide.story` and
-:mod:`~kit.guide.retell6`, :mod:`~kit.guide.retell8` and :mod:`~kit.guide.retell9` (rewrites, rules tried in order;
-retell9 also holds the broken kinds of rewrite the grammar check fails),
+:mod:`~kit.guide.retell6`, :mod:`~kit.guide.retell8`, :mod:`~kit.guide.retell9` and :mod:`~kit.guide.retell10`
+(rewrites, rules tried in order; retell9 and retell10 also hold the broken kinds of rewrite the grammar check
+fails, retell10 the checks against the question and the safe topic template),
 :mod:`~kit.guide.checks` (topic kept, grammar), :mod:`~kit.guide.lint` (entry points) and
 :mod:`~kit.guide.structure` (whole guides) with :mod:`~kit.guide.guide_lines` (what each line of a guide file
 is: a question, a heading, an interviewer note or timing; content that does not match the file's name).

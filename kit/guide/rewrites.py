@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, retell9, story
+from kit.guide import retell, retell6, retell8, retell9, retell10, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -438,7 +438,7 @@ def broken(text: str) -> bool:
 def _usable(question: str, cand: str) -> bool:
     """A candidate with no broken shape, no flag and no grammar problem."""
     return not (broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or
-                retell9.verb_glued(question, cand) or
+                retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or
                 _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand))
 
 
@@ -448,6 +448,7 @@ def _rewrite(question: str, flags: list[str]) -> str:
         low = str(question).lower()
         question = low[:1].upper() + low[1:]
     text = retell8.weekdays(_rewrite_text(retell8.spoken(question), flags))
+    text = re.sub(r"(?<=\w) n't\b", "n't", text)  # "did n't" -> "didn't"
     first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
     if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
         text = re.sub(rf"(?<=[a-z] ){first.group(1)}\b", first.group(1).lower(), text)
@@ -473,7 +474,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     own = retell6.without_preamble(text, flags, _lint.flags_of) or retell8.preamble_story(text, flags, _lint.flags_of)
     if own and not broken(own):  # leading only through the preamble: ask the question without it, or
         # about the episode with the pitch's thing kept neutrally when that keeps more of the topic
-        kept = [c for c in retell9.candidates(question) if _usable(question, c)]
+        kept = [c for c in retell9.candidates(question) + retell10.candidates(question) if _usable(question, c)]
         best_own = max(kept, key=lambda c: topic_overlap(question, c), default="")
         if best_own and topic_overlap(question, best_own) > topic_overlap(question, own) + 1e-9:
             return best_own
@@ -494,6 +495,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
     pool = ([_as_story(pair[0])] if pair else []) + retell9.candidates(question) + [_tidy(c) for c in cands] + \
+        retell10.candidates(question) + \
         story.candidates(question, flags) + \
         [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question) + \
         ([] if "double-barreled" in flags else retell8.np_with_phrases(question)) + retell8.shared_subject(question)
@@ -502,7 +504,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
                                                        _neutral_verb(cand, question)])]
     for cand in pool:
         if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
-                retell9.verb_glued(question, cand) or \
+                retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or \
                 _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
@@ -521,8 +523,12 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             then = retell.FOLLOW_UP.strip() + " " + _as_story(then.split(": ", 1)[1])
         else:  # the second wh-clause in its own words
             then = _second_ask(_expand(main).rstrip(" ?"))
+        if not then:  # the second ask flagged on its own: its own rewrite (round 10: a lost second ask)
+            then = retell10.second_story(question, pair, _lint.flags_of, _rewrite_text)
         if then:
             then = _embedded_ask(then)
+        if then and then.partition(": ")[2].strip() == best.strip():
+            then = None  # the same story twice: no follow-up
         if then and not _lint.flags_of(best) and not grammar_problems(best + " " + then) and \
                 not broken(then.partition(": ")[2]) and not retell8.bare_follow_up(then):
             best = best + " " + then
@@ -692,6 +698,9 @@ def _fallback(question: str) -> str:
         np_text = retell.without_judgements(" ".join(run))
         cand = f"Tell me about a recent experience with {np_text}. What happened?"
         if not broken(cand) and not retell8.bad_object(question, cand) and not _lint.flags_of(cand) and \
-                not grammar_problems(cand):
+                not grammar_problems(cand) and not retell10.question_faults(question, cand):
             return _tidy(cand)
+    safe = retell10.topic_story(question)
+    if safe and not _lint.flags_of(safe) and not grammar_problems(safe) and not retell10.question_faults(question, safe):
+        return _tidy(safe)
     return "Tell me about the last time this came up for you. What happened?"
