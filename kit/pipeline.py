@@ -528,7 +528,7 @@ def check_targets(study_path: Path, out_dir, log_file, notebooks: list[Path], fo
     log_path = None
     if log_file:
         log_path = check_output(log_file, inputs + [(out, "the report folder (--out), replaced on every run")],
-                                option="--log", folder=False)
+                                option="--log", folder=False, append=True)
     return out, log_path
 
 

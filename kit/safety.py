@@ -8,7 +8,9 @@ how big an archive may be, and how files are replaced without leaving anything b
   (``run``, ``analyze``, ``themes``, ``lab``): outputs of different kinds never mix, so a
   published ``run`` report may only be replaced by ``run``. An existing file is replaced
   only when it is a file of the same kind (a REFI-QDA ``.qdpx`` project, a ``.qdc``
-  codebook) or with ``force``. Raises :class:`UnsafeTarget` (the CLI exits 2).
+  codebook) or with ``force``; a target that is neither a folder nor a regular file (a named
+  pipe, a device such as ``/dev/null``, a socket) is refused even with ``force``. Raises
+  :class:`UnsafeTarget` (the CLI exits 2).
 - :func:`neutralise_cell` applies the usual leading-apostrophe rule (OWASP, "CSV
   Injection") to a cell a spreadsheet would execute; :func:`neutralise_csv_file` rewrites a
   published CSV with it; ``analyze`` applies it to its tables as it writes them. Other working
@@ -115,7 +117,7 @@ def file_is_kind(path, kind: str) -> bool:
 
 
 def check_output(target, inputs, option: str = "--out", folder: bool = True, force: bool = False,
-                 legacy: tuple[str, ...] = (), kind: str | None = None) -> Path:
+                 legacy: tuple[str, ...] = (), kind: str | None = None, append: bool = False) -> Path:
     """The resolved write target, after checking it is safe to write.
 
     ``inputs`` is an iterable of ``(path, what)`` pairs (or plain paths): the study, the
@@ -125,7 +127,10 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
     :func:`is_kit_output`) unless ``force``. With ``kind``, a kit output folder whose marker
     records another kind (:func:`output_kind`) is refused even with ``force`` (a published
     ``run`` report is replaced only by ``run``). For a file target (``folder=False``) with
-    ``kind``, an existing file is refused unless :func:`file_is_kind` or ``force``. Raises
+    ``kind``, an existing file is refused unless :func:`file_is_kind` or ``force``. A file
+    target that exists and is not a regular file (a FIFO, a device, a socket) is refused even
+    with ``force``, since the output would replace it, unless ``append`` (a log the command
+    appends lines to, which replaces nothing: ``--log /dev/stderr`` stays possible). Raises
     :class:`UnsafeTarget` with a message naming the option, the target and the input."""
     real = _real(target)
     for item in inputs:
@@ -154,10 +159,28 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
                                    "not write; choose a new or empty folder, or add --force to write into it")
     elif real.is_dir():
         raise UnsafeTarget(f"{option} {target}: refused: it is a folder; give a file name")
+    elif real.exists() and not real.is_file() and not append:
+        raise UnsafeTarget(f"{option} {target}: refused: it is {_special_kind(real)}, not a regular file; "
+                           "interview-kit replaces only files (even with --force); give a file name")
     elif kind is not None and not force and (real.exists() or os.path.lexists(real)) and not file_is_kind(real, kind):
         raise UnsafeTarget(f"{option} {target}: refused: the file exists and is not a .{kind} file interview-kit "
                            "wrote; choose a new file name, or add --force to replace it")
     return real
+
+
+def _special_kind(path: Path) -> str:
+    """What a path that is neither a folder nor a regular file is, in words."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not readable"
+    for test, words in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                        (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return words
+    return "a special file"
 
 
 def mark_output(folder, kind: str | None = None) -> Path:

@@ -56,8 +56,10 @@ def cmd_lab(args) -> int:
     kept = "" if written else " (existing copy kept as it was)"
     print(f"working copy of the notebooks: {target}{kept}; {len(written)} notebook(s) written", file=sys.stderr)
     command = lab_command(target, open_browser=not args.no_browser)
-    if args.dry_run:
-        print(" ".join(command))
+    if args.dry_run:  # shell-quoted: a path with spaces or quotes pastes back as one argument
+        import shlex
+
+        print(shlex.join(command))
         return EXIT_OK
     return _serve_lab(command, target)
 
@@ -249,6 +251,10 @@ def cmd_themes(args) -> int:
     except (FileNotFoundError, ValueError) as exc:
         _say(args).print(f"interview-kit themes: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    fitted = result.settings.get("n_themes_fitted")
+    if args.n_themes is not None and fitted is not None and fitted < args.n_themes:
+        print(f"interview-kit themes: note: --n-themes {args.n_themes} asks for more themes than the study can "
+              f"give ({result.settings['n_passages']} passages); fitted {fitted}", file=sys.stderr)
     mark_output(args.out, kind="themes")
     for path in write_suggestions(result, args.out).values():
         print(path)

@@ -1,0 +1,194 @@
+"""Round 6 trust fixes (trust2): word-vector files are checked, a capped --n-themes is said,
+--force replaces only regular files, lab --dry-run prints a shell-quoted command, and a range
+that collapses to one value is printed once."""
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+
+DENTAL = Path(__file__).parent / "data" / "newcomer-dental"
+
+
+def _themes(study, out, *extra):
+    from kit.cli import main
+
+    return main(["themes", str(study), "--out", str(out), *extra])
+
+
+# -- 1. a broken word-vector file is a located error, exit 2 ----------------------------------
+@pytest.mark.parametrize("text, line, words", [
+    ("3 1000000000\ninvoice 0.1 0.2\n", 2, "2 numbers, expected 1,000,000,000 (the header's dimensions)"),
+    ("999999999999 2\ninvoice 0.1 0.2\n", 1, "the header says 999,999,999,999 vectors but the file holds 1"),
+    ("invoice nan inf\nlate 0.1 0.2\n", 1, "number 1 (nan) is not a finite number"),
+    ("invoice 0.1 0.2\nlate 0.1 inf\n", 2, "number 2 (inf) is not a finite number"),
+    ("invoice 0.1 0.2\npaid 1e400 0\n", 2, "number 1 (1e400) is not a finite number"),
+    ("root:x:0:0:root:/root:/bin/bash\n", 1, "expected a word followed by numbers"),
+    ("invoice 0.1 0.2\nlate 0.1\n", 2, "1 numbers, expected 2 (the first vector's dimensions)"),
+    ("2 0\ninvoice\nlate\n", 1, "the header says 0 dimensions"),
+])
+def test_a_broken_word_vector_file_is_a_located_usage_error(study_dir, tmp_path, capsys, text, line, words):
+    model = write(tmp_path / "model.vec", text)
+    before = capsys.readouterr()
+    assert _themes(study_dir, tmp_path / "out", "--embedding-model", str(model)) == 2
+    err = capsys.readouterr().err
+    assert f"{model}:{line}: " in err and words in err, err
+    assert "Traceback" not in err and "Warning" not in err and not (tmp_path / "out").exists()
+    del before
+
+
+def test_a_binary_file_is_not_word_vectors(study_dir, tmp_path, capsys):
+    model = tmp_path / "model.bin"
+    model.write_bytes(b"invoice 0.1 0.2\n\xff\xfe\x00binary\n")
+    assert _themes(study_dir, tmp_path / "out", "--embedding-model", str(model)) == 2
+    err = capsys.readouterr().err
+    assert f"{model}:2: not UTF-8 text" in err
+
+
+def test_word_vectors_that_know_none_of_the_studys_words_are_refused(study_dir, tmp_path, capsys):
+    model = write(tmp_path / "model.vec", "2 2\nzzqx 0.1 0.2\nqqzy 0.3 0.1\n")
+    assert _themes(study_dir, tmp_path / "out", "--embedding-model", str(model)) == 2
+    assert f"{model}:1: the word vectors cover none of the study's" in capsys.readouterr().err
+
+
+def test_good_word_vectors_still_give_themes_without_library_warnings(study_dir, tmp_path, capfd):
+    from kit.study import load_study
+    from kit.theme_discovery import _Analyzer, _stop_words, _surface_words, passages
+
+    study = load_study(study_dir, strict=False)
+    analyzer = _Analyzer(_stop_words(study))
+    words = sorted({w for t in passages(study)["text"] for w in _surface_words(t, analyzer)})
+    assert len(words) >= 4
+    lines = [f"{w} {i % 3} {(i * 7) % 5 + 1} 1" for i, w in enumerate(words)]
+    model = write(tmp_path / "model.vec", f"{len(lines)} 3\n" + "\n".join(lines) + "\n")
+    assert _themes(study_dir, tmp_path / "out", "--embedding-model", str(model), "--n-themes", "2") == 0
+    captured = capfd.readouterr()
+    assert "Warning" not in captured.err and "suggested themes" in captured.err
+    assert (tmp_path / "out" / "suggested_themes.csv").is_file()
+
+
+# -- 2. a --n-themes above what the study can give is said --------------------------------------
+def test_n_themes_above_the_passages_is_noted_on_stderr(study_dir, tmp_path, capsys):
+    from kit.theme_discovery import discover_themes
+
+    assert _themes(study_dir, tmp_path / "out", "--n-themes", "500") == 0
+    err = capsys.readouterr().err
+    fitted = discover_themes(study_dir, n_themes=500).settings
+    assert fitted["n_themes_fitted"] < 500
+    assert (f"note: --n-themes 500 asks for more themes than the study can give ({fitted['n_passages']} passages); "
+            f"fitted {fitted['n_themes_fitted']}") in err
+
+
+def test_n_themes_within_reach_gives_no_note(study_dir, tmp_path, capsys):
+    assert _themes(study_dir, tmp_path / "out", "--n-themes", "2") == 0
+    assert "note: --n-themes" not in capsys.readouterr().err
+
+
+# -- 3. --force replaces only a regular file ------------------------------------------------------
+def test_force_does_not_replace_a_fifo(study_dir, tmp_path, capsys):
+    from kit.cli import main
+
+    fifo = tmp_path / "project.qdpx"
+    os.mkfifo(fifo)
+    assert main(["export", str(study_dir), "--qdpx", str(fifo), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "refused: it is a named pipe (FIFO), not a regular file" in err and "Traceback" not in err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.parametrize("option", ["--qdpx", "--qdc"])
+def test_force_does_not_replace_a_device(study_dir, capsys, option):
+    from kit.cli import main
+
+    before = os.stat("/dev/null")
+    assert main(["export", str(study_dir), option, "/dev/null", "--force"]) == 2
+    assert "refused: it is a character device, not a regular file" in capsys.readouterr().err
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_a_link_to_a_fifo_is_refused_too(tmp_path):
+    from kit.safety import UnsafeTarget, check_output
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    (tmp_path / "link.qdc").symlink_to(fifo)
+    for kind in ("qdc", None):
+        with pytest.raises(UnsafeTarget, match="named pipe"):
+            check_output(tmp_path / "link.qdc", [], option="--qdc", folder=False, kind=kind, force=True)
+    with pytest.raises(UnsafeTarget, match="not a folder"):
+        check_output(fifo, [], option="--out", folder=True, force=True)
+
+
+def test_force_still_replaces_a_regular_file(study_dir, tmp_path, capsys):
+    from kit.cli import main
+
+    old = write(tmp_path / "old.qdpx", "not a project")
+    assert main(["export", str(study_dir), "--qdpx", str(old)]) == 2
+    assert main(["export", str(study_dir), "--qdpx", str(old), "--force"]) == 0
+    import zipfile
+
+    assert zipfile.is_zipfile(old)
+
+
+# -- 5. lab --dry-run is shell-quoted -------------------------------------------------------------
+def test_lab_dry_run_prints_a_shell_quoted_command(study_dir, tmp_path, capsys):
+    from kit.cli import main
+    from kit.cli.lab import lab_command
+
+    out = tmp_path / "my notes; it's $HOME"
+    assert main(["lab", str(study_dir), "--out", str(out), "--dry-run"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert "\n" not in printed
+    assert shlex.split(printed) == lab_command(out.resolve())
+
+
+# -- 6. a range that collapses is printed once -----------------------------------------------------
+def test_fmt_range_prints_one_value_when_low_equals_high():
+    from kit.report.formatting import fmt_ratio_range, fmt_range
+
+    assert fmt_ratio_range(7.89, 7.89) == "789%"
+    assert fmt_ratio_range(1.5, 4.8) == "150% to 480%"
+    assert fmt_ratio_range(25.0, 25.0) == "25.0×"
+    assert fmt_range("GBP 2,400", "GBP 2,400") == "GBP 2,400"
+    assert fmt_range("GBP 2,400", "GBP 4,000") == "GBP 2,400 to GBP 4,000"
+
+
+def test_a_single_share_attribution_reads_as_one_value_in_the_report(tmp_path):
+    from kit import program
+    from kit.report.page import Report
+    from kit.study import load_study
+
+    study = Path(shutil.copytree(DENTAL / "study", tmp_path / "dental"))
+    write(study / "decisions.csv",
+          "id,date,decision,evidence,estimated_value,value_kind,outcome_metric,outcome_baseline,outcome_reading,"
+          "reading_date,attribution\nD-001,2026-03-20,Build two-way SMS rescheduling,INT-001; INT-005,8000,"
+          "revenue,no-shows per week,12,,,0.3\n")
+    loaded = load_study(study)
+    program.program_json(loaded, tmp_path / "out", as_of="2026-11-30")
+    context = Report(loaded, tmp_path / "out").context()
+    leadership = next(s for s in context["sections"] if s["id"] == "leadership")
+    texts = [*context["findings"], *(m["value"] for m in context["metrics"])]
+    for block in leadership["blocks"]:
+        texts += [m["value"] for m in block.get("metrics") or []] + list(block.get("bullets") or [])
+    words = "\n".join(texts)
+    repeated = re.findall(r"([A-Z]{3} [\d,]+|-?[\d.,]+[%×]) to \1(?![\d,.])", words)
+    assert not repeated, repeated
+    # 30% of 8,000 is 2,400; against the study's cost of 600 that is a 300% return
+    assert "would return USD 2,400, a return on investment of 300% (" in words, words
+    assert "2,400 to" not in words and "300% to" not in words
+
+
+def test_a_log_may_still_go_to_a_device_it_only_appends_to(tmp_path):
+    from kit.safety import UnsafeTarget, check_output
+
+    assert check_output("/dev/null", [], option="--log", folder=False, append=True) == Path("/dev/null")
+    with pytest.raises(UnsafeTarget, match="character device"):
+        check_output("/dev/null", [], option="--log", folder=False)
