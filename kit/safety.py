@@ -39,7 +39,7 @@ from kit.atomic import (  # the one atomic write, re-exported
 )
 
 __all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_kit_output", "output_kind",
-           "file_is_kind",
+           "file_is_kind", "escape_controls", "one_line_path",
            "neutralise_cell", "neutralise_csv_file", "FORMULA_PREFIXES",
            "ArchiveTooLarge", "check_archive",
            "MAX_ARCHIVE_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_MEMBERS",
@@ -181,6 +181,43 @@ def _special_kind(path: Path) -> str:
         if test(mode):
             return words
     return "a special file"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def escape_controls(text, backslash: bool = True) -> str:
+    """``text`` with every control character (Unicode categories Cc, Zl, Zp: newline, tab,
+    carriage return, escape, NUL, U+2028, …) written as a backslash escape (``\\n``, ``\\t``,
+    ``\\r``, ``\\x1b``, ``\\u2028``) and a backslash doubled, so a path or a message stays on one
+    line of a tab-separated log and cannot forge another entry; other text is kept as is.
+    ``backslash=False`` leaves backslashes single (text for people, not for parsing)."""
+    import unicodedata
+
+    out = []
+    for char in str(text):
+        if char == "\\" and not backslash:
+            out.append(char)
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def one_line_path(path) -> str:
+    """``path`` as printed for the user: as is when it holds no control character, else
+    quoted for the shell in ANSI-C form (``$'/tmp/a\\nb/index.html'``, which bash and zsh read
+    back as the same path), so the printed path is always one line."""
+    import unicodedata
+
+    text = str(path)
+    if not any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in text):
+        return text
+    return "$'" + escape_controls(text).replace("'", "\\'") + "'"
 
 
 def mark_output(folder, kind: str | None = None) -> Path:

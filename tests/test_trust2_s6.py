@@ -8,6 +8,7 @@ import re
 import shlex
 import shutil
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,44 @@ def test_a_log_may_still_go_to_a_device_it_only_appends_to(tmp_path):
     assert check_output("/dev/null", [], option="--log", folder=False, append=True) == Path("/dev/null")
     with pytest.raises(UnsafeTarget, match="character device"):
         check_output("/dev/null", [], option="--log", folder=False)
+
+
+# -- 4. control characters in paths never split a log entry or a printed path ----------------------
+def test_escape_controls_keeps_one_line_and_other_text():
+    from kit.safety import escape_controls, one_line_path
+
+    assert escape_controls("a\nb\tc\rd\x1be\\f\u2028g é") == "a\\nb\\tc\\rd\\x1be\\\\f\\u2028g é"
+    assert one_line_path("/tmp/plain é/index.html") == "/tmp/plain é/index.html"
+    assert one_line_path("/tmp/a\nb/it's") == "$'/tmp/a\\nb/it\\'s'"
+
+
+def test_a_newline_in_the_study_path_stays_inside_one_log_entry(study_dir, tmp_path, capsys):
+    from kit.cli import main
+
+    odd = Path(shutil.copytree(study_dir, tmp_path / "evil\n2026-01-01T00:00:00\tend\tok\tforged\texit=0\nx"))
+    write(odd / "participants.csv", "participant_id,name\nP01,Ann\nP01,Ann again\n")  # an error: no notebook runs
+    log = tmp_path / "sched.log"
+    assert main(["run", str(odd), "--out", str(tmp_path / "report"), "--log", str(log), "--quiet"]) == 1
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2, lines
+    start, end = (line.split("\t") for line in lines)
+    assert start[1] == "start" and len(start) == 4
+    assert start[2] == "study=" + str(odd.resolve()).replace("\n", "\\n").replace("\t", "\\t")
+    assert end[1] == "end" and end[3] == "exit=1" and re.fullmatch(r"study has \d+ error\(s\); no notebook run", end[2])
+    problems = capsys.readouterr().err.splitlines()
+    located = [line for line in problems if "participants.csv:" in line]
+    assert located and all(line.startswith(str(odd.resolve()).replace("\n", "\\n").replace("\t", "\\t"))
+                           for line in located), problems
+
+
+def test_a_newline_in_an_output_path_is_printed_on_one_line(study_dir, tmp_path, capsys):
+    from kit.cli import main
+
+    folder = tmp_path / "a\nb"
+    folder.mkdir()
+    target = folder / "project.qdpx"
+    assert main(["export", str(study_dir), "--qdpx", str(target)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("\n") == 1 and target.is_file()
+    back = subprocess.run(["bash", "-c", f"printf %s {printed.strip()}"], capture_output=True, text=True, check=True)
+    assert back.stdout == str(target.resolve())  # the shell reads the printed path back as the same path

@@ -11,6 +11,7 @@ from pathlib import Path
 from kit.cli.exits import EXIT_NOTEBOOK, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args
 from kit.cli.printing import _emit, _print_problems, _say
+from kit.safety import one_line_path
 
 __all__ = ["cmd_new", "cmd_lab", "cmd_check", "cmd_lint_guide", "cmd_analyze", "cmd_run", "cmd_review",
            "cmd_recruit", "cmd_index", "cmd_search", "cmd_export", "cmd_themes"]
@@ -174,7 +175,7 @@ def cmd_run(args) -> int:
         log(str(exc))
         log("the previous report is unchanged")
         return EXIT_NOTEBOOK
-    print(index)
+    print(one_line_path(index))  # one line even when the path holds a newline (shell-quoted then)
     return EXIT_OK
 
 def cmd_review(args) -> int:
@@ -224,7 +225,7 @@ def cmd_export(args) -> int:
     if study is None:
         return EXIT_PROBLEMS
     if args.qdpx:
-        print(export_qdpx(study, args.qdpx, include_names=args.include_names))
+        print(one_line_path(export_qdpx(study, args.qdpx, include_names=args.include_names)))
         from kit.qdpx import export_summary
         print(f"interview-kit export: {export_summary(study)}", file=sys.stderr)
     if args.qdc:
@@ -232,7 +233,7 @@ def cmd_export(args) -> int:
             print("interview-kit export: the study has no codebook.yml and no codings: no codes to export",
                   file=sys.stderr)
             return EXIT_PROBLEMS
-        print(export_qdc(study, args.qdc))
+        print(one_line_path(export_qdc(study, args.qdc)))
     return EXIT_OK
 
 def cmd_themes(args) -> int:
@@ -257,7 +258,7 @@ def cmd_themes(args) -> int:
               f"give ({result.settings['n_passages']} passages); fitted {fitted}", file=sys.stderr)
     mark_output(args.out, kind="themes")
     for path in write_suggestions(result, args.out).values():
-        print(path)
+        print(one_line_path(path))
     print(f"interview-kit themes: {len(result.themes)} suggested themes, {len(result.unassigned)} of "
           f"{result.settings['n_passages']} passages unassigned; review suggested_codebook.yml before merging "
           "anything into the study's codebook.yml", file=sys.stderr)
