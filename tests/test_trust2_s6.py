@@ -234,3 +234,85 @@ def test_a_newline_in_an_output_path_is_printed_on_one_line(study_dir, tmp_path,
     assert printed.count("\n") == 1 and target.is_file()
     back = subprocess.run(["bash", "-c", f"printf %s {printed.strip()}"], capture_output=True, text=True, check=True)
     assert back.stdout == str(target.resolve())  # the shell reads the printed path back as the same path
+
+
+# -- 8. review standalone shows the transcript warnings check shows -------------------------------
+ONCE = """Interviewer: Tell me about the last time you paid?
+Dana: I paid late last week.
+Bob: I agree.
+Interviewer: What happened next?
+Dana: Nothing happened at all.
+[inaudible 00:01:22]
+Transcribed by https://otter.ai
+"""
+
+
+@pytest.mark.slow  # check's language findings take seconds
+def test_review_of_a_lone_transcript_shows_checks_transcript_warnings(tmp_path, capsys):
+    from kit.check import check_study
+    from kit.cli import main
+
+    folder = tmp_path / "lone"
+    transcript = write(folder / "once.txt", ONCE)
+    from_check = {str(p) for p in check_study(folder)
+                  if p.path == str(transcript) and p.line in (3, 6, 7)}
+    assert {int(line.split(":")[1]) for line in from_check} == {3, 6, 7}
+    assert main(["review", str(transcript)]) == 0
+    printed = set(capsys.readouterr().out.splitlines())
+    assert from_check <= printed, from_check - printed
+    assert main(["review", "--json", str(transcript)]) == 0
+    import json
+
+    assert from_check <= set(json.loads(capsys.readouterr().out)["problems"])
+
+
+# -- 7. notebook 01: one lint shared, the chart's work flat in the number of questions -------------
+def _long_guide(tmp_path, n: int) -> Path:
+    from kit.paths import pilot_path
+
+    study = Path(shutil.copytree(pilot_path(), tmp_path / "long"))
+    kinds = ["opener"] + ["targeted"] * (n - 3) + ["probe", "future"]
+    lines = ["format: micro", "questions:"]
+    lines += [f'  - {{text: "Tell me about the last time you sent invoice number {i}.", kind: {kind}}}'
+              for i, kind in enumerate(kinds)]
+    write(study / "guide.yml", "\n".join(lines) + "\n")
+    return study
+
+
+def test_a_long_guide_is_charted_by_role(tmp_path):
+    from kit.guide import lint_file
+    from kit.viz.guide import MAX_CHART_QUESTIONS, structure_chart
+
+    n = MAX_CHART_QUESTIONS * 3
+    result, _ = lint_file(_long_guide(tmp_path, n) / "guide.yml")
+    assert len(result["questions"]) == n
+    fig = structure_chart(result)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    roles = {}
+    for q in result["questions"]:
+        roles[q["role"]] = roles.get(q["role"], 0) + 1
+    assert labels[:-1] == [f"{role}: {count:,} question(s)" for role, count in roles.items()]
+    assert f"{n:,} questions by role" in ax.get_title()
+    widths = [bar.get_width() for container in ax.containers for bar in container]
+    assert len(widths) == len(roles) + 1  # a bar per role and the whole guide's range
+    assert sum(widths) == pytest.approx(sum(q["minutes"] for q in result["questions"])
+                                                   + result["budget"]["minutes_high"] - result["budget"]["minutes_low"])
+    assert fig.get_size_inches()[1] < 10
+
+
+def test_the_notebooks_table_and_printable_guide_share_one_lint(tmp_path, monkeypatch):
+    import kit.guide_export as ge
+
+    study = _long_guide(tmp_path, 12)
+    calls = []
+    real = ge.lint_file
+    monkeypatch.setattr(ge, "lint_file", lambda path: calls.append(path) or real(path))
+    ge._LINTED.clear()
+    result, _ = ge.lint_study_guide(study)
+    data = ge.guide_data(study)
+    assert len(calls) == 1 and len(data["questions"]) + len(data["probes"]) == len(result["questions"]) == 12
+    assert ge.lint_study_guide(study)[0]["path"] == "guide.yml"
+    write(study / "guide.yml", (study / "guide.yml").read_text(encoding="utf-8").replace("number 3.", "number three."))
+    assert "number three" in " ".join(q["text"] for q in ge.guide_data(study)["questions"])
+    assert len(calls) == 2  # an edited guide is linted again
