@@ -57,6 +57,25 @@ def checklist(fmt: str, research_question: str, n_core: int) -> list[dict]:
     ]
 
 
+_LINTED: dict = {}
+
+
+def _lint_once(path: Path):
+    """``lint_file(path)``, linted once per version of the file: the notebook's table, chart and
+    printable guide share one lint (a 2,000-question guide is linted once, not twice). The
+    version is the file's resolved path, size and modification time in nanoseconds; one
+    guide is kept."""
+    try:
+        info = path.stat()
+        key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
+    except OSError:
+        return lint_file(path)
+    if key not in _LINTED:
+        _LINTED.clear()
+        _LINTED[key] = lint_file(path)
+    return _LINTED[key]
+
+
 def lint_study_guide(study) -> tuple[dict | None, str]:
     """Lint the study's guide.yml: ``(result, message)``. ``result`` is None when the study
     has no guide or it cannot be read; the message says what was found either way. Paths in
@@ -67,12 +86,12 @@ def lint_study_guide(study) -> tuple[dict | None, str]:
     path = Path(study.path) / "guide.yml"
     if not path.exists():
         return None, f"{path.name}: not found; write the discussion guide first (see templates/guide.yml)"
-    result, problems = lint_file(path)
+    result, problems = _lint_once(path)
     # Paths relative to the study, so the notebook's output is the same on every machine.
     problems = [Problem(path.name, p.line, p.message, p.level) for p in problems]
     if result is None:
         return None, "\n".join(str(p) for p in problems)
-    result["path"] = path.name
+    result = {**result, "path": path.name}  # the shared lint is not changed
     flagged = sum(1 for q in result["questions"] if q["flags"])
     errors = sum(1 for s in result["structure"] if s["level"] == "error")
     message = (f"{path.name}: a {result['format']} guide with {len(result['questions'])} questions, "
@@ -96,7 +115,7 @@ def guide_data(study) -> dict:
     if not path.exists():
         raise StudyError([Problem(str(path), 0, "no guide.yml: write the discussion guide first "
                                                 "(see templates/guide.yml)")])
-    result, problems = lint_file(path)
+    result, problems = _lint_once(path)
     if result is None or any(p.is_error for p in problems):
         raise StudyError(problems or [Problem(str(path), 0, "cannot read the guide")])
     fmt = result["format"]

@@ -471,16 +471,22 @@ def _log_lines(outcomes: list[_Outcome]) -> list[str]:
 
 
 class _RunLog:
-    """Appends timestamped lines to a log file a scheduler keeps across runs (``--log``)."""
+    """Appends timestamped lines to a log file a scheduler keeps across runs (``--log``): the
+    time and the fields, tab-separated, each field with its control characters escaped
+    (:func:`kit.safety.escape_controls`), so a newline or a tab in a path never splits an entry."""
 
     def __init__(self, path):
         self.path = Path(path).expanduser().resolve() if path else None
         self.lock = threading.Lock()
 
-    def write(self, line: str) -> None:
+    def write(self, *fields) -> None:
         if self.path is None:
             return
         from datetime import datetime
+
+        from kit.safety import escape_controls
+
+        line = "\t".join(escape_controls(field) for field in fields)
 
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")
         with self.lock:
@@ -528,7 +534,7 @@ def check_targets(study_path: Path, out_dir, log_file, notebooks: list[Path], fo
     log_path = None
     if log_file:
         log_path = check_output(log_file, inputs + [(out, "the report folder (--out), replaced on every run")],
-                                option="--log", folder=False)
+                                option="--log", folder=False, append=True)
     return out, log_path
 
 
@@ -582,11 +588,11 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
     from kit.study import load_study
 
     schedule_log = _RunLog(log_file)
-    schedule_log.write(f"start\tstudy={study_path}\tout={out}")
+    schedule_log.write("start", f"study={study_path}", f"out={out}")
     try:
         study = load_study(study_path, strict=True)  # raises StudyError before any notebook runs
     except StudyError as exc:
-        schedule_log.write(f"end\tstudy has {len(exc.problems)} error(s); no notebook run\texit=1")
+        schedule_log.write("end", f"study has {len(exc.problems)} error(s); no notebook run", "exit=1")
         raise
     if not notebooks:
         raise FileNotFoundError("no workflow notebooks found")
@@ -614,7 +620,7 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
                 say(f"{outcome.notebook.name}: {outcome.status} in {outcome.seconds:.1f}s")
         else:
             say(f"{outcome.notebook.name}: {outcome.status} in {outcome.seconds:.1f}s")
-        schedule_log.write(f"{outcome.notebook.name}\t{outcome.seconds:.1f}\t{outcome.status}")
+        schedule_log.write(outcome.notebook.name, f"{outcome.seconds:.1f}", outcome.status)
         if bar:
             bar.update(1)
 
@@ -641,7 +647,7 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
             first = failures[0].error
             kept = _keep_failed(build, out)
             error = NotebookFailed(first.notebook, first.cell, first.detail, kept / "notebooks" / first.notebook)
-            schedule_log.write(f"end\t{first.notebook} failed\texit=3")
+            schedule_log.write("end", f"{first.notebook} failed", "exit=3")
             raise error
         if not (build / "index.html").is_file():
             from kit.report import build_report
@@ -653,7 +659,7 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
         leaks = find_leaks(build, Roster(emails=people.emails) if include_names else people, words=words)
         if leaks:
             kept = _keep_failed(build, out)
-            schedule_log.write(f"end\tprivacy check failed: {', '.join(leaks[:5])}\texit=3")
+            schedule_log.write("end", f"privacy check failed: {', '.join(leaks[:5])}", "exit=3")
             raise PrivacyLeak(leaks, kept)
         publish(build, out)
         _publish_private(drafts, final_private)
@@ -662,14 +668,14 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
 
             say(f"{signal.Signals(_DEFERRED[0]).name} received while publishing: the new report is in place")
             _DEFERRED.clear()
-        schedule_log.write(f"end\tok\t{out / 'index.html'}\texit=0")
+        schedule_log.write("end", "ok", out / "index.html", "exit=0")
     except BaseException as exc:
         if build.exists():
             shutil.rmtree(build, ignore_errors=True)
         shutil.rmtree(drafts, ignore_errors=True)
         if isinstance(exc, KeyboardInterrupt):
             code = 128 + exc.signal if isinstance(exc, Interrupted) else 130  # the exit the CLI gives
-            schedule_log.write(f"end\t{exc or 'interrupted'}; the previous report is unchanged\texit={code}")
+            schedule_log.write("end", f"{exc or 'interrupted'}; the previous report is unchanged", f"exit={code}")
         raise
     finally:
         if bar:

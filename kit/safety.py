@@ -8,7 +8,9 @@ how big an archive may be, and how files are replaced without leaving anything b
   (``run``, ``analyze``, ``themes``, ``lab``): outputs of different kinds never mix, so a
   published ``run`` report may only be replaced by ``run``. An existing file is replaced
   only when it is a file of the same kind (a REFI-QDA ``.qdpx`` project, a ``.qdc``
-  codebook) or with ``force``. Raises :class:`UnsafeTarget` (the CLI exits 2).
+  codebook) or with ``force``; a target that is neither a folder nor a regular file (a named
+  pipe, a device such as ``/dev/null``, a socket) is refused even with ``force``. Raises
+  :class:`UnsafeTarget` (the CLI exits 2).
 - :func:`neutralise_cell` applies the usual leading-apostrophe rule (OWASP, "CSV
   Injection") to a cell a spreadsheet would execute; :func:`neutralise_csv_file` rewrites a
   published CSV with it; ``analyze`` applies it to its tables as it writes them. Other working
@@ -37,7 +39,7 @@ from kit.atomic import (  # the one atomic write, re-exported
 )
 
 __all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_kit_output", "output_kind",
-           "file_is_kind",
+           "file_is_kind", "escape_controls", "one_line_path",
            "neutralise_cell", "neutralise_csv_file", "FORMULA_PREFIXES",
            "ArchiveTooLarge", "check_archive",
            "MAX_ARCHIVE_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_MEMBERS",
@@ -115,7 +117,7 @@ def file_is_kind(path, kind: str) -> bool:
 
 
 def check_output(target, inputs, option: str = "--out", folder: bool = True, force: bool = False,
-                 legacy: tuple[str, ...] = (), kind: str | None = None) -> Path:
+                 legacy: tuple[str, ...] = (), kind: str | None = None, append: bool = False) -> Path:
     """The resolved write target, after checking it is safe to write.
 
     ``inputs`` is an iterable of ``(path, what)`` pairs (or plain paths): the study, the
@@ -125,7 +127,10 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
     :func:`is_kit_output`) unless ``force``. With ``kind``, a kit output folder whose marker
     records another kind (:func:`output_kind`) is refused even with ``force`` (a published
     ``run`` report is replaced only by ``run``). For a file target (``folder=False``) with
-    ``kind``, an existing file is refused unless :func:`file_is_kind` or ``force``. Raises
+    ``kind``, an existing file is refused unless :func:`file_is_kind` or ``force``. A file
+    target that exists and is not a regular file (a FIFO, a device, a socket) is refused even
+    with ``force``, since the output would replace it, unless ``append`` (a log the command
+    appends lines to, which replaces nothing: ``--log /dev/stderr`` stays possible). Raises
     :class:`UnsafeTarget` with a message naming the option, the target and the input."""
     real = _real(target)
     for item in inputs:
@@ -154,10 +159,65 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
                                    "not write; choose a new or empty folder, or add --force to write into it")
     elif real.is_dir():
         raise UnsafeTarget(f"{option} {target}: refused: it is a folder; give a file name")
+    elif real.exists() and not real.is_file() and not append:
+        raise UnsafeTarget(f"{option} {target}: refused: it is {_special_kind(real)}, not a regular file; "
+                           "interview-kit replaces only files (even with --force); give a file name")
     elif kind is not None and not force and (real.exists() or os.path.lexists(real)) and not file_is_kind(real, kind):
         raise UnsafeTarget(f"{option} {target}: refused: the file exists and is not a .{kind} file interview-kit "
                            "wrote; choose a new file name, or add --force to replace it")
     return real
+
+
+def _special_kind(path: Path) -> str:
+    """What a path that is neither a folder nor a regular file is, in words."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not readable"
+    for test, words in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                        (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return words
+    return "a special file"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def escape_controls(text, backslash: bool = True) -> str:
+    """``text`` with every control character (Unicode categories Cc, Zl, Zp: newline, tab,
+    carriage return, escape, NUL, U+2028, …) written as a backslash escape (``\\n``, ``\\t``,
+    ``\\r``, ``\\x1b``, ``\\u2028``) and a backslash doubled, so a path or a message stays on one
+    line of a tab-separated log and cannot forge another entry; other text is kept as is.
+    ``backslash=False`` leaves backslashes single (text for people, not for parsing)."""
+    import unicodedata
+
+    out = []
+    for char in str(text):
+        if char == "\\" and not backslash:
+            out.append(char)
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def one_line_path(path) -> str:
+    """``path`` as printed for the user: as is when it holds no control character, else
+    quoted for the shell in ANSI-C form (``$'/tmp/a\\nb/index.html'``, which bash and zsh read
+    back as the same path), so the printed path is always one line."""
+    import unicodedata
+
+    text = str(path)
+    if not any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in text):
+        return text
+    return "$'" + escape_controls(text).replace("'", "\\'") + "'"
 
 
 def mark_output(folder, kind: str | None = None) -> Path:

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -58,6 +59,7 @@ import pandas as pd
 
 from kit.schema import person
 from kit.themes import PARTICIPANT_WORDS
+from kit.word_vectors import load_word_vectors  # re-exported: the documented home
 
 __all__ = [
     "PASSAGE_KINDS",
@@ -221,39 +223,6 @@ def default_n_themes(n_passages: int) -> int:
     return int(min(MAX_THEMES, max(2, round(math.sqrt(max(n_passages, 0) / 2)))))
 
 
-# --------------------------------------------------------------------------- word vectors
-
-def load_word_vectors(path) -> dict[str, np.ndarray]:
-    """Word vectors from a local file in word2vec/GloVe text format: an optional header line
-    ``count dimensions``, then one ``word v1 … vd`` line per word. Returns {word: vector}.
-    Raises ``ValueError`` (naming the file and line) for a malformed line or mixed sizes and
-    ``FileNotFoundError`` when the file is missing."""
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no word-vector file here (give a word2vec/GloVe .txt or .vec file)")
-    vectors: dict[str, np.ndarray] = {}
-    size = None
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            parts = line.rstrip("\n").rstrip().split(" ")
-            if not parts or parts == [""]:
-                continue
-            if number == 1 and len(parts) == 2 and all(p.isdigit() for p in parts):
-                continue  # the word2vec header
-            try:
-                values = np.asarray([float(v) for v in parts[1:]], dtype=np.float64)
-            except ValueError:
-                raise ValueError(f"{path}:{number}: expected a word and numbers") from None
-            if size is None:
-                size = len(values)
-            if len(values) != size or size == 0:
-                raise ValueError(f"{path}:{number}: {len(values)} numbers, expected {size}")
-            vectors[parts[0].lower()] = values
-    if not vectors:
-        raise ValueError(f"{path}:1: no word vectors in the file")
-    return vectors
-
-
 # --------------------------------------------------------------------------- result
 
 @dataclass
@@ -338,7 +307,9 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
         weights, fit = _nmf_by_language(counts, language, k_wanted, seed)
     else:
         vectors = load_word_vectors(embedding_model)
+        _check_coverage(embedding_model, frame["text"].tolist(), analyzer, vectors)
         weights, fit = _embedding_themes(frame["text"].tolist(), counts, vocab, analyzer, vectors, k_wanted, seed)
+    settings["n_themes_fitted"] = int(weights.shape[1])  # at most the passages (and the distinct terms)
     membership = _membership(frame, weights, fit, min_fit)
     scores, coded = _scores_and_codings(study, frame, codings)
     result = _describe(study, frame.assign(compound=scores), membership, counts, vocab, analyzer, settings,
@@ -477,6 +448,18 @@ def _reconstruction_cosine(x, w, h, chunk: int = 200_000) -> np.ndarray:
         return np.where((norm > 0) & (rnorm > 0), dot / (norm * rnorm), 0.0)
 
 
+def _check_coverage(path, texts, analyzer, vectors) -> None:
+    """ValueError (located at the file) when the word vectors know none of the study's words,
+    or when every known word has the same vector (k-means has nothing to group)."""
+    words = {w for text in texts for w in _surface_words(text, analyzer)}
+    if not words:
+        return
+    known = sorted(words & vectors.keys())
+    if not known:
+        raise ValueError(f"{path}:1: the word vectors cover none of the study's {len(words)} distinct words; "
+                         "give a model in the interviews' language")
+
+
 def _embedding_themes(texts, counts, vocab, analyzer, vectors, k, seed):
     from sklearn.cluster import KMeans
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -500,7 +483,9 @@ def _embedding_themes(texts, counts, vocab, analyzer, vectors, k, seed):
     fit = np.zeros(n)
     if known.sum() == 0:
         return weights, fit
-    model = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(emb[known])
+    with warnings.catch_warnings():  # fewer distinct points than clusters: k-means says so; the themes show it
+        warnings.simplefilter("ignore")
+        model = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(emb[known])
     centres = model.cluster_centers_ / np.maximum(np.linalg.norm(model.cluster_centers_, axis=1), 1e-12)[:, None]
     cos = emb[known] @ centres.T
     rows = np.flatnonzero(known)

@@ -11,6 +11,7 @@ from pathlib import Path
 from kit.cli.exits import EXIT_NOTEBOOK, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args
 from kit.cli.printing import _emit, _print_problems, _say
+from kit.safety import one_line_path
 
 __all__ = ["cmd_new", "cmd_lab", "cmd_check", "cmd_lint_guide", "cmd_analyze", "cmd_run", "cmd_review",
            "cmd_recruit", "cmd_index", "cmd_search", "cmd_export", "cmd_themes"]
@@ -56,8 +57,10 @@ def cmd_lab(args) -> int:
     kept = "" if written else " (existing copy kept as it was)"
     print(f"working copy of the notebooks: {target}{kept}; {len(written)} notebook(s) written", file=sys.stderr)
     command = lab_command(target, open_browser=not args.no_browser)
-    if args.dry_run:
-        print(" ".join(command))
+    if args.dry_run:  # shell-quoted: a path with spaces or quotes pastes back as one argument
+        import shlex
+
+        print(shlex.join(command))
         return EXIT_OK
     return _serve_lab(command, target)
 
@@ -173,7 +176,7 @@ def cmd_run(args) -> int:
         log(str(exc))
         log("the previous report is unchanged")
         return EXIT_NOTEBOOK
-    print(index)
+    print(one_line_path(index))  # one line even when the path holds a newline (shell-quoted then)
     return EXIT_OK
 
 def cmd_review(args) -> int:
@@ -223,7 +226,7 @@ def cmd_export(args) -> int:
     if study is None:
         return EXIT_PROBLEMS
     if args.qdpx:
-        print(export_qdpx(study, args.qdpx, include_names=args.include_names))
+        print(one_line_path(export_qdpx(study, args.qdpx, include_names=args.include_names)))
         from kit.qdpx import export_summary
         print(f"interview-kit export: {export_summary(study)}", file=sys.stderr)
     if args.qdc:
@@ -231,7 +234,7 @@ def cmd_export(args) -> int:
             print("interview-kit export: the study has no codebook.yml and no codings: no codes to export",
                   file=sys.stderr)
             return EXIT_PROBLEMS
-        print(export_qdc(study, args.qdc))
+        print(one_line_path(export_qdc(study, args.qdc)))
     return EXIT_OK
 
 def cmd_themes(args) -> int:
@@ -250,9 +253,13 @@ def cmd_themes(args) -> int:
     except (FileNotFoundError, ValueError) as exc:
         _say(args).print(f"interview-kit themes: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    fitted = result.settings.get("n_themes_fitted")
+    if args.n_themes is not None and fitted is not None and fitted < args.n_themes:
+        print(f"interview-kit themes: note: --n-themes {args.n_themes} asks for more themes than the study can "
+              f"give ({result.settings['n_passages']} passages); fitted {fitted}", file=sys.stderr)
     mark_output(args.out, kind="themes")
     for path in write_suggestions(result, args.out).values():
-        print(path)
+        print(one_line_path(path))
     print(f"interview-kit themes: {len(result.themes)} suggested themes, {len(result.unassigned)} of "
           f"{result.settings['n_passages']} passages unassigned; review suggested_codebook.yml before merging "
           "anything into the study's codebook.yml", file=sys.stderr)

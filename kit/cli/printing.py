@@ -16,6 +16,7 @@ def _print_problems(problems, stream=None, study=None, include_names: bool = Fal
     """Print problems as ``path:line: message``; given the study, as a working output
     (``kit.outputs``): roster names (also in file names), emails and phones replaced."""
     from kit.outputs import console, file_roles, study_of
+    from kit.safety import escape_controls
 
     if study is None and problems:  # a file's problems: the roster of the study it is in
         study = study_of(getattr(problems[0], "path", "") or ".")
@@ -31,7 +32,7 @@ def _print_problems(problems, stream=None, study=None, include_names: bool = Fal
         return known[0]
 
     for problem in problems:
-        print(say.problem(problem, roles), file=stream or sys.stderr)
+        print(escape_controls(say.problem(problem, roles), backslash=False), file=stream or sys.stderr)  # one line
 
 def _say(args, include_names: bool | None = None):
     """The printer (``kit.outputs.console``, a working output) for a command's text: the

@@ -7,7 +7,7 @@ import pandas as pd
 
 from kit.schema import is_blank
 
-__all__ = ["Block", "agreement_words", "fmt_money", "fmt_num", "fmt_ratio", "fmt_ratio_range", "fmt_share",
+__all__ = ["Block", "agreement_words", "fmt_money", "fmt_num", "fmt_range", "fmt_ratio", "fmt_ratio_range", "fmt_share",
            "fmt_signed", "fmt_text", "on_time_share", "plural", "sentiment_word", "table_of"]
 
 
@@ -51,15 +51,21 @@ def _auto_columns(frame: pd.DataFrame, n: int) -> dict:
     return columns
 
 
+def fmt_range(low: str, high: str) -> str:
+    """``"low to high"``, or the one value when both read the same (a range that collapses,
+    as with a single attribution share, is printed once: "789%", not "789% to 789%")."""
+    return low if low == high else f"{low} to {high}"
+
+
 def fmt_ratio_range(low, high) -> str:
     """Two ROIs in one format: shares (151% to 480%) when both are below 10, else multiples
-    with one decimal (1.5× to 11.6×)."""
+    with one decimal (1.5× to 11.6×); one value when they read the same (:func:`fmt_range`)."""
     if _missing(low) or _missing(high):
         return "–"
     low, high = float(low), float(high)
     if max(abs(low), abs(high)) < 10:
-        return f"{low:.0%} to {high:.0%}"
-    return f"{low:,.1f}× to {high:,.1f}×"
+        return fmt_range(f"{low:.0%}", f"{high:.0%}")
+    return fmt_range(f"{low:,.1f}×", f"{high:,.1f}×")
 
 
 def fmt_money(value, currency: str = "") -> str:

@@ -11,6 +11,7 @@ from kit.report.formatting import (
     _plain_reading,
     fmt_money,
     fmt_num,
+    fmt_range,
     fmt_ratio,
     fmt_ratio_range,
     fmt_share,
@@ -90,7 +91,7 @@ class LeadershipSections:
                  "label": "program cost"},
                 {"value": fmt_money(program.get("total_value"), cur),
                  "label": "value of the decisions counted" + (f" ({_basis_words(program)})" if _basis_words(program) else "")},
-                {"value": (f"{fmt_money(program.get('value_low'), cur)} to {fmt_money(program.get('value_high'), cur)}"
+                {"value": (fmt_range(fmt_money(program.get('value_low'), cur), fmt_money(program.get('value_high'), cur))
                            if ranged else "–"), "label": "credited to the research"},
                 {"value": (fmt_ratio_range(program.get('roi_low'), program.get('roi_high')) if ranged
                            else fmt_ratio(program.get("roi"))),
@@ -332,13 +333,14 @@ class LeadershipSections:
             cur = program.get("currency") or self.currency
             if not _missing(program.get("roi_low")):
                 low, high = program.get("attribution_default") or [None, None]
-                default = (f" ({fmt_share(low)} to {fmt_share(high)} of each decision's value unless decisions.csv "
+                default = (f" ({fmt_range(fmt_share(low), fmt_share(high))} of each decision's value unless decisions.csv "
                            "says otherwise)" if low is not None else "")
                 returned = "it returned" if program.get("value_basis") == "measured" else "it would return"
                 findings.append(
                     f"The research cost {fmt_money(program.get('total_cost'), cur)}; credited with its share of the "
-                    f"decisions{default}, {returned} {fmt_money(program.get('value_low'), cur)} to "
-                    f"{fmt_money(program.get('value_high'), cur)}, a return on investment of "
+                    f"decisions{default}, {returned} "
+                    f"{fmt_range(fmt_money(program.get('value_low'), cur), fmt_money(program.get('value_high'), cur))}, "
+                    "a return on investment of "
                     f"{fmt_ratio_range(program.get('roi_low'), program.get('roi_high'))} ({basis}).")
             else:
                 findings.append(f"The research cost {fmt_money(program.get('total_cost'), cur)}"

@@ -11,7 +11,7 @@ from matplotlib.patches import Patch
 from kit.viz.base import FIGSIZE, empty_figure, literal_figure
 
 __all__ = [
-    "ROLE_STYLE", "structure_chart", "scorecard_chart", "cohort_chart",
+    "MAX_CHART_QUESTIONS", "ROLE_STYLE", "structure_chart", "scorecard_chart", "cohort_chart",
 ]
 
 ROLE_STYLE = {  # colour, hatch
@@ -21,6 +21,10 @@ ROLE_STYLE = {  # colour, hatch
     "probe": ("#aab7b8", "xx"),
 }
 BLUE, RED, GREY, GREEN = "#2e86c1", "#c0392b", "#d5d8dc", "#229954"
+#: Above this many questions the structure chart draws one bar per role (with its count and
+#: minutes) instead of one per question: a figure stays readable and its cost stays flat; every
+#: question is still in the lint table and the printable guide.
+MAX_CHART_QUESTIONS = 40
 
 
 def _clip(text: str, n: int = 48) -> str:
@@ -38,18 +42,18 @@ def structure_chart(result: dict):
     if not questions:
         return empty_figure(title, "The guide has no questions")
     b = result["budget"]
-    n = len(questions)
+    rows = _chart_rows(questions)
+    n = len(rows)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0] + 1.5, max(3.0, 0.42 * (n + 1) + 1.6)))
     ax.axvspan(b["target_low"], b["target_high"], color="#e8f6ef", zorder=0, hatch="", linewidth=0)
     start = 0.0
     labels = []
-    for i, q in enumerate(questions):
-        colour, hatch = ROLE_STYLE.get(q["role"], ("#7f8c8d", ""))
-        ax.barh(i, q["minutes"], left=start, color=colour, hatch=hatch, edgecolor="#333333", zorder=2)
-        mark = "  \u26a0 " + ", ".join(q["flags"]) if q["flags"] else ""
-        ax.text(start + q["minutes"] + 0.05, i, f"{q['minutes']:g} min{mark}", va="center", fontsize=8, zorder=3)
-        labels.append(f"{i + 1}. {q['role']}: {_clip(q['question'])}")
-        start += q["minutes"]
+    for i, (role, minutes, label, note) in enumerate(rows):
+        colour, hatch = ROLE_STYLE.get(role, ("#7f8c8d", ""))
+        ax.barh(i, minutes, left=start, color=colour, hatch=hatch, edgecolor="#333333", zorder=2)
+        ax.text(start + minutes + 0.05, i, f"{round(minutes, 2):g} min{note}", va="center", fontsize=8, zorder=3)
+        labels.append(label)
+        start += minutes
     ax.barh(n, b["minutes_high"] - b["minutes_low"], left=b["minutes_low"], color="white", edgecolor="#111111",
             hatch="\\\\", zorder=2)
     ax.plot([b["minutes_estimate"]] * 2, [n - 0.4, n + 0.4], color="#111111", linewidth=2.5, zorder=3)
@@ -67,9 +71,27 @@ def structure_chart(result: dict):
                if any(q["role"] == r for q in questions)]
     handles.append(Patch(facecolor="#e8f6ef", label=f"target: {b['target_low']:g}-{b['target_high']:g} min"))
     ax.legend(handles=handles, loc="upper right", fontsize=8, framealpha=0.9)
-    ax.set_title(f"{title} ({result.get('format', 'micro')} guide)")
+    grouped = f", {len(questions):,} questions by role" if len(rows) < len(questions) else ""
+    ax.set_title(f"{title} ({result.get('format', 'micro')} guide{grouped})")
     fig.tight_layout()
     return fig
+
+
+def _chart_rows(questions: list[dict]) -> list[tuple[str, float, str, str]]:
+    """(role, minutes, label, note) per bar: one per question, or, above
+    :data:`MAX_CHART_QUESTIONS`, one per role in order of first use (count, minutes, flagged)."""
+    if len(questions) <= MAX_CHART_QUESTIONS:
+        return [(q["role"], q["minutes"], f"{i + 1}. {q['role']}: {_clip(q['question'])}",
+                 "  \u26a0 " + ", ".join(q["flags"]) if q["flags"] else "")
+                for i, q in enumerate(questions)]
+    totals: dict[str, list] = {}
+    for q in questions:
+        entry = totals.setdefault(q["role"], [0, 0.0, 0])
+        entry[0] += 1
+        entry[1] += q["minutes"]
+        entry[2] += bool(q["flags"])
+    return [(role, minutes, f"{role}: {count:,} question(s)", f"  \u26a0 {flagged:,} flagged" if flagged else "")
+            for role, (count, minutes, flagged) in totals.items()]
 
 
 @literal_figure

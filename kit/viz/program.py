@@ -181,7 +181,8 @@ def roi_chart(costs, values, currency: str = "", roi=None, credited=None):
     right.legend(handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2, frameon=False)
     right.set_title("Cost against estimated value", fontsize=10)
     if isinstance(roi, (tuple, list)) and all(v is not None and v == v for v in roi):
-        suffix = f"\nROI = (credited value - cost) / cost = {roi[0]:,.2f} to {roi[1]:,.2f}"
+        span = f"{roi[0]:,.2f}" if f"{roi[0]:,.2f}" == f"{roi[1]:,.2f}" else f"{roi[0]:,.2f} to {roi[1]:,.2f}"
+        suffix = f"\nROI = (credited value - cost) / cost = {span}"
     elif roi is not None and not isinstance(roi, (tuple, list)) and roi == roi:
         suffix = f"\nROI = (value - cost) / cost = {roi:,.2f} (full credit)"
     else:
