@@ -140,3 +140,29 @@ def test_a_phone_number_after_a_date_is_still_redacted(text, expected):
     from kit.privacy import redact
 
     assert redact(text) == expected
+
+
+def test_lint_guide_reads_a_word_guide_from_the_command_line(tmp_path):
+    """The README says lint-guide reads a Word .docx; an attacker found the command refused
+    every .docx (a check of the file's kind that listed .docx among files no guide is in)."""
+    import io
+    import json
+    import sys
+
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("Part 1: Warm-up", "Tell me about the last time you hired a van.",
+                 "Do you usually hire on weekends?"):
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "van hire guide.docx"
+    path.write_bytes(buffer.getvalue())
+    cli = subprocess.run([sys.executable, "-m", "kit", "lint-guide", str(path), "--json"],
+                         capture_output=True, text=True)
+    assert cli.returncode == 1, cli.stderr  # a flagged question, not a refused file (exit 2)
+    found = json.loads(cli.stdout)
+    questions = [q for q in (found if isinstance(found, list) else found.get("questions", []))
+                 if q.get("question")]
+    assert [q["question"] for q in questions][-1] == "Do you usually hire on weekends?"
+    assert "generalizing" in questions[-1]["flags"]

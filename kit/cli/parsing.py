@@ -31,8 +31,9 @@ def _study_arg(value: str | None) -> Path:
 _STUDY_FILES = {"study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv", "decisions.csv"}
 
 #: Files no guide is written in: tables, transcripts, exchange files, notebooks (``lint-guide``
-#: reads a guide.yml or a text file of one question a line).
-_NOT_GUIDES = {".csv", ".tsv", ".xlsx", ".xls", ".json", ".vtt", ".srt", ".docx", ".pdf", ".qdpx", ".qdc",
+#: reads a guide.yml, a text file of one question a line or a Word .docx; a file whose content
+#: does not match its name is reported by the guide reader, :mod:`kit.guide.guide_lines`).
+_NOT_GUIDES = {".csv", ".tsv", ".xlsx", ".xls", ".json", ".vtt", ".srt", ".pdf", ".qdpx", ".qdc",
                ".ipynb", ".html", ".zip"}
 _NOT_GUIDE_NAMES = {"study.yml": "the study's settings", "codebook.yml": "the codebook",
                     "participants.csv": "the participants' roster", "costs.csv": "the cost ledger",
@@ -67,8 +68,8 @@ def _guide_arg(value):
     if kind is None and path.suffix.lower() in _NOT_GUIDES:
         kind = f"a {path.suffix.lower()} file"
     if kind:
-        raise UsageError(f"{path}: not a discussion guide ({kind}); lint-guide reads a guide.yml or a text "
-                         "file with one question a line")
+        raise UsageError(f"{path}: not a discussion guide ({kind}); lint-guide reads a guide.yml, a text "
+                         "file with one question a line or a Word .docx")
     return value
 
 
