@@ -376,7 +376,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND15, BLIND16, BLIND17, BLIND13, BLIND14, BLIND10, BLIND11, BLIND12, BLIND6, BLIND9, BLIND4, BLIND5, BLIND7, BLIND8,
+    paths = [Path(p) for p in args.csv] or [p for p in (BLIND15, BLIND16, BLIND17,
+                                                         BLIND13, BLIND14, BLIND10, BLIND11, BLIND12, BLIND6, BLIND9, BLIND4, BLIND5, BLIND7, BLIND8,
                                                          DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, TUNE5, HOLDOUT8, HOLDOUT7, HOLDOUT6, HOLDOUT5, HOLDOUT4,
                                                          HOLDOUT3, HOLDOUT2, LABELLED, HOLDOUT) if p.exists()]
     failed = False
