@@ -252,9 +252,15 @@ def _load_turns(path_or_turns) -> tuple[pd.DataFrame, str | None, str]:
             name = Path(path).stem if path else "<turns>"
         return turns.reset_index(drop=True), path, name
     path = Path(path_or_turns)
-    aliases = _study_aliases(path)
-    turns = read_transcript(path, aliases or None)
+    aliases, roles, known, interviewers = _study_reading(path)
+    turns = read_transcript(path, aliases or None, speakers=known or None)
     turns.attrs["aliases"] = aliases
+    if interviewers or roles:  # roles as the study gives them (kit.study, issue nc5)
+        turns["role"] = [roles.get(str(s).casefold()) or
+                         ("interviewer" if str(s).casefold() in interviewers else "participant")
+                         for s in turns["speaker"]]
+        if not (turns["role"] == "interviewer").any():
+            turns = turns.drop(columns="role")
     turns.attrs["problems"] = _file_problems(path, turns)
     return turns, str(path), path.stem
 
@@ -274,20 +280,41 @@ def _file_problems(path: Path, turns: pd.DataFrame) -> list:
     return sorted(problems, key=lambda p: p.line)
 
 
-def _study_aliases(path: Path) -> dict:
-    """The ``aliases`` of the study a transcript file belongs to (``"Priya R.": Priya
-    Raman``), as the study applies them when it reads the file; {} outside a study or when
-    its study.yml cannot be read (``check`` reports that)."""
+def _study_reading(path: Path) -> tuple[dict, dict, list, set]:
+    """How the study ``path`` belongs to reads it, as ``analyze`` does
+    (:func:`kit.study._transcript_args`): (aliases, roles from the note's ``speakers:``,
+    labels that are always speakers, casefolded interviewer labels: team, the note's
+    interviewer and note_taker, ``interviewer_labels``). Empty outside a study."""
     from kit.outputs import study_of
 
     folder = study_of(path)
     if folder is None or not (folder / "study.yml").is_file():
-        return {}
+        return {}, {}, [], set()
+    from kit.notes import parse_note
+    from kit.study import DEFAULT_INTERVIEWER_LABELS, _team_names, _transcript_args
     from kit.yamlio import load_yaml
 
     config, _problems = load_yaml(folder / "study.yml")  # the bounded loader; check reports problems
-    aliases = config.get("aliases") if isinstance(config, dict) else None
-    return {str(k): str(v) for k, v in aliases.items() if k and v} if isinstance(aliases, dict) else {}
+    config = config if isinstance(config, dict) else {}
+    front = {}
+    target = path.resolve()
+    for note in sorted((folder / "interviews").glob("*.md")):
+        candidate = parse_note(note).front
+        named = str(candidate.get("transcript") or "")
+        if named and any((base / named).resolve() == target for base in (folder / "transcripts", folder)):
+            front = candidate
+            break
+        if not named and str(candidate.get("id") or "") == path.stem:
+            front = candidate
+    aliases, roles, known = _transcript_args(config, front)
+    aliases = {k: v for k, v in aliases.items() if k and v}
+    interviewers = _team_names(config) | set(DEFAULT_INTERVIEWER_LABELS)
+    interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
+    for key in ("interviewer", "note_taker"):
+        name = str(front.get(key) or "").strip()
+        if name:
+            interviewers |= {name.casefold(), name.split()[0].casefold()}
+    return aliases, roles, known, interviewers
 
 
 def _same_person(turns: pd.DataFrame) -> pd.DataFrame:
