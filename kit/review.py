@@ -29,8 +29,10 @@ first story         the first participant turn that answers a story question ("T
                     "when I ..."): its start time, or its turn number when there are no times.
 ==================  ==========================================================================
 
-A transcript in a study is read with the study's ``aliases`` (``"Priya R.": Priya Raman``),
-and labels that differ only in case or accents ("Siobhán", "Siobhan") are one speaker. When
+A transcript in a study is read as ``analyze`` reads it: with the study's ``aliases``
+(``"Priya R.": Priya Raman``), its ``team``, ``interviewer_labels`` and the note's
+``interviewer``, ``note_taker`` and ``speakers:`` (a note-taker's single question is theirs,
+and an interviewer's turn), and labels that differ only in case or accents ("Siobhán", "Siobhan") are one speaker. When
 the interviewer's words are in a language the question rules do not cover
 (``kit.languages.LINT_LANGUAGES``), question quality, story first and probes are not scored.
 
