@@ -813,9 +813,10 @@ def _once_used(items, labels, with_text, speakers, spelling, notes) -> None:
         same = [spelling[s] for s in sorted(speakers) if words.get(s, set()) & _label_words(key)]
         if same:
             speakers.add(key)
-            message = (f"speaker label {label!r} is used only once: read as a turn by "
-                       f"{' or '.join(map(repr, same))}, whose name it shares (not as part of the turn above); "
-                       "if it is someone else, name them in the note's `speakers:` or in study.yml `aliases`")
+            message = (f"speaker label {label!r} is used only once: read as a new turn (not part of the turn "
+                       f"above), as it shares a name with {' and '.join(map(repr, same))}: the participant's when it "
+                       "shares their roster name, the interviewer's when it is a team member's first name; if it "
+                       "is someone else, name them in the note's `speakers:` or in study.yml `aliases`")
         else:
             message = (f"{label + ':'!r} looks like a speaker label but is used only once: read as part of the "
                        "turn above; if someone else speaks here, name them in the note's `speakers:` or in "

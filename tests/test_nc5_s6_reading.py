@@ -97,7 +97,8 @@ def test_a_once_used_short_name_says_whose_turn_it_is_read_as_and_the_study_agre
     study = load_study(root, strict=False)
     found = [p for p in study.problems if "used only once" in p.message]
     assert len(found) == 1 and found[0].line == 4
-    assert "read as a turn by 'Hodan Warsame'" in found[0].message
+    assert "read as a new turn (not part of the turn above), as it shares a name with 'Hodan Warsame'" \
+        in found[0].message and "the participant's when it shares their roster name" in found[0].message
     assert "of its own" not in found[0].message
     turn = study.turns[study.turns["text"].str.startswith("I called the number")].iloc[0]
     assert (turn["speaker"], turn["role"], turn["participant"]) == ("Hodan", "participant", "P-007")
