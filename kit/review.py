@@ -292,22 +292,14 @@ def _study_reading(path: Path) -> tuple[dict, dict, list, set]:
     folder = study_of(path)
     if folder is None or not (folder / "study.yml").is_file():
         return {}, {}, [], set()
-    from kit.notes import parse_note
     from kit.study import DEFAULT_INTERVIEWER_LABELS, _team_names, _transcript_args
     from kit.yamlio import load_yaml
 
     config, _problems = load_yaml(folder / "study.yml")  # the bounded loader; check reports problems
     config = config if isinstance(config, dict) else {}
-    front = {}
-    target = path.resolve()
-    for note in sorted((folder / "interviews").glob("*.md")):
-        candidate = parse_note(note).front
-        named = str(candidate.get("transcript") or "")
-        if named and any((base / named).resolve() == target for base in (folder / "transcripts", folder)):
-            front = candidate
-            break
-        if not named and str(candidate.get("id") or "") == path.stem:
-            front = candidate
+    notes = sorted((folder / "interviews").glob("*.md"))
+    named, by_id = _note_fronts(str(folder), tuple((str(n), n.stat().st_mtime_ns) for n in notes))
+    front = named.get(str(path.resolve())) or by_id.get(path.stem) or {}
     aliases, roles, known = _transcript_args(config, front)
     aliases = {k: v for k, v in aliases.items() if k and v}
     interviewers = _team_names(config) | set(DEFAULT_INTERVIEWER_LABELS)
@@ -317,6 +309,25 @@ def _study_reading(path: Path) -> tuple[dict, dict, list, set]:
         if name:
             interviewers |= {name.casefold(), name.split()[0].casefold()}
     return aliases, roles, known, interviewers
+
+
+@lru_cache(maxsize=4)
+def _note_fronts(folder: str, notes: tuple) -> tuple[dict, dict]:
+    """The front matter of a study's notes, by the resolved path of the transcript each
+    names and by id (for the notes that name none): read once per set of notes
+    (``notes``: (path, mtime) pairs), not once per reviewed transcript."""
+    from kit.notes import parse_note
+
+    named, by_id = {}, {}
+    for note, _mtime in notes:
+        front = parse_note(note).front
+        transcript = str(front.get("transcript") or "")
+        if transcript:
+            for base in (Path(folder) / "transcripts", Path(folder)):
+                named.setdefault(str((base / transcript).resolve()), front)
+        elif front.get("id"):
+            by_id.setdefault(str(front["id"]), front)
+    return named, by_id
 
 
 def _same_person(turns: pd.DataFrame) -> pd.DataFrame:
