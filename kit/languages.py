@@ -45,6 +45,7 @@ __all__ = [
     "LINT_LANGUAGES",
     "SENTIMENT_LANGUAGES",
     "STEMMER_NAMES",
+    "SURE",
     "UNDETERMINED",
     "annotate",
     "autocode",
@@ -82,6 +83,11 @@ DEFAULT_CANDIDATES = ("en", "es", "de", "fr", "it", "pt", "nl")
 #: Probability (py3langid, normalised over the candidates) at or above which an interview
 #: speaker's language is taken for all of their turns.
 CONFIDENT = 0.99
+#: Probability below which a text alone is too short, or has too few distinctive words, to
+#: be sure of its language: it keeps its interview's language (:func:`passage_languages`,
+#: :func:`annotate`). Measured on short sentences (<= 8 words) of the anthropic-interviewer
+#: corpus's English answers: the highest wrong guess was 0.77 ("None." as Italian).
+SURE = 0.9
 #: Languages with a validated sentiment scorer: VADER (Hutto & Gilbert 2014) is English.
 SENTIMENT_LANGUAGES = frozenset({"en"})
 #: Languages the guide linter's rules (kit.guide) are written for.
@@ -321,22 +327,48 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
     # Only where that is in doubt, each turn alone. A turn of fewer than SHORT_TURN words
     # ("Yeah.", "Genau.") takes the language of the speaker's nearest longer turn before it
     # (after it, for the first), else the speaker's overall language.
-    alone = detect([t for _, said, _ in doubt for t in said], languages)["language"].tolist()
-    at = 0
+    alone = detect([t for _, said, _ in doubt for t in said], languages)
+    alone, sure = alone["language"].tolist(), alone["probability"].tolist()
+    at, unsure = 0, []
     for positions, said, fallback in doubt:
-        mine = alone[at:at + len(said)]
+        mine, prob = alone[at:at + len(said)], sure[at:at + len(said)]
         at += len(said)
-        long_enough = [len(_WORD.findall(t)) >= SHORT_TURN and code != UNDETERMINED for t, code in zip(said, mine)]
-        after = next((code for code, ok in zip(mine, long_enough) if ok), fallback)
+        long_enough = [len(_WORD.findall(t)) >= SHORT_TURN and code != UNDETERMINED and q >= SURE
+                       for t, code, q in zip(said, mine, prob)]
+        after = next((code for code, ok in zip(mine, long_enough) if ok), None)
         last = None
         for p, code, ok in zip(positions, mine, long_enough):
             if ok:
                 last = code
-            out_lang[p] = code if ok else (last or after)
+            out_lang[p] = code if ok else (last or after or fallback)
             out_src[p] = "turn"
+            if not (ok or last or after):
+                unsure.append(p)  # nothing this speaker said is sure: the interview's language
+    main = _main_languages(study, [k[0] for k in keys], out_lang, set(unsure))
+    for p in unsure:
+        out_lang[p] = main.get(keys[p][0], out_lang[p])
     lang[:] = out_lang
     source[:] = out_src
     return pd.DataFrame({"language": lang, "language_source": source})
+
+
+def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, str]:
+    """{interview_id: its main language}: the most common language of its passages (other
+    than the positions in ``skip``, not surely detected), else the study's declared language
+    (the first of study.yml ``languages``), for the interviews that have either."""
+    from collections import Counter
+
+    counts: dict[str, Counter] = {}
+    for pos, (iid, code) in enumerate(zip(interview_ids, codes)):
+        if pos not in skip and code != UNDETERMINED:
+            counts.setdefault(iid, Counter())[code] += 1
+    declared = (getattr(study, "config", None) or {}).get("languages")
+    declared = ([declared] if isinstance(declared, str) else declared) or []
+    study_language = candidates(study)[0] if declared else None
+    main = {iid: c.most_common(1)[0][0] for iid, c in counts.items()}
+    if study_language:
+        main.update({iid: study_language for iid in set(interview_ids) - set(main)})
+    return main
 
 
 def annotate(study, turns: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -359,9 +391,12 @@ def annotate(study, turns: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.Dat
                 rest.append(i)
     if rest:
         texts = segments["text"].tolist()
-        found = detect([texts[i] for i in rest], candidates(study))["language"].tolist()
-        for i, code in zip(rest, found):
-            out[i] = code
+        found = detect([texts[i] for i in rest], candidates(study))
+        ids = segments["interview_id"].tolist()
+        main = _main_languages(study, turns["interview_id"].tolist() + ids, turns["language"].tolist() + out,
+                               {len(turns) + i for i in rest})
+        for i, code, sure in zip(rest, found["language"].tolist(), found["probability"].tolist()):
+            out[i] = code if sure >= SURE else main.get(ids[i], code)  # too short to be sure alone
     segments["language"] = pd.Series(out, index=segments.index, dtype=object)
     return turns, segments
 

@@ -20,7 +20,7 @@ from kit.errors import Problem
 from kit.schema import ACTION_STATUSES, make_segment_id
 from kit.yamlio import load_front_matter
 
-__all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
+__all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
            "Item", "Note", "Quote", "canonical_section", "note_id", "parse_note",
            "parse_note_text", "read_first", "why_read"]
 
@@ -49,6 +49,8 @@ _ALIASES = {
 REQUIRED_FRONT = ("id", "date")
 DATE_KEYS = ("date", "thank_you_sent", "debriefed", "notes_written")
 TEXT_KEYS = ("id", "participant", "interviewer", "note_taker", "transcript", "stage")
+FRONT_KEYS = (*TEXT_KEYS, *DATE_KEYS[1:], "duration", "speakers", "language")
+"""Every front-matter key the kit reads; a key close to one of them is a misspelling."""
 EXPECTED_SECTIONS = ("quotes", "insights")
 STATUSES = ACTION_STATUSES  # kit.schema: an action item's statuses
 
@@ -346,6 +348,10 @@ def _check_front(front, key_line, raw, opened, source, problems):
     if speakers is not None and not isinstance(speakers, dict):
         problems.append(Problem(source, at("speakers"), "'speakers' must map transcript labels "
                                 "to roles or names, e.g. {Dana: participant}"))
+    from kit.codebook import misspelt_keys  # the one home for "did you mean" on keys
+
+    for key, _meant, message in misspelt_keys(front, FRONT_KEYS, "the front matter"):
+        problems.append(Problem(source, at(key), message, "warning"))
 
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):([0-5]\d)")

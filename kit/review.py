@@ -29,8 +29,10 @@ first story         the first participant turn that answers a story question ("T
                     "when I ..."): its start time, or its turn number when there are no times.
 ==================  ==========================================================================
 
-A transcript in a study is read with the study's ``aliases`` (``"Priya R.": Priya Raman``),
-and labels that differ only in case or accents ("Siobhán", "Siobhan") are one speaker. When
+A transcript in a study is read as ``analyze`` reads it: with the study's ``aliases``
+(``"Priya R.": Priya Raman``), its ``team``, ``interviewer_labels`` and the note's
+``interviewer``, ``note_taker`` and ``speakers:`` (a note-taker's single question is theirs,
+and an interviewer's turn), and labels that differ only in case or accents ("Siobhán", "Siobhan") are one speaker. When
 the interviewer's words are in a language the question rules do not cover
 (``kit.languages.LINT_LANGUAGES``), question quality, story first and probes are not scored.
 
@@ -252,9 +254,15 @@ def _load_turns(path_or_turns) -> tuple[pd.DataFrame, str | None, str]:
             name = Path(path).stem if path else "<turns>"
         return turns.reset_index(drop=True), path, name
     path = Path(path_or_turns)
-    aliases = _study_aliases(path)
-    turns = read_transcript(path, aliases or None)
+    aliases, roles, known, interviewers = _study_reading(path)
+    turns = read_transcript(path, aliases or None, speakers=known or None)
     turns.attrs["aliases"] = aliases
+    if interviewers or roles:  # roles as the study gives them (kit.study, issue nc5)
+        turns["role"] = [roles.get(str(s).casefold()) or
+                         ("interviewer" if str(s).casefold() in interviewers else "participant")
+                         for s in turns["speaker"]]
+        if not (turns["role"] == "interviewer").any():
+            turns = turns.drop(columns="role")
     turns.attrs["problems"] = _file_problems(path, turns)
     return turns, str(path), path.stem
 
@@ -274,20 +282,52 @@ def _file_problems(path: Path, turns: pd.DataFrame) -> list:
     return sorted(problems, key=lambda p: p.line)
 
 
-def _study_aliases(path: Path) -> dict:
-    """The ``aliases`` of the study a transcript file belongs to (``"Priya R.": Priya
-    Raman``), as the study applies them when it reads the file; {} outside a study or when
-    its study.yml cannot be read (``check`` reports that)."""
+def _study_reading(path: Path) -> tuple[dict, dict, list, set]:
+    """How the study ``path`` belongs to reads it, as ``analyze`` does
+    (:func:`kit.study._transcript_args`): (aliases, roles from the note's ``speakers:``,
+    labels that are always speakers, casefolded interviewer labels: team, the note's
+    interviewer and note_taker, ``interviewer_labels``). Empty outside a study."""
     from kit.outputs import study_of
 
     folder = study_of(path)
     if folder is None or not (folder / "study.yml").is_file():
-        return {}
+        return {}, {}, [], set()
+    from kit.study import DEFAULT_INTERVIEWER_LABELS, _team_names, _transcript_args
     from kit.yamlio import load_yaml
 
     config, _problems = load_yaml(folder / "study.yml")  # the bounded loader; check reports problems
-    aliases = config.get("aliases") if isinstance(config, dict) else None
-    return {str(k): str(v) for k, v in aliases.items() if k and v} if isinstance(aliases, dict) else {}
+    config = config if isinstance(config, dict) else {}
+    notes = sorted((folder / "interviews").glob("*.md"))
+    named, by_id = _note_fronts(str(folder), tuple((str(n), n.stat().st_mtime_ns) for n in notes))
+    front = named.get(str(path.resolve())) or by_id.get(path.stem) or {}
+    aliases, roles, known = _transcript_args(config, front)
+    aliases = {k: v for k, v in aliases.items() if k and v}
+    interviewers = _team_names(config) | set(DEFAULT_INTERVIEWER_LABELS)
+    interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
+    for key in ("interviewer", "note_taker"):
+        name = str(front.get(key) or "").strip()
+        if name:
+            interviewers |= {name.casefold(), name.split()[0].casefold()}
+    return aliases, roles, known, interviewers
+
+
+@lru_cache(maxsize=4)
+def _note_fronts(folder: str, notes: tuple) -> tuple[dict, dict]:
+    """The front matter of a study's notes, by the resolved path of the transcript each
+    names and by id (for the notes that name none): read once per set of notes
+    (``notes``: (path, mtime) pairs), not once per reviewed transcript."""
+    from kit.notes import parse_note
+
+    named, by_id = {}, {}
+    for note, _mtime in notes:
+        front = parse_note(note).front
+        transcript = str(front.get("transcript") or "")
+        if transcript:
+            for base in (Path(folder) / "transcripts", Path(folder)):
+                named.setdefault(str((base / transcript).resolve()), front)
+        elif front.get("id"):
+            by_id.setdefault(str(front["id"]), front)
+    return named, by_id
 
 
 def _same_person(turns: pd.DataFrame) -> pd.DataFrame:

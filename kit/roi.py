@@ -189,8 +189,11 @@ def later_evidence(study) -> pd.DataFrame:
 
 
 def median_insight_to_action(study) -> float | None:
-    """Median days from the earliest interview a decision cites to the decision."""
-    days = insight_to_action(study)["days"].dropna()
+    """Median days from the earliest interview a decision cites to the decision, over the
+    decisions the ROI counts: one citing an interview held after it (:func:`later_evidence`,
+    a negative or misleading lead time) is left out here as it is from the value."""
+    table = insight_to_action(study)
+    days = table.loc[~table["decision_id"].isin(set(later_evidence(study)["decision_id"])), "days"].dropna()
     return float(days.astype(float).median()) if len(days) else None
 
 

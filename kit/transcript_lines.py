@@ -8,8 +8,8 @@ import re
 
 from kit.errors import Problem
 
-__all__ = ["MARKER", "boilerplate_hints", "drop_boilerplate", "extend_turn", "has_c0", "is_boilerplate",
-           "normalise_newlines"]
+__all__ = ["MARKER", "boilerplate_hints", "content_mismatch", "drop_boilerplate", "extend_turn", "has_c0",
+           "is_boilerplate", "normalise_newlines"]
 
 # Lines that transcription services add and nobody said: service footers and headers,
 # timestamps alone on a line, page numbers of Word exports. Matched on a whole line.
@@ -122,3 +122,20 @@ def normalise_newlines(text: str) -> str:
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     return text
+
+
+_FIX = "save the transcript as text (.txt, .vtt or .srt) or as a Word document (.docx)"
+
+
+def content_mismatch(source: str, suffix: str, data: bytes) -> list[Problem]:
+    """A located error when a transcript's content does not match its extension (plain text
+    named ``.docx``, a Word document named ``.txt``): the guide reader's check
+    (:func:`kit.guide.guide_lines.content_problem`). The file is still read by its content;
+    [] when name and content agree, or for content no transcript is read from (the reader
+    reports that)."""
+    from kit.guide.guide_lines import content_problem
+
+    message = content_problem(suffix, data, _FIX)
+    if message is None or not (data[:4] == b"PK\x03\x04" or "holds plain text" in message):
+        return []
+    return [Problem(source, 0 if data[:4] == b"PK\x03\x04" else 1, message)]

@@ -91,7 +91,7 @@ import pandas as pd
 from kit.errors import Problem, TranscriptError
 from kit.speaker_roles import label_key, plain_label, variants_problem
 from kit.transcript_lines import MARKER as _MARKER
-from kit.transcript_lines import boilerplate_hints, drop_boilerplate, extend_turn, is_boilerplate
+from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
 
 __all__ = [
@@ -200,6 +200,7 @@ def read_turns(path, aliases: Mapping[str, str] | None = None, *,
         text, warnings = _docx_text(data, source)
     else:
         text, warnings = _decode(data, source)
+    warnings = content_mismatch(source, os.path.splitext(source)[1], data) + warnings
     columns, fmt, problems = parse_turns(text, source=source, aliases=aliases, speakers=speakers)
     return columns, fmt, warnings + problems
 
@@ -805,14 +806,17 @@ def _once_used(items, labels, with_text, speakers, spelling, notes) -> None:
     once = [k for k, n in with_text.items() if n == 1 and k not in speakers and not _is_heading(spelling[k])]
     if not once:
         return
-    known = {w for k in speakers for w in _label_words(k)}
+    words = {k: _label_words(k) for k in speakers}
     for key in once:
         k = next(j for j, lab in enumerate(labels) if lab is not None and lab[2] == key and lab[1])
         label, line = spelling[key], items[k][0]
-        if known & _label_words(key):
+        same = [spelling[s] for s in sorted(speakers) if words.get(s, set()) & _label_words(key)]
+        if same:
             speakers.add(key)
-            message = (f"speaker label {label!r} is used only once: read as a speaker of its own; if it is "
-                       "another spelling of a speaker's name, map it in study.yml `aliases`")
+            message = (f"speaker label {label!r} is used only once: read as a new turn (not part of the turn "
+                       f"above), as it shares a name with {' and '.join(map(repr, same))}: the participant's when it "
+                       "shares their roster name, the interviewer's when it is a team member's first name; if it "
+                       "is someone else, name them in the note's `speakers:` or in study.yml `aliases`")
         else:
             message = (f"{label + ':'!r} looks like a speaker label but is used only once: read as part of the "
                        "turn above; if someone else speaks here, name them in the note's `speakers:` or in "

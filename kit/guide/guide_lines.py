@@ -63,11 +63,13 @@ def _content(data: bytes) -> str:
     return "text"
 
 
-def content_problem(suffix: str, data: bytes) -> str | None:
+def content_problem(suffix: str, data: bytes, fix: str = _FIX) -> str | None:
     """The message when a file named with ``suffix`` (".txt", ".docx", ...) holds content of
     another kind, or of a kind no guide is read from; None when the content matches a guide
-    the kit reads (text in a text file, a Word document in a .docx)."""
+    the kit reads (text in a text file, a Word document in a .docx). ``fix`` ends the
+    message (what to save the file as: the transcript reader gives its own)."""
     suffix = suffix.lower()
+    _FIX = fix  # noqa: N806  (the messages below name it)
     what = _content(data)
     if suffix == ".docx":
         if what == "a Word document (.docx)":
