@@ -383,6 +383,9 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(.*)$")
 _BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _LIST = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])(?:\s+(.*)|\s*$)")
+# A dash or plus glued to a word or an opening quote mark: an item written without the space
+# after its marker ("-\"Cheaper\" (0:31)"), not a number ("-5") nor a rule ("--").
+_GLUED_ITEM = re.compile(r"^[-+][\"'\u201c\u2018A-Za-z]")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
 _BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE_MARKS = ("-", "*", "_")
@@ -530,7 +533,7 @@ def _body(lines, start, source, problems):
             actions.extend(found)
             items = [Item(a.action, a.line) for a in found]
         else:
-            items = _items(rows)
+            items = _items(rows, source, problems)
             if name == "quotes":
                 ends = [item.line for item in items[1:]] + [len(lines) + 1]
                 items = [_quote(item, source, problems, _span(rows, item.line, end))
@@ -546,9 +549,11 @@ def _title(name: str) -> str:
     return SECTION_TITLES.get(name, name)
 
 
-def _items(rows) -> list[Item]:
+def _items(rows, source=None, problems=None) -> list[Item]:
     """List items and paragraphs. A line that follows an item without a blank line continues
-    it; after a blank line, an indented line still continues a list item."""
+    it; after a blank line, an indented line still continues a list item. Given ``problems``,
+    a line that continues a list item but looks like an item of its own written without the
+    space Markdown needs after its dash (``-"Cheaper" (0:31)``) is a warning at its line."""
     items: list[Item] = []
     parts: list[str] = []
     first_line, is_list, blank_before, quoting = 0, False, False, False
@@ -589,6 +594,9 @@ def _items(rows) -> list[Item]:
             parts.append(_CHECKBOX.sub("", text) if text[:1] == "[" else text)
             first_line, is_list = number, True
         elif parts and (not blank_before or (is_list and line[:2].isspace() and line.strip())):
+            if problems is not None and is_list and _GLUED_ITEM.match(bare):
+                problems.append(Problem(source, number, f"read as part of the item on line {first_line}: a list "
+                                        f"item needs a space after {bare[0]!r} ('{bare[0]} {bare[1:12]}')", "warning"))
             parts.append(line)
         else:
             if parts:

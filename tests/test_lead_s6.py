@@ -166,3 +166,36 @@ def test_lint_guide_reads_a_word_guide_from_the_command_line(tmp_path):
                  if q.get("question")]
     assert [q["question"] for q in questions][-1] == "Do you usually hire on weekends?"
     assert "generalizing" in questions[-1]["flags"]
+
+
+_NOTE = """---
+id: INT-001
+date: 2026-11-20
+participant: P-001
+interviewer: Dana Okafor
+duration: 5
+---
+
+## Key Quotes
+- 'The van was late twice.' (0:30)
+-"Cheaper than the old depot." (0:31)
+- "We rang the office." (0:40)
+  and they said to wait
+-5 degrees in the yard that morning
+
+## Insights
+- Late vans cost a morning.
+"""
+
+
+def test_an_item_glued_to_its_dash_is_a_warning_at_its_line():
+    """An attacker's note: a quote written `-"…"` (no space after the dash) was read as part of the
+    quote above without a word; Markdown reads it so, and now the line says so."""
+    from kit.notes import parse_note_text
+
+    note = parse_note_text(_NOTE, "INT-001.md")
+    glued = [p for p in note.problems if "needs a space after" in p.message]
+    assert [p.line for p in glued] == [11]
+    assert "item on line 10" in glued[0].message and not glued[0].is_error
+    # An indented continuation and a negative number are no glued items.
+    assert not [p for p in note.problems if p.line in (13, 14) and "space after" in p.message]
