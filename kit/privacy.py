@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kit.privacy_text import _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
+from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
 __all__ = ["EMAIL", "EMAIL_MARK", "EMAIL_OBFUSCATED", "MIN_CONTENT_WORDS", "NAME_MARK", "NO_CONSENT",
@@ -153,13 +153,20 @@ class NameMatcher:
         characters (category Cf) inside a name are part of its span."""
         if not self.root:
             return
+        kept = None
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
             text, kept = _visible(text)
-            if kept is not None:
-                yield from _unmap(list(self._find(text)), kept)
-                return
-        yield from self._find(text)
+        spans = list(self._find(text))
+        broken = rejoined(text)  # a name broken at a line's end ("Wata-" / "nabe") is a name too
+        if broken is not None:
+            merged, end = [], -1
+            for span in sorted(spans + _unmap(list(self._find(broken[0])), broken[1]), key=lambda s: (s[0], -s[1])):
+                if span[0] >= end:  # the longest of overlapping matches
+                    merged.append(span)
+                    end = span[1]
+            spans = merged
+        yield from _unmap(spans, kept)
 
     def _find(self, text: str):
         folded = fold(text)
@@ -443,9 +450,11 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         if emails and words is None:
             text = unicodedata.normalize("NFC", text)
         if words is not None:
-            named = matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
+            named = (matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
+                     or ("-" in text and BROKEN_WORD.search(text) is not None))
         else:
-            named = not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(_visible(text)[0]))))
+            named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(_visible(text)[0]))))
+                     or BROKEN_WORD.search(text) is not None)
         if named and emails:
             # the roster's own addresses first, however written ("jo bell at example dot com"),
             # before the generic patterns below could replace only their end
@@ -826,7 +835,8 @@ def _holds_secret(text: str, matcher: NameMatcher, words: Unquotable | None) -> 
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     tokens = [t for t in _WORD.findall(fold(_visible(text)[0])) if t[0] != "&"]  # as find and spans read it
-    if matcher and not matcher.root.keys().isdisjoint(tokens) and any(True for _ in matcher.find(text)):
+    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or BROKEN_WORD.search(text) is not None)
+            and any(True for _ in matcher.find(text))):
         return True
     return bool(words) and bool(words.shingles) and bool(words.runs_at(tokens))
 

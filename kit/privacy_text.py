@@ -70,6 +70,25 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     return pattern.sub("", text), kept
 
 
+# A word broken at a line's end with a hyphen ("Wata-" / "nabe": captions and PDFs break long
+# names so): the hyphen and the white space after it, between two letters.
+BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_])")
+
+
+def rejoined(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with every word broken by a hyphen at a line's end written whole
+    (``"Wata-\nnabe"`` -> ``"Watanabe"``), and for each character left the position it had in
+    ``text``; None when no word is broken so (most texts: one search)."""
+    if "-" not in text or BROKEN_WORD.search(text) is None:
+        return None
+    kept, start = [], 0
+    for match in BROKEN_WORD.finditer(text):
+        kept.extend(range(start, match.start()))
+        start = match.end()
+    kept.extend(range(start, len(text)))
+    return BROKEN_WORD.sub("", text), kept
+
+
 def _unmap(spans, kept):
     """Spans found in a text without format characters as positions in the text as written."""
     if kept is None:
