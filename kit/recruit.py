@@ -462,9 +462,12 @@ def _layout(path: Path) -> _Layout:
         except UnicodeDecodeError:  # Excel's Windows-1252; a file mixing both lines gets UTF-8 rows
             encoding = "utf-8" if any(not line.isascii() and _utf8(line) for line in raw.split(b"\n")) \
                 else FALLBACK_ENCODING
-    if "\r\n".encode(encoding) in raw:
+    # the line ends between rows, not those inside a quoted cell (a note of two lines)
+    # (the file as written: the text read above has its line ends made "\n")
+    between = re.sub(r'"(?:[^"]|"")*"', "", raw[len(bom):].decode(encoding or "utf-8", errors="replace"))
+    if "\r\n" in between:
         newline = "\r\n"
-    elif "\r".encode(encoding) in raw and "\n".encode(encoding) not in raw:
+    elif "\r" in between and "\n" not in between:
         newline = "\r"
     else:
         newline = "\n"
@@ -533,7 +536,7 @@ def _prefix(layout: _Layout, header: list, missing: list) -> bytes:
             rest = layout.text[len(layout.first_line):].replace("\n", layout.newline)
             body = _encode(first + rest, layout, "the header")
         else:
-            cut = next((i for i in (body.find(b"\r"), body.find(b"\n")) if i >= 0), len(body))
+            cut = min((i for i in (body.find(b"\r"), body.find(b"\n")) if i >= 0), default=len(body))
             body = body[:cut].rstrip() + _encode(extra, layout, "the header") + body[cut:]
     if not layout.text.endswith("\n"):
         body += _encode(layout.newline, layout, "a line end")
