@@ -116,22 +116,17 @@ def _escaped(text: str, forms: dict) -> str:
     return text
 
 
-_IGNORABLE: list = []  # the pattern of Unicode's default-ignorable characters, compiled once
-
-
 def _contacts_seen(text: str, redacted: str, people, names: bool) -> str:
     """``redacted`` (``text`` through :func:`kit.privacy.redact`), or, when ``text`` holds
-    invisible characters (Unicode Default_Ignorable_Code_Point: zero-width spaces, soft
+    invisible characters (:func:`kit.privacy_text.invisible_pattern`: zero-width spaces, soft
     hyphens, bidi marks) that hid an email or a phone number from redaction
     (``020\u200b7946\u200b0958``, ``bob\u200b@example.org``), the text redacted without them:
     fail closed, a reader sees the number whatever is between its digits."""
     if text.isascii() or ("@" not in text and not any(c.isdigit() for c in text)):
         return redacted
-    if not _IGNORABLE:
-        import regex
+    from kit.privacy_text import invisible_pattern
 
-        _IGNORABLE.append(regex.compile(r"\p{Default_Ignorable_Code_Point}+"))
-    visible = _IGNORABLE[0].sub("", text)
+    visible = invisible_pattern().sub("", text)
     if visible == text:
         return redacted
     other = redact(visible, people, names=names)

@@ -8,7 +8,7 @@ import unicodedata
 
 from kit.look_alikes import latin_look_alike
 
-__all__ = ["fold"]  # the rest is kit.privacy's own (imported there)
+__all__ = ["fold", "invisible_pattern"]  # the rest is kit.privacy's own (imported there)
 
 
 # -- folding: the same length, lower case, no accents ------------------------------------------
@@ -42,19 +42,35 @@ def _latin_look_alike(ch: str) -> str | None:
 _FOLD = _Fold()
 
 
-# Unicode format characters (category Cf: zero-width spaces and joiners, U+FEFF, U+2060, bidi
-# marks and overrides, soft hyphens): invisible, so a name written with them in it
-# ("Jo\u200bsé") reads as the name. They are left out before a text is matched
-# (:func:`_visible`); the positions found map back to the text as written.
+# Characters a reader does not see: Unicode's Default_Ignorable_Code_Point (zero-width spaces and
+# joiners, U+FEFF, U+2060, bidi marks and overrides, soft hyphens, variation selectors, the
+# combining grapheme joiner, Hangul fillers, tag characters) and the format characters
+# (category Cf). The kit's one definition of invisible: a name written with them in it
+# ("Jo\u200bsé", "Jo\ufe0fsé") reads as the name, in redaction (:func:`_visible`: the
+# positions found map back to the text as written), in speaker labels
+# (:func:`kit.speaker_roles.plain_label`) and in printed lines (:mod:`kit.outputs`).
+_INVISIBLE: list = []
+
+
+def invisible_pattern():
+    """The compiled pattern (the ``regex`` module) of a run of invisible characters."""
+    if not _INVISIBLE:
+        import regex
+
+        _INVISIBLE.append(regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]+"))
+    return _INVISIBLE[0]
+
+
 def _format_in(text: str) -> set[str]:
-    """The format characters (category Cf) ``text`` holds, read from its set of characters:
-    no table of all of Unicode to build (0.6 s of CPU in every process that redacted), no
-    search of a page with the class of all of them (about 20 times slower, issue 20)."""
-    return {ch for ch in set(text) if unicodedata.category(ch) == "Cf"}
+    """The invisible characters ``text`` holds, read from its set of characters: no table of
+    all of Unicode to build (0.6 s of CPU in every process that redacted), no search of a page
+    with the class of all of them (about 20 times slower, issue 20)."""
+    pattern = invisible_pattern()
+    return {ch for ch in set(text) if not ch.isascii() and pattern.match(ch)}
 
 
 def _visible(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without format characters (category Cf), and for each character left the
+    """``text`` without invisible characters (:func:`invisible_pattern`), and for each character left the
     position it had in ``text`` (None when there were none: positions are unchanged)."""
     if text.isascii():
         return text, None

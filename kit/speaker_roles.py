@@ -24,19 +24,13 @@ __all__ = ["label_key", "label_differences", "participant_label", "participant_l
 
 _WORD = re.compile(r"[^\W_]+")
 
-# Characters a reader does not see (Unicode's Default_Ignorable_Code_Point: zero-width spaces and
-# joiners, soft hyphens, bidi marks, word joiners, variation selectors, Hangul fillers): a label
-# written with them in it ("Sa\u200bm Doe:") is the label without them.
-_INVISIBLE = None
-
-
+# Characters a reader does not see (kit.privacy_text.invisible_pattern: zero-width spaces and
+# joiners, soft hyphens, bidi marks, word joiners, variation selectors, Hangul fillers, format
+# characters): a label written with them in it ("Sa\u200bm Doe:") is the label without them.
 def _invisible():
-    global _INVISIBLE
-    if _INVISIBLE is None:
-        import regex
+    from kit.privacy_text import invisible_pattern
 
-        _INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}+")
-    return _INVISIBLE
+    return invisible_pattern()
 
 
 def _look_alike(ch: str) -> str:

@@ -30,9 +30,9 @@ def too_long(text: str) -> str | None:
 
 
 def readable(text) -> str:
-    """A question as the linter reads it, once, before any rule: without Unicode format
-    characters (category Cf: zero-width spaces and joiners, word joiner, soft hyphen, bidi
-    marks), which are invisible yet would split "usu\u200bally" or "an\u2060d" into words no
+    """A question as the linter reads it, once, before any rule: without invisible characters
+    (:func:`kit.privacy_text.invisible_pattern`: zero-width spaces and joiners, word joiner,
+    soft hyphen, bidi marks, variation selectors), which are invisible yet would split "usu\u200bally" or "an\u2060d" into words no
     rule knows, then in NFC (the helper :mod:`kit.privacy` matches names with)."""
     from kit.privacy_text import _visible
 
