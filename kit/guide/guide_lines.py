@@ -14,8 +14,9 @@
   "Part 2 – Core questions (3 min)", "Block B"), a label alone on its line ("Opener:",
   "Core questions:"), a short title with no question or sentence mark ("Wrap-up (2 min)");
   interviewer notes in brackets ("[thank them, stop the recording]"), labelled notes ("Note:
-  ...", "Say: ..."), instructions to the interviewer ("Thank them for their time."), rules
-  ("---"); timing alone ("(5 min)"). A role label before a question ("Opener: Tell me about
+  ...", "Say: ..."), instructions to the interviewer ("Thank them for their time."), statements said to the
+  participant that ask nothing (no "you", no request: "Thanks for joining, our new app makes
+  booking easy."), rules ("---"); timing alone ("(5 min)"). A role label before a question ("Opener: Tell me about
   ...", "Probe: Why was that?", "Q3. How ...") is taken off and gives the question's role.
 """
 from __future__ import annotations
@@ -141,6 +142,15 @@ _INSTRUCTION = {"thank", "stop", "start", "begin", "end", "close", "introduce", 
                 "probe", "listen", "wait", "watch", "observe", "capture", "write", "make"}
 
 
+# A sentence that asks nothing of the participant: no "you" in it and no word of a request
+# ("Thanks for joining, our new app makes booking easy.") is said to them, not asked.
+_ADDRESSED = {"you", "your", "yours", "you're", "you've", "you'd", "you'll", "yourself", "u", "ur", "ya", "yall"}
+_REQUEST = re.compile(r"\b(?:tell|walk|describe|recount|hear|curious|wonder(?:ing)?|interested|share|explain|talk|"
+                      r"take|show|know|understand|love|keen|remember|recall|think|feel|felt|happened|story|"
+                      r"experience|example|time when|last time)\b", re.I)
+_ENGLISH = {"the", "our", "we", "is", "are", "this", "for", "to", "and", "of", "it", "will", "be", "with", "today"}
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*", text.lower())
 
@@ -190,4 +200,7 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
             return "note", body, None
         if len(ws) <= 6 and not re.search(r"[.!]\s*$", body):
             return "heading", body, None
+        if (re.search(r"[.!]\s*$", body) and _ADDRESSED.isdisjoint(ws) and not _REQUEST.search(body)
+                and not _ENGLISH.isdisjoint(ws)):  # English: a question in another language stays one
+            return "note", body, None  # a statement to the participant ("Thanks for joining, our app ...")
     return "question", body, None
