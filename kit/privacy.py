@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kit.privacy_columns import person_cells
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -316,14 +317,12 @@ class Roster:
         return entries
 
 
-def _cells(frame: pd.DataFrame, column: str) -> list[str]:
-    if column not in frame:
-        return []
-    return [str(v).strip() for v in frame[column].tolist() if isinstance(v, str) and str(v).strip()]
-
-
 def roster(study) -> Roster:
-    """The roster of a study (a loaded ``Study`` or a path), or of several studies (a list)."""
+    """The roster of a study (a loaded ``Study`` or a path), or of several studies (a list):
+    the names and emails of participants.csv, from ``name`` and ``email`` and from every other
+    column that holds a person's name or email (``first_name`` with ``last_name`` as one full
+    name too, ``surname``, ``parent_name``, ``guardian``, ``username``, ``parent_email``; not
+    ``company_name`` or ``team_name``)."""
     from kit.study import as_study
 
     if isinstance(study, (list, tuple)):
@@ -336,14 +335,15 @@ def roster(study) -> Roster:
         from kit.csvio import read_rows
 
         rows, _, _ = read_rows(Path(study) / "participants.csv")
-        people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in ("name", "email")})
+        columns = list(dict.fromkeys(c for r in rows for c in r))
+        people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in columns})
     elif isinstance(study, (str, Path)):
         return Roster()  # no participants.csv (or no such folder): nobody's names to hide
     else:
         people = as_study(study, strict=False).participants
-    names = _cells(people, "name")
+    names, emails = person_cells(people)
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
-                  emails=tuple(dict.fromkeys(_cells(people, "email"))))
+                  emails=tuple(dict.fromkeys(emails)))
 
 
 def _name_parts(names) -> list[str]:

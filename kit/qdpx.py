@@ -426,9 +426,12 @@ def _cases(study, include_names: bool):
     people = study.participants
     declared = (study.config.get("segments") or {}).get("attributes") or []
     wanted = [str(a) for a in declared if isinstance(a, str)] or [study.segment_attribute]
+    from kit.privacy_columns import person_columns
+
+    named = {c for group in person_columns(people.columns) for c in group}  # parent_name, guardian, ...
     variables = []
     for name in wanted:
-        if name in people.columns and name not in _PERSONAL and name not in variables:
+        if name in people.columns and name not in _PERSONAL and name not in named and name not in variables:
             variables.append(name)
     records = {}
     for row in people.to_dict("records"):
