@@ -159,7 +159,7 @@ class NameMatcher:
             text = unicodedata.normalize("NFC", text)  # spans are positions in the composed text
             text, kept = _visible(text)
         spans = list(self._find(text))
-        broken = rejoined(text)  # a name broken at a line's end ("Wata-" / "nabe") is a name too
+        broken = rejoined(text)  # a name broken at a line's end ("Wata-" / "nabe") or coloured is a name too
         if broken is not None:
             merged, end = [], -1
             for span in sorted(spans + _unmap(list(self._find(broken[0])), broken[1]), key=lambda s: (s[0], -s[1])):
@@ -212,9 +212,12 @@ class NameMatcher:
             i = best[0] + 1
 
 
-# German transliterations: Müller is also written Mueller, Strauß Strauss.
+# Transliterations: Müller is also written Mueller, Strauß Strauss, Kjærgaard Kjaergaard, Søren Soeren.
 _TRANSLITERATE = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae",
-                                "ẞ": "SS"})
+                                "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa",
+                                "þ": "th", "Þ": "Th", "ẞ": "SS"})
+# Ligatures written as their two letters, other letters left to folding (ø: o, å: a).
+_LIGATURES = str.maketrans({"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ß": "ss", "ẞ": "SS"})
 
 
 # A capital inside a word starts a name part: MacDonald, McDonald, DeLuca, O'Neill's Neill.
@@ -229,9 +232,11 @@ def name_variants(text: str) -> list[list[str]]:
     when it has an umlaut or ß, transliterated (``mueller``). At most a handful per name."""
     texts = [text]
     if not text.isascii():
-        other = unicodedata.normalize("NFC", text).translate(_TRANSLITERATE)
-        if other != text:
-            texts.append(other)
+        composed = unicodedata.normalize("NFC", text)
+        for table in (_TRANSLITERATE, _LIGATURES):  # Kjærgaard: Kjaergaard; Søren: Soeren and Soren
+            other = composed.translate(table)
+            if other != text and other not in texts:
+                texts.append(other)
     variants: list[list[str]] = []
 
     def add(words):
@@ -451,7 +456,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = unicodedata.normalize("NFC", text)
         if words is not None:
             named = (matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
-                     or ("-" in text and BROKEN_WORD.search(text) is not None))
+                     or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None))
         else:
             named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(_visible(text)[0]))))
                      or BROKEN_WORD.search(text) is not None)

@@ -21,8 +21,15 @@ class _Fold(dict):
         base = unicodedata.normalize("NFKD", ch)
         base = "".join(c for c in base if not unicodedata.combining(c)).lower() or ch
         value = base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
-        if not value.isascii():  # a look-alike of a Latin letter (Cyrillic а, Greek ο) reads as that letter
-            value = _latin_look_alike(ch) or _latin_look_alike(value) or value
+        if not value.isascii():
+            # a letter with a stroke that has no decomposition (Ł, Ø, Đ): its base letter
+            value = _STROKED.get(value, value)
+        if not value.isascii():
+            # a look-alike of a Latin letter (Cyrillic а, Greek ο) reads as that letter, in both
+            # cases alike: Greek Β and β both read "b", so "ΒΑΣΙΛΗΣ" is "Βασίλης"
+            folded = value.casefold() if len(value.casefold()) == 1 else value  # final ς as σ
+            upper = folded.upper() if len(folded.upper()) == 1 else ch
+            value = (_latin_look_alike(folded) or _latin_look_alike(upper) or folded)
         self[code] = value
         return value
 
@@ -40,6 +47,10 @@ def _latin_look_alike(ch: str) -> str | None:
 
 
 _FOLD = _Fold()
+
+# Letters with a stroke or bar that Unicode does not decompose into a base letter and a mark.
+_STROKED = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ƚ": "l", "ɨ": "i", "ƀ": "b",
+            "ƶ": "z", "ǥ": "g", "ɍ": "r", "ȿ": "s", "ɇ": "e", "ꝁ": "k"}
 
 
 # Characters a reader does not see: Unicode's Default_Ignorable_Code_Point (zero-width spaces and
@@ -86,16 +97,18 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     return pattern.sub("", text), kept
 
 
-# A word broken at a line's end with a hyphen ("Wata-" / "nabe": captions and PDFs break long
-# names so): the hyphen and the white space after it, between two letters.
-BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_])")
+# What splits a name in a text without being seen as part of it: a word broken at a line's end
+# with a hyphen ("Wata-" / "nabe": captions and PDFs break long names so), and a terminal's
+# colour codes ("\x1b[1mKenji\x1b[0m", or their debris "[1mKenji[0m" when the escape character
+# was lost in a copy).
+BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_])|\x1b\[[0-9;?]*[A-Za-z]|\[[0-9;]{1,12}m")
 
 
 def rejoined(text: str) -> tuple[str, list[int]] | None:
     """``text`` with every word broken by a hyphen at a line's end written whole
-    (``"Wata-\nnabe"`` -> ``"Watanabe"``), and for each character left the position it had in
-    ``text``; None when no word is broken so (most texts: one search)."""
-    if "-" not in text or BROKEN_WORD.search(text) is None:
+    (``"Wata-\nnabe"`` -> ``"Watanabe"``) and colour codes left out, and for each character
+    left the position it had in ``text``; None when it holds neither (most texts: one search)."""
+    if ("-" not in text and "[" not in text) or BROKEN_WORD.search(text) is None:
         return None
     kept, start = [], 0
     for match in BROKEN_WORD.finditer(text):

@@ -6,14 +6,26 @@ scan that looks each line's possible labels up in a set: linear in the file's le
 """
 from __future__ import annotations
 
+import re
+
 __all__ = ["first_lines_of", "label_candidates"]
+
+_LEADING_STAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?[\])]?\s+")
+_TRAILING_STAMP = re.compile(r"^(.+?)\s+[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
 
 
 def label_candidates(text: str) -> list[str]:
     """The speaker labels a stripped transcript line could start with, as
     :func:`kit.speaker_roles.first_line_of` matches them: ``label:``, ``<v label>`` or
-    ``<v label ...``, ``label (``, or the whole line alone."""
+    ``<v label ...``, ``label (``, the whole line alone, ``label  0:21`` (Otter's label and
+    time) and any of these after a chat log's ``[19:02]``."""
+    stamped = _LEADING_STAMP.match(text)
+    if stamped:  # "[19:02] ana.r: words" (a chat log's clock time before the label)
+        text = text[stamped.end():]
     out = [text]
+    trailing = _TRAILING_STAMP.match(text)
+    if trailing:  # "Mom  0:21" (Otter: the label, then the time, alone on a line)
+        out.append(trailing.group(1))
     start = 0
     while (i := text.find(":", start)) >= 0:  # "label: words" (a label may hold a colon)
         out.append(text[:i])

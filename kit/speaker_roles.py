@@ -114,10 +114,23 @@ def variants_problem(source: str, variants: list) -> Problem:
                    f"{how}): write it the same way everywhere, or name two people differently", "warning")
 
 
-def _name_words(text) -> set[str]:
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}
+
+
+def _is_named(label, name) -> bool:
+    """Whether a speaker label names the participant of roster name ``name``: it shares a
+    word with the name, and its first word (after a title) is one of the name's words or the
+    initials of its given names. "Dana", "Dana O.", "Okafor", "Mrs Okafor" and "D. Okafor" name
+    Dana Okafor ("MJ Hope" Mary-Jane Hope); "Maria Okafor" (a parent sharing the surname) does not."""
     from kit.privacy_text import fold
 
-    return {w for w in _WORD.findall(fold(str(text or ""))) if len(w) > 1}
+    wanted = [w for w in _WORD.findall(fold(str(name or ""))) if len(w) > 1]
+    words = [w for w in _WORD.findall(fold(str(label or ""))) if w not in _TITLES]
+    if not wanted or not words or not ({w for w in words if len(w) > 1} & set(wanted)):
+        return False
+    first = words[0]
+    initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope
+    return first in wanted or (len(first) <= 3 and initials.startswith(first))
 
 
 def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
@@ -131,8 +144,7 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     labels = list(words_by_label)
     if len(labels) < 2:
         return set(labels), "only" if labels else ""
-    wanted = _name_words(name)
-    named = {label for label in labels if _name_words(label) & wanted}
+    named = {label for label in labels if _is_named(label, name)}
     if named:
         return named, "name"
     return {max(labels, key=lambda label: words_by_label[label])}, "most words"
