@@ -1,6 +1,8 @@
 """Line numbers of YAML values, so problems in study.yml or codebook.yml can be located."""
 from __future__ import annotations
 
+import re
+
 import yaml
 
 __all__ = ["value_lines", "line_of", "string_list_problems"]
@@ -58,6 +60,9 @@ def _shown(value) -> str:
     return str(value)
 
 
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")  # pt, tl, pt-BR
+
+
 def string_list_problems(value, lines: dict[tuple, int], *keys, where: str | None = None,
                          numbers: bool = False) -> list[tuple[int, str]]:
     """``(line, message)`` for a value that must be a list of strings: each item that is not
@@ -74,7 +79,13 @@ def string_list_problems(value, lines: dict[tuple, int], *keys, where: str | Non
         if isinstance(item, ok):  # (with numbers, true/false too: the caller warns about them)
             continue
         line = line_of(lines, *keys, i)
-        if isinstance(item, dict):
+        if isinstance(item, dict) and item and all(isinstance(k, str) and _LANGUAGE_CODE.match(k)
+                                                   and isinstance(v, list) for k, v in item.items()):
+            codes = ", ".join(f"{k}: [...]" for k in item)
+            found.append((line, f"{where} item {i + 1} is a mapping of languages to lists ({codes}) inside the "
+                                f"list: words by language are one mapping instead of a list, e.g. "
+                                f"{keys[-1] if keys else 'keywords'}: {{en: [...], {codes}}}"))
+        elif isinstance(item, dict):
             found.append((line, f"{where} item {i + 1} is read as a key and a value because it holds "
                                 f"': ' ({_shown(item)!r}): quote the item, e.g. - \"{_shown(item)}\""))
         elif isinstance(item, list):

@@ -72,3 +72,16 @@ def test_which_labels_name_the_participant(label, named):
     from kit.speaker_roles import _is_named
 
     assert _is_named(label, "Dana Okafor") is named
+
+
+def test_keywords_by_language_inside_the_list_get_the_mapping_as_the_fix(study, capsys):
+    codebook = study / "codebook.yml"
+    text = codebook.read_text(encoding="utf-8")
+    written = 'keywords: {en: [stuck, "too hard", "can\'t pass", hardstuck], pt: [preso, travado]}'
+    assert written in text
+    codebook.write_text(text.replace(written, 'keywords: [stuck, hardstuck, {pt: [preso, travado], tl: [natigil]}]'),
+                        encoding="utf-8")
+    assert main(["check", str(study)]) != 0
+    printed = capsys.readouterr()
+    line = next(x for x in (printed.out + printed.err).splitlines() if "codebook.yml:4:" in x)
+    assert "keywords: {en: [...], pt: [...], tl: [...]}" in line and "quote the item" not in line
