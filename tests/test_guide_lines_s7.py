@@ -53,3 +53,11 @@ def test_the_pitch_is_not_the_opener(tmp_path, capsys):
 @pytest.mark.parametrize("line", ["Cuéntame la última vez que sacaste el cubo.", "Opowiedz mi o ostatniej naprawie."])
 def test_a_question_in_another_language_is_a_question(line):
     assert classify(line)[0] == "question"
+
+
+def test_lint_guide_help_names_every_kind_of_guide_it_reads(capsys):
+    with pytest.raises(SystemExit):
+        main(["lint-guide", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for kind in (".yml", ".txt", ".docx"):
+        assert kind in shown

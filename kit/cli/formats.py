@@ -31,7 +31,8 @@ def study_help() -> str:
 
 def guide_help() -> str:
     """``lint-guide``'s argument."""
-    return f"guide.yml ({_listed(GUIDE_YAML_SUFFIXES)}), or a text file (.txt) with one question a line"
+    return (f"guide.yml ({_listed(GUIDE_YAML_SUFFIXES)}), a text file (.txt .md) with one question a line, "
+            "or a Word document (.docx) with one question a paragraph")
 
 
 def pool_help() -> str:
