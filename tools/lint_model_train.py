@@ -3,6 +3,7 @@
     python tools/lint_model_train.py --search            # grouped CV over the training sets
     python tools/lint_model_train.py --measure           # rules vs rules OR model on blind15-17
     python tools/lint_model_train.py --write OUT [--final]   # the weights as JSON
+    python tools/lint_model_train.py --corpus [--final]  # rules vs rules OR model, real interviews
 
 An experiment of issue 16, session 7 (its result and why the model is not shipped:
 docs/design.md, "Question linter", "Trained model, session 7"). Per flag, a logistic regression
@@ -277,18 +278,52 @@ def measure(models: dict[str, Model]) -> None:
                   f"{(both & neg).sum() / neg.sum():>11.3f}{m.threshold:>6.2f}")
 
 
+def corpus(models: dict[str, Model], folder: Path) -> None:
+    """Share of the real interviewer questions flagged, and the hand-labelled sample's false-flag
+    rate and recall (``tests/data/corpus_labels.csv``), rules alone and rules OR model."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from lint_benchmark import CORPUS_LABELS, corpus_questions, load
+
+    from kit.guide.lint import judge_question
+
+    qs = dict(corpus_questions(folder))
+    if not qs:
+        print(f"corpus: {folder} absent, skipped")
+        return
+    ruled = {k: set(judge_question(q)["flags"]) for k, q in qs.items()}
+    both = {k: ruled[k] | {f for f, m in models.items() if m.probability(text(q)) >= m.threshold}
+            for k, q in qs.items()}
+    share = [sum(bool(v) for v in d.values()) / len(qs) for d in (ruled, both)]
+    print(f"corpus: {len(qs)} interviewer questions, flagged {share[0]:.3f} -> {share[1]:.3f}")
+    labels = [r for r in load(CORPUS_LABELS) if r["id"] in qs]
+    print(f"{'flag':<17}{'share':>16}{'sample rec':>16}{'sample FFR':>16}   ({len(labels)} hand-labelled)")
+    for flag in models:
+        cells = [f"{sum(flag in d[k] for k in qs) / len(qs):.3f}" for d in (ruled, both)]
+        y = np.array([int(r[COLUMN[flag]].strip() == "1") for r in labels])
+        for d in (ruled, both):
+            cells.append(f"{sum(flag in d[r['id']] for r, t in zip(labels, y) if t) / y.sum():.3f}" if y.sum() else "n/a")
+        for d in (ruled, both):
+            cells.append(f"{sum(flag in d[r['id']] for r, t in zip(labels, y) if not t) / max((y == 0).sum(), 1):.3f}")
+        print(f"{flag:<17}{cells[0] + ' -> ' + cells[1]:>16}{cells[2] + ' -> ' + cells[3]:>16}"
+              f"{cells[4] + ' -> ' + cells[5]:>16}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--search", action="store_true", help="grouped CV of C, KEEP and KINDS on the training sets")
     ap.add_argument("--measure", action="store_true", help="train without HELD_OUT, score HELD_OUT")
     ap.add_argument("--write", type=Path, metavar="OUT", help="write the weights as JSON to OUT")
-    ap.add_argument("--final", action="store_true", help="with --write: train on HELD_OUT too")
+    ap.add_argument("--final", action="store_true", help="with --write or --corpus: train on HELD_OUT too")
+    ap.add_argument("--corpus", nargs="?", type=Path, const=REPO.parent / "shared" / "corpora" / "anthropic-interviewer",
+                    metavar="DIR", help="score the real interviews (default ../shared/corpora/anthropic-interviewer)")
     args = ap.parse_args(argv)
     if args.search:
         search(load_sets())
     if args.measure:
         held = {text(r["question"]) for name in HELD_OUT for r in read_set(name)}
         measure(train(load_sets(), exclude=frozenset(held)))
+    if args.corpus:
+        corpus(train(load_sets(final=args.final)), args.corpus)
     if args.write:
         sets = load_sets(final=args.final)
         tmp = args.write.with_name(args.write.name + ".tmp")
