@@ -1,0 +1,179 @@
+"""Grammar-level cues of the eleventh round of the question linter (issue 16), read after
+:mod:`kit.guide.cues10` through :func:`revise`, and the spoken and typed voices read as clean
+text first (:func:`normalise`).
+
+=================  =========================================================================
+cue                what it finds
+=================  =========================================================================
+voices             a question typed in capitals ("HOW OFTEN IS THE DRIVER LATE") is read in
+                   lower case; text-speak without apostrophes ("whats", "whens", "theyre",
+                   "youre", "im") and short forms ("prob", "pls", "ur", "cuz") as written
+                   out; spoken fillers ("um", "uh", "erm", "sooo", ", like,", ", you know,")
+                   and a false start ("sorry, so, just going back -") are left out. The rules
+                   then read the question as if it had been written cleanly
+the asked part     a statement before the question (a pitch, a claim, an aside after a
+                   comma or a dash: "We've had loads of great feedback on our bottles, how
+                   are you finding them?") hides the asked clause from the rules that read
+                   a question from its start; the asked clause is judged on its own as well
+                   and its closed, generalizing and hypothetical flags are kept -- not when
+                   the statement before it anchors one past occasion of the participant
+                   ("you said the knife came back chipped - ..."), nor when it is a
+                   subordinate clause ("when you last ..., how ..."). A relative aside
+                   after a dash ("... - which I know is a nightmare") is read apart too
+=================  =========================================================================
+
+Each detector takes the sentences of one question (strings) and returns a reason or ``""``.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["asked_part", "normalise", "revise"]
+
+# --------------------------------------------------------------------------------------
+# Voices: capitals, text-speak and fillers read as clean text
+# --------------------------------------------------------------------------------------
+_TEXT_SPEAK = {
+    "whats": "what's", "whens": "when's", "wheres": "where's", "hows": "how's", "thats": "that's",
+    "theyre": "they're", "youre": "you're", "im": "I'm", "ive": "I've", "youve": "you've",
+    "weve": "we've", "theyve": "they've", "youd": "you'd", "youll": "you'll", "theres": "there's",
+    "prob": "probably", "probs": "probably", "pls": "please", "plz": "please", "ur": "your",
+    "cuz": "because", "coz": "because", "bc": "because", "tho": "though", "abt": "about",
+    "gonna": "going to", "wanna": "want to", "ya": "you", "yr": "your", "thru": "through",
+}
+_SPEAK = re.compile(r"(?<![\w'])(" + "|".join(sorted(_TEXT_SPEAK, key=len, reverse=True)) + r")(?![\w'])", re.I)
+_FILLER_WORD = r"(?:um+|uh+|erm+|er|hmm+|ah+)"
+# a false start or hesitation before the question: "Uh, sorry, so, just going back -"
+_LEAD_IN = re.compile(r"^(?:(?:" + _FILLER_WORD + r"|sooo*|sorry|okay|ok|right|well|like|yeah|alright|anyway|"
+                      r"just going back|going back|coming back to that|one more thing)[,.]?\s+(?:[-\u2013\u2014]\s+)?)+", re.I)
+_INNER_FILLER = re.compile(r",\s*(?:" + _FILLER_WORD + r"|like|you know|i mean|kind of|sort of)\s*,\s*|"
+                           r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])[,.]?\s*", re.I)
+
+
+def normalise(text: str) -> str:
+    """A question in a spoken or typed voice as clean text (see the module table): capitals
+    (a text with at least three words and no lower-case letter) in lower case, text-speak and
+    short forms written out, fillers and a false start left out. A text with nothing to change
+    is returned as it is."""
+    text = str(text)
+    letters = [c for c in text if c.isalpha()]
+    if len(text.split()) >= 3 and letters and not any(c.islower() for c in letters):
+        text = re.sub(r"\bi\b", "I", text.lower())
+    text = _SPEAK.sub(lambda m: _TEXT_SPEAK[m.group(1).lower()] if m.group(1) != "ID" else m.group(1), text)
+    if re.search(r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])|^(?:so+|sorry|like|yeah|anyway|going back|just going back)\b|, (?:like|you know|i mean),",
+                 text, re.I):
+        stripped = _INNER_FILLER.sub(lambda m: ", " if m.group(0).startswith(",") and m.group(0).rstrip().endswith(",")
+                                     and False else " ", text)
+        stripped = _LEAD_IN.sub("", " ".join(stripped.split()).strip(" ,"))
+        stripped = re.sub(r"\s+([,?.!])", r"\1", stripped)
+        if len(stripped.split()) >= 3:
+            text = stripped[:1].upper() + stripped[1:]
+    return text
+
+
+# --------------------------------------------------------------------------------------
+# The asked part: a statement before the question, an aside after it
+# --------------------------------------------------------------------------------------
+_ASK = (r"(?:what|what's|how|how's|which|who|where|why|when|do|does|did|is|are|was|were|have|has|can|could|"
+        r"would|will|tell|talk|walk|describe)\b")
+_JOIN = re.compile(r"(?:,|\s-|:|;)\s+(?:(?:so|and|but|then|now|honestly|tell me),?\s+)?(?=" + _ASK + ")", re.I)
+_SUBORDINATE = re.compile(r"^(?:so,? |and,? |but,? |now,? )?(?:when|whenever|if|since|after|before|once|while|as|"
+                          r"given|considering|now that|thinking|looking|going|back|during|in|on|at|over|"
+                          r"for|from|with|without|the last|the first|last|this|next|apart|besides|other than|"
+                          r"compared|unlike|like|say|suppose|imagine|picture|let's|lets|what|how|which|who|why|"
+                          r"where|do|does|did|is|are|was|were|can|could|would|will|tell|talk|walk|describe)\b", re.I)
+# the participant's own past occasion in the statement: the asked clause is about it
+_PAST_ANCHOR = re.compile(r"\b(?:you|your)\b.*\b(?:said|mentioned|told|described|had|went|came|was|were|did|got|"
+                          r"[a-z]+ed)\b|\b(?:last|yesterday|ago|that day|that time|earlier)\b", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|am|'s|'re|has|have|had|'ve|do|does|did|can|will|must|"
+                     r"[a-z]{3,}(?:s|ed))\b", re.I)
+_ASIDE = re.compile(r"^(.*\S)\s+-\s+(?:which|who|and all|as you know|I know)\b[^?]*(\?)?\s*$", re.I)
+
+
+def asked_part(sentences: list[str]) -> str:
+    """The asked clause of a question read without the statement before it or the aside after
+    it, or ``""`` when there is none to leave out (see the module table)."""
+    if not sentences:
+        return ""
+    last = sentences[-1].strip()
+    if len(sentences) >= 2 and re.match(r"(?:which|who)\b", last, re.I) and _ASK_START.match(sentences[-2]) \
+            and not re.search(r"[.?!]$", sentences[-2].strip()):
+        return sentences[-2].strip().rstrip("?,; ") + "?"  # "... taken - which I know is a nightmare?"
+    if (m := _ASIDE.match(last)) and _ASK_START.match(m.group(1)):
+        return m.group(1).rstrip("?,; ") + "?"
+    for m in _JOIN.finditer(last):
+        before, after = last[:m.start()].strip(), last[m.end():].strip()
+        if len(before.split()) < 4 or len(after.split()) < 3 or _SUBORDINATE.match(before) or \
+                re.search(r"[?.!]", before):
+            continue
+        if not _FINITE.search(before) or _PAST_ANCHOR.search(before):
+            return ""
+        return after
+    return ""
+
+
+_ASK_START = re.compile(r"^(?:so,? )?" + _ASK, re.I)
+# "how reassuring is that for you?": "that" points back at the statement, the asked clause is no question alone
+_DEICTIC = re.compile(r"\b(?:is|was|are|about|of|with|by|for) (?:that|this)(?=\s*(?:[?,.!]|$| for you| to you| for your| to your))",
+                      re.I)
+# --------------------------------------------------------------------------------------
+# One fact: a scale, an amount paid or worth, a starting date, a record, a list of picks
+# --------------------------------------------------------------------------------------
+_LEAD = r"^(?:(?:so|and|ok|okay|right|well|now|just|honestly|as a [\w' -]+|kindly|please)[,]? )*"
+_COND = r"(?:(?:if|when|once|suppose|say)\b[^,?]*, )?"
+_SCALE = re.compile(r"\b(?:in|on) a scale\b|\bout of (?:five|ten|\d+)\b|\(\s*\d+\s*=|\brate\b[^?]*?\b\d+\s*(?:-|to)\s*\d+\b|"
+                    r"\bin (?:one|two|three|a few) words\b", re.I)
+_AMOUNT = re.compile(_LEAD + _COND + r"how much\b(?! (?:more|less|better|worse|easier|harder|time|of)\b)[^,?;]*?"
+                     r"\b(?:cost|costs|costing|worth|charge|charged|paid|pay|spend|spent|set you back)\b", re.I)
+_SINCE = re.compile(_LEAD + r"since (?:when|how long)\b", re.I)
+_RECORD = re.compile(_LEAD + r"what(?:'s| is| was) the (?:longest|shortest|furthest|farthest|biggest|highest|lowest|"
+                     r"earliest|latest|most expensive|cheapest|most|least)\b[^,?]*\b(?:you've|you have|you had|they've) ever\b",
+                     re.I)
+_OPTION = r"(?!(?:and|but|or|like)\b)[\w'-]+(?: [\w'-]+){0,2}"
+_PICKS = re.compile(r"^(?:how|what|where|which|kindly explain how|tell me how|explain how)\b[^?]*?(?:,| -|:) "
+                    rf"(?:(?:{_OPTION}, ){2,}{_OPTION}|(?:{_OPTION}, )*{_OPTION},? or {_OPTION})\s*[?.]?$", re.I)
+
+
+def closed(sentences: list[str]) -> str:
+    """A question whose answer is one fact, in the shapes the earlier rounds did not read:
+    a rating scale in any wording ("in a scale from 1 to 10", "out of five", "(1 = very
+    unsatisfied, 5 = very satisfied)", "rate ... from 1-5", "in three words"); "how much"
+    + a verb of paying or worth ("how much did that delay end up costing you", "how much would
+    it have been worth to you"), alone in its clause; "since when / since how long"; a record
+    ("what's the longest you have ever waited"); options listed after the question ("how do
+    you normally get baby things - friends, shops, Facebook groups?")."""
+    last = sentences[-1].strip()
+    text = " ".join(s.strip() for s in sentences)
+    if _SCALE.search(text):
+        return "a rating scale asks for one number"
+    if (m := _AMOUNT.match(last)) and " and " not in last[:m.start() + 1 + last[m.start():].lower().find("how much")]:
+        return "'how much' + a verb of paying or worth asks for one amount"
+    if _SINCE.match(last):
+        return "'since when' asks for one date"
+    if _RECORD.match(last):
+        return "a record ('the longest ... ever') is one fact"
+    if _PICKS.match(last):
+        return "the options listed after the question ask for one pick"
+    return ""
+
+
+_KEPT = ("closed", "generalizing", "hypothetical")
+
+
+def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
+    """The reasons of the earlier rounds with this round's cues (see the module table).
+    Returns a new dict."""
+    out = dict(reasons)
+    if not sentences:
+        return out
+    if "closed" not in out and (r := closed(sentences)):
+        out["closed"] = r
+    asked = asked_part(sentences)
+    if asked and asked != sentences[-1].strip() and not _DEICTIC.search(asked):
+        from kit.guide.lint import _analyse  # the asked clause judged on its own
+
+        alone = _analyse(asked)[1]
+        for flag in _KEPT:
+            if flag in alone and flag not in out:
+                out[flag] = f"the asked clause ('{asked}'): {alone[flag]}"
+    return out
