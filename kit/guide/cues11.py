@@ -103,7 +103,8 @@ def asked_part(sentences: list[str]) -> str:
         return m.group(1).rstrip("?,; ") + "?"
     for m in _JOIN.finditer(last):
         before, after = last[:m.start()].strip(), last[m.end():].strip()
-        if len(before.split()) < 4 or len(after.split()) < 3 or _SUBORDINATE.match(before) or \
+        if len(before.split()) < 4 or len(after.split()) < 3 or \
+                (_SUBORDINATE.match(before) and not re.match(r"(?:so,? )?as (?:you|u) (?:\w+ )?know\b", before, re.I)) or \
                 re.search(r"[?.!]", before):
             continue
         if not _FINITE.search(before) or _PAST_ANCHOR.search(before):
@@ -157,6 +158,48 @@ def closed(sentences: list[str]) -> str:
     return ""
 
 
+# --------------------------------------------------------------------------------------
+# The general case: an ongoing experience, a change taken for granted, a rate, a feeling now
+# --------------------------------------------------------------------------------------
+_NO_ANCHOR = re.compile(r"'d\b|\b(?:think|reckon|since|when|after|before|last|first|ago|yesterday|did|was|were|had|that day|"
+                        r"that time|would|could|if|imagine|suppose)\b", re.I)
+_ONGOING = re.compile(r"\b(?:you are|are you|you're)(?: each| all| still| currently| now)? (finding|enjoying|facing|using|"
+                      r"coming|communicating|deciding|managing|coping|handling|getting on|dealing|struggling|liking|"
+                      r"doing|keeping|tracking|choosing)\b", re.I)
+_CHANGE = re.compile(_LEAD + r"how(?: much)? (?:has|have) (?!(?:it|that|this|they|he|she|you|we|things)\b)"
+                     r"(?:[\w'-]+ ){1,5}?(?:changed|helped|improved|cut|reduced|saved|transformed|affected|boosted|"
+                     r"lowered|raised)\b(?! (?:over|in|during|since|at|after|before|from|much|a lot)\b)(?=\s+\w)", re.I)
+_RATE = re.compile(_LEAD + r"how (?:many|much|often)\b[^?]*?\b(?:a|per|each|every) (?:day|week|month|year|shift|night)\b"
+                   r"[^?]*?\b(?:do|does)\b|" + _LEAD + r"how (?:many|much)\b[^?]*?\b(?:do|does)\b[^?]*?\b(?:a|per|each|every) "
+                   r"(?:day|week|month|year|shift|night)\b", re.I)
+_FEEL_NOW = re.compile(r"(?:^|, )(?:" + _LEAD[1:] + r")how (?:[\w'-]+ ){1,2}do (?:you|u) feel\b(?! about (?:that|it|this)\b)|"
+                       r"^(?:so,? )?do you feel (?:more|less) [\w'-]+\b", re.I)
+_KEEPS = re.compile(r"\bwhat keeps (?:you|them|people)\b|\bwhat(?:'s| is) stopping (?:you|them|people)\b", re.I)
+
+
+def generalizing(sentences: list[str]) -> str:
+    """The general case in the shapes the earlier rounds did not read (see the module table):
+    an ongoing experience in the present progressive ("how are you finding them", "what
+    challenges are you facing", "you are enjoying the club, yes?"); a change taken for granted
+    by a noun-phrase subject ("how has having a mentor changed things for you", "how much has
+    the thermostat cut your bill"; leading too); a rate in the present simple ("how many days
+    a week do you come in"); a feeling now ("how safe do you feel sleeping there", "do you feel
+    more confident since ..."); "what keeps you ...", "what's stopping you ...". Not with a
+    past anchor or a condition."""
+    last = sentences[-1].strip()
+    if _ONGOING.search(last) and not re.search(r"\b(?:last|yesterday|ago|that day|right now|today|would|if|did)\b", last, re.I):
+        return "an experience in the present progressive asks about the general case"
+    if _CHANGE.match(last) and not _NO_ANCHOR.search(last):
+        return "'how has <it> changed ...' asks about the general case (and takes the change for granted)"
+    if _RATE.match(last) and not _NO_ANCHOR.search(last):
+        return "a rate ('a day', 'a week') asks for the usual number"
+    if _FEEL_NOW.search(last) and not re.search(r"\b(?:when|after|last|first|ago|did|was|were|would|if)\b", last, re.I):
+        return "a feeling in the present asks about the general case"
+    if _KEEPS.search(last) and not _NO_ANCHOR.search(last):
+        return "'what keeps you / what's stopping you' asks about the general case"
+    return ""
+
+
 _KEPT = ("closed", "generalizing", "hypothetical")
 
 
@@ -168,6 +211,10 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         return out
     if "closed" not in out and (r := closed(sentences)):
         out["closed"] = r
+    if "generalizing" not in out and (r := generalizing(sentences)):
+        out["generalizing"] = r
+        if _CHANGE.match(sentences[-1].strip()):
+            out.setdefault("leading", "'how has <it> changed ...' takes the change for granted")
     asked = asked_part(sentences)
     if asked and asked != sentences[-1].strip() and not _DEICTIC.search(asked):
         from kit.guide.lint import _analyse  # the asked clause judged on its own
