@@ -103,6 +103,8 @@ def asked_part(sentences: list[str]) -> str:
         return m.group(1).rstrip("?,; ") + "?"
     for m in _JOIN.finditer(last):
         before, after = last[:m.start()].strip(), last[m.end():].strip()
+        if re.match(r"(?:which|who)\b(?![^,?]*\?)", after, re.I) and "," in after:
+            continue  # "..., which customers rave about, would you ...": a relative clause, not the ask
         if len(before.split()) < 4 or len(after.split()) < 3 or \
                 (_SUBORDINATE.match(before) and not re.match(r"(?:so,? )?as (?:you|u) (?:\w+ )?know\b", before, re.I)) or \
                 re.search(r"[?.!]", before):
@@ -200,6 +202,43 @@ def generalizing(sentences: list[str]) -> str:
     return ""
 
 
+# --------------------------------------------------------------------------------------
+# Leading: a benefit or a delay taken for granted, praise in a relative clause or by others
+# --------------------------------------------------------------------------------------
+_BENEFIT_CLAUSE = re.compile(r"\b(?:given how much|now that|seeing as|since|considering how much)\b[^,?]*?\b(?:saves?|saved|cuts?|"
+                             r"makes? [\w' -]*?(?:easier|faster|quicker|simpler|smoother|painless|effortless)|lets? you|"
+                             r"frees? up|spares?)\b[^,?]*,", re.I)
+_RELATIVE_PRAISE = re.compile(r", (?:which|that|who) [^,?]*\b(?:raving|rave|raves|loves?|adores?|swear by|"
+                              r"(?:massively|hugely|dramatically|really) (?:cut|cuts|reduced|improved|boosted|transformed)|"
+                              r"game.changer)\b", re.I)
+_MAKES_EASY = re.compile(r"^(?!(?:if|when|imagine|suppose|say|would|could)\b)[^?]*?\b(?:makes?|made|has made) [\w' -]*?\b(?:"
+                         r"painless|effortless|easy|easier|so much (?:easier|smoother|simpler|quicker|faster)|"
+                         r"a breeze|a doddle|hassle-free|stress-free|seamless)\b[^?]*?(?:\s-\s|[.:;]\s)", re.I)
+_FINALLY = re.compile(r"\b(?:when|once|after|until)\b[^?,]*\bfinally\b", re.I)
+_DEGREE_NOUN = re.compile(r"\bhow much of a (?!difference\b)[\w'-]+", re.I)
+
+
+def leading(sentences: list[str]) -> str:
+    """A benefit, a delay or praise taken for granted, in the shapes the earlier rounds did not
+    read: a reason clause claiming a benefit ("given how much downtime our service saves", "now
+    that the catalogue saves you the trip"); praise in a relative clause ("our VIP range, which
+    customers are raving about,"); a statement that the thing makes the task easy, whoever owns
+    it ("The council's new portal makes renewing painless - ..."); "finally" in a time clause
+    (a delay); "how much of a lifesaver ..." (a degree of a judging noun)."""
+    text = " ".join(s.strip() for s in sentences)
+    if _BENEFIT_CLAUSE.search(text):
+        return "the clause before the question takes a benefit for granted"
+    if _RELATIVE_PRAISE.search(text):
+        return "a relative clause praises the thing asked about"
+    if _MAKES_EASY.match(sentences[0].strip().rstrip(".!;:") + ". " if len(sentences) > 1 else text):
+        return "the statement before the question says the thing makes it easy"
+    if _FINALLY.search(text):
+        return "'finally' takes a delay for granted"
+    if _DEGREE_NOUN.search(text):
+        return "'how much of a ...' takes the judgement for granted"
+    return ""
+
+
 _KEPT = ("closed", "generalizing", "hypothetical")
 
 
@@ -211,6 +250,8 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         return out
     if "closed" not in out and (r := closed(sentences)):
         out["closed"] = r
+    if "leading" not in out and (r := leading(sentences)):
+        out["leading"] = r
     if "generalizing" not in out and (r := generalizing(sentences)):
         out["generalizing"] = r
         if _CHANGE.match(sentences[-1].strip()):
