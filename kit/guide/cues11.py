@@ -239,6 +239,71 @@ def leading(sentences: list[str]) -> str:
     return ""
 
 
+# --------------------------------------------------------------------------------------
+# Double-barreled: a second yes/no clause, "and whether", subjects answering each, two tasks
+# --------------------------------------------------------------------------------------
+_AUX = r"(?:do|does|did|is|are|was|were|has|have|can|could|would|will)"
+_SECOND_YES_NO = re.compile(r"^(?:[^,?]*, )?(?:so,? )?(?:" + _AUX + r"|how|what|which|where|when|why|who)\b[^?]*?, and " + _AUX +
+                            r" (?:you|anyone|anybody|somebody|someone|they|it|he|she|the|your|there)\b", re.I)
+_WHETHER = re.compile(r"\b(?:tell me|ask|know|say)\b[^?]*?, and whether\b", re.I)
+_EACH = re.compile(r"\b(?:you|the [\w'-]+|your [\w'-]+(?: [\w'-]+)?) and (?:the |your |our |his |her |their )?[\w'-]+"
+                   r"(?: [\w'-]+)? (?:(?:are|were|do|did|have) )?each [a-z]+|\byou and (?:your|the) [\w'-]+(?: [\w'-]+)? both [a-z]+", re.I)
+_TWO_TASKS = re.compile(r"^(?:so,? )?(?:tell me|talk me|walk me)(?: a bit| more)? (?:about|through) ([a-z]+ing)\b[^?]*? and "
+                        r"(?!then\b)([a-z]+ing)\b", re.I)
+_RATE_LIST = re.compile(r"^(?!.* or )[^?]*\brate\b[^?:]*: (?:[\w' -]+, ){2,}(?:and )?[\w' -]+[.?]?$", re.I)
+
+
+def double_barreled(sentences: list[str]) -> str:
+    """Two asks in shapes the earlier rounds did not read: a second yes/no clause after the
+    first ("do you practise at home, and does anyone help you?"); "tell me how ..., and
+    whether ..."; two subjects answering each ("how do your planner and your manager each use
+    the reports?"); two tasks told as gerunds in a story request ("tell me about moving your
+    feed and setting up ads"); a list of three or more to rate ("rate the following: taste,
+    portion size, temperature")."""
+    last = sentences[-1].strip()
+    if _SECOND_YES_NO.match(last):
+        return "a second yes/no clause after ', and' adds a second question"
+    if _WHETHER.search(last):
+        return "', and whether ...' adds a second question"
+    if _EACH.search(last):
+        return "two people answering each: two accounts in one question"
+    if (m := _TWO_TASKS.match(last)) and m.group(1).lower() != m.group(2).lower() and \
+            m.group(1).lower() not in {"something", "anything", "nothing", "thing", "morning", "evening", "everything"}:
+        return f"two tasks in one story ('{m.group(1)}' and '{m.group(2)}')"
+    if _RATE_LIST.search(last):
+        return "a list of things to rate: one question each"
+    return ""
+
+
+# one story, not two asks: a probe for what happened, an idiom, a fixed pair said as one
+_ONE_ASK = ((re.compile(r"(?:\s*[,;:-]\s*|\s+)(?:and )?(?:where were you,? and )?what happened(?: then| next| after(?: that)?)?"
+                        r"\s*[.?]?\s*$", re.I), "?"),
+            (re.compile(r"\bwave a magic wand and\b", re.I), "wave a magic wand to"),
+            (re.compile(r"\bout and about\b", re.I), "out"))
+
+
+_STORY = re.compile(r"^(?:so,? )?(?:tell me|talk me|walk me|describe|can you (?:think of|remember|tell me))\b", re.I)
+
+
+def one_ask(sentences: list[str]) -> bool:
+    """The question read as one ask once a closing probe ("- where were you and what
+    happened?", a second sentence "What happened then?"), an idiom ("wave a magic wand and
+    change ...") or a fixed pair ("out and about") is read as such."""
+    from kit.guide.lint import _analyse
+
+    text = " ".join(s.strip() for s in sentences)
+    if len(sentences) >= 2 and re.match(r"(?:and )?what happened(?: then| next| after(?: that)?)?\s*[.?]?$",
+                                        sentences[-1].strip(), re.I):
+        text = " ".join(s.strip() for s in sentences[:-1])
+    else:
+        for k, (rx, repl) in enumerate(_ONE_ASK):
+            if k or _STORY.match(text):  # the closing probe only after a story request
+                text = rx.sub(repl, text).strip()
+    if text == " ".join(s.strip() for s in sentences) or len(text.split()) < 4:
+        return False
+    return "double-barreled" not in _analyse(text)[1]
+
+
 _KEPT = ("closed", "generalizing", "hypothetical")
 
 
@@ -252,6 +317,10 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         out["closed"] = r
     if "leading" not in out and (r := leading(sentences)):
         out["leading"] = r
+    if "double-barreled" in out and one_ask(sentences):
+        del out["double-barreled"]
+    if "double-barreled" not in out and (r := double_barreled(sentences)):
+        out["double-barreled"] = r
     if "generalizing" not in out and (r := generalizing(sentences)):
         out["generalizing"] = r
         if _CHANGE.match(sentences[-1].strip()):
