@@ -130,7 +130,7 @@ _AMOUNT = re.compile(_LEAD + _COND + r"how much\b(?! (?:more|less|better|worse|e
                      r"\b(?:cost|costs|costing|worth|charge|charged|paid|pay|spend|spent|set you back)\b", re.I)
 _SINCE = re.compile(_LEAD + r"since (?:when|how long)\b", re.I)
 _RECORD = re.compile(_LEAD + r"what(?:'s| is| was) the (?:longest|shortest|furthest|farthest|biggest|highest|lowest|"
-                     r"earliest|latest|most expensive|cheapest|most|least)\b[^,?]*\b(?:you've|you have|you had|they've) ever\b",
+                     r"earliest|latest|most expensive|cheapest|most|least|best|worst|favourite)\b[^,?]*\b(?:you've|you have|you had|they've) ever\b",
                      re.I)
 _OPTION = r"(?!(?:and|but|or|like)\b)[\w'-]+(?: [\w'-]+){0,2}"
 _PICKS = re.compile(r"^(?:how|what|where|which|kindly explain how|tell me how|explain how)\b[^?]*?(?:,| -|:) "
@@ -176,6 +176,8 @@ _RATE = re.compile(_LEAD + r"how (?:many|much|often)\b[^?]*?\b(?:a|per|each|ever
                    r"(?:day|week|month|year|shift|night)\b", re.I)
 _FEEL_NOW = re.compile(r"(?:^|, )(?:" + _LEAD[1:] + r")how (?:[\w'-]+ ){1,2}do (?:you|u) feel\b(?! about (?:that|it|this)\b)|"
                        r"^(?:so,? )?do you feel (?:more|less) [\w'-]+\b", re.I)
+_SAVES_NOW = re.compile(_LEAD + r"(?:since [^,]+, )?how much (?:time|money|effort|hassle)(?: do you| does (?!it\b|that\b)[\w' -]+?) save\b",
+                        re.I)
 _KEEPS = re.compile(r"\bwhat keeps (?:you|them|people)\b|\bwhat(?:'s| is) stopping (?:you|them|people)\b", re.I)
 
 
@@ -197,6 +199,8 @@ def generalizing(sentences: list[str]) -> str:
         return "a rate ('a day', 'a week') asks for the usual number"
     if _FEEL_NOW.search(last) and not re.search(r"\b(?:when|after|last|first|ago|did|was|were|would|if)\b", last, re.I):
         return "a feeling in the present asks about the general case"
+    if _SAVES_NOW.match(last) and not re.search(r"'d\b|\b(?:would|think|reckon|did|last)\b", last, re.I):
+        return "'how much time does it save' asks for the usual saving (and takes it for granted)"
     if _KEEPS.search(last) and not _NO_ANCHOR.search(last):
         return "'what keeps you / what's stopping you' asks about the general case"
     return ""
@@ -304,6 +308,43 @@ def one_ask(sentences: list[str]) -> bool:
     return "double-barreled" not in _analyse(text)[1]
 
 
+# a question of two clauses: each judged alone for the general case
+_CLAUSE_JOIN = re.compile(r",? and (?=(?:how|what|who|which|where|why|do|does|is|are|has|have)\b)", re.I)
+# a statement asked as a question after a condition: "If the class is in the evening, you can come?"
+_DECLARATIVE = re.compile(r"^(?:if|suppose|say|imagine)\b[^,?]+, (?:then )?(?:you|they|we) (?:can|could|will|would|'ll)\b[^?]*\?$",
+                          re.I)
+_COPULA_NO_SUBJECT = re.compile(r"^(?:[^,?]+, )?(?:is|was) (?:necessary|possible|needed|required|easy|hard|ok|okay|fine)\b"
+                                r"[^?]*\?$", re.I)
+
+
+def clause_flags(sentences: list[str]) -> dict[str, str]:
+    """Flags found in the clauses of a two-clause question judged one at a time: the
+    general case ("generalizing") in either clause holds for the question ("what did you talk
+    about on Thursday, and how do you feel about the scheme overall?"); a declarative question
+    after a condition ("if the class is in the evening, you can come more often?") or a copula
+    without its subject ("was necessary to take photos ...?") is yes or no ("closed")."""
+    from kit.guide.lint import _analyse
+
+    last = sentences[-1].strip()
+    out: dict[str, str] = {}
+    parts = [p.strip(" ,") for p in _CLAUSE_JOIN.split(last)]
+    if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts):
+        for k, part in enumerate(parts):
+            part = part if part.endswith("?") else part + "?"
+            if _DEICTIC.search(part) or k and re.search(r"\b(?:it|that|them|they|this)\b", part, re.I) or \
+                    re.match(r"(?:is|are|was|were)\b", part, re.I):  # a judgement by copula: left to its own rules
+                continue  # a second clause about "it" follows up the first
+            if "generalizing" in (alone := _analyse(part)[1]):
+                out["generalizing"] = f"one clause asks about the general case ('{part}'): {alone['generalizing']}"
+                break
+    if _DECLARATIVE.match(last):
+        out["closed"] = "a statement with a question mark after a condition asks for yes or no"
+        out["hypothetical"] = "a condition, then what would happen: asks about an imagined situation"
+    elif _COPULA_NO_SUBJECT.match(last):
+        out["closed"] = "'was it necessary ...' asks for yes or no"
+    return out
+
+
 _KEPT = ("closed", "generalizing", "hypothetical")
 
 
@@ -325,6 +366,8 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         out["generalizing"] = r
         if _CHANGE.match(sentences[-1].strip()):
             out.setdefault("leading", "'how has <it> changed ...' takes the change for granted")
+    for flag, r in clause_flags(sentences).items():
+        out.setdefault(flag, r)
     asked = asked_part(sentences)
     if asked and asked != sentences[-1].strip() and not _DEICTIC.search(asked):
         from kit.guide.lint import _analyse  # the asked clause judged on its own
