@@ -44,7 +44,7 @@ _TEXT_SPEAK = {
 _SPEAK = re.compile(r"(?<![\w'])(" + "|".join(sorted(_TEXT_SPEAK, key=len, reverse=True)) + r")(?![\w'])", re.I)
 _FILLER_WORD = r"(?:um+|uh+|erm+|er|hmm+|ah+)"
 # a false start or hesitation before the question: "Uh, sorry, so, just going back -"
-_LEAD_IN = re.compile(r"^(?:(?:" + _FILLER_WORD + r"|sooo*|sorry|okay|ok|right|well|like|yeah|alright|anyway|"
+_LEAD_IN = re.compile(r"^(?:(?:" + _FILLER_WORD + r"|sooo*|sorry|okay|ok|right|well|like(?=,)|yeah|alright|anyway|"
                       r"just going back|going back|coming back to that|one more thing)[,.]?\s+(?:[-\u2013\u2014]\s+)?)+", re.I)
 _INNER_FILLER = re.compile(r",\s*(?:" + _FILLER_WORD + r"|like|you know|i mean|kind of|sort of)\s*,\s*|"
                            r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])[,.]?\s*", re.I)
@@ -60,7 +60,7 @@ def normalise(text: str) -> str:
     if len(text.split()) >= 3 and letters and not any(c.islower() for c in letters):
         text = re.sub(r"\bi\b", "I", text.lower())
     text = _SPEAK.sub(lambda m: _TEXT_SPEAK[m.group(1).lower()] if m.group(1) != "ID" else m.group(1), text)
-    if re.search(r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])|^(?:so+|sorry|like|yeah|anyway|going back|just going back)\b|, (?:like|you know|i mean),",
+    if re.search(r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])|^(?:(?:so+|sorry|yeah|anyway|going back|just going back)\b|like,)|, (?:like|you know|i mean),",
                  text, re.I):
         stripped = _INNER_FILLER.sub(lambda m: ", " if m.group(0).startswith(",") and m.group(0).rstrip().endswith(",")
                                      and False else " ", text)
@@ -134,7 +134,7 @@ _RECORD = re.compile(_LEAD + r"what(?:'s| is| was) the (?:longest|shortest|furth
                      re.I)
 _OPTION = r"(?!(?:and|but|or|like)\b)[\w'-]+(?: [\w'-]+){0,2}"
 _PICKS = re.compile(r"^(?:how|what|where|which|kindly explain how|tell me how|explain how)\b[^?]*?(?:,| -|:) "
-                    rf"(?:(?:{_OPTION}, ){2,}{_OPTION}|(?:{_OPTION}, )*{_OPTION},? or {_OPTION})\s*[?.]?$", re.I)
+                    rf"(?:(?:{_OPTION}, ){{2,}}{_OPTION}|(?:{_OPTION}, )*{_OPTION},? or {_OPTION})\s*[?.]?$", re.I)
 
 
 def closed(sentences: list[str]) -> str:
@@ -345,6 +345,20 @@ def clause_flags(sentences: list[str]) -> dict[str, str]:
     return out
 
 
+# the interview's closer: an open invitation to add anything, not a yes/no question
+_CLOSER = re.compile(r"^(?:(?:so|and|ok|okay|right|well|finally|lastly|before we (?:finish|wrap up|end|stop)),? )*"
+                     r"(?:is there |was there |have you got |do you have )?anything else (?:at all )?(?:that )?(?:you'd|you would|you|you'd "
+                     r"maybe) (?:like|want|wish|care)? ?to (?:tell me|add|share|mention|say|ask|raise)(?: with me| before we finish)?"
+                     r"(?: at all)?\s*[?.]?$", re.I)
+
+
+def closer(sentences: list[str]) -> bool:
+    """"Is there anything else you'd like to tell me?": the closer invites whatever the
+    participant wants to add, about no topic in particular (with a topic, "anything else about
+    the trip?", it stays a yes/no question)."""
+    return bool(sentences) and bool(_CLOSER.match(" ".join(s.strip() for s in sentences)))
+
+
 _KEPT = ("closed", "generalizing", "hypothetical")
 
 
@@ -366,6 +380,8 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
         out["generalizing"] = r
         if _CHANGE.match(sentences[-1].strip()):
             out.setdefault("leading", "'how has <it> changed ...' takes the change for granted")
+    if "closed" in out and closer(sentences):
+        del out["closed"]  # the closer is an open invitation
     for flag, r in clause_flags(sentences).items():
         out.setdefault(flag, r)
     asked = asked_part(sentences)
