@@ -79,6 +79,7 @@ def test_the_asked_clause_keeps_its_anchor(text):
     "Tell me how you book the hall each week, phone or email?",
     "If the ferry left at nine, you could make the connection?",
     "When you collected the skis, was necessary to sign a waiver?",
+    "How soon did the courier turn up and how long did the delivery take?",  # each clause one fact
 ])
 def test_one_fact_is_closed(text):
     assert "closed" in _flags(text), lint_question(text)
@@ -113,6 +114,7 @@ def test_closer_with_a_topic_stays_closed():
     "What keeps you coming to the library on Saturdays?",
     "What did you borrow last week, and how do you feel about the library overall?",
     "How much time does the route planner save your riders?",
+    "Which of our frames do you find most comfortable?",
 ])
 def test_present_habits_and_opinions_are_generalizing(text):
     assert "generalizing" in _flags(text), lint_question(text)

@@ -178,6 +178,7 @@ _FEEL_NOW = re.compile(r"(?:^|, )(?:" + _LEAD[1:] + r")how (?:[\w'-]+ ){1,2}do (
                        r"^(?:so,? )?do you feel (?:more|less) [\w'-]+\b", re.I)
 _SAVES_NOW = re.compile(_LEAD + r"(?:since [^,]+, )?how much (?:time|money|effort|hassle)(?: do you| does (?!it\b|that\b)[\w' -]+?) save\b",
                         re.I)
+_FIND_MOST = re.compile(r"\b(?:which|what) [\w' -]+ do (?:you|u|they) find (?:the )?(?:most|least|more) [\w'-]+", re.I)
 _KEEPS = re.compile(r"\bwhat keeps (?:you|them|people)\b|\bwhat(?:'s| is) stopping (?:you|them|people)\b", re.I)
 
 
@@ -201,6 +202,8 @@ def generalizing(sentences: list[str]) -> str:
         return "a feeling in the present asks about the general case"
     if _SAVES_NOW.match(last) and not re.search(r"'d\b|\b(?:would|think|reckon|did|last)\b", last, re.I):
         return "'how much time does it save' asks for the usual saving (and takes it for granted)"
+    if _FIND_MOST.search(last) and not _NO_ANCHOR.search(last):
+        return "'which do you find most ...' asks for a present judgement of the general case"
     if _KEEPS.search(last) and not _NO_ANCHOR.search(last):
         return "'what keeps you / what's stopping you' asks about the general case"
     return ""
@@ -317,6 +320,9 @@ _COPULA_NO_SUBJECT = re.compile(r"^(?:[^,?]+, )?(?:is|was) (?:necessary|possible
                                 r"[^?]*\?$", re.I)
 
 
+_ONE_FACT_REASON = re.compile(r"\bone (?:amount|number|duration|date|time|fact|figure|pick|name|place)\b|'how (?:long|many|much|quickly|soon)", re.I)
+
+
 def clause_flags(sentences: list[str]) -> dict[str, str]:
     """Flags found in the clauses of a two-clause question judged one at a time: the
     general case ("generalizing") in either clause holds for the question ("what did you talk
@@ -329,6 +335,9 @@ def clause_flags(sentences: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     parts = [p.strip(" ,") for p in _CLAUSE_JOIN.split(last)]
     if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts):
+        facts = [_analyse(p if p.endswith("?") else p + "?")[1].get("closed", "") for p in parts]
+        if all(_ONE_FACT_REASON.search(f) for f in facts) and all(re.match(r"(?:how|what|which|when)\b", p, re.I) for p in parts):
+            out["closed"] = f"each clause asks for one fact ({facts[0]}; {facts[1]})"
         for k, part in enumerate(parts):
             part = part if part.endswith("?") else part + "?"
             if _DEICTIC.search(part) or k and re.search(r"\b(?:it|that|them|they|this)\b", part, re.I) or \
