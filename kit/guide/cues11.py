@@ -168,7 +168,7 @@ _NO_ANCHOR = re.compile(r"'d\b|\b(?:think|reckon|since|when|after|before|last|fi
 _ONGOING = re.compile(r"\b(?:you are|are you|you're)(?: each| all| still| currently| now)? (finding|enjoying|facing|using|"
                       r"coming|communicating|deciding|managing|coping|handling|getting on|dealing|struggling|liking|"
                       r"doing|keeping|tracking|choosing)\b", re.I)
-_CHANGE = re.compile(_LEAD + r"how(?: much)? (?:has|have) (?!(?:it|that|this|they|he|she|you|we|things)\b)"
+_CHANGE = re.compile(_LEAD + r"how(?: much)? (?:has|have) (?!(?:it|that|this|these|those|they|he|she|you|we|things)\b)"
                      r"(?:[\w'-]+ ){1,5}?(?:changed|helped|improved|cut|reduced|saved|transformed|affected|boosted|"
                      r"lowered|raised)\b(?! (?:over|in|during|since|at|after|before|from|much|a lot)\b)(?=\s+\w)", re.I)
 _RATE = re.compile(_LEAD + r"how (?:many|much|often)\b[^?]*?\b(?:a|per|each|every) (?:day|week|month|year|shift|night)\b"
@@ -221,7 +221,7 @@ _RELATIVE_PRAISE = re.compile(r", (?:which|that|who) [^,?]*\b(?:raving|rave|rave
 _MAKES_EASY = re.compile(r"^(?!(?:if|when|imagine|suppose|say|would|could)\b)[^?]*?\b(?:makes?|made|has made) [\w' -]*?\b(?:"
                          r"painless|effortless|easy|easier|so much (?:easier|smoother|simpler|quicker|faster)|"
                          r"a breeze|a doddle|hassle-free|stress-free|seamless)\b[^?]*?(?:\s-\s|[.:;]\s)", re.I)
-_FINALLY = re.compile(r"\b(?:when|once|after|until)\b[^?,]*\bfinally\b", re.I)
+_FINALLY = re.compile(r"\b(?:when|once|after|until)\b(?:(?!\b(?:do|does|will|'ll|would)\b)[^?,])*\bfinally\b", re.I)
 _DEGREE_NOUN = re.compile(r"\bhow much of a (?!difference\b)[\w'-]+", re.I)
 
 
