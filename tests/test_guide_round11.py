@@ -19,6 +19,8 @@ def _flags(text):
     ("whats the hardest bit of ur week", "what's the hardest bit of your week"),
     ("Um, so, like, what happened next?", "So what happened next?"),
     ("Erm, sorry, just going back - who fitted the lenses?", "Who fitted the lenses?"),
+    ("Uh, sorry, so, just going back - who fitted the lenses?", "Who fitted the lenses?"),
+    ("as u prob know the ferry moved berth", "as u probably know the ferry moved berth"),
 ])
 def test_voices_are_read_as_clean_text(text, clean):
     assert cues11.normalise(text).lower() == clean.lower()
@@ -28,6 +30,8 @@ def test_voices_are_read_as_clean_text(text, clean):
     "Tell me about the last time you hired skis.",
     "The ID card reader - when did it last fail?",   # capitals inside a normal sentence stay
     "Like I said, the ferry was late.",
+    "What did the ER nurse tell you about the ski injury?",  # "ER" in capitals is an acronym
+    "whats the main prob with the library app".replace("whats", "what's"),  # "prob" as a problem stays
 ])
 def test_clean_text_is_left_alone(text):
     assert cues11.normalise(text) == text

@@ -37,17 +37,23 @@ _TEXT_SPEAK = {
     "whats": "what's", "whens": "when's", "wheres": "where's", "hows": "how's", "thats": "that's",
     "theyre": "they're", "youre": "you're", "im": "I'm", "ive": "I've", "youve": "you've",
     "weve": "we've", "theyve": "they've", "youd": "you'd", "youll": "you'll", "theres": "there's",
-    "prob": "probably", "probs": "probably", "pls": "please", "plz": "please", "ur": "your",
+    "pls": "please", "plz": "please", "ur": "your",
     "cuz": "because", "coz": "because", "bc": "because", "tho": "though", "abt": "about",
     "gonna": "going to", "wanna": "want to", "ya": "you", "yr": "your", "thru": "through",
 }
 _SPEAK = re.compile(r"(?<![\w'])(" + "|".join(sorted(_TEXT_SPEAK, key=len, reverse=True)) + r")(?![\w'])", re.I)
-_FILLER_WORD = r"(?:um+|uh+|erm+|er|hmm+|ah+)"
+_PROBABLY = re.compile(r"(?<![\w'])probs?(?= (?:know|not|be|have|had|did|do|will|would|should|need|want|get|got|just|"
+                       r"heard|seen|noticed|use|used|think|thought)\b)", re.I)
+# in lower case or capitalised only: "ER" and "AH" in capitals are acronyms (the ER nurse)
+_FILLER_WORD = r"(?:[Uu]m+|[Uu]h+|[Ee]rm+|[Ee]r|[Hh]mm+|[Aa]h+)"
 # a false start or hesitation before the question: "Uh, sorry, so, just going back -"
-_LEAD_IN = re.compile(r"^(?:(?:" + _FILLER_WORD + r"|sooo*|sorry|okay|ok|right|well|like(?=,)|yeah|alright|anyway|"
-                      r"just going back|going back|coming back to that|one more thing)[,.]?\s+(?:[-\u2013\u2014]\s+)?)+", re.I)
-_INNER_FILLER = re.compile(r",\s*(?:" + _FILLER_WORD + r"|like|you know|i mean|kind of|sort of)\s*,\s*|"
-                           r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])[,.]?\s*", re.I)
+_LEAD_IN = re.compile(r"^(?:(?:" + _FILLER_WORD + r"|(?i:sooo*|so(?=, (?:just going back|going back|um|uh|erm|like,))|"
+                      r"sorry|okay|ok|right|well|like(?=,)|yeah|alright|anyway|"
+                      r"just going back|going back|coming back to that|one more thing))[,.]?\s+(?:[-\u2013\u2014]\s+)?)+")
+_INNER_FILLER = re.compile(r",\s*(?:" + _FILLER_WORD + r"|(?i:like|you know|i mean|kind of|sort of))\s*,\s*|"
+                           r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])[,.]?\s*")
+_HAS_FILLER = re.compile(r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])|(?i:^(?:(?:so+|sorry|yeah|anyway|going back|"
+                         r"just going back)\b|like,)|, (?:like|you know|i mean),)")
 
 
 def normalise(text: str) -> str:
@@ -59,11 +65,10 @@ def normalise(text: str) -> str:
     letters = [c for c in text if c.isalpha()]
     if len(text.split()) >= 3 and letters and not any(c.islower() for c in letters):
         text = re.sub(r"\bi\b", "I", text.lower())
-    text = _SPEAK.sub(lambda m: _TEXT_SPEAK[m.group(1).lower()] if m.group(1) != "ID" else m.group(1), text)
-    if re.search(r"(?<![\w'])" + _FILLER_WORD + r"(?![\w'])|^(?:(?:so+|sorry|yeah|anyway|going back|just going back)\b|like,)|, (?:like|you know|i mean),",
-                 text, re.I):
-        stripped = _INNER_FILLER.sub(lambda m: ", " if m.group(0).startswith(",") and m.group(0).rstrip().endswith(",")
-                                     and False else " ", text)
+    text = _PROBABLY.sub("probably", text)  # "as u prob know"; "the main prob with it" is a problem
+    text = _SPEAK.sub(lambda m: _TEXT_SPEAK[m.group(1).lower()], text)
+    if _HAS_FILLER.search(text):
+        stripped = _INNER_FILLER.sub(" ", text)
         stripped = _LEAD_IN.sub("", " ".join(stripped.split()).strip(" ,"))
         stripped = re.sub(r"\s+([,?.!])", r"\1", stripped)
         if len(stripped.split()) >= 3:
