@@ -130,7 +130,7 @@ _DEICTIC = re.compile(r"\b(?:is|was|are|about|of|with|by|for) (?:that|this)(?=\s
 _LEAD = r"^(?:(?:so|and|ok|okay|right|well|now|just|honestly|as a [\w' -]+|kindly|please)[,]? )*"
 _COND = r"(?:(?:if|when|once|suppose|say)\b[^,?]*, )?"
 _SCALE = re.compile(r"\b(?:in|on) a scale\b|\bout of (?:five|ten|\d+)\b|\(\s*\d+\s*=|\brate\b[^?]*?\b\d+\s*(?:-|to)\s*\d+\b|"
-                    r"\bin (?:one|two|three|a few) words\b", re.I)
+                    r"\bin (?:one|two|three|four|five) words\b", re.I)
 _AMOUNT = re.compile(_LEAD + _COND + r"how much\b(?! (?:more|less|better|worse|easier|harder|time|of)\b)[^,?;]*?"
                      r"\b(?:cost|costs|costing|worth|charge|charged|paid|pay|spend|spent|set you back)\b", re.I)
 _SINCE = re.compile(_LEAD + r"since (?:when|how long)\b", re.I)
@@ -171,7 +171,7 @@ def closed(sentences: list[str]) -> str:
 _NO_ANCHOR = re.compile(r"'d\b|\b(?:think|reckon|since|when|after|before|last|first|ago|yesterday|did|was|were|had|that day|"
                         r"that time|would|could|if|imagine|suppose)\b", re.I)
 _ONGOING = re.compile(r"\b(?:you are|are you|you're)(?: each| all| still| currently| now)? (finding|enjoying|facing|using|"
-                      r"coming|communicating|deciding|managing|coping|handling|getting on|dealing|struggling|liking|"
+                      r"coming (?:to|in|here|along)|communicating|deciding|managing|coping|handling|getting on|dealing|struggling|liking|"
                       r"doing|keeping|tracking|choosing)\b", re.I)
 _CHANGE = re.compile(_LEAD + r"how(?: much)? (?:has|have) (?!(?:it|that|this|these|those|they|he|she|you|we|things)\b)"
                      r"(?:[\w'-]+ ){1,5}?(?:changed|helped|improved|cut|reduced|saved|transformed|affected|boosted|"
@@ -225,7 +225,8 @@ _RELATIVE_PRAISE = re.compile(r", (?:which|that|who) [^,?]*\b(?:raving|rave|rave
                               r"game.changer)\b", re.I)
 _MAKES_EASY = re.compile(r"^(?!(?:if|when|imagine|suppose|say|would|could)\b)[^?]*?\b(?:makes?|made|has made) [\w' -]*?\b(?:"
                          r"painless|effortless|easy|easier|so much (?:easier|smoother|simpler|quicker|faster)|"
-                         r"a breeze|a doddle|hassle-free|stress-free|seamless)\b[^?]*?(?:\s-\s|[.:;]\s)", re.I)
+                         r"a breeze|a doddle|hassle-free|stress-free|seamless)\b(?! to (?:forget|miss|lose|overlook|skip|mess|overspend|"
+                         r"make (?:a )?mistakes?|get (?:lost|it wrong))\b)[^?]*?(?:\s-\s|[.:;]\s)", re.I)
 _FINALLY = re.compile(r"\b(?:when|once|after|until)\b(?:(?!\b(?:do|does|will|'ll|would)\b)[^?,])*\bfinally\b", re.I)
 _DEGREE_NOUN = re.compile(r"\bhow much of a (?!difference\b)[\w'-]+", re.I)
 
