@@ -168,7 +168,8 @@ def closed(sentences: list[str]) -> str:
 # --------------------------------------------------------------------------------------
 # The general case: an ongoing experience, a change taken for granted, a rate, a feeling now
 # --------------------------------------------------------------------------------------
-_NO_ANCHOR = re.compile(r"'d\b|\b(?:think|reckon|since|when|after|before|last|first|ago|yesterday|did|was|were|had|that day|"
+_NO_ANCHOR = re.compile(r"'d\b|\bthis (?:week|morning|afternoon|evening|time|weekend)\b|"
+                        r"\b(?:today|tonight|think|reckon|since|when|after|before|last|first|ago|yesterday|did|was|were|had|that day|"
                         r"that time|would|could|if|imagine|suppose)\b", re.I)
 _ONGOING = re.compile(r"\b(?:you are|are you|you're)(?: each| all| still| currently| now)? (finding|enjoying|facing|using|"
                       r"coming (?:to|in|here|along)|communicating|deciding|managing|coping|handling|getting on|dealing|struggling|liking|"
