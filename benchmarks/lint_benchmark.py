@@ -116,7 +116,8 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   closed / hypothetical / double-barreled / generalizing blind15 0.75 / 0.79 / 1.00 / 0.94 /
   0.77, blind16 0.57 / 0.79 / 0.97 / 0.82 / 0.51, blind17 0.50 / 0.79 / 0.91 / 0.72 / 0.62
   (false-flag rate <= 0.048); the session's starting linter scored 0.72 / 0.77 / 1.00 / 0.94 /
-  0.55, 0.57 / 0.79 / 0.97 / 0.79 / 0.33 and 0.50 / 0.77 / 0.91 / 0.72 / 0.44. Not tuned on yet.
+  0.55, 0.57 / 0.79 / 0.97 / 0.79 / 0.33 and 0.50 / 0.77 / 0.91 / 0.72 / 0.44. TUNED ON by the
+  eleventh round (``kit/guide/cues11.py``); no label of theirs was changed.
 
 - ``tests/data/questions_holdout7.csv``: 50 questions (new domains: allotments, locksmiths,
   subtitling, luthiers, funeral directors, ...) written for the seventh round after its first
@@ -140,6 +141,13 @@ presupposing a problem or feeling the participant has not mentioned ("when did y
 (1); 93 in all. No independent author's label was
 changed: 16 of their items disagree with the two conventions (blind5 1, blind6 5, blind10 4,
 blind12 4, blind14 2) and count as false flags.
+
+Relabels of the eleventh round (own sets only, each to a settled convention): "How much would a
+tool like that be worth to you?" closed (one amount; questions.csv), "The timetable is pointless,
+so how do you plan your crossings?" generalizing (present "how do you <action>"; tune3), "How did
+it feel when the order finally arrived?" leading (a delay taken for granted; questions_dev), "How
+did the switch go, and how do you feel about the new bank now?" generalizing (a present overall
+opinion; questions_dev); 4 in all.
 
 Relabels of the eighth round (docs/design.md "Question linter"): a present-simple choice about a
 habit or preference ("Do you keep records on paper or in an app?", "Do you prefer goatskin or
@@ -385,12 +393,12 @@ def main(argv=None) -> int:
     for path in paths:
         rows = load(path)
         result = evaluate(rows)
-        label = {BLIND15: "hold-out of session 6, measured once at its end (not tuned on): recall "
-                          "L 0.75 C 0.79 H 1.00 D 0.94 G 0.77",
-                 BLIND16: "hold-out of session 6, measured once at its end (not tuned on): recall "
-                          "L 0.57 C 0.79 H 0.97 D 0.82 G 0.51",
-                 BLIND17: "hold-out of session 6, measured once at its end (not tuned on): recall "
-                          "L 0.50 C 0.79 H 0.91 D 0.72 G 0.62",
+        label = {BLIND15: "TUNED ON by round 11 (hold-out of session 6, measured once at its end: recall "
+                          "L 0.75 C 0.79 H 1.00 D 0.94 G 0.77)",
+                 BLIND16: "TUNED ON by round 11 (hold-out of session 6, measured once at its end: recall "
+                          "L 0.57 C 0.79 H 0.97 D 0.82 G 0.51)",
+                 BLIND17: "TUNED ON by round 11 (hold-out of session 6, measured once at its end: recall "
+                          "L 0.50 C 0.79 H 0.91 D 0.72 G 0.62)",
                  BLIND13: "TUNED ON by round 9 (independent set blind13; measured once before: recall "
                           "L 0.62 C 0.91 H 1.00 D 0.90 G 0.42; held out by round 9, scored once: L 0.88 C 0.91 "
                           "H 1.00 D 0.90 G 0.72)",

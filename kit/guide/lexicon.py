@@ -153,6 +153,7 @@ PRESUPPOSING_ADVERBS = {
 }
 FIXED_PAIRS = {
     ("returns", "refunds"), ("refunds", "returns"), ("income", "expenses"), ("income", "expenditure"),
+    ("out", "about"),
     ("pros", "cons"), ("back", "forth"), ("lost", "found"), ("search", "rescue"), ("hair", "makeup"), ("terms", "conditions"), ("salt", "pepper"),
     ("trial", "error"), ("up", "running"), ("checks", "balances"), ("bread", "butter"),
     ("black", "white"), ("rock", "roll"), ("nuts", "bolts"), ("hit", "miss"),

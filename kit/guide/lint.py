@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import cues, cues5, cues6, cues7, cues8, cues9, cues10, frames, grammar
+from kit.guide import cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -74,7 +74,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     if then.strip():  # a rewrite with its follow-up: two questions asked one at a time
         sents, reasons = _analyse(main)
         return sents, {**_analyse(then)[1], **reasons}
-    clean = cues.normalise(_normalise_quotes(str(text)).strip())
+    clean = cues.normalise(_normalise_quotes(cues11.normalise(str(text))).strip())
     while len(clean) >= 2 and clean[0] == clean[-1] and clean[0] in "\"'":
         clean = clean[1:-1].strip()  # the whole question in quotes
     clean = _POLITE_OPENER.sub(lambda m: "tell me about" if m.group(0).lower().endswith(("about", "of"))
@@ -115,6 +115,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     reasons = cues8.revise(raw, reasons) if raw else reasons  # round 8: habit choices, negative superlatives
     reasons = cues9.revise(raw, reasons) if raw else reasons  # round 9: overall opinions, presuppositions
     reasons = cues10.revise(raw, reasons) if raw else reasons  # round 10: two objects, one figure, imagined ideals
+    reasons = cues11.revise(raw, reasons) if raw else reasons  # round 11: the asked part, one fact, present habits
     return sents, reasons
 
 
