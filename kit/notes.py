@@ -348,10 +348,17 @@ def _check_front(front, key_line, raw, opened, source, problems):
     if speakers is not None and not isinstance(speakers, dict):
         problems.append(Problem(source, at("speakers"), "'speakers' must map transcript labels "
                                 "to roles or names, e.g. {Dana: participant}"))
-    from kit.codebook import misspelt_keys  # the one home for "did you mean" on keys
+    # Only keys the kit does not read are looked at for a misspelling ("date" is not in
+    # FRONT_KEYS, but no key of FRONT_KEYS is close to it: it never had a suggestion).
+    unknown = [key for key in front if key not in _READ_KEYS]
+    if unknown:
+        from kit.codebook import misspelt_keys  # the one home for "did you mean" on keys
 
-    for key, _meant, message in misspelt_keys(front, FRONT_KEYS, "the front matter"):
-        problems.append(Problem(source, at(key), message, "warning"))
+        for key, _meant, message in misspelt_keys(dict.fromkeys(unknown), FRONT_KEYS, "the front matter"):
+            problems.append(Problem(source, at(key), message, "warning"))
+
+
+_READ_KEYS = frozenset((*FRONT_KEYS, "date"))
 
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):([0-5]\d)")
