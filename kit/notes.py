@@ -464,7 +464,7 @@ def _heading_of(line: str, strict: bool):
 
 def _strip_comments(lines):
     """Blank out HTML comments (template guidance), keeping line numbers."""
-    if not any("<!--" in line for line in lines):
+    if "<!--" not in "\n".join(lines):  # one search of the whole body, not one per line
         return list(lines)
     out, inside = [], False
     for line in lines:
@@ -493,7 +493,9 @@ def _body(lines, start, source, problems):
     current, level, known = "preamble", 0, True
     content: list = []
     for number, line in enumerate(body, start=start + 1):
-        heading = _heading(line) if line.lstrip()[:1] in _HEADING_MARKS else None
+        mark = line[:1]  # most lines start with neither a mark nor a space: no lstrip
+        heading = (_heading(line) if mark in _HEADING_MARKS or (mark.isspace() and line.lstrip()[:1] in _HEADING_MARKS)
+                   else None)
         if heading:
             h_level, name, h_known = heading
             if not h_known and current != "preamble" and known and h_level > level:
@@ -520,7 +522,7 @@ def _body(lines, start, source, problems):
     actions: list[Action] = []
     for name, block in blocks:
         heading_line = block[0][0] if block and block[0][1] is None else None
-        rows = [(n, text) for n, text in block if text is not None]
+        rows = block[1:] if heading_line is not None else block  # a heading's marker is only ever first
         if heading_line is None and not any(text.strip() for _, text in rows):
             continue  # nothing before the first heading
         if heading_line is None:
@@ -561,6 +563,12 @@ def _items(rows, source=None, problems=None) -> list[Item]:
     it; after a blank line, an indented line still continues a list item. Given ``problems``,
     a line that continues a list item but looks like an item of its own written without the
     space Markdown needs after its dash (``-"Cheaper" (0:31)``) is a warning at its line."""
+    simple = _simple_items(rows)
+    return simple if simple is not None else _general_items(rows, source, problems)
+
+
+def _general_items(rows, source=None, problems=None) -> list[Item]:
+    """:func:`_items` by the general rules (any block)."""
     items: list[Item] = []
     parts: list[str] = []
     first_line, is_list, blank_before, quoting = 0, False, False, False
@@ -613,6 +621,25 @@ def _items(rows, source=None, problems=None) -> list[Item]:
         blank_before = False
     if parts:
         close()
+    return items
+
+
+#: What may follow "- " for a line to be read by :func:`_simple_items`: a letter, digit or
+#: opening quote mark or bracket (never a space, a checkbox's "[", nor a rule's mark).
+_SIMPLE_START = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u201e(")
+
+
+def _simple_items(rows) -> list[Item] | None:
+    """:func:`_items` of a block whose every line is blank or a one-line list item
+    ``- text`` (text starting with a letter, digit, quote mark or bracket): the common block
+    of a note, one item per such line, read without the general rules; None for any other
+    block, which goes the general way (tests/test_notes.py checks both ways agree)."""
+    items = []
+    for number, line in rows:
+        if line[:2] == "- " and (line[2:3].isalnum() or line[2:3] in _SIMPLE_START):
+            items.append(Item(line[2:].strip(), number))
+        elif line and not line.isspace():
+            return None
     return items
 
 
