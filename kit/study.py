@@ -303,9 +303,10 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         folder = self.root / "transcripts"
         if folder.is_dir():
             self._scanned(folder)
-            files = [p for p in folder.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
-            for other in sorted(folder.iterdir(), key=attrgetter("name")):
-                if (other.is_file() and other.suffix.lower() not in TRANSCRIPT_SUFFIXES
+            inside = list(folder.iterdir())
+            files = [p for p in inside if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
+            for other in sorted(inside, key=attrgetter("name")):
+                if (other.suffix.lower() not in TRANSCRIPT_SUFFIXES and other.is_file()  # a stat only when needed
                         and not other.name.startswith(".") and other.name.lower() != "readme.md"):
                     self.problem(other, 0, f"not read: {other.name} is not a transcript format the "
                                  "kit reads (.vtt, .srt, .txt, .docx)", "warning")
