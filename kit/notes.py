@@ -50,6 +50,7 @@ REQUIRED_FRONT = ("id", "date")
 DATE_KEYS = ("date", "thank_you_sent", "debriefed", "notes_written")
 TEXT_KEYS = ("id", "participant", "interviewer", "note_taker", "transcript", "stage")
 FRONT_KEYS = (*TEXT_KEYS, *DATE_KEYS[1:], "duration", "speakers", "language")
+_READ_KEYS = frozenset((*FRONT_KEYS, "date"))  # every key the kit reads
 """Every front-matter key the kit reads; a key close to one of them is a misspelling."""
 EXPECTED_SECTIONS = ("quotes", "insights")
 STATUSES = ACTION_STATUSES  # kit.schema: an action item's statuses
@@ -348,17 +349,13 @@ def _check_front(front, key_line, raw, opened, source, problems):
     if speakers is not None and not isinstance(speakers, dict):
         problems.append(Problem(source, at("speakers"), "'speakers' must map transcript labels "
                                 "to roles or names, e.g. {Dana: participant}"))
-    # Only keys the kit does not read are looked at for a misspelling ("date" is not in
-    # FRONT_KEYS, but no key of FRONT_KEYS is close to it: it never had a suggestion).
+    # Only keys the kit does not read can be misspelt ones (no key of FRONT_KEYS is close to "date")
     unknown = [key for key in front if key not in _READ_KEYS]
     if unknown:
         from kit.codebook import misspelt_keys  # the one home for "did you mean" on keys
 
         for key, _meant, message in misspelt_keys(dict.fromkeys(unknown), FRONT_KEYS, "the front matter"):
             problems.append(Problem(source, at(key), message, "warning"))
-
-
-_READ_KEYS = frozenset((*FRONT_KEYS, "date"))
 
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):([0-5]\d)")
@@ -558,17 +555,14 @@ def _title(name: str) -> str:
     return SECTION_TITLES.get(name, name)
 
 
-def _items(rows, source=None, problems=None) -> list[Item]:
+def _items(rows, source=None, problems=None, simple: bool = True) -> list[Item]:
     """List items and paragraphs. A line that follows an item without a blank line continues
     it; after a blank line, an indented line still continues a list item. Given ``problems``,
     a line that continues a list item but looks like an item of its own written without the
-    space Markdown needs after its dash (``-"Cheaper" (0:31)``) is a warning at its line."""
-    simple = _simple_items(rows)
-    return simple if simple is not None else _general_items(rows, source, problems)
-
-
-def _general_items(rows, source=None, problems=None) -> list[Item]:
-    """:func:`_items` by the general rules (any block)."""
+    space Markdown needs after its dash (``-"Cheaper" (0:31)``) is a warning at its line.
+    ``simple``: try :func:`_simple_items` first (False: the general rules alone)."""
+    if simple and (found := _simple_items(rows)) is not None:
+        return found
     items: list[Item] = []
     parts: list[str] = []
     first_line, is_list, blank_before, quoting = 0, False, False, False
@@ -624,16 +618,13 @@ def _general_items(rows, source=None, problems=None) -> list[Item]:
     return items
 
 
-#: What may follow "- " for a line to be read by :func:`_simple_items`: a letter, digit or
-#: opening quote mark or bracket (never a space, a checkbox's "[", nor a rule's mark).
+#: What may follow "- " in :func:`_simple_items`, besides a letter or digit (not a space, "[" nor a rule's mark).
 _SIMPLE_START = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u201e(")
 
 
 def _simple_items(rows) -> list[Item] | None:
-    """:func:`_items` of a block whose every line is blank or a one-line list item
-    ``- text`` (text starting with a letter, digit, quote mark or bracket): the common block
-    of a note, one item per such line, read without the general rules; None for any other
-    block, which goes the general way (tests/test_notes.py checks both ways agree)."""
+    """:func:`_items` of a block of blank lines and one-line items ``- text`` (a note's usual block),
+    one item a line; None for any other block (tests/test_speed_s7_index.py checks both ways agree)."""
     items = []
     for number, line in rows:
         if line[:2] == "- " and (line[2:3].isalnum() or line[2:3] in _SIMPLE_START):

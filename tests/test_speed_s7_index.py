@@ -26,7 +26,7 @@ def _blocks(text: str):
 
 def _general(rows):
     problems: list = []
-    return notes._general_items(rows, "n.md", problems), problems
+    return notes._items(rows, "n.md", problems, simple=False), problems
 
 
 def test_simple_items_match_the_general_rules_on_every_note_fixture():
