@@ -50,6 +50,7 @@ REQUIRED_FRONT = ("id", "date")
 DATE_KEYS = ("date", "thank_you_sent", "debriefed", "notes_written")
 TEXT_KEYS = ("id", "participant", "interviewer", "note_taker", "transcript", "stage")
 FRONT_KEYS = (*TEXT_KEYS, *DATE_KEYS[1:], "duration", "speakers", "language")
+_READ_KEYS = frozenset((*FRONT_KEYS, "date"))  # every key the kit reads
 """Every front-matter key the kit reads; a key close to one of them is a misspelling."""
 EXPECTED_SECTIONS = ("quotes", "insights")
 STATUSES = ACTION_STATUSES  # kit.schema: an action item's statuses
@@ -348,10 +349,13 @@ def _check_front(front, key_line, raw, opened, source, problems):
     if speakers is not None and not isinstance(speakers, dict):
         problems.append(Problem(source, at("speakers"), "'speakers' must map transcript labels "
                                 "to roles or names, e.g. {Dana: participant}"))
-    from kit.codebook import misspelt_keys  # the one home for "did you mean" on keys
+    # Only keys the kit does not read can be misspelt ones (no key of FRONT_KEYS is close to "date")
+    unknown = [key for key in front if key not in _READ_KEYS]
+    if unknown:
+        from kit.codebook import misspelt_keys  # the one home for "did you mean" on keys
 
-    for key, _meant, message in misspelt_keys(front, FRONT_KEYS, "the front matter"):
-        problems.append(Problem(source, at(key), message, "warning"))
+        for key, _meant, message in misspelt_keys(dict.fromkeys(unknown), FRONT_KEYS, "the front matter"):
+            problems.append(Problem(source, at(key), message, "warning"))
 
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):([0-5]\d)")
@@ -457,7 +461,7 @@ def _heading_of(line: str, strict: bool):
 
 def _strip_comments(lines):
     """Blank out HTML comments (template guidance), keeping line numbers."""
-    if not any("<!--" in line for line in lines):
+    if "<!--" not in "\n".join(lines):  # one search of the whole body, not one per line
         return list(lines)
     out, inside = [], False
     for line in lines:
@@ -486,7 +490,9 @@ def _body(lines, start, source, problems):
     current, level, known = "preamble", 0, True
     content: list = []
     for number, line in enumerate(body, start=start + 1):
-        heading = _heading(line) if line.lstrip()[:1] in _HEADING_MARKS else None
+        mark = line[:1]  # most lines start with neither a mark nor a space: no lstrip
+        heading = (_heading(line) if mark in _HEADING_MARKS or (mark.isspace() and line.lstrip()[:1] in _HEADING_MARKS)
+                   else None)
         if heading:
             h_level, name, h_known = heading
             if not h_known and current != "preamble" and known and h_level > level:
@@ -513,7 +519,7 @@ def _body(lines, start, source, problems):
     actions: list[Action] = []
     for name, block in blocks:
         heading_line = block[0][0] if block and block[0][1] is None else None
-        rows = [(n, text) for n, text in block if text is not None]
+        rows = block[1:] if heading_line is not None else block  # a heading's marker is only ever first
         if heading_line is None and not any(text.strip() for _, text in rows):
             continue  # nothing before the first heading
         if heading_line is None:
@@ -549,11 +555,14 @@ def _title(name: str) -> str:
     return SECTION_TITLES.get(name, name)
 
 
-def _items(rows, source=None, problems=None) -> list[Item]:
+def _items(rows, source=None, problems=None, simple: bool = True) -> list[Item]:
     """List items and paragraphs. A line that follows an item without a blank line continues
     it; after a blank line, an indented line still continues a list item. Given ``problems``,
     a line that continues a list item but looks like an item of its own written without the
-    space Markdown needs after its dash (``-"Cheaper" (0:31)``) is a warning at its line."""
+    space Markdown needs after its dash (``-"Cheaper" (0:31)``) is a warning at its line.
+    ``simple``: try :func:`_simple_items` first (False: the general rules alone)."""
+    if simple and (found := _simple_items(rows)) is not None:
+        return found
     items: list[Item] = []
     parts: list[str] = []
     first_line, is_list, blank_before, quoting = 0, False, False, False
@@ -606,6 +615,22 @@ def _items(rows, source=None, problems=None) -> list[Item]:
         blank_before = False
     if parts:
         close()
+    return items
+
+
+#: What may follow "- " in :func:`_simple_items`, besides a letter or digit (not a space, "[" nor a rule's mark).
+_SIMPLE_START = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u201e(")
+
+
+def _simple_items(rows) -> list[Item] | None:
+    """:func:`_items` of a block of blank lines and one-line items ``- text`` (a note's usual block),
+    one item a line; None for any other block (tests/test_speed_s7_index.py checks both ways agree)."""
+    items = []
+    for number, line in rows:
+        if line[:2] == "- " and (line[2:3].isalnum() or line[2:3] in _SIMPLE_START):
+            items.append(Item(line[2:].strip(), number))
+        elif line and not line.isspace():
+            return None
     return items
 
 

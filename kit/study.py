@@ -303,9 +303,10 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         folder = self.root / "transcripts"
         if folder.is_dir():
             self._scanned(folder)
-            files = [p for p in folder.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
-            for other in sorted(folder.iterdir(), key=attrgetter("name")):
-                if (other.is_file() and other.suffix.lower() not in TRANSCRIPT_SUFFIXES
+            inside = list(folder.iterdir())
+            files = [p for p in inside if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
+            for other in sorted(inside, key=attrgetter("name")):
+                if (other.suffix.lower() not in TRANSCRIPT_SUFFIXES and other.is_file()  # a stat only when needed
                         and not other.name.startswith(".") and other.name.lower() != "readme.md"):
                     self.problem(other, 0, f"not read: {other.name} is not a transcript format the "
                                  "kit reads (.vtt, .srt, .txt, .docx)", "warning")
@@ -515,14 +516,12 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         row.update(_turn_summary(turns, tpath, self.root))
         acc.add_interview(row, turns)
         sections = note.sections or {}
-        for kind, store in (("quotes", acc.quotes), ("insights", acc.insights),
-                            ("opportunities", acc.opportunities)):
-            for n, item in enumerate(sections.get(kind, []), start=1):
-                rec = {"interview_id": iid, "segment_id": make_segment_id(iid, kind[0], n), "n": n,
-                       "participant": participant, "text": item.text, "line": item.line}
-                if kind == "quotes":
-                    rec["time"] = getattr(item, "time", None)
-                store.append(rec)
+        # rows in the order of ITEM_COLUMNS (+ time for quotes): tuples, not dicts, for the frames
+        acc.quotes += [(iid, make_segment_id(iid, "q", n), n, participant, item.text, item.line,
+                        getattr(item, "time", None)) for n, item in enumerate(sections.get("quotes", []), start=1)]
+        for kind, store in (("insights", acc.insights), ("opportunities", acc.opportunities)):
+            store += [(iid, make_segment_id(iid, kind[0], n), n, participant, item.text, item.line)
+                      for n, item in enumerate(sections.get(kind, []), start=1)]
         for item in sections.get("followup", []):
             acc.followups.append({"interview_id": iid, "text": item.text, "line": item.line})
         for action in note.actions or []:

@@ -98,8 +98,15 @@ def _folder(folder: Path, suffixes, warn) -> None:
             continue
         if entry.is_dir():
             warn(folder / entry.name, f"{folder.name}/ is read one level deep: a folder inside it is not")
-        elif Path(entry.name).suffix.lower() not in suffixes:
+        elif _suffix(entry.name).lower() not in suffixes:
             warn(folder / entry.name, f"{folder.name}/ holds {' and '.join(suffixes)} files")
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix`` of a plain file name, without building a Path (a study's folders
+    hold thousands of files): from its last dot, unless that dot is first or last."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def codes_in_no_codebook(uncoded: dict) -> list[Problem]:
