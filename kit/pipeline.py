@@ -281,40 +281,45 @@ ENGINE = "interview-kit"  # papermill's nbclient engine, saving the executed not
 
 
 def _engine() -> str:
-    """Register (once) and name papermill's nbclient engine that writes the executed notebook
-    when it ends, finished or failed (the kernel died, the run was stopped), not after every
-    cell as papermill does to show progress: each of those writes validated and re-encoded the
-    whole notebook with its figures, about a sixth of the run's own CPU (issue 20). The
-    notebook written is the same."""
+    """Register (once) and name papermill's nbclient engine that writes each executed notebook
+    once (issue 20). Papermill saved it after every cell to show progress (each save validated
+    and re-encoded the whole notebook with its figures, about a sixth of the run's own CPU),
+    then once more when the engine returned, and the run wrote it a third time after
+    redacting it. Here the engine saves only when the execution itself raised (the kernel
+    died, the run was stopped: the partial notebook is kept); otherwise it applies this
+    thread's ``finish`` (the redaction, :func:`_execute_one`) to a notebook whose cells all
+    succeeded, and papermill's own last write is the only one."""
     from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
     if _ENGINES:
         return ENGINE
 
-    class SavedAtEnd(NotebookExecutionManager):
+    class SavedOnFailure(NotebookExecutionManager):
         ending = False
 
         def save(self, **kwargs):
             if self.ending:
                 super().save(**kwargs)
 
-        def notebook_complete(self, **kwargs):
-            self.ending = True
-            super().notebook_complete(**kwargs)
-
     class Engine(NBClientEngine):
         @classmethod
         def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
                              autosave_cell_every=30, **kwargs):
             # papermill's Engine.execute_notebook with the manager above
-            nb_man = SavedAtEnd(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
-                                autosave_cell_every=autosave_cell_every)
+            nb_man = SavedOnFailure(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
+                                    autosave_cell_every=autosave_cell_every)
             nb_man.notebook_start()
             try:
                 cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            except BaseException:
+                nb_man.ending = True  # papermill writes nothing after this: the partial notebook is saved here
+                raise
             finally:
                 nb_man.cleanup_pbar()
                 nb_man.notebook_complete()
+            finish = getattr(_THREAD, "finish", None)
+            if finish is not None and not nb_man.nb.metadata.get("papermill", {}).get("exception"):
+                finish(nb_man.nb)  # before papermill writes it: the file is never unredacted
             return nb_man.nb
 
     papermill_engines.register(ENGINE, Engine)
@@ -327,13 +332,26 @@ _ENGINES: list = []
 
 def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, words=None,
                  kernels: dict | None = None) -> _Outcome:
-    import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
+
+    from kit.privacy import redact_notebook
 
     outcome = _Outcome(nb)
     target = build / "notebooks" / nb.name
     started = time.perf_counter()
+
+    def finish(executed) -> None:
+        # An executed notebook is published with the report: its outputs get the rules of a
+        # published output (kit.outputs): contact details always, roster names unless asked
+        # for, and no run of words of a participant who did not consent to being quoted.
+        # Saved widget state (a widget's view of the study, e.g. the coding widget's passage)
+        # is not shown without a kernel and escapes the cleaning of outputs: published
+        # without it.
+        executed.metadata.pop("widgets", None)
+        redact_notebook(executed, people, names=not parameters.get("include_names"), words=words)
+
+    _THREAD.finish = finish  # applied by the engine (_engine) before the notebook is written
     try:
         reuse = {} if kernels is None else {"km": kernel_for(kernels, kernel, nb.parent)}
         # The kernel starts in the notebook's folder through nbclient's resources, not
@@ -356,20 +374,13 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
         outcome.status = f"failed: {type(exc).__name__}: {exc}"
         outcome.error = NotebookFailed(nb.name, None, f"{type(exc).__name__}: {exc}", target)
         return outcome
-    # An executed notebook is published with the report: its outputs get the rules of a
-    # published output (kit.outputs): contact details always, roster names unless asked for,
-    # and no run of words of a participant who did not consent to being quoted.
-    from kit.privacy import redact_notebook
-
-    # Saved widget state (a widget's view of the study, e.g. the coding widget's passage) is
-    # not shown without a kernel and escapes the cleaning of outputs: published without it.
-    dropped = executed.metadata.pop("widgets", None) is not None
-    if redact_notebook(executed, people, names=not parameters.get("include_names"), words=words) or dropped:
-        nbformat.write(executed, str(target))
+    finally:
+        _THREAD.finish = None
     # Study text shown by a cell (Markdown, HTML, a widget) cannot run a script in the page.
+    # The executed notebook is written (redacted, by the engine): its page is made from it in place.
     from kit.report.notebook_html import sanitize_notebook
 
-    page = sanitize_notebook(nbformat.from_dict(json.loads(json.dumps(executed))))
+    page = sanitize_notebook(executed)
     exporter = getattr(_THREAD, "exporter", None)
     if exporter is None:  # one per thread: its templates are compiled once, not for every notebook
         exporter = _THREAD.exporter = HTMLExporter(exclude_input=True)
