@@ -37,6 +37,7 @@ from pathlib import Path
 from kit.atomic import staging_folder
 from kit.kernel_reuse import kernel_for, stop_kernel_managers
 from kit.paths import notebooks_path, resolve_study
+from kit.run_plan import REPORT_NOTEBOOK, dependencies, estimates, notebook_source
 
 __all__ = [
     "KERNEL_PREFIX",
@@ -56,7 +57,6 @@ __all__ = [
     "workflow_notebooks",
 ]
 
-REPORT_NOTEBOOK = "08-sprint-report"
 LOG_NAME = "run.log"
 
 
@@ -212,36 +212,6 @@ def _failed_cell(nb_path: Path, exc) -> int | None:
 
 
 # -- the plan: which notebook waits for which ---------------------------------------------------
-def dependencies(notebooks: list[Path]) -> dict[str, set[str]]:
-    """For each notebook (by stem), the notebooks of this run it must wait for: those named
-    in its ``interview_kit.after`` metadata (``*``: all others), the report notebook
-    waiting for all others by default."""
-    import nbformat
-
-    stems = [nb.stem for nb in notebooks]
-    plan = {}
-    for nb in notebooks:
-        after = None
-        try:
-            meta = nbformat.read(nb, as_version=4).metadata.get("interview_kit") or {}
-            after = meta.get("after")
-        except Exception:
-            after = None  # papermill reports an unreadable notebook when it runs it
-        if after is None and nb.stem == REPORT_NOTEBOOK:
-            after = ["*"]
-        if isinstance(after, str):
-            after = [after]
-        wanted = set()
-        for name in after or []:
-            name = str(name).removesuffix(".ipynb")
-            if name == "*":
-                wanted |= set(stems) - {nb.stem}
-            elif name in stems and name != nb.stem:
-                wanted.add(name)
-        plan[nb.stem] = wanted
-    return plan
-
-
 @dataclass
 class _Outcome:
     notebook: Path
@@ -267,10 +237,8 @@ def _worker_count(jobs: int | None) -> int:
 
 def _accepts(nb: Path, name: str) -> bool:
     """Whether the notebook's parameters cell defines ``name`` (papermill warns otherwise)."""
-    import nbformat
-
     try:
-        cells = nbformat.read(nb, as_version=4).cells
+        cells = notebook_source(nb).cells
     except Exception:
         return False
     return any("parameters" in c.metadata.get("tags", []) and f"{name} =" in c.source for c in cells)
@@ -392,33 +360,6 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     outcome.seconds = time.perf_counter() - started
     outcome.status = "ok"
     return outcome
-
-
-def estimates(notebooks: list[Path], previous_log: Path | None = None) -> dict[str, float]:
-    """How long each notebook is expected to take, to start the longest first: the seconds
-    of the previous run's log when there is one, else the length of its code."""
-    import nbformat
-
-    seconds = {}
-    if previous_log is not None and previous_log.is_file():
-        for line in previous_log.read_text(encoding="utf-8", errors="replace").splitlines():
-            parts = line.split("\t")
-            if len(parts) >= 3 and parts[2] == "ok":
-                try:
-                    seconds[parts[0].removesuffix(".ipynb")] = float(parts[1])
-                except ValueError:
-                    pass
-    guess = {}
-    for nb in notebooks:
-        if nb.stem in seconds:
-            guess[nb.stem] = seconds[nb.stem]
-            continue
-        try:
-            code = [c.source for c in nbformat.read(nb, as_version=4).cells if c.cell_type == "code"]
-            guess[nb.stem] = 1.0 + sum(map(len, code)) / 1000  # about a second per 1,000 characters
-        except Exception:
-            guess[nb.stem] = 1.0
-    return guess
 
 
 def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, workers: int,
