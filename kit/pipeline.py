@@ -37,6 +37,7 @@ from pathlib import Path
 from kit.atomic import staging_folder
 from kit.kernel_reuse import kernel_for, stop_kernel_managers
 from kit.paths import notebooks_path, resolve_study
+from kit.run_plan import REPORT_NOTEBOOK, dependencies, estimates, notebook_source
 
 __all__ = [
     "KERNEL_PREFIX",
@@ -56,7 +57,6 @@ __all__ = [
     "workflow_notebooks",
 ]
 
-REPORT_NOTEBOOK = "08-sprint-report"
 LOG_NAME = "run.log"
 
 
@@ -212,36 +212,6 @@ def _failed_cell(nb_path: Path, exc) -> int | None:
 
 
 # -- the plan: which notebook waits for which ---------------------------------------------------
-def dependencies(notebooks: list[Path]) -> dict[str, set[str]]:
-    """For each notebook (by stem), the notebooks of this run it must wait for: those named
-    in its ``interview_kit.after`` metadata (``*``: all others), the report notebook
-    waiting for all others by default."""
-    import nbformat
-
-    stems = [nb.stem for nb in notebooks]
-    plan = {}
-    for nb in notebooks:
-        after = None
-        try:
-            meta = nbformat.read(nb, as_version=4).metadata.get("interview_kit") or {}
-            after = meta.get("after")
-        except Exception:
-            after = None  # papermill reports an unreadable notebook when it runs it
-        if after is None and nb.stem == REPORT_NOTEBOOK:
-            after = ["*"]
-        if isinstance(after, str):
-            after = [after]
-        wanted = set()
-        for name in after or []:
-            name = str(name).removesuffix(".ipynb")
-            if name == "*":
-                wanted |= set(stems) - {nb.stem}
-            elif name in stems and name != nb.stem:
-                wanted.add(name)
-        plan[nb.stem] = wanted
-    return plan
-
-
 @dataclass
 class _Outcome:
     notebook: Path
@@ -267,10 +237,8 @@ def _worker_count(jobs: int | None) -> int:
 
 def _accepts(nb: Path, name: str) -> bool:
     """Whether the notebook's parameters cell defines ``name`` (papermill warns otherwise)."""
-    import nbformat
-
     try:
-        cells = nbformat.read(nb, as_version=4).cells
+        cells = notebook_source(nb).cells
     except Exception:
         return False
     return any("parameters" in c.metadata.get("tags", []) and f"{name} =" in c.source for c in cells)
@@ -281,40 +249,45 @@ ENGINE = "interview-kit"  # papermill's nbclient engine, saving the executed not
 
 
 def _engine() -> str:
-    """Register (once) and name papermill's nbclient engine that writes the executed notebook
-    when it ends, finished or failed (the kernel died, the run was stopped), not after every
-    cell as papermill does to show progress: each of those writes validated and re-encoded the
-    whole notebook with its figures, about a sixth of the run's own CPU (issue 20). The
-    notebook written is the same."""
+    """Register (once) and name papermill's nbclient engine that writes each executed notebook
+    once (issue 20). Papermill saved it after every cell to show progress (each save validated
+    and re-encoded the whole notebook with its figures, about a sixth of the run's own CPU),
+    then once more when the engine returned, and the run wrote it a third time after
+    redacting it. Here the engine saves only when the execution itself raised (the kernel
+    died, the run was stopped: the partial notebook is kept); otherwise it applies this
+    thread's ``finish`` (the redaction, :func:`_execute_one`) to a notebook whose cells all
+    succeeded, and papermill's own last write is the only one."""
     from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
     if _ENGINES:
         return ENGINE
 
-    class SavedAtEnd(NotebookExecutionManager):
+    class SavedOnFailure(NotebookExecutionManager):
         ending = False
 
         def save(self, **kwargs):
             if self.ending:
                 super().save(**kwargs)
 
-        def notebook_complete(self, **kwargs):
-            self.ending = True
-            super().notebook_complete(**kwargs)
-
     class Engine(NBClientEngine):
         @classmethod
         def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
                              autosave_cell_every=30, **kwargs):
             # papermill's Engine.execute_notebook with the manager above
-            nb_man = SavedAtEnd(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
-                                autosave_cell_every=autosave_cell_every)
+            nb_man = SavedOnFailure(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
+                                    autosave_cell_every=autosave_cell_every)
             nb_man.notebook_start()
             try:
                 cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            except BaseException:
+                nb_man.ending = True  # papermill writes nothing after this: the partial notebook is saved here
+                raise
             finally:
                 nb_man.cleanup_pbar()
                 nb_man.notebook_complete()
+            finish = getattr(_THREAD, "finish", None)
+            if finish is not None and not nb_man.nb.metadata.get("papermill", {}).get("exception"):
+                finish(nb_man.nb)  # before papermill writes it: the file is never unredacted
             return nb_man.nb
 
     papermill_engines.register(ENGINE, Engine)
@@ -327,13 +300,26 @@ _ENGINES: list = []
 
 def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, words=None,
                  kernels: dict | None = None) -> _Outcome:
-    import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
+
+    from kit.privacy import redact_notebook
 
     outcome = _Outcome(nb)
     target = build / "notebooks" / nb.name
     started = time.perf_counter()
+
+    def finish(executed) -> None:
+        # An executed notebook is published with the report: its outputs get the rules of a
+        # published output (kit.outputs): contact details always, roster names unless asked
+        # for, and no run of words of a participant who did not consent to being quoted.
+        # Saved widget state (a widget's view of the study, e.g. the coding widget's passage)
+        # is not shown without a kernel and escapes the cleaning of outputs: published
+        # without it.
+        executed.metadata.pop("widgets", None)
+        redact_notebook(executed, people, names=not parameters.get("include_names"), words=words)
+
+    _THREAD.finish = finish  # applied by the engine (_engine) before the notebook is written
     try:
         reuse = {} if kernels is None else {"km": kernel_for(kernels, kernel, nb.parent)}
         # The kernel starts in the notebook's folder through nbclient's resources, not
@@ -356,20 +342,13 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
         outcome.status = f"failed: {type(exc).__name__}: {exc}"
         outcome.error = NotebookFailed(nb.name, None, f"{type(exc).__name__}: {exc}", target)
         return outcome
-    # An executed notebook is published with the report: its outputs get the rules of a
-    # published output (kit.outputs): contact details always, roster names unless asked for,
-    # and no run of words of a participant who did not consent to being quoted.
-    from kit.privacy import redact_notebook
-
-    # Saved widget state (a widget's view of the study, e.g. the coding widget's passage) is
-    # not shown without a kernel and escapes the cleaning of outputs: published without it.
-    dropped = executed.metadata.pop("widgets", None) is not None
-    if redact_notebook(executed, people, names=not parameters.get("include_names"), words=words) or dropped:
-        nbformat.write(executed, str(target))
+    finally:
+        _THREAD.finish = None
     # Study text shown by a cell (Markdown, HTML, a widget) cannot run a script in the page.
+    # The executed notebook is written (redacted, by the engine): its page is made from it in place.
     from kit.report.notebook_html import sanitize_notebook
 
-    page = sanitize_notebook(nbformat.from_dict(json.loads(json.dumps(executed))))
+    page = sanitize_notebook(executed)
     exporter = getattr(_THREAD, "exporter", None)
     if exporter is None:  # one per thread: its templates are compiled once, not for every notebook
         exporter = _THREAD.exporter = HTMLExporter(exclude_input=True)
@@ -381,33 +360,6 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     outcome.seconds = time.perf_counter() - started
     outcome.status = "ok"
     return outcome
-
-
-def estimates(notebooks: list[Path], previous_log: Path | None = None) -> dict[str, float]:
-    """How long each notebook is expected to take, to start the longest first: the seconds
-    of the previous run's log when there is one, else the length of its code."""
-    import nbformat
-
-    seconds = {}
-    if previous_log is not None and previous_log.is_file():
-        for line in previous_log.read_text(encoding="utf-8", errors="replace").splitlines():
-            parts = line.split("\t")
-            if len(parts) >= 3 and parts[2] == "ok":
-                try:
-                    seconds[parts[0].removesuffix(".ipynb")] = float(parts[1])
-                except ValueError:
-                    pass
-    guess = {}
-    for nb in notebooks:
-        if nb.stem in seconds:
-            guess[nb.stem] = seconds[nb.stem]
-            continue
-        try:
-            code = [c.source for c in nbformat.read(nb, as_version=4).cells if c.cell_type == "code"]
-            guess[nb.stem] = 1.0 + sum(map(len, code)) / 1000  # about a second per 1,000 characters
-        except Exception:
-            guess[nb.stem] = 1.0
-    return guess
 
 
 def _run_all(notebooks: list[Path], build: Path, parameters: dict, kernel: str, workers: int,

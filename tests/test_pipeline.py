@@ -415,10 +415,11 @@ def test_the_run_uses_a_second_kernel_only_when_a_core_is_free(monkeypatch):
 @pytest.mark.parametrize("fails", [False, True])
 def test_the_run_writes_an_executed_notebook_once_when_it_ends(monkeypatch, tmp_path, fails):
     # papermill's own engine writes the whole notebook at every cell's start and end; the
-    # run's engine writes it when the notebook ends, finished or failed (a dead kernel too)
+    # run's engine writes it only when the execution raised (a dead kernel): a finished
+    # notebook is given to the thread's finish (the redaction) and written by papermill once
     import papermill.engines as engines
 
-    from kit.pipeline import _engine
+    from kit.pipeline import _THREAD, _engine
 
     writes = []
     monkeypatch.setattr(engines, "write_ipynb", lambda nb, path: writes.append(
@@ -442,5 +443,8 @@ def test_the_run_writes_an_executed_notebook_once_when_it_ends(monkeypatch, tmp_
             Cells.execute_notebook(nb, "python3", output_path=str(tmp_path / "out.ipynb"), progress_bar=False)
         assert len(writes) == 1 and writes[0][:2] == ["completed", "running"]  # the partial notebook, kept
     else:
+        finished = []
+        monkeypatch.setattr(_THREAD, "finish", lambda nb: finished.append(
+            [c.metadata.papermill["status"] for c in nb.cells]), raising=False)
         Cells.execute_notebook(nb, "python3", output_path=str(tmp_path / "out.ipynb"), progress_bar=False)
-        assert writes == [["completed"] * 3]
+        assert writes == [] and finished == [["completed"] * 3]
