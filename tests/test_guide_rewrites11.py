@@ -105,3 +105,24 @@ def test_score_gives_no_topic_cut_for_dropping_a_pitch():
     assert s["topic"] >= 0.5, s
     off = score_rewrite(PITCH, "Tell me about the last time you met the ferry crews. What happened?")
     assert off["score"] < s["score"], (off, s)
+
+
+def test_typos_are_corrected_only_when_sure():
+    from kit.guide.spelling import sure_corrections
+
+    assert sure_corrections("what happend at the depot") == "what happened at the depot"
+    assert sure_corrections("we recieve the rota late") == "we receive the rota late"
+    # a substitution has many readings ("refret" could be "regret"): left alone; names too
+    assert sure_corrections("how was the refret") == "how was the refret"
+    assert sure_corrections("did Katrna call") == "did Katrna call"
+
+
+def test_a_typed_question_keeps_its_topic_words_spelt_right():
+    q = "do you usualy order the bulk compst online"
+    r = lint_question(q)
+    assert r["flags"], q
+    assert "compost" in r["suggestion"], r["suggestion"]
+    assert topic_overlap(q, r["suggestion"]) >= 0.5
+    # the measure reads the typo and its sure correction as one word, and nothing else as it
+    assert topic_overlap("do you order the bulk compst online", "Tell me about the last time you ordered bulk compost online.") == 1.0
+    assert topic_overlap("do you order the bulk compst online", "Tell me about the last time you ordered bulk mulch online.") < 1.0

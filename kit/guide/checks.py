@@ -70,9 +70,13 @@ def topic_overlap(original: str, rewrite: str) -> float:
     # a word kept in another form ("priced" / "price", "delivery" / "deliver", "no-show" /
     # "no-showed", "book" / "booking", "meet" / "met"): the same Snowball stem or lemma, or the
     # same first five letters
-    def kept(t: str) -> bool:
-        return t in got or t in forms or _stem(t) in stems or \
-            any(g[:5] == t[:5] and min(len(g), len(t)) >= 5 for g in got)
+    def kept(t: str, typo: bool = True) -> bool:
+        if t in got or t in forms or _stem(t) in stems or any(g[:5] == t[:5] and min(len(g), len(t)) >= 5 for g in got):
+            return True
+        # a typo of the question kept spelt right ("bookng" / "booking"): only a sure correction
+        from kit.guide.spelling import sure_corrections
+        fixed = sure_corrections(t) if typo else t
+        return fixed != t and kept(fixed, typo=False)
 
     # a pronoun of the asked part names the preamble's thing: one word, kept with any of its words
     n_kept = sum(kept(t) for t in topic) + bool(back and any(kept(t) for t in set(back)))

@@ -9,6 +9,7 @@ from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, sto
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
+from kit.guide.spelling import sure_corrections
 from kit.guide.lexicon import (AUX_BASE, DETERMINERS, EVALUATIVE, MEASURE_ADJ, NEG_AUX,
     NOUNISH, PREPOSITIONS, PRESUPPOSING_ADVERBS, QUALITY_ADJ, VERBS, WH, _Sentence, _base,
     _expand, _is_question, _normalise_quotes, _sentences, _strip_quoted, _tokens,
@@ -447,7 +448,8 @@ def _rewrite(question: str, flags: list[str]) -> str:
     if len(letters) >= 8 and all(c.isupper() for c in letters):  # "WHAT DO YOU USUALLY DO ...": read in lower case
         low = str(question).lower()
         question = low[:1].upper() + low[1:]
-    text = retell8.weekdays(_rewrite_text(retell11.unfilled(retell8.spoken(question)) or question, flags))
+    typed = sure_corrections(retell11.unfilled(retell8.spoken(question))) or question  # round 11: fillers, sure typos
+    text = retell8.weekdays(_rewrite_text(typed, flags))
     text = re.sub(r"(?<=\w) n't\b", "n't", text)  # "did n't" -> "didn't"
     first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
     if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
