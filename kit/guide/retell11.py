@@ -22,7 +22,14 @@ object, for the shapes whose rewrite fell back to a thing or to the generic stor
 - "What would make you dive more often?" -> "Tell me about the last time you dived.";
 - "How rewarding has volunteering been for you?" -> "Tell me about the last time you volunteered.";
 - "When did you first notice the masks fogging up?" -> "Tell me about the last time the masks
-  fogged up.".
+  fogged up.";
+- "How long did your claim take?" -> "Tell me about your claim. What happened?";
+- "How did your tenants react when you raised the rent?" -> "Tell me about the time you raised the
+  rent. How did your tenants react?".
+
+Before building, spoken fillers are dropped (:func:`unfilled`) and typos corrected when sure
+(:func:`kit.guide.spelling.sure_corrections`). :func:`faults` (part of the grammar check) fails a
+frame word, a time, a price or a clause taken as the thing.
 """
 from __future__ import annotations
 
@@ -150,6 +157,9 @@ _TAG_STATEMENT = re.compile(r"^(you|they|we) (?:are|were|'re) ([a-z]+ing)\b ?([^
 # "How long did your claim take?", "How long did the battery last before it stopped again?"
 _HOW_LONG_DID = re.compile(r"^how long did ((?:the|your|our) [\w'-]+(?: [\w'-]+)?) (?:take|last)\b(?: (?:you|for you))?"
                            r"(?: before (?:it|they) ()?([a-z]+)\b ?([^?.!]*?))?\s*[?.!]*$", re.I)
+# "How did the kids react when you brought the play kitchen home, and ...?"
+_REACT_WHEN = re.compile(r"^how did ((?:the|your) [\w'-]+(?: [\w'-]+)?) (?:react|respond) when (you|we) "
+                         r"((?:[a-z]+ed|brought|told|gave|took|showed|got|made|sent|put|left|came|went) [^?.!]+?)\s*[?.!]*$", re.I)
 # "How much time do you save planning a holiday?"
 _SAVE_DOING = re.compile(r"^how much (?:time|effort|money) (?:do|does|did|has|have|would) (?:you|it|that|"
                          r"(?:the|your|our) [\w'-]+(?: [\w'-]+)?) (?:save|saved|spend|"
@@ -226,6 +236,10 @@ def _built(text: str) -> list[str | None]:
     elif m:  # "How long did your claim take?" -> "Tell me about your claim. What happened?"
         thing = re.sub(r"^our\b", "the", m.group(1).lower())
         out.append(f"Tell me about {thing}. What happened?")
+    m = _REACT_WHEN.match(text)
+    if m:  # "How did the kids react when you brought the play kitchen home?": the episode, then the reaction
+        clause = re.split(r"\s+(?:and|but|or|because)\b|,", m.group(3))[0].strip()
+        out.append(f"Tell me about the time {m.group(2).lower()} {clause}. How did {m.group(1).lower()} react?")
     m = _SAVE_DOING.match(text)
     if m:  # "How much time do you save planning a holiday?" -> "... the last time you planned a holiday"
         out.append(_story("you", m.group(1)[:-3], m.group(2)) or _story("you", lemma(m.group(1).lower(), "VERB"),
