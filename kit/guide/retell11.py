@@ -124,7 +124,24 @@ def faults(cand: str) -> list[str]:
     m = re.search(r"\b(?:dealt with|experience with|used) the [a-z]+ing (?:to|from|of)\b", low)
     if m:  # "dealt with the switching to the online booking"
         out.append(f"a gerund as the thing: '{m.group(0)}'")
+    for pattern, kind in _MORE_FAULTS:
+        m = pattern.search(low)
+        if m:
+            out.append(f"{kind}: '{m.group(0)}'")
     return out
+
+
+_FRAMES = r"(?:used|dealt with|experience with|needed help with|something like|time when)"
+# round 11, read on blind10..17: kinds of rewrite that are no English or take a non-thing as the thing
+_MORE_FAULTS = [
+    (re.compile(rf"\b{_FRAMES} (?:the |a )?(?:doing|knowing|having|being|all year|scale)\b"),
+     "no thing after the frame"),  # "used doing veg on Fridays", "dealt with a scale of 1"
+    (re.compile(r"\bwhen the [a-z]+days came up\b|\b(?:year|week|month|day|night|season|term)'s(?: came up\b|[.?!])"),
+     "a day or a possessive as the thing"),  # "the Sundays came up", "the last year's."
+    (re.compile(r"\bwhen (?:it|they|he|she) (?:does|do|did)[.?!]"), "a clause with no verb of its own"),
+    (re.compile(r"\b(?:used|needed help with|something like) (?:a|the|your) (?:client|customer|patient|member|guest|tenant|resident|colleague|"
+                r"volunteer|driver|student|parent)s?(?=[.?!,])"), "a person used"),  # "the last time you used a client"
+]
 
 
 # words a preamble or a hypothetical starts with, never a thing ("needed something like given")
