@@ -26,6 +26,7 @@ from kit.widgets.guide import score_rewrite
     ("Our helpline is the fastest in the sector. How long did your passport renewal take?",
      "your passport renewal."),
     ("How long did the generator last before it cut out?", "the last time the generator cut out"),
+    ("Are your parcels usually intact when they reach the depot?", "the last time your parcels reached the depot"),
     ("How did your tenants react when you raised the rent, and did any of them move out?",
      "Tell me about the time you raised the rent. How did your tenants react?"),
 ])

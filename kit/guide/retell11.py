@@ -24,6 +24,7 @@ object, for the shapes whose rewrite fell back to a thing or to the generic stor
 - "When did you first notice the masks fogging up?" -> "Tell me about the last time the masks
   fogged up.";
 - "How long did your claim take?" -> "Tell me about your claim. What happened?";
+- "Is the food always hot when it arrives?" -> "Tell me about the last time the food arrived.";
 - "How did your tenants react when you raised the rent?" -> "Tell me about the time you raised the
   rent. How did your tenants react?".
 
@@ -175,6 +176,8 @@ _TAG_STATEMENT = re.compile(r"^(you|they|we) (?:are|were|'re) ([a-z]+ing)\b ?([^
 _HOW_LONG_DID = re.compile(r"^how long did ((?:the|your|our) [\w'-]+(?: [\w'-]+)?) (?:take|last)\b(?: (?:you|for you))?"
                            r"(?: before (?:it|they) ()?([a-z]+)\b ?([^?.!]*?))?\s*[?.!]*$", re.I)
 # "How did the kids react when you brought the play kitchen home, and ...?"
+_STATE_WHEN = re.compile(rf"^(?:is|are|was|were) ((?:the|your|our) [\w'-]+(?: (?!(?:{_ADVS})\b)[\w'-]+)?) (?:(?:{_ADVS}) )?"
+                         r"[a-z]+ when (?:it|they) ([a-z]+)\b ?([^?.!]*?)\s*[?.!]*$", re.I)
 _REACT_WHEN = re.compile(r"^how did ((?:the|your) [\w'-]+(?: [\w'-]+)?) (?:react|respond) when (you|we) "
                          r"((?:[a-z]+ed|brought|told|gave|took|showed|got|made|sent|put|left|came|went) [^?.!]+?)\s*[?.!]*$", re.I)
 # "How much time do you save planning a holiday?"
@@ -253,6 +256,9 @@ def _built(text: str) -> list[str | None]:
     elif m:  # "How long did your claim take?" -> "Tell me about your claim. What happened?"
         thing = re.sub(r"^our\b", "the", m.group(1).lower())
         out.append(f"Tell me about {thing}. What happened?")
+    m = _STATE_WHEN.match(text)
+    if m:  # "Is the food always hot when it arrives?" -> "Tell me about the last time the food arrived."
+        out.append(_story(re.sub(r"^our\b", "the", m.group(1).lower()), m.group(2), m.group(3)))
     m = _REACT_WHEN.match(text)
     if m:  # "How did the kids react when you brought the play kitchen home?": the episode, then the reaction
         clause = re.split(r"\s+(?:and|but|or|because)\b|,", m.group(3))[0].strip()
