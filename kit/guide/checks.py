@@ -57,16 +57,30 @@ def topic_overlap(original: str, rewrite: str) -> float:
     empty rewrite."""
     if not str(rewrite or "").strip():
         return 0.0
-    topic = set(_lemmas(original))
-    if not topic:
+    from kit.guide.retell11 import topic_words  # round 11: a leading preamble is not the topic
+
+    own, back = topic_words(original, _lemmas)
+    topic = set(own)
+    if not topic and not back:
         return 1.0
     got = set(_lemmas(rewrite))
     stems = {_stem(g) for g in got}
+    forms = {f for g in words(rewrite) for f in (lemma(g, "VERB"), lemma(g, "NOUN"))}
+
     # a word kept in another form ("priced" / "price", "delivery" / "deliver", "no-show" /
-    # "no-showed", "book" / "booking"): the same Snowball stem, or the same first five letters
-    kept = {t for t in topic if t in got or _stem(t) in stems or
-            any(g[:5] == t[:5] and min(len(g), len(t)) >= 5 for g in got)}
-    return len(kept) / len(topic)
+    # "no-showed", "book" / "booking", "meet" / "met"): the same Snowball stem or lemma, or the
+    # same first five letters
+    def kept(t: str, typo: bool = True) -> bool:
+        if t in got or t in forms or _stem(t) in stems or any(g[:5] == t[:5] and min(len(g), len(t)) >= 5 for g in got):
+            return True
+        # a typo of the question kept spelt right ("bookng" / "booking"): only a sure correction
+        from kit.guide.spelling import sure_corrections
+        fixed = sure_corrections(t) if typo else t
+        return fixed != t and kept(fixed, typo=False)
+
+    # a pronoun of the asked part names the preamble's thing: one word, kept with any of its words
+    n_kept = sum(kept(t) for t in topic) + bool(back and any(kept(t) for t in set(back)))
+    return n_kept / (len(topic) + bool(back))
 
 
 _DANGLING_END = {"for", "with", "to", "of", "about", "at", "from", "by", "the", "a", "an", "your",

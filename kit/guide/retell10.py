@@ -225,7 +225,11 @@ def question_faults(question: str, cand: str) -> list[str]:
                                              for k in range(1, len(q))):
         out.append(f"a verb as the thing: '{m.group(0)}'")
     qpairs = set(zip(q, q[1:]))
-    for a, b in zip(c, c[1:]):
+    for k, (a, b) in enumerate(zip(c, c[1:])):
+        if a == "time" and k and c[k - 1] in {"last", "first", "recent"}:
+            continue  # the story's own "the last time", not the question's "on time" glued to a noun
+        if k >= 2 and c[k - 2] == "time" and c[k - 1] in _DETS and "VERB" in tags(b):
+            continue  # the story's subject and its verb: "the last time the generator cut out"
         if a in q and b in q and (a, b) not in qpairs and a not in _DETS and b not in _DETS and \
                 "NOUN" in tags(a) and "NOUN" in tags(b) and not tags(a) & {"ADJ", "ADV"} and "ADV" not in tags(b) and \
                 not a.endswith("ing"):

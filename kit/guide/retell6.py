@@ -36,6 +36,9 @@ def without_preamble(question: str, flags: list[str], flags_of) -> str:
     asked = parts[-1].strip()
     if len(asked.split()) < 4 or flags_of(asked) or topic_overlap(question, asked) < 0.5:
         return ""
+    from kit.guide.retell11 import _refers_back
+    if re.search(r"\b(?:it|them|they)\b", asked, re.I) and _refers_back(asked):
+        return ""  # "... your last order with them": named from the pitch by retell8.preamble_story
     return asked[0].upper() + asked[1:]
 
 

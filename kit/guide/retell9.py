@@ -198,7 +198,8 @@ def faults(text: str) -> list[str]:
     for sent in re.split(r"(?<=[.?!])\s+", str(text or "").strip()):
         out += _sentence_faults(sent)
     from kit.guide.retell10 import faults as faults10  # the kinds of round 10
-    return out + faults10(text)
+    from kit.guide.retell11 import faults as faults11  # and of round 11
+    return out + faults10(text) + faults11(str(text or "").partition(" Then ask separately: ")[0])
 
 
 _SPLIT = re.compile(r"\s*[\u2014\u2013]\s*|\s+-\s+|(?<=[.!;])\s+|,\s+(?=(?:so\s+|and\s+)?(?:how|what|why|tell|walk|"
@@ -289,7 +290,7 @@ _WHAT_DOES = re.compile(rf"^(?:in general,? |generally,? |typically,? )?what {_H
                         re.I)
 # "How long does a typical appointment take?", "What does a normal working day look like for you?"
 _TYPICAL = re.compile(r"^how long does (?:a|an|your) (?:typical|normal|average|usual|regular) ((?:[\w'-]+ ){0,2}?[\w'-]+) "
-                      r"(?:take|last)(?: for you)?\s*[?.!]*$", re.I)
+                      r"(?:take|last)(?: (?:for )?you)?\s*[?.!]*$", re.I)
 # "Would you shop here more if parking were free?", "If the lessons had been cheaper, would you ...?"
 _IF_CLAUSE = re.compile(r"\bif ((?:(?:the|your|a|an) )?[\w'-]+(?: [\w'-]+){0,2}?) (?:were|was|had|could|did|would|"
                         r"got|went|came|cost|took)\b", re.I)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, retell9, retell10, story
+from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
+from kit.guide.spelling import sure_corrections
 from kit.guide.lexicon import (AUX_BASE, DETERMINERS, EVALUATIVE, MEASURE_ADJ, NEG_AUX,
     NOUNISH, PREPOSITIONS, PRESUPPOSING_ADVERBS, QUALITY_ADJ, VERBS, WH, _Sentence, _base,
     _expand, _is_question, _normalise_quotes, _sentences, _strip_quoted, _tokens,
@@ -439,7 +440,7 @@ def _usable(question: str, cand: str) -> bool:
     """A candidate with no broken shape, no flag and no grammar problem."""
     return not (broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or
                 retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or
-                _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand))
+                retell11.faults(cand) or _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand))
 
 
 def _rewrite(question: str, flags: list[str]) -> str:
@@ -447,7 +448,8 @@ def _rewrite(question: str, flags: list[str]) -> str:
     if len(letters) >= 8 and all(c.isupper() for c in letters):  # "WHAT DO YOU USUALLY DO ...": read in lower case
         low = str(question).lower()
         question = low[:1].upper() + low[1:]
-    text = retell8.weekdays(_rewrite_text(retell8.spoken(question), flags))
+    typed = sure_corrections(retell11.unfilled(retell8.spoken(question))) or question  # round 11: fillers, sure typos
+    text = retell8.weekdays(_rewrite_text(typed, flags))
     text = re.sub(r"(?<=\w) n't\b", "n't", text)  # "did n't" -> "didn't"
     first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
     if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
@@ -495,7 +497,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
     pool = ([_as_story(pair[0])] if pair else []) + retell9.candidates(question) + [_tidy(c) for c in cands] + \
-        retell10.candidates(question) + \
+        retell10.candidates(question) + retell11.candidates(question) + \
         story.candidates(question, flags) + \
         [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question) + \
         ([] if "double-barreled" in flags else retell8.np_with_phrases(question)) + retell8.shared_subject(question)
@@ -505,7 +507,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     for cand in pool:
         if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
                 retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or \
-                _lint.flags_of(cand) or \
+                retell11.faults(cand) or _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
         overlap = topic_overlap(question, cand)
@@ -698,7 +700,7 @@ def _fallback(question: str) -> str:
         np_text = retell.without_judgements(" ".join(run))
         cand = f"Tell me about a recent experience with {np_text}. What happened?"
         if not broken(cand) and not retell8.bad_object(question, cand) and not _lint.flags_of(cand) and \
-                not grammar_problems(cand) and not retell10.question_faults(question, cand):
+                not grammar_problems(cand) and not retell10.question_faults(question, cand) and not retell11.faults(cand):
             return _tidy(cand)
     safe = retell10.topic_story(question)
     if safe and not _lint.flags_of(safe) and not grammar_problems(safe) and not retell10.question_faults(question, safe):

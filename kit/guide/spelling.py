@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["SPELLING_PENALTY", "SPELLING_PENALTY_MAX", "misspellings", "spelling_cut", "spelling_note"]
+__all__ = ["SPELLING_PENALTY", "SPELLING_PENALTY_MAX", "misspellings", "spelling_cut", "spelling_note",
+           "sure_corrections"]
 
 SPELLING_PENALTY = 5  # points per misspelt word of a rewrite
 SPELLING_PENALTY_MAX = 15  # at most, whatever the number of words
@@ -94,3 +95,27 @@ def spelling_note(misspelt: list[dict]) -> str:
     return "check the spelling: " + ", ".join(
         f"'{m['word']}'" + (f" ({m['suggestion']}?)" if m["suggestion"] and m["suggestion"] != m["word"].lower() else "")
         for m in misspelt)
+
+
+def _sure_fix(low: str) -> str | None:
+    """The one known word ``low`` becomes by adding a missing letter or by swapping two
+    neighbouring letters ("happend" -> "happened", "recieve" -> "receive"), or None when there
+    is none or more than one (a substitution, "refret" -> "regret", is never made: not sure)."""
+    sc = _checker()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    inserted = {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in letters}
+    swapped = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1)}
+    known = sorted(w for w in inserted | swapped if w in sc)
+    return known[0] if len(known) == 1 else None
+
+
+def sure_corrections(text: str) -> str:
+    """``text`` with the typos corrected that can be corrected for sure (see :func:`_sure_fix`):
+    only a lower-case word of five letters or more that no word list knows (names, acronyms and
+    known words are never changed). Used before a rewrite is built from a typed question."""
+    def fix(m: re.Match) -> str:
+        token = m.group(0)
+        if len(token) < 5 or not token.isalpha() or not token.islower() or _known(token):
+            return token
+        return _sure_fix(token) or token
+    return _WORD.sub(fix, str(text or ""))

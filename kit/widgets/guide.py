@@ -173,7 +173,8 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     minus 30 for each flag the linter still raises; minus 10 for an open question that is not
     about one specific time, minus 20 for a probe or a future question; minus up to 50 when
     the rewrite drifts from the question's topic (:func:`kit.guide.topic_overlap` below 0.5:
-    50 x (1 - overlap / 0.5), so an unrelated rewrite scores at most 50); minus 10 when
+    50 x (1 - overlap / 0.5), so an unrelated rewrite scores at most 50; the words of a
+    leading preamble are not the topic, so dropping the pitch costs nothing); minus 10 when
     :func:`kit.guide.grammar_problems` finds a problem; minus 5 per misspelt word, at most 15
     (:func:`kit.guide.spelling.misspellings`); 0 for an empty or unchanged rewrite.
     Returns ``{question, rewrite, score, flags, kind, verdict, suggestion, topic, grammar, spelling}``
