@@ -357,11 +357,20 @@ def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, 
     than the positions in ``skip``, not surely detected), else the study's declared language
     (the first of study.yml ``languages``), for the interviews that have either."""
     from collections import Counter
+    from itertools import compress
 
+    pairs = zip(interview_ids, codes)
+    if skip:
+        pairs = compress(pairs, [pos not in skip for pos in range(len(codes))])
+    # each (interview, language) counted in C; a language's place among an interview's is its
+    # first passage's, as most_common breaks ties by it
     counts: dict[str, Counter] = {}
-    for pos, (iid, code) in enumerate(zip(interview_ids, codes)):
-        if pos not in skip and code != UNDETERMINED:
-            counts.setdefault(iid, Counter())[code] += 1
+    for (iid, code), n in Counter(pairs).items():
+        if code != UNDETERMINED:
+            c = counts.get(iid)
+            if c is None:
+                c = counts[iid] = Counter()
+            c[code] = n
     declared = (getattr(study, "config", None) or {}).get("languages")
     declared = ([declared] if isinstance(declared, str) else declared) or []
     study_language = candidates(study)[0] if declared else None
