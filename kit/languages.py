@@ -207,8 +207,8 @@ def _classify_many(texts: list[str], languages: tuple[str, ...]) -> list[tuple[s
     lengths = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
     width = int(lengths.max()) if len(encoded) else 0
     data = np.zeros((len(encoded), width), dtype=np.int64)
-    for row, raw in enumerate(encoded):
-        data[row, :len(raw)] = np.frombuffer(raw, dtype=np.uint8)
+    # every text's bytes at the start of its row: a row-major mask takes them in order
+    data[np.arange(width) < lengths[:, None]] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
     state = np.zeros(len(encoded), dtype=np.int64)
     rows, feats = [], []
     order = np.argsort(-lengths, kind="stable")  # texts still running are a prefix of ``order``
