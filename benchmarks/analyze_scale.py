@@ -29,7 +29,9 @@ depends on the other load and on how many workers analyze could use (``kit.study
 
 Targets (issue 20): analyze CPU <= 0.3 x NLTK's CPU, peak memory < 1 GiB for the largest
 process and for the whole tree. The exit code is 1 when a target is missed (2 when analyze
-itself fails). ``--study DIR`` measures an existing generated study (``--keep`` keeps one).
+itself fails). ``--study DIR`` measures an existing generated study (``--keep`` keeps one);
+``--compare OUT`` checks that the six output files are byte-identical to an earlier run's
+(outputs must not change with a speed-up: keep one made by the code before it).
 
 With ``--profile`` analyze's serial path (no worker processes, which cProfile would not
 follow: the profile is of the serial path, explicitly) is run once more under cProfile, timed
@@ -268,6 +270,10 @@ def main(argv=None) -> int:
     ap.add_argument("--profile", action="store_true",
                     help="also profile the serial path of analyze with cProfile (workers are not followed)")
     ap.add_argument("--top", type=int, default=25, help="functions to print from the profile")
+    ap.add_argument("--compare", metavar="DIR",
+                    help="an earlier analyze output of the same study (e.g. kept with --keep from the code before a "
+                         "change): its six files must be byte-identical to this run's (and the serial path's with "
+                         "--profile); exit 1 otherwise")
     args = ap.parse_args(argv)
 
     base = Path(tempfile.mkdtemp(prefix="interview-kit-bench-"))
@@ -325,12 +331,30 @@ def main(argv=None) -> int:
             print(f"\nanalyze, serial path, under cProfile: CPU {run['cpu']:.1f} s, wall {run['wall']:.1f} s "
                   f"(profiling adds overhead); profile: {profile}")
             print_profile(profile, args.top)
-        return 0 if ok_time and ok_memory else 1
+        same = True
+        if args.compare:
+            outs = [out] + ([base / "out-profiled"] if args.profile else [])
+            same = all(compare_outputs(Path(args.compare), o) for o in outs)
+        return 0 if ok_time and ok_memory and same else 1
     finally:
         if args.keep:
             print(f"kept: {base}")
         else:
             shutil.rmtree(base, ignore_errors=True)
+
+
+OUTPUT_FILES = ("turns.csv", "themes.csv", "autocodes.csv", "program.json", "languages.csv", "coding_languages.csv")
+
+
+def compare_outputs(expected: Path, got: Path) -> bool:
+    """Whether analyze's six output files in ``got`` are byte-identical to those in
+    ``expected``; prints the verdict and the files that differ."""
+    differ = [name for name in OUTPUT_FILES
+              if not (got / name).is_file() or not (expected / name).is_file()
+              or (got / name).read_bytes() != (expected / name).read_bytes()]
+    print(f"outputs in {got.name}: " + (f"DIFFER from {expected}: {', '.join(differ)}" if differ
+                                       else f"the {len(OUTPUT_FILES)} files byte-identical to {expected}"))
+    return not differ
 
 
 def _texts_of(path: Path) -> list[str]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.collector import cyclic_gc_paused
 from kit.languages import autocode  # each passage in its own language
 from kit.outputs import WORKING, Outputs
 from kit.schema import TURNS_COLUMNS
@@ -78,6 +79,7 @@ def public_speakers(turns: pd.DataFrame, include_names: bool = False) -> pd.Seri
     return turns["speaker"].where(turns["role"] != "participant", pseudonym)
 
 
+@cyclic_gc_paused()  # its passes over the study's and the tables' objects cost CPU (kit.collector)
 def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
             as_of=None) -> dict[str, Path]:
     """Write turns.csv, themes.csv, autocodes.csv and program.json to ``out_dir``; return

@@ -151,6 +151,9 @@ class AutoCoder:
         # for ASCII texts: each word (bytes) with its stem, and the words that start a phrase
         self._stem_of: dict[bytes, str] = {}
         self._starts: set[bytes] = set()
+        self._negating: set[bytes] = set()  # the words seen that are negations (or end in n't)
+        # the codes with a parent code, which a more specific code may take the place of
+        self._parented = frozenset(name for name, above in self.ancestors.items() if above)
         # Literal text each pattern needs (one of a few strings, lower case): a text holding
         # none of them cannot match, and is not searched (kit.codebook.required_literals).
         self.needs = [required_literals(r.pattern) for r, _ in self.patterns]
@@ -180,8 +183,8 @@ class AutoCoder:
                 self._keywords(text, lower, words, stemmed, hits, found)
         if self.patterns:
             self._patterns(text, found, lower if text.isascii() else None)
-        if not found:
-            return []
+        if self._parented.isdisjoint(found):
+            return list(found.items())
         general = set().union(*(self.ancestors.get(code, set()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
 
@@ -198,20 +201,23 @@ class AutoCoder:
                 s = stem_of[w] = stem(w.decode("ascii"))
                 if s in self.phrases:
                     self._starts.add(w)
+                if w in _NEGATION_BYTES or w.endswith(b"n't"):
+                    self._negating.add(w)
         hits = list(compress(count(), map(self._starts.__contains__, words)))
         if not hits:
             return
-        negations = plain = starts = None
+        shadowed = plain = starts = None  # shadowed: the positions a negation word's window covers
         for i in hits:
             for key, code, _keyword in self.phrases[stem_of[words[i]]]:
                 n = len(key)
                 if code in found or (n > 1 and tuple(map(stem_of.__getitem__, words[i:i + n])) != key):
                     continue
                 if self.negation:
-                    if negations is None:
-                        negations = not (_NEGATION_BYTES.isdisjoint(words) and "n't" not in lower)
-                    if negations and any(w in _NEGATION_BYTES or w.endswith(b"n't")
-                                         for w in words[max(0, i - NEGATION_WINDOW):i]):
+                    if shadowed is None:  # a negation word among the NEGATION_WINDOW words before
+                        shadowed = () if self._negating.isdisjoint(words) else {
+                            j + d for j in compress(count(), map(self._negating.__contains__, words))
+                            for d in range(1, NEGATION_WINDOW + 1)}
+                    if i in shadowed:
                         if plain is None:
                             plain = [w.decode("ascii") for w in words]
                             starts = words_and_clauses(text)[1]

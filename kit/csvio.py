@@ -10,7 +10,7 @@ import os
 import re
 import stat
 from collections import Counter
-from itertools import islice
+from itertools import islice, repeat
 from datetime import date, datetime
 from pathlib import Path
 
@@ -406,7 +406,7 @@ def _fields(cells: list, neutralise: bool = False) -> list[str]:
     (only texts are keyed: ``True``, ``1`` and ``1.0`` are equal keys). ``neutralise``:
     texts a spreadsheet would run as a formula first get a leading apostrophe
     (:func:`kit.safety.neutralise_cell`)."""
-    if not all(isinstance(cell, str) for cell in cells):
+    if not all(map(isinstance, cells, repeat(str))):  # in C: a column is long
         return [_field(cell) for cell in (_neutralised(cells) if neutralise else cells)]
     distinct = set(cells)
     spelt = {}

@@ -207,8 +207,8 @@ def _classify_many(texts: list[str], languages: tuple[str, ...]) -> list[tuple[s
     lengths = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
     width = int(lengths.max()) if len(encoded) else 0
     data = np.zeros((len(encoded), width), dtype=np.int64)
-    for row, raw in enumerate(encoded):
-        data[row, :len(raw)] = np.frombuffer(raw, dtype=np.uint8)
+    # every text's bytes at the start of its row: a row-major mask takes them in order
+    data[np.arange(width) < lengths[:, None]] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
     state = np.zeros(len(encoded), dtype=np.int64)
     rows, feats = [], []
     order = np.argsort(-lengths, kind="stable")  # texts still running are a prefix of ``order``
@@ -357,11 +357,20 @@ def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, 
     than the positions in ``skip``, not surely detected), else the study's declared language
     (the first of study.yml ``languages``), for the interviews that have either."""
     from collections import Counter
+    from itertools import compress
 
+    pairs = zip(interview_ids, codes)
+    if skip:
+        pairs = compress(pairs, [pos not in skip for pos in range(len(codes))])
+    # each (interview, language) counted in C; a language's place among an interview's is its
+    # first passage's, as most_common breaks ties by it
     counts: dict[str, Counter] = {}
-    for pos, (iid, code) in enumerate(zip(interview_ids, codes)):
-        if pos not in skip and code != UNDETERMINED:
-            counts.setdefault(iid, Counter())[code] += 1
+    for (iid, code), n in Counter(pairs).items():
+        if code != UNDETERMINED:
+            c = counts.get(iid)
+            if c is None:
+                c = counts[iid] = Counter()
+            c[code] = n
     declared = (getattr(study, "config", None) or {}).get("languages")
     declared = ([declared] if isinstance(declared, str) else declared) or []
     study_language = candidates(study)[0] if declared else None

@@ -571,7 +571,7 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
                         items.append((i, _clean_vtt(chunk), name or None, start, end))
                         m = nxt
                     continue
-                s = _clean_vtt(s)
+                s = _clean_vtt(s) if "<" in s or "&" in s else s  # else _clean_vtt gives s back
             elif "<" in s or "{" in s:
                 s = _SRT_TAG.sub("", s)
             if s:
@@ -767,8 +767,13 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
             continue
         rest = rest.strip()
         spelling.setdefault(key, label)
-        if (first := _count_label(k, label, rest, k == 0, key, labels, with_text, bare)) is not None:
-            first_label = first
+        labels[k] = (label, rest, key)  # _count_label, written out: most lines come here
+        if not rest:
+            bare.add(key)
+        else:
+            with_text[key] = with_text.get(key, 0) + 1
+            if k == 0:
+                first_label = key
     for k, (label, rest, was_first) in weak.items():
         key = _label_key(label)
         if key in spelling:
