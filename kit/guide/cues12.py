@@ -82,10 +82,12 @@ _QUESTION_START = re.compile(
     r"(?:what|how|why|when|where|who|which|do|did|does|is|are|was|were|have|has|had|can|could|would|will|"
     r"any|anything)\b", re.I)
 _SEP = re.compile(r"\s*(?:,|:|;|\s[-\u2013\u2014]+|[\u2013\u2014]+)\s*")
-_UNIT = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)?")
+_UNIT = re.compile(r"\[[^\W\d_]+\]|[^\W\d_][^\W\d_'\u2019]*(?:-[^\W\d_]+)?")  # a word, or "[name]" (redacted)
 
 
 def _name(token: str, after_greeting: bool) -> bool:
+    if token.startswith("["):
+        return True  # a name redacted as "[name]"
     low = token.lower().replace("\u2019", "'")
     if low in _ADDRESS:
         return True
