@@ -50,7 +50,8 @@ import re
 from kit.guide.lexicon import FIXED_PAIRS
 from kit.guide.words import DETS, PREPS, lemma, tags, words
 
-__all__ = ["closer", "drop_address", "others_reasons", "request_tag", "revise", "two_things"]
+__all__ = ["closer", "drop_address", "others_reasons", "others_story", "request_body", "request_tag", "revise",
+           "two_things"]
 
 # ----------------------------------------------------------------------------------------
 # address or preface before a request
@@ -433,6 +434,39 @@ def others_reasons(sentences: list[str]) -> str:
         return ""  # "what do ...", "how do ...", never "how many printers do you run"
     return (f"'{m.group(0).strip()} {group}' asks you to speculate about people in general; ask about one "
             "specific, recent instance")
+
+
+def others_story(question: str) -> str:
+    """A story-based rewrite of a question about other people's reasons (see the table): the
+    participant's own last time ("Why do you think people quit puzzle games?" -> "Tell me about
+    the last time you quit puzzle games. What made you do it?"), or ``""`` when the verb phrase
+    has a gap ("What do shoppers look for ...?") or is not plain."""
+    from kit.guide.story import past
+
+    low = " ".join(words(drop_address(question)))
+    m = _MAKES.match(low)
+    if m and _group(m.group(1)):
+        after = low[m.start(1):].split()
+        group = _group_then_verb(after)
+        if not group:
+            return ""
+        rest = after[len(group.split()):]
+    else:
+        m = _WHY.match(low)
+        if not m or not m.group(0).startswith(("why", "how come", "how")):
+            return ""
+        rest = low[m.end():].split()
+        group = _group_then_verb(rest)
+        if not group:
+            return ""
+        rest = rest[len(group.split()):]
+    rest = [w for w in rest if w not in {"?", ".", "!"}]
+    if not rest or "VERB" not in tags(rest[0]) or any(w in {"they", "them", "?"} for w in rest):
+        return ""
+    own = {"their": "your", "themselves": "yourself", "theirs": "yours"}
+    verb_phrase = " ".join([past(rest[0])] + [own.get(w, w) for w in rest[1:]])
+    ask = "How did you decide?" if low.startswith("how") else "What made you do it?"
+    return f"Tell me about the last time you {verb_phrase}. {ask}"
 
 
 def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:

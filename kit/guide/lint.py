@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import cues, cues5, cues6, cues7, cues8, cues9, cues10, cues12, frames, grammar
+from kit.guide import checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues12, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -169,6 +169,9 @@ def lint_question(text: str) -> dict:
     suggestion = ""
     if flags:
         suggestion = _rewrite(verdict["question"], flags)
+        if "generalizing" in flags and cues12.others_reasons([verdict["question"]]) and (own := cues12.others_story(
+                verdict["question"])) and not flags_of(own) and not checks.grammar_problems(own):
+            suggestion = own  # round 12: the participant's own last time, not other people's reasons
         if "double-barreled" in flags:
             reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
     return {**verdict, "suggestion": suggestion, "reasons": {f: reasons[f] for f in flags}}
