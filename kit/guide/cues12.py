@@ -382,7 +382,10 @@ def _group(phrase: str) -> bool:
     from kit.guide.grammar import _person
 
     plural = lemma(noun, "NOUN") != noun and noun.endswith("s")
-    return plural and (_person(noun) or lemma(noun, "NOUN") in _GROUP_NOUNS)
+    base = lemma(noun, "NOUN")
+    agent = base.endswith(("er", "or")) and len(base) >= 5 and any(
+        "VERB" in tags(v) for v in (base[:-1], base[:-2]))  # "riders", "voters": short agent nouns
+    return plural and (_person(noun) or agent or base in _GROUP_NOUNS)
 
 
 # people in general that the agent-noun test of :func:`kit.guide.grammar._person` misses

@@ -191,7 +191,7 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     topic = round(topic_overlap(original, text), 3)
     grammar = grammar_problems(text)
     misspelt = misspellings(text, original)
-    if topic < TOPIC_KEPT and misspelt:  # a misspelt topic word counts as kept when its correction is the word
+    if misspelt:  # a misspelt topic word counts as kept when its correction is the word
         fixed = text
         for m in misspelt:
             if m["suggestion"]:
