@@ -86,7 +86,7 @@ _SEP = re.compile(r"\s*(?:,|:|;|\s[-\u2013\u2014]+|[\u2013\u2014]+)\s*")
 _UNIT = re.compile(r"\[[^\W\d_]+\]|[^\W\d_][^\W\d_'\u2019]*(?:-[^\W\d_]+)?")  # a word, or "[name]" (redacted)
 
 
-def _name(token: str, after_greeting: bool) -> bool:
+def _name(token: str, after_greeting: bool, before_request: bool = True) -> bool:
     if token.startswith("["):
         return True  # a name redacted as "[name]"
     low = token.lower().replace("\u2019", "'")
@@ -97,10 +97,15 @@ def _name(token: str, after_greeting: bool) -> bool:
     tg = tags(low)
     if not tg <= {"NOUN", "VERB"} or "NOUN" not in tg or lemma(low, "NOUN") != low:
         return False
+    from kit.guide.words import _lemma_api
+
+    get_all = _lemma_api()[0]
+    if get_all is not None and get_all(low) and not before_request:
+        return False  # "Money, how do you ...": a word of the lexicon, not a name, before a question
     return token[:1].isupper() or after_greeting
 
 
-def _preface_units(chunk: str, *, named: bool) -> bool:
+def _preface_units(chunk: str, *, named: bool, before_request: bool = True) -> bool:
     """Whether ``chunk`` (the text before a separator) is only discourse markers, sequencers
     and names; ``named``: at least one name is required (no separator after it)."""
     rest = chunk.strip()
@@ -118,7 +123,7 @@ def _preface_units(chunk: str, *, named: bool) -> bool:
         low = tok.lower()
         if low in _MARKERS and not (tok[:1].isupper() and seen_name):
             greeted = greeted or low in _GREETINGS
-        elif _name(tok, greeted):
+        elif _name(tok, greeted, before_request):
             seen_name = True
         else:
             return False
@@ -151,9 +156,9 @@ def _preface_length(sentence: str) -> int:
     while True:
         rest = head[total:]
         sep = _SEP.search(rest)
+        after = rest[sep.end():] if sep else ""
         if sep and 0 < sep.start() and len(rest[:sep.start()].split()) <= 5 and \
-                _preface_units(rest[:sep.start()], named=False):
-            after = rest[sep.end():]
+                _preface_units(rest[:sep.start()], named=False, before_request=bool(_REQUEST_START.match(after))):
             if _REQUEST_START.match(after) or _QUESTION_START.match(after) or \
                     (sep.group(0).strip() in {",", ""} and _preface_length(after)):
                 total += sep.end()
@@ -164,7 +169,7 @@ def _preface_length(sentence: str) -> int:
             chunk = rest[:toks[k - 1].end()]
             after = rest[toks[k].start():]
             if (_REQUEST_START.match(after) or re.match(r"(?:what|how|why)\b", after, re.I)) and \
-                    _preface_units(chunk, named=True):
+                    _preface_units(chunk, named=True, before_request=bool(_REQUEST_START.match(after))):
                 return total + toks[k].start()
         return total
 
