@@ -11,15 +11,18 @@ a request          ("Tyler, tell me about ...", "So Maria, walk me through ...",
                    tell me ..."): read as the request it precedes, so the question gets the
                    kind and flags of the request (a story opener stays a story opener, in
                    the linter, in ``review``'s "story first" and in question-craft). A name is
-                   a capitalised word the lexicon knows only as a noun (or not at all), or
-                   any word after a greeting ("yo mikey"); words that carry a cue
-                   ("Overall", "Honestly", "Imagine", "Generally") are never dropped
+                   a capitalised word the lexicon does not know ("Tyler", "Chloé"), a redacted
+                   "[name]", any such word after a greeting ("yo mikey"), or before a request
+                   a capitalised word it knows only as a noun ("Mark, tell me ..."); words
+                   that carry a cue ("Overall", "Honestly", "Imagine", "Generally") are never
+                   dropped
 closer that        the standard closers that invite anything left unsaid ("Anything else?",
 invites the        "Is there anything else you'd like to add / tell us?", "Anything we didn't
 unsaid             ask that we should have?", "Did we miss anything?", "Any other comments
                    for us?"): not closed and not hypothetical ("you'd like to" is polite,
                    not imagined), so no rewrite is offered; a judgement or a pair inside one
-                   is still flagged
+                   is still flagged. Scoped to a topic ("anything else you'd like to tell me
+                   about invoicing?") it stays closed, as the labelled sets have it
 tag after a        a confirmation tag after a request or an open question ("Tell me about the
 request            last time you used the Booster Pack, isn't it great?", "..., didn't you?",
                    "..., don't you think?", "..., right?"): it proposes the answer (leading);
