@@ -144,8 +144,10 @@ def split_sentences(text: str) -> list[str]:
 def is_question(sentence: str) -> bool:
     """A sentence that asks: it ends with ``?`` or is a polite request ("Tell me about...",
     "Walk me through...", "Could you describe...", "I'd love to hear...")."""
+    from kit.guide.cues12 import drop_address  # "Tyler, tell me about ...": the request after the name
+
     s = sentence.strip()
-    return bool(s) and (bool(_QUESTION_END.search(s)) or bool(_REQUEST.match(s)))
+    return bool(s) and (bool(_QUESTION_END.search(s)) or bool(_REQUEST.match(s)) or bool(_REQUEST.match(drop_address(s))))
 
 
 def is_housekeeping(sentence: str) -> bool:

@@ -13,10 +13,10 @@ __all__ = ["lint_exit_code", "lint_json"]
 
 
 def lint_json(result: dict, problems) -> list[dict]:
-    """The ``--json`` array: one object per question, in input order (:func:`kit.guide.to_json`:
-    question, flags, kind, suggestion, reasons, line, role, minutes), then one object per
-    line that is not a question (``kind`` ``"heading"``, ``"note"``, ``"timing"`` or ``"format"``,
-    level ``info``, ``line``, ``text`` and ``message``), then one object per
+    """The ``--json`` array: one object per question (:func:`kit.guide.to_json`: question,
+    flags, kind, suggestion, reasons, line, role, minutes) and one per line that is not a
+    question (``kind`` ``"heading"``, ``"note"``, ``"timing"`` or ``"format"``, level ``info``,
+    ``line``, ``text`` and ``message``), together in line order; then one object per
     guide-level finding: ``kind`` ``"file"`` (a problem in the file itself, as printed on
     standard error) or ``"structure"`` (the guide's structure), with ``level`` (error |
     warning), ``line`` (0: the whole guide) and ``message``; last, ``kind`` ``"budget"``: the
@@ -32,6 +32,7 @@ def lint_json(result: dict, problems) -> list[dict]:
     out = to_json(result)
     out += [finding(n["kind"], "info", n["line"], f"{n['kind']}, not a question: {n['text']}", text=n["text"])
             for n in result.get("notes", [])]
+    out.sort(key=lambda o: o.get("line") or 0)  # questions, headings and notes in line order (stable)
     out += [finding("file", p.level, p.line, p.message) for p in problems]
     out += [finding("structure", s["level"], s["line"], s["message"]) for s in result.get("structure", [])]
     b = result["budget"]

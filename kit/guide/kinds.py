@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from kit.guide import cues12
 from kit.guide.flags import _ASPIRATION, _closed_sentence
 from kit.guide.lexicon import (AUX_BASE, IRREGULAR_PARTICIPLE, PREPOSITIONS, WH, _Sentence,
     _verb_forms)
@@ -65,7 +66,7 @@ def _kind(sents: list[_Sentence], closed: bool, hypothetical: bool) -> str:
             return "probe" if not _closed_sentence(main) else "closed"
         return "closed"
     for s in sents:
-        low = s.low.strip()
+        low = cues12.request_body(s.low.strip())  # round 12: "Honestly, tell me about ..."
         if _STORY_REQUEST.match(low):
             if _EPISODE.search(low) or (re.search(r"\b(think back|recall|remember|think of|go back)\b", low)) \
                     or re.search(r"\b(what happened|did|went|was|were|had|happened)\b", low) \

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, frames, grammar
+from kit.guide import checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -79,6 +79,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
         clean = clean[1:-1].strip()  # the whole question in quotes
     clean = _POLITE_OPENER.sub(lambda m: "tell me about" if m.group(0).lower().endswith(("about", "of"))
                                else "tell me", clean)
+    clean = cues12.drop_address(clean)  # round 12: "Tyler, tell me ..." is read as "tell me ..."
     sents = [_Sentence(s) for s in _sentences(clean)]
     reasons: dict[str, str] = {}
     raw = [s.raw for s in sents]
@@ -116,6 +117,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     reasons = cues9.revise(raw, reasons) if raw else reasons  # round 9: overall opinions, presuppositions
     reasons = cues10.revise(raw, reasons) if raw else reasons  # round 10: two objects, one figure, imagined ideals
     reasons = cues11.revise(raw, reasons) if raw else reasons  # round 11: the asked part, one fact, present habits
+    reasons = cues12.revise(raw, reasons) if raw else reasons  # round 12: closers, tags after requests, others' reasons
     return sents, reasons
 
 
@@ -168,6 +170,9 @@ def lint_question(text: str) -> dict:
     suggestion = ""
     if flags:
         suggestion = _rewrite(verdict["question"], flags)
+        if "generalizing" in flags and cues12.others_reasons([verdict["question"]]) and (own := cues12.others_story(
+                verdict["question"])) and not flags_of(own) and not checks.grammar_problems(own):
+            suggestion = own  # round 12: the participant's own last time, not other people's reasons
         if "double-barreled" in flags:
             reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
     return {**verdict, "suggestion": suggestion, "reasons": {f: reasons[f] for f in flags}}

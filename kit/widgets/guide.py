@@ -174,7 +174,9 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     about one specific time, minus 20 for a probe or a future question; minus up to 50 when
     the rewrite drifts from the question's topic (:func:`kit.guide.topic_overlap` below 0.5:
     50 x (1 - overlap / 0.5), so an unrelated rewrite scores at most 50; the words of a
-    leading preamble are not the topic, so dropping the pitch costs nothing); minus 10 when
+    leading preamble are not the topic, so dropping the pitch costs nothing; a misspelt word
+    counts for the topic as its correction, "playd" as "play", and is still named and
+    penalised); minus 10 when
     :func:`kit.guide.grammar_problems` finds a problem; minus 5 per misspelt word, at most 15
     (:func:`kit.guide.spelling.misspellings`); 0 for an empty or unchanged rewrite.
     Returns ``{question, rewrite, score, flags, kind, verdict, suggestion, topic, grammar, spelling}``
@@ -191,6 +193,12 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     topic = round(topic_overlap(original, text), 3)
     grammar = grammar_problems(text)
     misspelt = misspellings(text, original)
+    if misspelt:  # a misspelt topic word counts as kept when its correction is the word
+        fixed = text
+        for m in misspelt:
+            if m["suggestion"]:
+                fixed = re.sub(rf"\b{re.escape(m['word'])}\b", m["suggestion"], fixed)
+        topic = max(topic, round(topic_overlap(original, fixed), 3))
     topic_cut = round(TOPIC_PENALTY * (1 - topic / TOPIC_KEPT)) if topic < TOPIC_KEPT else 0
     score = max(0, 100 - FLAG_PENALTY * len(r["flags"]) - KIND_PENALTY.get(r["kind"], 0)
                 - topic_cut - (GRAMMAR_PENALTY if grammar else 0) - spelling_cut(misspelt))
