@@ -80,8 +80,9 @@ KEEPS = [
     ("WHAT DO YOU USUALLY DO WHEN A LOAD COMES IN DAMP?", ["a load came in damp"]),
     ("How long does it typically take you to groom a poodle?", ["you groomed a poodle"]),
     ("How many times did you use the sauna last month?", ["used the sauna"]),
-    ("Our ushers are famously friendly. How was your last matinee?", ["matinee", "the ushers"]),
-    ("Everyone says the new ferry terminal is stunning. What was your crossing like?", ["crossing", "terminal"]),
+    # a pitch before an open question about one occasion: the question asked alone (rounds 8 and 11)
+    ("Our ushers are famously friendly. How was your last matinee?", ["How was your last matinee?"]),
+    ("Everyone says the new ferry terminal is stunning. What was your crossing like?", ["What was your crossing like?"]),
     ("How do apprentices tend to use the tool library?", ["apprentices used the tool library"]),
     ("What do tenants tend to complain about at the reception desk?", ["complained at the reception desk"]),
     ("What usually causes a missed bin collection?", ["caused a missed bin collection"]),
