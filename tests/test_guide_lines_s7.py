@@ -61,3 +61,11 @@ def test_lint_guide_help_names_every_kind_of_guide_it_reads(capsys):
     shown = " ".join(capsys.readouterr().out.split())
     for kind in (".yml", ".txt", ".docx"):
         assert kind in shown
+
+
+@pytest.mark.parametrize("line", ["um why did you pick that one", "uh and then", "erm how'd it go",
+                                  "who's on the rota now", "like what then"])
+def test_a_spoken_question_without_its_question_mark_is_a_question(line):
+    """Spoken questions transcribed as said: a filler first, a contraction ("how's"), no
+    question mark (three lines of an independent set were read as headings)."""
+    assert classify(line)[0] == "question"

@@ -136,6 +136,7 @@ _ASKING = {"how", "what", "why", "when", "where", "who", "whom", "whose", "which
            "in", "on", "looking", "thinking", "before", "after", "since", "last", "during", "over", "i", "we",
            "you", "your", "isn't", "aren't", "don't", "doesn't", "didn't", "wasn't", "won't", "wouldn't",
            "can't", "couldn't", "haven't", "hasn't", "remember", "help", "let's", "lets", "show", "compared"}
+_FILLERS = {"um", "umm", "uh", "uhh", "er", "erm", "hmm", "mm", "ah", "oh", "like", "right", "well", "yeah", "sorry"}
 _INSTRUCTION = {"thank", "stop", "start", "begin", "end", "close", "introduce", "remind", "confirm", "check",
                 "ask", "note", "pause", "turn", "switch", "hand", "offer", "mention", "read", "record", "skip",
                 "move", "allow", "leave", "spend", "keep", "use", "explain", "summarise", "summarize", "repeat",
@@ -195,6 +196,10 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
     if strict:
         return "question", body, None
     ws = _words(body)
+    while len(ws) > 1 and ws[0] in _FILLERS:  # "um why was that": spoken, without its question mark
+        ws = ws[1:]
+    if ws and "'" in ws[0] and ws[0].split("'")[0] in _ASKING:  # "how's he been", "what's next"
+        ws = [ws[0].split("'")[0]] + ws[1:]
     if not asks and ws and ws[0] not in _ASKING:
         if ws[0] in _INSTRUCTION or (ws[0] == "let" and len(ws) > 1 and ws[1] in {"them", "the", "him", "her"}):
             return "note", body, None
