@@ -90,6 +90,7 @@ import pandas as pd
 
 from kit.errors import Problem, TranscriptError
 from kit.speaker_roles import label_key, plain_label, variants_problem
+from kit.transcript_docx import docx_text
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
@@ -197,7 +198,7 @@ def read_turns(path, aliases: Mapping[str, str] | None = None, *,
             message = f"cannot read the transcript ({message.partition(': ')[2]}): check the file's permissions"
         raise _error(source, 0, message)
     if data[:4] == b"PK\x03\x04":
-        text, warnings = _docx_text(data, source)
+        text, warnings = docx_text(data, source)
     else:
         text, warnings = _decode(data, source)
     warnings = content_mismatch(source, os.path.splitext(source)[1], data) + warnings
@@ -399,52 +400,6 @@ def _decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
     if text is None:
         raise TranscriptError(problems)
     return text, problems
-
-
-_DOCX_LIMIT = 200 * 1024 * 1024  # bytes of XML a .docx may expand to
-
-
-def _docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
-    """The text of a Word transcript (Teams, Otter and Rev export to .docx), one line per
-    paragraph (and per line break inside one), with python-docx. Line numbers in problems
-    count these lines. Tables are read row by row, cells joined with a space."""
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            size = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise _error(source, 0, "this looks like a damaged ZIP or Word file, not a transcript: "
-                                "save the transcript as .docx or text again") from None
-    if "word/document.xml" not in names:
-        raise _error(source, 0, "this is a ZIP file, not a Word (.docx) transcript")
-    if size > _DOCX_LIMIT:
-        raise _error(source, 0, f"this Word file expands to {size // 2**20} MB: too large "
-                                "to be a transcript")
-    try:
-        import docx
-    except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise _error(source, 0, "reading .docx transcripts needs python-docx: "
-                                "pip install python-docx") from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds for damaged files
-        raise _error(source, 0, f"cannot read this Word file ({type(exc).__name__}): save "
-                                "the transcript as .docx or text again") from None
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.extend(docx.text.paragraph.Paragraph(child, document).text.split("\n"))
-        elif tag == "tbl":
-            table = docx.table.Table(child, document)
-            for row in table.rows:
-                cells = list(dict.fromkeys(c.text.strip() for c in row.cells))
-                lines.append(" ".join(c for c in cells if c))
-    return "\n".join(lines), []
 
 
 def _no_turns_message(fmt: str) -> str:
