@@ -94,6 +94,7 @@ from kit.transcript_docx import docx_text
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
+from kit.transcript_marks import clock_starts, dash_cues, drop_bots, strip_colour, undecorate
 
 __all__ = [
     "COLUMNS",
@@ -126,8 +127,10 @@ _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
 _SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 
 _NAME = r"[^\W\d_][\w.'’\-&]*(?:[ \t]+[\w.'’\-&()]+){0,3}"
-_OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]*$")
+_OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \t]*$")
 _REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
+_REV_HEADER = re.compile(rf"^({_NAME})[ \t]*[(\[](\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}}(?:[.,]\d{{1,3}})?)[)\]]"
+                         r"(?::[ \t]*(.*)|[ \t]*)$")  # Rev's header as written by hand: [00:20], frames, no colon
 _LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
 
 _LABEL_CHARS = re.compile(r"[\w .'’\-&()/,+@]+")
@@ -155,7 +158,7 @@ _HEADING_WORDS = frozenset(
     interview transcript recording meeting project study task tasks todo""".split()
 )
 
-_V_TAG = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
+_V_TAG = re.compile(r"<[vV](?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"<[^>\n]*>")
 _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^>\n]*>|\{\\[^}\n]*\}", re.I)
 _CUE_ID = re.compile(r"^(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}(?:/[\w-]+)?)$")
@@ -234,6 +237,9 @@ def parse_turns(text: str, source: str = "<text>",
         raise _error(source, text.count("\n", 0, text.index("\x00")) + 1,
                      "this looks like a binary file, not a transcript: save the "
                      "transcript as text (.vtt, .srt or .txt)")
+    problems: list[Problem] = []
+    if "\x1b" in text or "[0m" in text or "[m" in text:
+        text = strip_colour(text, source, problems)
     if _has_c0(text):
         text = _C0.sub(" ", text)
     fmt = detect_format(text)
@@ -241,18 +247,20 @@ def parse_turns(text: str, source: str = "<text>",
     forced = set(aliases or ()) | set(speakers or ())
     # captions' tags and entities are removed from a line before it is tested: then any line may
     hints = boilerplate_hints(text) or fmt in ("vtt", "srt") and any(c in text for c in "<&{")
-    problems: list[Problem] = []
     variants: list = []
     if fmt in ("vtt", "srt"):
-        items = _unwrap_labels(drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems, hints))
+        items = _unwrap_labels(drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems, hints),
+                               source, problems)
+        items = drop_bots(items, text, _LABEL, source, problems)
         turns, skipped = _build_turns(items, forced, aliases, single_use=True, variants=variants)
     elif fmt in ("otter", "rev"):
-        items = drop_boilerplate(_header_items(lines, fmt), source, problems, hints)
+        items = drop_boilerplate(_header_items(lines, fmt, source, problems), source, problems, hints)
         turns, skipped = _build_turns(items, forced, aliases, colon_labels=False, variants=variants)
     else:
         items = _unwrap_labels(drop_boilerplate([(i, s, None, _NAN, _NAN)
                                                  for i, s in enumerate(map(str.strip, lines), 1) if s],
-                                                source, problems, hints))
+                                                source, problems, hints), source, problems)
+        items = drop_bots(items, text, _LABEL, source, problems)
         turns, skipped = _build_turns(items, forced, aliases, variants=variants)
     if not turns:
         line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
@@ -458,6 +466,10 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             in_header = True
             continue
         m = _TIMING.match(s) if s[:1].isdigit() else None
+        if m is None and _untimed(lines, i, first_of_block and payload is not None, source, problems):
+            payload = []
+            cues.append((_NAN, _NAN, payload))
+            continue
         if m is None:
             # "-->" never belongs to a cue's text (WebVTT forbids it; SubRip players read it
             # as a timing line): a line holding it that cannot be read starts a cue without times
@@ -502,6 +514,12 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
         raise _error(source, header_line or 1, "this WebVTT file has a header but no cues "
                      "(no `00:00:01.000 --> 00:00:05.000` lines): export the transcript "
                      "again or remove the file")
+    dash_cues(cues, source, problems)
+    return _payload_items(cues, outside, fmt)
+
+
+def _payload_items(cues: list, outside: list, fmt: str) -> list[tuple]:
+    """The items of the cues' text lines (voice tags read, tags removed), after the lines outside any cue."""
     items = [(i, s, None, _NAN, _NAN) for i, s, _ in outside]
     vtt = fmt == "vtt"
     named = _name_lines(cues)
@@ -512,8 +530,8 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             items.append((i, "", " ".join(s.split()), start, end))
             payload = payload[1:]
         for i, s, _ in payload:
-            if vtt or "<v" in s:
-                m = _V_TAG.search(s) if "<v" in s else None
+            if vtt or "<v" in s or "<V" in s:
+                m = _V_TAG.search(s) if "<v" in s or "<V" in s else None
                 if m is not None:
                     if m.start() > 0:
                         rest = _clean_vtt(s[:m.start()])
@@ -532,6 +550,19 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             if s:
                 items.append((i, s, None, start, end))
     return items
+
+
+def _untimed(lines: list[str], i: int, in_cues: bool, source: str, problems: list) -> bool:
+    """Whether line ``i`` (1-based), first of its block after a cue, is a cue number followed by
+    text: a cue without a timing line, reported at its line (its text is kept without times)."""
+    if not in_cues or not _CUE_ID.match(s := lines[i - 1].strip()):
+        return False
+    following = lines[i].strip() if i < len(lines) else ""
+    if not following or "-->" in following:
+        return False
+    problems.append(Problem(source, i, f"cue {s[:40]!r} has no timing line (such as 00:00:01.000 --> "
+                            "00:00:04.000): its text is kept without times", "warning"))
+    return True
 
 
 def _name_line(s: str) -> bool:
@@ -575,29 +606,19 @@ def _clean_vtt(s: str) -> str:
     return s.strip()
 
 
-def _header_items(lines: list[str], fmt: str) -> list[tuple]:
+def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> list[tuple]:
     items = []
-    if fmt == "rev":
-        for i, raw in enumerate(lines, 1):
-            s = raw.strip()
-            if not s:
-                continue
-            m = _REV.match(s)
-            if m and _is_name(m.group(1)):
-                items.append((i, m.group(3).strip(), " ".join(m.group(1).split()),
-                              _stamp_seconds(m.group(2)), _NAN))
-            else:
-                items.append((i, s, None, _NAN, _NAN))
-    else:
-        for i, raw in enumerate(lines, 1):
-            s = raw.strip()
-            if not s:
-                continue
-            m = _OTTER.match(s)
-            if m and _is_name(m.group(1)):
-                items.append((i, "", " ".join(m.group(1).split()), _stamp_seconds(m.group(2)), _NAN))
-            else:
-                items.append((i, s, None, _NAN, _NAN))
+    header = _REV_HEADER if fmt == "rev" else _OTTER
+    for i, raw in enumerate(lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        m = header.match(s)
+        if m and _is_name(m.group(1)):
+            text = (m.group(3) or "").strip() if fmt == "rev" else ""
+            items.append((i, text, " ".join(m.group(1).split()), _stamp(m.group(2), i, source, problems), _NAN))
+        else:
+            items.append((i, s, None, _NAN, _NAN))
     return items
 
 
@@ -609,12 +630,13 @@ _LEADING_STAMP = re.compile(rf"^{_STAMP}[ \t]+(?=\S)(.*)$")
 _BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{_STAMP}[ \t]*:?[ \t]*)(.*)$")
 
 
-def _unwrap_labels(items: list) -> list:
+def _unwrap_labels(items: list, source: str, problems: list) -> list:
     """Labels as diarization and captioning tools write them, turned into ``Name: text``:
     ``[SPEAKER_00]: text`` (WhisperX), ``[Maya Chen] 10:02:33 text`` (Zoom captions) and a
     timestamp before the label, ``[00:00:03] Maya: text`` or ``00:03 Maya: text``. The time
-    becomes the turn's start when the format has none. ``[laughs] yes`` is left alone."""
-    out = []
+    becomes the turn's start when the format has none (a chat log's times of day counted from
+    the first: kit.transcript_marks.clock_starts). ``[laughs] yes`` is left alone."""
+    out, stamps = [], []
     for item in items:
         i, s, sp, st, en = item
         if sp is None and s[:1] in "[(0123456789":
@@ -622,7 +644,8 @@ def _unwrap_labels(items: list) -> list:
             if m and not _MARKER.match(s):
                 s = f"{m.group(1).strip()}: {m.group(3)}"
                 if m.group(2) and st != st:
-                    st = _stamp_seconds(m.group(2))
+                    st = _stamp(m.group(2), i, source, problems)
+                    stamps.append((len(out), m.group(2), st))
                 item = (i, s, sp, st, en)
             else:
                 m = _LEADING_STAMP.match(s)
@@ -630,15 +653,26 @@ def _unwrap_labels(items: list) -> list:
                     rest = m.group(2)
                     lab = _LABEL.match(rest)
                     if lab and not lab.group(2)[:1].isdigit() and _is_name(" ".join(lab.group(1).split())):
-                        item = (i, rest, sp, _stamp_seconds(m.group(1)) if st != st else st, en)
+                        if st != st:
+                            st = _stamp(m.group(1), i, source, problems)
+                            stamps.append((len(out), m.group(1), st))
+                        item = (i, rest, sp, st, en)
         out.append(item)
+    if len(stamps) > 1 and (starts := clock_starts(stamps, out[stamps[0][0]][0], source, problems)) is not None:
+        for k, start in starts.items():
+            i, s, sp, _st, en = out[k]
+            out[k] = (i, s, sp, start, en)
     return out
 
 
-def _stamp_seconds(value: str) -> float:
+def _stamp(value: str, line: int, source: str, problems: list) -> float:
+    """Seconds of a turn's time stamp; a time with frames (``1:02:03:04``, hh:mm:ss:ff) is read
+    to the second. An impossible time (``0:99``) is a warning at its line and NaN."""
     try:
-        return parse_time(value)
-    except ValueError:
+        return parse_time(value.rsplit(":", 1)[0] if value.count(":") == 3 else value)
+    except ValueError as exc:
+        problems.append(Problem(source, line, f"impossible time {value!r} ({exc}): the turn is kept without "
+                                "a time; write it as 1:02 or 1:02:03", "warning"))
         return _NAN
 
 
@@ -706,6 +740,8 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
         if sp is not None or ":" not in s:
             continue
         m = _LABEL.match(s)
+        if m is None and (undressed := undecorate(s)) is not None:  # **Jordan:**, - Jordan:, \u200bJordan:
+            m = _LABEL.match(undressed)
         if m is None:
             continue
         written, rest = m.groups()
@@ -722,7 +758,8 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
             continue
         rest = rest.strip()
         spelling.setdefault(key, label)
-        labels[k] = (label, rest, key)  # _count_label, written out: most lines come here
+        # _count_label, written out: most lines come here; a look-alike spelling is kept to be warned
+        labels[k] = (label if written.isascii() else written.strip(), rest, key)
         if not rest:
             bare.add(key)
         else:
