@@ -33,6 +33,14 @@ An unreadable or impossible timing line is a warning and its text is kept (NaN t
 later turns keep their numbers; ends before starts (text kept, times not) and times going
 backwards are warnings, and a merged turn never ends before it starts.
 
+A label is read whatever decorates it (kit.transcript_marks): terminal colour codes and their
+debris (removed from every line, with a warning), invisible characters, Markdown emphasis
+(``**Jordan:**``), caption speaker-change marks (``- Jordan:``, ``>> JORDAN:``), ``<V Name>``,
+header times with frames (``Jordan  1:02:03:04``, read to the second); a look-alike spelling is
+warned. A cue number followed by text, not a timing line, is a warning and a cue without times;
+an impossible header time (``Jordan  0:99``) a warning, the turn kept without a time. A chat
+log's times of day (``[19:02] ana.r:``) count from the first stamp; bots' lines are left out.
+
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
 numbers, timestamps alone on a line) are kept out of the turns and reported; markers such as
 ``[inaudible 00:01:02]`` and ``[crosstalk]`` are removed from the words (a turn that is only
@@ -558,8 +566,8 @@ def _untimed(lines: list[str], i: int, in_cues: bool, source: str, problems: lis
     if not in_cues or not _CUE_ID.match(s := lines[i - 1].strip()):
         return False
     following = lines[i].strip() if i < len(lines) else ""
-    if not following or "-->" in following:
-        return False
+    if not following or "-->" in following or _ARROW.search(following) and _looks_like_timing(following):
+        return False  # a timing line, maybe one that cannot be read (warned as such)
     problems.append(Problem(source, i, f"cue {s[:40]!r} has no timing line (such as 00:00:01.000 --> "
                             "00:00:04.000): its text is kept without times", "warning"))
     return True

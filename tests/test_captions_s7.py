@@ -148,3 +148,12 @@ def test_a_dash_line_naming_nobody_in_a_two_speaker_cue_is_warned():
     turns = parse_transcript(text)
     assert list(turns["speaker"]) == ["Maya", "Dana"]
     assert [p.line for p in turns.attrs["problems"] if "dash" in p.message] == [8]
+
+
+def test_a_cue_number_above_a_broken_timing_line_is_no_cue_without_timing():
+    text = ("1\n00:00:01,000 --> 00:00:03,000\nMaya: Where?\n\n2\n00:00:04,000 -> 00:00:06,000\nDana: At home.\n\n"
+            "3\n00:00:07,000 --> 00:00:09,000\nMaya: And then?\n")
+    turns = parse_transcript(text)
+    assert list(turns["text"]) == ["Where?", "At home.", "And then?"]
+    assert [p.line for p in turns.attrs["problems"]] == [6]  # the timing line, not "no timing line" at line 5
+    assert "cannot read this timing line" in turns.attrs["problems"][0].message
