@@ -21,7 +21,7 @@ from kit.privacy_text import BROKEN_WORD, invisible_pattern
 
 __all__ = ["strip_colour", "undecorate", "dash_cues", "clock_starts", "drop_bots", "CUE_MARK"]
 
-_RESET = re.compile(r"\[0?m")  # the reset code: colour codes' debris is on its line
+_RESET = re.compile(r"\[0m")  # the reset code: colour codes' debris is on its line
 
 
 def _not_hyphen(match: re.Match) -> str:

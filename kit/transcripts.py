@@ -246,7 +246,7 @@ def parse_turns(text: str, source: str = "<text>",
                      "this looks like a binary file, not a transcript: save the "
                      "transcript as text (.vtt, .srt or .txt)")
     problems: list[Problem] = []
-    if "\x1b" in text or "[0m" in text or "[m" in text:
+    if "\x1b" in text or "[0m" in text:
         text = strip_colour(text, source, problems)
     if _has_c0(text):
         text = _C0.sub(" ", text)

@@ -157,3 +157,10 @@ def test_a_cue_number_above_a_broken_timing_line_is_no_cue_without_timing():
     assert list(turns["text"]) == ["Where?", "At home.", "And then?"]
     assert [p.line for p in turns.attrs["problems"]] == [6]  # the timing line, not "no timing line" at line 5
     assert "cannot read this timing line" in turns.attrs["problems"][0].message
+
+
+def test_debris_is_removed_only_beside_a_reset_code():
+    problems = []
+    text = "Maya: [music] it took [10m] to load\nDana: [32mJordan[0m said so\n"
+    assert strip_colour(text, "x", problems) == "Maya: [music] it took [10m] to load\nDana: Jordan said so\n"
+    assert [p.line for p in problems] == [2]
