@@ -164,3 +164,13 @@ def test_debris_is_removed_only_beside_a_reset_code():
     text = "Maya: [music] it took [10m] to load\nDana: [32mJordan[0m said so\n"
     assert strip_colour(text, "x", problems) == "Maya: [music] it took [10m] to load\nDana: Jordan said so\n"
     assert [p.line for p in problems] == [2]
+
+
+def test_a_decorated_label_is_found_at_its_first_line(tmp_path):
+    from kit.speaker_lines import first_lines_of
+
+    path = tmp_path / "t.txt"
+    path.write_text("Alex: hi\n**Jordan:** one\n\x1b[32mSam\x1b[0m: two\n\u200bPriya: three\n<V Kim>four\n"
+                    "Lee [00:20]: five\n", encoding="utf-8")
+    assert first_lines_of(path, ["Jordan", "Sam", "Priya", "Kim", "Lee"]) == {
+        "Jordan": 2, "Sam": 3, "Priya": 4, "Kim": 5, "Lee": 6}
