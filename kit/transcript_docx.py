@@ -1,9 +1,10 @@
-"""Word (.docx) transcripts as text, one line per paragraph (split out of kit.transcripts)."""
+"""A transcript file's bytes as text (split out of kit.transcripts): Word (.docx) files one line
+per paragraph, text files decoded by kit.csvio."""
 from __future__ import annotations
 
 from kit.errors import Problem, TranscriptError
 
-__all__ = ["docx_text"]
+__all__ = ["decode", "docx_text"]
 
 
 def _error(source: str, line: int, message: str) -> TranscriptError:
@@ -54,3 +55,14 @@ def docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
                 cells = list(dict.fromkeys(c.text.strip() for c in row.cells))
                 lines.append(" ".join(c for c in cells if c))
     return "\n".join(lines), []
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
+    """The text of a transcript's bytes and the warnings decoding gave (kit.csvio.decode_text);
+    raises :class:`TranscriptError` when they cannot be decoded."""
+    from kit.csvio import decode_text
+
+    text, problems = decode_text(data, source)
+    if text is None:
+        raise TranscriptError(problems)
+    return text, problems

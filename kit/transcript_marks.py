@@ -19,7 +19,7 @@ import re
 from kit.errors import Problem
 from kit.privacy_text import BROKEN_WORD, invisible_pattern
 
-__all__ = ["strip_colour", "undecorate", "dash_cues", "clock_starts", "drop_bots", "CUE_MARK"]
+__all__ = ["strip_colour", "undecorate", "dash_cues", "clock_starts", "twenty_four", "drop_bots", "CUE_MARK"]
 
 _RESET = re.compile(r"\[0m")  # the reset code: colour codes' debris is on its line
 
@@ -93,28 +93,26 @@ def dash_cues(cues: list, source: str, problems: list) -> None:
 
 def clock_starts(stamps: list, line: int, source: str, problems: list) -> dict | None:
     """When a chat log's stamps are times of day, the start (seconds from the first stamp) of
-    stamp: {key: seconds}; None when they read as elapsed time. ``stamps``: [(key, written,
-    seconds as elapsed)], the first written on ``line``. Times of day: two-part stamps (``19:02``, hours and
-    minutes) from 1:00 on, two lines sharing one; three-part stamps from 1:00:00 on. A stamp before
-    the one above is taken to be past midnight. One warning at the first stamp says so."""
-    if len(stamps) < 2 or any(not w.replace(":", "").isdigit() for _i, w, _s in stamps):
+    each stamp: {key: seconds}; None when they read as elapsed time. ``stamps``: [(key, written,
+    seconds as elapsed, written on a 12-hour clock)], the first written on ``line``. Times of day:
+    any written ``7:03 PM``; else two-part stamps (``19:02``, hours and minutes) from 1:00 on, two
+    lines sharing one; three-part stamps from 1:00:00 on. A stamp before the one above is taken to
+    be past midnight. One warning at the first stamp says so."""
+    written = [w for _i, w, _s, _h in stamps]
+    if any(not w.replace(":", "").isdigit() or w.count(":") > 2 for w in written):
         return None
-    parts = stamps[0][1].count(":") + 1
-    if any(w.count(":") + 1 != parts for _i, w, _s in stamps):
-        return None
-    first = stamps[0][1].split(":")
-    if parts == 2:
-        if int(first[0]) < 1 or len({w for _i, w, _s in stamps}) == len(stamps):
+    values = []
+    for w in written:
+        fields = [int(f) for f in w.split(":")]
+        values.append(fields[0] * 3600 + fields[1] * 60 + (fields[2] if len(fields) == 3 else 0))
+    if not any(h for *_, h in stamps):
+        parts = {w.count(":") + 1 for w in written}
+        if len(parts) != 1 or len(stamps) < 2 or values[0] < 3600:
             return None
-        values = [int(a) * 3600 + int(b) * 60 for a, b in (w.split(":") for _i, w, _s in stamps)]
-    elif parts == 3 and int(first[0]) >= 1:
-        values = [int(s) for _i, _w, s in stamps if s == s]
-        if len(values) != len(stamps):
+        if parts == {2} and len(set(written)) == len(written):
             return None
-    else:
-        return None
     starts, day, last = {}, 0, values[0]
-    for (i, _w, _s), value in zip(stamps, values):
+    for (i, *_), value in zip(stamps, values):
         if value < last:
             day += 86400
         last = value
@@ -122,6 +120,17 @@ def clock_starts(stamps: list, line: int, source: str, problems: list) -> dict |
     problems.append(Problem(source, line, f"the times such as {stamps[0][1]!r} are times of day (a chat "
                             f"log): each turn's start is counted from the first, {stamps[0][1]}", "warning"))
     return starts
+
+
+def twenty_four(value: str) -> str:
+    """``7:03 PM`` as ``19:03``, ``12:05 am`` as ``00:05`` (a time of day on a 12-hour clock); any
+    other value unchanged."""
+    if value[-1:] not in "mM.":
+        return value
+    m = re.match(r"(\d{1,2})(:[\d:]*)[ \t]?([AaPp])\.?[Mm]\.?$", value)
+    if m is None:
+        return value
+    return f"{int(m.group(1)) % 12 + (12 if m.group(3) in 'Pp' else 0):02d}{m.group(2)}"
 
 
 _BOT_CAMEL = re.compile(r"[a-z0-9]Bot$")  # GemDropBot (not Talbot)

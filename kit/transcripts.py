@@ -98,11 +98,11 @@ import pandas as pd
 
 from kit.errors import Problem, TranscriptError
 from kit.speaker_roles import label_key, plain_label, variants_problem
-from kit.transcript_docx import docx_text
+from kit.transcript_docx import decode, docx_text
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
-from kit.transcript_marks import clock_starts, dash_cues, drop_bots, strip_colour, undecorate
+from kit.transcript_marks import clock_starts, dash_cues, drop_bots, strip_colour, twenty_four, undecorate
 
 __all__ = [
     "COLUMNS",
@@ -211,7 +211,7 @@ def read_turns(path, aliases: Mapping[str, str] | None = None, *,
     if data[:4] == b"PK\x03\x04":
         text, warnings = docx_text(data, source)
     else:
-        text, warnings = _decode(data, source)
+        text, warnings = decode(data, source)
     warnings = content_mismatch(source, os.path.splitext(source)[1], data) + warnings
     columns, fmt, problems = parse_turns(text, source=source, aliases=aliases, speakers=speakers)
     return columns, fmt, warnings + problems
@@ -407,15 +407,6 @@ def infer_interviewer(turns: pd.DataFrame) -> str:
 # ---------------------------------------------------------------------------------------
 def _error(source: str, line: int, message: str) -> TranscriptError:
     return TranscriptError([Problem(source, line, message)])
-
-
-def _decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
-    from kit.csvio import decode_text
-
-    text, problems = decode_text(data, source)
-    if text is None:
-        raise TranscriptError(problems)
-    return text, problems
 
 
 def _no_turns_message(fmt: str) -> str:
@@ -633,7 +624,7 @@ def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> li
 # Export boilerplate and transcribers' markers: kit.transcript_lines.
 
 
-_STAMP = r"[\[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?"
+_STAMP = r"[\[(]?(\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[\])]?"
 _LEADING_STAMP = re.compile(rf"^{_STAMP}[ \t]+(?=\S)(.*)$")
 _BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{_STAMP}[ \t]*:?[ \t]*)(.*)$")
 
@@ -652,8 +643,8 @@ def _unwrap_labels(items: list, source: str, problems: list) -> list:
             if m and not _MARKER.match(s):
                 s = f"{m.group(1).strip()}: {m.group(3)}"
                 if m.group(2) and st != st:
-                    st = _stamp(m.group(2), i, source, problems)
-                    stamps.append((len(out), m.group(2), st))
+                    st = _stamp(value := twenty_four(m.group(2)), i, source, problems)
+                    stamps.append((len(out), value, st, value != m.group(2)))
                 item = (i, s, sp, st, en)
             else:
                 m = _LEADING_STAMP.match(s)
@@ -662,11 +653,11 @@ def _unwrap_labels(items: list, source: str, problems: list) -> list:
                     lab = _LABEL.match(rest)
                     if lab and not lab.group(2)[:1].isdigit() and _is_name(" ".join(lab.group(1).split())):
                         if st != st:
-                            st = _stamp(m.group(1), i, source, problems)
-                            stamps.append((len(out), m.group(1), st))
+                            st = _stamp(value := twenty_four(m.group(1)), i, source, problems)
+                            stamps.append((len(out), value, st, value != m.group(1)))
                         item = (i, rest, sp, st, en)
         out.append(item)
-    if len(stamps) > 1 and (starts := clock_starts(stamps, out[stamps[0][0]][0], source, problems)) is not None:
+    if stamps and (starts := clock_starts(stamps, out[stamps[0][0]][0], source, problems)) is not None:
         for k, start in starts.items():
             i, s, sp, _st, en = out[k]
             out[k] = (i, s, sp, start, en)

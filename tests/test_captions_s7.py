@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.transcript_marks import clock_starts, strip_colour, undecorate
+from kit.transcript_marks import clock_starts, strip_colour, twenty_four, undecorate
 from kit.transcripts import parse_transcript, read_transcript
 
 DATA = Path(__file__).parent / "data" / "captions_s7"
@@ -123,8 +123,18 @@ def test_elapsed_stamps_stay_elapsed_and_talbot_is_no_bot():
 
 def test_clock_times_going_past_midnight_keep_counting():
     problems = []
-    starts = clock_starts([(0, "23:59", math.nan), (1, "23:59", math.nan), (2, "00:01", math.nan)], 1, "x", problems)
-    assert starts == {0: 0.0, 1: 0.0, 2: 120.0} and problems
+    stamps = [(0, "23:59", math.nan, False), (1, "23:59", math.nan, False), (2, "00:01", math.nan, False)]
+    assert clock_starts(stamps, 1, "x", problems) == {0: 0.0, 1: 0.0, 2: 120.0} and problems
+
+
+def test_a_twelve_hour_clock_is_a_time_of_day():
+    turns = parse_transcript("[19:02] bot: Recording started\n[19:02] ana.r: hey\n[7:03 PM] xXpuzzlerXx: ok so\n"
+                             "[7:05 p.m.] ana.r: and?\n")
+    assert list(turns["speaker"]) == ["ana.r", "xXpuzzlerXx", "ana.r"]
+    assert list(turns["start"]) == [0.0, 60.0, 180.0]
+    turns = parse_transcript("[9:58 AM] Maya: one\n[10:01 AM] Dana: two\n")
+    assert list(turns["start"]) == [0.0, 180.0]
+    assert twenty_four("12:05 am") == "00:05" and twenty_four("12:05 PM") == "12:05" and twenty_four("1:02") == "1:02"
 
 
 @pytest.mark.parametrize("line, read", [
