@@ -50,14 +50,16 @@ def strip_colour(text: str, source: str, problems: list) -> str:
     return "\n".join(lines)
 
 
-CUE_MARK = re.compile(r"^(?:-|–|—|>>+)[ \t]*(?=\S)")
+CUE_MARK = re.compile(r"^(?:-|–|—|>+|[•*](?=[ \t]))[ \t]*(?=\S)")  # a caption's dash or >>, a bullet, a quote
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)([^*_:\n]{1,40}?)[ \t]*(:?)\1(:?)[ \t]*(.*)$")
+_HTML_LABEL = re.compile(r"^<(b|i|u|strong|em|span|font)\b[^>\n]*>([^<:\n]{1,40}?)[ \t]*(:?)</\1>(:?)[ \t]*(.*)$", re.I)
 
 
 def undecorate(line: str) -> str | None:
     """``line`` as ``Label: text`` without the decoration before or around its label: a run
-    of invisible characters, a caption's speaker-change mark (``-``, ``>>``), Markdown emphasis
-    around the label (``**Jordan:**``, ``**Jordan**:``, ``__Jordan__:``); None when there is none."""
+    of invisible characters, a caption's speaker-change mark (``-``, ``>>``), a bullet or quote mark
+    (``•``, ``* ``, ``>``), Markdown or HTML emphasis around the label (``**Jordan:**``,
+    ``**Jordan**:``, ``__Jordan__:``, ``<b>Jordan:</b>``); None when there is none."""
     text = line
     for _ in range(3):
         before = text
@@ -65,7 +67,7 @@ def undecorate(line: str) -> str | None:
             text = text[m.end():]
         if (m := CUE_MARK.match(text)) is not None:
             text = text[m.end():]
-        m = _EMPHASIS.match(text)
+        m = _EMPHASIS.match(text) if text[:1] in "*_" else _HTML_LABEL.match(text) if text[:1] == "<" else None
         if m is not None and (m.group(3) == ":") != (m.group(4) == ":"):
             text = f"{m.group(2).strip()}: {m.group(5)}"
         if text == before:

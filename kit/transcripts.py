@@ -465,8 +465,8 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             in_header = True
             continue
         m = _TIMING.match(s) if s[:1].isdigit() else None
-        if m is None and _untimed(lines, i, first_of_block and payload is not None, source, problems):
-            payload = []
+        if m is None and (untimed := _untimed(lines, i, first_of_block and bool(payload), source, problems)) is not None:
+            payload = untimed
             cues.append((_NAN, _NAN, payload))
             continue
         if m is None:
@@ -551,17 +551,25 @@ def _payload_items(cues: list, outside: list, fmt: str) -> list[tuple]:
     return items
 
 
-def _untimed(lines: list[str], i: int, in_cues: bool, source: str, problems: list) -> bool:
-    """Whether line ``i`` (1-based), first of its block after a cue, is a cue number followed by
-    text: a cue without a timing line, reported at its line (its text is kept without times)."""
-    if not in_cues or not _CUE_ID.match(s := lines[i - 1].strip()):
-        return False
+def _untimed(lines: list[str], i: int, in_cues: bool, source: str, problems: list) -> list | None:
+    """The payload of a cue without a timing line, reported at its line (its text is kept without
+    times), when line ``i`` (1-based), first of its block after a cue, is a cue number followed by
+    text (``[]``: the number is no speech) or a voice tag (``<v Name>``: its line); else None."""
+    if not in_cues:
+        return None
+    s = lines[i - 1].strip()
+    if s[:2] in ("<v", "<V") and _V_TAG.match(s):
+        problems.append(Problem(source, i, "this cue has no timing line (such as 00:00:01.000 --> 00:00:04.000): "
+                                "its text is kept without times", "warning"))
+        return [(i, s, True)]
+    if not _CUE_ID.match(s):
+        return None
     following = lines[i].strip() if i < len(lines) else ""
     if not following or "-->" in following or _ARROW.search(following) and _looks_like_timing(following):
-        return False  # a timing line, maybe one that cannot be read (warned as such)
+        return None  # a timing line, maybe one that cannot be read (warned as such)
     problems.append(Problem(source, i, f"cue {s[:40]!r} has no timing line (such as 00:00:01.000 --> "
                             "00:00:04.000): its text is kept without times", "warning"))
-    return True
+    return []
 
 
 def _name_line(s: str) -> bool:

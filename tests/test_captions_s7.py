@@ -141,7 +141,9 @@ def test_a_twelve_hour_clock_is_a_time_of_day():
     ("**Jordan:** text", "Jordan: text"), ("**Jordan**: text", "Jordan: text"), ("__Jordan__: text", "Jordan: text"),
     ("*Jordan*: text", "Jordan: text"), ("- Jordan: text", "Jordan: text"), (">> JORDAN: text", "JORDAN: text"),
     ("\u200bJordan: text", "Jordan: text"), ("- **Jordan:** text", "Jordan: text"),
-    ("Jordan: text", None), ("**bold** words", None), ("-- Jordan", "Jordan"),
+    ("Jordan: text", None), ("**bold** words", None), ("-- Jordan", "Jordan"), ("<b>Jordan:</b> text", "Jordan: text"),
+    ("<strong>Jordan</strong>: text", "Jordan: text"), ("• Jordan: text", "Jordan: text"), ("> Jordan: text", "Jordan: text"),
+    ("* Jordan: text", "Jordan: text"), ("*emphasis* only: here", None), ("<b>bold</b> words", None),
 ])
 def test_undecorate(line, read):
     assert undecorate(line) == read
@@ -184,3 +186,12 @@ def test_a_decorated_label_is_found_at_its_first_line(tmp_path):
                     "Lee [00:20]: five\n", encoding="utf-8")
     assert first_lines_of(path, ["Jordan", "Sam", "Priya", "Kim", "Lee"]) == {
         "Jordan": 2, "Sam": 3, "Priya": 4, "Kim": 5, "Lee": 6}
+
+
+def test_a_voice_block_without_a_timing_line_is_its_own_cue_without_times():
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Maya>Where?\n\n00:00:04.000 --> 00:00:06.000\n"
+            "<v Dana>At home.\n\n<v Maya>And then?\n\n00:00:09.000 --> 00:00:11.000\n<v Dana>I left.\n")
+    turns = parse_transcript(text)
+    assert list(turns["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
+    assert math.isnan(turns["start"][2]) and turns["end"][1] == 6.0
+    assert [p.line for p in turns.attrs["problems"]] == [9]
