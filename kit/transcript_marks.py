@@ -15,11 +15,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kit.errors import Problem
 from kit.privacy_text import BROKEN_WORD, invisible_pattern
 
-__all__ = ["strip_colour", "undecorate", "dash_cues", "clock_starts", "twenty_four", "drop_bots", "CUE_MARK"]
+__all__ = ["as_written", "strip_colour", "undecorate", "dash_cues", "clock_starts", "twenty_four", "drop_bots", "CUE_MARK"]
 
 _RESET = re.compile(r"\[0m")  # the reset code: colour codes' debris is on its line
 
@@ -73,6 +74,14 @@ def undecorate(line: str) -> str | None:
         if text == before:
             break
     return text if text != line else None
+
+
+def as_written(written: str, label: str) -> str:
+    """A speaker label as written, for its line's warning: ``label`` (kit.speaker_roles.plain_label
+    of ``written``) unless ``written`` holds invisible characters or look-alike letters (``Jоrdan``
+    with a Cyrillic о); composed or decomposed accents and spaces are no difference."""
+    shown = " ".join(unicodedata.normalize("NFKC", written).split())
+    return label if shown == label else shown
 
 
 _NAMED = re.compile(r"^[^\W\d_][^:\n]{0,39}?[ \t]*:")

@@ -98,11 +98,11 @@ import pandas as pd
 
 from kit.errors import Problem, TranscriptError
 from kit.speaker_roles import label_key, plain_label, variants_problem
-from kit.transcript_docx import decode, docx_text
+from kit.transcript_docx import decode as _decode, docx_text
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
-from kit.transcript_marks import clock_starts, dash_cues, drop_bots, strip_colour, twenty_four, undecorate
+from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour, twenty_four, undecorate
 
 __all__ = [
     "COLUMNS",
@@ -211,7 +211,7 @@ def read_turns(path, aliases: Mapping[str, str] | None = None, *,
     if data[:4] == b"PK\x03\x04":
         text, warnings = docx_text(data, source)
     else:
-        text, warnings = decode(data, source)
+        text, warnings = _decode(data, source)
     warnings = content_mismatch(source, os.path.splitext(source)[1], data) + warnings
     columns, fmt, problems = parse_turns(text, source=source, aliases=aliases, speakers=speakers)
     return columns, fmt, warnings + problems
@@ -757,16 +757,16 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
         if (got := judged.get(written)) is None:  # a file repeats a few labels: each judged once
             label = plain_label(written)  # invisible characters out, look-alike letters Latin
             strong = _is_name(label) or label in forced
-            got = judged[written] = (label, _label_key(label) if strong else None, not strong and _is_name(label.title()))
-        label, key, weakly = got
+            got = judged[written] = (label, _label_key(label) if strong else None, not strong and _is_name(label.title()),
+                                     label if written.isascii() else as_written(written, label))
+        label, key, weakly, shown = got
         if key is None:
             if weakly:
                 weak[k] = (label, rest.strip(), k == 0)
             continue
         rest = rest.strip()
         spelling.setdefault(key, label)
-        # _count_label, written out: most lines come here; a look-alike spelling is kept to be warned
-        labels[k] = (label if written.isascii() else written.strip(), rest, key)
+        labels[k] = (shown, rest, key)  # _count_label, written out: most lines come here
         if not rest:
             bare.add(key)
         else:

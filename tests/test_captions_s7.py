@@ -195,3 +195,12 @@ def test_a_voice_block_without_a_timing_line_is_its_own_cue_without_times():
     assert list(turns["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
     assert math.isnan(turns["start"][2]) and turns["end"][1] == 6.0
     assert [p.line for p in turns.attrs["problems"]] == [9]
+
+
+def test_decomposed_accents_are_no_look_alike():
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "José Peña")
+    turns = parse_transcript(f"Maya: hi\n{nfd}: one\nMaya: ok\nJosé Peña\u00a0: two\n")
+    assert list(turns["speaker"]) == ["Maya", "José Peña", "Maya", "José Peña"]
+    assert not turns.attrs["problems"]
