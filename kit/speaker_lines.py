@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kit.transcript_marks import strip_colour, undecorate
+
 __all__ = ["first_lines_of", "label_candidates"]
 
 _LEADING_STAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?[\])]?\s+")
@@ -18,7 +20,12 @@ def label_candidates(text: str) -> list[str]:
     """The speaker labels a stripped transcript line could start with, as
     :func:`kit.speaker_roles.first_line_of` matches them: ``label:``, ``<v label>`` or
     ``<v label ...``, ``label (``, the whole line alone, ``label  0:21`` (Otter's label and
-    time) and any of these after a chat log's ``[19:02]``."""
+    time) and any of these after a chat log's ``[19:02]``, and read past decoration (colour codes,
+    invisible characters, Markdown emphasis, ``- ``: kit.transcript_marks)."""
+    if "\x1b" in text or "[0m" in text:
+        text = strip_colour(text, "", []).strip()
+    if text[:1] in "*_-–—>" or not text[:1].isascii():
+        text = undecorate(text) or text
     stamped = _LEADING_STAMP.match(text)
     if stamped:  # "[19:02] ana.r: words" (a chat log's clock time before the label)
         text = text[stamped.end():]
@@ -30,11 +37,12 @@ def label_candidates(text: str) -> list[str]:
     while (i := text.find(":", start)) >= 0:  # "label: words" (a label may hold a colon)
         out.append(text[:i])
         start = i + 1
-    start = 0
-    while (i := text.find(" (", start)) >= 0:  # "label (00:01:02) words"
-        out.append(text[:i])
-        start = i + 1
-    if text.startswith("<v "):
+    for bracket in (" (", " ["):
+        start = 0
+        while (i := text.find(bracket, start)) >= 0:  # "label (00:01:02) words", "label [00:20]:"
+            out.append(text[:i])
+            start = i + 1
+    if text.startswith(("<v ", "<V ")):
         rest = text[3:]
         end = rest.find(">")
         if end >= 0:

@@ -33,6 +33,14 @@ An unreadable or impossible timing line is a warning and its text is kept (NaN t
 later turns keep their numbers; ends before starts (text kept, times not) and times going
 backwards are warnings, and a merged turn never ends before it starts.
 
+A label is read whatever decorates it (kit.transcript_marks): terminal colour codes and their
+debris (removed from every line, with a warning), invisible characters, Markdown emphasis
+(``**Jordan:**``), caption speaker-change marks (``- Jordan:``, ``>> JORDAN:``), ``<V Name>``,
+header times with frames (``Jordan  1:02:03:04``, read to the second); a look-alike spelling is
+warned. A cue number followed by text, not a timing line, is a warning and a cue without times;
+an impossible header time (``Jordan  0:99``) a warning, the turn kept without a time. A chat
+log's times of day (``[19:02] ana.r:``) count from the first stamp; bots' lines are left out.
+
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
 numbers, timestamps alone on a line) are kept out of the turns and reported; markers such as
 ``[inaudible 00:01:02]`` and ``[crosstalk]`` are removed from the words (a turn that is only
@@ -90,9 +98,11 @@ import pandas as pd
 
 from kit.errors import Problem, TranscriptError
 from kit.speaker_roles import label_key, plain_label, variants_problem
+from kit.transcript_docx import decode as _decode, docx_text
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
+from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour, twenty_four, undecorate
 
 __all__ = [
     "COLUMNS",
@@ -125,8 +135,10 @@ _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
 _SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 
 _NAME = r"[^\W\d_][\w.'’\-&]*(?:[ \t]+[\w.'’\-&()]+){0,3}"
-_OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]*$")
+_OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \t]*$")
 _REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
+_REV_HEADER = re.compile(rf"^({_NAME})[ \t]*[(\[](\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}}(?:[.,]\d{{1,3}})?)[)\]]"
+                         r"(?::[ \t]*(.*)|[ \t]*)$")  # Rev's header as written by hand: [00:20], frames, no colon
 _LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
 
 _LABEL_CHARS = re.compile(r"[\w .'’\-&()/,+@]+")
@@ -154,7 +166,7 @@ _HEADING_WORDS = frozenset(
     interview transcript recording meeting project study task tasks todo""".split()
 )
 
-_V_TAG = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
+_V_TAG = re.compile(r"<[vV](?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"<[^>\n]*>")
 _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^>\n]*>|\{\\[^}\n]*\}", re.I)
 _CUE_ID = re.compile(r"^(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}(?:/[\w-]+)?)$")
@@ -197,7 +209,7 @@ def read_turns(path, aliases: Mapping[str, str] | None = None, *,
             message = f"cannot read the transcript ({message.partition(': ')[2]}): check the file's permissions"
         raise _error(source, 0, message)
     if data[:4] == b"PK\x03\x04":
-        text, warnings = _docx_text(data, source)
+        text, warnings = docx_text(data, source)
     else:
         text, warnings = _decode(data, source)
     warnings = content_mismatch(source, os.path.splitext(source)[1], data) + warnings
@@ -233,6 +245,9 @@ def parse_turns(text: str, source: str = "<text>",
         raise _error(source, text.count("\n", 0, text.index("\x00")) + 1,
                      "this looks like a binary file, not a transcript: save the "
                      "transcript as text (.vtt, .srt or .txt)")
+    problems: list[Problem] = []
+    if "\x1b" in text or "[0m" in text:
+        text = strip_colour(text, source, problems)
     if _has_c0(text):
         text = _C0.sub(" ", text)
     fmt = detect_format(text)
@@ -240,18 +255,20 @@ def parse_turns(text: str, source: str = "<text>",
     forced = set(aliases or ()) | set(speakers or ())
     # captions' tags and entities are removed from a line before it is tested: then any line may
     hints = boilerplate_hints(text) or fmt in ("vtt", "srt") and any(c in text for c in "<&{")
-    problems: list[Problem] = []
     variants: list = []
     if fmt in ("vtt", "srt"):
-        items = _unwrap_labels(drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems, hints))
+        items = _unwrap_labels(drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems, hints),
+                               source, problems)
+        items = drop_bots(items, text, _LABEL, source, problems)
         turns, skipped = _build_turns(items, forced, aliases, single_use=True, variants=variants)
     elif fmt in ("otter", "rev"):
-        items = drop_boilerplate(_header_items(lines, fmt), source, problems, hints)
+        items = drop_boilerplate(_header_items(lines, fmt, source, problems), source, problems, hints)
         turns, skipped = _build_turns(items, forced, aliases, colon_labels=False, variants=variants)
     else:
         items = _unwrap_labels(drop_boilerplate([(i, s, None, _NAN, _NAN)
                                                  for i, s in enumerate(map(str.strip, lines), 1) if s],
-                                                source, problems, hints))
+                                                source, problems, hints), source, problems)
+        items = drop_bots(items, text, _LABEL, source, problems)
         turns, skipped = _build_turns(items, forced, aliases, variants=variants)
     if not turns:
         line = next((i for i, s in enumerate(lines, 1) if s.strip()), 1)
@@ -392,61 +409,6 @@ def _error(source: str, line: int, message: str) -> TranscriptError:
     return TranscriptError([Problem(source, line, message)])
 
 
-def _decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
-    from kit.csvio import decode_text
-
-    text, problems = decode_text(data, source)
-    if text is None:
-        raise TranscriptError(problems)
-    return text, problems
-
-
-_DOCX_LIMIT = 200 * 1024 * 1024  # bytes of XML a .docx may expand to
-
-
-def _docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
-    """The text of a Word transcript (Teams, Otter and Rev export to .docx), one line per
-    paragraph (and per line break inside one), with python-docx. Line numbers in problems
-    count these lines. Tables are read row by row, cells joined with a space."""
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            size = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise _error(source, 0, "this looks like a damaged ZIP or Word file, not a transcript: "
-                                "save the transcript as .docx or text again") from None
-    if "word/document.xml" not in names:
-        raise _error(source, 0, "this is a ZIP file, not a Word (.docx) transcript")
-    if size > _DOCX_LIMIT:
-        raise _error(source, 0, f"this Word file expands to {size // 2**20} MB: too large "
-                                "to be a transcript")
-    try:
-        import docx
-    except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise _error(source, 0, "reading .docx transcripts needs python-docx: "
-                                "pip install python-docx") from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds for damaged files
-        raise _error(source, 0, f"cannot read this Word file ({type(exc).__name__}): save "
-                                "the transcript as .docx or text again") from None
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.extend(docx.text.paragraph.Paragraph(child, document).text.split("\n"))
-        elif tag == "tbl":
-            table = docx.table.Table(child, document)
-            for row in table.rows:
-                cells = list(dict.fromkeys(c.text.strip() for c in row.cells))
-                lines.append(" ".join(c for c in cells if c))
-    return "\n".join(lines), []
-
-
 def _no_turns_message(fmt: str) -> str:
     if fmt == "vtt":
         return ("no speaker turns found in this WebVTT file: its cues need speaker names "
@@ -503,6 +465,10 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             in_header = True
             continue
         m = _TIMING.match(s) if s[:1].isdigit() else None
+        if m is None and (untimed := _untimed(lines, i, first_of_block and bool(payload), source, problems)) is not None:
+            payload = untimed
+            cues.append((_NAN, _NAN, payload))
+            continue
         if m is None:
             # "-->" never belongs to a cue's text (WebVTT forbids it; SubRip players read it
             # as a timing line): a line holding it that cannot be read starts a cue without times
@@ -547,6 +513,12 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
         raise _error(source, header_line or 1, "this WebVTT file has a header but no cues "
                      "(no `00:00:01.000 --> 00:00:05.000` lines): export the transcript "
                      "again or remove the file")
+    dash_cues(cues, source, problems)
+    return _payload_items(cues, outside, fmt)
+
+
+def _payload_items(cues: list, outside: list, fmt: str) -> list[tuple]:
+    """The items of the cues' text lines (voice tags read, tags removed), after the lines outside any cue."""
     items = [(i, s, None, _NAN, _NAN) for i, s, _ in outside]
     vtt = fmt == "vtt"
     named = _name_lines(cues)
@@ -557,8 +529,8 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             items.append((i, "", " ".join(s.split()), start, end))
             payload = payload[1:]
         for i, s, _ in payload:
-            if vtt or "<v" in s:
-                m = _V_TAG.search(s) if "<v" in s else None
+            if vtt or "<v" in s or "<V" in s:
+                m = _V_TAG.search(s) if "<v" in s or "<V" in s else None
                 if m is not None:
                     if m.start() > 0:
                         rest = _clean_vtt(s[:m.start()])
@@ -577,6 +549,27 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             if s:
                 items.append((i, s, None, start, end))
     return items
+
+
+def _untimed(lines: list[str], i: int, in_cues: bool, source: str, problems: list) -> list | None:
+    """The payload of a cue without a timing line, reported at its line (its text is kept without
+    times), when line ``i`` (1-based), first of its block after a cue, is a cue number followed by
+    text (``[]``: the number is no speech) or a voice tag (``<v Name>``: its line); else None."""
+    if not in_cues:
+        return None
+    s = lines[i - 1].strip()
+    if s[:2] in ("<v", "<V") and _V_TAG.match(s):
+        problems.append(Problem(source, i, "this cue has no timing line (such as 00:00:01.000 --> 00:00:04.000): "
+                                "its text is kept without times", "warning"))
+        return [(i, s, True)]
+    if not _CUE_ID.match(s):
+        return None
+    following = lines[i].strip() if i < len(lines) else ""
+    if not following or "-->" in following or _ARROW.search(following) and _looks_like_timing(following):
+        return None  # a timing line, maybe one that cannot be read (warned as such)
+    problems.append(Problem(source, i, f"cue {s[:40]!r} has no timing line (such as 00:00:01.000 --> "
+                            "00:00:04.000): its text is kept without times", "warning"))
+    return []
 
 
 def _name_line(s: str) -> bool:
@@ -620,46 +613,37 @@ def _clean_vtt(s: str) -> str:
     return s.strip()
 
 
-def _header_items(lines: list[str], fmt: str) -> list[tuple]:
+def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> list[tuple]:
     items = []
-    if fmt == "rev":
-        for i, raw in enumerate(lines, 1):
-            s = raw.strip()
-            if not s:
-                continue
-            m = _REV.match(s)
-            if m and _is_name(m.group(1)):
-                items.append((i, m.group(3).strip(), " ".join(m.group(1).split()),
-                              _stamp_seconds(m.group(2)), _NAN))
-            else:
-                items.append((i, s, None, _NAN, _NAN))
-    else:
-        for i, raw in enumerate(lines, 1):
-            s = raw.strip()
-            if not s:
-                continue
-            m = _OTTER.match(s)
-            if m and _is_name(m.group(1)):
-                items.append((i, "", " ".join(m.group(1).split()), _stamp_seconds(m.group(2)), _NAN))
-            else:
-                items.append((i, s, None, _NAN, _NAN))
+    header = _REV_HEADER if fmt == "rev" else _OTTER
+    for i, raw in enumerate(lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        m = header.match(s)
+        if m and _is_name(m.group(1)):
+            text = (m.group(3) or "").strip() if fmt == "rev" else ""
+            items.append((i, text, " ".join(m.group(1).split()), _stamp(m.group(2), i, source, problems), _NAN))
+        else:
+            items.append((i, s, None, _NAN, _NAN))
     return items
 
 
 # Export boilerplate and transcribers' markers: kit.transcript_lines.
 
 
-_STAMP = r"[\[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?"
+_STAMP = r"[\[(]?(\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[\])]?"
 _LEADING_STAMP = re.compile(rf"^{_STAMP}[ \t]+(?=\S)(.*)$")
 _BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{_STAMP}[ \t]*:?[ \t]*)(.*)$")
 
 
-def _unwrap_labels(items: list) -> list:
+def _unwrap_labels(items: list, source: str, problems: list) -> list:
     """Labels as diarization and captioning tools write them, turned into ``Name: text``:
     ``[SPEAKER_00]: text`` (WhisperX), ``[Maya Chen] 10:02:33 text`` (Zoom captions) and a
     timestamp before the label, ``[00:00:03] Maya: text`` or ``00:03 Maya: text``. The time
-    becomes the turn's start when the format has none. ``[laughs] yes`` is left alone."""
-    out = []
+    becomes the turn's start when the format has none (a chat log's times of day counted from
+    the first: kit.transcript_marks.clock_starts). ``[laughs] yes`` is left alone."""
+    out, stamps = [], []
     for item in items:
         i, s, sp, st, en = item
         if sp is None and s[:1] in "[(0123456789":
@@ -667,7 +651,8 @@ def _unwrap_labels(items: list) -> list:
             if m and not _MARKER.match(s):
                 s = f"{m.group(1).strip()}: {m.group(3)}"
                 if m.group(2) and st != st:
-                    st = _stamp_seconds(m.group(2))
+                    st = _stamp(value := twenty_four(m.group(2)), i, source, problems)
+                    stamps.append((len(out), value, st, value != m.group(2)))
                 item = (i, s, sp, st, en)
             else:
                 m = _LEADING_STAMP.match(s)
@@ -675,15 +660,26 @@ def _unwrap_labels(items: list) -> list:
                     rest = m.group(2)
                     lab = _LABEL.match(rest)
                     if lab and not lab.group(2)[:1].isdigit() and _is_name(" ".join(lab.group(1).split())):
-                        item = (i, rest, sp, _stamp_seconds(m.group(1)) if st != st else st, en)
+                        if st != st:
+                            st = _stamp(value := twenty_four(m.group(1)), i, source, problems)
+                            stamps.append((len(out), value, st, value != m.group(1)))
+                        item = (i, rest, sp, st, en)
         out.append(item)
+    if stamps and (starts := clock_starts(stamps, out[stamps[0][0]][0], source, problems)) is not None:
+        for k, start in starts.items():
+            i, s, sp, _st, en = out[k]
+            out[k] = (i, s, sp, start, en)
     return out
 
 
-def _stamp_seconds(value: str) -> float:
+def _stamp(value: str, line: int, source: str, problems: list) -> float:
+    """Seconds of a turn's time stamp; a time with frames (``1:02:03:04``, hh:mm:ss:ff) is read
+    to the second. An impossible time (``0:99``) is a warning at its line and NaN."""
     try:
-        return parse_time(value)
-    except ValueError:
+        return parse_time(value.rsplit(":", 1)[0] if value.count(":") == 3 else value)
+    except ValueError as exc:
+        problems.append(Problem(source, line, f"impossible time {value!r} ({exc}): the turn is kept without "
+                                "a time; write it as 1:02 or 1:02:03", "warning"))
         return _NAN
 
 
@@ -751,6 +747,8 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
         if sp is not None or ":" not in s:
             continue
         m = _LABEL.match(s)
+        if m is None and (undressed := undecorate(s)) is not None:  # **Jordan:**, - Jordan:, \u200bJordan:
+            m = _LABEL.match(undressed)
         if m is None:
             continue
         written, rest = m.groups()
@@ -759,15 +757,16 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
         if (got := judged.get(written)) is None:  # a file repeats a few labels: each judged once
             label = plain_label(written)  # invisible characters out, look-alike letters Latin
             strong = _is_name(label) or label in forced
-            got = judged[written] = (label, _label_key(label) if strong else None, not strong and _is_name(label.title()))
-        label, key, weakly = got
+            got = judged[written] = (label, _label_key(label) if strong else None, not strong and _is_name(label.title()),
+                                     label if written.isascii() else as_written(written, label))
+        label, key, weakly, shown = got
         if key is None:
             if weakly:
                 weak[k] = (label, rest.strip(), k == 0)
             continue
         rest = rest.strip()
         spelling.setdefault(key, label)
-        labels[k] = (label, rest, key)  # _count_label, written out: most lines come here
+        labels[k] = (shown, rest, key)  # _count_label, written out: most lines come here
         if not rest:
             bare.add(key)
         else:
