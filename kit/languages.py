@@ -8,12 +8,14 @@ English-only methods honest:
   ``py3langid`` (the langid.py naive Bayes model, Lui & Baldwin 2012, shipped inside the
   package). Chosen over ``lingua-language-detector`` and ``langdetect`` by measured accuracy
   on short interview turns and speed: see ``benchmarks/language_detection.py``.
-* :func:`passage_languages` -- a ``language`` per turn of a study: the declared language
-  wins (note front matter ``language:``, then the ``language`` column of participants.csv);
-  otherwise each interview speaker's turns are detected together (two halves, which must
-  agree with probability >= :data:`CONFIDENT`), and only where that is in doubt turn by turn
-  (a turn of fewer than :data:`SHORT_TURN` words then takes its speaker's nearest longer
-  turn's language). All samples are detected in one batch (:func:`detect`).
+* :func:`passage_languages` -- a ``language`` per turn of a study: a declared language
+  (note front matter ``language:``, then the ``language`` column of participants.csv) is
+  the participant's default; other speakers' turns are detected together (two halves, which
+  must agree with probability >= :data:`CONFIDENT`), only where that is in doubt turn by
+  turn (a turn of fewer than :data:`SHORT_TURN` words then takes its speaker's nearest sure
+  turn's language); and every turn is judged alone (:func:`kit.language_passages.judge`),
+  so that one clearly in another language, outside the candidates (``tl``), in none the kit
+  can name (``und``) or in several (``mul``) is marked so. Detection is batched (:func:`detect`).
 * :func:`annotate` -- adds ``language`` to the turns and segments tables.
 * :func:`where_valid` -- VADER compound only for :data:`SENTIMENT_LANGUAGES` (English);
   other passages get NaN, never 0. :func:`sentiment_problems` -- one warning per interview.
@@ -26,7 +28,9 @@ English-only methods honest:
 * :func:`by_language` -- split a segments table by language, for theme discovery and search,
   so that no theme or search result mixes languages by accident.
 
-Language codes are ISO 639-1 (``en``, ``es``, ``de``); ``und`` marks a passage with no letters.
+Language codes are ISO 639-1 (``en``, ``es``, ``de``, ``tl``); ``und`` marks a passage with no
+letters or in a language the kit cannot name, ``mul`` one in several (ISO 639-2); both are
+kept out of sentiment and keyword coding like any language other than English.
 """
 from __future__ import annotations
 
