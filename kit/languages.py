@@ -533,13 +533,16 @@ def summary_unscored(scored: pd.DataFrame, table: pd.DataFrame, keys) -> pd.Data
 # --------------------------------------------------------------------------- coding
 
 def keywords_by_language(value, code: str, path: str, line: int, problems: list) -> dict[str, list[str]]:
-    """Parse ``keywords: {en: [...], es: [...]}`` of one code; problems go to ``problems``."""
+    """Parse ``keywords: {en: [...], es: [...]}`` of one code; problems go to ``problems``.
+    A language with a Snowball stemmer (:data:`STEMMER_NAMES`) is matched on stems; any other
+    the detector knows (``tl``) on the words as written (lower-cased)."""
     out: dict[str, list[str]] = {}
     for lang, words in (value or {}).items():
         lang_code = str(lang).strip().lower()
-        if lang_code not in STEMMER_NAMES:
-            problems.append(Problem(path, line, f"code {code!r}: keywords for {lang!r}: no Snowball stemmer for "
-                                    f"that language; use one of {', '.join(sorted(STEMMER_NAMES))}"))
+        if lang_code not in STEMMER_NAMES and (lang_code not in _known_codes() or lang_code == "zxx"):
+            problems.append(Problem(path, line, f"code {code!r}: keywords for {lang!r}: not a language code the "
+                                    f"kit knows; use an ISO 639-1 code (on Snowball stems: {', '.join(sorted(STEMMER_NAMES))}; "
+                                    "any other the detector knows, such as tl, is matched as written)"))
             continue
         if isinstance(words, str):
             words = [words]
@@ -605,8 +608,8 @@ def _coder(codebook, lang: str):
     view = [SimpleNamespace(name=c.name, parent=c.parent, keywords=[], patterns=c.patterns) for c in codebook]
     coder = _LanguageCoder(view)
     for c in codebook:
-        for keyword in (_keywords(c, lang) if lang in STEMMER_NAMES else ()):
-            key = tuple(stem(w, lang) for w in _WORD.findall(keyword.lower()))
+        for keyword in _keywords(c, lang):
+            key = tuple(stem(w, lang) if lang in STEMMER_NAMES else w for w in _WORD.findall(keyword.lower()))
             if key:
                 coder.phrases.setdefault(key[0], []).append((key, c.name, keyword))
     coder.first_stems = frozenset(coder.phrases)
@@ -670,7 +673,7 @@ def coding_coverage(codebook, segments: pd.DataFrame) -> pd.DataFrame:
         for lang, n in sorted(counts.items()):
             k = len(_keywords(code, lang))
             rows.append({"code": code.name, "language": lang, "passages": int(n), "keywords": k,
-                         "applied": bool(k) and lang in STEMMER_NAMES})
+                         "applied": bool(k)})
     return pd.DataFrame(rows, columns=["code", "language", "passages", "keywords", "applied"])
 
 
@@ -682,12 +685,12 @@ def coverage_problems(codebook, coverage: pd.DataFrame) -> list[Problem]:
         names = group["code"].tolist()
         shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
         n = int(group["passages"].iloc[0])
-        if lang in STEMMER_NAMES:
+        if lang not in (UNDETERMINED, "mul"):
             said = (f"{len(names)} code(s) have no keywords in {language_name(lang)} and were not applied to "
                     f"its {n} passage(s): {shown}; add `keywords: {{{lang}: [...]}}`")
-        else:  # und, mul, or a language without a Snowball stemmer: keywords cannot be given
+        else:  # und, mul: no language to give keywords in
             said = (f"{len(names)} code(s) were not applied to {n} passage(s) in {language_name(lang)}: {shown}; "
-                    "the kit has no keyword matching for it (only patterns apply): code them by hand")
+                    "keywords cannot be given for them (only patterns apply): code them by hand")
         out.append(Problem(codebook.path or "codebook.yml", 1, said, "warning"))
     return out
 

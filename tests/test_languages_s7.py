@@ -173,3 +173,19 @@ def test_the_real_english_corpus_stays_english():
     part = turns["role"] == "participant"
     assert part.sum() > 1000
     assert (found.loc[part, "language"] != "en").mean() <= 0.001
+
+
+def test_keywords_in_a_language_without_a_stemmer_match_as_written(riders):
+    study, turns, segments = riders
+    waited = _row(turns, "Naghintay ako ng matagal")
+    assert waited["language"] == "tl"
+    coded = languages.study_autocode(study, segments)
+    assert coded.loc[coded["segment_id"] == waited["segment_id"], ["code", "evidence"]].values.tolist() == [
+        ["waiting", "naghintay"]]
+    coverage = languages.coding_coverage(study.codebook, segments)
+    tl = coverage[coverage["language"] == "tl"].set_index("code")
+    assert bool(tl.loc["waiting", "applied"]) and not bool(tl.loc["tips", "applied"])
+    problems = []
+    assert languages.keywords_by_language({"tl": ["naghintay"], "xx": ["a"]}, "waiting", "codebook.yml", 3,
+                                          problems) == {"tl": ["naghintay"]}
+    assert len(problems) == 1 and "'xx'" in problems[0].message
