@@ -833,9 +833,16 @@ def segment_languages(study, segments: pd.DataFrame) -> pd.Series:
         _STUDY_LANGUAGES.clear()
         _STUDY_LANGUAGES[id(study)] = got
     known = got[1]
-    languages = candidates(study)
-    return pd.Series([known.get(s) or detect_one(t, languages)[0]
-                      for s, t in zip(segments["segment_id"], segments["text"])], index=segments.index, dtype=object)
+    out = [known.get(s) for s in segments["segment_id"]]
+    rest = [i for i, code in enumerate(out) if code is None]
+    if rest:  # not a segment of the study: judged alone, ``und`` where nothing sure can be said
+        from kit.language_passages import judge
+
+        texts = segments["text"].tolist()
+        found = judge([texts[i] if isinstance(texts[i], str) else "" for i in rest], candidates(study))
+        for i, code, verdict in zip(rest, found["language"].tolist(), found["verdict"].tolist()):
+            out[i] = code if verdict in ("sure", "foreign", "mixed") else UNDETERMINED
+    return pd.Series(out, index=segments.index, dtype=object)
 
 
 def study_compound(study, segments: pd.DataFrame) -> pd.Series:
