@@ -189,3 +189,13 @@ def test_keywords_in_a_language_without_a_stemmer_match_as_written(riders):
     assert languages.keywords_by_language({"tl": ["naghintay"], "xx": ["a"]}, "waiting", "codebook.yml", 3,
                                           problems) == {"tl": ["naghintay"]}
     assert len(problems) == 1 and "'xx'" in problems[0].message
+
+
+def test_no_passage_in_a_candidate_language_is_called_foreign_or_mixed():
+    """The detector benchmark's passages (en, es, de, fr, pt; written for the kit): judged
+    alone, none is outside the candidates, code-switched, or surely the wrong language."""
+    passages = pd.read_csv(ROOT / "benchmarks" / "data" / "language_passages.tsv", sep="\t", comment="#")
+    got = judge(passages["text"].tolist(), languages.DEFAULT_CANDIDATES)
+    assert len(passages) >= 100 and set(got["verdict"]) <= {"sure", "unsure"}
+    sure = got["verdict"] == "sure"
+    assert sure.sum() > 60 and (got.loc[sure, "language"] == passages.loc[sure, "language"]).all()
