@@ -8,12 +8,14 @@ English-only methods honest:
   ``py3langid`` (the langid.py naive Bayes model, Lui & Baldwin 2012, shipped inside the
   package). Chosen over ``lingua-language-detector`` and ``langdetect`` by measured accuracy
   on short interview turns and speed: see ``benchmarks/language_detection.py``.
-* :func:`passage_languages` -- a ``language`` per turn of a study: the declared language
-  wins (note front matter ``language:``, then the ``language`` column of participants.csv);
-  otherwise each interview speaker's turns are detected together (two halves, which must
-  agree with probability >= :data:`CONFIDENT`), and only where that is in doubt turn by turn
-  (a turn of fewer than :data:`SHORT_TURN` words then takes its speaker's nearest longer
-  turn's language). All samples are detected in one batch (:func:`detect`).
+* :func:`passage_languages` -- a ``language`` per turn of a study: a declared language
+  (note front matter ``language:``, then the ``language`` column of participants.csv) is
+  the participant's default; other speakers' turns are detected together (two halves, which
+  must agree with probability >= :data:`CONFIDENT`), only where that is in doubt turn by
+  turn (a turn of fewer than :data:`SHORT_TURN` words then takes its speaker's nearest sure
+  turn's language); and every turn is judged alone (:func:`kit.language_passages.judge`),
+  so that one clearly in another language, outside the candidates (``tl``), in none the kit
+  can name (``und``) or in several (``mul``) is marked so. Detection is batched (:func:`detect`).
 * :func:`annotate` -- adds ``language`` to the turns and segments tables.
 * :func:`where_valid` -- VADER compound only for :data:`SENTIMENT_LANGUAGES` (English);
   other passages get NaN, never 0. :func:`sentiment_problems` -- one warning per interview.
@@ -26,7 +28,9 @@ English-only methods honest:
 * :func:`by_language` -- split a segments table by language, for theme discovery and search,
   so that no theme or search result mixes languages by accident.
 
-Language codes are ISO 639-1 (``en``, ``es``, ``de``); ``und`` marks a passage with no letters.
+Language codes are ISO 639-1 (``en``, ``es``, ``de``, ``tl``); ``und`` marks a passage with no
+letters or in a language the kit cannot name, ``mul`` one in several (ISO 639-2); both are
+kept out of sentiment and keyword coding like any language other than English.
 """
 from __future__ import annotations
 
@@ -127,17 +131,31 @@ _HALF_CHARS = 160  # characters of each half an interview speaker's language is 
 
 
 def language_name(code: str) -> str:
-    """``"Spanish (es)"`` for ``"es"``."""
-    return f"{_NAMES.get(code, code)} ({code})"
+    """``"Spanish (es)"`` for ``"es"``; ``"Tagalog (tl)"``, ``"a language the kit cannot
+    name (und)"``, ``"several languages (mul)"``."""
+    if code in _NAMES and code != UNDETERMINED:
+        return f"{_NAMES[code]} ({code})"
+    from kit.language_passages import language_label
+
+    return f"{language_label(code)} ({code})"
 
 
 # --------------------------------------------------------------------------- detection
 
-@lru_cache(maxsize=8)
-def _identifier(languages: tuple[str, ...]):
+@lru_cache(maxsize=1)
+def _whole_identifier():
+    """py3langid's identifier over all its languages, read once per process."""
     from kit.langid_model import load_identifier  # the model without decompressing it each time
 
-    identifier = load_identifier(norm_probs=True)
+    return load_identifier(norm_probs=True)
+
+
+@lru_cache(maxsize=8)
+def _identifier(languages: tuple[str, ...]):
+    import copy
+
+    # set_languages replaces the copy's arrays by slices of the shared whole model
+    identifier = copy.copy(_whole_identifier())
     identifier.set_languages(list(languages))
     return identifier
 
@@ -157,9 +175,7 @@ def candidates(study=None) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _known_codes() -> tuple[str, ...]:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return tuple(LanguageIdentifier.from_model_file(MODEL_FILE).nb_classes)
+    return tuple(dict.fromkeys(_whole_identifier()._full_model[2]))
 
 
 _cache: dict[tuple, tuple[str, float]] = {}
@@ -284,10 +300,21 @@ def _sample(texts: list[str]) -> str:
 
 
 def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``language`` and ``language_source`` (``declared``, ``speaker``: all of an interview
-    speaker's turns judged together, ``turn``: judged alone because the speaker's language
-    was in doubt) for every row of ``turns`` (default ``study.turns``; needs interview_id,
-    role and text), with its index."""
+    """``language`` and ``language_source`` (``declared``: the participant's declared
+    language, ``speaker``: all of an interview speaker's turns judged together, ``turn``:
+    judged alone, because the speaker's language was in doubt or the turn is clearly in
+    another) for every row of ``turns`` (default ``study.turns``; needs interview_id, role
+    and text), with its index.
+
+    A declared language (:func:`declared_languages`) is the *participant's* default: other
+    speakers (the interviewer) are detected, and a participant's turn that is clearly in
+    another language (:func:`kit.language_passages.judge`: sure with probability >=
+    :data:`CONFIDENT`, a named language outside the candidates, or ``mul``) takes it. A
+    detected speaker's turn takes its own language on the same terms, or ``und`` when it is
+    in a language the kit cannot name. A turn nothing can be said of takes the speaker's
+    nearest sure turn, else the interview's main language, else the study's, else ``und``."""
+    from kit.language_passages import judge, named
+
     turns = study.turns if turns is None else turns
     languages = candidates(study)
     declared = declared_languages(study)
@@ -297,14 +324,16 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
         return pd.DataFrame({"language": lang, "language_source": source})
     keys = list(zip(turns["interview_id"].tolist(), turns["role"].tolist()))
     texts = turns["text"].fillna("").astype(str).tolist()
+    alone = judge(texts, languages)  # every turn judged alone, in one batch
+    v_lang, v_prob, verdict = alone["language"].tolist(), alone["probability"].tolist(), alone["verdict"].tolist()
     groups: dict[tuple, list[int]] = {}
     for pos, key in enumerate(keys):
         groups.setdefault(key, []).append(pos)
     out_lang = [UNDETERMINED] * len(turns)
     out_src = [""] * len(turns)
     judged = []  # (positions, texts) of the speakers whose language is detected
-    for (iid, _role), positions in groups.items():
-        if iid in declared:
+    for (iid, role), positions in groups.items():
+        if iid in declared and role == "participant":
             for p in positions:
                 out_lang[p], out_src[p] = declared[iid], "declared"
         else:
@@ -323,41 +352,47 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
             for p in positions:
                 out_lang[p], out_src[p] = a, "speaker"
         else:
-            doubt.append((positions, said, b if b != UNDETERMINED else a))
-    # Only where that is in doubt, each turn alone. A turn of fewer than SHORT_TURN words
-    # ("Yeah.", "Genau.") takes the language of the speaker's nearest longer turn before it
-    # (after it, for the first), else the speaker's overall language.
-    alone = detect([t for _, said, _ in doubt for t in said], languages)
-    alone, sure = alone["language"].tolist(), alone["probability"].tolist()
-    at, unsure = 0, []
-    for positions, said, fallback in doubt:
-        mine, prob = alone[at:at + len(said)], sure[at:at + len(said)]
-        at += len(said)
-        long_enough = [len(_WORD.findall(t)) >= SHORT_TURN and code != UNDETERMINED and q >= SURE
-                       for t, code, q in zip(said, mine, prob)]
-        after = next((code for code, ok in zip(mine, long_enough) if ok), None)
+            doubt.append(positions)
+    # A turn clearly in another language than its speaker's (or the declaration) is that.
+    for p, (given, src) in enumerate(zip(out_lang, out_src)):
+        if src and v_lang[p] != given and (
+                (verdict[p] == "sure" and v_prob[p] >= CONFIDENT) or verdict[p] == "mixed"
+                or (verdict[p] == "foreign" and (src == "speaker" or named(v_lang[p])))):
+            out_lang[p], out_src[p] = v_lang[p], "turn"
+    # Only where the speaker is in doubt, each turn alone. A turn nothing sure can be said of
+    # ("Yeah.", "Genau.") takes the language of the speaker's nearest sure turn before it
+    # (after it, for the first), else the interview's or the study's language, else und.
+    unsure = []
+    for positions in doubt:
+        ok = [verdict[p] in ("sure", "foreign", "mixed") for p in positions]
+        after = next((v_lang[p] for p, good in zip(positions, ok) if good and named(v_lang[p])), None)
         last = None
-        for p, code, ok in zip(positions, mine, long_enough):
-            if ok:
-                last = code
-            out_lang[p] = code if ok else (last or after or fallback)
+        for p, good in zip(positions, ok):
             out_src[p] = "turn"
-            if not (ok or last or after):
+            if good:
+                out_lang[p] = v_lang[p]
+                last = v_lang[p] if named(v_lang[p]) else last
+            elif last or after:
+                out_lang[p] = last or after
+            else:
                 unsure.append(p)  # nothing this speaker said is sure: the interview's language
     main = _main_languages(study, [k[0] for k in keys], out_lang, set(unsure))
     for p in unsure:
-        out_lang[p] = main.get(keys[p][0], out_lang[p])
+        out_lang[p] = main.get(keys[p][0], UNDETERMINED)
     lang[:] = out_lang
     source[:] = out_src
     return pd.DataFrame({"language": lang, "language_source": source})
 
 
 def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, str]:
-    """{interview_id: its main language}: the most common language of its passages (other
-    than the positions in ``skip``, not surely detected), else the study's declared language
-    (the first of study.yml ``languages``), for the interviews that have either."""
+    """{interview_id: its main language}: the most common named language of its passages
+    (other than the positions in ``skip``, not surely detected; never ``und`` or ``mul``),
+    else the study's declared language (the first of study.yml ``languages``), for the
+    interviews that have either."""
     from collections import Counter
     from itertools import compress
+
+    from kit.language_passages import MIXED
 
     pairs = zip(interview_ids, codes)
     if skip:
@@ -366,7 +401,7 @@ def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, 
     # first passage's, as most_common breaks ties by it
     counts: dict[str, Counter] = {}
     for (iid, code), n in Counter(pairs).items():
-        if code != UNDETERMINED:
+        if code not in (UNDETERMINED, MIXED):
             c = counts.get(iid)
             if c is None:
                 c = counts[iid] = Counter()
@@ -383,29 +418,39 @@ def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, 
 def annotate(study, turns: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``turns`` and ``segments`` (``study.segments()``) with a ``language`` column each.
     A segment that is a turn takes the turn's language; a quote takes the interview's
-    declared language, else is detected; insights and opportunities (the researcher's
-    words) are always detected."""
+    declared language unless it is clearly in another (as a turn, :func:`passage_languages`);
+    insights and opportunities (the researcher's words) and undeclared quotes are judged
+    alone (:func:`kit.language_passages.judge`), and where nothing sure can be said take
+    the main language of their interview's participant turns (a quote) or of the whole
+    interview, else ``und``."""
+    from kit.language_passages import judge, named
+
     turns = turns.copy()
     turns["language"] = passage_languages(study, turns)["language"]
     segments = segments.copy()
     known = dict(zip(turns["segment_id"].tolist(), turns["language"].tolist())) if "segment_id" in turns else {}
     declared = declared_languages(study)
     out = [known.get(sid) for sid in segments["segment_id"].tolist()]
-    rest = []
-    for i, (iid, kind) in enumerate(zip(segments["interview_id"].tolist(), segments["kind"].tolist())):
-        if out[i] is None:
-            if kind == "quote" and iid in declared:
-                out[i] = declared[iid]
-            else:
-                rest.append(i)
+    rest = [i for i, got in enumerate(out) if got is None]
     if rest:
         texts = segments["text"].tolist()
-        found = detect([texts[i] for i in rest], candidates(study))
+        kinds = segments["kind"].tolist()
         ids = segments["interview_id"].tolist()
+        found = judge([texts[i] if isinstance(texts[i], str) else "" for i in rest], candidates(study))
         main = _main_languages(study, turns["interview_id"].tolist() + ids, turns["language"].tolist() + out,
                                {len(turns) + i for i in rest})
-        for i, code, sure in zip(rest, found["language"].tolist(), found["probability"].tolist()):
-            out[i] = code if sure >= SURE else main.get(ids[i], code)  # too short to be sure alone
+        said = turns[turns["role"] == "participant"]  # a quote is the participant's words
+        theirs = _main_languages(study, said["interview_id"].tolist(), said["language"].tolist())
+        for i, code, prob, verdict in zip(rest, found["language"].tolist(), found["probability"].tolist(),
+                                          found["verdict"].tolist()):
+            if kinds[i] == "quote" and ids[i] in declared:
+                clear = (verdict == "sure" and prob >= CONFIDENT) or verdict == "mixed" or (
+                    verdict == "foreign" and named(code))
+                out[i] = code if clear else declared[ids[i]]
+            elif verdict in ("sure", "foreign", "mixed"):
+                out[i] = code
+            else:  # too short to be sure alone
+                out[i] = (theirs.get(ids[i]) if kinds[i] == "quote" else None) or main.get(ids[i], UNDETERMINED)
     segments["language"] = pd.Series(out, index=segments.index, dtype=object)
     return turns, segments
 
@@ -414,10 +459,10 @@ def annotate(study, turns: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.Dat
 
 def where_valid(scores, languages) -> pd.Series:
     """``scores`` (VADER compound) where the passage's language has a validated scorer
-    (:data:`SENTIMENT_LANGUAGES`; ``und`` too: emoticons and punctuation only), NaN elsewhere:
-    an unscored passage must not read as neutral."""
+    (:data:`SENTIMENT_LANGUAGES`), NaN elsewhere -- ``und`` (a language the kit cannot name)
+    and ``mul`` (several) included: an unscored passage must not read as neutral."""
     scores = pd.Series(scores, dtype="float64")
-    valid = pd.Series(list(languages), index=scores.index).isin(SENTIMENT_LANGUAGES | {UNDETERMINED})
+    valid = pd.Series(list(languages), index=scores.index).isin(SENTIMENT_LANGUAGES)
     return scores.where(valid)
 
 
@@ -437,11 +482,11 @@ def sentiment_problems(study, segments: pd.DataFrame) -> list[Problem]:
     if "language" not in segments or not len(segments):
         return []
     out = []
-    unscored = segments[~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})]
+    unscored = segments[~segments["language"].isin(SENTIMENT_LANGUAGES)]
     paths = _interview_paths(study)
     for iid, group in unscored.groupby("interview_id", sort=True):
         counts = group["language"].value_counts()
-        said = ", ".join(f"{n} in {language_name(code)}" for code, n in counts.items())
+        said = ", ".join(f"{n} in {language_name(code)}" for code, n in sorted(counts.items()))
         out.append(Problem(paths.get(iid, str(study.path)), 1,
                            f"interview {iid}: {len(group)} passage(s) have no sentiment score ({said}): "
                            "VADER is validated for English only; they are left out of every sentiment "
@@ -488,13 +533,16 @@ def summary_unscored(scored: pd.DataFrame, table: pd.DataFrame, keys) -> pd.Data
 # --------------------------------------------------------------------------- coding
 
 def keywords_by_language(value, code: str, path: str, line: int, problems: list) -> dict[str, list[str]]:
-    """Parse ``keywords: {en: [...], es: [...]}`` of one code; problems go to ``problems``."""
+    """Parse ``keywords: {en: [...], es: [...]}`` of one code; problems go to ``problems``.
+    A language with a Snowball stemmer (:data:`STEMMER_NAMES`) is matched on stems; any other
+    the detector knows (``tl``) on the words as written (lower-cased)."""
     out: dict[str, list[str]] = {}
     for lang, words in (value or {}).items():
         lang_code = str(lang).strip().lower()
-        if lang_code not in STEMMER_NAMES:
-            problems.append(Problem(path, line, f"code {code!r}: keywords for {lang!r}: no Snowball stemmer for "
-                                    f"that language; use one of {', '.join(sorted(STEMMER_NAMES))}"))
+        if lang_code not in STEMMER_NAMES and (lang_code not in _known_codes() or lang_code == "zxx"):
+            problems.append(Problem(path, line, f"code {code!r}: keywords for {lang!r}: not a language code the "
+                                    f"kit knows; use an ISO 639-1 code (on Snowball stems: {', '.join(sorted(STEMMER_NAMES))}; "
+                                    "any other the detector knows, such as tl, is matched as written)"))
             continue
         if isinstance(words, str):
             words = [words]
@@ -537,7 +585,7 @@ def _coder(codebook, lang: str):
                 found = _WORD.findall(chunk)
                 starts += [len(words)] * len(found)
                 words += found
-            stemmed = [stem(w, lang) for w in words]
+            stemmed = [stem(w, lang) for w in words] if lang in STEMMER_NAMES else words
             negations = NEGATIONS.get(lang, set())
             found_codes: dict[str, str] = {}
             for i, s in enumerate(stemmed):
@@ -561,7 +609,7 @@ def _coder(codebook, lang: str):
     coder = _LanguageCoder(view)
     for c in codebook:
         for keyword in _keywords(c, lang):
-            key = tuple(stem(w, lang) for w in _WORD.findall(keyword.lower()))
+            key = tuple(stem(w, lang) if lang in STEMMER_NAMES else w for w in _WORD.findall(keyword.lower()))
             if key:
                 coder.phrases.setdefault(key[0], []).append((key, c.name, keyword))
     coder.first_stems = frozenset(coder.phrases)
@@ -579,14 +627,12 @@ def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_speci
     if "language" not in segments or not len(segments) or segments["language"].isin({"en"}).all():
         return coding.autocode(segments, codebook, negation=negation, most_specific=most_specific)
     parts = []
-    is_en = segments["language"].isin({"en", UNDETERMINED})
+    is_en = segments["language"].isin({"en"})
     if is_en.any():
         parts.append(coding.autocode(segments[is_en], codebook, negation=negation, most_specific=most_specific))
     columns = ["segment_id", "interview_id", "participant", "kind"]
     for lang, group in segments[~is_en].groupby("language", sort=True):
-        if lang not in STEMMER_NAMES:
-            continue
-        coder = _coder(codebook, lang)
+        coder = _coder(codebook, lang)  # without a stemmer for ``lang``: the patterns only
         coder.negation = negation
         if not most_specific:
             coder.ancestors = {}
@@ -625,11 +671,9 @@ def coding_coverage(codebook, segments: pd.DataFrame) -> pd.DataFrame:
         if not has_any:
             continue
         for lang, n in sorted(counts.items()):
-            if lang == UNDETERMINED:
-                continue
             k = len(_keywords(code, lang))
             rows.append({"code": code.name, "language": lang, "passages": int(n), "keywords": k,
-                         "applied": bool(k) and lang in STEMMER_NAMES})
+                         "applied": bool(k)})
     return pd.DataFrame(rows, columns=["code", "language", "passages", "keywords", "applied"])
 
 
@@ -640,10 +684,14 @@ def coverage_problems(codebook, coverage: pd.DataFrame) -> list[Problem]:
     for lang, group in missing.groupby("language", sort=True):
         names = group["code"].tolist()
         shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-        out.append(Problem(codebook.path or "codebook.yml", 1,
-                           f"{len(names)} code(s) have no keywords in {language_name(lang)} and were not applied to "
-                           f"its {int(group['passages'].iloc[0])} passage(s): {shown}; add `keywords: {{{lang}: [...]}}`",
-                           "warning"))
+        n = int(group["passages"].iloc[0])
+        if lang not in (UNDETERMINED, "mul"):
+            said = (f"{len(names)} code(s) have no keywords in {language_name(lang)} and were not applied to "
+                    f"its {n} passage(s): {shown}; add `keywords: {{{lang}: [...]}}`")
+        else:  # und, mul: no language to give keywords in
+            said = (f"{len(names)} code(s) were not applied to {n} passage(s) in {language_name(lang)}: {shown}; "
+                    "keywords cannot be given for them (only patterns apply): code them by hand")
+        out.append(Problem(codebook.path or "codebook.yml", 1, said, "warning"))
     return out
 
 
@@ -693,9 +741,10 @@ def language_mix(study, turns: pd.DataFrame) -> pd.DataFrame:
 
 
 def mix_problems(study, mix: pd.DataFrame) -> list[Problem]:
-    """A warning with the language mix per segment when the study is not all English."""
-    langs = set(mix["language"]) - {UNDETERMINED} if len(mix) else set()
-    if not langs or langs <= {"en"}:
+    """A warning with the language mix per segment when the study is not all English
+    (``und``, a language the kit cannot name, and ``mul``, several, counted as such)."""
+    langs = set(mix["language"]) if len(mix) else set()
+    if langs <= {"en"}:
         return []
     parts = []
     for lang, group in mix.groupby("language", sort=True):
@@ -729,11 +778,13 @@ def check_languages(study) -> list[Problem]:
 
 def by_language(segments: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """{language: its segments} (column ``language`` required): theme discovery and search
-    run once per language so that no theme mixes languages by accident. Segments without
-    letters (``und``) are left out."""
+    run once per language so that no theme mixes languages by accident. Segments in no
+    language the kit can name (``und``) or in several (``mul``) are left out."""
     if "language" not in segments:
         raise ValueError("the segments table has no `language` column: use kit.languages.annotate first")
-    return {lang: group for lang, group in segments.groupby("language", sort=True) if lang != UNDETERMINED}
+    from kit.language_passages import named
+
+    return {lang: group for lang, group in segments.groupby("language", sort=True) if named(lang)}
 
 
 LANGUAGE_MIX_COLUMNS = ["segment", "language", "passages", "interviews", "unscored"]
@@ -756,10 +807,10 @@ def language_tables(study) -> tuple[pd.DataFrame, pd.DataFrame]:
         return empty
     turns, segments = annotate(study, study.turns, study.segments())
     mix = language_mix(study, turns)
-    if not len(mix) or set(mix["language"]) - {UNDETERMINED} <= {"en"}:
+    if not len(mix) or set(mix["language"]) <= {"en"}:
         return empty
     seg = _segment_of(study, segments)
-    left_out = ~segments["language"].isin(SENTIMENT_LANGUAGES | {UNDETERMINED})
+    left_out = ~segments["language"].isin(SENTIMENT_LANGUAGES)
     unscored = left_out.groupby([seg, segments["language"]]).sum()
     mix["unscored"] = [int(unscored.get((s, lang), 0)) for s, lang in zip(mix["segment"], mix["language"])]
     coverage = coding_coverage(study.codebook, segments)
@@ -782,9 +833,16 @@ def segment_languages(study, segments: pd.DataFrame) -> pd.Series:
         _STUDY_LANGUAGES.clear()
         _STUDY_LANGUAGES[id(study)] = got
     known = got[1]
-    languages = candidates(study)
-    return pd.Series([known.get(s) or detect_one(t, languages)[0]
-                      for s, t in zip(segments["segment_id"], segments["text"])], index=segments.index, dtype=object)
+    out = [known.get(s) for s in segments["segment_id"]]
+    rest = [i for i, code in enumerate(out) if code is None]
+    if rest:  # not a segment of the study: judged alone, ``und`` where nothing sure can be said
+        from kit.language_passages import judge
+
+        texts = segments["text"].tolist()
+        found = judge([texts[i] if isinstance(texts[i], str) else "" for i in rest], candidates(study))
+        for i, code, verdict in zip(rest, found["language"].tolist(), found["verdict"].tolist()):
+            out[i] = code if verdict in ("sure", "foreign", "mixed") else UNDETERMINED
+    return pd.Series(out, index=segments.index, dtype=object)
 
 
 def study_compound(study, segments: pd.DataFrame) -> pd.Series:

@@ -46,10 +46,21 @@ def test_declared_language_wins_over_detection():
     assert source["INT-102"] == "declared"  # participants.csv language column
     assert source["INT-104"] == "declared"  # note front matter `language: de`
     assert source["INT-101"] == "speaker"
-    # A declaration overrides what the text says.
+    # A declaration is the participant's default (session 7, D2): declared es, the English
+    # interview's interviewer is still detected, and its clearly English answers stay English;
+    # only the answers too short to be sure take the declaration.
     study.interviews.loc[study.interviews["interview_id"] == "INT-101", "declared_language"] = "es"
     again = languages.passage_languages(study)
-    assert set(again.loc[study.turns["interview_id"] == "INT-101", "language"]) == {"es"}
+    mine = study.turns["interview_id"] == "INT-101"
+    asker = mine & (study.turns["role"] == "interviewer")
+    assert set(again.loc[asker, "language"]) == {"en"}
+    assert set(again.loc[asker, "language_source"]) == {"speaker"}
+    said = study.turns[mine & (study.turns["role"] == "participant")]
+    alone = languages.detect(said["text"])
+    clear = (alone["language"].eq("en") & alone["probability"].ge(languages.CONFIDENT)
+             & said["text"].str.split().str.len().ge(languages.SHORT_TURN).to_numpy()).to_numpy()
+    got = again.loc[said.index, "language"].to_numpy()
+    assert clear.any() and (got[clear] == "en").all() and (got[~clear] == "es").all()
 
 
 def test_mixed_interview_turns_in_doubt_are_judged_alone():

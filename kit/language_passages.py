@@ -1,0 +1,126 @@
+"""Each passage judged alone: is its language one the kit can name surely, one outside the
+study's candidate languages, several at once, or too short to tell? (:mod:`kit.languages`)
+
+py3langid (Lui & Baldwin 2012) answers among a few *candidate* languages (study.yml
+``languages``, else :data:`kit.languages.DEFAULT_CANDIDATES`), which makes short turns more
+accurate but forces every text into one of them: a Tagalog answer ("Nag-YouTube ako tapos
+natigil ako sa level na yun ulit.") comes out English with probability 0.71. So a passage
+whose candidate answer is not sure (probability < :data:`kit.languages.SURE`) is asked
+again of the *whole* model (its 97 languages, the same naive Bayes scores):
+
+* ``sure`` -- at least :data:`kit.languages.SHORT_TURN` words and a candidate language with
+  probability >= SURE;
+* ``foreign`` -- not sure among the candidates and the whole model's best guess is another
+  language: that language when its probability is >= SURE (``tl``), else, for a passage of
+  at least :data:`UNKNOWN_WORDS` words, ``und`` (a language the kit cannot name reliably;
+  a shorter one is ``unsure``: "Yes, yes, no problem." is Kabyle at 0.10);
+* ``mixed`` -- not sure, and two of its sentences are each surely in a different candidate
+  language (a code-switched line: "Bro level 212 had me hardstuck for like four days.
+  Fiquei preso muito tempo, sério."): ``mul`` (ISO 639-2, several languages);
+* ``unsure`` -- too short (fewer than SHORT_TURN words) or not sure, with nothing else to
+  say: its candidate guess, which :func:`kit.languages.passage_languages` replaces by the
+  speaker's, the interview's or the study's language, else ``und``;
+* ``empty`` -- no letters: ``und``.
+
+:func:`judge` gives the verdict of many texts at once (all detections batched).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+__all__ = ["MIXED", "UNKNOWN_WORDS", "VERDICT_COLUMNS", "judge", "named", "language_label"]
+
+#: ISO 639-2 "multiple languages": a passage that switches between two languages the kit
+#: names surely, sentence by sentence.
+MIXED = "mul"
+#: Columns of :func:`judge`.
+VERDICT_COLUMNS = ["language", "probability", "verdict"]
+#: Words a passage needs before a weak guess of a language outside the candidates makes it
+#: ``und``: in the anthropic-interviewer corpus's English answers, every one of 6 words or
+#: more is sure among the candidates; of 4-5 words, 14 are not, all English in the whole model.
+UNKNOWN_WORDS = 8
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+@lru_cache(maxsize=4)
+def _at_least(n: int):
+    """A pattern found in a text of at least ``n`` words (as ``kit.languages._WORD`` counts
+    them), searched only as far as the ``n``-th word."""
+    return re.compile(r"[^\W_]+(?:[\W_]+[^\W_]+){%d}" % (n - 1))
+
+
+def named(code: str) -> bool:
+    """True for a language the kit names (not ``und``, not ``mul``)."""
+    from kit.languages import UNDETERMINED
+
+    return bool(code) and code not in (UNDETERMINED, MIXED)
+
+
+def judge(texts, languages) -> pd.DataFrame:
+    """The verdict on each of ``texts`` judged alone among the candidate ``languages``
+    (ISO 639-1 codes): columns ``language`` (a code, ``und`` or ``mul``), ``probability``
+    (of that language among the candidates, or in the whole model for a ``foreign`` one)
+    and ``verdict`` (``sure``, ``foreign``, ``mixed``, ``unsure``, ``empty``; see the module
+    docstring), one row per text, in order."""
+    from kit.languages import SHORT_TURN, SURE, UNDETERMINED, _known_codes, detect
+
+    languages = tuple(languages)
+    texts = ["" if not isinstance(t, str) else t for t in texts]
+    found = detect(texts, languages)
+    enough = _at_least(SHORT_TURN)
+    codes, probs = found["language"].tolist(), found["probability"].tolist()
+    out: list[tuple[str, float, str]] = []
+    doubt = []
+    for i, (text, code, prob) in enumerate(zip(texts, codes, probs)):
+        if code == UNDETERMINED:
+            out.append((UNDETERMINED, 0.0, "empty"))
+        elif not enough.search(text):
+            out.append((code, prob, "unsure"))
+        elif prob >= SURE:
+            out.append((code, prob, "sure"))
+        else:
+            out.append((code, prob, "unsure"))
+            doubt.append(i)
+    if doubt:
+        whole = detect([texts[i] for i in doubt], _known_codes())
+        candidates = set(languages)
+        mixed_check = []
+        for i, code, prob in zip(doubt, whole["language"].tolist(), whole["probability"].tolist()):
+            if code not in candidates and prob >= SURE:
+                out[i] = (code, prob, "foreign")
+            elif code not in candidates:
+                if _at_least(UNKNOWN_WORDS).search(texts[i]):
+                    out[i] = (UNDETERMINED, prob, "foreign")
+            else:
+                mixed_check.append(i)
+        sentences = [(i, s) for i in mixed_check for s in _SENTENCE.split(texts[i])
+                     if enough.search(s)]
+        said = detect([s for _, s in sentences], languages)
+        sure: dict[int, set] = {}
+        for (i, _), code, prob in zip(sentences, said["language"].tolist(), said["probability"].tolist()):
+            if prob >= SURE:
+                sure.setdefault(i, set()).add(code)
+        for i in mixed_check:
+            if len(sure.get(i, ())) >= 2:
+                out[i] = (MIXED, out[i][1], "mixed")
+    return pd.DataFrame(out, columns=VERDICT_COLUMNS)
+
+
+def language_label(code: str) -> str:
+    """The English name of a language code (Babel's CLDR names: ``tl`` -> "Tagalog"), the
+    kit's words for ``und`` and ``mul``, else the code itself."""
+    from kit.languages import UNDETERMINED
+
+    if code == UNDETERMINED:
+        return "a language the kit cannot name"
+    if code == MIXED:
+        return "several languages"
+    try:
+        from babel import Locale
+
+        return Locale("en").languages.get(code) or code
+    except (ImportError, ValueError):
+        return code
