@@ -247,9 +247,9 @@ def _front_matter(lines, source, problems):
     if close is None:
         problems.append(Problem(source, opened, f"the front matter opened on line {opened} is "
                                 "never closed: add a '---' line after its last key"))
-        # Recover at the first heading so the body's sections are still read.
-        close = next((i for i in range(first + 1, len(lines)) if _heading(lines[i], strict=True)),
-                     len(lines))
+        # Recover at the first heading or text that is no YAML, so the body is still read.
+        close = next((i for i in range(first + 1, len(lines)) if _heading(lines[i], strict=True)
+                      or (lines[i].strip() and not _YAML_LIKE.match(lines[i]))), len(lines))
         body_start = close
     else:
         body_start = close + 1
@@ -258,9 +258,16 @@ def _front_matter(lines, source, problems):
     data, yaml_problems, duplicates, key_line, raw = load_front_matter(yaml_text, source, line_offset=opened)
     problems.extend(yaml_problems)
     problems.extend(duplicates)
+    checked = problems
     if yaml_problems:
-        # Salvage the simple "key: value" lines so id and date still come through.
-        data = _salvage(lines[first + 1:close])
+        again = _without_bad_lines(lines[first + 1:close], yaml_problems, source, opened)
+        if again is None:
+            # Salvage the simple "key: value" lines so id and date still come through; the
+            # values get converted but not reported on: the syntax error comes first.
+            data, checked = _salvage(lines[first + 1:close]), []
+        else:  # the rest read as YAML: its problems are reported too
+            data, key_line, raw, more = again
+            problems.extend(more)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -270,12 +277,53 @@ def _front_matter(lines, source, problems):
                                 f"lines, not {kind}"))
         return {}, key_line, body_start
     front = {str(k): v for k, v in data.items()}
-    # Salvaged values get converted but not reported on: the syntax error comes first.
-    _check_front(front, key_line, raw, opened, source,
-                 [] if yaml_problems else problems)
+    _check_front(front, key_line, raw, opened, source, checked)
     return front, key_line, body_start
 
 
+def _without_bad_lines(yaml_lines, yaml_problems, source, opened):
+    """The front matter read again without the lines its YAML errors point at (each with the
+    indented lines under it), so that one error does not hide the others: ``(data, key lines,
+    raw scalars, problems of the read)`` with the dropped lines' ``key: value`` salvaged, or
+    None when the rest does not read as a mapping within five tries."""
+    lines, dropped, more = list(yaml_lines), {}, []
+    errors = [p for p in yaml_problems if p.is_error]
+    for _ in range(5):
+        index = errors[0].line - opened - 1 if errors else -1
+        if not 0 <= index < len(lines) or index in dropped:
+            return None
+        end = index + 1
+        while end < len(lines) and lines[end][:1].isspace() and lines[end].strip():
+            end += 1  # the lines under a dropped key go with it
+        for i in range(index, end):
+            dropped[i], lines[i] = lines[i], ""
+        data, errors, duplicates, key_line, raw = load_front_matter("\n".join(lines), source, line_offset=opened)
+        if not errors:
+            if data is not None and not isinstance(data, dict):
+                return None
+            data = dict(data or {})
+            for i, text in sorted(dropped.items()):
+                parent = _parent_key(yaml_lines, i) if text[:1].isspace() else None
+                for key, value in _salvage([text.strip()]).items():
+                    if parent is not None and (data.get(parent) is None or isinstance(data[parent], dict)):  # "\tDana: participant" under speakers:
+                        data[parent] = {**(data.get(parent) or {}), key: value}
+                    elif key not in data:
+                        data[key], key_line[key], raw[key] = value, opened + 1 + i, value or ""
+            return data, key_line, raw, more + duplicates
+        more.extend(errors)
+    return None
+
+
+def _parent_key(lines, index) -> str | None:
+    """The key of the nearest unindented ``key:`` line above ``lines[index]`` with no value."""
+    for text in reversed(lines[:index]):
+        if text.strip() and not text[:1].isspace():
+            match = _SIMPLE_LINE.match(text)
+            return match.group(1) if match and not match.group(2) else None
+    return None
+
+
+_YAML_LIKE = re.compile(r"^(?:\s|#|-(?:\s|$)|[\w\"'-][^:]*:(?:\s|$))")  # indented, comment, list, key
 _SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 
 

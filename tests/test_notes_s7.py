@@ -82,3 +82,26 @@ def test_a_code_block_is_not_read_as_headings_or_items():
 def test_a_dash_underline_makes_a_heading_of_a_section_name_only():
     note = parse_note_text(FRONT + "Insights\n---\n- a\n\nJust a remark\n---\n- b\n", "n.md")
     assert _texts(note, "insights") == ["a", "Just a remark", "b"]
+
+
+def test_a_tab_in_the_front_matter_does_not_hide_a_bad_date():
+    """The newcomer's s3/INT-007 with a tab: both the tab and the impossible date are reported,
+    and the tabbed key is still read."""
+    note = parse_note(DATA / "s3-tab-and-bad-date.md")
+    errors = {p.line: p.message for p in note.problems if p.is_error}
+    assert "tab" in errors[4] and "not a date" in errors[3]
+    assert note.participant == "P-009" and note.front_lines["participant"] == 4
+
+
+def test_every_yaml_error_and_the_other_front_matter_problems_are_reported():
+    note = parse_note_text("---\nid: INT-1\n\tparticipant: P-9\nspeakers:\n\tDana: participant\n  Sam: observer\n"
+                           "duration: abc\ndate: 2026-02-30\n---\n## Insights\n- x\n", "n.md")
+    errors = sorted(p.line for p in note.problems if p.is_error)
+    assert errors == [3, 5, 7, 8]
+    assert note.participant == "P-9" and note.speakers == {"Dana": "participant", "Sam": "observer"}
+
+
+def test_an_unclosed_front_matter_ends_at_the_first_line_that_is_no_yaml():
+    note = parse_note(DATA / "unclosed-front-matter-setext.md")
+    assert [(p.line, p.level) for p in note.problems] == [(1, "error")]
+    assert note.id == "INT-001" and _texts(note, "quotes") == ["apples"] and _texts(note, "insights") == ["pears"]
