@@ -38,6 +38,7 @@ from kit.schema import (
 )
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
+from kit.study_columns import read_participant_rows
 from kit.study_config import STUDY_KEYS, StudyFileReader
 from kit.study_paths import StudyPaths
 from kit.yamllines import line_of
@@ -219,7 +220,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         path = self.root / "participants.csv"
         if not self._readable(path):
             return pd.DataFrame(columns=["id", "status", "consent_record", "consent_quote"])
-        rows, columns, problems = read_rows(path, required=("id",))
+        rows, columns, problems = read_participant_rows(path)
         self.problems += problems
         seen: dict[str, int] = {}
         kept = []

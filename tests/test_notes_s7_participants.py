@@ -1,0 +1,58 @@
+"""participants.csv's standard columns whatever their case and spacing (round2-faults.md B4)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from kit.study import load_study
+from kit.study_columns import fold_column, read_participant_rows
+
+DATA = Path(__file__).parent / "data" / "notes2"
+PILOT = Path(__file__).resolve().parents[1] / "kit" / "data" / "pilot"
+
+
+def test_the_attackers_capitalised_header_is_read_as_the_standard_columns():
+    rows, columns, problems = read_participant_rows(DATA / "f1-participants-capitalised-header.csv")
+    assert columns[:3] == ["id", "name", "email"] and problems == []
+    assert rows[0]["name"] == "Jordan Quixley" and rows[1]["email"] == "casey@example.org"
+
+
+def test_folding_names():
+    assert fold_column(" Consent Quote ") == "consent_quote"
+    assert fold_column("EMAIL") == "email" and fold_column("interviewed-on") == "interviewed_on"
+
+
+def _pilot_with_header(tmp_path, header):
+    study = tmp_path / "pilot"
+    shutil.copytree(PILOT, study)
+    lines = (study / "participants.csv").read_text(encoding="utf-8").splitlines()
+    (study / "participants.csv").write_text("\n".join([header] + lines[1:]) + "\n", encoding="utf-8")
+    return study
+
+
+def test_a_study_reads_consent_and_names_whatever_the_header_case(tmp_path):
+    header = "ID,Name,EMAIL,segment,region,company_size,Channel,Status,invited_on,scheduled_on,Interviewed On, consent_record , Consent_Quote "
+    odd = load_study(_pilot_with_header(tmp_path / "a", header))
+    plain = load_study(PILOT)
+    assert list(odd.participants["consent_quote"]) == list(plain.participants["consent_quote"])
+    assert list(odd.participants["name"]) == list(plain.participants["name"])
+    assert list(odd.participants["status"]) == list(plain.participants["status"])
+    assert len(odd.quotes) == len(plain.quotes)
+    assert [p for p in odd.problems if p.path.endswith("participants.csv")] == \
+        [p for p in plain.problems if p.path.endswith("participants.csv")]
+
+
+def test_two_columns_folding_to_one_name_are_a_warning_and_both_kept(tmp_path):
+    header = "id,Name,email,segment,region,company_size,channel,status,invited_on,scheduled_on,interviewed_on,consent_record,name"
+    study = load_study(_pilot_with_header(tmp_path, header))
+    warned = [p for p in study.problems if p.path.endswith("participants.csv") and "'Name', 'name'" in p.message]
+    assert [(p.line, p.level) for p in warned] == [(1, "warning")]
+    assert "Name" in study.participants.columns  # kept under its own header
+    # The exact 'name' column is the one read; here it holds the consent cells.
+    assert set(study.participants["name"]) <= {"yes", "no"}
+
+
+def test_no_id_column_is_still_an_error(tmp_path):
+    (tmp_path / "participants.csv").write_text("Who,Email\nx,y\n", encoding="utf-8")
+    _, _, problems = read_participant_rows(tmp_path / "participants.csv")
+    assert [(p.line, p.is_error, "missing column(s): id" in p.message) for p in problems] == [(1, True, True)]
