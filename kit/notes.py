@@ -21,7 +21,7 @@ from kit.notes_blocks import (_BLOCKQUOTE, _CHECKBOX, _GLUED_ITEM, _LIST, _RULE,
                               Item, _cells, _is_separator, _items, _simple_items, _strip_comments, block_items,
                               mark_blocks)
 from kit.schema import ACTION_STATUSES, make_segment_id
-from kit.yamlio import load_front_matter
+from kit.yamlio import load_front_matter, load_yaml_around_errors, salvage_set_aside
 
 __all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
            "Item", "Note", "Quote", "canonical_section", "note_id", "parse_note",
@@ -282,45 +282,18 @@ def _front_matter(lines, source, problems):
 
 
 def _without_bad_lines(yaml_lines, yaml_problems, source, opened):
-    """The front matter read again without the lines its YAML errors point at (each with the
-    indented lines under it), so that one error does not hide the others: ``(data, key lines,
-    raw scalars, problems of the read)`` with the dropped lines' ``key: value`` salvaged, or
-    None when the rest does not read as a mapping within five tries."""
-    lines, dropped, more = list(yaml_lines), {}, []
-    errors = [p for p in yaml_problems if p.is_error]
-    for _ in range(5):
-        index = errors[0].line - opened - 1 if errors else -1
-        if not 0 <= index < len(lines) or index in dropped:
-            return None
-        end = index + 1
-        while end < len(lines) and lines[end][:1].isspace() and lines[end].strip():
-            end += 1  # the lines under a dropped key go with it
-        for i in range(index, end):
-            dropped[i], lines[i] = lines[i], ""
-        data, errors, duplicates, key_line, raw = load_front_matter("\n".join(lines), source, line_offset=opened)
-        if not errors:
-            if data is not None and not isinstance(data, dict):
-                return None
-            data = dict(data or {})
-            for i, text in sorted(dropped.items()):
-                parent = _parent_key(yaml_lines, i) if text[:1].isspace() else None
-                for key, value in _salvage([text.strip()]).items():
-                    if parent is not None and (data.get(parent) is None or isinstance(data[parent], dict)):  # "\tDana: participant" under speakers:
-                        data[parent] = {**(data.get(parent) or {}), key: value}
-                    elif key not in data:
-                        data[key], key_line[key], raw[key] = value, opened + 1 + i, value or ""
-            return data, key_line, raw, more + duplicates
-        more.extend(errors)
-    return None
-
-
-def _parent_key(lines, index) -> str | None:
-    """The key of the nearest unindented ``key:`` line above ``lines[index]`` with no value."""
-    for text in reversed(lines[:index]):
-        if text.strip() and not text[:1].isspace():
-            match = _SIMPLE_LINE.match(text)
-            return match.group(1) if match and not match.group(2) else None
-    return None
+    """The front matter read again without the lines its YAML errors point at
+    (:func:`kit.yamlio.load_yaml_around_errors`), so that one error does not hide the others:
+    ``(data, key lines, raw scalars, problems of the read)``, the set-aside lines' ``key: value``
+    salvaged as text; None when the rest does not read as a mapping."""
+    data, found, kept, set_aside = load_yaml_around_errors("\n".join(yaml_lines), source, line_offset=opened)
+    if not set_aside or not isinstance(data, dict):
+        return None
+    data, _, duplicates, key_line, raw = load_front_matter(kept, source, line_offset=opened)
+    data = dict(data) if isinstance(data, dict) else {}
+    for key, i in salvage_set_aside(data, set_aside, list(yaml_lines)).items():
+        key_line[key], raw[key] = opened + 1 + i, str(data[key] or "")
+    return data, key_line, raw, [p for p in found if p not in yaml_problems] + duplicates
 
 
 _YAML_LIKE = re.compile(r"^(?:\s|#|-(?:\s|$)|[\w\"'-][^:]*:(?:\s|$))")  # indented, comment, list, key

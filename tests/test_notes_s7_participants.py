@@ -56,3 +56,21 @@ def test_no_id_column_is_still_an_error(tmp_path):
     (tmp_path / "participants.csv").write_text("Who,Email\nx,y\n", encoding="utf-8")
     _, _, problems = read_participant_rows(tmp_path / "participants.csv")
     assert [(p.line, p.is_error, "missing column(s): id" in p.message) for p in problems] == [(1, True, True)]
+
+
+def test_a_syntax_error_in_study_yml_does_not_hide_its_other_problems(tmp_path):
+    """B3 by kind: a tab in study.yml no longer leaves the whole file unread."""
+    study = tmp_path / "pilot"
+    shutil.copytree(PILOT, study)
+    text = (study / "study.yml").read_text(encoding="utf-8")
+    assert "\nformat: micro" in text
+    lines = text.replace("\nformat: micro", "\nformat: huge").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("sprint:"))
+    lines[at] = "\t" + lines[at]
+    (study / "study.yml").write_text("\n".join(lines), encoding="utf-8")
+    loaded = load_study(study, strict=False)
+    mine = [p for p in loaded.problems if p.path.endswith("study.yml") and p.is_error]
+    assert [p.line for p in mine if "tab" in p.message] == [at + 1]
+    assert any("format must be micro or full, not 'huge'" in p.message for p in mine)
+    assert loaded.config["research_question"] == load_study(PILOT).config["research_question"]
+    assert str(loaded.config["sprint"]) == lines[at].split(":", 1)[1].strip()  # the tabbed key is still read
