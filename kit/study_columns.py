@@ -1,9 +1,10 @@
-"""participants.csv's standard columns read whatever their case and spacing.
+"""The standard columns of a study's CSV files (participants.csv, codings/*.csv) read whatever
+their case and spacing.
 
 People write ``Name``, ``EMAIL``, ``Consent Quote`` or `` consent_quote ``: each header that
 folds (stripped, lower-cased, runs of spaces and hyphens made one ``_``) to one of
 :data:`kit.schema.PARTICIPANT_COLUMNS` is read as that column. Two headers that fold to the
-same standard name are a located warning: the one written exactly so (else the first) is read
+same standard name are a located warning (and likewise a coding file's ``Segment``, ``CODE``): the one written exactly so (else the first) is read
 as the standard column, the other keeps its own header as an attribute column, so no cell is
 lost. Split out of :mod:`kit.study` (at its line limit).
 """
@@ -16,7 +17,7 @@ from kit.csvio import read_rows
 from kit.errors import Problem
 from kit.schema import PARTICIPANT_COLUMNS
 
-__all__ = ["fold_column", "read_participant_rows"]
+__all__ = ["fold_column", "read_participant_rows", "read_rows_folded"]
 
 
 def fold_column(header: str) -> str:
@@ -25,29 +26,37 @@ def fold_column(header: str) -> str:
 
 
 def read_participant_rows(path: Path):
-    """:func:`kit.csvio.read_rows` of participants.csv with its standard columns renamed to
-    their standard names: ``(rows, columns, problems)``. A file with no column that folds to
-    ``id`` is an error on line 1 (the header), as ``read_rows(required=("id",))`` gives."""
+    """:func:`read_rows_folded` of participants.csv (its columns :data:`PARTICIPANT_COLUMNS`,
+    ``id`` required)."""
+    return read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
+
+
+def read_rows_folded(path: Path, standard=PARTICIPANT_COLUMNS, required=()):
+    """:func:`kit.csvio.read_rows` with each header that folds to one of ``standard`` renamed
+    to it: ``(rows, columns, problems)``. A file with no column folding to a ``required`` one
+    is an error on line 1 (the header), as ``read_rows(required=...)`` gives."""
     rows, columns, problems = read_rows(path)
     if not columns and not rows:
         return rows, columns, problems
     source = str(path)
     rename: dict[str, str] = {}
-    for standard in PARTICIPANT_COLUMNS:
-        written = [c for c in columns if fold_column(c) == standard]
+    for name in standard:
+        written = [c for c in columns if fold_column(c) == name]
         if not written:
             continue
-        chosen = standard if standard in written else written[0]
-        if chosen != standard:
-            rename[chosen] = standard
+        chosen = name if name in written else written[0]
+        if chosen != name:
+            rename[chosen] = name
         others = [c for c in written if c != chosen]
         if others:
             problems.append(Problem(source, 1, f"columns {', '.join(repr(c) for c in written)} are all read as "
-                                    f"{standard!r}: {chosen!r} is the one read as {standard!r}, "
+                                    f"{name!r}: {chosen!r} is the one read as {name!r}, "
                                     f"{', '.join(repr(c) for c in others)} kept as attribute column(s) under "
                                     "their own header; keep one", "warning"))
-    if "id" not in {rename.get(c, c) for c in columns}:
-        problems.append(Problem(source, 1, f"missing column(s): id (the header has: {', '.join(columns) or 'nothing'})"))
+    missing = [c for c in required if c not in {rename.get(h, h) for h in columns}]
+    if missing:
+        problems.append(Problem(source, 1, f"missing column(s): {', '.join(missing)} "
+                                f"(the header has: {', '.join(columns) or 'nothing'})"))
     if rename:
         columns = [rename.get(c, c) for c in columns]
         rows = [{rename.get(k, k): v for k, v in row.items()} for row in rows]

@@ -74,3 +74,15 @@ def test_a_syntax_error_in_study_yml_does_not_hide_its_other_problems(tmp_path):
     assert any("format must be micro or full, not 'huge'" in p.message for p in mine)
     assert loaded.config["research_question"] == load_study(PILOT).config["research_question"]
     assert str(loaded.config["sprint"]) == lines[at].split(":", 1)[1].strip()  # the tabbed key is still read
+
+
+def test_a_coding_files_standard_columns_are_read_whatever_their_case(tmp_path):
+    study = tmp_path / "pilot"
+    shutil.copytree(PILOT, study)
+    path = study / "codings" / "maya.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([" Segment ,CODE,Coder,Memo"] + lines[1:]), encoding="utf-8")
+    odd, plain = load_study(study, strict=False), load_study(PILOT)
+    assert len(odd.codings) == len(plain.codings) > 0
+    assert sorted(odd.codings["coder"].unique()) == sorted(plain.codings["coder"].unique())
+    assert not [p for p in odd.problems if p.path.endswith("maya.csv")]
