@@ -186,13 +186,17 @@ def mark_blocks(lines, first: int, source: str, problems, is_heading, is_section
     ``is_section(text)`` whether a text names a template section: a ``---`` underline makes a
     heading of a section name only (elsewhere it stays a rule), ``===`` of any text."""
     code, fences, setext, underlines = set(), [], {}, set()
-    index, count = 0, len(lines)
-    while index < count:
-        line = lines[index]
-        fence = _FENCE.match(line) if line[:4].lstrip()[:1] in ("`", "~") else None
+    candidates = _candidates(lines)  # index -> its line's fence or underline match, found in one search
+    order = sorted(candidates)
+    skip_to = -1
+    for position, index in enumerate(order):
+        if index <= skip_to:
+            continue
+        line, found = lines[index], candidates[index]
+        fence = _FENCE.match(line) if found[:1] in ("`", "~") else None
         if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
             mark = fence.group(1)
-            close = next((j for j in range(index + 1, count)
+            close = next((j for j in order[position + 1:]
                           if (m := _FENCE.match(lines[j])) and m.group(1)[0] == mark[0]
                           and len(m.group(1)) >= len(mark) and not m.group(2).strip()), None)
             if close is None:
@@ -203,16 +207,30 @@ def mark_blocks(lines, first: int, source: str, problems, is_heading, is_section
             else:
                 code.update(range(index, close + 1))
                 fences.append((index, close))
-                index = close + 1
-                continue
-        under = _UNDERLINE.match(line) if line[:4].lstrip()[:1] in ("=", "-") else None
+                skip_to = close
+            continue
+        under = _UNDERLINE.match(line) if found[:1] in ("=", "-") else None
         if under and index and _setext_text(lines, index - 1, code, is_heading):
             text = lines[index - 1].strip()
             if under.group(1)[0] == "=" or is_section(text):
                 setext[index - 1] = 1 if under.group(1)[0] == "=" else 2
                 underlines.add(index)
-        index += 1
     return BlockMarks(code, fences, setext, underlines)
+
+
+_CANDIDATE = re.compile(r"^ {0,3}(`{3,}|~{3,}|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
+
+
+def _candidates(lines) -> dict:
+    """Line index -> the mark that starts it, for every line that may open or close a fence
+    or underline a setext heading (one regex search of the joined text)."""
+    joined = "\n".join(lines)
+    out, line, at = {}, 0, 0
+    for match in _CANDIDATE.finditer(joined):
+        line += joined.count("\n", at, match.start())
+        at = match.start()
+        out[line] = match.group(1)
+    return out
 
 
 def _setext_text(lines, index, code, is_heading) -> bool:
@@ -229,10 +247,13 @@ def block_items(rows, marks: BlockMarks, first: int, where: str, source, problem
     an item of its own (its lines joined) and each table row an item of its own (its cells
     joined by ``" | "``; the header row is a warning, not an item). ``first`` is the number of
     the body's first line (for ``marks``); ``where`` names the section in messages."""
+    piped = [n for n, text in rows if "|" in text]
+    if not marks.fences and len(piped) < 2:  # most blocks: neither a code block nor a table
+        return _items(rows, source, problems)
     code = {first + i for i in marks.code}
     fenced = {first + a: first + b for a, b in marks.fences}
-    table = _table_lines(rows, code)
-    if not code.intersection(n for n, _ in rows) and not table:
+    table = _table_lines(rows, code) if len(piped) > 1 else {}
+    if not table and (not rows or not code.intersection(range(rows[0][0], rows[-1][0] + 1))):
         return _items(rows, source, problems)
     plain, extra = [], []
     for number, line in rows:
