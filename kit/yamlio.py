@@ -490,7 +490,7 @@ _SIMPLE_PAIR = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 
 def load_yaml_around_errors(text: str, source: str = "<string>", *, line_offset: int = 0, tries: int = 5):
     """:func:`load_yaml`, where a syntax error does not hide the rest of the file: the line each
-    error points at (with the indented lines under it) is set aside and the rest read again, up
+    error points at (with the lines indented further under it, a tab as 8 columns) is set aside and the rest read again, up
     to ``tries`` times, so every syntax error and every problem of the rest can be reported.
 
     Returns ``(data, problems, kept_text, set_aside)``: ``problems`` holds every syntax error
@@ -510,8 +510,8 @@ def load_yaml_around_errors(text: str, source: str = "<string>", *, line_offset:
         index = syntax[0].line - line_offset - 1
         if not 0 <= index < len(lines) or index in set_aside:
             break
-        end = index + 1
-        while end < len(lines) and lines[end][:1].isspace() and lines[end].strip():
+        end, depth = index + 1, _indent(lines[index])
+        while end < len(lines) and lines[end].strip() and _indent(lines[end]) > depth:
             end += 1  # the lines under a set-aside key go with it
         for i in range(index, end):
             set_aside[i], lines[i] = lines[i], ""
@@ -522,6 +522,12 @@ def load_yaml_around_errors(text: str, source: str = "<string>", *, line_offset:
     if isinstance(data, dict):
         salvage_set_aside(data, set_aside, text.split("\n"))
     return data, found, "\n".join(lines), set_aside
+
+
+def _indent(line: str) -> int:
+    """The width of a line's indentation, a tab as 8 columns."""
+    wide = line.expandtabs(8)
+    return len(wide) - len(wide.lstrip())
 
 
 def salvage_set_aside(data: dict, set_aside: dict, lines: list) -> dict:
@@ -536,8 +542,8 @@ def salvage_set_aside(data: dict, set_aside: dict, lines: list) -> dict:
         key, value = match.group(1), re.sub(r"\s+#.*$", "", match.group(2)).strip().strip("'\"") or None
         parent = _parent_key(lines, i) if text[:1].isspace() else None
         if parent is not None and (data.get(parent) is None or isinstance(data[parent], dict)):
-            data[parent] = {**(data.get(parent) or {}), key: value}
-        elif key not in data:
+            data[parent] = {**(data.get(parent) or {}), key: value}  # under the open key above it
+        elif key not in data:  # a stray indent before a top-level key (under a list, or no open key)
             data[key], added[key] = value, i
     return added
 

@@ -40,3 +40,20 @@ def test_search_on_a_study_folder_and_a_folder_of_repositories(tmp_path):
     assert code == 2 and "search " in text and "QUERY" in text
     text, code = index_command(tmp_path / "outer")
     assert code == 2 and "no studies here" in text and str(tmp_path / "outer" / "repo") in text
+
+
+def test_a_tab_in_one_assumption_does_not_hide_the_others(tmp_path):
+    """B3 by kind: a syntax error in assumptions.yml sets that entry aside; the others are read
+    and their problems reported."""
+    from kit.discovery import assumptions as A
+
+    path = tmp_path / "assumptions.yml"
+    path.write_text("assumptions:\n"
+                    "  - id: A-1\n"
+                    "\tassumption: tabbed\n"
+                    "  - id: A-2\n"
+                    "    assumption: Nobody reads invoices sent by email.\n", encoding="utf-8")
+    items, problems = A.load_assumptions(path)
+    assert "A-2" in [a.id for a in items]
+    assert [p.line for p in problems if p.is_error and "tab" in p.message] == [3]
+    assert any(p.line == 4 and "no `test`" in p.message for p in problems)  # A-2's own problems still said
