@@ -40,10 +40,14 @@ _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 def _strip_comments(lines, first: int = 1, source: str = "<note>", problems=None):
     """Blank out HTML comments (template guidance), keeping line numbers; ``first`` is the
     1-based number of ``lines[0]``. A ``<!--`` never closed by ``-->`` hides nothing: it is an
-    error at its line (given ``problems``) and the lines after it are read as they are."""
+    error at its line (given ``problems``), the rest of that line is the comment, and the lines
+    after it are read as they are (one pass: a comment closes when a ``-->`` follows it)."""
     if "<!--" not in "\n".join(lines):  # one search of the whole body, not one per line
         return list(lines)
-    out, inside, opened = [], False, 0
+    later = [False] * len(lines)  # later[i]: a "-->" on a line after line i
+    for i in range(len(lines) - 2, -1, -1):
+        later[i] = later[i + 1] or "-->" in lines[i + 1]
+    out, inside = [], False
     for index, line in enumerate(lines):
         kept = ""
         while line:
@@ -57,16 +61,15 @@ def _strip_comments(lines, first: int = 1, source: str = "<note>", problems=None
                 start = line.find("<!--")
                 if start < 0:
                     kept, line = kept + line, ""
-                else:
-                    kept, line, inside, opened = kept + line[:start], line[start + 4:], True, index
+                elif "-->" in line[start + 4:] or later[index]:
+                    kept, line, inside = kept + line[:start], line[start + 4:], True
+                else:  # never closed: the rest of this line only
+                    if problems is not None:
+                        problems.append(Problem(source, first + index, "this comment ('<!--') is never closed: "
+                                                "add '-->' where it ends; the lines after it are read as the "
+                                                "note's text"))
+                    kept, line = kept + line[:start], ""
         out.append(kept)
-    if inside:  # unclosed: only its own line's rest is comment; read on from the next line
-        if problems is not None:
-            problems.append(Problem(source, first + opened, "this comment ('<!--') is never closed: add "
-                                    "'-->' where it ends; the lines after it are read as the note's text"))
-        prefix = out[opened]
-        rest = _strip_comments(lines[opened + 1:], first + opened + 1, source, problems)
-        out = out[:opened] + [prefix] + rest
     return out
 
 
@@ -188,7 +191,7 @@ def mark_blocks(lines, first: int, source: str, problems, is_heading, is_section
     code, fences, setext, underlines = set(), [], {}, set()
     candidates = _candidates(lines)  # index -> its line's fence or underline match, found in one search
     order = sorted(candidates)
-    skip_to = -1
+    skip_to, dead = -1, {}  # dead: fence character -> a length no later line closes
     for position, index in enumerate(order):
         if index <= skip_to:
             continue
@@ -196,10 +199,11 @@ def mark_blocks(lines, first: int, source: str, problems, is_heading, is_section
         fence = _FENCE.match(line) if found[:1] in ("`", "~") else None
         if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
             mark = fence.group(1)
-            close = next((j for j in order[position + 1:]
-                          if (m := _FENCE.match(lines[j])) and m.group(1)[0] == mark[0]
-                          and len(m.group(1)) >= len(mark) and not m.group(2).strip()), None)
+            close = None if len(mark) >= dead.get(mark[0], len(line) + 1) else next(
+                (j for j in order[position + 1:] if (m := _FENCE.match(lines[j])) and m.group(1)[0] == mark[0]
+                 and len(m.group(1)) >= len(mark) and not m.group(2).strip()), None)
             if close is None:
+                dead[mark[0]] = min(len(mark), dead.get(mark[0], len(mark)))  # no closer this long from here on
                 problems.append(Problem(source, first + index, f"this code block ({mark!r}) is never closed: "
                                         f"add a {mark!r} line where it ends; the lines after it are read as "
                                         "the note's text"))
@@ -210,7 +214,7 @@ def mark_blocks(lines, first: int, source: str, problems, is_heading, is_section
                 skip_to = close
             continue
         under = _UNDERLINE.match(line) if found[:1] in ("=", "-") else None
-        if under and index and _setext_text(lines, index - 1, code, is_heading):
+        if under and index and _setext_text(lines, index - 1, code | underlines, is_heading):
             text = lines[index - 1].strip()
             if under.group(1)[0] == "=" or is_section(text):
                 setext[index - 1] = 1 if under.group(1)[0] == "=" else 2
@@ -234,12 +238,13 @@ def _candidates(lines) -> dict:
 
 
 def _setext_text(lines, index, code, is_heading) -> bool:
-    """Whether ``lines[index]`` can be a setext heading's text: a one-line paragraph."""
+    """Whether ``lines[index]`` can be a setext heading's text: a one-line paragraph (after a
+    blank line, a heading, a fence or an underline; ``code`` holds the last two)."""
     line = lines[index]
     bare = line.strip()
     if not bare or index in code or is_heading(line) or bare[0] in "|>" or _LIST.match(line) or line[:4].isspace():
         return False
-    return index == 0 or not lines[index - 1].strip() or bool(is_heading(lines[index - 1]))
+    return index == 0 or not lines[index - 1].strip() or (index - 1) in code or bool(is_heading(lines[index - 1]))
 
 
 def block_items(rows, marks: BlockMarks, first: int, where: str, source, problems) -> list[Item]:
@@ -256,9 +261,10 @@ def block_items(rows, marks: BlockMarks, first: int, where: str, source, problem
     if not table and (not rows or not code.intersection(range(rows[0][0], rows[-1][0] + 1))):
         return _items(rows, source, problems)
     plain, extra = [], []
-    for number, line in rows:
+    for position, (number, line) in enumerate(rows):
         if number in fenced:
-            inner = [text.strip() for n, text in rows if number < n < fenced[number] and text.strip()]
+            inner = [text.strip() for n, text in rows[position + 1:position + 1 + fenced[number] - number]
+                     if number < n < fenced[number] and text.strip()]
             if inner:
                 extra.append(Item(" ".join(inner), number + 1))
         if number in code or number in table:

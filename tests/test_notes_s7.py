@@ -105,3 +105,16 @@ def test_an_unclosed_front_matter_ends_at_the_first_line_that_is_no_yaml():
     note = parse_note(DATA / "unclosed-front-matter-setext.md")
     assert [(p.line, p.level) for p in note.problems] == [(1, "error")]
     assert note.id == "INT-001" and _texts(note, "quotes") == ["apples"] and _texts(note, "insights") == ["pears"]
+
+
+def test_many_unclosed_comments_and_fences_are_each_located():
+    body = "## Insights\n" + "- a <!-- open\n" * 2000 + "```py\n- b\n" * 50
+    note = parse_note_text(FRONT + body, "n.md")
+    errors = [p for p in note.problems if p.is_error]
+    assert len(errors) == 2050 and all("never closed" in p.message for p in errors)
+    assert _texts(note, "insights") == ["a"] * 2000 + ["b"] * 50
+
+
+def test_setext_headings_one_after_another():
+    note = parse_note_text(FRONT + "Key Quotes\n===\n- \"q\"\n\nInsights\n===\n- i\n", "n.md")
+    assert _texts(note, "quotes") == ["q"] and _texts(note, "insights") == ["i"]
