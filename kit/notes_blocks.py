@@ -42,11 +42,11 @@ def _strip_comments(lines, first: int = 1, source: str = "<note>", problems=None
     1-based number of ``lines[0]``. A ``<!--`` never closed by ``-->`` hides nothing: it is an
     error at its line (given ``problems``), the rest of that line is the comment, and the lines
     after it are read as they are (one pass: a comment closes when a ``-->`` follows it)."""
-    if "<!--" not in "\n".join(lines):  # one search of the whole body, not one per line
+    joined = "\n".join(lines)
+    if "<!--" not in joined:  # one search of the whole body, not one per line
         return list(lines)
-    later = [False] * len(lines)  # later[i]: a "-->" on a line after line i
-    for i in range(len(lines) - 2, -1, -1):
-        later[i] = later[i + 1] or "-->" in lines[i + 1]
+    last = joined.rfind("-->")
+    last_close = joined.count("\n", 0, last) if last >= 0 else -1  # the last line holding a "-->"
     out, inside = [], False
     for index, line in enumerate(lines):
         kept = ""
@@ -61,7 +61,7 @@ def _strip_comments(lines, first: int = 1, source: str = "<note>", problems=None
                 start = line.find("<!--")
                 if start < 0:
                     kept, line = kept + line, ""
-                elif "-->" in line[start + 4:] or later[index]:
+                elif index < last_close or "-->" in line[start + 4:]:
                     kept, line, inside = kept + line[:start], line[start + 4:], True
                 else:  # never closed: the rest of this line only
                     if problems is not None:
