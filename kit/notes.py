@@ -249,7 +249,8 @@ def _front_matter(lines, source, problems):
                                 "never closed: add a '---' line after its last key"))
         # Recover at the first heading or text that is no YAML, so the body is still read.
         close = next((i for i in range(first + 1, len(lines)) if _heading(lines[i], strict=True)
-                      or (lines[i].strip() and not _YAML_LIKE.match(lines[i]))), len(lines))
+                      or (lines[i].strip() and not _YAML_LIKE.match(lines[i]))
+                      or (lines[i][:2] == "- " and not lines[i - 1].strip())), len(lines))  # a list after a blank line
         body_start = close
     else:
         body_start = close + 1

@@ -118,3 +118,9 @@ def test_many_unclosed_comments_and_fences_are_each_located():
 def test_setext_headings_one_after_another():
     note = parse_note_text(FRONT + "Key Quotes\n===\n- \"q\"\n\nInsights\n===\n- i\n", "n.md")
     assert _texts(note, "quotes") == ["q"] and _texts(note, "insights") == ["i"]
+
+
+def test_an_unclosed_front_matter_before_a_list_ends_at_the_blank_line():
+    note = parse_note_text("---\nid: X\ndate: 2026-01-01\n\n- \"a quote\" (0:10)\n- another\n", "n.md")
+    assert [(p.line, p.level) for p in note.problems if p.is_error] == [(1, "error")]
+    assert note.id == "X" and _texts(note, "preamble") == ['"a quote" (0:10)', "another"]
