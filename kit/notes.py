@@ -17,8 +17,11 @@ from pathlib import Path
 
 from kit.csvio import parse_date, read_text
 from kit.errors import Problem
+from kit.notes_blocks import (_BLOCKQUOTE, _CHECKBOX, _GLUED_ITEM, _LIST, _RULE, _RULE_MARKS,  # noqa: F401 (kit.notes' names)
+                              Item, _cells, _is_separator, _items, _simple_items, _strip_comments, block_items,
+                              mark_blocks)
 from kit.schema import ACTION_STATUSES, make_segment_id
-from kit.yamlio import load_front_matter
+from kit.yamlio import load_front_matter, load_yaml_around_errors, salvage_set_aside
 
 __all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
            "Item", "Note", "Quote", "canonical_section", "note_id", "parse_note",
@@ -74,15 +77,6 @@ _COLUMN_ALIASES = {
 }
 _DEFAULT_COLUMNS = ("owner", "action", "due", "status")
 _TABLE_HEADER = "| Owner | Action | Due Date | Status |"
-
-
-@dataclass
-class Item:
-    """A list item or paragraph of a section: its text (lines joined by a space) and the
-    line where it starts."""
-
-    text: str
-    line: int
 
 
 @dataclass
@@ -253,9 +247,10 @@ def _front_matter(lines, source, problems):
     if close is None:
         problems.append(Problem(source, opened, f"the front matter opened on line {opened} is "
                                 "never closed: add a '---' line after its last key"))
-        # Recover at the first heading so the body's sections are still read.
-        close = next((i for i in range(first + 1, len(lines)) if _heading(lines[i], strict=True)),
-                     len(lines))
+        # Recover at the first heading or text that is no YAML, so the body is still read.
+        close = next((i for i in range(first + 1, len(lines)) if _heading(lines[i], strict=True)
+                      or (lines[i].strip() and not _YAML_LIKE.match(lines[i]))
+                      or (lines[i][:2] == "- " and not lines[i - 1].strip())), len(lines))  # a list after a blank line
         body_start = close
     else:
         body_start = close + 1
@@ -264,9 +259,16 @@ def _front_matter(lines, source, problems):
     data, yaml_problems, duplicates, key_line, raw = load_front_matter(yaml_text, source, line_offset=opened)
     problems.extend(yaml_problems)
     problems.extend(duplicates)
+    checked = problems
     if yaml_problems:
-        # Salvage the simple "key: value" lines so id and date still come through.
-        data = _salvage(lines[first + 1:close])
+        again = _without_bad_lines(lines[first + 1:close], yaml_problems, source, opened)
+        if again is None:
+            # Salvage the simple "key: value" lines so id and date still come through; the
+            # values get converted but not reported on: the syntax error comes first.
+            data, checked = _salvage(lines[first + 1:close]), []
+        else:  # the rest read as YAML: its problems are reported too
+            data, key_line, raw, more = again
+            problems.extend(more)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -276,12 +278,26 @@ def _front_matter(lines, source, problems):
                                 f"lines, not {kind}"))
         return {}, key_line, body_start
     front = {str(k): v for k, v in data.items()}
-    # Salvaged values get converted but not reported on: the syntax error comes first.
-    _check_front(front, key_line, raw, opened, source,
-                 [] if yaml_problems else problems)
+    _check_front(front, key_line, raw, opened, source, checked)
     return front, key_line, body_start
 
 
+def _without_bad_lines(yaml_lines, yaml_problems, source, opened):
+    """The front matter read again without the lines its YAML errors point at
+    (:func:`kit.yamlio.load_yaml_around_errors`), so that one error does not hide the others:
+    ``(data, key lines, raw scalars, problems of the read)``, the set-aside lines' ``key: value``
+    salvaged as text; None when the rest does not read as a mapping."""
+    data, found, kept, set_aside = load_yaml_around_errors("\n".join(yaml_lines), source, line_offset=opened)
+    if not set_aside or not isinstance(data, dict):
+        return None
+    data, _, duplicates, key_line, raw = load_front_matter(kept, source, line_offset=opened)
+    data = dict(data) if isinstance(data, dict) else {}
+    for key, i in salvage_set_aside(data, set_aside, list(yaml_lines)).items():
+        key_line[key], raw[key] = opened + 1 + i, str(data[key] or "")
+    return data, key_line, raw, [p for p in found if p not in yaml_problems] + duplicates
+
+
+_YAML_LIKE = re.compile(r"^(?:\s|#|-(?:\s|$)|[\w\"'-][^:]*:(?:\s|$))")  # indented, comment, list, key
 _SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 
 
@@ -385,14 +401,6 @@ def _minutes(value) -> float | None:
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(.*)$")
 _BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
-_LIST = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])(?:\s+(.*)|\s*$)")
-# A dash or plus glued to a word or an opening quote mark: an item written without the space
-# after its marker ("-\"Cheaper\" (0:31)"), not a number ("-5") nor a rule ("--").
-_GLUED_ITEM = re.compile(r"^[-+][\"'\u201c\u2018A-Za-z]")
-_CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
-_BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
-_RULE_MARKS = ("-", "*", "_")
 _HEADING_MARKS = ("#", "*", "_")  # the first characters _heading looks further at
 
 
@@ -459,43 +467,32 @@ def _heading_of(line: str, strict: bool):
     return None
 
 
-def _strip_comments(lines):
-    """Blank out HTML comments (template guidance), keeping line numbers."""
-    if "<!--" not in "\n".join(lines):  # one search of the whole body, not one per line
-        return list(lines)
-    out, inside = [], False
-    for line in lines:
-        kept = ""
-        while line:
-            if inside:
-                end = line.find("-->")
-                if end < 0:
-                    line = ""
-                else:
-                    line, inside = line[end + 3:], False
-            else:
-                start = line.find("<!--")
-                if start < 0:
-                    kept, line = kept + line, ""
-                else:
-                    kept, line, inside = kept + line[:start], line[start + 4:], True
-        out.append(kept)
-    return out
-
-
 def _body(lines, start, source, problems):
-    body = _strip_comments(lines[start:])
+    body = _strip_comments(lines[start:], start + 1, source, problems)
+    marks = mark_blocks(body, start + 1, source, problems, _heading,
+                        lambda text: _name_key(text) in _ALIASES)
     # (section, [(line, text)]), the first row (line, None) when the block has a heading
     blocks: list[tuple[str, list]] = []
     current, level, known = "preamble", 0, True
     content: list = []
-    for number, line in enumerate(body, start=start + 1):
+    for index, line in enumerate(body):
+        number = start + 1 + index
         mark = line[:1]  # most lines start with neither a mark nor a space: no lstrip
-        heading = (_heading(line) if mark in _HEADING_MARKS or (mark.isspace() and line.lstrip()[:1] in _HEADING_MARKS)
-                   else None)
+        if index in marks.code or index in marks.underlines:
+            content.append((number, line if index in marks.code else ""))
+            continue
+        if index in marks.setext:
+            name = line.strip()
+            heading = (marks.setext[index], name, _name_key(name) in _ALIASES or _close_section(_name_key(name)) is not None)
+        else:
+            heading = (_heading(line) if mark in _HEADING_MARKS or (mark.isspace() and line.lstrip()[:1] in _HEADING_MARKS)
+                       else None)
         if heading:
             h_level, name, h_known = heading
             if not h_known and current != "preamble" and known and h_level > level:
+                problems.append(Problem(source, number, f"sub-heading {name!r} inside {_title(current)}: the items "
+                                        f"under it are read as {_title(current)}; the heading itself is not "
+                                        "analysed", "warning"))
                 content.append((number, ""))  # a sub-heading inside a section (structure only)
                 continue
             key = _name_key(name)
@@ -539,7 +536,7 @@ def _body(lines, start, source, problems):
             actions.extend(found)
             items = [Item(a.action, a.line) for a in found]
         else:
-            items = _items(rows, source, problems)
+            items = block_items(rows, marks, start + 1, _title(name), source, problems)
             if name == "quotes":
                 ends = [item.line for item in items[1:]] + [len(lines) + 1]
                 items = [_quote(item, source, problems, _span(rows, item.line, end))
@@ -553,85 +550,6 @@ def _body(lines, start, source, problems):
 
 def _title(name: str) -> str:
     return SECTION_TITLES.get(name, name)
-
-
-def _items(rows, source=None, problems=None, simple: bool = True) -> list[Item]:
-    """List items and paragraphs. A line that follows an item without a blank line continues
-    it; after a blank line, an indented line still continues a list item. Given ``problems``,
-    a line that continues a list item but looks like an item of its own written without the
-    space Markdown needs after its dash (``-"Cheaper" (0:31)``) is a warning at its line.
-    ``simple``: try :func:`_simple_items` first (False: the general rules alone)."""
-    if simple and (found := _simple_items(rows)) is not None:
-        return found
-    items: list[Item] = []
-    parts: list[str] = []
-    first_line, is_list, blank_before, quoting = 0, False, False, False
-
-    def close():
-        text = " ".join([p for p in map(str.strip, parts) if p])
-        if text:
-            items.append(Item(text, first_line))
-        parts.clear()
-
-    # Each pattern is tried only on lines whose first character it can match (most lines
-    # of a note are list items or plain text: one regex each instead of four).
-    for number, line in rows:
-        bare = line.strip()
-        rule = bare[:1] in _RULE_MARKS and not bare.replace(bare[0], "").strip() and _RULE.match(line)
-        if not bare or rule:
-            if parts and (not is_list or rule):
-                close()
-            blank_before, quoting = True, False
-            continue
-        quoted = _BLOCKQUOTE.match(line) if bare[0] == ">" else None
-        starts_quote = bool(quoted) and not quoting
-        quoting = bool(quoted)
-        if quoted:
-            line = line[quoted.end():]
-            bare = line.lstrip()
-        first = bare[:1]
-        match = _LIST.match(line) if first and (first in "-*+" or first.isdecimal()) else None
-        if starts_quote and not match:  # a block quote interrupts a paragraph
-            if parts:
-                close()
-            parts.append(line)
-            first_line, is_list = number, False
-        elif match:
-            if parts:
-                close()
-            text = match.group(3) or ""
-            parts.append(_CHECKBOX.sub("", text) if text[:1] == "[" else text)
-            first_line, is_list = number, True
-        elif parts and (not blank_before or (is_list and line[:2].isspace() and line.strip())):
-            if problems is not None and is_list and _GLUED_ITEM.match(bare):
-                problems.append(Problem(source, number, f"read as part of the item on line {first_line}: a list "
-                                        f"item needs a space after {bare[0]!r} ('{bare[0]} {bare[1:12]}')", "warning"))
-            parts.append(line)
-        else:
-            if parts:
-                close()
-            parts.append(line)
-            first_line, is_list = number, False
-        blank_before = False
-    if parts:
-        close()
-    return items
-
-
-#: What may follow "- " in :func:`_simple_items`, besides a letter or digit (not a space, "[" nor a rule's mark).
-_SIMPLE_START = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u201e(")
-
-
-def _simple_items(rows) -> list[Item] | None:
-    """:func:`_items` of a block of blank lines and one-line items ``- text`` (a note's usual block),
-    one item a line; None for any other block (tests/test_speed_s7_index.py checks both ways agree)."""
-    items = []
-    for number, line in rows:
-        if line[:2] == "- " and (line[2:3].isalnum() or line[2:3] in _SIMPLE_START):
-            items.append(Item(line[2:].strip(), number))
-        elif line and not line.isspace():
-            return None
-    return items
 
 
 # --- quotes ---------------------------------------------------------------------------
@@ -736,20 +654,6 @@ def _quote(item: Item, source, problems, span=()) -> Quote:
 
 
 # --- action items ---------------------------------------------------------------------
-
-def _cells(line: str) -> list[str]:
-    line = line.strip()
-    if line.startswith("|"):
-        line = line[1:]
-    if line.endswith("|") and not line.endswith("\\|"):
-        line = line[:-1]
-    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)]
-
-
-def _is_separator(cells) -> bool:
-    return bool(cells) and all(re.fullmatch(r":?-+:?", c.replace(" ", "")) for c in cells if c) \
-        and any(cells)
-
 
 def _column(name: str) -> str | None:
     return _COLUMN_ALIASES.get(re.sub(r"[\s_-]+", " ", name.strip().strip("*_`").lower()).strip())

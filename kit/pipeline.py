@@ -706,16 +706,38 @@ def _keep_failed(build: Path, out: Path) -> Path:
 @contextmanager
 def _out_lock(out: Path):
     """Hold an exclusive lock on ``.OUT.lock`` beside OUT: runs on one OUT publish (and sweep)
-    one after the other. The lock file stays; the lock goes with the process, even killed."""
+    one after the other. The lock goes with the process, even killed; the file is removed
+    when the lock is released, so a finished run leaves nothing beside OUT (a killed run's
+    empty file is taken over by the next run). A run that was waiting on a file another run
+    removed locks the file now at the path instead (the inode is compared after locking)."""
     import fcntl
 
     path = out.with_name(f".{out.name}.lock")
-    with open(path, "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    while True:
+        fh = open(path, "a")
         try:
-            yield
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            held = os.fstat(fh.fileno())
+            try:
+                now = os.stat(path)
+            except FileNotFoundError:
+                now = None
+        except BaseException:
+            fh.close()
+            raise
+        if now is not None and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+            break
+        fh.close()  # the holder before us removed this file: lock the one at the path now
+    try:
+        yield
+    finally:
+        try:
+            os.unlink(path)  # while still holding the lock: a waiter sees the inode change
+        except FileNotFoundError:
+            pass
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()
 
 
 _RENAME_EXCHANGE = 2

@@ -19,7 +19,7 @@ import pandas as pd
 from kit.codebook import Codebook, load_codebook
 from kit.study_unread import codes_in_no_codebook, unread_files
 from kit.collector import cyclic_gc_paused
-from kit.csvio import is_link_loop, parse_date, read_rows
+from kit.csvio import is_link_loop, parse_date
 from kit.errors import Problem, StudyError, TranscriptError
 from kit.ledger import LedgerReader
 from kit.schema import (
@@ -27,6 +27,7 @@ from kit.schema import (
     COST_CATEGORIES,
     FOLLOWUP_COLUMNS,
     ITEM_COLUMNS,
+    MANUAL_CODING_COLUMNS,
     NO,
     STUDY_CODING_COLUMNS,
     TURN_COLUMNS,
@@ -38,6 +39,7 @@ from kit.schema import (
 )
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
+from kit.study_columns import read_participant_rows, read_rows_folded
 from kit.study_config import STUDY_KEYS, StudyFileReader
 from kit.study_paths import StudyPaths
 from kit.yamllines import line_of
@@ -219,7 +221,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         path = self.root / "participants.csv"
         if not self._readable(path):
             return pd.DataFrame(columns=["id", "status", "consent_record", "consent_quote"])
-        rows, columns, problems = read_rows(path, required=("id",))
+        rows, columns, problems = read_participant_rows(path)
         self.problems += problems
         seen: dict[str, int] = {}
         kept = []
@@ -667,7 +669,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         for path in sorted(folder.glob("*.csv")):
             if not self._readable(path):
                 continue
-            rows, _, problems = read_rows(path, required=("segment", "code"))
+            rows, _, problems = read_rows_folded(path, MANUAL_CODING_COLUMNS, ("segment", "code"))
             self.problems += problems
             for row in rows:
                 line, segment, code = row["_line"], row.get("segment", ""), row.get("code", "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kit.codebook import misspelt_keys
 from kit.csvio import read_text
-from kit.yamlio import load_yaml
+from kit.yamlio import load_yaml_around_errors
 from kit.yamllines import line_of, string_list_problems, value_lines
 
 __all__ = ["STUDY_KEYS", "StudyFileReader"]
@@ -76,11 +76,19 @@ class StudyFileReader:
         self.problems += problems
         if text is None:
             return None, {}, path
-        data, problems = load_yaml(text, str(path))
+        # A syntax error sets its line aside and the rest is read (and checked) all the same;
+        # a key given twice is reported and the file read as YAML reads it.
+        data, problems, kept, set_aside = load_yaml_around_errors(text, str(path))
         self.problems += problems
-        if problems and (data is None or any("is given twice" not in p.message for p in problems)):
-            return None, {}, path  # (a key given twice is reported; the file is still read, as YAML reads it)
-        return data, value_lines(text), path
+        if data is None:
+            return None, {}, path
+        lines = value_lines(kept) if set_aside else value_lines(text)
+        if set_aside and isinstance(data, dict):
+            for i, line in sorted(set_aside.items()):
+                key = line.strip().split(":", 1)[0]
+                if not line[:1].isspace() and key in data:
+                    lines.setdefault((key,), i + 1)
+        return data, lines, path
 
     def load_config(self) -> dict:
         before = len(self.problems)

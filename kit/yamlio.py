@@ -17,7 +17,7 @@ from kit.csvio import read_text
 from kit.errors import Problem
 
 __all__ = ["MAX_DEPTH", "Spelled", "SpelledInt", "SpelledFloat", "bounds_problems", "load_front_matter", "load_yaml",
-           "key_lines", "duplicate_keys", "raw_scalars"]
+           "load_yaml_around_errors", "key_lines", "salvage_set_aside", "duplicate_keys", "raw_scalars"]
 
 
 MAX_DEPTH = 50
@@ -483,3 +483,75 @@ def _front_matter_parsed(text: str, source: str, line_offset: int):
     data, problems = load_yaml(text, source, line_offset=line_offset)
     return (data, problems, duplicate_keys(text, source, line_offset=line_offset),
             key_lines(text, line_offset=line_offset), raw_scalars(text))
+
+
+_SIMPLE_PAIR = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def load_yaml_around_errors(text: str, source: str = "<string>", *, line_offset: int = 0, tries: int = 5):
+    """:func:`load_yaml`, where a syntax error does not hide the rest of the file: the line each
+    error points at (with the lines indented further under it, a tab as 8 columns) is set aside and the rest read again, up
+    to ``tries`` times, so every syntax error and every problem of the rest can be reported.
+
+    Returns ``(data, problems, kept_text, set_aside)``: ``problems`` holds every syntax error
+    met (each at its line); ``kept_text`` is the text read, the set-aside lines blanked (line
+    numbers kept); ``set_aside`` maps each set-aside line (0-based in ``text``) to its text.
+    The ``key: value`` pairs of the set-aside lines are added to a mapping ``data`` as text
+    (under the key above them when indented, e.g. a tab-indented ``Dana: participant`` under
+    ``speakers:``), keys YAML did read winning. ``data`` is None, as from :func:`load_yaml`,
+    when the rest does not read within ``tries``."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    data, problems = load_yaml(text, source, line_offset=line_offset)
+    lines, set_aside, found = text.split("\n"), {}, list(problems)
+    for _ in range(tries):
+        syntax = [p for p in problems if p.is_error and "is given twice" not in p.message]
+        if data is not None or not syntax:
+            break
+        index = syntax[0].line - line_offset - 1
+        if not 0 <= index < len(lines) or index in set_aside:
+            break
+        end, depth = index + 1, _indent(lines[index])
+        while end < len(lines) and lines[end].strip() and _indent(lines[end]) > depth:
+            end += 1  # the lines under a set-aside key go with it
+        for i in range(index, end):
+            set_aside[i], lines[i] = lines[i], ""
+        data, problems = load_yaml("\n".join(lines), source, line_offset=line_offset)
+        found += [p for p in problems if p not in found]
+    if data is None and set_aside and not any(p.is_error and "is given twice" not in p.message for p in problems):
+        data = {}  # only the set-aside lines held anything
+    if isinstance(data, dict):
+        salvage_set_aside(data, set_aside, text.split("\n"))
+    return data, found, "\n".join(lines), set_aside
+
+
+def _indent(line: str) -> int:
+    """The width of a line's indentation, a tab as 8 columns."""
+    wide = line.expandtabs(8)
+    return len(wide) - len(wide.lstrip())
+
+
+def salvage_set_aside(data: dict, set_aside: dict, lines: list) -> dict:
+    """Add the ``key: value`` pairs of the set-aside lines (0-based line -> text, of ``lines``)
+    to ``data`` in place, as :func:`load_yaml_around_errors` does; return each top-level key
+    added -> its 0-based line."""
+    added = {}
+    for i, text in sorted(set_aside.items()):
+        match = _SIMPLE_PAIR.match(text.strip())
+        if not match:
+            continue
+        key, value = match.group(1), re.sub(r"\s+#.*$", "", match.group(2)).strip().strip("'\"") or None
+        parent = _parent_key(lines, i) if text[:1].isspace() else None
+        if parent is not None and (data.get(parent) is None or isinstance(data[parent], dict)):
+            data[parent] = {**(data.get(parent) or {}), key: value}  # under the open key above it
+        elif key not in data:  # a stray indent before a top-level key (under a list, or no open key)
+            data[key], added[key] = value, i
+    return added
+
+
+def _parent_key(lines, index) -> str | None:
+    """The key of the nearest unindented ``key:`` line above ``lines[index]`` with no value."""
+    for text in reversed(lines[:index]):
+        if text.strip() and not text[:1].isspace():
+            match = _SIMPLE_PAIR.match(text)
+            return match.group(1) if match and not match.group(2) else None
+    return None

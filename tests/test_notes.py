@@ -205,7 +205,10 @@ def test_sub_headings_stay_in_their_section():
         - "c"
         """))
     assert n.insights == [Item("a", 7), Item("b", 9)]
-    assert "pricing" not in n.sections and n.problems == []
+    # The sub-headings' own words are not analysed: a located warning each, not silence.
+    assert "pricing" not in n.sections
+    assert [(p.line, p.level) for p in n.problems] == [(6, "warning"), (8, "warning")]
+    assert "'Pricing' inside Insights" in n.problems[0].message
 
 
 def test_hashtag_paragraph_is_not_a_heading():

@@ -401,7 +401,7 @@ def test_publish_replaces_the_report_in_one_step(tmp_path, monkeypatch, exchange
     # sweep() repairs after a crash (tested below), so only the end state is asserted there.
     assert (out / "index.html").read_text() == "report 29"
     assert "MISSING" not in seen or not exchange
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_overlapping_publishes_on_one_out_are_serialised(tmp_path):
@@ -424,7 +424,7 @@ def test_overlapping_publishes_on_one_out_are_serialised(tmp_path):
         t.join()
     assert not errors
     assert (out / "index.html").read_text().endswith("-14")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_sweep_removes_what_killed_runs_left_and_restores_a_report(tmp_path):

@@ -114,7 +114,7 @@ def test_a_stopped_run_stops_its_kernels_and_cleans_up(tmp_path, study_dir, sig,
     assert "Traceback" not in stderr and "bug" not in stderr
     assert _gone(kernels), "a kernel outlived its run"
     assert tree_snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".report.lock", "cron.log", "nbs", "report", "started",
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cron.log", "nbs", "report", "started",
                                                           "study", "tmp"]
     assert not list(tmp.glob("interview-kit-*"))
     assert (tmp_path / "cron.log").read_text().splitlines()[-1].endswith(f"exit={code}")  # the log says the exit the process gives
@@ -265,7 +265,7 @@ def test_the_hostile_run_left_nothing_behind(hostile_run):
     study, out, _ = hostile_run
     assert (out / OUTPUT_MARKER).is_file()
     # OUT-private holds the drafts addressed to participants (private outputs, kit.outputs)
-    assert sorted(p.name for p in out.parent.iterdir()) == [".report.lock", "analyzed", "report", "report-private",
+    assert sorted(p.name for p in out.parent.iterdir()) == ["analyzed", "report", "report-private",
                                                             "study", "tmp"]
     assert not list((out.parent / "tmp").iterdir())  # no kernel folder, no demo copy of the study
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kit.check import CROSS_CHECKS
 from kit.discovery.index import IndexLocationError, update_index
-from kit.discovery.repository import find_studies
+from kit.discovery.repository import find_studies, no_studies_message
 from kit.discovery.search import search
 
 __all__ = ["index_command", "search_argv", "search_command"]
@@ -50,15 +50,14 @@ def search_argv(argv: list[str]) -> list[str]:
 
 
 # -- ---------------------------------------------------------------------
-def _repo_problem(repo) -> str | None:
+def _repo_problem(repo, command: str = "index") -> str | None:
     root = Path(repo)
     if not root.exists():
         return f"{root}: no such folder"
     if not root.is_dir():
         return f"{root}: not a folder: give the repository folder that holds the studies"
     if not find_studies(root):
-        return (f"{root}: no studies here: a repository holds study folders (each with study.yml, "
-                f"interviews/ or transcripts/)")
+        return no_studies_message(root, command)
     return None
 
 
@@ -110,7 +109,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     ``as_json`` the text is a JSON array of hits (codes as a list). Search results are a
     working output (``kit.outputs``): the names, emails and phone numbers of every study's
     roster are replaced unless ``include_names`` (contact details are replaced anyway)."""
-    problem = _repo_problem(repo)
+    problem = _repo_problem(repo, "search")
     if problem:
         return f"interview-kit search: {problem}", 2
     try:

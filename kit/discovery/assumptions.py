@@ -68,7 +68,7 @@ from kit.stats import (
     wilson_interval,
 )
 from kit.stats import mann_whitney as _mann_whitney
-from kit.yamlio import load_yaml
+from kit.yamlio import load_yaml_around_errors
 from kit.yamllines import line_of, value_lines
 
 __all__ = ["ALL_WORDS", "ASSESS_COLUMNS", "Assumption", "COMPARE_COLUMNS", "EVIDENCE_COLUMNS", "Experiment",
@@ -150,10 +150,12 @@ def _items(path: Path, key: str):
     text, problems = read_text(path)
     if text is None:
         return [], {}, (), problems
-    data, problems = load_yaml(text, str(path))
-    if problems:
+    # A syntax error sets its line (an entry's, with the lines under it) aside: the other
+    # entries are still read and checked.
+    data, problems, kept, _ = load_yaml_around_errors(text, str(path))
+    if data is None and problems:
         return [], {}, (), problems
-    lines = value_lines(text)
+    lines = value_lines(kept)
     if data is None:
         return [], lines, (), []
     if isinstance(data, dict) and key in data:
@@ -161,11 +163,11 @@ def _items(path: Path, key: str):
     else:
         prefix = ()
     if data is None:
-        return [], lines, prefix, []
+        return [], lines, prefix, problems
     if not isinstance(data, list):
-        return [], lines, prefix, [Problem(str(path), line_of(lines, *prefix),
-                                           f"{path.name} must hold a list `{key}:` of entries, each a mapping")]
-    return data, lines, prefix, []
+        return [], lines, prefix, problems + [Problem(str(path), line_of(lines, *prefix),
+                                                      f"{path.name} must hold a list `{key}:` of entries, each a mapping")]
+    return data, lines, prefix, problems
 
 
 def _string_list(value) -> list[str] | None:

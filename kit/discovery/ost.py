@@ -31,7 +31,7 @@ import pandas as pd
 
 from kit.csvio import read_text
 from kit.errors import Problem
-from kit.yamlio import load_yaml
+from kit.yamlio import load_yaml_around_errors
 from kit.yamllines import line_of, value_lines
 
 __all__ = ["KINDS", "LEVEL_NAMES", "Node", "draft_ost", "load_ost", "ost_table"]
@@ -76,10 +76,10 @@ def load_ost(path, studies=None, assumptions=None) -> tuple[Node | None, list[Pr
     text, problems = read_text(path)
     if text is None:
         return None, problems
-    data, problems = load_yaml(text, str(path))
-    if problems:
+    data, problems, kept, _ = load_yaml_around_errors(text, str(path))  # a syntax error hides no other problem
+    if data is None and problems:
         return None, problems
-    lines = value_lines(text)
+    lines = value_lines(kept)
     src = str(path)
     if not isinstance(data, dict):
         return None, [Problem(src, 1, "ost.yml must be a mapping with `outcome` and `opportunities`")]

@@ -38,7 +38,7 @@ from kit.study import Study, load_study
 
 __all__ = ["CODE_COLUMNS", "INDEX_DIR", "KINDS", "PARTICIPANT_WORDS", "REPO_FILES", "SEGMENT_COLUMNS",
            "RepositoryError", "coded_table", "example_repository", "find_studies", "interviews_table",
-           "is_repository", "is_study_folder", "load_studies", "pick_study", "resolve_repository",
+           "is_repository", "is_study_folder", "load_studies", "no_studies_message", "pick_study", "resolve_repository",
            "segments_table", "sprint_label", "sprints_path", "study_label", "study_order_key"]
 
 INDEX_DIR = ".interview-kit"
@@ -128,6 +128,26 @@ def find_studies(repo) -> list[Path]:
     if not root.is_dir():
         raise RepositoryError(f"{root} is not a folder")
     return sorted(p for p in root.iterdir() if is_study_folder(p))
+
+
+def no_studies_message(repo, command: str = "index") -> str:
+    """Why ``repo`` (a folder holding no study folder) is no repository, and what to run:
+    a study folder given itself is pointed at the folder that holds it (``interview-kit
+    COMMAND PARENT``, with how many studies that holds) and at ``interview-kit check``; a
+    folder with repositories below it names them."""
+    root = Path(repo)
+    if is_study_folder(root) or (root / "study.yml").is_file():
+        parent = root.resolve().parent
+        count = len(find_studies(parent))
+        return (f"{root}: this is a study, not a repository of studies: run `interview-kit {command} "
+                f"{parent}{' QUERY' if command == 'search' else ''}` to use the folder that holds it ({count} stud{'y' if count == 1 else 'ies'} there), "
+                f"or move it into a folder of its own and give that folder; `interview-kit check {root}` "
+                "checks this study alone")
+    below = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".")
+             and any(is_study_folder(q) for q in p.iterdir())][:3]
+    hint = f"; the folder(s) {', '.join(str(p) for p in below)} hold studies: give one of them" if below else ""
+    return (f"{root}: no studies here: a repository holds study folders (each with study.yml, "
+            f"interviews/ or transcripts/){hint}")
 
 
 def _first_date(study: Study):

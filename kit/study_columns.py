@@ -1,0 +1,63 @@
+"""The standard columns of a study's CSV files (participants.csv, codings/*.csv) read whatever
+their case and spacing.
+
+People write ``Name``, ``EMAIL``, ``Consent Quote`` or `` consent_quote ``: each header that
+folds (stripped, lower-cased, runs of spaces and hyphens made one ``_``) to one of
+:data:`kit.schema.PARTICIPANT_COLUMNS` is read as that column. Two headers that fold to the
+same standard name are a located warning (and likewise a coding file's ``Segment``, ``CODE``): the one written exactly so (else the first) is read
+as the standard column, the other keeps its own header as an attribute column, so no cell is
+lost. Split out of :mod:`kit.study` (at its line limit).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kit.csvio import read_rows
+from kit.errors import Problem
+from kit.schema import PARTICIPANT_COLUMNS
+
+__all__ = ["fold_column", "read_participant_rows", "read_rows_folded"]
+
+
+def fold_column(header: str) -> str:
+    """``' Consent Quote '`` -> ``'consent_quote'``: the name a header is compared by."""
+    return re.sub(r"[\s\-]+", "_", header.strip().lower()).strip("_")
+
+
+def read_participant_rows(path: Path):
+    """:func:`read_rows_folded` of participants.csv (its columns :data:`PARTICIPANT_COLUMNS`,
+    ``id`` required)."""
+    return read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
+
+
+def read_rows_folded(path: Path, standard=PARTICIPANT_COLUMNS, required=()):
+    """:func:`kit.csvio.read_rows` with each header that folds to one of ``standard`` renamed
+    to it: ``(rows, columns, problems)``. A file with no column folding to a ``required`` one
+    is an error on line 1 (the header), as ``read_rows(required=...)`` gives."""
+    rows, columns, problems = read_rows(path)
+    if not columns and not rows:
+        return rows, columns, problems
+    source = str(path)
+    rename: dict[str, str] = {}
+    for name in standard:
+        written = [c for c in columns if fold_column(c) == name]
+        if not written:
+            continue
+        chosen = name if name in written else written[0]
+        if chosen != name:
+            rename[chosen] = name
+        others = [c for c in written if c != chosen]
+        if others:
+            problems.append(Problem(source, 1, f"columns {', '.join(repr(c) for c in written)} are all read as "
+                                    f"{name!r}: {chosen!r} is the one read as {name!r}, "
+                                    f"{', '.join(repr(c) for c in others)} kept as attribute column(s) under "
+                                    "their own header; keep one", "warning"))
+    missing = [c for c in required if c not in {rename.get(h, h) for h in columns}]
+    if missing:
+        problems.append(Problem(source, 1, f"missing column(s): {', '.join(missing)} "
+                                f"(the header has: {', '.join(columns) or 'nothing'})"))
+    if rename:
+        columns = [rename.get(c, c) for c in columns]
+        rows = [{rename.get(k, k): v for k, v in row.items()} for row in rows]
+    return rows, columns, problems
