@@ -387,8 +387,8 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
 def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, str]:
     """{interview_id: its main language}: the most common named language of its passages
     (other than the positions in ``skip``, not surely detected; never ``und`` or ``mul``),
-    else the study's declared language (the first of study.yml ``languages``), for the
-    interviews that have either."""
+    else the study's declared language (the first of study.yml ``languages``) or, when it
+    declares none, the most common named language of all the study's passages counted."""
     from collections import Counter
     from itertools import compress
 
@@ -410,6 +410,8 @@ def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, 
     declared = ([declared] if isinstance(declared, str) else declared) or []
     study_language = candidates(study)[0] if declared else None
     main = {iid: c.most_common(1)[0][0] for iid, c in counts.items()}
+    if not study_language and counts:  # undeclared: the study's most common named language
+        study_language = sum(counts.values(), Counter()).most_common(1)[0][0]
     if study_language:
         main.update({iid: study_language for iid in set(interview_ids) - set(main)})
     return main
@@ -437,8 +439,11 @@ def annotate(study, turns: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.Dat
         kinds = segments["kind"].tolist()
         ids = segments["interview_id"].tolist()
         found = judge([texts[i] if isinstance(texts[i], str) else "" for i in rest], candidates(study))
-        main = _main_languages(study, turns["interview_id"].tolist() + ids, turns["language"].tolist() + out,
-                               {len(turns) + i for i in rest})
+        surely = list(out)  # the segments judged sure alone count toward their interview's language
+        for i, code, verdict in zip(rest, found["language"].tolist(), found["verdict"].tolist()):
+            surely[i] = code if verdict in ("sure", "foreign", "mixed") else None
+        main = _main_languages(study, turns["interview_id"].tolist() + ids, turns["language"].tolist() + surely,
+                               {len(turns) + i for i in rest if surely[i] is None})
         said = turns[turns["role"] == "participant"]  # a quote is the participant's words
         theirs = _main_languages(study, said["interview_id"].tolist(), said["language"].tolist())
         for i, code, prob, verdict in zip(rest, found["language"].tolist(), found["probability"].tolist(),

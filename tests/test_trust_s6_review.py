@@ -132,7 +132,8 @@ def test_the_cli_prints_the_problems_after_the_review_and_exits_0(tmp_path):
     path.write_text(PLAIN, encoding="utf-8")
     text, code = review_command([str(path)], include_names=True)
     assert code == 0
-    assert f"{path}:2: warning: cannot read the time" in text
+    # an impossible time keeps its turn, without a time (session 7); an unreadable one glues
+    assert f"{path}:2: warning: impossible time '00:61:00'" in text
     assert f"{path}:3: warning: cannot read the time" in text
     assert f"{path}:5: warning:" in text
     data, code = review_command([str(path)], as_json=True, include_names=True)
@@ -145,7 +146,8 @@ def test_an_otter_speaker_line_with_an_impossible_time_is_no_internal_error(tmp_
     path.write_text(OTTER, encoding="utf-8")
     text, code = review_command([str(path)])
     assert code == 0 and "internal error" not in text
-    assert f"{path}:4: warning: cannot read the time of this speaker line" in text
+    assert f"{path}:4: warning: impossible time '0:61'" in text
+    assert f"{path}:7: warning: cannot read the time of this speaker line" in text
 
 
 def test_a_clean_transcript_has_no_problems(pilot_dir):
