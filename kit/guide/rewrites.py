@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, story
+from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -436,11 +436,14 @@ def broken(text: str) -> bool:
     return any(p.search(main) for p in _BROKEN)
 
 
-def _usable(question: str, cand: str) -> bool:
-    """A candidate with no broken shape, no flag and no grammar problem."""
-    return not (broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or
+def _usable(question: str, cand: str, built: bool = False) -> bool:
+    """A candidate with no broken shape, no flag and no grammar problem (``built``: one of the
+    round-12 shapes, whose verb may come from a participle of the question: "a paying player")."""
+    return not (broken(cand) or (not built and retell8.noun_made_verb(question, cand)) or
+                retell8.bad_object(question, cand) or
                 retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or
-                retell11.faults(cand) or _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand))
+                retell11.faults(cand) or retell12.faults(question, cand) or _lint.flags_of(cand) or
+                grammar_problems(cand) or retell.keeps_judgement(cand))
 
 
 def _rewrite(question: str, flags: list[str]) -> str:
@@ -482,11 +485,15 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             return best_own
         return own
     from kit.guide.candidates import candidates  # it imports this module's helpers
+    for cand in retell12.preferred(question, main):  # round 12: the kinds read as broken, by kind
+        if _usable(question, cand.partition(" Then ask separately: ")[0], built=True) and not grammar_problems(cand):
+            return cand
     for cand in [] if "double-barreled" in flags else [retell8.named(question, c) for c in retell6.candidates(main)]:
         # the episode of a present (a double-barreled question keeps its second ask: the follow-up below)
         # when-clause, a superlative's thing
         if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand) and \
-                not retell8.noun_made_verb(question, cand) and not retell8.bad_object(question, cand):
+                not retell8.noun_made_verb(question, cand) and not retell8.bad_object(question, cand) and \
+                not retell12.faults(question, cand):
             return cand
     cands = candidates(main, context, flags)
     if "double-barreled" in flags:
@@ -507,7 +514,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     for cand in pool:
         if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
                 retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or \
-                retell11.faults(cand) or _lint.flags_of(cand) or \
+                retell11.faults(cand) or retell12.faults(question, cand) or _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
         overlap = topic_overlap(question, cand)
@@ -700,7 +707,8 @@ def _fallback(question: str) -> str:
         np_text = retell.without_judgements(" ".join(run))
         cand = f"Tell me about a recent experience with {np_text}. What happened?"
         if not broken(cand) and not retell8.bad_object(question, cand) and not _lint.flags_of(cand) and \
-                not grammar_problems(cand) and not retell10.question_faults(question, cand) and not retell11.faults(cand):
+                not grammar_problems(cand) and not retell10.question_faults(question, cand) and \
+                not retell11.faults(cand) and not retell12.faults(question, cand):
             return _tidy(cand)
     safe = retell10.topic_story(question)
     if safe and not _lint.flags_of(safe) and not grammar_problems(safe) and not retell10.question_faults(question, safe):
