@@ -50,7 +50,7 @@ _DEGREE = r"(?:(?:too|very|really|so|quite|pretty|a bit|a little|way|always|ever
           r"still|fairly|rather|overly|super|enough) )*"
 _COPULA = r"(?:is|was|are|were|isn't|wasn't|aren't|weren't|'s)"
 _OPINION = r"(?:do|don't|did|didn't) you (?:really |honestly |actually )?(?:think|feel|find|reckon|agree|believe)(?: that)?"
-_NOT_NP = r"(?:to|for|enough|too|very|really|so|quite|pretty|way|always|ever|a|an|at|in|on|when|if|with)"
+_NOT_NP = r"(?:to|for|enough|too|very|really|so|quite|pretty|way|always|ever|a|an|at|in|on|when|if|with|as|and|or)"
 _NP_GREEDY = rf"({_DET} [\w'-]+(?: (?!{_NOT_NP}\b)[\w'-]+){{0,3}})"
 _PRED_TAIL = r"(?: enough)?(?: (?:for you|to you|for me|to (?:use|read|follow|find|play|do|learn|understand)))?"
 _STATE = re.compile(rf"^(?:{_COPULA}) {_NP_GREEDY} ({_DEGREE})([\w'-]+){_PRED_TAIL}$", re.I)
@@ -66,8 +66,8 @@ _LIKELY = re.compile(r"^how likely (?:are|is|would|will) you (?:be )?to ([a-z]+)
 _KEEP_ING = re.compile(r"^(?:keep|continue|carry on|start|stop|go on) ([a-z]+ing)\b ?(.*)$", re.I)
 _IF_ADDED = re.compile(rf"^(?:if|suppose|imagine|say) (?:that )?(?:(?:we|they|the app|the game|you) (?:added|built|"
                        rf"offered|launched|made|introduced|released|had|brought (?:in|out)|created|got)|there (?:was|were|"
-                       rf"is|are)) ({_DET} [\w'-]+(?: [\w'-]+){{0,3}}?)(?: online| here| for you)?(?: (?:to|in|for|on|at)"
-                       r" [^,]+)?,\s*(?:would|will|could|might) you (\w+(?: \w+)?)\b ?(.*)$", re.I)
+                       rf"is|are)) ({_DET} [\w'-]+(?: [\w'-]+){{0,3}}?)(?: online| here| for you)?((?: (?:to|in|for|on|at|that|which)"
+                       r" [^,]+)?),\s*(?:would|will|could|might) you (\w+(?: \w+)?)\b ?(.*)$", re.I)
 _ITSELF = re.compile(r"^(?:(?:it|them|that|one|there|here|in|more|more often|again|often|this)\b ?)*$", re.I)
 _WISH = re.compile(r"^(?:wouldn't|would|isn't|is|won't) it be (?:great|nice|good|cool|useful|helpful|better|easier|"
                    r"amazing|awesome|handy|fun) if (?:you|u) could ([a-z]+)\b ?(.*)$", re.I)
@@ -99,6 +99,8 @@ _GLUE_VERBS = {"is", "are", "was", "were", "makes", "make", "has", "have", "gets
                "works", "lets", "helps", "needs", "keeps", "goes", "made", "got", "should", "would", "could"}
 _SUBJECT_PRONOUNS = {"we", "you", "they", "i", "he", "she"}
 _DETS = {"the", "a", "an", "your", "our", "their", "my", "this", "that", "these", "those", "his", "her", "its"}
+_PREPS = {"of", "for", "to", "with", "in", "on", "at", "from", "by", "about", "into", "over", "under", "like", "and", "or",
+          "than", "as"}
 _HEADS = {"android", "iphone", "ios", "mac", "pc", "online", "offline", "mobile", "desktop"}
 _STORY_FRAME = re.compile(r"\bthe last time (?:you|they|we) (?:dealt with|used|went to|went through|played|worked with|"
                           r"needed help with|needed something like|took|were in) ([^.?!]+)[.?!]", re.I)
@@ -116,8 +118,10 @@ def _lemma_verb(word: str) -> str | None:
 
 
 def _past(verb: str) -> str:
+    """The past of a base verb, irregular ones too ('swim' -> 'swam')."""
     from kit.guide.lexicon import past_tense
-    return past_tense(verb)
+    from kit.guide.retell9 import _past_vp
+    return (_past_vp(verb) or past_tense(verb)).split()[0]
 
 
 def _neutral(np_text: str) -> str:
@@ -165,7 +169,8 @@ def _vp(verb: str, rest: str) -> str | None:
     if not base or base in {"be", "have", "do", "think", "feel", "know", "like", "want"}:
         return None
     rest = _TIME_TAILS.sub(" ", rest)
-    rest = re.sub(r"\b(?:more often|more|less often|less|often|again|anymore|any more|in future|instead)\b", " ", rest,
+    rest = re.split(r"\b(?:instead of|rather than|instead)\b", rest, flags=re.I)[0]
+    rest = re.sub(r"\b(?:more often|more|less often|less|often|again|anymore|any more|in future)\b", " ", rest,
                   flags=re.I)
     rest = " ".join(rest.split()).strip(" ,")
     if not rest:
@@ -241,8 +246,14 @@ def _closers(q: str) -> list[str | None]:
         extra = " you" if c.group(1).lower() == "we" and c.group(3).rstrip().endswith("asked") else ""
         return [f"What {other}{c.group(2)} {c.group(1)} {c.group(3)}{extra}{tail}?", f"What {other}{c.group(2)} "
                 f"{c.group(1)} {c.group(3)}{tail}?", "What else would you like to tell us?"]
+    about = re.match(r"^(about [\w' -]+?) ((?:you|we|they|I) .*)$", rest, re.I)
+    tail = ""
+    if about:  # "anything else about that day you want to tell me" -> "... tell me about that day?"
+        rest, tail = about.group(2), " " + about.group(1)
     c = re.match(r"^(you|we|they|I) ([a-z]+)\b(.*)$", rest, re.I)
     base = _lemma_verb(c.group(2)) if c else None
+    if c and tail:
+        c = re.match(r"^(you|we|they|I) ([a-z]+)\b(.*)$", rest + tail, re.I)
     if c and base == c.group(2).lower():
         return [f"What {other}do {c.group(1)} {c.group(2)}{c.group(3)}?"] + \
             (["What should we have asked you?"] if re.search(r"\basked\b", rest) else []) + \
@@ -250,7 +261,7 @@ def _closers(q: str) -> list[str | None]:
     if c and base and _past(base) == c.group(2).lower():  # "anything we missed" -> "What did we miss?"
         return [f"What {other}did {c.group(1)} {base}{c.group(3)}?", "What else would you like to tell us?"]
     return ([f"What {other}do {c.group(1)} {c.group(2)}{c.group(3)}?"] if c and base else []) + \
-        ["What should we have asked you?", "What else would you like to tell us?"]
+        (["What should we have asked you?"] if re.search(r"\bask", rest) else []) + ["What else would you like to tell us?"]
 
 
 def _hypotheticals(q: str) -> list[str | None]:
@@ -269,7 +280,8 @@ def _hypotheticals(q: str) -> list[str | None]:
     if m:
         out.append(_tell(_vp(m.group(1), m.group(2))))
     m = _IF_ADDED.match(q)
-    if m and _ITSELF.match(m.group(3)):  # "..., would you use it?": the need for the imagined thing
+    if m and _ITSELF.match(m.group(4)) and not re.match(r"^ (?:to|that|which|for) [a-z]+", m.group(2) or ""):
+        # "..., would you use it?": the need for the imagined thing (one that does something: the other builders)
         out.append(_tell(f"needed something like {_neutral(m.group(1))}", "What did you do?"))
     m = _WISH.match(q)
     if m and _lemma_verb(m.group(1)) == m.group(1).lower():
@@ -369,7 +381,9 @@ def faults(question: str, cand: str) -> list[str]:
     out = []
     for m in _STORY_FRAME.finditer(main):
         obj = m.group(1).lower().split()
-        if obj and (obj[-1] in _SUBJECT_PRONOUNS or obj[0] in {"anything", "something", "everything", "nothing"}):
+        if obj and (obj[-1] in _SUBJECT_PRONOUNS | {"as", "of", "than", "and", "or"} or
+                    obj[0] in {"anything", "something", "everything", "nothing"} or
+                    any(w in _DETS - {"that"} and obj[k - 1] not in _PREPS for k, w in enumerate(obj) if k > 0)):
             out.append(f"a clause taken as the thing: '{m.group(1)}'")
         elif len(obj) >= 3 and set(obj[1:]) & _GLUE_VERBS:
             out.append(f"a clause glued to the thing: '{m.group(1)}'")
@@ -397,7 +411,7 @@ def faults(question: str, cand: str) -> list[str]:
     if re.search(r"\blast time\b[^.?!]*\b(?:next (?:month|year|week|time|season)|in the future|future [a-z]+)\b", low):
         out.append("a future thing told as past")
     m = _IF_ADDED.match(re.sub(r"^(?:so|and|okay|ok),?\s+", "", q.rstrip("?.! ")))
-    if m and re.search(r"\b(?:it|them)\b", low):
+    if m and re.search(r"\b(?:it|them)\b", re.split(r"[.?!]", low)[0]):
         out.append("the imagined thing left as a pronoun")
     if m:
         head = _head_noun(m.group(1))
