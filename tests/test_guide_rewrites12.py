@@ -149,3 +149,19 @@ def test_faults_leave_a_plain_thing_alone(question, cand):
 ])
 def test_meet_names_the_verb_for_the_thing(thing, verb):
     assert meet(thing) == verb
+
+
+def test_one_thing_wish_asks_when_the_participant_wanted_it():
+    sug = _clean("If you could improve one thing about the checkout, what would it be?")
+    assert sug.startswith("Tell me about the last time you wanted to improve something about the checkout."), sug
+
+
+@pytest.mark.parametrize("question,first,second", [
+    ("How do you feel about the menu and the waiting time?", "menu", "waiting time"),
+    ("What do you think of the rent and the service charge?", "rent", "service charge"),
+])
+def test_double_story_is_the_first_ask_and_the_second_follows(question, first, second):
+    sug = _clean(question)
+    story, then = sug.split(" Then ask separately: ")
+    assert first in story and second not in story, sug
+    assert second in then, sug

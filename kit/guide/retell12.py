@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["faults", "meet", "preferred"]
+__all__ = ["faults", "meet", "misses_first", "preferred"]
 
 _DET = r"(?:the|your|our|this|that|these|those|a|an|my|their)"
 _NP = rf"({_DET} [\w'-]+(?: [\w'-]+){{0,3}}?)"
@@ -76,6 +76,9 @@ _WISH_THEY = re.compile(r"^(?:wouldn't|would|isn't|is|won't) it be (?:great|nice
                         r"did [a-z]+) ?(.*)$", re.I)
 _USE_THAT = re.compile(rf"^would you (?:use|try|want|buy|get|pay for|sign up for) ({_DET} [\w'-]+(?: [\w'-]+)?) "
                        r"(?:that|which|to) (?:would |could |can |will )?([a-z]+)\b ?(.*)$", re.I)
+_ONE_THING = re.compile(r"^if you could (?:only )?([a-z]+) (?:one|any|a single) (?:thing|change|feature|part)\b ?"
+                        r"((?:about|in|at|on|with|for) [^,?]+?)?(?: next [a-z]+| tomorrow| today)?,\s*what (?:would|will) "
+                        r"(?:it|that) be$", re.I)
 _FUTURE_CLOSER = re.compile(rf"^would you (?:like|want|be (?:willing|interested|happy|open)) (?:to )?(?:be in|join|"
                             rf"take part in|do|come to|participate in|be part of|be involved in) {_NP}$", re.I)
 _PAY_FOR = re.compile(r"^would you (?:pay|spend money|pay extra|pay more) (?:for|on) (.+)$", re.I)
@@ -299,6 +302,10 @@ def _hypotheticals(q: str) -> list[str | None]:
         base = _lemma_verb(m.group(2))
         if base and base not in {"be", "have", "do", "make", "let", "help", "give", "show", "tell", "allow"} and m.group(3):
             out.append(_tell(f"{_past(base)} {' '.join(m.group(3).split())}"))  # else the other builders
+    m = _ONE_THING.match(q)
+    if m and _lemma_verb(m.group(1)) == m.group(1).lower():  # a wish: the last time the participant wanted it
+        about = f" {m.group(2).strip()}" if m.group(2) else ""
+        out.append(_tell(f"wanted to {m.group(1).lower()} something{about}", "What did you do?"))
     m = _FUTURE_CLOSER.match(q)
     if m:
         out.append(f"How should we get in touch with you about {m.group(1)}?")
@@ -422,3 +429,11 @@ def faults(question: str, cand: str) -> list[str]:
     if p and re.search(rf"\bpaid for {re.escape(p.group(1).split(' and ')[0])}", low):
         out.append("a willingness to pay told as a payment")
     return out
+
+
+def misses_first(first: str, cand: str, overlap) -> bool:
+    """True when a rewrite of a double-barreled question keeps nothing of its first ask
+    (``first``, e.g. "How do you feel about the price?") while that ask has topic words of its
+    own: the story must be the first ask, the second goes to "Then ask separately: ..."."""
+    from kit.guide.checks import _lemmas
+    return bool(_lemmas(first)) and overlap(first, cand.partition(" Then ask separately: ")[0]) < 1e-9

@@ -517,12 +517,14 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
                 retell11.faults(cand) or retell12.faults(question, cand) or _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
+        if pair and retell12.misses_first(pair[0], cand, topic_overlap):
+            continue  # round 12: the first of two asks is the story, the second the follow-up
         overlap = topic_overlap(question, cand)
         if overlap > best_overlap + 1e-9:
             best, best_overlap = cand, overlap
         if overlap >= 0.999:
             break
-    best = best or _fallback(question)
+    best = best or (pair and _fallback(pair[0])) or _fallback(question)
     if "double-barreled" in flags:
         then = retell.follow_up(question)
         pair = None if then else retell.split_pair(question)
