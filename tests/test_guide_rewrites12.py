@@ -165,3 +165,14 @@ def test_double_story_is_the_first_ask_and_the_second_follows(question, first, s
     story, then = sug.split(" Then ask separately: ")
     assert first in story and second not in story, sug
     assert second in then, sug
+
+
+def test_a_clean_second_ask_is_never_lost():
+    sug = _clean("How was the parking and the signage?")
+    story, then = sug.split(" Then ask separately: ")
+    assert "parked" in story and "signage" not in story and "signage" in then, sug
+
+
+def test_two_people_about_one_thing_keep_the_thing_as_the_story():
+    sug = _clean("How do the cooks and the waiters each feel about the new till?")
+    assert sug.partition(" Then ask separately: ")[0].find("till") > 0, sug

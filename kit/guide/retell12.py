@@ -56,6 +56,7 @@ _PRED_TAIL = r"(?: enough)?(?: (?:for you|to you|for me|to (?:use|read|follow|fi
 _STATE = re.compile(rf"^(?:{_COPULA}) {_NP_GREEDY} ({_DEGREE})([\w'-]+){_PRED_TAIL}$", re.I)
 _OPINION_STATE = re.compile(rf"^(?:{_OPINION} )({_NP_GREEDY[1:-1]}|[a-z]+ing) {_COPULA} ({_DEGREE})"
                             rf"([\w'-]+){_PRED_TAIL}$", re.I)
+_HOW_WAS = re.compile(rf"^how (?:was|is|were|are) {_NP_GREEDY}(?: for you)?$", re.I)
 _ROLE = re.compile(r"^(?:are|were) you (?:a|an) (?:([\w-]+) )?([\w-]+)$", re.I)
 _ANYTHING = re.compile(r"^(?:is there |was there )?anything( else)?(?: (?:that )?(.*))?$", re.I)
 _OPTIONS = re.compile(r"^(?:was|is|were|are) (that|it|this) (on|in|at|with|by|from|through) (?:an? |the )?"
@@ -103,6 +104,8 @@ _GLUE_VERBS = {"is", "are", "was", "were", "makes", "make", "has", "have", "gets
 _SUBJECT_PRONOUNS = {"we", "you", "they", "i", "he", "she"}
 _DETS = {"the", "a", "an", "your", "our", "their", "my", "this", "that", "these", "those", "his", "her", "its"}
 _PREPS = {"of", "for", "to", "with", "in", "on", "at", "from", "by", "about", "into", "over", "under", "like", "and", "or",
+          "before", "after", "during", "since", "until", "without", "within", "around", "near", "across", "through",
+          "behind", "between", "per", "towards", "toward", "off", "onto", "inside", "outside", "beside", "up",
           "than", "as"}
 _HEADS = {"android", "iphone", "ios", "mac", "pc", "online", "offline", "mobile", "desktop"}
 _STORY_FRAME = re.compile(r"\bthe last time (?:you|they|we) (?:dealt with|used|went to|went through|played|worked with|"
@@ -208,6 +211,7 @@ def _state(q: str) -> list[str | None]:
     m = _STATE.match(q) or _OPINION_STATE.match(q)
     if m and not _predicate(m.group(3)):
         m = None
+    m = m or _HOW_WAS.match(q)  # "How was the parking?" (the first of two asks): the occasion too
     if m:
         thing = m.group(1)
         verb = meet(_neutral(thing)) if not thing.lower().endswith("ing") or " " in thing else meet(thing)
@@ -283,7 +287,7 @@ def _hypotheticals(q: str) -> list[str | None]:
     if m:
         out.append(_tell(_vp(m.group(1), m.group(2))))
     m = _IF_ADDED.match(q)
-    if m and _ITSELF.match(m.group(4)) and not re.match(r"^ (?:to|that|which|for) [a-z]+", m.group(2) or ""):
+    if m and _ITSELF.match(m.group(4)) and not re.match(r"^ (?:to|that|which) [a-z]+", m.group(2) or ""):
         # "..., would you use it?": the need for the imagined thing (one that does something: the other builders)
         out.append(_tell(f"needed something like {_neutral(m.group(1))}", "What did you do?"))
     m = _WISH.match(q)
@@ -431,9 +435,18 @@ def faults(question: str, cand: str) -> list[str]:
     return out
 
 
-def misses_first(first: str, cand: str, overlap) -> bool:
+def misses_first(first: str, cand: str, overlap, second: str = "") -> bool:
     """True when a rewrite of a double-barreled question keeps nothing of its first ask
     (``first``, e.g. "How do you feel about the price?") while that ask has topic words of its
     own: the story must be the first ask, the second goes to "Then ask separately: ..."."""
     from kit.guide.checks import _lemmas
+    if second:  # only two things in one frame ("... about the price?" / "... about the turnaround time?"), not two
+        a, b = (re.findall(r"[\w'-]+", t.lower()) for t in (first, second))  # people asked about one thing
+        k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        if not a or not b or a[-1] == b[-1] or len(b) - k > len(a) - k + 3 or k < 2:
+            return False
+        own = [w for w in a[k:] if w not in _DETS and len(w) > 2]  # the first ask's own thing: "the parking"
+        story = re.findall(r"[\w'-]+", cand.partition(" Then ask separately: ")[0].lower())
+        if own:
+            return not any(w[:4] == x[:4] for w in own for x in story)
     return bool(_lemmas(first)) and overlap(first, cand.partition(" Then ask separately: ")[0]) < 1e-9

@@ -517,14 +517,14 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
                 retell11.faults(cand) or retell12.faults(question, cand) or _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
-        if pair and retell12.misses_first(pair[0], cand, topic_overlap):
+        if pair and retell12.misses_first(pair[0], cand, topic_overlap, pair[1]):
             continue  # round 12: the first of two asks is the story, the second the follow-up
         overlap = topic_overlap(question, cand)
         if overlap > best_overlap + 1e-9:
             best, best_overlap = cand, overlap
         if overlap >= 0.999:
             break
-    best = best or (pair and _fallback(pair[0])) or _fallback(question)
+    best = best or _first_ask_story(pair, flags) or _fallback(question)
     if "double-barreled" in flags:
         then = retell.follow_up(question)
         pair = None if then else retell.split_pair(question)
@@ -536,6 +536,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             then = _second_ask(_expand(main).rstrip(" ?"))
         if not then:  # the second ask flagged on its own: its own rewrite (round 10: a lost second ask)
             then = retell10.second_story(question, pair, _lint.flags_of, _rewrite_text)
+        if not then and pair and not _lint.flags_of(pair[1]):
+            then = f"{retell.FOLLOW_UP} {_as_story(pair[1])}"  # round 12: a clean second ask, never lost
         if then:
             then = _embedded_ask(then)
         if then and then.partition(": ")[2].strip() == best.strip():
@@ -544,6 +546,19 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
                 not broken(then.partition(": ")[2]) and not retell8.bare_follow_up(then):
             best = best + " " + then
     return best
+
+
+def _first_ask_story(pair: tuple[str, str] | None, flags: list[str]) -> str:
+    """The story of the first of two asks when no candidate kept it (round 12: "How was the
+    parking and the signage?" -> "... the last time you parked."), or ""."""
+    if not pair or not retell12.misses_first(pair[0], "", topic_overlap, pair[1]):
+        return ""
+    story = _fallback(pair[0])
+    if "came up for you" in story:
+        story = _rewrite_text(pair[0], [f for f in flags if f != "double-barreled"] or ["closed"])
+    if "came up for you" in story or retell12.misses_first(pair[0], story, topic_overlap, pair[1]):
+        return ""
+    return story
 
 
 # a feeling the question asked about, kept in the rewrite: "the last time you liked the app"
