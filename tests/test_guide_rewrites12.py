@@ -176,3 +176,15 @@ def test_a_clean_second_ask_is_never_lost():
 def test_two_people_about_one_thing_keep_the_thing_as_the_story():
     sug = _clean("How do the cooks and the waiters each feel about the new till?")
     assert sug.partition(" Then ask separately: ")[0].find("till") > 0, sug
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Did you pay the deposit by card or by transfer?",
+     "Tell me about the last time you paid the deposit. How did you pay it?"),
+    ("Do you usually order spare parts by phone or by email?",
+     "Tell me about the last time you ordered spare parts. How did you order them?"),
+])
+def test_options_inside_a_verb_phrase_are_not_told_as_what_happened(question, expected):
+    assert _clean(question) == expected
+    assert faults(question, "Tell me about the last time you paid the deposit by card. What happened?" if "deposit" in
+                  question else "Tell me about the last time you ordered spare parts by phone. What happened?")

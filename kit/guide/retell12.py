@@ -56,6 +56,9 @@ _PRED_TAIL = r"(?: enough)?(?: (?:for you|to you|for me|to (?:use|read|follow|fi
 _STATE = re.compile(rf"^(?:{_COPULA}) {_NP_GREEDY} ({_DEGREE})([\w'-]+){_PRED_TAIL}$", re.I)
 _OPINION_STATE = re.compile(rf"^(?:{_OPINION} )({_NP_GREEDY[1:-1]}|[a-z]+ing) {_COPULA} ({_DEGREE})"
                             rf"([\w'-]+){_PRED_TAIL}$", re.I)
+_VP_OPTIONS = re.compile(r"^(?:do|did|would) you (?:usually |normally |typically |generally |often |always |mostly )?"
+                         r"([a-z]+)\b ?(.*?) (?:by|on|in|at|with|through|via|from) [\w'-]+ or (?:(?:by|on|in|at|with|"
+                         r"through|via|from) )?[\w'-]+$", re.I)
 _HOW_WAS = re.compile(rf"^how (?:was|is|were|are) {_NP_GREEDY}(?: for you)?$", re.I)
 _ROLE = re.compile(r"^(?:are|were) you (?:a|an) (?:([\w-]+) )?([\w-]+)$", re.I)
 _ANYTHING = re.compile(r"^(?:is there |was there )?anything( else)?(?: (?:that )?(.*))?$", re.I)
@@ -371,6 +374,12 @@ def preferred(question: str, main: str) -> list[str]:
         q = " ".join(text.strip().rstrip("?.! ").split())
         q = re.sub(r"^(?:so|and|okay|ok|right|now),?\s+", "", q, flags=re.I)
         out += _state(q) + _closers(q) + _hypotheticals(q) + _episodes(q)
+        v = _VP_OPTIONS.match(q)  # "Do you send quotes by email or by WhatsApp?": the occasion, then how
+        if v and _lemma_verb(v.group(1)) == v.group(1).lower():
+            obj = v.group(2).lower().split()
+            them = "them" if obj and obj[-1].endswith("s") else "it" if obj and obj[0] in _DETS else ""
+            out.append(_tell(_vp(v.group(1), v.group(2)), f"How did you {v.group(1).lower()} {them}?" if them
+                             else "How did it go?"))
         o = _OPTIONS.match(q)
         if o:
             device = {o.group(3).lower(), o.group(4).lower()} & {"ios", "android", "iphone", "windows", "mac", "pc",
@@ -417,6 +426,10 @@ def faults(question: str, cand: str) -> list[str]:
     r = _ROLE.match(q.rstrip("?.! "))
     if r and re.search(rf"\b(?:dealt with|used|worked with) (?:a|an|the) (?:\w+ )?{re.escape(r.group(2).lower())}\b", low):
         out.append("who the participant is told as a thing they met")
+    for o in re.finditer(r"\b(by|on|in|at|with|through|via|from) ([\w'-]+) or (?:\1 )?([\w'-]+)", q):
+        story = re.split(r"[.?!]", low)[0]  # one of two options told as what happened: "sent quotes by email"
+        if re.search(rf"\b{o.group(1)} {re.escape(o.group(2))}\b", story) and o.group(3) not in story:
+            out.append(f"one option told as what happened: '{o.group(1)} {o.group(2)}'")
     if re.search(r"\bmake (?:you|them)\b", low):
         out.append("'make you' kept in a story")
     if re.search(r"\blast time\b[^.?!]*\b(?:next (?:month|year|week|time|season)|in the future|future [a-z]+)\b", low):
