@@ -375,7 +375,8 @@ def preferred(question: str, main: str) -> list[str]:
         q = re.sub(r"^(?:so|and|okay|ok|right|now),?\s+", "", q, flags=re.I)
         out += _state(q) + _closers(q) + _hypotheticals(q) + _episodes(q)
         v = _VP_OPTIONS.match(q)  # "Do you send quotes by email or by WhatsApp?": the occasion, then how
-        if v and _lemma_verb(v.group(1)) == v.group(1).lower():
+        if v and _lemma_verb(v.group(1)) == v.group(1).lower() and v.group(1).lower() not in {
+                "prefer", "like", "want", "choose", "pick", "need", "rather", "love", "enjoy", "think", "feel"}:
             obj = v.group(2).lower().split()
             them = "them" if obj and obj[-1].endswith("s") else "it" if obj and obj[0] in _DETS else ""
             out.append(_tell(_vp(v.group(1), v.group(2)), f"How did you {v.group(1).lower()} {them}?" if them
@@ -426,7 +427,8 @@ def faults(question: str, cand: str) -> list[str]:
     r = _ROLE.match(q.rstrip("?.! "))
     if r and re.search(rf"\b(?:dealt with|used|worked with) (?:a|an|the) (?:\w+ )?{re.escape(r.group(2).lower())}\b", low):
         out.append("who the participant is told as a thing they met")
-    for o in re.finditer(r"\b(by|on|in|at|with|through|via|from) ([\w'-]+) or (?:\1 )?([\w'-]+)", q):
+    for o in re.finditer(r"\b(by|on|in|at|with|through|via|from) ([\w'-]+) or (?:(?:by|on|in|at|with|through|via|from) )?"
+                         r"([\w'-]+)", q):
         story = re.split(r"[.?!]", low)[0]  # one of two options told as what happened: "sent quotes by email"
         if re.search(rf"\b{o.group(1)} {re.escape(o.group(2))}\b", story) and o.group(3) not in story:
             out.append(f"one option told as what happened: '{o.group(1)} {o.group(2)}'")

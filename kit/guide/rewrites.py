@@ -536,7 +536,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             then = _second_ask(_expand(main).rstrip(" ?"))
         if not then:  # the second ask flagged on its own: its own rewrite (round 10: a lost second ask)
             then = retell10.second_story(question, pair, _lint.flags_of, _rewrite_text)
-        if not then and pair and not _lint.flags_of(pair[1]):
+        if not then and pair and not _lint.flags_of(pair[1]) and len(pair[1].split()) <= 12:
             then = f"{retell.FOLLOW_UP} {_as_story(pair[1])}"  # round 12: a clean second ask, never lost
         if then:
             then = _embedded_ask(then)
