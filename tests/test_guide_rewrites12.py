@@ -188,3 +188,7 @@ def test_options_inside_a_verb_phrase_are_not_told_as_what_happened(question, ex
     assert _clean(question) == expected
     assert faults(question, "Tell me about the last time you paid the deposit by card. What happened?" if "deposit" in
                   question else "Tell me about the last time you ordered spare parts by phone. What happened?")
+
+
+def test_options_after_a_bare_verb_ask_how_it_was_done():
+    assert _clean("Do you usually renew by post or online?") == "How did you renew last time?"

@@ -375,7 +375,10 @@ def preferred(question: str, main: str) -> list[str]:
         q = re.sub(r"^(?:so|and|okay|ok|right|now),?\s+", "", q, flags=re.I)
         out += _state(q) + _closers(q) + _hypotheticals(q) + _episodes(q)
         v = _VP_OPTIONS.match(q)  # "Do you send quotes by email or by WhatsApp?": the occasion, then how
-        if v and _lemma_verb(v.group(1)) == v.group(1).lower() and v.group(1).lower() not in {
+        if v and _lemma_verb(v.group(1)) == v.group(1).lower() and not v.group(2) and v.group(1).lower() not in {
+                "prefer", "like", "want", "choose", "pick", "need", "rather", "love", "enjoy", "think", "feel"}:
+            out.append(f"How did you {v.group(1).lower()} last time?")  # "Do you book by phone or online?"
+        elif v and _lemma_verb(v.group(1)) == v.group(1).lower() and v.group(1).lower() not in {
                 "prefer", "like", "want", "choose", "pick", "need", "rather", "love", "enjoy", "think", "feel"}:
             obj = v.group(2).lower().split()
             them = "them" if obj and obj[-1].endswith("s") else "it" if obj and obj[0] in _DETS else ""
@@ -458,8 +461,8 @@ def misses_first(first: str, cand: str, overlap, second: str = "") -> bool:
     if second:  # only two things in one frame ("... about the price?" / "... about the turnaround time?"), not two
         a, b = (re.findall(r"[\w'-]+", t.lower()) for t in (first, second))  # people asked about one thing
         k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-        if not a or not b or a[-1] == b[-1] or len(b) - k > len(a) - k + 3 or k < 2:
-            return False
+        if not a or not b or a[-1] == b[-1] or len(b) - k > len(a) - k + 3 or k < 2 or a[k - 1] not in _DETS | _PREPS:
+            return False  # the asks differ in the thing after a determiner or a preposition only
         own = [w for w in a[k:] if w not in _DETS and len(w) > 2]  # the first ask's own thing: "the parking"
         story = re.findall(r"[\w'-]+", cand.partition(" Then ask separately: ")[0].lower())
         if own:
