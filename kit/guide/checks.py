@@ -128,7 +128,8 @@ def _frame_phrase_problems(low: str) -> list[str]:
             "NOUN" in tags(phrase[1]) and phrase[1] not in dets and not first.endswith("ing"):
         problems.append(f"'{m.group(1)} {first} {phrase[1]}': a verb and its object where a thing is needed")
     last = phrase[-1]
-    if len(phrase) >= 2 and last in VERBS and is_base_verb(last) and (_person(phrase[-2]) or last in {
+    compound = "NOUN" in tags(last) and len(phrase) >= 3 and phrase[-3] in dets  # "a family plan", "a booster pack"
+    if len(phrase) >= 2 and last in VERBS and is_base_verb(last) and ((_person(phrase[-2]) and not compound) or last in {
             "look", "keep", "make", "let", "help", "get", "tell", "give", "send", "show", "want"}) and \
             phrase[-2] not in dets and not (tags(phrase[-2]) & {"PREP", "DET"}):
         problems.append(f"'{phrase[-2]} {last}': a verb left at the end")

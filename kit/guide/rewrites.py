@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, story
+from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -436,11 +436,14 @@ def broken(text: str) -> bool:
     return any(p.search(main) for p in _BROKEN)
 
 
-def _usable(question: str, cand: str) -> bool:
-    """A candidate with no broken shape, no flag and no grammar problem."""
-    return not (broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or
+def _usable(question: str, cand: str, built: bool = False) -> bool:
+    """A candidate with no broken shape, no flag and no grammar problem (``built``: one of the
+    round-12 shapes, whose verb may come from a participle of the question: "a paying player")."""
+    return not (broken(cand) or (not built and retell8.noun_made_verb(question, cand)) or
+                retell8.bad_object(question, cand) or
                 retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or
-                retell11.faults(cand) or _lint.flags_of(cand) or grammar_problems(cand) or retell.keeps_judgement(cand))
+                retell11.faults(cand) or retell12.faults(question, cand) or _lint.flags_of(cand) or
+                grammar_problems(cand) or retell.keeps_judgement(cand))
 
 
 def _rewrite(question: str, flags: list[str]) -> str:
@@ -482,11 +485,15 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             return best_own
         return own
     from kit.guide.candidates import candidates  # it imports this module's helpers
+    for cand in retell12.preferred(question, main):  # round 12: the kinds read as broken, by kind
+        if _usable(question, cand.partition(" Then ask separately: ")[0], built=True) and not grammar_problems(cand):
+            return cand
     for cand in [] if "double-barreled" in flags else [retell8.named(question, c) for c in retell6.candidates(main)]:
         # the episode of a present (a double-barreled question keeps its second ask: the follow-up below)
         # when-clause, a superlative's thing
         if not _lint.flags_of(cand) and not grammar_problems(cand) and not broken(cand) and \
-                not retell8.noun_made_verb(question, cand) and not retell8.bad_object(question, cand):
+                not retell8.noun_made_verb(question, cand) and not retell8.bad_object(question, cand) and \
+                not retell12.faults(question, cand):
             return cand
     cands = candidates(main, context, flags)
     if "double-barreled" in flags:
@@ -507,15 +514,17 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     for cand in pool:
         if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
                 retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or \
-                retell11.faults(cand) or _lint.flags_of(cand) or \
+                retell11.faults(cand) or retell12.faults(question, cand) or _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
+        if pair and retell12.misses_first(pair[0], cand, topic_overlap, pair[1]):
+            continue  # round 12: the first of two asks is the story, the second the follow-up
         overlap = topic_overlap(question, cand)
         if overlap > best_overlap + 1e-9:
             best, best_overlap = cand, overlap
         if overlap >= 0.999:
             break
-    best = best or _fallback(question)
+    best = best or _first_ask_story(pair, flags) or _fallback(question)
     if "double-barreled" in flags:
         then = retell.follow_up(question)
         pair = None if then else retell.split_pair(question)
@@ -527,6 +536,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             then = _second_ask(_expand(main).rstrip(" ?"))
         if not then:  # the second ask flagged on its own: its own rewrite (round 10: a lost second ask)
             then = retell10.second_story(question, pair, _lint.flags_of, _rewrite_text)
+        if not then and pair and not _lint.flags_of(pair[1]) and len(pair[1].split()) <= 12:
+            then = f"{retell.FOLLOW_UP} {_as_story(pair[1])}"  # round 12: a clean second ask, never lost
         if then:
             then = _embedded_ask(then)
         if then and then.partition(": ")[2].strip() == best.strip():
@@ -535,6 +546,19 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
                 not broken(then.partition(": ")[2]) and not retell8.bare_follow_up(then):
             best = best + " " + then
     return best
+
+
+def _first_ask_story(pair: tuple[str, str] | None, flags: list[str]) -> str:
+    """The story of the first of two asks when no candidate kept it (round 12: "How was the
+    parking and the signage?" -> "... the last time you parked."), or ""."""
+    if not pair or not retell12.misses_first(pair[0], "", topic_overlap, pair[1]):
+        return ""
+    story = _fallback(pair[0])
+    if "came up for you" in story:
+        story = _rewrite_text(pair[0], [f for f in flags if f != "double-barreled"] or ["closed"])
+    if "came up for you" in story or retell12.misses_first(pair[0], story, topic_overlap, pair[1]):
+        return ""
+    return story
 
 
 # a feeling the question asked about, kept in the rewrite: "the last time you liked the app"
@@ -700,7 +724,8 @@ def _fallback(question: str) -> str:
         np_text = retell.without_judgements(" ".join(run))
         cand = f"Tell me about a recent experience with {np_text}. What happened?"
         if not broken(cand) and not retell8.bad_object(question, cand) and not _lint.flags_of(cand) and \
-                not grammar_problems(cand) and not retell10.question_faults(question, cand) and not retell11.faults(cand):
+                not grammar_problems(cand) and not retell10.question_faults(question, cand) and \
+                not retell11.faults(cand) and not retell12.faults(question, cand):
             return _tidy(cand)
     safe = retell10.topic_story(question)
     if safe and not _lint.flags_of(safe) and not grammar_problems(safe) and not retell10.question_faults(question, safe):
