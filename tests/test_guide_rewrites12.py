@@ -200,3 +200,13 @@ def test_options_inside_a_verb_phrase_are_not_told_as_what_happened(question, ex
 
 def test_options_after_a_bare_verb_ask_how_it_was_done():
     assert _clean("Do you usually renew by post or online?") == "How did you renew last time?"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Would you use a tool that chased late payments for you?", "the last time you chased late payments."),
+    ("Would you use an app that booked the gym for you?", "the last time you booked the gym."),
+])
+def test_a_tools_work_for_you_becomes_your_own_act(question, expected):
+    """Notebook 01's example read "the last time you chased late payments for you"."""
+    sug = lint_question(question)["suggestion"]
+    assert expected in sug and "for you" not in sug, sug

@@ -454,6 +454,9 @@ def _rewrite(question: str, flags: list[str]) -> str:
     typed = sure_corrections(retell11.unfilled(retell8.spoken(question))) or question  # round 11: fillers, sure typos
     text = retell8.weekdays(_rewrite_text(typed, flags))
     text = re.sub(r"(?<=\w) n't\b", "n't", text)  # "did n't" -> "didn't"
+    # a tool's work "for you" told as the participant's own: "the last time you chased late
+    # payments for you" -> "... you chased late payments"
+    text = re.sub(r"(\blast time you \w+\b[^.?!]*?) for (?:you|yourself)(?=[.?!])", r"\1", text)
     first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
     if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
         text = re.sub(rf"(?<=[a-z] ){first.group(1)}\b", first.group(1).lower(), text)
