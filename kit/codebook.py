@@ -329,7 +329,15 @@ def _parse_codebook(text: str, spath: str, stages) -> tuple[Codebook, list[Probl
     data, syntax = load_yaml(text, spath)
     problems = problems + syntax
     if syntax and (data is None or not all("is given twice" in p.message for p in syntax)):
-        return Codebook([], spath), problems  # (a key given twice is reported, the codes still read)
+        # (a key given twice is reported, the codes still read.) A syntax error: no code is
+        # applied, but the rest of the file is read around it so its other problems show too.
+        from kit.yamlio import load_yaml_around_errors
+
+        rest, found, kept, set_aside = load_yaml_around_errors(text, spath)
+        if rest is not None and set_aside:
+            _, more = _parse_codebook(kept, spath, stages)
+            problems = list(dict.fromkeys(problems + found + more))
+        return Codebook([], spath), problems
     lines = value_lines(text)
     if data is None:
         return Codebook([], spath), problems + [Problem(spath, 1, "empty codebook: add a `codes:` list", "warning")]

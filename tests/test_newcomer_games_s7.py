@@ -85,3 +85,18 @@ def test_keywords_by_language_inside_the_list_get_the_mapping_as_the_fix(study, 
     printed = capsys.readouterr()
     line = next(x for x in (printed.out + printed.err).splitlines() if "codebook.yml:4:" in x)
     assert "keywords: {en: [...], pt: [...], tl: [...]}" in line and "quote the item" not in line
+
+
+def test_a_codebook_syntax_error_does_not_hide_its_other_problems(tmp_path):
+    """As in notes and study.yml (load_yaml_around_errors): a tab-indented line is an error at
+    its line, no code is applied, and the rest of the codebook is still checked."""
+    from kit.codebook import load_codebook
+
+    path = tmp_path / "codebook.yml"
+    path.write_text("codes:\n  - name: stuck\n    definition: Cannot pass a level.\n\tkeywords: [stuck]\n"
+                    "  - name: spend\n    definition: Spending.\n    keywords: [pay, {pt: [pagar]}]\n"
+                    "  - name: stuck\n    definition: again\n", encoding="utf-8")
+    codebook, problems = load_codebook(path)
+    assert codebook.codes == []
+    assert [(p.line, p.message.split(":")[0]) for p in problems][:1] == [(4, "invalid YAML")]
+    assert sorted(p.line for p in problems) == [4, 7, 8]
