@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from kit.transcript_marks import strip_colour, undecorate
+from kit.transcript_marks import STAMP, strip_colour, undecorate
 
 __all__ = ["first_lines_of", "label_candidates"]
 
-_LEADING_STAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?[\])]?\s+")
-_TRAILING_STAMP = re.compile(r"^(.+?)\s+[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
+_LEADING_STAMP = re.compile(rf"^{STAMP}\s+")
+_TRAILING_STAMP = re.compile(rf"^(.+?)\s+{STAMP}$")
 
 
 def label_candidates(text: str) -> list[str]:

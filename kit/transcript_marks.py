@@ -20,7 +20,12 @@ import unicodedata
 from kit.errors import Problem
 from kit.privacy_text import BROKEN_WORD, invisible_pattern
 
-__all__ = ["as_written", "strip_colour", "undecorate", "dash_cues", "clock_starts", "twenty_four", "drop_bots", "CUE_MARK"]
+#: A time stamp as transcripts write one beside a speaker or a line ("[19:02]", "(0:21)",
+#: "1:02:03:04", "7:03 PM"), its time captured: the one pattern of the parsers and of
+#: :func:`kit.speaker_lines.label_candidates`.
+STAMP = r"[\[(]?(\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[\])]?"
+
+__all__ = ["STAMP", "as_written", "strip_colour", "undecorate", "dash_cues", "clock_starts", "twenty_four", "drop_bots", "CUE_MARK"]
 
 _RESET = re.compile(r"\[0m")  # the reset code: colour codes' debris is on its line
 

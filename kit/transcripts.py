@@ -102,7 +102,7 @@ from kit.transcript_docx import decode as _decode, docx_text
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
-from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour, twenty_four, undecorate
+from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour, twenty_four, undecorate
 
 __all__ = [
     "COLUMNS",
@@ -632,9 +632,8 @@ def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> li
 # Export boilerplate and transcribers' markers: kit.transcript_lines.
 
 
-_STAMP = r"[\[(]?(\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[\])]?"
-_LEADING_STAMP = re.compile(rf"^{_STAMP}[ \t]+(?=\S)(.*)$")
-_BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{_STAMP}[ \t]*:?[ \t]*)(.*)$")
+_LEADING_STAMP = re.compile(rf"^{STAMP}[ \t]+(?=\S)(.*)$")
+_BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{STAMP}[ \t]*:?[ \t]*)(.*)$")
 
 
 def _unwrap_labels(items: list, source: str, problems: list) -> list:
