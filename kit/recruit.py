@@ -42,9 +42,10 @@ from pathlib import Path
 import pandas as pd
 
 from kit.atomic import atomic_write_bytes
-from kit.csvio import parse_date, read_rows
+from kit.csvio import parse_date
 from kit.errors import Problem, StudyError
 from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS, YES
+from kit.study_columns import fold_column, read_rows_folded
 
 __all__ = ["DEFAULT_CHANNEL", "FALSE", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
            "RecruitError", "open_quotas", "read_pool", "recruit", "screen_pool", "unsafe_cells"]
@@ -54,6 +55,7 @@ TRUE = set(YES) | {"x"}
 FALSE = set(NO)
 TAKEN = ("completed", "scheduled", "invited")
 DEFAULT_CHANNEL = "pool"
+POOL_COLUMNS = ("id", "email", "name", "last_contacted", "opted_out", "channel")  # a pool's own columns
 STANDARD_COLUMNS = PARTICIPANT_COLUMNS  # kit.schema: participants.csv's standard columns
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PID = re.compile(r"^P-(\d+)$")
@@ -108,7 +110,13 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
     """The people of a pool CSV and the problems found (errors for unusable rows,
     warnings for repeated people, who are kept once)."""
     path = Path(pool_csv)
-    rows, columns, problems = read_rows(path)
+    # Headers are read whatever their case and spacing (``Email``, ``Opted Out``, ``Segment``),
+    # as participants.csv's are: a pool exported from a spreadsheet is the usual source.
+    standard = tuple(dict.fromkeys(POOL_COLUMNS + (fold_column(attribute),)))
+    rows, columns, problems = read_rows_folded(path, standard)
+    if attribute != fold_column(attribute) and attribute not in columns and fold_column(attribute) in columns:
+        columns = [attribute if c == fold_column(attribute) else c for c in columns]
+        rows = [{(attribute if k == fold_column(attribute) else k): v for k, v in row.items()} for row in rows]
     src = str(path)
     if not columns:
         return [], problems
@@ -158,8 +166,7 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
             continue
         for k in keys:
             seen[k] = line
-        attrs = {c: row.get(c, "") for c in columns if c not in ("id", "email", "name", "last_contacted", "opted_out",
-                                                                 "channel")}
+        attrs = {c: row.get(c, "") for c in columns if c not in POOL_COLUMNS}
         people.append(Person(line, pid, email, row.get("name", ""), attrs, row.get("channel", ""), contacted,
                              opted in TRUE))
     return people, problems

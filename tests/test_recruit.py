@@ -280,3 +280,23 @@ def test_a_study_without_participants_csv_gets_one(small):
     assert [line.split(",")[0] for line in lines[1:]] == table["id"].tolist() == ["P-001", "P-002"]
     assert not kit.load_study(root, strict=False).errors or all(
         "no interviews" in p.message for p in kit.load_study(root, strict=False).errors)
+
+
+def test_a_pool_exported_from_a_spreadsheet_is_read_whatever_its_headers_case(small):
+    """``Email``, ``Opted Out``, ``SEGMENT``: a pool's headers are read as its standard columns
+    (as participants.csv's are), so nobody is refused for a header's case and an opted-out
+    person stays out."""
+    root, pool = small
+    pool.write_text("Email,Name,SEGMENT,Opted Out,Region\n"
+                    "a1@example.com,Ann One,a,no,north\n"
+                    "a2@example.com,Ann Two,a,YES,south\n"
+                    "b1@example.com,Bob One,b,,north\n", encoding="utf-8")
+    people, problems = read_pool(pool, "segment")
+    assert problems == []
+    assert [(p.email, p.attrs["segment"], p.opted_out) for p in people] == [
+        ("a1@example.com", "a", False), ("a2@example.com", "a", True), ("b1@example.com", "b", False)]
+    assert people[0].attrs["Region"] == "north"
+    table = recruit(pool, root, 2, today=TODAY)
+    assert sorted(table["email"]) == ["a1@example.com", "b1@example.com"]
+    people, problems = read_pool(pool, "Segment")  # study.yml spelling its attribute with a capital
+    assert problems == [] and [p.attrs["Segment"] for p in people] == ["a", "a", "b"]
