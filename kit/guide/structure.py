@@ -12,6 +12,7 @@ from kit.errors import Problem, StudyError
 from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, FORMATS, MINUTES,
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
 from kit.guide.guide_lines import classify, content_problem, docx_lines
+from kit.guide.cues12 import closer as wrap_up
 from kit.guide.lint import lint_question, question_text, readable
 
 __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
@@ -187,8 +188,8 @@ def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tupl
 def _infer_roles(lints: list[dict]) -> list[str]:
     roles = ["targeted"] * len(lints)
     for i, q in enumerate(lints):
-        if q["kind"] == "probe":
-            roles[i] = "probe"
+        if q["kind"] == "probe" or (q["kind"] != "future" and wrap_up(q["question"])):
+            roles[i] = "probe"  # a follow-up, or a wrap-up ("Is there anything else you'd like to add?")
     opener = next((i for i, q in enumerate(lints) if q["kind"] in {"story", "open"} and roles[i] != "probe"), None)
     if opener is not None:
         roles[opener] = "opener"
@@ -339,8 +340,11 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
         if core and core[0] is not q:
             err(q["line"], "the opener should be the first question", "warning")
     if questions and not futures:
+        wraps = [q for q in questions if q["role"] == "probe" and wrap_up(q["question"])]
+        said = (f" (line {wraps[-1]['line']}, {wraps[-1]['question']!r}, is a wrap-up: it can follow the closer, "
+                "not replace it)") if wraps else ""
         err(last_line, "missing closer: end with one future question "
-                       "about real plans ('Looking ahead to your next ..., what are you planning to do?')")
+                       "about real plans ('Looking ahead to your next ..., what are you planning to do?')" + said)
     if fmt == "micro" and len(futures) > 1:
         for q in futures[:-1]:
             err(q["line"], f"more than one future closer (the last is on line {futures[-1]['line']})")
@@ -420,8 +424,9 @@ def lint_guide(source, format: str | None = None) -> dict:
     a ``# format: full`` comment picks the format), a Word guide (.docx, one paragraph a line),
     or a list of question strings. A file whose content does not match its name (plain text
     renamed .docx, a PDF) is a problem at line 0. Roles missing from the file are inferred: the first story
-    or open question is the opener, the last future question the closer, probes are probes
-    and the rest targeted.
+    or open question is the opener, the last future question the closer, probes and wrap-ups
+    ("Anything else?", "Is there anything else you'd like to add?") are probes and the rest
+    targeted.
 
     Returns ``{path, format, roles_inferred, questions, notes, structure, budget}``: ``questions``
     has the :func:`lint_question` result of each question plus ``line``, ``role`` and
