@@ -451,6 +451,18 @@ def _resolve(codings, segments, coders=None):
     return codings, segments
 
 
+def _pair(codings, segments, coder_a, coder_b):
+    """(the codings as ``_Codings``, the segments both coders are compared on) for two coders;
+    ``ValueError`` for an unknown coder or the same coder twice."""
+    codings, segments = _resolve(codings, segments, [coder_a, coder_b])
+    table = _Codings(codings)
+    table.check_coder(coder_a)
+    table.check_coder(coder_b)
+    if coder_a == coder_b:
+        raise ValueError("compare two different coders")
+    return table, table.universe([coder_a, coder_b], segments)
+
+
 def code_agreement(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd.DataFrame:
     """Per-code agreement of two coders on the presence/absence of each code per segment.
 
@@ -466,13 +478,7 @@ def code_agreement(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd
     frame when there is nothing to compare. ``codings`` may be a ``Study`` and ``segments`` the
     study's segments table (see :func:`overall_agreement`).
     """
-    codings, segments = _resolve(codings, segments, [coder_a, coder_b])
-    table = _Codings(codings)
-    table.check_coder(coder_a)
-    table.check_coder(coder_b)
-    if coder_a == coder_b:
-        raise ValueError("compare two different coders")
-    segs = table.universe([coder_a, coder_b], segments)
+    table, segs = _pair(codings, segments, coder_a, coder_b)
     n = len(segs)
     rows = []
     for code in table.codes_in([coder_a, coder_b], segs):
@@ -613,13 +619,7 @@ def disagreements(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd.
     if none). Rows follow the order in which segments first appear in ``codings`` (or the
     order of ``segments``), then code.
     """
-    codings, segments = _resolve(codings, segments, [coder_a, coder_b])
-    table = _Codings(codings)
-    table.check_coder(coder_a)
-    table.check_coder(coder_b)
-    if coder_a == coder_b:
-        raise ValueError("compare two different coders")
-    segs = table.universe([coder_a, coder_b], segments)
+    table, segs = _pair(codings, segments, coder_a, coder_b)
     rows = []
     for seg in segs:
         a_codes = table.applied[coder_a].get(seg, set())
