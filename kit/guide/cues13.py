@@ -1,0 +1,174 @@
+"""Grammar-level cues of the thirteenth round of the question linter (issue 16), read after
+:mod:`kit.guide.cues12` through :func:`revise`: the question word and what it asks for (closed)
+and the tense of the main verb with no past occasion (generalizing).
+
+=================  =========================================================================
+cue                what it finds
+=================  =========================================================================
+one fact asked     a wh-question whose question word asks for one fact and whose clause
+by the question    asks nothing else: a person ("Who signed off the invoice?", "who did you
+word               end up going with"), a point in time ("When did you last renew your
+                   insurance?", "When was the last time ...", "When's your next ..."), a
+                   place ("Where did you buy it?"), a pick ("And which app was it?", "Which
+                   did you choose?"), a named or counted fact ("What brand of printer was
+                   it?", "What was the total?", "What's the name of the app?", "What did it
+                   cost?", "How big is your team?") (closed). Not a reason, a manner or an
+                   event ("Where did it go wrong?", "Who else was involved?", "Who do you
+                   think ..."), not a when-clause ("When the van broke down, who ...?" is
+                   judged by its main clause), not two asks joined by "and"
+present habit      a wh-question whose main verb is in the present simple, with no past
+with any question  occasion, asks what generally happens: "What do you use to track stock?",
+word               "Where do you buy your groceries?", "Why do you shop there?", "Who handles
+                   the bookings?", "What stops you from ordering online?", "What happens
+                   after a patient is discharged?" (generalizing). Not a verb of thinking
+                   or remembering about an occasion ("What do you remember about ...",
+                   "Why do you think it failed?", "What do you mean?"), not with a past
+                   anchor, a condition or a modal
+=================  =========================================================================
+
+Each detector takes the sentences of one question (strings) and returns a reason or ``""``.
+"""
+from __future__ import annotations
+
+import re
+
+from kit.guide.cues11 import asked_part
+from kit.guide.words import tags, words
+
+__all__ = ["one_fact", "revise"]
+
+_LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|just|also|oh|yeah|alright|finally|lastly|sorry)\s,?\s?)*"
+# a second ask or an open probe after the first one: not a single fact
+_MORE = re.compile(r"\b(?:and|or|but|,)\s(?:then\s)?(?:how|what|why|who|where|when|which|did|do|does|was|were|is|are|"
+                   r"have|has|would|will|tell|talk|walk)\b|\bwhy\b|\bhow come\b|\band what happened\b")
+_PAST_ANCHOR = re.compile(r"(?<![\w-])(?:last|yesterday|ago|recent|recently|that day|that time|this morning|this time|"
+                          r"was|were|did|had|went|happened|first|that one|earlier|previous|then)(?![\w-])")
+_MODAL = re.compile(r"\b(?:would|could|might|should|will|if|imagine|suppose|ideally|wish)\b")
+# nouns whose value is one fact
+_FACT_NOUNS = {"name", "brand", "make", "model", "bank", "company", "provider", "supplier", "airline", "network",
+               "carrier", "colour", "color", "size", "version", "postcode", "address", "number", "price", "fee",
+               "fees", "cost", "total", "deposit", "budget", "score", "grade", "date", "deadline", "time", "day",
+               "year", "month", "age", "percentage", "figure", "amount", "bill", "rent", "salary", "wage",
+               "charge", "quote", "estimate", "rate", "fare", "balance", "postcode", "password", "store", "shop",
+               "branch", "app", "website", "site", "platform", "software", "system", "tool", "vendor", "firm",
+               "agency", "insurer", "lender", "dealer", "courier", "plan", "tariff", "package", "subscription",
+               "policy", "currency", "language", "route", "train", "bus", "flight", "car", "van", "phone",
+               "laptop", "printer", "card", "account", "deal", "option", "product", "service", "tier", "level",
+               "school", "hospital", "clinic", "gp", "pharmacy", "gym", "venue",
+               "hotel", "restaurant", "café", "cafe", "team", "department", "office", "ward", "unit",
+               "title", "distance", "weight", "speed", "temperature", "length", "duration",
+               "term", "limit", "target", "quota", "fine", "penalty", "refund", "discount", "tip", "wait"}
+_COPULA = r"(?:is|was|are|were)"
+_AUX = r"(?:did|do|does|was|were|is|are|had|has|have|will)"
+_SUBJ = r"(?:you|u|they|he|she|we|it|i|your \w+|the \w+|our \w+|that|this|those|these)"
+# "who": a person, not a list ("who else"), an opinion ("who do you think") or a habit ("who do you")
+_WHO = re.compile(r"who (?!else\b|would\b|could\b|might\b|should\b|do (?:you|u) think\b|does\b|do\b)(\w+)")
+_WHEN = re.compile(r"when (?:(?:did|do|does|will|have|had) (?:you|u|they|we|your \w+|the \w+) (?:last|next)\b|"
+                   r"(?:was|is|were) (?:the|your) (?:last|next|most recent|latest)\b|(?:the last|the next) time\b)")
+_WHERE_OPEN = re.compile(r"\b(?:go wrong|went wrong|going wrong|start|begin|see yourself|come from|stand|"
+                         r"leave you|leaves you|did that leave|things|it all|the problem|the issue|the difficulty|"
+                         r"the friction|the trouble)\b")
+_WHICH = re.compile(r"which (?:(?:of (?:the|these|those|your|our|them) )?(?:\w+ ){0,3}?(?:" + _AUX + r"|came|went|"
+                    r"ended|worked|won)\b|(?:one|ones|did|do|does)\b)")
+
+
+def _asked(sentences: list[str]) -> str:
+    """The asked clause, lower-cased words joined by spaces, without the leading markers."""
+    asked = asked_part(sentences) or sentences[-1]
+    low = " ".join(t for t in words(asked) if t not in {"?", "!", "."})
+    low = re.sub(r"^(?:[^,]*\bquick(?:ly)?\b[^,]*|roughly|approximately|just out of interest|out of interest|"
+                 r"for the record|remind me|just to check),\s", "", low)
+    return re.sub(_LEAD, "", low).strip()
+
+
+def one_fact(sentences: list[str]) -> str:
+    """The question word asks for one fact and nothing else is asked (see the module table)."""
+    asked = [s for s in sentences if str(s).rstrip().endswith("?")]
+    if len(asked) > 1 or not sentences:
+        return ""
+    low = _asked(sentences)
+    if _MORE.search(low) or " , " in low and not low.endswith(("roughly", "about", "approximately")):
+        return ""
+    if _WHO.match(low):
+        if re.match(r"who (?:did|do) (?:you|u) (?:\w+ )?\w+\b|who (?:was|is|were|are) (?:your|the|their|his|her)\b", low):
+            if not re.search(r"\b(?:involved|else|in the room|with you|there|helped|help|when|after|before|once|while|"
+                             r"during)\b", low):  # a person inside an episode: a probe into the story
+                return "'who' asks for one person"
+        return ""
+    if _WHEN.match(low) and not _MODAL.search(low):
+        return "'when' asks for one point in time"
+    if _WHICH.match(low) and not _MODAL.search(low) and not re.search(r"\b(?:was|is|were|are) (?:it|that|this)\b", low) \
+            and not re.search(r"\bwhich (?:\w+ )?(?:do|does) (?:you|u|they) (?:think|feel|find)\b", low):
+        return "'which ...' asks for one pick"
+    if re.search(r"\b(?:ideal|dream|perfect|favourite|favorite|preferred)\b", low):
+        return ""  # an imagined or preferred thing: judged by the earlier rounds
+    m = re.match(r"what (?:\w+ )?(\w+) (?:of (?:\w+ ){1,2}?)?(?:" + _AUX + r")\b", low)
+    if m and m.group(1) in _FACT_NOUNS and m.group(1) not in {"time", "day"} and not _MODAL.search(low):
+        return f"'what {m.group(1)}' asks for one fact"
+    m = re.match(r"what " + _COPULA + r" (?:the|your|its|their|his|her|our) (?:(?:\w+) ){0,2}?(\w+)(?: (?:of|on|for|at|in) [\w ]+)?$", low)
+    if m and m.group(1) in _FACT_NOUNS - {"team", "job", "role", "plan", "system", "service", "option", "deal", "wait",
+                                          "product", "level", "process"} and not _MODAL.search(low):
+        return f"'what is the {m.group(1)}' asks for one fact"
+    if re.match(r"what (?:did|does|do|will) (?:it|that|this|the \w+|they|you|u) (?:cost|pay|charge)\b", low):
+        return "'what did it cost' asks for one amount"
+    if re.match(r"how (?:big|large|much) " + _COPULA + r" (?:the|your|it|that)\b(?! \w+ (?:than|compared)\b)", low) \
+            and not re.search(r"\b(?:a|an) (?:problem|issue|deal|difference|change|worry|pain|hassle)\b", low):
+        return "'how big / how much is' asks for one figure"
+    return ""
+
+
+def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
+    """The reasons of the earlier rounds with this round's cues (see the module table).
+    Returns a new dict."""
+    out = dict(reasons)
+    if not sentences or "closed" in out and "generalizing" in out:
+        return out
+    if "closed" not in out and "double-barreled" not in out and (r := one_fact(sentences)):
+        out["closed"] = r
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Rewrite: the occasion the one fact belongs to
+# --------------------------------------------------------------------------------------
+_STORY_SHAPES = (
+    re.compile(r"when (?:did|do) (?:you|u) last (?P<verb>\w+)\b(?P<rest>.*)"),
+    re.compile(r"when (?:was|is) the last time (?:you|u) (?P<verb>\w+)\b(?P<rest>.*)"),
+    re.compile(r"who (?:did|do) (?:you|u) (?:end up |first )?(?P<verb>\w+)\b(?P<rest>.*)"),
+    re.compile(r"which (?P<noun>(?:\w+ ){0,1}\w+) (?:did|do) (?:you|u) (?:end up |first )?(?P<verb>\w+)\b(?P<rest>.*)"),
+)
+
+
+def one_fact_story(question: str) -> str:
+    """A story-based rewrite of a one-fact question that keeps its verb phrase: "When did you
+    last renew your insurance?" -> "Tell me about the last time you renewed your insurance.
+    What happened?"; "Who did you book it with?" -> "Tell me about the last time you booked
+    it. What happened?". ``""`` when the question has none of these shapes or its verb phrase
+    is not plain."""
+    from kit.guide.story import past
+
+    low = re.sub(_LEAD, "", " ".join(t for t in words(question) if t not in {"?", "!", "."})).strip()
+    for shape in _STORY_SHAPES:
+        m = shape.match(low)
+        if not m:
+            continue
+        verb, rest = m.group("verb"), m.group("rest").split()
+        if rest[-3:] == ["in", "the", "end"]:
+            rest = rest[:-3]
+        if "VERB" not in tags(verb) or "," in rest or verb in {"up", "going"}:
+            return ""
+        noun = m.groupdict().get("noun")
+        if noun and noun.split()[0] in {"of", "one", "ones"}:
+            return ""
+        if noun and (not rest or "PREP" in tags(rest[-1])):
+            rest = rest + ["the", *noun.split()]  # "which van did you go with" -> "went with the van"
+        elif noun and "PREP" in tags(rest[0]) and not {"it", "them", "him", "her", "this", "that"} & set(rest):
+            rest = ["the", *noun.split(), *rest]  # "which kayak did you rent for the race" -> "rented the kayak for ..."
+        elif noun:
+            return ""
+        elif not noun and rest and "PREP" in tags(rest[-1]):
+            rest = rest[:-1]  # "who did you book it with" -> "booked it"
+        done = verb if shape.pattern.startswith("when (?:was|is)") else past(verb)
+        phrase = " ".join([done] + rest).strip()
+        return f"Tell me about the last time you {phrase}. What happened?"
+    return ""
