@@ -35,7 +35,7 @@ import re
 from kit.guide.cues11 import asked_part
 from kit.guide.words import tags, words
 
-__all__ = ["one_fact", "revise"]
+__all__ = ["one_fact", "one_fact_story", "revise"]
 
 _LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|just|also|oh|yeah|alright|finally|lastly|sorry)\s,?\s?)*"
 # a second ask or an open probe after the first one: not a single fact
