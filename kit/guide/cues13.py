@@ -35,7 +35,7 @@ import re
 from kit.guide.cues11 import asked_part
 from kit.guide.words import tags, words
 
-__all__ = ["one_fact", "one_fact_story", "revise"]
+__all__ = ["one_fact", "one_fact_story", "present_general", "revise", "spoken_closed", "unembed"]
 
 _LEAD = r"^(?:(?:so|and|ok|okay|well|now|then|right|but|just|also|oh|yeah|alright|finally|lastly|sorry)\s,?\s?)*"
 # a second ask or an open probe after the first one: not a single fact
@@ -109,7 +109,7 @@ def one_fact(sentences: list[str]) -> str:
     if m and m.group(1) in _FACT_NOUNS - {"team", "job", "role", "plan", "system", "service", "option", "deal", "wait",
                                           "product", "level", "process"} and not _MODAL.search(low):
         return f"'what is the {m.group(1)}' asks for one fact"
-    if re.match(r"what (?:did|does|do|will) (?:it|that|this|the \w+|they|you|u) (?:cost|pay|charge)\b", low):
+    if re.match(r"what (?:did|does|do|will) (?:it|that|this|(?:the|that|this|your) [\w'-]+|they|you|u) (?:cost|pay|charge)\b", low):
         return "'what did it cost' asks for one amount"
     if re.match(r"how (?:big|large|much) " + _COPULA + r" (?:the|your|it|that)\b(?! \w+ (?:than|compared)\b)", low) \
             and not re.search(r"\b(?:a|an) (?:problem|issue|deal|difference|change|worry|pain|hassle)\b", low):
@@ -117,14 +117,136 @@ def one_fact(sentences: list[str]) -> str:
     return ""
 
 
+# --------------------------------------------------------------------------------------
+# A preface before the question, and a question embedded after "help me understand"
+# --------------------------------------------------------------------------------------
+_PREFACE = re.compile(
+    r"^(?:just )?(?:to level[- ]set|so (?:that )?i(?:'m| am) (?:clear|level[- ]set|on the same page)|so i understand|"
+    r"so i(?:'m| am) sure i understand)(?: (?:on|about) [\w' -]+?)?(?:,|\s[-\u2013\u2014])\s+|"
+    r"^(?:help me understand|i(?:'m| am) curious(?: to know)?|i(?:'d| would) like to understand|i want to understand)"
+    r"(?:,\s+|(?: (?:your|the|this|that) [\w' -]+?)?\s[-\u2013\u2014]\s+)", re.I)
+_EMBEDDER = re.compile(r"^(?:help me understand|i(?:'m| am) curious(?: to know)?|i(?:'d| would) like to understand|"
+                       r"i want to understand)\s+(?=(?:what|how|who|when|where|why|which|whether|if)\b)", re.I)
+_WH = r"(?:what|who|when|where|why|which \w+|how(?: much| many| often| long)?(?: (?!you\b|your\b|they\b|it\b|the\b)\w+)?)"
+_EMB_SUBJ = r"(?:you|they|we|it|he|she|(?:your|the|that|this|our|their|these|those) (?:[\w'-]+ ){0,2}?[\w'-]+|that|this)"
+_AUXES = {"are", "is", "was", "were", "have", "has", "had", "can", "could", "will", "would", "'ve", "'re"}
+
+
+def unembed(text: str) -> str:
+    """The question behind a preface or an embedding ("Just to level-set, how many ...", "Help me
+    understand your timeline - when do you ...", "I'm curious, how happy are you ...", "Help me
+    understand what that breakdown cost you" -> "what did that breakdown cost you?", "I'm curious
+    whether you've ever had ..." -> "have you ever had ...?"), so that the rules read the
+    question itself. Other text is returned unchanged."""
+    out = _PREFACE.sub("", text.strip(), count=1)
+    m = _EMBEDDER.match(out)
+    if not m:
+        return out[:1].upper() + out[1:] if out != text.strip() else text
+    body = out[m.end():].rstrip(" .?!")
+    inverted = _invert(body)
+    return (inverted or body)[:1].upper() + (inverted or body)[1:] + "?"
+
+
+def _invert(body: str) -> str:
+    from kit.guide.words import lemma
+
+    mw = re.match(r"(?:whether|if) (you|they|we|it|he|she)(?:'ve| have) (.*)", body, re.I)
+    if mw:
+        return f"have {mw.group(1)} {mw.group(2)}"
+    mw = re.match(r"(?:whether|if) (you|they|we|it|he|she) (\w+) (.*)", body, re.I)
+    if mw:
+        verb = mw.group(2).lower()
+        if verb in _AUXES:
+            return f"{verb} {mw.group(1)} {mw.group(3)}"
+        if "VERB" in tags(verb):
+            aux = "did" if lemma(verb, "VERB") != verb and not verb.endswith("s") else "do"
+            return f"{aux} {mw.group(1)} {lemma(verb, 'VERB')} {mw.group(3)}"
+        return ""
+    m = re.match(rf"({_WH}) ({_EMB_SUBJ}) (\w+)\b(.*)", body, re.I)
+    if not m:
+        return ""
+    wh, subj, verb, rest = m.group(1), m.group(2), m.group(3).lower(), m.group(4)
+    if verb in _AUXES:
+        return f"{wh} {verb} {subj}{rest}"
+    if "VERB" not in tags(verb):
+        return ""
+    base = lemma(verb, "VERB")
+    if verb.endswith("ing"):
+        return ""
+    if base != verb and not verb.endswith("s") or verb in {"cost", "put", "set", "cut", "hit", "let", "hurt"} and \
+            subj not in {"you", "they", "we"}:
+        return f"{wh} did {subj} {base}{rest}"
+    third = subj not in {"you", "they", "we"} and not subj.endswith("s")
+    return f"{wh} {'does' if third else 'do'} {subj} {base}{rest}"
+
+
+# --------------------------------------------------------------------------------------
+# Spoken proposals, tagged present statements, "which is the most", "your process for"
+# --------------------------------------------------------------------------------------
+_PROPOSAL = re.compile(r"^(?:what|how|why|who|where|when|which)\b(?:(?!\s,\s).)*?\b(?:do|does|did|is|are|was|were|have|has|"
+                       r"can|would|will|go|went)\b.*?(?:\s,|\blike|\bi mean)\s(?:is|was|did|do|does|are|were)"
+                       r"\s(?:it|he|she|they|you|that)\b(?! (?:think|reckon|say|feel|suppose|guess|mean|know)\b)|"
+                       r"^how often\b.*\blike (?:once|twice|every|one|two|three|\d+)\b")
+_SUPERLATIVE_WHICH = re.compile(r"^which ((?:is|are|was|were) the (?:most|least|\w+est|best|worst|biggest|hardest)\b.*)")
+_PROCESS_FOR = re.compile(r"\byour (?:\w+ )?(?:process|procedure|routine|method) for \w+ing\b")
+
+
+def spoken_closed(sentences: list[str]) -> str:
+    """A question that proposes its own answer in a spoken tail: a dangling "or" ("is it like
+    every year or"), a yes/no clause after the open one ("what do you think of garages, like do
+    you trust them", "how do you book car hire, is it through a comparison site or direct"), "how
+    often ..., like once a month", a declarative ending in "right" ("so the install went smoothly
+    right")."""
+    last = " ".join(t for t in words(sentences[-1]))
+    bare = re.sub(r"\s[?.!]+$", "", last).strip()
+    if re.search(r"\sor$", bare) and len(bare.split()) >= 4:
+        return "a spoken question that trails off in 'or' offers its own answers"
+    if _PROPOSAL.search(re.sub(_LEAD, "", bare)):
+        return "a yes/no or either/or tail proposes the answer"
+    if re.search(r"\s(?:right|yeah)$", bare) and not re.match(r"(?:what|how|why|who|where|when|which|is|are|do|does|"
+                                                               r"tell|walk)\b", re.sub(_LEAD, "", bare)) and "," not in bare:
+        return "a statement with a tag can be answered yes or no"
+    return ""
+
+
+def present_general(sentences: list[str]) -> str:
+    """"Talk me through your process for preparing samples": the participant's process for
+    doing something, with no past occasion, asks about the general case."""
+    low = _asked(sentences)
+    if _PROCESS_FOR.search(low) and not _PAST_ANCHOR.search(low) and not _MODAL.search(low) and \
+            not re.search(r"\b\w+ed\b", low):
+        return "'your process for ...' asks about the general case; ask about the last time"
+    return ""
+
+
 def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """The reasons of the earlier rounds with this round's cues (see the module table).
     Returns a new dict."""
     out = dict(reasons)
-    if not sentences or "closed" in out and "generalizing" in out:
+    if not sentences:
         return out
     if "closed" not in out and "double-barreled" not in out and (r := one_fact(sentences)):
         out["closed"] = r
+    if "closed" not in out and (r := spoken_closed(sentences)):
+        out["closed"] = r
+    if "generalizing" not in out and (r := present_general(sentences)):
+        out["generalizing"] = r
+    if m := _SUPERLATIVE_WHICH.match(_asked(sentences)):
+        from kit.guide.lint import _analyse  # "which is the most ..." read as "what is the most ..."
+
+        alone = _analyse(f"What {m.group(1)}?")[1]
+        if out.get("closed", "").startswith("'which") and "closed" not in alone:
+            del out["closed"]
+        if "generalizing" in alone:
+            out.setdefault("generalizing", alone["generalizing"])
+    text = " ".join(s.strip() for s in sentences)
+    if (plain := unembed(text)) != text and ("closed" not in out or "generalizing" not in out):
+        from kit.guide.lint import _analyse  # the question behind the preface, judged on its own
+
+        alone = _analyse(plain)[1]
+        for flag in ("closed", "generalizing"):
+            if flag in alone and flag not in out:
+                out[flag] = f"the question ('{plain}'): {alone[flag]}"
     return out
 
 
