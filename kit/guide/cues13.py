@@ -1,29 +1,33 @@
 """Grammar-level cues of the thirteenth round of the question linter (issue 16), read after
-:mod:`kit.guide.cues12` through :func:`revise`: the question word and what it asks for (closed)
-and the tense of the main verb with no past occasion (generalizing).
+:mod:`kit.guide.cues12` through :func:`revise`: the question word and what it asks for (closed),
+the question behind a preface, spoken proposals, and two shapes of the general case.
 
 =================  =========================================================================
 cue                what it finds
 =================  =========================================================================
 one fact asked     a wh-question whose question word asks for one fact and whose clause
-by the question    asks nothing else: a person ("Who signed off the invoice?", "who did you
-word               end up going with"), a point in time ("When did you last renew your
-                   insurance?", "When was the last time ...", "When's your next ..."), a
-                   place ("Where did you buy it?"), a pick ("And which app was it?", "Which
-                   did you choose?"), a named or counted fact ("What brand of printer was
-                   it?", "What was the total?", "What's the name of the app?", "What did it
-                   cost?", "How big is your team?") (closed). Not a reason, a manner or an
-                   event ("Where did it go wrong?", "Who else was involved?", "Who do you
-                   think ..."), not a when-clause ("When the van broke down, who ...?" is
-                   judged by its main clause), not two asks joined by "and"
-present habit      a wh-question whose main verb is in the present simple, with no past
-with any question  occasion, asks what generally happens: "What do you use to track stock?",
-word               "Where do you buy your groceries?", "Why do you shop there?", "Who handles
-                   the bookings?", "What stops you from ordering online?", "What happens
-                   after a patient is discharged?" (generalizing). Not a verb of thinking
-                   or remembering about an occasion ("What do you remember about ...",
-                   "Why do you think it failed?", "What do you mean?"), not with a past
-                   anchor, a condition or a modal
+by the question    asks nothing else: a person the participant dealt with ("Who did you
+word               book it with?", "Who was your contact ...?"), the last or next occasion
+                   ("When did you last renew your insurance?", "When was the last time ...",
+                   "When's your next ..."), a pick ("Which did you choose?"), a named or
+                   counted fact ("What brand of printer was it?", "What was the total?",
+                   "What's the name of the app?", "What did it cost?", "How big is your
+                   team?") (closed). Not "who" + a verb ("Who fitted the new lenses?"), "who
+                   else", a person inside an episode ("Who did you call when ...?"), "when
+                   did you first ...", a judgement ("which part did you find ..."), an
+                   imagined thing ("your ideal ..."), a second or open ask. Rewritten with
+                   the question's own verb phrase (:func:`one_fact_story`)
+preface or         "Just to level-set, ...", "Help me understand your timeline - ...", "I'm
+embedding          curious, ...", "Help me understand what that breakdown cost you": the
+                   question behind it (:func:`unembed`) is judged alone and its closed and
+                   generalizing flags kept
+spoken proposal    a tail that offers the answer: a dangling "or", ", like do you trust
+                   them", ", is it cash or transfer", "how often ..., like once a month", a
+                   declarative ending in "right" (closed); not a parenthetical "do you
+                   think" nor an aside ", if any,"
+general case       "which is the most ... part" (a non-native "what": generalizing, not a
+                   pick); "your process / routine for <doing something>" with no past
+                   occasion (generalizing)
 =================  =========================================================================
 
 Each detector takes the sentences of one question (strings) and returns a reason or ``""``.
