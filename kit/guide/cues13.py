@@ -69,9 +69,6 @@ _SUBJ = r"(?:you|u|they|he|she|we|it|i|your \w+|the \w+|our \w+|that|this|those|
 _WHO = re.compile(r"who (?!else\b|would\b|could\b|might\b|should\b|do (?:you|u) think\b|does\b|do\b)(\w+)")
 _WHEN = re.compile(r"when (?:(?:did|do|does|will|have|had) (?:you|u|they|we|your \w+|the \w+) (?:last|next)\b|"
                    r"(?:was|is|were) (?:the|your) (?:last|next|most recent|latest)\b|(?:the last|the next) time\b)")
-_WHERE_OPEN = re.compile(r"\b(?:go wrong|went wrong|going wrong|start|begin|see yourself|come from|stand|"
-                         r"leave you|leaves you|did that leave|things|it all|the problem|the issue|the difficulty|"
-                         r"the friction|the trouble)\b")
 _WHICH = re.compile(r"which (?:(?:of (?:the|these|those|your|our|them) )?(?:\w+ ){0,3}?(?:" + _AUX + r"|came|went|"
                     r"ended|worked|won)\b|(?:one|ones|did|do|does)\b)")
 
