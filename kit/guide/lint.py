@@ -118,7 +118,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     reasons = cues10.revise(raw, reasons) if raw else reasons  # round 10: two objects, one figure, imagined ideals
     reasons = cues11.revise(raw, reasons) if raw else reasons  # round 11: the asked part, one fact, present habits
     reasons = cues12.revise(raw, reasons) if raw else reasons  # round 12: closers, tags after requests, others' reasons
-    reasons = cues13.revise(raw, reasons) if raw else reasons  # round 13: the question word's one fact, present habits
+    reasons = cues13.revise(raw, reasons) if raw else reasons  # round 13: the question word's one fact, prefaces, spoken proposals
     return sents, reasons
 
 
