@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import shutil
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 
 import pandas as pd
@@ -322,10 +323,18 @@ def _texts(values) -> list[str]:
     return [v if type(v) is str else _text(v) for v in values]
 
 
+def _text_column(frame: pd.DataFrame, name: str) -> list[str]:
+    """:func:`_texts` of ``frame[name]``: the plain list itself when every cell is already a
+    ``str`` (what a study's tables hold), checked in C rather than cell by cell."""
+    values = frame[name].tolist()
+    return values if set(map(type, values)) <= {str} else _texts(values)
+
+
 def _study_rows(study: Study) -> dict:
     """The segments table of :func:`_study_frames` (without study and sprint) as plain lists,
     one per column, and its codes as (segment_id, code, source, counted) tuples: what the
-    index writes, without building the DataFrames."""
+    index writes, without building the DataFrames. Per-interview values (date, segment) and
+    per-segment look-ups are mapped in C (``map`` over the id lists), not cell by cell."""
     parts = _study_parts(study)
     segments = parts["segments"]
     if not len(segments):
@@ -335,11 +344,12 @@ def _study_rows(study: Study) -> dict:
     segment_ids = segments["segment_id"].tolist()
     participants = segments["participant"].tolist()
     columns = {
-        "segment_id": _texts(segment_ids), "interview_id": _texts(interview_ids),
-        "participant": _texts(participants), "kind": _texts(segments["kind"].tolist()),
-        "date": [dates.get(i, "") for i in interview_ids], "segment": [seg_of.get(i, "") for i in interview_ids],
-        "consent_quote": [p in consent for p in participants],
-        "context": [context.get(s, "") for s in segment_ids], "text": _texts(segments["text"].tolist()),
+        "segment_id": _text_column(segments, "segment_id"), "interview_id": _text_column(segments, "interview_id"),
+        "participant": _text_column(segments, "participant"), "kind": _text_column(segments, "kind"),
+        "date": list(map(dates.get, interview_ids, repeat(""))),
+        "segment": list(map(seg_of.get, interview_ids, repeat(""))),
+        "consent_quote": list(map(consent.__contains__, participants)),
+        "context": list(map(context.get, segment_ids, repeat(""))), "text": _text_column(segments, "text"),
     }
     return {"columns": columns, "codes": parts["codes"]}
 
