@@ -128,3 +128,51 @@ def test_a_coding_of_a_segment_the_study_lacks_is_left_out(tmp_path):
     finally:
         con.close()
     assert got == _expected_docs(study)[1] and len(got) == len(parts["codes"]) - 1
+
+
+# -- notes: the plain body's loop and the front matter's plain values -------------------------
+
+_MARKED = ["## Insights", "### Sub", "#tag", "  ## Key Quotes", "\t# Opportunities", "**Key Quotes:**", "__Insights__",
+           "*not a heading*", "_x_", "- item", '- "Quote" (1:02)', "", "text", "# Notes", "## Unknown thing",
+           "\u00a0## Insights", "#", "##", "**"]
+
+
+def _note_variants():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [p for folder in ("tests", "templates", "kit/data") for p in (root / folder).rglob("*.md")]
+    rng = __import__("random").Random(8)
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        yield path, text
+        lines = text.split("\n")
+        for _ in range(3):
+            changed = list(lines)
+            for _ in range(4):
+                changed.insert(rng.randrange(len(changed) + 1), rng.choice(_MARKED))
+            yield path, "\n".join(changed)
+
+
+def test_plain_body_loop_reads_notes_as_the_line_by_line_loop(monkeypatch):
+    from kit import notes
+
+    cases = list(_note_variants())
+    fast = [repr(notes.parse_note_text(text, str(path))) for path, text in cases]
+    plain_seen = []
+    original = notes._plain
+    monkeypatch.setattr(notes, "_plain", lambda marks: plain_seen.append(original(marks)) or False)
+    slow = [repr(notes.parse_note_text(text, str(path))) for path, text in cases]
+    assert fast == slow
+    assert sum(plain_seen) > 100 and not all(plain_seen)  # both kinds of body were read
+
+
+def test_plain_values_are_what_the_resolver_gives():
+    from kit import yamlio
+
+    values = ["INT-001", "Maya Chen", "P-00001", "2026-03-02", "5", "4:30", "1e3", ".5", "-3", "+7", "0x1F", "0o17",
+              "true", "True", "TRUE", "false", "yes", "no", "on", "off", "y", "n", "null", "Null", "~", "nope", "Nan",
+              ".nan", ".inf", "-.inf", "tomorrow", "Friday", "~x", "_id", "x", "Ünïcode", "2026-3-2", "12:30"]
+    for value in values:
+        assert repr(yamlio._plain_value(value)) == repr(yamlio._plain_scalar(value)), value  # nan too
+        assert type(yamlio._plain_value(value)) is type(yamlio._plain_scalar(value)), value

@@ -230,10 +230,6 @@ def _iso(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _first(item):
-    return item[0]
-
-
 def _study_parts(study: Study) -> dict:
     """What the segments and codes tables of one study are made of, as plain lists and
     dicts (cached on the study): ``segments`` (``study.segments()``), ``dates`` and
@@ -277,7 +273,7 @@ def _study_parts(study: Study) -> dict:
         counted_pairs = counted_of(study, auto=auto, segments=segments)
     source = {1: "auto", 2: "manual", 3: "both"}
     codes = [(s, c, source[how], how == 2 or (s, c) in counted_pairs)
-             for (s, c), how in sorted(pairs.items(), key=_first)]  # by (segment, code), the keys alone
+             for (s, c), how in sorted(pairs.items())]  # by (segment, code): the keys are distinct, so never by how
     parts = {"segments": segments, "dates": dates, "seg_of": seg_of, "consent": study.consenting(),
              "context": context, "codes": codes}
     study.__dict__["_repository_parts"] = parts
