@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from kit.csvio import parse_date, read_text
@@ -467,6 +467,19 @@ def _heading_of(line: str, strict: bool):
     return None
 
 
+def _plain(marks) -> bool:
+    """Whether a body has neither fenced code nor setext headings (most notes): then
+    :func:`_body` looks only at :func:`_heading_candidates`."""
+    return not (marks.code or marks.underlines or marks.setext)
+
+
+def _heading_candidates(body) -> list[int]:
+    """The indexes of the lines :func:`_body` asks :func:`_heading` about: those whose first
+    character, after any white space, is a heading mark."""
+    return [i for i, line in enumerate(body)
+            if line[:1] in _HEADING_MARKS or (line[:1].isspace() and line.lstrip()[:1] in _HEADING_MARKS)]
+
+
 def _body(lines, start, source, problems):
     body = _strip_comments(lines[start:], start + 1, source, problems)
     marks = mark_blocks(body, start + 1, source, problems, _heading,
@@ -475,16 +488,28 @@ def _body(lines, start, source, problems):
     blocks: list[tuple[str, list]] = []
     current, level, known = "preamble", 0, True
     content: list = []
-    for index, line in enumerate(body):
+    plain = _plain(marks)
+    # Without code blocks or setext headings only a line starting with a heading mark can
+    # change anything: the others go to the block in runs (``taken``: lines already placed).
+    lines_at = _heading_candidates(body) if plain else range(len(body))
+    taken = 0
+    for index in lines_at:
+        line = body[index]
         number = start + 1 + index
-        mark = line[:1]  # most lines start with neither a mark nor a space: no lstrip
-        if index in marks.code or index in marks.underlines:
+        if plain:
+            heading = _heading(line)
+            if not heading:
+                continue
+            content.extend(zip(range(start + 1 + taken, number), body[taken:index]))
+            taken = index + 1
+        elif index in marks.code or index in marks.underlines:
             content.append((number, line if index in marks.code else ""))
             continue
-        if index in marks.setext:
+        elif index in marks.setext:
             name = line.strip()
             heading = (marks.setext[index], name, _name_key(name) in _ALIASES or _close_section(_name_key(name)) is not None)
         else:
+            mark = line[:1]  # most lines start with neither a mark nor a space: no lstrip
             heading = (_heading(line) if mark in _HEADING_MARKS or (mark.isspace() and line.lstrip()[:1] in _HEADING_MARKS)
                        else None)
         if heading:
@@ -509,6 +534,8 @@ def _body(lines, start, source, problems):
             content = [(number, None)]  # marker: heading line
             continue
         content.append((number, line))
+    if plain:
+        content.extend(zip(range(start + 1 + taken, start + 1 + len(body)), body[taken:]))
     blocks.append((current, content))
 
     sections: dict[str, list[Item]] = {}
@@ -539,7 +566,8 @@ def _body(lines, start, source, problems):
             items = block_items(rows, marks, start + 1, _title(name), source, problems)
             if name == "quotes":
                 ends = [item.line for item in items[1:]] + [len(lines) + 1]
-                items = [_quote(item, source, problems, _span(rows, item.line, end))
+                # a quote's lines are needed only to place a problem: gathered then
+                items = [_quote(item, source, problems, partial(_span, rows, item.line, end))
                          for item, end in zip(items, ends)]
         sections.setdefault(name, []).extend(items)
         if heading_line is not None and name in EXPECTED_SECTIONS and not items:
@@ -588,6 +616,10 @@ def _span(rows, start: int, end: int) -> list:
     return [(n, text) for n, text in rows if start <= n < end and text.strip()]
 
 
+def _rows_of(span) -> list:
+    return list(span() if callable(span) else span)
+
+
 _BAD_TIME = re.compile(r"[(\[]\s*(?:at\s+)?\d+(?:\s*:\s*\d+)+\s*[)\]]")
 
 
@@ -608,6 +640,9 @@ def _tail_line(span, tail: str, default: int) -> int:
 
 
 def _quote(item: Item, source, problems, span=()) -> Quote:
+    """The key quote of a list item: its words, time, speaker and note. ``span`` is its
+    non-blank (line, text) rows (:func:`_span`), or a function giving them when a problem
+    needs its line."""
     text = item.text.strip()
     time = speaker = note = None
     match = _LEADING_TIME.match(text) if text[:1] in _BRACKETS else None
@@ -637,7 +672,7 @@ def _quote(item: Item, source, problems, span=()) -> Quote:
         tail = (tail[:match.start()] + " " + tail[match.end():]).strip()
     bad = _BAD_TIME.search(tail) if tail else None
     if bad:  # (99:99:99:99), (1:2:3:4): clock-like, but no time
-        problems.append(Problem(source, _tail_line(list(span), tail, item.line), f"time {bad.group(0)} is not "
+        problems.append(Problem(source, _tail_line(_rows_of(span), tail, item.line), f"time {bad.group(0)} is not "
                                 "a time (m:ss or h:mm:ss): it is ignored", "warning"))
         tail = (tail[:bad.start()] + " " + tail[bad.end():]).strip()
     attribution = _ATTRIBUTION.match(tail) if tail else None
@@ -646,7 +681,7 @@ def _quote(item: Item, source, problems, span=()) -> Quote:
     elif tail.strip(" .,;"):
         note = tail
         if not _REMARK.fullmatch(tail):  # "(laughs)" stays the quote's note, unreported
-            problems.append(Problem(source, _tail_line(list(span), tail, item.line), "words after the key "
+            problems.append(Problem(source, _tail_line(_rows_of(span), tail, item.line), "words after the key "
                                     "quote's closing quotation mark are not part of the quote and are not "
                                     f"analysed: {tail[:60]!r}; leave a blank line before a paragraph, or write "
                                     "it under Insights", "warning"))

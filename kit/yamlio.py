@@ -416,6 +416,19 @@ def _plain_scalar(value: str):
     return _Constructor.yaml_constructors[tag](_SCALAR_BUILDER, yaml.ScalarNode(tag, value))
 
 
+#: First characters of a plain scalar some implicit resolver of :class:`_Resolver12` looks at;
+#: a scalar starting with any other is text (``BaseResolver.resolve``: no resolver, no
+#: wildcard and no path resolvers, so the default tag), with no look-up.
+_RESOLVED_FIRST = frozenset(_Resolver12.yaml_implicit_resolvers)
+assert None not in _RESOLVED_FIRST and not _Resolver12.yaml_path_resolvers
+
+
+def _plain_value(value: str):
+    """:func:`_plain_scalar`, a plain string at once when no resolver looks at its first
+    character (ids, names: the values that make the cache miss)."""
+    return value if value and value[0] not in _RESOLVED_FIRST else _plain_scalar(value)
+
+
 def _flat_front_matter(text: str, source: str, line_offset: int):
     """:func:`load_front_matter` of normalised text that is only ``key: plain value`` lines
     (with comments and blank lines), read without libyaml; None for any other text, which
@@ -433,9 +446,9 @@ def _flat_front_matter(text: str, source: str, line_offset: int):
     if not pairs:
         return None
     try:
-        if any(type(_plain_scalar(key)) is not str for key, _, _ in pairs):
+        if any(type(_plain_value(key)) is not str for key, _, _ in pairs):
             return None  # a key YAML reads as true/false or null
-        data = {key: _plain_scalar(value) for key, value, _ in pairs}
+        data = {key: _plain_value(value) for key, value, _ in pairs}
     except (yaml.YAMLError, ValueError, OverflowError):
         return None  # e.g. a number too long to convert: the general way reports it
     seen: dict[str, int] = {}

@@ -199,12 +199,12 @@ def cmd_recruit(args) -> int:
                                   repo=args.repo, dry_run=not args.apply), args=args)
 
 def cmd_index(args) -> int:
-    from kit.repository import index_command
+    from kit.cli.discovery import index_command  # not through kit.repository: it imports search and trends too
 
     return _emit(*index_command(args.repo), args=args)
 
 def cmd_search(args) -> int:
-    from kit.repository import search_command
+    from kit.cli.discovery import search_command
 
     return _emit(*search_command(args.repo, args.query, code=args.code, segment=args.segment, since=args.since,
                                  as_json=args.json, limit=args.limit, include_names=args.include_names), args=args)

@@ -9,7 +9,6 @@ from pathlib import Path
 from kit.check import CROSS_CHECKS
 from kit.discovery.index import IndexLocationError, update_index
 from kit.discovery.repository import find_studies, no_studies_message
-from kit.discovery.search import search
 
 __all__ = ["index_command", "search_argv", "search_command"]
 
@@ -112,6 +111,8 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     problem = _repo_problem(repo, "search")
     if problem:
         return f"interview-kit search: {problem}", 2
+    from kit.discovery.search import search  # not imported by ``index``
+
     try:
         hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
                       include_names=include_names)

@@ -59,7 +59,7 @@ def _say(args, include_names: bool | None = None):
 
                 studies.append(_study_arg(None))
             if getattr(args, "repo", None):
-                from kit.repository import find_studies
+                from kit.discovery.repository import find_studies  # not kit.repository: it imports search and trends
 
                 studies += [s for s in find_studies(args.repo) if s not in studies]
         people = roster(studies) if studies else Roster()

@@ -22,6 +22,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain, groupby, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -44,6 +46,7 @@ __all__ = [
     "INDEXES",
     "INDEX_DIR",
     "INDEX_NAME",
+    "PAGE_SIZE",
     "SCHEMA",
     "SCHEMA_VERSION",
     "TABLES",
@@ -375,6 +378,9 @@ def _delete_study(con, label: str) -> None:
         con.execute(f"DELETE FROM {table} WHERE study = ?", (label,))
 
 
+_first, _second = itemgetter(0), itemgetter(1)
+
+
 def _columns(frame: pd.DataFrame, names) -> list[list]:
     """The columns ``names`` of ``frame`` as plain lists (None for a missing column): rows
     are built by zipping them, never with pandas element by element."""
@@ -392,42 +398,47 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     label = study_label(study)
     study_rows = _study_rows(study)
     seg = study_rows["columns"]
+    on_roster = roster(study)
+    codes = study_rows["codes"]
+    # A segment's codes, as the column holds them: ``codes`` is sorted by (segment, code), so
+    # each segment's codes are adjacent and already in order.
+    joined = {s: " ".join(map(_second, group)) for s, group in groupby(codes, key=_first)}
+    sids, contexts, texts = seg["segment_id"], seg["context"], seg["text"]
+    # Each distinct text is scored and redacted once (the interviewer's questions are the
+    # context of many turns; a key quote often repeats a turn word for word), and the rows
+    # are zipped from the columns in C, with no Python loop per row.
+    distinct = list(dict.fromkeys(texts))
+    # a score as stored: a float, None for a missing one (None or NaN)
+    score_of = {t: None if x is None or x != x else float(x) for t, x in zip(distinct, compound(distinct))}
     # Nothing raw in the index: `text` and `context` (what is searched and shown) are
     # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
     # keep the names for ``search --include-names`` but never contact details. The roster's
     # matcher is compiled once per study; each text is read once for both versions.
-    on_roster = roster(study)
-    codes_of: dict[str, list[str]] = {}
-    for s, c, _, _ in study_rows["codes"]:
-        codes_of.setdefault(s, []).append(c)
-    joined = {s: " ".join(sorted(c)) for s, c in codes_of.items()}  # a segment's codes, as the column holds them
-    texts = seg["text"]
-    # a score as stored: a float, None for a missing one (None or NaN)
-    scores = [None if x is None or x != x else float(x) for x in compound(texts)] if texts else []
+    pseudo, named = {}, {}
+    for value in dict.fromkeys(chain(contexts, distinct)):
+        pseudo[value], named[value] = redact_both(value, on_roster)
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
-    sids = seg["segment_id"]
-    rowid_of = dict(zip(sids, range(start, start + len(sids))))  # the last row of an id, as before
-    # Each distinct text is redacted once: the interviewer's questions are the context of
-    # many turns, and a key quote often repeats a turn word for word.
-    redacted: dict = {}
-    for value in (*seg["context"], *texts):
-        if value not in redacted:
-            redacted[value] = redact_both(value, on_roster)
-    both = redacted.__getitem__  # (pseudonymised, with names) of a text
-    rows = [(rowid, label, sid, iid, kind, who, day, segment, joined.get(sid, ""), score, int(bool(consent)),
-             context[0], text[0], context[1], text[1])
-            for rowid, sid, iid, kind, who, day, segment, consent, context, text, score in zip(
-                range(start, start + len(sids)), sids,
-                *(seg[c] for c in ("interview_id", "kind", "participant", "date", "segment", "consent_quote")),
-                map(both, seg["context"]), map(both, texts), scores)]
+    rowids = range(start, start + len(sids))
+    rowid_of = dict(zip(sids, rowids))  # the last row of an id, as before
+    rows = zip(rowids, repeat(label), sids, *(seg[c] for c in ("interview_id", "kind", "participant", "date",
+                                                               "segment")),
+               map(joined.get, sids, repeat("")), map(score_of.__getitem__, texts), map(int, seg["consent_quote"]),
+               map(pseudo.__getitem__, contexts), map(pseudo.__getitem__, texts),
+               map(named.__getitem__, contexts), map(named.__getitem__, texts))
+    if fts:
+        rows = list(rows)
     con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
                     "compound, consent_quote, context, text, named_context, named_text) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     if fts:
         con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
         con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
-    con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
-                    [(rowid_of[s], c, src, int(k)) for s, c, src, k in study_rows["codes"] if s in rowid_of])
+    # a manual coding may name a segment the study does not have: it is left out
+    kept = codes if rowid_of.keys() >= set(map(_first, codes)) else [t for t in codes if t[0] in rowid_of]
+    if kept:
+        coded, names, sources, counted = zip(*kept)
+        con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
+                        zip(map(rowid_of.__getitem__, coded), names, sources, map(int, counted)))
     attribute = study.segment_attribute
     con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", [
         (label, iid, _iso(day), who or "", interviewer or "", taker or "", stage or "", _text(segment),
@@ -447,7 +458,7 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
                 (label, sprint_label(study), study.name, _iso(_first_date(study)), json.dumps(fingerprint),
                  len(study.errors), len(study.warnings), json.dumps(problems),
                  datetime.now().isoformat(timespec="seconds")))
-    return len(rows)
+    return len(sids)
 
 
 def _fill_fts(con) -> bool:
@@ -582,10 +593,17 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
             os.unlink(tmp)
 
 
+#: SQLite page size (bytes) of a fully rebuilt index file.
+PAGE_SIZE = 16384
+
+
 def _open_temp(tmp: str):
     """A connection to the temporary file of a full build: no journal and no syncing (the
     file is moved into place only once it is complete, and removed otherwise)."""
     con = sqlite3.connect(tmp)
+    # Larger pages for a new file (no effect on one already written): fewer b-tree pages
+    # to fill for the same rows (about 5% of SQLite's part of a build at 120,000 segments)
+    con.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     con.execute("PRAGMA journal_mode = OFF")
     con.execute("PRAGMA synchronous = OFF")
     return con

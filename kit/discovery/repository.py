@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import shutil
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 
 import pandas as pd
@@ -229,10 +230,6 @@ def _iso(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _first(item):
-    return item[0]
-
-
 def _study_parts(study: Study) -> dict:
     """What the segments and codes tables of one study are made of, as plain lists and
     dicts (cached on the study): ``segments`` (``study.segments()``), ``dates`` and
@@ -276,7 +273,7 @@ def _study_parts(study: Study) -> dict:
         counted_pairs = counted_of(study, auto=auto, segments=segments)
     source = {1: "auto", 2: "manual", 3: "both"}
     codes = [(s, c, source[how], how == 2 or (s, c) in counted_pairs)
-             for (s, c), how in sorted(pairs.items(), key=_first)]  # by (segment, code), the keys alone
+             for (s, c), how in sorted(pairs.items())]  # by (segment, code): the keys are distinct, so never by how
     parts = {"segments": segments, "dates": dates, "seg_of": seg_of, "consent": study.consenting(),
              "context": context, "codes": codes}
     study.__dict__["_repository_parts"] = parts
@@ -322,10 +319,18 @@ def _texts(values) -> list[str]:
     return [v if type(v) is str else _text(v) for v in values]
 
 
+def _text_column(frame: pd.DataFrame, name: str) -> list[str]:
+    """:func:`_texts` of ``frame[name]``: the plain list itself when every cell is already a
+    ``str`` (what a study's tables hold), checked in C rather than cell by cell."""
+    values = frame[name].tolist()
+    return values if set(map(type, values)) <= {str} else _texts(values)
+
+
 def _study_rows(study: Study) -> dict:
     """The segments table of :func:`_study_frames` (without study and sprint) as plain lists,
     one per column, and its codes as (segment_id, code, source, counted) tuples: what the
-    index writes, without building the DataFrames."""
+    index writes, without building the DataFrames. Per-interview values (date, segment) and
+    per-segment look-ups are mapped in C (``map`` over the id lists), not cell by cell."""
     parts = _study_parts(study)
     segments = parts["segments"]
     if not len(segments):
@@ -335,11 +340,12 @@ def _study_rows(study: Study) -> dict:
     segment_ids = segments["segment_id"].tolist()
     participants = segments["participant"].tolist()
     columns = {
-        "segment_id": _texts(segment_ids), "interview_id": _texts(interview_ids),
-        "participant": _texts(participants), "kind": _texts(segments["kind"].tolist()),
-        "date": [dates.get(i, "") for i in interview_ids], "segment": [seg_of.get(i, "") for i in interview_ids],
-        "consent_quote": [p in consent for p in participants],
-        "context": [context.get(s, "") for s in segment_ids], "text": _texts(segments["text"].tolist()),
+        "segment_id": _text_column(segments, "segment_id"), "interview_id": _text_column(segments, "interview_id"),
+        "participant": _text_column(segments, "participant"), "kind": _text_column(segments, "kind"),
+        "date": list(map(dates.get, interview_ids, repeat(""))),
+        "segment": list(map(seg_of.get, interview_ids, repeat(""))),
+        "consent_quote": list(map(consent.__contains__, participants)),
+        "context": list(map(context.get, segment_ids, repeat(""))), "text": _text_column(segments, "text"),
     }
     return {"columns": columns, "codes": parts["codes"]}
 
