@@ -109,3 +109,19 @@ def test_sentiment_people_per_segment(study):
     scored = score(study)
     table = by_segment(scored).set_index("segment")
     assert table["participants"].max() <= 1  # one person per segment value in this study
+
+
+def test_assumption_evidence_counts_people_not_third_speakers(study):
+    from kit.discovery.assumptions import Assumption, evidence, evidence_summary
+
+    a = Assumption(id="A1", assumption="Owners lean on their accountant", codes_for=["accountant"],
+                   codes_against=["family-help"])
+    ev = evidence([a], [study])
+    named = ev[ev["participant"].fillna("") != ""]
+    assert len(named) < len(ev)  # a third speaker's words are evidence, but nobody's
+    row = evidence_summary([a], [study]).iloc[0]
+    assert row["for_segments"] >= 1 and row["against_segments"] >= 1
+    for stance in ("for", "against"):  # the insight of INT-003 is its participant's
+        assert row[f"{stance}_participants"] == named.loc[named["stance"] == stance, "participant"].nunique()
+    assert row["for_participants"] == 0  # only the accountant spoke of accountants
+    assert row["participants"] == 2
