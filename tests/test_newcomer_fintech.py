@@ -125,3 +125,18 @@ def test_assumption_evidence_counts_people_not_third_speakers(study):
         assert row[f"{stance}_participants"] == named.loc[named["stance"] == stance, "participant"].nunique()
     assert row["for_participants"] == 0  # only the accountant spoke of accountants
     assert row["participants"] == 2
+
+
+def test_trends_across_sprints_count_people_not_third_speakers(result, tmp_path):
+    import shutil
+
+    from kit.discovery.trends import trends
+
+    repo = tmp_path / "research"
+    shutil.copytree(STUDY, repo / "2026-S48")
+    table = trends(repo).set_index("code")
+    truth = _true_people(result, None)
+    for code, row in table.iterrows():
+        assert row["mentioning"] == int(truth.get(code, 0)), code
+        assert row["participants"] == 2
+    assert table.loc["accountant", "mentioning"] == 0
