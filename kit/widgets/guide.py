@@ -256,7 +256,7 @@ def _score_text(score) -> str:
 
 def practice_table(questions=None, answers=None) -> pd.DataFrame:
     """The practice round as a table: one row per question with what is wrong with it,
-    the trainee's rewrite (``answers``, in order; missing ones empty) and its score."""
+    the trainee's rewrite (``answers``, in order; missing ones empty) and its score (``<NA>``: not scored, a rewrite not in English or too long)."""
     questions = list(questions or PRACTICE_QUESTIONS)
     answers = list(answers or [])
     rows = []
@@ -266,7 +266,9 @@ def practice_table(questions=None, answers=None) -> pd.DataFrame:
         rows.append({"n": n, "question": q, "problems": ", ".join(lint["flags"]) or f"kind: {lint['kind']}",
                      "rewrite": s["rewrite"], "flags": ", ".join(s["flags"]), "kind": s["kind"],
                      "score": s["score"], "verdict": s["verdict"]})
-    return pd.DataFrame(rows, columns=["n", "question", "problems", "rewrite", "flags", "kind", "score", "verdict"])
+    table = pd.DataFrame(rows, columns=["n", "question", "problems", "rewrite", "flags", "kind", "score", "verdict"])
+    table["score"] = table["score"].astype("Int64")  # whole points; <NA>: a rewrite no rule judged
+    return table
 
 
 def practice_html(questions=None, answers=None) -> str:
