@@ -9,7 +9,7 @@ import pandas as pd
 from kit.schema import follow_up_label
 from kit.study import Study
 
-__all__ = ["TALK_RATIO_TARGET", "at_a_glance", "follow_up", "problem_table", "quotable", "save_table", "talk_ratios"]
+__all__ = ["TALK_RATIO_TARGET", "at_a_glance", "follow_up", "problem_table", "quotable", "unnamed_speakers", "save_table", "talk_ratios"]
 
 TALK_RATIO_TARGET = 0.20  # the interviewer listens 80% of the time
 
@@ -95,9 +95,35 @@ def follow_up(study: Study, as_of: date | str | None = None) -> pd.DataFrame:
     return table.assign(needs_attention=late)
 
 
-def problem_table(study: Study) -> pd.DataFrame:
-    """The study's problems as a table, paths relative to the study folder."""
+def unnamed_speakers(study: Study) -> list[str]:
+    """The speaker labels of the study's transcripts that belong to no participant and not to
+    the team (an interpreter, an accountant, a partner in the room: turns with an empty
+    ``participant`` that are not the interviewer's), sorted. They are people whose names the
+    roster may not hold, so published problem messages hide them (:func:`problem_table`)."""
+    turns = study.turns
+    if not len(turns) or "speaker" not in turns.columns:
+        return []
+    nobody = turns["participant"].fillna("").astype(str) == ""
+    if "role" in turns.columns:
+        nobody &= turns["role"].fillna("").astype(str) != "interviewer"
+    return sorted({str(s).strip() for s in turns.loc[nobody, "speaker"] if str(s).strip()})
+
+
+def problem_table(study: Study, include_names: bool = False) -> pd.DataFrame:
+    """The study's problems as a table (columns file, line, level, message), paths relative to
+    the study folder. A notebook shows it, so it is a published output: unless
+    ``include_names``, the file and message of every row are redacted
+    (:func:`kit.privacy.redact`: emails, phone numbers, the names of the study's roster and
+    every speaker label that belongs to no participant, :func:`unnamed_speakers`: a warning
+    that quotes an interpreter's label must not publish their name)."""
     from pathlib import Path
+
+    from kit.privacy import redact, roster, with_names
+
+    people = None if include_names else with_names(roster(study), unnamed_speakers(study))
+
+    def shown(text):
+        return text if people is None else redact(text, people)
 
     rows = []
     for p in study.problems:
@@ -105,7 +131,7 @@ def problem_table(study: Study) -> pd.DataFrame:
             rel = str(Path(p.path).resolve().relative_to(Path(study.path).resolve()))
         except ValueError:
             rel = Path(p.path).name
-        rows.append({"file": rel, "line": p.line, "level": p.level, "message": p.message})
+        rows.append({"file": shown(rel), "line": p.line, "level": p.level, "message": shown(p.message)})
     table = pd.DataFrame(rows, columns=["file", "line", "level", "message"])
     return table if len(table) else pd.DataFrame({"file": [], "line": [], "level": [],
                                                   "message": []}).astype(object)

@@ -19,7 +19,7 @@ from itertools import compress, count
 import pandas as pd
 
 from kit.codebook import PATTERN_TIMEOUT, compile_pattern, fold_for_literals, required_literals, search_pattern  # noqa: F401
-from kit.schema import AUTOCODE_COMPARE_COLUMNS, SEGMENT_ID, segment_column
+from kit.schema import AUTOCODE_COMPARE_COLUMNS, SEGMENT_ID, person, segment_column
 
 __all__ = [
     "CLAUSE_BREAKS",
@@ -300,8 +300,7 @@ def themes(codings: pd.DataFrame, scores: pd.DataFrame | None = None, n_particip
 
     ``codings`` has segment_id, code and participant (or interview_id when there is no
     participant); ``scores`` maps segment_id to compound."""
-    who = codings["participant"].where(codings["participant"].astype(bool), codings["interview_id"]) \
-        if len(codings) else pd.Series(dtype=object)
+    who = person(codings) if len(codings) else pd.Series(dtype=object)  # kit.schema: a third speaker is nobody
     frame = codings.assign(who=who)
     if scores is not None and len(frame):
         frame = frame.merge(scores[["segment_id", "compound"]], on="segment_id", how="left")
@@ -313,7 +312,7 @@ def themes(codings: pd.DataFrame, scores: pd.DataFrame | None = None, n_particip
         grouped = grouped.reindex(list(codes)).fillna({"participants": 0, "mentions": 0})
     grouped["participants"] = grouped["participants"].astype(int)
     grouped["mentions"] = grouped["mentions"].astype(int)
-    total = n_participants if n_participants else max(len(set(who)), 1)
+    total = n_participants if n_participants else max(who.nunique(), 1)
     grouped["share"] = grouped["participants"] / total
     out = grouped.reset_index()[["code", "participants", "share", "mentions", "mean_compound"]]
     return out.sort_values(["participants", "mentions", "code"], ascending=[False, False, True]).reset_index(drop=True)

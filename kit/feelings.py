@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.schema import SCORED_COLUMNS, SUMMARY_COLUMNS
+from kit.schema import SCORED_COLUMNS, SUMMARY_COLUMNS, person
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 
@@ -145,7 +145,8 @@ def by_segment(scored: pd.DataFrame, attribute: str = "segment", **kw) -> pd.Dat
         raise ValueError(f"the scored table has no column {attribute!r}; score the study with "
                          f"score(study, attribute={attribute!r})")
     table = summarize(scored, by=attribute, **kw)
-    people = scored[scored["compound"].notna()].groupby(attribute)["participant"].nunique()
+    voiced = scored[scored["compound"].notna()]
+    people = voiced.assign(_who=person(voiced)).groupby(attribute)["_who"].nunique()  # third speakers: nobody
     table.insert(1, "participants", table[attribute].map(people).fillna(0).astype("int64"))
     return table
 

@@ -44,19 +44,20 @@ class LedgerReader:
         self.problems += problems
         default_rate = (config.get("costs") or {}).get("hourly_rate")
         records = []
-        for row in rows:
+        for row in rows:  # every problem of a line at once: a fixed date must not reveal an amount's
             line = row["_line"]
+            bad = False
             try:
                 day = parse_date(row.get("date"))
             except ValueError:
                 self.problem(path, line, f"date {row.get('date')!r} is not a date (YYYY-MM-DD)")
-                continue
+                bad = True
             category = row.get("category", "").lower()
             if category not in COST_CATEGORIES:
                 self.problem(path, line, f"unknown cost category {row.get('category')!r}: use one of {', '.join(COST_CATEGORIES)}")
-                continue
+                bad = True
             numbers = {}
-            bad = False
+            bad_number = False
             for col in ("hours", "rate", "amount"):
                 value = row.get(col, "")
                 if value == "":
@@ -67,20 +68,20 @@ class LedgerReader:
                 except ValueError:
                     self.problem(path, line, f"{col} {value!r} is not a number: write a finite "
                                              "amount such as 120 or 85.50")
-                    bad = True
+                    bad_number = True
                     continue
                 if numbers[col] < 0:
                     self.problem(path, line, f"{col} is negative ({value}): costs are positive amounts")
-                    bad = True
+                    bad_number = True
                 elif numbers[col] > (limit := MAX_HOURS if col == "hours" else MAX_MONEY):
                     self.problem(path, line, f"{col} {value} is absurdly large (more than {limit:,.0f}): "
                                              "a typo or a stray exponent? Write the real figure")
-                    bad = True
+                    bad_number = True
                 elif 0 < numbers[col] < MIN_FIGURE:
                     self.problem(path, line, f"{col} {value} is absurdly small (above 0 but under {MIN_FIGURE}): "
                                              "a typo or a stray exponent? Write the real figure, or 0")
-                    bad = True
-            if bad:
+                    bad_number = True
+            if bad_number:
                 continue
             amount = numbers["amount"]
             if amount is not None and numbers["hours"] is not None and numbers["rate"] is not None \
@@ -106,6 +107,8 @@ class LedgerReader:
                                              f"{'not a finite number' if not math.isfinite(amount) else 'absurdly large'}"
                                              f" (at most {MAX_MONEY:,.0f}): write the real hours and rate")
                     continue
+            if bad:
+                continue
             records.append({"date": day, "category": category, "description": row.get("description", ""),
                             "hours": numbers["hours"], "rate": numbers["rate"], "amount": amount, "line": line})
         return pd.DataFrame(records, columns=columns)
@@ -130,12 +133,14 @@ class LedgerReader:
                    # the research's share of the decision's value, read by kit.program.attribution
                    "attribution": row.get("attribution", "")}
             ok = True
+            unread = set()  # columns that could not be read: the checks that need them are skipped
             for col in ("date", "reading_date"):
                 try:
                     rec[col] = parse_date(row.get(col))
                 except ValueError:
                     self.problem(path, line, f"{col} {row.get(col)!r} is not a date (YYYY-MM-DD)")
                     ok = False
+                    unread.add(col)
             for col in ("estimated_value", "outcome_baseline", "outcome_reading"):
                 value = row.get(col, "")
                 try:
@@ -144,6 +149,7 @@ class LedgerReader:
                     self.problem(path, line, f"{col} {value!r} is not a number: write a finite "
                                              "value such as 1200 or 0.35")
                     ok = False
+                    unread.add(col)
             if rec.get("estimated_value") is not None and rec["estimated_value"] < 0:
                 self.problem(path, line, "estimated_value is negative: record the value a decision is expected to bring")
                 ok = False
@@ -164,20 +170,23 @@ class LedgerReader:
                 self.problem(path, line, "decision without an id: give it one such as D-001", "warning")
             else:
                 seen_ids[rec["id"]] = line
-            if ok and rec.get("date") is None:
+            # every problem of the line at once: each check below needs only its own columns read
+            if "date" not in unread and rec.get("date") is None:
                 self.problem(path, line, "decision without a date: the time from interview to decision is unknown",
                              "warning")
-            if ok and rec.get("outcome_reading") is not None and rec.get("outcome_baseline") is None:
+            if not unread & {"outcome_baseline", "outcome_reading"} and rec.get("outcome_reading") is not None \
+                    and rec.get("outcome_baseline") is None:
                 self.problem(path, line, "outcome_reading without an outcome_baseline to compare it with")
                 ok = False
-            if ok and rec.get("outcome_reading") is not None and rec.get("reading_date") is None:
+            if not unread & {"outcome_reading", "reading_date"} and rec.get("outcome_reading") is not None \
+                    and rec.get("reading_date") is None:
                 self.problem(path, line, "outcome_reading without a reading_date", "warning")
-            if ok and rec.get("date") and rec.get("reading_date") and rec["reading_date"] < rec["date"]:
+            if rec.get("date") and rec.get("reading_date") and rec["reading_date"] < rec["date"]:
                 self.problem(path, line, f"reading_date {rec['reading_date']} is before the decision ({rec['date']})")
                 ok = False
             cited = [interview_dates.get(ref.split("#", 1)[0]) for ref in evidence]
             cited = [d for d in cited if d is not None and not pd.isna(d)]
-            if ok and rec.get("date") and cited and rec["date"] < min(cited):
+            if rec.get("date") and cited and rec["date"] < min(cited):
                 self.problem(path, line, f"decision dated {rec['date']}, before the earliest interview it cites "
                                          f"({min(cited)})", "warning")
             if ok:

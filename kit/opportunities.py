@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.schema import NO_CONSENT, person
+from kit.schema import NO_CONSENT, named_interviews, person
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 from kit.themes import code_descendants
@@ -140,7 +140,7 @@ def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None =
                                "compound": study_compound(study, own).to_numpy() if len(own) else []})
     info = segments[["segment_id", "interview_id", "participant", "kind"]].drop_duplicates("segment_id")
     coded = codes[["segment_id", "code"]].drop_duplicates().merge(info, on="segment_id", how="inner")
-    coded["who"] = person(coded) if len(coded) else pd.Series(dtype=str)
+    coded["who"] = person(coded, named_interviews(segments)) if len(coded) else pd.Series(dtype=str)
     coded = coded.merge(scores[["segment_id", "compound"]].drop_duplicates("segment_id"), on="segment_id", how="left")
     n_people = n_participants(study) or 1
     ev = evidence(study, codes)

@@ -4,12 +4,48 @@ A key quote may be shared when its participant consented to being quoted; it is 
 (``kit.privacy``). Each carries the codes applied to it (by a coder or a keyword rule whose
 matches count) and its VADER compound score (Hutto & Gilbert 2014), NaN where its
 language has no validated scorer (``kit.languages.study_compound``).
+
+A passage whose words are mostly withheld or redacted is not a quote to share
+(:func:`mostly_withheld`): "“[not quoted] 853 pounds.”" tells a reader nothing the participant
+said, and a pick of the "most negative" passage should not be a row of marks. Such a passage is
+left out of the shareable quotes and counted with the withheld ones.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-__all__ = ["QUOTE_COLUMNS", "shareable_quotes"]
+__all__ = ["MOSTLY_WITHHELD", "QUOTE_COLUMNS", "mostly_withheld", "shareable_quotes", "withheld_share"]
+
+#: The share of a passage's words withheld or redacted above which it is not shareable: more
+#: than half ("mostly"). At that point the words left are fewer than the words hidden, so the
+#: reader sees mainly marks and the passage no longer reads as the participant's own words.
+MOSTLY_WITHHELD = 0.5
+_MARK = re.compile(r"\[[^\[\]\n]{1,40}\]")  # [not quoted], [name], [phone], [email]: only marks use brackets
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+def withheld_share(text) -> float:
+    """The share (0-1) of the words of a published passage that are withheld or redacted.
+    Each ``[not quoted]`` stands for at least :data:`kit.privacy.SHINGLE` words (the shortest
+    run of a non-consenting participant's words it replaces), each other mark (``[name]``,
+    ``[phone]``, ``[email]``) for one; the words left are the words outside the marks. 0 for
+    a passage without marks or a non-string."""
+    from kit.privacy import SHINGLE, WITHHELD_MARK
+
+    if not isinstance(text, str) or "[" not in text:
+        return 0.0
+    marks = _MARK.findall(text)
+    hidden = sum(SHINGLE if m == WITHHELD_MARK else 1 for m in marks)
+    kept = len(_WORD.findall(_MARK.sub(" ", text)))
+    return hidden / (hidden + kept) if hidden + kept else 0.0
+
+
+def mostly_withheld(text) -> bool:
+    """True when more than :data:`MOSTLY_WITHHELD` of the passage's words are withheld or
+    redacted (:func:`withheld_share`): not a quote to share."""
+    return withheld_share(text) > MOSTLY_WITHHELD
 
 QUOTE_COLUMNS = ["segment_id", "interview_id", "participant", "segment", "codes", "hand_codes", "compound",
                  "text"]
@@ -40,15 +76,21 @@ def shareable_quotes(study, coded: pd.DataFrame | None = None, include_names: bo
     segment_id or segment, code, and optionally counted and source); ``codes`` are the codes
     that count on each quote, ``hand_codes`` those a coder applied by hand (the same as
     ``codes`` when ``coded`` does not say who coded). ``segment`` is the participant's
-    segment value; ``compound`` the VADER compound, rounded to 4 decimals.
+    segment value; ``compound`` the VADER compound, rounded to 4 decimals. A quote whose
+    words are mostly withheld or redacted once published (:func:`mostly_withheld` of the text
+    with the words of participants who did not consent withheld, :func:`kit.privacy.unquotable`)
+    is left out: it counts as withheld.
     """
     from kit.languages import study_compound
-    from kit.privacy import public_quotes
+    from kit.privacy import public_quotes, unquotable
     from kit.sample import cell_text, segment_of
     from kit.study import as_study
 
     study = as_study(study, strict=False)
     quotes = public_quotes(study, include_names=include_names)
+    if len(quotes):  # judged as published: with the words of those who did not consent withheld
+        words = unquotable(study)
+        quotes = quotes[[not mostly_withheld(words.withhold(t)) for t in quotes["text"]]]
     codes, hand = _codes_by_segment(coded)
     hand = codes if hand is None else hand
     who = segment_of(study)

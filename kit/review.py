@@ -67,6 +67,7 @@ __all__ = [
     "is_question",
     "is_housekeeping",
     "infer_interviewers",
+    "per_interviewer",
     "review_transcript",
     "scorecard",
     "cohort",
@@ -379,7 +380,8 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     but, like housekeeping, not scored), ``n_questions``, ``n_flagged``, ``flag_counts``, ``kind_counts``,
     ``probes`` (``count``, ``questions``), ``stacked`` (``count``, ``turns``),
     ``interruptions`` (``measured``, ``count``, ``by_interviewer``, ``turns``),
-    ``monologues`` (``threshold``, ``count``, ``turns``), ``first_story`` (``turn``,
+    ``monologues`` (``threshold``, ``count``, ``turns``), ``interviewer_words`` (label -> their
+    words, for :func:`per_interviewer`), ``first_story`` (``turn``,
     ``start``, ``via``, ``cue``; None when no story was found) and ``problems``: the reader's
     warnings and the timing lines that gave no time or no text (:mod:`kit.review_timing`),
     each ``path:line: warning: message``, so that no line of the file is silently lost.
@@ -483,6 +485,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
         "has_times": has_times,
         "duration": duration,
         "words": {"interviewer": words_interviewer, "participant": words_all - words_interviewer},
+        "interviewer_words": {lab: sum(_words(t) for s, t in zip(speakers, texts) if s == lab) for lab in labels},
         "talk_ratio": ratio,
         "listening": {"target": target, "met": ratio is not None and ratio <= target},
         "questions": questions,
@@ -585,6 +588,47 @@ def scorecard(review: dict) -> dict:
     return _total(review, items)
 
 
+def per_interviewer(review: dict) -> list[dict]:
+    """One review per interviewer label of a transcript two or more interviewers ran (a
+    trainee and their mentor), each as :func:`review_transcript` returns it, so that each
+    gets their own :func:`scorecard`: ``interviewer`` is that label; ``talk_ratio`` is their
+    words over all the words; the questions, probes, stacked turns, monologues and
+    interruptions are theirs. The first story is the interview's, shared by all: a story one
+    interviewer's question drew may follow the other's opener. A review of one interviewer
+    is returned as it is, in a list of one."""
+    labels = list(review.get("interviewer") or [])
+    if len(labels) < 2:
+        return [review]
+    words = review.get("words") or {}
+    total = (words.get("interviewer") or 0) + (words.get("participant") or 0)
+    out = []
+    for label in labels:
+        mine = [q for q in review["questions"] if q["speaker"] == label]
+        scored = [q for q in mine if not q["housekeeping"] and not q["not_linted"]]
+        probes = [q for q in scored if q["kind"] == "probe"]
+        said = (review.get("interviewer_words") or {}).get(label, 0)
+        ratio = round(said / total, 4) if total else None
+        inter = dict(review.get("interruptions") or {})
+        if inter.get("measured"):
+            inter["turns"] = [t for t in inter.get("turns", []) if t.get("speaker") == label]
+            inter["by_interviewer"] = len(inter["turns"])
+        theirs = {q["turn"] for q in mine}  # a stacked turn is the turn of its questions' speaker
+        stacked = [t for t in review["stacked"]["turns"] if t["turn"] in theirs]
+        mono = [t for t in review["monologues"]["turns"] if t.get("speaker") == label]
+        out.append({**review, "interviewer": [label], "talk_ratio": ratio,
+                    "words": {"interviewer": said, "participant": total - said},
+                    "listening": {**review["listening"], "met": ratio is not None
+                                  and ratio <= review["listening"]["target"]},
+                    "questions": mine, "n_questions": len(scored), "n_flagged": sum(1 for q in scored if q["flags"]),
+                    "flag_counts": dict(Counter(f for q in scored for f in q["flags"])),
+                    "kind_counts": dict(Counter(q["kind"] for q in scored)),
+                    "probes": {"count": len(probes), "questions": [{"turn": q["turn"], "start": q["start"],
+                                                                    "text": q["text"]} for q in probes]},
+                    "stacked": {"count": len(stacked), "turns": stacked}, "interruptions": inter,
+                    "monologues": {**review["monologues"], "count": len(mono), "turns": mono}})
+    return out
+
+
 def _total(review: dict, items: list) -> dict:
     measured = [i for i in items if i["points"] is not None]
     total = sum(i["weight"] for i in measured)
@@ -626,9 +670,11 @@ COHORT_COLUMNS = ["transcript", "interviewer", "inferred", "n_turns", "talk_rati
 
 
 def cohort(reviews) -> pd.DataFrame:
-    """One row per reviewed transcript, for a trainer looking across many interviews."""
+    """One row per reviewed transcript and interviewer (:func:`per_interviewer`: a transcript
+    two interviewers ran gives each their own row), for a trainer looking across many
+    interviews."""
     rows = []
-    for r in reviews:
+    for r in (one for review in reviews for one in per_interviewer(review)):  # a row per interviewer
         card = scorecard(r)
         story = r.get("first_story") or {}
         n = r.get("n_questions", 0)
@@ -688,6 +734,10 @@ def format_review(review: dict, card: dict | None = None) -> str:
     who = ", ".join(map(str, review["interviewer"]))
     lines.append(f"  interviewer: {who}" + (" (inferred: name it with --interviewer to be sure)"
                                              if review["inferred"] else ""))
+    if len(review["interviewer"]) > 1:  # each interviewer's own score: a trainee's scorecard apart
+        for own in per_interviewer(review):
+            lines.append(f"  {own['interviewer'][0]}'s own score {scorecard(own)['score']}/100 (their questions, "
+                         f"{own['talk_ratio'] or 0:.0%} of the words)")
     for item in card["items"]:
         mark = "n/a " if item["met"] is None else "ok  " if item["met"] else "WORK"
         pts = "  n/a" if item["points"] is None else f"{item['points']:>4g}/{item['weight']}"

@@ -101,7 +101,7 @@ __all__ = [
     "is_segment_id",
     "make_segment_id",
     "parse_segment_id",
-    "person",
+    "person", "named_interviews",
     "segment_column",
     "segment_kind",
     "segment_number",
@@ -207,13 +207,34 @@ def is_participant_kind(kind) -> bool:
     return kind in PARTICIPANT_KINDS
 
 
-def person(frame):
+def named_interviews(table) -> set:
+    """The interview ids that name a participant: those with a non-empty ``participant`` on
+    at least one row of ``table`` (the study's interviews table, its segments, or any table
+    with columns ``participant`` and ``interview_id``). Returns a set of text."""
+    participant = table["participant"].fillna("").astype(str)
+    return set(table["interview_id"].astype(str)[participant != ""])
+
+
+def person(frame, named=None):
     """Who counts as a person, one value per row of ``frame`` (columns ``participant`` and
-    ``interview_id``): the participant's id, or the interview id when the interview names no
-    participant (an unnamed interview is one person, never merged with another). Returns a
-    pandas Series of text aligned with ``frame``."""
+    ``interview_id``): the participant's id; the interview id when the interview names no
+    participant (an unnamed interview is one person, never merged with another); and nobody
+    (``None``) for a row with no participant in an interview that names one: a third speaker
+    (an interpreter, an accountant, a partner in the room: :mod:`kit.speaker_roles`) is not a
+    participant and is not one more person either.
+
+    ``named`` is the set of interview ids that name a participant (:func:`named_interviews`
+    of the study's interviews or segments); without it, the interviews of ``frame`` with a
+    participant on any row. Pass it whenever ``frame`` is a part of the study (the coded
+    segments of one code), which may hold a third speaker's row without its participant's.
+    Returns a pandas Series of text (``None`` for nobody) aligned with ``frame``: pandas'
+    ``nunique`` and ``groupby`` leave nobody out; a caller building a set drops ``None``."""
     participant = frame["participant"].fillna("").astype(str)
-    return participant.where(participant != "", frame["interview_id"].astype(str))
+    interview = frame["interview_id"].astype(str)
+    if named is None:
+        named = named_interviews(frame)
+    who = participant.where(participant != "", interview).astype(object)
+    return who.mask((participant == "") & interview.isin(set(map(str, named))), None)
 
 
 def counts_for_nobody(interviews):

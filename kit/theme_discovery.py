@@ -57,7 +57,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kit.schema import person
+from kit.schema import named_interviews, person
 from kit.themes import PARTICIPANT_WORDS
 from kit.word_vectors import load_word_vectors  # re-exported: the documented home
 
@@ -120,7 +120,7 @@ def passages(study) -> pd.DataFrame:
     frame["text"] = frame["text"].fillna("").astype(str)
     participant = frame["participant"].fillna("").astype(str)
     frame["participant"] = participant
-    frame["who"] = person(frame)
+    frame["who"] = person(frame, named_interviews(study.interviews))  # a third speaker: nobody
     attribute = study.segment_attribute
     interviews = study.interviews
     if attribute in interviews:

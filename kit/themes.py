@@ -63,6 +63,7 @@ from kit.schema import (
     PARTICIPANT_KINDS,
     RULE_COLUMNS,
     THEME_COLUMNS,
+    named_interviews,
     person,
     segment_column,
 )
@@ -186,7 +187,8 @@ NEGATIVE, POSITIVE = -0.05, 0.05
 
 
 def rule_validation(versus: pd.DataFrame, auto: pd.DataFrame | None = None, n_participants: int | None = None,
-                    min_precision: float = RULE_MIN_PRECISION, min_examples: int = RULE_MIN_EXAMPLES) -> pd.DataFrame:
+                    min_precision: float = RULE_MIN_PRECISION, min_examples: int = RULE_MIN_EXAMPLES,
+                    named=None) -> pd.DataFrame:
     """Whether each code's rule may count toward a theme, from ``versus``
     (``kit.coding.compare_auto_manual``: the rule against the coders on hand-coded segments).
 
@@ -202,7 +204,7 @@ def rule_validation(versus: pd.DataFrame, auto: pd.DataFrame | None = None, n_pa
     rows = []
     reach = {}
     if auto is not None and len(auto) and n_participants:
-        reach = (_who(auto).groupby(auto["code"].to_numpy()).nunique() / n_participants).to_dict()
+        reach = (_who(auto, named).groupby(auto["code"].to_numpy()).nunique() / n_participants).to_dict()
     for r in versus.itertuples(index=False):
         examples = max(int(r.manual), int(r.auto))
         precision = float(r.precision)
@@ -316,7 +318,7 @@ def code_descendants(codebook) -> dict[str, set[str]]:
 
 def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=None,
                  scores: pd.DataFrame | None = None, rules: pd.DataFrame | None = None,
-                 kinds=PARTICIPANT_WORDS, descendants: dict | None = None) -> pd.DataFrame:
+                 kinds=PARTICIPANT_WORDS, descendants: dict | None = None, named=None) -> pd.DataFrame:
     """The count of each theme, by the one definition (module docstring), from
     :func:`theme_codings`' table (a table without ``counted``/``source`` counts every row as
     a manual coding). Only passages in participants' own words (``kinds``: transcript turns
@@ -335,7 +337,9 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
 
     ``descendants`` (:func:`code_descendants`: code -> its child codes) rolls a child's
     segments up into its parent's counts (participants, mentions, feeling), a segment once;
-    the rule columns stay the parent's own."""
+    the rule columns stay the parent's own. ``named``: the interview ids that name a participant
+    (:func:`kit.schema.named_interviews`; default: read from ``coded``): a third speaker of one of
+    them counts for nobody (:func:`kit.schema.person`)."""
     coded = coded.copy()
     if "counted" not in coded:
         coded["counted"] = True
@@ -345,7 +349,7 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
         team = ~coded["kind"].isin(kinds)
         coded["counted"] = coded["counted"].astype(bool) & ~team
         coded = coded[~team]
-    coded["who"] = _who(coded) if len(coded) else pd.Series(dtype=object)
+    coded["who"] = _who(coded, named) if len(coded) else pd.Series(dtype=object)
     names = list(codes) if codes is not None else sorted(set(coded["code"]))
     counted = coded[coded["counted"].astype(bool)]
     people = n_participants or max(coded["who"].nunique(), 1)
@@ -361,9 +365,9 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
         family = [code, *sorted((descendants or {}).get(code, ()))]
         mine = pd.concat([groups[c] for c in family if c in groups]) if any(c in groups for c in family) \
             else counted.iloc[0:0]
-        by_hand = set(mine.loc[mine["source"] == "manual", "who"])
-        by_rule = set(mine.loc[mine["source"] != "manual", "who"]) - by_hand
-        lost = set().union(*(set(dropped[c]["who"]) for c in family if c in dropped)) - by_hand - by_rule
+        by_hand = set(mine.loc[mine["source"] == "manual", "who"].dropna())  # a third speaker: nobody
+        by_rule = set(mine.loc[mine["source"] != "manual", "who"].dropna()) - by_hand
+        lost = set().union(*(set(dropped[c]["who"].dropna()) for c in family if c in dropped)) - by_hand - by_rule
         status = ""
         precision, ubiquitous = float("nan"), False
         if rules_of is not None and code in rules_of.index:
@@ -400,7 +404,7 @@ def _study_codings(study, auto: pd.DataFrame | None = None) -> tuple:
         auto = study_autocode(study, segments)
     people = n_participants(study)
     versus = compare_auto_manual(auto, study.codings, segments, codes=study.codebook.names)
-    rules = rule_validation(versus, auto, people)
+    rules = rule_validation(versus, auto, people, named=named_interviews(study.interviews))
     return auto, versus, rules, theme_codings(auto, study.codings, segments, rules), people
 
 
@@ -481,7 +485,8 @@ def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame |
     (every coding but a rejected rule's, the team's passages included: what an insight or
     an opportunity is about) and ``n_participants``."""
     auto, versus, rules, coded, people = _study_codings(study, auto)
-    counts = theme_counts(coded, people, codes=study.codebook.names, scores=scores, rules=rules)
+    counts = theme_counts(coded, people, codes=study.codebook.names, scores=scores, rules=rules,
+                          named=named_interviews(study.interviews))
     return {"auto": auto, "versus": versus, "rules": rules, "coded": coded, "counts": counts,
             "counted": coded[coded["counted"]].reset_index(drop=True),
             "applied": coded[coded["rule_status"] != "rejected"].reset_index(drop=True),
@@ -651,14 +656,14 @@ def rare_intense_answer(strength: pd.DataFrame, rare: pd.DataFrame, max_share: f
 _UNITS = {"segment": "segment_id", "interview": "interview_id", "participant": "participant"}
 
 
-def cooccurrence(coded: pd.DataFrame, by: str = "segment", codes=None) -> pd.DataFrame:
+def cooccurrence(coded: pd.DataFrame, by: str = "segment", codes=None, named=None) -> pd.DataFrame:
     """Square table of codes: off the diagonal ``n12``, the number of units (segments,
     interviews or participants, ``by``) where both codes were applied; on the diagonal
     ``n1``, the units with the code. ``codes`` gives rows, columns and their order."""
     coded = _counting(coded)
     if by not in _UNITS:
         raise ValueError(f"by must be one of {', '.join(_UNITS)}, not {by!r}")
-    unit = coded[_UNITS[by]] if by != "participant" else _who(coded)
+    unit = coded[_UNITS[by]] if by != "participant" else _who(coded, named)
     pairs = pd.DataFrame({"unit": unit.to_numpy(), "code": coded["code"].to_numpy()}).drop_duplicates()
     names = list(codes) if codes is not None else sorted(set(pairs["code"]))
     pairs = pairs[pairs["code"].isin(names)]
@@ -715,7 +720,7 @@ def code_by_attribute(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: 
                          f"{', '.join(map(str, interviews.columns))})")
     interviews = interviews[~counts_for_nobody(interviews)]  # neither in "(none)" nor in a size
     value_of = interviews.set_index("interview_id")[attribute].fillna("").astype(str).replace("", NONE_LABEL)
-    frame = pd.DataFrame({"who": _who(coded).to_numpy(), "code": coded["code"].to_numpy(),
+    frame = pd.DataFrame({"who": _who(coded, named_interviews(interviews)).to_numpy(), "code": coded["code"].to_numpy(),
                           "value": coded["interview_id"].map(value_of).fillna(NONE_LABEL).to_numpy()})
     values = sorted(set(value_of))
     names = list(codes) if codes is not None else sorted(set(frame["code"]))
@@ -729,8 +734,7 @@ def code_by_attribute(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: 
     table.columns.name = attribute
     if share:
         people = interviews.assign(value=interviews["interview_id"].map(value_of))
-        who = people["participant"].fillna("").astype(str)
-        people = people.assign(who=who.where(who != "", people["interview_id"]))
+        people = people.assign(who=_who(people))
         sizes = people.groupby("value")["who"].nunique().reindex(values)
         table = table / sizes
     return table
@@ -776,6 +780,8 @@ def codes_per_interview(coded: pd.DataFrame, interviews: pd.DataFrame) -> dict:
     An interview without codings maps to an empty set, which saturation reads as "nothing
     new": pass only the interviews that were coded (all of them, for auto-codings)."""
     coded = _counting(coded)
+    if len(coded):  # a third speaker's codes are nobody's: not new codes of the interview
+        coded = coded[_who(coded, named_interviews(interviews)).notna()]
     order = interviews.assign(_date=pd.to_datetime(interviews["date"], errors="coerce"))
     order = order.sort_values(["_date", "interview_id"], na_position="last")
     codes = coded.groupby("interview_id")["code"].agg(set).to_dict() if len(coded) else {}

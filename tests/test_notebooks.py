@@ -210,11 +210,12 @@ def _question_craft(out):
 
 def _transcript_review(out):
     cohort = pd.read_csv(out / "tables" / "review_cohort.csv")
-    assert sorted(cohort["transcript"]) == sorted(p.stem for p in (PILOT / "transcripts").iterdir())
+    assert sorted(set(cohort["transcript"])) == sorted(p.stem for p in (PILOT / "transcripts").iterdir())
     study = kit.load_study(PILOT).interviews.set_index("interview_id")
-    for row in cohort.itertuples():
-        assert row.talk_ratio == pytest.approx(study.loc[row.transcript, "talk_ratio"], abs=5e-4)
-        assert 0 <= row.score <= 100
+    # a row per interviewer: the talk ratios of a transcript's interviewers add up to the interview's
+    for transcript, ratio in cohort.groupby("transcript")["talk_ratio"].sum().items():
+        assert ratio == pytest.approx(study.loc[transcript, "talk_ratio"], abs=1e-3)
+    assert cohort["score"].between(0, 100).all()
 
 
 TRAINING_RECORDS = {"observation-vs-interpretation": _observation, "question-craft": _question_craft,

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from kit.cli.exits import EXIT_NOTEBOOK, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args
+from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args, study_here
 from kit.cli.printing import _emit, _print_problems, _say
 from kit.safety import one_line_path
 
@@ -38,13 +38,15 @@ def cmd_lab(args) -> int:
     from kit.safety import check_output, mark_output
     from kit.cli.lab import LabError, default_lab_dir, lab_command, lab_copy
 
+    if not (args.dir is not None and str(args.dir).strip()) and study_here() is not None:
+        args.dir = str(_study_arg(None))  # inside a study folder: that study
     if args.dir is not None and str(args.dir).strip():
         study_path = Path(args.dir).expanduser()
         inputs = _inputs(study_path)
     else:
-        from kit.paths import PACKAGE_DIR
+        from kit.paths import pilot_path
 
-        study_path, inputs = None, [(PACKAGE_DIR, "the interview-kit package")]
+        study_path, inputs = None, _inputs(pilot_path())[1:]  # the kit's files; a study the folder is in
     out = args.out or default_lab_dir(study_path.resolve() if study_path is not None else None)
     check_output(out, inputs, option="--out", force=args.force, kind="lab",
                  legacy=("01-guide-design.ipynb", "training"))  # a copy an older kit made
@@ -150,6 +152,13 @@ def cmd_run(args) -> int:
     from kit.pipeline import NotebookFailed, run
 
     say = console(_study_arg(args.dir), args.include_names)  # printed: a working output
+    if args.out is None:  # inside a study folder the report goes beside it, never into it
+        here = None if args.dir else study_here()
+        args.out = str(here.parent / f"{here.name}-report") if here is not None else "report"
+    if extra := _inputs(_study_arg(args.dir))[2:]:  # the pilot, run inside a study: never into it
+        from kit.safety import check_output
+
+        check_output(args.out, extra, option="--out", force=True)
 
     def log(message):
         say.print(f"interview-kit run: {message}", file=sys.stderr)

@@ -100,6 +100,40 @@ def index_command(repo) -> tuple[str, int]:
     return "\n".join(lines), (1 if errors else 0)
 
 
+def _alone(repo, query, **filters) -> str:
+    """For a query of several terms (words or "phrases", no operator) that matched nothing
+    together: which terms match alone (with the same filters) and how to search for any of
+    them (OR) or for the words as a phrase. "" for one term, with an operator, or when no
+    term matches alone either."""
+    import re
+
+    from kit.discovery.search import _OPERATORS, _QUERY_TOKEN
+
+    terms = []
+    for match in _QUERY_TOKEN.finditer(str(query or "")):
+        phrase, word = match.groups()
+        if phrase is not None and re.search(r"\w", phrase):
+            terms.append(f'"{phrase.strip()}"')
+        elif word and re.search(r"\w", word):
+            terms.append(word)
+    if len(terms) < 2 or any(t in _OPERATORS for t in terms):
+        return ""
+    counts = {}
+    for term in terms:
+        try:
+            counts[term] = int(search(repo, term, limit=1, update=False, **filters).attrs.get("total", 0))
+        except ValueError:
+            counts[term] = 0
+    alone = [f"{t} matches {n}" for t, n in counts.items() if n]
+    if not alone:  # no word of it is in any passage: nothing an OR would find either
+        return ""
+    alone += [f"{t} matches none" + (f" (`{t}*` finds the words starting with it)" if not t.startswith('"')
+                                     and not t.endswith("*") else "") for t, n in counts.items() if not n]
+    words = " ".join(t.strip('"') for t in terms)
+    return (f": every word must be in the same passage. Alone, {'; '.join(alone)}. Search any of them with "
+            f"`{' OR '.join(terms)}`, or an exact phrase in quotes (`\"{words}\"`)")
+
+
 def search_command(repo, query, code=None, segment=None, since=None, as_json: bool = False,
                    limit: int = 20, include_names: bool = False) -> tuple[str, int]:
     """``interview-kit search REPO QUERY [--code X] [--segment Y] [--since D] [--json]``.
@@ -130,7 +164,8 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
             records.append(writer.clean_value(row))
         return json.dumps(records, indent=2, ensure_ascii=False), 0
     if not len(hits):
-        return f"no matches for {query!r}", 0
+        return writer.clean(f"no matches for {query!r}" + _alone(repo, query, code=code, segment=segment,
+                                                                   since=since, include_names=include_names)), 0
     lines = []
     for r in hits.itertuples(index=False):
         # the study (folder) always: two studies may share a sprint label and the same ids

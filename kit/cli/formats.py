@@ -25,7 +25,7 @@ def transcripts_help() -> str:
 
 def study_help() -> str:
     """A study-folder argument: what it holds and the transcript formats read from it."""
-    return ("the study folder (default: the bundled pilot): study.yml, guide.yml, participants.csv, "
+    return ("the study folder (default: the current folder if it holds a study.yml, else the bundled pilot): study.yml, guide.yml, participants.csv, "
             f"codebook.yml, interviews/*.md, transcripts ({_listed(TRANSCRIPT_SUFFIXES)})")
 
 

@@ -12,14 +12,40 @@ from pathlib import Path
 
 from kit.cli.exits import UsageError
 
-__all__ = ["build_parser"]
+__all__ = ["build_parser", "enclosing_study", "study_here"]
+
+
+_ANNOUNCED: set = set()
+
+
+def study_here() -> Path | None:
+    """The current folder when it is a study folder (it holds a study.yml), else None."""
+    here = Path.cwd()
+    return here if (here / "study.yml").is_file() else None
+
+
+def enclosing_study() -> Path | None:
+    """The study folder the current folder is or lies inside (the nearest folder up from it
+    that holds a study.yml), else None."""
+    here = Path.cwd()
+    return next((folder for folder in (here, *here.parents) if (folder / "study.yml").is_file()), None)
 
 
 def _study_arg(value: str | None) -> Path:
-    """The study folder argument: the bundled pilot when absent; a missing folder or a file
-    is a :class:`UsageError` (exit 2, unreadable input), never a located ``path:0`` problem."""
+    """The study folder argument. When absent: the current folder if it is a study folder
+    (it holds a study.yml; said once on stderr), else the bundled pilot. A missing folder or
+    a file is a :class:`UsageError` (exit 2, unreadable input), never a located ``path:0``
+    problem."""
+    import sys
+
     from kit.paths import resolve_study
 
+    if (value is None or not str(value).strip()) and (here := study_here()) is not None:
+        if here not in _ANNOUNCED:
+            _ANNOUNCED.add(here)
+            print(f"interview-kit: no study folder given: using the study in the current folder ({here})",
+                  file=sys.stderr)
+        return here
     path = resolve_study(value)
     if not path.exists():
         raise UsageError(f"{path}: no such study folder (unreadable input; create one with: interview-kit new DIR)")
@@ -74,10 +100,16 @@ def _guide_arg(value):
 
 
 def _inputs(study: Path) -> list[tuple[Path, str]]:
-    """What no write target may be, contain or lie inside: the study (and the kit's own files)."""
-    from kit.paths import PACKAGE_DIR
+    """What no write target may be, contain or lie inside: the study (and the kit's own files);
+    for the bundled pilot, also the study folder the current folder lies in, if any: the
+    pilot's outputs are never written into a user's study."""
+    from kit.paths import PACKAGE_DIR, pilot_path
 
-    return [(study, "the study"), (PACKAGE_DIR, "the interview-kit package")]
+    inputs = [(study, "the study"), (PACKAGE_DIR, "the interview-kit package")]
+    if Path(study).resolve() == pilot_path().resolve() and (yours := enclosing_study()) is not None:
+        inputs.append((yours, "your study folder, which the bundled pilot's outputs never go into "
+                              f"(to run on your study: interview-kit COMMAND {yours})"))
+    return inputs
 
 
 # --- option types: a bad value is an argparse error (exit 2, "invalid ... value"), never exit 4 ---
@@ -234,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="run every workflow notebook and write OUT/index.html")
     p.add_argument("dir", nargs="?", help=formats.study_help())
-    p.add_argument("--out", default="report", help="output folder (default: ./report)")
+    p.add_argument("--out", help="output folder (default: ./report; run inside a study folder: "
+                                 "STUDY-report beside it)")
     p.add_argument("--sprint", type=_label, help="sprint label passed to the notebooks (default: study.yml's)")
     p.add_argument("--include-names", action="store_true", help="keep participants' names (internal use only)")
     p.add_argument("--log", metavar="FILE",

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kit.errors import StudyError
-from kit.review import _expand_paths, cohort, format_review, review_transcript, scorecard
+from kit.review import _expand_paths, cohort, format_review, per_interviewer, review_transcript, scorecard
 
 __all__ = ["review_command"]
 
@@ -15,6 +15,10 @@ def _jsonable(review: dict, card: dict) -> dict:
     out = dict(review)
     out["score"] = card["score"]
     out["scorecard"] = card["items"]
+    if len(review.get("interviewer") or []) > 1:  # each interviewer's own scorecard
+        out["by_interviewer"] = [{"interviewer": own["interviewer"][0], "talk_ratio": own["talk_ratio"],
+                                  "score": (c := scorecard(own))["score"], "scorecard": c["items"]}
+                                 for own in per_interviewer(review)]
     return out
 
 

@@ -429,6 +429,24 @@ def evidence(assumptions, studies) -> pd.DataFrame:
     return table[EVIDENCE_COLUMNS].reset_index(drop=True)
 
 
+def _row_people(rows: pd.DataFrame, group: pd.DataFrame) -> list:
+    """Who each row of ``rows`` (study, interview_id, participant) counts as among the
+    interviews of ``group`` (interviews_table rows: study, interview_id, participant, who):
+    its participant; its interview's ``who`` when that interview names no participant;
+    nobody (None) for a third speaker of an interview that names one (kit.schema.person), or
+    for a row outside ``group``."""
+    who = dict(zip(zip(group["study"], group["interview_id"]), group["who"]))
+    named = {k for k, p in zip(zip(group["study"], group["interview_id"]), group["participant"]) if p}
+    parts = rows["participant"].fillna("").astype(str) if "participant" in rows else [""] * len(rows)
+    return [(p or None) if k in named else who.get(k)
+            for k, p in zip(zip(rows["study"], rows["interview_id"]), parts)]
+
+
+def _people(rows: pd.DataFrame, group: pd.DataFrame) -> set:
+    """The people (:func:`_row_people`, nobody left out) behind ``rows``."""
+    return {w for w in _row_people(rows, group) if w is not None}
+
+
 def evidence_summary(assumptions, studies) -> pd.DataFrame:
     """Per assumption and sprint: participants interviewed (in its segment), how many gave
     evidence for and against it (participants and segments)."""
@@ -441,12 +459,11 @@ def evidence_summary(assumptions, studies) -> pd.DataFrame:
     for a in assumptions:
         for (order, sprint), group in iv[_in_segment(iv, a.segment)].groupby(["order", "sprint"], sort=True):
             mine = ev[(ev["assumption"] == a.id) & (ev["sprint"] == sprint)]
-            who = dict(zip(zip(group["study"], group["interview_id"]), group["who"]))
             f = mine[mine["stance"] == "for"]
             g = mine[mine["stance"] == "against"]
             rows.append({"assumption": a.id, "sprint": sprint, "participants": group["who"].nunique(),
-                         "for_participants": len({who.get((s, i)) for s, i in zip(f["study"], f["interview_id"])}),
-                         "against_participants": len({who.get((s, i)) for s, i in zip(g["study"], g["interview_id"])}),
+                         "for_participants": len(_people(f, group)),
+                         "against_participants": len(_people(g, group)),
                          "for_segments": f["segment_id"].nunique(), "against_segments": g["segment_id"].nunique()})
     return pd.DataFrame(rows, columns=["assumption", "sprint", "participants", "for_participants",
                                        "against_participants", "for_segments", "against_segments"])
@@ -470,16 +487,15 @@ def _groups(experiment: Experiment, studies):
 def _per_participant(group: pd.DataFrame, coded: pd.DataFrame, code):
     """(participants mentioning the code, {participant: mean compound of their coded words})."""
     keys = set(zip(group["study"], group["interview_id"]))
-    who = dict(zip(zip(group["study"], group["interview_id"]), group["who"]))
     mine = coded[[k in keys for k in zip(coded["study"], coded["interview_id"])]]
     if code is not None:
         mine = mine[mine["code"] == code]
-    mentioning = {who[k] for k in zip(mine["study"], mine["interview_id"])}
+    mentioning = _people(mine, group)  # a third speaker is nobody
     words = mine[mine["kind"].isin(("turn", "quote"))].drop_duplicates(["study", "segment_id"])
     scores: dict[str, list[float]] = {}
-    for k, c in zip(zip(words["study"], words["interview_id"]), words["compound"]):
-        if not pd.isna(c):
-            scores.setdefault(who[k], []).append(float(c))
+    for w, c in zip(_row_people(words, group), words["compound"]):
+        if w is not None and not pd.isna(c):
+            scores.setdefault(w, []).append(float(c))
     return mentioning, {p: sum(v) / len(v) for p, v in scores.items()}
 
 

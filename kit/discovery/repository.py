@@ -135,7 +135,9 @@ def no_studies_message(repo, command: str = "index") -> str:
     """Why ``repo`` (a folder holding no study folder) is no repository, and what to run:
     a study folder given itself is pointed at the folder that holds it (``interview-kit
     COMMAND PARENT``, with how many studies that holds) and at ``interview-kit check``; a
-    folder with repositories below it names them."""
+    folder inside a study (its ``transcripts/``) is named as that folder of the study, and the
+    repository that holds the study given instead; a folder with repositories below it names
+    them."""
     root = Path(repo)
     if is_study_folder(root) or (root / "study.yml").is_file():
         parent = root.resolve().parent
@@ -144,6 +146,15 @@ def no_studies_message(repo, command: str = "index") -> str:
                 f"{parent}{' QUERY' if command == 'search' else ''}` to use the folder that holds it ({count} stud{'y' if count == 1 else 'ies'} there), "
                 f"or move it into a folder of its own and give that folder; `interview-kit check {root}` "
                 "checks this study alone")
+    study = next((p for p in root.resolve().parents if (p / "study.yml").is_file()), None)
+    if study is not None:  # a folder inside a study (its transcripts/): point at the repository
+        import os
+
+        inside = root.resolve().relative_to(study).as_posix()
+        shown, repository = (Path(os.path.relpath(p)) if p.is_relative_to(Path.cwd()) and p != Path.cwd() else p
+                             for p in (study, study.parent))
+        return (f"{root}: this is the {inside} folder of study {shown}: {command} {repository} (the "
+                f"repository) instead: `interview-kit {command} {repository}{' QUERY' if command == 'search' else ''}`")
     below = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".")
              and any(is_study_folder(q) for q in p.iterdir())][:3]
     hint = f"; the folder(s) {', '.join(str(p) for p in below)} hold studies: give one of them" if below else ""

@@ -43,8 +43,10 @@ def trends(repo, codes=None, update: bool = True) -> pd.DataFrame:
         .sort_values(["first", "sprint", "study"], na_position="last", kind="stable").reset_index(drop=True)
     interviews["who"] = person(interviews)
     who_of = {(s, i): w for s, i, w in zip(interviews["study"], interviews["interview_id"], interviews["who"])}
-    coded["who"] = [who_of.get((s, i), p or i) for s, i, p in zip(coded["study"], coded["interview_id"],
-                                                                    coded["participant"])]
+    # a third speaker (no participant in an interview that names one) is nobody (kit.schema.person)
+    named = {(s, i) for s, i, p in zip(interviews["study"], interviews["interview_id"], interviews["participant"]) if p}
+    coded["who"] = [p or (None if (s, i) in named else who_of.get((s, i), i))
+                    for s, i, p in zip(coded["study"], coded["interview_id"], coded["participant"])]
     names = list(codes) if codes is not None else sorted(set(coded["code"]))
     rows = []
     for order, st in enumerate(studies.itertuples(index=False), start=1):

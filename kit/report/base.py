@@ -95,7 +95,8 @@ class ReportBase:
         return "Not available yet: this part needs " + "; ".join(parts) + "."
 
     def quote_table(self) -> pd.DataFrame:
-        """The shareable quotes (notebook 04's ``shareable_quotes`` table), blanks as ""; an
+        """The shareable quotes (notebook 04's ``shareable_quotes`` table) but those mostly
+        withheld or redacted (:func:`kit.quotes.mostly_withheld`), blanks as ""; an
         empty table with its columns when no notebook wrote it (the parts that show quotes
         then say what is missing)."""
         from kit.registry import entry
@@ -108,6 +109,10 @@ class ReportBase:
             if column in quotes:
                 quotes[column] = quotes[column].astype(object).where(quotes[column].notna(), "")
         quotes["compound"] = pd.to_numeric(quotes.get("compound"), errors="coerce")
+        if "text" in quotes and len(quotes):  # mostly marks: withheld, not a quote (kit.quotes)
+            from kit.quotes import mostly_withheld
+
+            quotes = quotes[[not mostly_withheld(t) for t in quotes["text"]]]
         return quotes
 
     def _codebook(self, code) -> dict:

@@ -139,8 +139,13 @@ class ProductSections:
                 shareable = shareable[shareable["kind"].isin(["turn", "quote"])]
             if "compound" in shareable:
                 shareable = shareable.sort_values("compound", kind="stable")
+            from kit.quotes import mostly_withheld
+
+            shown = [self.redact(t) for t in shareable["text"]]
+            keep = [not mostly_withheld(t) for t in shown]  # a row of marks is not a passage to show
+            shareable = shareable.assign(text=shown)[keep] if len(shareable) else shareable
             for row in shareable.drop_duplicates("stage" if "stage" in shareable else "text").head(4).to_dict("records"):
-                q = self._quote({**row, "text": self.redact(row["text"]),
+                q = self._quote({**row, "text": row["text"],
                                  "segment": self.segment_of.get(row["participant"])})
                 q["theme"] = f"stage: {row.get('stage')}" if row.get("stage") else ""
                 block.quotes.append(q)

@@ -44,6 +44,9 @@ __all__ = [
     "insight_verdict",
     "FLAG_HELP",
     "KIND_HELP",
+    "NOT_ENGLISH",
+    "UNJUDGED_HELP",
+    "kind_help",
     "KIND_PENALTY",
     "FLAG_PENALTY",
     "TOPIC_PENALTY",
@@ -89,7 +92,32 @@ KIND_HELP = {
     "probe": "a follow-up: use it after a story",
     "future": "about plans or wishes: keep one for the end",
     "closed": "a yes/no or pick-one question",
+    "unsupported": "not judged: the kit's question rules are English (and a question of one or two sentences)",
 }
+UNJUDGED_HELP = "not judged by the kit's question rules"
+"""Feedback for a kind the linter returns that :data:`KIND_HELP` does not know yet."""
+NOT_ENGLISH = "not in English: the kit's question rules are English"
+
+
+def kind_help(result: dict) -> str:
+    """The feedback on the kind of a :func:`kit.guide.lint_question` result: :data:`KIND_HELP`
+    for the kinds it knows, the linter's own ``verdict`` for a question it did not judge (too
+    long, or not in English: then :data:`NOT_ENGLISH`), :data:`UNJUDGED_HELP` for any other
+    kind. Never raises for a kind it does not know."""
+    kind = str(result.get("kind", ""))
+    if _judged(result):
+        return KIND_HELP.get(kind, UNJUDGED_HELP)
+    if result.get("language"):
+        from kit.languages import language_name
+
+        return f"{NOT_ENGLISH} (this reads as {language_name(result['language'])})"
+    return str(result.get("verdict") or KIND_HELP.get(kind, UNJUDGED_HELP))
+
+
+def _judged(result: dict) -> bool:
+    """Whether the linter judged the question: not one it left unjudged (kind
+    "unsupported", too long, or not in English: ``language`` set), which gets no score."""
+    return not (result.get("kind") == "unsupported" or result.get("language") or result.get("too_long"))
 KIND_PENALTY = {"story": 0, "open": 10, "probe": 20, "future": 20, "closed": 0}
 FLAG_PENALTY = 30
 TOPIC_PENALTY = 50  # a rewrite that keeps none of the question's topic words
@@ -120,11 +148,11 @@ def editor_feedback(text: str) -> str:
         tags = "".join(f'<span class="ik-tag ik-bad">\u2717 {_e(f)}</span>' for f in r["flags"])
         parts.append(f"<div><b>Flags:</b> {tags}</div><ul>")
         for f in r["flags"]:
-            parts.append(f"<li><b>{_e(f)}</b> ({_e(FLAG_HELP[f])}): {_e(r['reasons'].get(f, ''))}</li>")
+            parts.append(f"<li><b>{_e(f)}</b> ({_e(FLAG_HELP.get(f, f))}): {_e(r['reasons'].get(f, ''))}</li>")
         parts.append("</ul>")
     else:
         parts.append('<div><b>Flags:</b> <span class="ik-tag ik-ok">\u2713 none</span></div>')
-    parts.append(f"<div><b>Kind:</b> {_e(r['kind'])}: {_e(KIND_HELP.get(r['kind'], ''))}</div>")
+    parts.append(f"<div><b>Kind:</b> {_e(r['kind'])}: {_e(kind_help(r))}</div>")
     if r["suggestion"]:
         parts.append(f"<div><b>Try:</b> {_e(r['suggestion'])}</div>")
     parts.append("</div>")
@@ -190,6 +218,8 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     if _norm(text) == _norm(original):
         return {**base, "verdict": "unchanged: rewrite the question"}
     r = lint_question(text)
+    if not _judged(r):  # not in English, too long: no rule judged it, so no score
+        return {**base, "score": None, "kind": r["kind"], "verdict": kind_help(r) + ": not scored"}
     topic = round(topic_overlap(original, text), 3)
     grammar = grammar_problems(text)
     misspelt = misspellings(text, original)
@@ -203,11 +233,11 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     score = max(0, 100 - FLAG_PENALTY * len(r["flags"]) - KIND_PENALTY.get(r["kind"], 0)
                 - topic_cut - (GRAMMAR_PENALTY if grammar else 0) - spelling_cut(misspelt))
     if r["flags"]:
-        verdict = "still " + ", ".join(f"{f} ({FLAG_HELP[f]})" for f in r["flags"])
+        verdict = "still " + ", ".join(f"{f} ({FLAG_HELP.get(f, f)})" for f in r["flags"])
     elif r["kind"] == "story":
         verdict = "clean and story-based"
     else:
-        verdict = f"clean, but {KIND_HELP[r['kind']]}"
+        verdict = f"clean, but {kind_help(r)}"
     if topic_cut:
         verdict += "; " + ("off the question's topic" if topic == 0 else "drifts from the question's topic")
     if grammar:
@@ -219,9 +249,14 @@ def score_rewrite(original: str, rewrite: str) -> dict:
             "spelling": [m["word"] for m in misspelt]}
 
 
+def _score_text(score) -> str:
+    """A score as shown: ``85/100``, or ``not scored`` for a rewrite no rule judged."""
+    return "not scored" if score is None or pd.isna(score) else f"{int(score)}/100"
+
+
 def practice_table(questions=None, answers=None) -> pd.DataFrame:
     """The practice round as a table: one row per question with what is wrong with it,
-    the trainee's rewrite (``answers``, in order; missing ones empty) and its score."""
+    the trainee's rewrite (``answers``, in order; missing ones empty) and its score (``<NA>``: not scored, a rewrite not in English or too long)."""
     questions = list(questions or PRACTICE_QUESTIONS)
     answers = list(answers or [])
     rows = []
@@ -231,7 +266,9 @@ def practice_table(questions=None, answers=None) -> pd.DataFrame:
         rows.append({"n": n, "question": q, "problems": ", ".join(lint["flags"]) or f"kind: {lint['kind']}",
                      "rewrite": s["rewrite"], "flags": ", ".join(s["flags"]), "kind": s["kind"],
                      "score": s["score"], "verdict": s["verdict"]})
-    return pd.DataFrame(rows, columns=["n", "question", "problems", "rewrite", "flags", "kind", "score", "verdict"])
+    table = pd.DataFrame(rows, columns=["n", "question", "problems", "rewrite", "flags", "kind", "score", "verdict"])
+    table["score"] = table["score"].astype("Int64")  # whole points; <NA>: a rewrite no rule judged
+    return table
 
 
 def practice_html(questions=None, answers=None) -> str:
@@ -239,9 +276,12 @@ def practice_html(questions=None, answers=None) -> str:
     table = practice_table(questions, answers)
     body = "".join(
         f"<tr><td>{r.n}</td><td>{_e(r.question)}</td><td>{_e(r.problems)}</td><td>{_e(r.rewrite) or '<i>(no rewrite yet)</i>'}</td>"
-        f"<td>{r.score}</td><td>{_e(r.verdict)}</td></tr>" for r in table.itertuples(index=False))
-    total = round(table["score"].mean()) if len(table) else 0
-    return (f'{_CSS}<div class="ik-box"><b>Score: {total}/100</b> (the mean over {len(table)} questions)</div>'
+        f"<td>{_score_text(r.score)}</td><td>{_e(r.verdict)}</td></tr>" for r in table.itertuples(index=False))
+    scored = pd.to_numeric(table["score"], errors="coerce").dropna()
+    total = round(scored.mean()) if len(scored) else 0
+    unscored = f"; {len(table) - len(scored)} not scored" if len(scored) < len(table) else ""
+    return (f'{_CSS}<div class="ik-box"><b>Score: {total}/100</b> (the mean over {len(scored)} questions'
+            f'{unscored})</div>'
             '<table class="ik-table ik-box"><thead><tr><th>#</th><th>question</th><th>what is wrong</th>'
             f"<th>your rewrite</th><th>score</th><th>feedback</th></tr></thead><tbody>{body}</tbody></table>")
 
@@ -345,11 +385,11 @@ def practice(questions=None, answers=None) -> LiveView:
         if not s["rewrite"]:
             return '<div class="ik-box"><i>Write your rewrite above.</i></div>'
         try_line = f"<div><b>Linter's try:</b> {_e(s['suggestion'])}</div>" if s["suggestion"] else ""
-        return (f'{_CSS}<div class="ik-box"><b>Score {s["score"]}/100</b>: {_e(s["verdict"])}'
+        return (f'{_CSS}<div class="ik-box"><b>Score {_score_text(s["score"])}</b>: {_e(s["verdict"])}'
                 f"{try_line}</div>")
 
     def refresh_total():
-        scores = [score_rewrite(q, b.value)["score"] for q, b in zip(questions, boxes)]
+        scores = [s for s in (score_rewrite(q, b.value)["score"] for q, b in zip(questions, boxes)) if s is not None]
         done = sum(1 for b in boxes if b.value.strip())
         total.value = (f'{_CSS}<div class="ik-box"><b>Score: {round(sum(scores) / len(scores)) if scores else 0}'
                        f"/100</b> ({done} of {len(questions)} rewritten)</div>")
