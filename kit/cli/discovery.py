@@ -107,7 +107,7 @@ def _alone(repo, query, **filters) -> str:
     term matches alone either."""
     import re
 
-    from kit.discovery.search import _OPERATORS, _QUERY_TOKEN
+    from kit.discovery.search import _OPERATORS, _QUERY_TOKEN, search
 
     terms = []
     for match in _QUERY_TOKEN.finditer(str(query or "")):
