@@ -1,0 +1,214 @@
+"""The short paths of :mod:`kit.transcripts` for transcripts of the common, regular shapes.
+
+Each function gives exactly what the general reader gives for such a text, or None when the
+text is not of that shape (the general reader then reads it): ``tests/test_speed_s8_parse.py``
+compares both on every transcript of the tests and on generated variants.
+
+* :func:`caption_items`: a WebVTT or SubRip file of standard cues (a cue number or none, an
+  ``hh:mm:ss.mmm --> hh:mm:ss.mmm`` timing line, then lines of text that each start with a
+  letter, the first holding a colon, cues apart by blank lines) is read by one regular
+  expression over the whole file instead of line by line; the cues' times must be possible
+  and in order (else the general reader warns about them).
+* :func:`plain_lines_only`: whether no line of a text can be export boilerplate, a
+  transcriber's marker or a label written after a time stamp or in brackets, so that the
+  passes looking for those can be skipped.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from operator import eq, itemgetter
+
+from kit.speaker_roles import plain_label
+from kit.transcript_labels import choose_speakers, is_name, label_key
+from kit.transcript_lines import MARKER, boilerplate_hints, extend_turn
+from kit.transcript_marks import as_written, is_bot
+
+__all__ = ["caption_items", "plain_lines_only", "quick_turns", "quick_text", "single_spaced", "turn_text"]
+
+_SEPARATOR = itemgetter(1)
+_FIRST_LETTER = re.compile(r"[^\W\d_]")  # how LABEL's label starts
+
+
+def _ONE(piece: str) -> list:
+    return [piece]
+
+_NAN = float("nan")
+
+_TIME = r"([0-9]{2}):([0-5][0-9]):([0-5][0-9])[.,]([0-9]{3})"  # kit.transcripts.parse_time's common form
+_CUE = (rf"(?:([0-9]+)\n)?{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t][^\n]*)?\n"
+        r"([^\W\d_][^\n:]*:[^\n]*(?:\n[^\W\d_][^\n]*)*)(\n\n+|\n?\Z)")
+_CUES = re.compile(_CUE)
+_VTT_HEAD = re.compile(r"WEBVTT(?:[ \t][^\n]*)?(?:\n[^\n]+)*\n\n+")
+_VTT_WHOLE = re.compile(rf"{_VTT_HEAD.pattern}(?:{_CUE})+")
+_SRT_WHOLE = re.compile(rf"(?:{_CUE})+")
+
+
+def caption_items(text: str, fmt: str) -> list | None:
+    """The items (``(line, text, None, start, end)``, one per line of a cue's text) that
+    ``kit.transcripts`` reads from the cues of ``text`` (format ``fmt``, "vtt" or "srt"), when
+    every cue is standard (see the module doc) and reading them reports nothing; else None.
+
+    No item has a voice tag, a tag or an entity (the text holds no ``<``, ``&`` or ``{``), a
+    caption's dash (each line starts with a letter), or a timing line (``-->`` is only in the
+    timing lines); the first line of each cue holds a colon, so no cue has Teams' name line."""
+    if "<" in text or "&" in text or "{" in text:
+        return None
+    if fmt == "vtt":
+        head = _VTT_HEAD.match(text)
+        if head is None or _VTT_WHOLE.fullmatch(text) is None:
+            return None
+        start_at = head.end()
+        line = text.count("\n", 0, start_at) + 1
+    elif fmt == "srt":
+        if _SRT_WHOLE.fullmatch(text) is None:
+            return None
+        start_at, line = 0, 1
+    else:
+        return None
+    cues = _CUES.findall(text, start_at)
+    if text.count("-->") != len(cues):
+        return None  # a "-->" in a cue's text: the general reader reads it as a timing line
+    items = []
+    append = items.append
+    last = -1.0
+    for number, h1, m1, s1, f1, h2, m2, s2, f2, payload, gap in cues:
+        start = (int(h1) * 3_600_000 + int(m1) * 60_000 + int(s1) * 1000 + int(f1)) / 1000
+        end = (int(h2) * 3_600_000 + int(m2) * 60_000 + int(s2) * 1000 + int(f2)) / 1000
+        if end < start or start < last:
+            return None  # warned by the general reader
+        last = start
+        line += 2 if number else 1  # the cue number and the timing line
+        if "\n" in payload:
+            for s in payload.split("\n"):
+                append((line, s.strip(), None, start, end))
+                line += 1
+            line += len(gap) - 1
+        else:
+            append((line, payload.strip(), None, start, end))
+            line += len(gap)
+    return items
+
+
+_MAY_BE_MARKED = re.compile(r"^\s*(?:[\d\[(\-]|[^\x00-\x7f])", re.M)
+
+
+def plain_lines_only(text: str) -> bool:
+    """Whether no line of ``text`` starts (once stripped) with a digit, a bracket, a dash or a
+    character outside ASCII, and none holds a transcriber's marker (``[inaudible]``): then
+    :func:`kit.transcript_lines.drop_boilerplate` (called without ``hints``) and
+    ``kit.transcripts._unwrap_labels`` give their items back unchanged."""
+    return _MAY_BE_MARKED.search(text) is None and MARKER.search(text) is None
+
+
+# A label line matching kit.transcript_lines' boilerplate pattern starts with one of these words, or
+# holds "transcri" or "recording" (the pattern is matched in any case: in an ASCII text, in lower case)
+_BOILER_STARTS = ("caption", "subtitle", "this", "powered", "generated", "exported", "created", "made",
+                  "http", "www", "otter", "rev.", "temi.", "page", "transcri", "recording", "cloud", "live")
+
+
+def quick_text(text: str) -> bool:
+    """Whether ``text`` holds no transcriber's marker (``[inaudible]``) and, when ASCII, neither
+    ``transcri`` nor ``recording`` in any case: then no line of it starting with a label that
+    :func:`quick_turns` accepts can be export boilerplate (``Maya: stopped recording``, which
+    kit.transcript_lines drops and reports). A non-ASCII text (the pattern's letters match
+    ``ſ``, ``K`` and ``ı`` in any case) needs ``not boilerplate_hints(text)`` instead."""
+    if ("[" in text or "(" in text) and MARKER.search(text) is not None:
+        return False
+    if not text.isascii():
+        return not boilerplate_hints(text)
+    low = text.lower()
+    return "transcri" not in low and "recording" not in low
+
+
+def single_spaced(text: str) -> bool:
+    """Whether the only whitespace of ``text``'s lines is single spaces (an ASCII text without
+    tabs, vertical tabs, form feeds or two spaces in a row): then a stripped line's words joined
+    by one space are the line itself."""
+    return text.isascii() and "  " not in text and "\t" not in text and "\x0b" not in text and "\x0c" not in text
+
+
+def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = False) -> dict | None:
+    """The turns (``{"speaker", "start", "end", "text"}`` lists) that ``kit.transcripts``
+    builds from ``items`` when every item is a ``Label: text`` line (kit.transcript_labels.LABEL,
+    its text not starting with a digit or ``/``) whose label looks like a name (or is
+    ``forced``), every label is a speaker's (rules 2a-2e), and each speaker's label is written
+    one way (no capitals or accents read as another spelling): then nothing is skipped or
+    reported, and the labels are judged once per distinct spelling instead of once per line.
+    None otherwise (the general path reads the items). Consecutive lines of one speaker are
+    merged as the general path merges them. ``spaced``: the text holds no transcriber's marker
+    and is :func:`single_spaced` (a line's words need not be split and joined again)."""
+    parts = [item[1].partition(":") for item in items]
+    if not parts or not all(map(_SEPARATOR, parts)):
+        return None  # a line without a colon: no label
+    heads = [part[0] for part in parts]
+    written_as = {}
+    for head in dict.fromkeys(heads):  # LABEL's groups, worked out once per distinct head
+        label = head.rstrip(" \t")
+        if not 0 < len(label) <= 40 or _FIRST_LETTER.match(label) is None:
+            return None  # LABEL does not match (a line of text, or a label too long)
+        written_as[head] = label
+    written = [written_as[head] for head in heads]
+    rests = [part[2] for part in parts]
+    if any(first.isdigit() or first == "/" for first in {rest[:1] for rest in rests}):
+        return None  # `10:30`, `https://`: not a label (the general path reads the line as text)
+    judged = {}
+    for label_as_written in dict.fromkeys(written):
+        label = plain_label(label_as_written)
+        if not (is_name(label) or label in forced) or is_bot(label_as_written):
+            return None  # not a speaker's label, or a bot's line (kit.transcript_marks.drop_bots)
+        if not label_as_written.isascii() or label_as_written.lower().startswith(_BOILER_STARTS):
+            return None  # its line may be boilerplate (see quick_text)
+        judged[label_as_written] = (label, label_key(label),
+                                    label if label_as_written.isascii() else as_written(label_as_written, label))
+    keys = [judged[w][1] for w in written]
+    with_text = Counter(keys)  # in order of first use
+    spelling: dict = {}
+    for label, key, _shown in judged.values():
+        spelling.setdefault(key, label)
+    speakers = choose_speakers(with_text, set(), keys[0], spelling, forced, single_use)
+    if len(speakers) != len(with_text):
+        return None  # a label that is no speaker's: its line is text of the turn above, maybe reported
+    canonical: dict = {}  # kit.transcripts._canonical_spellings, once per spelling
+    for _label, key, shown in judged.values():
+        if key not in canonical or (canonical[key] == canonical[key].lower() and shown != shown.lower()):
+            canonical[key] = plain_label(shown)
+    alias = aliases or {}
+    named = {}
+    for w, (_label, key, shown) in judged.items():
+        if canonical[key] != shown and shown not in alias:
+            return None  # read as another spelling: the general path reports the lines
+        named[w] = alias.get(shown, shown)
+    speaker = [named[w] for w in written]
+    if "" in (stripped := list(map(str.strip, rests))):
+        return None  # a label with nothing after it
+    if not any(map(eq, speaker, speaker[1:])):  # no two lines of one speaker in a row
+        return {"speaker": speaker, "start": [item[3] for item in items], "end": [item[4] for item in items],
+                "text": stripped if spaced else list(map(turn_text, map(_ONE, stripped)))}
+    return _merged(items, speaker, stripped)
+
+
+def _merged(items: list, speaker: list, texts: list) -> dict:
+    """Consecutive lines of one speaker merged into one turn (kit.transcripts._merge_turns)."""
+    turns: list = []
+    cur = None
+    for item, sp, s in zip(items, speaker, texts):
+        if cur is not None and cur[0] == sp:
+            cur[3].append(s)
+            extend_turn(cur, item[4])
+        else:
+            cur = [sp, item[3], item[4], [s]]
+            turns.append(cur)
+    return {"speaker": [t[0] for t in turns], "start": [t[1] for t in turns], "end": [t[2] for t in turns],
+            "text": [turn_text(t[3]) for t in turns]}
+
+
+def turn_text(pieces: list) -> str:
+    """A turn's text from its lines: joined by one space, transcribers' markers removed (a turn
+    that is only a marker keeps it: dropping it would merge the turns around it and renumber
+    the rest), whitespace normalised."""
+    said = " ".join(pieces)
+    if "[" in said or "(" in said:
+        without = MARKER.sub(" ", said)
+        said = without if without.strip() else said
+    return " ".join(said.split())
