@@ -646,14 +646,15 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                                    "whose words published outputs withhold until you name the interviewer in "
                                    "the note or in study.yml interviewer_labels", "warning")
         n = len(columns["speaker"])
-        role = [role_of[label] for label in columns["speaker"]]
+        role = list(map(role_of.__getitem__, columns["speaker"]))
         theirs = participant_labels(tpath, participant, columns, role_of, roles, self)
         columns.update({
             "interview_id": [iid] * n,
             "turn": list(range(1, n + 1)),
-            "segment_id": [f"{iid}#t{i}" for i in range(1, n + 1)],  # make_segment_id(iid, "t", i)
+            # make_segment_id(iid, "t", i) for i = 1..n
+            "segment_id": list(map(f"{iid}#t".__add__, map(str, range(1, n + 1)))),
             "role": role,
-            "participant": [participant if s in theirs else "" for s in columns["speaker"]],
+            "participant": [participant if s in theirs else "" for s in columns["speaker"]] if participant else [""] * n,
             "format": fmt,
         })
         return columns

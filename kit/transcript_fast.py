@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from operator import eq, itemgetter
+from itertools import repeat
+from operator import eq, itemgetter, le
 
 from kit.speaker_roles import plain_label
 from kit.transcript_labels import choose_speakers, is_name, label_key
@@ -54,6 +55,8 @@ def caption_items(text: str, fmt: str) -> list | None:
     timing lines); the first line of each cue holds a colon, so no cue has Teams' name line."""
     if "<" in text or "&" in text or "{" in text:
         return None
+    if fmt in ("vtt", "srt") and (items := _regular_cues(text, fmt)) is not None:
+        return items
     if fmt == "vtt":
         head = _VTT_HEAD.match(text)
         if head is None or _VTT_WHOLE.fullmatch(text) is None:
@@ -88,6 +91,49 @@ def caption_items(text: str, fmt: str) -> list | None:
             append((line, payload.strip(), None, start, end))
             line += len(gap)
     return items
+
+
+class _Milliseconds(dict):
+    """``hh:mm:ss`` -> its milliseconds, worked out once per distinct value (at most 360,000)."""
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = (int(key[:2]) * 3600 + int(key[3:5]) * 60 + int(key[6:8])) * 1000
+        return value
+
+
+_MS = _Milliseconds()
+_TIMINGS = re.compile(r"(?:[0-9]{2}:[0-5][0-9]:[0-5][0-9][.,][0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9][.,][0-9]{3}\n)+")
+
+
+def _regular_cues(text: str, fmt: str) -> list | None:
+    """:func:`caption_items` for the most regular layout, as the captioning tools write it:
+    (after a bare ``WEBVTT`` line and a blank line) every cue a number, a timing line written
+    ``hh:mm:ss.mmm --> hh:mm:ss.mmm``, one line of text (starting with a letter, holding a
+    colon) and one blank line; the file's lines taken four at a time. None for any other layout."""
+    lines = text.split("\n")
+    first = 2 if fmt == "vtt" else 0
+    if fmt == "vtt" and (len(lines) < 3 or lines[0] != "WEBVTT" or lines[1] != ""):
+        return None
+    end = len(lines)
+    while end > first and lines[end - 1] == "":
+        end -= 1
+    body = lines[first:end]
+    if len(body) % 4 != 3:
+        return None
+    body.append("")
+    numbers, timings, said = body[0::4], body[1::4], body[2::4]
+    digits = "".join(numbers)
+    if (any(body[3::4]) or not all(numbers) or not digits.isdigit() or not digits.isascii()
+            or _TIMINGS.fullmatch("\n".join(timings) + "\n") is None or text.count("-->") != len(timings)
+            or not all(map(_FIRST_LETTER.match, said)) or not all(map(str.__contains__, said, repeat(":")))):
+        return None
+    ms = _MS
+    starts = [(ms[t[:8]] + int(t[9:12])) / 1000 for t in timings]
+    ends = [(ms[t[17:25]] + int(t[26:29])) / 1000 for t in timings]
+    if not all(map(le, starts, ends)) or not all(map(le, starts, starts[1:])):
+        return None  # warned by the general reader
+    n = len(said)
+    return list(zip(range(first + 3, first + 3 + 4 * n, 4), map(str.strip, said), repeat(None, n), starts, ends))
 
 
 _MAY_BE_MARKED = re.compile(r"^\s*(?:[\d\[(\-]|[^\x00-\x7f])", re.M)

@@ -210,6 +210,24 @@ def test_caption_items_are_the_cue_reader_items():
     assert caption_items("1\n00:00:01,000 --> 00:00:02,000\nMaya: hi\n", "srt") == [(3, "Maya: hi", None, 1.0, 2.0)]
 
 
+def test_regular_layout_is_read_as_the_cue_pattern_reads_it(monkeypatch):
+    """The four-lines-a-cue reading (kit.transcript_fast._regular_cues) against the cue pattern."""
+    import kit.transcript_fast as fast
+
+    rng = random.Random(11)
+    regular = 0
+    for k in range(300):
+        fmt = ("vtt", "srt")[k % 2]
+        lines = [(("Maya Chen", "Dana Okafor")[i % 2], _sentence(rng)) for i in range(rng.randint(1, 9))]
+        text = _render(rng, lines, fmt, 0.0 if k % 3 else 0.2)
+        got = caption_items(text, fmt)
+        regular += fast._regular_cues(text, fmt) is not None
+        with monkeypatch.context() as m:
+            m.setattr(fast, "_regular_cues", lambda text, fmt: None)
+            assert caption_items(text, fmt) == got, text
+    assert regular > 50
+
+
 def _cues(text, problems):
     """The general cue reader's cues and outside lines (kit.transcripts._cue_items, unwrapped)."""
     captured = {}
@@ -254,3 +272,19 @@ def test_turn_summary_counts_words_as_split_does():
         want = words["interviewer"] / total if total and "interviewer" in roles else math.nan
         assert got["n_turns"] == n
         assert got["talk_ratio"] == want or (math.isnan(got["talk_ratio"]) and math.isnan(want))
+
+
+@pytest.mark.corpus
+def test_real_interviews_read_the_same_both_ways(monkeypatch):
+    """The real interviews in ../shared (skipped where they are absent), parsed both ways."""
+    import pandas as pd
+
+    from conftest import CORPUS
+
+    folder = CORPUS
+    if not folder.is_dir():
+        pytest.skip(f"corpus not found at {folder}")
+    for name in ("creatives_transcripts.csv", "scientists_transcripts.csv"):
+        for n, text in enumerate(pd.read_csv(folder / name)["text"].tolist()):
+            fast, slow = _both(text, monkeypatch)
+            assert fast == slow, (name, n)
