@@ -174,7 +174,8 @@ def single_spaced(text: str) -> bool:
     return text.isascii() and "  " not in text and "\t" not in text and "\x0b" not in text and "\x0c" not in text
 
 
-def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = False) -> dict | None:
+def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = False,
+                lines: list | None = None) -> dict | None:
     """The turns (``{"speaker", "start", "end", "text"}`` lists) that ``kit.transcripts``
     builds from ``items`` when every item is a ``Label: text`` line (kit.transcript_labels.LABEL,
     its text not starting with a digit or ``/``) whose label looks like a name (or is
@@ -183,8 +184,9 @@ def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = F
     reported, and the labels are judged once per distinct spelling instead of once per line.
     None otherwise (the general path reads the items). Consecutive lines of one speaker are
     merged as the general path merges them. ``spaced``: the text holds no transcriber's marker
-    and is :func:`single_spaced` (a line's words need not be split and joined again)."""
-    parts = [item[1].partition(":") for item in items]
+    and is :func:`single_spaced` (a line's words need not be split and joined again). ``lines``:
+    the items' texts, given instead of ``items`` when no line has a time (NaN start and end)."""
+    parts = [text.partition(":") for text in (lines if lines is not None else [item[1] for item in items])]
     if not parts or not all(map(_SEPARATOR, parts)):
         return None  # a line without a colon: no label
     heads = [part[0] for part in parts]
@@ -229,9 +231,12 @@ def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = F
     if "" in (stripped := list(map(str.strip, rests))):
         return None  # a label with nothing after it
     if not any(map(eq, speaker, speaker[1:])):  # no two lines of one speaker in a row
+        if lines is not None:
+            return {"speaker": speaker, "start": [_NAN] * len(speaker), "end": [_NAN] * len(speaker),
+                    "text": stripped if spaced else list(map(turn_text, map(_ONE, stripped)))}
         return {"speaker": speaker, "start": [item[3] for item in items], "end": [item[4] for item in items],
                 "text": stripped if spaced else list(map(turn_text, map(_ONE, stripped)))}
-    return _merged(items, speaker, stripped)
+    return _merged(items if lines is None else [(0, "", None, _NAN, _NAN)] * len(speaker), speaker, stripped)
 
 
 def _merged(items: list, speaker: list, texts: list) -> dict:

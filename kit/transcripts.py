@@ -227,18 +227,22 @@ def parse_turns(text: str, source: str = "<text>",
         text = strip_colour(text, source, problems)
     if _has_c0(text):
         text = _C0.sub(" ", text)
-    fmt = detect_format(text)
     forced = set(aliases or ()) | set(speakers or ())
     quick = quick_text(text)  # the short paths (kit.transcript_fast): no marker, no line may be boilerplate
-    captions = caption_items(text, fmt) if fmt in ("vtt", "srt") else None  # standard cues in one pass
     spaced = quick and single_spaced(text)
+    if quick and "-->" not in text and text.lstrip()[:6] != "WEBVTT":
+        # every line a speaker's `Label: text` line: a plain transcript (no line of it is a caption's
+        # timing line, nor an Otter or Rev header, whose first colon is followed by a digit)
+        said = [s for s in map(str.strip, text.split("\n")) if s]
+        if (columns := quick_turns(None, forced, aliases, False, spaced, lines=said)):
+            return columns, "plain", problems
+    fmt = detect_format(text)
+    captions = caption_items(text, fmt) if fmt in ("vtt", "srt") else None  # standard cues in one pass
     if quick and captions is not None and (columns := quick_turns(captions, forced, aliases, True, spaced)):
         return columns, fmt, problems
     lines = text.split("\n")
     if fmt == "plain":
         items = [(i, s, None, _NAN, _NAN) for i, s in enumerate(map(str.strip, lines), 1) if s]
-        if quick and (columns := quick_turns(items, forced, aliases, False, spaced)):
-            return columns, fmt, problems
     # captions' tags and entities are removed from a line before it is tested: then any line may
     hints = boilerplate_hints(text) or fmt in ("vtt", "srt") and any(c in text for c in "<&{")
     variants: list = []

@@ -183,8 +183,8 @@ def test_standard_files_take_the_short_path(monkeypatch):
     taken = []
     real = transcripts.quick_turns
 
-    def counted(*args):
-        result = real(*args)
+    def counted(*args, **kwargs):
+        result = real(*args, **kwargs)
         taken.append(result is not None)
         return result
 
