@@ -27,10 +27,11 @@ def turn_summary(turns, tpath, root) -> dict:
     roles, texts = turns["role"], turns["text"]
     if "" in texts:
         words = [len(said.split()) for said in texts]
+        total, mine = sum(words), sum(compress(words, map(eq, roles, repeat("interviewer"))))
     else:
-        words = [n + 1 for n in map(str.count, texts, repeat(" "))]
-    total = sum(words)
-    mine = sum(compress(words, map(eq, roles, repeat("interviewer"))))
+        asked = list(compress(texts, map(eq, roles, repeat("interviewer"))))
+        total = sum(map(str.count, texts, repeat(" "))) + len(texts)
+        mine = sum(map(str.count, asked, repeat(" "))) + len(asked)
     ratio = mine / total if total and "interviewer" in roles else float("nan")
     return {"transcript_path": path, "transcript_format": turns["format"],
             "n_turns": len(texts), "talk_ratio": ratio}

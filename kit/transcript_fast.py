@@ -16,7 +16,6 @@ compares both on every transcript of the tests and on generated variants.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import repeat
 from operator import eq, itemgetter, le
 
@@ -174,6 +173,21 @@ def single_spaced(text: str) -> bool:
     return text.isascii() and "  " not in text and "\t" not in text and "\x0b" not in text and "\x0c" not in text
 
 
+_JUDGED: dict[str, tuple] = {}  # a label as written -> _judge(label): a study repeats a few labels
+
+
+def _judge(written: str) -> tuple:
+    """(label, key, label as shown, looks like a name, refused) of a label as written: refused
+    when a bot's (kit.transcript_marks.drop_bots), not ASCII, or starting like a boilerplate line."""
+    label = plain_label(written)
+    got = (label, label_key(label), label if written.isascii() else as_written(written, label), is_name(label),
+           is_bot(written) or not written.isascii() or written.lower().startswith(_BOILER_STARTS))
+    if len(_JUDGED) > 100_000:
+        _JUDGED.clear()
+    _JUDGED[written] = got
+    return got
+
+
 def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = False,
                 lines: list | None = None) -> dict | None:
     """The turns (``{"speaker", "start", "end", "text"}`` lists) that ``kit.transcripts``
@@ -202,15 +216,14 @@ def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = F
         return None  # `10:30`, `https://`: not a label (the general path reads the line as text)
     judged = {}
     for label_as_written in dict.fromkeys(written):
-        label = plain_label(label_as_written)
-        if not (is_name(label) or label in forced) or is_bot(label_as_written):
-            return None  # not a speaker's label, or a bot's line (kit.transcript_marks.drop_bots)
-        if not label_as_written.isascii() or label_as_written.lower().startswith(_BOILER_STARTS):
-            return None  # its line may be boilerplate (see quick_text)
-        judged[label_as_written] = (label, label_key(label),
-                                    label if label_as_written.isascii() else as_written(label_as_written, label))
+        if (got := _JUDGED.get(label_as_written)) is None:
+            got = _judge(label_as_written)
+        label, _key, _shown, name_like, refused = got
+        if refused or not (name_like or label in forced):
+            return None  # not a speaker's label, a bot's, or its line may be boilerplate (see quick_text)
+        judged[label_as_written] = got[:3]
     keys = [judged[w][1] for w in written]
-    with_text = Counter(keys)  # in order of first use
+    with_text = {key: keys.count(key) for key in dict.fromkeys(keys)}  # in order of first use
     spelling: dict = {}
     for label, key, _shown in judged.values():
         spelling.setdefault(key, label)

@@ -8,7 +8,7 @@ import re
 
 from kit.speaker_roles import label_key
 
-__all__ = ["LABEL", "ROLE_LABEL", "choose_speakers", "is_heading", "is_name", "label_key"]
+__all__ = ["LABEL", "ROLE_LABEL", "choose_speakers", "is_heading", "is_name", "is_role", "label_key"]
 
 #: A ``Label: rest`` line (stripped): the label as written and the rest of the line.
 LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
@@ -59,9 +59,32 @@ def is_name(label: str) -> bool:
     return ok
 
 
+_heading_cache: dict[str, bool] = {}
+
+
 def is_heading(label: str) -> bool:
     """Whether a word of ``label`` is a heading word (``Note``, ``Step 2``, ``Next Steps``)."""
-    return any(w.lower().strip(".()") in _HEADING_WORDS for w in label.split())
+    ok = _heading_cache.get(label)
+    if ok is None:
+        ok = any(w.lower().strip(".()") in _HEADING_WORDS for w in label.split())
+        if len(_heading_cache) > 100_000:
+            _heading_cache.clear()
+        _heading_cache[label] = ok
+    return ok
+
+
+_role_cache: dict[str, bool] = {}
+
+
+def is_role(label: str) -> bool:
+    """Whether ``label`` is a usual role label (:data:`ROLE_LABEL`, matched whole)."""
+    ok = _role_cache.get(label)
+    if ok is None:
+        ok = ROLE_LABEL.fullmatch(label) is not None
+        if len(_role_cache) > 100_000:
+            _role_cache.clear()
+        _role_cache[label] = ok
+    return ok
 
 
 def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, forced, single_use: bool) -> set:
@@ -73,7 +96,7 @@ def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, for
     speakers: set = set()
     for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
         label = spelling[key]
-        if label in forced or ROLE_LABEL.fullmatch(label):
+        if label in forced or is_role(label):
             speakers.add(key)
         elif is_heading(label):
             continue
