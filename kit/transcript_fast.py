@@ -24,7 +24,8 @@ from kit.transcript_labels import choose_speakers, is_name, label_key
 from kit.transcript_lines import MARKER, boilerplate_hints, extend_turn
 from kit.transcript_marks import as_written, is_bot
 
-__all__ = ["caption_items", "plain_lines_only", "quick_turns", "quick_text", "single_spaced", "turn_text"]
+__all__ = ["caption_items", "plain_lines_only", "quick_turns", "quick_text", "regular_cues", "single_spaced",
+           "turn_text"]
 
 _SEPARATOR = itemgetter(1)
 _FIRST_LETTER = re.compile(r"[^\W\d_]")  # how LABEL's label starts
@@ -54,8 +55,10 @@ def caption_items(text: str, fmt: str) -> list | None:
     timing lines); the first line of each cue holds a colon, so no cue has Teams' name line."""
     if "<" in text or "&" in text or "{" in text:
         return None
-    if fmt in ("vtt", "srt") and (items := _regular_cues(text, fmt)) is not None:
-        return items
+    if fmt in ("vtt", "srt") and (cues := _regular_cues(text, fmt)) is not None:
+        first, said, starts, ends = cues
+        n = len(said)
+        return list(zip(range(first, first + 4 * n, 4), said, repeat(None, n), starts, ends))
     if fmt == "vtt":
         head = _VTT_HEAD.match(text)
         if head is None or _VTT_WHOLE.fullmatch(text) is None:
@@ -104,11 +107,12 @@ _MS = _Milliseconds()
 _TIMINGS = re.compile(r"(?:[0-9]{2}:[0-5][0-9]:[0-5][0-9][.,][0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9][.,][0-9]{3}\n)+")
 
 
-def _regular_cues(text: str, fmt: str) -> list | None:
+def _regular_cues(text: str, fmt: str) -> tuple | None:
     """:func:`caption_items` for the most regular layout, as the captioning tools write it:
     (after a bare ``WEBVTT`` line and a blank line) every cue a number, a timing line written
     ``hh:mm:ss.mmm --> hh:mm:ss.mmm``, one line of text (starting with a letter, holding a
-    colon) and one blank line; the file's lines taken four at a time. None for any other layout."""
+    colon) and one blank line; the file's lines taken four at a time: (the first text line's
+    number, the stripped text lines, their starts, their ends). None for any other layout."""
     lines = text.split("\n")
     first = 2 if fmt == "vtt" else 0
     if fmt == "vtt" and (len(lines) < 3 or lines[0] != "WEBVTT" or lines[1] != ""):
@@ -131,8 +135,16 @@ def _regular_cues(text: str, fmt: str) -> list | None:
     ends = [(ms[t[17:25]] + int(t[26:29])) / 1000 for t in timings]
     if not all(map(le, starts, ends)) or not all(map(le, starts, starts[1:])):
         return None  # warned by the general reader
-    n = len(said)
-    return list(zip(range(first + 3, first + 3 + 4 * n, 4), map(str.strip, said), repeat(None, n), starts, ends))
+    return first + 3, list(map(str.strip, said)), starts, ends
+
+
+def regular_cues(text: str, fmt: str) -> tuple | None:
+    """The lines of text of a caption file of the most regular layout (see :func:`_regular_cues`)
+    as columns: ``(lines, starts, ends)``, the items :func:`caption_items` gives; else None."""
+    if "<" in text or "&" in text or "{" in text or fmt not in ("vtt", "srt"):
+        return None
+    cues = _regular_cues(text, fmt)
+    return None if cues is None else cues[1:]
 
 
 _MAY_BE_MARKED = re.compile(r"^\s*(?:[\d\[(\-]|[^\x00-\x7f])", re.M)
@@ -188,19 +200,19 @@ def _judge(written: str) -> tuple:
     return got
 
 
-def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = False,
-                lines: list | None = None) -> dict | None:
+def quick_turns(lines: list, starts: list | None, ends: list | None, forced, aliases, single_use: bool,
+                spaced: bool = False) -> dict | None:
     """The turns (``{"speaker", "start", "end", "text"}`` lists) that ``kit.transcripts``
-    builds from ``items`` when every item is a ``Label: text`` line (kit.transcript_labels.LABEL,
-    its text not starting with a digit or ``/``) whose label looks like a name (or is
-    ``forced``), every label is a speaker's (rules 2a-2e), and each speaker's label is written
-    one way (no capitals or accents read as another spelling): then nothing is skipped or
-    reported, and the labels are judged once per distinct spelling instead of once per line.
-    None otherwise (the general path reads the items). Consecutive lines of one speaker are
-    merged as the general path merges them. ``spaced``: the text holds no transcriber's marker
-    and is :func:`single_spaced` (a line's words need not be split and joined again). ``lines``:
-    the items' texts, given instead of ``items`` when no line has a time (NaN start and end)."""
-    parts = [text.partition(":") for text in (lines if lines is not None else [item[1] for item in items])]
+    builds from the items of ``lines`` (stripped, not empty; their cues' ``starts`` and ``ends``,
+    or None: NaN) when every line is a ``Label: text`` line (kit.transcript_labels.LABEL, its
+    text not starting with a digit or ``/``) whose label looks like a name (or is ``forced``),
+    every label is a speaker's (rules 2a-2e), and each speaker's label is written one way (no
+    capitals or accents read as another spelling): then nothing is skipped or reported, and
+    the labels are judged once per distinct spelling instead of once per line. None otherwise
+    (the general path reads the items). Consecutive lines of one speaker are merged as the
+    general path merges them. ``spaced``: the text holds no transcriber's marker and is
+    :func:`single_spaced` (a line's words need not be split and joined again)."""
+    parts = [text.partition(":") for text in lines]
     if not parts or not all(map(_SEPARATOR, parts)):
         return None  # a line without a colon: no label
     heads = [part[0] for part in parts]
@@ -214,6 +226,21 @@ def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = F
     rests = [part[2] for part in parts]
     if any(first.isdigit() or first == "/" for first in {rest[:1] for rest in rests}):
         return None  # `10:30`, `https://`: not a label (the general path reads the line as text)
+    speaker = _speakers(written, forced, aliases, single_use)
+    if speaker is None or "" in (stripped := list(map(str.strip, rests))):
+        return None  # a label with nothing after it
+    n = len(speaker)
+    starts = [_NAN] * n if starts is None else starts
+    ends = [_NAN] * n if ends is None else ends
+    if not any(map(eq, speaker, speaker[1:])):  # no two lines of one speaker in a row
+        return {"speaker": speaker, "start": starts, "end": ends,
+                "text": stripped if spaced else list(map(turn_text, map(_ONE, stripped)))}
+    return _merged(speaker, starts, ends, stripped)
+
+
+def _speakers(written: list, forced, aliases, single_use: bool) -> list | None:
+    """The speaker of each line of :func:`quick_turns` from its label as written, or None when
+    the general path must read the lines."""
     judged = {}
     for label_as_written in dict.fromkeys(written):
         if (got := _JUDGED.get(label_as_written)) is None:
@@ -240,28 +267,19 @@ def quick_turns(items: list, forced, aliases, single_use: bool, spaced: bool = F
         if canonical[key] != shown and shown not in alias:
             return None  # read as another spelling: the general path reports the lines
         named[w] = alias.get(shown, shown)
-    speaker = [named[w] for w in written]
-    if "" in (stripped := list(map(str.strip, rests))):
-        return None  # a label with nothing after it
-    if not any(map(eq, speaker, speaker[1:])):  # no two lines of one speaker in a row
-        if lines is not None:
-            return {"speaker": speaker, "start": [_NAN] * len(speaker), "end": [_NAN] * len(speaker),
-                    "text": stripped if spaced else list(map(turn_text, map(_ONE, stripped)))}
-        return {"speaker": speaker, "start": [item[3] for item in items], "end": [item[4] for item in items],
-                "text": stripped if spaced else list(map(turn_text, map(_ONE, stripped)))}
-    return _merged(items if lines is None else [(0, "", None, _NAN, _NAN)] * len(speaker), speaker, stripped)
+    return list(map(named.__getitem__, written))
 
 
-def _merged(items: list, speaker: list, texts: list) -> dict:
+def _merged(speaker: list, starts: list, ends: list, texts: list) -> dict:
     """Consecutive lines of one speaker merged into one turn (kit.transcripts._merge_turns)."""
     turns: list = []
     cur = None
-    for item, sp, s in zip(items, speaker, texts):
+    for sp, start, end, s in zip(speaker, starts, ends, texts):
         if cur is not None and cur[0] == sp:
             cur[3].append(s)
-            extend_turn(cur, item[4])
+            extend_turn(cur, end)
         else:
-            cur = [sp, item[3], item[4], [s]]
+            cur = [sp, start, end, [s]]
             turns.append(cur)
     return {"speaker": [t[0] for t in turns], "start": [t[1] for t in turns], "end": [t[2] for t in turns],
             "text": [turn_text(t[3]) for t in turns]}

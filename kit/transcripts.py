@@ -99,7 +99,8 @@ import pandas as pd
 from kit.errors import Problem, TranscriptError
 from kit.speaker_roles import plain_label, variants_problem
 from kit.transcript_docx import decode as _decode, docx_text
-from kit.transcript_fast import caption_items, plain_lines_only, quick_text, quick_turns, single_spaced, turn_text
+from kit.transcript_fast import caption_items, plain_lines_only, quick_text, quick_turns, regular_cues, single_spaced
+from kit.transcript_fast import turn_text
 from kit.transcript_labels import LABEL as _LABEL, ROLE_LABEL as _ROLE_LABEL, choose_speakers, is_heading as _is_heading
 from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
@@ -234,11 +235,16 @@ def parse_turns(text: str, source: str = "<text>",
         # every line a speaker's `Label: text` line: a plain transcript (no line of it is a caption's
         # timing line, nor an Otter or Rev header, whose first colon is followed by a digit)
         said = [s for s in map(str.strip, text.split("\n")) if s]
-        if (columns := quick_turns(None, forced, aliases, False, spaced, lines=said)):
+        if (columns := quick_turns(said, None, None, forced, aliases, False, spaced)):
             return columns, "plain", problems
     fmt = detect_format(text)
+    if quick and (cues := regular_cues(text, fmt)) is not None \
+            and (columns := quick_turns(*cues, forced, aliases, True, spaced)):
+        return columns, fmt, problems
     captions = caption_items(text, fmt) if fmt in ("vtt", "srt") else None  # standard cues in one pass
-    if quick and captions is not None and (columns := quick_turns(captions, forced, aliases, True, spaced)):
+    if quick and captions is not None and (columns := quick_turns(
+            [c[1] for c in captions], [c[3] for c in captions], [c[4] for c in captions],
+            forced, aliases, True, spaced)):
         return columns, fmt, problems
     lines = text.split("\n")
     if fmt == "plain":

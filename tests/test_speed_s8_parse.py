@@ -222,6 +222,8 @@ def test_regular_layout_is_read_as_the_cue_pattern_reads_it(monkeypatch):
         text = _render(rng, lines, fmt, 0.0 if k % 3 else 0.2)
         got = caption_items(text, fmt)
         regular += fast._regular_cues(text, fmt) is not None
+        if (cues := fast.regular_cues(text, fmt)) is not None:
+            assert cues == ([c[1] for c in got], [c[3] for c in got], [c[4] for c in got])
         with monkeypatch.context() as m:
             m.setattr(fast, "_regular_cues", lambda text, fmt: None)
             assert caption_items(text, fmt) == got, text
@@ -255,7 +257,7 @@ def test_quick_text_and_single_spacing():
     for odd in ("a  b", "a\tb", "a\x0bb", "a\x0cb", "caf\u00e9"):
         assert not single_spaced(odd)
     assert turn_text(["[inaudible]"]) == "[inaudible]" and turn_text(["a [crosstalk] b", "c"]) == "a b c"
-    assert quick_turns([(1, "10:30 works", None, 0.0, 0.0)], set(), None, False) is None
+    assert quick_turns(["10:30 works"], [0.0], [0.0], set(), None, False) is None
 
 
 def test_turn_summary_counts_words_as_split_does():
