@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kit.codebook import Codebook, load_codebook
@@ -570,7 +571,10 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
 
     def _assemble(self, config, guide, participants, acc) -> Study:
         interviews = self._interviews_frame(config, participants, acc)
-        turns = pd.DataFrame(acc.turn_columns, columns=TURN_COLUMNS)
+        columns = dict(acc.turn_columns)  # numbers as numpy arrays: pandas infers no type from 240,000 objects
+        columns.update(turn=np.array(columns["turn"], dtype="int64"), start=np.array(columns["start"], dtype="float64"),
+                       end=np.array(columns["end"], dtype="float64"))
+        turns = pd.DataFrame(columns, columns=TURN_COLUMNS)
         turns["turn"] = turns["turn"].astype("int64")
         for column in ("start", "end"):
             turns[column] = turns[column].astype("float64")
@@ -624,11 +628,10 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             interviewers = set(team) | set(DEFAULT_INTERVIEWER_LABELS)
             interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
             self._interviewers = interviewers
-        interviewers = set(interviewers)
         for key in ("interviewer", "note_taker"):
             name = str(front.get(key) or "").strip()
             if name:
-                interviewers |= {name.casefold(), name.split()[0].casefold()}
+                interviewers = interviewers | {name.casefold(), name.split()[0].casefold()}
         role_of = {}
         for label in dict.fromkeys(columns["speaker"]):
             key = str(label).casefold()

@@ -222,11 +222,10 @@ def quick_turns(lines: list, starts: list | None, ends: list | None, forced, ali
         if not 0 < len(label) <= 40 or _FIRST_LETTER.match(label) is None:
             return None  # LABEL does not match (a line of text, or a label too long)
         written_as[head] = label
-    written = [written_as[head] for head in heads]
     rests = [part[2] for part in parts]
     if any(first.isdigit() or first == "/" for first in {rest[:1] for rest in rests}):
         return None  # `10:30`, `https://`: not a label (the general path reads the line as text)
-    speaker = _speakers(written, forced, aliases, single_use)
+    speaker = _speakers(heads, written_as, forced, aliases, single_use)
     if speaker is None or "" in (stripped := list(map(str.strip, rests))):
         return None  # a label with nothing after it
     n = len(speaker)
@@ -238,23 +237,25 @@ def quick_turns(lines: list, starts: list | None, ends: list | None, forced, ali
     return _merged(speaker, starts, ends, stripped)
 
 
-def _speakers(written: list, forced, aliases, single_use: bool) -> list | None:
-    """The speaker of each line of :func:`quick_turns` from its label as written, or None when
-    the general path must read the lines."""
+def _speakers(heads: list, written_as: dict, forced, aliases, single_use: bool) -> list | None:
+    """The speaker of each line of :func:`quick_turns` from the text before its colon (``heads``;
+    ``written_as``: each head's label as written), or None when the general path must read the
+    lines."""
     judged = {}
-    for label_as_written in dict.fromkeys(written):
+    with_text: dict = {}  # lines with text per label key, in order of first use
+    for head, label_as_written in written_as.items():  # in order of first use
         if (got := _JUDGED.get(label_as_written)) is None:
             got = _judge(label_as_written)
-        label, _key, _shown, name_like, refused = got
+        label, key, _shown, name_like, refused = got
         if refused or not (name_like or label in forced):
             return None  # not a speaker's label, a bot's, or its line may be boilerplate (see quick_text)
         judged[label_as_written] = got[:3]
-    keys = [judged[w][1] for w in written]
-    with_text = {key: keys.count(key) for key in dict.fromkeys(keys)}  # in order of first use
+        with_text[key] = with_text.get(key, 0) + heads.count(head)
+    first = judged[written_as[heads[0]]][1]
     spelling: dict = {}
     for label, key, _shown in judged.values():
         spelling.setdefault(key, label)
-    speakers = choose_speakers(with_text, set(), keys[0], spelling, forced, single_use)
+    speakers = choose_speakers(with_text, set(), first, spelling, forced, single_use)
     if len(speakers) != len(with_text):
         return None  # a label that is no speaker's: its line is text of the turn above, maybe reported
     canonical: dict = {}  # kit.transcripts._canonical_spellings, once per spelling
@@ -263,11 +264,12 @@ def _speakers(written: list, forced, aliases, single_use: bool) -> list | None:
             canonical[key] = plain_label(shown)
     alias = aliases or {}
     named = {}
-    for w, (_label, key, shown) in judged.items():
+    for head, w in written_as.items():
+        _label, key, shown = judged[w]
         if canonical[key] != shown and shown not in alias:
             return None  # read as another spelling: the general path reports the lines
-        named[w] = alias.get(shown, shown)
-    return list(map(named.__getitem__, written))
+        named[head] = alias.get(shown, shown)
+    return list(map(named.__getitem__, heads))
 
 
 def _merged(speaker: list, starts: list, ends: list, texts: list) -> dict:
