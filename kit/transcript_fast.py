@@ -2,16 +2,27 @@
 
 Each function gives exactly what the general reader gives for such a text, or None when the
 text is not of that shape (the general reader then reads it): ``tests/test_speed_s8_parse.py``
-compares both on every transcript of the tests and on generated variants.
+compares both on every transcript of the tests, on generated variants and on the real
+interviews in ``../shared`` where present.
 
-* :func:`caption_items`: a WebVTT or SubRip file of standard cues (a cue number or none, an
-  ``hh:mm:ss.mmm --> hh:mm:ss.mmm`` timing line, then lines of text that each start with a
-  letter, the first holding a colon, cues apart by blank lines) is read by one regular
-  expression over the whole file instead of line by line; the cues' times must be possible
-  and in order (else the general reader warns about them).
+* :func:`regular_cues`: a WebVTT (bare ``WEBVTT`` header) or SubRip file whose every cue is a
+  number, an ``hh:mm:ss.mmm --> hh:mm:ss.mmm`` line, one line of text and a blank line is read
+  from its lines taken four at a time (times through a cache of ``hh:mm:ss``);
+  :func:`caption_items` reads other standard cues (a cue number or none, cue settings, lines
+  of text that each start with a letter, the first holding a colon, cues apart by blank lines)
+  by one regular expression over the whole file instead of line by line. The cues' times must
+  be possible and in order (else the general reader warns about them).
+* :func:`quick_turns`: when every line is a ``Label: text`` line of a speaker, the labels are
+  judged once per distinct spelling (and per study: :data:`_JUDGED`) instead of once per line,
+  and the turns built from lists; :func:`quick_text` and :func:`single_spaced` say, from one
+  look at the whole text, that no such line can be boilerplate or hold a transcriber's marker,
+  and that its words need not be split and joined again.
 * :func:`plain_lines_only`: whether no line of a text can be export boilerplate, a
   transcriber's marker or a label written after a time stamp or in brackets, so that the
   passes looking for those can be skipped.
+
+Transcripts with lines that continue a turn without a label (most real interviews, whose
+turns run over paragraphs) take the general path.
 """
 from __future__ import annotations
 
