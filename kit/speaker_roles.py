@@ -212,4 +212,4 @@ def lone_transcript(loader, path, columns) -> None:
         loader.problem(path, 1, "no note in interviews/ names this transcript, so its speakers belong to no "
                        "participant: their words count for nobody and published outputs withhold them "
                        "(consent unknown); add a note with `participant:` and `transcript: "
-                       f"{Path(path).name}`", "warning")
+                       f"{path.name if isinstance(path, Path) else Path(path).name}`", "warning")

@@ -8,12 +8,12 @@ found on the way is a located ``Problem``; with ``strict=True`` (the default) er
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kit.codebook import Codebook, load_codebook
@@ -42,6 +42,7 @@ from kit.schema import counts_for_nobody
 from kit.study_columns import read_participant_rows, read_rows_folded
 from kit.study_config import STUDY_KEYS, StudyFileReader
 from kit.study_paths import StudyPaths
+from kit.study_turns import turn_summary
 from kit.yamllines import line_of
 from kit.speaker_roles import lone_transcript
 
@@ -515,7 +516,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         if tpath is not None:
             acc.used_transcripts.add(self._real(tpath))
             turns = self._read_turns(tpath, iid, participant, config, acc.team, front)
-        row.update(_turn_summary(turns, tpath, self.root))
+        row.update(turn_summary(turns, tpath, self.root))
         acc.add_interview(row, turns)
         sections = note.sections or {}
         # rows in the order of ITEM_COLUMNS (+ time for quotes): tuples, not dicts, for the frames
@@ -542,7 +543,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             return
         acc.ids_seen[iid] = str(tpath)
         turns = self._read_turns(tpath, iid, "", config, acc.team, {})
-        acc.add_interview(_interview_row(iid, {}, "", "") | _turn_summary(turns, tpath, self.root), turns)
+        acc.add_interview(_interview_row(iid, {}, "", "") | turn_summary(turns, tpath, self.root), turns)
         lone_transcript(self, tpath, turns)
 
     def _interviews_frame(self, config, participants, acc) -> pd.DataFrame:
@@ -570,7 +571,10 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
 
     def _assemble(self, config, guide, participants, acc) -> Study:
         interviews = self._interviews_frame(config, participants, acc)
-        turns = pd.DataFrame(acc.turn_columns, columns=TURN_COLUMNS)
+        columns = dict(acc.turn_columns)  # numbers as numpy arrays: pandas infers no type from 240,000 objects
+        columns.update(turn=np.array(columns["turn"], dtype="int64"), start=np.array(columns["start"], dtype="float64"),
+                       end=np.array(columns["end"], dtype="float64"))
+        turns = pd.DataFrame(columns, columns=TURN_COLUMNS)
         turns["turn"] = turns["turn"].astype("int64")
         for column in ("start", "end"):
             turns[column] = turns[column].astype("float64")
@@ -610,7 +614,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         from kit.speaker_roles import participant_labels
         from kit.transcripts import infer_interviewer, read_turns
 
-        aliases, roles, known = _transcript_args(config, front)
+        aliases, roles, known = self._transcript_args(config, front)
         parsed = self.parsed.pop(str(tpath), None)
         try:
             if isinstance(parsed, TranscriptError):
@@ -620,12 +624,14 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             self.problems += exc.problems
             return None
         self.problems += warnings
-        interviewers = set(team) | set(DEFAULT_INTERVIEWER_LABELS)
-        interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
+        if (interviewers := self.__dict__.get("_interviewers")) is None:  # the same for every transcript
+            interviewers = set(team) | set(DEFAULT_INTERVIEWER_LABELS)
+            interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
+            self._interviewers = interviewers
         for key in ("interviewer", "note_taker"):
             name = str(front.get(key) or "").strip()
             if name:
-                interviewers |= {name.casefold(), name.split()[0].casefold()}
+                interviewers = interviewers | {name.casefold(), name.split()[0].casefold()}
         role_of = {}
         for label in dict.fromkeys(columns["speaker"]):
             key = str(label).casefold()
@@ -643,17 +649,26 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                                    "whose words published outputs withhold until you name the interviewer in "
                                    "the note or in study.yml interviewer_labels", "warning")
         n = len(columns["speaker"])
-        role = [role_of[label] for label in columns["speaker"]]
+        role = list(map(role_of.__getitem__, columns["speaker"]))
         theirs = participant_labels(tpath, participant, columns, role_of, roles, self)
         columns.update({
             "interview_id": [iid] * n,
             "turn": list(range(1, n + 1)),
-            "segment_id": [f"{iid}#t{i}" for i in range(1, n + 1)],  # make_segment_id(iid, "t", i)
+            # make_segment_id(iid, "t", i) for i = 1..n
+            "segment_id": list(map(f"{iid}#t".__add__, map(str, range(1, n + 1)))),
             "role": role,
-            "participant": [participant if s in theirs else "" for s in columns["speaker"]],
+            "participant": [participant if s in theirs else "" for s in columns["speaker"]] if participant else [""] * n,
             "format": fmt,
         })
         return columns
+
+    def _transcript_args(self, config, front) -> tuple[dict, dict, list]:
+        """:func:`_transcript_args`, worked out once for the transcripts no note names."""
+        if front:
+            return _transcript_args(config, front)
+        if (args := self.__dict__.get("_lone_args")) is None:
+            args = self._lone_args = _transcript_args(config, {})
+        return args
 
     # -- codings, costs, decisions -----------------------------------------------------------
     def load_codings(self, study: Study) -> pd.DataFrame:
@@ -873,23 +888,3 @@ def _interview_row(iid, front, note_path, participant) -> dict:
         "note_path": str(note_path),
         "declared_language": str(front.get("language") or "").strip().lower(),  # kit.languages
     }
-
-
-def _turn_summary(turns, tpath, root) -> dict:
-    """The transcript's path (relative to the study), format, turn count and talk ratio:
-    the interviewer's share of all words."""
-    path, text, head = "", str(tpath or ""), f"{root}{os.sep}"
-    if text.startswith(head) and isinstance(tpath, Path):  # Path.relative_to's answer, without its cost
-        path = text[len(head):]
-    elif tpath:
-        path = str(Path(tpath).relative_to(root)) if Path(tpath).is_relative_to(root) else text
-    if turns is None:
-        return {"transcript_path": path, "transcript_format": "", "n_turns": 0, "talk_ratio": float("nan")}
-    words = {"interviewer": 0, "participant": 0, "observer": 0}
-    for role, text in zip(turns["role"], turns["text"]):
-        words[role] += len(text.split())
-    total = sum(words.values())
-    ratio = words["interviewer"] / total if total and "interviewer" in turns["role"] else float("nan")
-    return {"transcript_path": path, "transcript_format": turns["format"],
-            "n_turns": len(turns["text"]), "talk_ratio": ratio}
-

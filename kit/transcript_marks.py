@@ -25,7 +25,7 @@ from kit.privacy_text import BROKEN_WORD, invisible_pattern
 #: :func:`kit.speaker_lines.label_candidates`.
 STAMP = r"[\[(]?(\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[\])]?"
 
-__all__ = ["STAMP", "as_written", "strip_colour", "undecorate", "dash_cues", "clock_starts", "twenty_four", "drop_bots", "CUE_MARK"]
+__all__ = ["STAMP", "as_written", "strip_colour", "undecorate", "dash_cues", "clock_starts", "twenty_four", "drop_bots", "is_bot", "may_have_bots", "CUE_MARK"]
 
 _RESET = re.compile(r"\[0m")  # the reset code: colour codes' debris is on its line
 
@@ -153,7 +153,8 @@ _BOT_CAMEL = re.compile(r"[a-z0-9]Bot$")  # GemDropBot (not Talbot)
 _BOT_WORD = re.compile(r"(?:^|[\s_.\-])bot$|[\[(]bot[\])]$", re.I)  # Craig bot, notes_bot, Notes [BOT]
 
 
-def _is_bot(label: str) -> bool:
+def is_bot(label: str) -> bool:
+    """Whether a speaker label is a bot's (``GemDropBot``, ``Craig bot``, ``Notes [BOT]``)."""
     label = label.strip()
     return _BOT_CAMEL.search(label) is not None or _BOT_WORD.search(label) is not None
 
@@ -161,15 +162,21 @@ def _is_bot(label: str) -> bool:
 _BOT_ENDS = ("ot:", "OT:", "ot]:", "OT]:", "ot):", "OT):", "ot :", "OT :")  # a quick look before the lines
 
 
+def may_have_bots(text: str) -> bool:
+    """Whether a line of ``text`` may be a bot's (:func:`drop_bots` gives its items back
+    unchanged when not): a label ending in ``bot`` (any case) somewhere."""
+    return any(end in text for end in _BOT_ENDS)
+
+
 def drop_bots(items: list, text: str, label: re.Pattern, source: str, problems: list) -> list:
     """``items`` without the lines written by a bot (a label ``GemDropBot``, ``Craig bot``,
     ``Notes [BOT]``): a bot's lines are nobody's words. One warning lists them."""
-    if not any(end in text for end in _BOT_ENDS):
+    if not may_have_bots(text):
         return items
     kept, dropped = [], []
     for item in items:
         m = label.match(item[1]) if item[2] is None else None
-        if m is not None and _is_bot(m.group(1)):
+        if m is not None and is_bot(m.group(1)):
             dropped.append(item)
         else:
             kept.append(item)

@@ -97,12 +97,17 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import Problem, TranscriptError
-from kit.speaker_roles import label_key, plain_label, variants_problem
+from kit.speaker_roles import plain_label, variants_problem
 from kit.transcript_docx import decode as _decode, docx_text
+from kit.transcript_fast import caption_items, plain_lines_only, quick_text, quick_turns, regular_cues, single_spaced
+from kit.transcript_fast import turn_text
+from kit.transcript_labels import LABEL as _LABEL, ROLE_LABEL as _ROLE_LABEL, choose_speakers, is_heading as _is_heading
+from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
-from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour, twenty_four, undecorate
+from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour
+from kit.transcript_marks import twenty_four, undecorate
 
 __all__ = [
     "COLUMNS",
@@ -139,33 +144,6 @@ _OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \
 _REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
 _REV_HEADER = re.compile(rf"^({_NAME})[ \t]*[(\[](\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}}(?:[.,]\d{{1,3}})?)[)\]]"
                          r"(?::[ \t]*(.*)|[ \t]*)$")  # Rev's header as written by hand: [00:20], frames, no colon
-_LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
-
-_LABEL_CHARS = re.compile(r"[\w .'’\-&()/,+@]+")
-_ROLE_LABEL = re.compile(
-    r"(?:interviewer|moderator|researcher|facilitator|participant|respondent|interviewee|"
-    r"assistant|ai|user|customer|q|a|i|r|p|speaker|unknown speaker|guest|host)"
-    r"(?:[ \t_]*[0-9]+|[ \t]+[A-Z])?",
-    re.I,
-)
-_STOPWORDS = frozenset(
-    """about after also although and as at because before but by can could did do does
-    for from had has have he her here here's his how however if in into is it it's its
-    just like my no not now of on once or our she so some such than that that's the their
-    them then there there's these they this those though to too until very was we we're
-    were what what's when where which while who why will with would yes you your
-    said says asked asks replied told wrote thought
-    i'm i've i'd let's""".split()
-)
-_HEADING_WORDS = frozenset(
-    """note notes nb ps edit update updates example examples summary tldr step steps
-    warning tip tips important source sources link links subject re pros cons result
-    results conclusion conclusions background context outcome outcomes takeaway
-    takeaways item items part phase option options stage stages section chapter point
-    points goal goals agenda date time location attendees duration title topic topics
-    interview transcript recording meeting project study task tasks todo""".split()
-)
-
 _V_TAG = re.compile(r"<[vV](?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"<[^>\n]*>")
 _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^>\n]*>|\{\\[^}\n]*\}", re.I)
@@ -250,24 +228,42 @@ def parse_turns(text: str, source: str = "<text>",
         text = strip_colour(text, source, problems)
     if _has_c0(text):
         text = _C0.sub(" ", text)
-    fmt = detect_format(text)
-    lines = text.split("\n")
     forced = set(aliases or ()) | set(speakers or ())
+    quick = quick_text(text)  # the short paths (kit.transcript_fast): no marker, no line may be boilerplate
+    spaced = quick and single_spaced(text)
+    if quick and "-->" not in text and text.lstrip()[:6] != "WEBVTT":
+        # every line a speaker's `Label: text` line: a plain transcript (no line of it is a caption's
+        # timing line, nor an Otter or Rev header, whose first colon is followed by a digit)
+        said = [s for s in map(str.strip, text.split("\n")) if s]
+        if (columns := quick_turns(said, None, None, forced, aliases, False, spaced)):
+            return columns, "plain", problems
+    fmt = detect_format(text)
+    if quick and (cues := regular_cues(text, fmt)) is not None \
+            and (columns := quick_turns(*cues, forced, aliases, True, spaced)):
+        return columns, fmt, problems
+    captions = caption_items(text, fmt) if fmt in ("vtt", "srt") else None  # standard cues in one pass
+    if quick and captions is not None and (columns := quick_turns(
+            [c[1] for c in captions], [c[3] for c in captions], [c[4] for c in captions],
+            forced, aliases, True, spaced)):
+        return columns, fmt, problems
+    lines = text.split("\n")
+    if fmt == "plain":
+        items = [(i, s, None, _NAN, _NAN) for i, s in enumerate(map(str.strip, lines), 1) if s]
     # captions' tags and entities are removed from a line before it is tested: then any line may
     hints = boilerplate_hints(text) or fmt in ("vtt", "srt") and any(c in text for c in "<&{")
     variants: list = []
     if fmt in ("vtt", "srt"):
-        items = _unwrap_labels(drop_boilerplate(_cue_items(lines, fmt, source, problems), source, problems, hints),
-                               source, problems)
+        items = _cue_items(lines, fmt, source, problems) if captions is None else captions
+        if hints or not plain_lines_only(text):  # else no line is boilerplate, marked or a wrapped label
+            items = _unwrap_labels(drop_boilerplate(items, source, problems, hints), source, problems)
         items = drop_bots(items, text, _LABEL, source, problems)
         turns, skipped = _build_turns(items, forced, aliases, single_use=True, variants=variants)
     elif fmt in ("otter", "rev"):
         items = drop_boilerplate(_header_items(lines, fmt, source, problems), source, problems, hints)
         turns, skipped = _build_turns(items, forced, aliases, colon_labels=False, variants=variants)
     else:
-        items = _unwrap_labels(drop_boilerplate([(i, s, None, _NAN, _NAN)
-                                                 for i, s in enumerate(map(str.strip, lines), 1) if s],
-                                                source, problems, hints), source, problems)
+        if hints or not plain_lines_only(text):
+            items = _unwrap_labels(drop_boilerplate(items, source, problems, hints), source, problems)
         items = drop_bots(items, text, _LABEL, source, problems)
         turns, skipped = _build_turns(items, forced, aliases, variants=variants)
     if not turns:
@@ -275,14 +271,7 @@ def parse_turns(text: str, source: str = "<text>",
         raise _error(source, line, _no_turns_message(fmt))
     columns = {"speaker": [t[0] for t in turns], "start": [t[1] for t in turns], "end": [t[2] for t in turns],
                "text": []}
-    for *_, pieces in turns:
-        said = " ".join(pieces)
-        if "[" in said or "(" in said:
-            # Transcribers' markers are nobody's words, but a turn that is only a marker
-            # stays a turn: dropping it would merge the turns around it and renumber the rest.
-            without = _MARKER.sub(" ", said)
-            said = without if without.strip() else said
-        columns["text"].append(" ".join(said.split()))
+    columns["text"] = [turn_text(pieces) for *_, pieces in turns]  # markers out, unless a turn is only one
     once = [v for v in variants if v[1] is None]
     variants = [v for v in variants if v[1] is not None]
     for line, _, message in once:
@@ -682,30 +671,6 @@ def _stamp(value: str, line: int, source: str, problems: list) -> float:
         return _NAN
 
 
-_name_cache: dict[str, bool] = {}
-
-
-def _is_name(label: str) -> bool:
-    """Whether ``label`` looks like a speaker name (rule 1 of the module doc)."""
-    ok = _name_cache.get(label)
-    if ok is None:
-        words = label.split()
-        ok = (
-            0 < len(words) <= 4
-            and len(label) <= 40
-            and _LABEL_CHARS.fullmatch(label) is not None
-            and not any(w.lower() in _STOPWORDS for w in words)
-        )
-        if len(_name_cache) > 100_000:
-            _name_cache.clear()
-        _name_cache[label] = ok
-    return ok
-
-
-def _is_heading(label: str) -> bool:
-    return any(w.lower().strip(".()") in _HEADING_WORDS for w in label.split())
-
-
 def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, variants=None):
     """Turn items into merged turns ``[speaker, start, end, pieces]``; (turns, skipped).
 
@@ -783,22 +748,7 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
 def _speaker_labels(items, forced, single_use: bool, notes=None) -> tuple[list, set]:
     """(labels per item, the label keys that are speakers): rules 2a-2f of the module doc."""
     labels, with_text, bare, first_label, spelling = _label_uses(items, forced)
-    speakers: set = set()
-    for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
-        label = spelling[key]
-        if label in forced or _ROLE_LABEL.fullmatch(label):
-            speakers.add(key)
-        elif _is_heading(label):
-            continue
-        elif (with_text.get(key, 0) >= 2 or key == first_label
-              or single_use and key in with_text):
-            speakers.add(key)
-    if len(speakers) < 2:
-        for key, n in with_text.items():  # in order of first use
-            if len(speakers) >= 2:
-                break
-            if n == 1 and key not in speakers and not _is_heading(spelling[key]):
-                speakers.add(key)
+    speakers = choose_speakers(with_text, bare, first_label, spelling, forced, single_use)
     _once_used(items, labels, with_text, speakers, spelling, notes)
     return labels, speakers
 
@@ -830,11 +780,6 @@ def _once_used(items, labels, with_text, speakers, spelling, notes) -> None:
 
 def _label_words(key: str) -> set:
     return {w for w in re.split(r"[\W_]+", key) if len(w) >= 2 and not _ROLE_LABEL.fullmatch(w)}
-
-
-def _label_key(label: str) -> str:
-    """A label's key: in lower case without accents (``José Peña`` and ``jose pena`` are one)."""
-    return label_key(label)  # and without invisible characters, look-alike letters Latin
 
 
 def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str]:

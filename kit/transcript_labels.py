@@ -1,0 +1,112 @@
+"""Which ``Label:`` of a transcript is a speaker's (rules 1 and 2 of :mod:`kit.transcripts`'
+module doc), split out of :mod:`kit.transcripts` for its short paths (:mod:`kit.transcript_fast`):
+whether a label looks like a name, is a heading word or a usual role label, and which of a
+file's labels are speakers given how often each is used."""
+from __future__ import annotations
+
+import re
+
+from kit.speaker_roles import label_key
+
+__all__ = ["LABEL", "ROLE_LABEL", "choose_speakers", "is_heading", "is_name", "is_role", "label_key"]
+
+#: A ``Label: rest`` line (stripped): the label as written and the rest of the line.
+LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
+
+_LABEL_CHARS = re.compile(r"[\w .'’\-&()/,+@]+")
+#: The usual role labels (rule 2a), matched whole, in any case.
+ROLE_LABEL = re.compile(
+    r"(?:interviewer|moderator|researcher|facilitator|participant|respondent|interviewee|"
+    r"assistant|ai|user|customer|q|a|i|r|p|speaker|unknown speaker|guest|host)"
+    r"(?:[ \t_]*[0-9]+|[ \t]+[A-Z])?",
+    re.I,
+)
+_STOPWORDS = frozenset(
+    """about after also although and as at because before but by can could did do does
+    for from had has have he her here here's his how however if in into is it it's its
+    just like my no not now of on once or our she so some such than that that's the their
+    them then there there's these they this those though to too until very was we we're
+    were what what's when where which while who why will with would yes you your
+    said says asked asks replied told wrote thought
+    i'm i've i'd let's""".split()
+)
+_HEADING_WORDS = frozenset(
+    """note notes nb ps edit update updates example examples summary tldr step steps
+    warning tip tips important source sources link links subject re pros cons result
+    results conclusion conclusions background context outcome outcomes takeaway
+    takeaways item items part phase option options stage stages section chapter point
+    points goal goals agenda date time location attendees duration title topic topics
+    interview transcript recording meeting project study task tasks todo""".split()
+)
+
+_name_cache: dict[str, bool] = {}
+
+
+def is_name(label: str) -> bool:
+    """Whether ``label`` looks like a speaker name (rule 1 of kit.transcripts' module doc)."""
+    ok = _name_cache.get(label)
+    if ok is None:
+        words = label.split()
+        ok = (
+            0 < len(words) <= 4
+            and len(label) <= 40
+            and _LABEL_CHARS.fullmatch(label) is not None
+            and not any(w.lower() in _STOPWORDS for w in words)
+        )
+        if len(_name_cache) > 100_000:
+            _name_cache.clear()
+        _name_cache[label] = ok
+    return ok
+
+
+_heading_cache: dict[str, bool] = {}
+
+
+def is_heading(label: str) -> bool:
+    """Whether a word of ``label`` is a heading word (``Note``, ``Step 2``, ``Next Steps``)."""
+    ok = _heading_cache.get(label)
+    if ok is None:
+        ok = any(w.lower().strip(".()") in _HEADING_WORDS for w in label.split())
+        if len(_heading_cache) > 100_000:
+            _heading_cache.clear()
+        _heading_cache[label] = ok
+    return ok
+
+
+_role_cache: dict[str, bool] = {}
+
+
+def is_role(label: str) -> bool:
+    """Whether ``label`` is a usual role label (:data:`ROLE_LABEL`, matched whole)."""
+    ok = _role_cache.get(label)
+    if ok is None:
+        ok = ROLE_LABEL.fullmatch(label) is not None
+        if len(_role_cache) > 100_000:
+            _role_cache.clear()
+        _role_cache[label] = ok
+    return ok
+
+
+def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, forced, single_use: bool) -> set:
+    """The label keys that are speakers (rules 2a-2e): ``with_text`` counts the lines of each
+    key (a label in lower case, :func:`label_key`) with text after the colon, in order of first
+    use; ``bare`` holds the keys used with nothing after it; ``first_label`` is the key of the
+    file's first line when it is a label with text; ``spelling`` gives each key's label as first
+    written; ``forced`` the labels that are always speakers; ``single_use`` for captions (2e)."""
+    speakers: set = set()
+    for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
+        label = spelling[key]
+        if label in forced or is_role(label):
+            speakers.add(key)
+        elif is_heading(label):
+            continue
+        elif (with_text.get(key, 0) >= 2 or key == first_label
+              or single_use and key in with_text):
+            speakers.add(key)
+    if len(speakers) < 2:
+        for key, n in with_text.items():  # in order of first use
+            if len(speakers) >= 2:
+                break
+            if n == 1 and key not in speakers and not is_heading(spelling[key]):
+                speakers.add(key)
+    return speakers
