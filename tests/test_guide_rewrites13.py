@@ -35,6 +35,11 @@ def _topic(question: str) -> set[str]:
     ("Let's say the printer jams, who fixes it?", {"let"}, {"printer", "jam"}),
     # judging words that the noun table also lists ("goods")
     ("Was the jollof rice at the stall any good?", {"good"}, {"rice", "stall"}),
+    # reflexive and indefinite pronouns, "as well", "on a scale of", "how likely", "make sense"
+    ("Imagine the mill ran itself for a week, what would you do?", {"itself"}, {"mill"}),
+    ("If we could supply a conductor as well, would you book one?", {"well"}, {"conductor", "book"}),
+    ("On a scale of 1 to 10, how likely are you to renew the plan?", {"scale", "likely"}, {"renew", "plan"}),
+    ("Wouldn't it make sense to consolidate your packaging?", {"sense"}, {"consolidate", "package"}),
 ])
 def test_machinery_is_not_topic(question, machinery, kept):
     topic = _topic(question)
@@ -146,3 +151,29 @@ def test_a_when_clause_in_a_past_story_is_past():
         "Tell me about the last time you waited when they opened late. What happened?"
     same = "Tell me about the last time you called when the line is busy. What happened?"
     assert agree(same) == same  # "is" is left to the grammar check
+
+
+# ------------------------------------------------------------------ the question's own clause
+
+
+@pytest.mark.parametrize("question,story", [
+    # the consequence of a condition, the imagined thing as "something like" it
+    ("If we offered duck eggs, would you put them on the menu?",
+     "Tell me about the last time you put something like duck eggs on the menu."),
+    ("If the clinic offered house calls, would you sign up?",
+     "Tell me about the last time you signed up for something like house calls."),
+    # a when-clause as the event
+    ("What happens on a hot bank holiday when you run out of a flavour?",
+     "Tell me about the last time you ran out of a flavour on a hot bank holiday."),
+])
+def test_the_question_own_clause_is_the_story(question, story):
+    r = lint_question(question)
+    assert r["flags"] and r["suggestion"].startswith(story)
+    assert topic_overlap(question, r["suggestion"]) >= 0.6
+    assert not lint_question(r["suggestion"].partition(" Then ask separately: ")[0])["flags"]
+
+
+def test_an_option_is_never_told_as_what_happened():
+    # "by card or by transfer": neither option is put back as the story's phrase
+    r = lint_question("Did you pay the deposit by card or by transfer?")
+    assert "by transfer" not in r["suggestion"] and "by card" not in r["suggestion"]

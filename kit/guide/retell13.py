@@ -13,7 +13,10 @@ it is about, each a reading error of the earlier measure (examples in
   already left out ("per hour", "a month", "next year", "every morning");
 - the measure word of a "how long / far / soon / old / late / early" question, which asks for
   one figure as "how many" does ("How long did the repair take?" is about the repair);
-- "look" of "look like", "let" of "let's say" / "let me";
+- "look" of "look like", "let" of "let's say" / "let me", "scale" of "on a scale of", "likely" of
+  "how likely", "sense" of "make sense";
+- reflexive and indefinite pronouns the tables list as nouns ("yourself", "itself", "nothing"),
+  conjunctions ("whether", "while"), "please", "well" ("as well") and "super" (an intensifier);
 - the judging words "good", "great", "better", "best", "bad", "worse", "worst", which the
   table of nouns also lists ("goods"), so that the judgement a rewrite must drop is not
   counted as topic;
@@ -43,7 +46,12 @@ _UNITS = {"minute", "hour", "month", "year", "morning", "afternoon", "evening", 
           "weekend", "minutes", "hours", "months", "years", "nights", "weekends", "mornings", "evenings"}
 _JUDGING = {"good", "great", "better", "best", "bad", "worse", "worst"}
 #: Words never counted as the topic of a question.
-NOT_TOPIC = frozenset(_ADVERBS | _DETERMINERS | _NUMBERS | _UNITS | _JUDGING)
+NOT_TOPIC = frozenset(_ADVERBS | _DETERMINERS | _NUMBERS | _UNITS | _JUDGING | {
+    "myself", "yourself", "yourselves", "himself", "herself", "itself", "ourselves", "themselves", "nothing",
+    "nobody", "anybody", "somebody", "everybody", "none", "well", "super", "please", "whether", "while",
+    "although", "though", "unless"})
+_PHRASE_MACHINERY = ((re.compile(r"\bon a scale\b", re.I), "scale"), (re.compile(r"\bhow likely\b", re.I), "likely"),
+                     (re.compile(r"\bmakes? sense\b", re.I), "sense"), (re.compile(r"\bas well\b", re.I), "well"))
 _HOW_MEASURE = re.compile(r"\bhow (long|far|soon|old|late|early)\b", re.I)
 
 
@@ -61,6 +69,7 @@ def topic_only(original: str, topic: list[str]) -> list[str]:
         machinery.add("look")
     if re.search(r"\blet(?:'s| us| me)\b", original, re.I):
         machinery.add("let")
+    machinery |= {word for rx, word in _PHRASE_MACHINERY if rx.search(original)}
     out = []
     for t in topic:
         verb = lemma(t, "VERB")
@@ -149,8 +158,14 @@ def complete(question: str, flags: list[str], rewrite: str, rewrite_text, flags_
         rewrite = first  # the first ask is a good question on its own: asked in its own words
     own = flags_of(second)
     then = rewrite_text(second, own) if own else second
-    if not then or "came up for you" in then or flags_of(then) or grammar_problems(then):
+    if not then or re.search(r"came up|a recent experience with", then) or flags_of(then) or grammar_problems(then):
         return rewrite
+    if own:  # a rewritten second ask: the same checks as every rewrite ("the brands break down" as a thing)
+        from kit.guide import retell10, retell12
+        from kit.guide.rewrites import broken
+
+        if broken(then) or retell10.question_faults(second, then) or retell12.faults(second, then):
+            return rewrite
     if topic_overlap(second, rewrite) >= 0.999:  # the story already asks it
         return rewrite
     return f"{rewrite} Then ask separately: {then}"
@@ -230,11 +245,19 @@ _HABIT = {"typical", "normal", "usual", "average", "general", "regular", "weeken
           "today", "bit", "lot", "part", "kind", "sort", "type", "fact", "case", "terms", "respect"}
 
 
-def _phrases(question: str) -> list[str]:
+_CLAUSE_END = re.compile(r"[,;:?!.\u2013\u2014]|\s-\s|\b(?:and|or|but|so|whether|who|which|that|than)\b", re.I)
+
+
+def _phrases(question: str, story: str = "") -> list[str]:
     """The question's prepositional phrases with a noun phrase ("on a hot bank holiday", "with
     the online booking"), outside a hypothetical or future clause, a possessive "our" made
-    "the"; each at most six words."""
+    "the"; each at most six words. With ``story``, only those in a clause of the question that
+    shares a content word with it, and not after an adjective ("happy with the new rota",
+    "the fastest in the region": the phrase belongs to the judgement)."""
+    from kit.guide.checks import _lemmas
     from kit.guide.words import tags
+
+    told = {w for w in _lemmas(story)} - {"tell", "last", "time", "deal", "use", "need"} if story else set()
 
     text = " ".join(str(question).split())
     for m in _IMAGINED.finditer(text):  # what is only imagined is never told as met
@@ -261,6 +284,18 @@ def _phrases(question: str) -> list[str]:
             np_.pop()
         if (k and toks[k - 1].lower() in {"or", "and"}) or (j < len(toks) and toks[j].lower() in {"or", "and"}):
             continue  # one of two options or one of a pair: "by card or by transfer"
+        while np_ and "ADJ" in tags(np_[-1].lower()) and len(np_) > 1 and "NOUN" in tags(np_[-2].lower()):
+            np_.pop()  # "in the box clear": the state after the noun phrase
+        if story:
+            prev = toks[k - 1].lower() if k else ""
+            if prev.endswith("est") or prev in {"more", "most", "less", "least"} or (
+                    "ADJ" in tags(prev) and "NOUN" not in tags(prev) and "VERB" not in tags(prev)):
+                continue
+            before, after = " ".join(toks[:k]), " ".join(toks[j:])
+            start = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+            end = next((m.start() for m in _CLAUSE_END.finditer(after)), len(after))
+            if not told & set(_lemmas(before[start:] + " " + after[:end])):
+                continue  # another clause's phrase: "thinking about your current set-up, ... keeping kit running"
         content = [w for w in np_ if w.lower() not in _NP_DETS]
         if not content or any(w.lower() in _HABIT or w.lower() in NOT_TOPIC for w in content):
             continue
@@ -281,9 +316,10 @@ def with_phrase(question: str, rewrite: str, usable, overlap) -> str:
         return rewrite
     best, best_ov = rewrite, overlap(question, rewrite)
     low = story.lower()
-    for phrase in _phrases(question):
+    for phrase in _phrases(question, story):
         words = phrase.split()[1:]
-        if all(w.lower() in low for w in words if w.lower() not in _NP_DETS):
+        if all(w.lower() in low for w in words if w.lower() not in _NP_DETS) or \
+                f" {phrase.split()[0]} {words[0].lower()} " in f" {low} ":
             continue
         cand = f"{story} {phrase}{dot}{rest}"
         ov = overlap(question, cand)
@@ -298,6 +334,9 @@ def with_phrase(question: str, rewrite: str, usable, overlap) -> str:
 _CONSEQUENCE = re.compile(r"\b(?:would|will|could|might|'d)\s+(?P<subj>you|u|your [\w'-]+|they)\s+"
                           r"(?:still |ever |definitely |probably |actually |then |also |be able to |want to |"
                           r"be likely to |consider )*(?P<vp>[a-z][^?,.;:!\u2013\u2014]*)", re.I)
+_CONSEQUENCE_AFTER = re.compile(r"\b(?P<subj>you|they)(?:'d|\u2019d| would| will| might| could)\s+"
+                                r"(?:still |ever |definitely |probably |actually |then |also |be able to |want to |"
+                                r"be likely to |consider )*(?P<vp>[a-z][^?,.;:!\u2013\u2014]*)", re.I)
 _CONDITION_THING = re.compile(r"\b(?:if|imagine|suppose|supposing|say|once|when)\b[^,?;:\u2013\u2014]*?\b(?:we|they|you|the \w+)"
                               r"\s+(?:could |did |were to )?(?:offered|offer|added|add|had|ran|run|introduced|launched|opened|"
                               r"built|made|gave you|provided|supplied|sold|started|stocked|brought in|set up|put on|"
@@ -328,7 +367,7 @@ def _thing(question: str) -> str | None:
     if not m:
         return None
     np_ = _np(_w(m.group("np")))
-    if not np_ or np_.split()[-1].lower() in NOT_TOPIC:
+    if not np_ or all(w.lower() in NOT_TOPIC | _NP_DETS for w in np_.split()):
         return None
     return np_
 
@@ -350,10 +389,15 @@ def candidates(question: str) -> list[str]:
     text = " ".join(str(question or "").split())
     out: list[str | None] = []
     thing = _thing(text)
-    for m in _CONSEQUENCE.finditer(text):
+    for m in [*_CONSEQUENCE.finditer(text), *_CONSEQUENCE_AFTER.finditer(text)]:
         words = _w(m.group("vp"))
         if thing:
             out.append(_story(m.group("subj"), words, f"something like {thing}"))
+            bare = [w for w in words if w.lower() not in {"more", "often", "less", "again", "then", "back"}]
+            if 1 <= len(bare) <= 2 and (len(bare) == 1 or bare[1].lower() in {"up", "in", "out", "on", "back", "over"}):
+                # "would you sign up?" -> "signed up for something like house calls"
+                prep = "to" if bare[0].lower() in {"go", "come"} else "for"
+                out.append(_story(m.group("subj"), bare + [prep, "something", "like", *thing.split()]))
         out.append(_story(m.group("subj"), words))
     for m in _WHEN_CLAUSE.finditer(text):
         if _IMAGINED.search(text[max(0, m.start() - 12):m.start()]):
@@ -361,7 +405,7 @@ def candidates(question: str) -> list[str]:
         story = _story(m.group("subj"), _w(m.group("vp")))
         if story:
             asked = text[:m.start()].strip(" ,")
-            ask = re.match(r"(?:how|what|who|why)\b[^?]*$", asked, re.I)
+            ask = re.match(r"(?:how|what|who|why) (?:did|was|were)\b[^?]*$", asked, re.I)  # a past ask only
             if ask and 2 <= len(asked.split()) <= 8 and not re.search(r"\b(?:usually|normally|typically|generally|"
                                                                       r"would|often)\b", asked, re.I):
                 story_ask = asked[:1].upper() + asked[1:] + "?"

@@ -457,7 +457,7 @@ def _rewrite(question: str, flags: list[str]) -> str:
     # a tool's work "for you" told as the participant's own: "the last time you chased late
     # payments for you" -> "... you chased late payments"
     text = re.sub(r"(\blast time you \w+\b[^.?!]*?) for (?:you|yourself)(?=[.?!])", r"\1", text)
-    text = retell13.better(typed, text, lambda c: _usable(typed, c) and not _EVALUATIVE_VERB.search(c),
+    text = retell13.better(typed, text, lambda c: _usable(typed, c, built=True) and not _EVALUATIVE_VERB.search(c),
                            topic_overlap, _lint.flags_of, grammar_problems)  # round 13: the question's own clause
     text = retell13.tidy(typed, text, _lint.flags_of, grammar_problems)  # round 13: "for you", tense
     text = retell13.with_phrase(typed, text, lambda c: _usable(typed, c), topic_overlap)  # round 13: a dropped phrase
