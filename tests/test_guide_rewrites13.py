@@ -40,6 +40,8 @@ def _topic(question: str) -> set[str]:
     ("If we could supply a conductor as well, would you book one?", {"well"}, {"conductor", "book"}),
     ("On a scale of 1 to 10, how likely are you to renew the plan?", {"scale", "likely"}, {"renew", "plan"}),
     ("Wouldn't it make sense to consolidate your packaging?", {"sense"}, {"consolidate", "package"}),
+    ("What does rostering look like when it comes to the guards?", {"come", "look"}, {"roster", "guard"}),
+    ("Did you feel judged at any point during that appointment?", {"point"}, {"judge", "appointment"}),
 ])
 def test_machinery_is_not_topic(question, machinery, kept):
     topic = _topic(question)
@@ -106,6 +108,13 @@ def test_second_ask_names_the_one():
     first, second = two_asks("tell me about the last customer who paid late, and the last one who asked for a discount")
     assert first == "Tell me about the last customer who paid late."
     assert second == "Tell me about the last customer who asked for a discount."
+
+
+def test_two_occasions_and_two_things_asked_about():
+    assert two_asks("Tell me about the bundle you got in March and the one you got in June") == (
+        "Tell me about the bundle you got in March.", "Tell me about the bundle you got in June.")
+    assert second_ask("Tell me about your first appointment and about the phone follow-up a month later.") == \
+        "Tell me about the phone follow-up a month later."
 
 
 def test_an_embedded_second_ask_becomes_a_request():

@@ -14,7 +14,8 @@ it is about, each a reading error of the earlier measure (examples in
 - the measure word of a "how long / far / soon / old / late / early" question, which asks for
   one figure as "how many" does ("How long did the repair take?" is about the repair);
 - "look" of "look like", "let" of "let's say" / "let me", "scale" of "on a scale of", "likely" of
-  "how likely", "sense" of "make sense";
+  "how likely", "sense" of "make sense", "come" of "when it comes to", "point" of "at any point",
+  "follow" of "the following";
 - reflexive and indefinite pronouns the tables list as nouns ("yourself", "itself", "nothing"),
   conjunctions ("whether", "while"), "please", "well" ("as well") and "super" (an intensifier);
 - the judging words "good", "great", "better", "best", "bad", "worse", "worst", which the
@@ -51,7 +52,9 @@ NOT_TOPIC = frozenset(_ADVERBS | _DETERMINERS | _NUMBERS | _UNITS | _JUDGING | {
     "nobody", "anybody", "somebody", "everybody", "none", "well", "super", "please", "whether", "while",
     "although", "though", "unless"})
 _PHRASE_MACHINERY = ((re.compile(r"\bon a scale\b", re.I), "scale"), (re.compile(r"\bhow likely\b", re.I), "likely"),
-                     (re.compile(r"\bmakes? sense\b", re.I), "sense"), (re.compile(r"\bas well\b", re.I), "well"))
+                     (re.compile(r"\bmakes? sense\b", re.I), "sense"), (re.compile(r"\bas well\b", re.I), "well"),
+                     (re.compile(r"\bwhen it comes to\b", re.I), "come"), (re.compile(r"\bat any point\b", re.I), "point"),
+                     (re.compile(r"\bthe following\b", re.I), "follow"))
 _HOW_MEASURE = re.compile(r"\bhow (long|far|soon|old|late|early)\b", re.I)
 
 
@@ -96,8 +99,10 @@ _SECOND_CLAUSE = re.compile(
     r"^(?P<first>.+?\w)\s*(?:,\s*|\s+)(?:[-\u2013\u2014]\s*)?(?:and|but)\s+(?:also\s+|then\s+|separately,?\s+)?"
     r"(?P<second>(?:how|what|why|who|which|when|where|was|were|did|do|does|is|are|would|could|have|has|had)\b.+)$",
     re.I)
-_SECOND_ONE = re.compile(r"^(?P<first>.*?\bthe (?:last|first) (?P<head>[a-z]+)\b.+?),?\s+and (?:also |about )?"
-                         r"(?P<second>the (?:last|first) one\b.+)$", re.I)
+_SECOND_ONE = re.compile(r"^(?P<first>.*?\bthe (?:(?:last|first) )?(?P<head>[a-z]+) (?:you|who|that|which|we|they)\b.+?),?"
+                         r"\s+and (?:also |about )?(?P<second>the (?:(?:last|first) )?one\b.+)$", re.I)
+_SECOND_ABOUT = re.compile(r"^(?P<first>(?P<opener>(?:tell me|talk me through|walk me through) about|tell me about|describe) .+?),?"
+                           r"\s+and (?:also )?(?:about )?(?P<second>(?:the|your|that) .+)$", re.I)
 _SAID_ALONE = re.compile(r"^(?:and|but|also|then)\b", re.I)
 
 
@@ -108,7 +113,7 @@ def two_asks(question: str) -> tuple[str, str] | None:
     second = second_ask(question)
     if not second:
         return None
-    m = _SECOND_CLAUSE.match(text) or _SECOND_ONE.match(text)
+    m = _SECOND_CLAUSE.match(text) or _SECOND_ONE.match(text) or _SECOND_ABOUT.match(text)
     first = m.group("first").rstrip(" ,-\u2013\u2014")
     request = re.match(r"(?:tell me|describe|walk me|talk me|share)\b", first, re.I)
     first = first[:1].upper() + first[1:] + ("." if request else "?")
@@ -134,9 +139,15 @@ def second_ask(question: str) -> str | None:
         return second[:1].upper() + second[1:] + "?"
     m = _SECOND_ONE.match(text)
     if m:
-        opener = re.match(r"^(.*?)\bthe (?:last|first) ", m.group("first"), re.I).group(1)
-        second = re.sub(r"\b(the (?:last|first)) one\b", rf"\1 {m.group('head')}", m.group("second"), count=1, flags=re.I)
+        opener = re.match(r"^(.*?)\bthe (?:(?:last|first) )?[a-z]+ (?:you|who|that|which|we|they)\b", m.group("first"),
+                          re.I).group(1)
+        second = re.sub(r"\b(the(?: last| first)?) one\b", rf"\1 {m.group('head')}", m.group("second"), count=1,
+                        flags=re.I)
         ask = (opener + second).strip()
+        return ask[:1].upper() + ask[1:] + "."
+    m = _SECOND_ABOUT.match(text)  # "Tell me about your first appointment and about the phone follow-up"
+    if m and len(m.group("second").split()) >= 2:
+        ask = f"{m.group('opener')} {m.group('second')}".strip()
         return ask[:1].upper() + ask[1:] + "."
     return None
 
