@@ -15,7 +15,7 @@ it is about, each a reading error of the earlier measure (examples in
   one figure as "how many" does ("How long did the repair take?" is about the repair);
 - "look" of "look like", "let" of "let's say" / "let me", "scale" of "on a scale of", "likely" of
   "how likely", "sense" of "make sense", "come" of "when it comes to", "point" of "at any point",
-  "follow" of "the following";
+  "follow" of "the following", "forward" of "going forward" (as "in future");
 - reflexive and indefinite pronouns the tables list as nouns ("yourself", "itself", "nothing"),
   conjunctions ("whether", "while"), "please", "well" ("as well") and "super" (an intensifier);
 - the judging words "good", "great", "better", "best", "bad", "worse", "worst", which the
@@ -36,7 +36,8 @@ _ADVERBS = {"there", "here", "now", "then", "today", "tonight", "tomorrow", "yes
             "only", "back", "down", "up", "out", "off", "away", "far", "soon", "already", "even", "also",
             "else", "anymore", "ever", "never", "later", "earlier", "ago", "again", "yet", "instead",
             "together", "enough", "too", "very", "quite", "rather", "pretty", "so", "maybe", "perhaps",
-            "probably", "actually", "currently", "lately", "nowadays", "anyway", "overall", "sooner"}
+            "probably", "actually", "currently", "lately", "nowadays", "anyway", "overall", "sooner", "ahead",
+            "afterwards", "beforehand"}
 _DETERMINERS = {"other", "others", "another", "same", "own", "such", "whole", "certain", "various",
                 "several", "few", "more", "less", "each", "every", "all", "both", "either", "neither",
                 "extra", "else"}
@@ -54,7 +55,7 @@ NOT_TOPIC = frozenset(_ADVERBS | _DETERMINERS | _NUMBERS | _UNITS | _JUDGING | {
 _PHRASE_MACHINERY = ((re.compile(r"\bon a scale\b", re.I), "scale"), (re.compile(r"\bhow likely\b", re.I), "likely"),
                      (re.compile(r"\bmakes? sense\b", re.I), "sense"), (re.compile(r"\bas well\b", re.I), "well"),
                      (re.compile(r"\bwhen it comes to\b", re.I), "come"), (re.compile(r"\bat any point\b", re.I), "point"),
-                     (re.compile(r"\bthe following\b", re.I), "follow"))
+                     (re.compile(r"\bthe following\b", re.I), "follow"), (re.compile(r"\bgoing forward\b", re.I), "forward"))
 _HOW_MEASURE = re.compile(r"\bhow (long|far|soon|old|late|early)\b", re.I)
 
 
