@@ -187,3 +187,11 @@ def test_an_option_is_never_told_as_what_happened():
     # "by card or by transfer": neither option is put back as the story's phrase
     r = lint_question("Did you pay the deposit by card or by transfer?")
     assert "by transfer" not in r["suggestion"] and "by card" not in r["suggestion"]
+
+
+def test_no_broken_consequence_story():
+    # "bought for something like local produce", "changed about the way you book travel" are not English
+    for question in ("Let's say the shop stocked local produce. What would you buy?",
+                     "What's one thing you'd change about the way you book travel?"):
+        got = lint_question(question)["suggestion"]
+        assert "bought for something" not in got and "changed about" not in got

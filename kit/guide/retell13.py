@@ -361,8 +361,20 @@ _DO_SUPPORT = re.compile(r"^(?:so,? |and |but |okay,? |ok,? )?(?P<wh>how|what|wh
                          r"(?P<vp>[a-z][^?,.;:!\u2013\u2014]*)", re.I)
 
 
+# verbs that take the imagined thing with "for" / "to" and no object: "signed up for", "went to"
+_FOR_VERBS = {"sign", "pay", "come", "go", "wait", "apply", "register", "queue", "shop", "ask", "vote", "subscribe",
+              "enrol", "enroll", "opt", "switch", "look"}
+# verbs that take "about" after them ("talked about"); any other verb before "about" has lost its object
+_ABOUT_VERBS = {"talk", "think", "hear", "learn", "complain", "ask", "care", "worry", "forget", "know", "read",
+                "write", "speak", "tell", "find", "chat", "argue", "laugh", "joke", "dream", "wonder", "read"}
+
+
 def _story(subj: str, vp_words: list[str], topic: str | None = None, follow: str = "What happened?") -> str | None:
+    from kit.guide.lexicon import _base
     from kit.guide.rewrites import _tidy, _vp_past
+
+    if len(vp_words) >= 2 and vp_words[1].lower() == "about" and _base(vp_words[0]) not in _ABOUT_VERBS:
+        return None  # "change about the way you book": the verb's object is missing
 
     vp = _vp_past(vp_words, topic)
     if not vp:
@@ -406,7 +418,8 @@ def candidates(question: str) -> list[str]:
         if thing:
             out.append(_story(m.group("subj"), words, f"something like {thing}"))
             bare = [w for w in words if w.lower() not in {"more", "often", "less", "again", "then", "back"}]
-            if 1 <= len(bare) <= 2 and (len(bare) == 1 or bare[1].lower() in {"up", "in", "out", "on", "back", "over"}):
+            if 1 <= len(bare) <= 2 and bare[0].lower() in _FOR_VERBS and (
+                    len(bare) == 1 or bare[1].lower() in {"up", "in", "out", "on", "back", "over"}):
                 # "would you sign up?" -> "signed up for something like house calls"
                 prep = "to" if bare[0].lower() in {"go", "come"} else "for"
                 out.append(_story(m.group("subj"), bare + [prep, "something", "like", *thing.split()]))
