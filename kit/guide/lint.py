@@ -135,9 +135,9 @@ def _judge(text: str) -> tuple[dict, dict | None]:
     if (long := too_long(question)) is not None:
         return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
                 "too_long": True, "verdict": long}, None
-    from kit.languages import unsupported_question  # rules are English: say so for others
+    from kit.guide.english import not_english  # rules are English: say so for others (session 8)
 
-    if (unsupported := unsupported_question(question)) is not None:
+    if (unsupported := not_english(question)) is not None:
         return unsupported, None
     sents, reasons = _analyse(question)
     return {"question": question, "flags": [f for f in FLAGS if f in reasons],

@@ -82,14 +82,16 @@ def topic_words(original: str, lemmas) -> tuple[list[str], list[str] | None]:
     """``(topic words, preamble words)``: the words the rewrite must keep, and, when the asked
     part refers back with a pronoun, the preamble's words any one of which keeps that pronoun
     (None when there is no such pronoun). ``lemmas`` is the measure's word reader."""
+    from kit.guide.retell13 import topic_only  # round 13: the question's machinery is not its topic
+
     parts = asked_topic(original)
     if parts is None:
-        return lemmas(original), None
+        return topic_only(original, lemmas(original)), None
     asked, preamble = parts
-    own = lemmas(asked)
-    back = _refers_back(asked) and lemmas(preamble)
+    own = topic_only(asked, lemmas(asked))
+    back = _refers_back(asked) and topic_only(preamble, lemmas(preamble))
     if not own and not back:
-        return lemmas(original), None
+        return topic_only(original, lemmas(original)), None
     return own, (back or None)
 
 

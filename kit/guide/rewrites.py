@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, story
+from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, retell13, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -399,7 +399,7 @@ _BROKEN = [
     re.compile(r"\bremembered (?:whether|if)\b|\b(?:higher|lower|more|less) was\b|\b\w+ed were\b", re.I),
     re.compile(r"\byour (?:often|usually|ever|always)\b|\b(?:u|ur)\b", re.I),
     re.compile(r"\b(?:used|needed help with) [^.?!]*\bfor (?:the|a|an|your)\b", re.I),
-    re.compile(r"\b(?:the|that|a|an|your) (?:whether|think|hit|common|if|down|train|play|keep|back|given|normal)\b"
+    re.compile(r"\b(?:the|that|a|an|your) (?:whether|think|hit|common|if|down|train|play(?! [a-z]+[ .,?!])|keep|back|given|normal)\b"
                r"|\bdealt with (?:normal|common|usual|typical)\b", re.I),
     re.compile(r"\blast time (?:how|what|why|where|who|which|whether|is|are|was|were|do|does|did)\b", re.I),
     re.compile(r"\b(?:dealt with|used|needed help with) [^.?!]*\bfor \w+ing\b|\b(?:tomorrow|next week|next time)\b",
@@ -457,6 +457,11 @@ def _rewrite(question: str, flags: list[str]) -> str:
     # a tool's work "for you" told as the participant's own: "the last time you chased late
     # payments for you" -> "... you chased late payments"
     text = re.sub(r"(\blast time you \w+\b[^.?!]*?) for (?:you|yourself)(?=[.?!])", r"\1", text)
+    text = retell13.better(typed, text, lambda c: _usable(typed, c, built=True) and not _EVALUATIVE_VERB.search(c),
+                           topic_overlap, _lint.flags_of, grammar_problems)  # round 13: the question's own clause
+    text = retell13.tidy(typed, text, _lint.flags_of, grammar_problems)  # round 13: "for you", tense
+    text = retell13.with_phrase(typed, text, lambda c: _usable(typed, c), topic_overlap)  # round 13: a dropped phrase
+    text = retell13.complete(typed, flags, text, _rewrite_text, _lint.flags_of, grammar_problems)  # round 13
     first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
     if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
         text = re.sub(rf"(?<=[a-z] ){first.group(1)}\b", first.group(1).lower(), text)

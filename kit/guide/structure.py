@@ -468,7 +468,7 @@ def to_json(result: dict) -> list[dict]:
     kind, suggestion, reasons, line, role, minutes. ``json.dumps(to_json(result))`` gives the
     ``--json`` output."""
     keys = ("question", "flags", "kind", "suggestion", "reasons", "line", "role", "minutes")
-    return [{k: q.get(k) for k in keys + (("verdict",) if "verdict" in q else ())} for q in result["questions"]]
+    return [{k: q.get(k) for k in keys + tuple(k for k in ("verdict", "language") if k in q)} for q in result["questions"]]
 
 
 def format_report(result: dict) -> str:
