@@ -1,0 +1,238 @@
+"""Cues of the fourteenth round of the question linter (issue 16, session 8): leading questions
+that carry no evaluative word, read from what the question takes as given. :func:`revise` is
+applied after :mod:`kit.guide.cues12`.
+
+=================  =========================================================================
+cue                what it finds
+=================  =========================================================================
+a claim for the    a statement before the asked part whose subject is the asker's side or
+product before     its product ("we", "our vans", "the new app") and which says what the
+the question       product is, has or does ("Our vans carry 400 fittings, which means ...
+                   -- tell me about ...", "We deliver seven days a week. How did ...",
+                   "The new app lets you book in two taps. When ..."), or a reason clause
+                   built on one ("Because our pharmacists check every order twice, how
+                   ..."): the participant hears the answer the asker hopes for (leading),
+                   as the independent authors label it (185 of 196 such preambles in the
+                   labelled sets). Not research framing ("We're talking to beekeepers ...",
+                   "We're redesigning the checkout", "Our records show you renewed ...",
+                   "We make software ..., but I'm not here to sell you anything", a
+                   recording notice), nor plans ("we're thinking about ...")
+a presupposed      a question about the participant's reasons for an act in the product's
+choice of the      favour they have not asserted: "What made you switch to us?", "Why did
+product            you decide to upgrade?", "What convinced you to sign up with us?",
+                   "What made you stay with us?". The act must be toward the asker ("us",
+                   "our ...") or an upgrade; a choice of anything else ("What made you
+                   pick that supplier?", "why did you decide to renew then?", "why did
+                   you sign up?") is an ordinary follow-up, and so is a choice among
+                   rivals ("what made you pick us over the tailor?"), which the labelled
+                   sets leave unflagged
+a presupposed      a question that takes the product's benefit as the premise: the product
+benefit            as the subject of a verb of benefit in the past or perfect ("What
+                   problems has the new till solved for you?", "How has the system freed
+                   up your evenings?", "What has the scanner let you do ...", "How did the
+                   app make your mornings easier?"), the time or money it saves ("What do
+                   you do with the time the app saves you?"), or a thing that got better
+                   ("Which jobs got quicker once you had the new van?"). Not a question
+                   about something imagined ("would", "if", "do you think") and not one
+                   that asks whether ("Did it help?" is closed, not leading)
+=================  =========================================================================
+"""
+from __future__ import annotations
+
+import re
+
+from kit.guide.words import MODALS, is_base_verb, is_past_verb, lemma, tags, words
+
+__all__ = ["adopted", "benefit_premise", "product_claim", "revise", "rewrite"]
+
+# ----------------------------------------------------------------------------------------
+# the parts of a question: statements before the asked part
+# ----------------------------------------------------------------------------------------
+_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|:\s+|;\s+")
+_ASK = re.compile(r"^(?:(?:so|ok|okay|well|now|and|but|right|then)\b,?\s+)*(?:what|how|why|when|where|who|which|"
+                  r"whose|tell|walk|talk|take|describe|talk|share|explain|can|could|would|will|do|did|does|is|"
+                  r"are|was|were|have|has|had|should|may|might|i'd|i would|we'd|please)\b", re.I)
+
+
+def _parts(sentences: list[str]) -> list[str]:
+    out = []
+    for s in sentences:
+        out.extend(p.strip() for p in _DASH.split(s) if p and p.strip())
+    return out
+
+
+def _split(sentences: list[str]) -> tuple[list[str], str]:
+    """(statements before the asked part, the asked part): the asked part is the first part
+    from which on everything is a question or a request."""
+    parts = _parts(sentences)
+    for i, p in enumerate(parts):
+        if p.endswith("?") or _ASK.match(p):
+            return parts[:i], " ".join(parts[i:])
+    return parts[:-1], parts[-1] if parts else ""
+
+
+# ----------------------------------------------------------------------------------------
+# a claim for the product before the question
+# ----------------------------------------------------------------------------------------
+_LEAD_IN = {"so", "ok", "okay", "well", "now", "because", "since", "as", "given", "that", "just", "by", "the", "way",
+            "btw", "and", "also"}
+_PRESENT = {"is", "are", "has", "have", "can", "will", "does", "do", "gets", "get"}
+_PAST = {"was", "were", "did", "had"}
+
+
+def _claim_verb(toks: list[str]) -> bool:
+    """True when ``toks`` (a clause's words) open with the asker's side as the subject of a
+    verb in the present or the present perfect: "we deliver ...", "we have added ...", "our
+    vans carry ...", "the new app lets you ..."."""
+    i = 0
+    while i < len(toks) and toks[i] in _LEAD_IN and not (toks[i] == "the" and toks[i + 1:i + 2] == ["new"]):
+        i += 1
+    if i >= len(toks):
+        return False
+    if toks[i] == "we":
+        rest = [t for t in toks[i + 1:i + 4] if t not in {"just", "now", "also", "really", "already", "all", "only"}]
+        if not rest:
+            return False
+        v = rest[0]
+        if v == "are":  # "we're recording / talking / redesigning ...": ongoing work, not a claim
+            return len(rest) > 1 and not rest[1].endswith("ing")
+        if v == "have":
+            return True
+        return "VERB" in tags(v) and not is_past_verb(v) and not v.endswith("ing") and v not in MODALS
+    if toks[i] == "our" or toks[i:i + 2] == ["the", "new"]:
+        start = i + (1 if toks[i] == "our" else 2)
+        for j in range(start + 1, min(start + 6, len(toks))):
+            t = toks[j]
+            if t in _PAST or is_past_verb(t) and t not in _PRESENT:
+                return False
+            if t in _PRESENT or t in {"can", "will"}:
+                return True
+            if "VERB" in tags(t) and not t.endswith("ing") and (t.endswith("s") and lemma(t, "VERB") != t or
+                                                                 (is_base_verb(t) and toks[j - 1].endswith("s"))):
+                return True
+    return False
+
+
+_FRAMING = re.compile(
+    r"\b(?:talk|talking|speak|speaking|chat|chatting|spoke|speak)\s+(?:to|with)\b|\binterview|\bresearch|\bstudy|"
+    r"\bsurvey|\brecord|\bquestions?\b|\bconversation|\bnot (?:here )?to sell|\bno (?:right|wrong)|\bunderstand|"
+    r"\blearn|\bhear\b|\bknow more|\bfeedback|\bcurious|\binterested|\bmapping|\bredesign|\btrying to|\bwant to|"
+    r"\bwould like|\b(?:we|i)'?d (?:like|love)|\bminutes\b|\banonymous|\bconfidential|\bconsent|\bplanning|"
+    r"\bthinking (?:about|of)|\bconsidering|\bexploring|\blooking (?:at|into)|\bworking on|\bbuilding|\bdesigning|"
+    r"\btesting|\bnotes?\b|\bprivacy|\bdelete|\bcall (?:you|back)|\brecords? show|\bgoing to|\bwill be\b|"
+    r"\bask(?:ing)? (?:you|about)|\bcover(?:ed)? (?:the|your) |\bsell\b|\bopinions?\b|\bhonest",
+    re.I)
+
+
+def product_claim(sentences: list[str]) -> str:
+    """The reason when a statement before the asked part (or a reason clause opening the
+    asked sentence) says what the asker's product is, has or does; else ""."""
+    pre, asked = _split(sentences)
+    if not asked:
+        return ""
+    clauses = list(pre)
+    m = re.match(r"^((?:because|since|as|given that|given|now that)\s+(?:we|our)\b[^,?]{6,}),\s+(?=\w)", asked, re.I)
+    if m:
+        clauses.append(m.group(1))
+    for c in clauses:
+        c = c.strip().rstrip(".!,")
+        if len(c.split()) >= 4 and _claim_verb(words(c)) and not _FRAMING.search(c) and \
+                not re.match(r"^(?:our|the)\s+(?:records|notes|files|data|last|first|next|conversation|chat|call|"
+                             r"question|survey|research|team would)\b", c, re.I):
+            return "the preamble states what the product is or does before asking (the answer is suggested)"
+    return ""
+
+
+# ----------------------------------------------------------------------------------------
+# a presupposed choice of the product
+# ----------------------------------------------------------------------------------------
+_REASON_Q = r"(?:why\s+(?:did|do|have|would)\s+you|what\s+(?:made|makes|convinced|prompted|led|persuaded|got|brought|drew)\s+you|how\s+come\s+you)"
+_ADOPTION = re.compile(
+    _REASON_Q + r"\b[^?]{0,30}?\b(?:"
+    r"(?:switch|switched|move|moved|come|came|go|went|change|changed|turn|turned)\s+(?:over\s+|back\s+)?to\s+(?:us|our)\b|"
+    r"(?:come|came)\s+back\s+to\s+(?:us|our)\b|"
+    r"(?:sign|signed)\s+up\s+(?:with\s+us|(?:for|to|with)\s+our)\b|(?:subscribe|subscribed)\s+to\s+our\b|"
+    r"(?:join|joined|stay|stayed|renew|renewed|stick|stuck)\s+(?:with\s+)?(?:us|our)\b|"
+    r"(?:recommend|recommended|trust|trusted)\s+(?:us|our)\b|"
+    r"(?:upgrade|upgraded|upgrading))", re.I)
+
+
+def adopted(sentences: list[str]) -> str:
+    """The reason when the question asks why the participant chose, joined, switched to,
+    stayed with or upgraded the asker's product (a choice they have not asserted); else ""."""
+    _, asked = _split(sentences)
+    if asked and _ADOPTION.search(asked) and not re.search(r"\b(?:would|if|might|could)\b", asked, re.I):
+        return "the question takes the participant's choice of the product for granted"
+    return ""
+
+
+# ----------------------------------------------------------------------------------------
+# a presupposed benefit
+# ----------------------------------------------------------------------------------------
+_THING = r"(?:it|that|this|they|the\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)"
+_NAMED = r"(?P<thing>the\s+(?:new\s+)?[\w-]+|our\s+(?:new\s+)?[\w-]+)"
+_BENEFIT = re.compile(
+    r"^(?:(?:so|ok|okay|and|well)\b,?\s+)*(?:what|how|which|where|in what way|in which ways?)\b[^?]*?\b"
+    r"(?:(?:has|have|did)\s+" + _THING + r"\s+(?:let|allowed|enabled|helped|freed|solved|fixed|cut|reduced|"
+    r"improved|simplified|sped|eased|boosted|streamlined|taken the (?:pain|stress|hassle))|"
+    r"(?:has|have|did)\s+" + _THING + r"\s+(?:made|make)\s+[\w' -]{0,30}?\b(?:easier|faster|quicker|simpler|"
+    r"better|smoother|cheaper|safer|less (?:stressful|hassle)|more (?:reliable|efficient|convenient))\b|"
+    r"(?:time|money|hours|effort)\s+(?:that\s+)?" + _THING + r"\s+(?:saves|saved|has saved)\b|"
+    r"\b(?:got|gotten|become|became)\s+(?:much\s+|a lot\s+|so\s+|any\s+)?(?:easier|quicker|faster|simpler|"
+    r"better|smoother|cheaper)\b)", re.I)
+
+
+_IMAGINED = re.compile(r"\b(?:would|if|might|could|think|reckon|imagine|expect|hope|wish|dream|ideal|likely|scale|"
+                       r"between)\b|'d\b", re.I)
+
+
+def benefit_premise(sentences: list[str]) -> str:
+    """The reason when an open question takes a benefit of the product as its premise; else ""."""
+    _, asked = _split(sentences)
+    if not asked or _IMAGINED.search(asked):
+        return ""
+    if _BENEFIT.search(asked):
+        return "the question takes a benefit of the product for granted"
+    return ""
+
+
+_ADOPTED_ACT = re.compile(
+    r"\b(?P<verb>switch|switched|move|moved|come|came|go|went|change|changed|turn|turned|sign|signed|subscribe|"
+    r"subscribed|join|joined|stay|stayed|renew|renewed|stick|stuck|recommend|recommended|trust|trusted|upgrade|"
+    r"upgraded)\b(?P<rest>[^?.!]*)", re.I)
+_ING = {"come": "coming", "came": "coming", "go": "going", "went": "going", "move": "moving", "moved": "moving",
+        "change": "changing", "changed": "changing", "stay": "staying", "stayed": "staying", "stick": "sticking",
+        "stuck": "sticking", "upgrade": "upgrading", "upgraded": "upgrading", "subscribe": "subscribing",
+        "subscribed": "subscribing", "switch": "switching", "switched": "switching", "sign": "signing",
+        "signed": "signing", "join": "joining", "joined": "joining", "renew": "renewing", "renewed": "renewing",
+        "recommend": "recommending", "recommended": "recommending", "trust": "trusting", "trusted": "trusting",
+        "turn": "turning", "turned": "turning"}
+
+
+def rewrite(question: str) -> str:
+    """A story question for a question this round flags through a presupposed choice or benefit
+    (``""`` for the others): the last time the participant weighed the act ("Tell me about
+    the last time you thought about switching to us. What happened?"), or used the product
+    whose benefit was taken as given ("Tell me about the last time you used the new till.
+    What happened?"), so the topic stays and the premise goes."""
+    sents = [question]
+    if adopted(sents) and (m := _ADOPTED_ACT.search(_split(sents)[1])):
+        rest = re.sub(r"\s+(?:in the first place|in the end|then|now|at all|so quickly)$", "", m.group("rest").strip())
+        act = " ".join([_ING[m.group("verb").lower()]] + ([rest] if rest else []))
+        return f"Tell me about the last time you thought about {act}. What happened?"
+    if benefit_premise(sents) and (m := re.search(_NAMED, _split(sents)[1], re.I)):
+        return f"Tell me about the last time you used {m.group('thing').lower()}. What happened?"
+    return ""
+
+
+def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
+    """The reasons of the earlier rounds with this round's cues (see the module table).
+    Returns a new dict."""
+    out = dict(reasons)
+    if not sentences or "leading" in out:
+        return out
+    for cue in (product_claim, adopted, benefit_premise):
+        if r := cue(sentences):
+            out["leading"] = r
+            break
+    return out
