@@ -87,7 +87,7 @@ def test_an_imagined_benefit_a_plain_question_or_a_problem_is_not_leading_here(q
 
 @pytest.mark.parametrize("q, kept", [
     ("What made you switch to us?", "switching to us"),
-    ("Why did you decide to upgrade to the family plan?", "upgrading to the family plan"),
+    ("Why did you decide to upgrade to the family plan?", "the family plan"),
     ("What problems has the new till solved for you?", "the new till"),
     ("How did the app make your mornings easier?", "the app"),
 ])
@@ -102,3 +102,80 @@ def test_rewrite_drops_the_premise_and_keeps_the_topic(q, kept):
 def test_rewrite_helper_leaves_other_questions_alone():
     assert cues14.rewrite("Tell me about your last order.") == ""
     assert cues14.rewrite("We deliver seven days a week. How did your last order go?") == ""
+
+
+@pytest.mark.parametrize("q", [
+    "how often do you water them, like twice a week",
+    "what made you look for a new vet, was she limping or",
+    "why did you go for the annual pass, was it the parking or",
+    "I'm curious - was speed the main reason you went with the courier",
+    "is the warranty the main thing you want from us",
+])
+def test_an_answer_suggested_after_the_question_is_leading(q):
+    assert "leading" in flags_of(q)
+
+
+@pytest.mark.parametrize("q", [
+    "How do you usually pay for the allotment, cash or card?",
+    "How do you normally get seedlings - friends, markets, garden centres?",
+    "How many deliveries do you get a week, roughly?",
+    "What happened next, after the surveyor left?",
+    "What was your process on the loft conversion, step by step?",
+    "what'd you want the app to do for you, ideally?",
+    "Um, so, the fitting, like... how did that go, the last time?",
+    "Tell me more about that - what was it like when you saw those odd, careful notes come back from the tutor?",
+])
+def test_options_hedges_and_time_after_the_question_are_not_suggested_answers(q):
+    assert "leading" not in flags_of(q)
+
+
+@pytest.mark.parametrize("q", [
+    "the new app is, like, really confusing for most people, how did you get on with it",
+    "i mean our fitters are all certified and really careful so how did the install go",
+    "the online form is loads quicker than paper, right, so how did Monday go with it",
+])
+def test_a_statement_spoken_into_the_question_is_read_as_its_preamble(q):
+    assert "leading" in flags_of(q)
+
+
+@pytest.mark.parametrize("q", [
+    "Most weeks, how do you decide what to bake?",
+    "Every time a new member joins, what do you show them?",
+    "To start us off, could you walk me through a recent project you've worked on?",
+    "ok so say we added a chat button, what would you ask it?",
+])
+def test_time_frames_and_openers_before_the_question_are_not_preambles(q):
+    assert "leading" not in flags_of(q)
+
+
+@pytest.mark.parametrize("q", [
+    "Suppose parking permits came by email, which would save you a trip to the town hall. Walk me through how you "
+    "renew.",
+    "Imagine the exams were online, without the stress of a packed hall. Walk me through your revision.",
+    "Picture a dentist's chair that reclines fully, so you no longer feel cramped. How does your next check-up go?",
+])
+def test_an_imagined_scenario_told_with_its_benefit_is_leading(q):
+    assert "leading" in flags_of(q)
+
+
+def test_an_imagined_scenario_without_its_benefit_is_not_leading():
+    assert "leading" not in flags_of("Imagine the exams were online. Walk me through your revision.")
+
+
+@pytest.mark.parametrize("q", [
+    "How did the librarian help you find the records?",
+    "How did the nurses put you at ease before the operation?",
+])
+def test_help_taken_as_given_is_leading(q):
+    assert "leading" in flags_of(q)
+
+
+@pytest.mark.parametrize("q", [
+    "what made you look for a new vet, was she limping or",
+    "is the warranty the main thing you want from us",
+    "i mean our fitters are all certified and really careful so how did the install go",
+])
+def test_rewrite_of_a_suggested_answer_or_spoken_preamble_is_clean(q):
+    r = lint_question(q)
+    assert r["suggestion"] and not flags_of(r["suggestion"]) and not grammar_problems(r["suggestion"])
+    assert topic_overlap(q, r["suggestion"]) > 0

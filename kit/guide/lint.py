@@ -174,8 +174,9 @@ def lint_question(text: str) -> dict:
         if "generalizing" in flags and cues12.others_reasons([verdict["question"]]) and (own := cues12.others_story(
                 verdict["question"])) and not flags_of(own) and not checks.grammar_problems(own):
             suggestion = own  # round 12: the participant's own last time, not other people's reasons
-        if flags == ["leading"] and (own := cues14.rewrite(verdict["question"])) and not flags_of(own) and \
-                not checks.grammar_problems(own):
+        if "leading" in flags and cues14.is_own(reasons["leading"]) and (own := cues14.rewrite(verdict["question"])) \
+                and not flags_of(own) and not checks.grammar_problems(own) and (flags_of(suggestion) or checks.topic_overlap(
+                    verdict["question"], own) >= checks.topic_overlap(verdict["question"], suggestion)):
             suggestion = own  # round 14: the last time the act was weighed, or the product used
         if "double-barreled" in flags:
             reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
