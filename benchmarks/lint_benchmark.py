@@ -418,14 +418,18 @@ def main(argv=None) -> int:
     for path in paths:
         rows = load(path)
         result = evaluate(rows)
-        label = {BLIND18: "NOT TUNED ON YET (hold-out of session 7, measured once at its end: recall "
-                          "L 0.45 C 0.69 H 0.90 D 0.88 G 0.63; leading TUNED ON by round 14)",
-                 BLIND19: "NOT TUNED ON YET (hold-out of session 7, measured once at its end: recall "
-                          "L 0.71 C 0.89 H 1.00 D 0.94 G 0.78; leading TUNED ON by round 14)",
-                 BLIND20: "NOT TUNED ON YET (hold-out of session 7, measured once at its end: recall "
-                          "L 0.28 C 0.58 H 0.97 D 0.97 G 0.73; leading TUNED ON by round 14)",
-                 BLIND21: "NOT TUNED ON YET (hold-out of session 7, measured once at its end: recall "
-                          "L 0.47 C 0.78 H 1.00 D 0.94 G 0.86; three spoken lines then read as headings, fixed after; leading TUNED ON by round 14)",
+        label = {BLIND18: "LEADING TUNED ON by round 14, other flags not yet (hold-out of session 7, measured once at its "
+                          "end: recall "
+                          "L 0.45 C 0.69 H 0.90 D 0.88 G 0.63)",
+                 BLIND19: "LEADING TUNED ON by round 14, other flags not yet (hold-out of session 7, measured once at its "
+                          "end: recall "
+                          "L 0.71 C 0.89 H 1.00 D 0.94 G 0.78)",
+                 BLIND20: "LEADING TUNED ON by round 14, other flags not yet (hold-out of session 7, measured once at its "
+                          "end: recall "
+                          "L 0.28 C 0.58 H 0.97 D 0.97 G 0.73)",
+                 BLIND21: "LEADING TUNED ON by round 14, other flags not yet (hold-out of session 7, measured once at its "
+                          "end: recall "
+                          "L 0.47 C 0.78 H 1.00 D 0.94 G 0.86; three spoken lines then read as headings, fixed after)",
                  BLIND15: "TUNED ON by round 11 (hold-out of session 6, measured once at its end: recall "
                           "L 0.75 C 0.79 H 1.00 D 0.94 G 0.77)",
                  BLIND16: "TUNED ON by round 11 (hold-out of session 6, measured once at its end: recall "
