@@ -34,7 +34,19 @@ benefit            as the subject of a verb of benefit in the past or perfect ("
                    you do with the time the app saves you?"), or a thing that got better
                    ("Which jobs got quicker once you had the new van?"). Not a question
                    about something imagined ("would", "if", "do you think") and not one
-                   that asks whether ("Did it help?" is closed, not leading)
+                   that asks whether ("Did it help?" is closed, not leading); "How did the
+                   archivist help you ...?" in the past takes the help as given
+a suggested        an answer offered after an open question, mostly in speech ("how often
+answer             do you go, like once a month", "what made you look for a trainer, was he
+                   pulling on the lead or"), or the main reason put forward in a yes/no
+                   question ("was price the main reason you went with them"). A list of
+                   options stays closed only; hedges and time frames are not answers
+a statement        a statement run into the question without a full stop ("the portal is,
+spoken into the    like, pretty confusing for most people, how did you get on with it"),
+question           judged with every earlier round's rules as the preamble it is
+a scenario told    an imagined scenario described with its benefit ("Suppose summonses came
+with its benefit   by text, which would save you a trip ...", "..., so you no longer feel
+                   trapped")
 =================  =========================================================================
 """
 from __future__ import annotations
