@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, frames, grammar
+from kit.guide import checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -119,6 +119,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     reasons = cues11.revise(raw, reasons) if raw else reasons  # round 11: the asked part, one fact, present habits
     reasons = cues12.revise(raw, reasons) if raw else reasons  # round 12: closers, tags after requests, others' reasons
     reasons = cues13.revise(raw, reasons) if raw else reasons  # round 13: the question word's one fact, prefaces, spoken proposals
+    reasons = cues14.revise(raw, reasons) if raw else reasons  # round 14: claims, choices and benefits taken as given
     return sents, reasons
 
 
@@ -177,6 +178,10 @@ def lint_question(text: str) -> dict:
         if "closed" in flags and (own := cues13.one_fact_story(verdict["question"])) and not flags_of(own) and \
                 not checks.grammar_problems(own):
             suggestion = own  # round 13: the occasion the one fact belongs to, in the question's own words
+        if "leading" in flags and cues14.is_own(reasons["leading"]) and (own := cues14.rewrite(verdict["question"])) \
+                and not flags_of(own) and not checks.grammar_problems(own) and (flags_of(suggestion) or checks.topic_overlap(
+                    verdict["question"], own) >= checks.topic_overlap(verdict["question"], suggestion)):
+            suggestion = own  # round 14: the last time the act was weighed, or the product used
         if "double-barreled" in flags:
             reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
     return {**verdict, "suggestion": suggestion, "reasons": {f: reasons[f] for f in flags}}
