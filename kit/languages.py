@@ -209,48 +209,69 @@ def _tables(languages: tuple[str, ...]):
             np.asarray(ident.nb_ptc, dtype=np.float32), np.asarray(ident.nb_pc, dtype=np.float32))
 
 
+def _encoded(ident, text: str) -> bytes:
+    """The bytes py3langid's automaton reads of ``text`` (``LanguageIdentifier._encode``: an
+    all-capitals text lower-cased, NFC, UTF-8); an ASCII text is its own NFC form."""
+    if text.isascii():
+        return (text.lower() if text.isupper() else text).encode("ascii")
+    return ident._encode(text)
+
+
 def _classify_many(texts: list[str], languages: tuple[str, ...]) -> list[tuple[str, float]]:
     """py3langid's ``classify`` (normalised probabilities) of many texts at once: the same
     model, byte automaton and naive Bayes sum, with the automaton stepped for every text
     together (numpy) instead of one byte at a time in Python. The tests check it against
-    ``LanguageIdentifier.classify``."""
+    ``LanguageIdentifier.classify``.
+
+    The texts are stepped longest first, their bytes laid out position by position, so the
+    texts still running at a position are a prefix of that row; each text's features are
+    then counted from one sort of (text, feature) keys into the same sparse matrix (sorted
+    features, duplicates summed) that scipy's own conversion builds, so the sums, and the
+    probabilities, are the same to the bit."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
     ident = _identifier(languages)
     nextmove, rowbase, output, ptc, pc = _tables(languages)
-    encoded = [ident._encode(t) for t in texts]
-    lengths = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
-    width = int(lengths.max()) if len(encoded) else 0
-    data = np.zeros((len(encoded), width), dtype=np.int64)
-    # every text's bytes at the start of its row: a row-major mask takes them in order
-    data[np.arange(width) < lengths[:, None]] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-    state = np.zeros(len(encoded), dtype=np.int64)
-    rows, feats = [], []
+    n, features = len(texts), ptc.shape[0]
+    encoded = [_encoded(ident, t) for t in texts]
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=n)
     order = np.argsort(-lengths, kind="stable")  # texts still running are a prefix of ``order``
     sorted_lengths = lengths[order]
+    width = int(sorted_lengths[0]) if n else 0
+    data = np.zeros((n, width), dtype=np.uint8)
+    # every text's bytes at the start of its row (longest first), then one row per position
+    data[np.arange(width) < sorted_lengths[:, None]] = np.frombuffer(
+        b"".join([encoded[i] for i in order.tolist()]), dtype=np.uint8)
+    data = np.ascontiguousarray(data.T)
+    running = np.searchsorted(-sorted_lengths, -np.arange(width), side="left")  # texts longer than pos
+    state = np.zeros(n, dtype=np.intp)
+    rows, feats = [], []
     for pos in range(width):
-        live = order[:int(np.searchsorted(-sorted_lengths, -pos, side="left"))]
-        step = nextmove[rowbase[state[live]] + data[live, pos]]
-        state[live] = step
+        live = int(running[pos])
+        step = nextmove[rowbase[state[:live]] + data[pos, :live]].astype(np.intp)
+        state[:live] = step
         found = output[step]
-        hit = found >= 0
-        rows.append(live[hit])
+        hit = np.flatnonzero(found >= 0)
+        rows.append(hit)
         feats.append(found[hit])
-    rows = np.concatenate(rows) if rows else np.empty(0, dtype=np.int64)
-    feats = np.concatenate(feats) if feats else np.empty(0, dtype=np.int64)
-    counts = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
-                        shape=(len(encoded), ptc.shape[0]))
-    counts.sum_duplicates()
-    counts.data = np.log1p(counts.data)
+    keys = (order[np.concatenate(rows)] * features + np.concatenate(feats)) if rows else np.empty(0, np.int64)
+    keys.sort()
+    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
+    tally = np.diff(np.append(first, len(keys))).astype(np.float32)
+    keys = keys[first]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // features, minlength=n), out=indptr[1:])
+    counts = csr_matrix((np.log1p(tally), keys % features, indptr), shape=(n, features))
+    counts.has_sorted_indices = True
     scores = np.asarray(counts @ ptc, dtype=np.float32) + pc
     scores[np.diff(counts.indptr) == 0] = 0.0  # no features: uniform, as py3langid
     scores *= (1.0 / np.sqrt(np.maximum(lengths, 1))).astype(np.float32)[:, None]
     scores = np.exp(scores - scores.max(axis=1, keepdims=True))
     scores /= scores.sum(axis=1, keepdims=True)
     best = scores.argmax(axis=1)
-    labels = ident.nb_classes
-    return [(str(labels[b]), float(scores[i, b])) for i, b in enumerate(best)]
+    labels = [str(label) for label in ident.nb_classes]
+    return list(zip([labels[b] for b in best.tolist()], scores[np.arange(n), best].tolist()))
 
 
 #: Characters of a text that language detection reads (a longer turn is judged on its start).
