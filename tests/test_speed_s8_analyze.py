@@ -70,3 +70,87 @@ def test_batch_classifier_of_no_texts_and_of_texts_without_features():
 def test_the_bytes_read_are_py3langids(text):
     ident = languages._identifier(languages.DEFAULT_CANDIDATES)
     assert languages._encoded(ident, text) == ident._encode(text)
+
+
+# --------------------------------------------------------------------------- redaction in batches
+
+def _texts(rng: random.Random, names: list[str]) -> list[str]:
+    """Generated cells: plain sentences, ids, amounts, and the things redaction replaces or
+    reads closely (emails plain and written out, phone numbers, roster names and parts in any
+    case, names broken at a line's end or coloured, escapes, marks, non-ASCII letters)."""
+    words = ("the client paid late again and I chased them twice about the invoice at last "
+             "week Tuesday fine net 30 terms bank transfer reference euros dot com").split()
+    extras = ["jo.bell@example.org", "jo at example dot com", "jo (at) example.com", "+44 20 7946 0958",
+              "020 7946 0958", "2026-11-06", "12345678", "123456789", "INT-00042#t3", "Wata-\nnabe",
+              "\x1b[31mDana\x1b[0m", "Jo\\u200bsé", "[email]", "[phone]", "Müller", "Zoë", "MARIA", "at",
+              "willpower", "O'Neill", "7850 euros", "1 2 3 4 5 6 7 8 9", "a-\nb", "-", "[1m"]
+    for name in names:
+        extras += [name, name.lower(), name.upper(), name.split()[0], name.split()[-1], name.replace(" ", "_")]
+    out = []
+    for _ in range(3000):
+        parts = [rng.choice(words) for _ in range(rng.randint(1, 12))]
+        for _ in range(rng.choice([0, 0, 0, 1, 2])):
+            parts.insert(rng.randint(0, len(parts)), rng.choice(extras))
+        out.append(rng.choice(["", " ", ", ", "-", "\n"]).join(parts))
+    return out + extras + ["", "x"]
+
+
+ROSTERS = {
+    "none": [],
+    "small": ["Dana Okafor", "Maria Lopez", "Will Power", "Jo Bell", "Sean O'Neill", "Hans Müller"],
+    "a mark's word": ["Email Phone", "Dana Okafor"],
+    "large": [f"{first} {last}" for first in ("Dana", "Gary", "Hannah", "Sven", "Oliver", "Ines", "Marcus", "Kwame")
+              for last in ("Okafor", "Mulligan", "Weiss", "Lindqvist", "Grant", "Carvalho", "Bell", "Asante")],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ROSTERS))
+def test_texts_found_unredacted_come_back_unchanged(kind, monkeypatch):
+    from kit import privacy_batch
+    from kit.outputs import redact_shown
+    from kit.privacy import Roster, _name_parts
+
+    names = ROSTERS[kind]
+    people = Roster(names=tuple(names), parts=tuple(dict.fromkeys(_name_parts(names))),
+                    emails=("jo.bell@example.org",) if names else ())
+    texts = _texts(random.Random(kind), names)
+    monkeypatch.setattr(privacy_batch, "BATCH_CHARS", 5_000)  # several batches
+    quiet = privacy_batch.unredacted(texts + [None, 3.0], people if names else None)
+    changed = {t for t in texts if redact_shown(t, people) != t}
+    assert quiet <= set(texts) and not quiet & changed and changed
+    if kind != "a mark's word":  # most of what does not change is found so
+        plain = {t for t in texts if t.isascii() and t not in changed}
+        assert len(quiet) >= 0.3 * len(plain)
+    else:
+        assert quiet == set()  # a mark's word is a name: every text is redacted one by one
+
+
+def test_many_roster_words_in_a_batch_are_looked_for_text_by_text():
+    from kit.outputs import redact_shown
+    from kit.privacy import Roster, _name_parts
+    from kit.privacy_batch import _FEW_WORDS, unredacted
+
+    names = ROSTERS["large"]
+    people = Roster(names=tuple(names), parts=tuple(dict.fromkeys(_name_parts(names))))
+    texts = [f"I met {name.replace(' ', '')} at noon" for name in names] + [f"I met {name.split()[0]}" for name in names]
+    texts += ["nothing to see here", "a plain remark"]
+    assert len({w for t in texts for w in t.lower().split()} & people.matcher.root.keys()) > _FEW_WORDS
+    assert unredacted(texts, people) == {t for t in texts if redact_shown(t, people) == t} == set(texts[-2:])
+
+
+def test_a_working_table_is_redacted_as_before(tmp_path):
+    """Outputs.frame with the batch look-up writes what asking each cell gave."""
+    import pandas as pd
+
+    from kit.outputs import WORKING, Outputs
+    from kit.privacy import Roster, _name_parts
+
+    names = ROSTERS["small"]
+    people = Roster(names=tuple(names), parts=tuple(dict.fromkeys(_name_parts(names))), emails=("jo.bell@example.org",))
+    texts = _texts(random.Random(3), names)
+    frame = pd.DataFrame({"text": texts, "n": range(len(texts)), "id": [f"INT-{i % 7}" for i in range(len(texts))]})
+    writer = Outputs(tmp_path, None, WORKING, people=people)
+    got = writer.frame(frame)
+    assert got["text"].tolist() == [writer.clean(t) for t in texts]
+    assert got["text"].tolist() != texts  # something was redacted
+
