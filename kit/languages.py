@@ -282,19 +282,33 @@ def detect(texts, languages=DEFAULT_CANDIDATES) -> pd.DataFrame:
     """Columns ``language`` (ISO 639-1, ``und`` without letters) and ``probability``, one row
     per text, in order; the same as :func:`detect_one` for each (on the first
     :data:`DETECT_CHARS` characters), computed together."""
+    return pd.DataFrame(list(zip(*detected(texts, languages))), columns=["language", "probability"])
+
+
+def detected(texts, languages=DEFAULT_CANDIDATES) -> tuple[list[str], list[float]]:
+    """:func:`detect`'s two columns as lists (the language codes, the probabilities)."""
     languages = tuple(languages)
     # The first DETECT_CHARS characters decide: more adds nothing to the naive Bayes sum's
     # verdict but costs memory in proportion to the longest text of a batch.
     texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)[:DETECT_CHARS] for t in texts]
-    todo = list(dict.fromkeys(t for t in texts if (t, languages) not in _cache and _LETTER.search(t)))
+    seen = {}  # each distinct text once: its (code, probability)
+    todo = []
+    for t in dict.fromkeys(texts):
+        got = _cache.get((t, languages))
+        if got is None:
+            if _LETTER.search(t):
+                todo.append(t)
+            else:
+                got = (UNDETERMINED, 0.0)
+        seen[t] = got
     for start in range(0, len(todo), 5000):
         chunk = todo[start:start + 5000]
         for text, got in zip(chunk, _classify_many(chunk, languages)):
-            _cache[(text, languages)] = got
-    rows = [_cache.get((t, languages)) or (UNDETERMINED, 0.0) for t in texts]
+            seen[text] = _cache[(text, languages)] = got
+    rows = list(map(seen.__getitem__, texts))
     if len(_cache) > 200_000:
         _cache.clear()
-    return pd.DataFrame(rows, columns=["language", "probability"])
+    return [r[0] for r in rows], [r[1] for r in rows]
 
 
 # --------------------------------------------------------------------------- a study's passages
@@ -334,7 +348,7 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
     detected speaker's turn takes its own language on the same terms, or ``und`` when it is
     in a language the kit cannot name. A turn nothing can be said of takes the speaker's
     nearest sure turn, else the interview's main language, else the study's, else ``und``."""
-    from kit.language_passages import judge, named
+    from kit.language_passages import judged, named
 
     turns = study.turns if turns is None else turns
     languages = candidates(study)
@@ -345,8 +359,8 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
         return pd.DataFrame({"language": lang, "language_source": source})
     keys = list(zip(turns["interview_id"].tolist(), turns["role"].tolist()))
     texts = turns["text"].fillna("").astype(str).tolist()
-    alone = judge(texts, languages)  # every turn judged alone, in one batch
-    v_lang, v_prob, verdict = alone["language"].tolist(), alone["probability"].tolist(), alone["verdict"].tolist()
+    alone = judged(texts, languages)  # every turn judged alone, in one batch
+    v_lang, v_prob, verdict = [r[0] for r in alone], [r[1] for r in alone], [r[2] for r in alone]
     groups: dict[tuple, list[int]] = {}
     for pos, key in enumerate(keys):
         groups.setdefault(key, []).append(pos)
@@ -364,8 +378,7 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
     for positions, said in judged:
         mid = len(said) // 2
         samples += [_sample(said[:mid]) if mid else "", _sample(said[mid:])]
-    found = detect(samples, languages)
-    codes, probs = found["language"].tolist(), found["probability"].tolist()
+    codes, probs = detected(samples, languages)
     doubt = []
     for k, (positions, said) in enumerate(judged):
         a, b = codes[2 * k], codes[2 * k + 1]
