@@ -178,24 +178,26 @@ def _known_codes() -> tuple[str, ...]:
     return tuple(dict.fromkeys(_whole_identifier()._full_model[2]))
 
 
-_cache: dict[tuple, tuple[str, float]] = {}
+_cache: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}  # per candidate languages, per text
+_CACHED_TEXTS = 200_000  # a language set's cache is emptied beyond this many texts
 
 
 def detect_one(text: str, languages=DEFAULT_CANDIDATES) -> tuple[str, float]:
     """(ISO 639-1 code, probability in [0, 1]) of one text among ``languages``;
     (``"und"``, 0.0) for a text without letters. Cached per text."""
     text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
-    key = (text, tuple(languages))
-    got = _cache.get(key)
+    languages = tuple(languages)
+    cache = _cache.setdefault(languages, {})
+    got = cache.get(text)
     if got is None:
         if not _LETTER.search(text):
             got = (UNDETERMINED, 0.0)
         else:
-            code, prob = _identifier(tuple(languages)).classify(text)
+            code, prob = _identifier(languages).classify(text)
             got = (str(code), float(prob))
-        if len(_cache) > 200_000:
-            _cache.clear()
-        _cache[key] = got
+        if len(cache) > _CACHED_TEXTS:
+            cache.clear()
+        cache[text] = got
     return got
 
 
@@ -290,24 +292,21 @@ def detected(texts, languages=DEFAULT_CANDIDATES) -> tuple[list[str], list[float
     languages = tuple(languages)
     # The first DETECT_CHARS characters decide: more adds nothing to the naive Bayes sum's
     # verdict but costs memory in proportion to the longest text of a batch.
-    texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)[:DETECT_CHARS] for t in texts]
-    seen = {}  # each distinct text once: its (code, probability)
+    texts = [t[:DETECT_CHARS] if type(t) is str else
+             "" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)[:DETECT_CHARS] for t in texts]
+    cache = _cache.setdefault(languages, {})
     todo = []
-    for t in dict.fromkeys(texts):
-        got = _cache.get((t, languages))
-        if got is None:
-            if _LETTER.search(t):
-                todo.append(t)
-            else:
-                got = (UNDETERMINED, 0.0)
-        seen[t] = got
+    for t in [t for t in dict.fromkeys(texts) if t not in cache]:  # each distinct text not known yet
+        if _LETTER.search(t):
+            todo.append(t)
+        else:
+            cache[t] = (UNDETERMINED, 0.0)
     for start in range(0, len(todo), 5000):
         chunk = todo[start:start + 5000]
-        for text, got in zip(chunk, _classify_many(chunk, languages)):
-            seen[text] = _cache[(text, languages)] = got
-    rows = list(map(seen.__getitem__, texts))
-    if len(_cache) > 200_000:
-        _cache.clear()
+        cache.update(zip(chunk, _classify_many(chunk, languages)))
+    rows = list(map(cache.__getitem__, texts))
+    if len(cache) > _CACHED_TEXTS:
+        cache.clear()
     return [r[0] for r in rows], [r[1] for r in rows]
 
 
