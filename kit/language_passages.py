@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-__all__ = ["MIXED", "UNKNOWN_WORDS", "VERDICT_COLUMNS", "judge", "named", "language_label"]
+__all__ = ["MIXED", "UNKNOWN_WORDS", "VERDICT_COLUMNS", "judge", "judged", "named", "language_label"]
 
 #: ISO 639-2 "multiple languages": a passage that switches between two languages the kit
 #: names surely, sentence by sentence.
@@ -65,13 +65,25 @@ def judge(texts, languages) -> pd.DataFrame:
     (of that language among the candidates, or in the whole model for a ``foreign`` one)
     and ``verdict`` (``sure``, ``foreign``, ``mixed``, ``unsure``, ``empty``; see the module
     docstring), one row per text, in order."""
-    from kit.languages import SHORT_TURN, SURE, UNDETERMINED, _known_codes, detect
+    return pd.DataFrame(judged(texts, languages), columns=VERDICT_COLUMNS)
 
-    languages = tuple(languages)
+
+def judged(texts, languages) -> list[tuple[str, float, str]]:
+    """:func:`judge`'s rows as ``(language, probability, verdict)`` tuples; each distinct
+    text is judged once (a verdict depends on the text alone)."""
     texts = ["" if not isinstance(t, str) else t for t in texts]
-    found = detect(texts, languages)
+    distinct = list(dict.fromkeys(texts))
+    rows = _judged(distinct, tuple(languages))
+    if len(distinct) == len(texts):
+        return rows
+    return list(map(dict(zip(distinct, rows)).__getitem__, texts))
+
+
+def _judged(texts: list[str], languages: tuple[str, ...]) -> list[tuple[str, float, str]]:
+    from kit.languages import SHORT_TURN, SURE, UNDETERMINED, _known_codes, detected
+
+    codes, probs = detected(texts, languages)
     enough = _at_least(SHORT_TURN)
-    codes, probs = found["language"].tolist(), found["probability"].tolist()
     out: list[tuple[str, float, str]] = []
     doubt = []
     for i, (text, code, prob) in enumerate(zip(texts, codes, probs)):
@@ -85,10 +97,10 @@ def judge(texts, languages) -> pd.DataFrame:
             out.append((code, prob, "unsure"))
             doubt.append(i)
     if doubt:
-        whole = detect([texts[i] for i in doubt], _known_codes())
+        whole_codes, whole_probs = detected([texts[i] for i in doubt], _known_codes())
         candidates = set(languages)
         mixed_check = []
-        for i, code, prob in zip(doubt, whole["language"].tolist(), whole["probability"].tolist()):
+        for i, code, prob in zip(doubt, whole_codes, whole_probs):
             if code not in candidates and prob >= SURE:
                 out[i] = (code, prob, "foreign")
             elif code not in candidates:
@@ -98,15 +110,15 @@ def judge(texts, languages) -> pd.DataFrame:
                 mixed_check.append(i)
         sentences = [(i, s) for i in mixed_check for s in _SENTENCE.split(texts[i])
                      if enough.search(s)]
-        said = detect([s for _, s in sentences], languages)
+        said_codes, said_probs = detected([s for _, s in sentences], languages)
         sure: dict[int, set] = {}
-        for (i, _), code, prob in zip(sentences, said["language"].tolist(), said["probability"].tolist()):
+        for (i, _), code, prob in zip(sentences, said_codes, said_probs):
             if prob >= SURE:
                 sure.setdefault(i, set()).add(code)
         for i in mixed_check:
             if len(sure.get(i, ())) >= 2:
                 out[i] = (MIXED, out[i][1], "mixed")
-    return pd.DataFrame(out, columns=VERDICT_COLUMNS)
+    return out
 
 
 def language_label(code: str) -> str:

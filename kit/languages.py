@@ -178,24 +178,26 @@ def _known_codes() -> tuple[str, ...]:
     return tuple(dict.fromkeys(_whole_identifier()._full_model[2]))
 
 
-_cache: dict[tuple, tuple[str, float]] = {}
+_cache: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}  # per candidate languages, per text
+_CACHED_TEXTS = 200_000  # a language set's cache is emptied beyond this many texts
 
 
 def detect_one(text: str, languages=DEFAULT_CANDIDATES) -> tuple[str, float]:
     """(ISO 639-1 code, probability in [0, 1]) of one text among ``languages``;
     (``"und"``, 0.0) for a text without letters. Cached per text."""
     text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
-    key = (text, tuple(languages))
-    got = _cache.get(key)
+    languages = tuple(languages)
+    cache = _cache.setdefault(languages, {})
+    got = cache.get(text)
     if got is None:
         if not _LETTER.search(text):
             got = (UNDETERMINED, 0.0)
         else:
-            code, prob = _identifier(tuple(languages)).classify(text)
+            code, prob = _identifier(languages).classify(text)
             got = (str(code), float(prob))
-        if len(_cache) > 200_000:
-            _cache.clear()
-        _cache[key] = got
+        if len(cache) > _CACHED_TEXTS:
+            cache.clear()
+        cache[text] = got
     return got
 
 
@@ -209,48 +211,69 @@ def _tables(languages: tuple[str, ...]):
             np.asarray(ident.nb_ptc, dtype=np.float32), np.asarray(ident.nb_pc, dtype=np.float32))
 
 
+def _encoded(ident, text: str) -> bytes:
+    """The bytes py3langid's automaton reads of ``text`` (``LanguageIdentifier._encode``: an
+    all-capitals text lower-cased, NFC, UTF-8); an ASCII text is its own NFC form."""
+    if text.isascii():
+        return (text.lower() if text.isupper() else text).encode("ascii")
+    return ident._encode(text)
+
+
 def _classify_many(texts: list[str], languages: tuple[str, ...]) -> list[tuple[str, float]]:
     """py3langid's ``classify`` (normalised probabilities) of many texts at once: the same
     model, byte automaton and naive Bayes sum, with the automaton stepped for every text
     together (numpy) instead of one byte at a time in Python. The tests check it against
-    ``LanguageIdentifier.classify``."""
+    ``LanguageIdentifier.classify``.
+
+    The texts are stepped longest first, their bytes laid out position by position, so the
+    texts still running at a position are a prefix of that row; each text's features are
+    then counted from one sort of (text, feature) keys into the same sparse matrix (sorted
+    features, duplicates summed) that scipy's own conversion builds, so the sums, and the
+    probabilities, are the same to the bit."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
     ident = _identifier(languages)
     nextmove, rowbase, output, ptc, pc = _tables(languages)
-    encoded = [ident._encode(t) for t in texts]
-    lengths = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
-    width = int(lengths.max()) if len(encoded) else 0
-    data = np.zeros((len(encoded), width), dtype=np.int64)
-    # every text's bytes at the start of its row: a row-major mask takes them in order
-    data[np.arange(width) < lengths[:, None]] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-    state = np.zeros(len(encoded), dtype=np.int64)
-    rows, feats = [], []
+    n, features = len(texts), ptc.shape[0]
+    encoded = [_encoded(ident, t) for t in texts]
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=n)
     order = np.argsort(-lengths, kind="stable")  # texts still running are a prefix of ``order``
     sorted_lengths = lengths[order]
+    width = int(sorted_lengths[0]) if n else 0
+    data = np.zeros((n, width), dtype=np.uint8)
+    # every text's bytes at the start of its row (longest first), then one row per position
+    data[np.arange(width) < sorted_lengths[:, None]] = np.frombuffer(
+        b"".join([encoded[i] for i in order.tolist()]), dtype=np.uint8)
+    data = np.ascontiguousarray(data.T)
+    running = np.searchsorted(-sorted_lengths, -np.arange(width), side="left")  # texts longer than pos
+    state = np.zeros(n, dtype=np.intp)
+    rows, feats = [], []
     for pos in range(width):
-        live = order[:int(np.searchsorted(-sorted_lengths, -pos, side="left"))]
-        step = nextmove[rowbase[state[live]] + data[live, pos]]
-        state[live] = step
+        live = int(running[pos])
+        step = nextmove[rowbase[state[:live]] + data[pos, :live]].astype(np.intp)
+        state[:live] = step
         found = output[step]
-        hit = found >= 0
-        rows.append(live[hit])
+        hit = np.flatnonzero(found >= 0)
+        rows.append(hit)
         feats.append(found[hit])
-    rows = np.concatenate(rows) if rows else np.empty(0, dtype=np.int64)
-    feats = np.concatenate(feats) if feats else np.empty(0, dtype=np.int64)
-    counts = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
-                        shape=(len(encoded), ptc.shape[0]))
-    counts.sum_duplicates()
-    counts.data = np.log1p(counts.data)
+    keys = (order[np.concatenate(rows)] * features + np.concatenate(feats)) if rows else np.empty(0, np.int64)
+    keys.sort()
+    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
+    tally = np.diff(np.append(first, len(keys))).astype(np.float32)
+    keys = keys[first]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // features, minlength=n), out=indptr[1:])
+    counts = csr_matrix((np.log1p(tally), keys % features, indptr), shape=(n, features))
+    counts.has_sorted_indices = True
     scores = np.asarray(counts @ ptc, dtype=np.float32) + pc
     scores[np.diff(counts.indptr) == 0] = 0.0  # no features: uniform, as py3langid
     scores *= (1.0 / np.sqrt(np.maximum(lengths, 1))).astype(np.float32)[:, None]
     scores = np.exp(scores - scores.max(axis=1, keepdims=True))
     scores /= scores.sum(axis=1, keepdims=True)
     best = scores.argmax(axis=1)
-    labels = ident.nb_classes
-    return [(str(labels[b]), float(scores[i, b])) for i, b in enumerate(best)]
+    labels = [str(label) for label in ident.nb_classes]
+    return list(zip([labels[b] for b in best.tolist()], scores[np.arange(n), best].tolist()))
 
 
 #: Characters of a text that language detection reads (a longer turn is judged on its start).
@@ -261,19 +284,30 @@ def detect(texts, languages=DEFAULT_CANDIDATES) -> pd.DataFrame:
     """Columns ``language`` (ISO 639-1, ``und`` without letters) and ``probability``, one row
     per text, in order; the same as :func:`detect_one` for each (on the first
     :data:`DETECT_CHARS` characters), computed together."""
+    return pd.DataFrame(list(zip(*detected(texts, languages))), columns=["language", "probability"])
+
+
+def detected(texts, languages=DEFAULT_CANDIDATES) -> tuple[list[str], list[float]]:
+    """:func:`detect`'s two columns as lists (the language codes, the probabilities)."""
     languages = tuple(languages)
     # The first DETECT_CHARS characters decide: more adds nothing to the naive Bayes sum's
     # verdict but costs memory in proportion to the longest text of a batch.
-    texts = ["" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)[:DETECT_CHARS] for t in texts]
-    todo = list(dict.fromkeys(t for t in texts if (t, languages) not in _cache and _LETTER.search(t)))
+    texts = [t[:DETECT_CHARS] if type(t) is str else
+             "" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)[:DETECT_CHARS] for t in texts]
+    cache = _cache.setdefault(languages, {})
+    todo = []
+    for t in [t for t in dict.fromkeys(texts) if t not in cache]:  # each distinct text not known yet
+        if _LETTER.search(t):
+            todo.append(t)
+        else:
+            cache[t] = (UNDETERMINED, 0.0)
     for start in range(0, len(todo), 5000):
         chunk = todo[start:start + 5000]
-        for text, got in zip(chunk, _classify_many(chunk, languages)):
-            _cache[(text, languages)] = got
-    rows = [_cache.get((t, languages)) or (UNDETERMINED, 0.0) for t in texts]
-    if len(_cache) > 200_000:
-        _cache.clear()
-    return pd.DataFrame(rows, columns=["language", "probability"])
+        cache.update(zip(chunk, _classify_many(chunk, languages)))
+    rows = list(map(cache.__getitem__, texts))
+    if len(cache) > _CACHED_TEXTS:
+        cache.clear()
+    return [r[0] for r in rows], [r[1] for r in rows]
 
 
 # --------------------------------------------------------------------------- a study's passages
@@ -313,7 +347,7 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
     detected speaker's turn takes its own language on the same terms, or ``und`` when it is
     in a language the kit cannot name. A turn nothing can be said of takes the speaker's
     nearest sure turn, else the interview's main language, else the study's, else ``und``."""
-    from kit.language_passages import judge, named
+    from kit.language_passages import judged, named
 
     turns = study.turns if turns is None else turns
     languages = candidates(study)
@@ -324,8 +358,8 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
         return pd.DataFrame({"language": lang, "language_source": source})
     keys = list(zip(turns["interview_id"].tolist(), turns["role"].tolist()))
     texts = turns["text"].fillna("").astype(str).tolist()
-    alone = judge(texts, languages)  # every turn judged alone, in one batch
-    v_lang, v_prob, verdict = alone["language"].tolist(), alone["probability"].tolist(), alone["verdict"].tolist()
+    alone = judged(texts, languages)  # every turn judged alone, in one batch
+    v_lang, v_prob, verdict = [r[0] for r in alone], [r[1] for r in alone], [r[2] for r in alone]
     groups: dict[tuple, list[int]] = {}
     for pos, key in enumerate(keys):
         groups.setdefault(key, []).append(pos)
@@ -343,8 +377,7 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
     for positions, said in judged:
         mid = len(said) // 2
         samples += [_sample(said[:mid]) if mid else "", _sample(said[mid:])]
-    found = detect(samples, languages)
-    codes, probs = found["language"].tolist(), found["probability"].tolist()
+    codes, probs = detected(samples, languages)
     doubt = []
     for k, (positions, said) in enumerate(judged):
         a, b = codes[2 * k], codes[2 * k + 1]

@@ -43,6 +43,7 @@ import pandas as pd
 
 from kit.schema import VERBATIM_COLUMNS  # columns of a participant's own words: withheld whole
 from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, redact, roster, unquotable
+from kit.privacy_batch import unredacted
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
            "file_roles", "private_folder", "publish_to", "redact_shown", "study_of"]
@@ -241,7 +242,9 @@ class Outputs:
                 distinct = set(values)  # each distinct value once: ids, labels and codes repeat down a column
             except TypeError:  # unhashable cells (lists): only the strings are cleaned
                 distinct = {v for v in values if isinstance(v, str)}
-            changed = {v: c for v in distinct if isinstance(v, str) and (c := self.clean(v)) != v}
+            # the texts redaction provably leaves as they are, found together (kit.privacy_batch)
+            quiet = unredacted(distinct, self.people) if not self.words else frozenset()
+            changed = {v: c for v in distinct.difference(quiet) if isinstance(v, str) and (c := self.clean(v)) != v}
             if changed:
                 out[column] = [changed.get(v, v) if isinstance(v, str) else v for v in values]
         if out.columns.dtype == object or pd.api.types.is_string_dtype(out.columns):

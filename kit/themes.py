@@ -50,6 +50,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import compress
 
 import numpy as np
 import pandas as pd
@@ -125,9 +126,14 @@ def coded_segments(codings: pd.DataFrame, segments: pd.DataFrame, coder=None) ->
         codings = codings[codings["coder"] == coder]
     seg = _segment_column(codings)
     pairs = codings[[seg, "code"]].rename(columns={seg: "segment_id"})
-    keep = [isinstance(c, str) and bool(c.strip()) for c in pairs["code"].tolist()]
+    codes = pairs["code"].tolist()
+    # each distinct code stripped once (a few codes down hundreds of thousands of rows)
+    stripped = {c: c.strip() if isinstance(c, str) else "" for c in dict.fromkeys(codes)}
+    keep = [bool(stripped[c]) for c in codes]
     pairs = pairs.loc[pd.Series(keep, index=pairs.index, dtype=bool)]
-    pairs = pairs.assign(code=pairs["code"].str.strip()).drop_duplicates(["segment_id", "code"])
+    codes = [stripped[c] for c in compress(codes, keep)]
+    pairs = pairs.assign(code=pd.Series(codes, index=pairs.index, dtype=pairs["code"].dtype))
+    pairs = pairs.drop_duplicates(["segment_id", "code"])
     info = segments[["segment_id", "interview_id", "participant", "kind", "text"]].drop_duplicates("segment_id")
     frame = pairs.merge(info, on="segment_id", how="inner")
     frame["participant"] = frame["participant"].fillna("").astype(str)
@@ -152,7 +158,7 @@ def combine_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataF
         return pd.DataFrame(columns=CODED_COLUMNS + ["source"])
     frame = pd.concat(parts, ignore_index=True)
     order = {s: i for i, s in enumerate(segments["segment_id"].tolist())}
-    frame["_order"] = frame["segment_id"].map(order)
+    frame["_order"] = pd.Series(list(map(order.get, frame["segment_id"].tolist())), index=frame.index, dtype=float)
     return frame.sort_values(["_order", "code"]).drop(columns="_order").reset_index(drop=True)
 
 
