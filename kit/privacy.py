@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from kit.privacy_columns import person_cells
+from kit.privacy_decode import decoded, hides
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -161,12 +162,11 @@ class NameMatcher:
         spans = list(self._find(text))
         broken = rejoined(text)  # a name broken at a line's end ("Wata-" / "nabe") or coloured is a name too
         if broken is not None:
-            merged, end = [], -1
-            for span in sorted(spans + _unmap(list(self._find(broken[0])), broken[1]), key=lambda s: (s[0], -s[1])):
-                if span[0] >= end:  # the longest of overlapping matches
-                    merged.append(span)
-                    end = span[1]
-            spans = merged
+            spans = _longest(spans + _unmap(list(self._find(broken[0])), broken[1]))
+        hidden = decoded(text)  # O&#39;Neill, Siobh%C3%A1n, Siobh\u00e1n, **Sio**bhán, s i o b h a n
+        if hidden is not None:
+            _, starts, ends = hidden
+            spans = _longest(spans + [(starts[s], ends[e - 1], *rest) for s, e, *rest in self._find(hidden[0])])
         yield from _unmap(spans, kept)
 
     def _find(self, text: str):
@@ -210,6 +210,16 @@ class NameMatcher:
                 continue
             yield words[i].start(), words[best[0]].end(), best[1]
             i = best[0] + 1
+
+
+def _longest(spans) -> list:
+    """Spans in order, the longest of overlapping ones kept."""
+    merged, end = [], -1
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[0] >= end:
+            merged.append(span)
+            end = span[1]
+    return merged
 
 
 # Transliterations: Müller is also written Mueller, Strauß Strauss, Kjærgaard Kjaergaard, Søren Soeren.
@@ -456,10 +466,10 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = unicodedata.normalize("NFC", text)
         if words is not None:
             named = (matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
-                     or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None))
+                     or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None) or hides(text))
         else:
             named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(_visible(text)[0]))))
-                     or BROKEN_WORD.search(text) is not None)
+                     or BROKEN_WORD.search(text) is not None or hides(text))
         if named and emails:
             # the roster's own addresses first, however written ("jo bell at example dot com"),
             # before the generic patterns below could replace only their end
@@ -840,7 +850,7 @@ def _holds_secret(text: str, matcher: NameMatcher, words: Unquotable | None) -> 
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     tokens = [t for t in _WORD.findall(fold(_visible(text)[0])) if t[0] != "&"]  # as find and spans read it
-    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or BROKEN_WORD.search(text) is not None)
+    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or BROKEN_WORD.search(text) is not None or hides(text))
             and any(True for _ in matcher.find(text))):
         return True
     return bool(words) and bool(words.shingles) and bool(words.runs_at(tokens))
@@ -861,6 +871,10 @@ def redact_markup(text: str, people: Roster | None = None, names: bool = True,
         piece = redact(piece, people, names)
         return words.withhold(piece) if words else piece
 
+    if people is not None and _TAG_IN_WORD.search(text) is not None:
+        # a name split by emphasis tags inside a word (Sio<b>bhán</b>): replaced across the tags
+        text = _replace(text, [s for s in people.matcher.find(text) if "<" in text[s[0]:s[1]]
+                               and (names or s[2] == EMAIL_MARK)])
     pieces, last = [], 0
     for match in _MARKUP.finditer(text):
         pieces.append(clean(text[last:match.start()]))
@@ -870,6 +884,8 @@ def redact_markup(text: str, people: Roster | None = None, names: bool = True,
     return "".join(pieces)
 
 
+# A tag with a letter on either side: emphasis inside a word.
+_TAG_IN_WORD = re.compile(r"[^\W\d_]</?[A-Za-z][^<>]{0,200}>[^\W\d_]")
 # Left whole by redact_markup: embedded images, tags (names of elements and attributes),
 # style sheets and scripts; only the text between tags is redacted.
 _MARKUP = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+|<style\b.*?</style\s*>|<script\b.*?</script\s*>"
