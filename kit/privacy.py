@@ -31,7 +31,8 @@ import numpy as np
 import pandas as pd
 
 from kit.privacy_columns import person_cells
-from kit.privacy_decode import decoded, hides
+from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, hides, longest
+from kit.privacy_decode import readable as _readable
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -162,11 +163,11 @@ class NameMatcher:
         spans = list(self._find(text))
         broken = rejoined(text)  # a name broken at a line's end ("Wata-" / "nabe") or coloured is a name too
         if broken is not None:
-            spans = _longest(spans + _unmap(list(self._find(broken[0])), broken[1]))
+            spans = longest(spans + _unmap(list(self._find(broken[0])), broken[1]))
         hidden = decoded(text)  # O&#39;Neill, Siobh%C3%A1n, Siobh\u00e1n, **Sio**bhán, s i o b h a n
         if hidden is not None:
             _, starts, ends = hidden
-            spans = _longest(spans + [(starts[s], ends[e - 1], *rest) for s, e, *rest in self._find(hidden[0])])
+            spans = longest(spans + [(starts[s], ends[e - 1], *rest) for s, e, *rest in self._find(hidden[0])])
         yield from _unmap(spans, kept)
 
     def _find(self, text: str):
@@ -210,16 +211,6 @@ class NameMatcher:
                 continue
             yield words[i].start(), words[best[0]].end(), best[1]
             i = best[0] + 1
-
-
-def _longest(spans) -> list:
-    """Spans in order, the longest of overlapping ones kept."""
-    merged, end = [], -1
-    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if span[0] >= end:
-            merged.append(span)
-            end = span[1]
-    return merged
 
 
 # Transliterations: Müller is also written Mueller, Strauß Strauss, Kjærgaard Kjaergaard, Søren Soeren.
@@ -732,37 +723,6 @@ def _with_earlier(turns: pd.DataFrame, mine, others) -> list:
     return out
 
 
-def _readable(path: Path, text: str) -> str:
-    """The text a reader of ``path`` sees: notebook strings (not images), HTML unescaped,
-    embedded images left out."""
-    import html as _html
-    import json as _json
-
-    if path.suffix.lower() == ".ipynb":
-        try:
-            strings = []
-
-            def walk(value, key=""):
-                if isinstance(value, dict):
-                    for k, v in value.items():
-                        if not str(k).startswith("image/"):
-                            walk(v, str(k))
-                elif isinstance(value, list):
-                    for v in value:
-                        walk(v, key)
-                elif isinstance(value, str):
-                    strings.append(value)
-
-            walk(_json.loads(text))
-            text = "".join(strings)
-        except ValueError:
-            pass
-    text = _DATA_URI.sub(" ", text)
-    if path.suffix.lower() in (".html", ".ipynb", ".md"):
-        text = _html.unescape(text)
-    return text
-
-
 #: Columns (CSV) and keys (YAML) that hold lists of terms: a term that is only name words is a name.
 TERM_FIELDS = ("term", "terms", "keyword", "keywords", "label", "feature", "top_terms")
 
@@ -856,9 +816,6 @@ def _holds_secret(text: str, matcher: NameMatcher, words: Unquotable | None) -> 
     return bool(words) and bool(words.shingles) and bool(words.runs_at(tokens))
 
 
-_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
-
-
 def redact_markup(text: str, people: Roster | None = None, names: bool = True,
                   words: Unquotable | None = None) -> str:
     """``redact`` for HTML or Markdown output: only the text between tags is redacted
@@ -871,10 +828,8 @@ def redact_markup(text: str, people: Roster | None = None, names: bool = True,
         piece = redact(piece, people, names)
         return words.withhold(piece) if words else piece
 
-    if people is not None and _TAG_IN_WORD.search(text) is not None:
-        # a name split by emphasis tags inside a word (Sio<b>bhán</b>): replaced across the tags
-        text = _replace(text, [s for s in people.matcher.find(text) if "<" in text[s[0]:s[1]]
-                               and (names or s[2] == EMAIL_MARK)])
+    if people is not None and TAG_IN_WORD.search(text) is not None:  # Sio<b>bhán</b>: across the tags
+        text = _replace(text, [s for s in across_tags(text, people.matcher) if names or s[2] == EMAIL_MARK])
     pieces, last = [], 0
     for match in _MARKUP.finditer(text):
         pieces.append(clean(text[last:match.start()]))
@@ -884,8 +839,6 @@ def redact_markup(text: str, people: Roster | None = None, names: bool = True,
     return "".join(pieces)
 
 
-# A tag with a letter on either side: emphasis inside a word.
-_TAG_IN_WORD = re.compile(r"[^\W\d_]</?[A-Za-z][^<>]{0,200}>[^\W\d_]")
 # Left whole by redact_markup: embedded images, tags (names of elements and attributes),
 # style sheets and scripts; only the text between tags is redacted.
 _MARKUP = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+|<style\b.*?</style\s*>|<script\b.*?</script\s*>"

@@ -11,17 +11,21 @@ the decoded text is replaced whole in the text as written.
 :func:`hides` is the quick test (one search): only a text holding an ``&``, ``%``, backslash,
 ``*``, ``<`` or three single letters separated by spaces is decoded; every other text takes
 the plain path unchanged.
+
+Also here: :func:`readable`, the text a reader of a published file sees (for
+:func:`kit.privacy.find_leaks`), and :func:`across_tags`, names split by tags inside a word.
 """
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
+from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 from kit.privacy_text import invisible_pattern
 
-__all__ = ["decoded", "hides"]
+__all__ = ["TAG_IN_WORD", "across_tags", "decoded", "hides", "longest", "readable"]
 
 # Three single letters (or digits) separated by single spaces: "s i o b h a n".
 _SPACED = r"(?<![^\W_])[^\W_](?: [^\W_](?![^\W_])){2,}"
@@ -138,3 +142,58 @@ def decoded(text: str) -> tuple[str, list[int], list[int]] | None:
     starts.extend(range(last, len(text)))
     ends.extend(range(last + 1, len(text) + 1))
     return "".join(pieces), starts, ends
+
+
+def longest(spans) -> list:
+    """Spans in order, the longest of overlapping ones kept."""
+    merged, end = [], -1
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[0] >= end:
+            merged.append(span)
+            end = span[1]
+    return merged
+
+
+# A tag with a letter on either side: emphasis inside a word.
+TAG_IN_WORD = re.compile(r"[^\W\d_]</?[A-Za-z][^<>]{0,200}>[^\W\d_]")
+
+
+def across_tags(text: str, matcher) -> list:
+    """The spans ``(start, end, mark)`` of ``matcher`` (a :class:`kit.privacy.NameMatcher`)
+    in HTML ``text`` that run across a tag (``Sio<b>bhán</b>``): the ones that redacting the
+    text between tags piece by piece cannot see."""
+    return [s for s in matcher.find(text) if "<" in text[s[0]:s[1]]]
+
+
+_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
+
+
+def readable(path: Path, text: str) -> str:
+    """The text a reader of ``path`` sees: notebook strings (not images), HTML unescaped,
+    embedded images left out."""
+    import html as _html
+    import json as _json
+
+    if path.suffix.lower() == ".ipynb":
+        try:
+            strings = []
+
+            def walk(value, key=""):
+                if isinstance(value, dict):
+                    for k, v in value.items():
+                        if not str(k).startswith("image/"):
+                            walk(v, str(k))
+                elif isinstance(value, list):
+                    for v in value:
+                        walk(v, key)
+                elif isinstance(value, str):
+                    strings.append(value)
+
+            walk(_json.loads(text))
+            text = "".join(strings)
+        except ValueError:
+            pass
+    text = _DATA_URI.sub(" ", text)
+    if path.suffix.lower() in (".html", ".ipynb", ".md"):
+        text = _html.unescape(text)
+    return text
