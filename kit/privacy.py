@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from kit.privacy_columns import person_cells
-from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, hides, longest
+from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
@@ -164,10 +164,10 @@ class NameMatcher:
         broken = rejoined(text)  # a name broken at a line's end ("Wata-" / "nabe") or coloured is a name too
         if broken is not None:
             spans = longest(spans + _unmap(list(self._find(broken[0])), broken[1]))
-        hidden = decoded(text)  # O&#39;Neill, Siobh%C3%A1n, Siobh\u00e1n, **Sio**bhán, s i o b h a n
-        if hidden is not None:
-            _, starts, ends = hidden
-            spans = longest(spans + [(starts[s], ends[e - 1], *rest) for s, e, *rest in self._find(hidden[0])])
+        shown = decoded_text(text)  # O&#39;Neill, Siobh%C3%A1n, Siobh\u00e1n, **Sio**bhán, s i o b h a n
+        if shown is not None and (hidden := list(self._find(shown))):
+            _, starts, ends = decoded(text)  # positions only when a name is there (most pages: none)
+            spans = longest(spans + [(starts[s], ends[e - 1], *rest) for s, e, *rest in hidden])
         yield from _unmap(spans, kept)
 
     def _find(self, text: str):

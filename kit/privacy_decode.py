@@ -25,7 +25,7 @@ from urllib.parse import unquote_to_bytes
 
 from kit.privacy_text import invisible_pattern
 
-__all__ = ["TAG_IN_WORD", "across_tags", "decoded", "hides", "longest", "readable"]
+__all__ = ["TAG_IN_WORD", "across_tags", "decoded", "decoded_text", "hides", "longest", "readable"]
 
 # Three single letters (or digits) separated by single spaces: "s i o b h a n".
 _SPACED = r"(?<![^\W_])[^\W_](?: [^\W_](?![^\W_])){2,}"
@@ -37,12 +37,13 @@ _INLINE = frozenset("a abbr b big cite code del em font i ins kbd mark q s samp 
                     "tt u var".split())
 
 _FORMS = re.compile(
-    r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)"
+    r"(?=[&%\\<*~]|[^\W_] [^\W_] )"  # a quick look at each position first (about 3 times faster)
+    r"(?:(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)"
     r"|(?P<percent>(?:%[0-9A-Fa-f]{2})+)"
     r"|(?P<escape>\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|N\{[A-Za-z0-9 -]{1,60}\}))"
     r"|(?P<tag></?(?P<element>[A-Za-z][A-Za-z0-9]*)\b[^<>]{0,200}>)"
     r"|(?P<emphasis>\*+|~~)"
-    r"|(?P<spaced>" + _SPACED + ")")
+    r"|(?P<spaced>" + _SPACED + "))")
 
 
 # An ASCII text's characters by class, for hides(): letters and digits "a", the hiding
@@ -95,6 +96,27 @@ def _reading(match: re.Match) -> str | None:
     if kind == "emphasis":
         return ""
     return None
+
+
+def _shown(match: re.Match) -> str:
+    if match.lastgroup == "spaced":
+        return match.group()[::2]
+    shown = _reading(match)
+    if shown is None:
+        return match.group()
+    if not shown.isascii():
+        shown = invisible_pattern().sub("", unicodedata.normalize("NFC", shown))
+        shown = "".join(c for c in shown if not unicodedata.combining(c))
+    return shown
+
+
+def decoded_text(text: str) -> str | None:
+    """:func:`decoded`'s text alone (no positions: one substitution in C, for a quick look
+    whether the decoded text names anyone); None when ``text`` holds no hiding form."""
+    if not hides(text):
+        return None
+    shown = _FORMS.sub(_shown, text)
+    return None if shown == text else shown
 
 
 def decoded(text: str) -> tuple[str, list[int], list[int]] | None:
