@@ -10,7 +10,8 @@ __all__ = ["CROSS_CHECKS", "check_study", "cross_checks", "format_problems", "fo
 #: What ``check`` adds to the problems found in reading a study's files (``load_study``):
 #: the research repository's index stores only the latter (the language checks cost seconds
 #: a study), so ``interview-kit index`` names these when it counts warnings.
-CROSS_CHECKS = "languages, codebook keywords that match no passage, spreadsheet formulas in participants.csv"
+CROSS_CHECKS = ("languages, codebook keywords that match no passage, spreadsheet formulas in participants.csv, "
+                "participants' names and unquotable words in study.yml and guide.yml")
 
 
 def check_study(path) -> list[Problem]:
@@ -69,8 +70,11 @@ def cross_checks(study) -> list[Problem]:
     from kit.codebook import unmatched_keywords
     from kit.languages import check_languages
 
+    from kit.study_check_names import published_secrets  # privacy8: what run would refuse to publish
+
     keywords = unmatched_keywords(study.codebook, study.segments()["text"].tolist()) if len(study.codebook) else []
-    return check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
+    return (check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
+            + published_secrets(study))
 
 
 def formula_cells(path) -> list[Problem]:

@@ -144,6 +144,8 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
 
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+# Excel's first line declaring the delimiter ("sep=," or "sep=;"), quoted or not.
+_SEP_LINE = re.compile(r'\A\ufeff?"?sep=([^\n"])"?[ \t\r]*\n', re.IGNORECASE)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -226,12 +228,20 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
         return [], [], problems
     if not text.strip():
         return [], [], [Problem(str(path), 1, "empty CSV file: it needs at least a header row")]
-    delimiter = sniff_delimiter(text)
-    if delimiter != ",":
+    declared = _SEP_LINE.match(text)  # privacy8: Excel's "sep=," line declares the delimiter
+    delimiter = declared.group(1) if declared else sniff_delimiter(text)
+    if declared:
+        problems.append(Problem(str(path), 1, f"{declared.group().strip()!r} is Excel's delimiter declaration: read as "
+                                f"{_DELIMITERS.get(delimiter, repr(delimiter))}-separated values, the header "
+                                "on line 2", "warning"))
+        text = text[declared.end() - 1:]  # the line's end kept: line numbers stay the file's
+    elif delimiter != ",":
         problems.append(Problem(str(path), 1, f"read as {_DELIMITERS[delimiter]}-separated values "
                                 "(not comma-separated)", "warning"))
     records = _records(text, delimiter, str(path), problems)
     header_line, header = next(records, (1, []))
+    if declared and not header:
+        header_line, header = next(records, (2, []))
     if len(header) > MAX_COLUMNS:
         problems.append(_too_wide(path, header_line, header))
         return [], [], problems
@@ -253,7 +263,7 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
             continue
         if len(fields) > len(header):
             problems.append(Problem(str(path), line, f"{len(fields)} fields but the header has "
-                                    f"{len(header)}: check for an unquoted {_DELIMITERS[delimiter]}"))
+                                    f"{len(header)}: check for an unquoted {_DELIMITERS.get(delimiter, repr(delimiter))}"))
             continue
         row = {h: (fields[i].strip() if i < len(fields) else "") for i, h in enumerate(header) if h}
         row["_line"] = line

@@ -31,6 +31,8 @@ import numpy as np
 import pandas as pd
 
 from kit.privacy_columns import person_cells
+from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
+from kit.privacy_decode import readable as _readable
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -161,12 +163,11 @@ class NameMatcher:
         spans = list(self._find(text))
         broken = rejoined(text)  # a name broken at a line's end ("Wata-" / "nabe") or coloured is a name too
         if broken is not None:
-            merged, end = [], -1
-            for span in sorted(spans + _unmap(list(self._find(broken[0])), broken[1]), key=lambda s: (s[0], -s[1])):
-                if span[0] >= end:  # the longest of overlapping matches
-                    merged.append(span)
-                    end = span[1]
-            spans = merged
+            spans = longest(spans + _unmap(list(self._find(broken[0])), broken[1]))
+        shown = decoded_text(text)  # O&#39;Neill, Siobh%C3%A1n, Siobh\u00e1n, **Sio**bhán, s i o b h a n
+        if shown is not None and (hidden := list(self._find(shown))):
+            _, starts, ends = decoded(text)  # positions only when a name is there (most pages: none)
+            spans = longest(spans + [(starts[s], ends[e - 1], *rest) for s, e, *rest in hidden])
         yield from _unmap(spans, kept)
 
     def _find(self, text: str):
@@ -456,10 +457,10 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = unicodedata.normalize("NFC", text)
         if words is not None:
             named = (matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
-                     or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None))
+                     or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None) or hides(text))
         else:
             named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(_visible(text)[0]))))
-                     or BROKEN_WORD.search(text) is not None)
+                     or BROKEN_WORD.search(text) is not None or hides(text))
         if named and emails:
             # the roster's own addresses first, however written ("jo bell at example dot com"),
             # before the generic patterns below could replace only their end
@@ -722,37 +723,6 @@ def _with_earlier(turns: pd.DataFrame, mine, others) -> list:
     return out
 
 
-def _readable(path: Path, text: str) -> str:
-    """The text a reader of ``path`` sees: notebook strings (not images), HTML unescaped,
-    embedded images left out."""
-    import html as _html
-    import json as _json
-
-    if path.suffix.lower() == ".ipynb":
-        try:
-            strings = []
-
-            def walk(value, key=""):
-                if isinstance(value, dict):
-                    for k, v in value.items():
-                        if not str(k).startswith("image/"):
-                            walk(v, str(k))
-                elif isinstance(value, list):
-                    for v in value:
-                        walk(v, key)
-                elif isinstance(value, str):
-                    strings.append(value)
-
-            walk(_json.loads(text))
-            text = "".join(strings)
-        except ValueError:
-            pass
-    text = _DATA_URI.sub(" ", text)
-    if path.suffix.lower() in (".html", ".ipynb", ".md"):
-        text = _html.unescape(text)
-    return text
-
-
 #: Columns (CSV) and keys (YAML) that hold lists of terms: a term that is only name words is a name.
 TERM_FIELDS = ("term", "terms", "keyword", "keywords", "label", "feature", "top_terms")
 
@@ -840,13 +810,10 @@ def _holds_secret(text: str, matcher: NameMatcher, words: Unquotable | None) -> 
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     tokens = [t for t in _WORD.findall(fold(_visible(text)[0])) if t[0] != "&"]  # as find and spans read it
-    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or BROKEN_WORD.search(text) is not None)
+    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or BROKEN_WORD.search(text) is not None or hides(text))
             and any(True for _ in matcher.find(text))):
         return True
     return bool(words) and bool(words.shingles) and bool(words.runs_at(tokens))
-
-
-_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
 
 
 def redact_markup(text: str, people: Roster | None = None, names: bool = True,
@@ -861,6 +828,8 @@ def redact_markup(text: str, people: Roster | None = None, names: bool = True,
         piece = redact(piece, people, names)
         return words.withhold(piece) if words else piece
 
+    if people is not None and TAG_IN_WORD.search(text) is not None:  # Sio<b>bhán</b>: across the tags
+        text = _replace(text, [s for s in across_tags(text, people.matcher) if names or s[2] == EMAIL_MARK])
     pieces, last = [], 0
     for match in _MARKUP.finditer(text):
         pieces.append(clean(text[last:match.start()]))

@@ -28,7 +28,10 @@ def fold_column(header: str) -> str:
 def read_participant_rows(path: Path):
     """:func:`read_rows_folded` of participants.csv (its columns :data:`PARTICIPANT_COLUMNS`,
     ``id`` required)."""
-    return read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
+    from kit.study_check_ids import id_problems  # privacy8: ids one person written differently
+
+    rows, columns, problems = read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
+    return rows, columns, problems + id_problems(path, rows)
 
 
 def read_rows_folded(path: Path, standard=PARTICIPANT_COLUMNS, required=()):

@@ -8,6 +8,9 @@
   OpenDocument ``mimetype``).
 - :func:`docx_lines`: the paragraphs of a real Word guide (``.docx``), one line per paragraph,
   read with python-docx.
+- :func:`wrong_kind`: a file that reads as an interview note (front matter with the note
+  template's keys) or a transcript (caption timing lines, or speaker labels on most lines) is
+  no guide: a problem at line 1, never linted line by line.
 - :func:`classify`: every non-blank line of a guide is a question, a heading, an interviewer
   note, a timing note or the ``# format:`` directive; nothing is dropped unrecorded. Headings
   as guides write them: markdown (``# Warm-up``), numbered sections ("Section 1: Warm-up",
@@ -25,7 +28,7 @@ import io
 import re
 import zipfile
 
-__all__ = ["LINE_KINDS", "classify", "content_problem", "docx_lines"]
+__all__ = ["LINE_KINDS", "NOTE_KEYS", "classify", "content_problem", "docx_lines", "wrong_kind"]
 
 #: The kinds of guide line that are not questions, recorded in a result's ``notes``.
 LINE_KINDS = ("heading", "note", "timing", "format")
@@ -209,3 +212,80 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
                 and not _ENGLISH.isdisjoint(ws)):  # English: a question in another language stays one
             return "note", body, None  # a statement to the participant ("Thanks for joining, our app ...")
     return "question", body, None
+
+
+# -- files of another kind: an interview note, a transcript ---------------------------------
+#: The keys of an interview note's front matter (templates/interview-note.md).
+NOTE_KEYS = frozenset({"id", "date", "participant", "interviewer", "note_taker", "duration", "transcript",
+                       "stage", "thank_you_sent", "debriefed", "notes_written"})
+_FRONT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:")
+_CUE_TIMING = re.compile(r"^\s*\[?\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,;]\d+)?\]?\s*-->\s*\[?\d")
+_TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*(?:$|[-\u2013:|]?\s*\S)")
+_SPEAKER_TIME = re.compile(r"^[^\W\d_][\w .'-]{0,40}?\s{1,4}[(\[]?\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]]?:?\s*$")
+# Labels a transcript's speakers have that are also a guide's note labels.
+_ROLE_SPEAKERS = {"interviewer", "moderator", "researcher", "participant", "respondent", "customer", "user"}
+_SPEAKER = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
+                      r"|[Ss]peaker \d+)\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\])?\s*:\s+\S")
+
+
+def _front_matter_keys(lines: list[str]) -> set[str]:
+    """The keys of a front matter block (``---`` lines around it) at the start of a file."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != "---":
+        return set()
+    keys = set()
+    for line in lines[first + 1:first + 60]:
+        if line.strip() in ("---", "..."):
+            return keys
+        m = _FRONT_KEY.match(line)
+        if m and not line.startswith((" ", "\t")):
+            keys.add(m.group(1).lower())
+    return set()  # never closed: not front matter
+
+
+def _speaker_label(line: str) -> str | None:
+    """The speaker label a transcript line starts with (``Jordan:``, ``Alex Morgan:``,
+    ``Speaker 1:``), not a guide's role, question or note label (``Probe:``, ``Q3:``, ``Note:``)."""
+    m = _SPEAKER.match(line)
+    if m is None:
+        return None
+    label = m.group(1).strip()
+    low = label.lower()
+    if (low in _ROLE_LABELS or _PLAIN_LABEL.match(label + ":") or _SECTION.match(label)
+            or (_NOTE_LABEL.match(label + ":") and low not in _ROLE_SPEAKERS)):
+        return None
+    return low
+
+
+def wrong_kind(text: str) -> str | None:
+    """The message when a guide file's text reads as another kind of file: an interview note
+    (front matter holding at least two of :data:`NOTE_KEYS`, and no ``questions`` key) or a
+    transcript (a caption timing line ``00:00:01.000 --> 00:00:04.000``; or, of at least four
+    non-blank lines, most starting with a timestamp, or speaker labels of at least two
+    speakers on most lines (a speaker's name alone on its line counted), or Otter's ``Name  0:05`` headers on a third). None for a guide."""
+    lines = text.split("\n")
+    keys = _front_matter_keys(lines)
+    if len(keys & NOTE_KEYS) >= 2 and "questions" not in keys:
+        found = ", ".join(k for k in sorted(NOTE_KEYS) if k in keys)
+        return (f"this looks like an interview note (front matter with {found}), not a guide: lint-guide reads "
+                "a guide.yml, a text file with one question a line or a Word .docx")
+    body = [line for line in lines if line.strip()]
+    kind = None
+    if any(_CUE_TIMING.match(line) for line in body[:200]):
+        kind = "caption timing lines"
+    elif len(body) >= 4:
+        labels = [_speaker_label(line) for line in body]
+        seen = {label for label in labels if label}
+        # a speaker's name alone on its line (Word and Teams exports put it above the words)
+        named = [label or line.strip().rstrip(":").lower() for label, line in zip(labels, body)
+                 if label or line.strip().rstrip(":").lower() in seen]
+        timed = sum(1 for line in body if _TIMESTAMP.match(line) or _SPEAKER_TIME.match(line))
+        headers = sum(1 for line in body if _SPEAKER_TIME.match(line))
+        if len(named) * 2 > len(body) and len(set(named)) >= 2:
+            kind = f"speaker labels on {len(named)} of {len(body)} lines"
+        elif timed * 2 > len(body) or headers * 3 >= len(body):
+            kind = f"times on {timed} of {len(body)} lines"
+    if kind is None:
+        return None
+    return (f"this looks like an interview transcript ({kind}), not a guide: lint-guide reads a guide.yml, "
+            "a text file with one question a line or a Word .docx")

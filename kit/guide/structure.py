@@ -11,7 +11,7 @@ import re
 from kit.errors import Problem, StudyError
 from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, FORMATS, MINUTES,
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
-from kit.guide.guide_lines import classify, content_problem, docx_lines
+from kit.guide.guide_lines import classify, content_problem, docx_lines, wrong_kind
 from kit.guide.cues12 import closer as wrap_up
 from kit.guide.lint import lint_question, question_text, readable
 
@@ -49,6 +49,9 @@ def _read(path: Path, problems: list[Problem]) -> str | None:
     else:
         text, found = decode_text(raw, str(path))
         problems.extend(found)
+    if text is not None and (message := wrong_kind(text)) is not None:  # privacy8: a note or transcript
+        problems.append(Problem(str(path), 1, message))
+        return None
     # read once as the linter reads a question: no invisible format characters, NFC
     return None if text is None else readable(text)
 

@@ -1,0 +1,63 @@
+"""What ``interview-kit run`` would refuse to publish, found by ``check`` in the study's own text.
+
+The title, objectives and decisions of study.yml and the questions of guide.yml are shown as
+written in the report (index.html, guide.html, guide.md, tables/guide_lint.csv, the notebooks),
+and ``run``'s final scan (:func:`kit.privacy.find_leaks`) refuses a report that shows a
+participant's full name or email, or a run of words of a participant who did not consent to
+being quoted (exit 3). :func:`published_secrets` finds them before ``run`` does: one located
+error per line of study.yml and guide.yml that holds one (the secret itself is never printed).
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from kit.errors import Problem
+
+__all__ = ["STUDY_TEXT_FILES", "published_secrets"]
+
+#: The study's own text files that the report shows as written.
+STUDY_TEXT_FILES = ("study.yml", "guide.yml")
+
+_NAME = ("a participant's name or email (participants.csv) is on this line, and the report shows this "
+         "file's text: `interview-kit run` would refuse to publish it (exit 3); write the participant's id "
+         "or leave the name out")
+_WORDS = ("words of a participant who did not consent to being quoted (consent_quote: no) are on this line, "
+          "and the report shows this file's text: `interview-kit run` would refuse to publish it (exit 3); "
+          "put them in your own words")
+
+
+def _line_of(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+def published_secrets(study) -> list[Problem]:
+    """Located errors (``path:line``) for each line of :data:`STUDY_TEXT_FILES` that holds a
+    roster full name or email (:attr:`kit.privacy.Roster.secret_matcher`, every written form
+    it reads) or a run of a non-consenting participant's words (:func:`kit.privacy.unquotable`)."""
+    from kit.privacy import roster, unquotable
+
+    root = Path(study.path)
+    texts = {}
+    for name in STUDY_TEXT_FILES:
+        path = root / name
+        try:
+            if path.is_file():
+                texts[path] = unicodedata.normalize("NFC", path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue  # an unreadable file is the loader's problem, reported already
+    if not texts:
+        return []
+    matcher = roster(study).secret_matcher
+    words = unquotable(study)
+    problems: list[Problem] = []
+    for path, text in texts.items():
+        found: dict[int, str] = {}
+        if matcher:
+            for start, _end, _mark in matcher.find(text):
+                found.setdefault(_line_of(text, start), _NAME)
+        if words:
+            for start, _end in words.spans(text):
+                found.setdefault(_line_of(text, start), _WORDS)
+        problems += [Problem(str(path), line, message) for line, message in sorted(found.items())]
+    return problems
