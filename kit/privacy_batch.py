@@ -6,7 +6,7 @@ Python per cell (about 0.7 s of `analyze`'s 10,000 interviews). :func:`unredacte
 ASCII texts of a batch joined, with numpy and one split into words, and names those that
 provably come back unchanged; every other text (non-ASCII, or holding a backslash, an ``@``,
 the word ``at``, nine digits or more, a word that starts a roster entry, a line-broken or
-coloured word) still goes through :func:`kit.privacy.redact`, so what is redacted does not
+coloured word, a form a name can hide in: :func:`kit.privacy_decode.hides`) still goes through :func:`kit.privacy.redact`, so what is redacted does not
 change (a test compares both ways on generated texts and rosters).
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 import numpy as np
 
 from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
+from kit.privacy_decode import _CLASSES
 from kit.privacy_text import BROKEN_WORD
 
 __all__ = ["BATCH_CHARS", "unredacted"]
@@ -77,6 +78,15 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
     if names:
         for i in np.flatnonzero((np.add.reduceat(_MARKED[data], starts, dtype=np.int64) > 0) & ~loud).tolist():
             loud[i] = BROKEN_WORD.search(texts[i]) is not None
+        # a name may hide in a form kit.privacy_decode reads (an entity, a %-escape, emphasis or a
+        # tag inside a word, letter-spacing): such a text goes through redaction, as
+        # kit.privacy_decode.hides would send it (its classes: "!" a hiding character, "a" a letter)
+        classes = joined.translate(_CLASSES)
+        loud |= np.add.reduceat(np.frombuffer(classes, dtype=np.uint8) == 33, starts, dtype=np.int64) > 0
+        spaced = b" " + classes + b" "
+        if b" a a a " in spaced:
+            at = np.fromiter((m.start() for m in re.finditer(rb"(?= a a a )", spaced)), dtype=np.int64)
+            loud[np.searchsorted(starts, at, side="right") - 1] = True
     # words as kit.privacy._ascii_words splits them: runs of letters (folded) and digits
     folded = b" " + joined.translate(_ASCII_FOLD) + b" "
     found = keys.intersection(folded.split()) if names else {w for w in keys if b" " + w + b" " in folded}

@@ -86,6 +86,10 @@ def _texts(rng: random.Random, names: list[str]) -> list[str]:
               "willpower", "O'Neill", "7850 euros", "1 2 3 4 5 6 7 8 9", "a-\nb", "-", "[1m"]
     for name in names:
         extras += [name, name.lower(), name.upper(), name.split()[0], name.split()[-1], name.replace(" ", "_")]
+        first = name.split()[0]  # the forms a name can hide in (kit.privacy_decode)
+        extras += [] if len(first) < 4 else [first[:2] + "&#" + str(ord(first[2])) + ";" + first[3:], first[:3] + "%" + format(ord(first[3]), "02X")
+                   + first[4:], "**" + first[:3] + "**" + first[3:], first[:3] + "<b>" + first[3:] + "</b>",
+                   " ".join(first.lower()), first[:2] + "\\u00" + format(ord(first[2]), "02x") + first[3:]]
     out = []
     for _ in range(3000):
         parts = [rng.choice(words) for _ in range(rng.randint(1, 12))]
