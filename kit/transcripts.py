@@ -150,6 +150,7 @@ _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^>\n]*>|\{\\[^}\n]*\}", re.I)
 _CUE_ID = re.compile(r"^(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}(?:/[\w-]+)?)$")
 _C0 = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PHONE_LABEL = re.compile(r"^(\+\d[\d \-().]{5,24}\d)[ \t]*:(.*)$")
 _QUESTION = re.compile(r"\?+(?=[\s\"'”’)\]]|$)")
 
 
@@ -713,6 +714,8 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
         m = _LABEL.match(s)
         if m is None and (undressed := undecorate(s)) is not None:  # **Jordan:**, - Jordan:, \u200bJordan:
             m = _LABEL.match(undressed)
+        if m is None and s[:1] == "+":  # a dial-in caller, labelled by phone number as Zoom and Teams do
+            m = _PHONE_LABEL.match(s)
         if m is None:
             continue
         written, rest = m.groups()
