@@ -54,16 +54,18 @@ In ``Name: text`` formats (plain, Zoom VTT, SRT) a line such as ``Initial Steps:
 speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *speaker label*:
 
 1. It looks like a name: starts with a letter, at most 4 words and 40 characters, only
-   letters, digits, spaces and ``. ' - _ & ( ) / , + @``, no common function word
+   letters, digits, spaces, emoji and ``. ' - _ & ( ) [ ] / , + @`` (``Jordan [Guest]``), no common function word
    (``my``, ``our``, ``for``, ``the``, ``here's`` ...), and the colon is not followed by a
-   digit or ``/`` (so ``10:30`` and ``https://`` never count).
+   digit or ``/`` (so ``10:30`` and ``https://`` never count); or a dial-in caller's
+   phone number (``+44 20 7946 0958:``).
 2. And it is *established*, one of:
 
    a. forced: a key of ``aliases``, a name in ``speakers``, or a usual role label
       (Interviewer, Moderator, Researcher, Participant, Respondent, Assistant, AI, User,
       Q, A, Speaker 1, P1 ...);
    b. used with text after the colon on at least two lines of the transcript, and not a
-      heading word (``Note``, ``Step 2``, ``Summary``, ``Next Steps`` ...);
+      heading (``Note``, ``Step 2``, ``Next Steps``: a label starting with a heading word or
+      made of heading words and qualifiers; ``Ann Note``, ``Jordan Example`` are names);
    c. used once with text after the colon, on the very first line of the transcript;
    d. used once with text after the colon while the rules above found fewer than two
       speakers (a two-line exchange ``Maya: ...`` / ``Dana: ...``);
