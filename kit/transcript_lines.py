@@ -9,7 +9,7 @@ import re
 from kit.errors import Problem
 
 __all__ = ["MARKER", "TEXT_SUFFIXES", "boilerplate_hints", "content_mismatch", "drop_boilerplate", "extend_turn", "has_c0",
-           "is_boilerplate", "normalise_newlines"]
+           "is_boilerplate", "normalise_newlines", "other_line_breaks"]
 
 # Lines that transcription services add and nobody said: service footers and headers,
 # timestamps alone on a line, page numbers of Word exports. Matched on a whole line.
@@ -122,6 +122,33 @@ def normalise_newlines(text: str) -> str:
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     return text
+
+
+_OTHER_BREAKS = "\x0b\x0c\x85\u2028\u2029"
+_BREAK_NAMES = {"\x0b": "vertical tab", "\x0c": "form feed", "\x85": "NEL (U+0085)",
+                "\u2028": "line separator (U+2028)", "\u2029": "paragraph separator (U+2029)"}
+_AS_NEWLINE = str.maketrans(dict.fromkeys(_OTHER_BREAKS, "\n"))
+
+
+def other_line_breaks(text: str, source: str, problems: list) -> str:
+    """``text`` (line ends already ``\\n``) with the other characters that end a line
+    (:meth:`str.splitlines`: vertical tab, form feed, NEL, U+2028, U+2029, as word processors
+    and converters write a line or page break) read as line breaks: a speaker's label after one
+    starts its own line. One warning, at the first, names them and lists the lines they end
+    (numbered with them as line ends)."""
+    if not any(c in text for c in _OTHER_BREAKS):
+        return text
+    ends, kinds, line = [], {}, 1
+    for ch in text:
+        if ch == "\n" or ch in _OTHER_BREAKS:
+            if ch != "\n":
+                ends.append(line)
+                kinds.setdefault(_BREAK_NAMES[ch], None)
+            line += 1
+    shown = ", ".join(map(str, ends[:10])) + (" ..." if len(ends) > 10 else "")
+    problems.append(Problem(source, ends[0], f"{len(ends)} line(s) end in a {' or a '.join(kinds)} instead of "
+                            f"a line feed (line(s) {shown}): read as line breaks, each line as its own", "warning"))
+    return text.translate(_AS_NEWLINE)
 
 
 #: Extensions of text transcripts: content_problem's messages for them (``named .vtt but is a

@@ -24,7 +24,8 @@ plain     ``Name: text`` lines; lines without a label continue the previous turn
 
 A Word file (``.docx``, as Teams, Otter and Rev export) is read with python-docx, one line
 per paragraph, then recognised as above. Bytes are decoded line by line (UTF-8, a line that
-is not falls back to Windows-1252 with a warning listing it; UTF-16 with a BOM).
+is not falls back to Windows-1252 with a warning listing it; UTF-16 with a BOM). A vertical
+tab, form feed, NEL, U+2028 or U+2029 ends a line as a line feed does (one warning lists them).
 
 Captions are read as players read hand-edited files: a cue runs from its timing line to the
 next one, so a blank line inside a cue does not lose its text; times may omit the hours, have
@@ -107,7 +108,7 @@ from kit.transcript_labels import LABEL as _LABEL, ROLE_LABEL as _ROLE_LABEL, ch
 from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
-from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
+from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
 
@@ -229,6 +230,7 @@ def parse_turns(text: str, source: str = "<text>",
     problems: list[Problem] = []
     if "\x1b" in text or "[0m" in text:
         text = strip_colour(text, source, problems)
+    text = other_line_breaks(text, source, problems)  # U+2028, NEL, VT, FF: a line break each
     if _has_c0(text):
         text = _C0.sub(" ", text)
     forced = set(aliases or ()) | set(speakers or ())

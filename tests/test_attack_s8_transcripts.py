@@ -53,3 +53,30 @@ def test_a_heading_shaped_name_used_once_beside_two_speakers_is_warned_at_its_li
     df = parse_transcript(text)
     assert list(df["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
     assert any(p.line == 3 and "used only once" in p.message for p in df.attrs["problems"])
+
+
+# -- 3. U+2028, U+2029, NEL, vertical tab, form feed as line ends ------------------------------------------
+@pytest.mark.parametrize("kind", ["ls", "nel"])
+def test_a_conversation_with_other_line_ends_gives_the_same_turns_in_every_format(kind, monkeypatch):
+    paths = sorted((DATA / "eol-all").glob(f"{kind}-*"))
+    assert len(paths) == 6
+    read = {p.name: read_transcript(p) for p in paths}
+    turns = {name: [(sp, " ".join(t.split())) for sp, t in _turns(df)] for name, df in read.items()}
+    first = turns[paths[0].name]
+    assert [sp for sp, _ in first] == ["Alex Morgan", "Jordan", "Alex Morgan", "Jordan"]
+    assert all(t == first for t in turns.values()), turns
+    for p in paths:
+        assert any("instead of a line feed" in x.message and x.level == "warning" for x in read[p.name].attrs["problems"])
+        _same_both_ways(p.read_text(encoding="utf-8"), monkeypatch)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "eol-one").glob("*")))
+def test_one_odd_line_end_never_merges_the_next_speaker(name, monkeypatch):
+    df = read_transcript(DATA / "eol-one" / name)
+    said = dict(zip(df["text"], df["speaker"]))
+    assert said.get("It was late.") == "Jordan", _turns(df)
+    assert said.get("Why?") == "Alex Morgan", _turns(df)
+    if not name.startswith("cr-"):
+        (warned,) = [p for p in df.attrs["problems"] if "instead of a line feed" in p.message]
+        assert warned.line >= 2 and warned.level == "warning"
+    _same_both_ways((DATA / "eol-one" / name).read_text(encoding="utf-8"), monkeypatch)
