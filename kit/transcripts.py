@@ -29,7 +29,8 @@ tab, form feed, NEL, U+2028 or U+2029 ends a line as a line feed does (one warni
 
 Captions are read as players read hand-edited files: a cue runs from its timing line to the
 next one, so a blank line inside a cue does not lose its text; times may omit the hours, have
-1-4 fraction digits after ``.``, ``,`` or ``:``, no spaces around ``-->``, and cue settings.
+1-4 fraction digits after ``.``, ``,`` or ``:``, no spaces around ``-->``, and cue settings;
+other text after the times is the cue's first line, with a warning.
 An unreadable or impossible timing line is a warning and its text is kept (NaN times), so
 later turns keep their numbers; ends before starts (text kept, times not) and times going
 backwards are warnings, and a merged turn never ends before it starts.
@@ -136,7 +137,9 @@ _SAMPLE = 8_000  # characters of a transcript that detect_format looks at
 # Players accept more than the specifications: missing hours, 1-4 digit fractions after
 # `.`, `,` or `:`, no spaces around the arrow, cue settings after the end time.
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,:]\d{1,4})?"  # Teams' Word export writes 0:0:3.510
-_TIMING = re.compile(rf"^({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t].*)?$")
+_TIMING = re.compile(rf"^({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t]+(.*))?$")
+# what may follow a cue's times: WebVTT cue settings (``align:start line:90%``), SubRip's box (``X1:40``)
+_SETTINGS = re.compile(r"(?:(?:vertical|line|position|size|align|region|[XY][12]):\S+(?:[ \t]+|$))+", re.I)
 _TIMING_ANY = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}", re.M)
 _ARROW = re.compile(r"-->|->|—>|→")
 _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
@@ -502,6 +505,10 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             problems.append(Problem(source, j, f"cannot read this cue number {bad[:60]!r} (SubRip numbers "
                                     "its cues 1, 2, 3, ...): read as the number of the cue below", "warning"))
         payload = []
+        if m is not None and (said := (m.group(3) or "").strip()) and not _SETTINGS.fullmatch(said):
+            problems.append(Problem(source, i, "text after this cue's times is read as the cue's first line (only "
+                                    "cue settings such as align:start belong there): put it on the next line", "warning"))
+            payload.append((i, said, False))
         cues.append((start, end, payload))
     if fmt == "vtt" and not cues:
         raise _error(source, header_line or 1, "this WebVTT file has a header but no cues "

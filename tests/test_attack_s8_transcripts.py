@@ -80,3 +80,26 @@ def test_one_odd_line_end_never_merges_the_next_speaker(name, monkeypatch):
         (warned,) = [p for p in df.attrs["problems"] if "instead of a line feed" in p.message]
         assert warned.line >= 2 and warned.level == "warning"
     _same_both_ways((DATA / "eol-one" / name).read_text(encoding="utf-8"), monkeypatch)
+
+
+# -- 4. a cue's text on its timing line -------------------------------------------------------------------------
+def test_text_on_a_vtt_timing_line_is_the_cues_first_line_with_a_warning(monkeypatch):
+    path = DATA / "text-on-timing-line.vtt"
+    df = read_transcript(path)
+    assert _turns(df) == [("Alex Morgan", "Tell me."), ("Jordan", "It was late."), ("Alex Morgan", "Why?")]
+    (warned,) = [p for p in df.attrs["problems"] if "after this cue's times" in p.message]
+    assert warned.line == 6 and warned.level == "warning"
+    _same_both_ways(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+@pytest.mark.parametrize("tail,kept", [(" align:start position:10%", False), (" Jordan: It was late.", True),
+                                       ("  It was late.", True), (" X1:40 X2:600 Y1:20 Y2:50", False)])
+def test_srt_timing_line_settings_are_no_text_but_words_are(tail, kept, monkeypatch):
+    text = ("1\n00:00:01,000 --> 00:00:03,000\nAlex Morgan: Tell me.\n\n"
+            f"2\n00:00:04,000 --> 00:00:06,000{tail}\nJordan: Then?\n\n"
+            "3\n00:00:07,000 --> 00:00:09,000\nAlex Morgan: Why?\n")
+    fmt, columns, problems = _same_both_ways(text, monkeypatch)
+    assert fmt == "srt"
+    assert ("It was late." in " ".join(columns["text"])) is kept
+    assert any("after this cue's times" in p for p in problems) is kept
+    assert columns["speaker"] == ["'Alex Morgan'", "'Jordan'", "'Alex Morgan'"]
