@@ -40,7 +40,8 @@ debris (removed from every line, with a warning), invisible characters, Markdown
 (``**Jordan:**``), caption speaker-change marks (``- Jordan:``, ``>> JORDAN:``), ``<V Name>``,
 header times with frames (``Jordan  1:02:03:04``, read to the second); a look-alike spelling is
 warned. A cue number followed by text, not a timing line, is a warning and a cue without times;
-an impossible header time (``Jordan  0:99``) a warning, the turn kept without a time. A chat
+an impossible header time (``Jordan  0:99``) a warning, the turn kept without a time; other forms
+(``100:00:00``, ``1:02:03.5``, ``0:00:05;12``, ``(1h02m03s)``) are read (kit.transcript_odd). A chat
 log's times of day (``[19:02] ana.r:``) count from the first stamp; bots' lines are left out.
 
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
@@ -110,6 +111,7 @@ from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
+from kit.transcript_odd import PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, odd_headers, odd_time
 from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
 
@@ -138,8 +140,6 @@ _SAMPLE = 8_000  # characters of a transcript that detect_format looks at
 # `.`, `,` or `:`, no spaces around the arrow, cue settings after the end time.
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,:]\d{1,4})?"  # Teams' Word export writes 0:0:3.510
 _TIMING = re.compile(rf"^({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t]+(.*))?$")
-# what may follow a cue's times: WebVTT cue settings (``align:start line:90%``), SubRip's box (``X1:40``)
-_SETTINGS = re.compile(r"(?:(?:vertical|line|position|size|align|region|[XY][12]):\S+(?:[ \t]+|$))+", re.I)
 _TIMING_ANY = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}", re.M)
 _ARROW = re.compile(r"-->|->|—>|→")
 _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
@@ -148,6 +148,7 @@ _SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 _NAME = r"[^\W\d_][\w.'’\-&]*(?:[ \t]+[\w.'’\-&()]+){0,3}"
 _OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \t]*$")
 _REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
+_ODD_OTTER, _ODD_REV = odd_headers(_NAME)  # header times written otherwise (kit.transcript_odd)
 _REV_HEADER = re.compile(rf"^({_NAME})[ \t]*[(\[](\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}}(?:[.,]\d{{1,3}})?)[)\]]"
                          r"(?::[ \t]*(.*)|[ \t]*)$")  # Rev's header as written by hand: [00:20], frames, no colon
 _V_TAG = re.compile(r"<[vV](?:\.[^\s>]*)?[ \t]+([^>]*)>")
@@ -156,7 +157,6 @@ _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^>\n]*>|\{\\[^}\n]*\}", re.I)
 _CUE_ID = re.compile(r"^(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}(?:/[\w-]+)?)$")
 _C0 = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_PHONE_LABEL = re.compile(r"^(\+\d[\d \-().]{5,24}\d)[ \t]*:(.*)$")
 _QUESTION = re.compile(r"\?+(?=[\s\"'”’)\]]|$)")
 
 
@@ -615,18 +615,34 @@ def _clean_vtt(s: str) -> str:
 
 
 def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> list[tuple]:
-    items = []
+    items, last = [], float("-inf")
     header = _REV_HEADER if fmt == "rev" else _OTTER
     for i, raw in enumerate(lines, 1):
         s = raw.strip()
         if not s:
             continue
         m = header.match(s)
-        if m and _is_name(m.group(1)):
-            text = (m.group(3) or "").strip() if fmt == "rev" else ""
-            items.append((i, text, " ".join(m.group(1).split()), _stamp(m.group(2), i, source, problems), _NAN))
+        if m is None or not _is_name(m.group(1)):
+            m = (_ODD_REV.match(s) if "(" in s or "[" in s else None) if fmt == "rev" else \
+                _ODD_OTTER.match(s) if s[-1:] in "0123456789smSM" else None
+            if m is not None and _is_name(m.group(1)):  # a header time in another form: the turn is kept
+                value = odd_time(m.group(2))
+                start = _stamp(value, i, source, problems) if value is not None else _NAN
+                if value is None:
+                    problems.append(Problem(source, i, f"negative time {m.group(2).strip()!r}: the turn is kept "
+                                            "without a time", "warning"))
+            else:
+                items.append((i, s, None, _NAN, _NAN))
+                continue
         else:
-            items.append((i, s, None, _NAN, _NAN))
+            start = _stamp(m.group(2), i, source, problems)
+        if start == start:
+            if start < last:
+                problems.append(Problem(source, i, f"header times go backwards: this turn starts at {m.group(2).strip()!r}, "
+                                        "before the turn above", "warning"))
+            last = start
+        text = (m.group(3) or "").strip() if fmt == "rev" else ""
+        items.append((i, text, " ".join(m.group(1).split()), start, _NAN))
     return items
 
 

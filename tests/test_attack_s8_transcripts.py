@@ -103,3 +103,32 @@ def test_srt_timing_line_settings_are_no_text_but_words_are(tail, kept, monkeypa
     assert ("It was late." in " ".join(columns["text"])) is kept
     assert any("after this cue's times" in p for p in problems) is kept
     assert columns["speaker"] == ["'Alex Morgan'", "'Jordan'", "'Alex Morgan'"]
+
+
+# -- 2. Otter and Rev header times in other forms ------------------------------------------------------------
+HEADER_STARTS = {"100h": 360000.0, "back": 5.0, "dropframe": 5.0, "frac": 3723.5, "neg": None, "hms": 3723.0,
+                 "spaces": 5.0}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "header-times").glob("*.txt")))
+def test_an_odd_header_time_still_starts_the_speakers_turn(name, monkeypatch):
+    path = DATA / "header-times" / name
+    df = read_transcript(path)
+    assert df.attrs["format"] == ("otter" if name.startswith("o-") else "rev")
+    assert list(df["speaker"]) == ["Alex Morgan", "Jordan"]
+    assert "Jordan" not in df["text"][0] and df["text"][1] in ("two", "It was late.")
+    expected = HEADER_STARTS[name[2:-4]]
+    problems = df.attrs["problems"]
+    if expected is None:
+        assert df["start"][1] != df["start"][1]
+        assert [(p.line, p.level) for p in problems] == [(4, "warning")] and "negative" in problems[0].message
+    else:
+        assert df["start"][1] == expected
+        assert [p.line for p in problems] == ([4] if name == "o-back.txt" else [])
+    _same_both_ways(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+def test_a_body_line_ending_in_a_duration_is_no_header():
+    text = "Alex Morgan  0:01\nHow long?\n\nJordan  0:05\nWait 5m\nAbout 2h 30m\nMaybe 1:02;3\n"
+    df = parse_transcript(text)
+    assert _turns(df) == [("Alex Morgan", "How long?"), ("Jordan", "Wait 5m About 2h 30m Maybe 1:02;3")]

@@ -1,0 +1,45 @@
+"""Transcript lines written in forms the common patterns of :mod:`kit.transcripts` do not read,
+so that they start a turn (or are warned) instead of becoming words of the speaker above:
+
+* Otter and Rev header times written otherwise: 3-digit hours (``100:00:00``), a sign
+  (``-0:10``), a fraction (``1:02:03.5``), drop-frame frames (``0:00:05;12``), ``1h02m03s``,
+  spaces inside Rev's brackets (``( 00:05 )``): :func:`odd_headers`, :func:`odd_time`.
+* What may follow a cue's times: WebVTT cue settings and SubRip's box (:data:`SETTINGS`); any
+  other text there is the cue's first line.
+* A dial-in caller labelled by phone number, as Zoom and Teams label one (:data:`PHONE_LABEL`).
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["PHONE_LABEL", "SETTINGS", "odd_headers", "odd_time"]
+
+#: WebVTT cue settings (``align:start line:90%``) and SubRip's box (``X1:40 Y2:50``), the whole rest of a timing line.
+SETTINGS = re.compile(r"(?:(?:vertical|line|position|size|align|region|[XY][12]):\S+(?:[ \t]+|$))+", re.I)
+#: ``+44 20 7946 0958: text``: the number and the rest of the line.
+PHONE_LABEL = re.compile(r"^(\+\d[\d \-().]{5,24}\d)[ \t]*:(.*)$")
+
+_HMS_TIME = r"\d+[hH][ \t]?\d+[mM](?:[ \t]?\d+(?:[.,]\d+)?[sS])?|\d+[mM][ \t]?\d+(?:[.,]\d+)?[sS]"  # two units at least
+_ODD_TIME = rf"[ \t]*(?:-?[\d:;.,]*\d[\d:;.,]*|{_HMS_TIME})[ \t]*"
+_HMS = re.compile(r"(?:(\d+)h[ \t]?)?(?:(\d+)m[ \t]?)?(?:(\d+(?:[.,]\d+)?)s)?", re.I)
+
+
+def odd_headers(name: str) -> tuple[re.Pattern, re.Pattern]:
+    """(Otter header, Rev header) patterns with a header time in another form, ``name`` the
+    speaker name's pattern: groups (name, time) and, for Rev, the text after the colon."""
+    otter = re.compile(rf"^({name})[ \t]+(-?\d{{1,3}}(?::\d{{2}}){{1,2}}(?:[.,]\d{{1,3}}|;\d{{2}})?|{_HMS_TIME})[ \t]*$")
+    rev = re.compile(rf"^({name})[ \t]*[(\[]({_ODD_TIME})[)\]](?::[ \t]*(.*)|[ \t]*)$")
+    return otter, rev
+
+
+def odd_time(written: str) -> str | None:
+    """A header time matched by :func:`odd_headers` written as ``h:mm:ss`` (``1h02m03s`` is
+    ``1:02:03``; drop-frame ``0:00:05;12`` is ``0:00:05:12``, read to the second by the
+    parser); None for a negative time."""
+    value = written.strip()
+    if (hms := _HMS.fullmatch(value)) is not None and value:
+        h, m, sec = hms.groups()
+        value = f"{int(h or 0)}:{int(m or 0):02d}:{sec or '00'}"
+    elif ";" in value:
+        value = value.replace(";", ":")
+    return None if value.startswith("-") else value
