@@ -6,16 +6,20 @@ so that they start a turn (or are warned) instead of becoming words of the speak
   spaces inside Rev's brackets (``( 00:05 )``): :func:`odd_headers`, :func:`odd_time`.
 * What may follow a cue's times: WebVTT cue settings and SubRip's box (:data:`SETTINGS`); any
   other text there is the cue's first line.
+* A label's colon written as a look-alike: fullwidth ``：`` (U+FF1A), ``꞉`` (U+A789), ``∶``
+  (U+2236), ``﹕`` (U+FE55), ``︓`` (U+FE13) (:data:`ODD_COLON`).
 * A dial-in caller labelled by phone number, as Zoom and Teams label one (:data:`PHONE_LABEL`).
 """
 from __future__ import annotations
 
 import re
 
-__all__ = ["PHONE_LABEL", "SETTINGS", "odd_headers", "odd_time"]
+__all__ = ["ODD_COLON", "PHONE_LABEL", "SETTINGS", "odd_headers", "odd_time"]
 
 #: WebVTT cue settings (``align:start line:90%``) and SubRip's box (``X1:40 Y2:50``), the whole rest of a timing line.
 SETTINGS = re.compile(r"(?:(?:vertical|line|position|size|align|region|[XY][12]):\S+(?:[ \t]+|$))+", re.I)
+#: Characters that look like a colon and end a label as one (``Jordan： text``).
+ODD_COLON = re.compile("[\uff1a\ua789\u2236\ufe55\ufe13]")
 #: ``+44 20 7946 0958: text``: the number and the rest of the line.
 PHONE_LABEL = re.compile(r"^(\+\d[\d \-().]{5,24}\d)[ \t]*:(.*)$")
 

@@ -111,7 +111,7 @@ from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
-from kit.transcript_odd import PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, odd_headers, odd_time
+from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, odd_headers, odd_time
 from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
 
@@ -736,7 +736,11 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
     weak: dict[int, tuple] = {}  # `ravi shah: ...`: a name only if written with capitals elsewhere
     judged: dict[str, tuple] = {}  # a label as written: (label, key or None, weak)
     for k, (_i, s, sp, _st, _en) in enumerate(items):
-        if sp is not None or ":" not in s:
+        if sp is not None:
+            continue
+        if not s.isascii() and (odd := ODD_COLON.search(s, 0, 42)) is not None and ":" not in s[:odd.start()]:
+            s = f"{s[:odd.start()]}:{s[odd.end():]}"  # `Jordan： text`, a colon look-alike after the label
+        elif ":" not in s:
             continue
         m = _LABEL.match(s)
         if m is None and (undressed := undecorate(s)) is not None:  # **Jordan:**, - Jordan:, \u200bJordan:

@@ -132,3 +132,21 @@ def test_a_body_line_ending_in_a_duration_is_no_header():
     text = "Alex Morgan  0:01\nHow long?\n\nJordan  0:05\nWait 5m\nAbout 2h 30m\nMaybe 1:02;3\n"
     df = parse_transcript(text)
     assert _turns(df) == [("Alex Morgan", "How long?"), ("Jordan", "Wait 5m About 2h 30m Maybe 1:02;3")]
+
+
+# -- 9. a colon look-alike after a label ------------------------------------------------------------------------
+def test_a_label_with_a_colon_look_alike_is_a_label(monkeypatch):
+    path = DATA / "fullwidth-colon.txt"
+    df = read_transcript(path)
+    assert _turns(df) == [("Alex Morgan", "Tell me."), ("Jordan", "one"), ("Alex Morgan", "more"), ("Jordan", "two"),
+                          ("Alex Morgan", "more"), ("Jordan", "three"), ("Alex Morgan", "more"), ("Jordan", "four")]
+    _same_both_ways(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+@pytest.mark.parametrize("colon", ["\uff1a", "\ua789", "\u2236", "\ufe55"])
+def test_a_zoom_cue_with_a_colon_look_alike_is_the_speakers(colon, monkeypatch):
+    text = (f"WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAlex Morgan: Tell me.\n\n2\n00:00:03.000 --> 00:00:04.000\n"
+            f"Jordan{colon} It was 10:30.\n\n3\n00:00:05.000 --> 00:00:06.000\nAlex Morgan: Why?\n")
+    fmt, columns, _ = _same_both_ways(text, monkeypatch)
+    assert columns["speaker"] == ["'Alex Morgan'", "'Jordan'", "'Alex Morgan'"]
+    assert columns["text"][1] == "'It was 10:30.'"
