@@ -102,6 +102,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import Problem, TranscriptError
+from kit.privacy_text import invisible_pattern
 from kit.speaker_roles import plain_label, variants_problem
 from kit.transcript_docx import decode as _decode, docx_text
 from kit.transcript_fast import caption_items, plain_lines_only, quick_text, quick_turns, regular_cues, single_spaced
@@ -285,7 +286,10 @@ def parse_turns(text: str, source: str = "<text>",
     for line, _, message in once:
         problems.append(Problem(source, line, message, "warning"))
     if variants:  # how each line's label differs, said without the name (a printed line hides it)
-        problems.append(variants_problem(source, variants))
+        by_speaker: dict = {}  # one warning per speaker: its lines are listed under its own name
+        for v in variants:
+            by_speaker.setdefault(v[2], []).append(v)
+        problems += [variants_problem(source, group) for group in by_speaker.values()]
     if skipped:
         shown = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
         problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
@@ -621,10 +625,11 @@ def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> li
         s = raw.strip()
         if not s:
             continue
-        m = header.match(s)
+        seen = s if s.isascii() else invisible_pattern().sub("", s)  # `Jordan\u200b  0:09` is a header
+        m = header.match(seen)
         if m is None or not _is_name(m.group(1)):
-            m = (_ODD_REV.match(s) if "(" in s or "[" in s else None) if fmt == "rev" else \
-                _ODD_OTTER.match(s) if s[-1:] in "0123456789smSM" else None
+            m = (_ODD_REV.match(seen) if "(" in s or "[" in s else None) if fmt == "rev" else \
+                _ODD_OTTER.match(seen) if s[-1:] in "0123456789smSM" else None
             if m is not None and _is_name(m.group(1)):  # a header time in another form: the turn is kept
                 value = odd_time(m.group(2))
                 start = _stamp(value, i, source, problems) if value is not None else _NAN
@@ -642,7 +647,8 @@ def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> li
                                         "before the turn above", "warning"))
             last = start
         text = (m.group(3) or "").strip() if fmt == "rev" else ""
-        items.append((i, text, " ".join(m.group(1).split()), start, _NAN))
+        name = m.group(1) if seen is s or m.group(2) not in s else s[:s.rfind(m.group(2))].rstrip(" \t([")
+        items.append((i, text, " ".join(name.split()), start, _NAN))  # as written: its invisible characters warned
     return items
 
 

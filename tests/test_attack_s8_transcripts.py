@@ -150,3 +150,17 @@ def test_a_zoom_cue_with_a_colon_look_alike_is_the_speakers(colon, monkeypatch):
     fmt, columns, _ = _same_both_ways(text, monkeypatch)
     assert columns["speaker"] == ["'Alex Morgan'", "'Jordan'", "'Alex Morgan'"]
     assert columns["text"][1] == "'It was 10:30.'"
+
+
+# -- 10. Otter label variants: an invisible character after the name; one warning per speaker -------------------
+def test_otter_headers_of_one_speaker_written_differently_are_that_speakers(monkeypatch):
+    path = DATA / "otter-label-variants.txt"
+    df = read_transcript(path)
+    assert list(df["speaker"]) == ["Alex Morgan", "JORDAN", "Alex Morgan", "JORDAN"]
+    assert list(df["text"]) == ["Tell me.", "one", "more", "two three four five"]
+    variants = {p.line: p.message for p in df.attrs["problems"] if "read as" in p.message}
+    assert set(variants) == {7, 10}
+    assert "'Alex Morgan'" in variants[7] and "line(s) 7)" in variants[7] and "10" not in variants[7]
+    assert "'JORDAN'" in variants[10] and "invisible characters on line(s) 10" in variants[10]
+    assert "10, 13, 16, 19" in variants[10]
+    _same_both_ways(path.read_text(encoding="utf-8"), monkeypatch)
