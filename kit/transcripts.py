@@ -45,7 +45,9 @@ an impossible header time (``Jordan  0:99``) a warning, the turn kept without a 
 log's times of day (``[19:02] ana.r:``) count from the first stamp; bots' lines are left out.
 
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
-numbers, timestamps alone on a line) are kept out of the turns and reported; markers such as
+numbers, timestamps alone on a line) are kept out of the turns and reported (a service's sentence
+with more said after it, ``My manager stopped the recording.``, only at the file's start or end
+or between turns: inside a turn it is someone's words); markers such as
 ``[inaudible 00:01:02]`` and ``[crosstalk]`` are removed from the words (a turn that is only
 a marker keeps it, so turn numbers stay). Labels written ``[SPEAKER_00]:``, ``[Name] 0:03``
 or after a timestamp (``[00:00:03] Name:``) are read as ``Name:``.

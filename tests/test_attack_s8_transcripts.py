@@ -164,3 +164,40 @@ def test_otter_headers_of_one_speaker_written_differently_are_that_speakers(monk
     assert "'JORDAN'" in variants[10] and "invisible characters on line(s) 10" in variants[10]
     assert "10, 13, 16, 19" in variants[10]
     _same_both_ways(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+# -- 12. speech that looks like export boilerplate ---------------------------------------------------------------
+def test_speech_like_a_service_line_stays_the_participants_words(monkeypatch):
+    path = DATA / "speech-like-boilerplate.txt"
+    df = read_transcript(path)
+    assert list(df["speaker"]) == ["Alex Morgan", "Jordan", "Alex Morgan", "Jordan"]
+    for said in ("Then my manager stopped the recording.", "Recording in progress, she said, so I panicked.",
+                 "Page 2 of 5 was missing from the invoice.", "Transcribed by https://otter.ai is what the footer said.",
+                 "This transcript was exported on Monday, and nobody read it."):
+        assert said in df["text"][1]
+    assert df["text"][3] == "Jordan Example started transcription, like a robot."
+    (dropped,) = [p for p in df.attrs["problems"] if "service or word processor" in p.message]
+    assert dropped.line == 6 and "line(s) 6, 7," in dropped.message  # `- 3 -` and `[00:12:34]`: nobody says them
+    _same_both_ways(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+@pytest.mark.parametrize("name", ["boilerplate-mid-turn-otter.txt", "boilerplate-mid-turn-teams.vtt"])
+def test_service_lines_as_services_write_them_are_dropped_even_inside_a_turn(name, monkeypatch):
+    path = DATA / name
+    df = read_transcript(path)
+    said = " ".join(df["text"])
+    assert "otter.ai" not in said and "started transcription" not in said and "Page 2" not in said
+    assert "It was late." in said and "Twice." in said
+    _same_both_ways(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+def test_service_sentences_are_dropped_at_the_edges_and_between_turns_only(monkeypatch):
+    text = ("This transcript was exported on 12 January 2026 from Otter.ai.\nAlex Morgan: What then?\n"
+            "Jordan: My boss stopped the recording\nand we left.\nAlex Morgan stopped the recording\n"
+            "Alex Morgan: Thanks.\nThis transcript was exported on Monday, and nobody read it.\n")
+    df = parse_transcript(text)
+    assert _turns(df) == [("Alex Morgan", "What then?"), ("Jordan", "My boss stopped the recording and we left."),
+                          ("Alex Morgan", "Thanks. This transcript was exported on Monday, and nobody read it.")]
+    (dropped,) = [p for p in df.attrs["problems"] if "service or word processor" in p.message]
+    assert "line(s) 1, 5," in dropped.message
+    _same_both_ways(text, monkeypatch)
