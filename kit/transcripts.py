@@ -23,7 +23,8 @@ plain     ``Name: text`` lines; lines without a label continue the previous turn
 ========  ==========================================================================
 
 A Word file (``.docx``, as Teams, Otter and Rev export) is read with python-docx, one line
-per paragraph, then recognised as above. Bytes are decoded line by line (UTF-8, a line that
+per paragraph and per line, page or column break, a table row ``Speaker | text`` as ``Speaker:
+text`` (other rows warned), then recognised as above. Bytes are decoded line by line (UTF-8, a line that
 is not falls back to Windows-1252 with a warning listing it; UTF-16 with a BOM). A vertical
 tab, form feed, NEL, U+2028 or U+2029 ends a line as a line feed does (one warning lists them).
 

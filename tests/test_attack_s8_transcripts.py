@@ -201,3 +201,34 @@ def test_service_sentences_are_dropped_at_the_edges_and_between_turns_only(monke
     (dropped,) = [p for p in df.attrs["problems"] if "service or word processor" in p.message]
     assert "line(s) 1, 5," in dropped.message
     _same_both_ways(text, monkeypatch)
+
+
+# -- 5. .docx: a page break inside a paragraph, a table of speakers and their words ------------------------------
+def test_a_word_transcript_gives_the_turns_of_the_same_text_file():
+    docx_turns = _turns(read_transcript(DATA / "docx-odd.docx"))
+    assert docx_turns == _turns(read_transcript(DATA / "docx-odd.txt"))
+    assert len(docx_turns) == 8
+
+
+def test_word_page_breaks_and_table_rows_never_join_two_speakers(tmp_path):
+    docx = pytest.importorskip("docx")
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    run = document.add_paragraph().add_run("Maya: Where do you keep them?")
+    run.add_break(WD_BREAK.PAGE)
+    document.paragraphs[-1].add_run("Dana: In a folder.")
+    run = document.add_paragraph().add_run("Maya: Which one?")
+    run.add_break(WD_BREAK.COLUMN)
+    document.paragraphs[-1].add_run("Dana: The red one.")
+    table = document.add_table(rows=4, cols=2)
+    for row, cells in zip(table.rows, [("Speaker", "Text"), ("Maya", "And then?"), ("Dana", "I file it."),
+                                       ("", "and forget it.")]):
+        row.cells[0].text, row.cells[1].text = cells
+    path = tmp_path / "t.docx"
+    document.save(path)
+    df = read_transcript(path)
+    assert _turns(df) == [("Maya", "Where do you keep them?"), ("Dana", "In a folder."), ("Maya", "Which one?"),
+                          ("Dana", "The red one."), ("Maya", "And then?"), ("Dana", "I file it. and forget it.")]
+    warned = {p.line: p.message for p in df.attrs["problems"]}
+    assert "heading row" in warned[5] and "no speaker" in warned[8]
