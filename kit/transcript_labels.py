@@ -37,7 +37,10 @@ _HEADING_WORDS = frozenset(
     results conclusion conclusions background context outcome outcomes takeaway
     takeaways item items part phase option options stage stages section chapter point
     points goal goals agenda date time location attendees duration title topic topics
-    interview transcript recording meeting project study task tasks todo""".split()
+    interview transcript recording meeting project study task tasks todo
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+    january february march september october november december weekend morning afternoon evening
+    total totals reason reasons problem problems fact facts""".split()
 )
 
 _QUALIFIERS = frozenset(

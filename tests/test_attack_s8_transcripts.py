@@ -232,3 +232,15 @@ def test_word_page_breaks_and_table_rows_never_join_two_speakers(tmp_path):
                           ("Dana", "The red one."), ("Maya", "And then?"), ("Dana", "I file it. and forget it.")]
     warned = {p.line: p.message for p in df.attrs["problems"]}
     assert "heading row" in warned[5] and "no speaker" in warned[8]
+
+
+# -- 21. `Monday: it failed.` inside an answer: the same turns in every format ----------------------------------
+def test_a_calendar_word_before_a_colon_is_no_speaker_in_any_format(monkeypatch):
+    paths = sorted((DATA / "colon-in-speech").glob("*.*"))
+    read = {p.name: _turns(read_transcript(p)) for p in paths}
+    expected = [("Alex Morgan", "Walk me through it."),
+                ("Jordan", "I did three things. Step one: I opened the export. Monday: it failed. My boss: he was angry."),
+                ("Alex Morgan", "And then?"), ("Jordan", "Done.")]
+    assert read == {p.name: expected for p in paths}
+    for p in paths:
+        _same_both_ways(p.read_text(encoding="utf-8"), monkeypatch)
