@@ -146,6 +146,7 @@ _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,:]\d{1,4})?"  # Teams' Word export write
 _TIMING = re.compile(rf"^({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t]+(.*))?$")
 _TIMING_ANY = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}", re.M)
 _ARROW = re.compile(r"-->|->|—>|→")
+_AFTER_TIMES = re.compile(r"^\S*?[ \t]*(?:-->|->|—>|→)[ \t]*\S*(?:[ \t]+(.*))?$")  # two times, then text
 _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
 _SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 
@@ -481,6 +482,8 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
                                         "write it as 00:01:02.500 --> 00:01:05.000; the cue's "
                                         "text is kept without times", "warning"))
                 start = end = _NAN
+                after = _AFTER_TIMES.match(s) if s[:1].isdigit() else None  # its own text too
+                said = (after.group(1) or "").strip() if after else ""
             else:
                 target = payload if payload is not None else outside
                 target.append((i, s, first_of_block))
@@ -516,6 +519,8 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             problems.append(Problem(source, i, "text after this cue's times is read as the cue's first line (only "
                                     "cue settings such as align:start belong there): put it on the next line", "warning"))
             payload.append((i, said, False))
+        elif m is None and said and not _SETTINGS.fullmatch(said):
+            payload.append((i, said, False))  # an unreadable timing line's text (warned above)
         cues.append((start, end, payload))
     if fmt == "vtt" and not cues:
         raise _error(source, header_line or 1, "this WebVTT file has a header but no cues "

@@ -244,3 +244,13 @@ def test_a_calendar_word_before_a_colon_is_no_speaker_in_any_format(monkeypatch)
     assert read == {p.name: expected for p in paths}
     for p in paths:
         _same_both_ways(p.read_text(encoding="utf-8"), monkeypatch)
+
+
+def test_an_unreadable_timing_line_keeps_the_text_written_on_it(monkeypatch):
+    text = ("1\n00:00:01,000 --> 00:00:03,000\nAlex Morgan: Tell me.\n\n"
+            "2\n00:00:04,000 --> 0O:00:06,000 Jordan: It was late.\n\n"
+            "3\n00:00:07,000 --> 00:00:09,000\nAlex Morgan: Why?\n")
+    fmt, columns, problems = _same_both_ways(text, monkeypatch)
+    assert columns["speaker"] == ["'Alex Morgan'", "'Jordan'", "'Alex Morgan'"]
+    assert columns["text"][1] == "'It was late.'"
+    assert any(p.startswith("t.txt:6:") and "cannot read this timing line" in p for p in problems)
