@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ODD_COLON", "PHONE_LABEL", "SETTINGS", "odd_headers", "odd_time"]
+from kit.errors import Problem
+
+__all__ = ["ODD_COLON", "PHONE_LABEL", "SETTINGS", "in_order", "odd_headers", "odd_time"]
 
 #: WebVTT cue settings (``align:start line:90%``) and SubRip's box (``X1:40 Y2:50``), the whole rest of a timing line.
 SETTINGS = re.compile(r"(?:(?:vertical|line|position|size|align|region|[XY][12]):\S+(?:[ \t]+|$))+", re.I)
@@ -36,14 +38,29 @@ def odd_headers(name: str) -> tuple[re.Pattern, re.Pattern]:
     return otter, rev
 
 
-def odd_time(written: str) -> str | None:
+def odd_time(written: str, line: int, source: str, problems: list) -> str | None:
     """A header time matched by :func:`odd_headers` written as ``h:mm:ss`` (``1h02m03s`` is
     ``1:02:03``; drop-frame ``0:00:05;12`` is ``0:00:05:12``, read to the second by the
-    parser); None for a negative time."""
+    parser); None for a negative time, with a warning at ``line``."""
     value = written.strip()
     if (hms := _HMS.fullmatch(value)) is not None and value:
         h, m, sec = hms.groups()
         value = f"{int(h or 0)}:{int(m or 0):02d}:{sec or '00'}"
     elif ";" in value:
         value = value.replace(";", ":")
-    return None if value.startswith("-") else value
+    if value.startswith("-"):
+        problems.append(Problem(source, line, f"negative time {written.strip()!r}: the turn is kept without a time",
+                                "warning"))
+        return None
+    return value
+
+
+def in_order(start: float, last: float, written: str, line: int, source: str, problems: list) -> float:
+    """The latest header time so far once a header at ``line`` starts at ``start`` (seconds, NaN
+    for none) after ``last``; a warning at ``line`` when it is before ``last``."""
+    if start != start:
+        return last
+    if start < last:
+        problems.append(Problem(source, line, f"header times go backwards: this turn starts at {written.strip()!r}, "
+                                "before the turn above", "warning"))
+    return start

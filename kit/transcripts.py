@@ -115,7 +115,7 @@ from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
-from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, odd_headers, odd_time
+from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
 from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
 
@@ -639,21 +639,14 @@ def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> li
             m = (_ODD_REV.match(seen) if "(" in s or "[" in s else None) if fmt == "rev" else \
                 _ODD_OTTER.match(seen) if s[-1:] in "0123456789smSM" else None
             if m is not None and _is_name(m.group(1)):  # a header time in another form: the turn is kept
-                value = odd_time(m.group(2))
-                start = _stamp(value, i, source, problems) if value is not None else _NAN
-                if value is None:
-                    problems.append(Problem(source, i, f"negative time {m.group(2).strip()!r}: the turn is kept "
-                                            "without a time", "warning"))
+                value = odd_time(m.group(2), i, source, problems)  # None: negative, warned
+                start = _NAN if value is None else _stamp(value, i, source, problems)
             else:
                 items.append((i, s, None, _NAN, _NAN))
                 continue
         else:
             start = _stamp(m.group(2), i, source, problems)
-        if start == start:
-            if start < last:
-                problems.append(Problem(source, i, f"header times go backwards: this turn starts at {m.group(2).strip()!r}, "
-                                        "before the turn above", "warning"))
-            last = start
+        last = in_order(start, last, m.group(2), i, source, problems)
         text = (m.group(3) or "").strip() if fmt == "rev" else ""
         name = m.group(1) if seen is s or m.group(2) not in s else s[:s.rfind(m.group(2))].rstrip(" \t([")
         items.append((i, text, " ".join(name.split()), start, _NAN))  # as written: its invisible characters warned
