@@ -46,7 +46,9 @@ _HEADING_WORDS = frozenset(
 _QUALIFIERS = frozenset(
     """next key main final initial first second third last other further additional important quick
     short long general overall open action side top useful related extra new old my our your their
-    follow-up follow up action of and on for the a an to in""".split()
+    follow-up follow up action of and on for the a an to in pain pains company product user users customer
+    customers team business personal technical current future past previous recent relevant common more any
+    weekly daily monthly meeting interview project study call session""".split()
 )
 
 _name_cache: dict[str, bool] = {}

@@ -254,3 +254,14 @@ def test_an_unreadable_timing_line_keeps_the_text_written_on_it(monkeypatch):
     assert columns["speaker"] == ["'Alex Morgan'", "'Jordan'", "'Alex Morgan'"]
     assert columns["text"][1] == "'It was late.'"
     assert any(p.startswith("t.txt:6:") and "cannot read this timing line" in p for p in problems)
+
+
+@pytest.mark.parametrize("heading", ["Pain Points", "Company Background", "Key Point", "Next Steps", "Action Items",
+                                     "Meeting Notes", "Note", "Step 2"])
+def test_a_heading_used_twice_inside_answers_is_still_no_speaker(heading, monkeypatch):
+    text = (f"Maya: What hurts?\nDana: Two things.\n{heading}: the export.\nMaya: And?\nDana: Also this.\n"
+            f"{heading}: the invoice.\n")
+    df = parse_transcript(text)
+    assert list(df["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
+    assert df["text"][3] == f"Also this. {heading}: the invoice."
+    _same_both_ways(text, monkeypatch)
