@@ -48,7 +48,8 @@ def _ONE(piece: str) -> list:
 _NAN = float("nan")
 
 _TIME = r"([0-9]{2}):([0-5][0-9]):([0-5][0-9])[.,]([0-9]{3})"  # kit.transcripts.parse_time's common form
-_CUE = (rf"(?:([0-9]+)\n)?{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t][^\n]*)?\n"
+_SETTING = r"(?:[ \t]+(?:vertical|line|position|size|align|region):[^\s]+)"  # no text: the general path warns
+_CUE = (rf"(?:([0-9]+)\n)?{_TIME}[ \t]*-->[ \t]*{_TIME}{_SETTING}*[ \t]*\n"
         r"([^\W\d_][^\n:]*:[^\n]*(?:\n[^\W\d_][^\n]*)*)(\n\n+|\n?\Z)")
 _CUES = re.compile(_CUE)
 _VTT_HEAD = re.compile(r"WEBVTT(?:[ \t][^\n]*)?(?:\n[^\n]+)*\n\n+")

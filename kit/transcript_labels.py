@@ -13,7 +13,8 @@ __all__ = ["LABEL", "ROLE_LABEL", "choose_speakers", "is_heading", "is_name", "i
 #: A ``Label: rest`` line (stripped): the label as written and the rest of the line.
 LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
 
-_LABEL_CHARS = re.compile(r"[\w .'’\-&()/,+@]+")
+# a name's letters and marks, a bracketed role (``Jordan [Guest]``) and emoji (``Jordan 🙂``)
+_LABEL_CHARS = re.compile(r"[\w .'’\-&()\[\]/,+@\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 #: The usual role labels (rule 2a), matched whole, in any case.
 ROLE_LABEL = re.compile(
     r"(?:interviewer|moderator|researcher|facilitator|participant|respondent|interviewee|"
@@ -36,7 +37,18 @@ _HEADING_WORDS = frozenset(
     results conclusion conclusions background context outcome outcomes takeaway
     takeaways item items part phase option options stage stages section chapter point
     points goal goals agenda date time location attendees duration title topic topics
-    interview transcript recording meeting project study task tasks todo""".split()
+    interview transcript recording meeting project study task tasks todo
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+    january february march september october november december weekend morning afternoon evening
+    total totals reason reasons problem problems fact facts""".split()
+)
+
+_QUALIFIERS = frozenset(
+    """next key main final initial first second third last other further additional important quick
+    short long general overall open action side top useful related extra new old my our your their
+    follow-up follow up action of and on for the a an to in pain pains company product user users customer
+    customers team business personal technical current future past previous recent relevant common more any
+    weekly daily monthly meeting interview project study call session""".split()
 )
 
 _name_cache: dict[str, bool] = {}
@@ -66,7 +78,12 @@ def is_heading(label: str) -> bool:
     """Whether a word of ``label`` is a heading word (``Note``, ``Step 2``, ``Next Steps``)."""
     ok = _heading_cache.get(label)
     if ok is None:
-        ok = any(w.lower().strip(".()") in _HEADING_WORDS for w in label.split())
+        # a heading starts with a heading word (``Note``, ``Step 2``, ``Option A``) or is made only of
+        # heading words and their usual qualifiers (``Next Steps``, ``Key Point``): ``Ann Note``,
+        # ``Jordan Example`` and ``Mark Notes`` are names that end in one
+        words = [w.lower().strip(".()[]") for w in label.split()]
+        ok = bool(words) and (words[0] in _HEADING_WORDS or any(w in _HEADING_WORDS for w in words) and all(
+            w in _HEADING_WORDS or w in _QUALIFIERS or w.isdigit() for w in words))
         if len(_heading_cache) > 100_000:
             _heading_cache.clear()
         _heading_cache[label] = ok

@@ -23,12 +23,15 @@ plain     ``Name: text`` lines; lines without a label continue the previous turn
 ========  ==========================================================================
 
 A Word file (``.docx``, as Teams, Otter and Rev export) is read with python-docx, one line
-per paragraph, then recognised as above. Bytes are decoded line by line (UTF-8, a line that
-is not falls back to Windows-1252 with a warning listing it; UTF-16 with a BOM).
+per paragraph and per line, page or column break, a table row ``Speaker | text`` as ``Speaker:
+text`` (other rows warned), then recognised as above. Bytes are decoded line by line (UTF-8, a line that
+is not falls back to Windows-1252 with a warning listing it; UTF-16 with a BOM). A vertical
+tab, form feed, NEL, U+2028 or U+2029 ends a line as a line feed does (one warning lists them).
 
 Captions are read as players read hand-edited files: a cue runs from its timing line to the
 next one, so a blank line inside a cue does not lose its text; times may omit the hours, have
-1-4 fraction digits after ``.``, ``,`` or ``:``, no spaces around ``-->``, and cue settings.
+1-4 fraction digits after ``.``, ``,`` or ``:``, no spaces around ``-->``, and cue settings;
+other text after the times is the cue's first line, with a warning.
 An unreadable or impossible timing line is a warning and its text is kept (NaN times), so
 later turns keep their numbers; ends before starts (text kept, times not) and times going
 backwards are warnings, and a merged turn never ends before it starts.
@@ -38,11 +41,14 @@ debris (removed from every line, with a warning), invisible characters, Markdown
 (``**Jordan:**``), caption speaker-change marks (``- Jordan:``, ``>> JORDAN:``), ``<V Name>``,
 header times with frames (``Jordan  1:02:03:04``, read to the second); a look-alike spelling is
 warned. A cue number followed by text, not a timing line, is a warning and a cue without times;
-an impossible header time (``Jordan  0:99``) a warning, the turn kept without a time. A chat
+an impossible header time (``Jordan  0:99``) a warning, the turn kept without a time; other forms
+(``100:00:00``, ``1:02:03.5``, ``0:00:05;12``, ``(1h02m03s)``) are read (kit.transcript_odd). A chat
 log's times of day (``[19:02] ana.r:``) count from the first stamp; bots' lines are left out.
 
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
-numbers, timestamps alone on a line) are kept out of the turns and reported; markers such as
+numbers, timestamps alone on a line) are kept out of the turns and reported (a service's sentence
+with more said after it, ``My manager stopped the recording.``, only at the file's start or end
+or between turns: inside a turn it is someone's words); markers such as
 ``[inaudible 00:01:02]`` and ``[crosstalk]`` are removed from the words (a turn that is only
 a marker keeps it, so turn numbers stay). Labels written ``[SPEAKER_00]:``, ``[Name] 0:03``
 or after a timestamp (``[00:00:03] Name:``) are read as ``Name:``.
@@ -54,16 +60,18 @@ In ``Name: text`` formats (plain, Zoom VTT, SRT) a line such as ``Initial Steps:
 speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *speaker label*:
 
 1. It looks like a name: starts with a letter, at most 4 words and 40 characters, only
-   letters, digits, spaces and ``. ' - _ & ( ) / , + @``, no common function word
+   letters, digits, spaces, emoji and ``. ' - _ & ( ) [ ] / , + @`` (``Jordan [Guest]``), no common function word
    (``my``, ``our``, ``for``, ``the``, ``here's`` ...), and the colon is not followed by a
-   digit or ``/`` (so ``10:30`` and ``https://`` never count).
+   digit or ``/`` (so ``10:30`` and ``https://`` never count); or a dial-in caller's
+   phone number (``+44 20 7946 0958:``).
 2. And it is *established*, one of:
 
    a. forced: a key of ``aliases``, a name in ``speakers``, or a usual role label
       (Interviewer, Moderator, Researcher, Participant, Respondent, Assistant, AI, User,
       Q, A, Speaker 1, P1 ...);
    b. used with text after the colon on at least two lines of the transcript, and not a
-      heading word (``Note``, ``Step 2``, ``Summary``, ``Next Steps`` ...);
+      heading (``Note``, ``Step 2``, ``Next Steps``: a label starting with a heading word or
+      made of heading words and qualifiers; ``Ann Note``, ``Jordan Example`` are names);
    c. used once with text after the colon, on the very first line of the transcript;
    d. used once with text after the colon while the rules above found fewer than two
       speakers (a two-line exchange ``Maya: ...`` / ``Dana: ...``);
@@ -97,6 +105,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import Problem, TranscriptError
+from kit.privacy_text import invisible_pattern
 from kit.speaker_roles import plain_label, variants_problem
 from kit.transcript_docx import decode as _decode, docx_text
 from kit.transcript_fast import caption_items, plain_lines_only, quick_text, quick_turns, regular_cues, single_spaced
@@ -105,7 +114,8 @@ from kit.transcript_labels import LABEL as _LABEL, ROLE_LABEL as _ROLE_LABEL, ch
 from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
-from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines
+from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
+from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
 from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
 
@@ -133,15 +143,17 @@ _SAMPLE = 8_000  # characters of a transcript that detect_format looks at
 # Players accept more than the specifications: missing hours, 1-4 digit fractions after
 # `.`, `,` or `:`, no spaces around the arrow, cue settings after the end time.
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,:]\d{1,4})?"  # Teams' Word export writes 0:0:3.510
-_TIMING = re.compile(rf"^({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t].*)?$")
+_TIMING = re.compile(rf"^({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t]+(.*))?$")
 _TIMING_ANY = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}", re.M)
 _ARROW = re.compile(r"-->|->|—>|→")
+_AFTER_TIMES = re.compile(r"^\S*?[ \t]*(?:-->|->|—>|→)[ \t]*\S*(?:[ \t]+(.*))?$")  # two times, then text
 _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
 _SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 
 _NAME = r"[^\W\d_][\w.'’\-&]*(?:[ \t]+[\w.'’\-&()]+){0,3}"
 _OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \t]*$")
 _REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
+_ODD_OTTER, _ODD_REV = odd_headers(_NAME)  # header times written otherwise (kit.transcript_odd)
 _REV_HEADER = re.compile(rf"^({_NAME})[ \t]*[(\[](\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}}(?:[.,]\d{{1,3}})?)[)\]]"
                          r"(?::[ \t]*(.*)|[ \t]*)$")  # Rev's header as written by hand: [00:20], frames, no colon
 _V_TAG = re.compile(r"<[vV](?:\.[^\s>]*)?[ \t]+([^>]*)>")
@@ -226,6 +238,7 @@ def parse_turns(text: str, source: str = "<text>",
     problems: list[Problem] = []
     if "\x1b" in text or "[0m" in text:
         text = strip_colour(text, source, problems)
+    text = other_line_breaks(text, source, problems)  # U+2028, NEL, VT, FF: a line break each
     if _has_c0(text):
         text = _C0.sub(" ", text)
     forced = set(aliases or ()) | set(speakers or ())
@@ -277,7 +290,10 @@ def parse_turns(text: str, source: str = "<text>",
     for line, _, message in once:
         problems.append(Problem(source, line, message, "warning"))
     if variants:  # how each line's label differs, said without the name (a printed line hides it)
-        problems.append(variants_problem(source, variants))
+        by_speaker: dict = {}  # one warning per speaker: its lines are listed under its own name
+        for v in variants:
+            by_speaker.setdefault(v[2], []).append(v)
+        problems += [variants_problem(source, group) for group in by_speaker.values()]
     if skipped:
         shown = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
         problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
@@ -466,6 +482,8 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
                                         "write it as 00:01:02.500 --> 00:01:05.000; the cue's "
                                         "text is kept without times", "warning"))
                 start = end = _NAN
+                after = _AFTER_TIMES.match(s) if s[:1].isdigit() else None  # its own text too
+                said = (after.group(1) or "").strip() if after else ""
             else:
                 target = payload if payload is not None else outside
                 target.append((i, s, first_of_block))
@@ -497,6 +515,12 @@ def _cue_items(lines: list[str], fmt: str, source: str, problems: list) -> list[
             problems.append(Problem(source, j, f"cannot read this cue number {bad[:60]!r} (SubRip numbers "
                                     "its cues 1, 2, 3, ...): read as the number of the cue below", "warning"))
         payload = []
+        if m is not None and (said := (m.group(3) or "").strip()) and not _SETTINGS.fullmatch(said):
+            problems.append(Problem(source, i, "text after this cue's times is read as the cue's first line (only "
+                                    "cue settings such as align:start belong there): put it on the next line", "warning"))
+            payload.append((i, said, False))
+        elif m is None and said and not _SETTINGS.fullmatch(said):
+            payload.append((i, said, False))  # an unreadable timing line's text (warned above)
         cues.append((start, end, payload))
     if fmt == "vtt" and not cues:
         raise _error(source, header_line or 1, "this WebVTT file has a header but no cues "
@@ -603,18 +627,29 @@ def _clean_vtt(s: str) -> str:
 
 
 def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> list[tuple]:
-    items = []
+    items, last = [], float("-inf")
     header = _REV_HEADER if fmt == "rev" else _OTTER
     for i, raw in enumerate(lines, 1):
         s = raw.strip()
         if not s:
             continue
-        m = header.match(s)
-        if m and _is_name(m.group(1)):
-            text = (m.group(3) or "").strip() if fmt == "rev" else ""
-            items.append((i, text, " ".join(m.group(1).split()), _stamp(m.group(2), i, source, problems), _NAN))
+        seen = s if s.isascii() else invisible_pattern().sub("", s)  # `Jordan\u200b  0:09` is a header
+        m = header.match(seen)
+        if m is None or not _is_name(m.group(1)):
+            m = (_ODD_REV.match(seen) if "(" in s or "[" in s else None) if fmt == "rev" else \
+                _ODD_OTTER.match(seen) if s[-1:] in "0123456789smSM" else None
+            if m is not None and _is_name(m.group(1)):  # a header time in another form: the turn is kept
+                value = odd_time(m.group(2), i, source, problems)  # None: negative, warned
+                start = _NAN if value is None else _stamp(value, i, source, problems)
+            else:
+                items.append((i, s, None, _NAN, _NAN))
+                continue
         else:
-            items.append((i, s, None, _NAN, _NAN))
+            start = _stamp(m.group(2), i, source, problems)
+        last = in_order(start, last, m.group(2), i, source, problems)
+        text = (m.group(3) or "").strip() if fmt == "rev" else ""
+        name = m.group(1) if seen is s or m.group(2) not in s else s[:s.rfind(m.group(2))].rstrip(" \t([")
+        items.append((i, text, " ".join(name.split()), start, _NAN))  # as written: its invisible characters warned
     return items
 
 
@@ -708,11 +743,17 @@ def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
     weak: dict[int, tuple] = {}  # `ravi shah: ...`: a name only if written with capitals elsewhere
     judged: dict[str, tuple] = {}  # a label as written: (label, key or None, weak)
     for k, (_i, s, sp, _st, _en) in enumerate(items):
-        if sp is not None or ":" not in s:
+        if sp is not None:
+            continue
+        if not s.isascii() and (odd := ODD_COLON.search(s, 0, 42)) is not None and ":" not in s[:odd.start()]:
+            s = f"{s[:odd.start()]}:{s[odd.end():]}"  # `Jordan： text`, a colon look-alike after the label
+        elif ":" not in s:
             continue
         m = _LABEL.match(s)
         if m is None and (undressed := undecorate(s)) is not None:  # **Jordan:**, - Jordan:, \u200bJordan:
             m = _LABEL.match(undressed)
+        if m is None and s[:1] == "+":  # a dial-in caller, labelled by phone number as Zoom and Teams do
+            m = _PHONE_LABEL.match(s)
         if m is None:
             continue
         written, rest = m.groups()
