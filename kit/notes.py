@@ -436,8 +436,10 @@ def _heading(line: str, strict: bool = False):
 
     ``##Insights`` (no space) counts; a single ``#word`` only when the word is a section name,
     so a paragraph starting with a hashtag stays a paragraph. A line that is all bold and a
-    section name (``**Key Quotes:**``) counts as a heading too. ``strict`` (used to find where
-    unterminated front matter ends) accepts only ``##`` headings or known section names.
+    section name (``**Key Quotes:**``) counts as a heading too. An empty heading (``#``,
+    ``## ##``) is ``(level, "", False)``: it ends the item above it and names no section.
+    ``strict`` (used to find where unterminated front matter ends) accepts only ``##``
+    headings or known section names, never an empty one.
     """
     bare = line.lstrip()
     if not bare.startswith(("#", "**", "__")):
@@ -454,8 +456,8 @@ def _heading_of(line: str, strict: bool):
         name = re.sub(r"\s+#+\s*$", "", rest).strip()
         known = _name_key(name) in _ALIASES or _close_section(_name_key(name)) is not None
         spaced = rest[:1].isspace() or not rest
-        if not name:
-            return None
+        if not name:  # '#', '## ##': an empty heading (structure only, reported by _body)
+            return None if strict or not spaced else (len(hashes), "", False)
         if not spaced and len(hashes) == 1 and not known:
             return None
         if strict and len(hashes) == 1 and not known:
@@ -514,6 +516,14 @@ def _body(lines, start, source, problems):
                        else None)
         if heading:
             h_level, name, h_known = heading
+            if not name:
+                where = _title(current) if current != "preamble" else "the text before the first heading"
+                problems.append(Problem(source, number, f"empty heading ({line.strip()!r}) names no section and is "
+                                        f"not analysed: it ends the item above it, and the lines under it are read "
+                                        f"as {where}; write the section's name after the '#' or remove the "
+                                        "line", "warning"))
+                content.append((number, ""))
+                continue
             if not h_known and current != "preamble" and known and h_level > level:
                 problems.append(Problem(source, number, f"sub-heading {name!r} inside {_title(current)}: the items "
                                         f"under it are read as {_title(current)}; the heading itself is not "
