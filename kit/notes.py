@@ -21,7 +21,7 @@ from kit.notes_blocks import (_BLOCKQUOTE, _CHECKBOX, _GLUED_ITEM, _LIST, _RULE,
                               Item, _cells, _is_separator, _items, _simple_items, _strip_comments, block_items,
                               mark_blocks)
 from kit.schema import ACTION_STATUSES, make_segment_id
-from kit.yamlio import load_front_matter, load_yaml_around_errors, salvage_set_aside
+from kit.yamlio import YAML_ONLY_BREAKS, load_front_matter, load_yaml_around_errors, salvage_set_aside
 
 __all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
            "Item", "Note", "Quote", "canonical_section", "note_id", "parse_note",
@@ -219,6 +219,8 @@ def parse_note_text(text: str, source: str = "<note>") -> Note:
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems: list[Problem] = []
     front, front_lines, body_start = _front_matter(lines, source, problems)
+    if _ODD_BREAK.search(text):
+        problems.extend(_odd_break_problems(lines, body_start, source))
     sections, headings, actions = _body(lines, body_start, source, problems)
     for name in EXPECTED_SECTIONS:
         if name not in headings:
@@ -226,6 +228,36 @@ def parse_note_text(text: str, source: str = "<note>") -> Note:
                                     f"'## {SECTION_TITLES[name]}'", "warning"))
     problems.sort(key=lambda p: p.line)
     return Note(source, front, sections, actions, problems, body_start + 1, front_lines, headings)
+
+
+# Characters YAML (NEL, U+2028, U+2029) or Python's str.splitlines (also VT, FF and the
+# information separators U+001C-U+001E) read as line breaks, which an editor shows inside a line.
+_ODD_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BREAK_NAMES = {"\x0b": "VT, vertical tab", "\x0c": "FF, form feed", "\x1c": "file separator",
+                "\x1d": "group separator", "\x1e": "record separator", "\x85": "NEL, next line",
+                "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
+def _odd_break_problems(lines, body_start: int, source: str) -> list[Problem]:
+    """A warning at each line (as an editor counts them) holding a character some programs
+    read as a line break: in the front matter YAML splits the line there (the key lines and
+    messages still count the file's lines, see :func:`kit.yamlio.file_lines`); in the body
+    the line is read as one line."""
+    found = []
+    for index, line in enumerate(lines):
+        chars = dict.fromkeys(_ODD_BREAK.findall(line))
+        if not chars:
+            continue
+        named = ", ".join(f"U+{ord(c):04X} ({_BREAK_NAMES[c]})" for c in chars)
+        if index < body_start and any(c in YAML_ONLY_BREAKS for c in chars):
+            effect = "YAML reads it as a line break, so this one line is read as several"
+        elif index < body_start:
+            effect = "YAML does not allow it"
+        else:
+            effect = "some programs read it as a line break; the kit reads this as one line"
+        found.append(Problem(source, index + 1, f"this line holds {named}: {effect}; put a real line break "
+                             "or a space in its place", "warning"))
+    return found
 
 
 # --- front matter ---------------------------------------------------------------------

@@ -37,3 +37,45 @@ def test_every_form_of_empty_heading_ends_the_item_above(monkeypatch):
     note = parse_note_text("---\nid: INT-1\ndate: 2026-01-12\n---\n## Insights\n- one\n#5 stars\n", "n.md")
     assert _items(note, "insights") == [(6, "one #5 stars")]
 
+
+# --- 14: characters YAML or str.splitlines read as line breaks --------------------------
+
+def test_line_separators_in_front_matter_keep_the_files_line_numbers():
+    note = parse_note(DATA / "line-separators.md")
+    twice = sorted((p.line, p.message.split("'")[1]) for p in note.problems if "given twice" in p.message)
+    assert twice == [(5, "participant"), (10, "stage")]  # the lines an editor shows
+    assert "(line 8)" in next(p.message for p in note.problems if "'stage' is given twice" in p.message)
+    assert note.front_lines["stage"] == 10 and note.front_lines["transcript"] == 9
+    separators = [(p.line, p.level) for p in note.problems if "this line holds" in p.message]
+    assert separators == [(5, "warning"), (8, "warning"), (20, "warning")]
+    assert "U+2028" in note.problems[1].message or any("U+0085" in p.message for p in note.problems)
+
+
+def test_every_yaml_line_break_maps_to_the_files_line():
+    from kit.yamlio import file_lines, load_yaml, load_yaml_around_errors
+    from kit.yamllines import value_lines
+
+    for sep in ("\x85", "\u2028", "\u2029"):
+        text = f"a: 1{sep}b: 2\r\nc: [3\r\nd: 4\n"
+        data, problems = load_yaml(text, "s.yml")
+        assert data is None and [p.line for p in problems] == [3], sep  # 'd: 4' is line 3, as the file counts
+        _, found, _, set_aside = load_yaml_around_errors(text, "s.yml")
+        assert set_aside[2] == "d: 4" and found[0].line == 3, sep  # the line set aside is the one reported
+        lines = value_lines(f"a: 1{sep}b: [x,{sep}y]\nc: 3\n")
+        assert (lines[("b",)], lines[("b", 1)], lines[("c",)]) == (1, 1, 2), sep
+        assert [file_lines(f"x{sep}y\nz\rw", 10)(k) for k in range(5)] == [11, 11, 12, 13, 14]
+    for sep in ("\x0b", "\x0c", "\x1c"):  # YAML refuses these: an error at the file's line
+        data, problems = load_yaml(f"a: 1\nb: x{sep}y\n", "s.yml")
+        assert [p.line for p in problems] == [2], sep
+
+
+def test_line_breaks_python_reads_are_warned_at_their_line_in_front_matter_and_body():
+    for sep in ("\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\x1d"):
+        text = (f"---\nid: INT-1\ndate: 2026-01-12\nparticipant: P-1{sep}\n---\n## Key Quotes\n"
+                f"- \"Yes.\" (0:10)\n## Insights\n- one{sep}two\n")
+        note = parse_note_text(text, "n.md")
+        held = [p for p in note.problems if "this line holds" in p.message]
+        assert [(p.line, p.level) for p in held] == [(4, "warning"), (9, "warning")], sep
+        assert f"U+{ord(sep):04X}" in held[0].message
+        assert _items(note, "insights") == [(9, f"one{sep}two")]
+
