@@ -21,9 +21,10 @@ from kit.notes_blocks import (_BLOCKQUOTE, _CHECKBOX, _GLUED_ITEM, _LIST, _RULE,
                               Item, _cells, _is_separator, _items, _simple_items, _strip_comments, block_items,
                               mark_blocks)
 from kit.schema import ACTION_STATUSES, make_segment_id
-from kit.yamlio import YAML_ONLY_BREAKS, load_front_matter, load_yaml_around_errors, salvage_set_aside
+from kit.notes_text import EARLIEST_DATE, ODD_BREAK, far_date, odd_break_problems, written_value
+from kit.yamlio import load_front_matter, load_yaml_around_errors, salvage_set_aside
 
-__all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
+__all__ = ["DATE_KEYS", "EARLIEST_DATE", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
            "Item", "Note", "Quote", "canonical_section", "note_id", "parse_note",
            "parse_note_text", "read_first", "why_read"]
 
@@ -219,8 +220,8 @@ def parse_note_text(text: str, source: str = "<note>") -> Note:
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems: list[Problem] = []
     front, front_lines, body_start = _front_matter(lines, source, problems)
-    if _ODD_BREAK.search(text):
-        problems.extend(_odd_break_problems(lines, body_start, source))
+    if ODD_BREAK.search(text):
+        problems.extend(odd_break_problems(lines, body_start, source))
     sections, headings, actions = _body(lines, body_start, source, problems)
     for name in EXPECTED_SECTIONS:
         if name not in headings:
@@ -228,36 +229,6 @@ def parse_note_text(text: str, source: str = "<note>") -> Note:
                                     f"'## {SECTION_TITLES[name]}'", "warning"))
     problems.sort(key=lambda p: p.line)
     return Note(source, front, sections, actions, problems, body_start + 1, front_lines, headings)
-
-
-# Characters YAML (NEL, U+2028, U+2029) or Python's str.splitlines (also VT, FF and the
-# information separators U+001C-U+001E) read as line breaks, which an editor shows inside a line.
-_ODD_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_BREAK_NAMES = {"\x0b": "VT, vertical tab", "\x0c": "FF, form feed", "\x1c": "file separator",
-                "\x1d": "group separator", "\x1e": "record separator", "\x85": "NEL, next line",
-                "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
-
-
-def _odd_break_problems(lines, body_start: int, source: str) -> list[Problem]:
-    """A warning at each line (as an editor counts them) holding a character some programs
-    read as a line break: in the front matter YAML splits the line there (the key lines and
-    messages still count the file's lines, see :func:`kit.yamlio.file_lines`); in the body
-    the line is read as one line."""
-    found = []
-    for index, line in enumerate(lines):
-        chars = dict.fromkeys(_ODD_BREAK.findall(line))
-        if not chars:
-            continue
-        named = ", ".join(f"U+{ord(c):04X} ({_BREAK_NAMES[c]})" for c in chars)
-        if index < body_start and any(c in YAML_ONLY_BREAKS for c in chars):
-            effect = "YAML reads it as a line break, so this one line is read as several"
-        elif index < body_start:
-            effect = "YAML does not allow it"
-        else:
-            effect = "some programs read it as a line break; the kit reads this as one line"
-        found.append(Problem(source, index + 1, f"this line holds {named}: {effect}; put a real line break "
-                             "or a space in its place", "warning"))
-    return found
 
 
 # --- front matter ---------------------------------------------------------------------
@@ -375,7 +346,7 @@ def _check_front(front, key_line, raw, opened, source, problems):
         except ValueError:
             parsed = None
         if parsed is None and not (isinstance(value, str) and not value.strip()):
-            problems.append(Problem(source, at(key), f"'{key}' is {str(value)!r}, not a date: "
+            problems.append(Problem(source, at(key), f"'{key}' is {written_value(key, value, raw)!r}, not a date: "
                                     "write it as YYYY-MM-DD"))
         elif parsed is not None:
             front[key] = parsed
@@ -383,12 +354,16 @@ def _check_front(front, key_line, raw, opened, source, problems):
             if written and written != parsed.isoformat() and not written.startswith(parsed.isoformat()):
                 problems.append(Problem(source, at(key), f"'{key}' is {written!r}, read as {parsed.isoformat()}: "
                                         "write it as YYYY-MM-DD", "warning"))
+            far = far_date(parsed)
+            if far:
+                problems.append(Problem(source, at(key), f"'{key}' is {written_value(key, value, raw)!r}, {far}: "
+                                        "check the year", "warning"))
     if front.get("duration") is not None:
         # YAML 1.1 reads 4:30 as the number 270 (base 60): go by what was written.
         minutes = _minutes(raw.get("duration", front["duration"]))
         if minutes is None or minutes > 24 * 60:  # longer than a day: a typo or a stray exponent
             problems.append(Problem(source, at("duration"), f"'duration' is "
-                                    f"{str(front['duration'])!r}: give the length in minutes "
+                                    f"{written_value('duration', front['duration'], raw)!r}: give the length in minutes "
                                     "as a positive number (at most a day, 1440)"))
             front["duration"] = None
         else:

@@ -402,6 +402,16 @@ def _raw_scalars(root) -> dict[str, str]:
             if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)}
 
 
+def _raw_flows(root, text: str) -> dict[str, str]:
+    """Top-level keys whose value is a flow collection, mapped to its text as written
+    (``date: [2026-01-12]`` gives ``"[2026-01-12]"``), so a message shows what the user wrote."""
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {key.value: text[value.start_mark.index:value.end_mark.index] for key, value in root.value
+            if isinstance(key, yaml.ScalarNode) and not isinstance(value, yaml.ScalarNode) and value.flow_style
+            and value.start_mark.index < value.end_mark.index <= len(text)}  # (marks count characters)
+
+
 _STR, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map"
 
 
@@ -489,7 +499,8 @@ def _flat_front_matter(text: str, source: str, line_offset: int):
 def load_front_matter(text: str, source: str = "<string>", *, line_offset: int = 0):
     """A note's front matter read once: ``(data, problems, duplicate-key warnings, key
     lines, raw scalars)``, the same as :func:`load_yaml`, :func:`duplicate_keys`,
-    :func:`key_lines` and :func:`raw_scalars` one after the other, from one parse of the
+    :func:`key_lines` and :func:`raw_scalars` one after the other (the raw scalars with each
+    flow collection's text as written, for messages), from one parse of the
     text (the node tree is read before it is built into values). Front matter of plain
     ``key: value`` lines is read without libyaml (:func:`_flat_front_matter`); text that
     does not parse goes the long way, for the located messages of :func:`load_yaml`."""
@@ -510,7 +521,7 @@ def _front_matter_parsed(text: str, source: str, line_offset: int):
                 root = loader.get_single_node()
                 lines = _key_lines(text, root, line_offset)
                 duplicates = _duplicate_keys(root, source, file_lines(text, line_offset))
-                raw = _raw_scalars(root)
+                raw = {**_raw_flows(root, text), **_raw_scalars(root)}
                 data = _flat_mapping(loader, root)
                 if data is None:
                     data = loader.construct_document(root) if root is not None else None

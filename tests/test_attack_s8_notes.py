@@ -79,3 +79,36 @@ def test_line_breaks_python_reads_are_warned_at_their_line_in_front_matter_and_b
         assert f"U+{ord(sep):04X}" in held[0].message
         assert _items(note, "insights") == [(9, f"one{sep}two")]
 
+
+# --- 22: dates far from any interview's, and values shown as written --------------------
+
+def _front(lines: str):
+    return parse_note_text(f"---\nid: INT-1\n{lines}\n---\n## Key Quotes\n- \"Yes.\" (0:10)\n## Insights\n- one\n",
+                           "n.md")
+
+
+def test_a_date_far_in_the_future_or_before_1990_is_a_located_warning():
+    note = parse_note(DATA / "date-far-future.md")
+    assert [(p.line, p.level) for p in note.problems] == [(3, "warning")]
+    assert "'9999-12-31'" in note.problems[0].message and "after today" in note.problems[0].message
+    for key in notes.DATE_KEYS:
+        for day, why in (("9999-12-31", "after today"), ("2999-01-01", "after today"), ("1989-12-31", "before 1990"),
+                         ("1026-01-12", "before 1990")):
+            note = _front(f"date: 2026-01-12\n{key}: {day}" if key != "date" else f"date: {day}")
+            found = [(p.line, p.level) for p in note.problems if why in p.message]
+            assert found == [(4 if key != "date" else 3, "warning")], (key, day)
+    assert _front("date: 2026-01-12\ndebriefed: 1990-01-01").problems == []  # within the range: nothing
+
+
+def test_values_in_messages_are_shown_as_written():
+    note = parse_note(DATA / "date-in-brackets.md")
+    assert [p.line for p in note.problems] == [3]
+    assert "'[2026-01-12]'" in note.problems[0].message and "datetime" not in note.problems[0].message
+    for written in ("[2026-01-12]", "[2026-01-12, 2026-01-13]", "{day: 2026-01-12}", "[ 2026-01-12 ]"):
+        note = _front(f"date: {written}")
+        assert [p.line for p in note.problems] == [3], written
+        assert f"'{written}'" in note.problems[0].message, (written, note.problems[0].message)
+    note = _front("date: 2026-01-12\nduration: [2026-01-12, true]")
+    assert "'[2026-01-12, true]'" in note.problems[0].message
+    note = _front("date:\n  - 2026-01-12\n  - 2026-01-13")  # a block list: written back the YAML way
+    assert "'[2026-01-12, 2026-01-13]'" in note.problems[0].message and "datetime" not in note.problems[0].message
