@@ -112,3 +112,12 @@ def test_values_in_messages_are_shown_as_written():
     assert "'[2026-01-12, true]'" in note.problems[0].message
     note = _front("date:\n  - 2026-01-12\n  - 2026-01-13")  # a block list: written back the YAML way
     assert "'[2026-01-12, 2026-01-13]'" in note.problems[0].message and "datetime" not in note.problems[0].message
+
+
+def test_a_setext_underline_after_a_list_item_is_a_warning_not_silent_run_on():
+    """(the attacker's note: 'Opportunities' over '===' straight under an insight runs on into it)"""
+    note = parse_note(DATA / "empty-headings.md")
+    assert (10, "insight one Opportunities =============") in _items(note, "insights")  # as Markdown reads it
+    assert [p.line for p in note.problems if "underline cannot follow a list item" in p.message] == [12]
+    note = parse_note_text("---\nid: INT-1\ndate: 2026-01-12\n---\n## Insights\n- one\n\nTwo\n===\n- three\n", "n.md")
+    assert not any("underline" in p.message for p in note.problems)  # a setext heading after a blank line
