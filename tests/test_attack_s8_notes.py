@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit import notes
+from kit import notes, notes_blocks
 from kit.notes import parse_note, parse_note_text
 
 DATA = Path(__file__).resolve().parent / "data" / "attack-s8-notes"
@@ -121,3 +121,15 @@ def test_a_setext_underline_after_a_list_item_is_a_warning_not_silent_run_on():
     assert [p.line for p in note.problems if "underline cannot follow a list item" in p.message] == [12]
     note = parse_note_text("---\nid: INT-1\ndate: 2026-01-12\n---\n## Insights\n- one\n\nTwo\n===\n- three\n", "n.md")
     assert not any("underline" in p.message for p in note.problems)  # a setext heading after a blank line
+
+
+def test_the_fast_paths_leave_line_separators_to_the_general_ones(monkeypatch):
+    from kit import yamlio
+
+    for sep in ("\x85", "\u2028", "\u2029"):
+        assert yamlio._flat_front_matter(f"id: INT-1{sep}date: 2026-01-12", "n.md", 1) is None, sep
+    text = (DATA / "line-separators.md").read_text(encoding="utf-8")
+    fast = parse_note_text(text, "n.md")
+    monkeypatch.setattr(notes, "_plain", lambda marks: False)
+    monkeypatch.setattr(notes_blocks, "_simple_items", lambda rows: None)  # (read from kit.notes_blocks)
+    assert parse_note_text(text, "n.md") == fast
