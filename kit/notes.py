@@ -21,9 +21,10 @@ from kit.notes_blocks import (_BLOCKQUOTE, _CHECKBOX, _GLUED_ITEM, _LIST, _RULE,
                               Item, _cells, _is_separator, _items, _simple_items, _strip_comments, block_items,
                               mark_blocks)
 from kit.schema import ACTION_STATUSES, make_segment_id
+from kit.notes_text import EARLIEST_DATE, ODD_BREAK, far_date, odd_break_problems, written_value
 from kit.yamlio import load_front_matter, load_yaml_around_errors, salvage_set_aside
 
-__all__ = ["DATE_KEYS", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
+__all__ = ["DATE_KEYS", "EARLIEST_DATE", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
            "Item", "Note", "Quote", "canonical_section", "note_id", "parse_note",
            "parse_note_text", "read_first", "why_read"]
 
@@ -219,6 +220,8 @@ def parse_note_text(text: str, source: str = "<note>") -> Note:
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems: list[Problem] = []
     front, front_lines, body_start = _front_matter(lines, source, problems)
+    if ODD_BREAK.search(text):
+        problems.extend(odd_break_problems(lines, body_start, source))
     sections, headings, actions = _body(lines, body_start, source, problems)
     for name in EXPECTED_SECTIONS:
         if name not in headings:
@@ -343,7 +346,7 @@ def _check_front(front, key_line, raw, opened, source, problems):
         except ValueError:
             parsed = None
         if parsed is None and not (isinstance(value, str) and not value.strip()):
-            problems.append(Problem(source, at(key), f"'{key}' is {str(value)!r}, not a date: "
+            problems.append(Problem(source, at(key), f"'{key}' is {written_value(key, value, raw)!r}, not a date: "
                                     "write it as YYYY-MM-DD"))
         elif parsed is not None:
             front[key] = parsed
@@ -351,12 +354,16 @@ def _check_front(front, key_line, raw, opened, source, problems):
             if written and written != parsed.isoformat() and not written.startswith(parsed.isoformat()):
                 problems.append(Problem(source, at(key), f"'{key}' is {written!r}, read as {parsed.isoformat()}: "
                                         "write it as YYYY-MM-DD", "warning"))
+            far = far_date(parsed)
+            if far:
+                problems.append(Problem(source, at(key), f"'{key}' is {written_value(key, value, raw)!r}, {far}: "
+                                        "check the year", "warning"))
     if front.get("duration") is not None:
         # YAML 1.1 reads 4:30 as the number 270 (base 60): go by what was written.
         minutes = _minutes(raw.get("duration", front["duration"]))
         if minutes is None or minutes > 24 * 60:  # longer than a day: a typo or a stray exponent
             problems.append(Problem(source, at("duration"), f"'duration' is "
-                                    f"{str(front['duration'])!r}: give the length in minutes "
+                                    f"{written_value('duration', front['duration'], raw)!r}: give the length in minutes "
                                     "as a positive number (at most a day, 1440)"))
             front["duration"] = None
         else:
@@ -436,8 +443,10 @@ def _heading(line: str, strict: bool = False):
 
     ``##Insights`` (no space) counts; a single ``#word`` only when the word is a section name,
     so a paragraph starting with a hashtag stays a paragraph. A line that is all bold and a
-    section name (``**Key Quotes:**``) counts as a heading too. ``strict`` (used to find where
-    unterminated front matter ends) accepts only ``##`` headings or known section names.
+    section name (``**Key Quotes:**``) counts as a heading too. An empty heading (``#``,
+    ``## ##``) is ``(level, "", False)``: it ends the item above it and names no section.
+    ``strict`` (used to find where unterminated front matter ends) accepts only ``##``
+    headings or known section names, never an empty one.
     """
     bare = line.lstrip()
     if not bare.startswith(("#", "**", "__")):
@@ -454,8 +463,8 @@ def _heading_of(line: str, strict: bool):
         name = re.sub(r"\s+#+\s*$", "", rest).strip()
         known = _name_key(name) in _ALIASES or _close_section(_name_key(name)) is not None
         spaced = rest[:1].isspace() or not rest
-        if not name:
-            return None
+        if not name:  # '#', '## ##': an empty heading (structure only, reported by _body)
+            return None if strict or not spaced else (len(hashes), "", False)
         if not spaced and len(hashes) == 1 and not known:
             return None
         if strict and len(hashes) == 1 and not known:
@@ -514,6 +523,14 @@ def _body(lines, start, source, problems):
                        else None)
         if heading:
             h_level, name, h_known = heading
+            if not name:
+                where = _title(current) if current != "preamble" else "the text before the first heading"
+                problems.append(Problem(source, number, f"empty heading ({line.strip()!r}) names no section and is "
+                                        f"not analysed: it ends the item above it, and the lines under it are read "
+                                        f"as {where}; write the section's name after the '#' or remove the "
+                                        "line", "warning"))
+                content.append((number, ""))
+                continue
             if not h_known and current != "preamble" and known and h_level > level:
                 problems.append(Problem(source, number, f"sub-heading {name!r} inside {_title(current)}: the items "
                                         f"under it are read as {_title(current)}; the heading itself is not "

@@ -139,6 +139,10 @@ def _items(rows, source=None, problems=None, simple: bool = True) -> list[Item]:
             if problems is not None and _GLUED_ITEM.match(bare):
                 problems.append(Problem(source, number, f"read as part of the item on line {first_line}: a list "
                                         f"item needs a space after {bare[0]!r} ('{bare[0]} {bare[1:12]}')", "warning"))
+            elif problems is not None and is_list and bare[0] == "=" and _UNDERLINE.match(line):
+                problems.append(Problem(source, number, f"read as part of the item on line {first_line}, as Markdown "
+                                        "reads it: a heading's '===' underline cannot follow a list item; if "
+                                        f"{parts[-1].strip()[:40]!r} is a heading, leave a blank line above it", "warning"))
             parts.append(line)
         else:
             if parts:

@@ -16,8 +16,9 @@ import yaml
 from kit.csvio import read_text
 from kit.errors import Problem
 
-__all__ = ["MAX_DEPTH", "Spelled", "SpelledInt", "SpelledFloat", "bounds_problems", "load_front_matter", "load_yaml",
-           "load_yaml_around_errors", "key_lines", "salvage_set_aside", "duplicate_keys", "raw_scalars"]
+__all__ = ["MAX_DEPTH", "YAML_ONLY_BREAKS", "Spelled", "SpelledInt", "SpelledFloat", "bounds_problems", "file_lines",
+           "load_front_matter", "load_yaml", "load_yaml_around_errors", "key_lines", "salvage_set_aside",
+           "duplicate_keys", "raw_scalars"]
 
 
 MAX_DEPTH = 50
@@ -174,6 +175,27 @@ if _PARSER is None:  # pragma: no cover - PyYAML without libyaml: the pure-Pytho
     _FastLoader = _Loader
 
 
+YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Characters YAML reads as line breaks (YAML 1.1 section 5.4, which PyYAML and libyaml
+follow: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR) that an editor shows inside a line."""
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def file_lines(text: str, line_offset: int = 0):
+    """A function from a YAML mark's 0-based line in ``text`` to the 1-based line of the file,
+    as an editor counts lines (``\\n``, ``\\r\\n``, ``\\r``), plus ``line_offset``: YAML also
+    breaks lines at :data:`YAML_ONLY_BREAKS`, so its line numbers run ahead of the file's
+    after one of them."""
+    if not any(c in text for c in YAML_ONLY_BREAKS):
+        return lambda line: line + 1 + line_offset
+    table, current = [1 + line_offset], 1 + line_offset
+    for match in _YAML_BREAK.finditer(text):
+        if match.group() not in YAML_ONLY_BREAKS:
+            current += 1
+        table.append(current)
+    return lambda line: table[min(line, len(table) - 1)] + max(0, line - len(table) + 1)
+
+
 def bounds_problems(text: str, source: str = "<string>", *, line_offset: int = 0) -> list[Problem]:
     """Problems that make YAML text unsafe to build: aliases and nesting deeper than
     :data:`MAX_DEPTH`. Aliases are refused outright: a study file never needs them, and a
@@ -187,13 +209,13 @@ def bounds_problems(text: str, source: str = "<string>", *, line_offset: int = 0
         try:
             for event in yaml.parse(text, Loader=loader):
                 if isinstance(event, yaml.AliasEvent):
-                    line = event.start_mark.line + 1 + line_offset
+                    line = file_lines(text, line_offset)(event.start_mark.line)
                     return [Problem(source, line, f"YAML alias *{event.anchor} is not allowed in "
                                     "study files: write the value out in full")]
                 if isinstance(event, yaml.CollectionStartEvent):
                     depth += 1
                     if depth > MAX_DEPTH:
-                        line = event.start_mark.line + 1 + line_offset
+                        line = file_lines(text, line_offset)(event.start_mark.line)
                         return [Problem(source, line, f"YAML nested more than {MAX_DEPTH} levels "
                                         "deep: a study file never needs this")]
                 elif isinstance(event, yaml.CollectionEndEvent):
@@ -261,7 +283,7 @@ def load_yaml(path_or_text, source: str | None = None, *, line_offset: int = 0):
     try:
         return yaml.load(text, Loader=_Loader), []
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, source, line_offset)]
+        return None, [_syntax_problem(exc, source, file_lines(text, line_offset))]
     except yaml.reader.ReaderError as exc:  # a control character, located by offset
         line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
@@ -279,22 +301,23 @@ def _load_checked(text: str, source: str, line_offset: int):
     loader = _FastLoader(text)
     try:
         root = loader.get_single_node()
-        duplicates = _duplicate_keys(root, source, line_offset)
+        duplicates = _duplicate_keys(root, source, file_lines(text, line_offset))
         data = loader.construct_document(root) if root is not None else None
     finally:
         loader.dispose()
     return data, duplicates
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, at) -> Problem:
+    """The located error of a YAML syntax error; ``at`` maps a mark's line (:func:`file_lines`)."""
     mark = exc.problem_mark or exc.context_mark
-    line = (mark.line + 1 if mark is not None else 1) + line_offset
+    line = at(mark.line if mark is not None else 0)
     what = (exc.problem or exc.context or "cannot be read").strip()
     message = f"invalid YAML: {what}"
     if mark is not None:
         message += f" (column {mark.column + 1})"
     if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
-        context_line = exc.context_mark.line + 1 + line_offset
+        context_line = at(exc.context_mark.line)
         if context_line != line:
             message += f", {exc.context} on line {context_line}"
     for needle, hint in _HINTS:
@@ -321,25 +344,28 @@ def key_lines(text: str, *, line_offset: int = 0) -> dict[str, int]:
 def _key_lines(text: str, root, line_offset: int) -> dict[str, int]:
     found: dict[str, int] = {}
     if isinstance(root, yaml.MappingNode):
+        at = file_lines(text, line_offset)
         for key, _ in root.value:
             if isinstance(key, yaml.ScalarNode):
-                found[key.value] = key.start_mark.line + 1
+                found[key.value] = at(key.start_mark.line)
     else:
-        for number, raw in enumerate(text.split("\n"), start=1):
+        for number, raw in enumerate(text.split("\n"), start=1 + line_offset):
             match = _TOP_KEY.match(raw)
             if match:
                 found[next(g for g in match.groups() if g is not None).strip()] = number
-    return {key: line + line_offset for key, line in found.items()}
+    return found
 
 
 def duplicate_keys(text: str, source: str, *, line_offset: int = 0) -> list[Problem]:
     """An error for each key written twice in one mapping, at its second line (YAML would
     silently keep the last): the one rule, applied by :func:`load_yaml` to study.yml,
     codebook.yml and guides, and by :func:`load_front_matter` to notes."""
-    return _duplicate_keys(_compose(text.lstrip("\ufeff")), source, line_offset)
+    text = text.lstrip("\ufeff")
+    return _duplicate_keys(_compose(text), source, file_lines(text, line_offset))
 
 
-def _duplicate_keys(root, source: str, line_offset: int) -> list[Problem]:
+def _duplicate_keys(root, source: str, at) -> list[Problem]:
+    """:func:`duplicate_keys` of a node tree; ``at`` maps a mark's line (:func:`file_lines`)."""
     problems: list[Problem] = []
     stack = [root] if root is not None else []
     while stack:
@@ -348,7 +374,7 @@ def _duplicate_keys(root, source: str, line_offset: int) -> list[Problem]:
             seen: dict[str, int] = {}
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
-                    line = key.start_mark.line + 1 + line_offset
+                    line = at(key.start_mark.line)
                     if key.value in seen:
                         problems.append(_twice(source, key.value, line, seen[key.value]))
                     seen[key.value] = line
@@ -374,6 +400,16 @@ def _raw_scalars(root) -> dict[str, str]:
         return {}
     return {key.value: value.value for key, value in root.value
             if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)}
+
+
+def _raw_flows(root, text: str) -> dict[str, str]:
+    """Top-level keys whose value is a flow collection, mapped to its text as written
+    (``date: [2026-01-12]`` gives ``"[2026-01-12]"``), so a message shows what the user wrote."""
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {key.value: text[value.start_mark.index:value.end_mark.index] for key, value in root.value
+            if isinstance(key, yaml.ScalarNode) and not isinstance(value, yaml.ScalarNode) and value.flow_style
+            and value.start_mark.index < value.end_mark.index <= len(text)}  # (marks count characters)
 
 
 _STR, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map"
@@ -463,7 +499,8 @@ def _flat_front_matter(text: str, source: str, line_offset: int):
 def load_front_matter(text: str, source: str = "<string>", *, line_offset: int = 0):
     """A note's front matter read once: ``(data, problems, duplicate-key warnings, key
     lines, raw scalars)``, the same as :func:`load_yaml`, :func:`duplicate_keys`,
-    :func:`key_lines` and :func:`raw_scalars` one after the other, from one parse of the
+    :func:`key_lines` and :func:`raw_scalars` one after the other (the raw scalars with each
+    flow collection's text as written, for messages), from one parse of the
     text (the node tree is read before it is built into values). Front matter of plain
     ``key: value`` lines is read without libyaml (:func:`_flat_front_matter`); text that
     does not parse goes the long way, for the located messages of :func:`load_yaml`."""
@@ -483,8 +520,8 @@ def _front_matter_parsed(text: str, source: str, line_offset: int):
             try:
                 root = loader.get_single_node()
                 lines = _key_lines(text, root, line_offset)
-                duplicates = _duplicate_keys(root, source, line_offset)
-                raw = _raw_scalars(root)
+                duplicates = _duplicate_keys(root, source, file_lines(text, line_offset))
+                raw = {**_raw_flows(root, text), **_raw_scalars(root)}
                 data = _flat_mapping(loader, root)
                 if data is None:
                     data = loader.construct_document(root) if root is not None else None

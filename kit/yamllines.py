@@ -11,7 +11,7 @@ __all__ = ["value_lines", "line_of", "string_list_problems"]
 def value_lines(text: str) -> dict[tuple, int]:
     """Map each path of keys and list indices, e.g. ``("codes", 3, "patterns", 0)``, to the
     1-based line where its value starts. Empty for text that is not valid YAML."""
-    from kit.yamlio import bounds_problems
+    from kit.yamlio import bounds_problems, file_lines
 
     if bounds_problems(text):
         return {}
@@ -20,13 +20,14 @@ def value_lines(text: str) -> dict[tuple, int]:
     except (yaml.YAMLError, RecursionError):
         return {}
     lines: dict[tuple, int] = {}
+    at = file_lines(text)  # the file's lines, not YAML's (which also break at U+2028, U+2029, NEL)
 
     def walk(node, path):
-        lines[path] = node.start_mark.line + 1
+        lines[path] = at(node.start_mark.line)
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark.line)
-                lines[path + (name,)] = key.start_mark.line + 1
+                lines[path + (name,)] = at(key.start_mark.line)
                 walk_child(value, path + (name,))
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
