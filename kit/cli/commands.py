@@ -58,7 +58,8 @@ def cmd_lab(args) -> int:
         _say(args).print(f"interview-kit lab: {exc}", file=sys.stderr)
         return EXIT_USAGE
     kept = "" if written else " (existing copy kept as it was)"
-    print(f"working copy of the notebooks: {target}{kept}; {len(written)} notebook(s) written", file=sys.stderr)
+    _say(args).print(f"working copy of the notebooks: {one_line_path(target)}{kept}; {len(written)} notebook(s) "
+                     "written", file=sys.stderr)
     command = lab_command(target, open_browser=not args.no_browser)
     if args.dry_run:  # shell-quoted: a path with spaces or quotes pastes back as one argument
         import shlex
@@ -238,7 +239,8 @@ def cmd_export(args) -> int:
     if args.qdpx:
         print(one_line_path(export_qdpx(study, args.qdpx, include_names=args.include_names)))
         from kit.qdpx import export_summary
-        print(f"interview-kit export: {export_summary(study)}", file=sys.stderr)
+        _say(args).print(escape_controls(f"interview-kit export: {export_summary(study)}", backslash=False),
+                         file=sys.stderr)
     if args.qdc:
         if not len(study.codebook) and not len(study.codings):
             print("interview-kit export: the study has no codebook.yml and no codings: no codes to export",
