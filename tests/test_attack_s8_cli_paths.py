@@ -65,3 +65,16 @@ def test_an_error_naming_an_odd_folder_stays_on_one_line(tmp_path, capsys):
     assert main(["index", str(missing)]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "no\\nsuch" in err
+
+
+@pytest.mark.slow  # runs analyze
+def test_check_and_analyze_print_an_odd_folder_on_one_line(study_dir, tmp_path, capsys):
+    odd = tmp_path / "study\nS02"
+    shutil.copytree(study_dir, odd)
+    assert main(["check", str(odd)]) in (0, 1)
+    out = capsys.readouterr()
+    summary = out.err.strip().splitlines()
+    assert len(summary) == 1 and "study\\nS02: " in summary[0]
+    assert main(["analyze", str(odd), "--out", str(tmp_path / "tables\nA"), "--quiet"]) == 0
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert printed and all(line.startswith("$'") and "tables\\nA" in line for line in printed)

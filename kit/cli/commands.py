@@ -97,8 +97,9 @@ def cmd_check(args) -> int:
     _print_problems(problems, sys.stdout, study=path, include_names=getattr(args, "include_names", False))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    summary = f"{path}: {errors} error(s), {warnings} warning(s)"
-    print(summary if problems else f"{path}: ok", file=sys.stderr)
+    shown = escape_controls(path, backslash=False)  # one line whatever the folder's name
+    summary = f"{shown}: {errors} error(s), {warnings} warning(s)"
+    _say(args).print(summary if problems else f"{shown}: ok", file=sys.stderr)
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 def cmd_lint_guide(args) -> int:
@@ -145,7 +146,7 @@ def cmd_analyze(args) -> int:
     paths = analyze(study, args.out, include_names=args.include_names, progress=not args.quiet,
                     as_of=args.as_of)
     for path in paths.values():
-        print(path)
+        print(one_line_path(path))
     return EXIT_OK
 
 def cmd_run(args) -> int:
