@@ -222,9 +222,14 @@ def _resolve(turns: pd.DataFrame, interviewer, source: str) -> tuple[list[str], 
             folded = [s for s in speakers if str(s).casefold() == str(label).casefold()]
             found.extend(folded)
         if not found:
-            raise StudyError([Problem(source, 0, f"none of the interviewer labels ({', '.join(map(str, wanted))}) "
-                                                 f"speaks in this transcript; its speakers are: "
-                                                 f"{', '.join(map(str, speakers))}")])
+            error = StudyError([Problem(source, 0, f"none of the interviewer labels ({', '.join(map(str, wanted))}) "
+                                                   f"speaks in this transcript; its speakers are: "
+                                                   f"{', '.join(map(str, speakers))}")])
+            # who would be the participants had no label been given: the message names them,
+            # so a caller redacts them as it redacts a review's participants (issue atk8 6)
+            asking = set(infer_interviewers(turns))
+            error.participants = [str(s) for s in speakers if s not in asking]
+            raise error
         found = set(found)
         return [s for s in speakers if s in found], False, ""
     if "role" in turns.columns and (turns["role"] == "interviewer").any():

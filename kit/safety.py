@@ -3,7 +3,8 @@ how big an archive may be, and how files are replaced without leaving anything b
 
 - :func:`check_output` is the one rule for every write target (``--out``, ``--qdpx``,
   ``--qdc``, ``--log``, ...): it may not be, contain or lie inside the study or any other
-  input, and an existing non-empty folder the kit did not write (no :data:`OUTPUT_MARKER`)
+  input, nor lie inside a folder the kit wrote (a published ``run`` report above all),
+  and an existing non-empty folder the kit did not write (no :data:`OUTPUT_MARKER`)
   is refused unless ``force``. A folder records the ``kind`` of output in its marker
   (``run``, ``analyze``, ``themes``, ``lab``): outputs of different kinds never mix, so a
   published ``run`` report may only be replaced by ``run``. An existing file is replaced
@@ -165,7 +166,27 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
     elif kind is not None and not force and (real.exists() or os.path.lexists(real)) and not file_is_kind(real, kind):
         raise UnsafeTarget(f"{option} {target}: refused: the file exists and is not a .{kind} file interview-kit "
                            "wrote; choose a new file name, or add --force to replace it")
+    _not_inside_output(real, target, option)
     return real
+
+
+def _not_inside_output(real: Path, target, option: str) -> None:
+    """Refuse a target lying inside a folder the kit wrote (one holding :data:`OUTPUT_MARKER`):
+    a ``run`` report is meant for publishing, so another output there (a ``.qdpx`` project,
+    ``analyze`` tables) would put the words of participants who did not consent to being
+    quoted into it; and outputs of different kinds never mix (a ``run`` replaces its folder
+    whole, losing what was written inside it)."""
+    for parent in real.parents:
+        if not (parent / OUTPUT_MARKER).is_file():
+            continue
+        recorded = output_kind(parent)
+        if recorded == "run":
+            why = ("a report folder meant for publishing, where working outputs (participants' own words, "
+                   "names) must never go")
+        else:
+            why = f"the output of `interview-kit {recorded or 'an earlier version'}`; outputs never mix"
+        raise UnsafeTarget(f"{option} {target}: refused: it lies inside {parent}, {why}; "
+                           "choose a path outside it")
 
 
 def _special_kind(path: Path) -> str:

@@ -170,8 +170,12 @@ class StudyFileReader:
         return data
 
     def load_guide(self):
+        before = len(self.problems)
         data, lines, path = self._yaml("guide.yml")
         if data is None:
+            if len(self.problems) == before and path.is_file():  # read, and nothing in it (issue atk8 19)
+                self.problem(path, 1, "empty guide: add a `questions:` list of {text, kind}, or remove the file; "
+                             "the discussion guide is not checked", "warning")
             return None
         if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
             self.problem(path, 1, "guide.yml needs a `questions:` list of {text, kind}")

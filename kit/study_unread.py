@@ -2,8 +2,9 @@
 
 A study is the files :data:`kit.scaffold.STUDY_FILES` names: ``study.yml``, ``guide.yml``,
 ``participants.csv``, ``codebook.yml``, ``costs.csv``, ``decisions.csv`` and the folders
-``interviews/`` (``*.md`` notes), ``transcripts/`` (reported by the study loader itself) and
-``codings/`` (``*.csv``). Anything else the kit never looks at, so work put there (a codebook
+``interviews/`` (``*.md`` notes), ``transcripts/`` (its files reported by the study loader
+itself; here a folder inside it and an entry that is no regular file, such as a symbolic link
+loop without a transcript suffix) and ``codings/`` (``*.csv``). Anything else the kit never looks at, so work put there (a codebook
 saved from Excel as ``codebook.csv``, notes as ``.docx``) would vanish without a word: each
 such file, or folder, is a warning at line 0 of its path. A file named like one the kit reads
 (``codebook.csv``, ``Study.yaml``) says which file the kit reads instead.
@@ -66,6 +67,8 @@ def unread_files(root, top_level_transcripts: bool = False, transcript_suffixes=
     for entry in _entries(root):
         name = entry.name
         if ignored(name) or name in KNOWN_FILES or name in ("transcripts", "schedule"):
+            if name == "transcripts" and entry.is_dir():
+                _transcripts(root / name, transcript_suffixes, warn)
             continue
         path = root / name
         if entry.is_dir():
@@ -100,6 +103,44 @@ def _folder(folder: Path, suffixes, warn) -> None:
             warn(folder / entry.name, f"{folder.name}/ is read one level deep: a folder inside it is not")
         elif _suffix(entry.name).lower() not in suffixes:
             warn(folder / entry.name, f"{folder.name}/ holds {' and '.join(suffixes)} files")
+
+
+def _transcripts(folder: Path, suffixes, warn) -> None:
+    """What of ``transcripts/`` the study loader passes over without a word: a folder inside
+    it, and an entry without a transcript suffix that is no regular file (a symbolic link loop,
+    a dangling link, a named pipe). A regular file without a transcript suffix and every file
+    with one are the loader's to report."""
+    suffixes = tuple(s.lower() for s in suffixes) or (".vtt", ".srt", ".txt", ".docx")
+    for entry in _entries(folder):
+        name = entry.name
+        if name.startswith(".") or name.lower() == "readme.md" or _suffix(name).lower() in suffixes:
+            continue
+        try:
+            if entry.is_dir():
+                warn(folder / name, "transcripts/ is read one level deep: a folder inside it is not; "
+                                    "move its transcripts up into transcripts/")
+                continue
+            if entry.is_file():
+                continue
+        except OSError:  # a link loop: is_dir()/is_file() raise on some systems
+            pass
+        warn(folder / name, f"{name} is {_what(folder / name)}, not a transcript; replace it with the file itself")
+
+
+def _what(path: Path) -> str:
+    """What a transcripts/ entry that is neither a folder nor a regular file is, in words."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            return "a symbolic link loop (it never reaches a file)" if exc.errno == 40 else \
+                "a symbolic link to nothing (its target is missing)"
+        return "not readable"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    return "a special file (a device or a socket)"
 
 
 def _suffix(name: str) -> str:

@@ -49,26 +49,35 @@ def main(argv=None) -> int:
         return code
     except BrokenPipeError:  # `interview-kit ... | head`: the reader stopped; stop quietly
         return _broken_pipe()
-    except UsageError as exc:
-        print(f"interview-kit {args.command}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except UnsafeTarget as exc:
-        _say(args).print(f"interview-kit {args.command}: {exc}", file=sys.stderr)
+    except (UsageError, UnsafeTarget) as exc:
+        _message(args, f"interview-kit {args.command}: {exc}")
         return EXIT_USAGE
     except OSError as exc:
         if not is_disk_full(exc):  # permission denied, a file that vanished, ...: the environment, not a bug
             where = f": {exc.filename}" if exc.filename else ""
-            print(f"interview-kit {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+            _message(args, f"interview-kit {args.command}: {exc.strerror or exc}{where}")
             return EXIT_USAGE
         where = f" writing {exc.filename}" if exc.filename else ""
-        _say(args).print(f"interview-kit {args.command}: no space left on device{where}: free some space and run again",
-              file=sys.stderr)
+        _message(args, f"interview-kit {args.command}: no space left on device{where}: free some space and run again")
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interview-kit: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug in the kit, not in the user's files
         return _internal_error(exc, args)
+
+
+def _message(args, text: str) -> None:
+    """An error message on standard error as every message of the command is printed: a
+    working output (participant names, emails and phones redacted as in the command's normal
+    output, :func:`kit.cli.printing._say`) on one line (control characters of a path escaped)."""
+    from kit.safety import escape_controls
+
+    try:
+        text = _say(args).clean(text)
+    except Exception:  # noqa: BLE001 - a roster that cannot be read: the message is printed anyway
+        pass
+    print(escape_controls(text, backslash=False), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 from kit.cli.exits import EXIT_NOTEBOOK, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args, study_here
 from kit.cli.printing import _emit, _print_problems, _say
-from kit.safety import one_line_path
+from kit.safety import escape_controls, one_line_path
 
 __all__ = ["cmd_new", "cmd_lab", "cmd_check", "cmd_lint_guide", "cmd_analyze", "cmd_run", "cmd_review",
            "cmd_recruit", "cmd_index", "cmd_search", "cmd_export", "cmd_themes"]
@@ -28,10 +28,11 @@ def cmd_new(args) -> int:
     try:
         path = new_study(args.dir, example=args.example)
     except ScaffoldError as exc:
-        print(f"interview-kit new: {exc}", file=sys.stderr)
+        print(escape_controls(f"interview-kit new: {exc}", backslash=False), file=sys.stderr)
         return EXIT_USAGE
     what = "the bundled pilot" if args.example else "the templates"
-    print(f"created {path} from {what}; next: interview-kit check {path}")
+    # one line whatever the folder's name (a newline in it: shell-quoted, as `check` reads it back)
+    print(f"created {one_line_path(path)} from {what}; next: interview-kit check {one_line_path(path)}")
     return EXIT_OK
 
 def cmd_lab(args) -> int:
@@ -57,7 +58,8 @@ def cmd_lab(args) -> int:
         _say(args).print(f"interview-kit lab: {exc}", file=sys.stderr)
         return EXIT_USAGE
     kept = "" if written else " (existing copy kept as it was)"
-    print(f"working copy of the notebooks: {target}{kept}; {len(written)} notebook(s) written", file=sys.stderr)
+    _say(args).print(f"working copy of the notebooks: {one_line_path(target)}{kept}; {len(written)} notebook(s) "
+                     "written", file=sys.stderr)
     command = lab_command(target, open_browser=not args.no_browser)
     if args.dry_run:  # shell-quoted: a path with spaces or quotes pastes back as one argument
         import shlex
@@ -95,8 +97,9 @@ def cmd_check(args) -> int:
     _print_problems(problems, sys.stdout, study=path, include_names=getattr(args, "include_names", False))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    summary = f"{path}: {errors} error(s), {warnings} warning(s)"
-    print(summary if problems else f"{path}: ok", file=sys.stderr)
+    shown = escape_controls(path, backslash=False)  # one line whatever the folder's name
+    summary = f"{shown}: {errors} error(s), {warnings} warning(s)"
+    _say(args).print(summary if problems else f"{shown}: ok", file=sys.stderr)
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 def cmd_lint_guide(args) -> int:
@@ -143,7 +146,7 @@ def cmd_analyze(args) -> int:
     paths = analyze(study, args.out, include_names=args.include_names, progress=not args.quiet,
                     as_of=args.as_of)
     for path in paths.values():
-        print(path)
+        print(one_line_path(path))
     return EXIT_OK
 
 def cmd_run(args) -> int:
@@ -237,7 +240,8 @@ def cmd_export(args) -> int:
     if args.qdpx:
         print(one_line_path(export_qdpx(study, args.qdpx, include_names=args.include_names)))
         from kit.qdpx import export_summary
-        print(f"interview-kit export: {export_summary(study)}", file=sys.stderr)
+        _say(args).print(escape_controls(f"interview-kit export: {export_summary(study)}", backslash=False),
+                         file=sys.stderr)
     if args.qdc:
         if not len(study.codebook) and not len(study.codings):
             print("interview-kit export: the study has no codebook.yml and no codings: no codes to export",

@@ -9,6 +9,7 @@ from pathlib import Path
 from kit.check import CROSS_CHECKS
 from kit.discovery.index import IndexLocationError, update_index
 from kit.discovery.repository import find_studies, no_studies_message
+from kit.safety import escape_controls, one_line_path
 
 __all__ = ["index_command", "search_argv", "search_command"]
 
@@ -52,12 +53,19 @@ def search_argv(argv: list[str]) -> list[str]:
 def _repo_problem(repo, command: str = "index") -> str | None:
     root = Path(repo)
     if not root.exists():
-        return f"{root}: no such folder"
+        return f"{_one_line(root)}: no such folder"
     if not root.is_dir():
-        return f"{root}: not a folder: give the repository folder that holds the studies"
+        return f"{_one_line(root)}: not a folder: give the repository folder that holds the studies"
     if not find_studies(root):
-        return no_studies_message(root, command)
+        return _one_line(no_studies_message(root, command))
     return None
+
+
+def _one_line(text) -> str:
+    """A study's folder name, a path or a message naming one, as printed: on one line, its
+    control characters (a newline in a folder name, an escape sequence) written as backslash
+    escapes, so one study's name cannot look like two lines of the report (issue atk8 20)."""
+    return escape_controls(text, backslash=False)
 
 
 def index_command(repo) -> tuple[str, int]:
@@ -70,33 +78,34 @@ def index_command(repo) -> tuple[str, int]:
     try:
         report = update_index(repo)
     except IndexLocationError as exc:
-        return f"interview-kit index: {exc}", 2
+        return f"interview-kit index: {_one_line(exc)}", 2
     lines = []
     if report.rebuilt:
         lines.append(f"rebuilt the index ({report.reason})")
     for label in report.indexed:
-        lines.append(f"indexed   {label}")
+        lines.append(f"indexed   {_one_line(label)}")
     for label in sorted(set(report.unchanged)):
-        lines.append(f"unchanged {label}")
+        lines.append(f"unchanged {_one_line(label)}")
     for label in report.removed:
-        lines.append(f"removed   {label} (no longer in the repository)")
+        lines.append(f"removed   {_one_line(label)} (no longer in the repository)")
     errors = 0
     for label, problems in sorted(report.problems.items()):
         mine = [p for p in problems if p.is_error]
-        lines.extend(str(p) for p in mine)
+        lines.extend(_one_line(p) for p in mine)
         errors += len(mine)
         warnings = len(problems) - len(mine)
         # Every study gets its summary (both kinds: the errors listed above and the warnings),
         # a study without problems too: check may still warn about it (its cross-checks,
         # which index does not run), and the line says so.
-        lines.append(f"{label}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
-                     f"interview-kit check {Path(repo) / label} lists them and also checks {CROSS_CHECKS}")
+        lines.append(f"{_one_line(label)}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
+                     f"interview-kit check {one_line_path(Path(repo) / label)} lists them and also checks "
+                     f"{CROSS_CHECKS}")
     con = sqlite3.connect(report.path)
     try:
         docs, n_studies = con.execute("SELECT count(*), count(DISTINCT study) FROM docs").fetchone()
     finally:
         con.close()
-    lines.append(f"{report.path}: {n_studies} studies, {docs} segments")
+    lines.append(f"{_one_line(report.path)}: {n_studies} studies, {docs} segments")
     return "\n".join(lines), (1 if errors else 0)
 
 
@@ -151,7 +160,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
                       include_names=include_names)
     except (ValueError, IndexLocationError) as exc:
-        return f"interview-kit search: {exc}", 2
+        return f"interview-kit search: {_one_line(exc)}", 2
     from kit.outputs import WORKING, Outputs
     from kit.privacy import roster
 
@@ -172,7 +181,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         where = r.study if not r.sprint or r.sprint == r.study else f"{r.study} (sprint {r.sprint})"
         meta = "  ".join(x for x in (r.kind, where, r.date, r.segment) if x)
         codes = f"  [{', '.join(r.codes.split())}]" if r.codes else ""
-        lines.append(f"{r.rank:>2}. {r.id}  {meta}{codes}")
+        lines.append(_one_line(f"{r.rank:>2}. {r.id}  {meta}{codes}"))
         lines.append(f"    {r.snippet}")
         if r.context:
             lines.append(f"    asked: {r.context}")

@@ -52,12 +52,14 @@ def _review_text(paths, interviewers, as_json: bool, include_names: bool) -> tup
     results: list[dict] = []  # review + card, or {"path", "problems"}
     blocks: list[str] = [_located(p) for p in problems]
     reviews = []
+    unreviewed: list[str] = []  # the participant labels a failed transcript's message names
     code = 2 if any(p.is_error for p in problems) else 0  # a skipped file is a warning
     for f in files:
         try:
             review = review_transcript(f, interviewers or None)
         except StudyError as exc:
             code = 2
+            unreviewed += list(getattr(exc, "participants", None) or [])
             results.append({"path": str(f), "problems": [_located(p) for p in exc.problems]})
             blocks.extend(_located(p) for p in exc.problems)
             continue
@@ -65,7 +67,7 @@ def _review_text(paths, interviewers, as_json: bool, include_names: bool) -> tup
         reviews.append(review)
         results.append(_jsonable(review, card))
         blocks.append(format_review(review, card))
-    writer, ids = _review_writer(files, reviews, include_names)
+    writer, ids = _review_writer(files, reviews, include_names, unreviewed)
     if not include_names:
         # each transcript's participants by their id where the study knows it, and a transcript
         # whose file name holds a name by its interview id ("maria_lopez" -> "INT-002")
@@ -96,16 +98,18 @@ def _resolved(path) -> str:
         return str(path)
 
 
-def _review_writer(files, reviews, include_names: bool):
+def _review_writer(files, reviews, include_names: bool, unreviewed=()):
     """The working-output writer for a review of ``files``: the rosters of the studies the
     files belong to plus every reviewed transcript's participant labels (names whether or not
-    a roster lists them); and {resolved transcript path: (participant id, interview id)}."""
+    a roster lists them) and those of a transcript that could not be reviewed
+    (``unreviewed``: its error message names them, and is redacted like a review); and
+    {resolved transcript path: (participant id, interview id)}."""
     from kit.outputs import WORKING, Outputs, study_of
     from kit.privacy import roster, with_names
 
     studies = list(dict.fromkeys(s for s in (study_of(f) for f in files) if s is not None))
     people = roster(studies) if studies else None
-    labels = [label for r in reviews for label in r.get("participants", [])]
+    labels = [label for r in reviews for label in r.get("participants", [])] + list(unreviewed)
     people = with_names(people, labels)
     ids: dict[str, tuple[str, str]] = {}
     for folder in studies:
