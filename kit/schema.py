@@ -211,6 +211,8 @@ def named_interviews(table) -> set:
     """The interview ids that name a participant: those with a non-empty ``participant`` on
     at least one row of ``table`` (the study's interviews table, its segments, or any table
     with columns ``participant`` and ``interview_id``). Returns a set of text."""
+    if "participant" not in table.columns or "interview_id" not in table.columns:
+        return set()  # a table that names no participant (only ids and dates, say)
     participant = table["participant"].fillna("").astype(str)
     return set(table["interview_id"].astype(str)[participant != ""])
 
@@ -228,8 +230,12 @@ def person(frame, named=None):
     participant on any row. Pass it whenever ``frame`` is a part of the study (the coded
     segments of one code), which may hold a third speaker's row without its participant's.
     Returns a pandas Series of text (``None`` for nobody) aligned with ``frame``: pandas'
-    ``nunique`` and ``groupby`` leave nobody out; a caller building a set drops ``None``."""
+    ``nunique`` and ``groupby`` leave nobody out; a caller building a set drops ``None``. A
+    ``frame`` without ``interview_id`` (rows of people only) counts its participants, and a
+    row with none as nobody."""
     participant = frame["participant"].fillna("").astype(str)
+    if "interview_id" not in frame.columns:  # rows of people only: a row with no participant is nobody
+        return participant.where(participant != "", None).astype(object)
     interview = frame["interview_id"].astype(str)
     if named is None:
         named = named_interviews(frame)
