@@ -348,13 +348,13 @@ def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_speci
     records = []
     columns = ["segment_id", "interview_id", "participant", "kind"]
     seen: dict[str, list[tuple[str, str]]] = {}  # interviews repeat short turns ("Yes.", "Exactly.")
-    for segment_id, interview_id, participant, kind, text in zip(
-            *(segments[c].tolist() for c in columns + ["text"])):
+    extend = records.extend
+    for row, text in zip(zip(*(segments[c].tolist() for c in columns)), segments["text"].tolist()):
         found = seen.get(text)
         if found is None:
             found = seen[text] = coder.code_text(text)
-        for code, evidence in found:
-            records.append((segment_id, interview_id, participant, kind, code, evidence))
+        if found:  # each (code, evidence) pair after the segment's four columns
+            extend(map(row.__add__, found))
     return pd.DataFrame(records, columns=columns + ["code", "evidence"])
 
 
