@@ -14,8 +14,7 @@ does not count, and a parent code gives way to its child codes on the same segme
 from __future__ import annotations
 
 import re
-from collections import deque
-from itertools import chain, compress, count, starmap
+from itertools import compress, count
 
 import pandas as pd
 
@@ -97,27 +96,6 @@ def _negated(words: list[str], at: int, start: int = 0) -> bool:
     return False
 
 
-_CLAUSE_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 124 if chr(c) in '.!?;:,()"' else 32
-                      for c in range(256))
-_BREAK_BYTES = frozenset(w.encode("ascii") for w in CLAUSE_BREAKS)
-
-
-def _ascii_clause_starts(lower: str) -> list[int]:
-    """``words_and_clauses(lower)[1]`` of an ASCII text whose words are its runs of
-    letters, digits and apostrophes (as :meth:`AutoCoder._ascii_keywords` splits them)."""
-    starts: list[int] = []
-    start = n = 0
-    for tok in lower.encode("ascii").translate(_CLAUSE_BYTES).replace(b"|", b" | ").split():
-        if tok == b"|":
-            start = n
-            continue
-        starts.append(start)
-        n += 1
-        if tok in _BREAK_BYTES:
-            start = n
-    return starts
-
-
 def words_and_clauses(text: str) -> tuple[list[str], list[int]]:
     """The words of ``text`` (as ``tokens``) and, for each, the index of the first word of its
     clause. Punctuation and contrast words ("but", "although") end a negation's scope: in
@@ -174,13 +152,6 @@ class AutoCoder:
         self._stem_of: dict[bytes, str] = {}
         self._starts: set[bytes] = set()
         self._negating: set[bytes] = set()  # the words seen that are negations (or end in n't)
-        # each word seen: its one-word keywords' (code, evidence) pairs (none for most words)
-        self._pairs_of: dict[bytes, tuple[tuple[str, str], ...]] = {}
-        # phrases of two words or more: the words seen that start one, and their first two stems
-        self._multi_starts: set[bytes] = set()
-        self._seconds: dict[bytes, set[str]] = {}  # for those words: the second stems of their phrases
-        self._keep: dict[tuple[str, ...], tuple[bool, ...]] = {}  # most specific codes of a set found
-        self._keep_for = self.ancestors
         # the codes with a parent code, which a more specific code may take the place of
         self._parented = frozenset(name for name, above in self.ancestors.items() if above)
         # Literal text each pattern needs (one of a few strings, lower case): a text holding
@@ -214,84 +185,45 @@ class AutoCoder:
             self._patterns(text, found, lower if text.isascii() else None)
         if self._parented.isdisjoint(found):
             return list(found.items())
-        codes = tuple(found)
-        if self._keep_for is not self.ancestors:  # ancestors replaced (kit.languages)
-            self._keep, self._keep_for = {}, self.ancestors
-        keep = self._keep.get(codes)
-        if keep is None:  # worked out once per set of codes found (in the order found)
-            general = set().union(*(self.ancestors.get(code, set()) for code in codes))
-            keep = tuple(code not in general for code in codes)
-            if len(self._keep) > 100_000:
-                self._keep.clear()
-            self._keep[codes] = keep
-        return list(compress(found.items(), keep))
+        general = set().union(*(self.ancestors.get(code, set()) for code in found))
+        return [(code, evidence) for code, evidence in found.items() if code not in general]
 
     def _ascii_keywords(self, text: str, lower: str, found: dict[str, str]) -> None:
         """:meth:`_keywords` of an ASCII text whose apostrophes all stand inside a word
         (``don't``, ``it's``; :data:`_UNEVEN_APOSTROPHE` finds the others): its words, as
         ``tokens`` finds them, are then its runs of letters, digits and apostrophes, split
-        in C as bytes. Each distinct word is stemmed once per coder (``self._stem_of``),
-        with the (code, evidence) pairs of its one-word keywords (``self._pairs_of``).
-
-        The codes are those pairs position by position, the first evidence of each code
-        kept (``dict.setdefault``, run in C): the positions where two consecutive stems
-        begin a longer phrase get that position's pairs worked out in the codebook's order,
-        and a position a negation word's window covers gets none when the keyword is
-        negated there (negation applies to every keyword starting at a position alike)."""
+        in C as bytes. Each distinct word is stemmed once per coder (``self._stem_of``);
+        the words that start a keyword phrase are found with one look-up each."""
         words = lower.encode("ascii").translate(_ASCII_WORD_BYTES).split()
-        pairs = list(map(self._pairs_of.get, words))
-        if None in pairs:  # words not seen before
-            self._learn(set(words).difference(self._stem_of))
-            pairs = list(map(self._pairs_of.__getitem__, words))
-        if self._starts.isdisjoint(words):
-            return
-        if not self._multi_starts.isdisjoint(words):
-            stem_of, seconds = self._stem_of, self._seconds
-            last = len(words) - 1
-            for i in compress(count(), map(self._multi_starts.__contains__, words)):
-                if i < last and stem_of[words[i + 1]] in seconds[words[i]]:
-                    pairs[i] = self._phrase_pairs(words, i)
-        if self.negation and not self._negating.isdisjoint(words):
-            shadowed = {j + d for j in compress(count(), map(self._negating.__contains__, words))
-                        for d in range(1, NEGATION_WINDOW + 1)}
-            shadowed.intersection_update(compress(count(), map(self._starts.__contains__, words)))
-            if shadowed:
-                starts = _ascii_clause_starts(lower)
-                negating = self._negating
-                for i in shadowed:
-                    if not negating.isdisjoint(words[max(starts[i], i - NEGATION_WINDOW):i]):
-                        pairs[i] = ()
-        deque(starmap(found.setdefault, chain.from_iterable(pairs)), 0)
-
-    def _learn(self, new: set[bytes]) -> None:
-        """Stem each of the ``new`` words (bytes) of ASCII texts and note what it is to the
-        keywords: a phrase's start (with its one-word keywords' pairs), a longer phrase's
-        start, a negation."""
-        for w in new:
-            s = self._stem_of[w] = stem(w.decode("ascii"))
-            entries = self.phrases.get(s, ())
-            self._pairs_of[w] = tuple((code, w.decode("ascii")) for key, code, _ in entries if len(key) == 1)
-            if entries:
-                self._starts.add(w)
-                seconds = {key[1] for key, _code, _ in entries if len(key) > 1}
-                if seconds:
-                    self._multi_starts.add(w)
-                    self._seconds[w] = seconds
-            if w in _NEGATION_BYTES or w.endswith(b"n't"):
-                self._negating.add(w)
-
-    def _phrase_pairs(self, words: list[bytes], i: int) -> tuple[tuple[str, str], ...]:
-        """The (code, evidence) pairs of the keyword phrases that start at word ``i``, in
-        the codebook's order (the longer ones only where the following stems are theirs)."""
-        out = []
         stem_of = self._stem_of
-        for key, code, _keyword in self.phrases[stem_of[words[i]]]:
-            n = len(key)
-            if n == 1:
-                out.append((code, words[i].decode("ascii")))
-            elif tuple(map(stem_of.__getitem__, words[i:i + n])) == key:
-                out.append((code, b" ".join(words[i:i + n]).decode("ascii")))
-        return tuple(out)
+        if not all(map(stem_of.__contains__, words)):
+            for w in set(words).difference(stem_of):
+                s = stem_of[w] = stem(w.decode("ascii"))
+                if s in self.phrases:
+                    self._starts.add(w)
+                if w in _NEGATION_BYTES or w.endswith(b"n't"):
+                    self._negating.add(w)
+        hits = list(compress(count(), map(self._starts.__contains__, words)))
+        if not hits:
+            return
+        shadowed = plain = starts = None  # shadowed: the positions a negation word's window covers
+        for i in hits:
+            for key, code, _keyword in self.phrases[stem_of[words[i]]]:
+                n = len(key)
+                if code in found or (n > 1 and tuple(map(stem_of.__getitem__, words[i:i + n])) != key):
+                    continue
+                if self.negation:
+                    if shadowed is None:  # a negation word among the NEGATION_WINDOW words before
+                        shadowed = () if self._negating.isdisjoint(words) else {
+                            j + d for j in compress(count(), map(self._negating.__contains__, words))
+                            for d in range(1, NEGATION_WINDOW + 1)}
+                    if i in shadowed:
+                        if plain is None:
+                            plain = [w.decode("ascii") for w in words]
+                            starts = words_and_clauses(text)[1]
+                        if _negated(plain, i, starts[i]):
+                            continue
+                found[code] = words[i].decode("ascii") if n == 1 else b" ".join(words[i:i + n]).decode("ascii")
 
     def _keywords(self, text: str, lower: str, words: list[str], stemmed: list[str], hits: list[int],
                   found: dict[str, str]) -> None:
@@ -325,11 +257,14 @@ class AutoCoder:
         without end counts as no match instead of hanging the analysis."""
         if folded is None:
             folded = fold_for_literals(text)
-        let_through = [needing for literal, needing in self.needing if literal in folded]
-        if not let_through and not self.unfiltered:
+        todo = set(self.unfiltered)
+        for literal, needing in self.needing:
+            if literal in folded:
+                todo.update(needing)
+        if not todo:
             return
         patterns = self.patterns
-        for k in sorted(set(self.unfiltered).union(*let_through)):
+        for k in sorted(todo):
             regex, code = patterns[k]
             if code not in found:
                 match = search_pattern(regex, text)
@@ -348,13 +283,13 @@ def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_speci
     records = []
     columns = ["segment_id", "interview_id", "participant", "kind"]
     seen: dict[str, list[tuple[str, str]]] = {}  # interviews repeat short turns ("Yes.", "Exactly.")
-    extend = records.extend
-    for row, text in zip(zip(*(segments[c].tolist() for c in columns)), segments["text"].tolist()):
+    for segment_id, interview_id, participant, kind, text in zip(
+            *(segments[c].tolist() for c in columns + ["text"])):
         found = seen.get(text)
         if found is None:
             found = seen[text] = coder.code_text(text)
-        if found:  # each (code, evidence) pair after the segment's four columns
-            extend(map(row.__add__, found))
+        for code, evidence in found:
+            records.append((segment_id, interview_id, participant, kind, code, evidence))
     return pd.DataFrame(records, columns=columns + ["code", "evidence"])
 
 
