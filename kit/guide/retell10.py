@@ -279,7 +279,9 @@ def topic_story(question: str) -> str | None:
             return cand
     m = re.search(r"\babout ([a-z]+ing)\b", low)  # "tell me about scheduling", "think about booking"
     if m and "VERB" in tags(m.group(1)):
-        return f"Tell me about a recent time when {m.group(1)} came up. What happened?"
+        cand = f"Tell me about a recent time when {m.group(1)} came up. What happened?"
+        from kit.guide.retell14 import faults as faults14
+        return None if faults14(question, cand) else cand  # round 14: "getting" of "getting paid"
     return None
 
 

@@ -64,6 +64,10 @@ def faults(question: str, cand: str) -> list[str]:
     out = []
     for m in _FRAME.finditer(main):
         obj = m.group(1).lower().split()
+        if len(obj) == 1 and obj[0].endswith("ing") and _verb(obj[0]) and \
+                not re.search(rf"\b{_DET} {re.escape(obj[0])}\b", q) and \
+                re.search(rf"\b{re.escape(obj[0])} (?!(?:to|for|with|in|on|at|of|by|from|about|and|or)\b)[a-z]", q):
+            out.append(f"a gerund without its complement: '{obj[0]}'")  # "getting" of "getting paid"
         k = 1 if obj and obj[0] in _DETS else 0
         if len(obj) > k + 1 and obj[k].endswith("ing") and _verb(obj[k]) and \
                 re.search(rf"(?<!\bthe )(?<!\ba )(?<!\byour )(?<!\bour )\b{re.escape(obj[k])} "
@@ -132,6 +136,7 @@ _HAVE_DO = re.compile(rf"\b(?:have|let) {_DET} [\w'-]+(?: [\w'-]+)?? ([a-z]+)((?
                       r"(?: for (?:you|yourself))?$")
 _GERUND = re.compile(r"^(?:do|don't|dont|doesn't|did|didn't|would|wouldn't)?\s*you (?:\w+ )?(?:find|like|enjoy|hate|mind|"
                      r"love|dislike|prefer|consider) ([a-z]+ing) ((?:[\w'-]+ ?)+)$")
+_ABOUT_DOING = re.compile(r"\babout ([a-z]+ing) ((?:[\w'-]+ ){0,3}[\w'-]+)$")
 _THE_WAY = re.compile(r"\babout (?:the way|how) (you|they|we) ([a-z]+)((?: [\w'-]+){0,6})")
 
 
@@ -158,6 +163,9 @@ def candidates(question: str) -> list[str]:
         if end:
             out.append(f"Tell me about the last time you {_past(_verb(g.group(1)))} {' '.join(obj[:end])}. "
                        "What happened?")
+    a = _ABOUT_DOING.search(q)
+    if a and _verb(a.group(1)) and not g:  # "the worst thing about getting paid" -> "the last time you got paid"
+        out.append(f"Tell me about the last time you {_past(_verb(a.group(1)))} {a.group(2)}. What happened?")
     w = _THE_WAY.search(q)
     if w and _verb(w.group(2)) == w.group(2):
         rest = re.sub(r"\s+(?:today|now|nowadays|these days|at the moment|currently)$", "", _RATE.sub("", w.group(3)))
