@@ -218,7 +218,8 @@ def present_general(sentences: list[str]) -> str:
             not re.search(r"\b\w+ed\b", low):
         return "'your process for ...' asks about the general case; ask about the last time"
     m = _HABIT_REQUEST.search(low)
-    if m and not _PAST_ANCHOR.search(low) and not _MODAL.search(low) and not re.search(
+    from kit.guide.retell12 import _lemma_verb
+    if m and _lemma_verb(m.group(3)) == m.group(3) and not _PAST_ANCHOR.search(low) and not _MODAL.search(low) and not re.search(
             r"\b(?:did|was|were|had|last|yesterday|ago|recently|this morning|today|just now|right now)\b", low):
         return f"'{m.group(1)} {m.group(2)} you {m.group(3)} ...' asks about a habit; ask about the last time"
     return ""
@@ -226,8 +227,7 @@ def present_general(sentences: list[str]) -> str:
 
 # session 8: a request about what the participant does as a rule ("Explain how you chase a late
 # payer", "Describe what you do when a card payment fails"): a present verb, no occasion
-_HABIT_REQUEST = re.compile(r"^(?:please |so |and |now )?(explain|describe|tell me|walk me through|talk me through|"
-                            r"show me|take me through)\s+(how|what|the way|the steps) (?:you|u) "
+_HABIT_REQUEST = re.compile(r"^(?:please |so |and |now )?(explain|describe)\s+(how|what|the way|the steps) (?:you|u) "
                             r"(?!(?:would|will|could|might|think|feel|mean|want|wish|hope|like|prefer)\b)"
                             r"((?!\w+ed\b)[a-z]+)\b")
 

@@ -34,7 +34,7 @@ _DET = r"(?:the|a|an|your|my|our|their|his|her|its|this|that|these|those)"
 _DETS = {"the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "this", "that", "these", "those"}
 _FRAME = re.compile(r"\b(?:dealt with|used|needed help with|went through|experience with|worked with|"
                     r"time when) ([^.?!]+?)(?: came up)?(?=[.?!]|$)", re.I)
-_CAUSE = [re.compile(rf"\b(?:have|has|had|let|lets|make|makes|help|helps|get|gets|see|watch) ((?:{_DET} )?"
+_CAUSE = [re.compile(rf"\b(?:rather|to|would|could|can|will|'d|you|just) (?:have|let|make|help|get) ((?:{_DET} )?"
                      rf"{words}[\w'-]+) ([a-z]+)\b") for words in ("", r"[\w'-]+ ")]
 _RATE = re.compile(r"(?<![\d£$€¥])(?<![\d£$€¥] )\s+(?:per|each|every) (?:day|week|month|year|hour|shift|quarter)\b|"
                    r"\s+on (?:an? )?average\b|\s+(?:in|on) (?:a|an) (?:typical|normal|usual|average) "
@@ -66,13 +66,14 @@ def faults(question: str, cand: str) -> list[str]:
         obj = m.group(1).lower().split()
         if len(obj) == 1 and obj[0].endswith("ing") and _verb(obj[0]) and \
                 not re.search(rf"\b{_DET} {re.escape(obj[0])}\b", q) and \
-                re.search(rf"\b{re.escape(obj[0])} (?!(?:to|for|with|in|on|at|of|by|from|about|and|or)\b)[a-z]", q):
+                re.search(rf"\b{re.escape(obj[0])} (?:paid|done|sorted|started|fixed|finished|hired|caught|stuck|"
+                          rf"ready|\w+ed)\b", q):
             out.append(f"a gerund without its complement: '{obj[0]}'")  # "getting" of "getting paid"
         k = 1 if obj and obj[0] in _DETS else 0
-        if len(obj) > k + 1 and obj[k].endswith("ing") and _verb(obj[k]) and \
-                re.search(rf"(?<!\bthe )(?<!\ba )(?<!\byour )(?<!\bour )\b{re.escape(obj[k])} "
-                          rf"{re.escape(obj[k + 1])}\b", q) and \
-                not re.search(rf"\b{_DET} {re.escape(obj[k])}\b", q):
+        if len(obj) > k + 1 and obj[k].endswith("ing") and _verb(obj[k]) and main.lower()[m.start():].startswith(
+                ("used", "needed help with")) and \
+                re.search(rf"\b(?:find|finds|found|like|enjoy|hate|mind|love|dislike|prefer|consider|about|start|stop|"
+                          rf"keep|avoid|try) {re.escape(obj[k])} {re.escape(obj[k + 1])}\b", q):
             out.append(f"a gerund as the thing: '{m.group(1)}'")
         for j in range(1, len(obj)):
             w = obj[j]
@@ -85,7 +86,8 @@ def faults(question: str, cand: str) -> list[str]:
                 out.append(f"a verb kept as the thing: '{m.group(1)}'")  # "the chases payments"
                 break
             if w.endswith("s") and re.search(rf"\b(?:when|whenever|if|once|after|before|because|until|that) "
-                                             rf"(?:{_DET} )?(?:[\w'-]+ )?{prev} {re.escape(w)}\b", q):
+                                             rf"(?:{_DET} )?(?:[\w'-]+ )?{prev} {re.escape(w)}"
+                                             rf"(?:$|[,.?!]| (?:and|or|but|the|a|an|your|on|in|at|to|for|with)\b)", q):
                 out.append(f"a clause kept as the thing: '{m.group(1)}'")  # "a payment bounces"
                 break
     for cause in _CAUSE:
@@ -117,7 +119,9 @@ def repair(question: str, text: str) -> str:
     if "last time" in story:
         head = story[:story.index("last time")]
         body = story[len(head):]
-        body = _RATE.sub("", body)
+        if re.search(r"\b(?:how many|how much|how often|on average|usually|typically|normally)\b", _norm(q)) and \
+                " or " not in _norm(q):
+            body = _RATE.sub("", body)
         m = re.search(r"\b(?:we|they|you|someone) ([a-z]+ed)$", body)
         if m:
             base = _verb(m.group(1))
@@ -158,6 +162,8 @@ def candidates(question: str) -> list[str]:
     if g and _verb(g.group(1)):  # "find chasing unpaid invoices stressful" -> "chased unpaid invoices"
         from kit.guide.words import tags
         obj = g.group(2).split()
+        obj = obj[:next((k for k, x in enumerate(obj) if k and x in {"a", "an", "the", "so", "really", "too", "very"}),
+                        len(obj))]
         end = max((k + 1 for k, x in enumerate(obj[:5]) if "NOUN" in tags(x) and
                    not any("ADV" in tags(y) and "NOUN" not in tags(y) for y in obj[:k])), default=0)
         if end:
