@@ -34,7 +34,7 @@ _DET = r"(?:the|a|an|your|my|our|their|his|her|its|this|that|these|those)"
 _DETS = {"the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "this", "that", "these", "those"}
 _FRAME = re.compile(r"\b(?:dealt with|used|needed help with|went through|experience with|worked with|"
                     r"time when) ([^.?!]+?)(?: came up)?(?=[.?!]|$)", re.I)
-_CAUSE = [re.compile(rf"\b(?:rather|to|would|could|can|will|'d|you|just) (?:have|let|make|help|get) ((?:{_DET} )?"
+_CAUSE = [re.compile(rf"\b(?:rather|to|would|could|can|will|'d|you|just) (?:have|let|help|get) ((?:{_DET} )?"
                      rf"{words}[\w'-]+) ([a-z]+)\b") for words in ("", r"[\w'-]+ ")]
 _RATE = re.compile(r"(?<![\d£$€¥])(?<![\d£$€¥] )\s+(?:per|each|every) (?:day|week|month|year|hour|shift|quarter)\b|"
                    r"\s+on (?:an? )?average\b|\s+(?:in|on) (?:a|an) (?:typical|normal|usual|average) "
@@ -162,9 +162,10 @@ def candidates(question: str) -> list[str]:
     if g and _verb(g.group(1)):  # "find chasing unpaid invoices stressful" -> "chased unpaid invoices"
         from kit.guide.words import tags
         obj = g.group(2).split()
-        obj = obj[:next((k for k, x in enumerate(obj) if k and x in {"a", "an", "the", "so", "really", "too", "very"}),
+        obj = obj[:next((k for k, x in enumerate(obj) if x in {"or", "and"} or (k and x in {"a", "an", "the", "so", "really", "too",
+                                                                         "very"})),
                         len(obj))]
-        end = max((k + 1 for k, x in enumerate(obj[:5]) if "NOUN" in tags(x) and
+        end = 0 if " or " in g.group(2) else max((k + 1 for k, x in enumerate(obj[:5]) if "NOUN" in tags(x) and
                    not any("ADV" in tags(y) and "NOUN" not in tags(y) for y in obj[:k])), default=0)
         if end:
             out.append(f"Tell me about the last time you {_past(_verb(g.group(1)))} {' '.join(obj[:end])}. "
