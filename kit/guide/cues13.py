@@ -217,7 +217,19 @@ def present_general(sentences: list[str]) -> str:
     if _PROCESS_FOR.search(low) and not _PAST_ANCHOR.search(low) and not _MODAL.search(low) and \
             not re.search(r"\b\w+ed\b", low):
         return "'your process for ...' asks about the general case; ask about the last time"
+    m = _HABIT_REQUEST.search(low)
+    from kit.guide.retell12 import _lemma_verb
+    if m and _lemma_verb(m.group(3)) == m.group(3) and not _PAST_ANCHOR.search(low) and not _MODAL.search(low) and not re.search(
+            r"\b(?:did|was|were|had|last|yesterday|ago|recently|this morning|today|just now|right now)\b", low):
+        return f"'{m.group(1)} {m.group(2)} you {m.group(3)} ...' asks about a habit; ask about the last time"
     return ""
+
+
+# session 8: a request about what the participant does as a rule ("Explain how you chase a late
+# payer", "Describe what you do when a card payment fails"): a present verb, no occasion
+_HABIT_REQUEST = re.compile(r"^(?:please |so |and |now )?(explain|describe)\s+(how|what|the way|the steps) (?:you|u) "
+                            r"(?!(?:would|will|could|might|think|feel|mean|want|wish|hope|like|prefer)\b)"
+                            r"((?!\w+ed\b)[a-z]+)\b")
 
 
 def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
@@ -240,6 +252,9 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
             del out["closed"]
         if "generalizing" in alone:
             out.setdefault("generalizing", alone["generalizing"])
+    if out.get("closed", "") == "'which ...' asks for one pick":  # session 8: say why, it surprises newcomers
+        out["closed"] += (" (a one-fact answer: closed, as independent labellers mark it; fine as a follow-up "
+                          "once the story is told)")
     text = " ".join(s.strip() for s in sentences)
     if (plain := unembed(text)) != text and ("closed" not in out or "generalizing" not in out):
         from kit.guide.lint import _analyse  # the question behind the preface, judged on its own

@@ -55,7 +55,7 @@ import re
 
 from kit.guide.words import AUX, MODALS, PREPS, SUBORDINATORS, is_base_verb, is_past_verb, lemma, tags, words
 
-__all__ = ["adopted", "benefit_premise", "product_claim", "is_own", "revise", "rewrite", "run_on_preamble",
+__all__ = ["adopted", "benefit_premise", "launch_pitch", "not_leading", "product_claim", "is_own", "revise", "rewrite", "run_on_preamble",
            "selling_scenario", "suggested_answer"]
 
 # ----------------------------------------------------------------------------------------
@@ -351,13 +351,76 @@ def revise(sentences: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """The reasons of the earlier rounds with this round's cues (see the module table).
     Returns a new dict."""
     out = dict(reasons)
+    if sentences and "leading" in out and not_leading(sentences, out["leading"]):
+        del out["leading"]  # session 8: a balanced pair ("how easy or hard")
+    elif out.get("leading", "").startswith("'finally'") and _PAST_EPISODE.search(" ".join(sentences).lower()):
+        out["leading"] += (" (independent labellers mark it leading even in a past episode: ask without "
+                           "'finally')")  # session 8: the newcomer read it as not leading; the labelled sets disagree
     if not sentences or "leading" in out:
         return out
-    for cue in (product_claim, adopted, benefit_premise, run_on_preamble, suggested_answer, selling_scenario):
+    for cue in (product_claim, launch_pitch, adopted, benefit_premise, run_on_preamble, suggested_answer,
+                selling_scenario):
         if r := cue(sentences):
             out["leading"] = r
             break
     return out
+
+
+_LAUNCH = re.compile(r"\b(?:(?:we|i)(?:'re| are|'ll be| will be| am|'m)?|(?:it|this|that|they)(?:'s| is| are|'re))\s+"
+                     r"(?:(?:about|going|set) to (?:launch|release|roll out|introduce|bring out|unveil)|launching|"
+                     r"releasing|rolling out|introducing|bringing out|unveiling)\b|"
+                     r"\b(?:launches|launching|comes out|coming out|goes live|going live|available)\s+(?:next|this|later|"
+                     r"soon|in (?:the )?(?:spring|summer|autumn|fall|winter|new year|january|february|march|april|may|"
+                     r"june|july|august|september|october|november|december))\b", re.I)
+_NOT_A_PRODUCT = re.compile(r"\b(?:study|survey|research|interview|pilot of (?:this|our) research|project on|"
+                            r"questionnaire|consultation)\b", re.I)
+
+
+def launch_pitch(sentences: list[str]) -> str:
+    """The reason when a statement before the asked part announces the asker's coming product
+    ("We're launching InvoiceNow Reminders next month. Tell me about the last time ..."): the
+    participant hears what the asker hopes to hear about (leading), as a product claim is. Not an
+    announced study ("We're launching a survey of growers next month"); else ""."""
+    pre, asked = _split(sentences)
+    if not asked:
+        return ""
+    for c in pre:
+        if _LAUNCH.search(c) and not _NOT_A_PRODUCT.search(c):
+            return "the preamble states what the product is: a launch announced before asking (the answer is suggested)"
+    return ""
+
+
+_PAST_EPISODE = re.compile(r"^(?:and |so )?(?:how|what|who|where|why)\b[^?]*\b(?:did|were|was)\b[^?]*"
+                           r"\b(?:when|once|after)\b[^?]*\b(?:finally|eventually|at last)\b[^?]*\b\w+ed\b|"
+                           r"^(?:and |so )?(?:how|what|who|where|why)\b[^?]*\b(?:did|were|was)\b[^?]*"
+                           r"\b(?:when|once|after)\b[^?]*\b(?:finally|eventually|at last) (?:\w+ )?(?:paid|got|came|"
+                           r"went|left|sent|made|took|gave|found|arrived|replied|answered|signed|agreed|"
+                           r"responded|showed)\b", re.I)
+_OPPOSITES = {("easy", "hard"), ("easy", "difficult"), ("good", "bad"), ("well", "badly"), ("well", "poorly"),
+              ("quick", "slow"), ("fast", "slow"), ("simple", "complicated"), ("simple", "complex"),
+              ("smooth", "rough"), ("smoothly", "badly"), ("helpful", "unhelpful"), ("useful", "useless"),
+              ("pleasant", "unpleasant"), ("positive", "negative"), ("better", "worse"), ("happy", "unhappy"),
+              ("satisfied", "dissatisfied"), ("clear", "confusing"), ("cheap", "expensive"), ("likely", "unlikely")}
+
+
+def _opposite(a: str, b: str) -> bool:
+    from kit.guide.words import valence
+    if (a, b) in _OPPOSITES or (b, a) in _OPPOSITES or b in {"un" + a, "in" + a, "dis" + a, "im" + a} or \
+            a in {"un" + b, "in" + b, "dis" + b, "im" + b}:
+        return True
+    va, vb = valence(a), valence(b)
+    return va * vb < 0
+
+
+def not_leading(sentences: list[str], reason: str) -> bool:
+    """True when the leading reason of an earlier round is not leading here: a judgement asked
+    in a balanced pair ("How easy or hard was it ...?", "how good or bad", "how quick or slow")."""
+    text = " ".join(s.strip() for s in sentences)
+    low = " ".join(text.lower().replace("\u2019", "'").split())
+    m = re.search(r"\b(?:how|was it|is it|were they|are they|whether it was)\s+(?:very\s+)?([a-z]+)\s+or\s+(?:how\s+)?"
+                  r"(?:not\s+)?([a-z]+)\b", low)
+    return bool(m and (f"'how {m.group(1)}'" in reason or f"'{m.group(1)}'" in reason) and
+                (m.group(2) == "not" or _opposite(m.group(1), m.group(2))))
 
 
 _OWN = ("the preamble states what the product", "the question takes the participant's choice",

@@ -203,6 +203,8 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
         ws = ws[1:]
     if ws and "'" in ws[0] and ws[0].split("'")[0] in _ASKING:  # "how's he been", "what's next"
         ws = [ws[0].split("'")[0]] + ws[1:]
+    if ws and ws[0] in {"whats", "hows", "whos", "wheres", "whens", "whys"}:  # "Whats the worst ...": no apostrophe
+        ws = [ws[0][:-1]] + ws[1:]
     if not asks and ws and ws[0] not in _ASKING:
         if ws[0] in _INSTRUCTION or (ws[0] == "let" and len(ws) > 1 and ws[1] in {"them", "the", "him", "her"}):
             return "note", body, None

@@ -273,10 +273,15 @@ def topic_story(question: str) -> str | None:
         if len(ws) < 2 or any(not tags(w.lower()) & {"NOUN", "ADJ"} for w in ws[1:]) or \
                 ws[-1].lower() in {"time", "thing", "things", "way", "anything", "something", "lot"}:
             continue
-        return f"Tell me about a recent time when {np_text} came up. What happened?"
+        cand = f"Tell me about a recent time when {np_text} came up. What happened?"
+        from kit.guide.retell14 import faults as faults14
+        if not faults14(question, cand):  # round 14: "the app chase", "the chases payments"
+            return cand
     m = re.search(r"\babout ([a-z]+ing)\b", low)  # "tell me about scheduling", "think about booking"
     if m and "VERB" in tags(m.group(1)):
-        return f"Tell me about a recent time when {m.group(1)} came up. What happened?"
+        cand = f"Tell me about a recent time when {m.group(1)} came up. What happened?"
+        from kit.guide.retell14 import faults as faults14
+        return None if faults14(question, cand) else cand  # round 14: "getting" of "getting paid"
     return None
 
 

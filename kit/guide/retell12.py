@@ -450,7 +450,8 @@ def faults(question: str, cand: str) -> list[str]:
     p = _PAY_FOR.match(q.rstrip("?.! "))
     if p and re.search(rf"\bpaid for {re.escape(p.group(1).split(' and ')[0])}", low):
         out.append("a willingness to pay told as a payment")
-    return out
+    from kit.guide.retell14 import faults as faults14  # round 14 (session 8): gerunds, clauses, spliced options
+    return out + faults14(question, cand)
 
 
 def misses_first(first: str, cand: str, overlap, second: str = "") -> bool:

@@ -274,8 +274,13 @@ def named(question: str, cand: str) -> str:
     m = re.search(r"\b(?:you|they|we) (?:first )?\w+ (it|them)\b(?!\s+(?:up|out|in|off|back|down|on|over)\b)", main)
     if not m:
         return cand
+    ql = str(question).lower()
+    said = re.search(rf"\b{m.group(1)}\b", ql)
     for run in np_runs(question, in_order=True):
         thing = without_judgements(" ".join(run))
+        at = ql.find(run[-1].lower())
+        if said and at > said.start() and " or " in ql[said.start():at]:
+            continue  # round 14: the thing of another option is no antecedent ("call them or send a text")
         if thing.split()[-1].lower() not in main.lower():
             head = main[:m.start()] + m.group(0)[:m.start(1) - m.start()].replace(" first ", " ") + thing
             return head + main[m.end():] + sep + then

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, retell13, story
+from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, retell13, retell14, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -462,6 +462,10 @@ def _rewrite(question: str, flags: list[str]) -> str:
     text = retell13.tidy(typed, text, _lint.flags_of, grammar_problems)  # round 13: "for you", tense
     text = retell13.with_phrase(typed, text, lambda c: _usable(typed, c), topic_overlap)  # round 13: a dropped phrase
     text = retell13.complete(typed, flags, text, _rewrite_text, _lint.flags_of, grammar_problems)  # round 13
+    fixed = retell14.repair(typed, text)  # round 14: a currency sign, a pronoun object, a rate
+    if fixed != text and not _lint.flags_of(fixed.partition(" Then ask separately: ")[0]) and \
+            len(grammar_problems(fixed)) <= len(grammar_problems(text)):
+        text = fixed
     first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
     if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
         text = re.sub(rf"(?<=[a-z] ){first.group(1)}\b", first.group(1).lower(), text)
@@ -511,7 +515,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     # keep the clean, grammatical one that keeps the most of the question's topic
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
-    pool = ([_as_story(pair[0])] if pair else []) + retell9.candidates(question) + [_tidy(c) for c in cands] + \
+    pool = ([_as_story(pair[0])] if pair else []) + retell14.candidates(question) + retell9.candidates(question) + \
+        [_tidy(c) for c in cands] + \
         retell10.candidates(question) + retell11.candidates(question) + \
         story.candidates(question, flags) + \
         [_tidy(c) for c in retell.frame_stories(question, flags)] + retell8.own_story(question) + \
@@ -519,8 +524,10 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     pool = [retell8.named(question, c) for c in pool] + pool  # "tuned it" -> "tuned the piano"
     pool = [c for cand in pool for c in dict.fromkeys([retell.without_judgements(_neutral_verb(cand, question)),
                                                        _neutral_verb(cand, question)])]
+    own14 = set(retell14.candidates(question))  # built from the question's verb: "have the app chase them"
     for cand in pool:
-        if broken(cand) or retell8.noun_made_verb(question, cand) or retell8.bad_object(question, cand) or \
+        if broken(cand) or (cand not in own14 and retell8.noun_made_verb(question, cand)) or \
+                retell8.bad_object(question, cand) or \
                 retell9.verb_glued(question, cand) or retell10.question_faults(question, cand) or \
                 retell11.faults(cand) or retell12.faults(question, cand) or _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
