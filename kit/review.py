@@ -600,9 +600,14 @@ def per_interviewer(review: dict) -> list[dict]:
     words over all the words; the questions, probes, stacked turns, monologues and
     interruptions are theirs. The first story is the interview's, shared by all: a story one
     interviewer's question drew may follow the other's opener. A review of one interviewer
-    is returned as it is, in a list of one."""
+    is returned as it is, in a list of one; so is a review whose interviewer labels are, all
+    but one at most, role words rather than people (``AI`` and ``Assistant``, ``Interviewer``:
+    ``kit.study.DEFAULT_INTERVIEWER_LABELS``), which name one interviewer twice."""
+    from kit.study import DEFAULT_INTERVIEWER_LABELS
+
     labels = list(review.get("interviewer") or [])
-    if len(labels) < 2:
+    people = [label for label in labels if str(label).strip().casefold() not in DEFAULT_INTERVIEWER_LABELS]
+    if len(labels) < 2 or len(people) < 2:
         return [review]
     words = review.get("words") or {}
     total = (words.get("interviewer") or 0) + (words.get("participant") or 0)

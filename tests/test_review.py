@@ -602,3 +602,20 @@ def test_review_of_a_transcript_outside_any_study_hides_its_speakers_names(tmp_p
         assert code == 0
         assert "dana" not in text.lower() and "okafor" not in text.lower()
         assert "[name]" in text
+
+
+def test_role_words_for_one_interviewer_are_not_two_interviewers():
+    """The real interviews label their one AI interviewer both ``AI`` and ``Assistant``: role
+    words, not people, so the transcript keeps one row (two named interviewers get one each:
+    tests/test_newcomer_fintech_review.py)."""
+    from kit.review import per_interviewer
+
+    t = turns("""
+        AI: Tell me about the last time you planned a research project.
+        User: Last spring I planned a survey of river sediments with two colleagues.
+        Assistant: What happened when the samples came back?
+        User: Half of them were contaminated, so we went back out in June.
+    """)
+    review = review_transcript(t)
+    assert set(review["interviewer"]) == {"AI", "Assistant"}
+    assert per_interviewer(review) == [review] and len(cohort([review])) == 1
