@@ -40,6 +40,7 @@ def not_a_study(path) -> Problem | None:
     study.yml inside a study (``study/transcripts``: check the study itself), or a folder
     with none of a study's files (no study.yml, interviews/, transcripts/ nor transcript
     files); None for a study, also one that is only a folder of transcripts."""
+    from kit.safety import shell_path
     from kit.scaffold import enclosing_study
     from kit.study import TRANSCRIPT_SUFFIXES
 
@@ -50,7 +51,7 @@ def not_a_study(path) -> Problem | None:
     if parent is not None:
         return Problem(str(path), 0, f"not a study folder: it has no study.yml, and it is inside the study "
                                      f"{parent} (which has one): check that folder instead "
-                                     f"(interview-kit check {parent})")
+                                     f"(interview-kit check {shell_path(parent)})")
     try:
         found = any(p.name in ("interviews", "transcripts", "participants.csv") or
                     (p.suffix.lower() in TRANSCRIPT_SUFFIXES and p.is_file()) for p in path.iterdir())

@@ -364,6 +364,11 @@ def _parse_codebook(text: str, spath: str, stages) -> tuple[Codebook, list[Probl
         if name in seen:
             problems.append(Problem(spath, at, f"duplicate code {name!r} (first defined on line {seen[name]})"))
             continue
+        folded = next((other for other in seen if other.casefold() == name.casefold()), None)
+        if folded is not None:  # both kept; REFI-QDA tools and spreadsheets may merge them
+            problems.append(Problem(spath, at, f"code {name!r} differs from {folded!r} (line {seen[folded]}) only in "
+                                               "capitals: both are kept as separate codes, which readers and other "
+                                               "tools take for one; use one spelling", "warning"))
         seen[name] = at
         if not _NAME.match(name):
             problems.append(Problem(spath, at, f"code name {name!r} has characters that other tools cannot keep; use letters, digits, spaces, - and _"))

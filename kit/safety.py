@@ -39,7 +39,7 @@ from kit.atomic import (  # the one atomic write, re-exported
     atomic_write_text,
 )
 
-__all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "is_kit_output", "output_kind",
+__all__ = ["UnsafeTarget", "OUTPUT_MARKER", "check_output", "mark_output", "shell_path", "is_kit_output", "output_kind",
            "file_is_kind", "escape_controls", "one_line_path",
            "neutralise_cell", "neutralise_csv_file", "FORMULA_PREFIXES",
            "ArchiveTooLarge", "check_archive",
@@ -239,6 +239,19 @@ def one_line_path(path) -> str:
     if not any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in text):
         return text
     return "$'" + escape_controls(text).replace("'", "\\'") + "'"
+
+
+def shell_path(path) -> str:
+    """``path`` as written in a command the kit suggests: quoted for the shell when it holds
+    anything the shell reads specially (``'repo/-rf S1'``, ``'repo/[*?] glob'``), in ANSI-C form
+    when it holds a control character (:func:`one_line_path`), so it pastes back as one argument."""
+    import shlex
+
+    text = str(path)
+    shown = one_line_path(text)
+    if shown != text:
+        return shown
+    return shlex.quote(text)
 
 
 def mark_output(folder, kind: str | None = None) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 from kit.cli.exits import EXIT_NOTEBOOK, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args, enclosing_study
 from kit.cli.printing import _emit, _print_problems, _say
-from kit.safety import escape_controls, one_line_path
+from kit.safety import escape_controls, one_line_path, shell_path
 
 __all__ = ["cmd_new", "cmd_lab", "cmd_check", "cmd_lint_guide", "cmd_analyze", "cmd_run", "cmd_review",
            "cmd_recruit", "cmd_index", "cmd_search", "cmd_export", "cmd_themes"]
@@ -32,7 +32,7 @@ def cmd_new(args) -> int:
         return EXIT_USAGE
     what = "the bundled pilot" if args.example else "the templates"
     # one line whatever the folder's name (a newline in it: shell-quoted, as `check` reads it back)
-    print(f"created {one_line_path(path)} from {what}; next: interview-kit check {one_line_path(path)}")
+    print(f"created {one_line_path(path)} from {what}; next: interview-kit check {shell_path(path)}")
     return EXIT_OK
 
 def cmd_lab(args) -> int:

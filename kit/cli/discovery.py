@@ -9,7 +9,7 @@ from pathlib import Path
 from kit.check import CROSS_CHECKS
 from kit.discovery.index import IndexLocationError, update_index
 from kit.discovery.repository import find_studies, no_studies_message
-from kit.safety import escape_controls, one_line_path
+from kit.safety import escape_controls, shell_path
 
 __all__ = ["index_command", "search_argv", "search_command"]
 
@@ -98,7 +98,7 @@ def index_command(repo) -> tuple[str, int]:
         # a study without problems too: check may still warn about it (its cross-checks,
         # which index does not run), and the line says so.
         lines.append(f"{_one_line(label)}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
-                     f"interview-kit check {one_line_path(Path(repo) / label)} lists them and also checks "
+                     f"interview-kit check {shell_path(Path(repo) / label)} lists them and also checks "
                      f"{CROSS_CHECKS}")
     con = sqlite3.connect(report.path)
     try:

@@ -114,11 +114,12 @@ def _inputs(study: Path) -> list[tuple[Path, str]]:
     for the bundled pilot, also the study folder the current folder lies in, if any: the
     pilot's outputs are never written into a user's study."""
     from kit.paths import PACKAGE_DIR, pilot_path
+    from kit.safety import shell_path
 
     inputs = [(study, "the study"), (PACKAGE_DIR, "the interview-kit package")]
     if Path(study).resolve() == pilot_path().resolve() and (yours := enclosing_study()) is not None:
         inputs.append((yours, "your study folder, which the bundled pilot's outputs never go into "
-                              f"(to run on your study: interview-kit COMMAND {yours})"))
+                              f"(to run on your study: interview-kit COMMAND {shell_path(yours)})"))
     return inputs
 
 

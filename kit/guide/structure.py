@@ -74,7 +74,9 @@ def _what(value) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping (key: value)"
-    return "not text"
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
+    return "another kind of value"
 
 
 def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tuple[str, int, str | None]]] | None:

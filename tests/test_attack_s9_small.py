@@ -1,0 +1,55 @@
+"""Smaller faults an attacker found in session 9: commands the kit suggests paste back as one
+argument whatever the folder's name, and a guide item of binary data is named in words."""
+from __future__ import annotations
+
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kit.cli import main
+from kit.safety import shell_path
+
+DATA = Path(__file__).parent / "data" / "attack-s9"
+
+
+@pytest.mark.parametrize("name", ["plain", "-rf S1", "[*?] glob", "it's", "a;b", "$HOME", "new\nline"])
+def test_a_suggested_path_pastes_back_as_one_argument(name):
+    shown = shell_path(Path("repo") / name)
+    if "\n" in name:
+        assert shown.startswith("$'") and "\n" not in shown
+        return
+    assert shlex.split(shown) == [f"repo/{name}"]
+    out = subprocess.run(["bash", "-c", f"printf '%s|' {shown}"], capture_output=True, text=True).stdout
+    assert out == f"repo/{name}|"
+
+
+def test_new_suggests_check_with_a_quoted_path(tmp_path, capsys):
+    target = tmp_path / "my study [draft]"
+    assert main(["new", str(target)]) == 0
+    said = capsys.readouterr().out
+    assert f"next: interview-kit check {shlex.quote(str(target))}" in said
+
+
+def test_a_binary_guide_item_is_named_in_words(capsys):
+    code = main(["lint-guide", str(DATA / "odd-guide.yml")])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert code != 0
+    assert "not not text" not in text
+    assert "question 14: the text must be a string, not binary data" in text
+
+
+def test_codes_differing_only_in_capitals_are_reported(tmp_path):
+    from kit.codebook import load_codebook
+
+    path = tmp_path / "codebook.yml"
+    path.write_text("codes:\n- name: late-payment\n  definition: Money that arrived after the due date.\n"
+                    "- name: Late-Payment\n  definition: The same, spelt again.\n- name: chasing\n"
+                    "  definition: Asking a client for money.\n", encoding="utf-8")
+    codebook, problems = load_codebook(path)
+    said = [p for p in problems if "only in capitals" in p.message]
+    assert len(said) == 1 and said[0].line == 4 and said[0].level == "warning"
+    assert "'late-payment' (line 2)" in said[0].message
+    assert not [p for p in problems if "chasing" in p.message]
