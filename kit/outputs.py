@@ -137,6 +137,29 @@ def _contacts_seen(text: str, redacted: str, people, names: bool) -> str:
     return other if marks(other) > marks(redacted) else redacted
 
 
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _undecodable_shown(text: str, people, names: bool, words):
+    """A text holding bytes that are not UTF-8 (a file name saved in Latin-1: ``Okaf\\xf6r.txt``):
+    read the way ``check`` reads such files' contents (Windows-1252, Latin-1 for its five
+    undefined bytes), or each such byte as no letter, to find the names in it; shown so when a
+    name was redacted, else with the bytes as ``\\xf6`` escapes (never raw bytes on a terminal)."""
+    def byte(match: re.Match) -> str:
+        value = bytes([ord(match.group()) - 0xDC00])
+        return value.decode("cp1252", errors="ignore") or value.decode("latin-1")
+
+    decoded = _SURROGATE.sub(byte, text)
+    shown = redact_shown(decoded, people, names, words)
+    if shown != decoded:
+        return shown
+    apart = _SURROGATE.sub("\ufffd", text)  # the byte as no letter: "Okafor" + 0xFF is still a name
+    shown = redact_shown(apart, people, names, words)
+    if shown != apart:
+        return shown
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
 def redact_shown(text, people: Roster | None = None, names: bool = True, words: Unquotable | None = None):
     """:func:`kit.privacy.redact` for a text as a reader sees it: the escapes ``repr`` wrote
     into it (``'Jo\\u200bsé'``, ``\\xa0``) read back before redaction and written again after
@@ -145,6 +168,8 @@ def redact_shown(text, people: Roster | None = None, names: bool = True, words: 
     unconsented words withheld. Non-strings and "" are returned as they are."""
     if not isinstance(text, str) or not text:
         return text
+    if _SURROGATE.search(text):  # a file name's bytes that are not UTF-8 (Python's surrogate escapes)
+        return _undecodable_shown(text, people, names, words)
     forms = None
     if "\\" in text:
         text, forms = _unescaped(text)

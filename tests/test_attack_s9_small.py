@@ -53,3 +53,30 @@ def test_codes_differing_only_in_capitals_are_reported(tmp_path):
     assert len(said) == 1 and said[0].line == 4 and said[0].level == "warning"
     assert "'late-payment' (line 2)" in said[0].message
     assert not [p for p in problems if "chasing" in p.message]
+
+
+def _bytes_named_study(tmp_path):
+    import os
+
+    root = tmp_path / "leak"
+    (root / "transcripts").mkdir(parents=True)
+    (root / "study.yml").write_text("research_question: Who pays late?\n", encoding="utf-8")
+    (root / "participants.csv").write_text("id,name,email,consent_record,consent_quote\n"
+                                           "P-001,Dana Okafor,d@example.com,yes,yes\n", encoding="utf-8")
+    folder = os.fsencode(root / "transcripts")
+    for name in (b"Okaf\xf6r.txt", b"Okafor\xff.txt", b"Caf\xe9 notes.txt"):
+        with open(folder + b"/" + name, "wb") as f:
+            f.write(b"Interviewer: Tell me about the last time a client paid late.\nDana: In March, it took weeks.\n")
+    return root
+
+
+def test_a_file_name_in_latin1_bytes_never_prints_a_name_or_raw_bytes(tmp_path, capsysbinary):
+    """A transcript named Okaf\\xf6r.txt (Latin-1 bytes; the roster has Dana Okafor) printed the
+    surname; a 0xFF byte in a file name reached the terminal as a raw byte."""
+    root = _bytes_named_study(tmp_path)
+    main(["check", str(root)])
+    out = capsysbinary.readouterr()
+    shown = out.out + out.err
+    shown.decode("utf-8")  # valid UTF-8: no raw byte of a file name
+    assert b"Okaf" not in shown and shown.count(b"[name]") >= 2
+    assert b"Caf\\xe9 notes.txt" in shown  # no name in it: the byte shown as an escape
