@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kit.privacy_columns import id_cells, person_cells
+from kit.privacy_columns import category_cells, id_cells, person_cells
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
 from kit.privacy_text import ID_MARK, TITLES, announced_ids, names_a_person
@@ -137,9 +137,11 @@ class NameMatcher:
 
     _END, _EMAIL = "", "@"  # keys no word can be (words are runs of letters and digits)
 
-    def __init__(self, entries):
-        # entries: (words, mark, capitalised_only, is_email)
+    def __init__(self, entries, categories=()):
+        # entries: (words, mark, capitalised_only, is_email); categories: folded words the study
+        # uses as values of its other columns (a faculty "Law"): a text that is only one is a thing
         self.root: dict = {}
+        self.categories = frozenset(categories)
         for words, mark, capital, email in entries:
             if not words:
                 continue
@@ -195,8 +197,9 @@ class NameMatcher:
             best, j = None, i
             while True:
                 for mark, capital in node.get(end_key, ()):
-                    if not capital or (capital_ok and (capital is True or names_a_person(
-                            text, words, tokens, i, j, lambda k: tokens[k] in root and text[words[k].start()].isupper()))):
+                    if not capital or (capital_ok and (capital is True or (
+                            not (n == 1 and tokens[0] in self.categories) and names_a_person(
+                                text, words, tokens, i, j, lambda k: tokens[k] in root and text[words[k].start()].isupper())))):
                         best = (j, mark)
                         break
                 k = j + 1
@@ -274,6 +277,7 @@ class Roster:
     parts: tuple[str, ...] = ()      # first names and surnames, each at least 2 letters
     emails: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()        # a person's identifiers: student numbers, employee ids ([id])
+    categories: tuple[str, ...] = ()  # one-word values of participants.csv's other columns (faculty: law)
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -292,7 +296,7 @@ class Roster:
     @cached_property
     def matcher(self) -> NameMatcher:
         """Every name, name part and email of the roster in one :class:`NameMatcher`."""
-        return NameMatcher(self._entries(parts=True))
+        return NameMatcher(self._entries(parts=True), self.categories)
 
     @cached_property
     def secret_matcher(self) -> NameMatcher:
@@ -351,7 +355,8 @@ def roster(study) -> Roster:
         return Roster(names=tuple(dict.fromkeys(n for r in many for n in r.names)),
                       parts=tuple(dict.fromkeys(n for r in many for n in r.parts)),
                       emails=tuple(dict.fromkeys(n for r in many for n in r.emails)),
-                      ids=tuple(dict.fromkeys(n for r in many for n in r.ids)))
+                      ids=tuple(dict.fromkeys(n for r in many for n in r.ids)),
+                      categories=tuple(dict.fromkeys(n for r in many for n in r.categories)))
     if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
         # Only participants.csv is needed: read it alone rather than the whole study.
         from kit.csvio import read_rows
@@ -365,7 +370,8 @@ def roster(study) -> Roster:
         people = as_study(study, strict=False).participants
     names, emails = person_cells(people)
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
-                  emails=tuple(dict.fromkeys(emails)), ids=tuple(dict.fromkeys(id_cells(people))))
+                  emails=tuple(dict.fromkeys(emails)), ids=tuple(dict.fromkeys(id_cells(people))),
+                  categories=tuple(dict.fromkeys(category_cells(people))))
 
 
 def _name_parts(names) -> list[str]:
@@ -394,7 +400,7 @@ def with_names(people: Roster | None, names) -> Roster:
         return people
     return Roster(names=people.names + tuple(dict.fromkeys(extra)),
                   parts=tuple(dict.fromkeys(people.parts + tuple(_name_parts(extra)))), emails=people.emails,
-                  ids=people.ids)
+                  ids=people.ids, categories=people.categories)
 
 
 # Speaker labels that are not names: ids, roles, "Speaker 1".

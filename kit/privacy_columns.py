@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["id_cells", "id_columns", "person_cells", "person_columns"]
+__all__ = ["category_cells", "id_cells", "id_columns", "person_cells", "person_columns"]
 
 # Columns of participants.csv that hold a person's name or email besides ``name`` and ``email``
 # (first_name, surname, parent_name, guardian, username, parent_email, and the people who sit in: an
@@ -94,3 +94,22 @@ def id_cells(people) -> list[str]:
             if len(alnum) >= 4 and sum(ch.isdigit() for ch in alnum) >= ID_MIN_DIGITS:
                 out.append(value)
     return out
+
+
+def category_cells(people) -> list[str]:
+    """The one-word values (folded: lower case, no accents) of a participants table's columns
+    that name no person and hold no identifier (a ``faculty`` of "Law", a ``segment``): the
+    study's own categories. A text that is only such a word ("Law" in a segment table) is that
+    category, not a roster person who shares the word (:class:`kit.privacy.NameMatcher`)."""
+    from kit.privacy_text import fold
+
+    names, emails = person_columns(people.columns)
+    skip = set(names) | set(emails) | set(id_columns(people.columns)) | {"id"}
+    out = []
+    for column in people.columns:
+        if column in skip:
+            continue
+        for value in dict.fromkeys(people[column].tolist()):
+            if isinstance(value, str) and re.fullmatch(r"[^\W\d_]{2,}", value.strip()):
+                out.append(fold(value.strip()))
+    return list(dict.fromkeys(out))

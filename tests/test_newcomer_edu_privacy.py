@@ -185,12 +185,17 @@ def test_qdpx_hides_the_student_numbers(tmp_path):
 def test_check_prints_no_student_number(tmp_path, capsys):
     study = tmp_path / "study"
     shutil.copytree(STUDY, study)
-    with (study / "participants.csv").open("a", encoding="utf-8") as f:  # a row a problem quotes
-        f.write("P-010,Zed Quill,zed@example.org,s2777001,student,Law,1,email,completed,2026-10-01,not a date,,yes,yes,\n")
+    note = study / "interviews" / "INT-001.md"  # a problem that quotes the value: a student number as the participant
+    note.write_text(re.sub(r"(?m)^participant: .*$", "participant: s2139904", note.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    capsys.readouterr()
     main(["check", str(study)])
     shown = capsys.readouterr()
     text = shown.out + shown.err
-    assert "s2777001" not in text and "Zed Quill" not in text
+    assert f"participant '{ID_MARK}' is not in participants.csv" in text and "s2139904" not in text
+    main(["check", str(study), "--include-names"])
+    shown = capsys.readouterr()
+    assert "participant 's2139904' is not in participants.csv" in shown.out + shown.err
 
 
 # -- search: the results hidden, the query as typed --------------------------------------------
@@ -226,3 +231,24 @@ def test_a_redacted_name_searched_for_reveals_nothing(research, capsys):
     assert capsys.readouterr().out.strip() == "no matches for 'Okonkwo'"
     assert main(["search", str(research), "Grace Okonkwo"]) == 0  # neither word alone: no hint
     assert capsys.readouterr().out.strip() == "no matches for 'Grace Okonkwo'"
+
+
+def test_a_working_table_shows_identifier_columns_as_ids(tmp_path):
+    from kit.outputs import WORKING, Outputs
+
+    people = pd.read_csv(STUDY / "participants.csv", dtype=str, keep_default_na=False)
+    writer = Outputs(tmp_path, None, WORKING, people=roster(STUDY))
+    shown = writer.frame(people[["id", "student_number", "faculty"]])
+    numbers = [v for v in people["student_number"] if v]
+    assert set(shown["student_number"]) - {""} == {ID_MARK} and len(numbers) >= 7
+    assert shown["id"].tolist() == people["id"].tolist() and "Law" in shown["faculty"].tolist()
+    named = Outputs(tmp_path, None, WORKING, people=roster(STUDY), include_names=True).frame(people[["student_number"]])
+    assert named["student_number"].tolist() == people["student_number"].tolist()
+
+
+def test_a_cell_that_is_only_a_category_of_the_study_is_that_category():
+    people = roster(STUDY)
+    assert "law" in people.categories  # the faculty column
+    assert redact("Law", people) == "Law" and redact("Dr Law", people) == f"Dr {NAME_MARK}"
+    bare = Roster(names=people.names, parts=people.parts)  # no category says otherwise: fail closed
+    assert redact("Law", bare) == NAME_MARK
