@@ -84,14 +84,15 @@ def id_columns(columns) -> list[str]:
 
 def id_cells(people) -> list[str]:
     """The non-blank values of a participants table's (a DataFrame's) identifier columns
-    (:func:`id_columns`) that look like identifiers: at least four letters and digits, at least
-    :data:`ID_MIN_DIGITS` of them digits."""
+    (:func:`id_columns`) that look like identifiers: at least five letters and digits, at least
+    four of them digits (not a year, not a small count: a value matched anywhere in every output,
+    and by ``run``'s final leak scan)."""
     out = []
     for column in id_columns(people.columns):
         for value in people[column].tolist():
             value = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
             alnum = re.sub(r"[^0-9A-Za-z]", "", value)
-            if len(alnum) >= 4 and sum(ch.isdigit() for ch in alnum) >= ID_MIN_DIGITS:
+            if len(alnum) >= 5 and sum(ch.isdigit() for ch in alnum) >= ID_MIN_DIGITS + 1:
                 out.append(value)
     return out
 

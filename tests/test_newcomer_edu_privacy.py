@@ -44,8 +44,8 @@ def test_other_columns_are_not_identifiers(column):
 def test_the_roster_holds_the_student_numbers():
     people = roster(STUDY)
     assert set(people.ids) == set(_ids()) and len(people.ids) >= 7
-    frame = pd.DataFrame({"employee_id": ["44-1093", "7", ""], "id": ["P-1", "P-2", "P-3"]})
-    assert id_cells(frame) == ["44-1093"]  # "7" is too short to be anyone's number
+    frame = pd.DataFrame({"employee_id": ["44-1093", "7", "", "2026", "E1234"], "id": ["P-1", "P-2", "P-3", "P-4", "P-5"]})
+    assert id_cells(frame) == ["44-1093", "E1234"]  # "7" and "2026" are too short to be anyone's number
 
 
 def test_identifiers_are_redacted_as_names_are_and_kept_with_names():
