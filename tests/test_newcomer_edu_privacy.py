@@ -252,3 +252,25 @@ def test_a_cell_that_is_only_a_category_of_the_study_is_that_category():
     assert redact("Law", people) == "Law" and redact("Dr Law", people) == f"Dr {NAME_MARK}"
     bare = Roster(names=people.names, parts=people.parts)  # no category says otherwise: fail closed
     assert redact("Law", bare) == NAME_MARK
+
+
+def test_the_quick_look_for_an_announced_id_misses_none():
+    """kit.privacy's quick test (and so kit.privacy_batch's pre-filter) finds every text
+    ANNOUNCED_ID finds: glued, spaced, any case."""
+    from kit.privacy import _ANNOUNCER
+    from kit.privacy_text import ANNOUNCED_ID, announced_ids
+
+    rng = random.Random(3)
+    owners = ["student", "Staff", "EMPLOYEE", "account", "NHS", "member", "national insurance", "", "passport"]
+    words = ["number", "No.", "no", "num", "nr", "#", "ID", "Id", "I.D.", "code", "identifier", "SSN", "nino", "mrn", ""]
+    glue = ["", " ", "-", ": ", " is ", ", it's "]
+    tokens = ["s2139904", "44-1093", "12345678", "AB123456C", "E1234", "943 476 5919", "x12"]
+    found = 0
+    for _ in range(3000):
+        text = rng.choice(owners) + rng.choice(["", " "]) + rng.choice(words) + rng.choice(glue) + rng.choice(tokens)
+        if ANNOUNCED_ID.search(text) is not None:
+            assert _ANNOUNCER.search(text) is not None, text
+        if announced_ids(text):
+            found += 1
+            assert redact(text, None) != text, text
+    assert found > 1000
