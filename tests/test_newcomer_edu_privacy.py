@@ -294,3 +294,18 @@ def test_notebooks_pages_and_the_final_scan_hide_or_find_identifiers(tmp_path):
     assert find_leaks(tmp_path, people) == []
     (tmp_path / "table.csv").write_text("id,student\nP-001,s2045871\n", encoding="utf-8")
     assert find_leaks(tmp_path, people) == ["table.csv"]
+
+
+def test_an_identifier_column_is_no_case_variable_of_the_export(tmp_path):
+    study = tmp_path / "study"
+    shutil.copytree(STUDY, study)
+    config = (study / "study.yml").read_text(encoding="utf-8")
+    assert "  attributes: [role, faculty, year]\n" in config
+    (study / "study.yml").write_text(config.replace("  attributes: [role, faculty, year]\n",
+                                                    "  attributes: [role, faculty, year, student_number]\n"),
+                                     encoding="utf-8")
+    out = tmp_path / "s.qdpx"
+    assert main(["export", str(study), "--qdpx", str(out)]) in (0, 1)
+    with zipfile.ZipFile(out) as z:
+        project = z.read("project.qde").decode("utf-8")
+    assert "faculty" in project and "student_number" not in project
