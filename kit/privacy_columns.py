@@ -71,7 +71,7 @@ _ID_OWNER = (r"student|pupil|learner|staff|employee|emp|payroll|personnel|worker
              r"loyalty_?card|card|policy|user|citizen|voter|pension|benefit|claimant")
 _ID_COLUMN = re.compile(rf"^(?:[a-z0-9]+_)*(?:{_ID_OWNER})_?(?:number|numbers|no|num|nr|id|ids|code|ref|reference|"
                         r"identifier)$|^(?:[a-z0-9]+_)*(?:ssn|nino|mrn|upn|nhs|passport|national_?insurance|"
-                        r"social_?security|matriculation)$")
+                        r"social_?security|matric|matriculation)$")
 _STUDY_ID = re.compile(r"^(?:id|participant|participant_?id|pid|interview_?id|segment_?id|session_?id|study_?id|"
                        r"code|recording_?id)$")
 from kit.privacy_text import ID_MIN_DIGITS  # noqa: E402 - an identifier has at least this many digits
