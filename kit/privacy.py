@@ -30,13 +30,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kit.privacy_columns import person_cells
+from kit.privacy_columns import category_cells, id_cells, person_cells
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
+from kit.privacy_text import ID_MARK, TITLES, announced_ids, names_a_person
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
-__all__ = ["EMAIL", "EMAIL_MARK", "EMAIL_OBFUSCATED", "MIN_CONTENT_WORDS", "NAME_MARK", "NO_CONSENT",
+__all__ = ["EMAIL", "EMAIL_MARK", "EMAIL_OBFUSCATED", "ID_MARK", "MIN_CONTENT_WORDS", "NAME_MARK", "NO_CONSENT",
            "PHONE_MARK", "SHINGLE", "COMMON_PHRASE", "TERM_FIELDS", "WITHHELD_MARK", "NameMatcher", "Roster", "Unquotable",
            "consented", "find_leaks", "fold", "name_variants", "public_quotes", "redact", "redact_both",
            "redact_column", "redact_markup", "redact_notebook", "roster", "shareable", "unquotable",
@@ -66,10 +67,14 @@ _DIGIT = re.compile(r"\d")
 def _enough_digits(text: str) -> bool:
     """Whether ``text`` holds the digits of a phone number (_PHONE_MIN_DIGITS): with fewer, no
     candidate of _PHONE_CANDIDATE can be one, and the text is not searched."""
+    return _digits_at_least(text, _PHONE_MIN_DIGITS)
+
+
+def _digits_at_least(text: str, n: int) -> bool:
     if text.isascii():
         data = text.encode("ascii")
-        return len(data) - len(data.translate(None, b"0123456789")) >= _PHONE_MIN_DIGITS
-    return len(_DIGIT.findall(text)) >= _PHONE_MIN_DIGITS
+        return len(data) - len(data.translate(None, b"0123456789")) >= n
+    return len(_DIGIT.findall(text)) >= n
 
 
 def _obfuscated_emails(text: str) -> str:
@@ -99,6 +104,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_FIRST = re.compile(r"\(?(?:19|20)\d\d([-.])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?!\d)")
 
 EMAIL_MARK, PHONE_MARK, NAME_MARK = "[email]", "[phone]", "[name]"
+_PERSON = "person"  # a roster entry matched only capitalised and where a person is named (names_a_person)
+# A quick test before kit.privacy_text.ANNOUNCED_ID (a text with three digits or more): a word that announces an id.
+# Each of ANNOUNCED_ID's matches holds one of these (as a substring: "ID12345", "no.12345678").
+_ANNOUNCER = re.compile(r"(?i)no|nr|num|#|id|i\.d\.|code|ssn|mrn|passport")
 #: The words of the marks a text gains before names are looked for in it.
 _MARK_WORDS = frozenset(w for m in (EMAIL_MARK, PHONE_MARK) for w in re.findall(r"[^\W_]+", m))
 # An ASCII text's words as ``[^\W_]+`` finds them in ``fold(text)``, split in C: letters
@@ -129,9 +138,11 @@ class NameMatcher:
 
     _END, _EMAIL = "", "@"  # keys no word can be (words are runs of letters and digits)
 
-    def __init__(self, entries):
-        # entries: (words, mark, capitalised_only, is_email)
+    def __init__(self, entries, categories=()):
+        # entries: (words, mark, capitalised_only, is_email); categories: folded words the study
+        # uses as values of its other columns (a faculty "Law"): a text that is only one is a thing
         self.root: dict = {}
+        self.categories = frozenset(categories)
         for words, mark, capital, email in entries:
             if not words:
                 continue
@@ -143,7 +154,7 @@ class NameMatcher:
             ends = node.setdefault(self._END, [])
             if (mark, capital) not in ends:
                 ends.append((mark, capital))
-                ends.sort(key=lambda e: e[1])  # a match in any case first
+                ends.sort(key=lambda e: (e[1] is not False) + (e[1] == _PERSON))  # any case, capitalised, a person
         # for a quick look at ASCII texts (see _contact_free)
         self.ascii_keys = frozenset(k.encode("ascii") for k in self.root if k.isascii())
         self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
@@ -187,7 +198,9 @@ class NameMatcher:
             best, j = None, i
             while True:
                 for mark, capital in node.get(end_key, ()):
-                    if capital_ok or not capital:
+                    if not capital or (capital_ok and (capital is True or (
+                            not (n == 1 and tokens[0] in self.categories) and names_a_person(
+                                text, words, tokens, i, j, lambda k: tokens[k] in root and text[words[k].start()].isupper())))):
                         best = (j, mark)
                         break
                 k = j + 1
@@ -264,11 +277,13 @@ class Roster:
     names: tuple[str, ...] = ()      # full names as written
     parts: tuple[str, ...] = ()      # first names and surnames, each at least 2 letters
     emails: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()        # a person's identifiers: student numbers, employee ids ([id])
+    categories: tuple[str, ...] = ()  # one-word values of participants.csv's other columns (faculty: law)
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        """What must never appear in a shared output: full names and emails."""
-        return self.names + self.emails
+        """What must never appear in a shared output: full names, emails and identifiers."""
+        return self.names + self.emails + self.ids
 
     def name_pattern(self) -> re.Pattern | None:
         """The roster's names as one regular expression (accent- and case-folded text is
@@ -282,7 +297,7 @@ class Roster:
     @cached_property
     def matcher(self) -> NameMatcher:
         """Every name, name part and email of the roster in one :class:`NameMatcher`."""
-        return NameMatcher(self._entries(parts=True))
+        return NameMatcher(self._entries(parts=True), self.categories)
 
     @cached_property
     def secret_matcher(self) -> NameMatcher:
@@ -314,12 +329,17 @@ class Roster:
         if parts:
             for part in self.parts:
                 for words in name_variants(part):
-                    capital = len(words) == 1 and words[0] in everyday
+                    # an everyday word (Law, Grace, May) only capitalised, and where it names a person
+                    capital = _PERSON if len(words) == 1 and words[0] in everyday else False
                     entries.append((words, NAME_MARK, capital, False))
         for email in self.emails:
             words = _words(email)
             if len(words) >= 2:
                 entries.append((words, EMAIL_MARK, False, True))
+        for value in self.ids:  # s2139904, S2139904; 44-1093, 44 1093 and 441093
+            words = _words(value)
+            entries += [(words, ID_MARK, False, False)] + ([(["".join(words)], ID_MARK, False, False)]
+                                                            if len(words) > 1 else [])
         return entries
 
 
@@ -335,7 +355,9 @@ def roster(study) -> Roster:
         many = [roster(s) for s in study]
         return Roster(names=tuple(dict.fromkeys(n for r in many for n in r.names)),
                       parts=tuple(dict.fromkeys(n for r in many for n in r.parts)),
-                      emails=tuple(dict.fromkeys(n for r in many for n in r.emails)))
+                      emails=tuple(dict.fromkeys(n for r in many for n in r.emails)),
+                      ids=tuple(dict.fromkeys(n for r in many for n in r.ids)),
+                      categories=tuple(dict.fromkeys(n for r in many for n in r.categories)))
     if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
         # Only participants.csv is needed: read it alone rather than the whole study.
         from kit.csvio import read_rows
@@ -349,7 +371,8 @@ def roster(study) -> Roster:
         people = as_study(study, strict=False).participants
     names, emails = person_cells(people)
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
-                  emails=tuple(dict.fromkeys(emails)))
+                  emails=tuple(dict.fromkeys(emails)), ids=tuple(dict.fromkeys(id_cells(people))),
+                  categories=tuple(dict.fromkeys(category_cells(people))))
 
 
 def _name_parts(names) -> list[str]:
@@ -357,7 +380,7 @@ def _name_parts(names) -> list[str]:
     for name in names:
         words = [w.strip(".,()\"'") for w in re.split(r"[\s]+", name)]
         for k, word in enumerate(words):
-            if len(word) >= 2 and word[0].isupper():
+            if len(word) >= 2 and word[0].isupper() and word.lower().rstrip(".") not in TITLES:  # not Dr of Dr Law
                 parts.append(word)
                 if "-" in word:  # a double-barrelled name: each half is a name too
                     parts += [w for w in word.split("-") if len(w) >= 2]
@@ -377,7 +400,8 @@ def with_names(people: Roster | None, names) -> Roster:
     if not extra:
         return people
     return Roster(names=people.names + tuple(dict.fromkeys(extra)),
-                  parts=tuple(dict.fromkeys(people.parts + tuple(_name_parts(extra)))), emails=people.emails)
+                  parts=tuple(dict.fromkeys(people.parts + tuple(_name_parts(extra)))), emails=people.emails,
+                  ids=people.ids, categories=people.categories)
 
 
 # Speaker labels that are not names: ids, roles, "Speaker 1".
@@ -477,6 +501,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = unicodedata.normalize("NFC", text)
         if named:
             spans = list(matcher.find(text))
+    if _digits_at_least(text, 3) and _ANNOUNCER.search(text) is not None:  # "student number s2139904", on the roster or not
+        spans = longest(spans + announced_ids(text))
     return text, spans
 
 

@@ -5,7 +5,7 @@ hold nothing to redact; asking :func:`kit.privacy.redact` of each costs a few mi
 Python per cell (about 0.7 s of `analyze`'s 10,000 interviews). :func:`unredacted` reads the
 ASCII texts of a batch joined, with numpy and one split into words, and names those that
 provably come back unchanged; every other text (non-ASCII, or holding a backslash, an ``@``,
-the word ``at``, nine digits or more, a word that starts a roster entry, a line-broken or
+the word ``at``, nine digits or more, three digits and a word announcing an identifier, a word that starts a roster entry, a line-broken or
 coloured word, a form a name can hide in: :func:`kit.privacy_decode.hides`) still goes through :func:`kit.privacy.redact`, so what is redacted does not
 change (a test compares both ways on generated texts and rosters).
 """
@@ -15,9 +15,9 @@ import re
 
 import numpy as np
 
-from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
+from kit.privacy import _ANNOUNCER, _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
-from kit.privacy_text import BROKEN_WORD
+from kit.privacy_text import BROKEN_WORD, ID_MIN_DIGITS
 
 __all__ = ["BATCH_CHARS", "unredacted"]
 
@@ -64,7 +64,8 @@ def _weights(*marked: tuple[bytes, int]) -> np.ndarray:
 # A text is sent to redaction when its bytes weigh _PHONE_MIN_DIGITS or more: a digit weighs 1
 # (a phone number has 9 to 15), an "@" (an email) or a backslash (an escape) as much as nine.
 _LOUD = _weights((b"0123456789", 1), (b"@\\", _PHONE_MIN_DIGITS))
-_MARKED = _weights((b"-[", 1))  # a word broken at a line's end, or coloured, may be a name
+_MARKED = _weights((b"-[", 1))
+_DIGITS = _weights((b"0123456789", 1))  # a word broken at a line's end, or coloured, may be a name
 
 
 def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
@@ -75,6 +76,9 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     # each text's span of ``data`` (and the newline after it, which weighs nothing)
     loud = np.add.reduceat(_LOUD[data], starts, dtype=np.int64) >= _PHONE_MIN_DIGITS
+    # an identifier said aloud ("student number s2139904"): three digits and a word announcing it
+    for i in np.flatnonzero((np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud).tolist():
+        loud[i] = _ANNOUNCER.search(texts[i]) is not None
     if names:
         for i in np.flatnonzero((np.add.reduceat(_MARKED[data], starts, dtype=np.int64) > 0) & ~loud).tolist():
             loud[i] = BROKEN_WORD.search(texts[i]) is not None

@@ -1,11 +1,12 @@
 """Which columns of participants.csv hold people's names and emails (:func:`person_cells`), for
 the roster :func:`kit.privacy.roster` redacts: ``name`` and ``email`` and every other column
-that names a person (a newcomer's ``parent_name`` reached the published report)."""
+that names a person (a newcomer's ``parent_name`` reached the published report), and which hold
+a person's identifier (:func:`id_cells`: a student number, an employee id, an NHS number)."""
 from __future__ import annotations
 
 import re
 
-__all__ = ["person_cells", "person_columns"]
+__all__ = ["category_cells", "id_cells", "id_columns", "person_cells", "person_columns"]
 
 # Columns of participants.csv that hold a person's name or email besides ``name`` and ``email``
 # (first_name, surname, parent_name, guardian, username, parent_email, and the people who sit in: an
@@ -55,3 +56,61 @@ def person_cells(people) -> tuple[list[str], list[str]]:
         names += [f"{a.strip()} {b.strip()}" for a, b in pairs if isinstance(a, str) and isinstance(b, str)
                   and a.strip() and b.strip()]
     return names, [e for c in email_columns for e in cells(c)]
+
+
+# Columns that hold a person's identifier (an institution's number for them, not the study's
+# pseudonymous ``id``): student_number, student_id, employee_id, staff_no, payroll_number,
+# patient_number, nhs_number, hospital_number, mrn, account_number, customer_id, membership_no,
+# member_number, ni_number, national_insurance, ssn, passport_number, licence_number. Their
+# values are redacted as ``[id]`` (:func:`kit.privacy.roster`); ``id``, ``participant_id``,
+# ``interview_id`` are the study's own ids and are not.
+_ID_OWNER = (r"student|pupil|learner|staff|employee|emp|payroll|personnel|worker|patient|nhs|hospital|chi|"
+             r"medical_?record|health|account|acct|customer|client|member|membership|library|library_?card|"
+             r"matric|matriculation|enrol?l?ment|registration|candidate|applicant|ni|national_?insurance|insurance|"
+             r"social_?security|tax|passport|licen[cs]e|driving_?licen[cs]e|drivers?_?licen[cs]e|badge|loyalty|"
+             r"loyalty_?card|card|policy|user|citizen|voter|pension|benefit|claimant")
+_ID_COLUMN = re.compile(rf"^(?:[a-z0-9]+_)*(?:{_ID_OWNER})_?(?:number|numbers|no|num|nr|id|ids|code|ref|reference|"
+                        r"identifier)$|^(?:[a-z0-9]+_)*(?:ssn|nino|mrn|upn|nhs|passport|national_?insurance|"
+                        r"social_?security|matric|matriculation)$")
+_STUDY_ID = re.compile(r"^(?:id|participant|participant_?id|pid|interview_?id|segment_?id|session_?id|study_?id|"
+                       r"code|recording_?id)$")
+from kit.privacy_text import ID_MIN_DIGITS  # noqa: E402 - an identifier has at least this many digits
+
+
+def id_columns(columns) -> list[str]:
+    """The columns of participants.csv that hold a person's identifier (see :data:`_ID_COLUMN`)."""
+    return [c for c in columns if _ID_COLUMN.match(_column_key(c)) and not _STUDY_ID.match(_column_key(c))]
+
+
+def id_cells(people) -> list[str]:
+    """The non-blank values of a participants table's (a DataFrame's) identifier columns
+    (:func:`id_columns`) that look like identifiers: at least five letters and digits, at least
+    four of them digits (not a year, not a small count: a value matched anywhere in every output,
+    and by ``run``'s final leak scan)."""
+    out = []
+    for column in id_columns(people.columns):
+        for value in people[column].tolist():
+            value = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+            alnum = re.sub(r"[^0-9A-Za-z]", "", value)
+            if len(alnum) >= 5 and sum(ch.isdigit() for ch in alnum) >= ID_MIN_DIGITS + 1:
+                out.append(value)
+    return out
+
+
+def category_cells(people) -> list[str]:
+    """The one-word values (folded: lower case, no accents) of a participants table's columns
+    that name no person and hold no identifier (a ``faculty`` of "Law", a ``segment``): the
+    study's own categories. A text that is only such a word ("Law" in a segment table) is that
+    category, not a roster person who shares the word (:class:`kit.privacy.NameMatcher`)."""
+    from kit.privacy_text import fold
+
+    names, emails = person_columns(people.columns)
+    skip = set(names) | set(emails) | set(id_columns(people.columns)) | {"id"}
+    out = []
+    for column in people.columns:
+        if column in skip:
+            continue
+        for value in dict.fromkeys(people[column].tolist()):
+            if isinstance(value, str) and re.fullmatch(r"[^\W\d_]{2,}", value.strip()):
+                out.append(fold(value.strip()))
+    return list(dict.fromkeys(out))

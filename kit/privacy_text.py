@@ -8,7 +8,8 @@ import unicodedata
 
 from kit.look_alikes import latin_look_alike
 
-__all__ = ["fold", "invisible_pattern"]  # the rest is kit.privacy's own (imported there)
+__all__ = ["ANNOUNCED_ID", "ID_MARK", "ID_MIN_DIGITS", "TITLES", "announced_ids", "fold", "invisible_pattern",
+           "names_a_person"]  # the rest is kit.privacy's own (imported there)
 
 
 # -- folding: the same length, lower case, no accents ------------------------------------------
@@ -193,3 +194,98 @@ def _everyday() -> frozenset:
 
 def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(_visible(text)[0])) if not w.startswith("&")]
+
+
+# -- a name part that is also an everyday word: a person, or a thing? ---------------------------
+# A roster's first name or surname that is a common English word (:func:`_everyday`: "Law",
+# "Mark", "Grace", "May", "Price") is written capitalised as a name, but also as a course or
+# module ("Law 101"), a subject ("the Law faculty", "a degree in Law"), a month ("in May") or at
+# the start of a question ("Will you...", "May I..."). The rule (:func:`names_a_person`): such a
+# part, capitalised, is a name unless it stands where a thing does (followed by a number or a
+# course code, after an article or a preposition of place or time, or a modal verb before a
+# pronoun) and nowhere a person does (after a title, next to another name of the roster, with a
+# possessive, after "with"/"by"/"asked"/"told", before "said"/"told"/"asked"). Fail closed:
+# where neither is said, it is redacted as before.
+TITLES = frozenset("""dr doctor prof professor mr mrs ms miss mx sir dame lord lady rev reverend fr father sister
+    brother dean lecturer tutor coach nurse captain capt officer judge""".split())
+_PERSON_BEFORE = frozenset("""with by asked ask asking told tell telling emailed email emailing messaged message
+    texted called call phoned met meet thanks thank cheers hi hello hey dear cc contacted contact""".split())
+_PERSON_AFTER = frozenset("""said says saying told tells asked asks replied replies explained explains emailed
+    emails wrote writes thinks thought mentioned mentions suggested suggests agreed agrees messaged texted
+    called answered""".split())
+_THING_BEFORE = frozenset("""the a an this that these those in on of at for during until till since before
+    after next last every each per module course unit study studies studying studied""".split())
+_PRONOUNS = frozenset("i you we he she they it".split())  # subject pronouns
+_MODALS = frozenset("will may can shall must might".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_SAME_WORD = re.compile(r"\s{1,3}")  # between two words of one phrase
+_POSSESSIVE = ("'", "’")
+
+
+def names_a_person(text: str, words, tokens: list[str], i: int, j: int, is_name) -> bool:
+    """Whether the everyday word ``tokens[i..j]`` of ``text`` (capitalised, a roster name part;
+    ``words`` the match objects of ``tokens`` in the folded text, positions as in ``text``)
+    stands where a person does (see the rule above). ``is_name(k)`` says whether token ``k``
+    starts a roster entry and is capitalised."""
+    before = tokens[i - 1] if i > 0 else None
+    gap_before = text[words[i - 1].end():words[i].start()] if i > 0 else ""
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    gap_after = text[words[j].end():words[j + 1].start()] if after is not None else ""
+    next_to = before is not None and _SAME_WORD.fullmatch(gap_before)
+    if next_to and before in TITLES:  # Dr Law, Professor Law
+        return True
+    if after is not None and gap_after in _POSSESSIVE and after == "s":  # Law's office
+        return True
+    if (before is not None and next_to and is_name(i - 1)) or (after is not None and _SAME_WORD.fullmatch(gap_after)
+                                                               and is_name(j + 1)):
+        return True  # Grace Law, Peter Law (another part of the roster next to it)
+    if after is not None and (after[0].isdigit() or (len(after) <= 4 and after[-1].isdigit())) \
+            and re.fullmatch(r"[\s-]{1,2}", gap_after):
+        return False  # Law 101, Law-101, Law L101: a course or module
+    month = tokens[i] in _MONTHS
+    if month and before in ("by", "from", "to", "until", "till", "since", "early", "late", "mid", "end"):
+        return False  # by May, from April to June: a date
+    if before is not None and before in _PERSON_BEFORE and re.fullmatch(r"[\s,]{1,3}", gap_before) \
+            and not (month and before == "by"):
+        return True  # with Law, by Law, asked Law (not "by May": a date)
+    if after is not None and after in _PERSON_AFTER and re.fullmatch(r"[\s,]{1,3}", gap_after):
+        return True  # Law said, Grace told me
+    if before is not None and before in _THING_BEFORE and _SAME_WORD.fullmatch(gap_before):
+        return False  # the Law faculty, a degree in Law, in May, next May
+    if tokens[i] in _MODALS and after is not None and after in _PRONOUNS and _SAME_WORD.fullmatch(gap_after) \
+            and (i == 0 or re.search(r"[.!?:\"]\s*$", gap_before)):
+        return False  # Will you..., May I...: a verb starting a question
+    return True  # said nowhere: a name (fail closed)
+
+
+# -- identifiers said aloud ---------------------------------------------------------------------
+# An identifier said next to the words that announce it ("my student number is s2139904",
+# "employee ID 44-1093", "account no. 12345678", "NHS number 943 476 5919"), whether or not the
+# roster holds it: the identifier (at least ID_MIN_DIGITS digits, starting with at most four
+# letters) is redacted as ``[id]``, the words announcing it are kept.
+ID_MIN_DIGITS = 3
+_ID_OWNER = (r"student|staff|employee|employment|payroll|personnel|worker|patient|nhs|hospital|chi|medical\s+record|"
+             r"account|acct|customer|client|member(?:ship)?|library(?:\s+card)?|matric(?:ulation)?|enrol?l?ment|"
+             r"registration|candidate|national\s+insurance|ni|social\s+security|tax|passport|(?:driving\s+|driver'?s\s+)?"
+             r"licen[cs]e|badge|loyalty(?:\s+card)?|card|policy|pupil|learner|applicant|user|membership")
+ANNOUNCED_ID = re.compile(
+    rf"\b(?:(?:{_ID_OWNER})[\s-]*(?:number|no\.?|num\.?|nr\.?|\#|id|i\.d\.|code|identifier)"
+    r"|(?:ID|I\.D\.|Id)(?:\s+(?:number|no\.?|num\.?|\#))?|ssn|nino|mrn|passport)"
+    r"(?:\s*[:=#,-]?\s*(?:is|was|it's|it’s|it\s+is|being|reads|of)?\s*[:=#,-]?\s*)"
+    r"(?P<id>(?=[A-Za-z]{0,4}[-/]?\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?:\s\d{2,}[A-Za-z0-9]*){0,3})",
+    re.IGNORECASE)
+
+
+def announced_ids(text: str) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, "[id]")`` of the identifiers ``text`` announces (:data:`ANNOUNCED_ID`):
+    a token with at least :data:`ID_MIN_DIGITS` digits after "student number", "employee ID",
+    "account no." and the like."""
+    spans = []
+    for match in ANNOUNCED_ID.finditer(text):
+        token = match.group("id")
+        if sum(ch.isdigit() for ch in token) >= ID_MIN_DIGITS:
+            spans.append((match.start("id"), match.end("id"), ID_MARK))
+    return spans
+
+
+ID_MARK = "[id]"

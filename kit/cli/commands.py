@@ -218,8 +218,10 @@ def cmd_index(args) -> int:
 def cmd_search(args) -> int:
     from kit.cli.discovery import search_command
 
-    return _emit(*search_command(args.repo, args.query, code=args.code, segment=args.segment, since=args.since,
-                                 as_json=args.json, limit=args.limit, include_names=args.include_names), args=args)
+    text, code = search_command(args.repo, args.query, code=args.code, segment=args.segment, since=args.since,
+                                as_json=args.json, limit=args.limit, include_names=args.include_names)
+    # results come redacted from search_command; the query it echoes is the user's own, as typed
+    return _emit(text, code, args=args if code else None)
 
 def cmd_export(args) -> int:
     from kit.qdpx import export_qdc, export_qdpx

@@ -173,8 +173,11 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
             records.append(writer.clean_value(row))
         return json.dumps(records, indent=2, ensure_ascii=False), 0
     if not len(hits):
-        return writer.clean(f"no matches for {query!r}" + _alone(repo, query, code=code, segment=segment,
-                                                                   since=since, include_names=include_names)), 0
+        # the user's own query and the hint built from its words are theirs, not the studies':
+        # not redacted ("Law 101" stays "Law 101"); the counts come from the pseudonymised index,
+        # so a redacted name matches none and the hint reveals nothing (control characters escaped)
+        return escape_controls(f"no matches for {query!r}" + _alone(
+            repo, query, code=code, segment=segment, since=since, include_names=include_names), backslash=False), 0
     lines = []
     for r in hits.itertuples(index=False):
         # the study (folder) always: two studies may share a sprint label and the same ids

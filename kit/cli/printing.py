@@ -38,6 +38,8 @@ def _say(args, include_names: bool | None = None):
     """The printer (``kit.outputs.console``, a working output) for a command's text: the
     roster of every study its arguments point into (a study folder, a file in one, the
     studies of a repository) and, for ``recruit``, the names and emails of the pool."""
+    import dataclasses
+
     from kit.outputs import WORKING, Outputs, study_of
     from kit.privacy import Roster, roster, with_names
 
@@ -70,7 +72,7 @@ def _say(args, include_names: bool | None = None):
             rows, _, _ = read_rows(Path(pool))
             people = with_names(people, [r.get("name", "") for r in rows])
             emails = tuple(e for e in (str(r.get("email") or "").strip() for r in rows) if e)
-            people = Roster(people.names, people.parts, tuple(dict.fromkeys(people.emails + emails)))
+            people = dataclasses.replace(people, emails=tuple(dict.fromkeys(people.emails + emails)))  # ids kept
     except Exception:  # noqa: BLE001 - a roster that cannot be read: contact details still go
         people = Roster()
     return Outputs(None, None, WORKING, include_names=include_names, people=people)

@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "3"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text
+SCHEMA_VERSION = "4"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text; 4: ids as [id]
 
 
 # -- the index file ---------------------------------------------------------------------------------
