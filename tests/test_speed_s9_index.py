@@ -109,3 +109,17 @@ def test_the_index_redacts_names_emails_and_phones_of_its_rows_as_redact_both(tm
 
 def test_redact_both_of_a_roster_free_text_is_the_text():
     assert redact_both("We paid in May.", Roster(names=("Dana Lee",))) == ("We paid in May.", "We paid in May.")
+
+
+def test_the_quick_search_for_odd_line_breaks_is_the_regular_expression():
+    from kit.notes_text import ODD_BREAK, has_odd_break
+
+    rng = random.Random(11)
+    pool = ["a", " ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028", "\u2029",
+            "\u00e9", "\u00a0"]
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 6)))
+        assert has_odd_break(text) == (ODD_BREAK.search(text) is not None), repr(text)
+        found += has_odd_break(text) and text.isascii()
+    assert found > 1000  # ASCII texts with a vertical tab, a form feed or a separator found

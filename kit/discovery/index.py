@@ -458,10 +458,12 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
          _iso(interviewed), _text(segment))
         for pid, email, status, invited, scheduled, interviewed, segment in zip(*_columns(study.participants, (
             "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute)))])
-    from kit.outputs import redact_shown  # a message quotes values with repr: its escapes must not hide a name
+    problems = []
+    if study.problems:
+        from kit.outputs import redact_shown  # a message quotes values with repr: its escapes must not hide a name
 
-    problems = [[redact_shown(p.path, on_roster), p.line, redact_shown(p.message, on_roster), p.level]
-                for p in study.problems]
+        problems = [[redact_shown(p.path, on_roster), p.line, redact_shown(p.message, on_roster), p.level]
+                    for p in study.problems]
     con.execute("INSERT INTO studies VALUES (?,?,?,?,?,?,?,?,?)",
                 (label, sprint_label(study), study.name, _iso(_first_date(study)), json.dumps(fingerprint),
                  len(study.errors), len(study.warnings), json.dumps(problems),
