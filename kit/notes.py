@@ -21,7 +21,8 @@ from kit.notes_blocks import (_BLOCKQUOTE, _CHECKBOX, _GLUED_ITEM, _LIST, _RULE,
                               Item, _cells, _is_separator, _items, _simple_items, _strip_comments, block_items,
                               mark_blocks)
 from kit.schema import ACTION_STATUSES, make_segment_id
-from kit.notes_text import EARLIEST_DATE, ODD_BREAK, far_date, odd_break_problems, written_value
+from kit.notes_template import template_body
+from kit.notes_text import EARLIEST_DATE, far_date, has_odd_break, odd_break_problems, written_value
 from kit.yamlio import load_front_matter, load_yaml_around_errors, salvage_set_aside
 
 __all__ = ["DATE_KEYS", "EARLIEST_DATE", "EXPECTED_SECTIONS", "FRONT_KEYS", "REQUIRED_FRONT", "SECTION_TITLES", "STATUSES", "TEXT_KEYS", "Action",
@@ -220,7 +221,7 @@ def parse_note_text(text: str, source: str = "<note>") -> Note:
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems: list[Problem] = []
     front, front_lines, body_start = _front_matter(lines, source, problems)
-    if ODD_BREAK.search(text):
+    if has_odd_break(text):
         problems.extend(odd_break_problems(lines, body_start, source))
     sections, headings, actions = _body(lines, body_start, source, problems)
     for name in EXPECTED_SECTIONS:
@@ -490,6 +491,9 @@ def _heading_candidates(body) -> list[int]:
 
 
 def _body(lines, start, source, problems):
+    fast = template_body(lines, start, source, problems)  # the template's shape, in one pass
+    if fast is not None:
+        return fast
     body = _strip_comments(lines[start:], start + 1, source, problems)
     marks = mark_blocks(body, start + 1, source, problems, _heading,
                         lambda text: _name_key(text) in _ALIASES)

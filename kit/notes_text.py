@@ -9,12 +9,24 @@ import re
 from kit.errors import Problem
 from kit.yamlio import YAML_ONLY_BREAKS
 
-__all__ = ["EARLIEST_DATE", "ODD_BREAK", "far_date", "odd_break_problems", "written_value"]
+__all__ = ["EARLIEST_DATE", "ODD_BREAK", "far_date", "has_odd_break", "odd_break_problems", "written_value"]
 
 
 # Characters YAML (NEL, U+2028, U+2029) or Python's str.splitlines (also VT, FF and the
 # information separators U+001C-U+001E) read as line breaks, which an editor shows inside a line.
 ODD_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_ASCII_BREAKS = tuple(c for c in "\x0b\x0c\x1c\x1d\x1e" if ODD_BREAK.match(c))
+
+
+def has_odd_break(text: str) -> bool:
+    """Whether :data:`ODD_BREAK` finds a character in ``text``: in an ASCII text (most notes)
+    by a substring search for each of its ASCII characters, several times quicker than the
+    regular expression's scan."""
+    if text.isascii():
+        return any(c in text for c in _ASCII_BREAKS)
+    return ODD_BREAK.search(text) is not None
+
+
 _BREAK_NAMES = {"\x0b": "VT, vertical tab", "\x0c": "FF, form feed", "\x1c": "file separator",
                 "\x1d": "group separator", "\x1e": "record separator", "\x85": "NEL, next line",
                 "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}

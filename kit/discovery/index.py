@@ -393,6 +393,7 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     ``fts=False`` the full-text tables are left for :func:`_fill_fts` (a full build fills
     them once, from ``docs``, after every study)."""
     from kit.privacy import redact, redact_both, roster
+    from kit.privacy_batch import unredacted
     from kit.sentiment import compound
 
     label = study_label(study)
@@ -414,9 +415,16 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
     # keep the names for ``search --include-names`` but never contact details. The roster's
     # matcher is compiled once per study; each text is read once for both versions.
-    pseudo, named = {}, {}
-    for value in dict.fromkeys(chain(contexts, distinct)):
-        pseudo[value], named[value] = redact_both(value, on_roster)
+    # Texts redaction provably leaves as they are (kit.privacy_batch.unredacted: ASCII, no
+    # email or phone, no word that starts a roster entry) are found together, with numpy;
+    # only the others go through redact_both, one by one.
+    values = list(dict.fromkeys(chain(contexts, distinct)))
+    quiet = unredacted(values, on_roster)
+    pseudo = dict(zip(quiet, quiet))
+    named = pseudo.copy()
+    for value in values:
+        if value not in pseudo:
+            pseudo[value], named[value] = redact_both(value, on_roster)
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowids = range(start, start + len(sids))
     rowid_of = dict(zip(sids, rowids))  # the last row of an id, as before
@@ -450,10 +458,12 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
          _iso(interviewed), _text(segment))
         for pid, email, status, invited, scheduled, interviewed, segment in zip(*_columns(study.participants, (
             "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute)))])
-    from kit.outputs import redact_shown  # a message quotes values with repr: its escapes must not hide a name
+    problems = []
+    if study.problems:
+        from kit.outputs import redact_shown  # a message quotes values with repr: its escapes must not hide a name
 
-    problems = [[redact_shown(p.path, on_roster), p.line, redact_shown(p.message, on_roster), p.level]
-                for p in study.problems]
+        problems = [[redact_shown(p.path, on_roster), p.line, redact_shown(p.message, on_roster), p.level]
+                    for p in study.problems]
     con.execute("INSERT INTO studies VALUES (?,?,?,?,?,?,?,?,?)",
                 (label, sprint_label(study), study.name, _iso(_first_date(study)), json.dumps(fingerprint),
                  len(study.errors), len(study.warnings), json.dumps(problems),

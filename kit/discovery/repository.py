@@ -31,6 +31,7 @@ import os
 import shutil
 from datetime import date
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -283,8 +284,12 @@ def _study_parts(study: Study) -> dict:
     if len(segments) and len(study.codebook.names):
         counted_pairs = counted_of(study, auto=auto, segments=segments)
     source = {1: "auto", 2: "manual", 3: "both"}
+    # Sorted by (segment, code), as sorting the pairs would: by code, then stably by segment
+    # (two sorts of strings, several times quicker than comparing tuples).
+    keys = sorted(pairs, key=itemgetter(1))
+    keys.sort(key=itemgetter(0))
     codes = [(s, c, source[how], how == 2 or (s, c) in counted_pairs)
-             for (s, c), how in sorted(pairs.items())]  # by (segment, code): the keys are distinct, so never by how
+             for (s, c), how in zip(keys, map(pairs.__getitem__, keys))]
     parts = {"segments": segments, "dates": dates, "seg_of": seg_of, "consent": study.consenting(),
              "context": context, "codes": codes}
     study.__dict__["_repository_parts"] = parts
