@@ -66,16 +66,16 @@ def cmd_lab(args) -> int:
 
         print(shlex.join(command))
         return EXIT_OK
-    return _serve_lab(command, target)
+    return _serve_lab(command, target, clean=_say(args).clean)
 
-def _serve_lab(command: list[str], cwd: Path) -> int:
+def _serve_lab(command: list[str], cwd: Path, clean=None) -> int:
     """Run JupyterLab (:func:`kit.cli.lab.serve_lab`: stopped with this process on SIGTERM,
     SIGHUP, SIGINT). A JupyterLab that stops with an error is exit 2 with its last messages
     (never exit 1, which means problems in the study's files)."""
     from kit.cli.lab import serve_lab
 
     try:
-        code, tail = serve_lab(command, cwd)
+        code, tail = serve_lab(command, cwd, clean=clean)
     except OSError as exc:
         print(f"interview-kit lab: cannot start JupyterLab: {exc}", file=sys.stderr)
         return EXIT_USAGE
