@@ -213,7 +213,8 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
                            f"speaker {label!r} is neither the team nor the participant {participant} "
                            f"(taken to be {taken}, by {how}): their turns count for no participant "
                            "and published outputs withhold their words; name their role in the "
-                           "note's `speakers:` (interviewer, participant or observer)", "warning")
+                           "note's `speakers:` (interviewer, participant or observer, or their participant "
+                           "id)", "warning")
     return chosen
 
 
@@ -278,8 +279,8 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
 
 def speaker_listing(turns) -> dict:
     """``{label: how a review lists the speaker}`` for the turns of one transcript (columns
-    ``speaker``, ``role``, ``participant``): ``"P-008 (participant)"`` for a speaker who counts
-    for a participant, ``"observer"``, and ``"other speaker (no participant)"`` for a third
+    ``speaker``, ``role``, ``participant``): the participant id (``"P-008"``) for a speaker who
+    counts for a participant, ``"observer"``, and ``"other speaker (no participant)"`` for a third
     person whose words count for nobody (numbered ``observer 2``... when there are several);
     ``"interviewer"`` for the team. Shows no name."""
     shown, seen = {}, {}
@@ -288,7 +289,7 @@ def speaker_listing(turns) -> dict:
             continue
         pid = "" if pid is None or str(pid) == "nan" else str(pid)
         if pid:
-            kind = f"{pid} (participant)"
+            kind = pid
         else:
             kind = role if role in ("interviewer", "observer") else "other speaker (no participant)"
         seen[kind] = seen.get(kind, 0) + 1

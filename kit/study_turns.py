@@ -76,8 +76,9 @@ def quote_participants(quotes, turns, participants, note_path, tpath, loader) ->
         elif hits and not owners:
             i = hits[0]
             out.append("")
+            role = "a third speaker" if turns["role"][i] == "participant" else turns["role"][i]
             loader.problem(note_path, item.line, f"this key quote is the words of {turns['speaker'][i]!r} "
-                           f"({turns['role'][i]}, turn {i + 1} of {os.path.basename(str(tpath))}), who is not a "
+                           f"({role}, turn {i + 1} of {os.path.basename(str(tpath))}), who is not a "
                            "participant of this interview: it counts for no participant and published outputs "
                            "withhold it; if they are one, map them in the note's `speakers:` to their participant id",
                            "warning")
