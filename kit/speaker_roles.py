@@ -20,7 +20,7 @@ from kit.errors import Problem
 from kit.look_alikes import latin_look_alike
 
 __all__ = ["label_key", "label_differences", "participant_label", "participant_labels", "plain_label",
-           "speaker_participants", "speaker_listing",
+           "speaker_participants", "speaker_listing", "suspected_labels",
            "first_line_of", "lone_transcript", "variants_problem"]
 
 _WORD = re.compile(r"[^\W_]+")
@@ -295,6 +295,18 @@ def speaker_listing(turns) -> dict:
         seen[kind] = seen.get(kind, 0) + 1
         shown[label] = kind if pid or seen[kind] == 1 else f"{kind} {seen[kind]}"
     return shown
+
+
+_SUSPECTED = re.compile(r"^'(.{1,40}?):' looks like a speaker label but is used only once")
+
+
+def suspected_labels(problems) -> list[str]:
+    """The labels that a transcript's problems say look like a speaker's but were read as text
+    (kit.transcripts: "'Ravi:' looks like a speaker label but is used only once"): most are a
+    person's name the roster may not hold, so a published problem table hides them like a third
+    speaker's label (:func:`kit.capture.problem_table`). Sorted, without repeats."""
+    found = {m.group(1).strip() for p in problems if (m := _SUSPECTED.match(str(getattr(p, "message", ""))))}
+    return sorted(label for label in found if label)
 
 
 def lone_transcript(loader, path, columns) -> None:

@@ -239,3 +239,19 @@ def test_speaker_listing_names_nobody():
              "participant": ["", "P-1", "", "", "P-1"]}
     assert speaker_listing(turns) == {"I": "interviewer", "Ana": "P-1", "Bo": "observer",
                                       "Cy": "other speaker (no participant)"}
+
+
+def test_a_label_read_as_text_is_hidden_in_published_problem_tables(tmp_path):
+    from kit.capture import problem_table
+
+    root = tmp_path / "study"
+    shutil.copytree(DATA / "study", root)
+    note = root / "interviews" / "INT-006.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("speakers: {Ahmed: participant, Chloe: observer, "
+                                                             "Ravi: observer}\n", ""), encoding="utf-8")
+    study = load_study(root, strict=False)
+    raw = problem_table(study, include_names=True)
+    assert raw["message"].str.contains("'Ravi:' looks like a speaker label").any()
+    shown = problem_table(study)
+    assert not shown["message"].str.contains("Ravi").any()
+    assert shown["message"].str.contains("looks like a speaker label").any()
