@@ -648,9 +648,11 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             guess = infer_interviewer(pd.DataFrame(columns))
             role_of[guess] = "interviewer"
             self.guessed[iid] = guess  # a guess: kit.privacy withholds their words (fail closed)
-            self.problem(tpath, 0, f"no speaker is a known interviewer; took {guess!r} as the interviewer, "
-                                   "whose words published outputs withhold until you name the interviewer in "
-                                   "the note or in study.yml interviewer_labels", "warning")
+            from kit.speaker_lines import first_lines_of  # the guess is located at their first turn
+
+            self.problem(tpath, first_lines_of(tpath, [guess])[guess], f"no speaker is a known interviewer; took "
+                         f"{guess!r} as the interviewer, whose words published outputs withhold until you name "
+                         "the interviewer in the note or in study.yml interviewer_labels", "warning")
         n = len(columns["speaker"])
         role = list(map(role_of.__getitem__, columns["speaker"]))
         owner = speaker_participants(tpath, front, columns, role_of, self)  # label -> participant id

@@ -255,3 +255,37 @@ def test_a_label_read_as_text_is_hidden_in_published_problem_tables(tmp_path):
     shown = problem_table(study)
     assert not shown["message"].str.contains("Ravi").any()
     assert shown["message"].str.contains("looks like a speaker label").any()
+
+
+def test_a_group_participant_is_one_of_the_people_interviewed(study):
+    from kit.themes import n_participants
+
+    # 8 on the roster, every one interviewed; P-007 is named only by the group notes (not the interviews' row)
+    assert "P-007" not in set(study.interviews["participant"])
+    assert n_participants(study) == 8
+
+
+def test_a_guessed_interviewer_is_located_at_their_first_turn(tmp_path):
+    root = tmp_path / "study"
+    shutil.copytree(DATA / "repro", root)
+    note = root / "interviews" / "INT-006.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("interviewer: Priya\n", ""), encoding="utf-8")
+    study = load_study(root, strict=False)
+    guessed = [p for p in study.problems if "no speaker is a known interviewer" in p.message]
+    assert len(guessed) == 1 and guessed[0].line == 1  # "Priya: Tell me about..." is line 1
+
+
+@pytest.mark.slow
+def test_run_with_groups_and_third_speakers_publishes_no_observers_words(tmp_path):
+    import csv
+
+    from kit.cli import main
+
+    root = tmp_path / "study"
+    shutil.copytree(DATA / "study", root)
+    assert main(["run", str(root), "--out", str(tmp_path / "report")]) == 0
+    with open(tmp_path / "report" / "tables" / "shareable_quotes.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["segment_id"] for r in rows} >= {"INT-006#q1", "INT-020#q1", "INT-021#q1"}
+    assert not {"INT-006#q2", "INT-007#q2", "INT-020#q2", "INT-021#q2"} & {r["segment_id"] for r in rows}
+    assert {r["participant"] for r in rows if r["segment_id"].startswith("INT-02")} == {"P-006"}
