@@ -20,7 +20,7 @@ from kit.errors import Problem
 from kit.look_alikes import latin_look_alike
 
 __all__ = ["label_key", "label_differences", "participant_label", "participant_labels", "plain_label",
-           "speaker_participants", "speaker_listing", "suspected_labels",
+           "speaker_participants", "speaker_listing", "suspected_labels", "third_role",
            "first_line_of", "lone_transcript", "variants_problem"]
 
 _WORD = re.compile(r"[^\W_]+")
@@ -149,7 +149,8 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     were chosen: ``"name"`` (every label sharing a word of the participant's roster ``name``,
     accent- and case-folded: "Dana" and "Dana O." for Dana Okafor), else ``"most words"`` (the
     one label that spoke the most words; ties go to the first label), ``"only"`` for a single
-    label. When some labels name the participant by their given name ("Ben Carter"), a label
+    label; a label naming another person's role (:func:`third_role`: "Parent", "Interpreter")
+    is not picked by words while another label speaks. When some labels name the participant by their given name ("Ben Carter"), a label
     naming them only by family name ("Mrs Carter": a parent) is not theirs. ``(set(), "")`` for
     no label.
     """
@@ -160,7 +161,21 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     best = max(rank.values())
     if best:  # "Ben Carter" over "Mrs Carter": the given name over the family name a parent shares
         return {label for label in labels if rank[label] == best}, "name"
+    # "Parent:", "Interpreter:" name someone else's role: never the participant while another label speaks
+    labels = [label for label in labels if not third_role(label)] or labels
     return {max(labels, key=lambda label: words_by_label[label])}, "most words"
+
+
+_THIRD_ROLES = re.compile(
+    r"\b(?:parent|mum|mom|dad|mother|father|guardian|carer|caregiver|interpreter|translator|adviser|advisor|"
+    r"observer|chaperone|support worker|note[ -]?taker|partner|spouse|husband|wife)s?\b", re.I)
+
+
+def third_role(label) -> bool:
+    """Whether a speaker label names the role of someone who is not the participant ("Parent",
+    "Interpreter", "Student's mum", "Observer 2", "Note taker"): such a label is a third speaker
+    unless the note says otherwise."""
+    return _THIRD_ROLES.search(plain_label(str(label or ""))) is not None
 
 
 def first_line_of(path, label: str) -> int:

@@ -289,3 +289,20 @@ def test_run_with_groups_and_third_speakers_publishes_no_observers_words(tmp_pat
     assert {r["segment_id"] for r in rows} >= {"INT-006#q1", "INT-020#q1", "INT-021#q1"}
     assert not {"INT-006#q2", "INT-007#q2", "INT-020#q2", "INT-021#q2"} & {r["segment_id"] for r in rows}
     assert {r["participant"] for r in rows if r["segment_id"].startswith("INT-02")} == {"P-006"}
+
+
+def test_a_speaker_labelled_by_another_persons_role_is_not_the_participant(tmp_path):
+    root = tmp_path / "study"
+    shutil.copytree(DATA / "repro", root)
+    (root / "transcripts" / "INT-006.txt").write_text(
+        "Priya: Tell me about the last time you submitted group coursework.\n"
+        "Student: I uploaded it at midnight and it failed.\n"
+        "Parent: I was there, and honestly the whole household was up until two in the morning trying to "
+        "get the upload to work on three different laptops while the portal kept timing out.\n"
+        "Priya: What happened next?\n"
+        "Student: I emailed it to my tutor.\n", encoding="utf-8")
+    study = load_study(root, strict=False)
+    owner = dict(zip(study.turns["speaker"], study.turns["participant"]))
+    assert owner["Student"] == "P-006" and owner["Parent"] == ""
+    said = [p for p in study.problems if "'Parent'" in p.message and "neither the team" in p.message]
+    assert len(said) == 1 and said[0].line == 3
