@@ -150,7 +150,7 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     accent- and case-folded: "Dana" and "Dana O." for Dana Okafor), else ``"most words"`` (the
     one label that spoke the most words; ties go to the first label), ``"only"`` for a single
     label; a label naming another person's role (:func:`third_role`: "Parent", "Interpreter")
-    is not picked by words while another label speaks. When some labels name the participant by their given name ("Ben Carter"), a label
+    is never picked by words spoken (``(set(), "roles")`` when every label is one). When some labels name the participant by their given name ("Ben Carter"), a label
     naming them only by family name ("Mrs Carter": a parent) is not theirs. ``(set(), "")`` for
     no label.
     """
@@ -161,8 +161,10 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     best = max(rank.values())
     if best:  # "Ben Carter" over "Mrs Carter": the given name over the family name a parent shares
         return {label for label in labels if rank[label] == best}, "name"
-    # "Parent:", "Interpreter:" name someone else's role: never the participant while another label speaks
-    labels = [label for label in labels if not third_role(label)] or labels
+    # "Parent:", "Interpreter:" name someone else's role: never the participant by words spoken
+    labels = [label for label in labels if not third_role(label)]
+    if not labels:
+        return set(), "roles"
     return {max(labels, key=lambda label: words_by_label[label])}, "most words"
 
 
@@ -217,8 +219,9 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
             if label in words:
                 words[label] += len(str(text).split())
         chosen, how = participant_label(words, getattr(loader, "names", {}).get(participant, ""))
-        how = "name" if how == "name" else "most words spoken"
+        how = {"name": "name", "roles": ""}.get(how, "most words spoken")
     taken = ", ".join(repr(x) for x in sorted(chosen, key=str))
+    taken = f"taken to be {taken}, by {how}" if how else "no label is: the others name someone else's role"
     from kit.speaker_lines import first_lines_of  # one pass for every label (issue s6 notes)
 
     first = first_lines_of(path, [label for label in loose if label not in chosen])
@@ -226,7 +229,7 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
         if label not in chosen:
             loader.problem(path, first[label],
                            f"speaker {label!r} is neither the team nor the participant {participant} "
-                           f"(taken to be {taken}, by {how}): their turns count for no participant "
+                           f"({taken}): their turns count for no participant "
                            "and published outputs withhold their words; name their role in the "
                            "note's `speakers:` (interviewer, participant or observer, or their participant "
                            "id)", "warning")

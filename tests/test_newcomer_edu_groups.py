@@ -306,3 +306,18 @@ def test_a_speaker_labelled_by_another_persons_role_is_not_the_participant(tmp_p
     assert owner["Student"] == "P-006" and owner["Parent"] == ""
     said = [p for p in study.problems if "'Parent'" in p.message and "neither the team" in p.message]
     assert len(said) == 1 and said[0].line == 3
+
+
+def test_when_every_other_label_names_someone_elses_role_none_is_the_participant(tmp_path):
+    root = tmp_path / "study"
+    shutil.copytree(DATA / "repro", root)
+    (root / "transcripts" / "INT-006.txt").write_text(
+        "Priya: Tell me about the last time you submitted group coursework.\n"
+        "Parent: She uploaded it at midnight and it failed.\n"
+        "Interpreter: She says she emailed it to her tutor afterwards, and the tutor accepted it late.\n",
+        encoding="utf-8")
+    study = load_study(root, strict=False)
+    assert set(study.turns["participant"]) == {""}
+    said = sorted(p.line for p in study.problems if "neither the team" in p.message)
+    assert said == [2, 3]
+    assert participant_label({"Parent": 10, "Interpreter": 50}, "") == (set(), "roles")
