@@ -150,9 +150,9 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     accent- and case-folded: "Dana" and "Dana O." for Dana Okafor), else ``"most words"`` (the
     one label that spoke the most words; ties go to the first label), ``"only"`` for a single
     label; a label naming another person's role (:func:`third_role`: "Parent", "Interpreter")
-    is never picked by words spoken (``(set(), "roles")`` when every label is one). When some labels name the participant by their given name ("Ben Carter"), a label
-    naming them only by family name ("Mrs Carter": a parent) is not theirs. ``(set(), "")`` for
-    no label.
+    is never picked by words spoken (``(set(), "roles")`` when every label is one). When some
+    labels name the participant by their given name ("Ben Carter"), a label naming them only by
+    family name ("Mrs Carter": a parent) is not theirs. ``(set(), "")`` for no label.
     """
     labels = list(words_by_label)
     if len(labels) < 2:
