@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 from itertools import compress, repeat
-from operator import eq
+from operator import eq, ne
 from pathlib import Path
 
 __all__ = ["quote_participants", "turn_summary"]
@@ -43,8 +43,20 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _ELLIPSIS = re.compile(r"\.\.\.|\u2026|\[\.\.\.\]")
 
 
+_NOT_WORD_KEEP_SEP = re.compile(r"[^\w\x01]+|_+")
+
+
 def _plain(text) -> str:
     return " " + _NOT_WORD.sub(" ", str(text).casefold()).strip() + " "
+
+
+def _plain_transcript(texts) -> str:
+    """:func:`_plain` of the whole transcript in one regex call, the turns separated by ``\x01``
+    (each turn's words between single spaces, so that ``" words "`` matches inside a turn only)."""
+    joined = " \x01 ".join(texts)
+    if "\x01" in joined.replace(" \x01 ", ""):  # a turn holding the separator itself
+        joined = " \x01 ".join(str(t).replace("\x01", " ") for t in texts)
+    return " " + _NOT_WORD_KEEP_SEP.sub(" ", joined.casefold()) + " "
 
 
 def quote_participants(quotes, turns, participants, note_path, tpath, loader) -> list[str]:
@@ -59,15 +71,24 @@ def quote_participants(quotes, turns, participants, note_path, tpath, loader) ->
     whose turn it is. Found in one participant's turns, it is theirs (in a group interview,
     that speaker's own participant and consent). Not found, it is the note's participant's
     when the note names one (as the kit always read it), and nobody's in a group interview
-    (``participants`` holds several ids), with a warning: the kit cannot tell whose it is."""
+    (``participants`` holds several ids), with a warning: the kit cannot tell whose it is. In an
+    interview of one participant where nobody but the team and the participant speaks, every
+    quote is the participant's without a look-up."""
     default = participants[0] if len(participants) == 1 else ""
     if not quotes or not participants:
         return [default] * len(quotes)
-    said = [_plain(t) for t in turns["text"]] if turns is not None else []
+    if default and (turns is None or "" not in set(compress(turns["participant"], map(ne, turns["role"],
+                                                                                         repeat("interviewer"))))):
+        return [default] * len(quotes)  # only the team and the participant speak: every quote is theirs
+    whole = _plain_transcript(turns["text"]) if turns is not None and len(turns["text"]) else ""
+    said = None  # each turn's plain words, split out only when a quote is somewhere in the transcript
     out = []
     for item in quotes:
-        parts = [_plain(p) for p in _ELLIPSIS.split(str(item.text)) if _plain(p).strip()]
-        hits = [i for i, text in enumerate(said) if parts and all(p in text for p in parts)]
+        parts = [p for p in map(_plain, _ELLIPSIS.split(str(item.text))) if p.strip()]
+        hits = []
+        if parts and all(p in whole for p in parts):
+            said = whole.split("\x01") if said is None else said
+            hits = [i for i, text in enumerate(said) if all(p in text for p in parts)]
         owners = {turns["participant"][i] for i in hits} - {""}
         if hits and len(owners) == 1:
             out.append(owners.pop())
