@@ -113,9 +113,10 @@ def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, for
     the labels naming someone else's role (``Parent``, ``Interpreter``:
     :func:`kit.speaker_roles.third_role`); ``single_use`` for captions (2e)."""
     speakers: set = set()
+    forced_keys = {label_key(str(f)) for f in forced or ()}  # "ravi: observer" in a note is "Ravi:"
     for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
         label = spelling[key]
-        if label in forced or is_role(label):
+        if label in forced or key in forced_keys or is_role(label):
             speakers.add(key)
         elif is_heading(label):
             continue

@@ -321,3 +321,12 @@ def test_when_every_other_label_names_someone_elses_role_none_is_the_participant
     said = sorted(p.line for p in study.problems if "neither the team" in p.message)
     assert said == [2, 3]
     assert participant_label({"Parent": 10, "Interpreter": 50}, "") == (set(), "roles")
+
+
+def test_a_speakers_label_in_other_capitals_is_still_known(tmp_path):
+    root = tmp_path / "study"
+    shutil.copytree(DATA / "study", root)
+    note = root / "interviews" / "INT-006.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("Ravi: observer", "ravi: observer"), encoding="utf-8")
+    turns = _turns(load_study(root, strict=False), "INT-006")
+    assert list(turns.loc[turns["speaker"] == "Ravi", "role"]) == ["observer"]
