@@ -114,13 +114,17 @@ def problem_table(study: Study, include_names: bool = False) -> pd.DataFrame:
     the study folder. A notebook shows it, so it is a published output: unless
     ``include_names``, the file and message of every row are redacted
     (:func:`kit.privacy.redact`: emails, phone numbers, the names of the study's roster and
-    every speaker label that belongs to no participant, :func:`unnamed_speakers`: a warning
-    that quotes an interpreter's label must not publish their name)."""
+    every speaker label that belongs to no participant, :func:`unnamed_speakers`, and every
+    label a warning says looks like a speaker's, :func:`kit.speaker_roles.suspected_labels`: a
+    warning that quotes an interpreter's label must not publish their name)."""
     from pathlib import Path
 
     from kit.privacy import redact, roster, with_names
 
-    people = None if include_names else with_names(roster(study), unnamed_speakers(study))
+    from kit.speaker_roles import suspected_labels  # a label read as text ("'Ravi:' looks like...") too
+
+    people = None if include_names else with_names(roster(study), unnamed_speakers(study)
+                                                   + suspected_labels(study.problems))
 
     def shown(text):
         return text if people is None else redact(text, people)

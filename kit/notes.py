@@ -328,7 +328,10 @@ def _check_front(front, key_line, raw, opened, source, problems):
         value = front.get(key)
         if value is None:
             continue
-        if isinstance(value, (dict, list)):
+        if key == "participant" and isinstance(value, list) and value and not any(
+                isinstance(v, (dict, list)) or v is None for v in value):
+            front[key] = [str(v).strip() for v in value]  # a group interview (kit.study_config.note_participants)
+        elif isinstance(value, (dict, list)):
             problems.append(Problem(source, at(key), f"'{key}' must be a single value, "
                                     f"not a {'list' if isinstance(value, list) else 'mapping'}"))
         elif not isinstance(value, str):

@@ -7,6 +7,9 @@ scan that looks each line's possible labels up in a set: linear in the file's le
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from kit.errors import TranscriptError
 
 from kit.transcript_marks import STAMP, strip_colour, undecorate
 
@@ -63,6 +66,10 @@ def first_lines_of(path, labels) -> dict:
     found = dict.fromkeys(labels, 0)
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
+            if str(path).lower().endswith(".docx"):  # a Word file: the lines kit.transcript_docx numbers
+                from kit.transcript_docx import docx_text
+
+                handle = docx_text(Path(path).read_bytes(), str(path))[0].splitlines()
             for n, line in enumerate(handle, start=1):
                 if not wanted:
                     break
@@ -70,6 +77,6 @@ def first_lines_of(path, labels) -> dict:
                     label = wanted.pop(candidate, None)
                     if label is not None:
                         found[label] = n
-    except OSError:
+    except (OSError, TranscriptError):
         return dict.fromkeys(labels, 0)
     return found

@@ -20,6 +20,7 @@ from kit.errors import Problem
 from kit.look_alikes import latin_look_alike
 
 __all__ = ["label_key", "label_differences", "participant_label", "participant_labels", "plain_label",
+           "speaker_participants", "speaker_listing", "suspected_labels", "third_role",
            "first_line_of", "lone_transcript", "variants_problem"]
 
 _WORD = re.compile(r"[^\W_]+")
@@ -117,20 +118,29 @@ def variants_problem(source: str, variants: list) -> Problem:
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}
 
 
-def _is_named(label, name) -> bool:
-    """Whether a speaker label names the participant of roster name ``name``: it shares a
-    word with the name, and its first word (after a title) is one of the name's words or the
-    initials of its given names. "Dana", "Dana O.", "Okafor", "Mrs Okafor" and "D. Okafor" name
-    Dana Okafor ("MJ Hope" Mary-Jane Hope); "Maria Okafor" (a parent sharing the surname) does not."""
+def _name_rank(label, name) -> int:
+    """How surely a speaker label names the participant of roster name ``name``: 0 not at all;
+    it must share a word with the name and its first word (after a title) must be one of the
+    name's words or the initials of its given names. 2 when that first word is the given name
+    or the initials ("Dana", "Dana O.", "D. Okafor" for Dana Okafor; "MJ Hope" for Mary-Jane
+    Hope); 1 when it is another word of the name ("Okafor", "Mrs Okafor": the family name, which
+    a relative in the room shares). "Maria Okafor" (a parent sharing the surname) is 0."""
     from kit.privacy_text import fold
 
     wanted = [w for w in _WORD.findall(fold(str(name or ""))) if len(w) > 1]
     words = [w for w in _WORD.findall(fold(str(label or ""))) if w not in _TITLES]
     if not wanted or not words or not ({w for w in words if len(w) > 1} & set(wanted)):
-        return False
+        return 0
     first = words[0]
     initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope
-    return first in wanted or (len(first) <= 3 and initials.startswith(first))
+    if first == wanted[0] or (len(first) <= 3 and initials.startswith(first)):
+        return 2
+    return 1 if first in wanted else 0
+
+
+def _is_named(label, name) -> bool:
+    """Whether a speaker label names the participant of roster name ``name`` (:func:`_name_rank`)."""
+    return _name_rank(label, name) > 0
 
 
 def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
@@ -139,15 +149,35 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     were chosen: ``"name"`` (every label sharing a word of the participant's roster ``name``,
     accent- and case-folded: "Dana" and "Dana O." for Dana Okafor), else ``"most words"`` (the
     one label that spoke the most words; ties go to the first label), ``"only"`` for a single
-    label. ``(set(), "")`` for no label.
+    label; a label naming another person's role (:func:`third_role`: "Parent", "Interpreter")
+    is never picked by words spoken (``(set(), "roles")`` when every label is one). When some
+    labels name the participant by their given name ("Ben Carter"), a label naming them only by
+    family name ("Mrs Carter": a parent) is not theirs. ``(set(), "")`` for no label.
     """
     labels = list(words_by_label)
     if len(labels) < 2:
         return set(labels), "only" if labels else ""
-    named = {label for label in labels if _is_named(label, name)}
-    if named:
-        return named, "name"
+    rank = {label: _name_rank(label, name) for label in labels}
+    best = max(rank.values())
+    if best:  # "Ben Carter" over "Mrs Carter": the given name over the family name a parent shares
+        return {label for label in labels if rank[label] == best}, "name"
+    # "Parent:", "Interpreter:" name someone else's role: never the participant by words spoken
+    labels = [label for label in labels if not third_role(label)]
+    if not labels:
+        return set(), "roles"
     return {max(labels, key=lambda label: words_by_label[label])}, "most words"
+
+
+_THIRD_ROLES = re.compile(
+    r"\b(?:parent|mum|mom|dad|mother|father|guardian|carer|caregiver|interpreter|translator|adviser|advisor|"
+    r"observer|chaperone|support worker|note[ -]?taker|partner|spouse|husband|wife)s?\b", re.I)
+
+
+def third_role(label) -> bool:
+    """Whether a speaker label names the role of someone who is not the participant ("Parent",
+    "Interpreter", "Student's mum", "Observer 2", "Note taker"): such a label is a third speaker
+    unless the note says otherwise."""
+    return _THIRD_ROLES.search(plain_label(str(label or ""))) is not None
 
 
 def first_line_of(path, label: str) -> int:
@@ -189,8 +219,9 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
             if label in words:
                 words[label] += len(str(text).split())
         chosen, how = participant_label(words, getattr(loader, "names", {}).get(participant, ""))
-        how = "name" if how == "name" else "most words spoken"
+        how = {"name": "name", "roles": ""}.get(how, "most words spoken")
     taken = ", ".join(repr(x) for x in sorted(chosen, key=str))
+    taken = f"taken to be {taken}, by {how}" if how else "no label is: the others name someone else's role"
     from kit.speaker_lines import first_lines_of  # one pass for every label (issue s6 notes)
 
     first = first_lines_of(path, [label for label in loose if label not in chosen])
@@ -198,10 +229,102 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
         if label not in chosen:
             loader.problem(path, first[label],
                            f"speaker {label!r} is neither the team nor the participant {participant} "
-                           f"(taken to be {taken}, by {how}): their turns count for no participant "
+                           f"({taken}): their turns count for no participant "
                            "and published outputs withhold their words; name their role in the "
-                           "note's `speakers:` (interviewer, participant or observer)", "warning")
+                           "note's `speakers:` (interviewer, participant or observer, or their participant "
+                           "id)", "warning")
     return chosen
+
+
+def speaker_participants(path, front, columns, role_of, loader) -> dict:
+    """``{label: participant id}``: whose words each speaker of one transcript is.
+
+    ``front``: the note's front matter (``participant``: one id or a list of them for a group
+    interview; ``speakers:``: label -> role, or -> a participant id); ``columns``: the parsed
+    turns (speaker, text); ``role_of``: label -> role as the loader judged it; ``loader``: gives
+    ``names`` (participant id -> roster name) and ``problem(path, line, message, level)``.
+
+    A label ``speakers:`` maps to an id counts for that participant. With one participant the
+    rest is :func:`participant_labels` (the note's ``participant`` labels, else one label by
+    roster name or most words). In a group interview each other label the loader judged a
+    participant counts for the participant whose roster name it names (:func:`_name_rank`: the
+    given name over a family name another speaker shares). Every label left (a parent, an
+    adviser, an interpreter, a speaker no roster name fits) counts for no participant, with a
+    warning at its first line. A label missing from the result counts for no participant;
+    ``{}`` for a transcript whose note names no participant."""
+    from kit.study_config import SPEAKER_ROLES, note_participants, speaker_owners
+
+    participants = note_participants(front)
+    if not participants:
+        return {}
+    owners = speaker_owners(front)
+    speakers = front.get("speakers") if isinstance(front.get("speakers"), dict) else {}
+    fixed = {str(k).casefold(): str(v).lower() for k, v in speakers.items() if str(v).lower() in SPEAKER_ROLES}
+    loose = [label for label, role in role_of.items() if role == "participant"]
+    owner = {label: owners[str(label).casefold()] for label in loose if str(label).casefold() in owners}
+    loose = [label for label in loose if label not in owner]
+    if len(participants) == 1:
+        pid = participants[0]
+        mine = [label for label, p in owner.items() if p == pid]
+        fixed.update((str(label).casefold(), "participant") for label in mine)
+        theirs = participant_labels(path, pid, columns, dict.fromkeys([*mine, *loose], "participant"), fixed, loader)
+        return owner | dict.fromkeys(theirs, pid)
+    names = getattr(loader, "names", {}) or {}
+    rank = {}
+    for label in loose:
+        ranks = {pid: _name_rank(label, names.get(pid, "")) for pid in participants}
+        best = max(ranks.values())
+        hits = [pid for pid in participants if ranks[pid] == best]
+        if best and len(hits) == 1:
+            owner[label], rank[label] = hits[0], best
+    for label in list(rank):  # "Mrs Carter" beside "Ben Carter": the family name is a relative's
+        if rank[label] == 1 and any(rank.get(o) == 2 and owner[o] == owner[label] for o in rank):
+            del owner[label]
+    left = [label for label in loose if label not in owner]
+    if left:
+        from kit.speaker_lines import first_lines_of
+
+        first = first_lines_of(path, left)
+        listed = ", ".join(participants)
+        for label in left:
+            loader.problem(path, first[label],
+                           f"speaker {label!r} is neither the team nor one of the participants {listed} (no "
+                           "roster name fits, or another speaker has it): their turns count for no participant "
+                           "and published outputs withhold their words; map them in the note's `speakers:` "
+                           f"to a participant id ({label}: {participants[0]}) or a role (observer)", "warning")
+    return owner
+
+
+def speaker_listing(turns) -> dict:
+    """``{label: how a review lists the speaker}`` for the turns of one transcript (columns
+    ``speaker``, ``role``, ``participant``): the participant id (``"P-008"``) for a speaker who
+    counts for a participant, ``"observer"``, and ``"other speaker (no participant)"`` for a third
+    person whose words count for nobody (numbered ``observer 2``... when there are several);
+    ``"interviewer"`` for the team. Shows no name."""
+    shown, seen = {}, {}
+    for label, role, pid in zip(turns["speaker"], turns["role"], turns["participant"]):
+        if label in shown:
+            continue
+        pid = "" if pid is None or str(pid) == "nan" else str(pid)
+        if pid:
+            kind = pid
+        else:
+            kind = role if role in ("interviewer", "observer") else "other speaker (no participant)"
+        seen[kind] = seen.get(kind, 0) + 1
+        shown[label] = kind if pid or seen[kind] == 1 else f"{kind} {seen[kind]}"
+    return shown
+
+
+_SUSPECTED = re.compile(r"^'(.{1,40}?):' looks like a speaker label but is used only once")
+
+
+def suspected_labels(problems) -> list[str]:
+    """The labels that a transcript's problems say look like a speaker's but were read as text
+    (kit.transcripts: "'Ravi:' looks like a speaker label but is used only once"): most are a
+    person's name the roster may not hold, so a published problem table hides them like a third
+    speaker's label (:func:`kit.capture.problem_table`). Sorted, without repeats."""
+    found = {m.group(1).strip() for p in problems if (m := _SUSPECTED.match(str(getattr(p, "message", ""))))}
+    return sorted(label for label in found if label)
 
 
 def lone_transcript(loader, path, columns) -> None:

@@ -40,9 +40,9 @@ from kit.schema import (
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
 from kit.study_columns import read_participant_rows, read_rows_folded
-from kit.study_config import STUDY_KEYS, StudyFileReader
+from kit.study_config import STUDY_KEYS, StudyFileReader, note_participants, speaker_owners, transcript_args
 from kit.study_paths import StudyPaths
-from kit.study_turns import turn_summary
+from kit.study_turns import quote_participants, turn_summary
 from kit.yamllines import line_of
 from kit.speaker_roles import lone_transcript
 
@@ -391,7 +391,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             tpath = self._transcript_of(front, iid, by_stem) if iid else None
             if tpath is not None and str(tpath) not in claimed:
                 claimed.add(str(tpath))
-                aliases, _, known = _transcript_args(config, front)
+                aliases, _, known = _transcript_args(config, front, self.names)
                 jobs.append((str(tpath), aliases, known))
         aliases, _, known = _transcript_args(config, {})
         jobs += [(str(t), aliases, known) for t in transcripts if str(t) not in claimed]
@@ -504,8 +504,10 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         if not iid:
             return  # parse_note reported the missing id
         duplicate = self._duplicate_note(note, iid, acc)
-        participant = str(front.get("participant") or "").strip()
-        self._note_problems(note, iid, participant, known_participants, status_of)
+        participants = note_participants(front)  # several for a group interview; the first is the row's
+        participant = participants[0] if participants else ""
+        for pid in dict.fromkeys([participant, *participants[1:], *speaker_owners(front).values()]):
+            self._note_problems(note, iid, pid, known_participants, status_of)
         tpath = self._transcript_of(front, iid, by_stem)
         if front.get("transcript") and self._named_transcript(front) is None:
             self._missing_transcript(note, front, tpath, duplicate)
@@ -520,7 +522,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         acc.add_interview(row, turns)
         sections = note.sections or {}
         # rows in the order of ITEM_COLUMNS (+ time for quotes): tuples, not dicts, for the frames
-        acc.quotes += [(iid, make_segment_id(iid, "q", n), n, participant, item.text, item.line,
+        whose = quote_participants(sections.get("quotes", []), turns, participants, note.path, tpath, self)
+        acc.quotes += [(iid, make_segment_id(iid, "q", n), n, whose[n - 1], item.text, item.line,
                         getattr(item, "time", None)) for n, item in enumerate(sections.get("quotes", []), start=1)]
         for kind, store in (("insights", acc.insights), ("opportunities", acc.opportunities)):
             store += [(iid, make_segment_id(iid, kind[0], n), n, participant, item.text, item.line)
@@ -611,7 +614,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
 
     def _read_turns(self, tpath, iid, participant, config, team, front):
         """The transcript's turns as columns (plain lists), with roles and stable ids."""
-        from kit.speaker_roles import participant_labels
+        from kit.speaker_roles import speaker_participants
         from kit.transcripts import infer_interviewer, read_turns
 
         aliases, roles, known = self._transcript_args(config, front)
@@ -645,19 +648,21 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             guess = infer_interviewer(pd.DataFrame(columns))
             role_of[guess] = "interviewer"
             self.guessed[iid] = guess  # a guess: kit.privacy withholds their words (fail closed)
-            self.problem(tpath, 0, f"no speaker is a known interviewer; took {guess!r} as the interviewer, "
-                                   "whose words published outputs withhold until you name the interviewer in "
-                                   "the note or in study.yml interviewer_labels", "warning")
+            from kit.speaker_lines import first_lines_of  # the guess is located at their first turn
+
+            self.problem(tpath, first_lines_of(tpath, [guess])[guess], f"no speaker is a known interviewer; took "
+                         f"{guess!r} as the interviewer, whose words published outputs withhold until you name "
+                         "the interviewer in the note or in study.yml interviewer_labels", "warning")
         n = len(columns["speaker"])
         role = list(map(role_of.__getitem__, columns["speaker"]))
-        theirs = participant_labels(tpath, participant, columns, role_of, roles, self)
+        owner = speaker_participants(tpath, front, columns, role_of, self)  # label -> participant id
         columns.update({
             "interview_id": [iid] * n,
             "turn": list(range(1, n + 1)),
             # make_segment_id(iid, "t", i) for i = 1..n
             "segment_id": list(map(f"{iid}#t".__add__, map(str, range(1, n + 1)))),
             "role": role,
-            "participant": [participant if s in theirs else "" for s in columns["speaker"]] if participant else [""] * n,
+            "participant": [owner.get(s, "") for s in columns["speaker"]] if owner else [""] * n,
             "format": fmt,
         })
         return columns
@@ -665,7 +670,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
     def _transcript_args(self, config, front) -> tuple[dict, dict, list]:
         """:func:`_transcript_args`, worked out once for the transcripts no note names."""
         if front:
-            return _transcript_args(config, front)
+            return _transcript_args(config, front, self.names)
         if (args := self.__dict__.get("_lone_args")) is None:
             args = self._lone_args = _transcript_args(config, {})
         return args
@@ -767,23 +772,9 @@ def _progress_bar(total: int, wanted: bool, threshold: int = 200):
     return tqdm(total=total, desc="reading interviews", unit="file", file=sys.stderr, leave=False)
 
 
-def _transcript_args(config, front) -> tuple[dict, dict, list]:
-    """How to read one interview's transcript: label aliases, roles fixed by the note's
-    ``speakers:``, and the labels that are always speakers (team, interviewer labels)."""
-    aliases = {str(k): str(v) for k, v in (config.get("aliases") or {}).items()}
-    speakers = front.get("speakers") or {}
-    roles = {}
-    if isinstance(speakers, dict):
-        for label, value in speakers.items():
-            value = str(value)
-            if value.lower() in ("interviewer", "participant", "observer"):
-                roles[str(label).casefold()] = value.lower()
-            else:
-                aliases[str(label)] = value
-    known = [m.get("name") if isinstance(m, dict) else m for m in config.get("team") or []]
-    known += [str(front.get(k)) for k in ("interviewer", "note_taker") if front.get(k)]
-    known += list(config.get("interviewer_labels") or [])
-    return aliases, roles, [str(k) for k in known if k]
+def _transcript_args(config, front, names=None) -> tuple[dict, dict, list]:
+    """How to read one interview's transcript: :func:`kit.study_config.transcript_args`."""
+    return transcript_args(config, front, names)
 
 
 def _parse_job(job):

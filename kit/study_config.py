@@ -6,12 +6,15 @@ value it cannot use as a located problem (``path:line: message``).
 """
 from __future__ import annotations
 
+import re
+
 from kit.codebook import misspelt_keys
 from kit.csvio import read_text
 from kit.yamlio import load_yaml_around_errors
 from kit.yamllines import line_of, string_list_problems, value_lines
 
-__all__ = ["STUDY_KEYS", "StudyFileReader"]
+__all__ = ["SPEAKER_ROLES", "STUDY_KEYS", "StudyFileReader", "note_participants", "speaker_owners",
+           "transcript_args"]
 
 # Top-level keys of study.yml that the kit reads (docs/study-format.md).
 STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
@@ -62,6 +65,82 @@ def _text_values(data: dict, lines, path, problem) -> None:
         data["aliases"] = {_as_text(k, "aliases", line_of(lines, "aliases", k), path, problem):
                            _as_text(v, "aliases", line_of(lines, "aliases", k), path, problem)
                            for k, v in data["aliases"].items()}
+
+
+#: The roles a note's ``speakers:`` may give a transcript label; any other value is a participant
+#: id (``{Chloe: P-007}``: a group interview, :func:`speaker_owners`) or a name the label stands
+#: for (an alias, ``{S1: Dana}``).
+SPEAKER_ROLES = ("interviewer", "participant", "observer")
+_ID_LIKE = re.compile(r"[^\W_][\w.-]*\d[\w.-]*")  # one word holding a digit: P-007, S12, 4711
+
+
+def note_participants(front) -> list[str]:
+    """The participant ids a note's front matter names, in order, without repeats: one
+    (``participant: P-006``) or several for a group interview (``participant: [P-006, P-007]``,
+    docs/study-format.md "Group interviews"). ``[]`` when it names none."""
+    value = (front or {}).get("participant")
+    out: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        text = "" if item is None or isinstance(item, (dict, list)) else str(item).strip()
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def speaker_owners(front) -> dict[str, str]:
+    """``{case-folded label: participant id}`` for the labels the note's ``speakers:`` maps to
+    a participant: to one of the note's participants (``{Chloe: P-007}`` with ``participant:
+    [P-006, P-007]``), or to a value that reads as an id (one word holding a digit) rather
+    than a name. Each such label is a participant's, whose words count for that participant
+    and are published only with their consent."""
+    speakers = (front or {}).get("speakers")
+    if not isinstance(speakers, dict):
+        return {}
+    listed = set(note_participants(front))
+    out = {}
+    for label, value in speakers.items():
+        text = str(value or "").strip()
+        if text.lower() in SPEAKER_ROLES or not text:
+            continue
+        if text in listed or _ID_LIKE.fullmatch(text):
+            out[str(label).casefold()] = text
+    return out
+
+
+def transcript_args(config, front, names=None) -> tuple[dict, dict, list]:
+    """How to read one interview's transcript: ``(aliases, roles, known)``.
+
+    ``aliases``: label -> the name it stands for (study.yml ``aliases`` and the note's
+    ``speakers:`` entries that name a person); ``roles``: case-folded label -> ``interviewer``,
+    ``participant`` or ``observer`` (the note's ``speakers:``; a label mapped to a participant id
+    is ``participant``, :func:`speaker_owners`); ``known``: the labels that are always speakers
+    (team, the note's interviewer and note_taker, ``interviewer_labels``, every label the note's
+    ``speakers:`` names, and the roster names, whole and first word, of the note's participants,
+    ``names``: participant id -> name), so that ``Ravi:`` starting a line is Ravi's turn even
+    when Ravi speaks once."""
+    aliases = {str(k): str(v) for k, v in (config.get("aliases") or {}).items()}
+    speakers = (front or {}).get("speakers") or {}
+    owners = speaker_owners(front)
+    roles = {}
+    if isinstance(speakers, dict):
+        for label, value in speakers.items():
+            value = str(value)
+            if value.lower() in SPEAKER_ROLES:
+                roles[str(label).casefold()] = value.lower()
+            elif str(label).casefold() in owners:
+                roles[str(label).casefold()] = "participant"
+            else:
+                aliases[str(label)] = value
+    known = [m.get("name") if isinstance(m, dict) else m for m in config.get("team") or []]
+    known += [str(front.get(k)) for k in ("interviewer", "note_taker") if front and front.get(k)]
+    known += list(config.get("interviewer_labels") or [])
+    if isinstance(speakers, dict):
+        known += [str(label) for label in speakers]
+    for pid in note_participants(front) if names else ():
+        name = " ".join(str(names.get(pid) or "").split())
+        if name and name.lower() != "nan":
+            known += [name, name.split()[0]]
+    return aliases, roles, list(dict.fromkeys(str(k) for k in known if k))
 
 
 class StudyFileReader:

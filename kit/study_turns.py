@@ -1,13 +1,15 @@
 """A transcript's turns as the study loader keeps them (split out of :mod:`kit.study`): the
-summary each interview's row carries (transcript path, format, turn count, talk ratio)."""
+summary each interview's row carries (transcript path, format, turn count, talk ratio), and
+whose words each of a note's key quotes is (:func:`quote_participants`)."""
 from __future__ import annotations
 
 import os
+import re
 from itertools import compress, repeat
-from operator import eq
+from operator import eq, ne
 from pathlib import Path
 
-__all__ = ["turn_summary"]
+__all__ = ["quote_participants", "turn_summary"]
 
 
 def turn_summary(turns, tpath, root) -> dict:
@@ -35,3 +37,78 @@ def turn_summary(turns, tpath, root) -> dict:
     ratio = mine / total if total and "interviewer" in roles else float("nan")
     return {"transcript_path": path, "transcript_format": turns["format"],
             "n_turns": len(texts), "talk_ratio": ratio}
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_ELLIPSIS = re.compile(r"\.\.\.|\u2026|\[\.\.\.\]")
+
+
+_NOT_WORD_KEEP_SEP = re.compile(r"[^\w\x01]+|_+")
+
+
+def _plain(text) -> str:
+    return " " + _NOT_WORD.sub(" ", str(text).casefold()).strip() + " "
+
+
+def _plain_transcript(texts) -> str:
+    """:func:`_plain` of the whole transcript in one regex call, the turns separated by ``\x01``
+    (each turn's words between single spaces, so that ``" words "`` matches inside a turn only)."""
+    joined = " \x01 ".join(texts)
+    if "\x01" in joined.replace(" \x01 ", ""):  # a turn holding the separator itself
+        joined = " \x01 ".join(str(t).replace("\x01", " ") for t in texts)
+    return " " + _NOT_WORD_KEEP_SEP.sub(" ", joined.casefold()) + " "
+
+
+def quote_participants(quotes, turns, participants, note_path, tpath, loader) -> list[str]:
+    """The participant id each key quote of a note counts for (``""``: nobody), one per item of
+    ``quotes`` (items with ``text`` and ``line``).
+
+    A quote is the words of whoever said it: it is looked up in the transcript's turns
+    (``turns``: the loader's columns ``speaker``, ``role``, ``participant``, ``text``; case,
+    punctuation and an ellipsis's gap ignored). Found only in turns of a speaker who is no
+    participant (an observer, the interviewer, a parent in the room), it counts for nobody
+    and published outputs withhold it (consent unknown): a warning at the quote's line says
+    whose turn it is. Found in one participant's turns, it is theirs (in a group interview,
+    that speaker's own participant and consent). Not found, it is the note's participant's
+    when the note names one (as the kit always read it), and nobody's in a group interview
+    (``participants`` holds several ids), with a warning: the kit cannot tell whose it is. In an
+    interview of one participant where nobody but the team and the participant speaks, every
+    quote is the participant's without a look-up."""
+    default = participants[0] if len(participants) == 1 else ""
+    if not quotes or not participants:
+        return [default] * len(quotes)
+    if default and (turns is None or "" not in set(compress(turns["participant"], map(ne, turns["role"],
+                                                                                         repeat("interviewer"))))):
+        return [default] * len(quotes)  # only the team and the participant speak: every quote is theirs
+    whole = _plain_transcript(turns["text"]) if turns is not None and len(turns["text"]) else ""
+    said = None  # each turn's plain words, split out only when a quote is somewhere in the transcript
+    out = []
+    for item in quotes:
+        parts = [p for p in map(_plain, _ELLIPSIS.split(str(item.text))) if p.strip()]
+        hits = []
+        if parts and all(p in whole for p in parts):
+            said = whole.split("\x01") if said is None else said
+            hits = [i for i, text in enumerate(said) if all(p in text for p in parts)]
+        owners = {turns["participant"][i] for i in hits} - {""}
+        if hits and len(owners) == 1:
+            out.append(owners.pop())
+        elif hits and default in owners:
+            out.append(default)
+        elif hits and not owners:
+            i = hits[0]
+            out.append("")
+            role = "a third speaker" if turns["role"][i] == "participant" else turns["role"][i]
+            loader.problem(note_path, item.line, f"this key quote is the words of {turns['speaker'][i]!r} "
+                           f"({role}, turn {i + 1} of {os.path.basename(str(tpath))}), who is not a "
+                           "participant of this interview: it counts for no participant and published outputs "
+                           "withhold it; if they are one, map them in the note's `speakers:` to their participant id",
+                           "warning")
+        elif default and not hits:
+            out.append(default)
+        else:
+            out.append("")
+            where = "said by several participants" if hits else "not found in the transcript"
+            loader.problem(note_path, item.line, f"this key quote is {where}, so the kit cannot tell whose words "
+                           "it is in this group interview: it counts for no participant and published outputs "
+                           "withhold it; quote it as the transcript has it, from one speaker's turn", "warning")
+    return out

@@ -608,8 +608,11 @@ def _sayable_terms(study, frame, counts) -> np.ndarray:
     used = (counts > 0).astype(np.int64)
     ok = frame["participant"].isin(study.consenting()).to_numpy()
     by_consenting = np.asarray(used[ok].sum(axis=0)).ravel() > 0 if ok.any() else np.zeros(used.shape[1], bool)
-    who, people = pd.factorize(frame["who"].astype(str))
-    person_of = sparse.csr_matrix((np.ones(len(who)), (who, np.arange(len(who)))), shape=(len(people), len(who)))
+    # a third speaker's passage is nobody's (``who`` None): it makes no person (pandas 3 keeps
+    # None missing through astype(str), which factorize codes -1)
+    who, people = pd.factorize(frame["who"].where(frame["who"].notna(), None).to_numpy(dtype=object))
+    rows = np.flatnonzero(who >= 0)
+    person_of = sparse.csr_matrix((np.ones(len(rows)), (who[rows], rows)), shape=(len(people), len(who)))
     by_people = np.asarray(((person_of @ used) > 0).sum(axis=0)).ravel()
     return publishable(by_consenting, by_people)
 

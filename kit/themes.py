@@ -163,13 +163,17 @@ def combine_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataF
 
 
 def n_participants(study) -> int:
-    """People interviewed: distinct participants of the study's interviews (a note with no
-    participant counts as one person; a transcript no note names counts for nobody,
+    """People interviewed: distinct participants of the study's interviews, each participant of
+    a group interview included (a note with no participant counts as one person; a transcript no note names counts for nobody,
     :func:`kit.schema.counts_for_nobody`)."""
     interviews = study.interviews if hasattr(study, "interviews") else study
     interviews = interviews[~counts_for_nobody(interviews)]  # a transcript no note names: nobody
     named = interviews["participant"].fillna("").astype(str)
-    return int(named[named != ""].nunique() + (named == "").sum())
+    # a group interview's other participants (kit.speaker_roles.speaker_participants) speak in its turns
+    tables = [getattr(study, name, None) for name in ("turns", "quotes")] if hasattr(study, "interviews") else []
+    others = {p for table in tables if isinstance(table, pd.DataFrame) and "participant" in table
+              for p in set(table["participant"].dropna().astype(str))} - {""}
+    return int(len(set(named[named != ""]) | others) + (named == "").sum())
 
 
 def _counting(coded: pd.DataFrame) -> pd.DataFrame:

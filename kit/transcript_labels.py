@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kit.speaker_roles import label_key
+from kit.speaker_roles import label_key, third_role
 
 __all__ = ["LABEL", "ROLE_LABEL", "choose_speakers", "is_heading", "is_name", "is_role", "label_key"]
 
@@ -109,15 +109,18 @@ def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, for
     key (a label in lower case, :func:`label_key`) with text after the colon, in order of first
     use; ``bare`` holds the keys used with nothing after it; ``first_label`` is the key of the
     file's first line when it is a label with text; ``spelling`` gives each key's label as first
-    written; ``forced`` the labels that are always speakers; ``single_use`` for captions (2e)."""
+    written; ``forced`` the labels that are always speakers, as are the usual role labels and
+    the labels naming someone else's role (``Parent``, ``Interpreter``:
+    :func:`kit.speaker_roles.third_role`); ``single_use`` for captions (2e)."""
     speakers: set = set()
+    forced_keys = {label_key(str(f)) for f in forced or ()}  # "ravi: observer" in a note is "Ravi:"
     for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
         label = spelling[key]
-        if label in forced or is_role(label):
+        if label in forced or key in forced_keys or is_role(label):
             speakers.add(key)
         elif is_heading(label):
             continue
-        elif (with_text.get(key, 0) >= 2 or key == first_label
+        elif (with_text.get(key, 0) >= 2 or key == first_label or third_role(label)  # "Parent:" once: theirs
               or single_use and key in with_text):
             speakers.add(key)
     if len(speakers) < 2:

@@ -115,8 +115,10 @@ from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
+from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
+from kit.transcript_paragraphs import paragraph_turns
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
-from kit.transcript_marks import STAMP, as_written, clock_starts, dash_cues, drop_bots, strip_colour
+from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
 
 __all__ = [
@@ -242,14 +244,10 @@ def parse_turns(text: str, source: str = "<text>",
     if _has_c0(text):
         text = _C0.sub(" ", text)
     forced = set(aliases or ()) | set(speakers or ())
+    if (paragraphs := paragraph_turns(text, forced, aliases)) is not None:  # plain text (kit.transcript_paragraphs)
+        return _finish(*paragraphs, "plain", source, problems)
     quick = quick_text(text)  # the short paths (kit.transcript_fast): no marker, no line may be boilerplate
     spaced = quick and single_spaced(text)
-    if quick and "-->" not in text and text.lstrip()[:6] != "WEBVTT":
-        # every line a speaker's `Label: text` line: a plain transcript (no line of it is a caption's
-        # timing line, nor an Otter or Rev header, whose first colon is followed by a digit)
-        said = [s for s in map(str.strip, text.split("\n")) if s]
-        if (columns := quick_turns(said, None, None, forced, aliases, False, spaced)):
-            return columns, "plain", problems
     fmt = detect_format(text)
     if quick and (cues := regular_cues(text, fmt)) is not None \
             and (columns := quick_turns(*cues, forced, aliases, True, spaced)):
@@ -285,6 +283,12 @@ def parse_turns(text: str, source: str = "<text>",
     columns = {"speaker": [t[0] for t in turns], "start": [t[1] for t in turns], "end": [t[2] for t in turns],
                "text": []}
     columns["text"] = [turn_text(pieces) for *_, pieces in turns]  # markers out, unless a turn is only one
+    return _finish(columns, skipped, variants, fmt, source, problems)
+
+
+def _finish(columns: dict, skipped: list, variants: list, fmt: str, source: str, problems: list) -> tuple:
+    """(columns, fmt, problems) with the warnings about labels used once or spelt otherwise and
+    about the lines before the first turn."""
     once = [v for v in variants if v[1] is None]
     variants = [v for v in variants if v[1] is not None]
     for line, _, message in once:
@@ -656,8 +660,6 @@ def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> li
 # Export boilerplate and transcribers' markers: kit.transcript_lines.
 
 
-_LEADING_STAMP = re.compile(rf"^{STAMP}[ \t]+(?=\S)(.*)$")
-_BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{STAMP}[ \t]*:?[ \t]*)(.*)$")
 
 
 def _unwrap_labels(items: list, source: str, problems: list) -> list:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import kit.transcript_paragraphs as transcript_paragraphs
 import kit.transcripts as transcripts
 from kit.study_turns import turn_summary
 from kit.transcript_docx import decode
@@ -46,6 +47,7 @@ def _general(monkeypatch):
     monkeypatch.setattr(transcripts, "quick_text", lambda text: False)
     monkeypatch.setattr(transcripts, "caption_items", lambda text, fmt: None)
     monkeypatch.setattr(transcripts, "plain_lines_only", lambda text: False)
+    monkeypatch.setattr(transcripts, "paragraph_turns", lambda text, forced, aliases: None)  # ninth pass
 
 
 def _outcome(text, source="t.txt", aliases=None, speakers=None):
@@ -189,6 +191,7 @@ def test_standard_files_take_the_short_path(monkeypatch):
         return result
 
     monkeypatch.setattr(transcripts, "quick_turns", counted)
+    monkeypatch.setattr(transcript_paragraphs, "quick_turns", counted)  # a plain text's, since the ninth pass
     rng = random.Random(5)
     for fmt in ("plain", "vtt", "srt"):
         lines = [(("Maya Chen", "Dana Okafor")[i % 2], _sentence(rng)) for i in range(10)]

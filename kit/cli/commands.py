@@ -266,6 +266,8 @@ def cmd_themes(args) -> int:
         result = discover_themes(study, n_themes=args.n_themes, seed=args.seed, embedding_model=args.embedding_model,
                                  include_names=args.include_names)
     except (FileNotFoundError, ValueError) as exc:
+        if args.embedding_model is None:  # only the word-vector file is the user's input: else a bug (exit 4)
+            raise
         _say(args).print(f"interview-kit themes: {exc}", file=sys.stderr)
         return EXIT_USAGE
     fitted = result.settings.get("n_themes_fitted")

@@ -72,10 +72,10 @@ def _review_text(paths, interviewers, as_json: bool, include_names: bool) -> tup
         # each transcript's participants by their id where the study knows it, and a transcript
         # whose file name holds a name by its interview id ("maria_lopez" -> "INT-002")
         for result in [*results, *reviews]:
-            pid, iid = ids.get(_resolved(result.get("path")), (None, None))
-            if pid and result.get("participants"):
-                result["participants"] = [pid] if len(result["participants"]) == 1 else [
-                    f"{pid} ({i})" for i in range(1, len(result["participants"]) + 1)]
+            pid, iid, shown = ids.get(_resolved(result.get("path")), (None, None, {}))
+            if pid and result.get("participants"):  # by role and participant id (kit.speaker_roles.speaker_listing)
+                result["participants"] = list(dict.fromkeys(shown.get(s, "other speaker (no participant)")
+                                                            for s in result["participants"]))
             name = result.get("transcript")
             if iid and isinstance(name, str) and writer.clean(name) != name:
                 result["transcript"] = iid
@@ -103,7 +103,7 @@ def _review_writer(files, reviews, include_names: bool, unreviewed=()):
     files belong to plus every reviewed transcript's participant labels (names whether or not
     a roster lists them) and those of a transcript that could not be reviewed
     (``unreviewed``: its error message names them, and is redacted like a review); and
-    {resolved transcript path: (participant id, interview id)}."""
+    {resolved transcript path: (participant id, interview id, {speaker label: role and id})}."""
     from kit.outputs import WORKING, Outputs, study_of
     from kit.privacy import roster, with_names
 
@@ -116,12 +116,16 @@ def _review_writer(files, reviews, include_names: bool, unreviewed=()):
         try:
             from kit.study import load_study
 
-            frame = load_study(folder, strict=False).interviews
+            study = load_study(folder, strict=False)
+            frame = study.interviews
         except Exception:  # noqa: BLE001 - ids are a nicety: without them participants are [name]
             continue
         if {"transcript_path", "participant", "interview_id"} <= set(frame.columns):
+            from kit.speaker_roles import speaker_listing
+
+            turns = study.turns
             for path, pid, iid in zip(frame["transcript_path"].tolist(), frame["participant"].tolist(),
                                       frame["interview_id"].tolist()):
                 if isinstance(path, str) and path and isinstance(pid, str) and pid:
-                    ids[_resolved(folder / path)] = (pid, str(iid))
+                    ids[_resolved(folder / path)] = (pid, str(iid), speaker_listing(turns[turns["interview_id"] == iid]))
     return Outputs(None, None, WORKING, include_names=include_names, people=people), ids

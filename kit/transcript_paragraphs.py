@@ -1,0 +1,188 @@
+"""The short path of :mod:`kit.transcripts` for plain transcripts whose turns run over several
+lines and paragraphs (real interviews, ``Label: text`` with the text going on below it and
+blank lines between paragraphs), and for Otter's and Rev's text layouts.
+
+The general reader makes an item of every line and passes every item through the boilerplate,
+transcriber's marker, wrapped-label, bot and label passes. Here one look at the whole text says
+which lines can matter to those passes:
+
+* a line can be export boilerplate or a wrapped label (``[00:03] Maya: ...``) only when it
+  starts, stripped, with a digit, a bracket, a dash or a character outside ASCII, or holds one
+  of the boilerplate pattern's words (both found by one search of the whole text); each such
+  line is tested as the general reader tests it, and when any is boilerplate or a wrapped label
+  the text goes to the general reader;
+* a transcriber's marker, a colon look-alike (``Jordan： text``), a line a bot may have written
+  or a line that may be an Otter or Rev header sends the text to the general reader too;
+* only the first line and the lines holding a colon can carry a label: the general reader's
+  own label rules (``kit.transcripts._speaker_labels``, ``_canonical_spellings``) judge those
+  lines alone, and a turn is the text from its speaker's line to the next speaker's line,
+  its pieces the non-blank lines in between, joined as the general reader joins them.
+
+:func:`header_turns` does the same for Otter (``Name  0:03`` then the text) and Rev (``Name
+(00:03):``) exports: only the lines that end in a digit (Otter) or hold a bracket (Rev) can be
+headers, and those are read by the general reader's own header reader.
+
+Each function gives exactly what the general reader gives (turns, format, the same warnings
+at the same lines) or None, and the general reader then reads the text:
+``tests/test_speed_s9_parse.py`` compares both on every transcript of the tests, on the real
+interviews in ``../shared`` where present and on generated variants.
+"""
+from __future__ import annotations
+
+import re
+from itertools import compress, repeat
+from operator import contains
+
+from kit.transcript_fast import quick_text, quick_turns, single_spaced, turn_text
+from kit.transcript_lines import _HINT_WORDS, MARKER, is_boilerplate
+from kit.transcript_marks import STAMP
+
+__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "has_marker", "header_turns", "paragraph_turns"]
+
+_NAN = float("nan")
+
+#: ``[00:00:03] Maya: text``, ``00:03 Maya: text``: a time stamp before a label (kit.transcripts._unwrap_labels).
+LEADING_STAMP = re.compile(rf"^{STAMP}[ \t]+(?=\S)(.*)$")
+#: ``[SPEAKER_00]: text``, ``[Maya Chen] 10:02:33 text``: a label in brackets (kit.transcripts._unwrap_labels).
+BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{STAMP}[ \t]*:?[ \t]*)(.*)$")
+
+_HINT = re.compile("|".join(map(re.escape, _HINT_WORDS)))  # kit.transcript_lines' words of boilerplate
+_ODD_SPACES = ("\t", "\xa0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
+               "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000")  # whitespace but " " (and line breaks)
+_ODD_COLONS = ("\uff1a", "\ua789", "\u2236", "\ufe55", "\ufe13")  # kit.transcript_odd.ODD_COLON
+
+
+def has_marker(text: str) -> bool:
+    """``MARKER.search(text) is not None``, sooner: a marker is tried only where a bracket opens."""
+    for bracket in "[(":
+        at = text.find(bracket)
+        while at >= 0:
+            if MARKER.match(text, at) is not None:
+                return True
+            at = text.find(bracket, at + 1)
+    return False
+
+
+def _unusual(text: str, lines: list) -> bool:
+    """Whether a line of ``text`` (``lines``: its non-blank lines, stripped) may be export
+    boilerplate, hold a marker, be a wrapped label (``[00:03] Maya: ...``) or hold a colon
+    look-alike: then the general reader's passes for those may change or report something.
+    A line is boilerplate only when it is at most 260 characters long, and the boilerplate
+    pattern is tried only when the line starts as the general reader's test needs or holds
+    one of its words in its first 90 characters."""
+    if ("[" in text or "(" in text) and has_marker(text):
+        return True
+    if not text.isascii() and any(c in text for c in _ODD_COLONS):
+        return True
+    firsts = "".join([s[0] for s in lines])
+    if firsts.isascii() and not any(c in firsts for c in "[(-0123456789") and _HINT.search(
+            "\n".join([s[:90] for s in lines if len(s) <= 260]).lower()) is None:
+        return False  # no line starts as the tests need, none holds a word of boilerplate
+    for s in lines:
+        c = s[0]
+        if c in "[(0123456789" and (BRACKET_LABEL.match(s) is not None or LEADING_STAMP.match(s) is not None):
+            return True
+        if len(s) <= 260 and (c.isdigit() or c in "[(-" or _HINT.search(s[:90].lower()) is not None) and is_boilerplate(s):
+            return True
+    return False
+
+
+def _surely_plain(text: str, first: str, colon_lines) -> bool:
+    """Whether ``kit.transcripts.detect_format`` reads ``text`` as plain (``first``: its first
+    non-blank line stripped; ``colon_lines``: its stripped lines holding a colon): no ``-->``, no
+    ``WEBVTT`` start, no ``):`` (a Rev header) and no line with a colon ending in a digit (an
+    Otter header); else ``detect_format`` decides."""
+    if "-->" in text:
+        return False
+    if "):" in text or "WEBVTT" in first or any(s[-1].isdigit() for s in colon_lines):
+        from kit.transcripts import detect_format
+
+        return detect_format(text) == "plain"
+    return True
+
+
+def _may_be_bots(heads: list) -> bool:
+    """Whether a line's label may be a bot's (``GemDropBot:``, ``Notes [bot]:``; ``heads``: the
+    text of each line before its first colon): kit.transcript_marks.drop_bots would drop it."""
+    return "bot" in "\n".join(heads).lower() and any(h.rstrip().lower().endswith(("bot", "bot]", "bot)")) for h in heads)
+
+
+def paragraph_turns(text: str, forced, aliases) -> tuple | None:
+    """``(columns, skipped, variants)`` of a plain transcript (``kit.transcripts._build_turns``'
+    results: the turns as lists, the numbers of the lines before the first turn, the label
+    variants and labels used once), read as the general reader reads it, when ``text`` is
+    surely plain and none of its lines is unusual (see the module doc); else None."""
+    if "-->" in text:
+        return None
+    stripped = list(map(str.strip, text.split("\n")))
+    n = len(stripped)
+    said = list(filter(None, stripped))
+    if not said:
+        return None
+    with_colon = list(compress(range(1, n + 1), map(contains, stripped, repeat(":"))))
+    colon_lines = [stripped[i - 1] for i in with_colon]
+    if not _surely_plain(text, said[0], colon_lines):
+        return None
+    if len(with_colon) == len(said) and quick_text(text):  # every line a label's: kit.transcript_fast
+        if (columns := quick_turns(said, None, None, forced, aliases, False, single_spaced(text))):
+            return columns, [], []
+    if _unusual(text, said) or _may_be_bots([s[:s.index(":")] for s in colon_lines]):
+        return None
+    first = next(compress(range(1, n + 1), stripped))
+    items = [] if with_colon and with_colon[0] == first else [(first, said[0], None, _NAN, _NAN)]
+    items += [(i, s, None, _NAN, _NAN) for i, s in zip(with_colon, colon_lines)]
+    from kit import transcripts  # its label rules; imported here, as it imports this module
+
+    variants: list = []
+    labels, speakers = transcripts._speaker_labels(items, forced, False, variants)
+    canonical = transcripts._canonical_spellings(items, labels, speakers, True)
+    heads = [(item[0], lab) for item, lab in zip(items, labels) if lab is not None and lab[2] in speakers]
+    clean = "  " not in text and not any(c in text for c in _ODD_SPACES)  # words apart by single spaces
+    merged = _merge(heads, stripped, canonical, aliases or {}, variants, clean) if heads else None
+    if merged is None:
+        return None  # no turns: the general reader raises the error
+    return merged, list(compress(range(1, heads[0][0]), stripped)), variants
+
+
+def _merge(heads: list, stripped: list, canonical: dict, alias: dict, variants: list, clean: bool) -> dict | None:
+    """Turns from the speakers' lines (``heads``: (line, (label, rest, key))) as
+    ``kit.transcripts._merge_turns`` merges the items: each speaker line's rest and the
+    non-blank lines up to the next speaker line; a turn without text dropped. ``clean``: the
+    text's words are apart by single spaces (a turn's lines joined need no other change unless
+    they hold a bracket, kit.transcript_fast.turn_text)."""
+    turns: list = []  # [speaker, [pieces]]
+    cur = None
+    n = len(stripped)
+    for h, (i, (sp, rest, key)) in enumerate(heads):
+        stop = heads[h + 1][0] - 1 if h + 1 < len(heads) else n
+        same = canonical.get(key, sp)
+        if same != sp and sp not in alias:
+            variants.append((i, sp, same))
+            sp = same
+        sp = alias.get(sp, sp)
+        if cur is None or cur[0] != sp:
+            if cur is not None and not cur[1]:
+                turns.pop()  # a label with no text: dropped
+                cur = turns[-1] if turns else None
+            if cur is None or cur[0] != sp:
+                cur = [sp, []]
+                turns.append(cur)
+        if rest:
+            cur[1].append(rest)
+        if i < stop:
+            cur[1] += filter(None, stripped[i:stop])
+    if cur is not None and not cur[1]:
+        turns.pop()
+    if not turns:
+        return None
+    k = len(turns)
+    texts = []
+    for t in turns:
+        joined = " ".join(t[1])
+        texts.append(joined if clean and "[" not in joined and "(" not in joined else turn_text(t[1]))
+    return {"speaker": [t[0] for t in turns], "start": [_NAN] * k, "end": [_NAN] * k, "text": texts}
+
+
+def header_turns(text: str) -> None:
+    """Placeholder for the header layouts (Otter, Rev): None, the general reader reads them."""
+    return None

@@ -1,0 +1,172 @@
+"""The ninth pass's short path for plain transcripts whose turns run over lines and paragraphs
+(kit.transcript_paragraphs) gives what the general reader gives: every transcript fixture of
+the tests, the real interviews in ../shared (skipped where absent) and generated variants of
+the layouts real exports write (continuation lines, blank lines, titles, headings that look
+like labels, boilerplate, markers, odd spaces) are parsed both ways and must give the same
+turns, format and problems (path:line warnings)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from test_speed_s8_parse import FIXTURES, WORDS
+
+import kit.transcript_paragraphs as paragraphs
+import kit.transcripts as transcripts
+
+
+def _general(m):
+    """Every short path off: kit.transcripts reads every text line by line."""
+    m.setattr(transcripts, "paragraph_turns", lambda text, forced, aliases: None)
+    m.setattr(transcripts, "quick_text", lambda text: False)
+    m.setattr(transcripts, "caption_items", lambda text, fmt: None)
+    m.setattr(transcripts, "plain_lines_only", lambda text: False)
+
+
+def _outcome(text, source="t.txt", aliases=None, speakers=None):
+    try:
+        columns, fmt, problems = transcripts.parse_turns(text, source, aliases, speakers=speakers)
+    except transcripts.TranscriptError as exc:
+        return ("error", [str(p) for p in exc.problems])
+    return (fmt, {k: [repr(x) for x in v] for k, v in columns.items()}, [str(p) for p in problems])
+
+
+def _both(text, monkeypatch, **kw):
+    fast = _outcome(text, **kw)
+    with monkeypatch.context() as m:
+        _general(m)
+        slow = _outcome(text, **kw)
+    return fast, slow
+
+
+KWARGS = ({}, {"speakers": ["Maya Chen", "Interviewer"]}, {"aliases": {"Maya": "Maya Chen", "AI": "Claude"}})
+
+
+@pytest.mark.parametrize("name,text", FIXTURES, ids=[name for name, _ in FIXTURES])
+def test_fixture_read_the_same_both_ways(name, text, monkeypatch):
+    for kw in KWARGS:
+        fast, slow = _both(text, monkeypatch, **kw)
+        assert fast == slow, (name, kw)
+
+
+# -- generated transcripts in the layouts of real exports ----------------------------------------
+PEOPLE = [("AI", "User"), ("Assistant", "User"), ("Maya Chen", "Dana Okafor"), ("Interviewer", "P1"),
+          ("Q", "A"), ("Maya", "Siobhan O'Neil"), ("José Peña", "Ravi")]
+ODD_LINES = ["Initial Steps:", "Here's my last question: why?", "Note: this matters", "Tom: I said no",
+             "maya chen: lower case", "MAYA CHEN: upper case", "[inaudible]", "(crosstalk) anyway",
+             "Transcribed by https://otter.ai", "Page 2 of 3", "- 3 -", "10:30 works for me", "00:12",
+             "[00:00:03] Maya Chen: hi", "[SPEAKER_00]: hello", "GemDropBot: joined", "Notes bot: saved",
+             "Recording stopped", "Maya Chen started transcription", "we met at 10:30", "see https://example.com",
+             "1. First step", "2) then the second", "— an aside", "“quoted” words", "tab\there", "two  spaces",
+             "nbsp\u00a0here", "ideographic\u3000space", "Jordan： full-width colon", "Talbot: a name ending in bot",
+             "WEBVTT", "Maya Chen  0:03", "Maya Chen (00:03): rev", "page 4", "our webpage: the one", "AI:",
+             "User:", "Dana Okafor:", "Ravi: once", "Ann Note: a name", "Step 2: do it", "Jose Pena: no accents",
+             "José Peña: accents", "text with a ) bracket):", "x" * 300, "ſubtitles by zoom", "the end.  "]
+
+
+def _paragraph(rng) -> str:
+    sentences = []
+    for _ in range(rng.randint(1, 4)):
+        sentences.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 16))).capitalize() + rng.choice(".?!"))
+    return " ".join(sentences)
+
+
+def real_like(rng, odd: float) -> str:
+    """A transcript as real interviews and plain exports write it: a label starts a turn, its text
+    runs over paragraphs apart by blank lines; with probability ``odd`` per turn, something unusual."""
+    asker, person = rng.choice(PEOPLE)
+    out = []
+    if rng.random() < odd:
+        out += [rng.choice(["Interview 12 - billing", "Customer call", "Transcript", "Date: 2026-11-03",
+                            "Transcribed by Otter.ai", "[00:00:00]"]), ""]
+    for k in range(rng.randint(1, 14)):
+        label = (asker, person)[k % 2]
+        if k and label == "AI" and rng.random() < 0.3:
+            label = "Assistant"
+        sep = rng.choice([": ", ":", " : ", ":\n", ":  "]) if rng.random() < odd else ": "
+        lines = [f"{label}{sep}{_paragraph(rng)}"]
+        for _ in range(rng.choice([0, 0, 1, 2, 3])):
+            lines += [""] * rng.choice([0, 1, 1, 2]) + [_paragraph(rng)]
+        if rng.random() < odd:
+            lines.insert(rng.randrange(len(lines) + 1), rng.choice(ODD_LINES))
+        if rng.random() < odd / 2:
+            lines[-1] += rng.choice([" [inaudible]", " (laughs)", "  ", "\t", " ok"])
+        out += lines + [""] * rng.choice([1, 1, 2])
+    if rng.random() < odd:
+        out += [rng.choice(["Transcribed by https://otter.ai", "Recording stopped", "Thanks!", "- 4 -", ""])]
+    text = "\n".join(out)
+    return text.replace("\n", "\r\n") if rng.random() < odd / 3 else text
+
+
+def _compare_generated(monkeypatch, seed: int, n: int) -> tuple[int, int]:
+    rng = random.Random(seed)
+    taken = []
+    real = paragraphs.paragraph_turns
+
+    def counted(*args):
+        result = real(*args)
+        taken.append(result is not None)
+        return result
+
+    for k in range(n):
+        odd = (0.0, 0.05, 0.3)[k % 3]
+        text = real_like(rng, odd)
+        kw = rng.choice(KWARGS)
+        with monkeypatch.context() as m:
+            m.setattr(transcripts, "paragraph_turns", counted)
+            fast = _outcome(text, **kw)
+        with monkeypatch.context() as m:
+            _general(m)
+            slow = _outcome(text, **kw)
+        assert fast == slow, (text, kw)
+    return sum(taken), len(taken) - sum(taken)
+
+
+def test_generated_real_layouts_read_the_same_both_ways(monkeypatch):
+    short, general = _compare_generated(monkeypatch, 20261201, 450)
+    assert short > 200 and general > 20  # both paths exercised
+
+
+@pytest.mark.slow
+def test_many_generated_real_layouts_read_the_same_both_ways(monkeypatch):
+    short, general = _compare_generated(monkeypatch, 9, 15_000)
+    assert short > 5_000 and general > 500
+
+
+def test_unusual_lines_go_to_the_general_reader():
+    """Each kind of unusual line sends the text to the general reader (None), a plain one does not."""
+    plain = "AI: How do you invoice?\n\nI mean each month.\nUser: With a sheet.\n\nEvery month: the same.\n"
+    assert paragraphs.paragraph_turns(plain, set(), None) is not None
+    for odd in ("Transcribed by https://otter.ai", "[inaudible]", "[00:00:03] AI: hi", "GemDropBot: hi",
+                "Jordan： hi", "00:00:01.000 --> 00:00:02.000", "Page 2"):
+        assert paragraphs.paragraph_turns(plain + odd + "\n", set(), None) is None, odd
+    assert paragraphs.paragraph_turns("Title only\n\n", set(), None) is None  # no turn: the reader's error
+    for timed in ("Maya Chen (00:03):\nhi\n\nDana (00:09): yes\n", "Maya Chen  0:03\nhi: there\n\nDana  0:09\nyes\n"):
+        assert paragraphs.paragraph_turns(timed, set(), None) is None  # Rev, Otter
+
+
+def test_has_marker_is_the_pattern_search():
+    rng = random.Random(4)
+    pieces = ["[", "(", ")", "]", "inaudible", "crosstalk", " ", "x", "\n", "blank_audio", "no speech"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert paragraphs.has_marker(text) == (transcripts._MARKER.search(text) is not None), text
+
+
+@pytest.mark.corpus
+def test_real_interviews_read_the_same_both_ways_and_take_the_short_path(monkeypatch):
+    """The real interviews in ../shared (skipped where absent): the same both ways, and the short
+    path reads them (else the speed measured on them would not be this path's)."""
+    import pandas as pd
+
+    from conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    short = 0
+    for name in ("creatives_transcripts.csv", "scientists_transcripts.csv"):
+        for n, text in enumerate(pd.read_csv(CORPUS / name)["text"].tolist()):
+            fast, slow = _both(text, monkeypatch)
+            assert fast == slow, (name, n)
+            short += paragraphs.paragraph_turns(text.replace("\r\n", "\n"), set(), None) is not None
+    assert short >= 240
