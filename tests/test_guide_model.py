@@ -1,26 +1,39 @@
-"""Tests for the question-linter model experiment of session 7 (``tools/lint_model_train.py``,
-issue 16; not shipped, docs/design.md "Trained model, session 7"): its features read a question
-as the linter does, its pure-Python scorer agrees with scikit-learn's, its threshold and its
-choice of training sets are what the design records. The questions are written for these
-tests (none is in tests/data)."""
+"""Tests for the question linter's trained model (issue 16, session 9; ``kit/guide/model.py``,
+``tools/lint_model_train.py``, ``tools/lint_model_pinned.py``; docs/design.md "Trained model,
+session 9"): its features read a question as the rules do, its pure-Python scorer agrees with
+scikit-learn's, it only adds flags where no rule's guard cleared the question, its threshold and
+training sets are what the design records, and the shipped weights are a retrain. The questions
+are written for these tests (none is in tests/data)."""
 from __future__ import annotations
 
+import csv
 import importlib.util
+import json
 import math
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from kit.guide import model
+from kit.guide.lint import judge_question, lint_question, rules
+
 REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
+
+
+def _tool(name):
+    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="module")
 def T():
-    spec = importlib.util.spec_from_file_location("lint_model_train", REPO / "tools" / "lint_model_train.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _tool("lint_model_train")
 
 
 HABITS = ["How do you usually pay the window cleaner?", "What do you normally do when the lift breaks?",
@@ -33,24 +46,103 @@ STORIES = ["Tell me about the last time you paid the window cleaner.", "What hap
            "Tell me about the refund you asked for at the desk.", "What happened on the school run this morning?"]
 
 
-def test_features_read_the_question_as_the_rules_do(T):
-    f = T.features("How do u usualy, um, book the van?")
-    assert {"w:you", "w:usually", "b:you usually", "b:<s> how", "w:van"} <= set(f)
+def test_features_read_the_question_as_the_rules_do():
+    f = model.features("How do u usualy, um, book the van?")
+    assert {"w:you", "w:usually", "b:you usually", "b:<s> how", "w:van", "o:how do you", "t:habit"} <= set(f)
     assert "w:um" not in f and "w:u" not in f  # filler out, text-speak "u" read as "you"
-    assert not any(x.startswith("c:") for x in f)  # character n-grams only on request
-    c = T.features("How do u usualy, um, book the van?", chars=True)
-    assert "c: usu" in c and "c:ualy " in c and set(f) < set(c)  # n-grams of the word as typed
-    assert f == sorted(set(f))
-    g = set(T.features("We built it for you. Do you like it?"))  # two sentences, each with <s>
-    assert {"b:<s> we", "b:<s> do"} <= g and "b:you do" not in g
+    assert f == sorted(set(f)) and "p:pre" not in f
+    g = set(model.features("We built it for you. Would you like it?"))  # two sentences, each with <s>
+    assert {"b:<s> we", "b:<s> would", "p:pre", "o:would you like", "t:modal"} <= g and "b:you would" not in g
+    assert "o:we built it" not in g  # the opening is the asked sentence's
+    assert "t:modal+past" in model.features("If it had broken, would you have called?")
 
 
-def test_probability_is_the_logistic_of_the_summed_weights(T):
-    m = T.Model({"w:would": 2.0, "b:<s> if": 1.5, "w:ever": -0.25}, -3.0, 0.5)
+def test_probability_is_the_logistic_of_the_summed_weights():
+    m = model.Model({"w:would": 2.0, "b:<s> if": 1.5, "w:ever": -0.25}, -3.0, 0.5)
     assert m.probability("If it broke, would you ever call us?") == pytest.approx(
         1 / (1 + math.exp(-(-3.0 + 2.0 + 1.5 - 0.25))))
     assert m.probability("Tell me about it.") == pytest.approx(1 / (1 + math.exp(3.0)))
     assert m.cues("If it broke, would you ever call us?") == ["would", "if"]
+
+
+def test_the_gate_keeps_the_model_from_questions_a_guard_cleared():
+    raw = ["How do you split the rent and the bills?"]
+    assert not model.gated("double-barreled", raw, set(), "open")
+    assert model.gated("double-barreled", raw, {"double-barreled"}, "open")  # a guard removed it
+    assert model.gated("generalizing", raw, set(), "probe")  # probes are never flagged by the model
+    assert model.gated("double-barreled", ["How do you read the terms and conditions?"], set(), "open")  # fixed pair
+    assert model.gated("double-barreled", ["What happened at the bank?"], set(), "open")  # nothing coordinated
+    assert not model.gated("leading", ["What happened at the bank?"], set(), "open")
+    # a rule's flag a later round removed is reported as cleared
+    sents, raw2, reasons, cleared = rules("What happened when the skipper and the harbour master disagreed?")
+    assert "double-barreled" not in reasons and model.gated("double-barreled", raw2, cleared, "story")
+
+
+def test_the_model_only_adds_flags_and_names_its_words():
+    always = {"generalizing": model.Model({"w:paid": 5.0}, 0.0, 0.9), "leading": model.Model({"w:paid": 5.0}, 0.0, 0.9)}
+    q = "Tell me about the last time you paid the window cleaner."
+    sents, raw, reasons, cleared = rules(q)
+    added = model.model_reasons(q, raw, reasons, cleared, "story", always)
+    assert set(added) == {"generalizing", "leading"} and "'paid'" in added["generalizing"]
+    q2 = "Don't you love our new app?"
+    sents, raw, reasons, cleared = rules(q2)
+    assert "leading" in reasons and "leading" not in model.model_reasons(q2, raw, reasons, cleared, "closed", always)
+    assert not model.model_reasons(q, raw, {}, set(), "probe", always)  # a probe: nothing added
+
+
+def test_shipped_file_lists_enabled_flags_with_their_models():
+    data = json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(data["flags"]) <= set(data["models"]) and set(data["models"]) <= {
+        "leading", "closed", "hypothetical", "double-barreled", "generalizing"}
+    assert set(model.load()) == set(data["flags"])
+    assert all(0.05 <= m["threshold"] <= 1.0 for m in data["models"].values())
+    assert not {"blind-linter-22", "blind-linter-23", "blind-linter-24"} & set(data["trained_on"])
+    assert "lint_pinned" in data["trained_on"]
+
+
+@pytest.mark.slow  # starts a Python: several seconds on a shared machine
+def test_linting_needs_no_scikit_learn():
+    code = ("import sys; from kit.guide.lint import lint_question; lint_question('How do you usually pay rent?'); "
+            "print('sklearn' in sys.modules, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.split()[0] == "False"
+
+
+@pytest.mark.slow  # lints 1,600 questions: half a minute
+def test_the_linter_keeps_the_pinned_questions_as_the_tests_pin_them():
+    """Every question the fast tests pin (``tests/data/lint_pinned.csv``) keeps its flags with the
+    model wired in, but where the model adds one to a question no test asserts about."""
+    with open(REPO / "tests" / "data" / "lint_pinned.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 1000
+    added = 0
+    for r in rows:
+        want = {f for f in ("leading", "closed", "hypothetical", "double-barreled", "generalizing")
+                if r[f.replace("-", "_")] == "1"}
+        got = set(judge_question(r["question"])["flags"])
+        assert want <= got  # the model never removes a flag
+        added += len(got - want)
+    assert added <= 0.03 * len(rows)
+
+
+def test_threshold_keeps_the_false_flag_rate_under_the_cap(T):
+    p = np.array([i / 100 for i in range(100)] + [0.99] * 10)
+    ys = np.array([0] * 100 + [1] * 10)
+    t = T.threshold(p, ys)
+    assert ((p >= t) & (ys == 0)).sum() / 100 <= T.MAX_FFR
+    assert ((p >= round(t - 0.01, 2)) & (ys == 0)).sum() / 100 > T.MAX_FFR
+    closed = np.array([True] * 50 + [False] * 50 + [True] * 10)  # the gate shuts half the negatives
+    assert T.threshold(p, ys, closed) < t
+
+
+def test_training_sets_leave_out_the_hold_out_and_the_duplicate(T):
+    train = T.load_sets()
+    assert not set(T.HOLD_OUT) & set(train) and "blind-linter-2" not in train
+    assert {"questions_dev", "questions_blind1", "blind-linter-21", "lint_pinned"} <= set(train)
+    qs, ys, gs = T.examples(train, "generalizing")
+    assert len(qs) == len(set(qs)) == len(ys) == len(gs)
+    assert "questions" not in set(gs)  # the first set has no generalizing column
 
 
 @pytest.mark.slow  # imports and fits scikit-learn: a few seconds on a shared machine
@@ -60,7 +152,7 @@ def test_fitted_model_scores_as_scikit_learn_does(T):
 
     m = T.fit(HABITS + STORIES, np.array([1] * len(HABITS) + [0] * len(STORIES)), keep=40)
     assert 0 < len(m.weights) <= 40
-    docs = [set(T.features(q)) for q in HABITS + STORIES]
+    docs = [set(model.features(q)) for q in HABITS + STORIES]
     assert all(sum(f in d for d in docs) >= T.MIN_DF for f in m.weights)  # rare features dropped
     assert all(round(w, T.DIGITS) == w for w in m.weights.values())
     vec = DictVectorizer(sort=True).fit([dict.fromkeys(m.weights, 1)])
@@ -69,24 +161,33 @@ def test_fitted_model_scores_as_scikit_learn_does(T):
     clf.coef_ = np.array([[m.weights[f] for f in vec.get_feature_names_out()]])
     clf.intercept_ = np.array([m.intercept])
     new = ["How do you normally chase a late invoice?", "Tell me about the invoice you chased last week."]
-    want = clf.predict_proba(vec.transform([dict.fromkeys(T.features(q), 1) for q in new]))[:, 1]
+    want = clf.predict_proba(vec.transform([dict.fromkeys(model.features(q), 1) for q in new]))[:, 1]
     assert [m.probability(q) for q in new] == pytest.approx(want, abs=1e-12)
     assert want[0] > want[1]  # the habit scores above the story
 
 
-def test_threshold_keeps_the_false_flag_rate_under_the_cap(T):
-    p = np.array([i / 100 for i in range(100)] + [0.99] * 10)
-    ys = np.array([0] * 100 + [1] * 10)
-    t = T.threshold(p, ys)
-    assert ((p >= t) & (ys == 0)).sum() / 100 <= T.MAX_FFR
-    assert t == T.GRID[T.GRID.index(t)] and ((p >= round(t - 0.01, 2)) & (ys == 0)).sum() / 100 > T.MAX_FFR
+@pytest.mark.slow  # lints every string of the linter's tests: several seconds
+def test_pinned_set_is_what_the_script_writes(tmp_path):
+    out = tmp_path / "pinned.csv"
+    _tool("lint_model_pinned").main(["--out", str(out)])
+    assert out.read_bytes() == (REPO / "tests" / "data" / "lint_pinned.csv").read_bytes()
 
 
-def test_training_sets_leave_out_the_held_out_and_the_duplicate(T):
-    train = T.load_sets()
-    assert not set(T.HELD_OUT) & set(train) and "blind-linter-2" not in train
-    assert {"questions_dev", "questions_blind1", "blind-linter-14"} <= set(train)
-    assert set(T.HELD_OUT) <= set(T.load_sets(final=True))
-    qs, ys, gs = T.examples(train, "generalizing")
-    assert len(qs) == len(set(qs)) == len(ys) == len(gs)
-    assert "questions" not in set(gs)  # the first set has no generalizing column
+@pytest.mark.slow  # trains five models with grouped cross-validation: minutes
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus of real interviews is absent (its questions set thresholds)")
+def test_shipped_weights_are_a_retrain(T, tmp_path):
+    out = tmp_path / "lint_model.json"
+    T.main(["--write", str(out)])
+    assert out.read_bytes() == model.MODEL_PATH.read_bytes()
+
+
+def test_a_flag_the_model_adds_is_reasoned_and_rewritten():
+    """Options offered without a verb ("Card or cheque ...?") are closed to the model, not to the
+    rules; the flag comes with the model's words and a story-based rewrite."""
+    assert "closed" in model.load()
+    got = [lint_question(q) for q in ("Card or cheque for the deposit?", "Cash or card at the market stall?")]
+    assert all(not rules(r["question"])[2] for r in got)  # no rule flags them
+    flagged = [r for r in got if r["flags"] == ["closed"]]
+    assert flagged and all(r["reasons"]["closed"].startswith("the trained model reads it as closed (words: 'or'")
+                           and r["suggestion"].startswith("Tell me about") for r in flagged)
+    assert lint_question("Tell me about the last time you paid the window cleaner.")["flags"] == []

@@ -4,14 +4,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, frames, grammar
+from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, frames,
+                       grammar, model)
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
 from kit.guide.rewrites import _rewrite
 
 __all__ = ["MAX_QUESTION_CHARS", "flags_of", "judge_question", "lint_question", "question_text", "readable",
-           "too_long"]
+           "rules", "too_long"]
 
 #: The longest question the linter reads (characters). An interview question is one or two
 #: sentences (the longest in the kit's labelled sets is under 400 characters); a longer text
@@ -70,10 +71,31 @@ _POLITE_OPENER = re.compile(
 
 
 def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
+    """The rules alone (the rules judge parts of a question again with this)."""
     main, _, then = str(text).partition(FOLLOW_UP)
     if then.strip():  # a rewrite with its follow-up: two questions asked one at a time
         sents, reasons = _analyse(main)
         return sents, {**_analyse(then)[1], **reasons}
+    return rules(text)[::2]
+
+
+def _verdict(text: str) -> tuple[list[_Sentence], dict[str, str]]:
+    """The rules, then the trained model where no rule's guard cleared the question (session 9)."""
+    main, _, then = str(text).partition(FOLLOW_UP)
+    if then.strip():
+        sents, reasons = _verdict(main)
+        return sents, {**_verdict(then)[1], **reasons}
+    sents, raw, reasons, cleared = rules(text)
+    if raw and (models := model.load()):
+        kind = _kind(sents, "closed" in reasons, "hypothetical" in reasons)
+        reasons.update(model.model_reasons(str(text), raw, reasons, cleared, kind, models))
+    return sents, reasons
+
+
+def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[str]]:
+    """The rules alone on one question (as :func:`question_text` gives it, without a follow-up):
+    ``(sentences, raw sentences, reasons, cleared)``, ``reasons`` flag -> cue, ``cleared`` the
+    flags a rule raised and a guard of a later round removed (the trained model's gate)."""
     clean = cues.normalise(_normalise_quotes(cues11.normalise(str(text))).strip())
     while len(clean) >= 2 and clean[0] == clean[-1] and clean[0] in "\"'":
         clean = clean[1:-1].strip()  # the whole question in quotes
@@ -99,6 +121,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
             (fifth[flag](raw) if flag in fifth and raw else "") or (sixth[flag](raw) if flag in sixth and raw else "")
         if r:
             reasons[flag] = r
+    fired = set(reasons)
     if reasons.get("leading", "").startswith("the preamble") and cues5.neutral_preamble(raw):
         del reasons["leading"]  # "you won't hurt my feelings": a disclaimer that invites criticism
     if "hypothetical" in reasons and (cues5.past_refusal(raw) or cues6.past_refusal(raw)):
@@ -112,20 +135,21 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     if reasons.get("closed", "").startswith("a statement with a question mark") and \
             re.search(r"\s[-\u2013\u2014]\s+(?:and )?(?:then )?(?:what|how|why|who|where|when)\b", clean, re.I):
         del reasons["closed"]  # "You mentioned X - and then what happened?": an echo, then an open question
-    reasons = cues7.revise(raw, reasons) if raw else reasons  # round 7: pitches, presupposed benefits, habits
-    reasons = cues8.revise(raw, reasons) if raw else reasons  # round 8: habit choices, negative superlatives
-    reasons = cues9.revise(raw, reasons) if raw else reasons  # round 9: overall opinions, presuppositions
-    reasons = cues10.revise(raw, reasons) if raw else reasons  # round 10: two objects, one figure, imagined ideals
-    reasons = cues11.revise(raw, reasons) if raw else reasons  # round 11: the asked part, one fact, present habits
-    reasons = cues12.revise(raw, reasons) if raw else reasons  # round 12: closers, tags after requests, others' reasons
-    reasons = cues13.revise(raw, reasons) if raw else reasons  # round 13: the question word's one fact, prefaces, spoken proposals
-    reasons = cues14.revise(raw, reasons) if raw else reasons  # round 14: claims, choices and benefits taken as given
-    return sents, reasons
+    # round 7: pitches, presupposed benefits, habits; 8: habit choices, negative superlatives; 9: overall
+    # opinions, presuppositions; 10: two objects, one figure, imagined ideals; 11: the asked part, one fact,
+    # present habits; 12: closers, tags after requests, others' reasons; 13: the question word's one fact,
+    # prefaces, spoken proposals; 14: claims, choices and benefits taken as given
+    for revise in (cues7.revise, cues8.revise, cues9.revise, cues10.revise, cues11.revise, cues12.revise,
+                   cues13.revise, cues14.revise):
+        if raw:
+            fired |= set(reasons)
+            reasons = revise(raw, reasons)
+    return sents, raw, reasons, fired - set(reasons)
 
 
 def flags_of(text: str) -> list[str]:
     """Just the flags of a question (used to check that rewrites are clean)."""
-    reasons = _analyse(question_text(text))[1]
+    reasons = _verdict(question_text(text))[1]
     return [f for f in FLAGS if f in reasons]
 
 
@@ -140,7 +164,7 @@ def _judge(text: str) -> tuple[dict, dict | None]:
 
     if (unsupported := not_english(question)) is not None:
         return unsupported, None
-    sents, reasons = _analyse(question)
+    sents, reasons = _verdict(question)
     return {"question": question, "flags": [f for f in FLAGS if f in reasons],
             "kind": _kind(sents, "closed" in reasons, "hypothetical" in reasons)}, reasons
 
