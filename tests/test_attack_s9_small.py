@@ -80,3 +80,20 @@ def test_a_file_name_in_latin1_bytes_never_prints_a_name_or_raw_bytes(tmp_path, 
     shown.decode("utf-8")  # valid UTF-8: no raw byte of a file name
     assert b"Okaf" not in shown and shown.count(b"[name]") >= 2
     assert b"Caf\\xe9 notes.txt" in shown  # no name in it: the byte shown as an escape
+
+
+def test_one_off_speaker_labels_are_judged_in_linear_work(monkeypatch):
+    """An attacker's transcript of 5,000 labels each used once took 44 s to check (2,500: 10 s):
+    each label's words were computed again against every speaker added before it."""
+    import kit.transcripts as transcripts
+
+    calls = []
+    real = transcripts._label_words
+    monkeypatch.setattr(transcripts, "_label_words", lambda key: calls.append(key) or real(key))
+    lines = ["Interviewer: Tell me about the last time a client paid late.", "Dana Okafor: In March."]
+    lines += [f"Speaker{k} Person: line {k}" for k in range(400)]
+    lines += ["Interviewer: What happened next?", "Dana Okafor: They paid."]
+    _turns, _format, problems = transcripts.parse_turns("\n".join(lines) + "\n", "many.txt")
+    assert len(calls) < 450  # once per label (and per speaker), not once per pair
+    once = [p for p in problems if "used only once" in str(p)]
+    assert len(once) == 400 and str(once[0]).startswith("many.txt:3:")
