@@ -1,6 +1,6 @@
 """The short path of :mod:`kit.transcripts` for plain transcripts whose turns run over several
 lines and paragraphs (real interviews, ``Label: text`` with the text going on below it and
-blank lines between paragraphs), and for Otter's and Rev's text layouts.
+blank lines between paragraphs).
 
 The general reader makes an item of every line and passes every item through the boilerplate,
 transcriber's marker, wrapped-label, bot and label passes. Here one look at the whole text says
@@ -18,11 +18,11 @@ which lines can matter to those passes:
   lines alone, and a turn is the text from its speaker's line to the next speaker's line,
   its pieces the non-blank lines in between, joined as the general reader joins them.
 
-:func:`header_turns` does the same for Otter (``Name  0:03`` then the text) and Rev (``Name
-(00:03):``) exports: only the lines that end in a digit (Otter) or hold a bracket (Rev) can be
-headers, and those are read by the general reader's own header reader.
+Otter's and Rev's layouts (``Name  0:03`` or ``Name (00:03):`` then the text) take the general
+reader, which tries its header patterns only on the lines that can be headers and the
+boilerplate pattern only on the lines that can be boilerplate (kit.transcript_lines.boilerplate_found).
 
-Each function gives exactly what the general reader gives (turns, format, the same warnings
+:func:`paragraph_turns` gives exactly what the general reader gives (turns, format, the same warnings
 at the same lines) or None, and the general reader then reads the text:
 ``tests/test_speed_s9_parse.py`` compares both on every transcript of the tests, on the real
 interviews in ``../shared`` where present and on generated variants.
@@ -34,10 +34,10 @@ from itertools import compress, repeat
 from operator import contains
 
 from kit.transcript_fast import quick_text, quick_turns, single_spaced, turn_text
-from kit.transcript_lines import _HINT_WORDS, MARKER, is_boilerplate
+from kit.transcript_lines import _HINT_WORDS, has_marker, is_boilerplate
 from kit.transcript_marks import STAMP
 
-__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "has_marker", "header_turns", "paragraph_turns"]
+__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "known_format", "may_be_header", "paragraph_turns"]
 
 _NAN = float("nan")
 
@@ -50,17 +50,6 @@ _HINT = re.compile("|".join(map(re.escape, _HINT_WORDS)))  # kit.transcript_line
 _ODD_SPACES = ("\t", "\xa0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
                "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000")  # whitespace but " " (and line breaks)
 _ODD_COLONS = ("\uff1a", "\ua789", "\u2236", "\ufe55", "\ufe13")  # kit.transcript_odd.ODD_COLON
-
-
-def has_marker(text: str) -> bool:
-    """``MARKER.search(text) is not None``, sooner: a marker is tried only where a bracket opens."""
-    for bracket in "[(":
-        at = text.find(bracket)
-        while at >= 0:
-            if MARKER.match(text, at) is not None:
-                return True
-            at = text.find(bracket, at + 1)
-    return False
 
 
 def _unusual(text: str, lines: list) -> bool:
@@ -94,11 +83,23 @@ def _surely_plain(text: str, first: str, colon_lines) -> bool:
     Otter header); else ``detect_format`` decides."""
     if "-->" in text:
         return False
+    if _FORMAT[0] is text:
+        return _FORMAT[1] == "plain"
     if "):" in text or "WEBVTT" in first or any(s[-1].isdigit() for s in colon_lines):
         from kit.transcripts import detect_format
 
-        return detect_format(text) == "plain"
+        _FORMAT[:] = [text, detect_format(text)]
+        return _FORMAT[1] == "plain"
     return True
+
+
+_FORMAT: list = [None, None]  # the last text whose format _surely_plain asked for, and its format
+
+
+def known_format(text: str) -> str | None:
+    """The format ``kit.transcripts.detect_format`` gave for ``text`` when :func:`paragraph_turns`
+    asked it last (it is not asked twice), else None."""
+    return _FORMAT[1] if _FORMAT[0] is text else None
 
 
 def _may_be_bots(heads: list) -> bool:
@@ -112,7 +113,7 @@ def paragraph_turns(text: str, forced, aliases) -> tuple | None:
     results: the turns as lists, the numbers of the lines before the first turn, the label
     variants and labels used once), read as the general reader reads it, when ``text`` is
     surely plain and none of its lines is unusual (see the module doc); else None."""
-    if "-->" in text:
+    if "-->" in text or "):" in text and not _surely_plain(text, "", ()):  # a Rev header, maybe
         return None
     stripped = list(map(str.strip, text.split("\n")))
     n = len(stripped)
@@ -183,6 +184,11 @@ def _merge(heads: list, stripped: list, canonical: dict, alias: dict, variants: 
     return {"speaker": [t[0] for t in turns], "start": [_NAN] * k, "end": [_NAN] * k, "text": texts}
 
 
-def header_turns(text: str) -> None:
-    """Placeholder for the header layouts (Otter, Rev): None, the general reader reads them."""
-    return None
+def may_be_header(line: str, fmt: str) -> bool:
+    """Whether ``line`` (stripped, not empty) may be a header of an Otter (``Name  0:03``) or Rev
+    (``Name (00:03):``) transcript (``fmt``) for ``kit.transcripts._header_items``: an ASCII line
+    is one only when it ends in a digit, ``s`` or ``m`` (Otter's times, written otherwise too) or
+    holds a bracket (Rev's); a line with other characters (invisible ones) is tried whole."""
+    if not line.isascii():
+        return True
+    return "(" in line or "[" in line if fmt == "rev" else line[-1] in "0123456789smSM"
