@@ -37,7 +37,7 @@ from kit.transcript_fast import quick_text, quick_turns, single_spaced, turn_tex
 from kit.transcript_lines import _HINT_WORDS, has_marker, is_boilerplate
 from kit.transcript_marks import STAMP
 
-__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "known_format", "may_be_header", "paragraph_turns"]
+__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "header_lines", "known_format", "may_be_header", "paragraph_turns"]
 
 _NAN = float("nan")
 
@@ -186,9 +186,20 @@ def _merge(heads: list, stripped: list, canonical: dict, alias: dict, variants: 
 
 def may_be_header(line: str, fmt: str) -> bool:
     """Whether ``line`` (stripped, not empty) may be a header of an Otter (``Name  0:03``) or Rev
-    (``Name (00:03):``) transcript (``fmt``) for ``kit.transcripts._header_items``: an ASCII line
-    is one only when it ends in a digit, ``s`` or ``m`` (Otter's times, written otherwise too) or
-    holds a bracket (Rev's); a line with other characters (invisible ones) is tried whole."""
-    if not line.isascii():
-        return True
-    return "(" in line or "[" in line if fmt == "rev" else line[-1] in "0123456789smSM"
+    (``Name (00:03):``) transcript (``fmt``) for ``kit.transcripts._header_items``: a Rev header
+    holds a bracket; an Otter header (its time written otherwise too, ``1m05s``) ends in a digit,
+    ``s`` or ``m``, or in a character outside ASCII (an invisible one the header reader removes)."""
+    if fmt == "rev":
+        return "(" in line or "[" in line
+    return line[-1] in _OTTER_ENDS or not line[-1].isascii()
+
+
+_OTTER_ENDS = frozenset("0123456789smSM")
+
+
+def header_lines(lines: list, fmt: str) -> list:
+    """:func:`may_be_header` of each of ``lines`` (stripped; an empty line: False) in one pass."""
+    if fmt == "rev":
+        return ["(" in s or "[" in s for s in lines]
+    ends = [s[-1:] for s in lines]
+    return [e in _OTTER_ENDS or not e.isascii() for e in ends]

@@ -116,7 +116,7 @@ from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
-from kit.transcript_paragraphs import known_format, may_be_header, paragraph_turns
+from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
 from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
@@ -633,11 +633,11 @@ def _clean_vtt(s: str) -> str:
 def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> list[tuple]:
     items, last = [], float("-inf")
     header = _REV_HEADER if fmt == "rev" else _OTTER
-    for i, s in enumerate(map(str.strip, lines), 1):
-        if not s:
-            continue
-        if not may_be_header(s, fmt):
-            items.append((i, s, None, _NAN, _NAN))
+    stripped = list(map(str.strip, lines))
+    for i, s, maybe in zip(range(1, len(lines) + 1), stripped, header_lines(stripped, fmt)):
+        if not maybe:
+            if s:
+                items.append((i, s, None, _NAN, _NAN))
             continue
         seen = s if s.isascii() else invisible_pattern().sub("", s)  # `Jordan\u200b  0:09` is a header
         m = header.match(seen)

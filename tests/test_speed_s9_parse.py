@@ -28,7 +28,7 @@ def _general(m):
     tried on every line, the boilerplate pattern's lines found one by one, no cache of times)."""
     m.setattr(transcripts, "paragraph_turns", lambda text, forced, aliases: None)
     m.setattr(transcripts, "known_format", lambda text: None)
-    m.setattr(transcripts, "may_be_header", lambda line, fmt: True)
+    m.setattr(transcripts, "header_lines", lambda lines, fmt: [bool(s) for s in lines])
     m.setattr(transcripts, "_STAMPS", _Forgetful())
     m.setattr(transcript_lines, "boilerplate_found", transcript_lines.found_one_by_one)
     m.setattr(transcripts, "quick_text", lambda text: False)
@@ -211,6 +211,24 @@ def test_boilerplate_lines_are_found_as_one_by_one():
         lines = [line.strip() for line in text.split("\n")]
         for hints in (False, True):
             assert transcript_lines.boilerplate_found(lines, hints) == transcript_lines.found_one_by_one(lines, hints)
+
+
+def test_header_lines_are_the_lines_that_may_be_headers():
+    """The lines kit.transcripts._header_items tries its header patterns on: every header (and
+    no line is missed whose patterns could match) is among them."""
+    rng = random.Random(6)
+    lines = ["", "Maya Chen  0:03", "Maya Chen (00:03):", "Maya [00:03]", "Jordan\u200b  0:09\u200b", "text.",
+             "ends in s", "ends in m", "1m05s", "5", "José  0:03", "no time", "(aside)", "x" * 3 + "\u00e9"]
+    for fmt in ("otter", "rev"):
+        for _ in range(200):
+            chosen = [rng.choice(lines) for _ in range(rng.randint(0, 10))]
+            assert paragraphs.header_lines(chosen, fmt) == [bool(s) and paragraphs.may_be_header(s, fmt) for s in chosen]
+        for _name, text in FIXTURES:
+            for raw in text.split("\n"):
+                s = raw.strip()
+                if s and not paragraphs.may_be_header(s, fmt):
+                    items = transcripts._header_items([s], fmt, "t", [])
+                    assert items == [(1, s, None, items[0][3], items[0][4])] and items[0][3] != items[0][3], s
 
 
 def test_unusual_lines_go_to_the_general_reader():
