@@ -22,7 +22,8 @@ interviews in ``../shared`` where present.
   passes looking for those can be skipped.
 
 Transcripts with lines that continue a turn without a label (most real interviews, whose
-turns run over paragraphs) take the general path.
+turns run over paragraphs) take :mod:`kit.transcript_paragraphs`, which calls :func:`quick_turns`
+first when every line holds a colon.
 """
 from __future__ import annotations
 

@@ -92,7 +92,12 @@ def drop_boilerplate(items: list, source: str, problems: list, hints: bool = Tru
     lines are) and starts with a digit, a bracket or a dash, or holds one of the pattern's
     words near its start (looked for only when ``hints``, see :func:`boilerplate_hints`)."""
     kept, lines, marked = [], [], []
-    found = boilerplate_found([item[1] for item in items], hints)
+    texts = [item[1] for item in items]
+    found = boilerplate_found(texts, hints)
+    if not any(found):
+        joined = "\n".join(texts)  # a marker never spans a line: one search of them all
+        if not (("[" in joined or "(" in joined) and has_marker(joined)):
+            return list(items)  # nothing to drop or report
     for k, item in enumerate(items):
         s = item[1]
         if found[k] and (_MARK_ONLY.match(s) or _at_an_edge(items, found, k)):

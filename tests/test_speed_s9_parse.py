@@ -31,6 +31,7 @@ def _general(m):
     m.setattr(transcripts, "header_lines", lambda lines, fmt: [bool(s) for s in lines])
     m.setattr(transcripts, "_STAMPS", _Forgetful())
     m.setattr(transcript_lines, "boilerplate_found", transcript_lines.found_one_by_one)
+    m.setattr(transcript_lines, "has_marker", lambda text: True)  # drop_boilerplate goes through every line
     m.setattr(transcripts, "quick_text", lambda text: False)
     m.setattr(transcripts, "caption_items", lambda text, fmt: None)
     m.setattr(transcripts, "plain_lines_only", lambda text: False)
