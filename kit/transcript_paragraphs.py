@@ -85,7 +85,7 @@ def _surely_plain(text: str, first: str, colon_lines) -> bool:
         return False
     if _FORMAT[0] is text:
         return _FORMAT[1] == "plain"
-    if "):" in text or "WEBVTT" in first or any(s[-1].isdigit() for s in colon_lines):
+    if "):" in text or "WEBVTT" in first or any(map(str.isdigit, "".join([s[-1] for s in colon_lines]))):
         from kit.transcripts import detect_format
 
         _FORMAT[:] = [text, detect_format(text)]
@@ -120,13 +120,18 @@ def paragraph_turns(text: str, forced, aliases) -> tuple | None:
     said = list(filter(None, stripped))
     if not said:
         return None
-    with_colon = list(compress(range(1, n + 1), map(contains, stripped, repeat(":"))))
-    colon_lines = [stripped[i - 1] for i in with_colon]
-    if not _surely_plain(text, said[0], colon_lines):
-        return None
-    if len(with_colon) == len(said) and quick_text(text):  # every line a label's: kit.transcript_fast
-        if (columns := quick_turns(said, None, None, forced, aliases, False, single_spaced(text))):
+    if all(map(contains, said, repeat(":"))):  # every line may be a label's: kit.transcript_fast first
+        if not _surely_plain(text, said[0], said):
+            return None
+        if quick_text(text) and (columns := quick_turns(said, None, None, forced, aliases, False, single_spaced(text))):
             return columns, [], []
+        with_colon = list(compress(range(1, n + 1), stripped))
+        colon_lines = said
+    else:
+        with_colon = list(compress(range(1, n + 1), map(contains, stripped, repeat(":"))))
+        colon_lines = [stripped[i - 1] for i in with_colon]
+        if not _surely_plain(text, said[0], colon_lines):
+            return None
     if _unusual(text, said) or _may_be_bots([s[:s.index(":")] for s in colon_lines]):
         return None
     first = next(compress(range(1, n + 1), stripped))
