@@ -80,17 +80,21 @@ def _surely_plain(text: str, first: str, colon_lines) -> bool:
     """Whether ``kit.transcripts.detect_format`` reads ``text`` as plain (``first``: its first
     non-blank line stripped; ``colon_lines``: its stripped lines holding a colon): no ``-->``, no
     ``WEBVTT`` start, no ``):`` (a Rev header) and no line with a colon ending in a digit (an
-    Otter header); else ``detect_format`` decides."""
-    if "-->" in text:
-        return False
+    Otter header); else ``detect_format`` decides. The caller has looked for ``-->`` and ``):``
+    (and asked :func:`_format` when the text holds ``):``)."""
     if _FORMAT[0] is text:
         return _FORMAT[1] == "plain"
-    if "):" in text or "WEBVTT" in first or any(map(str.isdigit, "".join([s[-1] for s in colon_lines]))):
-        from kit.transcripts import detect_format
-
-        _FORMAT[:] = [text, detect_format(text)]
-        return _FORMAT[1] == "plain"
+    if "WEBVTT" in first or any(map(str.isdigit, "".join([s[-1] for s in colon_lines]))):
+        return _format(text) == "plain"
     return True
+
+
+def _format(text: str) -> str:
+    """``kit.transcripts.detect_format(text)``, kept for :func:`known_format`."""
+    from kit.transcripts import detect_format  # imported here, as kit.transcripts imports this module
+
+    _FORMAT[:] = [text, detect_format(text)]
+    return _FORMAT[1]
 
 
 _FORMAT: list = [None, None]  # the last text whose format _surely_plain asked for, and its format
@@ -113,18 +117,22 @@ def paragraph_turns(text: str, forced, aliases) -> tuple | None:
     results: the turns as lists, the numbers of the lines before the first turn, the label
     variants and labels used once), read as the general reader reads it, when ``text`` is
     surely plain and none of its lines is unusual (see the module doc); else None."""
-    if "-->" in text or "):" in text and not _surely_plain(text, "", ()):  # a Rev header, maybe
+    if "-->" in text:  # a caption's timing line
         return None
     stripped = list(map(str.strip, text.split("\n")))
     n = len(stripped)
     said = list(filter(None, stripped))
     if not said:
         return None
-    if all(map(contains, said, repeat(":"))):  # every line may be a label's: kit.transcript_fast first
+    every = all(map(contains, said, repeat(":")))
+    if every and "WEBVTT" not in said[0] and quick_text(text) and (  # kit.transcript_fast, as before this pass
+            columns := quick_turns(said, None, None, forced, aliases, False, single_spaced(text))):
+        return columns, [], []  # (an Otter or Rev header is no `Label: text` line there: a digit after its colon)
+    if "):" in text and _format(text) != "plain":  # a Rev header, maybe
+        return None
+    if every:
         if not _surely_plain(text, said[0], said):
             return None
-        if quick_text(text) and (columns := quick_turns(said, None, None, forced, aliases, False, single_spaced(text))):
-            return columns, [], []
         with_colon = list(compress(range(1, n + 1), stripped))
         colon_lines = said
     else:
