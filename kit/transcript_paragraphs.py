@@ -3,20 +3,23 @@ lines and paragraphs (real interviews, ``Label: text`` with the text going on be
 blank lines between paragraphs).
 
 The general reader makes an item of every line and passes every item through the boilerplate,
-transcriber's marker, wrapped-label, bot and label passes. Here one look at the whole text says
-which lines can matter to those passes:
+transcriber's marker, wrapped-label, bot and label passes. Here a few looks at the text and its
+lines' starts say which lines can matter to those passes:
 
 * a line can be export boilerplate or a wrapped label (``[00:03] Maya: ...``) only when it
   starts, stripped, with a digit, a bracket, a dash or a character outside ASCII, or holds one
-  of the boilerplate pattern's words (both found by one search of the whole text); each such
-  line is tested as the general reader tests it, and when any is boilerplate or a wrapped label
-  the text goes to the general reader;
+  of the boilerplate pattern's words in its first 90 characters (looked for in the lines'
+  first characters joined, and in their first 90 characters joined and lowered); when any
+  line may be, every line is tested as the general reader tests it, and when any is
+  boilerplate or a wrapped label the text goes to the general reader;
 * a transcriber's marker, a colon look-alike (``Jordan： text``), a line a bot may have written
-  or a line that may be an Otter or Rev header sends the text to the general reader too;
+  or a text that ``kit.transcripts.detect_format`` may read as Otter or Rev (a line with a
+  colon ending in a digit, a ``):``) and does, sends the text to the general reader too;
 * only the first line and the lines holding a colon can carry a label: the general reader's
   own label rules (``kit.transcripts._speaker_labels``, ``_canonical_spellings``) judge those
   lines alone, and a turn is the text from its speaker's line to the next speaker's line,
-  its pieces the non-blank lines in between, joined as the general reader joins them.
+  its pieces the non-blank lines in between, joined as the general reader joins them. A text
+  whose every line holds a colon tries :func:`kit.transcript_fast.quick_turns` first.
 
 Otter's and Rev's layouts (``Name  0:03`` or ``Name (00:03):`` then the text) take the general
 reader, which tries its header patterns only on the lines that can be headers and the
