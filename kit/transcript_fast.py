@@ -22,7 +22,8 @@ interviews in ``../shared`` where present.
   passes looking for those can be skipped.
 
 Transcripts with lines that continue a turn without a label (most real interviews, whose
-turns run over paragraphs) take the general path.
+turns run over paragraphs) take :mod:`kit.transcript_paragraphs`, which calls :func:`quick_turns`
+first when every line holds a colon.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from operator import eq, itemgetter, le
 
 from kit.speaker_roles import plain_label
 from kit.transcript_labels import choose_speakers, is_name, label_key
-from kit.transcript_lines import MARKER, boilerplate_hints, extend_turn
+from kit.transcript_lines import MARKER, boilerplate_hints, extend_turn, has_marker
 from kit.transcript_marks import as_written, is_bot
 
 __all__ = ["caption_items", "plain_lines_only", "quick_turns", "quick_text", "regular_cues", "single_spaced",
@@ -182,7 +183,7 @@ def quick_text(text: str) -> bool:
     :func:`quick_turns` accepts can be export boilerplate (``Maya: stopped recording``, which
     kit.transcript_lines drops and reports). A non-ASCII text (the pattern's letters match
     ``ſ``, ``K`` and ``ı`` in any case) needs ``not boilerplate_hints(text)`` instead."""
-    if ("[" in text or "(" in text) and MARKER.search(text) is not None:
+    if ("[" in text or "(" in text) and has_marker(text):
         return False
     if not text.isascii():
         return not boilerplate_hints(text)

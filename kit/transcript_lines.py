@@ -8,8 +8,8 @@ import re
 
 from kit.errors import Problem
 
-__all__ = ["MARKER", "TEXT_SUFFIXES", "boilerplate_hints", "content_mismatch", "drop_boilerplate", "extend_turn", "has_c0",
-           "is_boilerplate", "normalise_newlines", "other_line_breaks"]
+__all__ = ["MARKER", "TEXT_SUFFIXES", "boilerplate_found", "boilerplate_hints", "content_mismatch", "drop_boilerplate",
+           "extend_turn", "found_one_by_one", "has_c0", "has_marker", "is_boilerplate", "normalise_newlines", "other_line_breaks"]
 
 # Lines that transcription services add and nobody said: service footers and headers,
 # timestamps alone on a line, page numbers of Word exports. Matched on a whole line.
@@ -58,6 +58,17 @@ _HINT_WORDS = ("transcri", "caption", "subtitle", "page", "otter", "rev.com", "t
 _BOILER_HINT = re.compile("|".join(map(re.escape, _HINT_WORDS)))
 
 
+def has_marker(text: str) -> bool:
+    """``MARKER.search(text) is not None``, sooner: a marker is tried only where a bracket opens."""
+    for bracket in "[(":
+        at = text.find(bracket)
+        while at >= 0:
+            if MARKER.match(text, at) is not None:
+                return True
+            at = text.find(bracket, at + 1)
+    return False
+
+
 def boilerplate_hints(text: str) -> bool:
     """Whether any line of ``text`` may hold one of the boilerplate pattern's words (one
     search of the whole text, in lower case): when none does, :func:`drop_boilerplate` tests
@@ -81,9 +92,12 @@ def drop_boilerplate(items: list, source: str, problems: list, hints: bool = Tru
     lines are) and starts with a digit, a bracket or a dash, or holds one of the pattern's
     words near its start (looked for only when ``hints``, see :func:`boilerplate_hints`)."""
     kept, lines, marked = [], [], []
-    found = [bool(s and len(s) <= 260 and (s[0].isdigit() or s[0] in "[(-" or hints and
-                                          _BOILER_HINT.search(s[:90].lower()) is not None) and _BOILERPLATE.match(s))
-             for _i, s, *_ in items]
+    texts = [item[1] for item in items]
+    found = boilerplate_found(texts, hints)
+    if not any(found):
+        joined = "\n".join(texts)  # a marker never spans a line: one search of them all
+        if not (("[" in joined or "(" in joined) and has_marker(joined)):
+            return list(items)  # nothing to drop or report
     for k, item in enumerate(items):
         s = item[1]
         if found[k] and (_MARK_ONLY.match(s) or _at_an_edge(items, found, k)):
@@ -103,6 +117,42 @@ def drop_boilerplate(items: list, source: str, problems: list, hints: bool = Tru
                                 f"on {len(marked)} line(s) (line(s) {shown}) are not counted as "
                                 "anyone's words (a turn that is only a marker keeps it)", "warning"))
     return kept
+
+
+def found_one_by_one(texts: list, hints: bool) -> list:
+    """:func:`boilerplate_found` as the rule reads, line by line (the tests' reference)."""
+    return [bool(s and len(s) <= 260 and (s[0].isdigit() or s[0] in "[(-" or hints and
+                                         _BOILER_HINT.search(s[:90].lower()) is not None) and _BOILERPLATE.match(s))
+            for s in texts]
+
+
+_FIRST_MARKED = re.compile(r"[0-9\[(\-]")
+
+
+def boilerplate_found(texts: list, hints: bool) -> list:
+    """Whether each line of ``texts`` (stripped) may be boilerplate: at most 260 characters, starting
+    with a digit, a bracket or a dash or (when ``hints``) holding one of the pattern's words in its
+    first 90 characters in lower case, and matching the pattern. The lines to test are found
+    from one string of the lines' first characters and one of their first 90 characters
+    (lowering a line's start is lowering it within the joined string: the words are ASCII), so
+    the pattern is tried on a few lines only; the same as :func:`found_one_by_one`."""
+    found = [False] * len(texts)
+    firsts = "".join([s[:1] or " " for s in texts])
+    if firsts.isascii():
+        tried = {m.start() for m in _FIRST_MARKED.finditer(firsts)}
+    else:
+        tried = {k for k, c in enumerate(firsts) if c.isdigit() or c in "[(-"}
+    if hints:
+        starts = "\n".join([s[:90] if len(s) <= 260 else "" for s in texts]).lower()
+        k, last = 0, 0
+        for m in _BOILER_HINT.finditer(starts):
+            k += starts.count("\n", last, m.start())
+            last = m.start()
+            tried.add(k)
+    for k in tried:
+        s = texts[k]
+        found[k] = bool(s and len(s) <= 260 and _BOILERPLATE.match(s))
+    return found
 
 
 def _at_an_edge(items: list, found: list, k: int) -> bool:

@@ -1,28 +1,31 @@
 """The short path of :mod:`kit.transcripts` for plain transcripts whose turns run over several
 lines and paragraphs (real interviews, ``Label: text`` with the text going on below it and
-blank lines between paragraphs), and for Otter's and Rev's text layouts.
+blank lines between paragraphs).
 
 The general reader makes an item of every line and passes every item through the boilerplate,
-transcriber's marker, wrapped-label, bot and label passes. Here one look at the whole text says
-which lines can matter to those passes:
+transcriber's marker, wrapped-label, bot and label passes. Here a few looks at the text and its
+lines' starts say which lines can matter to those passes:
 
 * a line can be export boilerplate or a wrapped label (``[00:03] Maya: ...``) only when it
   starts, stripped, with a digit, a bracket, a dash or a character outside ASCII, or holds one
-  of the boilerplate pattern's words (both found by one search of the whole text); each such
-  line is tested as the general reader tests it, and when any is boilerplate or a wrapped label
-  the text goes to the general reader;
+  of the boilerplate pattern's words in its first 90 characters (looked for in the lines'
+  first characters joined, and in their first 90 characters joined and lowered); when any
+  line may be, every line is tested as the general reader tests it, and when any is
+  boilerplate or a wrapped label the text goes to the general reader;
 * a transcriber's marker, a colon look-alike (``Jordan： text``), a line a bot may have written
-  or a line that may be an Otter or Rev header sends the text to the general reader too;
+  or a text that ``kit.transcripts.detect_format`` may read as Otter or Rev (a line with a
+  colon ending in a digit, a ``):``) and does, sends the text to the general reader too;
 * only the first line and the lines holding a colon can carry a label: the general reader's
   own label rules (``kit.transcripts._speaker_labels``, ``_canonical_spellings``) judge those
   lines alone, and a turn is the text from its speaker's line to the next speaker's line,
-  its pieces the non-blank lines in between, joined as the general reader joins them.
+  its pieces the non-blank lines in between, joined as the general reader joins them. A text
+  whose every line holds a colon tries :func:`kit.transcript_fast.quick_turns` first.
 
-:func:`header_turns` does the same for Otter (``Name  0:03`` then the text) and Rev (``Name
-(00:03):``) exports: only the lines that end in a digit (Otter) or hold a bracket (Rev) can be
-headers, and those are read by the general reader's own header reader.
+Otter's and Rev's layouts (``Name  0:03`` or ``Name (00:03):`` then the text) take the general
+reader, which tries its header patterns only on the lines that can be headers and the
+boilerplate pattern only on the lines that can be boilerplate (kit.transcript_lines.boilerplate_found).
 
-Each function gives exactly what the general reader gives (turns, format, the same warnings
+:func:`paragraph_turns` gives exactly what the general reader gives (turns, format, the same warnings
 at the same lines) or None, and the general reader then reads the text:
 ``tests/test_speed_s9_parse.py`` compares both on every transcript of the tests, on the real
 interviews in ``../shared`` where present and on generated variants.
@@ -34,10 +37,10 @@ from itertools import compress, repeat
 from operator import contains
 
 from kit.transcript_fast import quick_text, quick_turns, single_spaced, turn_text
-from kit.transcript_lines import _HINT_WORDS, MARKER, is_boilerplate
+from kit.transcript_lines import _HINT_WORDS, has_marker, is_boilerplate
 from kit.transcript_marks import STAMP
 
-__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "has_marker", "header_turns", "paragraph_turns"]
+__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "header_lines", "known_format", "may_be_header", "paragraph_turns"]
 
 _NAN = float("nan")
 
@@ -50,17 +53,6 @@ _HINT = re.compile("|".join(map(re.escape, _HINT_WORDS)))  # kit.transcript_line
 _ODD_SPACES = ("\t", "\xa0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
                "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000")  # whitespace but " " (and line breaks)
 _ODD_COLONS = ("\uff1a", "\ua789", "\u2236", "\ufe55", "\ufe13")  # kit.transcript_odd.ODD_COLON
-
-
-def has_marker(text: str) -> bool:
-    """``MARKER.search(text) is not None``, sooner: a marker is tried only where a bracket opens."""
-    for bracket in "[(":
-        at = text.find(bracket)
-        while at >= 0:
-            if MARKER.match(text, at) is not None:
-                return True
-            at = text.find(bracket, at + 1)
-    return False
 
 
 def _unusual(text: str, lines: list) -> bool:
@@ -91,14 +83,30 @@ def _surely_plain(text: str, first: str, colon_lines) -> bool:
     """Whether ``kit.transcripts.detect_format`` reads ``text`` as plain (``first``: its first
     non-blank line stripped; ``colon_lines``: its stripped lines holding a colon): no ``-->``, no
     ``WEBVTT`` start, no ``):`` (a Rev header) and no line with a colon ending in a digit (an
-    Otter header); else ``detect_format`` decides."""
-    if "-->" in text:
-        return False
-    if "):" in text or "WEBVTT" in first or any(s[-1].isdigit() for s in colon_lines):
-        from kit.transcripts import detect_format
-
-        return detect_format(text) == "plain"
+    Otter header); else ``detect_format`` decides. The caller has looked for ``-->`` and ``):``
+    (and asked :func:`_format` when the text holds ``):``)."""
+    if _FORMAT[0] is text:
+        return _FORMAT[1] == "plain"
+    if "WEBVTT" in first or any(map(str.isdigit, "".join([s[-1] for s in colon_lines]))):
+        return _format(text) == "plain"
     return True
+
+
+def _format(text: str) -> str:
+    """``kit.transcripts.detect_format(text)``, kept for :func:`known_format`."""
+    from kit.transcripts import detect_format  # imported here, as kit.transcripts imports this module
+
+    _FORMAT[:] = [text, detect_format(text)]
+    return _FORMAT[1]
+
+
+_FORMAT: list = [None, None]  # the last text whose format _surely_plain asked for, and its format
+
+
+def known_format(text: str) -> str | None:
+    """The format ``kit.transcripts.detect_format`` gave for ``text`` when :func:`paragraph_turns`
+    asked it last (it is not asked twice), else None."""
+    return _FORMAT[1] if _FORMAT[0] is text else None
 
 
 def _may_be_bots(heads: list) -> bool:
@@ -112,20 +120,29 @@ def paragraph_turns(text: str, forced, aliases) -> tuple | None:
     results: the turns as lists, the numbers of the lines before the first turn, the label
     variants and labels used once), read as the general reader reads it, when ``text`` is
     surely plain and none of its lines is unusual (see the module doc); else None."""
-    if "-->" in text:
+    if "-->" in text:  # a caption's timing line
         return None
     stripped = list(map(str.strip, text.split("\n")))
     n = len(stripped)
     said = list(filter(None, stripped))
     if not said:
         return None
-    with_colon = list(compress(range(1, n + 1), map(contains, stripped, repeat(":"))))
-    colon_lines = [stripped[i - 1] for i in with_colon]
-    if not _surely_plain(text, said[0], colon_lines):
+    every = all(map(contains, said, repeat(":")))
+    if every and "WEBVTT" not in said[0] and quick_text(text) and (  # kit.transcript_fast, as before this pass
+            columns := quick_turns(said, None, None, forced, aliases, False, single_spaced(text))):
+        return columns, [], []  # (an Otter or Rev header is no `Label: text` line there: a digit after its colon)
+    if "):" in text and _format(text) != "plain":  # a Rev header, maybe
         return None
-    if len(with_colon) == len(said) and quick_text(text):  # every line a label's: kit.transcript_fast
-        if (columns := quick_turns(said, None, None, forced, aliases, False, single_spaced(text))):
-            return columns, [], []
+    if every:
+        if not _surely_plain(text, said[0], said):
+            return None
+        with_colon = list(compress(range(1, n + 1), stripped))
+        colon_lines = said
+    else:
+        with_colon = list(compress(range(1, n + 1), map(contains, stripped, repeat(":"))))
+        colon_lines = [stripped[i - 1] for i in with_colon]
+        if not _surely_plain(text, said[0], colon_lines):
+            return None
     if _unusual(text, said) or _may_be_bots([s[:s.index(":")] for s in colon_lines]):
         return None
     first = next(compress(range(1, n + 1), stripped))
@@ -183,6 +200,22 @@ def _merge(heads: list, stripped: list, canonical: dict, alias: dict, variants: 
     return {"speaker": [t[0] for t in turns], "start": [_NAN] * k, "end": [_NAN] * k, "text": texts}
 
 
-def header_turns(text: str) -> None:
-    """Placeholder for the header layouts (Otter, Rev): None, the general reader reads them."""
-    return None
+def may_be_header(line: str, fmt: str) -> bool:
+    """Whether ``line`` (stripped, not empty) may be a header of an Otter (``Name  0:03``) or Rev
+    (``Name (00:03):``) transcript (``fmt``) for ``kit.transcripts._header_items``: a Rev header
+    holds a bracket; an Otter header (its time written otherwise too, ``1m05s``) ends in a digit,
+    ``s`` or ``m``, or in a character outside ASCII (an invisible one the header reader removes)."""
+    if fmt == "rev":
+        return "(" in line or "[" in line
+    return line[-1] in _OTTER_ENDS or not line[-1].isascii()
+
+
+_OTTER_ENDS = frozenset("0123456789smSM")
+
+
+def header_lines(lines: list, fmt: str) -> list:
+    """:func:`may_be_header` of each of ``lines`` (stripped; an empty line: False) in one pass."""
+    if fmt == "rev":
+        return ["(" in s or "[" in s for s in lines]
+    ends = [s[-1:] for s in lines]
+    return [e in _OTTER_ENDS or not e.isascii() for e in ends]

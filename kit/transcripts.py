@@ -116,7 +116,7 @@ from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
-from kit.transcript_paragraphs import paragraph_turns
+from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
 from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
@@ -246,9 +246,9 @@ def parse_turns(text: str, source: str = "<text>",
     forced = set(aliases or ()) | set(speakers or ())
     if (paragraphs := paragraph_turns(text, forced, aliases)) is not None:  # plain text (kit.transcript_paragraphs)
         return _finish(*paragraphs, "plain", source, problems)
-    quick = quick_text(text)  # the short paths (kit.transcript_fast): no marker, no line may be boilerplate
+    fmt = known_format(text) or detect_format(text)
+    quick = fmt in ("vtt", "srt") and quick_text(text)  # the captions' short paths (kit.transcript_fast)
     spaced = quick and single_spaced(text)
-    fmt = detect_format(text)
     if quick and (cues := regular_cues(text, fmt)) is not None \
             and (columns := quick_turns(*cues, forced, aliases, True, spaced)):
         return columns, fmt, problems
@@ -633,9 +633,11 @@ def _clean_vtt(s: str) -> str:
 def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> list[tuple]:
     items, last = [], float("-inf")
     header = _REV_HEADER if fmt == "rev" else _OTTER
-    for i, raw in enumerate(lines, 1):
-        s = raw.strip()
-        if not s:
+    stripped = list(map(str.strip, lines))
+    for i, s, maybe in zip(range(1, len(lines) + 1), stripped, header_lines(stripped, fmt)):
+        if not maybe:
+            if s:
+                items.append((i, s, None, _NAN, _NAN))
             continue
         seen = s if s.isascii() else invisible_pattern().sub("", s)  # `Jordan\u200b  0:09` is a header
         m = header.match(seen)
@@ -700,12 +702,21 @@ def _unwrap_labels(items: list, source: str, problems: list) -> list:
 def _stamp(value: str, line: int, source: str, problems: list) -> float:
     """Seconds of a turn's time stamp; a time with frames (``1:02:03:04``, hh:mm:ss:ff) is read
     to the second. An impossible time (``0:99``) is a warning at its line and NaN."""
+    if (seconds := _STAMPS.get(value)) is not None:  # a study's headers repeat their times
+        return seconds
     try:
-        return parse_time(value.rsplit(":", 1)[0] if value.count(":") == 3 else value)
+        seconds = parse_time(value.rsplit(":", 1)[0] if value.count(":") == 3 else value)
     except ValueError as exc:
         problems.append(Problem(source, line, f"impossible time {value!r} ({exc}): the turn is kept without "
                                 "a time; write it as 1:02 or 1:02:03", "warning"))
         return _NAN
+    if len(_STAMPS) > 100_000:
+        _STAMPS.clear()
+    _STAMPS[value] = seconds
+    return seconds
+
+
+_STAMPS: dict[str, float] = {}  # a header's time as written -> its seconds
 
 
 def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, variants=None):

@@ -11,13 +11,27 @@ import random
 import pytest
 from test_speed_s8_parse import FIXTURES, WORDS
 
+import kit.transcript_lines as transcript_lines
 import kit.transcript_paragraphs as paragraphs
 import kit.transcripts as transcripts
 
 
+class _Forgetful(dict):
+    """A cache that keeps nothing (kit.transcripts._STAMPS switched off)."""
+
+    def __setitem__(self, key, value):
+        pass
+
+
 def _general(m):
-    """Every short path off: kit.transcripts reads every text line by line."""
+    """Every short path off: kit.transcripts reads every text line by line (every header pattern
+    tried on every line, the boilerplate pattern's lines found one by one, no cache of times)."""
     m.setattr(transcripts, "paragraph_turns", lambda text, forced, aliases: None)
+    m.setattr(transcripts, "known_format", lambda text: None)
+    m.setattr(transcripts, "header_lines", lambda lines, fmt: [bool(s) for s in lines])
+    m.setattr(transcripts, "_STAMPS", _Forgetful())
+    m.setattr(transcript_lines, "boilerplate_found", transcript_lines.found_one_by_one)
+    m.setattr(transcript_lines, "has_marker", lambda text: True)  # drop_boilerplate goes through every line
     m.setattr(transcripts, "quick_text", lambda text: False)
     m.setattr(transcripts, "caption_items", lambda text, fmt: None)
     m.setattr(transcripts, "plain_lines_only", lambda text: False)
@@ -98,7 +112,41 @@ def real_like(rng, odd: float) -> str:
     return text.replace("\n", "\r\n") if rng.random() < odd / 3 else text
 
 
-def _compare_generated(monkeypatch, seed: int, n: int) -> tuple[int, int]:
+def _stamp(rng, seconds: float) -> str:
+    h, rest = divmod(int(seconds), 3600)
+    m, sec = divmod(rest, 60)
+    return rng.choice([f"{m}:{sec:02d}" if not h else f"{h}:{m:02d}:{sec:02d}", f"{h:02d}:{m:02d}:{sec:02d}"])
+
+
+def timed_like(rng, odd: float) -> str:
+    """Otter (``Name  0:03``, Teams' text alike) or Rev (``Name (00:03):``) exports: a header line, the
+    text below over paragraphs, Otter's title block and footer; with probability ``odd``, something unusual."""
+    asker, person = rng.choice(PEOPLE[2:])
+    rev = rng.random() < 0.5
+    out = []
+    if not rev and rng.random() < 0.5:
+        out += ["Interview about invoices", "Tue, Nov 3, 2026 10:02AM • 11:04", "", "SPEAKERS", f"{asker}, {person}", ""]
+    clock = rng.uniform(0, 5)
+    for k in range(rng.randint(1, 12)):
+        name = (asker, person)[k % 2] if rng.random() > odd else rng.choice([asker.lower(), "Tom", person + "\u200b"])
+        time = _stamp(rng, clock) if rng.random() > odd else rng.choice(["0:99", "1:02:03:04", "1m05s", "00:03.5", "5"])
+        if rev:
+            header = f"{name} ({time}):" if rng.random() > odd else rng.choice([f"{name} [{time}]", f"{name} ({time})"])
+            out.append(header + (" " + _paragraph(rng) if rng.random() < 0.3 else ""))
+        else:
+            out.append(f"{name}{rng.choice(['  ', ' ', '   ', chr(9)])}{time}")
+        for _ in range(rng.choice([1, 1, 2, 3])):
+            out += [_paragraph(rng)] + [""] * rng.choice([0, 1])
+        if rng.random() < odd:
+            out.insert(rng.randrange(len(out) + 1), rng.choice(ODD_LINES))
+        out.append("")
+        clock += rng.uniform(-20 * odd, 60)
+    if not rev and rng.random() < 0.7:
+        out.append("Transcribed by https://otter.ai")
+    return "\n".join(out)
+
+
+def _compare_generated(monkeypatch, seed: int, n: int, make=None) -> tuple[int, int]:
     rng = random.Random(seed)
     taken = []
     real = paragraphs.paragraph_turns
@@ -110,7 +158,7 @@ def _compare_generated(monkeypatch, seed: int, n: int) -> tuple[int, int]:
 
     for k in range(n):
         odd = (0.0, 0.05, 0.3)[k % 3]
-        text = real_like(rng, odd)
+        text = (make or real_like)(rng, odd)
         kw = rng.choice(KWARGS)
         with monkeypatch.context() as m:
             m.setattr(transcripts, "paragraph_turns", counted)
@@ -133,6 +181,57 @@ def test_many_generated_real_layouts_read_the_same_both_ways(monkeypatch):
     assert short > 5_000 and general > 500
 
 
+def test_generated_otter_and_rev_exports_read_the_same_both_ways(monkeypatch):
+    formats = set()
+    rng = random.Random(3)
+    for k in range(60):
+        formats.add(transcripts.detect_format(timed_like(rng, (0.0, 0.3)[k % 2])))
+    assert {"otter", "rev"} <= formats
+    _compare_generated(monkeypatch, 20261202, 300, timed_like)
+
+
+@pytest.mark.slow
+def test_many_generated_otter_and_rev_exports_read_the_same_both_ways(monkeypatch):
+    _compare_generated(monkeypatch, 10, 8_000, timed_like)
+
+
+def test_boilerplate_lines_are_found_as_one_by_one():
+    """kit.transcript_lines.boilerplate_found against the rule line by line, on generated lines
+    and every line of the fixtures, with and without the hint words."""
+    rng = random.Random(8)
+    starts = ["", " ", "1", "٣", "²", "[", "(", "-", "—", "x", "İ", "K"]
+    middles = ["Transcribed by otter.ai", "page 2 of 3", "Recording stopped", "TRANSCRİBED BY ZOOM", "- 3 -",
+               "00:12", "powered by Rev.com", "Maya Chen started transcription", "hello", "webpage"]
+    for _ in range(3000):
+        lines = [(rng.choice(starts) + rng.choice(middles) + rng.choice(["", ".", " x" * rng.randint(0, 200)]))[:300]
+                 for _ in range(rng.randint(0, 8))]
+        lines = [line.strip() for line in lines]
+        for hints in (False, True):
+            assert transcript_lines.boilerplate_found(lines, hints) == transcript_lines.found_one_by_one(lines, hints), lines
+    for _name, text in FIXTURES:
+        lines = [line.strip() for line in text.split("\n")]
+        for hints in (False, True):
+            assert transcript_lines.boilerplate_found(lines, hints) == transcript_lines.found_one_by_one(lines, hints)
+
+
+def test_header_lines_are_the_lines_that_may_be_headers():
+    """The lines kit.transcripts._header_items tries its header patterns on: every header (and
+    no line is missed whose patterns could match) is among them."""
+    rng = random.Random(6)
+    lines = ["", "Maya Chen  0:03", "Maya Chen (00:03):", "Maya [00:03]", "Jordan\u200b  0:09\u200b", "text.",
+             "ends in s", "ends in m", "1m05s", "5", "José  0:03", "no time", "(aside)", "x" * 3 + "\u00e9"]
+    for fmt in ("otter", "rev"):
+        for _ in range(200):
+            chosen = [rng.choice(lines) for _ in range(rng.randint(0, 10))]
+            assert paragraphs.header_lines(chosen, fmt) == [bool(s) and paragraphs.may_be_header(s, fmt) for s in chosen]
+        for _name, text in FIXTURES:
+            for raw in text.split("\n"):
+                s = raw.strip()
+                if s and not paragraphs.may_be_header(s, fmt):
+                    items = transcripts._header_items([s], fmt, "t", [])
+                    assert items == [(1, s, None, items[0][3], items[0][4])] and items[0][3] != items[0][3], s
+
+
 def test_unusual_lines_go_to_the_general_reader():
     """Each kind of unusual line sends the text to the general reader (None), a plain one does not."""
     plain = "AI: How do you invoice?\n\nI mean each month.\nUser: With a sheet.\n\nEvery month: the same.\n"
@@ -150,7 +249,7 @@ def test_has_marker_is_the_pattern_search():
     pieces = ["[", "(", ")", "]", "inaudible", "crosstalk", " ", "x", "\n", "blank_audio", "no speech"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        assert paragraphs.has_marker(text) == (transcripts._MARKER.search(text) is not None), text
+        assert transcript_lines.has_marker(text) == (transcripts._MARKER.search(text) is not None), text
 
 
 @pytest.mark.corpus
