@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.guide import checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, frames, grammar
+from kit.guide import checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15, frames, grammar
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -120,6 +120,7 @@ def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     reasons = cues12.revise(raw, reasons) if raw else reasons  # round 12: closers, tags after requests, others' reasons
     reasons = cues13.revise(raw, reasons) if raw else reasons  # round 13: the question word's one fact, prefaces, spoken proposals
     reasons = cues14.revise(raw, reasons) if raw else reasons  # round 14: claims, choices and benefits taken as given
+    reasons = cues15.revise(raw, reasons) if raw else reasons  # session 9: logistics requests, one-sentence pitches
     return sents, reasons
 
 
