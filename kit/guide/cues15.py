@@ -38,8 +38,8 @@ _LOGISTICS = re.compile(
     r"phone|ring|text|message|reach|follow up with|get back to|get in touch with) you\b"
     r"|would it be (?:ok|okay|alright|all right|fine) if (?:we|i) (?:contacted|emailed|called|phoned|rang|texted|"
     r"followed up|got back to|got in touch|recorded|took notes|shared)\b"
-    r"|(?:would|are) you (?:be )?(?:happy|willing|ok|okay|open) (?:for us |for me )?to (?:be contacted|take part|"
-    r"do (?:a|another) (?:follow-up|session|interview)|hear from us|join (?:a|another))\b"
+    r"|(?:would|are) you (?:be )?(?:happy|willing|ok|okay|open) (?:for us |for me )?to (?:be contacted|hear from us|"
+    r"(?:contact|email|call) you)\b"
     # recording, notes, screen, breaks
     r"|(?:is it|would it be|are you) (?:ok|okay|alright|all right|fine|happy|comfortable)\b[^?]*\b(?:record|recording|"
     r"recorded|take notes|taking notes|notes|screen|camera|pause|break|continue|carry on)\b"

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["candidates", "faults", "follow_up_fix", "still_double"]
+__all__ = ["candidates", "faults", "follow_up_fix", "pool_candidates", "still_double"]
 
 _STORY = re.compile(r"\b(?:the (?:last|most recent|first) time|a recent (?:time|experience)(?: when| with)?)\b([^.?!]*)[.?!]",
                     re.I)
@@ -93,6 +93,9 @@ def faults(question: str, cand: str) -> list[str]:
     for n in re.findall(r"(\d+(?:\.\d+)?)\s?%", q):  # "a 40% similarity score" -> "a 40 similarity score"
         if re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\s?%|\s?per ?cent)", main):
             out.append(f"a percent sign dropped: '{n}'")
+    if re.search(r"\bwent to (?:the|a|an|your) (?:[\w'-]+ ){0,3}(?:bar|button|tab|field|form|feature|tool|view|filter|widget|"
+                 r"rubric|report|menu|interface|score|template|checklist)\b", low):
+        out.append("a thing one uses told as a place one went to")
     if _GOING.search(main):
         out.append("a verb of going without its place")
     if _HOW_FIND.search(q) and re.search(r"\b(?:you|they) found\b(?! out)", cand):
@@ -160,12 +163,6 @@ def candidates(question: str) -> list[str]:
     if m and (base := _base(m.group(1).lower())) and (past := past_tense(base)):
         who = "someone" if q.lower().startswith(("who", "whom")) else "something"
         out.append(_tell(f"you {past} {who}"))
-    m = _PITCH_MAKES.match(q)  # "Our new platform makes submitting coursework faster ...": the act, on the thing
-    if m and (base := _base(m.group(3).lower())) and \
-            (past := past_tense(base)):
-        head = m.group(2).split()[-1].lower()
-        prep = "on" if head in {"platform", "app", "site", "website", "portal", "system", "page"} else "with"
-        out.append(_tell(f"you {past} {m.group(4)} {prep} the {m.group(2)}"))
     m = re.match(r"^how long did it take (?:you |them |him |her )?to ([a-z]+)((?: [\w'-]+){0,4}?)\s*(?:,\s*and\b.*)?\??$", q, re.I)
     if m and (base := _base(m.group(1).lower())) and (past := past_tense(base)):
         out.append(_tell(f"you {past}{m.group(2)}"))  # "How long did it take to hear back" -> "... you heard back"
@@ -175,14 +172,6 @@ def candidates(question: str) -> list[str]:
         did = _GO_FIND.get(verb) or (past_tense(_base(verb)) if _base(verb) else None)
         if did:
             out.append(_tell(f"you {did} the {m.group(2)}", "How did it go?"))
-    if not _EASY_TO.match(q) and _JUDGED.match(q):
-        # a judgement of a product asked for (or a pitch for it): the last time it was used
-        heads = "|".join(sorted(_USED_HEADS))
-        m = re.search(rf"\b(?:the|your|our|this) ((?:[\w'-]+ ){{0,3}}?)((?:{heads})(?: (?:{heads}))*)\b", q, re.I)
-        if m:
-            words = [w for w in m.group(1).split() if w.lower() not in {"new", "latest", "improved", "redesigned",
-                                                                         "updated", "very", "really"}]
-            out.append(_tell(f"you used the {' '.join(words + [m.group(2)])}"))
     m = _CHOICE.match(q)
     if m:
         out.append(_tell(f"you had to choose between {m.group(1)} {m.group(2)} and one {m.group(3)}",
@@ -201,6 +190,32 @@ def candidates(question: str) -> list[str]:
         if m.group(6) and (b2 := _base(m.group(6).lower())) and (p2 := past_tense(b2)):
             then = f" and then {p2} {m.group(7)}{m.group(8) or ''}"
         out.append(_tell(f"you {past}{m.group(2)} {m.group(3)} {m.group(4)}{m.group(5) or ''}{then}"))
+    return out
+
+
+def pool_candidates(question: str) -> list[str]:
+    """Session 9's builders whose rewrite competes with the others on the topic kept: a pitched
+    act done on the thing ("Our new platform makes submitting coursework faster" -> "... you
+    submitted coursework on the assessment platform"), a judged product told as used ("Don't you
+    think the progress bar is really helpful?" -> "... you used the progress bar")."""
+    from kit.guide.lexicon import _base, past_tense
+
+    q = " ".join(str(question).replace("\u2019", "'").split())
+    out: list[str] = []
+    m = _PITCH_MAKES.match(q)  # "Our new platform makes submitting coursework faster ...": the act, on the thing
+    if m and (base := _base(m.group(3).lower())) and \
+            (past := past_tense(base)):
+        head = m.group(2).split()[-1].lower()
+        prep = "on" if head in {"platform", "app", "site", "website", "portal", "system", "page"} else "with"
+        out.append(_tell(f"you {past} {m.group(4)} {prep} the {m.group(2)}"))
+    if not _EASY_TO.match(q) and _JUDGED.match(q):
+        # a judgement of a product asked for (or a pitch for it): the last time it was used
+        heads = "|".join(sorted(_USED_HEADS))
+        m = re.search(rf"\b(?:the|your|our|this) ((?:[\w'-]+ ){{0,3}}?)((?:{heads})(?: (?:{heads}))*)\b", q, re.I)
+        if m:
+            words = [w for w in m.group(1).split() if w.lower() not in {"new", "latest", "improved", "redesigned",
+                                                                         "updated", "very", "really"}]
+            out.append(_tell(f"you used the {' '.join(words + [m.group(2)])}"))
     return out
 
 

@@ -516,7 +516,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     # keep the clean, grammatical one that keeps the most of the question's topic
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
-    pool = ([_as_story(pair[0])] if pair else []) + retell14.candidates(question) + retell9.candidates(question) + \
+    pool = ([_as_story(pair[0])] if pair else []) + retell15.pool_candidates(question) + retell14.candidates(question) + \
+        retell9.candidates(question) + \
         [_tidy(c) for c in cands] + \
         retell10.candidates(question) + retell11.candidates(question) + \
         story.candidates(question, flags) + \
