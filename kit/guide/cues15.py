@@ -73,7 +73,12 @@ def pitch(raw: list[str]) -> str:
         parts = _CLAUSE_BREAK.split(sent)
         for part in parts[:-1]:
             toks = [t.lower() for t in _tokens(part)]
-            if toks and set(toks) & _OWN and (r := _preamble_leading(toks)):
+            while toks and toks[0] in {"so", "and", "well", "now", "right", "ok", "okay", ","}:
+                toks = toks[1:]
+            if not toks or toks[0] not in _OWN | {"we've", "we're", "we'll"} or "?" in part or \
+                    set(toks) & {"would", "could", "if", "should", "might"}:
+                continue  # a statement of the asker's side only: not a condition, a plan or the ask itself
+            if (r := _preamble_leading(toks)):
                 return r.replace("the preamble", "the clause before the ask")
     return ""
 

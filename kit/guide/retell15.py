@@ -93,7 +93,8 @@ def faults(question: str, cand: str) -> list[str]:
     for n in re.findall(r"(\d+(?:\.\d+)?)\s?%", q):  # "a 40% similarity score" -> "a 40 similarity score"
         if re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\s?%|\s?per ?cent)", main):
             out.append(f"a percent sign dropped: '{n}'")
-    if re.search(r"\bwent to (?:the|a|an|your) (?:[\w'-]+ ){0,3}(?:bar|button|tab|field|form|feature|tool|view|filter|widget|"
+    if re.search(r"\bwent to (?:the|a|an|your) (?:[\w'-]+ ){0,3}(?:(?:progress|search|tool|menu|nav|navigation|status|"
+                 r"scroll|address|side|task|title) bar|button|tab|field|form|feature|tool|view|filter|widget|"
                  r"rubric|report|menu|interface|score|template|checklist)\b", low):
         out.append("a thing one uses told as a place one went to")
     if _GOING.search(main):
@@ -242,6 +243,7 @@ def follow_up_fix(question: str, text: str) -> str:
     verb and the first ask's thing ("did you use it in your next essay" -> "the last time you
     used the feedback in your next essay"); a second ask that is an embedded question with
     "you're" is asked as a question ("and what year you're in" -> "What year are you in?")."""
+    from kit.guide.checks import grammar_problems
     from kit.guide.lexicon import _base, past_tense
 
     q = " ".join(str(question).replace("\u2019", "'").split())
@@ -255,8 +257,11 @@ def follow_up_fix(question: str, text: str) -> str:
     w = _SECOND_WH.search(q)
     lost = bool(w) and bool(sep) and (how := re.match(r"how (\w+)", w.group(1), re.I)) is not None and \
         how.group(1).lower() not in then.lower()  # "how quickly did they reply" -> "... they replied": the measure lost
-    if w and (not sep or lost or re.search(r"came up|a recent experience", then)) and "double-barreled" in _flags(q):
-        sep, then = " Then ask separately: ", w.group(1)[:1].upper() + w.group(1)[1:].rstrip(" ?") + "?"
+    second = (w.group(1)[:1].upper() + w.group(1)[1:].rstrip(" ?") + "?") if w else ""
+    if w and (not sep or lost or re.search(r"came up|a recent experience", then)) and \
+            re.search(r"\b(?:did|do|does|is|are|was|were|has|have|had|can|could)\b", second, re.I) and \
+            set(_flags(second)) <= {"closed"} and not grammar_problems(second) and "double-barreled" in _flags(q):
+        sep, then = " Then ask separately: ", second  # the second ask in its own words (one fact, not imagined)
     e = _EMBEDDED_BE.search(q)
     if e:
         sep, then = " Then ask separately: ", f"{e.group(1).capitalize()}{e.group(2)} are {e.group(3).lower()}{e.group(4)}?"
