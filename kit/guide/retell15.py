@@ -97,6 +97,8 @@ def faults(question: str, cand: str) -> list[str]:
                  r"scroll|address|side|task|title) bar|button|tab|field|form|feature|tool|view|filter|widget|"
                  r"rubric|report|menu|interface|score|template|checklist)\b", low):
         out.append("a thing one uses told as a place one went to")
+    if re.search(r"\b(?:used|dealt with|went through) (?:every|each|all|any) ", low):
+        out.append("a quantified time taken as the thing used")
     if _GOING.search(main):
         out.append("a verb of going without its place")
     if _HOW_FIND.search(q) and re.search(r"\b(?:you|they) found\b(?! out)", cand):
@@ -138,7 +140,9 @@ def faults(question: str, cand: str) -> list[str]:
                 not re.search(rf"\b(?:needed|wanted|looked for) (?:something like|a way to)\b[^.?!]*\b{re.escape(head)}\b", low):
             out.append("an imagined thing told as met")
     for name in re.findall(r"\bthe ([A-Z][a-z][\w-]*)\b", main):  # a name, not an acronym ("the GPS")
-        if re.search(rf"(?<!the )\b{re.escape(name)}\b", q) and not re.search(rf"\bthe {re.escape(name)}\b", q):
+        if re.search(rf"(?<!the )(?<!our )(?<!your )(?<!their )(?<!my )(?<!this )(?<!a )(?<!an )(?<!new )"
+                     rf"\b{re.escape(name)}\b", q, re.I) and \
+                not re.search(rf"\b(?:the|our|your|their|my|this|a|an|new) {re.escape(name)}\b", q, re.I):
             out.append(f"a name given 'the': '{name}'")
     return out
 
