@@ -92,6 +92,10 @@ def test_rewrite_kinds(question, bad, good):
     ("If we added a mobile app, how likely would you be to use it?",
      "Tell me about the last time you used a mobile app. What happened?"),
     ("Was the extension form easy to find?", "What was the extension form like the last time you went it?"),
+    ("Isn't a 40% similarity score scary?", "Tell me about the last time you dealt with a 40 similarity score."),
+    ("Don't you think the progress bar is really helpful?", "Tell me about the last time you went to the progress bar."),
+    ("Picture this: your bank texts you before every outage. How would your day change?",
+     "Tell me about the last time you used every outage. What happened?"),
 ])
 def test_the_newcomers_bad_rewrites_are_faults(question, cand):
     assert faults(question, cand)
@@ -106,6 +110,10 @@ def test_the_newcomers_bad_rewrites_are_faults(question, cand):
     ("Would you use a translated interface?",
      "Tell me about the last time you needed something like a translated interface. What did you do?"),
     ("Do you trust the NHS app?", "Tell me about the last time you used the NHS app. What happened?"),
+    ("Our Deliveroo page is really easy to set up - how did you get on with it?",
+     "How did you get on with the Deliveroo page?"),  # a name after "our" may take "the"
+    ("How often do you normally get them cleaned?", "Tell me about the last time you got them cleaned."),
+    ("What did you love about the rooftop bar?", "Tell me about the last time you went to the rooftop bar."),
 ])
 def test_good_rewrites_are_not_faults(question, cand):
     assert faults(question, cand) == []

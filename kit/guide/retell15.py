@@ -97,7 +97,7 @@ def faults(question: str, cand: str) -> list[str]:
                  r"scroll|address|side|task|title) bar|button|tab|field|form|feature|tool|view|filter|widget|"
                  r"rubric|report|menu|interface|score|template|checklist)\b", low):
         out.append("a thing one uses told as a place one went to")
-    if re.search(r"\b(?:used|dealt with|went through) (?:every|each|all|any) ", low):
+    if re.search(r"\b(?:used|dealt with|went through) (?:every|each) ", low):
         out.append("a quantified time taken as the thing used")
     if _GOING.search(main):
         out.append("a verb of going without its place")
