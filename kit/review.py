@@ -154,7 +154,9 @@ def is_question(sentence: str) -> bool:
 def is_housekeeping(sentence: str) -> bool:
     """A question about the session rather than the person's experience (recording,
     consent, "Does that sound good?", "Can I ask one quick thing?")."""
-    return bool(_HOUSEKEEPING.search(sentence))
+    from kit.guide.cues15 import logistics  # session 9: "could you say that in English for the notes?"
+
+    return bool(_HOUSEKEEPING.search(sentence)) or bool(logistics(sentence))
 
 
 @lru_cache(maxsize=4096)

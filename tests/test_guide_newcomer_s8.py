@@ -63,8 +63,10 @@ def test_a_rate_leaves_a_one_occasion_story(question, rate):
 
 
 @pytest.mark.parametrize("question,kept", [
-    ("Can we contact you again?", "we contacted you"),
-    ("Could we call you next week?", "we called you"),
+    # session 9: "Can we contact you again?" and "Could we call you next week?" are logistics
+    # requests (kit.guide.cues15.logistics), left unflagged with no story; the kind kept here
+    ("Did we contact you again after the repair?", "we contacted you"),
+    ("Did we call you back after your complaint?", "we called you"),
 ])
 def test_a_dropped_pronoun_object_is_put_back(question, kept):
     assert kept in _story(question)

@@ -503,6 +503,18 @@ def _judging_clause(toks: list[str]) -> str:
     return ""
 
 
+_CONDITION_OPENERS = frozenset({"if", "when", "once", "unless", "suppose", "supposing", "imagine", "whenever",
+                                "after", "before", "until"})
+
+
+def _event_condition(clause: list[str], word: str) -> bool:
+    """Session 9: a condition or a time clause whose "judging" word is a passive participle
+    ("If the extension was approved automatically, would you ...", "When the claim was
+    rejected, what ..."): it sets up an event, it does not judge the thing."""
+    return bool(clause) and clause[0] in _CONDITION_OPENERS and " " not in word and \
+        word.endswith(("ed", "en")) and "VERB" in tags(word)
+
+
 def _strong_judgement(toks: list[str], k: int) -> bool:
     """"the terrible parking": a strongly evaluative adjective (not a participle, not a
     feeling of a person: "the angry customer") on a thing, even inside an episode."""
@@ -623,7 +635,7 @@ def leading(sentences: list[str]) -> str:
             return r
     for toks in asked:
         low = " ".join(toks)
-        if (w := _judging_clause(_pre_clause(toks))):
+        if (w := _judging_clause(_pre_clause(toks))) and not _event_condition(_pre_clause(toks), w):
             return f"the clause before the question judges the thing asked about ('{w}')"
         if _EFFORT.search(low):
             return "the question tells the participant how much work went into it"

@@ -451,7 +451,8 @@ def faults(question: str, cand: str) -> list[str]:
     if p and re.search(rf"\bpaid for {re.escape(p.group(1).split(' and ')[0])}", low):
         out.append("a willingness to pay told as a payment")
     from kit.guide.retell14 import faults as faults14  # round 14 (session 8): gerunds, clauses, spliced options
-    return out + faults14(question, cand)
+    from kit.guide.retell15 import faults as faults15  # session 9: cut tails, "find", lost options, pitches
+    return out + faults14(question, cand) + faults15(question, cand)
 
 
 def misses_first(first: str, cand: str, overlap, second: str = "") -> bool:

@@ -390,11 +390,12 @@ def verb_glued(question: str, cand: str) -> bool:
     follows it in ``question``: "Don't you think the caddy smells bad?" -> "dealt with the caddy
     smells", "most people forget bin day" -> "dealt with people forget bin day"."""
     q = re.findall(r"[\w'-]+", str(question).lower())
+    copula = bool(q) and q[0] in {"is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't"}
     for m in _FRAME_NP.finditer(str(cand).partition(" Then ask separately: ")[0].lower()):
         np_ = m.group(1).split()
         for a, b in zip(np_, np_[1:]):
-            if "NOUN" not in tags(a) or "VERB" not in tags(b):
-                continue
+            if "NOUN" not in tags(a) or "VERB" not in tags(b) or (copula and "NOUN" in tags(b)):
+                continue  # session 9: after "Isn't ..." the copula is the verb: "the search bar" is a noun
             for k in range(len(q) - 1):
                 if q[k] != a or q[k + 1] != b:
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, retell13, retell14, story
+from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, retell13, retell14, retell15, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -466,6 +466,7 @@ def _rewrite(question: str, flags: list[str]) -> str:
     if fixed != text and not _lint.flags_of(fixed.partition(" Then ask separately: ")[0]) and \
             len(grammar_problems(fixed)) <= len(grammar_problems(text)):
         text = fixed
+    text = retell15.follow_up_fix(typed, text)  # session 9: "found" (judged) in the follow-up
     first = re.match(r"\W*([A-Z][a-z]+)\b", str(question))
     if first:  # the question's first word is capitalised there only: "dealt with Planning" -> "planning"
         text = re.sub(rf"(?<=[a-z] ){first.group(1)}\b", first.group(1).lower(), text)
@@ -497,7 +498,7 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             return best_own
         return own
     from kit.guide.candidates import candidates  # it imports this module's helpers
-    for cand in retell12.preferred(question, main):  # round 12: the kinds read as broken, by kind
+    for cand in retell15.candidates(question) + retell12.preferred(question, main):  # round 12 / session 9: by kind
         if _usable(question, cand.partition(" Then ask separately: ")[0], built=True) and not grammar_problems(cand):
             return cand
     for cand in [] if "double-barreled" in flags else [retell8.named(question, c) for c in retell6.candidates(main)]:
@@ -515,7 +516,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     # keep the clean, grammatical one that keeps the most of the question's topic
     best, best_overlap = "", -1.0
     pair = retell.split_pair(question) if "double-barreled" in flags else None
-    pool = ([_as_story(pair[0])] if pair else []) + retell14.candidates(question) + retell9.candidates(question) + \
+    pool = ([_as_story(pair[0])] if pair else []) + retell15.pool_candidates(question) + retell14.candidates(question) + \
+        retell9.candidates(question) + \
         [_tidy(c) for c in cands] + \
         retell10.candidates(question) + retell11.candidates(question) + \
         story.candidates(question, flags) + \

@@ -27,7 +27,16 @@ _PREFIXES = ("re", "un", "pre", "over", "under", "co", "de", "mis", "non", "self
 # British spelling -> the American spelling pyspellchecker's English list holds
 _BRITISH = ((r"our(s|ed|ing|ite|ites|able)?$", r"or\1"), (r"is(e|es|ed|ing|ation|ations)$", r"iz\1"),
             (r"ys(e|es|ed|ing)$", r"yz\1"), (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"),
-            (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ence$", r"ense"), (r"mme(s)?$", r"m\1"))
+            (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ence$", r"ense"), (r"mme(s)?$", r"m\1"),
+            (r"iser(s)?$", r"izer\1"))
+# words of interviews the shipped list lacks (session 9: a guide's questions are checked too)
+_COMMON = frozenset({"app", "apps", "onboard", "onboarding", "onboarded", "cafe", "cafes", "workflow", "workflows",
+                     "erm", "um", "uh", "er", "u", "ur", "multi", "login", "logins", "signup", "checkout", "wifi",
+                     "email", "emails", "emailed", "online", "offline", "dropdown", "chatbot", "podcast", "podcasts",
+                     "timesheet", "timesheets", "rota", "rotas", "upload", "uploads", "uploaded", "download",
+                     "downloads", "downloaded", "smartphone", "website", "websites", "postcode", "toolkit", "co-op",
+                     "texted", "texting", "offsite", "onsite", "fermenter", "fermenters", "hotfix", "admin",
+                     "inbox", "inboxes", "paywall", "barcode", "barcodes", "rollout", "robo", "mm", "hmm", "mhm"})
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +49,16 @@ def _checker():
 def _known(word: str) -> bool:
     sc = _checker()
     w = word.lower().replace("\u2019", "'").strip("'")
-    if not w or w in sc:
+    if not w or w in sc or w in _COMMON:
         return True
     if "-" in w:
-        return all(_known(p) for p in w.split("-") if p)
+        return all(_known(p) or p in _PREFIXES for p in w.split("-") if p)
+    if len(w) >= 8 and any(len(w) - k >= 4 and w[:k] in sc and w[k:] in sc for k in range(2, len(w) - 3)):
+        return True  # a compound of two known words: "contactless", "callouts", "microchipped"
+    if "'" in w:  # a contraction said aloud: "what'd", "d'you", "y'know"
+        head, _, tail = w.partition("'")
+        if (len(tail) <= 2 and head in sc) or (len(head) <= 2 and tail in sc):
+            return True
     if w.endswith("'s") or w.endswith("s'"):
         return _known(w[:-2] if w.endswith("'s") else w[:-1])
     for pattern, american in _BRITISH:
@@ -74,6 +89,9 @@ def misspellings(rewrite: str, original: str = "") -> list[dict]:
         before = text[:m.start()].rstrip()
         start = not before or before[-1] in ".?!:\"'(\u201c"
         low = token.lower().replace("\u2019", "'")
+        glued = text[m.end():m.end() + 1] + text[max(0, m.start() - 1):m.start()]
+        if any(ch.isalpha() and not ch.isascii() for ch in glued):
+            continue  # a part of a word with a letter outside ASCII ("café"): not a word of its own
         if len(token) < 2 or low in own or low in seen or _name_or_acronym(token, start) or _known(token):
             continue
         seen.add(low)

@@ -13,6 +13,7 @@ from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, F
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
 from kit.guide.guide_lines import classify, content_problem, docx_lines, wrong_kind
 from kit.guide.cues12 import closer as wrap_up
+from kit.guide.cues15 import notes as guide_notes, spoken_line
 from kit.guide.lint import lint_question, question_text, readable
 
 __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
@@ -144,6 +145,9 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
                     kind = None
         if isinstance(qtext, str) and qtext.strip() and kind is None:
             what_line, shown, role = classify(qtext, strict=True)
+            if what_line == "note" and (said := spoken_line(qtext)):  # session 9: "Say: <a pitch>" is linted
+                items.append((said, line, "probe"))
+                continue
             if what_line != "question":  # "Section 1: Warm-up" as an item: a heading, recorded
                 notes.append({"line": line, "kind": what_line, "text": shown})
                 continue
@@ -183,6 +187,9 @@ def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tupl
                 fmt = m.group(1).lower()
             else:
                 problems.append(Problem(p, n, f"format must be micro or full, not {m.group(1) if m else s!r}"))
+        if kind == "note" and (said := spoken_line(s)):  # session 9: "Say: <a pitch>" is spoken, so linted
+            items.append((said, n, "probe"))  # said in passing: not the opener, not a core question
+            continue
         if kind != "question":
             notes.append({"line": n, "kind": kind, "text": s})
             continue
@@ -320,6 +327,8 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
     for (text, line, _), q, role in zip(items, lints, roles):
         lo, hi = MINUTES[fmt][role]
         questions.append({**q, "line": line, "role": role, "minutes": _round((lo + hi) / 2)})
+        if (said := guide_notes(text)):  # session 9: misspelt words, a missing "?": notes, not flags
+            questions[-1]["notes"] = said
     structure: list[dict] = []
 
     def err(line, message, level="error"):
@@ -473,7 +482,8 @@ def to_json(result: dict) -> list[dict]:
     kind, suggestion, reasons, line, role, minutes. ``json.dumps(to_json(result))`` gives the
     ``--json`` output."""
     keys = ("question", "flags", "kind", "suggestion", "reasons", "line", "role", "minutes")
-    return [{k: q.get(k) for k in keys + tuple(k for k in ("verdict", "language") if k in q)} for q in result["questions"]]
+    return [{k: q.get(k) for k in keys + tuple(k for k in ("verdict", "language", "notes") if k in q)}
+            for q in result["questions"]]
 
 
 def format_report(result: dict) -> str:
@@ -490,6 +500,8 @@ def format_report(result: dict) -> str:
         line = f"  {q['line']:>4}  {q['role']:<{width}}  {q['kind']:<{kw}} {flags:<{fw}} {text}"
         if q["suggestion"]:
             line += f"  -> try: {q['suggestion']}"
+        for said in q.get("notes", []):
+            line += f"  (note: {said})"
         rows.append((q["line"], line.rstrip()))
     for note in result.get("notes", []):  # headings and notes, in their place: not linted, not lost
         text = note["text"] if len(note["text"]) <= 90 else note["text"][:87] + "..."

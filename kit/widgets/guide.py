@@ -24,6 +24,8 @@ import pandas as pd
 
 from kit.guide import grammar_problems, lint_question, topic_overlap
 from kit.guide.spelling import misspellings, spelling_cut, spelling_note
+from kit.guide.lexicon import FLAGS
+from kit.guide.retell15 import still_double
 
 __all__ = [
     "PRACTICE_QUESTIONS",
@@ -198,7 +200,9 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     """Score a trainee's rewrite of a bad question, 0-100.
 
     100 for a clean story question ("Tell me about the last time ...") on the same topic;
-    minus 30 for each flag the linter still raises; minus 10 for an open question that is not
+    minus 30 for each flag the linter still raises (a rewrite of a double-barreled question
+    whose one story still joins both asks, "... used the rubric and read the comments", is
+    double-barreled: :func:`kit.guide.retell15.still_double`); minus 10 for an open question that is not
     about one specific time, minus 20 for a probe or a future question; minus up to 50 when
     the rewrite drifts from the question's topic (:func:`kit.guide.topic_overlap` below 0.5:
     50 x (1 - overlap / 0.5), so an unrelated rewrite scores at most 50; the words of a
@@ -220,6 +224,11 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     r = lint_question(text)
     if not _judged(r):  # not in English, too long: no rule judged it, so no score
         return {**base, "score": None, "kind": r["kind"], "verdict": kind_help(r) + ": not scored"}
+    if "double-barreled" not in r["flags"] and (two := still_double(original, text)):
+        # session 9: the linter reads the rewrite against the question it rewrites, so two asks
+        # joined in one story ("... used the rubric and read the comments") are not "clean"
+        r = {**r, "flags": [f for f in FLAGS if f in r["flags"] or f == "double-barreled"],
+             "reasons": {**r["reasons"], "double-barreled": two}}
     topic = round(topic_overlap(original, text), 3)
     grammar = grammar_problems(text)
     misspelt = misspellings(text, original)

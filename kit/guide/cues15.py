@@ -1,0 +1,132 @@
+"""Session 9 (the newcomer's findings, faults C 9 and 10): an interviewer's logistics request
+is not a research question, a pitch spoken in one sentence with its ask is leading, a "Say:"
+line of a guide is read as what the interviewer says, and a guide's questions get notes (not
+flags) for misspelt words and a missing question mark.
+
+- :func:`logistics`: "Sorry, could you say that in English for the notes?", "Can we contact
+  you again?", "Is it OK if I record?": a request about the session (recording, notes,
+  contacting the person again, repeating or spelling a word, a break, the screen), which the
+  linter leaves unflagged and never rewrites as a story. A question about the person's own
+  recording or contacts ("How do you keep your records?", "Who did you contact?") is not one.
+- :func:`pitch`: a clause of the asker's side ("our", "we") praising the thing, joined to the
+  ask in the same sentence ("Our new platform makes submitting faster and easier than ever,
+  and we'd love your thoughts on it."), read as the preamble it is (:mod:`kit.guide.grammar`'s
+  preamble rule).
+- :func:`spoken_line`: a guide line "Say: ..." is spoken to the participant, so a pitch in it
+  is linted (flagged leading) rather than filed as a note.
+- :func:`notes`: misspelt words (:func:`kit.guide.spelling.misspellings`, the check the
+  question-craft exercise scores rewrites with) and an interrogative line without "?"
+  ("What happened the last time you couldn't find your feedback").
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["logistics", "notes", "pitch", "revise", "spoken_line"]
+
+_LEAD = r"^(?:(?:sorry|ok|okay|so|and|just|right|great|thanks|thank you|oh|um|uh|sure|lovely|perfect|before we (?:start|begin|finish|go))[,!.]?\s+)*"
+_LOGISTICS = re.compile(
+    _LEAD + r"(?:"
+    # repeating, spelling or translating what was said, for the notes
+    r"(?:could|can|would|will) you (?:please |just )?(?:say|repeat|spell|speak|explain|type|write|put) (?:that|it|this|"
+    r"the (?:name|word|last (?:bit|part))|your (?:name|email|answer))\b[^?]*?\b(?:again|in english|"
+    r"for (?:me|us|the (?:notes|recording|transcript|record|notetaker|note-taker))|more slowly|slower|louder|up|"
+    r"(?:in )?another way)\b"
+    r"|(?:could|can|would|will) you (?:please )?(?:speak up|speak more slowly|slow down a (?:bit|little))\b"
+    # contacting the person again
+    r"|(?:can|could|may|might|would it be (?:ok|okay|alright|all right|fine) if) (?:we|i) (?:contact|email|e-mail|call|"
+    r"phone|ring|text|message|reach|follow up with|get back to|get in touch with) you\b"
+    r"|would it be (?:ok|okay|alright|all right|fine) if (?:we|i) (?:contacted|emailed|called|phoned|rang|texted|"
+    r"followed up|got back to|got in touch|recorded|took notes|shared)\b"
+    r"|(?:would|are) you (?:be )?(?:happy|willing|ok|okay|open) (?:for us |for me )?to (?:be contacted|hear from us|"
+    r"(?:contact|email|call) you)\b"
+    # recording, notes, screen, breaks
+    r"|(?:is it|would it be|are you) (?:ok|okay|alright|all right|fine|happy|comfortable)\b[^?]*\b(?:record|recording|"
+    r"recorded|take notes|taking notes|notes|screen|camera|pause|break|continue|carry on)\b"
+    r"|(?:do|would) you mind (?:if )?(?:i|we|me|us) (?:record|recording|take notes|taking notes|share|sharing|"
+    r"pause|pausing)\b"
+    r"|(?:can|could|may|shall) (?:i|we) (?:record|start (?:the )?recording|stop (?:the )?recording|take notes|"
+    r"share my screen|pause|take a (?:short |quick )?break|move on)\b"
+    r"|(?:can|could) you (?:hear|see) (?:me|us|my screen)\b"
+    r"|(?:do|would) you (?:need|like|want) (?:a |to take a )?(?:short |quick )?(?:break|pause|glass of water|minute)\b"
+    r"|shall we (?:take a (?:short |quick )?break|start|begin|continue|carry on|move on|get started)\b"
+    r")", re.I)
+
+
+def logistics(text: str) -> str:
+    """The reason a question is an interviewer's logistics request, or ``""`` (module
+    docstring)."""
+    s = " ".join(str(text).replace("\u2019", "'").split())
+    return "an interviewer's request about the session, not a research question" if _LOGISTICS.search(s) else ""
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|so|but)\s+|\s+[-\u2013\u2014]+\s+|;\s+")
+
+
+def pitch(raw: list[str]) -> str:
+    """A clause of the asker's side that praises the thing, before the ask in the same
+    sentence: the leading reason, or ``""``."""
+    from kit.guide.grammar import _OWN, _preamble_leading
+    from kit.guide.lexicon import _tokens
+
+    for sent in raw:
+        parts = _CLAUSE_BREAK.split(sent)
+        for part in parts[:-1]:
+            toks = [t.lower() for t in _tokens(part)]
+            while toks and toks[0] in {"so", "and", "well", "now", "right", "ok", "okay", ","}:
+                toks = toks[1:]
+            if not toks or toks[0] not in _OWN | {"we've", "we're", "we'll"} or "?" in part or \
+                    set(toks) & {"would", "could", "if", "should", "might"}:
+                continue  # a statement of the asker's side only: not a condition, a plan or the ask itself
+            if (r := _preamble_leading(toks)):
+                return r.replace("the preamble", "the clause before the ask")
+    return ""
+
+
+def revise(raw: list[str], reasons: dict[str, str]) -> dict[str, str]:
+    """Session 9's changes to the flags of a question (its sentences ``raw``)."""
+    text = " ".join(raw)
+    if reasons and logistics(text) and set(reasons) <= {"closed", "generalizing", "hypothetical"}:
+        return {}  # a request about the session: fine to ask as it is, no story to tell
+    if "leading" not in reasons and (r := pitch(raw)):
+        reasons = {"leading": r, **reasons}
+    return reasons
+
+
+_SAY = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:say|script|read aloud|read out)\s*[:\-\u2013]\s*(.+)$", re.I)
+
+
+def spoken_line(line: str) -> str | None:
+    """The words of a guide line "Say: ..." when the linter flags them (a pitch spoken to the
+    participant is leading), else None: an ordinary script line ("Say: Thanks for joining")
+    stays a note."""
+    from kit.guide.lint import flags_of
+
+    m = _SAY.match(str(line))
+    if not m:
+        return None
+    said = m.group(1).strip()
+    return said if "leading" in flags_of(said) else None
+
+
+_ASKS = re.compile(r"^(?:(?:so|and|ok|okay|right|now|then|but),?\s+)?(?:what|what's|whats|how|how's|why|who|whom|whose|"
+                   r"where|when|which|is|are|was|were|do|does|did|have|has|had|can|could|would|will|should|"
+                   r"shall|may|might|isn't|aren't|wasn't|don't|doesn't|didn't|haven't|hasn't|can't|couldn't|"
+                   r"wouldn't|won't)\b", re.I)
+
+
+def notes(question: str) -> list[str]:
+    """Notes on a guide question (not flags): misspelt words with their likeliest
+    correction, and a question without its question mark."""
+    from kit.guide.spelling import misspellings, spelling_note
+
+    out = []
+    text = str(question).strip()
+    if (note := spelling_note(misspellings(text))):
+        out.append(note)
+    last = re.split(r"(?<=[.!?])\s+", text)[-1] if text else ""
+    if last and not last.rstrip("\"'\u201d)").endswith("?") and not last.endswith(("!", ":")) and \
+            _ASKS.match(last) and len(last.split()) >= 3:
+        out.append("no question mark: it reads as a question, so end it with '?' (or make it a request, "
+                   "'Tell me about ...')")
+    return out
