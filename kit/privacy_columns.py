@@ -8,13 +8,16 @@ import re
 __all__ = ["person_cells", "person_columns"]
 
 # Columns of participants.csv that hold a person's name or email besides ``name`` and ``email``
-# (first_name, surname, parent_name, guardian, username, parent_email): redacted as the name is.
+# (first_name, surname, parent_name, guardian, username, parent_email, and the people who sit in: an
+# interpreter, an adviser, a chaperone): redacted as the name is.
 _NAME_COLUMN = re.compile(r"(?:^|_)(?:name|names|surname|forename|nickname|username|screen_?name|gamertag|"
-                          r"handle|guardian|parent|carer|caregiver|spouse|partner|contact|next_of_kin)(?:$|_)|"
+                          r"handle|guardian|parent|carer|caregiver|spouse|partner|contact|next_of_kin|interpreter|translator|"
+                          r"advis[eo]r|chaperone|companion|advocate|supporter|support_worker|relative|witness)(?:$|_)|"
                           r"^(?:first|last|given|family|full|middle|preferred|display|maiden|legal)_?name")
 _NOT_PERSON = re.compile(r"(?:^|_)(?:company|org|organi[sz]ation|business|employer|team|product|file|segment|"
                          r"channel|site|store|shop|brand|plan|project|city|town|country|region|school|street|"
-                         r"venue|pet|app|device|domain|host|code)(?:$|_)")
+                         r"venue|pet|app|device|domain|host|code|language|languages|lang|phone|mobile|tel|count|number|fee|cost|"
+                         r"rate|type|role|needed|required|booked|date|board)(?:$|_)")
 _EMAIL_COLUMN = re.compile(r"e_?mail")
 
 

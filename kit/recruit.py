@@ -443,6 +443,7 @@ class _Layout:
     newline: str = "\n"
     header: list = field(default_factory=list)
     first_line: str = ""
+    declaration: str = ""  # Excel's "sep=;" line before the header, kept as it is
 
 
 def _layout(path: Path) -> _Layout:
@@ -451,7 +452,7 @@ def _layout(path: Path) -> _Layout:
     header mixes delimiters (an earlier append in another delimiter), so nothing is written."""
     import codecs
 
-    from kit.csvio import FALLBACK_ENCODING, decode_text, read_bytes, sniff_delimiter
+    from kit.csvio import _SEP_LINE, FALLBACK_ENCODING, decode_text, read_bytes, sniff_delimiter
 
     raw, problems = read_bytes(path)
     text = None
@@ -481,8 +482,10 @@ def _layout(path: Path) -> _Layout:
     layout = _Layout(path, raw, text, encoding=encoding, bom=bom, newline=newline)
     if not text.strip():
         return layout
-    layout.delimiter = sniff_delimiter(text)
-    layout.first_line = text.split("\n", 1)[0]
+    declared = _SEP_LINE.match(text)  # Excel's "sep=;" line: the delimiter it names, the header after it
+    layout.declaration = declared.group() if declared else ""
+    layout.delimiter = declared.group(1) if declared else sniff_delimiter(text[len(layout.declaration):])
+    layout.first_line = text[len(layout.declaration):].split("\n", 1)[0]
     first = next(csv.reader(io.StringIO(layout.first_line), delimiter=layout.delimiter), [])
     layout.header = [h.strip().lstrip("\ufeff") for h in first]
     others = [d for d in ",;\t" if d != layout.delimiter and any(d in h for h in layout.header)]
@@ -533,17 +536,22 @@ def _encode(text: str, layout: _Layout, what: str) -> bytes:
 def _prefix(layout: _Layout, header: list, missing: list) -> bytes:
     """The bytes of participants.csv kept before the appended rows: the file as it was,
     its header extended by ``missing`` columns (an older file), ending with a line end."""
-    if not layout.text.strip():
-        return layout.bom + _encode(_line(header + missing, layout), layout, "the header")
+    if not layout.text.strip() or layout.text.strip() == layout.declaration.strip():
+        return layout.bom + _encode(layout.declaration.replace("\n", layout.newline) + _line(header + missing, layout),
+                                    layout, "the header")
     body = layout.raw[len(layout.bom):]
     if missing:  # an older participants.csv: extend the header, older rows read the new columns as empty
         extra = layout.delimiter + layout.delimiter.join(missing)
         first = layout.first_line + extra
         if layout.encoding.startswith("utf-16"):
-            rest = layout.text[len(layout.first_line):].replace("\n", layout.newline)
-            body = _encode(first + rest, layout, "the header")
+            rest = layout.text[len(layout.declaration) + len(layout.first_line):].replace("\n", layout.newline)
+            body = _encode(layout.declaration.replace("\n", layout.newline) + first + rest, layout, "the header")
         else:
-            cut = min((i for i in (body.find(b"\r"), body.find(b"\n")) if i >= 0), default=len(body))
+            start = len(_encode(layout.declaration, layout, "the header")) if layout.declaration else 0
+            if layout.declaration and layout.newline == "\r\n" and not layout.declaration.endswith("\r\n"):
+                start += 1  # the declaration's line end was read as "\n"
+            ends = [i for i in (body.find(b"\r", start), body.find(b"\n", start)) if i >= 0]
+            cut = min(ends, default=len(body))
             body = body[:cut].rstrip() + _encode(extra, layout, "the header") + body[cut:]
     if not layout.text.endswith("\n"):
         body += _encode(layout.newline, layout, "a line end")

@@ -57,11 +57,33 @@ def test_check_in_a_study_folder_checks_that_study(study, monkeypatch, capsys):
 def test_the_pilot_never_writes_into_a_study(study, monkeypatch, capsys, fake_run):
     inside = study / "interviews"  # no study.yml here, but inside a study
     monkeypatch.chdir(inside)
-    assert main(["run", "--quiet"]) == 2
+    assert main(["run", str(pilot_path()), "--quiet"]) == 2
     assert fake_run == [] and not (inside / "report").exists()
     assert "your study folder" in capsys.readouterr().err
-    assert main(["analyze", "--out", "tables", "--quiet"]) == 2
+    assert main(["analyze", str(pilot_path()), "--out", "tables", "--quiet"]) == 2
     assert not (inside / "tables").exists()
+
+
+def test_a_subfolder_of_a_study_means_that_study(study, monkeypatch, capsys, fake_run):
+    """A newcomer ran `check` in study/transcripts: it checked the bundled pilot and said
+    "0 error(s)"; `analyze --out X` there wrote the pilot's tables."""
+    inside = study / "interviews"
+    monkeypatch.chdir(inside)
+    main(["check"])
+    captured = capsys.readouterr()
+    assert "using the study the current folder lies in" in captured.err and str(study) in captured.err
+    assert str(pilot_path()) not in captured.out + captured.err
+    assert main(["run", "--quiet"]) == 0
+    assert fake_run == [(study.resolve(), (study.parent / "getting-paid-report").resolve())]
+    assert main(["analyze", "--out", "tables", "--quiet"]) == 2  # inside the study: refused
+    assert not (inside / "tables").exists()
+
+
+def test_outside_any_study_the_pilot_is_named(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    main(["check"])
+    err = capsys.readouterr().err
+    assert "not in one: using the bundled pilot" in err and str(pilot_path()) in err
 
 
 def test_a_fresh_clone_still_runs_the_pilot(tmp_path, monkeypatch, capsys, fake_run):

@@ -28,6 +28,15 @@ def test_which_columns_name_a_person():
     assert emails == ["email", "Parent Email"]
 
 
+def test_columns_of_people_who_sit_in_name_a_person():
+    """A newcomer's sheet named the interpreter and a disability adviser who sat in on calls."""
+    names, _ = person_columns(["Interpreter", "interpreter_phone", "Translator", "disability_adviser",
+                               "Advisor", "chaperone", "support worker", "relative", "interpreter_language",
+                               "interviewer", "advisory_board", "relatives_count"])
+    assert names == ["Interpreter", "Translator", "disability_adviser", "Advisor", "chaperone", "support worker",
+                     "relative"]
+
+
 def test_first_and_last_name_columns_make_a_full_name():
     people = pd.DataFrame({"given_name": ["Ada", ""], "surname": ["Okafor", "Byrne"]})
     names, _ = person_cells(people)

@@ -40,3 +40,17 @@ def test_an_older_sheet_with_cr_line_ends_gets_its_columns_in_the_header(study):
     recruit(pool, root, 1, seed=0, today=TODAY, dry_run=False)
     assert (root / "participants.csv").read_bytes().decode() == \
         f"id,segment,status,invited_on\rP-001,b\rP-002,a,invited,{TODAY}\r"
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_sheet_declaring_its_delimiter_gets_rows_in_that_delimiter(study, end):
+    """Excel's "sep=;" first line: the rows go in the declared delimiter and the header after the
+    declaration gets the missing columns (the declaration was read as the header)."""
+    root, pool = study
+    sheet = f"sep=;{end}id;segment;notes{end}P-001;b;a, b{end}"
+    (root / "participants.csv").write_bytes(sheet.encode())
+    recruit(pool, root, 1, seed=0, today=TODAY, dry_run=False)
+    data = (root / "participants.csv").read_bytes().decode()
+    assert data == f"sep=;{end}id;segment;notes;status;invited_on{end}P-001;b;a, b{end}P-002;a;;invited;{TODAY}{end}"
+    people = kit.load_study(root, strict=False).participants
+    assert people["id"].tolist() == ["P-001", "P-002"] and people["notes"].tolist()[0] == "a, b"

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from kit.cli.exits import EXIT_NOTEBOOK, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args, study_here
+from kit.cli.parsing import _guide_arg, _inputs, _study_arg, _transcript_args, enclosing_study
 from kit.cli.printing import _emit, _print_problems, _say
 from kit.safety import escape_controls, one_line_path
 
@@ -39,7 +39,7 @@ def cmd_lab(args) -> int:
     from kit.safety import check_output, mark_output
     from kit.cli.lab import LabError, default_lab_dir, lab_command, lab_copy
 
-    if not (args.dir is not None and str(args.dir).strip()) and study_here() is not None:
+    if not (args.dir is not None and str(args.dir).strip()) and enclosing_study() is not None:
         args.dir = str(_study_arg(None))  # inside a study folder: that study
     if args.dir is not None and str(args.dir).strip():
         study_path = Path(args.dir).expanduser()
@@ -66,16 +66,16 @@ def cmd_lab(args) -> int:
 
         print(shlex.join(command))
         return EXIT_OK
-    return _serve_lab(command, target)
+    return _serve_lab(command, target, clean=_say(args).clean)
 
-def _serve_lab(command: list[str], cwd: Path) -> int:
+def _serve_lab(command: list[str], cwd: Path, clean=None) -> int:
     """Run JupyterLab (:func:`kit.cli.lab.serve_lab`: stopped with this process on SIGTERM,
     SIGHUP, SIGINT). A JupyterLab that stops with an error is exit 2 with its last messages
     (never exit 1, which means problems in the study's files)."""
     from kit.cli.lab import serve_lab
 
     try:
-        code, tail = serve_lab(command, cwd)
+        code, tail = serve_lab(command, cwd, clean=clean)
     except OSError as exc:
         print(f"interview-kit lab: cannot start JupyterLab: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -156,7 +156,7 @@ def cmd_run(args) -> int:
 
     say = console(_study_arg(args.dir), args.include_names)  # printed: a working output
     if args.out is None:  # inside a study folder the report goes beside it, never into it
-        here = None if args.dir else study_here()
+        here = None if args.dir else enclosing_study()
         args.out = str(here.parent / f"{here.name}-report") if here is not None else "report"
     if extra := _inputs(_study_arg(args.dir))[2:]:  # the pilot, run inside a study: never into it
         from kit.safety import check_output

@@ -142,13 +142,16 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child between 
         pass
 
 
-def serve_lab(command: list[str], cwd) -> tuple[int, list[str]]:
+def serve_lab(command: list[str], cwd, clean=None) -> tuple[int, list[str]]:
     """Run JupyterLab (``command``), passing its messages through to standard error, and
     stop it with this process: SIGTERM, SIGHUP or SIGINT (Ctrl-C) sent to ``interview-kit lab``
     are passed on as SIGTERM, on which JupyterLab shuts its kernels down and exits (killed
     after 15 s if it has not); on Linux the server also gets SIGTERM when this process is
     killed outright. Returns ``(exit code of the server, its last 12 non-blank lines)``:
-    0, or minus the signal's number when stopped that way. Raises ``OSError`` when it cannot start."""
+    0, or minus the signal's number when stopped that way. ``clean`` (a function of a line, e.g. a
+    working output's ``clean``: roster names, emails and phones replaced) is applied to every line
+    passed through and kept: a notebook's error carries a participant's words or its file's name.
+    Raises ``OSError`` when it cannot start."""
     import collections
     import signal
     import subprocess
@@ -176,6 +179,8 @@ def serve_lab(command: list[str], cwd) -> tuple[int, list[str]]:
     tail = collections.deque(maxlen=12)
     try:
         for line in server.stderr:
+            if clean is not None:
+                line = clean(line)
             sys.stderr.write(line)
             sys.stderr.flush()
             if line.strip():

@@ -32,19 +32,29 @@ def enclosing_study() -> Path | None:
 
 
 def _study_arg(value: str | None) -> Path:
-    """The study folder argument. When absent: the current folder if it is a study folder
-    (it holds a study.yml; said once on stderr), else the bundled pilot. A missing folder or
-    a file is a :class:`UsageError` (exit 2, unreadable input), never a located ``path:0``
-    problem."""
+    """The study folder argument. When absent: the study folder the current folder is or lies
+    in (the nearest folder up that holds a study.yml: ``transcripts/`` of a study means that
+    study), else the bundled pilot; either is said once on stderr. A missing folder or a file
+    is a :class:`UsageError` (exit 2, unreadable input), never a located ``path:0`` problem."""
     import sys
 
     from kit.paths import resolve_study
 
-    if (value is None or not str(value).strip()) and (here := study_here()) is not None:
+    if value is None or not str(value).strip():
+        here = enclosing_study()
+        if here is None:
+            from kit.paths import pilot_path
+
+            here = pilot_path()
+            said = ("interview-kit: no study folder given and the current folder is not in one: using the "
+                    f"bundled pilot ({here}); give your study's folder as DIR")
+        elif here == Path.cwd():
+            said = f"interview-kit: no study folder given: using the study in the current folder ({here})"
+        else:
+            said = f"interview-kit: no study folder given: using the study the current folder lies in ({here})"
         if here not in _ANNOUNCED:
             _ANNOUNCED.add(here)
-            print(f"interview-kit: no study folder given: using the study in the current folder ({here})",
-                  file=sys.stderr)
+            print(said, file=sys.stderr)
         return here
     path = resolve_study(value)
     if not path.exists():
