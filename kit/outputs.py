@@ -46,7 +46,7 @@ from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, 
 from kit.privacy_batch import unredacted
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "file_roles", "private_folder", "publish_to", "redact_shown", "study_of"]
+           "file_roles", "private_folder", "publish_to", "redact_shown", "study_of", "undecodable_shown"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -137,6 +137,33 @@ def _contacts_seen(text: str, redacted: str, people, names: bool) -> str:
     return other if marks(other) > marks(redacted) else redacted
 
 
+def undecodable_shown(text: str, people: Roster | None = None) -> str:
+    """``text`` as it can be written and printed when it holds bytes that are not UTF-8 (a
+    folder or file name read by Python as surrogate escapes, ``Okaf\udcf6r``): decoded as
+    ``check`` decodes a file's contents (UTF-8, else Windows-1252, else Latin-1) and redacted
+    with ``people`` when that reading holds a roster name (``[name]``), else the bytes
+    written as escapes (``Okaf\\xf6r``). Other text is returned as it is."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    data = text.encode("utf-8", "surrogateescape") if all(
+        not 0xD800 <= ord(c) < 0xDC80 for c in text) else text.encode("utf-8", "surrogatepass")
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            decoded = data.decode("cp1252")
+        except UnicodeDecodeError:
+            decoded = data.decode("latin-1")
+    hidden = redact(decoded, people) if people is not None else decoded
+    if hidden != decoded:
+        return hidden
+    escaped = data.decode("utf-8", "backslashreplace")
+    return redact(escaped, people) if people is not None else escaped  # Okafor\xff: [name]\xff
+
+
 def redact_shown(text, people: Roster | None = None, names: bool = True, words: Unquotable | None = None):
     """:func:`kit.privacy.redact` for a text as a reader sees it: the escapes ``repr`` wrote
     into it (``'Jo\\u200bsé'``, ``\\xa0``) read back before redaction and written again after
@@ -212,6 +239,8 @@ class Outputs:
         return self._scrub(text, not self.include_names)
 
     def _scrub(self, text, names: bool):
+        if isinstance(text, str) and not text.isascii():
+            text = undecodable_shown(text, self.people if names else None)
         return redact_shown(text, self.people, names, self.words)
 
     def frame(self, frame: pd.DataFrame) -> pd.DataFrame:

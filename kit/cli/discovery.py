@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from kit.check import CROSS_CHECKS
-from kit.discovery.index import IndexLocationError, update_index
+from kit.discovery.index import IndexBusyError, IndexLocationError, update_index
 from kit.discovery.repository import find_studies, no_studies_message
 from kit.safety import escape_controls, one_line_path
 
@@ -77,7 +77,7 @@ def index_command(repo) -> tuple[str, int]:
         return f"interview-kit index: {problem}", 2
     try:
         report = update_index(repo)
-    except IndexLocationError as exc:
+    except (IndexLocationError, IndexBusyError) as exc:  # IndexBusyError: another run did not finish in time
         return f"interview-kit index: {_one_line(exc)}", 2
     lines = []
     if report.rebuilt:
@@ -159,7 +159,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     try:
         hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
                       include_names=include_names)
-    except (ValueError, IndexLocationError) as exc:
+    except (ValueError, IndexLocationError, IndexBusyError) as exc:
         return f"interview-kit search: {_one_line(exc)}", 2
     from kit.outputs import WORKING, Outputs
     from kit.privacy import roster
