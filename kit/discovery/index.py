@@ -46,7 +46,6 @@ from kit.discovery.index_names import (
     index_lock,
     merged_roster,
     repository_roster,
-    roster_signature,
     shown_name,
     study_labels,
 )
@@ -385,11 +384,11 @@ def _open_valid(path: Path, verify: bool = True):
         return None, f"unreadable ({exc})"
 
 
-def _create_schema(con, indexes: bool = True, people=None) -> None:
+def _create_schema(con, indexes: bool = True, signatures=None) -> None:
     con.executescript(TABLES + (INDEXES if indexes else ""))
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-    if people is not None:
-        con.execute("INSERT INTO meta VALUES ('roster', ?)", (roster_signature(people),))
+    if signatures is not None:  # no name: a SHA-256 of each study's whole roster
+        con.execute("INSERT INTO meta VALUES ('rosters', ?)", (json.dumps(sorted(signatures)),))
     con.execute("INSERT INTO meta VALUES ('kit', ?)", (_kit_version(),))
 
 
@@ -459,9 +458,13 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     quiet = unredacted(values, on_roster)
     pseudo = dict(zip(quiet, quiet))
     named = pseudo.copy()
+    memo = Redactor.memo(on_roster)  # texts of earlier studies of this run, redacted with this roster
     for value in values:
         if value not in pseudo:
-            pseudo[value], named[value] = map(cjk_spaced, redact_both(value, on_roster))
+            done = memo.get(value)
+            if done is None:
+                done = memo[value] = tuple(map(cjk_spaced, redact_both(value, on_roster)))
+            pseudo[value], named[value] = done
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowids = range(start, start + len(sids))
     rowid_of = dict(zip(sids, rowids))  # the last row of an id, as before
@@ -589,12 +592,12 @@ def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
     folders = find_studies(root)
     remove_stale_temp_files(path.parent)
     report = IndexReport(path=path)
-    people = repository_roster(folders)
+    people, signatures = repository_roster(folders)
     labels = study_labels(folders, people)
     con, reason = _open_valid(path, verify)
-    if con is not None and _stored_roster(con) != roster_signature(people):
-        con.close()
-        con, reason = None, "the participants' names to hide changed (a participants.csv was edited)"
+    if con is not None and not set(signatures) <= set(_stored_rosters(con)):
+        con.close()  # a name to hide the index was not written with: every study pseudonymised again
+        con, reason = None, "the participants' names to hide changed (a participants.csv was added or edited)"
     if con is not None:
         try:
             _incremental(con, root, folders, report, labels, people)
@@ -609,14 +612,18 @@ def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
                 con.close()
     if con is None:
         report.rebuilt, report.reason = True, reason
-        _rebuild(root, folders, path, report, labels, people)
+        _rebuild(root, folders, path, report, labels, (people, signatures))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _stored_roster(con) -> str | None:
-    row = con.execute("SELECT value FROM meta WHERE key = 'roster'").fetchone()
-    return row[0] if row else None
+def _stored_rosters(con) -> list:
+    """The :func:`roster_signature` of each study roster the index was written with."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'rosters'").fetchone()
+    try:
+        return json.loads(row[0]) if row else []
+    except ValueError:
+        return []
 
 
 def _rebuild(root: Path, folders, path: Path, report: IndexReport, labels=None, people=None) -> None:
@@ -632,10 +639,9 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None,
     try:
         con = _open_temp(tmp)
         try:
-            if people is None:
-                people = repository_roster(folders)
+            people, signatures = repository_roster(folders) if people is None else people
             labels = labels or study_labels(folders, people)
-            _create_schema(con, indexes=False, people=people)
+            _create_schema(con, indexes=False, signatures=signatures)
             # One transaction: every study's rows, then the full-text tables.
             for folder in folders:
                 walk: list = []

@@ -53,10 +53,16 @@ class IndexBusyError(OSError):
 # -- names ------------------------------------------------------------------------------------------
 def repository_roster(folders):
     """One :class:`kit.privacy.Roster` of every study folder's ``participants.csv`` (only
-    that file is read)."""
-    from kit.privacy import roster
+    that file is read), and the sorted :func:`roster_signature` of each study's roster (the
+    index keeps these: a repository whose rosters are all among those it was built with
+    needs no rebuild, e.g. once a study is removed or a copy of one is added)."""
+    from kit.privacy import Roster, roster
 
-    return roster([str(f) for f in folders])
+    each = [roster(str(f)) for f in folders]
+    people = Roster(names=tuple(dict.fromkeys(n for r in each for n in r.names)),
+                    parts=tuple(dict.fromkeys(n for r in each for n in r.parts)),
+                    emails=tuple(dict.fromkeys(n for r in each for n in r.emails)))
+    return people, sorted({roster_signature(r) for r in each})
 
 
 def merged_roster(own, people):
@@ -138,6 +144,12 @@ class Redactor:
             return segment_ids
         return [s if shown.get(i, i) == i or not s.startswith(i) else shown[i] + s[len(i):]
                 for s, i in zip(segment_ids, interview_ids)]
+
+    @staticmethod
+    def memo(people) -> dict:
+        """text -> (pseudonymised, named) of the texts already redacted with ``people`` in
+        this run (kept on the roster object: a text repeated across studies, redacted once)."""
+        return people.__dict__.setdefault("_index_redacted", {})
 
     def __call__(self, value):
         if not isinstance(value, str) or not value:
