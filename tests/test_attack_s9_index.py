@@ -244,3 +244,19 @@ def test_a_chinese_word_inside_a_sentence_is_found(c09):
     assert search(c09, "件和短").attrs["total"] == 1
     assert search(c09, "邮短").attrs["total"] == 0  # the characters in that order, side by side
     assert search(c09, "我每天都查看邮件和短信").attrs["total"] == 1  # a whole sentence still matches
+
+
+def test_undecodable_names_and_cjk_runs_as_stored():
+    from kit.discovery.index_names import cjk_plain, cjk_spaced, shown_name
+    from kit.outputs import undecodable_shown
+    from kit.privacy import Roster
+
+    people = Roster(names=("Dana Okafor",), parts=("Dana", "Okafor"))
+    latin1 = os.fsdecode(b"Okaf\xf6r.txt")
+    assert undecodable_shown(latin1, people) == "[name].txt"  # decoded as check decodes: Okafor
+    assert undecodable_shown(os.fsdecode(b"S\xe9tude"), people) == "S\\xe9tude"
+    assert undecodable_shown(os.fsdecode(b"Okafor\xff"), people) == "[name]\\xff"
+    assert shown_name("S2-Dana", people) == "S2-[name]" and shown_name("plain") == "plain"
+    spaced = cjk_spaced("x邮件和 a 中 Le café")
+    assert spaced == "x邮\u200b件\u200b和 a 中 Le café" and cjk_plain(spaced) == "x邮件和 a 中 Le café"
+    assert cjk_spaced("ascii only") == "ascii only"

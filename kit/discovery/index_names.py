@@ -42,8 +42,7 @@ CJK_MARK = "\u200b"
 # Han (with extensions A and compatibility), kana and the CJK symbols block: scripts written
 # without spaces between words. Hangul is written with spaces and is left as it is.
 _CJK = "\u3005\u3006\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_CJK_PAIR = re.compile(f"(?<=[{_CJK}])(?=[{_CJK}])")
-_HAS_CJK = re.compile(f"[{_CJK}]")
+_CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
 
 
 class IndexBusyError(OSError):
@@ -164,9 +163,13 @@ class Redactor:
 def cjk_spaced(text):
     """``text`` with :data:`CJK_MARK` between adjacent CJK characters (an ASCII text is
     returned at once, untouched)."""
-    if not isinstance(text, str) or text.isascii() or not _HAS_CJK.search(text):
+    if not isinstance(text, str) or text.isascii():
         return text
-    return _CJK_PAIR.sub(CJK_MARK, text)
+    return _CJK_RUN.sub(_spaced_run, text)
+
+
+def _spaced_run(match: re.Match) -> str:
+    return CJK_MARK.join(match.group())
 
 
 def cjk_plain(text):
