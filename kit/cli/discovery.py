@@ -97,8 +97,10 @@ def index_command(repo) -> tuple[str, int]:
         # Every study gets its summary (both kinds: the errors listed above and the warnings),
         # a study without problems too: check may still warn about it (its cross-checks,
         # which index does not run), and the line says so.
+        # a label the index redacted (S2-[name]) is no folder: the command names no path then
+        folder = one_line_path(Path(repo) / label) if (Path(repo) / label).is_dir() else "<its folder>"
         lines.append(f"{_one_line(label)}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
-                     f"interview-kit check {one_line_path(Path(repo) / label)} lists them and also checks "
+                     f"interview-kit check {folder} lists them and also checks "
                      f"{CROSS_CHECKS}")
     con = sqlite3.connect(report.path)
     try:

@@ -40,6 +40,7 @@ from kit.discovery.repository import (
 from kit.collector import cyclic_gc_paused
 from kit.discovery.index_names import (
     LOCK_WAIT,
+    SEARCH_WAIT,
     IndexBusyError,
     Redactor,
     cjk_spaced,
@@ -567,21 +568,23 @@ def _problems_from(text: str) -> list[Problem]:
 
 
 @cyclic_gc_paused()  # its full passes cost about a fifth of a build (kit.collector)
-def update_index(repo, verify: bool = True, wait: float | None = None) -> IndexReport:
+def update_index(repo, verify: bool = True, wait: float | None = None, fallback: bool = False) -> IndexReport:
     """Bring ``REPO/.interview-kit/index.sqlite`` up to date with the study files and say
     what was done (see :func:`build_index`). ``verify=False`` skips the full integrity
     check of the file (searches use it; :func:`build_index` does not).
 
     One run at a time (a ``flock`` on ``REPO/.interview-kit``): another run is waited for up
-    to ``wait`` seconds (default :data:`LOCK_WAIT`; then :class:`IndexBusyError`); with ``wait=0`` and an index
+    to ``wait`` seconds (default :data:`LOCK_WAIT`), then :class:`IndexBusyError` or, with
+    ``fallback``, the last complete index is used; with ``wait=0`` and an index
     already there, nothing is done while another run updates it (the report says so in
     ``reason``) and the last complete index is used."""
     root = Path(repo)
     path = index_path(root)
     _check_destination(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wait = LOCK_WAIT if wait is None or not path.exists() else wait
-    with index_lock(path.parent, wait) as held:
+    exists = path.exists()
+    wait = LOCK_WAIT if wait is None or not exists else wait
+    with index_lock(path.parent, wait, fallback and exists) as held:
         if not held:
             return IndexReport(path=path, reason="another index run is updating it: the last complete index was used")
         return _update_locked(root, path, verify)
@@ -745,8 +748,9 @@ def query_index(repo, update: bool, run):
     """Run ``run(connection)`` on an up-to-date index; when the file turns out to be
     damaged, rebuild it from the study files and run again once."""
     for attempt in (1, 2):
-        # a search does not wait for another index run: it reads the last complete index
-        path = update_index(repo, verify=attempt == 2, wait=0).path if update or attempt == 2 else index_path(repo)
+        # a search waits briefly for another index run, then reads the last complete index
+        path = update_index(repo, verify=attempt == 2, wait=SEARCH_WAIT, fallback=True).path \
+            if update or attempt == 2 else index_path(repo)
         if not path.exists():
             path = update_index(repo).path
         con = sqlite3.connect(path, timeout=60)  # waits while another run commits

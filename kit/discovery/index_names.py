@@ -21,7 +21,7 @@ and how runs of it share the file.
 * **Concurrent runs.** :func:`index_lock` is an exclusive ``flock`` on the folder
   ``REPO/.interview-kit`` itself: a second ``index`` waits for the first (up to
   :data:`LOCK_WAIT` seconds, then :class:`IndexBusyError`), a search that finds an update
-  running reads the last complete index instead of waiting.
+  running waits :data:`SEARCH_WAIT` seconds, then reads the last complete index.
 """
 from __future__ import annotations
 
@@ -33,11 +33,14 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["CJK_MARK", "LOCK_WAIT", "IndexBusyError", "Redactor", "cjk_plain", "cjk_spaced",
+__all__ = ["CJK_MARK", "LOCK_WAIT", "SEARCH_WAIT", "IndexBusyError", "Redactor", "cjk_plain", "cjk_spaced",
            "index_lock", "merged_roster", "repository_roster", "roster_signature", "shown_name", "study_labels"]
 
 #: How long (seconds) an ``index`` run waits for another one to finish before giving up.
 LOCK_WAIT = 600.0
+#: How long (seconds) a search waits for an update another run is making before it reads
+#: the last complete index instead.
+SEARCH_WAIT = 2.0
 CJK_MARK = "\u200b"
 # Han (with extensions A and compatibility), kana and the CJK symbols block: scripts written
 # without spaces between words. Hangul is written with spaces and is left as it is.
@@ -179,10 +182,11 @@ def cjk_plain(text):
 
 # -- concurrent runs --------------------------------------------------------------------------------
 @contextmanager
-def index_lock(folder: Path, wait: float | None = LOCK_WAIT):
-    """Hold an exclusive ``flock`` on ``folder`` while the body runs. ``wait``: seconds to wait
-    for another holder (then :class:`IndexBusyError`); ``0`` does not wait and yields False
-    when another run holds it (the body then only reads). Yields True when held."""
+def index_lock(folder: Path, wait: float | None = LOCK_WAIT, fallback: bool = False):
+    """Hold an exclusive ``flock`` on ``folder`` while the body runs. ``wait``: seconds to
+    wait for another holder, then :class:`IndexBusyError`, or with ``fallback`` yield False
+    (the body then only reads what is there); ``0`` does not wait and yields False. Yields
+    True when held."""
     import fcntl
 
     fd = os.open(folder, os.O_RDONLY)  # the folder itself: no lock file to leave behind
@@ -197,6 +201,9 @@ def index_lock(folder: Path, wait: float | None = LOCK_WAIT):
                     yield False
                     return
                 if time.monotonic() >= deadline:
+                    if fallback:
+                        yield False
+                        return
                     raise IndexBusyError(f"{folder}: another `interview-kit index` run has been updating "
                                          f"the index for over {wait:g} s: wait for it to finish and run again") \
                         from None
