@@ -436,8 +436,9 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     red = Redactor(on_roster)  # segment values, code names, stages: each distinct value once
     study_rows = _study_rows(study)
     seg = study_rows["columns"]
-    red.prime(chain(seg["segment"], seg["interview_id"], (c[1] for c in study_rows["codes"])))
-    codes = [(s, red(c), src, n) for s, c, src, n in study_rows["codes"]]
+    codes = study_rows["codes"]
+    if codes:
+        codes = list(zip(map(_first, codes), red.column(map(_second, codes)), *list(zip(*codes))[2:]))
     # A segment's codes, as the column holds them: ``codes`` is sorted by (segment, code), so
     # each segment's codes are adjacent and already in order.
     joined = {s: " ".join(map(_second, group)) for s, group in groupby(codes, key=_first)}
@@ -469,8 +470,9 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowids = range(start, start + len(sids))
     rowid_of = dict(zip(sids, rowids))  # the last row of an id, as before
-    rows = zip(rowids, repeat(label), red.ids(sids, seg["interview_id"]), map(red, seg["interview_id"]),
-               *(seg[c] for c in ("kind", "participant", "date")), map(red, seg["segment"]),
+    interview_ids = red.column(seg["interview_id"])
+    rows = zip(rowids, repeat(label), red.ids(sids, seg["interview_id"]), interview_ids,
+               *(seg[c] for c in ("kind", "participant", "date")), red.column(seg["segment"]),
                map(joined.get, sids, repeat("")), map(score_of.__getitem__, texts), map(int, seg["consent_quote"]),
                map(pseudo.__getitem__, contexts), map(pseudo.__getitem__, texts),
                map(named.__getitem__, contexts), map(named.__getitem__, texts))
@@ -489,16 +491,17 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
         con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
                         zip(map(rowid_of.__getitem__, coded), names, sources, map(int, counted)))
     attribute = study.segment_attribute
-    con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", [
-        (label, red(iid), _iso(day), who or "", red(interviewer or ""), red(taker or ""), red(stage or ""),
-         red(_text(segment)), red(shown_name(path or "")))
-        for iid, day, who, interviewer, taker, stage, segment, path in zip(*_columns(study.interviews, (
-            "interview_id", "date", "participant", "interviewer", "note_taker", "stage", attribute, "note_path")))])
-    con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", [
-        (label, str(pid or ""), email_hash(email), red(str(status or "")), _iso(invited), _iso(scheduled),
-         _iso(interviewed), red(_text(segment)))
-        for pid, email, status, invited, scheduled, interviewed, segment in zip(*_columns(study.participants, (
-            "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute)))])
+    # every text field redacted with the repository's roster, each distinct value once
+    iids, days, whos, interviewers, takers, stages, segments, paths = _columns(study.interviews, (
+        "interview_id", "date", "participant", "interviewer", "note_taker", "stage", attribute, "note_path"))
+    con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", zip(
+        repeat(label), red.column(iids), map(_iso, days), [w or "" for w in whos], red.column(interviewers),
+        red.column(takers), red.column(stages), red.column(map(_text, segments)), red.column(paths)))
+    pids, emails, statuses, invited, scheduled, interviewed, segments = _columns(study.participants, (
+        "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute))
+    con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", zip(
+        repeat(label), [str(p or "") for p in pids], map(email_hash, emails), red.column([str(x or "") for x in statuses]),
+        map(_iso, invited), map(_iso, scheduled), map(_iso, interviewed), red.column(map(_text, segments))))
     from kit.outputs import redact_shown  # a message quotes values with repr: its escapes must not hide a name
 
     problems = [[redact_shown(shown_name(str(p.path), on_roster), on_roster), p.line,

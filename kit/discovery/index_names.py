@@ -147,6 +147,14 @@ class Redactor:
         return [s if shown.get(i, i) == i or not s.startswith(i) else shown[i] + s[len(i):]
                 for s, i in zip(segment_ids, interview_ids)]
 
+    def column(self, values) -> list:
+        """``values`` redacted (a column's cells; "" for None), each distinct one once, mapped in C."""
+        values = [v if v is not None else "" for v in values]
+        distinct = dict.fromkeys(values)
+        self.prime(distinct)
+        mapping = {v: self(v) for v in distinct}
+        return list(map(mapping.__getitem__, values))
+
     @staticmethod
     def memo(people) -> dict:
         """text -> (pseudonymised, named) of the texts already redacted with ``people`` in
