@@ -46,7 +46,7 @@ from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, 
 from kit.privacy_batch import unredacted
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "file_roles", "private_folder", "publish_to", "redact_shown", "study_of"]
+           "file_roles", "private_folder", "publish_to", "redact_shown", "study_of", "undecodable_shown"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -140,24 +140,31 @@ def _contacts_seen(text: str, redacted: str, people, names: bool) -> str:
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
-def _undecodable_shown(text: str, people, names: bool, words):
-    """A text holding bytes that are not UTF-8 (a file name saved in Latin-1: ``Okaf\\xf6r.txt``):
-    read the way ``check`` reads such files' contents (Windows-1252, Latin-1 for its five
-    undefined bytes), or each such byte as no letter, to find the names in it; shown so when a
-    name was redacted, else with the bytes as ``\\xf6`` escapes (never raw bytes on a terminal)."""
-    def byte(match: re.Match) -> str:
-        value = bytes([ord(match.group()) - 0xDC00])
-        return value.decode("cp1252", errors="ignore") or value.decode("latin-1")
-
-    decoded = _SURROGATE.sub(byte, text)
-    shown = redact_shown(decoded, people, names, words)
-    if shown != decoded:
-        return shown
-    apart = _SURROGATE.sub("\ufffd", text)  # the byte as no letter: "Okafor" + 0xFF is still a name
-    shown = redact_shown(apart, people, names, words)
-    if shown != apart:
-        return shown
-    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+def undecodable_shown(text: str, people: Roster | None = None) -> str:
+    """``text`` as it can be written and printed when it holds bytes that are not UTF-8 (a
+    folder or file name read by Python as surrogate escapes, ``Okaf\udcf6r``): decoded as
+    ``check`` decodes a file's contents (UTF-8, else Windows-1252, else Latin-1) and redacted
+    with ``people`` when that reading holds a roster name (``[name]``), else the bytes
+    written as escapes (``Okaf\\xf6r``). Other text is returned as it is."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    data = text.encode("utf-8", "surrogateescape") if all(
+        not 0xD800 <= ord(c) < 0xDC80 for c in text) else text.encode("utf-8", "surrogatepass")
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            decoded = data.decode("cp1252")
+        except UnicodeDecodeError:
+            decoded = data.decode("latin-1")
+    hidden = redact(decoded, people) if people is not None else decoded
+    if hidden != decoded:
+        return hidden
+    escaped = data.decode("utf-8", "backslashreplace")
+    return redact(escaped, people) if people is not None else escaped  # Okafor\xff: [name]\xff
 
 
 def redact_shown(text, people: Roster | None = None, names: bool = True, words: Unquotable | None = None):
@@ -169,7 +176,7 @@ def redact_shown(text, people: Roster | None = None, names: bool = True, words: 
     if not isinstance(text, str) or not text:
         return text
     if _SURROGATE.search(text):  # a file name's bytes that are not UTF-8 (Python's surrogate escapes)
-        return _undecodable_shown(text, people, names, words)
+        text = undecodable_shown(text, people if names else None)
     forms = None
     if "\\" in text:
         text, forms = _unescaped(text)
@@ -237,6 +244,8 @@ class Outputs:
         return self._scrub(text, not self.include_names)
 
     def _scrub(self, text, names: bool):
+        if isinstance(text, str) and not text.isascii():
+            text = undecodable_shown(text, self.people if names else None)
         return redact_shown(text, self.people, names, self.words)
 
     def frame(self, frame: pd.DataFrame) -> pd.DataFrame:

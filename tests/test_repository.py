@@ -188,8 +188,11 @@ def test_a_new_study_is_added(repo, study_dir):
     build_index(repo)
     shutil.copytree(study_dir, repo / "2027-S01")
     report = update_index(repo)
-    assert report.indexed == ["2027-S01"]
+    # its roster brings names the other studies must hide too (faults-s9 E1): all written again
+    assert report.rebuilt and "names" in report.reason and "2027-S01" in report.indexed
     assert search(repo, "spreadsheet", since="2026-01-01")["study"].tolist().count("2027-S01") >= 1
+    shutil.copytree(repo / "2026-S41", repo / "2027-S02")  # no name the index lacks: that study alone
+    assert update_index(repo).indexed == ["2027-S02"]
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "deleted", "old-schema"])
@@ -286,7 +289,7 @@ def test_a_build_pauses_the_cyclic_collector_and_restores_it(repo, monkeypatch, 
 
 def test_each_distinct_text_is_redacted_once_per_study(repo, monkeypatch):
     """The build redacts each distinct text (a turn, a quote, an interviewer's question used
-    as the context of many turns) once per study (one roster each), and every row of the
+    as the context of many turns) once (one roster, every study's names: faults-s9 E1), and every row of the
     index still holds what redact_both gives for its text and context."""
     import kit.privacy
     from kit.discovery.repository import segments_table
@@ -301,7 +304,7 @@ def test_each_distinct_text_is_redacted_once_per_study(repo, monkeypatch):
     monkeypatch.setattr(kit.privacy, "redact_both", counted)
     update_index(repo)
     monkeypatch.setattr(kit.privacy, "redact_both", original)
-    assert len(calls) == len(set(calls)) and len({people for people, _ in calls}) == len(SPRINTS)
+    assert len(calls) == len(set(calls)) and len({people for people, _ in calls}) == 1
     con = sqlite3.connect(index_path(repo))
     try:
         stored = {(study, sid): rest for study, sid, *rest in con.execute(
@@ -594,7 +597,7 @@ def test_the_index_stores_no_contact_details_and_no_name_where_it_is_searched(ne
         con.close()
     assert files and all(re.fullmatch(r"[0-9a-f]{24}", key) and type(mtime) is int and type(size) is int
                          and re.fullmatch(r"[0-9a-f]{64}", digest)
-                         for fingerprint in files for key, (mtime, size, digest) in fingerprint.items())
+                         for fingerprint in files for key, (mtime, size, digest, _ctime) in fingerprint.items())
     assert "[name]" in raw
     for secret in ("example.com", "example dot com", "dot bell", "555", "2299", "jo_bell", "jo bell"):
         assert secret not in raw, secret

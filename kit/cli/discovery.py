@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from kit.check import CROSS_CHECKS
-from kit.discovery.index import IndexLocationError, update_index
+from kit.discovery.index import IndexBusyError, IndexLocationError, update_index
 from kit.discovery.repository import find_studies, no_studies_message
 from kit.safety import escape_controls, shell_path
 
@@ -77,7 +77,7 @@ def index_command(repo) -> tuple[str, int]:
         return f"interview-kit index: {problem}", 2
     try:
         report = update_index(repo)
-    except IndexLocationError as exc:
+    except (IndexLocationError, IndexBusyError) as exc:  # IndexBusyError: another run did not finish in time
         return f"interview-kit index: {_one_line(exc)}", 2
     lines = []
     if report.rebuilt:
@@ -97,8 +97,10 @@ def index_command(repo) -> tuple[str, int]:
         # Every study gets its summary (both kinds: the errors listed above and the warnings),
         # a study without problems too: check may still warn about it (its cross-checks,
         # which index does not run), and the line says so.
+        # a label the index redacted (S2-[name]) is no folder: the command names no path then
+        folder = shell_path(Path(repo) / label) if (Path(repo) / label).is_dir() else "<its folder>"
         lines.append(f"{_one_line(label)}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
-                     f"interview-kit check {shell_path(Path(repo) / label)} lists them and also checks "
+                     f"interview-kit check {folder} lists them and also checks "
                      f"{CROSS_CHECKS}")
     con = sqlite3.connect(report.path)
     try:
@@ -159,7 +161,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     try:
         hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
                       include_names=include_names)
-    except (ValueError, IndexLocationError) as exc:
+    except (ValueError, IndexLocationError, IndexBusyError) as exc:
         return f"interview-kit search: {_one_line(exc)}", 2
     from kit.outputs import WORKING, Outputs
     from kit.privacy import roster

@@ -35,10 +35,21 @@ from kit.discovery.repository import (
     _study_rows,
     _text,
     find_studies,
-    sprint_label,
     study_label,
 )
 from kit.collector import cyclic_gc_paused
+from kit.discovery.index_names import (
+    LOCK_WAIT,
+    SEARCH_WAIT,
+    IndexBusyError,
+    Redactor,
+    cjk_spaced,
+    index_lock,
+    merged_roster,
+    repository_roster,
+    shown_name,
+    study_labels,
+)
 from kit.errors import Problem
 from kit.study import Study, load_study
 
@@ -50,6 +61,7 @@ __all__ = [
     "SCHEMA",
     "SCHEMA_VERSION",
     "TABLES",
+    "IndexBusyError",
     "IndexLocationError",
     "IndexReport",
     "STALE_SECONDS",
@@ -62,7 +74,8 @@ __all__ = [
 ]
 
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "4"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text; 4: ids as [id]
+SCHEMA_VERSION = "4"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
+# 4: every field pseudonymised with the whole repository's roster (ids as [id]), CJK runs split (kit.discovery.index_names)
 
 
 # -- the index file ---------------------------------------------------------------------------------
@@ -203,13 +216,15 @@ def email_hash(email) -> str:
 
 
 def _file_stats(folder: Path, problems: list | None = None) -> dict[str, list]:
-    """relative path -> [mtime_ns, size] for every file of a study (hidden files skipped).
+    """relative path -> [mtime_ns, size, ctime_ns] for every file of a study (hidden files skipped).
 
     The walk follows the rule of :func:`kit.study.load_study`: a symbolic link whose target
     lies outside the study, or that never reaches a file (a loop), is not followed; it is
     reported in ``problems`` (``path:0: message``, an error) and left out. A folder reached
     twice (a link to a folder of the study) is walked once."""
     stats = {}
+    if problems is not None and not Path(folder).name.isascii():
+        _name_problem(str(folder), problems)
     root = os.path.realpath(folder)
     inside = root.rstrip(os.sep) + os.sep
     seen = {root}
@@ -224,6 +239,8 @@ def _file_stats(folder: Path, problems: list | None = None) -> dict[str, list]:
             if entry.name.startswith("."):
                 continue
             rel = prefix + entry.name
+            if problems is not None and not entry.name.isascii():
+                _name_problem(entry.path, problems)
             try:
                 if entry.is_symlink():
                     real = os.path.realpath(entry.path)
@@ -241,10 +258,22 @@ def _file_stats(folder: Path, problems: list | None = None) -> dict[str, list]:
                     stack.append((entry.path, rel + "/"))
                 elif entry.is_file():
                     st = entry.stat()
-                    stats[rel] = [st.st_mtime_ns, st.st_size]
+                    # st_ctime_ns: an edit that keeps size and modification time (cp -p,
+                    # rsync -t, touch -d) still changes it, and no user can set it
+                    stats[rel] = [st.st_mtime_ns, st.st_size, st.st_ctime_ns]
             except OSError:
                 continue
     return stats
+
+
+def _name_problem(path: str, problems: list) -> None:
+    """Warn of a file or folder name that is not valid UTF-8 (bytes of another encoding):
+    the index stores and prints it escaped (kit.discovery.index_names.shown_name)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        problems.append(Problem(path, 0, "this name is not valid UTF-8 (bytes of another encoding, e.g. Latin-1): "
+                                "it is stored and shown escaped (\\xNN); rename it in UTF-8", "warning"))
 
 
 def _link_problem(path: str, real: str, problems: list | None) -> None:
@@ -292,18 +321,18 @@ def _file_key(rel: str) -> str:
 
 
 def _fingerprint(folder: Path, stats: dict, stored: dict | None) -> dict[str, list]:
-    """:func:`_file_key` of each relative path -> [mtime_ns, size, sha256]; hashes are
-    reused from ``stored`` for files whose size and time did not change."""
+    """:func:`_file_key` of each relative path -> [mtime_ns, size, sha256, ctime_ns]; hashes
+    are reused from ``stored`` for files whose size and times did not change."""
     stored = stored or {}
     out = {}
-    for rel, (mtime, size) in stats.items():
+    for rel, (mtime, size, ctime) in stats.items():
         key = _file_key(rel)
         old = stored.get(key)
-        if old and old[0] == mtime and old[1] == size and len(old) > 2:
-            out[key] = [mtime, size, old[2]]
+        if old and old[0] == mtime and old[1] == size and len(old) > 3 and old[3] == ctime:
+            out[key] = [mtime, size, old[2], ctime]
         else:
             try:
-                out[key] = [mtime, size, _sha256(f"{folder}/{rel}", size)]
+                out[key] = [mtime, size, _sha256(f"{folder}/{rel}", size), ctime]
             except OSError:
                 continue
     return out
@@ -356,9 +385,11 @@ def _open_valid(path: Path, verify: bool = True):
         return None, f"unreadable ({exc})"
 
 
-def _create_schema(con, indexes: bool = True) -> None:
+def _create_schema(con, indexes: bool = True, signatures=None) -> None:
     con.executescript(TABLES + (INDEXES if indexes else ""))
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    if signatures is not None:  # no name: a SHA-256 of each study's whole roster
+        con.execute("INSERT INTO meta VALUES ('rosters', ?)", (json.dumps(sorted(signatures)),))
     con.execute("INSERT INTO meta VALUES ('kit', ?)", (_kit_version(),))
 
 
@@ -388,19 +419,26 @@ def _columns(frame: pd.DataFrame, names) -> list[list]:
     return [frame[c].tolist() if c in frame.columns else [None] * n for c in names]
 
 
-def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int:
+def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label: str | None = None,
+                  people=None) -> int:
     """Write one loaded study into the index; returns its number of documents. With
     ``fts=False`` the full-text tables are left for :func:`_fill_fts` (a full build fills
-    them once, from ``docs``, after every study)."""
-    from kit.privacy import redact, redact_both, roster
+    them once, from ``docs``, after every study). ``label``: the study's name in the index
+    (:func:`kit.discovery.index_names.study_labels`); ``people``: the whole repository's
+    roster, with which every stored field is pseudonymised (a name of another study's
+    participant too)."""
+    from kit.privacy import redact_both, roster
     from kit.privacy_batch import unredacted
     from kit.sentiment import compound
 
-    label = study_label(study)
+    on_roster = merged_roster(roster(study), people)
+    label = shown_name(study_label(study), on_roster) if label is None else label
+    red = Redactor(on_roster)  # segment values, code names, stages: each distinct value once
     study_rows = _study_rows(study)
     seg = study_rows["columns"]
-    on_roster = roster(study)
     codes = study_rows["codes"]
+    if codes:
+        codes = list(zip(map(_first, codes), red.column(map(_second, codes)), *list(zip(*codes))[2:]))
     # A segment's codes, as the column holds them: ``codes`` is sorted by (segment, code), so
     # each segment's codes are adjacent and already in order.
     joined = {s: " ".join(map(_second, group)) for s, group in groupby(codes, key=_first)}
@@ -422,14 +460,19 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
     quiet = unredacted(values, on_roster)
     pseudo = dict(zip(quiet, quiet))
     named = pseudo.copy()
+    memo = Redactor.memo(on_roster)  # texts of earlier studies of this run, redacted with this roster
     for value in values:
         if value not in pseudo:
-            pseudo[value], named[value] = redact_both(value, on_roster)
+            done = memo.get(value)
+            if done is None:
+                done = memo[value] = tuple(map(cjk_spaced, redact_both(value, on_roster)))
+            pseudo[value], named[value] = done
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowids = range(start, start + len(sids))
     rowid_of = dict(zip(sids, rowids))  # the last row of an id, as before
-    rows = zip(rowids, repeat(label), sids, *(seg[c] for c in ("interview_id", "kind", "participant", "date",
-                                                               "segment")),
+    interview_ids = red.column(seg["interview_id"])
+    rows = zip(rowids, repeat(label), red.ids(sids, seg["interview_id"]), interview_ids,
+               *(seg[c] for c in ("kind", "participant", "date")), red.column(seg["segment"]),
                map(joined.get, sids, repeat("")), map(score_of.__getitem__, texts), map(int, seg["consent_quote"]),
                map(pseudo.__getitem__, contexts), map(pseudo.__getitem__, texts),
                map(named.__getitem__, contexts), map(named.__getitem__, texts))
@@ -448,24 +491,26 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True) -> int
         con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
                         zip(map(rowid_of.__getitem__, coded), names, sources, map(int, counted)))
     attribute = study.segment_attribute
-    con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", [
-        (label, iid, _iso(day), who or "", interviewer or "", taker or "", stage or "", _text(segment),
-         redact(path or "", on_roster))
-        for iid, day, who, interviewer, taker, stage, segment, path in zip(*_columns(study.interviews, (
-            "interview_id", "date", "participant", "interviewer", "note_taker", "stage", attribute, "note_path")))])
-    con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", [
-        (label, str(pid or ""), email_hash(email), str(status or ""), _iso(invited), _iso(scheduled),
-         _iso(interviewed), _text(segment))
-        for pid, email, status, invited, scheduled, interviewed, segment in zip(*_columns(study.participants, (
-            "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute)))])
+    # every text field redacted with the repository's roster, each distinct value once
+    iids, days, whos, interviewers, takers, stages, segments, paths = _columns(study.interviews, (
+        "interview_id", "date", "participant", "interviewer", "note_taker", "stage", attribute, "note_path"))
+    con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", zip(
+        repeat(label), red.column(iids), map(_iso, days), [w or "" for w in whos], red.column(interviewers),
+        red.column(takers), red.column(stages), red.column(map(_text, segments)), red.column(paths)))
+    pids, emails, statuses, invited, scheduled, interviewed, segments = _columns(study.participants, (
+        "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute))
+    con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", zip(
+        repeat(label), [str(p or "") for p in pids], map(email_hash, emails), red.column([str(x or "") for x in statuses]),
+        map(_iso, invited), map(_iso, scheduled), map(_iso, interviewed), red.column(map(_text, segments))))
     problems = []
     if study.problems:
         from kit.outputs import redact_shown  # a message quotes values with repr: its escapes must not hide a name
 
-        problems = [[redact_shown(p.path, on_roster), p.line, redact_shown(p.message, on_roster), p.level]
-                    for p in study.problems]
+        problems = [[redact_shown(shown_name(str(p.path), on_roster), on_roster), p.line,
+                     redact_shown(shown_name(str(p.message)), on_roster), p.level] for p in study.problems]
+    sprint = red(study.sprint) if study.sprint else label
     con.execute("INSERT INTO studies VALUES (?,?,?,?,?,?,?,?,?)",
-                (label, sprint_label(study), study.name, _iso(_first_date(study)), json.dumps(fingerprint),
+                (label, sprint, red(shown_name(study.name)), _iso(_first_date(study)), json.dumps(fingerprint),
                  len(study.errors), len(study.warnings), json.dumps(problems),
                  datetime.now().isoformat(timespec="seconds")))
     return len(sids)
@@ -528,22 +573,42 @@ def _problems_from(text: str) -> list[Problem]:
 
 
 @cyclic_gc_paused()  # its full passes cost about a fifth of a build (kit.collector)
-def update_index(repo, verify: bool = True) -> IndexReport:
+def update_index(repo, verify: bool = True, wait: float | None = None, fallback: bool = False) -> IndexReport:
     """Bring ``REPO/.interview-kit/index.sqlite`` up to date with the study files and say
     what was done (see :func:`build_index`). ``verify=False`` skips the full integrity
-    check of the file (searches use it; :func:`build_index` does not)."""
-    started = time.perf_counter()
+    check of the file (searches use it; :func:`build_index` does not).
+
+    One run at a time (a ``flock`` on ``REPO/.interview-kit``): another run is waited for up
+    to ``wait`` seconds (default :data:`LOCK_WAIT`), then :class:`IndexBusyError` or, with
+    ``fallback``, the last complete index is used; with ``wait=0`` and an index
+    already there, nothing is done while another run updates it (the report says so in
+    ``reason``) and the last complete index is used."""
     root = Path(repo)
-    folders = find_studies(root)
     path = index_path(root)
     _check_destination(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    exists = path.exists()
+    wait = LOCK_WAIT if wait is None or not exists else wait
+    with index_lock(path.parent, wait, fallback and exists) as held:
+        if not held:
+            return IndexReport(path=path, reason="another index run is updating it: the last complete index was used")
+        return _update_locked(root, path, verify)
+
+
+def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
+    started = time.perf_counter()
+    folders = find_studies(root)
     remove_stale_temp_files(path.parent)
     report = IndexReport(path=path)
+    people, signatures = repository_roster(folders)
+    labels = study_labels(folders, people)
     con, reason = _open_valid(path, verify)
+    if con is not None and not set(signatures) <= set(_stored_rosters(con)):
+        con.close()  # a name to hide the index was not written with: every study pseudonymised again
+        con, reason = None, "the participants' names to hide changed (a participants.csv was added or edited)"
     if con is not None:
         try:
-            _incremental(con, root, folders, report)
+            _incremental(con, root, folders, report, labels, people)
         except sqlite3.DatabaseError as exc:
             if not _corrupt(exc):
                 raise
@@ -555,34 +620,46 @@ def update_index(repo, verify: bool = True) -> IndexReport:
                 con.close()
     if con is None:
         report.rebuilt, report.reason = True, reason
-        _rebuild(root, folders, path, report)
+        _rebuild(root, folders, path, report, labels, (people, signatures))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _rebuild(root: Path, folders, path: Path, report: IndexReport) -> None:
+def _stored_rosters(con) -> list:
+    """The :func:`roster_signature` of each study roster the index was written with."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'rosters'").fetchone()
+    try:
+        return json.loads(row[0]) if row else []
+    except ValueError:
+        return []
+
+
+def _rebuild(root: Path, folders, path: Path, report: IndexReport, labels=None, people=None) -> None:
     with _StopOnSignal():
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".tmp", dir=path.parent)
         os.close(fd)
-        _build_into(tmp, folders, path, report)
+        _build_into(tmp, folders, path, report, labels, people)
 
 
-def _build_into(tmp: str, folders, path: Path, report: IndexReport) -> None:
+def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None, people=None) -> None:
     """Build the index into ``tmp`` and move it to ``path``; ``tmp`` is removed whatever
     happens (an error, Ctrl-C, SIGTERM)."""
     try:
         con = _open_temp(tmp)
         try:
-            _create_schema(con, indexes=False)
+            people, signatures = repository_roster(folders) if people is None else people
+            labels = labels or study_labels(folders, people)
+            _create_schema(con, indexes=False, signatures=signatures)
             # One transaction: every study's rows, then the full-text tables.
             for folder in folders:
                 walk: list = []
                 fingerprint = _fingerprint(folder, _file_stats(folder, walk), None)
                 study = load_study(folder, strict=False)
                 _with_walk_problems(study, walk)
-                report.documents += _insert_study(con, study, fingerprint, False)  # FTS filled below
-                report.indexed.append(folder.name)
-                report.problems[folder.name] = list(study.problems)
+                label = labels[folder]
+                report.documents += _insert_study(con, study, fingerprint, False, label, people)  # FTS below
+                report.indexed.append(label)
+                report.problems[label] = _stored_problems(con, label)
             copied = _fill_fts(con)
             con.commit()
         finally:
@@ -619,40 +696,49 @@ def _open_temp(tmp: str):
     return con
 
 
-def _incremental(con, root: Path, folders, report: IndexReport) -> None:
+def _stored_problems(con, label: str) -> list[Problem]:
+    """A study's problems as the index stores them (paths and messages redacted, names that
+    are not UTF-8 escaped): what ``index`` prints."""
+    row = con.execute("SELECT problems FROM studies WHERE study = ?", (label,)).fetchone()
+    return _problems_from(row[0]) if row else []
+
+
+def _incremental(con, root: Path, folders, report: IndexReport, labels=None, people=None) -> None:
     stored = {row[0]: (json.loads(row[1]), row[2]) for row in con.execute("SELECT study, files, problems FROM studies")}
+    labels = labels or {f: f.name for f in folders}
     changed, touched = [], []
     for folder in folders:
+        label = labels[folder]
         walk: list = []
         stats = _file_stats(folder, walk)
-        old = stored.get(folder.name)
+        old = stored.get(label)
         old_files = old[0] if old else None
-        if old_files is not None and {k: v[:2] for k, v in old_files.items()} == \
+        if old_files is not None and {k: v[:2] + v[3:4] for k, v in old_files.items()} == \
                 {_file_key(k): v for k, v in stats.items()}:
-            report.unchanged.append(folder.name)
-            report.problems[folder.name] = _problems_from(old[1])
+            report.unchanged.append(label)
+            report.problems[label] = _problems_from(old[1])
             continue
         fingerprint = _fingerprint(folder, stats, old_files)
         if old_files is not None and {k: v[2] for k, v in old_files.items()} == {k: v[2] for k, v in fingerprint.items()}:
-            touched.append((folder, fingerprint))  # times changed, content did not
-            report.problems[folder.name] = _problems_from(old[1])
+            touched.append((label, fingerprint))  # times changed, content did not
+            report.problems[label] = _problems_from(old[1])
             continue
         study = load_study(folder, strict=False)
         _with_walk_problems(study, walk)
-        changed.append((folder, fingerprint, study))
-    gone = sorted(set(stored) - {f.name for f in folders})
+        changed.append((label, fingerprint, study))
+    gone = sorted(set(stored) - set(labels.values()))
     with con:
         for label in gone:
             _delete_study(con, label)
             report.removed.append(label)
-        for folder, fingerprint in touched:
-            con.execute("UPDATE studies SET files = ? WHERE study = ?", (json.dumps(fingerprint), folder.name))
-            report.touched.append(folder.name)
-        for folder, fingerprint, study in changed:
-            _delete_study(con, folder.name)
-            report.documents += _insert_study(con, study, fingerprint)
-            report.indexed.append(folder.name)
-            report.problems[folder.name] = list(study.problems)
+        for label, fingerprint in touched:
+            con.execute("UPDATE studies SET files = ? WHERE study = ?", (json.dumps(fingerprint), label))
+            report.touched.append(label)
+        for label, fingerprint, study in changed:
+            _delete_study(con, label)
+            report.documents += _insert_study(con, study, fingerprint, label=label, people=people)
+            report.indexed.append(label)
+            report.problems[label] = _stored_problems(con, label)
     report.unchanged += report.touched
 
 
@@ -667,10 +753,12 @@ def query_index(repo, update: bool, run):
     """Run ``run(connection)`` on an up-to-date index; when the file turns out to be
     damaged, rebuild it from the study files and run again once."""
     for attempt in (1, 2):
-        path = update_index(repo, verify=attempt == 2).path if update or attempt == 2 else index_path(repo)
+        # a search waits briefly for another index run, then reads the last complete index
+        path = update_index(repo, verify=attempt == 2, wait=SEARCH_WAIT, fallback=True).path \
+            if update or attempt == 2 else index_path(repo)
         if not path.exists():
             path = update_index(repo).path
-        con = sqlite3.connect(path)
+        con = sqlite3.connect(path, timeout=60)  # waits while another run commits
         con.row_factory = sqlite3.Row
         try:
             return run(con)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from kit.csvio import parse_date
 from kit.discovery.index import email_hash, query_index
+from kit.discovery.index_names import cjk_plain, cjk_spaced
 
 __all__ = ["HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions", "search"]
 
@@ -41,6 +42,9 @@ def fts_query(query: str, expand=None) -> str:
     # as typed or pasted: invisible format characters out, then NFKC (a decomposed "naïve",
     # full-width letters), so the words are those the index's tokenizer made of the text
     query = unicodedata.normalize("NFKC", _visible(str(query or ""))[0])
+    # a run of CJK characters as the index holds it: one token a character, so a word typed
+    # is matched as the phrase of its characters (kit.discovery.index_names.cjk_spaced)
+    query = cjk_spaced(query)
     parts = []
     for match in _QUERY_TOKEN.finditer(query):
         phrase, word = match.groups()
@@ -117,7 +121,10 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     shows the text with names kept (contact details are never in the index).
 
     ``code`` keeps segments carrying that code (or any of a list), manual or auto;
-    ``segment`` the participants' segment (e.g. ``trades``, case-insensitive); ``since`` the
+    ``segment`` the participants' segment (e.g. ``trades``, case-insensitive); both are
+    matched against the values as the index stores them, pseudonymised like the text (a
+    code ``[name]-complaint``, a segment ``[email]``): a name or email given as a filter
+    matches nothing; ``since`` the
     interviews on or after a date. Columns: rank, score (higher is better), id (stable
     segment id), study, sprint, date, kind (quote, insight, opportunity, turn),
     interview_id, participant (pseudonymous id), segment, codes, snippet (the words matched
@@ -163,7 +170,7 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     records = [{"rank": i, "score": round(-r["bm25"], 4), "id": r["id"], "study": r["study"], "sprint": r["sprint"],
                 "date": r["date"], "kind": r["kind"], "interview_id": r["interview_id"],
                 "participant": r["participant"], "segment": r["segment"], "codes": r["codes"],
-                "snippet": r["snippet"], "context": r["context"], "text": r["text"],
+                "snippet": cjk_plain(r["snippet"]), "context": cjk_plain(r["context"]), "text": cjk_plain(r["text"]),
                 "consent_quote": bool(r["consent_quote"])} for i, r in enumerate(rows, start=1)]
     frame = pd.DataFrame(records, columns=SEARCH_COLUMNS)
     frame.attrs["total"] = int(total)  # all matches, before the limit
@@ -205,7 +212,7 @@ def _prior(con, key: str) -> pd.DataFrame:
     for iv in interviews:
         items = con.execute("SELECT kind, text FROM docs WHERE study = ? AND interview_id = ? AND kind IN "
                             "('insight', 'quote') ORDER BY rowid", (iv["study"], iv["interview_id"])).fetchall()
-        insights = [r["text"] for r in items if r["kind"] == "insight"]
+        insights = [cjk_plain(r["text"]) for r in items if r["kind"] == "insight"]
         rows.append({"study": iv["study"], "sprint": sprint.get(iv["study"], ""), "date": iv["date"],
                      "kind": "interview", "interview_id": iv["interview_id"], "participant": iv["participant"],
                      "interviewer": iv["interviewer"], "stage": iv["stage"],
