@@ -162,6 +162,10 @@ class AutoCoder:
         self.unfiltered = tuple(k for k, needs in enumerate(self.needs) if needs is None)
         self.needing = tuple((n, tuple(k for k, needs in enumerate(self.needs) if needs and n in needs))
                              for n in self.literals)
+        # per first stem, its phrases as (key, code, number of words)
+        self._phrases_n = {s: [(key, code, len(key)) for key, code, _ in phrases] for s, phrases in self.phrases.items()}
+        self._general: dict[tuple[str, ...], frozenset] = {}  # the found codes -> their ancestors
+        self._general_of = self.ancestors  # the ancestors ``_general`` was worked out from
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
@@ -185,7 +189,14 @@ class AutoCoder:
             self._patterns(text, found, lower if text.isascii() else None)
         if self._parented.isdisjoint(found):
             return list(found.items())
-        general = set().union(*(self.ancestors.get(code, set()) for code in found))
+        if self._general_of is not self.ancestors:  # ancestors replaced (kit.languages: most_specific=False)
+            self._general, self._general_of = {}, self.ancestors
+        key = tuple(found)  # the same codes found together have the same ancestors
+        general = self._general.get(key)
+        if general is None:
+            if len(self._general) > 100_000:
+                self._general.clear()
+            general = self._general[key] = frozenset().union(*(self.ancestors.get(code, ()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
 
     def _ascii_keywords(self, text: str, lower: str, found: dict[str, str]) -> None:
@@ -207,9 +218,9 @@ class AutoCoder:
         if not hits:
             return
         shadowed = plain = starts = None  # shadowed: the positions a negation word's window covers
+        phrases = self._phrases_n
         for i in hits:
-            for key, code, _keyword in self.phrases[stem_of[words[i]]]:
-                n = len(key)
+            for key, code, n in phrases[stem_of[words[i]]]:
                 if code in found or (n > 1 and tuple(map(stem_of.__getitem__, words[i:i + n])) != key):
                     continue
                 if self.negation:
