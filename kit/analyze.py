@@ -103,10 +103,14 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     public = turns.assign(speaker=public_speakers(turns, include_names))[TURNS_COLUMNS]
     # Participant turns are scored once, with the turns; only the notes' texts are new.
     known = dict(zip(turns["segment_id"].tolist(), turns["compound"].tolist()))
-    todo = segments.loc[~segments["segment_id"].isin(known), "text"].tolist()
-    known.update(zip(segments.loc[~segments["segment_id"].isin(known), "segment_id"], compound(todo)))
+    ids = segments["segment_id"].tolist()
+    todo = [i for i, sid in enumerate(ids) if sid not in known]
+    if todo:
+        texts = segments["text"].tolist()
+        known.update(zip([ids[i] for i in todo], compound([texts[i] for i in todo])))
+    score = pd.Series([known[sid] for sid in ids], index=segments.index, dtype="float64")
     scores = pd.DataFrame({"segment_id": segments["segment_id"],
-                           "compound": languages.where_valid(segments["segment_id"].map(known), segments["language"])})
+                           "compound": languages.where_valid(score, segments["language"])})
     # One count per theme, the same as the notebooks and the report (kit.themes.study_themes).
     table = languages.with_unscored(study_themes(study, auto=codes, scores=scores)["counts"], codes, scores)
     steps.next("writing tables")

@@ -162,6 +162,15 @@ class AutoCoder:
         self.unfiltered = tuple(k for k, needs in enumerate(self.needs) if needs is None)
         self.needing = tuple((n, tuple(k for k, needs in enumerate(self.needs) if needs and n in needs))
                              for n in self.literals)
+        # A literal every pattern needing it matches at the start of a word (``\bPOs?\b`` needs
+        # "po" after a non-word character, not inside "report"): in an ASCII text it is looked
+        # for there, so that such a pattern is not searched in every text holding the letters.
+        self.word_start = {n: re.compile(r"(?<![a-z0-9_])" + re.escape(n)) for n, needing in self.needing
+                           if all(_starts_word(self.patterns[k][0].pattern, n) for k in needing)}
+        # per first stem, its phrases as (key, code, number of words)
+        self._phrases_n = {s: [(key, code, len(key)) for key, code, _ in phrases] for s, phrases in self.phrases.items()}
+        self._general: dict[tuple[str, ...], frozenset] = {}  # the found codes -> their ancestors
+        self._general_of = self.ancestors  # the ancestors ``_general`` was worked out from
 
     def code_text(self, text: str) -> list[tuple[str, str]]:
         """(code, evidence) for every code whose keywords (on stems, skipping negated
@@ -185,7 +194,14 @@ class AutoCoder:
             self._patterns(text, found, lower if text.isascii() else None)
         if self._parented.isdisjoint(found):
             return list(found.items())
-        general = set().union(*(self.ancestors.get(code, set()) for code in found))
+        if self._general_of is not self.ancestors:  # ancestors replaced (kit.languages: most_specific=False)
+            self._general, self._general_of = {}, self.ancestors
+        key = tuple(found)  # the same codes found together have the same ancestors
+        general = self._general.get(key)
+        if general is None:
+            if len(self._general) > 100_000:
+                self._general.clear()
+            general = self._general[key] = frozenset().union(*(self.ancestors.get(code, ()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
 
     def _ascii_keywords(self, text: str, lower: str, found: dict[str, str]) -> None:
@@ -207,9 +223,9 @@ class AutoCoder:
         if not hits:
             return
         shadowed = plain = starts = None  # shadowed: the positions a negation word's window covers
+        phrases = self._phrases_n
         for i in hits:
-            for key, code, _keyword in self.phrases[stem_of[words[i]]]:
-                n = len(key)
+            for key, code, n in phrases[stem_of[words[i]]]:
                 if code in found or (n > 1 and tuple(map(stem_of.__getitem__, words[i:i + n])) != key):
                     continue
                 if self.negation:
@@ -255,12 +271,15 @@ class AutoCoder:
         in the codebook's order. ``folded``: ``fold_for_literals(text)`` when known.
         Matched with a time limit (kit.codebook.search_pattern): a pattern that backtracks
         without end counts as no match instead of hanging the analysis."""
+        word_start = self.word_start if folded is not None else {}  # given: an ASCII text's lower case
         if folded is None:
             folded = fold_for_literals(text)
         todo = set(self.unfiltered)
         for literal, needing in self.needing:
             if literal in folded:
-                todo.update(needing)
+                at_start = word_start.get(literal)
+                if at_start is None or at_start.search(folded) is not None:
+                    todo.update(needing)
         if not todo:
             return
         patterns = self.patterns
@@ -270,6 +289,34 @@ class AutoCoder:
                 match = search_pattern(regex, text)
                 if match:
                     found[code] = match.group(0)
+
+
+_WORD_CHARACTER = re.compile(r"[a-z0-9_]")
+
+
+def _starts_word(pattern: str, literal: str) -> bool:
+    """True when every match of ``pattern`` starts with ``\\b`` followed by ``literal`` (case
+    aside) and ``literal`` starts with an ASCII word character: in an ASCII text such a match
+    starts where the literal follows the text's start or a character that is not ``[a-z0-9_]``.
+    Read conservatively from the pattern's parse by Python's ``re`` (False when in doubt)."""
+    try:
+        from re import _constants as c, _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        return False
+    if not _WORD_CHARACTER.match(literal[:1]):
+        return False
+    try:
+        items = list(sre_parse.parse(pattern))
+    except Exception:  # noqa: BLE001 - regex-only syntax: no such prefilter
+        return False
+    if not items or items[0] != (c.AT, c.AT_BOUNDARY):
+        return False
+    run = []
+    for op, av in items[1:]:
+        if op is not c.LITERAL or av >= 128:
+            break
+        run.append(chr(av).lower())
+    return "".join(run).startswith(literal)
 
 
 def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_specific: bool = True) -> pd.DataFrame:

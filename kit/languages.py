@@ -42,6 +42,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from kit.errors import Problem
+from kit.language_scores import unscored_counts, with_unscored  # noqa: F401 - kit.languages' API
 
 __all__ = [
     "CONFIDENT",
@@ -530,25 +531,6 @@ def sentiment_problems(study, segments: pd.DataFrame) -> list[Problem]:
                            "VADER is validated for English only; they are left out of every sentiment "
                            "figure", "warning"))
     return out
-
-
-def unscored_counts(codes: pd.DataFrame, scores: pd.DataFrame) -> pd.Series:
-    """Per code: the coded segments without a sentiment score (NaN compound)."""
-    if not len(codes):
-        return pd.Series(dtype="int64")
-    merged = codes[["segment_id", "code"]].drop_duplicates().merge(
-        scores[["segment_id", "compound"]], on="segment_id", how="left")
-    return merged["compound"].isna().groupby(merged["code"]).sum().astype("int64")
-
-
-def with_unscored(table: pd.DataFrame, codes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
-    """The themes table with ``unscored`` beside ``mean_compound``: the mentions left out of
-    the mean because their language has no sentiment scorer."""
-    counts = unscored_counts(codes, scores)
-    table = table.copy()
-    at = list(table.columns).index("mean_compound") + 1 if "mean_compound" in table else len(table.columns)
-    table.insert(at, "unscored", table["code"].map(counts).fillna(0).astype("int64"))
-    return table
 
 
 def summary_unscored(scored: pd.DataFrame, table: pd.DataFrame, keys) -> pd.DataFrame:

@@ -266,8 +266,10 @@ def theme_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataFra
     frame = combine_codings(auto, manual, segments)
     status = dict(zip(rules["code"], rules["rule_status"])) if rules is not None and len(rules) else {}
     is_rule = frame["source"] == "auto"
-    frame["rule_status"] = [status.get(c, "unvalidated") if r else ""
-                            for c, r in zip(frame["code"].tolist(), is_rule.tolist())]
+    codes, rule = frame["code"].tolist(), is_rule.tolist()
+    of_code = {c: status.get(c, "unvalidated") for c in dict.fromkeys(codes)}  # each distinct code once
+    statuses = list(map(of_code.__getitem__, codes))
+    frame["rule_status"] = statuses if all(rule) else [s if r else "" for s, r in zip(statuses, rule)]
     frame["counted"] = (frame["rule_status"] != "rejected") & frame["kind"].isin(PARTICIPANT_WORDS)
     return frame
 
@@ -387,7 +389,7 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
         elif by_rule:
             status = "unvalidated"
         voiced = mine[mine["kind"].isin(kinds)].drop_duplicates("segment_id")
-        values = pd.Series([score_of.get(s) for s in voiced["segment_id"].tolist()], dtype=float).dropna()
+        values = pd.Series(list(map(score_of.get, voiced["segment_id"].tolist())), dtype=float).dropna()
         neg = float((values <= NEGATIVE).mean()) if len(values) else float("nan")
         pos = float((values >= POSITIVE).mean()) if len(values) else float("nan")
         n = len(by_hand | by_rule)

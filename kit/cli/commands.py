@@ -136,9 +136,12 @@ def cmd_analyze(args) -> int:
     from kit.analyze import analyze
     from kit.safety import check_output, mark_output
 
+    from kit.analyze_memory import keep_freed_memory
+
     study_path = _study_arg(args.dir)
     check_output(args.out, _inputs(study_path), option="--out", force=args.force, legacy=("turns.csv", "themes.csv"),
                  kind="analyze")
+    keep_freed_memory()  # a batch that ends with the command: freed memory is reused, not faulted in again
     study = _load_or_report(study_path, progress=not args.quiet)
     if study is None:
         return EXIT_PROBLEMS
