@@ -97,3 +97,35 @@ def test_one_off_speaker_labels_are_judged_in_linear_work(monkeypatch):
     assert len(calls) < 450  # once per label (and per speaker), not once per pair
     once = [p for p in problems if "used only once" in str(p)]
     assert len(once) == 400 and str(once[0]).startswith("many.txt:3:")
+
+
+@pytest.mark.parametrize("wrapped", ["**{}**", "*{}*", "__{}__", "_{}_", "`{}`", "- **{}**", "1. *{}*"])
+@pytest.mark.parametrize("question", ["Would you use a feature that reminds clients automatically?",
+                                      "Tell me about the last time a client paid you late."])
+def test_markdown_emphasis_asks_the_same_question(tmp_path, wrapped, question):
+    """A guide kept in Markdown: `**Tell me about…**` was read as an `open` question where the
+    plain line was a `story`, and got another rewrite."""
+    import json
+
+    guide = tmp_path / "guide.txt"
+    guide.write_text(f"{question}\n{wrapped.format(question)}\n", encoding="utf-8")
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        main(["lint-guide", str(guide), "--json"])
+    result = json.loads(buffer.getvalue())
+    rows = result["questions"] if isinstance(result, dict) else result
+    plain, marked = [r for r in rows if r.get("question")]
+    assert marked["question"] == plain["question"] == question
+    assert marked["flags"] == plain["flags"] and marked["kind"] == plain["kind"]
+    assert marked.get("suggestion") == plain.get("suggestion")
+
+
+def test_a_pitch_about_a_gerund_keeps_its_topic():
+    from kit.guide.lint import lint_question
+
+    found = lint_question("Don't you think our invoicing is too slow and expensive?")
+    assert "leading" in found["flags"]
+    assert "invoicing" in found["suggestion"] and "this came up" not in found["suggestion"]

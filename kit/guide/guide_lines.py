@@ -159,6 +159,21 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*", text.lower())
 
 
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_WRAPPED = re.compile(r"^([*_`])(?=\S)(.+)(?<=\S)\1$")
+
+
+def _unemphasised(text: str) -> str:
+    """``text`` without Markdown emphasis: bold anywhere (``**Opener:** Tell me…``), and italics
+    or code marks around the whole line (``*Tell me about…*``): a guide kept in Markdown asks
+    the same question as the plain line (its flags, kind and rewrite were different)."""
+    if "**" in text or "__" in text:
+        text = _BOLD.sub(r"\2", text)
+    while (m := _WRAPPED.match(text.strip())) is not None:
+        text = m.group(2)
+    return text
+
+
 def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
     """``(kind, text, role)`` for one non-blank line of a guide: ``kind`` is ``question`` or
     one of :data:`LINE_KINDS`; ``text`` the question without its list marker and role label
@@ -173,7 +188,7 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
         return "heading", s.lstrip("#").strip() or s, None
     if _RULE.match(s):
         return "note", s, None
-    body = _MARKER.sub("", s).strip() or s
+    body = _unemphasised(_MARKER.sub("", _unemphasised(s)).strip() or s)
     if _TIMING.match(body):
         return "timing", body, None
     if _BRACKETED.match(body):
