@@ -95,11 +95,9 @@ def test_a_once_used_short_name_says_whose_turn_it_is_read_as_and_the_study_agre
     write(root / "participants.csv", "id,name,segment,consent_quote\nP-007,Hodan Warsame,tenant,yes\n")
     write(root / "transcripts" / "Call with Sarah Khan 2026-11-06 (1).txt", VISIT)
     study = load_study(root, strict=False)
-    found = [p for p in study.problems if "used only once" in p.message]
-    assert len(found) == 1 and found[0].line == 4
-    assert "read as a new turn (not part of the turn above), as it shares a name with 'Hodan Warsame'" \
-        in found[0].message and "the participant's when it shares their roster name" in found[0].message
-    assert "of its own" not in found[0].message
+    # session 9: the roster's names are known to the transcript reader, so "Hodan:" (the roster's
+    # first name of Hodan Warsame) is her turn without a guess to report
+    assert not [p for p in study.problems if "used only once" in p.message or "of its own" in p.message]
     turn = study.turns[study.turns["text"].str.startswith("I called the number")].iloc[0]
     assert (turn["speaker"], turn["role"], turn["participant"]) == ("Hodan", "participant", "P-007")
 

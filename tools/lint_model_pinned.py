@@ -30,7 +30,8 @@ from kit.guide.lexicon import FLAGS  # noqa: E402
 from kit.guide.lint import _analyse, question_text  # noqa: E402
 
 OUT = REPO / "tests" / "data" / "lint_pinned.csv"
-HOLD_OUT = ("blind-linter-22", "blind-linter-23", "blind-linter-24")
+HOLD_OUT = ("blind-linter-22", "blind-linter-23", "blind-linter-24",  # session 9's development hold-out
+            "blind-linter-25", "blind-linter-26", "blind-linter-27")  # session 9's final hold-out, measured once
 COLUMNS = ["question", "source", "leading", "closed", "hypothetical", "double_barreled", "generalizing"]
 
 

@@ -52,7 +52,8 @@ CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 COLUMN = {"leading": "leading", "closed": "closed", "hypothetical": "hypothetical",
           "double-barreled": "double_barreled", "generalizing": "generalizing"}
-HOLD_OUT = ("blind-linter-22", "blind-linter-23", "blind-linter-24")
+HOLD_OUT = ("blind-linter-22", "blind-linter-23", "blind-linter-24",  # session 9's development hold-out
+            "blind-linter-25", "blind-linter-26", "blind-linter-27")  # session 9's final hold-out, measured once
 SKIPPED = ("blind-linter-2",)
 SHIPPED = ("leading", "closed")  # measured on the development hold-out: docs/design.md
 SEED = 16
