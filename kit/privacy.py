@@ -33,7 +33,7 @@ import pandas as pd
 from kit.privacy_columns import category_cells, id_cells, person_cells
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
-from kit.privacy_text import ID_MARK, TITLES, announced_ids, names_a_person
+from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, names_a_person
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -107,7 +107,7 @@ EMAIL_MARK, PHONE_MARK, NAME_MARK = "[email]", "[phone]", "[name]"
 _PERSON = "person"  # a roster entry matched only capitalised and where a person is named (names_a_person)
 # A quick test before kit.privacy_text.ANNOUNCED_ID (a text with three digits or more): a word that announces an id.
 # Each of ANNOUNCED_ID's matches holds one of these (as a substring: "ID12345", "no.12345678").
-_ANNOUNCER = re.compile(r"(?i)no|nr|num|#|id|i\.d\.|code|ssn|mrn|passport")
+_ANNOUNCER = ANNOUNCER  # the quick test before the identifiers said aloud are looked for
 #: The words of the marks a text gains before names are looked for in it.
 _MARK_WORDS = frozenset(w for m in (EMAIL_MARK, PHONE_MARK) for w in re.findall(r"[^\W_]+", m))
 # An ASCII text's words as ``[^\W_]+`` finds them in ``fold(text)``, split in C: letters

@@ -8,7 +8,7 @@ import unicodedata
 
 from kit.look_alikes import latin_look_alike
 
-__all__ = ["ANNOUNCED_ID", "ID_MARK", "ID_MIN_DIGITS", "TITLES", "announced_ids", "fold", "invisible_pattern",
+__all__ = ["ANNOUNCED_ID", "ANNOUNCER", "ID_MARK", "ID_MIN_DIGITS", "TITLES", "announced_ids", "fold", "invisible_pattern",
            "names_a_person"]  # the rest is kit.privacy's own (imported there)
 
 
@@ -268,9 +268,14 @@ _ID_OWNER = (r"student|staff|employee|employment|payroll|personnel|worker|patien
              r"account|acct|customer|client|member(?:ship)?|library(?:\s+card)?|matric(?:ulation)?|enrol?l?ment|"
              r"registration|candidate|national\s+insurance|ni|social\s+security|tax|passport|(?:driving\s+|driver'?s\s+)?"
              r"licen[cs]e|badge|loyalty(?:\s+card)?|card|policy|pupil|learner|applicant|user|membership")
+_ANNOUNCING = (rf"\b(?:(?:{_ID_OWNER})[\s-]*(?:number|no\.?|num\.?|nr\.?|\#|id|i\.d\.|code|identifier)"
+               r"|(?:ID|I\.D\.|Id)(?:\s+(?:number|no\.?|num\.?|\#))?|ssn|nino|mrn|passport)")
+#: The words announcing an identifier, alone: a text :data:`ANNOUNCED_ID` can match holds them (its
+#: quick test; "no" and "id" inside "not", "paid" and "did" sent most texts with three digits to
+#: the full search and cost analyze 5 s at 10,000 interviews).
+ANNOUNCER = re.compile(_ANNOUNCING, re.IGNORECASE)
 ANNOUNCED_ID = re.compile(
-    rf"\b(?:(?:{_ID_OWNER})[\s-]*(?:number|no\.?|num\.?|nr\.?|\#|id|i\.d\.|code|identifier)"
-    r"|(?:ID|I\.D\.|Id)(?:\s+(?:number|no\.?|num\.?|\#))?|ssn|nino|mrn|passport)"
+    _ANNOUNCING +
     r"(?:\s*[:=#,-]?\s*(?:is|was|it's|it’s|it\s+is|being|reads|of)?\s*[:=#,-]?\s*)"
     r"(?P<id>(?=[A-Za-z]{0,4}[-/]?\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?:\s\d{2,}[A-Za-z0-9]*){0,3})",
     re.IGNORECASE)
