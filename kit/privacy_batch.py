@@ -77,8 +77,12 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
     # each text's span of ``data`` (and the newline after it, which weighs nothing)
     loud = np.add.reduceat(_LOUD[data], starts, dtype=np.int64) >= _PHONE_MIN_DIGITS
     # an identifier said aloud ("student number s2139904"): three digits and a word announcing it
-    for i in np.flatnonzero((np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud).tolist():
-        loud[i] = _ANNOUNCER.search(texts[i]) is not None
+    digits = (np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud
+    if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
+        at = np.fromiter((m.start() for m in _ANNOUNCER.finditer("\x00".join(texts))), dtype=np.int64)
+        announced = np.zeros(len(texts), dtype=bool)
+        announced[np.searchsorted(starts, at, side="right") - 1] = True
+        loud |= digits & announced
     if names:
         for i in np.flatnonzero((np.add.reduceat(_MARKED[data], starts, dtype=np.int64) > 0) & ~loud).tolist():
             loud[i] = BROKEN_WORD.search(texts[i]) is not None

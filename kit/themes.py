@@ -172,7 +172,7 @@ def n_participants(study) -> int:
     # a group interview's other participants (kit.speaker_roles.speaker_participants) speak in its turns
     tables = [getattr(study, name, None) for name in ("turns", "quotes")] if hasattr(study, "interviews") else []
     others = {p for table in tables if isinstance(table, pd.DataFrame) and "participant" in table
-              for p in set(table["participant"].dropna().astype(str))} - {""}
+              for p in map(str, table["participant"].dropna().unique())} - {""}
     return int(len(set(named[named != ""]) | others) + (named == "").sum())
 
 
