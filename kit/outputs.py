@@ -137,7 +137,7 @@ def _contacts_seen(text: str, redacted: str, people, names: bool) -> str:
     return other if marks(other) > marks(redacted) else redacted
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # any surrogate: text that cannot be written as UTF-8
 
 
 def undecodable_shown(text: str, people: Roster | None = None) -> str:
@@ -244,8 +244,6 @@ class Outputs:
         return self._scrub(text, not self.include_names)
 
     def _scrub(self, text, names: bool):
-        if isinstance(text, str) and not text.isascii():
-            text = undecodable_shown(text, self.people if names else None)
         return redact_shown(text, self.people, names, self.words)
 
     def frame(self, frame: pd.DataFrame) -> pd.DataFrame:
