@@ -106,19 +106,77 @@ def _quote(text: str) -> str:
 
 
 # -- the privacy guard ---------------------------------------------------------------------------
-def _others_words(segments, participant: str, own: set[str]) -> list[str]:
+class _Guard:
+    """Every participant's words in some studies (turns, quotes, insights, opportunities) long
+    enough to recognise, and each of their sentences as long, folded as a draft would quote
+    them (:func:`_as_quoted`), keyed by the rarest pair of inner words of each.
+
+    A folded text found in a folded draft holds each of its inner words (all but the first and
+    the last, which may be parts of longer words) as whole words of the draft, one after the
+    other: only the texts keyed by a pair of neighbouring words of the draft are compared
+    whole. The same answer as comparing every text with every draft, which made the drafts of
+    a 620-interview study take minutes (issue 20)."""
+
+    def __init__(self, segments):
+        entries = []
+        for seg in segments:
+            for participant, text in zip(seg["participant"].tolist(), seg["text"].tolist()):
+                text = str(text).strip()
+                if len(text.split()) < GUARD_MIN_WORDS:
+                    continue
+                pieces = [text] + [p.strip() for p in _SENTENCE.split(text) if len(p.split()) >= GUARD_MIN_WORDS]
+                entries.extend((participant, text, _as_quoted(piece)) for piece in pieces)
+        inner = [m.split(" ")[1:-1] for _, _, m in entries]
+        count: dict = {}
+        for words in inner:
+            for pair in zip(words, words[1:]):
+                count[pair] = count.get(pair, 0) + 1
+        self._by_pair: dict = {}
+        self._by_word: dict = {}
+        self._always = []
+        for entry, words in zip(entries, inner):
+            if len(words) >= 2:
+                key = min(zip(words, words[1:]), key=count.__getitem__)
+                self._by_pair.setdefault(key, []).append(entry)
+            elif words:
+                self._by_word.setdefault(words[0], []).append(entry)
+            else:
+                self._always.append(entry)
+
+    def others(self, participant, own) -> _Others:
+        return _Others(self, participant, own)
+
+    def candidates(self, body: str):
+        words = body.split(" ")
+        found = list(self._always)
+        for word in set(words):
+            found.extend(self._by_word.get(word, ()))
+        for pair in set(zip(words, words[1:])):
+            found.extend(self._by_pair.get(pair, ()))
+        return found
+
+
+class _Others:
+    """The texts of a :class:`_Guard` that are not ``participant``'s (a segment of nobody counts
+    as somebody else's) minus any text in ``own`` (what this participant also said)."""
+
+    def __init__(self, guard: _Guard, participant, own):
+        self.guard, self.participant, self.own = guard, participant, own
+
+    def found(self, body: str) -> str | None:
+        """One of these texts, folded, that ``body`` (folded by :func:`_normalise`) holds, or None."""
+        for who, text, mark in self.guard.candidates(body):
+            if (not isinstance(who, str) or who != self.participant) and text not in self.own and mark in body:
+                return mark
+        return None
+
+
+def _others_words(segments, participant: str, own: set[str]) -> _Others:
     """Every text of every other participant (turns, quotes, insights, opportunities) long
     enough to recognise, minus anything this participant also said. ``segments``: each
-    study's ``segments()``, made once per call of the drafts, not once per draft (issue 20)."""
-    texts = []
-    for seg in segments:
-        others = seg[(seg["participant"] != participant)]
-        for text in others["text"].tolist():
-            text = str(text).strip()
-            if len(text.split()) >= GUARD_MIN_WORDS and text not in own:
-                texts.append(text)
-                texts.extend(p.strip() for p in _SENTENCE.split(text) if len(p.split()) >= GUARD_MIN_WORDS)
-    return texts
+    study's ``segments()``, or a :class:`_Guard` made of them once for many drafts."""
+    guard = segments if isinstance(segments, _Guard) else _Guard(segments)
+    return guard.others(participant, own)
 
 
 def _normalise(text: str) -> str:
@@ -134,23 +192,20 @@ def _as_quoted(text: str) -> str:
     return _normalise(redact(text, names=False))
 
 
-def _unleaked(lines: list[str], others: list[str]) -> list[str]:
+def _unleaked(lines: list[str], others: _Others) -> list[str]:
     """``lines`` (texts a draft would quote) less those holding another participant's words as
     :func:`_check_no_leak` finds them (the same folding: case, spaces, quotation marks,
     contact details): a note that repeats someone else's sentence is left out of the draft,
     never sent to the wrong person nor a reason to stop the run."""
-    marks = [_as_quoted(t) for t in others]
-    return [line for line in lines if not any(m in _normalise(_quote(line)) for m in marks)]
+    return [line for line in lines if others.found(_normalise(_quote(line))) is None]
 
 
-def _check_no_leak(draft: str, others: list[str], what: str) -> None:
-    body = _normalise(draft)
-    for text in others:
-        # quotes in drafts lose their contact details, so compare the words as quoted
-        if _as_quoted(text) in body:
-            raise RuntimeError(f"{what}: the draft contains another participant's words (not shown: they are "
-                               f"private, {len(text.split())} words); "
-                               "this is a bug in interview-kit")
+def _check_no_leak(draft: str, others: _Others, what: str) -> None:
+    # quotes in drafts lose their contact details, so the words are compared as quoted
+    mark = others.found(_normalise(draft))
+    if mark is not None:
+        raise RuntimeError(f"{what}: the draft contains another participant's words (not shown: they are "
+                           f"private, {len(mark.split())} words); this is a bug in interview-kit")
 
 
 # -- thank-you drafts -------------------------------------------------------------------------------
@@ -165,7 +220,7 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
     from kit.study import as_study
 
     study = as_study(study)
-    pool = [s.segments() for s in [study] + [s for s in (others_from or []) if s is not study]]
+    pool = _Guard([s.segments() for s in [study] + [s for s in (others_from or []) if s is not study]])
     rows = []
     for iv in study.interviews.itertuples(index=False):
         if not iv.note_path:
@@ -225,7 +280,7 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
     from kit.study import Study
 
     studies = [studies] if isinstance(studies, Study) else load_studies(studies)
-    segments = [s.segments() for s in studies]
+    segments = _Guard([s.segments() for s in studies])
     entries: dict[str, list[dict]] = {}
     where: dict[str, object] = {}
     for s in studies:
