@@ -134,7 +134,8 @@ def _judges(sentences: list[str]) -> bool:
 
 
 _LEADING = (
-    (re.compile(r"^(?:[\w-]+ ){0,2}(?:everyone|everybody|people|they|all [\w-]+) (?:says?|tells? me|knows?|agrees?)\b"),
+    (re.compile(r"^(?:[\w-]+ ){0,2}(?:everyone|everybody|people|(?<!\bdid )(?<!\bdo )(?<!\bdoes )(?<!\bwill )(?<!\bwould )"
+                r"(?<!\bcould )(?<!\bcan )(?<!\bhad )they|all [\w-]+) (?:says?|tells? me|knows?|agrees?)\b"),
      "the question opens with what everyone says"),
     (re.compile(r"(?:^|\s)(?:since|as|because|given that|seeing as) (?:[\w'-]+ ){1,5}(?:is|are|was|were) (?:such an?|so|"
                 r"really|a real|a total|an absolute|a complete|notoriously)\b"), "a reason clause takes a judgement for granted"),

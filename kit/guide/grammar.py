@@ -81,6 +81,9 @@ def _question_parts(sentences: list[str]) -> tuple[list[list[str]], list[list[st
 _REQUEST_HEADS = {"tell", "walk", "describe", "talk", "take", "share", "explain", "run", "give",
                   "think", "recall", "remember", "imagine", "suppose", "picture", "paint"}
 
+_DETERMINERS_BEFORE_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "my", "our",
+                                      "their", "his", "her", "its"})
+
 
 def _is_request(toks: list[str]) -> bool:
     content = [t for t in toks if t not in {"so", "ok", "okay", "right", "now", "and", ",", "well",
@@ -413,6 +416,8 @@ def double_barreled(sentences: list[str]) -> str:
                     continue
                 if (k >= 1 and toks[k - 1] == ",") or (prev.endswith("ing") and not nxt.endswith("ing")):
                     continue
+                if k >= 1 and toks[k - 1] in _DETERMINERS_BEFORE_NOUN:
+                    continue  # session 10: "the damp and mould form": after a determiner, a noun, not a verb
                 return f"two actions joined by 'and' ('{prev}' ... and '{nxt} ...')"
             if kind == "adj":
                 return f"two judgements joined by 'and' ('{prev}' and '{nxt}')"

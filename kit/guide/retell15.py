@@ -40,12 +40,15 @@ _STORY = re.compile(r"\b(?:the (?:last|most recent|first) time|a recent (?:time|
 _CUT_END = re.compile(r"(?:\b(?:you|they|we|i|he|she|it)'(?:re|m|ve|ll|d|s)|\b(?:you|they|we|it) (?:are|is|were|was|have|"
                       r"has))$", re.I)
 _GOING = re.compile(r"\b(?:went|came|headed|travelled|traveled) (?:it|them)\b", re.I)
-_HOW_FIND = re.compile(r"\bhow (?:did|do|does|would) (?:you|they|patients|people|customers|students|staff) find\b", re.I)
+_HOW_FIND = re.compile(r"\bhow (?:did|do|does|would) (?:you|they|patients|people|customers|students|staff) find\b|"
+                       r"\b(?:did|do|does|didn't|don't) (?:you|they) find (?:the|your|our|this|that|it|them|a|an) "
+                       r"(?:[\w'-]+ ){0,4}?(?:easy|hard|difficult|simple|useful|helpful|clear|confusing|quick|slow|"
+                       r"easier|harder|better|worse|good|bad|ok|okay|fair|reasonable|expensive|cheap)\b", re.I)  # s10
 _OBJECT_WH = re.compile(r"^(?:who|whom|what|which \w+)\s+(?:did|have|had) (?:you|they) ([a-z]+)\b(?:\s*[,?]|$)", re.I)
 _IMAGINED = re.compile(r"^(?:so,? )?(?:if|suppose|imagine|say) (?:that )?(?:we|they|the \w+) (?:added|built|offered|launched|"
                        r"made|introduced|released|brought out|created|had) ((?:a|an|some) [\w'-]+(?: [\w'-]+){0,3}?)"
                        r"((?: (?:for|to) [^,]+)?),", re.I)
-_EASY_TO = re.compile(r"^(?:was|is|were|are) (?:it|(the|your|our|this|that) ([\w'-]+(?: [\w'-]+){0,3}?)) "
+_EASY_TO = re.compile(r"^(?:was|is|were|are|(?:did|do|didn't|don't) you find) (?:it|(the|your|our|this|that) ([\w'-]+(?: [\w'-]+){0,3}?)) "
                       r"(?:(?:very|really|quite|fairly|pretty) )?(easy|hard|difficult|simple|quick|straightforward|"
                       r"easier|harder) to ([a-z]+)\b\s*(?:it|them)?\s*[?.]?$", re.I)
 _CHOICE = re.compile(r"^(?:would|do|did) you (?:prefer|rather have|choose|pick|want) ((?:a|an|the) [\w'-]+(?: [\w'-]+)?) "
@@ -213,6 +216,12 @@ def pool_candidates(question: str) -> list[str]:
         head = m.group(2).split()[-1].lower()
         prep = "on" if head in {"platform", "app", "site", "website", "portal", "system", "page"} else "with"
         out.append(_tell(f"you {past} {m.group(4)} {prep} the {m.group(2)}"))
+    m = _EASY_TO.match(q)
+    if m and m.group(2) and re.match(r"(?:did|do|didn't|don't) you find ", q, re.I):
+        # session 10: "Did you find the damp and mould form easy to use?": the last time it was used
+        verb = m.group(4).lower()
+        if did := _GO_FIND.get(verb) or (past_tense(_base(verb)) if _base(verb) else None):
+            out.append(_tell(f"you {did} the {m.group(2)}", "How did it go?"))
     if not _EASY_TO.match(q) and _JUDGED.match(q):
         # a judgement of a product asked for (or a pitch for it): the last time it was used
         heads = "|".join(sorted(_USED_HEADS))

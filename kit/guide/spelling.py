@@ -29,6 +29,12 @@ _BRITISH = ((r"our(s|ed|ing|ite|ites|able)?$", r"or\1"), (r"is(e|es|ed|ing|ation
             (r"ys(e|es|ed|ing)$", r"yz\1"), (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"),
             (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ence$", r"ense"), (r"mme(s)?$", r"m\1"),
             (r"iser(s)?$", r"izer\1"))
+# British spellings inside a word, each tried once at every place it stands (session 10: "mould",
+# "paediatric", "tyres", "manoeuvre", "cheques", "kerb", "grey" were taken for misspellings)
+_BRITISH_INSIDE = (("ould", "old"), ("oult", "olt"), ("ae", "e"), ("oe", "e"), ("yre", "ire"), ("que", "ck"),
+                   ("kerb", "curb"), ("grey", "gray"), ("oeuvre", "euver"), ("ogue", "og"), ("our", "or"),
+                   ("ise", "ize"), ("isa", "iza"), ("yse", "yze"), ("tre", "ter"), ("ence", "ense"),
+                   ("ll", "l"), ("eable", "able"), ("amme", "am"), ("sation", "zation"))
 # words of interviews the shipped list lacks (session 9: a guide's questions are checked too)
 _COMMON = frozenset({"app", "apps", "onboard", "onboarding", "onboarded", "cafe", "cafes", "workflow", "workflows",
                      "erm", "um", "uh", "er", "u", "ur", "multi", "login", "logins", "signup", "checkout", "wifi",
@@ -64,7 +70,21 @@ def _known(word: str) -> bool:
     for pattern, american in _BRITISH:
         if re.search(pattern, w) and re.sub(pattern, american, w) in sc:
             return True
+    if _american_inside(w, sc):
+        return True
     return any(w.startswith(p) and len(w) - len(p) >= 3 and _known(w[len(p):]) for p in _PREFIXES)
+
+
+def _american_inside(w: str, sc) -> bool:
+    """Whether one British spelling of ``_BRITISH_INSIDE``, wherever it stands in ``w``, makes
+    an American word the list knows ("mouldy" -> "moldy", "paediatric" -> "pediatric")."""
+    for british, american in _BRITISH_INSIDE:
+        start = w.find(british)
+        while start >= 0:
+            if w[:start] + american + w[start + len(british):] in sc:
+                return True
+            start = w.find(british, start + 1)
+    return False
 
 
 def _name_or_acronym(token: str, sentence_start: bool) -> bool:

@@ -56,6 +56,8 @@ def _read(path: Path, problems: list[Problem]) -> str | None:
     # read once as the linter reads a question: no invisible format characters, NFC
     return None if text is None else readable(text)
 
+_SAY = re.compile(r"\s*say\s*:", re.I)
+
 
 def _what(value) -> str:
     """A value that is not a question's text, in the user's words (never a type name)."""
@@ -143,6 +145,8 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
                     problems.append(Problem(p, kline, f"question kind must be one of opener, targeted, "
                                                       f"future, probe (not {value['kind']!r})"))
                     kind = None
+        if isinstance(qtext, str) and kind is not None and _SAY.match(qtext):
+            kind = None  # session 10: a "Say: ..." script line is spoken in passing, whatever kind it is given
         if isinstance(qtext, str) and qtext.strip() and kind is None:
             what_line, shown, role = classify(qtext, strict=True)
             if what_line == "note" and (said := spoken_line(qtext)):  # session 9: "Say: <a pitch>" is linted
@@ -197,10 +201,12 @@ def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tupl
     return fmt, items, notes
 
 
-def _infer_roles(lints: list[dict]) -> list[str]:
+def _infer_roles(lints: list[dict], given: list[str | None] | None = None) -> list[str]:
+    """Roles of questions without one; a question given the role probe (a "Say:" pitch, a
+    follow-up) is never taken for the opener or the closer."""
     roles = ["targeted"] * len(lints)
     for i, q in enumerate(lints):
-        if q["kind"] == "probe" or (q["kind"] != "future" and wrap_up(q["question"])):
+        if q["kind"] == "probe" or (given and given[i] == "probe") or (q["kind"] != "future" and wrap_up(q["question"])):
             roles[i] = "probe"  # a follow-up, or a wrap-up ("Is there anything else you'd like to add?")
     opener = next((i for i, q in enumerate(lints) if q["kind"] in {"story", "open"} and roles[i] != "probe"), None)
     if opener is not None:
@@ -320,7 +326,7 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
         roles = _infer_roles(lints)
         inferred = True
     else:
-        inferred_roles = _infer_roles(lints)
+        inferred_roles = _infer_roles(lints, given)
         roles = [r if r is not None else inferred_roles[i] for i, r in enumerate(given)]
         inferred = False
     questions = []
