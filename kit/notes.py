@@ -204,6 +204,11 @@ class Note:
         return rows
 
 
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, ..."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def parse_note(path) -> Note:
     """Read and parse one note. Never raises for the file's content or for a file that
     cannot be read: those come back as problems, with an empty ``front``."""
@@ -775,7 +780,7 @@ def _cell_count(cells, columns, values, line, source) -> Problem:
     if len(cells) > len(columns):
         extra = " | ".join(c for c in cells[len(columns):] if c)
         return Problem(source, line, f"this row has {len(cells)} cells, the table's header "
-                       f"{len(columns)}: the cells after the {len(columns)}th are not read "
+                       f"{len(columns)}: the cells after the {_ordinal(len(columns))} are not read "
                        f"({extra[:60]!r}); give every row one cell per column", "warning")
     titles = {"owner": "Owner", "action": "Action", "due": "Due Date", "status": "Status"}
     read = ", ".join(f"{titles[col]} {values[col]!r}" for col in columns[:len(cells)] if col)

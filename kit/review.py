@@ -188,7 +188,11 @@ def infer_interviewers(turns: pd.DataFrame) -> list[str]:
     """
     if len(turns) == 0:
         raise ValueError("no turns: cannot tell who the interviewer is")
-    primary = infer_interviewer(turns)
+    from kit.study import DEFAULT_INTERVIEWER_LABELS
+
+    # a label that says it is the interviewer ("Interviewer", "Moderator") is, whoever asks more (session 10)
+    named = [s for s in dict.fromkeys(turns["speaker"]) if str(s).strip().casefold() in DEFAULT_INTERVIEWER_LABELS]
+    primary = infer_interviewer(turns[turns["speaker"].isin(named)] if named else turns)
     order: list[str] = []
     n_turns: Counter = Counter()
     asking: Counter = Counter()
