@@ -243,7 +243,10 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", help="write the repository here and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
 
-    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="interview-kit-bench-"))
+    # A year in the folder's name, as a dated research folder has: every note path then holds
+    # nine digits or more and takes the full redaction (kit.privacy_batch), whatever digits the
+    # random part draws (before, 0 to 2 of them decided whether 10,000 paths were redacted).
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="interview-kit-bench-2026-"))
     if root.exists() and any(root.iterdir()):
         print(f"{root} is not empty", file=sys.stderr)
         return 2

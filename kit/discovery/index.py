@@ -437,8 +437,12 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     study_rows = _study_rows(study)
     seg = study_rows["columns"]
     codes = study_rows["codes"]
-    if codes:
-        codes = list(zip(map(_first, codes), red.column(map(_second, codes)), *list(zip(*codes))[2:]))
+    if codes:  # code names redacted, each distinct one once; the tuples rebuilt only when one changes
+        names = list(dict.fromkeys(map(_second, codes)))
+        shown = red.column(names)
+        if shown != names:
+            shown_of = dict(zip(names, shown))
+            codes = [(s, shown_of[c], *rest) for s, c, *rest in codes]
     # A segment's codes, as the column holds them: ``codes`` is sorted by (segment, code), so
     # each segment's codes are adjacent and already in order.
     joined = {s: " ".join(map(_second, group)) for s, group in groupby(codes, key=_first)}

@@ -149,10 +149,15 @@ class Redactor:
 
     def column(self, values) -> list:
         """``values`` redacted (a column's cells; "" for None), each distinct one once, mapped in C."""
-        values = [v if v is not None else "" for v in values]
+        values = values if type(values) is list else list(values)
         distinct = dict.fromkeys(values)
+        if None in distinct:
+            values = [v if v is not None else "" for v in values]
+            distinct = dict.fromkeys(values)
         self.prime(distinct)
         mapping = {v: self(v) for v in distinct}
+        if all(k is v for k, v in mapping.items()):  # nothing redacted (the usual case): the cells as they are
+            return list(values)
         return list(map(mapping.__getitem__, values))
 
     @staticmethod
