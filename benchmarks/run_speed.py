@@ -16,9 +16,10 @@ gets a temporary folder of its own as ``$TMPDIR``: what it leaves there is count
 printed (the target is nothing). The target is a CPU ratio of at most 1.5 (issue 20); on a
 shared machine wall time follows the other load.
 
-``--against DIR`` also runs the kit of another checkout (DIR holds its ``kit`` package: the
-code before a change) in every pair, before or after this one in turn (odd pairs after, even
-pairs before), so old and new code are measured side by side under the same load.
+``--against DIR`` (repeatable) also runs the kit of another checkout (DIR holds its ``kit``
+package: the code before a change) in every pair, the order of the kits turning round from
+pair to pair (this kit first, then second...), so old and new code are measured side by side
+under the same load.
 
     python benchmarks/run_speed.py            # print floor, run and ratio
     python benchmarks/run_speed.py --check    # exit 1 when the ratio is above --target
@@ -118,16 +119,16 @@ def measure_floor(n: int, folder: Path) -> dict:
 
 def measure_run(folder: Path, tree: Path | None = None) -> dict:
     """`interview-kit run` on the pilot in a fresh process (``tree``: the folder whose ``kit``
-    is run; default the one this script imports), measured by ``measure.run_measured``: wall,
+    is run; default the one this script imports, whichever PYTHONPATH or the installed one), measured by ``measure.run_measured``: wall,
     cpu (the whole process tree), peak (largest process), tree_peak, load, code; with ``log``
     (run.log, or the end of stderr) and ``left`` (what it left in its own ``$TMPDIR``)."""
+    tree = tree if tree is not None else Path(sys.modules["kit.pipeline"].__file__).resolve().parents[1]
     out, scratch = folder / "report", folder / "run-tmp"
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir()
     env = dict(os.environ, PYTHONWARNINGS="ignore", TMPDIR=str(scratch))
-    if tree is not None:
-        env["PYTHONPATH"] = os.pathsep.join([str(tree)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
+    env["PYTHONPATH"] = os.pathsep.join([str(tree)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
     # started in ``folder``: ``python -m`` puts its working folder first on the path, so started
     # in a checkout it would run that checkout's kit whatever PYTHONPATH says
     run = run_measured([sys.executable, "-m", "kit", "run", "--out", str(out), "--quiet"], folder, env)
@@ -165,15 +166,16 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when the CPU ratio is above --target")
     parser.add_argument("--target", type=float, default=1.5)
     parser.add_argument("--repeat", type=int, default=3, help="paired floor and run measurements (medians; default 3)")
-    parser.add_argument("--against", type=Path, metavar="DIR",
+    parser.add_argument("--against", type=Path, metavar="DIR", action="append", default=[],
                         help="a folder holding another kit (the code before a change), run in every pair too")
     args = parser.parse_args(argv)
-    if args.against is not None and not (args.against / "kit" / "__init__.py").is_file():
-        parser.error(f"{args.against} holds no kit/__init__.py")
+    for other in args.against:
+        if not (other / "kit" / "__init__.py").is_file():
+            parser.error(f"{other} holds no kit/__init__.py")
     n = len(workflow_notebooks())
     print(f"cores: {os.cpu_count()}, workflow notebooks: {n}, "
           f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    pairs, runs, others, code, log = [], [], [], 0, ""
+    pairs, runs, others, code, log = [], [], {}, 0, ""
     with tempfile.TemporaryDirectory(prefix="interview-kit-speed-") as tmp:
         tmp = Path(tmp)
         for i in range(args.repeat):
@@ -182,12 +184,12 @@ def main(argv=None) -> int:
             print(f"pair {i + 1}: floor {floor['wall']:.1f}s wall / {floor['cpu']:.1f}s CPU "
                   f"({floor['wall'] / n:.2f}s per start; load {floor['load']:.1f}; sampling {floor['sampling']:.2f}s "
                   f"CPU taken out), peak {_mib(floor['peak'])} largest process / {_mib(floor['tree_peak'])} tree")
-            sides = [("this", None)] + ([("other", args.against)] if args.against is not None else [])
-            for which, tree in sides[::-1] if i % 2 else sides:  # the other kit after this one, then before
+            sides = [None] + args.against
+            for tree in sides[i % len(sides):] + sides[:i % len(sides)]:  # each kit first in turn
                 run = measure_run(tmp, tree)
-                (runs if which == "this" else others).append(run)
+                (runs if tree is None else others.setdefault(tree, [])).append(run)
                 code = code or run["code"]
-                log = run["log"] if which == "this" else log
+                log = run["log"] if tree is None else log
                 print("        " + _pair_line("run" if tree is None else f"run of {tree}", floor, run))
             print(f"        load {os.getloadavg()[0]:.1f} at the pair's end")
     print("per notebook of the last run (run.log: name, seconds, status):")
@@ -196,8 +198,8 @@ def main(argv=None) -> int:
           f"{statistics.median(p['wall'] for p in pairs):.1f} s; peak memory {_mib(max(p['peak'] for p in pairs))} "
           f"largest process, {_mib(max(p['tree_peak'] for p in pairs))} whole tree")
     cpu_ratio = _summary("this kit", pairs, runs, args.repeat, args.target)
-    if args.against is not None:
-        _summary(str(args.against), pairs, others, args.repeat, args.target)
+    for other, theirs in others.items():
+        _summary(str(other), pairs, theirs, args.repeat, args.target)
     if code != 0:
         return 2
     return 1 if args.check and cpu_ratio > args.target else 0
