@@ -10,7 +10,7 @@ process does, and its kernels; for the run its whole process tree, ``os.wait4``)
 seconds, each with the load average at its start; the ratio run / floor is printed (medians
 of ``--repeat`` pairs, default 3, and every pair's ratio). Both sides report the peak resident
 memory of their largest process (its own high-water mark) and of their whole process tree
-(sampled with psutil: every 20 ms for the run, by ``measure.run_measured``; every 100 ms for
+(sampled with psutil: every 20 ms for the run, by ``measure.run_measured``; every 250 ms for
 the floor, by a thread of this process whose own CPU is taken out of the floor's). The run
 gets a temporary folder of its own as ``$TMPDIR``: what it leaves there is counted and
 printed (the target is nothing). The target is a CPU ratio of at most 1.5 (issue 20); on a
@@ -43,7 +43,7 @@ import papermill as pm
 
 from kit.pipeline import LOG_NAME, own_kernel, workflow_notebooks
 
-from measure import high_water, run_measured, tree_rss  # run from benchmarks/ (measure.py beside it)
+from measure import high_water, run_measured, tree_pss, tree_rss  # run from benchmarks/ (measure.py beside it)
 
 IMPORTS = "import kit, kit.study, pandas, matplotlib, matplotlib.pyplot, ipywidgets"
 
@@ -82,12 +82,12 @@ class _TreeWatch(threading.Thread):
     """Samples the peak resident memory of this process and its descendants (the floor's
     kernels) every ``every`` seconds until stopped; ``cpu`` is the CPU seconds it spent."""
 
-    def __init__(self, every: float = 0.1):
+    def __init__(self, every: float = 0.25):
         super().__init__(daemon=True)
         import psutil
 
         self.me, self.every, self.done = psutil.Process(), every, threading.Event()
-        self.tree_peak = self.peak = 0
+        self.tree_peak = self.peak = self.tree_pss = 0
         self.cpu = 0.0
 
     def run(self):
@@ -95,6 +95,7 @@ class _TreeWatch(threading.Thread):
         while not self.done.is_set():
             self.tree_peak = max(self.tree_peak, tree_rss(self.me))
             self.peak = max(self.peak, high_water(self.me))
+            self.tree_pss = max(self.tree_pss, tree_pss(self.me))
             self.done.wait(self.every)
         self.cpu = time.thread_time() - started
 
@@ -114,7 +115,7 @@ def measure_floor(n: int, folder: Path) -> dict:
         watch.done.set()
         watch.join()
     return {"starts": starts, "wall": sum(starts), "cpu": cpu - watch.cpu, "peak": watch.peak,
-            "tree_peak": watch.tree_peak, "load": load, "sampling": watch.cpu}
+            "tree_peak": watch.tree_peak, "tree_pss": watch.tree_pss, "load": load, "sampling": watch.cpu}
 
 
 def measure_run(folder: Path, tree: Path | None = None) -> dict:
@@ -144,7 +145,8 @@ def _mib(value: int) -> str:
 def _pair_line(name: str, floor: dict, run: dict) -> str:
     left = f"; LEFT in $TMPDIR: {', '.join(run['left'])}" if run["left"] else "; nothing left in $TMPDIR"
     return (f"{name} {run['wall']:.1f}s wall / {run['cpu']:.1f}s CPU (exit {run['code']}, load {run['load']:.1f}), "
-            f"peak {_mib(run['peak'])} largest process / {_mib(run['tree_peak'])} tree; "
+            f"peak {_mib(run['peak'])} largest process / {_mib(run['tree_peak'])} tree RSS / {_mib(run['tree_pss'])} "
+            f"tree PSS; "
             f"ratio wall {run['wall'] / floor['wall']:.2f}, CPU {run['cpu'] / floor['cpu']:.2f}{left}")
 
 
@@ -154,7 +156,8 @@ def _summary(name: str, pairs: list, runs: list, repeat: int, target: float) -> 
     each = ", ".join(f"{r['cpu'] / p['cpu']:.2f}" for p, r in zip(pairs, runs))
     print(f"{name}: run CPU {statistics.median(r['cpu'] for r in runs):.1f} s, wall "
           f"{statistics.median(r['wall'] for r in runs):.1f} s; peak memory {_mib(max(r['peak'] for r in runs))} "
-          f"largest process, {_mib(max(r['tree_peak'] for r in runs))} whole tree; ratio run / floor, medians of "
+          f"largest process, {_mib(max(r['tree_peak'] for r in runs))} whole tree RSS, "
+          f"{_mib(max(r['tree_pss'] for r in runs))} PSS; ratio run / floor, medians of "
           f"{repeat}: CPU {cpu_ratio:.2f} (target: at most {target:g}; pairs "
           f"{each}), wall {wall_ratio:.2f}; "
           f"left in $TMPDIR: {sum(len(r['left']) for r in runs)} entries")
@@ -183,7 +186,8 @@ def main(argv=None) -> int:
             pairs.append(floor)
             print(f"pair {i + 1}: floor {floor['wall']:.1f}s wall / {floor['cpu']:.1f}s CPU "
                   f"({floor['wall'] / n:.2f}s per start; load {floor['load']:.1f}; sampling {floor['sampling']:.2f}s "
-                  f"CPU taken out), peak {_mib(floor['peak'])} largest process / {_mib(floor['tree_peak'])} tree")
+                  f"CPU taken out), peak {_mib(floor['peak'])} largest process / {_mib(floor['tree_peak'])} tree RSS / "
+                  f"{_mib(floor['tree_pss'])} tree PSS")
             sides = [None] + args.against
             for tree in sides[i % len(sides):] + sides[:i % len(sides)]:  # each kit first in turn
                 run = measure_run(tmp, tree)
@@ -196,7 +200,8 @@ def main(argv=None) -> int:
     print("  " + log.strip().replace("\n", "\n  "))
     print(f"medians of {args.repeat}: floor CPU {statistics.median(p['cpu'] for p in pairs):.1f} s, wall "
           f"{statistics.median(p['wall'] for p in pairs):.1f} s; peak memory {_mib(max(p['peak'] for p in pairs))} "
-          f"largest process, {_mib(max(p['tree_peak'] for p in pairs))} whole tree")
+          f"largest process, {_mib(max(p['tree_peak'] for p in pairs))} whole tree RSS, "
+          f"{_mib(max(p['tree_pss'] for p in pairs))} PSS")
     cpu_ratio = _summary("this kit", pairs, runs, args.repeat, args.target)
     for other, theirs in others.items():
         _summary(str(other), pairs, theirs, args.repeat, args.target)

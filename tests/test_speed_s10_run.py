@@ -15,7 +15,7 @@ run_speed = pytest.importorskip("run_speed")
 
 
 def test_the_floors_watch_sees_a_child_process_and_counts_its_own_cpu():
-    watch = run_speed._TreeWatch(every=0.02)
+    watch = run_speed._TreeWatch(every=0.05)
     watch.start()
     child = subprocess.Popen([sys.executable, "-c", "import time; x = bytearray(120 * 2**20); "
                               "x[::4096] = b'1' * len(x[::4096]); time.sleep(0.5)"])
@@ -26,6 +26,7 @@ def test_the_floors_watch_sees_a_child_process_and_counts_its_own_cpu():
     assert watch.tree_peak > 120 * 2**20  # this process and the child, together
     assert watch.peak > 120 * 2**20  # the child's own high-water mark
     assert 0 < watch.cpu < 1.0
+    assert watch.tree_pss > 120 * 2**20
 
 
 def test_a_runs_leftovers_in_its_tmpdir_are_counted(tmp_path):
@@ -47,3 +48,17 @@ def test_a_runs_leftovers_in_its_tmpdir_are_counted(tmp_path):
     assert run["cpu"] >= 0.25 and run["wall"] >= run["cpu"] * 0.5
     assert "LEFT in $TMPDIR: interview-kit-left-" in run_speed._pair_line(
         "run", {"wall": 1.0, "cpu": 1.0}, run)
+
+
+def test_a_forked_workers_shared_pages_count_once_in_the_trees_pss(tmp_path):
+    """A parent holding 150 MiB forks a worker that shares them: the sum of RSS counts them
+    twice, the sum of PSS once."""
+    measure = pytest.importorskip("measure")
+    if not Path("/proc/self/smaps_rollup").is_file():
+        pytest.skip("no /proc/PID/smaps_rollup here")
+    r = measure.run_measured([sys.executable, "-c", "import os, time; x = bytearray(150 * 2**20); "
+                              "x[::4096] = b'1' * len(x[::4096]); pid = os.fork(); time.sleep(1.0); "
+                              "pid and os.waitpid(pid, 0)"], tmp_path)
+    assert r["code"] == 0
+    assert r["tree_peak"] > 280 * 2**20
+    assert 140 * 2**20 < r["tree_pss"] < 230 * 2**20
