@@ -50,8 +50,8 @@ SYLLABLES = ["ka", "lo", "vi", "ren", "mas", "tu", "bel", "dor", "quin", "sa", "
 
 
 def roster_of(n: int, seed: int = 7):
-    """``n`` people: MENTIONED first, then pairs of FIRST and LAST, then (past those pairs)
-    surnames of two to four SYLLABLES; an email each."""
+    """``n`` people, each a different full name: MENTIONED first, then pairs of FIRST and LAST,
+    then (past those pairs) surnames of two to four SYLLABLES; an email each."""
     from kit.privacy import Roster
 
     rng = random.Random(seed)
@@ -63,7 +63,7 @@ def roster_of(n: int, seed: int = 7):
         else:
             first = rng.choice(FIRST)
             last = rng.choice(LAST)
-            if (first, last) in pairs:  # past the fixed lists' pairs: a made-up surname
+            while (first, last) in pairs:  # past the fixed lists' pairs: a made-up surname
                 last = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
             pairs.add((first, last))
             email = f"{first.lower()}.{last.lower().replace(' ', '')}{i}@example.com"
