@@ -29,6 +29,7 @@ def test_the_floors_watch_sees_a_child_process_and_counts_its_own_cpu():
     assert watch.tree_pss > 120 * 2**20
 
 
+@pytest.mark.slow
 def test_a_runs_leftovers_in_its_tmpdir_are_counted(tmp_path):
     """A stand-in kit whose `run` leaves a folder in $TMPDIR and burns some CPU: the benchmark
     names the folder and charges the CPU to the run."""
@@ -50,6 +51,7 @@ def test_a_runs_leftovers_in_its_tmpdir_are_counted(tmp_path):
         "run", {"wall": 1.0, "cpu": 1.0}, run)
 
 
+@pytest.mark.slow
 def test_a_forked_workers_shared_pages_count_once_in_the_trees_pss(tmp_path):
     """A parent holding 150 MiB forks a worker that shares them: the sum of RSS counts them
     twice, the sum of PSS once."""
