@@ -344,9 +344,17 @@ class Roster:
         return entries
 
 
-@lru_cache(maxsize=6)
 def _built(people: Roster, kind: str) -> NameMatcher:
-    """``people``'s matcher of ``kind`` ("all", "secret": full names, emails and ids, "email")."""
+    """``people``'s matcher of ``kind`` ("all", "secret": full names, emails and ids, "email"),
+    built once for equal rosters (a roster given lists, not tuples, is built each time)."""
+    try:
+        return _built_once(people, kind)
+    except TypeError:  # unhashable: lists in the roster
+        return _built_once.__wrapped__(people, kind)
+
+
+@lru_cache(maxsize=6)
+def _built_once(people: Roster, kind: str) -> NameMatcher:
     if kind == "all":
         return NameMatcher(people._entries(parts=True), people.categories)
     return NameMatcher(people._entries(parts=False, names=kind == "secret"))

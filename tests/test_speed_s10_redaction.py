@@ -69,3 +69,8 @@ def test_the_emails_matcher_is_the_full_entries_emails():
     assert people.matcher.root == NameMatcher(people._entries(parts=True), people.categories).root
     assert any(True for _ in people.email_matcher.find("jose dot garcia at example dot com"))
     assert not any(True for _ in people.email_matcher.find("José García"))
+
+
+def test_a_roster_given_lists_still_redacts():
+    people = Roster(names=["José García"], parts=["José", "García"], emails=["jose@example.com"])
+    assert redact("thanks José, write to jose@example.com", people) == f"thanks {NAME_MARK}, write to {EMAIL_MARK}"
