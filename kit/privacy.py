@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from kit.privacy_columns import category_cells, id_cells, person_cells
+from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, names_a_person
@@ -296,25 +296,26 @@ class Roster:
 
     @cached_property
     def matcher(self) -> NameMatcher:
-        """Every name, name part and email of the roster in one :class:`NameMatcher`."""
-        return NameMatcher(self._entries(parts=True), self.categories)
+        """Every name, name part and email of the roster in one :class:`NameMatcher` (built
+        once for rosters that are equal: each ``roster(study)`` of one study shares it)."""
+        return _built(self, "all")
 
     @cached_property
     def secret_matcher(self) -> NameMatcher:
         """Full names and emails only (what the final leak scan looks for), in any case,
         with or without accents, joined by spaces, underscores, dashes or nothing, emails
         however obfuscated."""
-        return NameMatcher(self._entries(parts=False))
+        return _built(self, "secret")
 
     @cached_property
     def email_matcher(self) -> NameMatcher:
         """The roster's emails only, however written (``jo bell at example dot com``)."""
-        return NameMatcher([e for e in self._entries(parts=False) if e[1] == EMAIL_MARK])
+        return _built(self, "email")
 
-    def _entries(self, parts: bool):
+    def _entries(self, parts: bool, names: bool = True):
         everyday = _everyday()
         entries = []
-        for name in self.names:
+        for name in self.names if names else ():
             for words in name_variants(name):
                 # a name written as one word that is also a word (Will Power: willpower) only capitalised
                 entries.append((words, NAME_MARK, len(words) == 1 and words[0] in everyday, False))
@@ -336,11 +337,27 @@ class Roster:
             words = _words(email)
             if len(words) >= 2:
                 entries.append((words, EMAIL_MARK, False, True))
-        for value in self.ids:  # s2139904, S2139904; 44-1093, 44 1093 and 441093
+        for value in self.ids if names else ():  # s2139904, S2139904; 44-1093, 44 1093 and 441093
             words = _words(value)
             entries += [(words, ID_MARK, False, False)] + ([(["".join(words)], ID_MARK, False, False)]
                                                             if len(words) > 1 else [])
         return entries
+
+
+def _built(people: Roster, kind: str) -> NameMatcher:
+    """``people``'s matcher of ``kind`` ("all", "secret": full names, emails and ids, "email"),
+    built once for equal rosters (a roster given lists, not tuples, is built each time)."""
+    try:
+        return _built_once(people, kind)
+    except TypeError:  # unhashable: lists in the roster
+        return _built_once.__wrapped__(people, kind)
+
+
+@lru_cache(maxsize=6)
+def _built_once(people: Roster, kind: str) -> NameMatcher:
+    if kind == "all":
+        return NameMatcher(people._entries(parts=True), people.categories)
+    return NameMatcher(people._entries(parts=False, names=kind == "secret"))
 
 
 def roster(study) -> Roster:
@@ -749,10 +766,6 @@ def _with_earlier(turns: pd.DataFrame, mine, others) -> list:
     return out
 
 
-#: Columns (CSV) and keys (YAML) that hold lists of terms: a term that is only name words is a name.
-TERM_FIELDS = ("term", "terms", "keyword", "keywords", "label", "feature", "top_terms")
-
-
 def _name_words(people: Roster) -> frozenset:
     """Every folded word of the roster's names and name parts (transliterations too), less
     everyday words (``will``, ``grant``) and words under 3 letters."""
@@ -762,38 +775,6 @@ def _name_words(people: Roster) -> frozenset:
         for words in name_variants(name):
             found.update(w for w in words if len(w) >= 3 and w not in everyday)
     return frozenset(found)
-
-
-def _term_leak(path: Path, text: str, names: frozenset) -> bool:
-    """True when a term list in ``path`` (a CSV column or a YAML key of :data:`TERM_FIELDS`)
-    holds a term made only of roster name words (``jose``, ``jose muller``)."""
-    if not names:
-        return False
-    terms: list[str] = []
-    if path.suffix.lower() in (".csv", ".tsv"):
-        import csv
-        import io
-
-        try:
-            reader = csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
-            fields = [f for f in (reader.fieldnames or []) if f and f.strip().lower() in TERM_FIELDS]
-            if not fields:
-                return False
-            for row in reader:
-                for field in fields:
-                    value = row.get(field)
-                    if isinstance(value, str):
-                        terms += re.split(r"[;,|]", value)
-        except (csv.Error, ValueError):
-            return False
-    else:
-        for match in re.finditer(rf"^\s*-?\s*(?:{'|'.join(TERM_FIELDS)})\s*:\s*(.*)$|^\s*-\s+(.*)$", text, re.M | re.I):
-            terms += re.split(r"[;,|\[\]]", match.group(1) or match.group(2) or "")
-    for term in terms:
-        words = _words(term.strip().strip("'\""))
-        if words and all(w in names for w in words):
-            return True
-    return False
 
 
 def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb", ".txt", ".md", ".log",

@@ -1,12 +1,16 @@
 """Which columns of participants.csv hold people's names and emails (:func:`person_cells`), for
 the roster :func:`kit.privacy.roster` redacts: ``name`` and ``email`` and every other column
 that names a person (a newcomer's ``parent_name`` reached the published report), and which hold
-a person's identifier (:func:`id_cells`: a student number, an employee id, an NHS number)."""
+a person's identifier (:func:`id_cells`: a student number, an employee id, an NHS number); and
+which fields of an output hold lists of terms (:data:`TERM_FIELDS`, :func:`term_leak`)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-__all__ = ["category_cells", "id_cells", "id_columns", "person_cells", "person_columns"]
+from kit.privacy_text import _words
+
+__all__ = ["TERM_FIELDS", "category_cells", "id_cells", "id_columns", "person_cells", "person_columns", "term_leak"]
 
 # Columns of participants.csv that hold a person's name or email besides ``name`` and ``email``
 # (first_name, surname, parent_name, guardian, username, parent_email, and the people who sit in: an
@@ -114,3 +118,39 @@ def category_cells(people) -> list[str]:
             if isinstance(value, str) and re.fullmatch(r"[^\W\d_]{2,}", value.strip()):
                 out.append(fold(value.strip()))
     return list(dict.fromkeys(out))
+
+
+#: Columns (CSV) and keys (YAML) that hold lists of terms: a term that is only name words is a name.
+TERM_FIELDS = ("term", "terms", "keyword", "keywords", "label", "feature", "top_terms")
+
+
+def term_leak(path: Path, text: str, names: frozenset) -> bool:
+    """True when a term list in ``path`` (a CSV column or a YAML key of :data:`TERM_FIELDS`)
+    holds a term made only of roster name words (``jose``, ``jose muller``)."""
+    if not names:
+        return False
+    terms: list[str] = []
+    if path.suffix.lower() in (".csv", ".tsv"):
+        import csv
+        import io
+
+        try:
+            reader = csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+            fields = [f for f in (reader.fieldnames or []) if f and f.strip().lower() in TERM_FIELDS]
+            if not fields:
+                return False
+            for row in reader:
+                for field in fields:
+                    value = row.get(field)
+                    if isinstance(value, str):
+                        terms += re.split(r"[;,|]", value)
+        except (csv.Error, ValueError):
+            return False
+    else:
+        for match in re.finditer(rf"^\s*-?\s*(?:{'|'.join(TERM_FIELDS)})\s*:\s*(.*)$|^\s*-\s+(.*)$", text, re.M | re.I):
+            terms += re.split(r"[;,|\[\]]", match.group(1) or match.group(2) or "")
+    for term in terms:
+        words = _words(term.strip().strip("'\""))
+        if words and all(w in names for w in words):
+            return True
+    return False
