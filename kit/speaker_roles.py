@@ -237,7 +237,7 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
                            f"speaker {label!r} is neither the team nor the participant {participant} "
                            f"({taken}): their turns count for no participant "
                            "and published outputs withhold their words; name their role in the "
-                           "note's `speakers:` (interviewer, participant or observer, or their participant "
+                           "note's `speakers:` (interviewer, participant, observer, other, or their participant "
                            "id)", "warning")
     return chosen
 
@@ -297,7 +297,7 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
                            f"speaker {label!r} is neither the team nor one of the participants {listed} (no "
                            "roster name fits, or another speaker has it): their turns count for no participant "
                            "and published outputs withhold their words; map them in the note's `speakers:` "
-                           f"to a participant id ({label}: {participants[0]}) or a role (observer)", "warning")
+                           f"to a participant id ({label}: {participants[0]}) or a role (observer, other)", "warning")
     return owner
 
 

@@ -61,9 +61,10 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
 
 1. It looks like a name: starts with a letter, at most 4 words and 40 characters, only
    letters, digits, spaces, emoji and ``. ' - _ & ( ) [ ] / , + @`` (``Jordan [Guest]``), no common function word
-   (``my``, ``our``, ``for``, ``the``, ``here's`` ...), and the colon is not followed by a
-   digit or ``/`` (so ``10:30`` and ``https://`` never count); or a dial-in caller's
-   phone number (``+44 20 7946 0958:``).
+   (``my``, ``our``, ``for``, ``the``, ``here's`` ...; one that is also a name, ``Will``,
+   ``Said``, ``Can``, counts as a name written with a capital; ``My daughter`` is a role), and
+   the colon is not followed by a digit or ``/`` (so ``10:30`` and ``https://`` never count);
+   or a dial-in caller's phone number (``+44 20 7946 0958:``).
 2. And it is *established*, one of:
 
    a. forced: a key of ``aliases``, a name in ``speakers``, or a usual role label
@@ -80,6 +81,10 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
 
    f. used once with text after the colon, not a heading word, and sharing a name word with
       an established speaker (``MJ Hope:`` beside ``Mary-Jane Hope:``); reported as a warning.
+   g. used once and naming someone else's role or a relative (``Daughter:``, ``Support worker:``:
+      kit.speaker_roles.third_role): a third speaker's turn, reported as a warning; and a lone
+      capitalised weekday or month (``Sunday:``) used with text on two lines or more.
+      An Otter or Rev header that fails rule 1 is a header when it recurs (kit.transcript_once).
 
 Labels are compared in lower case without accents (``Jose Pena:`` is ``José Peña:``, with
 a warning). A label with nothing after the colon (``Initial Steps:``) starts a turn only if
@@ -118,6 +123,7 @@ from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _norma
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
 from kit.transcript_once import once_used, recurring_headers
+from kit.transcript_scripts import script_passages
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
 from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
@@ -228,7 +234,13 @@ def _frame(columns: dict, fmt: str, problems: list) -> pd.DataFrame:
 def parse_turns(text: str, source: str = "<text>",
                 aliases: Mapping[str, str] | None = None, *,
                 speakers: Iterable[str] | None = None) -> tuple[dict, str, list[Problem]]:
-    """Parse transcript text into turns as plain lists; see :func:`read_turns`."""
+    """Parse transcript text into turns as plain lists; see :func:`read_turns`. A passage in
+    another script inside a turn is a turn of its own (kit.transcript_scripts)."""
+    columns, fmt, problems = _parse_turns(text, source, aliases, speakers)
+    return script_passages(columns, text, source, problems), fmt, problems
+
+
+def _parse_turns(text, source, aliases, speakers) -> tuple[dict, str, list[Problem]]:
     if not isinstance(text, str):
         raise TypeError(f"parse_transcript expects text (str), not {type(text).__name__}")
     text = _normalise_newlines(text)

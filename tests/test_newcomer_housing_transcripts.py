@@ -188,3 +188,91 @@ def _header(line):
 
     return re.fullmatch(r"[\w .]+?\s+\d+:\d\d", line.strip()) is not None or re.fullmatch(
         r"[\w .]+\(\d\d:\d\d\):", line.strip()) is not None
+
+
+# -- T3: a third speaker's role ---------------------------------------------------------------
+def test_a_third_speakers_turns_carry_the_role_other(study):
+    turns = study.turns
+    third = turns[turns["speaker"].isin(["Interpreter", "Jane (support worker)", "Daughter"])]
+    assert set(third["interview_id"]) == {"INT-002", "INT-006", "INT-007"}
+    assert set(third["role"]) == {"other"} and set(third["participant"]) == {""}
+    # the participants keep theirs
+    assert set(turns.loc[turns["speaker"].isin(["Hope", "Mohamed Ali", "Anna"]), "role"]) == {"participant"}
+    # still analysable text, counting for nobody
+    seg = study.segments()
+    assert seg.loc[seg["kind"] == "turn"].merge(third[["segment_id"]]).shape[0] == len(third)
+
+
+def test_no_message_calls_a_role_a_name(study):
+    """`speakers: {Interpreter: interpreter}` made 'interpreter' an alias (a name) and warned that
+    the speaker 'interpreter' was neither the team nor the participant."""
+    said = [p.message for p in study.problems if "INT-002" in p.path or "INT-006" in p.path]
+    assert not [m for m in said if "'interpreter'" in m or "'support worker'" in m or "neither the team" in m], said
+
+
+@pytest.mark.parametrize("value, role", [("interpreter", "other"), ("Interpreter", "other"), ("support worker", "other"),
+                                         ("Daughter", "other"), ("other", "other"), ("social  worker", "other"),
+                                         ("observer", "observer"), ("Participant", "participant"),
+                                         ("interviewer", "interviewer"), ("P-002", None), ("Priya Shah", None),
+                                         ("Jane Doe", None)])
+def test_a_speakers_value_naming_a_role_is_that_role(value, role):
+    from kit.study_config import speaker_role, transcript_args
+
+    assert speaker_role(value) == role
+    aliases, roles, _known = transcript_args({}, {"participant": "P-002", "speakers": {"Jo": value}})
+    mapped = "participant" if value == "P-002" else role  # a participant id: that participant's label
+    assert roles.get("jo") == mapped and ("Jo" in aliases) == (mapped is None)
+
+
+def test_shared_outputs_name_a_third_speaker_by_role_not_label():
+    import pandas as pd
+
+    from kit.analyze import public_speakers
+    from kit.qdpx import _speakers
+
+    turns = pd.DataFrame({"speaker": ["Priya Shah", "Hope", "Jane (support worker)"],
+                          "role": ["interviewer", "participant", "other"], "participant": ["", "P-002", ""]})
+    assert list(public_speakers(turns)) == ["Priya Shah", "P-002", "other speaker"]
+    assert list(_speakers(turns, False)) == ["Priya Shah", "P-002", "other speaker"]
+
+
+# -- T4: a passage in another script inside a turn ----------------------------------------------
+URDU = "میں نے تین بار فون کیا لیکن کسی نے جواب نہیں دیا۔"
+OTHER_SCRIPTS = [URDU, "Я звонила три раза, но никто не ответил.", "Τηλεφώνησα τρεις φορές αλλά κανείς δεν απάντησε.",
+                 "मैंने तीन बार फ़ोन किया लेकिन किसी ने जवाब नहीं दिया।", "התקשרתי שלוש פעמים ואף אחד לא ענה."]
+
+
+@pytest.mark.parametrize("other", OTHER_SCRIPTS)
+@pytest.mark.parametrize("layout", ["label-after-blank", "continuation", "same-line", "vtt-cues"])
+def test_a_passage_in_another_script_is_a_turn_of_its_own(other, layout):
+    english = "The officer never called me back about the noise."
+    if layout == "label-after-blank":
+        text = f"Priya Shah: What happened?\nRose: {english}\n\nRose: {other}\nPriya Shah: And then?\nRose: Nothing.\n"
+    elif layout == "continuation":
+        text = f"Priya Shah: What happened?\nRose: {english}\n{other}\nPriya Shah: And then?\nRose: Nothing.\n"
+    elif layout == "same-line":
+        text = f"Priya Shah: What happened?\nRose: {english} {other}\nPriya Shah: And then?\nRose: Nothing.\n"
+    else:
+        cues = [("Priya Shah", "What happened?"), ("Rose", english), ("Rose", other), ("Priya Shah", "And then?"),
+                ("Rose", "Nothing.")]
+        text = "WEBVTT\n\n" + "".join(f"00:00:{2 * k:02d}.000 --> 00:00:{2 * k + 1:02d}.000\n{who}: {what}\n\n"
+                                      for k, (who, what) in enumerate(cues))
+    turns = parse_transcript(text, "t.txt")
+    assert list(turns["speaker"]) == ["Priya Shah", "Rose", "Rose", "Priya Shah", "Rose"]
+    assert list(turns["text"][1:3]) == [english, other]
+    assert [p for p in turns.attrs["problems"] if "another script" in p.message or "script inside" in p.message]
+
+
+@pytest.mark.parametrize("text", ["I went to the مسجد near my flat.", "Grace Kowalski said Tak, córka mi pomogła.",
+                                  "My name is Грейс, I called twice."])
+def test_a_word_or_two_in_another_script_stays_in_the_turn(text):
+    turns = parse_transcript(f"Priya Shah: What happened?\nRose: {text}\n", "t.txt")
+    assert list(turns["text"]) == ["What happened?", text]
+
+
+def test_the_newcomers_urdu_paragraph_is_its_own_turn(study):
+    turns = _turns(study, "INT-004")
+    urdu = turns[turns["text"].str.startswith("میں نے")]
+    assert len(urdu) == 1 and urdu["participant"].iloc[0] == "P-004"
+    assert not turns.loc[turns["text"].str.startswith("The officer"), "text"].iloc[0].count("میں")
+    assert [p.line for p in study.problems if p.path.endswith("INT-004.txt") and "script" in p.message] == [6]
