@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from kit.errors import Problem
-from kit.transcript_labels import ROLE_LABEL, is_heading, label_key, lone_roles
+from kit.transcript_labels import LABEL, ROLE_LABEL, is_heading, label_key, lone_roles
 
-__all__ = ["label_words", "once_used", "recurring_headers"]
+__all__ = ["label_words", "once_used", "recurring_headers", "unnamed_labels"]
 
 _NAN = float("nan")
 
@@ -106,3 +106,30 @@ def recurring_headers(items: list, header: re.Pattern, stamp, source: str, probl
                                 f"{shown}) though it does not look like a name: read as a speaker; if it is text, "
                                 "write it otherwise", "warning"))
     return out
+
+
+def unnamed_labels(items, labels, notes) -> None:
+    """A ``Label:`` whose every word starts with a capital (``The Boss:``) that starts two lines
+    or more but does not look like a name (rule 1) stays text of the turn above, with a warning
+    at its first line (``notes`` receives ``(line, None, message)``): a recurring label is never
+    folded into the text above unreported."""
+    if notes is None:
+        return
+    seen: dict = {}
+    for k, (i, s, sp, _st, _en) in enumerate(items):
+        if sp is not None or labels[k] is not None or ":" not in s[:41] or not s[:1].isupper():
+            continue
+        m = LABEL.match(s)
+        if m is None or not m.group(2).strip() or m.group(2).lstrip()[:1].isdigit():
+            continue
+        label = " ".join(m.group(1).split())
+        words = label.split()
+        if len(words) <= 4 and all(w[:1].isupper() for w in words) and not is_heading(label):
+            seen.setdefault(label_key(label), []).append((i, label))
+    for uses in seen.values():
+        if len(uses) >= 2:
+            lines = ", ".join(str(i) for i, _ in uses[:10]) + (" ..." if len(uses) > 10 else "")
+            notes.append((uses[0][0], None, (
+                f"{uses[0][1] + ':'!r} starts {len(uses)} lines (line(s) {lines}) like a speaker label but does not look "
+                "like a name: read as text of the turn above; if someone speaks there, name them in the note's "
+                "`speakers:` or in study.yml `aliases`")))

@@ -122,7 +122,7 @@ from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boile
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
-from kit.transcript_once import once_used, recurring_headers
+from kit.transcript_once import once_used, recurring_headers, unnamed_labels
 from kit.transcript_scripts import script_passages
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
 from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour
@@ -818,6 +818,7 @@ def _speaker_labels(items, forced, single_use: bool, notes=None) -> tuple[list, 
     labels, with_text, bare, first_label, spelling = _label_uses(items, forced)
     speakers = choose_speakers(with_text, bare, first_label, spelling, forced, single_use)
     once_used(items, labels, with_text, speakers, spelling, notes, forced)
+    unnamed_labels(items, labels, notes)  # `The Boss:` on two lines: warned (kit.transcript_once)
     return labels, speakers
 
 

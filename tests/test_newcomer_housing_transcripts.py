@@ -89,6 +89,17 @@ def test_a_recurring_header_that_fails_the_name_test_is_read_as_a_header_with_a_
     assert [p.line for p in once.attrs["problems"] if "looks like a speaker's header" in p.message] == [4]
 
 
+@pytest.mark.parametrize("fmt", ["plain", "plain-paragraphs", "vtt-label", "srt"])
+def test_a_recurring_label_that_is_no_name_is_never_folded_unreported(fmt):
+    """``The Boss:`` on two lines does not look like a name: its lines stay text, with a warning."""
+    text = dict(_formats("The Boss"))[fmt]
+    turns = parse_transcript(text, "t.txt")
+    said = " ".join(turns["text"])
+    assert "The boiler broke." in said and "Nobody came." in said
+    assert "The Boss" not in set(turns["speaker"]) and "The Boss:" in said
+    assert [p for p in turns.attrs["problems"] if "starts 2 lines" in p.message]
+
+
 def test_a_heading_word_once_is_still_no_speaker():
     """``Monday: it failed.`` once inside an answer stays the answer's text (documented)."""
     turns = parse_transcript("Priya Shah: What happened?\nDana: A lot.\nMonday: it failed.\nPriya Shah: And?\n"
