@@ -8,6 +8,7 @@ quotes) judges it on its own. A word or two in another script (a name, a place) 
 is. Texts that are ASCII cost one ``str.isascii`` per turn."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -26,6 +27,13 @@ _FAMILY = {"LATIN": "Latin", "ARABIC": "Arabic", "CYRILLIC": "Cyrillic", "GREEK"
            "MYANMAR": "Myanmar", "TIBETAN": "Tibetan", "SYRIAC": "Syriac", "THAANA": "Thaana"}
 
 
+# letters of the scripts above other than Latin: a text without any is one passage (curly quotes and
+# dashes make most English turns non-ASCII: they are not split into words at all)
+_NOT_LATIN = re.compile("[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u07bf"
+                        "\u0900-\u0fff\u1000-\u10ff\u1100-\u11ff\u1200-\u137f\u1780-\u17ff\u3040-\u30ff"
+                        "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 @lru_cache(maxsize=65536)
 def word_script(word: str) -> str | None:
     """The writing system of ``word``'s first letter (``"Latin"``, ``"Arabic"``, ``"CJK"``...),
@@ -41,7 +49,7 @@ def word_script(word: str) -> str | None:
 def split_by_script(text: str) -> list[str]:
     """``text`` cut where a run of :data:`MIN_WORDS` words or more in one script follows a
     passage of as many words in another; ``[text]`` when there is nothing to cut."""
-    if text.isascii():
+    if text.isascii() or _NOT_LATIN.search(text) is None:
         return [text]
     words = text.split(" ")
     runs: list[list] = []  # [script, first word index, words of that script]
@@ -75,7 +83,7 @@ def script_passages(columns: dict, text: str = "", source: str = "<text>", probl
     warning in ``problems`` at the line of ``text`` (the transcript) where its passage starts
     (the turns after it are numbered one more: codings of them name the new number)."""
     texts, source_text = columns["text"], text
-    if all(map(str.isascii, texts)):
+    if all(map(str.isascii, texts)) or _NOT_LATIN.search("\n".join(texts)) is None:
         return columns
     out: dict = {"speaker": [], "start": [], "end": [], "text": []}
     cut = False
