@@ -76,7 +76,8 @@ def public_speakers(turns: pd.DataFrame, include_names: bool = False) -> pd.Seri
     if include_names:
         return turns["speaker"]
     pseudonym = turns["participant"].where(turns["participant"].astype(bool), "participant")
-    return turns["speaker"].where(turns["role"] != "participant", pseudonym)
+    pseudonym = pseudonym.where(turns["role"] != "other", "other speaker")  # a third speaker (kit.study_config)
+    return turns["speaker"].where(~turns["role"].isin(("participant", "other")), pseudonym)
 
 
 @cyclic_gc_paused()  # its passes over the study's and the tables' objects cost CPU (kit.collector)

@@ -532,6 +532,8 @@ def _speaker_ids(frame: pd.DataFrame) -> list:
     for speaker, role, pid in zip(frame["speaker"].tolist(), roles, frame["participant"].tolist()):
         if role == "participant":
             out.append(pid if isinstance(pid, str) and pid else "participant")
+        elif role == "other":  # a third speaker (kit.study_config.OTHER_ROLE): never by name
+            out.append("other speaker")
         else:
             out.append(speaker)
     return out

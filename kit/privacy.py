@@ -716,7 +716,7 @@ def unquotable(study) -> Unquotable:
         if len(s.interviews):
             participant_of.update(zip(s.interviews["interview_id"].tolist(),
                                       s.interviews["participant"].tolist()))
-        spoken = (turns["role"] == "participant") if len(turns) else pd.Series(dtype=bool)
+        spoken = turns["role"].isin(("participant", "other")) if len(turns) else pd.Series(dtype=bool)  # other: a third speaker
         for frame, theirs in ((turns, spoken), (s.quotes, None)):
             if not len(frame):
                 continue

@@ -159,7 +159,8 @@ def _speakers(turns: pd.DataFrame, include_names: bool) -> pd.Series:
     if include_names:
         return turns["speaker"]
     pseudonym = turns["participant"].where(turns["participant"].astype(bool), "participant")
-    return turns["speaker"].where(turns["role"] != "participant", pseudonym)
+    pseudonym = pseudonym.where(turns["role"] != "other", "other speaker")  # a third speaker (kit.study_config)
+    return turns["speaker"].where(~turns["role"].isin(("participant", "other")), pseudonym)
 
 
 # -- export --------------------------------------------------------------------------------------

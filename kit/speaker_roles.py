@@ -169,14 +169,20 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
 
 
 _THIRD_ROLES = re.compile(
-    r"\b(?:parent|mum|mom|dad|mother|father|guardian|carer|caregiver|interpreter|translator|adviser|advisor|"
-    r"observer|chaperone|support worker|note[ -]?taker|partner|spouse|husband|wife)s?\b", re.I)
+    r"\b(?:parent|mum|mom|mummy|mommy|dad|daddy|mother|father|guardian|carer|caregiver|care giver|"
+    r"interpreter|translator|adviser|advisor|advocate|observer|chaperone|note[ -]?taker|partner|spouse|husband|wife|"
+    r"(?:grand|step|great[ -]grand)?(?:daughter|son|child|mother|father|parent)|grandma|grandpa|granny|grandad|"
+    r"brother|sister|sibling|aunt|auntie|uncle|niece|nephew|cousin|child|children|kid|relative|family member|"
+    r"boyfriend|girlfriend|fianc[eé]e?|friend|neighbou?r|flatmate|housemate|roommate|lodger|"
+    r"(?:support|social|key|case|care|youth|housing support)[ -]?worker|caseworker|keyworker|personal assistant|"
+    r"helper|befriender|solicitor|lawyer|representative|nurse)(?:s|'s|’s)?\b", re.I)
 
 
 def third_role(label) -> bool:
     """Whether a speaker label names the role of someone who is not the participant ("Parent",
-    "Interpreter", "Student's mum", "Observer 2", "Note taker"): such a label is a third speaker
-    unless the note says otherwise."""
+    "Interpreter", "Student's mum", "Observer 2", "Note taker"), a relative ("Daughter", "My son",
+    "Grandson", "Aunt") or a helper ("Support worker", "Social worker", "Neighbour", "Friend",
+    "Advocate"): such a label is a third speaker unless the note says otherwise."""
     return _THIRD_ROLES.search(plain_label(str(label or ""))) is not None
 
 
@@ -231,7 +237,7 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
                            f"speaker {label!r} is neither the team nor the participant {participant} "
                            f"({taken}): their turns count for no participant "
                            "and published outputs withhold their words; name their role in the "
-                           "note's `speakers:` (interviewer, participant or observer, or their participant "
+                           "note's `speakers:` (interviewer, participant, observer, other, or their participant "
                            "id)", "warning")
     return chosen
 
@@ -291,7 +297,7 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
                            f"speaker {label!r} is neither the team nor one of the participants {listed} (no "
                            "roster name fits, or another speaker has it): their turns count for no participant "
                            "and published outputs withhold their words; map them in the note's `speakers:` "
-                           f"to a participant id ({label}: {participants[0]}) or a role (observer)", "warning")
+                           f"to a participant id ({label}: {participants[0]}) or a role (observer, other)", "warning")
     return owner
 
 

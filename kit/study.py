@@ -40,7 +40,7 @@ from kit.schema import (
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
 from kit.study_columns import read_participant_rows, read_rows_folded
-from kit.study_config import STUDY_KEYS, StudyFileReader, note_participants, speaker_owners, transcript_args
+from kit.study_config import OTHER_ROLE, STUDY_KEYS, StudyFileReader, note_participants, speaker_owners, transcript_args
 from kit.study_paths import StudyPaths
 from kit.study_turns import quote_participants, turn_summary
 from kit.yamllines import line_of
@@ -120,7 +120,7 @@ class Study:
         The turns of a transcript no note names are left out when the study has notes: they
         count for no participant (:func:`kit.schema.counts_for_nobody`)."""
         parts = []
-        turns = self.turns[self.turns["role"] == "participant"]
+        turns = self.turns[self.turns["role"].isin(("participant", OTHER_ROLE))]  # a third speaker's too: nobody's
         nobody = set(self.interviews["interview_id"][counts_for_nobody(self.interviews)])
         if nobody:  # a transcript no note names: its words count for no participant
             turns = turns[~turns["interview_id"].isin(nobody)]
@@ -656,6 +656,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         n = len(columns["speaker"])
         role = list(map(role_of.__getitem__, columns["speaker"]))
         owner = speaker_participants(tpath, front, columns, role_of, self)  # label -> participant id
+        if note_participants(front):  # a third speaker (no participant of the note's): role says so
+            role = [OTHER_ROLE if r == "participant" and s not in owner else r for r, s in zip(role, columns["speaker"])]
         columns.update({
             "interview_id": [iid] * n,
             "turn": list(range(1, n + 1)),

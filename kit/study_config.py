@@ -13,8 +13,8 @@ from kit.csvio import read_text
 from kit.yamlio import load_yaml_around_errors
 from kit.yamllines import line_of, string_list_problems, value_lines
 
-__all__ = ["SPEAKER_ROLES", "STUDY_KEYS", "StudyFileReader", "note_participants", "speaker_owners",
-           "transcript_args"]
+__all__ = ["OTHER_ROLE", "SPEAKER_ROLES", "STUDY_KEYS", "StudyFileReader", "note_participants", "speaker_owners",
+           "speaker_role", "transcript_args"]
 
 # Top-level keys of study.yml that the kit reads (docs/study-format.md).
 STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
@@ -71,6 +71,9 @@ def _text_values(data: dict, lines, path, problem) -> None:
 #: id (``{Chloe: P-007}``: a group interview, :func:`speaker_owners`) or a name the label stands
 #: for (an alias, ``{S1: Dana}``).
 SPEAKER_ROLES = ("interviewer", "participant", "observer")
+#: The role of a third speaker (a relative, a carer, an interpreter, a support worker): their turns
+#: count for no participant and published outputs withhold their words.
+OTHER_ROLE = "other"
 _ID_LIKE = re.compile(r"[^\W_][\w.-]*\d[\w.-]*")  # one word holding a digit: P-007, S12, 4711
 
 
@@ -87,6 +90,21 @@ def note_participants(front) -> list[str]:
     return out
 
 
+def speaker_role(value) -> str | None:
+    """The role a ``speakers:`` value gives its label: ``interviewer``, ``participant`` or
+    ``observer`` as written; :data:`OTHER_ROLE` for ``other`` or a value naming someone else's
+    role (``interpreter``, ``support worker``, ``daughter``: :func:`kit.speaker_roles.third_role`);
+    None for a participant id or a name."""
+    from kit.speaker_roles import third_role
+
+    text = " ".join(str(value or "").split()).lower()
+    if text in SPEAKER_ROLES:
+        return text
+    if text == OTHER_ROLE or (text and not _ID_LIKE.fullmatch(text) and third_role(text)):
+        return OTHER_ROLE
+    return None
+
+
 def speaker_owners(front) -> dict[str, str]:
     """``{case-folded label: participant id}`` for the labels the note's ``speakers:`` maps to
     a participant: to one of the note's participants (``{Chloe: P-007}`` with ``participant:
@@ -100,7 +118,7 @@ def speaker_owners(front) -> dict[str, str]:
     out = {}
     for label, value in speakers.items():
         text = str(value or "").strip()
-        if text.lower() in SPEAKER_ROLES or not text:
+        if not text or speaker_role(text) is not None:
             continue
         if text in listed or _ID_LIKE.fullmatch(text):
             out[str(label).casefold()] = text
@@ -112,8 +130,8 @@ def transcript_args(config, front, names=None) -> tuple[dict, dict, list]:
 
     ``aliases``: label -> the name it stands for (study.yml ``aliases`` and the note's
     ``speakers:`` entries that name a person); ``roles``: case-folded label -> ``interviewer``,
-    ``participant`` or ``observer`` (the note's ``speakers:``; a label mapped to a participant id
-    is ``participant``, :func:`speaker_owners`); ``known``: the labels that are always speakers
+    ``participant``, ``observer`` or ``other`` (the note's ``speakers:``, :func:`speaker_role`; a
+    label mapped to a participant id is ``participant``, :func:`speaker_owners`); ``known``: the labels that are always speakers
     (team, the note's interviewer and note_taker, ``interviewer_labels``, every label the note's
     ``speakers:`` names, and the roster names, whole and first word, of the note's participants,
     ``names``: participant id -> name), so that ``Ravi:`` starting a line is Ravi's turn even
@@ -125,8 +143,8 @@ def transcript_args(config, front, names=None) -> tuple[dict, dict, list]:
     if isinstance(speakers, dict):
         for label, value in speakers.items():
             value = str(value)
-            if value.lower() in SPEAKER_ROLES:
-                roles[str(label).casefold()] = value.lower()
+            if (role := speaker_role(value)) is not None and str(label).casefold() not in owners:
+                roles[str(label).casefold()] = role  # `Interpreter: interpreter` is a role, not a name
             elif str(label).casefold() in owners:
                 roles[str(label).casefold()] = "participant"
             else:

@@ -97,7 +97,7 @@ def quote_participants(quotes, turns, participants, note_path, tpath, loader) ->
         elif hits and not owners:
             i = hits[0]
             out.append("")
-            role = "a third speaker" if turns["role"][i] == "participant" else turns["role"][i]
+            role = "a third speaker" if turns["role"][i] in ("participant", "other") else turns["role"][i]
             loader.problem(note_path, item.line, f"this key quote is the words of {turns['speaker'][i]!r} "
                            f"({role}, turn {i + 1} of {os.path.basename(str(tpath))}), who is not a "
                            "participant of this interview: it counts for no participant and published outputs "

@@ -32,7 +32,7 @@ from itertools import repeat
 from operator import eq, itemgetter, le
 
 from kit.speaker_roles import plain_label
-from kit.transcript_labels import choose_speakers, is_name, label_key
+from kit.transcript_labels import choose_speakers, is_name, label_key, lone_roles
 from kit.transcript_lines import MARKER, boilerplate_hints, extend_turn, has_marker
 from kit.transcript_marks import as_written, is_bot
 
@@ -271,6 +271,8 @@ def _speakers(heads: list, written_as: dict, forced, aliases, single_use: bool) 
     speakers = choose_speakers(with_text, set(), first, spelling, forced, single_use)
     if len(speakers) != len(with_text):
         return None  # a label that is no speaker's: its line is text of the turn above, maybe reported
+    if lone_roles(with_text, spelling, forced):
+        return None  # `Daughter:` once: a third speaker's turn, reported by the general path
     canonical: dict = {}  # kit.transcripts._canonical_spellings, once per spelling
     for _label, key, shown in judged.values():
         if key not in canonical or (canonical[key] == canonical[key].lower() and shown != shown.lower()):

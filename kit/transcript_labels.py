@@ -8,7 +8,8 @@ import re
 
 from kit.speaker_roles import label_key, third_role
 
-__all__ = ["LABEL", "ROLE_LABEL", "choose_speakers", "is_heading", "is_name", "is_role", "label_key"]
+__all__ = ["LABEL", "NAME_WORDS", "ROLE_LABEL", "choose_speakers", "is_calendar_name", "is_heading", "is_name", "is_role",
+           "label_key", "lone_roles"]
 
 #: A ``Label: rest`` line (stripped): the label as written and the rest of the line.
 LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
@@ -51,7 +52,20 @@ _QUALIFIERS = frozenset(
     weekly daily monthly meeting interview project study call session""".split()
 )
 
+#: Function words that are also given names or family names (Will, Said, Can, Do, So, An, He):
+#: a label written with a capital (``Will:``, ``Will Smith``, ``Will  0:05``) may be a name.
+NAME_WORDS = frozenset("will said can do so an he".split())
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+    september october november december""".split())  # heading words that are also names (Sunday, March)
+# a possessive or article before a role (``My daughter:``, ``Her son:``, ``The interpreter:``)
+_ROLE_DETERMINERS = frozenset("my her his their our the your a".split())
+
 _name_cache: dict[str, bool] = {}
+
+
+def _word_ok(word: str) -> bool:
+    low = word.lower()
+    return low not in _STOPWORDS or low in NAME_WORDS and word[:1].isupper()
 
 
 def is_name(label: str) -> bool:
@@ -63,12 +77,24 @@ def is_name(label: str) -> bool:
             0 < len(words) <= 4
             and len(label) <= 40
             and _LABEL_CHARS.fullmatch(label) is not None
-            and not any(w.lower() in _STOPWORDS for w in words)
+            and (all(map(_word_ok, words)) or _role_phrase(words))
         )
         if len(_name_cache) > 100_000:
             _name_cache.clear()
         _name_cache[label] = ok
     return ok
+
+
+def _role_phrase(words: list) -> bool:
+    """``My daughter``, ``Her son``, ``The interpreter``: a determiner, then someone else's role."""
+    return (len(words) >= 2 and words[0].lower() in _ROLE_DETERMINERS
+            and all(w.lower() not in _STOPWORDS for w in words[1:]) and third_role(" ".join(words[1:])))
+
+
+def is_calendar_name(label: str) -> bool:
+    """Whether ``label`` is one capitalised weekday or month (``Sunday``, ``March``): a heading
+    word, and a name when a transcript uses it as a speaker label consistently."""
+    return label[:1].isupper() and label.lower() in _CALENDAR
 
 
 _heading_cache: dict[str, bool] = {}
@@ -119,6 +145,8 @@ def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, for
         if label in forced or key in forced_keys or is_role(label):
             speakers.add(key)
         elif is_heading(label):
+            if is_calendar_name(label) and with_text.get(key, 0) >= 2 and key not in bare:
+                speakers.add(key)  # ``Sunday:`` on two lines or more: a name used as a label, not a heading
             continue
         elif (with_text.get(key, 0) >= 2 or key == first_label or third_role(label)  # "Parent:" once: theirs
               or single_use and key in with_text):
@@ -130,3 +158,12 @@ def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, for
             if n == 1 and key not in speakers and not is_heading(spelling[key]):
                 speakers.add(key)
     return speakers
+
+
+def lone_roles(with_text: dict, spelling: dict, forced) -> list:
+    """The label keys used with text only once whose label names someone else's role
+    (``Daughter:``, ``My son:``, ``Interpreter:``; :func:`kit.speaker_roles.third_role`) and is
+    not ``forced``: read as a third speaker's turn, each reported at its line."""
+    forced_keys = {label_key(str(f)) for f in forced or ()}
+    return [key for key, n in with_text.items() if n == 1 and key not in forced_keys and spelling[key] not in (forced or ())
+            and not is_role(spelling[key]) and third_role(spelling[key])]

@@ -61,9 +61,10 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
 
 1. It looks like a name: starts with a letter, at most 4 words and 40 characters, only
    letters, digits, spaces, emoji and ``. ' - _ & ( ) [ ] / , + @`` (``Jordan [Guest]``), no common function word
-   (``my``, ``our``, ``for``, ``the``, ``here's`` ...), and the colon is not followed by a
-   digit or ``/`` (so ``10:30`` and ``https://`` never count); or a dial-in caller's
-   phone number (``+44 20 7946 0958:``).
+   (``my``, ``our``, ``for``, ``the``, ``here's`` ...; one that is also a name, ``Will``,
+   ``Said``, ``Can``, counts as a name written with a capital; ``My daughter`` is a role), and
+   the colon is not followed by a digit or ``/`` (so ``10:30`` and ``https://`` never count);
+   or a dial-in caller's phone number (``+44 20 7946 0958:``).
 2. And it is *established*, one of:
 
    a. forced: a key of ``aliases``, a name in ``speakers``, or a usual role label
@@ -80,6 +81,10 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
 
    f. used once with text after the colon, not a heading word, and sharing a name word with
       an established speaker (``MJ Hope:`` beside ``Mary-Jane Hope:``); reported as a warning.
+   g. used once and naming someone else's role or a relative (``Daughter:``, ``Support worker:``:
+      kit.speaker_roles.third_role): a third speaker's turn, reported as a warning; and a lone
+      capitalised weekday or month (``Sunday:``) used with text on two lines or more.
+      An Otter or Rev header that fails rule 1 is a header when it recurs (kit.transcript_once).
 
 Labels are compared in lower case without accents (``Jose Pena:`` is ``José Peña:``, with
 a warning). A label with nothing after the colon (``Initial Steps:``) starts a turn only if
@@ -110,13 +115,15 @@ from kit.speaker_roles import plain_label, variants_problem
 from kit.transcript_docx import decode as _decode, docx_text
 from kit.transcript_fast import caption_items, plain_lines_only, quick_text, quick_turns, regular_cues, single_spaced
 from kit.transcript_fast import turn_text
-from kit.transcript_labels import LABEL as _LABEL, ROLE_LABEL as _ROLE_LABEL, choose_speakers, is_heading as _is_heading
+from kit.transcript_labels import LABEL as _LABEL, choose_speakers
 from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
+from kit.transcript_once import once_used, recurring_headers, unnamed_labels
+from kit.transcript_scripts import script_passages
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
 from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour
 from kit.transcript_marks import twenty_four, undecorate
@@ -227,7 +234,13 @@ def _frame(columns: dict, fmt: str, problems: list) -> pd.DataFrame:
 def parse_turns(text: str, source: str = "<text>",
                 aliases: Mapping[str, str] | None = None, *,
                 speakers: Iterable[str] | None = None) -> tuple[dict, str, list[Problem]]:
-    """Parse transcript text into turns as plain lists; see :func:`read_turns`."""
+    """Parse transcript text into turns as plain lists; see :func:`read_turns`. A passage in
+    another script inside a turn is a turn of its own (kit.transcript_scripts)."""
+    columns, fmt, problems = _parse_turns(text, source, aliases, speakers)
+    return script_passages(columns, text, source, problems), fmt, problems
+
+
+def _parse_turns(text, source, aliases, speakers) -> tuple[dict, str, list[Problem]]:
     if not isinstance(text, str):
         raise TypeError(f"parse_transcript expects text (str), not {type(text).__name__}")
     text = _normalise_newlines(text)
@@ -271,6 +284,7 @@ def parse_turns(text: str, source: str = "<text>",
         turns, skipped = _build_turns(items, forced, aliases, single_use=True, variants=variants)
     elif fmt in ("otter", "rev"):
         items = drop_boilerplate(_header_items(lines, fmt, source, problems), source, problems, hints)
+        items = recurring_headers(items, _REV_HEADER if fmt == "rev" else _OTTER, _stamp, source, problems)
         turns, skipped = _build_turns(items, forced, aliases, colon_labels=False, variants=variants)
     else:
         if hints or not plain_lines_only(text):
@@ -803,43 +817,9 @@ def _speaker_labels(items, forced, single_use: bool, notes=None) -> tuple[list, 
     """(labels per item, the label keys that are speakers): rules 2a-2f of the module doc."""
     labels, with_text, bare, first_label, spelling = _label_uses(items, forced)
     speakers = choose_speakers(with_text, bare, first_label, spelling, forced, single_use)
-    _once_used(items, labels, with_text, speakers, spelling, notes)
+    once_used(items, labels, with_text, speakers, spelling, notes, forced)
+    unnamed_labels(items, labels, notes)  # `The Boss:` on two lines: warned (kit.transcript_once)
     return labels, speakers
-
-
-def _once_used(items, labels, with_text, speakers, spelling, notes) -> None:
-    """Rule 2f: a name-like label used once, not a heading, is a speaker when it shares a
-    name with a speaker (``MJ Hope`` beside ``Mary-Jane Hope``); either way the line is reported."""
-    once = [k for k, n in with_text.items() if n == 1 and k not in speakers and not _is_heading(spelling[k])]
-    if not once:
-        return
-    # the speakers before this rule: a label it adds has no words to share (linear, not quadratic,
-    # in the labels: an attacker's 5,000 one-off labels took 44 s)
-    named = [(s, words) for s in sorted(speakers) if (words := _label_words(s))]
-    wanted, first_use = set(once), {}
-    for j, lab in enumerate(labels):
-        if lab is not None and lab[1] and lab[2] in wanted and lab[2] not in first_use:
-            first_use[lab[2]] = j
-    for key in once:
-        label, line = spelling[key], items[first_use[key]][0]
-        own = _label_words(key)
-        same = [spelling[s] for s, words in named if words & own]
-        if same:
-            speakers.add(key)
-            message = (f"speaker label {label!r} is used only once: read as a new turn (not part of the turn "
-                       f"above), as it shares a name with {' and '.join(map(repr, same))}: the participant's when it "
-                       "shares their roster name, the interviewer's when it is a team member's first name; if it "
-                       "is someone else, name them in the note's `speakers:` or in study.yml `aliases`")
-        else:
-            message = (f"{label + ':'!r} looks like a speaker label but is used only once: read as part of the "
-                       "turn above; if someone else speaks here, name them in the note's `speakers:` or in "
-                       "study.yml `aliases`")
-        if notes is not None:
-            notes.append((line, None, message))
-
-
-def _label_words(key: str) -> set:
-    return {w for w in re.split(r"[\W_]+", key) if len(w) >= 2 and not _ROLE_LABEL.fullmatch(w)}
 
 
 def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str]:

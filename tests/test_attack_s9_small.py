@@ -85,11 +85,12 @@ def test_a_file_name_in_latin1_bytes_never_prints_a_name_or_raw_bytes(tmp_path, 
 def test_one_off_speaker_labels_are_judged_in_linear_work(monkeypatch):
     """An attacker's transcript of 5,000 labels each used once took 44 s to check (2,500: 10 s):
     each label's words were computed again against every speaker added before it."""
+    import kit.transcript_once as transcript_once
     import kit.transcripts as transcripts
 
     calls = []
-    real = transcripts._label_words
-    monkeypatch.setattr(transcripts, "_label_words", lambda key: calls.append(key) or real(key))
+    real = transcript_once.label_words  # rule 2f's home since session 10 (kit.transcript_once)
+    monkeypatch.setattr(transcript_once, "label_words", lambda key: calls.append(key) or real(key))
     lines = ["Interviewer: Tell me about the last time a client paid late.", "Dana Okafor: In March."]
     lines += [f"Speaker{k} Person: line {k}" for k in range(400)]
     lines += ["Interviewer: What happened next?", "Dana Okafor: They paid."]
