@@ -17,7 +17,7 @@ import numpy as np
 
 from kit.privacy import _ANNOUNCER, _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
-from kit.privacy_text import BROKEN_WORD, ID_MIN_DIGITS
+from kit.privacy_text import ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS
 
 __all__ = ["BATCH_CHARS", "unredacted"]
 
@@ -68,6 +68,36 @@ _MARKED = _weights((b"-[", 1))
 _DIGITS = _weights((b"0123456789", 1))  # a word broken at a line's end, or coloured, may be a name
 
 
+# Word characters as the pattern's \\b reads them in ASCII text, and per prefix length the codes
+# (bytes as one number) of the first one to three lower-cased characters of ANNOUNCER_STARTS.
+_WORD = _weights((b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_", 1)).astype(bool)
+_LOWER_TABLE = np.array([c + 32 if 65 <= c <= 90 else c for c in range(256)], dtype=np.uint8)
+_STARTS = {k: np.array(sorted({int.from_bytes(w[:k].encode("ascii"), "big") for w in ANNOUNCER_STARTS
+                               if min(len(w), 3) == k}), dtype=np.int64) for k in (1, 2, 3)}
+
+
+def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.ndarray:
+    """Indices of the texts (among ``digits``) that a word announcing an identifier
+    (kit.privacy_text.ANNOUNCER) is found in. A match starts a word with one of ANNOUNCER_STARTS:
+    only where a word starts so is the pattern asked (over the whole batch, 1.3 s of CPU at 10k)."""
+    word = _WORD[data]
+    at = np.flatnonzero(word & ~np.concatenate(([False], word[:-1])))  # where words start
+    owner = np.searchsorted(starts, at, side="right") - 1
+    at, owner = at[digits[owner]], owner[digits[owner]]
+    lower = np.concatenate((_LOWER_TABLE[data], np.zeros(2, dtype=np.uint8))).astype(np.int64)
+    code = lower[at]
+    hit = np.isin(code, _STARTS[1])
+    code = code * 256 + lower[at + 1]
+    hit |= np.isin(code, _STARTS[2])
+    code = code * 256 + lower[at + 2]
+    hit |= np.isin(code, _STARTS[3])
+    cut = data.copy()
+    cut[starts[1:] - 1] = 0  # a NUL between texts (not the newline): no match spans two
+    text = cut.tobytes().decode("ascii")
+    found = [o for a, o in zip(at[hit].tolist(), owner[hit].tolist()) if _ANNOUNCER.match(text, a) is not None]
+    return np.unique(np.asarray(found, dtype=np.int64))
+
+
 def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
@@ -79,10 +109,7 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
     # an identifier said aloud ("student number s2139904"): three digits and a word announcing it
     digits = (np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
-        at = np.fromiter((m.start() for m in _ANNOUNCER.finditer("\x00".join(texts))), dtype=np.int64)
-        announced = np.zeros(len(texts), dtype=bool)
-        announced[np.searchsorted(starts, at, side="right") - 1] = True
-        loud |= digits & announced
+        loud[_announced(data, starts, digits)] = True
     if names:
         for i in np.flatnonzero((np.add.reduceat(_MARKED[data], starts, dtype=np.int64) > 0) & ~loud).tolist():
             loud[i] = BROKEN_WORD.search(texts[i]) is not None
