@@ -102,6 +102,8 @@ def index_command(repo) -> tuple[str, int]:
         lines.append(f"{_one_line(label)}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
                      f"interview-kit check {folder} lists them and also checks "
                      f"{CROSS_CHECKS}")
+    # fix10p: a participant's consent differing across studies, at each of their rows
+    lines.extend(_one_line(p) for p in getattr(report, "consent", []))
     con = sqlite3.connect(report.path)
     try:
         docs, n_studies = con.execute("SELECT count(*), count(DISTINCT study) FROM docs").fetchone()
