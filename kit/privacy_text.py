@@ -218,6 +218,40 @@ _THING_BEFORE = frozenset("""the a an this that these those in on of at for duri
 _PRONOUNS = frozenset("i you we he she they it".split())  # subject pronouns
 _MODALS = frozenset("will may can shall must might".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+# An everyday-word name before a word it forms a common phrase with is the word, not the person
+# ("Grace period or not", "Summer holidays", "Hope that helps", "Rent rose by 10%", "Will be
+# fixed", "May need", "Bill payment", "Mark down"), unless the text says a person there (a
+# title, another roster name next to it, a possessive, "with"/"asked" before it, "said" after
+# it): newcomer housing P3, where "Grace period" was redacted 199 times in a published report.
+_PHRASES = {word: frozenset(after.split()) for word, after in (
+    ("grace", "period periods days day note"),
+    ("hope", "that so this it you we they to for the everything things all"),
+    ("summer", "holidays holiday term break months month time heat season house"),
+    ("rose", "by up from to again sharply steadily"),
+    ("bill", "payment payments payer due amount increase increases total"),
+    ("mark", "down up"),
+    ("faith", "in"),
+    ("joy", "of"),
+    ("frank", "discussion conversation answer"),
+    ("ray", "of"),
+    ("chase", "up"),
+    ("miles", "away per"),
+    ("sunny", "day days spells side"),
+    ("storm", "damage"),
+    ("amber", "light lights alert warning"),
+    ("major", "works repairs repair problem problems issue issues"),
+    ("grant", "application applications funding money"),
+    ("long", "time term story wait waits"),
+    ("penny", "dropped"),
+    ("jack", "up"),
+    ("sky", "high"),
+    ("crystal", "clear"),
+    ("dawn", "till until"),
+    ("april", "fool fools showers"),
+)}
+# a modal verb that is also a name (Will, May, Might) before what follows a modal
+_AFTER_MODAL = frozenset("""be have not also need get take come do go make help still never always
+    probably just only well already take look""".split())
 _SAME_WORD = re.compile(r"\s{1,3}")  # between two words of one phrase
 _POSSESSIVE = ("'", "’")
 
@@ -252,6 +286,9 @@ def names_a_person(text: str, words, tokens: list[str], i: int, j: int, is_name)
         return True  # Law said, Grace told me
     if before is not None and before in _THING_BEFORE and _SAME_WORD.fullmatch(gap_before):
         return False  # the Law faculty, a degree in Law, in May, next May
+    if i == j and after is not None and _SAME_WORD.fullmatch(gap_after) and \
+            (after in _PHRASES.get(tokens[i], ()) or (tokens[i] in _MODALS and after in _AFTER_MODAL)):
+        return False  # Grace period, Summer holidays, Hope that, Will be: a common phrase
     if tokens[i] in _MODALS and after is not None and after in _PRONOUNS and _SAME_WORD.fullmatch(gap_after) \
             and (i == 0 or re.search(r"[.!?:\"]\s*$", gap_before)):
         return False  # Will you..., May I...: a verb starting a question
