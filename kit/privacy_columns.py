@@ -74,7 +74,10 @@ _ID_OWNER = (r"student|pupil|learner|staff|employee|emp|payroll|personnel|worker
              r"reference|ref|school|exam|vehicle|plate|registration_?plate")
 _ID_COLUMN = re.compile(rf"^(?:[a-z0-9]+_)*(?:{_ID_OWNER})_?(?:number|numbers|no|num|nr|id|ids|code|ref|reference|"
                         r"identifier)$|^(?:[a-z0-9]+_)*(?:ssn|nino|mrn|upn|uprn|nhs|passport|national_?insurance|"
-                        r"social_?security|matric|matriculation|ref|reference|ref_?no|ref_?number|reference_?number)$")
+                        r"social_?security|matric|matriculation|ref|reference|ref_?no|ref_?number|reference_?number|"
+                        # a header that is only the owner of an identifier ("account", "tenancy", "case")
+                        r"account|membership|member|case|customer|client|tenancy|policy|booking|claim|contract|"
+                        r"employee|payroll|licen[cs]e|ni|nhs_?no|nhs_?num)$")
 _STUDY_ID = re.compile(r"^(?:id|participant|participant_?id|pid|interview_?id|segment_?id|session_?id|study_?id|"
                        r"code|recording_?id)$")
 from kit.privacy_text import ID_MIN_DIGITS  # noqa: E402 - an identifier has at least this many digits

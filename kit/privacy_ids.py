@@ -41,8 +41,8 @@ def identifier_notes(study) -> list[Problem]:
         rule = ("its header names an identifier" if why == "its header" else
                 "its values are code-like (letters and digits) and differ from one participant to the next")
         out.append(Problem(str(path), 1, f"column {column!r} holds participants' identifiers ({rule}): its "
-                                         f"{hidden} value(s) are replaced by [id] in every output, also where "
-                                         "said in a transcript (kept only with --include-names)", "warning"))
+                                         f"{hidden} value(s) are replaced as identifiers (the id mark) in every output, "
+                                         "also where said in a transcript (kept only with --include-names)", "warning"))
     return out
 
 
@@ -106,6 +106,6 @@ def everyday_name_notes(study) -> list[Problem]:
     shown = ", ".join(map(str, lines[:12])) + (f" and {len(lines) - 12} more" if len(lines) > 12 else "")
     return [Problem(str(Path(study.path) / "participants.csv"), 1,
                     f"the names on line(s) {shown} are also everyday words: written capitalised they are "
-                    "replaced by [name] in every output unless the sentence says they are not a person (a common "
+                    "replaced as names in every output unless the sentence says they are not a person (a common "
                     "phrase: 'Grace period', 'Summer holidays', 'Will be'); when unsure they are redacted: "
                     "reword a passage, or quote it with --include-names internally", "warning")]

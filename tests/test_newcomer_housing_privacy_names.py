@@ -71,6 +71,7 @@ def test_check_says_which_lines_hold_everyday_names():
     assert len(notes) == 1 and notes[0].line == 1 and notes[0].level == "warning"
     assert "line(s) 2, 3, 4, 5, 6 " in notes[0].message  # Grace, Hope, Bill, Rose, Summer
     assert "Grace" not in notes[0].message.split("(")[0]  # the names themselves are not printed
+    assert "[" not in notes[0].message  # square brackets only ever mean a redaction
 
 
 @pytest.mark.slow  # builds an index (about 15 s)
