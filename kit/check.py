@@ -11,7 +11,9 @@ __all__ = ["CROSS_CHECKS", "check_study", "cross_checks", "format_problems", "fo
 #: the research repository's index stores only the latter (the language checks cost seconds
 #: a study), so ``interview-kit index`` names these when it counts warnings.
 CROSS_CHECKS = ("languages, codebook keywords that match no passage, spreadsheet formulas in participants.csv, "
-                "participants' names and unquotable words in study.yml and guide.yml")
+                "participants' names and unquotable words in study.yml and guide.yml, the identifier columns of "
+                "participants.csv, names that are also everyday words, a participant's consent differing between the "
+                "repository's studies")
 
 
 def check_study(path) -> list[Problem]:
@@ -74,8 +76,12 @@ def cross_checks(study) -> list[Problem]:
     from kit.study_check_names import published_secrets  # privacy8: what run would refuse to publish
 
     keywords = unmatched_keywords(study.codebook, study.segments()["text"].tolist()) if len(study.codebook) else []
+    from kit.consent_repository import study_consent_conflicts  # fix10p: consent across the repository
+    from kit.privacy_ids import everyday_name_notes, identifier_notes  # fix10p: what it hides, and why
+
     return (check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
-            + published_secrets(study))
+            + published_secrets(study) + identifier_notes(study) + everyday_name_notes(study)
+            + study_consent_conflicts(study))
 
 
 def formula_cells(path) -> list[Problem]:

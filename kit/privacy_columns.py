@@ -10,7 +10,8 @@ from pathlib import Path
 
 from kit.privacy_text import _words
 
-__all__ = ["TERM_FIELDS", "category_cells", "id_cells", "id_columns", "person_cells", "person_columns", "term_leak"]
+__all__ = ["DISTINCT_SHARE", "TERM_FIELDS", "category_cells", "id_cells", "id_columns", "identifier_columns",
+           "is_identifier_value", "person_cells", "person_columns", "term_leak"]
 
 # Columns of participants.csv that hold a person's name or email besides ``name`` and ``email``
 # (first_name, surname, parent_name, guardian, username, parent_email, and the people who sit in: an
@@ -72,10 +73,15 @@ _ID_OWNER = (r"student|pupil|learner|staff|employee|emp|payroll|personnel|worker
              r"medical_?record|health|account|acct|customer|client|member|membership|library|library_?card|"
              r"matric|matriculation|enrol?l?ment|registration|candidate|applicant|ni|national_?insurance|insurance|"
              r"social_?security|tax|passport|licen[cs]e|driving_?licen[cs]e|drivers?_?licen[cs]e|badge|loyalty|"
-             r"loyalty_?card|card|policy|user|citizen|voter|pension|benefit|claimant")
+             r"loyalty_?card|card|policy|user|citizen|voter|pension|benefit|claimant|tenancy|tenant|rent|rent_?account|"
+             r"council_?tax|housing|property|uprn|case|claim|order|booking|reservation|contract|invoice|"
+             r"reference|ref|school|exam|vehicle|plate|registration_?plate")
 _ID_COLUMN = re.compile(rf"^(?:[a-z0-9]+_)*(?:{_ID_OWNER})_?(?:number|numbers|no|num|nr|id|ids|code|ref|reference|"
-                        r"identifier)$|^(?:[a-z0-9]+_)*(?:ssn|nino|mrn|upn|nhs|passport|national_?insurance|"
-                        r"social_?security|matric|matriculation)$")
+                        r"identifier)$|^(?:[a-z0-9]+_)*(?:ssn|nino|mrn|upn|uprn|nhs|passport|national_?insurance|"
+                        r"social_?security|matric|matriculation|ref|reference|ref_?no|ref_?number|reference_?number|"
+                        # a header that is only the owner of an identifier ("account", "tenancy", "case")
+                        r"account|membership|member|case|customer|client|tenancy|policy|booking|claim|contract|"
+                        r"employee|payroll|licen[cs]e|ni|nhs_?no|nhs_?num)$")
 _STUDY_ID = re.compile(r"^(?:id|participant|participant_?id|pid|interview_?id|segment_?id|session_?id|study_?id|"
                        r"code|recording_?id)$")
 from kit.privacy_text import ID_MIN_DIGITS  # noqa: E402 - an identifier has at least this many digits
@@ -86,19 +92,61 @@ def id_columns(columns) -> list[str]:
     return [c for c in columns if _ID_COLUMN.match(_column_key(c)) and not _STUDY_ID.match(_column_key(c))]
 
 
+# A column whose header does not say it holds identifiers (``tenancy_ref`` was missed, a
+# ``ref`` of any kind may be) still does when its values are code-like (letters and digits in
+# one token: TR-204881, AB123456C) and differ from one participant to the next; not the study's
+# own ids (an ``id`` column's values, an interview's or a session's), dates, phones or categories.
+_CODE_LIKE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*")
+_NOT_AN_ID = re.compile(r"(?:^|_)(?:phone|mobile|tel|telephone|fax|date|on|at|time|day|year|interview|session|"
+                        r"recording|transcript|file|study|sprint|segment|cohort|wave|group|batch|stage|status|"
+                        r"consent|language|lang|channel|region|quota|guide|version|count|type|of|size|age|score|"
+                        r"rating|amount|total|rate|cost|fee|price)(?:$|_)")
+#: The share of a column's non-blank values that must differ for it to identify participants.
+DISTINCT_SHARE = 0.9
+
+
+def identifier_columns(people) -> dict[str, str]:
+    """``{column: why}``: the columns of a participants table (a DataFrame) that hold a person's
+    identifier: those whose header says so (:func:`id_columns`: ``tenancy_ref``,
+    ``student_number``) and those whose non-blank values are all code-like (letters and
+    digits in one token) and differ per participant (at least :data:`DISTINCT_SHARE` of them),
+    such as a ``tenancy`` column of TR-204881; not the study's own ids (a value of the ``id``
+    column, an ``interview_id``), names, emails, phones, dates or categories. ``why`` says
+    which rule found it ("its header", "its values")."""
+    found = {c: "its header" for c in id_columns(people.columns)}
+    names, emails = person_columns(people.columns)
+    own = {str(v).strip() for v in people["id"].tolist()} if "id" in people.columns else set()
+    for column in people.columns:
+        key = _column_key(column)
+        if column in found or column in names or column in emails or column == "id" \
+                or _STUDY_ID.match(key) or _NOT_AN_ID.search(key):
+            continue
+        values = [str(v).strip() for v in people[column].tolist() if isinstance(v, str) and str(v).strip()]
+        if values and all(_CODE_LIKE.fullmatch(v) and v not in own for v in values) \
+                and len(set(values)) >= DISTINCT_SHARE * len(values):
+            found[column] = "its values"
+    return found
+
+
 def id_cells(people) -> list[str]:
     """The non-blank values of a participants table's (a DataFrame's) identifier columns
-    (:func:`id_columns`) that look like identifiers: at least five letters and digits, at least
+    (:func:`identifier_columns`) that look like identifiers: at least five letters and digits, at least
     four of them digits (not a year, not a small count: a value matched anywhere in every output,
     and by ``run``'s final leak scan)."""
     out = []
-    for column in id_columns(people.columns):
+    for column in identifier_columns(people):
         for value in people[column].tolist():
             value = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-            alnum = re.sub(r"[^0-9A-Za-z]", "", value)
-            if len(alnum) >= 5 and sum(ch.isdigit() for ch in alnum) >= ID_MIN_DIGITS + 1:
+            if is_identifier_value(value):
                 out.append(value)
     return out
+
+
+def is_identifier_value(value: str) -> bool:
+    """Whether a cell of an identifier column is redacted (as ``[id]``) wherever it appears:
+    at least five letters and digits, at least four of them digits."""
+    alnum = re.sub(r"[^0-9A-Za-z]", "", value)
+    return len(alnum) >= 5 and sum(ch.isdigit() for ch in alnum) >= ID_MIN_DIGITS + 1
 
 
 def category_cells(people) -> list[str]:
@@ -109,7 +157,7 @@ def category_cells(people) -> list[str]:
     from kit.privacy_text import fold
 
     names, emails = person_columns(people.columns)
-    skip = set(names) | set(emails) | set(id_columns(people.columns)) | {"id"}
+    skip = set(names) | set(emails) | set(identifier_columns(people)) | {"id"}
     out = []
     for column in people.columns:
         if column in skip:

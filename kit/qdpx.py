@@ -427,10 +427,10 @@ def _cases(study, include_names: bool):
     people = study.participants
     declared = (study.config.get("segments") or {}).get("attributes") or []
     wanted = [str(a) for a in declared if isinstance(a, str)] or [study.segment_attribute]
-    from kit.privacy_columns import id_columns, person_columns
+    from kit.privacy_columns import identifier_columns, person_columns
 
     named = {c for group in person_columns(people.columns) for c in group}  # parent_name, guardian, ...
-    named |= set(id_columns(people.columns))  # student_number, employee_id: a person's identifier
+    named |= set(identifier_columns(people))  # student_number, tenancy_ref: a person's identifier
     variables = []
     for name in wanted:
         if name in people.columns and name not in _PERSONAL and name not in named and name not in variables:

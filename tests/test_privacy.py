@@ -37,7 +37,7 @@ def test_contact_details_are_redacted(text, expected):
     "A EUR 2,100 boiler swap was paid 20 days late.",
     "Paid on 2026-10-19, thirty-four days late; 12000 EUR; 1 500 000 users.",
     "Sprints 2019 2020 2021 2022 went the same way.",
-    "INT-003#q1 at 1:23, reference 12345678901234567890",
+    "INT-003#q1 at 1:23, a run of 12345678901234567890",  # (after "reference" it is an [id]: session 10)
     "email me at accounts@ if you like",
 ])
 def test_amounts_dates_ids_and_years_stay(text):

@@ -102,6 +102,8 @@ def index_command(repo) -> tuple[str, int]:
         lines.append(f"{_one_line(label)}: {len(mine)} error(s), {warnings} warning(s) in reading its files; "
                      f"interview-kit check {folder} lists them and also checks "
                      f"{CROSS_CHECKS}")
+    # fix10p: a participant's consent differing across studies, at each of their rows
+    lines.extend(_one_line(p) for p in getattr(report, "consent", []))
     con = sqlite3.connect(report.path)
     try:
         docs, n_studies = con.execute("SELECT count(*), count(DISTINCT study) FROM docs").fetchone()
@@ -174,12 +176,16 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
             row["codes"] = row["codes"].split() if row["codes"] else []
             records.append(writer.clean_value(row))
         return json.dumps(records, indent=2, ensure_ascii=False), 0
+    from kit.privacy_ids import name_word_note  # fix10p: a query word that is also a roster name
+
+    note = "" if include_names else name_word_note(query, writer.people)
     if not len(hits):
         # the user's own query and the hint built from its words are theirs, not the studies':
         # not redacted ("Law 101" stays "Law 101"); the counts come from the pseudonymised index,
         # so a redacted name matches none and the hint reveals nothing (control characters escaped)
         return escape_controls(f"no matches for {query!r}" + _alone(
-            repo, query, code=code, segment=segment, since=since, include_names=include_names), backslash=False), 0
+            repo, query, code=code, segment=segment, since=since, include_names=include_names)
+            + (f"\n{note}" if note else ""), backslash=False), 0
     lines = []
     for r in hits.itertuples(index=False):
         # the study (folder) always: two studies may share a sprint label and the same ids
@@ -193,4 +199,4 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     total = int(hits.attrs.get("total", len(hits)))
     lines.append(f"showing {len(hits)} of {total} matches (--limit {limit}: give a larger --limit to see more)"
                  if total > len(hits) else f"{len(hits)} match(es)")
-    return writer.clean("\n".join(lines)), 0
+    return writer.clean("\n".join(lines)) + (escape_controls(f"\n{note}", backslash=False) if note else ""), 0

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.consent_repository import apply_to_index
 from kit.discovery.repository import (
     INDEX_DIR,
     _first_date,
@@ -352,6 +353,7 @@ class IndexReport:
     problems: dict = field(default_factory=dict)
     documents: int = 0
     seconds: float = 0.0
+    consent: list = field(default_factory=list)  # fix10p: consent differing across studies (warnings)
 
 
 def _corrupt(exc: BaseException) -> bool:
@@ -625,6 +627,7 @@ def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
     if con is None:
         report.rebuilt, report.reason = True, reason
         _rebuild(root, folders, path, report, labels, (people, signatures))
+    report.consent = apply_to_index(path, folders, labels)  # fix10p: the most restrictive consent wins
     report.seconds = time.perf_counter() - started
     return report
 
