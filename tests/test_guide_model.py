@@ -96,8 +96,8 @@ def test_shipped_file_lists_enabled_flags_with_their_models():
         "leading", "closed", "hypothetical", "double-barreled", "generalizing"}
     assert set(model.load()) == set(data["flags"])
     assert all(0.05 <= m["threshold"] <= 1.0 for m in data["models"].values())
-    assert not {"blind-linter-22", "blind-linter-23", "blind-linter-24", "blind-linter-25", "blind-linter-26",
-                "blind-linter-27"} & set(data["trained_on"])
+    assert not {"blind-linter-28", "blind-linter-29", "blind-linter-30"} & set(data["trained_on"])  # session 10's hold-out
+    assert {"blind-linter-22", "blind-linter-27"} <= set(data["trained_on"])  # released after session 9
     assert "lint_pinned" in data["trained_on"]
 
 
@@ -192,3 +192,24 @@ def test_a_flag_the_model_adds_is_reasoned_and_rewritten():
     assert flagged and all(r["reasons"]["closed"].startswith("the trained model reads it as closed (words: 'or'")
                            and r["suggestion"].startswith("Tell me about") for r in flagged)
     assert lint_question("Tell me about the last time you paid the window cleaner.")["flags"] == []
+
+
+def test_leave_one_author_out_lists_each_author_once_and_never_the_hold_out(T):
+    loao = _tool("lint_model_loao")
+    who = loao.authors(T.load_sets())
+    assert who[:2] == ["questions_blind1", "questions_blind2"] and len(who) == len(set(who))
+    assert {"blind-linter-3", "blind-linter-22", "blind-linter-27"} <= set(who)
+    assert not set(T.HOLD_OUT) & set(who) and "blind-linter-2" not in who and "lint_pinned" not in who
+    assert who.index("blind-linter-9") < who.index("blind-linter-10")  # by number, not by text
+
+
+@pytest.mark.slow  # fits scikit-learn twice: a few seconds
+def test_leave_one_author_out_fits_as_the_training_script_does(T):
+    loao = _tool("lint_model_loao")
+    qs = HABITS + STORIES
+    ys = np.array([1] * len(HABITS) + [0] * len(STORIES))
+    mat = loao._Matrix(qs, T.KINDS)
+    w, b = mat.fit(list(range(len(qs))), ys)
+    m = T.fit(qs, ys)
+    assert {mat.names[i]: w[i] for i in np.flatnonzero(w)} == m.weights and b == m.intercept
+    assert list(mat.proba(w, b, STORIES[:2])) == pytest.approx([m.probability(q) for q in STORIES[:2]], abs=1e-12)
