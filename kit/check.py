@@ -12,7 +12,7 @@ __all__ = ["CROSS_CHECKS", "check_study", "cross_checks", "format_problems", "fo
 #: a study), so ``interview-kit index`` names these when it counts warnings.
 CROSS_CHECKS = ("languages, codebook keywords that match no passage, spreadsheet formulas in participants.csv, "
                 "participants' names and unquotable words in study.yml and guide.yml, the identifier columns of "
-                "participants.csv, names that are also everyday words, a participant's consent differing between the "
+                "participants.csv, a participant's consent differing between the "
                 "repository's studies")
 
 
@@ -77,10 +77,10 @@ def cross_checks(study) -> list[Problem]:
 
     keywords = unmatched_keywords(study.codebook, study.segments()["text"].tolist()) if len(study.codebook) else []
     from kit.consent_repository import study_consent_conflicts  # fix10p: consent across the repository
-    from kit.privacy_ids import everyday_name_notes, identifier_notes  # fix10p: what it hides, and why
+    from kit.privacy_ids import identifier_notes  # fix10p: what it hides, and why
 
     return (check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
-            + published_secrets(study) + identifier_notes(study) + everyday_name_notes(study)
+            + published_secrets(study) + identifier_notes(study)
             + study_consent_conflicts(study))
 
 

@@ -8,17 +8,18 @@ which values are hidden and why (and can see a column the rule missed, or took w
 
 A first name or surname that is also an everyday word (Grace, Hope, Summer, Bill, Will) is
 redacted where it names a person, capitalised, and kept in a common phrase ("Grace period",
-"Summer holidays": :func:`kit.privacy_text.names_a_person`). When unsure it is redacted: ``check``
-says which lines of participants.csv hold such a name (:func:`everyday_name_notes`) and
-``search`` says when a word of the query is one (:func:`name_word_note`), so that a word
-missing from a report or a search is explained, not silently gone."""
+"Summer holidays": :func:`kit.privacy_text.names_a_person`). When unsure it is redacted:
+``search`` says when a word of the query is one (:func:`name_word_note`), so that a word missing
+from a search is explained, not silently gone. (A ``check`` warning naming the lines of
+participants.csv with such names was tried in session 10 and taken out: every roster holding a
+Lee, a Grant or a Bell got it, on the pilot and on a study made from the template too.)"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["everyday_name_notes", "everyday_name_words", "identifier_notes", "name_word_note"]
+__all__ = ["everyday_name_words", "identifier_notes", "name_word_note"]
 
 
 def identifier_notes(study) -> list[Problem]:
@@ -81,31 +82,3 @@ def name_word_note(query, people) -> str:
             "where a passage names a person with it (capitalised, not in a common phrase like "
             "'Summer holidays') it is replaced as a name in the index and not found; --include-names "
             "searches the text with names kept")
-
-
-def everyday_name_notes(study) -> list[Problem]:
-    """One warning at ``participants.csv:1`` naming the lines whose names are also everyday
-    words (not the names): capitalised, those words are redacted as ``[name]`` unless a
-    common phrase or the sentence says they are not a person."""
-    from kit.privacy import roster
-
-    people = study.participants
-    if not len(people) or "line" not in people.columns:
-        return []
-    words = set(everyday_name_words(roster(study)))
-    if not words:
-        return []
-    from kit.privacy_columns import person_columns
-    from kit.privacy_text import fold
-
-    names = person_columns(people.columns)[0]
-    lines = [int(row["line"]) for row in people.to_dict("records")
-             if any(isinstance(row.get(c), str) and words & set(fold(row[c]).split()) for c in names)]
-    if not lines:
-        return []
-    shown = ", ".join(map(str, lines[:12])) + (f" and {len(lines) - 12} more" if len(lines) > 12 else "")
-    return [Problem(str(Path(study.path) / "participants.csv"), 1,
-                    f"the names on line(s) {shown} are also everyday words: written capitalised they are "
-                    "replaced as names in every output unless the sentence says they are not a person (a common "
-                    "phrase: 'Grace period', 'Summer holidays', 'Will be'); when unsure they are redacted: "
-                    "reword a passage, or quote it with --include-names internally", "warning")]

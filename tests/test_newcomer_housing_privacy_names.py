@@ -13,7 +13,7 @@ import pytest
 
 from kit.privacy import NAME_MARK, Roster, _name_parts, redact, roster
 from kit.privacy_batch import unredacted
-from kit.privacy_ids import everyday_name_notes, name_word_note
+from kit.privacy_ids import name_word_note
 
 TENANTS = Path(__file__).parent / "data" / "newcomer-housing" / "privacy" / "tenants-s1"
 NAMES = ["Grace Kowalski", "Hope Ahmed", "Bill Nowak", "Rose Hussain", "Summer Smith", "Will Jones", "May Lee",
@@ -62,16 +62,6 @@ def test_the_newcomers_roster_and_sentence():
     people = roster(TENANTS)
     assert redact("Grace period or not, the bill is the bill.", people) == "Grace period or not, the bill is the bill."
     assert redact("Grace called twice.", people) == f"{NAME_MARK} called twice."
-
-
-def test_check_says_which_lines_hold_everyday_names():
-    from kit.study import load_study
-
-    notes = everyday_name_notes(load_study(TENANTS, strict=False))
-    assert len(notes) == 1 and notes[0].line == 1 and notes[0].level == "warning"
-    assert "line(s) 2, 3, 4, 5, 6 " in notes[0].message  # Grace, Hope, Bill, Rose, Summer
-    assert "Grace" not in notes[0].message.split("(")[0]  # the names themselves are not printed
-    assert "[" not in notes[0].message  # square brackets only ever mean a redaction
 
 
 @pytest.mark.slow  # builds an index (about 15 s)
