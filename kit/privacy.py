@@ -33,7 +33,7 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
-from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, names_a_person
+from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -194,13 +194,13 @@ class NameMatcher:
             if node is None:
                 i += 1
                 continue
-            capital_ok = text[words[i].start()].isupper()
+            capital_ok = capitalised(text[words[i].start()])
             best, j = None, i
             while True:
                 for mark, capital in node.get(end_key, ()):
                     if not capital or (capital_ok and (capital is True or (
                             not (n == 1 and tokens[0] in self.categories) and names_a_person(
-                                text, words, tokens, i, j, lambda k: tokens[k] in root and text[words[k].start()].isupper())))):
+                                text, words, tokens, i, j, lambda k: tokens[k] in root and capitalised(text[words[k].start()]))))):
                         best = (j, mark)
                         break
                 k = j + 1
@@ -214,7 +214,8 @@ class NameMatcher:
                     break
                 gap = folded[words[j].end():words[k].start()]
                 if k == j + 1:
-                    if not (_JOINER.fullmatch(gap) or (email_key in child and _EMAIL_JOINER.fullmatch(gap))):
+                    # nothing between two words: letters of a script written without spaces (王伟)
+                    if gap and not (_JOINER.fullmatch(gap) or (email_key in child and _EMAIL_JOINER.fullmatch(gap))):
                         break
                 elif len(gap) > 24:
                     break
@@ -333,6 +334,9 @@ class Roster:
                     # an everyday word (Law, Grace, May) only capitalised, and where it names a person
                     capital = _PERSON if len(words) == 1 and words[0] in everyday else False
                     entries.append((words, NAME_MARK, capital, False))
+                    if len(words) > 2 and not unspaced(part[-1]):  # de la Cruz: Delacruz, DeLaCruz
+                        joined = "".join(words)
+                        entries.append(([joined], NAME_MARK, joined in everyday, False))
         for email in self.emails:
             words = _words(email)
             if len(words) >= 2:
@@ -397,13 +401,28 @@ def _name_parts(names) -> list[str]:
     for name in names:
         words = [w.strip(".,()\"'") for w in re.split(r"[\s]+", name)]
         for k, word in enumerate(words):
-            if len(word) >= 2 and word[0].isupper() and word.lower().rstrip(".") not in TITLES:  # not Dr of Dr Law
+            # a capital, or a letter of a script without case (محمد, प्रिया, דוד, 太郎, 민준, გიორგი)
+            if len(word) >= 2 and capitalised(word[0]) and word.lower().rstrip(".") not in TITLES:  # not Dr of Dr Law
                 parts.append(word)
                 if "-" in word:  # a double-barrelled name: each half is a name too
                     parts += [w for w in word.split("-") if len(w) >= 2]
             if 0 < k < len(words) - 1 and len(word) <= 3 and word[:1].isupper() and words[k + 1][:1].isupper():
                 parts.append(f"{word} {words[k + 1]}")  # a surname with a particle: Mac Donald, Ó Briain
+            if 0 < k < len(words) - 1 and word[:1].islower() and len(word) <= 4 and word.isalpha():
+                # particles written small before a surname: "de la Cruz", "la Cruz" (also Delacruz, below)
+                end = next((m for m in range(k + 1, len(words)) if not words[m][:1].islower()), None)
+                if end is not None and all(len(w) <= 4 and w.isalpha() for w in words[k:end]):
+                    parts.append(" ".join(words[k:end + 1]))
+        if len(words) == 1 and 3 <= len(words[0]) <= 4 and all(_han_or_hangul(ch) for ch in words[0]):
+            # a Chinese or Korean name written as one word: a one-syllable surname, then the
+            # given name (김민준: 민준); four syllables, two and two (欧阳娜娜, 田中太郎)
+            word = words[0]
+            parts += [word[1:]] if len(word) == 3 else [word[:2], word[2:]]
     return parts
+
+
+def _han_or_hangul(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uac00" <= ch <= "\ud7a3"
 
 
 def with_names(people: Roster | None, names) -> Roster:
