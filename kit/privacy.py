@@ -33,7 +33,7 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
-from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unspaced
+from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -186,7 +186,7 @@ class NameMatcher:
         if self.root.keys().isdisjoint(_PLAIN_WORD.findall(folded)):  # most texts name nobody: done in C
             return
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
-        tokens = [m.group() for m in words]
+        tokens = [m.group() for m in words] if folded.isascii() else [unmarked(m.group()) for m in words]
         root, end_key, email_key = self.root, self._END, self._EMAIL
         i, n = 0, len(tokens)
         while i < n:

@@ -174,7 +174,10 @@ class _Words:
         self.ascii, self.key = ascii_pattern, key
 
     def findall(self, text: str) -> list:
-        return self.ascii.findall(text) if text.isascii() else _pattern(self.key).findall(text)
+        """The words, as :func:`unmarked` keys."""
+        if text.isascii():
+            return self.ascii.findall(text)
+        return [w.translate(_UNMARK) for w in _pattern(self.key).findall(text)]
 
     def finditer(self, text: str):
         return self.ascii.finditer(text) if text.isascii() else _pattern(self.key).finditer(text)
@@ -182,6 +185,26 @@ class _Words:
 
 _WORD = _Words(_ASCII_WORD, "word")
 _PLAIN_WORD = _Words(_ASCII_PLAIN_WORD, "plain")
+
+
+class _Unmark(dict):
+    """``str.translate`` table: marks that sit on a letter (canonical combining class above 0:
+    Arabic harakat, Hebrew niqqud, viramas, tone marks) left out; the vowel signs that are
+    letters of their own (class 0: Devanagari ि, Thai ี) kept."""
+
+    def __missing__(self, code: int):
+        value = None if unicodedata.combining(chr(code)) else chr(code)
+        self[code] = value
+        return value
+
+
+_UNMARK = _Unmark()
+
+
+def unmarked(word: str) -> str:
+    """A word as it is looked up: without the marks that sit on its letters (:class:`_Unmark`),
+    so that "مُحَمَّد" with its vowels is the roster's "محمد" (a match's span is the word as written)."""
+    return word if word.isascii() else word.translate(_UNMARK)
 
 
 def capitalised(ch: str) -> bool:
