@@ -121,8 +121,9 @@ def _ascii_words(text: str) -> list[bytes]:
 
 # Folding, format characters, words and everyday words are kit.privacy_text's.
 
-# What may stand between the words of one name: spaces, file-name separators, apostrophes.
-_JOINER = re.compile(r"[\s_.'’‘-]{1,3}")
+# What may stand between the words of one name: spaces, file-name separators, apostrophes, the
+# middle dots of Katakana (ジョン・スミス), Catalan (Gal·la) and the Tibetan syllable mark (་).
+_JOINER = re.compile(r"[\s_.'’‘\u00b7\u30fb\uff65\u0f0b-]{1,3}")
 _EMAIL_FILLER = {"at", "dot"}
 _EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
 
@@ -399,7 +400,7 @@ def roster(study) -> Roster:
 def _name_parts(names) -> list[str]:
     parts = []
     for name in names:
-        words = [w.strip(".,()\"'") for w in re.split(r"[\s]+", name)]
+        words = [w.strip(".,()\"'") for w in re.split(r"[\s\u30fb\uff65]+", name)]
         for k, word in enumerate(words):
             # a capital, or a letter of a script without case (محمد, प्रिया, דוד, 太郎, 민준, გიორგი)
             if len(word) >= 2 and capitalised(word[0]) and word.lower().rstrip(".") not in TITLES:  # not Dr of Dr Law

@@ -203,3 +203,10 @@ def test_search_highlights_whole_grapheme_clusters():
     assert whole_graphemes("«ก»ี and «a»") == "«กี» and «a»"
     assert whole_graphemes("plain «ascii» stays") == "plain «ascii» stays"
     assert whole_graphemes("«guillemets» « alone") == "«guillemets» « alone"  # unpaired: as it is
+
+
+@pytest.mark.parametrize("full, text", [("ジョン・スミス", "ジョン・スミスさんが言った"), ("ジョン・スミス", "スミスさんが言った"),
+                                        ("བསྟན་འཛིན ནོར་བུ", "བསྟན་འཛིན said"), ("Gal·la Puig", "Gal·la said")])
+def test_names_joined_by_a_middle_dot_or_a_syllable_mark(full, text):
+    people = Roster(names=(full,), parts=tuple(roster_parts(full)))
+    assert NAME_MARK in redact(text, people) and not any(p in redact(text, people) for p in ("ジョン", "スミス", "Gal"))
