@@ -125,6 +125,8 @@ def _ascii_words(text: str) -> list[bytes]:
 # middle dots of Katakana (ジョン・スミス), Catalan (Gal·la) and the Tibetan syllable mark (་).
 _JOINER = re.compile(r"[\s_.'’‘\u00b7\u30fb\uff65\u0f0b-]{1,3}")
 _EMAIL_FILLER = {"at", "dot"}
+# Letters written onto the word after them (conjunctions, prepositions, the article).
+_ARABIC_BEFORE, _HEBREW_BEFORE = frozenset("وفبلكا"), frozenset("והבלמשכ")
 _EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
 
 
@@ -163,6 +165,33 @@ class NameMatcher:
     def __bool__(self) -> bool:
         return bool(self.root)
 
+    def affixed(self, token: str):
+        """The mark of the one-word roster entry that ``token`` (a folded word that is not ASCII)
+        holds with an ending after it (a case ending, Tamil ராஜாவிடம், Russian Иванову,
+        Georgian გიორგიმ: at most five characters, vowel signs counted, after a name of four or more) or, in Arabic and
+        Hebrew, the letters written onto a word before it (و ف ب ل ك, ال; ו ה ב ל מ ש כ: ومحمد,
+        לדוד); None when it holds none."""
+        n = len(token)
+        for cut in range(n - 1, max(3, n - 6), -1):
+            node = self.root.get(token[:cut])
+            if node is not None and (mark := self._anywhere(node)):
+                return mark
+        for letters in (_ARABIC_BEFORE, _HEBREW_BEFORE):
+            k = 0
+            while k < 3 and k < n - 3 and token[k] in letters:
+                k += 1
+                node = self.root.get(token[k:])
+                if node is not None and (mark := self._anywhere(node)):
+                    return mark
+        return None
+
+    def _anywhere(self, node):
+        return next((mark for mark, capital in node.get(self._END, ()) if not capital), None)
+
+    def affixed_in(self, tokens) -> bool:
+        """Whether a word of ``tokens`` (folded) holds a one-word roster entry (:meth:`affixed`)."""
+        return any(self.affixed(t) for t in tokens if not t.isascii())
+
     def find(self, text: str):
         """Spans ``(start, end, mark)`` in ``text`` (composed to NFC when not ASCII); format
         characters (category Cf) inside a name are part of its span."""
@@ -184,15 +213,19 @@ class NameMatcher:
 
     def _find(self, text: str):
         folded = fold(text)
-        if self.root.keys().isdisjoint(_PLAIN_WORD.findall(folded)):  # most texts name nobody: done in C
+        ascii_folded = folded.isascii()
+        if self.root.keys().isdisjoint(plain := _PLAIN_WORD.findall(folded)) and (
+                ascii_folded or not self.affixed_in(plain)):  # most texts name nobody: done in C
             return
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
-        tokens = [m.group() for m in words] if folded.isascii() else [unmarked(m.group()) for m in words]
+        tokens = [m.group() for m in words] if ascii_folded else [unmarked(m.group()) for m in words]
         root, end_key, email_key = self.root, self._END, self._EMAIL
         i, n = 0, len(tokens)
         while i < n:
             node = root.get(tokens[i])
             if node is None:
+                if not ascii_folded and not tokens[i].isascii() and (mark := self.affixed(tokens[i])):
+                    yield words[i].start(), words[i].end(), mark  # the word whole, its ending too
                 i += 1
                 continue
             capital_ok = capitalised(text[words[i].start()])
@@ -520,7 +553,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             named = (matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
                      or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None) or hides(text))
         else:
-            named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(_visible(text)[0]))))
+            plain = _PLAIN_WORD.findall(fold(_visible(text)[0]))
+            named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(plain)) or matcher.affixed_in(plain)
                      or BROKEN_WORD.search(text) is not None or hides(text))
         if named and emails:
             # the roster's own addresses first, however written ("jo bell at example dot com"),
@@ -837,7 +871,8 @@ def _holds_secret(text: str, matcher: NameMatcher, words: Unquotable | None) -> 
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     tokens = [t for t in _WORD.findall(fold(_visible(text)[0])) if t[0] != "&"]  # as find and spans read it
-    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or BROKEN_WORD.search(text) is not None or hides(text))
+    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or matcher.affixed_in(tokens)
+                     or BROKEN_WORD.search(text) is not None or hides(text))
             and any(True for _ in matcher.find(text))):
         return True
     return bool(words) and bool(words.shingles) and bool(words.runs_at(tokens))

@@ -210,3 +210,18 @@ def test_search_highlights_whole_grapheme_clusters():
 def test_names_joined_by_a_middle_dot_or_a_syllable_mark(full, text):
     people = Roster(names=(full,), parts=tuple(roster_parts(full)))
     assert NAME_MARK in redact(text, people) and not any(p in redact(text, people) for p in ("ジョン", "スミス", "Gal"))
+
+
+@pytest.mark.parametrize("text", ["ومحمد said", "والعلي said", "بمحمد said", "לדוד said", "והכהן said",
+                                  "გიორგიმ said", "Արամին said", "ராஜாவிடம் said", "সুমনের said"])
+def test_a_name_with_letters_written_onto_it(text):
+    """Arabic and Hebrew write conjunctions, prepositions and the article onto the word after
+    them; Georgian, Armenian, Tamil and Bengali add case endings: the word is still the name."""
+    names = [f"{g} {s}" for _, g, s in SPACED]
+    people = Roster(names=tuple(names), parts=tuple(roster_parts_many(names)))
+    assert redact(text, people) == "[name] said"
+
+
+def test_endings_do_not_make_a_short_name_of_an_everyday_word():
+    people = roster(DATA / "name-scripts")  # علي (Ali) is on it: عليه ("on him") is not the name
+    assert redact("عليه السلام", people) == "عليه السلام"
