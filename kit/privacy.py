@@ -33,6 +33,7 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
+from kit.privacy_scripts import affixed, particle_parts
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
@@ -125,8 +126,6 @@ def _ascii_words(text: str) -> list[bytes]:
 # middle dots of Katakana (ジョン・スミス), Catalan (Gal·la) and the Tibetan syllable mark (་).
 _JOINER = re.compile(r"[\s_.'’‘\u00b7\u30fb\uff65\u0f0b-]{1,3}")
 _EMAIL_FILLER = {"at", "dot"}
-# Letters written onto the word after them (conjunctions, prepositions, the article).
-_ARABIC_BEFORE, _HEBREW_BEFORE = frozenset("وفبلكا"), frozenset("והבלמשכ")
 _EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
 
 
@@ -166,31 +165,13 @@ class NameMatcher:
         return bool(self.root)
 
     def affixed(self, token: str):
-        """The mark of the one-word roster entry that ``token`` (a folded word that is not ASCII)
-        holds with an ending after it (a case ending, Tamil ராஜாவிடம், Russian Иванову,
-        Georgian გიორგიმ: at most five characters, vowel signs counted, after a name of four or more) or, in Arabic and
-        Hebrew, the letters written onto a word before it (و ف ب ل ك, ال; ו ה ב ל מ ש כ: ومحمد,
-        לדוד); None when it holds none."""
-        n = len(token)
-        for cut in range(n - 1, max(3, n - 6), -1):
-            node = self.root.get(token[:cut])
-            if node is not None and (mark := self._anywhere(node)):
-                return mark
-        for letters in (_ARABIC_BEFORE, _HEBREW_BEFORE):
-            k = 0
-            while k < 3 and k < n - 3 and token[k] in letters:
-                k += 1
-                node = self.root.get(token[k:])
-                if node is not None and (mark := self._anywhere(node)):
-                    return mark
-        return None
-
-    def _anywhere(self, node):
-        return next((mark for mark, capital in node.get(self._END, ()) if not capital), None)
+        """The mark of the one-word roster entry that ``token`` (a folded word, not ASCII) holds
+        with letters written onto it (:func:`kit.privacy_scripts.affixed`), or None."""
+        return affixed(self.root, self._END, token)
 
     def affixed_in(self, tokens) -> bool:
         """Whether a word of ``tokens`` (folded) holds a one-word roster entry (:meth:`affixed`)."""
-        return any(self.affixed(t) for t in tokens if not t.isascii())
+        return any(affixed(self.root, self._END, t) for t in tokens if not t.isascii())
 
     def find(self, text: str):
         """Spans ``(start, end, mark)`` in ``text`` (composed to NFC when not ASCII); format
@@ -224,7 +205,7 @@ class NameMatcher:
         while i < n:
             node = root.get(tokens[i])
             if node is None:
-                if not ascii_folded and not tokens[i].isascii() and (mark := self.affixed(tokens[i])):
+                if not ascii_folded and not tokens[i].isascii() and (mark := affixed(root, end_key, tokens[i])):
                     yield words[i].start(), words[i].end(), mark  # the word whole, its ending too
                 i += 1
                 continue
@@ -442,21 +423,8 @@ def _name_parts(names) -> list[str]:
                     parts += [w for w in word.split("-") if len(w) >= 2]
             if 0 < k < len(words) - 1 and len(word) <= 3 and word[:1].isupper() and words[k + 1][:1].isupper():
                 parts.append(f"{word} {words[k + 1]}")  # a surname with a particle: Mac Donald, Ó Briain
-            if 0 < k < len(words) - 1 and word[:1].islower() and len(word) <= 4 and word.isalpha():
-                # particles written small before a surname: "de la Cruz", "la Cruz" (also Delacruz, below)
-                end = next((m for m in range(k + 1, len(words)) if not words[m][:1].islower()), None)
-                if end is not None and all(len(w) <= 4 and w.isalpha() for w in words[k:end]):
-                    parts.append(" ".join(words[k:end + 1]))
-        if len(words) == 1 and 3 <= len(words[0]) <= 4 and all(_han_or_hangul(ch) for ch in words[0]):
-            # a Chinese or Korean name written as one word: a one-syllable surname, then the
-            # given name (김민준: 민준); four syllables, two and two (欧阳娜娜, 田中太郎)
-            word = words[0]
-            parts += [word[1:]] if len(word) == 3 else [word[:2], word[2:]]
+        parts += particle_parts(words)  # de la Cruz; 김민준: 민준
     return parts
-
-
-def _han_or_hangul(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uac00" <= ch <= "\ud7a3"
 
 
 def with_names(people: Roster | None, names) -> Roster:

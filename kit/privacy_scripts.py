@@ -1,0 +1,65 @@
+"""Name matching in scripts other than Latin, for :mod:`kit.privacy`'s roster matcher.
+
+Arabic and Hebrew write conjunctions, prepositions and the article onto the word after them
+(``ومحمد`` "and Muhammad", ``לדוד`` "to David"); Tamil, Bengali, Georgian, Armenian and Russian
+add case endings to a name (``ராஜாவிடம்``, ``সুমনের``, ``გიორგიმ``, ``Արամին``, ``Иванову``):
+:func:`affixed` finds a one-word roster entry inside such a word. :func:`particle_parts` gives
+the name parts a full name holds beyond its capitalised words: a surname with small particles
+(``de la Cruz``, matched also as ``Delacruz``) and the given name of a Chinese or Korean name
+written as one word (``김민준``: ``민준``).
+"""
+from __future__ import annotations
+
+__all__ = ["ARABIC_BEFORE", "HEBREW_BEFORE", "affixed", "particle_parts"]
+
+#: Letters written onto the word after them (conjunctions, prepositions, the article).
+ARABIC_BEFORE, HEBREW_BEFORE = frozenset("وفبلكا"), frozenset("והבלמשכ")
+_MIN_STEM, _MAX_ENDING = 4, 5  # a name of four characters or more, an ending of at most five (vowel signs counted)
+
+
+def _anywhere(node: dict, end_key: str):
+    return next((mark for mark, capital in node.get(end_key, ()) if not capital), None)
+
+
+def affixed(root: dict, end_key: str, token: str):
+    """The mark of the one-word entry of the trie ``root`` (entries ending at ``end_key``, as
+    :class:`kit.privacy.NameMatcher` builds them; only those matched in any case) that ``token``,
+    a folded word that is not ASCII, holds with an ending after it (a name of at least
+    four characters, then at most five) or, in Arabic or Hebrew, one to three letters written
+    onto it before (the rest at least three letters); None when it holds none. A short name
+    takes no ending: Arabic علي (Ali) is not عليه ("on him")."""
+    n = len(token)
+    for cut in range(n - 1, max(_MIN_STEM - 1, n - _MAX_ENDING - 1), -1):
+        node = root.get(token[:cut])
+        if node is not None and (mark := _anywhere(node, end_key)):
+            return mark
+    for letters in (ARABIC_BEFORE, HEBREW_BEFORE):
+        k = 0
+        while k < 3 and k < n - 3 and token[k] in letters:
+            k += 1
+            node = root.get(token[k:])
+            if node is not None and (mark := _anywhere(node, end_key)):
+                return mark
+    return None
+
+
+def particle_parts(words: list[str]) -> list[str]:
+    """Name parts of a full name (``words``: split at spaces) beyond its capitalised words:
+    small particles with the surname after them (``Ana María de la Cruz``: ``de la Cruz``,
+    ``la Cruz``), and the given name of a Chinese or Korean name of three or four syllables
+    written as one word (a one-syllable surname, ``김민준``: ``민준``; four, two and two:
+    ``欧阳娜娜``: ``欧阳``, ``娜娜``)."""
+    parts = []
+    for k, word in enumerate(words):
+        if 0 < k < len(words) - 1 and word[:1].islower() and len(word) <= 4 and word.isalpha():
+            end = next((m for m in range(k + 1, len(words)) if not words[m][:1].islower()), None)
+            if end is not None and all(len(w) <= 4 and w.isalpha() for w in words[k:end]):
+                parts.append(" ".join(words[k:end + 1]))
+    if len(words) == 1 and 3 <= len(words[0]) <= 4 and all(_han_or_hangul(ch) for ch in words[0]):
+        word = words[0]
+        parts += [word[1:]] if len(word) == 3 else [word[:2], word[2:]]
+    return parts
+
+
+def _han_or_hangul(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uac00" <= ch <= "\ud7a3"
