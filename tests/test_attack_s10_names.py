@@ -225,3 +225,17 @@ def test_a_name_with_letters_written_onto_it(text):
 def test_endings_do_not_make_a_short_name_of_an_everyday_word():
     people = roster(DATA / "name-scripts")  # علي (Ali) is on it: عليه ("on him") is not the name
     assert redact("عليه السلام", people) == "عليه السلام"
+
+
+def test_search_shows_a_devanagari_match_whole(tmp_path):
+    from kit.discovery.search import search
+
+    study = tmp_path / "research" / "2026-S01"
+    shutil.copytree(DATA / "name-scripts", study)
+    with (study / "transcripts" / "INT-001.txt").open("a", encoding="utf-8") as f:
+        f.write("Dana Okafor: यह सुविधा अच्छी है।\n")  # "this facility is good": SQLite splits सुविधा at its vowel signs
+    for query in ("सुविधा", "सुविध"):
+        found = search(tmp_path / "research", query)
+        assert found.attrs["total"] == 1
+        assert "«सुविधा»" in found.snippet.iloc[0], found.snippet.iloc[0]
+    assert search(tmp_path / "research", "प्रिया").attrs["total"] == 0  # a roster name: not in the index
