@@ -33,7 +33,7 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
-from kit.privacy_scripts import affixed, particle_parts
+from kit.privacy_scripts import STEM, affixed, affixed_in, particle_parts
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
@@ -160,18 +160,14 @@ class NameMatcher:
         # for a quick look at ASCII texts (see _contact_free)
         self.ascii_keys = frozenset(k.encode("ascii") for k in self.root if k.isascii())
         self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
+        self.stems = frozenset(k[:STEM] for k in self.root if len(k) >= STEM)  # see affixed_in
 
     def __bool__(self) -> bool:
         return bool(self.root)
 
-    def affixed(self, token: str):
-        """The mark of the one-word roster entry that ``token`` (a folded word, not ASCII) holds
-        with letters written onto it (:func:`kit.privacy_scripts.affixed`), or None."""
-        return affixed(self.root, self._END, token)
-
     def affixed_in(self, tokens) -> bool:
-        """Whether a word of ``tokens`` (folded) holds a one-word roster entry (:meth:`affixed`)."""
-        return any(affixed(self.root, self._END, t) for t in tokens if not t.isascii())
+        """Whether a word of ``tokens`` (folded) holds a one-word entry with letters written onto it."""
+        return affixed_in(self.root, self._END, self.stems, tokens)
 
     def find(self, text: str):
         """Spans ``(start, end, mark)`` in ``text`` (composed to NFC when not ASCII); format

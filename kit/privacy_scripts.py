@@ -10,11 +10,17 @@ written as one word (``김민준``: ``민준``).
 """
 from __future__ import annotations
 
-__all__ = ["ARABIC_BEFORE", "HEBREW_BEFORE", "affixed", "particle_parts"]
+import operator
+
+__all__ = ["ARABIC_BEFORE", "BEFORE", "HEBREW_BEFORE", "STEM", "affixed", "affixed_in", "particle_parts"]
 
 #: Letters written onto the word after them (conjunctions, prepositions, the article).
 ARABIC_BEFORE, HEBREW_BEFORE = frozenset("وفبلكا"), frozenset("והבלמשכ")
-_MIN_STEM, _MAX_ENDING = 4, 5  # a name of four characters or more, an ending of at most five (vowel signs counted)
+BEFORE = ARABIC_BEFORE | HEBREW_BEFORE
+#: A name takes an ending when it has at least STEM characters; an ending has at most five (vowel signs counted).
+STEM = _MIN_STEM = 4
+_MAX_ENDING = 5
+_FOUR, _FIRST = operator.itemgetter(slice(None, STEM)), operator.itemgetter(0)
 
 
 def _anywhere(node: dict, end_key: str):
@@ -41,6 +47,16 @@ def affixed(root: dict, end_key: str, token: str):
             if node is not None and (mark := _anywhere(node, end_key)):
                 return mark
     return None
+
+
+def affixed_in(root: dict, end_key: str, stems: frozenset, tokens) -> bool:
+    """Whether a word of ``tokens`` (folded words) holds a one-word entry of ``root`` with
+    letters written onto it (:func:`affixed`). ``stems``: the first :data:`STEM` characters of
+    ``root``'s words; first, in C, whether any word starts as one of them or with a letter
+    written onto a word (most texts: neither)."""
+    if stems.isdisjoint(map(_FOUR, tokens)) and BEFORE.isdisjoint(map(_FIRST, tokens)):
+        return False
+    return any(affixed(root, end_key, t) for t in tokens if not t.isascii())
 
 
 def particle_parts(words: list[str]) -> list[str]:

@@ -177,7 +177,7 @@ class _Words:
         """The words, as :func:`unmarked` keys."""
         if text.isascii():
             return self.ascii.findall(text)
-        return [w.translate(_UNMARK) for w in _pattern(self.key).findall(text)]
+        return _pattern(self.key).findall(text.translate(_UNMARK))  # the same words as unmarking each
 
     def finditer(self, text: str):
         return self.ascii.finditer(text) if text.isascii() else _pattern(self.key).finditer(text)
