@@ -33,7 +33,7 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
-from kit.privacy_scripts import STEM, affixed, affixed_in, particle_parts
+from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
@@ -161,13 +161,14 @@ class NameMatcher:
         self.ascii_keys = frozenset(k.encode("ascii") for k in self.root if k.isascii())
         self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
         self.stems = frozenset(k[:STEM] for k in self.root if len(k) >= STEM)  # see affixed_in
+        self.declined = declinable(self.root, self._END)
 
     def __bool__(self) -> bool:
         return bool(self.root)
 
     def affixed_in(self, tokens) -> bool:
         """Whether a word of ``tokens`` (folded) holds a one-word entry with letters written onto it."""
-        return affixed_in(self.root, self._END, self.stems, tokens)
+        return affixed_in(self.root, self._END, self.stems, tokens, self.declined)
 
     def find(self, text: str):
         """Spans ``(start, end, mark)`` in ``text`` (composed to NFC when not ASCII); format
@@ -201,7 +202,7 @@ class NameMatcher:
         while i < n:
             node = root.get(tokens[i])
             if node is None:
-                if not ascii_folded and not tokens[i].isascii() and (mark := affixed(root, end_key, tokens[i])):
+                if not ascii_folded and not tokens[i].isascii() and (mark := affixed(root, end_key, tokens[i], self.declined)):
                     yield words[i].start(), words[i].end(), mark  # the word whole, its ending too
                 i += 1
                 continue

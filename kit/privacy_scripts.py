@@ -11,8 +11,9 @@ written as one word (``김민준``: ``민준``).
 from __future__ import annotations
 
 import operator
+import re
 
-__all__ = ["ARABIC_BEFORE", "BEFORE", "HEBREW_BEFORE", "STEM", "affixed", "affixed_in", "particle_parts"]
+__all__ = ["ARABIC_BEFORE", "BEFORE", "HEBREW_BEFORE", "STEM", "affixed", "affixed_in", "declinable", "particle_parts"]
 
 #: Letters written onto the word after them (conjunctions, prepositions, the article).
 ARABIC_BEFORE, HEBREW_BEFORE = frozenset("وفبلكا"), frozenset("והבלמשכ")
@@ -20,6 +21,7 @@ BEFORE = ARABIC_BEFORE | HEBREW_BEFORE
 #: A name takes an ending when it has at least STEM characters; an ending has at most five (vowel signs counted).
 STEM = _MIN_STEM = 4
 _MAX_ENDING = 5
+_CYRILLIC_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
 _FOUR, _FIRST = operator.itemgetter(slice(None, STEM)), operator.itemgetter(0)
 
 
@@ -27,16 +29,27 @@ def _anywhere(node: dict, end_key: str):
     return next((mark for mark, capital in node.get(end_key, ()) if not capital), None)
 
 
-def affixed(root: dict, end_key: str, token: str):
+def declinable(root: dict, end_key: str) -> dict:
+    """The one-word entries of ``root`` written in Cyrillic or Greek letters, of five letters or
+    more, by their stem (the word without its last letter): Russian and Greek decline a name by
+    its ending (Дмитрий: Дмитрию, Дмитрием; Αλέξανδρος: Αλέξανδρου)."""
+    return {key[:-1]: node for key, node in root.items()
+            if len(key) >= _MIN_STEM + 1 and _CYRILLIC_GREEK.search(key) and _anywhere(node, end_key)}
+
+
+def affixed(root: dict, end_key: str, token: str, declined: dict | None = None):
     """The mark of the one-word entry of the trie ``root`` (entries ending at ``end_key``, as
     :class:`kit.privacy.NameMatcher` builds them; only those matched in any case) that ``token``,
     a folded word that is not ASCII, holds with an ending after it (a name of at least
     four characters, then at most five) or, in Arabic or Hebrew, one to three letters written
-    onto it before (the rest at least three letters); None when it holds none. A short name
-    takes no ending: Arabic علي (Ali) is not عليه ("on him")."""
+    onto it before (the rest at least three letters); ``declined`` (:func:`declinable`): a
+    Cyrillic or Greek name with another ending in place of its last letter. None when it holds
+    none. A short name takes no ending: Arabic علي (Ali) is not عليه ("on him")."""
     n = len(token)
     for cut in range(n - 1, max(_MIN_STEM - 1, n - _MAX_ENDING - 1), -1):
         node = root.get(token[:cut])
+        if node is None and declined:
+            node = declined.get(token[:cut])
         if node is not None and (mark := _anywhere(node, end_key)):
             return mark
     for letters in (ARABIC_BEFORE, HEBREW_BEFORE):
@@ -49,14 +62,14 @@ def affixed(root: dict, end_key: str, token: str):
     return None
 
 
-def affixed_in(root: dict, end_key: str, stems: frozenset, tokens) -> bool:
+def affixed_in(root: dict, end_key: str, stems: frozenset, tokens, declined: dict | None = None) -> bool:
     """Whether a word of ``tokens`` (folded words) holds a one-word entry of ``root`` with
     letters written onto it (:func:`affixed`). ``stems``: the first :data:`STEM` characters of
     ``root``'s words; first, in C, whether any word starts as one of them or with a letter
     written onto a word (most texts: neither)."""
     if stems.isdisjoint(map(_FOUR, tokens)) and BEFORE.isdisjoint(map(_FIRST, tokens)):
         return False
-    return any(affixed(root, end_key, t) for t in tokens if not t.isascii())
+    return any(affixed(root, end_key, t, declined) for t in tokens if not t.isascii())
 
 
 def particle_parts(words: list[str]) -> list[str]:

@@ -239,3 +239,10 @@ def test_search_shows_a_devanagari_match_whole(tmp_path):
         assert found.attrs["total"] == 1
         assert "«सुविधा»" in found.snippet.iloc[0], found.snippet.iloc[0]
     assert search(tmp_path / "research", "प्रिया").attrs["total"] == 0  # a roster name: not in the index
+
+
+def test_a_declined_russian_or_greek_name():
+    people = roster(DATA / "name-variants")  # Дмитрий Иванов, Αλέξανδρος Παπαδόπουλος
+    for declined in ("Дмитрию", "Дмитрием", "Иванову", "Αλέξανδρου", "Παπαδόπουλου"):
+        assert redact(f"{declined} said", people) == "[name] said", declined
+    assert redact("роман и дом", people) == "роман и дом"  # words that are no name stay
