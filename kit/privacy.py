@@ -33,7 +33,8 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
-from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, names_a_person
+from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts
+from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -121,8 +122,9 @@ def _ascii_words(text: str) -> list[bytes]:
 
 # Folding, format characters, words and everyday words are kit.privacy_text's.
 
-# What may stand between the words of one name: spaces, file-name separators, apostrophes.
-_JOINER = re.compile(r"[\s_.'’‘-]{1,3}")
+# What may stand between the words of one name: spaces, file-name separators, apostrophes, the
+# middle dots of Katakana (ジョン・スミス), Catalan (Gal·la) and the Tibetan syllable mark (་).
+_JOINER = re.compile(r"[\s_.'’‘\u00b7\u30fb\uff65\u0f0b-]{1,3}")
 _EMAIL_FILLER = {"at", "dot"}
 _EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
 
@@ -158,9 +160,15 @@ class NameMatcher:
         # for a quick look at ASCII texts (see _contact_free)
         self.ascii_keys = frozenset(k.encode("ascii") for k in self.root if k.isascii())
         self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
+        self.stems = frozenset(k[:STEM] for k in self.root if len(k) >= STEM)  # see affixed_in
+        self.declined = declinable(self.root, self._END)
 
     def __bool__(self) -> bool:
         return bool(self.root)
+
+    def affixed_in(self, tokens) -> bool:
+        """Whether a word of ``tokens`` (folded) holds a one-word entry with letters written onto it."""
+        return affixed_in(self.root, self._END, self.stems, tokens, self.declined)
 
     def find(self, text: str):
         """Spans ``(start, end, mark)`` in ``text`` (composed to NFC when not ASCII); format
@@ -183,24 +191,28 @@ class NameMatcher:
 
     def _find(self, text: str):
         folded = fold(text)
-        if self.root.keys().isdisjoint(_PLAIN_WORD.findall(folded)):  # most texts name nobody: done in C
+        ascii_folded = folded.isascii()
+        if self.root.keys().isdisjoint(plain := _PLAIN_WORD.findall(folded)) and (
+                ascii_folded or not self.affixed_in(plain)):  # most texts name nobody: done in C
             return
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
-        tokens = [m.group() for m in words]
+        tokens = [m.group() for m in words] if ascii_folded else [unmarked(m.group()) for m in words]
         root, end_key, email_key = self.root, self._END, self._EMAIL
         i, n = 0, len(tokens)
         while i < n:
             node = root.get(tokens[i])
             if node is None:
+                if not ascii_folded and not tokens[i].isascii() and (mark := affixed(root, end_key, tokens[i], self.declined)):
+                    yield words[i].start(), words[i].end(), mark  # the word whole, its ending too
                 i += 1
                 continue
-            capital_ok = text[words[i].start()].isupper()
+            capital_ok = capitalised(text[words[i].start()])
             best, j = None, i
             while True:
                 for mark, capital in node.get(end_key, ()):
                     if not capital or (capital_ok and (capital is True or (
                             not (n == 1 and tokens[0] in self.categories) and names_a_person(
-                                text, words, tokens, i, j, lambda k: tokens[k] in root and text[words[k].start()].isupper())))):
+                                text, words, tokens, i, j, lambda k: tokens[k] in root and capitalised(text[words[k].start()]))))):
                         best = (j, mark)
                         break
                 k = j + 1
@@ -214,7 +226,8 @@ class NameMatcher:
                     break
                 gap = folded[words[j].end():words[k].start()]
                 if k == j + 1:
-                    if not (_JOINER.fullmatch(gap) or (email_key in child and _EMAIL_JOINER.fullmatch(gap))):
+                    # nothing between two words: letters of a script written without spaces (王伟)
+                    if gap and not (_JOINER.fullmatch(gap) or (email_key in child and _EMAIL_JOINER.fullmatch(gap))):
                         break
                 elif len(gap) > 24:
                     break
@@ -333,6 +346,9 @@ class Roster:
                     # an everyday word (Law, Grace, May) only capitalised, and where it names a person
                     capital = _PERSON if len(words) == 1 and words[0] in everyday else False
                     entries.append((words, NAME_MARK, capital, False))
+                    if len(words) > 2 and not unspaced(part[-1]):  # de la Cruz: Delacruz, DeLaCruz
+                        joined = "".join(words)
+                        entries.append(([joined], NAME_MARK, joined in everyday, False))
         for email in self.emails:
             words = _words(email)
             if len(words) >= 2:
@@ -395,14 +411,16 @@ def roster(study) -> Roster:
 def _name_parts(names) -> list[str]:
     parts = []
     for name in names:
-        words = [w.strip(".,()\"'") for w in re.split(r"[\s]+", name)]
+        words = [w.strip(".,()\"'") for w in re.split(r"[\s\u30fb\uff65]+", name)]
         for k, word in enumerate(words):
-            if len(word) >= 2 and word[0].isupper() and word.lower().rstrip(".") not in TITLES:  # not Dr of Dr Law
+            # a capital, or a letter of a script without case (محمد, प्रिया, דוד, 太郎, 민준, გიორგი)
+            if len(word) >= 2 and capitalised(word[0]) and word.lower().rstrip(".") not in TITLES:  # not Dr of Dr Law
                 parts.append(word)
                 if "-" in word:  # a double-barrelled name: each half is a name too
                     parts += [w for w in word.split("-") if len(w) >= 2]
             if 0 < k < len(words) - 1 and len(word) <= 3 and word[:1].isupper() and words[k + 1][:1].isupper():
                 parts.append(f"{word} {words[k + 1]}")  # a surname with a particle: Mac Donald, Ó Briain
+        parts += particle_parts(words)  # de la Cruz; 김민준: 민준
     return parts
 
 
@@ -500,7 +518,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             named = (matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
                      or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None) or hides(text))
         else:
-            named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(_PLAIN_WORD.findall(fold(_visible(text)[0]))))
+            plain = _PLAIN_WORD.findall(fold(_visible(text)[0]))
+            named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(plain)) or matcher.affixed_in(plain)
                      or BROKEN_WORD.search(text) is not None or hides(text))
         if named and emails:
             # the roster's own addresses first, however written ("jo bell at example dot com"),
@@ -817,7 +836,8 @@ def _holds_secret(text: str, matcher: NameMatcher, words: Unquotable | None) -> 
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     tokens = [t for t in _WORD.findall(fold(_visible(text)[0])) if t[0] != "&"]  # as find and spans read it
-    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or BROKEN_WORD.search(text) is not None or hides(text))
+    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or matcher.affixed_in(tokens)
+                     or BROKEN_WORD.search(text) is not None or hides(text))
             and any(True for _ in matcher.find(text))):
         return True
     return bool(words) and bool(words.shingles) and bool(words.runs_at(tokens))

@@ -140,8 +140,87 @@ def fold(text: str) -> str:
 # Words: runs of letters and digits (an underscore, dash, dot or apostrophe separates them,
 # so ``maria_lopez.vtt`` is the words maria, lopez, vtt). HTML character references are
 # matched so that they can be skipped (``don&#x27;t`` reads as don, t).
-_WORD = re.compile(r"&#?[0-9a-z]+;|[^\W_]+")
-_PLAIN_WORD = re.compile(r"[^\W_]+")
+#
+# In a text that is not ASCII once folded, a word also holds the combining marks after its
+# letters (Devanagari, Bengali, Tamil and Thai vowel signs, viramas: "प्रिया" is one word, not
+# four), and a script written without spaces between words (Han, Kana, Hangul, Thai, Lao,
+# Khmer, Myanmar, Tibetan...) has no word boundary: each of its letters (with its marks) is a
+# word of its own, and a name is the run of them ("王伟告诉我" holds 王伟).
+_ASCII_WORD = re.compile(r"&#?[0-9a-z]+;|[^\W_]+")
+_ASCII_PLAIN_WORD = re.compile(r"[^\W_]+")
+#: The scripts written without spaces between words (Unicode script property names).
+UNSPACED_SCRIPTS = ("Han", "Hiragana", "Katakana", "Hangul", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan",
+                    "Javanese", "Balinese", "Tai_Tham", "New_Tai_Lue", "Yi")
+_UNSPACED = "".join(rf"\p{{{name}}}" for name in UNSPACED_SCRIPTS)
+_LETTER = rf"[[\p{{L}}\p{{N}}]--[{_UNSPACED}]]"
+_ANY_WORD = rf"[{_UNSPACED}]\p{{M}}*|{_LETTER}(?:{_LETTER}|\p{{M}})*"
+_PATTERNS: dict = {}
+
+
+def _pattern(key: str):
+    if key not in _PATTERNS:
+        import regex
+
+        source = {"word": r"&#?[0-9a-z]+;|" + _ANY_WORD, "plain": _ANY_WORD, "unspaced": rf"[{_UNSPACED}]"}[key]
+        _PATTERNS[key] = regex.compile("(?V1)" + source)
+    return _PATTERNS[key]
+
+
+class _Words:
+    """``findall``/``finditer`` of a text's words: :data:`_ASCII_WORD`'s for an ASCII text, for any other
+    the same with combining marks kept in their word and unspaced scripts one letter a word (above)."""
+
+    def __init__(self, ascii_pattern, key: str):
+        self.ascii, self.key = ascii_pattern, key
+
+    def findall(self, text: str) -> list:
+        """The words, as :func:`unmarked` keys."""
+        if text.isascii():
+            return self.ascii.findall(text)
+        return _pattern(self.key).findall(text.translate(_UNMARK))  # the same words as unmarking each
+
+    def finditer(self, text: str):
+        return self.ascii.finditer(text) if text.isascii() else _pattern(self.key).finditer(text)
+
+
+_WORD = _Words(_ASCII_WORD, "word")
+_PLAIN_WORD = _Words(_ASCII_PLAIN_WORD, "plain")
+
+
+class _Unmark(dict):
+    """``str.translate`` table: marks that sit on a letter (canonical combining class above 0:
+    Arabic harakat, Hebrew niqqud, viramas, tone marks) left out; the vowel signs that are
+    letters of their own (class 0: Devanagari ि, Thai ี) kept."""
+
+    def __missing__(self, code: int):
+        value = None if unicodedata.combining(chr(code)) else chr(code)
+        self[code] = value
+        return value
+
+
+_UNMARK = _Unmark()
+
+
+def unmarked(word: str) -> str:
+    """A word as it is looked up: without the marks that sit on its letters (:class:`_Unmark`),
+    so that "مُحَمَّد" with its vowels is the roster's "محمد" (a match's span is the word as written)."""
+    return word if word.isascii() else word.translate(_UNMARK)
+
+
+def capitalised(ch: str) -> bool:
+    """Whether the letter ``ch`` starts a word as a name does: an upper-case letter, or a letter
+    of a script without case (Arabic, Hebrew, Devanagari, Thai, Han, Hangul... and Georgian,
+    whose capitals are not used for names), where no capital is to be looked for."""
+    if ch.isupper():
+        return True
+    if ch.isascii() or not ch.isalpha():
+        return False
+    return ch.lower() == ch.upper() or "\u10d0" <= ch <= "\u10ff" or "\u1c90" <= ch <= "\u1cbf"
+
+
+def unspaced(ch: str) -> bool:
+    """Whether ``ch`` is a letter of a script written without spaces between words."""
+    return not ch.isascii() and _pattern("unspaced").match(ch) is not None
 
 # Everyday English words that are also first names or surnames: such a name part is a name
 # only when capitalised as a name is ("Grant me that" vs "we grant a discount"); every

@@ -12,7 +12,8 @@ from kit.csvio import parse_date
 from kit.discovery.index import email_hash, query_index
 from kit.discovery.index_names import cjk_plain, cjk_spaced
 
-__all__ = ["HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions", "search"]
+__all__ = ["HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions", "search",
+           "whole_graphemes"]
 
 SEARCH_COLUMNS = ["rank", "score", "id", "study", "sprint", "date", "kind", "interview_id", "participant",
                   "segment", "codes", "snippet", "context", "text", "consent_quote"]
@@ -109,6 +110,43 @@ def _since(since):
 
 
 HIT_OPEN, HIT_CLOSE = "«", "»"  # a match in a snippet: never "[...]", which is a redaction marker
+_HIT = re.compile(f"{HIT_OPEN}([^{HIT_OPEN}{HIT_CLOSE}]*){HIT_CLOSE}")
+
+
+def whole_graphemes(snippet):
+    """``snippet`` with each ``«match»`` widened to whole grapheme clusters (Unicode UAX #29,
+    the ``regex`` module's ``\\X``): SQLite's tokenizer splits a word at its combining marks
+    (a Devanagari, Bengali or Tamil vowel sign, a virama), so a match may end before the
+    marks of its last letter (``«प्रिय»ा``); shown as ``«प्रिया»``. Anything but a string with a
+    match in it is returned as it is."""
+    if not isinstance(snippet, str) or snippet.isascii() or HIT_OPEN not in snippet \
+            or snippet.count(HIT_OPEN) != snippet.count(HIT_CLOSE):  # guillemets of the text itself: as it is
+        return snippet
+    import regex
+
+    plain, hits, last = [], [], 0
+    for match in _HIT.finditer(snippet):
+        plain.append(snippet[last:match.start()])
+        start = sum(map(len, plain))
+        plain.append(match.group(1))
+        hits.append((start, start + len(match.group(1))))
+        last = match.end()
+    plain.append(snippet[last:])
+    text = "".join(plain)
+    bounds = sorted({0, len(text)} | {m.end() for m in regex.finditer(r"\X", text)})
+    widened = []
+    for start, end in hits:
+        start = max(b for b in bounds if b <= start)
+        end = min(b for b in bounds if b >= end)
+        if widened and start <= widened[-1][1]:  # two matches in one cluster: one
+            widened[-1] = (widened[-1][0], max(end, widened[-1][1]))
+        else:
+            widened.append((start, end))
+    pieces, last = [], 0
+    for start, end in widened:
+        pieces += [text[last:start], HIT_OPEN, text[start:end], HIT_CLOSE]
+        last = end
+    return "".join(pieces + [text[last:]])
 
 
 def search(repo, query, code=None, segment=None, since=None, limit: int = 20, update: bool = True,
@@ -170,7 +208,7 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     records = [{"rank": i, "score": round(-r["bm25"], 4), "id": r["id"], "study": r["study"], "sprint": r["sprint"],
                 "date": r["date"], "kind": r["kind"], "interview_id": r["interview_id"],
                 "participant": r["participant"], "segment": r["segment"], "codes": r["codes"],
-                "snippet": cjk_plain(r["snippet"]), "context": cjk_plain(r["context"]), "text": cjk_plain(r["text"]),
+                "snippet": whole_graphemes(cjk_plain(r["snippet"])), "context": cjk_plain(r["context"]), "text": cjk_plain(r["text"]),
                 "consent_quote": bool(r["consent_quote"])} for i, r in enumerate(rows, start=1)]
     frame = pd.DataFrame(records, columns=SEARCH_COLUMNS)
     frame.attrs["total"] = int(total)  # all matches, before the limit
