@@ -9,6 +9,8 @@ from itertools import compress, repeat
 from operator import eq, ne
 from pathlib import Path
 
+from kit.transcript_letters import MARKS, NOT_WORD
+
 __all__ = ["quote_participants", "turn_summary"]
 
 
@@ -39,11 +41,11 @@ def turn_summary(turns, tpath, root) -> dict:
             "n_turns": len(texts), "talk_ratio": ratio}
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = NOT_WORD  # a combining mark is part of its word (kit.transcript_letters)
 _ELLIPSIS = re.compile(r"\.\.\.|\u2026|\[\.\.\.\]")
 
 
-_NOT_WORD_KEEP_SEP = re.compile(r"[^\w\x01]+|_+")
+_NOT_WORD_KEEP_SEP = re.compile(rf"[^\w{MARKS}\x01]+|_+")
 
 
 def _plain(text) -> str:
