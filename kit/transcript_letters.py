@@ -25,7 +25,7 @@ import re
 import unicodedata
 from array import array
 
-__all__ = ["MARKS", "NAME_CHAR", "NOT_WORD", "WORD", "starts_like_name"]
+__all__ = ["BMP_MARKS", "MARKS", "NAME_CHAR", "NOT_WORD", "WORD", "beyond_bmp", "starts_like_name"]
 
 
 # The code points that may hold a mark: none is below U+0300, in the blocks of Han ideographs,
@@ -56,6 +56,17 @@ def _mark_ranges() -> str:
 
 #: Every combining mark (Mn, Mc, Me), as the body of a character class (``[...]`` without brackets).
 MARKS = _mark_ranges()
+#: The marks of the Basic Multilingual Plane (every living script's but Adlam's, Chakma's, Hanifi
+#: Rohingya's, Wancho's, Hmong's...): a class of these alone is a table lookup for ``re``, one
+#: with the marks beyond U+FFFF a scan of their ranges (twice the time on a transcript's text).
+BMP_MARKS = MARKS[:MARKS.index("\\U")] if "\\U" in MARKS else MARKS
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether ``text`` holds a character beyond U+FFFF (so a pattern with :data:`BMP_MARKS`
+    alone may miss a mark of it)."""
+    return not text.isascii() and _ASTRAL.search(text) is not None
 #: One character of a word: a letter, digit or ``_`` (``\w``) or a combining mark.
 NAME_CHAR = rf"[\w{MARKS}]"
 #: A word: letters and digits with their combining marks (``[^\W_]+`` that does not stop at a mark).

@@ -60,7 +60,8 @@ In ``Name: text`` formats (plain, Zoom VTT, SRT) a line such as ``Initial Steps:
 speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *speaker label*:
 
 1. It looks like a name: starts with a letter, at most 4 words and 40 characters, only
-   letters, digits, spaces, emoji and ``. ' - _ & ( ) [ ] / , + @`` (``Jordan [Guest]``), no common function word
+   letters in any script with their combining marks (``प्रिया शर्मा``: kit.transcript_letters), digits,
+   spaces, emoji and ``. ' - _ & ( ) [ ] / , + @`` (``Jordan [Guest]``), no common function word
    (``my``, ``our``, ``for``, ``the``, ``here's`` ...; one that is also a name, ``Will``,
    ``Said``, ``Can``, counts as a name written with a capital; ``My daughter`` is a role), and
    the colon is not followed by a digit or ``/`` (so ``10:30`` and ``https://`` never count);

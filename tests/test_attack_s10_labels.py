@@ -33,7 +33,7 @@ LATIN = ["Interviewer", "Rahul", "Priya Sharma", "Mohammed", "David", "Somchai",
 # more names written with combining marks: Bengali, Tamil, Thai (tone and vowel marks), Arabic and
 # Hebrew with vowel points, Gurmukhi, Kannada, Sinhala, Telugu, Malayalam, Vietnamese, a decomposed é
 MARKED = ["সৌমিত্র", "முருகன்", "สมศักดิ์", "مُحَمَّد", "דָּוִד", "ਹਰਪ੍ਰੀਤ", "ಕಾವ್ಯಾ", "සුනිල්", "వెంకట్", "ശ്രീദേവി",
-          "Nguyễn Thị", "Jose\u0301 Pen\u0303a"]
+          "Nguyễn Thị", "Jose\u0301 Pen\u0303a", "𑄌𑄋𑄴𑄟𑄳𑄠"]  # the last Chakma, its marks beyond U+FFFF
 NAMES = CASE[1:10] + MARKED
 
 
@@ -259,3 +259,12 @@ def test_marks_are_every_combining_mark_and_words_keep_them():
         assert NOT_WORD.split(name) == name.split()
     assert all(map(starts_like_name, ["Maya", "राहुल", "محمد", "王伟", "김민준", "Ελένη"]))
     assert not any(map(starts_like_name, ["maya", "ελένη", "1st", "_x", ""]))
+
+
+@pytest.mark.parametrize("text", ["राहुल ने कहा", "𑄌𑄋𑄴𑄟𑄳𑄠 said so", "The boiler broke."])
+def test_quote_words_keep_their_marks(text):
+    from kit.study_turns import _plain, _plain_transcript
+
+    words = [w.casefold() for w in re.findall(r"\S+", text.replace(".", ""))]
+    assert _plain(text) == " " + " ".join(words) + " "
+    assert _plain_transcript([text, "ok"]) == " " + " ".join(words) + " \x01 ok "
