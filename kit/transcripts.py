@@ -161,7 +161,8 @@ _AFTER_TIMES = re.compile(r"^\S*?[ \t]*(?:-->|->|—>|→)[ \t]*\S*(?:[ \t]+(.*)
 _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
 _SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 
-_NAME = rf"[^\W\d_][\w{MARKS}.'’\-&]*(?:[ \t]+[\w{MARKS}.'’\-&()]+){{0,3}}"  # marks: kit.transcript_letters
+# a name's letters with their marks (kit.transcript_letters), its middle dots (``ジョン・スミス``)
+_NAME = rf"[^\W\d_][\w{MARKS}.'’\-&\u00b7\u30fb]*(?:[ \t]+[\w{MARKS}.'’\-&()\u00b7\u30fb]+){{0,3}}"
 _OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \t]*$")
 _REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
 _ODD_OTTER, _ODD_REV = odd_headers(_NAME)  # header times written otherwise (kit.transcript_odd)
