@@ -18,12 +18,13 @@ from pathlib import Path
 
 from kit.errors import Problem
 from kit.look_alikes import latin_look_alike
+from kit.transcript_letters import WORD
 
 __all__ = ["label_key", "label_differences", "participant_label", "participant_labels", "plain_label",
            "speaker_participants", "speaker_listing", "suspected_labels", "third_role",
            "first_line_of", "lone_transcript", "variants_problem"]
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = WORD  # a word's letters with their combining marks (``प्रिया``)
 
 # Characters a reader does not see (kit.privacy_text.invisible_pattern: zero-width spaces and
 # joiners, soft hyphens, bidi marks, word joiners, variation selectors, Hangul fillers, format

@@ -9,6 +9,8 @@ from itertools import compress, repeat
 from operator import eq, ne
 from pathlib import Path
 
+from kit.transcript_letters import BMP_MARKS, MARKS, NOT_WORD, beyond_bmp
+
 __all__ = ["quote_participants", "turn_summary"]
 
 
@@ -39,15 +41,19 @@ def turn_summary(turns, tpath, root) -> dict:
             "n_turns": len(texts), "talk_ratio": ratio}
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
+# a combining mark is part of its word (kit.transcript_letters: ``राहुल`` is one word); the marks
+# beyond U+FFFF only for a text holding such characters (a class of the others is a table lookup)
+_NOT_WORD = re.compile(rf"[^\w{BMP_MARKS}]+|_+")
 _ELLIPSIS = re.compile(r"\.\.\.|\u2026|\[\.\.\.\]")
 
 
-_NOT_WORD_KEEP_SEP = re.compile(r"[^\w\x01]+|_+")
+_NOT_WORD_KEEP_SEP = re.compile(rf"[^\w{BMP_MARKS}\x01]+|_+")
+_NOT_WORD_KEEP_SEP_ALL = re.compile(rf"[^\w{MARKS}\x01]+|_+")
 
 
 def _plain(text) -> str:
-    return " " + _NOT_WORD.sub(" ", str(text).casefold()).strip() + " "
+    text = str(text)
+    return " " + (NOT_WORD if beyond_bmp(text) else _NOT_WORD).sub(" ", text.casefold()).strip() + " "
 
 
 def _plain_transcript(texts) -> str:
@@ -56,7 +62,7 @@ def _plain_transcript(texts) -> str:
     joined = " \x01 ".join(texts)
     if "\x01" in joined.replace(" \x01 ", ""):  # a turn holding the separator itself
         joined = " \x01 ".join(str(t).replace("\x01", " ") for t in texts)
-    return " " + _NOT_WORD_KEEP_SEP.sub(" ", joined.casefold()) + " "
+    return " " + (_NOT_WORD_KEEP_SEP_ALL if beyond_bmp(joined) else _NOT_WORD_KEEP_SEP).sub(" ", joined.casefold()) + " "
 
 
 def quote_participants(quotes, turns, participants, note_path, tpath, loader) -> list[str]:

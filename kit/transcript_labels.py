@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kit.speaker_roles import label_key, third_role
+from kit.transcript_letters import MARKS
 
 __all__ = ["LABEL", "NAME_WORDS", "ROLE_LABEL", "choose_speakers", "is_calendar_name", "is_heading", "is_name", "is_role",
            "label_key", "lone_roles"]
@@ -14,8 +15,12 @@ __all__ = ["LABEL", "NAME_WORDS", "ROLE_LABEL", "choose_speakers", "is_calendar_
 #: A ``Label: rest`` line (stripped): the label as written and the rest of the line.
 LABEL = re.compile(r"^([^\W\d_][^:\n]{0,39}?)[ \t]*:(.*)$")
 
-# a name's letters and marks, a bracketed role (``Jordan [Guest]``) and emoji (``Jordan 🙂``)
-_LABEL_CHARS = re.compile(r"[\w .'’\-&()\[\]/,+@\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+# a name's letters with their combining marks in every script (kit.transcript_letters), its marks
+# (apostrophes, hyphens, the middle dots of ``Jean·Paul`` and ``ジョン・スミス``, Hebrew geresh and
+# gershayim, the zero-width non-joiner of Persian and Indic names), a bracketed role (``Jordan
+# [Guest]``) and emoji (``Jordan 🙂``)
+_LABEL_CHARS = re.compile(rf"[\w{MARKS} .'’\-&()\[\]/,+@\u00b7\u30fb\u05f3\u05f4\u200c"
+                          r"\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 #: The usual role labels (rule 2a), matched whole, in any case.
 ROLE_LABEL = re.compile(
     r"(?:interviewer|moderator|researcher|facilitator|participant|respondent|interviewee|"

@@ -18,6 +18,7 @@ import re
 
 from kit.errors import Problem
 from kit.transcript_labels import LABEL, ROLE_LABEL, is_heading, label_key, lone_roles
+from kit.transcript_letters import NOT_WORD, starts_like_name
 
 __all__ = ["label_words", "once_used", "recurring_headers", "unnamed_labels"]
 
@@ -26,7 +27,7 @@ _NAN = float("nan")
 
 def label_words(key: str) -> set:
     """The words of a label key that may be a name (two letters or more, not a role label)."""
-    return {w for w in re.split(r"[\W_]+", key) if len(w) >= 2 and not ROLE_LABEL.fullmatch(w)}
+    return {w for w in NOT_WORD.split(key) if len(w) >= 2 and not ROLE_LABEL.fullmatch(w)}
 
 
 def _first_uses(labels, wanted: set) -> dict:
@@ -117,14 +118,14 @@ def unnamed_labels(items, labels, notes) -> None:
         return
     seen: dict = {}
     for k, (i, s, sp, _st, _en) in enumerate(items):
-        if sp is not None or labels[k] is not None or ":" not in s[:41] or not s[:1].isupper():
+        if sp is not None or labels[k] is not None or ":" not in s[:41] or not starts_like_name(s):
             continue
         m = LABEL.match(s)
         if m is None or not m.group(2).strip() or m.group(2).lstrip()[:1].isdigit():
             continue
         label = " ".join(m.group(1).split())
         words = label.split()
-        if len(words) <= 4 and all(w[:1].isupper() for w in words) and not is_heading(label):
+        if len(words) <= 4 and all(map(starts_like_name, words)) and not is_heading(label):
             seen.setdefault(label_key(label), []).append((i, label))
     for uses in seen.values():
         if len(uses) >= 2:

@@ -60,7 +60,8 @@ In ``Name: text`` formats (plain, Zoom VTT, SRT) a line such as ``Initial Steps:
 speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *speaker label*:
 
 1. It looks like a name: starts with a letter, at most 4 words and 40 characters, only
-   letters, digits, spaces, emoji and ``. ' - _ & ( ) [ ] / , + @`` (``Jordan [Guest]``), no common function word
+   letters in any script with their combining marks (``प्रिया शर्मा``: kit.transcript_letters), digits,
+   spaces, emoji and ``. ' - _ & ( ) [ ] / , + @`` (``Jordan [Guest]``), no common function word
    (``my``, ``our``, ``for``, ``the``, ``here's`` ...; one that is also a name, ``Will``,
    ``Said``, ``Can``, counts as a name written with a capital; ``My daughter`` is a role), and
    the colon is not followed by a digit or ``/`` (so ``10:30`` and ``https://`` never count);
@@ -123,6 +124,7 @@ from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _norma
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
 from kit.transcript_once import once_used, recurring_headers, unnamed_labels
+from kit.transcript_letters import MARKS
 from kit.transcript_scripts import script_passages
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
 from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour
@@ -159,7 +161,8 @@ _AFTER_TIMES = re.compile(r"^\S*?[ \t]*(?:-->|->|—>|→)[ \t]*\S*(?:[ \t]+(.*)
 _VTT_HEADER = re.compile(r"^\s*WEBVTT(?:[ \t].*)?$")
 _SPECIAL_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 
-_NAME = r"[^\W\d_][\w.'’\-&]*(?:[ \t]+[\w.'’\-&()]+){0,3}"
+# a name's letters with their marks (kit.transcript_letters), its middle dots (``ジョン・スミス``)
+_NAME = rf"[^\W\d_][\w{MARKS}.'’\-&\u00b7\u30fb]*(?:[ \t]+[\w{MARKS}.'’\-&()\u00b7\u30fb]+){{0,3}}"
 _OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \t]*$")
 _REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
 _ODD_OTTER, _ODD_REV = odd_headers(_NAME)  # header times written otherwise (kit.transcript_odd)
