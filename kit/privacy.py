@@ -33,7 +33,7 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
-from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts
+from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
@@ -235,7 +235,7 @@ class NameMatcher:
             if best is None:
                 i += 1
                 continue
-            yield words[i].start(), words[best[0]].end(), best[1]
+            yield from sentence_pieces(folded, words, i, best[0], best[1])
             i = best[0] + 1
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import operator
 import re
 
-__all__ = ["ARABIC_BEFORE", "BEFORE", "HEBREW_BEFORE", "STEM", "affixed", "affixed_in", "declinable", "particle_parts"]
+__all__ = ["ARABIC_BEFORE", "BEFORE", "HEBREW_BEFORE", "SENTENCE_END", "STEM", "affixed", "affixed_in", "declinable",
+           "particle_parts", "sentence_pieces"]
 
 #: Letters written onto the word after them (conjunctions, prepositions, the article).
 ARABIC_BEFORE, HEBREW_BEFORE = frozenset("وفبلكا"), frozenset("והבלמשכ")
@@ -92,3 +93,18 @@ def particle_parts(words: list[str]) -> list[str]:
 
 def _han_or_hangul(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uac00" <= ch <= "\ud7a3"
+
+
+def sentence_pieces(folded: str, words, first: int, last: int, mark: str):
+    """The span of words ``first``..``last`` matched as one name, cut where a sentence ends
+    between two of them ("I asked Grace. Okafor came.": ``[name]. [name] came``, the full stop
+    kept; session 10), each piece with ``mark``."""
+    start = first
+    for k in range(first, last):
+        if SENTENCE_END.search(folded, words[k].end(), words[k + 1].start()):
+            yield words[start].start(), words[k].end(), mark
+            start = k + 1
+    yield words[start].start(), words[last].end(), mark
+
+
+SENTENCE_END = re.compile(r"[.!?]\s")

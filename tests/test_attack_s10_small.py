@@ -40,3 +40,17 @@ def test_without_such_a_label_the_one_who_asks_most_is_the_interviewer(tmp_path)
     path.write_text("Maya: Tell me about the last time you were paid late?\nDana: It was March.\n"
                     "Maya: What happened next?\nDana: I chased them.\n", encoding="utf-8")
     assert infer_interviewers(read_transcript(path)) == ["Maya"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("I asked Hope. Bell said so.", "I asked [name]. [name] said so."),
+    ("I asked Grace. Okafor came.", "I asked [name]. [name] came."),
+    ("Was it Grace? Okafor said no.", "Was it [name]? [name] said no."),
+    ("Hope Bell called, then Grace Okafor.", "[name] called, then [name]."),
+    ("I asked Hope, Bell said so.", "I asked [name], [name] said so."),
+])
+def test_a_full_stop_between_two_names_stays(text, said):
+    from kit.privacy import Roster, redact
+
+    people = Roster(names=("Hope Bell", "Grace Okafor"), parts=("Hope", "Bell", "Grace", "Okafor"))
+    assert redact(text, people) == said
