@@ -1,7 +1,8 @@
-"""Tests for the part-of-speech features of the linter's model (issue 16, session 10, an
-experiment; ``kit/guide/model_pos.py``, ``tools/lint_model_pos.py``): the tags come from package data only, the features read the grammar the
-flags are about, and the leave-one-author-out tool never trains on the author it scores nor
-reads the final hold-out. The questions are written for these tests (none is in tests/data)."""
+"""Tests for the experiment with part-of-speech features for the linter's model (issue 16,
+session 10; ``tools/lint_model_pos.py``, whose result was negative, so nothing of it is in
+``kit``): the tags come from package data only, the features read the grammar the flags are
+about, and the leave-one-author-out tool never trains on the author it scores nor reads the
+final hold-out. The questions are written for these tests (none is in tests/data)."""
 from __future__ import annotations
 
 import csv
@@ -13,16 +14,25 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kit.guide import model, model_pos
+from kit.guide import model
+
+pytest.importorskip("textblob")  # the experiment's tagger (pip install textblob); not a dependency of the kit
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def _tool():
+    return _load()
+
+
+def _load():
     spec = importlib.util.spec_from_file_location("lint_model_pos", REPO / "tools" / "lint_model_pos.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+model_pos = _load()
 
 
 def f(question: str) -> set[str]:
@@ -46,7 +56,9 @@ def test_tagging_needs_no_nltk_data(tmp_path):
     code = ("import nltk.data\n"
             "def boom(*a, **k): raise RuntimeError('NLTK data asked for')\n"
             "nltk.data.find = nltk.data.load = boom\n"
-            "from kit.guide.model_pos import tag\n"
+            "import importlib.util\n"
+            f"spec = importlib.util.spec_from_file_location('t', {str(REPO / 'tools' / 'lint_model_pos.py')!r})\n"
+            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m); tag = m.tag\n"
             "print(tag(['would', 'you', 'pay', 'for', 'faster', 'delivery']))\n")
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
