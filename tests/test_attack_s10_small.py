@@ -54,21 +54,3 @@ def test_a_full_stop_between_two_names_stays(text, said):
 
     people = Roster(names=("Hope Bell", "Grace Okafor"), parts=("Hope", "Bell", "Grace", "Okafor"))
     assert redact(text, people) == said
-
-
-@pytest.mark.parametrize("suffix", [".txt", ".yml"])
-def test_a_line_too_long_for_a_question_is_a_located_problem_not_minutes_of_linting(tmp_path, suffix):
-    from kit.guide.structure import MAX_QUESTION_CHARS, lint_file
-
-    huge = "Tell me about the last time you " + "and then " * 250_000 + "paid?"  # about 2 MB
-    ok = "Tell me about the last time you paid a supplier late."
-    path = tmp_path / f"guide{suffix}"
-    if suffix == ".txt":
-        path.write_text(f"{ok}\n{huge}\n", encoding="utf-8")
-    else:
-        path.write_text(f'questions:\n  - "{ok}"\n  - "{huge}"\n', encoding="utf-8")
-    report, problems = lint_file(path)
-    assert [q["question"] for q in report["questions"]] == [ok]
-    problems = [p for p in problems if "too long to be one interview question" in p.message]
-    assert len(problems) == 1 and problems[0].line == (2 if suffix == ".txt" else 3)
-    assert f"{MAX_QUESTION_CHARS:,}" in problems[0].message

@@ -16,7 +16,7 @@ from kit.guide.cues12 import closer as wrap_up
 from kit.guide.cues15 import notes as guide_notes, spoken_line
 from kit.guide.lint import lint_question, question_text, readable
 
-__all__ = ["MAX_QUESTION_CHARS", "format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
+__all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
 
 # --------------------------------------------------------------------------------------
 # Guides
@@ -57,8 +57,6 @@ def _read(path: Path, problems: list[Problem]) -> str | None:
     return None if text is None else readable(text)
 
 _SAY = re.compile(r"\s*say\s*:", re.I)
-#: The longest line read as one question (a spoken question runs to a few hundred characters).
-MAX_QUESTION_CHARS = 2_000
 
 
 def _what(value) -> str:
@@ -147,10 +145,6 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
                     problems.append(Problem(p, kline, f"question kind must be one of opener, targeted, "
                                                       f"future, probe (not {value['kind']!r})"))
                     kind = None
-        if isinstance(qtext, str) and len(qtext) > MAX_QUESTION_CHARS:  # session 10: minutes to lint
-            problems.append(Problem(p, line, f"question {n}: {len(qtext):,} characters: too long to be one interview "
-                                             f"question (at most {MAX_QUESTION_CHARS:,}); not linted: split it"))
-            continue
         if isinstance(qtext, str) and kind is not None and _SAY.match(qtext):
             kind = None  # session 10: a "Say: ..." script line is spoken in passing, whatever kind it is given
         if isinstance(qtext, str) and qtext.strip() and kind is None:
@@ -189,10 +183,6 @@ def _read_txt_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tupl
                                 "guide.yml to read it as one (read here one line at a time)", "warning"))
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
-            continue
-        if len(line) > MAX_QUESTION_CHARS:  # session 10: a 2 MB line took minutes to lint
-            problems.append(Problem(p, n, f"{len(line):,} characters on one line: too long to be one interview "
-                                          f"question (at most {MAX_QUESTION_CHARS:,}); not linted: split it"))
             continue
         kind, s, role = classify(line)  # a question, or a heading / note / timing recorded as such
         if kind == "format":
