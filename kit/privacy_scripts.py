@@ -98,9 +98,10 @@ def _han_or_hangul(ch: str) -> bool:
 def sentence_pieces(folded: str, words, first: int, last: int, mark: str):
     """The span of words ``first``..``last`` matched as one name, cut where a sentence ends
     between two of them ("I asked Grace. Okafor came.": ``[name]. [name] came``, the full stop
-    kept; session 10), each piece with ``mark``."""
+    kept; session 10), each piece with ``mark``. Only names: an email spelt out in words with
+    spaced dots ("s i o b h a n . o n e i l l @ example . com") stays one span."""
     start = first
-    for k in range(first, last):
+    for k in range(first, last if mark == "[name]" else first):
         if SENTENCE_END.search(folded, words[k].end(), words[k + 1].start()):
             yield words[start].start(), words[k].end(), mark
             start = k + 1
