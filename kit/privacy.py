@@ -235,7 +235,7 @@ class NameMatcher:
             if best is None:
                 i += 1
                 continue
-            yield from sentence_pieces(folded, words, i, best[0], best[1])
+            yield from sentence_pieces(folded, words, i, best[0], best[1], best[1] == NAME_MARK)
             i = best[0] + 1
 
 

@@ -95,13 +95,13 @@ def _han_or_hangul(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uac00" <= ch <= "\ud7a3"
 
 
-def sentence_pieces(folded: str, words, first: int, last: int, mark: str):
+def sentence_pieces(folded: str, words, first: int, last: int, mark: str, cut: bool):
     """The span of words ``first``..``last`` matched as one name, cut where a sentence ends
     between two of them ("I asked Grace. Okafor came.": ``[name]. [name] came``, the full stop
-    kept; session 10), each piece with ``mark``. Only names: an email spelt out in words with
-    spaced dots ("s i o b h a n . o n e i l l @ example . com") stays one span."""
+    kept; session 10), each piece with ``mark``. Cut only when ``cut`` (a name): an email spelt
+    out in words with spaced dots ("s i o b h a n . o n e i l l @ example . com") stays one span."""
     start = first
-    for k in range(first, last if mark == "[name]" else first):
+    for k in range(first, last if cut else first):
         if SENTENCE_END.search(folded, words[k].end(), words[k + 1].start()):
             yield words[start].start(), words[k].end(), mark
             start = k + 1
