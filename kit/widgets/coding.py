@@ -350,7 +350,7 @@ def _ordered_segments(study: Study, kinds) -> pd.DataFrame:
     segments["_n"] = segments["segment_id"].map(lambda s: int(_SEGMENT_NUMBER.search(s).group(1)))
     segments = segments.sort_values(["_date", "interview_id", "_kind", "_n"], na_position="last")
     before = _turns_by_number(study.turns)
-    segments["context"] = [_context(study, row, before) for row in segments.itertuples(index=False)]
+    segments["context"] = [_context(row, before) for row in segments.itertuples(index=False)]
     columns = ["segment_id", "interview_id", "participant", "kind", "text", "context"]
     return segments[columns].reset_index(drop=True)
 
@@ -366,14 +366,13 @@ def _turns_by_number(turns: pd.DataFrame) -> dict:
     return found
 
 
-def _context(study: Study, row, before: dict | None = None) -> str:
+def _context(row, before: dict) -> str:
     """What came just before a turn (usually the interviewer's question), with the speaker
     as a role or participant id, never a participant's name. ``before``: the study's
-    :func:`_turns_by_number` (made here when not given)."""
+    :func:`_turns_by_number`, made once for all segments."""
     if row.kind != "turn":
         label = {"quote": "Key quote", "insight": "Insight", "opportunity": "Opportunity"}[row.kind]
         return f"{label} from the note of {row.interview_id}"
-    before = _turns_by_number(study.turns) if before is None else before
     n = int(_SEGMENT_NUMBER.search(row.segment_id).group(1))
     prev = before.get((row.interview_id, n - 1))
     if prev is None:
