@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -461,6 +461,23 @@ def _phone(match: re.Match) -> str:
     return PHONE_MARK + trailing
 
 
+@lru_cache(maxsize=6)
+def _id_digits(ids: tuple) -> frozenset:
+    """The digits of the roster's identifiers long enough to pass for a phone number (a
+    library card 29000012345678), each as one string of digits."""
+    return frozenset(d for d in ("".join(ch for ch in v if ch.isdigit()) for v in ids) if len(d) >= _PHONE_MIN_DIGITS)
+
+
+def _phone_or_id(ids: frozenset, match: re.Match) -> str:
+    """:func:`_phone`, except that a number whose digits are one of the roster's identifiers
+    (``ids``: :func:`_id_digits`), however it is spaced, is marked ``[id]`` (a card number said
+    aloud is a person's identifier, not a phone number; newcomer, session 11)."""
+    text = match.group(0)
+    if "".join(ch for ch in text if ch.isdigit()) in ids:
+        return ID_MARK + text[len(text.rstrip(" .-")):]
+    return _phone(match)
+
+
 def _replace(text: str, spans) -> str:
     pieces, last = [], 0
     for start, end, mark in spans:
@@ -530,7 +547,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
     if obfuscated:
         text = _obfuscated_emails(text)
     if _enough_digits(text):
-        text = _PHONE_CANDIDATE.sub(_phone, text)
+        ids = _id_digits(tuple(people.ids)) if people is not None and people.ids else None
+        text = _PHONE_CANDIDATE.sub(partial(_phone_or_id, ids) if ids else _phone, text)
     spans = []
     if matcher:
         if not text.isascii():
