@@ -33,6 +33,7 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
 from kit.privacy_decode import readable as _readable
+from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
@@ -94,17 +95,7 @@ def _obfuscated_emails(text: str) -> str:
             continue
         spans.append((local.start(), match.end(), EMAIL_MARK))
     return _replace(text, spans)
-# A phone number: an optional +country code, then digits in groups separated by single
-# spaces, dots, dashes or parentheses; 9 to 15 digits in all (E.164 allows 15). Dates
-# (8 digits), times, amounts and years stay below the floor.
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().-]{6,}\d(?![\w])")
-_PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 9, 15
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# A calendar date written year first ("2026-11-06", "2026.11.06"): what follows it ("(1)" of a
-# file's copy number, a time "14:30") makes no phone number of it; the rest is looked at alone.
-_DATE_FIRST = re.compile(r"\(?(?:19|20)\d\d([-.])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?!\d)")
-
-EMAIL_MARK, PHONE_MARK, NAME_MARK = "[email]", "[phone]", "[name]"
+EMAIL_MARK, NAME_MARK = "[email]", "[name]"
 _PERSON = "person"  # a roster entry matched only capitalised and where a person is named (names_a_person)
 # A quick test before kit.privacy_text.ANNOUNCED_ID (a text with three digits or more): a word that announces an id.
 # Each of ANNOUNCED_ID's matches holds one of these (as a substring: "ID12345", "no.12345678").
@@ -442,40 +433,6 @@ def with_names(people: Roster | None, names) -> Roster:
 # Speaker labels that are not names: ids, roles, "Speaker 1".
 _NOT_A_NAME = re.compile(r"^(?:[A-Z]{1,4}-?\d+|(?:participant|interviewer|speaker|customer|user|respondent|"
                          r"moderator|researcher|observer|unknown|guest)(?:\s*\d+)?)$", re.IGNORECASE)
-
-
-def _phone(match: re.Match) -> str:
-    text = match.group(0)
-    date = _DATE_FIRST.match(text)
-    if date:
-        return text[:date.end()] + _PHONE_CANDIDATE.sub(_phone, text[date.end():])
-    digits = sum(ch.isdigit() for ch in text)
-    if not _PHONE_MIN_DIGITS <= digits <= _PHONE_MAX_DIGITS or _ISO_DATE.match(text.strip()):
-        return text
-    if re.search(r"\s{2,}|[.]{2,}|--", text):  # two numbers side by side, not one phone number
-        return text
-    groups = re.findall(r"\d+", text)
-    if all(len(g) == 4 and g[:2] in ("19", "20") for g in groups):  # a run of years
-        return text
-    trailing = text[len(text.rstrip(" .-")):]
-    return PHONE_MARK + trailing
-
-
-@lru_cache(maxsize=6)
-def _id_digits(ids: tuple) -> frozenset:
-    """The digits of the roster's identifiers long enough to pass for a phone number (a
-    library card 29000012345678), each as one string of digits."""
-    return frozenset(d for d in ("".join(ch for ch in v if ch.isdigit()) for v in ids) if len(d) >= _PHONE_MIN_DIGITS)
-
-
-def _phone_or_id(ids: frozenset, match: re.Match) -> str:
-    """:func:`_phone`, except that a number whose digits are one of the roster's identifiers
-    (``ids``: :func:`_id_digits`), however it is spaced, is marked ``[id]`` (a card number said
-    aloud is a person's identifier, not a phone number; newcomer, session 11)."""
-    text = match.group(0)
-    if "".join(ch for ch in text if ch.isdigit()) in ids:
-        return ID_MARK + text[len(text.rstrip(" .-")):]
-    return _phone(match)
 
 
 def _replace(text: str, spans) -> str:

@@ -31,7 +31,17 @@ def read_participant_rows(path: Path):
     from kit.study_check_ids import id_problems  # privacy8: ids one person written differently
 
     rows, columns, problems = read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
+    if rows and "id" in columns and "consent_quote" not in columns:
+        # fail closed, but not in silence: without the column nobody is quoted (newcomer, session 11)
+        problems.append(Problem(str(path), 1, "no consent_quote column: nobody's words will be quoted "
+                                f"(the header has: {', '.join(columns)})", "warning"))
     return rows, columns, problems + id_problems(path, rows)
+
+
+def _parts(header: str) -> list[str]:
+    """The parts of a bilingual or annotated header (``'Caniatâd dyfynnu / consent_quote'``,
+    ``'Enw | Name'``, ``'E-mail (work)'``), each folded."""
+    return [fold_column(p) for p in re.split(r"[/|()]", header) if p.strip()]
 
 
 def read_rows_folded(path: Path, standard=PARTICIPANT_COLUMNS, required=()):
@@ -56,6 +66,13 @@ def read_rows_folded(path: Path, standard=PARTICIPANT_COLUMNS, required=()):
                                     f"{name!r}: {chosen!r} is the one read as {name!r}, "
                                     f"{', '.join(repr(c) for c in others)} kept as attribute column(s) under "
                                     "their own header; keep one", "warning"))
+    for name in standard:  # a bilingual header ("Enw / Name"): one of its parts is the column
+        if name in rename.values() or any(fold_column(c) == name for c in columns):
+            continue
+        written = [c for c in columns if c not in rename and len(_parts(c)) > 1 and name in _parts(c)]
+        if len(written) == 1:
+            rename[written[0]] = name
+            problems.append(Problem(source, 1, f"column {written[0]!r} is read as {name!r}", "warning"))
     missing = [c for c in required if c not in {rename.get(h, h) for h in columns}]
     if missing:
         problems.append(Problem(source, 1, f"missing column(s): {', '.join(missing)} "

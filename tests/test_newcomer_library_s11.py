@@ -28,3 +28,37 @@ def test_a_phone_number_is_still_a_phone_beside_a_roster_of_card_numbers():
 def test_an_identifier_too_short_for_a_phone_is_left_to_the_name_matcher():
     assert redact("my id is s2139904", ROSTER) == "my id is [id]"
     assert redact("my id is s2139904", ROSTER, names=False) == "my id is s2139904"
+
+
+def _study(tmp_path, header: str, row: str):
+    from kit.scaffold import new_study
+
+    root = tmp_path / "study"
+    new_study(root)
+    (root / "participants.csv").write_text(header + "\n" + row + "\n", encoding="utf-8")
+    return root
+
+
+def test_a_bilingual_consent_header_is_read_and_said(tmp_path):
+    from kit.study import load_study
+
+    root = _study(tmp_path, "id,Enw / Name,Caniatâd dyfynnu / consent_quote,status",
+                  "P-001,Siân Jones,yes,completed")
+    study = load_study(root, strict=False)
+    person = study.participants.set_index("id").loc["P-001"]
+    assert bool(person["consent_quote"]) is True
+    assert person["name"] == "Siân Jones"  # read as the name column, so redacted everywhere
+    said = [p.message for p in study.problems if p.line == 1 and p.path.endswith("participants.csv")]
+    assert any("'Caniatâd dyfynnu / consent_quote' is read as 'consent_quote'" in m for m in said), said
+    assert any("'Enw / Name' is read as 'name'" in m for m in said), said
+
+
+def test_no_consent_quote_column_is_a_warning_not_silence(tmp_path):
+    from kit.study import load_study
+
+    root = _study(tmp_path, "id,name,Quote permission,status", "P-001,Siân Jones,yes,completed")
+    study = load_study(root, strict=False)
+    assert not study.participants["consent_quote"].astype(bool).any()
+    said = [p for p in study.problems if p.path.endswith("participants.csv")]
+    assert any(p.line == 1 and "no consent_quote column" in p.message and p.level == "warning" for p in said)
+    assert all("Siân" not in p.message for p in said)

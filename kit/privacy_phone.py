@@ -1,0 +1,56 @@
+"""Phone numbers in a text: the candidates, the ones that are a phone number and the ones
+whose digits are a roster identifier said aloud (``[id]``). Split out of :mod:`kit.privacy`
+(at its line limit)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kit.privacy_text import ID_MARK
+
+__all__ = ["PHONE_MARK"]
+
+PHONE_MARK = "[phone]"
+# A phone number: an optional +country code, then digits in groups separated by single
+# spaces, dots, dashes or parentheses; 9 to 15 digits in all (E.164 allows 15). Dates
+# (8 digits), times, amounts and years stay below the floor.
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().-]{6,}\d(?![\w])")
+_PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 9, 15
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A calendar date written year first ("2026-11-06", "2026.11.06"): what follows it ("(1)" of a
+# file's copy number, a time "14:30") makes no phone number of it; the rest is looked at alone.
+_DATE_FIRST = re.compile(r"\(?(?:19|20)\d\d([-.])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _phone(match: re.Match) -> str:
+    text = match.group(0)
+    date = _DATE_FIRST.match(text)
+    if date:
+        return text[:date.end()] + _PHONE_CANDIDATE.sub(_phone, text[date.end():])
+    digits = sum(ch.isdigit() for ch in text)
+    if not _PHONE_MIN_DIGITS <= digits <= _PHONE_MAX_DIGITS or _ISO_DATE.match(text.strip()):
+        return text
+    if re.search(r"\s{2,}|[.]{2,}|--", text):  # two numbers side by side, not one phone number
+        return text
+    groups = re.findall(r"\d+", text)
+    if all(len(g) == 4 and g[:2] in ("19", "20") for g in groups):  # a run of years
+        return text
+    trailing = text[len(text.rstrip(" .-")):]
+    return PHONE_MARK + trailing
+
+
+@lru_cache(maxsize=6)
+def _id_digits(ids: tuple) -> frozenset:
+    """The digits of the roster's identifiers long enough to pass for a phone number (a
+    library card 29000012345678), each as one string of digits."""
+    return frozenset(d for d in ("".join(ch for ch in v if ch.isdigit()) for v in ids) if len(d) >= _PHONE_MIN_DIGITS)
+
+
+def _phone_or_id(ids: frozenset, match: re.Match) -> str:
+    """:func:`_phone`, except that a number whose digits are one of the roster's identifiers
+    (``ids``: :func:`_id_digits`), however it is spaced, is marked ``[id]`` (a card number said
+    aloud is a person's identifier, not a phone number; newcomer, session 11)."""
+    text = match.group(0)
+    if "".join(ch for ch in text if ch.isdigit()) in ids:
+        return ID_MARK + text[len(text.rstrip(" .-")):]
+    return _phone(match)
