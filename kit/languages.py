@@ -204,77 +204,43 @@ def detect_one(text: str, languages=DEFAULT_CANDIDATES) -> tuple[str, float]:
 
 @lru_cache(maxsize=8)
 def _tables(languages: tuple[str, ...]):
+    """The automaton (:func:`_automaton`, shared by every language set), the naive Bayes
+    table of ``languages`` (one row per feature, one column per language, as
+    ``set_languages`` slices the whole model's) and their priors, as numpy arrays, with the
+    labels of the columns. A few candidates' table is converted to float32 once; the whole
+    model's (142 columns of float16) is used as it is, only the rows of the features a batch
+    has being converted (:func:`_classify_many`): the same values, without converting and
+    copying the 57 MB table in a process that asks it of a few doubtful passages."""
     import numpy as np
 
-    ident = _identifier(languages)
-    return (np.frombuffer(ident.tk_nextmove, dtype=np.uint32),
-            np.asarray(ident._rowbase, dtype=np.int64), np.asarray(ident.tk_output, dtype=np.int64),
-            np.asarray(ident.nb_ptc, dtype=np.float32), np.asarray(ident.nb_pc, dtype=np.float32))
+    nb_ptc, nb_pc, nb_classes = _whole_identifier()._full_model
+    wanted = set(languages)
+    unknown = wanted - set(nb_classes)
+    if unknown:
+        raise ValueError(f"Unknown language code(s): {unknown}")
+    columns = [i for i, c in enumerate(nb_classes) if c in wanted]
+    ptc = nb_ptc if len(columns) == len(nb_classes) else nb_ptc[:, columns]
+    if len(columns) <= 16:
+        ptc = np.asarray(ptc, dtype=np.float32)
+    labels = [str(nb_classes[i]) for i in columns]
+    return (*_automaton(), ptc, np.asarray(nb_pc[columns], dtype=np.float32), labels)
 
 
-def _encoded(ident, text: str) -> bytes:
-    """The bytes py3langid's automaton reads of ``text`` (``LanguageIdentifier._encode``: an
-    all-capitals text lower-cased, NFC, UTF-8); an ASCII text is its own NFC form."""
-    if text.isascii():
-        return (text.lower() if text.isupper() else text).encode("ascii")
-    return ident._encode(text)
+@lru_cache(maxsize=1)
+def _automaton():
+    """py3langid's byte automaton as numpy arrays, converted once for every language set
+    (its states, transitions and features do not depend on the candidates)."""
+    from kit.langid_model import automaton
+
+    return automaton(_whole_identifier())
 
 
 def _classify_many(texts: list[str], languages: tuple[str, ...]) -> list[tuple[str, float]]:
-    """py3langid's ``classify`` (normalised probabilities) of many texts at once: the same
-    model, byte automaton and naive Bayes sum, with the automaton stepped for every text
-    together (numpy) instead of one byte at a time in Python. The tests check it against
-    ``LanguageIdentifier.classify``.
+    """py3langid's ``classify`` (normalised probabilities) of many texts at once among
+    ``languages`` (:func:`kit.langid_model.classify_many`)."""
+    from kit.langid_model import classify_many
 
-    The texts are stepped longest first, their bytes laid out position by position, so the
-    texts still running at a position are a prefix of that row; each text's features are
-    then counted from one sort of (text, feature) keys into the same sparse matrix (sorted
-    features, duplicates summed) that scipy's own conversion builds, so the sums, and the
-    probabilities, are the same to the bit."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    ident = _identifier(languages)
-    nextmove, rowbase, output, ptc, pc = _tables(languages)
-    n, features = len(texts), ptc.shape[0]
-    encoded = [_encoded(ident, t) for t in texts]
-    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=n)
-    order = np.argsort(-lengths, kind="stable")  # texts still running are a prefix of ``order``
-    sorted_lengths = lengths[order]
-    width = int(sorted_lengths[0]) if n else 0
-    data = np.zeros((n, width), dtype=np.uint8)
-    # every text's bytes at the start of its row (longest first), then one row per position
-    data[np.arange(width) < sorted_lengths[:, None]] = np.frombuffer(
-        b"".join([encoded[i] for i in order.tolist()]), dtype=np.uint8)
-    data = np.ascontiguousarray(data.T)
-    running = np.searchsorted(-sorted_lengths, -np.arange(width), side="left")  # texts longer than pos
-    state = np.zeros(n, dtype=np.intp)
-    rows, feats = [], []
-    for pos in range(width):
-        live = int(running[pos])
-        step = nextmove[rowbase[state[:live]] + data[pos, :live]].astype(np.intp)
-        state[:live] = step
-        found = output[step]
-        hit = np.flatnonzero(found >= 0)
-        rows.append(hit)
-        feats.append(found[hit])
-    keys = (order[np.concatenate(rows)] * features + np.concatenate(feats)) if rows else np.empty(0, np.int64)
-    keys.sort()
-    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
-    tally = np.diff(np.append(first, len(keys))).astype(np.float32)
-    keys = keys[first]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(keys // features, minlength=n), out=indptr[1:])
-    counts = csr_matrix((np.log1p(tally), keys % features, indptr), shape=(n, features))
-    counts.has_sorted_indices = True
-    scores = np.asarray(counts @ ptc, dtype=np.float32) + pc
-    scores[np.diff(counts.indptr) == 0] = 0.0  # no features: uniform, as py3langid
-    scores *= (1.0 / np.sqrt(np.maximum(lengths, 1))).astype(np.float32)[:, None]
-    scores = np.exp(scores - scores.max(axis=1, keepdims=True))
-    scores /= scores.sum(axis=1, keepdims=True)
-    best = scores.argmax(axis=1)
-    labels = [str(label) for label in ident.nb_classes]
-    return list(zip([labels[b] for b in best.tolist()], scores[np.arange(n), best].tolist()))
+    return classify_many(texts, _tables(languages))
 
 
 #: Characters of a text that language detection reads (a longer turn is judged on its start).
