@@ -111,3 +111,54 @@ def test_autocode_rows_follow_the_segments_with_repeated_and_missing_texts():
     pd.testing.assert_frame_equal(empty, _autocode_one_by_one(segments.iloc[:0], _codebook()))
     nothing = coding.autocode(segments.assign(text="zzz"), _codebook())
     pd.testing.assert_frame_equal(nothing, _autocode_one_by_one(segments.assign(text="zzz"), _codebook()))
+
+
+# --------------------------------------------------------------------------- sentiment, all texts at once
+
+FEELING = ("good great love happy bad terrible hate awful fine okay nice horrible relief rude boring "
+           "not never no isn't don't didn't without nothing nor hardly very really extremely so this "
+           "kind of sort just enough barely slightly somewhat least at the shit bomb bad ass yeah right "
+           "cut mustard kiss death hand to mouth but BUT GREAT Terrible LOVE :) :( :-) <3 😀 😡 ❤️ café "
+           "naïve Ünïcode ok!! wow!!! why?? what??? ?!? ! ? , . - ' \" no. yes").split()
+
+
+def _feeling(rng: random.Random) -> str:
+    words = [rng.choice(FEELING) + rng.choice(["", "", "", ",", ".", "!", "?", "'", "!!"])
+             for _ in range(rng.randint(0, 25))]
+    return rng.choice([" ", " ", "  ", "\t", "\n"]).join(words)
+
+
+def _feelings(seed: int, n: int = 4000) -> list[str]:
+    rng = random.Random(seed)
+    texts = list(dict.fromkeys(_feeling(rng) for _ in range(n)))
+    return texts + ["", " ", "!", "good", "GOOD", "good good bad good", "not good", "never so good", "at least good",
+                    "the least good", "least good", "kind of good", "good kind of", "cut the mustard good",
+                    "it was the bomb, yeah right", "just enough good fun", "good but bad", "bad but good!!!",
+                    "good\x00bad", "\x00", "a b c good", "😀", "good?? bad???"]
+
+
+def test_compound_of_many_texts_is_each_texts_score():
+    from kit import sentiment
+
+    texts = _feelings(7)
+    got = sentiment._compound_many(texts)
+    alone = [sentiment._compound_of(t) for t in texts]
+    differ = [(t, g, a) for t, g, a in zip(texts, got, alone) if g != a or type(g) is not float]
+    assert not differ, differ[:3]
+    assert len({round(g, 2) for g in got}) > 50  # varied scores, not a constant
+    # through compound(): repeated texts, a missing one and a str subclass keep their places
+    class Text(str):
+        pass
+
+    many = texts + texts[:100] + [None, Text("good"), math.nan]
+    scores = sentiment.compound(many)
+    assert scores[:len(texts) + 100] == alone + alone[:100]
+    assert math.isnan(scores[-3]) and scores[-2] == sentiment._compound_of("good") and math.isnan(scores[-1])
+
+
+def test_compound_of_many_texts_is_nltks():
+    from kit import nltkdata, sentiment
+
+    analyzer = nltkdata.nltk_analyzer()
+    texts = _feelings(8, 1500)
+    assert sentiment._compound_many(texts) == [analyzer.polarity_scores(t)["compound"] for t in texts]
