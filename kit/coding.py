@@ -14,7 +14,7 @@ does not count, and a parent code gives way to its child codes on the same segme
 from __future__ import annotations
 
 import re
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 import pandas as pd
 
@@ -61,6 +61,8 @@ _STEMS: dict[str, str] = {}
 # ``rock'n'roll`` or ``it's2``, where the pattern's words are not the runs).
 _UNEVEN_APOSTROPHE = re.compile(r"(?<![a-z0-9])'|'(?![a-z])|'[a-z]+[0-9']")
 _ASCII_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32 for c in range(256))
+# as _ASCII_WORD_BYTES, keeping the NUL that separates texts joined for AutoCoder.code_texts
+_BATCH_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c in (0, 39) else 32 for c in range(256))
 _NEGATION_BYTES = frozenset(w.encode("ascii") for w in NEGATIONS)
 
 
@@ -192,6 +194,11 @@ class AutoCoder:
                 self._keywords(text, lower, words, stemmed, hits, found)
         if self.patterns:
             self._patterns(text, found, lower if text.isascii() else None)
+        return self._most_specific(found)
+
+    def _most_specific(self, found: dict[str, str]) -> list[tuple[str, str]]:
+        """``found``'s (code, evidence) pairs, in order, without a parent code where one of
+        its descendants was found in the same text."""
         if self._parented.isdisjoint(found):
             return list(found.items())
         if self._general_of is not self.ancestors:  # ancestors replaced (kit.languages: most_specific=False)
@@ -203,6 +210,158 @@ class AutoCoder:
                 self._general.clear()
             general = self._general[key] = frozenset().union(*(self.ancestors.get(code, ()) for code in found))
         return [(code, evidence) for code, evidence in found.items() if code not in general]
+
+    def code_texts(self, texts: list) -> list[list[tuple[str, str]]]:
+        """``[self.code_text(t) for t in texts]``, worked out for all the texts together:
+        the ASCII texts that :meth:`code_text` splits as bytes (:meth:`_ascii_keywords`) are
+        split in one pass, their words looked up as arrays (a keyword phrase's start, its
+        following stems, a negation word among the three words before it), the clauses
+        read only where a negation comes that close, and each pattern searched only in the
+        texts holding one of its literals (found in one pass over all the texts)."""
+        import numpy as np
+
+        texts = [t if type(t) is str else str(t) for t in texts]
+        if not self.ascii_path or type(self).code_text is not AutoCoder.code_text:
+            return [self.code_text(t) for t in texts]
+        out, batch, lowers = self._unbatched(texts)
+        if not batch:
+            return out
+        lower_all = "\x00".join([lowers[k] for k in batch])
+        words = lower_all.encode("ascii").replace(b"\x00", b" \x00 ").translate(_BATCH_WORD_BYTES).split()
+        stem_of = self._stem_of
+        vocab = list(set(words))
+        for w in vocab:
+            if w not in stem_of and w != b"\x00":
+                s = stem_of[w] = stem(w.decode("ascii"))
+                if s in self.phrases:
+                    self._starts.add(w)
+                if w in _NEGATION_BYTES or w.endswith(b"n't"):
+                    self._negating.add(w)
+        id_of = dict(zip(vocab, range(len(vocab))))
+        ids = np.fromiter(map(id_of.__getitem__, words), dtype=np.int64, count=len(words))
+        key_stems = {s: j for j, s in enumerate(dict.fromkeys(
+            s for phrases in self._phrases_n.values() for key, _, _ in phrases for s in key))}
+        stem_ids = np.array([-2 if w == b"\x00" else key_stems.get(stem_of[w], -1) for w in vocab] + [-3],
+                            dtype=np.int64)
+        sid = stem_ids[ids]
+        is_sep = sid == -2
+        # each word's text (its position in ``batch``) and the position of the text's first word
+        text_of = np.cumsum(is_sep)
+        first = np.flatnonzero(is_sep) + 1
+        first = np.concatenate(([0], first))
+        starting = np.fromiter(map(self._starts.__contains__, vocab), dtype=bool, count=len(vocab))
+        hits = np.flatnonzero(starting[ids])
+        longest = max((n for phrases in self._phrases_n.values() for _, _, n in phrases), default=1)
+        padded = np.concatenate((sid, np.full(longest, -3, dtype=np.int64)))
+        at, ranks, which = [], [], []
+        phrase_list = []
+        hit_stems = padded[hits]
+        for first_stem, phrases in self._phrases_n.items():
+            if first_stem not in key_stems:
+                continue
+            chosen_hits = hits[hit_stems == key_stems[first_stem]]
+            for rank, (key, code, n) in enumerate(phrases):
+                got = chosen_hits
+                for d in range(1, n):
+                    got = got[padded[got + d] == key_stems[key[d]]]
+                if len(got):
+                    at.append(got)
+                    ranks.append(np.full(len(got), rank, dtype=np.int64))
+                    which.append(np.full(len(got), len(phrase_list), dtype=np.int64))
+                phrase_list.append((code, n))
+        found: list = [{} for _ in batch]
+        if at:
+            at, ranks, which = np.concatenate(at), np.concatenate(ranks), np.concatenate(which)
+            order = np.lexsort((ranks, at))  # as code_text meets them: by position, then codebook order
+            at, which = at[order], which[order]
+            texts_at = text_of[at].tolist()
+            near = [False] * len(at)
+            if self.negation:  # a negation word among the NEGATION_WINDOW words before (maybe another text's)
+                negating = np.fromiter(map(self._negating.__contains__, vocab), dtype=bool, count=len(vocab))
+                neg = np.concatenate((np.zeros(NEGATION_WINDOW, dtype=bool), negating[ids]))
+                shadow = np.zeros(len(at), dtype=bool)
+                for d in range(1, NEGATION_WINDOW + 1):  # neg[j + NEGATION_WINDOW] is word j's
+                    shadow |= neg[at + NEGATION_WINDOW - d]
+                near = shadow.tolist()
+            vocab_text = np.array([w.decode("ascii") for w in vocab] + [""], dtype=object)
+            evidence = vocab_text[ids[at]].tolist()
+            codes = np.array([code for code, _ in phrase_list], dtype=object)[which].tolist()
+            sizes = np.array([n for _, n in phrase_list], dtype=np.int64)[which].tolist()
+            clauses: dict = {}
+            for t, code, said, n, close, i in zip(texts_at, codes, evidence, sizes, near, at.tolist()):
+                here = found[t]
+                if code in here:
+                    continue
+                if close:  # read the text's clauses (code_text's words_and_clauses)
+                    got = clauses.get(t)
+                    if got is None:
+                        start = int(first[t])
+                        end = int(first[t + 1]) - 1 if t + 1 < len(first) else len(words)
+                        got = clauses[t] = ([w.decode("ascii") for w in words[start:end]],
+                                            words_and_clauses(texts[batch[t]])[1], start)
+                    if _negated(got[0], i - got[2], got[1][i - got[2]]):
+                        continue
+                here[code] = said if n == 1 else b" ".join(words[i:i + n]).decode("ascii")
+        if self.patterns:
+            self._batch_patterns(lower_all, [texts[k] for k in batch], found)
+        for k, pairs in zip(batch, self._most_specific_all(found)):
+            out[k] = pairs
+        return out
+
+    def _most_specific_all(self, found: list[dict[str, str]]) -> list[list[tuple[str, str]]]:
+        """:meth:`_most_specific` of each of ``found``, worked out once per set of codes."""
+        parented = self._parented
+        dropped: dict[tuple, bool] = {}  # the codes found together -> whether one gives way to another
+        out = []
+        for here in found:
+            if not parented.isdisjoint(here):
+                key = tuple(here)
+                drop = dropped.get(key)
+                if drop is None:
+                    drop = dropped[key] = len(self._most_specific(dict.fromkeys(key, ""))) < len(key)
+                if drop:
+                    out.append(self._most_specific(here))
+                    continue
+            out.append(list(here.items()))
+        return out
+
+    def _unbatched(self, texts: list[str]) -> tuple[list, list[int], list[str]]:
+        """The codes of the texts :meth:`code_texts` does not take together (``None`` for the
+        others), the positions of those it does (ASCII, as :meth:`_ascii_keywords` takes them,
+        without a NUL) and every text's lower case."""
+        uneven = _UNEVEN_APOSTROPHE.search
+        lowers = [t.lower() for t in texts]
+        batch = [k for k, lo in enumerate(lowers)
+                 if lo.isascii() and "\x00" not in lo and ("'" not in lo or uneven(lo) is None)]
+        out: list = [None] * len(texts)
+        if len(batch) < len(texts):
+            chosen = set(batch)
+            for k, text in enumerate(texts):
+                if k not in chosen:
+                    out[k] = self.code_text(text)
+        return out, batch, lowers
+
+    def _batch_patterns(self, lower_all: str, texts: list[str], found: list[dict]) -> None:
+        """:meth:`_patterns` of each of ``texts`` (ASCII), whose lower case, joined by NUL
+        characters, is ``lower_all``: each literal is looked for in all of them at once."""
+        lowers = lower_all.split("\x00")
+        everywhere = range(len(texts))
+        holding: dict[int, set[int]] = {k: set(everywhere) for k in self.unfiltered}
+        for literal, needing in self.needing:
+            inside = list(compress(everywhere, map(str.__contains__, lowers, repeat(literal))))
+            at_start = self.word_start.get(literal)
+            if at_start is not None:
+                inside = [t for t in inside if at_start.search(lowers[t]) is not None]
+            for k in needing:
+                holding.setdefault(k, set()).update(inside)
+        for k in sorted(holding):
+            regex, code = self.patterns[k]
+            for t in sorted(holding[k]):
+                here = found[t]
+                if code not in here:
+                    match = search_pattern(regex, texts[t])
+                    if match:
+                        here[code] = match.group(0)
 
     def _ascii_keywords(self, text: str, lower: str, found: dict[str, str]) -> None:
         """:meth:`_keywords` of an ASCII text whose apostrophes all stand inside a word
@@ -327,16 +486,27 @@ def autocode(segments: pd.DataFrame, codebook, negation: bool = True, most_speci
     ("not", "never", "didn't", ...) does not count. ``most_specific``: a parent code is not
     applied where one of its child codes is."""
     coder = AutoCoder(codebook, negation=negation, most_specific=most_specific)
-    records = []
     columns = ["segment_id", "interview_id", "participant", "kind"]
-    seen: dict[str, list[tuple[str, str]]] = {}  # interviews repeat short turns ("Yes.", "Exactly.")
-    for segment_id, interview_id, participant, kind, text in zip(
-            *(segments[c].tolist() for c in columns + ["text"])):
-        found = seen.get(text)
-        if found is None:
-            found = seen[text] = coder.code_text(text)
-        for code, evidence in found:
-            records.append((segment_id, interview_id, participant, kind, code, evidence))
+    texts = segments["text"].tolist()
+    # interviews repeat short turns ("Yes.", "Exactly."): each distinct text is coded once
+    distinct: dict = {}
+    which = [distinct.setdefault(text, len(distinct)) for text in texts]
+    found = coder.code_texts(list(distinct))
+    records = []
+    if any(found):
+        import numpy as np
+
+        sizes = np.array([len(pairs) for pairs in found], dtype=np.int64)
+        per_row = sizes[np.array(which, dtype=np.int64)]
+        rows = np.repeat(np.arange(len(texts)), per_row)  # each coding's segment
+        # each coding's place among all the distinct texts' (code, evidence) pairs
+        first = np.cumsum(sizes) - sizes
+        row_first = np.cumsum(per_row) - per_row
+        at = np.repeat(first[which] - row_first, per_row) + np.arange(len(rows))
+        codes = np.array([code for pairs in found for code, _ in pairs], dtype=object)
+        evidence = np.array([text for pairs in found for _, text in pairs], dtype=object)
+        records = list(zip(*(np.array(segments[c].tolist(), dtype=object)[rows].tolist() for c in columns),
+                           codes[at].tolist(), evidence[at].tolist()))
     return pd.DataFrame(records, columns=columns + ["code", "evidence"])
 
 

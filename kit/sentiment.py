@@ -25,6 +25,7 @@ import math
 import string
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import repeat
 
 from kit.schema import is_missing
 
@@ -399,6 +400,169 @@ def _scores_of(text: str) -> dict:
     }
 
 
+# --------------------------------------------------------------------------- many texts at once
+
+_BATCH_MIN = 256  # fewer distinct texts than this: one at a time (arrays cost more than they save)
+
+
+def _flags(infos: list) -> dict:
+    """Per distinct token (its info tuple, ``None`` for one NLTK drops), the arrays
+    :func:`_compound_many` reads: each a token's property as ``_valence`` tests it."""
+    import numpy as np
+
+    real = [i if i is not None else ("", "", None, False, None, False, False) for i in infos]
+    words = {}
+    return {
+        "kept": np.fromiter((i is not None for i in infos), dtype=bool, count=len(infos)),
+        "lex": np.array([math.nan if i[_LEX] is None else i[_LEX] for i in real], dtype=np.float64),
+        "has_lex": np.fromiter((i[_LEX] is not None for i in real), dtype=bool, count=len(real)),
+        "boost": np.array([0.0 if i[_BOOST] is None else i[_BOOST] for i in real], dtype=np.float64),
+        "has_boost": np.fromiter((i[_BOOST] is not None for i in real), dtype=bool, count=len(real)),
+        "upper": np.fromiter((i[_UPPER] for i in real), dtype=bool, count=len(real)),
+        "neg": np.fromiter((i[_NEG] for i in real), dtype=bool, count=len(real)),
+        "idiom": np.fromiter((i[_IDIOM] for i in real), dtype=bool, count=len(real)),
+        "never": np.fromiter((i[_W] == "never" for i in real), dtype=bool, count=len(real)),
+        "so_this": np.fromiter((i[_W] in _SO_THIS for i in real), dtype=bool, count=len(real)),
+        "least": np.fromiter((i[_LOWER] == "least" for i in real), dtype=bool, count=len(real)),
+        "at_very": np.fromiter((i[_LOWER] in ("at", "very") for i in real), dtype=bool, count=len(real)),
+        "kind": np.fromiter((i[_LOWER] == "kind" for i in real), dtype=bool, count=len(real)),
+        "of": np.fromiter((i[_LOWER] == "of" for i in real), dtype=bool, count=len(real)),
+        "but": np.fromiter((i[_LOWER] == "but" for i in real), dtype=bool, count=len(real)),
+        "word": np.fromiter((words.setdefault(i[_W], len(words)) for i in real), dtype=np.int64, count=len(real)),
+        "words": words,
+    }
+
+
+def _scalars(f, p, valence, cap_diff):
+    """``_scalar`` of the tokens ``p`` (flat positions) for the valences ``valence``; 0.0
+    where the token is not a booster."""
+    import numpy as np
+
+    scalar = np.where(valence < 0, f["boost"][p] * -1, f["boost"][p])
+    scalar = np.where(f["upper"][p] & cap_diff, np.where(valence > 0, scalar + C_INCR, scalar - C_INCR), scalar)
+    return np.where(f["has_boost"][p], scalar, 0.0)
+
+
+def _compound_many(texts: list[str]) -> list[float]:
+    """``[_compound_of(t) for t in texts]`` (distinct strings), computed as arrays over all
+    the texts' tokens: ``_valence`` of every lexicon word at once, the first occurrence's
+    value for a repeated word, ``but``, the sums in the order NLTK adds, and ``_valence``
+    itself where an idiom or booster phrase may apply."""
+    import numpy as np
+
+    joined = " \x00 ".join(texts)  # a lone NUL (one character: a token NLTK drops) between texts
+    if joined.count("\x00") == len(texts) - 1:
+        raws = joined.split()
+        vocab = list(set(raws))
+        id_of = dict(zip(vocab, range(len(vocab))))
+        ids = np.fromiter(map(id_of.__getitem__, raws), dtype=np.int64, count=len(raws))
+        text_of = np.cumsum(ids == id_of.get("\x00", -1))
+    else:
+        split = [t.split() for t in texts]
+        raws = [r for words in split for r in words]
+        vocab = list(set(raws))
+        id_of = dict(zip(vocab, range(len(vocab))))
+        ids = np.fromiter(map(id_of.__getitem__, raws), dtype=np.int64, count=len(raws))
+        text_of = np.repeat(np.arange(len(texts)), [len(words) for words in split])
+    infos = [_token_info[r] if r in _token_info else _info(r) for r in vocab]
+    f = _flags(infos)
+    kept = f["kept"][ids]
+    ids, text_of = ids[kept], text_of[kept]
+    n = np.bincount(text_of, minlength=len(texts))
+    first = np.cumsum(n) - n
+    at = np.arange(len(ids)) - first[text_of]  # each token's index in its text
+    caps = np.bincount(text_of, weights=f["upper"][ids], minlength=len(texts))
+    cap_diff_t = (caps > 0) & (caps < n)
+    g = {k: v[ids] for k, v in f.items() if k not in ("kept", "words")}  # per token
+    j = np.flatnonzero(g["has_lex"] & ~g["has_boost"])  # the words scored
+    i, t = at[j], text_of[j]
+    cap_diff = cap_diff_t[t]
+    valence = g["lex"][j]
+    valence = np.where(g["upper"][j] & cap_diff, np.where(valence > 0, valence + C_INCR, valence - C_INCR), valence)
+    p1, p2, p3 = np.maximum(j - 1, 0), np.maximum(j - 2, 0), np.maximum(j - 3, 0)
+    step = (i > 0) & ~g["has_lex"][p1]
+    valence = np.where(step, valence + _scalars(g, p1, valence, cap_diff), valence)
+    valence = np.where(step & g["neg"][p1], valence * N_SCALAR, valence)
+    step = (i > 1) & ~g["has_lex"][p2]
+    s = _scalars(g, p2, valence, cap_diff)
+    valence = np.where(step, valence + np.where(s != 0, s * 0.95, s), valence)
+    never = g["never"][p2] & g["so_this"][p1]
+    valence = np.where(step & never, valence * 1.5, np.where(step & ~never & g["neg"][p2], valence * N_SCALAR, valence))
+    step = (i > 2) & ~g["has_lex"][p3]
+    s = _scalars(g, p3, valence, cap_diff)
+    valence = np.where(step, valence + np.where(s != 0, s * 0.9, s), valence)
+    so = (g["never"][p3] & g["so_this"][p2]) | g["so_this"][p1]
+    valence = np.where(step & so, valence * 1.25, np.where(step & ~so & g["neg"][p3], valence * N_SCALAR, valence))
+    phrase = np.flatnonzero(step & (g["idiom"][j] | g["idiom"][p3] | g["idiom"][p1] | g["idiom"][p2]))
+    if len(phrase):
+        valence[phrase] = _idioms_many(g["word"], f["words"], j[phrase], i[phrase], n[t[phrase]], valence[phrase])
+    least = (i > 0) & ~g["has_lex"][p1] & g["least"][p1] & ((i == 1) | ~g["at_very"][p2])
+    valence = np.where(least, valence * N_SCALAR, valence)
+    following = np.minimum(j + 1, len(ids) - 1)
+    valence = np.where(g["kind"][j] & (i < n[t] - 1) & g["of"][following], 0.0, valence)
+    # a repeated word is scored at its first place in the text (memo in _sentiments)
+    key = t * (int(g["word"].max(initial=0)) + 1) + g["word"][j]
+    _, firsts, back = np.unique(key, return_index=True, return_inverse=True)
+    valence = valence[firsts][back]
+    # but: halved before the first "but" of the text, times 1.5 after it
+    buts = np.flatnonzero(g["but"])
+    first_but = np.full(len(texts), -1, dtype=np.int64)
+    with_but, where = np.unique(text_of[buts], return_index=True)
+    first_but[with_but] = at[buts[where]]
+    bi = first_but[t]
+    valence = np.where(bi < 0, valence, np.where(i < bi, valence * 0.5, np.where(i > bi, valence * 1.5, valence)))
+    nonzero = valence != 0
+    valence, t = valence[nonzero], t[nonzero]
+    count = np.bincount(t, minlength=len(texts))
+    start = np.cumsum(count) - count
+    total = np.zeros(len(texts), dtype=np.float64)
+    for c in range(int(count.max(initial=0))):  # added left to right, as sum() does
+        live = np.flatnonzero(count > c)
+        total[live] = total[live] + valence[start[live] + c]
+    scored = np.flatnonzero(count)
+    sum_s = total[scored]
+    marks = [texts[k] for k in scored.tolist()]
+    ep = np.minimum(np.fromiter(map(str.count, marks, repeat("!")), dtype=np.int64, count=len(marks)), 4) * 0.292
+    qm = np.fromiter(map(str.count, marks, repeat("?")), dtype=np.int64, count=len(marks))
+    amp = ep + np.where(qm > 1, np.where(qm <= 3, qm * 0.18, 0.96), 0.0)  # _amplifier
+    sum_s = np.where(sum_s > 0, sum_s + amp, np.where(sum_s < 0, sum_s - amp, sum_s))
+    out = [0.0] * len(texts)
+    for k, value in zip(scored.tolist(), (sum_s / np.sqrt((sum_s * sum_s) + ALPHA)).tolist()):
+        out[k] = round(value, 4)
+    return out
+
+
+def _idioms_many(word, ids_of: dict, j, i, n, valence):
+    """``_idioms`` at the flat token positions ``j`` (each ``i``-th of its text of ``n``
+    tokens, ``i`` >= 3) for the valences ``valence``; ``word`` holds each token's word id,
+    ``ids_of`` the ids of the words."""
+    import numpy as np
+
+    last = len(word) - 1
+    w = [word[j - 3], word[j - 2], word[j - 1], word[j], word[np.minimum(j + 1, last)], word[np.minimum(j + 2, last)]]
+    none = np.full(len(j), np.nan)
+
+    def look(table, *at):  # the value of the phrase of words w[at[0]], w[at[1]]... (NaN: none)
+        got = none
+        for phrase, v in table.items():
+            known = [ids_of.get(x) for x in phrase]
+            if None not in known:
+                hit = np.logical_and.reduce([w[a] == k for a, k in zip(at, known)])
+                got = np.where(hit, float(v), got)
+        return got
+
+    v = look(_IDIOM_PAIRS, 2, 3)
+    for more in (look(_IDIOM_TRIPLES, 1, 2, 3), look(_IDIOM_PAIRS, 1, 2), look(_IDIOM_TRIPLES, 0, 1, 2),
+                 look(_IDIOM_PAIRS, 0, 1)):
+        v = np.where(np.isnan(v), more, v)
+    valence = np.where(np.isnan(v), valence, v)
+    v = look(_IDIOM_PAIRS, 3, 4)
+    valence = np.where((n - 1 > i) & ~np.isnan(v), v, valence)
+    v = look(_IDIOM_TRIPLES, 3, 4, 5)
+    valence = np.where((n - 1 > i + 1) & ~np.isnan(v), v, valence)
+    boosted = ~np.isnan(look(dict.fromkeys(_BOOSTER_PAIRS, 0), 0, 1)) | ~np.isnan(look(dict.fromkeys(_BOOSTER_PAIRS, 0), 1, 2))
+    return np.where(boosted, valence + B_DECR, valence)
+
 _cached_compound = lru_cache(maxsize=100_000)(_compound_of)
 _cached_scores = lru_cache(maxsize=100_000)(_scores_of)
 
@@ -443,10 +607,18 @@ def compound(texts, *, cache: bool = True) -> list[float]:
     fn = _cached_compound if cache else _compound_of
     if _lexicon is None:
         _get_lexicon()
+    texts = _iter_texts(texts)
+    if isinstance(texts, list) and len(texts) >= _BATCH_MIN:
+        distinct = dict.fromkeys(t for t in texts if type(t) is str)
+        if len(distinct) >= _BATCH_MIN:  # many texts: scored together, each distinct one once
+            got = dict(zip(distinct, _compound_many(list(distinct))))
+
+            def fn(text, got=got):
+                return got[text] if text in got else _compound_of(text)
     out = []
     append = out.append
     nan = math.nan
-    for t in _iter_texts(texts):
+    for t in texts:
         if type(t) is str:
             append(fn(t))
         elif isinstance(t, str):
