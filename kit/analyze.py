@@ -47,27 +47,40 @@ def _autocode_chunk(segments, codebook):
 
 def _score_and_code(texts: list, segments: pd.DataFrame, codebook) -> tuple[list, pd.DataFrame]:
     """VADER scores of ``texts`` and the auto-codes of ``segments``, the same as computing
-    them one after the other, but spread over the machine's cores for large studies."""
-    from concurrent.futures import ProcessPoolExecutor
+    them one after the other, but spread over the machine's cores for large studies.
 
+    In parallel each distinct text is scored once, the workers get only the columns that
+    auto-coding reads (:data:`kit.analyze_memory.CODED_COLUMNS`), and chunks of
+    :data:`kit.analyze_memory.CHUNK_ITEMS` are made and
+    sent one at a time, at most one more than the workers in flight, so neither this process
+    nor a worker ever holds a pickled copy of the whole study (issue 20: two workers at 20k
+    transcripts were 1,031 MiB of PSS)."""
+    from kit.analyze_memory import CHUNK_ITEMS, CODED_COLUMNS, in_flight
     from kit.sentiment import compound
 
     workers = free_cores(4)
     if len(texts) + len(segments) < PARALLEL_TEXTS or workers < 2:
         return compound(texts), autocode(segments, codebook)
-    parts = workers * 2
+    distinct = list(dict.fromkeys(texts))
+    columns = [c for c in CODED_COLUMNS if c in segments.columns]
+    jobs = [(_compound_chunk, distinct, i) for i in range(0, len(distinct), CHUNK_ITEMS)]
+    jobs += [(_autocode_chunk, segments, i) for i in range(0, len(segments), CHUNK_ITEMS)]
+
+    def chunk(job):  # made only when it is sent
+        fn, items, i = job
+        if fn is _compound_chunk:
+            return (items[i:i + CHUNK_ITEMS],)
+        return items.iloc[i:i + CHUNK_ITEMS][columns], codebook
+
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            step = -(-len(texts) // parts)
-            scored = [pool.submit(_compound_chunk, texts[i:i + step]) for i in range(0, len(texts), step)]
-            step = -(-len(segments) // parts) or 1
-            coded = [pool.submit(_autocode_chunk, segments.iloc[i:i + step], codebook)
-                     for i in range(0, len(segments), step)]
-            scores = [x for future in scored for x in future.result()]
-            codes = pd.concat([future.result() for future in coded], ignore_index=True)
+        results = in_flight(jobs, chunk, workers)
     except (OSError, RuntimeError):  # no worker processes here: do it in this one
         return compound(texts), autocode(segments, codebook)
-    return scores, codes
+    n_scored = -(-len(distinct) // CHUNK_ITEMS)
+    score = dict(zip(distinct, (x for part in results[:n_scored] for x in part)))
+    coded = results[n_scored:]
+    codes = pd.concat(coded, ignore_index=True) if coded else autocode(segments, codebook)
+    return [score[t] for t in texts], codes
 
 
 def public_speakers(turns: pd.DataFrame, include_names: bool = False) -> pd.Series:
