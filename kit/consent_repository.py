@@ -10,7 +10,7 @@ of the index as not consented (``docs.consent_quote = 0``), and restores a passa
 study's sheets agree again. ``check`` of a study inside a repository gives the warnings about
 its own rows (:func:`study_consent_conflicts`).
 
-Cost: each study's participants.csv is read once (about 25 ms a 1,200-row sheet: 0.1 s CPU for the
+Cost: each study's participants.csv is read once by :func:`apply_to_index` (about 25 ms a 1,200-row sheet: 0.1 s CPU for the
 newcomer's four sprints, at every index update and search), and the
 index gets one UPDATE a withdrawn participant.
 """
@@ -101,7 +101,11 @@ def consent_conflicts(folders) -> tuple[list[Problem], set[tuple[Path, str]]]:
     within one sheet), naming the other rows; ``withdrawn`` the ``(folder, participant id)``
     pairs whose own sheet says yes while another says no (their words are withheld where
     the repository is read)."""
-    rows = [r for folder in folders for r in consent_rows(folder)]
+    return _conflicts([r for folder in folders for r in consent_rows(folder)])
+
+
+def _conflicts(rows: list[ConsentRow]) -> tuple[list[Problem], set[tuple[Path, str]]]:
+    """:func:`consent_conflicts` of the rows already read (every study's, in the studies' order)."""
     warnings, withdrawn = [], set()
     for group in _groups(rows):
         if len({r.consent for r in group}) < 2:
@@ -146,15 +150,18 @@ def apply_to_index(path, folders, labels) -> list[Problem]:
     for every passage of a participant whose consent differs across the studies (the most
     restrictive wins), restore the passages this function withheld before once the sheets
     agree, and return the warnings of :func:`consent_conflicts`."""
-    warnings, withdrawn = consent_conflicts(folders)
+    each = {folder: consent_rows(folder) for folder in dict.fromkeys(folders)}  # each sheet read once
+    warnings, withdrawn = _conflicts([r for folder in folders for r in each[folder]])
     pairs = {(labels[folder], pid) for folder, pid in withdrawn if folder in labels}
-    own_yes = {(labels[r.folder], r.participant) for f in folders if f in labels for r in consent_rows(f) if r.consent}
     con = sqlite3.connect(path, timeout=60)
     try:
         row = con.execute("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).fetchone()
         before = {tuple(p) for p in json.loads(row[0])} if row else set()
+        again = before - pairs  # withheld before, not now: restored where the study's own sheet says yes
+        own_yes = {(labels[f], r.participant) for f in each if f in labels for r in each[f] if r.consent} \
+            if again else set()
         with con:
-            for study, pid in sorted((before - pairs) & own_yes):  # the sheets agree again
+            for study, pid in sorted(again & own_yes):  # the sheets agree again
                 con.execute("UPDATE docs SET consent_quote = 1 WHERE study = ? AND participant = ?", (study, pid))
             for study, pid in sorted(pairs):
                 con.execute("UPDATE docs SET consent_quote = 0 WHERE study = ? AND participant = ?", (study, pid))

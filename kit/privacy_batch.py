@@ -5,7 +5,8 @@ hold nothing to redact; asking :func:`kit.privacy.redact` of each costs a few mi
 Python per cell (about 0.7 s of `analyze`'s 10,000 interviews). :func:`unredacted` reads the
 ASCII texts of a batch joined, with numpy and one split into words, and names those that
 provably come back unchanged; every other text (non-ASCII, or holding a backslash, an ``@``,
-the word ``at``, nine digits or more, three digits and a word announcing an identifier, a word that starts a roster entry, a line-broken or
+the word ``at``, nine digits or more in one run of a phone number's characters, three digits and a
+word announcing an identifier, a word that starts a roster entry, a line-broken or
 coloured word, a form a name can hide in: :func:`kit.privacy_decode.hides`) still goes through :func:`kit.privacy.redact`, so what is redacted does not
 change (a test compares both ways on generated texts and rosters).
 """
@@ -31,8 +32,8 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     """The strings of ``texts`` that :func:`kit.outputs.redact_shown` (and so
     :func:`kit.privacy.redact`, with or without names) returns as they are with the roster
     ``people`` and no unquotable words: ASCII texts without a backslash (an escape to read
-    back), an ``@`` or the word ``at`` (an email, plain or written out), fewer than
-    nine digits (a phone number has 9 to 15), no word that starts a roster entry (name,
+    back), an ``@`` or the word ``at`` (an email, plain or written out), no nine
+    digits in one run of a phone number's characters (a phone number has 9 to 15), no word that starts a roster entry (name,
     name part or email) and no word broken at a line's end or coloured. A subset: a text
     left out may still come back unchanged."""
     matcher = people.matcher if people is not None else None
@@ -66,6 +67,12 @@ def _weights(*marked: tuple[bytes, int]) -> np.ndarray:
 _LOUD = _weights((b"0123456789", 1), (b"@\\", _PHONE_MIN_DIGITS))
 _MARKED = _weights((b"-[", 1))
 _DIGITS = _weights((b"0123456789", 1))  # a word broken at a line's end, or coloured, may be a name
+# Nine digits in one run of the characters a match of kit.privacy._PHONE_CANDIDATE is made of
+# (digits, whitespace as a str pattern's \\s reads it in ASCII, "+", "(", ")", ".", "-"): without
+# such a run no candidate holds the nine digits of a phone number, and none is replaced
+# (a file path, a list of dates or sums: digits apart, not one number).
+_PHONE_RUN = re.compile(r"[0-9](?:[\t\n\x0b\x0c\r\x1c-\x1f +().-]*[0-9]){%d}" % (_PHONE_MIN_DIGITS - 1))
+_CONTACT_MARKS = re.compile(r"[@\\]")
 
 
 # Word characters as the pattern's \\b reads them in ASCII text, and per prefix length the codes
@@ -105,7 +112,12 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
     starts = np.zeros(len(texts), dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     # each text's span of ``data`` (and the newline after it, which weighs nothing)
-    loud = np.add.reduceat(_LOUD[data], starts, dtype=np.int64) >= _PHONE_MIN_DIGITS
+    weight = np.add.reduceat(_LOUD[data], starts, dtype=np.int64)
+    loud = weight >= _PHONE_MIN_DIGITS
+    # nine digits or more: without an "@" or a backslash (each weighs nine), a phone number is
+    # only there if nine of them stand in one run of the characters a phone is written with
+    for i in np.flatnonzero(loud).tolist():
+        loud[i] = _CONTACT_MARKS.search(texts[i]) is not None or _PHONE_RUN.search(texts[i]) is not None
     # an identifier said aloud ("student number s2139904"): three digits and a word announcing it
     digits = (np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
