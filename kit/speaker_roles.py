@@ -259,6 +259,8 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
     adviser, an interpreter, a speaker no roster name fits) counts for no participant, with a
     warning at its first line. A label missing from the result counts for no participant;
     ``{}`` for a transcript whose note names no participant."""
+    if not front:  # a transcript no note names (the most of a large study): nobody's
+        return {}
     from kit.study_config import SPEAKER_ROLES, note_participants, speaker_owners
 
     participants = note_participants(front)

@@ -813,11 +813,10 @@ PARALLEL_TRANSCRIPTS = 400  # below this, starting worker processes costs more t
 
 def _parse_in_parallel(jobs, progress: bool) -> dict:
     """Parse many transcripts on every core; {path: (columns, format, warnings) or error}."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = free_cores(4)
-    if len(jobs) < PARALLEL_TRANSCRIPTS or workers < 2:
+    if len(jobs) < PARALLEL_TRANSCRIPTS or (workers := free_cores(4)) < 2:
         return {}
+    from concurrent.futures import ProcessPoolExecutor  # its processes' modules only when used
+
     bar = _progress_bar(len(jobs), progress, threshold=0)
     results = {}
     try:

@@ -34,10 +34,13 @@ __all__ = ["main", "build_parser", "UsageError", "EXIT_OK", "EXIT_PROBLEMS", "EX
 
 def main(argv=None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
-    from kit.cli.discovery import search_argv
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["search"]:  # kit.cli.discovery imports the index (pandas, sqlite3): only for search
+        from kit.cli.discovery import search_argv
 
+        argv = search_argv(argv)
     parser = build_parser()
-    args = parser.parse_args(search_argv(sys.argv[1:] if argv is None else list(argv)))
+    args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
