@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
-from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest
+from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest, style_blocks
 from kit.privacy_decode import readable as _readable
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces
@@ -786,6 +786,7 @@ def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb
     if not matcher and not words:
         return leaks
     names = _name_words(people)
+    styles: dict[str, bool] = {}  # each distinct <style> element, read once: does it hold a secret?
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
         if matcher and any(True for _ in matcher.find(rel)):
@@ -794,10 +795,15 @@ def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb
         if not path.is_file() or path.suffix.lower() not in suffixes:
             continue
         try:
-            text = _readable(path, path.read_text(encoding="utf-8", errors="replace"))
+            text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if _holds_secret(text, matcher, words):
+        text, blocks = style_blocks(text) if path.suffix.lower() == ".html" else (text, ())
+        for block in blocks:
+            if block not in styles:
+                styles[block] = _holds_secret(_readable(path, block), matcher, words)
+        text = _readable(path, text)
+        if any(styles[b] for b in blocks) or _holds_secret(text, matcher, words):
             leaks.append(rel)
         elif path.suffix.lower() in (".csv", ".tsv", ".yml", ".yaml") and _term_leak(path, text, names):
             leaks.append(rel)

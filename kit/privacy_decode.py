@@ -25,7 +25,7 @@ from urllib.parse import unquote_to_bytes
 
 from kit.privacy_text import invisible_pattern
 
-__all__ = ["TAG_IN_WORD", "across_tags", "decoded", "decoded_text", "hides", "longest", "readable"]
+__all__ = ["style_blocks", "TAG_IN_WORD", "across_tags", "decoded", "decoded_text", "hides", "longest", "readable"]
 
 # Three single letters (or digits) separated by single spaces: "s i o b h a n".
 _SPACED = r"(?<![^\W_])[^\W_](?: [^\W_](?![^\W_])){2,}"
@@ -219,3 +219,17 @@ def readable(path: Path, text: str) -> str:
     if path.suffix.lower() in (".html", ".ipynb", ".md"):
         text = _html.unescape(text)
     return text
+
+
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def style_blocks(text: str) -> tuple[str, list[str]]:
+    """``(text with each <style> element replaced by a space, the elements)``: a report's
+    pages each carry the same 276 KB style sheet of nbconvert, which a scan for secrets reads
+    once for all pages instead of once per page (session 11; the scan of a run's nine pages
+    took 4 s of CPU)."""
+    if "<style" not in text and "<STYLE" not in text:
+        return text, []
+    blocks = _STYLE_BLOCK.findall(text)
+    return (_STYLE_BLOCK.sub(" ", text), blocks) if blocks else (text, [])

@@ -62,3 +62,21 @@ def test_no_consent_quote_column_is_a_warning_not_silence(tmp_path):
     said = [p for p in study.problems if p.path.endswith("participants.csv")]
     assert any(p.line == 1 and "no consent_quote column" in p.message and p.level == "warning" for p in said)
     assert all("Siân" not in p.message for p in said)
+
+
+def test_the_leak_scan_reads_a_shared_style_sheet_once_and_still_finds_a_name_in_it(tmp_path):
+    from kit.privacy import find_leaks
+
+    roster = Roster(names=("Margaret Jones",), parts=("Margaret", "Jones"))
+    style = "<style>body { color: red; }\n" + "p { margin: 0 }\n" * 2000 + "</style>"
+    for i in range(3):
+        (tmp_path / f"page{i}.html").write_text(f"<html><head>{style}</head><body>Page {i}</body></html>")
+    assert find_leaks(tmp_path, roster) == []
+    # a name inside the (shared) style element is a leak on every page that carries it
+    named = "<style>/* made for Margaret Jones */ body { color: red; }</style>"
+    (tmp_path / "a.html").write_text(f"<html><head>{named}</head><body>A</body></html>")
+    (tmp_path / "b.html").write_text(f"<html><head>{named}</head><body>B</body></html>")
+    assert find_leaks(tmp_path, roster) == ["a.html", "b.html"]
+    # a name split around a style element is still the name a reader sees
+    (tmp_path / "c.html").write_text(f"<html><body>Margaret{style}Jones</body></html>")
+    assert "c.html" in find_leaks(tmp_path, roster)
