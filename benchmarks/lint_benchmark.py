@@ -143,6 +143,13 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   0.89 / 0.71 / 0.93, generalizing 0.76 / 0.82 / 0.82 / 0.86). So they are TUNED ON by rounds 13
   and 14.
 
+- ``tests/data/blind-linter-28/`` to ``-30/``: 600 questions of three more independent authors,
+  session 10's final hold-out (scored by the lead at its end: recall leading / closed /
+  hypothetical / double-barreled / generalizing blind28 0.70 / 0.97 / 1.00 / 0.88 / 0.71, blind29
+  0.49 / 0.96 / 1.00 / 0.94 / 0.67, blind30 0.65 / 0.88 / 1.00 / 0.82 / 0.71), released in
+  session 11 and tuned on by its rules (``kit/guide/cues16.py``: claims before the ask, offered
+  answers, two occasions, a one-fact question word tacked on) and trained on by the model.
+
 - ``tests/data/blind-linter-25/`` to ``-27/``: 600 questions of three more independent authors
   written at the start of session 9 under the same brief (a consumer-hardware UX researcher's
   guides for engineers; an HR lead writing in second-language English; a sales rep turned
@@ -246,7 +253,11 @@ words, or all but one of them), the share the grammar check passes
 ``--corpus`` reads the interviewer's questions in the real interviews of
 ``../shared/corpora/anthropic-interviewer`` (or ``--corpus-dir``) at run time (skipped when absent; no text is
 copied into the repository), prints the share flagged per flag and scores the linter against
-the hand labels in ``tests/data/corpus_labels.csv`` (question ids and labels only).
+the hand labels in ``tests/data/corpus_labels.csv`` (question ids and labels only). Since session 11
+its generalizing column is an independent labeller's blind relabelling by the written convention
+(present-tense habit and practice questions are generalizing: 36 of the 100, from 5; the other
+columns unchanged), so the linter's generalizing recall there is a known gap (docs/design.md,
+"Trained model, session 11").
 """
 from __future__ import annotations
 
@@ -298,6 +309,9 @@ BLIND24 = (DATA / "blind-linter-24" / "questions.csv").resolve()
 BLIND25 = (DATA / "blind-linter-25" / "questions.csv").resolve()
 BLIND26 = (DATA / "blind-linter-26" / "questions.csv").resolve()
 BLIND27 = (DATA / "blind-linter-27" / "questions.csv").resolve()
+BLIND28 = (DATA / "blind-linter-28" / "questions.csv").resolve()
+BLIND29 = (DATA / "blind-linter-29" / "questions.csv").resolve()
+BLIND30 = (DATA / "blind-linter-30" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
 TUNE5 = DATA / "questions_tune5.csv"
 HOLDOUT6 = DATA / "questions_holdout6.csv"
@@ -442,7 +456,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND25, BLIND26, BLIND27, BLIND22, BLIND23, BLIND24, BLIND18, BLIND19, BLIND20, BLIND21,
+    paths = [Path(p) for p in args.csv] or [p for p in (BLIND28, BLIND29, BLIND30, BLIND25, BLIND26, BLIND27, BLIND22, BLIND23, BLIND24,
+                                                         BLIND18, BLIND19, BLIND20, BLIND21,
                                                          BLIND15, BLIND16, BLIND17,
                                                          BLIND13, BLIND14, BLIND10, BLIND11, BLIND12, BLIND6, BLIND9, BLIND4, BLIND5, BLIND7, BLIND8,
                                                          DEV, BLIND1, BLIND2, BLIND3, TUNE3, TUNE4, TUNE5, HOLDOUT8, HOLDOUT7, HOLDOUT6, HOLDOUT5, HOLDOUT4,
@@ -452,7 +467,13 @@ def main(argv=None) -> int:
     for path in paths:
         rows = load(path)
         result = evaluate(rows)
-        label = {BLIND25: "NOT TUNED ON YET (hold-out of session 9, measured once at its end, rules alone -> with the model: "
+        label = {BLIND28: "TUNED ON by session 11's rules (cues16) (hold-out of session 10, at its end: recall "
+                          "L 0.70 C 0.97 H 1.00 D 0.88 G 0.71)",
+                 BLIND29: "TUNED ON by session 11's rules (cues16) (hold-out of session 10, at its end: recall "
+                          "L 0.49 C 0.96 H 1.00 D 0.94 G 0.67)",
+                 BLIND30: "TUNED ON by session 11's rules (cues16) (hold-out of session 10, at its end: recall "
+                          "L 0.65 C 0.88 H 1.00 D 0.82 G 0.71)",
+                 BLIND25: "NOT TUNED ON YET (hold-out of session 9, measured once at its end, rules alone -> with the model: "
                           "recall L 0.54 -> 0.57 C 0.92 -> 0.94 H 1.00 D 0.88 G 0.64; the rules the same at the session's start)",
                  BLIND26: "NOT TUNED ON YET (hold-out of session 9, measured once at its end, rules alone -> with the model: "
                           "recall L 0.63 C 0.93 H 0.94 D 0.88 G 0.59; closed false-flag rate 0.021 -> 0.027)",
