@@ -402,6 +402,7 @@ def _scores_of(text: str) -> dict:
 
 # --------------------------------------------------------------------------- many texts at once
 
+_BATCH_MAX = 20_000  # texts scored together at most (memory; each text is scored alone)
 _BATCH_MIN = 256  # fewer distinct texts than this: one at a time (arrays cost more than they save)
 
 
@@ -611,7 +612,9 @@ def compound(texts, *, cache: bool = True) -> list[float]:
     if isinstance(texts, list) and len(texts) >= _BATCH_MIN:
         distinct = dict.fromkeys(t for t in texts if type(t) is str)
         if len(distinct) >= _BATCH_MIN:  # many texts: scored together, each distinct one once
-            got = dict(zip(distinct, _compound_many(list(distinct))))
+            distinct = list(distinct)  # scored in slices: the arrays of all texts at once are large
+            got = dict(zip(distinct, (score for i in range(0, len(distinct), _BATCH_MAX)
+                                      for score in _compound_many(distinct[i:i + _BATCH_MAX]))))
 
             def fn(text, got=got):
                 return got[text] if text in got else _compound_of(text)
