@@ -87,3 +87,14 @@ def test_no_progress_bars_when_stderr_is_not_a_terminal(monkeypatch, study_dir, 
     assert commands._progress(Args()) is True
     Args.quiet = True
     assert commands._progress(Args()) is False
+
+
+@pytest.mark.parametrize("message, said", [("database or disk is full", "no space left"),
+                                           ("attempt to write a readonly database", "read-only"),
+                                           ("unable to open database file", "cannot be opened"),
+                                           ("disk I/O error", "the disk reported an error")])
+def test_sqlite_refusals_are_told_not_bugs(message, said):
+    from kit.discovery.index import write_failure
+
+    assert said in write_failure(sqlite3.OperationalError(message))
+    assert write_failure(sqlite3.OperationalError("no such column: x")) is None  # a bug stays a bug

@@ -107,7 +107,8 @@ _SQLITE_REFUSED = (("disk is full", "no space left on device: free some space an
                                          "you may write to"),
                    ("unable to open database", "the index file cannot be opened: check that its folder exists and "
                                                "is writable"),
-                   ("disk i/o error", "the disk reported an error writing it: check the disk and free space"))
+                   ("disk i/o error", "the disk reported an error writing it: check the disk and free space"),
+                   ("database is locked", "another process holds the index: run again when it has finished"))
 
 
 def write_failure(exc: BaseException) -> str | None:
