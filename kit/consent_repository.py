@@ -2,8 +2,11 @@
 
 A tenant who said yes in sprint 1 and no in sprints 2-4 withdrew their consent; the sprint 1
 sheet still says yes. :func:`consent_conflicts` finds every participant whose ``consent_quote``
-differs between the studies of a repository (the same participant id, compared as the consent
-rules compare ids, or the same email), with a located warning at each of their rows naming the
+differs between the studies of a repository (the same email, or the same participant id, compared as
+the consent rules compare ids, AND the same name or email where both rows have one: every study made
+by ``new`` numbers its people P-001, P-002..., so an id alone says nothing across studies; rows with
+the same id and another name and email are other people, not compared, and each sheet says so once
+without names), with a located warning at each of their rows naming the
 others (``path:line``). Where the repository is read (``interview-kit index`` and ``search``)
 the most restrictive answer wins: :func:`apply_to_index` marks their passages in every study
 of the index as not consented (``docs.consent_quote = 0``), and restores a passage once its
@@ -38,6 +41,7 @@ class ConsentRow:
     participant: str  # the id as written (stripped)
     key: str          # the id as the consent rules compare it (kit.study_check_ids.id_key)
     email: str        # lower case, stripped ("" when none)
+    name: str         # folded (lower case, no accents, one space), "" when none
     consent: bool     # consent_quote is yes
 
 
@@ -45,6 +49,7 @@ def consent_rows(folder) -> list[ConsentRow]:
     """The rows of ``folder``'s participants.csv that have an id and a ``consent_quote``
     column (any header that folds to it); [] without the file or the column. Problems of the
     file are the study's own (``check`` reports them) and are not repeated here."""
+    from kit.privacy_text import fold
     from kit.schema import YES
     from kit.study_check_ids import id_key
     from kit.study_columns import read_participant_rows
@@ -61,13 +66,27 @@ def consent_rows(folder) -> list[ConsentRow]:
         if not pid:
             continue
         email = str(row.get("email") or "").strip().lower()
-        out.append(ConsentRow(Path(folder), str(path), int(row.get("_line", 0)), pid, id_key(pid), email,
+        name = " ".join(fold(str(row.get("name") or "")).split())
+        out.append(ConsentRow(Path(folder), str(path), int(row.get("_line", 0)), pid, id_key(pid), email, name,
                               str(row.get("consent_quote") or "").strip().lower() in YES))
     return out
 
 
-def _groups(rows: list[ConsentRow]) -> list[list[ConsentRow]]:
-    """The rows of one person: the same id key, or the same email (joined transitively)."""
+def same_person(a: ConsentRow, b: ConsentRow) -> bool | None:
+    """Whether two rows with the same id key are one person: in one sheet always (the study's
+    own id); across studies when their names or their emails agree, compared only where both
+    rows have one; ``None`` when neither can be compared (no name or email on one side): the
+    id alone then joins them (fail closed: the most restrictive consent is used) unless that
+    would join two rows known to be other people."""
+    if a.folder == b.folder:
+        return True
+    compared = [x == y for x, y in ((a.name, b.name), (a.email, b.email)) if x and y]
+    return any(compared) or (None if not compared else False)
+
+
+def _groups(rows: list[ConsentRow], others: list | None = None) -> list[list[ConsentRow]]:
+    """The rows of one person: the same email, or the same id key and :func:`same_person`
+    (joined transitively). ``others`` gets the pairs with the same id key that are not."""
     parent = list(range(len(rows)))
 
     def find(i):
@@ -77,14 +96,29 @@ def _groups(rows: list[ConsentRow]) -> list[list[ConsentRow]]:
         return i
 
     first: dict = {}
+    by_id: dict = {}
+    unsure, apart = [], {}
     for i, row in enumerate(rows):
-        for key in (("id", row.key), ("email", row.email) if row.email else None):
-            if key is None:
-                continue
-            if key in first:
-                parent[find(i)] = find(first[key])
+        if row.email:
+            if row.email in first:
+                parent[find(i)] = find(first[row.email])
             else:
-                first[key] = i
+                first[row.email] = i
+        for j in by_id.setdefault(row.key, []):
+            same = same_person(rows[j], row)
+            if same:
+                parent[find(i)] = find(j)
+            elif same is None:
+                unsure.append((j, i))
+            else:
+                apart.setdefault(row.key, []).append((j, i))
+                if others is not None:
+                    others.append((rows[j], row))
+        by_id[row.key].append(i)
+    for j, i in unsure:  # the id alone, unless it joins two rows known to be other people
+        a, b = find(j), find(i)
+        if a != b and not any({find(x), find(y)} == {a, b} for x, y in apart.get(rows[i].key, ())):
+            parent[b] = a
     groups: dict = {}
     for i in range(len(rows)):
         groups.setdefault(find(i), []).append(rows[i])
@@ -106,8 +140,11 @@ def consent_conflicts(folders) -> tuple[list[Problem], set[tuple[Path, str]]]:
 
 def _conflicts(rows: list[ConsentRow]) -> tuple[list[Problem], set[tuple[Path, str]]]:
     """:func:`consent_conflicts` of the rows already read (every study's, in the studies' order)."""
-    warnings, withdrawn = [], set()
-    for group in _groups(rows):
+    warnings, withdrawn, others = [], set(), []
+    groups = _groups(rows, others)
+    group_of = {id(r): k for k, group in enumerate(groups) for r in group}
+    warnings += _other_people(others, group_of)
+    for group in groups:
         if len({r.consent for r in group}) < 2:
             continue
         for row in group:
@@ -125,6 +162,29 @@ def _conflicts(rows: list[ConsentRow]) -> tuple[list[Problem], set[tuple[Path, s
                                     f"the repository's studies: {'yes' if row.consent else 'no'} here, "
                                     f"{'no' if row.consent else 'yes'} at {shown} ({same}): {advice}", "warning"))
     return sorted(warnings), withdrawn
+
+
+def _other_people(pairs, group_of) -> list[Problem]:
+    """One warning for each sheet with rows that share an id with a row of another study whose
+    name and email differ (:func:`same_person`) and whose consent differs: not compared (no
+    name in the message, only the ids and the other sheets)."""
+    mine: dict = {}
+    for a, b in pairs:
+        if a.consent != b.consent and group_of[id(a)] != group_of[id(b)]:
+            mine.setdefault(a.path, {}).setdefault(a.participant, (a, set()))[1].add(b.path)
+            mine.setdefault(b.path, {}).setdefault(b.participant, (b, set()))[1].add(a.path)
+    out = []
+    for path, found in mine.items():
+        rows = sorted(found.values(), key=lambda x: x[0].line)
+        ids = [r.participant for r, _ in rows]
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        sheets = sorted({p for _, where in rows for p in where})
+        out.append(Problem(path, rows[0][0].line, f"{len(ids)} participant id(s) here ({shown}) are also used at "
+                           f"{', '.join(sheets[:3])}{' and more' if len(sheets) > 3 else ''} for another person (the "
+                           "name and email differ) whose consent to be quoted differs: they are not compared (each "
+                           "study's own answer is used); if they are one person, write the same email in both "
+                           "sheets", "warning"))
+    return out
 
 
 def study_consent_conflicts(study) -> list[Problem]:

@@ -617,7 +617,12 @@ _TRAILING_TIME = re.compile(r"\s*[(\[]\s*(?:at\s+)?" + _TIME + r"\s*[)\]]\s*[.,;
 _ANY_TIME = re.compile(r"[(\[]\s*(?:at\s+)?" + _TIME + r"\s*[)\]]")
 _OPENING = "\"“”„«"
 _CLOSING = "\"”“»"
-_LABEL = re.compile(r"^([A-Z][\w.' -]{0,40}?)\s*:\s*(?=[" + _OPENING + "])")
+# Other quotation marks and the marks that close them (newcomer, session 11: British typesetting
+# and Word's autocorrect write ‘…’): single marks, whose closing one is also an apostrophe, close
+# at the last one not inside a word ("‘It’ll help’"); the double marks above close as before.
+_OTHER_MARKS = {"‘": "’", "'": "'", "‚": "‘’", "’": "’", "‹": "›", "›": "‹", "»": "«", "「": "」", "『": "』"}
+_SINGLE = "‘’‚'"
+_LABEL = re.compile(r"^([A-Z][\w.' -]{0,40}?)\s*:\s*(?=[" + _OPENING + "".join(_OTHER_MARKS) + "])")
 _ATTRIBUTION = re.compile(r"^(?:[-—–~]+|,)\s*(.+?)[,;]?$")
 _BRACKETS = ("(", "[")
 
@@ -650,6 +655,23 @@ def _rows_of(span) -> list:
 
 
 _BAD_TIME = re.compile(r"[(\[]\s*(?:at\s+)?\d+(?:\s*:\s*\d+)+\s*[)\]]")
+
+
+_BARE_TIME = re.compile(r"(?<![\w:.])(?:at\s+)?" + _TIME + r"(?![\w:])")  # 0:55 in "David, 0:55"
+_BARE_CLOCK = re.compile(r"\d\s*[:.]\s*\d|\d\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b", re.I)
+
+
+def _closing_mark(text: str) -> int:
+    """The position of the mark closing a quote opened by ``text[0]``, one of
+    :data:`_OTHER_MARKS`: its last closing mark, a single one not between two letters (an
+    apostrophe: "‘It’ll help’"); -1 when there is none."""
+    closers = _OTHER_MARKS[text[0]]
+    for at in range(len(text) - 1, 0, -1):
+        if text[at] in closers:
+            inside_word = text[at] in _SINGLE and text[at - 1].isalpha() and text[at + 1:at + 2].isalpha()
+            if not inside_word:
+                return at
+    return -1
 
 
 _REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*[.,;]?\s*")
@@ -685,11 +707,11 @@ def _quote(item: Item, source, problems, span=()) -> Quote:
     label = _LABEL.match(text) if "A" <= text[:1] <= "Z" else None
     if label:
         speaker, text = label.group(1).strip(), text[label.end():]
-    if not text or text[0] not in _OPENING:
+    if not text or (text[0] not in _OPENING and text[0] not in _OTHER_MARKS):
         problems.append(Problem(source, item.line, "key quote is not in quotation marks: "
                                 "quote verbatim", "warning"))
         return Quote(text.strip(), item.line, time, speaker)
-    close = max(map(text.rfind, _CLOSING))
+    close = max(map(text.rfind, _CLOSING)) if text[0] in _OPENING else _closing_mark(text)
     if close <= 0:
         problems.append(Problem(source, item.line, "key quote has no closing quotation mark",
                                 "warning"))
@@ -706,7 +728,16 @@ def _quote(item: Item, source, problems, span=()) -> Quote:
         tail = (tail[:bad.start()] + " " + tail[bad.end():]).strip()
     attribution = _ATTRIBUTION.match(tail) if tail else None
     if attribution:
-        speaker = re.sub(r"(?<=\w\w)\.$", "", attribution.group(1).strip())  # keep "Dana K."
+        who = attribution.group(1).strip()
+        bare = _BARE_TIME.search(who) if time is None else None
+        if bare:  # "— David, 0:55": the time after the attribution (newcomer, session 11)
+            time = _seconds(bare, source, item.line, problems)
+            who = (who[:bare.start()] + who[bare.end():]).strip(" ,;")
+        elif _BARE_CLOCK.search(who):  # clock-like, not read: said, never dropped in the speaker
+            problems.append(Problem(source, _tail_line(_rows_of(span), tail, item.line), "the time in the "
+                                    f"attribution {who[:60]!r} was not read (write m:ss or h:mm:ss, as "
+                                    "'— David, 0:55' or '(0:55)')", "warning"))
+        speaker = re.sub(r"(?<=\w\w)\.$", "", who) or None  # keep "Dana K."
     elif tail.strip(" .,;"):
         note = tail
         if not _REMARK.fullmatch(tail):  # "(laughs)" stays the quote's note, unreported

@@ -11,7 +11,7 @@ from pathlib import Path
 from kit.privacy_text import _words
 
 __all__ = ["DISTINCT_SHARE", "TERM_FIELDS", "category_cells", "id_cells", "id_columns", "identifier_columns",
-           "is_identifier_value", "person_cells", "person_columns", "term_leak"]
+           "is_identifier_value", "looks_like", "person_cells", "person_columns", "term_leak"]
 
 # Columns of participants.csv that hold a person's name or email besides ``name`` and ``email``
 # (first_name, surname, parent_name, guardian, username, parent_email, and the people who sit in: an
@@ -44,11 +44,53 @@ def person_columns(columns) -> tuple[list[str], list[str]]:
 
 
 
+_PERSON_NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+_EMAIL_VALUE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def looks_like(columns, values_of) -> tuple[list[str], list[str]]:
+    """``(names, emails)``: the columns whose values look like people's names (two to five
+    capitalised words each, "Margaret Jones", most of them different) or emails, found by
+    their values whatever their header (``Enw``, ``E-bost``: newcomer, session 11). Only read
+    when no header says so (:func:`person_columns`); ``values_of(column)`` gives a column's
+    non-blank cells."""
+    names, emails = [], []
+    for column in columns:
+        key = _column_key(column)
+        if key in ("id", "") or _STUDY_ID.match(key) or _NOT_PERSON.search(key):
+            continue
+        values = [v for v in values_of(column) if v]
+        if len(values) < 2:
+            continue
+        if sum(bool(_EMAIL_VALUE.fullmatch(v)) for v in values) >= 0.8 * len(values):
+            emails.append(column)
+            continue
+        named = [v for v in values if 2 <= len(v.split()) <= 5 and all(
+            _PERSON_NAME.fullmatch(w) and w[:1].isupper() for w in v.split() if w.lower() not in _PARTICLES)]
+        if len(named) >= 0.8 * len(values) and len(set(named)) >= 0.7 * len(named):
+            names.append(column)
+    return names, emails
+
+
+_PARTICLES = {"de", "da", "del", "della", "der", "van", "von", "la", "le", "du", "dos", "das", "bin", "ibn", "al", "ap"}
+
+
+def _cells_of(people, column) -> list[str]:
+    return [str(v).strip() for v in people[column].tolist() if isinstance(v, str) and str(v).strip()]
+
+
 def person_cells(people) -> tuple[list[str], list[str]]:
     """``(names, emails)``: the non-blank cells of a participants table's (a DataFrame's) name
     columns and email columns (:func:`person_columns`), and ``first_name`` with ``last_name``
-    (or ``given_name``/``forename`` with ``family_name``/``surname``) as one full name too."""
+    (or ``given_name``/``forename`` with ``family_name``/``surname``) as one full name too.
+    Without a column whose header says names (or emails), a column whose values look like
+    them (:func:`looks_like`) is read as one: private by default."""
     name_columns, email_columns = person_columns(people.columns)
+    if not name_columns or not email_columns:
+        names_by_value, emails_by_value = looks_like([c for c in people.columns if c not in name_columns
+                                                      and c not in email_columns], lambda c: _cells_of(people, c))
+        name_columns = name_columns or names_by_value
+        email_columns = email_columns or emails_by_value
 
     def cells(column):
         return [str(v).strip() for v in people[column].tolist() if isinstance(v, str) and str(v).strip()]
@@ -96,7 +138,9 @@ def id_columns(columns) -> list[str]:
 # ``ref`` of any kind may be) still does when its values are code-like (letters and digits in
 # one token: TR-204881, AB123456C) and differ from one participant to the next; not the study's
 # own ids (an ``id`` column's values, an interview's or a session's), dates, phones or categories.
-_CODE_LIKE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*")
+_CODE_LIKE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*"
+                        # or a long number (a library card's barcode, 29000012345678: newcomer, session 11)
+                        r"|\d{%d,}" % 8)
 _NOT_AN_ID = re.compile(r"(?:^|_)(?:phone|mobile|tel|telephone|fax|date|on|at|time|day|year|interview|session|"
                         r"recording|transcript|file|study|sprint|segment|cohort|wave|group|batch|stage|status|"
                         r"consent|language|lang|channel|region|quota|guide|version|count|type|of|size|age|score|"
@@ -119,13 +163,23 @@ def identifier_columns(people) -> dict[str, str]:
     for column in people.columns:
         key = _column_key(column)
         if column in found or column in names or column in emails or column == "id" \
-                or _STUDY_ID.match(key) or _NOT_AN_ID.search(key):
+                or _STUDY_ID.match(key) or _NOT_AN_ID.search(key) or column in _value_people(people):
             continue
         values = [str(v).strip() for v in people[column].tolist() if isinstance(v, str) and str(v).strip()]
         if values and all(_CODE_LIKE.fullmatch(v) and v not in own for v in values) \
                 and len(set(values)) >= DISTINCT_SHARE * len(values):
             found[column] = "its values"
     return found
+
+
+def _value_people(people) -> set:
+    """The columns :func:`person_cells` reads as names or emails by their values."""
+    names, emails = person_columns(people.columns)
+    if names and emails:
+        return set()
+    by_names, by_emails = looks_like([c for c in people.columns if c not in names and c not in emails],
+                                     lambda c: _cells_of(people, c))
+    return set((by_names if not names else []) + (by_emails if not emails else []))
 
 
 def id_cells(people) -> list[str]:

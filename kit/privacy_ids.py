@@ -40,7 +40,8 @@ def identifier_notes(study) -> list[Problem]:
         if not hidden:
             continue
         rule = ("its header names an identifier" if why == "its header" else
-                "its values are code-like (letters and digits) and differ from one participant to the next")
+                "its values are code-like (letters and digits, or long numbers) and differ from one participant to the "
+                "next")
         out.append(Problem(str(path), 1, f"column {column!r} holds participants' identifiers ({rule}): its "
                                          f"{hidden} value(s) are replaced as identifiers (the id mark) in every output, "
                                          "also where said in a transcript (kept only with --include-names)", "warning"))

@@ -35,7 +35,31 @@ def read_participant_rows(path: Path):
         # fail closed, but not in silence: without the column nobody is quoted (newcomer, session 11)
         problems.append(Problem(str(path), 1, "no consent_quote column: nobody's words will be quoted "
                                 f"(the header has: {', '.join(columns)})", "warning"))
+    if rows and "id" in columns:
+        problems += _unnamed_people(path, rows, columns)
     return rows, columns, problems + id_problems(path, rows)
+
+
+def _unnamed_people(path: Path, rows, columns) -> list[Problem]:
+    """A warning at the header when no column is read as ``name`` (or ``email``) but a column's
+    values look like people's names (or emails) (:func:`kit.privacy_columns.looks_like`): the
+    kit redacts those as names anyway (private by default), and says which column it took
+    (newcomer, session 11: a sheet with Welsh headers, ``Enw``, ``E-bost``, redacted nothing)."""
+    from kit.privacy_columns import looks_like, person_columns
+
+    named, mailed = person_columns(columns)
+    if named and mailed:
+        return []
+    rest = [c for c in columns if c not in named and c not in mailed and c != "_line"]
+    names, emails = looks_like(rest, lambda c: [str(r.get(c) or "").strip() for r in rows])
+    out = []
+    for kind, found, have in (("name", names, named), ("email", emails, mailed)):
+        if found and not have:
+            out.append(Problem(str(path), 1, f"no column is read as {kind!r}, but the values of "
+                               f"{', '.join(repr(c) for c in found)} look like people's {kind}s: they are redacted "
+                               f"as {kind}s; name the column {kind!r} (or '{found[0]} / {kind}') so that check and "
+                               "the consent rules know them too", "warning"))
+    return out
 
 
 def _parts(header: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 problems found in the user's files (or a flagged guide); 2 a usage
 error, a file that cannot be read, a write target refused (see :mod:`kit.safety`) or a full
-disk; 3 a notebook failed; 4 an internal error (a bug: please report it); 130 and 143 stopped
+disk (also SQLite's "database or disk is full" and an ``OSError`` behind another exception:
+:func:`kit.discovery.index.write_failure`); 3 a notebook failed; 4 an internal error (a bug: please report it); 130 and 143 stopped
 by SIGINT and SIGTERM; 141 the reader of the output stopped reading (``| head``: quiet, as a
 shell reports a command stopped by SIGPIPE). A bad option value (``--as-of 2026-02-30``,
 ``--jobs 0``), a missing study folder or a file given for one is exit 2 with a message.
@@ -67,6 +68,12 @@ def main(argv=None) -> int:
         print("interview-kit: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug in the kit, not in the user's files
+        from kit.discovery.index import write_failure
+
+        reason = write_failure(exc)  # SQLite's "database or disk is full", an OSError raised from: the user's
+        if reason is not None:
+            _message(args, f"interview-kit {args.command}: {reason}")
+            return EXIT_USAGE
         return _internal_error(exc, args)
 
 

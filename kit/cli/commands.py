@@ -122,6 +122,17 @@ def cmd_lint_guide(args) -> int:
     _print_problems(problems)
     return lint_exit_code(result, problems)
 
+def _progress(args) -> bool:
+    """Whether a command shows progress bars: not with ``--quiet``, and only when standard error
+    is a terminal (a file, a pipe, cron mail or a CI log gets the problems, one a line, not the
+    bars' carriage-return frames: attacker, session 11)."""
+    if getattr(args, "quiet", False):
+        return False
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
 def _load_or_report(path, progress: bool = False):
     from kit.errors import StudyError
     from kit.study import load_study
@@ -142,11 +153,11 @@ def cmd_analyze(args) -> int:
     check_output(args.out, _inputs(study_path), option="--out", force=args.force, legacy=("turns.csv", "themes.csv"),
                  kind="analyze")
     keep_freed_memory()  # a batch that ends with the command: freed memory is reused, not faulted in again
-    study = _load_or_report(study_path, progress=not args.quiet)
+    study = _load_or_report(study_path, progress=_progress(args))
     if study is None:
         return EXIT_PROBLEMS
     mark_output(args.out, kind="analyze")
-    paths = analyze(study, args.out, include_names=args.include_names, progress=not args.quiet,
+    paths = analyze(study, args.out, include_names=args.include_names, progress=_progress(args),
                     as_of=args.as_of)
     for path in paths.values():
         print(one_line_path(path))
@@ -171,7 +182,7 @@ def cmd_run(args) -> int:
 
     try:
         index = run(_study_arg(args.dir), args.out, sprint=args.sprint, include_names=args.include_names,
-                    progress=not args.quiet, log=log, log_file=args.log, jobs=args.jobs, force=args.force)
+                    progress=_progress(args), log=log, log_file=args.log, jobs=args.jobs, force=args.force)
     except KeyboardInterrupt as exc:
         import signal
 

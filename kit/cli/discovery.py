@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from kit.check import CROSS_CHECKS
-from kit.discovery.index import IndexBusyError, IndexLocationError, update_index
+from kit.discovery.index import IndexBusyError, IndexLocationError, IndexWriteError, update_index
 from kit.discovery.repository import find_studies, no_studies_message
 from kit.safety import escape_controls, shell_path
 
@@ -77,8 +77,8 @@ def index_command(repo) -> tuple[str, int]:
         return f"interview-kit index: {problem}", 2
     try:
         report = update_index(repo)
-    except (IndexLocationError, IndexBusyError) as exc:  # IndexBusyError: another run did not finish in time
-        return f"interview-kit index: {_one_line(exc)}", 2
+    except (IndexLocationError, IndexBusyError, IndexWriteError) as exc:  # IndexBusyError: another run did
+        return f"interview-kit index: {_one_line(exc)}", 2  # not finish in time; IndexWriteError: a full disk
     lines = []
     if report.rebuilt:
         lines.append(f"rebuilt the index ({report.reason})")
@@ -163,8 +163,9 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     try:
         hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
                       include_names=include_names)
-    except (ValueError, IndexLocationError, IndexBusyError) as exc:
+    except (ValueError, IndexLocationError, IndexBusyError, IndexWriteError) as exc:
         return f"interview-kit search: {_one_line(exc)}", 2
+    stale = "".join(f"\n{_one_line(n)}" for n in hits.attrs.get("notes", []))  # the last complete index was read
     from kit.outputs import WORKING, Outputs
     from kit.privacy import roster
 
@@ -185,7 +186,7 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         # so a redacted name matches none and the hint reveals nothing (control characters escaped)
         return escape_controls(f"no matches for {query!r}" + _alone(
             repo, query, code=code, segment=segment, since=since, include_names=include_names)
-            + (f"\n{note}" if note else ""), backslash=False), 0
+            + (f"\n{note}" if note else ""), backslash=False) + stale, 0
     lines = []
     for r in hits.itertuples(index=False):
         # the study (folder) always: two studies may share a sprint label and the same ids
@@ -199,4 +200,4 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     total = int(hits.attrs.get("total", len(hits)))
     lines.append(f"showing {len(hits)} of {total} matches (--limit {limit}: give a larger --limit to see more)"
                  if total > len(hits) else f"{len(hits)} match(es)")
-    return writer.clean("\n".join(lines)) + (escape_controls(f"\n{note}", backslash=False) if note else ""), 0
+    return writer.clean("\n".join(lines)) + (escape_controls(f"\n{note}", backslash=False) if note else "") + stale, 0

@@ -223,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                          "(default: today)")
     p.add_argument("--force", action="store_true",
                    help="write into an existing non-empty folder that interview-kit did not write")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", action="store_true", help="no progress bar (there is none when standard error is not a terminal)")
     p.set_defaults(func=commands.cmd_analyze)
 
     p = sub.add_parser("export", help="REFI-QDA exchange files for NVivo, ATLAS.ti, MAXQDA, QualCoder")
@@ -286,6 +286,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=_int_range(1), metavar="N", help="notebooks run at once (default: 2, or 1 when the machine is busy)")
     p.add_argument("--force", action="store_true",
                    help="replace an existing non-empty folder that interview-kit did not write")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", action="store_true", help="no progress bar (there is none when standard error is not a terminal)")
     p.set_defaults(func=commands.cmd_run)
     return parser

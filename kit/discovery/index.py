@@ -65,6 +65,7 @@ __all__ = [
     "IndexBusyError",
     "IndexLocationError",
     "IndexReport",
+    "IndexWriteError",
     "STALE_SECONDS",
     "build_index",
     "email_hash",
@@ -72,6 +73,7 @@ __all__ = [
     "query_index",
     "remove_stale_temp_files",
     "update_index",
+    "write_failure",
 ]
 
 INDEX_NAME = "index.sqlite"
@@ -92,6 +94,46 @@ STALE_SECONDS = 24 * 3600
 class IndexLocationError(OSError):
     """The index cannot be written where it belongs (``REPO/.interview-kit/index.sqlite``):
     that path, or its folder, is something else (a folder, a file)."""
+
+
+class IndexWriteError(OSError):
+    """The index could not be written: the disk (or the quota) is full, its folder is
+    read-only or not the user's (attacker, session 11: a full disk was an internal error)."""
+
+
+#: SQLite's messages for a write the environment refused, and what the user is told.
+_SQLITE_REFUSED = (("disk is full", "no space left on device: free some space and run again"),
+                   ("readonly database", "the index's folder is read-only: make it writable, or give a repository "
+                                         "you may write to"),
+                   ("unable to open database", "the index file cannot be opened: check that its folder exists and "
+                                               "is writable"),
+                   ("disk i/o error", "the disk reported an error writing it: check the disk and free space"),
+                   ("database is locked", "another process holds the index: run again when it has finished"))
+
+
+def write_failure(exc: BaseException) -> str | None:
+    """What to tell the user when writing a file or the index failed for a reason of the
+    environment, not a bug (a full disk, a read-only folder, no permission): a SQLite
+    ``OperationalError`` with one of :data:`_SQLITE_REFUSED`'s messages, or an ``OSError``
+    (any, an :class:`IndexLocationError` aside, which says so itself), looked for in the
+    exception and in the ones it was raised from; ``None`` for anything else."""
+    import errno
+
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, sqlite3.OperationalError):
+            text = str(exc).lower()
+            for words, advice in _SQLITE_REFUSED:
+                if words in text:
+                    return f"{exc}: {advice}"
+        elif isinstance(exc, OSError) and not isinstance(exc, (IndexLocationError, IndexWriteError)):
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                return "no space left on device: free some space and run again"
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}: check the permissions"
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _check_destination(path: Path) -> None:
@@ -592,13 +634,21 @@ def update_index(repo, verify: bool = True, wait: float | None = None, fallback:
     root = Path(repo)
     path = index_path(root)
     _check_destination(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    exists = path.exists()
-    wait = LOCK_WAIT if wait is None or not exists else wait
-    with index_lock(path.parent, wait, fallback and exists) as held:
-        if not held:
-            return IndexReport(path=path, reason="another index run is updating it: the last complete index was used")
-        return _update_locked(root, path, verify)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        exists = path.exists()
+        wait = LOCK_WAIT if wait is None or not exists else wait
+        with index_lock(path.parent, wait, fallback and exists) as held:
+            if not held:
+                return IndexReport(path=path, reason="another index run is updating it: the last complete index "
+                                                     "was used")
+            return _update_locked(root, path, verify)
+    except (sqlite3.OperationalError, OSError) as exc:  # a full disk, a read-only folder: the user's to fix
+        reason = None if isinstance(exc, (IndexLocationError, IndexBusyError)) else write_failure(exc)
+        if reason is None:
+            raise
+        kept = " (the last complete index is unchanged)" if path.is_file() else ""
+        raise IndexWriteError(f"{path}: cannot write the index: {reason}{kept}") from exc
 
 
 def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
@@ -756,13 +806,22 @@ def build_index(repo) -> Path:
     return update_index(repo).path
 
 
-def query_index(repo, update: bool, run):
+def query_index(repo, update: bool, run, notes: list | None = None):
     """Run ``run(connection)`` on an up-to-date index; when the file turns out to be
-    damaged, rebuild it from the study files and run again once."""
+    damaged, rebuild it from the study files and run again once. When the index cannot be
+    updated (a full disk: :class:`IndexWriteError`) and a complete one is there, that one is
+    read and ``notes`` gets a line saying so."""
     for attempt in (1, 2):
         # a search waits briefly for another index run, then reads the last complete index
-        path = update_index(repo, verify=attempt == 2, wait=SEARCH_WAIT, fallback=True).path \
-            if update or attempt == 2 else index_path(repo)
+        try:
+            path = update_index(repo, verify=attempt == 2, wait=SEARCH_WAIT, fallback=True).path \
+                if update or attempt == 2 else index_path(repo)
+        except IndexWriteError as exc:
+            if attempt == 2 or not index_path(repo).is_file() or notes is None:
+                raise
+            notes.append(f"note: {exc}: the results are from the last complete index, which may miss the latest "
+                         "changes to the studies")
+            path = index_path(repo)
         if not path.exists():
             path = update_index(repo).path
         con = sqlite3.connect(path, timeout=60)  # waits while another run commits

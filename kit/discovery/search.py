@@ -9,7 +9,7 @@ import unicodedata
 import pandas as pd
 
 from kit.csvio import parse_date
-from kit.discovery.index import email_hash, query_index
+from kit.discovery.index import IndexWriteError, email_hash, index_path, query_index, write_failure
 from kit.discovery.index_names import cjk_plain, cjk_spaced
 
 __all__ = ["HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions", "search",
@@ -201,9 +201,13 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
         return (con.execute("\n".join(sql), args + [limit]).fetchall(),
                 con.execute(count_sql, args).fetchone()[0])
 
+    notes: list = []
     try:
-        rows, total = query_index(repo, update, both)
+        rows, total = query_index(repo, update, both, notes)
     except sqlite3.OperationalError as exc:
+        reason = write_failure(exc)  # a full disk while a search updates the index: the user's to fix
+        if reason:
+            raise IndexWriteError(f"{index_path(repo)}: cannot search: {reason}") from None
         raise ValueError(f"cannot search for {query!r}: {exc}") from None
     records = [{"rank": i, "score": round(-r["bm25"], 4), "id": r["id"], "study": r["study"], "sprint": r["sprint"],
                 "date": r["date"], "kind": r["kind"], "interview_id": r["interview_id"],
@@ -212,6 +216,7 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
                 "consent_quote": bool(r["consent_quote"])} for i, r in enumerate(rows, start=1)]
     frame = pd.DataFrame(records, columns=SEARCH_COLUMNS)
     frame.attrs["total"] = int(total)  # all matches, before the limit
+    frame.attrs["notes"] = notes  # the index could not be updated: the last complete one was read
     return frame
 
 
