@@ -27,11 +27,14 @@ PARALLEL_TEXTS = 50_000  # below this many texts, worker processes cost more tha
 
 
 def score_turns(study: Study) -> pd.DataFrame:
-    """The study's turns with a VADER compound score per turn."""
-    from kit.sentiment import compound
+    """The study's turns with a VADER compound score per turn (of the text as published:
+    :func:`kit.sentiment.compound_published`)."""
+    from kit.privacy import roster
+    from kit.sentiment import compound_published
 
     turns = study.turns.copy()
-    turns["compound"] = compound(turns["text"].tolist()) if len(turns) else pd.Series(dtype=float)
+    turns["compound"] = compound_published(turns["text"].tolist(), roster(study)) if len(turns) \
+        else pd.Series(dtype=float)
     return turns
 
 
@@ -102,7 +105,7 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     unless ``include_names`` (which keeps names; contact details are replaced anyway). ``as_of`` dates the program figures (default: today); ``progress`` shows
     the steps on standard error when the study is large."""
     from kit.program import program_json
-    from kit.sentiment import compound
+    from kit.sentiment import as_published, compound
 
     study = as_study(study)
     steps = _Steps(len(study.turns) > 20_000 and progress)
@@ -112,7 +115,12 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     from kit import languages
 
     turns, segments = languages.annotate(study, study.turns, study.segments())
-    turn_scores, codes = _score_and_code(turns["text"].tolist(), segments, study.codebook)
+    # Working outputs: pseudonymous unless include_names (kit.outputs applies the rules).
+    writer = Outputs(out, study, WORKING, include_names=include_names)
+    # A score reads the text as published: a roster name that is also a word (Grant, Joy) never
+    # moves it (kit.sentiment.as_published; texts naming nobody are scored as they are).
+    turn_scores, codes = _score_and_code(as_published(turns["text"].tolist(), writer.people), segments,
+                                         study.codebook)
     turns["compound"] = languages.where_valid(pd.Series(turn_scores, index=turns.index), turns["language"])
     public = turns.assign(speaker=public_speakers(turns, include_names))[TURNS_COLUMNS]
     # Participant turns are scored once, with the turns; only the notes' texts are new.
@@ -121,15 +129,13 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     todo = [i for i, sid in enumerate(ids) if sid not in known]
     if todo:
         texts = segments["text"].tolist()
-        known.update(zip([ids[i] for i in todo], compound([texts[i] for i in todo])))
+        known.update(zip([ids[i] for i in todo], compound(as_published([texts[i] for i in todo], writer.people))))
     score = pd.Series([known[sid] for sid in ids], index=segments.index, dtype="float64")
     scores = pd.DataFrame({"segment_id": segments["segment_id"],
                            "compound": languages.where_valid(score, segments["language"])})
     # One count per theme, the same as the notebooks and the report (kit.themes.study_themes).
     table = languages.with_unscored(study_themes(study, auto=codes, scores=scores)["counts"], codes, scores)
     steps.next("writing tables")
-    # Working outputs: pseudonymous unless include_names (kit.outputs applies the rules).
-    writer = Outputs(out, study, WORKING, include_names=include_names)
     paths = {"turns": _table(writer, "turns.csv", public), "themes": _table(writer, "themes.csv", table),
              "autocodes": _table(writer, "autocodes.csv", codes)}
     paths["program"] = program_json(study, out, as_of=as_of, include_names=include_names)

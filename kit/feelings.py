@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.schema import SCORED_COLUMNS, SUMMARY_COLUMNS, person
+from kit.schema import SCORED_COLUMNS, SUMMARY_COLUMNS, named_interviews, person
 from kit.sentiment import POSITIVE_THRESHOLD
 from kit.study import as_study
 
@@ -62,7 +62,11 @@ def score(study, kinds=("turn",), attribute: str | None = None,
             if len(frame) else pd.Series(dtype=str)
         columns.insert(4, attribute)
     frame["text"] = segments["text"]
-    values = np.asarray(compound(segments["text"].tolist()), dtype=float) if len(frame) else np.empty(0)
+    from kit.privacy import roster  # a score reads the text as published (kit.sentiment.as_published)
+    from kit.sentiment import as_published
+
+    values = np.asarray(compound(as_published(segments["text"].tolist(), roster(study))), dtype=float) \
+        if len(frame) else np.empty(0)
     from kit.languages import (  # NaN, not 0, where VADER is not valid
         annotate,
         where_valid,
@@ -146,7 +150,7 @@ def by_segment(scored: pd.DataFrame, attribute: str = "segment", **kw) -> pd.Dat
                          f"score(study, attribute={attribute!r})")
     table = summarize(scored, by=attribute, **kw)
     voiced = scored[scored["compound"].notna()]
-    people = voiced.assign(_who=person(voiced)).groupby(attribute)["_who"].nunique()  # third speakers: nobody
+    people = voiced.assign(_who=person(voiced, named_interviews(scored))).groupby(attribute)["_who"].nunique()  # third speakers: nobody
     table.insert(1, "participants", table[attribute].map(people).fillna(0).astype("int64"))
     return table
 

@@ -30,6 +30,7 @@ import pandas as pd
 from nltk.tokenize import RegexpTokenizer
 
 from kit.schema import COLLOCATION_COLUMNS, KEYNESS_COLUMNS
+from kit.schema import named_interviews
 from kit.schema import person as schema_person
 from kit.stats import g2, log_ratio  # keyness statistics: their one home is kit.stats
 from kit.study import as_study
@@ -67,13 +68,17 @@ def content_words(text, stopwords=STOPWORDS) -> list[str]:
 def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
     """The participants' own words, each once: participant turns of transcribed interviews
     and the key quotes of interviews without a transcript (a quote of a transcribed
-    interview repeats one of its turns). Columns segment_id, interview_id, participant,
+    interview repeats one of its turns); a third speaker's words (a turn or quote with no
+    participant in an interview that names one) are left out: they count for nobody. Columns segment_id, interview_id, participant,
     kind, the participant ``attribute`` (default the study's segment attribute), text."""
     study = as_study(study)
     attribute = attribute or study.segment_attribute
     segments = study.segments()
     transcribed = set(study.turns["interview_id"])
     keep = (segments["kind"] == "turn") | ((segments["kind"] == "quote") & ~segments["interview_id"].isin(transcribed))
+    # a third speaker (an interpreter, a daughter: no participant in an interview that names one)
+    # is nobody: their words are not the customers' language (kit.schema.person)
+    keep &= schema_person(segments, named_interviews(study.interviews)).notna().to_numpy()
     frame = segments[keep].reset_index(drop=True)
     frame["participant"] = frame["participant"].fillna("").astype(str)
     columns = ["segment_id", "interview_id", "participant", "kind", "text"]
@@ -221,7 +226,7 @@ def keyness_by(frame: pd.DataFrame, column: str, text: str = "text", min_freq: i
                         top=None if consenting is not None else top, **kw)
         table = _only_publishable(table, frame[text], frame, consenting, top)
         table.insert(0, column, value)
-        table["people"] = _people_using(frame[mine], table["word"], text)
+        table["people"] = pd.Series(_people_using(frame[mine], table["word"], text), index=table.index, dtype="int64")
         parts.append(table)
     if not parts:
         return pd.DataFrame(columns=[column] + KEYNESS_COLUMNS + ["people"])
@@ -265,7 +270,7 @@ def theme_words(coded: pd.DataFrame, texts: pd.DataFrame, codes=None, min_freq: 
                         top=None if consenting is not None else top, **kw)
         table = _only_publishable(table, texts["text"], texts, consenting, top)
         table.insert(0, "code", code)
-        table["people"] = _people_using(texts[mine], table["word"])
+        table["people"] = pd.Series(_people_using(texts[mine], table["word"]), index=table.index, dtype="int64")
         parts.append(table)
     if not parts:
         return pd.DataFrame(columns=["code"] + KEYNESS_COLUMNS + ["people"])

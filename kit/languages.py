@@ -834,8 +834,10 @@ def segment_languages(study, segments: pd.DataFrame) -> pd.Series:
 def study_compound(study, segments: pd.DataFrame) -> pd.Series:
     """VADER compound of each row of ``segments`` where its language has a validated
     scorer, NaN elsewhere (:func:`where_valid`), indexed like ``segments``."""
-    from kit.sentiment import compound
+    from kit.privacy import roster
+    from kit.sentiment import compound_published  # a roster name never moves a score
 
-    values = pd.Series(compound(segments["text"].tolist()) if len(segments) else [], index=segments.index,
+    values = pd.Series(compound_published(segments["text"].tolist(), roster(study)) if len(segments) else [],
+                       index=segments.index,
                        dtype="float64")
     return where_valid(values, segment_languages(study, segments))

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from kit.schema import NONE_LABEL as NONE
-from kit.schema import PREVALENCE_COLUMNS, SENTIMENT_COLUMNS, TEST_COLUMNS, person
+from kit.schema import PREVALENCE_COLUMNS, SENTIMENT_COLUMNS, TEST_COLUMNS, named_interviews, person
 from kit.stats import (
     EXACT_LIMIT,
     MIN_EXPECTED,
@@ -91,7 +91,8 @@ def prevalence(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "
     value_of = dict(zip(who["who"], who["value"]))
     sizes = who["value"].value_counts()
     total = len(who)
-    raised = pd.DataFrame({"who": _who(coded).to_numpy(), "code": coded["code"].to_numpy()}).drop_duplicates()
+    raised = pd.DataFrame({"who": _who(coded, named_interviews(interviews)).to_numpy(),  # a third speaker: nobody
+                           "code": coded["code"].to_numpy()}).drop_duplicates()
     raised = raised[raised["who"].isin(value_of)]
     raised["value"] = raised["who"].map(value_of)
     names = list(codes) if codes is not None else sorted(set(raised["code"]))
@@ -135,7 +136,8 @@ def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: s
     value_of = dict(zip(who["who"], who["value"]))
     values = sorted(set(who["value"]))
     sizes = who["value"].value_counts().reindex(values).to_numpy()
-    raised = pd.DataFrame({"who": _who(coded).to_numpy(), "code": coded["code"].to_numpy()}).drop_duplicates()
+    raised = pd.DataFrame({"who": _who(coded, named_interviews(interviews)).to_numpy(),  # a third speaker: nobody
+                           "code": coded["code"].to_numpy()}).drop_duplicates()
     raised = raised[raised["who"].isin(value_of)]
     raised["value"] = raised["who"].map(value_of)
     names = list(codes) if codes is not None else sorted(set(raised["code"]))
@@ -216,8 +218,8 @@ def sentiment_comparison(scored: pd.DataFrame, attribute: str = "segment", unit:
         raise ValueError(f"the scored table has no column {attribute!r}")
     if unit not in ("participant", "turn"):
         raise ValueError(f"unit must be 'participant' or 'turn', not {unit!r}")
-    frame = scored[scored["compound"].notna()]
-    frame = frame.assign(who=_who(frame), value=frame[attribute].fillna("").astype(str).replace("", NONE))
+    frame = scored[scored["compound"].notna()]  # a third speaker counts for nobody, even beside unscored turns
+    frame = frame.assign(who=_who(frame, named_interviews(scored)), value=frame[attribute].fillna("").astype(str).replace("", NONE))
     if unit == "participant":
         units = frame.groupby(["who", "value"], as_index=False)["compound"].mean()
     else:

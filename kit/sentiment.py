@@ -12,6 +12,9 @@ precomputed per-token lookups instead of NLTK's word x punctuation dictionary
 per sentence.
 
 * :func:`compound` -- list of compound scores (``None``/NaN in, NaN out).
+* :func:`compound_published` -- the same for a study's texts as published: a text that
+  names someone of the roster is scored with the names redacted (:func:`as_published`), so
+  a name that is also a word ("Grant", "Joy", "Hope") never moves a score.
 * :func:`polarity` -- DataFrame with ``neg``, ``neu``, ``pos``, ``compound``.
 * :func:`label` -- ``"positive"`` / ``"negative"`` / ``"neutral"`` at +-0.05.
 
@@ -31,6 +34,8 @@ from kit.schema import is_missing
 
 __all__ = [
     "compound",
+    "compound_published",
+    "as_published",
     "polarity",
     "polarity_scores",
     "label",
@@ -631,6 +636,42 @@ def compound(texts, *, cache: bool = True) -> list[float]:
         else:
             raise _bad_type(t)
     return out
+
+
+def as_published(texts, people) -> list:
+    """``texts`` as a score should read them: a text in which :func:`kit.privacy.redact`
+    replaces a roster name of ``people`` (a ``kit.privacy.Roster``; or an identifier said
+    aloud) is replaced by that redacted text, the one the kit publishes; every other text is
+    returned as it is (the same object), so its score cannot change. The texts that provably
+    hold nothing to redact are found together (:func:`kit.privacy_batch.unredacted`); only
+    the rest are redacted, each distinct text once."""
+    texts = _iter_texts(texts)
+    texts = texts if isinstance(texts, list) else list(texts)
+    if people is None or not people.matcher:
+        return texts  # no roster: no name to hide
+    from kit.privacy import redact_both
+    from kit.privacy_batch import unredacted
+
+    quiet = unredacted([t for t in texts if type(t) is str], people)
+    seen: dict = {}
+    out = []
+    for t in texts:
+        if type(t) is not str or t in quiet:
+            out.append(t)
+            continue
+        shown = seen.get(t)
+        if shown is None:
+            named, unnamed = redact_both(t, people)  # the same text unless it names someone
+            shown = seen[t] = named if named != unnamed else t
+        out.append(shown)
+    return out
+
+
+def compound_published(texts, people, *, cache: bool = True) -> list[float]:
+    """:func:`compound` of ``texts`` :func:`as_published` with the roster ``people``: a name
+    the kit redacts (a participant called Grant Rich, Joy or Hope) never moves a score, and two
+    texts that read the same once redacted get the same score (attack s11 A2)."""
+    return compound(as_published(texts, people), cache=cache)
 
 
 def polarity_scores(text: str, *, cache: bool = True) -> dict:

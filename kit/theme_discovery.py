@@ -341,18 +341,22 @@ def _scores_and_codings(study, frame, codings):
 
     from kit.languages import where_valid
 
+    from kit.privacy import roster
+    from kit.sentiment import as_published
+
     texts = frame["text"].tolist()
+    scored = as_published(texts, roster(study))  # a roster name never moves a score (attack s11 A2)
     # VADER is English: a passage in another language gets no score (NaN), never a wrong one;
     # the codebook's keywords code each passage in its own language (kit.languages).
     language = frame["language"].tolist() if "language" in frame else ["en"] * len(frame)
     if codings is not None or not len(study.codebook):
-        scores = compound(texts) if texts else []
+        scores = compound(scored) if texts else []
         if codings is None and len(study.codings):
             codings = study.codings
         return where_valid(pd.Series(scores, dtype=float), language).to_numpy(dtype=float), codings
     segments = frame[["segment_id", "interview_id", "participant", "kind", "text"]].assign(
         language=pd.Series(language, index=frame.index, dtype=object))
-    scores, auto = _score_and_code(texts, segments, study.codebook)
+    scores, auto = _score_and_code(scored, segments, study.codebook)
     scores = where_valid(pd.Series(scores, dtype=float), language).to_numpy(dtype=float)
     manual = study.codings
     if len(manual):

@@ -353,6 +353,8 @@ def theme_counts(coded: pd.DataFrame, n_participants: int | None = None, codes=N
     (:func:`kit.schema.named_interviews`; default: read from ``coded``): a third speaker of one of
     them counts for nobody (:func:`kit.schema.person`)."""
     coded = coded.copy()
+    if named is None:  # read from every row, the team's passages included (they name the participant)
+        named = named_interviews(coded)
     if "counted" not in coded:
         coded["counted"] = True
     if "source" not in coded:
@@ -555,13 +557,15 @@ def emphasis_table(texts) -> pd.DataFrame:
                                        "repeated_words"])
 
 
-def segment_scores(segments: pd.DataFrame) -> pd.DataFrame:
-    """VADER compound of each segment (segment_id, compound), for :func:`intensity`."""
-    from kit.sentiment import compound
+def segment_scores(segments: pd.DataFrame, people=None) -> pd.DataFrame:
+    """VADER compound of each segment (segment_id, compound), for :func:`intensity`; with the
+    study's roster ``people`` (``kit.privacy.roster``) a text naming someone is scored as
+    published (:func:`kit.sentiment.compound_published`, as ``analyze`` scores it)."""
+    from kit.sentiment import compound_published
 
     texts = segments["text"].tolist()
     scores = pd.DataFrame({"segment_id": segments["segment_id"].tolist(),
-                           "compound": compound(texts) if texts else []})
+                           "compound": compound_published(texts, people) if texts else []})
     if "language" in segments:  # kit.languages.annotate: NaN where VADER is not valid
         from kit.languages import where_valid
 
@@ -617,11 +621,12 @@ def intensity(coded: pd.DataFrame, scores: pd.DataFrame | None = None, n_partici
 
 
 def theme_table(coded: pd.DataFrame, scores: pd.DataFrame | None = None, n_participants: int | None = None,
-                codes=None, rules: pd.DataFrame | None = None) -> pd.DataFrame:
+                codes=None, rules: pd.DataFrame | None = None, named=None) -> pd.DataFrame:
     """:func:`theme_counts` (the count, its source and the feeling of its passages) with the
     strength columns of :func:`intensity` beside it: the themes table of notebook 04 and of
-    the report. Same rows, same order as :func:`theme_counts`."""
-    counts = theme_counts(coded, n_participants, codes=codes, scores=scores, rules=rules)
+    the report. Same rows, same order as :func:`theme_counts`; ``named`` as there (pass
+    :func:`kit.schema.named_interviews` of the study's interviews, as ``analyze`` does)."""
+    counts = theme_counts(coded, n_participants, codes=codes, scores=scores, rules=rules, named=named)
     strength = intensity(coded, scores, n_participants=n_participants, codes=list(counts["code"]))
     extra = [c for c in INTENSITY_COLUMNS if c not in counts.columns]
     return counts.merge(strength[["code"] + extra], on="code", how="left")

@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.patches import Patch
 
 from kit.viz.base import FIGSIZE, empty_figure, literal_figure
-from kit.schema import person  # who counts as a person: a third speaker is nobody
+from kit.schema import named_interviews, person  # who counts as a person: a third speaker is nobody
 from kit.sentiment import POSITIVE_THRESHOLD
 
 __all__ = [
@@ -90,7 +90,7 @@ def segment_chart(scored, attribute: str = "segment", threshold: float = POSITIV
             if mask.any():
                 ax.scatter(g[mask], i + jitter[mask], marker=marker, s=28, color=colour, alpha=0.8,
                            edgecolor="#333333", linewidth=0.4, zorder=3)
-    people = frame.assign(_v=frame[attribute].fillna("").astype(str), _who=person(frame)).groupby("_v")["_who"].nunique()
+    people = frame.assign(_v=frame[attribute].fillna("").astype(str), _who=person(frame, named_interviews(scored))).groupby("_v")["_who"].nunique()
     ax.set_yticks(range(1, len(values) + 1))
     ax.set_yticklabels([f"{v or '(none)'}\n{len(g)} turns, {int(people.get(v, 0))} people"
                         for v, g in zip(values, groups)], fontsize=9)
