@@ -48,7 +48,9 @@ log's times of day (``[19:02] ana.r:``) count from the first stamp; bots' lines 
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
 numbers, timestamps alone on a line) are kept out of the turns and reported (a service's sentence
 with more said after it, ``My manager stopped the recording.``, only at the file's start or end
-or between turns: inside a turn it is someone's words); markers such as
+or between turns: inside a turn it is someone's words; the file's last line, when it names a
+speaker in full and has no sentence end, as Teams writes "... stopped transcription" in any
+language, with a warning); markers such as
 ``[inaudible 00:01:02]`` and ``[crosstalk]`` are removed from the words (a turn that is only
 a marker keeps it, so turn numbers stay). Labels written ``[SPEAKER_00]:``, ``[Name] 0:03``
 or after a timestamp (``[00:00:03] Name:``) are read as ``Name:``.
@@ -123,7 +125,7 @@ from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boile
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
-from kit.transcript_once import once_used, recurring_headers, unnamed_labels
+from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels
 from kit.transcript_letters import MARKS
 from kit.transcript_scripts import script_passages
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
@@ -240,6 +242,7 @@ def parse_turns(text: str, source: str = "<text>",
     """Parse transcript text into turns as plain lists; see :func:`read_turns`. A passage in
     another script inside a turn is a turn of its own (kit.transcript_scripts)."""
     columns, fmt, problems = _parse_turns(text, source, aliases, speakers)
+    service_tail(columns, text, source, problems)  # "Daeth Rhian Pritchard â'r trawsgrifio i ben"
     return script_passages(columns, text, source, problems), fmt, problems
 
 
