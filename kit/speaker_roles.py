@@ -138,7 +138,7 @@ def _name_rank(label, name) -> int:
     initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope
     if first == wanted[0] or (len(first) <= 3 and initials.startswith(first)):
         return 2
-    return 1 if first in wanted else 0
+    return 1 if first in wanted else 2 if near_name(label, name) else 0
 
 
 def _is_named(label, name) -> bool:
