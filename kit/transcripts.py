@@ -82,8 +82,9 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
    e. in VTT and SRT only, used once with text after the colon: captioning tools label
       every speaker, so someone who speaks once is still a speaker there.
 
-   f. used once with text after the colon, not a heading word, and sharing a name word with
-      an established speaker (``MJ Hope:`` beside ``Mary-Jane Hope:``); reported as a warning.
+   f. used once with text after the colon, not a heading word: that speaker's turn when it shares
+      a name word with one (``MJ Hope:`` beside ``Mary-Jane Hope:``), else a speaker of its own
+      (``Carol:``: never the turn above's words); reported as a warning.
    g. used once and naming someone else's role or a relative (``Daughter:``, ``Support worker:``:
       kit.speaker_roles.third_role): a third speaker's turn, reported as a warning; and a lone
       capitalised weekday or month (``Sunday:``) used with text on two lines or more.
@@ -93,8 +94,8 @@ Labels are compared in lower case without accents (``Jose Pena:`` is ``Jos√© Pe√
 a warning). A label with nothing after the colon (``Initial Steps:``) starts a turn only if
 established by the rules above (``AI:`` on its own line, the text below it). Every other
 ``Label: ...`` line stays in the current turn, verbatim, so no text is lost; a name-like
-label used once that stays there is reported at its line (``Tom: ...`` in a transcript of
-Maya and Dana): name the speaker in ``speakers`` or ``aliases`` to read it as a turn.
+label used once (``Tom: ...`` in a transcript of Maya and Dana) is a turn of its own, reported
+at its line.
 
 Text before the first speaker turn (a title line, unlabelled cues) is skipped; the
 returned frame's ``attrs["problems"]`` holds a warning listing its lines (with every other
