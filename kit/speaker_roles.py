@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kit.errors import Problem
 from kit.look_alikes import latin_look_alike
+from kit.speaker_names import near_name
 from kit.transcript_letters import WORD
 
 __all__ = ["label_key", "label_differences", "participant_label", "participant_labels", "plain_label",
@@ -125,23 +126,33 @@ def _name_rank(label, name) -> int:
     name's words or the initials of its given names. 2 when that first word is the given name
     or the initials ("Dana", "Dana O.", "D. Okafor" for Dana Okafor; "MJ Hope" for Mary-Jane
     Hope); 1 when it is another word of the name ("Okafor", "Mrs Okafor": the family name, which
-    a relative in the room shares). "Maria Okafor" (a parent sharing the surname) is 0."""
+    a relative in the room shares). "Maria Okafor" (a parent sharing the surname) is 0. The full
+    name with one letter mistyped or written in an Indic script is 2 (:func:`kit.speaker_names.near_name`)."""
     from kit.privacy_text import fold
 
     wanted = [w for w in _WORD.findall(fold(str(name or ""))) if len(w) > 1]
     words = [w for w in _WORD.findall(fold(str(label or ""))) if w not in _TITLES]
     if not wanted or not words or not ({w for w in words if len(w) > 1} & set(wanted)):
-        return 0
+        return 2 if near_name(label, name) else 0  # "Margret Jones", "ਗੁਰਪ੍ਰੀਤ ਕੌਰ": surely the name
     first = words[0]
     initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope
     if first == wanted[0] or (len(first) <= 3 and initials.startswith(first)):
         return 2
-    return 1 if first in wanted else 0
+    return 1 if first in wanted else 2 if near_name(label, name) else 0
 
 
 def _is_named(label, name) -> bool:
     """Whether a speaker label names the participant of roster name ``name`` (:func:`_name_rank`)."""
     return _name_rank(label, name) > 0
+
+
+def _shown(label, loader) -> str:
+    """``label`` as a warning shows it: not at all when it is one letter from a roster name (a
+    printed output hides roster names, not their misspellings: "did you mean" says which)."""
+    for pid, name in (getattr(loader, "names", {}) or {}).items():
+        if near_name(label, name):
+            return f"label (not shown: one letter from {pid}'s roster name, did you mean {pid}?)"
+    return repr(label)
 
 
 def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
@@ -227,15 +238,23 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
                 words[label] += len(str(text).split())
         chosen, how = participant_label(words, getattr(loader, "names", {}).get(participant, ""))
         how = {"name": "name", "roles": ""}.get(how, "most words spoken")
-    taken = ", ".join(repr(x) for x in sorted(chosen, key=str))
+    name = getattr(loader, "names", {}).get(participant, "")
+    taken = ", ".join(repr(x) for x in sorted(chosen, key=str) if not near_name(x, name)) or "a misspelt roster name"
     taken = f"taken to be {taken}, by {how}" if how else "no label is: the others name someone else's role"
     from kit.speaker_lines import first_lines_of  # one pass for every label (issue s6 notes)
 
-    first = first_lines_of(path, [label for label in loose if label not in chosen])
+    near = [label for label in chosen if label in loose and near_name(label, name)]
+    first = first_lines_of(path, [label for label in loose if label not in chosen or label in near])
+    for label in near:  # said without the label: it is a roster name, misspelt or in another script
+        how_near = "written in another script" if near_name(label, name) == "script" else "with one letter different"
+        loader.problem(path, first[label],
+                       f"a speaker label here is the participant {participant}'s roster name {how_near}: read as "
+                       f"{participant}'s words; if it is someone else, name their role in the note's `speakers:`",
+                       "warning")
     for label in loose:
         if label not in chosen:
             loader.problem(path, first[label],
-                           f"speaker {label!r} is neither the team nor the participant {participant} "
+                           f"speaker {_shown(label, loader)} is neither the team nor the participant {participant} "
                            f"({taken}): their turns count for no participant "
                            "and published outputs withhold their words; name their role in the "
                            "note's `speakers:` (interviewer, participant, observer, other, or their participant "
@@ -297,7 +316,7 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
         listed = ", ".join(participants)
         for label in left:
             loader.problem(path, first[label],
-                           f"speaker {label!r} is neither the team nor one of the participants {listed} (no "
+                           f"speaker {_shown(label, loader)} is neither the team nor one of the participants {listed} (no "
                            "roster name fits, or another speaker has it): their turns count for no participant "
                            "and published outputs withhold their words; map them in the note's `speakers:` "
                            f"to a participant id ({label}: {participants[0]}) or a role (observer, other)", "warning")

@@ -2,6 +2,8 @@
 per paragraph, text files decoded by kit.csvio."""
 from __future__ import annotations
 
+import re
+
 from kit.errors import Problem, TranscriptError
 
 __all__ = ["decode", "docx_text"]
@@ -18,8 +20,10 @@ def docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
     """The text of a Word transcript (Teams, Otter and Rev export to .docx), one line per
     paragraph (and per line, page or column break inside one), with python-docx. Line numbers in
     problems count these lines. Tables are read row by row: a row whose first cell is a speaker's
-    name as ``Name: the other cells``, a heading row (``Speaker | Text``) skipped with a warning,
-    any other row its cells joined with a space, with a warning."""
+    name as ``Name: the other cells`` (a time cell, ``0:05``, as the turn's start: ``Name (0:05):
+    text``, unless other lines of the file are ``Name: text`` lines without times), a heading row
+    (``Speaker | Text``, or one of that shape in any language) skipped with a warning, any other row
+    its cells joined with a space, with a warning."""
     import io
     import zipfile
 
@@ -47,6 +51,7 @@ def docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
                                 "the transcript as .docx or text again") from None
     lines: list[str] = []
     problems: list[Problem] = []
+    timed: dict[int, str] = {}  # index of a line read as `Name (0:05): text` -> the line without its time
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -54,10 +59,14 @@ def docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
             lines.extend(_paragraph_text(child).split("\n"))
         elif tag == "tbl":
             table = docx.table.Table(child, document)
-            for row in table.rows:
-                cells = [c for c in dict.fromkeys("\n".join(map(_paragraph_text, c._tc.iter(_P))).strip()
-                                                  for c in row.cells) if c]
-                lines.append(_row_line(cells, len(lines) + 1, source, problems))
+            rows = [[" ".join(c.split()) for c in dict.fromkeys("\n".join(map(_paragraph_text, c._tc.iter(_P))).strip()
+                                                                 for c in row.cells) if c] for row in table.rows]
+            lines.extend(_table_lines(rows, len(lines) + 1, source, problems, timed))
+    if timed and any(k not in timed and _label_line(line) for k, line in enumerate(lines)):
+        for k, untimed in timed.items():  # `Name: text` lines besides: one form, the times in the text (warned)
+            lines[k] = untimed
+        problems.append(Problem(source, min(timed) + 1, "a table's time column was not read as the turns' "
+                                "start times, as other lines of the file have no times: kept in the text", "warning"))
     return "\n".join(lines), problems
 
 
@@ -82,6 +91,67 @@ def _paragraph_text(paragraph) -> str:
             elif tag == "noBreakHyphen":
                 parts.append("-")
     return "".join(parts)
+
+
+_TIME_CELL = re.compile(r"[\[(]?(\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d{1,3})?[\])]?")
+_SENTENCE = re.compile(r"[.?!,;:\d]")
+
+
+def _label_line(line: str) -> bool:
+    from kit.transcript_labels import LABEL
+
+    m = LABEL.match(line)
+    return m is not None and bool(m.group(2).strip()) and not m.group(2).lstrip()[:1].isdigit()
+
+
+def _time_column(rows: list) -> int:
+    """The column (after the first) holding a time (``0:05``, ``[00:01:02]``) in every row of
+    ``rows`` that has cells after its first, or 0 when there is none."""
+    rows = [r for r in rows if len(r) >= 3]
+    if not rows:
+        return 0
+    width = min(map(len, rows))
+    return next((k for k in range(1, width) if all(_TIME_CELL.fullmatch(r[k]) for r in rows)), 0)
+
+
+def _heading_by_shape(rows: list) -> bool:
+    """Whether a table's first row is a heading row by its shape, in any language (``Siaradwr |
+    Amser | Testun``): two cells or more of at most three words, no time, digit or sentence
+    punctuation; every later row starts with a name that the first row's first cell is not;
+    and the later rows have a time column, or each of their first cells heads two rows or more."""
+    from kit.transcript_labels import is_name
+
+    head, rest = rows[0], rows[1:]
+    if len(head) < 2 or not rest or any(len(c.split()) > 3 or _SENTENCE.search(c) for c in head):
+        return False
+    firsts = [r[0] for r in rest if r]
+    if len(firsts) != len(rest) or head[0] in firsts or not all(":" not in f and is_name(f) for f in firsts):
+        return False
+    return bool(_time_column(rest)) or (len(rest) >= 2 and all(firsts.count(f) >= 2 for f in firsts))
+
+
+def _table_lines(rows: list, line: int, source: str, problems: list, timed: dict) -> list[str]:
+    """A table's rows as transcript lines (``line``: the first row's line number): a heading row
+    skipped with a warning (its words are headings: :data:`_HEADINGS`; or its shape says so:
+    :func:`_heading_by_shape`, warned without its cells), a time cell of a ``Speaker | time |
+    text`` row read as the turn's start (``Name (0:05): text``, as Rev writes it; ``timed`` receives
+    each such line's index and the line without the time), other rows as :func:`_row_line`."""
+    out = []
+    if rows and rows[0] and not all(c.lower() in _HEADINGS for c in rows[0]) and _heading_by_shape(rows):
+        problems.append(Problem(source, line, f"the table's first row ({len(rows[0])} cells, no time, its first "
+                                "cell heading no other row) looks like a heading row, not anyone's words: skipped",
+                                "warning"))
+        rows, line, out = rows[1:], line + 1, [""]
+    column = _time_column([r for r in rows if not all(c.lower() in _HEADINGS for c in r)])
+    for k, cells in enumerate(rows):
+        text = _row_line(cells, line + k, source, problems)
+        if column and len(cells) > column and text.startswith(f"{cells[0]}: ") \
+                and (m := _TIME_CELL.fullmatch(cells[column])) is not None:
+            said = " ".join(cells[1:column] + cells[column + 1:])
+            timed[line + k - 1] = f"{cells[0]}: {said}"
+            text = f"{cells[0]} ({m.group(1)}): {said}"
+        out.append(text)
+    return out
 
 
 def _row_line(cells: list[str], line: int, source: str, problems: list) -> str:

@@ -20,7 +20,7 @@ from kit.errors import Problem
 from kit.transcript_labels import LABEL, ROLE_LABEL, is_heading, label_key, lone_roles
 from kit.transcript_letters import NOT_WORD, starts_like_name
 
-__all__ = ["label_words", "once_used", "recurring_headers", "unnamed_labels"]
+__all__ = ["label_words", "once_used", "recurring_headers", "service_tail", "unnamed_labels"]
 
 _NAN = float("nan")
 
@@ -39,8 +39,9 @@ def _first_uses(labels, wanted: set) -> dict:
 
 
 def once_used(items, labels, with_text, speakers, spelling, notes, forced=()) -> None:
-    """Rule 2f: a name-like label used once, not a heading, is a speaker when it shares a
-    name with a speaker (``MJ Hope`` beside ``Mary-Jane Hope``); either way the line is reported
+    """Rule 2f: a name-like label used once, not a heading, is a speaker: the same speaker when it
+    shares a name with a speaker (``MJ Hope`` beside ``Mary-Jane Hope``), else one of its own
+    (fail closed: never words of the turn above); either way the line is reported
     (``notes`` receives ``(line, None, message)``). Rule 2g: a label used once that names someone
     else's role (already a speaker, :func:`kit.transcript_labels.choose_speakers`) is reported."""
     roles = [k for k in lone_roles(with_text, spelling, forced) if k in speakers]
@@ -68,10 +69,12 @@ def once_used(items, labels, with_text, speakers, spelling, notes, forced=()) ->
                        f"above), as it shares a name with {' and '.join(map(repr, same))}: the participant's when it "
                        "shares their roster name, the interviewer's when it is a team member's first name; if it "
                        "is someone else, name them in the note's `speakers:` or in study.yml `aliases`")
-        else:
-            message = (f"{label + ':'!r} looks like a speaker label but is used only once: read as part of the "
-                       "turn above; if someone else speaks here, name them in the note's `speakers:` or in "
-                       "study.yml `aliases`")
+        else:  # fail closed: never folded into the turn above (the participant's or the interviewer's)
+            speakers.add(key)
+            message = (f"{label + ':'!r} looks like a speaker label but is used only once: read as a turn of a "
+                       "speaker of its own, not part of the turn above: unless it is the participant's name, their "
+                       "words count for no participant and are withheld; if it is text or someone's turn, say so in "
+                       "the note's `speakers:` or in study.yml `aliases`")
         if notes is not None:
             notes.append((line, None, message))
 
@@ -134,3 +137,36 @@ def unnamed_labels(items, labels, notes) -> None:
                 f"{uses[0][1] + ':'!r} starts {len(uses)} lines (line(s) {lines}) like a speaker label but does not look "
                 "like a name: read as text of the turn above; if someone speaks there, name them in the note's "
                 "`speakers:` or in study.yml `aliases`")))
+
+
+_SENTENCE_END = re.compile(r"""[.?!…"'”’)\]]$""")
+
+
+def service_tail(columns: dict, text: str, source: str, problems: list) -> None:
+    """The file's last line, when it continues the last turn, names one of the transcript's
+    speakers in full (two words or more, or words that the file's first line, no turn, holds too:
+    the service's start and stop lines), has at most 12 words and no sentence end, is a
+    service's line in the meeting's language (Teams: ``Daeth Rhian Pritchard â'r trawsgrifio i
+    ben``, "... stopped transcription" in Welsh), not the speaker's words: taken out of the last
+    turn, with a warning at its line (which does not repeat it: it holds a name)."""
+    texts = columns.get("text") or []
+    if not texts:
+        return
+    lines = text.rstrip().split("\n")
+    last = " ".join(lines[-1].split())
+    said = texts[-1]
+    if (not last or len(last) > 200 or len(last.split()) > 12 or _SENTENCE_END.search(last)
+            or not said.endswith(" " + last) or LABEL.match(last) is not None):
+        return
+    names = {sp for sp in columns["speaker"] if len(str(sp).split()) >= 2}
+    first = next((" ".join(line.split()) for line in lines if line.strip()), "")
+    if LABEL.match(first) is None:  # a first line that is no turn ("Dechreuodd Rhian Pritchard drawsgrifio")
+        words = last.split()
+        names |= {run for n in (2, 3) for k in range(len(words) - n + 1)
+                  if all(w[:1].isupper() for w in words[k:k + n]) and (run := " ".join(words[k:k + n])) in first}
+    if not any(re.search(rf"(?<!\w){re.escape(str(sp))}(?!\w)", last) for sp in names):
+        return
+    texts[-1] = said[:-len(last) - 1].rstrip()
+    problems.append(Problem(source, len(lines), "the last line names a person in full and has no sentence end, as "
+                            "a meeting service writes that someone stopped the transcription (in any language): "
+                            "not part of any turn; if it is someone's words, end it with a full stop", "warning"))

@@ -48,7 +48,9 @@ log's times of day (``[19:02] ana.r:``) count from the first stamp; bots' lines 
 Lines nobody said (service footers such as ``Transcribed by https://otter.ai``, page
 numbers, timestamps alone on a line) are kept out of the turns and reported (a service's sentence
 with more said after it, ``My manager stopped the recording.``, only at the file's start or end
-or between turns: inside a turn it is someone's words); markers such as
+or between turns: inside a turn it is someone's words; the file's last line, when it names a
+speaker in full and has no sentence end, as Teams writes "... stopped transcription" in any
+language, with a warning); markers such as
 ``[inaudible 00:01:02]`` and ``[crosstalk]`` are removed from the words (a turn that is only
 a marker keeps it, so turn numbers stay). Labels written ``[SPEAKER_00]:``, ``[Name] 0:03``
 or after a timestamp (``[00:00:03] Name:``) are read as ``Name:``.
@@ -80,8 +82,9 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
    e. in VTT and SRT only, used once with text after the colon: captioning tools label
       every speaker, so someone who speaks once is still a speaker there.
 
-   f. used once with text after the colon, not a heading word, and sharing a name word with
-      an established speaker (``MJ Hope:`` beside ``Mary-Jane Hope:``); reported as a warning.
+   f. used once with text after the colon, not a heading word: that speaker's turn when it shares
+      a name word with one (``MJ Hope:`` beside ``Mary-Jane Hope:``), else a speaker of its own
+      (``Carol:``: never the turn above's words); reported as a warning.
    g. used once and naming someone else's role or a relative (``Daughter:``, ``Support worker:``:
       kit.speaker_roles.third_role): a third speaker's turn, reported as a warning; and a lone
       capitalised weekday or month (``Sunday:``) used with text on two lines or more.
@@ -91,8 +94,8 @@ Labels are compared in lower case without accents (``Jose Pena:`` is ``José Pe�
 a warning). A label with nothing after the colon (``Initial Steps:``) starts a turn only if
 established by the rules above (``AI:`` on its own line, the text below it). Every other
 ``Label: ...`` line stays in the current turn, verbatim, so no text is lost; a name-like
-label used once that stays there is reported at its line (``Tom: ...`` in a transcript of
-Maya and Dana): name the speaker in ``speakers`` or ``aliases`` to read it as a turn.
+label used once (``Tom: ...`` in a transcript of Maya and Dana) is a turn of its own, reported
+at its line.
 
 Text before the first speaker turn (a title line, unlabelled cues) is skipped; the
 returned frame's ``attrs["problems"]`` holds a warning listing its lines (with every other
@@ -123,7 +126,7 @@ from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boile
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
-from kit.transcript_once import once_used, recurring_headers, unnamed_labels
+from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels
 from kit.transcript_letters import MARKS
 from kit.transcript_scripts import script_passages
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
@@ -240,6 +243,7 @@ def parse_turns(text: str, source: str = "<text>",
     """Parse transcript text into turns as plain lists; see :func:`read_turns`. A passage in
     another script inside a turn is a turn of its own (kit.transcript_scripts)."""
     columns, fmt, problems = _parse_turns(text, source, aliases, speakers)
+    service_tail(columns, text, source, problems)  # "Daeth Rhian Pritchard â'r trawsgrifio i ben"
     return script_passages(columns, text, source, problems), fmt, problems
 
 

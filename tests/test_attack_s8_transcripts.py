@@ -51,7 +51,7 @@ def test_a_name_ending_in_a_heading_word_is_a_speaker_and_headings_stay_text(mon
 def test_a_heading_shaped_name_used_once_beside_two_speakers_is_warned_at_its_line():
     text = "Maya: Why?\nDana: Cost.\nAnn Note: can I add one thing?\nMaya: Sure.\nDana: Yes.\n"
     df = parse_transcript(text)
-    assert list(df["speaker"]) == ["Maya", "Dana", "Maya", "Dana"]
+    assert list(df["speaker"]) == ["Maya", "Dana", "Ann Note", "Maya", "Dana"]  # its own turn (session 11)
     assert any(p.line == 3 and "used only once" in p.message for p in df.attrs["problems"])
 
 
