@@ -286,4 +286,5 @@ def grammar_problems(text: str) -> list[str]:
     if s.count('"') % 2 or s.count("(") != s.count(")"):
         problems.append("unbalanced quotes or brackets")
     from kit.guide.retell9 import faults  # the broken kinds of rewrite read by hand (round 9)
-    return problems + faults(s)
+    from kit.guide.retell16 import faults as tense_slips  # session 11: "booked ... and get"
+    return problems + faults(s) + tense_slips(s)

@@ -16,7 +16,8 @@ flags) for misspelt words and a missing question mark.
   is linted (flagged leading) rather than filed as a note.
 - :func:`notes`: misspelt words (:func:`kit.guide.spelling.misspellings`, the check the
   question-craft exercise scores rewrites with) and an interrogative line without "?"
-  ("What happened the last time you couldn't find your feedback").
+  ("What happened the last time you couldn't find your feedback", "Looking ahead, what are you
+  planning to do next time": the asked clause after a fronted phrase, session 11).
 """
 from __future__ import annotations
 
@@ -115,9 +116,38 @@ _ASKS = re.compile(r"^(?:(?:so|and|ok|okay|right|now|then|but),?\s+)?(?:what|wha
                    r"wouldn't|won't)\b", re.I)
 
 
+# a clause before the asked one: a subordinate clause ("When you got home, ...": "when" not followed by
+# an auxiliary, as in "When did you ..."), read past like any other fronted phrase ("Looking ahead, ...")
+_SUBORDINATE = re.compile(r"^(?:(?:so|and|but|now),?\s+)?(?:when|whenever|where|wherever|while|once|since|after|"
+                          r"before|as|if|because)\s+(?!(?:(?:exactly|else|then|roughly|usually|normally|typically)\s+)?"
+                          r"(?:do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|"
+                          r"might)\b)", re.I)
+_REQUEST = re.compile(r"^(?:(?:so|and|ok|okay|now|please|then),?\s+)*(?:tell|walk|talk|describe|explain|share|show|"
+                      r"give|take|go)\b", re.I)
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence reads as a question: its asked clause, after up to three fronted
+    phrases or subordinate clauses each ending in a comma ("Looking ahead, what are you
+    planning ...", "If you could change one thing, what would it be", "When you got home,
+    what did you do"), starts with a question word or an auxiliary; a request ("Tell me
+    ...", "When you got home, tell me ...") does not."""
+    clause = sentence.strip()
+    for _ in range(4):
+        if _REQUEST.match(clause):
+            return False
+        if _ASKS.match(clause) and not _SUBORDINATE.match(clause):
+            return True
+        clause = clause.partition(",")[2].strip()
+        if not clause:
+            return False
+    return False
+
+
 def notes(question: str) -> list[str]:
     """Notes on a guide question (not flags): misspelt words with their likeliest
-    correction, and a question without its question mark."""
+    correction, and a question without its question mark (:func:`_asks`: also after a
+    fronted phrase, "Looking ahead, what ...")."""
     from kit.guide.spelling import misspellings, spelling_note
 
     out = []
@@ -126,7 +156,7 @@ def notes(question: str) -> list[str]:
         out.append(note)
     last = re.split(r"(?<=[.!?])\s+", text)[-1] if text else ""
     if last and not last.rstrip("\"'\u201d)").endswith("?") and not last.endswith(("!", ":")) and \
-            _ASKS.match(last) and len(last.split()) >= 3:
+            _asks(last) and len(last.split()) >= 3:
         out.append("no question mark: it reads as a question, so end it with '?' (or make it a request, "
                    "'Tell me about ...')")
     return out

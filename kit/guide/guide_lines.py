@@ -24,6 +24,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import zipfile
@@ -114,8 +115,9 @@ _MARKER = re.compile(r"^(?:\d+[.)]|[-*\u2022\u2013\u25aa\u25cf]|[a-z][.)])\s+", 
 _SECTION = re.compile(r"^(?:section|part|block|stage|phase|step|module|round|topic|theme|segment|chapter|act|"
                       r"activity|exercise|task)\s+(?:\d+|[ivxlc]+|[a-h]|one|two|three|four|five|six|seven|eight|nine|"
                       r"ten)\b", re.I)
-_TIMING = re.compile(r"^[(\[]?\s*(?:~|about |approx\.? |c\. )?\d+(?:\.\d+)?\s*(?:[-\u2013\u2014/]|to)?\s*\d*\s*"
-                     r"(?:min|mins|minutes|m|sec|secs|seconds|s|hrs?|hours?)\.?\s*[)\]]?\.?$", re.I)
+# (each run of digits or spaces read one way only: "1111...", a run of spaces, in linear time)
+_TIMING = re.compile(r"^[(\[]?\s*(?:~|about |approx\.? |c\. )?\d+(?:\.\d+)?(?:\s*(?:[-\u2013\u2014/]|to)(?:\s*\d+)?|\s+\d+)?"
+                     r"\s*(?:min|mins|minutes|m|sec|secs|seconds|s|hrs?|hours?)\.?\s*[)\]]?\.?$", re.I)
 _TRAILING_TIMING = re.compile(r"[(\[]\s*(?:~|about |approx\.? )?\d+(?:\s*[-\u2013\u2014]\s*\d+)?\s*"
                               r"(?:min|mins|minutes|m|sec|secs|seconds|s)\.?\s*[)\]]\s*:?$", re.I)
 _BRACKETED = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|<[^>]*>|\{[^}]*\})\.?$")
@@ -159,19 +161,58 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*", text.lower())
 
 
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_WRAPPED = re.compile(r"^([*_`])(?=\S)(.+)(?<=\S)\1$")
+_MARKS = re.compile(r"(?=(\*\*|__))")
+_SPACE = re.compile(r"\s")
+
+
+def _unbold(line: str) -> str:
+    """One line without bold: what ``re.sub(r"(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", r"\\2", line)`` gives,
+    in time linear in the line (the regex scanned to the line's end from each opening mark
+    with no closing one: a line of "**a " repeated was quadratic). Each opening mark, followed
+    by a non-space, pairs with the first same mark at least one character on that follows a
+    non-space."""
+    marks = [(m.start(), m.group(1)) for m in _MARKS.finditer(line)]
+    closing = {d: [p for p, mark in marks if mark == d and p and not _SPACE.match(line[p - 1])] for d in ("**", "__")}
+    out, pos = [], 0
+    for p, mark in marks:
+        if p < pos or p + 2 >= len(line) or _SPACE.match(line[p + 2]):
+            continue
+        ends = closing[mark]
+        k = bisect.bisect_left(ends, p + 3)
+        if k < len(ends):
+            out += [line[pos:p], line[p + 2:ends[k]]]
+            pos = ends[k] + 2
+    return "".join(out) + line[pos:]
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` without the italics or code marks around all of it, layer by layer (``*_x_*``):
+    what repeating ``re.match(r"^([*_`])(?=\\S)(.+)(?<=\\S)\\1$", text.strip())`` gives, in time
+    linear in the text (a line of 50,000 stars around a word took one pass per star)."""
+    s = text.strip()
+    i, j = 0, len(s)
+    breaks = [k for k, c in enumerate(s) if c == "\n"]  # '.' matches no line break
+    peeled = False
+    while j - i >= 3 and s[i] in "*_`" and s[j - 1] == s[i] and not _SPACE.match(s[i + 1]) and \
+            not _SPACE.match(s[j - 2]):
+        k = bisect.bisect_left(breaks, i + 1)
+        if k < len(breaks) and breaks[k] <= j - 2:
+            break
+        i, j, peeled = i + 1, j - 1, True
+        while i < j and _SPACE.match(s[i]):
+            i += 1
+        while j > i and _SPACE.match(s[j - 1]):
+            j -= 1
+    return s[i:j] if peeled else text
 
 
 def _unemphasised(text: str) -> str:
     """``text`` without Markdown emphasis: bold anywhere (``**Opener:** Tell me…``), and italics
     or code marks around the whole line (``*Tell me about…*``): a guide kept in Markdown asks
     the same question as the plain line (its flags, kind and rewrite were different)."""
-    if "**" in text or "__" in text:
-        text = _BOLD.sub(r"\2", text)
-    while (m := _WRAPPED.match(text.strip())) is not None:
-        text = m.group(2)
-    return text
+    if "**" in text or "__" in text:  # a bold span never crosses a line break
+        text = "\n".join(_unbold(line) for line in text.split("\n"))
+    return _unwrapped(text)
 
 
 def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
@@ -242,7 +283,7 @@ _SPEAKER_TIME = re.compile(r"^[^\W\d_][\w .'-]{0,40}?\s{1,4}[(\[]?\d{1,3}:\d{2}(
 # Labels a transcript's speakers have that are also a guide's note labels.
 _ROLE_SPEAKERS = {"interviewer", "moderator", "researcher", "participant", "respondent", "customer", "user"}
 _SPEAKER = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
-                      r"|[Ss]peaker \d+)\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\])?\s*:\s+\S")
+                      r"|[Ss]peaker \d+)(?:\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]))?\s*:\s+\S")
 
 
 def _front_matter_keys(lines: list[str]) -> set[str]:

@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import re
 
+from kit.guide.retell16 import second_verb
+
 __all__ = ["faults", "meet", "misses_first", "preferred"]
 
 _DET = r"(?:the|your|our|this|that|these|those|a|an|my|their)"
@@ -308,7 +310,11 @@ def _hypotheticals(q: str) -> list[str | None]:
     if m:  # "Would you use a tool that sends payment reminders?": the last time you sent them yourself
         base = _lemma_verb(m.group(2))
         if base and base not in {"be", "have", "do", "make", "let", "help", "give", "show", "tell", "allow"} and m.group(3):
-            out.append(_tell(f"{_past(base)} {' '.join(m.group(3).split())}"))  # else the other builders
+            rest = " ".join(m.group(3).split())
+            two = second_verb(rest, m.group(2), base, _lemma_verb)  # session 11: "... to book X and get Y"
+            then = two and _tell(f"{_past(two[1])} {two[2]}".strip())
+            out.append(f"{_tell(f'{_past(base)} {two[0]}')} Then ask separately: {then}" if then else
+                       _tell(f"{_past(base)} {rest}"))  # else the other builders
     m = _ONE_THING.match(q)
     if m and _lemma_verb(m.group(1)) == m.group(1).lower():  # a wish: the last time the participant wanted it
         about = f" {m.group(2).strip()}" if m.group(2) else ""

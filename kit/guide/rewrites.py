@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, retell13, retell14, retell15, story
+from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, retell13, retell14, retell15, retell16, story
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -498,8 +498,10 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             return best_own
         return own
     from kit.guide.candidates import candidates  # it imports this module's helpers
+    pair = retell.split_pair(question) if "double-barreled" in flags else None
     for cand in retell15.candidates(question) + retell12.preferred(question, main):  # round 12 / session 9: by kind
-        if _usable(question, cand.partition(" Then ask separately: ")[0], built=True) and not grammar_problems(cand):
+        if _usable(question, cand.partition(" Then ask separately: ")[0], built=True) and not grammar_problems(cand) \
+                and not retell16.keeps_both(pair, cand):  # session 11: both asks in one story
             return cand
     for cand in [] if "double-barreled" in flags else [retell8.named(question, c) for c in retell6.candidates(main)]:
         # the episode of a present (a double-barreled question keeps its second ask: the follow-up below)
@@ -515,7 +517,6 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
     # the rule-based candidates first, then the question's own words (kit.guide.story);
     # keep the clean, grammatical one that keeps the most of the question's topic
     best, best_overlap = "", -1.0
-    pair = retell.split_pair(question) if "double-barreled" in flags else None
     pool = ([_as_story(pair[0])] if pair else []) + retell15.pool_candidates(question) + retell14.candidates(question) + \
         retell9.candidates(question) + \
         [_tidy(c) for c in cands] + \
@@ -534,8 +535,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
                 retell11.faults(cand) or retell12.faults(question, cand) or _lint.flags_of(cand) or \
                 grammar_problems(cand) or retell.keeps_judgement(cand) or _EVALUATIVE_VERB.search(cand):
             continue
-        if pair and retell12.misses_first(pair[0], cand, topic_overlap, pair[1]):
-            continue  # round 12: the first of two asks is the story, the second the follow-up
+        if pair and (retell12.misses_first(pair[0], cand, topic_overlap, pair[1]) or retell16.keeps_both(pair, cand)):
+            continue  # round 12: the first of two asks is the story, the second the follow-up (session 11: not both)
         overlap = topic_overlap(question, cand)
         if overlap > best_overlap + 1e-9:
             best, best_overlap = cand, overlap

@@ -10,17 +10,25 @@ terms), names and acronyms (a capitalised word inside a sentence, a word in capi
 with a capital inside or a digit: "Rosa", "GP", "WhatsApp", "A4"), British spellings of a
 known American one ("colour", "organise", "centre", "travelled"), a known word with a prefix
 ("rebooked", "unbooked") and each part of a hyphenated word ("no-showed", "walk-in").
+
+A word longer than :data:`LONGEST_WORD` letters (a pasted code, a key held down) is no
+English word: it is named misspelt without a correction, shown cut to that length with "...",
+and never searched for corrections, compounds or prefixes, so the check takes time linear in
+the text however long one of its words is (session 11: a 128 KB word took 10 s).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-__all__ = ["SPELLING_PENALTY", "SPELLING_PENALTY_MAX", "misspellings", "spelling_cut", "spelling_note",
+__all__ = ["LONGEST_WORD", "SPELLING_PENALTY", "SPELLING_PENALTY_MAX", "misspellings", "spelling_cut", "spelling_note",
            "sure_corrections"]
 
 SPELLING_PENALTY = 5  # points per misspelt word of a rewrite
 SPELLING_PENALTY_MAX = 15  # at most, whatever the number of words
+#: The longest word checked letter by letter (pyspellchecker's English list's longest word,
+#: "pneumonoultramicroscopicsilicovolcanoconiosis", has 45 letters).
+LONGEST_WORD = 45
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _PREFIXES = ("re", "un", "pre", "over", "under", "co", "de", "mis", "non", "self", "out", "sub", "multi")
@@ -59,6 +67,8 @@ def _known(word: str) -> bool:
         return True
     if "-" in w:
         return all(_known(p) or p in _PREFIXES for p in w.split("-") if p)
+    if len(w) > LONGEST_WORD:
+        return False  # no English word: never split into compounds or prefixes (quadratic in its length)
     if len(w) >= 8 and any(len(w) - k >= 4 and w[:k] in sc and w[k:] in sc for k in range(2, len(w) - 3)):
         return True  # a compound of two known words: "contactless", "callouts", "microchipped"
     if "'" in w:  # a contraction said aloud: "what'd", "d'you", "y'know"
@@ -104,10 +114,13 @@ def misspellings(rewrite: str, original: str = "") -> list[dict]:
     text = str(rewrite or "")
     own = {w.lower().replace("\u2019", "'") for w in _WORD.findall(str(original or ""))}
     out, seen = [], set()
+    end = 0  # the end of the word before: the text between the two read once (linear in the text)
     for m in _WORD.finditer(text):
         token = m.group(0).rstrip("'\u2019-")
-        before = text[:m.start()].rstrip()
-        start = not before or before[-1] in ".?!:\"'(\u201c"
+        between = text[end:m.start()].rstrip()
+        before = between[-1] if between else text[end - 1] if end else ""
+        end = m.end()
+        start = not before or before in ".?!:\"'(\u201c"
         low = token.lower().replace("\u2019", "'")
         glued = text[m.end():m.end() + 1] + text[max(0, m.start() - 1):m.start()]
         if any(ch.isalpha() and not ch.isascii() for ch in glued):
@@ -115,6 +128,9 @@ def misspellings(rewrite: str, original: str = "") -> list[dict]:
         if len(token) < 2 or low in own or low in seen or _name_or_acronym(token, start) or _known(token):
             continue
         seen.add(low)
+        if len(low) > LONGEST_WORD:  # no word: no correction (quadratic in its length), shown cut
+            out.append({"word": token[:LONGEST_WORD] + "...", "suggestion": ""})
+            continue
         out.append({"word": token, "suggestion": _checker().correction(low) or ""})
     return out
 
@@ -153,7 +169,7 @@ def sure_corrections(text: str) -> str:
     known words are never changed). Used before a rewrite is built from a typed question."""
     def fix(m: re.Match) -> str:
         token = m.group(0)
-        if len(token) < 5 or not token.isalpha() or not token.islower() or _known(token):
+        if not 5 <= len(token) <= LONGEST_WORD or not token.isalpha() or not token.islower() or _known(token):
             return token
         return _sure_fix(token) or token
     return _WORD.sub(fix, str(text or ""))

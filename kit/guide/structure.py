@@ -315,6 +315,12 @@ def _first_near_duplicates(texts: list[str]) -> list[int | None]:
     return out
 
 
+def _cut(text: str, width: int = 200) -> str:
+    """A question too long to lint as a result shows it: its first ``width`` characters and
+    "..." (a 128 KB line is not echoed back)."""
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
 def _round(x: float) -> float:
     return round(x + 1e-9, 2)
 
@@ -332,8 +338,10 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
     questions = []
     for (text, line, _), q, role in zip(items, lints, roles):
         lo, hi = MINUTES[fmt][role]
+        if q.get("too_long"):  # not linted: no notes, no near-duplicate, shown cut (its length is in the verdict)
+            q = {**q, "question": _cut(q["question"])}
         questions.append({**q, "line": line, "role": role, "minutes": _round((lo + hi) / 2)})
-        if (said := guide_notes(text)):  # session 9: misspelt words, a missing "?": notes, not flags
+        if not q.get("too_long") and (said := guide_notes(text)):  # session 9: misspelt words, a missing "?"
             questions[-1]["notes"] = said
     structure: list[dict] = []
 
@@ -373,17 +381,18 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
     lo_t, hi_t = TARGETED_RANGE[fmt]
     lo_c, hi_c = CORE_RANGE[fmt]
     if fmt == "micro":
-        if questions and len(targeted) < lo_t:
-            err(first_line, f"too few targeted questions: {len(targeted)} (a micro guide has {lo_t} or {hi_t})")
+        if questions and len(targeted) < lo_t:  # the guide's count: at the last targeted question, or the whole file
+            err(targeted[-1]["line"] if targeted else 0,
+                f"too few targeted questions: {len(targeted)} (a micro guide has {lo_t} or {hi_t})")
         if len(targeted) > hi_t:
             err(targeted[hi_t]["line"], f"too many targeted questions: {len(targeted)} "
                                         f"(a micro guide has {lo_t} or {hi_t})")
     else:
         if questions and len(core) < lo_c:
-            err(first_line, f"too few core questions: {len(core)} (a full guide has {lo_c}-{hi_c})")
+            err(0, f"too few core questions: {len(core)} (a full guide has {lo_c}-{hi_c})")  # the whole guide's count
         if len(core) > hi_c:
             err(core[hi_c]["line"], f"too many core questions: {len(core)} (a full guide has {lo_c}-{hi_c})")
-    for i, j in enumerate(_first_near_duplicates([q["question"] for q in questions])):
+    for i, j in enumerate(_first_near_duplicates(["" if q.get("too_long") else q["question"] for q in questions])):
         if j is not None:
             err(questions[i]["line"], f"near-duplicate of the question on line {questions[j]['line']}", "warning")
     low = sum(MINUTES[fmt][q["role"]][0] for q in questions)
