@@ -52,7 +52,8 @@ CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 COLUMN = {"leading": "leading", "closed": "closed", "hypothetical": "hypothetical",
           "double-barreled": "double_barreled", "generalizing": "generalizing"}
-HOLD_OUT: tuple[str, ...] = ()  # session 10's final hold-out (blind-linter-28 to -30) was released in session 11
+# session 11's final hold-out, measured once at its end (session 10's, 28-30, was released in session 11)
+HOLD_OUT: tuple[str, ...] = ("blind-linter-31", "blind-linter-32")
 SKIPPED = ("blind-linter-2",)
 SHIPPED = ("closed",)  # measured leaving each author out: docs/design.md, session 10
 SEED = 16
