@@ -257,6 +257,9 @@ def test_review_of_a_lone_transcript_shows_checks_transcript_warnings(tmp_path, 
     from_check = {str(p) for p in check_study(folder)
                   if p.path == str(transcript) and p.line in (3, 6, 7)}
     assert {int(line.split(":")[1]) for line in from_check} == {3, 6, 7}
+    # review hides a speaker label that belongs to no participant (since session 11 a label used
+    # once, 'Bob:', is a speaker of its own, not text of the turn above): the same warning, label hidden
+    from_check = {line.replace("'Bob:'", "'[name]:'") for line in from_check}
     assert main(["review", str(transcript)]) == 0
     printed = set(capsys.readouterr().out.splitlines())
     assert from_check <= printed, from_check - printed
