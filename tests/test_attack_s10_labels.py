@@ -23,6 +23,7 @@ from kit.speaker_roles import participant_label, plain_label
 from kit.transcript_letters import MARKS, NOT_WORD, WORD, starts_like_name
 from kit.transcript_scripts import own_script, split_by_script
 from kit.transcripts import parse_transcript, read_transcript
+from transcript_helpers import every_format
 
 DATA = Path(__file__).resolve().parent / "data" / "attack-s10-labels"
 
@@ -98,32 +99,6 @@ def test_the_named_files_participants_are_speakers(name):
 
 
 # -- every format, every script ---------------------------------------------------------------------
-def _formats(n):
-    """The same interview (two turns each) in every format with a label or header position."""
-    yield "plain", f"Priya Shah: Tell me about it.\n{n}: The boiler broke.\nPriya Shah: What next?\n{n}: Nobody came.\n"
-    yield "otter", (f"Priya Shah  0:00\nTell me about it.\n\n{n}  0:05\nThe boiler broke.\n\nPriya Shah  0:12\n"
-                    f"What next?\n\n{n}  0:15\nNobody came.\n")
-    yield "otter-hours", (f"Priya Shah  0:00:00\nTell me about it.\n\n{n}  0:00:05\nThe boiler broke.\n\n"
-                          f"Priya Shah  0:00:12\nWhat next?\n\n{n}  0:00:15\nNobody came.\n")
-    yield "rev", (f"Priya Shah (00:00):\nTell me about it.\n{n} (00:05):\nThe boiler broke.\nPriya Shah (00:12):\n"
-                  f"What next?\n{n} (00:15):\nNobody came.\n")
-    yield "rev-inline", (f"Priya Shah (00:00): Tell me about it.\n{n} (00:05): The boiler broke.\n"
-                         f"Priya Shah (00:12): What next?\n{n} (00:15): Nobody came.\n")
-    yield "teams-text", ("WEBVTT\n\n0:0:0.0 --> 0:0:3.510\nPriya Shah\nTell me about it.\n\n0:0:4.0 --> 0:0:6.0\n"
-                         f"{n}\nThe boiler broke.\n\n0:0:7.0 --> 0:0:9.0\nPriya Shah\nWhat next?\n\n"
-                         f"0:0:10.0 --> 0:0:12.0\n{n}\nNobody came.\n")
-    yield "vtt-voice", ("WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n<v Priya Shah>Tell me about it.</v>\n\n"
-                        f"00:00:04.000 --> 00:00:06.000\n<v {n}>The boiler broke.</v>\n\n"
-                        "00:00:07.000 --> 00:00:09.000\n<v Priya Shah>What next?</v>\n\n"
-                        f"00:00:10.000 --> 00:00:12.000\n<v {n}>Nobody came.</v>\n")
-    cues = [("Priya Shah", "Tell me about it."), (n, "The boiler broke."), ("Priya Shah", "What next?"),
-            (n, "Nobody came.")]
-    yield "vtt-label", "WEBVTT\n\n" + "".join(f"{k + 1}\n00:00:{2 * k:02d}.000 --> 00:00:{2 * k + 1:02d}.000\n"
-                                              f"{who}: {what}\n\n" for k, (who, what) in enumerate(cues))
-    yield "srt", "".join(f"{k + 1}\n00:00:{2 * k:02d},000 --> 00:00:{2 * k + 1:02d},000\n{who}: {what}\n\n"
-                         for k, (who, what) in enumerate(cues))
-
-
 class _Forgetful(dict):
     def __setitem__(self, key, value):
         pass
@@ -149,7 +124,7 @@ def _outcome(text):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_label_in_any_script_is_a_speaker_in_every_format(name, monkeypatch):
-    for layout, text in _formats(name):
+    for layout, text in every_format(name):
         turns = parse_transcript(text, "t.txt")
         shown = plain_label(name)
         assert list(turns["speaker"]) == ["Priya Shah", shown, "Priya Shah", shown], layout

@@ -11,6 +11,7 @@ import pytest
 
 from kit import coding
 from kit.codebook import Code, Codebook
+from coding_helpers import random_text
 
 WORDS = ("the invoice was late and the client paid by bank transfer after three reminders "
          "i copied the spreadsheet template because the portal rejected it twice "
@@ -34,13 +35,7 @@ def _codebook() -> Codebook:
 
 
 def _text(rng: random.Random) -> str:
-    words = []
-    for _ in range(rng.randint(0, 30)):
-        w = rng.choice(WORDS)
-        if rng.random() < 0.1:
-            w = w.upper() if rng.random() < 0.5 else w.title()
-        words.append(w + rng.choice(PUNCT))
-    return " ".join(words)
+    return random_text(rng, WORDS, PUNCT)
 
 
 @pytest.mark.parametrize("negation", [True, False])

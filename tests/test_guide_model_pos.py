@@ -130,8 +130,8 @@ def test_the_tool_reads_authors_but_never_the_final_hold_out(tmp_path, monkeypat
     for name in ("questions", "questions_blind1", "questions_blind2"):
         _write(tmp_path / f"{name}.csv", [{**row, "question": f"{name}?"}], cols)
     _write(tmp_path / "lint_pinned.csv", [{**row, "question": "pinned?"}], cols)
-    monkeypatch.setattr(T, "DATA", tmp_path)
-    monkeypatch.setattr(T, "PINNED", tmp_path / "lint_pinned.csv")
+    monkeypatch.setattr(T.lint_model_train, "DATA", tmp_path)  # the sets are the trainer's (load_sets)
+    monkeypatch.setattr(T.lint_model_train, "PINNED", tmp_path / "lint_pinned.csv")
     sets, authors = T.load_sets()
     assert authors == ["blind-linter-3", "blind-linter-27", "questions_blind1", "questions_blind2"]
     assert set(sets) == {*authors, "questions", "lint_pinned"}  # the project's own: training only

@@ -15,6 +15,7 @@ import pytest
 from kit.speaker_roles import third_role
 from kit.study import load_study
 from kit.transcripts import parse_transcript, read_transcript
+from transcript_helpers import every_format
 
 DATA = Path(__file__).resolve().parent / "data" / "newcomer-housing" / "transcripts"
 
@@ -23,38 +24,7 @@ WORD_NAMES = ["Will", "May", "June", "Grace", "Hope", "Bill", "Rose", "Summer", 
               "So", "Do", "March", "April", "Faith", "Joy", "Guy", "Will Smith", "Said Ahmed", "Can Yilmaz"]
 
 
-def _formats(n):
-    """The same interview (two turns each) in every format that has a header or label position."""
-    yield "otter", (f"Priya Shah  0:00\nTell me about it.\n\n{n}  0:05\nThe boiler broke.\n\nPriya Shah  0:12\n"
-                    f"What next?\n\n{n}  0:15\nNobody came.\n")
-    yield "otter-hours", (f"Priya Shah  0:00:00\nTell me about it.\n\n{n}  0:00:05\nThe boiler broke.\n\n"
-                          f"Priya Shah  0:00:12\nWhat next?\n\n{n}  0:00:15\nNobody came.\n")
-    yield "rev", (f"Priya Shah (00:00):\nTell me about it.\n{n} (00:05):\nThe boiler broke.\nPriya Shah (00:12):\n"
-                  f"What next?\n{n} (00:15):\nNobody came.\n")
-    yield "rev-inline", (f"Priya Shah (00:00): Tell me about it.\n{n} (00:05): The boiler broke.\n"
-                         f"Priya Shah (00:12): What next?\n{n} (00:15): Nobody came.\n")
-    yield "teams-text", ("WEBVTT\n\n0:0:0.0 --> 0:0:3.510\nPriya Shah\nTell me about it.\n\n0:0:4.0 --> 0:0:6.0\n"
-                         f"{n}\nThe boiler broke.\n\n0:0:7.0 --> 0:0:9.0\nPriya Shah\nWhat next?\n\n"
-                         f"0:0:10.0 --> 0:0:12.0\n{n}\nNobody came.\n")
-    yield "vtt-voice", ("WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n<v Priya Shah>Tell me about it.</v>\n\n"
-                        f"00:00:04.000 --> 00:00:06.000\n<v {n}>The boiler broke.</v>\n\n"
-                        "00:00:07.000 --> 00:00:09.000\n<v Priya Shah>What next?</v>\n\n"
-                        f"00:00:10.000 --> 00:00:12.000\n<v {n}>Nobody came.</v>\n")
-    yield "vtt-label", ("WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nPriya Shah: Tell me about it.\n\n"
-                        f"00:00:04.000 --> 00:00:06.000\n{n}: The boiler broke.\n\n"
-                        "00:00:07.000 --> 00:00:09.000\nPriya Shah: What next?\n\n"
-                        f"00:00:10.000 --> 00:00:12.000\n{n}: Nobody came.\n")
-    yield "srt", ("1\n00:00:00,000 --> 00:00:03,000\nPriya Shah: Tell me about it.\n\n2\n00:00:04,000 --> 00:00:06,000\n"
-                  f"{n}: The boiler broke.\n\n3\n00:00:07,000 --> 00:00:09,000\nPriya Shah: What next?\n\n"
-                  f"4\n00:00:10,000 --> 00:00:12,000\n{n}: Nobody came.\n")
-    yield "plain", f"Priya Shah: Tell me about it.\n{n}: The boiler broke.\nPriya Shah: What next?\n{n}: Nobody came.\n"
-    yield "plain-paragraphs", (f"Priya Shah: Tell me about it.\n\n{n}: The boiler broke.\n\nPriya Shah: What next?\n\n"
-                               f"{n}: Nobody came.\n")
-    yield "chat-stamps", (f"[00:00:00] Priya Shah: Tell me about it.\n[00:00:05] {n}: The boiler broke.\n"
-                          f"[00:00:12] Priya Shah: What next?\n[00:00:15] {n}: Nobody came.\n")
-
-
-CASES = [(name, fmt, text) for name in WORD_NAMES for fmt, text in _formats(name)]
+CASES = [(name, fmt, text) for name in WORD_NAMES for fmt, text in every_format(name)]
 
 
 @pytest.mark.parametrize("name, fmt, text", CASES, ids=[f"{c[1]}-{c[0]}" for c in CASES])
@@ -92,7 +62,7 @@ def test_a_recurring_header_that_fails_the_name_test_is_read_as_a_header_with_a_
 @pytest.mark.parametrize("fmt", ["plain", "plain-paragraphs", "vtt-label", "srt"])
 def test_a_recurring_label_that_is_no_name_is_never_folded_unreported(fmt):
     """``The Boss:`` on two lines does not look like a name: its lines stay text, with a warning."""
-    text = dict(_formats("The Boss"))[fmt]
+    text = dict(every_format("The Boss"))[fmt]
     turns = parse_transcript(text, "t.txt")
     said = " ".join(turns["text"])
     assert "The boiler broke." in said and "Nobody came." in said

@@ -14,6 +14,7 @@ import pytest
 
 from kit import coding
 from kit.codebook import Code, Codebook
+from coding_helpers import random_text
 
 WORDS = ("pay now paid payment run payments running up front fronts still not late day days late "
          "sixty ninety net 30 purchase orders order straight away bank charges charge card credit "
@@ -45,13 +46,7 @@ def _codebook(order: int) -> Codebook:
 
 
 def _text(rng: random.Random) -> str:
-    words = []
-    for _ in range(rng.randint(0, 24)):
-        w = rng.choice(WORDS)
-        if rng.random() < 0.1:
-            w = w.upper() if rng.random() < 0.5 else w.title()
-        words.append(w + rng.choice(PUNCT))
-    return " ".join(words)
+    return random_text(rng, WORDS, PUNCT, most=24)
 
 
 @pytest.mark.parametrize("order", [0, 1])

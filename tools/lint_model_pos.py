@@ -47,7 +47,6 @@ The tags add +0.006 (all) / +0.020 (untuned) leading recall at a higher false-fl
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -60,13 +59,12 @@ sys.path.insert(0, str(REPO / "tools"))
 
 from functools import lru_cache  # noqa: E402
 
+import lint_model_train  # noqa: E402
 from kit.guide.cues import normalise  # noqa: E402
 from kit.guide.lexicon import FLAGS, _sentences  # noqa: E402
 from kit.guide.model import features  # noqa: E402
 from kit.guide.words import words  # noqa: E402
 
-DATA = REPO / "tests" / "data"
-PINNED = DATA / "lint_pinned.csv"
 COLUMN = {"leading": "leading", "closed": "closed", "hypothetical": "hypothetical",
           "double-barreled": "double_barreled", "generalizing": "generalizing"}
 FIRST, LAST = 3, 27  # blind-linter-N authors used; 28 and later are the final hold-out
@@ -218,23 +216,14 @@ def _coordination(every: list[tuple[str, str]]) -> set[str]:
     return out
 
 
-def _read(path: Path) -> list[dict]:
-    with open(path, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
 def load_sets() -> tuple[dict[str, list[dict]], list[str]]:
-    """``(set name -> rows, author set names)``: every labelled set, authors first."""
-    authors: dict[str, list[dict]] = {}
-    for n in range(FIRST, LAST + 1):
-        p = DATA / f"blind-linter-{n}" / "questions.csv"
-        if p.is_file():
-            authors[p.parent.name] = _read(p)
-    for name in AUTHOR_FILES:
-        authors[name] = _read(DATA / f"{name}.csv")
-    train_only = {p.stem: _read(p) for p in sorted(DATA.glob("questions*.csv")) if p.stem not in AUTHOR_FILES}
-    train_only["lint_pinned"] = _read(PINNED)
-    return {**authors, **train_only}, list(authors)
+    """``(set name -> rows, author set names)``: every labelled set the model trains on
+    (:func:`lint_model_train.load_sets`), authors ``FIRST`` ... ``LAST`` and ``AUTHOR_FILES`` first."""
+    every = lint_model_train.load_sets()
+    authors = [name for n in range(FIRST, LAST + 1) if (name := f"blind-linter-{n}") in every]
+    authors += list(AUTHOR_FILES)
+    train_only = [name for name in every if not name.startswith("blind-linter-") and name not in AUTHOR_FILES]
+    return {name: every[name] for name in authors + train_only}, authors
 
 
 def text(question: str) -> str:
