@@ -9,14 +9,13 @@ were written for this test in other domains and voices."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from kit.guide import flags_of, grammar_problems, lint_file, lint_question, topic_overlap
 from kit.guide.guide_lines import classify, content_problem
 from kit.guide.retell9 import faults
+from cli_helpers import run_cli  # the command line in-process: no interpreter per case
 
 # (a broken rewrite of the kind, the kind's word in the fault message)
 BROKEN = [
@@ -167,10 +166,10 @@ def test_every_line_of_a_txt_guide_is_a_question_or_recorded(tmp_path):
 def test_headings_appear_in_the_text_report_and_the_json(tmp_path):
     path = tmp_path / "guide.txt"
     path.write_text(GUIDE, encoding="utf-8")
-    run = [sys.executable, "-m", "kit", "lint-guide", str(path)]
-    text = subprocess.run(run, capture_output=True, text=True)
+    run = ["lint-guide", str(path)]
+    text = run_cli(run)
     assert "Section 1: Warm-up" in text.stdout and "heading" in text.stdout and text.returncode == 0, text
-    js = subprocess.run(run + ["--json"], capture_output=True, text=True)
+    js = run_cli(run + ["--json"])
     items = json.loads(js.stdout)
     headings = [i for i in items if i["kind"] == "heading"]
     assert {h["line"] for h in headings} >= {1, 2, 5, 10} and all(h["question"] is None for h in headings)
@@ -212,7 +211,7 @@ def test_content_that_does_not_match_the_name_is_a_located_error(tmp_path, name,
     assert result is None and len(problems) == 1 and problems[0].line == 0 and problems[0].is_error
     assert all(w in problems[0].message for w in words), problems[0].message
     assert content_problem(path.suffix, path.read_bytes()) == problems[0].message
-    cli = subprocess.run([sys.executable, "-m", "kit", "lint-guide", str(path)], capture_output=True, text=True)
+    cli = run_cli(["lint-guide", str(path)])
     assert cli.returncode == 2 and "Traceback" not in cli.stderr and f"{path}: " in cli.stderr, cli
 
 

@@ -147,7 +147,8 @@ def test_lint_guide_reads_a_word_guide_from_the_command_line(tmp_path):
     every .docx (a check of the file's kind that listed .docx among files no guide is in)."""
     import io
     import json
-    import sys
+
+    from cli_helpers import run_cli
 
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -158,8 +159,7 @@ def test_lint_guide_reads_a_word_guide_from_the_command_line(tmp_path):
     document.save(buffer)
     path = tmp_path / "van hire guide.docx"
     path.write_bytes(buffer.getvalue())
-    cli = subprocess.run([sys.executable, "-m", "kit", "lint-guide", str(path), "--json"],
-                         capture_output=True, text=True)
+    cli = run_cli(["lint-guide", str(path), "--json"])
     assert cli.returncode == 1, cli.stderr  # a flagged question, not a refused file (exit 2)
     found = json.loads(cli.stdout)
     questions = [q for q in (found if isinstance(found, list) else found.get("questions", []))

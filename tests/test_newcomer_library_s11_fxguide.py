@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from kit.guide import lint_question
 from kit.guide.cues15 import notes
 from kit.guide.structure import format_report, iter_problems, lint_file, to_json
+from cli_helpers import run_cli
 
 DATA = Path(__file__).parent / "data" / "newcomer-library"
 NO_MARK = "no question mark"
@@ -102,8 +101,7 @@ def test_f3_too_few_targeted_questions_is_at_the_targeted_question_or_the_whole_
 
 
 def test_the_cli_json_has_the_f1_note():
-    out = subprocess.run([sys.executable, "-m", "kit", "lint-guide", "--json", str(DATA / "guide-library.yml")],
-                         capture_output=True, text=True, check=False)
+    out = run_cli(["lint-guide", "--json", DATA / "guide-library.yml"])
     rows = json.loads(out.stdout)
     rows = rows if isinstance(rows, list) else rows.get("questions", rows)
     assert any(NO_MARK in n for q in rows if q["line"] == 13 for n in q.get("notes", []))
