@@ -298,6 +298,10 @@ class Outputs:
                            for v in frame[column].tolist()]
                     owner = pd.Series([self.words.owns(w) for w in who], index=frame.index)
                     break
+        third = getattr(self.words, "segments", frozenset())
+        for column in ("segment_id", "segment", "id") if third else ():  # a third speaker's turn, whoever the row names
+            if column in frame:
+                owner |= frame[column].map(lambda v: isinstance(v, str) and v in third).astype(bool)
         if "kind" in frame:
             owner &= ~frame["kind"].astype(str).str.lower().isin(_NOT_VERBATIM_KINDS)
         if "role" in frame:
