@@ -234,6 +234,10 @@ class Outputs:
         self.people = people if people is not None else known_people
         self.words = (words if words is not None else known_words) if kind == PUBLISHED else None
         self.written: list[tuple[Path, str]] = []
+        #: Strings shown as they are inside any text this writer cleans: the paths a user typed
+        #: on the command line are theirs (``--out /dev/null`` is not ``/[name]/null`` because a
+        #: participant is called Dev); set by the command line's printer (kit.cli.printing._say).
+        self.verbatim: tuple[str, ...] = ()
 
     # -- values --------------------------------------------------------------------------------
     def clean(self, text):
@@ -244,6 +248,10 @@ class Outputs:
         return self._scrub(text, not self.include_names)
 
     def _scrub(self, text, names: bool):
+        if self.verbatim and isinstance(text, str):
+            for typed in self.verbatim:  # longest first: the rest of the text around it cleaned
+                if typed in text:
+                    return typed.join(self._scrub(part, names) for part in text.split(typed))
         return redact_shown(text, self.people, names, self.words)
 
     def frame(self, frame: pd.DataFrame) -> pd.DataFrame:
@@ -298,6 +306,10 @@ class Outputs:
                            for v in frame[column].tolist()]
                     owner = pd.Series([self.words.owns(w) for w in who], index=frame.index)
                     break
+        third = getattr(self.words, "segments", frozenset())
+        for column in ("segment_id", "segment", "id") if third else ():  # a third speaker's turn, whoever the row names
+            if column in frame:
+                owner |= frame[column].map(lambda v: isinstance(v, str) and v in third).astype(bool)
         if "kind" in frame:
             owner &= ~frame["kind"].astype(str).str.lower().isin(_NOT_VERBATIM_KINDS)
         if "role" in frame:

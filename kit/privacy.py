@@ -572,17 +572,19 @@ class Unquotable:
     repeating their words verbatim holds their words.
 
     ``ids`` are the participant ids whose words are withheld (``owns(id)`` compares an id
-    however written); ``participant_of`` maps an interview id to its participant. ``spans(text)`` finds their words in any text (HTML
+    however written); ``participant_of`` maps an interview id to its participant; ``segments``
+    are the ids of whole turns nobody consented to (a third speaker's). ``spans(text)`` finds their words in any text (HTML
     character references are skipped), ``withhold(text)`` replaces them by ``[not quoted]``.
     """
 
-    def __init__(self, own_texts=(), other_texts=(), ids=(), participant_of=None):
+    def __init__(self, own_texts=(), other_texts=(), ids=(), participant_of=None, segments=()):
         """``own_texts``: their texts, each a string or ``(text, said, n)``: ``said`` maps each
         run of words others said in the same interview to the first turn number they said it
         at, ``n`` is this text's turn number; ``other_texts``: others' texts said anywhere."""
         self.ids = frozenset(ids)
         self._id_keys = frozenset(_id_key(i) for i in self.ids)
         self.participant_of = dict(participant_of or {})
+        self.segments = frozenset(segments)
         common: set = set()
         for text in other_texts:
             if isinstance(text, str):
@@ -602,7 +604,7 @@ class Unquotable:
         self.firsts = frozenset(s[0] for s in own)
 
     def __bool__(self) -> bool:
-        return bool(self.ids)
+        return bool(self.ids) or bool(self.segments)
 
     def owns(self, participant) -> bool:
         """Whether ``participant`` (an id) is one of :attr:`ids`, however written: in any case,
@@ -702,7 +704,7 @@ def unquotable(study) -> Unquotable:
     from kit.study import as_study
 
     studies = list(study) if isinstance(study, (list, tuple)) else [study]
-    own, other, ids, participant_of = [], [], set(), {}
+    own, other, ids, participant_of, third = [], [], set(), {}, set()
     for s in studies:
         s = as_study(s, strict=False)
         ok = s.consenting()
@@ -711,6 +713,8 @@ def unquotable(study) -> Unquotable:
             participant_of.update(zip(s.interviews["interview_id"].tolist(),
                                       s.interviews["participant"].tolist()))
         spoken = turns["role"].isin(("participant", "other")) if len(turns) else pd.Series(dtype=bool)  # other: a third speaker
+        if len(turns) and "segment_id" in turns:  # a third speaker consented to nothing: every turn withheld whole
+            third.update(turns.loc[turns["role"] == "other", "segment_id"].tolist())
         for frame, theirs in ((turns, spoken), (s.quotes, None)):
             if not len(frame):
                 continue
@@ -729,7 +733,7 @@ def unquotable(study) -> Unquotable:
         # Insights and opportunities are the team's notes: a note that repeats a
         # non-consenting participant's words verbatim repeats *their* words, so notes never
         # make a run of words common (only other people's own speech does).
-    return Unquotable(own, other, ids, participant_of)
+    return Unquotable(own, other, ids, participant_of, third)
 
 
 def _guessed(study, turns: pd.DataFrame):

@@ -220,6 +220,7 @@ def sentiment_comparison(scored: pd.DataFrame, attribute: str = "segment", unit:
         raise ValueError(f"unit must be 'participant' or 'turn', not {unit!r}")
     frame = scored[scored["compound"].notna()]  # a third speaker counts for nobody, even beside unscored turns
     frame = frame.assign(who=_who(frame, named_interviews(scored)), value=frame[attribute].fillna("").astype(str).replace("", NONE))
+    frame = frame[frame["who"].notna()]  # a third speaker's turns are nobody's: not compared by turn either
     if unit == "participant":
         units = frame.groupby(["who", "value"], as_index=False)["compound"].mean()
     else:

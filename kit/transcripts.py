@@ -126,7 +126,7 @@ from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boile
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
-from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels
+from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels, untimed_labels
 from kit.transcript_letters import MARKS
 from kit.transcript_scripts import script_passages
 from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
@@ -292,6 +292,7 @@ def _parse_turns(text, source, aliases, speakers) -> tuple[dict, str, list[Probl
     elif fmt in ("otter", "rev"):
         items = drop_boilerplate(_header_items(lines, fmt, source, problems), source, problems, hints)
         items = recurring_headers(items, _REV_HEADER if fmt == "rev" else _OTTER, _stamp, source, problems)
+        items = untimed_labels(items, forced, source, problems)
         turns, skipped = _build_turns(items, forced, aliases, colon_labels=False, variants=variants)
     else:
         if hints or not plain_lines_only(text):
@@ -340,22 +341,26 @@ def detect_format(text: str) -> str:
         return "srt"
     rev = otter = plain = 0
     rest = []  # lines that may hold a plain label: counted only when they could outnumber a timed format
+    timed = set()  # the timed headers' speakers: their `Name:` lines are untimed headers, not plain labels
     for line in head.split("\n"):
         colon = line.find(":")
         if colon < 0 or colon > 60:
             continue
         line = line.strip()
-        if "):" in line and _REV.match(line):
+        if "):" in line and (m := _REV.match(line)):
             rev += 1
-        elif line[-1:].isdigit() and _OTTER.match(line):
+        elif line[-1:].isdigit() and (m := _OTTER.match(line)):
             otter += 1
         else:
             rest.append(line)
+            continue
+        timed.add(_label_key(" ".join(m.group(1).split())))
     if not rev and not otter:
         return "plain"
     for line in rest:
         m = _LABEL.match(line)
-        if m is not None and not m.group(2)[:1].isdigit() and m.group(2)[:1] != "/":
+        if m is not None and not m.group(2)[:1].isdigit() and m.group(2)[:1] != "/" and \
+                _label_key(" ".join(m.group(1).split())) not in timed:
             plain += 1
     best = max(rev, otter, plain)
     if best == 0:

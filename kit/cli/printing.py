@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kit.cli.exits import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_OK
 
-__all__ = ["print_problems", "printer", "emit"]
+__all__ = ["PATH_ARGS", "emit", "print_problems", "printer", "typed_paths"]
 
 
 def _print_problems(problems, stream=None, study=None, include_names: bool = False) -> None:
@@ -75,7 +75,35 @@ def _say(args, include_names: bool | None = None):
             people = dataclasses.replace(people, emails=tuple(dict.fromkeys(people.emails + emails)))  # ids kept
     except Exception:  # noqa: BLE001 - a roster that cannot be read: contact details still go
         people = Roster()
-    return Outputs(None, None, WORKING, include_names=include_names, people=people)
+    say = Outputs(None, None, WORKING, include_names=include_names, people=people)
+    say.verbatim = typed_paths(args, studies)
+    return say
+
+
+#: The options and arguments of the commands that name a file or folder.
+PATH_ARGS = ("dir", "out", "repo", "study", "file", "pool", "transcripts", "qdpx", "qdc", "log")
+
+
+def typed_paths(args, studies=()) -> tuple[str, ...]:
+    """The paths the user typed on the command line (``args``: the parsed arguments) outside
+    every folder of ``studies``, longest first: a command's messages show them as typed, never
+    redacted (a folder ``/home/will`` is the user's, not a participant called Will; the
+    README's rule for ``search``'s query). A path inside a study (a transcript named after its
+    participant) is study text and stays redacted."""
+    inside = [Path(s).resolve() for s in studies if isinstance(s, (str, Path))]
+    found = []
+    for key in PATH_ARGS:
+        value = getattr(args, key, None)
+        for v in value if isinstance(value, (list, tuple)) else [value]:
+            if v is None or len(str(v)) < 2:
+                continue
+            try:
+                where = Path(v).expanduser().resolve()
+            except (OSError, RuntimeError, ValueError):
+                continue
+            if not any(where == s or s in where.parents for s in inside):
+                found.append(str(v))
+    return tuple(sorted(set(found), key=len, reverse=True))
 
 
 def _emit(text: str, code: int, args=None) -> int:

@@ -518,13 +518,13 @@ def compare_experiment(experiment: Experiment, studies, seed: int = 0, n_boot: i
     studies = load_studies(studies)
     before, after = _groups(experiment, studies)
     coded = coded_table(studies)
-    coded = _with_compound(coded[coded["counted"].astype(bool)])
+    coded = _with_compound(coded[coded["counted"].astype(bool)], studies)
     codes = list(experiment.codes) or sorted(set(coded["code"]))
     rows = []
     for code in codes + [None]:
         if code is None:
             words = segments_table(studies)
-            words = _with_compound(words.assign(code=ALL_WORDS))
+            words = _with_compound(words.assign(code=ALL_WORDS), studies)
             b_who, b_scores = _per_participant(before, words, None)
             a_who, a_scores = _per_participant(after, words, None)
             b_k = a_k = None
@@ -572,12 +572,28 @@ def compare_experiment(experiment: Experiment, studies, seed: int = 0, n_boot: i
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
 
 
-def _with_compound(frame: pd.DataFrame) -> pd.DataFrame:
-    from kit.sentiment import compound
+def _with_compound(frame: pd.DataFrame, studies=()) -> pd.DataFrame:
+    """``frame`` (columns study, text) with each text's VADER ``compound`` of the text as
+    published (:func:`kit.sentiment.as_published` with its own study's roster): a roster name
+    that is also a word (Grant, Joy) never moves a score, as in ``analyze`` and the report."""
+    from kit.discovery.repository import study_label
+    from kit.privacy import roster
+    from kit.sentiment import as_published, compound
 
     if "compound" in frame:
         return frame
-    return frame.assign(compound=compound(frame["text"].tolist()) if len(frame) else [])
+    if not len(frame):
+        return frame.assign(compound=[])
+    texts = frame["text"].tolist()
+    people = {study_label(s): roster(s) for s in studies}
+    if people and "study" in frame:
+        labels = frame["study"].tolist()
+        for label, who in people.items():
+            at = [i for i, x in enumerate(labels) if x == label]
+            if at:
+                for i, t in zip(at, as_published([texts[i] for i in at], who)):
+                    texts[i] = t
+    return frame.assign(compound=compound(texts))
 
 
 def _reading(row: dict) -> str:

@@ -56,7 +56,8 @@ def trends(repo, codes=None, update: bool = True) -> pd.DataFrame:
             c = mine[mine["code"] == code]
             k, n = c["who"].nunique(), len(people)
             low, high = wilson_interval(k, n)
-            words = c[c["kind"].isin(PARTICIPANT_WORDS)].drop_duplicates("id")["compound"].dropna()
+            # participants' own words: a third speaker's turn is nobody's, as in the counts
+            words = c[c["kind"].isin(PARTICIPANT_WORDS) & c["who"].notna()].drop_duplicates("id")["compound"].dropna()
             rows.append({"order": order, "sprint": st.sprint, "study": st.study, "code": code, "participants": n,
                          "mentioning": k, "share": k / n if n else float("nan"), "share_low": low,
                          "share_high": high, "mentions": c["id"].nunique(),

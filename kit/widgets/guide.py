@@ -363,19 +363,25 @@ def _textarea(value: str, placeholder: str, rows: int = 2):
                             layout=widgets.Layout(width="95%"))
 
 
-def question_editor(initial: str = "") -> LiveView:
-    """A text box for one question; flags, kind and a rewrite update as you type."""
+def _live_editor(initial: str, placeholder: str, title: str, judge) -> LiveView:
+    """A titled text box whose feedback (``judge(text)``, HTML) updates as you type."""
     import ipywidgets as widgets
 
-    box = _textarea(initial, "Type a question, e.g. Tell me about the last time you ...")
-    feedback = widgets.HTML(value=editor_feedback(initial))
+    box = _textarea(initial, placeholder)
+    feedback = widgets.HTML(value=judge(initial))
 
     def update(change):
-        feedback.value = editor_feedback(change["new"])
+        feedback.value = judge(change["new"])
 
     box.observe(update, names="value")
-    widget = widgets.VBox([widgets.HTML("<b>Your question</b>"), box, feedback])
-    return LiveView(widget, lambda: editor_feedback(box.value), box=box, feedback=feedback)
+    widget = widgets.VBox([widgets.HTML(f"<b>{title}</b>"), box, feedback])
+    return LiveView(widget, lambda: judge(box.value), box=box, feedback=feedback)
+
+
+def question_editor(initial: str = "") -> LiveView:
+    """A text box for one question; flags, kind and a rewrite update as you type."""
+    return _live_editor(initial, "Type a question, e.g. Tell me about the last time you ...", "Your question",
+                        editor_feedback)
 
 
 def practice(questions=None, answers=None) -> LiveView:
@@ -426,17 +432,8 @@ def practice(questions=None, answers=None) -> LiveView:
 
 def insight_editor(initial: str = "") -> LiveView:
     """A text box for one insight; says as you type whether it reads as an observation."""
-    import ipywidgets as widgets
-
-    box = _textarea(initial, "Type an insight, e.g. She chases by phone, never by email.")
-    feedback = widgets.HTML(value=insight_feedback(initial))
-
-    def update(change):
-        feedback.value = insight_feedback(change["new"])
-
-    box.observe(update, names="value")
-    widget = widgets.VBox([widgets.HTML("<b>Your insight</b>"), box, feedback])
-    return LiveView(widget, lambda: insight_feedback(box.value), box=box, feedback=feedback)
+    return _live_editor(initial, "Type an insight, e.g. She chases by phone, never by email.", "Your insight",
+                        insight_feedback)
 
 
 def insight_sorter(items=None, choices=None) -> LiveView:
