@@ -107,7 +107,7 @@ def recurring_headers(items: list, header: re.Pattern, stamp, source: str, probl
             continue
         for k, m in uses:
             i = items[k][0]
-            rest = (m.group(3) or "").strip() if m.re.groups >= 3 else ""
+            rest = (m.group(m.re.groups) or "").strip() if m.re.groups >= 3 else ""  # Rev: the text, the last group
             out[k] = (i, rest, name, stamp(m.group(2), i, source, problems), _NAN)
         shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
         problems.append(Problem(source, lines[0], f"{name!r} heads {len(lines)} lines as a speaker's header (line(s) "
