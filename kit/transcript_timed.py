@@ -26,7 +26,7 @@ _NAN = float("nan")
 SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _NAME = r"[^\W\d_][\w.'’\-&\u00b7\u30fb]*(?:[ \t]+[\w.'’\-&()\u00b7\u30fb]+){0,3}?"
 # ``Name:  0:20``, ``Name  0:30 text``, ``Name  99999999:00``: an Otter header in a form the usual pattern refuses
-_LOOSE_OTTER = re.compile(rf"^({_NAME})[ \t]*(:)?[ \t]+(\d+:\d{{1,2}}(?::\d{{1,2}}){{0,2}})(?:[ \t]+(\S.*))?$")
+_LOOSE_OTTER = re.compile(rf"^({_NAME})[ \t]*(:)?[ \t]+(\d+:\d{{2}}(?::\d{{2}}){{0,2}})(?:[ \t]+(\S.*))?$")
 _NOTE_WORDS = frozenset("note notes nb ps summary tldr".split())
 
 

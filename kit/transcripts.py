@@ -15,8 +15,8 @@ vtt       ``WEBVTT`` header. Zoom: cue text ``Name: text``, a cue without a labe
           optional, ``<v.class Name>`` too), GUID cue ids. NOTE, STYLE and REGION
           blocks are skipped, inline tags (``<c>``, ``<i>``, ``<00:00:01.000>``) removed.
 srt       numbered cues, ``00:00:01,000 --> 00:00:04,000``, cue text ``Name: text``.
-otter     a header line ``Name  0:03`` (or ``Name 1:02:03``), the text on the following
-          lines. ``start`` is the header's time; ``end`` is NaN (Otter gives no end).
+otter     a header line ``Name  0:03`` (or ``Name 1:02:03``; any Unicode space), the text on the
+          following lines. ``start`` is the header's time; ``end`` is NaN (Otter gives no end).
 rev       ``Name (00:03):`` or ``Name (01:02:03):`` then the text, on the same line or
           the following ones. ``start`` is the time; ``end`` is NaN.
 plain     ``Name: text`` lines; lines without a label continue the previous turn.
@@ -89,6 +89,9 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
       kit.speaker_roles.third_role): a third speaker's turn, reported as a warning; and a lone
       capitalised weekday or month (``Sunday:``) used with text on two lines or more.
       An Otter or Rev header that fails rule 1 is a header when it recurs (kit.transcript_once).
+      In Otter and Rev, lines without a time follow these rules with the timed headers' speakers
+      established (a bare ``Name:`` takes the line below as its text); a transcriber's ``Note:``
+      line, an empty header and labels kept as text are reported (kit.transcript_timed).
 
 Labels are compared in lower case without accents (``Jose Pena:`` is ``José Peña:``, with
 a warning). A label with nothing after the colon (``Initial Steps:``) starts a turn only if
