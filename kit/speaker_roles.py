@@ -97,7 +97,7 @@ def label_differences(label: str, read_as: str) -> list[str]:
     return kinds
 
 
-def variants_problem(source: str, variants: list) -> Problem:
+def variants_problem(source: str, variants: list, where: dict | None = None) -> Problem:
     """The warning for the lines whose speaker label was read as another spelling of a
     speaker's label (``variants``: ``(line, label, read_as)``, at least one): it names the
     first label and what it was read as, and says how they differ and on which lines
@@ -113,7 +113,9 @@ def variants_problem(source: str, variants: list) -> Problem:
 
     how = "; ".join(f"{kind} on line(s) {shown(lines)}" for kind, lines in lines_of.items())
     first_line, label, read_as = variants[0]
-    return Problem(source, first_line, f"speaker label {label!r} read as {read_as!r} (the same name in other "
+    # where the spelling it was read as is written (``where``: spelling -> line)
+    at = f"as on line {line}; " if where and (line := where.get(read_as)) else ""
+    return Problem(source, first_line, f"speaker label {label!r} read as {read_as!r} ({at}the same name in other "
                    f"{how}): write it the same way everywhere, or name two people differently", "warning")
 
 

@@ -135,15 +135,17 @@ def is_role(label: str) -> bool:
     return ok
 
 
-def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, forced, single_use: bool) -> set:
+def choose_speakers(with_text: dict, bare: set, first_label, spelling: dict, forced, single_use: bool,
+                    established=()) -> set:
     """The label keys that are speakers (rules 2a-2e): ``with_text`` counts the lines of each
     key (a label in lower case, :func:`label_key`) with text after the colon, in order of first
     use; ``bare`` holds the keys used with nothing after it; ``first_label`` is the key of the
     file's first line when it is a label with text; ``spelling`` gives each key's label as first
     written; ``forced`` the labels that are always speakers, as are the usual role labels and
     the labels naming someone else's role (``Parent``, ``Interpreter``:
-    :func:`kit.speaker_roles.third_role`); ``single_use`` for captions (2e)."""
-    speakers: set = set()
+    :func:`kit.speaker_roles.third_role`); ``single_use`` for captions (2e); ``established``: the
+    keys of speakers known otherwise (an Otter or Rev transcript's timed headers), counted as speakers."""
+    speakers: set = set(established or ())
     forced_keys = {label_key(str(f)) for f in forced or ()}  # "ravi: observer" in a note is "Ravi:"
     for key in sorted(set(with_text) | bare, key=lambda c: c not in with_text):
         label = spelling[key]

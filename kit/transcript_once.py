@@ -8,10 +8,8 @@
   son:``, ``Support worker:``; :func:`kit.speaker_roles.third_role`) is a third speaker's turn,
   whose words count for no participant and are never quoted, with a warning at its line: in
   doubt, nobody else's words are published as the participant's (:func:`once_used`);
-* a ``Name: text`` line without a time inside an Otter or Rev transcript, whose ``Name`` heads
-  timed lines of the same transcript (or is a label the study forces), is that speaker's new
-  turn, without a start time, with a warning at its line (:func:`untimed_labels`): neither
-  folded into the turn above with its label as text nor given to the speaker above;
+* a ``Name: text`` line without a time inside an Otter or Rev transcript is read by these same
+  rules, the timed headers' speakers established (:mod:`kit.transcript_timed`);
 * an Otter or Rev header whose name the name test refuses (``The Boss  0:05``) is still a
   header when the same header recurs, with a warning; used once it stays text, with a warning
   (:func:`recurring_headers`): a header is never folded into the text above unreported.
@@ -24,7 +22,7 @@ from kit.errors import Problem
 from kit.transcript_labels import LABEL, ROLE_LABEL, is_heading, label_key, lone_roles
 from kit.transcript_letters import NOT_WORD, starts_like_name
 
-__all__ = ["label_words", "once_used", "recurring_headers", "service_tail", "unnamed_labels", "untimed_labels"]
+__all__ = ["label_words", "once_used", "recurring_headers", "service_tail", "unnamed_labels"]
 
 _NAN = float("nan")
 
@@ -107,45 +105,12 @@ def recurring_headers(items: list, header: re.Pattern, stamp, source: str, probl
             continue
         for k, m in uses:
             i = items[k][0]
-            rest = (m.group(3) or "").strip() if m.re.groups >= 3 else ""
+            rest = (m.group(m.re.groups) or "").strip() if m.re.groups >= 3 else ""  # Rev: the text, the last group
             out[k] = (i, rest, name, stamp(m.group(2), i, source, problems), _NAN)
         shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
         problems.append(Problem(source, lines[0], f"{name!r} heads {len(lines)} lines as a speaker's header (line(s) "
                                 f"{shown}) though it does not look like a name: read as a speaker; if it is text, "
                                 "write it otherwise", "warning"))
-    return out
-
-
-def untimed_labels(items: list, forced, source: str, problems: list) -> list:
-    """``items`` of an Otter or Rev transcript (``(line, text, speaker or None, start, end)``)
-    with each text line ``Label: text`` (or a bare ``Label:``) whose label is a speaker of the
-    transcript's timed headers, or one of ``forced`` (the study's speaker names and aliases,
-    usual role labels), read as that speaker's turn with no start time (``Dana:`` after
-    ``Dana (0:05): ...`` in a transcript edited by hand). One warning per transcript lists the
-    lines (their labels are not printed: a label may be a name)."""
-    timed = {label_key(sp): sp for _i, _s, sp, _st, _en in items if sp is not None}
-    if not timed and not forced:
-        return items
-    wanted = dict(timed)
-    for name in forced:
-        wanted.setdefault(label_key(str(name)), str(name))
-    out, lines = list(items), []
-    for k, (i, s, sp, _st, _en) in enumerate(items):
-        if sp is not None or ":" not in s[:41] or (m := LABEL.match(s)) is None:
-            continue
-        written, rest = m.groups()
-        if rest[:1].isdigit() or rest[:1] == "/":
-            continue
-        key = label_key(" ".join(written.split()))
-        if key not in wanted:
-            continue
-        out[k] = (i, rest.strip(), timed.get(key, wanted[key]), _NAN, _NAN)
-        lines.append(i)
-    if lines:
-        shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
-        problems.append(Problem(source, lines[0], f"{len(lines)} line(s) start with a speaker's label but no time "
-                                f"(line(s) {shown}): each read as that speaker's turn, without a start time; "
-                                "add the time to keep the transcript's timing", "warning"))
     return out
 
 

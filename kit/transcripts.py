@@ -15,8 +15,8 @@ vtt       ``WEBVTT`` header. Zoom: cue text ``Name: text``, a cue without a labe
           optional, ``<v.class Name>`` too), GUID cue ids. NOTE, STYLE and REGION
           blocks are skipped, inline tags (``<c>``, ``<i>``, ``<00:00:01.000>``) removed.
 srt       numbered cues, ``00:00:01,000 --> 00:00:04,000``, cue text ``Name: text``.
-otter     a header line ``Name  0:03`` (or ``Name 1:02:03``), the text on the following
-          lines. ``start`` is the header's time; ``end`` is NaN (Otter gives no end).
+otter     a header line ``Name  0:03`` (or ``Name 1:02:03``; any Unicode space), the text on the
+          following lines. ``start`` is the header's time; ``end`` is NaN (Otter gives no end).
 rev       ``Name (00:03):`` or ``Name (01:02:03):`` then the text, on the same line or
           the following ones. ``start`` is the time; ``end`` is NaN.
 plain     ``Name: text`` lines; lines without a label continue the previous turn.
@@ -89,6 +89,9 @@ speaker. A line ``Label: rest`` starts a new turn only when ``Label`` is a *spea
       kit.speaker_roles.third_role): a third speaker's turn, reported as a warning; and a lone
       capitalised weekday or month (``Sunday:``) used with text on two lines or more.
       An Otter or Rev header that fails rule 1 is a header when it recurs (kit.transcript_once).
+      In Otter and Rev, lines without a time follow these rules with the timed headers' speakers
+      established (a bare ``Name:`` takes the line below as its text); a transcriber's ``Note:``
+      line, an empty header and labels kept as text are reported (kit.transcript_timed).
 
 Labels are compared in lower case without accents (``Jose Pena:`` is ``José Peña:``, with
 a warning). A label with nothing after the colon (``Initial Steps:``) starts a turn only if
@@ -126,12 +129,14 @@ from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boile
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
-from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels, untimed_labels
+from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels
+from kit.transcript_timed import loose_headers, timed_items, timed_warnings, unspaced
 from kit.transcript_letters import MARKS
 from kit.transcript_scripts import script_passages
-from kit.transcript_odd import ODD_COLON, PHONE_LABEL as _PHONE_LABEL, SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
-from kit.transcript_marks import as_written, clock_starts, dash_cues, drop_bots, strip_colour
-from kit.transcript_marks import twenty_four, undecorate
+from kit.transcript_uses import label_uses as _label_uses
+from kit.transcript_odd import SETTINGS as _SETTINGS, in_order, odd_headers, odd_time
+from kit.transcript_marks import clock_starts, dash_cues, drop_bots, strip_colour
+from kit.transcript_marks import twenty_four
 
 __all__ = [
     "COLUMNS",
@@ -170,7 +175,7 @@ _OTTER = re.compile(rf"^({_NAME})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \
 _REV = re.compile(rf"^({_NAME})[ \t]*\((\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d{{1,3}})?)\):[ \t]*(.*)$")
 _ODD_OTTER, _ODD_REV = odd_headers(_NAME)  # header times written otherwise (kit.transcript_odd)
 _REV_HEADER = re.compile(rf"^({_NAME})[ \t]*[(\[](\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}}(?:[.,]\d{{1,3}})?)[)\]]"
-                         r"(?::[ \t]*(.*)|[ \t]*)$")  # Rev's header as written by hand: [00:20], frames, no colon
+                         r"([ \t]*:)?[ \t]*(.*)$")  # Rev's header as written by hand: [00:20], frames, no colon
 _V_TAG = re.compile(r"<[vV](?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"<[^>\n]*>")
 _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^>\n]*>|\{\\[^}\n]*\}", re.I)
@@ -292,8 +297,13 @@ def _parse_turns(text, source, aliases, speakers) -> tuple[dict, str, list[Probl
     elif fmt in ("otter", "rev"):
         items = drop_boilerplate(_header_items(lines, fmt, source, problems), source, problems, hints)
         items = recurring_headers(items, _REV_HEADER if fmt == "rev" else _OTTER, _stamp, source, problems)
-        items = untimed_labels(items, forced, source, problems)
-        turns, skipped = _build_turns(items, forced, aliases, colon_labels=False, variants=variants)
+        items = timed_items(loose_headers(items, _stamp, source, problems) if fmt == "otter" else items, source, problems)
+        timed = {_label_key(sp): sp for _i, _s, sp, _st, _en in items if sp is not None}  # established speakers
+        notes = ([], [], [], {})  # lines read as a speaker without a time, kept as text, empty turns; spellings' lines
+        turns, skipped = _build_turns(items, set(forced) | set(timed.values()), aliases, variants=variants,
+                                      timed=(timed, *notes, set(forced)))
+        timed_warnings(*notes[:3], source, problems)
+        where = notes[3]
     else:
         if hints or not plain_lines_only(text):
             items = _unwrap_labels(drop_boilerplate(items, source, problems, hints), source, problems)
@@ -305,10 +315,10 @@ def _parse_turns(text, source, aliases, speakers) -> tuple[dict, str, list[Probl
     columns = {"speaker": [t[0] for t in turns], "start": [t[1] for t in turns], "end": [t[2] for t in turns],
                "text": []}
     columns["text"] = [turn_text(pieces) for *_, pieces in turns]  # markers out, unless a turn is only one
-    return _finish(columns, skipped, variants, fmt, source, problems)
+    return _finish(columns, skipped, variants, fmt, source, problems, where if fmt in ("otter", "rev") else None)
 
 
-def _finish(columns: dict, skipped: list, variants: list, fmt: str, source: str, problems: list) -> tuple:
+def _finish(columns: dict, skipped: list, variants: list, fmt: str, source: str, problems: list, where=None) -> tuple:
     """(columns, fmt, problems) with the warnings about labels used once or spelt otherwise and
     about the lines before the first turn."""
     once = [v for v in variants if v[1] is None]
@@ -319,7 +329,7 @@ def _finish(columns: dict, skipped: list, variants: list, fmt: str, source: str,
         by_speaker: dict = {}  # one warning per speaker: its lines are listed under its own name
         for v in variants:
             by_speaker.setdefault(v[2], []).append(v)
-        problems += [variants_problem(source, group) for group in by_speaker.values()]
+        problems += [variants_problem(source, group, where) for group in by_speaker.values()]
     if skipped:
         shown = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
         problems.append(Problem(source, skipped[0], f"{len(skipped)} line(s) before the first "
@@ -346,7 +356,7 @@ def detect_format(text: str) -> str:
         colon = line.find(":")
         if colon < 0 or colon > 60:
             continue
-        line = line.strip()
+        line = unspaced(line.strip())  # `Alex Morgan\u00a0(0:15):` is a header
         if "):" in line and (m := _REV.match(line)):
             rev += 1
         elif line[-1:].isdigit() and (m := _OTTER.match(line)):
@@ -357,6 +367,8 @@ def detect_format(text: str) -> str:
         timed.add(_label_key(" ".join(m.group(1).split())))
     if not rev and not otter:
         return "plain"
+    if rev + otter >= 2 and sum(map(_is_name, timed)) >= min(2, len(timed)):  # timed headers stay timed, whatever
+        return "rev" if rev >= otter else "otter"  # the plain labels (read by the same rules within the timed format)
     for line in rest:
         m = _LABEL.match(line)
         if m is not None and not m.group(2)[:1].isdigit() and m.group(2)[:1] != "/" and \
@@ -665,7 +677,7 @@ def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> li
             if s:
                 items.append((i, s, None, _NAN, _NAN))
             continue
-        seen = s if s.isascii() else invisible_pattern().sub("", s)  # `Jordan\u200b  0:09` is a header
+        seen = s if s.isascii() else invisible_pattern().sub("", unspaced(s))  # `Jordan\u200b  0:09` is a header
         m = header.match(seen)
         if m is None or not _is_name(m.group(1)):
             m = (_ODD_REV.match(seen) if "(" in s or "[" in s else None) if fmt == "rev" else \
@@ -678,14 +690,27 @@ def _header_items(lines: list[str], fmt: str, source: str, problems: list) -> li
                 continue
         else:
             start = _stamp(m.group(2), i, source, problems)
+            _odd_rev(m, i, fmt, source, problems)
         last = in_order(start, last, m.group(2), i, source, problems)
-        text = (m.group(3) or "").strip() if fmt == "rev" else ""
+        text = (m.group(m.re.groups) or "").strip() if fmt == "rev" else ""
         name = m.group(1) if seen is s or m.group(2) not in s else s[:s.rfind(m.group(2))].rstrip(" \t([")
         items.append((i, text, " ".join(name.split()), start, _NAN))  # as written: its invisible characters warned
     return items
 
 
-# Export boilerplate and transcribers' markers: kit.transcript_lines.
+def _odd_rev(m, line: int, fmt: str, source: str, problems: list) -> None:
+    """A warning at ``line`` for a Rev header written without the colon after its time (``Alex
+    Morgan (0:15) What then?``) or with a time of four parts (read as h:mm:ss:frames)."""
+    if fmt != "rev":
+        return
+    if m.group(3) is None and m.group(4):
+        problems.append(Problem(source, line, "a speaker's header without the colon after its time: read as a "
+                                "header, the rest of the line as the turn's words; write it as `Name (0:15): text`",
+                                "warning"))
+    if m.group(2).count(":") == 3:
+        problems.append(Problem(source, line, f"a time of four parts {m.group(2)!r} (Rev writes 0:15 or 1:02:03): read as "
+                                "hours, minutes, seconds and frames, to the second; correct it if it means "
+                                "something else", "warning"))
 
 
 
@@ -745,97 +770,40 @@ def _stamp(value: str, line: int, source: str, problems: list) -> float:
 _STAMPS: dict[str, float] = {}  # a header's time as written -> its seconds
 
 
-def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, variants=None):
+def _build_turns(items, forced, aliases, colon_labels=True, single_use=False, variants=None, timed=None):
     """Turn items into merged turns ``[speaker, start, end, pieces]``; (turns, skipped).
 
     ``single_use``: a name-like label used once with text is a speaker (rule 2e).
     Labels that differ only in capitals (``ravi shah:`` and ``Ravi Shah:``) are one speaker,
     named as first written with a capital letter; ``variants`` (a list) receives
     ``(line, label, read_as)`` for each line whose label was so read, and ``(line, None,
-    message)`` for each label used once (rule 2f of the module doc).
+    message)`` for each label used once (rule 2f of the module doc). ``timed``: for an Otter or
+    Rev transcript, (the timed headers' speaker keys, established; lists receiving the lines of
+    labels read as speakers, of labels kept as text and of empty headers; a dict receiving the
+    line of each speaker's spelling; the study's names, whose spelling is preferred).
     """
     # pass 1: find `Label: rest` candidates and decide which labels are speakers
-    labels, speakers = (_speaker_labels(items, forced, single_use, variants) if colon_labels
+    labels, speakers = (_speaker_labels(items, forced, single_use, variants, timed and timed[0]) if colon_labels
                         else ([None] * len(items), set()))
-    canonical = _canonical_spellings(items, labels, speakers, colon_labels)
-    return _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants)
+    canonical = _canonical_spellings(items, labels, speakers, colon_labels, *((timed[5], timed[4]) if timed else ()))
+    return _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants, timed and timed[1:4])
 
 
-
-def _count_label(k, label, rest, was_first, key, labels, with_text, bare):
-    """Record line ``k``'s label under ``key``: counted as a turn with text, or as a bare
-    label; returns ``key`` when it is the file's first label with text (else None)."""
-    labels[k] = (label, rest, key)
-    if not rest:
-        bare.add(key)
-        return None
-    with_text[key] = with_text.get(key, 0) + 1
-    return key if was_first else None
-
-def _label_uses(items, forced) -> tuple[list, dict, set, object, dict]:
-    """How each `Label:` candidate is used: (labels per item as ``(label, rest)`` or None, uses with
-    text per label key (lower case), keys used bare, the first item's label key, first spellings)."""
-    labels: list = [None] * len(items)
-    with_text: dict[str, int] = {}  # keyed by the label in lower case: capitals never split a speaker
-    bare: set[str] = set()
-    first_label, spelling = None, {}
-    weak: dict[int, tuple] = {}  # `ravi shah: ...`: a name only if written with capitals elsewhere
-    judged: dict[str, tuple] = {}  # a label as written: (label, key or None, weak)
-    for k, (_i, s, sp, _st, _en) in enumerate(items):
-        if sp is not None:
-            continue
-        if not s.isascii() and (odd := ODD_COLON.search(s, 0, 42)) is not None and ":" not in s[:odd.start()]:
-            s = f"{s[:odd.start()]}:{s[odd.end():]}"  # `Jordan： text`, a colon look-alike after the label
-        elif ":" not in s:
-            continue
-        m = _LABEL.match(s)
-        if m is None and (undressed := undecorate(s)) is not None:  # **Jordan:**, - Jordan:, \u200bJordan:
-            m = _LABEL.match(undressed)
-        if m is None and s[:1] == "+":  # a dial-in caller, labelled by phone number as Zoom and Teams do
-            m = _PHONE_LABEL.match(s)
-        if m is None:
-            continue
-        written, rest = m.groups()
-        if rest[:1].isdigit() or rest[:1] == "/":
-            continue
-        if (got := judged.get(written)) is None:  # a file repeats a few labels: each judged once
-            label = plain_label(written)  # invisible characters out, look-alike letters Latin
-            strong = _is_name(label) or label in forced
-            got = judged[written] = (label, _label_key(label) if strong else None, not strong and _is_name(label.title()),
-                                     label if written.isascii() else as_written(written, label))
-        label, key, weakly, shown = got
-        if key is None:
-            if weakly:
-                weak[k] = (label, rest.strip(), k == 0)
-            continue
-        rest = rest.strip()
-        spelling.setdefault(key, label)
-        labels[k] = (shown, rest, key)  # _count_label, written out: most lines come here
-        if not rest:
-            bare.add(key)
-        else:
-            with_text[key] = with_text.get(key, 0) + 1
-            if k == 0:
-                first_label = key
-    for k, (label, rest, was_first) in weak.items():
-        key = _label_key(label)
-        if key in spelling:
-            if (first := _count_label(k, label, rest, was_first, key, labels, with_text, bare)) is not None:
-                first_label = first
-    return labels, with_text, bare, first_label, spelling
-
-
-def _speaker_labels(items, forced, single_use: bool, notes=None) -> tuple[list, set]:
-    """(labels per item, the label keys that are speakers): rules 2a-2f of the module doc."""
+def _speaker_labels(items, forced, single_use: bool, notes=None, established=None) -> tuple[list, set]:
+    """(labels per item, the label keys that are speakers): rules 2a-2f of the module doc;
+    ``established``: speakers known otherwise, key -> name (an Otter or Rev transcript's timed headers)."""
     labels, with_text, bare, first_label, spelling = _label_uses(items, forced)
-    speakers = choose_speakers(with_text, bare, first_label, spelling, forced, single_use)
+    for key, name in (established or {}).items():
+        spelling.setdefault(key, name)
+    speakers = choose_speakers(with_text, bare, first_label, spelling, forced, single_use, established)
     once_used(items, labels, with_text, speakers, spelling, notes, forced)
     unnamed_labels(items, labels, notes)  # `The Boss:` on two lines: warned (kit.transcript_once)
     return labels, speakers
 
 
-def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str]:
-    """One spelling per speaker whatever the capitals (the first with a capital letter)."""
+def _canonical_spellings(items, labels, speakers, colon_labels, prefer=(), where=None) -> dict[str, str]:
+    """One spelling per speaker whatever the capitals (the first with a capital letter, or one
+    in ``prefer``: a team member's name as the study writes it); ``where`` receives its line."""
     canonical: dict[str, str] = {}
     for k, item in enumerate(items):
         sp = item[2]
@@ -846,22 +814,32 @@ def _canonical_spellings(items, labels, speakers, colon_labels) -> dict[str, str
             sp, key = lab[0], lab[2]
         else:
             key = _label_key(sp)
-        if key not in canonical or (canonical[key] == canonical[key].lower() and sp != sp.lower()):
+        if key not in canonical or (canonical[key] == canonical[key].lower() and sp != sp.lower()) or (
+                prefer and sp in prefer and canonical[key] not in prefer):
             canonical[key] = plain_label(sp)  # a caption's <v Jo\u200bsé> is read as José, with a warning
+        if where is not None and canonical[key] == sp:
+            where.setdefault(sp, item[0])  # the first line written so
     return canonical
 
 
-def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants):
-    """Consecutive items of one speaker merged into turns; (turns, skipped lines)."""
+def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, variants, timed=None):
+    """Consecutive items of one speaker merged into turns; (turns, skipped lines). ``timed``:
+    lists receiving the lines of labels read as a speaker, of labels kept as text, of empty
+    headers (an Otter or Rev transcript)."""
     turns: list[list] = []
     skipped: list[int] = []
-    cur, alias = None, aliases or {}
+    cur, alias, line = None, aliases or {}, 0
+    untimed, kept, dropped = timed or (None, None, None)
     for k, (i, s, sp, st, en) in enumerate(items):
         key = None
         if sp is None and colon_labels:
             lab = labels[k]
             if lab is not None and lab[2] in speakers:
                 sp, s, key = lab
+                if untimed is not None:
+                    untimed.append(i)
+            elif lab is not None and kept is not None and cur is not None:
+                kept.append(i)
         if sp is not None:
             same = canonical.get(_label_key(sp) if key is None else key, sp)
             if same != sp and sp not in alias:
@@ -874,11 +852,13 @@ def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, vari
             else:
                 if cur is not None and not cur[3]:
                     turns.pop()  # a label with no text: drop it
+                    if dropped is not None:
+                        dropped.append(line)
                     cur = turns[-1] if turns else None
                 if cur is not None and cur[0] == sp:
                     extend_turn(cur, en)
                 else:
-                    cur = [sp, st, en, []]
+                    cur, line = [sp, st, en, []], i
                     turns.append(cur)
             if s:
                 cur[3].append(s)
@@ -889,4 +869,6 @@ def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, vari
             extend_turn(cur, en)
     if cur is not None and not cur[3]:
         turns.pop()
+        if dropped is not None:
+            dropped.append(line)
     return turns, skipped

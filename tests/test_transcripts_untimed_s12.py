@@ -31,8 +31,9 @@ def test_rev_untimed_label_of_another_speaker_is_their_turn(tmp_path):
     assert columns["text"][1] == "It was last Tuesday, the client paid late."  # not the interviewer's words
     assert columns["text"][2] == "And what happened next?"
     assert columns["start"][2] != columns["start"][2]  # no time: NaN
-    # a line whose label is nobody's header stays verbatim in the turn above
-    assert columns["text"][3] == "They paid on Friday. Note: the client was new."
+    # a transcriber's note on a line of its own is nobody's words: left out, reported at its line (fxrev, A9)
+    assert columns["text"][3] == "They paid on Friday."
+    assert any(p.line == 5 and "transcriber's note" in p.message for p in problems)
     warned = [p for p in problems if "no time" in p.message]
     assert len(warned) == 1 and warned[0].line == 3 and warned[0].level == "warning"
     assert "Interviewer" not in warned[0].message and "Dana" not in warned[0].message
