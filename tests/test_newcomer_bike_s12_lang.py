@@ -190,3 +190,11 @@ def test_lint_guide_gives_no_english_note_on_a_question_it_does_not_lint():
     assert by_line[10]["kind"] == "unsupported" and "not linted" in by_line[10]["verdict"]
     assert not by_line[10].get("notes")
     assert any("renewl" in n for n in by_line[11].get("notes", []))  # English questions keep theirs
+
+
+def test_keywords_match_decomposed_text_as_whole_words(study):
+    from kit import languages
+
+    coder = languages._coder(list(study.codebook), "pt")
+    for text in ("Recebi uma cobrança injusta.", nfd("Recebi uma cobrança injusta.")):
+        assert coder.code_text(text) == [("overtime-charge", "cobrança")]
