@@ -17,13 +17,19 @@ distinctive of a segment or a theme.
   :data:`MIN_PEOPLE_WITHOUT_CONSENT` people did. Given ``consenting``, collocations,
   keyness_by and theme_words keep only such terms (``kit.theme_discovery`` uses it too).
 
-Tokenization needs no downloaded model: lower-cased words matched by NLTK's
-``RegexpTokenizer``; the stopword list is the kit's own (``kit.themes.STOPWORDS``).
+Tokenization needs no downloaded model: lower-cased words of letters in any script with their
+combining marks (:func:`letter_words`: "pełna", "estação", "ıstakoz", "người" whole, decomposed
+input composed first, NFC); the stopword list is the kit's own (``kit.themes.STOPWORDS``), and
+where :func:`participant_words` knows a text's language (a study declaring ``languages:``), that
+language's stop words (the ``stop-words`` package's lists) too.
 """
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections import Counter
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -35,8 +41,9 @@ from kit.schema import person as schema_person
 from kit.stats import g2, log_ratio  # keyness statistics: their one home is kit.stats
 from kit.study import as_study
 from kit.themes import STOPWORDS
+from kit.transcript_letters import MARKS
 
-__all__ = ["STOPWORDS", "NUMBER_WORDS", "words", "content_words", "participant_words", "g2", "log_ratio",
+__all__ = ["STOPWORDS", "NUMBER_WORDS", "letter_words", "words", "stop_words_of", "content_words", "participant_words", "g2", "log_ratio",
            "collocations", "keyness", "keyness_by", "theme_words", "phrase_quotes",
            "MIN_PEOPLE_WITHOUT_CONSENT", "publishable", "publishable_terms"]
 
@@ -49,11 +56,49 @@ thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty fort
 seventy eighty ninety hundred thousand million billion half""".split())
 
 
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): a run of
+# their letters is a phrase or a sentence, not a word, so they separate words (and are left out
+# of words, as before) rather than making one sentence a "word" of a table.
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# a letter (or digit), then letters with their combining marks: a mark never starts a word
+_LETTERS = rf"[^\W\d_{_UNSPACED}](?:[^\W\d_{_UNSPACED}]|[{MARKS}])*"
+_ALNUMS = rf"[^\W_{_UNSPACED}](?:[^\W_{_UNSPACED}]|[{MARKS}])*"
+_LETTER_WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
+_ALNUM_WORD = re.compile(rf"{_ALNUMS}(?:['’]{_LETTERS})?")
+
+
+def letter_words(text: str, digits: bool = False) -> list[str]:
+    """The lower-cased words of a text that is not ASCII, in every script written with spaces:
+    letters with their combining marks (a decomposed "ã" or Vietnamese "ệ" stays in its word)
+    and inner apostrophes; the text is composed (NFC) first, so "estação" typed decomposed is
+    the same word. Turkish "İ" lower-cases to "i". With ``digits``, digits join words and one
+    apostrophe ending is kept, as ``kit.coding.tokens`` does for ASCII (theme discovery).
+    An ASCII text gives the words :func:`words` (or ``kit.coding.tokens``) gives it."""
+    text = unicodedata.normalize("NFC", str(text)).replace("İ", "i").lower()
+    return (_ALNUM_WORD if digits else _LETTER_WORD).findall(text)
+
+
 def words(text) -> list[str]:
-    """Lower-cased words of a text (letters and inner apostrophes; digits are dropped)."""
+    """Lower-cased words of a text (letters of any script with their marks, and inner
+    apostrophes; digits are dropped; :func:`letter_words` for a text that is not ASCII)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return []
-    return [w.replace("’", "'") for w in _TOKENIZER.tokenize(str(text).lower())]
+    text = str(text)
+    if text.isascii():
+        return _TOKENIZER.tokenize(text.lower())
+    return [w.replace("’", "'") for w in letter_words(text)]
+
+
+@cache
+def stop_words_of(language: str) -> frozenset[str]:
+    """The kit's stopwords and, for a language other than English that the ``stop-words``
+    package lists, that language's stop words (lower-cased, NFC; empty additions otherwise)."""
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
+
+    if not isinstance(language, str) or language == "en" or language not in LANGUAGE_MAPPING:
+        return STOPWORDS
+    extra = {unicodedata.normalize("NFC", w.lower()).replace("’", "'") for w in get_stop_words(language)}
+    return STOPWORDS | frozenset(extra)
 
 
 def _is_content(word: str, stopwords=STOPWORDS) -> bool:
@@ -70,7 +115,9 @@ def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
     and the key quotes of interviews without a transcript (a quote of a transcribed
     interview repeats one of its turns); a third speaker's words (a turn or quote with no
     participant in an interview that names one) are left out: they count for nobody. Columns segment_id, interview_id, participant,
-    kind, the participant ``attribute`` (default the study's segment attribute), text."""
+    kind, the participant ``attribute`` (default the study's segment attribute), text, and for a
+    study whose ``languages:`` name one other than English, each text's ``language``
+    (``kit.languages.annotate``; :func:`keyness_by` then leaves out that language's stop words)."""
     study = as_study(study)
     attribute = attribute or study.segment_attribute
     segments = study.segments()
@@ -86,7 +133,22 @@ def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
         value = study.interviews.set_index("interview_id")[attribute]
         frame[attribute] = frame["interview_id"].map(value).fillna("").astype(str)
         columns.insert(4, attribute)
+    if _declares_other_languages(study):
+        # each text's language (kit.languages), so keyness leaves out that language's stop words
+        from kit import languages
+
+        _, said = languages.annotate(study, study.turns, segments)
+        found = dict(zip(said["segment_id"].tolist(), said["language"].tolist()))
+        frame["language"] = [found.get(sid, languages.UNDETERMINED) for sid in frame["segment_id"].tolist()]
+        columns.append("language")
     return frame[columns]
+
+
+def _declares_other_languages(study) -> bool:
+    """Whether study.yml ``languages:`` names a language other than English."""
+    wanted = (getattr(study, "config", None) or {}).get("languages")
+    wanted = [wanted] if isinstance(wanted, str) else wanted
+    return isinstance(wanted, list) and any(str(w).strip().lower() not in ("", "en") for w in wanted)
 
 
 # --------------------------------------------------------------------------- consent
@@ -178,8 +240,23 @@ def collocations(texts, who=None, min_freq: int = 3, min_people: int = 1, measur
 
 
 
+def _content_counts(texts, stopwords, languages=None) -> Counter:
+    """Content words of ``texts``; given ``languages`` (one per text), each text also without
+    its language's stop words (:func:`stop_words_of`)."""
+    if languages is None:
+        return Counter(w for t in texts for w in content_words(t, stopwords))
+    stops: dict = {}
+    counts: Counter = Counter()
+    for t, lang in zip(texts, languages):
+        if lang not in stops:
+            extra = stop_words_of(lang)
+            stops[lang] = stopwords if extra is STOPWORDS else frozenset(stopwords) | extra
+        counts.update(content_words(t, stops[lang]))
+    return counts
+
+
 def keyness(target_texts, reference_texts, min_freq: int = 3, top: int | None = 20, overused_only: bool = True,
-            stopwords=STOPWORDS) -> pd.DataFrame:
+            stopwords=STOPWORDS, target_languages=None, reference_languages=None) -> pd.DataFrame:
     """Words that set ``target_texts`` apart from ``reference_texts``: content words seen at
     least ``min_freq`` times in the target, with their frequencies (raw and per 1,000
     words of each corpus), log-likelihood ``g2`` (:func:`g2`), its ``p_value`` (chi-square,
@@ -187,11 +264,13 @@ def keyness(target_texts, reference_texts, min_freq: int = 3, top: int | None = 
     relatively more frequent in the target, else "under"). Largest G2 first; with
     ``overused_only`` (default) only the over-used words.
 
-    Corpus sizes count content words only, so stopwords do not dilute the comparison."""
+    Corpus sizes count content words only, so stopwords do not dilute the comparison. Given
+    ``target_languages`` / ``reference_languages`` (one language code per text), each text
+    also leaves out its language's stop words (:func:`stop_words_of`)."""
     from scipy.stats import chi2
 
-    target = Counter(w for t in target_texts for w in content_words(t, stopwords))
-    reference = Counter(w for t in reference_texts for w in content_words(t, stopwords))
+    target = _content_counts(target_texts, stopwords, target_languages)
+    reference = _content_counts(reference_texts, stopwords, reference_languages)
     c, d = sum(target.values()), sum(reference.values())
     vocab = sorted(w for w, n in target.items() if n >= min_freq)
     if not vocab or c == 0 or d == 0:
@@ -223,7 +302,7 @@ def keyness_by(frame: pd.DataFrame, column: str, text: str = "text", min_freq: i
     for value in sorted(set(frame[column].fillna("").astype(str))):
         mine = frame[column].fillna("").astype(str) == value
         table = keyness(frame.loc[mine, text], frame.loc[~mine, text], min_freq=min_freq,
-                        top=None if consenting is not None else top, **kw)
+                        top=None if consenting is not None else top, **_languages_of(frame, mine, kw))
         table = _only_publishable(table, frame[text], frame, consenting, top)
         table.insert(0, column, value)
         table["people"] = pd.Series(_people_using(frame[mine], table["word"], text), index=table.index, dtype="int64")
@@ -231,6 +310,15 @@ def keyness_by(frame: pd.DataFrame, column: str, text: str = "text", min_freq: i
     if not parts:
         return pd.DataFrame(columns=[column] + KEYNESS_COLUMNS + ["people"])
     return pd.concat(parts, ignore_index=True)
+
+
+def _languages_of(frame: pd.DataFrame, mine, kw: dict) -> dict:
+    """``kw`` with the languages of the target and reference texts when ``frame`` has a
+    ``language`` column (:func:`participant_words` of a study with other languages)."""
+    if "language" not in frame.columns or "target_languages" in kw:
+        return kw
+    language = frame["language"]
+    return {**kw, "target_languages": language[mine].tolist(), "reference_languages": language[~mine].tolist()}
 
 
 def _only_publishable(table, texts, frame, consenting, top):
@@ -267,7 +355,7 @@ def theme_words(coded: pd.DataFrame, texts: pd.DataFrame, codes=None, min_freq: 
         if not mine.any():
             continue
         table = keyness(texts.loc[mine, "text"], texts.loc[~mine, "text"], min_freq=min_freq,
-                        top=None if consenting is not None else top, **kw)
+                        top=None if consenting is not None else top, **_languages_of(texts, mine, kw))
         table = _only_publishable(table, texts["text"], texts, consenting, top)
         table.insert(0, "code", code)
         table["people"] = pd.Series(_people_using(texts[mine], table["word"]), index=table.index, dtype="int64")

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import cache, lru_cache
 from types import SimpleNamespace
 
@@ -567,7 +568,8 @@ def _coder(codebook, lang: str):
         def code_text(self, text):
             text = str(text)
             words, starts = [], []
-            for chunk in _CLAUSE.split(text.lower()):
+            # composed (NFC): a decomposed "ç" or "ã" would cut the word at its mark
+            for chunk in _CLAUSE.split((text if text.isascii() else unicodedata.normalize("NFC", text)).lower()):
                 found = _WORD.findall(chunk)
                 starts += [len(words)] * len(found)
                 words += found
@@ -595,7 +597,8 @@ def _coder(codebook, lang: str):
     coder = _LanguageCoder(view)
     for c in codebook:
         for keyword in _keywords(c, lang):
-            key = tuple(stem(w, lang) if lang in STEMMER_NAMES else w for w in _WORD.findall(keyword.lower()))
+            key = tuple(stem(w, lang) if lang in STEMMER_NAMES else w
+                        for w in _WORD.findall(unicodedata.normalize("NFC", keyword).lower()))
             if key:
                 coder.phrases.setdefault(key[0], []).append((key, c.name, keyword))
     coder.first_stems = frozenset(coder.phrases)

@@ -363,14 +363,31 @@ def _same_person(turns: pd.DataFrame) -> pd.DataFrame:
 def _language(texts) -> tuple[str, str]:
     """(ISO 639-1 code, name) of the interviewer's words, when the guide linter's rules do
     not cover it (``kit.languages.LINT_LANGUAGES``) and the detection is sure
-    (``LINT_CONFIDENT``); ("", "") otherwise."""
-    from kit.languages import LINT_CONFIDENT, LINT_LANGUAGES, UNDETERMINED, detect_one, language_name
+    (``LINT_CONFIDENT``); ("", "") otherwise. Every language the detector knows counts, not
+    only the usual candidates (``DEFAULT_CANDIDATES``, which lack Polish, Turkish,
+    Vietnamese...): words that are not surely English among those are judged again among all."""
+    from kit.languages import (DEFAULT_CANDIDATES, LINT_CONFIDENT, LINT_LANGUAGES, UNDETERMINED, _known_codes,
+                               detect_one, language_name)
 
     joined = " ".join(t for t in texts if t)
-    lang, prob = detect_one(joined)
+    lang, prob = detect_one(joined, DEFAULT_CANDIDATES)
+    if prob < LINT_CONFIDENT:
+        lang, prob = detect_one(joined, _known_codes())
     if lang in LINT_LANGUAGES or lang == UNDETERMINED or prob < LINT_CONFIDENT:
         return "", ""
     return lang, language_name(lang)
+
+
+def _in_english(sentence: str, lang: str) -> bool:
+    """Whether a question of an interview held in ``lang`` (not English) is in English, so the
+    English rules may judge it: English against ``lang`` alone, as the likelier of the two."""
+    from kit.languages import detect_one
+
+    got, prob = detect_one(sentence, ("en", lang))
+    return got == "en" and prob >= 0.5
+
+
+_NOT_ENGLISH = ("unsupported", (), "", ())  # kind, flags, suggestion, reasons: not judged
 
 
 def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int = MONOLOGUE_WORDS,
@@ -415,6 +432,9 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     timed_pairs = [i for i in range(1, len(turns)) if starts[i] is not None and ends[i - 1] is not None]
     has_ends = bool(timed_pairs)
 
+    # the interviewer's language first: in another language, only a question in English is
+    # judged by the English rules (no English kind, flag or rewrite for "I co Pan zrobił?")
+    lang, lang_name = _language(t for s, t in zip(speakers, texts) if s in mine)
     questions, stacked, monologues = [], [], []
     story_turns: set[int] = set()  # 0-based index of interviewer turns with a story question
     for i, (speaker, text) in enumerate(zip(speakers, texts)):
@@ -422,7 +442,8 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
             continue
         asked = [s for s in split_sentences(text) if is_question(s)]
         for sentence in asked:
-            kind, flags, suggestion, reasons = _lint(sentence)
+            kind, flags, suggestion, reasons = _lint(sentence) if not lang or _in_english(sentence, lang) \
+                else _NOT_ENGLISH
             housekeeping = is_housekeeping(sentence)
             questions.append({
                 "turn": i + 1, "start": starts[i], "speaker": speaker, "text": sentence,
@@ -481,7 +502,6 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     ends_known = [e for e in ends if e is not None]
     starts_known = [x for x in starts if x is not None]
     duration = max(ends_known) if ends_known else (max(starts_known) if starts_known else None)
-    lang, lang_name = _language(t for s, t in zip(speakers, texts) if s in mine)
     return {
         "language": lang,
         "language_name": lang_name,

@@ -152,9 +152,7 @@ class _Analyzer:
         return got
 
     def words(self, text: str) -> list[str | None]:
-        from kit.coding import tokens
-
-        found = tokens(text)
+        found = _tokens(text)
         self.seen.update(found)
         memo = self.memo
         return [memo[t] if t in memo else self._stem(t) for t in found]
@@ -195,6 +193,8 @@ def _stop_words(study, languages=()) -> set[str]:
         # every way the name is written: as written, accent-folded (josé, jose) and
         # transliterated (müller, muller, mueller), each word on its own
         stop.update(w.lower() for w in re.findall(r"[^\W\d_]+", name))
+        if not name.isascii():  # whole, with its marks and composed, as passages' words are
+            stop.update(w.split("'", 1)[0].split("’", 1)[0] for w in _tokens(name))
         for words in name_variants(name):
             stop.update(words)
 
@@ -498,11 +498,23 @@ def _embedding_themes(texts, counts, vocab, analyzer, vectors, k, seed):
     return weights, fit
 
 
-def _surface_words(text, analyzer):
+def _tokens(text) -> list[str]:
+    """The words of a passage: ``kit.coding.tokens`` for ASCII text; otherwise letters of every
+    script with their combining marks, composed (NFC), so that "pełna" or "estação" is one word,
+    not "pe" or "esta" (``kit.language.letter_words``)."""
     from kit.coding import tokens
 
+    text = str(text)
+    if text.isascii():
+        return tokens(text)
+    from kit.language import letter_words
+
+    return letter_words(text, digits=True)
+
+
+def _surface_words(text, analyzer):
     out = []
-    for token in tokens(text):
+    for token in _tokens(text):
         word = token.split("'", 1)[0].split("’", 1)[0]
         if len(word) >= 2 and not word.isdigit() and word not in analyzer.stop:
             out.append(word)
@@ -814,7 +826,7 @@ def suggested_codebook(result: ThemeSuggestions, existing=()) -> str:
         block = yaml.safe_dump([{k: v for k, v in entry.items() if k != "keywords"}], sort_keys=False,
                                allow_unicode=True, width=100)
         lines.extend("  " + line for line in block.rstrip("\n").split("\n"))
-        lines.append("    keywords: " + yaml.safe_dump(keywords, default_flow_style=True, width=1000).strip())
+        lines.append("    keywords: " + yaml.safe_dump(keywords, default_flow_style=True, width=1000, allow_unicode=True).strip())
     if not len(result.themes):
         lines[-1] = "codes: []"
     return redact("\n".join(lines) + "\n", people, names=not result.settings.get("include_names", False))

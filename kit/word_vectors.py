@@ -3,6 +3,7 @@ a word2vec/GloVe text file read and checked line by line (Mikolov et al. 2013; P
 Socher & Manning 2014, the text format both publish)."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -46,7 +47,7 @@ def load_word_vectors(path) -> dict[str, np.ndarray]:
             if len(values) != size:
                 said = "the header's" if header else "the first vector's"
                 raise ValueError(f"{path}:{number}: {len(values):,} numbers, expected {size:,} ({said} dimensions)")
-            vectors[parts[0].lower()] = values
+            vectors[unicodedata.normalize("NFC", parts[0]).lower()] = values  # as passages' words are
             rows += 1
     if not vectors:
         raise ValueError(f"{path}:1: no word vectors in the file")

@@ -341,7 +341,8 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
         if q.get("too_long"):  # not linted: no notes, no near-duplicate, shown cut (its length is in the verdict)
             q = {**q, "question": _cut(q["question"])}
         questions.append({**q, "line": line, "role": role, "minutes": _round((lo + hi) / 2)})
-        if not q.get("too_long") and (said := guide_notes(text)):  # session 9: misspelt words, a missing "?"
+        # session 9: misspelt words, a missing "?"; none on a question not linted (too long, or not in English)
+        if not q.get("too_long") and q.get("kind") != "unsupported" and (said := guide_notes(text)):
             questions[-1]["notes"] = said
     structure: list[dict] = []
 
