@@ -10,7 +10,8 @@ Turkish, 1257 Baltic. Read as Windows-1252, a Polish ``Łucja`` is ``£ucja`` an
 by a measured rule: each candidate's reading is scored by the characters no language writes
 inside a word (a symbol or a superscript touching a letter, ``£ucja``; letters of two scripts
 in one word, ``Chloщ``; a word of accented letters only, ``Îëüãà``; a capital after a small
-letter, ``ОльгА``). The candidate with the fewest wins; Windows-1252 (the kit's reading until
+letter, ``ОльгА``). The candidate with the fewest wins, by two points at least
+(one odd word is no evidence); Windows-1252 (the kit's reading until
 now) wins every tie, so a file that reads the same in several code pages (German ``Müller``,
 French ``Chloé``) is read exactly as before. Between readings that score the same but differ
 (Turkish ``Ayşe`` or ``Ayþe``), charset-normalizer's letter-frequency coherence decides, and
@@ -43,11 +44,16 @@ _MARGIN = 0.05
 ALPHABETS = tuple(frozenset(a) for a in (
     "àâæçéèêëîïôœùûüÿ",  # French
     "äöüß", "áéíñóúüï", "áâãàçéêíóôõúü", "àèéìíîòóùú", "áéëèïöüóíú",  # German, Spanish, Portuguese, Italian, Dutch
-    "àçèéíïòóúü·", "æøåéóô", "åäöéü", "áðéíóúýþæö", "áðíóúýæø", "äöåšž",  # Catalan, Danish/Norwegian, Swedish, Icelandic, Faroese, Finnish
+    "àçèéíïòóúü·", "æøåéóô", "åäöéü", "áðéíóúýþæö", "äöåšž",  # Catalan, Danish/Norwegian, Swedish, Icelandic, Finnish
     "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "čšžćđ", "áéíóöőúüű",  # Polish, Czech, Slovak, Slovenian/Croatian, Hungarian
     "ăâîșțşţ", "äëçéôüš", "âçğıöşüîû",  # Romanian, Albanian, Turkish
     "ąčęėįšųūž", "āčēģīķļņšūž", "äöõüšž",  # Lithuanian, Latvian, Estonian
 ))
+
+
+# How many points (a symbol inside a word: two; an odd word: one) fewer another code page must
+# score for a file to leave Windows-1252.
+_EVIDENCE = 2
 
 
 def _script(ch: str) -> str:
@@ -56,7 +62,8 @@ def _script(ch: str) -> str:
 
 
 def implausible(text: str) -> int:
-    """How many characters or words of ``text`` no language writes so (see the module's doc)."""
+    """How many characters or words of ``text`` no language writes so (see the module's doc):
+    two points for a symbol inside a word, one for an odd word."""
     count = 0
     n = len(text)
     for i, ch in enumerate(text):
@@ -65,9 +72,9 @@ def implausible(text: str) -> int:
         before = i > 0 and text[i - 1].isalpha()
         after = i + 1 < n and text[i + 1].isalpha()
         if ch in _OPENING:
-            count += before
+            count += 2 * before
         elif before or after:
-            count += 1
+            count += 2  # a symbol inside a word (£ucja, Rafa³) is a misreading, surely
     word: list[str] = []
     for ch in text + " ":
         if ch.isalpha():
@@ -79,7 +86,7 @@ def implausible(text: str) -> int:
                 scripts = {_script(c) for c in word}
                 if len(scripts) > 1:
                     count += 1
-                elif len(word) >= 2 and len(wide) == len(word) and scripts == {"LATIN"}:
+                elif len({c.lower() for c in word}) >= 2 and len(wide) == len(word) and scripts == {"LATIN"}:
                     count += 1
                 elif scripts == {"LATIN"} and not _one_alphabet(wide):
                     count += 1
@@ -126,6 +133,8 @@ def code_page(lines: list[bytes]) -> str:
     if not scores:
         return "cp1252"  # no code page reads them: the caller reports the bytes as it did
     best = min(scores.values())
+    if scores.get("cp1252", best + _EVIDENCE) < best + _EVIDENCE:
+        best = scores["cp1252"]  # one odd word ("éé") is no evidence against Windows-1252
     tied = [p for p in scores if scores[p] == best and readings[p] != readings.get("cp1252")]
     if scores.get("cp1252") == best:
         if not tied:
