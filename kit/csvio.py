@@ -46,7 +46,9 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
     BOM is dropped) and a line that is not valid UTF-8 is decoded as Windows-1252, so one
     pasted line does not turn every ``é`` and ``’`` of the file into mojibake. A warning
     lists the lines decoded as Windows-1252; a byte that is neither (a binary file) is an
-    error. Newlines are normalised to ``\\n``.
+    error. Those lines are read in one Windows code page for the whole file, the one whose
+    letters they read best in (:func:`kit.codepages.code_page`: Polish Windows-1250, Cyrillic
+    1251...; Windows-1252 when in doubt), named in the warning. Newlines are normalised to ``\\n``.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -63,15 +65,20 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        from kit.codepages import NAMES, code_page  # session 12: one code page for the whole file
+
+        lines = data.split(b"\n")
+        legacy = [line for line in lines if not _is_utf8(line)]
+        encoding = code_page(legacy)
         pieces, fallback = [], []
-        for number, line in enumerate(data.split(b"\n"), start=1):
+        for number, line in enumerate(lines, start=1):
             try:
                 pieces.append(line.decode("utf-8"))
                 continue
             except UnicodeDecodeError:
                 pass
             try:
-                piece = line.decode(FALLBACK_ENCODING)
+                piece = line.decode(encoding)
             except UnicodeDecodeError:
                 piece = line.decode("latin-1")
             if _C1.search(piece):
@@ -82,11 +89,20 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
         text = "\n".join(pieces)
         shown = ", ".join(map(str, fallback[:10])) + (f" and {len(fallback) - 10} more"
                                                       if len(fallback) > 10 else "")
+        why = "" if encoding == FALLBACK_ENCODING else ", the code page whose letters they read best in"
         problems = [Problem(source, fallback[0], f"{len(fallback)} line(s) are not UTF-8 and were "
-                            f"read as Windows-1252 (line(s) {shown}): check their accented "
+                            f"read as {NAMES[encoding]}{why} (line(s) {shown}): check their accented "
                             "letters and quotes, and save the file as UTF-8", "warning")]
         return text.replace("\r\n", "\n").replace("\r", "\n"), problems
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def is_link_loop(path) -> bool:

@@ -34,7 +34,7 @@ from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_ce
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest, style_blocks
 from kit.privacy_decode import readable as _readable
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
-from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces
+from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
@@ -131,11 +131,12 @@ class NameMatcher:
 
     _END, _EMAIL = "", "@"  # keys no word can be (words are runs of letters and digits)
 
-    def __init__(self, entries, categories=()):
+    def __init__(self, entries, categories=(), declension=True):
         # entries: (words, mark, capitalised_only, is_email); categories: folded words the study
         # uses as values of its other columns (a faculty "Law"): a text that is only one is a thing
         self.root: dict = {}
         self.categories = frozenset(categories)
+        named: set = set()  # the words of names matched in any case
         for words, mark, capital, email in entries:
             if not words:
                 continue
@@ -144,12 +145,18 @@ class NameMatcher:
                 node = node.setdefault(word, {})
                 if email:
                     node[self._EMAIL] = True
+            if mark == NAME_MARK and capital is False:
+                named.update(words)
             ends = node.setdefault(self._END, [])
             if (mark, capital) not in ends:
                 ends.append((mark, capital))
                 ends.sort(key=lambda e: (e[1] is not False) + (e[1] == _PERSON))  # any case, capitalised, a person
         # for a quick look at ASCII texts (see _contact_free)
-        self.ascii_keys = frozenset(k.encode("ascii") for k in self.root if k.isascii())
+        # Slavic declined forms of the name words matched in any case (Łucji: łucja), read as
+        # those words where written capitalised (kit.privacy_scripts.slavic_aliases; session 12)
+        self.aliases = slavic_aliases(named, self.root, _everyday()) if declension else {}
+        self.keys = self.root.keys() | self.aliases.keys() if self.aliases else self.root.keys()
+        self.ascii_keys = frozenset(k.encode("ascii") for k in self.keys if k.isascii())
         self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
         self.stems = frozenset(k[:STEM] for k in self.root if len(k) >= STEM)  # see affixed_in
         self.declined = declinable(self.root, self._END)
@@ -183,11 +190,14 @@ class NameMatcher:
     def _find(self, text: str):
         folded = fold(text)
         ascii_folded = folded.isascii()
-        if self.root.keys().isdisjoint(plain := _PLAIN_WORD.findall(folded)) and (
+        if self.keys.isdisjoint(plain := _PLAIN_WORD.findall(folded)) and (
                 ascii_folded or not self.affixed_in(plain)):  # most texts name nobody: done in C
             return
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
         tokens = [m.group() for m in words] if ascii_folded else [unmarked(m.group()) for m in words]
+        if self.aliases:  # Łucji Kowalskiej: łucja kowalska, when capitalised
+            aliases = self.aliases
+            tokens = [aliases[t] if t in aliases and capitalised(text[w.start()]) else t for t, w in zip(tokens, words)]
         root, end_key, email_key = self.root, self._END, self._EMAIL
         i, n = 0, len(tokens)
         while i < n:
@@ -493,7 +503,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
                      or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None) or hides(text))
         else:
             plain = _PLAIN_WORD.findall(fold(_visible(text)[0]))
-            named = (not matcher.root.keys().isdisjoint(_MARK_WORDS.union(plain)) or matcher.affixed_in(plain)
+            named = (not matcher.keys.isdisjoint(_MARK_WORDS.union(plain)) or matcher.affixed_in(plain)
                      or BROKEN_WORD.search(text) is not None or hides(text))
         if named and emails:
             # the roster's own addresses first, however written ("jo bell at example dot com"),
@@ -821,7 +831,7 @@ def _holds_secret(text: str, matcher: NameMatcher, words: Unquotable | None) -> 
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     tokens = [t for t in _WORD.findall(fold(_visible(text)[0])) if t[0] != "&"]  # as find and spans read it
-    if (matcher and (not matcher.root.keys().isdisjoint(tokens) or matcher.affixed_in(tokens)
+    if (matcher and (not matcher.keys.isdisjoint(tokens) or matcher.affixed_in(tokens)
                      or BROKEN_WORD.search(text) is not None or hides(text))
             and any(True for _ in matcher.find(text))):
         return True

@@ -3,7 +3,11 @@
 Arabic and Hebrew write conjunctions, prepositions and the article onto the word after them
 (``ومحمد`` "and Muhammad", ``לדוד`` "to David"); Tamil, Bengali, Georgian, Armenian and Russian
 add case endings to a name (``ராஜாவிடம்``, ``সুমনের``, ``გიორგიმ``, ``Արամին``, ``Иванову``):
-:func:`affixed` finds a one-word roster entry inside such a word. :func:`particle_parts` gives
+:func:`affixed` finds a one-word roster entry inside such a word. The Slavic languages written
+in Latin letters (Polish, Czech, Slovak, Slovenian, Croatian) decline names too (``Łucji
+Kowalskiej``, ``Tomaszowi Wójcikowi``, ``Jiřímu Novákovi``): :func:`slavic_forms` gives a folded
+name part's declined forms, which the matcher reads as that part where written capitalised
+(:func:`slavic_aliases`). :func:`particle_parts` gives
 the name parts a full name holds beyond its capitalised words: a surname with small particles
 (``de la Cruz``, matched also as ``Delacruz``) and the given name of a Chinese or Korean name
 written as one word (``김민준``: ``민준``).
@@ -12,9 +16,10 @@ from __future__ import annotations
 
 import operator
 import re
+from functools import lru_cache
 
-__all__ = ["ARABIC_BEFORE", "BEFORE", "HEBREW_BEFORE", "SENTENCE_END", "STEM", "affixed", "affixed_in", "declinable",
-           "particle_parts", "sentence_pieces"]
+__all__ = ["ARABIC_BEFORE", "BEFORE", "HEBREW_BEFORE", "SENTENCE_END", "SLAVIC_ENDINGS", "STEM", "affixed", "affixed_in",
+           "declinable", "particle_parts", "sentence_pieces", "slavic_aliases", "slavic_forms", "slavic_part", "slavic_stop_words"]
 
 #: Letters written onto the word after them (conjunctions, prepositions, the article).
 ARABIC_BEFORE, HEBREW_BEFORE = frozenset("وفبلكا"), frozenset("והבלמשכ")
@@ -109,3 +114,83 @@ def sentence_pieces(folded: str, words, first: int, last: int, mark: str, cut: b
 
 
 SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+# The case endings of names in Polish, Czech, Slovak, Slovenian and Croatian, folded as the
+# matcher folds (ą: a, ę: e, é: e, ý: y, ě: e), by the name's last letter and by case
+# (genitive, dative, accusative, instrumental, locative, vocative): the endings that replace a
+# final -a (Łucja: Łucji, Kowalska: Kowalskiej, Jana: Janě, Nováková: Novákovou), a final -i or
+# -y (Zieliński: Zielińskiego, Černý: Černému, Jiří: Jiřím) or a final -o (Marko: Marka), and
+# those added after a consonant (Tomasz: Tomaszowi, Novák: Novákem, Ivan: Ivanom).
+SLAVIC_ENDINGS = {
+    "a": {"gen": ("i", "y", "e", "ej", "iej"), "dat": ("i", "e", "ej", "iej", "ie", "owi", "ovi"),
+          "acc": ("e", "a", "u", "ou"), "ins": ("a", "ou", "om", "oj"), "loc": ("i", "e", "ej", "iej", "ie", "owi", "ovi"),
+          "voc": ("o", "e")},  # -owi, -ovi: a man's name in -a (Svoboda: Svobodovi)
+    "i": {"gen": ("iego", "ego", "eho", "iho"), "dat": ("iemu", "emu", "imu"), "acc": ("iego", "ego", "eho", "iho"),
+          "ins": ("im", "ym"), "loc": ("im", "ym", "em")},
+    "y": {"gen": ("ego", "eho"), "dat": ("emu",), "acc": ("ego", "eho"), "ins": ("ym", "im"), "loc": ("ym", "em")},
+    "o": {"gen": ("a",), "dat": ("u", "owi", "ovi"), "acc": ("a",), "ins": ("om", "em"), "loc": ("u", "ovi")},
+    "": {"gen": ("a", "u"), "dat": ("owi", "ovi", "u"), "acc": ("a",), "ins": ("em", "iem", "om"),
+         "loc": ("u", "e", "ie", "ovi", "owi"), "voc": ("u", "e", "ie")},
+}
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=1 << 16)  # a roster repeats its first names and surnames
+def slavic_forms(word: str) -> dict[str, frozenset]:
+    """The declined forms of a folded Latin name part (:data:`SLAVIC_ENDINGS`) by case; {} for
+    a part too short to take an ending as :func:`affixed` allows (an ending after at least
+    :data:`STEM` letters: a name ending in a consonant of four letters or more, one ending in a
+    vowel of five or more, whose stem is then four) or not written in plain Latin letters."""
+    if not (word.isascii() and word.isalpha()):
+        return {}
+    last = word[-1]
+    if last in _VOWELS:
+        if last not in SLAVIC_ENDINGS or len(word) < _MIN_STEM + 1:
+            return {}
+        stem, endings = word[:-1], SLAVIC_ENDINGS[last]
+    else:
+        if len(word) < _MIN_STEM:
+            return {}
+        stem, endings = word, SLAVIC_ENDINGS[""]
+    return {case: frozenset(f for e in ends if (f := stem + e) != word) for case, ends in endings.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def slavic_part(word: str, everyday: frozenset) -> frozenset:
+    """The declined forms of a folded name part (:func:`slavic_forms`) that are not everyday
+    words of English (``everyday``), Polish, Czech or Slovak: the matcher holds them as names
+    written capitalised (``Łucji``, ``Tomaszowi``)."""
+    common = slavic_stop_words()
+    return frozenset(f for fs in slavic_forms(word).values() for f in fs if f not in everyday and f not in common)
+
+
+def slavic_aliases(words, root: dict, everyday: frozenset) -> dict:
+    """Each declined form (:func:`slavic_part`) of ``words`` (the words of the names a
+    :class:`kit.privacy.NameMatcher` matches in any case) mapped to its word: ``łucji``,
+    ``łucję``, ``łucją`` -> ``łucja``. The matcher reads a capitalised word so (``Łucji
+    Kowalskiej``: the full name ``łucja kowalska``). A form that is itself a word of the trie
+    ``root`` is left to it."""
+    aliases: dict = {}
+    for word in sorted(words):
+        for form in sorted(slavic_part(word, everyday)):
+            if form not in root:
+                aliases.setdefault(form, word)
+    return aliases
+
+
+@lru_cache(maxsize=1)
+def slavic_stop_words() -> frozenset:
+    """The everyday words of Polish, Czech and Slovak (the stop-words package), folded: a
+    declined form that is one of them is not a name (a name never declines into ``tego``)."""
+    from stop_words import get_stop_words
+
+    from kit.privacy_text import fold
+
+    words = set()
+    for language in ("polish", "czech", "slovak"):
+        try:
+            words.update(fold(w) for w in get_stop_words(language))
+        except Exception:  # noqa: BLE001 - a missing list: the other checks still apply
+            continue
+    return frozenset(words)

@@ -457,7 +457,7 @@ def _layout(path: Path) -> _Layout:
     header mixes delimiters (an earlier append in another delimiter), so nothing is written."""
     import codecs
 
-    from kit.csvio import _SEP_LINE, FALLBACK_ENCODING, decode_text, read_bytes, sniff_delimiter
+    from kit.csvio import _SEP_LINE, decode_text, read_bytes, sniff_delimiter
 
     raw, problems = read_bytes(path)
     text = None
@@ -472,9 +472,11 @@ def _layout(path: Path) -> _Layout:
         try:
             raw.decode("utf-8")
             encoding = "utf-8"
-        except UnicodeDecodeError:  # Excel's Windows-1252; a file mixing both lines gets UTF-8 rows
+        except UnicodeDecodeError:  # Excel's Windows code page (the one read); a file mixing both lines gets UTF-8 rows
+            from kit.codepages import code_page
+
             encoding = "utf-8" if any(not line.isascii() and _utf8(line) for line in raw.split(b"\n")) \
-                else FALLBACK_ENCODING
+                else code_page([line for line in raw.split(b"\n") if not _utf8(line)])
     # the line ends between rows, not those inside a quoted cell (a note of two lines)
     # (the file as written: the text read above has its line ends made "\n")
     between = re.sub(r'"(?:[^"]|"")*"', "", raw[len(bom):].decode(encoding or "utf-8", errors="replace"))
