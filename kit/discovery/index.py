@@ -47,6 +47,7 @@ from kit.discovery.index_names import (
     cjk_spaced,
     index_lock,
     merged_roster,
+    name_roster,
     repository_roster,
     shown_name,
     study_labels,
@@ -475,7 +476,8 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     from kit.privacy_batch import unredacted
     from kit.sentiment import compound
 
-    on_roster = merged_roster(roster(study), people)
+    # the repository's roster carries names, parts and emails: a study's own is read for those alone
+    on_roster = merged_roster(roster(study) if people is None else name_roster(study), people)
     label = shown_name(study_label(study), on_roster) if label is None else label
     red = Redactor(on_roster)  # segment values, code names, stages: each distinct value once
     study_rows = _study_rows(study)
