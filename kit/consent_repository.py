@@ -50,24 +50,27 @@ def consent_rows(folder) -> list[ConsentRow]:
     column (any header that folds to it); [] without the file or the column. Problems of the
     file are the study's own (``check`` reports them) and are not repeated here."""
     from kit.privacy_text import fold
-    from kit.schema import YES
+    from kit.schema import PARTICIPANT_COLUMNS, YES
     from kit.study_check_ids import id_key
-    from kit.study_columns import read_participant_rows
+    from kit.study_columns import read_rows_folded
 
-    path = Path(folder) / "participants.csv"
+    folder = Path(folder)
+    path = folder / "participants.csv"
     if not path.is_file():
         return []
-    rows, columns, _ = read_participant_rows(path)
+    # the rows of kit.study_columns.read_participant_rows, without the problems it adds (the study's own)
+    rows, columns, _ = read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
     if "consent_quote" not in columns:
         return []
     out = []
+    where = str(path)
     for row in rows:
         pid = str(row.get("id") or "").strip()
         if not pid:
             continue
         email = str(row.get("email") or "").strip().lower()
         name = " ".join(fold(str(row.get("name") or "")).split())
-        out.append(ConsentRow(Path(folder), str(path), int(row.get("_line", 0)), pid, id_key(pid), email, name,
+        out.append(ConsentRow(folder, where, int(row.get("_line", 0)), pid, id_key(pid), email, name,
                               str(row.get("consent_quote") or "").strip().lower() in YES))
     return out
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from kit.atomic import atomic_write_csv, atomic_write_text  # re-exported: the one atomic write
 from kit.errors import Problem
 
-__all__ = ["is_link_loop", "FALLBACK_ENCODING", "MAX_COLUMNS", "MAX_FIELD_CHARS", "atomic_write_csv", "atomic_write_text", "decode_text",
+__all__ = ["is_link_loop", "FALLBACK_ENCODING", "MAX_COLUMNS", "MAX_FIELD_CHARS", "READ_OBSERVERS", "atomic_write_csv",
+           "atomic_write_text", "decode_text",
            "csv_cells", "parse_date", "parse_number", "read_bytes", "read_rows", "read_text", "sniff_delimiter",
            "write_csv_columns", "write_csv_frame"]
 
@@ -116,6 +117,12 @@ def is_link_loop(path) -> bool:
     return False
 
 
+#: Functions called as ``f(info, data)`` with the ``os.fstat`` of each file :func:`read_bytes`
+#: read whole and its bytes (the index hashes the files a study's loading reads, instead of
+#: reading each again: kit.discovery.index).
+READ_OBSERVERS: list = []
+
+
 def read_bytes(path) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a user's file: the one place the kit opens a study's input files.
 
@@ -138,7 +145,10 @@ def read_bytes(path) -> tuple[bytes | None, list[Problem]]:
             opened = os.fstat(fd)
             if not stat.S_ISREG(opened.st_mode):
                 return None, [Problem(source, 0, "not a regular file")]
-            return _read_all(fd, opened.st_size), []
+            data = _read_all(fd, opened.st_size)
+            for observe in READ_OBSERVERS:
+                observe(opened, data)
+            return data, []
         finally:
             os.close(fd)
     except OSError as exc:

@@ -20,6 +20,7 @@ import sqlite3
 import threading
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain, groupby, repeat
@@ -47,6 +48,7 @@ from kit.discovery.index_names import (
     cjk_spaced,
     index_lock,
     merged_roster,
+    name_roster,
     repository_roster,
     shown_name,
     study_labels,
@@ -258,8 +260,9 @@ def email_hash(email) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
 
 
-def _file_stats(folder: Path, problems: list | None = None) -> dict[str, list]:
-    """relative path -> [mtime_ns, size, ctime_ns] for every file of a study (hidden files skipped).
+def _file_stats(folder: Path, problems: list | None = None, ids: dict | None = None) -> dict[str, list]:
+    """relative path -> [mtime_ns, size, ctime_ns] for every file of a study (hidden files
+    skipped); ``ids`` (when given) gets each file's (st_dev, st_ino).
 
     The walk follows the rule of :func:`kit.study.load_study`: a symbolic link whose target
     lies outside the study, or that never reaches a file (a loop), is not followed; it is
@@ -304,6 +307,8 @@ def _file_stats(folder: Path, problems: list | None = None) -> dict[str, list]:
                     # st_ctime_ns: an edit that keeps size and modification time (cp -p,
                     # rsync -t, touch -d) still changes it, and no user can set it
                     stats[rel] = [st.st_mtime_ns, st.st_size, st.st_ctime_ns]
+                    if ids is not None:
+                        ids[rel] = (st.st_dev, st.st_ino)
             except OSError:
                 continue
     return stats
@@ -363,22 +368,52 @@ def _file_key(rel: str) -> str:
     return hashlib.sha256(rel.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def _fingerprint(folder: Path, stats: dict, stored: dict | None) -> dict[str, list]:
+def _fingerprint(folder: Path, stats: dict, stored: dict | None, read: dict | None = None,
+                 ids: dict | None = None) -> dict[str, list]:
     """:func:`_file_key` of each relative path -> [mtime_ns, size, sha256, ctime_ns]; hashes
-    are reused from ``stored`` for files whose size and times did not change."""
+    are reused from ``stored`` for files whose size and times did not change, and taken from
+    ``read`` (:func:`_hashing_reads`) for the files the study's loading read whole with the
+    same device, inode, size and times as ``stats`` and ``ids`` (:func:`_file_stats`) hold:
+    the same bytes, not read a second time."""
     stored = stored or {}
+    read = read or {}
+    ids = ids or {}
     out = {}
     for rel, (mtime, size, ctime) in stats.items():
         key = _file_key(rel)
         old = stored.get(key)
+        seen = read.get((*ids[rel], mtime, size, ctime)) if read and rel in ids else None
         if old and old[0] == mtime and old[1] == size and len(old) > 3 and old[3] == ctime:
             out[key] = [mtime, size, old[2], ctime]
+        elif seen is not None:
+            out[key] = [mtime, size, seen, ctime]
         else:
             try:
                 out[key] = [mtime, size, _sha256(f"{folder}/{rel}", size), ctime]
             except OSError:
                 continue
     return out
+
+
+@contextmanager
+def _hashing_reads():
+    """While the body runs, the SHA-256 of each file ``kit.csvio.read_bytes`` reads whole,
+    by (st_dev, st_ino, st_mtime_ns, st_size, st_ctime_ns) of the open file: a full build
+    fingerprints the files its loading of the study read (:func:`_fingerprint`)."""
+    from kit.csvio import READ_OBSERVERS
+
+    hashes: dict = {}
+
+    def observe(info, data):
+        if len(data) == info.st_size:  # the whole file as its fstat found it
+            hashes[(info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size, info.st_ctime_ns)] = \
+                hashlib.sha256(data).hexdigest()
+
+    READ_OBSERVERS.append(observe)
+    try:
+        yield hashes
+    finally:
+        READ_OBSERVERS.remove(observe)
 
 
 @dataclass
@@ -475,7 +510,8 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     from kit.privacy_batch import unredacted
     from kit.sentiment import compound
 
-    on_roster = merged_roster(roster(study), people)
+    # the repository's roster carries names, parts and emails: a study's own is read for those alone
+    on_roster = merged_roster(roster(study) if people is None else name_roster(study), people)
     label = shown_name(study_label(study), on_roster) if label is None else label
     red = Redactor(on_roster)  # segment values, code names, stages: each distinct value once
     study_rows = _study_rows(study)
@@ -710,8 +746,11 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None,
             # One transaction: every study's rows, then the full-text tables.
             for folder in folders:
                 walk: list = []
-                fingerprint = _fingerprint(folder, _file_stats(folder, walk), None)
-                study = load_study(folder, strict=False)
+                ids: dict = {}
+                stats = _file_stats(folder, walk, ids)
+                with _hashing_reads() as read:  # each file read once: its hash from the loading's read
+                    study = load_study(folder, strict=False)
+                fingerprint = _fingerprint(folder, stats, None, read, ids)
                 _with_walk_problems(study, walk)
                 label = labels[folder]
                 report.documents += _insert_study(con, study, fingerprint, False, label, people)  # FTS below

@@ -34,7 +34,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 __all__ = ["CJK_MARK", "LOCK_WAIT", "SEARCH_WAIT", "IndexBusyError", "Redactor", "cjk_plain", "cjk_spaced",
-           "index_lock", "merged_roster", "repository_roster", "roster_signature", "shown_name", "study_labels"]
+           "index_lock", "merged_roster", "name_roster", "repository_roster", "roster_signature", "shown_name",
+           "study_labels"]
 
 #: How long (seconds) an ``index`` run waits for another one to finish before giving up.
 LOCK_WAIT = 600.0
@@ -58,13 +59,39 @@ def repository_roster(folders):
     that file is read), and the sorted :func:`roster_signature` of each study's roster (the
     index keeps these: a repository whose rosters are all among those it was built with
     needs no rebuild, e.g. once a study is removed or a copy of one is added)."""
-    from kit.privacy import Roster, roster
+    from kit.privacy import Roster
 
-    each = [roster(str(f)) for f in folders]
+    each = [name_roster(f) for f in folders]
     people = Roster(names=tuple(dict.fromkeys(n for r in each for n in r.names)),
                     parts=tuple(dict.fromkeys(n for r in each for n in r.parts)),
                     emails=tuple(dict.fromkeys(n for r in each for n in r.emails)))
     return people, sorted({roster_signature(r) for r in each})
+
+
+def name_roster(study):
+    """The names, their parts and the emails of :func:`kit.privacy.roster` of ``study`` (a
+    loaded study, or a study folder: its participants.csv alone read, as ``roster`` reads
+    it), without the identifier and category cells, which the index's roster does not carry
+    (:func:`repository_roster`, :func:`merged_roster`): a third of the work of ``roster``."""
+    import pandas as pd
+
+    from kit.privacy import Roster, _name_parts
+    from kit.privacy_columns import person_cells
+
+    if isinstance(study, (str, os.PathLike)):
+        path = Path(study) / "participants.csv"
+        if not path.is_file():
+            return Roster()
+        from kit.csvio import read_rows
+
+        rows, _, _ = read_rows(path)
+        columns = list(dict.fromkeys(c for r in rows for c in r))
+        people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in columns})
+    else:
+        people = study.participants
+    names, emails = person_cells(people)
+    return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
+                  emails=tuple(dict.fromkeys(emails)))
 
 
 def merged_roster(own, people):

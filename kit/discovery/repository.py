@@ -39,7 +39,7 @@ import pandas as pd
 from kit.study import Study, load_study
 
 __all__ = ["CODE_COLUMNS", "INDEX_DIR", "KINDS", "PARTICIPANT_WORDS", "REPO_FILES", "SEGMENT_COLUMNS",
-           "RepositoryError", "coded_table", "example_repository", "find_studies", "interviews_table",
+           "RepositoryError", "autocode_pairs", "coded_table", "example_repository", "find_studies", "interviews_table",
            "is_repository", "is_study_folder", "load_studies", "no_studies_message", "pick_study", "resolve_repository",
            "segments_table", "sprint_label", "sprints_path", "study_label", "study_order_key"]
 
@@ -251,7 +251,7 @@ def _study_parts(study: Study) -> dict:
     cached = study.__dict__.get("_repository_parts")
     if cached is not None:
         return cached
-    from kit.languages import study_autocode
+    from kit.languages import annotate
 
     segments = study.segments()
     iv = study.interviews
@@ -271,10 +271,14 @@ def _study_parts(study: Study) -> dict:
                 context[sid] = last_question.get(iid, "")
             else:
                 last_question[iid] = text
-    auto = study_autocode(study, segments) if len(segments) and len(study.codebook.names) else \
-        pd.DataFrame(columns=["segment_id", "code"])
+    # kit.languages.study_autocode's (segment, code) pairs, without its DataFrame of evidence
+    coded = ([], [])
+    if len(segments) and len(study.codebook.names):
+        labelled = segments if "language" in segments else annotate(study, study.turns, segments)[1]
+        coded = autocode_pairs(labelled, study.codebook)
+    auto = pd.DataFrame({"segment_id": coded[0], "code": coded[1]}, dtype=object)
     # (segment, code) -> 1 auto, 2 manual, 3 both
-    pairs: dict[tuple[str, str], int] = dict.fromkeys(zip(auto["segment_id"].tolist(), auto["code"].tolist()), 1)
+    pairs: dict[tuple[str, str], int] = dict.fromkeys(zip(*coded), 1)
     for key in zip(study.codings["segment"].tolist(), study.codings["code"].tolist()):
         pairs[key] = pairs.get(key, 0) | 2
     # Which codings count toward a theme: the one definition of kit.themes.
@@ -294,6 +298,44 @@ def _study_parts(study: Study) -> dict:
              "context": context, "codes": codes}
     study.__dict__["_repository_parts"] = parts
     return parts
+
+
+def autocode_pairs(segments: pd.DataFrame, codebook) -> tuple[list, list]:
+    """The ``segment_id`` and ``code`` columns of :func:`kit.languages.autocode` (its defaults),
+    row for row, as two lists, without its DataFrame of evidence: the index needs only the
+    pairs (issue 20). Each passage is coded in its language (``language``; without the
+    column, English) and each distinct text of a language once: a text's codes depend on it
+    alone (``tests/test_speed_s12_index.py`` compares both on every language path)."""
+    from kit import coding
+    from kit.languages import _coder
+
+    sids, texts = segments["segment_id"].tolist(), segments["text"].tolist()
+    langs = segments["language"].tolist() if "language" in segments and len(segments) else None
+    if langs is None or all(x == "en" for x in langs):
+        groups = [(coding.AutoCoder(codebook), range(len(texts)))]
+    else:  # as autocode: English, then each other language in order (rows without one left out)
+        by_lang: dict = {}
+        for i, lang in enumerate(langs):
+            if isinstance(lang, str) and lang != "en":
+                by_lang.setdefault(lang, []).append(i)
+        groups = ([(coding.AutoCoder(codebook), [i for i, x in enumerate(langs) if x == "en"])]
+                  + [(_coder(codebook, lang), by_lang[lang]) for lang in sorted(by_lang)])
+    out_sids, out_codes = [], []
+    for coder, rows in groups:
+        distinct: dict = {}
+        which = [distinct.setdefault(texts[i], len(distinct)) for i in rows]
+        unique = list(distinct)
+        found = [codes for k in range(0, len(unique), coding.BATCH_TEXTS)
+                 for codes in coder.code_texts(unique[k:k + coding.BATCH_TEXTS])]
+        for i, w in zip(rows, which):
+            for code, _evidence in found[w]:
+                out_sids.append(sids[i])
+                out_codes.append(code)
+    if len(groups) > 1:  # autocode's stable sort by each segment's (last) position
+        order = {sid: i for i, sid in enumerate(sids)}
+        keyed = sorted(range(len(out_sids)), key=lambda k: order[out_sids[k]])
+        out_sids, out_codes = [out_sids[k] for k in keyed], [out_codes[k] for k in keyed]
+    return out_sids, out_codes
 
 
 def _study_frames(study: Study) -> dict:
