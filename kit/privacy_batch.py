@@ -16,9 +16,9 @@ import re
 
 import numpy as np
 
-from kit.privacy import _ANNOUNCER, _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
+from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
-from kit.privacy_text import ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS
+from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
 
 __all__ = ["BATCH_CHARS", "unredacted"]
 
@@ -75,33 +75,54 @@ _PHONE_RUN = re.compile(r"[0-9](?:[\t\n\x0b\x0c\r\x1c-\x1f +().-]*[0-9]){%d}" % 
 _CONTACT_MARKS = re.compile(r"[@\\]")
 
 
-# Word characters as the pattern's \\b reads them in ASCII text, and per prefix length the codes
-# (bytes as one number) of the first one to three lower-cased characters of ANNOUNCER_STARTS.
+# Word characters as the pattern's \\b reads them in ASCII text, and ASCII lower case.
 _WORD = _weights((b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_", 1)).astype(bool)
 _LOWER_TABLE = np.array([c + 32 if 65 <= c <= 90 else c for c in range(256)], dtype=np.uint8)
-_STARTS = {k: np.array(sorted({int.from_bytes(w[:k].encode("ascii"), "big") for w in ANNOUNCER_STARTS
-                               if min(len(w), 3) == k}), dtype=np.int64) for k in (1, 2, 3)}
+_PREFIX = 8  # characters of a word compared with ANNOUNCER_STARTS (the longer ones: their first eight)
+
+
+def _prefixes() -> list[tuple[np.uint64, np.ndarray]]:
+    """Per length (1 to _PREFIX), the mask of a word's first characters (read as one number of
+    _PREFIX bytes) and the numbers of the ANNOUNCER_STARTS of that length (cut to _PREFIX)."""
+    by_length: dict[int, set[int]] = {}
+    for w in ANNOUNCER_STARTS:
+        cut = w[:_PREFIX].encode("ascii")
+        by_length.setdefault(len(cut), set()).add(int.from_bytes(cut.ljust(_PREFIX, b"\0"), "big"))
+    return [(np.uint64(((1 << 8 * n) - 1) << 8 * (_PREFIX - n)), np.array(sorted(codes), dtype=np.uint64))
+            for n, codes in sorted(by_length.items())]
+
+
+_PREFIXES = _prefixes()
 
 
 def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.ndarray:
-    """Indices of the texts (among ``digits``) that a word announcing an identifier
-    (kit.privacy_text.ANNOUNCER) is found in. A match starts a word with one of ANNOUNCER_STARTS:
-    only where a word starts so is the pattern asked (over the whole batch, 1.3 s of CPU at 10k)."""
+    """Indices of the texts (among ``digits``) where ANNOUNCED_ID matches an identifier that
+    :func:`kit.privacy_text.announced_ids` (and so :func:`kit.privacy.redact`) replaces. Each of
+    its matches starts a word with one of ANNOUNCER_STARTS: only where a word of a text with
+    digits starts so (its first eight characters, lower-cased, read as one number) is the
+    pattern asked (over the whole batch, 1.3 s of CPU at 10k), and a match that announces no
+    identifier does not send its text to redaction ("paid the invoice 35 days late": a bare
+    word needs five digits or a code-like token; 2,705 texts of the 10k study, session 12)."""
     word = _WORD[data]
-    at = np.flatnonzero(word & ~np.concatenate(([False], word[:-1])))  # where words start
+    first = word.copy()
+    first[1:] &= ~word[:-1]  # where words start, in the texts with digits
+    first &= np.repeat(digits, np.diff(np.append(starts, len(data) + 1)))[:len(data)]
+    at = np.flatnonzero(first)
+    padded = np.concatenate((data, np.zeros(_PREFIX, dtype=np.uint8)))
+    code = np.zeros(len(at), dtype=np.uint64)
+    for d in range(_PREFIX):  # the word's first eight characters, lower-cased, as one number
+        code = (code << np.uint64(8)) | _LOWER_TABLE[padded[at + d]].astype(np.uint64)
+    hit = np.zeros(len(at), dtype=bool)
+    for mask, prefixes in _PREFIXES:
+        hit |= np.isin(code & mask, prefixes)
+    at = at[hit]
     owner = np.searchsorted(starts, at, side="right") - 1
-    at, owner = at[digits[owner]], owner[digits[owner]]
-    lower = np.concatenate((_LOWER_TABLE[data], np.zeros(2, dtype=np.uint8))).astype(np.int64)
-    code = lower[at]
-    hit = np.isin(code, _STARTS[1])
-    code = code * 256 + lower[at + 1]
-    hit |= np.isin(code, _STARTS[2])
-    code = code * 256 + lower[at + 2]
-    hit |= np.isin(code, _STARTS[3])
     cut = data.copy()
     cut[starts[1:] - 1] = 0  # a NUL between texts (not the newline): no match spans two
     text = cut.tobytes().decode("ascii")
-    found = [o for a, o in zip(at[hit].tolist(), owner[hit].tolist()) if _ANNOUNCER.match(text, a) is not None]
+    # announced_ids' matches (finditer) each start at one of these words and are the match there
+    match = ANNOUNCED_ID.match
+    found = [o for a, o in zip(at.tolist(), owner.tolist()) if (m := match(text, a)) is not None and announces(m)]
     return np.unique(np.asarray(found, dtype=np.int64))
 
 
