@@ -13,6 +13,8 @@ change (a test compares both ways on generated texts and rosters).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import compress
 
 import numpy as np
 
@@ -41,17 +43,20 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
         return set()
     keys = frozenset({b"at"}) | (matcher.ascii_keys if matcher else frozenset())
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
+    before = texts
     try:  # the ASCII strings, picked in C
         texts = list(filter(None, filter(str.isascii, texts)))
     except TypeError:  # not only strings
         texts = [t for t in texts if isinstance(t, str) and t and t.isascii()]
-    texts = list(dict.fromkeys(texts))
-    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    if not isinstance(before, (set, frozenset)):  # a set's strings are distinct already
+        texts = list(dict.fromkeys(texts))
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    ends = np.cumsum(lengths + 1)
     cuts = np.searchsorted(ends, np.arange(BATCH_CHARS, int(ends[-1]) if len(ends) else 0, BATCH_CHARS))
     quiet: set[str] = set()
     for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(texts)]):
         if hi > lo:
-            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher)))
+            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher), lengths[lo:hi]))
     return quiet
 
 
@@ -65,7 +70,9 @@ def _weights(*marked: tuple[bytes, int]) -> np.ndarray:
 # A text is sent to redaction when its bytes weigh _PHONE_MIN_DIGITS or more: a digit weighs 1
 # (a phone number has 9 to 15), an "@" (an email) or a backslash (an escape) as much as nine.
 _LOUD = _weights((b"0123456789", 1), (b"@\\", _PHONE_MIN_DIGITS))
-_MARKED = _weights((b"-[", 1))
+# A word broken at a line's end (kit.privacy_text.BROKEN_WORD) has a hyphen and then whitespace
+# (as a str pattern's \\s reads it in ASCII); a colour code has a "[".
+_SPACE = _weights((bytes(c for c in range(128) if re.match(r"\s", chr(c))), 1)).astype(bool)
 _DIGITS = _weights((b"0123456789", 1))  # a word broken at a line's end, or coloured, may be a name
 # Nine digits in one run of the characters a match of kit.privacy._PHONE_CANDIDATE is made of
 # (digits, whitespace as a str pattern's \\s reads it in ASCII, "+", "(", ")", ".", "-"): without
@@ -126,10 +133,9 @@ def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.n
     return np.unique(np.asarray(found, dtype=np.int64))
 
 
-def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
+def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray) -> Iterable[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     starts = np.zeros(len(texts), dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     # each text's span of ``data`` (and the newline after it, which weighs nothing)
@@ -144,7 +150,9 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
         loud[_announced(data, starts, digits)] = True
     if names:
-        for i in np.flatnonzero((np.add.reduceat(_MARKED[data], starts, dtype=np.int64) > 0) & ~loud).tolist():
+        after = np.append(data[1:], np.uint8(0))  # each byte's next (the newline between texts: a doubt more)
+        marked = ((data == _HYPHEN) & _SPACE[after]) | (data == _BRACKET)
+        for i in np.flatnonzero(np.logical_or.reduceat(marked, starts) & ~loud).tolist():
             loud[i] = BROKEN_WORD.search(texts[i]) is not None
         # a name may hide in a form kit.privacy_decode reads (an entity, a %-escape, emphasis or a
         # tag inside a word, letter-spacing): such a text goes through redaction, as
@@ -166,4 +174,4 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
                           + rb")(?![a-z0-9])")
         at = np.fromiter((m.start() - 1 for m in word.finditer(folded)), dtype=np.int64)
         loud[np.searchsorted(starts, at, side="right") - 1] = True
-    return [texts[i] for i in np.flatnonzero(~loud).tolist()]
+    return compress(texts, (~loud).tolist())

@@ -34,3 +34,16 @@ def test_unredacted_texts_come_back_unchanged_and_the_others_hold_an_identifier(
         else:  # ASCII, no contact detail, phone or roster: only an identifier said aloud sends it to redaction
             assert announced_ids(text)
     assert 1000 < len(quiet) < len(texts) - 1000
+
+
+def test_a_hyphen_sends_a_text_to_redaction_only_before_whitespace_or_with_a_colour_code():
+    from kit.privacy import Roster
+
+    people = Roster(names=("Kenji Watanabe",), parts=("Kenji", "Watanabe"))
+    ids = ["INT-00001#t2", "INT-00042#q1", "long-standing 2-3 day wait", "net-30 terms", "a [note] here"]
+    broken = ["as Wata-\nnabe said", "Wata- nabe paid", "\x1b[1mKenji\x1b[0m paid", "[1mKenji[0m paid"]
+    for text in broken:
+        assert redact(text, people) != text
+    quiet = unredacted(ids + broken, people)
+    assert quiet == set(ids)  # "[": looked at (a colour code), then left
+    assert all(redact(t, people) == t for t in quiet)
