@@ -100,6 +100,15 @@ def _prefixes() -> list[tuple[np.uint64, np.ndarray]]:
 
 
 _PREFIXES = _prefixes()
+_START2 = np.zeros(1 << 16, dtype=bool)  # the first two characters of ANNOUNCER_STARTS (two or more each)
+_START2[[int.from_bytes(w[:2].encode("ascii"), "big") for w in ANNOUNCER_STARTS if len(w) >= 2]] = True
+assert min(map(len, ANNOUNCER_STARTS)) >= 2
+# What may stand between the start of ANNOUNCED_ID's match and its identifier's first digit,
+# whitespace and hyphens aside (a run of them is unbounded: ``[\\s-]*``): the longest announcing
+# words ("national insurance identifier", 27 characters), the gap (": it's :", 7) and an
+# identifier's letters before its digit ("ABCD-", 5) are 39; twice that, to be safe.
+_TO_DIGIT = 80
+_GAP_BYTES = bytes(np.flatnonzero(_SPACE).tolist() + [_HYPHEN])
 
 
 def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.ndarray:
@@ -111,11 +120,13 @@ def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.n
     identifier does not send its text to redaction ("paid the invoice 35 days late": a bare
     word needs five digits or a code-like token; 2,705 texts of the 10k study, session 12)."""
     word = _WORD[data]
-    first = word.copy()
-    first[1:] &= ~word[:-1]  # where words start, in the texts with digits
-    first &= np.repeat(digits, np.diff(np.append(starts, len(data) + 1)))[:len(data)]
-    at = np.flatnonzero(first)
+    at = np.flatnonzero(word[1:] & ~word[:-1]) + 1  # where words start
+    if len(word) and word[0]:
+        at = np.concatenate(([0], at))
     padded = np.concatenate((data, np.zeros(_PREFIX, dtype=np.uint8)))
+    # the words starting as one of ANNOUNCER_STARTS does (its first two characters, one look-up)
+    at = at[_START2[(_LOWER_TABLE[padded[at]].astype(np.int64) << 8) | _LOWER_TABLE[padded[at + 1]]]]
+    at = at[digits[np.searchsorted(starts, at, side="right") - 1]]  # in a text with digits
     code = np.zeros(len(at), dtype=np.uint64)
     for d in range(_PREFIX):  # the word's first eight characters, lower-cased, as one number
         code = (code << np.uint64(8)) | _LOWER_TABLE[padded[at + d]].astype(np.uint64)
@@ -123,10 +134,22 @@ def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.n
     for mask, prefixes in _PREFIXES:
         hit |= np.isin(code & mask, prefixes)
     at = at[hit]
+    # and an identifier's first digit comes within _TO_DIGIT characters (whitespace and hyphens
+    # aside) of the word's start, in the same text: the next digit does
+    digit = np.flatnonzero(_DIGITS[data])
+    nearest = np.searchsorted(digit, at)
+    at = at[nearest < len(digit)]
+    after = digit[nearest[nearest < len(digit)]]
     owner = np.searchsorted(starts, at, side="right") - 1
+    same = after < np.append(starts[1:], len(data) + 1)[owner]
+    near = same & (after - at <= _TO_DIGIT)
     cut = data.copy()
     cut[starts[1:] - 1] = 0  # a NUL between texts (not the newline): no match spans two
-    text = cut.tobytes().decode("ascii")
+    raw = cut.tobytes()
+    for k in np.flatnonzero(same & ~near).tolist():  # farther: count what is not whitespace or a hyphen
+        near[k] = len(raw[at[k]:after[k]].translate(None, _GAP_BYTES)) <= _TO_DIGIT
+    at, owner = at[near], owner[near]
+    text = raw.decode("ascii")
     # announced_ids' matches (finditer) each start at one of these words and are the match there
     match = ANNOUNCED_ID.match
     found = [o for a, o in zip(at.tolist(), owner.tolist()) if (m := match(text, a)) is not None and announces(m)]

@@ -47,3 +47,15 @@ def test_a_hyphen_sends_a_text_to_redaction_only_before_whitespace_or_with_a_col
     quiet = unredacted(ids + broken, people)
     assert quiet == set(ids)  # "[": looked at (a colour code), then left
     assert all(redact(t, people) == t for t in quiet)
+
+
+def test_an_identifier_far_after_its_announcing_word_is_still_found():
+    # whitespace and hyphens between the words and the identifier are unbounded in the pattern
+    texts = ["client" + " " * 300 + "number" + "\n" * 200 + ":   is   " + " " * 100 + "12345 and 7",
+             "invoice" + "-" * 250 + "number 4412", "national insurance identifier : it's : ABCD-123 ok",
+             "my driver's licence reference being XY-99812 now"]
+    for text in texts:
+        assert announced_ids(text) and redact(text) != text
+    assert not unredacted(texts) & set(texts)
+    far = "the invoice came " + "and then some more words " * 10 + "after 12345 days"
+    assert not announced_ids(far) and far in unredacted([far])
