@@ -59,3 +59,20 @@ def test_an_identifier_far_after_its_announcing_word_is_still_found():
     assert not unredacted(texts) & set(texts)
     far = "the invoice came " + "and then some more words " * 10 + "after 12345 days"
     assert not announced_ids(far) and far in unredacted([far])
+
+
+def test_interview_paths_read_from_columns_as_the_rows_gave_them(tmp_path):
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from kit.languages import _interview_paths
+
+    interviews = pd.DataFrame({"interview_id": ["INT-1", "INT-2", "INT-3"],
+                               "note_path": ["notes/INT-1.md", "", ""],
+                               "transcript_path": ["", "transcripts/INT-2.vtt", ""]}).astype("str")
+    study = SimpleNamespace(interviews=interviews, path=tmp_path)
+    assert _interview_paths(study) == {"INT-1": "notes/INT-1.md", "INT-2": str(tmp_path / "transcripts/INT-2.vtt"),
+                                       "INT-3": str(tmp_path)}
+    bare = SimpleNamespace(interviews=interviews[["interview_id"]], path=tmp_path)  # no path columns
+    assert _interview_paths(bare) == dict.fromkeys(["INT-1", "INT-2", "INT-3"], str(tmp_path))
