@@ -13,12 +13,14 @@ change (a test compares both ways on generated texts and rosters).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import compress
 
 import numpy as np
 
-from kit.privacy import _ANNOUNCER, _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
+from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
-from kit.privacy_text import ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS
+from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
 
 __all__ = ["BATCH_CHARS", "unredacted"]
 
@@ -41,17 +43,20 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
         return set()
     keys = frozenset({b"at"}) | (matcher.ascii_keys if matcher else frozenset())
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
+    before = texts
     try:  # the ASCII strings, picked in C
         texts = list(filter(None, filter(str.isascii, texts)))
     except TypeError:  # not only strings
         texts = [t for t in texts if isinstance(t, str) and t and t.isascii()]
-    texts = list(dict.fromkeys(texts))
-    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    if not isinstance(before, (set, frozenset)):  # a set's strings are distinct already
+        texts = list(dict.fromkeys(texts))
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    ends = np.cumsum(lengths + 1)
     cuts = np.searchsorted(ends, np.arange(BATCH_CHARS, int(ends[-1]) if len(ends) else 0, BATCH_CHARS))
     quiet: set[str] = set()
     for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(texts)]):
         if hi > lo:
-            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher)))
+            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher), lengths[lo:hi]))
     return quiet
 
 
@@ -65,7 +70,9 @@ def _weights(*marked: tuple[bytes, int]) -> np.ndarray:
 # A text is sent to redaction when its bytes weigh _PHONE_MIN_DIGITS or more: a digit weighs 1
 # (a phone number has 9 to 15), an "@" (an email) or a backslash (an escape) as much as nine.
 _LOUD = _weights((b"0123456789", 1), (b"@\\", _PHONE_MIN_DIGITS))
-_MARKED = _weights((b"-[", 1))
+# A word broken at a line's end (kit.privacy_text.BROKEN_WORD) has a hyphen and then whitespace
+# (as a str pattern's \\s reads it in ASCII); a colour code has a "[".
+_SPACE = _weights((bytes(c for c in range(128) if re.match(r"\s", chr(c))), 1)).astype(bool)
 _DIGITS = _weights((b"0123456789", 1))  # a word broken at a line's end, or coloured, may be a name
 # Nine digits in one run of the characters a match of kit.privacy._PHONE_CANDIDATE is made of
 # (digits, whitespace as a str pattern's \\s reads it in ASCII, "+", "(", ")", ".", "-"): without
@@ -75,40 +82,83 @@ _PHONE_RUN = re.compile(r"[0-9](?:[\t\n\x0b\x0c\r\x1c-\x1f +().-]*[0-9]){%d}" % 
 _CONTACT_MARKS = re.compile(r"[@\\]")
 
 
-# Word characters as the pattern's \\b reads them in ASCII text, and per prefix length the codes
-# (bytes as one number) of the first one to three lower-cased characters of ANNOUNCER_STARTS.
+# Word characters as the pattern's \\b reads them in ASCII text, and ASCII lower case.
 _WORD = _weights((b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_", 1)).astype(bool)
 _LOWER_TABLE = np.array([c + 32 if 65 <= c <= 90 else c for c in range(256)], dtype=np.uint8)
-_STARTS = {k: np.array(sorted({int.from_bytes(w[:k].encode("ascii"), "big") for w in ANNOUNCER_STARTS
-                               if min(len(w), 3) == k}), dtype=np.int64) for k in (1, 2, 3)}
+_PREFIX = 8  # characters of a word compared with ANNOUNCER_STARTS (the longer ones: their first eight)
+
+
+def _prefixes() -> list[tuple[np.uint64, np.ndarray]]:
+    """Per length (1 to _PREFIX), the mask of a word's first characters (read as one number of
+    _PREFIX bytes) and the numbers of the ANNOUNCER_STARTS of that length (cut to _PREFIX)."""
+    by_length: dict[int, set[int]] = {}
+    for w in ANNOUNCER_STARTS:
+        cut = w[:_PREFIX].encode("ascii")
+        by_length.setdefault(len(cut), set()).add(int.from_bytes(cut.ljust(_PREFIX, b"\0"), "big"))
+    return [(np.uint64(((1 << 8 * n) - 1) << 8 * (_PREFIX - n)), np.array(sorted(codes), dtype=np.uint64))
+            for n, codes in sorted(by_length.items())]
+
+
+_PREFIXES = _prefixes()
+_START2 = np.zeros(1 << 16, dtype=bool)  # the first two characters of ANNOUNCER_STARTS (two or more each)
+_START2[[int.from_bytes(w[:2].encode("ascii"), "big") for w in ANNOUNCER_STARTS if len(w) >= 2]] = True
+assert min(map(len, ANNOUNCER_STARTS)) >= 2
+# What may stand between the start of ANNOUNCED_ID's match and its identifier's first digit,
+# whitespace and hyphens aside (a run of them is unbounded: ``[\\s-]*``): the longest announcing
+# words ("national insurance identifier", 27 characters), the gap (": it's :", 7) and an
+# identifier's letters before its digit ("ABCD-", 5) are 39; twice that, to be safe.
+_TO_DIGIT = 80
+_GAP_BYTES = bytes(np.flatnonzero(_SPACE).tolist() + [_HYPHEN])
 
 
 def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.ndarray:
-    """Indices of the texts (among ``digits``) that a word announcing an identifier
-    (kit.privacy_text.ANNOUNCER) is found in. A match starts a word with one of ANNOUNCER_STARTS:
-    only where a word starts so is the pattern asked (over the whole batch, 1.3 s of CPU at 10k)."""
+    """Indices of the texts (among ``digits``) where ANNOUNCED_ID matches an identifier that
+    :func:`kit.privacy_text.announced_ids` (and so :func:`kit.privacy.redact`) replaces. Each of
+    its matches starts a word with one of ANNOUNCER_STARTS: only where a word of a text with
+    digits starts so (its first eight characters, lower-cased, read as one number) is the
+    pattern asked (over the whole batch, 1.3 s of CPU at 10k), and a match that announces no
+    identifier does not send its text to redaction ("paid the invoice 35 days late": a bare
+    word needs five digits or a code-like token; 2,705 texts of the 10k study, session 12)."""
     word = _WORD[data]
-    at = np.flatnonzero(word & ~np.concatenate(([False], word[:-1])))  # where words start
+    at = np.flatnonzero(word[1:] & ~word[:-1]) + 1  # where words start
+    if len(word) and word[0]:
+        at = np.concatenate(([0], at))
+    padded = np.concatenate((data, np.zeros(_PREFIX, dtype=np.uint8)))
+    # the words starting as one of ANNOUNCER_STARTS does (its first two characters, one look-up)
+    at = at[_START2[(_LOWER_TABLE[padded[at]].astype(np.int64) << 8) | _LOWER_TABLE[padded[at + 1]]]]
+    at = at[digits[np.searchsorted(starts, at, side="right") - 1]]  # in a text with digits
+    code = np.zeros(len(at), dtype=np.uint64)
+    for d in range(_PREFIX):  # the word's first eight characters, lower-cased, as one number
+        code = (code << np.uint64(8)) | _LOWER_TABLE[padded[at + d]].astype(np.uint64)
+    hit = np.zeros(len(at), dtype=bool)
+    for mask, prefixes in _PREFIXES:
+        hit |= np.isin(code & mask, prefixes)
+    at = at[hit]
+    # and an identifier's first digit comes within _TO_DIGIT characters (whitespace and hyphens
+    # aside) of the word's start, in the same text: the next digit does
+    digit = np.flatnonzero(_DIGITS[data])
+    nearest = np.searchsorted(digit, at)
+    at = at[nearest < len(digit)]
+    after = digit[nearest[nearest < len(digit)]]
     owner = np.searchsorted(starts, at, side="right") - 1
-    at, owner = at[digits[owner]], owner[digits[owner]]
-    lower = np.concatenate((_LOWER_TABLE[data], np.zeros(2, dtype=np.uint8))).astype(np.int64)
-    code = lower[at]
-    hit = np.isin(code, _STARTS[1])
-    code = code * 256 + lower[at + 1]
-    hit |= np.isin(code, _STARTS[2])
-    code = code * 256 + lower[at + 2]
-    hit |= np.isin(code, _STARTS[3])
+    same = after < np.append(starts[1:], len(data) + 1)[owner]
+    near = same & (after - at <= _TO_DIGIT)
     cut = data.copy()
     cut[starts[1:] - 1] = 0  # a NUL between texts (not the newline): no match spans two
-    text = cut.tobytes().decode("ascii")
-    found = [o for a, o in zip(at[hit].tolist(), owner[hit].tolist()) if _ANNOUNCER.match(text, a) is not None]
+    raw = cut.tobytes()
+    for k in np.flatnonzero(same & ~near).tolist():  # farther: count what is not whitespace or a hyphen
+        near[k] = len(raw[at[k]:after[k]].translate(None, _GAP_BYTES)) <= _TO_DIGIT
+    at, owner = at[near], owner[near]
+    text = raw.decode("ascii")
+    # announced_ids' matches (finditer) each start at one of these words and are the match there
+    match = ANNOUNCED_ID.match
+    found = [o for a, o in zip(at.tolist(), owner.tolist()) if (m := match(text, a)) is not None and announces(m)]
     return np.unique(np.asarray(found, dtype=np.int64))
 
 
-def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
+def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray) -> Iterable[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     starts = np.zeros(len(texts), dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     # each text's span of ``data`` (and the newline after it, which weighs nothing)
@@ -123,7 +173,9 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
         loud[_announced(data, starts, digits)] = True
     if names:
-        for i in np.flatnonzero((np.add.reduceat(_MARKED[data], starts, dtype=np.int64) > 0) & ~loud).tolist():
+        after = np.append(data[1:], np.uint8(0))  # each byte's next (the newline between texts: a doubt more)
+        marked = ((data == _HYPHEN) & _SPACE[after]) | (data == _BRACKET)
+        for i in np.flatnonzero(np.logical_or.reduceat(marked, starts) & ~loud).tolist():
             loud[i] = BROKEN_WORD.search(texts[i]) is not None
         # a name may hide in a form kit.privacy_decode reads (an entity, a %-escape, emphasis or a
         # tag inside a word, letter-spacing): such a text goes through redaction, as
@@ -145,4 +197,4 @@ def _quiet(texts: list[str], keys: frozenset, names: bool) -> list[str]:
                           + rb")(?![a-z0-9])")
         at = np.fromiter((m.start() - 1 for m in word.finditer(folded)), dtype=np.int64)
         loud[np.searchsorted(starts, at, side="right") - 1] = True
-    return [texts[i] for i in np.flatnonzero(~loud).tolist()]
+    return compress(texts, (~loud).tolist())

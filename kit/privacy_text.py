@@ -8,7 +8,7 @@ import unicodedata
 
 from kit.look_alikes import latin_look_alike
 
-__all__ = ["ANNOUNCED_ID", "ANNOUNCER", "ANNOUNCER_STARTS", "ID_MARK", "ID_MIN_DIGITS", "TITLES", "announced_ids", "fold", "invisible_pattern",
+__all__ = ["ANNOUNCED_ID", "ANNOUNCER", "ANNOUNCER_STARTS", "ID_MARK", "ID_MIN_DIGITS", "TITLES", "announced_ids", "announces", "fold", "invisible_pattern",
            "names_a_person"]  # the rest is kit.privacy's own (imported there)
 
 
@@ -456,14 +456,15 @@ def announced_ids(text: str) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, "[id]")`` of the identifiers ``text`` announces (:data:`ANNOUNCED_ID`):
     a token with at least :data:`ID_MIN_DIGITS` digits after "student number", "employee ID",
     "account no." and the like."""
-    spans = []
-    for match in ANNOUNCED_ID.finditer(text):
-        token = match.group("id")
-        digits = sum(ch.isdigit() for ch in token)
-        if digits >= ID_MIN_DIGITS and (match.group("bare") is None or digits >= BARE_MIN_DIGITS
-                                        or re.search(r"[A-Za-z]", token.split()[0]) is not None):
-            spans.append((match.start("id"), match.end("id"), ID_MARK))
-    return spans
+    return [(match.start("id"), match.end("id"), ID_MARK) for match in ANNOUNCED_ID.finditer(text) if announces(match)]
+
+
+def announces(match: re.Match) -> bool:
+    """True when a match of :data:`ANNOUNCED_ID` is an identifier :func:`announced_ids` replaces."""
+    token = match.group("id")
+    digits = sum(ch.isdigit() for ch in token)
+    return digits >= ID_MIN_DIGITS and (match.group("bare") is None or digits >= BARE_MIN_DIGITS
+                                        or re.search(r"[A-Za-z]", token.split()[0]) is not None)
 
 
 ID_MARK = "[id]"

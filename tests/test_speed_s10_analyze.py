@@ -7,7 +7,8 @@ import re
 import pytest
 
 from kit.privacy_batch import unredacted
-from kit.privacy_text import ANNOUNCER, ANNOUNCER_STARTS, _first_words
+from kit.privacy import redact
+from kit.privacy_text import ANNOUNCER, ANNOUNCER_STARTS, _first_words, announced_ids
 
 _WORDS = ("student staff employee enrolment enroment no number no. nr # ID id Id I.D. i.d. paid did not nino NINO "
           "ssn card library loyalty driver's driving licence license user user# client code identifier national "
@@ -34,12 +35,15 @@ def test_every_announcing_match_starts_with_one_of_the_starts():
 
 
 def test_unredacted_keeps_exactly_the_texts_without_an_announced_identifier():
-    # ASCII, no "@", backslash, "at", roster or nine digits: quiet unless three digits and an announcing word
+    # ASCII, no "@", backslash, "at", roster or nine digits: quiet unless three digits and an
+    # announced identifier that redaction replaces (session 12: an announcing word alone, "invoice 35
+    # days", is not enough)
     texts = [t for t in _texts(2, 20000) if sum(c.isdigit() for c in t) < 9]
     quiet = unredacted(texts)
-    expected = {t for t in texts if t and not (sum(c.isdigit() for c in t) >= 3 and ANNOUNCER.search(t))}
+    expected = {t for t in texts if t and not (sum(c.isdigit() for c in t) >= 3 and announced_ids(t))}
+    assert all(redact(t) == t for t in quiet)
     assert quiet == expected
-    assert len(expected) > 1000 and len(set(texts) - expected) > 1000  # both kinds are there
+    assert len(expected) > 1000 and len(set(texts) - expected) > 500  # both kinds are there
 
 
 def test_a_match_across_two_texts_does_not_count():
