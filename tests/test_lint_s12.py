@@ -125,3 +125,28 @@ def test_a_habit_through_a_present_when_clause_or_a_present_degree_is_generalizi
 ])
 def test_one_occasion_an_embedded_when_or_the_future_is_not_generalizing_by_it(q):
     assert not cues17.ongoing_judgement([q]), q
+
+
+# --- double-barreled: a second yes/no question, the same preposition again, separate accounts ---------------
+@pytest.mark.parametrize("q", [
+    "Did the plumber turn up on time, and was the boiler working afterwards?",
+    "Did you collect the prescription in person, and was anything missing?",
+    "What did you think of the tasting menu, and of the way the waiter explained the wines?",
+    "What did you think of the noise from the extractor fan during Friday service, and of how the manager "
+    "handled the complaints afterwards?",
+    "how did payroll and facilities each handle the office move",
+    "how did sales and support each react to the price change",
+    "Which rooms do you and your flatmate each clean?",
+])
+def test_a_second_yes_no_question_the_same_preposition_again_or_separate_accounts_are_double_barreled(q):
+    assert "double-barreled" in flags_of(q), q
+
+
+@pytest.mark.parametrize("q", [
+    "Okay, and was the landlord the one who rang the plumber?",  # a follow-up, one question
+    "How did you and your sister split the rent between you each month?",  # "each month", "between"
+    "What did you think of the tasting menu and the wine pairing together?",  # no repeated preposition
+    "Did you and the tenants each other's numbers?",
+])
+def test_one_follow_up_a_shared_act_or_one_pair_is_not_double_barreled_by_it(q):
+    assert not cues17.two_questions([q]), q

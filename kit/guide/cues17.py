@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["imagined_change", "ongoing_judgement", "other_coordinator", "paired_judgement", "revise", "taken_benefit"]
+__all__ = ["imagined_change", "ongoing_judgement", "other_coordinator", "paired_judgement", "revise", "taken_benefit",
+           "two_questions"]
 
 # "as well as" after a verb (or "just / not / quite") compares how well something went
 _MANNER_VERBS = {"go", "goes", "went", "gone", "going", "do", "does", "did", "done", "doing", "work", "works", "worked",
@@ -69,6 +70,34 @@ def other_coordinator(raw: list[str]) -> str:
         return ""
     word = _OTHER.search(text).group(0).strip().lower()
     return f"two asks joined by '{word}' ({reason})"
+
+
+_YES_NO = r"(?:did|do|does|was|were|is|are|has|have|had|can|could)"
+# "Did you get your laptop on day one, and was everything installed?": a second yes/no question after a full one
+_SECOND_YES_NO = re.compile(r"^(?:so |ok |okay )?" + _YES_NO + r" (?:[\w'-]+ ){2,}?[\w'-]+, and " + _YES_NO +
+                            r" (?:the|it|he|she|they|there|everything|anything|anyone|everyone|your|ur|you|u|that|this)\b",
+                            re.I)
+# "What did you think of the price, and of the state they left it in?": the same preposition taken up again
+_SAME_PREP = re.compile(r"\b(of|about|with|for|on) (?:the|your|ur|their|his|her|its|how|what|when|where|a|an)\b[^,?]{1,80}, "
+                        r"and (?:also )?\1 (?:the|your|ur|their|his|her|its|how|what|when|where|a|an)\b", re.I)
+# "how did finance and ops each react", "which features do you and your ex each use": separate accounts
+_EACH = re.compile(r"\b[\w-]+ and (?:your |ur |the |their |his |her )?[\w-]+ each (?!other\b|(?:week|day|month|year|time|"
+                   r"morning|evening|night|season|term|shift|visit|one|of)s?\b)[a-z]+", re.I)
+
+
+def two_questions(raw: list[str]) -> str:
+    """A second yes/no question after a full one, the same preposition taken up again after ", and",
+    or two parties' separate accounts ("X and Y each ..."): the double-barreled reason, or ``""``."""
+    if not raw:
+        return ""
+    asked = raw[-1].strip()
+    if _SECOND_YES_NO.match(asked):
+        return "a second yes/no question after ', and'; ask one at a time"
+    if (m := _SAME_PREP.search(asked)):
+        return f"two things taken up by the same '{m.group(1).lower()}'; ask about each"
+    if (m := _EACH.search(asked)) and not re.search(r"\bbetween\b", asked, re.I):
+        return f"two separate accounts ('{m.group(0).lower()}'); ask about each in turn"
+    return ""
 
 
 def paired_judgement(raw: list[str]) -> str:
@@ -173,7 +202,7 @@ def revise(raw: list[str], reasons: dict[str, str]) -> dict[str, str]:
         return reasons
     if "leading" not in reasons and (r := paired_judgement(raw) or taken_benefit(raw)):
         reasons = {"leading": r, **reasons}
-    if "double-barreled" not in reasons and (r := other_coordinator(raw)):
+    if "double-barreled" not in reasons and (r := other_coordinator(raw) or two_questions(raw)):
         reasons = {**reasons, "double-barreled": r}
     if "hypothetical" not in reasons and (r := imagined_change(raw)):
         reasons = {**reasons, "hypothetical": r}
