@@ -159,7 +159,8 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   closed / hypothetical / double-barreled / generalizing blind25 0.54 -> 0.57 / 0.92 -> 0.94 /
   1.00 / 0.88 / 0.64, blind26 0.63 / 0.93 / 0.94 / 0.88 / 0.59, blind27 0.61 / 0.78 -> 0.87 /
   0.94 / 0.94 / 0.65; highest false-flag rate 0.048 (double-barreled, blind25); the rules alone
-  scored the same at the session's start. NOT TUNED ON YET.
+  scored the same at the session's start. Released and tuned on in session 12 (rules,
+  ``kit/guide/cues17.py``; docs/design.md "Twelfth pass"), so printed as TUNED ON.
 
 - ``tests/data/blind-linter-22/`` to ``-24/``: 600 questions of three more independent authors
   written at the start of session 8 under the same brief (a customer-success manager's renewal
@@ -171,8 +172,10 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   1.00 / 0.59 / 0.89 (five formal requests read as notes), blind24 0.65 / 0.79 / 0.97 / 1.00 /
   0.74; highest false-flag rate 0.060 (hypothetical, blind23). The session's starting linter
   scored 0.41 / 0.80 / 1.00 / 0.74 / 0.62, 0.67 / 0.83 / 1.00 / 0.59 / 0.89 and 0.65 / 0.79 /
-  0.97 / 1.00 / 0.74: two rounds of rules moved new authors by 0.00-0.03. NOT TUNED ON by rules;
-  session 9's trained model used them as its development hold-out (aggregates only, a few looks).
+  0.97 / 1.00 / 0.74: two rounds of rules moved new authors by 0.00-0.03. Session 9's trained
+  model used them as its development hold-out (aggregates only, a few looks); released and tuned on
+  in session 12 by rules (``kit/guide/cues17.py``; docs/design.md "Twelfth pass"), so printed as
+  TUNED ON.
 
 - ``tests/data/questions_holdout7.csv``: 50 questions (new domains: allotments, locksmiths,
   subtitling, luthiers, funeral directors, ...) written for the seventh round after its first
@@ -473,17 +476,17 @@ def main(argv=None) -> int:
                           "L 0.49 C 0.96 H 1.00 D 0.94 G 0.67)",
                  BLIND30: "TUNED ON by session 11's rules (cues16) (hold-out of session 10, at its end: recall "
                           "L 0.65 C 0.88 H 1.00 D 0.82 G 0.71)",
-                 BLIND25: "NOT TUNED ON YET (hold-out of session 9, measured once at its end, rules alone -> with the model: "
+                 BLIND25: "TUNED ON in session 12 (cues17) (hold-out of session 9, measured once at its end, rules alone -> with the model: "
                           "recall L 0.54 -> 0.57 C 0.92 -> 0.94 H 1.00 D 0.88 G 0.64; the rules the same at the session's start)",
-                 BLIND26: "NOT TUNED ON YET (hold-out of session 9, measured once at its end, rules alone -> with the model: "
+                 BLIND26: "TUNED ON in session 12 (cues17) (hold-out of session 9, measured once at its end, rules alone -> with the model: "
                           "recall L 0.63 C 0.93 H 0.94 D 0.88 G 0.59; closed false-flag rate 0.021 -> 0.027)",
-                 BLIND27: "NOT TUNED ON YET (hold-out of session 9, measured once at its end, rules alone -> with the model: "
+                 BLIND27: "TUNED ON in session 12 (cues17) (hold-out of session 9, measured once at its end, rules alone -> with the model: "
                           "recall L 0.61 C 0.78 -> 0.87 H 0.94 D 0.94 G 0.65)",
-                 BLIND22: "NOT TUNED ON by rules (the model's development hold-out in session 9; hold-out of session 8, at its end: recall "
+                 BLIND22: "TUNED ON in session 12 (cues17) (the model's development hold-out in session 9; hold-out of session 8, at its end: recall "
                           "L 0.44 C 0.82 H 1.00 D 0.74 G 0.62; at the session's start L 0.41 C 0.80 H 1.00 D 0.74 G 0.62)",
-                 BLIND23: "NOT TUNED ON by rules (the model's development hold-out in session 9; hold-out of session 8, at its end: recall "
+                 BLIND23: "TUNED ON in session 12 (cues17) (the model's development hold-out in session 9; hold-out of session 8, at its end: recall "
                           "L 0.67 C 0.85 H 1.00 D 0.59 G 0.89; at the session's start L 0.67 C 0.83 H 1.00 D 0.59 G 0.89)",
-                 BLIND24: "NOT TUNED ON by rules (the model's development hold-out in session 9; hold-out of session 8, at its end: recall "
+                 BLIND24: "TUNED ON in session 12 (cues17) (the model's development hold-out in session 9; hold-out of session 8, at its end: recall "
                           "L 0.65 C 0.79 H 0.97 D 1.00 G 0.74; the same at the session's start)",
                  BLIND18: "TUNED ON by rounds 13 (closed, generalizing) and 14 (leading) (hold-out of session 7, measured once at its "
                           "end: recall "

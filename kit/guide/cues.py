@@ -53,6 +53,10 @@ def normalise(text: str) -> str:
     """Text-speak "u" -> "you"; "you'd heard" -> "you had heard" (a past participle, or
     "already / never / just" + one, after "'d" is the past perfect, not "would")."""
     text = re.sub(r"(?<![\w'])u(?![\w'])", "you", str(text))
+    # session 12: "how r u finding ...", "r you ok": "r" as "are" before a subject pronoun; a chat
+    # "tbh" / "ngl" before or after the question is a filler
+    text = re.sub(r"(?<![\w'])r(?= (?:you|they|we|the|your|ur)\b)", "are", text, flags=re.I)
+    text = re.sub(r"^(?:tbh|ngl|honestly)\b,?\s+(?=\w)|[,\s]+(?:tbh|ngl)(?=\s*[?.!]*\s*$)", "", text, flags=re.I)
     text = re.sub(r"(?<![\w'])(?:thru)(?![\w'])", "through", text)
 
     def had(m: re.Match) -> str:

@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15,
-                       cues16, frames, grammar, model)
+                       cues16, cues17, frames, grammar, model)
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -69,6 +69,14 @@ _POLITE_OPENER = re.compile(
     r"be curious|want) to (?:hear|know|learn|understand|listen)\b(?: (?:a bit |a little |more )?(?:about|of))?",
     re.I)
 
+# "It would help us to understand how ...", "I'd be grateful if you could tell me about ...": a formal
+# request, read as "tell me ..." (a request, not a hypothesis about help)
+_FORMAL_REQUEST = re.compile(
+    r"\bit (?:would|will|'d|\u2019d) (?:really |also |greatly |certainly )?help (?:us|me)(?: (?:a lot|greatly|a great deal))?"
+    r"(?: to| if you could| if you would)? (?:understand|know|hear|learn)(?: (?:a bit |a little |more )?about)?\b"
+    r"|\b(?:i|we)(?: would|'d|\u2019d) be (?:grateful|glad|thankful|obliged) if you (?:could|would) (?:tell|share with|"
+    r"describe to|explain to) (?:me|us)\b", re.I)
+
 
 def _analyse(text: str) -> tuple[list[_Sentence], dict[str, str]]:
     """The rules alone (the rules judge parts of a question again with this)."""
@@ -99,6 +107,8 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     clean = cues.normalise(_normalise_quotes(cues11.normalise(str(text))).strip())
     while len(clean) >= 2 and clean[0] == clean[-1] and clean[0] in "\"'":
         clean = clean[1:-1].strip()  # the whole question in quotes
+    # session 12: "It would help us to understand how ..." is a request
+    clean = _FORMAL_REQUEST.sub(lambda m: "tell me about" if m.group(0).lower().endswith("about") else "tell me", clean)
     clean = _POLITE_OPENER.sub(lambda m: "tell me about" if m.group(0).lower().endswith(("about", "of"))
                                else "tell me", clean)
     clean = cues12.drop_address(clean)  # round 12: "Tyler, tell me ..." is read as "tell me ..."
@@ -139,9 +149,10 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     # opinions, presuppositions; 10: two objects, one figure, imagined ideals; 11: the asked part, one fact,
     # present habits; 12: closers, tags after requests, others' reasons; 13: the question word's one fact,
     # prefaces, spoken proposals; 14: claims, choices and benefits taken as given; session 9 (cues15):
-    # logistics requests, one-sentence pitches; session 11 (cues16): claims before the ask, offered answers
+    # logistics requests, one-sentence pitches; session 11 (cues16): claims before the ask, offered answers;
+    # session 12 (cues17): other coordinators, judging pairs, benefits taken as given, ongoing judgements
     for revise in (cues7.revise, cues8.revise, cues9.revise, cues10.revise, cues11.revise, cues12.revise,
-                   cues13.revise, cues14.revise, cues15.revise, cues16.revise):
+                   cues13.revise, cues14.revise, cues15.revise, cues16.revise, cues17.revise):
         if raw:
             fired |= set(reasons)
             reasons = revise(raw, reasons)

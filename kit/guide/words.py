@@ -341,6 +341,9 @@ def valence(word: str) -> float:
                 r"market-leading|best-selling|state-of-the-art|top-notch|first-class", w):
         return 2.0
     if "-" in w:
+        head, _, tail = w.rpartition("-")
+        if tail in {"free", "proof"} and head and valence(head) < 0:  # "stress-free", "hassle-free": without the bad
+            return -valence(head)
         vals = [valence(p) for p in w.split("-")]
         return max(vals, key=abs) if vals else 0.0
     return _derived_valence(w)
