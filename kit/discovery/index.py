@@ -48,7 +48,6 @@ from kit.discovery.index_names import (
     cjk_spaced,
     index_lock,
     merged_roster,
-    name_roster,
     repository_roster,
     shown_name,
     study_labels,
@@ -79,8 +78,9 @@ __all__ = [
 ]
 
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "4"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
-# 4: every field pseudonymised with the whole repository's roster (ids as [id]), CJK runs split (kit.discovery.index_names)
+SCHEMA_VERSION = "5"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
+# 4: every field pseudonymised with the whole repository's roster (ids as [id]), CJK runs split (kit.discovery.index_names);
+# 5: the repository's roster carries the participants' identifiers too (4 kept them raw where no word announced them)
 
 
 # -- the index file ---------------------------------------------------------------------------------
@@ -511,7 +511,7 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     from kit.sentiment import compound
 
     # the repository's roster carries names, parts and emails: a study's own is read for those alone
-    on_roster = merged_roster(roster(study) if people is None else name_roster(study), people)
+    on_roster = merged_roster(roster(study), people)  # its identifiers too: [id] in every field
     label = shown_name(study_label(study), on_roster) if label is None else label
     red = Redactor(on_roster)  # segment values, code names, stages: each distinct value once
     study_rows = _study_rows(study)

@@ -56,15 +56,17 @@ class IndexBusyError(OSError):
 # -- names ------------------------------------------------------------------------------------------
 def repository_roster(folders):
     """One :class:`kit.privacy.Roster` of every study folder's ``participants.csv`` (only
-    that file is read), and the sorted :func:`roster_signature` of each study's roster (the
+    that file is read; names, parts, emails and the identifiers of its identifier columns,
+    which every stored field hides as ``[id]``), and the sorted :func:`roster_signature` of each study's roster (the
     index keeps these: a repository whose rosters are all among those it was built with
     needs no rebuild, e.g. once a study is removed or a copy of one is added)."""
-    from kit.privacy import Roster
+    from kit.privacy import Roster, roster
 
-    each = [name_roster(f) for f in folders]
+    each = [roster(str(f)) for f in folders]
     people = Roster(names=tuple(dict.fromkeys(n for r in each for n in r.names)),
                     parts=tuple(dict.fromkeys(n for r in each for n in r.parts)),
-                    emails=tuple(dict.fromkeys(n for r in each for n in r.emails)))
+                    emails=tuple(dict.fromkeys(n for r in each for n in r.emails)),
+                    ids=tuple(dict.fromkeys(n for r in each for n in r.ids)))
     return people, sorted({roster_signature(r) for r in each})
 
 
@@ -102,17 +104,19 @@ def merged_roster(own, people):
     if people is None:
         return own
     if set(own.names) <= set(people.names) and set(own.parts) <= set(people.parts) \
-            and set(own.emails) <= set(people.emails):
+            and set(own.emails) <= set(people.emails) and set(own.ids) <= set(people.ids):
         return people
     return Roster(names=tuple(dict.fromkeys(people.names + own.names)),
                   parts=tuple(dict.fromkeys(people.parts + own.parts)),
-                  emails=tuple(dict.fromkeys(people.emails + own.emails)))
+                  emails=tuple(dict.fromkeys(people.emails + own.emails)),
+                  ids=tuple(dict.fromkeys(people.ids + own.ids)))
 
 
 def roster_signature(people) -> str:
-    """A SHA-256 of the whole roster (names, parts, emails, sorted): it tells whether the
-    names to hide changed, without the index holding any of them."""
-    data = json.dumps([sorted(people.names), sorted(people.parts), sorted(people.emails)], ensure_ascii=True)
+    """A SHA-256 of the whole roster (names, parts, emails, identifiers, sorted): it tells
+    whether what to hide changed, without the index holding any of it."""
+    data = json.dumps([sorted(people.names), sorted(people.parts), sorted(people.emails), sorted(people.ids)],
+                      ensure_ascii=True)
     return hashlib.sha256(data.encode("ascii")).hexdigest()
 
 
