@@ -52,8 +52,8 @@ CORPUS = REPO.parent / "shared" / "corpora" / "anthropic-interviewer"
 CORPUS_LABELS = DATA / "corpus_labels.csv"
 COLUMN = {"leading": "leading", "closed": "closed", "hypothetical": "hypothetical",
           "double-barreled": "double_barreled", "generalizing": "generalizing"}
-# session 11's final hold-out, measured once at its end (session 10's, 28-30, was released in session 11)
-HOLD_OUT: tuple[str, ...] = ("blind-linter-31", "blind-linter-32")
+# the final hold-out: session 11's two authors (31, 32) and session 12's (33, 34), each measured once at its session's end
+HOLD_OUT: tuple[str, ...] = ("blind-linter-31", "blind-linter-32", "blind-linter-33", "blind-linter-34")
 SKIPPED = ("blind-linter-2",)
 SHIPPED = ("closed",)  # measured leaving each author out: docs/design.md, session 10
 SEED = 16
