@@ -185,8 +185,8 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         # not redacted ("Law 101" stays "Law 101"); the counts come from the pseudonymised index,
         # so a redacted name matches none and the hint reveals nothing (control characters escaped)
         return escape_controls(f"no matches for {query!r}" + _alone(
-            repo, query, code=code, segment=segment, since=since, include_names=include_names)
-            + (f"\n{note}" if note else ""), backslash=False) + stale, 0
+            repo, query, code=code, segment=segment, since=since, include_names=include_names), backslash=False) \
+            + _note_line(note) + stale, 0
     lines = []
     for r in hits.itertuples(index=False):
         # the study (folder) always: two studies may share a sprint label and the same ids
@@ -200,4 +200,11 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     total = int(hits.attrs.get("total", len(hits)))
     lines.append(f"showing {len(hits)} of {total} matches (--limit {limit}: give a larger --limit to see more)"
                  if total > len(hits) else f"{len(hits)} match(es)")
-    return writer.clean("\n".join(lines)) + (escape_controls(f"\n{note}", backslash=False) if note else "") + stale, 0
+    return writer.clean("\n".join(lines)) + _note_line(note) + stale, 0
+
+
+def _note_line(note: str) -> str:
+    """``note`` on a line of its own (its control characters escaped), "" without one."""
+    from kit.safety import escape_controls
+
+    return "\n" + escape_controls(note, backslash=False) if note else ""
