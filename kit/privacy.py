@@ -35,7 +35,8 @@ from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, 
 from kit.privacy_decode import readable as _readable
 from kit.privacy_latin import latin_spellings
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
-from kit.privacy_spoken import spoken_phones
+from kit.privacy_id_forms import id_form_spans
+from kit.privacy_spoken import said_digits, spoken_phones
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
@@ -265,12 +266,9 @@ def name_variants(text: str) -> list[list[str]]:
     texts = [text]
     if not text.isascii():
         composed = unicodedata.normalize("NFC", text)
-        for table in (_TRANSLITERATE, _LIGATURES):  # Kjærgaard: Kjaergaard; Søren: Soeren and Soren
-            other = composed.translate(table)
+        # Kjærgaard: Kjaergaard; Søren: Soeren and Soren; Ольга Петрова: Olga Petrova
+        for other in [composed.translate(_TRANSLITERATE), composed.translate(_LIGATURES), *latin_spellings(composed)]:
             if other != text and other not in texts:
-                texts.append(other)
-        for other in latin_spellings(composed):  # Ольга Петрова: Olga Petrova
-            if other not in texts:
                 texts.append(other)
     variants: list[list[str]] = []
 
@@ -532,6 +530,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             spans = list(matcher.find(text))
     if _digits_at_least(text, 3) and _ANNOUNCER.search(text) is not None:  # "student number s2139904", on the roster or not
         spans = longest(spans + announced_ids(text))
+    if people is not None and people.ids and (_digits_at_least(text, 3) or said_digits(text, words)):
+        spans = longest(spans + id_form_spans(text, tuple(people.ids)))  # MB 44 821, D P two one two zero one
     return text, spans
 
 

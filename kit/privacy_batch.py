@@ -21,6 +21,7 @@ import numpy as np
 
 from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
+from kit.privacy_id_forms import id_keys
 from kit.privacy_spoken import spoken_texts
 from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
 
@@ -44,6 +45,7 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     if matcher and matcher.names_a_mark:  # a mark put in could start a name: redact each
         return set()
     keys = frozenset({b"at"}) | (matcher.ascii_keys if matcher else frozenset())
+    ids = bool(people is not None and people.ids and id_keys(tuple(people.ids))[0])  # MB 44 821: kit.privacy_id_forms
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
     before = texts
     try:  # the ASCII strings, picked in C
@@ -58,7 +60,7 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     quiet: set[str] = set()
     for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(texts)]):
         if hi > lo:
-            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher), lengths[lo:hi]))
+            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher), lengths[lo:hi], ids))
     return quiet
 
 
@@ -161,7 +163,7 @@ def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray, at: np.
     return np.unique(np.asarray(found, dtype=np.int64))
 
 
-def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray) -> Iterable[str]:
+def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, ids: bool = False) -> Iterable[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
     starts = np.zeros(len(texts), dtype=np.int64)
@@ -175,6 +177,8 @@ def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray) 
         loud[i] = _CONTACT_MARKS.search(texts[i]) is not None or _PHONE_RUN.search(texts[i]) is not None
     # an identifier said aloud ("student number s2139904"): three digits and a word announcing it
     digits = (np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud
+    if ids:  # a roster identifier may be written in pieces (kit.privacy_id_forms): every text with digits
+        loud |= digits
     at = _word_starts(data)
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
         loud[_announced(data, starts, digits, at)] = True

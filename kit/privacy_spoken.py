@@ -20,7 +20,7 @@ import numpy as np
 
 from kit.privacy_phone import _PHONE_MAX_DIGITS, _PHONE_MIN_DIGITS, PHONE_MARK
 
-__all__ = ["NUMBER_WORDS", "spoken_phones", "spoken_texts"]
+__all__ = ["NUMBER_WORDS", "said_digits", "spoken_phones", "spoken_texts"]
 
 _UNITS = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
           "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -95,6 +95,14 @@ def _replace(match: re.Match) -> str:
 
 
 _NUMBER_BYTES = frozenset(w.encode("ascii") for w in NUMBER_WORDS)
+
+
+def said_digits(text: str, words: list[bytes] | None = None) -> bool:
+    """Whether ``text`` holds two different number words (``words``: its folded ASCII words,
+    when the caller has them): digits said aloud may be there."""
+    if words is not None:
+        return len(_NUMBER_BYTES.intersection(words)) >= 2
+    return _GATE.search(text) is not None
 
 
 def spoken_phones(text: str, words: list[bytes] | None = None) -> str:

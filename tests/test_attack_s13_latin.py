@@ -118,3 +118,30 @@ def test_the_batch_screen_sends_a_spoken_phone_to_redaction():
     assert texts[0] not in quiet
     assert {t for t in texts if redact(t, people) == t} <= quiet | {texts[1]}
     assert "Nothing to see here." in quiet
+
+
+# -- A3 (attacker) and F7 (newcomer): an identifier typed or said in pieces ------------------------
+IDS = Roster(names=("Jo Bell",), parts=("Jo", "Bell"), ids=("MB-44821", "TCK-21564", "DP-21201"))
+
+
+@pytest.mark.parametrize("text", ["MB 44 821", "mb/44821", "MB\u201344821", "MB\u221244821", "M-B-4-4-8-2-1",
+                                  "D.P. 21201", "D P two one two zero one", "ticket #21564", "mb 4482 1"])
+def test_an_identifier_in_pieces_is_an_id(text):
+    said = f"My number is {text}, I think."
+    out = redact(said, IDS)
+    assert "[id]" in out and out.startswith("My number is ") and out.endswith(", I think.")
+    assert not any(ch.isdigit() for ch in out)
+    assert redact(said, IDS, names=False) == said  # --include-names keeps identifiers, as it does the others
+
+
+@pytest.mark.parametrize("text", ["I paid 44 822 pounds.", "Room 21 201 is upstairs.", "We sold 4 4 8 2 2 units."])
+def test_other_numbers_stay(text):
+    assert redact(text, IDS) == text
+
+
+def test_the_batch_screen_sends_an_identifier_in_pieces_to_redaction():
+    from kit.privacy_batch import unredacted
+
+    texts = ["It was M-B-4-4-8-2-1 on the card.", "D P two one two zero one, yes.", "Nothing to see here."]
+    quiet = unredacted(texts, IDS)
+    assert texts[0] not in quiet and texts[1] not in quiet and texts[2] in quiet
