@@ -9,9 +9,9 @@ English digit words ``zero``/``oh`` .. ``nine``, each one digit) that follow one
 at most three separating characters (spaces, dashes of any kind, slashes, dots, colons, ``#``);
 where consecutive tokens spell an identifier exactly (whole tokens, in any case), or one group
 of digits, or digit words, spell a run of five digits or more of one (``ticket #21564`` for
-TCK-21564), their span
-becomes ``[id]`` (a span, so ``--include-names`` keeps it as it keeps the other identifiers). Identifiers with fewer than three digits or fewer than five characters are
-left to the roster's word matcher (a short code is too often something else). Linear in the
+TCK-21564), their span becomes ``[id]`` (a span, so ``--include-names`` keeps it as it keeps
+the other identifiers). Identifiers with fewer than three digits or fewer than five characters
+are left to the roster's word matcher (a short code is too often something else). Linear in the
 text and flat in the roster: each token starts at most one look-up per identifier length.
 """
 from __future__ import annotations
