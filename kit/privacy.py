@@ -399,6 +399,9 @@ def roster(study) -> Roster:
         rows, _, _ = read_rows(Path(study) / "participants.csv")
         columns = list(dict.fromkeys(c for r in rows for c in r))
         people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in columns})
+        from kit.study_config import not_identifying  # study.yml's columns that identify nobody (F20)
+
+        people.attrs["not_identifying"] = not_identifying(Path(study))
     elif isinstance(study, (str, Path)):
         return Roster()  # no participants.csv (or no such folder): nobody's names to hide
     else:
