@@ -86,7 +86,7 @@ def date_problems(study, today: dt.date | None = None) -> list[Problem]:
                                            "year", "warning"))
         for pid in ids:
             row = rows[pid]
-            where = f"{sheet}:{int(row['line'])}" if "line" in row and str(row["line"]).isdigit() else str(sheet)
+            where = f"participants.csv:{int(row['line'])}" if str(row.get("line", "")).isdigit() else "participants.csv"
             held = _as_date(row.get("interviewed_on"))
             invited = _as_date(row.get("invited_on"))
             if held is not None and held != day and held not in days_of.get(pid, ()):

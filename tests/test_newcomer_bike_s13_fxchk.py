@@ -236,13 +236,12 @@ def test_note_dates_that_disagree_with_the_sheet_are_warned_at_the_date_line(dat
     from kit.study import load_study
 
     found = [str(p) for p in date_problems(load_study(dated, strict=False), today=dt.date(2026, 12, 1))]
-    sheet = dated / "participants.csv"
     int4, int6 = dated / "interviews" / "INT-004.md", dated / "interviews" / "INT-006.md"
     assert f"{int4}:3: warning: the note's date 2026-10-01 differs from P-004's interviewed_on 2026-11-10 " \
-           f"({sheet}:5): the report uses the note's date (sample period, cadence, days to a decision); put the " \
+           "(participants.csv:5): the report uses the note's date (sample period, cadence, days to a decision); put the " \
            "right date in both" in found
     assert f"{int4}:3: warning: the interview is dated 2026-10-01, before P-004 was invited (invited_on " \
-           f"2026-11-03, {sheet}:5): check the date" in found
+           "2026-11-03, participants.csv:5): check the date" in found
     assert f"{int6}:3: warning: the interview is dated 2027-11-12, 346 days after today (2026-12-01): a completed " \
            "interview cannot be in the future; check the year" in found
     assert any(m.startswith(f"{int6}:3: warning: the note's date 2027-11-12 differs from P-006's") for m in found)
