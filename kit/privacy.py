@@ -33,7 +33,10 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest, style_blocks
 from kit.privacy_decode import readable as _readable
+from kit.privacy_latin import latin_spellings
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
+from kit.privacy_id_forms import id_form_spans
+from kit.privacy_spoken import said_digits, spoken_phones
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
@@ -256,13 +259,15 @@ def name_variants(text: str) -> list[list[str]]:
     """The ways a name is written, each as its folded words: as written (accents dropped:
     ``muller``), with the parts an apostrophe, hyphen or space splits written together
     (``O'Neill``: ``o neill`` and ``oneill``; ``Mary-Jane``: ``maryjane``; ``Mac Donald``:
-    ``macdonald``), split at a capital inside a word (``MacDonald``: ``mac donald``) and,
-    when it has an umlaut or ß, transliterated (``mueller``). At most a handful per name."""
+    ``macdonald``), split at a capital inside a word (``MacDonald``: ``mac donald``),
+    when it has an umlaut or ß, transliterated (``mueller``) and, when it is written in another
+    script, in Latin letters as people write it (:func:`kit.privacy_latin.latin_spellings`:
+    ``Дмитрий``: ``dmitrii``, ``dmitriy``, ``dmitry``). At most a handful per name."""
     texts = [text]
     if not text.isascii():
         composed = unicodedata.normalize("NFC", text)
-        for table in (_TRANSLITERATE, _LIGATURES):  # Kjærgaard: Kjaergaard; Søren: Soeren and Soren
-            other = composed.translate(table)
+        # Kjærgaard: Kjaergaard; Søren: Soeren and Soren; Ольга Петрова: Olga Petrova
+        for other in [composed.translate(_TRANSLITERATE), composed.translate(_LIGATURES), *latin_spellings(composed)]:
             if other != text and other not in texts:
                 texts.append(other)
     variants: list[list[str]] = []
@@ -488,7 +493,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
 
     The text is folded and split into words once: when none of its words (nor the words
     of the marks put in below) starts a roster entry, neither roster matcher is run."""
-    matcher = people.matcher if people is not None else None
+    matcher, words = (people.matcher if people is not None else None), None
     ascii_text = text.isascii()
     if matcher or not ascii_text:
         words = _ascii_words(text) if ascii_text else None
@@ -516,6 +521,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         text = EMAIL.sub(EMAIL_MARK, text)
     if obfuscated:
         text = _obfuscated_emails(text)
+    text = spoken_phones(text, words if words is not None else _ascii_words(text) if ascii_text else None)
     if _enough_digits(text):
         ids = _id_digits(tuple(people.ids)) if people is not None and people.ids else None
         text = _PHONE_CANDIDATE.sub(partial(_phone_or_id, ids) if ids else _phone, text)
@@ -527,6 +533,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             spans = list(matcher.find(text))
     if _digits_at_least(text, 3) and _ANNOUNCER.search(text) is not None:  # "student number s2139904", on the roster or not
         spans = longest(spans + announced_ids(text))
+    if people is not None and people.ids and (_digits_at_least(text, 3) or said_digits(text, words)):
+        spans = longest(spans + id_form_spans(text, tuple(people.ids)))  # MB 44 821, D P two one two zero one
     return text, spans
 
 

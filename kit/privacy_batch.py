@@ -5,7 +5,8 @@ hold nothing to redact; asking :func:`kit.privacy.redact` of each costs a few mi
 Python per cell (about 0.7 s of `analyze`'s 10,000 interviews). :func:`unredacted` reads the
 ASCII texts of a batch joined, with numpy and one split into words, and names those that
 provably come back unchanged; every other text (non-ASCII, or holding a backslash, an ``@``,
-the word ``at``, nine digits or more in one run of a phone number's characters, three digits and a
+the word ``at``, nine digits or more in one run of a phone number's characters, four number words
+or digit groups in a row (a phone number said in words: :func:`kit.privacy_spoken.spoken_texts`), three digits and a
 word announcing an identifier, a word that starts a roster entry, a line-broken or
 coloured word, a form a name can hide in: :func:`kit.privacy_decode.hides`) still goes through :func:`kit.privacy.redact`, so what is redacted does not
 change (a test compares both ways on generated texts and rosters).
@@ -20,6 +21,8 @@ import numpy as np
 
 from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
+from kit.privacy_id_forms import id_keys
+from kit.privacy_spoken import spoken_texts
 from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
 
 __all__ = ["BATCH_CHARS", "unredacted"]
@@ -42,6 +45,7 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     if matcher and matcher.names_a_mark:  # a mark put in could start a name: redact each
         return set()
     keys = frozenset({b"at"}) | (matcher.ascii_keys if matcher else frozenset())
+    ids = bool(people is not None and people.ids and id_keys(tuple(people.ids))[0])  # MB 44 821: kit.privacy_id_forms
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
     before = texts
     try:  # the ASCII strings, picked in C
@@ -56,7 +60,7 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     quiet: set[str] = set()
     for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(texts)]):
         if hi > lo:
-            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher), lengths[lo:hi]))
+            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher), lengths[lo:hi], ids))
     return quiet
 
 
@@ -111,7 +115,14 @@ _TO_DIGIT = 80
 _GAP_BYTES = bytes(np.flatnonzero(_SPACE).tolist() + [_HYPHEN])
 
 
-def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.ndarray:
+def _word_starts(data: np.ndarray) -> np.ndarray:
+    """Where the words of ``data`` start (runs of the characters \\b reads as word characters)."""
+    word = _WORD[data]
+    at = np.flatnonzero(word[1:] & ~word[:-1]) + 1
+    return np.concatenate(([0], at)) if len(word) and word[0] else at
+
+
+def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray, at: np.ndarray) -> np.ndarray:
     """Indices of the texts (among ``digits``) where ANNOUNCED_ID matches an identifier that
     :func:`kit.privacy_text.announced_ids` (and so :func:`kit.privacy.redact`) replaces. Each of
     its matches starts a word with one of ANNOUNCER_STARTS: only where a word of a text with
@@ -119,10 +130,6 @@ def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.n
     pattern asked (over the whole batch, 1.3 s of CPU at 10k), and a match that announces no
     identifier does not send its text to redaction ("paid the invoice 35 days late": a bare
     word needs five digits or a code-like token; 2,705 texts of the 10k study, session 12)."""
-    word = _WORD[data]
-    at = np.flatnonzero(word[1:] & ~word[:-1]) + 1  # where words start
-    if len(word) and word[0]:
-        at = np.concatenate(([0], at))
     padded = np.concatenate((data, np.zeros(_PREFIX, dtype=np.uint8)))
     # the words starting as one of ANNOUNCER_STARTS does (its first two characters, one look-up)
     at = at[_START2[(_LOWER_TABLE[padded[at]].astype(np.int64) << 8) | _LOWER_TABLE[padded[at + 1]]]]
@@ -156,7 +163,7 @@ def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.n
     return np.unique(np.asarray(found, dtype=np.int64))
 
 
-def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray) -> Iterable[str]:
+def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, ids: bool = False) -> Iterable[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
     starts = np.zeros(len(texts), dtype=np.int64)
@@ -170,8 +177,12 @@ def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray) 
         loud[i] = _CONTACT_MARKS.search(texts[i]) is not None or _PHONE_RUN.search(texts[i]) is not None
     # an identifier said aloud ("student number s2139904"): three digits and a word announcing it
     digits = (np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud
+    if ids:  # a roster identifier may be written in pieces (kit.privacy_id_forms): every text with digits
+        loud |= digits
+    at = _word_starts(data)
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
-        loud[_announced(data, starts, digits)] = True
+        loud[_announced(data, starts, digits, at)] = True
+    loud[spoken_texts(data, starts, at)] = True  # a phone number said in words (kit.privacy_spoken)
     if names:
         after = np.append(data[1:], np.uint8(0))  # each byte's next (the newline between texts: a doubt more)
         marked = ((data == _HYPHEN) & _SPACE[after]) | (data == _BRACKET)

@@ -644,11 +644,14 @@ def as_published(texts, people) -> list:
     aloud) is replaced by that redacted text, the one the kit publishes; every other text is
     returned as it is (the same object), so its score cannot change. The texts that provably
     hold nothing to redact are found together (:func:`kit.privacy_batch.unredacted`); only
-    the rest are redacted, each distinct text once."""
+    the rest are redacted, each distinct text once. An acronym in capitals that VADER knows
+    only as slang ("PO") is masked too (:func:`kit.sentiment_terms.as_terms`)."""
+    from kit.sentiment_terms import as_terms  # a purchase order (PO) is not "pissed off"
+
     texts = _iter_texts(texts)
     texts = texts if isinstance(texts, list) else list(texts)
     if people is None or not people.matcher:
-        return texts  # no roster: no name to hide
+        return as_terms(texts)  # no roster: no name to hide
     from kit.privacy import redact_both
     from kit.privacy_batch import unredacted
 
@@ -664,7 +667,7 @@ def as_published(texts, people) -> list:
             named, unnamed = redact_both(t, people)  # the same text unless it names someone
             shown = seen[t] = named if named != unnamed else t
         out.append(shown)
-    return out
+    return as_terms(out)
 
 
 def compound_published(texts, people, *, cache: bool = True) -> list[float]:

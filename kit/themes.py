@@ -588,9 +588,16 @@ def emphasis_table(texts) -> pd.DataFrame:
 def segment_scores(segments: pd.DataFrame, people=None) -> pd.DataFrame:
     """VADER compound of each segment (segment_id, compound), for :func:`intensity`; with the
     study's roster ``people`` (``kit.privacy.roster``) a text naming someone is scored as
-    published (:func:`kit.sentiment.compound_published`, as ``analyze`` scores it)."""
+    published (:func:`kit.sentiment.compound_published`, as ``analyze`` scores it). Pass the
+    study itself as ``people`` for ``analyze``'s whole rule: as published, and NaN where the
+    passage's language has no scorer (:func:`kit.languages.study_compound`; newcomer s12 F16)."""
     from kit.sentiment import compound_published
 
+    if hasattr(people, "turns") and hasattr(people, "segments"):  # a Study: analyze's language rule too
+        from kit.languages import study_compound
+
+        return pd.DataFrame({"segment_id": segments["segment_id"].tolist(),
+                             "compound": study_compound(people, segments).to_numpy(dtype=float)})
     texts = segments["text"].tolist()
     scores = pd.DataFrame({"segment_id": segments["segment_id"].tolist(),
                            "compound": compound_published(texts, people) if texts else []})

@@ -159,23 +159,22 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
     if problem:
         return f"interview-kit search: {problem}", 2
     from kit.discovery.search import search  # not imported by ``index``
-
-    try:
-        hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
-                      include_names=include_names)
-    except (ValueError, IndexLocationError, IndexBusyError, IndexWriteError) as exc:
-        return f"interview-kit search: {_one_line(exc)}", 2
-    stale = "".join(f"\n{_one_line(n)}" for n in hits.attrs.get("notes", []))  # the last complete index was read
     from kit.outputs import WORKING, Outputs
     from kit.privacy import roster
 
     writer = Outputs(None, None, WORKING, include_names=include_names,
                      people=roster(find_studies(repo)))
+    try:  # the snippets come cleaned as this output shows them, on their whole text (newcomer s12 F15)
+        hits = search(repo, query, code=code, segment=segment, since=since, limit=limit,
+                      include_names=include_names, shown=writer.clean)
+    except (ValueError, IndexLocationError, IndexBusyError, IndexWriteError) as exc:
+        return f"interview-kit search: {_one_line(exc)}", 2
+    stale = "".join(f"\n{_one_line(n)}" for n in hits.attrs.get("notes", []))  # the last complete index was read
     if as_json:
         records = []
         for row in hits.to_dict("records"):
             row["codes"] = row["codes"].split() if row["codes"] else []
-            records.append(writer.clean_value(row))
+            records.append({k: v if k == "snippet" else writer.clean_value(v) for k, v in row.items()})
         return json.dumps(records, indent=2, ensure_ascii=False), 0
     from kit.privacy_ids import name_word_note  # fix10p: a query word that is also a roster name
 
@@ -193,14 +192,14 @@ def search_command(repo, query, code=None, segment=None, since=None, as_json: bo
         where = r.study if not r.sprint or r.sprint == r.study else f"{r.study} (sprint {r.sprint})"
         meta = "  ".join(x for x in (r.kind, where, r.date, r.segment) if x)
         codes = f"  [{', '.join(r.codes.split())}]" if r.codes else ""
-        lines.append(_one_line(f"{r.rank:>2}. {r.id}  {meta}{codes}"))
-        lines.append(f"    {r.snippet}")
+        lines.append(writer.clean(_one_line(f"{r.rank:>2}. {r.id}  {meta}{codes}")))
+        lines.append(f"    {r.snippet}")  # already as shown (not cleaned again: its marks would cut phrases)
         if r.context:
-            lines.append(f"    asked: {r.context}")
+            lines.append(writer.clean(f"    asked: {r.context}"))
     total = int(hits.attrs.get("total", len(hits)))
     lines.append(f"showing {len(hits)} of {total} matches (--limit {limit}: give a larger --limit to see more)"
                  if total > len(hits) else f"{len(hits)} match(es)")
-    return writer.clean("\n".join(lines)) + _note_line(note) + stale, 0
+    return "\n".join(lines) + _note_line(note) + stale, 0
 
 
 def _note_line(note: str) -> str:

@@ -78,9 +78,10 @@ __all__ = [
 ]
 
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "5"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
+SCHEMA_VERSION = "6"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
 # 4: every field pseudonymised with the whole repository's roster (ids as [id]), CJK runs split (kit.discovery.index_names);
-# 5: the repository's roster carries the participants' identifiers too (4 kept them raw where no word announced them)
+# 5: the repository's roster carries the participants' identifiers too (4 kept them raw where no word announced them);
+# 6: compound as analyze scores it (NULL in a language without a scorer), no segment for a third speaker's passage
 
 
 # -- the index file ---------------------------------------------------------------------------------
@@ -506,6 +507,7 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     (:func:`kit.discovery.index_names.study_labels`); ``people``: the whole repository's
     roster, with which every stored field is pseudonymised (a name of another study's
     participant too)."""
+    from kit.languages import SENTIMENT_LANGUAGES
     from kit.privacy import redact_both, roster
     from kit.privacy_batch import unredacted
     from kit.sentiment import compound
@@ -531,8 +533,6 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     # context of many turns; a key quote often repeats a turn word for word), and the rows
     # are zipped from the columns in C, with no Python loop per row.
     distinct = list(dict.fromkeys(texts))
-    # a score as stored: a float, None for a missing one (None or NaN)
-    score_of = {t: None if x is None or x != x else float(x) for t, x in zip(distinct, compound(distinct))}
     # Nothing raw in the index: `text` and `context` (what is searched and shown) are
     # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
     # keep the names for ``search --include-names`` but never contact details. The roster's
@@ -545,19 +545,30 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     pseudo = dict(zip(quiet, quiet))
     named = pseudo.copy()
     memo = Redactor.memo(on_roster)  # texts of earlier studies of this run, redacted with this roster
+    published = {}  # a text naming someone, as a score reads it (kit.sentiment.as_published)
     for value in values:
         if value not in pseudo:
             done = memo.get(value)
             if done is None:
-                done = memo[value] = tuple(map(cjk_spaced, redact_both(value, on_roster)))
-            pseudo[value], named[value] = done
+                hidden, kept = redact_both(value, on_roster)
+                done = memo[value] = (cjk_spaced(hidden), cjk_spaced(kept), hidden if hidden != kept else value)
+            pseudo[value], named[value], published[value] = done
+    # A score as analyze gives it: of the text as published (a roster name that is also a word,
+    # Grant or Joy, never moves it), and only in a language with a validated scorer
+    # (kit.languages.where_valid): NULL, never 0.0, for a Polish or Portuguese passage (newcomer s12 F8).
+    read = [published.get(t, t) for t in distinct]
+    score_of = {t: None if x is None or x != x else float(x) for t, x in zip(distinct, compound(read))}
+    scores = map(score_of.__getitem__, texts)
+    languages = study_rows["languages"]
+    if any(lang not in SENTIMENT_LANGUAGES for lang in set(languages)):
+        scores = [x if lang in SENTIMENT_LANGUAGES else None for x, lang in zip(scores, languages)]
     start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
     rowids = range(start, start + len(sids))
     rowid_of = dict(zip(sids, rowids))  # the last row of an id, as before
     interview_ids = red.column(seg["interview_id"])
     rows = zip(rowids, repeat(label), red.ids(sids, seg["interview_id"]), interview_ids,
                *(seg[c] for c in ("kind", "participant", "date")), red.column(seg["segment"]),
-               map(joined.get, sids, repeat("")), map(score_of.__getitem__, texts), map(int, seg["consent_quote"]),
+               map(joined.get, sids, repeat("")), scores, map(int, seg["consent_quote"]),
                map(pseudo.__getitem__, contexts), map(pseudo.__getitem__, texts),
                map(named.__getitem__, contexts), map(named.__getitem__, texts))
     if fts:

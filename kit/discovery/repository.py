@@ -246,12 +246,15 @@ def _study_parts(study: Study) -> dict:
     """What the segments and codes tables of one study are made of, as plain lists and
     dicts (cached on the study): ``segments`` (``study.segments()``), ``dates`` and
     ``seg_of`` (interview id -> ISO date, segment), ``consent`` (participant ids),
-    ``context`` (segment id -> the question before a participant turn) and ``codes`` (one
-    (segment id, code, source, counted) per coding, manual and auto, sorted)."""
+    ``context`` (segment id -> the question before a participant turn), ``codes`` (one
+    (segment id, code, source, counted) per coding, manual and auto, sorted), ``languages``
+    (each segment's, :func:`kit.languages.annotate`) and ``nobody`` (per segment: a third
+    speaker's, [] when the study has none)."""
     cached = study.__dict__.get("_repository_parts")
     if cached is not None:
         return cached
     from kit.languages import annotate
+    from kit.schema import named_interviews
 
     segments = study.segments()
     iv = study.interviews
@@ -271,10 +274,14 @@ def _study_parts(study: Study) -> dict:
                 context[sid] = last_question.get(iid, "")
             else:
                 last_question[iid] = text
+    # Each segment's language (kit.languages.annotate, as analyze labels them): the codebook's
+    # keywords are matched in it, and only a language with a validated scorer is scored
+    # (kit.languages.where_valid: a Polish passage is NaN, never 0.0; newcomer s12 F8).
+    labelled = segments if "language" in segments or not len(segments) else annotate(study, study.turns, segments)[1]
+    languages = labelled["language"].tolist() if len(segments) else []
     # kit.languages.study_autocode's (segment, code) pairs, without its DataFrame of evidence
     coded = ([], [])
     if len(segments) and len(study.codebook.names):
-        labelled = segments if "language" in segments else annotate(study, study.turns, segments)[1]
         coded = autocode_pairs(labelled, study.codebook)
     auto = pd.DataFrame({"segment_id": coded[0], "code": coded[1]}, dtype=object)
     # (segment, code) -> 1 auto, 2 manual, 3 both
@@ -294,8 +301,13 @@ def _study_parts(study: Study) -> dict:
     keys.sort(key=itemgetter(0))
     codes = [(s, c, source[how], how == 2 or (s, c) in counted_pairs)
              for (s, c), how in zip(keys, map(pairs.__getitem__, keys))]
+    # A third speaker's passage (no participant, in an interview that names one) belongs to no
+    # participant, so to no participant segment (kit.schema.person; newcomer s12 F18).
+    named = named_interviews(iv) if len(iv) else set()
+    nobody = [not p and i in named for p, i in zip(segments["participant"].tolist(),
+                                                    segments["interview_id"].tolist())] if named else []
     parts = {"segments": segments, "dates": dates, "seg_of": seg_of, "consent": study.consenting(),
-             "context": context, "codes": codes}
+             "context": context, "codes": codes, "languages": languages, "nobody": nobody}
     study.__dict__["_repository_parts"] = parts
     return parts
 
@@ -346,8 +358,7 @@ def _study_frames(study: Study) -> dict:
         return cached
     label, sprint = study_label(study), sprint_label(study)
     parts = _study_parts(study)
-    segments, dates, seg_of, consent, context = (parts[k] for k in ("segments", "dates", "seg_of", "consent",
-                                                                     "context"))
+    segments, dates, consent, context = (parts[k] for k in ("segments", "dates", "consent", "context"))
     # Columns built from plain lists: pandas element by element is many times slower.
     interview_ids = segments["interview_id"].tolist()
     participants = segments["participant"].tolist()
@@ -357,7 +368,7 @@ def _study_frames(study: Study) -> dict:
         "segment_id": segments["segment_id"].astype(str), "interview_id": segments["interview_id"].astype(str),
         "participant": segments["participant"].fillna("").astype(str), "kind": segments["kind"].astype(str),
         "date": pd.Series([dates.get(i, "") for i in interview_ids], index=segments.index),
-        "segment": pd.Series([seg_of.get(i, "") for i in interview_ids], index=segments.index),
+        "segment": pd.Series(_segment_column(parts, interview_ids), index=segments.index),
         "consent_quote": pd.Series([p in consent for p in participants], index=segments.index),
         "context": pd.Series([context.get(s, "") for s in segment_ids], index=segments.index),
         "text": segments["text"].fillna("").astype(str),
@@ -393,7 +404,7 @@ def _study_rows(study: Study) -> dict:
     segments = parts["segments"]
     if not len(segments):
         return {"columns": {c: [] for c in SEGMENT_COLUMNS[2:]}, "codes": parts["codes"]}
-    dates, seg_of, consent, context = (parts[k] for k in ("dates", "seg_of", "consent", "context"))
+    dates, consent, context = (parts[k] for k in ("dates", "consent", "context"))
     interview_ids = segments["interview_id"].tolist()
     segment_ids = segments["segment_id"].tolist()
     participants = segments["participant"].tolist()
@@ -401,11 +412,19 @@ def _study_rows(study: Study) -> dict:
         "segment_id": _text_column(segments, "segment_id"), "interview_id": _text_column(segments, "interview_id"),
         "participant": _text_column(segments, "participant"), "kind": _text_column(segments, "kind"),
         "date": list(map(dates.get, interview_ids, repeat(""))),
-        "segment": list(map(seg_of.get, interview_ids, repeat(""))),
+        "segment": _segment_column(parts, interview_ids),
         "consent_quote": list(map(consent.__contains__, participants)),
         "context": list(map(context.get, segment_ids, repeat(""))), "text": _text_column(segments, "text"),
     }
-    return {"columns": columns, "codes": parts["codes"]}
+    return {"columns": columns, "codes": parts["codes"], "languages": parts["languages"]}
+
+
+def _segment_column(parts: dict, interview_ids: list) -> list[str]:
+    """Each segment's participant segment (its interview's), "" for a third speaker's passage."""
+    column = list(map(parts["seg_of"].get, interview_ids, repeat("")))
+    if any(parts["nobody"]):
+        column = ["" if nobody else value for value, nobody in zip(column, parts["nobody"])]
+    return column
 
 
 def segments_table(studies) -> pd.DataFrame:

@@ -12,8 +12,8 @@ from kit.csvio import parse_date
 from kit.discovery.index import IndexWriteError, email_hash, index_path, query_index, write_failure
 from kit.discovery.index_names import cjk_plain, cjk_spaced
 
-__all__ = ["HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions", "search",
-           "whole_graphemes"]
+__all__ = ["ELLIPSIS", "HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions",
+           "search", "shown_hit", "whole_graphemes"]
 
 SEARCH_COLUMNS = ["rank", "score", "id", "study", "sprint", "date", "kind", "interview_id", "participant",
                   "segment", "codes", "snippet", "context", "text", "consent_quote"]
@@ -124,15 +124,7 @@ def whole_graphemes(snippet):
         return snippet
     import regex
 
-    plain, hits, last = [], [], 0
-    for match in _HIT.finditer(snippet):
-        plain.append(snippet[last:match.start()])
-        start = sum(map(len, plain))
-        plain.append(match.group(1))
-        hits.append((start, start + len(match.group(1))))
-        last = match.end()
-    plain.append(snippet[last:])
-    text = "".join(plain)
+    text, hits = _unmarked(snippet)
     bounds = sorted({0, len(text)} | {m.end() for m in regex.finditer(r"\X", text)})
     widened = []
     for start, end in hits:
@@ -149,8 +141,104 @@ def whole_graphemes(snippet):
     return "".join(pieces + [text[last:]])
 
 
+def _unmarked(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """``marked`` without its ``«»`` marks, and the (start, end) of each marked run in it."""
+    plain, hits, last, size = [], [], 0, 0
+    for match in _HIT.finditer(marked):
+        before = marked[last:match.start()]
+        plain += [before, match.group(1)]
+        size += len(before)
+        hits.append((size, size + len(match.group(1))))
+        size += len(match.group(1))
+        last = match.end()
+    plain.append(marked[last:])
+    return "".join(plain), hits
+
+
+_TOKEN = re.compile(r"\w+|\W", re.S)
+ELLIPSIS = " … "  # what FTS5's snippet() puts where the window does not reach the text's start or end
+
+
+def _window_shown(source: str, cleaned: str, start: int, end: int, hits) -> tuple[str, int]:
+    """The part of ``cleaned`` (``source`` as an output shows it: :func:`kit.privacy.redact`
+    replaces whole words) that stands for ``source[start:end]``, with ``«»`` around each of
+    ``hits`` (offsets in ``source``) that the cleaning left as it was; and how many it left.
+    The two texts are aligned word by word (``difflib``); a hit that touches a replaced word
+    (a name redacted) loses its marks, and a replacement that reaches into the window is
+    shown whole."""
+    a = [m.span() for m in _TOKEN.finditer(source)]
+    if cleaned == source:
+        b, ops = a, [("equal", 0, len(a), 0, len(a))]
+    else:
+        from difflib import SequenceMatcher
+
+        b = [m.span() for m in _TOKEN.finditer(cleaned)]
+        ops = SequenceMatcher(None, [source[i:j] for i, j in a], [cleaned[i:j] for i, j in b],
+                              autojunk=False).get_opcodes()
+
+    def bounds(spans, lo, hi, size):
+        first = spans[lo][0] if lo < len(spans) else size
+        return first, spans[hi - 1][1] if hi > lo else first
+
+    kept, pieces = [], []
+    for tag, i1, i2, j1, j2 in ops:
+        s0, s1 = bounds(a, i1, i2, len(source))
+        c0, c1 = bounds(b, j1, j2, len(cleaned))
+        if tag == "equal":
+            inside = [(h0, h1) for h0, h1 in hits if s0 <= h0 and h1 <= s1 and h0 < h1]
+            kept += inside
+            lo, hi = max(s0, start), min(s1, end)
+            if lo >= hi:
+                continue
+            cuts = sorted({lo, hi} | {x for h in inside for x in h if lo <= x <= hi})
+            opens, closes = {h0 for h0, _ in inside}, {h1 for _, h1 in inside}
+            for x, y in zip(cuts, cuts[1:]):
+                pieces += [HIT_OPEN if x in opens else "", source[x:y], HIT_CLOSE if y in closes else ""]
+        elif (s0 < end and s1 > start) or (s0 == s1 and start < s0 < end):
+            pieces.append(cleaned[c0:c1])  # a redaction (or a deletion: nothing) reaching into the window
+    return "".join(pieces), len(kept)
+
+
+def shown_hit(snippet, marked, text, clean) -> tuple:
+    """A search hit as an output cleaned by ``clean`` (a text -> the text as shown, e.g.
+    :meth:`kit.outputs.Outputs.clean`) may show it: (the snippet, how many matches of the
+    whole text are left once cleaned). ``snippet`` is FTS5's window of ``text`` with the
+    matches between ``«»``, ``marked`` the whole ``text`` with them (FTS5's highlight()).
+
+    What is redacted is decided on the whole text, never on the snippet with its marks: a
+    mark cut "Grace period" into "«Grace» period" and "In May" into "In «May»", so the
+    name rules (a name that is also a word is kept in a common phrase or after a
+    preposition) no longer saw the phrase, and the hit showed «[name]» where analyze keeps
+    the words (newcomer s12 F15). A match on a word the cleaning replaces is no match: it
+    keeps no marks, and a hit with none left is not a hit (a search for a name never says
+    where that name was redacted; ``search REPO name`` still finds the ``[name]`` marks, as
+    documented). When the index's text is already as the output shows it
+    (the usual case: the index is pseudonymised with the same roster), the snippet is
+    returned as it is."""
+    if not isinstance(snippet, str) or not isinstance(text, str):
+        return snippet, 1
+    cleaned = clean(text)
+    if cleaned == text:
+        return snippet, 1
+    plain, hits = _unmarked(snippet)
+    whole, all_hits = _unmarked(marked) if isinstance(marked, str) else (text, [])
+    left = _window_shown(text, cleaned, 0, len(text), all_hits)[1] if whole == text else 0
+    before = ELLIPSIS if plain.startswith(ELLIPSIS) and not text.startswith(ELLIPSIS) else ""
+    after = ELLIPSIS if plain.endswith(ELLIPSIS) and len(plain) > len(before) + len(ELLIPSIS) \
+        and not text.endswith(ELLIPSIS) else ""
+    core = plain[len(before):len(plain) - len(after)]
+    at = text.find(core)
+    if at < 0 or snippet.count(HIT_OPEN) != len(hits) or snippet.count(HIT_CLOSE) != len(hits):
+        # the window is not found in the text, or the text has guillemets of its own: the
+        # window alone, cleaned, without marks (fail closed)
+        return clean(plain), left
+    moved = [(h0 - len(before) + at, h1 - len(before) + at) for h0, h1 in hits]
+    shown, _ = _window_shown(text, cleaned, at, at + len(core), moved)
+    return before + shown + after, left
+
+
 def search(repo, query, code=None, segment=None, since=None, limit: int = 20, update: bool = True,
-           include_names: bool = False) -> pd.DataFrame:
+           include_names: bool = False, shown=None) -> pd.DataFrame:
     """Segments of every study matching ``query``, best first (SQLite FTS5 bm25).
 
     The index holds pseudonymised text only (``kit.privacy.redact``: roster names ``[name]``,
@@ -167,7 +255,12 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     segment id), study, sprint, date, kind (quote, insight, opportunity, turn),
     interview_id, participant (pseudonymous id), segment, codes, snippet (the words matched
     between ``«`` and ``»``), context (for a turn: the question before it), text, consent_quote.
-    ``frame.attrs["total"]`` is the number of matches before ``limit``."""
+    ``frame.attrs["total"]`` is the number of matches before ``limit``.
+
+    ``shown`` (a text -> the text as the output shows it, e.g. ``Outputs.clean``): the
+    snippets are given as that output shows them, redacted on their whole text rather than
+    on the marked window (:func:`shown_hit`), and a segment whose every match is a word the
+    cleaning replaces is no hit (left out, and out of the total)."""
     if not fts_query(query):
         raise ValueError("give some words to search for")
     if not isinstance(limit, int) or limit < 1:
@@ -176,7 +269,8 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
         ("docs_fts", "d.context", "d.text")
     sql = ["SELECT d.id, d.study, s.sprint, d.date, d.kind, d.interview_id, d.participant, d.segment, d.codes,",
            f"{context} AS context, {text} AS text, d.consent_quote, bm25({fts}) AS bm25,",
-           f"snippet({fts}, 0, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 16) AS snippet",
+           f"snippet({fts}, 0, '{HIT_OPEN}', '{HIT_CLOSE}', '{ELLIPSIS}', 16) AS snippet,",
+           f"highlight({fts}, 0, '{HIT_OPEN}', '{HIT_CLOSE}') AS marked",
            f"FROM {fts} JOIN docs d ON d.rowid = {fts}.rowid LEFT JOIN studies s ON s.study = d.study",
            f"WHERE {fts} MATCH ?"]
     args: list = [None]  # the MATCH expression: its prefixes are expanded on the index (fts_query)
@@ -198,24 +292,39 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
 
     def both(con):
         args[0] = fts_query(query, expand=lambda prefix: _prefix_words(con, text[2:], prefix))
-        return (con.execute("\n".join(sql), args + [limit]).fetchall(),
-                con.execute(count_sql, args).fetchone()[0])
+        total = con.execute(count_sql, args).fetchone()[0]
+        n = limit
+        while True:  # with ``shown``, more rows when some turn out to be no hit
+            rows = con.execute("\n".join(sql), args + [n]).fetchall()
+            if shown is None:
+                return rows, total, 0
+            hits = []
+            for r in rows:
+                plain_text = cjk_plain(r["text"])
+                snippet, left = shown_hit(cjk_plain(r["snippet"]), cjk_plain(r["marked"]), plain_text, shown)
+                if left:
+                    hits.append((r, snippet))
+            if len(hits) >= limit or len(rows) < n:
+                return hits[:limit], total, len(rows) - len(hits)
+            n *= 4
 
     notes: list = []
     try:
-        rows, total = query_index(repo, update, both, notes)
+        rows, total, dropped = query_index(repo, update, both, notes)
     except sqlite3.OperationalError as exc:
         reason = write_failure(exc)  # a full disk while a search updates the index: the user's to fix
         if reason:
             raise IndexWriteError(f"{index_path(repo)}: cannot search: {reason}") from None
         raise ValueError(f"cannot search for {query!r}: {exc}") from None
+    if shown is None:
+        rows = [(r, cjk_plain(r["snippet"])) for r in rows]
     records = [{"rank": i, "score": round(-r["bm25"], 4), "id": r["id"], "study": r["study"], "sprint": r["sprint"],
                 "date": r["date"], "kind": r["kind"], "interview_id": r["interview_id"],
                 "participant": r["participant"], "segment": r["segment"], "codes": r["codes"],
-                "snippet": whole_graphemes(cjk_plain(r["snippet"])), "context": cjk_plain(r["context"]), "text": cjk_plain(r["text"]),
-                "consent_quote": bool(r["consent_quote"])} for i, r in enumerate(rows, start=1)]
+                "snippet": whole_graphemes(snippet), "context": cjk_plain(r["context"]), "text": cjk_plain(r["text"]),
+                "consent_quote": bool(r["consent_quote"])} for i, (r, snippet) in enumerate(rows, start=1)]
     frame = pd.DataFrame(records, columns=SEARCH_COLUMNS)
-    frame.attrs["total"] = int(total)  # all matches, before the limit
+    frame.attrs["total"] = int(total) - dropped  # all matches, before the limit
     frame.attrs["notes"] = notes  # the index could not be updated: the last complete one was read
     return frame
 

@@ -258,6 +258,22 @@ class ReportBase:
             return themes["mean_compound"].map(sentiment_word)
         return pd.Series("", index=themes.index, dtype=str)
 
+    @staticmethod
+    def _unscored_note(themes: pd.DataFrame) -> str:
+        """A sentence on the coded passages left out of the themes' tone because their language
+        has no validated sentiment scorer (themes.csv ``unscored``, as ``analyze`` counts them),
+        or "" when none is (newcomer s12 F16: the count left out is said, never hidden)."""
+        if "unscored" not in themes or "code" not in themes:
+            return ""
+        left = pd.to_numeric(themes["unscored"], errors="coerce").fillna(0).astype(int)
+        mine = [(str(c), n) for c, n in zip(themes["code"], left) if n > 0]
+        if not mine:
+            return ""
+        total = sum(n for _, n in mine)
+        return (f"Tone not read for {total} coded passage{'s' if total != 1 else ''} in languages the "
+                "sentiment scoring does not cover (it reads English only), left out of these figures: "
+                + ", ".join(f"{c} ({n})" for c, n in mine) + ".")
+
     @classmethod
     def _negative(cls, themes: pd.DataFrame) -> pd.DataFrame:
         """Themes whose passages read negative by :meth:`_valence` (the one rule)."""

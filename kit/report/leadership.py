@@ -310,6 +310,10 @@ class LeadershipSections:
                         f"{fmt_share(worst.get('share_positive'))} positive"
                         if "share_negative" in worst and not _missing(worst["share_negative"])
                         else f"negative in tone ({float(worst['mean_compound']):+.2f})")
+                left = pd.to_numeric(pd.Series([worst.get("unscored")]), errors="coerce").fillna(0).iloc[0]
+                if left > 0:  # passages in a language without a scorer: counted, their tone not read
+                    tone += (f" ({int(left)} more coded passage{'s' if left != 1 else ''}, in other languages, "
+                             "not scored)")
                 findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} of the "
                                 f"{total} people interviewed ({self._evidence(worst.to_dict(), agreement)}); {tone}.")
             findings += self._rule_notes(themes)

@@ -14,7 +14,19 @@ from kit.report.formatting import (
     table_of,
 )
 
-__all__ = ["ProductSections"]
+__all__ = ["PAIN_QUOTE", "ProductSections"]
+
+#: A passage is shown as a stage's most negative only at compound <= -PAIN_QUOTE: the score of a
+#: lone word VADER rates -1 (the mildest negative rating, on its -4..+4 scale); a sentence that reads
+#: nearly neutral is no stage's pain (newcomer s12 F6).
+PAIN_QUOTE = 0.25
+
+
+def _stages(names: list) -> str:
+    """ "stage renew", "stages unlock and renew", "stages a, b and c"."""
+    if len(names) == 1:
+        return f"stage {names[0]}"
+    return f"stages {', '.join(names[:-1])} and {names[-1]}"
 
 
 class ProductSections:
@@ -63,6 +75,9 @@ class ProductSections:
                     friction.sources.append(self.tables.source("shareable_quotes"))
             else:
                 friction.bullets = ["No theme reads negative in this sprint."]
+            left_out = self._unscored_note(themes)
+            if left_out:
+                friction.bullets.append(left_out)
         else:
             friction.missing = self.needs("themes")
         blocks.append(friction)
@@ -133,18 +148,19 @@ class ProductSections:
         if self.tables.get("stage_sentiment_counts", "product") is not None:
             block.add_figure(self.tables.figure("stage_sentiment_counts"))
         pains = self.tables.get("pain_points", "product")
-        if isinstance(pains, pd.DataFrame) and len(pains) and {"text", "participant"} <= set(pains.columns):
+        if isinstance(pains, pd.DataFrame) and {"text", "participant"} <= set(pains.columns):
             shareable = pains[pains["participant"].isin(self.consenting)]
             if "kind" in shareable:  # participants' own words only, not the team's insights
                 shareable = shareable[shareable["kind"].isin(["turn", "quote"])]
-            if "compound" in shareable:
-                shareable = shareable.sort_values("compound", kind="stable")
+            if "compound" in shareable:  # a near-neutral passage is no stage's "most negative"
+                tone = pd.to_numeric(shareable["compound"], errors="coerce")
+                shareable = shareable[tone <= -PAIN_QUOTE].sort_values("compound", kind="stable")
             from kit.quotes import mostly_withheld
 
             shown = [self.redact(t) for t in shareable["text"]]
             keep = [not mostly_withheld(t) for t in shown]  # a row of marks is not a passage to show
             shareable = shareable.assign(text=shown)[keep] if len(shareable) else shareable
-            for row in shareable.drop_duplicates("stage" if "stage" in shareable else "text").head(4).to_dict("records"):
+            for row in shareable.drop_duplicates("stage" if "stage" in shareable else "text").to_dict("records"):
                 q = self._quote({**row, "text": row["text"],
                                  "segment": self.segment_of.get(row["participant"])})
                 q["theme"] = f"stage: {row.get('stage')}" if row.get("stage") else ""
@@ -152,6 +168,15 @@ class ProductSections:
             if block.quotes:
                 block.note = "The most negative shareable passage at each stage:"
                 block.sources.append(self.tables.source("pain_points"))
+            if "stage" in frame and "n" in frame:
+                quoted = set(shareable["stage"]) if "stage" in shareable else set()
+                scored = pd.to_numeric(frame["n"], errors="coerce").fillna(0) > 0
+                none = [str(s) for s in frame.sort_index()["stage"][scored.sort_index()] if s not in quoted]
+                if none:
+                    block.bullets.append(
+                        f"Most negative passage at {_stages(none)}: none. No passage there that may be quoted "
+                        f"reads clearly negative (a sentiment score of {-PAIN_QUOTE:+.2f} or below, the weight "
+                        "of one mildly negative word).")
         return block
 
     def _opportunities(self, quotes: pd.DataFrame) -> Block:

@@ -1,0 +1,77 @@
+"""A participant's identifier as people type and say it: ``MB 44 821``, ``mb/44821``,
+``MB–44821`` (an en dash), ``M-B-4-4-8-2-1``, ``D.P. 21201``, ``D P two one two zero one``
+(attacker A3 and newcomer F7, session 13: each stayed in the outputs while ``MB-44821`` and
+``mb44821`` became ``[id]``).
+
+An identifier of the roster (:attr:`kit.privacy.Roster.ids`) is reduced to its letters and
+digits, lower-cased (``mb44821``); a text is read as tokens (runs of letters or digits, and the
+English digit words ``zero``/``oh`` .. ``nine``, each one digit) that follow one another with
+at most three separating characters (spaces, dashes of any kind, slashes, dots, colons, ``#``);
+where consecutive tokens spell an identifier exactly (whole tokens, in any case), or one group
+of digits, or digit words, spell a run of five digits or more of one (``ticket #21564`` for
+TCK-21564), their span
+becomes ``[id]`` (a span, so ``--include-names`` keeps it as it keeps the other identifiers). Identifiers with fewer than three digits or fewer than five characters are
+left to the roster's word matcher (a short code is too often something else). Linear in the
+text and flat in the roster: each token starts at most one look-up per identifier length.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kit.privacy_text import ID_MARK
+
+__all__ = ["id_form_spans", "id_keys"]
+
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_TOKEN = re.compile(r"[^\W_]+")
+_SEPARATORS = frozenset(" \t\u00a0-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\\.:#_")
+_MIN_CHARS, _MIN_DIGITS = 5, 3
+
+
+@lru_cache(maxsize=8)
+def id_keys(ids: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
+    """The roster's identifiers as their lower-cased letters and digits (only those of five
+    characters or more with three digits), the runs of five digits or more inside them (said
+    alone: ``ticket #21564`` for TCK-21564), and the lengths they come in (longest first)."""
+    keys, digits = set(), set()
+    for value in ids:
+        key = "".join(ch for ch in str(value).lower() if ch.isalnum())
+        if len(key) >= _MIN_CHARS and sum(ch.isdigit() for ch in key) >= _MIN_DIGITS and key.isascii():
+            keys.add(key)
+            digits.update(run for run in re.findall(r"\d{5,}", key) if run != key)
+    every = keys | digits
+    return frozenset(keys), frozenset(digits), tuple(sorted({len(k) for k in every}, reverse=True))
+
+
+def id_form_spans(text: str, ids: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, "[id]")`` of ``text`` where an identifier of ``ids`` is written or
+    said in pieces (see the module's doc), or its digits are said alone; [] when none is."""
+    keys, digits, lengths = id_keys(tuple(ids))
+    if not keys:
+        return []
+    tokens = [(m.start(), m.end(), _DIGIT_WORDS.get(m.group().lower(), m.group().lower()))
+              for m in _TOKEN.finditer(text)]
+    spans = []
+    i, n = 0, len(tokens)
+    while i < n:
+        hit = None
+        spelt, j = "", i
+        while j < n and len(spelt) < lengths[0]:
+            if j > i:
+                gap = text[tokens[j - 1][1]:tokens[j][0]]
+                if len(gap) > 3 or not set(gap) <= _SEPARATORS:
+                    break
+            spelt += tokens[j][2]
+            # a whole identifier over two tokens or more (one alone is the word matcher's); its
+            # digits alone as one group, or said as digit words ("two one two zero one")
+            if (spelt in keys and j > i) or (spelt in digits and (j == i or tokens[j][2] != text[tokens[j][0]:tokens[j][1]].lower())):
+                hit = j
+            j += 1
+        if hit is not None:
+            spans.append((tokens[i][0], tokens[hit][1]))
+            i = hit + 1
+        else:
+            i += 1
+    return [(start, end, ID_MARK) for start, end in spans]
