@@ -13,7 +13,8 @@ __all__ = ["CROSS_CHECKS", "check_study", "cross_checks", "format_problems", "fo
 CROSS_CHECKS = ("languages, codebook keywords that match no passage, spreadsheet formulas in participants.csv, "
                 "participants' names and unquotable words in study.yml and guide.yml, the identifier columns of "
                 "participants.csv, a participant's consent differing between the "
-                "repository's studies")
+                "repository's studies, the columns study.yml declares not_identifying, interview dates that "
+                "differ between a note and participants.csv or lie in the future")
 
 
 def check_study(path) -> list[Problem]:
@@ -78,10 +79,12 @@ def cross_checks(study) -> list[Problem]:
     keywords = unmatched_keywords(study.codebook, study.segments()["text"].tolist()) if len(study.codebook) else []
     from kit.consent_repository import study_consent_conflicts  # fix10p: consent across the repository
     from kit.privacy_ids import identifier_notes  # fix10p: what it hides, and why
+    from kit.check_columns import not_identifying_problems  # newcomer F20: study.yml's not_identifying
+    from kit.check_dates import date_problems  # newcomer F23: note dates against the sheet
 
     return (check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
             + published_secrets(study) + identifier_notes(study)
-            + study_consent_conflicts(study))
+            + study_consent_conflicts(study) + not_identifying_problems(study) + date_problems(study))
 
 
 def formula_cells(path) -> list[Problem]:

@@ -434,10 +434,26 @@ def _parse_codebook(text: str, spath: str, stages) -> tuple[Codebook, list[Probl
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # the autocoder's words (kit.coding)
 
 
+def _swapped(word: str, said) -> list[str]:
+    """The words of ``said`` that are ``word`` with two neighbouring letters swapped (``lokc``
+    for "lock", ``dcoks`` for "docks"): the commonest typo, which difflib's ratio misses in a
+    short word (``lokc``/``lock`` is 0.75). Not a stop word (``form`` for "from")."""
+    from kit.themes import STOPWORDS
+
+    out = []
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            other = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            if other in said and other not in STOPWORDS and other not in out:
+                out.append(other)
+    return out
+
+
 def unmatched_keywords(codebook: Codebook, texts) -> list[Problem]:
     """A warning at each keyword that matches no passage of ``texts`` (the study's segments)
     while a word of the study is spelt nearly the same (a word of 5 letters or more, difflib
-    ratio >= 0.85): a
+    ratio >= 0.85; any word of 3 letters or more with two neighbouring letters swapped,
+    :func:`_swapped`: ``lokc``): a
     typo (``voicemial``, ``remindr``) codes nothing and says nothing. A keyword no one said
     and nothing resembles is left alone (a codebook is written before the interviews: the
     pilot's ``overdraft`` is a fair keyword that its 6 interviews never use). Matched as the
@@ -453,6 +469,7 @@ def unmatched_keywords(codebook: Codebook, texts) -> list[Problem]:
     if not known:
         return []
     vocabulary = sorted({w for t in texts for w in _WORD.findall(t.lower())})
+    said = frozenset(vocabulary)
     joined = "\n".join(stemmed)
     problems = []
     for code in codebook:
@@ -460,9 +477,11 @@ def unmatched_keywords(codebook: Codebook, texts) -> list[Problem]:
             key = stems(str(keyword))
             if not key or (key[0] in known if len(key) == 1 else " " + " ".join(key) + " " in joined):
                 continue
-            close = [w for word in _WORD.findall(str(keyword).lower()) if len(word) >= 5 and stems(word)
+            close = [w for word in _WORD.findall(str(keyword).lower()) if len(word) >= 3 and stems(word)
                      and stems(word)[0] not in known
-                     for w in difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.85)]
+                     for w in (_swapped(word, said) or
+                               (difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.85) if len(word) >= 5
+                                else []))[:1]]
             if not close:
                 continue
             line = code.keyword_lines[j] if j < len(code.keyword_lines) else code.line

@@ -43,6 +43,7 @@ class ConsentRow:
     email: str        # lower case, stripped ("" when none)
     name: str         # folded (lower case, no accents, one space), "" when none
     consent: bool     # consent_quote is yes
+    written: str = "" # consent_quote as written (stripped): what a warning quotes
 
 
 def consent_rows(folder) -> list[ConsentRow]:
@@ -70,8 +71,9 @@ def consent_rows(folder) -> list[ConsentRow]:
             continue
         email = str(row.get("email") or "").strip().lower()
         name = " ".join(fold(str(row.get("name") or "")).split())
+        written = str(row.get("consent_quote") or "").strip()
         out.append(ConsentRow(folder, where, int(row.get("_line", 0)), pid, id_key(pid), email, name,
-                              str(row.get("consent_quote") or "").strip().lower() in YES))
+                              written.lower() in YES, written))
     return out
 
 
@@ -132,6 +134,22 @@ def _where(row: ConsentRow) -> str:
     return f"{row.path}:{row.line}"
 
 
+def _said(row: ConsentRow) -> str:
+    """``row``'s consent_quote as a warning shows it: ``yes`` / ``no`` for a yes/no value, else
+    the value as written and how it is read (newcomer F12: ``yes - but not my name`` is not "no")."""
+    from kit.schema import NO, YES
+
+    value = row.written
+    if value.lower() in YES:
+        return "yes"
+    if not value:
+        return "empty (read as no)"
+    if value.lower() in NO:
+        return "no"
+    shown = value if len(value) <= 40 else value[:39] + "…"
+    return f"{shown!r} (not a yes/no value, read as no)"
+
+
 def consent_conflicts(folders) -> tuple[list[Problem], set[tuple[Path, str]]]:
     """``(warnings, withdrawn)`` for the study folders of one repository: a located warning at
     each row of a participant whose consent to be quoted differs between the studies (or
@@ -153,7 +171,11 @@ def _conflicts(rows: list[ConsentRow]) -> tuple[list[Problem], set[tuple[Path, s
         for row in group:
             others = [r for r in group if r.consent != row.consent]
             same = "the same participant id" if any(o.key == row.key for o in others) else "the same email"
-            shown = ", ".join(_where(o) for o in others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            said = {}  # the others' values, each with where it is written
+            for o in others:
+                said.setdefault(_said(o), []).append(o)
+            shown = "; ".join(f"{value} at " + ", ".join(_where(o) for o in them[:3])
+                              + (f" and {len(them) - 3} more" if len(them) > 3 else "") for value, them in said.items())
             if row.consent:
                 withdrawn.add((row.folder, row.participant))
                 advice = ("the most restrictive (no) is used where the repository is read (index, search); this "
@@ -162,8 +184,8 @@ def _conflicts(rows: list[ConsentRow]) -> tuple[list[Problem], set[tuple[Path, s
                 advice = ("their words are withheld in every study where the repository is read (index, search); "
                           "the other studies' reports still quote them until their sheets say no")
             warnings.append(Problem(row.path, row.line, f"{row.participant}'s consent to be quoted differs across "
-                                    f"the repository's studies: {'yes' if row.consent else 'no'} here, "
-                                    f"{'no' if row.consent else 'yes'} at {shown} ({same}): {advice}", "warning"))
+                                    f"the repository's studies: {_said(row)} here, {shown} ({same}): {advice}",
+                                    "warning"))
     return sorted(warnings), withdrawn
 
 

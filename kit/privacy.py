@@ -398,12 +398,10 @@ def roster(study) -> Roster:
                       ids=tuple(dict.fromkeys(n for r in many for n in r.ids)),
                       categories=tuple(dict.fromkeys(n for r in many for n in r.categories)))
     if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
-        # Only participants.csv is needed: read it alone rather than the whole study.
-        from kit.csvio import read_rows
+        # Only participants.csv is needed (and study.yml's not_identifying): read it alone rather than the whole study.
+        from kit.study_columns import sheet_frame
 
-        rows, _, _ = read_rows(Path(study) / "participants.csv")
-        columns = list(dict.fromkeys(c for r in rows for c in r))
-        people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in columns})
+        people = sheet_frame(study)
     elif isinstance(study, (str, Path)):
         return Roster()  # no participants.csv (or no such folder): nobody's names to hide
     else:

@@ -156,13 +156,17 @@ def identifier_columns(people) -> dict[str, str]:
     digits in one token) and differ per participant (at least :data:`DISTINCT_SHARE` of them),
     such as a ``tenancy`` column of TR-204881; not the study's own ids (a value of the ``id``
     column, an ``interview_id``), names, emails, phones, dates or categories. ``why`` says
-    which rule found it ("its header", "its values")."""
+    which rule found it ("its header", "its values"). A column study.yml declares
+    ``not_identifying`` (``people.attrs["not_identifying"]``, set where the sheet is read:
+    :func:`kit.study_config.not_identifying`) is not found by its values; one whose header
+    names an identifier still is (fail closed)."""
     found = {c: "its header" for c in id_columns(people.columns)}
+    declared = set(getattr(people, "attrs", {}).get("not_identifying") or ())
     names, emails = person_columns(people.columns)
     own = {str(v).strip() for v in people["id"].tolist()} if "id" in people.columns else set()
     for column in people.columns:
         key = _column_key(column)
-        if column in found or column in names or column in emails or column == "id" \
+        if column in found or column in declared or column in names or column in emails or column == "id" \
                 or _STUDY_ID.match(key) or _NOT_AN_ID.search(key) or column in _value_people(people):
             continue
         values = [str(v).strip() for v in people[column].tolist() if isinstance(v, str) and str(v).strip()]

@@ -44,7 +44,10 @@ def identifier_notes(study) -> list[Problem]:
                 "next")
         out.append(Problem(str(path), 1, f"column {column!r} holds participants' identifiers ({rule}): its "
                                          f"{hidden} value(s) are replaced as identifiers (the id mark) in every output, "
-                                         "also where said in a transcript (kept only with --include-names)", "warning"))
+                                         "also where said in a transcript (kept only with --include-names)"
+                                         + ("" if why == "its header" else "; if its values identify nobody (a "
+                                            "station, route or depot id), list the column in study.yml's "
+                                            "`not_identifying`"), "warning"))
     return out
 
 

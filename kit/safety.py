@@ -150,6 +150,9 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
         if recorded is not None and recorded != kind:
             raise UnsafeTarget(f"{option} {target}: refused: it holds the output of `interview-kit {recorded}`, "
                                "which only that command may replace; choose another folder")
+        # the rules --force cannot lift come before those it can, so a refusal never suggests
+        # --force for a target that is then refused for another reason (newcomer F21)
+        _not_inside_output(real, target, option)
         if real.is_dir() and not force and not is_kit_output(real, legacy):
             try:
                 busy = next(iter(real.iterdir()), None) is not None
@@ -163,10 +166,12 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
     elif real.exists() and not real.is_file() and not append:
         raise UnsafeTarget(f"{option} {target}: refused: it is {_special_kind(real)}, not a regular file; "
                            "interview-kit replaces only files (even with --force); give a file name")
-    elif kind is not None and not force and (real.exists() or os.path.lexists(real)) and not file_is_kind(real, kind):
+    if not folder:
+        _not_inside_output(real, target, option)  # (a folder target's was checked above)
+    if not folder and kind is not None and not force and (real.exists() or os.path.lexists(real)) \
+            and not file_is_kind(real, kind):
         raise UnsafeTarget(f"{option} {target}: refused: the file exists and is not a .{kind} file interview-kit "
                            "wrote; choose a new file name, or add --force to replace it")
-    _not_inside_output(real, target, option)
     return real
 
 

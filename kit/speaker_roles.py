@@ -215,6 +215,23 @@ def first_line_of(path, label: str) -> int:
     return 0
 
 
+def _read_as(participant: str, chosen, name: str, how: str) -> str:
+    """Which label was read as ``participant`` and why, as the third-speaker warning says it
+    (newcomer F11: "taken to be a misspelt roster name" read as if the third speaker were the
+    participant). A label one letter from the roster name is not shown (:func:`_shown`)."""
+    if not how or not chosen:
+        return f"no label was read as {participant}: the others name someone else's role"
+    why = {"name": "the label that names them by their roster name",
+           "most words spoken": "the label that spoke the most words",
+           "the note's speakers:": "the label the note's `speakers:` names"}.get(how, how)
+    shown = [repr(x) for x in sorted(chosen, key=str) if not near_name(x, name)]
+    if shown:
+        return f"{participant} is read as {', '.join(shown)}, {why}"
+    script = any(near_name(x, name) == "script" for x in chosen)
+    return (f"{participant} is read as the label that is their roster name "
+            f"{'written in another script' if script else 'with one letter different'}, not shown")
+
+
 def participant_labels(path, participant: str, columns: dict, role_of: dict, fixed_roles: dict, loader) -> set:
     """The labels of one transcript whose turns are the participant's.
 
@@ -241,8 +258,7 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
         chosen, how = participant_label(words, getattr(loader, "names", {}).get(participant, ""))
         how = {"name": "name", "roles": ""}.get(how, "most words spoken")
     name = getattr(loader, "names", {}).get(participant, "")
-    taken = ", ".join(repr(x) for x in sorted(chosen, key=str) if not near_name(x, name)) or "a misspelt roster name"
-    taken = f"taken to be {taken}, by {how}" if how else "no label is: the others name someone else's role"
+    taken = _read_as(participant, chosen, name, how)
     from kit.speaker_lines import first_lines_of  # one pass for every label (issue s6 notes)
 
     near = [label for label in chosen if label in loose and near_name(label, name)]

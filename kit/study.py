@@ -401,6 +401,9 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         config = self.load_config()
         guide = self.load_guide()
         participants = self.load_participants()
+        from kit.study_config import not_identifying  # newcomer F20: columns study.yml says identify nobody
+
+        participants.attrs["not_identifying"] = not_identifying(config)
         known_participants = set(participants["id"]) if self._readable(self.root / "participants.csv") else None
         self.names = dict(zip(participants["id"], participants["name"])) if "name" in participants else {}
         if known_participants is not None and len(participants):

@@ -17,7 +17,7 @@ from kit.csvio import read_rows
 from kit.errors import Problem
 from kit.schema import PARTICIPANT_COLUMNS
 
-__all__ = ["fold_column", "read_participant_rows", "read_rows_folded"]
+__all__ = ["fold_column", "read_participant_rows", "read_rows_folded", "sheet_frame"]
 
 
 def fold_column(header: str) -> str:
@@ -105,3 +105,19 @@ def read_rows_folded(path: Path, standard=PARTICIPANT_COLUMNS, required=()):
         columns = [rename.get(c, c) for c in columns]
         rows = [{rename.get(k, k): v for k, v in row.items()} for row in rows]
     return rows, columns, problems
+
+
+def sheet_frame(folder):
+    """A study folder's participants.csv read alone, as a DataFrame of its cells as written (the
+    roster's reader: :func:`kit.privacy.roster` of a path), with ``attrs["not_identifying"]``
+    the columns study.yml declares identify nobody (:func:`kit.study_config.not_identifying`,
+    which :func:`kit.privacy_columns.identifier_columns` honours; newcomer F20)."""
+    import pandas as pd
+
+    from kit.study_config import not_identifying
+
+    rows, _, _ = read_rows(Path(folder) / "participants.csv")
+    columns = list(dict.fromkeys(c for r in rows for c in r))
+    people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in columns})
+    people.attrs["not_identifying"] = not_identifying(Path(folder))
+    return people

@@ -13,13 +13,17 @@ from kit.csvio import read_text
 from kit.yamlio import load_yaml_around_errors
 from kit.yamllines import line_of, string_list_problems, value_lines
 
-__all__ = ["OTHER_ROLE", "SPEAKER_ROLES", "STUDY_KEYS", "StudyFileReader", "note_participants", "speaker_owners",
-           "speaker_role", "transcript_args"]
+__all__ = ["NOT_IDENTIFYING", "OTHER_ROLE", "SPEAKER_ROLES", "STUDY_KEYS", "StudyFileReader", "note_participants", "speaker_owners",
+           "not_identifying", "speaker_role", "transcript_args"]
 
 # Top-level keys of study.yml that the kit reads (docs/study-format.md).
 STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
               "segments", "stages", "stage_keywords", "team", "interviewer_labels", "aliases",
-              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews")
+              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews", "not_identifying")
+
+#: study.yml key: participants.csv columns whose code-like values are no person's identifier (a
+#: docking station, a route, a depot: newcomer F20), kept in every output (:func:`not_identifying`).
+NOT_IDENTIFYING = "not_identifying"
 
 # Keys of study.yml whose values are text, however YAML would type them unquoted.
 _TEXT_KEYS = ("title", "sprint", "research_question", "format")
@@ -75,6 +79,26 @@ SPEAKER_ROLES = ("interviewer", "participant", "observer")
 #: count for no participant and published outputs withhold their words.
 OTHER_ROLE = "other"
 _ID_LIKE = re.compile(r"[^\W_][\w.-]*\d[\w.-]*")  # one word holding a digit: P-007, S12, 4711
+
+
+def not_identifying(source) -> tuple[str, ...]:
+    """The participants.csv columns study.yml's ``not_identifying`` declares hold no person's
+    identifier (``[home_dock]``), stripped; ``source`` is a study.yml mapping already read or
+    a study folder (its study.yml read alone). ``()`` when none is declared or the value is
+    not a list of text (``check`` reports it: every column then stays redacted, fail closed).
+    :func:`kit.privacy_columns.identifier_columns` leaves these out unless their header names
+    an identifier (``membership_number`` always is one)."""
+    if not isinstance(source, dict):
+        from pathlib import Path
+
+        from kit.yamlio import load_yaml
+
+        path = Path(source) / "study.yml"
+        source = load_yaml(path)[0] if path.is_file() else None  # never raises: check reports its problems
+    value = source.get(NOT_IDENTIFYING) if isinstance(source, dict) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return ()
+    return tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
 
 
 def note_participants(front) -> list[str]:
@@ -219,7 +243,7 @@ class StudyFileReader:
                 if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 100_000:  # no float overflow
                     self.problem(path, line_of(lines, "segments", "quotas", seg),
                                  f"quota for {seg!r} must be a whole number from 0 to 100,000, not {str(n)[:30]}")
-        for key in ("stages", "objectives", "decisions", "interviewer_labels"):
+        for key in ("stages", "objectives", "decisions", "interviewer_labels", NOT_IDENTIFYING):
             value = data.get(key)
             if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 for line, message in string_list_problems(value, lines, key):

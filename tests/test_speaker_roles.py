@@ -42,7 +42,7 @@ def test_a_visitor_is_nobodys_participant_and_their_words_are_withheld(tmp_path)
         "Dave Brennan: Sorry to barge in, the accountant rang about the invoice that bounced in March.") + 1
     (problem,) = [p for p in study.problems if "Dave Brennan" in p.message]
     assert (Path(problem.path).name, problem.line, problem.level) == ("INT-001.vtt", line, "warning")
-    assert "taken to be 'Dana Okafor', by name" in problem.message
+    assert "P-002 is read as 'Dana Okafor', the label that names them by their roster name" in problem.message
     assert unquotable(study).spans("the accountant rang about the invoice that bounced in March")
     # Dana consented: her own words are not withheld
     dana = turns[turns["speaker"] == "Dana Okafor"]["text"].iloc[1]
@@ -58,7 +58,8 @@ def test_the_notes_speakers_line_decides_and_the_rest_are_reported(tmp_path):
     turns = study.turns[study.turns["interview_id"] == "INT-001"]
     who = dict(zip(turns["speaker"], turns["participant"]))
     assert who["Dave Brennan"] == "P-002" and who["Dana Okafor"] == ""
-    assert any("'Dana Okafor' is neither" in p.message and "the note's speakers:" in p.message
+    assert any("'Dana Okafor' is neither" in p.message
+               and "P-002 is read as 'Dave Brennan', the label the note's `speakers:` names" in p.message
                for p in study.problems)
 
 
