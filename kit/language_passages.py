@@ -73,7 +73,8 @@ def judge(texts, languages) -> pd.DataFrame:
 def judged(texts, languages) -> list[tuple[str, float, str]]:
     """:func:`judge`'s rows as ``(language, probability, verdict)`` tuples; each distinct
     text is judged once (a verdict depends on the text alone)."""
-    texts = ["" if not isinstance(t, str) else t for t in texts]
+    if not isinstance(texts, list) or not all(map(str.__instancecheck__, texts)):  # (checked in C)
+        texts = ["" if not isinstance(t, str) else t for t in texts]
     distinct = list(dict.fromkeys(texts))
     rows = _judged(distinct, tuple(languages))
     if len(distinct) == len(texts):

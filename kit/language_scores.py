@@ -2,6 +2,9 @@
 no scorer (:mod:`kit.languages`; ``themes.csv``'s ``unscored`` column)."""
 from __future__ import annotations
 
+from collections import Counter
+from itertools import compress, repeat
+
 import pandas as pd
 
 __all__ = ["unscored_counts", "with_unscored"]
@@ -14,12 +17,25 @@ def unscored_counts(codes: pd.DataFrame, scores: pd.DataFrame) -> pd.Series:
     # the left merge of the distinct (segment, code) pairs with ``scores``, counted from lists:
     # a pair counts once per score row of its segment without a score, or once with no row
     rows: dict = {}  # segment_id -> score rows of it without a score
-    for sid, value in zip(scores["segment_id"].tolist(), scores["compound"].tolist()):
-        rows[sid] = rows.get(sid, 0) + (value is None or value != value)
+    compound = scores["compound"]
+    if compound.dtype == "float64" and not compound.isna().any():  # every row scored (all English)
+        rows = dict.fromkeys(scores["segment_id"].tolist(), 0)
+    else:
+        for sid, value in zip(scores["segment_id"].tolist(), compound.tolist()):
+            rows[sid] = rows.get(sid, 0) + (value is None or value != value)
+    pairs = dict.fromkeys(zip(codes["segment_id"].tolist(), codes["code"].tolist()))
     counts: dict = {}
-    for sid, code in dict.fromkeys(zip(codes["segment_id"].tolist(), codes["code"].tolist())):
-        if not (code is None or code != code):  # a missing code is no group, as groupby drops it
-            counts[code] = counts.get(code, 0) + rows.get(sid, 1)
+    if pairs:
+        sids, names = zip(*pairs)
+        weights = list(map(rows.get, sids, repeat(1)))
+        if max(weights) <= 1:  # each pair adds 0 or 1: counted in C
+            hits = Counter(compress(names, weights))
+            counts = {code: hits.get(code, 0) for code in set(names)}
+        else:
+            for code, weight in zip(names, weights):
+                counts[code] = counts.get(code, 0) + weight
+    # a missing code is no group, as groupby drops it
+    counts = {code: n for code, n in counts.items() if not (code is None or code != code)}
     out = pd.Series(dict(sorted(counts.items())), dtype="int64", name="compound")
     out.index.name = "code"
     return out

@@ -260,8 +260,10 @@ def detected(texts, languages=DEFAULT_CANDIDATES) -> tuple[list[str], list[float
     languages = tuple(languages)
     # The first DETECT_CHARS characters decide: more adds nothing to the naive Bayes sum's
     # verdict but costs memory in proportion to the longest text of a batch.
-    texts = [t[:DETECT_CHARS] if type(t) is str else
-             "" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)[:DETECT_CHARS] for t in texts]
+    texts = texts if isinstance(texts, list) else list(texts)
+    if not all(map(str.__instancecheck__, texts)) or max(map(len, texts), default=0) > DETECT_CHARS:
+        texts = [t[:DETECT_CHARS] if type(t) is str else
+                 "" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)[:DETECT_CHARS] for t in texts]
     cache = _cache.setdefault(languages, {})
     todo = []
     for t in [t for t in dict.fromkeys(texts) if t not in cache]:  # each distinct text not known yet
@@ -272,10 +274,12 @@ def detected(texts, languages=DEFAULT_CANDIDATES) -> tuple[list[str], list[float
     for start in range(0, len(todo), 5000):
         chunk = todo[start:start + 5000]
         cache.update(zip(chunk, _classify_many(chunk, languages)))
-    rows = list(map(cache.__getitem__, texts))
+    if not texts:
+        return [], []
+    codes, probs = map(list, zip(*map(cache.__getitem__, texts)))
     if len(cache) > _CACHED_TEXTS:
         cache.clear()
-    return [r[0] for r in rows], [r[1] for r in rows]
+    return codes, probs
 
 
 # --------------------------------------------------------------------------- a study's passages
@@ -298,7 +302,15 @@ def _sample(texts: list[str]) -> str:
     """About :data:`_HALF_CHARS` characters drawn from every one of ``texts`` (the start of
     each), so that a switch of language anywhere in them weighs on the result."""
     k = max(24, _HALF_CHARS // len(texts))
-    return " ".join(t[:k] for t in texts)[:_HALF_CHARS + k]
+    # the first _HALF_CHARS + k characters of the texts' starts joined: only as many texts as
+    # reach that far are joined (a speaker's half may hold hundreds of turns)
+    want, got, parts = _HALF_CHARS + k, -1, []
+    for t in texts:
+        parts.append(t[:k])
+        got += len(parts[-1]) + 1
+        if got >= want:
+            break
+    return " ".join(parts)[:want]
 
 
 def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -324,13 +336,20 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
     source = pd.Series("", index=turns.index, dtype=object)
     if not len(turns):
         return pd.DataFrame({"language": lang, "language_source": source})
-    keys = list(zip(turns["interview_id"].tolist(), turns["role"].tolist()))
-    texts = turns["text"].fillna("").astype(str).tolist()
+    iids = turns["interview_id"].tolist()
+    keys = list(zip(iids, turns["role"].tolist()))
+    texts = turns["text"].tolist()
+    if not all(map(str.__instancecheck__, texts)):  # in C: a column is long
+        texts = turns["text"].fillna("").astype(str).tolist()
     alone = judged(texts, languages)  # every turn judged alone, in one batch
-    v_lang, v_prob, verdict = [r[0] for r in alone], [r[1] for r in alone], [r[2] for r in alone]
+    v_lang, v_prob, verdict = map(list, zip(*alone))
     groups: dict[tuple, list[int]] = {}
     for pos, key in enumerate(keys):
-        groups.setdefault(key, []).append(pos)
+        got = groups.get(key)
+        if got is None:
+            groups[key] = [pos]
+        else:
+            got.append(pos)
     out_lang = [UNDETERMINED] * len(turns)
     out_src = [""] * len(turns)
     judged = []  # (positions, texts) of the speakers whose language is detected
@@ -377,12 +396,12 @@ def passage_languages(study, turns: pd.DataFrame | None = None) -> pd.DataFrame:
                 out_lang[p] = last or after
             else:
                 unsure.append(p)  # nothing this speaker said is sure: the interview's language
-    main = _main_languages(study, [k[0] for k in keys], out_lang, set(unsure))
-    for p in unsure:
-        out_lang[p] = main.get(keys[p][0], UNDETERMINED)
-    lang[:] = out_lang
-    source[:] = out_src
-    return pd.DataFrame({"language": lang, "language_source": source})
+    if unsure:  # (the interviews' main languages are asked for nothing else)
+        main = _main_languages(study, iids, out_lang, set(unsure))
+        for p in unsure:
+            out_lang[p] = main.get(keys[p][0], UNDETERMINED)
+    return pd.DataFrame({"language": pd.Series(out_lang, index=turns.index, dtype=object),
+                         "language_source": pd.Series(out_src, index=turns.index, dtype=object)})
 
 
 def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, str]:
@@ -392,6 +411,7 @@ def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, 
     declares none, the most common named language of all the study's passages counted."""
     from collections import Counter
     from itertools import compress
+    from operator import itemgetter
 
     from kit.language_passages import MIXED
 
@@ -399,20 +419,26 @@ def _main_languages(study, interview_ids, codes, skip=frozenset()) -> dict[str, 
     if skip:
         pairs = compress(pairs, [pos not in skip for pos in range(len(codes))])
     # each (interview, language) counted in C; a language's place among an interview's is its
-    # first passage's, as most_common breaks ties by it
-    counts: dict[str, Counter] = {}
+    # first passage's, as Counter.most_common breaks ties by it (and max keeps the first of equals)
+    counts: dict[str, dict] = {}
     for (iid, code), n in Counter(pairs).items():
         if code not in (UNDETERMINED, MIXED):
             c = counts.get(iid)
             if c is None:
-                c = counts[iid] = Counter()
-            c[code] = n
+                counts[iid] = {code: n}
+            else:
+                c[code] = n
     declared = (getattr(study, "config", None) or {}).get("languages")
     declared = ([declared] if isinstance(declared, str) else declared) or []
     study_language = candidates(study)[0] if declared else None
-    main = {iid: c.most_common(1)[0][0] for iid, c in counts.items()}
+    first = itemgetter(1)
+    main = {iid: next(iter(c)) if len(c) == 1 else max(c.items(), key=first)[0] for iid, c in counts.items()}
     if not study_language and counts:  # undeclared: the study's most common named language
-        study_language = sum(counts.values(), Counter()).most_common(1)[0][0]
+        total: dict = {}  # summed in the order Counter's sum would keep (each language's first interview)
+        for c in counts.values():
+            for code, n in c.items():
+                total[code] = total.get(code, 0) + n
+        study_language = max(total.items(), key=first)[0]
     if study_language:
         main.update({iid: study_language for iid in set(interview_ids) - set(main)})
     return main
