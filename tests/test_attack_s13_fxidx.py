@@ -177,3 +177,11 @@ def test_no_withdrawal_no_file(repo):
     shutil.rmtree(repo / "S2-beta")
     index_command(repo)
     assert not (repo / ".interview-kit" / WITHDRAWN_FILE).exists()
+
+
+def test_prior_interactions_summary_withholds_their_words_in_team_notes(repo):
+    from kit.discovery.search import prior_interactions
+
+    rows = prior_interactions(repo, "P-002")
+    summary = " ".join(rows["summary"].astype(str))
+    assert "[not quoted]" in summary and "rebuilding the invoice" not in summary

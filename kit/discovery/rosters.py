@@ -37,12 +37,14 @@ class RosterUnreadableError(IndexWriteError):
 def unreadable_rosters(folders) -> list[Problem]:
     """The errors of reading each study folder's ``participants.csv`` as the index's roster
     reads it (``kit.csvio.read_rows``): a file that could not be read, or rows left out.
-    Paths and messages are redacted with what could be read of the roster."""
+    The study folder's name and the messages are redacted with what could be read of every
+    study's roster; the repository's path is shown as given (the user's, typed on the command
+    line: ``kit.cli.printing.typed_paths``)."""
     from kit.csvio import read_rows
     from kit.outputs import redact_shown
     from kit.privacy import roster
 
-    found = []
+    found, people = [], None
     for folder in folders:
         path = Path(folder) / "participants.csv"
         if not path.is_file():
@@ -50,9 +52,9 @@ def unreadable_rosters(folders) -> list[Problem]:
         _, _, problems = read_rows(path)
         errors = [p for p in problems if p.is_error]
         if errors:
-            people = roster(str(folder))
-            found += [Problem(redact_shown(str(p.path), people), p.line, redact_shown(str(p.message), people),
-                              "error") for p in errors]
+            people = roster([str(f) for f in folders]) if people is None else people
+            shown = str(Path(folder).parent / redact_shown(f"{Path(folder).name}/participants.csv", people))
+            found += [Problem(shown, p.line, redact_shown(str(p.message), people), "error") for p in errors]
     return found
 
 

@@ -418,6 +418,11 @@ def _prior(con, key: str) -> pd.DataFrame:
         items = con.execute("SELECT kind, text FROM docs WHERE study = ? AND interview_id = ? AND kind IN "
                             "('insight', 'quote') ORDER BY rowid", (iv["study"], iv["interview_id"])).fetchall()
         insights = [cjk_plain(r["text"]) for r in items if r["kind"] == "insight"]
+        theirs = _their_words(con, [iv], "text")  # a note repeating unconsented words: those withheld
+        if theirs:
+            from kit.privacy import Unquotable
+
+            insights = list(map(Unquotable(own_texts=theirs).withhold, insights))
         rows.append({"study": iv["study"], "sprint": sprint.get(iv["study"], ""), "date": iv["date"],
                      "kind": "interview", "interview_id": iv["interview_id"], "participant": iv["participant"],
                      "interviewer": iv["interviewer"], "stage": iv["stage"],
