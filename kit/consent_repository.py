@@ -11,7 +11,9 @@ others (``path:line``). Where the repository is read (``interview-kit index`` an
 the most restrictive answer wins: :func:`apply_to_index` marks their passages in every study
 of the index as not consented (``docs.consent_quote = 0``), and restores a passage once its
 study's sheets agree again. ``check`` of a study inside a repository gives the warnings about
-its own rows (:func:`study_consent_conflicts`).
+its own rows (:func:`study_consent_conflicts`). A withdrawal outlives the study that recorded
+it (:func:`remembered_withdrawals`: ``REPO/.interview-kit/consent-withdrawn.csv``): archiving or
+deleting the sprint that said no does not give the consent back.
 
 Cost: each study's participants.csv is read once by :func:`apply_to_index` (about 25 ms a 1,200-row sheet: 0.1 s CPU for the
 newcomer's four sprints, at every index update and search), and the
