@@ -11,7 +11,9 @@ others (``path:line``). Where the repository is read (``interview-kit index`` an
 the most restrictive answer wins: :func:`apply_to_index` marks their passages in every study
 of the index as not consented (``docs.consent_quote = 0``), and restores a passage once its
 study's sheets agree again. ``check`` of a study inside a repository gives the warnings about
-its own rows (:func:`study_consent_conflicts`).
+its own rows (:func:`study_consent_conflicts`). A withdrawal outlives the study that recorded
+it (:func:`remembered_withdrawals`: ``REPO/.interview-kit/consent-withdrawn.csv``): archiving or
+deleting the sprint that said no does not give the consent back.
 
 Cost: each study's participants.csv is read once by :func:`apply_to_index` (about 25 ms a 1,200-row sheet: 0.1 s CPU for the
 newcomer's four sprints, at every index update and search), and the
@@ -26,7 +28,8 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["ConsentRow", "apply_to_index", "consent_conflicts", "consent_rows", "study_consent_conflicts"]
+__all__ = ["WITHDRAWN_FILE", "ConsentRow", "apply_to_index", "consent_conflicts", "consent_rows",
+           "remembered_withdrawals", "study_consent_conflicts"]
 
 _META_KEY = "consent_withdrawn_across_studies"  # the (study, participant) pairs apply_to_index set to 0
 
@@ -236,8 +239,12 @@ def apply_to_index(path, folders, labels) -> list[Problem]:
     restrictive wins), restore the passages this function withheld before once the sheets
     agree, and return the warnings of :func:`consent_conflicts`."""
     each = {folder: consent_rows(folder) for folder in dict.fromkeys(folders)}  # each sheet read once
-    warnings, withdrawn = _conflicts([r for folder in folders for r in each[folder]])
+    rows = [r for folder in folders for r in each[folder]]
+    warnings, withdrawn = _conflicts(rows)
     pairs = {(labels[folder], pid) for folder, pid in withdrawn if folder in labels}
+    kept, more = remembered_withdrawals(Path(path).parent, rows, withdrawn, labels)
+    pairs |= kept
+    warnings = sorted(warnings + more)
     con = sqlite3.connect(path, timeout=60)
     try:
         row = con.execute("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).fetchone()
@@ -255,3 +262,99 @@ def apply_to_index(path, folders, labels) -> list[Problem]:
     finally:
         con.close()
     return warnings
+
+
+# -- a withdrawal outlives the study that recorded it (attacker s13 A13) ----------------------------
+#: Where the withdrawals seen across studies are remembered (``REPO/.interview-kit/``): not a
+#: cache like the index beside it; a participant id and study labels only, no name or email.
+WITHDRAWN_FILE = "consent-withdrawn.csv"
+_WITHDRAWN_COLUMNS = ("study", "participant", "withdrawn_in")
+
+
+def _read_withdrawn(folder: Path) -> list[dict]:
+    import csv
+
+    path = folder / WITHDRAWN_FILE
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            return [r for r in csv.DictReader(fh) if r.get("study") and r.get("participant")]
+    except FileNotFoundError:
+        return []
+
+
+def _write_withdrawn(folder: Path, records: list[dict]) -> None:
+    import csv
+    import io
+    import os
+    import tempfile
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, _WITHDRAWN_COLUMNS, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(records)
+    path = folder / WITHDRAWN_FILE
+    if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == out.getvalue():
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{WITHDRAWN_FILE}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(out.getvalue())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def remembered_withdrawals(folder, rows: list[ConsentRow], withdrawn, labels) -> tuple[set, list[Problem]]:
+    """``(pairs, warnings)``: the withdrawals of consent to be quoted that the repository's
+    sheets no longer show but that still hold, kept in ``folder/consent-withdrawn.csv``
+    (``folder``: ``REPO/.interview-kit``).
+
+    The rule: once a participant said no in one study and yes in another (``withdrawn``,
+    :func:`consent_conflicts`), each ``(study, participant)`` pair that said yes is remembered
+    with the study that said no. It stays withheld where the repository is read (``pairs``:
+    ``(label, participant)``) when that study is archived (``_`` prefix), moved out or
+    deleted, or no longer lists them, with a warning at the participant's row, until
+    either the study that said no is in the repository and every row of theirs says yes
+    (consent given again where it was withdrawn), or the study's own sheet says no (then its
+    own answer withholds them and the entry is dropped). Deleting the entry (a line of the
+    file) gives the consent back by hand."""
+    folder = Path(folder)
+    by_label = {labels[f]: f for f in labels}
+    groups = _groups(rows)
+    group_of = {id(r): g for g in groups for r in g}
+    row_of = {(labels.get(r.folder), r.participant): r for r in rows if r.folder in labels}
+    records = {(r["study"], r["participant"]): r for r in _read_withdrawn(folder)}
+    for f, pid in sorted(withdrawn, key=lambda x: (str(x[0]), x[1])):
+        if f not in labels:
+            continue
+        row = row_of.get((labels[f], pid))
+        said_no = sorted({labels.get(o.folder, "") for o in group_of.get(id(row), []) if not o.consent} - {""})
+        records[(labels[f], pid)] = {"study": labels[f], "participant": pid, "withdrawn_in": " ".join(said_no)}
+    now = {(labels[f], pid) for f, pid in withdrawn if f in labels}
+    pairs, warnings, keep = set(), [], []
+    for key, record in sorted(records.items()):
+        row = row_of.get(key)
+        if key in now:
+            keep.append(record)
+            continue
+        if row is not None and not row.consent:
+            continue  # its own sheet says no now: the entry is no longer needed
+        group = group_of.get(id(row), []) if row is not None else []
+        sources = [s for s in record.get("withdrawn_in", "").split(" ") if s]
+        if row is not None and any(by_label.get(s) in {o.folder for o in group} for s in sources) \
+                and all(o.consent for o in group):
+            continue  # consent given again where it was withdrawn: the sheets agree on yes
+        keep.append(record)
+        if row is None:
+            continue  # the study (or their row) is not in the repository now: nothing of theirs is indexed
+        pairs.add(key)
+        shown = ", ".join(sources) or "another study"
+        warnings.append(Problem(row.path, row.line, f"{row.participant} withdrew their consent to be quoted in "
+                                f"{shown}, which is no longer in the repository or no longer lists them: the "
+                                "withdrawal stays, so their words are withheld where the repository is read (index, "
+                                "search); set consent_quote to no here too, or, if they consented again, say yes "
+                                f"in that study or delete the line from .interview-kit/{WITHDRAWN_FILE}", "warning"))
+    if keep or records:
+        _write_withdrawn(folder, keep)
+    return pairs, warnings

@@ -237,6 +237,8 @@ def test_an_edit_that_keeps_size_and_mtime_is_seen(c09):
 
 
 def test_a_chinese_word_inside_a_sentence_is_found(c09):
+    sheet = c09 / "S1" / "participants.csv"  # P-002 consenting: search withholds unconsented words (s13 A1)
+    sheet.write_text(sheet.read_text().replace("yes,no", "yes,yes"))
     note = c09 / "S1" / "interviews" / "INT-002.md"
     note.write_text(note.read_text() + "- \"我每天都查看邮件和短信，然后付款。\" (0:30)\n")  # in its Key Quotes
     hits = search(c09, "邮件")

@@ -550,10 +550,17 @@ def newcomer_repo(tmp_path_factory):
     return repo
 
 
-def test_search_highlights_matches_with_a_marker_no_redaction_looks_like(newcomer_repo):
-    text, code = search_command(newcomer_repo, "kiosk")
-    assert code == 0 and "«kiosk»" in text and "[kiosk]" not in text
-    data = json.loads(search_command(newcomer_repo, "write", as_json=True)[0])
+def test_search_highlights_matches_with_a_marker_no_redaction_looks_like(newcomer_repo, tmp_path):
+    import shutil
+
+    text, code = search_command(newcomer_repo, "wednesday")
+    assert code == 0 and "«Wednesday»" in text and "[Wednesday]" not in text
+    # L-01 (consent_quote No) is withheld in search (attacker s13 A1): with their consent, as shown
+    repo = tmp_path / "repo"
+    shutil.copytree(NEWCOMER, repo / "2026-S47")
+    sheet = repo / "2026-S47" / "participants.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8-sig").replace("yes;No", "yes;yes"), encoding="utf-8")
+    data = json.loads(search_command(repo, "write", as_json=True)[0])
     snippet = next(d["snippet"] for d in data if d["id"] == "LIB-1#t2")
     assert "«Write» to me at [email]" in snippet
     for hit in data:  # no stray bracket: every [ closes, only around a redaction marker
@@ -570,7 +577,13 @@ def test_searching_a_name_or_contact_detail_confirms_nothing(newcomer_repo, quer
             or "no matches for '[" in text, text
 
 
-def test_include_names_shows_names_but_never_part_of_an_email(newcomer_repo):
+def test_include_names_shows_names_but_never_part_of_an_email(tmp_path):
+    import shutil
+
+    newcomer_repo = tmp_path / "repo"  # L-01 consenting: search withholds the words of one who does not
+    shutil.copytree(NEWCOMER, newcomer_repo / "2026-S47")
+    sheet = newcomer_repo / "2026-S47" / "participants.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8-sig").replace("yes;No", "yes;yes"), encoding="utf-8")
     text, _ = search_command(newcomer_repo, "bell", include_names=True, as_json=True)
     data = json.loads(text)
     assert data and any("«Bell»" in d["snippet"] for d in data)

@@ -701,6 +701,9 @@ def update_index(repo, verify: bool = True, wait: float | None = None, fallback:
 def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
     started = time.perf_counter()
     folders = find_studies(root)
+    from kit.discovery.rosters import check_rosters  # a roster read in part: nothing written (attacker s13 A2)
+
+    check_rosters(folders, path.is_file())
     remove_stale_temp_files(path.parent)
     report = IndexReport(path=path)
     people, signatures = repository_roster(folders)

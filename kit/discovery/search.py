@@ -12,8 +12,8 @@ from kit.csvio import parse_date
 from kit.discovery.index import IndexWriteError, email_hash, index_path, query_index, write_failure
 from kit.discovery.index_names import cjk_plain, cjk_spaced
 
-__all__ = ["ELLIPSIS", "HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "fts_query", "prior_interactions",
-           "search", "shown_hit", "whole_graphemes"]
+__all__ = ["ELLIPSIS", "HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "VERBATIM_KINDS", "fts_query",
+           "prior_interactions", "search", "shown_hit", "whole_graphemes"]
 
 SEARCH_COLUMNS = ["rank", "score", "id", "study", "sprint", "date", "kind", "interview_id", "participant",
                   "segment", "codes", "snippet", "context", "text", "consent_quote"]
@@ -308,9 +308,13 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
                 return hits[:limit], total, len(rows) - len(hits)
             n *= 4
 
+    def with_words(con):  # and the words of the hits' interviews nobody may quote (attacker s13 A1)
+        found, total, dropped = both(con)
+        return found, total, dropped, _their_words(con, [r if shown is None else r[0] for r in found], text[2:])
+
     notes: list = []
     try:
-        rows, total, dropped = query_index(repo, update, both, notes)
+        rows, total, dropped, words = query_index(repo, update, with_words, notes)
     except sqlite3.OperationalError as exc:
         reason = write_failure(exc)  # a full disk while a search updates the index: the user's to fix
         if reason:
@@ -323,10 +327,59 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
                 "participant": r["participant"], "segment": r["segment"], "codes": r["codes"],
                 "snippet": whole_graphemes(snippet), "context": cjk_plain(r["context"]), "text": cjk_plain(r["text"]),
                 "consent_quote": bool(r["consent_quote"])} for i, (r, snippet) in enumerate(rows, start=1)]
+    _withhold(records, words)
     frame = pd.DataFrame(records, columns=SEARCH_COLUMNS)
     frame.attrs["total"] = int(total) - dropped  # all matches, before the limit
     frame.attrs["notes"] = notes  # the index could not be updated: the last complete one was read
     return frame
+
+
+# -- words of participants who did not consent to being quoted (attacker s13 A1) -------------------
+#: The kinds of segment that are a participant's own words (a team note is not: it is shown,
+#: less any run of their words it repeats).
+VERBATIM_KINDS = ("turn", "quote")
+
+
+def _their_words(con, rows, column: str) -> list[str]:
+    """The texts (``docs.<column>``) of the participants who did not consent to being quoted
+    (``consent_quote = 0``: their own sheet, or withdrawn in another study of the
+    repository) in the interviews of ``rows`` (a search's hits): the words no hit may show."""
+    keys = sorted({(r["study"], r["interview_id"]) for r in rows if r["interview_id"]})
+    if not keys:
+        return []
+    found = []
+    for start in range(0, len(keys), 400):  # SQLite's limit on variables: in batches
+        batch = keys[start:start + 400]
+        where = " OR ".join("(study = ? AND interview_id = ?)" for _ in batch)
+        found += [t for (t,) in con.execute(
+            f"SELECT {column} FROM docs WHERE consent_quote = 0 AND kind IN ('turn', 'quote') AND ({where})",
+            [x for key in batch for x in key])]
+    return [cjk_plain(t) for t in dict.fromkeys(found) if t]
+
+
+def _withhold(records: list[dict], words: list[str]) -> None:
+    """Withhold, in place, the words of participants who did not consent to being quoted, as
+    published outputs do (``kit.outputs``): the text and snippet of their own segments
+    (:data:`VERBATIM_KINDS`) become ``(not quoted: no consent to quote)`` (their id, codes and
+    score stay), and a run of ``kit.privacy.SHINGLE`` of their words in any other field shown
+    (the question before a turn, a team note, another hit) ``[not quoted]``. A phrase a
+    consenting participant among the hits also said is common (not theirs), as in published
+    outputs; others' texts beyond the hits are not read (fail closed)."""
+    from kit.privacy import NO_CONSENT, Unquotable
+
+    if not records:
+        return
+    gone = [not r["consent_quote"] and r["kind"] in VERBATIM_KINDS for r in records]
+    if not any(gone) and not words:
+        return
+    others = [r["text"] for r, g in zip(records, gone) if not g and r["kind"] in VERBATIM_KINDS]
+    theirs = Unquotable(own_texts=words + [r["text"] for r, g in zip(records, gone) if g], other_texts=others)
+    for record, withheld in zip(records, gone):
+        if withheld:
+            record["text"] = record["snippet"] = NO_CONSENT
+        else:
+            record["text"], record["snippet"] = theirs.withhold(record["text"]), theirs.withhold(record["snippet"])
+        record["context"] = theirs.withhold(record["context"])
 
 
 # -- prior interactions ---------------------------------------------------------------------------
@@ -365,6 +418,11 @@ def _prior(con, key: str) -> pd.DataFrame:
         items = con.execute("SELECT kind, text FROM docs WHERE study = ? AND interview_id = ? AND kind IN "
                             "('insight', 'quote') ORDER BY rowid", (iv["study"], iv["interview_id"])).fetchall()
         insights = [cjk_plain(r["text"]) for r in items if r["kind"] == "insight"]
+        theirs = _their_words(con, [iv], "text")  # a note repeating unconsented words: those withheld
+        if theirs:
+            from kit.privacy import Unquotable
+
+            insights = list(map(Unquotable(own_texts=theirs).withhold, insights))
         rows.append({"study": iv["study"], "sprint": sprint.get(iv["study"], ""), "date": iv["date"],
                      "kind": "interview", "interview_id": iv["interview_id"], "participant": iv["participant"],
                      "interviewer": iv["interviewer"], "stage": iv["stage"],
