@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
@@ -33,8 +33,10 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest, style_blocks
 from kit.privacy_decode import readable as _readable
+from kit.privacy_declension import declared_languages, declension_aliases, study_yml as _study_yml
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
+from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
@@ -116,7 +118,7 @@ def _ascii_words(text: str) -> list[bytes]:
 # What may stand between the words of one name: spaces, file-name separators, apostrophes, the
 # middle dots of Katakana (ジョン・スミス), Catalan (Gal·la) and the Tibetan syllable mark (་).
 _JOINER = re.compile(r"[\s_.'’‘\u00b7\u30fb\uff65\u0f0b-]{1,3}")
-_EMAIL_FILLER = {"at", "dot"}
+_EMAIL_FILLER = FILLER  # "at" and "dot", as words, in any language (kit.privacy_spoken: "małpa", "kropka")
 _EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
 
 
@@ -131,7 +133,7 @@ class NameMatcher:
 
     _END, _EMAIL = "", "@"  # keys no word can be (words are runs of letters and digits)
 
-    def __init__(self, entries, categories=(), declension=True):
+    def __init__(self, entries, categories=(), declension=True, languages=()):
         # entries: (words, mark, capitalised_only, is_email); categories: folded words the study
         # uses as values of its other columns (a faculty "Law"): a text that is only one is a thing
         self.root: dict = {}
@@ -151,10 +153,10 @@ class NameMatcher:
             if (mark, capital) not in ends:
                 ends.append((mark, capital))
                 ends.sort(key=lambda e: (e[1] is not False) + (e[1] == _PERSON))  # any case, capitalised, a person
-        # for a quick look at ASCII texts (see _contact_free)
-        # Slavic declined forms of the name words matched in any case (Łucji: łucja), read as
-        # those words where written capitalised (kit.privacy_scripts.slavic_aliases; session 12)
-        self.aliases = slavic_aliases(named, self.root, _everyday()) if declension else {}
+        # Slavic declined forms of the name words matched in any case (Łucji: łucja), read as those words where written
+        # capitalised (kit.privacy_scripts.slavic_aliases), and those of the languages the study declares (session 13)
+        self.aliases = {**declension_aliases(named, self.root, _everyday(), languages),
+                        **slavic_aliases(named, self.root, _everyday())} if declension else {}
         self.keys = self.root.keys() | self.aliases.keys() if self.aliases else self.root.keys()
         self.ascii_keys = frozenset(k.encode("ascii") for k in self.keys if k.isascii())
         self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
@@ -293,6 +295,7 @@ class Roster:
     emails: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()        # a person's identifiers: student numbers, employee ids ([id])
     categories: tuple[str, ...] = ()  # one-word values of participants.csv's other columns (faculty: law)
+    languages: tuple[str, ...] = ()  # declared (study.yml, participants.csv): names declined in them (kit.privacy_declension)
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -373,8 +376,8 @@ def _built(people: Roster, kind: str) -> NameMatcher:
 @lru_cache(maxsize=6)
 def _built_once(people: Roster, kind: str) -> NameMatcher:
     if kind == "all":
-        return NameMatcher(people._entries(parts=True), people.categories)
-    return NameMatcher(people._entries(parts=False, names=kind == "secret"))
+        return NameMatcher(people._entries(parts=True), people.categories, languages=people.languages)
+    return NameMatcher(people._entries(parts=False, names=kind == "secret"), languages=people.languages)
 
 
 def roster(study) -> Roster:
@@ -391,7 +394,8 @@ def roster(study) -> Roster:
                       parts=tuple(dict.fromkeys(n for r in many for n in r.parts)),
                       emails=tuple(dict.fromkeys(n for r in many for n in r.emails)),
                       ids=tuple(dict.fromkeys(n for r in many for n in r.ids)),
-                      categories=tuple(dict.fromkeys(n for r in many for n in r.categories)))
+                      categories=tuple(dict.fromkeys(n for r in many for n in r.categories)),
+                      languages=tuple(sorted({n for r in many for n in r.languages})))
     if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
         # Only participants.csv is needed: read it alone rather than the whole study.
         from kit.csvio import read_rows
@@ -399,14 +403,15 @@ def roster(study) -> Roster:
         rows, _, _ = read_rows(Path(study) / "participants.csv")
         columns = list(dict.fromkeys(c for r in rows for c in r))
         people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in columns})
+        config = _study_yml(Path(study) / "study.yml")
     elif isinstance(study, (str, Path)):
         return Roster()  # no participants.csv (or no such folder): nobody's names to hide
     else:
-        people = as_study(study, strict=False).participants
+        people, config = (study := as_study(study, strict=False)).participants, study.config
     names, emails = person_cells(people)
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
                   emails=tuple(dict.fromkeys(emails)), ids=tuple(dict.fromkeys(id_cells(people))),
-                  categories=tuple(dict.fromkeys(category_cells(people))))
+                  categories=tuple(dict.fromkeys(category_cells(people))), languages=declared_languages(config, people))
 
 
 def _name_parts(names) -> list[str]:
@@ -435,9 +440,8 @@ def with_names(people: Roster | None, names) -> Roster:
     extra = [n for n in extra if n not in people.names]
     if not extra:
         return people
-    return Roster(names=people.names + tuple(dict.fromkeys(extra)),
-                  parts=tuple(dict.fromkeys(people.parts + tuple(_name_parts(extra)))), emails=people.emails,
-                  ids=people.ids, categories=people.categories)
+    return replace(people, names=people.names + tuple(dict.fromkeys(extra)),
+                   parts=tuple(dict.fromkeys(people.parts + tuple(_name_parts(extra)))))
 
 
 # Speaker labels that are not names: ids, roles, "Speaker 1".
@@ -448,8 +452,7 @@ _NOT_A_NAME = re.compile(r"^(?:[A-Z]{1,4}-?\d+|(?:participant|interviewer|speake
 def _replace(text: str, spans) -> str:
     pieces, last = [], 0
     for start, end, mark in spans:
-        pieces.append(text[last:start])
-        pieces.append(mark)
+        pieces += (text[last:start], mark)
         last = end
     if not pieces:
         return text
@@ -491,8 +494,12 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         words = _ascii_words(text) if ascii_text else None
         # An obfuscated address has an "@" or the word "at" (``jo (at) example.com``).
         obfuscated = words is None or "@" in text or b"at" in words
-    else:  # no roster to match: the word "at" is looked for without splitting the words
-        obfuscated = "@" in text or b" at " in b" " + text.encode("ascii").translate(_ASCII_FOLD) + b" "
+    else:  # no roster to match
+        words = _ascii_words(text)
+        obfuscated = "@" in text or b"at" in words
+    # an address said in another language's words ("arroba", "małpa", "kropka": kit.privacy_spoken)
+    spoken = (not _SPOKEN_ASCII.isdisjoint(words) and (obfuscated or not _SPOKEN_AT.isdisjoint(words))
+              if words is not None else not _SPOKEN.isdisjoint(_PLAIN_WORD.findall(fold(text))))
     named = False
     if matcher:
         emails = people.email_matcher if people.emails else None
@@ -511,6 +518,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = _replace(text, list(emails.find(text)))
     if "@" in text:
         text = EMAIL.sub(EMAIL_MARK, text)
+    if spoken:
+        text = spoken_emails(text, EMAIL_MARK)
     if obfuscated:
         text = _obfuscated_emails(text)
     if _enough_digits(text):

@@ -20,6 +20,7 @@ import numpy as np
 
 from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
+from kit.privacy_spoken import GATE_AT  # "arroba", "malpa": an email said in another language
 from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
 
 __all__ = ["BATCH_CHARS", "unredacted"]
@@ -34,14 +35,14 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     """The strings of ``texts`` that :func:`kit.outputs.redact_shown` (and so
     :func:`kit.privacy.redact`, with or without names) returns as they are with the roster
     ``people`` and no unquotable words: ASCII texts without a backslash (an escape to read
-    back), an ``@`` or the word ``at`` (an email, plain or written out), no nine
+    back), an ``@`` or a word said for it (``at``, ``arroba``: an email, plain or written out), no nine
     digits in one run of a phone number's characters (a phone number has 9 to 15), no word that starts a roster entry (name,
     name part or email) and no word broken at a line's end or coloured. A subset: a text
     left out may still come back unchanged."""
     matcher = people.matcher if people is not None else None
     if matcher and matcher.names_a_mark:  # a mark put in could start a name: redact each
         return set()
-    keys = frozenset({b"at"}) | (matcher.ascii_keys if matcher else frozenset())
+    keys = frozenset({b"at"}) | GATE_AT | (matcher.ascii_keys if matcher else frozenset())
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
     before = texts
     try:  # the ASCII strings, picked in C
