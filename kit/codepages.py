@@ -15,7 +15,11 @@ letter, ``ОльгА``). The candidate with the fewest wins, by two points at le
 now) wins every tie, so a file that reads the same in several code pages (German ``Müller``,
 French ``Chloé``) is read exactly as before. Between readings that score the same but differ
 (Turkish ``Ayşe`` or ``Ayþe``), charset-normalizer's letter-frequency coherence decides, and
-Windows-1252 keeps the file unless another page is clearly more coherent.
+Windows-1252 keeps the file unless another page is clearly more coherent. A short text gives
+few words to score (session 13): when Windows-1252 reads its accented letters as no one
+language's together (``Matiæ: Veæ sam èekao``, ``Szûcs Elõd``) and another page, no worse by
+the words, reads them as one language's and py3langid detects a language of that page in
+it (:data:`LANGUAGES`), that page is taken (``Matić: Već sam čekao``).
 """
 from __future__ import annotations
 
@@ -104,8 +108,9 @@ def _one_alphabet(letters) -> bool:
 
 
 #: The languages each code page (but Windows-1252) serves, as py3langid names them.
-LANGUAGES = {"cp1250": {"pl", "cs", "sk", "sl", "hr", "bs", "sr", "hu", "ro", "sq"}, "cp1251": {"ru", "uk", "bg", "be", "mk", "sr"},
-             "cp1253": {"el"}, "cp1254": {"tr", "az"}, "cp1257": {"lt", "lv", "et"}}
+LANGUAGES = {"cp1250": {"pl", "cs", "sk", "sl", "hr", "bs", "sr", "hu", "ro", "sq"},
+             "cp1251": {"ru", "uk", "bg", "be", "mk", "sr"}, "cp1253": {"el"}, "cp1254": {"tr", "az"},
+             "cp1257": {"lt", "lv", "et"}}
 
 
 def _in_its_language(text: str, page: str) -> bool:
@@ -159,9 +164,10 @@ def code_page(lines: list[bytes]) -> str:
         # the accented letters of a whole reading that no one language has together are a
         # misreading when another page, no worse by the words, reads them as one language's.
         close = [p for p in scores if scores[p] <= best and readings[p] != readings.get("cp1252")]
-        fits = [p for p in close if _one_alphabet(_wide(readings[p])) and _in_its_language(readings[p], p)]
-        if fits and not _one_alphabet(_wide(readings["cp1252"])):
-            return fits[0] if len(fits) == 1 else max(fits, key=_coherence(b"\n".join(lines), fits).get)
+        if close and not _one_alphabet(_wide(readings["cp1252"])):
+            fits = [p for p in close if _one_alphabet(_wide(readings[p])) and _in_its_language(readings[p], p)]
+            if fits:
+                return fits[0] if len(fits) == 1 else max(fits, key=_coherence(b"\n".join(lines), fits).get)
         if not tied:
             return "cp1252"
         coherence = _coherence(b"\n".join(lines), ["cp1252", *tied])

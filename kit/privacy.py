@@ -498,8 +498,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         words = _ascii_words(text)
         obfuscated = "@" in text or b"at" in words
     # an address said in another language's words ("arroba", "małpa", "kropka": kit.privacy_spoken)
-    spoken = (not _SPOKEN_ASCII.isdisjoint(words) and (obfuscated or not _SPOKEN_AT.isdisjoint(words))
-              if words is not None else not _SPOKEN.isdisjoint(_PLAIN_WORD.findall(fold(text))))
+    spoken = (not (_SPOKEN_ASCII if obfuscated else _SPOKEN_AT).isdisjoint(words) if words is not None
+              else not _SPOKEN.isdisjoint(_PLAIN_WORD.findall(fold(text))))
     named = False
     if matcher:
         emails = people.email_matcher if people.emails else None

@@ -42,7 +42,7 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     matcher = people.matcher if people is not None else None
     if matcher and matcher.names_a_mark:  # a mark put in could start a name: redact each
         return set()
-    keys = frozenset({b"at"}) | GATE_AT | (matcher.ascii_keys if matcher else frozenset())
+    keys = frozenset({b"at"}) | (GATE_AT if matcher else frozenset()) | (matcher.ascii_keys if matcher else frozenset())
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
     before = texts
     try:  # the ASCII strings, picked in C
@@ -157,6 +157,41 @@ def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray) -> np.n
     return np.unique(np.asarray(found, dtype=np.int64))
 
 
+# kit.privacy_spoken.GATE_AT's words ("arroba", "malpa": "@" said in another language) with the
+# character after them, as numbers of _PREFIX folded characters (a longer word: its first eight),
+# for a batch without a roster, whose words are not split (their first two characters: one look-up).
+_ALNUM = _weights((b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 1)).astype(bool)
+_SAID_AT: dict[int, set] = {}
+for _w in GATE_AT:
+    _cut = (_w + b" ")[:_PREFIX]
+    _SAID_AT.setdefault(len(_cut), set()).add(int.from_bytes(_cut.ljust(_PREFIX, b"\0"), "big"))
+_SAID_AT_CODES = [(np.uint64(((1 << 8 * n) - 1) << 8 * (_PREFIX - n)), np.array(sorted(c), dtype=np.uint64))
+                  for n, c in sorted(_SAID_AT.items())]
+_ALNUM_BYTES = _ALNUM.astype(np.uint8).tobytes()
+_FOLDED = np.frombuffer(_ASCII_FOLD, dtype=np.uint8)
+_SAID_AT2 = np.zeros(1 << 16, dtype=bool)
+_SAID_AT2[[(a << 8) | b for w in GATE_AT for a in (w[0], w[0] - 32) for b in (w[1], w[1] - 32)]] = True  # either case
+
+
+def _said_at(joined: bytes, data: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Indices of the texts holding a word of kit.privacy_spoken.GATE_AT (whole, or its first
+    eight characters for a longer one): an email said in another language may be there."""
+    word = np.frombuffer(joined.translate(_ALNUM_BYTES), dtype=bool)
+    at = np.flatnonzero(word[1:] & ~word[:-1]) + 1
+    if len(word) and word[0]:
+        at = np.concatenate(([0], at))
+    padded = np.concatenate((data, np.full(_PREFIX, 32, dtype=np.uint8)))  # folded where read: _FOLDED
+    at = at[_SAID_AT2[(padded[at].astype(np.uint16) << 8) | padded[at + 1]]]  # GATE_AT's words: two letters or more
+    code = np.zeros(len(at), dtype=np.uint64)
+    for d in range(_PREFIX):
+        code = (code << np.uint64(8)) | _FOLDED[padded[at + d]].astype(np.uint64)
+    hit = np.zeros(len(at), dtype=bool)
+    for mask, codes in _SAID_AT_CODES:
+        hit |= np.isin(code & mask, codes)
+    at = at[hit]
+    return np.unique(np.searchsorted(starts, at, side="right") - 1)
+
+
 def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray) -> Iterable[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
@@ -173,6 +208,8 @@ def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray) 
     digits = (np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
         loud[_announced(data, starts, digits)] = True
+    if not names:  # "arroba", "malpa": with a roster, among the words split below
+        loud[_said_at(joined, data, starts)] = True
     if names:
         after = np.append(data[1:], np.uint8(0))  # each byte's next (the newline between texts: a doubt more)
         marked = ((data == _HYPHEN) & _SPACE[after]) | (data == _BRACKET)

@@ -19,7 +19,8 @@ otter     a header line ``Name  0:03`` (or ``Name 1:02:03``; any Unicode space),
           following lines. ``start`` is the header's time; ``end`` is NaN (Otter gives no end).
 rev       ``Name (00:03):`` or ``Name (01:02:03):`` then the text, on the same line or
           the following ones. ``start`` is the time; ``end`` is NaN.
-plain     ``Name: text`` lines; lines without a label continue the previous turn.
+plain     ``Name: text`` lines; lines without a label continue the previous turn; a time in
+          brackets after the label (``Name: (0:30) text``) is the turn's start.
 ========  ==========================================================================
 
 A Word file (``.docx``, as Teams, Otter and Rev export) is read with python-docx, one line

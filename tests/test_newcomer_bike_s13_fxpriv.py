@@ -129,6 +129,12 @@ def test_f9_everyday_words_of_the_declared_language_are_kept():
     assert redact("Annak nincs értelme.", roster_hu) == "Annak nincs értelme."  # "to that", not Anna's dative
 
 
+def test_f9_the_batch_screen_does_not_pass_a_name_declined_in_a_declared_language():
+    texts = ["Puhuin Pekan kanssa.", "Péterrel beszéltem.", "Nothing to see here."]
+    assert unredacted(texts, people(["fi", "hu"])) == {"Nothing to see here."}
+    assert "Puhuin Pekan kanssa." in unredacted(texts, people())  # not declared: as before
+
+
 def test_f9_the_pre_publication_scan_finds_a_declined_full_name_of_a_declared_language(tmp_path):
     (tmp_path / "page.html").write_text("<p>Puhuin Pekan Virtasen kanssa.</p>", encoding="utf-8")
     assert [str(p) for p in find_leaks(tmp_path, people(["fi"]))] == ["page.html"]
