@@ -15,13 +15,17 @@ letter, ``ОльгА``). The candidate with the fewest wins, by two points at le
 now) wins every tie, so a file that reads the same in several code pages (German ``Müller``,
 French ``Chloé``) is read exactly as before. Between readings that score the same but differ
 (Turkish ``Ayşe`` or ``Ayþe``), charset-normalizer's letter-frequency coherence decides, and
-Windows-1252 keeps the file unless another page is clearly more coherent.
+Windows-1252 keeps the file unless another page is clearly more coherent. A short text gives
+few words to score (session 13): when Windows-1252 reads its accented letters as no one
+language's together (``Matiæ: Veæ sam èekao``, ``Szûcs Elõd``) and another page, no worse by
+the words, reads them as one language's and py3langid detects a language of that page in
+it (:data:`LANGUAGES`), that page is taken (``Matić: Već sam čekao``).
 """
 from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["ALPHABETS", "CODE_PAGES", "NAMES", "code_page", "implausible"]
+__all__ = ["ALPHABETS", "CODE_PAGES", "LANGUAGES", "NAMES", "code_page", "implausible"]
 
 #: The candidates, Windows-1252 first (the default and the winner of ties).
 CODE_PAGES = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257")
@@ -42,7 +46,7 @@ _MARGIN = 0.05
 # whose accented letters no one language has together (``Jiøí``, ``pìšky``: Czech read as
 # Windows-1252; ``ręvčrent``: French read as Windows-1250) is a misreading.
 ALPHABETS = tuple(frozenset(a) for a in (
-    "àâæçéèêëîïôœùûüÿ",  # French
+    "àâçéèêëîïôœùûüÿ",  # French (æ only in Latin words: "Matiæ", "Veæ" are Croatian ć read as Windows-1252)
     "äöüß", "áéíñóúüï", "áâãàçéêíóôõúü", "àèéìíîòóùú", "áéëèïöüóíú",  # German, Spanish, Portuguese, Italian, Dutch
     "àçèéíïòóúü·", "æøåéóô", "åäöéü", "áðéíóúýþæö", "äöåšž",  # Catalan, Danish/Norwegian, Swedish, Icelandic, Finnish
     "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "čšžćđ", "áéíóöőúüű",  # Polish, Czech, Slovak, Slovenian/Croatian, Hungarian
@@ -103,6 +107,25 @@ def _one_alphabet(letters) -> bool:
     return any(wanted <= alphabet for alphabet in ALPHABETS)
 
 
+#: The languages each code page (but Windows-1252) serves, as py3langid names them.
+LANGUAGES = {"cp1250": {"pl", "cs", "sk", "sl", "hr", "bs", "sr", "hu", "ro", "sq"},
+             "cp1251": {"ru", "uk", "bg", "be", "mk", "sr"}, "cp1253": {"el"}, "cp1254": {"tr", "az"},
+             "cp1257": {"lt", "lv", "et"}}
+
+
+def _in_its_language(text: str, page: str) -> bool:
+    """Whether ``text`` (read in ``page``) is detected as a language ``page`` serves ("Chloé et
+    Sřren: trčs bien" is French, not a Central European text)."""
+    from kit.languages import _whole_identifier
+
+    return _whole_identifier().classify(text)[0] in LANGUAGES.get(page, ())
+
+
+def _wide(text: str) -> set:
+    """The letters of ``text`` outside ASCII."""
+    return {c for c in text if not c.isascii() and c.isalpha()}
+
+
 def _coherence(data: bytes, pages) -> dict:
     """charset-normalizer's coherence of ``data`` read in each of ``pages`` (0 when it drops one)."""
     from charset_normalizer import from_bytes
@@ -137,6 +160,14 @@ def code_page(lines: list[bytes]) -> str:
         best = scores["cp1252"]  # one odd word ("éé") is no evidence against Windows-1252
     tied = [p for p in scores if scores[p] == best and readings[p] != readings.get("cp1252")]
     if scores.get("cp1252") == best:
+        # A short text has few words to score (session 13: "Matiæ: Veæ sam èekao.", "Szûcs Elõd"):
+        # the accented letters of a whole reading that no one language has together are a
+        # misreading when another page, no worse by the words, reads them as one language's.
+        close = [p for p in scores if scores[p] <= best and readings[p] != readings.get("cp1252")]
+        if close and not _one_alphabet(_wide(readings["cp1252"])):
+            fits = [p for p in close if _one_alphabet(_wide(readings[p])) and _in_its_language(readings[p], p)]
+            if fits:
+                return fits[0] if len(fits) == 1 else max(fits, key=_coherence(b"\n".join(lines), fits).get)
         if not tied:
             return "cp1252"
         coherence = _coherence(b"\n".join(lines), ["cp1252", *tied])

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
@@ -33,11 +33,14 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest, style_blocks
 from kit.privacy_decode import readable as _readable
-from kit.privacy_latin import latin_spellings
+from kit.privacy_declension import declared_languages, declension_aliases, study_yml as _study_yml
+from kit.privacy_latin import _LIGATURES, _TRANSLITERATE, latin_spellings
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
+from kit.privacy_phone import _digits_at_least, _enough_digits  # noqa: F401
 from kit.privacy_id_forms import id_form_spans
-from kit.privacy_spoken import said_digits, spoken_phones
+from kit.privacy_spoken_digits import said_digits, spoken_phones
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
+from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
@@ -66,21 +69,6 @@ EMAIL_OBFUSCATED = re.compile(
 # looked for just before it: EMAIL_OBFUSCATED's matches at a fraction of its cost.
 _AT_DOMAIN = re.compile(rf"(?=[\s(\[{{<_@-]){_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])", re.IGNORECASE)
 _LOCAL_PART = re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_LOCAL_DOT}[\w+-]+)*$", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
-
-
-def _enough_digits(text: str) -> bool:
-    """Whether ``text`` holds the digits of a phone number (_PHONE_MIN_DIGITS): with fewer, no
-    candidate of _PHONE_CANDIDATE can be one, and the text is not searched."""
-    return _digits_at_least(text, _PHONE_MIN_DIGITS)
-
-
-def _digits_at_least(text: str, n: int) -> bool:
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data) - len(data.translate(None, b"0123456789")) >= n
-    return len(_DIGIT.findall(text)) >= n
-
 
 def _obfuscated_emails(text: str) -> str:
     spans = []
@@ -119,7 +107,7 @@ def _ascii_words(text: str) -> list[bytes]:
 # What may stand between the words of one name: spaces, file-name separators, apostrophes, the
 # middle dots of Katakana (ジョン・スミス), Catalan (Gal·la) and the Tibetan syllable mark (་).
 _JOINER = re.compile(r"[\s_.'’‘\u00b7\u30fb\uff65\u0f0b-]{1,3}")
-_EMAIL_FILLER = {"at", "dot"}
+_EMAIL_FILLER = FILLER  # "at" and "dot", as words, in any language (kit.privacy_spoken: "małpa", "kropka")
 _EMAIL_JOINER = re.compile(r"[\s_.'’‘()\[\]{}<>@+-]{0,6}")
 
 
@@ -134,7 +122,7 @@ class NameMatcher:
 
     _END, _EMAIL = "", "@"  # keys no word can be (words are runs of letters and digits)
 
-    def __init__(self, entries, categories=(), declension=True):
+    def __init__(self, entries, categories=(), declension=True, languages=()):
         # entries: (words, mark, capitalised_only, is_email); categories: folded words the study
         # uses as values of its other columns (a faculty "Law"): a text that is only one is a thing
         self.root: dict = {}
@@ -154,10 +142,10 @@ class NameMatcher:
             if (mark, capital) not in ends:
                 ends.append((mark, capital))
                 ends.sort(key=lambda e: (e[1] is not False) + (e[1] == _PERSON))  # any case, capitalised, a person
-        # for a quick look at ASCII texts (see _contact_free)
-        # Slavic declined forms of the name words matched in any case (Łucji: łucja), read as
-        # those words where written capitalised (kit.privacy_scripts.slavic_aliases; session 12)
-        self.aliases = slavic_aliases(named, self.root, _everyday()) if declension else {}
+        # Slavic declined forms of the name words matched in any case (Łucji: łucja), read as those words where written
+        # capitalised (kit.privacy_scripts.slavic_aliases), and those of the languages the study declares (session 13)
+        self.aliases = {**declension_aliases(named, self.root, _everyday(), languages),
+                        **slavic_aliases(named, self.root, _everyday())} if declension else {}
         self.keys = self.root.keys() | self.aliases.keys() if self.aliases else self.root.keys()
         self.ascii_keys = frozenset(k.encode("ascii") for k in self.keys if k.isascii())
         self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
@@ -243,12 +231,6 @@ class NameMatcher:
             i = best[0] + 1
 
 
-# Transliterations: Müller is also written Mueller, Strauß Strauss, Kjærgaard Kjaergaard, Søren Soeren.
-_TRANSLITERATE = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae",
-                                "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa",
-                                "þ": "th", "Þ": "Th", "ẞ": "SS"})
-# Ligatures written as their two letters, other letters left to folding (ø: o, å: a).
-_LIGATURES = str.maketrans({"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ß": "ss", "ẞ": "SS"})
 
 
 # A capital inside a word starts a name part: MacDonald, McDonald, DeLuca, O'Neill's Neill.
@@ -298,6 +280,7 @@ class Roster:
     emails: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()        # a person's identifiers: student numbers, employee ids ([id])
     categories: tuple[str, ...] = ()  # one-word values of participants.csv's other columns (faculty: law)
+    languages: tuple[str, ...] = ()  # declared (study.yml, participants.csv): names declined in them (kit.privacy_declension)
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -378,8 +361,8 @@ def _built(people: Roster, kind: str) -> NameMatcher:
 @lru_cache(maxsize=6)
 def _built_once(people: Roster, kind: str) -> NameMatcher:
     if kind == "all":
-        return NameMatcher(people._entries(parts=True), people.categories)
-    return NameMatcher(people._entries(parts=False, names=kind == "secret"))
+        return NameMatcher(people._entries(parts=True), people.categories, languages=people.languages)
+    return NameMatcher(people._entries(parts=False, names=kind == "secret"), languages=people.languages)
 
 
 def roster(study) -> Roster:
@@ -396,20 +379,22 @@ def roster(study) -> Roster:
                       parts=tuple(dict.fromkeys(n for r in many for n in r.parts)),
                       emails=tuple(dict.fromkeys(n for r in many for n in r.emails)),
                       ids=tuple(dict.fromkeys(n for r in many for n in r.ids)),
-                      categories=tuple(dict.fromkeys(n for r in many for n in r.categories)))
+                      categories=tuple(dict.fromkeys(n for r in many for n in r.categories)),
+                      languages=tuple(sorted({n for r in many for n in r.languages})))
     if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
         # Only participants.csv is needed (and study.yml's not_identifying): read it alone rather than the whole study.
         from kit.study_columns import sheet_frame
 
         people = sheet_frame(study)
+        config = _study_yml(Path(study) / "study.yml")
     elif isinstance(study, (str, Path)):
         return Roster()  # no participants.csv (or no such folder): nobody's names to hide
     else:
-        people = as_study(study, strict=False).participants
+        people, config = (study := as_study(study, strict=False)).participants, study.config
     names, emails = person_cells(people)
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
                   emails=tuple(dict.fromkeys(emails)), ids=tuple(dict.fromkeys(id_cells(people))),
-                  categories=tuple(dict.fromkeys(category_cells(people))))
+                  categories=tuple(dict.fromkeys(category_cells(people))), languages=declared_languages(config, people))
 
 
 def _name_parts(names) -> list[str]:
@@ -438,9 +423,8 @@ def with_names(people: Roster | None, names) -> Roster:
     extra = [n for n in extra if n not in people.names]
     if not extra:
         return people
-    return Roster(names=people.names + tuple(dict.fromkeys(extra)),
-                  parts=tuple(dict.fromkeys(people.parts + tuple(_name_parts(extra)))), emails=people.emails,
-                  ids=people.ids, categories=people.categories)
+    return replace(people, names=people.names + tuple(dict.fromkeys(extra)),
+                   parts=tuple(dict.fromkeys(people.parts + tuple(_name_parts(extra)))))
 
 
 # Speaker labels that are not names: ids, roles, "Speaker 1".
@@ -451,8 +435,7 @@ _NOT_A_NAME = re.compile(r"^(?:[A-Z]{1,4}-?\d+|(?:participant|interviewer|speake
 def _replace(text: str, spans) -> str:
     pieces, last = [], 0
     for start, end, mark in spans:
-        pieces.append(text[last:start])
-        pieces.append(mark)
+        pieces += (text[last:start], mark)
         last = end
     if not pieces:
         return text
@@ -494,8 +477,12 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         words = _ascii_words(text) if ascii_text else None
         # An obfuscated address has an "@" or the word "at" (``jo (at) example.com``).
         obfuscated = words is None or "@" in text or b"at" in words
-    else:  # no roster to match: the word "at" is looked for without splitting the words
-        obfuscated = "@" in text or b" at " in b" " + text.encode("ascii").translate(_ASCII_FOLD) + b" "
+    else:  # no roster to match
+        words = _ascii_words(text)
+        obfuscated = "@" in text or b"at" in words
+    # an address said in another language's words ("arroba", "małpa", "kropka": kit.privacy_spoken)
+    spoken = (not (_SPOKEN_ASCII if obfuscated else _SPOKEN_AT).isdisjoint(words) if words is not None
+              else not _SPOKEN.isdisjoint(_PLAIN_WORD.findall(fold(text))))
     named = False
     if matcher:
         emails = people.email_matcher if people.emails else None
@@ -514,6 +501,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = _replace(text, list(emails.find(text)))
     if "@" in text:
         text = EMAIL.sub(EMAIL_MARK, text)
+    if spoken:
+        text = spoken_emails(text, EMAIL_MARK)
     if obfuscated:
         text = _obfuscated_emails(text)
     text = spoken_phones(text, words if words is not None else _ascii_words(text) if ascii_text else None)

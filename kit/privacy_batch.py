@@ -6,7 +6,7 @@ Python per cell (about 0.7 s of `analyze`'s 10,000 interviews). :func:`unredacte
 ASCII texts of a batch joined, with numpy and one split into words, and names those that
 provably come back unchanged; every other text (non-ASCII, or holding a backslash, an ``@``,
 the word ``at``, nine digits or more in one run of a phone number's characters, four number words
-or digit groups in a row (a phone number said in words: :func:`kit.privacy_spoken.spoken_texts`), three digits and a
+or digit groups in a row (a phone number said in words: :func:`kit.privacy_spoken_digits.spoken_texts`), three digits and a
 word announcing an identifier, a word that starts a roster entry, a line-broken or
 coloured word, a form a name can hide in: :func:`kit.privacy_decode.hides`) still goes through :func:`kit.privacy.redact`, so what is redacted does not
 change (a test compares both ways on generated texts and rosters).
@@ -22,7 +22,8 @@ import numpy as np
 from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
 from kit.privacy_id_forms import id_keys
-from kit.privacy_spoken import spoken_texts
+from kit.privacy_spoken import GATE_AT  # "arroba", "malpa": an email said in another language
+from kit.privacy_spoken_digits import spoken_texts
 from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
 
 __all__ = ["BATCH_CHARS", "unredacted"]
@@ -37,14 +38,14 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     """The strings of ``texts`` that :func:`kit.outputs.redact_shown` (and so
     :func:`kit.privacy.redact`, with or without names) returns as they are with the roster
     ``people`` and no unquotable words: ASCII texts without a backslash (an escape to read
-    back), an ``@`` or the word ``at`` (an email, plain or written out), no nine
+    back), an ``@`` or a word said for it (``at``, ``arroba``: an email, plain or written out), no nine
     digits in one run of a phone number's characters (a phone number has 9 to 15), no word that starts a roster entry (name,
     name part or email) and no word broken at a line's end or coloured. A subset: a text
     left out may still come back unchanged."""
     matcher = people.matcher if people is not None else None
     if matcher and matcher.names_a_mark:  # a mark put in could start a name: redact each
         return set()
-    keys = frozenset({b"at"}) | (matcher.ascii_keys if matcher else frozenset())
+    keys = frozenset({b"at"}) | (GATE_AT if matcher else frozenset()) | (matcher.ascii_keys if matcher else frozenset())
     ids = bool(people is not None and people.ids and id_keys(tuple(people.ids))[0])  # MB 44 821: kit.privacy_id_forms
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
     before = texts
@@ -163,6 +164,41 @@ def _announced(data: np.ndarray, starts: np.ndarray, digits: np.ndarray, at: np.
     return np.unique(np.asarray(found, dtype=np.int64))
 
 
+# kit.privacy_spoken.GATE_AT's words ("arroba", "malpa": "@" said in another language) with the
+# character after them, as numbers of _PREFIX folded characters (a longer word: its first eight),
+# for a batch without a roster, whose words are not split (their first two characters: one look-up).
+_ALNUM = _weights((b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 1)).astype(bool)
+_SAID_AT: dict[int, set] = {}
+for _w in GATE_AT:
+    _cut = (_w + b" ")[:_PREFIX]
+    _SAID_AT.setdefault(len(_cut), set()).add(int.from_bytes(_cut.ljust(_PREFIX, b"\0"), "big"))
+_SAID_AT_CODES = [(np.uint64(((1 << 8 * n) - 1) << 8 * (_PREFIX - n)), np.array(sorted(c), dtype=np.uint64))
+                  for n, c in sorted(_SAID_AT.items())]
+_ALNUM_BYTES = _ALNUM.astype(np.uint8).tobytes()
+_FOLDED = np.frombuffer(_ASCII_FOLD, dtype=np.uint8)
+_SAID_AT2 = np.zeros(1 << 16, dtype=bool)
+_SAID_AT2[[(a << 8) | b for w in GATE_AT for a in (w[0], w[0] - 32) for b in (w[1], w[1] - 32)]] = True  # either case
+
+
+def _said_at(joined: bytes, data: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Indices of the texts holding a word of kit.privacy_spoken.GATE_AT (whole, or its first
+    eight characters for a longer one): an email said in another language may be there."""
+    word = np.frombuffer(joined.translate(_ALNUM_BYTES), dtype=bool)
+    at = np.flatnonzero(word[1:] & ~word[:-1]) + 1
+    if len(word) and word[0]:
+        at = np.concatenate(([0], at))
+    padded = np.concatenate((data, np.full(_PREFIX, 32, dtype=np.uint8)))  # folded where read: _FOLDED
+    at = at[_SAID_AT2[(padded[at].astype(np.uint16) << 8) | padded[at + 1]]]  # GATE_AT's words: two letters or more
+    code = np.zeros(len(at), dtype=np.uint64)
+    for d in range(_PREFIX):
+        code = (code << np.uint64(8)) | _FOLDED[padded[at + d]].astype(np.uint64)
+    hit = np.zeros(len(at), dtype=bool)
+    for mask, codes in _SAID_AT_CODES:
+        hit |= np.isin(code & mask, codes)
+    at = at[hit]
+    return np.unique(np.searchsorted(starts, at, side="right") - 1)
+
+
 def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, ids: bool = False) -> Iterable[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
@@ -182,7 +218,9 @@ def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, 
     at = _word_starts(data)
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
         loud[_announced(data, starts, digits, at)] = True
-    loud[spoken_texts(data, starts, at)] = True  # a phone number said in words (kit.privacy_spoken)
+    loud[spoken_texts(data, starts, at)] = True  # a phone number said in words (kit.privacy_spoken_digits)
+    if not names:  # "arroba", "malpa": with a roster, among the words split below
+        loud[_said_at(joined, data, starts)] = True
     if names:
         after = np.append(data[1:], np.uint8(0))  # each byte's next (the newline between texts: a doubt more)
         marked = ((data == _HYPHEN) & _SPACE[after]) | (data == _BRACKET)

@@ -23,6 +23,13 @@ from functools import lru_cache
 
 __all__ = ["latin_spellings", "other_script"]
 
+# Transliterations: Müller is also written Mueller, Strauß Strauss, Kjærgaard Kjaergaard, Søren Soeren.
+_TRANSLITERATE = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae",
+                                "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa",
+                                "þ": "th", "Þ": "Th", "ẞ": "SS"})
+# Ligatures written as their two letters, other letters left to folding (ø: o, å: a).
+_LIGATURES = str.maketrans({"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ß": "ss", "ẞ": "SS"})
+
 
 def other_script(text: str) -> bool:
     """Whether ``text`` holds a letter that is not a Latin one."""

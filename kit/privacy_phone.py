@@ -10,6 +10,8 @@ from kit.privacy_text import ID_MARK
 
 __all__ = ["PHONE_MARK"]
 
+_DIGIT = re.compile(r"\d")
+
 PHONE_MARK = "[phone]"
 # A phone number: an optional +country code, then digits in groups separated by single
 # spaces, dots, dashes or parentheses; 9 to 15 digits in all (E.164 allows 15). Dates
@@ -54,3 +56,16 @@ def _phone_or_id(ids: frozenset, match: re.Match) -> str:
     if "".join(ch for ch in text if ch.isdigit()) in ids:
         return ID_MARK + text[len(text.rstrip(" .-")):]
     return _phone(match)
+
+
+def _enough_digits(text: str) -> bool:
+    """Whether ``text`` holds the digits of a phone number (_PHONE_MIN_DIGITS): with fewer, no
+    candidate of _PHONE_CANDIDATE can be one, and the text is not searched."""
+    return _digits_at_least(text, _PHONE_MIN_DIGITS)
+
+
+def _digits_at_least(text: str, n: int) -> bool:
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data) - len(data.translate(None, b"0123456789")) >= n
+    return len(_DIGIT.findall(text)) >= n

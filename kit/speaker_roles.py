@@ -119,6 +119,8 @@ def variants_problem(source: str, variants: list, where: dict | None = None) -> 
                    f"{how}): write it the same way everywhere, or name two people differently", "warning")
 
 
+# A possessive before another word: "Jordan's wife", "Dana’s carer" names someone of Jordan's or Dana's.
+_POSSESSIVE = re.compile(r"[^\W\d_]['’`ʼ]s\s+[^\W\d_]", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}
 
 
@@ -128,10 +130,13 @@ def _name_rank(label, name) -> int:
     name's words or the initials of its given names. 2 when that first word is the given name
     or the initials ("Dana", "Dana O.", "D. Okafor" for Dana Okafor; "MJ Hope" for Mary-Jane
     Hope); 1 when it is another word of the name ("Okafor", "Mrs Okafor": the family name, which
-    a relative in the room shares). "Maria Okafor" (a parent sharing the surname) is 0. The full
+    a relative in the room shares). "Maria Okafor" (a parent sharing the surname), "Dana's wife"
+    and "Dana (interpreter)" (a possessive, someone else's role: :func:`third_role`) are 0. The full
     name with one letter mistyped or written in an Indic script is 2 (:func:`kit.speaker_names.near_name`)."""
     from kit.privacy_text import fold
 
+    if _POSSESSIVE.search(str(label or "")) or third_role(label):  # "Jordan's wife": someone else (session 13)
+        return 0
     wanted = [w for w in _WORD.findall(fold(str(name or ""))) if len(w) > 1]
     words = [w for w in _WORD.findall(fold(str(label or ""))) if w not in _TITLES]
     if not wanted or not words or not ({w for w in words if len(w) > 1} & set(wanted)):
@@ -176,7 +181,7 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     if best:  # "Ben Carter" over "Mrs Carter": the given name over the family name a parent shares
         return {label for label in labels if rank[label] == best}, "name"
     # "Parent:", "Interpreter:" name someone else's role: never the participant by words spoken
-    labels = [label for label in labels if not third_role(label)]
+    labels = [label for label in labels if not third_role(label) and not _POSSESSIVE.search(str(label))]
     if not labels:
         return set(), "roles"
     return {max(labels, key=lambda label: words_by_label[label])}, "most words"

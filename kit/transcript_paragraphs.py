@@ -40,7 +40,7 @@ from kit.transcript_fast import quick_text, quick_turns, single_spaced, turn_tex
 from kit.transcript_lines import _HINT_WORDS, has_marker, is_boilerplate
 from kit.transcript_marks import STAMP
 
-__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "header_lines", "known_format", "may_be_header", "paragraph_turns"]
+__all__ = ["BRACKET_LABEL", "LEADING_STAMP", "TIME_FIRST", "header_lines", "known_format", "may_be_header", "paragraph_turns"]
 
 _NAN = float("nan")
 
@@ -49,6 +49,10 @@ LEADING_STAMP = re.compile(rf"^{STAMP}[ \t]+(?=\S)(.*)$")
 #: ``[SPEAKER_00]: text``, ``[Maya Chen] 10:02:33 text``: a label in brackets (kit.transcripts._unwrap_labels).
 BRACKET_LABEL = re.compile(rf"^\[([^\]\d\n][^\]\n]{{0,39}})\](?::[ \t]*|[ \t]+{STAMP}[ \t]*:?[ \t]*)(.*)$")
 
+#: ``Jordan: (0:30) text``, ``Jordan: [01:02] text``: a time in brackets just after a label is the
+#: turn's start when the format has none (kit.transcripts._merge_turns; session 13).
+TIME_FIRST = re.compile(r"[\[(](\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?)[\])][ \t]*")
+_TIME_AFTER_LABEL = re.compile(r"^[ \t]*[^\W\d_][^:\n]{0,39}:[ \t]*[\[(]\d{1,2}:\d{2}", re.M)
 _HINT = re.compile("|".join(map(re.escape, _HINT_WORDS)))  # kit.transcript_lines' words of boilerplate
 _ODD_SPACES = ("\t", "\xa0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
                "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000")  # whitespace but " " (and line breaks)
@@ -122,6 +126,8 @@ def paragraph_turns(text: str, forced, aliases) -> tuple | None:
     surely plain and none of its lines is unusual (see the module doc); else None."""
     if "-->" in text:  # a caption's timing line
         return None
+    if (":(" in text or ": (" in text or ":[" in text or ": [" in text) and _TIME_AFTER_LABEL.search(text):
+        return None  # a time after a label: the general reader's turns start then
     stripped = list(map(str.strip, text.split("\n")))
     n = len(stripped)
     said = list(filter(None, stripped))

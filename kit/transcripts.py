@@ -19,7 +19,8 @@ otter     a header line ``Name  0:03`` (or ``Name 1:02:03``; any Unicode space),
           following lines. ``start`` is the header's time; ``end`` is NaN (Otter gives no end).
 rev       ``Name (00:03):`` or ``Name (01:02:03):`` then the text, on the same line or
           the following ones. ``start`` is the time; ``end`` is NaN.
-plain     ``Name: text`` lines; lines without a label continue the previous turn.
+plain     ``Name: text`` lines; lines without a label continue the previous turn; a time in
+          brackets after the label (``Name: (0:30) text``) is the turn's start.
 ========  ==========================================================================
 
 A Word file (``.docx``, as Teams, Otter and Rev export) is read with python-docx, one line
@@ -127,7 +128,7 @@ from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
 from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
-from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP
+from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP, TIME_FIRST as _TIME_FIRST
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
 from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels
 from kit.transcript_timed import loose_headers, timed_items, timed_warnings, unspaced
@@ -836,6 +837,8 @@ def _merge_turns(items, labels, speakers, canonical, aliases, colon_labels, vari
             lab = labels[k]
             if lab is not None and lab[2] in speakers:
                 sp, s, key = lab
+                if st != st and s[:1] in "[(" and (m := _TIME_FIRST.match(s)) and (t := _stamp(m[1], i, "", [])) == t:
+                    st, s = t, s[m.end():]  # "Jordan: (0:30) text": the turn starts at 0:30
                 if untimed is not None:
                     untimed.append(i)
             elif lab is not None and kept is not None and cur is not None:

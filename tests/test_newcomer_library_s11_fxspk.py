@@ -197,7 +197,9 @@ def test_a_time_column_is_the_start_and_a_row_without_a_time_is_warned_not_lost(
     rows[2][1] = "later"  # no time column: the cells are the words, as before
     path.write_bytes(_docx(rows))
     turns = read_transcript(path)
-    assert all(math.isnan(s) for s in turns["start"]) and turns["text"].iloc[1] == "later It moved."
+    # the first row reads "Rhian Pritchard: [00:01:02] Tell me.": a time after the label is the start (session 13)
+    assert turns["start"].iloc[0] == 62.0 and math.isnan(turns["start"].iloc[1])
+    assert turns["text"].iloc[1] == "later It moved."
 
 
 # -- F8: a one-letter typo of a participant's name -----------------------------------------------------
