@@ -84,3 +84,9 @@ def test_the_something_like_rewrite_never_takes_a_prepositional_phrase_as_its_th
 def test_the_something_like_rewrite_still_takes_a_noun_phrase():
     sug = lint_question("Would you use it if we added online payments?")["suggestion"]
     assert "something like online payments" in sug, sug
+
+
+def test_the_grammar_check_catches_a_preposition_where_the_topic_should_be():
+    bad = "Tell me about the last time you needed something like per cost centre. What did you do?"
+    assert grammar_problems(bad)
+    assert not grammar_problems("Tell me about the last time you needed something like a cost report. What did you do?")
