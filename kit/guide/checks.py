@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kit.guide.grammar import _HABIT_ADVERBS, _evaluative, _person
+from kit.guide.lexicon import PREPOSITIONS
 from kit.guide.words import _TOKEN, _normalise, is_base_verb, is_past_verb, lemma, tags, words
 
 __all__ = ["grammar_problems", "topic_overlap"]
@@ -247,6 +248,8 @@ def _sentence_problems(sent: str) -> list[str]:
     if re.search(r"\b(dealt with|went through|used|needed help with) (the |a |an )?(walk|tell|talk|describe|last time|"
                  r"time|moment)\b|\b(dealt with|went through|used|needed help with) (about|for|with|to|of|on|at)\b", low):
         problems.append("the frame's own words where the topic is needed")
+    if (m := re.search(r"\bsomething like ([\w'-]+)", low)) and m.group(1) in PREPOSITIONS:
+        problems.append("a preposition where the topic's noun phrase is needed")  # "something like per cost centre"
     if re.search(r"\b(you|they|we|i) (cost|costed)\b", low):
         problems.append("'cost' needs a thing as its subject")
     if re.search(r"\bto (cost|take|spend|pay|save) (per|a|each|every) (month|week|year|day|hour)$", low):
@@ -268,7 +271,8 @@ def grammar_problems(text: str) -> list[str]:
     went"), "you was", unbalanced quotes or brackets; a sentence ending in an intensifier
     or a subordinator ("... always such."), an amount left out ("to cost per month"), a
     verb or an adjective where "dealt with" / "used" needs a noun phrase ("dealt with the
-    down", "used the reviews work", "dealt with the room clean"), "Then ask how you X on its
+    down", "used the reviews work", "dealt with the room clean"), a preposition after "something like" ("something like per cost
+    centre"), "Then ask how you X on its
     own", two asks spliced into one ("Why do patients cancel about it?", "you found the new
     slot about the cancellation fee")."""
     s = str(text or "").strip()

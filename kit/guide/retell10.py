@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from kit.guide.words import is_base_verb, is_past_verb, lemma, tags
+from kit.guide.lexicon import PREPOSITIONS
 
 __all__ = ["candidates", "faults", "question_faults", "second_story", "topic_story"]
 
@@ -158,6 +159,11 @@ _IF = re.compile(r"\bif (we|you|they|the [\w'-]+|your [\w'-]+|our [\w'-]+|it|the
                  re.I)
 
 
+def _is_preposition(word: str) -> bool:
+    """A preposition by the lexicon's list or lemminflect's tags ("per", "via", "across")."""
+    return word in PREPOSITIONS or "PREP" in tags(word)
+
+
 def _hypothetical_events(question: str) -> tuple[set[str], list[str]]:
     """The verbs of the question's if-clauses (their lemmas) and the things they say do not yet
     exist ("a night game" of "... for a night game if we ran one")."""
@@ -178,7 +184,9 @@ def _hypothetical_events(question: str) -> tuple[set[str], list[str]]:
             if w in _FUNCTION_WORDS or (kept and not tags(w) & {"NOUN", "ADJ"}):
                 break
             kept.append(w)
-        if kept and kept[0] not in _DETS and "NOUN" in tags(kept[-1]) and m.group(1) in {"we", "you", "they"}:
+        # a noun phrase only: "if we invoiced per cost centre" brings about no thing (session 13, newcomer F5)
+        if kept and kept[0] not in _DETS and not _is_preposition(kept[0]) and "NOUN" in tags(kept[-1]) and \
+                m.group(1) in {"we", "you", "they"}:
             things.append(" ".join(kept))
         if obj and obj[0] in {"one", "it", "them", "that", "this"}:
             before = low[:m.start()]
