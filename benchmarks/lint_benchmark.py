@@ -326,6 +326,8 @@ BLIND31 = (DATA / "blind-linter-31" / "questions.csv").resolve()
 BLIND32 = (DATA / "blind-linter-32" / "questions.csv").resolve()
 BLIND33 = (DATA / "blind-linter-33" / "questions.csv").resolve()
 BLIND34 = (DATA / "blind-linter-34" / "questions.csv").resolve()
+BLIND35 = (DATA / "blind-linter-35" / "questions.csv").resolve()
+BLIND36 = (DATA / "blind-linter-36" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
 TUNE5 = DATA / "questions_tune5.csv"
 HOLDOUT6 = DATA / "questions_holdout6.csv"
@@ -470,7 +472,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND31, BLIND32, BLIND33, BLIND34,
+    paths = [Path(p) for p in args.csv] or [p for p in (BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
                                                          BLIND28, BLIND29, BLIND30, BLIND25, BLIND26, BLIND27, BLIND22, BLIND23, BLIND24,
                                                          BLIND18, BLIND19, BLIND20, BLIND21,
                                                          BLIND15, BLIND16, BLIND17,
@@ -484,7 +486,11 @@ def main(argv=None) -> int:
         result = evaluate(rows)
         released = ("TUNED ON by session 13's rules (cues18) and the model (released in session 13; the final hold-out of "
                     "session {}, scored once at its end)")
-        label = {BLIND31: released.format(11), BLIND32: released.format(11), BLIND33: released.format(12),
+        sealed = ("HOLD-OUT of session 13 (never tuned on; scored at the session's start and once at its end: recall "
+                  "L {} C {} H {} D {} G {})")
+        label = {BLIND35: sealed.format("0.79 -> 0.88", "0.96", "1.00", "0.97", "0.77"),
+                 BLIND36: sealed.format("0.81", "0.98", "0.97", "0.91", "0.97"),
+                 BLIND31: released.format(11), BLIND32: released.format(11), BLIND33: released.format(12),
                  BLIND34: released.format(12),
                  BLIND28: "TUNED ON by session 11's rules (cues16) (hold-out of session 10, at its end: recall "
                           "L 0.70 C 0.97 H 1.00 D 0.88 G 0.71)",
