@@ -21,7 +21,7 @@ import numpy as np
 
 from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
-from kit.privacy_id_forms import id_keys
+from kit.privacy_id_forms import id_digit_texts, id_keys
 from kit.privacy_spoken import GATE_AT  # "arroba", "malpa": an email said in another language
 from kit.privacy_spoken_digits import spoken_texts
 from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
@@ -46,7 +46,7 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     if matcher and matcher.names_a_mark:  # a mark put in could start a name: redact each
         return set()
     keys = frozenset({b"at"}) | (GATE_AT if matcher else frozenset()) | (matcher.ascii_keys if matcher else frozenset())
-    ids = bool(people is not None and people.ids and id_keys(tuple(people.ids))[0])  # MB 44 821: kit.privacy_id_forms
+    ids = tuple(people.ids) if people is not None and people.ids and id_keys(tuple(people.ids))[0] else ()  # MB 44 821
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
     before = texts
     try:  # the ASCII strings, picked in C
@@ -199,7 +199,7 @@ def _said_at(joined: bytes, data: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return np.unique(np.searchsorted(starts, at, side="right") - 1)
 
 
-def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, ids: bool = False) -> Iterable[str]:
+def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, ids: tuple = ()) -> Iterable[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
     starts = np.zeros(len(texts), dtype=np.int64)
@@ -213,8 +213,8 @@ def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, 
         loud[i] = _CONTACT_MARKS.search(texts[i]) is not None or _PHONE_RUN.search(texts[i]) is not None
     # an identifier said aloud ("student number s2139904"): three digits and a word announcing it
     digits = (np.add.reduceat(_DIGITS[data], starts, dtype=np.int64) >= ID_MIN_DIGITS) & ~loud
-    if ids:  # a roster identifier may be written in pieces (kit.privacy_id_forms): every text with digits
-        loud |= digits
+    if ids:  # a roster identifier may be written in pieces (kit.privacy_id_forms): its digits in a row
+        loud[id_digit_texts(data, starts, ids)] = True
     at = _word_starts(data)
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
         loud[_announced(data, starts, digits, at)] = True

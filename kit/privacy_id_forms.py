@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from kit.privacy_text import ID_MARK
 
-__all__ = ["id_form_spans", "id_keys"]
+__all__ = ["id_digit_texts", "id_form_spans", "id_keys"]
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -75,3 +77,42 @@ def id_form_spans(text: str, ids: tuple[str, ...]) -> list[tuple[int, int, str]]
         else:
             i += 1
     return [(start, end, ID_MARK) for start, end in spans]
+
+
+_DIGIT_BYTE = np.zeros(256, dtype=bool)
+_DIGIT_BYTE[list(b"0123456789")] = True
+_LONGEST = 18  # digits of a key compared (an int64 holds 18): a longer key by its first 18
+
+
+@lru_cache(maxsize=8)
+def _digit_keys(ids: tuple[str, ...]) -> dict[int, np.ndarray]:
+    """Per length, the digits of each identifier key (:func:`id_keys`) as one number."""
+    by_length: dict[int, set[int]] = {}
+    for key in id_keys(ids)[0]:
+        digits = "".join(ch for ch in key if ch.isdigit())[:_LONGEST]
+        by_length.setdefault(len(digits), set()).add(int(digits))
+    return {n: np.array(sorted(v), dtype=np.int64) for n, v in by_length.items()}
+
+
+def id_digit_texts(data: np.ndarray, starts: np.ndarray, ids: tuple[str, ...]) -> np.ndarray:
+    """Indices of the texts of a batch (``data``: ASCII bytes of the texts joined by one byte,
+    ``starts``: where each starts) whose digits, read one after another with everything else
+    left out, hold the digits of an identifier of ``ids``: the only texts where
+    :func:`id_form_spans` can find one written in digits (``2024-01-01`` holds no ``2139904``).
+    Digits said as words are the caller's to look for."""
+    keys = _digit_keys(tuple(ids))
+    where = np.flatnonzero(_DIGIT_BYTE[data])
+    if not keys or not len(where):
+        return np.zeros(0, dtype=np.int64)
+    digits = (data[where] - 48).astype(np.int64)
+    owner = np.searchsorted(starts, where, side="right") - 1
+    found = []
+    for n, codes in keys.items():
+        if len(digits) < n:
+            continue
+        value = np.zeros(len(digits) - n + 1, dtype=np.int64)
+        for k in range(n):
+            value = value * 10 + digits[k:len(digits) - n + 1 + k]
+        hit = np.isin(value, codes) & (owner[:len(value)] == owner[n - 1:])
+        found.append(owner[:len(value)][hit])
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)

@@ -511,6 +511,7 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     from kit.privacy import redact_both, roster
     from kit.privacy_batch import unredacted
     from kit.sentiment import compound
+    from kit.sentiment_terms import as_terms
 
     # the repository's roster carries names, parts and emails: a study's own is read for those alone
     on_roster = merged_roster(roster(study), people)  # its identifiers too: [id] in every field
@@ -556,7 +557,7 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     # A score as analyze gives it: of the text as published (a roster name that is also a word,
     # Grant or Joy, never moves it), and only in a language with a validated scorer
     # (kit.languages.where_valid): NULL, never 0.0, for a Polish or Portuguese passage (newcomer s12 F8).
-    read = [published.get(t, t) for t in distinct]
+    read = as_terms([published.get(t, t) for t in distinct])  # an acronym VADER knows only as slang ("PO") masked
     score_of = {t: None if x is None or x != x else float(x) for t, x in zip(distinct, compound(read))}
     scores = map(score_of.__getitem__, texts)
     languages = study_rows["languages"]

@@ -115,7 +115,8 @@ _COORDINATOR = re.compile(r"\b(?:and|or|plus|as well as|nor|vs|versus)\b|&|/", r
 def gated(flag: str, raw: list[str], cleared: set[str], kind: str) -> bool:
     """True when the model may not add ``flag``: a rule raised it and a guard of a later round
     removed it (``cleared``); the question is a probe ("How do you feel about that?", "Why
-    was that?"); for double-barreled, no coordinator, or a pair the rules read as one thing
+    was that?"); closed, generalizing or hypothetical on a logistics request
+    (:func:`kit.guide.cues15.logistics`); for double-barreled, no coordinator, or a pair the rules read as one thing
     (:func:`kit.guide.cues.one_story`, :func:`~kit.guide.cues.joint_act`,
     :func:`kit.guide.cues5.not_double`, a fixed pair such as "terms and conditions")."""
     from kit.guide import cues, cues5
@@ -123,6 +124,12 @@ def gated(flag: str, raw: list[str], cleared: set[str], kind: str) -> bool:
 
     if flag in cleared or kind == "probe":
         return True
+    if flag in ("closed", "generalizing", "hypothetical"):
+        from kit.guide.cues15 import logistics
+
+        # a request about the session ("Would it be ok if we followed up by email?"): fine to ask as
+        # it is, as kit.guide.cues15.revise clears the rules' flags (session 13: the retrained model read it as closed)
+        return bool(logistics(" ".join(raw)))
     if flag != "double-barreled":
         return False
     text = " ".join(raw)
