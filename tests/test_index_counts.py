@@ -26,11 +26,11 @@ def _summary(text: str, label: str) -> tuple[int, int, str]:
 
 
 def _broken_copy(folder):
-    """The pilot with broken lines: a participants.csv row with too many cells, a formula cell
-    and an unknown status; a note with an impossible date and a line that is no key; codings
+    """The pilot with broken lines: a participants.csv formula cell and an unknown status; a note with an impossible date and a line that is no key; codings
     of an unknown segment and a short row."""
     rows = (folder / "participants.csv").read_text(encoding="utf-8").splitlines()
-    rows.insert(3, 'P-099,"Broken, row",too,many,cells,x,y,z,w,q,r,s,t,u')
+    # (a row with too many cells is no longer among them: since session 13 a roster that cannot be
+    # read whole stops `index`, which keeps the last good index: tests/test_attack_s13_fxidx.py)
     rows.append('P-100,=HYPERLINK("x"),a@b.c,trades,south,1,email,maybe,2026-13-01,,,yes,yes')
     write(folder / "participants.csv", "\n".join(rows) + "\n")
     note = folder / "interviews" / "INT-002.md"
