@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from kit.privacy_spoken_digits import _DIGIT_BYTE  # one table of the ASCII digits
 from kit.privacy_text import ID_MARK
 
 __all__ = ["id_digit_texts", "id_form_spans", "id_keys"]
@@ -79,8 +80,6 @@ def id_form_spans(text: str, ids: tuple[str, ...]) -> list[tuple[int, int, str]]
     return [(start, end, ID_MARK) for start, end in spans]
 
 
-_DIGIT_BYTE = np.zeros(256, dtype=bool)
-_DIGIT_BYTE[list(b"0123456789")] = True
 _LONGEST = 18  # digits of a key compared (an int64 holds 18): a longer key by its first 18
 
 
