@@ -385,20 +385,10 @@ def _check_front(front, key_line, raw, opened, source, problems):
     unknown = [key for key in front if key not in _READ_KEYS]
     if unknown:
         from kit.codebook import misspelt_keys  # the one home for "did you mean" on keys
-
-        misspelt = set()
-        for key, _meant, message in misspelt_keys(dict.fromkeys(unknown), FRONT_KEYS, "the front matter"):
-            problems.append(Problem(source, at(key), message, "warning"))
-            misspelt.add(key)
-        from kit.privacy_id_forms import identifying_value  # attacker s13 A10: read by nothing, said by nothing
-
-        for key in unknown:
-            what = "" if key in misspelt else identifying_value(front[key])
-            if what:
-                problems.append(Problem(source, at(key), f"{str(key)!r} is not read by interview-kit and its value "
-                                        f"looks like {what} (not shown): nothing uses it; keep a "
-                                        "participant's identifier or contact details in participants.csv (hidden in every "
-                                        "output) and take it out of the note", "warning"))
+        from kit.privacy_id_forms import unread_key_problems  # attacker s13 A10: read by nothing, said by nothing
+        found = misspelt_keys(dict.fromkeys(unknown), FRONT_KEYS, "the front matter")
+        problems += [Problem(source, at(key), message, "warning") for key, _meant, message in found]
+        problems += unread_key_problems(source, {k: front[k] for k in unknown if k not in {f[0] for f in found}}, at)
 
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):([0-5]\d)")

@@ -25,7 +25,7 @@ import numpy as np
 from kit.privacy_spoken_digits import _DIGIT_BYTE  # one table of the ASCII digits
 from kit.privacy_text import ID_MARK
 
-__all__ = ["id_digit_texts", "id_form_spans", "id_keys", "identifying_value"]
+__all__ = ["id_digit_texts", "id_form_spans", "id_keys", "identifying_value", "unread_key_problems"]
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -169,3 +169,20 @@ def identifying_value(value) -> str:
                for m in _CODE.finditer(text) if not _DATE.fullmatch(m.group())):  # letters and digits, or a long number
             return "an identifier"
     return ""
+
+
+def unread_key_problems(source, values: dict, at) -> list:
+    """A warning at the line (``at(key)``) of each front-matter key the kit does not read (not a
+    misspelling: ``values`` maps such keys to their values) whose value looks like a person's
+    identifier, email or phone (:func:`identifying_value`); the key is named, the value never."""
+    from kit.errors import Problem
+
+    out = []
+    for key, value in values.items():
+        what = identifying_value(value)
+        if what:
+            out.append(Problem(source, at(key), f"{str(key)!r} is not read by interview-kit and its value looks like "
+                               f"{what} (not shown): nothing uses it; keep a participant's identifier or contact "
+                               "details in participants.csv (hidden in every output) and take it out of the note",
+                               "warning"))
+    return out

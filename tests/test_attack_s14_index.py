@@ -117,6 +117,7 @@ def test_the_index_keeps_no_unkeyed_hash_of_an_email(indexed):
     assert set(prior_interactions(indexed, " Grace.May@EXAMPLE.net ", update=False)["participant"]) == {"P-003"}
 
 
+@pytest.mark.slow  # three index runs
 def test_a_lost_key_rebuilds_the_index_and_a_readable_key_is_made_private(tmp_path):
     repo = _copy(tmp_path)
     update_index(repo)
