@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["SAMPLE_COLUMNS", "cell_text", "sample_table", "segment_of"]
+__all__ = ["NOT_INTERVIEWED_STATUSES", "SAMPLE_COLUMNS", "absent_interviews", "cell_text", "not_interviewed",
+           "sample_table", "segment_of"]
 
 SAMPLE_COLUMNS = ["segment", "quota", "recruited", "completed", "scheduled", "declined_or_no_show",
                   "consented_to_quote"]
@@ -23,6 +24,40 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value) if str(value).strip() else ""
+
+
+#: participants.csv statuses that say the interview did not take place (the sample table's
+#: "Declined or no-show").
+NOT_INTERVIEWED_STATUSES = ("declined", "no-show")
+
+
+def absent_interviews(study) -> pd.Series:
+    """Whether each row of ``study.interviews`` is of someone not interviewed: a note whose
+    participant has status ``declined`` or ``no-show`` in participants.csv and no transcript (a
+    note written for a slot nobody came to). Such a person is not one of the people interviewed
+    (:func:`kit.themes.n_participants`), as the sample table (:func:`sample_table`) lists them under
+    "Declined or no-show": one denominator in one report. A transcript is proof of an interview, so a
+    note with one counts whatever the status says (``check`` warns about the status). A boolean
+    Series aligned with ``study.interviews`` (all False without a participants table)."""
+    interviews = study.interviews
+    people = getattr(study, "participants", None)
+    if not len(interviews) or not isinstance(people, pd.DataFrame) or not {"id", "status"} <= set(people.columns):
+        return pd.Series(False, index=interviews.index, dtype=bool)
+    status = dict(zip(people["id"].astype(str), people["status"].fillna("").astype(str).str.strip().str.lower()))
+    who = interviews["participant"].fillna("").astype(str)
+    heard = interviews["transcript_path"].fillna("").astype(str).ne("") if "transcript_path" in interviews \
+        else pd.Series(False, index=interviews.index, dtype=bool)
+    return who.map(lambda p: status.get(p, "") in NOT_INTERVIEWED_STATUSES).astype(bool) & ~heard
+
+
+def not_interviewed(study) -> set:
+    """The participant ids of :func:`absent_interviews` that no other interview of the study
+    (with a transcript, or a note without such a status) counts as interviewed."""
+    absent = absent_interviews(study)
+    if not absent.any():
+        return set()
+    who = study.interviews["participant"].fillna("").astype(str)
+    return set(who[absent]) - set(who[~absent]) - {""}
 
 
 def segment_of(study) -> dict:
