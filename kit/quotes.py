@@ -105,7 +105,7 @@ def shareable_quotes(study, coded: pd.DataFrame | None = None, include_names: bo
 #: Why a consenting participant's key quote is not shared, as tables/quotes.csv's ``withheld``
 #: column says it ("" for a quote that may be shared whole).
 WITHHELD_REASONS = {
-    "redacted": "not shared: mostly names or contact details, redacted",
+    "redacted": "not shared: it is mostly names or contact details, redacted",
     "same words": "not shared: the same words were said by a participant who did not consent to being quoted",
     "partly": "shared in part: some of its words were also said by a participant who did not consent to being quoted",
 }

@@ -45,19 +45,26 @@ def absent_interviews(study) -> pd.Series:
         return pd.Series(False, index=interviews.index, dtype=bool)
     status = dict(zip(people["id"].astype(str), people["status"].fillna("").astype(str).str.strip().str.lower()))
     who = interviews["participant"].fillna("").astype(str)
-    heard = interviews["transcript_path"].fillna("").astype(str).ne("") if "transcript_path" in interviews \
-        else pd.Series(False, index=interviews.index, dtype=bool)
+    heard = pd.Series(False, index=interviews.index, dtype=bool)
+    if "transcript_path" in interviews:
+        heard |= interviews["transcript_path"].fillna("").astype(str).ne("")
+    if "n_turns" in interviews:  # turns read from anywhere (a transcript in the note itself)
+        heard |= pd.to_numeric(interviews["n_turns"], errors="coerce").fillna(0).gt(0)
     return who.map(lambda p: status.get(p, "") in NOT_INTERVIEWED_STATUSES).astype(bool) & ~heard
 
 
 def not_interviewed(study) -> set:
     """The participant ids of :func:`absent_interviews` that no other interview of the study
-    (with a transcript, or a note without such a status) counts as interviewed."""
+    (with a transcript, or a note without such a status) counts as interviewed, nor a transcript's
+    turns (a group interview's other participant)."""
     absent = absent_interviews(study)
     if not absent.any():
         return set()
     who = study.interviews["participant"].fillna("").astype(str)
-    return set(who[absent]) - set(who[~absent]) - {""}
+    turns = getattr(study, "turns", None)
+    spoke = set(turns["participant"].dropna().astype(str)) if isinstance(turns, pd.DataFrame) and "participant" in turns \
+        else set()
+    return set(who[absent]) - set(who[~absent]) - spoke - {""}
 
 
 def segment_of(study) -> dict:

@@ -185,7 +185,7 @@ def test_the_report_counts_consenting_participants_quotes_and_gives_the_reason(t
     fake = type("R", (), {"tables": _Tables(quotes=table), "study": study})()
     agreed, why = MarketingSections._consented_quotes(fake, 1)
     assert agreed == 4  # P-001's and P-003's key quotes, not 1 and not 0
-    assert why.startswith("3 as the same words were said by a participant who did not consent")
+    assert why.startswith("3 because the same words were said by a participant who did not consent")
     fake.tables = _Tables()  # an older quotes.csv without the column: the rules, in words
     assert "did not consent" in MarketingSections._consented_quotes(fake, 0)[1]
 
@@ -249,3 +249,46 @@ def test_recruit_stops_on_a_column_that_looks_like_an_opt_out_it_cannot_read(tmp
     text, code = recruit_command(pool, _recruit_study(tmp_path), 1)
     assert code == 1
     assert f"{pool}:1:" in text and repr(header) in text and "Rosa" not in text
+
+
+# ------------------------------------------------------------------ the published report, end to end
+def _text(html: str) -> str:
+    import html as _html
+    import re
+
+    return re.sub(r"\s+", " ", _html.unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+@pytest.mark.slow
+def test_the_dental_report_has_one_denominator_and_no_false_topic(tmp_path):
+    from kit.pipeline import run
+
+    out = tmp_path / "rep"
+    run(STUDY, out, progress=False)
+    page = _text((out / "index.html").read_text(encoding="utf-8"))
+    assert "10 people interviewed (every share is of them)" in page
+    assert "of the 11 people" not in page and "11 people interviewed" not in page
+    assert "Not a finding" not in page  # no rule matches 80% of the people interviewed's own words
+    sample = pd.read_csv(out / "tables" / "sample.csv")
+    assert int(sample["completed"].sum()) == 10
+    phrases = set(pd.read_csv(out / "tables" / "phrases.csv")["phrase"])
+    assert "tôi phải" not in phrases and "bảo hiểm" in phrases
+    quotes = pd.read_csv(out / "tables" / "quotes.csv", keep_default_na=False)
+    assert "withheld" in quotes and set(quotes["withheld"]) == {""}
+
+
+@pytest.mark.slow
+def test_the_report_says_why_consenting_participants_quotes_are_withheld(tmp_path):
+    from kit.pipeline import run
+    from kit.quotes import WITHHELD_REASONS
+
+    out = tmp_path / "rep"
+    run(_quote_study(tmp_path), out, progress=False)
+    page = _text((out / "index.html").read_text(encoding="utf-8"))
+    assert "4 of 6 key quotes come from participants who consented to being quoted (2 withheld for lack of " \
+           "consent); 1 of them may be shared, 3 not (3 because the same words were said by a participant who " \
+           "did not consent to being quoted)" in page
+    assert "no participant with a key quote consented" not in page
+    quotes = pd.read_csv(out / "tables" / "quotes.csv", keep_default_na=False).set_index("segment_id")
+    assert quotes.loc["INT-001#q1", "withheld"] == WITHHELD_REASONS["same words"]
+    assert quotes.loc["INT-001#q1", "text"] == "[not quoted]."

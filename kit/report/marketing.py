@@ -105,7 +105,7 @@ class MarketingSections:
         else:  # consenting participants' quotes withheld too: counted apart, with the reason (newcomer s13 F12)
             intro = (f"{agreed} of {total} key quotes come from participants who consented to being quoted "
                      f"({total - agreed} withheld for lack of consent); {len(quotes)} of them may be shared, "
-                     f"{agreed - len(quotes)} not: {why}.")
+                     f"{agreed - len(quotes)} not ({why}).")
         block = Block("Quotes you may use", intro + " Email addresses, phone numbers and names inside "
                       "quotes are redacted.", sources=[rel])
         if agreed != len(quotes) and self.tables.path("quotes") is not None:
@@ -129,7 +129,8 @@ class MarketingSections:
                 block.quotes = [self._quote(q) for q in best.drop_duplicates("interview_id").head(8).to_dict("records")]
             block.note = f"All {len(quotes)} shareable quotes, with their themes, are in {rel}."
         elif agreed:
-            block.bullets = [f"No key quote may be shared: {why}."]
+            block.bullets = [f"No key quote may be shared: none of the {agreed} key quotes of participants who "
+                             f"consented to being quoted can be shown ({why})."]
         else:
             block.bullets = ["No key quote may be shared: no participant with a key quote consented to quoting."]
         return block
@@ -147,6 +148,7 @@ class MarketingSections:
             said = table["withheld"].fillna("").astype(str)
             counts = said[said.str.startswith("not shared")].value_counts()
             if len(counts):
-                return agreed, "; ".join(f"{n} as {str(text).removeprefix('not shared: ')}" for text, n in counts.items())
-        return agreed, ("most of their words were also said by participants who did not consent to being quoted, "
-                        "or are names and contact details, redacted")
+                return agreed, "; ".join(f"{n} because {str(text).removeprefix('not shared: ')}"
+                                         for text, n in counts.items())
+        return agreed, ("withheld because most of their words were also said by participants who did not consent "
+                        "to being quoted, or are names and contact details, redacted")
