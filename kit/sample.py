@@ -26,14 +26,15 @@ def cell_text(value) -> str:
     return str(value) if str(value).strip() else ""
 
 
-#: participants.csv statuses that say the interview did not take place (the sample table's
-#: "Declined or no-show").
-NOT_INTERVIEWED_STATUSES = ("declined", "no-show")
+#: participants.csv statuses that say the interview did not take place though a note was written
+#: (a note of a ``declined`` participant is read as the interview, its status as stale: ``check``
+#: says "mark them completed").
+NOT_INTERVIEWED_STATUSES = ("no-show",)
 
 
 def absent_interviews(study) -> pd.Series:
     """Whether each row of ``study.interviews`` is of someone not interviewed: a note whose
-    participant has status ``declined`` or ``no-show`` in participants.csv and no transcript (a
+    participant has status ``no-show`` in participants.csv and no transcript (a
     note written for a slot nobody came to). Such a person is not one of the people interviewed
     (:func:`kit.themes.n_participants`), as the sample table (:func:`sample_table`) lists them under
     "Declined or no-show": one denominator in one report. A transcript is proof of an interview, so a
