@@ -38,6 +38,10 @@ neighbours as about the kit):
 checkout), alternated on the same repository, and prints both medians and their ratio:
 on a shared machine only paired runs tell a change from the neighbours' load.
 
+``--repository PATH`` times the CLI builds of an existing repository instead (paired with
+``--against``; its ``.interview-kit`` is removed before each build, so give a copy), and
+``--cli-only`` stops a generated repository's run after the CLI builds.
+
 ``--profile FILE`` also runs the CLI build once under cProfile and prints the top functions by
 cumulative and by own time. cProfile sees one process: a study with at least
 ``kit.study.PARALLEL_TRANSCRIPTS`` (400) transcripts has them parsed in worker processes when
@@ -157,6 +161,56 @@ def timed_cpu(fn, *args, **kwargs):
 
 
 
+def _paired_builds(root: Path, args):
+    """``--repeat`` CLI builds of this tree, each followed by one of ``--against`` (when
+    given): (runs, others), or (None, None) when a build failed (its output printed)."""
+    runs, others = [], []
+    for _ in range(args.repeat):
+        runs.append(run_index(root))
+        if args.against:
+            others.append(run_index(root, tree=Path(args.against).resolve()))
+    for r in runs + others:
+        if r["code"] not in (0, 1):  # 1: built, some study has errors
+            print(r["out"] + r["err"], file=sys.stderr)
+            return None, None
+    return runs, others
+
+
+def _each(runs, key: str, form: str) -> str:
+    return ", ".join(format(r[key], form) for r in runs)
+
+
+def _pairs(runs, others) -> str:
+    """Each pair's CPU ratio, this tree's build over the other's right after it."""
+    return ", ".join(f"{a['cpu'] / b['cpu']:.2f}" for a, b in zip(runs, others))
+
+
+def _existing(root: Path, args) -> int:
+    """``--repository``: the CLI builds of an existing repository alone (its ``.interview-kit``
+    removed before each), paired with ``--against``'s when given."""
+    if not root.is_dir():
+        print(f"{root} is not a folder", file=sys.stderr)
+        return 2
+    runs, others = _paired_builds(root, args)
+    if runs is None:
+        return 1
+
+    def line(which):
+        cpu = statistics.median(r["cpu"] for r in which)
+        wall = statistics.median(r["wall"] for r in which)
+        peak = statistics.median(r["peak"] for r in which) / 2**20
+        return (f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak {peak:.0f} MiB (medians of {len(which)}; CPU "
+                f"{_each(which, 'cpu', '.2f')}; load at start {_each(which, 'load', '.1f')})")
+
+    print(f"index (CLI) of {root}, this tree: {line(runs)}")
+    if others:
+        ratio = statistics.median(r["cpu"] for r in runs) / statistics.median(r["cpu"] for r in others)
+        print(f"index (CLI), {args.against}: {line(others)}")
+        print(f"this tree / that one, CPU: {ratio:.3f} (pairs {_pairs(runs, others)})")
+    print(f"  {runs[-1]['out'].strip().splitlines()[-1]}")
+    return 0
+
+
 def run_index(root: Path, profile: Path | None = None, tree: Path = REPO) -> dict:
     """One ``python -m kit index ROOT`` from scratch (the index removed first) in a
     subprocess, with the kit of ``tree`` (this checkout by default): wall and CPU seconds of
@@ -241,7 +295,14 @@ def main(argv=None) -> int:
     parser.add_argument("--against", help="another kit tree: its CLI builds alternate with this one's (paired)")
     parser.add_argument("--profile", help="also profile one CLI build into this file and print its top functions")
     parser.add_argument("--keep", help="write the repository here and keep it (default: a temporary folder)")
+    parser.add_argument("--repository", help="time the CLI builds of this existing repository alone, no other "
+                        "figure (its .interview-kit is removed before each build: give a copy, e.g. of "
+                        "/work/bench/repo10k)")
+    parser.add_argument("--cli-only", action="store_true", help="stop after the CLI builds (with --against: the "
+                        "paired figures alone)")
     args = parser.parse_args(argv)
+    if args.repository:
+        return _existing(Path(args.repository), args)
 
     # A year in the folder's name, as a dated research folder has: every note path then holds
     # nine digits or more and takes the full redaction (kit.privacy_batch), whatever digits the
@@ -257,15 +318,9 @@ def main(argv=None) -> int:
         print(f"repository: {args.interviews:,} interviews in {args.studies} studies, {files:,} files "
               f"(generated in {t_gen:.1f} s, seed {args.seed})")
 
-        runs, others = [], []
-        for _ in range(args.repeat):
-            runs.append(run_index(root))
-            if args.against:
-                others.append(run_index(root, tree=Path(args.against).resolve()))
-        for r in runs + others:
-            if r["code"] != 0:
-                print(r["out"] + r["err"], file=sys.stderr)
-                return 1
+        runs, others = _paired_builds(root, args)
+        if runs is None:
+            return 1
         med = {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "peak", "tree_peak")}
         def each_of(which, key):
             return ", ".join(f"{r[key]:.2f}" for r in which)
@@ -286,7 +341,10 @@ def main(argv=None) -> int:
             print(f"index (CLI), {args.against}: {other['wall']:.2f} s wall, {other['cpu']:.2f} s CPU (medians of "
                   f"{len(others)}, each run right after one of this tree's: CPU {each_of(others, 'cpu')}; load at "
                   f"start {each_of(others, 'load')}); this tree / that one: CPU {med['cpu'] / other['cpu']:.2f}, "
-                  f"wall {med['wall'] / other['wall']:.2f}")
+                  f"wall {med['wall'] / other['wall']:.2f}; pairs (CPU) "
+                  f"{_pairs(runs, others)}")
+        if args.cli_only:
+            return 0
 
         import kit.coding  # noqa: F401  (imports are the CLI's start-up, not the library build)
         import kit.sentiment  # noqa: F401

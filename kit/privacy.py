@@ -385,15 +385,19 @@ def roster(study) -> Roster:
                       categories=tuple(dict.fromkeys(n for r in many for n in r.categories)),
                       languages=tuple(sorted({n for r in many for n in r.languages})))
     if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
-        # Only participants.csv is needed (and study.yml's not_identifying): read it alone rather than the whole study.
+        # Only participants.csv is needed (and study.yml's not_identifying): read it alone rather than the whole study,
+        # worked out once while neither file's bytes change (kit.privacy_memo: index and its printer read the same).
+        from kit.privacy_memo import remembered
         from kit.study_columns import sheet_frame
 
-        people = sheet_frame(study)
-        config = _study_yml(Path(study) / "study.yml")
-    elif isinstance(study, (str, Path)):
+        return remembered(study, lambda: _sheet_roster(sheet_frame(study), _study_yml(Path(study) / "study.yml")))
+    if isinstance(study, (str, Path)):
         return Roster()  # no participants.csv (or no such folder): nobody's names to hide
-    else:
-        people, config = (study := as_study(study, strict=False)).participants, study.config
+    study = as_study(study, strict=False)
+    return _sheet_roster(study.participants, study.config)
+
+
+def _sheet_roster(people, config) -> Roster:
     names, emails = person_cells(people)
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
                   emails=tuple(dict.fromkeys(emails)), ids=tuple(dict.fromkeys(id_cells(people))),
