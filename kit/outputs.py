@@ -46,7 +46,8 @@ from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, 
 from kit.privacy_batch import unredacted
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "file_roles", "private_folder", "publish_to", "redact_shown", "study_of", "undecodable_shown"]
+           "figure_writer", "file_roles", "private_folder", "publish_to", "redact_shown", "study_of",
+           "undecodable_shown"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -422,7 +423,30 @@ def publish_to(out, study=None, include_names: bool = False) -> Outputs:
     non-consenting participant's words too short for the final word check to recognise."""
     published = Outputs(out, study, PUBLISHED, include_names=include_names)
     _show_through(published)
+    if published.root is not None:
+        _FIGURE_WRITERS[_resolved(published.root)] = published
     return published
+
+
+#: The published writers of this process by their resolved root (the latest per folder wins):
+#: a figure a notebook saves with :func:`kit.viz.base.save` into one of these folders has its
+#: texts cleaned by that writer first (:func:`figure_writer`).
+_FIGURE_WRITERS: dict[str, Outputs] = {}
+
+
+def figure_writer(path) -> Outputs | None:
+    """The published writer (:func:`publish_to`) whose folder holds ``path``, or None: a figure
+    saved there is a published output, so its titles, labels, tick labels, legends and
+    annotations are cleaned as that writer cleans a table (names, emails, phone numbers,
+    identifiers; a non-consenting participant's words)."""
+    if not _FIGURE_WRITERS:
+        return None
+    here = Path(_resolved(path))
+    for folder in (here, *here.parents):
+        writer = _FIGURE_WRITERS.get(str(folder))
+        if writer is not None:
+            return writer
+    return None
 
 
 def _show_through(writer: Outputs) -> bool:
