@@ -46,7 +46,7 @@ from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, 
 from kit.privacy_batch import unredacted
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "figure_writer", "file_roles", "private_folder", "publish_to", "redact_shown", "study_of",
+           "published_writer", "file_roles", "private_folder", "publish_to", "redact_shown", "study_of",
            "undecodable_shown"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
@@ -424,26 +424,26 @@ def publish_to(out, study=None, include_names: bool = False) -> Outputs:
     published = Outputs(out, study, PUBLISHED, include_names=include_names)
     _show_through(published)
     if published.root is not None:
-        _FIGURE_WRITERS[_resolved(published.root)] = published
+        _PUBLISHED_WRITERS[_resolved(published.root)] = published
     return published
 
 
 #: The published writers of this process by their resolved root (the latest per folder wins):
 #: a figure a notebook saves with :func:`kit.viz.base.save` into one of these folders has its
-#: texts cleaned by that writer first (:func:`figure_writer`).
-_FIGURE_WRITERS: dict[str, Outputs] = {}
+#: texts cleaned by that writer first (:func:`published_writer`).
+_PUBLISHED_WRITERS: dict[str, Outputs] = {}
 
 
-def figure_writer(path) -> Outputs | None:
+def published_writer(path) -> Outputs | None:
     """The published writer (:func:`publish_to`) whose folder holds ``path``, or None: a figure
     saved there is a published output, so its titles, labels, tick labels, legends and
     annotations are cleaned as that writer cleans a table (names, emails, phone numbers,
     identifiers; a non-consenting participant's words)."""
-    if not _FIGURE_WRITERS:
+    if not _PUBLISHED_WRITERS:
         return None
     here = Path(_resolved(path))
     for folder in (here, *here.parents):
-        writer = _FIGURE_WRITERS.get(str(folder))
+        writer = _PUBLISHED_WRITERS.get(str(folder))
         if writer is not None:
             return writer
     return None

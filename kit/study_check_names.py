@@ -48,7 +48,8 @@ def published_secrets(study) -> list[Problem]:
             continue  # an unreadable file is the loader's problem, reported already
     if not texts:
         return []
-    matcher = roster(study).secret_matcher
+    people = roster(study)
+    matcher = people.secret_matcher
     words = unquotable(study)
     problems: list[Problem] = []
     for path, text in texts.items():
@@ -60,7 +61,22 @@ def published_secrets(study) -> list[Problem]:
             for start, _end in words.spans(text):
                 found.setdefault(_line_of(text, start), _WORDS)
         problems += [Problem(str(path), line, message) for line, message in sorted(found.items())]
+        problems += _shown_redacted(path, text, people, found)
     return problems
+
+
+_SHOWN = ("a participant's name, email or phone number (participants.csv) is on this line: the report and the "
+          "printed guide (guide.md, guide.html) show it redacted ([name]); write the participant's id instead")
+
+
+def _shown_redacted(path, text: str, people, found: dict) -> list[Problem]:
+    """A warning per line (not already an error) that published outputs would show redacted:
+    a first name alone, a declined or transliterated name, a phone number (:func:`kit.outputs.redact_shown`)."""
+    from kit.outputs import redact_shown
+
+    return [Problem(str(path), number, _SHOWN, level="warning")
+            for number, line in enumerate(text.split("\n"), start=1)
+            if number not in found and line.strip() and redact_shown(line, people) != line]
 
 
 _CODE = ("the name of code {code_no} holds a participant's name, email or phone number (participants.csv): "

@@ -14,7 +14,7 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from kit.outputs import figure_writer, publish_to  # noqa: E402
+from kit.outputs import published_writer, publish_to  # noqa: E402
 from kit.privacy import find_leaks, roster  # noqa: E402
 from kit.privacy_text import png_texts  # noqa: E402
 from kit.study import load_study  # noqa: E402
@@ -82,7 +82,7 @@ def test_a1_figure_outside_a_published_folder_is_drawn_as_given(tmp_path, pilot)
     publish_to(tmp_path / "report", pilot)
     elsewhere = tmp_path / "working" / "f.png"
     elsewhere.parent.mkdir()
-    assert figure_writer(elsewhere) is None
+    assert published_writer(elsewhere) is None
     fig = coding_plots.affinity_map(_quotes(pilot), pilot.codebook)
     save(fig, elsewhere)
     assert "Affinity map" not in png_texts(elsewhere)  # no writer: nothing cleaned, nothing recorded

@@ -77,7 +77,7 @@ def save(fig, path) -> None:
     """Save a figure as PNG, writing to a temporary file first.
 
     Saved into a folder a notebook publishes to (:func:`kit.outputs.publish_to`), every text
-    of the figure is first cleaned by that writer (:func:`kit.outputs.figure_writer`), so a
+    of the figure is first cleaned by that writer (:func:`kit.outputs.published_writer`), so a
     quote card, a code's name or a tick label shows ``[name]``, ``[phone]`` where a table
     would; the texts drawn are then kept in the PNG's ``Description`` text chunk, where
     ``run``'s final privacy scan (:func:`kit.privacy.find_leaks`) reads them.
@@ -87,10 +87,10 @@ def save(fig, path) -> None:
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
     from kit.atomic import atomic_open
-    from kit.outputs import figure_writer
+    from kit.outputs import published_writer
     from kit.viz.redact import clean_figure, figure_texts
 
-    writer = figure_writer(path)
+    writer = published_writer(path)
     metadata = {}
     if writer is not None:  # a published folder: the figure's texts follow the tables' rules
         clean_figure(fig, writer.clean)  # lays the figure out: its tick labels are there now

@@ -1,0 +1,44 @@
+"""Session 14's newcomer, F13: the printed guide (guide.md, guide.html in the published run
+folder) carried a participant's first name written in study.yml's objectives, while the
+notebooks of the same folder showed [name], and `check` said nothing of a first name alone."""
+from __future__ import annotations
+
+import shutil
+
+from kit.report.guide_page import export_guide
+from kit.study import load_study
+
+OBJECTIVE = "  - Ask Beata about the holds queue again.\n"
+
+
+def _study(tmp_path, pilot_dir):
+    root = tmp_path / "study"
+    shutil.copytree(pilot_dir, root)
+    yml = root / "study.yml"
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(text.replace("objectives:\n", "objectives:\n" + OBJECTIVE, 1), encoding="utf-8")
+    line = text.split("\n").index("objectives:") + 2
+    return root, line
+
+
+def test_f13_printed_guide_redacts_a_first_name_from_study_yml(tmp_path, pilot_dir):
+    root, _ = _study(tmp_path, pilot_dir)
+    out = tmp_path / "report"
+    out.mkdir()
+    paths = export_guide(load_study(root), out)
+    for path in paths.values():
+        text = path.read_text(encoding="utf-8")
+        assert "Beata" not in text
+        assert "Ask [name] about the holds queue again." in text
+    named = export_guide(load_study(root), tmp_path, include_names=True)
+    assert "Ask Beata about" in named["markdown"].read_text(encoding="utf-8")
+
+
+def test_f13_check_warns_at_the_line_that_names_a_participant(tmp_path, pilot_dir):
+    from kit.study_check_names import published_secrets
+
+    root, line = _study(tmp_path, pilot_dir)
+    found = [p for p in published_secrets(load_study(root)) if p.path.endswith("study.yml")]
+    assert [(p.line, p.level) for p in found] == [(line, "warning")]
+    assert "Beata" not in str(found[0])
+    assert not published_secrets(load_study(pilot_dir))
