@@ -540,7 +540,11 @@ def private_folder(out_dir, private_dir=None, study=None) -> Path:
     ``out_dir``: ``private_dir`` if given, else ``<out_dir>-private`` beside it. Never inside
     the published folder nor inside the study (raises ``ValueError``)."""
     out = Path(out_dir).expanduser().resolve()
-    folder = Path(private_dir).expanduser().resolve() if private_dir else out.with_name(out.name + "-private")
+    folder = Path(private_dir).expanduser() if private_dir else out.with_name(out.name + "-private")
+    if not private_dir and folder.is_symlink():  # attacker s14 A6: OUT-private linked to a user's folder or the study
+        raise ValueError(f"private outputs would follow the symbolic link {folder}; remove it, the kit makes "
+                         "this folder itself")
+    folder = folder.resolve()
     if folder == out or out in folder.parents:
         raise ValueError(f"private outputs may not go inside the published folder {out}: {folder}")
     studies = study if isinstance(study, (list, tuple)) else [study] if study is not None else []
@@ -548,6 +552,17 @@ def private_folder(out_dir, private_dir=None, study=None) -> Path:
         where = Path(getattr(s, "path", s)).expanduser().resolve()
         if folder == where or where in folder.parents:
             raise ValueError(f"private outputs may not go inside the study {where}: {folder}")
+    for above in (folder, *folder.parents):  # nor inside any other study (edited by people, kept in git)
+        if (above / "study.yml").is_file():
+            raise ValueError(f"private outputs may not go inside the study {above}: {folder}")
+    if not private_dir and folder.is_dir() and not (folder / ".gitignore").is_file():
+        try:
+            busy = next(iter(folder.iterdir()), None) is not None
+        except OSError:
+            busy = True
+        if busy:  # a folder of the user's own that the kit did not make: never written into, nor chmod-ed
+            raise ValueError(f"private outputs go to {folder}, which already holds files interview-kit did not "
+                             "write; move them or choose another --out")
     return folder
 
 
