@@ -42,3 +42,22 @@ def test_f13_check_warns_at_the_line_that_names_a_participant(tmp_path, pilot_di
     assert [(p.line, p.level) for p in found] == [(line, "warning")]
     assert "Beata" not in str(found[0])
     assert not published_secrets(load_study(pilot_dir))
+
+
+def test_f4_a_name_column_headed_in_another_language_is_the_roster_for_speakers(tmp_path):
+    from pathlib import Path
+
+    from kit.study_columns import read_participant_rows
+
+    src = Path(__file__).parent / "data" / "newcomer-bike" / "s14-polish-header"
+    root = tmp_path / "study"
+    shutil.copytree(src, root)
+    rows, columns, problems = read_participant_rows(root / "participants.csv")
+    assert "name" in columns and "imię i nazwisko" not in columns
+    assert any("'imię i nazwisko' is read as 'name'" in p.message for p in problems)
+    turns = load_study(root).segments()
+    turns = turns[turns["interview_id"] == "INT-006"]
+    said = dict(zip(turns["text"].str[:20], turns["participant"].fillna("")))
+    assert said["The cricket one. I l"] == "P-006"
+    assert said["I stopped listening "] == "P-006"
+    assert said["He means he needs th"] != "P-006"  # the carer's words are nobody's
