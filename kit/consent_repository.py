@@ -217,19 +217,29 @@ def _other_people(pairs, group_of) -> list[Problem]:
 
 def study_consent_conflicts(study) -> list[Problem]:
     """The warnings of :func:`consent_conflicts` about ``study``'s own rows when it is one of
-    the studies of a repository (the folder that holds it holds other studies); [] otherwise."""
-    from kit.discovery.repository import find_studies
+    the studies of a repository (the folder that holds it holds other studies), and those of
+    the withdrawals the repository's index remembers (:func:`remembered_withdrawals`, read
+    only: ``check`` warns as ``index`` does); [] otherwise."""
+    from kit.discovery.repository import INDEX_DIR, find_studies
 
     folder = Path(study.path)
     try:
         siblings = find_studies(folder.resolve().parent)
     except Exception:  # noqa: BLE001 - an unreadable parent: no repository to compare with
         return []
-    if len(siblings) < 2 or not (folder / "participants.csv").is_file():
+    saved = folder.parent / INDEX_DIR / WITHDRAWN_FILE  # withdrawals the index remembers (attacker s13 A13)
+    if not (folder / "participants.csv").is_file() or (len(siblings) < 2 and not saved.is_file()) \
+            or folder.resolve() not in {s.resolve() for s in siblings}:
         return []
     mine = (folder / "participants.csv").resolve()
     folders = [folder.parent / s.name for s in siblings]  # paths shown as the study's was given
-    problems, _ = consent_conflicts(folders)
+    rows = [r for f in folders for r in consent_rows(f)]
+    problems, withdrawn = _conflicts(rows)
+    if saved.is_file():  # as the index warns, without writing the file (check changes nothing)
+        from kit.discovery.index_names import repository_roster, study_labels
+
+        labels = study_labels(folders, repository_roster(folders)[0])
+        problems += remembered_withdrawals(saved.parent, rows, withdrawn, labels, write=False)[1]
     return [p for p in problems if Path(p.path).resolve() == mine]
 
 
@@ -305,7 +315,8 @@ def _write_withdrawn(folder: Path, records: list[dict]) -> None:
             os.unlink(tmp)
 
 
-def remembered_withdrawals(folder, rows: list[ConsentRow], withdrawn, labels) -> tuple[set, list[Problem]]:
+def remembered_withdrawals(folder, rows: list[ConsentRow], withdrawn, labels,
+                           write: bool = True) -> tuple[set, list[Problem]]:
     """``(pairs, warnings)``: the withdrawals of consent to be quoted that the repository's
     sheets no longer show but that still hold, kept in ``folder/consent-withdrawn.csv``
     (``folder``: ``REPO/.interview-kit``).
@@ -318,7 +329,7 @@ def remembered_withdrawals(folder, rows: list[ConsentRow], withdrawn, labels) ->
     either the study that said no is in the repository and every row of theirs says yes
     (consent given again where it was withdrawn), or the study's own sheet says no (then its
     own answer withholds them and the entry is dropped). Deleting the entry (a line of the
-    file) gives the consent back by hand."""
+    file) gives the consent back by hand. ``write=False`` (``check``): the file is read, not updated."""
     folder = Path(folder)
     by_label = {labels[f]: f for f in labels}
     groups = _groups(rows)
@@ -355,6 +366,6 @@ def remembered_withdrawals(folder, rows: list[ConsentRow], withdrawn, labels) ->
                                 "withdrawal stays, so their words are withheld where the repository is read (index, "
                                 "search); set consent_quote to no here too, or, if they consented again, say yes "
                                 f"in that study or delete the line from .interview-kit/{WITHDRAWN_FILE}", "warning"))
-    if keep or records:
+    if write and (keep or records):
         _write_withdrawn(folder, keep)
     return pairs, warnings

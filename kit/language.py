@@ -20,8 +20,9 @@ distinctive of a segment or a theme.
 Tokenization needs no downloaded model: lower-cased words of letters in any script with their
 combining marks (:func:`letter_words`: "pełna", "estação", "ıstakoz", "người" whole, decomposed
 input composed first, NFC); the stopword list is the kit's own (``kit.themes.STOPWORDS``), and
-where :func:`participant_words` knows a text's language (a study declaring ``languages:``), that
-language's stop words (the ``stop-words`` package's lists) too.
+where :func:`participant_words` knows a text's language (a study declaring ``languages:``, or
+interviews declared in another language than English), that language's stop words (the
+``stop-words`` package's lists) too, in keyness and phrases alike.
 """
 from __future__ import annotations
 
@@ -114,7 +115,8 @@ def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
     """The participants' own words, each once: participant turns of transcribed interviews
     and the key quotes of interviews without a transcript (a quote of a transcribed
     interview repeats one of its turns); a third speaker's words (a turn or quote with no
-    participant in an interview that names one) are left out: they count for nobody. Columns segment_id, interview_id, participant,
+    participant in an interview that names one) are left out: they count for nobody, and so are the
+    notes of people not interviewed (:func:`kit.sample.not_interviewed`). Columns segment_id, interview_id, participant,
     kind, the participant ``attribute`` (default the study's segment attribute), text, and for a
     study whose ``languages:`` name one other than English, each text's ``language``
     (``kit.languages.annotate``; :func:`keyness_by` then leaves out that language's stop words)."""
@@ -126,6 +128,9 @@ def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
     # a third speaker (an interpreter, a daughter: no participant in an interview that names one)
     # is nobody: their words are not the customers' language (kit.schema.person)
     keep &= schema_person(segments, named_interviews(study.interviews)).notna().to_numpy()
+    from kit.sample import not_interviewed  # a no-show's note: nobody interviewed said it (kit.themes.n_participants)
+
+    keep &= ~segments["participant"].isin(not_interviewed(study)).to_numpy()
     frame = segments[keep].reset_index(drop=True)
     frame["participant"] = frame["participant"].fillna("").astype(str)
     columns = ["segment_id", "interview_id", "participant", "kind", "text"]
@@ -145,10 +150,17 @@ def participant_words(study, attribute: str | None = None) -> pd.DataFrame:
 
 
 def _declares_other_languages(study) -> bool:
-    """Whether study.yml ``languages:`` names a language other than English."""
+    """Whether study.yml ``languages:`` names a language other than English, or an interview
+    is declared in one (participants.csv ``language``, a note's ``language``:
+    ``kit.languages.declared_languages``; newcomer s13 F10: Vietnamese function words were
+    published as customer language in a study declaring them only there)."""
     wanted = (getattr(study, "config", None) or {}).get("languages")
     wanted = [wanted] if isinstance(wanted, str) else wanted
-    return isinstance(wanted, list) and any(str(w).strip().lower() not in ("", "en") for w in wanted)
+    if isinstance(wanted, list) and any(str(w).strip().lower() not in ("", "en") for w in wanted):
+        return True
+    from kit.languages import declared_languages
+
+    return any(code not in ("", "en") for code in declared_languages(study).values())
 
 
 # --------------------------------------------------------------------------- consent
@@ -194,14 +206,16 @@ def publishable_terms(terms, texts, who, consenting) -> list[bool]:
 
 def collocations(texts, who=None, min_freq: int = 3, min_people: int = 1, measure: str = "likelihood_ratio",
                  top: int | None = 20, stopwords=STOPWORDS, numbers: bool = False,
-                 consenting=None) -> pd.DataFrame:
+                 consenting=None, languages=None) -> pd.DataFrame:
     """Two-word phrases of ``texts`` (each text is a document: no phrase spans two turns),
     seen at least ``min_freq`` times and used by at least ``min_people`` of ``who`` (one
     person per text; default: each text its own person), ranked by ``measure``
     ("likelihood_ratio" or "pmi"). Phrases with a stopword, a contraction or a word
     shorter than 3 letters are left out, and so are those with a number word
     (:data:`NUMBER_WORDS`) unless ``numbers`` is True. Given ``consenting`` (participant
-    ids, ``Study.consenting()``), only :func:`publishable` phrases are kept."""
+    ids, ``Study.consenting()``), only :func:`publishable` phrases are kept. Given ``languages``
+    (one code per text, :func:`participant_words`' ``language``), a text's words that are stop words
+    of its language (:func:`stop_words_of`: "tôi phải", "I must") make no phrase either."""
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
     if measure not in ("likelihood_ratio", "pmi"):
@@ -209,6 +223,9 @@ def collocations(texts, who=None, min_freq: int = 3, min_people: int = 1, measur
     texts = list(texts)
     who = list(range(len(texts))) if who is None else list(who)
     docs = [words(t) for t in texts]
+    if languages is not None:  # a stop word of the text's language breaks a phrase, as an English one does
+        stops = {lang: stop_words_of(lang) for lang in set(languages)}
+        docs = [[w if w not in stops[lang] else "" for w in doc] for doc, lang in zip(docs, languages)]
     finder = BigramCollocationFinder.from_documents(docs)
     finder.apply_freq_filter(min_freq)
     skip = frozenset() if numbers else NUMBER_WORDS

@@ -385,9 +385,10 @@ def _check_front(front, key_line, raw, opened, source, problems):
     unknown = [key for key in front if key not in _READ_KEYS]
     if unknown:
         from kit.codebook import misspelt_keys  # the one home for "did you mean" on keys
-
-        for key, _meant, message in misspelt_keys(dict.fromkeys(unknown), FRONT_KEYS, "the front matter"):
-            problems.append(Problem(source, at(key), message, "warning"))
+        from kit.privacy_id_forms import unread_key_problems  # attacker s13 A10: read by nothing, said by nothing
+        found = misspelt_keys(dict.fromkeys(unknown), FRONT_KEYS, "the front matter")
+        problems += [Problem(source, at(key), message, "warning") for key, _meant, message in found]
+        problems += unread_key_problems(source, {k: front[k] for k in unknown if k not in {f[0] for f in found}}, at)
 
 
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):([0-5]\d)")

@@ -141,6 +141,10 @@ def rank(study, codes: pd.DataFrame | None = None, scores: pd.DataFrame | None =
     info = segments[["segment_id", "interview_id", "participant", "kind"]].drop_duplicates("segment_id")
     coded = codes[["segment_id", "code"]].drop_duplicates().merge(info, on="segment_id", how="inner")
     coded["who"] = person(coded, named_interviews(segments)) if len(coded) else pd.Series(dtype=str)
+    if len(coded):  # a no-show's note: nobody interviewed (kit.sample), as n_participants counts
+        from kit.sample import not_interviewed
+
+        coded["who"] = coded["who"].where(~coded["participant"].isin(not_interviewed(study)), None)
     coded = coded.merge(scores[["segment_id", "compound"]].drop_duplicates("segment_id"), on="segment_id", how="left")
     n_people = n_participants(study) or 1
     ev = evidence(study, codes)

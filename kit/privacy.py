@@ -34,7 +34,7 @@ from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_ce
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest, style_blocks
 from kit.privacy_decode import readable as _readable
 from kit.privacy_declension import declared_languages, declension_aliases, study_yml as _study_yml
-from kit.privacy_latin import _LIGATURES, _TRANSLITERATE, latin_spellings
+from kit.privacy_latin import _LIGATURES, _TRANSLITERATE, cyrillic_spellings, latin_spellings
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
 from kit.privacy_phone import _digits_at_least, _enough_digits  # noqa: F401
 from kit.privacy_id_forms import id_form_spans
@@ -244,7 +244,8 @@ def name_variants(text: str) -> list[list[str]]:
     ``macdonald``), split at a capital inside a word (``MacDonald``: ``mac donald``),
     when it has an umlaut or ß, transliterated (``mueller``) and, when it is written in another
     script, in Latin letters as people write it (:func:`kit.privacy_latin.latin_spellings`:
-    ``Дмитрий``: ``dmitrii``, ``dmitriy``, ``dmitry``). At most a handful per name."""
+    ``Дмитрий``: ``dmitrii``, ``dmitriy``, ``dmitry``) and, in Latin letters, in Cyrillic
+    (:func:`kit.privacy_latin.cyrillic_spellings`: ``Will``: ``уилл``, ``вилл``). At most a handful per name."""
     texts = [text]
     if not text.isascii():
         composed = unicodedata.normalize("NFC", text)
@@ -268,6 +269,8 @@ def name_variants(text: str) -> list[list[str]]:
                 add(words[:i] + [words[i] + words[i + 1]] + words[i + 2:])
         if _INNER_CAPITAL.search(written):
             add(_words(_INNER_CAPITAL.sub(" ", written)))
+    for written in cyrillic_spellings(text if text.isascii() else unicodedata.normalize("NFC", text)):
+        add(_words(written))  # Will Bell written Уилл Белл (as written only)
     return variants
 
 

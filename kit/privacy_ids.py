@@ -62,27 +62,24 @@ def everyday_name_words(people) -> dict[str, str]:
     return {fold(p): p for p in people.parts if " " not in p and fold(p) in everyday}
 
 
-def name_word_note(query, people) -> str:
-    """A note for ``search``: the words of ``query`` that are also roster names and everyday
-    words, typed in lower case (the word, not the person: "summer damp"), and why the index
-    may not find them (where the text names a person with them,
-    they are replaced as names); "" when there is none, or when the query also holds a roster
-    name that is no everyday word (a person searched for: "Grace Okonkwo" confirms nothing)."""
+def name_word_note(query, people=None) -> str:
+    """A note for ``search``: the words of ``query`` typed in lower case that are everyday
+    words and also common names (:data:`kit.privacy_text._EVERYDAY`: may, grace, bell, rose,
+    hope; the word, not the person: "summer damp"), and why the index may not find them
+    where a participant is called so; "" when there is none. It depends on the query alone,
+    never on the roster (``people`` is not read): a note given only for the roster's names
+    would confirm, one word at a time, who took part (attacker s13 A12)."""
     import re
 
-    from kit.privacy_text import fold
+    from kit.privacy_text import _EVERYDAY, fold
 
-    words = everyday_name_words(people)
     raw = re.findall(r"[^\W\d_]+", str(query or ""))
-    typed = [fold(w) for w in raw]
-    # a word typed in lower case ("summer damp") is the word searched for; capitalised ("Bell")
-    # it may be the person, and a search for a person confirms nothing
-    found = list(dict.fromkeys(f for w, f in zip(raw, typed) if f in words and w.islower()))
-    parts = {fold(p) for p in people.parts}
-    if not found or any(w in parts and w not in words for w in typed):
-        return ""  # none, or the query names a person (a surname that is no word: "Grace Okonkwo")
+    # a word typed in lower case ("summer damp") is the word searched for
+    found = list(dict.fromkeys(fold(w) for w in raw if w.islower() and fold(w) in _EVERYDAY))
+    if not found:
+        return ""
     shown = ", ".join(repr(w) for w in found)
-    return (f"note: {shown} {'is' if len(found) == 1 else 'are'} also a participant's name (participants.csv): "
-            "where a passage names a person with it (capitalised, not in a common phrase like "
+    return (f"note: {shown} {'is also a name' if len(found) == 1 else 'are also names'} people have: where a "
+            "participant is called so and a passage names them with it (capitalised, not in a common phrase like "
             "'Summer holidays') it is replaced as a name in the index and not found; --include-names "
             "searches the text with names kept")

@@ -16,7 +16,8 @@ import re
 
 import pandas as pd
 
-__all__ = ["MOSTLY_WITHHELD", "QUOTE_COLUMNS", "mostly_withheld", "shareable_quotes", "withheld_share"]
+__all__ = ["MOSTLY_WITHHELD", "QUOTE_COLUMNS", "WITHHELD_REASONS", "mostly_withheld", "shareable_quotes",
+           "withheld_reasons", "withheld_share"]
 
 #: The share of a passage's words withheld or redacted above which it is not shareable: more
 #: than half ("mostly"). At that point the words left are fewer than the words hidden, so the
@@ -99,3 +100,40 @@ def shareable_quotes(study, coded: pd.DataFrame | None = None, include_names: bo
                           hand_codes=[hand.get(s, "") for s in quotes["segment_id"]])
     frame["compound"] = study_compound(study, frame).round(4).tolist() if len(frame) else []
     return frame[QUOTE_COLUMNS]
+
+
+#: Why a consenting participant's key quote is not shared, as tables/quotes.csv's ``withheld``
+#: column says it ("" for a quote that may be shared whole).
+WITHHELD_REASONS = {
+    "redacted": "not shared: it is mostly names or contact details, redacted",
+    "same words": "not shared: the same words were said by a participant who did not consent to being quoted",
+    "partly": "shared in part: some of its words were also said by a participant who did not consent to being quoted",
+}
+
+
+def withheld_reasons(study, quotes: pd.DataFrame) -> list[str]:
+    """Why each row of ``quotes`` (key quotes of consenting participants: ``segment_id`` and
+    ``text``, e.g. ``kit.capture.quotable``) is withheld once published, one of
+    :data:`WITHHELD_REASONS`' texts or "" (shared whole): judged as :func:`shareable_quotes`
+    judges it, on the redacted text (:func:`kit.privacy.public_quotes`) with the words of
+    participants who did not consent withheld (:func:`kit.privacy.unquotable`, the five-word rule).
+    A quote the redaction does not return is withheld as redacted (fail closed)."""
+    from kit.privacy import public_quotes, unquotable
+    from kit.study import as_study
+
+    if not len(quotes):
+        return []
+    study = as_study(study, strict=False)
+    public = public_quotes(study)
+    redacted = dict(zip(public["segment_id"], public["text"]))
+    words = unquotable(study)
+    out = []
+    for sid in quotes["segment_id"]:
+        text = redacted.get(sid)
+        if not isinstance(text, str) or mostly_withheld(text):
+            out.append(WITHHELD_REASONS["redacted"])
+        elif mostly_withheld(kept := words.withhold(text)):
+            out.append(WITHHELD_REASONS["same words"])
+        else:
+            out.append(WITHHELD_REASONS["partly"] if kept != text else "")
+    return out

@@ -2,8 +2,11 @@
 
 The pool is a CSV with one row per person: ``id`` and/or ``email`` (at least one of them per
 row), optionally ``name``, the segment attributes the study uses (``segment``, ``region``,
-...), and optionally ``last_contacted`` (a date) and ``opted_out`` (yes/no). Other columns
-are ignored.
+...), and optionally ``last_contacted`` (a date) and ``opted_out`` (yes/no), each also read under
+a CRM's usual names (:data:`OPT_OUT_COLUMNS`: ``declined``, ``do_not_contact``, ...;
+:data:`CONTACT_COLUMNS`: ``last_interviewed``, ``last_invited``, ...). A column that looks like an
+opt-out or contact column under another name stops recruiting with a problem naming it (fail
+closed). Other columns are ignored.
 
 :func:`recruit` fills the study's open segment quotas (study.yml ``segments.quotas`` minus
 the participants already ``completed``, ``scheduled`` or ``invited``) with people drawn at
@@ -47,7 +50,7 @@ from kit.errors import Problem, StudyError
 from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS, YES
 from kit.study_columns import fold_column, read_rows_folded
 
-__all__ = ["DEFAULT_CHANNEL", "FALSE", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
+__all__ = ["CONTACT_COLUMNS", "DEFAULT_CHANNEL", "FALSE", "OPT_OUT_COLUMNS", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
            "RecruitError", "open_quotas", "read_pool", "recruit", "screen_pool", "unsafe_cells"]
 
 #: Yes/no cells of a pool: the study's yes/no values (kit.schema), and a tick mark "x" for yes.
@@ -56,6 +59,23 @@ FALSE = set(NO)
 TAKEN = ("completed", "scheduled", "invited")
 DEFAULT_CHANNEL = "pool"
 POOL_COLUMNS = ("id", "email", "name", "last_contacted", "opted_out", "channel")  # a pool's own columns
+#: Headers (as :func:`kit.study_columns.fold_column` folds them) read as ``opted_out``: a yes in
+#: any of them keeps the person out (a CRM's ``declined``, ``do_not_contact``, ``unsubscribed``).
+OPT_OUT_COLUMNS = ("opted_out", "opt_out", "optout", "optedout", "opted_out_of_research", "declined", "has_declined",
+                   "do_not_contact", "dnc", "do_not_call", "do_not_email", "unsubscribed", "no_contact")
+#: Headers read as ``last_contacted``: the latest date of any of them starts the cooldown (a CRM's
+#: ``last_interviewed``, ``last_invited``).
+CONTACT_COLUMNS = ("last_contacted", "last_contact", "last_contacted_on", "last_contact_date", "contacted_on",
+                   "last_interviewed", "last_interview", "last_interviewed_on", "interviewed_on",
+                   "last_invited", "last_invited_on", "invited_on", "last_reached")
+#: Parts of a header that make it look like an opt-out or contact column: one the kit does not read
+#: (not in the lists above) stops recruiting, so a decliner is never invited because a column was
+#: named in an unexpected way (newcomer s13 F6).
+_LOOKS_LIKE = re.compile(r"(?:^|_)(?:opt(?:s|ed|out|in)?(?=_|$)|declin|unsub|suppress|refus|block|consent|contact|dnc"
+                         r"|do_not|don_?t|interview|invit|reached|called|emailed|gdpr|removed?(?:_|$)|exclu"
+                         r"|blacklist|no_?mail)")
+#: participants.csv columns a pool exported from one may carry that are about quoting, not contacting.
+_NOT_CONTACT = ("consent_record", "consent_quote")
 STANDARD_COLUMNS = PARTICIPANT_COLUMNS  # kit.schema: participants.csv's standard columns
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PID = re.compile(r"^P-(\d+)$")
@@ -120,6 +140,16 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
     src = str(path)
     if not columns:
         return [], problems
+    opt_cols = [c for c in columns if fold_column(c) in OPT_OUT_COLUMNS]
+    contact_cols = [c for c in columns if fold_column(c) in CONTACT_COLUMNS]
+    odd = [c for c in columns if c not in opt_cols + contact_cols and c != attribute and c not in POOL_COLUMNS
+           and fold_column(c) not in _NOT_CONTACT and _LOOKS_LIKE.search(fold_column(c))]
+    if odd:  # fail closed: a column the kit cannot read may say who must not be invited
+        problems.append(Problem(src, 1, f"{'columns' if len(odd) > 1 else 'column'} {', '.join(repr(c) for c in odd)} "
+                                "look like opt-out or contact columns but the kit does not read them: rename "
+                                "one saying who must not be invited to `opted_out` (yes/no), one holding the date "
+                                "of the last contact to `last_contacted`, or remove it from the pool; nobody "
+                                "is invited until then"))
     if "id" not in columns and "email" not in columns:
         problems.append(Problem(src, 1, "the pool needs an `id` or an `email` column to tell people apart"))
     if attribute not in columns:
@@ -145,15 +175,22 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
         if email and not _EMAIL.match(email):
             problems.append(Problem(src, line, f"email {email!r} is not an email address"))
             ok = False
-        try:
-            contacted = parse_date(row.get("last_contacted"))
-        except ValueError:
-            problems.append(Problem(src, line, f"last_contacted {row.get('last_contacted')!r} is not a date (YYYY-MM-DD)"))
-            ok, contacted = False, None
-        opted = row.get("opted_out", "").strip().casefold()
-        if opted not in TRUE | FALSE:
-            problems.append(Problem(src, line, f"opted_out must be yes or no, not {row.get('opted_out')!r}"))
-            ok = False
+        contacted = None
+        for col in contact_cols:  # the latest of every contact column
+            try:
+                when = parse_date(row.get(col))
+            except ValueError:
+                problems.append(Problem(src, line, f"{col} {row.get(col)!r} is not a date (YYYY-MM-DD)"))
+                ok = False
+                continue
+            contacted = max(contacted, when) if contacted and when else contacted or when
+        opted = False
+        for col in opt_cols:  # a yes in any opt-out column
+            said = row.get(col, "").strip().casefold()
+            if said not in TRUE | FALSE:
+                problems.append(Problem(src, line, f"{col} must be yes or no, not {row.get(col)!r}"))
+                ok = False
+            opted = opted or said in TRUE
         if not row.get(attribute, ""):
             problems.append(Problem(src, line, f"no {attribute}: the person cannot fill a quota", "warning"))
         if not ok:
@@ -166,9 +203,8 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
             continue
         for k in keys:
             seen[k] = line
-        attrs = {c: row.get(c, "") for c in columns if c not in POOL_COLUMNS}
-        people.append(Person(line, pid, email, row.get("name", ""), attrs, row.get("channel", ""), contacted,
-                             opted in TRUE))
+        attrs = {c: row.get(c, "") for c in columns if c not in POOL_COLUMNS + tuple(opt_cols + contact_cols)}
+        people.append(Person(line, pid, email, row.get("name", ""), attrs, row.get("channel", ""), contacted, opted))
     return people, problems
 
 

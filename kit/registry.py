@@ -59,7 +59,7 @@ _ENTRIES = (
     # 03 capture
     _e("interviews", "03-capture"),
     _e("talk_ratio", "03-capture", ["talk_ratio"], _R),
-    _e("quotes", "03-capture"),
+    _e("quotes", "03-capture", (), _R),
     _e("follow_up", "03-capture", (), _R),
     # 04 coding
     _e("codebook", "04-coding"),

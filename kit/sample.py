@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["SAMPLE_COLUMNS", "cell_text", "sample_table", "segment_of"]
+__all__ = ["NOT_INTERVIEWED_STATUSES", "SAMPLE_COLUMNS", "absent_interviews", "cell_text", "not_interviewed",
+           "sample_table", "segment_of"]
 
 SAMPLE_COLUMNS = ["segment", "quota", "recruited", "completed", "scheduled", "declined_or_no_show",
                   "consented_to_quote"]
@@ -23,6 +24,48 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value) if str(value).strip() else ""
+
+
+#: participants.csv statuses that say the interview did not take place though a note was written
+#: (a note of a ``declined`` participant is read as the interview, its status as stale: ``check``
+#: says "mark them completed").
+NOT_INTERVIEWED_STATUSES = ("no-show",)
+
+
+def absent_interviews(study) -> pd.Series:
+    """Whether each row of ``study.interviews`` is of someone not interviewed: a note whose
+    participant has status ``no-show`` in participants.csv and no transcript (a
+    note written for a slot nobody came to). Such a person is not one of the people interviewed
+    (:func:`kit.themes.n_participants`), as the sample table (:func:`sample_table`) lists them under
+    "Declined or no-show": one denominator in one report. A transcript is proof of an interview, so a
+    note with one counts whatever the status says (``check`` warns about the status). A boolean
+    Series aligned with ``study.interviews`` (all False without a participants table)."""
+    interviews = study.interviews
+    people = getattr(study, "participants", None)
+    if not len(interviews) or not isinstance(people, pd.DataFrame) or not {"id", "status"} <= set(people.columns):
+        return pd.Series(False, index=interviews.index, dtype=bool)
+    status = dict(zip(people["id"].astype(str), people["status"].fillna("").astype(str).str.strip().str.lower()))
+    who = interviews["participant"].fillna("").astype(str)
+    heard = pd.Series(False, index=interviews.index, dtype=bool)
+    if "transcript_path" in interviews:
+        heard |= interviews["transcript_path"].fillna("").astype(str).ne("")
+    if "n_turns" in interviews:  # turns read from anywhere (a transcript in the note itself)
+        heard |= pd.to_numeric(interviews["n_turns"], errors="coerce").fillna(0).gt(0)
+    return who.map(lambda p: status.get(p, "") in NOT_INTERVIEWED_STATUSES).astype(bool) & ~heard
+
+
+def not_interviewed(study) -> set:
+    """The participant ids of :func:`absent_interviews` that no other interview of the study
+    (with a transcript, or a note without such a status) counts as interviewed, nor a transcript's
+    turns (a group interview's other participant)."""
+    absent = absent_interviews(study)
+    if not absent.any():
+        return set()
+    who = study.interviews["participant"].fillna("").astype(str)
+    turns = getattr(study, "turns", None)
+    spoke = set(turns["participant"].dropna().astype(str)) if isinstance(turns, pd.DataFrame) and "participant" in turns \
+        else set()
+    return set(who[absent]) - set(who[~absent]) - spoke - {""}
 
 
 def segment_of(study) -> dict:

@@ -56,6 +56,7 @@ import numpy as np
 import pandas as pd
 
 from kit.coding import stem, themes, words_and_clauses
+from kit.sample import not_interviewed as _not_interviewed
 from kit.schema import counts_for_nobody
 from kit.schema import (
     CODED_COLUMNS,
@@ -165,7 +166,7 @@ def combine_codings(auto: pd.DataFrame, manual: pd.DataFrame, segments: pd.DataF
 def n_participants(study) -> int:
     """People interviewed: distinct participants of the study's interviews, each participant of
     a group interview included (a note with no participant counts as one person; a transcript no note names counts for nobody,
-    :func:`kit.schema.counts_for_nobody`)."""
+    :func:`kit.schema.counts_for_nobody`; nor one :func:`kit.sample.not_interviewed`: a no-show's note)."""
     interviews = study.interviews if hasattr(study, "interviews") else study
     interviews = interviews[~counts_for_nobody(interviews)]  # a transcript no note names: nobody
     named = interviews["participant"].fillna("").astype(str)
@@ -173,7 +174,8 @@ def n_participants(study) -> int:
     tables = [getattr(study, name, None) for name in ("turns", "quotes")] if hasattr(study, "interviews") else []
     others = {p for table in tables if isinstance(table, pd.DataFrame) and "participant" in table
               for p in map(str, table["participant"].dropna().unique())} - {""}
-    return int(len(set(named[named != ""]) | others) + (named == "").sum())
+    absent = _not_interviewed(study) if hasattr(study, "interviews") else set()
+    return int(len((set(named[named != ""]) | others) - absent) + (named == "").sum())
 
 
 def _counting(coded: pd.DataFrame) -> pd.DataFrame:
@@ -198,7 +200,7 @@ NEGATIVE, POSITIVE = -0.05, 0.05
 
 def rule_validation(versus: pd.DataFrame, auto: pd.DataFrame | None = None, n_participants: int | None = None,
                     min_precision: float = RULE_MIN_PRECISION, min_examples: int = RULE_MIN_EXAMPLES,
-                    named=None) -> pd.DataFrame:
+                    named=None, absent=()) -> pd.DataFrame:
     """Whether each code's rule may count toward a theme, from ``versus``
     (``kit.coding.compare_auto_manual``: the rule against the coders on hand-coded segments).
 
@@ -206,15 +208,17 @@ def rule_validation(versus: pd.DataFrame, auto: pd.DataFrame | None = None, n_pa
     max(manual, auto), the evidence the judgement rests on; ``rule_status``: "validated"
     (examples >= ``min_examples`` and precision >= ``min_precision``), "rejected" (examples >=
     ``min_examples`` and precision below it, or no coding of the rule agreeing), otherwise
-    "unvalidated"; ``rule_reach``: share of the ``n_participants`` people interviewed whose
-    segments the rule matched anywhere (``auto``: ``autocode`` over every segment; NaN without);
+    "unvalidated"; ``rule_reach``: share of the ``n_participants`` people interviewed (never ``absent``) whose
+    own words (``PARTICIPANT_WORDS``, never the team's notes) the rule matched (``auto``: ``autocode``; NaN without);
     ``ubiquitous``: rule_reach >= ``UBIQUITOUS_SHARE`` and the rule not validated: it fires
     nearly everywhere and nothing shows it tells interviews apart. (A validated rule that
     fires everywhere reports a theme that really is everywhere.)"""
     rows = []
     reach = {}
     if auto is not None and len(auto) and n_participants:
-        reach = (_who(auto, named).groupby(auto["code"].to_numpy()).nunique() / n_participants).to_dict()
+        own = auto[auto["kind"].isin(PARTICIPANT_WORDS)] if "kind" in auto else auto
+        who = _who(own, named).where(lambda w: ~w.isin(set(absent)), None)
+        reach = (who.groupby(own["code"].to_numpy()).nunique() / n_participants).to_dict()
     for r in versus.itertuples(index=False):
         examples = max(int(r.manual), int(r.auto))
         precision = float(r.precision)
@@ -248,7 +252,7 @@ def rules_answer(rules: pd.DataFrame) -> str:
             parts.append(f"{what}: {', '.join(names)}.")
     everywhere = rules.loc[rules["ubiquitous"].astype(bool), "code"].tolist()
     if everywhere:
-        parts.append(f"Rules that fire for at least {UBIQUITOUS_SHARE:.0%} of participants (they mark the "
+        parts.append(f"Rules that match the own words of at least {UBIQUITOUS_SHARE:.0%} of the people interviewed (they mark the "
                      f"study's topic, never a headline): {', '.join(everywhere)}.")
     return " ".join(parts)
 
@@ -444,10 +448,12 @@ def _study_codings(study, auto: pd.DataFrame | None = None) -> tuple:
     segments = study.segments()
     if auto is None:
         auto = study_autocode(study, segments)
-    people = n_participants(study)
+    people, absent = n_participants(study), _not_interviewed(study)
     versus = compare_auto_manual(auto, study.codings, segments, codes=study.codebook.names)
-    rules = rule_validation(versus, auto, people, named=named_interviews(study.interviews))
-    return auto, versus, rules, theme_codings(auto, study.codings, segments, rules), people
+    coded = theme_codings(auto, study.codings, segments, rules := rule_validation(
+        versus, auto, people, named=named_interviews(study.interviews), absent=absent))
+    coded["counted"] = coded["counted"] & ~coded["participant"].isin(absent)  # not interviewed: counts nothing
+    return auto, versus, rules, coded, people
 
 
 def counted_codings(study, auto: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -527,7 +533,8 @@ def study_themes(study, auto: pd.DataFrame | None = None, scores: pd.DataFrame |
     (every coding but a rejected rule's, the team's passages included: what an insight or
     an opportunity is about) and ``n_participants``."""
     auto, versus, rules, coded, people = _study_codings(study, auto)
-    counts = theme_counts(coded, people, codes=study.codebook.names, scores=scores, rules=rules,
+    heard = coded[~coded["participant"].isin(_not_interviewed(study))]  # nobody: not "excluded" people
+    counts = theme_counts(heard, people, codes=study.codebook.names, scores=scores, rules=rules,
                           named=named_interviews(study.interviews))
     return {"auto": auto, "versus": versus, "rules": rules, "coded": coded, "counts": counts,
             "counted": coded[coded["counted"]].reset_index(drop=True),

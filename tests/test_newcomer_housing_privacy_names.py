@@ -71,10 +71,10 @@ def test_search_says_a_query_word_is_a_roster_name(tmp_path):
     repo = tmp_path / "repo"
     shutil.copytree(TENANTS, repo / "tenants-s1")
     text, code = search_command(repo, "summer damp")
-    assert code == 0 and "'summer' is also a participant's name" in text and "--include-names" in text
+    assert code == 0 and "'summer' is also a name people have" in text and "--include-names" in text
     for person in ("Grace Kowalski", "Summer"):  # a person searched for: confirms nothing
         text, _ = search_command(repo, person)
-        assert "participant's name" not in text
+        assert "a name people have" not in text
     assert name_word_note("summer damp", roster(TENANTS)).startswith("note: 'summer'")
     text, _ = search_command(repo, "summer damp", include_names=True)
-    assert "participant's name" not in text
+    assert "a name people have" not in text

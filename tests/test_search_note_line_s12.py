@@ -19,4 +19,4 @@ def test_name_note_on_its_own_line(tmp_path):
         text, code = search_command(repo, query)
         assert code == 0
         assert "\\n" not in text
-        assert any(line.startswith("note: 'summer' is also a participant's name") for line in text.splitlines())
+        assert any(line.startswith("note: 'summer' is also a name people have") for line in text.splitlines())

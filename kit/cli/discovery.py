@@ -118,17 +118,9 @@ def _alone(repo, query, **filters) -> str:
     together: which terms match alone (with the same filters) and how to search for any of
     them (OR) or for the words as a phrase. "" for one term, with an operator, or when no
     term matches alone either."""
-    import re
+    from kit.discovery.search import _OPERATORS, query_terms, search
 
-    from kit.discovery.search import _OPERATORS, _QUERY_TOKEN, search
-
-    terms = []
-    for match in _QUERY_TOKEN.finditer(str(query or "")):
-        phrase, word = match.groups()
-        if phrase is not None and re.search(r"\w", phrase):
-            terms.append(f'"{phrase.strip()}"')
-        elif word and re.search(r"\w", word):
-            terms.append(word)
+    terms = query_terms(query)[0]  # as the search reads them: "NEAR(invoice" is invoice (attacker s13 A8)
     if len(terms) < 2 or any(t in _OPERATORS for t in terms):
         return ""
     counts = {}

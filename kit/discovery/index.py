@@ -8,7 +8,8 @@ sizes and modification times first, then a SHA-256 of the files whose times chan
 rebuilt from scratch, into a temporary file that is then renamed into place, when it is
 missing, unreadable, fails ``PRAGMA integrity_check`` or was written by another version of
 the kit. Nothing raw is stored: searched text is pseudonymised (``kit.privacy``), emails are
-kept as hashes and file names as hashes of their paths.
+kept as keyed hashes (:mod:`kit.discovery.email_key`), file names as hashes of their paths
+and note paths relative to the repository.
 """
 from __future__ import annotations
 
@@ -37,9 +38,11 @@ from kit.discovery.repository import (
     _study_rows,
     _text,
     find_studies,
+    repository_paths,
     study_label,
 )
 from kit.collector import cyclic_gc_paused
+from kit.discovery.email_key import email_hash, email_key, key_check  # keyed: attacker s13 A11
 from kit.discovery.index_names import (
     LOCK_WAIT,
     SEARCH_WAIT,
@@ -78,10 +81,11 @@ __all__ = [
 ]
 
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "6"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
+SCHEMA_VERSION = "7"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
 # 4: every field pseudonymised with the whole repository's roster (ids as [id]), CJK runs split (kit.discovery.index_names);
 # 5: the repository's roster carries the participants' identifiers too (4 kept them raw where no word announced them);
 # 6: compound as analyze scores it (NULL in a language without a scorer), no segment for a third speaker's passage
+# 7: emails as keyed hashes (kit.discovery.email_key), note paths relative to the repository (attacker s13 A9, A11)
 
 
 # -- the index file ---------------------------------------------------------------------------------
@@ -252,13 +256,6 @@ CREATE INDEX people_id ON people(id);
 CREATE INDEX people_email ON people(email_hash);
 """
 SCHEMA = TABLES + INDEXES
-
-
-def email_hash(email) -> str:
-    """How the index keeps an email: a SHA-256 of the trimmed, lower-cased address, so the
-    cache can link people across studies without holding their addresses."""
-    text = str(email or "").strip().casefold()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
 
 
 def _file_stats(folder: Path, problems: list | None = None, ids: dict | None = None) -> dict[str, list]:
@@ -465,11 +462,13 @@ def _open_valid(path: Path, verify: bool = True):
         return None, f"unreadable ({exc})"
 
 
-def _create_schema(con, indexes: bool = True, signatures=None) -> None:
+def _create_schema(con, indexes: bool = True, signatures=None, key=None) -> None:
     con.executescript(TABLES + (INDEXES if indexes else ""))
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     if signatures is not None:  # no name: a SHA-256 of each study's whole roster
         con.execute("INSERT INTO meta VALUES ('rosters', ?)", (json.dumps(sorted(signatures)),))
+    if key is not None:  # not the key: an HMAC of a fixed text with it
+        con.execute("INSERT INTO meta VALUES ('email_key', ?)", (key_check(key),))
     con.execute("INSERT INTO meta VALUES ('kit', ?)", (_kit_version(),))
 
 
@@ -500,13 +499,13 @@ def _columns(frame: pd.DataFrame, names) -> list[list]:
 
 
 def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label: str | None = None,
-                  people=None) -> int:
+                  people=None, key: bytes | None = None) -> int:
     """Write one loaded study into the index; returns its number of documents. With
     ``fts=False`` the full-text tables are left for :func:`_fill_fts` (a full build fills
     them once, from ``docs``, after every study). ``label``: the study's name in the index
     (:func:`kit.discovery.index_names.study_labels`); ``people``: the whole repository's
     roster, with which every stored field is pseudonymised (a name of another study's
-    participant too)."""
+    participant too); ``key``: the repository's key of the email hashes (none without it)."""
     from kit.languages import SENTIMENT_LANGUAGES
     from kit.privacy import redact_both, roster
     from kit.privacy_batch import unredacted
@@ -590,13 +589,14 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     # every text field redacted with the repository's roster, each distinct value once
     iids, days, whos, interviewers, takers, stages, segments, paths = _columns(study.interviews, (
         "interview_id", "date", "participant", "interviewer", "note_taker", "stage", attribute, "note_path"))
+    paths = repository_paths(study.path, paths)  # attacker s13 A9
     con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", zip(
         repeat(label), red.column(iids), map(_iso, days), [w or "" for w in whos], red.column(interviewers),
         red.column(takers), red.column(stages), red.column(map(_text, segments)), red.column(paths)))
     pids, emails, statuses, invited, scheduled, interviewed, segments = _columns(study.participants, (
         "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute))
     con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", zip(
-        repeat(label), [str(p or "") for p in pids], map(email_hash, emails), red.column([str(x or "") for x in statuses]),
+        repeat(label), [str(p or "") for p in pids], [email_hash(e, key) if key else "" for e in emails], red.column([str(x or "") for x in statuses]),
         map(_iso, invited), map(_iso, scheduled), map(_iso, interviewed), red.column(map(_text, segments))))
     problems = []
     if study.problems:
@@ -710,12 +710,16 @@ def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
     people, signatures = repository_roster(folders)
     labels = study_labels(folders, people)
     con, reason = _open_valid(path, verify)
+    key = email_key(path.parent)
+    if con is not None and con.execute("SELECT value FROM meta WHERE key = 'email_key'").fetchone() != (key_check(key),):
+        con.close()  # its email hashes were made with another key (the key file deleted or replaced)
+        con, reason = None, "the key of its email hashes changed"
     if con is not None and not set(signatures) <= set(_stored_rosters(con)):
         con.close()  # a name to hide the index was not written with: every study pseudonymised again
         con, reason = None, "the participants' names to hide changed (a participants.csv was added or edited)"
     if con is not None:
         try:
-            _incremental(con, root, folders, report, labels, people)
+            _incremental(con, root, folders, report, labels, people, key)
         except sqlite3.DatabaseError as exc:
             if not _corrupt(exc):
                 raise
@@ -727,7 +731,7 @@ def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
                 con.close()
     if con is None:
         report.rebuilt, report.reason = True, reason
-        _rebuild(root, folders, path, report, labels, (people, signatures))
+        _rebuild(root, folders, path, report, labels, (people, signatures), key)
     report.consent = apply_to_index(path, folders, labels)  # fix10p: the most restrictive consent wins
     report.seconds = time.perf_counter() - started
     return report
@@ -742,14 +746,14 @@ def _stored_rosters(con) -> list:
         return []
 
 
-def _rebuild(root: Path, folders, path: Path, report: IndexReport, labels=None, people=None) -> None:
+def _rebuild(root: Path, folders, path: Path, report: IndexReport, labels=None, people=None, key=None) -> None:
     with _StopOnSignal():
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".tmp", dir=path.parent)
         os.close(fd)
-        _build_into(tmp, folders, path, report, labels, people)
+        _build_into(tmp, folders, path, report, labels, people, key)
 
 
-def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None, people=None) -> None:
+def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None, people=None, key=None) -> None:
     """Build the index into ``tmp`` and move it to ``path``; ``tmp`` is removed whatever
     happens (an error, Ctrl-C, SIGTERM)."""
     try:
@@ -757,7 +761,7 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None,
         try:
             people, signatures = repository_roster(folders) if people is None else people
             labels = labels or study_labels(folders, people)
-            _create_schema(con, indexes=False, signatures=signatures)
+            _create_schema(con, indexes=False, signatures=signatures, key=key)
             # One transaction: every study's rows, then the full-text tables.
             for folder in folders:
                 walk: list = []
@@ -768,7 +772,7 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None,
                 fingerprint = _fingerprint(folder, stats, None, read, ids)
                 _with_walk_problems(study, walk)
                 label = labels[folder]
-                report.documents += _insert_study(con, study, fingerprint, False, label, people)  # FTS below
+                report.documents += _insert_study(con, study, fingerprint, False, label, people, key)  # FTS below
                 report.indexed.append(label)
                 report.problems[label] = _stored_problems(con, label)
             copied = _fill_fts(con)
@@ -814,7 +818,7 @@ def _stored_problems(con, label: str) -> list[Problem]:
     return _problems_from(row[0]) if row else []
 
 
-def _incremental(con, root: Path, folders, report: IndexReport, labels=None, people=None) -> None:
+def _incremental(con, root: Path, folders, report: IndexReport, labels=None, people=None, key=None) -> None:
     stored = {row[0]: (json.loads(row[1]), row[2]) for row in con.execute("SELECT study, files, problems FROM studies")}
     labels = labels or {f: f.name for f in folders}
     changed, touched = [], []
@@ -847,7 +851,7 @@ def _incremental(con, root: Path, folders, report: IndexReport, labels=None, peo
             report.touched.append(label)
         for label, fingerprint, study in changed:
             _delete_study(con, label)
-            report.documents += _insert_study(con, study, fingerprint, label=label, people=people)
+            report.documents += _insert_study(con, study, fingerprint, label=label, people=people, key=key)
             report.indexed.append(label)
             report.problems[label] = _stored_problems(con, label)
     report.unchanged += report.touched

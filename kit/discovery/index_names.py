@@ -57,7 +57,8 @@ class IndexBusyError(OSError):
 def repository_roster(folders):
     """One :class:`kit.privacy.Roster` of every study folder's ``participants.csv`` (only
     that file is read; names, parts, emails and the identifiers of its identifier columns,
-    which every stored field hides as ``[id]``), and the sorted :func:`roster_signature` of each study's roster (the
+    which every stored field hides as ``[id]``, and the languages the studies declare, whose
+    declined forms of the names are hidden too, as analyze hides them), and the sorted :func:`roster_signature` of each study's roster (the
     index keeps these: a repository whose rosters are all among those it was built with
     needs no rebuild, e.g. once a study is removed or a copy of one is added)."""
     from kit.privacy import Roster, roster
@@ -66,7 +67,8 @@ def repository_roster(folders):
     people = Roster(names=tuple(dict.fromkeys(n for r in each for n in r.names)),
                     parts=tuple(dict.fromkeys(n for r in each for n in r.parts)),
                     emails=tuple(dict.fromkeys(n for r in each for n in r.emails)),
-                    ids=tuple(dict.fromkeys(n for r in each for n in r.ids)))
+                    ids=tuple(dict.fromkeys(n for r in each for n in r.ids)),
+                    languages=tuple(sorted({n for r in each for n in r.languages})))  # declined names too
     return people, sorted({roster_signature(r) for r in each})
 
 
@@ -104,19 +106,22 @@ def merged_roster(own, people):
     if people is None:
         return own
     if set(own.names) <= set(people.names) and set(own.parts) <= set(people.parts) \
-            and set(own.emails) <= set(people.emails) and set(own.ids) <= set(people.ids):
+            and set(own.emails) <= set(people.emails) and set(own.ids) <= set(people.ids) \
+            and set(own.languages) <= set(people.languages):
         return people
     return Roster(names=tuple(dict.fromkeys(people.names + own.names)),
                   parts=tuple(dict.fromkeys(people.parts + own.parts)),
                   emails=tuple(dict.fromkeys(people.emails + own.emails)),
-                  ids=tuple(dict.fromkeys(people.ids + own.ids)))
+                  ids=tuple(dict.fromkeys(people.ids + own.ids)),
+                  languages=tuple(sorted(set(people.languages) | set(own.languages))))
 
 
 def roster_signature(people) -> str:
-    """A SHA-256 of the whole roster (names, parts, emails, identifiers, sorted): it tells
-    whether what to hide changed, without the index holding any of it."""
-    data = json.dumps([sorted(people.names), sorted(people.parts), sorted(people.emails), sorted(people.ids)],
-                      ensure_ascii=True)
+    """A SHA-256 of the whole roster (names, parts, emails, identifiers, sorted; and the
+    declared languages, when there are any): it tells whether what to hide changed, without
+    the index holding any of it."""
+    whole = [sorted(people.names), sorted(people.parts), sorted(people.emails), sorted(people.ids)]
+    data = json.dumps(whole + ([sorted(people.languages)] if people.languages else []), ensure_ascii=True)
     return hashlib.sha256(data.encode("ascii")).hexdigest()
 
 

@@ -40,7 +40,8 @@ from kit.study import Study, load_study
 
 __all__ = ["CODE_COLUMNS", "INDEX_DIR", "KINDS", "PARTICIPANT_WORDS", "REPO_FILES", "SEGMENT_COLUMNS",
            "RepositoryError", "autocode_pairs", "coded_table", "example_repository", "find_studies", "interviews_table",
-           "is_repository", "is_study_folder", "load_studies", "no_studies_message", "pick_study", "resolve_repository",
+           "is_repository", "is_study_folder", "load_studies", "no_studies_message", "pick_study", "repository_paths",
+           "resolve_repository",
            "segments_table", "sprint_label", "sprints_path", "study_label", "study_order_key"]
 
 INDEX_DIR = ".interview-kit"
@@ -122,6 +123,17 @@ def is_study_folder(path: Path) -> bool:
     return (path.is_dir() and not path.name.startswith((".", "_"))
             and ((path / "study.yml").is_file() or (path / "interviews").is_dir()
                  or (path / "transcripts").is_dir()))
+
+
+def repository_paths(folder, paths) -> list:
+    """``paths`` (a study's note paths, as loaded) relative to the repository (the folder that
+    holds the study ``folder``), POSIX-style, as the index keeps them: a moved or copied
+    repository's index still leads to its files (attacker s13 A9)."""
+    import os
+
+    root = os.path.dirname(os.path.abspath(folder))
+    return [Path(os.path.relpath(os.path.abspath(p), root)).as_posix() if isinstance(p, str) and p else p
+            for p in paths]
 
 
 def find_studies(repo) -> list[Path]:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from pathlib import Path
 
 import pandas as pd
 
 from kit.csvio import parse_date
-from kit.discovery.index import IndexWriteError, email_hash, index_path, query_index, write_failure
+from kit.discovery.email_key import email_hash, email_key
+from kit.discovery.index import IndexWriteError, index_path, query_index, write_failure
 from kit.discovery.index_names import cjk_plain, cjk_spaced
 
-__all__ = ["ELLIPSIS", "HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "VERBATIM_KINDS", "fts_query",
-           "prior_interactions", "search", "shown_hit", "whole_graphemes"]
+__all__ = ["ELLIPSIS", "HIT_CLOSE", "HIT_OPEN", "PRIOR_COLUMNS", "SEARCH_COLUMNS", "UNSUPPORTED", "VERBATIM_KINDS",
+           "QueryError", "fts_query", "prior_interactions", "query_terms", "search", "shown_hit", "whole_graphemes"]
 
 SEARCH_COLUMNS = ["rank", "score", "id", "study", "sprint", "date", "kind", "interview_id", "participant",
                   "segment", "codes", "snippet", "context", "text", "consent_quote"]
@@ -24,12 +26,80 @@ PRIOR_COLUMNS = ["study", "sprint", "date", "kind", "interview_id", "participant
 # -- search ---------------------------------------------------------------------------------------
 _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _OPERATORS = {"AND", "OR", "NOT"}
+# FTS5 syntax the kit does not hand to FTS5 (attacker s13 A8): ``NEAR(a b, 5)`` is read as its
+# words (each in the same passage), a column filter (``text:``, ``{text named_text}:``) as
+# nothing, parentheses as spaces; outside "quoted phrases" only
+_NEAR = re.compile(r"\bNEAR\s*\(([^()\"]*?)(?:,\s*\d*\s*)?\)")
+_COLUMN = re.compile(r"(?:^|(?<=[\s(]))-?(?:\{[^{}\"]*\}|named_text|text)\s*:", re.I)
+UNSUPPORTED = ("note: NEAR(...) and column filters (text:) are not search syntax here: their words are searched "
+               "as words, each anywhere in the same passage")
+
+
+class QueryError(ValueError):
+    """A query whose operators cannot mean what they say (a leading NOT: attacker s13 A7)."""
+
+
+def _plain(query: str) -> tuple[str, bool]:
+    """``query`` with the FTS5 syntax the kit does not support read as words (outside quoted
+    phrases), and whether there was any."""
+    pieces = re.split(r'("[^"]*")', query)
+    changed = False
+    for i in range(0, len(pieces), 2):
+        piece = _COLUMN.sub(" ", _NEAR.sub(r" \1 ", pieces[i]))
+        changed |= piece != pieces[i]
+        pieces[i] = piece.replace("(", " ").replace(")", " ")
+    return "".join(pieces), changed
+
+
+def query_terms(query: str) -> tuple[list[str], bool]:
+    """The terms of ``query`` as :func:`fts_query` reads them, each as it can be typed back
+    (``word``, ``word*``, ``"a phrase"``, ``late-payment`` as ``"late payment"``; operators
+    as they are), and whether it held ``NEAR(...)`` or a column filter, read as words
+    (:data:`UNSUPPORTED`): what ``search``'s no-match hint counts and proposes."""
+    import unicodedata
+
+    from kit.privacy_text import _visible
+
+    text, unsupported = _plain(unicodedata.normalize("NFKC", _visible(str(query or ""))[0]))
+    terms = []
+    for match in _QUERY_TOKEN.finditer(text):
+        phrase, word = match.groups()
+        if word in _OPERATORS:
+            terms.append(word)
+            continue
+        words = re.findall(r"\w+", phrase if phrase is not None else word)
+        if not words:
+            continue
+        star = "*" if phrase is None and word.endswith("*") and len(words) == 1 else ""
+        terms.append(f'"{" ".join(words)}"' if phrase is not None or len(words) > 1 else words[0] + star)
+    return terms, unsupported
+
+
+def _operator(pending: list[str], first: bool) -> str | None:
+    """The operator a run of operators typed between two terms stands for (None: the
+    implicit AND); :class:`QueryError` for one whose meaning would be lost: a NOT before the
+    first term (FTS5's NOT excludes from what comes before it: dropped, the query would find
+    exactly what was to be left out), after OR, or twice."""
+    if not pending:
+        return None
+    if "NOT" in pending:
+        if first:
+            raise QueryError("a search cannot start with NOT: NOT leaves out of the words before it what follows "
+                             "(`invoice NOT currency`); give the words to find first")
+        if pending not in (["NOT"], ["AND", "NOT"]):
+            raise QueryError(f"{' '.join(pending)} is not a search operator: use `a NOT b` (a without b), "
+                             "`a OR b` or `a AND b`")
+        return "NOT"
+    return None if first else pending[0]
 
 
 def fts_query(query: str, expand=None) -> str:
     """Turn what a person types into a safe FTS5 query: words are matched on their stems
     (all of them, in any order), "quoted words" as a phrase, ``word*`` as a prefix, and
-    the upper-case operators AND, OR, NOT are kept. Punctuation never causes a syntax error.
+    the upper-case operators AND, OR, NOT are kept (``AND NOT`` is NOT). Punctuation never
+    causes a syntax error; ``NEAR(...)``, column filters and parentheses are read as words
+    (:data:`UNSUPPORTED`). A NOT with no term before it, or after OR, raises
+    :class:`QueryError` (a ``ValueError``): dropped, it would find what was to be left out.
 
     The index is stemmed (Porter), so FTS5's own prefix query would look for the *stem* of
     what was typed among the stems (``pay*`` → ``pai*``: finds "paint", misses "payment").
@@ -43,20 +113,29 @@ def fts_query(query: str, expand=None) -> str:
     # as typed or pasted: invisible format characters out, then NFKC (a decomposed "naïve",
     # full-width letters), so the words are those the index's tokenizer made of the text
     query = unicodedata.normalize("NFKC", _visible(str(query or ""))[0])
+    query = _plain(query)[0]
     # a run of CJK characters as the index holds it: one token a character, so a word typed
     # is matched as the phrase of its characters (kit.discovery.index_names.cjk_spaced)
     query = cjk_spaced(query)
-    parts = []
+    parts: list[str] = []
+    pending: list[str] = []
+
+    def add(part: str) -> None:
+        op = _operator(pending, not parts)
+        pending.clear()
+        if op:
+            parts.append(op)
+        parts.append(part)
+
     for match in _QUERY_TOKEN.finditer(query):
         phrase, word = match.groups()
         if phrase is not None:
             words = re.findall(r"\w+", phrase)
             if words:
-                parts.append('"' + " ".join(words) + '"')
+                add('"' + " ".join(words) + '"')
             continue
         if word in _OPERATORS:
-            if parts and parts[-1] not in _OPERATORS:
-                parts.append(word)
+            pending.append(word)
             continue
         prefix = word.endswith("*")
         words = re.findall(r"\w+", word)
@@ -65,11 +144,9 @@ def fts_query(query: str, expand=None) -> str:
         if prefix and expand is not None:
             head = " ".join(words[:-1] + [""])
             found = sorted(expand(words[-1]))
-            parts.append("(" + " OR ".join(f'"{head}{w}"' for w in found) + ")" if found else '""')
+            add("(" + " OR ".join(f'"{head}{w}"' for w in found) + ")" if found else '""')
             continue
-        parts.append('"' + " ".join(words) + '"' + ("*" if prefix and len(words) == 1 else ""))
-    while parts and parts[-1] in _OPERATORS:
-        parts.pop()
+        add('"' + " ".join(words) + '"' + ("*" if prefix and len(words) == 1 else ""))
     joined = []
     for part in parts:  # FTS5 has no implicit AND next to a (group): say it
         if joined and joined[-1] not in _OPERATORS and part not in _OPERATORS and "(" in (part[0], joined[-1][0]):
@@ -312,7 +389,7 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
         found, total, dropped = both(con)
         return found, total, dropped, _their_words(con, [r if shown is None else r[0] for r in found], text[2:])
 
-    notes: list = []
+    notes: list = [UNSUPPORTED] if query_terms(query)[1] else []
     try:
         rows, total, dropped, words = query_index(repo, update, with_words, notes)
     except sqlite3.OperationalError as exc:
@@ -389,15 +466,19 @@ def prior_interactions(repo, who, update: bool = True) -> pd.DataFrame:
     note's insights as a summary) and per invitation that did not lead to one (declined,
     no-show, invited, scheduled), oldest first. ``who`` is a participant id or an email
     address; people are linked across studies by id and by email (the index keeps only a
-    hash of the address). Names and emails never appear in the result."""
+    keyed hash of the address: kit.discovery.email_key). Names and emails never appear in the
+    result; ``note_path`` is the note's path in ``repo`` (the index keeps it relative to the
+    repository)."""
     key = str(who or "").strip()
     if not key:
         raise ValueError("give a participant id or an email address")
-    return query_index(repo, update, lambda con: _prior(con, key))
+    table = query_index(repo, update, lambda con: _prior(con, key, email_key(index_path(repo).parent)))
+    table["note_path"] = [str(Path(repo) / p) if p else p for p in table["note_path"]]
+    return table
 
 
-def _prior(con, key: str) -> pd.DataFrame:
-    ids, hashes = (set(), {email_hash(key)}) if "@" in key else ({key}, set())
+def _prior(con, key: str, secret: bytes) -> pd.DataFrame:
+    ids, hashes = (set(), {email_hash(key, secret)}) if "@" in key else ({key}, set())
     people = []
     for _ in range(5):  # follow id <-> email links until nothing new turns up
         people = con.execute(

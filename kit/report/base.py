@@ -238,9 +238,17 @@ class ReportBase:
         if isinstance(themes, pd.DataFrame) and "ubiquitous" in themes:
             everywhere = themes.loc[themes["ubiquitous"].astype(str).str.lower().eq("true"), "code"].tolist()
             if everywhere:
+                # the reach as measured (kit.themes.rule_validation): the share of the people interviewed
+                # (the table's denominator) whose own words the rule matches
+                reach = {}
+                if isinstance(rules, pd.DataFrame) and {"code", "rule_reach"} <= set(rules.columns):
+                    reach = dict(zip(rules["code"].astype(str), pd.to_numeric(rules["rule_reach"], errors="coerce")))
+                named = ", ".join(f"{c} ({fmt_share(reach[c])})" if not _missing(reach.get(c)) else str(c)
+                                  for c in map(str, everywhere))
                 its = "their keyword rules match" if len(everywhere) > 1 else "its keyword rule matches"
-                notes.append(f"Not a finding: {', '.join(everywhere)} — {its} at least "
-                             f"{UBIQUITOUS_SHARE:.0%} of participants, so {'they mark' if len(everywhere) > 1 else 'it marks'} "
+                notes.append(f"Not a finding: {named} — {its} the own words of at least "
+                             f"{UBIQUITOUS_SHARE:.0%} of the people interviewed without being validated against the coders, "
+                             f"so {'they mark' if len(everywhere) > 1 else 'it marks'} "
                              "the study's topic rather than telling interviews apart.")
         return notes
 

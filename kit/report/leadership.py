@@ -271,6 +271,18 @@ class LeadershipSections:
         return {"src": data_uri(path), "name": f"{FIGURES}/report_themes.png", "tables": [self.tables.source("themes")]}
 
     # -- the page --------------------------------------------------------------------------------
+    def _shareable_label(self, shared: int) -> str:
+        """The headline's label of the shareable quotes' count, saying how many quotes of
+        consenting participants are withheld too (their reasons: "Quotes you may use")."""
+        agreed = shared
+        quotes = self.study.quotes
+        if "consent_quote" in quotes:
+            agreed = max(int(quotes["consent_quote"].fillna(False).astype(bool).sum()), shared)
+        if agreed == shared:
+            return "shareable quotes"
+        return (f"shareable quotes ({agreed - shared} of the {agreed} of consenting participants withheld: "
+                "see Quotes you may use)")
+
     def headline(self, quotes: pd.DataFrame) -> tuple[list[dict], list[str]]:
         study = self.study
         themes = self.tables.get("themes")
@@ -280,7 +292,7 @@ class LeadershipSections:
         participants = n_participants(study)  # the one denominator of every share (kit.themes)
         metrics = [{"value": str(len(study.interviews)), "label": "interviews"},
                    {"value": str(participants), "label": "people interviewed (every share is of them)"},
-                   {"value": str(len(quotes)), "label": "shareable quotes"},
+                   {"value": str(len(quotes)), "label": self._shareable_label(len(quotes))},
                    {"value": str(len(study.decisions)), "label": "decisions informed"}]
         basis = _basis_words(program)
         if isinstance(program, dict) and not _missing(program.get("roi_low")):

@@ -98,10 +98,18 @@ class MarketingSections:
             block.missing = self.needs("shareable_quotes")
             return block
         self.tables.get("shareable_quotes", "marketing")
-        block = Block("Quotes you may use",
-                      f"{len(quotes)} of {total} key quotes come from participants who consented to being "
-                      f"quoted ({total - len(quotes)} withheld). Email addresses, phone numbers and names inside "
+        agreed, why = self._consented_quotes(len(quotes))
+        if agreed == len(quotes):
+            intro = (f"{len(quotes)} of {total} key quotes come from participants who consented to being "
+                     f"quoted ({total - len(quotes)} withheld).")
+        else:  # consenting participants' quotes withheld too: counted apart, with the reason (newcomer s13 F12)
+            intro = (f"{agreed} of {total} key quotes come from participants who consented to being quoted "
+                     f"({total - agreed} withheld for lack of consent); {len(quotes)} of them may be shared, "
+                     f"{agreed - len(quotes)} not ({why}).")
+        block = Block("Quotes you may use", intro + " Email addresses, phone numbers and names inside "
                       "quotes are redacted.", sources=[rel])
+        if agreed != len(quotes) and self.tables.path("quotes") is not None:
+            block.sources.append(self.tables.source("quotes"))
         if len(quotes):
             themes = self._themes("marketing")
             if themes is not None and quotes["codes"].astype(bool).any():
@@ -120,6 +128,27 @@ class MarketingSections:
                 best = quotes.assign(_s=-quotes["compound"].abs()).sort_values(["interview_id", "_s"])
                 block.quotes = [self._quote(q) for q in best.drop_duplicates("interview_id").head(8).to_dict("records")]
             block.note = f"All {len(quotes)} shareable quotes, with their themes, are in {rel}."
+        elif agreed:
+            block.bullets = [f"No key quote may be shared: none of the {agreed} key quotes of participants who "
+                             f"consented to being quoted can be shown ({why})."]
         else:
             block.bullets = ["No key quote may be shared: no participant with a key quote consented to quoting."]
         return block
+
+    def _consented_quotes(self, shared: int) -> tuple[int, str]:
+        """(the key quotes of participants who consented to being quoted, why those beyond the
+        ``shared`` ones are withheld, in words): the reasons as tables/quotes.csv's ``withheld``
+        column gives them (:func:`kit.quotes.withheld_reasons`), counted, else the rules that withhold them."""
+        quotes = self.study.quotes
+        agreed = int(quotes["consent_quote"].fillna(False).astype(bool).sum()) if "consent_quote" in quotes \
+            else shared
+        agreed = max(agreed, shared)
+        table = self.tables.get("quotes", "marketing") if agreed > shared else None
+        if isinstance(table, pd.DataFrame) and "withheld" in table:
+            said = table["withheld"].fillna("").astype(str)
+            counts = said[said.str.startswith("not shared")].value_counts()
+            if len(counts):
+                return agreed, "; ".join(f"{n} because {str(text).removeprefix('not shared: ')}"
+                                         for text, n in counts.items())
+        return agreed, ("withheld because most of their words were also said by participants who did not consent "
+                        "to being quoted, or are names and contact details, redacted")

@@ -35,7 +35,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("marketing", "Marketing", "for marketing and sales",
             "How customers describe their situation, and quotes cleared for use.",
             ("phrases", "phrase_quotes", "keyness_by_segment", "codes_by_segment_share", "theme_tests",
-             "sentiment_by_segment", "themes", "shareable_quotes"),
+             "sentiment_by_segment", "themes", "shareable_quotes", "quotes"),
             lambda report, quotes: report.marketing(quotes)),
     Section("leadership", "Leadership", "for leadership",
             "The themes that matter most, how the program is trending, what it is worth and what was decided.",
