@@ -61,3 +61,42 @@ def test_f4_a_name_column_headed_in_another_language_is_the_roster_for_speakers(
     assert said["The cricket one. I l"] == "P-006"
     assert said["I stopped listening "] == "P-006"
     assert said["He means he needs th"] != "P-006"  # the carer's words are nobody's
+
+
+def _refusing(tmp_path, pilot_dir, pid="P-002"):
+    root = tmp_path / "refused"
+    shutil.copytree(pilot_dir, root)
+    sheet = root / "participants.csv"
+    lines = sheet.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith(pid + ","))
+    cells = lines[number].split(",")
+    cells[-2] = "no"  # consent_record (consent_quote stays yes)
+    lines[number] = ",".join(cells)
+    sheet.write_text("\n".join(lines), encoding="utf-8")
+    return root, number + 1
+
+
+def test_f2_a_transcript_of_someone_who_refused_recording_is_withheld_and_said(tmp_path, pilot_dir):
+    from kit.outputs import PUBLISHED, Outputs
+
+    root, line = _refusing(tmp_path, pilot_dir)
+    study = load_study(root)
+    said = [p for p in study.problems if "said no to being recorded" in p.message]
+    assert [(p.path.endswith("participants.csv"), p.line, p.level) for p in said] == [(True, line, "warning")]
+    assert "P-002" not in study.consenting()
+    assert "P-002" in load_study(pilot_dir).consenting()
+    quotes = study.quotes[study.quotes["participant"] == "P-002"]
+    assert len(quotes) and not quotes["consent_quote"].any()
+    shown = Outputs(tmp_path / "out", study, PUBLISHED).frame(quotes[["segment_id", "participant", "text"]])
+    assert set(shown["text"]) == {"[not quoted]"} or not any(t in set(shown["text"]) for t in quotes["text"])
+
+
+def test_f2_notes_without_a_transcript_are_no_recording(tmp_path, pilot_dir):
+    root, _ = _refusing(tmp_path, pilot_dir)
+    study = load_study(root)
+    iid = study.interviews.loc[study.interviews["participant"] == "P-002", "interview_id"].iloc[0]
+    for f in (root / "transcripts").glob(f"{iid}.*"):
+        f.unlink()
+    study = load_study(root, strict=False)
+    assert not [p for p in study.problems if "said no to being recorded" in p.message]
+    assert "P-002" in study.consenting()
