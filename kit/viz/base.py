@@ -10,7 +10,7 @@ import matplotlib.text
 import matplotlib.ticker
 
 __all__ = [
-    "FIGSIZE", "literal_text", "literal_figure", "talk_ratio_chart", "save", "empty_figure", "keep_source",
+    "FIGSIZE", "literal_text", "literal_figure", "talk_ratio_chart", "save", "empty_figure",
 ]
 
 FIGSIZE = (8, 4.5)
@@ -37,14 +37,6 @@ def literal_figure(draw):
 
     wrapper.literal_text = True
     return wrapper
-
-
-def keep_source(artist, raw: str, shown) -> None:
-    """Record that ``artist`` draws ``shown(raw)`` (a quote wrapped and cut to a sticky note):
-    a figure cleaned for publishing (:func:`kit.viz.redact.clean_figure`) cleans ``raw``, the
-    whole text, and draws ``shown`` of that, so a phone number, email or name that the wrapping
-    split over two lines, or that the cut left half of, is found whole."""
-    artist.kit_source = (raw, shown)
 
 
 @literal_figure

@@ -19,7 +19,8 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from kit.agreement import interpret_kappa
-from kit.viz.base import FIGSIZE, empty_figure, keep_source, literal_figure
+from kit.viz.base import FIGSIZE, empty_figure, literal_figure
+from kit.viz.redact import keep_source
 
 __all__ = [
     "HATCHES", "PALETTE", "KAPPA_BANDS", "frequency_bars", "intensity_chart",
@@ -280,12 +281,12 @@ def cooccurrence_network(counts, min_coefficient: float = 0.05, title: str = "Co
 
 # --------------------------------------------------------------------------- affinity map
 
-@literal_figure
 def _note(quote, width: int) -> str:
     """A quote as its sticky note shows it: in quotation marks, wrapped to ``width``, 7 lines at most."""
     return textwrap.fill(f"\u201c{quote}\u201d", width=width, max_lines=7, placeholder=" \u2026")
 
 
+@literal_figure
 def affinity_map(quotes, codebook=None, per_code: int = 2, width: int = 30,
                  title: str = "Affinity map: what participants said, by theme"):
     """Sticky notes of quotes (``kit.themes.quotes_per_code``: consenting participants only)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-__all__ = ["clean_figure", "figure_texts", "write_figure"]
+__all__ = ["clean_figure", "figure_texts", "keep_source", "write_figure"]
 
 
 def clean_figure(fig, clean: Callable[[str], str]) -> None:
@@ -27,7 +27,7 @@ def clean_figure(fig, clean: Callable[[str], str]) -> None:
                     axis.set_ticks(axis.get_ticklocs(), labels=cleaned)
     for artist in fig.findobj(matplotlib.text.Text):
         label = artist.get_text()
-        source = getattr(artist, "kit_source", None)  # kit.viz.base.keep_source: the text before wrapping
+        source = getattr(artist, "kit_source", None)  # keep_source: the text before wrapping
         if source is not None and isinstance(source[0], str):
             raw, shown = source
             whole = clean(raw)
@@ -37,6 +37,14 @@ def clean_figure(fig, clean: Callable[[str], str]) -> None:
         if cleaned != label:
             artist.set_text(cleaned)
         artist.set_parse_math(False)
+
+
+def keep_source(artist, raw: str, shown) -> None:
+    """Record that ``artist`` draws ``shown(raw)`` (a quote wrapped and cut to a sticky note):
+    a figure cleaned for publishing (:func:`clean_figure`) cleans ``raw``, the
+    whole text, and draws ``shown`` of that, so a phone number, email or name that the wrapping
+    split over two lines, or that the cut left half of, is found whole."""
+    artist.kit_source = (raw, shown)
 
 
 def _cleaned(label, clean: Callable[[str], str]):
