@@ -74,7 +74,7 @@ def cross_checks(study) -> list[Problem]:
     from kit.codebook import unmatched_keywords
     from kit.languages import check_languages
 
-    from kit.study_check_names import published_secrets  # privacy8: what run would refuse to publish
+    from kit.study_check_names import code_name_secrets, published_secrets  # privacy8: what run would refuse to publish
 
     keywords = unmatched_keywords(study.codebook, study.segments()["text"].tolist()) if len(study.codebook) else []
     from kit.consent_repository import study_consent_conflicts  # fix10p: consent across the repository
@@ -83,7 +83,7 @@ def cross_checks(study) -> list[Problem]:
     from kit.check_dates import date_problems  # newcomer F23: note dates against the sheet
 
     return (check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
-            + published_secrets(study) + identifier_notes(study)
+            + published_secrets(study) + code_name_secrets(study) + identifier_notes(study)
             + study_consent_conflicts(study) + not_identifying_problems(study) + date_problems(study))
 
 

@@ -46,7 +46,8 @@ from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, 
 from kit.privacy_batch import unredacted
 
 __all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
-           "file_roles", "private_folder", "publish_to", "redact_shown", "study_of", "undecodable_shown"]
+           "published_writer", "file_roles", "private_folder", "publish_to", "redact_shown", "study_of",
+           "undecodable_shown"]
 
 WORKING, PUBLISHED, PRIVATE = "working", "published", "private"
 KINDS = (WORKING, PUBLISHED, PRIVATE)
@@ -422,7 +423,30 @@ def publish_to(out, study=None, include_names: bool = False) -> Outputs:
     non-consenting participant's words too short for the final word check to recognise."""
     published = Outputs(out, study, PUBLISHED, include_names=include_names)
     _show_through(published)
+    if published.root is not None:
+        _PUBLISHED_WRITERS[_resolved(published.root)] = published
     return published
+
+
+#: The published writers of this process by their resolved root (the latest per folder wins):
+#: a figure a notebook saves with :func:`kit.viz.base.save` into one of these folders has its
+#: texts cleaned by that writer first (:func:`published_writer`).
+_PUBLISHED_WRITERS: dict[str, Outputs] = {}
+
+
+def published_writer(path) -> Outputs | None:
+    """The published writer (:func:`publish_to`) whose folder holds ``path``, or None: a figure
+    saved there is a published output, so its titles, labels, tick labels, legends and
+    annotations are cleaned as that writer cleans a table (names, emails, phone numbers,
+    identifiers; a non-consenting participant's words)."""
+    if not _PUBLISHED_WRITERS:
+        return None
+    here = Path(_resolved(path))
+    for folder in (here, *here.parents):
+        writer = _PUBLISHED_WRITERS.get(str(folder))
+        if writer is not None:
+            return writer
+    return None
 
 
 def _show_through(writer: Outputs) -> bool:
@@ -516,7 +540,11 @@ def private_folder(out_dir, private_dir=None, study=None) -> Path:
     ``out_dir``: ``private_dir`` if given, else ``<out_dir>-private`` beside it. Never inside
     the published folder nor inside the study (raises ``ValueError``)."""
     out = Path(out_dir).expanduser().resolve()
-    folder = Path(private_dir).expanduser().resolve() if private_dir else out.with_name(out.name + "-private")
+    folder = Path(private_dir).expanduser() if private_dir else out.with_name(out.name + "-private")
+    if not private_dir and folder.is_symlink():  # attacker s14 A6: OUT-private linked to a user's folder or the study
+        raise ValueError(f"private outputs would follow the symbolic link {folder}; remove it, the kit makes "
+                         "this folder itself")
+    folder = folder.resolve()
     if folder == out or out in folder.parents:
         raise ValueError(f"private outputs may not go inside the published folder {out}: {folder}")
     studies = study if isinstance(study, (list, tuple)) else [study] if study is not None else []
@@ -524,6 +552,17 @@ def private_folder(out_dir, private_dir=None, study=None) -> Path:
         where = Path(getattr(s, "path", s)).expanduser().resolve()
         if folder == where or where in folder.parents:
             raise ValueError(f"private outputs may not go inside the study {where}: {folder}")
+    for above in (folder, *folder.parents):  # nor inside any other study (edited by people, kept in git)
+        if (above / "study.yml").is_file():
+            raise ValueError(f"private outputs may not go inside the study {above}: {folder}")
+    if not private_dir and folder.is_dir() and not (folder / ".gitignore").is_file():
+        try:
+            busy = next(iter(folder.iterdir()), None) is not None
+        except OSError:
+            busy = True
+        if busy:  # a folder of the user's own that the kit did not make: never written into, nor chmod-ed
+            raise ValueError(f"private outputs go to {folder}, which already holds files interview-kit did not "
+                             "write; move them or choose another --out")
     return folder
 
 

@@ -699,6 +699,11 @@ def _keep_failed(build: Path, out: Path) -> Path:
         if failed.exists():
             shutil.rmtree(failed)
         shutil.copytree(build, failed)
+        # a refused or failed build holds what was not fit to publish, beside the folder that is
+        # published (a web root, a synced share): the owner's alone, like OUT-private (attacker s14 A7)
+        for folder, _dirs, _files in os.walk(failed):
+            os.chmod(folder, 0o700)
+        os.chmod(failed, 0o700)
     return failed
 
 

@@ -41,7 +41,7 @@ from kit.privacy_id_forms import id_form_spans
 from kit.privacy_spoken_digits import said_digits, spoken_phones
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
-from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, unmarked, unspaced
+from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, png_texts, unmarked, unspaced
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -795,7 +795,8 @@ def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb
     underscores or nothing, an email however obfuscated; also in file names), a term list
     (CSV columns, YAML keys of :data:`TERM_FIELDS`, YAML lists) holding a term made only of
     the roster's name words, or, given ``words``, a run of a non-consenting participant's
-    verbatim words. The secret itself is never returned, so the answer can be logged."""
+    verbatim words; a PNG figure by the texts it keeps (:func:`png_texts`). The secret itself is
+    never returned, so the answer can be logged."""
     root = Path(root)
     leaks = []
     matcher = people.secret_matcher
@@ -807,6 +808,10 @@ def find_leaks(root, people: Roster, suffixes=(".html", ".csv", ".json", ".ipynb
         rel = path.relative_to(root).as_posix()
         if matcher and any(True for _ in matcher.find(rel)):
             leaks.append(rel)
+            continue
+        if path.suffix.lower() == ".png" and path.is_file():  # a figure: the texts it draws
+            if _holds_secret(png_texts(path), matcher, words):
+                leaks.append(rel)
             continue
         if not path.is_file() or path.suffix.lower() not in suffixes:
             continue

@@ -9,7 +9,7 @@ import unicodedata
 from kit.look_alikes import latin_look_alike
 
 __all__ = ["ANNOUNCED_ID", "ANNOUNCER", "ANNOUNCER_STARTS", "ID_MARK", "ID_MIN_DIGITS", "TITLES", "announced_ids", "announces", "fold", "invisible_pattern",
-           "names_a_person"]  # the rest is kit.privacy's own (imported there)
+           "names_a_person", "png_texts"]  # the rest is kit.privacy's own (imported there)
 
 
 # -- folding: the same length, lower case, no accents ------------------------------------------
@@ -468,3 +468,19 @@ def announces(match: re.Match) -> bool:
 
 
 ID_MARK = "[id]"
+
+
+def png_texts(path) -> str:
+    """The text chunks of a PNG file (``tEXt``, ``zTXt``, ``iTXt``; a figure saved by
+    :func:`kit.viz.base.save` into a published folder keeps every text it draws there), one per
+    line; "" for a file Pillow cannot read as a PNG."""
+    try:
+        from PIL import Image, UnidentifiedImageError
+    except ImportError:  # pragma: no cover - Pillow comes with matplotlib
+        return ""
+    try:
+        with Image.open(path) as image:
+            chunks = getattr(image, "text", None) or {}
+            return "\n".join(str(v) for v in chunks.values())
+    except (OSError, ValueError, UnidentifiedImageError, SyntaxError):
+        return ""

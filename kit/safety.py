@@ -118,7 +118,8 @@ def file_is_kind(path, kind: str) -> bool:
 
 
 def check_output(target, inputs, option: str = "--out", folder: bool = True, force: bool = False,
-                 legacy: tuple[str, ...] = (), kind: str | None = None, append: bool = False) -> Path:
+                 legacy: tuple[str, ...] = (), kind: str | None = None, append: bool = False,
+                 studies: bool = True) -> Path:
     """The resolved write target, after checking it is safe to write.
 
     ``inputs`` is an iterable of ``(path, what)`` pairs (or plain paths): the study, the
@@ -132,8 +133,13 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
     target that exists and is not a regular file (a FIFO, a device, a socket) is refused even
     with ``force``, since the output would replace it, unless ``append`` (a log the command
     appends lines to, which replaces nothing: ``--log /dev/stderr`` stays possible). Raises
-    :class:`UnsafeTarget` with a message naming the option, the target and the input."""
+    :class:`UnsafeTarget` with a message naming the option, the target and the input.
+    With ``studies`` (the default) the target may not be, or lie inside, any study folder (a
+    folder holding ``study.yml``), whichever study the command reads: a study is edited by
+    people and kept in git, and only the commands made for that write into it."""
     real = _real(target)
+    if studies:
+        _not_inside_a_study(real, target, option)
     for item in inputs:
         path, what = (item if isinstance(item, tuple) else (item, "an input"))
         if path is None:
@@ -173,6 +179,18 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
         raise UnsafeTarget(f"{option} {target}: refused: the file exists and is not a .{kind} file interview-kit "
                            "wrote; choose a new file name, or add --force to replace it")
     return real
+
+
+def _not_inside_a_study(real: Path, target, option: str) -> None:
+    """Refuse a target that is a study folder or lies inside one (attacker s14 A4)."""
+    for folder in (real, *real.parents):
+        try:
+            found = (folder / "study.yml").is_file()
+        except OSError:
+            found = False
+        if found:
+            raise UnsafeTarget(f"{option} {target}: refused: it lies inside the study {folder}, a folder edited by "
+                               "people and kept in git; choose a path outside every study")
 
 
 def _not_inside_output(real: Path, target, option: str) -> None:

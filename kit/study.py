@@ -225,6 +225,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         rows, columns, problems = read_participant_rows(path)
         self.problems += problems
         seen: dict[str, int] = {}
+        refused: dict[str, int] = {}
         kept = []
         for row in rows:
             line = row["_line"]
@@ -237,13 +238,17 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                                          "this line is ignored: give it its own id or remove it")
                 continue
             seen[pid] = line
+            if str(row.get("consent_record") or "").strip().lower() in NO - {""}:
+                refused[pid] = line  # said no to being recorded (kit.consent_record)
             self._participant_row(path, row)
             kept.append(row)
         frame = pd.DataFrame(kept)
         for col in ("id", "status", "consent_record", "consent_quote", "_line"):
             if col not in frame:
                 frame[col] = pd.Series(dtype=object)
-        return frame.rename(columns={"_line": "line"})
+        frame = frame.rename(columns={"_line": "line"})
+        frame.attrs["recording_refused"] = refused
+        return frame
 
     def _participant_row(self, path, row) -> None:
         """Read one participants.csv row in place (status, dates, yes/no cells) and report it.
@@ -577,6 +582,9 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
 
     def _assemble(self, config, guide, participants, acc) -> Study:
         interviews = self._interviews_frame(config, participants, acc)
+        if participants.attrs.get("recording_refused"):  # newcomer s14 F2: fail closed, and say so
+            from kit.consent_record import withhold_unrecorded
+            self.problems += withhold_unrecorded(self.root / "participants.csv", participants, interviews)
         columns = dict(acc.turn_columns)  # numbers as numpy arrays: pandas infers no type from 240,000 objects
         columns.update(turn=np.array(columns["turn"], dtype="int64"), start=np.array(columns["start"], dtype="float64"),
                        end=np.array(columns["end"], dtype="float64"))

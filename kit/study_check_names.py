@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["STUDY_TEXT_FILES", "published_secrets"]
+__all__ = ["STUDY_TEXT_FILES", "code_name_secrets", "published_secrets"]
 
 #: The study's own text files that the report shows as written.
 STUDY_TEXT_FILES = ("study.yml", "guide.yml")
@@ -48,7 +48,8 @@ def published_secrets(study) -> list[Problem]:
             continue  # an unreadable file is the loader's problem, reported already
     if not texts:
         return []
-    matcher = roster(study).secret_matcher
+    people = roster(study)
+    matcher = people.secret_matcher
     words = unquotable(study)
     problems: list[Problem] = []
     for path, text in texts.items():
@@ -60,4 +61,45 @@ def published_secrets(study) -> list[Problem]:
             for start, _end in words.spans(text):
                 found.setdefault(_line_of(text, start), _WORDS)
         problems += [Problem(str(path), line, message) for line, message in sorted(found.items())]
+        problems += _shown_redacted(path, text, people, found)
+    return problems
+
+
+_SHOWN = ("a participant's name, email or phone number (participants.csv) is on this line: the report and the "
+          "printed guide (guide.md, guide.html) show it redacted ([name]); write the participant's id instead")
+
+
+def _shown_redacted(path, text: str, people, found: dict) -> list[Problem]:
+    """A warning per line (not already an error) that published outputs would show redacted:
+    a first name alone, a declined or transliterated name, a phone number (:func:`kit.outputs.redact_shown`)."""
+    from kit.outputs import redact_shown
+
+    return [Problem(str(path), number, _SHOWN, level="warning")
+            for number, line in enumerate(text.split("\n"), start=1)
+            if number not in found and line.strip() and redact_shown(line, people) != line]
+
+
+_CODE = ("the name of code {code_no} holds a participant's name, email or phone number (participants.csv): "
+         "every published table, figure and page shows it redacted ([name]), so it cannot be told apart "
+         "from other codes redacted the same way; rename the code (codebook.yml)")
+
+
+def code_name_secrets(study) -> list[Problem]:
+    """A located warning (``codebook.yml:line``) for each code whose name published outputs
+    would show redacted (:func:`kit.outputs.redact_shown` with the study's roster): a code
+    named ``okafor`` or ``beata-kowalski`` is drawn ``[name]`` in the report's figures and tables.
+    The code's name itself is never printed (it is the secret); its position in the codebook is."""
+    from kit.outputs import redact_shown
+    from kit.privacy import roster
+
+    codebook = getattr(study, "codebook", None)
+    if codebook is None or not len(codebook):
+        return []
+    people = roster(study)
+    path = str(Path(study.path) / "codebook.yml")
+    problems = []
+    for number, name in enumerate(codebook.names, start=1):
+        if redact_shown(name, people) != name:
+            code = codebook.get(name)
+            problems.append(Problem(path, getattr(code, "line", 0) or 0, _CODE.format(code_no=number), level="warning"))
     return problems

@@ -36,15 +36,23 @@ def read_participant_rows(path: Path):
         problems.append(Problem(str(path), 1, "no consent_quote column: nobody's words will be quoted "
                                 f"(the header has: {', '.join(columns)})", "warning"))
     if rows and "id" in columns:
-        problems += _unnamed_people(path, rows, columns)
+        found = _unnamed_people(path, rows, columns)
+        rename = {found_[0]: kind for kind, found_ in found if len(found_) == 1}
+        if rename:  # the column the kit redacts as names is the roster's names too (newcomer s14 F4)
+            columns = [rename.get(c, c) for c in columns]
+            rows = [{rename.get(k, k): v for k, v in row.items()} for row in rows]
+        problems += [_unnamed_problem(path, kind, found_) for kind, found_ in found]
     return rows, columns, problems + id_problems(path, rows)
 
 
-def _unnamed_people(path: Path, rows, columns) -> list[Problem]:
-    """A warning at the header when no column is read as ``name`` (or ``email``) but a column's
-    values look like people's names (or emails) (:func:`kit.privacy_columns.looks_like`): the
-    kit redacts those as names anyway (private by default), and says which column it took
-    (newcomer, session 11: a sheet with Welsh headers, ``Enw``, ``E-bost``, redacted nothing)."""
+def _unnamed_people(path: Path, rows, columns) -> list[tuple[str, list[str]]]:
+    """``[(kind, columns)]`` (kind ``name`` or ``email``) when no column is read as that kind
+    but the values of others look like people's names (or emails)
+    (:func:`kit.privacy_columns.looks_like`). When one column does, it is read as ``name``
+    (``email``): the speaker labels are matched to it and the consent rules know it, as the
+    redaction did already (newcomer s11: Welsh headers ``Enw``, ``E-bost``; s14 F4: under a
+    Polish header ``imię i nazwisko`` the names were redacted, yet a carer's label, which spoke
+    the most words, was read as the participant and the participant as another speaker)."""
     from kit.privacy_columns import looks_like, person_columns
 
     named, mailed = person_columns(columns)
@@ -52,14 +60,19 @@ def _unnamed_people(path: Path, rows, columns) -> list[Problem]:
         return []
     rest = [c for c in columns if c not in named and c not in mailed and c != "_line"]
     names, emails = looks_like(rest, lambda c: [str(r.get(c) or "").strip() for r in rows])
-    out = []
-    for kind, found, have in (("name", names, named), ("email", emails, mailed)):
-        if found and not have:
-            out.append(Problem(str(path), 1, f"no column is read as {kind!r}, but the values of "
-                               f"{', '.join(repr(c) for c in found)} look like people's {kind}s: they are redacted "
-                               f"as {kind}s; name the column {kind!r} (or '{found[0]} / {kind}') so that check and "
-                               "the consent rules know them too", "warning"))
-    return out
+    return [(kind, list(found)) for kind, found, have in (("name", names, named), ("email", emails, mailed))
+            if found and not have and kind not in columns]
+
+
+def _unnamed_problem(path: Path, kind: str, found: list[str]) -> Problem:
+    if len(found) == 1:
+        return Problem(str(path), 1, f"column {found[0]!r} is read as {kind!r}: no column is headed {kind!r} and "
+                       f"its values look like people's {kind}s; name the column {kind!r} (or '{found[0]} / {kind}') "
+                       "to say so", "warning")
+    return Problem(str(path), 1, f"no column is read as {kind!r}, but the values of "
+                   f"{', '.join(repr(c) for c in found)} look like people's {kind}s: they are redacted "
+                   f"as {kind}s; name the column {kind!r} (or '{found[0]} / {kind}') so that check and "
+                   "the consent rules know them too", "warning")
 
 
 def _parts(header: str) -> list[str]:

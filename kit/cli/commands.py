@@ -218,7 +218,7 @@ def cmd_recruit(args) -> int:
     from kit.safety import check_output
 
     if args.apply:  # writes the study's participants.csv: never the pool it reads
-        check_output(Path(args.study) / "participants.csv", [(args.pool, "the pool (an input)")], option="--apply",
+        check_output(Path(args.study) / "participants.csv", [(args.pool, "the pool (an input)")], option="--apply", studies=False,
                      folder=False)
 
     return _emit(*recruit_command(args.pool, args.study, args.n, seed=args.seed, cooldown=args.cooldown_days,

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 
-from kit.csvio import atomic_write_text
 from kit.guide_export import _fmt_minutes, guide_data, guide_markdown
 
 __all__ = ["guide_html", "export_guide"]
@@ -77,11 +76,18 @@ def guide_html(study_or_data) -> str:
     return env.from_string(_HTML).render(d=d, m=_fmt_minutes)
 
 
-def export_guide(study, out_dir) -> dict[str, Path]:
-    """Write ``guide.md`` and ``guide.html`` into ``out_dir``; returns their paths."""
+def export_guide(study, out_dir, include_names: bool = False) -> dict[str, Path]:
+    """Write ``guide.md`` and ``guide.html`` into ``out_dir`` as published outputs; returns their
+    paths. The guide's text is the team's (study.yml's title and objectives, guide.yml's
+    questions), yet it is printed and shared: a participant's name, email, phone number or a
+    run of a non-consenting participant's words written there is redacted as in every other
+    published file (:meth:`kit.outputs.Outputs.text`; the notebook's writer of ``out_dir`` when
+    it has one, :func:`kit.outputs.published_writer`), unless names are asked for (``include_names``,
+    or the notebook's writer's)."""
+    from kit.outputs import PUBLISHED, Outputs, published_writer
+
     data = guide_data(study)
     out = Path(out_dir)
-    paths = {"markdown": out / "guide.md", "html": out / "guide.html"}
-    atomic_write_text(paths["markdown"], guide_markdown(data))
-    atomic_write_text(paths["html"], guide_html(data))
-    return paths
+    writer = published_writer(out) or Outputs(out, study, PUBLISHED, include_names=include_names)
+    return {"markdown": writer.text("guide.md", guide_markdown(data), markup=True),
+            "html": writer.text("guide.html", guide_html(data), markup=True)}

@@ -68,11 +68,25 @@ def talk_ratio_chart(table, target: float = 0.20):
 def save(fig, path) -> None:
     """Save a figure as PNG, writing to a temporary file first.
 
+    Saved into a folder a notebook publishes to (:func:`kit.outputs.publish_to`), every text
+    of the figure is first cleaned by that writer (:func:`kit.outputs.published_writer`), so a
+    quote card, a code's name or a tick label shows ``[name]``, ``[phone]`` where a table
+    would; the texts drawn are then kept in the PNG's ``Description`` text chunk, where
+    ``run``'s final privacy scan (:func:`kit.privacy.find_leaks`) reads them.
+
     In a notebook the saved PNG is shown and the figure closed, so what a notebook shows is
     the file the report uses and does not depend on matplotlib's backend (inline or Agg)."""
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
     from kit.atomic import atomic_open
+    from kit.outputs import published_writer
+    from kit.viz.redact import clean_figure, figure_texts
+
+    writer = published_writer(path)
+    metadata = {}
+    if writer is not None:  # a published folder: the figure's texts follow the tables' rules
+        clean_figure(fig, writer.clean)  # lays the figure out: its tick labels are there now
+        metadata["Description"] = figure_texts(fig)
 
     # After fig.tight_layout() the figure keeps a placeholder layout engine that lays out
     # nothing, yet makes savefig draw the whole figure once more without rendering before it
@@ -83,7 +97,7 @@ def save(fig, path) -> None:
         fig.set_layout_engine(None)
     try:
         with literal_text(), atomic_open(path, "wb") as fh:
-            fig.savefig(fh, dpi=110, format="png")
+            fig.savefig(fh, dpi=110, format="png", metadata=metadata)
     finally:
         if placeholder:
             fig.set_layout_engine(engine)

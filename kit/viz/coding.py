@@ -8,6 +8,7 @@ figure, and groups also differ by hatching, line width or position.
 """
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 
@@ -19,6 +20,7 @@ from matplotlib.patches import Rectangle
 
 from kit.agreement import interpret_kappa
 from kit.viz.base import FIGSIZE, empty_figure, literal_figure
+from kit.viz.redact import keep_source
 
 __all__ = [
     "HATCHES", "PALETTE", "KAPPA_BANDS", "frequency_bars", "intensity_chart",
@@ -279,6 +281,11 @@ def cooccurrence_network(counts, min_coefficient: float = 0.05, title: str = "Co
 
 # --------------------------------------------------------------------------- affinity map
 
+def _note(quote, width: int) -> str:
+    """A quote as its sticky note shows it: in quotation marks, wrapped to ``width``, 7 lines at most."""
+    return textwrap.fill(f"\u201c{quote}\u201d", width=width, max_lines=7, placeholder=" \u2026")
+
+
 @literal_figure
 def affinity_map(quotes, codebook=None, per_code: int = 2, width: int = 30,
                  title: str = "Affinity map: what participants said, by theme"):
@@ -309,10 +316,10 @@ def affinity_map(quotes, codebook=None, per_code: int = 2, width: int = 30,
             y += 0.3
             rows = quotes[quotes["code"] == code].head(per_code)
             for row in rows.itertuples(index=False):
-                text = textwrap.fill(f"\u201c{row.text}\u201d", width=width, max_lines=7, placeholder=" \u2026")
+                text = _note(row.text, width)
                 lines = text.count("\n") + 2  # the quote and its participant line
                 height = lines * line + 0.16
-                items.append(("note", (text, row.participant, height, code), y))
+                items.append(("note", (text, row.participant, height, code, row.text), y))
                 y += height + 0.12
             y += 0.12
         layout.append(items)
@@ -339,13 +346,14 @@ def affinity_map(quotes, codebook=None, per_code: int = 2, width: int = 30,
             elif kind == "code":
                 ax.text(x0, y + 0.15, f"\u25b8 {value}", ha="left", va="center", fontsize=9, fontweight="bold")
             else:
-                text, participant, height, code = value
+                text, participant, height, code, raw = value
                 colour = (codebook.get(code).colour if codebook is not None and codebook.get(code) else None)
                 ax.add_patch(Rectangle((x0 + 0.06, y + 0.04), col_w - 0.1, height, facecolor="#bbbbbb",
                                        edgecolor="none"))  # shadow
                 ax.add_patch(Rectangle((x0, y), col_w - 0.1, height, facecolor="#fff7b2",
                                        edgecolor=colour or "#b8a000", linewidth=2))
-                ax.text(x0 + 0.08, y + 0.08, text, ha="left", va="top", fontsize=8, family="serif")
+                note = ax.text(x0 + 0.08, y + 0.08, text, ha="left", va="top", fontsize=8, family="serif")
+                keep_source(note, raw, functools.partial(_note, width=width))  # cleaned before it is wrapped
                 ax.text(x0 + col_w - 0.18, y + height - 0.06, f"\u2014 {participant}", ha="right",
                         va="bottom", fontsize=7, style="italic")
     return fig
