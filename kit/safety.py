@@ -138,8 +138,6 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
     folder holding ``study.yml``), whichever study the command reads: a study is edited by
     people and kept in git, and only the commands made for that write into it."""
     real = _real(target)
-    if studies:
-        _not_inside_a_study(real, target, option)
     for item in inputs:
         path, what = (item if isinstance(item, tuple) else (item, "an input"))
         if path is None:
@@ -149,6 +147,8 @@ def check_output(target, inputs, option: str = "--out", folder: bool = True, for
         if how:
             raise UnsafeTarget(f"{option} {target}: refused: it {how} {what} ({source}); "
                                "choose a path outside the study and the kit's own files")
+    if studies:  # any other study too (the study the command reads is named above)
+        _not_inside_a_study(real, target, option)
     if folder:
         if real.exists() and not real.is_dir():
             raise UnsafeTarget(f"{option} {target}: refused: it exists and is not a folder")
