@@ -164,7 +164,13 @@ def map_stages(study, kinds=("turn", "insight"), codes: pd.DataFrame | None = No
     segments = study.segments()
     if codes is None:
         codes = applied_codes(study, segments, auto=auto)
-    chosen = segments[segments["kind"].isin(list(kinds))].reset_index(drop=True)
+    chosen = segments[segments["kind"].isin(list(kinds))]
+    # a third speaker's turn or quote is no participant's (kit.speaker_words; newcomer s13 F3's kind)
+    from kit.schema import named_interviews
+    from kit.speaker_words import own_words
+
+    said = chosen["kind"].isin(("turn", "quote")).to_numpy()
+    chosen = chosen[~said | own_words(chosen, named_interviews(study.interviews))].reset_index(drop=True)
     stage_of_code = {c: s for c, s in code_stages(study.codebook).items() if not stages or s in order}
     staged = codes[codes["code"].isin(set(stage_of_code))]
     codes_of = staged.groupby("segment_id")["code"].agg(list).to_dict() if len(staged) else {}

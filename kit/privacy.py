@@ -39,6 +39,7 @@ from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _
 from kit.privacy_phone import _digits_at_least, _enough_digits  # noqa: F401
 from kit.privacy_id_forms import id_form_spans
 from kit.privacy_spoken_digits import said_digits, spoken_phones
+from kit.privacy_typos import typo_spans
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, png_texts, unmarked, unspaced
@@ -520,8 +521,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
     if matcher:
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
-        if named:
-            spans = list(matcher.find(text))
+        if named:  # and a name part's mistyped other half beside it ("Kevn Lam": kit.privacy_typos)
+            spans = typo_spans(text, list(matcher.find(text)), people, NAME_MARK)
     if _digits_at_least(text, 3) and _ANNOUNCER.search(text) is not None:  # "student number s2139904", on the roster or not
         spans = longest(spans + announced_ids(text))
     if people is not None and people.ids and (_digits_at_least(text, 3) or said_digits(text, words)):

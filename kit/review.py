@@ -58,6 +58,7 @@ import pandas as pd
 from kit.errors import Problem, StudyError
 from kit.guide import lint_question
 from kit.guide.lint import MAX_QUESTION_CHARS, too_long
+from kit.review_study import roster_names, third_speakers
 from kit.transcripts import infer_interviewer, read_transcript, talk_ratio
 
 __all__ = [
@@ -269,6 +270,13 @@ def _load_turns(path_or_turns) -> tuple[pd.DataFrame, str | None, str]:
         return turns.reset_index(drop=True), path, name
     path = Path(path_or_turns)
     aliases, roles, known, interviewers = _study_reading(path)
+    from kit.review_study import study_turns
+
+    turns = study_turns(path)  # in a study: its turns and warnings, as analyze reads it (newcomer s13 F9)
+    if turns is not None:
+        turns.attrs["aliases"] = aliases
+        turns.attrs["problems"] = _file_problems(path, turns)
+        return turns, str(path), path.stem
     turns = read_transcript(path, aliases or None, speakers=known or None)
     turns.attrs["aliases"] = aliases
     if interviewers or roles:  # roles as the study gives them (kit.study, issue nc5)
@@ -314,7 +322,8 @@ def _study_reading(path: Path) -> tuple[dict, dict, list, set]:
     notes = sorted((folder / "interviews").glob("*.md"))
     named, by_id = _note_fronts(str(folder), tuple((str(n), n.stat().st_mtime_ns) for n in notes))
     front = named.get(str(path.resolve())) or by_id.get(path.stem) or {}
-    aliases, roles, known = _transcript_args(config, front)
+    # the note's participants by their roster names, as analyze reads them (newcomer s13 F9)
+    aliases, roles, known = _transcript_args(config, front, roster_names(folder) if front else None)
     aliases = {k: v for k, v in aliases.items() if k and v}
     interviewers = _team_names(config) | set(DEFAULT_INTERVIEWER_LABELS)
     interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
@@ -510,6 +519,8 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
         "format": turns.attrs.get("format", ""),
         "interviewer": labels,
         "participants": [s for s in dict.fromkeys(speakers) if s not in mine],
+        "third_speakers": (third := [s for s in third_speakers(turns) if s not in mine]),
+        "third_speaker_turns": [i + 1 for i, s in enumerate(speakers) if s in third],
         "inferred": inferred,
         "message": message,
         "n_turns": len(turns),
@@ -799,6 +810,11 @@ def format_review(review: dict, card: dict | None = None) -> str:
     for t in (review["interruptions"] or {}).get("turns", []):
         lines.append(f"  interruption: t{t['turn']} ({t['role']}) starts {t['overlap']:g} s before "
                      "the previous turn ends")
+    if review.get("third_speakers"):  # a parent, an interpreter: not the participant (newcomer s13 F9)
+        turns = ", ".join(f"t{t}" for t in review.get("third_speaker_turns") or [])
+        lines.append(f"  third speaker(s): {len(review['third_speakers'])}, not the participant (turns {turns}): their "
+                     "words count for no participant and published outputs withhold them (the talk ratio counts them "
+                     "on the participant's side)")
     lines.extend(review.get("problems") or [])  # path:line: lines of the file not in the turns as written
     return "\n".join(lines)
 

@@ -121,6 +121,11 @@ def passages(study) -> pd.DataFrame:
     participant = frame["participant"].fillna("").astype(str)
     frame["participant"] = participant
     frame["who"] = person(frame, named_interviews(study.interviews))  # a third speaker: nobody
+    # A third speaker's turn or key quote is no participant passage (kit.speaker_words): their
+    # words shape no theme (newcomer s13 F3); ``attrs["third_speakers"]`` counts those left out.
+    third = frame["who"].isna().to_numpy() & frame["kind"].isin(("turn", "quote")).to_numpy()
+    frame = frame[~third].reset_index(drop=True)
+    frame.attrs["third_speakers"] = int(third.sum())
     attribute = study.segment_attribute
     interviews = study.interviews
     if attribute in interviews:
@@ -284,6 +289,7 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
 
     study = as_study(study, strict=False)
     frame = passages(study)
+    third = frame.attrs.get("third_speakers", 0)
     language = _passage_languages(study, frame) if len(frame) else []
     frame = frame.assign(language=pd.Series(language, index=frame.index, dtype=object))
     analyzer = _Analyzer(_stop_words(study, set(language)))
@@ -294,6 +300,8 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
                 "n_themes": int(k_wanted), "seed": int(seed), "min_fit": float(min_fit),
                 "min_df": MIN_DF, "max_df": MAX_DF, "membership": MEMBERSHIP,
                 "n_passages": len(frame)}
+    if third:
+        settings["third_speaker_passages"] = third
     if include_names:
         settings["include_names"] = True
     if embedding_model is not None:

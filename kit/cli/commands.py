@@ -294,6 +294,10 @@ def cmd_themes(args) -> int:
     print(f"interview-kit themes: {len(result.themes)} suggested themes, {len(result.unassigned)} of "
           f"{result.settings['n_passages']} passages unassigned; review suggested_codebook.yml before merging "
           "anything into the study's codebook.yml", file=sys.stderr)
+    if result.settings.get("third_speaker_passages"):
+        print(f"interview-kit themes: note: {result.settings['third_speaker_passages']} turn(s) or key quote(s) of "
+              "third speakers (no participant: `speakers:` in a note) left out: their words count for no "
+              "participant and shape no theme (analyze's turns.csv keeps them)", file=sys.stderr)
     if len(result.themes) and not len(result.examples):
         print("interview-kit themes: no example passages: no participant consented to being quoted "
               "(consent_quote in participants.csv)", file=sys.stderr)

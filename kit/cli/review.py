@@ -76,6 +76,8 @@ def _review_text(paths, interviewers, as_json: bool, include_names: bool) -> tup
             if pid and result.get("participants"):  # by role and participant id (kit.speaker_roles.speaker_listing)
                 result["participants"] = list(dict.fromkeys(shown.get(s, "other speaker (no participant)")
                                                             for s in result["participants"]))
+            if pid and result.get("third_speakers"):
+                result["third_speakers"] = [shown.get(s, "other speaker (no participant)") for s in result["third_speakers"]]
             name = result.get("transcript")
             if iid and isinstance(name, str) and writer.clean(name) != name:
                 result["transcript"] = iid
@@ -113,13 +115,12 @@ def _review_writer(files, reviews, include_names: bool, unreviewed=()):
     people = with_names(people, labels)
     ids: dict[str, tuple[str, str]] = {}
     for folder in studies:
-        try:
-            from kit.study import load_study
+        from kit.review_study import loaded_study
 
-            study = load_study(folder, strict=False)
-            frame = study.interviews
-        except Exception:  # noqa: BLE001 - ids are a nicety: without them participants are [name]
+        study = loaded_study(folder)  # loaded once for the review and its ids (kit.review_study)
+        if study is None:  # ids are a nicety: without them participants are [name]
             continue
+        frame = study.interviews
         if {"transcript_path", "participant", "interview_id"} <= set(frame.columns):
             from kit.speaker_roles import speaker_listing
 

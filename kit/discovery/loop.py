@@ -21,6 +21,7 @@ Names stay out unless ``include_names=True``: the greeting is then ``Hi [first n
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,8 @@ from pathlib import Path
 import pandas as pd
 
 from kit.coding import stem, tokens
-from kit.schema import THANK_YOU_COLUMNS, YOU_SAID_COLUMNS, follow_up_due
+from kit.schema import THANK_YOU_COLUMNS, YOU_SAID_COLUMNS, follow_up_due, named_interviews
+from kit.speaker_words import own_words, words_of
 
 __all__ = ["DRAFT_HEADER", "GUARD_MIN_WORDS", "MAX_LINES", "MIN_OVERLAP", "THANK_YOU_COLUMNS",
            "YOU_SAID_COLUMNS", "thank_you_drafts", "write_drafts", "you_said_we_did"]
@@ -40,6 +42,7 @@ DRAFT_HEADER = "<!-- DRAFT written by interview-kit: not sent. Review it, then s
 _STOP = frozenset("""a an the and or but so of to in on at for with from by as is was were be been it its this
 that these those i you he she they we my your his her their our me him them us not no do did does have has had
 about into than then there here what when where which who how all any some just very really also one two""".split())
+NOT_HELD = ("no-show", "declined")  # participants.csv statuses of someone who did not talk with us
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'])")
 
 
@@ -62,10 +65,13 @@ def _first_name(study, participant: str, include_names: bool) -> str:
 
 def _own_words(study, interview_id: str) -> list[tuple[str, str]]:
     """(kind, text) of the participant's own words in one interview: key quotes first,
-    then the sentences of their transcript turns."""
-    words = [("quote", t) for t in study.quotes.loc[study.quotes["interview_id"] == interview_id, "text"]]
-    turns = study.turns[(study.turns["interview_id"] == interview_id) & (study.turns["role"] == "participant")]
-    for text in turns["text"]:
+    then the sentences of their transcript turns. Only the words of the note's participant
+    (:func:`kit.speaker_words.words_of`): a third speaker's key quote or turn (a parent, an
+    interpreter) or another participant's of a group interview is never theirs (newcomer s13 F11)."""
+    participant = study.interviews.loc[study.interviews["interview_id"] == interview_id, "participant"]
+    participant = str(participant.iloc[0] or "") if len(participant) else ""
+    words = [("quote", t) for t in words_of(study.quotes, interview_id, participant)["text"]]
+    for text in words_of(study.turns, interview_id, participant)["text"]:
         for sentence in _SENTENCE.split(str(text)):
             if len(sentence.split()) >= 5:
                 words.append(("turn", sentence.strip()))
@@ -221,11 +227,19 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
 
     study = as_study(study)
     pool = _Guard([s.segments() for s in [study] + [s for s in (others_from or []) if s is not study]])
-    rows = []
+    rows, notes = [], []
+    people = study.participants
+    status_of = dict(zip(people["id"], people["status"])) if "status" in people and len(people) else {}
     for iv in study.interviews.itertuples(index=False):
         if not iv.note_path:
             continue
         participant = iv.participant or ""
+        if status_of.get(participant) in NOT_HELD:  # nobody to thank "for taking the time" (newcomer s13 F11)
+            why = (f"no thank-you draft: {participant} has status {status_of[participant]!r} in participants.csv "
+                   "(mark them completed if the interview took place)")
+            notes.append({"id": iv.interview_id, "participant": participant, "status": why,
+                          "note": f"{iv.note_path}:{_participant_line(iv.note_path)}: note: {why}"})
+            continue
         own = _own_words(study, iv.interview_id)
         insights = study.insights.loc[study.insights["interview_id"] == iv.interview_id, "text"].tolist()
         others = _others_words(pool, participant, {t for _, t in own} | set(insights))
@@ -258,7 +272,18 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
         _check_no_leak(text, others, iv.interview_id)
         rows.append({"interview_id": iv.interview_id, "participant": participant, "date": when, "send_by": send_by,
                      "thank_you_sent": sent, "status": status, "lines": len(lines), "text": text})
-    return pd.DataFrame(rows, columns=THANK_YOU_COLUMNS)
+    table = pd.DataFrame(rows, columns=THANK_YOU_COLUMNS)
+    table.attrs["notes"] = notes
+    return table
+
+
+def _participant_line(path) -> int:
+    """The line of a note's ``participant:`` (1 when it cannot be read)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if re.match(r"^participant\s*:", line)), 1)
 
 
 # -- you said, we did ---------------------------------------------------------------------------------
@@ -287,7 +312,8 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
         participant_of = dict(zip(s.interviews["interview_id"], s.interviews["participant"]))
         date_of = dict(zip(s.interviews["interview_id"], s.interviews["date"]))
         own_segments = {}
-        for frame, kind in ((s.quotes, "quote"), (s.turns[s.turns["role"] == "participant"], "turn")):
+        for frame, kind in ((s.quotes, "quote"), (s.turns, "turn")):
+            frame = frame[own_words(frame, named_interviews(s.interviews))]  # never a third speaker's (F11)
             for seg, text in zip(frame["segment_id"], frame["text"]):
                 own_segments[seg] = text
         for d in s.decisions.to_dict("records"):
@@ -371,15 +397,23 @@ def write_drafts(studies, out_dir, include_names: bool = False) -> pd.DataFrame:
     out = Path(out_dir)
     writer = Outputs(out, studies, PRIVATE, include_names=include_names)
     rows = []
+    notes = []
     for s in studies:
-        for r in thank_you_drafts(s, include_names=include_names, others_from=studies).itertuples(index=False):
+        drafts = thank_you_drafts(s, include_names=include_names, others_from=studies)
+        for r in drafts.itertuples(index=False):
             path = writer.text(Path("thank-you") / f"{r.interview_id}.md", r.text)
             rows.append({"kind": "thank-you", "id": r.interview_id, "participant": r.participant,
                          "status": r.status, "path": str(path)})
+        for note in drafts.attrs.get("notes", []):  # a note drafted for nobody: listed, never silently
+            rows.append({"kind": "no draft", "id": note["id"], "participant": note["participant"],
+                         "status": note["status"], "path": ""})
+            notes.append(note["note"])
+            warnings.warn(note["note"], stacklevel=2)
     for r in you_said_we_did(studies, include_names=include_names).itertuples(index=False):
         path = writer.text(Path("you-said-we-did") / f"{r.participant}.md", r.text)
         rows.append({"kind": "you-said-we-did", "id": r.decisions, "participant": r.participant,
                      "status": "to send", "path": str(path)})
     table = pd.DataFrame(rows, columns=["kind", "id", "participant", "status", "path"])
+    table.attrs["notes"] = notes
     writer.table("drafts.csv", table)
     return table

@@ -275,17 +275,11 @@ def _study_parts(study: Study) -> dict:
     dates = dict(zip(ids, map(_iso, iv["date"].tolist()))) if len(iv) else {}
     seg_of = (dict(zip(ids, map(_text, iv[attribute].tolist())))
               if len(iv) and attribute in iv and attribute != "interview_id" else {})  # not the index of before
-    # The question before each participant turn: the context a search hit needs.
-    context = {}
-    if len(study.turns):
-        last_question = {}
-        t = study.turns
-        for iid, sid, role, text in zip(t["interview_id"].tolist(), t["segment_id"].tolist(),
-                                        t["role"].tolist(), t["text"].tolist()):
-            if role == "participant":
-                context[sid] = last_question.get(iid, "")
-            else:
-                last_question[iid] = text
+    # The question before each participant turn: the context a search hit needs. Only an
+    # interviewer asks (kit.speaker_words: a third speaker's turn is never "asked"; newcomer s13 F2).
+    from kit.speaker_words import questions_asked
+
+    context = questions_asked(study.turns)
     # Each segment's language (kit.languages.annotate, as analyze labels them): the codebook's
     # keywords are matched in it, and only a language with a validated scorer is scored
     # (kit.languages.where_valid: a Polish passage is NaN, never 0.0; newcomer s12 F8).

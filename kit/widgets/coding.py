@@ -378,7 +378,8 @@ def _context(row, before: dict) -> str:
     if prev is None:
         return "(start of the interview)"
     speaker, role, participant, text = prev
-    who = speaker if role == "interviewer" else (participant or "participant")
+    who = speaker if role == "interviewer" else (participant or ("participant" if role == "participant" else
+                                                                 "other speaker"))  # a third speaker is no participant
     return f"{who}: {text}"
 
 
