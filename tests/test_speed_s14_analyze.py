@@ -1,0 +1,155 @@
+"""Issue 20, fourteenth pass (analyze): each quicker path gives what the code it replaced gave.
+
+* kit.langid_model.classify_many steps the texts' bytes straight from the joined bytes and
+  takes a feature's weight from a table of ``log1p`` of the usual counts: the same verdicts and
+  probabilities, to the bit, as py3langid's own classifier, counts beyond the table included;
+* kit.coding's word-start prefilter is written literal first: it finds a literal at a word's
+  start exactly where the look-back-first pattern did;
+* kit.transcript_fast works out the speakers of a layout of labels once per study: every
+  transcript reads as it does with that memory emptied before each (labels used once or more,
+  forced speakers, aliases, third roles, CRLF, BOM, tabs, empty lines, odd labels).
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pytest
+
+import kit.transcript_fast as transcript_fast
+import kit.transcripts as transcripts
+from kit import languages
+from kit.codebook import Code, Codebook
+from kit.coding import AutoCoder, autocode
+from kit.langid_model import _log1p_table
+
+
+# -- the language classifier ---------------------------------------------------------------------
+def _py3langid(texts, langs):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    oracle = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    oracle.set_languages(list(langs))
+    return [(str(code), float(prob)) for code, prob in map(oracle.classify, texts)]
+
+
+def test_the_log1p_table_holds_what_numpy_gives_one_count_at_a_time():
+    table = _log1p_table()
+    assert table.dtype == np.float32 and len(table) == 4096
+    for count in (0, 1, 2, 3, 7, 100, 4095):
+        assert table[count] == np.log1p(np.array([count], dtype=np.float32))[0]
+    rng = np.random.default_rng(14)
+    counts = rng.integers(0, 4096, 10_001)
+    assert np.array_equal(table[counts], np.log1p(counts.astype(np.float32)))
+
+
+@pytest.mark.parametrize("langs", [languages.DEFAULT_CANDIDATES, ("en", "es")])
+def test_counts_beyond_the_table_and_mixed_lengths_classify_as_py3langid(langs):
+    texts = ["a" * 5000, "the " * 1200, "ok", "Die Rechnung wurde zu spät bezahlt, sagte sie.", "é" * 4100,
+             "12 34 x", "The invoice was paid three weeks late. " * 3, "hola"]
+    got = languages._classify_many(texts, langs)
+    want = _py3langid(texts, langs)
+    assert [g[0] for g in got] == [w[0] for w in want]
+    assert [g[1] for g in got] == pytest.approx([w[1] for w in want], abs=1e-4)
+    assert got == [languages._classify_many([t], langs)[0] for t in texts]  # whatever the batch
+
+
+def test_a_text_without_features_beside_long_ones_is_uniform():
+    texts = ["\x00", "The invoice was paid three weeks late", "\x00\x00"]
+    got = languages._classify_many(texts, languages.DEFAULT_CANDIDATES)
+    assert got[0] == got[2] and got[0][1] == pytest.approx(1 / len(languages.DEFAULT_CANDIDATES))
+    assert got[1][0] == "en"
+
+
+# -- the auto-coder's word-start prefilter ------------------------------------------------------------
+WORD_START_TEXTS = ["po", "the po number", "report", "re-po", "1po", "_po", "xpo po", "p o", "PO", "po_x", "",
+                    "import po.", "\x00po", "repo\npo", "ppo", "pop", "ipo", "a po", "tpo"]
+
+
+@pytest.mark.parametrize("literal", ["po", "inv", "net", "a b", "x.y"])
+def test_the_literal_first_prefilter_finds_what_the_look_back_first_one_found(literal):
+    old = re.compile(r"(?<![a-z0-9_])" + re.escape(literal))
+    book = Codebook([Code(name="c", definition="d", patterns=[r"\b" + re.escape(literal) + r"s?\b"])])
+    new = AutoCoder(book).word_start.get(literal)
+    assert new is not None
+    rng = random.Random(literal)
+    texts = WORD_START_TEXTS + [t.replace("po", literal) for t in WORD_START_TEXTS]
+    texts += ["".join(rng.choice(literal + " _1-\n") for _ in range(rng.randint(0, 12))) for _ in range(400)]
+    for text in texts:
+        assert (new.search(text) is None) == (old.search(text) is None), (literal, text)
+
+
+def test_pattern_codes_are_the_same_one_text_at_a_time_and_together():
+    book = Codebook([Code(name="po", definition="d", patterns=[r"\bPOs?\b"]),
+                     Code(name="terms", definition="d", patterns=[r"\b(net ?\d{2}|\d{2}[- ]day terms)\b"],
+                          keywords=["terms"])])
+    texts = WORD_START_TEXTS + ["Net 30 terms", "a 30-day terms deal", "the POs came", "reports of POS",
+                                "no po", "pos", "net30", "Ünïcode po"]
+    coder = AutoCoder(book)
+    together = coder.code_texts(texts)
+    assert together == [AutoCoder(book).code_text(t) for t in texts]
+    assert together[1] == [("po", "po")] and together[2] == [] and together[10] == []
+    import pandas as pd
+
+    frame = pd.DataFrame({"segment_id": [f"I#t{i}" for i in range(len(texts))], "interview_id": "I",
+                          "participant": "P", "kind": "turn", "text": texts})
+    assert len(autocode(frame, book)) == sum(map(len, together))
+
+
+# -- speakers of a layout of labels, once per study ---------------------------------------------------
+def _outcome(text, aliases=None, speakers=None):
+    try:
+        columns, fmt, problems = transcripts.parse_turns(text, "t.txt", aliases, speakers=speakers)
+    except transcripts.TranscriptError as exc:
+        return ("error", [str(p) for p in exc.problems])
+    return (fmt, {k: [repr(x) for x in v] for k, v in columns.items()}, [str(p) for p in problems])
+
+
+TRANSCRIPTS = [
+    "Ann: hello there\nBob: hi\nAnn: how was it?\nBob: late again\n",
+    "Ann: hello there\nBob: hi\n",  # the same labels, each used once
+    "Ann: hello there\nBob: hi\nDaughter: he was cross\nAnn: why?\nBob: the bank\n",  # a third role once
+    "Ann: hello there\nBob: hi\nDaughter: he was cross\nAnn: why?\nDaughter: again\nBob: yes\n",
+    "Ann: one\r\nBob: two\r\nAnn: three\r\n",  # CRLF
+    "\ufeffAnn: one\nBob: two\nAnn: three\n",  # a byte-order mark
+    "Ann:\tone\nBob:  two\n\n\nAnn: three\t\n",  # tabs, two spaces, empty lines
+    "ann: one\nBob: two\nAnn: three\nBob: four\n",  # another spelling
+    "Ann : one\nBob: two\nAnn: three\n",  # a space before the colon
+    "Note: one\nBob: two\nNote: three\n",  # a heading word
+    "Sunday: one\nBob: two\nSunday: three\n",  # a calendar name used as a label twice
+    "Sunday: one\nBob: two\n",
+    "Interviewer: one\nP1: two\nInterviewer: three\nP1: four\nP2: five\n",
+    "Ann: one\nBob: two\nCarl: three\n",
+    "Ann: one\nAnn: two\nBob: three\n",  # lines merged
+    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnn: one\n\n2\n00:00:02.500 --> 00:00:03.000\nBob: two\n\n"
+    "3\n00:00:03.500 --> 00:00:04.000\nCarl: three\n",
+    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnn: one\n\n2\n00:00:02.500 --> 00:00:03.000\nBob: two\n\n"
+    "3\n00:00:03.500 --> 00:00:04.000\nAnn: three\n",
+]
+
+
+@pytest.mark.parametrize("kw", [{}, {"speakers": ["Carl"]}, {"aliases": {"Ann": "Ann Lee"}},
+                                {"speakers": ["Daughter", "Sunday"]}, {"aliases": {"Bob": "Robert", "ann": "Ann"}}])
+def test_speakers_remembered_read_as_worked_out_afresh(kw):
+    rng = random.Random(str(kw))
+    texts = TRANSCRIPTS + [rng.choice(TRANSCRIPTS) for _ in range(40)]
+    for text in texts:
+        remembered = _outcome(text, **kw)
+        transcript_fast._NAMED.clear()
+        assert remembered == _outcome(text, **kw), (text, kw)
+
+
+def test_the_memory_tells_labels_used_once_from_labels_used_more():
+    def quick(lines, forced=frozenset()):
+        return transcript_fast.quick_turns(lines, None, None, set(forced), None, False)
+
+    transcript_fast._NAMED.clear()
+    twice = quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d", "Carl: e"])  # Carl twice: a speaker
+    once = quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d"])  # Carl once: text of Bob's turn (general path)
+    assert twice is not None and twice["speaker"] == ["Ann", "Bob", "Carl", "Bob", "Carl"]
+    assert once is None
+    assert len(transcript_fast._NAMED) == 2
+    forced = quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d"], {"Carl"})  # forced: a speaker even once
+    assert len(transcript_fast._NAMED) == 3 and forced["speaker"] == ["Ann", "Bob", "Carl", "Bob"]
+    assert quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d"]) is None  # remembered, as worked out
