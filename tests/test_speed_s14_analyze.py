@@ -153,3 +153,34 @@ def test_the_memory_tells_labels_used_once_from_labels_used_more():
     forced = quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d"], {"Carl"})  # forced: a speaker even once
     assert len(transcript_fast._NAMED) == 3 and forced["speaker"] == ["Ann", "Bob", "Carl", "Bob"]
     assert quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d"]) is None  # remembered, as worked out
+
+
+# -- the times of a regular caption file, as one table of digits ------------------------------------
+def _stamp(ms: int, comma: bool) -> str:
+    h, rest = divmod(ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    s, f = divmod(rest, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{',' if comma else '.'}{f:03d}"
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+def test_regular_cue_times_are_the_milliseconds_written(fmt):
+    rng = random.Random(fmt)
+    for _ in range(200):
+        clock, cues, want = rng.randrange(0, 90 * 3_600_000), [], []
+        for n in range(1, rng.randint(2, 30)):
+            end = clock + rng.choice([0, 1, 999, 1000, 61_001, rng.randrange(0, 400_000)])
+            if rng.random() < 0.02:
+                end = clock - 1  # ends before it starts: the general reader warns
+            comma = fmt == "srt" or rng.random() < 0.1
+            cues.append(f"{n}\n{_stamp(clock, comma)} --> {_stamp(end, comma)}\nAnn: line {n}\n")
+            want.append((clock / 1000, end / 1000))
+            clock = max(0, clock + rng.choice([0, 5, 1000, -1 if rng.random() < 0.02 else 7]))
+        text = ("WEBVTT\n\n" if fmt == "vtt" else "") + "\n".join(cues)
+        got = transcript_fast._regular_cues(text, fmt)
+        ordered = all(a <= b for a, b in want) and all(x[0] <= y[0] for x, y in zip(want, want[1:]))
+        if not ordered:
+            assert got is None
+            continue
+        assert got is not None and got[2] == [a for a, _ in want] and got[3] == [b for _, b in want]
+        assert all(type(x) is float for x in got[2] + got[3])
