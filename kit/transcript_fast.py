@@ -28,7 +28,6 @@ first when every line holds a colon.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 from operator import eq, itemgetter
@@ -256,28 +255,10 @@ def quick_turns(lines: list, starts: list | None, ends: list | None, forced, ali
     return _merged(speaker, starts, ends, stripped)
 
 
-_NAMED: dict = {}  # _named's answers: a study's transcripts repeat a few labels and layouts
-
-
 def _speakers(heads: list, written_as: dict, forced, aliases, single_use: bool) -> list | None:
     """The speaker of each line of :func:`quick_turns` from the text before its colon (``heads``;
     ``written_as``: each head's label as written), or None when the general path must read the
-    lines. The speaker of each head (:func:`_named`) depends only on the heads in order of
-    first use, on whether each is used once or more, and on ``forced``, ``aliases`` and
-    ``single_use``: worked out once per study for each such combination."""
-    uses = Counter(heads)
-    key = (tuple(written_as.items()), tuple([uses[head] > 1 for head in written_as]),
-           frozenset(forced) if forced else None, tuple(aliases.items()) if aliases else None, single_use)
-    named = _NAMED.get(key, _NAMED)
-    if named is _NAMED:
-        if len(_NAMED) > 10_000:
-            _NAMED.clear()
-        named = _NAMED[key] = _named(uses, written_as, forced, aliases, single_use)
-    return None if named is None else list(map(named.__getitem__, heads))
-
-
-def _named(uses: Counter, written_as: dict, forced, aliases, single_use: bool) -> dict | None:
-    """{head: its speaker} for :func:`_speakers` (``uses``: the lines of each head), or None."""
+    lines."""
     judged = {}
     with_text: dict = {}  # lines with text per label key, in order of first use
     for head, label_as_written in written_as.items():  # in order of first use
@@ -287,8 +268,8 @@ def _named(uses: Counter, written_as: dict, forced, aliases, single_use: bool) -
         if refused or not (name_like or label in forced):
             return None  # not a speaker's label, a bot's, or its line may be boilerplate (see quick_text)
         judged[label_as_written] = got[:3]
-        with_text[key] = with_text.get(key, 0) + uses[head]
-    first = judged[next(iter(written_as.values()))][1]
+        with_text[key] = with_text.get(key, 0) + heads.count(head)
+    first = judged[written_as[heads[0]]][1]
     spelling: dict = {}
     for label, key, _shown in judged.values():
         spelling.setdefault(key, label)
@@ -308,7 +289,7 @@ def _named(uses: Counter, written_as: dict, forced, aliases, single_use: bool) -
         if canonical[key] != shown and shown not in alias:
             return None  # read as another spelling: the general path reports the lines
         named[head] = alias.get(shown, shown)
-    return named
+    return list(map(named.__getitem__, heads))
 
 
 def _merged(speaker: list, starts: list, ends: list, texts: list) -> dict:

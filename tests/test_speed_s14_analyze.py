@@ -5,9 +5,9 @@
   probabilities, to the bit, as py3langid's own classifier, counts beyond the table included;
 * kit.coding's word-start prefilter is written literal first: it finds a literal at a word's
   start exactly where the look-back-first pattern did;
-* kit.transcript_fast works out the speakers of a layout of labels once per study: every
-  transcript reads as it does with that memory emptied before each (labels used once or more,
-  forced speakers, aliases, third roles, CRLF, BOM, tabs, empty lines, odd labels).
+* kit.transcript_fast reads a regular caption file's times as one table of digits: the
+  milliseconds written, ``.`` or ``,``, and None where they are out of order (the general
+  reader warns about those).
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import numpy as np
 import pytest
 
 import kit.transcript_fast as transcript_fast
-import kit.transcripts as transcripts
 from kit import languages
 from kit.codebook import Code, Codebook
 from kit.coding import AutoCoder, autocode
@@ -95,64 +94,6 @@ def test_pattern_codes_are_the_same_one_text_at_a_time_and_together():
     frame = pd.DataFrame({"segment_id": [f"I#t{i}" for i in range(len(texts))], "interview_id": "I",
                           "participant": "P", "kind": "turn", "text": texts})
     assert len(autocode(frame, book)) == sum(map(len, together))
-
-
-# -- speakers of a layout of labels, once per study ---------------------------------------------------
-def _outcome(text, aliases=None, speakers=None):
-    try:
-        columns, fmt, problems = transcripts.parse_turns(text, "t.txt", aliases, speakers=speakers)
-    except transcripts.TranscriptError as exc:
-        return ("error", [str(p) for p in exc.problems])
-    return (fmt, {k: [repr(x) for x in v] for k, v in columns.items()}, [str(p) for p in problems])
-
-
-TRANSCRIPTS = [
-    "Ann: hello there\nBob: hi\nAnn: how was it?\nBob: late again\n",
-    "Ann: hello there\nBob: hi\n",  # the same labels, each used once
-    "Ann: hello there\nBob: hi\nDaughter: he was cross\nAnn: why?\nBob: the bank\n",  # a third role once
-    "Ann: hello there\nBob: hi\nDaughter: he was cross\nAnn: why?\nDaughter: again\nBob: yes\n",
-    "Ann: one\r\nBob: two\r\nAnn: three\r\n",  # CRLF
-    "\ufeffAnn: one\nBob: two\nAnn: three\n",  # a byte-order mark
-    "Ann:\tone\nBob:  two\n\n\nAnn: three\t\n",  # tabs, two spaces, empty lines
-    "ann: one\nBob: two\nAnn: three\nBob: four\n",  # another spelling
-    "Ann : one\nBob: two\nAnn: three\n",  # a space before the colon
-    "Note: one\nBob: two\nNote: three\n",  # a heading word
-    "Sunday: one\nBob: two\nSunday: three\n",  # a calendar name used as a label twice
-    "Sunday: one\nBob: two\n",
-    "Interviewer: one\nP1: two\nInterviewer: three\nP1: four\nP2: five\n",
-    "Ann: one\nBob: two\nCarl: three\n",
-    "Ann: one\nAnn: two\nBob: three\n",  # lines merged
-    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnn: one\n\n2\n00:00:02.500 --> 00:00:03.000\nBob: two\n\n"
-    "3\n00:00:03.500 --> 00:00:04.000\nCarl: three\n",
-    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnn: one\n\n2\n00:00:02.500 --> 00:00:03.000\nBob: two\n\n"
-    "3\n00:00:03.500 --> 00:00:04.000\nAnn: three\n",
-]
-
-
-@pytest.mark.parametrize("kw", [{}, {"speakers": ["Carl"]}, {"aliases": {"Ann": "Ann Lee"}},
-                                {"speakers": ["Daughter", "Sunday"]}, {"aliases": {"Bob": "Robert", "ann": "Ann"}}])
-def test_speakers_remembered_read_as_worked_out_afresh(kw):
-    rng = random.Random(str(kw))
-    texts = TRANSCRIPTS + [rng.choice(TRANSCRIPTS) for _ in range(40)]
-    for text in texts:
-        remembered = _outcome(text, **kw)
-        transcript_fast._NAMED.clear()
-        assert remembered == _outcome(text, **kw), (text, kw)
-
-
-def test_the_memory_tells_labels_used_once_from_labels_used_more():
-    def quick(lines, forced=frozenset()):
-        return transcript_fast.quick_turns(lines, None, None, set(forced), None, False)
-
-    transcript_fast._NAMED.clear()
-    twice = quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d", "Carl: e"])  # Carl twice: a speaker
-    once = quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d"])  # Carl once: text of Bob's turn (general path)
-    assert twice is not None and twice["speaker"] == ["Ann", "Bob", "Carl", "Bob", "Carl"]
-    assert once is None
-    assert len(transcript_fast._NAMED) == 2
-    forced = quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d"], {"Carl"})  # forced: a speaker even once
-    assert len(transcript_fast._NAMED) == 3 and forced["speaker"] == ["Ann", "Bob", "Carl", "Bob"]
-    assert quick(["Ann: a", "Bob: b", "Carl: c", "Bob: d"]) is None  # remembered, as worked out
 
 
 # -- the times of a regular caption file, as one table of digits ------------------------------------
