@@ -172,7 +172,10 @@ class AutoCoder:
         # A literal every pattern needing it matches at the start of a word (``\bPOs?\b`` needs
         # "po" after a non-word character, not inside "report"): in an ASCII text it is looked
         # for there, so that such a pattern is not searched in every text holding the letters.
-        self.word_start = {n: re.compile(r"(?<![a-z0-9_])" + re.escape(n)) for n, needing in self.needing
+        # Written literal first (the literal, then a look back that it starts a word), so that
+        # the regex engine skips to each occurrence of the literal instead of trying every place.
+        self.word_start = {n: re.compile(rf"{re.escape(n)}(?<=(?<![a-z0-9_]){re.escape(n)})")
+                           for n, needing in self.needing
                            if all(_starts_word(self.patterns[k][0].pattern, n) for k in needing)}
         # per first stem, its phrases as (key, code, number of words)
         self._phrases_n = {s: [(key, code, len(key)) for key, code, _ in phrases] for s, phrases in self.phrases.items()}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["automaton", "classify_many", "encoded", "load_identifier"]
@@ -111,6 +112,15 @@ def encoded(text: str) -> bytes:
     return LanguageIdentifier._encode(text)
 
 
+@lru_cache(maxsize=1)
+def _log1p_table():
+    """``log1p`` of the float32 counts 0..4095, worked out by the same numpy function as a
+    whole column of counts (a feature's weight in :func:`classify_many`)."""
+    import numpy as np
+
+    return np.log1p(np.arange(1 << 12, dtype=np.float32))
+
+
 def classify_many(texts: list[str], tables) -> list[tuple[str, float]]:
     """py3langid's ``classify`` (normalised probabilities) of many texts at once: the same
     model, byte automaton and naive Bayes sum, with the automaton stepped for every text
@@ -120,12 +130,13 @@ def classify_many(texts: list[str], tables) -> list[tuple[str, float]]:
     ``LanguageIdentifier.classify`` and against itself one text at a time.
 
     The texts are stepped longest first, so the texts still running at a byte position are a
-    prefix of that order; the bytes at each position are laid out one after the other (a
-    compact position-major layout, no padding), and each step writes the next states of the
-    running texts into the same layout, with no new array. The features are then read off
-    every state at once and counted from one sort of (text, feature) keys into the same
-    sparse matrix (sorted features, duplicates summed) that scipy's own conversion builds,
-    so the sums, and the probabilities, are the same to the bit."""
+    prefix of that order: at each position their next bytes are read straight from the joined
+    bytes (one pointer per text), their states stepped, and the features of those states
+    read off and kept as (text, feature) keys, with no array the size of all the bytes. The
+    keys are counted from one sort into the same sparse matrix (sorted features, duplicates
+    summed) that scipy's own conversion builds, so the sums, and the probabilities, are the
+    same to the bit (a feature's weight, ``log1p`` of its count, from a table of the same
+    float32 values for the usual small counts)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -139,33 +150,32 @@ def classify_many(texts: list[str], tables) -> list[tuple[str, float]]:
     sorted_lengths = lengths[order]
     width = int(sorted_lengths[0])
     flat = np.frombuffer(b"".join([raw[i] for i in order.tolist()]), dtype=np.uint8)
-    starts = np.zeros(n, dtype=np.int64)
-    np.cumsum(sorted_lengths[:-1], out=starts[1:])
-    running = np.searchsorted(-sorted_lengths, -np.arange(width), side="left")  # texts longer than pos
-    offsets = np.zeros(width + 1, dtype=np.int64)
-    np.cumsum(running, out=offsets[1:])
-    # entry k of position pos (at offsets[pos] + k) is byte pos of the k-th longest text
-    local = np.arange(int(offsets[-1]), dtype=np.int64) - np.repeat(offsets[:-1], running)
-    data = flat[starts[local] + np.repeat(np.arange(width, dtype=np.int64), running)].astype(np.int64)
-    states = np.empty(len(data), dtype=np.uint32)  # the state after each byte, same layout
-    state = np.zeros(n, dtype=np.uint32)
-    step = np.empty(n, dtype=np.int64)
-    bounds = offsets.tolist()
-    for pos in range(width):
-        start, end = bounds[pos], bounds[pos + 1]
-        at = step[:end - start]
-        np.take(rowbase, state[:end - start], out=at)
-        at += data[start:end]
-        state = states[start:end]
-        np.take(nextmove, at, out=state)
-    found = np.take(output, states)
-    hit = np.flatnonzero(found >= 0)
+    where = np.zeros(n, dtype=np.int64)  # each text's next byte in ``flat``
+    np.cumsum(sorted_lengths[:-1], out=where[1:])
+    running = np.searchsorted(-sorted_lengths, -np.arange(width), side="left").tolist()  # texts longer than pos
     # (text, feature) keys, in 32 bits when they fit (a quicker sort, the same order)
     kind = np.int32 if n * features < 2 ** 31 else np.int64
-    keys = (order * features).astype(kind)[local[hit]] + found[hit].astype(kind)
+    base = (order * features).astype(kind)
+    state = np.zeros(n, dtype=np.uint32)
+    step, byte, feature = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.uint8), np.empty(n, dtype=np.int32)
+    found = []
+    for pos in range(width):
+        r = running[pos]
+        at, now, got = step[:r], byte[:r], feature[:r]
+        np.take(rowbase, state[:r], out=at)
+        np.take(flat, where[:r], out=now)
+        where[:r] += 1
+        at += now
+        state = state[:r]
+        np.take(nextmove, at, out=state)
+        np.take(output, state, out=got)
+        hit = np.flatnonzero(got >= 0)
+        if len(hit):
+            found.append(base[hit] + got[hit].astype(kind))
+    keys = np.concatenate(found) if found else np.empty(0, dtype=kind)
     keys.sort()
-    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
-    tally = np.diff(np.append(first, len(keys))).astype(np.float32)
+    first = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1)) if len(keys) else keys
+    tally = np.diff(np.append(first, len(keys)))
     keys = keys[first]
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(keys // features, minlength=n), out=indptr[1:])
@@ -174,7 +184,10 @@ def classify_many(texts: list[str], tables) -> list[tuple[str, float]]:
         # in the same (sorted) order, so each text's sum adds the same products in the same order
         rows, column = np.unique(column, return_inverse=True)
         table = np.asarray(ptc[rows], dtype=np.float32)
-    counts = csr_matrix((np.log1p(tally), column, indptr), shape=(n, table.shape[0]))
+    table_log = _log1p_table()
+    weights = (table_log[tally] if len(tally) and int(tally.max()) < len(table_log)
+               else np.log1p(tally.astype(np.float32)))
+    counts = csr_matrix((weights, column, indptr), shape=(n, table.shape[0]))
     counts.has_sorted_indices = True
     scores = np.asarray(counts @ table, dtype=np.float32) + pc
     scores[np.diff(counts.indptr) == 0] = 0.0  # no features: uniform, as py3langid

@@ -7,7 +7,7 @@ interviews in ``../shared`` where present.
 
 * :func:`regular_cues`: a WebVTT (bare ``WEBVTT`` header) or SubRip file whose every cue is a
   number, an ``hh:mm:ss.mmm --> hh:mm:ss.mmm`` line, one line of text and a blank line is read
-  from its lines taken four at a time (times through a cache of ``hh:mm:ss``);
+  from its lines taken four at a time (the times of all its timing lines as one table of digits);
   :func:`caption_items` reads other standard cues (a cue number or none, cue settings, lines
   of text that each start with a letter, the first holding a colon, cues apart by blank lines)
   by one regular expression over the whole file instead of line by line. The cues' times must
@@ -28,8 +28,9 @@ first when every line holds a colon.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import repeat
-from operator import eq, itemgetter, le
+from operator import eq, itemgetter
 
 from kit.speaker_roles import plain_label
 from kit.transcript_labels import choose_speakers, is_name, label_key, lone_roles
@@ -108,15 +109,6 @@ def caption_items(text: str, fmt: str) -> list | None:
     return items
 
 
-class _Milliseconds(dict):
-    """``hh:mm:ss`` -> its milliseconds, worked out once per distinct value (at most 360,000)."""
-
-    def __missing__(self, key: str) -> int:
-        value = self[key] = (int(key[:2]) * 3600 + int(key[3:5]) * 60 + int(key[6:8])) * 1000
-        return value
-
-
-_MS = _Milliseconds()
 _TIMINGS = re.compile(r"(?:[0-9]{2}:[0-5][0-9]:[0-5][0-9][.,][0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9][.,][0-9]{3}\n)+")
 
 
@@ -140,15 +132,28 @@ def _regular_cues(text: str, fmt: str) -> tuple | None:
     numbers, timings, said = body[0::4], body[1::4], body[2::4]
     digits = "".join(numbers)
     if (any(body[3::4]) or not all(numbers) or not digits.isdigit() or not digits.isascii()
-            or _TIMINGS.fullmatch("\n".join(timings) + "\n") is None or text.count("-->") != len(timings)
+            or _TIMINGS.fullmatch(stamps := "\n".join(timings) + "\n") is None
+            or text.count("-->") != len(timings)
             or not all(map(_FIRST_LETTER.match, said)) or not all(map(str.__contains__, said, repeat(":")))):
         return None
-    ms = _MS
-    starts = [(ms[t[:8]] + int(t[9:12])) / 1000 for t in timings]
-    ends = [(ms[t[17:25]] + int(t[26:29])) / 1000 for t in timings]
-    if not all(map(le, starts, ends)) or not all(map(le, starts, starts[1:])):
+    # every timing line is 29 ASCII characters and its line break (matched above): its digits
+    # as a table, each time's milliseconds a product with the digits' place values (exact integers)
+    import numpy as np
+
+    table = np.frombuffer(stamps.encode("ascii"), dtype=np.uint8).reshape(-1, 30).astype(np.int64) - 48
+    place = _place_values()
+    start_ms, end_ms = table[:, 0:12] @ place, table[:, 17:29] @ place
+    if (start_ms > end_ms).any() or (start_ms[1:] < start_ms[:-1]).any():
         return None  # warned by the general reader
-    return first + 3, list(map(str.strip, said)), starts, ends
+    return first + 3, list(map(str.strip, said)), (start_ms / 1000).tolist(), (end_ms / 1000).tolist()
+
+
+@lru_cache(maxsize=1)
+def _place_values():
+    """What each character of ``hh:mm:ss.mmm`` is worth in milliseconds (0 for ``:`` and ``.``)."""
+    import numpy as np
+
+    return np.array([36_000_000, 3_600_000, 0, 600_000, 60_000, 0, 10_000, 1000, 0, 100, 10, 1], dtype=np.int64)
 
 
 def regular_cues(text: str, fmt: str) -> tuple | None:
