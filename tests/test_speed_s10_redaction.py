@@ -51,7 +51,10 @@ def test_a_text_is_redacted_alike_whatever_else_the_roster_holds():
 def test_equal_rosters_share_their_matchers(tmp_path):
     (tmp_path / "participants.csv").write_text("participant_id,name,email\nP-1,José García,jose@example.com\n",
                                                encoding="utf-8")
-    first, second = roster(tmp_path), roster(tmp_path)
+    copy = tmp_path / "copy"  # the same sheet in another folder: an equal roster of its own
+    copy.mkdir()
+    (copy / "participants.csv").write_bytes((tmp_path / "participants.csv").read_bytes())
+    first, second = roster(tmp_path), roster(copy)  # (one folder read twice is remembered: kit.privacy_memo)
     assert first is not second and first == second
     assert first.matcher is second.matcher and first.email_matcher is second.email_matcher
     other = roster([tmp_path, tmp_path])  # the same people merged: equal, so shared too
