@@ -157,6 +157,13 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   session 13: tuned on by its rules (``kit/guide/cues18.py``: agreement tags in every form, "how"
   + a quality by its position; docs/design.md "Thirteenth pass") and trained on by the model, so
   printed as TUNED ON.
+- ``tests/data/blind-linter-35/`` and ``-36/``: 400 questions of two more independent authors (a
+  claims supervisor's formal English with a Gen-Z marketer's chat and a retired nurse's long
+  preambles; a Japanese founder's second-language English with US sales pitches and a French UX
+  student), the final hold-outs of session 13, scored at its start and once at its end (recall
+  leading / closed / hypothetical / double-barreled / generalizing: blind35 0.79 -> 0.88 / 0.96 /
+  1.00 / 0.97 / 0.77, blind36 0.81 / 0.98 / 0.97 / 0.91 / 0.97), RELEASED in session 14: tuned on
+  by its rules (docs/design.md "Fourteenth pass") and trained on by the model, so printed as TUNED ON.
 - ``tests/data/blind-linter-25/`` to ``-27/``: 600 questions of three more independent authors
   written at the start of session 9 under the same brief (a consumer-hardware UX researcher's
   guides for engineers; an HR lead writing in second-language English; a sales rep turned
@@ -486,10 +493,10 @@ def main(argv=None) -> int:
         result = evaluate(rows)
         released = ("TUNED ON by session 13's rules (cues18) and the model (released in session 13; the final hold-out of "
                     "session {}, scored once at its end)")
-        sealed = ("HOLD-OUT of session 13 (never tuned on; scored at the session's start and once at its end: recall "
-                  "L {} C {} H {} D {} G {})")
-        label = {BLIND35: sealed.format("0.79 -> 0.88", "0.96", "1.00", "0.97", "0.77"),
-                 BLIND36: sealed.format("0.81", "0.98", "0.97", "0.91", "0.97"),
+        released14 = ("TUNED ON by session 14's rules and the model (released in session 14; the final hold-out of "
+                      "session 13, scored at its start and once at its end: recall L {} C {} H {} D {} G {})")
+        label = {BLIND35: released14.format("0.79 -> 0.88", "0.96", "1.00", "0.97", "0.77"),
+                 BLIND36: released14.format("0.81", "0.98", "0.97", "0.91", "0.97"),
                  BLIND31: released.format(11), BLIND32: released.format(11), BLIND33: released.format(12),
                  BLIND34: released.format(12),
                  BLIND28: "TUNED ON by session 11's rules (cues16) (hold-out of session 10, at its end: recall "

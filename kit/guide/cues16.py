@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["claim", "fact_tail", "offered_answer", "revise", "two_asks"]
+__all__ = ["claim", "fact_tail", "offered_answer", "revise", "two_asks", "with_flag"]
 
 _ECHO = re.compile(r"\b(?:you|u) (?:said|mentioned|told|wrote|described|explained|spoke|talked|noted|shared|"
                    r"brought up|raised)\b|\b(?:earlier|before) you\b|\bas you (?:said|put it)\b", re.I)
@@ -126,15 +126,23 @@ def offered_answer(raw: list[str]) -> str:
     return ""
 
 
+def with_flag(reasons: dict[str, str], flag: str, raw: list[str], *rules, first: bool = False) -> dict[str, str]:
+    """``reasons`` with ``flag`` given the reason of the first of ``rules`` (each ``raw -> str``) that
+    fires on the sentences ``raw``, unless the flag is there already; put before the other reasons
+    when ``first`` (the order a verdict gives them in). The revise step of sessions 11 to 14."""
+    if flag in reasons or not raw:
+        return reasons
+    for rule in rules:
+        if (r := rule(raw)):
+            return {flag: r, **reasons} if first else {**reasons, flag: r}
+    return reasons
+
+
 def revise(raw: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """Session 11's changes to the flags of a question (its sentences ``raw``)."""
-    if "leading" not in reasons and raw and (r := claim(raw) or offered_answer(raw)):
-        reasons = {"leading": r, **reasons}
-    if "double-barreled" not in reasons and raw and (r := two_asks(raw)):
-        reasons = {**reasons, "double-barreled": r}
-    if "closed" not in reasons and raw and (r := fact_tail(raw)):
-        reasons = {**reasons, "closed": r}
-    return reasons
+    reasons = with_flag(reasons, "leading", raw, claim, offered_answer, first=True)
+    reasons = with_flag(reasons, "double-barreled", raw, two_asks)
+    return with_flag(reasons, "closed", raw, fact_tail)
 
 
 _TWO_TIMES = re.compile(

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from kit.guide.cues16 import with_flag
+
 __all__ = ["imagined_change", "ongoing_judgement", "other_coordinator", "paired_judgement", "revise", "taken_benefit",
            "two_questions"]
 
@@ -198,14 +200,7 @@ def imagined_change(raw: list[str]) -> str:
 
 def revise(raw: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """Session 12's changes to the flags of a question (its sentences ``raw``)."""
-    if not raw:
-        return reasons
-    if "leading" not in reasons and (r := paired_judgement(raw) or taken_benefit(raw)):
-        reasons = {"leading": r, **reasons}
-    if "double-barreled" not in reasons and (r := other_coordinator(raw) or two_questions(raw)):
-        reasons = {**reasons, "double-barreled": r}
-    if "hypothetical" not in reasons and (r := imagined_change(raw)):
-        reasons = {**reasons, "hypothetical": r}
-    if "generalizing" not in reasons and (r := ongoing_judgement(raw)):
-        reasons = {**reasons, "generalizing": r}
-    return reasons
+    reasons = with_flag(reasons, "leading", raw, paired_judgement, taken_benefit, first=True)
+    reasons = with_flag(reasons, "double-barreled", raw, other_coordinator, two_questions)
+    reasons = with_flag(reasons, "hypothetical", raw, imagined_change)
+    return with_flag(reasons, "generalizing", raw, ongoing_judgement)

@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15,
-                       cues16, cues17, cues18, frames, grammar, model)
+                       cues16, cues17, cues18, cues19, frames, grammar, model)
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
@@ -151,9 +151,11 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     # prefaces, spoken proposals; 14: claims, choices and benefits taken as given; session 9 (cues15):
     # logistics requests, one-sentence pitches; session 11 (cues16): claims before the ask, offered answers;
     # session 12 (cues17): other coordinators, judging pairs, benefits taken as given, ongoing judgements;
-    # session 13 (cues18): agreement tags in every form, 'how' + a quality by its position
+    # session 13 (cues18): agreement tags in every form, 'how' + a quality by its position; session 14 (cues19):
+    # graded claims before the ask, offered causes, adverbs of period, present walk-throughs
     for revise in (cues7.revise, cues8.revise, cues9.revise, cues10.revise, cues11.revise, cues12.revise,
-                   cues13.revise, cues14.revise, cues15.revise, cues16.revise, cues17.revise, cues18.revise):
+                   cues13.revise, cues14.revise, cues15.revise, cues16.revise, cues17.revise, cues18.revise,
+                   cues19.revise):
         if raw:
             fired |= set(reasons)
             reasons = revise(raw, reasons)
