@@ -424,6 +424,8 @@ def publish_to(out, study=None, include_names: bool = False) -> Outputs:
     published = Outputs(out, study, PUBLISHED, include_names=include_names)
     _show_through(published)
     if published.root is not None:
+        if len(_PUBLISHED_WRITERS) >= 16:  # a kernel makes one or two; a long test process many
+            _PUBLISHED_WRITERS.pop(next(iter(_PUBLISHED_WRITERS)))
         _PUBLISHED_WRITERS[_resolved(published.root)] = published
     return published
 

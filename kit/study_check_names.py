@@ -73,10 +73,13 @@ def _shown_redacted(path, text: str, people, found: dict) -> list[Problem]:
     """A warning per line (not already an error) that published outputs would show redacted:
     a first name alone, a declined or transliterated name, a phone number (:func:`kit.outputs.redact_shown`)."""
     from kit.outputs import redact_shown
+    from kit.privacy_batch import unredacted
 
+    lines = text.split("\n")
+    quiet = unredacted(set(lines), people)  # the lines provably shown as written, found together
     return [Problem(str(path), number, _SHOWN, level="warning")
-            for number, line in enumerate(text.split("\n"), start=1)
-            if number not in found and line.strip() and redact_shown(line, people) != line]
+            for number, line in enumerate(lines, start=1)
+            if number not in found and line.strip() and line not in quiet and redact_shown(line, people) != line]
 
 
 _CODE = ("the name of code {code_no} holds a participant's name, email or phone number (participants.csv): "
