@@ -314,7 +314,8 @@ def _study_reading(path: Path) -> tuple[dict, dict, list, set]:
     folder = study_of(path)
     if folder is None or not (folder / "study.yml").is_file():
         return {}, {}, [], set()
-    from kit.study import DEFAULT_INTERVIEWER_LABELS, _team_names, _transcript_args
+    from kit.study import DEFAULT_INTERVIEWER_LABELS, _transcript_args
+    from kit.study_config import team_keys
     from kit.yamlio import load_yaml
 
     config, _problems = load_yaml(folder / "study.yml")  # the bounded loader; check reports problems
@@ -325,12 +326,8 @@ def _study_reading(path: Path) -> tuple[dict, dict, list, set]:
     # the note's participants by their roster names, as analyze reads them (newcomer s13 F9)
     aliases, roles, known = _transcript_args(config, front, roster_names(folder) if front else None)
     aliases = {k: v for k, v in aliases.items() if k and v}
-    interviewers = _team_names(config) | set(DEFAULT_INTERVIEWER_LABELS)
-    interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
-    for key in ("interviewer", "note_taker"):
-        name = str(front.get(key) or "").strip()
-        if name:
-            interviewers |= {name.casefold(), name.split()[0].casefold()}
+    # the team by the display forms analyze reads (kit.study_config.team_keys: newcomer s14 F5)
+    interviewers = team_keys(config, front, roster_names(folder) if front else None, DEFAULT_INTERVIEWER_LABELS)
     return aliases, roles, known, interviewers
 
 
