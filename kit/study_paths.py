@@ -14,7 +14,13 @@ import os
 import unicodedata
 from pathlib import Path
 
-__all__ = ["StudyPaths"]
+__all__ = ["StudyPaths", "loose_key"]
+
+
+def loose_key(name: str) -> str:
+    """A file name as a note may write it otherwise, as a key: in any capitals and Unicode form,
+    without spaces around it (``kit.review`` finds a transcript's note by it)."""
+    return "\0" + unicodedata.normalize("NFC", str(name).strip()).casefold()
 
 
 class StudyPaths:

@@ -211,3 +211,11 @@ def test_check_says_it(tmp_path):
     said = [str(p) for p in check_study(root) if "study.yml's team" in p.message]
     assert any(s.endswith("did you mean Zoe Bright?): tables/interviews.csv and the per-interviewer counts read "
                           "it as written; correct it, or add them to study.yml's `team`") and ":6:" in s for s in said)
+
+
+def test_review_finds_the_note_of_a_transcript_named_in_other_capitals(tmp_path):
+    from kit.review import _study_reading
+
+    root = _study(tmp_path, as_name="int-008.VTT")
+    _aliases, _roles, known, _team = _study_reading(root / "transcripts" / "int-008.VTT")
+    assert "Grant Bell" in known  # the note's participant, read from INT-008.md
