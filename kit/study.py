@@ -40,7 +40,8 @@ from kit.schema import (
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
 from kit.study_columns import read_participant_rows, read_rows_folded
-from kit.study_config import OTHER_ROLE, STUDY_KEYS, StudyFileReader, note_participants, speaker_owners, transcript_args
+from kit.study_config import (OTHER_ROLE, STUDY_KEYS, StudyFileReader, alias_hint, note_participants, speaker_owners,
+                               team_keys, transcript_args)
 from kit.study_paths import StudyPaths
 from kit.study_turns import quote_participants, turn_summary
 from kit.yamllines import line_of
@@ -366,7 +367,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         if not name or _leaves_study(str(name)):
             return None
         candidates = [self.root / "transcripts" / str(name), self.root / str(name)]
-        return next((c for c in candidates if c.is_file() and self._inside(c)), None)
+        found = next((c for c in candidates if c.is_file() and self._inside(c)), None)
+        return found if found is not None else self._loose_transcript(str(name))[0]  # newcomer s14 F12
 
     def _transcript_of(self, front, iid, by_stem):
         """The transcript file of a note: its `transcript:` key, else transcripts/<id>.*
@@ -377,7 +379,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         named = self._named_transcript(front)
         if named is not None:
             return named
-        return by_stem[iid][0] if iid in by_stem else None
+        return by_stem[iid][0] if iid in by_stem else self._loose_stem(iid, by_stem)
 
     def _outside_problem(self, path: Path, where=None, line=0):
         if is_link_loop(path):
@@ -504,7 +506,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         else:
             self.problem(note.path, _front_line(note, "transcript"),
                          f"transcript {name!r} not found (looked for transcripts/{name} and {name} "
-                         "in the study folder)" + instead)
+                         "in the study folder)" + self._near_names(name) + instead)
 
     def _read_note(self, note, acc, config, by_stem, known_participants, status_of) -> None:
         front = note.front or {}
@@ -521,10 +523,12 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             self._missing_transcript(note, front, tpath, duplicate)
         if duplicate:
             return
+        self._loose_problems(note.path, lambda key: _front_line(note, key), front, iid, tpath, acc.used_transcripts)
         row = _interview_row(iid, front, note.path, participant)
         turns = None
         if tpath is not None:
             acc.used_transcripts.add(self._real(tpath))
+            self.speakers_at = (note.path, _front_line(note, "speakers")) if front.get("speakers") else None
             turns = self._read_turns(tpath, iid, participant, config, acc.team, front)
         row.update(turn_summary(turns, tpath, self.root))
         acc.add_interview(row, turns)
@@ -553,6 +557,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                              f"(the `transcript:` line of {acc.ids_seen[iid]}): remove this file or rename it")
             return
         acc.ids_seen[iid] = str(tpath)
+        self.speakers_at = None
         turns = self._read_turns(tpath, iid, "", config, acc.team, {})
         acc.add_interview(_interview_row(iid, {}, "", "") | turn_summary(turns, tpath, self.root), turns)
         lone_transcript(self, tpath, turns)
@@ -629,6 +634,9 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         from kit.transcripts import infer_interviewer, read_turns
 
         aliases, roles, known = self._transcript_args(config, front)
+        self.written_labels = {}  # shown label -> labels as written, for warnings' lines (kit.speaker_lines)
+        for written, shown in (aliases or {}).items():
+            self.written_labels.setdefault(str(shown), []).append(str(written))
         parsed = self.parsed.pop(str(tpath), None)
         try:
             if isinstance(parsed, TranscriptError):
@@ -638,14 +646,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             self.problems += exc.problems
             return None
         self.problems += warnings
-        if (interviewers := self.__dict__.get("_interviewers")) is None:  # the same for every transcript
-            interviewers = set(team) | set(DEFAULT_INTERVIEWER_LABELS)
-            interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
-            self._interviewers = interviewers
-        for key in ("interviewer", "note_taker"):
-            name = str(front.get(key) or "").strip()
-            if name:
-                interviewers = interviewers | {name.casefold(), name.split()[0].casefold()}
+        # the team, also by the display forms roster labels are read by ("Nowak, Anna": newcomer s14 F5)
+        interviewers = team_keys(config, front, self.names, DEFAULT_INTERVIEWER_LABELS)
         role_of = {}
         for label in dict.fromkeys(columns["speaker"]):
             key = str(label).casefold()
@@ -659,11 +661,12 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             guess = infer_interviewer(pd.DataFrame(columns))
             role_of[guess] = "interviewer"
             self.guessed[iid] = guess  # a guess: kit.privacy withholds their words (fail closed)
-            from kit.speaker_lines import first_lines_of  # the guess is located at their first turn
+            from kit.speaker_lines import speaker_places  # the guess is located at their first turn
 
-            self.problem(tpath, first_lines_of(tpath, [guess])[guess], f"no speaker is a known interviewer; took "
+            self.problem(*speaker_places(tpath, [guess], self)[guess], f"no speaker is a known interviewer; took "
                          f"{guess!r} as the interviewer, whose words published outputs withhold until you name "
-                         "the interviewer in the note or in study.yml interviewer_labels", "warning")
+                         f"the interviewer in the note or in study.yml interviewer_labels; {alias_hint(guess, config, front)}",
+                         "warning")
         n = len(columns["speaker"])
         role = list(map(role_of.__getitem__, columns["speaker"]))
         owner = speaker_participants(tpath, front, columns, role_of, self)  # label -> participant id
