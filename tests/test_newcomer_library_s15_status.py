@@ -89,3 +89,56 @@ def test_a_withdrawal_is_a_no_across_the_repository(tmp_path, study_dir):
     warnings, withdrawn = consent_conflicts([study_dir, other])
     assert (study_dir, "P-1") in withdrawn  # the first sprint's yes is withheld where the repository is read
     assert any("status withdrawn" in w.message for w in warnings if w.path == str(study_dir / "participants.csv"))
+
+
+# -- newcomer s14 F11: only participants' own words feed suggested themes ----------------------------
+BOILERPLATE = "The patron ran into trouble with the app."
+
+
+def _notes_with_boilerplate(study_dir: Path, n: int = 6) -> Path:
+    """``n`` more interviews (P-1's consenting words and a non-consenting P-2's), each note with
+    the same team insight, as the reporter's library notes had."""
+    sheet = study_dir / "participants.csv"
+    rows = [f"P-{k},,,small,email,completed,2026-01-02,2026-01-04,2026-01-05,yes,{'yes' if k % 2 else 'no'}"
+            for k in range(4, 4 + n)]
+    sheet.write_text(sheet.read_text().rstrip("\n") + "\n" + "\n".join(rows) + "\n")
+    said = ["The holds queue never moves and the holds queue email comes late.",
+            "Downloads fail at home so the download stops halfway.",
+            "The holds queue is long; the email about the holds queue is late.",
+            "My download failed at home twice; downloads are slow.",
+            "Zorblax firmware wobbles. Zorblax firmware wobbles again.",
+            "Zorblax firmware wobbles every week."]
+    for k in range(n):
+        pid, iid = f"P-{4 + k}", f"INT-{10 + k:03d}"
+        (study_dir / "interviews" / f"{iid}.md").write_text(
+            f"---\nid: {iid}\ndate: 2026-01-07\nparticipant: {pid}\ninterviewer: Ana Silva\n---\n\n"
+            f"## Key Quotes\n- \"{said[k]}\"\n\n## Insights\n- {BOILERPLATE}\n\n## Opportunities\n- Make holds clearer.\n")
+    return study_dir
+
+
+def test_suggested_themes_are_built_from_participants_words_only(study_dir):
+    from kit.theme_discovery import discover_themes, passages
+
+    study = kit.load_study(_notes_with_boilerplate(study_dir), strict=False)
+    frame = passages(study)
+    assert set(frame["kind"]) <= {"turn", "quote"}  # INT-0xx#i1, the team's boilerplate, fed a theme
+    assert not frame["segment_id"].str.contains("#[io]", regex=True).any()
+    found = discover_themes(study, n_themes=4)
+    assert len(found.themes)
+    assert (found.themes["participants"] >= 1).all() and (found.themes["label"] != "").all()
+    assert not found.themes["terms"].str.contains("patron|trouble").any()
+    listed = set(found.passages["theme"])
+    assert listed <= set(found.themes["theme"]) | {"unassigned"}  # an unlisted theme's passages: unassigned
+    assert set(found.passages["segment_id"]) == set(frame["segment_id"])  # nothing dropped
+
+
+def test_a_theme_no_participant_may_be_named_by_is_not_listed(study_dir, monkeypatch):
+    import kit.theme_discovery as td
+
+    study = kit.load_study(_notes_with_boilerplate(study_dir), strict=False)
+    real = td._sayable_terms
+    monkeypatch.setattr(td, "_sayable_terms", lambda s, f, c: real(s, f, c) & False)  # no term may be said
+    found = td.discover_themes(study, n_themes=3)
+    assert found.themes.empty and found.settings.get("themes_not_listed", 0) >= 1
+    assert set(found.passages["theme"]) == {"unassigned"}
+    assert set(found.passages["segment_id"]) == set(td.passages(study)["segment_id"])
