@@ -39,7 +39,8 @@ from kit.schema import (
 )
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
-from kit.study_columns import read_participant_rows, read_rows_folded
+from kit.consent_record import withdraw
+from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows, read_rows_folded
 from kit.study_config import (OTHER_ROLE, STUDY_KEYS, StudyFileReader, alias_hint, note_participants, speaker_owners,
                                team_keys, transcript_args)
 from kit.study_paths import StudyPaths
@@ -259,9 +260,11 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         instead of reading it as empty, so one mistake gives one message."""
         line = row["_line"]
         invalid = set()
-        status = row.get("status", "").lower()
-        if "status" in row and status not in STATUSES:
-            self.problem(path, line, f"unknown status {row['status']!r}: use one of {', '.join(STATUSES)}")
+        status = fold_status(written := row.get("status", ""))  # `No Show`, `Withdrew` (newcomer s14 F9)
+        if status is None:
+            status = written.lower()
+            self.problem(path, line, f"unknown status {written!r}: use one of {', '.join(STATUSES)} (withdrawn: they "
+                         "withdrew from the study, their words withheld everywhere)")
             invalid.add("status")
         row["status"] = status
         for col in ("invited_on", "scheduled_on", "interviewed_on"):
@@ -276,11 +279,13 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             if value not in YES | NO:
                 self.problem(path, line, f"{col} must be yes or no, not {row[col]!r}")
                 invalid.add(col)
-            elif col == "consent_quote" and col in row and not value and status != "declined":
+            elif col == "consent_quote" and col in row and not value and status not in ("declined", WITHDRAWN):
                 # the docs read an empty cell as no: say so, since it withholds their words
                 self.problem(path, line, f"consent_quote is empty: read as no; {row['id']}'s words "
                                          "will not be quoted", "warning")
             row[col] = value in YES
+        if status == WITHDRAWN:
+            withdraw(path, row, self.problems, written)
         if status == "completed" and row.get("invited_on") and row.get("interviewed_on") \
                 and row["interviewed_on"] < row["invited_on"]:
             self.problem(path, line, "interviewed_on is before invited_on")
@@ -289,7 +294,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         if status == "completed" and "interviewed_on" in row and not row.get("interviewed_on") \
                 and "interviewed_on" not in invalid:
             self.problem(path, line, "status is completed but interviewed_on is empty", "warning")
-        if status and "status" not in invalid and status != "completed" \
+        if status and "status" not in invalid and status not in ("completed", WITHDRAWN) \
                 and (row.get("interviewed_on") or "interviewed_on" in invalid):
             self.problem(path, line, f"interviewed_on is set but the status is {status!r}: "
                                      "is the interview completed?", "warning")
@@ -319,10 +324,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                         and not other.name.startswith(".") and other.name.lower() != "readme.md"):
                     self.problem(other, 0, f"not read: {other.name} is not a transcript format the "
                                  "kit reads (.vtt, .srt, .txt, .docx)", "warning")
-        elif not (self.root / "interviews").is_dir():
-            # A study that is only a folder of transcripts.
-            files = [p for p in self.root.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES
-                     and p.is_file()]
+        elif not (self.root / "interviews").is_dir():  # a study that is only a folder of transcripts
+            files = [p for p in self.root.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES and p.is_file()]
         else:
             files = []
         files = sorted((f for f in files if not f.name.startswith(".")), key=attrgetter("name"))
@@ -449,7 +452,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             elif participant not in known_participants:
                 self.problem(note.path, _front_line(note, "participant"),
                              f"participant {participant!r} is not in participants.csv")
-            elif status_of.get(participant) in STATUSES and status_of[participant] != "completed":
+            elif status_of.get(participant) in STATUSES and status_of[participant] not in ("completed", WITHDRAWN):
                 # an unknown status is reported on its participants.csv line, not read here
                 self.problem(note.path, _front_line(note, "participant"),
                              f"participant {participant!r} has status {status_of[participant]!r} in "
