@@ -198,7 +198,10 @@ def _code_names(study) -> list:
     if codebook is None and isinstance(study, (str, Path)) and (Path(study) / "codebook.yml").is_file():
         from kit.codebook import load_codebook
 
-        codebook = load_codebook(Path(study) / "codebook.yml")[0]
+        try:
+            codebook = load_codebook(Path(study) / "codebook.yml")[0]
+        except Exception:  # noqa: BLE001 - an unreadable codebook (check reports it): names stay redacted, unnumbered
+            return []
     return list(getattr(codebook, "names", ()) or ())
 
 
@@ -274,7 +277,8 @@ class Outputs:
         return shown.upper() if shown is not None and text.isupper() else shown
 
     def _scrub(self, text, names: bool):
-        if names and isinstance(text, str) and self._study is not None and (shown := self._code_shown(text)):
+        if names and self.kind == PUBLISHED and isinstance(text, str) and self._study is not None and (
+                shown := self._code_shown(text)):  # the export numbers its own (kit.qdpx.distinct_names)
             return shown
         if self.verbatim and isinstance(text, str):
             for typed in self.verbatim:  # longest first: the rest of the text around it cleaned

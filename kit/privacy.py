@@ -153,9 +153,10 @@ class NameMatcher:
     def _find(self, text: str):
         folded = fold(text)
         ascii_folded = folded.isascii()
-        if self.keys.isdisjoint(plain := _PLAIN_WORD.findall(folded)) and (ascii_folded and text.isascii() or not self.affixed_in(
-                plain, _PLAIN_WORD.findall(text) if self.written else ())):  # most texts name nobody: done in C
-            return
+        if self.keys.isdisjoint(plain := _PLAIN_WORD.findall(folded)):  # most texts name nobody: done in C
+            other = bool(self.written) and not text.isascii()  # a word in a declared script (kit.privacy_written)
+            if (ascii_folded and not other) or not self.affixed_in(plain, _PLAIN_WORD.findall(text) if other else ()):
+                return
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
         tokens = [m.group() for m in words] if ascii_folded else [unmarked(m.group()) for m in words]
         if self.aliases:  # Łucji Kowalskiej: łucja kowalska, when capitalised

@@ -6,10 +6,11 @@ participant only when :func:`near_name` says it is surely their name, else for n
 
 "Surely" is narrow on purpose (fail closed): both names have two words or more, the same
 number of them; a typo is one letter added, dropped, changed or two swapped, in one word of
-five letters or more, the other words the same; in another script every word is the name's word
-as :func:`written_as` says (the rule :mod:`kit.privacy_written` redacts by too), or, in an Indic
-script, its letters' Unicode names give the word's consonants. Chinese, or a first name alone, is
-not sure.
+five letters or more, the other words the same; in a script written without its vowels (Arabic,
+Hebrew, the Indic ones) every word is the name's word as :func:`written_as` says (the rule
+:mod:`kit.privacy_written` redacts by too), or, in an Indic script, its letters' Unicode names give
+the word's consonants. Cyrillic, Greek, Chinese, or a first name alone, is not sure (as a label;
+redaction reads those scripts by :func:`written_as` too).
 
 :func:`written_as` is the one rule by which a word in another script is a Latin roster name written
 in it (session 14 F1: ``فاطمة`` for Fatima, ``أحمد`` for Ahmed, ``Фатима``, ``अहमद``): the word
@@ -185,7 +186,7 @@ def near_name(label: str, name: str) -> str:
     written = [w for w in WORD.findall(unicodedata.normalize("NFC", str(label))) if len(w) > 1]  # not folded
     for w, n, as_written in zip(words, wanted, written if len(written) == len(words) else words):
         got = _indic_consonants(w)
-        if not n.isascii() or not (written_as(as_written, n) or (
+        if not n.isascii() or not ((script_of(as_written) in NO_VOWELS and written_as(as_written, n)) or (
                 got and re.sub(r"(.)\1+", r"\1", got) == _latin_consonants(n))):
             return ""
     return "script"

@@ -69,7 +69,8 @@ def test_ordinary_words_are_not_names(people):
 
 
 def test_labels_and_redaction_share_one_rule(people):
-    """The label rule (near_name: every word of the label is the roster name's word) says "script"
+    """The label rule (near_name, in the scripts written without vowels: every word of the label is the
+    roster name's word) says "script"
     exactly where redaction finds each word a name."""
     assert written_as("فاطمة", "fatima") and written_as("أحمد", "ahmed")
     assert not written_as("درس", "darius")
