@@ -167,12 +167,28 @@ def _name_rank(label, name) -> int:
     wanted = [w for w in _WORD.findall(fold(str(name or ""))) if len(w) > 1]
     words = [w for w in _WORD.findall(fold(str(label or ""))) if w not in _TITLES]
     if not wanted or not words or not ({w for w in words if len(w) > 1} & set(wanted)):
+        if (written := _written_rank(label, wanted)):
+            return written
         return 2 if near_name(label, name) else 0  # "Margret Jones", "ਗੁਰਪ੍ਰੀਤ ਕੌਰ": surely the name
     first = words[0]
     initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope
     if first == wanted[0] or (len(first) <= 3 and initials.startswith(first)):
         return 2
     return 1 if first in wanted else 2 if near_name(label, name) else 0
+
+
+def _written_rank(label: str, wanted: list[str]) -> int:
+    """:func:`_name_rank` of a label written in another script: 2 when its first word is the roster's
+    given name as that script writes it (``فاطمة`` for Fatima: :func:`kit.speaker_names.written_as`, the
+    rule redaction uses too), 1 when it is another word of the name, else 0 (newcomer session 14 F1)."""
+    from kit.speaker_names import written_as
+
+    written = [w for w in _WORD.findall(unicodedata.normalize("NFC", label)) if not w.isascii()]
+    if not written or not written[0].isalpha():
+        return 0
+    if written_as(written[0], wanted[0]):
+        return 2
+    return 1 if any(written_as(written[0], w) for w in wanted[1:]) else 0
 
 
 def _is_named(label, name) -> bool:
