@@ -104,3 +104,14 @@ def test_the_rewrite_of_two_conditions_keeps_both_topics_and_asks_them_one_at_a_
 def test_the_rewrite_of_two_conditions_in_a_relative_or_fronted_clause():
     r = lint_question("If the tram were cheaper and more reliable, would you leave the car at home?")
     assert "the tram to be cheaper" in r["suggestion"] and "the tram to be more reliable" in r["suggestion"]
+
+
+@pytest.mark.parametrize(("question", "thing"), [
+    ("What all issues you faced at the kennel, kindly share", "the kennel"),
+    ("What problems did the new lido timetable cause you?", "the new lido timetable"),
+    ("wat all problems u had with ur bike hire account", "your bike hire account"),
+])
+def test_the_rewrite_of_problems_taken_as_given_is_the_last_time_with_the_thing(question, thing):
+    r = lint_question(question)
+    assert r["suggestion"] == f"Tell me about the last time you dealt with {thing}. What happened?"
+    assert judge_question(r["suggestion"])["flags"] == []

@@ -33,7 +33,8 @@ from kit.guide.cues16 import with_flag
 from kit.guide.lexicon import FIXED_PAIRS, _sentences
 from kit.guide.words import lemma, tags, valence, words
 
-__all__ = ["condition_story", "judging_phrase", "presupposed_problem", "revise", "tagged_claim", "two_predicates"]
+__all__ = ["condition_story", "judging_phrase", "presupposed_problem", "problem_story", "revise", "tagged_claim",
+           "two_predicates"]
 
 _PROBLEM = r"(?:problems?|issues?|pain ?points?|challenges?|difficult(?:y|ies)|troubles?|mistakes?|complaints?|" \
            r"headaches?|hassles?|glitch(?:es)?|errors?|delays?|hurdles?|obstacles?)"
@@ -49,6 +50,24 @@ def presupposed_problem(raw: list[str]) -> str:
     if (m := _WHAT_ALL.search(text)) or (m := _WH_PROBLEMS.search(text)):
         return f"'{m.group(0).lower()}' takes the problems as given; ask what happened instead"
     return ""
+
+
+_PROBLEM_THING = re.compile(r"\b(?:faced|had|hit|met|got|face|have|facing|having|went wrong|go wrong|goes wrong|wrong)\b,? "
+                            r"(?:(?:at|with|in|during|on|from|for|about) )((?:the|your|ur|our|their|this|that|a|an) "
+                            r"[^,.?!;]+?)(?=\s*(?:[,.?!;]|\band\b|\bwhen\b|\bplease\b|\bkindly\b|$))"
+                            r"|\b(?:did|have|has|had) ((?:the|your|ur|our|their|this|that) [^,.?!;]+?) "
+                            r"(?:cause|caused|give|given|create|created|bring|brought)\b", re.I)
+
+
+def problem_story(question: str) -> str:
+    """The rewrite of problems taken as given: the last time the participant dealt with the thing the
+    problems were about ("what all issues you faced at the visa centre" -> "Tell me about the last time
+    you dealt with the visa centre. What happened?"), or ``""``."""
+    if not presupposed_problem([question]) or not (m := _PROBLEM_THING.search(question)):
+        return ""
+    thing = (m.group(1) or m.group(2)).strip()
+    thing = re.sub(r"^ur\b", "your", thing, flags=re.I)
+    return f"Tell me about the last time you dealt with {thing}. What happened?"
 
 
 # nouns that judge what they name ("such a pain"); VADER's descriptive words ("pain", "hassle") included

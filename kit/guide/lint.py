@@ -222,6 +222,10 @@ def lint_question(text: str) -> dict:
                 and not flags_of(own) and not checks.grammar_problems(own) and (flags_of(suggestion) or checks.topic_overlap(
                     verdict["question"], own) >= checks.topic_overlap(verdict["question"], suggestion)):
             suggestion = own  # round 14: the last time the act was weighed, or the product used
+        if "leading" in flags and "takes the problems as given" in reasons["leading"] and \
+                (own := cues20.problem_story(verdict["question"])) and not flags_of(own) and \
+                not checks.grammar_problems(own) and "double-barreled" not in flags:
+            suggestion = own  # session 15: the last time the participant dealt with the thing, no problem presupposed
         if "double-barreled" in flags and reasons["double-barreled"].startswith("two conditions in one clause") and \
                 (own := cues20.condition_story(verdict["question"])) and \
                 not any(flags_of(part) for part in own.split(FOLLOW_UP)) and not checks.grammar_problems(own):
