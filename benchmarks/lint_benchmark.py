@@ -163,7 +163,8 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   and a US teacher's lowercase text-speak), the final hold-outs of session 14 (``HOLD_OUT`` of
   ``tools/lint_model_train.py``), scored at its start and once at its end (recall leading / closed /
   hypothetical / double-barreled / generalizing: blind37 0.85 / 1.00 / 0.94 / 0.97 / 0.92, blind38
-  0.88 / 0.95 -> 0.92 / 1.00 / 0.94 / 0.91). Never tuned on.
+  0.88 / 0.95 -> 0.92 / 1.00 / 0.94 / 0.91), RELEASED in session 15: tuned on by its rules
+  (docs/design.md "Fifteenth pass") and trained on by the model, so printed as TUNED ON.
 - ``tests/data/blind-linter-35/`` and ``-36/``: 400 questions of two more independent authors (a
   claims supervisor's formal English with a Gen-Z marketer's chat and a retired nurse's long
   preambles; a Japanese founder's second-language English with US sales pitches and a French UX
@@ -504,10 +505,10 @@ def main(argv=None) -> int:
                     "session {}, scored once at its end)")
         released14 = ("TUNED ON by session 14's rules and the model (released in session 14; the final hold-out of "
                       "session 13, scored at its start and once at its end: recall L {} C {} H {} D {} G {})")
-        sealed = ("HOLD-OUT of session 14 (never tuned on; scored at its start and once at its end, main aaaed98: "
-                  "recall L {} C {} H {} D {} G {})")
-        label = {BLIND37: sealed.format("0.85", "1.00", "0.94", "0.97", "0.92"),
-                 BLIND38: sealed.format("0.88", "0.95 -> 0.92", "1.00", "0.94", "0.91"),
+        released15 = ("TUNED ON by session 15's rules and the model (released in session 15; the final hold-out of session 14, "
+                  "scored at its start and once at its end, main aaaed98: recall L {} C {} H {} D {} G {})")
+        label = {BLIND37: released15.format("0.85", "1.00", "0.94", "0.97", "0.92"),
+                 BLIND38: released15.format("0.88", "0.95 -> 0.92", "1.00", "0.94", "0.91"),
                  BLIND35: released14.format("0.79 -> 0.88", "0.96", "1.00", "0.97", "0.77"),
                  BLIND36: released14.format("0.81", "0.98", "0.97", "0.91", "0.97"),
                  BLIND31: released.format(11), BLIND32: released.format(11), BLIND33: released.format(12),

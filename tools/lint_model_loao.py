@@ -16,7 +16,10 @@ the corpus of real interviews is found. Printed per left-out set and flag: suppo
 false-flag rate of the rules alone and of the rules OR the gated model, as the linter runs
 (``lint._verdict``: the model only where no rule gave the flag and the gate is open).
 
-``--no-gate`` lets the model add a flag the gate would close (not a flag the rules gave);
+``--no-gate`` lets the model add a flag the gate would close (not a flag the rules gave); ``--cue-gate``
+(session 15) lets the leading model add the flag only where :func:`kit.guide.model.evaluative_cue` holds;
+``--per-set-ffr F`` raises each threshold until no other set's false-flag rate (rules OR model, out of
+group) is over F (or over the rules' own rate there);
 ``--no-cap`` skips the corpus cap. The rules' flags of every question are computed once
 (minutes) and kept in ``--rules-cache`` (a pickle) between runs. Deterministic.
 """
@@ -116,14 +119,38 @@ def _oos_threshold(p, ys, open_, keep, max_ffr) -> float:
     return 1.0
 
 
-def loao(sets, flags=FLAGS, corpus=None, gate=True, max_ffr=0.04, kinds=T.KINDS, out=print) -> dict:
-    """Per (left-out set, flag): dict of support, rules/both recall and false-flag rate, threshold."""
+def _per_set_threshold(p, ys, open_, ruled, gs, keep, cap) -> float:
+    """The lowest of ``GRID`` at which every kept set's false-flag rate, rules OR gated model (out of
+    group probabilities), stays within ``cap`` (or within the rules' own rate, where that is higher)."""
+    names = [n for n in dict.fromkeys(gs[keep])]
+    idx = {n: np.flatnonzero((gs == n) & (ys == 0)) for n in names}
+    for t in T.GRID:
+        add = (p >= t) & open_
+        if all(not len(i) or (ruled[i] | add[i]).sum() / len(i) <= max(cap, ruled[i].sum() / len(i)) for i in idx.values()):
+            return t
+    return 1.0
+
+
+def _cue_open(qs, flag) -> np.ndarray:
+    """Session 15's leading gate: the model only where :func:`kit.guide.model.evaluative_cue` holds."""
+    from kit.guide.lexicon import _sentences
+    from kit.guide.model import evaluative_cue
+    return np.array([evaluative_cue(_sentences(q)) for q in qs]) if flag == "leading" else np.ones(len(qs), bool)
+
+
+def loao(sets, flags=FLAGS, corpus=None, gate=True, max_ffr=0.04, kinds=T.KINDS, out=print, cue_gate=False,
+         per_set_ffr=None) -> dict:
+    """Per (left-out set, flag): dict of support, rules/both recall and false-flag rate, threshold.
+    ``cue_gate``: leading only where a rule's evaluative or claim cue is present; ``per_set_ffr``: the
+    threshold is calibrated so that no other set's false-flag rate (rules OR model) goes over it."""
     who = authors(sets)
     res = {}
     for flag in flags:
         qs, ys, gs = T.examples(sets, flag)
         ruled = np.array([flag in T.ruled(q)[0] for q in qs])
         open_ = np.array([flag not in T.ruled(q)[0] and (not gate or flag not in T.ruled(q)[1]) for q in qs])
+        if cue_gate:
+            open_ &= _cue_open(qs, flag)
         names = list(dict.fromkeys(gs))
         by_set = {n: set(np.flatnonzero(gs == n)) for n in names}
         text_set = {n: {qs[i] for i in idx} for n, idx in by_set.items()}
@@ -149,6 +176,8 @@ def loao(sets, flags=FLAGS, corpus=None, gate=True, max_ffr=0.04, kinds=T.KINDS,
                 m = _Fitted(mat, *mat.fit(tr, ys[tr]))
             keep = gs != a
             t = _oos_threshold(oos, ys, open_, keep, max_ffr)
+            if per_set_ffr is not None:
+                t = max(t, _per_set_threshold(oos, ys, open_, ruled, gs, keep, per_set_ffr))
             if corpus is not None:
                 t = T.corpus_threshold(flag, m, t, corpus) if gate else _corpus_threshold_nogate(flag, m, t, corpus)
             idx = sorted(by_set[a])
@@ -204,6 +233,8 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", default=T.KINDS)
     ap.add_argument("--flags", nargs="*", default=list(FLAGS))
     ap.add_argument("--rules-cache", type=Path)
+    ap.add_argument("--cue-gate", action="store_true", help="leading only where an evaluative or claim cue is present")
+    ap.add_argument("--per-set-ffr", type=float, help="raise each threshold until no other set's FFR exceeds this")
     args = ap.parse_args(argv)
     sets = T.load_sets()
     corpus = None if args.no_cap else T.corpus_data(args.corpus_dir)
@@ -211,7 +242,8 @@ def main(argv=None) -> int:
     if corpus is not None:
         qs |= set(corpus[0].values())
     _rules_all(sorted(qs), args.rules_cache)
-    res = loao(sets, args.flags, corpus, not args.no_gate, args.max_ffr, args.kinds)
+    res = loao(sets, args.flags, corpus, not args.no_gate, args.max_ffr, args.kinds, cue_gate=args.cue_gate,
+               per_set_ffr=args.per_set_ffr)
     summary(res, args.flags)
     return 0
 

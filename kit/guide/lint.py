@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15,
-                       cues16, cues17, cues18, cues19, frames, grammar, model)
+                       cues16, cues17, cues18, cues19, cues20, frames, grammar, model)
 from kit.guide.guide_lines import MARKUP
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
@@ -204,10 +204,11 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     # logistics requests, one-sentence pitches; session 11 (cues16): claims before the ask, offered answers;
     # session 12 (cues17): other coordinators, judging pairs, benefits taken as given, ongoing judgements;
     # session 13 (cues18): agreement tags in every form, 'how' + a quality by its position; session 14 (cues19):
-    # graded claims before the ask, offered causes, adverbs of period, present walk-throughs
+    # graded claims before the ask, offered causes, adverbs of period, present walk-throughs; session 15 (cues20):
+    # problems taken as given, judging phrases, tagged claims before the ask, two predicates in a condition
     for revise in (cues7.revise, cues8.revise, cues9.revise, cues10.revise, cues11.revise, cues12.revise,
                    cues13.revise, cues14.revise, cues15.revise, cues16.revise, cues17.revise, cues18.revise,
-                   cues19.revise):
+                   cues19.revise, cues20.revise):
         if raw:
             fired |= set(reasons)
             reasons = revise(raw, reasons)
@@ -275,6 +276,14 @@ def lint_question(text: str) -> dict:
                 and not flags_of(own) and not checks.grammar_problems(own) and (flags_of(suggestion) or checks.topic_overlap(
                     read, own) >= checks.topic_overlap(read, suggestion)):
             suggestion = own  # round 14: the last time the act was weighed, or the product used
+        if "leading" in flags and "takes the problems as given" in reasons["leading"] and \
+                (own := cues20.problem_story(read)) and not flags_of(own) and \
+                not checks.grammar_problems(own) and "double-barreled" not in flags:
+            suggestion = own  # session 15: the last time the participant dealt with the thing, no problem presupposed
+        if "double-barreled" in flags and reasons["double-barreled"].startswith("two conditions in one clause") and \
+                (own := cues20.condition_story(read)) and \
+                not any(flags_of(part) for part in own.split(FOLLOW_UP)) and not checks.grammar_problems(own):
+            suggestion = own  # session 15: each condition's own story, in the question's words (newcomer s14 F3)
         if "double-barreled" in flags:
             reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
         suggestion = re.sub(r" any ?more(?=[.?!])", "", suggestion)  # "... the last time you booked online anymore"

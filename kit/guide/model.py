@@ -27,7 +27,7 @@ from kit.guide.cues import normalise
 from kit.guide.lexicon import _sentences
 from kit.guide.words import words
 
-__all__ = ["MODEL_PATH", "Model", "features", "gated", "load", "model_reasons"]
+__all__ = ["MODEL_PATH", "Model", "evaluative_cue", "features", "gated", "load", "model_reasons"]
 
 #: The shipped weights (written by ``tools/lint_model_train.py --write``).
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "lint_model.json"
@@ -139,6 +139,24 @@ def gated(flag: str, raw: list[str], cleared: set[str], kind: str) -> bool:
     if any((a, c) in FIXED_PAIRS for a, b, c in zip(toks, toks[1:], toks[2:]) if b in {"and", "or"}):
         return True
     return cues.one_story(raw) or cues.joint_act(raw) or cues5.not_double(raw)
+
+
+_GRADE = {"so", "really", "very", "super", "extremely", "incredibly", "totally", "truly", "honestly", "such", "way",
+          "absolutely", "genuinely", "seriously", "literally", "lowkey", "quite", "pretty", "much", "most", "least",
+          "even", "actually", "ever", "amazing", "awesome", "great", "best", "worst", "better", "worse"}
+
+
+def evaluative_cue(raw: list[str]) -> bool:
+    """True when a rule's evaluative or claim cue is present though no rule flagged leading (the
+    leading model's gate, session 15): a word with a valence (:func:`kit.guide.words.valence`, at
+    least 1.0 either way), a degree, emphasis or comparison word, or a statement before the ask
+    (two sentences, a dash, a tag)."""
+    from kit.guide.words import valence
+
+    toks = [t.lower() for s in raw for t in words(s)]
+    if len([s for s in raw if words(s)]) > 1 or any(t in {"-", "\u2014", "\u2013"} for t in toks):
+        return True
+    return any(t in _GRADE or abs(valence(t)) >= 1.0 for t in toks)
 
 
 def model_reasons(question: str, raw: list[str], reasons: dict[str, str], cleared: set[str], kind: str,
