@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["KNOWN_FILES", "KNOWN_FOLDERS", "codes_in_no_codebook", "ignored", "unread_files"]
+__all__ = ["KNOWN_FILES", "KNOWN_FOLDERS", "codes_in_no_codebook", "empty_transcript_noted", "ignored", "unread_files"]
 
 KNOWN_FILES = ("study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv", "decisions.csv")
 """The top-level files of a study the kit reads."""
@@ -165,3 +165,18 @@ def codes_in_no_codebook(uncoded: dict) -> list[Problem]:
                                 "the study has no codebook.yml, so its codings are read but count in no theme "
                                 f"(a theme groups the codebook's codes); define {code!r} in codebook.yml", "warning"))
     return problems
+
+
+def empty_transcript_noted(problems, front) -> list:
+    """``problems`` of a transcript that could not be read, its "empty transcript" error a
+    warning when a note names it (``front``: the note's front matter): the interview is known
+    from its note (a failed recording, "notes from memory"), so the other interviews' report is
+    still built (newcomer s15 F16). Without a note the error stays."""
+    from kit.errors import Problem
+
+    if not front:
+        return list(problems)
+    return [Problem(p.path, p.line, "empty transcript: the interview is read from its note alone (its turns, "
+                    "talk ratio and quotes from the recording are missing); add the text or remove the file "
+                    "and the note's `transcript:`", "warning")
+            if p.is_error and p.message.startswith("empty transcript:") else p for p in problems]
