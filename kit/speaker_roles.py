@@ -200,7 +200,11 @@ def _exact_first(chosen: set, name) -> set:
     wanted = words(name)
     if not wanted or not any(words(label) == wanted for label in chosen):
         return chosen
-    return {label for label in chosen if set(words(label)) <= set(wanted) or near_name(label, name)}
+    initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope
+
+    def own(word) -> bool:
+        return word in wanted or (len(word) <= 3 and initials.startswith(word))
+    return {label for label in chosen if all(own(w) for w in words(label)) or near_name(label, name)}
 
 
 _THIRD_ROLES = re.compile(

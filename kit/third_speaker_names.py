@@ -4,8 +4,8 @@ nor a participant) as names to hide, by the rule ``review`` follows (newcomer s1
 ``review`` redacted such labels (``speaker '[name]'``), while ``check`` printed them (``'Kerem'``,
 ``'Nurse Kelly'``) and the published report kept them in the team's notes ("[name]'s son Kerem
 translated ...") and in shareable passages ("Thanks Kelly."). A third speaker's label
-(:func:`kit.review_study.third_speakers`: role ``other``, or a participant's role with no
-participant) is a person's name: :func:`kit.privacy.with_names` adds it to the roster of every
+(:func:`kit.review_study.third_speakers` of each interview that names a participant: role
+``other``, or a participant's role with no participant) is a person's name: :func:`kit.privacy.with_names` adds it to the roster of every
 output of a loaded study (:func:`with_third_speakers`), and ``check`` remembers the labels of the
 study it loaded (:func:`remember`) for the printer that reads the study's path. A label that only
 names a role ("Mum", "Interpreter") and a team member's label are not names.
@@ -41,6 +41,9 @@ def third_speaker_names(study) -> list[str]:
         name = member.get("name") if isinstance(member, dict) else member
         if isinstance(name, str) and name.strip():
             team |= {name.strip().casefold(), name.split()[0].casefold()}
+    if "interview_id" in turns.columns and "participant" in turns.columns:  # review's rule, per interview
+        named = turns["participant"].fillna("").astype(str) != ""
+        turns = turns[turns["interview_id"].isin(set(turns.loc[named, "interview_id"].tolist()))]
     out = []
     for label in third_speakers(turns):
         text = str(label or "").strip()

@@ -116,7 +116,7 @@ def test_a_label_that_only_names_a_role_is_no_name():
 
     turns = pd.DataFrame({"speaker": ["Priya Raman", "Mum", "Ann Lee", "Interpreter (Ahmed)", "Gemma Holt"],
                           "role": ["interviewer", "other", "participant", "other", "other"],
-                          "participant": ["", "", "P-1", "", ""]})
+                          "participant": ["", "", "P-1", "", ""], "interview_id": ["I"] * 5})
     study = SimpleNamespace(turns=turns, config={"team": [{"name": "Gemma Holt"}]})
     assert third_speaker_names(study) == ["Interpreter (Ahmed)"]
 
