@@ -11,7 +11,8 @@ from kit.errors import Problem
 from kit.yamlio import load_yaml
 from kit.yamllines import line_of, string_list_problems, value_lines
 
-__all__ = ["unmatched_keywords", "CODE_KEYS", "PATTERN_TIMEOUT", "Code", "Codebook", "backtracking_risk", "compile_pattern", "fold_for_literals",
+__all__ = ["unmatched_keywords", "distinct_shown", "CODE_KEYS", "PATTERN_TIMEOUT", "Code", "Codebook", "backtracking_risk",
+           "compile_pattern", "fold_for_literals",
            "load_codebook", "misspelt_keys", "required_literals", "search_pattern"]
 
 PATTERN_TIMEOUT = 0.5
@@ -248,6 +249,19 @@ class Codebook:
               "keywords": ", ".join(c.keywords), "patterns": len(c.patterns),
               "stage": c.stage, "colour": c.colour} for c in self.codes],
             columns=["code", "parent", "definition", "keywords", "patterns", "stage", "colour"])
+
+
+def distinct_shown(names, clean) -> dict[str, str]:
+    """Code names as a redacted output shows them where two or more would read the same once
+    ``clean`` (the output's redaction) is done (attacker A3, session 14: codes ``beata-kowalski``
+    and ``Okafor`` were two identical ``[name]`` rows): ``{name folded: "[name] (code 1)"}``, each
+    numbered by its place in ``names`` (the codebook's order, so the same in every table,
+    figure and run) among those that read alike. Names that read apart are not in it."""
+    groups: dict[str, list[str]] = {}
+    for name in dict.fromkeys(n for n in names if isinstance(n, str) and n):
+        groups.setdefault(clean(name), []).append(name)
+    return {name.casefold(): f"{shown} (code {k})" for shown, group in groups.items() if len(group) > 1
+            for k, name in enumerate(group, 1)}
 
 
 def _function_word_keywords(code, by_language, path, lines, keys) -> list[Problem]:

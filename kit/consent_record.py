@@ -16,7 +16,7 @@ import pandas as pd
 
 from kit.errors import Problem
 
-__all__ = ["withhold_unrecorded"]
+__all__ = ["withdraw", "withhold_unrecorded"]
 
 _MESSAGE = ("{pid} said no to being recorded (consent_record: no), yet the study holds a transcript of "
             "their interview ({transcripts}): their words are withheld from published outputs, as if they "
@@ -43,3 +43,19 @@ def withhold_unrecorded(path: Path, participants: pd.DataFrame, interviews: pd.D
         problems.append(Problem(str(path), refused[pid], _MESSAGE.format(pid=pid, transcripts=", ".join(transcripts)),
                                 "warning"))
     return problems
+
+
+_WITHDRAWN = ("{pid} withdrew from the study (status {written!r}): their words are withheld from every output "
+              "(tables, figures, drafts, the index and search), as consent_quote: no "
+              "withholds them, and they are counted as withdrawn, not interviewed")
+
+
+def withdraw(path: Path, row: dict, problems: list, written: str) -> None:
+    """A participants.csv row (read in place by the study loader) whose status is ``withdrawn``
+    (newcomer s14 F9): ``consent_quote`` read as no whatever it says, and a located warning at
+    its line, so their words are withheld everywhere a withdrawn consent withholds them
+    (:func:`kit.consent_repository.consent_rows` reads the status too, so the repository's
+    index remembers the withdrawal); :func:`kit.sample.withdrawn` counts them as not interviewed."""
+    row["consent_quote"] = False
+    problems.append(Problem(str(path), int(row["_line"]), _WITHDRAWN.format(
+        pid=row.get("id", ""), written=written), "warning"))

@@ -31,6 +31,7 @@ from kit.errors import Problem
 __all__ = ["WITHDRAWN_FILE", "ConsentRow", "apply_to_index", "consent_conflicts", "consent_rows",
            "remembered_withdrawals", "study_consent_conflicts"]
 
+_WITHDREW = "(status withdrawn)"  # ConsentRow.written of a participant who withdrew from the study
 _META_KEY = "consent_withdrawn_across_studies"  # the (study, participant) pairs apply_to_index set to 0
 
 
@@ -56,7 +57,7 @@ def consent_rows(folder) -> list[ConsentRow]:
     from kit.privacy_text import fold
     from kit.schema import PARTICIPANT_COLUMNS, YES
     from kit.study_check_ids import id_key
-    from kit.study_columns import read_rows_folded
+    from kit.study_columns import WITHDRAWN, fold_status, read_rows_folded
 
     folder = Path(folder)
     path = folder / "participants.csv"
@@ -75,6 +76,8 @@ def consent_rows(folder) -> list[ConsentRow]:
         email = str(row.get("email") or "").strip().lower()
         name = " ".join(fold(str(row.get("name") or "")).split())
         written = str(row.get("consent_quote") or "").strip()
+        if fold_status(row.get("status")) == WITHDRAWN:  # withdrew from the study: a no (newcomer s14 F9)
+            written = _WITHDREW
         out.append(ConsentRow(folder, where, int(row.get("_line", 0)), pid, id_key(pid), email, name,
                               written.lower() in YES, written))
     return out
@@ -143,6 +146,8 @@ def _said(row: ConsentRow) -> str:
     from kit.schema import NO, YES
 
     value = row.written
+    if value == _WITHDREW:
+        return "no (status withdrawn)"
     if value.lower() in YES:
         return "yes"
     if not value:

@@ -190,6 +190,21 @@ def redact_shown(text, people: Roster | None = None, names: bool = True, words: 
 _CACHE: dict = {}
 
 
+def _code_names(study) -> list:
+    """The code names of a study's codebook (a ``Study``, a path, or a list of them), in order."""
+    if isinstance(study, (list, tuple)):
+        return [n for one in study for n in _code_names(one)]
+    codebook = getattr(study, "codebook", None)
+    if codebook is None and isinstance(study, (str, Path)) and (Path(study) / "codebook.yml").is_file():
+        from kit.codebook import load_codebook
+
+        try:
+            codebook = load_codebook(Path(study) / "codebook.yml")[0]
+        except Exception:  # noqa: BLE001 - an unreadable codebook (check reports it): names stay redacted, unnumbered
+            return []
+    return list(getattr(codebook, "names", ()) or ())
+
+
 def _study_key(study):
     if isinstance(study, (list, tuple)):
         return tuple(_study_key(s) for s in study)
@@ -238,6 +253,7 @@ class Outputs:
         self.people = people if people is not None else known_people
         self.words = (words if words is not None else known_words) if kind == PUBLISHED else None
         self.written: list[tuple[Path, str]] = []
+        self._study, self._codes = study, None  # code names that redact alike, numbered (_code_shown)
         #: Strings shown as they are inside any text this writer cleans: the paths a user typed
         #: on the command line are theirs (``--out /dev/null`` is not ``/[name]/null`` because a
         #: participant is called Dev); set by the command line's printer (kit.cli.printing._say).
@@ -251,7 +267,22 @@ class Outputs:
         an escaped invisible character never hides the name it sits in."""
         return self._scrub(text, not self.include_names)
 
+    def _code_shown(self, text: str):
+        """How ``text`` is shown when it is a code name that another code's name redacts alike
+        (:func:`kit.codebook.distinct_shown`: ``[name] (code 2)``, in the case of an upper-case
+        text), else None."""
+        if self._codes is None:
+            from kit.codebook import distinct_shown
+
+            names = _code_names(self._study)
+            self._codes = distinct_shown(names, lambda t: redact_shown(t, self.people, True)) if names else {}
+        shown = self._codes.get(text.casefold()) if self._codes else None
+        return shown.upper() if shown is not None and text.isupper() else shown
+
     def _scrub(self, text, names: bool):
+        if names and self.kind == PUBLISHED and isinstance(text, str) and self._study is not None and (
+                shown := self._code_shown(text)):  # the export numbers its own (kit.qdpx.distinct_names)
+            return shown
         if self.verbatim and isinstance(text, str):
             for typed in self.verbatim:  # longest first: the rest of the text around it cleaned
                 if typed in text:

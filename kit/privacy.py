@@ -35,11 +35,13 @@ from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, 
 from kit.privacy_decode import readable as _readable
 from kit.privacy_declension import declared_languages, declension_aliases, study_yml as _study_yml
 from kit.privacy_latin import _LIGATURES, _TRANSLITERATE, cyrillic_spellings, latin_spellings
-from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id  # noqa: F401
+from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id, id_spans  # noqa: F401
 from kit.privacy_phone import _digits_at_least, _enough_digits  # noqa: F401
 from kit.privacy_id_forms import id_form_spans
 from kit.privacy_spoken_digits import said_digits, spoken_phones
 from kit.privacy_typos import typo_spans
+from kit.privacy_emails import EMAIL_OBFUSCATED, obfuscated_emails
+from kit.privacy_written import WrittenNames
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
 from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, png_texts, unmarked, unspaced
@@ -53,40 +55,6 @@ __all__ = ["EMAIL", "EMAIL_MARK", "EMAIL_OBFUSCATED", "ID_MARK", "MIN_CONTENT_WO
            "with_names"]
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
-# An email written so that a program would not see it: ``jose at example dot com``,
-# ``jose (at) example.com``, ``jose[at]example[dot]com``, ``jose {at} example {dot} com``,
-# ``jose AT example DOT com``, ``jose @ example . com``. The "at" and the dots may be words,
-# bracketed words or symbols; at least one of them is not the plain symbol (plain emails are
-# EMAIL's).
-_AT = r"(?:\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+|\s+@\s+|_at_|-at-|@)"
-_DOT = r"(?:\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*|\s+dot\s+|\s+\.\s+|_dot_|-dot-|\.)"
-# A local part: words joined by dots, written as symbols or words (``jo.bell``, ``jo dot bell``,
-# ``jo(dot)bell``), so that ``jo dot bell at example dot com`` is one address.
-_LOCAL_DOT = r"(?:\.|\s+dot\s+|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|-dot-)"
-EMAIL_OBFUSCATED = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:{_LOCAL_DOT}[\w+-]+)*{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])",
-    re.IGNORECASE)
-# The same, found from its "at" on (a scan that fails fast on letters), the local part then
-# looked for just before it: EMAIL_OBFUSCATED's matches at a fraction of its cost.
-_AT_DOMAIN = re.compile(rf"(?=[\s(\[{{<_@-]){_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}[a-z]{{2,6}}(?![\w-])", re.IGNORECASE)
-_LOCAL_PART = re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_LOCAL_DOT}[\w+-]+)*$", re.IGNORECASE)
-
-def _obfuscated_emails(text: str) -> str:
-    spans = []
-    for match in _AT_DOMAIN.finditer(text):
-        if spans and match.start() < spans[-1][1]:
-            continue
-        local = _LOCAL_PART.search(text, max(0, match.start() - 96), match.start())
-        if local is None:
-            continue
-        if spans and local.start() < spans[-1][1]:
-            # "me at jo dot bell at example dot com": what looked like the previous address's
-            # domain is this address's local part; the address is the later one, whole.
-            if local.start() > spans[-1][0]:
-                spans[-1] = (local.start(), match.end(), EMAIL_MARK)
-            continue
-        spans.append((local.start(), match.end(), EMAIL_MARK))
-    return _replace(text, spans)
 EMAIL_MARK, NAME_MARK = "[email]", "[name]"
 _PERSON = "person"  # a roster entry matched only capitalised and where a person is named (names_a_person)
 # A quick test before kit.privacy_text.ANNOUNCED_ID (a text with three digits or more): a word that announces an id.
@@ -152,13 +120,16 @@ class NameMatcher:
         self.names_a_mark = not self.root.keys().isdisjoint(_MARK_WORDS)
         self.stems = frozenset(k[:STEM] for k in self.root if len(k) >= STEM)  # see affixed_in
         self.declined = declinable(self.root, self._END)
+        self.written = WrittenNames(named, languages)  # أحمد for Ahmed where the study declares ar (kit.privacy_written)
 
     def __bool__(self) -> bool:
         return bool(self.root)
 
-    def affixed_in(self, tokens) -> bool:
-        """Whether a word of ``tokens`` (folded) holds a one-word entry with letters written onto it."""
-        return affixed_in(self.root, self._END, self.stems, tokens, self.declined)
+    def affixed_in(self, tokens, written=()) -> bool:
+        """Whether a word of ``tokens`` (folded) holds a one-word entry with letters written onto it,
+        or one of ``written`` (the same words as written) is a roster name in a declared script."""
+        return affixed_in(self.root, self._END, self.stems, tokens, self.declined) or (
+            bool(self.written) and self.written.any_in(written))
 
     def find(self, text: str):
         """Spans ``(start, end, mark)`` in ``text`` (composed to NFC when not ASCII); format
@@ -182,9 +153,10 @@ class NameMatcher:
     def _find(self, text: str):
         folded = fold(text)
         ascii_folded = folded.isascii()
-        if self.keys.isdisjoint(plain := _PLAIN_WORD.findall(folded)) and (
-                ascii_folded or not self.affixed_in(plain)):  # most texts name nobody: done in C
-            return
+        if self.keys.isdisjoint(plain := _PLAIN_WORD.findall(folded)):  # most texts name nobody: done in C
+            other = bool(self.written) and not text.isascii()  # a word in a declared script (kit.privacy_written)
+            if (ascii_folded and not other) or not self.affixed_in(plain, _PLAIN_WORD.findall(text) if other else ()):
+                return
         words = [m for m in _WORD.finditer(folded) if not m.group().startswith("&")]
         tokens = [m.group() for m in words] if ascii_folded else [unmarked(m.group()) for m in words]
         if self.aliases:  # Łucji Kowalskiej: łucja kowalska, when capitalised
@@ -197,6 +169,9 @@ class NameMatcher:
             if node is None:
                 if not ascii_folded and not tokens[i].isascii() and (mark := affixed(root, end_key, tokens[i], self.declined)):
                     yield words[i].start(), words[i].end(), mark  # the word whole, its ending too
+                elif self.written and (last := self.written.at(text, words, i)) is not None:
+                    yield words[i].start(), words[last].end(), NAME_MARK
+                    i = last
                 i += 1
                 continue
             capital_ok = capitalised(text[words[i].start()])
@@ -230,8 +205,6 @@ class NameMatcher:
                 continue
             yield from sentence_pieces(folded, words, i, best[0], best[1], best[1] == NAME_MARK)
             i = best[0] + 1
-
-
 
 
 # A capital inside a word starts a name part: MacDonald, McDonald, DeLuca, O'Neill's Neill.
@@ -500,8 +473,10 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             named = (matcher.names_a_mark or not matcher.ascii_keys.isdisjoint(words)
                      or (("-" in text or "[" in text) and BROKEN_WORD.search(text) is not None) or hides(text))
         else:
-            plain = _PLAIN_WORD.findall(fold(_visible(text)[0]))
-            named = (not matcher.keys.isdisjoint(_MARK_WORDS.union(plain)) or matcher.affixed_in(plain)
+            shown = _visible(text)[0]
+            plain = _PLAIN_WORD.findall(fold(shown))
+            named = (not matcher.keys.isdisjoint(_MARK_WORDS.union(plain)) or matcher.affixed_in(
+                plain, _PLAIN_WORD.findall(shown) if matcher.written else ())
                      or BROKEN_WORD.search(text) is not None or hides(text))
         if named and emails:
             # the roster's own addresses first, however written ("jo bell at example dot com"),
@@ -512,9 +487,10 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
     if spoken:
         text = spoken_emails(text, EMAIL_MARK)
     if obfuscated:
-        text = _obfuscated_emails(text)
+        text = obfuscated_emails(text, EMAIL_MARK)
     text = spoken_phones(text, words if words is not None else _ascii_words(text) if ascii_text else None)
-    if _enough_digits(text):
+    ids = None
+    if _enough_digits(text):  # a roster identifier's digits are left for id_spans below (kept with --include-names)
         ids = _id_digits(tuple(people.ids)) if people is not None and people.ids else None
         text = _PHONE_CANDIDATE.sub(partial(_phone_or_id, ids) if ids else _phone, text)
     spans = []
@@ -523,6 +499,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = unicodedata.normalize("NFC", text)
         if named:  # and a name part's mistyped other half beside it ("Kevn Lam": kit.privacy_typos)
             spans = typo_spans(text, list(matcher.find(text)), people, NAME_MARK)
+    if ids:
+        spans = longest(spans + id_spans(text, ids))
     if _digits_at_least(text, 3) and _ANNOUNCER.search(text) is not None:  # "student number s2139904", on the roster or not
         spans = longest(spans + announced_ids(text))
     if people is not None and people.ids and (_digits_at_least(text, 3) or said_digits(text, words)):

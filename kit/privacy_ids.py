@@ -44,7 +44,8 @@ def identifier_notes(study) -> list[Problem]:
                 "next")
         out.append(Problem(str(path), 1, f"column {column!r} holds participants' identifiers ({rule}): its "
                                          f"{hidden} value(s) are replaced as identifiers (the id mark) in every output, "
-                                         "also where said in a transcript (kept only with --include-names)"
+                                         "also where said in a transcript (these values kept with --include-names, as names are; a number that "
+                                         "only looks like an identifier may still be replaced)"
                                          + ("" if why == "its header" else "; if its values identify nobody (a "
                                             "station, route or depot id), list the column in study.yml's "
                                             "`not_identifying`"), "warning"))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kit.privacy_text import ID_MARK
 
-__all__ = ["PHONE_MARK"]
+__all__ = ["PHONE_MARK", "id_spans"]
 
 _DIGIT = re.compile(r"\d")
 
@@ -50,12 +50,22 @@ def _id_digits(ids: tuple) -> frozenset:
 
 def _phone_or_id(ids: frozenset, match: re.Match) -> str:
     """:func:`_phone`, except that a number whose digits are one of the roster's identifiers
-    (``ids``: :func:`_id_digits`), however it is spaced, is marked ``[id]`` (a card number said
-    aloud is a person's identifier, not a phone number; newcomer, session 11)."""
+    (``ids``: :func:`_id_digits`), however it is spaced, is left as written: :func:`id_spans`
+    marks it ``[id]`` (a card number said aloud is a person's identifier, not a phone number;
+    newcomer, session 11), a span that ``--include-names`` keeps as it keeps the roster's
+    other identifier values (newcomer F8, session 14)."""
     text = match.group(0)
     if "".join(ch for ch in text if ch.isdigit()) in ids:
-        return ID_MARK + text[len(text.rstrip(" .-")):]
+        return text
     return _phone(match)
+
+
+def id_spans(text: str, ids: frozenset) -> list:
+    """The spans ``(start, end, "[id]")`` of the numbers of ``text`` whose digits are one of
+    the roster's identifiers (``ids``: :func:`_id_digits`), read as phone candidates are
+    (a trailing space, dot or dash not in the span)."""
+    return [(m.start(), m.start() + len(m.group(0).rstrip(" .-")), ID_MARK) for m in _PHONE_CANDIDATE.finditer(text)
+            if "".join(ch for ch in m.group(0) if ch.isdigit()) in ids]
 
 
 def _enough_digits(text: str) -> bool:

@@ -54,6 +54,7 @@ from kit.codebook import Code, Codebook
 from kit.errors import Problem, StudyError
 from kit.qdpx_xml import (
     _archive_text,
+    doctype_problem,
     _children,
     _clean,
     _clean_tree,
@@ -756,6 +757,9 @@ def validate(path) -> list[str]:
     if doc is None:
         return [str(p) for p in problems]
     where = doc["where"]
+    refused = doctype_problem(doc["data"], where)  # an entity is never read nor dropped in silence (attacker s14 A5)
+    if refused is not None:
+        return [str(refused)]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         tree = etree.fromstring(doc["data"], parser)

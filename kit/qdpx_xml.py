@@ -19,7 +19,7 @@ import pandas as pd
 from kit.errors import Problem
 
 # shared with kit.qdpx only
-__all__ = ["_archive_text", "_children", "_clean", "_clean_tree", "_first", "_hex6", "_iter", "_load", "_local",
+__all__ = ["doctype_problem", "_archive_text", "_children", "_clean", "_clean_tree", "_first", "_hex6", "_iter", "_load", "_local",
            "_norm_guid", "_parse_xml", "_serialize", "_stamp", "_str", "_sub"]
 
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -119,11 +119,58 @@ def _archive_text(doc, ref, where, line, problems, level="warning"):
         return None
 
 
+class _Doctype(Exception):
+    """A document type declaration met by the parser (its line)."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+_DOCTYPE_MESSAGE = ("the XML declares a document type (<!DOCTYPE ...>, where entities such as a file of this "
+                    "computer are declared): refused, nothing of it was read; {what} never holds one, so the "
+                    "file was made or changed by hand: export it again")
+
+
+def _refuse_doctype(parser) -> None:
+    """Make ``parser`` (expat) raise :class:`_Doctype` at a document type declaration: an entity
+    it declares (``<!ENTITY x SYSTEM "file:///etc/passwd">``) is never resolved, and an
+    entity reference is never dropped in silence (attacker s14 A5: in an element it was)."""
+    def refuse(*_):
+        raise _Doctype(parser.CurrentLineNumber)
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+
+
+def doctype_problem(data: bytes, where: str, what: str = "a REFI-QDA project") -> Problem | None:
+    """A located error when the XML ``data`` declares a document type (``where:line``), else
+    None; ``data`` is read only up to its root element (a prolog is all a DOCTYPE may be in), so
+    a long document costs nothing more. Used for the XML the kit reads that its parser would
+    otherwise take without a word (a Word transcript's ``word/document.xml``)."""
+    parser = expat.ParserCreate()
+    _refuse_doctype(parser)
+
+    def root(*_):
+        raise StopIteration
+
+    parser.StartElementHandler = root
+    try:
+        parser.Parse(data, True)
+    except _Doctype as exc:
+        return Problem(where, exc.line, _DOCTYPE_MESSAGE.format(what=what))
+    except (StopIteration, expat.ExpatError):
+        return None  # the root element reached (or broken XML: the parser that reads it says so)
+    return None
+
+
 def _parse_xml(data: bytes, where: str, problems: list[Problem]):
-    """Parse XML into ElementTree elements, keeping each element's line number."""
+    """Parse XML into ElementTree elements, keeping each element's line number. A document
+    type declaration is a located error (:func:`_refuse_doctype`): nothing is read."""
     builder = ET.TreeBuilder()
     lines: dict[int, int] = {}
     parser = expat.ParserCreate(namespace_separator=" ")
+    _refuse_doctype(parser)
 
     def clark(name: str) -> str:
         uri, _, local = name.rpartition(" ")
@@ -139,6 +186,9 @@ def _parse_xml(data: bytes, where: str, problems: list[Problem]):
     try:
         parser.Parse(data, True)
         root = builder.close()
+    except _Doctype as exc:
+        problems.append(Problem(where, exc.line, _DOCTYPE_MESSAGE.format(what="a REFI-QDA project")))
+        return None, {}
     except expat.ExpatError as exc:
         problems.append(Problem(where, exc.lineno or 0, f"broken XML: {expat.ErrorString(exc.code)}"))
         return None, {}

@@ -314,23 +314,23 @@ def _study_reading(path: Path) -> tuple[dict, dict, list, set]:
     folder = study_of(path)
     if folder is None or not (folder / "study.yml").is_file():
         return {}, {}, [], set()
-    from kit.study import DEFAULT_INTERVIEWER_LABELS, _team_names, _transcript_args
+    from kit.study import DEFAULT_INTERVIEWER_LABELS, _transcript_args
+    from kit.study_config import team_keys
     from kit.yamlio import load_yaml
 
     config, _problems = load_yaml(folder / "study.yml")  # the bounded loader; check reports problems
     config = config if isinstance(config, dict) else {}
     notes = sorted((folder / "interviews").glob("*.md"))
     named, by_id = _note_fronts(str(folder), tuple((str(n), n.stat().st_mtime_ns) for n in notes))
-    front = named.get(str(path.resolve())) or by_id.get(path.stem) or {}
+    from kit.study_paths import loose_key
+
+    front = (named.get(str(path.resolve())) or by_id.get(path.stem) or named.get(loose_key(str(path.resolve())))
+             or by_id.get(loose_key(path.stem)) or {})
     # the note's participants by their roster names, as analyze reads them (newcomer s13 F9)
     aliases, roles, known = _transcript_args(config, front, roster_names(folder) if front else None)
     aliases = {k: v for k, v in aliases.items() if k and v}
-    interviewers = _team_names(config) | set(DEFAULT_INTERVIEWER_LABELS)
-    interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
-    for key in ("interviewer", "note_taker"):
-        name = str(front.get(key) or "").strip()
-        if name:
-            interviewers |= {name.casefold(), name.split()[0].casefold()}
+    # the team by the display forms analyze reads (kit.study_config.team_keys: newcomer s14 F5)
+    interviewers = team_keys(config, front, roster_names(folder) if front else None, DEFAULT_INTERVIEWER_LABELS)
     return aliases, roles, known, interviewers
 
 
@@ -340,6 +340,7 @@ def _note_fronts(folder: str, notes: tuple) -> tuple[dict, dict]:
     names and by id (for the notes that name none): read once per set of notes
     (``notes``: (path, mtime) pairs), not once per reviewed transcript."""
     from kit.notes import parse_note
+    from kit.study_paths import loose_key as _loose_key  # a name in other capitals or Unicode form
 
     named, by_id = {}, {}
     for note, _mtime in notes:
@@ -348,8 +349,10 @@ def _note_fronts(folder: str, notes: tuple) -> tuple[dict, dict]:
         if transcript:
             for base in (Path(folder) / "transcripts", Path(folder)):
                 named.setdefault(str((base / transcript).resolve()), front)
+                named.setdefault(_loose_key(str((base / transcript.strip()).resolve())), front)
         elif front.get("id"):
             by_id.setdefault(str(front["id"]), front)
+            by_id.setdefault(_loose_key(str(front["id"])), front)
     return named, by_id
 
 

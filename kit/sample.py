@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.study_columns import WITHDRAWN
+
 __all__ = ["NOT_INTERVIEWED_STATUSES", "SAMPLE_COLUMNS", "absent_interviews", "cell_text", "not_interviewed",
-           "sample_table", "segment_of"]
+           "sample_table", "segment_of", "withdrawn"]
 
 SAMPLE_COLUMNS = ["segment", "quota", "recruited", "completed", "scheduled", "declined_or_no_show",
                   "consented_to_quote"]
@@ -38,7 +40,8 @@ def absent_interviews(study) -> pd.Series:
     note written for a slot nobody came to). Such a person is not one of the people interviewed
     (:func:`kit.themes.n_participants`), as the sample table (:func:`sample_table`) lists them under
     "Declined or no-show": one denominator in one report. A transcript is proof of an interview, so a
-    note with one counts whatever the status says (``check`` warns about the status). A boolean
+    note with one counts whatever the status says (``check`` warns about the status), except status
+    ``withdrawn``: whoever withdrew from the study is not interviewed, transcript or not. A boolean
     Series aligned with ``study.interviews`` (all False without a participants table)."""
     interviews = study.interviews
     people = getattr(study, "participants", None)
@@ -51,7 +54,19 @@ def absent_interviews(study) -> pd.Series:
         heard |= interviews["transcript_path"].fillna("").astype(str).ne("")
     if "n_turns" in interviews:  # turns read from anywhere (a transcript in the note itself)
         heard |= pd.to_numeric(interviews["n_turns"], errors="coerce").fillna(0).gt(0)
-    return who.map(lambda p: status.get(p, "") in NOT_INTERVIEWED_STATUSES).astype(bool) & ~heard
+    gone = who.map(lambda p: status.get(p, "") == WITHDRAWN).astype(bool)  # a transcript or not (newcomer s14 F9)
+    return (who.map(lambda p: status.get(p, "") in NOT_INTERVIEWED_STATUSES).astype(bool) & ~heard) | gone
+
+
+def withdrawn(study) -> set:
+    """The ids of participants whose participants.csv status is ``withdrawn`` (they withdrew
+    from the study, :data:`kit.study_columns.WITHDRAWN`): not interviewed whatever their notes
+    and transcripts hold (:func:`not_interviewed`), their words withheld (the loader reads
+    their consent_quote as no)."""
+    people = getattr(study, "participants", None)
+    if not isinstance(people, pd.DataFrame) or not {"id", "status"} <= set(people.columns) or not len(people):
+        return set()
+    return set(people.loc[people["status"].astype(str) == WITHDRAWN, "id"].astype(str))
 
 
 def not_interviewed(study) -> set:
@@ -59,13 +74,14 @@ def not_interviewed(study) -> set:
     (with a transcript, or a note without such a status) counts as interviewed, nor a transcript's
     turns (a group interview's other participant)."""
     absent = absent_interviews(study)
+    gone = withdrawn(study)
     if not absent.any():
-        return set()
+        return gone
     who = study.interviews["participant"].fillna("").astype(str)
     turns = getattr(study, "turns", None)
     spoke = set(turns["participant"].dropna().astype(str)) if isinstance(turns, pd.DataFrame) and "participant" in turns \
         else set()
-    return set(who[absent]) - set(who[~absent]) - spoke - {""}
+    return (set(who[absent]) - set(who[~absent]) - spoke - {""}) | gone
 
 
 def segment_of(study) -> dict:
@@ -81,7 +97,8 @@ def sample_table(study) -> pd.DataFrame:
     participants.csv or in the quotas, sorted by name: ``quota`` (NaN where none is set),
     ``recruited`` (rows of participants.csv), ``completed``, ``scheduled``,
     ``declined_or_no_show`` (status ``declined`` or ``no-show``) and ``consented_to_quote``
-    (completed and ``consent_quote`` yes). Without a segment attribute column every
+    (completed and ``consent_quote`` yes), and when anyone withdrew from the study ``withdrawn``
+    (status ``withdrawn``: not interviewed, not completed, whatever was recorded of them). Without a segment attribute column every
     quota's row counts nobody."""
     from kit.study import as_study
 
@@ -100,5 +117,7 @@ def sample_table(study) -> pd.DataFrame:
                      "completed": int((status == "completed").sum()),
                      "scheduled": int((status == "scheduled").sum()),
                      "declined_or_no_show": int(status.isin(["declined", "no-show"]).sum()),
-                     "consented_to_quote": int(((status == "completed") & consent).sum())})
-    return pd.DataFrame(rows, columns=SAMPLE_COLUMNS)
+                     "consented_to_quote": int(((status == "completed") & consent).sum()),
+                     "withdrawn": int((status == WITHDRAWN).sum())})
+    columns = SAMPLE_COLUMNS + (["withdrawn"] if any(r["withdrawn"] for r in rows) else [])
+    return pd.DataFrame(rows, columns=columns)  # a study nobody withdrew from: the table as it was

@@ -259,7 +259,7 @@ def counts_for_nobody(interviews):
     return ~noted & ~named & bool(noted.any())
 
 
-PARTICIPANT_STATUSES = ("invited", "scheduled", "completed", "declined", "no-show")
+PARTICIPANT_STATUSES = ("invited", "scheduled", "completed", "declined", "no-show", "withdrawn")
 SCHEDULED_STATUSES = ("scheduled", "completed", "no-show")   # reached a booked slot
 PENDING_STATUSES = ("invited", "scheduled")                  # not answered yet, or booked but not held
 #: Yes/no cells (``consent_record``, ``consent_quote``), compared lower-cased and stripped.

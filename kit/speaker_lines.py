@@ -13,7 +13,7 @@ from kit.errors import TranscriptError
 
 from kit.transcript_marks import STAMP, strip_colour, undecorate
 
-__all__ = ["first_lines_of", "label_candidates"]
+__all__ = ["first_lines_of", "label_candidates", "speaker_places"]
 
 _LEADING_STAMP = re.compile(rf"^{STAMP}\s+")
 _TRAILING_STAMP = re.compile(rf"^(.+?)\s+{STAMP}$")
@@ -80,3 +80,21 @@ def first_lines_of(path, labels) -> dict:
     except (OSError, TranscriptError):
         return dict.fromkeys(labels, 0)
     return found
+
+
+def speaker_places(path, labels, loader) -> dict:
+    """``{label: (path, line)}``: where each speaker of one transcript is first heard, for a
+    warning's ``path:line``. A label an alias renamed (study.yml ``aliases``, the note's
+    ``speakers:``: ``loader.written_labels``, shown label -> labels as written) is looked up as
+    it is written too; one found nowhere in the file is located at the note's ``speakers:``
+    line when the note has one (``loader.speakers_at``: (note path, line)), else line 0 of the
+    transcript."""
+    written = getattr(loader, "written_labels", None) or {}
+    also = [w for label in labels for w in written.get(str(label), ())]
+    found = first_lines_of(path, [*labels, *also])
+    fallback = getattr(loader, "speakers_at", None)
+    out = {}
+    for label in labels:
+        lines = [n for n in (found.get(label, 0), *(found.get(w, 0) for w in written.get(str(label), ()))) if n]
+        out[label] = (path, min(lines)) if lines else fallback or (path, 0)
+    return out

@@ -21,7 +21,7 @@ from kit.look_alikes import latin_look_alike
 from kit.speaker_names import near_name
 from kit.transcript_letters import WORD
 
-__all__ = ["label_key", "label_differences", "participant_label", "participant_labels", "plain_label",
+__all__ = ["label_key", "label_differences", "name_form", "participant_label", "participant_labels", "plain_label",
            "speaker_participants", "speaker_listing", "suspected_labels", "third_role",
            "first_line_of", "lone_transcript", "variants_problem"]
 
@@ -70,6 +70,32 @@ def label_key(label: str) -> str:
         key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
         key = "".join(_look_alike(c) for c in key).lower()
     return key
+
+
+_AFFILIATION = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[|｜].*)\s*$")  # "(Central Library)", "[Guest]", "| Library"
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}  # "Smith, Jr." is no "Jr. Smith"
+_LOGIN = re.compile(r"([^\W\d_]{2,}(?:[._][^\W\d_]{2,})+)(?:@[\w.-]+)?")  # "anna.nowak", "grant_bell@library.org"
+
+
+@lru_cache(maxsize=8192)
+def name_form(label: str) -> str:
+    """The person's name a display label holds, as a roster or study.yml writes it (given name
+    first), by the forms meeting tools write (Teams, Zoom): ``"Nowak, Anna"`` (family name, comma,
+    given names) is ``"Anna Nowak"``; an affiliation after the name in brackets or after a bar
+    (``"Anna Nowak (Central Library)"``, ``"Anna Nowak [Guest]"``, ``"Anna Nowak | Library"``) is
+    dropped; an email-like login (``"anna.nowak"``, ``"anna_nowak@library.org"``) is its words
+    (``"anna nowak"``). One rule for the team (:func:`kit.study_config.team_keys`) and the
+    roster (:func:`participant_label`). A label in none of these forms is returned as it is."""
+    text = " ".join(str(label or "").split())
+    while (cut := _AFFILIATION.sub("", text)) != text and cut:
+        text = cut
+    if (login := _LOGIN.fullmatch(text)) is not None:
+        return " ".join(re.split(r"[._]", login.group(1)))
+    family, comma, given = text.partition(",")
+    if (comma and family.strip() and given.strip() and "," not in given and _WORD.search(family) and _WORD.search(given)
+            and given.strip(" .").casefold() not in _SUFFIXES):
+        return f"{given.strip()} {family.strip()}"
+    return text
 
 
 # How two spellings of one speaker's label differ, as a message says it without the label.
@@ -137,15 +163,32 @@ def _name_rank(label, name) -> int:
 
     if _POSSESSIVE.search(str(label or "")) or third_role(label):  # "Jordan's wife": someone else (session 13)
         return 0
+    label = name_form(str(label or ""))  # "Bell, Grant" is Grant Bell, given name first (newcomer s14 F5)
     wanted = [w for w in _WORD.findall(fold(str(name or ""))) if len(w) > 1]
     words = [w for w in _WORD.findall(fold(str(label or ""))) if w not in _TITLES]
     if not wanted or not words or not ({w for w in words if len(w) > 1} & set(wanted)):
+        if (written := _written_rank(label, wanted)):
+            return written
         return 2 if near_name(label, name) else 0  # "Margret Jones", "ਗੁਰਪ੍ਰੀਤ ਕੌਰ": surely the name
     first = words[0]
     initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope
     if first == wanted[0] or (len(first) <= 3 and initials.startswith(first)):
         return 2
     return 1 if first in wanted else 2 if near_name(label, name) else 0
+
+
+def _written_rank(label: str, wanted: list[str]) -> int:
+    """:func:`_name_rank` of a label written in another script: 2 when its first word is the roster's
+    given name as that script writes it (``فاطمة`` for Fatima: :func:`kit.speaker_names.written_as`, the
+    rule redaction uses too), 1 when it is another word of the name, else 0 (newcomer session 14 F1)."""
+    from kit.speaker_names import written_as
+
+    written = [w for w in _WORD.findall(unicodedata.normalize("NFC", label)) if not w.isascii()]
+    if not written or not written[0].isalpha():
+        return 0
+    if written_as(written[0], wanted[0]):
+        return 2
+    return 1 if any(written_as(written[0], w) for w in wanted[1:]) else 0
 
 
 def _is_named(label, name) -> bool:
@@ -284,24 +327,24 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
         how = {"name": "name", "roles": ""}.get(how, "most words spoken")
     name = getattr(loader, "names", {}).get(participant, "")
     taken = _read_as(participant, chosen, name, how)
-    from kit.speaker_lines import first_lines_of  # one pass for every label (issue s6 notes)
+    from kit.speaker_lines import speaker_places  # one pass for every label (issue s6 notes)
 
     near = [label for label in chosen if label in loose and near_name(label, name)]
-    first = first_lines_of(path, [label for label in loose if label not in chosen or label in near])
+    first = speaker_places(path, [label for label in loose if label not in chosen or label in near], loader)
     for label in near:  # said without the label: it is a roster name, misspelt or in another script
         how_near = "written in another script" if near_name(label, name) == "script" else "with one letter different"
-        loader.problem(path, first[label],
+        loader.problem(*first[label],
                        f"a speaker label here is the participant {participant}'s roster name {how_near}: read as "
                        f"{participant}'s words; if it is someone else, name their role in the note's `speakers:`",
                        "warning")
     for label in loose:
         if label not in chosen:
-            loader.problem(path, first[label],
+            loader.problem(*first[label],
                            f"speaker {_shown(label, loader)} is neither the team nor the participant {participant} "
                            f"({taken}): their turns count for no participant "
                            "and published outputs withhold their words; name their role in the "
-                           "note's `speakers:` (interviewer, participant, observer, other, or their participant "
-                           "id)", "warning")
+                           "note's `speakers:` (interviewer, participant, observer, other, a role word in lower case such as "
+                           "carer or branch manager, or their participant id)", "warning")
     return chosen
 
 
@@ -353,12 +396,12 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
             del owner[label]
     left = [label for label in loose if label not in owner]
     if left:
-        from kit.speaker_lines import first_lines_of
+        from kit.speaker_lines import speaker_places
 
-        first = first_lines_of(path, left)
+        first = speaker_places(path, left, loader)
         listed = ", ".join(participants)
         for label in left:
-            loader.problem(path, first[label],
+            loader.problem(*first[label],
                            f"speaker {_shown(label, loader)} is neither the team nor one of the participants {listed} (no "
                            "roster name fits, or another speaker has it): their turns count for no participant "
                            "and published outputs withhold their words; map them in the note's `speakers:` "

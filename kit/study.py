@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kit.codebook import Codebook, load_codebook
-from kit.study_unread import codes_in_no_codebook, empty_transcript_noted, unread_files
+from kit.study_unread import codes_in_no_codebook, coding_of_nobody, empty_transcript_noted, unread_files, unread_rows
 from kit.collector import cyclic_gc_paused
 from kit.csvio import is_link_loop, parse_date
 from kit.errors import Problem, StudyError, TranscriptError
@@ -39,9 +39,10 @@ from kit.schema import (
 )
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
-from kit.coding_rows import coding_of_nobody, unread_rows
-from kit.study_columns import read_participant_rows, read_rows_folded
-from kit.study_config import OTHER_ROLE, STUDY_KEYS, StudyFileReader, note_participants, speaker_owners, transcript_args
+from kit.consent_record import withdraw
+from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows, read_rows_folded
+from kit.study_config import (OTHER_ROLE, STUDY_KEYS, StudyFileReader, alias_hint, note_participants, speaker_owners,
+                               team_keys, transcript_args)
 from kit.study_paths import StudyPaths
 from kit.study_turns import quote_participants, turn_summary
 from kit.yamllines import line_of
@@ -259,9 +260,11 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         instead of reading it as empty, so one mistake gives one message."""
         line = row["_line"]
         invalid = set()
-        status = row.get("status", "").lower()
-        if "status" in row and status not in STATUSES:
-            self.problem(path, line, f"unknown status {row['status']!r}: use one of {', '.join(STATUSES)}")
+        status = fold_status(written := row.get("status", ""))  # `No Show`, `Withdrew` (newcomer s14 F9)
+        if status is None:
+            status = written.lower()
+            self.problem(path, line, f"unknown status {written!r}: use one of {', '.join(STATUSES)} (withdrawn: they "
+                         "withdrew from the study, their words withheld everywhere)")
             invalid.add("status")
         row["status"] = status
         for col in ("invited_on", "scheduled_on", "interviewed_on"):
@@ -276,11 +279,13 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             if value not in YES | NO:
                 self.problem(path, line, f"{col} must be yes or no, not {row[col]!r}")
                 invalid.add(col)
-            elif col == "consent_quote" and col in row and not value and status != "declined":
+            elif col == "consent_quote" and col in row and not value and status not in ("declined", WITHDRAWN):
                 # the docs read an empty cell as no: say so, since it withholds their words
                 self.problem(path, line, f"consent_quote is empty: read as no; {row['id']}'s words "
                                          "will not be quoted", "warning")
             row[col] = value in YES
+        if status == WITHDRAWN:
+            withdraw(path, row, self.problems, written)
         if status == "completed" and row.get("invited_on") and row.get("interviewed_on") \
                 and row["interviewed_on"] < row["invited_on"]:
             self.problem(path, line, "interviewed_on is before invited_on")
@@ -289,7 +294,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         if status == "completed" and "interviewed_on" in row and not row.get("interviewed_on") \
                 and "interviewed_on" not in invalid:
             self.problem(path, line, "status is completed but interviewed_on is empty", "warning")
-        if status and "status" not in invalid and status != "completed" \
+        if status and "status" not in invalid and status not in ("completed", WITHDRAWN) \
                 and (row.get("interviewed_on") or "interviewed_on" in invalid):
             self.problem(path, line, f"interviewed_on is set but the status is {status!r}: "
                                      "is the interview completed?", "warning")
@@ -319,10 +324,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                         and not other.name.startswith(".") and other.name.lower() != "readme.md"):
                     self.problem(other, 0, f"not read: {other.name} is not a transcript format the "
                                  "kit reads (.vtt, .srt, .txt, .docx)", "warning")
-        elif not (self.root / "interviews").is_dir():
-            # A study that is only a folder of transcripts.
-            files = [p for p in self.root.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES
-                     and p.is_file()]
+        elif not (self.root / "interviews").is_dir():  # a study that is only a folder of transcripts
+            files = [p for p in self.root.iterdir() if p.suffix.lower() in TRANSCRIPT_SUFFIXES and p.is_file()]
         else:
             files = []
         files = sorted((f for f in files if not f.name.startswith(".")), key=attrgetter("name"))
@@ -367,7 +370,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         if not name or _leaves_study(str(name)):
             return None
         candidates = [self.root / "transcripts" / str(name), self.root / str(name)]
-        return next((c for c in candidates if c.is_file() and self._inside(c)), None)
+        found = next((c for c in candidates if c.is_file() and self._inside(c)), None)
+        return found if found is not None else self._loose_transcript(str(name))[0]  # newcomer s14 F12
 
     def _transcript_of(self, front, iid, by_stem):
         """The transcript file of a note: its `transcript:` key, else transcripts/<id>.*
@@ -378,7 +382,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         named = self._named_transcript(front)
         if named is not None:
             return named
-        return by_stem[iid][0] if iid in by_stem else None
+        return by_stem[iid][0] if iid in by_stem else self._loose_stem(iid, by_stem)
 
     def _outside_problem(self, path: Path, where=None, line=0):
         if is_link_loop(path):
@@ -448,7 +452,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             elif participant not in known_participants:
                 self.problem(note.path, _front_line(note, "participant"),
                              f"participant {participant!r} is not in participants.csv")
-            elif status_of.get(participant) in STATUSES and status_of[participant] != "completed":
+            elif status_of.get(participant) in STATUSES and status_of[participant] not in ("completed", WITHDRAWN):
                 # an unknown status is reported on its participants.csv line, not read here
                 self.problem(note.path, _front_line(note, "participant"),
                              f"participant {participant!r} has status {status_of[participant]!r} in "
@@ -505,7 +509,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         else:
             self.problem(note.path, _front_line(note, "transcript"),
                          f"transcript {name!r} not found (looked for transcripts/{name} and {name} "
-                         "in the study folder)" + instead)
+                         "in the study folder)" + self._near_names(name) + instead)
 
     def _read_note(self, note, acc, config, by_stem, known_participants, status_of) -> None:
         front = note.front or {}
@@ -522,10 +526,12 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             self._missing_transcript(note, front, tpath, duplicate)
         if duplicate:
             return
+        self._loose_problems(note.path, lambda key: _front_line(note, key), front, iid, tpath, acc.used_transcripts)
         row = _interview_row(iid, front, note.path, participant)
         turns = None
         if tpath is not None:
             acc.used_transcripts.add(self._real(tpath))
+            self.speakers_at = (note.path, _front_line(note, "speakers")) if front.get("speakers") else None
             turns = self._read_turns(tpath, iid, participant, config, acc.team, front)
         row.update(turn_summary(turns, tpath, self.root))
         acc.add_interview(row, turns)
@@ -554,6 +560,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                              f"(the `transcript:` line of {acc.ids_seen[iid]}): remove this file or rename it")
             return
         acc.ids_seen[iid] = str(tpath)
+        self.speakers_at = None
         turns = self._read_turns(tpath, iid, "", config, acc.team, {})
         acc.add_interview(_interview_row(iid, {}, "", "") | turn_summary(turns, tpath, self.root), turns)
         lone_transcript(self, tpath, turns)
@@ -630,6 +637,9 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         from kit.transcripts import infer_interviewer, read_turns
 
         aliases, roles, known = self._transcript_args(config, front)
+        self.written_labels = {}  # shown label -> labels as written, for warnings' lines (kit.speaker_lines)
+        for written, shown in (aliases or {}).items():
+            self.written_labels.setdefault(str(shown), []).append(str(written))
         parsed = self.parsed.pop(str(tpath), None)
         try:
             if isinstance(parsed, TranscriptError):
@@ -639,14 +649,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             self.problems += empty_transcript_noted(exc.problems, front)  # a failed recording (s15 F16)
             return None
         self.problems += warnings
-        if (interviewers := self.__dict__.get("_interviewers")) is None:  # the same for every transcript
-            interviewers = set(team) | set(DEFAULT_INTERVIEWER_LABELS)
-            interviewers |= {str(x).casefold() for x in config.get("interviewer_labels") or []}
-            self._interviewers = interviewers
-        for key in ("interviewer", "note_taker"):
-            name = str(front.get(key) or "").strip()
-            if name:
-                interviewers = interviewers | {name.casefold(), name.split()[0].casefold()}
+        # the team, also by the display forms roster labels are read by ("Nowak, Anna": newcomer s14 F5)
+        interviewers = team_keys(config, front, self.names, DEFAULT_INTERVIEWER_LABELS)
         role_of = {}
         for label in dict.fromkeys(columns["speaker"]):
             key = str(label).casefold()
@@ -660,11 +664,12 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             guess = infer_interviewer(pd.DataFrame(columns))
             role_of[guess] = "interviewer"
             self.guessed[iid] = guess  # a guess: kit.privacy withholds their words (fail closed)
-            from kit.speaker_lines import first_lines_of  # the guess is located at their first turn
+            from kit.speaker_lines import speaker_places  # the guess is located at their first turn
 
-            self.problem(tpath, first_lines_of(tpath, [guess])[guess], f"no speaker is a known interviewer; took "
+            self.problem(*speaker_places(tpath, [guess], self)[guess], f"no speaker is a known interviewer; took "
                          f"{guess!r} as the interviewer, whose words published outputs withhold until you name "
-                         "the interviewer in the note or in study.yml interviewer_labels", "warning")
+                         f"the interviewer in the note or in study.yml interviewer_labels; {alias_hint(guess, config, front)}",
+                         "warning")
         n = len(columns["speaker"])
         role = list(map(role_of.__getitem__, columns["speaker"]))
         owner = speaker_participants(tpath, front, columns, role_of, self)  # label -> participant id
@@ -703,8 +708,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         for path in sorted(folder.glob("*.csv")):
             if not self._readable(path):
                 continue
-            rows, read, problems = read_rows_folded(path, MANUAL_CODING_COLUMNS, ("segment", "code"))
-            rows, problems = unread_rows(path, rows, read, problems)  # newcomer s15 F15
+            rows, problems = unread_rows(path, *read_rows_folded(path, MANUAL_CODING_COLUMNS, ("segment", "code")))
             self.problems += problems
             for row in rows:
                 line, segment, code = row["_line"], row.get("segment", ""), row.get("code", "")

@@ -17,12 +17,35 @@ from kit.csvio import read_rows
 from kit.errors import Problem
 from kit.schema import PARTICIPANT_COLUMNS
 
-__all__ = ["fold_column", "read_participant_rows", "read_rows_folded", "sheet_frame"]
+__all__ = ["STATUS_SPELLINGS", "WITHDRAWN", "fold_column", "fold_status", "read_participant_rows", "read_rows_folded",
+           "sheet_frame"]
+
+#: participants.csv's status of someone who withdrew from the study (newcomer s14 F9): their words
+#: are withheld from every output as ``consent_quote: no`` withholds them, and they count as not
+#: interviewed (:func:`kit.sample.withdrawn`).
+WITHDRAWN = "withdrawn"
+
+#: A status as written, folded (lower case, no spaces, hyphens or underscores), -> the status it
+#: is read as: ``No Show``, ``no_show`` and ``noshow`` are ``no-show`` as ``Yes `` is a yes.
+STATUS_SPELLINGS = {
+    "invited": "invited", "scheduled": "scheduled", "completed": "completed", "declined": "declined",
+    "noshow": "no-show", "withdrawn": WITHDRAWN, "withdrew": WITHDRAWN, "withdraw": WITHDRAWN,
+    "withdrawal": WITHDRAWN, "withdrawnconsent": WITHDRAWN, "consentwithdrawn": WITHDRAWN,
+}
 
 
 def fold_column(header: str) -> str:
     """``' Consent Quote '`` -> ``'consent_quote'``: the name a header is compared by."""
     return re.sub(r"[\s\-]+", "_", header.strip().lower()).strip("_")
+
+
+def fold_status(written) -> str | None:
+    """participants.csv's ``status`` as written -> the status it is read as (one of
+    :data:`kit.schema.PARTICIPANT_STATUSES`; ``""`` for an empty cell), folded as consent
+    values are (case, spaces, hyphens: ``No Show`` is ``no-show``, ``Withdrew`` is
+    ``withdrawn``); None for a value that is no status."""
+    folded = re.sub(r"[\s\-_]+", "", str(written or "").lower())
+    return STATUS_SPELLINGS.get(folded) if folded else ""
 
 
 def read_participant_rows(path: Path):

@@ -13,8 +13,9 @@ from kit.csvio import read_text
 from kit.yamlio import load_yaml_around_errors
 from kit.yamllines import line_of, string_list_problems, value_lines
 
-__all__ = ["NOT_IDENTIFYING", "OTHER_ROLE", "SPEAKER_ROLES", "STUDY_KEYS", "StudyFileReader", "note_participants", "speaker_owners",
-           "not_identifying", "speaker_role", "transcript_args"]
+__all__ = ["NOT_IDENTIFYING", "OTHER_ROLE", "SPEAKER_ROLES", "STUDY_KEYS", "StudyFileReader", "TeamKeys", "alias_hint",
+           "note_participants", "role_word", "speaker_owners", "not_identifying", "speaker_role", "team_keys", "team_names",
+           "transcript_args"]
 
 # Top-level keys of study.yml that the kit reads (docs/study-format.md).
 STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
@@ -129,6 +130,33 @@ def speaker_role(value) -> str | None:
     return None
 
 
+_ROLE_WORD = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}")
+
+
+def role_word(value, people=()) -> bool:
+    """Whether a ``speakers:`` value is a free role word (``branch manager``, ``head of
+    lending``, ``volunteer``): one to four words, all in lower case, no digit, and not a name in
+    ``people`` (case-folded names and first names: the team's, the note's interviewer's, the
+    note's participants'). Such a label is a third speaker (:data:`OTHER_ROLE`): their words are
+    never a participant's. A value with a capital (``Dana``, ``Branch Manager``) is a name."""
+    text = " ".join(str(value or "").split())
+    return (bool(text) and text == text.lower() and text != text.upper() and _ROLE_WORD.fullmatch(text) is not None
+            and text.casefold() not in people and speaker_role(text) is None)
+
+
+def _people(config, front, names) -> frozenset:
+    """The case-folded names (whole and first word) a ``speakers:`` value may be: the team's,
+    the note's interviewer's and note_taker's, the roster names of the note's participants."""
+    found = team_names(config) + [str((front or {}).get(k) or "") for k in ("interviewer", "note_taker")]
+    found += [str((names or {}).get(pid) or "") for pid in note_participants(front)]
+    out = set()
+    for name in found:
+        words = name.casefold().split()
+        if words:
+            out |= {" ".join(words), words[0]}
+    return frozenset(out)
+
+
 def speaker_owners(front) -> dict[str, str]:
     """``{case-folded label: participant id}`` for the labels the note's ``speakers:`` maps to
     a participant: to one of the note's participants (``{Chloe: P-007}`` with ``participant:
@@ -171,6 +199,10 @@ def transcript_args(config, front, names=None) -> tuple[dict, dict, list]:
                 roles[str(label).casefold()] = role  # `Interpreter: interpreter` is a role, not a name
             elif str(label).casefold() in owners:
                 roles[str(label).casefold()] = "participant"
+            elif role_word(value, _people(config, front, names)):  # "branch manager": someone else's role
+                value = " ".join(value.split())
+                aliases[str(label)] = value  # shown as the role the note gives (newcomer s14 F6)
+                roles[str(label).casefold()] = roles[value.casefold()] = OTHER_ROLE
             else:
                 aliases[str(label)] = value
     known = [m.get("name") if isinstance(m, dict) else m for m in config.get("team") or []]
@@ -183,6 +215,112 @@ def transcript_args(config, front, names=None) -> tuple[dict, dict, list]:
         if name and name.lower() != "nan":
             known += [name, name.split()[0]]
     return aliases, roles, list(dict.fromkeys(str(k) for k in known if k))
+
+
+def team_names(config) -> list[str]:
+    """The names of study.yml's ``team``, as written, one space between words, in order."""
+    out = []
+    for member in (config or {}).get("team") or []:
+        name = member.get("name") if isinstance(member, dict) else member
+        name = " ".join(str(name or "").split())
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+class TeamKeys(frozenset):
+    """The case-folded speaker labels that are the team (:func:`team_keys`): ``key in keys`` is
+    True for a label written as one of them, and for a display form of a team member's name
+    (:func:`kit.speaker_roles.name_form`, the rule the roster's labels are read by: ``nowak, anna``,
+    ``anna nowak (central library)``, ``anna nowak | library``, ``anna.nowak``) or their given name
+    with the initial of their family name (``anna n.``, ``a. nowak``). A label naming someone else's
+    role (``Anna's carer``) is not the team, nor a given name or initials that also name one of the
+    note's participants (``anna n.`` beside a participant Anna Nowicka: not surely the team)."""
+
+    people: tuple = ()
+    others: tuple = ()
+
+    def __new__(cls, exact=(), people=(), others=()):
+        keys = super().__new__(cls, exact)
+        keys.people = tuple(dict.fromkeys(p for p in people if p))
+        keys.others = tuple(o for o in others if o)
+        return keys
+
+    def __contains__(self, key) -> bool:
+        return frozenset.__contains__(self, key) or bool(self.people and self.member(key))
+
+    def member(self, label) -> str:
+        """The team member's name ``label`` is a display form of, else ``""``."""
+        from kit.speaker_roles import _POSSESSIVE, _name_rank, label_key, name_form, third_role
+
+        raw = str(label or "")
+        if not raw or third_role(raw) or _POSSESSIVE.search(raw):
+            return ""
+        words = [w for w in (w.strip(".") for w in label_key(name_form(raw)).split()) if w]
+        if not words:
+            return ""
+        for person in self.people:
+            full = label_key(person).split()
+            if words == full and len(full) > 1:
+                return person  # the whole name: surely them
+            initial = len(full) > 1 and len(words) == 2 and (
+                words[0] == full[0] and len(words[1]) == 1 and full[-1].startswith(words[1])
+                or len(words[0]) == 1 and words[1] == full[-1] and full[0].startswith(words[0]))
+            if (initial or words == full[:1]) and not any(_name_rank(raw, other) == 2 for other in self.others):
+                return person
+        return ""
+
+
+def team_keys(config, front=None, names=None, defaults=()) -> TeamKeys:
+    """The labels of one transcript that are the team (:class:`TeamKeys`): study.yml's ``team``
+    (each name whole and its first word), the ``aliases`` naming a team member, ``defaults`` (the
+    usual interviewer labels), ``interviewer_labels``, and the note's ``interviewer`` and
+    ``note_taker`` (whole and first word); ``names`` (participant id -> roster name) gives the
+    note's participants, whose names a display form must not also fit."""
+    exact, people = set(defaults), []
+    for name in team_names(config):
+        exact |= {name.casefold(), name.split()[0].casefold()}
+        people.append(name)
+    for label, target in ((config or {}).get("aliases") or {}).items():
+        if str(target).casefold() in exact:
+            exact.add(str(label).casefold())
+    exact |= {str(x).casefold() for x in (config or {}).get("interviewer_labels") or []}
+    for key in ("interviewer", "note_taker"):
+        name = " ".join(str((front or {}).get(key) or "").split())
+        if name:
+            exact |= {name.casefold(), name.split()[0].casefold()}
+            people.append(name)
+    others = [str((names or {}).get(pid) or "") for pid in note_participants(front)] if names else []
+    return TeamKeys(exact, people, [o for o in others if o.lower() != "nan"])
+
+
+def alias_hint(label, config, front=None) -> str:
+    """How to make speaker ``label``, guessed to be the interviewer, the team: for a label that
+    looks like a name, the exact study.yml ``aliases:`` line (``"Nowak, Anna": Anna Nowak``)
+    naming the note's interviewer when they are on the team, else the team member nearest the
+    label (:mod:`difflib`, as close as 0.6); otherwise (``Speaker 1``, a label no team name is
+    near) the note's ``speakers:`` entry (``"Speaker 1": interviewer``), which holds for this
+    transcript only."""
+    import difflib
+    import json
+
+    from kit.speaker_roles import name_form
+    from kit.transcript_labels import is_role
+
+    quoted = json.dumps(str(label), ensure_ascii=False)
+    note = f"name them in the note's `speakers:` ({quoted}: interviewer)"
+    team = team_names(config)
+    if not team or is_role(str(label)):
+        return note
+    wanted = " ".join(str((front or {}).get("interviewer") or "").split())
+    folded = {t.casefold(): t for t in team}
+    member = folded.get(wanted.casefold())
+    if member is None:
+        near = difflib.get_close_matches(name_form(str(label)).casefold(), list(folded), n=1, cutoff=0.6)
+        member = folded[near[0]] if near else None
+    if member is None:
+        return note
+    return f"if they are {member}, add to study.yml `aliases:` the line `{quoted}: {member}`, or {note}"
 
 
 class StudyFileReader:

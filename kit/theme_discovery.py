@@ -1,15 +1,16 @@
 """Theme discovery: let the interviews suggest the codebook, offline and reproducibly.
 
-``discover_themes(study)`` groups the participants' passages (transcript turns of
-participants, key quotes and insights) into suggested themes without looking at the
-codebook, then describes each theme with the evidence a researcher needs to judge it:
+``discover_themes(study)`` groups the participants' passages (their own words: transcript turns
+of participants and key quotes, :func:`kit.speaker_words.own_words`; never the team's insights
+or opportunities, a third speaker's words or those of someone not interviewed, newcomer s14 F11)
+into suggested themes without looking at the codebook, then describes each theme with the
+evidence a researcher needs to judge it (a theme with no participant or label is not listed):
 
 * a short **label** and ten **terms**: the theme's most distinctive words by class-based
   TF-IDF (c-TF-IDF, Grootendorst 2022, BERTopic, eq. 1: ``W(t, c) = tf(t, c) · log(1 + A / f(t))``
   with ``tf`` normalised per theme, ``A`` the mean number of words per theme and ``f(t)`` the
   frequency of the term over all themes);
-* how many **participants** (people with a passage in their own words, turns or key
-  quotes: an insight is the team's, so it joins a theme's passages but makes nobody count)
+* how many **participants** (people with a passage in the theme)
   and **passages**, per segment of the study's segment attribute,
   and the mean VADER **compound** of its passages (``kit.compound``; English passages only:
   a theme in another language has none, NaN) and its **language** (themes are learnt within
@@ -61,22 +62,10 @@ from kit.schema import named_interviews, person
 from kit.themes import PARTICIPANT_WORDS
 from kit.word_vectors import load_word_vectors  # re-exported: the documented home
 
-__all__ = [
-    "PASSAGE_KINDS",
-    "UNASSIGNED",
-    "TargetInsideStudy",
-    "ThemeSuggestions",
-    "check_target",
-    "default_n_themes",
-    "discover_themes",
-    "load_word_vectors",
-    "passages",
-    "suggested_codebook",
-    "theme_code_f1",
-    "write_suggestions",
-]
+__all__ = ["PASSAGE_KINDS", "UNASSIGNED", "TargetInsideStudy", "ThemeSuggestions", "check_target", "default_n_themes",
+           "discover_themes", "load_word_vectors", "passages", "suggested_codebook", "theme_code_f1", "write_suggestions"]
 
-PASSAGE_KINDS = ("turn", "quote", "insight")
+PASSAGE_KINDS = PARTICIPANT_WORDS  # turns and key quotes: the team's insights are no one's words (s14 F11)
 UNASSIGNED = "unassigned"
 MIN_DF = 2
 MAX_DF = 0.5
@@ -105,9 +94,11 @@ FILLERS = frozenset([
 # --------------------------------------------------------------------------- passages
 
 def passages(study) -> pd.DataFrame:
-    """The passages theme discovery works on: participant turns, key quotes and insights.
-    Insights are the team's reading and help group passages into themes, but a theme's
-    ``participants`` count only people with turns or key quotes in it.
+    """The passages theme discovery works on: the participants' own words, turns and key quotes
+    (:func:`kit.speaker_words.own_words`). The team's insights and opportunities (often one
+    sentence copied into every note: newcomer s14 F11), a third speaker's words and the words of
+    someone not interviewed (:func:`kit.sample.not_interviewed`: a no-show's note, a participant
+    who withdrew) are left out; ``attrs["third_speakers"]`` counts the third speaker's passages.
 
     Returns one row per passage with columns segment_id, interview_id, participant, kind,
     text, who (the participant id, or the interview id when the interview names no
@@ -116,15 +107,18 @@ def passages(study) -> pd.DataFrame:
 
     study = as_study(study, strict=False)
     frame = study.segments()
+    from kit.sample import not_interviewed
+    from kit.speaker_words import own_words
+
     frame = frame[frame["kind"].isin(PASSAGE_KINDS)].reset_index(drop=True)
     frame["text"] = frame["text"].fillna("").astype(str)
-    participant = frame["participant"].fillna("").astype(str)
-    frame["participant"] = participant
-    frame["who"] = person(frame, named_interviews(study.interviews))  # a third speaker: nobody
+    named = named_interviews(study.interviews)
     # A third speaker's turn or key quote is no participant passage (kit.speaker_words): their
-    # words shape no theme (newcomer s13 F3); ``attrs["third_speakers"]`` counts those left out.
-    third = frame["who"].isna().to_numpy() & frame["kind"].isin(("turn", "quote")).to_numpy()
-    frame = frame[~third].reset_index(drop=True)
+    # words shape no theme (newcomer s13 F3, s14 F11).
+    third = ~own_words(frame, named)
+    frame["participant"] = frame["participant"].fillna("").astype(str)
+    frame = frame[~third & ~frame["participant"].isin(not_interviewed(study)).to_numpy()].reset_index(drop=True)
+    frame["who"] = person(frame, named)
     frame.attrs["third_speakers"] = int(third.sum())
     attribute = study.segment_attribute
     interviews = study.interviews
@@ -320,10 +314,26 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
     settings["n_themes_fitted"] = int(weights.shape[1])  # at most the passages (and the distinct terms)
     membership = _membership(frame, weights, fit, min_fit)
     scores, coded = _scores_and_codings(study, frame, codings)
-    result = _describe(study, frame.assign(compound=scores), membership, counts, vocab, analyzer, settings,
-                       include_names, coded)
+    scored = frame.assign(compound=scores)
+    result = _describe(study, scored, membership, counts, vocab, analyzer, settings, include_names, coded)
+    for _ in range(3):  # a theme with no participant or no label is no theme: its passages unassigned (s14 F11)
+        empty = result.themes.loc[(result.themes["participants"] < 1) | (result.themes["label"] == ""), "theme"]
+        if not len(empty):
+            break
+        membership = _unlisted(membership, result, set(empty))
+        settings["themes_not_listed"] = settings.get("themes_not_listed", 0) + len(empty)
+        result = _describe(study, scored, membership, counts, vocab, analyzer, settings, include_names, coded)
     result.themes["language"] = _theme_languages(result, frame)
     return result
+
+
+def _unlisted(membership: pd.DataFrame, result: ThemeSuggestions, themes: set) -> pd.DataFrame:
+    """``membership`` without ``themes`` (no participant or no label): a passage left in no
+    theme is unassigned (kept, listed), never dropped."""
+    gone = result.passages["theme"].isin(themes).to_numpy()  # its rows, in membership's order
+    kept, rest = membership[~gone], membership[gone].drop_duplicates("index")
+    rest = rest[~rest["index"].isin(kept["index"])].assign(k=-1, weight=0.0)
+    return pd.concat([kept, rest]).sort_values(["index", "k"], kind="stable").reset_index(drop=True)
 
 
 def _theme_languages(result, frame) -> list[str]:
@@ -621,8 +631,7 @@ def _sayable_terms(study, frame, counts) -> np.ndarray:
     (label, terms, keywords, theme_words): it was used by a participant who consented to
     being quoted, or by at least two people. A term only a non-consenting participant used
     is their words, so it never labels a theme (nobody's words are published without their
-    consent). A passage's person is its ``who`` (an insight counts as its interview's
-    participant, since it may repeat their words)."""
+    consent). A passage's person is its ``who``."""
     if counts is None or not counts.shape[1]:
         return np.zeros(0 if counts is None else counts.shape[1], dtype=bool)
     from scipy import sparse
@@ -642,9 +651,7 @@ def _sayable_terms(study, frame, counts) -> np.ndarray:
 
 
 def _voices(members: pd.DataFrame) -> int:
-    """Participants behind a theme: people with a passage in their own words (turns, key
-    quotes); an insight is the team's reading of an interview and makes nobody count, as
-    in ``kit.themes`` ("How a theme is counted")."""
+    """Participants behind a theme: people with a passage in their own words (``kit.themes``)."""
     return int(members.loc[members["kind"].isin(PARTICIPANT_WORDS), "who"].nunique())
 
 

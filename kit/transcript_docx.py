@@ -39,6 +39,13 @@ def docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
     if size > _DOCX_LIMIT:
         raise _error(source, 0, f"this Word file expands to {size // 2**20} MB: too large "
                                 "to be a transcript")
+    from kit.qdpx_xml import doctype_problem
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        refused = doctype_problem(archive.read("word/document.xml"), source, "a Word file")
+    if refused is not None:  # an entity in an element was dropped in silence (attacker s14 A5's kind)
+        raise TranscriptError([Problem(source, 0, "word/document.xml, line "
+                                       f"{refused.line}: {refused.message}")])
     try:
         import docx
     except ImportError:  # pragma: no cover - python-docx is a dependency

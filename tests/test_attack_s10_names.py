@@ -129,6 +129,7 @@ def test_the_attackers_name_variants():
     assert checked >= 50
 
 
+@pytest.mark.slow  # a 3,000-name roster: over 1.5 s (tests/README.md)
 def test_at_scale_lone_caseless_names_are_redacted():
     rng = random.Random(10)
     latin = [f"{g} {s}" for g in ("Ana", "Ben", "Chloe", "Dev", "Eun") for s in ("Okafor", "Lopez", "Smith")]

@@ -13,6 +13,7 @@ def _kit(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "kit", *map(str, args)], capture_output=True, text=True, cwd=cwd)
 
 
+@pytest.mark.slow  # a fresh interpreter running `search`: over 1 s (tests/README.md)
 def test_a_huge_limit_is_a_usage_error_not_an_internal_one(tmp_path):
     done = _kit("search", tmp_path, "late", "--limit", "99999999999999999999")
     assert done.returncode == 2 and "must be at most 1,000,000,000" in done.stderr

@@ -65,6 +65,7 @@ def test_benchmark_floors_on_labelled_set():
     assert bench.passes(result)
 
 
+@pytest.mark.slow  # lints the whole hold-out set: over 2 s (tests/README.md)
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="no hold-out set")
 def test_holdout_is_reported_and_not_far_below_the_floor():
     bench = _benchmark()

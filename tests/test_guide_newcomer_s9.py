@@ -258,6 +258,7 @@ def test_no_notes_on_ordinary_questions(question):
     assert notes(question) == []
 
 
+@pytest.mark.slow  # a fresh interpreter running `lint-guide`: over 2 s (tests/README.md)
 def test_lint_guide_json_carries_the_notes():
     out = subprocess.run([sys.executable, "-m", "kit", "lint-guide", str(GUIDES / "guide-small.txt"), "--json"],
                          capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": ""})

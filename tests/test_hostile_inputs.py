@@ -227,6 +227,7 @@ def test_a_huge_integer_is_a_located_problem(pilot_copy, capsys):
     assert f"study.yml:{line}: invalid YAML" in out and "5,000 digits" in out
 
 
+@pytest.mark.slow  # `check` of the pilot with a 300,000-character field: over 2 s (tests/README.md)
 def test_a_field_over_the_csv_module_limit_is_read(pilot_copy, capsys):
     with open(pilot_copy / "participants.csv", "a", encoding="utf-8") as fh:
         fh.write("P-099," + "x" * 300_000 + ",x@example.com,trades,south,1,email,completed,"

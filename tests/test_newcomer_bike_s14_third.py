@@ -77,7 +77,8 @@ def test_f3_theme_discovery_has_no_third_speaker_passage(study):
 
     frame = passages(study)
     assert not set(frame["segment_id"]) & THIRD
-    assert {"INT-005#t3", "INT-005#q1", "INT-005#i1", "INT-007#t3"} - THIRD <= set(frame["segment_id"])
+    assert {"INT-005#t3", "INT-005#q1", "INT-007#t3"} - THIRD <= set(frame["segment_id"])
+    assert "INT-005#i1" not in set(frame["segment_id"])  # the team's insight: no passage (s15, s14 F11)
     assert frame.attrs["third_speakers"] == len(THIRD)
     result = discover_themes(study, n_themes=2)
     assert not set(result.passages["segment_id"]) & THIRD

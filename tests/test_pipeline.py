@@ -192,6 +192,7 @@ def test_cli_run_prints_the_report_path(tmp_path, study_dir):
     assert "WARNING" not in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow  # `interview-kit run` in a fresh interpreter (tests/README.md)
 def test_cli_run_on_a_broken_study_exits_1_without_traceback(tmp_path, study_dir):
     write(study_dir / "participants.csv", "id,status\nP-1,maybe\n")
     proc = subprocess.run([sys.executable, "-m", "kit", "run", str(study_dir), "--out", str(tmp_path / "o")],

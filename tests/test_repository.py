@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 import os
+import shutil
 import sqlite3
 
 import pandas as pd
@@ -34,6 +35,22 @@ def shared_repo(tmp_path_factory):
 @pytest.fixture
 def repo(tmp_path):
     return example_repository(tmp_path / "repo")
+
+
+@pytest.fixture(scope="module")
+def _indexed_repo(tmp_path_factory):
+    repo = example_repository(tmp_path_factory.mktemp("indexed") / "repo")
+    build_index(repo)
+    return repo
+
+
+@pytest.fixture
+def indexed_repo(_indexed_repo, tmp_path):
+    """A fresh copy of an example repository with its index built: the index is built once a
+    module and copied (the copy is up to date: ``update_index`` finds nothing to do)."""
+    repo = Path(shutil.copytree(_indexed_repo, tmp_path / "repo", symlinks=True))
+    assert update_index(repo).indexed == []
+    return repo
 
 
 def studies_snapshot(root):
@@ -197,8 +214,9 @@ def test_a_new_study_is_added(repo, study_dir):
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "deleted", "old-schema"])
-def test_a_damaged_index_is_rebuilt(repo, damage):
-    path = build_index(repo)
+def test_a_damaged_index_is_rebuilt(indexed_repo, damage):
+    repo = indexed_repo
+    path = index_path(repo)
     if damage == "garbage":
         path.write_bytes(b"this is not a database" * 100)
     elif damage == "truncated":
@@ -221,8 +239,9 @@ def test_a_damaged_index_is_rebuilt(repo, damage):
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
 @pytest.mark.parametrize("update", [True, False])
-def test_a_search_on_a_damaged_index_rebuilds_it(repo, damage, update):
-    path = build_index(repo)
+def test_a_search_on_a_damaged_index_rebuilds_it(indexed_repo, damage, update):
+    repo = indexed_repo
+    path = index_path(repo)
     data = path.read_bytes()
     path.write_bytes(b"not a database" * 100 if damage == "garbage" else data[: len(data) // 2])
     assert search(repo, "debt collector", update=update)["id"].tolist() == ["INT-001#q3", "INT-001#t12"]
@@ -234,8 +253,9 @@ def test_a_search_on_a_damaged_index_rebuilds_it(repo, damage, update):
         con.close()
 
 
-def test_a_failed_rebuild_keeps_the_previous_index(repo, monkeypatch):
-    path = build_index(repo)
+def test_a_failed_rebuild_keeps_the_previous_index(indexed_repo, monkeypatch):
+    repo = indexed_repo
+    path = index_path(repo)
     con = sqlite3.connect(path)
     con.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")  # forces a full rebuild
     con.commit()

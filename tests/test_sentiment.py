@@ -416,6 +416,7 @@ def test_hypothesis_vocabulary_identical_to_nltk(sia, text):
     assert sentiment.polarity_scores(text, cache=False) == sia.polarity_scores(text)
 
 
+@pytest.mark.slow  # fuzzes 300 examples: over 1.5 s (tests/README.md)
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=80))
 def test_hypothesis_any_text_identical_to_nltk(sia, text):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from kit.privacy import EMAIL_MARK, NAME_MARK, PHONE_MARK, NameMatcher, Roster, redact, redact_both, roster
 
 MENTIONED = [("José García", "jose.garcia@example.com"), ("María López", "maria.lopez@example.com"),
@@ -36,6 +38,7 @@ def _roster(extra: int) -> Roster:
                   emails=tuple(dict.fromkeys(emails)), ids=("s2139904",))
 
 
+@pytest.mark.slow  # builds a 3,000-name roster: over 2 s (tests/README.md)
 def test_a_text_is_redacted_alike_whatever_else_the_roster_holds():
     small, large = _roster(0), _roster(3000)
     assert len(large.names) > 3000

@@ -33,7 +33,10 @@ def _varied_texts() -> list[str]:
     return [t for t in texts if languages._LETTER.search(t)] + [""]
 
 
-@pytest.mark.parametrize("langs", [languages.DEFAULT_CANDIDATES, ("en", "es"), ("tl", "en", "de")])
+# about 2 s a candidate set: the default set in the fast gate, the others in the slow tier (tests/README.md)
+@pytest.mark.parametrize("langs", [languages.DEFAULT_CANDIDATES,
+                                   pytest.param(("en", "es"), marks=pytest.mark.slow),
+                                   pytest.param(("tl", "en", "de"), marks=pytest.mark.slow)])
 def test_a_batch_gives_each_text_what_it_gets_alone(langs):
     texts = _varied_texts()
     batch = languages._classify_many(texts, langs)

@@ -112,6 +112,7 @@ def _run(code: str) -> str:
     return done.stdout
 
 
+@pytest.mark.slow  # a fresh interpreter running `analyze`: over 2 s (tests/README.md)
 def test_analyze_does_not_import_the_index(tmp_path):
     """`interview-kit analyze` imports neither the repository index (sqlite3, kit.check) ; its tables are written all the same."""
     study = _study(tmp_path / "s", broken=False)
@@ -125,6 +126,7 @@ def test_analyze_does_not_import_the_index(tmp_path):
     assert (out / "turns.csv").read_text().count("\n") == 5
 
 
+@pytest.mark.slow  # a fresh interpreter importing the CLI: about 1-2 s (tests/README.md)
 def test_search_still_reads_a_query_word_starting_with_a_dash(tmp_path):
     got = _run("from kit.cli import main\nimport kit.cli.discovery as d\n"
                "seen = []\nd.search_argv = lambda argv: seen.append(list(argv)) or ['search', '--help']\n"

@@ -73,6 +73,7 @@ def test_name_roster_is_rosters_names(folder):
     assert mine.ids == () and mine.categories == ()
 
 
+@pytest.mark.slow  # loads 40 studies: over 1.5 s (tests/README.md)
 def test_name_roster_of_a_loaded_study():
     named = 0
     for folder in NAME_SHEETS[:40]:

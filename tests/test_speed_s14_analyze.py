@@ -43,7 +43,8 @@ def test_the_log1p_table_holds_what_numpy_gives_one_count_at_a_time():
     assert np.array_equal(table[counts], np.log1p(counts.astype(np.float32)))
 
 
-@pytest.mark.parametrize("langs", [languages.DEFAULT_CANDIDATES, ("en", "es")])
+# about 2 s a candidate set: the default set in the fast gate, the other in the slow tier (tests/README.md)
+@pytest.mark.parametrize("langs", [languages.DEFAULT_CANDIDATES, pytest.param(("en", "es"), marks=pytest.mark.slow)])
 def test_counts_beyond_the_table_and_mixed_lengths_classify_as_py3langid(langs):
     texts = ["a" * 5000, "the " * 1200, "ok", "Die Rechnung wurde zu spät bezahlt, sagte sie.", "é" * 4100,
              "12 34 x", "The invoice was paid three weeks late. " * 3, "hola"]

@@ -7,6 +7,8 @@ import math
 import shutil
 import sqlite3
 
+import pytest
+
 from kit.discovery import repository as repo_mod
 from kit.discovery.index import index_path, update_index
 from kit.paths import pilot_path
@@ -156,6 +158,7 @@ def _note_variants():
             yield path, "\n".join(changed)
 
 
+@pytest.mark.slow  # parses every note variant twice: over 2 s (tests/README.md)
 def test_plain_body_loop_reads_notes_as_the_line_by_line_loop(monkeypatch):
     from kit import notes
 

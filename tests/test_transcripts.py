@@ -537,6 +537,7 @@ def _corpus_texts():
     return texts
 
 
+@pytest.mark.slow  # parses the whole real corpus: over 1 s (tests/README.md)
 @pytest.mark.corpus
 def test_corpus_parses_cleanly():
     texts = _corpus_texts()

@@ -42,7 +42,7 @@ DRAFT_HEADER = "<!-- DRAFT written by interview-kit: not sent. Review it, then s
 _STOP = frozenset("""a an the and or but so of to in on at for with from by as is was were be been it its this
 that these those i you he she they we my your his her their our me him them us not no do did does have has had
 about into than then there here what when where which who how all any some just very really also one two""".split())
-NOT_HELD = ("no-show", "declined")  # participants.csv statuses of someone who did not talk with us
+NOT_HELD = ("no-show", "declined", "withdrawn")  # statuses of someone not to thank for an interview (withdrawn: s14 F9)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'])")
 
 
@@ -236,7 +236,8 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
         participant = iv.participant or ""
         if status_of.get(participant) in NOT_HELD:  # nobody to thank "for taking the time" (newcomer s13 F11)
             why = (f"no thank-you draft: {participant} has status {status_of[participant]!r} in participants.csv "
-                   "(mark them completed if the interview took place)")
+                   + ("(they withdrew from the study: nothing of theirs is drafted)" if status_of[participant] == "withdrawn"
+                      else "(mark them completed if the interview took place)"))
             notes.append({"id": iv.interview_id, "participant": participant, "status": why,
                           "note": f"{iv.note_path}:{_participant_line(iv.note_path)}: note: {why}"})
             continue
@@ -309,7 +310,11 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
     entries: dict[str, list[dict]] = {}
     where: dict[str, object] = {}
     for s in studies:
-        participant_of = dict(zip(s.interviews["interview_id"], s.interviews["participant"]))
+        from kit.sample import withdrawn  # withdrew from the study: no draft quotes them (newcomer s14 F9)
+
+        gone = withdrawn(s)
+        participant_of = {i: p for i, p in zip(s.interviews["interview_id"], s.interviews["participant"])
+                          if p not in gone}
         date_of = dict(zip(s.interviews["interview_id"], s.interviews["date"]))
         own_segments = {}
         for frame, kind in ((s.quotes, "quote"), (s.turns, "turn")):

@@ -523,6 +523,7 @@ def _prior(con, key: str, secret: bytes) -> pd.DataFrame:
 
 
 _STATUS_SUMMARY = {"declined": "declined the invitation", "no-show": "did not come to the booked slot",
-                   "invited": "invited, no answer recorded", "scheduled": "interview booked"}
+                   "invited": "invited, no answer recorded", "scheduled": "interview booked",
+                   "withdrawn": "withdrew from the study"}
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["logistics", "notes", "pitch", "revise", "spoken_line"]
+__all__ = ["identifier_request", "logistics", "notes", "pitch", "revise", "spoken_line", "spoken_pitch"]
 
 _LEAD = r"^(?:(?:sorry|ok|okay|so|and|just|right|great|thanks|thank you|oh|um|uh|sure|lovely|perfect|before we (?:start|begin|finish|go))[,!.]?\s+)*"
 _LOGISTICS = re.compile(
@@ -91,10 +91,94 @@ def revise(raw: list[str], reasons: dict[str, str]) -> dict[str, str]:
         return {}  # a request about the session: fine to ask as it is, no story to tell
     if "leading" not in reasons and (r := pitch(raw)):
         reasons = {"leading": r, **reasons}
+    if "leading" not in reasons and raw and _WHY_NOT_MORE.search(raw[-1]):
+        reasons = {"leading": "'why don't you ... more' presumes the participant should (a judgement, asked as a reason)",
+                   **reasons}
+    if "leading" not in reasons and raw and (r := _pitched_before(raw)):
+        reasons = {"leading": r, **reasons}
     return reasons
 
 
-_SAY = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:say|script|read aloud|read out)\s*[:\-\u2013]\s*(.+)$", re.I)
+# "Why don't you use the app more?": the participant is asked to justify not doing what the asker wants
+# (newcomer session 15 F14); "Why didn't you renew?" asks about an occasion, and stays open
+_WHY_NOT_MORE = re.compile(r"^(?:(?:so|and|but|ok|okay),?\s+)?why (?:don't|do not|dont|won't|wouldn't|doesn't|aren't)"
+                           r" (?:you|they|people|customers|your \w+)\b[^?.!]*\b(?:more|more often|again|instead|anymore)\b",
+                           re.I)
+
+
+def _pitched_before(raw: list[str]) -> str:
+    """The leading reason when what is said before the ask pitches the product (:func:`spoken_pitch`):
+    the sentences before the asked one and, in the asked one, the clause before its last comma ("Hi!
+    Thanks for popping in. Our portal makes booking so much easier, we'd love your thoughts.": newcomer
+    session 15 F13), or ``""``."""
+    before = [p for p in raw[:-1] + ([raw[-1].rsplit(",", 1)[0]] if "," in raw[-1] else [])
+              if "?" not in p and not _asks(p)]  # statements only: an ask of its own is judged by the rules
+    if not before or not spoken_pitch(" ".join(before)):
+        return ""
+    return "the words before the ask pitch the product (praise of it, or a call to act on it)"
+
+
+_SAY = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:say|script|read aloud|read out|intro|introduction|welcome)\s*[:\-\u2013]\s*(.+)$",
+                  re.I)
+# a call to act on the product, said to the participant: "remember you can download X for free", "book in
+# seconds", "download it today" (newcomer session 15 F3)
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:remember|don't forget|do not forget|why not|be sure)\b[^.!?]{0,40}\b(?:download|install|sign up|subscribe|"
+    r"try|use|book|register|get|join)\b|\b(?:download|install|sign up|subscribe|try|register|upgrade|book|order|join)\b"
+    r"[^.!?]{0,60}\b(?:today|right now|for free|free of charge|in seconds|in minutes|in one click|in a few clicks)\b",
+    re.I)
+
+
+# thanks and courtesy said by the asker's side: not praise of the product
+_COURTESY = frozenset({"thank", "thanks", "grateful", "appreciate", "appreciated", "welcome", "glad", "sorry", "kind",
+                       "happy", "pleased", "help", "helpful", "free", "safe", "secure", "confidential"})
+_PRAISING_VERBS = frozenset({"is", "are", "was", "were", "'s", "makes", "make", "made", "feels", "looks", "gets", "become",
+                             "becomes", "been", "be"})
+
+
+def _praises_own(toks: list[str]) -> bool:
+    """Whether "our <thing>" is praised in the words ``toks``: a positive evaluative adjective right after
+    "our" ("our amazing new app") or after the thing and a copula or "makes" ("our new portal is brilliant",
+    "our app makes booking so much easier")."""
+    from kit.guide.grammar import tags, valence
+
+    for i, w in enumerate(toks):
+        if w != "our":
+            continue
+        window = toks[i + 1:i + 9]
+        for k, x in enumerate(window):
+            if x in _COURTESY or valence(x) < 1.3 or "ADJ" not in tags(x):
+                continue
+            if k <= 1 or not _PRAISING_VERBS.isdisjoint(window[:k]):
+                return True
+    return False
+_EASE = re.compile(r"\b(?:makes?|made|making|lets?)\b[^.!?]{0,40}\b(?:easy|easier|simple|simpler|faster|quicker|"
+                   r"effortless|seamless|painless|a breeze)\b", re.I)
+
+
+def spoken_pitch(said: str) -> str:
+    """Why words said to the participant ("Say: ...", "Intro: ...") pitch the product, or ``""``:
+    a sentence of the asker's side ("our ...") praising the thing or claiming it makes things easy
+    ("Our new portal is brilliant", "our app makes booking easy"), how hard the team worked on it, or
+    a call to act on it ("remember you can download the app for free"). Said before or between the
+    questions, a pitch tells the participant what answer is welcome, as a leading preamble does; thanks
+    and what the session is ("We are recording so I can take notes") are not pitches."""
+    from kit.guide.grammar import _EFFORT
+    from kit.guide.lexicon import _tokens
+
+    text = str(said).replace("\u2019", "'")
+    if _CALL_TO_ACTION.search(text):
+        return "said to the participant, it promotes the product (a call to act on it): leave it out"
+    for sent in re.split(r"(?<=[.!?])\s+|,\s+(?:and|so|but)\s+|\s+[-\u2013\u2014]+\s+|;\s+", text):
+        toks = [t.lower() for t in _tokens(sent)]
+        if "our" not in toks and not _EFFORT.search(" ".join(toks)):
+            continue
+        if _EFFORT.search(" ".join(toks)) and not re.search(r"\b(?:proud|excited|thrilled|delighted|pleased|happy)\b",
+                                                            " ".join(toks)):
+            return "said to the participant, it tells them how much work went into the product (a pitch): leave it out"
+        if "our" in toks and (_EASE.search(sent) or _praises_own(toks)):
+            return "said to the participant, it praises the product (a pitch): leave it out"
+    return ""
 
 
 def spoken_line(line: str) -> str | None:
@@ -107,7 +191,7 @@ def spoken_line(line: str) -> str | None:
     if not m:
         return None
     said = m.group(1).strip()
-    return said if "leading" in flags_of(said) else None
+    return said if "leading" in flags_of(said) or spoken_pitch(said) else None
 
 
 _ASKS = re.compile(r"^(?:(?:so|and|ok|okay|right|now|then|but),?\s+)?(?:what|what's|whats|how|how's|why|who|whom|whose|"
@@ -144,16 +228,42 @@ def _asks(sentence: str) -> bool:
     return False
 
 
+_PERSONAL = (r"(?:(?:full |first |last |sur|maiden |user ?)?name|e-?mail(?: address)?|(?:phone|mobile|cell|telephone)(?: number)?|"
+             r"(?:home |postal |street )?address|post ?code|zip(?: code)?|date of birth|birthday|d\.?o\.?b\.?|"
+             r"(?:client|customer|account|member|membership|policy|patient|reference|card|order|booking|ticket|id|"
+             r"employee|staff|national insurance|social security|tax|nhs|passport|licen[cs]e|registration)"
+             r" (?:number|no\.?|num|id|code|reference))")
+_IDENTIFIER_ASK = re.compile(
+    r"^(?:(?:so|and|ok|okay|first|firstly|first of all|before we start),?\s+)*(?:what(?:'s| is| are)|(?:can|could|would|may|will)"
+    r" (?:you|i) (?:tell|give|send|confirm|spell|share|have)(?: (?:me|us))?(?: with)?|please (?:tell|give|confirm|spell)"
+    r"(?: (?:me|us))?|confirm) (?:your|the participant's|their) (?:(?:pet|dog|cat|child|kid|son|daughter)'s )?"
+    + _PERSONAL + r"\b", re.I)
+
+
+def identifier_request(question: str) -> bool:
+    """Whether a question asks the participant for their own personal details ("What's your customer
+    number?", "Can you tell me your pet's name and your client number so I can look you up?"): a
+    request the interviewer should settle before the call, not a research question to rewrite as a
+    story (newcomer session 15 F4)."""
+    return _IDENTIFIER_ASK.search(" ".join(str(question).replace("\u2019", "'").split())) is not None
+
+
 def notes(question: str) -> list[str]:
     """Notes on a guide question (not flags): misspelt words with their likeliest
     correction, and a question without its question mark (:func:`_asks`: also after a
     fronted phrase, "Looking ahead, what ...")."""
+    from kit.guide.lint import masked
     from kit.guide.spelling import misspellings, spelling_note
 
     out = []
-    text = str(question).strip()
+    text = masked(str(question).strip())  # no spelling notes on an address, a link or markup
     if (note := spelling_note(misspellings(text))):
         out.append(note)
+    if re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\\x1b", str(question)):
+        out.append("holds control characters (a terminal code pasted from another tool, shown escaped): delete them")
+    if identifier_request(text):
+        out.append("asks for personal details: what is said ends up in the recording and the notes; look them up "
+                   "before the interview instead (outputs redact them, the recording does not)")
     last = re.split(r"(?<=[.!?])\s+", text)[-1] if text else ""
     if last and not last.rstrip("\"'\u201d)").endswith("?") and not last.endswith(("!", ":")) and \
             _asks(last) and len(last.split()) >= 3:

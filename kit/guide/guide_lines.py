@@ -29,7 +29,7 @@ import io
 import re
 import zipfile
 
-__all__ = ["LINE_KINDS", "NOTE_KEYS", "classify", "content_problem", "docx_lines", "wrong_kind"]
+__all__ = ["LINE_KINDS", "MARKUP", "NOTE_KEYS", "classify", "content_problem", "docx_lines", "wrong_kind"]
 
 #: The kinds of guide line that are not questions, recorded in a result's ``notes``.
 LINE_KINDS = ("heading", "note", "timing", "format")
@@ -122,6 +122,30 @@ _TRAILING_TIMING = re.compile(r"[(\[]\s*(?:~|about |approx\.? )?\d+(?:\s*[-\u201
                               r"(?:min|mins|minutes|m|sec|secs|seconds|s)\.?\s*[)\]]\s*:?$", re.I)
 _BRACKETED = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|<[^>]*>|\{[^}]*\})\.?$")
 _RULE = re.compile(r"^[-=_*~#.\u2013\u2014\u2500]{3,}$")
+# a markdown table pasted as a guide (attacker session 15 A2): the rule under its header row, and a row's cells
+_TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
+_NUMBER_CELL = re.compile(r"^(?:#|no\.?|nr\.?|q?\d{1,3}[.)]?|[a-z][.)])$", re.I)
+#: HTML markup: a script's or style's element with its content, or a tag (a guide pasted from a web form).
+MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.I | re.S)
+
+
+def _table_cells(s: str) -> str | None:
+    """The text of a markdown table's row ``| 1 | Tell me about ... |`` (its cells that are not a
+    number or a timing, joined as "label: text"), "" for the rule under the header, or None for a
+    line that is no table row."""
+    if not (s.startswith("|") and s.count("|") >= 2):
+        return None
+    if _TABLE_RULE.match(s):
+        return ""
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    kept = [c for c in cells if c and not _NUMBER_CELL.match(c) and not _TIMING.match(c)]
+    return ": ".join(kept)
+
+
+def _has_words(s: str) -> bool:
+    """Whether a line holds a word (a letter outside markup): a line of emoji, signs or tags asks nothing
+    (attacker session 15 A3)."""
+    return any(ch.isalpha() for ch in (MARKUP.sub(" ", s) if "<" in s else s))
 _NOTE_LABEL = re.compile(r"^(?:note|notes|nb|n\.b\.|interviewer|interviewer note|say|script|read aloud|read out|"
                          r"intro|introduction|consent|reminder|tip|do not|don't|instructions?|setup|set-up|"
                          r"materials|goal|goals|objective|aim|purpose|context|background)\s*[:\-\u2013]\s*", re.I)
@@ -223,6 +247,12 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
     guide.yml, where every item is meant as a question) only unmistakable headings and notes
     are recognised: markdown, numbered sections, brackets, timing and rules."""
     s = line.strip()
+    if (cells := _table_cells(s)) is not None:
+        if not cells:
+            return "note", s, None  # the rule under a table's header row
+        s = cells
+    if not _has_words(s):
+        return "note", s, None  # emoji, signs or markup alone: no question
     if s.startswith("#"):
         if re.match(r"#\s*format\s*:", s, re.I):
             return "format", s, None

@@ -6,13 +6,14 @@ import unicodedata
 
 from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15,
                        cues16, cues17, cues18, cues19, frames, grammar, model)
+from kit.guide.guide_lines import MARKUP
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
 from kit.guide.lexicon import FLAGS, _Sentence, _normalise_quotes, _sentences
 from kit.guide.rewrites import _rewrite
 
-__all__ = ["MAX_QUESTION_CHARS", "flags_of", "judge_question", "lint_question", "question_text", "readable",
-           "rules", "too_long"]
+__all__ = ["MAX_QUESTION_CHARS", "flags_of", "judge_question", "lint_question", "masked", "question_text", "readable",
+           "rules", "shown_text", "too_long"]
 
 #: The longest question the linter reads (characters). An interview question is one or two
 #: sentences (the longest in the kit's labelled sets is under 400 characters); a longer text
@@ -43,12 +44,63 @@ def readable(text) -> str:
     return unicodedata.normalize("NFC", _visible(text)[0])
 
 
+def shown_text(text) -> str:
+    """One question as the linter shows it: :func:`readable` with every run of white space as
+    one space, its letters as written (a Turkish "ı" stays "ı": newcomer session 15 F2; the
+    rules read :func:`question_text`)."""
+    text = readable(text)
+    text = " ".join(text.split()) if _ODD_SPACE.search(text) else text
+    if _CONTROL.search(text):  # a terminal code pasted in (attacker session 15 A13): shown, never run
+        from kit.safety import escape_controls
+
+        text = escape_controls(text, backslash=False)
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# a terminal's escape sequence ("ESC[2J" clears the screen, "ESC[31m" turns the text red), or a lone control character
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
+_URL_END = ".,;:!?)]}'\""
+
+
+def _url_mark(match: re.Match) -> str:
+    url = match.group(0)
+    kept = url.rstrip(_URL_END)
+    return "the link" + url[len(kept):]
+
+
+def masked(text: str) -> str:
+    """``text`` without what no rule should read or a rewrite repeat (attacker session 15 A1, A4):
+    HTML tags and a script's or style's content removed, a link, an email address and a phone number
+    (:mod:`kit.privacy`'s patterns) as the plain words "the link", "the address" and "the number", so a
+    rewrite is grammatical and never spells out an address the question column redacts; terminal escape
+    sequences and other control characters are left out."""
+    if _CONTROL.search(text):
+        text = " ".join(_ESCAPE_SEQUENCE.sub(" ", text).split())
+    if "<" in text and ">" in text:
+        text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(MARKUP.sub(" ", text).split()))
+    if "://" in text or "www." in text.lower():
+        text = _URL.sub(_url_mark, text)
+    if "@" in text:
+        from kit.privacy import EMAIL
+
+        text = EMAIL.sub("the address", text)
+    if sum(ch.isdigit() for ch in text) >= 9:
+        from kit.privacy_phone import _PHONE_CANDIDATE, PHONE_MARK, _phone
+
+        text = _PHONE_CANDIDATE.sub(_phone, text).replace(PHONE_MARK, "the number")
+    return text
+
+
 def question_text(text) -> str:
     """One question as every rule reads it: :func:`readable`, full-width forms ("？", "Ｄo") as
     their ASCII signs and letters, and every run of white space (tabs, no-break and thin
     spaces, line breaks) as one space, so that a question's flags and rewrite never depend
-    on how it was typed."""
-    text = readable(text)
+    on how it was typed; markup, links, emails and phone numbers as :func:`masked` gives them."""
+    text = masked(readable(text))
     if not text.isascii():
         text = cues10.fold_confusables(text.translate(_FULL_WIDTH))  # look-alike letters as Latin
     return " ".join(text.split()) if _ODD_SPACE.search(text) else text
@@ -171,16 +223,16 @@ def flags_of(text: str) -> list[str]:
 def _judge(text: str) -> tuple[dict, dict | None]:
     """``(verdict, reasons)``: the question's text, flags and kind, and the cue of each flag
     (None when it is not linted: too long, or not in English, whose verdict says why)."""
-    question = question_text(text).strip()
+    question, shown = question_text(text).strip(), shown_text(text).strip()
     if (long := too_long(question)) is not None:
-        return {"question": question, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
+        return {"question": shown, "flags": [], "kind": "unsupported", "suggestion": "", "reasons": {},
                 "too_long": True, "verdict": long}, None
     from kit.guide.english import not_english  # rules are English: say so for others (session 8)
 
     if (unsupported := not_english(question)) is not None:
-        return unsupported, None
+        return {**unsupported, "question": shown}, None
     sents, reasons = _verdict(question)
-    return {"question": question, "flags": [f for f in FLAGS if f in reasons],
+    return {"question": shown, "flags": [f for f in FLAGS if f in reasons], "read": question,
             "kind": _kind(sents, "closed" in reasons, "hypothetical" in reasons)}, reasons
 
 
@@ -198,8 +250,9 @@ def lint_question(text: str) -> dict:
     Returns ``{question, flags, kind, suggestion, reasons}``: ``flags`` is a subset of
     ``leading``, ``closed``, ``hypothetical``, ``double-barreled``, ``generalizing`` in that order; ``kind`` is
     one of ``story``, ``open``, ``probe``, ``future``, ``closed``; ``suggestion`` is a rewrite
-    in the story-based pattern when anything is flagged, else ``""``, built from ``question``:
-    the text as :func:`question_text` gives it (format characters out, NFC, plain spaces);
+    in the story-based pattern when anything is flagged, else ``""``, built from the text as
+    :func:`question_text` gives it (format characters out, NFC, plain spaces, no markup or contact
+    details); ``question`` is the text as written (:func:`shown_text`);
     ``reasons`` maps each flag to the cue that fired. A question longer than
     :data:`MAX_QUESTION_CHARS` is not linted: ``kind`` is ``unsupported``, ``too_long`` True and
     ``verdict`` says why.
@@ -207,22 +260,26 @@ def lint_question(text: str) -> dict:
     verdict, reasons = _judge(text)
     if reasons is None:
         return verdict
+    read = verdict.pop("read")
     flags = verdict["flags"]
     suggestion = ""
     if flags:
-        suggestion = _rewrite(verdict["question"], flags)
-        if "generalizing" in flags and cues12.others_reasons([verdict["question"]]) and (own := cues12.others_story(
-                verdict["question"])) and not flags_of(own) and not checks.grammar_problems(own):
+        suggestion = _rewrite(read, flags)
+        if "generalizing" in flags and cues12.others_reasons([read]) and (own := cues12.others_story(
+                read)) and not flags_of(own) and not checks.grammar_problems(own):
             suggestion = own  # round 12: the participant's own last time, not other people's reasons
-        if "closed" in flags and (own := cues13.one_fact_story(verdict["question"])) and not flags_of(own) and \
+        if "closed" in flags and (own := cues13.one_fact_story(read)) and not flags_of(own) and \
                 not checks.grammar_problems(own):
             suggestion = own  # round 13: the occasion the one fact belongs to, in the question's own words
-        if "leading" in flags and cues14.is_own(reasons["leading"]) and (own := cues14.rewrite(verdict["question"])) \
+        if "leading" in flags and cues14.is_own(reasons["leading"]) and (own := cues14.rewrite(read)) \
                 and not flags_of(own) and not checks.grammar_problems(own) and (flags_of(suggestion) or checks.topic_overlap(
-                    verdict["question"], own) >= checks.topic_overlap(verdict["question"], suggestion)):
+                    read, own) >= checks.topic_overlap(read, suggestion)):
             suggestion = own  # round 14: the last time the act was weighed, or the product used
         if "double-barreled" in flags:
             reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
+        suggestion = re.sub(r" any ?more(?=[.?!])", "", suggestion)  # "... the last time you booked online anymore"
+        if cues15.identifier_request(read):
+            suggestion = ""  # a request for the participant's details: no story to tell (session 15 F4)
     return {**verdict, "suggestion": suggestion, "reasons": {f: reasons[f] for f in flags}}
 
 

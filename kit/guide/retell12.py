@@ -63,7 +63,11 @@ _VP_OPTIONS = re.compile(r"^(?:do|did|would) you (?:usually |normally |typically
                          r"through|via|from) )?[\w'-]+$", re.I)
 _HOW_WAS = re.compile(rf"^how (?:was|is|were|are) {_NP_GREEDY}(?: for you)?$", re.I)
 _ROLE = re.compile(r"^(?:are|were) you (?:a|an) (?:([\w-]+) )?([\w-]+)$", re.I)
-_ANYTHING = re.compile(r"^(?:is there |was there )?anything( else)?(?: (?:that )?(.*))?$", re.I)
+_ANYTHING = re.compile(r"^(?:is there |was there |do you have |have you got )?anything( else)?(?: (?:that )?(.*))?$", re.I)
+# a wrap-up ask for "any other" of something: "Any other feedback for the practice", "any other comments on the app"
+_ANY_OTHER = re.compile(r"^(?:(?:is there|are there|do you have|have you got) )?any other (feedback|comments?|thoughts|"
+                        r"ideas|suggestions|questions|points|issues|concerns|remarks)\b ?((?:for|about|on|regarding) [\w' -]+)?$",
+                        re.I)
 _OPTIONS = re.compile(r"^(?:was|is|were|are) (that|it|this) (on|in|at|with|by|from|through) (?:an? |the )?"
                       r"([\w'-]+) or (?:an? |the )?([\w'-]+)$", re.I)
 _MAKE_MORE = re.compile(r"^what (?:would|could|might|will) (?:ever |really )?(?:make|get|encourage|persuade) you"
@@ -242,6 +246,9 @@ def _state(q: str) -> list[str | None]:
 
 
 def _closers(q: str) -> list[str | None]:
+    if (o := _ANY_OTHER.match(q)):  # "Any other feedback for the practice?" (newcomer session 15 F4)
+        return [f"What other {o.group(1)} do you have{' ' + o.group(2) if o.group(2) else ''}?",
+                "What else would you like to tell us?"]
     m = _ANYTHING.match(q)
     if not m:
         return []

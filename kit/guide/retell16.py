@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["faults", "keeps_both", "second_verb"]
+__all__ = ["faults", "keeps_both", "named_object", "second_verb"]
 
 _STORY = re.compile(r"\bthe (?:last|first) time (?:you|they|we|i) ([a-z']+)\b([^.?!]*?)\band ([a-z']+)\b(?: ([a-z']+))?",
                     re.I)
@@ -79,3 +79,30 @@ def second_verb(rest: str, said: str, base: str, lemma) -> tuple[str, str, str] 
     if not verb or not same_form or ("NOUN" in tags(word) and (tail.split() or [""])[0].lower() not in _OBJECT_START):
         return None
     return first.strip(), verb, tail
+
+
+_FIRST_OBJECT = re.compile(r"\bthe (?:last|first) time you [a-z']+ ((?:(?:the|your|a|an) )?[a-z][a-z' -]*?)(?=[.?!])", re.I)
+_BARE_PRONOUN = re.compile(r"\b(the (?:last|first) time you [a-z']+) (them|it)(?=[.?!])", re.I)
+_DETERMINED = re.compile(r"^(?:the|your|a|an|my|our|their|this|that|these|those)\b", re.I)
+
+
+def named_object(story: str, follow_up: str) -> str:
+    """A follow-up story whose object is a bare pronoun with nothing to refer to ("Then ask
+    separately: Tell me about the last time you read them.") given the first story's object
+    instead ("... you read the vaccination reminders."): the two are asked apart, so "them" no
+    longer follows the thing it named (newcomer session 15 F4). The object is taken when its
+    number agrees ("them" a plural noun, "it" a singular one) and it is at most five words; else the
+    follow-up is returned as it is."""
+    first, bare = _FIRST_OBJECT.search(story), _BARE_PRONOUN.search(follow_up)
+    if not first or not bare:
+        return follow_up
+    thing = first.group(1).strip()
+    words = thing.split()
+    if not words or len(words) > 5 or words[-1].lower() in {"it", "them", "this", "that", "there", "here"}:
+        return follow_up
+    plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss")
+    if plural != (bare.group(2).lower() == "them"):
+        return follow_up
+    if not _DETERMINED.match(thing):
+        thing = "the " + thing
+    return follow_up[:bare.start(2)] + thing + follow_up[bare.end(2):]

@@ -558,6 +558,8 @@ def _rewrite_text(question: str, flags: list[str]) -> str:
             then = f"{retell.FOLLOW_UP} {_as_story(pair[1])}"  # round 12: a clean second ask, never lost
         if then:
             then = _embedded_ask(then)
+        if then:
+            then = retell16.named_object(best, then)  # "... you read them": the thing named, asked apart
         if then and then.partition(": ")[2].strip() == best.strip():
             then = None  # the same story twice: no follow-up
         if then and not _lint.flags_of(best) and not grammar_problems(best + " " + then) and \

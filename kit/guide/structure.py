@@ -13,8 +13,8 @@ from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, F
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
 from kit.guide.guide_lines import classify, content_problem, docx_lines, wrong_kind
 from kit.guide.cues12 import closer as wrap_up
-from kit.guide.cues15 import notes as guide_notes, spoken_line
-from kit.guide.lint import lint_question, question_text, readable
+from kit.guide.cues15 import notes as guide_notes, spoken_line, spoken_pitch
+from kit.guide.lint import lint_question, readable, shown_text
 
 __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
 
@@ -325,8 +325,21 @@ def _round(x: float) -> float:
     return round(x + 1e-9, 2)
 
 
+def _pitched(text: str, lint: dict) -> dict:
+    """The lint of a line said to the participant ("Say: ...", "Intro: ...", given the role probe) or a
+    probe: a pitch (:func:`kit.guide.cues15.spoken_pitch`) is leading; said without a question mark it
+    asks nothing, so it gets no other flag and no rewrite: it is left out (newcomer session 15 F3)."""
+    if not (why := spoken_pitch(text)):
+        return lint
+    if "?" in text:
+        if "leading" in lint["flags"]:
+            return lint
+        return {**lint, "flags": ["leading", *lint["flags"]], "reasons": {"leading": why, **lint.get("reasons", {})}}
+    return {**lint, "flags": ["leading"], "suggestion": "", "reasons": {"leading": why}}
+
+
 def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes: list[dict] | None = None) -> dict:
-    lints = [lint_question(text) for text, _, _ in items]
+    lints = [_pitched(text, lint_question(text)) if role == "probe" else lint_question(text) for text, _, role in items]
     given = [role for _, _, role in items]
     if all(r is None for r in given):
         roles = _infer_roles(lints)
@@ -427,7 +440,7 @@ def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
             if not isinstance(q, str) or not q.strip():
                 problems.append(Problem("<guide>", n, f"question {n}: the text must be a string, not {_what(q)}"))
                 continue
-            items.append((question_text(q).strip(), n, None))
+            items.append((shown_text(q).strip(), n, None))
         return _build(fmt or "micro", items, "<guide>"), problems
     path = Path(source)
     if path.is_dir():
@@ -516,6 +529,8 @@ def format_report(result: dict) -> str:
         line = f"  {q['line']:>4}  {q['role']:<{width}}  {q['kind']:<{kw}} {flags:<{fw}} {text}"
         if q["suggestion"]:
             line += f"  -> try: {q['suggestion']}"
+        elif q["flags"] and (why := (q.get("reasons") or {}).get(q["flags"][0])):
+            line += f"  -> {why}"  # no rewrite to offer (a pitch said to the participant): why it is flagged
         for said in q.get("notes", []):
             line += f"  (note: {said})"
         rows.append((q["line"], line.rstrip()))

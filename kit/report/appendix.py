@@ -33,12 +33,15 @@ class AppendixSections:
                        + f"; participants recruited by {self.segment_attribute} against quotas.")
         if isinstance(sample, pd.DataFrame):
             block.sources.append(self.tables.source("sample"))
-            block.table = table_of(sample, {
+            shown = {
                 "segment": (self.segment_attribute.capitalize(), fmt_text), "quota": ("Quota", fmt_num),
                 "recruited": ("Recruited", fmt_num), "completed": ("Interviewed", fmt_num),
                 "scheduled": ("Scheduled", fmt_num), "declined_or_no_show": ("Declined or no-show", fmt_num),
-                "consented_to_quote": ("Consented to quoting", fmt_num)},
-                numeric=("quota", "recruited", "completed", "scheduled", "declined_or_no_show", "consented_to_quote"))
+                "consented_to_quote": ("Consented to quoting", fmt_num)}
+            if "withdrawn" in sample:  # only when someone withdrew from the study (newcomer s14 F9)
+                shown["withdrawn"] = ("Withdrew", fmt_num)
+            block.table = table_of(sample, shown, numeric=("quota", "recruited", "completed", "scheduled",
+                                                           "declined_or_no_show", "consented_to_quote", "withdrawn"))
         else:
             block.missing = self.needs("sample")
         if self.tables.get("recruitment_funnel", "appendix") is not None:

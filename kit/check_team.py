@@ -1,0 +1,82 @@
+"""What ``check`` says about a note's ``interviewer:`` and ``note_taker:`` that are not on the team.
+
+A note's ``interviewer:`` feeds tables/interviews.csv and the per-interviewer counts, and its
+``interviewer:`` and ``note_taker:`` are the labels the transcript reader takes for the team. A
+typo (``Zoe Brigth``) or a stranger made a fourth interviewer and passed unseen (newcomer s14 F7).
+:func:`team_problems` warns at the key's line of the note, with the nearest team member
+(:mod:`difflib`) when one is near. A value that holds a participant's roster name (a participant
+written as the note-taker) is said to be one, never printed: the message names no participant.
+Read with the rule the transcript reader uses (:class:`kit.study_config.TeamKeys`: ``Nowak, Anna``,
+``Anna N.`` and ``Anna`` are Anna Nowak). A study whose study.yml lists no team is not checked.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from kit.errors import Problem
+
+__all__ = ["team_problems"]
+
+
+def _key_line(path, key: str) -> int:
+    """The line of a note's front-matter ``key`` (1 when it cannot be found)."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            for n, line in enumerate(handle, start=1):
+                if re.match(rf"^{re.escape(key)}\s*:", line):
+                    return n
+    except OSError:
+        pass
+    return 1
+
+
+def _roster_words(study) -> tuple[set, set]:
+    """(the roster's full names, the words of its names), as :func:`kit.speaker_roles.label_key` folds them."""
+    from kit.speaker_roles import label_key
+
+    people = study.participants
+    names = [str(n) for n in people["name"].tolist()] if "name" in people.columns else []
+    names = [n for n in names if n.strip() and n.lower() != "nan"]
+    full = {label_key(" ".join(n.split())) for n in names}
+    return full, {w for n in full for w in n.split() if len(w) > 1}
+
+
+def team_problems(study) -> list[Problem]:
+    """A warning at the ``interviewer:`` or ``note_taker:`` line of each note whose value is not
+    on study.yml's ``team`` (see the module doc)."""
+    from kit.speaker_roles import label_key, name_form
+    from kit.speaker_names import near_name
+    from kit.study_config import team_keys, team_names
+
+    config = study.config or {}
+    team = team_names(config)
+    interviews = study.interviews
+    if not team or not len(interviews) or "note_path" not in interviews.columns:
+        return []
+    keys = team_keys({"team": config.get("team"), "aliases": config.get("aliases")})
+    full, words = _roster_words(study)
+    folded = {t.casefold(): t for t in team}
+    out = []
+    for row in interviews[["note_path", "interviewer", "note_taker"]].itertuples(index=False):
+        if not row.note_path:
+            continue
+        for key, value in (("interviewer", row.interviewer), ("note_taker", row.note_taker)):
+            value = " ".join(str(value or "").split())
+            if not value or value.casefold() in keys:
+                continue
+            line = _key_line(row.note_path, key)
+            form = label_key(name_form(value))
+            if form in full or any(near_name(value, n) for n in full):
+                out.append(Problem(str(row.note_path), line, f"the note's {key} is a participant's name on "
+                                   "participants.csv (not shown), not a member of study.yml's team: write the "
+                                   "team member who took this role", "warning"))
+                continue
+            shown = "a name (not shown: it holds a participant's name)" if set(form.split()) & words else repr(value)
+            near = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
+            hint = (f"did you mean {folded[near[0]]}?" if near
+                    else f"the team is {', '.join(team)}")
+            out.append(Problem(str(row.note_path), line, f"{key} {shown} is not on study.yml's team ({hint}): "
+                               "tables/interviews.csv and the per-interviewer counts read it as written; correct "
+                               "it, or add them to study.yml's `team`", "warning"))
+    return out
