@@ -32,6 +32,9 @@ def check_study(path) -> list[Problem]:
     if missing:
         return [missing]
     study = load_study(path, strict=False)
+    from kit.third_speaker_names import remember  # its printer hides the third speakers' labels (s15 F8)
+
+    remember(path, study)
     problems = study.problems + cross_checks(study)
     if not (path / "study.yml").is_file():  # a study of transcripts only: no study.yml to point at
         problems = [Problem(str(path), 0, p.message, p.level) if Path(p.path) == path / "study.yml" else p

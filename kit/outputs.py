@@ -221,6 +221,9 @@ def _rules(study, published: bool) -> tuple[Roster, Unquotable | None]:
     if hit is not None and hit[0] is study:
         return hit[1], hit[2]
     people = roster(study)
+    from kit.third_speaker_names import with_third_speakers  # a parent's, a nurse's label: a name (s15 F8)
+
+    people = with_third_speakers(people, study)
     words = unquotable(study) if published else None
     if len(_CACHE) > 16:
         _CACHE.clear()

@@ -222,12 +222,32 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     rank = {label: _name_rank(label, name) for label in labels}
     best = max(rank.values())
     if best:  # "Ben Carter" over "Mrs Carter": the given name over the family name a parent shares
-        return {label for label in labels if rank[label] == best}, "name"
+        return _exact_first({label for label in labels if rank[label] == best}, name), "name"
     # "Parent:", "Interpreter:" name someone else's role: never the participant by words spoken
     labels = [label for label in labels if not third_role(label) and not _POSSESSIVE.search(str(label))]
     if not labels:
         return set(), "roles"
     return {max(labels, key=lambda label: words_by_label[label])}, "most words"
+
+
+def _exact_first(chosen: set, name) -> set:
+    """``chosen`` (labels naming the participant) narrowed, when one of them is exactly the
+    roster name (accent- and case-folded), to it, the labels one letter from it (the same person
+    misspelt: warned) and those written only with words of the name ("Elif"): "Elif Kaya", who
+    shares the given name, is another person then (newcomer s15 F1)."""
+    from kit.privacy_text import fold
+
+    def words(text) -> list:
+        return [w for w in _WORD.findall(fold(str(text or ""))) if len(w) > 1]
+
+    wanted = words(name)
+    if not wanted or not any(words(label) == wanted for label in chosen):
+        return chosen
+    initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope
+
+    def own(word) -> bool:
+        return word in wanted or (len(word) <= 3 and initials.startswith(word))
+    return {label for label in chosen if all(own(w) for w in words(label)) or near_name(label, name)}
 
 
 _THIRD_ROLES = re.compile(

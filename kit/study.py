@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from kit.codebook import Codebook, load_codebook
-from kit.study_unread import codes_in_no_codebook, unread_files
+from kit.study_unread import codes_in_no_codebook, coding_of_nobody, empty_transcript_noted, unread_files, unread_rows
 from kit.collector import cyclic_gc_paused
 from kit.csvio import is_link_loop, parse_date
 from kit.errors import Problem, StudyError, TranscriptError
@@ -646,7 +646,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                 raise parsed
             columns, fmt, warnings = parsed or read_turns(tpath, aliases=aliases or None, speakers=known or None)
         except TranscriptError as exc:
-            self.problems += exc.problems
+            self.problems += empty_transcript_noted(exc.problems, front)  # a failed recording (s15 F16)
             return None
         self.problems += warnings
         # the team, also by the display forms roster labels are read by ("Nowak, Anna": newcomer s14 F5)
@@ -703,12 +703,12 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         codes = set(study.codebook.names)
         segment_ids = study.segment_ids()
         has_codebook = (self.root / "codebook.yml").exists()
-        records, uncoded = [], {}
+        records, uncoded, turns_seen = [], {}, {}
         nobody = set(study.interviews["interview_id"][counts_for_nobody(study.interviews)])
         for path in sorted(folder.glob("*.csv")):
             if not self._readable(path):
                 continue
-            rows, _, problems = read_rows_folded(path, MANUAL_CODING_COLUMNS, ("segment", "code"))
+            rows, problems = unread_rows(path, *read_rows_folded(path, MANUAL_CODING_COLUMNS, ("segment", "code")))
             self.problems += problems
             for row in rows:
                 line, segment, code = row["_line"], row.get("segment", ""), row.get("code", "")
@@ -730,6 +730,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                     self.problem(path, line, f"segment {segment!r} is a turn of a transcript no note names: its "
                                  "speakers count for no participant, so this coding counts in no theme; add a "
                                  "note with `transcript:` naming the file", "warning")
+                self.problems += coding_of_nobody(path, line, segment, study, turns_seen)  # s15 F9
                 if not has_codebook:
                     uncoded.setdefault(code, (path, line, []))[2].append(line)
                 records.append({"segment": segment, "code": code,

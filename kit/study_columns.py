@@ -58,6 +58,8 @@ def read_participant_rows(path: Path):
         # fail closed, but not in silence: without the column nobody is quoted (newcomer, session 11)
         problems.append(Problem(str(path), 1, "no consent_quote column: nobody's words will be quoted "
                                 f"(the header has: {', '.join(columns)})", "warning"))
+    if rows and "id" in columns and "name" not in columns:
+        rows, columns = _header_named_roster(path, rows, columns, problems)
     if rows and "id" in columns:
         found = _unnamed_people(path, rows, columns)
         rename = {found_[0]: kind for kind, found_ in found if len(found_) == 1}
@@ -85,6 +87,48 @@ def _unnamed_people(path: Path, rows, columns) -> list[tuple[str, list[str]]]:
     names, emails = looks_like(rest, lambda c: [str(r.get(c) or "").strip() for r in rows])
     return [(kind, list(found)) for kind, found, have in (("name", names, named), ("email", emails, mailed))
             if found and not have and kind not in columns]
+
+
+# a header naming someone else's name (a parent's, an interpreter's) or a handle, not the participant's
+_OTHER_NAME = re.compile(r"(?:^|_)(?:user_?name|screen_?name|gamertag|handle|nick_?name|middle_?name|maiden_?name|"
+                         r"guardian|parent|carer|caregiver|spouse|partner|contact|next_of_kin|emergency|interpreter|"
+                         r"translator|advis[eo]r|chaperone|companion|advocate|supporter|support_worker|relative|"
+                         r"witness|mother|father|mum|dad|child|son|daughter|referr(?:er|ed_by)|vet|doctor|gp|"
+                         r"staff|owner_of|manager|agent)(?:$|_)")
+_FIRST = re.compile(r"^(?:first|given)_?name$|^forename$")
+_LAST = re.compile(r"^(?:last|family)_?name$|^surname$")
+
+
+def _header_named_roster(path: Path, rows, columns, problems):
+    """``(rows, columns)`` with the participant's name column read as ``name`` when no column
+    is headed so but the kit redacts one as names by its header (:func:`kit.privacy_columns.person_columns`:
+    a practice-management export's ``Client Name``, ``Full Name``, ``Customer name``), with a
+    warning at line 1 naming it; ``First Name`` with ``Last Name`` make one ``name`` (the
+    columns kept). Headers naming someone else (``parent_name``, ``interpreter``) or a handle
+    are not the participant's. Without it the speaker labels were matched to no roster name: a
+    teenage translator who spoke the most words was read as his mother, the participant, and
+    she as a third speaker (newcomer s15 F1/F5)."""
+    from kit.privacy_columns import _column_key, person_columns
+
+    named = [c for c in person_columns(columns)[0] if c != "_line" and not _OTHER_NAME.search(_column_key(c))]
+    firsts = [c for c in named if _FIRST.match(_column_key(c))]
+    lasts = [c for c in named if _LAST.match(_column_key(c))]
+    whole = [c for c in named if c not in firsts and c not in lasts]
+    say = "name the column 'name' (or '{} / name') to say so"
+    if len(whole) == 1 and not (firsts and lasts):
+        column = whole[0]
+        problems.append(Problem(str(path), 1, f"column {column!r} is read as 'name': no column is headed 'name' "
+                                f"and its header names people; {say.format(column)}", "warning"))
+        columns = ["name" if c == column else c for c in columns]
+        return [{("name" if k == column else k): v for k, v in row.items()} for row in rows], columns
+    if not whole and len(firsts) == 1 and len(lasts) == 1:
+        first, last = firsts[0], lasts[0]
+        problems.append(Problem(str(path), 1, f"columns {first!r} and {last!r} are read together as 'name': "
+                                "no column is headed 'name'; add a 'name' column to say otherwise", "warning"))
+        rows = [row | {"name": " ".join(p for p in (str(row.get(first) or "").strip(),
+                                                    str(row.get(last) or "").strip()) if p)} for row in rows]
+        return rows, [*columns, "name"]
+    return rows, columns
 
 
 def _unnamed_problem(path: Path, kind: str, found: list[str]) -> Problem:

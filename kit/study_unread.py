@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["KNOWN_FILES", "KNOWN_FOLDERS", "codes_in_no_codebook", "ignored", "unread_files"]
+__all__ = ["KNOWN_FILES", "KNOWN_FOLDERS", "codes_in_no_codebook", "coding_of_nobody", "empty_transcript_noted", "ignored", "unread_files", "unread_rows"]
 
 KNOWN_FILES = ("study.yml", "guide.yml", "participants.csv", "codebook.yml", "costs.csv", "decisions.csv")
 """The top-level files of a study the kit reads."""
@@ -165,3 +165,65 @@ def codes_in_no_codebook(uncoded: dict) -> list[Problem]:
                                 "the study has no codebook.yml, so its codings are read but count in no theme "
                                 f"(a theme groups the codebook's codes); define {code!r} in codebook.yml", "warning"))
     return problems
+
+
+def empty_transcript_noted(problems, front) -> list:
+    """``problems`` of a transcript that could not be read, its "empty transcript" error a
+    warning when a note names it (``front``: the note's front matter): the interview is known
+    from its note (a failed recording, "notes from memory"), so the other interviews' report is
+    still built (newcomer s15 F16). Without a note the error stays."""
+    from kit.errors import Problem
+
+    if not front:
+        return list(problems)
+    return [Problem(p.path, p.line, "empty transcript: the interview is read from its note alone (its turns, "
+                    "talk ratio and quotes from the recording are missing); add the text or remove the file "
+                    "and the note's `transcript:`", "warning")
+            if p.is_error and p.message.startswith("empty transcript:") else p for p in problems]
+
+
+# codings/*.csv rows (newcomer s15): F15, a header without segment/code names the rows it leaves
+# unread; F9, a coding of a turn that counts for no participant is warned
+def unread_rows(path, rows, columns, problems) -> tuple[list, list]:
+    """``(rows, problems)`` of one coding file: no rows when its header lacks ``segment`` or
+    ``code``, the header's error then naming the lines not read."""
+    if not rows or ("segment" in columns and "code" in columns):
+        return rows, problems
+    lines = [int(r.get("_line") or 0) for r in rows]
+    span = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}"
+    said = []
+    for problem in problems:
+        if problem.line <= 1 and problem.is_error and problem.message.startswith("missing column(s):"):
+            problem = Problem(problem.path, problem.line, f"{problem.message}: its rows ({span}) are not read "
+                              "because of it; head the columns segment,code,coder,memo", problem.level)
+        said.append(problem)
+    return [], said
+
+
+def _nobody_turns(study) -> dict:
+    """``{segment id: whose turn}`` of the turns that count for no participant in interviews
+    that name one (an interview no note names is warned about on its own)."""
+    turns = study.turns
+    if not len(turns) or "participant" not in turns.columns:
+        return {}
+    named = set(turns.loc[turns["participant"].fillna("").astype(str) != "", "interview_id"].tolist())
+    out = {}
+    for sid, iid, role, pid in zip(turns["segment_id"].tolist(), turns["interview_id"].tolist(),
+                                   turns["role"].tolist(), turns["participant"].tolist()):
+        if iid in named and not (isinstance(pid, str) and pid):
+            out[sid] = {"interviewer": "the interviewer's turn",
+                        "observer": "an observer's turn"}.get(role, "a third speaker's turn")
+    return out
+
+
+def coding_of_nobody(path, line: int, segment: str, study, seen: dict) -> list[Problem]:
+    """A warning when the coded ``segment`` is a turn that counts for no participant (``seen``:
+    a dict this function fills once per load with :func:`_nobody_turns`)."""
+    if "turns" not in seen:
+        seen["turns"] = _nobody_turns(study)
+    whose = seen["turns"].get(segment)
+    if not whose:
+        return []
+    return [Problem(str(path), line, f"segment {segment!r} is {whose}, not the participant's: this coding counts "
+                    "for no participant and is in no theme or table; check the turn number (a third speaker "
+                    "shifts the numbering)", "warning")]
