@@ -1,0 +1,54 @@
+"""Session-15 attacker's hostile inputs (faults A6-A12, /work/faults-s15-attacker.md): every
+way out of `run` ends its --log with the exit code; tables and comments in .docx transcripts;
+nested VTT voices; over-long lines; huge guides; duplicate and over-wide participants.csv."""
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+import kit.pipeline as pipeline
+from kit.cli import main
+
+DATA = Path(__file__).parent / "data" / "attack-s15"
+
+
+# -- A6: every exit path of `run` writes `end ... exit=N` to --log ----------------------------
+def _fail_with(exc):
+    def fail(*args, **kwargs):
+        raise exc
+    return fail
+
+
+@pytest.mark.parametrize("where", ["_run_all", "sweep"])
+def test_a_run_on_a_full_disk_ends_its_log_with_exit_2(monkeypatch, study_dir, tmp_path, where):
+    monkeypatch.setattr(pipeline, "_import_notebook_tools", lambda: None)
+    monkeypatch.setattr(pipeline, where, _fail_with(OSError(errno.ENOSPC, "No space left on device", "/x/OUT")))
+    log = tmp_path / "logs" / "sched.log"
+    code = main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--log", str(log)])
+    assert code == 2
+    lines = log.read_text().splitlines()
+    assert "\tstart\t" in lines[0]
+    assert "\tend\t" in lines[-1] and "no space left on device" in lines[-1] and lines[-1].endswith("exit=2")
+
+
+def test_a_bug_in_a_run_ends_its_log_with_exit_4(monkeypatch, study_dir, tmp_path):
+    monkeypatch.setattr(pipeline, "_import_notebook_tools", lambda: None)
+    monkeypatch.setattr(pipeline, "_run_all", _fail_with(RuntimeError("boom")))
+    log = tmp_path / "sched.log"
+    code = main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--log", str(log)])
+    assert code == 4
+    last = log.read_text().splitlines()[-1]
+    assert "\tend\t" in last and "RuntimeError" in last and last.endswith("exit=4")
+
+
+def test_a_notebook_failing_on_a_full_disk_logs_the_exit_the_command_gives(monkeypatch, study_dir, tmp_path):
+    monkeypatch.setattr(pipeline, "_import_notebook_tools", lambda: None)
+    failed = pipeline.NotebookFailed("04-coding.ipynb", 3, "OSError: [Errno 28] No space left on device", tmp_path)
+    monkeypatch.setattr(pipeline, "_run_all", _fail_with(failed))
+    log = tmp_path / "sched.log"
+    code = main(["run", str(study_dir), "--out", str(tmp_path / "out"), "--log", str(log)])
+    last = log.read_text().splitlines()[-1]
+    assert code == 2 and last.endswith("exit=2") and "\tend\t" in last
+    assert sum("\tend\t" in line for line in log.read_text().splitlines()) == 1
