@@ -52,3 +52,18 @@ def test_a_notebook_failing_on_a_full_disk_logs_the_exit_the_command_gives(monke
     last = log.read_text().splitlines()[-1]
     assert code == 2 and last.endswith("exit=2") and "\tend\t" in last
     assert sum("\tend\t" in line for line in log.read_text().splitlines()) == 1
+
+
+# -- A8: a guide of 50,000 questions: the first N are linted, the rest said at line N+1 ----------
+def test_a_guide_longer_than_the_limit_is_linted_up_to_it_and_says_the_rest(monkeypatch, tmp_path, capsys):
+    import kit.guide.structure as structure
+
+    monkeypatch.setattr(structure, "MAX_QUESTIONS", 3)
+    guide = tmp_path / "q.txt"
+    guide.write_text("".join(line for line in (DATA / "q205.txt").open().readlines()[:7]))
+    code = main(["lint-guide", str(guide)])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert code != 0
+    assert f"{guide}:4: questions 4-7 (lines 4-7) were not linted" in text
+    assert text.count("Would you use feature") <= 3 + 1  # the first three questions, no more
