@@ -67,3 +67,29 @@ def test_a_guide_longer_than_the_limit_is_linted_up_to_it_and_says_the_rest(monk
     assert code != 0
     assert f"{guide}:4: questions 4-7 (lines 4-7) were not linted" in text
     assert text.count("Would you use feature") <= 3 + 1  # the first three questions, no more
+
+
+# -- A10: nested voice spans: the words after </v> are the outer voice's again ---------------------
+@pytest.mark.parametrize("name", ["overlap.vtt", "nested.srt"])
+def test_the_words_after_a_nested_voice_go_back_to_the_outer_voice(name, tmp_path):
+    from kit.transcripts import parse_transcript
+
+    if name == "nested.srt":  # the same kind in a SubRip file (Teams/Zoom exports carry <v> in either)
+        text = ("1\n00:00:01,000 --> 00:00:02,000\n<v Alex Morgan>What happened?</v>\n\n2\n00:00:03,000 --> "
+                "00:00:05,000\n<v Jordan>Outer cue <v Alex Morgan>nested voice</v> still Jordan</v>\n")
+    else:
+        text = (DATA / name).read_text()
+    df = parse_transcript(text, name)
+    rows = list(zip(df["speaker"], df["text"]))
+    assert ("Alex Morgan", "nested voice") in rows
+    jordan = " ".join(t for s, t in rows if s == "Jordan")
+    assert "still Jordan" in jordan and "Outer cue" in jordan
+    assert not any("still" in t for s, t in rows if s == "Alex Morgan")
+
+
+def test_ordinary_voice_spans_read_as_before():
+    from kit.transcripts import parse_transcript
+
+    df = parse_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Alex>Hi</v> there\n\n"
+                          "00:00:03.000 --> 00:00:04.000\n<v Jo>One</v><v Alex>Two</v>\n", "x.vtt")
+    assert list(zip(df["speaker"], df["text"])) == [("Alex", "Hi there"), ("Jo", "One"), ("Alex", "Two")]
