@@ -93,3 +93,30 @@ def test_ordinary_voice_spans_read_as_before():
     df = parse_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Alex>Hi</v> there\n\n"
                           "00:00:03.000 --> 00:00:04.000\n<v Jo>One</v><v Alex>Two</v>\n", "x.vtt")
     assert list(zip(df["speaker"], df["text"])) == [("Alex", "Hi there"), ("Jo", "One"), ("Alex", "Two")]
+
+
+# -- A9: a .docx table row of `Name: text` cells is a turn per cell; comments are said not read --------
+def test_a_docx_table_row_of_labelled_cells_is_a_turn_per_cell_and_comments_are_warned():
+    from kit.transcripts import read_transcript
+
+    df = read_transcript(DATA / "hostile.docx")
+    rows = list(zip(df["speaker"], df["text"]))
+    assert ("Alex Morgan", "TABLECELL question what next?") in rows
+    assert any(s == "Jordan" and "TABLECELL answer I called them." in t for s, t in rows)
+    assert not any("Jordan" in t or "[name]" in t for _s, t in rows)
+    warned = [p for p in df.attrs["problems"] if "comment(s) are not read" in p.message]
+    assert len(warned) == 1 and warned[0].line == 2 and "COMMENTWORDS" not in warned[0].message
+
+
+# -- A12: a participants.csv whose header is too wide: the whole file is said left out, lines 1-N ----
+def test_a_too_wide_header_says_the_whole_file_is_left_out(tmp_path):
+    from kit.csvio import MAX_COLUMNS, read_rows
+
+    usual = "id,name,email,segment,consent_quote"
+    extra = ",".join(f"c{i}" for i in range(MAX_COLUMNS + 10))
+    sheet = tmp_path / "participants.csv"
+    sheet.write_text(f"{usual},{extra}\nP-001,A B,,smb,yes\nP-002,C D,,smb,no\n\n", encoding="utf-8")
+    rows, columns, problems = read_rows(sheet)
+    assert (rows, columns) == ([], [])
+    assert len(problems) == 1 and problems[0].line == 1
+    assert "the whole file (lines 1-3) is left out" in problems[0].message and "this line" not in problems[0].message
