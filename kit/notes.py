@@ -223,8 +223,11 @@ def parse_note(path) -> Note:
 
 def parse_note_text(text: str, source: str = "<note>") -> Note:
     """Parse a note held in a string; ``source`` names it in problems."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    from kit.transcript_lines import long_lines
+
     problems: list[Problem] = []
+    text = long_lines(text, source, problems, "line of a note")  # a 20 MB line: said at once, left out
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front, front_lines, body_start = _front_matter(lines, source, problems)
     if has_odd_break(text):
         problems.extend(odd_break_problems(lines, body_start, source))

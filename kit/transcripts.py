@@ -127,7 +127,7 @@ from kit.transcript_labels import LABEL as _LABEL, choose_speakers
 from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
-from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
+from kit.transcript_lines import has_c0 as _has_c0, long_lines, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP, TIME_FIRST as _TIME_FIRST
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
 from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels
@@ -265,6 +265,7 @@ def _parse_turns(text, source, aliases, speakers) -> tuple[dict, str, list[Probl
                      "this looks like a binary file, not a transcript: save the "
                      "transcript as text (.vtt, .srt or .txt)")
     problems: list[Problem] = []
+    text = long_lines(text, source, problems, "turn")  # a 20 MB line: said at its line at once, left out
     if "\x1b" in text or "[0m" in text:
         text = strip_colour(text, source, problems)
     text = other_line_breaks(text, source, problems)  # U+2028, NEL, VT, FF: a line break each

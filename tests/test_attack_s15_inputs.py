@@ -120,3 +120,29 @@ def test_a_too_wide_header_says_the_whole_file_is_left_out(tmp_path):
     assert (rows, columns) == ([], [])
     assert len(problems) == 1 and problems[0].line == 1
     assert "the whole file (lines 1-3) is left out" in problems[0].message and "this line" not in problems[0].message
+
+
+# -- A7: a line longer than MAX_LINE_CHARS is an error at its line, left out, in one pass -----------
+def test_a_line_too_long_for_a_turn_is_an_error_at_its_line(tmp_path):
+    from kit.notes import parse_note_text
+    from kit.transcript_lines import MAX_LINE_CHARS
+    from kit.transcripts import parse_transcript
+
+    huge = "invoice late again " * (MAX_LINE_CHARS // 19 + 2)
+    df = parse_transcript(f"Alex Morgan: What happened?\nJordan: {huge}\nJordan: I called them.\n", "t.txt")
+    assert list(df["text"]) == ["What happened?", "I called them."]
+    [problem] = [p for p in df.attrs["problems"] if "characters long" in p.message]
+    assert problem.line == 2 and problem.level == "error" and "invoice" not in problem.message
+    note = parse_note_text(f"---\nparticipant: P-001\n---\n## Summary\n{huge}\nok\n", "n.md")
+    assert [p.line for p in note.problems if "characters long" in p.message] == [5]
+    assert huge.strip() not in str(note.sections)
+
+
+def test_a_line_at_the_limit_is_read():
+    from kit.transcript_lines import MAX_LINE_CHARS
+    from kit.transcripts import parse_transcript
+
+    said = ("word " * MAX_LINE_CHARS)[: MAX_LINE_CHARS - len("Jordan: ")]
+    df = parse_transcript(f"Alex Morgan: What happened?\nJordan: {said}\n", "t.txt")
+    assert not [p for p in df.attrs["problems"] if "characters long" in p.message]
+    assert len(df) == 2
