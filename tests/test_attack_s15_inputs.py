@@ -146,3 +146,20 @@ def test_a_line_at_the_limit_is_read():
     df = parse_transcript(f"Alex Morgan: What happened?\nJordan: {said}\n", "t.txt")
     assert not [p for p in df.attrs["problems"] if "characters long" in p.message]
     assert len(df) == 2
+
+
+# -- A11: an ignored duplicate row takes part in nothing; a line break in a cell is said as such ------
+def test_an_ignored_duplicate_row_takes_no_part_in_consent_and_a_line_break_is_said(tmp_path):
+    import shutil
+
+    from kit.check import formula_cells
+    from kit.consent_repository import consent_rows
+
+    study = tmp_path / "h_pnl"
+    study.mkdir()
+    shutil.copy(DATA / "participants_nl.csv", study / "participants.csv")
+    rows = consent_rows(study)
+    assert [(r.line, r.consent) for r in rows if r.participant == "P-002"] == [(4, False)]
+    [warning] = formula_cells(study / "participants.csv")
+    assert warning.line == 2 and "spans two lines" in warning.message and "would run it" not in warning.message
+    assert "Jordan" not in warning.message
