@@ -68,12 +68,10 @@ def consent_rows(folder) -> list[ConsentRow]:
         return []
     out = []
     where = str(path)
-    seen = set()  # a duplicate id's later row is ignored by the study (check says so): it takes part in nothing
     for row in rows:
         pid = str(row.get("id") or "").strip()
-        if not pid or id_key(pid) in seen:
+        if not pid:
             continue
-        seen.add(id_key(pid))
         email = str(row.get("email") or "").strip().lower()
         name = " ".join(fold(str(row.get("name") or "")).split())
         written = str(row.get("consent_quote") or "").strip()

@@ -192,8 +192,8 @@ def has_c0(text: str) -> bool:
 
 
 #: The longest line a transcript or a note may hold: the corpus's longest turn is 3,051
-#: characters; a line 30 times longer is no one's speech (a file joined into one line).
-MAX_LINE_CHARS = 100_000
+#: characters; a line 300 times longer is no one's speech (a file joined into one line).
+MAX_LINE_CHARS = 1_000_000
 
 
 def long_lines(text: str, source: str, problems: list, what: str = "turn") -> str:
