@@ -42,14 +42,13 @@ def exit_code(exc: BaseException) -> int:
     :mod:`kit.cli`): 1 study errors, 2 a full disk or another ``OSError`` (also behind a
     failed notebook), 3 a failed notebook, 4 a bug, 128+N a signal."""
     from kit.errors import StudyError
-    from kit.pipeline import Interrupted, NotebookFailed
     from kit.safety import is_disk_full
 
-    if isinstance(exc, KeyboardInterrupt):
-        return 128 + exc.signal if isinstance(exc, Interrupted) else 130
+    if isinstance(exc, KeyboardInterrupt):  # kit.pipeline.Interrupted carries its signal
+        return 128 + exc.signal if isinstance(getattr(exc, "signal", None), int) else 130
     if isinstance(exc, StudyError):
         return 1
-    if isinstance(exc, NotebookFailed):
+    if _notebook_failed(exc):
         return 2 if _disk_full_text(str(exc.detail)) else 3
     if is_disk_full(exc) or isinstance(exc, OSError):
         return 2
@@ -62,11 +61,15 @@ def _disk_full_text(detail: str) -> bool:
     return "No space left on device" in detail or "Disk quota exceeded" in detail
 
 
+def _notebook_failed(exc: BaseException) -> bool:
+    """A kit.pipeline.NotebookFailed (known by its fields: this module is no edge's importer)."""
+    return isinstance(exc, Exception) and hasattr(exc, "notebook") and hasattr(exc, "detail")
+
+
 def _reason(exc: BaseException) -> str:
-    from kit.pipeline import NotebookFailed
     from kit.safety import is_disk_full
 
-    if is_disk_full(exc) or (isinstance(exc, NotebookFailed) and _disk_full_text(str(exc.detail))):
+    if is_disk_full(exc) or (_notebook_failed(exc) and _disk_full_text(str(exc.detail))):
         where = getattr(exc, "filename", None) or getattr(exc, "notebook", None)
         return f"no space left on device{f' ({where})' if where else ''}"
     if isinstance(exc, OSError):
