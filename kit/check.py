@@ -104,9 +104,11 @@ def formula_cells(path) -> list[Problem]:
     if not path.is_file():
         return []
     rows, columns, _ = read_rows(path)  # (its own problems are the study's, reported already)
-    return [Problem(str(path), row["_line"], f"{found}: a spreadsheet would run it when the file "
-                    "is opened; put the value right, or start it with an apostrophe (')", "warning")
-            for row in rows if (found := unsafe_cells(row, columns))]
+    return [Problem(str(path), row["_line"], f"{found}: " + "; ".join(
+        (["a spreadsheet would run it when the file is opened; put the value right, or start it with an "
+          "apostrophe (')"] if "a formula in" in found else []) +
+        (["the value spans two lines of the file: put it on one line"] if "a line break in" in found else [])),
+        "warning") for row in rows if (found := unsafe_cells(row, columns))]
 
 
 def format_problems(problems) -> str:

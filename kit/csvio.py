@@ -278,8 +278,13 @@ def read_rows(path: Path, required: tuple[str, ...] = ()):
     header_line, header = next(records, (1, []))
     if declared and not header:
         header_line, header = next(records, (2, []))
-    if len(header) > MAX_COLUMNS:
-        problems.append(_too_wide(path, header_line, header))
+    if len(header) > MAX_COLUMNS:  # no column can be named: every line of the file is left out, said once
+        last = header_line
+        for line, fields in records:
+            last = line if any(f.strip() for f in fields) else last
+        problems.append(Problem(str(path), header_line, f"the header has too many columns ({len(header):,}; at most "
+                                f"{MAX_COLUMNS:,}): the whole file (lines {header_line}-{last}) is left out; check "
+                                "the delimiter or split the file"))
         return [], [], problems
     header = [h.strip().lstrip("\ufeff") for h in header]
     missing = [c for c in required if c not in header]

@@ -21,6 +21,7 @@ from kit.notes_blocks import (_BLOCKQUOTE, _CHECKBOX, _GLUED_ITEM, _LIST, _RULE,
                               Item, _cells, _is_separator, _items, _simple_items, _strip_comments, block_items,
                               mark_blocks)
 from kit.schema import ACTION_STATUSES, make_segment_id
+from kit.transcript_lines import long_lines
 from kit.notes_template import template_body
 from kit.notes_text import EARLIEST_DATE, far_date, has_odd_break, odd_break_problems, written_value
 from kit.yamlio import load_front_matter, load_yaml_around_errors, salvage_set_aside
@@ -223,8 +224,7 @@ def parse_note(path) -> Note:
 
 def parse_note_text(text: str, source: str = "<note>") -> Note:
     """Parse a note held in a string; ``source`` names it in problems."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    problems: list[Problem] = []
+    lines = long_lines(text, source, problems := [], "line of a note").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front, front_lines, body_start = _front_matter(lines, source, problems)
     if has_odd_break(text):
         problems.extend(odd_break_problems(lines, body_start, source))

@@ -37,6 +37,8 @@ from pathlib import Path
 from kit.atomic import staging_folder
 from kit.kernel_reuse import kernel_for, stop_kernel_managers
 from kit.paths import notebooks_path, resolve_study
+from kit.run_log import RunLog as _RunLog
+from kit.run_log import exit_code, log_failure
 from kit.run_plan import REPORT_NOTEBOOK, dependencies, estimates, notebook_source
 
 __all__ = [
@@ -48,6 +50,7 @@ __all__ = [
     "PrivacyLeak",
     "check_targets",
     "dependencies",
+    "exit_code",
     "estimates",
     "own_kernel",
     "publish",
@@ -422,31 +425,6 @@ def _log_lines(outcomes: list[_Outcome]) -> list[str]:
     return [f"{o.notebook.name}\t{o.seconds:.1f}\t{o.status}" for o in outcomes]
 
 
-class _RunLog:
-    """Appends timestamped lines to a log file a scheduler keeps across runs (``--log``): the
-    time and the fields, tab-separated, each field with its control characters escaped
-    (:func:`kit.safety.escape_controls`), so a newline or a tab in a path never splits an entry."""
-
-    def __init__(self, path):
-        self.path = Path(path).expanduser().resolve() if path else None
-        self.lock = threading.Lock()
-
-    def write(self, *fields) -> None:
-        if self.path is None:
-            return
-        from datetime import datetime
-
-        from kit.safety import escape_controls
-
-        line = "\t".join(escape_controls(field) for field in fields)
-
-        stamp = datetime.now().astimezone().isoformat(timespec="seconds")
-        with self.lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.path, "a", encoding="utf-8") as fh:
-                fh.write(f"{stamp}\t{line}\n")
-
-
 def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: bool = False,
         notebooks: list[Path] | None = None, progress: bool = True, log=None, log_file=None,
         jobs: int | None = None, force: bool = False) -> Path:
@@ -468,8 +446,13 @@ def run(study_dir=None, out_dir=None, sprint: str | None = None, include_names: 
     study_path = resolve_study(study_dir).resolve()
     notebooks = [Path(nb) for nb in (notebooks or workflow_notebooks())]
     out, log_path = check_targets(study_path, out_dir, log_file, notebooks, force=force)
-    with _terminate_as_interrupt():
-        return _run(study_path, out, log_path, notebooks, sprint, include_names, progress, log, jobs)
+    schedule_log = _RunLog(log_path)
+    try:
+        with _terminate_as_interrupt():
+            return _run(study_path, out, schedule_log, notebooks, sprint, include_names, progress, log, jobs)
+    except BaseException as exc:  # every way out of a started run ends its log with the exit code
+        log_failure(schedule_log, exc)
+        raise
 
 
 def check_targets(study_path: Path, out_dir, log_file, notebooks: list[Path], force: bool = False):
@@ -534,12 +517,11 @@ def _terminate_as_interrupt():
             signal.signal(sig, old)
 
 
-def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, include_names, progress, log,
-         jobs) -> Path:
+def _run(study_path: Path, out: Path, schedule_log: _RunLog, notebooks: list[Path], sprint, include_names, progress,
+         log, jobs) -> Path:
     from kit.errors import StudyError
     from kit.study import load_study
 
-    schedule_log = _RunLog(log_file)
     schedule_log.write("start", f"study={study_path}", f"out={out}")
     try:
         study = load_study(study_path, strict=True)  # raises StudyError before any notebook runs
@@ -599,7 +581,8 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
             first = failures[0].error
             kept = _keep_failed(build, out)
             error = NotebookFailed(first.notebook, first.cell, first.detail, kept / "notebooks" / first.notebook)
-            schedule_log.write("end", f"{first.notebook} failed", "exit=3")
+            schedule_log.write("end", f"{first.notebook} failed" if exit_code(error) == 3 else
+                               f"{first.notebook} failed: no space left on device", f"exit={exit_code(error)}")
             raise error
         if not (build / "index.html").is_file():
             from kit.report import build_report
@@ -625,9 +608,9 @@ def _run(study_path: Path, out: Path, log_file, notebooks: list[Path], sprint, i
         if build.exists():
             shutil.rmtree(build, ignore_errors=True)
         shutil.rmtree(drafts, ignore_errors=True)
-        if isinstance(exc, KeyboardInterrupt):
-            code = 128 + exc.signal if isinstance(exc, Interrupted) else 130  # the exit the CLI gives
-            schedule_log.write("end", f"{exc or 'interrupted'}; the previous report is unchanged", f"exit={code}")
+        if isinstance(exc, KeyboardInterrupt):  # the exit the CLI gives
+            schedule_log.write("end", f"{exc or 'interrupted'}; the previous report is unchanged",
+                               f"exit={exit_code(exc)}")
         raise
     finally:
         if bar:

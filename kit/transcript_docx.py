@@ -60,8 +60,11 @@ def docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     timed: dict[int, str] = {}  # index of a line read as `Name (0:05): text` -> the line without its time
     body = document.element.body
+    anchor = None  # the line of the first comment's anchor
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
+        if anchor is None and next(child.iter(f"{_W}commentRangeStart", f"{_W}commentReference"), None) is not None:
+            anchor = len(lines) + 1
         if tag == "p":
             lines.extend(_paragraph_text(child).split("\n"))
         elif tag == "tbl":
@@ -69,6 +72,7 @@ def docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
             rows = [[" ".join(c.split()) for c in dict.fromkeys("\n".join(map(_paragraph_text, c._tc.iter(_P))).strip()
                                                                  for c in row.cells) if c] for row in table.rows]
             lines.extend(_table_lines(rows, len(lines) + 1, source, problems, timed))
+    _unread_parts(document, anchor or 1, lines, source, problems)
     if timed and any(k not in timed and _label_line(line) for k, line in enumerate(lines)):
         for k, untimed in timed.items():  # `Name: text` lines besides: one form, the times in the text (warned)
             lines[k] = untimed
@@ -79,6 +83,41 @@ def docx_text(data: bytes, source: str) -> tuple[str, list[Problem]]:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R = f"{_W}p", f"{_W}r"
+_PARTS = {"comments": "comment", "footnotes": "footnote", "endnotes": "endnote"}
+
+
+def _unread_parts(document, anchor: int, lines: list, source: str, problems: list) -> None:
+    """A warning for each part of the document that is not read as the transcript's lines and
+    holds words: comments (at the line of the first one's anchor), footnotes, endnotes,
+    page headers and footers (at line 1)."""
+    part = document.part
+    found: dict[str, int] = {}
+    for rel in part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if rel.is_external or kind not in (*_PARTS, "header", "footer"):
+            continue
+        from lxml import etree
+
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except Exception:  # noqa: BLE001 - a damaged part: said as not read all the same
+            root = None
+        if kind in _PARTS:
+            notes = [] if root is None else [n for n in root.iter(f"{_W}{_PARTS[kind]}")
+                                             if n.get(f"{_W}type") in (None, "normal") and "".join(n.itertext()).strip()]
+            count = len(notes)
+        else:
+            count = int(root is None or bool("".join(t.text or "" for t in root.iter(f"{_W}t")).strip()))
+        if count:
+            found[kind] = found.get(kind, 0) + count
+    if not found:
+        return
+    line = anchor if "comments" in found else 1
+    said = ", ".join(f"{n} {'page ' if k in ('header', 'footer') else ''}{_PARTS.get(k, k)}(s)"
+                     for k, n in found.items())
+    problems.append(Problem(source, min(line, max(len(lines), 1)), f"this Word file's {said} are not read as "
+                            "the transcript (only its body is): if they hold anyone's words, put them in the text",
+                            "warning"))
 
 
 def _paragraph_text(paragraph) -> str:
@@ -150,15 +189,29 @@ def _table_lines(rows: list, line: int, source: str, problems: list, timed: dict
                                 "warning"))
         rows, line, out = rows[1:], line + 1, [""]
     column = _time_column([r for r in rows if not all(c.lower() in _HEADINGS for c in r)])
-    for k, cells in enumerate(rows):
-        text = _row_line(cells, line + k, source, problems)
+    at = line  # a row of `Name: text` cells is a line per cell: the rows below move down
+    for cells in rows:
+        if _labelled_cells(cells):  # `Alex: question` | `Jordan: answer`: each cell a turn, in reading order
+            out.extend(cells)
+            at += len(cells)
+            continue
+        text = _row_line(cells, at, source, problems)
         if column and len(cells) > column and text.startswith(f"{cells[0]}: ") \
                 and (m := _TIME_CELL.fullmatch(cells[column])) is not None:
             said = " ".join(cells[1:column] + cells[column + 1:])
-            timed[line + k - 1] = f"{cells[0]}: {said}"
+            timed[at - 1] = f"{cells[0]}: {said}"
             text = f"{cells[0]} ({m.group(1)}): {said}"
         out.append(text)
+        at += 1
     return out
+
+
+def _labelled_cells(cells: list[str]) -> bool:
+    """Whether a row has two cells or more, each a speaker's ``Name: text`` line."""
+    from kit.transcript_labels import LABEL, is_name
+
+    return len(cells) >= 2 and all((m := LABEL.match(c)) is not None and is_name(" ".join(m.group(1).split()))
+                                   and _label_line(c) for c in cells)
 
 
 def _row_line(cells: list[str], line: int, source: str, problems: list) -> str:

@@ -9,7 +9,8 @@ import re
 from kit.errors import Problem
 
 __all__ = ["MARKER", "TEXT_SUFFIXES", "boilerplate_found", "boilerplate_hints", "content_mismatch", "drop_boilerplate",
-           "extend_turn", "found_one_by_one", "has_c0", "has_marker", "is_boilerplate", "normalise_newlines", "other_line_breaks"]
+           "extend_turn", "found_one_by_one", "has_c0", "has_marker", "is_boilerplate", "long_lines", "MAX_LINE_CHARS", "normalise_newlines",
+           "other_line_breaks"]
 
 # Lines that transcription services add and nobody said: service footers and headers,
 # timestamps alone on a line, page numbers of Word exports. Matched on a whole line.
@@ -188,6 +189,29 @@ def has_c0(text: str) -> bool:
     UTF-8 bytes, in which those bytes stand only for those characters."""
     data = text.encode("utf-8", "surrogatepass")
     return len(data.translate(None, _C0_BYTES)) != len(data)
+
+
+#: The longest line a transcript or a note may hold: the corpus's longest turn is 3,051
+#: characters; a line 300 times longer is no one's speech (a file joined into one line).
+MAX_LINE_CHARS = 1_000_000
+
+
+def long_lines(text: str, source: str, problems: list, what: str = "turn") -> str:
+    """``text`` with each line longer than :data:`MAX_LINE_CHARS` left out (an empty line, so
+    the line numbers stay the file's), an error at its line each: one pass over the text, so a
+    20 MB line is said at once, never read for minutes."""
+    if len(text) <= MAX_LINE_CHARS:
+        return text
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE_CHARS:
+        return text
+    for k, line in enumerate(lines):
+        if len(line) > MAX_LINE_CHARS:
+            problems.append(Problem(source, k + 1, f"this line is {len(line):,} characters long (at most "
+                                    f"{MAX_LINE_CHARS:,}): no {what} is that long; left out: split it "
+                                    "into lines"))
+            lines[k] = ""
+    return "\n".join(lines)
 
 
 def normalise_newlines(text: str) -> str:

@@ -127,7 +127,7 @@ from kit.transcript_labels import LABEL as _LABEL, choose_speakers
 from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
 from kit.transcript_lines import boilerplate_hints, content_mismatch, drop_boilerplate, extend_turn, is_boilerplate
-from kit.transcript_lines import has_c0 as _has_c0, normalise_newlines as _normalise_newlines, other_line_breaks
+from kit.transcript_lines import has_c0 as _has_c0, long_lines, normalise_newlines as _normalise_newlines, other_line_breaks
 from kit.transcript_paragraphs import BRACKET_LABEL as _BRACKET_LABEL, LEADING_STAMP as _LEADING_STAMP, TIME_FIRST as _TIME_FIRST
 from kit.transcript_paragraphs import header_lines, known_format, paragraph_turns
 from kit.transcript_once import once_used, recurring_headers, service_tail, unnamed_labels
@@ -178,6 +178,7 @@ _ODD_OTTER, _ODD_REV = odd_headers(_NAME)  # header times written otherwise (kit
 _REV_HEADER = re.compile(rf"^({_NAME})[ \t]*[(\[](\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}}(?:[.,]\d{{1,3}})?)[)\]]"
                          r"([ \t]*:)?[ \t]*(.*)$")  # Rev's header as written by hand: [00:20], frames, no colon
 _V_TAG = re.compile(r"<[vV](?:\.[^\s>]*)?[ \t]+([^>]*)>")
+_V_SPAN = re.compile(rf"{_V_TAG.pattern}|</[vV][ \t]*>")  # a voice tag or its end
 _TAG = re.compile(r"<[^>\n]*>")
 _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^>\n]*>|\{\\[^}\n]*\}", re.I)
 _CUE_ID = re.compile(r"^(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}(?:/[\w-]+)?)$")
@@ -264,6 +265,7 @@ def _parse_turns(text, source, aliases, speakers) -> tuple[dict, str, list[Probl
                      "this looks like a binary file, not a transcript: save the "
                      "transcript as text (.vtt, .srt or .txt)")
     problems: list[Problem] = []
+    text = long_lines(text, source, problems, "turn")  # a 20 MB line: said at its line at once, left out
     if "\x1b" in text or "[0m" in text:
         text = strip_colour(text, source, problems)
     text = other_line_breaks(text, source, problems)  # U+2028, NEL, VT, FF: a line break each
@@ -592,12 +594,7 @@ def _payload_items(cues: list, outside: list, fmt: str) -> list[tuple]:
                         rest = _clean_vtt(s[:m.start()])
                         if rest:
                             items.append((i, rest, None, start, end))
-                    while m:
-                        nxt = _V_TAG.search(s, m.end())
-                        chunk = s[m.end(): nxt.start() if nxt else len(s)]
-                        name = " ".join(_clean_vtt(m.group(1)).split())
-                        items.append((i, _clean_vtt(chunk), name or None, start, end))
-                        m = nxt
+                    items.extend(_voices(s, m.start(), i, start, end))
                     continue
                 s = _clean_vtt(s) if "<" in s or "&" in s else s  # else _clean_vtt gives s back
             elif "<" in s or "{" in s:
@@ -605,6 +602,29 @@ def _payload_items(cues: list, outside: list, fmt: str) -> list[tuple]:
             if s:
                 items.append((i, s, None, start, end))
     return items
+
+
+def _voices(s: str, at: int, i: int, start, end) -> list[tuple]:
+    """The items of a cue line's voice spans from ``at`` (a ``<v Name>``): the voices are a
+    stack, so the words after a nested ``</v>`` are the outer voice's again
+    (``<v Jordan>Outer <v Alex>nested</v> still Jordan``); an item per voice tag as before, and
+    one for the words after a nested ``</v>``. Words after the outermost ``</v>`` stay with
+    the span before them, as they always were."""
+    spans, voices = [], []  # [name, raw text]
+    tokens = list(_V_SPAN.finditer(s, at))
+    for k, t in enumerate(tokens):
+        raw = s[t.end(): tokens[k + 1].start() if k + 1 < len(tokens) else len(s)]
+        if t.group(1) is not None:
+            voices.append(" ".join(_clean_vtt(t.group(1)).split()) or None)
+            spans.append([voices[-1], raw])
+            continue
+        if voices:
+            voices.pop()
+        if voices and _clean_vtt(raw):
+            spans.append([voices[-1], raw])
+        else:
+            spans[-1][1] += raw
+    return [(i, _clean_vtt(raw), name, start, end) for name, raw in spans]
 
 
 def _untimed(lines: list[str], i: int, in_cues: bool, source: str, problems: list) -> list | None:

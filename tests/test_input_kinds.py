@@ -149,9 +149,9 @@ def test_a_row_with_too_many_columns_is_reported_at_its_line(tmp_path):
     wide.write_text(",".join(f"c{i}" for i in range(20 * MAX_COLUMNS)) + "\n", encoding="utf-8")
     rows, columns, problems = read_rows(wide)
     assert (rows, columns) == ([], [])
-    assert [str(p) for p in problems] == [f"{wide}:1: too many columns ({20 * MAX_COLUMNS:,}; at most "
-                                          f"{MAX_COLUMNS:,}): this line is left out; check the delimiter "
-                                          "or split the file"]
+    assert [str(p) for p in problems] == [f"{wide}:1: the header has too many columns ({20 * MAX_COLUMNS:,}; at "
+                                          f"most {MAX_COLUMNS:,}): the whole file (lines 1-1) is left out; check "
+                                          "the delimiter or split the file"]
     body = tmp_path / "b.csv"
     body.write_text("a,b\n1,2\n" + "x," * (MAX_COLUMNS + 5) + "\n3,4\n", encoding="utf-8")
     rows, _, problems = read_rows(body)

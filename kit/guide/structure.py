@@ -432,6 +432,9 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
     }
 
 
+MAX_QUESTIONS = 200  # a guide has a few dozen; linting costs ~50 ms of CPU a question
+
+
 def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
     problems: list[Problem] = []
     if isinstance(source, (list, tuple)):
@@ -453,6 +456,11 @@ def _load(source, fmt: str | None = None) -> tuple[dict | None, list[Problem]]:
     if got is None:
         return None, problems
     file_fmt, items, notes = got
+    if len(items) > MAX_QUESTIONS:  # a guide holds a few dozen: the rest is said, never minutes of silence
+        problems.append(Problem(str(path), items[MAX_QUESTIONS][1], f"questions {MAX_QUESTIONS + 1:,}-{len(items):,} "
+                                f"(lines {items[MAX_QUESTIONS][1]:,}-{items[-1][1]:,}) were not linted: a guide "
+                                f"is linted up to {MAX_QUESTIONS:,} questions"))
+        items = items[:MAX_QUESTIONS]
     result = _build(fmt or file_fmt, items, str(path), notes)
     problems.extend(Problem(str(path), q["line"], f"question {n}: {q['verdict']}")
                     for n, q in enumerate(result["questions"], start=1) if q.get("too_long"))
