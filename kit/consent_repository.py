@@ -52,7 +52,8 @@ class ConsentRow:
 
 def consent_rows(folder) -> list[ConsentRow]:
     """The rows of ``folder``'s participants.csv that have an id and a ``consent_quote``
-    column (any header that folds to it); [] without the file or the column. Problems of the
+    column (any header that folds to it), the first row of an id only (the one the study reads);
+    [] without the file or the column. Problems of the
     file are the study's own (``check`` reports them) and are not repeated here."""
     from kit.privacy_text import fold
     from kit.schema import PARTICIPANT_COLUMNS, YES
@@ -67,12 +68,13 @@ def consent_rows(folder) -> list[ConsentRow]:
     rows, columns, _ = read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
     if "consent_quote" not in columns:
         return []
-    out = []
+    out, seen = [], set()
     where = str(path)
     for row in rows:
         pid = str(row.get("id") or "").strip()
-        if not pid:
+        if not pid or pid in seen:  # a later row of the same id is ignored by the study, so here too (attacker s15 A11)
             continue
+        seen.add(pid)
         email = str(row.get("email") or "").strip().lower()
         name = " ".join(fold(str(row.get("name") or "")).split())
         written = str(row.get("consent_quote") or "").strip()

@@ -160,3 +160,16 @@ def test_a_line_break_in_a_participants_cell_is_said_to_span_two_lines(tmp_path)
     [warning] = formula_cells(study / "participants.csv")
     assert warning.line == 2 and "spans two lines" in warning.message and "would run it" not in warning.message
     assert "Jordan" not in warning.message
+
+
+def test_an_ignored_duplicate_row_takes_no_part_in_the_consent_comparison(tmp_path):
+    """A11: the row check says is ignored (a second P-002, consent_quote yes) drove the repository's
+    consent warnings ("no here, yes at participants.csv:5")."""
+    from kit.consent_repository import consent_rows
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "participants.csv").write_text("id,name,consent_quote\nP-001,Ann Lee,yes\nP-002,Bo Chan,no\n"
+                                             "P-002,Bo Chan,yes\n", encoding="utf-8")
+    rows = consent_rows(folder)
+    assert [(r.participant, r.line, r.consented) for r in rows] == [("P-001", 2, True), ("P-002", 3, False)]

@@ -138,6 +138,7 @@ def test_consent_rows_are_the_participant_rows():
             assert got == []
             continue
         want = [(int(r.get("_line", 0)), str(r.get("id") or "").strip()) for r in rows if str(r.get("id") or "").strip()]
+        want = [w for i, w in enumerate(want) if w[1] not in {x[1] for x in want[:i]}]  # an id's first row (A11)
         assert [(r.line, r.participant) for r in got] == want
         assert all(r.folder == folder for r in got)
 
