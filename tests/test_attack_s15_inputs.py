@@ -172,4 +172,4 @@ def test_an_ignored_duplicate_row_takes_no_part_in_the_consent_comparison(tmp_pa
     (folder / "participants.csv").write_text("id,name,consent_quote\nP-001,Ann Lee,yes\nP-002,Bo Chan,no\n"
                                              "P-002,Bo Chan,yes\n", encoding="utf-8")
     rows = consent_rows(folder)
-    assert [(r.participant, r.line, r.consented) for r in rows] == [("P-001", 2, True), ("P-002", 3, False)]
+    assert [(r.participant, r.line, r.consent) for r in rows] == [("P-001", 2, True), ("P-002", 3, False)]
