@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -63,15 +64,62 @@ def _first_name(study, participant: str, include_names: bool) -> str:
     return "[first name]"
 
 
+class _ByInterview:
+    """A study's interviews' participants and its quotes, turns and insights split by interview
+    once: a study of thousands of interviews was filtered whole for each one (issue 20 F10)."""
+
+    def __init__(self, study):
+        frame = study.interviews
+        self.participant: dict = {}
+        for iid, participant in zip(frame["interview_id"].tolist(), frame["participant"].tolist()):
+            self.participant.setdefault(iid, participant)  # the first row, as .loc[...].iloc[0]
+        self.quotes, self.turns = _split(study.quotes), _split(study.turns)
+        self.insights = _split(study.insights)
+        self._empty = {"quotes": study.quotes.iloc[0:0], "turns": study.turns.iloc[0:0],
+                       "insights": study.insights.iloc[0:0]}
+
+    def rows(self, kind: str, interview_id):
+        return getattr(self, kind).get(interview_id, self._empty[kind])
+
+
+def _split(frame: pd.DataFrame) -> dict:
+    """``{interview_id: its rows}``, each in the frame's order."""
+    if not len(frame) or "interview_id" not in frame.columns:
+        return {}
+    return {iid: rows for iid, rows in frame.groupby("interview_id", sort=False, dropna=True)}
+
+
+_SPLIT: dict = {}  # id(study): (study, _ByInterview) while drafts are made for it (_split_once)
+
+
+@contextmanager
+def _split_once(studies):
+    """While the block runs, :func:`_own_words` finds ``studies`` split by interview."""
+    added = [id(s) for s in studies if id(s) not in _SPLIT]
+    for s in studies:
+        if id(s) in added:
+            _SPLIT[id(s)] = (s, _ByInterview(s))
+    try:
+        yield
+    finally:
+        for key in added:
+            _SPLIT.pop(key, None)
+
+
+def _split_of(study) -> _ByInterview:
+    held = _SPLIT.get(id(study))
+    return held[1] if held is not None and held[0] is study else _ByInterview(study)
+
+
 def _own_words(study, interview_id: str) -> list[tuple[str, str]]:
     """(kind, text) of the participant's own words in one interview: key quotes first,
     then the sentences of their transcript turns. Only the words of the note's participant
     (:func:`kit.speaker_words.words_of`): a third speaker's key quote or turn (a parent, an
     interpreter) or another participant's of a group interview is never theirs (newcomer s13 F11)."""
-    participant = study.interviews.loc[study.interviews["interview_id"] == interview_id, "participant"]
-    participant = str(participant.iloc[0] or "") if len(participant) else ""
-    words = [("quote", t) for t in words_of(study.quotes, interview_id, participant)["text"]]
-    for text in words_of(study.turns, interview_id, participant)["text"]:
+    parts = _split_of(study)
+    participant = str(parts.participant[interview_id] or "") if interview_id in parts.participant else ""
+    words = [("quote", t) for t in words_of(parts.rows("quotes", interview_id), interview_id, participant)["text"]]
+    for text in words_of(parts.rows("turns", interview_id), interview_id, participant)["text"]:
         for sentence in _SENTENCE.split(str(text)):
             if len(sentence.split()) >= 5:
                 words.append(("turn", sentence.strip()))
@@ -132,7 +180,13 @@ class _Guard:
                     continue
                 pieces = [text] + [p.strip() for p in _SENTENCE.split(text) if len(p.split()) >= GUARD_MIN_WORDS]
                 entries.extend((participant, text, _as_quoted(piece)) for piece in pieces)
-        inner = [m.split(" ")[1:-1] for _, _, m in entries]
+        # The same sentence said by many participants (a study of thousands) is one entry:
+        # its mark with, for each text it comes from, who said it; every draft was compared
+        # with each of them (issue 20 F10: quadratic in the interviews).
+        merged: dict = {}
+        for participant, text, mark in entries:
+            merged.setdefault(mark, {}).setdefault(text, set()).add(participant)
+        inner = [m.split(" ")[1:-1] for m in merged]
         count: dict = {}
         for words in inner:
             for pair in zip(words, words[1:]):
@@ -140,7 +194,7 @@ class _Guard:
         self._by_pair: dict = {}
         self._by_word: dict = {}
         self._always = []
-        for entry, words in zip(entries, inner):
+        for entry, words in zip(merged.items(), inner):
             if len(words) >= 2:
                 key = min(zip(words, words[1:]), key=count.__getitem__)
                 self._by_pair.setdefault(key, []).append(entry)
@@ -153,6 +207,7 @@ class _Guard:
         return _Others(self, participant, own)
 
     def candidates(self, body: str):
+        """``(mark, {text: who said it})`` of the texts that ``body`` may hold."""
         words = body.split(" ")
         found = list(self._always)
         for word in set(words):
@@ -171,10 +226,17 @@ class _Others:
 
     def found(self, body: str) -> str | None:
         """One of these texts, folded, that ``body`` (folded by :func:`_normalise`) holds, or None."""
-        for who, text, mark in self.guard.candidates(body):
-            if (not isinstance(who, str) or who != self.participant) and text not in self.own and mark in body:
+        for mark, texts in self.guard.candidates(body):
+            if mark in body and any(text not in self.own and _someone_else(whos, self.participant)
+                                    for text, whos in texts.items()):
                 return mark
         return None
+
+
+def _someone_else(whos: set, participant) -> bool:
+    """Whether ``whos`` (who said a text) holds anyone but ``participant`` (nobody, a segment
+    without a participant, counts as somebody else)."""
+    return len(whos) > 1 or any(not isinstance(who, str) or who != participant for who in whos)
 
 
 def _others_words(segments, participant: str, own: set[str]) -> _Others:
@@ -227,9 +289,18 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
 
     study = as_study(study)
     pool = _Guard([s.segments() for s in [study] + [s for s in (others_from or []) if s is not study]])
-    rows, notes = [], []
     people = study.participants
     status_of = dict(zip(people["id"], people["status"])) if "status" in people and len(people) else {}
+    with _split_once([study]):
+        rows, notes = _thank_you_rows(study, pool, status_of, include_names)
+    table = pd.DataFrame(rows, columns=THANK_YOU_COLUMNS)
+    table.attrs["notes"] = notes
+    return table
+
+
+def _thank_you_rows(study, pool, status_of, include_names):
+    rows, notes = [], []
+    parts = _split_of(study)
     for iv in study.interviews.itertuples(index=False):
         if not iv.note_path:
             continue
@@ -242,7 +313,7 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
                           "note": f"{iv.note_path}:{_participant_line(iv.note_path)}: note: {why}"})
             continue
         own = _own_words(study, iv.interview_id)
-        insights = study.insights.loc[study.insights["interview_id"] == iv.interview_id, "text"].tolist()
+        insights = parts.rows("insights", iv.interview_id)["text"].tolist()
         others = _others_words(pool, participant, {t for _, t in own} | set(insights))
         lines = _unleaked(_echo(insights, own), others)
         when = iv.date if iv.date is not None and not pd.isna(iv.date) else None
@@ -273,9 +344,7 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
         _check_no_leak(text, others, iv.interview_id)
         rows.append({"interview_id": iv.interview_id, "participant": participant, "date": when, "send_by": send_by,
                      "thank_you_sent": sent, "status": status, "lines": len(lines), "text": text})
-    table = pd.DataFrame(rows, columns=THANK_YOU_COLUMNS)
-    table.attrs["notes"] = notes
-    return table
+    return rows, notes
 
 
 def _participant_line(path) -> int:
@@ -306,6 +375,11 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
     from kit.study import Study
 
     studies = [studies] if isinstance(studies, Study) else load_studies(studies)
+    with _split_once(studies):
+        return _you_said_we_did(studies, include_names)
+
+
+def _you_said_we_did(studies, include_names: bool) -> pd.DataFrame:
     segments = _Guard([s.segments() for s in studies])
     entries: dict[str, list[dict]] = {}
     where: dict[str, object] = {}
@@ -340,12 +414,17 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
                     "said": list(dict.fromkeys(said))[:2], "n_interviews": n_interviews})
                 where.setdefault(participant, s)
     rows = []
+    interviews_of = []  # per study, {participant: the ids of their interviews}
+    for s in studies:
+        ids: dict = {}
+        for iid, who in zip(s.interviews["interview_id"].tolist(), s.interviews["participant"].tolist()):
+            ids.setdefault(who, set()).add(iid)
+        interviews_of.append(ids)
     for participant, items in sorted(entries.items()):
         items.sort(key=lambda e: (e["decision"].get("date") or date.min, str(e["decision"].get("id"))))
         own_texts = set()
-        for s in studies:
-            ids = set(s.interviews.loc[s.interviews["participant"] == participant, "interview_id"])
-            for i in ids:
+        for s, ids in zip(studies, interviews_of):
+            for i in ids.get(participant, ()):
                 own_texts |= {t for _, t in _own_words(s, i)}
         not_theirs = _others_words(segments, participant, own_texts)
         parts = [f"{DRAFT_HEADER}\nTo: {participant} (address in participants.csv)\n"

@@ -10,10 +10,12 @@ import matplotlib.text
 import matplotlib.ticker
 
 __all__ = [
-    "FIGSIZE", "literal_text", "literal_figure", "talk_ratio_chart", "save", "empty_figure",
+    "BARS_UP_TO", "FIGSIZE", "literal_text", "literal_figure", "talk_ratio_chart", "save", "empty_figure",
 ]
 
 FIGSIZE = (8, 4.5)
+#: Up to this many interviews the talk-ratio chart has a bar for each (labelled by its id).
+BARS_UP_TO = 60
 
 
 def literal_text():
@@ -41,7 +43,12 @@ def literal_figure(draw):
 
 @literal_figure
 def talk_ratio_chart(table, target: float = 0.20):
-    """Horizontal bars of the interviewer's share of words per interview, with the target."""
+    """Horizontal bars of the interviewer's share of words per interview, with the target.
+    Beyond :data:`BARS_UP_TO` interviews, how many interviews had each share (a histogram in
+    steps of 2.5 points, those over the target hatched): a bar per interview would make a
+    figure hundreds of inches tall whose labels nobody can read (the table lists each one)."""
+    if len(table) > BARS_UP_TO:
+        return _talk_ratio_histogram(table, target)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], max(2.5, 0.35 * len(table) + 1.2)))
     over = table["over_target"].tolist()
     bars = ax.barh(table["interview_id"], table["talk_ratio"],
@@ -61,6 +68,37 @@ def talk_ratio_chart(table, target: float = 0.20):
     ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.invert_yaxis()
     ax.set_title("Interviewer's share of talk per interview")
+    fig.tight_layout()
+    return fig
+
+
+def _talk_ratio_histogram(table, target: float):
+    import numpy as np
+    from matplotlib.patches import Patch
+
+    ratios = table["talk_ratio"].astype(float).to_numpy()
+    top = max(0.5, float(np.nanmax(ratios)) if len(ratios) else 0.0) + 0.05
+    step = 0.025
+    edges = np.arange(0.0, top + step, step)
+    flagged = table["over_target"].astype(bool).to_numpy()
+    shown = ~np.isnan(ratios)
+    within, _ = np.histogram(ratios[shown & ~flagged], bins=edges)  # coloured by the table's own flag
+    over, _ = np.histogram(ratios[shown & flagged], bins=edges)
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    ax.bar(edges[:-1], within, width=step, align="edge", edgecolor="white", linewidth=0.5, color="#2e86c1")
+    ax.bar(edges[:-1], over, bottom=within, width=step, align="edge", edgecolor="white", linewidth=0.5,
+           color="#c0392b", hatch="//")
+    line = ax.axvline(target, color="#333333", linestyle="--", linewidth=1)
+    n_over = int(table["over_target"].sum())
+    ax.legend([line, Patch(facecolor="#2e86c1"), Patch(facecolor="#c0392b", hatch="//")],
+              [f"target: {target:.0%} or less", "within target", f"over target ({n_over} interviews)"],
+              loc="upper right", fontsize=9, framealpha=0.9)
+    ax.set_xlabel("Interviewer's share of words")
+    ax.set_ylabel("Interviews")
+    ax.set_xlim(0, top)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_title(f"Interviewer's share of talk in {len(table)} interviews (each one in the table)")
     fig.tight_layout()
     return fig
 

@@ -28,6 +28,9 @@ __all__ = [
     "agreement_bars", "auto_manual_chart", "saturation_curve", "suggested_themes_chart",
 ]
 
+#: Up to this many interviews the saturation curve labels each one on its axis; beyond, a tick
+#: every few (matplotlib's integer locator): thousands of tick labels overlap and cost minutes.
+EVERY_TICK = 40
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++", "**"]
 PALETTE = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3",
            "#8c8c8c", "#ccb974", "#64b5cd"]
@@ -457,8 +460,12 @@ def saturation_curve(result, title: str = "Thematic saturation"):
     ax.axvspan(0.5, base + 0.5, color="#eeeeee", zorder=0)
     ax.text(0.6, max(total, 1) * 1.15, f"base: first {result['base']}", ha="left",
             va="bottom", fontsize=8, color="#555555")
-    ax.bar(xs, new, color="#fdae6b", hatch="//", edgecolor="#7f2704", linewidth=0.5,
-           label="new codes in the interview", zorder=2)
+    if n <= EVERY_TICK:
+        ax.bar(xs, new, color="#fdae6b", hatch="//", edgecolor="#7f2704", linewidth=0.5,
+               label="new codes in the interview", zorder=2)
+    else:  # one patch for them all, a bar a pixel wide each: thousands of patches cost a minute
+        ax.stairs(new, np.arange(n + 1) + 0.5, fill=True, color="#fdae6b", hatch="//", edgecolor="#7f2704",
+                  linewidth=0.5, label="new codes in the interview", zorder=2)
     ax.plot(xs, curve, marker="o", color="#08519c", linewidth=2, label="distinct codes so far", zorder=3)
     shares = result.get("guest_2006") or {}
     for mark, key in ((6, "by_6"), (12, "by_12")):
@@ -486,7 +493,10 @@ def saturation_curve(result, title: str = "Thematic saturation"):
             at = c["saturated_at"]
             ax.plot([at], [curve[at - 1]], marker="D", markersize=9, color="#ffffff", markeredgecolor="#d62728",
                     markeredgewidth=2, zorder=4, linestyle="none", label="no new code at all (0%)")
-    ax.set_xticks(xs)
+    if n <= EVERY_TICK:
+        ax.set_xticks(xs)
+    else:  # one tick per interview would be thousands of overlapping labels, laid out one by one
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_xlim(0.5, n + 0.5)
     ax.set_ylim(0, max(total, 1) * 1.25)
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))

@@ -525,12 +525,13 @@ def _top(codebook, code: str) -> str:
 
 def coding_widget(study, coder: str = "", include_names: bool = False) -> CodingWidget:
     """The widget a notebook shows: for ``coder`` on the study, except that with no coder it
-    is a read-only demo on a temporary copy, and on the bundled pilot it codes a temporary
-    copy (the pilot itself is never written)."""
+    is a read-only demo (of the study as loaded: a read-only session writes nothing; copying
+    and loading a study of thousands of interviews again took seconds, issue 20 F10), and on
+    the bundled pilot it codes a temporary copy (the pilot itself is never written)."""
     study = as_study(study, strict=False)
     coder = str(coder or "").strip()
     if not coder:
-        return CodingWidget(demo_copy(study), "demo", read_only=True, include_names=include_names)
+        return CodingWidget(study, "demo", read_only=True, include_names=include_names)
     if _is_pilot(study.path):
         copy = demo_copy(study)
         widget = CodingWidget(copy, coder, include_names=include_names)
