@@ -23,5 +23,7 @@ def test_the_kind_of_space_changes_nothing(question):
 
 
 def test_a_full_width_question_mark_is_a_question_mark():
-    assert lint_question("Do you prefer email or text reminders\uff1f") == lint_question(
+    wide, plain = lint_question("Do you prefer email or text reminders\uff1f"), lint_question(
         "Do you prefer email or text reminders?")
+    assert wide["question"] == "Do you prefer email or text reminders\uff1f"  # shown as written (session 15 F2)
+    assert {**wide, "question": None} == {**plain, "question": None}  # read alike: same flags, kind and rewrite
