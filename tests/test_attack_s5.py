@@ -33,7 +33,9 @@ def test_a_long_guides_time_budget_is_not_taken_for_a_phone_number(tmp_path):
     done = _kit("lint-guide", guide, "--json")
     assert "[phone]" not in done.stdout + done.stderr
     text = _kit("lint-guide", guide)
-    assert "[phone]" not in text.stdout + text.stderr and "1000.5 to 2001" in text.stdout
+    assert "[phone]" not in text.stdout + text.stderr
+    # linted up to 200 questions since session 15 (attacker A8): the rest is one located problem
+    assert "probes.txt:201: questions 201-4,002 (lines 201-4,002) were not linted" in text.stdout + text.stderr
     json.loads(done.stdout)
 
 
