@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["AHEAD_DAYS", "date_problems"]
+__all__ = ["AHEAD_DAYS", "date_problems", "key_line"]
 
 #: A date more than this many days after today is no completed interview's.
 AHEAD_DAYS = 31
@@ -39,12 +39,12 @@ def _as_date(value) -> dt.date | None:
     return None
 
 
-def _date_line(path) -> int:
-    """The line of a note's ``date:`` key (1 when it cannot be found)."""
+def key_line(path, key: str) -> int:
+    """The line of a note's front-matter ``key`` (1 when it cannot be found)."""
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
             for n, line in enumerate(handle, start=1):
-                if re.match(r"^date\s*:", line):
+                if re.match(rf"^{re.escape(key)}\s*:", line):
                     return n
     except OSError:
         pass
@@ -79,7 +79,7 @@ def date_problems(study, today: dt.date | None = None) -> list[Problem]:
         for pid in ids:
             days_of.setdefault(pid, set()).add(day)
     for path, day, ids in dated:
-        line = _date_line(path)
+        line = key_line(path, "date")
         if day > ahead and far_date(day) is None:
             out.append(Problem(path, line, f"the interview is dated {day}, {(day - today).days} days after today "
                                            f"({today}): a completed interview cannot be in the future; check the "

@@ -12,23 +12,11 @@ Read with the rule the transcript reader uses (:class:`kit.study_config.TeamKeys
 from __future__ import annotations
 
 import difflib
-import re
 
+from kit.check_dates import key_line
 from kit.errors import Problem
 
 __all__ = ["team_problems"]
-
-
-def _key_line(path, key: str) -> int:
-    """The line of a note's front-matter ``key`` (1 when it cannot be found)."""
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            for n, line in enumerate(handle, start=1):
-                if re.match(rf"^{re.escape(key)}\s*:", line):
-                    return n
-    except OSError:
-        pass
-    return 1
 
 
 def _roster_words(study) -> tuple[set, set]:
@@ -65,7 +53,7 @@ def team_problems(study) -> list[Problem]:
             value = " ".join(str(value or "").split())
             if not value or value.casefold() in keys:
                 continue
-            line = _key_line(row.note_path, key)
+            line = key_line(row.note_path, key)
             form = label_key(name_form(value))
             if form in full or any(near_name(value, n) for n in full):
                 out.append(Problem(str(row.note_path), line, f"the note's {key} is a participant's name on "
