@@ -1,6 +1,9 @@
 """How the search index keeps participants' emails: a keyed hash, never the address
 (attacker s13 A11).
 
+The same key makes the other hashes the index keeps of what may name someone: its studies' file
+paths and its rosters' fingerprints (:func:`keyed_hash`, attacker s16 A14).
+
 The index links one person across studies by email (``search.prior_interactions``), so it keeps
 something of each address; a plain SHA-256 of it let anyone holding the file confirm that a known
 address took part (hash it, look it up). It keeps an HMAC-SHA-256 of the trimmed, case-folded
@@ -21,7 +24,7 @@ import secrets
 import stat
 from pathlib import Path
 
-__all__ = ["KEY_FILE", "email_hash", "email_key", "key_check"]
+__all__ = ["KEY_FILE", "email_hash", "email_key", "key_check", "keyed_hash"]
 
 KEY_FILE = "email-key"
 
@@ -30,6 +33,15 @@ def email_hash(email, key: bytes) -> str:
     """An HMAC-SHA-256 (hex) of the trimmed, case-folded ``email`` with ``key``; "" for none."""
     text = str(email or "").strip().casefold()
     return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest() if text else ""
+
+
+def keyed_hash(key: bytes, text: str, length: int = 64) -> str:
+    """An HMAC-SHA-256 (hex, its first ``length`` digits) of ``text`` with the repository's
+    ``key``: what the index keeps of a file's path and of a roster's fingerprint, so that
+    nobody holding the index file can confirm a guessed name by hashing it (attacker s16 A14:
+    ``transcripts/ines_villalobos.txt`` was a plain SHA-256). Lone surrogates (a file name
+    that is not UTF-8) are kept as they are."""
+    return hmac.new(key, text.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()[:length]
 
 
 def key_check(key: bytes) -> str:

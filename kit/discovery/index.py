@@ -8,8 +8,8 @@ sizes and modification times first, then a SHA-256 of the files whose times chan
 rebuilt from scratch, into a temporary file that is then renamed into place, when it is
 missing, unreadable, fails ``PRAGMA integrity_check`` or was written by another version of
 the kit. Nothing raw is stored: searched text is pseudonymised (``kit.privacy``), emails are
-kept as keyed hashes (:mod:`kit.discovery.email_key`), file names as hashes of their paths
-and note paths relative to the repository.
+kept as keyed hashes (:mod:`kit.discovery.email_key`), file names and rosters' fingerprints as
+keyed hashes too, and note paths relative to the repository.
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ from kit.discovery.repository import (
     study_label,
 )
 from kit.collector import cyclic_gc_paused
-from kit.discovery.email_key import email_hash, email_key, key_check  # keyed: attacker s13 A11
+from kit.discovery.email_key import email_hash, email_key, key_check, keyed_hash  # keyed: attacker s13 A11, s16 A14
 from kit.discovery.index_names import (
     LOCK_WAIT,
     SEARCH_WAIT,
@@ -81,11 +81,12 @@ __all__ = [
 ]
 
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "7"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
+SCHEMA_VERSION = "8"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
 # 4: every field pseudonymised with the whole repository's roster (ids as [id]), CJK runs split (kit.discovery.index_names);
 # 5: the repository's roster carries the participants' identifiers too (4 kept them raw where no word announced them);
 # 6: compound as analyze scores it (NULL in a language without a scorer), no segment for a third speaker's passage
 # 7: emails as keyed hashes (kit.discovery.email_key), note paths relative to the repository (attacker s13 A9, A11)
+# 8: file paths and roster fingerprints as keyed hashes too (attacker s16 A14)
 
 
 # -- the index file ---------------------------------------------------------------------------------
@@ -360,14 +361,16 @@ def _sha256(path, size: int = -1) -> str:
     return digest.hexdigest()
 
 
-def _file_key(rel: str) -> str:
-    """How the index names a study's file: a hash of its relative path, since a file name
-    may hold a participant's name (``transcripts/maria_lopez.vtt``)."""
-    return hashlib.sha256(rel.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+def _file_key(rel: str, key: bytes) -> str:
+    """How the index names a study's file: a keyed hash of its relative path
+    (:func:`kit.discovery.email_key.keyed_hash`, 24 hex digits), since a file name may hold a
+    participant's name (``transcripts/maria_lopez.vtt``) and a plain hash of it could be
+    confirmed by anyone guessing the name (attacker s16 A14)."""
+    return keyed_hash(key, rel, 24)
 
 
 def _fingerprint(folder: Path, stats: dict, stored: dict | None, read: dict | None = None,
-                 ids: dict | None = None) -> dict[str, list]:
+                 ids: dict | None = None, key: bytes = b"") -> dict[str, list]:
     """:func:`_file_key` of each relative path -> [mtime_ns, size, sha256, ctime_ns]; hashes
     are reused from ``stored`` for files whose size and times did not change, and taken from
     ``read`` (:func:`_hashing_reads`) for the files the study's loading read whole with the
@@ -378,16 +381,16 @@ def _fingerprint(folder: Path, stats: dict, stored: dict | None, read: dict | No
     ids = ids or {}
     out = {}
     for rel, (mtime, size, ctime) in stats.items():
-        key = _file_key(rel)
-        old = stored.get(key)
+        name = _file_key(rel, key)
+        old = stored.get(name)
         seen = read.get((*ids[rel], mtime, size, ctime)) if read and rel in ids else None
         if old and old[0] == mtime and old[1] == size and len(old) > 3 and old[3] == ctime:
-            out[key] = [mtime, size, old[2], ctime]
+            out[name] = [mtime, size, old[2], ctime]
         elif seen is not None:
-            out[key] = [mtime, size, seen, ctime]
+            out[name] = [mtime, size, seen, ctime]
         else:
             try:
-                out[key] = [mtime, size, _sha256(f"{folder}/{rel}", size), ctime]
+                out[name] = [mtime, size, _sha256(f"{folder}/{rel}", size), ctime]
             except OSError:
                 continue
     return out
@@ -465,11 +468,17 @@ def _open_valid(path: Path, verify: bool = True):
 def _create_schema(con, indexes: bool = True, signatures=None, key=None) -> None:
     con.executescript(TABLES + (INDEXES if indexes else ""))
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-    if signatures is not None:  # no name: a SHA-256 of each study's whole roster
-        con.execute("INSERT INTO meta VALUES ('rosters', ?)", (json.dumps(sorted(signatures)),))
+    if signatures is not None:  # no name: a keyed hash of each study's whole roster's SHA-256
+        con.execute("INSERT INTO meta VALUES ('rosters', ?)", (json.dumps(_keyed_rosters(signatures, key)),))
     if key is not None:  # not the key: an HMAC of a fixed text with it
         con.execute("INSERT INTO meta VALUES ('email_key', ?)", (key_check(key),))
     con.execute("INSERT INTO meta VALUES ('kit', ?)", (_kit_version(),))
+
+
+def _keyed_rosters(signatures, key) -> list[str]:
+    """What the index keeps of its rosters' fingerprints: each keyed with the repository's key
+    (a plain SHA-256 of a small roster could be confirmed by guessing it; attacker s16 A14)."""
+    return sorted(keyed_hash(key or b"", s) for s in signatures)
 
 
 def _kit_version() -> str:
@@ -714,7 +723,7 @@ def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
     if con is not None and con.execute("SELECT value FROM meta WHERE key = 'email_key'").fetchone() != (key_check(key),):
         con.close()  # its email hashes were made with another key (the key file deleted or replaced)
         con, reason = None, "the key of its email hashes changed"
-    if con is not None and not set(signatures) <= set(_stored_rosters(con)):
+    if con is not None and not set(_keyed_rosters(signatures, key)) <= set(_stored_rosters(con)):
         con.close()  # a name to hide the index was not written with: every study pseudonymised again
         con, reason = None, "the participants' names to hide changed (a participants.csv was added or edited)"
     if con is not None:
@@ -738,7 +747,7 @@ def _update_locked(root: Path, path: Path, verify: bool) -> IndexReport:
 
 
 def _stored_rosters(con) -> list:
-    """The :func:`roster_signature` of each study roster the index was written with."""
+    """The keyed :func:`roster_signature` of each study roster the index was written with."""
     row = con.execute("SELECT value FROM meta WHERE key = 'rosters'").fetchone()
     try:
         return json.loads(row[0]) if row else []
@@ -769,7 +778,7 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None,
                 stats = _file_stats(folder, walk, ids)
                 with _hashing_reads() as read:  # each file read once: its hash from the loading's read
                     study = load_study(folder, strict=False)
-                fingerprint = _fingerprint(folder, stats, None, read, ids)
+                fingerprint = _fingerprint(folder, stats, None, read, ids, key or b"")
                 _with_walk_problems(study, walk)
                 label = labels[folder]
                 report.documents += _insert_study(con, study, fingerprint, False, label, people, key)  # FTS below
@@ -829,11 +838,11 @@ def _incremental(con, root: Path, folders, report: IndexReport, labels=None, peo
         old = stored.get(label)
         old_files = old[0] if old else None
         if old_files is not None and {k: v[:2] + v[3:4] for k, v in old_files.items()} == \
-                {_file_key(k): v for k, v in stats.items()}:
+                {_file_key(k, key or b""): v for k, v in stats.items()}:
             report.unchanged.append(label)
             report.problems[label] = _problems_from(old[1])
             continue
-        fingerprint = _fingerprint(folder, stats, old_files)
+        fingerprint = _fingerprint(folder, stats, old_files, key=key or b"")
         if old_files is not None and {k: v[2] for k, v in old_files.items()} == {k: v[2] for k, v in fingerprint.items()}:
             touched.append((label, fingerprint))  # times changed, content did not
             report.problems[label] = _problems_from(old[1])
