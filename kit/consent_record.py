@@ -16,7 +16,7 @@ import pandas as pd
 
 from kit.errors import Problem
 
-__all__ = ["withdraw", "withhold_unrecorded"]
+__all__ = ["one_answer_per_person", "person_email", "withdraw", "withhold_unrecorded"]
 
 _MESSAGE = ("{pid} said no to being recorded (consent_record: no), yet the study holds a transcript of "
             "their interview ({transcripts}): their words are withheld from published outputs, as if they "
@@ -59,3 +59,71 @@ def withdraw(path: Path, row: dict, problems: list, written: str) -> None:
     row["consent_quote"] = False
     problems.append(Problem(str(path), int(row["_line"]), _WITHDRAWN.format(
         pid=row.get("id", ""), written=written), "warning"))
+
+
+def person_email(value) -> str:
+    """An email as the consent rules compare it: trimmed, case-folded, without a ``mailto:``
+    prefix, angle brackets or a trailing full stop (attacker s16 A13: ``mailto:a@x.org`` and
+    ``A@X.ORG.`` are one address); "" for a cell without an ``@``."""
+    text = str(value or "").strip().rstrip(".").strip().strip("<>").strip().casefold()
+    if text.startswith("mailto:"):
+        text = text[7:].strip()
+    text = text.rstrip(".").strip()
+    return text if "@" in text else ""
+
+
+def _person_name(value) -> str:
+    """A name as the sheet's own rows are compared: folded, its words sorted (``QUIGLEY
+    Siobhán`` is ``Siobhán Quigley``); "" for fewer than two words (a first name alone may be
+    two people)."""
+    from kit.privacy_text import fold
+
+    words = sorted(w for w in fold(str(value or "")).replace(",", " ").split() if w)
+    return " ".join(words) if len(words) > 1 else ""
+
+
+_SAME_SHEET = ("{pid} is the same person as {others} in this sheet ({how}), whose {what}: the most restrictive "
+               "answer is used for every row of theirs, so their words are {effect}; give each person one row")
+
+
+def one_answer_per_person(path, rows: list[dict], problems: list) -> list[dict]:
+    """The rows of one participants.csv (read in place by the study loader: ``status`` folded,
+    ``consent_quote`` a bool), with one answer per person (attacker s16 A8: one person under two
+    ids, consent_quote no on one row and yes on the other, was quoted in the published report).
+
+    Rows are one person when their emails are one address (:func:`person_email`) or, for the
+    consent to be quoted only, when their names have the same words (two or more, any order or
+    case; fail closed: two people of one full name in one sheet are both withheld). Within a
+    person, a row that withdrew (status ``withdrawn``, linked by email) makes every row of theirs
+    withdrawn, and a row that says no to being quoted makes every row no. Each row changed gets
+    a located warning naming only ids and lines. Returns ``rows`` (changed in place)."""
+    from kit.study_columns import WITHDRAWN
+
+    by_email: dict = {}
+    by_name: dict = {}
+    for row in rows:
+        if email := person_email(row.get("email")):
+            by_email.setdefault(email, []).append(row)
+        if name := _person_name(row.get("name")):
+            by_name.setdefault(name, []).append(row)
+    for group in by_email.values():  # a withdrawal is the person's, whichever id it is under
+        gone = [r for r in group if r.get("status") == WITHDRAWN]
+        for row in (r for r in group if gone and r.get("status") != WITHDRAWN):
+            row["status"], row["consent_quote"] = WITHDRAWN, False
+            problems.append(Problem(str(path), int(row["_line"]), _SAME_SHEET.format(
+                pid=row.get("id", ""), others=_ids(gone), how="the same email", what="status is withdrawn",
+                effect="withheld from every output and they are counted as withdrawn"), "warning"))
+    for how, groups in (("the same email", by_email), ("the same name", by_name)):
+        for group in groups.values():
+            said_no = [r for r in group if r.get("consent_quote") is False]
+            for row in (r for r in group if said_no and r.get("consent_quote") is True):
+                row["consent_quote"] = False
+                problems.append(Problem(str(path), int(row["_line"]), _SAME_SHEET.format(
+                    pid=row.get("id", ""), others=_ids(said_no), how=how, what="consent_quote is no",
+                    effect="not quoted"), "warning"))
+    return rows
+
+
+def _ids(rows: list[dict]) -> str:
+    shown = [f"{r.get('id', '')} (line {r['_line']})" for r in rows[:3]]
+    return ", ".join(shown) + (f" and {len(rows) - 3} more" if len(rows) > 3 else "")

@@ -44,8 +44,8 @@ class ConsentRow:
     line: int
     participant: str  # the id as written (stripped)
     key: str          # the id as the consent rules compare it (kit.study_check_ids.id_key)
-    email: str        # lower case, stripped ("" when none)
-    name: str         # folded (lower case, no accents, one space), "" when none
+    email: str        # kit.consent_record.person_email ("" when none)
+    name: str         # folded (lower case, no accents), its words sorted ("QUIGLEY Siobhán" = "Siobhán Quigley")
     consent: bool     # consent_quote is yes
     written: str = "" # consent_quote as written (stripped): what a warning quotes
 
@@ -55,6 +55,7 @@ def consent_rows(folder) -> list[ConsentRow]:
     column (any header that folds to it), the first row of an id only (the one the study reads);
     [] without the file or the column. Problems of the
     file are the study's own (``check`` reports them) and are not repeated here."""
+    from kit.consent_record import person_email
     from kit.privacy_text import fold
     from kit.schema import PARTICIPANT_COLUMNS, YES
     from kit.study_check_ids import id_key
@@ -75,8 +76,8 @@ def consent_rows(folder) -> list[ConsentRow]:
         if not pid or pid in seen:  # a later row of the same id is ignored by the study, so here too (attacker s15 A11)
             continue
         seen.add(pid)
-        email = str(row.get("email") or "").strip().lower()
-        name = " ".join(fold(str(row.get("name") or "")).split())
+        email = person_email(row.get("email"))  # mailto:, case and a trailing dot aside (attacker s16 A13)
+        name = " ".join(sorted(fold(str(row.get("name") or "")).replace(",", " ").split()))  # any order
         written = str(row.get("consent_quote") or "").strip()
         if fold_status(row.get("status")) == WITHDRAWN:  # withdrew from the study: a no (newcomer s14 F9)
             written = _WITHDREW
@@ -87,14 +88,38 @@ def consent_rows(folder) -> list[ConsentRow]:
 
 def same_person(a: ConsentRow, b: ConsentRow) -> bool | None:
     """Whether two rows with the same id key are one person: in one sheet always (the study's
-    own id); across studies when their names or their emails agree, compared only where both
-    rows have one; ``None`` when neither can be compared (no name or email on one side): the
-    id alone then joins them (fail closed: the most restrictive consent is used) unless that
-    would join two rows known to be other people."""
+    own id); across studies when their emails are one address or their names have the same
+    words (any order or case), compared only where both rows have one; ``None`` when neither can
+    be compared (no name or email on one side) or a name may be the other's short form with no
+    email to tell them apart: the id alone then joins them (fail closed: the most restrictive
+    consent is used) unless that would join two rows known to be other people."""
     if a.folder == b.folder:
         return True
-    compared = [x == y for x, y in ((a.name, b.name), (a.email, b.email)) if x and y]
-    return any(compared) or (None if not compared else False)
+    if a.email and b.email and a.email == b.email:
+        return True
+    names = _names_agree(a.name, b.name) if a.name and b.name else None
+    if names:
+        return True
+    if (a.email and b.email) or names is False:
+        return False
+    return None  # neither compared, or names that may be one person ("S. Quigley"): the id joins them
+
+
+def _names_agree(a: str, b: str) -> bool | None:
+    """Two folded names with sorted words: ``True`` when their words are the same, ``None`` when
+    one could be the other written short (``s quigley`` / ``quigley siobhan``: every word of the
+    shorter is a word or the initial of a word of the longer; attacker s16 A13: unsure is not
+    "another person"), ``False`` otherwise."""
+    if a == b:
+        return True
+    short, long_ = sorted((a.replace(".", " ").split(), b.replace(".", " ").split()), key=len)
+    rest = list(long_)
+    for word in short:
+        match = next((w for w in rest if w == word or (len(word) == 1 and w.startswith(word))), None)
+        if match is None:
+            return False
+        rest.remove(match)
+    return None
 
 
 def _groups(rows: list[ConsentRow], others: list | None = None) -> list[list[ConsentRow]]:
@@ -180,23 +205,34 @@ def _conflicts(rows: list[ConsentRow]) -> tuple[list[Problem], set[tuple[Path, s
             continue
         for row in group:
             others = [r for r in group if r.consent != row.consent]
-            same = "the same participant id" if any(o.key == row.key for o in others) else "the same email"
-            said = {}  # the others' values, each with where it is written
+            said = {}  # the others' values, each with where it is written and how it is linked to this row
             for o in others:
                 said.setdefault(_said(o), []).append(o)
-            shown = "; ".join(f"{value} at " + ", ".join(_where(o) for o in them[:3])
+            shown = "; ".join(f"{value} at " + ", ".join(f"{_where(o)} ({_link(row, o)})" for o in them[:3])
                               + (f" and {len(them) - 3} more" if len(them) > 3 else "") for value, them in said.items())
             if row.consent:
                 withdrawn.add((row.folder, row.participant))
+                own = any(o.folder == row.folder and o.email and o.email == row.email for o in others)
                 advice = ("the most restrictive (no) is used where the repository is read (index, search); this "
-                          "study's own report still quotes them until consent_quote says no here too")
+                          + ("study's own report withholds them too (the same email in one sheet)" if own else
+                             "study's own report still quotes them until consent_quote says no here too"))
             else:
                 advice = ("their words are withheld in every study where the repository is read (index, search); "
                           "the other studies' reports still quote them until their sheets say no")
             warnings.append(Problem(row.path, row.line, f"{row.participant}'s consent to be quoted differs across "
-                                    f"the repository's studies: {_said(row)} here, {shown} ({same}): {advice}",
+                                    f"the repository's studies: {_said(row)} here, {shown}: {advice}",
                                     "warning"))
     return sorted(warnings), withdrawn
+
+
+def _link(row: ConsentRow, other: ConsentRow) -> str:
+    """How ``other`` is linked to ``row`` in a consent warning (attacker s16 A17: a row linked
+    only by its email was said to have "the same participant id")."""
+    if other.email and other.email == row.email:
+        return "the same participant id and email" if other.key == row.key else "the same email"
+    if other.key == row.key:
+        return "the same participant id"
+    return "linked through another row of theirs"
 
 
 def _other_people(pairs, group_of) -> list[Problem]:

@@ -39,7 +39,7 @@ from kit.schema import (
 )
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
-from kit.consent_record import withdraw
+from kit.consent_record import one_answer_per_person, withdraw
 from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows, read_rows_folded
 from kit.study_config import (OTHER_ROLE, STUDY_KEYS, StudyFileReader, alias_hint, note_participants, speaker_owners,
                                team_keys, transcript_args)
@@ -244,7 +244,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                 refused[pid] = line  # said no to being recorded (kit.consent_record)
             self._participant_row(path, row)
             kept.append(row)
-        frame = pd.DataFrame(kept)
+        frame = pd.DataFrame(one_answer_per_person(path, kept, self.problems))  # attacker s16 A8
         for col in ("id", "status", "consent_record", "consent_quote", "_line"):
             if col not in frame:
                 frame[col] = pd.Series(dtype=object)
