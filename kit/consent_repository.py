@@ -321,7 +321,35 @@ def apply_to_index(path, folders, labels) -> list[Problem]:
 #: Where the withdrawals seen across studies are remembered (``REPO/.interview-kit/``): not a
 #: cache like the index beside it; a participant id and study labels only, no name or email.
 WITHDRAWN_FILE = "consent-withdrawn.csv"
-_WITHDRAWN_COLUMNS = ("study", "participant", "withdrawn_in")
+_WITHDRAWN_COLUMNS = ("study", "participant", "withdrawn_in", "person")
+
+
+def _person(row: ConsentRow, key: bytes) -> str:
+    """What a remembered withdrawal keeps to find the person again when the study's folder is
+    renamed or moved (attacker s16 A1): keyed hashes (the repository's secret,
+    :func:`kit.discovery.email_key.keyed_hash`) of their email and of their name's words, never
+    the email or the name; "" without a key."""
+    from kit.discovery.email_key import keyed_hash
+
+    if not key:
+        return ""
+    parts = [f"e:{keyed_hash(key, row.email, 32)}"] if row.email else []
+    if len(row.name.split()) > 1:
+        parts.append(f"n:{keyed_hash(key, row.name, 32)}")
+    return " ".join(parts)
+
+
+def _repository_key(folder: Path, write: bool) -> bytes:
+    """The repository's key (``folder/email-key``): made when ``write``, read only otherwise
+    (``check`` writes nothing); b"" when there is none."""
+    from kit.discovery.email_key import KEY_FILE, email_key
+
+    if write or (folder / KEY_FILE).is_file():
+        try:
+            return email_key(folder)
+        except OSError:
+            return b""
+    return b""
 
 
 def _read_withdrawn(folder: Path) -> list[dict]:
@@ -378,13 +406,16 @@ def remembered_withdrawals(folder, rows: list[ConsentRow], withdrawn, labels,
     groups = _groups(rows)
     group_of = {id(r): g for g in groups for r in g}
     row_of = {(labels.get(r.folder), r.participant): r for r in rows if r.folder in labels}
+    key = _repository_key(folder, write)
     records = {(r["study"], r["participant"]): r for r in _read_withdrawn(folder)}
     for f, pid in sorted(withdrawn, key=lambda x: (str(x[0]), x[1])):
         if f not in labels:
             continue
         row = row_of.get((labels[f], pid))
         said_no = sorted({labels.get(o.folder, "") for o in group_of.get(id(row), []) if not o.consent} - {""})
-        records[(labels[f], pid)] = {"study": labels[f], "participant": pid, "withdrawn_in": " ".join(said_no)}
+        records[(labels[f], pid)] = {"study": labels[f], "participant": pid, "withdrawn_in": " ".join(said_no),
+                                     "person": _person(row, key) if row is not None else ""}
+    records = _follow_renamed(records, rows, row_of, labels, key)
     now = {(labels[f], pid) for f, pid in withdrawn if f in labels}
     pairs, warnings, keep = set(), [], []
     for key, record in sorted(records.items()):
@@ -412,3 +443,30 @@ def remembered_withdrawals(folder, rows: list[ConsentRow], withdrawn, labels,
     if write and (keep or records):
         _write_withdrawn(folder, keep)
     return pairs, warnings
+
+
+def _follow_renamed(records: dict, rows: list[ConsentRow], row_of: dict, labels: dict, key: bytes) -> dict:
+    """``records`` with each withdrawal whose study and participant are not in the repository now
+    moved to the row of the same person (:func:`_person`: the same keyed email or name) in a study
+    that is (a study folder renamed or moved: attacker s16 A1, the withdrawal was forgotten and
+    their words printed in full); a record that matches no row, or several people, stays as it is."""
+    if not key:
+        return records
+    out = {}
+    for (study, pid), record in records.items():
+        mine = set(str(record.get("person") or "").split())
+        if (study, pid) in row_of:  # still there: an older record learns who it is
+            out[(study, pid)] = record if mine else dict(record, person=_person(row_of[(study, pid)], key))
+            continue
+        if not mine:
+            out[(study, pid)] = record
+            continue
+        found = {(labels[r.folder], r.participant) for r in rows
+                 if r.folder in labels and mine & set(_person(r, key).split())}
+        found -= set(records)
+        if len(found) == 1:
+            label, participant = found.pop()
+            out.setdefault((label, participant), dict(record, study=label, participant=participant))
+        else:
+            out[(study, pid)] = record
+    return out

@@ -157,7 +157,7 @@ def test_a_withdrawal_ends_when_consent_is_given_again_where_it_was_withdrawn(re
     sheet.write_bytes(text.replace("2026-02-10,yes,no", "2026-02-10,yes,yes").encode("utf-16"))
     index_command(repo)
     assert _consent(repo, "P-003") == {("S1-alpha", 1), ("S2-beta", 1)}
-    assert (repo / ".interview-kit" / WITHDRAWN_FILE).read_text().strip() == "study,participant,withdrawn_in"
+    assert (repo / ".interview-kit" / WITHDRAWN_FILE).read_text().strip() == "study,participant,withdrawn_in,person"
 
 
 def test_a_withdrawal_entry_deleted_by_hand_gives_consent_back(repo):

@@ -102,3 +102,30 @@ def test_a_surname_first_name_under_the_same_id_is_the_same_person_across_studie
     warnings, withdrawn = consent_conflicts([root / "S1", root / "S3"])
     assert (root / "S1", "P-001") in withdrawn  # S1's yes is withheld where the repository is read
     assert any(p.path.endswith("S3/participants.csv") and p.line == 3 and "differs" in p.message for p in warnings)
+
+
+def test_a_withdrawal_follows_the_person_when_the_consenting_study_is_renamed(repo, tmp_path):
+    """A1: S2 (where P-001 said no) archived, then S1 (where they said yes) renamed: the
+    withdrawal was keyed by the old folder name and forgotten; search printed their words."""
+    from kit.cli.discovery import index_command, search_command
+    from kit.consent_repository import WITHDRAWN_FILE
+
+    root = tmp_path / "repo"
+    shutil.copytree(repo, root)
+    index_command(root)
+    (root / "S2").rename(root / "_S2")
+    index_command(root)
+    (root / "S1").rename(root / "S1-renamed")
+    text, code = index_command(root)
+    assert "S1-renamed/participants.csv:2: warning: P-001 withdrew their consent" in text, text
+    record = (root / ".interview-kit" / WITHDRAWN_FILE).read_text(encoding="utf-8")
+    assert "S1-renamed,P-001,S2," in record
+    assert "quigley" not in record.lower() and "@" not in record  # keyed hashes, not the email or name
+    out, _ = search_command(root, "xylophone")
+    assert "not quoted" in out and "xylophone invoice" not in out.lower()
+    # an old record (no person column) learns who it is while its study is still there
+    (root / "S1-renamed").rename(root / "S1")
+    (root / ".interview-kit" / WITHDRAWN_FILE).write_text("study,participant,withdrawn_in\nS1,P-001,S2\n",
+                                                          encoding="utf-8")
+    index_command(root)
+    assert ",e:" in (root / ".interview-kit" / WITHDRAWN_FILE).read_text(encoding="utf-8")
