@@ -129,3 +129,16 @@ def test_a_withdrawal_follows_the_person_when_the_consenting_study_is_renamed(re
                                                           encoding="utf-8")
     index_command(root)
     assert ",e:" in (root / ".interview-kit" / WITHDRAWN_FILE).read_text(encoding="utf-8")
+
+
+def test_trends_count_one_person_under_two_ids_with_one_email_once(repo, tmp_path):
+    """A7: S2 lists one person as P-001 and P-010 (one email in two cases): 1 of 2, not 2 of 3."""
+    from kit.discovery.trends import trends
+
+    root = tmp_path / "repo"
+    shutil.copytree(repo, root)
+    table = trends(root)
+    s2 = table[(table["study"] == "S2") & (table["code"] == "pain-point")].iloc[0]
+    assert (s2["participants"], s2["mentioning"]) == (2, 1)
+    s1 = table[(table["study"] == "S1") & (table["code"] == "pain-point")].iloc[0]
+    assert s1["participants"] == 3  # three people, three emails

@@ -24,6 +24,18 @@ def leading_codes(trend: pd.DataFrame, n: int = 4) -> list[str]:
     return [str(code) for code, _ in ranked[:n]]
 
 
+def _same_email(people: pd.DataFrame) -> dict:
+    """``{(study, participant id): the first id of the study's sheet with the same email}`` for
+    the ids of one person listed twice in one sheet (the index's keyed email hashes): they count
+    once (attacker s16 A7: one person under two ids was 2 of 3 people)."""
+    first: dict = {}
+    out: dict = {}
+    for study, pid, digest in zip(people["study"].tolist(), people["id"].tolist(), people["email_hash"].tolist()):
+        if digest and pid:
+            out[(study, pid)] = first.setdefault((study, digest), pid)
+    return {k: v for k, v in out.items() if k[1] != v}
+
+
 def trends(repo, codes=None, update: bool = True) -> pd.DataFrame:
     """Theme prevalence and sentiment across sprints, from the index: one row per (sprint,
     code). ``participants`` interviewed in the sprint (or interviews where no participant
@@ -31,21 +43,24 @@ def trends(repo, codes=None, update: bool = True) -> pd.DataFrame:
     auto), ``share`` with its 95% Wilson interval, ``mentions`` (coded segments), and
     ``mean_compound``: the mean VADER compound of the coded segments in the participants'
     own words (turns and quotes; ``scored_segments`` of them). Sprints in the order they
-    were held; ``codes`` limits and orders the codes (default: every code seen)."""
+    were held; ``codes`` limits and orders the codes (default: every code seen). Two ids of one
+    sheet with the same email are one person."""
     def read(con):
         return (pd.read_sql_query("SELECT study, sprint, first_date FROM studies", con),
                 pd.read_sql_query("SELECT study, interview_id, participant FROM interviews", con),
                 pd.read_sql_query("SELECT d.study, d.id, d.interview_id, d.participant, d.kind, d.compound, c.code "
-                                  "FROM doc_codes c JOIN docs d ON d.rowid = c.doc WHERE c.counted = 1", con))
+                                  "FROM doc_codes c JOIN docs d ON d.rowid = c.doc WHERE c.counted = 1", con),
+                pd.read_sql_query("SELECT study, id, email_hash FROM people", con))
 
-    studies, interviews, coded = query_index(repo, update, read)
+    studies, interviews, coded, people_rows = query_index(repo, update, read)
+    same = _same_email(people_rows)
     studies = studies.assign(first=studies["first_date"].replace("", None)) \
         .sort_values(["first", "sprint", "study"], na_position="last", kind="stable").reset_index(drop=True)
-    interviews["who"] = person(interviews)
+    interviews["who"] = [same.get((s, w), w) for s, w in zip(interviews["study"], person(interviews))]
     who_of = {(s, i): w for s, i, w in zip(interviews["study"], interviews["interview_id"], interviews["who"])}
     # a third speaker (no participant in an interview that names one) is nobody (kit.schema.person)
     named = {(s, i) for s, i, p in zip(interviews["study"], interviews["interview_id"], interviews["participant"]) if p}
-    coded["who"] = [p or (None if (s, i) in named else who_of.get((s, i), i))
+    coded["who"] = [same.get((s, p), p) if p else (None if (s, i) in named else who_of.get((s, i), i))
                     for s, i, p in zip(coded["study"], coded["interview_id"], coded["participant"])]
     names = list(codes) if codes is not None else sorted(set(coded["code"]))
     rows = []
