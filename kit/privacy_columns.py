@@ -11,7 +11,7 @@ from pathlib import Path
 from kit.privacy_text import _words
 
 __all__ = ["DISTINCT_SHARE", "TERM_FIELDS", "category_cells", "id_cells", "id_columns", "identifier_columns",
-           "is_identifier_value", "looks_like", "person_cells", "person_columns", "term_leak"]
+           "is_identifier_value", "looks_like", "other_name_columns", "person_cells", "person_columns", "term_leak"]
 
 # Columns of participants.csv that hold a person's name or email besides ``name`` and ``email``
 # (first_name, surname, parent_name, guardian, username, parent_email, and the people who sit in: an
@@ -25,6 +25,16 @@ _NOT_PERSON = re.compile(r"(?:^|_)(?:company|org|organi[sz]ation|business|employ
                          r"venue|pet|app|device|domain|host|code|language|languages|lang|phone|mobile|tel|count|number|fee|cost|"
                          r"rate|type|role|needed|required|booked|date|board)(?:$|_)")
 _EMAIL_COLUMN = re.compile(r"e_?mail")
+# A column naming an animal (``Pet Name``, ``Dog's name``, ``Names of pets``): treated like names, all
+# its values redacted, never the roster (newcomer s15 F10: ``Bella`` was redacted, as a form of the
+# roster's ``Bell``, and ``Biscuit`` kept; one rule now, fail closed).
+_ANIMAL_NAME = re.compile(r"(?:^|_)(?:pet|pets|animal|animals|dog|dogs|cat|cats|horse|horses|puppy|kitten)(?:_s)?_"
+                          r"(?:name|names)$|^names?_of_(?:the_|your_|their_)?(?:pet|animal|dog|cat|horse)s?$")
+# A header naming someone other than the participant (a parent, a partner, a child, an interpreter)
+_OTHER_PERSON = re.compile(r"(?:^|_)(?:guardian|parent|carer|caregiver|spouse|partner|next_of_kin|emergency|"
+                           r"interpreter|translator|advis[eo]r|chaperone|companion|advocate|supporter|support_worker|"
+                           r"relative|witness|mother|father|mum|dad|child|children|son|daughter|husband|wife|"
+                           r"sibling|brother|sister)(?:$|_)")
 
 
 def _column_key(column) -> str:
@@ -38,9 +48,17 @@ def person_columns(columns) -> tuple[list[str], list[str]]:
         key = _column_key(column)
         if _EMAIL_COLUMN.search(key):
             emails.append(column)
-        elif _NAME_COLUMN.search(key) and not _NOT_PERSON.search(key):
+        elif _ANIMAL_NAME.search(key) or (_NAME_COLUMN.search(key) and not _NOT_PERSON.search(key)):
             names.append(column)
     return names, emails
+
+
+def other_name_columns(columns) -> list[str]:
+    """The name columns (:func:`person_columns`) whose header names someone other than the
+    participant or an animal (``Pet Name``, ``Child's name``, ``Partner``, ``parent_name``): all
+    their values are redacted as names (fail closed) and ``check`` says so at participants.csv:1."""
+    names = person_columns(columns)[0]
+    return [c for c in names if _ANIMAL_NAME.search(_column_key(c)) or _OTHER_PERSON.search(_column_key(c))]
 
 
 
@@ -96,6 +114,8 @@ def person_cells(people) -> tuple[list[str], list[str]]:
         return [str(v).strip() for v in people[column].tolist() if isinstance(v, str) and str(v).strip()]
 
     names = [n for c in name_columns for n in cells(c)]
+    # a cell naming several (``Nala;Simba``, ``Max / Bella``): each is a name too
+    names += [p.strip() for n in names if re.search(r"[;/|&+]", n) for p in re.split(r"[;/|&+]", n) if p.strip()]
     firsts = [c for c in name_columns if re.match(r"(?:first|given)_?name$|forename$", _column_key(c))]
     lasts = [c for c in name_columns if re.match(r"(?:last|family)_?name$|surname$", _column_key(c))]
     if firsts and lasts:

@@ -6,14 +6,18 @@ row), optionally ``name``, the segment attributes the study uses (``segment``, `
 a CRM's usual names (:data:`OPT_OUT_COLUMNS`: ``declined``, ``do_not_contact``, ...;
 :data:`CONTACT_COLUMNS`: ``last_interviewed``, ``last_invited``, ...). A column that looks like an
 opt-out or contact column under another name stops recruiting with a problem naming it (fail
-closed). Other columns are ignored.
+closed). Its columns are read by the roles of participants.csv's (:mod:`kit.sheet_roles`: ``Client
+Name``, ``Client Email``; ``Client No`` a person's identifier that tells people apart, matched with
+the same values in the studies' sheets). Other columns are ignored.
 
 :func:`recruit` fills the study's open segment quotas (study.yml ``segments.quotas`` minus
 the participants already ``completed``, ``scheduled`` or ``invited``) with people drawn at
 random, reproducibly (``seed``), from the eligible part of the pool. A person is not
 eligible when they:
 
-* opted out (``opted_out`` in the pool);
+* opted out (``opted_out`` in the pool, or an opt-out column of a study's participants.csv);
+* withdrew from a study (status ``withdrawn``, or a withdrawal the repository remembers:
+  :mod:`kit.consent_repository`), counted as ``withdrew`` and never named;
 * declined an invitation to any study of the repository;
 * are already listed in this study's participants.csv;
 * were interviewed (participants.csv ``interviewed_on``, or a note's date) less than
@@ -47,35 +51,20 @@ import pandas as pd
 from kit.atomic import atomic_write_bytes
 from kit.csvio import parse_date
 from kit.errors import Problem, StudyError
-from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS, YES
-from kit.study_columns import fold_column, read_rows_folded
+from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS
+from kit.sheet_roles import CONTACT_COLUMNS, OPT_OUT_COLUMNS, TICKED, opt_out_columns, read_roles, unread_opt_outs
+from kit.study_columns import WITHDRAWN, fold_column, fold_status, read_rows_folded
 
 __all__ = ["CONTACT_COLUMNS", "DEFAULT_CHANNEL", "FALSE", "OPT_OUT_COLUMNS", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
            "RecruitError", "open_quotas", "read_pool", "recruit", "screen_pool", "unsafe_cells"]
 
 #: Yes/no cells of a pool: the study's yes/no values (kit.schema), and a tick mark "x" for yes.
-TRUE = set(YES) | {"x"}
+TRUE = set(TICKED)
 FALSE = set(NO)
 TAKEN = ("completed", "scheduled", "invited")
 DEFAULT_CHANNEL = "pool"
 POOL_COLUMNS = ("id", "email", "name", "last_contacted", "opted_out", "channel")  # a pool's own columns
-#: Headers (as :func:`kit.study_columns.fold_column` folds them) read as ``opted_out``: a yes in
-#: any of them keeps the person out (a CRM's ``declined``, ``do_not_contact``, ``unsubscribed``).
-OPT_OUT_COLUMNS = ("opted_out", "opt_out", "optout", "optedout", "opted_out_of_research", "declined", "has_declined",
-                   "do_not_contact", "dnc", "do_not_call", "do_not_email", "unsubscribed", "no_contact")
-#: Headers read as ``last_contacted``: the latest date of any of them starts the cooldown (a CRM's
-#: ``last_interviewed``, ``last_invited``).
-CONTACT_COLUMNS = ("last_contacted", "last_contact", "last_contacted_on", "last_contact_date", "contacted_on",
-                   "last_interviewed", "last_interview", "last_interviewed_on", "interviewed_on",
-                   "last_invited", "last_invited_on", "invited_on", "last_reached")
-#: Parts of a header that make it look like an opt-out or contact column: one the kit does not read
-#: (not in the lists above) stops recruiting, so a decliner is never invited because a column was
-#: named in an unexpected way (newcomer s13 F6).
-_LOOKS_LIKE = re.compile(r"(?:^|_)(?:opt(?:s|ed|out|in)?(?=_|$)|declin|unsub|suppress|refus|block|consent|contact|dnc"
-                         r"|do_not|don_?t|interview|invit|reached|called|emailed|gdpr|removed?(?:_|$)|exclu"
-                         r"|blacklist|no_?mail)")
-#: participants.csv columns a pool exported from one may carry that are about quoting, not contacting.
-_NOT_CONTACT = ("consent_record", "consent_quote")
+# OPT_OUT_COLUMNS, CONTACT_COLUMNS: kit.sheet_roles, the one reader of column roles of participants.csv and a pool
 STANDARD_COLUMNS = PARTICIPANT_COLUMNS  # kit.schema: participants.csv's standard columns
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PID = re.compile(r"^P-(\d+)$")
@@ -95,6 +84,7 @@ class Person:
     channel: str = ""
     last_contacted: date | None = None
     opted_out: bool = False
+    idents: tuple = ()  # the values of its identifier columns (Client No), folded: matched across sheets
 
 
 @dataclass
@@ -107,6 +97,8 @@ class Record:
     status: str
     invited_on: date | None = None
     interviewed: list = field(default_factory=list)
+    idents: tuple = ()  # the values of the sheet's identifier columns (Client No), folded
+    opted_out: bool = False  # a yes in one of the sheet's opt-out columns (kit.sheet_roles)
 
 
 def _norm_email(value) -> str:
@@ -132,26 +124,37 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
     path = Path(pool_csv)
     # Headers are read whatever their case and spacing (``Email``, ``Opted Out``, ``Segment``),
     # as participants.csv's are: a pool exported from a spreadsheet is the usual source.
-    standard = tuple(dict.fromkeys(POOL_COLUMNS + (fold_column(attribute),)))
+    # (opt-out and contact columns are found by their folded header, and named as written)
+    standard = tuple(dict.fromkeys(tuple(c for c in POOL_COLUMNS if c not in ("opted_out", "last_contacted"))
+                                   + (fold_column(attribute),)))
     rows, columns, problems = read_rows_folded(path, standard)
+    if columns:  # the roles participants.csv's columns are read by (Client Name, Client Email): newcomer s15 F11
+        rows, columns = read_roles(path, rows, columns, problems, sheet=False)
     if attribute != fold_column(attribute) and attribute not in columns and fold_column(attribute) in columns:
         columns = [attribute if c == fold_column(attribute) else c for c in columns]
         rows = [{(attribute if k == fold_column(attribute) else k): v for k, v in row.items()} for row in rows]
     src = str(path)
     if not columns:
         return [], problems
-    opt_cols = [c for c in columns if fold_column(c) in OPT_OUT_COLUMNS]
+    opt_cols = opt_out_columns(columns)
     contact_cols = [c for c in columns if fold_column(c) in CONTACT_COLUMNS]
-    odd = [c for c in columns if c not in opt_cols + contact_cols and c != attribute and c not in POOL_COLUMNS
-           and fold_column(c) not in _NOT_CONTACT and _LOOKS_LIKE.search(fold_column(c))]
+    odd = [c for c in unread_opt_outs(columns) if c not in contact_cols and c != attribute and c not in POOL_COLUMNS]
+    ident_cols = [c for c in _ident_columns(columns) if c != attribute]
+    for col in ident_cols:
+        problems.append(Problem(src, 1, f"column {col!r} is read as the people's identifier (its header names an "
+                                "identifier): it tells people apart and is matched with the same values in the "
+                                "studies' participants.csv; it is not the study's id (a person picked gets a "
+                                "P-NNN) and its values are never printed", "warning"))
     if odd:  # fail closed: a column the kit cannot read may say who must not be invited
         problems.append(Problem(src, 1, f"{'columns' if len(odd) > 1 else 'column'} {', '.join(repr(c) for c in odd)} "
                                 "look like opt-out or contact columns but the kit does not read them: rename "
                                 "one saying who must not be invited to `opted_out` (yes/no), one holding the date "
                                 "of the last contact to `last_contacted`, or remove it from the pool; nobody "
                                 "is invited until then"))
-    if "id" not in columns and "email" not in columns:
-        problems.append(Problem(src, 1, "the pool needs an `id` or an `email` column to tell people apart"))
+    if "id" not in columns and "email" not in columns and not ident_cols:
+        problems.append(Problem(src, 1, "the pool needs an `id` or an `email` column to tell people apart (or a "
+                                "header naming an email: `Client Email`, `E-mail`; or a person's identifier: "
+                                f"`Client No`, `Customer ID`, `Member number`); the header has: {', '.join(columns)}"))
     if attribute not in columns:
         problems.append(Problem(src, 1, f"no `{attribute}` column: study.yml segments.attribute groups participants "
                                         f"by {attribute!r}, so the pool must say each person's {attribute}"))
@@ -162,8 +165,10 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
     for row in rows:
         line = row["_line"]
         pid, email = row.get("id", ""), row.get("email", "")
-        if not pid and not email:
-            problems.append(Problem(src, line, "a person needs an id or an email"))
+        idents = tuple(dict.fromkeys(_fold_ident(row.get(c)) for c in ident_cols if _fold_ident(row.get(c))))
+        if not pid and not email and not idents:
+            problems.append(Problem(src, line, "a person needs an id or an email" + (" or an identifier" if ident_cols
+                                                                                       else "")))
             continue
         ok = True
         unsafe = unsafe_cells(row, columns)
@@ -195,7 +200,8 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
             problems.append(Problem(src, line, f"no {attribute}: the person cannot fill a quota", "warning"))
         if not ok:
             continue
-        keys = [k for k in (f"id:{pid}" if pid else "", f"email:{_norm_email(email)}" if email else "") if k]
+        keys = [k for k in (f"id:{pid}" if pid else "", f"email:{_norm_email(email)}" if email else "") if k] + \
+            [f"ident:{v}" for v in idents]
         first = next((seen[k] for k in keys if k in seen), None)
         if first is not None:
             problems.append(Problem(src, line, f"the same person as on line {first} (same id or email): kept once",
@@ -204,8 +210,21 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
         for k in keys:
             seen[k] = line
         attrs = {c: row.get(c, "") for c in columns if c not in POOL_COLUMNS + tuple(opt_cols + contact_cols)}
-        people.append(Person(line, pid, email, row.get("name", ""), attrs, row.get("channel", ""), contacted, opted))
+        people.append(Person(line, pid, email, row.get("name", ""), attrs, row.get("channel", ""), contacted, opted,
+                             idents))
     return people, problems
+
+
+def _ident_columns(columns) -> list[str]:
+    """The columns holding a person's identifier (``Client No``, ``Customer ID``: the rule that
+    redacts them as ``[id]`` in a study, :func:`kit.privacy_columns.id_columns`)."""
+    from kit.privacy_columns import id_columns
+
+    return [c for c in id_columns(columns) if c not in POOL_COLUMNS]
+
+
+def _fold_ident(value) -> str:
+    return re.sub(r"[\s\-./]+", "", str(value or "")).casefold()
 
 
 # digits, spaces and + - ( ) . / only ("+44 20 7946 0958"): a spreadsheet may compute it, but it can
@@ -243,11 +262,16 @@ def _records(study) -> list[Record]:
     label = study_label(study)
     p = study.participants
     out: dict[str, Record] = {}
+    idents = [c for c in _ident_columns(p.columns)] if len(p) else []
+    opted = opt_out_columns(p.columns) if len(p) else []
     for row in p.to_dict("records") if len(p) else []:
         pid = str(row.get("id") or "")
         interviewed = [row["interviewed_on"]] if row.get("interviewed_on") else []
-        out[pid] = Record(label, pid, _norm_email(row.get("email")), str(row.get("status") or ""),
-                          row.get("invited_on") or None, interviewed)
+        status = str(row.get("status") or "")
+        out[pid] = Record(label, pid, _norm_email(row.get("email")), fold_status(status) or status,
+                          row.get("invited_on") or None, interviewed,
+                          tuple(v for v in (_fold_ident(row.get(c)) for c in idents) if v),
+                          any(str(row.get(c) or "").strip().casefold() in TICKED for c in opted))
     for iv in study.interviews.itertuples(index=False):
         if not iv.participant or iv.date is None or pd.isna(iv.date):
             continue
@@ -266,7 +290,23 @@ def _history(study, repo) -> list[Record]:
         for folder in find_studies(repo):
             if folder.resolve() != mine:
                 records += _records(load_study(folder, strict=False))
-    return records
+    return _remembered(records, Path(repo) if repo is not None else Path(study.path).parent)
+
+
+def _remembered(records: list[Record], repo: Path) -> list[Record]:
+    """``records`` with the withdrawals the repository remembers (a study's sheet said no and the
+    study was archived or deleted since: :func:`kit.consent_repository.remembered_withdrawals`)
+    read as withdrawn, and one more record for each such person no sheet lists any more."""
+    from kit.consent_repository import WITHDRAWN_FILE, _read_withdrawn
+    from kit.discovery.repository import INDEX_DIR
+
+    gone = {(r["study"], r["participant"]) for r in _read_withdrawn(repo / INDEX_DIR)} \
+        if (repo / INDEX_DIR / WITHDRAWN_FILE).is_file() else set()
+    for record in records:
+        if (record.study, record.id) in gone:
+            record.status = WITHDRAWN
+    known = {(r.study, r.id) for r in records}
+    return records + [Record(study, pid, "", WITHDRAWN) for study, pid in sorted(gone - known)]
 
 
 def open_quotas(study) -> pd.DataFrame:
@@ -293,11 +333,14 @@ def open_quotas(study) -> pd.DataFrame:
 def _screen(people, records, study, cooldown_days: int, today: date, attribute: str):
     by_id: dict[str, list[Record]] = {}
     by_email: dict[str, list[Record]] = {}
+    by_ident: dict[str, list[Record]] = {}
     for r in records:
         if r.id:
             by_id.setdefault(r.id, []).append(r)
         if r.email:
             by_email.setdefault(r.email, []).append(r)
+        for value in r.idents:
+            by_ident.setdefault(value, []).append(r)
     from kit.repository import study_label
 
     here = study_label(study)
@@ -307,6 +350,7 @@ def _screen(people, records, study, cooldown_days: int, today: date, attribute: 
     for person in people:
         mine = list(by_id.get(person.id, [])) if person.id else []
         mine += [r for r in by_email.get(_norm_email(person.email), []) if r not in mine] if person.email else []
+        mine += [r for v in person.idents for r in by_ident.get(v, []) if r not in mine]
         if person.id and person.email:
             for r in mine:
                 if r.id == person.id and r.email and r.email != _norm_email(person.email):
@@ -316,11 +360,15 @@ def _screen(people, records, study, cooldown_days: int, today: date, attribute: 
         segment = str(person.attrs.get(attribute, "")).strip()
         last_interview = max((d for r in mine for d in r.interviewed), default=None)
         declined = [r for r in mine if r.status == "declined"]
+        withdrew = [r for r in mine if r.status == WITHDRAWN]
         pending = [r for r in mine if r.status in ("invited", "scheduled") and r.study != here
                    and (r.invited_on is None or r.invited_on > since)]
         rule, reason = "", ""
-        if person.opted_out:
-            rule, reason = "opted out", "opted out"
+        if person.opted_out or any(r.opted_out for r in mine):
+            rule, reason = "opted out", "opted out" if person.opted_out else \
+                f"opted out in {next(r.study for r in mine if r.opted_out)}'s participants.csv"
+        elif withdrew:  # withdrew from a study (its sheet, or the repository's memory): never asked again
+            rule, reason = "withdrew", f"withdrew from {withdrew[0].study}"
         elif declined:
             rule, reason = "declined before", f"declined an invitation to {declined[0].study}"
         elif any(r.study == here for r in mine):
@@ -429,6 +477,8 @@ def recruit(pool_csv, study_dir, n, seed=0, cooldown_days=90, repo=None, today=N
         picks.append((seg, row, f"fills quota {seg} ({filled} of {opened[seg]} open)"))
     new_ids = iter(_next_ids(records, study, len(picks)))
     header = _header(study)
+    # the sheet's own name and email columns (Client Name, Client Email), read by the same roles
+    roles = dict(zip(header, read_roles(Path(study.path) / "participants.csv", [], list(header), [], sheet=False)[1]))
     out = []
     for seg, row, reason in picks:
         person = row["_person"]
@@ -437,6 +487,7 @@ def recruit(pool_csv, study_dir, n, seed=0, cooldown_days=90, repo=None, today=N
         for col, value in person.attrs.items():
             if col in header or col == attribute:
                 rec[col] = value
+        rec.update({col: rec[role] for col, role in roles.items() if role in ("name", "email") and col != role})
         rec[attribute] = person.attrs.get(attribute, seg)
         rec.update(channel=person.channel or DEFAULT_CHANNEL, status="invited", invited_on=today.isoformat(),
                    reason=reason, pool_line=person.line)

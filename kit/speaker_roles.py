@@ -184,7 +184,7 @@ def _written_rank(label: str, wanted: list[str]) -> int:
     from kit.speaker_names import written_as
 
     written = [w for w in _WORD.findall(unicodedata.normalize("NFC", label)) if not w.isascii()]
-    if not written or not written[0].isalpha():
+    if not wanted or not written or not written[0].isalpha():  # no roster name (an empty cell): no rank
         return 0
     if written_as(written[0], wanted[0]):
         return 2

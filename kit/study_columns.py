@@ -17,8 +17,8 @@ from kit.csvio import read_rows
 from kit.errors import Problem
 from kit.schema import PARTICIPANT_COLUMNS
 
-__all__ = ["STATUS_SPELLINGS", "WITHDRAWN", "fold_column", "fold_status", "read_participant_rows", "read_rows_folded",
-           "sheet_frame"]
+__all__ = ["STATUS_SPELLINGS", "WITHDRAWN", "fold_column", "fold_status", "long_cells", "read_participant_rows",
+           "read_rows_folded", "sheet_frame"]
 
 #: participants.csv's status of someone who withdrew from the study (newcomer s14 F9): their words
 #: are withheld from every output as ``consent_quote: no`` withholds them, and they count as not
@@ -58,94 +58,35 @@ def read_participant_rows(path: Path):
         # fail closed, but not in silence: without the column nobody is quoted (newcomer, session 11)
         problems.append(Problem(str(path), 1, "no consent_quote column: nobody's words will be quoted "
                                 f"(the header has: {', '.join(columns)})", "warning"))
-    if rows and "id" in columns and "name" not in columns:
-        rows, columns = _header_named_roster(path, rows, columns, problems)
-    if rows and "id" in columns:
-        found = _unnamed_people(path, rows, columns)
-        rename = {found_[0]: kind for kind, found_ in found if len(found_) == 1}
-        if rename:  # the column the kit redacts as names is the roster's names too (newcomer s14 F4)
-            columns = [rename.get(c, c) for c in columns]
-            rows = [{rename.get(k, k): v for k, v in row.items()} for row in rows]
-        problems += [_unnamed_problem(path, kind, found_) for kind, found_ in found]
+    if rows and "id" in columns:  # one reader of column roles with recruit's pool (newcomer s15 F11)
+        from kit.sheet_roles import read_roles
+
+        rows, columns = read_roles(path, rows, columns, problems)
     return rows, columns, problems + id_problems(path, rows)
-
-
-def _unnamed_people(path: Path, rows, columns) -> list[tuple[str, list[str]]]:
-    """``[(kind, columns)]`` (kind ``name`` or ``email``) when no column is read as that kind
-    but the values of others look like people's names (or emails)
-    (:func:`kit.privacy_columns.looks_like`). When one column does, it is read as ``name``
-    (``email``): the speaker labels are matched to it and the consent rules know it, as the
-    redaction did already (newcomer s11: Welsh headers ``Enw``, ``E-bost``; s14 F4: under a
-    Polish header ``imię i nazwisko`` the names were redacted, yet a carer's label, which spoke
-    the most words, was read as the participant and the participant as another speaker)."""
-    from kit.privacy_columns import looks_like, person_columns
-
-    named, mailed = person_columns(columns)
-    if named and mailed:
-        return []
-    rest = [c for c in columns if c not in named and c not in mailed and c != "_line"]
-    names, emails = looks_like(rest, lambda c: [str(r.get(c) or "").strip() for r in rows])
-    return [(kind, list(found)) for kind, found, have in (("name", names, named), ("email", emails, mailed))
-            if found and not have and kind not in columns]
-
-
-# a header naming someone else's name (a parent's, an interpreter's) or a handle, not the participant's
-_OTHER_NAME = re.compile(r"(?:^|_)(?:user_?name|screen_?name|gamertag|handle|nick_?name|middle_?name|maiden_?name|"
-                         r"guardian|parent|carer|caregiver|spouse|partner|contact|next_of_kin|emergency|interpreter|"
-                         r"translator|advis[eo]r|chaperone|companion|advocate|supporter|support_worker|relative|"
-                         r"witness|mother|father|mum|dad|child|son|daughter|referr(?:er|ed_by)|vet|doctor|gp|"
-                         r"staff|owner_of|manager|agent)(?:$|_)")
-_FIRST = re.compile(r"^(?:first|given)_?name$|^forename$")
-_LAST = re.compile(r"^(?:last|family)_?name$|^surname$")
-
-
-def _header_named_roster(path: Path, rows, columns, problems):
-    """``(rows, columns)`` with the participant's name column read as ``name`` when no column
-    is headed so but the kit redacts one as names by its header (:func:`kit.privacy_columns.person_columns`:
-    a practice-management export's ``Client Name``, ``Full Name``, ``Customer name``), with a
-    warning at line 1 naming it; ``First Name`` with ``Last Name`` make one ``name`` (the
-    columns kept). Headers naming someone else (``parent_name``, ``interpreter``) or a handle
-    are not the participant's. Without it the speaker labels were matched to no roster name: a
-    teenage translator who spoke the most words was read as his mother, the participant, and
-    she as a third speaker (newcomer s15 F1/F5)."""
-    from kit.privacy_columns import _column_key, person_columns
-
-    named = [c for c in person_columns(columns)[0] if c != "_line" and not _OTHER_NAME.search(_column_key(c))]
-    firsts = [c for c in named if _FIRST.match(_column_key(c))]
-    lasts = [c for c in named if _LAST.match(_column_key(c))]
-    whole = [c for c in named if c not in firsts and c not in lasts]
-    say = "name the column 'name' (or '{} / name') to say so"
-    if len(whole) == 1 and not (firsts and lasts):
-        column = whole[0]
-        problems.append(Problem(str(path), 1, f"column {column!r} is read as 'name': no column is headed 'name' "
-                                f"and its header names people; {say.format(column)}", "warning"))
-        columns = ["name" if c == column else c for c in columns]
-        return [{("name" if k == column else k): v for k, v in row.items()} for row in rows], columns
-    if not whole and len(firsts) == 1 and len(lasts) == 1:
-        first, last = firsts[0], lasts[0]
-        problems.append(Problem(str(path), 1, f"columns {first!r} and {last!r} are read together as 'name': "
-                                "no column is headed 'name'; add a 'name' column to say otherwise", "warning"))
-        rows = [row | {"name": " ".join(p for p in (str(row.get(first) or "").strip(),
-                                                    str(row.get(last) or "").strip()) if p)} for row in rows]
-        return rows, [*columns, "name"]
-    return rows, columns
-
-
-def _unnamed_problem(path: Path, kind: str, found: list[str]) -> Problem:
-    if len(found) == 1:
-        return Problem(str(path), 1, f"column {found[0]!r} is read as {kind!r}: no column is headed {kind!r} and "
-                       f"its values look like people's {kind}s; name the column {kind!r} (or '{found[0]} / {kind}') "
-                       "to say so", "warning")
-    return Problem(str(path), 1, f"no column is read as {kind!r}, but the values of "
-                   f"{', '.join(repr(c) for c in found)} look like people's {kind}s: they are redacted "
-                   f"as {kind}s; name the column {kind!r} (or '{found[0]} / {kind}') so that check and "
-                   "the consent rules know them too", "warning")
 
 
 def _parts(header: str) -> list[str]:
     """The parts of a bilingual or annotated header (``'Caniatâd dyfynnu / consent_quote'``,
     ``'Enw | Name'``, ``'E-mail (work)'``), each folded."""
     return [fold_column(p) for p in re.split(r"[/|()]", header) if p.strip()]
+
+
+def long_cells(path: Path, rows: list, problems: list) -> list:
+    """``rows`` without those holding a cell longer than :data:`kit.transcript_lines.MAX_LINE_CHARS`
+    (a 20 MB "name": attacker s15 A7's limit for a transcript's line, for a sheet's cell too), an
+    error at each one's line: said at once, never matched against every text for minutes."""
+    from kit.transcript_lines import MAX_LINE_CHARS
+
+    kept = []
+    for row in rows:
+        long = [k for k, v in row.items() if isinstance(v, str) and len(v) > MAX_LINE_CHARS]
+        if long:
+            problems.append(Problem(str(path), row["_line"], f"the cell under {long[0]!r} is {len(row[long[0]]):,} "
+                                    f"characters long (at most {MAX_LINE_CHARS:,}): no cell of this sheet is that "
+                                    "long; this line is left out: shorten the cell"))
+            continue
+        kept.append(row)
+    return kept
 
 
 def read_rows_folded(path: Path, standard=PARTICIPANT_COLUMNS, required=()):
@@ -155,6 +96,7 @@ def read_rows_folded(path: Path, standard=PARTICIPANT_COLUMNS, required=()):
     rows, columns, problems = read_rows(path)
     if not columns and not rows:
         return rows, columns, problems
+    rows = long_cells(path, rows, problems)
     source = str(path)
     rename: dict[str, str] = {}
     for name in standard:
@@ -197,6 +139,7 @@ def sheet_frame(folder):
     from kit.study_config import not_identifying
 
     rows, _, _ = read_rows(Path(folder) / "participants.csv")
+    rows = long_cells(Path(folder) / "participants.csv", rows, [])  # the rows the study reads (check says why)
     columns = list(dict.fromkeys(c for r in rows for c in r))
     people = pd.DataFrame({c: [r.get(c, "") for r in rows] for c in columns})
     people.attrs["not_identifying"] = not_identifying(Path(folder))
