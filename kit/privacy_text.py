@@ -368,6 +368,11 @@ def names_a_person(text: str, words, tokens: list[str], i: int, j: int, is_name)
     if i == j and after is not None and _SAME_WORD.fullmatch(gap_after) and \
             (after in _PHRASES.get(tokens[i], ()) or (tokens[i] in _MODALS and after in _AFTER_MODAL)):
         return False  # Grace period, Summer holidays, Hope that, Will be: a common phrase
+    if i == j and after is not None and _SAME_WORD.fullmatch(gap_after):
+        from kit.privacy_compounds import TWO_WORD_PHRASES, names_a_thing
+
+        if names_a_thing(before if next_to else None, after) or tuple(tokens[i:i + 3]) in TWO_WORD_PHRASES:
+            return False  # Bill pay, Rose garden, Mark as read: the name before a noun names a thing (newcomer s16 F10)
     if tokens[i] in _MODALS and after is not None and after in _PRONOUNS and _SAME_WORD.fullmatch(gap_after) \
             and (i == 0 or re.search(r"[.!?:\"]\s*$", gap_before)):
         return False  # Will you..., May I...: a verb starting a question

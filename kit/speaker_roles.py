@@ -230,6 +230,16 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     return {max(labels, key=lambda label: words_by_label[label])}, "most words"
 
 
+def _is_roster_name(label, name) -> bool:
+    """Whether a speaker label is exactly the roster name ``name`` (:func:`name_form`, accent- and
+    case-folded word for word: ``Grace Okafor``, ``OKAFOR, Grace``), not a part or a misspelling of it."""
+    from kit.privacy_text import fold
+
+    wanted = [w for w in _WORD.findall(fold(str(name or ""))) if len(w) > 1]
+    words = [w for w in _WORD.findall(fold(name_form(str(label or "")))) if len(w) > 1]
+    return bool(wanted) and words == wanted and not third_role(label)
+
+
 def _exact_first(chosen: set, name) -> set:
     """``chosen`` (labels naming the participant) narrowed, when one of them is exactly the
     roster name (accent- and case-folded), to it, the labels one letter from it (the same person
@@ -316,8 +326,23 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
     loose = [label for label in loose if label not in fixed]
     if not participant or (not fixed and len(loose) < 2):
         return fixed | set(loose)
+    name = getattr(loader, "names", {}).get(participant, "")
     if fixed:
         chosen, how = fixed, "the note's speakers:"
+        # the participant's own roster name beside a label mapped to them (an interpreter voicing a Deaf
+        # member, `speakers: {"ASL Interpreter": P-003}`): one participant, both labels theirs (newcomer s16 F4)
+        own = [label for label in loose if _is_roster_name(label, name)]
+        if own:
+            from kit.speaker_lines import speaker_places
+
+            at = speaker_places(path, own, loader)
+            for label in own:
+                loader.problem(*at[label],
+                               f"a speaker label here is the participant {participant}'s roster name while the note's "
+                               f"`speakers:` maps another label to {participant} (an interpreter voicing them): both are "
+                               f"read as {participant}'s words; if it is someone else, name their role in `speakers:`",
+                               "warning")
+            chosen = chosen | set(own)
     else:
         words = dict.fromkeys(loose, 0)
         for label, text in zip(columns["speaker"], columns["text"]):
@@ -325,7 +350,6 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
                 words[label] += len(str(text).split())
         chosen, how = participant_label(words, getattr(loader, "names", {}).get(participant, ""))
         how = {"name": "name", "roles": ""}.get(how, "most words spoken")
-    name = getattr(loader, "names", {}).get(participant, "")
     taken = _read_as(participant, chosen, name, how)
     from kit.speaker_lines import speaker_places  # one pass for every label (issue s6 notes)
 

@@ -1,0 +1,123 @@
+"""Newcomer session 16 (credit union), faults F4, F10, F12 (and F15, F16, F17, A10 below).
+
+F4: an interpreter mapped to the Deaf member (``speakers: {"ASL Interpreter": P-003}``) made the
+member's own exact-roster-name label a third speaker. F10: "Bill pay" (roster: Bill Hart) became
+"[name] pay" in a team note while "Bill payment" was kept. F12: the interviewer Tom Reyes was shown
+as "Tom [name]" (members surnamed Reyes) and check told the team to write a participant's id.
+Inputs: tests/data/newcomer-credit-union (README.md there).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kit.check import check_study
+from kit.privacy import Roster, redact, roster
+from kit.privacy_compounds import names_a_thing
+from kit.study import load_study
+
+DATA = Path(__file__).parent / "data" / "newcomer-credit-union"
+SMALL = DATA / "cu-small"
+
+
+@pytest.fixture(scope="module")
+def study():
+    return load_study(SMALL)
+
+
+# -- F4: an interpreter voicing the participant, and the participant's own label ---------------
+
+def test_the_members_own_label_counts_for_her_beside_the_interpreter_mapped_to_her(study):
+    turns = study.turns[study.turns["interview_id"] == "INT-003"]
+    signed = turns[turns["text"] == "[signs] thank you"]
+    assert len(signed) == 1
+    assert signed["participant"].tolist() == ["P-003"] and signed["role"].tolist() == ["participant"]
+    voiced = turns[turns["text"].str.startswith("I waited until Monday")]
+    assert voiced["participant"].tolist() == ["P-003"]
+    said = [p for p in study.problems if str(p.path).endswith("INT-003.txt")]
+    assert [p.line for p in said] == [6]
+    assert "both are read as P-003's words" in said[0].message
+    assert "neither the team nor the participant" not in said[0].message
+    assert "Grace" not in said[0].message and "Okafor" not in said[0].message
+
+
+def test_another_persons_label_beside_the_mapped_interpreter_is_still_a_third_speaker(tmp_path):
+    root = tmp_path / "cu"
+    shutil.copytree(SMALL, root)
+    path = root / "transcripts" / "INT-003.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Grace Okafor: [signs]", "Grace Okafor Jr: [signs]"),
+                    encoding="utf-8")
+    turns = load_study(root).turns
+    signed = turns[turns["text"] == "[signs] thank you"]
+    assert signed["participant"].isna().all() or (signed["participant"].fillna("") == "").all()
+
+
+def test_the_docs_say_how_to_record_an_interpreter_voicing_a_participant():
+    root = Path(__file__).parents[1]
+    for doc in ("README.md", "docs/study-format.md"):
+        text = " ".join((root / doc).read_text(encoding="utf-8").split())
+        assert '`speakers: {"ASL Interpreter": P-003}`' in text, doc
+
+
+# -- F10: a word-like first name before a noun ---------------------------------------------------
+
+BILL = Roster(names=("Bill Hart", "Mark Lee", "Will Ng", "Grace Okafor", "Rose Li"),
+              parts=("Bill", "Hart", "Mark", "Lee", "Will", "Ng", "Grace", "Okafor", "Rose", "Li"))
+
+
+@pytest.mark.parametrize("text", [
+    "Bill pay payee disappeared; 25 min hold.", "Bill payment day", "Our Bill pay page", "mobile Bill pay",
+    "Bill pay", "Mark as read.", "Will you call?", "Grace period ends.", "Rose garden", "bill pay", "bill payment"])
+def test_a_word_like_first_name_before_a_noun_is_the_word(text):
+    assert redact(text, BILL) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Did Bill pay the rent?", "Did [name] pay the rent?"), ("Let Bill pay.", "Let [name] pay."),
+    ("You and Bill pay rent.", "You and [name] pay rent."), ("Bill pays rent.", "[name] pays rent."),
+    ("Bill paid me.", "[name] paid me."), ("Bill saw it.", "[name] saw it."), ("Mark read it.", "[name] read it."),
+    ("Mark works here.", "[name] works here."), ("Grace can help", "[name] can help"),
+    ("I saw Bill yesterday", "I saw [name] yesterday"), ("I gave Bill money", "I gave [name] money"),
+    ("Bill today said", "[name] today said"), ("I use Bill pay daily.", "I use [name] pay daily."),
+    ("Mark as the boss", "[name] as the boss"), ("Thanks Bill.", "Thanks [name]."), ("Bill Hart pay", "[name] pay")])
+def test_where_the_name_may_be_the_person_it_is_redacted(text, expected):
+    assert redact(text, BILL) == expected
+
+
+def test_the_note_of_the_reporter_reads_as_its_transcript():
+    people = roster(SMALL)
+    note = (SMALL / "interviews" / "INT-005.md").read_text(encoding="utf-8")
+    insight = next(line[2:] for line in note.splitlines() if line.startswith("- Bill pay"))
+    assert redact(insight, people) == insight
+    assert redact("Bill payment day", people) == "Bill payment day"
+    assert redact("Thanks Bill. Tell me", people) == "Thanks [name]. Tell me"
+
+
+def test_names_a_thing_fails_closed_without_a_noun():
+    assert not names_a_thing(None, "")
+    assert not names_a_thing(None, "and")
+    assert not names_a_thing(None, "the")
+    assert names_a_thing(None, "pay") and not names_a_thing("did", "pay")
+
+
+# -- F12: a team member who shares a surname with a member ---------------------------------------
+
+def test_the_team_members_full_name_is_kept_and_check_gives_no_participant_advice(study):
+    people = roster(SMALL)
+    assert "Tom Reyes" in people.team
+    assert redact("Tom Reyes: Thanks.", people) == "Tom Reyes: Thanks."
+    assert redact("José Reyes called Mr Reyes", people) == "[name] called Mr [name]"
+    assert redact("Tom Reyes and Reyes", people) == "Tom Reyes and [name]"
+    turns = study.turns
+    assert "Tom Reyes" in set(turns["speaker"])
+    problems = check_study(SMALL)
+    assert not [p for p in problems if str(p.path).endswith("study.yml") and "participant's id" in p.message]
+
+
+def test_a_team_name_that_is_a_participants_full_name_stays_redacted():
+    people = Roster(names=("Tom Reyes",), parts=("Tom", "Reyes"))
+    from kit.privacy_team import team_of
+
+    assert team_of({"team": [{"name": "Tom Reyes"}, {"name": "Reyes"}, "Ana Cruz"]}, people.names) == ("Ana Cruz",)
