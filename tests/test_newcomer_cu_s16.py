@@ -121,3 +121,24 @@ def test_a_team_name_that_is_a_participants_full_name_stays_redacted():
     from kit.privacy_team import team_of
 
     assert team_of({"team": [{"name": "Tom Reyes"}, {"name": "Reyes"}, "Ana Cruz"]}, people.names) == ("Ana Cruz",)
+
+
+# -- F15: an ROI with no decision valued --------------------------------------------------------
+
+def test_an_roi_with_no_decision_valued_says_so_not_an_empty_parenthesis(tmp_path):
+    from kit import program
+    from kit.report.page import Report
+    from kit.roi import value_basis_words
+
+    assert value_basis_words(None) == "no decision valued yet"
+    root = tmp_path / "cu"
+    shutil.copytree(SMALL, root)
+    shutil.copy(DATA / "costs-one-row.csv", root / "costs.csv")
+    shutil.copy(DATA / "decisions-header-only.csv", root / "decisions.csv")
+    loaded = load_study(root)
+    program.program_json(loaded, tmp_path / "out", as_of="2026-11-30")
+    context = Report(loaded, tmp_path / "out").context()
+    words = "\n".join([*context["findings"], *(m["label"] + " " + m["value"] for m in context["metrics"])])
+    assert "()" not in words and "; )" not in words
+    assert "program ROI (research's share of each decision; no decision valued yet)" in words
+    assert "(no decision valued yet)." in words
