@@ -45,7 +45,8 @@ from kit.privacy_emails import EMAIL_OBFUSCATED, obfuscated_emails
 from kit.privacy_written import WrittenNames
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
-from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, png_texts, unmarked, unspaced
+from kit.privacy_text import (ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, png_texts,
+                              unmarked, unspaced, whole_marks)
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -648,7 +649,11 @@ class Unquotable:
         spans = self.spans(text)
         if not spans:
             return text
+        if "[" in text:  # a run ending or starting inside a mark ("[phone]") covers it whole (newcomer s16 F16)
+            spans = whole_marks(text, spans)
         return _replace(text, [(s, e, WITHHELD_MARK) for s, e in spans])
+
+
 
 
 def _id_key(participant) -> str:

@@ -9,7 +9,7 @@ import unicodedata
 from kit.look_alikes import latin_look_alike
 
 __all__ = ["ANNOUNCED_ID", "ANNOUNCER", "ANNOUNCER_STARTS", "ID_MARK", "ID_MIN_DIGITS", "TITLES", "announced_ids", "announces", "fold", "invisible_pattern",
-           "names_a_person", "png_texts"]  # the rest is kit.privacy's own (imported there)
+           "names_a_person", "png_texts", "whole_marks"]  # the rest is kit.privacy's own (imported there)
 
 
 # -- folding: the same length, lower case, no accents ------------------------------------------
@@ -489,3 +489,23 @@ def png_texts(path) -> str:
             return "\n".join(str(v) for v in chunks.values())
     except (OSError, ValueError, UnidentifiedImageError, SyntaxError):
         return ""
+
+
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,24}\]")  # a mark put in ([name], [phone], [not quoted]) or a transcriber's
+
+
+def whole_marks(text: str, spans: list) -> list:
+    """``spans`` each widened to the whole of a bracketed mark it cuts, joined where they then touch."""
+    marks = [m.span() for m in _BRACKETED.finditer(text)]
+    out = []
+    for start, end in spans:
+        for a, b in marks:
+            if a < start < b:
+                start = a
+            if a < end < b:
+                end = b
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out

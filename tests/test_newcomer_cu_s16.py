@@ -142,3 +142,32 @@ def test_an_roi_with_no_decision_valued_says_so_not_an_empty_parenthesis(tmp_pat
     assert "()" not in words and "; )" not in words
     assert "program ROI (research's share of each decision; no decision valued yet)" in words
     assert "(no decision valued yet)." in words
+
+
+# -- F16: a withheld run ending inside a redaction mark -------------------------------------------
+
+TURN = "The bill pay payee vanished from my list. My member number is [id] and my cell is [phone]."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("… My member number is [id] and my cell is [phone].", "… [not quoted]."),
+    ("[id] and my cell is [phone] today", "[not quoted] today"),
+    ("my member number is [id] and my cell", "[not quoted]"),
+])
+def test_a_withheld_run_covers_a_redaction_mark_whole(text, expected):
+    from kit.privacy import Unquotable
+
+    theirs = Unquotable(own_texts=[TURN])
+    shown = theirs.withhold(text)
+    assert shown == expected
+    assert "]]" not in shown and "[[" not in shown
+
+
+def test_a_search_hit_whose_match_is_withheld_says_why():
+    from kit.discovery.search import _withhold
+
+    record = {"kind": "turn", "consent_quote": True, "text": "Hi. " + TURN, "context": "",
+              "snippet": "… My «member number» is [id] and my cell is [phone]."}
+    _withhold([record], [TURN])
+    assert record["snippet"] == "… [not quoted]. (the match is inside words withheld: not shown)"
+    assert "]]" not in record["text"]
