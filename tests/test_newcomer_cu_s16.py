@@ -171,3 +171,38 @@ def test_a_search_hit_whose_match_is_withheld_says_why():
     _withhold([record], [TURN])
     assert record["snippet"] == "… [not quoted]. (the match is inside words withheld: not shown)"
     assert "]]" not in record["text"]
+
+
+# -- F17: words of another language in a plain keyword list --------------------------------------
+
+def test_check_names_the_other_languages_words_of_a_plain_keyword_list():
+    import pandas as pd
+
+    from kit.codebook import load_codebook
+    from kit.languages import coding_coverage, coverage_problems
+
+    codebook = load_codebook(DATA / "cu-keywords" / "codebook.yml")[0]
+    lines = (DATA / "cu-keywords" / "INT-010-es.txt").read_text(encoding="utf-8").splitlines()
+    said = [line.split(": ", 1)[1] for line in lines if line.startswith("Rosa")]
+    segments = pd.DataFrame({"segment_id": [f"INT-010#t{i}" for i in range(len(said))] + ["INT-001#t1"],
+                             "text": said + ["Hindi tinanggap ang tseke ko sa app."], "language": ["es"] * len(said) + ["tl"]})
+    problems = coverage_problems(codebook, coding_coverage(codebook, segments))
+    es = next(p.message for p in problems if "(es)" in p.message)
+    assert "have no keywords in Spanish" not in es
+    assert "a plain keyword list applies to English only" in es
+    assert "depósito" in es and "sucursal" in es and "tseke" not in es
+    assert "move them under `keywords: {es: [...]}`" in es
+    tl = next(p.message for p in problems if "(tl)" in p.message)
+    assert "tseke" in tl and "sucursal" not in tl
+
+
+def test_a_language_with_none_of_the_plain_words_keeps_the_old_warning():
+    import pandas as pd
+
+    from kit.codebook import load_codebook
+    from kit.languages import coding_coverage, coverage_problems
+
+    codebook = load_codebook(DATA / "cu-keywords" / "codebook.yml")[0]
+    segments = pd.DataFrame({"segment_id": ["a"], "text": ["Je suis allé à la banque."], "language": ["fr"]})
+    (problem,) = coverage_problems(codebook, coding_coverage(codebook, segments))
+    assert "have no keywords in French (fr)" in problem.message
