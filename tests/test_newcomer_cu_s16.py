@@ -206,3 +206,17 @@ def test_a_language_with_none_of_the_plain_words_keeps_the_old_warning():
     segments = pd.DataFrame({"segment_id": ["a"], "text": ["Je suis allé à la banque."], "language": ["fr"]})
     (problem,) = coverage_problems(codebook, coding_coverage(codebook, segments))
     assert "have no keywords in French (fr)" in problem.message
+
+
+# -- attacker A10: a stray quote in participants.csv ----------------------------------------------
+
+def test_the_stray_quote_warning_shows_no_cell_of_the_row():
+    from kit.csvio import read_rows
+
+    rows, _columns, problems = read_rows(DATA / "participants-stray-quote.csv")
+    (said,) = [p for p in problems if "a quote inside a field" in p.message]
+    assert said.line == 2 and said.level == "warning"
+    for value in ("Adeyemi", "Ngozi", "Nigi", "ngozi@example.net", "agency", "P-004"):
+        assert value not in said.message
+    assert "into 2 field(s)" in said.message
+    assert rows and rows[0]["id"] == "P-004"  # the row is still read, not lost
