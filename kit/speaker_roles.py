@@ -326,23 +326,8 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
     loose = [label for label in loose if label not in fixed]
     if not participant or (not fixed and len(loose) < 2):
         return fixed | set(loose)
-    name = getattr(loader, "names", {}).get(participant, "")
     if fixed:
         chosen, how = fixed, "the note's speakers:"
-        # the participant's own roster name beside a label mapped to them (an interpreter voicing a Deaf
-        # member, `speakers: {"ASL Interpreter": P-003}`): one participant, both labels theirs (newcomer s16 F4)
-        own = [label for label in loose if _is_roster_name(label, name)]
-        if own:
-            from kit.speaker_lines import speaker_places
-
-            at = speaker_places(path, own, loader)
-            for label in own:
-                loader.problem(*at[label],
-                               f"a speaker label here is the participant {participant}'s roster name while the note's "
-                               f"`speakers:` maps another label to {participant} (an interpreter voicing them): both are "
-                               f"read as {participant}'s words; if it is someone else, name their role in `speakers:`",
-                               "warning")
-            chosen = chosen | set(own)
     else:
         words = dict.fromkeys(loose, 0)
         for label, text in zip(columns["speaker"], columns["text"]):
@@ -350,6 +335,7 @@ def participant_labels(path, participant: str, columns: dict, role_of: dict, fix
                 words[label] += len(str(text).split())
         chosen, how = participant_label(words, getattr(loader, "names", {}).get(participant, ""))
         how = {"name": "name", "roles": ""}.get(how, "most words spoken")
+    name = getattr(loader, "names", {}).get(participant, "")
     taken = _read_as(participant, chosen, name, how)
     from kit.speaker_lines import speaker_places  # one pass for every label (issue s6 notes)
 
@@ -404,6 +390,8 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
     if len(participants) == 1:
         pid = participants[0]
         mine = [label for label, p in owner.items() if p == pid]
+        if mine:  # an interpreter voicing the participant (`{"ASL Interpreter": P-003}`) beside their own label
+            mine += _own_label(path, pid, [label for label in loose if label not in mine], loader)
         fixed.update((str(label).casefold(), "participant") for label in mine)
         theirs = participant_labels(path, pid, columns, dict.fromkeys([*mine, *loose], "participant"), fixed, loader)
         return owner | dict.fromkeys(theirs, pid)
@@ -431,6 +419,25 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
                            "and published outputs withhold their words; map them in the note's `speakers:` "
                            f"to a participant id ({label}: {participants[0]}) or a role (observer, other)", "warning")
     return owner
+
+
+def _own_label(path, pid: str, loose: list, loader) -> list:
+    """The labels of ``loose`` that are exactly ``pid``'s roster name (:func:`_is_roster_name`) in a
+    transcript whose note maps another label to ``pid``: the same participant, theirs too, with a
+    warning at each one's first line (newcomer s16 F4: a Deaf member's own "[signs] thank you" beside
+    her interpreter's turns was a third speaker's)."""
+    name = (getattr(loader, "names", {}) or {}).get(pid, "")
+    own = [label for label in loose if _is_roster_name(label, name)]
+    if own:
+        from kit.speaker_lines import speaker_places
+
+        at = speaker_places(path, own, loader)
+        for label in own:
+            loader.problem(*at[label],
+                           f"a speaker label here is the participant {pid}'s roster name while the note's `speakers:` "
+                           f"maps another label to {pid} (an interpreter voicing them): both are read as {pid}'s "
+                           "words; if it is someone else, name their role in `speakers:`", "warning")
+    return own
 
 
 def speaker_listing(turns) -> dict:
