@@ -243,9 +243,10 @@ def _records(text: str, delimiter: str, path: str, problems: list):
                 fields = next(csv.reader([lines[bad - 1]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
             else:  # a stray quote inside a field, e.g. `"Acme" Inc`: read as spreadsheets do
                 fields = next(csv.reader([lines[bad - 1]], delimiter=delimiter))
-                problems.append(Problem(path, bad, f"a quote inside a field ({exc}): read as "
-                                        f"{delimiter.join(fields)[:60]!r}; put the whole field in "
-                                        "quotes and double the quotes inside it", "warning"))
+                # the line's text is not shown: its fields may hold a name, cut anywhere (attacker s16 A10)
+                problems.append(Problem(path, bad, f"a quote inside a field ({exc}): read as spreadsheets do, "
+                                        f"into {len(fields)} field(s) (not shown: they may hold a name); put the whole "
+                                        "field in quotes and double the quotes inside it", "warning"))
             yield bad, fields
             offset = bad
 

@@ -694,7 +694,11 @@ def coding_coverage(codebook, segments: pd.DataFrame) -> pd.DataFrame:
             k = len(_keywords(code, lang))
             rows.append({"code": code.name, "language": lang, "passages": int(n), "keywords": k,
                          "applied": bool(k)})
-    return pd.DataFrame(rows, columns=["code", "language", "passages", "keywords", "applied"])
+    frame = pd.DataFrame(rows, columns=["code", "language", "passages", "keywords", "applied"])
+    from kit.language_keywords import plain_words_said
+
+    frame.attrs["plain_words"] = plain_words_said(codebook, segments, frame)  # newcomer s16 F17
+    return frame
 
 
 def coverage_problems(codebook, coverage: pd.DataFrame) -> list[Problem]:
@@ -705,7 +709,13 @@ def coverage_problems(codebook, coverage: pd.DataFrame) -> list[Problem]:
         names = group["code"].tolist()
         shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
         n = int(group["passages"].iloc[0])
-        if lang not in (UNDETERMINED, "mul"):
+        found = (coverage.attrs.get("plain_words") or {}).get(lang)
+        if lang not in (UNDETERMINED, "mul") and found:  # words of the language in a plain (English) list
+            said = (f"{len(names)} code(s) have no `keywords: {{{lang}: [...]}}` list and were not applied to the "
+                    f"{n} passage(s) in {language_name(lang)}: {shown}; a plain keyword list applies to English only, "
+                    f"and theirs hold {', '.join(found)}, words of these passages: move them under "
+                    f"`keywords: {{{lang}: [...]}}`")
+        elif lang not in (UNDETERMINED, "mul"):
             said = (f"{len(names)} code(s) have no keywords in {language_name(lang)} and were not applied to "
                     f"its {n} passage(s): {shown}; add `keywords: {{{lang}: [...]}}`")
         else:  # und, mul: no language to give keywords in

@@ -33,6 +33,7 @@ import pandas as pd
 from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_cells, term_leak as _term_leak
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest, style_blocks
 from kit.privacy_decode import readable as _readable
+from kit.privacy_team import kept_team, team_of
 from kit.privacy_declension import declared_languages, declension_aliases, study_yml as _study_yml
 from kit.privacy_latin import _LIGATURES, _TRANSLITERATE, cyrillic_spellings, latin_spellings
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id, id_spans  # noqa: F401
@@ -44,7 +45,8 @@ from kit.privacy_emails import EMAIL_OBFUSCATED, obfuscated_emails
 from kit.privacy_written import WrittenNames
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
-from kit.privacy_text import ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, png_texts, unmarked, unspaced
+from kit.privacy_text import (ANNOUNCER, ID_MARK, TITLES, announced_ids, capitalised, names_a_person, png_texts,
+                              unmarked, unspaced, whole_marks)
 from kit.privacy_text import BROKEN_WORD, rejoined, _EVERYDAY, _PLAIN_WORD, _WORD, _everyday, _unmap, _visible, _words, fold  # noqa: F401
 from kit.schema import NO_CONSENT  # a whole cell withheld: the one wording
 
@@ -258,6 +260,7 @@ class Roster:
     ids: tuple[str, ...] = ()        # a person's identifiers: student numbers, employee ids ([id])
     categories: tuple[str, ...] = ()  # one-word values of participants.csv's other columns (faculty: law)
     languages: tuple[str, ...] = ()  # declared (study.yml, participants.csv): names declined in them (kit.privacy_declension)
+    team: tuple[str, ...] = ()  # study.yml's team full names, kept where a name part is inside one (kit.privacy_team)
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -357,7 +360,8 @@ def roster(study) -> Roster:
                       emails=tuple(dict.fromkeys(n for r in many for n in r.emails)),
                       ids=tuple(dict.fromkeys(n for r in many for n in r.ids)),
                       categories=tuple(dict.fromkeys(n for r in many for n in r.categories)),
-                      languages=tuple(sorted({n for r in many for n in r.languages})))
+                      languages=tuple(sorted({n for r in many for n in r.languages})),
+                      team=team_of({"team": [n for r in many for n in r.team]}, [n for r in many for n in r.names]))
     if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
         # Only participants.csv is needed (and study.yml's not_identifying): read it alone rather than the whole study,
         # worked out once while neither file's bytes change (kit.privacy_memo: index and its printer read the same).
@@ -375,7 +379,8 @@ def _sheet_roster(people, config) -> Roster:
     names, emails = person_cells(people)
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
                   emails=tuple(dict.fromkeys(emails)), ids=tuple(dict.fromkeys(id_cells(people))),
-                  categories=tuple(dict.fromkeys(category_cells(people))), languages=declared_languages(config, people))
+                  categories=tuple(dict.fromkeys(category_cells(people))), languages=declared_languages(config, people),
+                  team=team_of(config, names))
 
 
 def _name_parts(names) -> list[str]:
@@ -498,7 +503,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
         if named:  # and a name part's mistyped other half beside it ("Kevn Lam": kit.privacy_typos)
-            spans = typo_spans(text, list(matcher.find(text)), people, NAME_MARK)
+            spans = kept_team(text, typo_spans(text, list(matcher.find(text)), people, NAME_MARK), people.team, NAME_MARK)
     if ids:
         spans = longest(spans + id_spans(text, ids))
     if _digits_at_least(text, 3) and _ANNOUNCER.search(text) is not None:  # "student number s2139904", on the roster or not
@@ -644,7 +649,11 @@ class Unquotable:
         spans = self.spans(text)
         if not spans:
             return text
+        if "[" in text:  # a run ending or starting inside a mark ("[phone]") covers it whole (newcomer s16 F16)
+            spans = whole_marks(text, spans)
         return _replace(text, [(s, e, WITHHELD_MARK) for s, e in spans])
+
+
 
 
 def _id_key(participant) -> str:

@@ -9,7 +9,7 @@ import unicodedata
 from kit.look_alikes import latin_look_alike
 
 __all__ = ["ANNOUNCED_ID", "ANNOUNCER", "ANNOUNCER_STARTS", "ID_MARK", "ID_MIN_DIGITS", "TITLES", "announced_ids", "announces", "fold", "invisible_pattern",
-           "names_a_person", "png_texts"]  # the rest is kit.privacy's own (imported there)
+           "names_a_person", "png_texts", "whole_marks"]  # the rest is kit.privacy's own (imported there)
 
 
 # -- folding: the same length, lower case, no accents ------------------------------------------
@@ -368,6 +368,11 @@ def names_a_person(text: str, words, tokens: list[str], i: int, j: int, is_name)
     if i == j and after is not None and _SAME_WORD.fullmatch(gap_after) and \
             (after in _PHRASES.get(tokens[i], ()) or (tokens[i] in _MODALS and after in _AFTER_MODAL)):
         return False  # Grace period, Summer holidays, Hope that, Will be: a common phrase
+    if i == j and after is not None and _SAME_WORD.fullmatch(gap_after):
+        from kit.privacy_compounds import TWO_WORD_PHRASES, names_a_thing
+
+        if names_a_thing(before if next_to else None, after) or tuple(tokens[i:i + 3]) in TWO_WORD_PHRASES:
+            return False  # Bill pay, Rose garden, Mark as read: the name before a noun names a thing (newcomer s16 F10)
     if tokens[i] in _MODALS and after is not None and after in _PRONOUNS and _SAME_WORD.fullmatch(gap_after) \
             and (i == 0 or re.search(r"[.!?:\"]\s*$", gap_before)):
         return False  # Will you..., May I...: a verb starting a question
@@ -484,3 +489,23 @@ def png_texts(path) -> str:
             return "\n".join(str(v) for v in chunks.values())
     except (OSError, ValueError, UnidentifiedImageError, SyntaxError):
         return ""
+
+
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,24}\]")  # a mark put in ([name], [phone], [not quoted]) or a transcriber's
+
+
+def whole_marks(text: str, spans: list) -> list:
+    """``spans`` each widened to the whole of a bracketed mark it cuts, joined where they then touch."""
+    marks = [m.span() for m in _BRACKETED.finditer(text)]
+    out = []
+    for start, end in spans:
+        for a, b in marks:
+            if a < start < b:
+                start = a
+            if a < end < b:
+                end = b
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out

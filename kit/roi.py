@@ -304,10 +304,11 @@ def value_basis(study) -> pd.DataFrame:
 def value_basis_words(basis) -> str:
     """How a value or ROI resting on ``basis`` (:func:`roi`'s ``value_basis``) must be worded:
     "estimated, no outcome measured yet", "estimated; outcomes measured for some decisions",
-    "outcomes measured", or "" when nothing is counted."""
+    "outcomes measured", or "no decision valued yet" when no valued decision is counted (an ROI of
+    the cost alone: the report's parenthesis said nothing, "()", newcomer s16 F15)."""
     return {"estimated": "estimated, no outcome measured yet",
             "mixed": "estimated; outcomes measured for some decisions",
-            "measured": "outcomes measured"}.get(str(basis or ""), "")
+            "measured": "outcomes measured"}.get(str(basis or ""), "no decision valued yet")
 
 
 def roi(study) -> dict:

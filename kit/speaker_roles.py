@@ -230,6 +230,16 @@ def participant_label(words_by_label: dict, name: str = "") -> tuple[set, str]:
     return {max(labels, key=lambda label: words_by_label[label])}, "most words"
 
 
+def _is_roster_name(label, name) -> bool:
+    """Whether a speaker label is exactly the roster name ``name`` (:func:`name_form`, accent- and
+    case-folded word for word: ``Grace Okafor``, ``OKAFOR, Grace``), not a part or a misspelling of it."""
+    from kit.privacy_text import fold
+
+    wanted = [w for w in _WORD.findall(fold(str(name or ""))) if len(w) > 1]
+    words = [w for w in _WORD.findall(fold(name_form(str(label or "")))) if len(w) > 1]
+    return bool(wanted) and words == wanted and not third_role(label)
+
+
 def _exact_first(chosen: set, name) -> set:
     """``chosen`` (labels naming the participant) narrowed, when one of them is exactly the
     roster name (accent- and case-folded), to it, the labels one letter from it (the same person
@@ -380,6 +390,8 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
     if len(participants) == 1:
         pid = participants[0]
         mine = [label for label, p in owner.items() if p == pid]
+        if mine:  # an interpreter voicing the participant (`{"ASL Interpreter": P-003}`) beside their own label
+            mine += _own_label(path, pid, [label for label in loose if label not in mine], loader)
         fixed.update((str(label).casefold(), "participant") for label in mine)
         theirs = participant_labels(path, pid, columns, dict.fromkeys([*mine, *loose], "participant"), fixed, loader)
         return owner | dict.fromkeys(theirs, pid)
@@ -407,6 +419,25 @@ def speaker_participants(path, front, columns, role_of, loader) -> dict:
                            "and published outputs withhold their words; map them in the note's `speakers:` "
                            f"to a participant id ({label}: {participants[0]}) or a role (observer, other)", "warning")
     return owner
+
+
+def _own_label(path, pid: str, loose: list, loader) -> list:
+    """The labels of ``loose`` that are exactly ``pid``'s roster name (:func:`_is_roster_name`) in a
+    transcript whose note maps another label to ``pid``: the same participant, theirs too, with a
+    warning at each one's first line (newcomer s16 F4: a Deaf member's own "[signs] thank you" beside
+    her interpreter's turns was a third speaker's)."""
+    name = (getattr(loader, "names", {}) or {}).get(pid, "")
+    own = [label for label in loose if _is_roster_name(label, name)]
+    if own:
+        from kit.speaker_lines import speaker_places
+
+        at = speaker_places(path, own, loader)
+        for label in own:
+            loader.problem(*at[label],
+                           f"a speaker label here is the participant {pid}'s roster name while the note's `speakers:` "
+                           f"maps another label to {pid} (an interpreter voicing them): both are read as {pid}'s "
+                           "words; if it is someone else, name their role in `speakers:`", "warning")
+    return own
 
 
 def speaker_listing(turns) -> dict:

@@ -455,7 +455,10 @@ def _withhold(records: list[dict], words: list[str]) -> None:
         if withheld:
             record["text"] = record["snippet"] = NO_CONSENT
         else:
-            record["text"], record["snippet"] = theirs.withhold(record["text"]), theirs.withhold(record["snippet"])
+            record["text"], snippet = theirs.withhold(record["text"]), theirs.withhold(record["snippet"])
+            if HIT_OPEN in str(record["snippet"]) and HIT_OPEN not in str(snippet):  # newcomer s16 F16: say why
+                snippet = f"{snippet} (the match is inside words withheld: not shown)"
+            record["snippet"] = snippet
         record["context"] = theirs.withhold(record["context"])
 
 
