@@ -3,6 +3,7 @@ generalizing, topic-keeping rewrites and the labelled sets that measure them."""
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.util
 from pathlib import Path
 
@@ -29,7 +30,9 @@ CORPUS_LABELS = DATA / "corpus_labels.csv"
 COLUMNS = ["question", "domain", "kind", "leading", "closed", "hypothetical", "double_barreled", "generalizing"]
 
 
+@functools.cache
 def _benchmark():
+    """benchmarks/lint_benchmark.py, executed once for the module (its functions hold no state)."""
     spec = importlib.util.spec_from_file_location("lint_benchmark", REPO / "benchmarks" / "lint_benchmark.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

@@ -76,8 +76,8 @@ def test_example_repository_refuses_a_folder_with_files(tmp_path):
         example_repository(tmp_path / "busy")
 
 
-def test_cache_folder_and_hidden_folders_are_not_studies(repo):
-    build_index(repo)
+def test_cache_folder_and_hidden_folders_are_not_studies(indexed_repo):
+    repo = indexed_repo  # an index built once a module, copied: its cache folder is there
     (repo / ".git" / "interviews").mkdir(parents=True)
     (repo / "notes-for-later").mkdir()  # no study.yml, interviews/ or transcripts/
     assert (repo / ".interview-kit" / "index.sqlite").is_file()
