@@ -103,7 +103,8 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     their paths. These are working outputs (``kit.outputs``): participants' speaker labels
     become their ids and roster names, emails and phone numbers in any text are replaced
     unless ``include_names`` (which keeps names; contact details are replaced anyway). ``as_of`` dates the program figures (default: today); ``progress`` shows
-    the steps on standard error when the study is large."""
+    the steps on standard error when the study is large. A withdrawn participant's words are in
+    no table (:mod:`kit.withdrawn_words`; standard error says ``withdrawn: N``)."""
     from kit.program import program_json
     from kit.sentiment import as_published, compound
 
@@ -114,7 +115,10 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     steps.next("scoring sentiment and coding themes")
     from kit import languages
 
-    turns, segments = languages.annotate(study, study.turns, study.segments())
+    from kit.withdrawn_words import withdrawn_note, without_withdrawn  # their words in no table (s15 F7)
+
+    turns, segments = languages.annotate(study, without_withdrawn(study, study.turns),
+                                         without_withdrawn(study, study.segments()))
     # Working outputs: pseudonymous unless include_names (kit.outputs applies the rules).
     writer = Outputs(out, study, WORKING, include_names=include_names)
     # A score reads the text as published: a roster name that is also a word (Grant, Joy) never
@@ -145,6 +149,8 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     paths["coding_languages"] = _table(writer, "coding_languages.csv", coverage)
     for problem in languages.sentiment_problems(study, segments) + languages.coverage_problems(study.codebook, coverage):
         print(writer.problem(problem), file=sys.stderr)
+    if note := withdrawn_note(study):
+        print(f"interview-kit analyze: {note}", file=sys.stderr)
     steps.close()
     return paths
 

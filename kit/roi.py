@@ -102,7 +102,9 @@ def follow_up_discipline(study, as_of=None) -> pd.DataFrame:
 def action_items(study, as_of=None) -> pd.DataFrame:
     """Every action item with its state as of ``as_of``: ``done``, ``dropped``, ``overdue``
     (open or in progress, due before ``as_of``), ``open`` (open or in progress, not yet due)
-    or ``unknown`` (a status the loader did not understand); ``days_overdue`` for overdue ones."""
+    or ``unknown`` (a status the loader did not understand); ``days_overdue`` for overdue ones.
+    An owner that names a team member (their first name, an alias: :func:`kit.check_team.owner_member`)
+    is shown as that member's name, so one person is one owner."""
     study = as_study(study)
     as_of = resolve_as_of(as_of)
     actions = study.actions
@@ -120,7 +122,9 @@ def action_items(study, as_of=None) -> pd.DataFrame:
     table["days_overdue"] = [(as_of - r.due).days if r.state == "overdue" else None
                              for r in table.itertuples(index=False)]
     table["days_overdue"] = table["days_overdue"].astype("Int64")
-    table["owner"] = table["owner"].map(_label)
+    from kit.check_team import owner_member  # a team member's first name or alias: that member (newcomer s15 F12)
+
+    table["owner"] = [_label(owner_member(o, study.config) or o) for o in table["owner"]]
     return table.reset_index(drop=True)[columns]
 
 

@@ -133,29 +133,40 @@ def test_names_only_when_asked(studies):
 
 # -- you said, we did --------------------------------------------------------------------------------
 def test_only_participants_a_decision_cites(studies):
+    from kit.roi import value_basis
+
     said = loop.you_said_we_did(studies)
-    cited = set()
+    cited, left_out = set(), set()
     for s in studies:
         who = dict(zip(s.interviews["interview_id"], s.interviews["participant"]))
-        for evidence in s.decisions["evidence"]:
-            cited |= {who[e.split("#")[0]] for e in evidence}
-    assert set(said["participant"]) == cited
-    assert len(said) == 18
+        counted = dict(zip(value_basis(s)["decision_id"], value_basis(s)["counted"]))
+        for d, evidence in zip(s.decisions["id"], s.decisions["evidence"]):
+            # a decision the report leaves out of the value and the ROI credits nobody (newcomer s15 F6)
+            (cited if counted[d] else left_out).update({(who[e.split("#")[0]], d) for e in evidence})
+    assert set(said["participant"]) == {p for p, _ in cited}
+    assert {(n["participant"], n["id"]) for n in said.attrs["notes"]} == left_out
+    assert len(said) == 12 and len(left_out) == 10  # the pilot's D-001..D-003 cite interviews held after them
 
 
 def test_you_said_we_did_for_a_re_interviewed_participant(studies):
-    said = loop.you_said_we_did(studies).set_index("participant")
+    from dataclasses import replace
+
+    pilot = studies[0]  # D-002 (21 October) cites INT-014 and INT-017, held later: moved after them, it counts
+    dated = pilot.decisions.assign(date=[pd.Timestamp("2026-10-30").date() if d == "D-002" else x
+                                         for d, x in zip(pilot.decisions["id"], pilot.decisions["date"])])
+    said = loop.you_said_we_did([replace(pilot, decisions=dated)] + list(studies[1:])).set_index("participant")
     row = said.loc["P-002"]
     assert row["decisions"] == "D-002; D-006" and row["interviews"] == "INT-001; INT-101"
+    assert loop.you_said_we_did(studies).set_index("participant").loc["P-002", "decisions"] == "D-006"
     text = row["text"]
-    assert "## 21 October 2026 (from our conversation on 5 October 2026)\n" \
+    assert "## 30 October 2026 (from our conversation on 5 October 2026)\n" \
            "You said: “They felt too cold, like a debt collector.”\n" \
            "We did: Rewrite payment reminders in three tones and let owners edit the first reminder before it is sent.\n" \
            "What we have seen since: share of new freelancer accounts with reminders on after 30 days went from " \
            "0.41 to 0.52 (9 November 2026).\n" \
            "Your interview was one of 4 that shaped this decision.\n" in text
     assert "You said: “I picked the friendly one and changed two words, and then I just let it go out.”" in text
-    assert text.index("21 October 2026") < text.index("16 November 2026")
+    assert text.index("30 October 2026") < text.index("16 November 2026")
     # a decision without an outcome reading yet
     assert "We will tell you what we see once it has been running for a while." in said.loc["P-034", "text"]
 
@@ -165,13 +176,13 @@ def test_write_drafts_to_the_out_folder_only(repo, studies, tmp_path):
     before = tree_snapshot(repo)
     out = tmp_path / "out"
     listing = loop.write_drafts(studies, out)
-    assert listing["kind"].value_counts().to_dict() == {"thank-you": 29, "you-said-we-did": 18}
+    assert listing["kind"].value_counts().to_dict() == {"thank-you": 29, "you-said-we-did": 12, "no draft": 10}
     assert (out / "thank-you" / "INT-101.md").read_text(encoding="utf-8") == \
         loop.thank_you_drafts(studies[1], others_from=studies).set_index("interview_id").loc["INT-101", "text"]
     assert (out / "you-said-we-did" / "P-002.md").is_file()
     saved = pd.read_csv(out / "drafts.csv")
     assert list(saved.columns) == ["kind", "id", "participant", "status", "path"]
-    assert len(saved) == 47
+    assert len(saved) == 51
     assert tree_snapshot(repo) == before
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 

@@ -107,9 +107,11 @@ def index_command(repo) -> tuple[str, int]:
     con = sqlite3.connect(report.path)
     try:
         docs, n_studies = con.execute("SELECT count(*), count(DISTINCT study) FROM docs").fetchone()
+        gone = con.execute("SELECT count(*) FROM people WHERE status = 'withdrawn'").fetchone()[0]
     finally:
         con.close()
-    lines.append(f"{_one_line(report.path)}: {n_studies} studies, {docs} segments")
+    withdrawn = f"; withdrawn: {gone} (their words are not indexed)" if gone else ""  # newcomer s15 F7
+    lines.append(f"{_one_line(report.path)}: {n_studies} studies, {docs} segments{withdrawn}")
     return "\n".join(lines), (1 if errors else 0)
 
 

@@ -50,10 +50,10 @@ from kit.discovery.index_names import (
     Redactor,
     cjk_spaced,
     index_lock,
-    merged_roster,
     repository_roster,
     shown_name,
     study_labels,
+    study_roster,
 )
 from kit.errors import Problem
 from kit.study import Study, load_study
@@ -81,12 +81,12 @@ __all__ = [
 ]
 
 INDEX_NAME = "index.sqlite"
-SCHEMA_VERSION = "8"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
+SCHEMA_VERSION = "9"  # 2: doc_codes.counted (kit.themes' count of a theme); 3: pseudonymised text;
 # 4: every field pseudonymised with the whole repository's roster (ids as [id]), CJK runs split (kit.discovery.index_names);
 # 5: the repository's roster carries the participants' identifiers too (4 kept them raw where no word announced them);
 # 6: compound as analyze scores it (NULL in a language without a scorer), no segment for a third speaker's passage
 # 7: emails as keyed hashes (kit.discovery.email_key), note paths relative to the repository (attacker s13 A9, A11)
-# 8: file paths and roster fingerprints as keyed hashes too (attacker s16 A14)
+# 8: file paths and roster fingerprints as keyed hashes too (attacker s16 A14); 9: third speakers' labels as names (s15 F8)
 
 
 # -- the index file ---------------------------------------------------------------------------------
@@ -516,13 +516,13 @@ def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label:
     roster, with which every stored field is pseudonymised (a name of another study's
     participant too); ``key``: the repository's key of the email hashes (none without it)."""
     from kit.languages import SENTIMENT_LANGUAGES
-    from kit.privacy import redact_both, roster
+    from kit.privacy import redact_both
     from kit.privacy_batch import unredacted
     from kit.sentiment import compound
     from kit.sentiment_terms import as_terms
 
     # the repository's roster carries names, parts and emails: a study's own is read for those alone
-    on_roster = merged_roster(roster(study), people)  # its identifiers too: [id] in every field
+    on_roster = study_roster(study, people)  # its identifiers too: [id] in every field; third speakers' labels (s15 F8)
     label = shown_name(study_label(study), on_roster) if label is None else label
     red = Redactor(on_roster)  # segment values, code names, stages: each distinct value once
     study_rows = _study_rows(study)

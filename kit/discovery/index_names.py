@@ -35,7 +35,7 @@ from pathlib import Path
 
 __all__ = ["CJK_MARK", "LOCK_WAIT", "SEARCH_WAIT", "IndexBusyError", "Redactor", "cjk_plain", "cjk_spaced",
            "index_lock", "merged_roster", "name_roster", "repository_roster", "roster_signature", "shown_name",
-           "study_labels"]
+           "study_labels", "study_roster"]
 
 #: How long (seconds) an ``index`` run waits for another one to finish before giving up.
 LOCK_WAIT = 600.0
@@ -96,6 +96,19 @@ def name_roster(study):
     names, emails = person_cells(people)
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
                   emails=tuple(dict.fromkeys(emails)))
+
+
+def study_roster(study, people):
+    """The roster every stored field of ``study`` (a loaded study) is pseudonymised with:
+    :func:`merged_roster` of the study's own roster, with its third speakers' labels (a child,
+    a vet nurse: neither the team nor a participant) as names, and ``people`` (the
+    repository's). A third speaker's label is a name in the index as in check and the
+    published outputs (:mod:`kit.third_speaker_names`, newcomer s15 F8): a search for it finds
+    nothing, ``search --include-names`` shows it."""
+    from kit.privacy import roster
+    from kit.third_speaker_names import with_third_speakers
+
+    return merged_roster(with_third_speakers(roster(study), study), people)
 
 
 def merged_roster(own, people):

@@ -11,7 +11,9 @@ team to review and send themselves; nothing is ever sent.
   them in the team's words.
 * :func:`you_said_we_did`: one draft per participant whose interview a decision
   (decisions.csv) cites as evidence: what they said (their own cited words), what the team
-  decided, and what has been seen since (the decision's outcome reading).
+  decided, and what has been seen since (the decision's outcome reading). A decision the report
+  leaves out of the value and the ROI (:func:`kit.roi.value_basis`: it cites an interview held
+  after it was taken) credits nobody: drafts.csv lists it as ``no draft`` with the reason.
 
 A draft only ever contains the words of the participant it is addressed to: it is built from
 their own interview(s), and every draft is checked against the words of every other
@@ -379,10 +381,37 @@ def you_said_we_did(studies, include_names: bool = False) -> pd.DataFrame:
         return _you_said_we_did(studies, include_names)
 
 
+def _left_out(study) -> dict:
+    """decision id -> why the report leaves it out of the value and the ROI
+    (:func:`kit.roi.value_basis` counts no decision :func:`kit.roi.later_evidence` finds: one
+    citing an interview held after it was taken), for the decisions no draft may credit either
+    (newcomer s15 F6: one rule for the report and the drafts)."""
+    from kit.roi import later_evidence
+
+    if not len(study.decisions):
+        return {}
+    later = later_evidence(study)
+    cited: dict = {}
+    for decision, interview in zip(later["decision_id"], later["interview_id"]):
+        cited.setdefault(decision, []).append(interview)
+    return {d: f"cites {', '.join(ids)}, held after the decision was taken" for d, ids in cited.items()}
+
+
+def _not_drafted(study, d: dict, why: str, participant: str) -> dict:
+    """A drafts.csv row (and located warning) for a participant a left-out decision cites."""
+    status = (f"no you-said-we-did draft for {d.get('id')}: it {why}, so the report leaves it out of the value "
+              "and the ROI and no draft credits it; check its date and evidence in decisions.csv")
+    line = d.get("line")
+    line = int(line) if line is not None and not pd.isna(line) else 1
+    return {"id": str(d.get("id")), "participant": participant, "status": status,
+            "note": f"{Path(study.path) / 'decisions.csv'}:{line}: note: {status}"}
+
+
 def _you_said_we_did(studies, include_names: bool) -> pd.DataFrame:
     segments = _Guard([s.segments() for s in studies])
     entries: dict[str, list[dict]] = {}
     where: dict[str, object] = {}
+    skipped: list[dict] = []
     for s in studies:
         from kit.sample import withdrawn  # withdrew from the study: no draft quotes them (newcomer s14 F9)
 
@@ -395,6 +424,7 @@ def _you_said_we_did(studies, include_names: bool) -> pd.DataFrame:
             frame = frame[own_words(frame, named_interviews(s.interviews))]  # never a third speaker's (F11)
             for seg, text in zip(frame["segment_id"], frame["text"]):
                 own_segments[seg] = text
+        left_out = _left_out(s)
         for d in s.decisions.to_dict("records"):
             cited: dict[str, list[str]] = {}
             for ref in d.get("evidence") or []:
@@ -403,6 +433,9 @@ def _you_said_we_did(studies, include_names: bool) -> pd.DataFrame:
             for interview_id, refs in cited.items():
                 participant = participant_of.get(interview_id) or ""
                 if not participant:
+                    continue
+                if d.get("id") in left_out:
+                    skipped.append(_not_drafted(s, d, left_out[d.get("id")], participant))
                     continue
                 said = [own_segments[r] for r in refs if r in own_segments]
                 if not said:
@@ -453,7 +486,9 @@ def _you_said_we_did(studies, include_names: bool) -> pd.DataFrame:
         rows.append({"participant": participant,
                      "decisions": "; ".join(str(e["decision"].get("id")) for e in items),
                      "interviews": "; ".join(dict.fromkeys(e["interview_id"] for e in items)), "text": text})
-    return pd.DataFrame(rows, columns=YOU_SAID_COLUMNS)
+    table = pd.DataFrame(rows, columns=YOU_SAID_COLUMNS)
+    table.attrs["notes"] = list({(n["id"], n["participant"]): n for n in skipped}.values())
+    return table
 
 
 def _team_notes(study, refs):
@@ -493,10 +528,17 @@ def write_drafts(studies, out_dir, include_names: bool = False) -> pd.DataFrame:
                          "status": note["status"], "path": ""})
             notes.append(note["note"])
             warnings.warn(note["note"], stacklevel=2)
-    for r in you_said_we_did(studies, include_names=include_names).itertuples(index=False):
+    said = you_said_we_did(studies, include_names=include_names)
+    for r in said.itertuples(index=False):
         path = writer.text(Path("you-said-we-did") / f"{r.participant}.md", r.text)
         rows.append({"kind": "you-said-we-did", "id": r.decisions, "participant": r.participant,
                      "status": "to send", "path": str(path)})
+    for note in said.attrs.get("notes", []):  # a decision the report leaves out credits nobody (newcomer s15 F6)
+        rows.append({"kind": "no draft", "id": note["id"], "participant": note["participant"],
+                     "status": note["status"], "path": ""})
+        if note["note"] not in notes:  # one note per decision, a drafts.csv row per participant
+            notes.append(note["note"])
+            warnings.warn(note["note"], stacklevel=2)
     table = pd.DataFrame(rows, columns=["kind", "id", "participant", "status", "path"])
     table.attrs["notes"] = notes
     writer.table("drafts.csv", table)

@@ -268,7 +268,9 @@ def _study_parts(study: Study) -> dict:
     from kit.languages import annotate
     from kit.schema import named_interviews
 
-    segments = study.segments()
+    from kit.withdrawn_words import without_withdrawn  # a withdrawn participant's words: not indexed (s15 F7)
+
+    segments = without_withdrawn(study, study.segments())
     iv = study.interviews
     attribute = study.segment_attribute
     ids = iv["interview_id"].tolist() if len(iv) else []

@@ -1,0 +1,68 @@
+"""A withdrawn participant's words are used nowhere (newcomer s15 F7; session 16).
+
+participants.csv's ``status: withdrawn`` (:func:`kit.sample.withdrawn`) already withheld their
+words from published outputs, drafts and search results, as ``consent_quote: no`` does, and
+counted them as not interviewed; but their turns, key quotes and the notes about them stayed in
+the working outputs (analyze's turns.csv and autocodes.csv, the repository's tables and the
+search index) under their id. A withdrawal means the person's words are used nowhere, so
+:func:`without_withdrawn` leaves out of those tables every row of a withdrawn participant (their
+turns, quotes, the note's insights and opportunities about them) and every row of an interview
+that names only withdrawn participants (the interviewer's questions, a third speaker's turns);
+in a group interview the others' rows stay. What is left out is counted, never silent
+(:func:`withdrawn_note`: ``withdrawn: N``); the sample table counts them in its ``withdrawn`` column.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["withdrawn_interviews", "withdrawn_note", "without_withdrawn"]
+
+
+def _split(value) -> list[str]:
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+
+
+def withdrawn_interviews(study) -> set:
+    """The ids of the interviews whose participants (one, or a group's) all withdrew."""
+    from kit.sample import withdrawn
+
+    gone = withdrawn(study)
+    interviews = getattr(study, "interviews", None)
+    if not gone or interviews is None or not len(interviews) or "participant" not in interviews.columns:
+        return set()
+    whose: dict[str, set] = {}
+    for iid, who in zip(interviews["interview_id"].astype(str), interviews["participant"].tolist()):
+        whose.setdefault(iid, set()).update(_split(who))
+    turns = getattr(study, "turns", None)  # a group interview's participants also speak in its transcript
+    if turns is not None and len(turns) and {"interview_id", "participant"} <= set(turns.columns):
+        for iid, who in zip(turns["interview_id"].astype(str), turns["participant"].tolist()):
+            if iid in whose:
+                whose[iid].update(_split(who))
+    return {iid for iid, who in whose.items() if who and who <= gone}
+
+
+def without_withdrawn(study, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (turns, segments, quotes: a table with ``interview_id`` and ``participant``)
+    without the rows of a withdrawn participant or of an interview only they were in
+    (:func:`withdrawn_interviews`); ``frame`` itself when nobody withdrew."""
+    from kit.sample import withdrawn
+
+    gone = withdrawn(study)
+    if not gone or frame is None or not len(frame) or "interview_id" not in frame.columns:
+        return frame
+    drop = frame["interview_id"].astype(str).isin(withdrawn_interviews(study))
+    if "participant" in frame.columns:
+        drop |= frame["participant"].fillna("").astype(str).isin(gone)
+    return frame[~drop] if drop.any() else frame
+
+
+def withdrawn_note(study) -> str:
+    """``withdrawn: N`` and what that means for the tables, or "" when nobody withdrew."""
+    from kit.sample import withdrawn
+
+    n = len(withdrawn(study))
+    if not n:
+        return ""
+    return (f"withdrawn: {n} (participants.csv status withdrawn: their words, and the interviews only they "
+            "were in, are in no table and not indexed)")
