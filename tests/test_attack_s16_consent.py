@@ -26,7 +26,7 @@ def repo(tmp_path_factory) -> Path:
     argv = sys.argv
     sys.argv = ["gen_repo.py", str(root)]
     try:
-        runpy.run_path(str(DATA / "gen_repo.py"), run_name="__main__")
+        runpy.run_path(str(DATA / "gen_repo.py.txt"), run_name="__main__")
     finally:
         sys.argv = argv
     return root
