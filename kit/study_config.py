@@ -239,6 +239,7 @@ class TeamKeys(frozenset):
 
     people: tuple = ()
     others: tuple = ()
+    REMEMBERED = 10_000  # labels whose verdicts one set of keys keeps (then it starts again)
 
     def __new__(cls, exact=(), people=(), others=()):
         keys = super().__new__(cls, exact)
@@ -257,7 +258,7 @@ class TeamKeys(frozenset):
             return bool(self.member(key))
         got = verdicts.get(key)
         if got is None:
-            if len(verdicts) >= 10_000:
+            if len(verdicts) >= self.REMEMBERED:
                 verdicts.clear()
             got = verdicts[key] = bool(self.member(key))
         return got
