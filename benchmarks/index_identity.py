@@ -15,6 +15,9 @@ table, in rowid order:
   between two builds of the same rows and is not compared;
 * the schema (``sqlite_master``) and ``PRAGMA integrity_check`` of both.
 
+The repository's email key (random, made by the first build) is kept for the second build, so
+the emails' keyed hashes of the ``people`` table are comparable.
+
 Prints one line per table (rows, SHA-256 of its rows, same or not, the first differing row)
 and exits 1 when anything differs.
 """
@@ -31,19 +34,32 @@ import tempfile
 from pathlib import Path
 
 INDEX = Path(".interview-kit") / "index.sqlite"
+KEY_FILE = "email-key"  # kit.discovery.email_key.KEY_FILE (either tree's kit may be older)
 FTS_TABLES = ("docs_fts", "named_fts")
 SKIP_COLUMNS = {("studies", "indexed_at")}
 
 
-def build(tree: Path, repo: Path, out: Path) -> None:
-    """Build the index of ``repo`` from scratch with the kit of ``tree``; copy it to ``out``."""
+def build(tree: Path, repo: Path, out: Path, key: Path | None = None) -> None:
+    """Build the index of ``repo`` from scratch with the kit of ``tree``; copy it to ``out``.
+
+    ``key``: where the repository's email key (``kit.discovery.email_key``, 32 random bytes made
+    by the first build) is kept between the two builds: the first build's key is saved there and
+    put back before the second, so both index the emails' keyed hashes with one key and the
+    ``people`` table and ``meta.email_key`` can be compared (two keys differ by design)."""
     shutil.rmtree(repo / INDEX.parent, ignore_errors=True)
+    key_file = repo / INDEX.parent / KEY_FILE
+    if key is not None and key.exists():
+        key_file.parent.mkdir()
+        shutil.copyfile(key, key_file)
+        os.chmod(key_file, 0o600)
     env = dict(os.environ, PYTHONPATH=str(tree))
     done = subprocess.run([sys.executable, "-m", "kit", "index", str(repo)], env=env, cwd=tree,
                           capture_output=True, text=True)
     if done.returncode not in (0, 1):  # 1: built, but some study has errors
         raise SystemExit(f"{tree}: kit index {repo} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
     shutil.copyfile(repo / INDEX, out)
+    if key is not None and not key.exists() and key_file.exists():
+        shutil.copyfile(key_file, key)
 
 
 def _queries(con) -> dict[str, str]:
@@ -124,8 +140,9 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="interview-kit-identity-") as tmp:
         for k, repo in enumerate(args.repos):
             a, b = Path(tmp) / f"{k}-old.sqlite", Path(tmp) / f"{k}-new.sqlite"
-            build(args.old.resolve(), repo.resolve(), a)
-            build(args.new.resolve(), repo.resolve(), b)
+            key = Path(tmp) / f"{k}-email-key"  # one key for both builds (see build)
+            build(args.old.resolve(), repo.resolve(), a, key)
+            build(args.new.resolve(), repo.resolve(), b, key)
             print(f"{repo}: {args.old} vs {args.new}")
             same &= compare(a, b)
     print("identical" if same else "DIFFERENT")

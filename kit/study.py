@@ -40,6 +40,7 @@ from kit.schema import (
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
 from kit.consent_record import one_answer_per_person, withdraw
+from kit.cores import free_cores  # kit.study.free_cores, as before
 from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows, read_rows_folded
 from kit.study_config import (OTHER_ROLE, STUDY_KEYS, StudyFileReader, alias_hint, note_participants, speaker_owners,
                                team_keys, transcript_args)
@@ -650,7 +651,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             return None
         self.problems += warnings
         # the team, also by the display forms roster labels are read by ("Nowak, Anna": newcomer s14 F5)
-        interviewers = team_keys(config, front, self.names, DEFAULT_INTERVIEWER_LABELS)
+        interviewers = self._team_keys(config, front)
         role_of = {}
         for label in dict.fromkeys(columns["speaker"]):
             key = str(label).casefold()
@@ -685,6 +686,15 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             "format": fmt,
         })
         return columns
+
+    def _team_keys(self, config, front):
+        """:func:`team_keys` of a transcript, worked out once for those no note names (whose
+        team is the study's alone): the same keys, and :class:`TeamKeys` remembers its verdicts."""
+        if front:
+            return team_keys(config, front, self.names, DEFAULT_INTERVIEWER_LABELS)
+        if (keys := self.__dict__.get("_lone_team")) is None:
+            keys = self._lone_team = team_keys(config, front, self.names, DEFAULT_INTERVIEWER_LABELS)
+        return keys
 
     def _transcript_args(self, config, front) -> tuple[dict, dict, list]:
         """:func:`_transcript_args`, worked out once for the transcripts no note names."""
@@ -806,24 +816,6 @@ def _parse_job(job):
         return path, read_turns(path, aliases=aliases or None, speakers=known or None)
     except TranscriptError as exc:
         return path, exc
-
-
-def free_cores(most: int = 4) -> int:
-    """How many worker processes pay off now: the cores this process may run on
-    (``os.sched_getaffinity``) less the load already on them (the one-minute load average,
-    ``os.getloadavg``), at least 1 and at most ``most``. On a busy shared machine extra
-    workers only add CPU time (issue 20: wall 1.08x serial, +10% CPU at 2 cores, load 4)."""
-    import os
-
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        busy = 0.0
-    return max(1, min(most, int(cores - busy + 0.5)))
 
 
 PARALLEL_TRANSCRIPTS = 400  # below this, starting worker processes costs more than it saves

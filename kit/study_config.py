@@ -239,15 +239,29 @@ class TeamKeys(frozenset):
 
     people: tuple = ()
     others: tuple = ()
+    REMEMBERED = 10_000  # labels whose verdicts one set of keys keeps (then it starts again)
 
     def __new__(cls, exact=(), people=(), others=()):
         keys = super().__new__(cls, exact)
         keys.people = tuple(dict.fromkeys(p for p in people if p))
         keys.others = tuple(o for o in others if o)
+        keys._verdicts = {}  # a label -> whether it names a team member: a study repeats its labels
         return keys
 
     def __contains__(self, key) -> bool:
-        return frozenset.__contains__(self, key) or bool(self.people and self.member(key))
+        if frozenset.__contains__(self, key):
+            return True
+        if not self.people:
+            return False
+        verdicts = self.__dict__.get("_verdicts")
+        if verdicts is None or not isinstance(key, str):
+            return bool(self.member(key))
+        got = verdicts.get(key)
+        if got is None:
+            if len(verdicts) >= self.REMEMBERED:
+                verdicts.clear()
+            got = verdicts[key] = bool(self.member(key))
+        return got
 
     def member(self, label) -> str:
         """The team member's name ``label`` is a display form of, else ``""``."""

@@ -127,9 +127,20 @@ class StudyPaths:
         (``int-007.DOCX`` for a note ``INT-007`` with no ``transcript:`` line), when exactly
         one file is; else None."""
         key = unicodedata.normalize("NFC", iid.strip()).casefold()
-        found = [f for stem, files in by_stem.items() for f in files
-                 if unicodedata.normalize("NFC", stem.strip()).casefold() == key]
+        found = self._stems_by_key(by_stem).get(key, ())
         return found[0] if len(found) == 1 else None
+
+    def _stems_by_key(self, by_stem: dict) -> dict:
+        """The files of ``by_stem`` under their stems' keys as :meth:`_loose_stem` compares them
+        (in ``by_stem``'s order), worked out once per ``by_stem``: not once per note."""
+        cached = self.__dict__.get("_stem_keys")
+        if cached is not None and cached[0] is by_stem and cached[1] == len(by_stem):
+            return cached[2]
+        keyed: dict = {}
+        for stem, files in by_stem.items():
+            keyed.setdefault(unicodedata.normalize("NFC", stem.strip()).casefold(), []).extend(files)
+        self._stem_keys = (by_stem, len(by_stem), keyed)
+        return keyed
 
     def _loose_problems(self, note_path, line_of, front, iid, tpath, used: set) -> None:
         """Say which file a note's transcript was read from when its name was written
