@@ -21,7 +21,6 @@ import sqlite3
 import threading
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain, groupby, repeat
@@ -43,6 +42,7 @@ from kit.discovery.repository import (
 )
 from kit.collector import cyclic_gc_paused
 from kit.discovery.email_key import email_hash, email_key, key_check, keyed_hash  # keyed: attacker s13 A11, s16 A14
+from kit.discovery.index_files import hashing_reads as _hashing_reads
 from kit.discovery.index_names import (
     LOCK_WAIT,
     SEARCH_WAIT,
@@ -394,27 +394,6 @@ def _fingerprint(folder: Path, stats: dict, stored: dict | None, read: dict | No
             except OSError:
                 continue
     return out
-
-
-@contextmanager
-def _hashing_reads():
-    """While the body runs, the SHA-256 of each file ``kit.csvio.read_bytes`` reads whole,
-    by (st_dev, st_ino, st_mtime_ns, st_size, st_ctime_ns) of the open file: a full build
-    fingerprints the files its loading of the study read (:func:`_fingerprint`)."""
-    from kit.csvio import READ_OBSERVERS
-
-    hashes: dict = {}
-
-    def observe(info, data):
-        if len(data) == info.st_size:  # the whole file as its fstat found it
-            hashes[(info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size, info.st_ctime_ns)] = \
-                hashlib.sha256(data).hexdigest()
-
-    READ_OBSERVERS.append(observe)
-    try:
-        yield hashes
-    finally:
-        READ_OBSERVERS.remove(observe)
 
 
 @dataclass
