@@ -54,7 +54,8 @@ def test_a_clipped_topic_that_pairs_two_things_is_double_barreled(q):
 
 @pytest.mark.parametrize("q", ["Terms and conditions - what did you make of them?",
                                "If you booked and paid - what happened next?",
-                               "Opening hours - what did you find last Sunday?"])
+                               "Opening hours - what did you find last Sunday?",
+                               "Our choir leaders go above and beyond - tell me about the last time one helped you."])
 def test_a_clipped_topic_with_one_thing_is_not(q):
     assert not paired_topic([q])
 

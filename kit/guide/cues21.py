@@ -8,7 +8,8 @@ blind-linter-39 and -40 found by clause structure, read after cues20.
 - :func:`paired_topic` (in :func:`revise`): a clipped note whose verbless topic before a dash or a colon
   coordinates two things ("Locker keys + wristbands - thoughts", "The rota and the handover: what did
   each change") asks about both: double-barreled; not a fixed pair ("terms and conditions"), nor a
-  topic with a verb or a subject ("If you booked and paid - ...").
+  topic with a verb or a subject ("If you booked and paid - ..."), nor a claim whose first part is longer
+  than a short noun phrase ("Our tutors go above and beyond - tell me ...").
 - :func:`two_acts` (in :func:`revise`): two verb phrases with their own objects after "how / what" + an
   auxiliary and a subject ("How did you price the job and source the parts?") are two tasks.
 """
@@ -86,7 +87,7 @@ def paired_topic(raw: list[str]) -> str:
         return ""
     left, _, right = _COORD.split(topic, maxsplit=1)[0], None, _COORD.split(topic, maxsplit=1)[1]
     lw, rw = words(left), words(right)
-    if not lw or not rw or (lw[-1].lower(), rw[0].lower()) in FIXED_PAIRS:
+    if not lw or not rw or len(lw) > 4 or (lw[-1].lower(), rw[0].lower()) in FIXED_PAIRS:  # a short noun phrase each
         return ""
     return f"two things asked about at once ('{left.strip()}' and '{right.strip()}')"
 
