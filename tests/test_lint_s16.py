@@ -128,3 +128,8 @@ def test_a_judged_act_of_a_named_person_is_told_as_the_act():
 def test_a_roster_name_in_lower_case_is_never_the_topic():
     r = lint_question("Do you think hollis handled the plot swap well?", names=("Hollis",))
     assert "hollis" not in r["suggestion"].lower()
+
+
+def test_a_reputation_adverb_before_a_quality_is_leading():
+    assert "leading" in flags("How do you get on with the notoriously fussy festival inspectors?")
+    assert "leading" not in flags("How do you get on with the festival inspectors?")

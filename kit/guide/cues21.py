@@ -10,6 +10,8 @@ blind-linter-39 and -40 found by clause structure, read after cues20.
   each change") asks about both: double-barreled; not a fixed pair ("terms and conditions"), nor a
   topic with a verb or a subject ("If you booked and paid - ..."), nor a claim whose first part is longer
   than a short noun phrase ("Our tutors go above and beyond - tell me ...").
+- :func:`reputation` (in :func:`revise`): a reputation adverb before a quality ("the famously fussy
+  inspectors", "a notoriously slow process") is leading.
 - :func:`two_acts` (in :func:`revise`): two verb phrases with their own objects after "how / what" + an
   auxiliary and a subject ("How did you price the job and source the parts?") are two tasks.
 """
@@ -19,7 +21,7 @@ import re
 
 from kit.guide.words import words
 
-__all__ = ["inverted_condition", "paired_topic", "revise", "two_acts"]
+__all__ = ["inverted_condition", "paired_topic", "reputation", "revise", "two_acts"]
 
 _DETS = {"the", "your", "their", "our", "a", "an", "this", "that", "these", "those"}
 _INVERTED = re.compile(r"^(?P<pre>(?:so|and|but|now|ok|okay)?,?\s*)(?P<aux>were|had|should)\s+(?P<body>[^,?;]{5,160}?),\s*"
@@ -122,8 +124,20 @@ def two_acts(raw: list[str]) -> str:
     return f"two tasks asked about at once ('{first}' and '{second}'); ask about each"
 
 
+_REPUTATION = re.compile(r"\b(?:famously|notoriously|infamously|proverbially|legendarily)\s+(?:[a-z-]+)\b", re.I)
+
+
+def reputation(raw: list[str]) -> str:
+    """"... the famously pedantic clerks", "a notoriously long process": a reputation adverb before a
+    quality tells the participant what to think of the thing (leading), whatever the quality's valence."""
+    m = _REPUTATION.search(" ".join(raw))
+    return f"'{m.group(0)}' builds a judgement into the question" if m else ""
+
+
 def revise(raw: list[str], reasons: dict[str, str]) -> dict[str, str]:
-    """The rules' reasons with this pass's double-barreled kinds added (never a flag removed)."""
+    """The rules' reasons with this pass's leading and double-barreled kinds added (never a flag removed)."""
+    if "leading" not in reasons and (why := reputation(raw)):
+        reasons = {"leading": why, **reasons}
     if "double-barreled" not in reasons and (why := paired_topic(raw) or two_acts(raw)):
         return {**reasons, "double-barreled": why}
     return reasons

@@ -3,8 +3,9 @@
 
 - :func:`person_names`: the words of a question that name a person: a capitalised word that is
   not sentence-initial (nor after a dash, colon or quote that starts a clipped note) and not
-  product-like (no capital inside, not all capitals, no digit, not after an article or a
-  possessive: "the Hub", "our Portal"; not a day or a month), plus the parts of a study's
+  product-like (no capital inside, not all capitals, no digit, not after an article, a
+  possessive, a verb of use or a preposition of place: "the Hub", "our Portal", "used Turnitin", "on Teams";
+  not a day or a month), plus the parts of a study's
   roster (:func:`kit.privacy.roster`) when linting inside a study.
 - :func:`finish`: the last step of :func:`kit.guide.lint.lint_question`: a double-barreled
   reason that quotes names as its "two things" is told again from the question with the names
@@ -26,6 +27,8 @@ _DETERMINERS = {"the", "a", "an", "our", "your", "my", "their", "this", "that", 
 _NOT_NAMES = {"i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "ok", "okay", "mr", "mrs", "ms", "dr", "miss", "god"}
+_USE_VERBS = {"use", "used", "uses", "using", "install", "installed", "download", "downloaded", "open", "opened",
+              "via", "on", "in", "into", "at"}
 # where a clipped note or a new sentence starts: the next capital is no name
 _STARTS = re.compile(r"(?:^|[.?!:;\"\u201c(\u2014\u2013]|\s[-+/]|\n)\s*$")
 
@@ -40,8 +43,8 @@ def person_names(text: str, roster_parts=()) -> frozenset[str]:
         if _STARTS.search(before) or word.lower() in _NOT_NAMES:
             continue
         prev = re.findall(r"[A-Za-z']+", before[-40:])
-        if prev and prev[-1].lower() in _DETERMINERS:
-            continue  # "the Hub", "our Portal": a product or a place
+        if prev and prev[-1].lower() in _DETERMINERS | _USE_VERBS:
+            continue  # "the Hub", "our Portal", "used Turnitin": a product or a place
         out.add(word.lower())
     lowered = text.lower()
     for part in roster_parts:
@@ -123,7 +126,7 @@ _ADJ_THING = re.compile(r"\b(?:dealt with|used|went to|went through) (?:the|a|an
                         r"good|bad|quick|slow|fair|unfair|silly|stupid) to \w+|\bdealt with [^.?!]*\b(?:well|badly)\.", re.I)
 
 
-_TOPIC_SLOT = re.compile(r"\b(?:dealt with|used|went to|went through|experience with|needed help with|about|when|"
+_TOPIC_SLOT = re.compile(r"\b(?:dealt with|went to|went through|experience with|needed help with|about|when|"
                          r"with|for|of)\s+(?:(?:the|a|an|your|their|our)\s+)?(?:[a-z]+\s+)?([A-Za-z][\w'-]*)|"
                          r"\b(?:the|a|an)\s+([A-Za-z][\w'-]*)", re.I)
 
