@@ -40,6 +40,8 @@ _TEXT_SPEAK = {
     "pls": "please", "plz": "please", "ur": "your",
     "cuz": "because", "coz": "because", "bc": "because", "tho": "though", "abt": "about",
     "gonna": "going to", "wanna": "want to", "ya": "you", "yr": "your", "thru": "through",
+    # session 16: a ward manager's clipped modals ("what wd it look like")
+    "wd": "would", "wld": "would", "shd": "should", "cld": "could",
 }
 _SPEAK = re.compile(r"(?<![\w'])(" + "|".join(sorted(_TEXT_SPEAK, key=len, reverse=True)) + r")(?![\w'])", re.I)
 _PROBABLY = re.compile(r"(?<![\w'])probs?(?= (?:know|not|be|have|had|did|do|will|would|should|need|want|get|got|just|"

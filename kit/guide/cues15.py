@@ -252,14 +252,14 @@ def notes(question: str) -> list[str]:
     """Notes on a guide question (not flags): misspelt words with their likeliest
     correction, and a question without its question mark (:func:`_asks`: also after a
     fronted phrase, "Looking ahead, what ...")."""
-    from kit.guide.lint import masked
+    from kit.guide.lint import _CONTROL, masked
     from kit.guide.spelling import misspellings, spelling_note
 
     out = []
     text = masked(str(question).strip())  # no spelling notes on an address, a link or markup
     if (note := spelling_note(misspellings(text))):
         out.append(note)
-    if re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\\x1b", str(question)):
+    if _CONTROL.search(str(question)) or "\\x1b" in str(question):  # lint's one class of control characters
         out.append("holds control characters (a terminal code pasted from another tool, shown escaped): delete them")
     if identifier_request(text):
         out.append("asks for personal details: what is said ends up in the recording and the notes; look them up "

@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15,
-                       cues16, cues17, cues18, cues19, cues20, frames, grammar, model)
+                       cues16, cues17, cues18, cues19, cues20, cues21, frames, grammar, model, retell17)
 from kit.guide.guide_lines import MARKUP
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
@@ -77,7 +77,9 @@ def masked(text: str) -> str:
     HTML tags and a script's or style's content removed, a link, an email address and a phone number
     (:mod:`kit.privacy`'s patterns) as the plain words "the link", "the address" and "the number", so a
     rewrite is grammatical and never spells out an address the question column redacts; terminal escape
-    sequences and other control characters are left out."""
+    sequences and other control characters are left out. The link pattern is this module's own ``_URL`` (a
+    link is read up to a space, a quote or an angle bracket, its trailing punctuation left to the sentence by
+    ``_url_mark``): :mod:`kit.privacy` has no link pattern, a link being no personal detail."""
     if _CONTROL.search(text):
         text = " ".join(_ESCAPE_SEQUENCE.sub(" ", text).split())
     if "<" in text and ">" in text:
@@ -164,6 +166,7 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     clean = _POLITE_OPENER.sub(lambda m: "tell me about" if m.group(0).lower().endswith(("about", "of"))
                                else "tell me", clean)
     clean = cues12.drop_address(clean)  # round 12: "Tyler, tell me ..." is read as "tell me ..."
+    clean = cues21.inverted_condition(clean)  # session 16: "Were you to have ..., how ..." is read as "If you were to ..."
     sents = [_Sentence(s) for s in _sentences(clean)]
     reasons: dict[str, str] = {}
     raw = [s.raw for s in sents]
@@ -208,7 +211,7 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     # problems taken as given, judging phrases, tagged claims before the ask, two predicates in a condition
     for revise in (cues7.revise, cues8.revise, cues9.revise, cues10.revise, cues11.revise, cues12.revise,
                    cues13.revise, cues14.revise, cues15.revise, cues16.revise, cues17.revise, cues18.revise,
-                   cues19.revise, cues20.revise):
+                   cues19.revise, cues20.revise, cues21.revise):
         if raw:
             fired |= set(reasons)
             reasons = revise(raw, reasons)
@@ -245,7 +248,7 @@ def judge_question(text: str) -> dict:
     return {key: verdict[key] for key in ("question", "flags", "kind")}
 
 
-def lint_question(text: str) -> dict:
+def lint_question(text: str, names=()) -> dict:
     """Lint one interview question.
 
     Returns ``{question, flags, kind, suggestion, reasons}``: ``flags`` is a subset of
@@ -254,7 +257,9 @@ def lint_question(text: str) -> dict:
     in the story-based pattern when anything is flagged, else ``""``, built from the text as
     :func:`question_text` gives it (format characters out, NFC, plain spaces, no markup or contact
     details); ``question`` is the text as written (:func:`shown_text`);
-    ``reasons`` maps each flag to the cue that fired. A question longer than
+    ``reasons`` maps each flag to the cue that fired. ``names``: more people's names (a study's roster, as
+    :func:`kit.privacy.roster` gives its parts), which, like any capitalised word inside the question that is not
+    product-like (:func:`kit.guide.retell17.person_names`), are never a rewrite's topic (session 16). A question longer than
     :data:`MAX_QUESTION_CHARS` is not linted: ``kind`` is ``unsupported``, ``too_long`` True and
     ``verdict`` says why.
     """
@@ -287,6 +292,10 @@ def lint_question(text: str) -> dict:
         if "double-barreled" in flags:
             reasons["double-barreled"] += "; split it into two questions and ask them one at a time"
         suggestion = re.sub(r" any ?more(?=[.?!])", "", suggestion)  # "... the last time you booked online anymore"
+        # session 16: one story ask, never a person's name as the topic, a recommendation told as a story
+        suggestion, reasons = retell17.finish(read, flags, reasons, suggestion, rewrite=_rewrite,
+                                              reasons_of=lambda t: _verdict(t)[1], flags_of=flags_of,
+                                              grammar_problems=checks.grammar_problems, roster_parts=names)
         if cues15.identifier_request(read):
             suggestion = ""  # a request for the participant's details: no story to tell (session 15 F4)
     return {**verdict, "suggestion": suggestion, "reasons": {f: reasons[f] for f in flags}}

@@ -165,11 +165,15 @@ def model_reasons(question: str, raw: list[str], reasons: dict[str, str], cleare
     gave and no guard closed (:func:`gated`); ``question`` as the linter reads it, ``raw`` its
     sentences, ``cleared`` the flags a rule raised and a guard removed, ``kind`` the question's
     kind. Empty without the shipped file."""
+    from kit.guide.cues21 import inverted_condition
+
     models = load() if models is None else models
     out: dict[str, str] = {}
     for flag, m in models.items():
         if flag in reasons or gated(flag, raw, cleared, kind):
             continue
+        if flag == "closed" and inverted_condition(question) != question:
+            continue  # session 16: "Were you to have ..., how ...": an inverted condition, no yes/no opener
         if m.probability(question) >= m.threshold:
             named = ", ".join(f"'{c}'" for c in m.cues(question))
             out[flag] = f"the trained model reads it as {flag} (words: {named})"

@@ -396,6 +396,9 @@ _BROKEN = [
     re.compile(r"\b(?:typical|usual|usually|normally|generally|typically)\b", re.I),  # the generalization kept
     re.compile(r"^(?:tell me about|walk me through)\b[^.?!]*\b(?:do|does|did|would|will|can|could) "
                r"(?:you|u|they|we)\b", re.I),  # a question spliced into a statement
+    # session 16: a second ask spliced in after "and" ("the last time you booked online and was it easy")
+    re.compile(r"\b(?:and|or|but) (?:was|is|were|are|did|does|do|has|have|had|would|will|can|could|should) "
+               r"(?:it|they|that|this|there|you|u|we|he|she)\b(?! (?:and|or)\b)", re.I),
     re.compile(r"\bremembered (?:whether|if)\b|\b(?:higher|lower|more|less) was\b|\b\w+ed were\b", re.I),
     re.compile(r"\byour (?:often|usually|ever|always)\b|\b(?:u|ur)\b", re.I),
     re.compile(r"\b(?:used|needed help with) [^.?!]*\bfor (?:the|a|an|your)\b", re.I),

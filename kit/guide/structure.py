@@ -338,8 +338,25 @@ def _pitched(text: str, lint: dict) -> dict:
     return {**lint, "flags": ["leading"], "suggestion": "", "reasons": {"leading": why}}
 
 
+def _roster_parts(path) -> tuple[str, ...]:
+    """The names of the study a guide file sits in (:func:`kit.privacy.roster`: its participants.csv), never a
+    rewrite's topic (session 16); empty outside a study."""
+    try:
+        folder = Path(str(path)).resolve().parent
+        if not (folder / "participants.csv").is_file():
+            return ()
+        from kit.privacy import roster
+
+        people = roster(folder)
+        return tuple(people.names) + tuple(people.parts)
+    except (OSError, ValueError, StudyError):
+        return ()
+
+
 def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes: list[dict] | None = None) -> dict:
-    lints = [_pitched(text, lint_question(text)) if role == "probe" else lint_question(text) for text, _, role in items]
+    names = _roster_parts(path)
+    lints = [_pitched(text, lint_question(text, names)) if role == "probe" else lint_question(text, names)
+             for text, _, role in items]
     given = [role for _, _, role in items]
     if all(r is None for r in given):
         roles = _infer_roles(lints)
