@@ -63,6 +63,7 @@ __all__ = [
     "code_agreement",
     "overall_agreement",
     "disagreements",
+    "fold_coders",
     "LEVELS",
     "MIN_USES",
     "ONE_CODER",
@@ -473,7 +474,7 @@ def _resolve(codings, segments, coders=None):
         if segments is None:
             segments = study.segments()
     if isinstance(codings, pd.DataFrame) and "coder" in codings.columns and len(codings):
-        codings = _fold_coders(codings)
+        codings = fold_coders(codings)
     if isinstance(segments, pd.DataFrame):
         from kit.coding import shared_universe
 
@@ -483,7 +484,7 @@ def _resolve(codings, segments, coders=None):
     return codings, segments
 
 
-def _fold_coders(codings: pd.DataFrame) -> pd.DataFrame:
+def fold_coders(codings: pd.DataFrame) -> pd.DataFrame:
     """``codings`` with each coder id as its first spelling (:func:`kit.coder_ids.coder_key`);
     the same frame when no two spellings fold together."""
     first: dict = {}

@@ -174,3 +174,14 @@ def test_too_many_different_terms_is_a_usage_error():
     fts_query(" ".join(f"w{i}" for i in range(MAX_TERMS)))
     with pytest.raises(QueryError, match="at most"):
         fts_query(" ".join(f"w{i}" for i in range(MAX_TERMS + 1)))
+
+
+def test_agreement_report_reads_one_coder_however_spelt():
+    from kit.coding import agreement_report
+
+    manual = _df([("s1", "x", "alice"), ("s1", "x", "ALICE "), ("s2", "y", "alice"), ("s2", "y", "Alice")])
+    segments = pd.DataFrame({"segment_id": ["s1", "s2"], "interview_id": ["I", "I"], "kind": ["turn", "turn"],
+                             "role": ["participant", "participant"]})
+    for coders in (None, ["alice", "ALICE"]):
+        summary = agreement_report(manual, segments, coders=coders)["summary"]
+        assert summary["coders"] == ["alice"] and "needs two coders" in summary["reason"]

@@ -307,7 +307,7 @@ class LeadershipSections:
             total = participants or 1
             ready = self._headline_ready(themes)
             lead, tied = top_with_ties(ready)  # kit.report.key_findings: a minimum backing, ties said
-            if not len(lead) and (pd.to_numeric(themes["participants"], errors="coerce").fillna(0) > 0).any():
+            if not len(ready) and (pd.to_numeric(themes["participants"], errors="coerce").fillna(0) > 0).any():
                 findings.append("No theme is a key finding yet: every count rests on keyword rules no coder has "
                                 "checked, or on rules that fire for nearly everyone. Code a few interviews by hand "
                                 "(codings/NAME.csv) to validate them.")
