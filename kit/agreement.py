@@ -647,7 +647,7 @@ def overall_agreement(codings: pd.DataFrame, segments=None) -> dict:
     applied_units = on >= 1
     alpha = krippendorff_alpha(matrix, "nominal")
     return result | {
-        "alpha": alpha, "band": interpret_alpha(alpha) if evidence else TOO_FEW,
+        "alpha": alpha, "band": interpret_alpha(alpha) if evidence or math.isnan(alpha) else TOO_FEW,
         "percent_agreement": float(agreeing / pairs) if pairs else float("nan"),
         "chance_agreement": share_on ** 2 + (1 - share_on) ** 2,
         "positive_agreement": positive_pairs / (positive_pairs + mixed_pairs)
