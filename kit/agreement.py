@@ -15,6 +15,17 @@ Choices worth knowing
 * **Rare codes.** A code applied fewer than ``MIN_USES`` (3) times by the two coders together
   gets ``band`` "too few to tell" in :func:`code_agreement`; its kappa is shown but left out of
   the mean kappa of :func:`overall_agreement` (``n_codes_too_few`` says how many).
+* **Minimum evidence (one rule).** A verdict (a Landis & Koch band per code, Krippendorff's
+  band overall) needs ``MIN_USES`` (3) uses of a code: per code in :func:`code_agreement`, and
+  overall in :func:`overall_agreement`, whose ``band`` and ``kappa_band`` are "too few to
+  tell" (``TOO_FEW``) when no code reaches it, though ``alpha`` is still computed (two segments
+  give alpha -0.75 or 0.0: a number, not a finding). The threshold is the kit's own
+  (``MIN_USES`` above), not a published cut-off; Krippendorff (2004, *Content Analysis*, 2nd ed.,
+  sec. 11.4.4) warns that alpha needs enough pairable values of each category to be
+  trusted, and Krippendorff (2011, "Computing Krippendorff's Alpha-Reliability") that it is
+  undefined without variation. Coder ids are folded (:func:`kit.coder_ids.coder_key`: case,
+  whitespace, Unicode form), so ``alice`` and ``ALICE `` are one coder and one coder's
+  codings give ``ONE_CODER`` ("one coder: not measured"), never agreement with themself.
 * **Beyond percent agreement.** With presence/absence codings most cells are "neither coder
   applied the code", so percent agreement is high by construction. Beside it come the
   agreement expected by chance, *positive agreement* ``2·both / (2·both + a_only + b_only)``
@@ -39,6 +50,7 @@ from typing import Hashable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from kit.coder_ids import coder_key
 from kit.schema import CODE_AGREEMENT_COLUMNS, DISAGREEMENT_COLUMNS, is_missing
 
 __all__ = [
@@ -51,14 +63,22 @@ __all__ = [
     "code_agreement",
     "overall_agreement",
     "disagreements",
+    "fold_coders",
     "LEVELS",
     "MIN_USES",
+    "ONE_CODER",
+    "TOO_FEW",
     "positive_agreement",
 ]
 
 #: Fewer uses than this (segments where either coder applied the code) and a code's agreement
-#: is "too few to tell".
+#: is "too few to tell"; the overall alpha's band too when no code reaches it (the one
+#: minimum-evidence rule, module docstring "Minimum evidence").
 MIN_USES = 3
+#: The verdict below the minimum evidence, per code and overall.
+TOO_FEW = "too few to tell"
+#: The overall verdict when the codings hold one coder (however their id is spelt).
+ONE_CODER = "one coder: not measured"
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
@@ -375,11 +395,13 @@ class _Codings:
         self.applied: dict = {}  # coder -> {segment: set of codes}
         self.memo: dict = {}  # (segment, code, coder) -> first non-empty memo
         memos = codings["memo"] if "memo" in codings.columns else None
+        self.spelling: dict = {}  # coder_key -> the first spelling (s16 A3: `alice`, `ALICE ` are one coder)
         for pos, (seg, code, coder) in enumerate(
                 zip(codings["segment"], codings["code"], codings["coder"])):
             seg, code, coder = _clean(seg), _clean(code), _clean(coder)
             if seg is None or coder is None:
                 continue
+            coder = self.spelling.setdefault(_coder_key(coder), coder)
             if coder not in self.seen:
                 self.coders.append(coder)
                 self.seen[coder] = set()
@@ -393,6 +415,11 @@ class _Codings:
                 memo = _clean(memos.iloc[pos])
                 if memo is not None:
                     self.memo.setdefault((seg, code, coder), str(memo))
+
+    def canonical(self, coder):
+        """The coder id ``coder`` stands for (its first spelling in the codings)."""
+        coder = _clean(coder)
+        return self.spelling.get(_coder_key(coder), coder) if coder is not None else coder
 
     def check_coder(self, coder) -> None:
         if coder not in self.seen:
@@ -422,6 +449,10 @@ class _Codings:
         return code in self.applied[coder].get(seg, ())
 
 
+def _coder_key(coder):
+    return coder_key(coder) if isinstance(coder, str) else coder
+
+
 def _clean(value):
     if _is_missing(value):
         return None
@@ -442,6 +473,8 @@ def _resolve(codings, segments, coders=None):
         codings = study.codings
         if segments is None:
             segments = study.segments()
+    if isinstance(codings, pd.DataFrame) and "coder" in codings.columns and len(codings):
+        codings = fold_coders(codings)
     if isinstance(segments, pd.DataFrame):
         from kit.coding import shared_universe
 
@@ -451,16 +484,29 @@ def _resolve(codings, segments, coders=None):
     return codings, segments
 
 
+def fold_coders(codings: pd.DataFrame) -> pd.DataFrame:
+    """``codings`` with each coder id as its first spelling (:func:`kit.coder_ids.coder_key`);
+    the same frame when no two spellings fold together."""
+    first: dict = {}
+    folded = [first.setdefault(_coder_key(c), c) if not _is_missing(c) and _clean(c) is not None else c
+              for c in (_clean(c) if isinstance(c, str) else c for c in codings["coder"])]
+    if all(a is b or a == b for a, b in zip(folded, codings["coder"])):
+        return codings
+    return codings.assign(coder=folded)
+
+
 def _pair(codings, segments, coder_a, coder_b):
     """(the codings as ``_Codings``, the segments both coders are compared on) for two coders;
     ``ValueError`` for an unknown coder or the same coder twice."""
     codings, segments = _resolve(codings, segments, [coder_a, coder_b])
     table = _Codings(codings)
+    coder_a, coder_b = table.canonical(coder_a), table.canonical(coder_b)
     table.check_coder(coder_a)
     table.check_coder(coder_b)
     if coder_a == coder_b:
-        raise ValueError("compare two different coders")
-    return table, table.universe([coder_a, coder_b], segments)
+        raise ValueError("compare two different coders (coder ids that differ only in case, spaces or "
+                         "Unicode form are one coder)")
+    return table, (coder_a, coder_b), table.universe([coder_a, coder_b], segments)
 
 
 def code_agreement(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd.DataFrame:
@@ -478,7 +524,7 @@ def code_agreement(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd
     frame when there is nothing to compare. ``codings`` may be a ``Study`` and ``segments`` the
     study's segments table (see :func:`overall_agreement`).
     """
-    table, segs = _pair(codings, segments, coder_a, coder_b)
+    table, (coder_a, coder_b), segs = _pair(codings, segments, coder_a, coder_b)
     n = len(segs)
     rows = []
     for code in table.codes_in([coder_a, coder_b], segs):
@@ -496,7 +542,7 @@ def code_agreement(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd
             "code": code, "n_segments": n, "a_only": a_only, "b_only": b_only,
             "both": both, "neither": neither, "kappa": kappa,
             "percent_agreement": agree / n,
-            "band": interpret_kappa(kappa) if uses >= MIN_USES else "too few to tell",
+            "band": interpret_kappa(kappa) if uses >= MIN_USES else TOO_FEW,
             "uses": uses, "positive_agreement": positive_agreement(both, a_only, b_only),
             "agreement_when_applied": both / uses if uses else float("nan"),
         })
@@ -550,7 +596,7 @@ def overall_agreement(codings: pd.DataFrame, segments=None) -> dict:
         "agreement_when_applied": float("nan"), "n_codes_too_few": 0, "universe": universe,
     }
     if len(coders) < 2:
-        return result
+        return result | ({"band": ONE_CODER, "kappa_band": ONE_CODER} if coders else {})
     if segments is not None:
         segs = table.universe(coders, segments)
         seen = np.ones((len(coders), len(segs)), dtype=bool)
@@ -584,13 +630,15 @@ def overall_agreement(codings: pd.DataFrame, segments=None) -> dict:
     pairs = (m * (m - 1) / 2)[usable].sum()
     agreeing = (ones * (ones - 1) / 2 + zeros * (zeros - 1) / 2)[usable].sum()
 
-    kappas, too_few = [], set()
+    kappas, too_few, told = [], set(), set()
     for a, b in combinations(coders, 2):
         frame = code_agreement(codings, a, b, segments=segments)
         enough = frame["uses"] >= MIN_USES
         too_few |= set(frame.loc[~enough, "code"])
+        told |= set(frame.loc[enough, "code"])
         kappas += [k for k in frame.loc[enough, "kappa"] if not math.isnan(k)]
     mean_kappa = float(np.mean(kappas)) if kappas else float("nan")
+    evidence = bool(told)  # the minimum-evidence rule: one code with MIN_USES uses, as per code
 
     on, off = ones[usable], zeros[usable]
     share_on = float(on.sum() / (on.sum() + off.sum())) if usable.any() else float("nan")
@@ -599,14 +647,14 @@ def overall_agreement(codings: pd.DataFrame, segments=None) -> dict:
     applied_units = on >= 1
     alpha = krippendorff_alpha(matrix, "nominal")
     return result | {
-        "alpha": alpha, "band": interpret_alpha(alpha),
+        "alpha": alpha, "band": interpret_alpha(alpha) if evidence or math.isnan(alpha) else TOO_FEW,
         "percent_agreement": float(agreeing / pairs) if pairs else float("nan"),
         "chance_agreement": share_on ** 2 + (1 - share_on) ** 2,
         "positive_agreement": positive_pairs / (positive_pairs + mixed_pairs)
         if positive_pairs + mixed_pairs else float("nan"),
         "agreement_when_applied": float((off[applied_units] == 0).mean()) if applied_units.any() else float("nan"),
         "n_units": int(usable.sum()), "n_segments": len(segs), "n_codes": len(codes),
-        "mean_kappa": mean_kappa, "kappa_band": interpret_kappa(mean_kappa),
+        "mean_kappa": mean_kappa, "kappa_band": interpret_kappa(mean_kappa) if evidence else TOO_FEW,
         "n_codes_too_few": len(too_few),
     }
 
@@ -619,7 +667,7 @@ def disagreements(codings: pd.DataFrame, coder_a, coder_b, segments=None) -> pd.
     if none). Rows follow the order in which segments first appear in ``codings`` (or the
     order of ``segments``), then code.
     """
-    table, segs = _pair(codings, segments, coder_a, coder_b)
+    table, (coder_a, coder_b), segs = _pair(codings, segments, coder_a, coder_b)
     rows = []
     for seg in segs:
         a_codes = table.applied[coder_a].get(seg, set())

@@ -721,8 +721,14 @@ def agreement_report(manual: pd.DataFrame, segments: pd.DataFrame, coders=None) 
     """
     from kit import agreement
 
+    from kit.coder_ids import coder_key
+
+    if len(manual):  # one coder however spelt (`alice`, `ALICE `: attacker s16 A3), as the loader reads them
+        manual = agreement.fold_coders(manual)
     known = list(dict.fromkeys(manual["coder"])) if len(manual) else []
-    chosen = list(coders) if coders is not None else known[:2]
+    spelt = {coder_key(c): c for c in reversed(known) if isinstance(c, str)}
+    chosen = list(dict.fromkeys(spelt.get(coder_key(c), c) if isinstance(c, str) else c for c in coders)) \
+        if coders is not None else known[:2]
     if len(chosen) < 2:
         reason = (f"agreement needs two coders; the codings have {len(known)} "
                   f"({', '.join(map(str, known)) or 'none'})")

@@ -69,6 +69,7 @@ from kit.qdpx_xml import (
     _str,
     _sub,
 )
+from kit.qdpx_guids import SHARED, coder_names, shared_guids, where_shared
 from kit.schema import CODING_COLUMNS
 
 __all__ = ["CODEBOOK_NS", "CODING_COLUMNS", "HEADINGS", "NAMESPACE", "ORIGIN", "PROJECT_NS", "SCHEMA_DIR",
@@ -530,16 +531,19 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
     else:
         interview_ids = set()
 
-    users = {}
-    for user in _iter(_first(root, "Users"), "User"):
-        users[_norm_guid(user.get("guid"))] = user.get("name") or user.get("id") or ""
+    shared = shared_guids(root, lines)  # attacker s16 A11: a GUID two elements carry names neither
+    users = coder_names(root, lines, where, study, shared, problems) | dict.fromkeys(shared)  # None: shared
     codes_by_guid = {}
     book = _first(root, "CodeBook")
     codes_el = _first(book, "Codes") if book is not None else None
     if codes_el is not None:
-        _, codes_by_guid = _read_codes(codes_el, lines, where, problems)
+        _, codes_by_guid = _read_codes(codes_el, lines, where, problems, shared)
     notes = {}
     for note in _iter(_first(root, "Notes"), "Note"):
+        if _norm_guid(note.get("guid")) in shared:
+            problems.append(Problem(where, lines.get(id(note), 0), SHARED.format(
+                what="this <Note>", lost="it is no memo", **where_shared(shared, _norm_guid(note.get("guid"))))))
+            continue
         content = _first(note, "PlainTextContent")
         text = content.text if content is not None and content.text else \
             _archive_text(doc, note.get("plainTextPath"), where, lines.get(id(note), 0), problems)
@@ -550,6 +554,10 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
     for src in _children(sources, "TextSource") if sources is not None else []:
         name = src.get("name") or ""
         line = lines.get(id(src), 0)
+        if _norm_guid(src.get("guid")) in shared:  # its text file (internal://<guid>.txt) is another's too
+            problems.append(Problem(where, line, SHARED.format(what=f"source {name!r}", lost="its text and its "
+                                    "codings are not imported", **where_shared(shared, _norm_guid(src.get("guid"))))))
+            continue
         mapping = None
         content = _first(src, "PlainTextContent")
         read: list[Problem] = []  # a source that maps to no interview was not read before: no new warnings
@@ -584,7 +592,9 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
                 code = _coding_code(coding, codes_by_guid, where, lines, problems)
                 if code is None:
                     continue
-                coder = users.get(_norm_guid(coding.get("creatingUser") or sel.get("creatingUser")), "")
+                coder = _coder(users, coding.get("creatingUser") or sel.get("creatingUser"), where, lines, coding, problems)
+                if coder is None:
+                    continue
                 memo_here = "\n\n".join(m for m in (memo, _memo(coding, notes)) if m)
                 for seg in segments:
                     rows.append({"segment": seg, "code": code, "coder": coder, "memo": memo_here,
@@ -593,11 +603,13 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
             code = _coding_code(coding, codes_by_guid, where, lines, problems)
             if code is None:
                 continue
+            coder = _coder(users, coding.get("creatingUser"), where, lines, coding, problems)
+            if coder is None:
+                continue
             if mapping is not None:
                 problems.append(Problem(where, lines.get(id(coding), 0), f"code {code!r} is applied to the "
                                         f"whole source {name}, which is no segment; not mapped", "warning"))
-            rows.append({"segment": "", "code": code,
-                         "coder": users.get(_norm_guid(coding.get("creatingUser")), ""),
+            rows.append({"segment": "", "code": code, "coder": coder,
                          "memo": _memo(coding, notes), "source": name, "start": None, "end": None})
     # The kit's own cases and variables come from participants.csv: nothing is lost.
     own = (root.get("origin") or "").startswith("interview-kit")
@@ -614,7 +626,17 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
     return frame, problems
 
 
-def _read_codes(codes_el, lines, where, problems) -> tuple[list[Code], dict[str, str]]:
+def _coder(users: dict, value, where, lines, coding, problems):
+    """The coder id of a coding's ``creatingUser`` ("" for none or an unknown user); None, with
+    an error at the coding, when several elements share the user's GUID (attacker s16 A11)."""
+    key = _norm_guid(value)
+    if key in users and users[key] is None:
+        problems.append(Problem(where, lines.get(id(coding), 0), "this coding's creatingUser is a GUID several "
+                                "elements share: whose coding it is cannot be told; not imported"))
+    return users.get(key, "")
+
+
+def _read_codes(codes_el, lines, where, problems, shared=frozenset()) -> tuple[list[Code], dict[str, str]]:
     codes: list[Code] = []
     by_guid: dict[str, str] = {}
     taken: set[str] = set()
@@ -640,7 +662,11 @@ def _read_codes(codes_el, lines, where, problems) -> tuple[list[Code], dict[str,
                                         f"this one is imported as {unique!r}", "warning"))
             taken.add(unique)
             gid = _norm_guid(node.get("guid"))
-            if gid in by_guid:
+            if gid in shared:  # attacker s16 A11: no coding is attributed to whichever code came first
+                problems.append(Problem(where, line, SHARED.format(what=f"code {name!r}", lost="the codings that "
+                                        "refer to it are not imported", **where_shared(shared, gid))))
+                by_guid[gid] = None
+            elif gid in by_guid:
                 problems.append(Problem(where, line, f"code {name!r} repeats the GUID of code "
                                         f"{by_guid[gid]!r}", "warning"))
             else:
@@ -673,6 +699,9 @@ def _import_colour(value, where, line, problems):
 def _coding_code(coding, codes_by_guid, where, lines, problems):
     ref = _first(coding, "CodeRef")
     target = _norm_guid(ref.get("targetGUID")) if ref is not None else ""
+    if target in codes_by_guid and codes_by_guid[target] is None:
+        problems.append(Problem(where, lines.get(id(coding), 0), f"coding refers to GUID {target}, which several "
+                                "elements share (a code among them): which code is meant cannot be told; not imported"))
     if target in codes_by_guid:
         return codes_by_guid[target]
     problems.append(Problem(where, lines.get(id(coding), 0),

@@ -41,6 +41,7 @@ from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
 from kit.consent_record import one_answer_per_person, withdraw
 from kit.cores import free_cores  # kit.study.free_cores, as before
+from kit.coder_ids import CoderIds
 from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows, read_rows_folded
 from kit.study_config import (OTHER_ROLE, STUDY_KEYS, StudyFileReader, alias_hint, note_participants, speaker_owners,
                                team_keys, transcript_args)
@@ -713,7 +714,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         codes = set(study.codebook.names)
         segment_ids = study.segment_ids()
         has_codebook = (self.root / "codebook.yml").exists()
-        records, uncoded, turns_seen = [], {}, {}
+        records, uncoded, turns_seen, coders = [], {}, {}, CoderIds()  # s16 A3: one coder however spelt
         nobody = set(study.interviews["interview_id"][counts_for_nobody(study.interviews)])
         for path in sorted(folder.glob("*.csv")):
             if not self._readable(path):
@@ -743,10 +744,9 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                 self.problems += coding_of_nobody(path, line, segment, study, turns_seen)  # s15 F9
                 if not has_codebook:
                     uncoded.setdefault(code, (path, line, []))[2].append(line)
-                records.append({"segment": segment, "code": code,
-                                "coder": row.get("coder") or path.stem, "memo": row.get("memo", ""),
-                                "interview_id": parsed.interview})
-        self.problems += codes_in_no_codebook(uncoded)
+                records.append({"segment": segment, "code": code, "coder": coders.fold(row.get("coder") or path.stem, path,
+                                line), "memo": row.get("memo", ""), "interview_id": parsed.interview})
+        self.problems += codes_in_no_codebook(uncoded) + coders.problems
         frame = pd.DataFrame(records, columns=columns)
         return frame.drop_duplicates(["segment", "code", "coder"]).reset_index(drop=True)
 

@@ -499,11 +499,16 @@ def _team_notes(study, refs):
 
 
 # -- writing the drafts ---------------------------------------------------------------------------------
-def write_drafts(studies, out_dir, include_names: bool = False) -> pd.DataFrame:
+def write_drafts(studies, out_dir, include_names: bool = False, only=None) -> pd.DataFrame:
     """Write every draft to ``out_dir``: ``thank-you/<interview>.md`` for each note,
     ``you-said-we-did/<participant>.md`` for each participant a decision cites, and
     ``drafts.csv`` listing them (kind, id, participant, status, path). Each file is
     written to a temporary name and renamed. Returns the listing.
+
+    ``only`` (a study or a list of them, e.g. the sprint's studies a run reports on): drafts for
+    those studies' interviews and decisions alone, ``studies`` (the repository) still guarding
+    against other participants' words; a run of one sprint writes no drafts for another
+    (attacker s16 A9). Default: every study of ``studies``.
 
     Drafts are private outputs (``kit.outputs``): each holds one participant's own words, so
     ``out_dir`` must not be a published folder (``kit.outputs.private_folder`` gives the
@@ -514,11 +519,13 @@ def write_drafts(studies, out_dir, include_names: bool = False) -> pd.DataFrame:
 
     studies = [studies] if isinstance(studies, Study) else load_studies(studies)
     out = Path(out_dir)
-    writer = Outputs(out, studies, PRIVATE, include_names=include_names)
+    pool = studies  # every study's participants' words are guarded; drafts for ``only``'s (attacker s16 A9)
+    studies = studies if only is None else [only] if isinstance(only, Study) else list(only)
+    writer = Outputs(out, pool + [s for s in studies if all(s is not t for t in pool)], PRIVATE, include_names=include_names)
     rows = []
     notes = []
     for s in studies:
-        drafts = thank_you_drafts(s, include_names=include_names, others_from=studies)
+        drafts = thank_you_drafts(s, include_names=include_names, others_from=pool)
         for r in drafts.itertuples(index=False):
             path = writer.text(Path("thank-you") / f"{r.interview_id}.md", r.text)
             rows.append({"kind": "thank-you", "id": r.interview_id, "participant": r.participant,

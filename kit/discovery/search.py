@@ -72,7 +72,39 @@ def query_terms(query: str) -> tuple[list[str], bool]:
             continue
         star = "*" if phrase is None and word.endswith("*") and len(words) == 1 else ""
         terms.append(f'"{" ".join(words)}"' if phrase is not None or len(words) > 1 else words[0] + star)
+    if not _OPERATORS & set(terms):  # all of them: a term typed twice is the same term (attacker s16 A16)
+        terms = list(dict.fromkeys(terms))
     return terms, unsupported
+
+
+#: The most different terms a search reads (after repeats are dropped, :func:`fts_query`); more
+#: is a usage error (:class:`QueryError`), not minutes of CPU (attacker s16 A16).
+MAX_TERMS = 64
+
+
+def _distinct(items: list) -> list:
+    """``items`` ((operator, part) in order; operator None, "AND", "OR" or "NOT") without the
+    repeats that cannot change what matches. FTS5 binds NOT before AND before OR, so the query
+    is an OR of groups, each (all its terms) without (any of its NOT terms): a term repeated
+    within a group, or a group repeated, is dropped; the order of what is kept is unchanged."""
+    groups: list[list] = []
+    for op, part in items:
+        if op == "OR" or not groups:
+            groups.append([])
+        groups[-1].append((op, part))
+    kept, seen_groups = [], set()
+    for group in groups:
+        seen, mine = set(), []
+        for op, part in group:
+            key = ("NOT" if op == "NOT" else "", part)
+            if key not in seen:
+                seen.add(key)
+                mine.append((op, part))
+        shape = frozenset(("NOT" if op == "NOT" else "", part) for op, part in mine)
+        if shape not in seen_groups:
+            seen_groups.add(shape)
+            kept += mine  # a group after the first starts with its OR
+    return kept
 
 
 def _operator(pending: list[str], first: bool) -> str | None:
@@ -117,15 +149,13 @@ def fts_query(query: str, expand=None) -> str:
     # a run of CJK characters as the index holds it: one token a character, so a word typed
     # is matched as the phrase of its characters (kit.discovery.index_names.cjk_spaced)
     query = cjk_spaced(query)
-    parts: list[str] = []
+    items: list[tuple] = []  # (operator before it, part)
     pending: list[str] = []
+    expanded: dict = {}  # a prefix typed again is looked up once (attacker s16 A16)
 
     def add(part: str) -> None:
-        op = _operator(pending, not parts)
+        items.append((_operator(pending, not items), part))
         pending.clear()
-        if op:
-            parts.append(op)
-        parts.append(part)
 
     for match in _QUERY_TOKEN.finditer(query):
         phrase, word = match.groups()
@@ -143,10 +173,19 @@ def fts_query(query: str, expand=None) -> str:
             continue
         if prefix and expand is not None:
             head = " ".join(words[:-1] + [""])
-            found = sorted(expand(words[-1]))
+            if words[-1] not in expanded:
+                expanded[words[-1]] = sorted(expand(words[-1]))
+            found = expanded[words[-1]]
             add("(" + " OR ".join(f'"{head}{w}"' for w in found) + ")" if found else '""')
             continue
         add('"' + " ".join(words) + '"' + ("*" if prefix and len(words) == 1 else ""))
+    items = _distinct(items)
+    if len(items) > MAX_TERMS:
+        raise QueryError(f"a search reads at most {MAX_TERMS} different terms ({len(items)} given, repeats "
+                         "not counted): search for fewer words at a time")
+    parts: list[str] = []
+    for op, part in items:
+        parts += [op, part] if op else [part]
     joined = []
     for part in parts:  # FTS5 has no implicit AND next to a (group): say it
         if joined and joined[-1] not in _OPERATORS and part not in _OPERATORS and "(" in (part[0], joined[-1][0]):

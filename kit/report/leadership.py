@@ -19,6 +19,7 @@ from kit.report.formatting import (
     plural,
     table_of,
 )
+from kit.report.key_findings import backed, no_finding, tied_with, top_with_ties
 from kit.report.tables import FIGURES, data_uri
 from kit.roi import value_basis_words
 
@@ -305,17 +306,19 @@ class LeadershipSections:
             agreement = self._agreement_of()
             total = participants or 1
             ready = self._headline_ready(themes)
-            lead = ready.sort_values("participants", ascending=False, kind="stable").head(3)
-            if not len(lead) and (pd.to_numeric(themes["participants"], errors="coerce").fillna(0) > 0).any():
+            lead, tied = top_with_ties(ready)  # kit.report.key_findings: a minimum backing, ties said
+            if not len(ready) and (pd.to_numeric(themes["participants"], errors="coerce").fillna(0) > 0).any():
                 findings.append("No theme is a key finding yet: every count rests on keyword rules no coder has "
                                 "checked, or on rules that fire for nearly everyone. Code a few interviews by hand "
                                 "(codings/NAME.csv) to validate them.")
-            if len(lead):
+            if len(lead) or len(tied):
                 findings.append("Most talked about: " + "; ".join(
-                    f"{r['code']}, {int(r['participants'])} of the {total} people interviewed "
-                    f"({self._evidence(r, agreement)})"
-                    for r in lead.to_dict("records")) + ".")
-            negative = self._negative(ready)
+                    [f"{r['code']}, {int(r['participants'])} of the {total} people interviewed "
+                     f"({self._evidence(r, agreement)})" for r in lead.to_dict("records")]
+                    + ([f"tied at {int(tied['participants'].iloc[0])} of the {total} people: "
+                        + ", ".join(map(str, tied["code"]))] if len(tied) else [])) + ".")
+            findings += [no_finding(ready, total)] if no_finding(ready, total) else []
+            negative = backed(self._negative(ready))
             if len(negative):
                 worst = negative.sort_values(["participants", "mean_compound"], ascending=[False, True]).iloc[0]
                 tone = (f"{fmt_share(worst['share_negative'])} of what they said about it reads negative, "
@@ -326,6 +329,9 @@ class LeadershipSections:
                 if left > 0:  # passages in a language without a scorer: counted, their tone not read
                     tone += (f" ({int(left)} more coded passage{'s' if left != 1 else ''}, in other languages, "
                              "not scored)")
+                ties = tied_with(negative, worst)
+                tone += (f" (tied with {ties} other negative theme{'s' if ties != 1 else ''} raised by as many "
+                         "people; the most negative in tone is named)") if ties else ""
                 findings.append(f"Biggest friction: {worst['code']}, raised by {int(worst['participants'])} of the "
                                 f"{total} people interviewed ({self._evidence(worst.to_dict(), agreement)}); {tone}.")
             findings += self._rule_notes(themes)
