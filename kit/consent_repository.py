@@ -52,21 +52,23 @@ class ConsentRow:
 
 def consent_rows(folder) -> list[ConsentRow]:
     """The rows of ``folder``'s participants.csv that have an id and a ``consent_quote``
-    column (any header that folds to it), the first row of an id only (the one the study reads);
+    column (any header that folds to it or names it: :mod:`kit.column_roles`), their name and
+    email those of the columns read as ``name`` and ``email`` whatever their headers, the first row of an id only (the one the study reads);
     [] without the file or the column. Problems of the
     file are the study's own (``check`` reports them) and are not repeated here."""
     from kit.consent_record import person_email
     from kit.privacy_text import fold
-    from kit.schema import PARTICIPANT_COLUMNS, YES
+    from kit.schema import YES
     from kit.study_check_ids import id_key
-    from kit.study_columns import WITHDRAWN, fold_status, read_rows_folded
+    from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows
 
     folder = Path(folder)
     path = folder / "participants.csv"
     if not path.is_file():
         return []
-    # the rows of kit.study_columns.read_participant_rows, without the problems it adds (the study's own)
-    rows, columns, _ = read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
+    # the rows the study reads, its columns read by their role whatever their headers (`Member Full Name`,
+    # `Primary Email`: newcomer s16 F8), without the problems (the study's own)
+    rows, columns, _ = read_participant_rows(path)
     if "consent_quote" not in columns:
         return []
     out, seen = [], set()

@@ -43,9 +43,16 @@ def fold_status(written) -> str | None:
     """participants.csv's ``status`` as written -> the status it is read as (one of
     :data:`kit.schema.PARTICIPANT_STATUSES`; ``""`` for an empty cell), folded as consent
     values are (case, spaces, hyphens: ``No Show`` is ``no-show``, ``Withdrew`` is
-    ``withdrawn``); None for a value that is no status."""
+    ``withdrawn``), or in one of the docs' languages (``retirado``:
+    :data:`kit.column_roles.STATUS_WORDS`); None for a value that is no status."""
     folded = re.sub(r"[\s\-_]+", "", str(written or "").lower())
-    return STATUS_SPELLINGS.get(folded) if folded else ""
+    if not folded:
+        return ""
+    if folded in STATUS_SPELLINGS:
+        return STATUS_SPELLINGS[folded]
+    from kit.column_roles import localized_status  # `retirado`, `zurückgezogen` (newcomer s16 F14)
+
+    return localized_status(written)
 
 
 def read_participant_rows(path: Path):
@@ -53,7 +60,9 @@ def read_participant_rows(path: Path):
     ``id`` required)."""
     from kit.study_check_ids import id_problems  # privacy8: ids one person written differently
 
-    rows, columns, problems = read_rows_folded(path, PARTICIPANT_COLUMNS, ("id",))
+    from kit.column_roles import read_participant_sheet  # one table of header forms (newcomer s16)
+
+    rows, columns, problems = read_participant_sheet(path)
     if rows and "id" in columns and "consent_quote" not in columns:
         # fail closed, but not in silence: without the column nobody is quoted (newcomer, session 11)
         problems.append(Problem(str(path), 1, "no consent_quote column: nobody's words will be quoted "

@@ -57,7 +57,7 @@ def test_a_bilingual_consent_header_is_read_and_said(tmp_path):
 def test_no_consent_quote_column_is_a_warning_not_silence(tmp_path):
     from kit.study import load_study
 
-    root = _study(tmp_path, "id,name,Quote permission,status", "P-001,Siân Jones,yes,completed")
+    root = _study(tmp_path, "id,name,Remarks,status", "P-001,Siân Jones,yes,completed")  # (s16: "Quote permission" is read)
     study = load_study(root, strict=False)
     assert not study.participants["consent_quote"].astype(bool).any()
     said = [p for p in study.problems if p.path.endswith("participants.csv")]
