@@ -165,6 +165,13 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   hypothetical / double-barreled / generalizing: blind39 0.97 / 0.87 -> 0.84 / 0.94 / 0.82 / 0.81, blind40
   0.88 / 0.97 -> 1.00 / 0.97 / 0.97 / 1.00), RELEASED in session 16: tuned on by its rules (docs/design.md
   "Sixteenth pass") and trained on by the model, so printed as TUNED ON.
+- ``tests/data/blind-linter-41/`` and ``-42/``: 400 questions of two more independent authors (a German
+  engineering-firm product manager's English with German calques, a Filipino BPO quality analyst's polite English
+  and a US real-estate agent's salesy style; a Kenyan NGO field coordinator's formal English, a Japanese game
+  studio UX lead's indirect politeness, a Texan insurance adjuster's spoken run-ons and a marketing intern's
+  lowercase), the final hold-outs of session 16 (``HOLD_OUT``), never tuned on, scored at its start and once at
+  its end (recall leading / closed / hypothetical / double-barreled / generalizing, the same both times:
+  blind41 0.82 / 0.93 / 0.97 / 1.00 / 0.83, blind42 0.91 / 0.97 / 0.94 / 0.97 / 0.97).
 - ``tests/data/blind-linter-37/`` and ``-38/``: 400 questions of two more independent authors (an
   Indian IT-services account manager's English with an Irish pub-chain manager's chat and HR
   jargon; a Nigerian fintech product manager with a Scottish social worker's long spoken questions
@@ -354,6 +361,8 @@ BLIND37 = (DATA / "blind-linter-37" / "questions.csv").resolve()
 BLIND38 = (DATA / "blind-linter-38" / "questions.csv").resolve()
 BLIND39 = (DATA / "blind-linter-39" / "questions.csv").resolve()
 BLIND40 = (DATA / "blind-linter-40" / "questions.csv").resolve()
+BLIND41 = (DATA / "blind-linter-41" / "questions.csv").resolve()
+BLIND42 = (DATA / "blind-linter-42" / "questions.csv").resolve()
 BLIND36 = (DATA / "blind-linter-36" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
 TUNE5 = DATA / "questions_tune5.csv"
@@ -499,7 +508,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND39, BLIND40, BLIND37, BLIND38, BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
+    paths = [Path(p) for p in args.csv] or [p for p in (BLIND41, BLIND42, BLIND39, BLIND40, BLIND37, BLIND38, BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
                                                          BLIND28, BLIND29, BLIND30, BLIND25, BLIND26, BLIND27, BLIND22, BLIND23, BLIND24,
                                                          BLIND18, BLIND19, BLIND20, BLIND21,
                                                          BLIND15, BLIND16, BLIND17,
@@ -519,7 +528,11 @@ def main(argv=None) -> int:
                   "scored at its start and once at its end, main aaaed98: recall L {} C {} H {} D {} G {})")
         released16 = ("TUNED ON by session 16's rules and the model (released in session 16; the final hold-out of session 15, "
                       "scored at its start and once at its end, main 8a262e8: recall L {} C {} H {} D {} G {})")
-        label = {BLIND39: released16.format("0.97", "0.87 -> 0.84", "0.94", "0.82", "0.81"),
+        final16 = ("FINAL HOLD-OUT of session 16 (HOLD_OUT: never tuned on; scored at its start, main 8a262e8, and once "
+                   "at its end, both: recall L {} C {} H {} D {} G {})")
+        label = {BLIND41: final16.format("0.82", "0.93", "0.97", "1.00", "0.83"),
+                 BLIND42: final16.format("0.91", "0.97", "0.94", "0.97", "0.97"),
+                 BLIND39: released16.format("0.97", "0.87 -> 0.84", "0.94", "0.82", "0.81"),
                  BLIND40: released16.format("0.88", "0.97 -> 1.00", "0.97", "0.97", "1.00"),
                  BLIND37: released15.format("0.85", "1.00", "0.94", "0.97", "0.92"),
                  BLIND38: released15.format("0.88", "0.95 -> 0.92", "1.00", "0.94", "0.91"),
