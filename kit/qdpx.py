@@ -127,7 +127,9 @@ def source_text(study, interview_id: str, include_names: bool = False) -> tuple[
             add("\n")
         add(HEADINGS[key] + "\n")
 
-    turns = study.turns[study.turns["interview_id"] == interview_id]
+    from kit.withdrawn_words import without_withdrawn  # a withdrawn participant's words: nowhere (attacker s16 A15)
+
+    turns = without_withdrawn(study, study.turns[study.turns["interview_id"] == interview_id])
     if len(turns):
         heading("turns")
         for seg, speaker, text in zip(turns["segment_id"], _speakers(turns, include_names),
@@ -137,7 +139,7 @@ def source_text(study, interview_id: str, include_names: bool = False) -> tuple[
             add("\n")
     for key, frame in (("quotes", study.quotes), ("insights", study.insights),
                        ("opportunities", study.opportunities)):
-        rows = frame[frame["interview_id"] == interview_id]
+        rows = without_withdrawn(study, frame[frame["interview_id"] == interview_id])
         if not len(rows):
             continue
         heading(key)
@@ -211,7 +213,10 @@ def export_qdpx(study, path, include_names: bool = False) -> Path:
                 _sub(el, "SourceRef", targetGUID=guid("source", iid))
 
     files: dict[str, bytes] = {}
-    rows = list(study.interviews.itertuples(index=False))
+    from kit.withdrawn_words import withdrawn_interviews
+
+    gone = withdrawn_interviews(study)  # an interview only withdrawn participants were in: no source (A15)
+    rows = [r for r in study.interviews.itertuples(index=False) if r.interview_id not in gone]
     if rows:
         sources = _sub(root, "Sources")
         for row in rows:
@@ -270,9 +275,22 @@ def export_summary(study) -> str:
     n, k = len(codings), len(coders)
     said = (f"{n} manual coding{'s' if n != 1 else ''} by {k} coder{'s' if k != 1 else ''}" if n
             else "no manual codings (codings/ is empty)")
-    return (f"{len(study.interviews)} sources, {len(_study_codes(study))} codes, {said}; automatic codes "
+    from kit.sample import withdrawn
+    from kit.withdrawn_words import withdrawn_interviews
+
+    gone = withdrawn(study)
+    sources = len(study.interviews) - len(withdrawn_interviews(study))
+    people = study.participants
+    quiet = sorted(set(people.loc[~people["consent_quote"].astype(bool), "id"].astype(str)) - gone) \
+        if "consent_quote" in people and len(people) else []
+    quiet = [p for p in quiet if p in set(study.interviews["participant"].astype(str))]
+    left = (f"; withdrawn: {len(gone)} (their words are left out of every source)" if gone else "")
+    unquotable = (f"; {len(quiet)} participant(s) who did not consent to being quoted ({', '.join(quiet[:10])}"
+                  f"{' and more' if len(quiet) > 10 else ''}) are in it, pseudonymous: a working file for the "
+                  "team's QDA tool, not for publication" if quiet else "")
+    return (f"{sources} sources, {len(_study_codes(study))} codes, {said}; automatic codes "
             "(the codebook's keyword rules, analyze's autocodes.csv) are not exported: only a coder's "
-            "codings are, by design (docs/study-format.md, \"Export to QDA tools\")")
+            "codings are, by design (docs/study-format.md, \"Export to QDA tools\")" + left + unquotable)
 
 
 def export_qdc(study_or_codebook, path) -> Path:
@@ -420,11 +438,15 @@ def _parse_description(text: str) -> dict:
 
 def _cases(study, include_names: bool):
     """The interviewed participants as cases, and the names of the variables they carry."""
+    from kit.sample import withdrawn
+    from kit.withdrawn_words import withdrawn_interviews
+
     interviews = study.interviews
+    gone, gone_interviews = withdrawn(study), withdrawn_interviews(study)
     by_participant: dict[str, list[str]] = {}
     for pid, iid in zip(interviews["participant"], interviews["interview_id"]):
         pid = _str(pid)
-        if pid:
+        if pid and pid not in gone and iid not in gone_interviews:  # withdrew: no case (attacker s16 A15)
             by_participant.setdefault(pid, []).append(iid)
     people = study.participants
     declared = (study.config.get("segments") or {}).get("attributes") or []

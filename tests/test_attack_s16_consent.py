@@ -142,3 +142,28 @@ def test_trends_count_one_person_under_two_ids_with_one_email_once(repo, tmp_pat
     assert (s2["participants"], s2["mentioning"]) == (2, 1)
     s1 = table[(table["study"] == "S1") & (table["code"] == "pain-point")].iloc[0]
     assert s1["participants"] == 3  # three people, three emails
+
+
+def test_a_qdpx_export_leaves_out_a_withdrawn_participants_words_and_names_the_unquotable(repo, tmp_path):
+    """A15: `export --qdpx` shipped a withdrawn participant's words and said nothing of the
+    participants who did not consent to being quoted."""
+    import zipfile
+
+    from kit.qdpx import export_qdpx, export_summary
+
+    folder = tmp_path / "S1"
+    shutil.copytree(repo / "S1", folder)
+    sheet = folder / "participants.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(",agency,completed,2026-01-02,2026-01-06,",
+                                                               ",agency,withdrawn,2026-01-02,2026-01-06,"),
+                     encoding="utf-8")
+    study = load_study(folder, strict=False)
+    path = export_qdpx(study, tmp_path / "s1.qdpx")
+    with zipfile.ZipFile(path) as archive:
+        texts = {n: archive.read(n).decode("utf-8") for n in archive.namelist()}
+    sources = " ".join(t for n, t in texts.items() if n.startswith("sources/"))
+    assert "quokka" not in sources.lower() and "INT-002" not in texts["project.qde"]  # P-002 withdrew
+    assert "platypus" in sources  # P-003 did not consent to quoting: a working file keeps them, said so
+    assert 'name="P-002"' not in texts["project.qde"] and 'name="P-003"' in texts["project.qde"]
+    summary = export_summary(study)
+    assert summary.startswith("2 sources") and "withdrawn: 1" in summary and "(P-003)" in summary

@@ -258,6 +258,10 @@ def cmd_export(args) -> int:
         from kit.qdpx import export_summary
         _say(args).print(escape_controls(f"interview-kit export: {export_summary(study)}", backslash=False),
                          file=sys.stderr)
+        from kit.consent_repository import study_consent_conflicts
+
+        for problem in study_consent_conflicts(study):  # a consent withdrawn in another sprint (attacker s16 A15)
+            _say(args).print(escape_controls(str(problem), backslash=False), file=sys.stderr)
     if args.qdc:
         if not len(study.codebook) and not len(study.codings):
             print("interview-kit export: the study has no codebook.yml and no codings: no codes to export",
