@@ -388,7 +388,10 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
            f"snippet({fts}, 0, '{HIT_OPEN}', '{HIT_CLOSE}', '{ELLIPSIS}', 16) AS snippet,",
            f"highlight({fts}, 0, '{HIT_OPEN}', '{HIT_CLOSE}') AS marked",
            f"FROM {fts} JOIN docs d ON d.rowid = {fts}.rowid LEFT JOIN studies s ON s.study = d.study",
-           f"WHERE {fts} MATCH ?"]
+           f"WHERE {fts} MATCH ?",
+           # the own words of one who did not consent to being quoted, or withdrew, are no hit: a hit
+           # with their words withheld still confirmed what they said (attacker s16 A2)
+           "AND NOT (d.consent_quote = 0 AND d.kind IN ('turn', 'quote'))"]
     args: list = [None]  # the MATCH expression: its prefixes are expanded on the index (fts_query)
     if code:
         codes = [code] if isinstance(code, str) else list(code)
