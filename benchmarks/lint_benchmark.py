@@ -508,7 +508,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", action="store_true", help="share flagged in the real interviews")
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.csv] or [p for p in (BLIND41, BLIND42, BLIND39, BLIND40, BLIND37, BLIND38, BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
+    paths = [Path(p) for p in args.csv] or [p for p in (
+        BLIND41, BLIND42, BLIND39, BLIND40, BLIND37, BLIND38, BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
                                                          BLIND28, BLIND29, BLIND30, BLIND25, BLIND26, BLIND27, BLIND22, BLIND23, BLIND24,
                                                          BLIND18, BLIND19, BLIND20, BLIND21,
                                                          BLIND15, BLIND16, BLIND17,

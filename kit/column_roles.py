@@ -198,12 +198,14 @@ _NOT_CONSENT = re.compile(r"(?:^| )(?:date|dated|on|at|time|form|version|notes?|
                           r"fecha|datum|data|dydd|petsa|fichier|formulario|formularz)(?: |$)")
 
 
-def read_roles(path: Path, rows: list, columns: list, problems: list):
+def read_roles(path: Path, rows: list, columns: list, problems: list, only: tuple | None = None):
     """``(rows, columns)`` of a participants.csv read by :func:`kit.study_columns.read_rows_folded`,
     with each column whose header names a role (:func:`header_role`) that no column is headed
     as read as it, a warning at ``path:1`` naming it; ``phone`` and ``segment`` columns named
     (a ``segment`` copied as ``segment`` when the sheet has none), and the fail-closed rules of
-    the module for status and consent. ``problems`` gets the warnings and errors."""
+    the module for status and consent. ``problems`` gets the warnings and errors. ``only`` (a
+    recruit pool: ``("name", "email")``) reads those roles by their header and nothing else, so a
+    header means the same in participants.csv and in the pool, said in the same words."""
     source = str(path)
     taken: dict[str, list[str]] = {}
     for column in columns:
@@ -215,7 +217,7 @@ def read_roles(path: Path, rows: list, columns: list, problems: list):
     surnames = any(" ".join(fold_words(c)) in _SURNAME for c in columns)
     rename: dict[str, str] = {}
     for role, found in taken.items():
-        if role in REPORTED_ROLES:
+        if role in REPORTED_ROLES or (only is not None and role not in only):
             continue
         if role == "status":
             found = [c for c in found if _statuses(rows, c)]  # `Estado` may be a region: read by its values
@@ -235,6 +237,8 @@ def read_roles(path: Path, rows: list, columns: list, problems: list):
                                 f"it {role!r} (or '{found[0]} / {role}') to say so plainly", "warning"))
     if rename:
         rows, columns = _renamed(rows, columns, rename)
+    if only is not None:
+        return rows, columns
     for column in taken.get("phone", []):
         problems.append(Problem(source, 1, f"column {column!r} is read as 'phone': personal data, shown in no output; "
                                 "a phone number is replaced by [phone] wherever a text holds it", "warning"))

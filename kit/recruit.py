@@ -129,6 +129,9 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
                                    + (fold_column(attribute),)))
     rows, columns, problems = read_rows_folded(path, standard)
     if columns:  # the roles participants.csv's columns are read by (Client Name, Client Email): newcomer s15 F11
+        from kit.column_roles import read_roles as read_header_roles
+
+        rows, columns = read_header_roles(path, rows, columns, problems, only=("name", "email"))  # said alike
         rows, columns = read_roles(path, rows, columns, problems, sheet=False)
     if attribute != fold_column(attribute) and attribute not in columns and fold_column(attribute) in columns:
         columns = [attribute if c == fold_column(attribute) else c for c in columns]

@@ -96,7 +96,8 @@ def test_readable_rosters_in_other_encodings_still_index(repo):
 def test_search_text_withholds_unconsented_words(repo):
     out, code = search_command(repo, "invoice")
     assert code == 0
-    assert "INT-002#q1" in out and NO_CONSENT in out  # the hit stays, its words do not
+    # their own words are no hit at all: a hit with its words withheld confirmed what they said (attacker s16 A2)
+    assert "INT-002#q1" not in out and "INT-002#t" not in out
     assert INVOICE_WORDS not in out and "bounced" not in out, out
     out, _ = search_command(repo, "currency")
     assert CURRENCY_WORDS not in out and "biggest client" not in out, out  # withdrawn in S2-beta
@@ -107,15 +108,14 @@ def test_search_json_withholds_unconsented_words(repo):
     hits = json.loads(out)
     assert code == 0 and hits
     mine = [h for h in hits if h["participant"] in ("P-002", "P-003") and h["kind"] in ("turn", "quote")]
-    assert mine and all(h["text"] == NO_CONSENT and h["snippet"] == NO_CONSENT and h["consent_quote"] is False
-                        for h in mine)
+    assert mine == [] and all(h["consent_quote"] for h in hits if h["kind"] in ("turn", "quote"))  # s16 A2
     assert INVOICE_WORDS not in out and BILLED_WORDS not in out
 
 
 def test_search_include_names_withholds_them_too(repo):
     frame = search(repo, "invoice", include_names=True)
     own = frame[frame["kind"].isin(["turn", "quote"]) & ~frame["consent_quote"]]
-    assert len(own) and set(own["text"]) == {NO_CONSENT} and set(own["snippet"]) == {NO_CONSENT}
+    assert len(frame) and not len(own)  # no hit on their own words, names shown or not (attacker s16 A2)
     assert not frame["text"].str.contains("rebuilding the invoice").any()
 
 

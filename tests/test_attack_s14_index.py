@@ -57,10 +57,12 @@ def test_a_not_that_cannot_exclude_is_a_usage_error(tmp_path, query):
 
 
 def test_not_excludes_and_and_not_is_not(indexed):
-    invoice, currency = _ids(indexed, "invoice"), _ids(indexed, "currency")
-    assert invoice & currency and invoice - currency  # the input has both kinds
-    assert _ids(indexed, "invoice NOT currency") == invoice - currency
-    assert _ids(indexed, "invoice AND NOT currency") == invoice - currency
+    # words of the consenting participants and the team's notes (a non-consenting participant's own words
+    # are no hit: attacker s16 A2)
+    ticket, were = _ids(indexed, "ticket"), _ids(indexed, "were")
+    assert ticket & were and ticket - were  # the input has both kinds
+    assert _ids(indexed, "ticket NOT were") == ticket - were
+    assert _ids(indexed, "ticket AND NOT were") == ticket - were
 
 
 # -- A8: FTS5 syntax in the hint ---------------------------------------------------------------------

@@ -122,7 +122,7 @@ def test_a_withdrawal_follows_the_person_when_the_consenting_study_is_renamed(re
     assert "S1-renamed,P-001,S2," in record
     assert "quigley" not in record.lower() and "@" not in record  # keyed hashes, not the email or name
     out, _ = search_command(root, "xylophone")
-    assert "not quoted" in out and "xylophone invoice" not in out.lower()
+    assert "xylophone invoice" not in out.lower() and "INT-001" not in out  # withheld: no hit (A2)
     # an old record (no person column) learns who it is while its study is still there
     (root / "S1-renamed").rename(root / "S1")
     (root / ".interview-kit" / WITHDRAWN_FILE).write_text("study,participant,withdrawn_in\nS1,P-001,S2\n",

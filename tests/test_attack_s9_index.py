@@ -108,8 +108,9 @@ def test_filters_match_the_values_as_stored(c09):
 
 
 def test_a_roster_edit_rebuilds_the_index_with_the_new_names(c09):
-    note = c09 / "S1" / "interviews" / "INT-002.md"
-    note.write_text(note.read_text() + "- \"Quentin Blakemore sends the invoices.\" (0:40)\n")
+    note = c09 / "S1" / "interviews" / "INT-001.md"  # P-001 consents to quoting: their quote is searched
+    note.write_text(note.read_text().replace("## Insights", "- \"Quentin Blakemore sends the invoices.\" (0:40)\n\n"
+                                             "## Insights"))
     update_index(c09)
     assert search(c09, "Blakemore").attrs["total"] == 1
     people = c09 / "S2-Zebedee" / "participants.csv"
@@ -222,18 +223,18 @@ def test_concurrent_index_and_search_processes_never_crash(c09):
 
 def test_an_edit_that_keeps_size_and_mtime_is_seen(c09):
     update_index(c09)
-    note = c09 / "S1" / "interviews" / "INT-002.md"
+    note = c09 / "S1" / "interviews" / "INT-001.md"  # a team note: searched whoever consents (attacker s16 A2)
     before = note.stat()
     text = note.read_text()
-    assert "clients" in text
-    note.write_text(text.replace("clients", "zzzzzzz"))
+    assert "colleague" in text
+    note.write_text(text.replace("colleague", "zzzzzzzzz"))
     os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = note.stat()
     assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     report = update_index(c09)
     assert report.indexed == ["S1"]
-    assert search(c09, "zzzzzzz").attrs["total"] == 1
-    assert search(c09, "clients").attrs["total"] == 0
+    assert search(c09, "zzzzzzzzz").attrs["total"] == 1
+    assert search(c09, "colleague").attrs["total"] == 0
 
 
 def test_a_chinese_word_inside_a_sentence_is_found(c09):

@@ -53,11 +53,12 @@ def test_a_selection_out_of_range_in_a_source_of_no_interview_is_also_skipped(st
 
 @pytest.fixture
 def named_coders(study_dir):
-    """Two coders and two codes named after participants of the roster (Jo Park, Lee Grant)."""
+    """Two coders and two codes named after participants of the roster (Jo Park, Lee Grant; "Lee" is an everyday
+    word, so that code names him in full: "Lee zebra" would read as a thing since newcomer s16 F10)."""
     write(study_dir / "codings" / "ana.csv", "segment,code,coder,memo\n")
     book = study_dir / "codebook.yml"
     book.write_text(book.read_text(encoding="utf-8") + "  - name: Jo zebra\n    definition: One.\n"
-                    "  - name: Lee zebra\n    definition: Two.\n", encoding="utf-8")
+                    "  - name: Lee Grant zebra\n    definition: Two.\n", encoding="utf-8")
     write(study_dir / "codings" / "jo_park.csv", """
         segment,code,coder,memo
         INT-001#t2,Jo zebra,jo_park,
@@ -65,7 +66,7 @@ def named_coders(study_dir):
     """)
     write(study_dir / "codings" / "lee_grant.csv", """
         segment,code,coder,memo
-        INT-001#t2,Lee zebra,lee_grant,
+        INT-001#t2,Lee Grant zebra,lee_grant,
         INT-001#t4,invite-trouble,lee_grant,
     """)
     return study_dir
@@ -75,7 +76,7 @@ def test_redacted_coders_and_codes_stay_distinct_and_reimport_apart(named_coders
     study = kit.load_study(named_coders, strict=False)
     path = export_qdpx(study, tmp_path / "p.qdpx")
     qde = zipfile.ZipFile(path).read("project.qde").decode()
-    assert "Jo" not in re.findall(r'name="([^"]*)"', qde) and "jo_park" not in qde and "Lee zebra" not in qde
+    assert "Jo" not in re.findall(r'name="([^"]*)"', qde) and "jo_park" not in qde and "Lee Grant zebra" not in qde
     users = re.findall(r'<User [^>]*name="([^"]*)"', qde)
     assert sorted(users) == ["[name 1]", "[name 2]"]
     assert not validate(path)

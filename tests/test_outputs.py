@@ -185,11 +185,15 @@ def test_search_results_are_pseudonymous(leaky, tmp_path):
     repo = tmp_path / "repo"
     shutil.copytree(leaky, repo / "2026-S41")
     assert index_command(repo)[1] == 0
-    for query in ("reach me", "salaries January", "making time"):
+    for query in ("reach me", "making time"):
         for as_json in (False, True):
             text, code = search_command(repo, query, as_json=as_json)
             assert code == 0 and "no matches" not in text
             assert leaks_in(text) == [], (query, text)
+    # María (P-019) did not consent to being quoted: her own words are no hit (attacker s16 A2)
+    for as_json in (False, True):
+        text, code = search_command(repo, "salaries January", as_json=as_json)
+        assert code == 0 and leaks_in(text) == [] and "P-019" not in text and "money that arrives" not in text
     text, _ = search_command(repo, "reach me", include_names=True, as_json=True)
     assert "José" in text and "7946" not in text
 
