@@ -40,6 +40,7 @@ from kit.schema import (
 from kit.schema import PARTICIPANT_STATUSES as STATUSES
 from kit.schema import counts_for_nobody
 from kit.consent_record import one_answer_per_person, withdraw
+from kit.withdrawn_words import leave_out_withdrawn
 from kit.cores import free_cores  # kit.study.free_cores, as before
 from kit.coder_ids import CoderIds
 from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows, read_rows_folded
@@ -626,6 +627,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
             costs=pd.DataFrame(),
             decisions=pd.DataFrame(),
         )
+        self.withdrawn_segments = leave_out_withdrawn(study)  # their words used nowhere (newcomer s16 F3)
         study.codings = self.load_codings(study)
         study.costs = self.load_costs(config)
         study.decisions = self.load_decisions(study)
@@ -730,6 +732,10 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                     parsed = parse_segment_id(segment)
                 except SegmentIdError as exc:
                     self.problem(path, line, f"segment {exc}")
+                    continue
+                if segment in getattr(self, "withdrawn_segments", ()):  # newcomer s16 F3: a withdrawn participant's words
+                    self.problem(path, line, f"segment {segment!r} is a withdrawn participant's: the coding is left out "
+                                 "(their words are used nowhere)", "warning")
                     continue
                 if segment not in segment_ids:
                     self.problem(path, line, f"unknown segment {segment!r}: no such turn, quote, insight or opportunity")

@@ -220,3 +220,31 @@ def test_the_stray_quote_warning_shows_no_cell_of_the_row():
         assert value not in said.message
     assert "into 2 field(s)" in said.message
     assert rows and rows[0]["id"] == "P-004"  # the row is still read, not lost
+
+
+def test_f3_a_withdrawn_participants_words_are_in_no_table_the_study_gives(tmp_path):
+    """Newcomer s16 F3: `run`'s report counted a withdrawn member in its themes (3 people / 30%)
+    while `analyze` said 2 / 20%: their words leave the study's tables when it is loaded."""
+    root = tmp_path / "s"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "kit" / "data" / "pilot", root)
+    before = load_study(root, strict=False)
+    sheet = root / "participants.csv"
+    pid = sorted(p for p in set(before.turns["participant"]) if p)[0]  # someone with a transcript
+    lines = sheet.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    at = next(i for i, line in enumerate(lines) if line.split(",")[0] == pid)
+    row = lines[at].split(",")
+    row[header.index("status")] = "withdrawn"
+    sheet.write_text("\n".join(lines[:at] + [",".join(row)] + lines[at + 1:]) + "\n", encoding="utf-8")
+    study = load_study(root, strict=False)
+    iids = set(study.interviews.loc[study.interviews["participant"] == pid, "interview_id"])
+    assert iids  # their interview is still counted (as withdrawn)
+    for frame in (study.turns, study.quotes, study.insights, study.opportunities, study.segments()):
+        assert not set(frame["interview_id"]) & iids and pid not in set(frame["participant"])
+    coding = root / "codings" / "extra.csv"
+    coding.parent.mkdir(exist_ok=True)
+    theirs = before.turns.loc[before.turns["participant"] == pid, "segment_id"].iloc[0]
+    coding.write_text(f"segment,code,coder\n{theirs},getting-paid,ana\n", encoding="utf-8")
+    study = load_study(root, strict=False)
+    warned = [p for p in study.problems if p.path.endswith("extra.csv") and p.line == 2]
+    assert len(warned) == 1 and warned[0].level == "warning" and "withdrawn participant" in warned[0].message
