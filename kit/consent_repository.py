@@ -455,6 +455,7 @@ def _follow_renamed(records: dict, rows: list[ConsentRow], row_of: dict, labels:
     if not key:
         return records
     out = {}
+    whose: dict | None = None  # keyed person part -> the rows' (label, participant), made once when needed
     for (study, pid), record in records.items():
         mine = set(str(record.get("person") or "").split())
         if (study, pid) in row_of:  # still there: an older record learns who it is
@@ -463,8 +464,13 @@ def _follow_renamed(records: dict, rows: list[ConsentRow], row_of: dict, labels:
         if not mine:
             out[(study, pid)] = record
             continue
-        found = {(labels[r.folder], r.participant) for r in rows
-                 if r.folder in labels and mine & set(_person(r, key).split())}
+        if whose is None:
+            whose = {}
+            for r in rows:
+                if r.folder in labels:
+                    for part in _person(r, key).split():
+                        whose.setdefault(part, set()).add((labels[r.folder], r.participant))
+        found = set().union(*(whose.get(part, set()) for part in mine))
         found -= set(records)
         if len(found) == 1:
             label, participant = found.pop()
