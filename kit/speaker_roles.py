@@ -170,7 +170,7 @@ def _name_rank(label, name) -> int:
     if not wanted or not words or not ({w for w in words if len(w) > 1} & set(wanted)):
         if (written := _written_rank(label, wanted)):
             return written
-        if len(words) == 1 and len(words[0]) >= 3 and wanted[0].startswith(words[0]):
+        if wanted and len(words) == 1 and len(words[0]) >= 3 and wanted[0].startswith(words[0]):
             return 2  # "Kev" for Kevin: the given name cut short (attacker s17 A18: a withdrawn man's turns kept)
         return 2 if near_name(label, name) else 0  # "Margret Jones", "ਗੁਰਪ੍ਰੀਤ ਕੌਰ": surely the name
     first = words[0]
