@@ -20,7 +20,7 @@ from kit.discovery.index import update_index
 from kit.discovery.search import search
 from kit.study import load_study
 
-DATA = Path(__file__).resolve().parent / "data" / "attack-s17-consent" / "study"
+DATA = Path(__file__).resolve().parent / "data" / "attack-s17-lead" / "study"
 
 
 @pytest.fixture(scope="module")
