@@ -279,7 +279,8 @@ def export_summary(study) -> str:
     from kit.withdrawn_words import withdrawn_interviews
 
     gone = withdrawn(study)
-    sources = len(study.interviews) - len(withdrawn_interviews(study))
+    sources = int((~study.interviews["interview_id"].astype(str).isin(withdrawn_interviews(study))).sum()) \
+        if len(study.interviews) else 0
     people = study.participants
     quiet = sorted(set(people.loc[~people["consent_quote"].astype(bool), "id"].astype(str)) - gone) \
         if "consent_quote" in people and len(people) else []
@@ -288,7 +289,7 @@ def export_summary(study) -> str:
     unquotable = (f"; {len(quiet)} participant(s) who did not consent to being quoted ({', '.join(quiet[:10])}"
                   f"{' and more' if len(quiet) > 10 else ''}) are in it, pseudonymous: a working file for the "
                   "team's QDA tool, not for publication" if quiet else "")
-    return (f"{sources} sources, {len(_study_codes(study))} codes, {said}; automatic codes "
+    return (f"{sources} source{'' if sources == 1 else 's'}, {len(_study_codes(study))} codes, {said}; automatic codes "
             "(the codebook's keyword rules, analyze's autocodes.csv) are not exported: only a coder's "
             "codings are, by design (docs/study-format.md, \"Export to QDA tools\")" + left + unquotable)
 

@@ -94,6 +94,7 @@ class Study:
     decisions: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     guessed_interviewers: dict = field(default_factory=dict)  # interview id -> label guessed as interviewer
+    withdrawn_rows: pd.DataFrame | None = None  # interviews only withdrawn participants were in (left out)
 
     @property
     def name(self) -> str:
