@@ -7,7 +7,7 @@ read give located problems, never a traceback (:mod:`kit.qdpx_xml` refuses hosti
 What the import hands back never holds contact details (attacker s16 A12): an email or phone
 number in a coder, code, memo or source name is redacted, and with a study a coder or code
 named after a participant is given as ``coder-N``/``code-N``, each at its line
-(:mod:`kit.qdpx_names`).
+(:mod:`kit.qdpx_guids`).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pandas as pd
 
 from kit.codebook import Code, Codebook
 from kit.errors import Problem
-from kit.qdpx_guids import SHARED, coder_names, shared_guids, where_shared
+from kit.qdpx_guids import SHARED, coder_names, pseudonym, shared_guids, shown_text, study_roster, where_shared
 from kit.qdpx_xml import _archive_text, _children, _first, _hex6, _iter, _load, _local, _norm_guid
 from kit.schema import CODING_COLUMNS
 
@@ -94,12 +94,13 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
         interview_ids = set()
 
     shared = shared_guids(root, lines)  # attacker s16 A11: a GUID two elements carry names neither
-    users = coder_names(root, lines, where, study, shared, problems) | dict.fromkeys(shared)  # None: shared
+    people = study_roster(study)  # attacker s16 A12: no contact details (nor, with a study, names) handed back
+    users = coder_names(root, lines, where, people, shared, problems) | dict.fromkeys(shared)  # None: shared
     codes_by_guid = {}
     book = _first(root, "CodeBook")
     codes_el = _first(book, "Codes") if book is not None else None
     if codes_el is not None:
-        _, codes_by_guid = _read_codes(codes_el, lines, where, problems, shared)
+        _, codes_by_guid = _read_codes(codes_el, lines, where, problems, shared, people)
     notes = {}
     for note in _iter(_first(root, "Notes"), "Note"):
         if _norm_guid(note.get("guid")) in shared:
@@ -114,8 +115,10 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
     rows = []
     sources = _first(root, "Sources")
     for src in _children(sources, "TextSource") if sources is not None else []:
-        name = src.get("name") or ""
         line = lines.get(id(src), 0)
+        raw = src.get("name") or ""
+        name = raw if raw in interview_ids else shown_text(raw, people, "the name of this source", where, line,
+                                                                  problems)
         if _norm_guid(src.get("guid")) in shared:  # its text file (internal://<guid>.txt) is another's too
             problems.append(Problem(where, line, SHARED.format(what=f"source {name!r}", lost="its text and its "
                                     "codings are not imported", **where_shared(shared, _norm_guid(src.get("guid"))))))
@@ -125,7 +128,7 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
         read: list[Problem] = []  # a source that maps to no interview was not read before: no new warnings
         text = content.text or "" if content is not None else \
             _archive_text(doc, src.get("plainTextPath"), where, line, read)
-        if name in interview_ids:
+        if raw in interview_ids:
             problems += read
             mapping = _segment_map(study, name, text, where, line, problems)
         for sel in _children(src, "PlainTextSelection"):
@@ -142,7 +145,7 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
                                         f"{size} (REFI-QDA positions run from 0 to the text's length, start "
                                         "<= end); skipped, its codings not imported"))
                 continue
-            memo = _memo(sel, notes)
+            memo = shown_text(_memo(sel, notes), people, "the memo of this selection", where, sline, problems)
             segments = [""]
             if mapping is not None:
                 segments = _locate(mapping, start, end)
@@ -157,7 +160,8 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
                 coder = _coder(users, coding.get("creatingUser") or sel.get("creatingUser"), where, lines, coding, problems)
                 if coder is None:
                     continue
-                memo_here = "\n\n".join(m for m in (memo, _memo(coding, notes)) if m)
+                memo_here = "\n\n".join(m for m in (memo, _coding_memo(coding, notes, people, where, lines,
+                                                                       problems)) if m)
                 for seg in segments:
                     rows.append({"segment": seg, "code": code, "coder": coder, "memo": memo_here,
                                  "source": name, "start": start, "end": end})
@@ -172,7 +176,7 @@ def import_qdpx(path, study=None) -> tuple[pd.DataFrame, list[Problem]]:
                 problems.append(Problem(where, lines.get(id(coding), 0), f"code {code!r} is applied to the "
                                         f"whole source {name}, which is no segment; not mapped", "warning"))
             rows.append({"segment": "", "code": code, "coder": coder,
-                         "memo": _memo(coding, notes), "source": name, "start": None, "end": None})
+                         "memo": _coding_memo(coding, notes, people, where, lines, problems), "source": name, "start": None, "end": None})
     # The kit's own cases and variables come from participants.csv: nothing is lost.
     own = (root.get("origin") or "").startswith("interview-kit")
     skipped = _skipped(root, ignore={"Case"} if own else set())
@@ -198,8 +202,12 @@ def _coder(users: dict, value, where, lines, coding, problems):
     return users.get(key, "")
 
 
-def _read_codes(codes_el, lines, where, problems, shared=frozenset()) -> tuple[list[Code], dict[str, str]]:
+def _read_codes(codes_el, lines, where, problems, shared=frozenset(), people=None) -> tuple[list[Code], dict[str, str]]:
+    """The codes of ``codes_el`` and their GUIDs -> the name imported; a code whose name holds an
+    email or phone number (or, with ``people``, a participant's name) is ``code-N`` (its
+    position in the codebook) with a located warning, the name never printed (attacker s16 A12)."""
     codes: list[Code] = []
+    numbers = iter(range(1, 1_000_000_000))
     by_guid: dict[str, str] = {}
     taken: set[str] = set()
 
@@ -207,6 +215,9 @@ def _read_codes(codes_el, lines, where, problems, shared=frozenset()) -> tuple[l
         for node in _children(el, "Code"):
             line = lines.get(id(node), 0)
             name = (node.get("name") or "").strip()
+            number = next(numbers)
+            if name:
+                name = pseudonym(name, people, "code", number, where, line, problems)
             if not name:
                 problems.append(Problem(where, line, "a code without a name was skipped; its sub-codes "
                                         "are kept under its parent", "warning"))
@@ -269,6 +280,11 @@ def _coding_code(coding, codes_by_guid, where, lines, problems):
     problems.append(Problem(where, lines.get(id(coding), 0),
                             f"coding refers to a code that is not in the codebook ({target or 'no CodeRef'}); skipped"))
     return None
+
+
+def _coding_memo(coding, notes, people, where, lines, problems) -> str:
+    return shown_text(_memo(coding, notes), people, "the memo of this coding", where, lines.get(id(coding), 0),
+                      problems)
 
 
 def _memo(el, notes) -> str:
