@@ -49,7 +49,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.atomic import atomic_write_bytes
-from kit.csvio import parse_date
+from kit.csvio import _is_utf8 as _utf8, parse_date
 from kit.errors import Problem, StudyError
 from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS
 from kit.column_roles import CONTACT_COLUMNS, OPT_OUT_COLUMNS, TICKED, opt_out_columns, read_person_roles, unread_opt_outs
@@ -593,14 +593,6 @@ def _layout(path: Path) -> _Layout:
                                     "another delimiter; fix the header (and the rows added with it) so every "
                                     "line uses one delimiter, then recruit again. Nothing was written")])
     return layout
-
-
-def _utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _header(study) -> list[str]:
