@@ -20,7 +20,8 @@ __all__ = ["NOT_IDENTIFYING", "OTHER_ROLE", "SPEAKER_ROLES", "STUDY_KEYS", "Stud
 # Top-level keys of study.yml that the kit reads (docs/study-format.md).
 STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
               "segments", "stages", "stage_keywords", "team", "interviewer_labels", "aliases",
-              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews", "not_identifying")
+              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews", "not_identifying",
+              "not_names")
 
 #: study.yml key: participants.csv columns whose code-like values are no person's identifier (a
 #: docking station, a route, a depot: newcomer F20), kept in every output (:func:`not_identifying`).
