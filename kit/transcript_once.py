@@ -170,12 +170,13 @@ def service_tail(columns: dict, text: str, source: str, problems: list) -> None:
     texts = columns.get("text") or []
     if not texts:
         return
-    lines = text.rstrip().split("\n")
-    last = " ".join(lines[-1].split())
+    kept = text.rstrip()
+    last = " ".join(kept.rpartition("\n")[2].split())  # the last line alone: most files stop here
     said = texts[-1]
     if (not last or len(last) > 200 or len(last.split()) > 12 or _SENTENCE_END.search(last)
             or not said.endswith(" " + last) or LABEL.match(last) is not None):
         return
+    lines = kept.split("\n")
     names = {sp for sp in columns["speaker"] if len(str(sp).split()) >= 2}
     first = next((" ".join(line.split()) for line in lines if line.strip()), "")
     if LABEL.match(first) is None:  # a first line that is no turn ("Dechreuodd Rhian Pritchard drawsgrifio")
