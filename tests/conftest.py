@@ -199,6 +199,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
+def pytest_report_header(config):
+    # The default run does not load nbval (pyproject: -p no:nbval); a slow tier without it runs no notebook.
+    if "slow" in (config.getoption("markexpr") or "").replace("not slow", "") and not config.getoption("nbval", False):
+        return ("notebooks: not collected; add -p nbval --nbval --nbval-current-env "
+                "--nbval-sanitize-with tests/nbval_sanitize.cfg to check them (tests/README.md)")
+    return None
+
+
 def pytest_configure(config):
     # Build the kit's NLTK data in a private folder for the test run, not in the user's home
     # (set before pytest-xdist starts its workers, so they share it; kit.nltkdata writes it
