@@ -1,13 +1,6 @@
 """Session 17 (the `lint17` developer; docs/design.md "Seventeenth pass"): kinds of leading and
 generalizing questions the released sets 3 to 42 missed, found by clause structure and read after cues21.
 
-- :func:`presupposed_fault` (leading): a "what" question about one past occasion whose own clause says
-  that something went wrong -- its verb phrase is a fault ("went wrong", "did they get wrong",
-  "complained about", "regretted", "broke") -- takes a problem the participant has not mentioned for
-  granted ("What went wrong with the order?", "What did the movers get wrong?"), as session 15's
-  "problems taken as given" do. Not a condition or a modal ("what could go wrong"), not one the
-  participant told ("You said ... - what did they complain about?"), and not the habit ("What usually
-  goes wrong with ski bindings?"), which the pinned conventions keep generalizing and not leading.
 - :func:`past_worst` (leading): "What was the worst / most <negative> part / thing / bit of X" asks a
   past occasion through a judgement the participant did not give; the present one ("What's the worst
   thing about ...") stays generalizing only, as the conventions say.
@@ -32,9 +25,9 @@ generalizing questions the released sets 3 to 42 missed, found by clause structu
   keeping banking with us?"), never as "the last time you planned to ..."; :func:`feature_story` tells a
   feature offered only in a condition ("Would you use X in our app if we added it?") as the last time the
   participant needed something like it, never as a use of it; :func:`unscaled` leaves a rating scale, a
-  number or a range out of what a rewrite may take for its topic ("on a scale of 1-10"); :func:`fault_story`
-  tells a presupposed fault as the last time the participant dealt with the thing it was about ("What went
-  wrong with the order?" -> "Tell me about the last time you dealt with the order. What happened?").
+  number or a range out of what a rewrite may take for its topic ("on a scale of 1-10").
+"What went wrong with X?" and "What usually goes wrong ...?" are not made leading: the project's own sets and the
+pinned questions label them not leading (tried: 7 false flags on questions_dev, holdout3, holdout5, tune3, blind2).
 "Over the years, how has ... changed?" stays a change, not the general case (a settled disagreement, docs/design.md
 "Left as disagreements", session 13).
 """
@@ -44,8 +37,8 @@ import re
 
 from kit.guide.words import is_base_verb, is_past_verb, lemma, tags, valence, words
 
-__all__ = ["past_worst", "present_walkthrough", "preposed_when", "present_judgement", "presupposed_fault", "revise", "two_details",
-           "plan_question", "feature_story", "unscaled", "fault_story"]
+__all__ = ["past_worst", "present_walkthrough", "preposed_when", "present_judgement", "revise", "two_details",
+           "plan_question", "feature_story", "unscaled"]
 
 _FILLERS = {"so", "and", "ok", "okay", "well", "now", "right", "but", "um", "erm", "er", "uh", "like", "yeah",
             "honestly", "just", "then", "alright", ",", "-", "\u2014", "\u2013", ":"}
@@ -82,42 +75,6 @@ def _conditional(toks: list[str]) -> bool:
     return bool(set(toks) & (_MODALS | {"if", "imagine", "suppose", "wish"}))
 
 
-def _fault_at(clause: list[str], i: int) -> str:
-    """The fault phrase whose verb is ``clause[i]``, or ""."""
-    w = clause[i]
-    if "VERB" not in tags(w) and w not in {"goes", "went", "go", "gets", "got", "get"}:
-        return ""
-    base = lemma(w, "VERB")
-    nxt = clause[i + 1:i + 3]
-    if base == "go" and nxt[:1] == ["wrong"]:
-        return f"{w} wrong"
-    if base == "get" and "wrong" in nxt:
-        return f"{w} ... wrong"
-    if base in {"complain", "regret"}:
-        return w
-    if base == "break" and i == 1:
-        return w  # "what broke first": the thing that failed
-    return ""
-
-
-def _told(raw: list[str]) -> bool:
-    """The participant told of the problem ("You said a customer rang up angry - what did they complain about?")."""
-    toks = [t.lower() for t in words(" ".join(raw))]
-    return any(a in {"you", "u"} and b in {"said", "mentioned", "told", "say", "mention"} for a, b in zip(toks, toks[1:]))
-
-
-def presupposed_fault(raw: list[str]) -> str:
-    """A "what" question whose own verb phrase is a fault (see the module docstring)."""
-    toks = _asked(raw)
-    if not toks or toks[0] != "what" or _conditional(toks) or _told(raw):
-        return ""
-    clause = _clause(toks)
-    for i in range(1, min(len(clause), 9)):
-        if (fault := _fault_at(clause, i)) and (is_past_verb(clause[i]) or "did" in clause[1:i]):
-            return f"'what {fault}' takes a problem for granted"
-    return ""  # the habit ("what usually goes wrong"): generalizing and not leading by the pinned conventions
-
-
 def _negative_head(toks: list[str], i: int) -> bool:
     """``toks[i:]`` is "worst" or "most / biggest" + a negative word (VADER's valence below zero)."""
     w = toks[i]
@@ -140,14 +97,18 @@ def past_worst(raw: list[str]) -> str:
 
 
 _TRUST = {"trust", "like", "love", "enjoy", "hate", "rely", "mind", "prefer"}
-_NOT_JUDGED = {"there", "that", "so", "not"}  # "isn't it ...": a negative question, a tag's kind
+# the subject: a determiner's noun phrase, "you" or "it" (not "there", "that", "this", a bare plural, nor "isn't
+# it ...": a negative question, a tag's kind)
+_JUDGED = {"the", "your", "our", "their", "its", "you", "u", "it"}
 
 
 def present_judgement(raw: list[str]) -> str:
     """A present yes/no question whose predicate is a judgement (see the module docstring)."""
     toks = _clause(_asked(raw))
-    if len(toks) < 3 or toks[0] not in {"is", "are", "do", "does"} or toks[1] in _NOT_JUDGED or _conditional(toks):
+    if len(toks) < 3 or toks[0] not in {"is", "are", "do", "does"} or toks[1] not in _JUDGED or _conditional(toks):
         return ""
+    if "or" in toks and "too" not in toks:
+        return ""  # "Is your contract permanent or fixed-term?", "Is the bus reliable or not?": a pick, not a judgement
     if set(toks) & _PAST_WORDS or any(is_past_verb(t) and "ADJ" not in tags(t) for t in toks[2:]):
         return ""
     from kit.guide.cues9 import _judgement
@@ -164,7 +125,7 @@ def present_judgement(raw: list[str]) -> str:
     for k, t in enumerate(toks[2:], 2):
         if t in {"and", "or"}:
             break
-        if _judgement(t) and ("ADJ" in tags(t) or "ADV" in tags(t)) and t not in {"available", "open", "ready"} \
+        if _judgement(t) and ("ADJ" in tags(t) or "ADV" in tags(t)) and t not in {"available", "open", "ready", "able"} \
                 and toks[k - 1] not in {"the", "a", "an", "your", "our", "their"}:
             return f"'{toks[0]} ... {t}' in the present judges the general case"
     return ""
@@ -260,7 +221,7 @@ def present_walkthrough(raw: list[str]) -> str:
 
 def revise(raw: list[str], reasons: dict[str, str]) -> dict[str, str]:
     """The rules' reasons with this pass's leading and generalizing kinds added (never a flag removed)."""
-    if "leading" not in reasons and (why := presupposed_fault(raw) or past_worst(raw)):
+    if "leading" not in reasons and (why := past_worst(raw)):
         reasons = {"leading": why, **reasons}
     if "generalizing" not in reasons and "hypothetical" not in reasons and \
             (why := present_judgement(raw) or present_walkthrough(raw) or preposed_when(raw)):
@@ -325,17 +286,3 @@ def feature_story(question: str) -> str:
         return ""
     thing = re.sub(r"^the ", "a ", m.group(1))  # "the feature" does not exist yet: "a feature", "Zelle" as written
     return f"Tell me about the last time you needed something like {thing}. What did you do?"
-
-
-_FAULT_THING = re.compile(r"\b(?:go|goes|went|gone|get|gets|got|wrong|complain|complains|complained|regret|regrets|"
-                          r"regretted|broke|breaks|down|off)\b.*?\b(?:with|at|about|in|on|during) ((?:the|your|their|a|an|"
-                          r"our|ur) )?((?!(?:with|at|about|in|on|during)\b)[\w'-]+(?: [\w'-]+){0,3}?)"
-                          r"(?=\s*(?:[?.!,]|$| when\b| last\b| that\b| this\b| these\b| in\b| on\b| at\b| with\b))", re.I)
-
-
-def fault_story(question: str) -> str:
-    """A presupposed fault told as the last time the participant dealt with its thing, or ``""``."""
-    if not presupposed_fault([str(question)]) or not (m := _FAULT_THING.search(str(question))):
-        return ""
-    det = (m.group(1) or "").lower().replace("our ", "the ").replace("ur ", "your ")
-    return f"Tell me about the last time you dealt with {det}{m.group(2)}. What happened?"

@@ -209,8 +209,8 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     # session 13 (cues18): agreement tags in every form, 'how' + a quality by its position; session 14 (cues19):
     # graded claims before the ask, offered causes, adverbs of period, present walk-throughs; session 15 (cues20):
     # problems taken as given, judging phrases, tagged claims before the ask, two predicates in a condition;
-    # session 17 (cues22): faults and past worst parts taken as given, present yes/no judgements, preposed
-    # present when-clauses, whole periods
+    # session 17 (cues22): past worst parts taken as given, present yes/no judgements, present process requests,
+    # preposed present when-clauses, two personal details
     for revise in (cues7.revise, cues8.revise, cues9.revise, cues10.revise, cues11.revise, cues12.revise,
                    cues13.revise, cues14.revise, cues15.revise, cues16.revise, cues17.revise, cues18.revise,
                    cues19.revise, cues20.revise, cues21.revise, cues22.revise):
@@ -300,10 +300,6 @@ def lint_question(text: str, names=()) -> dict:
                                               grammar_problems=checks.grammar_problems, roster_parts=names)
         # session 17 (newcomer s16 F7): a plan asked as the guide's own future kind; a feature offered only in a
         # condition is never told as used, but as the last time the participant needed something like it
-        if "leading" in flags and "takes a problem for granted" in reasons["leading"] and \
-                (own := cues22.fault_story(read)) and not flags_of(own) and not checks.grammar_problems(own) and \
-                "double-barreled" not in flags:
-            suggestion = own  # session 17: the thing the fault was about, no fault presupposed
         if (own := cues22.plan_question(read) or (cues22.feature_story(read) if "hypothetical" in flags else "")) \
                 and not checks.grammar_problems(own):
             suggestion = own
