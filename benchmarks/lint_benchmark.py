@@ -169,9 +169,11 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   engineering-firm product manager's English with German calques, a Filipino BPO quality analyst's polite English
   and a US real-estate agent's salesy style; a Kenyan NGO field coordinator's formal English, a Japanese game
   studio UX lead's indirect politeness, a Texan insurance adjuster's spoken run-ons and a marketing intern's
-  lowercase), the final hold-outs of session 16 (``HOLD_OUT``), never tuned on, scored at its start and once at
-  its end (recall leading / closed / hypothetical / double-barreled / generalizing, the same both times:
-  blind41 0.82 / 0.93 / 0.97 / 1.00 / 0.83, blind42 0.91 / 0.97 / 0.94 / 0.97 / 0.97).
+  lowercase), the final hold-outs of session 16 (``HOLD_OUT``), never tuned on by it, scored at its start and once
+  at its end (recall leading / closed / hypothetical / double-barreled / generalizing, the same both times:
+  blind41 0.82 / 0.93 / 0.97 / 1.00 / 0.83, blind42 0.91 / 0.97 / 0.94 / 0.97 / 0.97), RELEASED in session 17:
+  tuned on by its rules (``kit/guide/cues22.py``; docs/design.md "Seventeenth pass") and trained on by the model,
+  so printed as TUNED ON.
 - ``tests/data/blind-linter-37/`` and ``-38/``: 400 questions of two more independent authors (an
   Indian IT-services account manager's English with an Irish pub-chain manager's chat and HR
   jargon; a Nigerian fintech product manager with a Scottish social worker's long spoken questions
@@ -529,10 +531,10 @@ def main(argv=None) -> int:
                   "scored at its start and once at its end, main aaaed98: recall L {} C {} H {} D {} G {})")
         released16 = ("TUNED ON by session 16's rules and the model (released in session 16; the final hold-out of session 15, "
                       "scored at its start and once at its end, main 8a262e8: recall L {} C {} H {} D {} G {})")
-        final16 = ("FINAL HOLD-OUT of session 16 (HOLD_OUT: never tuned on; scored at its start, main 8a262e8, and once "
-                   "at its end, both: recall L {} C {} H {} D {} G {})")
-        label = {BLIND41: final16.format("0.82", "0.93", "0.97", "1.00", "0.83"),
-                 BLIND42: final16.format("0.91", "0.97", "0.94", "0.97", "0.97"),
+        released17 = ("TUNED ON by session 17's rules and the model (released in session 17; the final hold-out of session "
+                      "16, scored at its start, main 8a262e8, and once at its end, both: recall L {} C {} H {} D {} G {})")
+        label = {BLIND41: released17.format("0.82", "0.93", "0.97", "1.00", "0.83"),
+                 BLIND42: released17.format("0.91", "0.97", "0.94", "0.97", "0.97"),
                  BLIND39: released16.format("0.97", "0.87 -> 0.84", "0.94", "0.82", "0.81"),
                  BLIND40: released16.format("0.88", "0.97 -> 1.00", "0.97", "0.97", "1.00"),
                  BLIND37: released15.format("0.85", "1.00", "0.94", "0.97", "0.92"),
