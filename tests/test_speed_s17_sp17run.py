@@ -170,3 +170,26 @@ def test_sentiment_problems_name_the_same_paths(tmp_path):
 
 def test_as_terms_module_keeps_its_names():
     assert set(sentiment_terms.__all__) >= {"as_terms", "slang_only"}
+
+
+def test_most_specific_of_many_is_each_worked_out_alone():
+    """``AutoCoder._most_specific_all`` keeps, per set of codes found together, the codes no
+    other code of the set descends from: the same pairs, in the same order, as
+    ``_most_specific`` of each text's codes alone (deep parents, cycles, codes off the book)."""
+    from types import SimpleNamespace
+
+    from kit.coding import AutoCoder
+
+    book = [SimpleNamespace(name=n, parent=p, keywords=[], patterns=[]) for n, p in [
+        ("a", None), ("b", "a"), ("c", "b"), ("d", "a"), ("e", None), ("f", "g"), ("g", "f"), ("h", "e")]]
+    rng = random.Random(3)
+    names = [c.name for c in book] + ["zz"]
+    found = []
+    for _ in range(3000):
+        codes = rng.sample(names, rng.randint(0, 5))
+        found.append({c: f"{c}-{rng.randint(0, 9)}" for c in codes})
+    for most_specific in (True, False):
+        coder = AutoCoder(book, most_specific=most_specific)
+        want = [coder._most_specific(dict(here)) for here in found]
+        assert coder._most_specific_all(found) == want
+        assert any(len(w) < len(h) for w, h in zip(want, found)) == most_specific
