@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import random
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -193,3 +194,107 @@ def test_most_specific_of_many_is_each_worked_out_alone():
         want = [coder._most_specific(dict(here)) for here in found]
         assert coder._most_specific_all(found) == want
         assert any(len(w) < len(h) for w, h in zip(want, found)) == most_specific
+
+
+# --------------------------------------------------------------------------- whole analyses
+
+def _old_most_specific_all(self, found):
+    """``AutoCoder._most_specific_all`` before session 17."""
+    parented = self._parented
+    dropped = {}
+    out = []
+    for here in found:
+        if not parented.isdisjoint(here):
+            key = tuple(here)
+            drop = dropped.get(key)
+            if drop is None:
+                drop = dropped[key] = len(self._most_specific(dict.fromkeys(key, ""))) < len(key)
+            if drop:
+                out.append(self._most_specific(here))
+                continue
+        out.append(list(here.items()))
+    return out
+
+
+def _long_way(monkeypatch) -> None:
+    from kit import coding, languages
+
+    monkeypatch.setattr(sentiment_terms, "as_terms", _old_as_terms)
+    monkeypatch.setattr(coding.AutoCoder, "_most_specific_all", _old_most_specific_all)
+    monkeypatch.setattr(languages, "sentiment_problems", _old_sentiment_problems)
+
+
+def _analysis(folder: Path, out: Path, capsys) -> tuple:
+    from kit.analyze import analyze
+    from kit.study import load_study
+
+    capsys.readouterr()
+    paths = analyze(load_study(folder, strict=False), out, as_of="2026-12-01")
+    err = capsys.readouterr().err.replace(str(out), "OUT")
+    return {name: Path(p).read_bytes() for name, p in sorted(paths.items())}, err
+
+
+def _both_ways(folder: Path, tmp_path: Path, monkeypatch, capsys) -> tuple:
+    fast = _analysis(folder, tmp_path / "fast", capsys)
+    with monkeypatch.context() as m:
+        _long_way(m)
+        slow = _analysis(folder, tmp_path / "slow", capsys)
+    return fast, slow
+
+
+def _write(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+@pytest.fixture
+def edge_study(tmp_path) -> Path:
+    root = tmp_path / "edge"
+    _write(root / "study.yml", "title: Edge\nresearch_question: How do people get paid?\nteam:\n"
+                               "  - {name: Maya Chen, role: researcher}\ninterviewer_labels: [Moderator]\n")
+    _write(root / "participants.csv", "id,name,email\nP1,Beata Karimi,b@example.org\nP2,Anna Nowicka,a@example.org\n"
+                                      "P3,Po Lin,p@example.org\n")
+    _write(root / "codebook.yml", "codes:\n  - name: paid\n    keywords: [paid, pay]\n"
+                                  "  - name: po\n    parent: paid\n    keywords: [PO, portal]\n    patterns: ['\\bPOs?\\b']\n"
+                                  "  - name: late\n    parent: paid\n    keywords: [late]\n")
+    t = root / "transcripts"
+    _write(t / "INT-01.txt", "\ufeffMaya Chen: How did it go?\r\nBeata Karimi: The PO was missing, so they paid late.\r\n"
+                             "Maya Chen: And then?\r\nBeata Karimi: FYI the portal never paid. Not late, never.\r\n")
+    _write(t / "INT-02.txt", "Chen, Maya: Hello there.\nAnna Nowicka: Caf\xe9 owners pay late, 4Q is slow.\n"
+                             "Chen, Maya: Why?\nAnna Nowicka: Cash flow. Po Lin said so.\n".encode("cp1252"))
+    _write(t / "INT-03.vtt", "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000 align:start position:10%\n"
+                             "Maya C.: What happened?\n\n2\n00:00:04.000 --> 00:00:06.000 line:0\n"
+                             "Beata Karimi: The invoice bounced (PO).\n\n3\n00:00:07.000 --> 00:00:09.000\n"
+                             "Maya C.: Then?\n\n4\n00:00:10.000 --> 00:00:12.000\nBeata Karimi: I chased it, po.\n")
+    _write(t / "INT-04.txt", "")
+    _write(t / "INT-05.txt", "Модератор: Как вам платят?\nИрина Петрова: Поздно, всегда поздно, PO.\n"
+                             "Модератор: Почему?\nИрина Петрова: Так бывает.\n")
+    _write(t / "INT-06.txt", "Moderator: Any delays?\nBeata Karimi: Zapłacili późno. They paid late, really late.\n"
+                             "Moderator: Thanks.\nBeata Karimi: Bro the PO had me stuck. Fiquei preso muito tempo, sério.\n")
+    return root
+
+
+@pytest.mark.slow  # two whole analyses: about 10 s of CPU
+def test_an_edge_case_analysis_is_the_long_way_s(edge_study, tmp_path, monkeypatch, capsys):
+    fast, slow = _both_ways(edge_study, tmp_path, monkeypatch, capsys)
+    assert fast == slow
+    turns = fast[0]["turns"].decode("utf-8")
+    assert "PO was missing" in turns and "[name]" in turns  # the words as written, a name hidden
+    assert b"po" in fast[0]["autocodes"]
+
+
+@pytest.mark.slow
+def test_every_study_of_the_tests_is_analysed_as_the_long_way_does(tmp_path, monkeypatch, capsys):
+    data = Path(__file__).parent / "data"
+    folders = sorted({p.parent for p in data.rglob("study.yml") if ".interview-kit" not in p.parts})
+    assert len(folders) >= 30
+    for k, folder in enumerate(folders):
+        try:
+            fast, slow = _both_ways(folder, tmp_path / str(k), monkeypatch, capsys)
+        except Exception as exc:  # a study the command refuses is refused both ways
+            with monkeypatch.context() as m:
+                _long_way(m)
+                with pytest.raises(type(exc)):
+                    _analysis(folder, tmp_path / f"{k}-slow", capsys)
+            continue
+        assert fast == slow, folder
