@@ -307,6 +307,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     from nbconvert import HTMLExporter
 
     from kit.privacy import redact_notebook
+    from kit.privacy_params import publish_parameters
 
     outcome = _Outcome(nb)
     target = build / "notebooks" / nb.name
@@ -320,6 +321,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
         # is not shown without a kernel and escapes the cleaning of outputs: published
         # without it.
         executed.metadata.pop("widgets", None)
+        publish_parameters(executed, parameters, people)  # no machine path, no study folder's name (s17 A17)
         redact_notebook(executed, people, names=not parameters.get("include_names"), words=words)
 
     _THREAD.finish = finish  # applied by the engine (_engine) before the notebook is written
