@@ -42,7 +42,7 @@ from kit.privacy_id_forms import id_form_spans
 from kit.privacy_spoken_digits import said_digits, spoken_phones
 from kit.privacy_typos import typo_spans
 from kit.privacy_emails import EMAIL_OBFUSCATED, PERCENT_EMAIL, obfuscated_emails
-from kit.privacy_forms import other_forms
+from kit.privacy_forms import form_entries
 from kit.privacy_written import WrittenNames
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
@@ -319,7 +319,7 @@ class Roster:
                     if len(words) > 2 and not unspaced(part[-1]):  # de la Cruz: Delacruz, DeLaCruz
                         joined = "".join(words)
                         entries.append(([joined], NAME_MARK, joined in everyday, False))
-            entries += _form_entries(self.parts, self.names, self.languages, everyday)
+            entries += form_entries(self.parts, self.names, self.languages, everyday, name_variants, NAME_MARK)
         for email in self.emails:
             words = _words(email)
             if len(words) >= 2:
@@ -329,26 +329,6 @@ class Roster:
             entries += [(words, ID_MARK, False, False)] + ([(["".join(words)], ID_MARK, False, False)]
                                                             if len(words) > 1 else [])
         return entries
-
-
-def _form_entries(parts, names, languages, everyday) -> list:
-    """Entries for the other forms of the roster's one-word name parts (kit.privacy_forms): short
-    forms of a first name (Liz, Kev), spelling variants (Elisabeth, Fatimah, Zoës), in any case;
-    Welsh mutations (Fethan, Ddai) where the study declares Welsh, capitalised only."""
-    given = {fold(w) for name in names for first in str(name).split()[:1] for w in [first, *first.split("-")]}
-    welsh = ("cy",) if "cy" in languages else ()
-    seen, entries = set(), []
-    for part in parts:
-        for words in name_variants(part):
-            if len(words) != 1 or words[0] in seen:
-                continue
-            seen.add(words[0])
-            plain = other_forms(words[0], words[0] in given, (), everyday)
-            entries += [([form], NAME_MARK, False, False) for form in plain]
-            if welsh:
-                entries += [([form], NAME_MARK, True, False)
-                            for form in other_forms(words[0], words[0] in given, welsh, everyday) if form not in plain]
-    return entries
 
 
 def _built(people: Roster, kind: str) -> NameMatcher:

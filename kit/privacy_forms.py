@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["MUTATIONS", "nicknames", "other_forms", "spelling_variants", "welsh_mutations"]
+__all__ = ["MUTATIONS", "form_entries", "nicknames", "other_forms", "spelling_variants", "welsh_mutations"]
 
 #: Welsh initial mutations of a (folded) word's first consonant(s): soft, nasal, aspirate.
 MUTATIONS = (("ll", ("l",)), ("rh", ("r",)), ("p", ("b", "mh", "ph")), ("t", ("d", "nh", "th")),
@@ -93,3 +93,26 @@ def other_forms(word: str, given: bool, languages=(), everyday=frozenset()) -> t
     if "cy" in languages:
         forms += [m for f in [word, *forms] for m in welsh_mutations(f)]
     return tuple(dict.fromkeys(f for f in forms if f != word and len(f) >= _MIN_LETTERS and f not in everyday))
+
+
+def form_entries(parts, names, languages, everyday, variants, mark) -> list:
+    """:class:`kit.privacy.NameMatcher` entries ``(words, mark, capitalised_only, is_email)`` for
+    the other forms of the roster's one-word name parts (``variants``: :func:`kit.privacy.name_variants`):
+    short forms of a first name (Liz, Kev) and spelling variants (Elisabeth, Fatimah, Zoës) in any
+    case; Welsh mutations (Fethan, Ddai) where ``languages`` holds ``cy``, capitalised only."""
+    from kit.privacy_text import fold
+
+    given = {fold(w) for name in names for first in str(name).split()[:1] for w in [first, *first.split("-")]}
+    welsh = ("cy",) if "cy" in languages else ()
+    seen, entries = set(), []
+    for part in parts:
+        for words in variants(part):
+            if len(words) != 1 or words[0] in seen:
+                continue
+            seen.add(words[0])
+            plain = other_forms(words[0], words[0] in given, (), everyday)
+            entries += [([form], mark, False, False) for form in plain]
+            if welsh:
+                entries += [([form], mark, True, False)
+                            for form in other_forms(words[0], words[0] in given, welsh, everyday) if form not in plain]
+    return entries

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["publish_parameters", "shown_paths"]
+__all__ = ["leak_places", "publish_parameters", "shown_paths"]
 
 _BUILD = re.compile(r"^\.(?P<out>.+)\.building-\d+-")
 
@@ -70,3 +70,33 @@ def publish_parameters(nb, parameters: dict, people=None) -> None:
             data = output.get("data", {})
             for key in [k for k in data if k.startswith("text/")]:
                 data[key] = _swap(data[key], shown)
+
+
+def leak_places(root, files, people, limit: int = 5) -> list[str]:
+    """Where the first secret of each of ``files`` (relative to ``root``, as
+    :func:`kit.privacy.find_leaks` gives them) is: ``path:line`` and the line redacted (a few
+    characters either side of the first ``[name]`` or ``[email]``), or ``path (its file name)``
+    when the name is in the path; ``path`` alone when the line cannot be told (a figure, a
+    run of words of a participant who did not consent). The secret itself is never shown."""
+    from kit.privacy import redact
+
+    matcher = people.secret_matcher if people is not None else None
+    places = []
+    for rel in files[:limit]:
+        place = rel
+        if matcher and any(True for _ in matcher.find(rel)):
+            place = f"{redact(rel, people)} (its file name)"
+        elif matcher:
+            try:
+                lines = (Path(root) / rel).read_text(encoding="utf-8", errors="replace").split("\n")
+            except OSError:
+                lines = []
+            for number, line in enumerate(lines, start=1):
+                found = next(iter(matcher.find(line)), None)
+                if found is not None:
+                    start = max(0, found[0] - 30)
+                    shown = redact(line[start:found[1] + 30], people).strip()
+                    place = f"{rel}:{number} ({shown})"
+                    break
+        places.append(place)
+    return places

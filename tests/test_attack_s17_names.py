@@ -204,3 +204,44 @@ def test_published_notebook_parameters_hold_no_machine_path():
     assert 'study_dir = "[name]-followup"' in nb["cells"][0]["source"]
     assert nb["metadata"]["papermill"]["parameters"]["private_dir"] == "../rj-private"
     assert nb["cells"][0]["outputs"][0]["text"] == "wrote ./tables/x.csv\n"
+
+
+def test_leak_places_say_where_without_the_secret(tmp_path):
+    """A17: a refused run says which file and line, with the line redacted."""
+    from kit.privacy import Roster
+    from kit.privacy_params import leak_places
+
+    people = Roster(names=("Jane Doe",), parts=("Jane", "Doe"))
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "01.ipynb").write_text('{\n "source": "study_dir = \\"/home/me/jane-doe-followup\\""\n}\n',
+                                                     encoding="utf-8")
+    places = leak_places(tmp_path, ["notebooks/01.ipynb", "tables/jane_doe.csv"], people)
+    assert places[0].startswith("notebooks/01.ipynb:2 (") and "[name]-followup" in places[0]
+    assert places[1] == "tables/[name].csv (its file name)"
+    assert not any("jane" in p.lower() or "doe" in p.lower() for p in places)
+
+
+def test_pilot_notebooks_record_no_machine_path(pilot_run):
+    """A17: the executed notebooks of a run name the study by its folder, the report as "."."""
+    import kit
+
+    study = str(kit.paths.pilot_path().resolve())
+    for notebook in sorted((pilot_run / "notebooks").glob("*.ipynb")):
+        text = notebook.read_text(encoding="utf-8")
+        assert study not in text and ".building-" not in text, notebook.name
+        assert 'out_dir = \\".\\"' in text, notebook.name
+
+
+@pytest.mark.slow  # a whole run (about a minute)
+def test_a_study_folder_named_for_its_participant_runs(tmp_path):
+    """A17: a study folder named after its participant no longer fails the privacy check."""
+    import kit
+    from kit.pipeline import run
+
+    pilot = kit.paths.pilot_path()
+    first = str(kit.load_study(pilot).participants["name"].iloc[0])
+    folder = tmp_path / (first.lower().replace(" ", "-") + "-followup")
+    shutil.copytree(pilot, folder)
+    index = run(folder, tmp_path / "report", progress=False)
+    notebooks = "".join(p.read_text(encoding="utf-8") for p in (index.parent / "notebooks").glob("*.ipynb"))
+    assert "[name]-followup" in notebooks and str(tmp_path) not in notebooks
