@@ -103,8 +103,8 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
 # colour codes ("\x1b[1mKenji\x1b[0m", or their debris "[1mKenji[0m" when the escape character
 # was lost in a copy).
 # ... and a word broken by a filler said inside it ("Siob- um -hán", "Eliz- uh -abeth": attacker s17 A3)
-BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*(?:um+|uh+m?|erm|er|ah+|eh|hm+)[,.]?[ \t]*-(?=[^\W\d_])|"
-                         r"(?<=[^\W\d_])-\s+(?=[^\W\d_])|\x1b\[[0-9;?]*[A-Za-z]|\[[0-9;]{1,12}m")
+BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-(?:[ \t]*(?:um+|uh+m?|erm|er|ah+|eh|hm+)[,.]?[ \t]*-|\s+)(?=[^\W\d_])|"
+                         r"\x1b\[[0-9;?]*[A-Za-z]|\[[0-9;]{1,12}m")
 
 
 def rejoined(text: str) -> tuple[str, list[int]] | None:
