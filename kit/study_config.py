@@ -435,7 +435,7 @@ class StudyFileReader:
         cadence = data.get("cadence_days")
         if cadence is not None and not (isinstance(cadence, (int, float)) and not isinstance(cadence, bool)
                                         and 0 < cadence <= 3660):  # at most ten years; not .inf
-            self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
+            self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number of days, at most 3660 (ten years), not {cadence!r}")
         costs = data.get("costs") or {}
         if not isinstance(costs, dict):
             self.problem(path, line_of(lines, "costs"), "costs must be a mapping such as {hourly_rate: 85, currency: EUR}")
