@@ -59,8 +59,8 @@ def _text_values(data: dict, lines, path, problem) -> None:
             data[key] = _as_text(data[key], key, line_of(lines, key), path, problem)
     for key in _TEXT_LISTS:
         if isinstance(data.get(key), list):
-            data[key] = [v for v in (_as_text(v, key, line_of(lines, key, i), path, problem)
-                                     for i, v in enumerate(data[key])) if v is not None]
+            data[key] = [v if isinstance(v, (list, dict)) else _as_text(v, key, line_of(lines, key, i), path, problem)
+                         for i, v in enumerate(data[key])]  # a mapping entry: the list checks say to quote it
     segments = data.get("segments")
     if isinstance(segments, dict):
         for key in ("attribute",):
