@@ -94,7 +94,12 @@ def content_problem(suffix: str, data: bytes, fix: str = _FIX) -> str | None:
 def docx_lines(data: bytes) -> tuple[str | None, str | None]:
     """``(text, None)``: the paragraphs of a Word guide, one line per paragraph (a line break
     inside a paragraph starts a new line; table rows are read cell by cell); ``(None, message)``
-    when python-docx cannot read it."""
+    when python-docx cannot read it, or when :func:`kit.docx_guard.docx_problem` refuses it first (a
+    zip bomb, never inflated; a document type in an XML part, with its part and line: attacker s17 A9, A10)."""
+    from kit.docx_guard import GUIDE_LIMIT, docx_problem
+
+    if (refused := docx_problem(data, "", "a guide", GUIDE_LIMIT)) is not None:
+        return None, refused.message
     try:
         import docx
         document = docx.Document(io.BytesIO(data))
