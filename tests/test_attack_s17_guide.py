@@ -76,3 +76,93 @@ def test_a10_a_doctype_in_any_part_of_a_transcript_is_refused(tmp_path):
         docx_text(buffer.getvalue(), "INT-009.docx")
     (problem,) = err.value.problems
     assert problem.path == "INT-009.docx" and problem.message.startswith("word/styles.xml, line 2: ")
+
+
+# -- A5-A8: a story frame does not launder what follows it -------------------------------------------
+from kit.guide import flags_of, lint_question  # noqa: E402
+from kit.widgets.guide import PRACTICE_QUESTIONS, practice_table, score_rewrite  # noqa: E402
+
+
+def _answers(name: str) -> list[str]:
+    import yaml
+
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["answers"]
+
+
+@pytest.mark.parametrize("rewrite", [
+    "Tell me about the last time the dashboard made reporting so much easier for you.",
+    "Tell me about the last time you loved the checkout page.",
+    "Tell me about the last time booking a meeting room was really frustrating and annoying for you.",
+    "Tell me about the last time the app was so slow and unreliable that you hated it.",
+    "Tell me about the last time the new dashboard saved you hours.",
+    # phrasings of the same kinds in other domains
+    "Walk me through the last time the planner helped you finish on time.",
+    "Tell me about the last time you enjoyed our loyalty scheme.",
+    "Describe the last time the portal was painfully confusing.",
+])
+def test_a5_a6_a_feeling_or_outcome_in_the_story_frame_is_leading(rewrite):
+    assert "leading" in flags_of(rewrite)
+
+
+@pytest.mark.parametrize("good", [
+    "Tell me about the last time you booked a meeting room.",
+    "Describe a time when a customer was unhappy with an arrangement.",
+    "Tell me about the last time a parcel was stolen from your porch.",
+    "Tell me about the last time you saved a file to the shared drive.",
+    "Tell me about the last time you made a payment online.",
+])
+def test_a5_an_event_or_a_persons_feeling_told_in_the_frame_is_not_leading(good):
+    assert "leading" not in flags_of(good)
+
+
+def test_a7_a_habit_inside_the_story_frame_is_generalizing_and_the_rewrite_drops_it():
+    q = lint_question("Tell me about the last time you usually pay your bills.")
+    assert "generalizing" in q["flags"]
+    assert q["suggestion"] == "Tell me about the last time you paid your bills."
+    assert "generalizing" in flags_of("Walk me through the last time you normally checked the rota.")
+
+
+def test_a6_the_linters_own_rewrite_of_an_outcome_is_neutral_about_it():
+    for line in (DATA / "guide-leading.txt").read_text(encoding="utf-8").splitlines()[:4]:
+        s = lint_question(line)["suggestion"]
+        assert s and not flags_of(s.split(" Then ask separately: ")[0]), (line, s)
+    s = lint_question("Tell me about the last time the dashboard made reporting so much easier for you.")["suggestion"]
+    assert s == "Tell me about the last time you used the dashboard. What happened?"
+
+
+def test_a5_a7_a8_question_craft_never_says_clean_of_a_flagged_or_unusable_rewrite():
+    for name in ("qc-answers.yml", "qc-answers2.yml"):
+        table = practice_table(None, _answers(name))
+        for row in table.itertuples(index=False):
+            if not row.rewrite or row.score is pd_na():
+                continue
+            flagged = flags_of(row.rewrite)
+            if flagged:
+                assert "clean" not in row.verdict and row.score < 100, row
+    second = practice_table(None, _answers("qc-answers2.yml")).set_index("n")
+    assert second.loc[1, "score"] < 100 and "leading" in second.loc[1, "verdict"]  # "so much easier"
+    assert second.loc[4, "score"] < 100 and "leading" in second.loc[4, "verdict"]  # "loved"
+    assert second.loc[5, "score"] < 100 and "generalizing" in second.loc[5, "verdict"]  # "last time you usually"
+    assert second.loc[3, "score"] < 100 and "two story questions" in second.loc[3, "verdict"]
+    first = practice_table(None, _answers("qc-answers.yml")).set_index("n")
+    assert first.loc[4, "score"] < 100 and "repeated" in first.loc[4, "verdict"]
+    assert first.loc[6, "score"] < 100 and "no verb" in first.loc[6, "verdict"]
+    assert first.loc[5, "score"] < 100 and first.loc[7, "score"] < 100
+
+
+def pd_na():
+    import pandas as pd
+
+    return pd.NA
+
+
+def test_a8_a_clean_story_still_scores_full_marks():
+    s = score_rewrite(PRACTICE_QUESTIONS[4], "Tell me about the last time you booked a meeting room.")
+    assert s["score"] == 100 and s["verdict"] == "clean and story-based" and s["form"] == []
+
+
+def test_a8_lint_guide_notes_a_verbless_story_fragment():
+    result, _ = lint_file(str(DATA / "guide-leading.txt"))
+    by_line = {q["line"]: q for q in result["questions"]}
+    assert any("no verb" in n for n in by_line[5].get("notes", []))
+    assert "leading" in by_line[1]["flags"] and "generalizing" in by_line[8]["flags"]

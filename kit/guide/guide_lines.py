@@ -186,6 +186,20 @@ _REQUEST = re.compile(r"\b(?:tell|walk|describe|recount|hear|curious|wonder(?:in
 _ENGLISH = {"the", "our", "we", "is", "are", "this", "for", "to", "and", "of", "it", "will", "be", "with", "today"}
 
 
+_WH = {"how", "what", "why", "when", "where", "who", "whom", "whose", "which", "whats", "hows", "whys"}
+_CONTACT = {"call", "ring", "phone", "email", "e-mail", "text", "pay", "refer", "direct", "forward"}
+
+
+def _instruction(ws: list[str]) -> bool:
+    """Whether a line (its words, no "?") tells the interviewer what to do: an interviewer's verb first
+    ("Thank them ...", "Call 01234 ... if they want to complain", "Give them the voucher"), never addressed
+    to the participant ("you")."""
+    if not ws or not _ADDRESSED.isdisjoint(ws):
+        return False
+    third = len(ws) > 1 and ws[1] in {"them", "him", "her", "the", "their", "each", "every"}
+    return ws[0] in _INSTRUCTION or ws[0] in _CONTACT or (ws[0] in {"give", "tell", "let", "send", "hand"} and third)
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*", text.lower())
 
@@ -276,6 +290,8 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
         return "note", body, None
     m = _PLAIN_LABEL.match(body)
     if m and body[m.end():].strip():
+        if not asks and not strict and _instruction(_words(body[m.end():])):
+            return "note", body, None  # "Q5. Call 01234 ... if they want to complain": to the interviewer (newcomer s17 F5)
         return "question", body[m.end():].strip(), None
     m = _LABEL.match(body)
     if m:
@@ -296,6 +312,11 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
         ws = [ws[0].split("'")[0]] + ws[1:]
     if ws and ws[0] in {"whats", "hows", "whos", "wheres", "whens", "whys"}:  # "Whats the worst ...": no apostrophe
         ws = [ws[0][:-1]] + ws[1:]
+    if not asks and _instruction(ws):
+        return "note", body, None  # "Call ... if they want to complain", "Give them the voucher" (newcomer s17 F5)
+    if not asks and ws and _WH.isdisjoint(ws) and _ADDRESSED.isdisjoint(ws) and not re.search(r"[.!:;,]\s*$", body) \
+            and not _REQUEST.search(body):
+        return "heading", body, None  # a title, "Rider interview guide - v3 (Tom, Marketing)" (newcomer s17 F4)
     if not asks and ws and ws[0] not in _ASKING:
         if ws[0] in _INSTRUCTION or (ws[0] == "let" and len(ws) > 1 and ws[1] in {"them", "the", "him", "her"}):
             return "note", body, None

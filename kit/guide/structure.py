@@ -12,6 +12,7 @@ from kit.errors import Problem, StudyError
 from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, FORMATS, MINUTES,
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
 from kit.guide.guide_lines import classify, content_problem, docx_lines, wrong_kind
+from kit.guide.story_claims import notes as story_notes
 from kit.guide.cues12 import closer as wrap_up
 from kit.guide.cues15 import notes as guide_notes, spoken_line, spoken_pitch
 from kit.guide.lint import lint_question, readable, shown_text
@@ -146,6 +147,10 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
                                                       f"future, probe (not {value['kind']!r})"))
                     kind = None
         if isinstance(qtext, str) and kind is not None and _SAY.match(qtext):
+            kline = mapping["kind"].start_mark.line + 1 if "kind" in mapping else line
+            problems.append(Problem(p, kline, f"question {n}: written 'kind: {kind}', read as a probe: a 'Say:' line is "
+                                              "spoken in passing, never the opener, a core question or the closer "
+                                              "(newcomer s17 F6)", "warning"))
             kind = None  # session 10: a "Say: ..." script line is spoken in passing, whatever kind it is given
         if isinstance(qtext, str) and qtext.strip() and kind is None:
             what_line, shown, role = classify(qtext, strict=True)
@@ -372,7 +377,7 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
             q = {**q, "question": _cut(q["question"])}
         questions.append({**q, "line": line, "role": role, "minutes": _round((lo + hi) / 2)})
         # session 9: misspelt words, a missing "?"; none on a question not linted (too long, or not in English)
-        if not q.get("too_long") and q.get("kind") != "unsupported" and (said := guide_notes(text)):
+        if not q.get("too_long") and q.get("kind") != "unsupported" and (said := guide_notes(text) + story_notes(text)):
             questions[-1]["notes"] = said
     structure: list[dict] = []
 
