@@ -84,5 +84,8 @@ def test_f6_a_say_item_written_as_an_opener_says_why_it_is_read_as_a_probe():
     result, problems = lint_file(str(DATA / "guide.yml"))
     (q,) = [q for q in result["questions"] if q["line"] == 4]
     assert q["role"] == "probe"
-    (warning,) = [p for p in problems if p.line == 4]
-    assert warning.level == "warning" and "kind: opener" in warning.message and "probe" in warning.message
+    assert "written 'kind: opener', read as a probe" in q["notes"][0]
+    assert not any(n["line"] == 4 for n in result["notes"])  # a note on the row, not a line of its own
+    from kit.guide import format_report
+
+    assert "written 'kind: opener'" in format_report(result)

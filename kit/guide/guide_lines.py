@@ -200,6 +200,19 @@ def _instruction(ws: list[str]) -> bool:
     return ws[0] in _INSTRUCTION or ws[0] in _CONTACT or (ws[0] in {"give", "tell", "let", "send", "hand"} and third)
 
 
+def _title_or_instruction(body: str, ws: list[str]) -> str | None:
+    """For a line with no "?": ``note`` for an instruction to the interviewer ("Call ... if they want to
+    complain", "Give them the voucher": newcomer s17 F5), ``heading`` for a title (no question word, not
+    addressed to "you", no request, no sentence mark at its end: "Rider interview guide - v3 (Tom,
+    Marketing)", newcomer s17 F4), else None."""
+    if _instruction(ws):
+        return "note"
+    if ws and ws[0] not in _ASKING and _WH.isdisjoint(ws) and _ADDRESSED.isdisjoint(ws) and \
+            not re.search(r"[.!:;,]\s*$", body) and not _REQUEST.search(body):
+        return "heading"
+    return None
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*", text.lower())
 
@@ -289,10 +302,10 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
     if _NOTE_LABEL.match(body) and not (asks and re.match(r"^(?:say|script|read aloud|read out)\b", body, re.I)):
         return "note", body, None
     m = _PLAIN_LABEL.match(body)
-    if m and body[m.end():].strip():
-        if not asks and not strict and _instruction(_words(body[m.end():])):
-            return "note", body, None  # "Q5. Call 01234 ... if they want to complain": to the interviewer (newcomer s17 F5)
-        return "question", body[m.end():].strip(), None
+    if m and body[m.end():].strip():  # "Q5. Call 01234 ... if they want to complain": a note (newcomer s17 F5)
+        rest = body[m.end():].strip()
+        told = not asks and not strict and _instruction(_words(rest))
+        return ("note", body, None) if told else ("question", rest, None)
     m = _LABEL.match(body)
     if m:
         label, rest = m.group(1).strip().lower(), m.group(2).strip()
@@ -312,11 +325,8 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
         ws = [ws[0].split("'")[0]] + ws[1:]
     if ws and ws[0] in {"whats", "hows", "whos", "wheres", "whens", "whys"}:  # "Whats the worst ...": no apostrophe
         ws = [ws[0][:-1]] + ws[1:]
-    if not asks and _instruction(ws):
-        return "note", body, None  # "Call ... if they want to complain", "Give them the voucher" (newcomer s17 F5)
-    if not asks and ws and _WH.isdisjoint(ws) and _ADDRESSED.isdisjoint(ws) and not re.search(r"[.!:;,]\s*$", body) \
-            and not _REQUEST.search(body):
-        return "heading", body, None  # a title, "Rider interview guide - v3 (Tom, Marketing)" (newcomer s17 F4)
+    if not asks and (kind := _title_or_instruction(body, ws)):
+        return kind, body, None
     if not asks and ws and ws[0] not in _ASKING:
         if ws[0] in _INSTRUCTION or (ws[0] == "let" and len(ws) > 1 and ws[1] in {"them", "the", "him", "her"}):
             return "note", body, None

@@ -30,7 +30,7 @@ import re
 from kit.guide.frames import EVALUATIVE
 from kit.guide.words import tags, valence
 
-__all__ = ["FRAME", "finish", "frame_clauses", "notes", "revise"]
+__all__ = ["FRAME", "finish", "flagged", "frame_clauses", "notes", "revise"]
 
 #: A story frame and the one-time phrase it asks about; group "clause": what follows.
 FRAME = re.compile(
@@ -175,20 +175,29 @@ def _own_rewrite(read: str, reasons: dict[str, str]) -> str:
     return ""
 
 
+def flagged(suggestion: str, flags_of) -> list[str]:
+    """The flags the linter raises on a rewrite it suggests: every flag of its story, and of a second ask to
+    put separately (" Then ask separately: ...") every flag but ``closed`` (a one-fact follow-up such as "What
+    year are you in?" is asked on its own, as the facts of a double-barreled question are)."""
+    story, *rest = suggestion.split(" Then ask separately: ")
+    found = list(flags_of(story)) if story else []
+    for part in rest:
+        found += [f for f in flags_of(part) if f != "closed" and f not in found]
+    return found
+
+
 def finish(read: str, flags: list[str], reasons: dict[str, str], suggestion: str, *, flags_of,
            grammar_problems) -> str:
     """The rewrite to show (session 17, attacker A6): the question's own story without the habit or outcome
     a story frame took as given (:func:`_own_rewrite`), when clean; and never a rewrite that is itself
-    flagged: one that is becomes the safe topic template (:func:`kit.guide.retell10.topic_story`) when that
-    is clean, else no rewrite."""
+    flagged (:func:`flagged`): one that is becomes the safe topic template
+    (:func:`kit.guide.retell10.topic_story`) when that is clean, else no rewrite."""
     def clean(text: str) -> bool:
-        return bool(text) and not any(flags_of(part) for part in text.split(" Then ask separately: ")) and \
-            not grammar_problems(text)
+        return bool(text) and not flagged(text, flags_of) and not grammar_problems(text)
 
     if (own := _own_rewrite(read, reasons)) and clean(own):
         return own
-    if not suggestion or clean(suggestion) or not any(flags_of(part) for part in suggestion.split(
-            " Then ask separately: ")):
+    if not suggestion or not flagged(suggestion, flags_of):
         return suggestion
     from kit.guide.retell10 import topic_story
 
