@@ -166,3 +166,24 @@ def test_a8_lint_guide_notes_a_verbless_story_fragment():
     by_line = {q["line"]: q for q in result["questions"]}
     assert any("no verb" in n for n in by_line[5].get("notes", []))
     assert "leading" in by_line[1]["flags"] and "generalizing" in by_line[8]["flags"]
+
+
+@pytest.mark.slow
+def test_a6_no_rewrite_the_linter_suggests_is_itself_flagged():
+    """Every rewrite the linter suggests for the released blind sets 3..42 and every guide under
+    tests/data: not flagged (a separate one-fact follow-up may be closed: :func:`kit.guide.story_claims.flagged`)."""
+    import csv
+
+    from kit.guide.story_claims import flagged
+
+    root = Path(__file__).parent / "data"
+    questions = []
+    for n in range(3, 43):
+        with open(root / f"blind-linter-{n}" / "questions.csv", encoding="utf-8", newline="") as handle:
+            questions += [row["question"] for row in csv.DictReader(handle)]
+    for guide in sorted([*root.rglob("guide*.yml"), *root.rglob("guide*.txt")]):
+        result, _ = lint_file(str(guide))
+        questions += [q["question"] for q in (result or {}).get("questions", [])]
+    assert len(questions) > 7000
+    bad = [(q, s) for q in questions if (s := lint_question(q)["suggestion"]) and flagged(s, flags_of)]
+    assert bad == []
