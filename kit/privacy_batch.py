@@ -26,7 +26,7 @@ from kit.privacy_spoken import GATE_AT  # "arroba", "malpa": an email said in an
 from kit.privacy_spoken_digits import spoken_texts
 from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
 
-__all__ = ["BATCH_CHARS", "published_words", "unredacted"]
+__all__ = ["BATCH_CHARS", "each_redacted", "published_words", "unredacted"]
 
 #: Characters of text read together (bounds the memory of one batch to a few times this).
 BATCH_CHARS = 4_000_000
@@ -262,8 +262,14 @@ def published_words(texts, study) -> list:
     the passage); every other text is returned as it is. Each distinct text is redacted once."""
     from kit.privacy import redact, roster
 
-    texts = list(texts)
     people = roster(study)
+    return each_redacted(list(texts), people, lambda t: _MARKS.sub(" ", redact(t, people)))
+
+
+def each_redacted(texts: list, people, shown) -> list:
+    """``texts`` with each string that may name someone of ``people`` (a roster: not
+    :func:`unredacted`) replaced by ``shown(text)``, worked out once per distinct text; the
+    other items as they are."""
     quiet = unredacted([t for t in texts if type(t) is str], people)
     seen: dict = {}
     out = []
@@ -271,8 +277,8 @@ def published_words(texts, study) -> list:
         if type(t) is not str or t in quiet:
             out.append(t)
             continue
-        shown = seen.get(t)
-        if shown is None:
-            shown = seen[t] = _MARKS.sub(" ", redact(t, people))
-        out.append(shown)
+        value = seen.get(t)
+        if value is None:
+            value = seen[t] = shown(t)
+        out.append(value)
     return out

@@ -656,20 +656,13 @@ def as_published(texts, people) -> list:
     if people is None or not people.matcher:
         return as_terms(texts)  # no roster: no name to hide
     from kit.privacy import redact_both
-    from kit.privacy_batch import unredacted
+    from kit.privacy_batch import each_redacted
 
-    quiet = unredacted([t for t in texts if type(t) is str], people)
-    seen: dict = {}
-    out = []
-    for t in texts:
-        if type(t) is not str or t in quiet:
-            out.append(t)
-            continue
-        shown = seen.get(t)
-        if shown is None:
-            named, unnamed = redact_both(t, people)  # the same text unless it names someone
-            shown = seen[t] = named if named != unnamed else t
-        out.append(shown)
+    def shown(t):
+        named, unnamed = redact_both(t, people)  # the same text unless it names someone
+        return named if named != unnamed else t
+
+    out = each_redacted(texts, people, shown)
     return as_terms(out)
 
 
