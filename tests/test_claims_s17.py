@@ -1,4 +1,5 @@
 """Claims of the README and docs checked against the kit (helper claims17, session 17)."""
+import os
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,23 @@ def test_catalogue_names_every_file_analyze_and_themes_write(tmp_path: Path):
         entry = _catalogue_entry(command)
         missing = [name for name in written if name not in entry]
         assert not missing, (command, missing)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_log_to_a_pipe_by_its_fd_name_is_appendable(tmp_path: Path):
+    """README: "`--log` only appends, so `--log /dev/stderr` works". With standard error a pipe
+    (CI, `2>&1 | tee`), /dev/stderr resolves to /proc/PID/fd/pipe:[N], which is no path: `run`
+    exited 2 "No such file or directory" (claims17 C3). The checked target must open for append."""
+    from kit.safety import check_output
+
+    read_end, write_end = os.pipe()
+    try:
+        target = check_output(f"/proc/self/fd/{write_end}", [(tmp_path, "the study")], option="--log",
+                              folder=False, append=True)
+        from kit.run_log import RunLog
+
+        RunLog(target).write("start", "study=x")
+        assert os.read(read_end, 200).decode().endswith("\tstart\tstudy=x\n")
+    finally:
+        os.close(read_end)
+        os.close(write_end)
