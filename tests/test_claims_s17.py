@@ -51,3 +51,21 @@ def test_log_to_a_pipe_by_its_fd_name_is_appendable(tmp_path: Path):
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+def test_lone_transcript_warning_matches_how_it_is_counted(tmp_path: Path):
+    """docs/study-format.md: "in a study of transcripts alone (no note at all) each transcript is
+    one person" (kit.schema.counts_for_nobody); `check` said there "their words count for nobody"
+    (claims17 C4). With notes, a transcript no note names still counts for nobody."""
+    text = "Interviewer: Tell me about the last time you were paid late.\nDana: In March a client paid me late.\n"
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "INT-900.txt").write_text(text, encoding="utf-8")
+    study = tmp_path / "noted"
+    assert main(["new", str(study)]) == 0
+    (study / "transcripts" / "INT-900.txt").write_text(text, encoding="utf-8")
+    for folder, says, never in ((alone, "counts as one person", "count for nobody"),
+                                (study, "count for nobody", "counts as one person")):
+        found = [p.message for p in kit.load_study(folder, strict=False).problems
+                 if "names this transcript" in p.message]
+        assert len(found) == 1 and says in found[0] and never not in found[0], (folder.name, found)
