@@ -56,7 +56,8 @@ _NOT_VERBATIM_KINDS = frozenset({"insight", "opportunity", "action", "decision"}
 
 # Every output the kit writes, with its kind: (output, written by, kind).
 CATALOGUE: tuple[tuple[str, str, str], ...] = (
-    ("OUT/turns.csv, themes.csv, autocodes.csv, program.json", "interview-kit analyze", WORKING),
+    ("OUT/turns.csv, themes.csv, autocodes.csv, program.json, languages.csv, coding_languages.csv",
+     "interview-kit analyze", WORKING),
     ("FILE.qdpx (REFI-QDA project: sources, cases, codings)", "interview-kit export --qdpx", WORKING),
     ("FILE.qdc (REFI-QDA codebook)", "interview-kit export --qdc", WORKING),
     ("search results (text and --json)", "interview-kit search", WORKING),
@@ -64,7 +65,9 @@ CATALOGUE: tuple[tuple[str, str, str], ...] = (
      "interview-kit index / search", WORKING),
     ("review results (text and --json)", "interview-kit review", WORKING),
     ("problems printed as path:line: message", "interview-kit check (and every command)", WORKING),
-    ("suggested_themes.csv, suggested_theme_passages.csv, suggested codebook", "interview-kit themes", WORKING),
+    ("suggested_themes.csv, suggested_theme_passages.csv, suggested_theme_examples.csv, "
+     "suggested_themes_by_segment.csv, suggested_theme_terms.csv, suggested_codebook.yml",
+     "interview-kit themes", WORKING),
     ("the coding widget's view", "notebook 04 / kit.widgets", WORKING),
     ("OUT/index.html (the sprint report)", "interview-kit run / notebook 08", PUBLISHED),
     ("OUT/tables/*.csv, *.json", "interview-kit run / notebooks 01-09 (kit.outputs.publish_to, kit.registry)", PUBLISHED),

@@ -15,7 +15,8 @@ class RunLog:
     (:func:`kit.safety.escape_controls`), so a newline or a tab in a path never splits an entry."""
 
     def __init__(self, path):
-        self.path = Path(path).expanduser().resolve() if path else None
+        # not resolved again: kit.safety.check_output resolved it, except /dev/stderr on a pipe (claims17 C3)
+        self.path = Path(path).expanduser().absolute() if path else None
         self.lock = threading.Lock()
         self.ended = False
 

@@ -475,12 +475,15 @@ def suspected_labels(problems) -> list[str]:
     return sorted(label for label in found if label)
 
 
-def lone_transcript(loader, path, columns) -> None:
+def lone_transcript(loader, path, columns, noted: bool = True) -> None:
     """Report a transcript no note claims (an interview of its own, named after the file):
     nobody is its participant, so its words count for no participant and published outputs
-    withhold them (consent unknown); a warning at line 1 says so and how to name them."""
+    withhold them (consent unknown); a warning at line 1 says so and how to name them. In a study
+    without notes (``noted`` False) each transcript is one person (:func:`kit.schema.counts_for_nobody`),
+    and the warning says that instead (claims17 C4)."""
     if columns and "participant" in columns.get("role", ()):
-        loader.problem(path, 1, "no note in interviews/ names this transcript, so its speakers belong to no "
-                       "participant: their words count for nobody and published outputs withhold them "
-                       "(consent unknown); add a note with `participant:` and `transcript: "
+        counts = ("its speakers belong to no participant: their words count for nobody" if noted else
+                  "in a study of transcripts alone it counts as one person, named after the file, but no participant")
+        loader.problem(path, 1, f"no note in interviews/ names this transcript, so {counts}, and published outputs "
+                       "withhold their words (consent unknown); add a note with `participant:` and `transcript: "
                        f"{path.name if isinstance(path, Path) else Path(path).name}`", "warning")

@@ -549,7 +549,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         self.speakers_at = None
         turns = self._read_turns(tpath, iid, "", config, acc.team, {})
         acc.add_interview(_interview_row(iid, {}, "", "") | turn_summary(turns, tpath, self.root), turns)
-        lone_transcript(self, tpath, turns)
+        lone_transcript(self, tpath, turns, noted=any(row.get("note_path") for row in acc.interview_rows))
 
     def _interviews_frame(self, config, participants, acc) -> pd.DataFrame:
         interviews = pd.DataFrame(acc.interview_rows, columns=list(_interview_row("", {}, "", "")) +
