@@ -127,6 +127,9 @@ class LedgerReader:
         if rows is None:
             return pd.DataFrame(columns=columns)
         interview_ids = set(study.interviews["interview_id"])
+        left_out = getattr(study, "withdrawn_rows", None)  # a withdrawn participant's interview (and segments)
+        withdrawn = (set(left_out["interview_id"]) if left_out is not None and len(left_out) else set()) \
+            | set(getattr(self, "withdrawn_segments", None) or ())
         interview_dates = dict(zip(study.interviews["interview_id"], study.interviews["date"]))
         segment_ids = study.segment_ids()
         seen_ids: dict[str, int] = {}
@@ -164,6 +167,11 @@ class LedgerReader:
                 self.problem(path, line, f"unknown value_kind {row.get('value_kind')!r}: use one of {', '.join(VALUE_KINDS)}")
                 ok = False
             evidence = [e.strip() for e in re.split(r"[;,]", row.get("evidence", "")) if e.strip()]
+            for ref in [e for e in evidence if e in withdrawn]:  # claims17 C2: not unknown, but not cited either
+                self.problem(path, line, f"evidence {ref!r} is the interview or words of a participant who withdrew "
+                                         "from the study: their words are used nowhere, so it is not cited (the "
+                                         "decision keeps its other evidence)", "warning")
+            evidence = [e for e in evidence if e not in withdrawn]
             for ref in evidence:
                 if ref not in interview_ids and ref not in segment_ids:
                     self.problem(path, line, f"evidence {ref!r} is not an interview or segment of this study")

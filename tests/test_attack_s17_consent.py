@@ -83,3 +83,19 @@ def test_review_says_a_withdrawn_participants_interview_is_not_reviewed(tmp_path
     out = capsys.readouterr()
     assert "INT-003.txt: P-003 withdrew" in out.out + out.err and "INT-001.txt: score" in out.out
     assert "tangerine" not in out.out + out.err and "marmalade" not in out.out + out.err
+
+
+def test_a_decision_citing_a_withdrawn_participants_interview_is_not_an_unknown_reference(tmp_path):
+    """claims17 C2: once the interview only a withdrawn participant was in left the tables, a
+    decision citing it was an error ("not an interview of this study") and `run` stopped."""
+    study = tmp_path / "S1"
+    shutil.copytree(DATA, study)
+    (study / "decisions.csv").write_text(
+        "id,date,decision,evidence\n"
+        "D-1,2026-03-10,Chase council invoices weekly,INT-003;INT-004\n"
+        "D-2,2026-03-10,Drop the tangerine export,INT-003#t2\n", encoding="utf-8")
+    loaded = load_study(study, strict=False)
+    at = [p for p in loaded.problems if p.path.endswith("decisions.csv")]
+    assert not [p for p in at if p.is_error], at
+    assert sorted(p.line for p in at if "withdrew" in p.message) == [2, 3]
+    assert list(loaded.decisions["evidence"]) == [["INT-004"], []]
