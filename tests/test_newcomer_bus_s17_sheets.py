@@ -71,3 +71,43 @@ def test_f15_first_and_last_name_columns_refuse_and_write_nothing(study, tmp_pat
         recruit(tmp_path / "pool.csv", study, 1, today="2026-12-02", dry_run=False)
     assert "Nothing was written" in str(err.value.problems[0].message) and err.value.problems[0].line == 1
     assert path.read_bytes() == before
+
+
+# -- F8: one name, two emails: two people ------------------------------------------------------------
+
+@pytest.fixture()
+def sheet(tmp_path):
+    """A study of the sheet alone (no interviews): what its loader reads of each row."""
+    root = tmp_path / "sheet"
+    root.mkdir()
+    (root / "study.yml").write_text("title: Same names\nresearch_question: Who is who?\n", encoding="utf-8")
+    shutil.copy(DATA / "participants-same-name.csv", root / "participants.csv")
+    return root
+
+
+def _quote_of(study: Path) -> dict:
+    from kit.study import load_study
+
+    loaded = load_study(study, strict=False)
+    return dict(zip(loaded.participants["id"], loaded.participants["consent_quote"]))
+
+
+def test_f8_one_name_with_two_emails_is_two_people(sheet):
+    from kit.check import check_study
+
+    assert _quote_of(sheet) == {"P-0013": True, "P-0127": False}
+    assert not [p for p in check_study(sheet) if "is the same person as" in p.message]
+
+
+@pytest.mark.parametrize("first, second, merged", [
+    ("will.davies13@example.com", "", True),  # no email to tell them apart: fail closed, as documented
+    ("", "", True),
+    ("Will.Davies13@example.com", "will.davies13@example.com.", True),  # one address written two ways
+    ("will.davies13@example.com", "will.davies127@example.com", False)])
+def test_f8_the_same_name_is_one_person_only_without_two_emails(sheet, first, second, merged):
+    path = sheet / "participants.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("will.davies13@example.com", first)
+    lines[2] = lines[2].replace("will.davies127@example.com", second)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert bool(_quote_of(sheet)["P-0013"]) is (not merged)
