@@ -34,8 +34,8 @@ A transcript in a study is read as ``analyze`` reads it: with the study's ``alia
 ``interviewer``, ``note_taker`` and ``speakers:`` (a note-taker's single question is theirs,
 and an interviewer's turn), and labels that differ only in case or accents ("Siobhán", "Siobhan") are one speaker. When
 the interviewer's words are in a language the question rules do not cover
-(``kit.languages.LINT_LANGUAGES``), question quality, story first and probes are not scored.
-
+(``kit.languages.LINT_LANGUAGES``), question quality, story first and probes are not scored;
+an opener in such a language is listed and story first not measured (kit.review_languages).
 Turns are numbered from 1 as in the study's segment ids (``INT-007#t12``). When the
 interviewer is not given, every label that asks questions like an interviewer is taken
 (:func:`infer_interviewers`), and the review says so (``inferred``, ``message``).
@@ -58,6 +58,7 @@ import pandas as pd
 from kit.errors import Problem, StudyError
 from kit.guide import lint_question
 from kit.guide.lint import MAX_QUESTION_CHARS, too_long
+from kit.review_languages import asked_in, unmeasured_story
 from kit.review_study import roster_names, third_speakers
 from kit.transcripts import infer_interviewer, read_transcript, talk_ratio
 
@@ -452,16 +453,17 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     for i, (speaker, text) in enumerate(zip(speakers, texts)):
         if speaker not in mine:
             continue
-        asked = [s for s in split_sentences(text) if is_question(s)]
+        asked, foreign = asked_in(split_sentences(text), lang, is_question)  # kit.review_languages
         for sentence in asked:
-            kind, flags, suggestion, reasons = _lint(sentence) if not lang or _in_english(sentence, lang) \
-                else _NOT_ENGLISH
+            kind, flags, suggestion, reasons = _lint(sentence) if sentence not in foreign and \
+                (not lang or _in_english(sentence, lang)) else _NOT_ENGLISH
             housekeeping = is_housekeeping(sentence)
             questions.append({
                 "turn": i + 1, "start": starts[i], "speaker": speaker, "text": sentence,
                 "kind": kind, "flags": list(flags), "suggestion": suggestion,
                 "reasons": dict(reasons), "housekeeping": housekeeping,
-                "not_linted": too_long(sentence) is not None,
+                "not_linted": too_long(sentence) is not None or sentence in foreign,
+                "language": foreign.get(sentence, lang),
             })
             if kind == "story" and not housekeeping:
                 story_turns.add(i)
@@ -515,8 +517,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     starts_known = [x for x in starts if x is not None]
     duration = max(ends_known) if ends_known else (max(starts_known) if starts_known else None)
     return {
-        "language": lang,
-        "language_name": lang_name,
+        "language": lang, "language_name": lang_name,
         "transcript": name,
         "path": path,
         "format": turns.attrs.get("format", ""),
@@ -572,10 +573,9 @@ def scorecard(review: dict) -> dict:
 
     - listening (30): full at a talk ratio of 20% or less, none at 50% or more;
     - question quality (20): the share of (non-housekeeping) questions with no flag;
-    - story first (15): full when the first story starts within 60 s (none after 180 s),
-      or, without times, by turn 4 (none from turn 10); none when no story was told;
-    - probes (10): full for two or more, half for one;
-    - one question at a time (5): full with no turn of stacked questions, half off for each;
+    - story first (15): full when the first story starts within 60 s (none after 180 s), or, without times, by
+      turn 4 (none from turn 10); none when no story was told; n/a after an opener in another language;
+    - probes (10): full for two or more, half for one; one question at a time (5): none stacked, half off each;
     - no interruptions (10): half off for each interruption by the interviewer;
     - no monologues (10): half off for each interviewer turn over the word threshold.
 
@@ -592,9 +592,8 @@ def scorecard(review: dict) -> dict:
 
     ratio = review.get("talk_ratio")
     target = review.get("listening", {}).get("target", TALK_RATIO_TARGET)
-    add("listening", "n/a" if ratio is None else f"{ratio:.0%} of the words",
-        f"{target:.0%} or less", bool(review.get("listening", {}).get("met")),
-        0.0 if ratio is None else _linear(ratio, target, 0.5),
+    add("listening", "n/a" if ratio is None else f"{ratio:.0%} of the words", f"{target:.0%} or less",
+        bool(review.get("listening", {}).get("met")), 0.0 if ratio is None else _linear(ratio, target, 0.5),
         "talk less: ask, then stay silent; let pauses run")
 
     if review.get("language"):
@@ -614,7 +613,9 @@ def scorecard(review: dict) -> dict:
         f"rewrite the flagged questions ({worst})" if n else "no questions found: ask open, story-based questions")
 
     story = review.get("first_story")
-    if story is None:
+    if said := unmeasured_story(review):  # an opener in Welsh: n/a, never 0 (kit.review_languages)
+        add("story first", said, "n/a", None, None, "")
+    elif story is None:
         add("story first", "no story found", "a story in the first minute", False, 0.0,
             "open with 'Tell me about the last time you ...' and wait for the story")
     elif story.get("start") is not None:
@@ -798,10 +799,10 @@ def format_review(review: dict, card: dict | None = None) -> str:
     if review["questions"]:
         lines.append("  questions:")
         for q in review["questions"]:
-            flags = ", ".join(q["flags"]) if q["flags"] else "ok"
+            flags = ", ".join(q["flags"]) if q["flags"] else "not measured" if q["kind"] == "unsupported" else "ok"
             if q["housekeeping"]:
                 flags = "housekeeping"
-            elif q.get("not_linted"):
+            elif q.get("not_linted") and q["kind"] != "unsupported":
                 flags = f"not linted (over {MAX_QUESTION_CHARS:,} characters)"
             text = _clip(q["text"], 90)
             line = f"    t{q['turn']:<3} {fmt_time(q['start']):>7}  {q['kind']:<6} {flags:<22} {text}"

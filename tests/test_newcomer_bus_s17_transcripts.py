@@ -62,3 +62,32 @@ def test_f16_an_empty_transcript_no_note_names_is_still_an_error(tmp_path):
     (tmp_path / "bus" / "transcripts" / "INT-099.txt").write_text("", encoding="utf-8")
     text, code = review_command([str(tmp_path / "bus" / "transcripts" / "INT-099.txt")])
     assert code == 2 and "INT-099.txt: empty transcript" in text and "warning" not in text
+
+
+# -- F14: an opener in a language the rules do not cover -----------------------------------------
+
+def test_f14_a_welsh_opener_is_listed_and_story_first_not_measured():
+    from kit.review import review_transcript, scorecard
+
+    review = review_transcript(DATA / "transcripts" / "INT-003.txt")
+    first = [q for q in review["questions"] if q["turn"] == 1]
+    assert first and all(q["kind"] == "unsupported" and q["language"] == "cy" for q in first)
+    assert any(q["text"].startswith("Dywedwch wrtha i") for q in first)
+    items = {i["item"]: i for i in scorecard(review)["items"]}
+    assert items["story first"]["points"] is None and items["story first"]["met"] is None
+    assert "Welsh" in items["story first"]["value"]
+    assert items["question quality"]["value"] == "2 of 2 questions unflagged"  # the Welsh ones are not scored
+
+
+def test_f14_an_english_interview_is_scored_as_before():
+    from kit.review import review_transcript, scorecard
+
+    text = ("Interviewer: Tell me about the last time you caught the bus.\n"
+            "Rider: Well, last Monday the eight o'clock bus was twenty minutes late and I waited in the rain.\n"
+            "Interviewer: What happened next?\nRider: I texted my boss that I'd be late.\n")
+    from kit.transcripts import parse_transcript
+
+    review = review_transcript(parse_transcript(text, "t.txt"), "Interviewer")
+    assert not [q for q in review["questions"] if q["kind"] == "unsupported"]
+    items = {i["item"]: i for i in scorecard(review)["items"]}
+    assert items["story first"]["points"] == 15
