@@ -462,8 +462,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
                 "turn": i + 1, "start": starts[i], "speaker": speaker, "text": sentence,
                 "kind": kind, "flags": list(flags), "suggestion": suggestion,
                 "reasons": dict(reasons), "housekeeping": housekeeping,
-                "not_linted": too_long(sentence) is not None or sentence in foreign,
-                "language": foreign.get(sentence, lang),
+                "not_linted": too_long(sentence) is not None or sentence in foreign, "language": foreign.get(sentence, lang),
             })
             if kind == "story" and not housekeeping:
                 story_turns.add(i)
