@@ -525,9 +525,7 @@ def _sheet_roles(study, header: list) -> tuple[dict, str]:
     path = Path(study.path) / "participants.csv"
     if not path.exists():
         return {}, ""
-    columns = read_participant_rows(path)[1]
-    if not columns:
-        columns = read_roles(path, [], list(header), [], sheet=False)[1]
+    columns = read_participant_rows(path)[1]  # (an empty sheet: no column read as anything)
     roles = {col: role for col, role in zip(header, columns) if role in ("name", "email") and col != role}
     written = set(roles.values()) | {c for c in header if c in ("name", "email")}
     combined = next((role for role in ("name", "email") if role in columns and role not in written), "")
