@@ -169,9 +169,17 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   engineering-firm product manager's English with German calques, a Filipino BPO quality analyst's polite English
   and a US real-estate agent's salesy style; a Kenyan NGO field coordinator's formal English, a Japanese game
   studio UX lead's indirect politeness, a Texan insurance adjuster's spoken run-ons and a marketing intern's
-  lowercase), the final hold-outs of session 16 (``HOLD_OUT``), never tuned on, scored at its start and once at
-  its end (recall leading / closed / hypothetical / double-barreled / generalizing, the same both times:
-  blind41 0.82 / 0.93 / 0.97 / 1.00 / 0.83, blind42 0.91 / 0.97 / 0.94 / 0.97 / 0.97).
+  lowercase), the final hold-outs of session 16 (``HOLD_OUT``), never tuned on by it, scored at its start and once
+  at its end (recall leading / closed / hypothetical / double-barreled / generalizing, the same both times:
+  blind41 0.82 / 0.93 / 0.97 / 1.00 / 0.83, blind42 0.91 / 0.97 / 0.94 / 0.97 / 0.97), RELEASED in session 17:
+  tuned on by its rules (``kit/guide/cues22.py``; docs/design.md "Seventeenth pass") and trained on by the model,
+  so printed as TUNED ON.
+- ``tests/data/blind-linter-43/`` and ``-44/``: 400 questions of two more independent authors (a Brazilian
+  e-commerce marketer's English with Portuguese calques, an Irish pub owner's chatty spoken style and a US school
+  principal's education jargon; a Scottish physiotherapy clinic manager's plain speech, a mainland Chinese
+  cross-border seller's second-language English, a Silicon Valley growth lead's jargon and a Mexican logistics
+  coordinator's Spanish-influenced English), the final hold-outs of session 17 (``HOLD_OUT``), never tuned on,
+  scored at its start and once at its end (the figures are in the printed label).
 - ``tests/data/blind-linter-37/`` and ``-38/``: 400 questions of two more independent authors (an
   Indian IT-services account manager's English with an Irish pub-chain manager's chat and HR
   jargon; a Nigerian fintech product manager with a Scottish social worker's long spoken questions
@@ -363,6 +371,8 @@ BLIND39 = (DATA / "blind-linter-39" / "questions.csv").resolve()
 BLIND40 = (DATA / "blind-linter-40" / "questions.csv").resolve()
 BLIND41 = (DATA / "blind-linter-41" / "questions.csv").resolve()
 BLIND42 = (DATA / "blind-linter-42" / "questions.csv").resolve()
+BLIND43 = (DATA / "blind-linter-43" / "questions.csv").resolve()
+BLIND44 = (DATA / "blind-linter-44" / "questions.csv").resolve()
 BLIND36 = (DATA / "blind-linter-36" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
 TUNE5 = DATA / "questions_tune5.csv"
@@ -509,7 +519,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
     paths = [Path(p) for p in args.csv] or [p for p in (
-        BLIND41, BLIND42, BLIND39, BLIND40, BLIND37, BLIND38, BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
+        BLIND43, BLIND44, BLIND41, BLIND42, BLIND39, BLIND40, BLIND37, BLIND38, BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
                                                          BLIND28, BLIND29, BLIND30, BLIND25, BLIND26, BLIND27, BLIND22, BLIND23, BLIND24,
                                                          BLIND18, BLIND19, BLIND20, BLIND21,
                                                          BLIND15, BLIND16, BLIND17,
@@ -529,10 +539,14 @@ def main(argv=None) -> int:
                   "scored at its start and once at its end, main aaaed98: recall L {} C {} H {} D {} G {})")
         released16 = ("TUNED ON by session 16's rules and the model (released in session 16; the final hold-out of session 15, "
                       "scored at its start and once at its end, main 8a262e8: recall L {} C {} H {} D {} G {})")
-        final16 = ("FINAL HOLD-OUT of session 16 (HOLD_OUT: never tuned on; scored at its start, main 8a262e8, and once "
-                   "at its end, both: recall L {} C {} H {} D {} G {})")
-        label = {BLIND41: final16.format("0.82", "0.93", "0.97", "1.00", "0.83"),
-                 BLIND42: final16.format("0.91", "0.97", "0.94", "0.97", "0.97"),
+        released17 = ("TUNED ON by session 17's rules and the model (released in session 17; the final hold-out of session "
+                      "16, scored at its start, main 8a262e8, and once at its end, both: recall L {} C {} H {} D {} G {})")
+        final17 = ("FINAL HOLD-OUT of session 17 (HOLD_OUT: never tuned on; scored at its start, main 32e5f5f, and once "
+                   "at its end: recall L {} C {} H {} D {} G {})")
+        label = {BLIND43: final17.format("0.89", "1.00", "1.00", "0.85", "0.78"),
+                 BLIND44: final17.format("0.78", "0.96", "1.00", "0.91", "0.80"),
+                 BLIND41: released17.format("0.82", "0.93", "0.97", "1.00", "0.83"),
+                 BLIND42: released17.format("0.91", "0.97", "0.94", "0.97", "0.97"),
                  BLIND39: released16.format("0.97", "0.87 -> 0.84", "0.94", "0.82", "0.81"),
                  BLIND40: released16.format("0.88", "0.97 -> 1.00", "0.97", "0.97", "1.00"),
                  BLIND37: released15.format("0.85", "1.00", "0.94", "0.97", "0.92"),

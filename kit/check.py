@@ -87,11 +87,12 @@ def cross_checks(study) -> list[Problem]:
     from kit.check_dates import date_problems, decision_problems  # newcomer F23, s17 F1: dates
     from kit.check_team import team_problems  # newcomer s14 F7: a note's interviewer not on the team
     from kit.coder_ids import coder_name_secrets  # attacker s16 A12: a coder named after a participant
+    from kit.privacy_terms import not_names_problems  # newcomer s16 F10: study.yml's not_names
 
     return (check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
             + published_secrets(study) + code_name_secrets(study) + identifier_notes(study)
             + study_consent_conflicts(study) + not_identifying_problems(study) + date_problems(study)
-            + decision_problems(study) + team_problems(study) + coder_name_secrets(study))
+            + decision_problems(study) + team_problems(study) + coder_name_secrets(study) + not_names_problems(study))
 
 
 def formula_cells(path) -> list[Problem]:

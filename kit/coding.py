@@ -319,16 +319,20 @@ class AutoCoder:
     def _most_specific_all(self, found: list[dict[str, str]]) -> list[list[tuple[str, str]]]:
         """:meth:`_most_specific` of each of ``found``, worked out once per set of codes."""
         parented = self._parented
-        dropped: dict[tuple, bool] = {}  # the codes found together -> whether one gives way to another
+        ancestors = self.ancestors
+        kept_of: dict[tuple, tuple | None] = {}  # the codes found together -> those kept (None: all)
         out = []
         for here in found:
             if not parented.isdisjoint(here):
                 key = tuple(here)
-                drop = dropped.get(key)
-                if drop is None:
-                    drop = dropped[key] = len(self._most_specific(dict.fromkeys(key, ""))) < len(key)
-                if drop:
-                    out.append(self._most_specific(here))
+                if key in kept_of:
+                    kept = kept_of[key]
+                else:
+                    general = frozenset().union(*(ancestors.get(code, ()) for code in key))
+                    kept = tuple(code for code in key if code not in general)
+                    kept = kept_of[key] = kept if len(kept) < len(key) else None
+                if kept is not None:
+                    out.append([(code, here[code]) for code in kept])
                     continue
             out.append(list(here.items()))
         return out

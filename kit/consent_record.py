@@ -16,7 +16,7 @@ import pandas as pd
 
 from kit.errors import Problem
 
-__all__ = ["one_answer_per_person", "person_email", "withdraw", "withhold_unrecorded"]
+__all__ = ["one_answer_per_person", "person_email", "sorted_name", "withdraw", "withhold_unrecorded"]
 
 _MESSAGE = ("{pid} said no to being recorded (consent_record: no), yet the study holds a transcript of "
             "their interview ({transcripts}): their words are withheld from published outputs, as if they "
@@ -72,14 +72,19 @@ def person_email(value) -> str:
     return text if "@" in text else ""
 
 
-def _person_name(value) -> str:
-    """A name as the sheet's own rows are compared: folded, its words sorted (``QUIGLEY
-    Siobhán`` is ``Siobhán Quigley``); "" for fewer than two words (a first name alone may be
-    two people)."""
+def sorted_name(value) -> str:
+    """A name as the consent rules compare it: folded (:func:`kit.privacy_text.fold`), commas as
+    spaces, its words sorted (``QUIGLEY, Siobhán`` is ``Siobhán Quigley``); "" for none."""
     from kit.privacy_text import fold
 
-    words = sorted(w for w in fold(str(value or "")).replace(",", " ").split() if w)
-    return " ".join(words) if len(words) > 1 else ""
+    return " ".join(sorted(fold(str(value or "")).replace(",", " ").split()))
+
+
+def _person_name(value) -> str:
+    """A name as the sheet's own rows are compared (:func:`sorted_name`); "" for fewer than two
+    words (a first name alone may be two people)."""
+    name = sorted_name(value)
+    return name if " " in name else ""
 
 
 _SAME_SHEET = ("{pid} is the same person as {others} in this sheet ({how}), whose {what}: the most restrictive "

@@ -56,8 +56,7 @@ def consent_rows(folder) -> list[ConsentRow]:
     email those of the columns read as ``name`` and ``email`` whatever their headers, the first row of an id only (the one the study reads);
     [] without the file or the column. Problems of the
     file are the study's own (``check`` reports them) and are not repeated here."""
-    from kit.consent_record import person_email
-    from kit.privacy_text import fold
+    from kit.consent_record import person_email, sorted_name
     from kit.schema import YES
     from kit.study_check_ids import id_key
     from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows
@@ -79,7 +78,7 @@ def consent_rows(folder) -> list[ConsentRow]:
             continue
         seen.add(pid)
         email = person_email(row.get("email"))  # mailto:, case and a trailing dot aside (attacker s16 A13)
-        name = " ".join(sorted(fold(str(row.get("name") or "")).replace(",", " ").split()))  # any order
+        name = sorted_name(row.get("name"))  # any order
         written = str(row.get("consent_quote") or "").strip()
         if fold_status(row.get("status")) == WITHDRAWN:  # withdrew from the study: a no (newcomer s14 F9)
             written = _WITHDREW

@@ -35,13 +35,21 @@ DECISION_COLUMNS = ["id", "date", "decision", "evidence", "estimated_value", "va
 class LedgerReader:
     """Mixin of the study loader (needs ``root``, ``problems``, ``problem`` and ``_readable``)."""
 
-    def load_costs(self, config) -> pd.DataFrame:
-        path = self.root / "costs.csv"
-        columns = COST_COLUMNS
+    def _ledger_rows(self, name: str, required: str):
+        """``(path, rows)`` of the study's ``name`` (its problems added to the loader's); rows
+        None when the file is not there or cannot be read."""
+        path = self.root / name
         if not self._readable(path):
-            return pd.DataFrame(columns=columns)
-        rows, _, problems = read_rows(path, required=("category",))
+            return path, None
+        rows, _, problems = read_rows(path, required=(required,))
         self.problems += problems
+        return path, rows
+
+    def load_costs(self, config) -> pd.DataFrame:
+        columns = COST_COLUMNS
+        path, rows = self._ledger_rows("costs.csv", "category")
+        if rows is None:
+            return pd.DataFrame(columns=columns)
         default_rate = (config.get("costs") or {}).get("hourly_rate")
         records = []
         for row in rows:  # every problem of a line at once: a fixed date must not reveal an amount's
@@ -114,12 +122,10 @@ class LedgerReader:
         return pd.DataFrame(records, columns=columns)
 
     def load_decisions(self, study) -> pd.DataFrame:
-        path = self.root / "decisions.csv"
         columns = DECISION_COLUMNS
-        if not self._readable(path):
+        path, rows = self._ledger_rows("decisions.csv", "decision")
+        if rows is None:
             return pd.DataFrame(columns=columns)
-        rows, _, problems = read_rows(path, required=("decision",))
-        self.problems += problems
         interview_ids = set(study.interviews["interview_id"])
         interview_dates = dict(zip(study.interviews["interview_id"], study.interviews["date"]))
         segment_ids = study.segment_ids()

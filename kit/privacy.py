@@ -34,6 +34,7 @@ from kit.privacy_columns import TERM_FIELDS, category_cells, id_cells, person_ce
 from kit.privacy_decode import TAG_IN_WORD, across_tags, decoded, decoded_text, hides, longest, style_blocks
 from kit.privacy_decode import readable as _readable
 from kit.privacy_team import kept_team, team_of
+from kit.privacy_terms import NOT_NAMES, kept_terms, terms_of
 from kit.privacy_declension import declared_languages, declension_aliases, study_yml as _study_yml
 from kit.privacy_latin import _LIGATURES, _TRANSLITERATE, cyrillic_spellings, latin_spellings
 from kit.privacy_phone import _PHONE_CANDIDATE, _PHONE_MIN_DIGITS, PHONE_MARK, _id_digits, _phone, _phone_or_id, id_spans  # noqa: F401
@@ -261,6 +262,7 @@ class Roster:
     categories: tuple[str, ...] = ()  # one-word values of participants.csv's other columns (faculty: law)
     languages: tuple[str, ...] = ()  # declared (study.yml, participants.csv): names declined in them (kit.privacy_declension)
     team: tuple[str, ...] = ()  # study.yml's team full names, kept where a name part is inside one (kit.privacy_team)
+    not_names: tuple[str, ...] = ()  # study.yml's not_names: terms a name part is kept inside (kit.privacy_terms)
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -361,7 +363,9 @@ def roster(study) -> Roster:
                       ids=tuple(dict.fromkeys(n for r in many for n in r.ids)),
                       categories=tuple(dict.fromkeys(n for r in many for n in r.categories)),
                       languages=tuple(sorted({n for r in many for n in r.languages})),
-                      team=team_of({"team": [n for r in many for n in r.team]}, [n for r in many for n in r.names]))
+                      team=team_of({"team": [n for r in many for n in r.team]}, [n for r in many for n in r.names]),
+                      not_names=terms_of({NOT_NAMES: [n for r in many for n in r.not_names]},
+                                         [n for r in many for n in r.names]))
     if isinstance(study, (str, Path)) and (Path(study) / "participants.csv").is_file():
         # Only participants.csv is needed (and study.yml's not_identifying): read it alone rather than the whole study,
         # worked out once while neither file's bytes change (kit.privacy_memo: index and its printer read the same).
@@ -380,7 +384,7 @@ def _sheet_roster(people, config) -> Roster:
     return Roster(names=tuple(dict.fromkeys(names)), parts=tuple(dict.fromkeys(_name_parts(names))),
                   emails=tuple(dict.fromkeys(emails)), ids=tuple(dict.fromkeys(id_cells(people))),
                   categories=tuple(dict.fromkeys(category_cells(people))), languages=declared_languages(config, people),
-                  team=team_of(config, names))
+                  team=team_of(config, names), not_names=terms_of(config, names))
 
 
 def _name_parts(names) -> list[str]:
@@ -504,6 +508,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = unicodedata.normalize("NFC", text)
         if named:  # and a name part's mistyped other half beside it ("Kevn Lam": kit.privacy_typos)
             spans = kept_team(text, typo_spans(text, list(matcher.find(text)), people, NAME_MARK), people.team, NAME_MARK)
+            spans = kept_terms(text, spans, people.not_names, NAME_MARK)  # study.yml not_names: Bill pay (s16 F10)
     if ids:
         spans = longest(spans + id_spans(text, ids))
     if _digits_at_least(text, 3) and _ANNOUNCER.search(text) is not None:  # "student number s2139904", on the roster or not

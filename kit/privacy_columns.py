@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kit.privacy_text import _words
 
-__all__ = ["DISTINCT_SHARE", "TERM_FIELDS", "category_cells", "id_cells", "id_columns", "identifier_columns",
+__all__ = ["DISTINCT_SHARE", "OTHER_PEOPLE", "TERM_FIELDS", "category_cells", "id_cells", "id_columns", "identifier_columns",
            "is_identifier_value", "looks_like", "other_name_columns", "person_cells", "person_columns", "term_leak"]
 
 # Columns of participants.csv that hold a person's name or email besides ``name`` and ``email``
@@ -30,11 +30,16 @@ _EMAIL_COLUMN = re.compile(r"e_?mail")
 # roster's ``Bell``, and ``Biscuit`` kept; one rule now, fail closed).
 _ANIMAL_NAME = re.compile(r"(?:^|_)(?:pet|pets|animal|animals|dog|dogs|cat|cats|horse|horses|puppy|kitten)(?:_s)?_"
                           r"(?:name|names)$|^names?_of_(?:the_|your_|their_)?(?:pet|animal|dog|cat|horse)s?$")
-# A header naming someone other than the participant (a parent, a partner, a child, an interpreter)
-_OTHER_PERSON = re.compile(r"(?:^|_)(?:guardian|parent|carer|caregiver|spouse|partner|next_of_kin|emergency|"
-                           r"interpreter|translator|advis[eo]r|chaperone|companion|advocate|supporter|support_worker|"
-                           r"relative|witness|mother|father|mum|dad|child|children|son|daughter|husband|wife|"
-                           r"sibling|brother|sister)(?:$|_)")
+#: Whose name or email a header may name besides the participant's (a parent, a partner, a child,
+#: an interpreter, a professional, an animal), as an alternation of folded header words: one list for
+#: :func:`other_name_columns` and for the reading of a sheet's name and email columns
+#: (:mod:`kit.column_roles`: ``Parent email`` is not the participant's).
+OTHER_PEOPLE = (r"guardian|parent|carer|caregiver|spouse|partner|next_of_kin|emergency|interpreter|translator|"
+                r"advis[eo]r|chaperone|companion|advocate|supporter|support_worker|relative|witness|mother|father|"
+                r"mum|dad|child|children|son|daughter|husband|wife|sibling|brother|sister|referr(?:er|ed_by)|vet|"
+                r"doctor|gp|staff|owner_of|manager|agent|pet|pets|animal|animals|dog|dogs|cat|cats|horse|horses|"
+                r"puppy|kitten")
+_OTHER_PERSON = re.compile(rf"(?:^|_)(?:{OTHER_PEOPLE})(?:$|_)")
 
 
 def _column_key(column) -> str:

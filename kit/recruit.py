@@ -6,7 +6,7 @@ row), optionally ``name``, the segment attributes the study uses (``segment``, `
 a CRM's usual names (:data:`OPT_OUT_COLUMNS`: ``declined``, ``do_not_contact``, ...;
 :data:`CONTACT_COLUMNS`: ``last_interviewed``, ``last_invited``, ...). A column that looks like an
 opt-out or contact column under another name stops recruiting with a problem naming it (fail
-closed). Its columns are read by the roles of participants.csv's (:mod:`kit.sheet_roles`: ``Client
+closed). Its columns are read by the roles of participants.csv's (:mod:`kit.column_roles`: ``Client
 Name``, ``Client Email``; ``Client No`` a person's identifier that tells people apart, matched with
 the same values in the studies' sheets). Other columns are ignored.
 
@@ -49,10 +49,10 @@ from pathlib import Path
 import pandas as pd
 
 from kit.atomic import atomic_write_bytes
-from kit.csvio import parse_date
+from kit.csvio import _is_utf8 as _utf8, parse_date
 from kit.errors import Problem, StudyError
 from kit.schema import NO, PARTICIPANT_COLUMNS, SCREEN_COLUMNS
-from kit.sheet_roles import CONTACT_COLUMNS, OPT_OUT_COLUMNS, TICKED, opt_out_columns, read_roles, unread_opt_outs
+from kit.column_roles import CONTACT_COLUMNS, OPT_OUT_COLUMNS, TICKED, opt_out_columns, read_person_roles, unread_opt_outs
 from kit.study_columns import WITHDRAWN, fold_column, fold_status, read_rows_folded
 
 __all__ = ["CONTACT_COLUMNS", "DEFAULT_CHANNEL", "FALSE", "OPT_OUT_COLUMNS", "SCREEN_COLUMNS", "STANDARD_COLUMNS", "TAKEN", "TRUE", "Person", "Record",
@@ -64,7 +64,7 @@ FALSE = set(NO)
 TAKEN = ("completed", "scheduled", "invited")
 DEFAULT_CHANNEL = "pool"
 POOL_COLUMNS = ("id", "email", "name", "last_contacted", "opted_out", "channel")  # a pool's own columns
-# OPT_OUT_COLUMNS, CONTACT_COLUMNS: kit.sheet_roles, the one reader of column roles of participants.csv and a pool
+# OPT_OUT_COLUMNS, CONTACT_COLUMNS: kit.column_roles, the one reader of column roles of participants.csv and a pool
 STANDARD_COLUMNS = PARTICIPANT_COLUMNS  # kit.schema: participants.csv's standard columns
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PID = re.compile(r"^P-(\d+)$")
@@ -98,7 +98,7 @@ class Record:
     invited_on: date | None = None
     interviewed: list = field(default_factory=list)
     idents: tuple = ()  # the values of the sheet's identifier columns (Client No), folded
-    opted_out: bool = False  # a yes in one of the sheet's opt-out columns (kit.sheet_roles)
+    opted_out: bool = False  # a yes in one of the sheet's opt-out columns (kit.column_roles)
 
 
 def _norm_email(value) -> str:
@@ -129,10 +129,10 @@ def read_pool(pool_csv, attribute: str) -> tuple[list[Person], list[Problem]]:
                                    + (fold_column(attribute),)))
     rows, columns, problems = read_rows_folded(path, standard)
     if columns:  # the roles participants.csv's columns are read by (Client Name, Client Email): newcomer s15 F11
-        from kit.column_roles import read_roles as read_header_roles
+        from kit.column_roles import read_roles as read_header_roles  # the header table
 
         rows, columns = read_header_roles(path, rows, columns, problems, only=("name", "email"))  # said alike
-        rows, columns = read_roles(path, rows, columns, problems, sheet=False)
+        rows, columns = read_person_roles(path, rows, columns, problems, sheet=False)
     if attribute != fold_column(attribute) and attribute not in columns and fold_column(attribute) in columns:
         columns = [attribute if c == fold_column(attribute) else c for c in columns]
         rows = [{(attribute if k == fold_column(attribute) else k): v for k, v in row.items()} for row in rows]
@@ -617,14 +617,6 @@ def _layout(path: Path) -> _Layout:
                                     "another delimiter; fix the header (and the rows added with it) so every "
                                     "line uses one delimiter, then recruit again. Nothing was written")])
     return layout
-
-
-def _utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _header(study) -> list[str]:

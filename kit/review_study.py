@@ -77,6 +77,7 @@ def study_turns(path) -> pd.DataFrame | None:
     if study is None or not len(study.interviews) or "transcript_path" not in study.interviews:
         return None
     target = _resolved(path)
+    _refuse_withdrawn(study, folder, target, path)
     iv = study.interviews
     for iid, tpath, fmt in zip(iv["interview_id"].tolist(), iv["transcript_path"].tolist(),
                                iv["transcript_format"].tolist() if "transcript_format" in iv else [""] * len(iv)):
@@ -93,6 +94,24 @@ def study_turns(path) -> pd.DataFrame | None:
     turns.attrs["problems"] = [Problem(str(path), p.line, p.message, p.level) for p in study.problems
                                if p.path and _resolved(p.path) == target]
     return turns
+
+
+def _refuse_withdrawn(study, folder: Path, target: str, path) -> None:
+    """Raise :class:`kit.errors.TranscriptError` when ``target`` is the transcript of an
+    interview only withdrawn participants were in (``Study.withdrawn_rows``): their words are
+    used nowhere, so no talk ratio, story or score is measured from them (attacker s17 A14,
+    newcomer s17 F17: `review` scored the interview from their words and showed the withdrawn
+    participant as an anonymous "other speaker")."""
+    from kit.errors import TranscriptError
+
+    rows = getattr(study, "withdrawn_rows", None)
+    if rows is None or not len(rows) or "transcript_path" not in rows:
+        return
+    for pid, tpath in zip(rows["participant"].tolist(), rows["transcript_path"].tolist()):
+        if isinstance(tpath, str) and tpath and _resolved(folder / tpath) == target:
+            raise TranscriptError([Problem(str(path), 0, f"{pid} withdrew from the study (participants.csv status "
+                                           "withdrawn): their words are used nowhere, so this interview is not "
+                                           "reviewed")])
 
 
 def third_speakers(turns: pd.DataFrame) -> list:

@@ -74,6 +74,21 @@ def _warn(n_group: int, n_rest: int, min_n: int = MIN_N) -> str:
 
 
 
+def _raised(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str, codes):
+    """``(who, raised, names, counts)`` for the prevalence tables: the people and their
+    ``attribute`` value (:func:`people`); each (person, code) they raised once, with its value (a
+    third speaker's codings count for nobody); the codes to report (``codes`` or those raised);
+    the number of people per (code, value)."""
+    who = people(interviews, attribute)
+    value_of = dict(zip(who["who"], who["value"]))
+    raised = pd.DataFrame({"who": _who(coded, named_interviews(interviews)).to_numpy(),  # a third speaker: nobody
+                           "code": coded["code"].to_numpy()}).drop_duplicates()
+    raised = raised[raised["who"].isin(value_of)]
+    raised["value"] = raised["who"].map(value_of)
+    names = list(codes) if codes is not None else sorted(set(raised["code"]))
+    return who, raised, names, raised.groupby(["code", "value"]).size()
+
+
 def prevalence(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "segment",
                codes=None, min_n: int = MIN_N) -> pd.DataFrame:
     """For every code and every value of ``attribute``: ``with_code`` of the ``n`` people
@@ -87,16 +102,9 @@ def prevalence(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: str = "
     ``coded`` has one row per (segment, code) with interview_id and participant
     (``kit.themes.coded_segments`` or ``combine_codings``); ``interviews`` is the study's
     interviews table."""
-    who = people(interviews, attribute)
-    value_of = dict(zip(who["who"], who["value"]))
+    who, raised, names, counts = _raised(coded, interviews, attribute, codes)
     sizes = who["value"].value_counts()
     total = len(who)
-    raised = pd.DataFrame({"who": _who(coded, named_interviews(interviews)).to_numpy(),  # a third speaker: nobody
-                           "code": coded["code"].to_numpy()}).drop_duplicates()
-    raised = raised[raised["who"].isin(value_of)]
-    raised["value"] = raised["who"].map(value_of)
-    names = list(codes) if codes is not None else sorted(set(raised["code"]))
-    counts = raised.groupby(["code", "value"]).size()
     code_totals = raised.groupby("code").size()
     rows = []
     for code in names:
@@ -132,16 +140,9 @@ def prevalence_tests(coded: pd.DataFrame, interviews: pd.DataFrame, attribute: s
     :data:`MIN_TEST_N` people are left out of the test (said in ``warning``); with fewer
     than two groups left the row is not tested (``p_value`` NaN, ``warning`` starting with
     :data:`TOO_FEW`). ``q_value``: Benjamini-Hochberg over the codes."""
-    who = people(interviews, attribute)
-    value_of = dict(zip(who["who"], who["value"]))
+    who, _, names, counts = _raised(coded, interviews, attribute, codes)
     values = sorted(set(who["value"]))
     sizes = who["value"].value_counts().reindex(values).to_numpy()
-    raised = pd.DataFrame({"who": _who(coded, named_interviews(interviews)).to_numpy(),  # a third speaker: nobody
-                           "code": coded["code"].to_numpy()}).drop_duplicates()
-    raised = raised[raised["who"].isin(value_of)]
-    raised["value"] = raised["who"].map(value_of)
-    names = list(codes) if codes is not None else sorted(set(raised["code"]))
-    counts = raised.groupby(["code", "value"]).size()
     rows = []
     for code in names:
         with_code = np.array([int(counts.get((code, v), 0)) for v in values])

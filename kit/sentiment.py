@@ -621,6 +621,9 @@ def compound(texts, *, cache: bool = True) -> list[float]:
             got = dict(zip(distinct, (score for i in range(0, len(distinct), _BATCH_MAX)
                                       for score in _compound_many(distinct[i:i + _BATCH_MAX]))))
 
+            if set(map(type, texts)) == {str}:  # checked in C
+                return list(map(got.__getitem__, texts))  # every text is one of ``got``'s
+
             def fn(text, got=got):
                 return got[text] if text in got else _compound_of(text)
     out = []

@@ -158,7 +158,8 @@ def _name_rank(label, name) -> int:
     Hope); 1 when it is another word of the name ("Okafor", "Mrs Okafor": the family name, which
     a relative in the room shares). "Maria Okafor" (a parent sharing the surname), "Dana's wife"
     and "Dana (interpreter)" (a possessive, someone else's role: :func:`third_role`) are 0. The full
-    name with one letter mistyped or written in an Indic script is 2 (:func:`kit.speaker_names.near_name`)."""
+    name with one letter mistyped or written in an Indic script is 2 (:func:`kit.speaker_names.near_name`), and so is
+    the given name cut short to a word of three letters or more ("Dan" for Dana)."""
     from kit.privacy_text import fold
 
     if _POSSESSIVE.search(str(label or "")) or third_role(label):  # "Jordan's wife": someone else (session 13)
@@ -169,6 +170,8 @@ def _name_rank(label, name) -> int:
     if not wanted or not words or not ({w for w in words if len(w) > 1} & set(wanted)):
         if (written := _written_rank(label, wanted)):
             return written
+        if wanted and len(words) == 1 and len(words[0]) >= 3 and wanted[0].startswith(words[0]):
+            return 2  # "Kev" for Kevin: the given name cut short (attacker s17 A18: a withdrawn man's turns kept)
         return 2 if near_name(label, name) else 0  # "Margret Jones", "ਗੁਰਪ੍ਰੀਤ ਕੌਰ": surely the name
     first = words[0]
     initials = "".join(w[0] for w in wanted[:-1] or wanted)  # "MJ Hope" for Mary-Jane Hope

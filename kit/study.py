@@ -46,7 +46,7 @@ from kit.coder_ids import CoderIds
 from kit.study_columns import WITHDRAWN, fold_status, read_participant_rows, read_rows_folded
 from kit.study_config import (OTHER_ROLE, STUDY_KEYS, StudyFileReader, alias_hint, note_participants, speaker_owners,
                                team_keys, transcript_args)
-from kit.study_paths import StudyPaths
+from kit.study_paths import StudyPaths, leaves_study as _leaves_study
 from kit.study_turns import quote_participants, turn_summary
 from kit.yamllines import line_of
 from kit.speaker_roles import lone_transcript
@@ -94,6 +94,7 @@ class Study:
     decisions: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     guessed_interviewers: dict = field(default_factory=dict)  # interview id -> label guessed as interviewer
+    withdrawn_rows: pd.DataFrame | None = None  # interviews only withdrawn participants were in (left out)
 
     @property
     def name(self) -> str:
@@ -367,26 +368,6 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
                 notes.append(note)
         return notes
 
-    def _named_transcript(self, front):
-        """The file a note's `transcript:` key names, if it exists inside the study, else None."""
-        name = front.get("transcript")
-        if not name or _leaves_study(str(name)):
-            return None
-        candidates = [self.root / "transcripts" / str(name), self.root / str(name)]
-        found = next((c for c in candidates if c.is_file() and self._inside(c)), None)
-        return found if found is not None else self._loose_transcript(str(name))[0]  # newcomer s14 F12
-
-    def _transcript_of(self, front, iid, by_stem):
-        """The transcript file of a note: its `transcript:` key, else transcripts/<id>.*
-
-        A `transcript:` key naming a file that is missing (or outside the study) is reported at
-        its line by :meth:`load`; the file matching the note's id, if any, is read instead (and
-        the report says so), so that file is never refused as "a second transcript"."""
-        named = self._named_transcript(front)
-        if named is not None:
-            return named
-        return by_stem[iid][0] if iid in by_stem else self._loose_stem(iid, by_stem)
-
     def _outside_problem(self, path: Path, where=None, line=0):
         if is_link_loop(path):
             self.problem(where or path, line, f"{path.name} is a symbolic link loop (it never reaches a file): "
@@ -401,7 +382,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         for note in notes:
             front = note.front or {}
             iid = str(front.get("id") or "").strip()
-            tpath = self._transcript_of(front, iid, by_stem) if iid else None
+            tpath = self._transcript_of(front, iid, by_stem, note)[0] if iid else None
             if tpath is not None and str(tpath) not in claimed:
                 claimed.add(str(tpath))
                 aliases, _, known = _transcript_args(config, front, self.names)
@@ -430,8 +411,10 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         by_stem = {}
         for t in transcripts:
             by_stem.setdefault(t.stem, []).append(t)
-        self.parsed = _parse_in_parallel(self._transcript_jobs(notes, transcripts, by_stem, config),
-                                         self.progress)
+        # the jobs (each note's transcript and reading arguments) only when workers will take them: no
+        # more jobs than notes and files, and _parse_in_parallel parses here on a busy machine
+        if len(notes) + len(transcripts) >= PARALLEL_TRANSCRIPTS and free_cores(4) >= 2:
+            self.parsed = _parse_in_parallel(self._transcript_jobs(notes, transcripts, by_stem, config), self.progress)
         acc = _Tables(team=_team_names(config))
         bar = _progress_bar(len(notes) + len(transcripts), self.progress and not self.parsed)
         status_of = dict(zip(participants["id"], participants["status"])) if len(participants) else {}
@@ -524,8 +507,8 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         participant = participants[0] if participants else ""
         for pid in dict.fromkeys([participant, *participants[1:], *speaker_owners(front).values()]):
             self._note_problems(note, iid, pid, known_participants, status_of)
-        tpath = self._transcript_of(front, iid, by_stem)
-        if front.get("transcript") and self._named_transcript(front) is None:
+        tpath, named = self._transcript_of(front, iid, by_stem, note)  # found once: _transcript_jobs looked too
+        if front.get("transcript") and named is None:
             self._missing_transcript(note, front, tpath, duplicate)
         if duplicate:
             return
@@ -786,15 +769,6 @@ class _NoBar:
 
     def close(self):
         pass
-
-
-def _leaves_study(name: str) -> bool:
-    """Whether a path written in a note (``transcript:``) is absolute (``/etc/passwd``,
-    ``C:\\notes.txt``); a relative path climbing out with ``..`` is caught when resolved."""
-    from pathlib import PurePosixPath, PureWindowsPath
-
-    return any(pure.is_absolute() or bool(pure.anchor)
-               for pure in (PurePosixPath(name), PureWindowsPath(name)))
 
 
 def _progress_bar(total: int, wanted: bool, threshold: int = 200):

@@ -68,9 +68,9 @@ def read_participant_rows(path: Path):
         problems.append(Problem(str(path), 1, "no consent_quote column: nobody's words will be quoted "
                                 f"(the header has: {', '.join(columns)})", "warning"))
     if rows and "id" in columns:  # one reader of column roles with recruit's pool (newcomer s15 F11)
-        from kit.sheet_roles import read_roles
+        from kit.column_roles import read_person_roles
 
-        rows, columns = read_roles(path, rows, columns, problems)
+        rows, columns = read_person_roles(path, rows, columns, problems)
     return rows, columns, problems + id_problems(path, rows)
 
 

@@ -20,7 +20,8 @@ __all__ = ["NOT_IDENTIFYING", "OTHER_ROLE", "SPEAKER_ROLES", "STUDY_KEYS", "Stud
 # Top-level keys of study.yml that the kit reads (docs/study-format.md).
 STUDY_KEYS = ("title", "research_question", "objectives", "decisions", "sprint", "format",
               "segments", "stages", "stage_keywords", "team", "interviewer_labels", "aliases",
-              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews", "not_identifying")
+              "costs", "survey_baseline_response_rate", "cadence_days", "target_interviews", "not_identifying",
+              "not_names")
 
 #: study.yml key: participants.csv columns whose code-like values are no person's identifier (a
 #: docking station, a route, a depot: newcomer F20), kept in every output (:func:`not_identifying`).
@@ -34,7 +35,13 @@ _TEXT_LISTS = ("stages", "objectives", "decisions", "interviewer_labels")
 def _as_text(value, where, line, path, problem):
     """``value`` as the text the researcher wrote: numbers keep their spelling
     (``2026.10``, ``012``; see :class:`kit.yamlio.Spelled`); ``true``/``false`` is reported
-    at its line and kept as the word; anything else (lists, None) is left for the checks."""
+    at its line and kept as the word; a list or mapping is an error at its line and read as no
+    value (attacker s17 A4: ``sprint: [a, {b: c}]`` was published as a Python repr); anything
+    else (None) is left for the checks."""
+    if isinstance(value, (list, dict)):
+        problem(path, line, f"{where}: a {'list' if isinstance(value, list) else 'mapping'} is not text: write "
+                            "one value (in quotes if it has a colon or brackets)", "error")
+        return None
     if isinstance(value, bool):
         problem(path, line, f"{where}: {str(value).lower()} is read as yes/no, not text: put it "
                             f"in quotes ('{str(value).lower()}')", "warning")
@@ -52,8 +59,8 @@ def _text_values(data: dict, lines, path, problem) -> None:
             data[key] = _as_text(data[key], key, line_of(lines, key), path, problem)
     for key in _TEXT_LISTS:
         if isinstance(data.get(key), list):
-            data[key] = [_as_text(v, key, line_of(lines, key, i), path, problem)
-                         for i, v in enumerate(data[key])]
+            data[key] = [v for v in (_as_text(v, key, line_of(lines, key, i), path, problem)
+                                     for i, v in enumerate(data[key])) if v is not None]
     segments = data.get("segments")
     if isinstance(segments, dict):
         for key in ("attribute",):

@@ -14,7 +14,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-__all__ = ["StudyPaths", "loose_key"]
+__all__ = ["StudyPaths", "leaves_study", "loose_key"]
 
 
 def loose_key(name: str) -> str:
@@ -23,8 +23,47 @@ def loose_key(name: str) -> str:
     return "\0" + unicodedata.normalize("NFC", str(name).strip()).casefold()
 
 
+def leaves_study(name: str) -> bool:
+    """Whether a path written in a note (``transcript:``) is absolute (``/etc/passwd``,
+    ``C:\\notes.txt``); a relative path climbing out with ``..`` is caught when resolved."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    return any(pure.is_absolute() or bool(pure.anchor)
+               for pure in (PurePosixPath(name), PureWindowsPath(name)))
+
+
 class StudyPaths:
     """Mixin of the study loader (needs ``root``)."""
+
+    def _named_transcript(self, front):
+        """The file a note's `transcript:` key names, if it exists inside the study, else None."""
+        name = front.get("transcript")
+        if not name or leaves_study(str(name)):
+            return None
+        candidates = [self.root / "transcripts" / str(name), self.root / str(name)]
+        found = next((c for c in candidates if c.is_file() and self._inside(c)), None)
+        return found if found is not None else self._loose_transcript(str(name))[0]  # newcomer s14 F12
+
+    def _transcript_of(self, front, iid, by_stem, note=None) -> tuple:
+        """``(file, named)``: the transcript file of a note, its `transcript:` key's file
+        (``named``, None when it names none that is readable) or else transcripts/<id>.*;
+        worked out once per ``note`` (the loader asks when it lists the files to parse and
+        again when it reads the note: each a stat or two and a realpath).
+
+        A `transcript:` key naming a file that is missing (or outside the study) is reported at
+        its line by the loader; the file matching the note's id, if any, is read instead (and
+        the report says so), so that file is never refused as "a second transcript"."""
+        found = self.__dict__.setdefault("_note_transcripts", {})
+        if note is not None and (got := found.get(id(note))) is not None and got[0] is note:
+            return got[1]
+        named = self._named_transcript(front)
+        if named is not None:
+            got = named, named
+        else:
+            got = (by_stem[iid][0] if iid in by_stem else self._loose_stem(iid, by_stem)), None
+        if note is not None:
+            found[id(note)] = (note, got)  # the note kept with it: its id is not reused meanwhile
+        return got
 
     def _scanned(self, folder) -> None:
         """Remember the real path of every entry of ``folder`` that is not a symbolic link,

@@ -25,6 +25,11 @@ from kit.transcript_letters import NOT_WORD, starts_like_name
 __all__ = ["label_words", "once_used", "recurring_headers", "service_tail", "unnamed_labels"]
 
 _NAN = float("nan")
+# an Otter or Rev header whose speaker is an email address or a dial-in caller's number
+_CONTACT = r"[^\s@()\[\]]+@[^\s@()\[\]]+\.[^\s@()\[\]]+|\+?\d[\d \-().]{5,24}\d"
+_CONTACT_OTTER = re.compile(rf"^({_CONTACT})[ \t]+(\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}})[ \t]*$")
+_CONTACT_REV = re.compile(rf"^({_CONTACT})[ \t]*[(\[](\d{{1,2}}:\d{{2}}(?::\d{{2}}){{0,2}}(?:[.,]\d{{1,3}})?)[)\]]"
+                          r"[ \t]*:?[ \t]*(.*)$")
 
 
 def label_words(key: str) -> set:
@@ -88,8 +93,10 @@ def recurring_headers(items: list, header: re.Pattern, stamp, source: str, probl
     name heads two lines or more (a warning lists them), else kept as text with a warning at its
     line. ``stamp(value, line, source, problems)`` reads a header's time."""
     found: dict = {}
+    contact = _CONTACT_REV if header.groups >= 3 else _CONTACT_OTTER
     for k, (i, s, sp, _st, _en) in enumerate(items):
-        if sp is None and (s[-1:].isdigit() or "):" in s or s[-1:] in ")]") and (m := header.match(s)) is not None:
+        if sp is None and (s[-1:].isdigit() or "):" in s or s[-1:] in ")]") and \
+                ((m := header.match(s)) is not None or (m := contact.match(s)) is not None):
             found.setdefault(label_key(" ".join(m.group(1).split())), []).append((k, m))
     if not found:
         return items
@@ -97,6 +104,15 @@ def recurring_headers(items: list, header: re.Pattern, stamp, source: str, probl
     for uses in found.values():
         lines = [items[k][0] for k, _m in uses]
         name = " ".join(uses[0][1].group(1).split())
+        if uses[0][1].re is contact:  # an email or a dial-in number: a header however often (attacker s17 A16)
+            for k, m in uses:
+                i = items[k][0]
+                out[k] = (i, (m.group(3) or "").strip() if m.re.groups >= 3 else "", name,
+                          stamp(m.group(2), i, source, problems), _NAN)
+            problems.append(Problem(source, lines[0], "a speaker's header names an email address or a phone number "
+                                    f"instead of a person (line(s) {', '.join(map(str, lines[:10]))}): read as a speaker "
+                                    "(shown redacted); name them in the note's `speakers:`", "warning"))
+            continue
         if len(uses) < 2:
             problems.append(Problem(source, lines[0], f"{items[uses[0][0]][1]!r} looks like a speaker's header but "
                                     f"{name!r} does not look like a name and heads no other line: kept as text of the "
@@ -154,12 +170,13 @@ def service_tail(columns: dict, text: str, source: str, problems: list) -> None:
     texts = columns.get("text") or []
     if not texts:
         return
-    lines = text.rstrip().split("\n")
-    last = " ".join(lines[-1].split())
+    kept = text.rstrip()
+    last = " ".join(kept.rpartition("\n")[2].split())  # the last line alone: most files stop here
     said = texts[-1]
     if (not last or len(last) > 200 or len(last.split()) > 12 or _SENTENCE_END.search(last)
             or not said.endswith(" " + last) or LABEL.match(last) is not None):
         return
+    lines = kept.split("\n")
     names = {sp for sp in columns["speaker"] if len(str(sp).split()) >= 2}
     first = next((" ".join(line.split()) for line in lines if line.strip()), "")
     if LABEL.match(first) is None:  # a first line that is no turn ("Dechreuodd Rhian Pritchard drawsgrifio")

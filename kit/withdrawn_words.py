@@ -24,13 +24,16 @@ def _split(value) -> list[str]:
 
 
 def withdrawn_interviews(study) -> set:
-    """The ids of the interviews whose participants (one, or a group's) all withdrew."""
+    """The ids of the interviews whose participants (one, or a group's) all withdrew, with
+    those the study left out when it was loaded (``Study.withdrawn_rows``)."""
     from kit.sample import withdrawn
 
     gone = withdrawn(study)
+    left_out = getattr(study, "withdrawn_rows", None)
+    found = set(left_out["interview_id"].astype(str)) if left_out is not None and len(left_out) else set()
     interviews = getattr(study, "interviews", None)
     if not gone or interviews is None or not len(interviews) or "participant" not in interviews.columns:
-        return set()
+        return found
     whose: dict[str, set] = {}
     for iid, who in zip(interviews["interview_id"].astype(str), interviews["participant"].tolist()):
         whose.setdefault(iid, set()).update(_split(who))
@@ -39,7 +42,7 @@ def withdrawn_interviews(study) -> set:
         for iid, who in zip(turns["interview_id"].astype(str), turns["participant"].tolist()):
             if iid in whose:
                 whose[iid].update(_split(who))
-    return {iid for iid, who in whose.items() if who and who <= gone}
+    return found | {iid for iid, who in whose.items() if who and who <= gone}
 
 
 def without_withdrawn(study, frame: pd.DataFrame) -> pd.DataFrame:
@@ -80,6 +83,7 @@ def leave_out_withdrawn(study) -> set:
 
     if not withdrawn(study):
         return set()
+    only_theirs = withdrawn_interviews(study)  # before their turns go: a group's members speak in them
     gone: set = set()
     for name in ("turns", "quotes", "insights", "opportunities"):
         frame = getattr(study, name)
@@ -87,4 +91,18 @@ def leave_out_withdrawn(study) -> set:
         if len(kept) != len(frame):
             gone.update(frame.loc[frame.index.difference(kept.index), "segment_id"].tolist())
             setattr(study, name, kept.reset_index(drop=True))
+    # an interview only they were in is no row of any table either, nor a count (newcomer s17 F13:
+    # the report said "12 interviews" and measured its turns, talk ratio and saturation step),
+    # nor its action items and follow-ups; its rows are kept aside (``Study.withdrawn_rows``) so
+    # that `review` of its transcript can say why it is not reviewed (attacker s17 A14)
+    interviews = study.interviews
+    if only_theirs and len(interviews):
+        out = interviews["interview_id"].astype(str).isin(only_theirs)
+        study.withdrawn_rows = interviews[out].reset_index(drop=True)
+        study.interviews = interviews[~out].reset_index(drop=True)
+        for name in ("actions", "followups"):
+            frame = getattr(study, name)
+            if len(frame) and "interview_id" in frame.columns:
+                setattr(study, name, frame[~frame["interview_id"].astype(str).isin(only_theirs)]
+                        .reset_index(drop=True))
     return gone

@@ -199,6 +199,42 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
+# Test files that load the same costly state into a worker (the linter's lexicons, rewrite tables
+# and model: seconds of CPU the first time in a process) run as one unit on one worker, so only
+# that worker pays it; the other files go one file to a worker as before.
+SHARED_UNITS = {"linter": ("tests/test_guide", "tests/test_lint")}
+
+
+def _unit(nodeid: str) -> str:
+    path = nodeid.split("::", 1)[0]
+    for unit, prefixes in SHARED_UNITS.items():
+        if path.startswith(prefixes):
+            return unit
+    return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class _SharedUnits(LoadFileScheduling):
+        """`--dist loadfile`, with the files of a shared unit (SHARED_UNITS) as one file."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return _unit(nodeid)
+
+    return _SharedUnits(config, log)
+
+
+def pytest_report_header(config):
+    # The default run does not load nbval (pyproject: -p no:nbval); a slow tier without it runs no notebook.
+    if "slow" in (config.getoption("markexpr") or "").replace("not slow", "") and not config.getoption("nbval", False):
+        return ("notebooks: not collected; add -p nbval --nbval --nbval-current-env "
+                "--nbval-sanitize-with tests/nbval_sanitize.cfg to check them (tests/README.md)")
+    return None
+
+
 def pytest_configure(config):
     # Build the kit's NLTK data in a private folder for the test run, not in the user's home
     # (set before pytest-xdist starts its workers, so they share it; kit.nltkdata writes it

@@ -106,23 +106,28 @@ def test_search_text_withholds_unconsented_words(repo):
 def test_search_json_withholds_unconsented_words(repo):
     out, code = search_command(repo, "invoice", as_json=True)
     hits = json.loads(out)
-    assert code == 0 and hits
-    mine = [h for h in hits if h["participant"] in ("P-002", "P-003") and h["kind"] in ("turn", "quote")]
-    assert mine == [] and all(h["consent_quote"] for h in hits if h["kind"] in ("turn", "quote"))  # s16 A2
+    # only they said "invoice": their turns and quotes are no hit (attacker s16 A2), nor the team note
+    # whose "invoice" is inside a run of their words (attacker s17 A15)
+    assert code == 0 and hits == []
     assert INVOICE_WORDS not in out and BILLED_WORDS not in out
+    hits = json.loads(search_command(repo, "ticket", as_json=True)[0])
+    mine = [h for h in hits if h["participant"] in ("P-002", "P-003") and h["kind"] in ("turn", "quote")]
+    assert hits and mine == [] and all(h["consent_quote"] for h in hits if h["kind"] in ("turn", "quote"))
 
 
 def test_search_include_names_withholds_them_too(repo):
-    frame = search(repo, "invoice", include_names=True)
+    assert not len(search(repo, "invoice", include_names=True))  # only their words hold it (s16 A2, s17 A15)
+    frame = search(repo, "ticket OR lost", include_names=True)
     own = frame[frame["kind"].isin(["turn", "quote"]) & ~frame["consent_quote"]]
     assert len(frame) and not len(own)  # no hit on their own words, names shown or not (attacker s16 A2)
     assert not frame["text"].str.contains("rebuilding the invoice").any()
 
 
 def test_a_team_note_repeating_their_words_is_withheld_in_part(repo):
-    frame = search(repo, "invoice")
+    frame = search(repo, "lost")  # a word of the team's own, beside a run of their words
     note = frame[frame["id"] == "INT-002#i1"]
-    assert len(note) == 1 and "[not quoted]" in note["text"].iloc[0]
+    assert len(note) == 1 and "[not quoted]" in note["text"].iloc[0] and "invoice" not in note["text"].iloc[0]
+    assert "INT-002#i1" not in set(search(repo, "invoice")["id"])  # a match inside their words: no hit (s17 A15)
 
 
 def test_consenting_participants_words_are_shown(repo):

@@ -9,7 +9,6 @@ import sys
 import venv
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from conftest import REPO
@@ -28,6 +27,7 @@ def _clean_env(tmp_path: Path) -> dict:
 
 
 def test_binder_requirements_install_and_run_a_notebook(tmp_path):
+    import nbformat
     requirements = REPO / "binder" / "requirements.txt"
     lines = [line.strip() for line in requirements.read_text().splitlines()
              if line.strip() and not line.startswith("#")]

@@ -16,7 +16,14 @@ import pytest
 
 from kit.guide import model
 
-pytest.importorskip("textblob")  # the experiment's tagger (pip install textblob); not a dependency of the kit
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _textblob():
+    # the experiment's tagger (pip install textblob); not a dependency of the kit. Asked for by the
+    # tests, not at collection, where every worker would import it
+    pytest.importorskip("textblob")
+
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,8 +11,6 @@ import sys
 import time
 import urllib.request
 
-import nbformat
-import papermill as pm
 import pytest
 
 from kit.cli import main
@@ -23,6 +21,7 @@ from conftest import tree_snapshot
 
 
 def _parameters(path):
+    import nbformat
     nb = nbformat.read(path, as_version=4)
     cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     values = {}
@@ -93,6 +92,7 @@ def test_without_a_study_the_copy_uses_the_bundled_pilot(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_a_bound_notebook_runs_on_the_study_without_parameters(study_dir, tmp_path):
+    import papermill as pm
     before = tree_snapshot(study_dir)
     target, _ = lab_copy(study_dir, tmp_path / "copy")
     with own_kernel() as kernel:

@@ -237,8 +237,9 @@ def test_f3_a_withdrawn_participants_words_are_in_no_table_the_study_gives(tmp_p
     row[header.index("status")] = "withdrawn"
     sheet.write_text("\n".join(lines[:at] + [",".join(row)] + lines[at + 1:]) + "\n", encoding="utf-8")
     study = load_study(root, strict=False)
-    iids = set(study.interviews.loc[study.interviews["participant"] == pid, "interview_id"])
-    assert iids  # their interview is still counted (as withdrawn)
+    iids = set(study.withdrawn_rows.loc[study.withdrawn_rows["participant"] == pid, "interview_id"])
+    assert iids  # their interview is kept aside, in no table or count (newcomer s17 F13)
+    assert not set(study.interviews["interview_id"]) & iids
     for frame in (study.turns, study.quotes, study.insights, study.opportunities, study.segments()):
         assert not set(frame["interview_id"]) & iids and pid not in set(frame["participant"])
     coding = root / "codings" / "extra.csv"

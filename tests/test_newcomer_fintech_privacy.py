@@ -4,7 +4,6 @@ participant (an interpreter, an accountant), phones and emails."""
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from kit import capture
@@ -46,6 +45,7 @@ def test_problem_messages_hide_third_speakers_and_the_roster(study):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["02-pilot-plan", "03-capture", "07-program-roi"])
 def test_published_notebooks_hide_third_speakers(name, study, tmp_path):
+    import nbformat
     import papermill as pm
 
     from kit.pipeline import own_kernel

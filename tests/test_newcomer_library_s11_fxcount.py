@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 
@@ -39,6 +38,7 @@ def analyzed(tmp_path_factory):
 def _notebook_tables(name: str, skip: tuple, out: Path) -> Path:
     """Run the code cells of a workflow notebook in this process (figures, the widget and
     theme discovery left out): the tables the report publishes."""
+    import nbformat
     import matplotlib
 
     matplotlib.use("Agg")

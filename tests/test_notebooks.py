@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 
-import nbformat
 import pandas as pd
-import papermill as pm
 import pytest
 import yaml
 
@@ -23,6 +21,7 @@ PILOT = kit.paths.pilot_path()
 
 
 def test_every_notebook_is_thin_and_parameterized():
+    import nbformat
     assert NOTEBOOKS and TRAINING
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
@@ -180,6 +179,7 @@ WORKFLOW = [p for p in NOTEBOOKS if p not in TRAINING]
 @pytest.mark.slow
 @pytest.mark.parametrize("path", WORKFLOW, ids=[p.stem for p in WORKFLOW])
 def test_workflow_notebook_records_what_the_study_says(path, pilot_run):
+    import nbformat
     executed = nbformat.read(pilot_run / "notebooks" / path.name, as_version=4)
     assert not any(o.get("output_type") == "error" for c in executed.cells for o in c.get("outputs", []))
     RECORDS[path.stem](pilot_run)
@@ -188,6 +188,8 @@ def test_workflow_notebook_records_what_the_study_says(path, pilot_run):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", TRAINING, ids=[p.stem for p in TRAINING])
 def test_training_notebook_runs_with_papermill(path, tmp_path):
+    import papermill as pm
+    import nbformat
     out = tmp_path / "out"
     with own_kernel() as kernel:
         pm.execute_notebook(str(path), str(tmp_path / path.name), kernel_name=kernel, progress_bar=False,

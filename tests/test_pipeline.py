@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 import kit
@@ -26,6 +25,7 @@ def pilot_report(pilot_run):
 
 @pytest.mark.slow
 def test_run_writes_report_and_executed_notebooks(pilot_report):
+    import nbformat
     out, index = pilot_report
     assert index == out / "index.html" and index.is_file()
     for nb in workflow_notebooks():
@@ -138,6 +138,7 @@ def test_quotes_only_from_consenting_participants(pilot_report):
 
 
 def _broken_notebooks(tmp_path) -> list[Path]:
+    import nbformat
     folder = tmp_path / "nbs"
     folder.mkdir()
     good = folder / "01-good.ipynb"
@@ -151,6 +152,7 @@ def _broken_notebooks(tmp_path) -> list[Path]:
 
 @pytest.mark.slow
 def test_failed_notebook_is_named_and_previous_report_kept(tmp_path):
+    import nbformat
     out = tmp_path / "report"
     write(out / "index.html", "the last good report")
     mark_output(out)  # a report the kit wrote
@@ -203,6 +205,7 @@ def test_cli_run_on_a_broken_study_exits_1_without_traceback(tmp_path, study_dir
 
 
 def _notebook(path: Path, code: str, after=None) -> Path:
+    import nbformat
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('study_dir = ""\nout_dir = ""\nsprint = ""\ninclude_names = False',
                                   metadata={"tags": ["parameters"]}),
@@ -233,6 +236,7 @@ def test_dependencies_and_estimates_plan_the_run(tmp_path):
 
 @pytest.mark.slow
 def test_independent_notebooks_run_side_by_side_and_the_report_last(tmp_path):
+    import nbformat
     folder = tmp_path / "nbs"
     slow = "import time\ntime.sleep(3)"
     nbs = [_notebook(folder / "01-one.ipynb", slow), _notebook(folder / "02-two.ipynb", slow),
@@ -299,6 +303,7 @@ def test_study_errors_are_logged_for_the_scheduler(study_dir, tmp_path):
 
 
 def _drafting_notebook(path: Path, fail: bool) -> Path:
+    import nbformat
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('study_dir = ""\nout_dir = ""\nsprint = ""\ninclude_names = False\nprivate_dir = ""',
                                   metadata={"tags": ["parameters"]}),
@@ -331,6 +336,7 @@ def test_a_failed_run_leaves_no_private_drafts_and_a_good_run_moves_them_in_plac
 @pytest.mark.slow
 def test_a_reused_kernel_shows_each_notebook_what_a_fresh_one_would(tmp_path):
     # one worker: the three notebooks run one after the other in the same kernel process
+    import nbformat
     folder = tmp_path / "nbs"
     first = ("import os, warnings\nimport matplotlib.pyplot as plt\nleft_over = 1\nplt.figure()\n"
              "warnings.simplefilter('ignore', UserWarning)\nos.chdir(os.path.expanduser('~'))\n"
@@ -422,6 +428,7 @@ def test_the_run_writes_an_executed_notebook_once_when_it_ends(monkeypatch, tmp_
     # papermill's own engine writes the whole notebook at every cell's start and end; the
     # run's engine writes it only when the execution raised (a dead kernel): a finished
     # notebook is given to the thread's finish (the redaction) and written by papermill once
+    import nbformat
     import papermill.engines as engines
 
     from kit.pipeline import _THREAD, _engine

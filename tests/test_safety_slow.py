@@ -12,7 +12,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from conftest import REPO, tree_snapshot, write
@@ -34,6 +33,7 @@ sys.exit(main(sys.argv[1:cut]))
 
 
 def _notebook(path: Path, code: str) -> Path:
+    import nbformat
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('study_dir = ""\nout_dir = ""\nsprint = ""\ninclude_names = False',
                                   metadata={"tags": ["parameters"]}),

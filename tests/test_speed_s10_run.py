@@ -11,10 +11,16 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-run_speed = pytest.importorskip("run_speed")
 
 
-def test_the_floors_watch_sees_a_child_process_and_counts_its_own_cpu():
+@pytest.fixture(scope="module")
+def run_speed():
+    # imported by the tests, not at collection: run_speed imports papermill and nbformat (seconds
+    # in every worker that collects this file)
+    return pytest.importorskip("run_speed")
+
+
+def test_the_floors_watch_sees_a_child_process_and_counts_its_own_cpu(run_speed):
     watch = run_speed._TreeWatch(every=0.05)
     watch.start()
     child = subprocess.Popen([sys.executable, "-c", "import time; x = bytearray(120 * 2**20); "
@@ -30,7 +36,7 @@ def test_the_floors_watch_sees_a_child_process_and_counts_its_own_cpu():
 
 
 @pytest.mark.slow
-def test_a_runs_leftovers_in_its_tmpdir_are_counted(tmp_path):
+def test_a_runs_leftovers_in_its_tmpdir_are_counted(tmp_path, run_speed):
     """A stand-in kit whose `run` leaves a folder in $TMPDIR and burns some CPU: the benchmark
     names the folder and charges the CPU to the run."""
     tree = tmp_path / "tree"

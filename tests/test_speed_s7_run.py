@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tempfile
 
-import nbformat
 import pytest
 
 import kit
@@ -13,6 +12,7 @@ from kit.pipeline import run, workflow_notebooks
 
 @pytest.mark.slow
 def test_a_run_writes_each_notebook_once_redacted_and_leaves_nothing_in_tmpdir(tmp_path, monkeypatch):
+    import nbformat
     from papermill.iorw import papermill_io
 
     tmp = tmp_path / "tmp"

@@ -48,6 +48,14 @@ def test_quick_start_is_two_commands_and_ci_runs_both_tiers():
     assert all("[ $? -eq 5 ]" in ci[i] for i in slow)  # a tier that selects nothing is no failure
     agg = [line for line in ci if line.startswith("MPLBACKEND=Agg ")]
     assert agg and "pytest -m \"\" notebooks" in agg[0] and "$?" not in agg[0]  # nbval under Agg, not skippable
+    # the default run does not load nbval (pyproject: -p no:nbval): the lines that check notebooks load it
+    nbval = "-p nbval --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg"
+    assert all(nbval in ci[i] for i in slow) and nbval in agg[0]
+    assert "nbval" not in commands[1]
+    import tomllib
+
+    addopts = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["addopts"]
+    assert "-p no:nbval" in addopts and "--nbval" not in addopts
 
 
 def test_every_package_of_the_kit_is_in_the_wheel():

@@ -69,10 +69,10 @@ def _say(args, include_names: bool | None = None):
         if pool and Path(pool).is_file():
             from kit.csvio import read_rows
 
-            from kit.sheet_roles import read_roles
+            from kit.column_roles import read_person_roles
 
             rows, columns, _ = read_rows(Path(pool))
-            rows = read_roles(Path(pool), rows, columns, [], sheet=False)[0]  # Client Name, Client Email: as recruit reads
+            rows = read_person_roles(Path(pool), rows, columns, [], sheet=False)[0]  # Client Name, Client Email: as recruit reads
             people = with_names(people, [r.get("name", "") for r in rows])
             emails = tuple(e for e in (str(r.get("email") or "").strip() for r in rows) if e)
             people = dataclasses.replace(people, emails=tuple(dict.fromkeys(people.emails + emails)))  # ids kept

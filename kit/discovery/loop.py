@@ -22,6 +22,8 @@ Names stay out unless ``include_names=True``: the greeting is then ``Hi [first n
 """
 from __future__ import annotations
 
+from itertools import chain
+
 import re
 import warnings
 from contextlib import contextmanager
@@ -303,7 +305,9 @@ def thank_you_drafts(study, include_names: bool = False, others_from=None) -> pd
 def _thank_you_rows(study, pool, status_of, include_names):
     rows, notes = [], []
     parts = _split_of(study)
-    for iv in study.interviews.itertuples(index=False):
+    left_out = getattr(study, "withdrawn_rows", None)  # an interview only withdrawn people were in: noted too
+    for iv in chain(study.interviews.itertuples(index=False),
+                    left_out.itertuples(index=False) if left_out is not None else ()):
         if not iv.note_path:
             continue
         participant = iv.participant or ""

@@ -160,18 +160,27 @@ class _TreeReader:
                                                              "segment of any study"))
         return evidence
 
-    def opportunity(self, base: tuple, opp) -> Node | None:
+    def head(self, base: tuple, item, kind: str, shape: str) -> tuple[int, str, str] | None:
+        """``(line, id, text)`` of the opportunity or solution mapping ``item`` at ``base``; None,
+        with a located problem, when it is no mapping (``shape`` says what it should hold) or its id
+        is missing or repeated; a missing text is a located problem too."""
         at = self.at(*base)
-        if not isinstance(opp, dict):
-            self.problems.append(Problem(self.src, at, "each opportunity must be a mapping with id, text, "
-                                                       "evidence, solutions"))
+        if not isinstance(item, dict):
+            self.problems.append(Problem(self.src, at, f"each {kind} must be a mapping with {shape}"))
             return None
-        oid = self.node_id(opp, at, "opportunity", base)
-        if oid is None:
+        nid = self.node_id(item, at, kind, base)
+        if nid is None:
             return None
-        otext = str(opp.get("text") or "").strip()
-        if not otext:
-            self.problems.append(Problem(self.src, at, f"{oid}: missing `text`"))
+        text = str(item.get("text") or "").strip()
+        if not text:
+            self.problems.append(Problem(self.src, at, f"{nid}: missing `text`"))
+        return at, nid, text
+
+    def opportunity(self, base: tuple, opp) -> Node | None:
+        head = self.head(base, opp, "opportunity", "id, text, evidence, solutions")
+        if head is None:
+            return None
+        at, oid, otext = head
         onode = Node("opportunity", oid, otext, evidence=self.evidence(oid, opp, base, at), line=at)
         solutions = self.items(opp.get("solutions"), self.at(*base, "solutions", default=at),
                                f"{oid}: solutions must be a list")
@@ -182,16 +191,10 @@ class _TreeReader:
         return onode
 
     def solution(self, sbase: tuple, sol) -> Node | None:
-        sat = self.at(*sbase)
-        if not isinstance(sol, dict):
-            self.problems.append(Problem(self.src, sat, "each solution must be a mapping with id, text and tests"))
+        head = self.head(sbase, sol, "solution", "id, text and tests")
+        if head is None:
             return None
-        sid = self.node_id(sol, sat, "solution", sbase)
-        if sid is None:
-            return None
-        stext = str(sol.get("text") or "").strip()
-        if not stext:
-            self.problems.append(Problem(self.src, sat, f"{sid}: missing `text`"))
+        sat, sid, stext = head
         snode = Node("solution", sid, stext, decision=str(sol.get("decision") or ""), line=sat)
         tests = self.items(sol.get("tests"), self.at(*sbase, "tests", default=sat),
                            f"{sid}: tests must be a list of assumption ids or {{id, test, threshold}} mappings")

@@ -408,28 +408,30 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
     where = sql[sql.index(f"WHERE {fts} MATCH ?"):]
     count_sql = "\n".join([f"SELECT COUNT(*) FROM {fts} JOIN docs d ON d.rowid = {fts}.rowid"] + where)
     sql.append("ORDER BY bm25, d.study, d.id LIMIT ?")
+    # past the rows read: the team's notes in an interview whose words somebody may not quote
+    suspect_sql = ["SELECT * FROM ("] + sql[:-1] + [
+        "ORDER BY bm25, d.study, d.id LIMIT -1 OFFSET ?) q WHERE q.kind NOT IN ('turn', 'quote') AND EXISTS",
+        "(SELECT 1 FROM docs o WHERE o.study = q.study AND o.interview_id = q.interview_id",
+        "AND o.consent_quote = 0 AND o.kind IN ('turn', 'quote'))"]
 
     def both(con):
         args[0] = fts_query(query, expand=lambda prefix: _prefix_words(con, text[2:], prefix))
         total = con.execute(count_sql, args).fetchone()[0]
         n = limit
-        while True:  # with ``shown``, more rows when some turn out to be no hit
+        while True:  # more rows when some turn out to be no hit (``shown``, words nobody may quote)
             rows = con.execute("\n".join(sql), args + [n]).fetchall()
-            if shown is None:
-                return rows, total, 0
-            hits = []
-            for r in rows:
-                plain_text = cjk_plain(r["text"])
-                snippet, left = shown_hit(cjk_plain(r["snippet"]), cjk_plain(r["marked"]), plain_text, shown)
-                if left:
-                    hits.append((r, snippet))
+            hits = _shown_hits(con, rows, shown, text[2:])
             if len(hits) >= limit or len(rows) < n:
-                return hits[:limit], total, len(rows) - len(hits)
+                dropped = len(rows) - len(hits)
+                if total > len(rows):  # matches beyond those read: none is counted that is no hit
+                    beyond = con.execute("\n".join(suspect_sql), args + [len(rows)]).fetchall()
+                    dropped += len(beyond) - len(_shown_hits(con, beyond, None, text[2:]))
+                return hits[:limit], total, dropped
             n *= 4
 
     def with_words(con):  # and the words of the hits' interviews nobody may quote (attacker s13 A1)
         found, total, dropped = both(con)
-        return found, total, dropped, _their_words(con, [r if shown is None else r[0] for r in found], text[2:])
+        return found, total, dropped, _their_words(con, [r for r, _ in found], text[2:])
 
     notes: list = [UNSUPPORTED] if query_terms(query)[1] else []
     try:
@@ -439,8 +441,6 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
         if reason:
             raise IndexWriteError(f"{index_path(repo)}: cannot search: {reason}") from None
         raise ValueError(f"cannot search for {query!r}: {exc}") from None
-    if shown is None:
-        rows = [(r, cjk_plain(r["snippet"])) for r in rows]
     records = [{"rank": i, "score": round(-r["bm25"], 4), "id": r["id"], "study": r["study"], "sprint": r["sprint"],
                 "date": r["date"], "kind": r["kind"], "interview_id": r["interview_id"],
                 "participant": r["participant"], "segment": r["segment"], "codes": r["codes"],
@@ -457,6 +457,32 @@ def search(repo, query, code=None, segment=None, since=None, limit: int = 20, up
 #: The kinds of segment that are a participant's own words (a team note is not: it is shown,
 #: less any run of their words it repeats).
 VERBATIM_KINDS = ("turn", "quote")
+
+
+def _shown_hits(con, rows, shown, column: str) -> list[tuple]:
+    """The rows of a search that are hits, each with its snippet: ``(row, snippet)``. A match
+    inside the words of a participant who may not be quoted (a team note repeating them:
+    attacker s17 A15, newcomer s17 F7), or on a word ``shown`` replaces, is no match, and a
+    row with no match left is no hit: a hit with its words withheld still said where and by
+    whom they were said. ``column`` is the docs column searched (``text`` or ``named_text``)."""
+    from kit.privacy import Unquotable
+
+    words = _their_words(con, rows, column)
+    theirs = Unquotable(own_texts=words, other_texts=[
+        cjk_plain(r["text"]) for r in rows if r["kind"] in VERBATIM_KINDS and r["consent_quote"]]) if words else None
+    if theirs is None and shown is None:
+        return [(r, cjk_plain(r["snippet"])) for r in rows]
+
+    def clean(value):
+        value = theirs.withhold(value) if theirs is not None else value
+        return shown(value) if shown is not None else value
+
+    hits = []
+    for r in rows:
+        snippet, left = shown_hit(cjk_plain(r["snippet"]), cjk_plain(r["marked"]), cjk_plain(r["text"]), clean)
+        if left:
+            hits.append((r, snippet))
+    return hits
 
 
 def _their_words(con, rows, column: str) -> list[str]:

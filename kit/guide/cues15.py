@@ -178,7 +178,32 @@ def spoken_pitch(said: str) -> str:
             return "said to the participant, it tells them how much work went into the product (a pitch): leave it out"
         if "our" in toks and (_EASE.search(sent) or _praises_own(toks)):
             return "said to the participant, it praises the product (a pitch): leave it out"
+    for sent in re.split(r"(?<=[.!?])\s+", text):
+        if _praising_superlative([t.lower() for t in _tokens(sent)]):
+            return "said to the participant, it praises the organisation or the product (a pitch): leave it out"
     return ""
+
+
+def _praising_superlative(toks: list[str]) -> bool:
+    """Session 17 (newcomer session 16 F11): a sentence said to the participant that names something "the
+    <superlative of praise>" ("Thanks for banking with Riverside, the friendliest credit union in the valley",
+    "We are the most trusted lender in town"): a superlative or "most" + an adjective whose valence (VADER) is
+    clearly positive, after "the", in a sentence that addresses no one ("you" only in thanks), so a story
+    prompt ("Think of the best meal you had") is not one."""
+    from kit.guide.grammar import tags, valence
+
+    addressed = [i for i, t in enumerate(toks) if t in {"you", "your", "u", "ur"} and not (i and toks[i - 1] == "thank")]
+    if addressed:
+        return False
+    for i, w in enumerate(toks[2:], 2):
+        if toks[i - 1] != "the" or toks[i - 2] not in {",", "is", "are", "'s", "'re", "be", "being", "as", "-", "\u2014"}:
+            continue  # the superlative in apposition or as the predicate ("X, the friendliest ...", "we are the best ...")
+        if w == "most" and i + 1 < len(toks) and valence(toks[i + 1]) >= 1.5 and (
+                "ADJ" in tags(toks[i + 1]) or toks[i + 1].endswith("ed")):
+            return True
+        if w.endswith("est") and "ADJ" in tags(w) and valence(w) >= 1.5 and w not in _COURTESY:
+            return True
+    return False
 
 
 def spoken_line(line: str) -> str | None:

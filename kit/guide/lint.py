@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15,
-                       cues16, cues17, cues18, cues19, cues20, cues21, frames, grammar, model, retell17)
+                       cues16, cues17, cues18, cues19, cues20, cues21, cues22, frames, grammar, model, retell17)
 from kit.guide.guide_lines import MARKUP
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
@@ -208,10 +208,12 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     # session 12 (cues17): other coordinators, judging pairs, benefits taken as given, ongoing judgements;
     # session 13 (cues18): agreement tags in every form, 'how' + a quality by its position; session 14 (cues19):
     # graded claims before the ask, offered causes, adverbs of period, present walk-throughs; session 15 (cues20):
-    # problems taken as given, judging phrases, tagged claims before the ask, two predicates in a condition
+    # problems taken as given, judging phrases, tagged claims before the ask, two predicates in a condition;
+    # session 17 (cues22): past worst parts taken as given, present yes/no judgements, present process requests,
+    # preposed present when-clauses, two personal details
     for revise in (cues7.revise, cues8.revise, cues9.revise, cues10.revise, cues11.revise, cues12.revise,
                    cues13.revise, cues14.revise, cues15.revise, cues16.revise, cues17.revise, cues18.revise,
-                   cues19.revise, cues20.revise, cues21.revise):
+                   cues19.revise, cues20.revise, cues21.revise, cues22.revise):
         if raw:
             fired |= set(reasons)
             reasons = revise(raw, reasons)
@@ -296,6 +298,11 @@ def lint_question(text: str, names=()) -> dict:
         suggestion, reasons = retell17.finish(read, flags, reasons, suggestion, rewrite=_rewrite,
                                               reasons_of=lambda t: _verdict(t)[1], flags_of=flags_of,
                                               grammar_problems=checks.grammar_problems, roster_parts=names)
+        # session 17 (newcomer s16 F7): a plan asked as the guide's own future kind; a feature offered only in a
+        # condition is never told as used, but as the last time the participant needed something like it
+        if (own := cues22.plan_question(read) or (cues22.feature_story(read) if "hypothetical" in flags else "")) \
+                and not checks.grammar_problems(own):
+            suggestion = own
         if cues15.identifier_request(read):
             suggestion = ""  # a request for the participant's details: no story to tell (session 15 F4)
     return {**verdict, "suggestion": suggestion, "reasons": {f: reasons[f] for f in flags}}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kit.guide import retell, retell6, retell8, retell9, retell10, retell11, retell12, retell13, retell14, retell15, retell16, story
+from kit.guide import cues22
 from kit.guide import lint as _lint  # a module import: lint imports this module
 from kit.guide.checks import grammar_problems, topic_overlap
 from kit.guide.flags import _OPTION_TAIL, _PRIMING_SUBJECTS, _double_detail
@@ -455,6 +456,7 @@ def _rewrite(question: str, flags: list[str]) -> str:
         low = str(question).lower()
         question = low[:1].upper() + low[1:]
     typed = sure_corrections(retell11.unfilled(retell8.spoken(question))) or question  # round 11: fillers, sure typos
+    typed = cues22.unscaled(typed) or typed  # session 17: a scale or a range is never the topic (newcomer s16 F11)
     text = retell8.weekdays(_rewrite_text(typed, flags))
     text = re.sub(r"(?<=\w) n't\b", "n't", text)  # "did n't" -> "didn't"
     # a tool's work "for you" told as the participant's own: "the last time you chased late

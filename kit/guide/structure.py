@@ -13,7 +13,7 @@ from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, F
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
 from kit.guide.guide_lines import classify, content_problem, docx_lines, wrong_kind
 from kit.guide.cues12 import closer as wrap_up
-from kit.guide.cues15 import notes as guide_notes, spoken_line, spoken_pitch
+from kit.guide.cues15 import identifier_request, notes as guide_notes, spoken_line, spoken_pitch
 from kit.guide.lint import lint_question, readable, shown_text
 
 __all__ = ["format_report", "has_errors", "iter_problems", "lint_file", "lint_guide", "to_json"]
@@ -208,7 +208,11 @@ def _infer_roles(lints: list[dict], given: list[str | None] | None = None) -> li
     for i, q in enumerate(lints):
         if q["kind"] == "probe" or (given and given[i] == "probe") or (q["kind"] != "future" and wrap_up(q["question"])):
             roles[i] = "probe"  # a follow-up, or a wrap-up ("Is there anything else you'd like to add?")
-    opener = next((i for i, q in enumerate(lints) if q["kind"] in {"story", "open"} and roles[i] != "probe"), None)
+    # the first story or open question, one without a flag or a request for personal details first (newcomer
+    # session 16 F11: "What's your member number and best phone number?" was made the opener)
+    fit = [i for i, q in enumerate(lints) if q["kind"] in {"story", "open"} and roles[i] != "probe"]
+    opener = next((i for i in fit if not lints[i]["flags"] and not identifier_request(lints[i]["question"])),
+                  fit[0] if fit else None)
     if opener is not None:
         roles[opener] = "opener"
     futures = [i for i, q in enumerate(lints) if q["kind"] == "future" and roles[i] == "targeted"]
@@ -335,7 +339,8 @@ def _pitched(text: str, lint: dict) -> dict:
         if "leading" in lint["flags"]:
             return lint
         return {**lint, "flags": ["leading", *lint["flags"]], "reasons": {"leading": why, **lint.get("reasons", {})}}
-    return {**lint, "flags": ["leading"], "suggestion": "", "reasons": {"leading": why}}
+    # no question: not a closed one either (newcomer session 16 F7), a pitch to leave out
+    return {**lint, "flags": ["leading"], "suggestion": "", "reasons": {"leading": why}, "kind": "pitch"}
 
 
 def _roster_parts(path) -> tuple[str, ...]:
@@ -396,7 +401,7 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
         if q["kind"] not in {"story", "open"}:
             err(q["line"], f"the opener is not narrative (it is a {q['kind']} question): "
                            "open with 'Tell me about the last time ...'")
-        if core and core[0] is not q:
+        if core and core[0] is not q and given[questions.index(q)] == "opener":  # not the kit's own choice (F11)
             err(q["line"], "the opener should be the first question", "warning")
     if questions and not futures:
         wraps = [q for q in questions if q["role"] == "probe" and wrap_up(q["question"])]
