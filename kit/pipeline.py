@@ -75,12 +75,13 @@ class PrivacyLeak(NotebookFailed):
     accents, in a file name, an email however obfuscated) or a run of words of a participant
     who did not consent to being quoted."""
 
-    def __init__(self, files: list[str], failed: Path):
+    def __init__(self, files: list[str], failed: Path, places: list[str] | None = None):
         self.files = files
-        Exception.__init__(self, f"{', '.join(files[:5])} show(s) a participant's name or email from "
+        Exception.__init__(self, f"{', '.join(places or files[:5])} show(s) a participant's name or email from "
                                  f"participants.csv, or words of a participant who did not consent to "
                                  f"being quoted; nothing was published (the build is kept at {failed}; "
-                                 "use --include-names only for an internal copy)")
+                                 "write the participant's id instead where the study names them (a folder, "
+                                 "a file, study.yml); use --include-names only for an internal copy)")
         self.notebook, self.cell, self.detail, self.partial = files[0], None, "privacy check", failed
 
 
@@ -307,6 +308,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
     from nbconvert import HTMLExporter
 
     from kit.privacy import redact_notebook
+    from kit.privacy_params import publish_parameters
 
     outcome = _Outcome(nb)
     target = build / "notebooks" / nb.name
@@ -320,6 +322,7 @@ def _execute_one(nb: Path, build: Path, parameters: dict, kernel: str, people, w
         # is not shown without a kernel and escapes the cleaning of outputs: published
         # without it.
         executed.metadata.pop("widgets", None)
+        publish_parameters(executed, parameters, people)  # no machine path, no study folder's name (s17 A17)
         redact_notebook(executed, people, names=not parameters.get("include_names"), words=words)
 
     _THREAD.finish = finish  # applied by the engine (_engine) before the notebook is written
@@ -599,7 +602,9 @@ def _run(study_path: Path, out: Path, schedule_log: _RunLog, notebooks: list[Pat
         if leaks:
             kept = _keep_failed(build, out)
             schedule_log.write("end", f"privacy check failed: {', '.join(leaks[:5])}", "exit=3")
-            raise PrivacyLeak(leaks, kept)
+            from kit.privacy_params import leak_places
+
+            raise PrivacyLeak(leaks, kept, leak_places(kept, leaks, people))
         publish(build, out)
         _publish_private(drafts, final_private)
         if _DEFERRED:

@@ -42,7 +42,8 @@ from kit.privacy_phone import _digits_at_least, _enough_digits  # noqa: F401
 from kit.privacy_id_forms import id_form_spans
 from kit.privacy_spoken_digits import said_digits, spoken_phones
 from kit.privacy_typos import typo_spans
-from kit.privacy_emails import EMAIL_OBFUSCATED, obfuscated_emails
+from kit.privacy_emails import EMAIL_OBFUSCATED, PERCENT_EMAIL, obfuscated_emails
+from kit.privacy_forms import form_entries
 from kit.privacy_written import WrittenNames
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
@@ -320,6 +321,7 @@ class Roster:
                     if len(words) > 2 and not unspaced(part[-1]):  # de la Cruz: Delacruz, DeLaCruz
                         joined = "".join(words)
                         entries.append(([joined], NAME_MARK, joined in everyday, False))
+            entries += form_entries(self.parts, self.names, self.languages, everyday, name_variants, NAME_MARK)
         for email in self.emails:
             words = _words(email)
             if len(words) >= 2:
@@ -493,6 +495,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
             text = _replace(text, list(emails.find(text)))
     if "@" in text:
         text = EMAIL.sub(EMAIL_MARK, text)
+    if "%40" in text:
+        text = PERCENT_EMAIL.sub(EMAIL_MARK, text)
     if spoken:
         text = spoken_emails(text, EMAIL_MARK)
     if obfuscated:

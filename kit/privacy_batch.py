@@ -26,7 +26,7 @@ from kit.privacy_spoken import GATE_AT  # "arroba", "malpa": an email said in an
 from kit.privacy_spoken_digits import spoken_texts
 from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
 
-__all__ = ["BATCH_CHARS", "unredacted"]
+__all__ = ["BATCH_CHARS", "published_words", "unredacted"]
 
 #: Characters of text read together (bounds the memory of one batch to a few times this).
 BATCH_CHARS = 4_000_000
@@ -219,6 +219,8 @@ def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, 
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
         loud[_announced(data, starts, digits, at)] = True
     loud[spoken_texts(data, starts, at)] = True  # a phone number said in words (kit.privacy_spoken_digits)
+    if b"%40" in joined:  # an address whose "@" is %-escaped (kit.privacy_emails.PERCENT_EMAIL)
+        loud[np.searchsorted(starts, [m.start() for m in re.finditer(rb"%40", joined)], side="right") - 1] = True
     if not names:  # "arroba", "malpa": with a roster, among the words split below
         loud[_said_at(joined, data, starts)] = True
     if names:
@@ -247,3 +249,30 @@ def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, 
         at = np.fromiter((m.start() - 1 for m in word.finditer(folded)), dtype=np.int64)
         loud[np.searchsorted(starts, at, side="right") - 1] = True
     return compress(texts, (~loud).tolist())
+
+
+_MARKS = re.compile(r"\[(?:name|email|phone|id)\]")
+
+
+def published_words(texts, study) -> list:
+    """``texts`` as the kit publishes them, for words to be counted from (suggested themes,
+    attacker s17 A21: a theme label or keyword is never a name, nor part of an email said aloud):
+    each text :func:`kit.privacy.redact` changes (names, emails, phones, ids of ``study``'s roster
+    and any email or phone) is its redacted form with the marks left out (a mark is no word of
+    the passage); every other text is returned as it is. Each distinct text is redacted once."""
+    from kit.privacy import redact, roster
+
+    texts = list(texts)
+    people = roster(study)
+    quiet = unredacted([t for t in texts if type(t) is str], people)
+    seen: dict = {}
+    out = []
+    for t in texts:
+        if type(t) is not str or t in quiet:
+            out.append(t)
+            continue
+        shown = seen.get(t)
+        if shown is None:
+            shown = seen[t] = _MARKS.sub(" ", redact(t, people))
+        out.append(shown)
+    return out

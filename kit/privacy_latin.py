@@ -18,6 +18,7 @@ for Will Bell), by :func:`cyrillic_spellings`.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -56,7 +57,10 @@ def latin_spellings(name: str) -> tuple[str, ...]:
 
         for schema in (iuliia.ICAO_DOC_9303, iuliia.BGN_PCGN, iuliia.WIKIPEDIA):
             found.append(schema.translate(name))
+        # -ий written -i, the usual English spelling (Dmitri Mendeleev, Yuri Gagarin; attacker s17 A1)
+        found.append(iuliia.WIKIPEDIA.translate(_II_END.sub(r"\1", name)))
     found.append(anyascii(name))
+    found += _han_orders(name, anyascii)
     if "ου" in name.lower():  # Greek ου is written ou (ELOT 743: Papadopoulos), anyascii gives oy
         found.append(anyascii(name.replace("ου", "ou").replace("Ου", "Ou").replace("ΟΥ", "OU")))
     out = []
@@ -65,6 +69,26 @@ def latin_spellings(name: str) -> tuple[str, ...]:
         if spelling and spelling != name and not other_script(spelling) and spelling not in out:
             out.append(spelling)
     return tuple(out)
+
+
+_II_END = re.compile(r"(?<=\w)([иИ])[йЙ](?!\w)")
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _han_orders(name: str, anyascii) -> list[str]:
+    """A Chinese name of two to four Han characters in pinyin as people write it in English: the
+    surname first and the given name written as one word (王小明: ``Wang Xiaoming``), and the
+    given name first (``Xiaoming Wang``, how it is written in the West; attacker s17 A2). A name
+    of four characters has a two-character surname (欧阳娜娜: ``Ouyang Nana``)."""
+    if not 2 <= len(name) <= 4 or not all(_han(ch) for ch in name):
+        return []
+    cut = 2 if len(name) == 4 else 1
+    surname = "".join(anyascii(ch) for ch in name[:cut]).capitalize()
+    given = "".join(anyascii(ch) for ch in name[cut:]).capitalize()
+    return [f"{surname} {given}", f"{given} {surname}"]
 
 
 # -- the reverse: a name in Latin letters written in Cyrillic ------------------------------------

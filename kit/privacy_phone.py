@@ -30,7 +30,12 @@ def _phone(match: re.Match) -> str:
     if date:
         return text[:date.end()] + _PHONE_CANDIDATE.sub(_phone, text[date.end():])
     digits = sum(ch.isdigit() for ch in text)
+    if _CARD_MIN <= digits <= _CARD_MAX and _card(text):  # a payment card number (attacker s17 A13): an id
+        trailing = text[len(text.rstrip(" .-")):]
+        return ID_MARK + trailing
     if not _PHONE_MIN_DIGITS <= digits <= _PHONE_MAX_DIGITS or _ISO_DATE.match(text.strip()):
+        return text
+    if _NOT_A_PHONE.match(text):  # 1000000000000, 99999999999999: an amount, not a phone (attacker s17 A19)
         return text
     if re.search(r"\s{2,}|[.]{2,}|--", text):  # two numbers side by side, not one phone number
         return text
@@ -40,6 +45,23 @@ def _phone(match: re.Match) -> str:
     trailing = text[len(text.rstrip(" .-")):]
     lead = "(" if text.startswith("(") and ")" not in text else ""  # "(07700 900888)": the "(" is the text's
     return lead + PHONE_MARK + trailing  # (newcomer s17 F12: it was swallowed, its ")" kept)
+
+
+# A number with no phone shape: written unbroken, not starting with 0 (a trunk or international
+# prefix), and one digit repeated or ending in six zeros (a budget, a limit typed in study.yml).
+_NOT_A_PHONE = re.compile(r"^\s*(?:([1-9])\1+|[1-9]\d*0{6})\s*$")
+# A payment card number (13 to 19 digits, in groups of four or unbroken) whose check digit is right (Luhn).
+_CARD_MIN, _CARD_MAX = 13, 19
+_CARD = re.compile(r"^\s*(?:\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?|\d{13,19})[\s.-]*$")
+
+
+def _card(text: str) -> bool:
+    """Whether ``text`` is written as a payment card number and passes the Luhn check."""
+    if _CARD.match(text) is None:
+        return False
+    digits = [int(ch) for ch in text if ch.isdigit()][::-1]
+    total = sum(d if k % 2 == 0 else (d * 2 - 9 if d > 4 else d * 2) for k, d in enumerate(digits))
+    return total % 10 == 0
 
 
 @lru_cache(maxsize=6)

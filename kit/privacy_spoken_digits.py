@@ -84,15 +84,36 @@ def _digits(run: str) -> tuple[str, int] | None:
     return "".join(out), worded
 
 
+def _said(run: str) -> bool:
+    read = _digits(run)
+    return read is not None and read[1] >= _WORDED_DIGITS and _PHONE_MIN_DIGITS <= len(read[0]) <= _PHONE_MAX_DIGITS
+
+
+# Where a run that is not one phone number may be several side by side (attacker s17 A12: "020 7946
+# 0958, two oh two five five five ...", a list of numbers): at a comma, and between digits and words.
+_PIECES = re.compile(r"(\s*,\s*|(?<=\d)[\s.\-]+(?=[a-z])|(?<=[a-z])[\s.\-]+(?=\d))", re.IGNORECASE)
+
+
 def _replace(match: re.Match) -> str:
     run = match.group(0)
-    read = _digits(run)
-    if read is None:
-        return run
-    digits, worded = read
-    if worded >= _WORDED_DIGITS and _PHONE_MIN_DIGITS <= len(digits) <= _PHONE_MAX_DIGITS:
+    if _said(run):
         return PHONE_MARK
-    return run
+    # not one number: each piece said in words (digits are the written-number rule's) that is one
+    pieces = _PIECES.split(run)
+    if len(pieces) == 1:
+        return run
+    out, k = [], 0
+    while k < len(pieces):  # the longest run of pieces from k (a piece, not a separator) said aloud
+        for last in range(len(pieces) - 1 if k % 2 == 0 else -1, k - 1, -2):
+            chunk = "".join(pieces[k:last + 1])
+            if not chunk[:1].isdigit() and _said(chunk):
+                out.append(PHONE_MARK)
+                k = last + 1
+                break
+        else:
+            out.append(pieces[k])
+            k += 1
+    return "".join(out)
 
 
 _NUMBER_BYTES = frozenset(w.encode("ascii") for w in NUMBER_WORDS)

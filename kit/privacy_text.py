@@ -102,7 +102,9 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
 # with a hyphen ("Wata-" / "nabe": captions and PDFs break long names so), and a terminal's
 # colour codes ("\x1b[1mKenji\x1b[0m", or their debris "[1mKenji[0m" when the escape character
 # was lost in a copy).
-BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_])|\x1b\[[0-9;?]*[A-Za-z]|\[[0-9;]{1,12}m")
+# ... and a word broken by a filler said inside it ("Siob- um -hán", "Eliz- uh -abeth": attacker s17 A3)
+BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-(?:[ \t]*(?:um+|uh+m?|erm|er|ah+|eh|hm+)[,.]?[ \t]*-|\s+)(?=[^\W\d_])|"
+                         r"\x1b\[[0-9;?]*[A-Za-z]|\[[0-9;]{1,12}m")
 
 
 def rejoined(text: str) -> tuple[str, list[int]] | None:
@@ -406,7 +408,9 @@ _ANNOUNCING = (rf"(?=[A-Za-z])\b(?:(?:{_ID_OWNER})[\s-]*(?:number|no\.?|num\.?|n
 #: quick test; "no" and "id" inside "not", "paid" and "did" sent most texts with three digits to
 #: the full search and cost analyze 5 s at 10,000 interviews).
 _ID_GAP = r"(?:\s*[:=#,-]?\s*(?:is|was|it's|it’s|it\s+is|being|reads|of)?\s*[:=#,-]?\s*)"
-_ID_STARTS = r"(?=[A-Za-z]{0,4}[-/]?\d)"
+# (or two capitals and a space before the digits: a national insurance number as the card prints it,
+# "QQ 12 34 56 C"; attacker s17 A13)
+_ID_STARTS = r"(?=[A-Za-z]{0,4}[-/]?\d|(?-i:[A-Z]{2})\s\d)"
 # (a word announcing an identifier alone, "case", "order", is announcing only before a token
 # with a digit: "paid the invoice and left 3950" stays on the quick path)
 ANNOUNCER = re.compile(_ANNOUNCING.replace("(?![A-Za-z])", "(?![A-Za-z])" + _ID_GAP + _ID_STARTS), re.IGNORECASE)
@@ -453,7 +457,8 @@ def _first_words(pattern: str) -> set[str]:
 ANNOUNCER_STARTS = frozenset(_first_words(_ANNOUNCING.removeprefix(r"(?=[A-Za-z])").removeprefix(r"\b")))
 ANNOUNCED_ID = re.compile(
     _ANNOUNCING + _ID_GAP +
-    r"(?P<id>(?=[A-Za-z]{0,4}[-/]?\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?:\s\d{2,}[A-Za-z0-9]*){0,3})",
+    r"(?P<id>(?-i:[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])(?!\w)"  # QQ 12 34 56 C
+    r"|(?=[A-Za-z]{0,4}[-/]?\d|(?-i:[A-Z]{2})\s\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?:\s\d{2,}[A-Za-z0-9]*){0,3})",
     re.IGNORECASE)
 
 

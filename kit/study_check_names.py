@@ -102,9 +102,14 @@ def _shown_redacted(path, text: str, people, found: dict) -> list[Problem]:
 
     lines = text.split("\n")
     quiet = unredacted(set(lines), people)  # the lines provably shown as written, found together
-    return [Problem(str(path), number, _SHOWN, level="warning")
+    return [Problem(str(path), number, _CONTACT if shown == redact_shown(line, None) else _SHOWN, level="warning")
             for number, line in enumerate(lines, start=1)
-            if number not in found and line.strip() and line not in quiet and redact_shown(line, people) != line]
+            if number not in found and line.strip() and line not in quiet and (shown := redact_shown(line, people)) != line]
+
+
+# a phone number or email redacted whoever's it is: not said to be participants.csv's (attacker s17 A19)
+_CONTACT = ("a phone number, email or identifier is on this line: the report and the printed guide (guide.md, "
+            "guide.html) show it redacted ([phone], [email], [id]); leave it out if it is no one's contact detail")
 
 
 _CODE = ("the name of code {code_no} holds a participant's name, email or phone number (participants.csv): "

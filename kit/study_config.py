@@ -59,8 +59,8 @@ def _text_values(data: dict, lines, path, problem) -> None:
             data[key] = _as_text(data[key], key, line_of(lines, key), path, problem)
     for key in _TEXT_LISTS:
         if isinstance(data.get(key), list):
-            data[key] = [v for v in (_as_text(v, key, line_of(lines, key, i), path, problem)
-                                     for i, v in enumerate(data[key])) if v is not None]
+            data[key] = [v if isinstance(v, (list, dict)) else _as_text(v, key, line_of(lines, key, i), path, problem)
+                         for i, v in enumerate(data[key])]  # a mapping entry: the list checks say to quote it
     segments = data.get("segments")
     if isinstance(segments, dict):
         for key in ("attribute",):
@@ -435,7 +435,7 @@ class StudyFileReader:
         cadence = data.get("cadence_days")
         if cadence is not None and not (isinstance(cadence, (int, float)) and not isinstance(cadence, bool)
                                         and 0 < cadence <= 3660):  # at most ten years; not .inf
-            self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number, not {cadence!r}")
+            self.problem(path, line_of(lines, "cadence_days"), f"cadence_days must be a positive number of days, at most 3660 (ten years), not {cadence!r}")
         costs = data.get("costs") or {}
         if not isinstance(costs, dict):
             self.problem(path, line_of(lines, "costs"), "costs must be a mapping such as {hourly_rate: 85, currency: EUR}")

@@ -58,6 +58,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kit.privacy_batch import published_words
 from kit.schema import named_interviews, person
 from kit.themes import PARTICIPANT_WORDS
 from kit.word_vectors import load_word_vectors  # re-exported: the documented home
@@ -301,7 +302,7 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
     if embedding_model is not None:
         settings["embedding_model"] = str(embedding_model)
 
-    counts, vocab = _term_counts(frame["text"].tolist(), analyzer)
+    counts, vocab = _term_counts(texts := published_words(frame["text"].tolist(), study), analyzer)  # s17 A21
     if embedding_model is None and counts is None:
         weights, fit = np.zeros((len(frame), 0)), np.zeros(len(frame))
     elif embedding_model is None:
@@ -309,8 +310,8 @@ def discover_themes(study, n_themes: int | None = None, seed: int = 0, embedding
         weights, fit = _nmf_by_language(counts, language, k_wanted, seed)
     else:
         vectors = load_word_vectors(embedding_model)
-        _check_coverage(embedding_model, frame["text"].tolist(), analyzer, vectors)
-        weights, fit = _embedding_themes(frame["text"].tolist(), counts, vocab, analyzer, vectors, k_wanted, seed)
+        _check_coverage(embedding_model, texts, analyzer, vectors)
+        weights, fit = _embedding_themes(texts, counts, vocab, analyzer, vectors, k_wanted, seed)
     settings["n_themes_fitted"] = int(weights.shape[1])  # at most the passages (and the distinct terms)
     membership = _membership(frame, weights, fit, min_fit)
     scores, coded = _scores_and_codings(study, frame, codings)

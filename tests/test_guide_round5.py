@@ -80,7 +80,8 @@ def test_one_part_of_a_compound_is_not_closed():
 @pytest.mark.parametrize(("text", "kept"), [
     ("Which kayak did you rent for the race?", "rented the kayak for the race"),
     ("How many candles did you sell at the fair?", "sold candles at the fair"),
-    ("How much time did the new scanner save you on Monday?", "saved you time on Monday"),
+    # session 17 (attacker A6): the benefit the question was flagged leading for is not kept in its rewrite
+    ("How much time did the new scanner save you on Monday?", "the scanner on Monday"),
 ])
 def test_one_fact_rewrite_tells_the_event_with_its_thing(text, kept):
     from kit.guide import grammar_problems, topic_overlap

@@ -24,7 +24,8 @@ def _total(repo, query):
 
 
 def test_words_found_alone_are_named(research, capsys):
-    together, alone, nowhere = "late wedding", "wedding", "late"
+    # "wedding" is said only by P-003, who did not consent to quoting: no hit (attacker s17 A15)
+    together, alone, nowhere = "late cash", "cash", "late"
     assert _total(research, together) == 0 and _total(research, alone) > 0 and _total(research, nowhere) == 0
     capsys.readouterr()
     assert main(["search", str(research), together]) == 0
@@ -32,8 +33,8 @@ def test_words_found_alone_are_named(research, capsys):
     assert out.startswith(f"no matches for {together!r}")
     assert f"{alone} matches {_total(research, alone)}" in out
     assert f"{nowhere} matches none" in out and f"`{nowhere}*`" in out
-    assert "`late OR wedding`" in out and '"late wedding"' in out
-    assert main(["search", str(research), "late OR wedding"]) == 0
+    assert "`late OR cash`" in out and '"late cash"' in out
+    assert main(["search", str(research), "late OR cash"]) == 0
     assert f"{_total(research, alone)} match(es)" in capsys.readouterr().out
 
 

@@ -255,9 +255,10 @@ def _asks(sentence: str) -> bool:
 
 _PERSONAL = (r"(?:(?:full |first |last |sur|maiden |user ?)?name|e-?mail(?: address)?|(?:phone|mobile|cell|telephone)(?: number)?|"
              r"(?:home |postal |street )?address|post ?code|zip(?: code)?|date of birth|birthday|d\.?o\.?b\.?|"
-             r"(?:client|customer|account|member|membership|policy|patient|reference|card|order|booking|ticket|id|"
-             r"employee|staff|national insurance|social security|tax|nhs|passport|licen[cs]e|registration)"
-             r" (?:number|no\.?|num|id|code|reference))")
+             r"(?:[\w-]+ ){0,2}?[\w-]*(?:client|customer|account|member|membership|policy|patient|reference|card|order|"
+             r"booking|ticket|id|employee|staff|national insurance|social security|tax|nhs|passport|licen[cs]e|registration|"
+             r"pass|claim|case|loyalty|rewards?|flyer|seat|plate|meter|contract|invoice|student|library)"
+             r" (?:number|no\.?|num|id|code|reference))")  # session 17 F3: "your Smartcard number", "your loyalty card number"
 _IDENTIFIER_ASK = re.compile(
     r"^(?:(?:so|and|ok|okay|first|firstly|first of all|before we start),?\s+)*(?:what(?:'s| is| are)|(?:can|could|would|may|will)"
     r" (?:you|i) (?:tell|give|send|confirm|spell|share|have)(?: (?:me|us))?(?: with)?|please (?:tell|give|confirm|spell)"

@@ -94,7 +94,12 @@ def content_problem(suffix: str, data: bytes, fix: str = _FIX) -> str | None:
 def docx_lines(data: bytes) -> tuple[str | None, str | None]:
     """``(text, None)``: the paragraphs of a Word guide, one line per paragraph (a line break
     inside a paragraph starts a new line; table rows are read cell by cell); ``(None, message)``
-    when python-docx cannot read it."""
+    when python-docx cannot read it, or when :func:`kit.docx_guard.docx_problem` refuses it first (a
+    zip bomb, never inflated; a document type in an XML part, with its part and line: attacker s17 A9, A10)."""
+    from kit.docx_guard import GUIDE_LIMIT, docx_problem
+
+    if (refused := docx_problem(data, "", "a guide", GUIDE_LIMIT)) is not None:
+        return None, refused.message
     try:
         import docx
         document = docx.Document(io.BytesIO(data))
@@ -179,6 +184,33 @@ _REQUEST = re.compile(r"\b(?:tell|walk|describe|recount|hear|curious|wonder(?:in
                       r"take|show|know|understand|love|keen|remember|recall|think|feel|felt|happened|story|"
                       r"experience|example|time when|last time)\b", re.I)
 _ENGLISH = {"the", "our", "we", "is", "are", "this", "for", "to", "and", "of", "it", "will", "be", "with", "today"}
+
+
+_WH = {"how", "what", "why", "when", "where", "who", "whom", "whose", "which", "whats", "hows", "whys"}
+_CONTACT = {"call", "ring", "phone", "email", "e-mail", "text", "pay", "refer", "direct", "forward"}
+
+
+def _instruction(ws: list[str]) -> bool:
+    """Whether a line (its words, no "?") tells the interviewer what to do: an interviewer's verb first
+    ("Thank them ...", "Call 01234 ... if they want to complain", "Give them the voucher"), never addressed
+    to the participant ("you")."""
+    if not ws or not _ADDRESSED.isdisjoint(ws):
+        return False
+    third = len(ws) > 1 and ws[1] in {"them", "him", "her", "the", "their", "each", "every"}
+    return ws[0] in _INSTRUCTION or ws[0] in _CONTACT or (ws[0] in {"give", "tell", "let", "send", "hand"} and third)
+
+
+def _title_or_instruction(body: str, ws: list[str]) -> str | None:
+    """For a line with no "?": ``note`` for an instruction to the interviewer ("Call ... if they want to
+    complain", "Give them the voucher": newcomer s17 F5), ``heading`` for a title (no question word, not
+    addressed to "you", no request, no sentence mark at its end: "Rider interview guide - v3 (Tom,
+    Marketing)", newcomer s17 F4), else None."""
+    if _instruction(ws):
+        return "note"
+    if ws and ws[0] not in _ASKING and _WH.isdisjoint(ws) and _ADDRESSED.isdisjoint(ws) and \
+            not re.search(r"[.!:;,]\s*$", body) and not _REQUEST.search(body):
+        return "heading"
+    return None
 
 
 def _words(text: str) -> list[str]:
@@ -270,8 +302,10 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
     if _NOTE_LABEL.match(body) and not (asks and re.match(r"^(?:say|script|read aloud|read out)\b", body, re.I)):
         return "note", body, None
     m = _PLAIN_LABEL.match(body)
-    if m and body[m.end():].strip():
-        return "question", body[m.end():].strip(), None
+    if m and body[m.end():].strip():  # "Q5. Call 01234 ... if they want to complain": a note (newcomer s17 F5)
+        rest = body[m.end():].strip()
+        told = not asks and not strict and _instruction(_words(rest))
+        return ("note", body, None) if told else ("question", rest, None)
     m = _LABEL.match(body)
     if m:
         label, rest = m.group(1).strip().lower(), m.group(2).strip()
@@ -291,6 +325,8 @@ def classify(line: str, strict: bool = False) -> tuple[str, str, str | None]:
         ws = [ws[0].split("'")[0]] + ws[1:]
     if ws and ws[0] in {"whats", "hows", "whos", "wheres", "whens", "whys"}:  # "Whats the worst ...": no apostrophe
         ws = [ws[0][:-1]] + ws[1:]
+    if not asks and (kind := _title_or_instruction(body, ws)):
+        return kind, body, None
     if not asks and ws and ws[0] not in _ASKING:
         if ws[0] in _INSTRUCTION or (ws[0] == "let" and len(ws) > 1 and ws[1] in {"them", "the", "him", "her"}):
             return "note", body, None

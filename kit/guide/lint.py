@@ -5,7 +5,8 @@ import re
 import unicodedata
 
 from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15,
-                       cues16, cues17, cues18, cues19, cues20, cues21, cues22, frames, grammar, model, retell17)
+                       cues16, cues17, cues18, cues19, cues20, cues21, cues22, frames, grammar, model, retell17,
+                       story_claims)
 from kit.guide.guide_lines import MARKUP
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
 from kit.guide.kinds import _kind
@@ -217,6 +218,10 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
         if raw:
             fired |= set(reasons)
             reasons = revise(raw, reasons)
+    if raw:  # session 17: a story frame does not launder the feeling, outcome or habit after it (attacker A5-A7)
+        reasons = story_claims.revise(raw, reasons)
+        if "closed" not in reasons and cues15.identifier_request(" ".join(raw)):  # newcomer s17 F3
+            reasons["closed"] = "asks for one of the participant's own details (a number, a name): a fact, not an open question"
     return sents, raw, reasons, fired - set(reasons)
 
 
@@ -303,6 +308,8 @@ def lint_question(text: str, names=()) -> dict:
         if (own := cues22.plan_question(read) or (cues22.feature_story(read) if "hypothetical" in flags else "")) \
                 and not checks.grammar_problems(own):
             suggestion = own
+        suggestion = story_claims.finish(read, flags, reasons, suggestion, flags_of=flags_of,
+                                         grammar_problems=checks.grammar_problems)  # session 17: never itself flagged
         if cues15.identifier_request(read):
             suggestion = ""  # a request for the participant's details: no story to tell (session 15 F4)
     return {**verdict, "suggestion": suggestion, "reasons": {f: reasons[f] for f in flags}}

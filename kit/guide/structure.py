@@ -12,6 +12,7 @@ from kit.errors import Problem, StudyError
 from kit.guide.lexicon import (CORE_RANGE, DUPLICATE_JACCARD, DUPLICATE_RATIO, FORMATS, MINUTES,
     ROLES, TARGETED_RANGE, TARGET_MINUTES, _normalise_quotes)
 from kit.guide.guide_lines import classify, content_problem, docx_lines, wrong_kind
+from kit.guide.story_claims import notes as story_notes
 from kit.guide.cues12 import closer as wrap_up
 from kit.guide.cues15 import identifier_request, notes as guide_notes, spoken_line, spoken_pitch
 from kit.guide.lint import lint_question, readable, shown_text
@@ -146,7 +147,9 @@ def _read_yaml_guide(path: Path, problems: list[Problem]) -> tuple[str, list[tup
                                                       f"future, probe (not {value['kind']!r})"))
                     kind = None
         if isinstance(qtext, str) and kind is not None and _SAY.match(qtext):
-            kind = None  # session 10: a "Say: ..." script line is spoken in passing, whatever kind it is given
+            notes.append({"line": line, "kind": _WRITTEN, "text": f"written 'kind: {kind}', read as a probe: a 'Say:' "
+                          "line is spoken in passing, never the opener, a core question or the closer"})
+            kind = None  # session 10: a "Say: ..." line is spoken in passing; s17 F6: the kind as written is said
         if isinstance(qtext, str) and qtext.strip() and kind is None:
             what_line, shown, role = classify(qtext, strict=True)
             if what_line == "note" and (said := spoken_line(qtext)):  # session 9: "Say: <a pitch>" is linted
@@ -358,8 +361,23 @@ def _roster_parts(path) -> tuple[str, ...]:
         return ()
 
 
+def _row_notes(text: str, q: dict, written: str | None) -> list[str]:
+    """The notes on a question's row: the kind the guide.yml wrote and the kit reads otherwise (newcomer
+    s17 F6), misspelt words, a missing "?" and (session 17) a story question that is not one usable
+    question; none but the first on a question not linted (too long, or not in English)."""
+    said = [written] if written else []
+    if not q.get("too_long") and q.get("kind") != "unsupported":
+        said += guide_notes(text) + story_notes(text)
+    return said
+
+
+_WRITTEN = "written kind"  # a note on a question's row (a guide.yml item's kind the kit reads otherwise), never a line
+
+
 def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes: list[dict] | None = None) -> dict:
     names = _roster_parts(path)
+    written = {n["line"]: n["text"] for n in notes or [] if n["kind"] == _WRITTEN}
+    notes = [n for n in notes or [] if n["kind"] != _WRITTEN]
     lints = [_pitched(text, lint_question(text, names)) if role == "probe" else lint_question(text, names)
              for text, _, role in items]
     given = [role for _, _, role in items]
@@ -377,7 +395,7 @@ def _build(fmt: str, items: list[tuple[str, int, str | None]], path: str, notes:
             q = {**q, "question": _cut(q["question"])}
         questions.append({**q, "line": line, "role": role, "minutes": _round((lo + hi) / 2)})
         # session 9: misspelt words, a missing "?"; none on a question not linted (too long, or not in English)
-        if not q.get("too_long") and q.get("kind") != "unsupported" and (said := guide_notes(text)):
+        if said := _row_notes(text, q, written.get(line)):
             questions[-1]["notes"] = said
     structure: list[dict] = []
 

@@ -26,6 +26,7 @@ from kit.guide import grammar_problems, lint_question, topic_overlap
 from kit.guide.spelling import misspellings, spelling_cut, spelling_note
 from kit.guide.lexicon import FLAGS
 from kit.guide.retell15 import still_double
+from kit.guide.story_claims import notes as story_notes
 
 __all__ = [
     "PRACTICE_QUESTIONS",
@@ -54,6 +55,7 @@ __all__ = [
     "TOPIC_PENALTY",
     "TOPIC_KEPT",
     "GRAMMAR_PENALTY",
+    "FORM_PENALTY",
 ]
 
 PRACTICE_QUESTIONS = [
@@ -125,6 +127,7 @@ FLAG_PENALTY = 30
 TOPIC_PENALTY = 50  # a rewrite that keeps none of the question's topic words
 TOPIC_KEPT = 0.5  # share of the topic words a rewrite must keep for no topic penalty
 GRAMMAR_PENALTY = 10
+FORM_PENALTY = 15  # each note of kit.guide.story_claims.notes: a repeated story phrase, no verb, two questions
 
 _CSS = ("<style>.ik-box{font-family:system-ui,sans-serif;font-size:0.92em;line-height:1.4}"
         ".ik-tag{display:inline-block;border:1px solid #555;border-radius:3px;padding:0 0.35em;margin-right:0.3em}"
@@ -210,13 +213,18 @@ def score_rewrite(original: str, rewrite: str) -> dict:
     counts for the topic as its correction, "playd" as "play", and is still named and
     penalised); minus 10 when
     :func:`kit.guide.grammar_problems` finds a problem; minus 5 per misspelt word, at most 15
-    (:func:`kit.guide.spelling.misspellings`); 0 for an empty or unchanged rewrite.
-    Returns ``{question, rewrite, score, flags, kind, verdict, suggestion, topic, grammar, spelling}``
-    (``topic``: the overlap 0-1; ``grammar``: the list of problems; ``spelling``: the misspelt words).
+    (:func:`kit.guide.spelling.misspellings`); minus 15 for each note of
+    :func:`kit.guide.story_claims.notes` (the story phrase repeated, no verb after the story frame, two
+    story questions where the exercise asks for one: attacker session 17 A8), so only a usable question
+    scores 100; 0 for an empty or unchanged rewrite. The verdict says "clean" only of a rewrite the linter
+    does not flag and that has no such note (attacker session 17 A5).
+    Returns ``{question, rewrite, score, flags, kind, verdict, suggestion, topic, grammar, spelling, form}``
+    (``topic``: the overlap 0-1; ``grammar``: the list of problems; ``spelling``: the misspelt words;
+    ``form``: the notes).
     """
     text = (rewrite or "").strip()
     base = {"question": original, "rewrite": text, "score": 0, "flags": [], "kind": "", "verdict": "",
-            "suggestion": "", "topic": 0.0, "grammar": [], "spelling": []}
+            "suggestion": "", "topic": 0.0, "grammar": [], "spelling": [], "form": []}
     if not text:
         return {**base, "verdict": "no rewrite yet"}
     if _norm(text) == _norm(original):
@@ -239,10 +247,13 @@ def score_rewrite(original: str, rewrite: str) -> dict:
                 fixed = re.sub(rf"\b{re.escape(m['word'])}\b", m["suggestion"], fixed)
         topic = max(topic, round(topic_overlap(original, fixed), 3))
     topic_cut = round(TOPIC_PENALTY * (1 - topic / TOPIC_KEPT)) if topic < TOPIC_KEPT else 0
+    form = story_notes(text)
     score = max(0, 100 - FLAG_PENALTY * len(r["flags"]) - KIND_PENALTY.get(r["kind"], 0)
-                - topic_cut - (GRAMMAR_PENALTY if grammar else 0) - spelling_cut(misspelt))
+                - topic_cut - (GRAMMAR_PENALTY if grammar else 0) - spelling_cut(misspelt) - FORM_PENALTY * len(form))
     if r["flags"]:
         verdict = "still " + ", ".join(f"{f} ({FLAG_HELP.get(f, f)})" for f in r["flags"])
+    elif form:
+        verdict = f"no flag, but not one usable question: {'; '.join(form)}"
     elif r["kind"] == "story":
         verdict = "clean and story-based"
     else:
@@ -255,7 +266,7 @@ def score_rewrite(original: str, rewrite: str) -> dict:
         verdict += "; " + spelling_note(misspelt)
     return {**base, "score": score, "flags": r["flags"], "kind": r["kind"], "verdict": verdict,
             "suggestion": r["suggestion"], "topic": topic, "grammar": grammar,
-            "spelling": [m["word"] for m in misspelt]}
+            "spelling": [m["word"] for m in misspelt], "form": form}
 
 
 def _score_text(score) -> str:
