@@ -14,8 +14,8 @@ CROSS_CHECKS = ("languages, codebook keywords that match no passage, spreadsheet
                 "participants' names and unquotable words in study.yml and guide.yml, the identifier columns of "
                 "participants.csv, a participant's consent differing between the "
                 "repository's studies, the columns study.yml declares not_identifying, interview dates that "
-                "differ between a note and participants.csv or lie in the future, a note's interviewer or note_taker "
-                "not on study.yml's team")
+                "differ between a note and participants.csv or lie in the future, a decision citing an interview "
+                "held after it, a note's interviewer or note_taker not on study.yml's team")
 
 
 def check_study(path) -> list[Problem]:
@@ -84,7 +84,7 @@ def cross_checks(study) -> list[Problem]:
     from kit.consent_repository import study_consent_conflicts  # fix10p: consent across the repository
     from kit.privacy_ids import identifier_notes  # fix10p: what it hides, and why
     from kit.check_columns import not_identifying_problems  # newcomer F20: study.yml's not_identifying
-    from kit.check_dates import date_problems  # newcomer F23: note dates against the sheet
+    from kit.check_dates import date_problems, decision_problems  # newcomer F23, s17 F1: dates
     from kit.check_team import team_problems  # newcomer s14 F7: a note's interviewer not on the team
     from kit.coder_ids import coder_name_secrets  # attacker s16 A12: a coder named after a participant
     from kit.privacy_terms import not_names_problems  # newcomer s16 F10: study.yml's not_names
@@ -92,7 +92,7 @@ def cross_checks(study) -> list[Problem]:
     return (check_languages(study) + keywords + formula_cells(Path(study.path) / "participants.csv")
             + published_secrets(study) + code_name_secrets(study) + identifier_notes(study)
             + study_consent_conflicts(study) + not_identifying_problems(study) + date_problems(study)
-            + team_problems(study) + coder_name_secrets(study) + not_names_problems(study))
+            + decision_problems(study) + team_problems(study) + coder_name_secrets(study) + not_names_problems(study))
 
 
 def formula_cells(path) -> list[Problem]:

@@ -15,7 +15,9 @@ of participants.csv (``invited_on``, ``interviewed_on``). A typo in either (``20
   repeated).
 
 Warnings, not errors: the kit cannot tell which of the two is right, and says which one the
-report uses.
+report uses. :func:`decision_problems`: a decision citing an interview held after its date is a
+warning at its decisions.csv line (`check`; `run` prints it as a note), as docs/study-format.md
+says (newcomer s17 F1: only the report and a drafts.csv row said so).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from kit.errors import Problem
 
-__all__ = ["AHEAD_DAYS", "date_problems", "key_line"]
+__all__ = ["AHEAD_DAYS", "date_problems", "decision_problems", "key_line"]
 
 #: A date more than this many days after today is no completed interview's.
 AHEAD_DAYS = 31
@@ -104,4 +106,33 @@ def date_problems(study, today: dt.date | None = None) -> list[Problem]:
                 line = int(row["line"]) if str(row.get("line", "")).isdigit() else 1
                 out.append(Problem(str(sheet), line, f"interviewed_on {held} is {(held - today).days} days after "
                                                      f"today ({today}) for a completed interview: check the year", "warning"))
+    return out
+
+
+def decision_problems(study, level: str = "warning") -> list[Problem]:
+    """One located problem (``decisions.csv:line``) per decision that cites an interview held after
+    the decision's date (:func:`kit.roi.later_evidence`): that interview cannot have informed it, so
+    the report leaves the decision out of the value and the ROI, and no draft credits it."""
+    from kit.roi import later_evidence
+
+    decisions = getattr(study, "decisions", None)
+    if decisions is None or not len(decisions) or not len(getattr(study, "interviews", ())):
+        return []
+    later = later_evidence(study)
+    if not len(later):
+        return []
+    lines = dict(zip(decisions["id"].astype(str), decisions["line"])) if "line" in decisions else {}
+    path = str(Path(study.path) / "decisions.csv")
+    cited: dict = {}
+    for row in later.itertuples(index=False):
+        cited.setdefault(str(row.decision_id), []).append(f"{row.interview_id} (held {row.interview_date}, "
+                                                          f"{row.days_after} day(s) after)")
+    out = []
+    for decision, what in cited.items():
+        line = lines.get(decision)
+        line = int(line) if str(line).isdigit() else 1
+        out.append(Problem(path, line, f"decision {decision} cites {', '.join(what)}: an interview held after the "
+                                       "decision cannot have informed it, so the report leaves the decision out of "
+                                       "the value and the ROI and no draft credits it; check its date and evidence",
+                           level))
     return out

@@ -98,7 +98,8 @@ def one_answer_per_person(path, rows: list[dict], problems: list) -> list[dict]:
 
     Rows are one person when their emails are one address (:func:`person_email`) or, for the
     consent to be quoted only, when their names have the same words (two or more, any order or
-    case; fail closed: two people of one full name in one sheet are both withheld). Within a
+    case) and their emails do not differ (two emails are two people; fail closed: two rows of one
+    full name without emails to tell them apart are both withheld). Within a
     person, a row that withdrew (status ``withdrawn``, linked by email) makes every row of theirs
     withdrawn, and a row that says no to being quoted makes every row no. Each row changed gets
     a located warning naming only ids and lines. Returns ``rows`` (changed in place)."""
@@ -122,11 +123,22 @@ def one_answer_per_person(path, rows: list[dict], problems: list) -> list[dict]:
         for group in groups.values():
             said_no = [r for r in group if r.get("consent_quote") is False]
             for row in (r for r in group if said_no and r.get("consent_quote") is True):
+                theirs = [r for r in said_no if not _two_emails(r, row)]  # one name, two emails: two people
+                if not theirs:
+                    continue
                 row["consent_quote"] = False
                 problems.append(Problem(str(path), int(row["_line"]), _SAME_SHEET.format(
-                    pid=row.get("id", ""), others=_ids(said_no), how=how, what="consent_quote is no",
+                    pid=row.get("id", ""), others=_ids(theirs), how=how, what="consent_quote is no",
                     effect="not quoted"), "warning"))
     return rows
+
+
+def _two_emails(one: dict, other: dict) -> bool:
+    """Whether two rows give two different email addresses: two people, whatever their names
+    (newcomer s17 F8: a regional sheet's many Gareth Joneses, each with their own email, were
+    merged and one's no silenced the others)."""
+    first, second = person_email(one.get("email")), person_email(other.get("email"))
+    return bool(first and second and first != second)
 
 
 def _ids(rows: list[dict]) -> str:

@@ -543,6 +543,10 @@ def _run(study_path: Path, out: Path, schedule_log: _RunLog, notebooks: list[Pat
     # and moved to OUT-private only when the run succeeds: a failed run leaves no drafts.
     drafts = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-private-", dir=out.parent))
     say = log or (lambda message: None)
+    from kit.check_dates import decision_problems
+
+    for problem in decision_problems(study, level="note"):  # said where it is (newcomer s17 F1)
+        say(f"{problem.path}:{problem.line}: note: {problem.message}")
     bar = None
     if progress:
         from tqdm.auto import tqdm

@@ -43,7 +43,8 @@ def _phone(match: re.Match) -> str:
     if all(len(g) == 4 and g[:2] in ("19", "20") for g in groups):  # a run of years
         return text
     trailing = text[len(text.rstrip(" .-")):]
-    return PHONE_MARK + trailing
+    lead = "(" if text.startswith("(") and ")" not in text else ""  # "(07700 900888)": the "(" is the text's
+    return lead + PHONE_MARK + trailing  # (newcomer s17 F12: it was swallowed, its ")" kept)
 
 
 # A number with no phone shape: written unbroken, not starting with 0 (a trunk or international

@@ -480,8 +480,7 @@ def recruit(pool_csv, study_dir, n, seed=0, cooldown_days=90, repo=None, today=N
         picks.append((seg, row, f"fills quota {seg} ({filled} of {opened[seg]} open)"))
     new_ids = iter(_next_ids(records, study, len(picks)))
     header = _header(study)
-    # the sheet's own name and email columns (Client Name, Client Email), read by the same roles
-    roles = dict(zip(header, read_person_roles(Path(study.path) / "participants.csv", [], list(header), [], sheet=False)[1]))
+    roles, combined = _sheet_roles(study, header)  # the sheet's name and email columns, as `check` reads them
     out = []
     for seg, row, reason in picks:
         person = row["_person"]
@@ -503,9 +502,34 @@ def recruit(pool_csv, study_dir, n, seed=0, cooldown_days=90, repo=None, today=N
                        capped=_capped_reason(n, len(picks), opened, remaining),
                        screened=pd.DataFrame([{k: v for k, v in r.items() if k != "_person"} for r in rows],
                                              columns=SCREEN_COLUMNS))
+    table.attrs["roles"] = roles
     if not dry_run and len(table):
+        if combined:  # First Name + Last Name: a whole name has no one column to go to (fail closed)
+            raise RecruitError([Problem(str(Path(study.path) / "participants.csv"), 1, f"the sheet's {combined} "
+                                        "is read from several columns together: `recruit` cannot tell which part of "
+                                        f"a picked person's {combined} goes where; add a '{combined}' column and "
+                                        "recruit again. Nothing was written")])
         table.attrs["written"] = _append(study, table)
     return table
+
+
+def _sheet_roles(study, header: list) -> tuple[dict, str]:
+    """``({column as written: role}, combined)``: participants.csv's columns that `check` reads as
+    the participant's ``name`` and ``email`` (:func:`kit.study_columns.read_participant_rows`: a
+    Welsh ``Enw``, ``e-bost``, a CRM's ``Client Name``, a column of names under any header), so a
+    picked person's name and email are written where they are read (newcomer s17 F15: under
+    ``Enw``/``e-bost`` both were left empty); ``combined`` names a role read only from several
+    columns together (``First Name`` + ``Last Name``), or is ""."""
+    from kit.study_columns import read_participant_rows
+
+    path = Path(study.path) / "participants.csv"
+    if not path.exists():
+        return {}, ""
+    columns = read_participant_rows(path)[1]  # (an empty sheet: no column read as anything)
+    roles = {col: role for col, role in zip(header, columns) if role in ("name", "email") and col != role}
+    written = set(roles.values()) | {c for c in header if c in ("name", "email")}
+    combined = next((role for role in ("name", "email") if role in columns and role not in written), "")
+    return roles, combined
 
 
 def _capped_reason(asked: int, picked: int, opened: dict, remaining: dict) -> str:

@@ -34,8 +34,8 @@ A transcript in a study is read as ``analyze`` reads it: with the study's ``alia
 ``interviewer``, ``note_taker`` and ``speakers:`` (a note-taker's single question is theirs,
 and an interviewer's turn), and labels that differ only in case or accents ("Siobhán", "Siobhan") are one speaker. When
 the interviewer's words are in a language the question rules do not cover
-(``kit.languages.LINT_LANGUAGES``), question quality, story first and probes are not scored.
-
+(``kit.languages.LINT_LANGUAGES``), question quality, story first and probes are not scored;
+an opener in such a language is listed and story first not measured (kit.review_languages).
 Turns are numbered from 1 as in the study's segment ids (``INT-007#t12``). When the
 interviewer is not given, every label that asks questions like an interviewer is taken
 (:func:`infer_interviewers`), and the review says so (``inferred``, ``message``).
@@ -59,6 +59,7 @@ import pandas as pd
 from kit.errors import Problem, StudyError
 from kit.guide import lint_question
 from kit.guide.lint import MAX_QUESTION_CHARS, too_long
+from kit.review_languages import asked_in
 from kit.review_score import (  # noqa: F401 - kit.review's API: the scorecard and the cohort table
     COHORT_COLUMNS,
     MONOLOGUE_WORDS,
@@ -453,16 +454,16 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     for i, (speaker, text) in enumerate(zip(speakers, texts)):
         if speaker not in mine:
             continue
-        asked = [s for s in split_sentences(text) if is_question(s)]
+        asked, foreign = asked_in(split_sentences(text), lang, is_question)  # kit.review_languages
         for sentence in asked:
-            kind, flags, suggestion, reasons = _lint(sentence) if not lang or _in_english(sentence, lang) \
-                else _NOT_ENGLISH
+            kind, flags, suggestion, reasons = _lint(sentence) if sentence not in foreign and \
+                (not lang or _in_english(sentence, lang)) else _NOT_ENGLISH
             housekeeping = is_housekeeping(sentence)
             questions.append({
                 "turn": i + 1, "start": starts[i], "speaker": speaker, "text": sentence,
                 "kind": kind, "flags": list(flags), "suggestion": suggestion,
                 "reasons": dict(reasons), "housekeeping": housekeeping,
-                "not_linted": too_long(sentence) is not None,
+                "not_linted": too_long(sentence) is not None or sentence in foreign, "language": foreign.get(sentence, lang),
             })
             if kind == "story" and not housekeeping:
                 story_turns.add(i)
@@ -516,8 +517,7 @@ def review_transcript(path_or_turns, interviewer=None, *, monologue_words: int =
     starts_known = [x for x in starts if x is not None]
     duration = max(ends_known) if ends_known else (max(starts_known) if starts_known else None)
     return {
-        "language": lang,
-        "language_name": lang_name,
+        "language": lang, "language_name": lang_name,
         "transcript": name,
         "path": path,
         "format": turns.attrs.get("format", ""),
@@ -579,10 +579,10 @@ def format_review(review: dict, card: dict | None = None) -> str:
     if review["questions"]:
         lines.append("  questions:")
         for q in review["questions"]:
-            flags = ", ".join(q["flags"]) if q["flags"] else "ok"
+            flags = ", ".join(q["flags"]) if q["flags"] else "not measured" if q["kind"] == "unsupported" else "ok"
             if q["housekeeping"]:
                 flags = "housekeeping"
-            elif q.get("not_linted"):
+            elif q.get("not_linted") and q["kind"] != "unsupported":
                 flags = f"not linted (over {MAX_QUESTION_CHARS:,} characters)"
             text = _clip(q["text"], 90)
             line = f"    t{q['turn']:<3} {fmt_time(q['start']):>7}  {q['kind']:<6} {flags:<22} {text}"

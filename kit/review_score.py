@@ -58,7 +58,8 @@ def scorecard(review: dict) -> dict:
     - listening (30): full at a talk ratio of 20% or less, none at 50% or more;
     - question quality (20): the share of (non-housekeeping) questions with no flag;
     - story first (15): full when the first story starts within 60 s (none after 180 s),
-      or, without times, by turn 4 (none from turn 10); none when no story was told;
+      or, without times, by turn 4 (none from turn 10); none when no story was told; n/a after
+      an opener in a language the rules do not cover (kit.review_languages);
     - probes (10): full for two or more, half for one;
     - one question at a time (5): full with no turn of stacked questions, half off for each;
     - no interruptions (10): half off for each interruption by the interviewer;
@@ -99,7 +100,11 @@ def scorecard(review: dict) -> dict:
         f"rewrite the flagged questions ({worst})" if n else "no questions found: ask open, story-based questions")
 
     story = review.get("first_story")
-    if story is None:
+    from kit.review_languages import unmeasured_story
+
+    if said := unmeasured_story(review):  # an opener in Welsh: n/a, never 0 (kit.review_languages)
+        add("story first", said, "n/a", None, None, "")
+    elif story is None:
         add("story first", "no story found", "a story in the first minute", False, 0.0,
             "open with 'Tell me about the last time you ...' and wait for the story")
     elif story.get("start") is not None:

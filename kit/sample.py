@@ -36,10 +36,10 @@ NOT_INTERVIEWED_STATUSES = ("no-show",)
 
 def absent_interviews(study) -> pd.Series:
     """Whether each row of ``study.interviews`` is of someone not interviewed: a note whose
-    participant has status ``no-show`` in participants.csv and no transcript (a
-    note written for a slot nobody came to). Such a person is not one of the people interviewed
+    participant has status ``no-show`` in participants.csv and no words in the study (no
+    transcript, or an empty one: a note written for a slot nobody came to). Such a person is not one of the people interviewed
     (:func:`kit.themes.n_participants`), as the sample table (:func:`sample_table`) lists them under
-    "Declined or no-show": one denominator in one report. A transcript is proof of an interview, so a
+    "Declined or no-show": one denominator in one report. A transcript with turns is proof of an interview, so a
     note with one counts whatever the status says (``check`` warns about the status), except status
     ``withdrawn``: whoever withdrew from the study is not interviewed, transcript or not. A boolean
     Series aligned with ``study.interviews`` (all False without a participants table)."""
@@ -50,10 +50,11 @@ def absent_interviews(study) -> pd.Series:
     status = dict(zip(people["id"].astype(str), people["status"].fillna("").astype(str).str.strip().str.lower()))
     who = interviews["participant"].fillna("").astype(str)
     heard = pd.Series(False, index=interviews.index, dtype=bool)
-    if "transcript_path" in interviews:
-        heard |= interviews["transcript_path"].fillna("").astype(str).ne("")
-    if "n_turns" in interviews:  # turns read from anywhere (a transcript in the note itself)
+    if "n_turns" in interviews:  # words read from anywhere (a transcript in the note itself); an empty
+        # transcript holds none (newcomer s17 F2: a no-show's empty .vtt counted them as interviewed)
         heard |= pd.to_numeric(interviews["n_turns"], errors="coerce").fillna(0).gt(0)
+    elif "transcript_path" in interviews:
+        heard |= interviews["transcript_path"].fillna("").astype(str).ne("")
     gone = who.map(lambda p: status.get(p, "") == WITHDRAWN).astype(bool)  # a transcript or not (newcomer s14 F9)
     return (who.map(lambda p: status.get(p, "") in NOT_INTERVIEWED_STATUSES).astype(bool) & ~heard) | gone
 

@@ -123,6 +123,7 @@ from kit.speaker_roles import plain_label, variants_problem
 from kit.transcript_docx import decode as _decode, docx_text
 from kit.transcript_fast import caption_items, plain_lines_only, quick_text, quick_turns, regular_cues, single_spaced
 from kit.transcript_fast import turn_text
+from kit.transcript_dashes import dash_labels
 from kit.transcript_labels import LABEL as _LABEL, choose_speakers
 from kit.transcript_labels import is_name as _is_name, label_key as _label_key
 from kit.transcript_lines import MARKER as _MARKER
@@ -272,6 +273,7 @@ def _parse_turns(text, source, aliases, speakers) -> tuple[dict, str, list[Probl
     if _has_c0(text):
         text = _C0.sub(" ", text)
     forced = set(aliases or ()) | set(speakers or ())
+    text = dash_labels(text, source, problems, forced)  # `Huw - ...`: Huw's turn (kit.transcript_dashes)
     if (paragraphs := paragraph_turns(text, forced, aliases)) is not None:  # plain text (kit.transcript_paragraphs)
         return _finish(*paragraphs, "plain", source, problems)
     fmt = known_format(text) or detect_format(text)
