@@ -97,7 +97,8 @@ def study_turns(path) -> pd.DataFrame | None:
 
 
 def _refuse_withdrawn(study, folder: Path, target: str, path) -> None:
-    """Raise :class:`kit.errors.TranscriptError` when ``target`` is the transcript of an
+    """Raise :class:`kit.errors.TranscriptError` (a warning: `review` exits 0, as for a noted empty
+    transcript) when ``target`` is the transcript of an
     interview only withdrawn participants were in (``Study.withdrawn_rows``): their words are
     used nowhere, so no talk ratio, story or score is measured from them (attacker s17 A14,
     newcomer s17 F17: `review` scored the interview from their words and showed the withdrawn
@@ -111,7 +112,7 @@ def _refuse_withdrawn(study, folder: Path, target: str, path) -> None:
         if isinstance(tpath, str) and tpath and _resolved(folder / tpath) == target:
             raise TranscriptError([Problem(str(path), 0, f"{pid} withdrew from the study (participants.csv status "
                                            "withdrawn): their words are used nowhere, so this interview is not "
-                                           "reviewed")])
+                                           "reviewed", "warning")])  # as check reads it: not a failure
 
 
 def third_speakers(turns: pd.DataFrame) -> list:
