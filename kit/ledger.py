@@ -168,9 +168,9 @@ class LedgerReader:
                 ok = False
             evidence = [e.strip() for e in re.split(r"[;,]", row.get("evidence", "")) if e.strip()]
             for ref in [e for e in evidence if e in withdrawn]:  # claims17 C2: not unknown, but not cited either
-                self.problem(path, line, f"evidence {ref!r} is the interview or words of a participant who withdrew "
-                                         "from the study: their words are used nowhere, so it is not cited (the "
-                                         "decision keeps its other evidence)", "warning")
+                self.problem(path, line, f"evidence {ref!r} is a withdrawn participant's interview "
+                                         "or words: they are used nowhere, so it is left out (the decision keeps "
+                                         "its other evidence)", "warning")
             evidence = [e for e in evidence if e not in withdrawn]
             for ref in evidence:
                 if ref not in interview_ids and ref not in segment_ids:
