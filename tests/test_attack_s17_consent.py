@@ -98,5 +98,5 @@ def test_a_decision_citing_a_withdrawn_participants_interview_is_not_an_unknown_
     loaded = load_study(study, strict=False)
     at = [p for p in loaded.problems if p.path.endswith("decisions.csv")]
     assert not [p for p in at if p.is_error], at
-    assert sorted(p.line for p in at if "withdrew" in p.message) == [2, 3]
+    assert sorted(p.line for p in at if "withdrawn participant" in p.message) == [2, 3]
     assert list(loaded.decisions["evidence"]) == [["INT-004"], []]
