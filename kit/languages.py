@@ -44,6 +44,7 @@ import pandas as pd
 
 from kit.errors import Problem
 from kit.language_scores import unscored_counts, with_unscored  # noqa: F401 - kit.languages' API
+from kit.object_memo import ObjectMemo
 
 __all__ = [
     "CONFIDENT",
@@ -855,7 +856,7 @@ def language_tables(study) -> tuple[pd.DataFrame, pd.DataFrame]:
     return mix[LANGUAGE_MIX_COLUMNS], missing.reindex(columns=LANGUAGE_COVERAGE_COLUMNS).reset_index(drop=True)
 
 
-_STUDY_LANGUAGES: dict[int, tuple] = {}
+_STUDY_LANGUAGES = ObjectMemo(most=1)  # never keeps a study alive (kit.object_memo)
 
 
 def segment_languages(study, segments: pd.DataFrame) -> pd.Series:
@@ -863,13 +864,11 @@ def segment_languages(study, segments: pd.DataFrame) -> pd.Series:
     segment_id, annotated once per study object (the same as :func:`annotate`)."""
     if "language" in segments:
         return segments["language"]
-    got = _STUDY_LANGUAGES.get(id(study))
-    if got is None or got[0] is not study:
+    known = _STUDY_LANGUAGES.get(id(study), study)
+    if known is None:
         _, annotated = annotate(study, study.turns, study.segments())
-        got = (study, dict(zip(annotated["segment_id"], annotated["language"])))
-        _STUDY_LANGUAGES.clear()
-        _STUDY_LANGUAGES[id(study)] = got
-    known = got[1]
+        known = dict(zip(annotated["segment_id"], annotated["language"]))
+        _STUDY_LANGUAGES.put(id(study), study, known)
     out = [known.get(s) for s in segments["segment_id"]]
     rest = [i for i, code in enumerate(out) if code is None]
     if rest:  # not a segment of the study: judged alone, ``und`` where nothing sure can be said

@@ -44,8 +44,9 @@ import pandas as pd
 from kit.schema import VERBATIM_COLUMNS  # columns of a participant's own words: withheld whole
 from kit.privacy import EMAIL_MARK, NO_CONSENT, PHONE_MARK, Roster, Unquotable, redact, roster, unquotable
 from kit.privacy_batch import unredacted
+from kit.object_memo import ObjectMemo
 
-__all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console",
+__all__ = ["CATALOGUE", "KINDS", "PRIVATE", "PUBLISHED", "VERBATIM_COLUMNS", "WORKING", "Outputs", "console", "forget_published_writers",
            "published_writer", "file_roles", "private_folder", "publish_to", "redact_shown", "study_of",
            "undecodable_shown"]
 
@@ -190,7 +191,7 @@ def redact_shown(text, people: Roster | None = None, names: bool = True, words: 
     return _escaped(text, forms) if forms else text
 
 
-_CACHE: dict = {}
+_RULES = ObjectMemo(most=16)  # per study object, never keeping one alive (kit.object_memo)
 
 
 def _code_names(study) -> list:
@@ -220,17 +221,15 @@ def _rules(study, published: bool) -> tuple[Roster, Unquotable | None]:
     if study is None:
         return Roster(), None
     key = (_study_key(study), published)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is study:
-        return hit[1], hit[2]
+    hit = _RULES.get(key, study)
+    if hit is not None:
+        return hit
     people = roster(study)
     from kit.third_speaker_names import with_third_speakers  # a parent's, a nurse's label: a name (s15 F8)
 
     people = with_third_speakers(people, study)
     words = unquotable(study) if published else None
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[key] = (study, people, words)  # holds the study, so its id stays its own
+    _RULES.put(key, study, (people, words))
     return people, words
 
 
@@ -471,6 +470,13 @@ def publish_to(out, study=None, include_names: bool = False) -> Outputs:
 #: a figure a notebook saves with :func:`kit.viz.base.save` into one of these folders has its
 #: texts cleaned by that writer first (:func:`published_writer`).
 _PUBLISHED_WRITERS: dict[str, Outputs] = {}
+
+
+def forget_published_writers() -> None:
+    """Forget the published writers of this process (each holds its study): a reused kernel
+    does so between two notebooks (:func:`kit.kernel_reuse.reset_kernel_state`), whose next
+    notebook registers its own."""
+    _PUBLISHED_WRITERS.clear()
 
 
 def published_writer(path) -> Outputs | None:
