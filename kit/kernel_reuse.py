@@ -68,15 +68,10 @@ def forget_notebook_state() -> None:
 def _return_freed_memory() -> None:
     """Hand the memory the last notebook freed back to the system (glibc keeps freed heap
     pages for reuse, so a kernel's size was the sum of its notebooks' peaks, not the
-    largest); nothing where the C library has no ``malloc_trim``."""
-    import ctypes
-    import ctypes.util
+    largest): :func:`kit.heap.trim`."""
+    from kit.heap import trim
 
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    trim()
 
 
 def _ipython():

@@ -6,6 +6,7 @@ notebook's widgets and forgets its published writers between notebooks (kit.kern
 from __future__ import annotations
 
 import gc
+import os
 import weakref
 from pathlib import Path
 
@@ -140,3 +141,35 @@ def test_no_study_outlives_its_notebook(tmp_path, monkeypatch):
         gc.collect()
         alive = sum(isinstance(o, Study) for o in gc.get_objects())
         assert alive == 0, f"{path.name} left {alive} studies alive"
+
+
+def _resident_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="needs Linux's /proc")
+def test_reading_word_transcripts_does_not_grow_the_process():
+    """python-docx's parts free their lxml trees only when collected, and glibc kept the pages:
+    100 Teams .docx transcripts grew `check`, `analyze` and `run` by 464 MB (newcomer s18 F8)."""
+    from kit.heap import trim
+    from kit.transcript_docx import docx_text
+
+    if not trim():
+        pytest.skip("no malloc_trim in this C library")
+    files = sorted((ROOT / "tests" / "data").rglob("*.docx"))
+    data = [f.read_bytes() for f in files if 20_000 < f.stat().st_size < 200_000][:4]
+    assert len(data) >= 3
+    for blob in data:  # the first reads: imports, caches
+        try:
+            docx_text(blob, "warm.docx")
+        except Exception:  # noqa: BLE001 - a test input that is meant to be refused
+            pass
+    before = _resident_mb()
+    for _ in range(20):
+        for blob in data:
+            try:
+                docx_text(blob, "again.docx")
+            except Exception:  # noqa: BLE001
+                pass
+    assert _resident_mb() - before < 8, f"{len(data) * 20} reads grew the process by {_resident_mb() - before:.0f} MB"
