@@ -165,14 +165,19 @@ def study_autocode(study, segments: pd.DataFrame | None = None, negation: bool =
     the notebooks, themes, the journey, the repository's index): ``segments``
     (``study.segments()`` when omitted) get their ``language`` (:func:`annotate`) unless they
     carry one, then :func:`autocode` codes each passage in its own language, so an English
-    keyword never codes a Spanish passage. Same columns as :func:`kit.coding.autocode`."""
+    keyword never codes a Spanish passage, and a turn in several languages (``mul``) is coded
+    in the language of each of its passages (:func:`kit.language_mixed.passage_segments`).
+    Same columns as :func:`kit.coding.autocode`."""
+    from kit.language_mixed import coded_once, passage_segments
     from kit.languages import annotate
 
     if segments is None:
         segments = study.segments()
     if "language" not in segments and len(segments):
         segments = annotate(study, study.turns, segments)[1]
-    return autocode(segments, study.codebook, negation=negation, most_specific=most_specific)
+    coded = passage_segments(study, segments)  # a turn in several languages: each passage in its own
+    return coded_once(autocode(coded, study.codebook, negation=negation, most_specific=most_specific),
+                      coded is not segments)
 
 
 def coding_coverage(codebook, segments: pd.DataFrame) -> pd.DataFrame:

@@ -630,6 +630,9 @@ def check_languages(study) -> list[Problem]:
         return out
     turns, segments = annotate(study, study.turns, study.segments())
     out += mix_problems(study, language_mix(study, turns))
+    from kit.language_mixed import passage_segments  # a turn in several languages: its passages
+
+    segments = passage_segments(study, segments)
     out += sentiment_problems(study, segments)
     out += coverage_problems(study.codebook, coding_coverage(study.codebook, segments))
     return out
@@ -668,6 +671,9 @@ def language_tables(study) -> tuple[pd.DataFrame, pd.DataFrame]:
     mix = language_mix(study, turns)
     if not len(mix) or set(mix["language"]) <= {"en"}:
         return empty
+    from kit.language_mixed import passage_segments  # a turn in several languages: its passages
+
+    segments = passage_segments(study, segments)
     seg = _segment_of(study, segments)
     left_out = ~segments["language"].isin(SENTIMENT_LANGUAGES)
     unscored = left_out.groupby([seg, segments["language"]]).sum()
@@ -710,7 +716,10 @@ def study_compound(study, segments: pd.DataFrame) -> pd.Series:
     from kit.privacy import roster
     from kit.sentiment import compound_published  # a roster name never moves a score
 
-    values = pd.Series(compound_published(segments["text"].tolist(), roster(study)) if len(segments) else [],
+    from kit.language_mixed import scored_view  # a turn in several languages: its English passage
+
+    texts, codes = scored_view(study, segments["text"].tolist(), segment_languages(study, segments).tolist())
+    values = pd.Series(compound_published(texts, roster(study)) if len(segments) else [],
                        index=segments.index,
                        dtype="float64")
-    return where_valid(values, segment_languages(study, segments))
+    return where_valid(values, codes)
