@@ -117,10 +117,9 @@ def _judged(texts: list[str], languages: tuple[str, ...]) -> list[tuple[str, flo
     else:
         split = []
     # a sure turn split too when it could hold sentences in two languages (kit.language_mixed)
-    from kit.language_mixed import SPLIT_BELOW, could_be_mixed, sentence_languages
+    from kit.language_mixed import screened, sentence_languages
 
-    split += [i for i, (code, prob, verdict) in enumerate(out)
-              if prob < SPLIT_BELOW and verdict == "sure" and could_be_mixed(texts[i], prob)]
+    split += [i for i in screened(texts, probs) if out[i][2] == "sure"]
     if split:  # (on the characters detection reads)
         from kit.languages import DETECT_CHARS
 

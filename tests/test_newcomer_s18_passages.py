@@ -20,9 +20,9 @@ from kit.language_passages import judged
 BUS = Path(__file__).parent / "data" / "newcomer-bus" / "bus-fixed"
 F9 = ("I checked the app but it still said due, due, due, for twenty minutes. In the end I texted my boss "
       "that I'd be late. Mae'r ap yn ddiwerth yn y bore, a dweud y gwir.")
-ENGLISH = "The bus was late again and I waited in the rain for almost half an hour before it came. "
+ENGLISH = "I waited at the stop for ages. The app kept saying the bus was due. "
 CLOSINGS = {"cy": "Mae'r ap yn ddiwerth yn y bore, a dweud y gwir.",
-            "es": "Fue un desastre total, de verdad.",
+            "es": "Al final llegué tarde al trabajo otra vez, qué vergüenza.",
             "de": "Es war wirklich eine Katastrophe, ehrlich gesagt."}
 
 
@@ -68,7 +68,7 @@ def test_very_short_sentences_are_not_judged_and_join_their_neighbour():
 
 
 def test_a_turn_in_three_languages_has_three_passages_each_coded_in_its_language():
-    text = ENGLISH + "Fue un desastre total, de verdad. " + CLOSINGS["de"]
+    text = ENGLISH + CLOSINGS["es"] + " " + CLOSINGS["de"]
     assert judged([text], ("en", "es", "de"))[0][0] == "mul"
     segments = pd.DataFrame({"segment_id": ["I-1#t2", "I-1#t3"], "interview_id": ["I-1", "I-1"],
                              "participant": ["P-1", "P-1"], "kind": ["turn", "turn"],
@@ -78,6 +78,17 @@ def test_a_turn_in_three_languages_has_three_passages_each_coded_in_its_language
     assert got["segment_id"].tolist() == ["I-1#t2"] * 3 + ["I-1#t3"]
     assert got["language"].tolist() == ["en", "es", "de", "en"]
     assert " ".join(got["text"].tolist()[:3]) == text.strip()  # no word lost
+
+
+def test_a_turn_one_language_is_sure_of_is_not_split():
+    # the screen's limit: a long English part and a short Spanish closing read English at
+    # 0.999998, a margin of 0.108 per character (above MARGIN_PER_CHAR): the turn stays English
+    from kit.language_mixed import MARGIN_PER_CHAR, could_be_mixed
+
+    text = "The bus was late again and I waited in the rain for almost half an hour. Fue un desastre, de verdad."
+    assert judged([text], ("en", "es", "de"))[0][:1] == ("en",)
+    assert not could_be_mixed(text, 0.999998) and MARGIN_PER_CHAR < 0.1
+    assert could_be_mixed(ENGLISH + CLOSINGS["es"], 0.98)
 
 
 def test_no_mul_row_leaves_the_segments_as_they_are():
