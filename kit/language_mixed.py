@@ -16,7 +16,8 @@ unscored in Welsh, so no English word of a mixed turn is lost.
 
 Only a turn that could be mixed is split (:func:`could_be_mixed`, a cheap screen on what
 the whole turn's detection already gave): at least two sentences' worth of words, a
-sentence end inside it, and a candidate language no surer than :data:`SPLIT_BELOW`.
+sentence end inside it, and a candidate language no surer than :data:`SPLIT_BELOW`, or
+with a margin over the others under :data:`MARGIN_PER_CHAR` per character.
 Code-switching inside one sentence ("Fui al mall y compré un hoodie bien cute.") is not
 split: the turn keeps its one language, as before.
 """
