@@ -123,20 +123,26 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
     writer = Outputs(out, study, WORKING, include_names=include_names)
     # A score reads the text as published: a roster name that is also a word (Grant, Joy) never
     # moves it (kit.sentiment.as_published; texts naming nobody are scored as they are).
-    turn_scores, codes = _score_and_code(as_published(turns["text"].tolist(), writer.people), segments,
-                                         study.codebook)
-    turns["compound"] = languages.where_valid(pd.Series(turn_scores, index=turns.index), turns["language"])
+    # A turn in several languages (``mul``) is read as its passages: coded in each passage's language,
+    # scored on its English one (kit.language_mixed).
+    from kit.language_mixed import coded_once, passage_segments, scored_view
+
+    coded = passage_segments(study, segments)
+    turn_texts, turn_languages = scored_view(study, turns["text"].tolist(), turns["language"].tolist())
+    turn_scores, codes = _score_and_code(as_published(turn_texts, writer.people), coded, study.codebook)
+    codes = coded_once(codes, coded is not segments)
+    turns["compound"] = languages.where_valid(pd.Series(turn_scores, index=turns.index), turn_languages)
     public = turns.assign(speaker=public_speakers(turns, include_names))[TURNS_COLUMNS]
     # Participant turns are scored once, with the turns; only the notes' texts are new.
     known = dict(zip(turns["segment_id"].tolist(), turns["compound"].tolist()))
     ids = segments["segment_id"].tolist()
     todo = [i for i, sid in enumerate(ids) if sid not in known]
+    texts, scored_languages = scored_view(study, segments["text"].tolist(), segments["language"].tolist())
     if todo:
-        texts = segments["text"].tolist()
         known.update(zip([ids[i] for i in todo], compound(as_published([texts[i] for i in todo], writer.people))))
     score = pd.Series([known[sid] for sid in ids], index=segments.index, dtype="float64")
     scores = pd.DataFrame({"segment_id": segments["segment_id"],
-                           "compound": languages.where_valid(score, segments["language"])})
+                           "compound": languages.where_valid(score, scored_languages)})
     # One count per theme, the same as the notebooks and the report (kit.themes.study_themes).
     table = languages.with_unscored(study_themes(study, auto=codes, scores=scores)["counts"], codes, scores)
     steps.next("writing tables")
@@ -144,10 +150,10 @@ def analyze(study, out_dir, include_names: bool = False, progress: bool = False,
              "autocodes": _table(writer, "autocodes.csv", codes)}
     paths["program"] = program_json(study, out, as_of=as_of, include_names=include_names)
     # languages.csv and coding_languages.csv through the same writer (code names may hold a name)
-    coverage = languages.coding_coverage(study.codebook, segments)
+    coverage = languages.coding_coverage(study.codebook, coded)  # passages counted in their languages
     paths["languages"] = _table(writer, "languages.csv", languages.language_mix(study, turns))
     paths["coding_languages"] = _table(writer, "coding_languages.csv", coverage)
-    for problem in languages.sentiment_problems(study, segments) + languages.coverage_problems(study.codebook, coverage):
+    for problem in languages.sentiment_problems(study, coded) + languages.coverage_problems(study.codebook, coverage):
         print(writer.problem(problem), file=sys.stderr)
     if note := withdrawn_note(study):
         print(f"interview-kit analyze: {note}", file=sys.stderr)

@@ -14,9 +14,12 @@ again of the *whole* model (its 97 languages, the same naive Bayes scores):
   language: that language when its probability is >= SURE (``tl``), else, for a passage of
   at least :data:`UNKNOWN_WORDS` words, ``und`` (a language the kit cannot name reliably;
   a shorter one is ``unsure``: "Yes, yes, no problem." is Kabyle at 0.10);
-* ``mixed`` -- not sure, and two of its sentences are each surely in a different candidate
-  language (a code-switched line: "Bro level 212 had me hardstuck for like four days.
-  Fiquei preso muito tempo, sério."): ``mul`` (ISO 639-2, several languages);
+* ``mixed`` -- two of its sentences (NLTK's Punkt, :mod:`kit.language_mixed`) are each surely
+  in a different candidate language (a code-switched line: "Bro level 212 had me hardstuck
+  for like four days. Fiquei preso muito tempo, sério."): ``mul`` (ISO 639-2, several
+  languages). Asked of a turn not sure among the candidates, and of a sure one that could be
+  mixed (:func:`kit.language_mixed.could_be_mixed`: English at 0.96 with a closing Welsh
+  sentence);
 * ``unsure`` -- too short (fewer than SHORT_TURN words) or not sure, with nothing else to
   say: its candidate guess, which :func:`kit.languages.passage_languages` replaces by the
   speaker's, the interview's or the study's language, else ``und``;
@@ -42,7 +45,6 @@ VERDICT_COLUMNS = ["language", "probability", "verdict"]
 #: ``und``: in the anthropic-interviewer corpus's English answers, every one of 6 words or
 #: more is sure among the candidates; of 4-5 words, 14 are not, all English in the whole model.
 UNKNOWN_WORDS = 8
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 @lru_cache(maxsize=4)
@@ -111,15 +113,18 @@ def _judged(texts: list[str], languages: tuple[str, ...]) -> list[tuple[str, flo
                     out[i] = (UNDETERMINED, prob, "foreign")
             else:
                 mixed_check.append(i)
-        sentences = [(i, s) for i in mixed_check for s in _SENTENCE.split(texts[i])
-                     if enough.search(s)]
-        said_codes, said_probs = detected([s for _, s in sentences], languages)
-        sure: dict[int, set] = {}
-        for (i, _), code, prob in zip(sentences, said_codes, said_probs):
-            if prob >= SURE:
-                sure.setdefault(i, set()).add(code)
-        for i in mixed_check:
-            if len(sure.get(i, ())) >= 2:
+        split = mixed_check
+    else:
+        split = []
+    # a sure turn split too when it could hold sentences in two languages (kit.language_mixed)
+    from kit.language_mixed import screened, sentence_languages
+
+    split += [i for i in screened(texts, probs) if out[i][2] == "sure"]
+    if split:  # (on the characters detection reads)
+        from kit.languages import DETECT_CHARS
+
+        for i, said in zip(split, sentence_languages([texts[i][:DETECT_CHARS] for i in split], languages)):
+            if len({code for _, code in said if code}) >= 2:
                 out[i] = (MIXED, out[i][1], "mixed")
     return out
 

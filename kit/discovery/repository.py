@@ -290,7 +290,12 @@ def _study_parts(study: Study) -> dict:
     # kit.languages.study_autocode's (segment, code) pairs, without its DataFrame of evidence
     coded = ([], [])
     if len(segments) and len(study.codebook.names):
-        coded = autocode_pairs(labelled, study.codebook)
+        from kit.language_mixed import passage_segments  # a turn in several languages: its passages (s18)
+
+        passages = passage_segments(study, labelled)
+        coded = autocode_pairs(passages, study.codebook)
+        if passages is not labelled and coded[0]:  # each (segment, code) once
+            coded = tuple(map(list, zip(*dict.fromkeys(zip(*coded)))))
     auto = pd.DataFrame({"segment_id": coded[0], "code": coded[1]}, dtype=object)
     # (segment, code) -> 1 auto, 2 manual, 3 both
     pairs: dict[tuple[str, str], int] = dict.fromkeys(zip(*coded), 1)
