@@ -58,16 +58,18 @@ def noted(tmp_path) -> Path:
 
 def _long_way(monkeypatch) -> list:
     """Record each lone transcript's ``noted`` next to the long way's: any row read so far from a note."""
-    rows, told = [], []
+    now, told = {"tables": None, "rows": []}, []  # the rows of the load under way (each load has its own tables)
     add = study_mod._Tables.add_interview
     lone = study_mod.lone_transcript
 
     def adding(self, row, turns):
-        rows.append(row)
+        if now["tables"] is not self:
+            now["tables"], now["rows"] = self, []
+        now["rows"].append(row)
         return add(self, row, turns)
 
-    def telling(loader, path, columns, noted=True):
-        told.append((Path(path).name, noted, any(row.get("note_path") for row in rows)))
+    def telling(loader, path, columns, noted=True):  # called after its own row is added
+        told.append((Path(path).name, noted, any(row.get("note_path") for row in now["rows"])))
         return lone(loader, path, columns, noted=noted)
 
     monkeypatch.setattr(study_mod._Tables, "add_interview", adding)
