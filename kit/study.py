@@ -549,7 +549,7 @@ class _Loader(StudyFileReader, LedgerReader, StudyPaths):
         self.speakers_at = None
         turns = self._read_turns(tpath, iid, "", config, acc.team, {})
         acc.add_interview(_interview_row(iid, {}, "", "") | turn_summary(turns, tpath, self.root), turns)
-        lone_transcript(self, tpath, turns, noted=any(row.get("note_path") for row in acc.interview_rows))
+        lone_transcript(self, tpath, turns, noted=acc.noted)
 
     def _interviews_frame(self, config, participants, acc) -> pd.DataFrame:
         interviews = pd.DataFrame(acc.interview_rows, columns=list(_interview_row("", {}, "", "")) +
@@ -755,9 +755,11 @@ class _Tables:
     ids_seen: dict = field(default_factory=dict)
     first_note: dict = field(default_factory=dict)
     used_transcripts: set = field(default_factory=set)
+    noted: bool = False  # a row read from a note: kept as rows come (not searched per lone transcript)
 
     def add_interview(self, row: dict, turns) -> None:
         self.interview_rows.append(row)
+        self.noted = self.noted or bool(row.get("note_path"))
         if turns is not None:
             for column, values in self.turn_columns.items():
                 values.extend(turns[column])
