@@ -193,9 +193,10 @@ def pilot_run(tmp_path_factory) -> Path:
 
 
 def pytest_collection_modifyitems(config, items):
-    # nbval's items (every cell of every notebook, executed and compared) are the slow tier.
+    # nbval's items (every cell of every notebook, executed and compared) are the slow tier, and so
+    # is every test that asks for `pilot_run` (the whole pipeline: most of a minute of CPU).
     for item in items:
-        if item.path.suffix == ".ipynb":
+        if item.path.suffix == ".ipynb" or "pilot_run" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
 
 
@@ -227,11 +228,39 @@ def pytest_xdist_make_scheduler(config, log):
     return _SharedUnits(config, log)
 
 
+def _selects_slow(config) -> bool:
+    return "slow" in (config.getoption("markexpr") or "").replace("not slow", "")
+
+
+# nbval's options as .ci/run names them (`--nbval --nbval-current-env --nbval-sanitize-with ...`),
+# and the defaults of the others, for a run that loads nbval here instead of on the command line.
+NBVAL_OPTIONS = {"nbval": True, "nbval_current_env": True,
+                 "nbval_sanitize_with": str(REPO / "tests" / "nbval_sanitize.cfg"),
+                 "nbval_lax": False, "nbval_kernel_name": None, "nbval_cell_timeout": 2000,
+                 "nbval_kernel_startup_timeout": 60, "sanitize_with": None, "current_env": False,
+                 "nbdime": False}
+
+
+def _load_nbval(config) -> None:
+    """`pytest -m slow` checks the notebooks as .ci/run's slow line does: the default's `-p no:nbval`
+    keeps nbval's import (seconds in every process) out of the fast gate, so a run that selects the
+    slow tier without naming nbval loads it here, in each process, with the same options."""
+    pm = config.pluginmanager
+    if pm.has_plugin("nbval") or not _selects_slow(config):
+        return
+    for dest, value in NBVAL_OPTIONS.items():  # none was given: without nbval they are unknown options
+        setattr(config.option, dest, value)
+    pm.unblock("nbval")
+    import nbval.plugin
+
+    pm.register(nbval.plugin, "nbval")  # its pytest_addoption and pytest_configure run now
+    config._nbval_by_conftest = True
+
+
 def pytest_report_header(config):
-    # The default run does not load nbval (pyproject: -p no:nbval); a slow tier without it runs no notebook.
-    if "slow" in (config.getoption("markexpr") or "").replace("not slow", "") and not config.getoption("nbval", False):
-        return ("notebooks: not collected; add -p nbval --nbval --nbval-current-env "
-                "--nbval-sanitize-with tests/nbval_sanitize.cfg to check them (tests/README.md)")
+    if getattr(config, "_nbval_by_conftest", False):
+        return ("notebooks: checked by nbval, loaded by tests/conftest.py for -m slow "
+                "(--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg)")
     return None
 
 
@@ -242,3 +271,4 @@ def pytest_configure(config):
     import tempfile
 
     os.environ.setdefault("INTERVIEW_KIT_DATA", tempfile.mkdtemp(prefix="interview-kit-nltk-"))
+    _load_nbval(config)

@@ -221,6 +221,7 @@ def test_leak_places_say_where_without_the_secret(tmp_path):
     assert not any("jane" in p.lower() or "doe" in p.lower() for p in places)
 
 
+@pytest.mark.slow  # pilot_run: the whole pipeline on the pilot (about 45 s of CPU); the fast twin is above
 def test_pilot_notebooks_record_no_machine_path(pilot_run):
     """A17: the executed notebooks of a run name the study by its folder, the report as "."."""
     import kit

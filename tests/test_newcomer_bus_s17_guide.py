@@ -4,12 +4,11 @@ guide.yml item's written kind (F6)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import run_cli
 from kit.guide import lint_file, lint_question
 from kit.guide.guide_lines import classify
 
@@ -72,8 +71,7 @@ def test_f5_an_instruction_to_the_interviewer_is_a_note(line):
 
 
 def test_f5_the_instruction_is_shown_as_a_note_with_its_contact_details_redacted():
-    out = subprocess.run([sys.executable, "-m", "kit", "lint-guide", "--json", str(DATA / "guide-marketing.txt")],
-                         capture_output=True, text=True, check=False)
+    out = run_cli(["lint-guide", "--json", DATA / "guide-marketing.txt"])  # in-process, as python -m kit
     findings = json.loads(out.stdout)
     (note,) = [f for f in findings if f.get("line") == 10]
     assert "note" in note["message"] and "try" not in json.dumps(note)

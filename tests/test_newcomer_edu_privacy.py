@@ -276,19 +276,18 @@ def test_the_quick_look_for_an_announced_id_misses_none():
 
 
 def test_notebooks_pages_and_the_final_scan_hide_or_find_identifiers(tmp_path):
-    import nbformat
-
     from kit.privacy import redact_markup, redact_notebook
 
     people = roster(STUDY)
-    nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("quotes")
-    cell.outputs = [nbformat.v4.new_output("stream", text="Grace Okonkwo, student number s2139904, took Law 101\n"),
-                    nbformat.v4.new_output("display_data", data={"text/html": "<td>S2045871</td><td>Dr Law</td>"})]
-    nb.cells.append(cell)
+    # a notebook as nbformat reads it (plain mappings): importing nbformat costs seconds
+    outputs = [{"output_type": "stream", "name": "stdout",
+                "text": "Grace Okonkwo, student number s2139904, took Law 101\n"},
+               {"output_type": "display_data", "metadata": {},
+                "data": {"text/html": "<td>S2045871</td><td>Dr Law</td>"}}]
+    nb = {"cells": [{"cell_type": "code", "source": "quotes", "outputs": outputs}], "metadata": {}}
     assert redact_notebook(nb, people) == 2
-    assert cell.outputs[0]["text"] == f"{NAME_MARK}, student number {ID_MARK}, took Law 101\n"
-    assert cell.outputs[1]["data"]["text/html"] == f"<td>{ID_MARK}</td><td>Dr {NAME_MARK}</td>"
+    assert outputs[0]["text"] == f"{NAME_MARK}, student number {ID_MARK}, took Law 101\n"
+    assert outputs[1]["data"]["text/html"] == f"<td>{ID_MARK}</td><td>Dr {NAME_MARK}</td>"
     assert redact_markup("<p>employee ID 44-1093</p>") == f"<p>employee ID {ID_MARK}</p>"
     (tmp_path / "page.html").write_text("<p>Law 101 and the Law faculty</p>", encoding="utf-8")
     assert find_leaks(tmp_path, people) == []

@@ -325,6 +325,33 @@ def test_clean_html_keeps_tables_and_drops_scripts():
         assert bad not in clean
 
 
+def _payload_notebook():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/markdown": "# Guide\n\n" + " ".join(PAYLOADS)}),
+        nbformat.v4.new_output("display_data", data={"text/html": PAYLOADS[1], "text/plain": "x"}),
+        nbformat.v4.new_output("display_data", data={"application/javascript": "window.pwned=4",
+                                                     "text/plain": "js"}),
+    ])])
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    return nb
+
+
+def test_sanitize_notebook_cleans_each_output():
+    """The fast twin of the rendered test below: what sanitize_notebook leaves in the outputs,
+    without nbconvert's HTML exporter (seconds of templates)."""
+    from kit.report.notebook_html import sanitize_notebook
+
+    nb = sanitize_notebook(_payload_notebook())
+    markdown, html, js = (o["data"] for o in nb.cells[0]["outputs"])
+    assert "<h1" in markdown["text/html"] and "text/markdown" not in markdown
+    assert "pwned" not in markdown["text/html"] and "pwned" not in html["text/html"]
+    assert js == {"text/plain": "js"}  # the script dropped, its plain form kept
+    assert "widgets" not in nb.metadata
+
+
+@pytest.mark.slow  # nbconvert's HTML exporter: about 5-8 s of CPU (tests/README.md)
 def test_sanitize_notebook_renders_markdown_safely():
     import nbformat
     from nbconvert import HTMLExporter
