@@ -27,9 +27,10 @@ def _rewrite(question: str) -> str:
 
 
 @pytest.mark.parametrize("question,bad,good", [
-    # a clause's tail cut mid-phrase ("the year you're"): the embedded question asked as one
-    ("Tell me a bit about your course and what year you're in.", "year you're.", "What year are you in?"),
-    ("Tell me a bit about your job and what shift you're on.", "shift you're.", "What shift are you on?"),
+    # a clause's tail cut mid-phrase ("the year you're"): the embedded question asked on its own, open (session 18:
+    # "What year are you in?" was a one-fact closed question, a fault of its own)
+    ("Tell me a bit about your course and what year you're in.", "year you're.", "Tell me about the year you're in."),
+    ("Tell me a bit about your job and what shift you're on.", "shift you're.", "Tell me about the shift you're on."),
     # "find" (judge) read as "locate"; "easy to find" told as looking for it
     ("How did you find the marking rubric and the feedback comments?", "found the feedback", "used the feedback comments"),
     ("Was the extension form easy to find?", "went it", "looked for the extension form"),

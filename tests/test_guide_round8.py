@@ -40,8 +40,10 @@ def test_not_a_habit_choice(text):
     "What is the most stressful part of harvest week?",
 ])
 def test_present_negative_superlative_is_generalizing_not_leading(text):
+    # session 18: also leading -- the independent authors of sets 15 to 44 label a superlative with a valence
+    # leading (31 of 35; sets 3 to 14, before the ninth round's conventions, 0 of 21): docs/design.md "Eighteenth pass"
     flags = set(lint_question(text)["flags"])
-    assert "generalizing" in flags and "leading" not in flags, lint_question(text)
+    assert "generalizing" in flags and "leading" in flags, lint_question(text)
 
 
 def test_worst_of_one_past_occasion_not_leading():

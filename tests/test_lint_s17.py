@@ -21,7 +21,8 @@ def test_no_fault_taken_for_granted(question):
 def test_the_worst_part_of_a_past_occasion_is_leading_the_present_one_is_not():
     assert "leading" in flags_of("What was the worst part of the kitchen refit?")
     assert "leading" in flags_of("What was the most stressful bit of the audit last spring?")
-    assert "leading" not in flags_of("What's the worst thing about the night bus?")  # present: generalizing only
+    # session 18: the present one is leading too (a superlative with a valence; docs/design.md "Eighteenth pass")
+    assert "leading" in flags_of("What's the worst thing about the night bus?")
     assert "generalizing" in flags_of("What's the worst thing about the night bus?")
 
 

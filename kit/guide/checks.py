@@ -291,4 +291,8 @@ def grammar_problems(text: str) -> list[str]:
         problems.append("unbalanced quotes or brackets")
     from kit.guide.retell9 import faults  # the broken kinds of rewrite read by hand (round 9)
     from kit.guide.retell16 import faults as tense_slips  # session 11: "booked ... and get"
+    from kit.guide.cues23 import mass_article  # session 18: "dealt with a branch staff"
+
+    if mass := mass_article(s):
+        problems.append(mass)
     return problems + faults(s) + tense_slips(s)

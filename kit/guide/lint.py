@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from kit.guide import (checks, cues, cues5, cues6, cues7, cues8, cues9, cues10, cues11, cues12, cues13, cues14, cues15,
-                       cues16, cues17, cues18, cues19, cues20, cues21, cues22, frames, grammar, model, retell17,
+                       cues16, cues17, cues18, cues19, cues20, cues21, cues22, cues23, frames, grammar, model, retell17,
                        story_claims)
 from kit.guide.guide_lines import MARKUP
 from kit.guide.flags import _closed, _double_barreled, _hypothetical, _leading
@@ -211,10 +211,11 @@ def rules(text: str) -> tuple[list[_Sentence], list[str], dict[str, str], set[st
     # graded claims before the ask, offered causes, adverbs of period, present walk-throughs; session 15 (cues20):
     # problems taken as given, judging phrases, tagged claims before the ask, two predicates in a condition;
     # session 17 (cues22): past worst parts taken as given, present yes/no judgements, present process requests,
-    # preposed present when-clauses, two personal details
+    # preposed present when-clauses, two personal details; session 18 (cues23): superlatives with a valence, judging
+    # preambles, cumulative effects, the participant's present habits and preferences
     for revise in (cues7.revise, cues8.revise, cues9.revise, cues10.revise, cues11.revise, cues12.revise,
                    cues13.revise, cues14.revise, cues15.revise, cues16.revise, cues17.revise, cues18.revise,
-                   cues19.revise, cues20.revise, cues21.revise, cues22.revise):
+                   cues19.revise, cues20.revise, cues21.revise, cues22.revise, cues23.revise):
         if raw:
             fired |= set(reasons)
             reasons = revise(raw, reasons)

@@ -255,7 +255,8 @@ def follow_up_fix(question: str, text: str) -> str:
     (judged) becomes "used X"; a second ask whose verb was lost to "dealt with" keeps its own
     verb and the first ask's thing ("did you use it in your next essay" -> "the last time you
     used the feedback in your next essay"); a second ask that is an embedded question with
-    "you're" is asked as a question ("and what year you're in" -> "What year are you in?")."""
+    "you're" is asked open ("and what year you're in" -> "Tell me about the year you're in.": session 18; it was
+    "What year are you in?", a one-fact closed question)."""
     from kit.guide.checks import grammar_problems
     from kit.guide.lexicon import _base, past_tense
 
@@ -276,8 +277,10 @@ def follow_up_fix(question: str, text: str) -> str:
             set(_flags(second)) <= {"closed"} and not grammar_problems(second) and "double-barreled" in _flags(q):
         sep, then = " Then ask separately: ", second  # the second ask in its own words (one fact, not imagined)
     e = _EMBEDDED_BE.search(q)
-    if e:
-        sep, then = " Then ask separately: ", f"{e.group(1).capitalize()}{e.group(2)} are {e.group(3).lower()}{e.group(4)}?"
+    if e:  # session 18: asked open ("Tell me about the year you're in."), not as the one fact "What year are you in?"
+        wh, noun, who, rest = e.group(1).lower(), e.group(2).strip().lower(), e.group(3).lower(), e.group(4)
+        told = f"the {noun}" if noun and wh in {"what", "which", "how many", "how much"} else wh
+        sep, then = " Then ask separately: ", f"Tell me about {told} {who}'re{rest}."
     return head + sep + then
 
 
