@@ -4,7 +4,7 @@ A handle is a token of letters, digits, dots, underscores and a leading ``@`` (`
 ``j.smith_1990``, ``@kevin.obrien``). It names a roster person when its letters, the digits, dots,
 underscores and ``@`` left out, are that person's full name in either order (``wangwei``,
 ``weiwang``, ``kevinobrien``, ``obrienkevin``) or their first initial and surname (``jsmith``), in
-any of the spellings :func:`kit.privacy.name_variants` gives (``Wang Wei`` for 王伟). Such a token
+its Latin spellings too (:func:`kit.privacy_latin.latin_spellings`: ``Wang Wei`` for 王伟). Such a token
 is ``[name]`` whole (a leading ``@`` kept: ``@[name]``). A key that is an everyday word (Oliver
 Range: ``orange``) counts only in a token that has a digit, dot, underscore or ``@`` in it.
 
@@ -33,17 +33,22 @@ def handle_keys(people) -> tuple[frozenset, frozenset]:
     hit = _CACHE.get(id(people))
     if hit is not None and hit[0] is people:
         return hit[1]
-    from kit.privacy import name_variants
-    from kit.privacy_text import _everyday
+    import unicodedata
+
+    from kit.privacy_latin import latin_spellings
+    from kit.privacy_text import _WORD, _everyday, fold
 
     keys: set = set()
     for name in people.names:
-        for words in name_variants(name):
-            words = [w for w in words if w.isalpha()]
+        name = str(name)
+        spellings = (name,) if name.isascii() else (name, *latin_spellings(unicodedata.normalize("NFC", name)))
+        for spelling in spellings:  # as written, and 王伟 as Wang Wei, Дмитрий as Dmitrii
+            words = [w for w in _WORD.findall(fold(spelling)) if w.isalpha()]
             if len(words) < 2:
                 continue
-            first, last = words[0], words[-1]
-            keys.update(("".join(words), "".join(words[::-1]), first + last, last + first, first[0] + last))
+            first, last, rest = words[0], words[-1], "".join(words[1:])
+            keys.update(("".join(words), last + "".join(words[:-1]), rest + first, first + last, last + first, first[0] + last,
+                         first[0] + rest))
     everyday = _everyday()
     keys = {k for k in keys if len(k) >= _MIN_KEY and k.isascii()}
     found = (frozenset(keys), frozenset(k for k in keys if k in everyday))

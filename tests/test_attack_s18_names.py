@@ -155,3 +155,17 @@ def test_the_batch_short_cut_never_skips_a_text_these_rules_change(s1):
     _consistent(texts, people)
     assert "plain words only" in unredacted(texts, people)
     _consistent(texts, s1)
+
+
+def test_a_written_table_redacts_the_new_forms_through_the_batch_path(s1):
+    """The table writer (kit.outputs.Outputs.frame, which skips the texts kit.privacy_batch proves
+    unchanged) shows none of the forms, and leaves a plain cell as it is."""
+    import pandas as pd
+
+    from kit.outputs import Outputs
+
+    cells = ["Friends call me Дима or Dima or Dimka.", "My WeChat is wangwei88.", "People call me 小王 or 王先生.",
+             "We paid 077OO 9OO 123.", "It is QQ 12 34 56 C.", "Elizbeth paid late.", "The invoice was late."]
+    shown = Outputs(people=s1).frame(pd.DataFrame({"text": cells}))["text"].tolist()
+    assert shown == ["Friends call me [name] or [name] or [name].", "My WeChat is [name].", "People call me [name] or [name].",
+                     "We paid [phone].", "It is [id].", "[name] paid late.", "The invoice was late."], shown
