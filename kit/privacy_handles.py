@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HANDLE", "handle_keys", "handle_spans", "handle_words", "HANDLE_DROP", "HANDLE_FOLD"]
+__all__ = ["HANDLE", "handle_keys", "handle_spans", "handle_words", "HANDLE_DROP", "HANDLE_FOLD", "keys_of"]
 
 #: A handle-like token: letters and digits, joined by dots and underscores, a leading "@".
 HANDLE = re.compile(r"(?<![\w@.])@?[^\W_]+(?:[._]*[^\W_]+)*")
@@ -33,13 +33,22 @@ def handle_keys(people) -> tuple[frozenset, frozenset]:
     hit = _CACHE.get(id(people))
     if hit is not None and hit[0] is people:
         return hit[1]
+    found = keys_of(people.names)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(people)] = (people, found)
+    return found
+
+
+def keys_of(names) -> tuple[frozenset, frozenset]:
+    """:func:`handle_keys` of the full names ``names``."""
     import unicodedata
 
     from kit.privacy_latin import latin_spellings
     from kit.privacy_text import _WORD, _everyday, fold
 
     keys: set = set()
-    for name in people.names:
+    for name in names:
         name = str(name)
         spellings = (name,) if name.isascii() else (name, *latin_spellings(unicodedata.normalize("NFC", name)))
         for spelling in spellings:  # as written, and 王伟 as Wang Wei, Дмитрий as Dmitrii
@@ -51,11 +60,7 @@ def handle_keys(people) -> tuple[frozenset, frozenset]:
                          first[0] + rest))
     everyday = _everyday()
     keys = {k for k in keys if len(k) >= _MIN_KEY and k.isascii()}
-    found = (frozenset(keys), frozenset(k for k in keys if k in everyday))
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[id(people)] = (people, found)
-    return found
+    return frozenset(keys), frozenset(k for k in keys if k in everyday)
 
 
 def handle_words(text: str) -> list:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 
+from kit.privacy_chinese import chinese_spans
+from kit.privacy_handles import handle_keys, handle_spans, handle_words
 from kit.privacy_phone import _PHONE_CANDIDATE, _digits_at_least, _phone
-from kit.privacy_text import ID_MARK
+from kit.privacy_text import ID_MARK, fold
 
 __all__ = ["NI_NUMBER", "O_PHONE", "ni_spans", "o_phones", "other_spans"]
 
@@ -61,23 +63,15 @@ def ni_spans(text: str) -> list:
 def other_spans(text: str, people, mark: str) -> list:
     """The spans of handles built from a roster name, the Chinese surname forms of a roster name
     (both ``mark``) and national insurance numbers (``[id]``) in ``text``."""
-    from kit.privacy_chinese import chinese_spans
-    from kit.privacy_handles import handle_keys, handle_spans, handle_words
-
     spans = ni_spans(text)
     if people is None or not people.names:
         return spans
     keys, everyday = handle_keys(people)
-    if keys:
-        shown = text if text.isascii() else _folded_ascii(text)
+    if keys:  # wangwei88, j.smith_1990: one translate and one split of the text, a set look-up
+        shown = text if text.isascii() else fold(text).encode("ascii", "replace").decode("ascii")
         if not keys.isdisjoint(handle_words(shown)):
             spans += handle_spans(text, keys, everyday, mark)
     if not text.isascii():
         spans += chinese_spans(text, people, mark)
     return spans
 
-
-def _folded_ascii(text: str) -> str:
-    from kit.privacy_text import fold
-
-    return fold(text).encode("ascii", "replace").decode("ascii")
