@@ -44,6 +44,7 @@ from kit.privacy_spoken_digits import said_digits, spoken_phones
 from kit.privacy_typos import typo_spans
 from kit.privacy_emails import EMAIL_OBFUSCATED, PERCENT_EMAIL, obfuscated_emails
 from kit.privacy_forms import form_entries
+from kit.privacy_other_ways import o_phones, other_spans
 from kit.privacy_written import WrittenNames
 from kit.privacy_scripts import STEM, affixed, affixed_in, declinable, particle_parts, sentence_pieces, slavic_aliases
 from kit.privacy_spoken import FILLER, GATE as _SPOKEN, GATE_AT as _SPOKEN_AT, GATE_BYTES as _SPOKEN_ASCII, spoken_emails
@@ -501,7 +502,7 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         text = spoken_emails(text, EMAIL_MARK)
     if obfuscated:
         text = obfuscated_emails(text, EMAIL_MARK)
-    text = spoken_phones(text, words if words is not None else _ascii_words(text) if ascii_text else None)
+    text = o_phones(spoken_phones(text, words if words is not None else _ascii_words(text) if ascii_text else None))
     ids = None
     if _enough_digits(text):  # a roster identifier's digits are left for id_spans below (kept with --include-names)
         ids = _id_digits(tuple(people.ids)) if people is not None and people.ids else None
@@ -513,6 +514,8 @@ def _contact_free(text: str, people: Roster | None) -> tuple[str, list]:
         if named:  # and a name part's mistyped other half beside it ("Kevn Lam": kit.privacy_typos)
             spans = kept_team(text, typo_spans(text, list(matcher.find(text)), people, NAME_MARK), people.team, NAME_MARK)
             spans = kept_terms(text, spans, people.not_names, NAME_MARK)  # study.yml not_names: Bill pay (s16 F10)
+    if (extra := other_spans(text, people, NAME_MARK)):  # wangwei88, 王先生, QQ 12 34 56 C (kit.privacy_other_ways)
+        spans = longest(spans + extra)
     if ids:
         spans = longest(spans + id_spans(text, ids))
     if _digits_at_least(text, 3) and _ANNOUNCER.search(text) is not None:  # "student number s2139904", on the roster or not

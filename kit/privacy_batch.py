@@ -21,7 +21,9 @@ import numpy as np
 
 from kit.privacy import _ASCII_FOLD, _PHONE_MIN_DIGITS, Roster
 from kit.privacy_decode import _CLASSES
+from kit.privacy_handles import HANDLE_DROP, HANDLE_FOLD, handle_keys, handle_words
 from kit.privacy_id_forms import id_digit_texts, id_keys
+from kit.privacy_other_ways import NI_NUMBER, O_PHONE
 from kit.privacy_spoken import GATE_AT  # "arroba", "malpa": an email said in another language
 from kit.privacy_spoken_digits import spoken_texts
 from kit.privacy_text import ANNOUNCED_ID, ANNOUNCER_STARTS, BROKEN_WORD, ID_MIN_DIGITS, announces
@@ -47,6 +49,7 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
         return set()
     keys = frozenset({b"at"}) | (GATE_AT if matcher else frozenset()) | (matcher.ascii_keys if matcher else frozenset())
     ids = tuple(people.ids) if people is not None and people.ids and id_keys(tuple(people.ids))[0] else ()  # MB 44 821
+    handles = handle_keys(people)[0] if people is not None and people.names else frozenset()  # wangwei88
     texts = texts if isinstance(texts, (list, tuple, set, frozenset)) else list(texts)
     before = texts
     try:  # the ASCII strings, picked in C
@@ -61,7 +64,7 @@ def unredacted(texts, people: Roster | None = None) -> set[str]:
     quiet: set[str] = set()
     for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(texts)]):
         if hi > lo:
-            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher), lengths[lo:hi], ids))
+            quiet.update(_quiet(texts[lo:hi], keys, bool(matcher), lengths[lo:hi], ids, handles))
     return quiet
 
 
@@ -199,7 +202,12 @@ def _said_at(joined: bytes, data: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return np.unique(np.searchsorted(starts, at, side="right") - 1)
 
 
-def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, ids: tuple = ()) -> Iterable[str]:
+# A national insurance number, or a phone typed with the letter O for zero (kit.privacy_other_ways), in the batch.
+_NI_BYTES, _O_PHONE_BYTES = re.compile(NI_NUMBER.pattern.encode("ascii")), re.compile(O_PHONE.pattern.encode("ascii"))
+
+
+def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, ids: tuple = (),
+           handles: frozenset = frozenset()) -> Iterable[str]:
     joined = "\n".join(texts).encode("ascii")
     data = np.frombuffer(joined, dtype=np.uint8)
     starts = np.zeros(len(texts), dtype=np.int64)
@@ -219,6 +227,13 @@ def _quiet(texts: list[str], keys: frozenset, names: bool, lengths: np.ndarray, 
     if digits.any():  # the announcing words found in one pass over the batch (a NUL between texts: no match spans two)
         loud[_announced(data, starts, digits, at)] = True
     loud[spoken_texts(data, starts, at)] = True  # a phone number said in words (kit.privacy_spoken_digits)
+    for pattern in (_NI_BYTES, _O_PHONE_BYTES):  # QQ 12 34 56 C; 077OO 9OO 123
+        found_at = [m.start() for m in pattern.finditer(joined)]
+        if found_at:
+            loud[np.searchsorted(starts, found_at, side="right") - 1] = True
+    if handles and not handles.isdisjoint(joined.translate(HANDLE_FOLD, HANDLE_DROP).decode("ascii").split()):
+        for i in np.flatnonzero(~loud).tolist():  # a handle built from a roster name: wangwei88, j.smith_1990
+            loud[i] = not handles.isdisjoint(handle_words(texts[i]))
     if b"%40" in joined:  # an address whose "@" is %-escaped (kit.privacy_emails.PERCENT_EMAIL)
         loud[np.searchsorted(starts, [m.start() for m in re.finditer(rb"%40", joined)], side="right") - 1] = True
     if not names:  # "arroba", "malpa": with a roster, among the words split below

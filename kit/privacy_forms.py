@@ -23,11 +23,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["MUTATIONS", "form_entries", "nicknames", "other_forms", "spelling_variants", "welsh_mutations"]
+from kit.privacy_diminutives import declined, diminutives
+
+__all__ = ["MUTATIONS", "form_entries", "nicknames", "other_forms", "spelling_variants", "typo_forms", "welsh_mutations"]
 
 #: Welsh initial mutations of a (folded) word's first consonant(s): soft, nasal, aspirate.
 MUTATIONS = (("ll", ("l",)), ("rh", ("r",)), ("p", ("b", "mh", "ph")), ("t", ("d", "nh", "th")),
              ("c", ("g", "ngh", "ch")), ("b", ("f", "m")), ("d", ("dd", "n")), ("g", ("", "ng")), ("m", ("f",)))
+#: Short forms that are also everyday Russian words: "glory", "faith", "dear", "volumes", "dear".
+_EVERYDAY_SHORT = ("слава", "вера", "мила", "тома", "люба")
+_MIN_TYPO = 5  # letters of a name part whose one-letter-off spellings are looked for (kit.speaker_names.near_name's)
 _MIN_LETTERS = 3  # a form shorter than this is too often a word or an initial (Al, Jo)
 
 
@@ -70,6 +75,37 @@ def spelling_variants(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in out if v != word))
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset:
+    """Every given name and short form the ``nicknames`` package knows (another person's name)."""
+    namer = _namer()
+    if namer is None:  # pragma: no cover - a declared dependency
+        return frozenset()
+    return frozenset(namer.nickname_lookup) | frozenset(namer._canonical_lookup)
+
+
+_VOWELS = "aeiouy"
+
+
+def typo_forms(word: str, everyday=frozenset()) -> tuple[str, ...]:
+    """The spellings of the folded name part ``word`` (:data:`_MIN_TYPO` letters or more) one
+    letter off as hands and ears get it wrong: a letter left out (``Elizbeth``), two letters
+    swapped (``Elizabteh``), a letter doubled (``Kevvin``), a vowel for another (``Elizebeth``), a
+    final vowel kept.
+    Never an everyday word of ``everyday``, a given name someone else has (``nicknames``: ``Mario``
+    is not a misspelt ``Maria``) or a form under four letters."""
+    if len(word) < _MIN_TYPO or not word.isascii() or not word.isalpha():
+        return ()
+    # a final vowel is left as it is (Maria: not Mario, Marie or Mari, the names of others)
+    last = len(word) - 1 if word[-1] in _VOWELS else len(word)
+    out = {word[:k] + word[k + 1:] for k in range(last)}
+    out.update(word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1))
+    out.update(word[:k + 1] + word[k:] for k in range(len(word)))
+    out.update(word[:k] + v + word[k + 1:] for k, ch in enumerate(word[:last]) if ch in _VOWELS for v in _VOWELS)
+    known = _known_names()
+    return tuple(sorted(f for f in out if f != word and len(f) >= 4 and f not in everyday and f not in known))
+
+
 def welsh_mutations(word: str) -> tuple[str, ...]:
     """The soft, nasal and aspirate mutations of the folded Welsh name part ``word``
     (:data:`MUTATIONS`): ``fethan``, ``methan`` for ``bethan``; ``ddai``, ``nai`` for ``dai``."""
@@ -104,15 +140,26 @@ def form_entries(parts, names, languages, everyday, variants, mark) -> list:
 
     given = {fold(w) for name in names for first in str(name).split()[:1] for w in [first, *first.split("-")]}
     welsh = ("cy",) if "cy" in languages else ()
-    seen, entries = set(), []
+    seen, entries, short, typos = set(), [], set(), set()
     for part in parts:
+        first = fold(part) in given
         for words in variants(part):
+            if first and len(words) == 1:  # Дмитрий, Dmitri: Дима, Dima (kit.privacy_diminutives)
+                short.update(diminutives(words[0]))
             if len(words) != 1 or words[0] in seen:
                 continue
             seen.add(words[0])
+            if words[0] not in everyday:  # Smith, Grace: a part that is a word is matched only where it names a person
+                typos.update(typo_forms(words[0], everyday))
             plain = other_forms(words[0], words[0] in given, (), everyday)
             entries += [([form], mark, False, False) for form in plain]
             if welsh:
                 entries += [([form], mark, True, False)
                             for form in other_forms(words[0], words[0] in given, welsh, everyday) if form not in plain]
+    plain_ru = {fold(f) for w in _EVERYDAY_SHORT for f in (w, *declined(w))}
+    # a short form that is also a word (Ira, Слава "glory") only capitalised, where a person is named
+    entries += [([form], mark, "person" if form in everyday or form in plain_ru else False, False)
+                for form in sorted(short - seen) if len(form) >= _MIN_LETTERS]
+    # one letter off a roster name part (Elizbeth, Kevvin): only capitalised, as a name is written (attacker s17 A3)
+    entries += [([form], mark, True, False) for form in sorted(typos - seen - short)]
     return entries
