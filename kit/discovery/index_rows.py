@@ -34,8 +34,8 @@ _first, _second = itemgetter(0), itemgetter(1)
 @dataclass
 class StudyRows:
     """What one study writes into the index, as plain lists (picklable, no pandas):
-    ``docs`` one list per :data:`DOC_COLUMNS` column, ``codes`` the ``doc_codes`` rows with
-    each document as its position in ``docs`` (the rowids are given when written),
+    ``docs`` one list per :data:`DOC_COLUMNS` column, ``codes`` the ``doc_codes`` columns (each
+    document as its position in ``docs``: the rowids are given when written; [] for none),
     ``interviews`` and ``people`` their tables' rows without the study, ``study`` the row of
     ``studies``."""
 
@@ -126,7 +126,10 @@ def study_rows(study, fingerprint: dict, label: str | None = None, people=None, 
             *(list(map(table.__getitem__, column)) for table in (pseudo, named) for column in (contexts, texts))]
     # a manual coding may name a segment the study does not have: it is left out
     kept = codes if position.keys() >= set(map(_first, codes)) else [t for t in codes if t[0] in position]
-    doc_codes = [(position[s], c, source, int(counted)) for s, c, source, counted in kept]
+    doc_codes = []
+    if kept:
+        coded, names, sources, counted = zip(*kept)
+        doc_codes = [list(map(position.__getitem__, coded)), names, sources, list(map(int, counted))]
     attribute = study.segment_attribute
     # every text field redacted with the repository's roster, each distinct value once
     iids, days, whos, interviewers, takers, stages, segments, paths = _columns(study.interviews, (
@@ -167,8 +170,9 @@ def write_rows(con, rows: StudyRows, fts: bool = True) -> int:
         con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", zip(rowids, rows.docs[10]))
         con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", zip(rowids, rows.docs[12]))
     if rows.codes:
+        docs, names, sources, counted = rows.codes
         con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
-                        ((start + i, c, source, counted) for i, c, source, counted in rows.codes))
+                        zip(map(start.__add__, docs), names, sources, counted))
     con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)",
                     ((rows.label, *r) for r in rows.interviews))
     con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", ((rows.label, *r) for r in rows.people))

@@ -78,6 +78,8 @@ def prepared_studies(folders: list, walks: list, labels: dict, people, key, work
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    if people is not None:  # its matcher built once, here, for every worker (a fork inherits it)
+        people.matcher  # noqa: B018
     # fork: the workers share the parent's imported modules and its roster (no pickling)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=_start, initargs=(people, key))
