@@ -39,7 +39,21 @@ FTS_TABLES = ("docs_fts", "named_fts")
 SKIP_COLUMNS = {("studies", "indexed_at")}
 
 
-def build(tree: Path, repo: Path, out: Path, key: Path | None = None) -> None:
+#: ``--workers N``: the new tree's build made to use N worker processes whatever the load (its
+#: kit.discovery.index_workers told N cores are free and any repository is large enough); a tree
+#: without that module builds as it always does.
+FORCED_WORKERS = """import sys
+try:
+    import kit.discovery.index_workers as w
+    w.free_cores, w.PARALLEL_FILES = (lambda most=4: int(sys.argv[1])), 0
+except ImportError:
+    pass
+from kit.cli import main
+sys.exit(main(["index", sys.argv[2]]))
+"""
+
+
+def build(tree: Path, repo: Path, out: Path, key: Path | None = None, workers: int = 0) -> None:
     """Build the index of ``repo`` from scratch with the kit of ``tree``; copy it to ``out``.
 
     ``key``: where the repository's email key (``kit.discovery.email_key``, 32 random bytes made
@@ -53,7 +67,8 @@ def build(tree: Path, repo: Path, out: Path, key: Path | None = None) -> None:
         shutil.copyfile(key, key_file)
         os.chmod(key_file, 0o600)
     env = dict(os.environ, PYTHONPATH=str(tree))
-    done = subprocess.run([sys.executable, "-m", "kit", "index", str(repo)], env=env, cwd=tree,
+    command = ["-c", FORCED_WORKERS, str(workers)] if workers else ["-m", "kit", "index"]
+    done = subprocess.run([sys.executable, *command, str(repo)], env=env, cwd=tree,
                           capture_output=True, text=True)
     if done.returncode not in (0, 1):  # 1: built, but some study has errors
         raise SystemExit(f"{tree}: kit index {repo} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
@@ -131,6 +146,8 @@ def main(argv=None) -> int:
     parser.add_argument("--old", type=Path, help="kit tree building the reference index")
     parser.add_argument("--new", type=Path, help="kit tree building the index compared with it")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"), help="compare two index files")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="the new tree's build with this many worker processes whatever the load (0: as it chooses)")
     args = parser.parse_args(argv)
     if args.compare:
         return 0 if compare(*args.compare) else 1
@@ -142,8 +159,8 @@ def main(argv=None) -> int:
             a, b = Path(tmp) / f"{k}-old.sqlite", Path(tmp) / f"{k}-new.sqlite"
             key = Path(tmp) / f"{k}-email-key"  # one key for both builds (see build)
             build(args.old.resolve(), repo.resolve(), a, key)
-            build(args.new.resolve(), repo.resolve(), b, key)
-            print(f"{repo}: {args.old} vs {args.new}")
+            build(args.new.resolve(), repo.resolve(), b, key, args.workers)
+            print(f"{repo}: {args.old} vs {args.new}{f' ({args.workers} workers)' if args.workers else ''}")
             same &= compare(a, b)
     print("identical" if same else "DIFFERENT")
     return 0 if same else 1

@@ -42,6 +42,11 @@ on a shared machine only paired runs tell a change from the neighbours' load.
 ``--against``; its ``.interview-kit`` is removed before each build, so give a copy), and
 ``--cli-only`` stops a generated repository's run after the CLI builds.
 
+``--workers N`` makes this tree's CLI builds use N worker processes whatever the load
+(``kit.discovery.index_workers`` told N cores are free; by default the build uses the cores
+free when it starts, none on a busy machine): the CPU of the whole process tree is reported
+either way, so the workers' cost shows beside the wall time they save.
+
 ``--profile FILE`` also runs the CLI build once under cProfile and prints the top functions by
 cumulative and by own time. cProfile sees one process: a study with at least
 ``kit.study.PARALLEL_TRANSCRIPTS`` (400) transcripts has them parsed in worker processes when
@@ -166,7 +171,7 @@ def _paired_builds(root: Path, args):
     given): (runs, others), or (None, None) when a build failed (its output printed)."""
     runs, others = [], []
     for _ in range(args.repeat):
-        runs.append(run_index(root))
+        runs.append(run_index(root, workers=args.workers))
         if args.against:
             others.append(run_index(root, tree=Path(args.against).resolve()))
     for r in runs + others:
@@ -211,15 +216,23 @@ def _existing(root: Path, args) -> int:
     return 0
 
 
-def run_index(root: Path, profile: Path | None = None, tree: Path = REPO) -> dict:
+FORCED_WORKERS = """import sys
+import kit.discovery.index_workers as w
+w.free_cores, w.PARALLEL_FILES = (lambda most=4: int(sys.argv[1])), 0
+from kit.cli import main
+sys.exit(main(["index", sys.argv[2]]))
+"""
+
+
+def run_index(root: Path, profile: Path | None = None, tree: Path = REPO, workers: int = 0) -> dict:
     """One ``python -m kit index ROOT`` from scratch (the index removed first) in a
     subprocess, with the kit of ``tree`` (this checkout by default): wall and CPU seconds of
     the process tree (``RUSAGE_CHILDREN``), the peak resident memory of the largest process
     (``ru_maxrss``) and of the tree (psutil, 20 ms)."""
 
     shutil.rmtree(root / repository.INDEX_DIR, ignore_errors=True)
-    cmd = [sys.executable] + (["-m", "cProfile", "-o", str(profile)] if profile else []) + ["-m", "kit", "index",
-                                                                                           str(root)]
+    cmd = [sys.executable] + (["-m", "cProfile", "-o", str(profile)] if profile else []) + (
+        ["-c", FORCED_WORKERS, str(workers)] if workers and not profile else ["-m", "kit", "index"]) + [str(root)]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tree)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
     return run_measured(cmd, tree, env)
 
@@ -298,6 +311,8 @@ def main(argv=None) -> int:
     parser.add_argument("--repository", help="time the CLI builds of this existing repository alone, no other "
                         "figure (its .interview-kit is removed before each build: give a copy, e.g. of "
                         "/work/bench/repo10k)")
+    parser.add_argument("--workers", type=int, default=0, help="this tree's CLI builds with this many worker "
+                        "processes whatever the load (default: as the build chooses)")
     parser.add_argument("--cli-only", action="store_true", help="stop after the CLI builds (with --against: the "
                         "paired figures alone)")
     args = parser.parse_args(argv)

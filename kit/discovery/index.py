@@ -22,38 +22,25 @@ import threading
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
-from itertools import chain, groupby, repeat
-from operator import itemgetter
 from pathlib import Path
-
-import pandas as pd
 
 from kit.consent_repository import apply_to_index
 from kit.discovery.repository import (
     INDEX_DIR,
-    _first_date,
-    _iso,
-    _study_rows,
-    _text,
     find_studies,
-    repository_paths,
-    study_label,
 )
 from kit.collector import cyclic_gc_paused
 from kit.discovery.email_key import email_hash, email_key, key_check, keyed_hash  # keyed: attacker s13 A11, s16 A14
 from kit.discovery.index_files import hashing_reads as _hashing_reads
+from kit.discovery.index_rows import study_rows, write_rows
+from kit.discovery.index_workers import build_workers, prepared_studies
 from kit.discovery.index_names import (
     LOCK_WAIT,
     SEARCH_WAIT,
     IndexBusyError,
-    Redactor,
-    cjk_spaced,
     index_lock,
     repository_roster,
-    shown_name,
     study_labels,
-    study_roster,
 )
 from kit.errors import Problem
 from kit.study import Study, load_study
@@ -476,128 +463,16 @@ def _delete_study(con, label: str) -> None:
         con.execute(f"DELETE FROM {table} WHERE study = ?", (label,))
 
 
-_first, _second = itemgetter(0), itemgetter(1)
-
-
-def _columns(frame: pd.DataFrame, names) -> list[list]:
-    """The columns ``names`` of ``frame`` as plain lists (None for a missing column): rows
-    are built by zipping them, never with pandas element by element."""
-    n = len(frame)
-    return [frame[c].tolist() if c in frame.columns else [None] * n for c in names]
-
-
 def _insert_study(con, study: Study, fingerprint: dict, fts: bool = True, label: str | None = None,
                   people=None, key: bytes | None = None) -> int:
-    """Write one loaded study into the index; returns its number of documents. With
-    ``fts=False`` the full-text tables are left for :func:`_fill_fts` (a full build fills
+    """Write one loaded study into the index; returns its number of documents
+    (:func:`kit.discovery.index_rows.study_rows`, then :func:`~kit.discovery.index_rows.write_rows`).
+    With ``fts=False`` the full-text tables are left for :func:`_fill_fts` (a full build fills
     them once, from ``docs``, after every study). ``label``: the study's name in the index
     (:func:`kit.discovery.index_names.study_labels`); ``people``: the whole repository's
     roster, with which every stored field is pseudonymised (a name of another study's
     participant too); ``key``: the repository's key of the email hashes (none without it)."""
-    from kit.languages import SENTIMENT_LANGUAGES
-    from kit.privacy import redact_both
-    from kit.privacy_batch import unredacted
-    from kit.sentiment import compound
-    from kit.sentiment_terms import as_terms
-
-    # the repository's roster carries names, parts and emails: a study's own is read for those alone
-    on_roster = study_roster(study, people)  # its identifiers too: [id] in every field; third speakers' labels (s15 F8)
-    label = shown_name(study_label(study), on_roster) if label is None else label
-    red = Redactor(on_roster)  # segment values, code names, stages: each distinct value once
-    study_rows = _study_rows(study)
-    seg = study_rows["columns"]
-    codes = study_rows["codes"]
-    if codes:  # code names redacted, each distinct one once; the tuples rebuilt only when one changes
-        names = list(dict.fromkeys(map(_second, codes)))
-        shown = red.column(names)
-        if shown != names:
-            shown_of = dict(zip(names, shown))
-            codes = [(s, shown_of[c], *rest) for s, c, *rest in codes]
-    # A segment's codes, as the column holds them: ``codes`` is sorted by (segment, code), so
-    # each segment's codes are adjacent and already in order.
-    joined = {s: " ".join(map(_second, group)) for s, group in groupby(codes, key=_first)}
-    sids, contexts, texts = seg["segment_id"], seg["context"], seg["text"]
-    # Each distinct text is scored and redacted once (the interviewer's questions are the
-    # context of many turns; a key quote often repeats a turn word for word), and the rows
-    # are zipped from the columns in C, with no Python loop per row.
-    distinct = list(dict.fromkeys(texts))
-    # Nothing raw in the index: `text` and `context` (what is searched and shown) are
-    # pseudonymised (roster names, emails, phones replaced); `named_text`/`named_context`
-    # keep the names for ``search --include-names`` but never contact details. The roster's
-    # matcher is compiled once per study; each text is read once for both versions.
-    # Texts redaction provably leaves as they are (kit.privacy_batch.unredacted: ASCII, no
-    # email or phone, no word that starts a roster entry) are found together, with numpy;
-    # only the others go through redact_both, one by one.
-    values = list(dict.fromkeys(chain(contexts, distinct)))
-    quiet = unredacted(values, on_roster)
-    pseudo = dict(zip(quiet, quiet))
-    named = pseudo.copy()
-    memo = Redactor.memo(on_roster)  # texts of earlier studies of this run, redacted with this roster
-    published = {}  # a text naming someone, as a score reads it (kit.sentiment.as_published)
-    for value in values:
-        if value not in pseudo:
-            done = memo.get(value)
-            if done is None:
-                hidden, kept = redact_both(value, on_roster)
-                done = memo[value] = (cjk_spaced(hidden), cjk_spaced(kept), hidden if hidden != kept else value)
-            pseudo[value], named[value], published[value] = done
-    # A score as analyze gives it: of the text as published (a roster name that is also a word,
-    # Grant or Joy, never moves it), and only in a language with a validated scorer
-    # (kit.languages.where_valid): NULL, never 0.0, for a Polish or Portuguese passage (newcomer s12 F8).
-    read = as_terms([published.get(t, t) for t in distinct])  # an acronym VADER knows only as slang ("PO") masked
-    score_of = {t: None if x is None or x != x else float(x) for t, x in zip(distinct, compound(read))}
-    scores = map(score_of.__getitem__, texts)
-    languages = study_rows["languages"]
-    if any(lang not in SENTIMENT_LANGUAGES for lang in set(languages)):
-        scores = [x if lang in SENTIMENT_LANGUAGES else None for x, lang in zip(scores, languages)]
-    start = (con.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()[0] or 0) + 1
-    rowids = range(start, start + len(sids))
-    rowid_of = dict(zip(sids, rowids))  # the last row of an id, as before
-    interview_ids = red.column(seg["interview_id"])
-    rows = zip(rowids, repeat(label), red.ids(sids, seg["interview_id"]), interview_ids,
-               *(seg[c] for c in ("kind", "participant", "date")), red.column(seg["segment"]),
-               map(joined.get, sids, repeat("")), scores, map(int, seg["consent_quote"]),
-               map(pseudo.__getitem__, contexts), map(pseudo.__getitem__, texts),
-               map(named.__getitem__, contexts), map(named.__getitem__, texts))
-    if fts:
-        rows = list(rows)
-    con.executemany("INSERT INTO docs(rowid, study, id, interview_id, kind, participant, date, segment, codes, "
-                    "compound, consent_quote, context, text, named_context, named_text) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    if fts:
-        con.executemany("INSERT INTO docs_fts(rowid, text) VALUES (?, ?)", [(r[0], r[12]) for r in rows])
-        con.executemany("INSERT INTO named_fts(rowid, named_text) VALUES (?, ?)", [(r[0], r[14]) for r in rows])
-    # a manual coding may name a segment the study does not have: it is left out
-    kept = codes if rowid_of.keys() >= set(map(_first, codes)) else [t for t in codes if t[0] in rowid_of]
-    if kept:
-        coded, names, sources, counted = zip(*kept)
-        con.executemany("INSERT INTO doc_codes(doc, code, source, counted) VALUES (?,?,?,?)",
-                        zip(map(rowid_of.__getitem__, coded), names, sources, map(int, counted)))
-    attribute = study.segment_attribute
-    # every text field redacted with the repository's roster, each distinct value once
-    iids, days, whos, interviewers, takers, stages, segments, paths = _columns(study.interviews, (
-        "interview_id", "date", "participant", "interviewer", "note_taker", "stage", attribute, "note_path"))
-    paths = repository_paths(study.path, paths)  # attacker s13 A9
-    con.executemany("INSERT INTO interviews VALUES (?,?,?,?,?,?,?,?,?)", zip(
-        repeat(label), red.column(iids), map(_iso, days), [w or "" for w in whos], red.column(interviewers),
-        red.column(takers), red.column(stages), red.column(map(_text, segments)), red.column(paths)))
-    pids, emails, statuses, invited, scheduled, interviewed, segments = _columns(study.participants, (
-        "id", "email", "status", "invited_on", "scheduled_on", "interviewed_on", attribute))
-    con.executemany("INSERT INTO people VALUES (?,?,?,?,?,?,?,?)", zip(
-        repeat(label), [str(p or "") for p in pids], [email_hash(e, key) if key else "" for e in emails], red.column([str(x or "") for x in statuses]),
-        map(_iso, invited), map(_iso, scheduled), map(_iso, interviewed), red.column(map(_text, segments))))
-    problems = []
-    if study.problems:
-        from kit.outputs import redact_shown  # a message quotes values with repr: its escapes must not hide a name
-
-        problems = [[redact_shown(shown_name(str(p.path), on_roster), on_roster), p.line,
-                     redact_shown(shown_name(str(p.message)), on_roster), p.level] for p in study.problems]
-    sprint = red(study.sprint) if study.sprint else label
-    con.execute("INSERT INTO studies VALUES (?,?,?,?,?,?,?,?,?)",
-                (label, sprint, red(shown_name(study.name)), _iso(_first_date(study)), json.dumps(fingerprint),
-                 len(study.errors), len(study.warnings), json.dumps(problems),
-                 datetime.now().isoformat(timespec="seconds")))
-    return len(sids)
+    return write_rows(con, study_rows(study, fingerprint, label, people, key), fts)
 
 
 def _fill_fts(con) -> bool:
@@ -750,19 +625,32 @@ def _build_into(tmp: str, folders, path: Path, report: IndexReport, labels=None,
             people, signatures = repository_roster(folders) if people is None else people
             labels = labels or study_labels(folders, people)
             _create_schema(con, indexes=False, signatures=signatures, key=key)
-            # One transaction: every study's rows, then the full-text tables.
+            # One transaction: every study's rows, then the full-text tables. A large repository's
+            # studies are loaded and made into rows in worker processes (kit.discovery.index_workers),
+            # written here in the studies' order.
+            walks = []
             for folder in folders:
                 walk: list = []
                 ids: dict = {}
-                stats = _file_stats(folder, walk, ids)
-                with _hashing_reads() as read:  # each file read once: its hash from the loading's read
-                    study = load_study(folder, strict=False)
-                fingerprint = _fingerprint(folder, stats, None, read, ids, key or b"")
-                _with_walk_problems(study, walk)
-                label = labels[folder]
-                report.documents += _insert_study(con, study, fingerprint, False, label, people, key)  # FTS below
-                report.indexed.append(label)
-                report.problems[label] = _stored_problems(con, label)
+                walks.append((_file_stats(folder, walk, ids), walk, ids))
+            workers = build_workers(walks)
+            made = prepared_studies(folders, walks, labels, people, key, workers) if workers else None
+            try:
+                for folder, (stats, walk, ids) in zip(folders, walks):
+                    label = labels[folder]
+                    if made is not None:
+                        report.documents += write_rows(con, next(made), fts=False)
+                    else:
+                        with _hashing_reads() as read:  # each file read once: its hash from the loading's read
+                            study = load_study(folder, strict=False)
+                        fingerprint = _fingerprint(folder, stats, None, read, ids, key or b"")
+                        _with_walk_problems(study, walk)
+                        report.documents += _insert_study(con, study, fingerprint, False, label, people, key)  # FTS below
+                    report.indexed.append(label)
+                    report.problems[label] = _stored_problems(con, label)
+            finally:  # the workers stopped, whatever happened
+                if made is not None:
+                    made.close()
             copied = _fill_fts(con)
             con.commit()
         finally:

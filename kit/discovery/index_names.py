@@ -190,7 +190,9 @@ class Redactor:
         """Segment ids (``<interview_id>#...``) as stored: the interview id part redacted
         (an id made of a transcript's file name may hold a name, or bytes that are not
         UTF-8); an id whose interview id redaction leaves is kept as it is."""
-        shown = {i: self(i) for i in set(interview_ids)}
+        distinct = set(interview_ids)
+        self.prime(distinct)  # those redaction provably leaves, found together (as ``column``)
+        shown = {i: self(i) for i in distinct}
         if all(shown[i] == i for i in shown):
             return segment_ids
         return [s if shown.get(i, i) == i or not s.startswith(i) else shown[i] + s[len(i):]

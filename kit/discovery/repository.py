@@ -132,8 +132,16 @@ def repository_paths(folder, paths) -> list:
     import os
 
     root = os.path.dirname(os.path.abspath(folder))
-    return [Path(os.path.relpath(os.path.abspath(p), root)).as_posix() if isinstance(p, str) and p else p
-            for p in paths]
+    inside = root.rstrip(os.sep) + os.sep
+    cut = len(inside) if os.sep == "/" else None  # a path under the root: the rest of its absolute path
+
+    def relative(p):
+        whole = os.path.abspath(p)
+        if cut is not None and whole.startswith(inside) and len(whole) > cut:
+            return whole[cut:]
+        return Path(os.path.relpath(whole, root)).as_posix()
+
+    return [relative(p) if isinstance(p, str) and p else p for p in paths]
 
 
 def find_studies(repo) -> list[Path]:
@@ -416,7 +424,7 @@ def _study_rows(study: Study) -> dict:
     parts = _study_parts(study)
     segments = parts["segments"]
     if not len(segments):
-        return {"columns": {c: [] for c in SEGMENT_COLUMNS[2:]}, "codes": parts["codes"]}
+        return {"columns": {c: [] for c in SEGMENT_COLUMNS[2:]}, "codes": parts["codes"], "languages": []}
     dates, consent, context = (parts[k] for k in ("dates", "consent", "context"))
     interview_ids = segments["interview_id"].tolist()
     segment_ids = segments["segment_id"].tolist()
