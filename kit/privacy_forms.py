@@ -98,7 +98,9 @@ def typo_forms(word: str, everyday=frozenset()) -> tuple[str, ...]:
         return ()
     # a final vowel is left as it is (Maria: not Mario, Marie or Mari, the names of others)
     last = len(word) - 1 if word[-1] in _VOWELS else len(word)
-    out = {word[:k] + word[k + 1:] for k in range(last)}
+    # the last letter is never the one left out: a name cut short is a word or a stem in too many
+    # languages (Nowak -> Polish "nowa" "new", Grant -> "gran", Brown -> "brow"; session 18)
+    out = {word[:k] + word[k + 1:] for k in range(min(last, len(word) - 1))}
     out.update(word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1))
     out.update(word[:k + 1] + word[k:] for k in range(len(word)))
     out.update(word[:k] + v + word[k + 1:] for k, ch in enumerate(word[:last]) if ch in _VOWELS for v in _VOWELS)
@@ -160,6 +162,7 @@ def form_entries(parts, names, languages, everyday, variants, mark) -> list:
     # a short form that is also a word (Ira, Слава "glory") only capitalised, where a person is named
     entries += [([form], mark, "person" if form in everyday or form in plain_ru else False, False)
                 for form in sorted(short - seen) if len(form) >= _MIN_LETTERS]
-    # one letter off a roster name part (Elizbeth, Kevvin): only capitalised, as a name is written (attacker s17 A3)
-    entries += [([form], mark, True, False) for form in sorted(typos - seen - short)]
+    # one letter off a roster name part (Elizbeth, Kevvin): only capitalised and where a person is named, as an
+    # everyday word is (a sentence-initial Polish "Nowa" is no misspelt Nowak; attacker s17 A3)
+    entries += [([form], mark, "person", False) for form in sorted(typos - seen - short)]
     return entries
