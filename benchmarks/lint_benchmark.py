@@ -183,6 +183,13 @@ false-flag rate (FP / questions without the flag), then the kind accuracy. Sets:
   generalizing: blind43 0.89 / 1.00 / 1.00 / 0.85 / 0.78 both times, blind44 0.78 / 0.96 / 1.00 / 0.91 /
   0.80 -> 0.77), RELEASED in session 18: studied with every released set for its rules (``kit/guide/cues23.py``;
   docs/design.md "Eighteenth pass") and trained on by the model, so printed as TUNED ON.
+- ``tests/data/blind-linter-45/`` and ``-46/``: 400 questions of two more independent authors (a Singaporean bank
+  relationship manager's Singlish with a Polish warehouse supervisor's second-language English and a British civil
+  servant's hedged formality; a Korean game-studio producer's second-language English with a Jamaican hotel
+  manager's speech, a Gen-Z creator's lowercase text-speak and a US nurse manager's clinical jargon), the final
+  hold-outs of session 18 (``HOLD_OUT``), never tuned on by it, scored at its start and once at its end (recall
+  leading / closed / hypothetical / double-barreled / generalizing: blind45 0.85 -> 0.88 / 0.91 / 1.00 / 0.88 /
+  0.94, blind46 0.83 -> 0.89 / 0.86 / 1.00 / 0.94 / 0.86 -> 0.89).
 - ``tests/data/blind-linter-37/`` and ``-38/``: 400 questions of two more independent authors (an
   Indian IT-services account manager's English with an Irish pub-chain manager's chat and HR
   jargon; a Nigerian fintech product manager with a Scottish social worker's long spoken questions
@@ -376,6 +383,8 @@ BLIND41 = (DATA / "blind-linter-41" / "questions.csv").resolve()
 BLIND42 = (DATA / "blind-linter-42" / "questions.csv").resolve()
 BLIND43 = (DATA / "blind-linter-43" / "questions.csv").resolve()
 BLIND44 = (DATA / "blind-linter-44" / "questions.csv").resolve()
+BLIND45 = (DATA / "blind-linter-45" / "questions.csv").resolve()
+BLIND46 = (DATA / "blind-linter-46" / "questions.csv").resolve()
 BLIND36 = (DATA / "blind-linter-36" / "questions.csv").resolve()
 TUNE4 = DATA / "questions_tune4.csv"
 TUNE5 = DATA / "questions_tune5.csv"
@@ -522,7 +531,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = ap.parse_args(argv)
     paths = [Path(p) for p in args.csv] or [p for p in (
-        BLIND43, BLIND44, BLIND41, BLIND42, BLIND39, BLIND40, BLIND37, BLIND38, BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
+        BLIND45, BLIND46, BLIND43, BLIND44, BLIND41, BLIND42, BLIND39, BLIND40, BLIND37, BLIND38, BLIND35, BLIND36, BLIND31, BLIND32, BLIND33, BLIND34,
                                                          BLIND28, BLIND29, BLIND30, BLIND25, BLIND26, BLIND27, BLIND22, BLIND23, BLIND24,
                                                          BLIND18, BLIND19, BLIND20, BLIND21,
                                                          BLIND15, BLIND16, BLIND17,
@@ -546,7 +555,11 @@ def main(argv=None) -> int:
                       "16, scored at its start, main 8a262e8, and once at its end, both: recall L {} C {} H {} D {} G {})")
         final17 = ("TUNED ON by session 18's rules and the model (released in session 18; the final hold-out of session "
                    "17, scored at its start, main 32e5f5f, and once at its end, main 7bf5937: recall L {} C {} H {} D {} G {})")
-        label = {BLIND43: final17.format("0.89", "1.00", "1.00", "0.85", "0.78"),
+        final18 = ("FINAL HOLD-OUT of session 18 (HOLD_OUT: never tuned on; scored at its start, main df88de9, and once "
+                   "at its end, main cfb9de2: recall L {} C {} H {} D {} G {})")
+        label = {BLIND45: final18.format("0.85 -> 0.88", "0.91", "1.00", "0.88", "0.94"),
+                 BLIND46: final18.format("0.83 -> 0.89", "0.86", "1.00", "0.94", "0.86 -> 0.89"),
+                 BLIND43: final17.format("0.89", "1.00", "1.00", "0.85", "0.78"),
                  BLIND44: final17.format("0.78", "0.96", "1.00", "0.91", "0.80 -> 0.77"),
                  BLIND41: released17.format("0.82", "0.93", "0.97", "1.00", "0.83"),
                  BLIND42: released17.format("0.91", "0.97", "0.94", "0.97", "0.97"),
