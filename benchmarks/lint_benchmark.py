@@ -556,7 +556,7 @@ def main(argv=None) -> int:
         final17 = ("TUNED ON by session 18's rules and the model (released in session 18; the final hold-out of session "
                    "17, scored at its start, main 32e5f5f, and once at its end, main 7bf5937: recall L {} C {} H {} D {} G {})")
         final18 = ("FINAL HOLD-OUT of session 18 (HOLD_OUT: never tuned on; scored at its start, main df88de9, and once "
-                   "at its end, main cfb9de2: recall L {} C {} H {} D {} G {})")
+                   "at its end, cfb9de2 (the linter as merged): recall L {} C {} H {} D {} G {})")
         label = {BLIND45: final18.format("0.85 -> 0.88", "0.91", "1.00", "0.88", "0.94"),
                  BLIND46: final18.format("0.83 -> 0.89", "0.86", "1.00", "0.94", "0.86 -> 0.89"),
                  BLIND43: final17.format("0.89", "1.00", "1.00", "0.85", "0.78"),
