@@ -23,13 +23,9 @@ split: the turn keeps its one language, as before.
 """
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
-import sys
-import types
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
@@ -64,33 +60,10 @@ _END = re.compile(r"[.!?…]['\"’”)\]]*\s+\S")
 def _punkt():
     """NLTK's Punkt sentence tokenizer (untrained parameters: no language's abbreviation
     list, so it is the same for every language), loaded without running ``nltk/__init__.py``
-    (about 1.7 s of CPU), as :func:`kit.nltkdata.snowball_stemmer` loads the Snowball
-    stemmers: ``nltk.tokenize.punkt`` and the few modules it imports are executed from NLTK's
-    own files under placeholder parent packages, and every ``nltk*`` entry this adds to
-    ``sys.modules`` is removed again. If NLTK is already imported, it is used as it is."""
-    if "nltk" not in sys.modules:
-        spec = importlib.util.find_spec("nltk")
-        locations = list(spec.submodule_search_locations or []) if spec else []
-        if locations:
-            root = Path(locations[0])
-            before = set(sys.modules)
-            for name, folder in (("nltk", root), ("nltk.tokenize", root / "tokenize")):
-                placeholder = types.ModuleType(name)
-                placeholder.__path__ = [str(folder)]
-                sys.modules[name] = placeholder
-            try:
-                from nltk.tokenize import punkt
+    (:func:`kit.nltkdata.nltk_module`)."""
+    from kit.nltkdata import nltk_module
 
-                return punkt.PunktSentenceTokenizer()
-            except ImportError:
-                pass
-            finally:
-                for name in set(sys.modules) - before:
-                    if name == "nltk" or name.startswith("nltk."):
-                        del sys.modules[name]
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
-
-    return PunktSentenceTokenizer()
+    return nltk_module("nltk.tokenize.punkt", ("tokenize",)).PunktSentenceTokenizer()
 
 
 def sentences(text: str) -> list[str]:

@@ -19,8 +19,9 @@ is written to a temporary name in its own folder and moved into place with
 ``os.replace``, and the zip is byte-for-byte deterministic, so two processes
 building at once both end with the same, complete files.
 
-API: :func:`ensure_nltk_data`, :func:`lexicon_path`, :func:`nltk_analyzer`, and
-:func:`snowball_stemmer`, NLTK's Snowball stemmers without importing all of NLTK.
+API: :func:`ensure_nltk_data`, :func:`lexicon_path`, :func:`nltk_analyzer`,
+:func:`snowball_stemmer`, NLTK's Snowball stemmers without importing all of NLTK, and
+:func:`nltk_module`, any small module of NLTK loaded that way.
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ __all__ = [
     "lexicon_path",
     "lexicon_text",
     "nltk_analyzer",
+    "nltk_module",
     "snowball_stemmer",
     "source_lexicon_path",
 ]
@@ -368,18 +370,19 @@ def nltk_analyzer():
 _stemmers: dict[str, object] = {}
 
 
-def _snowball_module():
-    """``nltk.stem.snowball`` loaded without running ``nltk/__init__.py``.
+def nltk_module(name: str, packages: tuple[str, ...] = (), stubs: dict[str, dict] | None = None):
+    """NLTK's module ``name`` (``"nltk.stem.snowball"``) loaded without running ``nltk/__init__.py``.
 
     ``import nltk`` imports nearly all of NLTK, and scipy.stats with it (about 1.7 s of CPU),
-    while the Snowball stemmers need only ``nltk.stem.snowball`` and four small modules
-    (``nltk.redos``, ``nltk.termsec``, ``nltk.stem.api``/``util``/``porter``). Those are
-    executed from NLTK's own files under placeholder parent packages, and every ``nltk*``
-    entry this adds to ``sys.modules`` is removed again, so a later ``import nltk`` gets
-    the real package, untouched. The stemmers are NLTK's code, so stems are identical
-    (tests/test_coding.py compares them with ``import nltk``'s). ``nltk.corpus`` is a
-    placeholder: only ``ignore_stopwords=True`` would read it. If NLTK is already imported,
-    or its layout differs, it is imported the ordinary way.
+    while a stemmer or a sentence tokenizer needs one module and a few small ones it imports.
+    Those are executed from NLTK's own files under placeholder parent packages (``nltk`` and
+    each of ``packages``, dotted names below it: ``("stem", "corpus")``; ``stubs`` sets
+    attributes on a placeholder, ``{"corpus": {"stopwords": None}}``), and every ``nltk*``
+    entry this adds to ``sys.modules`` is removed again, so a later ``import nltk`` gets the
+    real package, untouched. The code run is NLTK's own, so results are identical
+    (tests/test_coding.py compares stems with ``import nltk``'s). If NLTK is already imported,
+    or its layout differs, the module is imported the ordinary way. Raises ``ImportError``
+    when NLTK is not installed.
     """
     if "nltk" not in sys.modules:
         spec = importlib.util.find_spec("nltk")
@@ -387,24 +390,28 @@ def _snowball_module():
         if locations:
             root = Path(locations[0])
             before = set(sys.modules)
-            for name, folder in (("nltk", root), ("nltk.stem", root / "stem"), ("nltk.corpus", root / "corpus")):
-                placeholder = types.ModuleType(name)
-                placeholder.__path__ = [str(folder)]
-                sys.modules[name] = placeholder
-            sys.modules["nltk.corpus"].stopwords = None
+            for package in ("", *packages):
+                placeholder = types.ModuleType("nltk." + package if package else "nltk")
+                placeholder.__path__ = [str(root.joinpath(*package.split(".")) if package else root)]
+                for attribute, value in (stubs or {}).get(package, {}).items():
+                    setattr(placeholder, attribute, value)
+                sys.modules[placeholder.__name__] = placeholder
             try:
-                from nltk.stem import snowball
-
-                return snowball
+                return importlib.import_module(name)
             except ImportError:
                 pass
             finally:
-                for name in set(sys.modules) - before:
-                    if name == "nltk" or name.startswith("nltk."):
-                        del sys.modules[name]
-    from nltk.stem import snowball
+                for loaded in set(sys.modules) - before:
+                    if loaded == "nltk" or loaded.startswith("nltk."):
+                        del sys.modules[loaded]
+    return importlib.import_module(name)
 
-    return snowball
+
+def _snowball_module():
+    """``nltk.stem.snowball`` (:func:`nltk_module`): it imports ``nltk.redos``, ``nltk.termsec``
+    and ``nltk.stem.api``/``util``/``porter``; ``nltk.corpus`` is a placeholder, read only by
+    ``ignore_stopwords=True``."""
+    return nltk_module("nltk.stem.snowball", ("stem", "corpus"), {"corpus": {"stopwords": None}})
 
 
 def snowball_stemmer(language: str = "english"):
